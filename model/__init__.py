@@ -1,0 +1,1 @@
+"""sinorus-tui model: everything that is not UI. Never imports textual or rich."""

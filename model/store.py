@@ -1,0 +1,279 @@
+"""The SQLite schema, migrations and writes.
+
+One file anyone can open in other tools. `PRAGMA user_version` versions the
+schema; WAL lets the TUI read while ingest writes. Each article is written in
+one transaction, so an interrupted ingest never leaves half an article.
+
+The schema is made with sqlite-utils (tables, indexes, FTS5 with triggers);
+writes are plain parameterised SQL on the same connection. The read side
+(`model.query`) uses bare sqlite3 so the TUI starts without importing this.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import sqlite3
+from collections import Counter
+from pathlib import Path
+
+from .records import Article, Extraction
+
+SCHEMA_VERSION = 1
+PIPELINE_VERSION = "1"  # bump when extraction changes so re-ingest redoes NLP
+
+
+class StoreError(Exception):
+    """A database that cannot be used: one line for the user."""
+
+
+def connect(path: str | os.PathLike, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open (and for writers, create or migrate) the database at `path`."""
+    path = Path(path)
+    if readonly:
+        if not path.exists():
+            raise StoreError(f"no database at {path}")
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    else:
+        if path.parent and not path.parent.exists():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise StoreError(f"cannot create folder {path.parent}: {e.strerror}") from None
+        try:
+            conn = sqlite3.connect(path, check_same_thread=False)
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot open {path}: {e}") from None
+    conn.row_factory = sqlite3.Row
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if not readonly:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA busy_timeout=10000")
+    except sqlite3.DatabaseError as e:
+        conn.close()
+        raise StoreError(f"{path} is not a sinorus-tui database (or is corrupt): {e}") from None
+    if readonly:
+        if version != SCHEMA_VERSION:
+            conn.close()
+            raise StoreError(f"{path} has schema version {version}; this sinorus-tui reads version {SCHEMA_VERSION}")
+        return conn
+    migrate(conn, path)
+    return conn
+
+
+def migrate(conn: sqlite3.Connection, path: Path | str = "database") -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version == SCHEMA_VERSION:
+        return
+    if version == 0:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        if tables:
+            raise StoreError(f"{path} is an SQLite database of another program (tables: {', '.join(tables[:5])}); "
+                             "give a new file with --db")
+        create_schema(conn)
+        return
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{path} has schema version {version}, newer than this sinorus-tui ({SCHEMA_VERSION}); upgrade it")
+    raise StoreError(f"{path} has schema version {version}; no migration to {SCHEMA_VERSION} is known")
+
+
+def create_schema(conn: sqlite3.Connection) -> None:
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    with conn:
+        db["article"].create({
+            "id": int, "key": str, "sha256": str, "title": str, "title_basis": str, "source": str,
+            "source_basis": str, "url": str, "published": str, "published_basis": str,
+            "published_confidence": float, "text": str, "lang": str, "pipeline_version": str,
+            "origin": str, "ingested_at": str, "removed": str,
+        }, pk="id", not_null={"key", "text"})
+        db["article"].create_index(["key"], unique=True)
+        db["article"].create_index(["published"])
+        db["sentence"].create({"article": int, "idx": int, "start": int, "end": int},
+                              pk=("article", "idx"), foreign_keys=[("article", "article", "id")])
+        db["entity"].create({"id": int, "canonical": str, "label": str, "family": str, "mentions": int,
+                             "articles": int}, pk="id", not_null={"canonical"})
+        db["entity"].create_index(["canonical"], unique=True)
+        db["entity"].create_index(["family"])
+        db["entity"].create_index(["mentions"])
+        db["alias"].create({"entity": int, "alias": str, "count": int}, pk=("entity", "alias"),
+                           foreign_keys=[("entity", "entity", "id")])
+        db["alias"].create_index(["alias"])
+        db["mention"].create({"id": int, "article": int, "entity": int, "start": int, "end": int, "text": str,
+                              "label": str, "basis": str}, pk="id",
+                             foreign_keys=[("article", "article", "id"), ("entity", "entity", "id")])
+        db["mention"].create_index(["article", "start"])
+        db["mention"].create_index(["entity", "article"])
+        db["quote"].create({"id": int, "article": int, "start": int, "end": int, "text": str, "kind": str,
+                            "cue": str, "cue_start": int, "cue_end": int, "speaker_name": str,
+                            "speaker_entity": int, "speaker_start": int, "speaker_end": int, "basis": str,
+                            "confidence": float}, pk="id",
+                           foreign_keys=[("article", "article", "id"), ("speaker_entity", "entity", "id")])
+        db["quote"].create_index(["article", "start"])
+        db["quote"].create_index(["speaker_entity"])
+        db["quote_speaker"].create({"quote": int, "entity": int}, pk=("quote", "entity"),
+                                   foreign_keys=[("quote", "quote", "id"), ("entity", "entity", "id")])
+        db["quote_speaker"].create_index(["entity"], index_name="idx_qs_entity")
+        db["timex"].create({"id": int, "article": int, "start": int, "end": int, "text": str, "type": str,
+                            "value": str, "anchor": str, "basis": str, "sentence": int, "value_start": str,
+                            "value_end": str, "uncertain": int, "spec": str}, pk="id",
+                           foreign_keys=[("article", "article", "id")])
+        db["timex"].create_index(["article", "start"])
+        db["timex"].create_index(["value_start"])
+        # User overrides live apart, keyed by article key, so re-ingest never loses them.
+        db["override"].create({"article_key": str, "field": str, "value": str, "created": str},
+                              pk=("article_key", "field"))
+        db["article"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True,
+                                 tokenize="unicode61 remove_diacritics 2")
+        db["quote"].enable_fts(["text", "speaker_name"], fts_version="FTS5", create_triggers=True,
+                               tokenize="unicode61 remove_diacritics 2")
+        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+
+# ---------------------------------------------------------------- reads used by ingest
+
+def article_hashes(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
+    """key -> (sha256, pipeline_version) for every stored article."""
+    return {r[0]: (r[1], r[2]) for r in conn.execute("SELECT key, sha256, pipeline_version FROM article")}
+
+
+def overrides(conn: sqlite3.Connection, key: str) -> dict[str, str]:
+    return {r[0]: r[1] for r in conn.execute("SELECT field, value FROM override WHERE article_key=?", (key,))}
+
+
+def set_override(conn: sqlite3.Connection, key: str, field: str, value: str | None) -> None:
+    with conn:
+        if value is None:
+            conn.execute("DELETE FROM override WHERE article_key=? AND field=?", (key, field))
+        else:
+            conn.execute("INSERT OR REPLACE INTO override(article_key, field, value, created) VALUES (?,?,?,?)",
+                         (key, field, value, _now()))
+
+
+# ---------------------------------------------------------------- writes
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class EntityCache:
+    """canonical name (casefolded) -> entity id, shared across one ingest run."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.ids = {r[1].casefold(): r[0] for r in conn.execute("SELECT id, canonical FROM entity")}
+
+    def get(self, canonical: str, label: str, family: str | None) -> int:
+        k = canonical.casefold()
+        eid = self.ids.get(k)
+        if eid is None:
+            cur = self.conn.execute("INSERT INTO entity(canonical, label, family, mentions, articles) "
+                                    "VALUES (?,?,?,0,0)", (canonical, label, family))
+            eid = self.ids[k] = cur.lastrowid
+        return eid
+
+
+def write_article(conn: sqlite3.Connection, art: Article, ext: Extraction, entities: EntityCache) -> int:
+    """Replace-or-insert one article and everything extracted from it, atomically."""
+    import json
+
+    published = art.published or ext.published
+    basis = art.published_basis if art.published else ext.published_basis
+    conf = art.published_confidence if art.published else ext.published_confidence
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        row = conn.execute("SELECT id FROM article WHERE key=?", (art.key,)).fetchone()
+        if row:
+            aid = row[0]
+            _delete_children(conn, aid)
+            conn.execute("UPDATE article SET sha256=?, title=?, title_basis=?, source=?, source_basis=?, url=?, "
+                         "published=?, published_basis=?, published_confidence=?, text=?, lang=?, "
+                         "pipeline_version=?, origin=?, ingested_at=?, removed=? WHERE id=?",
+                         (art.sha256, art.title, art.title_basis, art.source, art.source_basis, art.url, published,
+                          basis, conf, art.text, "en", PIPELINE_VERSION, art.origin, _now(),
+                          json.dumps(art.removed, ensure_ascii=False), aid))
+        else:
+            aid = conn.execute(
+                "INSERT INTO article(key, sha256, title, title_basis, source, source_basis, url, published, "
+                "published_basis, published_confidence, text, lang, pipeline_version, origin, ingested_at, removed) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (art.key, art.sha256, art.title, art.title_basis, art.source, art.source_basis, art.url, published,
+                 basis, conf, art.text, "en", PIPELINE_VERSION, art.origin, _now(),
+                 json.dumps(art.removed, ensure_ascii=False))).lastrowid
+        conn.executemany("INSERT INTO sentence(article, idx, start, end) VALUES (?,?,?,?)",
+                         [(aid, i, s, e) for i, (s, e) in enumerate(ext.sentences)])
+        conn.executemany(
+            "INSERT INTO mention(article, entity, start, end, text, label, basis) VALUES (?,?,?,?,?,?,?)",
+            [(aid, entities.get(m.canonical, m.label, m.family), m.start, m.end, m.text, m.label, m.basis)
+             for m in ext.mentions])
+        for q in ext.quotes:
+            names = q.speakers or ([q.speaker] if q.speaker else [])
+            ids = [entities.ids.get(n.casefold()) for n in names]
+            single = ids[0] if len(ids) == 1 else None
+            qid = conn.execute(
+                "INSERT INTO quote(article, start, end, text, kind, cue, cue_start, cue_end, speaker_name, "
+                "speaker_entity, speaker_start, speaker_end, basis, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (aid, q.start, q.end, q.text, q.kind, q.cue, q.cue_start, q.cue_end,
+                 q.speaker or ("; ".join(names) if names else None), single, q.speaker_start, q.speaker_end,
+                 q.basis, q.confidence)).lastrowid
+            conn.executemany("INSERT OR IGNORE INTO quote_speaker(quote, entity) VALUES (?,?)",
+                             [(qid, i) for i in ids if i is not None])
+        conn.executemany(
+            "INSERT INTO timex(article, start, end, text, type, value, anchor, basis, sentence, value_start, "
+            "value_end, uncertain, spec) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(aid, t.start, t.end, t.text, t.type, t.value, t.anchor, t.basis, t.sentence, t.value_start,
+              t.value_end, int(t.uncertain), t.spec) for t in ext.timexes])
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return aid
+
+
+def _delete_children(conn: sqlite3.Connection, aid: int) -> None:
+    conn.execute("DELETE FROM quote_speaker WHERE quote IN (SELECT id FROM quote WHERE article=?)", (aid,))
+    for table in ("quote", "timex", "mention", "sentence"):
+        conn.execute(f"DELETE FROM {table} WHERE article=?", (aid,))
+
+
+def refresh_entities(conn: sqlite3.Connection) -> None:
+    """After an ingest: merge surname-only people into the unique full name they stand for
+    across the corpus, recount mentions and articles, rebuild aliases, drop orphans."""
+    with conn:
+        _merge_surnames(conn)
+        conn.execute("DELETE FROM alias")
+        conn.execute("INSERT INTO alias(entity, alias, count) SELECT entity, text, COUNT(*) FROM mention "
+                     "GROUP BY entity, text")
+        conn.execute("UPDATE entity SET mentions=(SELECT COUNT(*) FROM mention WHERE mention.entity=entity.id), "
+                     "articles=(SELECT COUNT(DISTINCT article) FROM mention WHERE mention.entity=entity.id)")
+        # The label is the one most mentions carry.
+        labels: dict[int, Counter] = {}
+        for eid, label, n in conn.execute("SELECT entity, label, COUNT(*) FROM mention GROUP BY entity, label"):
+            labels.setdefault(eid, Counter())[label] = n
+        conn.executemany("UPDATE entity SET label=? WHERE id=?",
+                         [(c.most_common(1)[0][0], eid) for eid, c in labels.items()])
+        conn.execute("DELETE FROM entity WHERE mentions=0 AND id NOT IN (SELECT entity FROM quote_speaker) "
+                     "AND id NOT IN (SELECT speaker_entity FROM quote WHERE speaker_entity IS NOT NULL)")
+
+
+def _merge_surnames(conn: sqlite3.Connection) -> None:
+    """A person entity named by one word (a family name no article resolved) joins the one
+    corpus person with that family name, when there is exactly one."""
+    singles = conn.execute("SELECT id, canonical FROM entity WHERE label='PERSON' AND canonical NOT LIKE '% %'").fetchall()
+    for sid, name in singles:
+        full = conn.execute("SELECT id FROM entity WHERE label='PERSON' AND canonical LIKE '% %' AND family=? "
+                            "COLLATE NOCASE", (name,)).fetchall()
+        if len(full) != 1:
+            continue
+        fid = full[0][0]
+        conn.execute("UPDATE mention SET entity=?, basis=basis || '; family name unique in corpus' WHERE entity=?",
+                     (fid, sid))
+        conn.execute("UPDATE quote SET speaker_entity=?, speaker_name=(SELECT canonical FROM entity WHERE id=?) "
+                     "WHERE speaker_entity=?", (fid, fid, sid))
+        conn.execute("UPDATE OR IGNORE quote_speaker SET entity=? WHERE entity=?", (fid, sid))
+        conn.execute("DELETE FROM quote_speaker WHERE entity=?", (sid,))
+        conn.execute("DELETE FROM alias WHERE entity=?", (sid,))
+        conn.execute("DELETE FROM entity WHERE id=?", (sid,))

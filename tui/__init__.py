@@ -1,0 +1,1 @@
+"""sinorus-tui: the Textual app and the command line."""
