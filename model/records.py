@@ -39,6 +39,7 @@ class Mention:
     canonical: str
     basis: str = "ner"  # how the mention was found and resolved, in words
     family: str | None = None  # for people: the family name used to resolve surname-only mentions
+    title: str | None = None  # an office written right before a person's name ("President"), kept as an alias
 
 
 @dataclass

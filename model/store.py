@@ -103,7 +103,7 @@ def create_schema(conn: sqlite3.Connection) -> None:
                            foreign_keys=[("entity", "entity", "id")])
         db["alias"].create_index(["alias"])
         db["mention"].create({"id": int, "article": int, "entity": int, "start": int, "end": int, "text": str,
-                              "label": str, "basis": str}, pk="id",
+                              "label": str, "basis": str, "title": str}, pk="id",
                              foreign_keys=[("article", "article", "id"), ("entity", "entity", "id")])
         db["mention"].create_index(["article", "start"])
         db["mention"].create_index(["entity", "article"])
@@ -206,8 +206,8 @@ def write_article(conn: sqlite3.Connection, art: Article, ext: Extraction, entit
         conn.executemany("INSERT INTO sentence(article, idx, start, end) VALUES (?,?,?,?)",
                          [(aid, i, s, e) for i, (s, e) in enumerate(ext.sentences)])
         conn.executemany(
-            "INSERT INTO mention(article, entity, start, end, text, label, basis) VALUES (?,?,?,?,?,?,?)",
-            [(aid, entities.get(m.canonical, m.label, m.family), m.start, m.end, m.text, m.label, m.basis)
+            "INSERT INTO mention(article, entity, start, end, text, label, basis, title) VALUES (?,?,?,?,?,?,?,?)",
+            [(aid, entities.get(m.canonical, m.label, m.family), m.start, m.end, m.text, m.label, m.basis, m.title)
              for m in ext.mentions])
         for q in ext.quotes:
             names = q.speakers or ([q.speaker] if q.speaker else [])
@@ -247,6 +247,8 @@ def refresh_entities(conn: sqlite3.Connection) -> None:
         conn.execute("DELETE FROM alias")
         conn.execute("INSERT INTO alias(entity, alias, count) SELECT entity, text, COUNT(*) FROM mention "
                      "GROUP BY entity, text")
+        conn.execute("INSERT OR IGNORE INTO alias(entity, alias, count) SELECT entity, title || ' ' || text, COUNT(*) "
+                     "FROM mention WHERE title IS NOT NULL GROUP BY entity, title || ' ' || text")
         conn.execute("UPDATE entity SET mentions=(SELECT COUNT(*) FROM mention WHERE mention.entity=entity.id), "
                      "articles=(SELECT COUNT(DISTINCT article) FROM mention WHERE mention.entity=entity.id)")
         # The label is the one most mentions carry.

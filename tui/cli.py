@@ -1,0 +1,229 @@
+"""The `sinorus-tui` command: open the browser, ingest, export, set a date.
+
+Imports are lazy: browsing never imports spaCy, and `--help` is instant.
+Bad input is a one-line message and a non-zero exit, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+EXIT_USAGE, EXIT_FAIL, EXIT_INTERRUPTED = 2, 1, 130
+
+
+def default_db() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(base) / "sinorus-tui" / "corpus.db"
+
+
+def seeds_dir() -> Path:
+    """The bundled seed articles: inside the wheel (model/_seeds) or the source tree (seeds/)."""
+    import model
+
+    here = Path(model.__file__).resolve().parent
+    for p in (here / "_seeds", here.parent / "seeds"):
+        if p.is_dir():
+            return p
+    raise FileNotFoundError("the bundled seed articles are missing from this installation")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="sinorus-tui", description="Browse news on China–Russia relations: who said "
+                                "what, when, about whom. With no command, opens the browser.")
+    p.add_argument("--db", metavar="FILE", help=f"database file (default: {default_db()})")
+    p.add_argument("--version", action="version", version="sinorus-tui 0.1.0")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    ing = sub.add_parser("ingest", help="add .txt/.md/.html files, folders, .jsonl/.csv exports")
+    ing.add_argument("paths", nargs="+", metavar="PATH")
+    ing.add_argument("--db", metavar="FILE", dest="db_sub", help=argparse.SUPPRESS)
+    ing.add_argument("-j", "--jobs", type=int, default=None, help="worker processes for NLP (default: all cores)")
+    ex = sub.add_parser("export", help="write articles, entities, mentions, quotes or timeline as jsonl or csv")
+    ex.add_argument("kind", choices=["articles", "entities", "mentions", "quotes", "timeline"])
+    ex.add_argument("--db", metavar="FILE", dest="db_sub", help=argparse.SUPPRESS)
+    ex.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    ex.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    sd = sub.add_parser("set-date", help="set an article's publication date (kept across re-ingest); "
+                                        "its relative dates are resolved again")
+    sd.add_argument("article", help="the article's key")
+    sd.add_argument("date", help="YYYY-MM-DD, or 'clear' to go back to the detected date")
+    sd.add_argument("--db", metavar="FILE", dest="db_sub", help=argparse.SUPPRESS)
+    br = sub.add_parser("browse", help="open the browser (the default)")
+    br.add_argument("--db", metavar="FILE", dest="db_sub", help=argparse.SUPPRESS)
+    return p
+
+
+def fail(msg: str, code: int = EXIT_FAIL) -> int:
+    print(f"sinorus-tui: {msg}", file=sys.stderr)
+    return code
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    db = Path(getattr(args, "db_sub", None) or args.db or default_db())
+    try:
+        if args.command == "ingest":
+            return cmd_ingest(args.paths, db, args.jobs)
+        if args.command == "export":
+            return cmd_export(args.kind, db, args.format, args.output)
+        if args.command == "set-date":
+            return cmd_set_date(db, args.article, args.date)
+        return cmd_browse(db, explicit=bool(getattr(args, "db_sub", None) or args.db))
+    except KeyboardInterrupt:
+        return fail("interrupted", EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        return 0
+
+
+# ---------------------------------------------------------------- ingest
+
+class _Reporter:
+    """Progress on a terminal as a bar (count, rate, ETA); elsewhere as plain lines every few seconds."""
+
+    def __init__(self, stream=sys.stderr):
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.bar = None
+        self.task = None
+        self.last_line = 0.0
+
+    def __enter__(self):
+        if self.tty:
+            from rich.console import Console
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                                       TimeRemainingColumn)
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
+                                TimeRemainingColumn(), console=Console(file=self.stream), transient=False)
+            self.bar.__enter__()
+            self.task = self.bar.add_task("reading", total=None, rate="")
+        return self
+
+    def __exit__(self, *exc):
+        if self.bar:
+            self.bar.__exit__(*exc)
+
+    def __call__(self, p) -> None:
+        rate = f"{p.words / p.elapsed:,.0f} words/s" if p.elapsed > 0 and p.words else ""
+        if self.bar:
+            self.bar.update(self.task, description=p.phase, completed=p.done, total=p.total or None, rate=rate)
+            return
+        now = time.monotonic()
+        if p.phase == "parsing" and (now - self.last_line >= 5 or p.done == p.total):
+            self.last_line = now
+            eta = ""
+            if p.done and p.total and p.done < p.total:
+                eta = f", ETA {p.elapsed / p.done * (p.total - p.done):.0f} s"
+            print(f"ingest: {p.done}/{p.total} articles{', ' + rate if rate else ''}{eta}", file=self.stream,
+                  flush=True)
+        elif p.phase == "finishing":
+            print("ingest: resolving entities across the corpus", file=self.stream, flush=True)
+
+
+def cmd_ingest(paths: list[str], db: Path, jobs: int | None = None) -> int:
+    from model import ingest, nlp, store
+
+    try:
+        with _Reporter() as rep:
+            summary = ingest.ingest([str(p) for p in paths], str(db), jobs=jobs, progress=rep)
+    except store.StoreError as e:
+        return fail(str(e))
+    except nlp.ModelMissing as e:
+        return fail(str(e))
+    except (PermissionError, OSError) as e:
+        import sqlite3  # noqa: F401
+
+        return fail(f"cannot write {db}: {getattr(e, 'strerror', None) or e}")
+    except Exception as e:  # sqlite3 errors such as a read-only database
+        import sqlite3
+
+        if isinstance(e, sqlite3.Error):
+            return fail(f"cannot write {db}: {e}")
+        raise
+    for s in summary.skipped:
+        print(f"skipped {s.origin}: {s.reason}", file=sys.stderr)
+    print(f"ingest: {summary.line()}")
+    if summary.interrupted:
+        return fail(f"interrupted; {summary.stored} articles stored. Run the same command again to resume.",
+                    EXIT_INTERRUPTED)
+    if summary.stored == 0 and summary.unchanged == 0:
+        return fail("nothing could be ingested" + (f" ({len(summary.skipped)} skipped)" if summary.skipped else ""))
+    return 0
+
+
+# ---------------------------------------------------------------- export
+
+def cmd_export(kind: str, db: Path, fmt: str, output: str | None) -> int:
+    from model import export, store
+
+    try:
+        conn = store.connect(db, readonly=True)
+    except store.StoreError as e:
+        return fail(str(e))
+    try:
+        if output:
+            try:
+                with open(output, "w", encoding="utf-8", newline="") as f:
+                    n = export.write(conn, kind, f, fmt)
+            except OSError as e:
+                return fail(f"cannot write {output}: {e.strerror or e}")
+            print(f"export: {n} {kind} → {output}", file=sys.stderr)
+        else:
+            export.write(conn, kind, sys.stdout, fmt)
+    finally:
+        conn.close()
+    return 0
+
+
+# ---------------------------------------------------------------- set-date
+
+def cmd_set_date(db: Path, key: str, date: str) -> int:
+    from model import dates, store
+
+    try:
+        conn = store.connect(db)
+    except store.StoreError as e:
+        return fail(str(e))
+    try:
+        value = None if date == "clear" else dates.parse_iso_day(date)
+        if date != "clear" and value is None:
+            return fail(f"'{date}' is not a date; give YYYY-MM-DD")
+        if not conn.execute("SELECT 1 FROM article WHERE key=?", (key,)).fetchone():
+            return fail(f"no article '{key}' in {db}")
+        n = dates.set_published(conn, key, value)
+        print(f"set-date: {key} → {value or 'detected date'}; {n} relative dates resolved again")
+    finally:
+        conn.close()
+    return 0
+
+
+# ---------------------------------------------------------------- browse
+
+def cmd_browse(db: Path, explicit: bool) -> int:
+    if not db.exists():
+        print(f"sinorus-tui: no database at {db}; building it from the bundled seed articles…", file=sys.stderr)
+        try:
+            seeds = seeds_dir()
+        except FileNotFoundError as e:
+            return fail(str(e))
+        code = cmd_ingest([str(seeds)], db)
+        if code != 0:
+            return code
+    from tui import app
+
+    readonly = not os.access(db, os.W_OK) or not os.access(db.parent, os.W_OK)
+    try:
+        app.run(str(db), readonly=readonly)
+    except Exception as e:  # the app reports its own errors; this catches a database it cannot open at all
+        from model import store
+
+        if isinstance(e, store.StoreError):
+            return fail(str(e))
+        raise
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
