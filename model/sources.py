@@ -70,6 +70,15 @@ _MAGIC = [(b"%PDF", "PDF"), (b"\x89PNG", "PNG image"), (b"PK\x03\x04", "ZIP arch
 
 def decode(data: bytes) -> tuple[str, str | None]:
     """bytes → (text, note). Raises ValueError with a one-line reason for binary or undecodable data."""
+    text, note = _decode(data)
+    sample = text[:65536]
+    controls = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f") or c == "\x7f")
+    if controls > 0.05 * len(sample):
+        raise ValueError("binary file (mostly control bytes)")
+    return text, note
+
+
+def _decode(data: bytes) -> tuple[str, str | None]:
     for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
@@ -99,9 +108,6 @@ def decode(data: bytes) -> tuple[str, str | None]:
         if text.count("\ufffd") > 0.01 * len(text) + 2:
             raise ValueError(f"not valid UTF-8 (byte {e.start}) and not Windows-1252 text") from None
         note = "decoded as Windows-1252 (not valid UTF-8)"
-    controls = sum(1 for c in text[:65536] if (ord(c) < 32 and c not in "\n\r\t\f") or c == "\x7f")
-    if controls > 0.05 * min(len(text), 65536):
-        raise ValueError("binary file (mostly control bytes)")
     return text, note
 
 

@@ -1,0 +1,85 @@
+import pytest
+
+from model import entities
+
+
+def canon(nlp, text):
+    return {(m.text, m.canonical, m.label) for m in entities.resolve_mentions(nlp(text))}
+
+
+def by_text(nlp, text):
+    out = {}
+    for m in entities.resolve_mentions(nlp(text)):
+        out.setdefault(m.text, set()).add(m.canonical)
+    return out
+
+
+def test_countries_by_formal_name_and_abbreviation(nlp):
+    got = by_text(nlp, "The PRC and the People’s Republic of China are one. U.S. officials and the US Senate "
+                       "spoke with the United States envoy.")
+    assert got["PRC"] == {"China"} and got["People’s Republic of China"] == {"China"}
+    assert got["U.S."] == {"United States"} and got["US"] == {"United States"}
+    assert got["United States"] == {"United States"}
+
+
+def test_surname_and_title_resolve_to_full_name(nlp):
+    got = by_text(nlp, "Chinese President Xi Jinping met Putin. President Xi said the talks went well. "
+                       "Later, Xi left Moscow.")
+    assert got["Xi Jinping"] == {"Xi Jinping"}
+    assert got["Xi"] == {"Xi Jinping"}
+
+
+def test_titled_alias_is_recorded(nlp):
+    ms = entities.resolve_mentions(nlp("Secretary of State Antony Blinken spoke. President Xi Jinping listened."))
+    titles = {m.canonical: m.title for m in ms if m.label == "PERSON"}
+    assert titles.get("Xi Jinping") == "President"
+
+
+def test_family_name_first_order(nlp):
+    got = by_text(nlp, "Foreign Minister Wang Yi arrived in Moscow. Wang met Lavrov on Tuesday.")
+    assert got["Wang"] == {"Wang Yi"}
+    assert entities.family_name("Wang Yi") == "Wang"
+    assert entities.family_name("Qin Gang") == "Qin"
+    assert entities.family_name("Ned Price") == "Price"
+    assert entities.family_name("Antony J. Blinken") == "Blinken"
+
+
+def test_surname_mislabelled_as_org_becomes_person(nlp):
+    ms = entities.resolve_mentions(nlp("China’s top diplomat, Wang Yi, visited Russia. Wang, a long-standing "
+                                       "official, praised the cooperation."))
+    wang = [m for m in ms if m.text == "Wang"]
+    assert wang and all(m.canonical == "Wang Yi" and m.label == "PERSON" for m in wang)
+
+
+def test_distinct_people_are_never_merged(nlp):
+    text = ("Wang Yi met officials. Wan Qingsong, a professor, commented. Wan said it was time. Wang agreed. "
+            "Daniel Russell spoke. Daniel Krettenbrink also spoke. Krettenbrink told reporters.")
+    got = by_text(nlp, text)
+    assert got["Wan"] == {"Wan Qingsong"}
+    assert got.get("Wang", {"Wang Yi"}) == {"Wang Yi"}
+    assert got["Krettenbrink"] == {"Daniel Krettenbrink"}
+    assert not any("Daniel" == t for t in got)
+
+
+def test_two_people_sharing_a_family_name_leave_the_surname_unresolved(nlp):
+    ms = entities.resolve_mentions(nlp("Wang Yi met Wang Wenbin in Beijing. Wang said the talks were useful."))
+    lone = [m for m in ms if m.text == "Wang"]
+    assert all(m.canonical == "Wang" for m in lone)
+
+
+def test_names_do_not_run_over_lines_or_possessives(nlp):
+    ms = entities.resolve_mentions(nlp("Putin meets senior diplomat Wang Yi\n  • Wang: relations are strong"))
+    assert "Wang Yi" in {m.canonical for m in ms}
+    assert all("\n" not in m.text for m in ms)
+
+
+def test_all_caps_name_matches(nlp):
+    got = by_text(nlp, "Chinese President Xi Jinping met Putin in Moscow.\n\nXI and Putin\n\nThe two leaders talked.")
+    assert got["XI"] == {"Xi Jinping"}
+
+
+def test_acronym_defined_in_text(nlp):
+    doc = nlp("The Collective Security Treaty Organization (CSTO) met. The CSTO said little.")
+    ms = entities.resolve_mentions(doc)
+    entities.acronym_aliases(doc, ms)
+    assert {m.canonical for m in ms if m.text == "CSTO"} <= {"Collective Security Treaty Organization"}

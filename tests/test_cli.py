@@ -1,0 +1,70 @@
+"""The command line: bad input is a one-line message, never a traceback; nothing stored is lost."""
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+CLI = [sys.executable, "-m", "tui.cli"]
+
+
+def run(*args, **kw):
+    return subprocess.run(CLI + list(args), capture_output=True, text=True, timeout=300, **kw)
+
+
+@pytest.fixture(scope="module")
+def bad_dir(tmp_path_factory):
+    d = tmp_path_factory.mktemp("bad")
+    (d / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    (d / "empty.txt").write_bytes(b"")
+    (d / "blank.md").write_text("  \n\n\t\n")
+    (d / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    (d / "broken.jsonl").write_text('{"id": "j1", "text": "Good record about Putin."}\n{oops\n')
+    (d / "notes.pdf").write_bytes(b"%PDF-1.4")
+    return d
+
+
+def test_bad_files_are_skipped_with_one_line_reasons(bad_dir, tmp_path):
+    db = tmp_path / "c.db"
+    r = run("ingest", "--db", str(db), str(bad_dir), "-j", "1")
+    assert r.returncode == 0, r.stderr  # one good record was ingested
+    assert "Traceback" not in r.stderr
+    skipped = [line for line in r.stderr.splitlines() if line.startswith("skipped ")]
+    assert len(skipped) == 5, r.stderr  # notes.pdf is not picked up from a folder
+    assert "1 new" in r.stdout and "5 skipped" in r.stdout
+
+
+def test_nothing_ingestable_exits_non_zero(tmp_path):
+    (tmp_path / "e.txt").write_bytes(b"")
+    r = run("ingest", "--db", str(tmp_path / "c.db"), str(tmp_path / "e.txt"), str(tmp_path / "missing.txt"))
+    assert r.returncode == 1
+    assert "Traceback" not in r.stderr
+    assert "nothing could be ingested" in r.stderr
+
+
+def test_export_of_a_missing_or_foreign_database_is_a_clear_message(tmp_path):
+    r = run("export", "articles", "--db", str(tmp_path / "none.db"))
+    assert r.returncode == 1 and "no database" in r.stderr and "Traceback" not in r.stderr
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not a database" * 1000)
+    r = run("export", "quotes", "--db", str(junk))
+    assert r.returncode == 1 and "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_export_to_file_and_set_date(seeds_db, tmp_path):
+    out = tmp_path / "a.jsonl"
+    r = run("export", "articles", "--db", str(seeds_db), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert len(out.read_text().splitlines()) == 5
+    r = run("set-date", "nope", "2024-01-01", "--db", str(seeds_db))
+    assert r.returncode == 1 and "no article" in r.stderr
+    r = run("set-date", "002_b4e3e2a3ab8100e1", "20240101", "--db", str(seeds_db))
+    assert r.returncode == 1 and "not a date" in r.stderr
+
+
+def test_help_is_fast_and_lists_commands():
+    r = run("--help")
+    assert r.returncode == 0
+    for cmd in ("ingest", "export", "set-date"):
+        assert cmd in r.stdout

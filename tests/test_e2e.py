@@ -1,0 +1,109 @@
+"""The seeds end to end: ingest into a temporary database, export every kind, check the contract."""
+import io
+import json
+import sqlite3
+
+from model import export, ingest, store
+
+CONTRACT = {
+    "articles": {"article", "title", "source", "url", "published", "published_basis", "text"},
+    "quotes": {"article", "start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end", "cue", "basis",
+               "confidence"},
+    "timeline": {"article", "start", "end", "text", "type", "value", "anchor", "basis", "sentence"},
+    "entities": {"entity", "label", "aliases", "mentions", "articles"},
+    "mentions": {"article", "start", "end", "text", "entity", "label"},
+}
+
+
+def dump(db, kind, fmt="jsonl"):
+    conn = store.connect(db, readonly=True)
+    buf = io.StringIO()
+    export.write(conn, kind, buf, fmt)
+    conn.close()
+    return buf.getvalue()
+
+
+def rows(db, kind):
+    return [json.loads(line) for line in dump(db, kind).splitlines()]
+
+
+def test_every_export_has_the_contract_fields(seeds_db):
+    for kind, fields in CONTRACT.items():
+        got = rows(seeds_db, kind)
+        assert got, kind
+        assert all(set(r) == fields for r in got), kind
+
+
+def test_articles_keys_titles_and_boilerplate(seeds_db):
+    arts = {a["article"]: a for a in rows(seeds_db, "articles")}
+    assert sorted(arts) == ["000_1291fdc6df49977e", "001_78f9c8f826e79d3a", "002_b4e3e2a3ab8100e1",
+                            "003_e44606e05703f7a6", "004_cb1a4ce9872c9508"]
+    assert arts["002_b4e3e2a3ab8100e1"]["title"] == "Russia, China Announce Boundless Friendship"
+    assert arts["003_e44606e05703f7a6"]["source"] == "Reuters"
+    assert "Leave a Reply" not in arts["003_e44606e05703f7a6"]["text"]
+    assert "Reset Password" not in arts["004_cb1a4ce9872c9508"]["text"]
+    assert all(a["published"] is None or a["published_basis"] for a in arts.values())
+
+
+def test_mention_offsets_point_into_the_exported_text(seeds_db):
+    texts = {a["article"]: a["text"] for a in rows(seeds_db, "articles")}
+    ms = rows(seeds_db, "mentions")
+    assert len(ms) > 200
+    assert all(texts[m["article"]][m["start"]:m["end"]] == m["text"] for m in ms)
+
+
+def test_canonical_entities_across_the_corpus(seeds_db):
+    ents = {e["entity"]: e for e in rows(seeds_db, "entities")}
+    assert {"Xi", "XI", "President Xi", "Xi Jinping"} <= set(ents["Xi Jinping"]["aliases"])
+    assert {"PRC", "People’s Republic of China"} <= set(ents["China"]["aliases"])
+    assert {"U.S.", "US", "United States"} <= set(ents["United States"]["aliases"])
+    assert ents["Vladimir Putin"]["articles"] == 5
+    owners = {}
+    for e in ents.values():
+        for a in e["aliases"]:
+            owners.setdefault(a, set()).add(e["entity"])
+    for alias in ("Wang", "Wan", "Price", "Xi", "Putin", "Qin", "Shen"):
+        assert len(owners[alias]) == 1, (alias, owners[alias])
+    assert owners["Wan"] == {"Wan Qingsong"} and owners["Wang"] == {"Wang Yi"}
+    assert "Daniel Russell" in ents and "Daniel Krettenbrink" in ents
+
+
+def test_csv_export_round_trips(seeds_db):
+    import csv
+
+    got = list(csv.DictReader(io.StringIO(dump(seeds_db, "entities", "csv"))))
+    assert got and set(got[0]) == CONTRACT["entities"]
+
+
+def test_reingest_is_unchanged_and_does_no_nlp(seeds_db, monkeypatch):
+    def boom(*a, **k):
+        raise AssertionError("NLP ran on unchanged articles")
+
+    monkeypatch.setattr(ingest, "process_batch", boom)
+    s = ingest.ingest([_seeds()], str(seeds_db), jobs=1)
+    assert (s.new, s.updated, s.unchanged) == (0, 0, 5)
+
+
+def test_changed_file_is_updated_and_user_date_survives(tmp_path, nlp):
+    from model import dates
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Putin met Xi Jinping in Beijing on Thursday, officials said.\n", encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    assert ingest.ingest([str(src)], db, jobs=1).new == 1
+    conn = store.connect(db)
+    dates.set_published(conn, "a", "2024-05-16")
+    conn.close()
+    (src / "a.txt").write_text("Putin met Xi Jinping in Beijing on Thursday, officials said. Talks went on.\n",
+                               encoding="utf-8")
+    s = ingest.ingest([str(src)], db, jobs=1)
+    assert (s.new, s.updated) == (0, 1)
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT published, published_basis FROM article").fetchone() == ("2024-05-16", "set by user")
+
+
+def _seeds():
+    from tests.conftest import ROOT
+
+    return str(ROOT / "seeds")
