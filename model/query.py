@@ -1,0 +1,496 @@
+"""The read API the UI uses: small functions returning plain dataclasses.
+
+Every list comes in pages (`count_*` and `*(conn, filters, offset, limit)`), so a
+corpus of 100,000 articles never sits in memory. Plain `sqlite3` only (no
+sqlite-utils: it is slow to import), and never textual or rich. Each thread opens
+its own connection with `connect`.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class QueryError(Exception):
+    """A read that cannot be done, in one line for the user (a bad search, a missing database)."""
+
+
+def connect(path: str | Path, *, readonly: bool = True) -> sqlite3.Connection:
+    """A connection for one thread. Read-only unless asked."""
+    path = Path(path)
+    if not path.exists():
+        raise QueryError(f"no database at {path}")
+    try:
+        if readonly:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        else:
+            conn = sqlite3.connect(path)
+        conn.execute("PRAGMA busy_timeout=5000")
+        conn.execute("PRAGMA query_only=1")
+    except sqlite3.Error as e:
+        raise QueryError(f"cannot open {path}: {e}") from None
+    return conn
+
+
+# ---------------------------------------------------------------- search strings
+
+_TOKEN = re.compile(r"\w+(?:['’.\-]\w+)*", re.UNICODE)
+
+
+def fts_escape(text: str | None) -> str | None:
+    """Turn anything a user typed into a safe FTS5 query: every word a quoted
+    string, all of them required. `None` if nothing searchable is left.
+    A trailing `*` on a word keeps its prefix meaning."""
+    if not text:
+        return None
+    terms = []
+    for m in _TOKEN.finditer(text):
+        word = m.group().replace('"', '""')
+        star = "*" if text[m.end():m.end() + 1] == "*" else ""
+        terms.append(f'"{word}"{star}')
+    return " ".join(terms) or None
+
+
+def search_terms(text: str | None) -> list[str]:
+    """The words of a search, for highlighting hits in text."""
+    return [m.group() for m in _TOKEN.finditer(text or "")]
+
+
+# ---------------------------------------------------------------- filters and rows
+
+@dataclass(frozen=True)
+class Filters:
+    """What the panes are narrowed to. Each list uses the fields that apply to it."""
+
+    article: int | None = None  # Timeline, Quotes
+    entity: int | None = None  # Articles, Timeline, Quotes
+    speaker: int | None = None  # Quotes
+    search: str | None = None  # Articles (title and text), Quotes (text and speaker): words as typed
+    label: str | None = None  # Entities: type
+    name: str | None = None  # Entities: type-to-filter on name or alias
+
+
+@dataclass
+class ArticleRow:
+    id: int
+    key: str
+    published: str | None
+    published_basis: str | None
+    source: str | None
+    title: str | None
+
+
+@dataclass
+class EntityRow:
+    id: int
+    name: str
+    label: str | None
+    mentions: int
+    articles: int
+
+
+@dataclass
+class MentionSpan:
+    id: int
+    start: int
+    end: int
+    text: str
+    label: str | None
+    entity: int | None
+    name: str | None
+    basis: str | None
+
+
+@dataclass
+class QuoteRow:
+    id: int
+    article: int
+    start: int
+    end: int
+    text: str
+    kind: str | None
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    speaker: str | None
+    speaker_entity: int | None
+    speaker_start: int | None
+    speaker_end: int | None
+    basis: str | None
+    confidence: float | None
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
+    speaker_text: str | None = None  # the words the speaker was read from
+
+
+@dataclass
+class TimexRow:
+    id: int
+    article: int
+    start: int
+    end: int
+    text: str
+    type: str | None
+    value: str | None
+    anchor: str | None
+    basis: str | None
+    sentence: int | None
+    value_start: str | None
+    value_end: str | None
+    uncertain: bool
+    title: str | None = None
+    published: str | None = None
+    sentence_text: str | None = None
+    sentence_start: int | None = None
+    sentence_end: int | None = None
+
+    @property
+    def granularity(self) -> str:
+        return granularity(self.value, self.value_start, self.value_end)
+
+
+@dataclass
+class ArticleDoc:
+    id: int
+    key: str
+    title: str | None
+    title_basis: str | None
+    source: str | None
+    source_basis: str | None
+    url: str | None
+    published: str | None
+    published_basis: str | None
+    published_confidence: float | None
+    text: str
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    mentions: list[MentionSpan] = field(default_factory=list)
+    quotes: list[QuoteRow] = field(default_factory=list)
+    timexes: list[TimexRow] = field(default_factory=list)
+
+
+@dataclass
+class Kwic:
+    """A mention in context: `left` + `text` + `right`, cut from the article."""
+
+    article: int
+    title: str | None
+    published: str | None
+    start: int
+    end: int
+    left: str
+    text: str
+    right: str
+
+
+@dataclass
+class EntityPage:
+    entity: EntityRow
+    aliases: list[tuple[str, int]]
+    mentions: list[Kwic]
+    quotes_by: list[QuoteRow]
+    quotes_by_total: int
+    quotes_about: list[QuoteRow]
+    quotes_about_total: int
+    events: list[TimexRow]
+    events_total: int
+    cooccurring: list[tuple[EntityRow, int]]  # entity, articles shared
+
+
+def granularity(value: str | None, start: str | None = None, end: str | None = None) -> str:
+    """day, week, month, quarter, half, season, year, decade, century, time or span."""
+    v = value or ""
+    if "T" in v:
+        return "time"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+        return "day"
+    if re.fullmatch(r"\d{4}-W\d{2}(-WE)?", v):
+        return "week"
+    if re.fullmatch(r"\d{4}-\d{2}", v):
+        return "month"
+    if re.fullmatch(r"\d{4}-Q\d", v):
+        return "quarter"
+    if re.fullmatch(r"\d{4}-H\d", v):
+        return "half"
+    if re.fullmatch(r"\d{4}-(SP|SU|FA|AU|WI)", v):
+        return "season"
+    if re.fullmatch(r"\d{4}", v):
+        return "year"
+    if re.fullmatch(r"\d{3}X?", v):
+        return "decade"
+    if re.fullmatch(r"\d{2}X{0,2}", v):
+        return "century"
+    if start and end:
+        return "day" if start == end else "span"
+    return "span"
+
+
+# ---------------------------------------------------------------- helpers
+
+def _run(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> list[tuple]:
+    try:
+        return conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as e:
+        msg = str(e)
+        if "fts5" in msg or "MATCH" in msg or "syntax" in msg:
+            raise QueryError(f"cannot search for that: {msg}") from None
+        raise QueryError(msg) from None
+
+
+def _where(clauses: list[str]) -> str:
+    return (" WHERE " + " AND ".join(clauses)) if clauses else ""
+
+
+def _fts(search: str | None) -> str | None:
+    expr = fts_escape(search)
+    if search and expr is None:
+        raise QueryError(f"nothing to search for in {search!r}: type some words")
+    return expr
+
+
+# ---------------------------------------------------------------- articles
+
+ARTICLE_SORTS = ("date", "oldest", "title")
+_ARTICLE_ORDER = {
+    "date": "a.published DESC, a.id DESC",
+    "oldest": "a.published IS NULL, a.published, a.id",
+    "title": "a.title COLLATE NOCASE, a.id",
+}
+
+
+def _article_where(f: Filters) -> tuple[str, list]:
+    clauses, params = [], []
+    if f.entity is not None:
+        clauses.append("a.id IN (SELECT article FROM mention WHERE entity=?)")
+        params.append(f.entity)
+    if f.search:
+        clauses.append("a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)")
+        params.append(_fts(f.search))
+    return _where(clauses), params
+
+
+def count_articles(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
+    where, params = _article_where(f)
+    return _run(conn, f"SELECT COUNT(*) FROM article a{where}", params)[0][0]
+
+
+def articles(conn: sqlite3.Connection, f: Filters = Filters(), sort: str = "date",
+             offset: int = 0, limit: int = 100) -> list[ArticleRow]:
+    where, params = _article_where(f)
+    order = _ARTICLE_ORDER.get(sort, _ARTICLE_ORDER["date"])
+    rows = _run(conn, f"SELECT a.id, a.key, a.published, a.published_basis, a.source, a.title FROM article a"
+                      f"{where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])
+    return [ArticleRow(*r) for r in rows]
+
+
+def find_articles(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[ArticleRow]:
+    """Articles whose title contains `text` (for the command palette)."""
+    like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = _run(conn, "SELECT id, key, published, published_basis, source, title FROM article "
+                      "WHERE title LIKE ? ESCAPE '\\' OR key LIKE ? ESCAPE '\\' ORDER BY published DESC LIMIT ?",
+                (like, like, limit))
+    return [ArticleRow(*r) for r in rows]
+
+
+_QUOTE_COLS = ("q.id, q.article, q.start, q.end, q.text, q.kind, q.cue, q.cue_start, q.cue_end, q.speaker_name, "
+               "q.speaker_entity, q.speaker_start, q.speaker_end, q.basis, q.confidence, a.title, a.source, "
+               "a.published, CASE WHEN q.speaker_start IS NOT NULL "
+               "THEN substr(a.text, q.speaker_start + 1, q.speaker_end - q.speaker_start) END")
+_TIMEX_COLS = ("t.id, t.article, t.start, t.end, t.text, t.type, t.value, t.anchor, t.basis, t.sentence, "
+               "t.value_start, t.value_end, t.uncertain, a.title, a.published, "
+               "substr(a.text, s.start + 1, min(s.end - s.start, 400)), s.start, s.end")
+_TIMEX_FROM = ("timex t JOIN article a ON a.id = t.article "
+               "LEFT JOIN sentence s ON s.article = t.article AND s.idx = t.sentence")
+
+
+def _quote(r: tuple) -> QuoteRow:
+    return QuoteRow(*r)
+
+
+def _timex(r: tuple) -> TimexRow:
+    r = list(r)
+    r[12] = bool(r[12])
+    return TimexRow(*r)
+
+
+def get_article(conn: sqlite3.Connection, article_id: int) -> ArticleDoc | None:
+    row = _run(conn, "SELECT id, key, title, title_basis, source, source_basis, url, published, published_basis, "
+                     "published_confidence, text FROM article WHERE id=?", (article_id,))
+    if not row:
+        return None
+    doc = ArticleDoc(*row[0])
+    doc.sentences = [(s, e) for s, e in _run(conn, "SELECT start, end FROM sentence WHERE article=? ORDER BY idx",
+                                             (article_id,))]
+    doc.mentions = [MentionSpan(*r) for r in _run(
+        conn, "SELECT m.id, m.start, m.end, m.text, m.label, m.entity, e.canonical, m.basis FROM mention m "
+              "LEFT JOIN entity e ON e.id = m.entity WHERE m.article=? ORDER BY m.start", (article_id,))]
+    doc.quotes = [_quote(r) for r in _run(
+        conn, f"SELECT {_QUOTE_COLS} FROM quote q JOIN article a ON a.id = q.article WHERE q.article=? "
+              "ORDER BY q.start", (article_id,))]
+    doc.timexes = [_timex(r) for r in _run(
+        conn, f"SELECT {_TIMEX_COLS} FROM {_TIMEX_FROM} WHERE t.article=? ORDER BY t.start", (article_id,))]
+    return doc
+
+
+def article_row(conn: sqlite3.Connection, article_id: int) -> ArticleRow | None:
+    rows = _run(conn, "SELECT id, key, published, published_basis, source, title FROM article WHERE id=?",
+                (article_id,))
+    return ArticleRow(*rows[0]) if rows else None
+
+
+# ---------------------------------------------------------------- entities
+
+def _entity_where(f: Filters) -> tuple[str, list]:
+    clauses, params = [], []
+    if f.label:
+        clauses.append("e.label = ?")
+        params.append(f.label)
+    if f.name:
+        like = "%" + f.name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        clauses.append("(e.canonical LIKE ? ESCAPE '\\' OR e.id IN "
+                       "(SELECT entity FROM alias WHERE alias LIKE ? ESCAPE '\\'))")
+        params += [like, like]
+    return _where(clauses), params
+
+
+def count_entities(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
+    where, params = _entity_where(f)
+    return _run(conn, f"SELECT COUNT(*) FROM entity e{where}", params)[0][0]
+
+
+def entities(conn: sqlite3.Connection, f: Filters = Filters(), offset: int = 0, limit: int = 100) -> list[EntityRow]:
+    where, params = _entity_where(f)
+    rows = _run(conn, f"SELECT e.id, e.canonical, e.label, e.mentions, e.articles FROM entity e{where} "
+                      "ORDER BY e.mentions DESC, e.canonical COLLATE NOCASE LIMIT ? OFFSET ?", [*params, limit, offset])
+    return [EntityRow(*r) for r in rows]
+
+
+def entity(conn: sqlite3.Connection, entity_id: int) -> EntityRow | None:
+    rows = _run(conn, "SELECT id, canonical, label, mentions, articles FROM entity WHERE id=?", (entity_id,))
+    return EntityRow(*rows[0]) if rows else None
+
+
+def labels(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    """Entity types with how many entities have each, most first."""
+    return [(r[0], r[1]) for r in _run(conn, "SELECT label, COUNT(*) FROM entity WHERE label IS NOT NULL "
+                                             "GROUP BY label ORDER BY 2 DESC, 1")]
+
+
+# ---------------------------------------------------------------- timeline
+
+def _event_where(f: Filters) -> tuple[str, list]:
+    clauses, params = ["t.value_start IS NOT NULL"], []
+    if f.article is not None:
+        clauses.append("t.article = ?")
+        params.append(f.article)
+    if f.entity is not None:
+        # events whose sentence mentions the entity
+        clauses.append("EXISTS (SELECT 1 FROM mention m WHERE m.article = t.article AND m.entity = ? "
+                       "AND m.start >= s.start AND m.start < s.end)")
+        params.append(f.entity)
+    return _where(clauses), params
+
+
+def count_events(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
+    where, params = _event_where(f)
+    return _run(conn, f"SELECT COUNT(*) FROM {_TIMEX_FROM}{where}", params)[0][0]
+
+
+def events(conn: sqlite3.Connection, f: Filters = Filters(), offset: int = 0, limit: int = 100) -> list[TimexRow]:
+    """Dated events in date order (wider bands first on the same start day)."""
+    where, params = _event_where(f)
+    rows = _run(conn, f"SELECT {_TIMEX_COLS} FROM {_TIMEX_FROM}{where} "
+                      "ORDER BY t.value_start, t.value_end DESC, t.id LIMIT ? OFFSET ?", [*params, limit, offset])
+    return [_timex(r) for r in rows]
+
+
+def event_position(conn: sqlite3.Connection, f: Filters, date: str) -> int:
+    """Index in `events(f)` of the first event on or after `date` (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    where, params = _event_where(f)
+    return _run(conn, f"SELECT COUNT(*) FROM {_TIMEX_FROM}{where} AND t.value_start < ?", [*params, date])[0][0]
+
+
+# ---------------------------------------------------------------- quotes
+
+QUOTE_SORTS = ("date", "speaker")
+_QUOTE_ORDER = {
+    "date": "a.published DESC, q.article DESC, q.start",
+    "speaker": "q.speaker_name IS NULL, q.speaker_name COLLATE NOCASE, a.published DESC, q.start",
+}
+
+
+def _quote_where(f: Filters) -> tuple[str, list]:
+    clauses, params = [], []
+    if f.article is not None:
+        clauses.append("q.article = ?")
+        params.append(f.article)
+    if f.entity is not None:
+        clauses.append("(q.id IN (SELECT quote FROM quote_speaker WHERE entity = ?) OR q.speaker_entity = ? OR "
+                       "EXISTS (SELECT 1 FROM mention m WHERE m.article = q.article AND m.entity = ? "
+                       "AND m.start >= q.start AND m.end <= q.end))")
+        params += [f.entity] * 3
+    if f.speaker is not None:
+        clauses.append("(q.id IN (SELECT quote FROM quote_speaker WHERE entity = ?) OR q.speaker_entity = ?)")
+        params += [f.speaker] * 2
+    if f.search:
+        clauses.append("q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)")
+        params.append(_fts(f.search))
+    return _where(clauses), params
+
+
+def count_quotes(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
+    where, params = _quote_where(f)
+    return _run(conn, f"SELECT COUNT(*) FROM quote q JOIN article a ON a.id = q.article{where}", params)[0][0]
+
+
+def quotes(conn: sqlite3.Connection, f: Filters = Filters(), sort: str = "date",
+           offset: int = 0, limit: int = 100) -> list[QuoteRow]:
+    where, params = _quote_where(f)
+    order = _QUOTE_ORDER.get(sort, _QUOTE_ORDER["date"])
+    rows = _run(conn, f"SELECT {_QUOTE_COLS} FROM quote q JOIN article a ON a.id = q.article{where} "
+                      f"ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])
+    return [_quote(r) for r in rows]
+
+
+# ---------------------------------------------------------------- entity page
+
+def entity_page(conn: sqlite3.Connection, entity_id: int, limit: int = 50, context: int = 40) -> EntityPage | None:
+    """Everything about one entity, each section cut at `limit` rows."""
+    ent = entity(conn, entity_id)
+    if ent is None:
+        return None
+    aliases = [(r[0], r[1]) for r in _run(conn, "SELECT alias, count FROM alias WHERE entity=? "
+                                                "ORDER BY count DESC, alias LIMIT 100", (entity_id,))]
+    mentions = []
+    for aid, title, pub, start, end, left, text, right in _run(
+            conn, "SELECT m.article, a.title, a.published, m.start, m.end, "
+                  "substr(a.text, max(m.start - ?, 0) + 1, m.start - max(m.start - ?, 0)), m.text, "
+                  "substr(a.text, m.end + 1, ?) FROM mention m JOIN article a ON a.id = m.article "
+                  "WHERE m.entity=? ORDER BY a.published DESC, m.article DESC, m.start LIMIT ?",
+            (context, context, context, entity_id, limit)):
+        left = left.rsplit("\n", 1)[-1]
+        right = right.split("\n", 1)[0]
+        mentions.append(Kwic(aid, title, pub, start, end, left, text, right))
+    by = Filters(speaker=entity_id)
+    quotes_by = quotes(conn, by, limit=limit)
+    about_where = ("FROM quote q JOIN article a ON a.id = q.article WHERE EXISTS (SELECT 1 FROM mention m WHERE "
+                   "m.article = q.article AND m.entity = ? AND m.start >= q.start AND m.end <= q.end) "
+                   "AND q.id NOT IN (SELECT quote FROM quote_speaker WHERE entity = ?) "
+                   "AND q.speaker_entity IS NOT ?")
+    about = [_quote(r) for r in _run(conn, f"SELECT {_QUOTE_COLS} {about_where} ORDER BY a.published DESC, q.start "
+                                           "LIMIT ?", (entity_id, entity_id, entity_id, limit))]
+    about_total = _run(conn, f"SELECT COUNT(*) {about_where}", (entity_id, entity_id, entity_id))[0][0]
+    ev = Filters(entity=entity_id)
+    co = _run(conn, "WITH arts AS (SELECT DISTINCT article FROM mention WHERE entity = ?) "
+                    "SELECT e.id, e.canonical, e.label, e.mentions, e.articles, COUNT(DISTINCT m.article) AS n "
+                    "FROM mention m JOIN entity e ON e.id = m.entity "
+                    "WHERE m.article IN (SELECT article FROM arts) AND m.entity <> ? "
+                    "GROUP BY e.id ORDER BY n DESC, e.mentions DESC LIMIT 20", (entity_id, entity_id))
+    return EntityPage(
+        entity=ent, aliases=aliases, mentions=mentions,
+        quotes_by=quotes_by, quotes_by_total=count_quotes(conn, by),
+        quotes_about=about, quotes_about_total=about_total,
+        events=events(conn, ev, limit=limit), events_total=count_events(conn, ev),
+        cooccurring=[(EntityRow(*r[:5]), r[5]) for r in co])

@@ -1,0 +1,115 @@
+"""model.query against a small database written through store (no spaCy)."""
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from model import query as q
+from tests.tui.fixture_db import build
+
+
+@pytest.fixture(scope="module")
+def conn(tmp_path_factory):
+    path = build(tmp_path_factory.mktemp("db") / "corpus.db")
+    c = q.connect(path)
+    yield c
+    c.close()
+
+
+def _id(conn, name):
+    return q.entities(conn, q.Filters(name=name))[0].id
+
+
+def test_fts_escape_quotes_every_word():
+    assert q.fts_escape('Putin said "no" OR NEAR(x') == '"Putin" "said" "no" "OR" "NEAR" "x"'
+    assert q.fts_escape("Xi*") == '"Xi"*'
+    assert q.fts_escape("   ") is None
+    assert q.fts_escape('"*()^:') is None
+    assert q.fts_escape(None) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_search_string_is_safe(text):
+    c = sqlite3.connect(":memory:")
+    c.execute("CREATE VIRTUAL TABLE t USING fts5(x)")
+    c.execute("INSERT INTO t VALUES ('China and Russia said')")
+    expr = q.fts_escape(text)
+    if expr is not None:
+        c.execute("SELECT * FROM t WHERE t MATCH ?", (expr,)).fetchall()
+
+
+def test_articles_sort_and_filter(conn):
+    assert q.count_articles(conn) == 4
+    newest = q.articles(conn)
+    assert newest[0].key == "wang-visit" and newest[-1].published is None
+    assert [a.key for a in q.articles(conn, sort="title")][0] == "hostile"  # "[bold]…" sorts first
+    putin = _id(conn, "Vladimir Putin")
+    assert {a.key for a in q.articles(conn, q.Filters(entity=putin))} == {"wang-visit", "boundless"}
+    assert [a.key for a in q.articles(conn, q.Filters(search="frontiers"))] == ["wang-visit"]
+    assert q.articles(conn, offset=3, limit=10)[0].key == "zakharova"
+
+
+def test_bad_search_is_a_query_error(conn):
+    with pytest.raises(q.QueryError):
+        q.count_articles(conn, q.Filters(search="***"))
+    assert q.count_quotes(conn, q.Filters(search='"lectured')) == 1
+
+
+def test_entities_type_and_name_filter(conn):
+    people = q.entities(conn, q.Filters(label="PERSON"))
+    assert people and all(e.label == "PERSON" for e in people)
+    assert [e.name for e in q.entities(conn, q.Filters(name="zakh"))] == ["Maria Zakharova"]
+    assert q.count_entities(conn, q.Filters(name="100%_")) == 0
+    assert ("GPE", q.count_entities(conn, q.Filters(label="GPE"))) in q.labels(conn)
+
+
+def test_timeline_in_date_order_with_granularity(conn):
+    ev = q.events(conn)
+    starts = [e.value_start for e in ev]
+    assert starts == sorted(starts) and None not in starts
+    year = next(e for e in ev if e.value == "2022")
+    assert year.granularity == "year" and year.sentence_text.startswith("About a year ago")
+    assert q.granularity("2023-02") == "month" and q.granularity("2023-W08") == "week"
+    assert q.event_position(conn, q.Filters(), "2023") == sum(1 for s in starts if s < "2023")
+    putin = _id(conn, "Vladimir Putin")
+    assert {e.text for e in q.events(conn, q.Filters(entity=putin))} >= {"Friday", "in March"}
+
+
+def test_quotes_filters_and_speaker_sort(conn):
+    wang = _id(conn, "Wang Yi")
+    by = q.quotes(conn, q.Filters(speaker=wang))
+    assert [x.text for x in by] == ["Our relations have withstood the pressure of the international community,"]
+    assert by[0].speaker_text == "Wang" and by[0].title.startswith("China-Russia")
+    names = [x.speaker for x in q.quotes(conn, sort="speaker")]
+    assert names[-1] is None and names[:-1] == sorted(names[:-1], key=str.casefold)
+    china = _id(conn, "China")
+    assert q.count_quotes(conn, q.Filters(entity=china)) == 2  # said by China, or mentioning it
+
+
+def test_entity_page(conn):
+    page = q.entity_page(conn, _id(conn, "Vladimir Putin"))
+    assert ("Putin", 3) in page.aliases
+    assert page.mentions[0].text in ("Vladimir Putin", "Putin") and page.mentions[0].right
+    assert page.quotes_by_total == 2 and page.events_total >= 2
+    assert page.cooccurring and page.cooccurring[0][1] == 2
+    assert q.entity_page(conn, 999999) is None
+
+
+def test_article_document(conn):
+    doc = q.get_article(conn, q.articles(conn, q.Filters(search="frontiers"))[0].id)
+    for m in doc.mentions:
+        assert doc.text[m.start:m.end] == m.text
+    for x in doc.quotes:
+        assert doc.text[x.start:x.end] == x.text
+    assert doc.timexes[0].value == "2023-02-22"
+
+
+def test_query_never_imports_sqlite_utils_textual_or_rich():
+    code = ("import sys, model.query; bad = [m for m in ('sqlite_utils', 'textual', 'rich', 'spacy') "
+            "if m in sys.modules]; print(bad); sys.exit(bool(bad))")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0

@@ -1,0 +1,171 @@
+"""A small realistic database written straight through `store`, without spaCy.
+
+Three news articles with mentions, quotes with speakers and dated events, and one
+hostile article whose text carries markup, escape sequences and bidi overrides
+that must show literally. `python -m tests.tui.fixture_db FILE` writes one.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from model import store
+from model.records import Article, Extraction, Mention, Quote, Timex
+
+NAMES = {
+    "Vladimir Putin": ("Vladimir Putin", "PERSON"), "Putin": ("Vladimir Putin", "PERSON"),
+    "Wang Yi": ("Wang Yi", "PERSON"), "Wang": ("Wang Yi", "PERSON"),
+    "Xi Jinping": ("Xi Jinping", "PERSON"), "Xi": ("Xi Jinping", "PERSON"),
+    "Ned Price": ("Ned Price", "PERSON"), "Price": ("Ned Price", "PERSON"),
+    "China": ("China", "GPE"), "Russia": ("Russia", "GPE"), "Beijing": ("Beijing", "GPE"),
+    "Moscow": ("Moscow", "GPE"), "Ukraine": ("Ukraine", "GPE"), "U.S.": ("United States", "GPE"),
+    "United States": ("United States", "GPE"), "Taiwan": ("Taiwan", "GPE"),
+    "Kremlin": ("Kremlin", "ORG"), "NATO": ("NATO", "ORG"),
+    "State Department": ("State Department", "ORG"), "Chinese": ("Chinese", "NORP"),
+    "Russian": ("Russian", "NORP"), "Maria Zakharova": ("Maria Zakharova", "PERSON"),
+}
+
+ARTICLES = [
+    dict(
+        key="wang-visit", title="China-Russia ties reach 'new frontiers', says Putin", source="Example Daily",
+        published="2023-02-23", published_basis="dateline: 'Feb 23, 2023'",
+        text=(
+            "The relationship between China and Russia is reaching “new frontiers,” according to Russian "
+            "President Vladimir Putin. During talks on Wednesday with China’s top diplomat, Wang Yi, he welcomed "
+            "the fact that ties between the two nations are “progressing.”\n"
+            "Wang praised the continued cooperation between the two nations. “Our relations have withstood the "
+            "pressure of the international community,” Wang said.\n"
+            "Putin concluded the meeting by confirming that Chinese President Xi Jinping would soon visit Russia "
+            "in March.\n"
+            "U.S. State Department spokesperson Ned Price pointed to Wang’s visit to Russia as a milestone. "
+            "“We are concerned because these two countries share a vision,” Price said in a press briefing.\n"
+            "About a year ago, just before Russia invaded Ukraine, Xi and Putin struck a so-called “no limits” "
+            "partnership in February 2022."),
+        quotes=[("new frontiers,", "Vladimir Putin", "Vladimir Putin", "according to", "partial"),
+                ("Our relations have withstood the pressure of the international community,", "Wang Yi", "Wang",
+                 "said", "direct"),
+                ("We are concerned because these two countries share a vision,", "Ned Price", "Price", "said",
+                 "direct")],
+        timexes=[("Wednesday", "DATE", "2023-02-22", "2023-02-22", "2023-02-22",
+                  "'Wednesday' → the Wednesday before the publication date 2023-02-23, past tense", "2023-02-23"),
+                 ("in March", "DATE", "2023-03", "2023-03-01", "2023-03-31",
+                  "'March' → the next March after 2023-02-23, future ('would soon visit')", "2023-02-23"),
+                 ("About a year ago", "DATE", "2022", "2022-01-01", "2022-12-31",
+                  "'a year ago' → publication year minus one", "2023-02-23"),
+                 ("February 2022", "DATE", "2022-02", "2022-02-01", "2022-02-28", "absolute month", None)],
+    ),
+    dict(
+        key="boundless", title="Russia, China Announce Boundless Friendship", source="World Wire",
+        published="2022-02-05", published_basis="first date in the text, 'Friday, February 4'",
+        text=(
+            "President Xi Jinping hosted his Russian counterpart Vladimir Putin on Friday, with the two countries "
+            "declaring that their relationship was superior to any Cold War-era alliance.\n"
+            "China and Russia announced a “borderless” partnership in Beijing on February 4, 2022.\n"
+            "On Ukraine, Beijing has backed Russia’s demand that Kiev not be included in NATO, while Moscow has "
+            "opposed any form of Taiwan independence.\n"
+            "The two countries said that “the friendship between the two countries has no limits.”\n"
+            "“This is a new era,” Putin told reporters in the spring of 2022."),
+        quotes=[("the friendship between the two countries has no limits.", None, None, "said", "direct"),
+                ("This is a new era,", "Vladimir Putin", "Putin", "told", "direct")],
+        timexes=[("Friday", "DATE", "2022-02-04", "2022-02-04", "2022-02-04",
+                  "'Friday' → the Friday before the publication date 2022-02-05, past tense", "2022-02-05"),
+                 ("February 4, 2022", "DATE", "2022-02-04", "2022-02-04", "2022-02-04", "absolute date", None),
+                 ("the spring of 2022", "DATE", "2022-SP", "2022-03-01", "2022-05-31", "season of a year", None)],
+    ),
+    dict(
+        key="zakharova", title="Moscow rejects Western criticism", source=None, published=None,
+        published_basis=None,
+        text=(
+            "Russian Foreign Ministry spokeswoman Maria Zakharova dismissed the criticism on Thursday.\n"
+            "“Russia and China will not be lectured,” Zakharova said, adding that Moscow valued Beijing’s support.\n"
+            "She said the talks would continue next week."),
+        quotes=[("Russia and China will not be lectured,", "Maria Zakharova", "Zakharova", "said", "direct"),
+                ("the talks would continue next week.", "Maria Zakharova", "She", "said", "indirect")],
+        timexes=[("Thursday", "DATE", "XXXX-XX-XX", None, None, "no publication date to anchor 'Thursday'", None),
+                 ("next week", "DATE", "FUTURE_REF", None, None, "no anchor", None)],
+    ),
+    dict(
+        key="hostile", title="[bold]Markup[/] title \x1b[31mred\x1b[0m \u202eevil\u202c", source="[link=x]src",
+        published="2021-06-01", published_basis="given",
+        text=(
+            "This [bold]is not bold[/bold] and [link=https://evil.example]not a link[/link].\n"
+            "Clicking [@click=app.quit]here[/] must not quit; an unmatched [/] and [/i] stay literal.\n"
+            "Escape \x1b[2J\x1b]52;c;ZXZpbA==\x07 sequences, a DEL\x7f, a C1 \x9b control and bidi "
+            "\u202eoverride\u202c \u2066isolate\u2069 are removed before rendering.\n"
+            "China said “[red]not red[/red]” on June 1, 2021."),
+        quotes=[("[red]not red[/red]", "China", "China", "said", "direct")],
+        timexes=[("June 1, 2021", "DATE", "2021-06-01", "2021-06-01", "2021-06-01", "absolute date", None)],
+    ),
+]
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"(?:(?<=[.!?])|(?<=[.!?]”))[ \t]+|\n", text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def _mentions(text: str) -> list[Mention]:
+    names = sorted(NAMES, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+    out = []
+    for m in pattern.finditer(text):
+        canonical, label = NAMES[m.group()]
+        basis = "ner" if m.group() == canonical else f"ner; alias of {canonical}"
+        out.append(Mention(m.start(), m.end(), m.group(), label, canonical, basis,
+                           family=canonical.split()[-1] if label == "PERSON" else None))
+    return out
+
+
+def extraction(spec: dict) -> Extraction:
+    text = spec["text"]
+    sents = _sentences(text)
+    quotes = []
+    for qtext, speaker, surface, cue, kind in spec["quotes"]:
+        start = text.index(qtext)
+        sp_start = text.find(surface, start + len(qtext)) if surface else -1
+        if surface and sp_start < 0:
+            sp_start = text.rfind(surface, 0, start)
+        cue_start = text.find(cue, start + len(qtext))
+        quotes.append(Quote(start, start + len(qtext), qtext, kind, cue, cue_start if cue_start >= 0 else None,
+                            cue_start + len(cue) if cue_start >= 0 else None, speaker,
+                            [speaker] if speaker else [], sp_start if surface else None,
+                            sp_start + len(surface) if surface else None,
+                            f"speaker: nsubj of '{cue}'" if speaker else "no speaker found", 0.9 if speaker else 0.3))
+    timexes = []
+    for surface, typ, value, vs, ve, basis, anchor in spec["timexes"]:
+        start = text.index(surface)
+        sent = next(i for i, (s, e) in enumerate(sents) if s <= start < e)
+        timexes.append(Timex(start, start + len(surface), surface, typ, value, anchor, basis, sent, vs, ve))
+    return Extraction(sentences=sents, mentions=_mentions(text), quotes=quotes, timexes=timexes)
+
+
+def build(path: str | Path) -> Path:
+    """Write the fixture database at `path` and return the path."""
+    path = Path(path)
+    conn = store.connect(path)
+    cache = store.EntityCache(conn)
+    for spec in ARTICLES:
+        art = Article(key=spec["key"], text=spec["text"], title=spec["title"], title_basis="first line",
+                      source=spec["source"], source_basis="given" if spec["source"] else None,
+                      published=spec["published"], published_basis=spec["published_basis"],
+                      published_confidence=0.9 if spec["published"] else None, sha256=spec["key"])
+        # The speakers must exist as entities before the quote rows point at them.
+        for _, speaker, *_ in spec["quotes"]:
+            if speaker:
+                cache.get(speaker, NAMES.get(speaker, (speaker, "PERSON"))[1], None)
+        conn.commit()
+        store.write_article(conn, art, extraction(spec), cache)
+    store.refresh_entities(conn)
+    conn.close()
+    return path
+
+
+if __name__ == "__main__":
+    print(build(sys.argv[1]))
