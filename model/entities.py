@@ -56,6 +56,9 @@ for _canon, _label, _forms in [
     for _f in _forms:
         GAZETTEER[_key(_f)] = (_canon, _label)
 
+# How a country is written at the head of an organisation's name ("US State Department").
+_SHORT_FORM = {"United States": "US", "United Kingdom": "UK", "European Union": "EU", "United Nations": "UN"}
+
 # Words that stand before a name as a title or office, not part of it.
 TITLE_WORDS = {
     "president", "vice", "premier", "prime", "minister", "secretary", "foreign", "defense", "defence", "state",
@@ -118,6 +121,8 @@ def _clean_span(doc, ent):
         end -= m.end() - m.start()
         text = doc.text[start:end]
     if not text.strip() or not any(c.isalpha() for c in text):
+        return None
+    if text.casefold() in TITLE_WORDS:  # "Secretary of State" tagged State: an office word, not a name
         return None
     # An office word right before the name ("President Xi"): from the span or the text before it.
     prev = [t for t in title if t.text[:1].isupper()]
@@ -221,7 +226,13 @@ def resolve_mentions(doc) -> list[Mention]:
                                    family=name, title=office))
             continue
         canon = " ".join(text.split())
-        out.append(Mention(s, e, text, label, canon, basis=f"ner: {label}"))
+        basis = f"ner: {label}"
+        if label == "ORG" and len(words) > 1 and _key(words[0]) in GAZETTEER:  # "U.S. State Department"
+            short = _SHORT_FORM.get(GAZETTEER[_key(words[0])][0])
+            if short and words[0] != short:
+                canon = " ".join([short] + canon.split()[1:])
+                basis += f"; '{words[0]}' written {short}"
+        out.append(Mention(s, e, text, label, canon, basis=basis))
 
     out.extend(_unlabelled_family_mentions(doc, out, canon_of_family))
     out.sort(key=lambda m: m.start)

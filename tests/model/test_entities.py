@@ -83,3 +83,12 @@ def test_acronym_defined_in_text(nlp):
     ms = entities.resolve_mentions(doc)
     entities.acronym_aliases(doc, ms)
     assert {m.canonical for m in ms if m.text == "CSTO"} <= {"Collective Security Treaty Organization"}
+
+
+def test_office_words_are_not_entities_and_org_country_prefix_is_normalised(nlp):
+    ms = entities.resolve_mentions(nlp("U.S. Secretary of State Antony Blinken spoke. The U.S. State Department "
+                                       "and the US State Department are one body."))
+    names = {m.canonical for m in ms}
+    assert "State" not in names
+    orgs = {m.text: m.canonical for m in ms if m.label == "ORG"}
+    assert set(orgs.values()) == {"US State Department"}, orgs
