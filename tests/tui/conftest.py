@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.tui.fixture_db import build
+from tui.keys import Config
+
+
+@pytest.fixture(scope="session")
+def db_path(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("tui") / "corpus.db")
+
+
+@pytest.fixture
+def make_app(db_path):
+    from tui.app import SinorusApp
+
+    def make(**kw):
+        kw.setdefault("config", Config())
+        kw.setdefault("theme", "textual-dark")
+        return SinorusApp(db_path, **kw)
+    return make
+
+
+async def settle(pilot, rounds: int = 4) -> None:
+    """Wait until workers are done and their messages handled (no sleeping)."""
+    app = pilot.app
+    for _ in range(rounds):
+        await app.workers.wait_for_complete()
+        await pilot.pause()

@@ -1,0 +1,346 @@
+"""Pilot tests: every link, back/forward, search, keys, safety. No sleeping."""
+from __future__ import annotations
+
+from tests.tui.conftest import settle
+from tui.keys import Config, all_ids, load_config
+from tui.screens import MainScreen
+
+
+def screen_of(app) -> MainScreen:
+    return next(s for s in app.screen_stack if isinstance(s, MainScreen))
+
+
+def reader_text(app) -> str:
+    s = screen_of(app)
+    return s.reader.doc.text
+
+
+def visible(app) -> str:
+    r = screen_of(app).reader
+    return "\n".join(r.render_line(y).text for y in range(r.size.height))
+
+
+async def start(make_app, size=(80, 24), **kw):
+    app = make_app(**kw)
+    return app
+
+
+async def goto_row(pilot, pane: str, predicate) -> None:
+    s = screen_of(pilot.app)
+    await pilot.press({"articles": "1", "entities": "2", "timeline": "3", "quotes": "4"}[pane])
+    vl = s.lst(pane)
+    for i in range(vl.total):
+        vl.move_to(i)
+        await settle(pilot, 1)
+        if predicate(vl.highlighted):
+            await settle(pilot)
+            return
+    raise AssertionError(f"no such row in {pane}")
+
+
+async def test_starts_with_newest_article_in_reader(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        assert s.lst("articles").total == 4
+        assert reader_text(app).startswith("China-Russia ties reach 'new frontiers', says Putin")
+        assert app.focused is s.lst("articles")
+
+
+async def test_selecting_an_article_filters_timeline_and_quotes(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        await goto_row(pilot, "articles", lambda r: r.key == "zakharova")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert s.state.chips.article[1] == "Moscow rejects Western criticism"
+        assert s.lst("quotes").total == 2 and s.lst("timeline").total == 0
+        assert s.lst("articles").total == 4  # the article chip does not filter Articles
+        assert app.focused is s.reader
+        await pilot.press("x")  # remove the chip
+        await settle(pilot)
+        assert s.state.chips.article is None and s.lst("quotes").total == 8
+
+
+async def test_selecting_an_entity_filters_articles_timeline_quotes_and_opens_its_page(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        await goto_row(pilot, "entities", lambda r: r.name == "Vladimir Putin")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert s.state.chips.entity[1] == "Vladimir Putin"
+        assert s.lst("articles").total == 2 and s.lst("quotes").total == 2
+        assert s.lst("timeline").total >= 2
+        text = reader_text(app)
+        assert text.startswith("Vladimir Putin") and "Also: Putin (3)" in text
+        for section in ("Mentions", "Quotes by Vladimir Putin", "Quotes mentioning", "Timeline", "Appears with"):
+            assert section in text
+        # a KWIC line opens its article at the mention
+        await pilot.press("tab")
+        assert s.reader.link.kind == "article"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert s.reader.doc.kind == "article" and s.reader.link.kind == "mention"
+        assert "Putin" in s.reader.link.target.text
+
+
+async def test_quote_opens_article_at_the_quote_and_speaker_opens_entity(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        await goto_row(pilot, "quotes", lambda r: r.speaker == "Maria Zakharova" and r.kind == "direct")
+        await pilot.press("enter")
+        await settle(pilot)
+        link = s.reader.link
+        assert s.reader.doc.title == "Moscow rejects Western criticism"
+        assert link.kind == "quote" and link.target.text == "Russia and China will not be lectured,"
+        assert "lectured" in visible(app)  # scrolled to it
+        assert "quote direct · Maria Zakharova" in str(s.query_one("#status").render())
+        await pilot.press("enter")  # a quote in its article: the speaker's page
+        await settle(pilot)
+        assert s.reader.doc.kind == "entity" and s.reader.doc.title == "Maria Zakharova"
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert s.reader.doc.title == "Moscow rejects Western criticism" and s.reader.link.kind == "quote"
+
+
+async def test_speaker_annotation_link_opens_entity_page(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        await pilot.press("tab", "tab", "tab", "tab")  # to the reader
+        assert app.focused is s.reader
+        for _ in range(30):
+            await pilot.press("e")
+            if s.reader.link.kind == "speaker":
+                break
+        assert s.reader.link.kind == "speaker"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert s.reader.doc.kind == "entity" and s.reader.doc.title == "Vladimir Putin"
+
+
+async def test_event_opens_its_sentence_and_date_link_jumps_timeline(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        await goto_row(pilot, "timeline", lambda r: r.text == "in March")
+        await pilot.press("enter")
+        await settle(pilot)
+        r = s.reader
+        assert r.link.kind == "date" and r.link.target.text == "in March"
+        assert r.doc.text[r.target[0]:r.target[1]].startswith("Putin concluded the meeting")
+        await pilot.press("enter")  # the date itself: Timeline at that date
+        await settle(pilot)
+        assert app.focused is s.lst("timeline")
+        assert s.lst("timeline").highlighted.value_start == "2023-03-01"
+
+
+async def test_mention_link_opens_entity_and_back_forward_restore_cursor_and_scroll(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        await pilot.press("4", "j")  # a quote highlighted in the Quotes pane
+        await settle(pilot)
+        quotes_pos = s.lst("quotes").position
+        await pilot.press("1", "j")
+        await settle(pilot)
+        await pilot.press("enter")  # open the second article
+        await settle(pilot)
+        for _ in range(5):
+            await pilot.press("e")
+            if s.reader.link.kind == "mention":
+                break
+        link_before = s.reader.cursor
+        assert s.reader.link.kind == "mention"
+        name = s.reader.link.target.name
+        await pilot.press("enter")
+        await settle(pilot)
+        assert s.reader.doc.kind == "entity" and s.reader.doc.title == name
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert s.reader.doc.kind == "article" and s.reader.cursor == link_before
+        assert s.state.chips.article is not None
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert s.state.chips.article is None and s.lst("articles").cursor == 1
+        assert s.lst("quotes").position == quotes_pos
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await settle(pilot)
+        assert s.reader.doc.kind == "entity"
+        await pilot.press("alt+left")
+        await settle(pilot)
+        assert s.history.can_forward
+        await pilot.press("2", "enter")  # a new visit drops the forward entries
+        await settle(pilot)
+        assert not s.history.can_forward
+
+
+async def test_search_filters_highlights_and_steps_through_hits(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        await pilot.press("slash", *"two countries", "enter")
+        await settle(pilot)
+        assert s.state.chips.search == "two countries"
+        assert s.lst("articles").total == 2 and s.lst("quotes").total == 2
+        r = s.reader
+        assert r.hits and r.hit == 0
+        first = r.hits[0]
+        assert r.doc.text[first[0]:first[1]].lower() in ("two", "countries")
+        await pilot.press("n")
+        assert r.hit == 1
+        await pilot.press("N")
+        assert r.hit == 0
+        await pilot.press("escape")
+        await settle(pilot)
+        assert s.state.chips.search is None
+
+
+async def test_bad_search_is_a_message_and_typing_never_fires_bindings(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        await pilot.press("slash", *"q[z]y*", "backspace")
+        assert app.is_running and s.query_one("#search").value == "q[z]y"
+        await pilot.press("ctrl+a", "ctrl+k", *'"***"', "enter")
+        await settle(pilot)
+        assert app.is_running and s.state.chips.search is None
+        assert any("nothing to search" in str(n.message) for n in app._notifications)
+
+
+async def test_hostile_text_renders_literally(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        await goto_row(pilot, "articles", lambda r: r.key == "hostile")
+        await pilot.press("tab", "tab", "tab", "tab")
+        shown = visible(app)
+        assert "[bold]is not bold[/bold]" in shown and "[@click=app.quit]here[/]" in shown
+        assert "[link=https://evil.example]not a link[/link]" in shown
+        assert "“[red]not red[/red]”" in shown
+        for bad in ("\x1b", "\x9b", "\x7f", "\u202e", "\u2066"):
+            assert bad not in shown
+        title_row = s.lst("articles").render_line(s.lst("articles").cursor).text
+        assert "[bold]Markup[/] title" in title_row and "\x1b" not in title_row
+        for _ in range(12):
+            await pilot.press("e")  # walking the links over hostile text is safe
+        assert app.is_running
+
+
+async def test_provenance_copy_and_help(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        await goto_row(pilot, "quotes", lambda r: r.speaker == "Wang Yi")
+        await pilot.press("y")
+        assert app.clipboard.startswith("“Our relations have withstood")
+        assert "— Wang Yi, “China-Russia ties reach 'new frontiers', says Putin”, Example Daily, 2023-02-23" in app.clipboard
+        await pilot.press("p")
+        await settle(pilot)
+        text = str(app.screen.query_one("#box Static").render())
+        assert "speaker: nsubj of 'said'" in text and "Speaker from" in text and "“Wang”" in text
+        await pilot.press("escape")
+        await goto_row(pilot, "timeline", lambda r: r.text == "Wednesday")
+        await pilot.press("p")
+        text = str(app.screen.query_one("#box Static").render())
+        assert "the Wednesday before the publication date 2023-02-23" in text and "2023-02-23" in text
+        await pilot.press("escape", "question_mark")
+        await settle(pilot)
+        help_text = str(app.screen.query_one("#box Static").render())
+        for binding_id in all_ids():
+            assert binding_id in help_text
+
+
+async def test_entity_type_filter_and_type_to_filter(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        await pilot.press("2", "t")
+        await settle(pilot)
+        label = s.state.label
+        assert label is not None
+        vl = s.lst("entities")
+        assert all(vl.row(i).label == label for i in range(vl.total))
+        await pilot.press("t")
+        await settle(pilot)
+        await pilot.press(*"zak")  # typing filters (z starts it: no binding on the list claims it)
+        await settle(pilot)
+        assert vl.total == 1 and vl.highlighted.name == "Maria Zakharova"
+        await pilot.press("enter")  # back to the list
+        await pilot.press("enter")
+        await settle(pilot)
+        assert s.reader.doc.title == "Maria Zakharova"
+
+
+async def test_keymap_from_config_and_tiny_terminal(make_app, tmp_path, monkeypatch):
+    (tmp_path / "sinorus-tui").mkdir()
+    (tmp_path / "sinorus-tui" / "config.toml").write_text(
+        '[keys]\n"history.back" = "b"\n"nope" = "x"\n', encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    cfg = load_config()
+    assert cfg.keys == {"history.back": "b"} and "nope" in cfg.problems[0]
+    app = make_app(config=cfg)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        await pilot.press("2", "enter")
+        await settle(pilot)
+        assert s.reader.doc.kind == "entity"
+        await pilot.press("b")
+        await settle(pilot)
+        assert s.reader.doc.kind == "article"
+    for size in ((20, 6), (40, 10), (1, 1)):
+        app = make_app(config=Config())
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await pilot.press("tab", "z", "2", "enter", "left_square_bracket")
+            await settle(pilot)
+            assert app.is_running
+
+
+async def test_maximise_and_narrow_layout(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        panes = [p for p in s.query(".pane") if p.display and p.region.height]
+        assert [p.id for p in panes] == ["pane-articles"]
+        await pilot.press("3")
+        await pilot.pause()
+        assert [p.id for p in s.query(".pane") if p.region.height] == ["pane-timeline"]
+        await pilot.press("z")
+        await pilot.pause()
+        assert s.query_one("#viewer").region.height == 0
+        await pilot.press("escape")
+        await pilot.pause()
+        assert s.query_one("#viewer").region.height > 0
+
+
+async def test_palette_commands_go_to_date_and_entity(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        s.go_date("2022-02")
+        await settle(pilot)
+        assert s.lst("timeline").highlighted.value_start >= "2022-02-01"
+        await pilot.press("ctrl+p", *"Zakharova")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert s.reader.doc.title == "Maria Zakharova"

@@ -1,0 +1,87 @@
+"""The Textual app: a browser over one sinorus-tui database.
+
+`run(db_path)` is what `sinorus-tui` calls. Nothing here imports spaCy or
+sqlite-utils; reads go through `model.query` in thread workers.
+"""
+from __future__ import annotations
+
+import os
+from contextlib import closing
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from model import query as q
+
+from .commands import ArticleCommands, DateCommands, EntityCommands
+from .keys import Config, load_config
+
+ANSI_THEME = "ansi-dark"
+
+
+class Db:
+    """Where the database is; each thread opens its own connection."""
+
+    def __init__(self, path: str | os.PathLike, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+
+    def connect(self):
+        return q.connect(self.path, readonly=True)
+
+
+class SinorusApp(App):
+    TITLE = "sinorus-tui"
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark,f1", "help", "Keys", id="app.help"),
+    ]
+    COMMANDS = App.COMMANDS | {EntityCommands, ArticleCommands, DateCommands}
+    CSS = """
+    Screen { background: $background; }
+    """
+
+    def __init__(self, db_path: str | os.PathLike, *, readonly: bool = False, config: Config | None = None,
+                 theme: str | None = None) -> None:
+        super().__init__()
+        self.db = Db(db_path, readonly)
+        self.config = config if config is not None else load_config()
+        self._theme_choice = theme or self.config.theme
+
+    def on_mount(self) -> None:
+        from .screens import MainScreen
+
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+        theme = self._theme_choice
+        if theme is None and self.console.color_system in ("standard", "windows"):
+            theme = ANSI_THEME  # 16 colours: use the terminal's own palette
+        if theme:
+            if theme in self.available_themes:
+                self.theme = theme
+            else:
+                self.config.problems.append(f"unknown theme {theme!r}; themes: {', '.join(sorted(self.available_themes))}")
+        for problem in self.config.problems:
+            self.notify(problem, severity="warning", timeout=8)
+        try:
+            with closing(self.db.connect()) as conn:
+                conn.execute("SELECT 1 FROM article LIMIT 1").fetchall()
+        except Exception as e:  # a missing or foreign database is a message, not a traceback
+            self.exit(message=f"sinorus-tui: cannot read {self.db.path}: {e}")
+            return
+        self.push_screen(MainScreen())
+
+    def action_help(self) -> None:
+        from .modals import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+
+def run(db_path: str, *, readonly: bool = False) -> None:
+    """Browse the database at `db_path` until the user quits."""
+    app = SinorusApp(db_path, readonly=readonly)
+    app.run()
+    if app.return_code:
+        raise SystemExit(app.return_code)

@@ -1,0 +1,82 @@
+"""Command palette providers: go to an entity, an article or a date."""
+from __future__ import annotations
+
+import asyncio
+import re
+from contextlib import closing
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from model import query as q
+
+from .text import clean
+
+
+def _screen(app):
+    from .screens import MainScreen
+
+    for screen in reversed(app.screen_stack):
+        if isinstance(screen, MainScreen):
+            return screen
+    return None
+
+
+class _DbProvider(Provider):
+    async def _fetch(self, fn):
+        def run():
+            with closing(self.app.db.connect()) as conn:
+                return fn(conn)
+        try:
+            return await asyncio.to_thread(run)
+        except q.QueryError:
+            return []
+
+
+class EntityCommands(_DbProvider):
+    def rows(self, conn, text: str):
+        return q.entities(conn, q.Filters(name=text), limit=15)
+
+    def hit(self, screen, row):
+        return (f"Go to entity: {clean(row.name)}", partial(screen.go_entity, row.id),
+                f"{row.label} · {row.mentions} mentions in {row.articles} articles")
+
+    async def search(self, query: str) -> Hits:
+        text = query.strip()
+        if len(text) < 2:
+            return
+        rows = await self._fetch(lambda c: self.rows(c, text))
+        matcher = self.matcher(query)
+        screen = _screen(self.app)
+        for row in rows:
+            title, action, help = self.hit(screen, row)
+            yield Hit(max(matcher.match(title), 0.4), matcher.highlight(title), action, text=title, help=help)
+
+
+class ArticleCommands(EntityCommands):
+    def rows(self, conn, text: str):
+        return q.find_articles(conn, text, limit=15)
+
+    def hit(self, screen, row):
+        return (f"Go to article: {clean(row.title, row.key)}", partial(screen.go_article, row.id),
+                f"{row.published or 'undated'} · {clean(row.source, '')}")
+
+
+class DateCommands(Provider):
+    async def discover(self) -> Hits:
+        yield DiscoveryHit("Go to date…", _screen(self.app).action_jump_date,
+                           help="Jump the timeline to a date (or type one: 2023-02)")
+
+    async def search(self, query: str) -> Hits:
+        m = re.search(r"\d{4}(-\d{2}(-\d{2})?)?", query)
+        screen = _screen(self.app)
+        if m:
+            text = f"Go to date: {m.group()}"
+            yield Hit(1.0, text, partial(screen.go_date, m.group()), text=text,
+                      help="Timeline at the first event on or after this date")
+        else:
+            matcher = self.matcher(query)
+            text = "Go to date…"
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), screen.action_jump_date, text=text)

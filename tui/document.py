@@ -1,0 +1,236 @@
+"""What the reader shows: a plain text with styled spans and links.
+
+An article becomes its header, then its body with entity mentions coloured by
+type, quotes in italics followed by their speaker, and dates marked. An entity
+page is built the same way from `EntityPage`. Every string from the database is
+cleaned and enters as plain text; styles are spans, never markup.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from textual.content import Content, Span
+
+from model import query as q
+
+from .text import clean, clean_keep_offsets
+
+LABEL_STYLES = {
+    "PERSON": "underline $text-warning",
+    "ORG": "underline $text-success",
+    "GPE": "underline $text-primary",
+    "LOC": "underline $text-primary",
+    "FAC": "underline $text-primary",
+    "NORP": "underline $text-secondary",
+}
+OTHER_STYLE = "underline $text-accent"
+QUOTE_STYLE = "italic $text-secondary"
+SPEAKER_STYLE = "dim italic"
+DATE_STYLE = "bold $text-error"
+HEADING_STYLE = "bold $text-primary"
+TITLE_STYLE = "bold"
+MUTED_STYLE = "$text-muted"
+CURSOR_STYLE = "reverse"
+HIT_STYLE = "bold reverse $text-warning"
+TARGET_STYLE = "bold"
+
+
+def label_style(label: str | None) -> str:
+    return LABEL_STYLES.get(label or "", OTHER_STYLE)
+
+
+@dataclass
+class Link:
+    """A span the link cursor stops on, and what `enter` does there."""
+
+    start: int
+    end: int
+    kind: str  # mention | quote | date | speaker | entity | article | event
+    target: Any  # MentionSpan, QuoteRow, TimexRow, entity id, or (article id, start, end)
+
+
+@dataclass
+class Doc:
+    kind: str  # article | entity | message
+    ident: int | None
+    title: str
+    text: str
+    spans: list[Span] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    body_offset: int = 0  # where the stored text starts (articles)
+    inserts: list[tuple[int, int]] = field(default_factory=list)  # (stored offset, length added there)
+    article: q.ArticleDoc | None = None
+    page: q.EntityPage | None = None
+
+    def display(self, offset: int) -> int:
+        """The display offset of a stored-text offset (articles)."""
+        added = 0
+        for at, length in self.inserts:
+            if at >= offset:
+                break
+            added += length
+        return self.body_offset + offset + added
+
+    def link_at(self, start: int, end: int | None = None, kind: str | None = None) -> int | None:
+        """Index of the first link starting at or after display offset `start` (of `kind`)."""
+        starts = [lk.start for lk in self.links]
+        i = bisect.bisect_left(starts, start)
+        for j in range(i, len(self.links)):
+            if kind is None or self.links[j].kind == kind:
+                return j
+        return None
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.spans: list[Span] = []
+        self.links: list[Link] = []
+
+    def add(self, text: str, style: str | None = None, link: tuple[str, Any] | None = None) -> None:
+        text = clean(text) if "\n" not in text else text
+        start = self.length
+        self.parts.append(text)
+        self.length += len(text)
+        if style and text:
+            self.spans.append(Span(start, self.length, style))
+        if link and text:
+            self.links.append(Link(start, self.length, link[0], link[1]))
+
+    def line(self, text: str = "", style: str | None = None, link: tuple[str, Any] | None = None) -> None:
+        self.add(text, style, link)
+        self.add("\n")
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+_CLOSERS = re.compile(r"[”\"’»'.,;:!?]*")
+
+
+def article_doc(doc: q.ArticleDoc) -> Doc:
+    b = _Builder()
+    b.line(clean(doc.title, "(untitled)"), TITLE_STYLE)
+    meta = " · ".join(x for x in (clean(doc.source), clean(doc.published, "undated")) if x)
+    b.line(meta, MUTED_STYLE)
+    b.line()
+    body_offset = b.length
+    text = clean_keep_offsets(doc.text)
+    # Speaker annotations go after each quote's closing marks.
+    inserts: dict[int, list[q.QuoteRow]] = {}
+    for quote in doc.quotes:
+        at = quote.end + _CLOSERS.match(text, quote.end).end() - quote.end
+        inserts.setdefault(at, []).append(quote)
+    spans: list[Span] = []
+    links: list[Link] = []
+    pos = 0
+    out: list[str] = []
+    shift = body_offset
+    insert_lengths: list[tuple[int, int]] = []
+    for at in sorted(inserts):
+        out.append(text[pos:at])
+        for quote in inserts[at]:
+            who = clean(quote.speaker, "unknown speaker")
+            note = f" —{who}"
+            start = at + shift
+            out.append(note)
+            spans.append(Span(start + 1, start + len(note), SPEAKER_STYLE))
+            if quote.speaker_entity is not None:
+                links.append(Link(start + 1, start + len(note), "speaker", quote.speaker_entity))
+            shift += len(note)
+            insert_lengths.append((at, len(note)))
+        pos = at
+    out.append(text[pos:])
+    result = Doc("article", doc.id, clean(doc.title, "(untitled)"), b.text + "".join(out), b.spans,
+                 [], body_offset, insert_lengths, article=doc)
+    d = result.display
+    for quote in doc.quotes:
+        spans.append(Span(d(quote.start), d(quote.end), QUOTE_STYLE))
+        links.append(Link(d(quote.start), d(quote.end), "quote", quote))
+    for m in doc.mentions:
+        spans.append(Span(d(m.start), d(m.end), label_style(m.label)))
+        links.append(Link(d(m.start), d(m.end), "mention", m))
+    for t in doc.timexes:
+        spans.append(Span(d(t.start), d(t.end), DATE_STYLE))
+        links.append(Link(d(t.start), d(t.end), "date", t))
+    result.spans += spans
+    # Reading order; a quote comes before the mentions inside it.
+    result.links = sorted(links, key=lambda lk: (lk.start, -(lk.end - lk.start)))
+    return result
+
+
+def _when(published: str | None) -> str:
+    return (published or "undated").ljust(10)
+
+
+def entity_doc(page: q.EntityPage) -> Doc:
+    e = page.entity
+    b = _Builder()
+    name = clean(e.name)
+    b.add(name, "bold " + label_style(e.label).replace("underline ", ""))
+    b.line(f"  {e.label or '?'} · {e.mentions} mentions in {e.articles} articles", MUTED_STYLE)
+    if page.aliases:
+        b.add("Also: ", MUTED_STYLE)
+        b.line(" · ".join(f"{clean(a)} ({n})" for a, n in page.aliases))
+    b.line()
+
+    def heading(text: str, shown: int, total: int) -> None:
+        more = f" (first {shown} of {total})" if total > shown else f" ({total})"
+        b.line(text + more, HEADING_STYLE)
+        if not total:
+            b.line("  none", MUTED_STYLE)
+
+    heading("Mentions", len(page.mentions), e.mentions)
+    for k in page.mentions:
+        b.add("  " + _when(k.published) + " ", MUTED_STYLE)
+        b.add(clean(k.left).rjust(40)[-40:])
+        b.add(clean(k.text), label_style(e.label), ("article", (k.article, k.start, k.end)))
+        b.line(clean(k.right)[:40])
+    b.line()
+    for title, rows, total in (("Quotes by " + name, page.quotes_by, page.quotes_by_total),
+                               ("Quotes mentioning " + name, page.quotes_about, page.quotes_about_total)):
+        heading(title, len(rows), total)
+        for quote in rows:
+            b.add("  " + _when(quote.published) + " ", MUTED_STYLE)
+            if quote.speaker and quote.speaker_entity != e.id:
+                b.add(clean(quote.speaker), "bold", ("entity", quote.speaker_entity) if quote.speaker_entity else None)
+                b.add(": ")
+            b.add("“" + clean(quote.text) + "”", QUOTE_STYLE, ("quote", quote))
+            b.line(" — " + clean(quote.title, "(untitled)"), MUTED_STYLE)
+        b.line()
+    heading("Timeline", len(page.events), page.events_total)
+    for t in page.events:
+        b.add("  " + (t.value or "?").ljust(10) + " " + band(t.granularity) + " ", DATE_STYLE)
+        b.add(clean(t.sentence_text or t.text)[:200], None, ("event", t))
+        b.line(" — " + clean(t.title, "(untitled)"), MUTED_STYLE)
+    b.line()
+    b.line("Appears with", HEADING_STYLE)
+    if not page.cooccurring:
+        b.line("  nobody else", MUTED_STYLE)
+    for other, shared in page.cooccurring:
+        b.add("  ")
+        b.add(clean(other.name), label_style(other.label), ("entity", other.id))
+        b.line(f"  {other.label or '?'} · in {shared} of the same articles", MUTED_STYLE)
+    return Doc("entity", e.id, name, b.text, b.spans, b.links, page=page)
+
+
+def message_doc(text: str) -> Doc:
+    return Doc("message", None, "", clean(text), [Span(0, len(clean(text)), MUTED_STYLE)])
+
+
+BANDS = {"time": "·", "day": "•", "week": "━", "month": "━━", "season": "━━━", "quarter": "━━━",
+         "half": "━━━━", "year": "━━━━━━", "decade": "━━━━━━━", "century": "━━━━━━━━"}
+
+
+def band(granularity: str) -> str:
+    """A bar as wide as the stretch of time a date covers: a month is a band, not a day."""
+    return BANDS.get(granularity, "┄┄").ljust(8)
+
+
+def to_content(doc: Doc) -> Content:
+    return Content(doc.text, spans=list(doc.spans))

@@ -1,0 +1,125 @@
+"""Small screens over the browser: provenance of a fact, jump to a date, help."""
+from __future__ import annotations
+
+import re
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from model import query as q
+
+from .text import clean
+
+_CLOSE = [Binding("escape,q,p", "dismiss", "Close", id="modal.close")]
+_CSS = """
+{name} {{ align: center middle; }}
+{name} > #box {{ width: 90%; max-width: 100; height: auto; max-height: 90%; border: round $primary;
+                 background: $surface; padding: 0 1; }}
+"""
+
+
+def _rows(pairs: list[tuple[str, object]]) -> Content:
+    width = max((len(k) for k, v in pairs if v not in (None, "")), default=0)
+    lines = [Content.assemble((k.ljust(width), "bold"), "  ", clean(str(v)))
+             for k, v in pairs if v not in (None, "")]
+    return Content("\n").join(lines)
+
+
+def provenance(kind: str, fact, doc=None) -> list[tuple[str, object]]:
+    """Where a fact came from, as (field, value) rows."""
+    where = lambda s, e: f"characters {s}–{e}"
+    if kind == "mention":
+        return [("Mention", f"“{fact.text}”"), ("Span", where(fact.start, fact.end)), ("Type", fact.label),
+                ("Entity", fact.name), ("Rule", fact.basis)]
+    if kind == "quote":
+        speaker_from = (f"“{fact.speaker_text}” at {where(fact.speaker_start, fact.speaker_end)}"
+                        if fact.speaker_start is not None and fact.speaker_text else None)
+        cue = f"“{fact.cue}”" + (f" at {where(fact.cue_start, fact.cue_end)}" if fact.cue_start is not None else "") \
+            if fact.cue else None
+        return [("Quote", f"“{fact.text}”"), ("Span", where(fact.start, fact.end)), ("Kind", fact.kind),
+                ("Speaker", fact.speaker or "unknown"), ("Speaker from", speaker_from), ("Cue", cue),
+                ("Rule", fact.basis), ("Confidence", f"{fact.confidence:.2f}" if fact.confidence is not None else None),
+                ("Article", fact.title)]
+    if kind in ("date", "event"):
+        rng = f"{fact.value_start} … {fact.value_end}" if fact.value_start else "not on the calendar"
+        return [("Date", f"“{fact.text}”"), ("Span", where(fact.start, fact.end)), ("Type", fact.type),
+                ("Value", fact.value), ("Covers", rng), ("Granularity", fact.granularity),
+                ("Anchor", fact.anchor or "none (absolute)"), ("Rule", fact.basis),
+                ("Uncertain", "yes: anchored to an inferred publication date" if fact.uncertain else None),
+                ("Sentence", fact.sentence), ("Article", fact.title)]
+    if kind == "article":
+        return [("Article", fact.title), ("Key", fact.key), ("Published", fact.published or "undated"),
+                ("Date basis", fact.published_basis),
+                ("Confidence", f"{fact.published_confidence:.2f}" if getattr(fact, "published_confidence", None)
+                 is not None else None),
+                ("Title basis", getattr(fact, "title_basis", None)), ("Source", fact.source),
+                ("Source basis", getattr(fact, "source_basis", None)), ("URL", getattr(fact, "url", None))]
+    if kind == "entity-row":
+        return [("Entity", fact.name), ("Type", fact.label), ("Mentions", fact.mentions), ("Articles", fact.articles)]
+    if kind in ("speaker", "entity"):
+        return [("Entity id", fact)]
+    if kind == "article-link":
+        return [("Article id", fact)]
+    return [("What", kind)]
+
+
+class ProvenanceScreen(ModalScreen):
+    BINDINGS = _CLOSE
+    DEFAULT_CSS = _CSS.format(name="ProvenanceScreen")
+
+    def __init__(self, kind: str, fact, doc=None) -> None:
+        super().__init__()
+        if kind == "article" and isinstance(fact, tuple):
+            kind = "article-link"
+            fact = fact[0]
+        self.kind, self.fact = kind, fact
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="box") as box:
+            box.border_title = "Provenance"
+            box.border_subtitle = "escape closes"
+            yield Static(_rows(provenance(self.kind, self.fact)), markup=False)
+
+
+class DateScreen(ModalScreen[str | None]):
+    """Ask for a date to jump the timeline to."""
+
+    BINDINGS = [Binding("escape", "dismiss", "Cancel", id="modal.cancel")]
+    DEFAULT_CSS = _CSS.format(name="DateScreen")
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="box") as box:
+            box.border_title = "Jump to date"
+            yield Static(Content("YYYY, YYYY-MM or YYYY-MM-DD; enter jumps, escape cancels"), markup=False)
+            yield Input(placeholder="2023-02", id="date")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            self.notify(f"not a date: “{clean(value)}” (try 2023-02)", severity="warning")
+            return
+        self.dismiss(value)
+
+
+class HelpScreen(ModalScreen):
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
+    DEFAULT_CSS = _CSS.format(name="HelpScreen")
+
+    def compose(self) -> ComposeResult:
+        from .keys import help_rows
+
+        with VerticalScroll(id="box") as box:
+            box.border_title = "Keys"
+            box.border_subtitle = "escape closes · remap in config.toml [keys]"
+            lines = []
+            for group, rows in help_rows(self.app):
+                lines.append(Content(group).stylize("bold $text-primary"))
+                for keys, description, binding_id in rows:
+                    lines.append(Content.assemble((keys.ljust(22), "bold"), description.ljust(30),
+                                                  (binding_id, "$text-muted")))
+                lines.append(Content(""))
+            yield Static(Content("\n").join(lines), markup=False)

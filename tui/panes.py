@@ -1,0 +1,121 @@
+"""The four list panes: what each shows (a Source over model.query) and its keys."""
+from __future__ import annotations
+
+from rich.cells import set_cell_size
+from textual.binding import Binding
+from textual.content import Content
+
+from model import query as q
+
+from .document import DATE_STYLE, MUTED_STYLE, QUOTE_STYLE, band, label_style
+from .text import cells, clean
+from .widgets.vlist import FuncSource, VirtualList
+
+PANES = ("articles", "entities", "timeline", "quotes")
+TITLES = {"articles": "Articles", "entities": "Entities", "timeline": "Timeline", "quotes": "Quotes"}
+
+
+def fit(text: str, width: int) -> str:
+    """`text` in exactly `width` cells: cut with an ellipsis, or padded."""
+    if width <= 0:
+        return ""
+    if cells(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)
+
+
+def _article_row(show_basis: bool):
+    def render(row: q.ArticleRow, width: int) -> Content:
+        date = fit(row.published or "undated", 10)
+        middle = clean(row.published_basis, "—") if show_basis else clean(row.source, "—")
+        mid_w = min(28 if show_basis else 16, max(0, width // 4))
+        title_w = max(0, width - 10 - mid_w - 2)
+        return Content.assemble((date, MUTED_STYLE if not row.published else ""), " ",
+                                (fit(middle, mid_w), MUTED_STYLE), " ", fit(clean(row.title, "(untitled)"), title_w))
+    return render
+
+
+def articles_source(filters: q.Filters, sort: str, show_basis: bool) -> FuncSource:
+    return FuncSource(lambda c: q.count_articles(c, filters),
+                      lambda c, o, n: q.articles(c, filters, sort, o, n),
+                      _article_row(show_basis), "no articles match — x removes the last filter")
+
+
+def _entity_row(row: q.EntityRow, width: int) -> Content:
+    name_w = max(0, width - 7 - 12)
+    return Content.assemble((fit(clean(row.name), name_w), label_style(row.label).replace("underline ", "")),
+                            (fit(" " + (row.label or "?"), 7), MUTED_STYLE),
+                            (f"{row.mentions:>6}{row.articles:>6}", MUTED_STYLE))
+
+
+def entities_source(filters: q.Filters) -> FuncSource:
+    return FuncSource(lambda c: q.count_entities(c, filters),
+                      lambda c, o, n: q.entities(c, filters, o, n),
+                      _entity_row, "no entities match")
+
+
+def date_label(value: str | None, width: int = 10) -> str:
+    return fit(value or "?", width)
+
+
+def _event_row(row: q.TimexRow, width: int) -> Content:
+    rest = max(0, width - 20)
+    what = clean(row.text)
+    title = clean(row.title, "(untitled)")
+    what_w = min(cells(what), max(0, rest // 2))
+    return Content.assemble((date_label(row.value), DATE_STYLE), " ", (band(row.granularity)[:8], DATE_STYLE), " ",
+                            (fit(what, what_w), "bold"), (fit(" · " + title, rest - what_w), MUTED_STYLE))
+
+
+def timeline_source(filters: q.Filters) -> FuncSource:
+    return FuncSource(lambda c: q.count_events(c, filters),
+                      lambda c, o, n: q.events(c, filters, o, n),
+                      _event_row, "no dated events for these filters")
+
+
+def _quote_row(row: q.QuoteRow, width: int) -> Content:
+    who_w = min(18, max(0, width // 4))
+    quote_w = max(0, width - who_w - 12)
+    who = clean(row.speaker, "?")
+    return Content.assemble((fit(who, who_w), "bold" if row.speaker else MUTED_STYLE), " ",
+                            (fit("“" + clean(row.text) + "”", quote_w), QUOTE_STYLE), " ",
+                            (fit(row.published or "undated", 10), MUTED_STYLE))
+
+
+def quotes_source(filters: q.Filters, sort: str) -> FuncSource:
+    return FuncSource(lambda c: q.count_quotes(c, filters),
+                      lambda c, o, n: q.quotes(c, filters, sort, o, n),
+                      _quote_row, "no quotes for these filters — x removes the last filter")
+
+
+class ArticlesList(VirtualList):
+    BINDINGS = [
+        Binding("s", "screen.sort", "Sort", id="articles.sort"),
+        Binding("b", "screen.toggle_basis", "Date basis", id="articles.basis"),
+    ]
+
+
+class EntitiesList(VirtualList):
+    BINDINGS = [
+        Binding("t", "screen.cycle_type", "Type", id="entities.type"),
+        Binding("slash", "screen.filter_entities", "Filter", id="entities.filter"),
+    ]
+
+    def on_key(self, event) -> None:
+        # Type-to-filter: a letter no binding claims starts the name filter.
+        char = event.character
+        if char and char.isalnum() and not self.app.active_bindings.get(event.key):
+            event.stop()
+            event.prevent_default()
+            self.screen.action_filter_entities(char)
+
+
+class TimelineList(VirtualList):
+    BINDINGS = [Binding("d", "screen.jump_date", "Jump to date", id="timeline.date")]
+
+
+class QuotesList(VirtualList):
+    BINDINGS = [Binding("s", "screen.sort", "Group by speaker", id="quotes.sort")]
+
+
+LISTS = {"articles": ArticlesList, "entities": EntitiesList, "timeline": TimelineList, "quotes": QuotesList}

@@ -1,0 +1,736 @@
+"""The browser screen: four linked panes, the reader, filter chips and history.
+
+Siblings never talk to each other: the lists and the reader post messages up,
+this screen decides what changes and pushes attributes down. Every navigation
+goes through `navigate`, which records a `Snapshot` in the History so `[`/`]`
+can restore cursor, scroll and filters.
+"""
+from __future__ import annotations
+
+import re
+from contextlib import closing
+from dataclasses import dataclass, field, replace
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
+
+from model import query as q
+
+from .document import Doc, article_doc, entity_doc, message_doc
+from .history import History
+from .panes import LISTS, PANES, TITLES, articles_source, entities_source, quotes_source, timeline_source
+from .text import clean
+from .widgets.chips import ChipBar
+from .widgets.reader import Reader
+from .widgets.vlist import VirtualList
+
+WIDE = (120, 35)
+TINY = (60, 16)
+
+
+@dataclass(frozen=True)
+class Chips:
+    """The filters shown as chips, in the order they were added."""
+
+    article: tuple[int, str] | None = None
+    entity: tuple[int, str] | None = None
+    speaker: tuple[int, str] | None = None
+    search: str | None = None
+    order: tuple[str, ...] = ()
+
+    def set(self, name: str, value) -> "Chips":
+        order = tuple(n for n in self.order if n != name) + ((name,) if value is not None else ())
+        return replace(self, **{name: value, "order": order})
+
+    def filters(self) -> q.Filters:
+        return q.Filters(article=self.article[0] if self.article else None,
+                         entity=self.entity[0] if self.entity else None,
+                         speaker=self.speaker[0] if self.speaker else None, search=self.search)
+
+    def labels(self) -> list[tuple[str, str]]:
+        text = {"article": lambda v: "article: " + v[1], "entity": lambda v: "entity: " + v[1],
+                "speaker": lambda v: "speaker: " + v[1], "search": lambda v: "search: " + v}
+        return [(n, text[n](getattr(self, n))) for n in self.order]
+
+
+@dataclass(frozen=True)
+class DocRef:
+    """What the reader shows or is about to show, and where its cursor goes."""
+
+    kind: str  # article | entity
+    ident: int
+    cursor: int | None = None  # a link index, once known
+    scroll: int | None = None
+    target: tuple[int, int] | None = None  # display span to embolden
+    find: tuple | None = None  # how to place the cursor once loaded: (link kind, key, value)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    chips: Chips = Chips()
+    label: str | None = None
+    name: str = ""
+    article_sort: str = "date"
+    quote_sort: str = "date"
+    show_basis: bool = False
+    positions: dict = field(default_factory=dict)  # pane -> (cursor, scroll)
+    focus: str = "articles"
+    active: str = "articles"
+    doc: DocRef | None = None
+    maximised: bool = False
+
+
+class MainScreen(Screen):
+    SCOPED_CSS = False
+    BINDINGS = [
+        Binding("tab", "pane(1)", "Next pane", show=False, id="pane.next"),
+        Binding("shift+tab", "pane(-1)", "Prev pane", show=False, id="pane.prev"),
+        Binding("1", "show_pane('articles')", "Articles", show=False, id="pane.articles"),
+        Binding("2", "show_pane('entities')", "Entities", show=False, id="pane.entities"),
+        Binding("3", "show_pane('timeline')", "Timeline", show=False, id="pane.timeline"),
+        Binding("4", "show_pane('quotes')", "Quotes", show=False, id="pane.quotes"),
+        Binding("left_square_bracket,alt+left", "back", "Back", id="history.back"),
+        Binding("right_square_bracket,alt+right", "forward", "Forward", show=False, id="history.forward"),
+        Binding("slash", "search", "Search", id="search.open"),
+        Binding("n", "hit(1)", "Next hit", show=False, id="search.next"),
+        Binding("N", "hit(-1)", "Prev hit", show=False, id="search.prev"),
+        Binding("escape", "escape", "Back out", show=False, id="escape"),
+        Binding("f", "filter_by", "Filter by", id="filter.add"),
+        Binding("x", "unfilter", "Unfilter", show=False, id="filter.remove"),
+        Binding("X", "unfilter_all", "Clear filters", show=False, id="filter.clear"),
+        Binding("p", "provenance", "Provenance", id="provenance"),
+        Binding("y", "copy_quote", "Copy quote", show=False, id="quote.copy"),
+        Binding("z", "maximise", "Maximise", show=False, id="pane.maximise"),
+        Binding("D", "jump_date", "Date", show=False, id="timeline.jump"),
+    ]
+
+    DEFAULT_CSS = """
+    MainScreen { layout: vertical; }
+    #body { height: 1fr; }
+    #panes { width: 55%; min-width: 50; }
+    .pane { height: 1fr; border: round $panel-lighten-2; border-title-color: $text-muted; padding: 0; }
+    .pane:focus-within { border: round $primary; border-title-color: $text; border-title-style: bold; height: 2fr; }
+    #viewer { width: 1fr; border: round $panel-lighten-2; border-title-style: bold; }
+    #viewer:focus-within { border: round $primary; }
+    #status { height: 1; color: $text-muted; padding: 0 1; background: $surface; }
+    #entity-filter { height: 1; border: none; padding: 0 1; display: none; }
+    #entity-filter.-shown { display: block; }
+    #search { dock: bottom; display: none; height: 1; border: none; padding: 0 1; margin-bottom: 1; }
+    #search.-shown { display: block; }
+    .-narrow #body { layout: vertical; }
+    .-narrow #panes { width: 1fr; height: 45%; min-width: 0; }
+    .-narrow .pane { display: none; height: 1fr; }
+    .-narrow .pane.-active { display: block; }
+    .-narrow #viewer { height: 1fr; }
+    .-solo #panes { display: none; }
+    .-solo #viewer { height: 1fr; }
+    .-solo.-pane-focus #panes { display: block; height: 1fr; width: 1fr; }
+    .-solo.-pane-focus #viewer { display: none; }
+    .-solo .pane { display: none; }
+    .-solo .pane.-active { display: block; }
+    .-tiny Footer { display: none; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.state = Snapshot()
+        self.history: History[Snapshot] = History(cap=200)
+        self.labels: list[str] = []
+        self._doc_request = 0
+
+    # ---------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        yield ChipBar(id="chips")
+        with Horizontal(id="body"):
+            with Vertical(id="panes"):
+                for name in PANES:
+                    with Vertical(id=f"pane-{name}", classes="pane"):
+                        if name == "entities":
+                            yield Input(placeholder="filter entities by name", id="entity-filter")
+                        yield LISTS[name](id=name)
+            with Vertical(id="viewer"):
+                yield Reader(id="reader")
+                yield Static(id="status", markup=False)
+        yield Input(placeholder="search articles and quotes (enter searches, escape cancels)", id="search")
+        yield Footer()
+
+    def lst(self, name: str) -> VirtualList:
+        return self.query_one(f"#{name}", VirtualList)
+
+    @property
+    def reader(self) -> Reader:
+        return self.query_one(Reader)
+
+    def on_mount(self) -> None:
+        self._titles()
+        self._restore(self.state, reload=True)
+        self.history.visit(self.state)
+        self._load_labels()
+        self._layout_classes()
+
+    def on_resize(self) -> None:
+        self._layout_classes()
+
+    def _layout_classes(self) -> None:
+        w, h = self.size
+        wide = w >= WIDE[0] and h >= WIDE[1]
+        tiny = w < TINY[0] or h < TINY[1]
+        self.set_class(not wide, "-narrow")
+        self.set_class(tiny, "-tiny")
+        self.set_class(tiny or self.state.maximised, "-solo")
+        focus = self.focused
+        self.set_class(not (focus is not None and focus.id in ("reader",)), "-pane-focus")
+        for name in PANES:
+            self.query_one(f"#pane-{name}").set_class(name == self.state.active, "-active")
+
+    def on_descendant_focus(self, event) -> None:
+        widget = event.widget
+        if widget.id in PANES and widget.id != self.state.active:
+            self.state = replace(self.state, active=widget.id)
+        if widget.id in PANES or widget.id == "reader":
+            self.state = replace(self.state, focus=widget.id)
+        self._layout_classes()
+
+    def _titles(self) -> None:
+        s = self.state
+        for i, name in enumerate(PANES, 1):
+            vl = self.lst(name)
+            total = "…" if vl.total is None else f"{vl.total:,}"
+            title = f"{i} {TITLES[name]} {total}"
+            sub = ""
+            if name == "articles":
+                sub = {"date": "newest", "oldest": "oldest", "title": "by title"}[s.article_sort]
+                sub += " · date basis" if s.show_basis else ""
+            elif name == "quotes":
+                sub = "by speaker" if s.quote_sort == "speaker" else "newest"
+            elif name == "entities":
+                sub = " · ".join(x for x in (s.label or "all types", f"“{s.name}”" if s.name else "") if x)
+            pane = self.query_one(f"#pane-{name}")
+            pane.border_title = Content(title)
+            pane.border_subtitle = Content(sub)
+        doc = self.reader.doc
+        viewer = self.query_one("#viewer")
+        viewer.border_title = Content(("Entity: " if doc.kind == "entity" else "") + doc.title if doc.title else "Reader")
+        back = "◀" if self.history.can_back else " "
+        fwd = "▶" if self.history.can_forward else " "
+        self.query_one(ChipBar).show(s.chips.labels(), f"{back}{fwd}")
+
+    # ---------------------------------------------------------------- state and history
+
+    def capture(self) -> Snapshot:
+        positions = {name: self.lst(name).position for name in PANES}
+        doc = self.state.doc
+        r = self.reader
+        if doc is not None and (r.doc.kind, r.doc.ident) == (doc.kind, doc.ident):
+            cursor, scroll = r.position
+            doc = replace(doc, cursor=cursor, scroll=scroll, target=r.target, find=None)
+        focused = self.focused
+        focus = focused.id if focused is not None and focused.id in (*PANES, "reader") else self.state.focus
+        return replace(self.state, positions=positions, doc=doc, focus=focus)
+
+    def navigate(self, new: Snapshot) -> None:
+        """Go somewhere new: remember where we were, then show `new`."""
+        self.history.replace(self.capture())
+        old = self.history.current
+        self._restore(new, reload=False, old=old)
+        self.history.visit(self.capture())
+        self._titles()
+
+    def action_back(self) -> None:
+        self._travel(self.history.back, "nothing to go back to")
+
+    def action_forward(self) -> None:
+        self._travel(self.history.forward, "nothing forward")
+
+    def _travel(self, step, nothing: str) -> None:
+        self.history.replace(self.capture())
+        snap = step()
+        if snap is None:
+            self.notify(nothing, timeout=2)
+            return
+        self._restore(snap, reload=False, old=self.state, exact=True)
+        self._titles()
+
+    def _restore(self, snap: Snapshot, *, reload: bool, old: Snapshot | None = None, exact: bool = False) -> None:
+        """Make the screen show `snap`. Lists whose query changed reload; with `exact`
+        every list goes back to its remembered cursor and scroll."""
+        old = old or Snapshot()
+        f, of = snap.chips.filters(), old.chips.filters()
+        sources = {
+            "articles": (articles_source(f, snap.article_sort, snap.show_basis),
+                         (f.entity, f.search, snap.article_sort, snap.show_basis),
+                         (of.entity, of.search, old.article_sort, old.show_basis)),
+            "entities": (entities_source(q.Filters(label=snap.label, name=snap.name or None)),
+                         (snap.label, snap.name), (old.label, old.name)),
+            "timeline": (timeline_source(f), (f.article, f.entity), (of.article, of.entity)),
+            "quotes": (quotes_source(f, snap.quote_sort), (f.article, f.entity, f.speaker, f.search, snap.quote_sort),
+                       (of.article, of.entity, of.speaker, of.search, old.quote_sort)),
+        }
+        self.state = snap
+        for name, (source, key, old_key) in sources.items():
+            vl = self.lst(name)
+            if reload or key != old_key or vl.source is None:
+                cursor, scroll = snap.positions.get(name, (0, 0)) if (exact or reload) else (0, 0)
+                vl.load(source, cursor, scroll)
+            elif exact and name in snap.positions:
+                cursor, scroll = snap.positions[name]
+                vl.cursor = cursor
+                vl.scroll_to(y=scroll, animate=False, immediate=True)
+                vl.refresh()
+        self.query_one("#entity-filter", Input).set_class(bool(snap.name), "-shown")
+        if snap.doc is not None and (exact or snap.doc != old.doc):
+            self._open(snap.doc)
+        self.reader.set_terms(q.search_terms(snap.chips.search)) if snap.chips.search != old.chips.search else None
+        focus = self.reader if snap.focus == "reader" else self.lst(snap.focus)
+        self.set_focus(focus)
+        self._layout_classes()
+
+    # ---------------------------------------------------------------- the reader's document
+
+    def _open(self, ref: DocRef) -> None:
+        self.state = replace(self.state, doc=ref)
+        self._doc_request += 1
+        self._load_doc(self._doc_request, ref, q.search_terms(self.state.chips.search))
+
+    @work(thread=True, exclusive=True, group="doc")
+    def _load_doc(self, request: int, ref: DocRef, terms: list[str]) -> None:
+        try:
+            with closing(self.app.db.connect()) as conn:
+                if ref.kind == "article":
+                    data = q.get_article(conn, ref.ident)
+                    doc = article_doc(data) if data else message_doc("That article is no longer in the database.")
+                else:
+                    data = q.entity_page(conn, ref.ident)
+                    doc = entity_doc(data) if data else message_doc("That entity is no longer in the database.")
+        except q.QueryError as e:
+            doc = message_doc(str(e))
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_doc, request, ref, doc, terms)
+
+    def _show_doc(self, request: int, ref: DocRef, doc: Doc, terms: list[str]) -> None:
+        if request != self._doc_request:
+            return
+        cursor, target = ref.cursor, ref.target
+        if ref.find is not None:
+            cursor, target = _find(doc, ref.find)
+        self.reader.show(doc, cursor=cursor, scroll=ref.scroll, target=target, terms=terms)
+        if ref.find == ("hit",):
+            self.reader.first_hit()
+        self._titles()
+
+    def on_reader_link_changed(self, message: Reader.LinkChanged) -> None:
+        self.query_one("#status", Static).update(describe_link(message.link, message.reader.doc))
+
+    # ---------------------------------------------------------------- lists
+
+    def on_virtual_list_loaded(self, message: VirtualList.Loaded) -> None:
+        if message.error:
+            self.notify(message.error, severity="error", timeout=6)
+        self._titles()
+        if message.vlist.id == "articles" and self.state.doc is None and message.total:
+            row = message.vlist.highlighted
+            if row is not None:
+                self._open(DocRef("article", row.id, find=("hit",) if self.state.chips.search else None))
+
+    def on_virtual_list_highlighted(self, message: VirtualList.Highlighted) -> None:
+        if isinstance(message, VirtualList.Selected):
+            return
+        ref = self._ref_for_row(message.vlist.id, message.row)
+        if ref is not None:
+            self._open(ref)
+
+    def on_virtual_list_selected(self, message: VirtualList.Selected) -> None:
+        name, row = message.vlist.id, message.row
+        snap = self.capture()
+        ref = self._ref_for_row(name, row)
+        if name == "articles":
+            snap = replace(snap, chips=snap.chips.set("article", (row.id, clean(row.title, row.key))))
+        elif name == "entities":
+            snap = replace(snap, chips=snap.chips.set("entity", (row.id, clean(row.name))))
+        self.navigate(replace(snap, doc=ref, focus="reader"))
+
+    def _ref_for_row(self, name: str, row) -> DocRef | None:
+        search = ("hit",) if self.state.chips.search else None
+        if name == "articles":
+            return DocRef("article", row.id, find=search)
+        if name == "entities":
+            return DocRef("entity", row.id)
+        if name == "timeline":
+            return DocRef("article", row.article, find=("date", "id", row.id, row.sentence_start, row.sentence_end))
+        if name == "quotes":
+            return DocRef("article", row.article, find=("quote", "id", row.id))
+        return None
+
+    # ---------------------------------------------------------------- following links
+
+    def on_reader_follow(self, message: Reader.Follow) -> None:
+        link = message.link
+        snap = replace(self.capture(), focus="reader")
+        t = link.target
+        if link.kind in ("mention",):
+            if t.entity is not None:
+                self.navigate(replace(snap, doc=DocRef("entity", t.entity)))
+        elif link.kind in ("speaker", "entity"):
+            self.navigate(replace(snap, doc=DocRef("entity", t)))
+        elif link.kind == "quote":
+            if message.reader.doc.kind == "article":
+                if t.speaker_entity is not None:
+                    self.navigate(replace(snap, doc=DocRef("entity", t.speaker_entity)))
+                else:
+                    self.notify("this quote has no known speaker", timeout=3)
+            else:
+                self.navigate(replace(snap, doc=DocRef("article", t.article, find=("quote", "id", t.id))))
+        elif link.kind == "article":
+            aid, start, _ = t
+            self.navigate(replace(snap, doc=DocRef("article", aid, find=("mention", "start", start))))
+        elif link.kind == "event":
+            self.navigate(replace(snap, doc=DocRef("article", t.article,
+                                                   find=("date", "id", t.id, t.sentence_start, t.sentence_end))))
+        elif link.kind == "date":
+            if not t.value_start:
+                self.notify(f"“{clean(t.text)}” has no date on the calendar ({t.value or 'unresolved'})", timeout=4)
+                return
+            self._goto_date(t.value_start, snap=replace(snap, focus="timeline", active="timeline"))
+
+    # ---------------------------------------------------------------- actions
+
+    def _focus_order(self) -> list[str]:
+        return [*PANES, "reader"]
+
+    def action_pane(self, delta: int) -> None:
+        order = self._focus_order()
+        current = self.focused.id if self.focused is not None and self.focused.id in order else self.state.focus
+        name = order[(order.index(current) + delta) % len(order)] if current in order else order[0]
+        self._focus(name)
+
+    def action_show_pane(self, name: str) -> None:
+        self._focus(name)
+
+    def _focus(self, name: str) -> None:
+        if name in PANES:
+            self.state = replace(self.state, active=name, focus=name)
+            self._layout_classes()
+            self.lst(name).focus()
+        else:
+            self.state = replace(self.state, focus="reader")
+            self._layout_classes()
+            self.reader.focus()
+
+    def action_maximise(self) -> None:
+        self.state = replace(self.state, maximised=not self.state.maximised)
+        self._layout_classes()
+
+    def action_escape(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.has_class("-shown"):
+            search.remove_class("-shown")
+            self._focus(self.state.active)
+        elif self.state.maximised:
+            self.action_maximise()
+        elif self.focused is self.reader:
+            self._focus(self.state.active)
+        elif self.state.chips.search:
+            self.navigate(replace(self.capture(), chips=self.state.chips.set("search", None)))
+
+    def action_sort(self) -> None:
+        focused = self.focused.id if self.focused else None
+        snap = self.capture()
+        if focused == "quotes":
+            snap = replace(snap, quote_sort="date" if snap.quote_sort == "speaker" else "speaker")
+        else:
+            sorts = q.ARTICLE_SORTS
+            snap = replace(snap, article_sort=sorts[(sorts.index(snap.article_sort) + 1) % len(sorts)])
+        self.navigate(snap)
+
+    def action_toggle_basis(self) -> None:
+        self.navigate(replace(self.capture(), show_basis=not self.state.show_basis))
+
+    def action_cycle_type(self) -> None:
+        options = [None, *self.labels]
+        i = options.index(self.state.label) if self.state.label in options else 0
+        self.navigate(replace(self.capture(), label=options[(i + 1) % len(options)]))
+
+    def action_filter_entities(self, start: str = "") -> None:
+        box = self.query_one("#entity-filter", Input)
+        box.add_class("-shown")
+        if start:
+            box.value = box.value + start
+        box.focus()
+        box.cursor_position = len(box.value)
+
+    @on(Input.Changed, "#entity-filter")
+    def _entity_filter_changed(self, event: Input.Changed) -> None:
+        self.state = replace(self.state, name=event.value)
+        self.lst("entities").load(entities_source(q.Filters(label=self.state.label, name=event.value or None)))
+        self._titles()
+
+    @on(Input.Submitted, "#entity-filter")
+    def _entity_filter_done(self, event: Input.Submitted) -> None:
+        if not event.value:
+            event.input.remove_class("-shown")
+        self._focus("entities")
+
+    def on_key(self, event) -> None:
+        box = self.query_one("#entity-filter", Input)
+        if event.key in ("escape", "down") and self.focused is box:
+            event.stop()
+            if event.key == "escape":
+                box.value = ""
+                box.remove_class("-shown")
+            self._focus("entities")
+        search = self.query_one("#search", Input)
+        if event.key == "escape" and self.focused is search:
+            event.stop()
+            search.remove_class("-shown")
+            self._focus(self.state.active)
+
+    def action_search(self) -> None:
+        if self.focused is not None and self.focused.id == "entities":
+            self.action_filter_entities()
+            return
+        box = self.query_one("#search", Input)
+        box.value = self.state.chips.search or ""
+        box.add_class("-shown")
+        box.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        event.input.remove_class("-shown")
+        if text and q.fts_escape(text) is None:
+            self.notify(f"nothing to search for in “{clean(text)}”: type some words", severity="warning")
+            self._focus(self.state.active)
+            return
+        snap = replace(self.capture(), chips=self.state.chips.set("search", text or None), focus="articles",
+                       active="articles")
+        doc = snap.doc
+        self.navigate(replace(snap, doc=None if text else doc))
+
+    def action_hit(self, delta: int) -> None:
+        if not self.state.chips.search:
+            self.notify("no search: press / to search", timeout=3)
+            return
+        if self.reader.next_hit(delta):
+            return
+        # No more hits in this article: on to the next matching article.
+        articles = self.lst("articles")
+        if not articles.total:
+            return
+        index = articles.cursor + delta
+        if not 0 <= index < articles.total:
+            self.notify("no more hits", timeout=2)
+            return
+        articles.move_to(index, announce=False)
+        row = articles.highlighted
+        if row is not None:
+            self.navigate(replace(self.capture(), doc=DocRef("article", row.id, find=("hit",) if delta > 0 else ("hit",))))
+
+    def action_filter_by(self) -> None:
+        chip = self._chip_for_selection()
+        if chip is None:
+            self.notify("nothing to filter by here", timeout=3)
+            return
+        name, value = chip
+        self.navigate(replace(self.capture(), chips=self.state.chips.set(name, value)))
+
+    def _chip_for_selection(self) -> tuple[str, tuple[int, str]] | None:
+        focused = self.focused.id if self.focused else None
+        if focused == "reader":
+            link = self.reader.link
+            if link is None:
+                doc = self.reader.doc
+                return (("article", (doc.ident, doc.title)) if doc.kind == "article" else
+                        ("entity", (doc.ident, doc.title)) if doc.kind == "entity" else None)
+            t = link.target
+            if link.kind == "mention" and t.entity is not None:
+                return "entity", (t.entity, clean(t.name or t.text))
+            if link.kind in ("speaker", "entity"):
+                return "entity", (t, _link_text(self.reader.doc, link))
+            if link.kind in ("quote", "event", "date"):
+                aid = t.article
+                title = t.title or (self.reader.doc.title if self.reader.doc.kind == "article" else str(aid))
+                return "article", (aid, clean(title))
+            if link.kind == "article":
+                return "article", (t[0], str(t[0]))
+            return None
+        if focused in PANES:
+            row = self.lst(focused).highlighted
+            if row is None:
+                return None
+            if focused == "articles":
+                return "article", (row.id, clean(row.title, row.key))
+            if focused == "entities":
+                return "entity", (row.id, clean(row.name))
+            if focused == "quotes" and row.speaker_entity is not None:
+                return "speaker", (row.speaker_entity, clean(row.speaker))
+            if focused == "timeline":
+                return "article", (row.article, clean(row.title, str(row.article)))
+        return None
+
+    def action_unfilter(self) -> None:
+        if not self.state.chips.order:
+            self.notify("no filters to remove", timeout=2)
+            return
+        self.remove_chip(self.state.chips.order[-1])
+
+    def remove_chip(self, name: str) -> None:
+        self.navigate(replace(self.capture(), chips=self.state.chips.set(name, None)))
+
+    def action_unfilter_all(self) -> None:
+        self.navigate(replace(self.capture(), chips=Chips()))
+
+    def on_chip_bar_removed(self, message: ChipBar.Removed) -> None:
+        self.remove_chip(message.name)
+
+    def _selected_fact(self):
+        """The quote, date, mention or article under the cursor, wherever it is."""
+        focused = self.focused.id if self.focused else None
+        if focused == "reader":
+            link = self.reader.link
+            if link is not None:
+                return link.kind, link.target
+            if self.reader.doc.kind == "article":
+                return "article", self.reader.doc.article
+            return None
+        if focused in ("quotes", "timeline", "articles", "entities"):
+            row = self.lst(focused).highlighted
+            kind = {"quotes": "quote", "timeline": "date", "articles": "article", "entities": "entity-row"}[focused]
+            return (kind, row) if row is not None else None
+        return None
+
+    def action_provenance(self) -> None:
+        from .modals import ProvenanceScreen
+
+        fact = self._selected_fact()
+        if fact is None:
+            self.notify("move to a mention, quote or date first (tab in the reader)", timeout=3)
+            return
+        self.app.push_screen(ProvenanceScreen(*fact, doc=self.reader.doc))
+
+    def action_copy_quote(self) -> None:
+        fact = self._selected_fact()
+        if fact is None or fact[0] != "quote":
+            self.notify("select a quote first (Quotes pane, or tab to one in the reader)", timeout=3)
+            return
+        quote = fact[1]
+        doc = self.reader.doc
+        if quote.title is None and doc.kind == "article" and doc.article is not None:
+            quote = replace(quote, title=doc.article.title, source=doc.article.source, published=doc.article.published)
+        text = citation(quote)
+        self.app.copy_to_clipboard(text)
+        self.notify("copied: " + text[:70] + ("…" if len(text) > 70 else ""), timeout=3)
+
+    def action_jump_date(self) -> None:
+        from .modals import DateScreen
+
+        def done(value: str | None) -> None:
+            if value:
+                self._goto_date(value, snap=replace(self.capture(), focus="timeline", active="timeline"))
+
+        self.app.push_screen(DateScreen(), done)
+
+    def _goto_date(self, date: str, snap: Snapshot) -> None:
+        self.navigate(snap)
+        self._position_date(snap.chips.filters(), date)
+
+    @work(thread=True, exclusive=True, group="date")
+    def _position_date(self, filters: q.Filters, date: str) -> None:
+        try:
+            with closing(self.app.db.connect()) as conn:
+                index = q.event_position(conn, filters, date)
+        except q.QueryError as e:
+            self.app.call_from_thread(self.notify, str(e), severity="error")
+            return
+        self.app.call_from_thread(self._timeline_at, index)
+
+    def _timeline_at(self, index: int) -> None:
+        timeline = self.lst("timeline")
+        if timeline.total is not None and index >= timeline.total:
+            self.notify("no events on or after that date", timeout=3)
+            index = max(0, timeline.total - 1)
+        timeline.move_to(index)
+        self._focus("timeline")
+        self.history.replace(self.capture())
+
+    @work(thread=True, group="labels")
+    def _load_labels(self) -> None:
+        try:
+            with closing(self.app.db.connect()) as conn:
+                labels = [name for name, _ in q.labels(conn)]
+        except q.QueryError:
+            return
+        self.labels = labels
+
+    # palette commands land here
+    def go_entity(self, entity_id: int) -> None:
+        self.navigate(replace(self.capture(), doc=DocRef("entity", entity_id), focus="reader"))
+
+    def go_article(self, article_id: int) -> None:
+        self.navigate(replace(self.capture(), doc=DocRef("article", article_id), focus="reader"))
+
+    def go_date(self, date: str) -> None:
+        self._goto_date(date, snap=replace(self.capture(), focus="timeline", active="timeline"))
+
+
+def _find(doc: Doc, find: tuple) -> tuple[int | None, tuple[int, int] | None]:
+    """Where to put the link cursor (and what to embolden) in a freshly loaded article."""
+    kind = find[0]
+    if kind == "hit":
+        return None, None
+    target = None
+    if kind == "date" and len(find) > 3 and find[3] is not None:
+        target = (doc.display(find[3]), doc.display(find[4]))
+    for i, lk in enumerate(doc.links):
+        if lk.kind == kind and getattr(lk.target, find[1], None) == find[2]:
+            return i, target
+    return None, target
+
+
+def _link_text(doc: Doc, link) -> str:
+    return clean(doc.text[link.start:link.end]).lstrip(" —")
+
+
+def describe_link(link, doc: Doc) -> Content:
+    """One line under the reader about the link under the cursor."""
+    if link is None:
+        if doc.kind == "article":
+            return Content("tab/e: next link · enter: follow · p: provenance · f: filter by this article")
+        if doc.kind == "entity":
+            return Content("tab/e: next link · enter: open · f: filter panes by this entity")
+        return Content("")
+    t = link.target
+    if link.kind == "mention":
+        return Content.assemble((t.label or "?", "bold"), f" {clean(t.name or t.text)} · enter: entity page · p: provenance")
+    if link.kind == "quote":
+        who = clean(t.speaker, "unknown speaker")
+        return Content.assemble(("quote", "bold"), f" {t.kind or ''} · {who}" +
+                                (f" · cue “{clean(t.cue)}”" if t.cue else "") + " · y: copy · p: provenance")
+    if link.kind == "date":
+        rng = f" ({t.value_start}…{t.value_end})" if t.value_start and t.value_end != t.value_start else ""
+        return Content.assemble(("date", "bold"), f" {clean(t.value, '?')}{rng} · enter: timeline · p: provenance")
+    if link.kind in ("speaker", "entity"):
+        return Content.assemble(("entity", "bold"), f" {_link_text(doc, link)} · enter: entity page")
+    if link.kind == "article":
+        return Content.assemble(("mention", "bold"), " · enter: open the article there")
+    if link.kind == "event":
+        return Content.assemble(("event", "bold"), f" {clean(t.value, '?')} · enter: open the sentence")
+    return Content("")
+
+
+def citation(quote: q.QuoteRow) -> str:
+    """A quote as an analyst pastes it: text, speaker, article, source, date."""
+    who = clean(quote.speaker, "unknown speaker")
+    where = ", ".join(x for x in (f"“{clean(quote.title)}”" if quote.title else None, clean(quote.source) or None,
+                                  quote.published or "undated") if x)
+    mark = "“{}”" if quote.kind != "indirect" else "{}"
+    return f"{mark.format(clean(quote.text))} — {who}, {where}"
+
+
+DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

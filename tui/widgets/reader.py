@@ -1,0 +1,243 @@
+"""The reader: an article or an entity page, wrapped with the line API, with a link cursor.
+
+`tab`/`e` and `shift+tab`/`E` move the link cursor over mentions, quotes and dates
+(or, on an entity page, over its rows); `enter` follows the link, which the
+screen turns into a navigation. Text is drawn from `Content` built from plain
+strings, so markup in an article is shown as typed.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from textual import events
+from textual.binding import Binding
+from textual.content import Content, Span
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ..document import CURSOR_STYLE, HIT_STYLE, TARGET_STYLE, Doc, Link, message_doc
+from ..render import content_strip
+from ..text import wrap
+
+
+class Reader(ScrollView, can_focus=True):
+    BINDINGS = [
+        Binding("tab,e", "link(1)", "Next link", id="reader.next_link"),
+        Binding("shift+tab,E", "link(-1)", "Prev link", id="reader.prev_link"),
+        Binding("enter", "follow", "Follow", id="reader.follow"),
+        Binding("down,j", "scroll_lines(1)", "Down", show=False, id="reader.down"),
+        Binding("up,k", "scroll_lines(-1)", "Up", show=False, id="reader.up"),
+        Binding("g,home", "top", "Top", show=False, id="reader.top"),
+        Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
+        Binding("pagedown,space,ctrl+f", "page(1)", "Page down", show=False, id="reader.page_down"),
+        Binding("pageup,ctrl+b", "page(-1)", "Page up", show=False, id="reader.page_up"),
+    ]
+    DEFAULT_CSS = """
+    Reader { height: 1fr; background: $surface; padding: 0 1; scrollbar-size-vertical: 1; overflow-x: hidden; scrollbar-gutter: stable; }
+    """
+
+    class Follow(Message):
+        def __init__(self, reader: "Reader", link: Link) -> None:
+            super().__init__()
+            self.reader, self.link = reader, link
+
+    class LinkChanged(Message):
+        def __init__(self, reader: "Reader", link: Link | None) -> None:
+            super().__init__()
+            self.reader, self.link = reader, link
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.doc: Doc = message_doc("")
+        self.cursor: int | None = None  # index into doc.links
+        self.target: tuple[int, int] | None = None  # a span shown in bold (a sentence opened from the timeline)
+        self.hits: list[tuple[int, int]] = []
+        self.hit: int | None = None
+        self._lines: list[tuple[int, int]] = []
+        self._line_starts: list[int] = []
+        self._pieces: list[Content] = []
+        self._width = 0
+
+    # ---------------------------------------------------------------- content
+
+    def show(self, doc: Doc, *, cursor: int | None = None, scroll: int | None = None,
+             target: tuple[int, int] | None = None, terms: list[str] | None = None) -> None:
+        """Show `doc`: with the link cursor on link `cursor`, scrolled to line `scroll`
+        (or to the cursor, or to `target`), and search `terms` highlighted."""
+        self.doc = doc
+        self.cursor = cursor if cursor is not None and 0 <= cursor < len(doc.links) else None
+        self.target = target
+        self.hits = find_hits(doc.text, terms or [], doc.body_offset)
+        self.hit = None
+        self._layout(force=True)
+        if scroll is not None:
+            self.scroll_to(y=scroll, animate=False, immediate=True)
+        elif self.cursor is not None:
+            self._scroll_to_offset(doc.links[self.cursor].start, centre=True)
+        elif target is not None:
+            self._scroll_to_offset(target[0], centre=True)
+        else:
+            self.scroll_to(y=0, animate=False, immediate=True)
+        self.post_message(self.LinkChanged(self, self.link))
+
+    def set_terms(self, terms: list[str]) -> None:
+        self.hits = find_hits(self.doc.text, terms, self.doc.body_offset)
+        self.hit = None
+        self._restyle()
+
+    @property
+    def link(self) -> Link | None:
+        return self.doc.links[self.cursor] if self.cursor is not None else None
+
+    def _layout(self, force: bool = False) -> None:
+        width = max(1, self.scrollable_content_region.width)
+        if width == self._width and not force:
+            return
+        self._width = width
+        self._lines = wrap(self.doc.text, width)
+        self._line_starts = [s for s, _ in self._lines]
+        self.virtual_size = Size(width, len(self._lines))
+        self._restyle()
+
+    def _restyle(self) -> None:
+        spans = list(self.doc.spans)
+        if self.target:
+            spans.append(Span(*self.target, TARGET_STYLE))
+        for i, (s, e) in enumerate(self.hits):
+            spans.append(Span(s, e, HIT_STYLE if i != self.hit else HIT_STYLE + " underline"))
+        if self.cursor is not None:
+            lk = self.doc.links[self.cursor]
+            spans.append(Span(lk.start, lk.end, CURSOR_STYLE))
+        content = Content(self.doc.text, spans=spans, strip_control_codes=False)
+        cuts = sorted({o for line in self._lines for o in line} - {0, len(self.doc.text)})
+        pieces = content.divide(cuts)
+        starts = [0, *cuts]
+        index = {s: i for i, s in enumerate(starts)}
+        self._pieces = [pieces[index[s]] if s in index and s < e else Content("") for s, e in self._lines]
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        top = self._line_starts[round(self.scroll_y)] if self._lines and round(self.scroll_y) < len(self._lines) else 0
+        self._layout()
+        self._scroll_to_offset(top, centre=False, top=True)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = round(self.scroll_y) + y
+        style = self.visual_style
+        if index >= len(self._pieces):
+            return Strip.blank(width, style.rich_style)
+        return content_strip(self, self._pieces[index], width, style)
+
+    # ---------------------------------------------------------------- moving
+
+    def line_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._line_starts, offset) - 1)
+
+    def _scroll_to_offset(self, offset: int, *, centre: bool, top: bool = False) -> None:
+        line = self.line_of(offset)
+        height = max(1, self.scrollable_content_region.height)
+        y = round(self.scroll_y)
+        if top:
+            self.scroll_to(y=line, animate=False, immediate=True)
+        elif centre:
+            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
+        elif line < y:
+            self.scroll_to(y=line, animate=False, immediate=True)
+        elif line >= y + height:
+            self.scroll_to(y=line - height + 1, animate=False, immediate=True)
+
+    def set_cursor(self, index: int | None, centre: bool = False) -> None:
+        self.cursor = index
+        self._restyle()
+        if index is not None:
+            self._scroll_to_offset(self.doc.links[index].start, centre=centre)
+        self.post_message(self.LinkChanged(self, self.link))
+
+    def action_link(self, delta: int) -> None:
+        links = self.doc.links
+        if not links:
+            return
+        height = max(1, self.scrollable_content_region.height)
+        top = round(self.scroll_y)
+        if self.cursor is not None and top <= self.line_of(links[self.cursor].start) < top + height:
+            index = (self.cursor + delta) % len(links)
+        else:  # start from what is on screen rather than from a link scrolled away
+            first = self._line_starts[top] if top < len(self._line_starts) else 0
+            bottom = top + height
+            end = self._line_starts[bottom] if bottom < len(self._line_starts) else len(self.doc.text)
+            if delta > 0:
+                index = next((i for i, lk in enumerate(links) if lk.start >= first), 0)
+            else:
+                before = [i for i, lk in enumerate(links) if lk.start < end]
+                index = before[-1] if before else len(links) - 1
+        self.set_cursor(index)
+
+    def action_follow(self) -> None:
+        if self.link is not None:
+            self.post_message(self.Follow(self, self.link))
+
+    def action_scroll_lines(self, delta: int) -> None:
+        self.scroll_to(y=self.scroll_y + delta, animate=False, immediate=True)
+
+    def action_top(self) -> None:
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_bottom(self) -> None:
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+
+    def action_page(self, direction: int) -> None:
+        height = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_to(y=self.scroll_y + direction * height, animate=False, immediate=True)
+
+    def next_hit(self, delta: int) -> bool:
+        """Move to the next (or previous) search hit; False when there is none that way."""
+        if not self.hits:
+            return False
+        if self.hit is None:
+            top = self._line_starts[round(self.scroll_y)] if self._line_starts else 0
+            after = [i for i, (s, _) in enumerate(self.hits) if s >= top]
+            index = (after[0] if after else len(self.hits)) if delta > 0 else ((after[0] if after else len(self.hits)) - 1)
+        else:
+            index = self.hit + delta
+        if not 0 <= index < len(self.hits):
+            return False
+        self.hit = index
+        self._restyle()
+        self._scroll_to_offset(self.hits[index][0], centre=True)
+        return True
+
+    def first_hit(self, last: bool = False) -> None:
+        if self.hits:
+            self.hit = len(self.hits) - 1 if last else 0
+            self._restyle()
+            self._scroll_to_offset(self.hits[self.hit][0], centre=True)
+
+    async def _on_click(self, event: events.Click) -> None:
+        line = round(self.scroll_y) + event.y
+        if line >= len(self._lines):
+            return
+        offset = self._lines[line][0] + max(0, event.x - 1)
+        for i, lk in enumerate(self.doc.links):
+            if lk.start <= offset < lk.end:
+                self.set_cursor(i)
+                if event.chain > 1:
+                    self.action_follow()
+                return
+
+    @property
+    def position(self) -> tuple[int | None, int]:
+        return self.cursor, round(self.scroll_y)
+
+
+def find_hits(text: str, terms: list[str], start: int = 0) -> list[tuple[int, int]]:
+    """Where the search words occur (whole words, any case), from `start` on."""
+    words = [t for t in terms if t]
+    if not words:
+        return []
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                         + r")\w*", re.IGNORECASE)
+    return [(m.start(), m.end()) for m in pattern.finditer(text, start)]

@@ -1,0 +1,317 @@
+"""A list of rows paged from SQLite: only the pages on screen are in memory.
+
+The list knows how many rows there are (so the scrollbar and `G` are honest at
+100,000 rows) and fetches pages of rows through `model.query` in thread
+workers, one connection per worker, as they come into view. Rows are drawn with
+the line API from `Content`, never markup.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+from contextlib import closing
+from dataclasses import dataclass
+from typing import Any, Callable, Protocol
+
+from textual import events, work
+from textual.binding import Binding
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.worker import get_current_worker
+
+from ..render import content_strip
+
+PAGE = 100
+KEEP_PAGES = 12
+
+
+class Source(Protocol):
+    """What a list shows: counted and paged by model.query, drawn one row a line."""
+
+    empty: str
+
+    def count(self, conn) -> int: ...
+
+    def page(self, conn, offset: int, limit: int) -> list: ...
+
+    def render(self, row: Any, width: int) -> Content: ...
+
+
+@dataclass
+class FuncSource:
+    """A Source from plain functions."""
+
+    count_fn: Callable[[Any], int]
+    page_fn: Callable[[Any, int, int], list]
+    render_fn: Callable[[Any, int], Content]
+    empty: str = "nothing here"
+
+    def count(self, conn) -> int:
+        return self.count_fn(conn)
+
+    def page(self, conn, offset: int, limit: int) -> list:
+        return self.page_fn(conn, offset, limit)
+
+    def render(self, row: Any, width: int) -> Content:
+        return self.render_fn(row, width)
+
+
+class VirtualList(ScrollView, can_focus=True):
+    """Rows paged from the database; a cursor; enter selects."""
+
+    BINDINGS = [
+        Binding("down,j", "cursor(1)", "Down", show=False, id="list.down"),
+        Binding("up,k", "cursor(-1)", "Up", show=False, id="list.up"),
+        Binding("g,home", "first", "First", show=False, id="list.first"),
+        Binding("G,end", "last", "Last", show=False, id="list.last"),
+        Binding("pagedown,ctrl+f,space", "page(1)", "Page down", show=False, id="list.page_down"),
+        Binding("pageup,ctrl+b", "page(-1)", "Page up", show=False, id="list.page_up"),
+        Binding("enter", "select", "Open", id="list.select"),
+    ]
+    COMPONENT_CLASSES = {"vlist--cursor", "vlist--cursor-blurred", "vlist--dim"}
+    DEFAULT_CSS = """
+    VirtualList { height: 1fr; background: $surface; scrollbar-size-vertical: 1; overflow-x: hidden; scrollbar-gutter: stable; }
+    VirtualList > .vlist--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
+    VirtualList > .vlist--cursor-blurred { background: $block-cursor-blurred-background; text-style: bold; }
+    VirtualList > .vlist--dim { color: $text-muted; }
+    """
+
+    class Highlighted(Message):
+        """The user moved the cursor to a row."""
+
+        def __init__(self, vlist: "VirtualList", index: int, row: Any) -> None:
+            super().__init__()
+            self.vlist, self.index, self.row = vlist, index, row
+
+        @property
+        def control(self) -> "VirtualList":
+            return self.vlist
+
+    class Selected(Highlighted):
+        """The user pressed enter on a row."""
+
+    class Loaded(Message):
+        """The row count is known (after a reload)."""
+
+        def __init__(self, vlist: "VirtualList", total: int, error: str | None) -> None:
+            super().__init__()
+            self.vlist, self.total, self.error = vlist, total, error
+
+        @property
+        def control(self) -> "VirtualList":
+            return self.vlist
+
+    class _Page(Message):
+        def __init__(self, generation: int, page: int, rows: list | None, total: int | None,
+                     error: str | None) -> None:
+            super().__init__()
+            self.generation, self.page, self.rows, self.total, self.error = generation, page, rows, total, error
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.source: Source | None = None
+        self.total: int | None = None  # None while counting
+        self.cursor = 0
+        self.error: str | None = None
+        self._generation = 0
+        self._pages: OrderedDict[int, list] = OrderedDict()
+        self._pending: set[int] = set()
+        self._want_select = False
+
+    # ---------------------------------------------------------------- loading
+
+    def load(self, source: Source, cursor: int = 0, scroll: int | None = None) -> None:
+        """Show `source`, putting the cursor at `cursor` (clamped once counted)."""
+        self.source = source
+        self._generation += 1
+        self._pages.clear()
+        self._pending.clear()
+        self.total = None
+        self.error = None
+        self.cursor = max(0, cursor)
+        self._restore_scroll = scroll
+        self._count(self._generation, source, self.cursor // PAGE)
+        self.refresh()
+
+    def reload(self) -> None:
+        if self.source is not None:
+            self.load(self.source, self.cursor, round(self.scroll_y))
+
+    @work(thread=True, exclusive=True, group="count")
+    def _count(self, generation: int, source: Source, page: int) -> None:
+        from model.query import QueryError
+
+        try:
+            with closing(self.app.db.connect()) as conn:
+                total = source.count(conn)
+                rows = source.page(conn, page * PAGE, PAGE)
+        except QueryError as e:
+            self.post_message(self._Page(generation, page, None, 0, str(e)))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(self._Page(generation, page, rows, total, None))
+
+    @work(thread=True, group="page")
+    def _fetch(self, generation: int, source: Source, page: int) -> None:
+        from model.query import QueryError
+
+        try:
+            with closing(self.app.db.connect()) as conn:
+                rows = source.page(conn, page * PAGE, PAGE)
+        except QueryError as e:
+            self.post_message(self._Page(generation, page, None, None, str(e)))
+            return
+        self.post_message(self._Page(generation, page, rows, None, None))
+
+    def on_virtual_list__page(self, message: _Page) -> None:
+        message.stop()
+        if message.generation != self._generation:
+            return
+        self._pending.discard(message.page)
+        if message.error is not None:
+            self.error = message.error
+            if message.total is not None:
+                self.total = 0
+                self._resize()
+                self.post_message(self.Loaded(self, 0, message.error))
+            self.refresh()
+            return
+        self._pages[message.page] = message.rows
+        while len(self._pages) > KEEP_PAGES:
+            self._pages.popitem(last=False)
+        if message.total is not None:
+            self.total = message.total
+            self.cursor = min(self.cursor, max(0, self.total - 1))
+            self._resize()
+            if self._restore_scroll is not None:
+                self.scroll_to(y=self._restore_scroll, animate=False, immediate=True)
+                self._restore_scroll = None
+            self._scroll_cursor_visible()
+            self.post_message(self.Loaded(self, self.total, None))
+        if self._want_select and self.row(self.cursor) is not None:
+            self._want_select = False
+            self.post_message(self.Highlighted(self, self.cursor, self.row(self.cursor)))
+        self.refresh()
+
+    def row(self, index: int) -> Any | None:
+        page = self._pages.get(index // PAGE)
+        if page is None:
+            return None
+        i = index % PAGE
+        return page[i] if i < len(page) else None
+
+    @property
+    def highlighted(self) -> Any | None:
+        return self.row(self.cursor) if self.total else None
+
+    def _request(self, page: int) -> None:
+        if page in self._pages or page in self._pending or self.source is None:
+            return
+        self._pending.add(page)
+        self._fetch(self._generation, self.source, page)
+
+    def _resize(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, max(self.total or 0, 1))
+
+    # ---------------------------------------------------------------- drawing
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._resize()
+        self._scroll_cursor_visible()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = round(self.scroll_y) + y
+        base = self.visual_style
+        if self.total is None:
+            text, style = ("loading…" if y == 0 else ""), self.get_visual_style("vlist--dim")
+            return Strip(Content(text).render_segments(style)).extend_cell_length(width, base.rich_style)
+        if self.error or not self.total:
+            if y == 0:
+                text = self.error or (self.source.empty if self.source else "")
+                return self._strip(Content(text), width, self.get_visual_style("vlist--dim"))
+            return Strip.blank(width, base.rich_style)
+        if index >= self.total:
+            return Strip.blank(width, base.rich_style)
+        row = self.row(index)
+        if row is None:
+            self._request(index // PAGE)
+            return self._strip(Content("…"), width, self.get_visual_style("vlist--dim"))
+        content = self.source.render(row, width)
+        if index == self.cursor:
+            style = self.get_visual_style("vlist--cursor" if self.has_focus else "vlist--cursor-blurred")
+            return self._strip(content, width, base + style)
+        return self._strip(content, width, base)
+
+    def _strip(self, content: Content, width: int, style) -> Strip:
+        return content_strip(self, content, width, style)
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self.refresh()
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self.refresh()
+
+    # ---------------------------------------------------------------- cursor
+
+    def _scroll_cursor_visible(self) -> None:
+        height = self.scrollable_content_region.height
+        if height <= 0:
+            return
+        top = round(self.scroll_y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+
+    def move_to(self, index: int, *, announce: bool = True) -> None:
+        if not self.total:
+            return
+        index = max(0, min(index, self.total - 1))
+        self.cursor = index
+        self._scroll_cursor_visible()
+        self.refresh()
+        if announce:
+            row = self.row(index)
+            if row is None:
+                self._want_select = True
+                self._request(index // PAGE)
+            else:
+                self.post_message(self.Highlighted(self, index, row))
+
+    def action_cursor(self, delta: int) -> None:
+        self.move_to(self.cursor + delta)
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to((self.total or 1) - 1)
+
+    def action_page(self, direction: int) -> None:
+        height = max(1, self.scrollable_content_region.height)
+        self.scroll_to(y=self.scroll_y + direction * height, animate=False, immediate=True)
+        self.move_to(self.cursor + direction * height)
+
+    def action_select(self) -> None:
+        row = self.highlighted
+        if row is not None:
+            self.post_message(self.Selected(self, self.cursor, row))
+
+    async def _on_click(self, event: events.Click) -> None:
+        index = round(self.scroll_y) + event.y
+        if self.total and index < self.total:
+            if index == self.cursor and event.chain > 1:
+                self.action_select()
+            else:
+                self.move_to(index)
+
+    @property
+    def position(self) -> tuple[int, int]:
+        """(cursor, scroll) to keep in history."""
+        return self.cursor, round(self.scroll_y)
+
+    def region_of_cursor(self) -> Region:
+        return Region(0, self.cursor, self.scrollable_content_region.width, 1)
