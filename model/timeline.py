@@ -1,0 +1,1391 @@
+"""Temporal expressions → TIMEX3 values, anchored on the publication date, tense-aware.
+
+Pure rules, standard library only (see TIMELINE.md for the measurements behind that
+choice). Three steps:
+
+1. *Recognise*: regular expressions over the raw text find candidate expressions
+   (absolute dates, month-days, weekdays, relative units, quarters, seasons, decades,
+   durations, sets, times of day, vague references). Overlaps keep the longest.
+2. *Direction*: for expressions that need one (a bare weekday, a month-day without a
+   year, a bare month, season or quarter), the governing verb in spaCy's dependency
+   parse decides: past tense → the one before the anchor; `will`, `is expected to`,
+   `scheduled to`, `until` → the one after.
+3. *Resolve*: a JSON-able `spec` (what the expression means, without the anchor) plus
+   the anchor gives the value. `reanchor` re-runs only this step, so a user-set
+   publication date re-resolves stored expressions without spaCy.
+"""
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+
+from model.dates import value_range
+from model.records import Timex
+
+# ---------------------------------------------------------------- vocabulary
+
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december"]
+MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+              "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "MIN", "second": "S",
+         "decade": "DE", "century": "CE", "quarter": "Q", "weekend": "WE", "night": "D", "fortnight": "FN"}
+SMALL = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "a": 1, "an": 1, "single": 1,
+         "half": 0.5, "dozen": 12, "a dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}
+VAGUE = {"several", "a few", "few", "many", "some", "numerous", "the few", "a number of", "a couple more"}
+
+# Case-sensitive names inside case-insensitive patterns: `(?-i:...)`.
+_MFULL = "(?-i:" + "|".join(m.capitalize() for m in MONTHS) + ")"
+_MABBR = r"(?-i:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+MON = rf"(?:{_MFULL}|{_MABBR})"
+DOW = "(?-i:" + "|".join(d.capitalize() for d in WEEKDAYS) + ")"
+POSS = r"(?:['’]s)?"
+DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
+_NUMW = "|".join(sorted(list(SMALL) + list(TENS), key=len, reverse=True))
+NUM = (rf"(?:\d+(?:[.,]\d+)?(?:\s+\d/\d)?|(?:{'|'.join(TENS)})[\s-](?:one|two|three|four|five|six|seven|eight|nine)"
+       rf"|{_NUMW}|several|a\s+few|few|many|a\s+number\s+of|a\s+couple(?:\s+of)?|couple\s+of|numerous)"
+       rf"(?:\s+(?:and\s+a\s+half|hundred|thousand))?")
+UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|quarters?|fortnights?|nights?)"
+PART = r"(?:morning|afternoon|evening|night)"
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+TIME = (r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{1,2}:\d\d(?!\d)|noon|midnight|midday)"
+        r"(?:\s+(?-i:EST|EDT|GMT|UTC|CST|CDT|PST|PDT|MST|MDT|BST|CET|MSK)\b|\s+local\s+time)?")
+
+F = re.I
+
+
+def _rx(s: str) -> re.Pattern:
+    return re.compile(r"(?<![\w’'-])" + s + r"(?![\w-])", F)
+
+
+# ---------------------------------------------------------------- candidates
+
+@dataclass
+class Cand:
+    start: int
+    end: int
+    kind: str
+    data: dict = field(default_factory=dict)
+    prio: int = 0
+
+
+PATTERNS: list[tuple[str, re.Pattern, int]] = [
+    ("iso", re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<t>\d\d:\d\d))?(?![\d-])"), 5),
+    ("numdate", re.compile(r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d\d)(?![\d/])"), 5),
+    # (Friday,) (the) February 4(th)(, (February) 2022)
+    ("mdy", _rx(rf"(?:(?P<dow>{DOW}){POSS},?\s+)?(?:the\s+)?(?P<mon>{MON})\s*(?P<d>{DAYNUM})"
+                rf"(?:,?\s+(?:{MON}\s+)?(?P<y>{YEAR}))?(?:,?\s+(?P<time>{TIME}))?"), 4),
+    # (Friday,) (the) 4(th) (of) February (2022)
+    ("dmy", _rx(rf"(?:(?P<dow>{DOW}){POSS},?\s+)?(?:the\s+)?(?P<d>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MON})"
+                rf"(?:,?\s+(?P<y>{YEAR}))?"), 4),
+    ("time_date", _rx(rf"(?P<time>{TIME})(?:,\s*|\s+)(?:on\s+)?(?P<mon>{MON})\s*(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?"),
+     4),
+    # (early/late/the end of) February (of) 2022
+    ("my", _rx(rf"(?:(?P<mod>early|mid-?|late|the\s+(?:end|beginning|start|middle|first\s+half|second\s+half)"
+               rf"\s+of)[\s-]*)?(?P<mon>{MON})(?:\s+of)?,?\s+(?P<y>{YEAR})"), 3),
+    # March last year, March of next year, January this year
+    ("mrel", _rx(rf"(?:(?P<mod>early|mid-?|late)[\s-]*)?(?P<mon>{_MFULL})(?:\s+of)?\s+(?P<rel>last|this|next)\s+year"), 3),
+    # last March, this September, next May
+    ("relm", _rx(rf"(?P<rel>last|this|next|this\s+past|this\s+coming|early\s+last|late\s+last)\s+(?P<mon>{_MFULL})"), 3),
+    ("month", _rx(rf"(?:(?P<mod>early|mid-?|late|the\s+(?:end|beginning|start|middle)\s+of)[\s-]*)?(?P<mon>{_MFULL})"
+                  r"(?!\s*\d)"), 1),
+    # 9 a.m. Tuesday, noon Saturday
+    ("time_dow", _rx(rf"(?P<time>{TIME})(?:,\s*|\s+)(?:on\s+)?(?P<dow>{DOW})(?:\s+(?P<part>{PART}))?"), 4),
+    ("time_rel", _rx(rf"(?P<time>{TIME})(?:,\s*|\s+)(?P<w>today|yesterday|tomorrow|tonight)"), 4),
+    ("time", _rx(rf"(?:(?:about|around|at|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?P<time>{TIME})"), 2),
+    # (last/next/this) Friday('s) (morning/night)
+    ("dow", _rx(rf"(?:(?P<rel>last|next|this|this\s+coming|this\s+past|the\s+previous|the\s+following|"
+                rf"early|late|earlier|later)\s+)?(?P<dow>{DOW}){POSS}(?:\s+(?P<part>{PART}))?"), 2),
+    ("relday", _rx(rf"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow|"
+                   rf"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow){POSS}"
+                   rf"(?:\s+(?P<part>{PART}))?"), 2),
+    ("partday", _rx(rf"(?:later\s+|earlier\s+)?(?P<rel>this|last|yesterday|tomorrow)\s+(?P<part>{PART})"), 3),
+    # N units ago / earlier / later / from now
+    ("ago", _rx(rf"(?:(?:about|nearly|almost|some|more\s+than|less\s+than|roughly|around|just|only|over|"
+                rf"fully|barely|exactly|precisely|approximately)\s+)?(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+"
+                rf"(?P<dir>ago|earlier|before|later|from\s+now|hence)(?!\s+than)"), 4),
+    # (earlier/later) last/this/next/past/coming week|month|year|quarter|decade
+    ("relunit", _rx(r"(?:(?P<mod>earlier|later|early|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+                    r"the\s+middle\s+of|mid-?|the\s+rest\s+of|the\s+remainder\s+of)[\s-]*)?"
+                    r"(?P<rel>last|this|next|the\s+coming|the\s+past|this\s+past|the\s+current|the\s+previous|"
+                    r"the\s+following|the\s+next|the\s+last|the\s+latest|the\s+same|that|the\s+prior)\s+"
+                    r"(?:(?:fiscal|calendar)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)" + POSS), 2),
+    ("theyear", _rx(r"(?:(?P<mod>the\s+end\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+start\s+of|"
+                    r"the\s+beginning\s+of|earlier\s+in|later\s+in)\s+)?the\s+(?P<adj>full\s+|fiscal\s+|calendar\s+)?"
+                    r"(?P<unit>year|weekend)(?!['’-])(?:\s+(?P<ended>ended|ending|to\s+date))?"), 1),
+    ("yearend", _rx(r"(?:around\s+)?(?:year[\s-]end|year['’]s\s+end)"), 1),
+    ("holiday", _rx(r"(?:(?P<rel>last|next|this)\s+)?(?P<h>(?-i:Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s(?:\s+Day|\s+Eve)|"
+                    r"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Election\s+Day|Independence\s+Day|Labor\s+Day|"
+                    r"Memorial\s+Day|Victory\s+Day))"), 2),
+    ("earlier_in", _rx(r"(?P<mod>earlier|later)\s+in\s+the\s+(?P<unit>week|month|year|day)"), 3),
+    ("yearadj", _rx(r"(?P<w>year-earlier|year-ago|year-before|a\s+year\s+ago|a\s+year\s+earlier)"), 1),
+    ("quarter", _rx(r"(?:(?:the|its|this|last|next|that|a|each|every)\s+)?"
+                    r"(?:(?P<pre>(?:(?:company|group|bank)['’]s|latest|current|recent|most\s+recent|comparable|"
+                    r"corresponding|same|year-ago|year-earlier|year-before|fiscal|calendar|flat|strong|weak|"
+                    r"(?:19|20)\d\d|(?:last|this|next)\s+year['’]s|year['’]s|first|second|third|fourth|final|"
+                    r"1st|2nd|3rd|4th|1st-|2nd-|3rd-|4th-)[\s-]+)*)"
+                    r"(?P<q>quarters?|half|Q[1-4])(?!-to)"
+                    r"(?:\s+of\s+(?:fiscal\s+)?(?P<y>(?:19|20)\d\d|last\s+year|this\s+year|next\s+year))?"
+                    r"(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?"), 2),
+    ("halfyear", _rx(r"(?:the\s+)?(?P<o>first|second|last)\s+(?:half|two\s+quarters)\s+of\s+(?P<y>(?:19|20)\d\d)"), 3),
+    ("qcode", re.compile(r"(?<![\w-])(?:(?P<q1>[1-4])Q|Q(?P<q2>[1-4]))[\s-]?(?P<y>(?:19|20)?\d\d)?(?![\w-])"), 3),
+    ("period", _rx(r"(?:the|that)\s+(?P<pre>latest|year-earlier|year-ago|year-before|comparable|corresponding|"
+                   r"same|(?:19|20)\d\d)\s+period"), 2),
+    ("season", _rx(r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|early|late|mid-?|the|the\s+early|"
+                   r"the\s+late)[\s-]+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d))?"),
+     1),
+    ("year", _rx(r"(?:(?P<mod>early|mid-?|late|fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|the\s+year|post-|pre-|"
+                 r"the\s+(?:end|beginning|start|middle|first\s+half|second\s+half|last\s+half|rest|remainder)\s+of|"
+                 r"year-end|the\s+summer\s+of)[\s-]*)?(?P<y>" + YEAR + ")" + POSS), 1),
+    ("fy", re.compile(r"(?<![\w-])FY[\s-]?(?P<y>\d{4}|\d\d)(?![\w-])"), 3),
+    ("decade", _rx(r"(?:the\s+)?(?:(?P<mod>early|mid-?|late)[\s-]*)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0|['’](?P<d2>\d)0)['’]?s"), 2),
+    ("decadew", _rx(r"(?:the\s+)?(?:(?P<mod>early|mid-?|late)[\s-]*)?(?P<w>twenties|thirties|forties|fifties|sixties|"
+                    r"seventies|eighties|nineties)"), 1),
+    ("century", _rx(r"(?:the\s+)?(?:(?P<mod>early|mid-?|late)[\s-]*)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century"), 3),
+    ("spelled", _rx(r"(?:the\s+year\s+)?(?:nineteen(?:\s+hundred(?:\s+and)?)?|two\s+thousand(?:\s+and)?)"
+                    r"(?:[\s-]+(?P<t>" + "|".join(TENS) + r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+                    r"seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine)"
+                    r"(?:[\s-]+(?P<u>one|two|three|four|five|six|seven|eight|nine))?)?"), 1),
+    # the past two months, five years, a 10-year, two-day, 5 1/2 hours
+    ("dur", _rx(r"(?:(?:the|a|an|another|over|about|nearly|almost|more\s+than|less\s+than|at\s+least|up\s+to|"
+                r"roughly|around|just|only|within|all|approximately|some|no\s+more\s+than|upwards\s+of|"
+                r"each\s+of\s+the)\s+)*(?:(?P<adj>past|last|next|first|previous|coming|final|latest|initial|"
+                r"remaining|following|recent|year-earlier|year-ago|same|prior|early|late|closing|opening)\s+)?"
+                rf"(?P<n>{NUM})(?:\s+more|\s+additional|\s+straight|\s+consecutive)?[\s-]+"
+                r"(?:(?:fiscal|calendar|trading|business|working|full)\s+)?(?P<unit>" + UNIT + r")"
+                r"(?:\s+(?:and\s+a\s+half|or\s+so|to\s+come|running|in\s+a\s+row))?(?P<long>-long|-old)?"), 2),
+    ("dur_bare", _rx(r"(?:(?P<adj>recent|the\s+coming|coming|the\s+past|past|the\s+next|the\s+last|the\s+early|"
+                     r"the\s+ensuing|the\s+intervening|(?<=for\s)|(?<=within\s)|(?<=in\sthe\s)(?=years|weeks))\s*)(?P<unit>years|months|weeks|days|decades|hours)"), 1),
+    ("dur_plain", _rx(r"(?P<unit>decades|centuries)(?:-long|-old)?"), 1),
+    ("set", _rx(r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|"
+                r"(?:every|each|per)\s+(?:other\s+)?(?:day|week|month|year|quarter|morning|evening|night|"
+                + DOW + r"|(?:" + _MFULL + r")|summer|winter|spring|fall))"), 2),
+    ("ref", _rx(r"(?P<w>right\s+now|now|currently|at\s+present|nowadays|these\s+days|today['’]s|recently|"
+                r"more\s+recently|lately|in\s+recent\s+years|the\s+past|the\s+future|"
+                r"the\s+near\s+future|the\s+distant\s+past|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|"
+                r"the\s+immediate\s+future|current|once\s+again|former|so\s+far|to\s+date|any\s+time\s+soon|"
+                r"as\s+soon\s+as\s+possible|the\s+foreseeable\s+future|the\s+coming\s+(?:days|weeks|months|years)|"
+                r"future\s+(?:quarters|years|months)|coming\s+(?:quarters|months))"), 1),
+]
+# `once again`, `former`, `so far`, `to date` are matched so they can be dropped (they are not TIMEX3 in
+# TimeML practice); a few more words are dropped in context below.
+DROP_REF = {"once again", "former", "so far", "to date"}
+
+
+def _num(s: str):
+    """Number phrase → int/float, 'X' for vague amounts, None if not a number."""
+    s = re.sub(r"\s+", " ", s.strip().lower())
+    if s in VAGUE or s.startswith("a number"):
+        return "X"
+    half = 0.0
+    if s.endswith(" and a half"):
+        s, half = s[: -len(" and a half")], 0.5
+    mult = 1
+    for w, k in ((" hundred", 100), (" thousand", 1000)):
+        if s.endswith(w):
+            s, mult = s[: -len(w)], k
+    m = re.fullmatch(r"(\d+)(?:[.,](\d+))?(?: (\d)/(\d))?", s)
+    if m:
+        if m.group(2) and "," in s and len(m.group(2)) == 3:
+            v = float(m.group(1) + m.group(2))
+        else:
+            v = float(m.group(1) + ("." + m.group(2) if m.group(2) else ""))
+        if m.group(3):
+            v += int(m.group(3)) / int(m.group(4))
+        return _int((v + half) * mult)
+    if s in SMALL:
+        return _int((SMALL[s] + half) * mult)
+    parts = re.split(r"[\s-]", s)
+    if parts[0] in TENS:
+        v = TENS[parts[0]] + (SMALL.get(parts[1], 0) if len(parts) > 1 else 0)
+        return _int((v + half) * mult)
+    return None
+
+
+def _int(v):
+    return int(v) if float(v).is_integer() else v
+
+
+def _month(s: str) -> int:
+    s = s.lower().rstrip(".")
+    if s in MONTHS:
+        return MONTHS.index(s) + 1
+    return MONTH_ABBR[s]
+
+
+def _year2(y: str) -> int:
+    y4 = int(y)
+    if len(y) == 2:
+        y4 += 1900 if y4 > 30 else 2000
+    return y4
+
+
+def _candidates(text: str) -> list[Cand]:
+    out = []
+    for kind, rx, prio in PATTERNS:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            while e > s and text[e - 1] in " ,.-":
+                if text[e - 1] == "." and re.search(r"(?:a\.m|p\.m|[A-Z][a-z]{2,3})\.$", text[s:e]):
+                    break
+                e -= 1
+            out.append(Cand(s, e, kind, {k: v for k, v in m.groupdict().items() if v is not None}, prio))
+    # longest first, then higher priority, then leftmost; keep non-overlapping
+    out.sort(key=lambda c: (-(c.end - c.start), -c.prio, c.start))
+    taken: list[Cand] = []
+    for c in out:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+# ---------------------------------------------------------------- direction from the parse
+
+FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
+MODAL_AUX = {"would", "could", "might", "may", "should", "can", "must"}
+FORWARD_MODAL = {"would", "might", "may", "should"}
+FUTURE_GOV = {"expect", "schedule", "plan", "due", "set", "intend", "slate", "prepare", "hope", "aim", "going",
+              "propose", "promise", "vow", "pledge", "seek", "arrange", "invite", "likely", "poise", "ready"}
+FORWARD_PREP = {"until", "till", "til", "through", "thru"}
+BACKWARD_PREP = {"since"}
+OBJECT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "oprd"}
+
+
+@dataclass
+class Gov:
+    verb: object = None  # the governing verb token
+    prep: str | None = None  # the preposition heading the expression, if any
+    direct: bool = True  # the expression modifies the verb itself, not a noun on the way
+    role: str = ""  # the dependency of the expression's root
+
+
+def _governor(doc, start: int, end: int) -> Gov:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return Gov()
+    root = span.root
+    g = Gov(role=root.dep_)
+    tok = root
+    for _ in range(10):
+        if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "pcomp") and g.prep is None:
+            g.prep = tok.head.lower_
+        nxt = tok.head
+        if nxt is tok:
+            break
+        if nxt.pos_ in ("VERB", "AUX"):
+            g.verb = nxt
+            # a participle modifying a noun ("the service planned for Saturday was cancelled"): the clause's verb
+            if not (nxt.dep_ == "acl" and nxt.tag_ in ("VBN", "VBG")):
+                return g
+            g.direct = False
+        if nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and nxt not in span:
+            g.direct = False
+        tok = nxt
+    return g
+
+
+def _direction(doc, start: int, end: int, kind: str = "") -> tuple[int, str]:
+    """-1 (before the anchor), +1 (after) or 0 (no cue), with the reason in words."""
+    if doc is None:
+        return 0, "no parse"
+    g = _governor(doc, start, end)
+    before = doc.text[max(0, start - 20):start].lower()
+    if re.search(r"as (?:soon|early) as\s+$", before):
+        return 1, "'as soon as' looks forward"
+    past, why_past = _past(g.verb)
+    if g.prep in FORWARD_PREP:
+        if past and g.verb is not None and any(a.lemma_ == "have" for a in g.verb.children if a.dep_ == "aux"):
+            return -1, f"'{g.prep}' with the past perfect of '{g.verb.text}'"
+        return 1, f"'{g.prep}' looks forward"
+    if g.prep in BACKWARD_PREP:
+        return -1, f"'{g.prep}' looks back"
+    verb = g.verb
+    if verb is None:
+        return 0, "no governing verb"
+    weekday = kind == "weekday"
+    if not weekday and (not g.direct or g.role in OBJECT_DEPS):
+        return 0, f"not a modifier of '{verb.text}'"
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    for a in aux:
+        if a.lower_ in FUTURE_AUX or a.lemma_ == "will":
+            return 1, f"future tense ('{a.text} {verb.text}')"
+    # is expected / scheduled / due / set / planned to meet ...; is to meet
+    v = verb
+    for _ in range(4):
+        lem = v.lemma_.lower()
+        if lem in FUTURE_GOV and (v is not verb or lem in ("plan", "schedule", "slate") and v.tag_ != "VBD"):
+            return 1, f"'{v.text}' looks forward"
+        if v is not verb and lem == "be" and v.tag_ in ("VBZ", "VBP", "VBD"):
+            return 1, f"'{v.text} to' looks forward"
+        if v.dep_ == "xcomp" and v.head is not v:
+            v = v.head
+            continue
+        break
+    if v is not verb:
+        for a in v.children:
+            if a.dep_ == "aux" and (a.lower_ in FUTURE_AUX or a.lemma_ == "will"):
+                return 1, f"future tense ('{a.text} {v.text}')"
+    for a in aux:
+        if a.lower_ in MODAL_AUX:
+            return (1 if weekday and a.lower_ in FORWARD_MODAL else 0), f"'{a.text} {verb.text}'"
+    if past:
+        return -1, why_past
+    tag = verb.tag_
+    if tag == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in aux):
+        return 1, f"present progressive '{verb.text}'"
+    if tag in ("VBZ", "VBP") or (tag == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in aux)):
+        return (1 if weekday else 0), f"present tense of '{verb.text}'"
+    return 0, f"'{verb.text}' gives no tense"
+
+
+def _past(verb) -> tuple[bool, str]:
+    if verb is None:
+        return False, ""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in MODAL_AUX | FUTURE_AUX for a in aux):
+        return False, ""
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
+        return True, f"past tense of '{verb.text}'"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in aux):
+        return True, f"perfect tense of '{verb.text}'"
+    return False, ""
+
+
+# ---------------------------------------------------------------- resolution (pure: spec + anchor)
+
+def _d(s: str) -> dt.date:
+    return dt.date.fromisoformat(s[:10])
+
+
+def _week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return "%d-W%02d" % (y, w)
+
+
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _season_of(d: dt.date) -> tuple[int, str]:
+    m = d.month
+    if m in (3, 4, 5):
+        return d.year, "SP"
+    if m in (6, 7, 8):
+        return d.year, "SU"
+    if m in (9, 10, 11):
+        return d.year, "FA"
+    return (d.year if m == 12 else d.year - 1), "WI"
+
+
+def _dir_words(direction: int, unit: str) -> str:
+    return {-1: f"the {unit} before", 1: f"the {unit} after", 0: f"the {unit} nearest to"}[direction]
+
+
+def resolve(spec: dict, anchor: str) -> tuple[str | None, str]:
+    """Value and basis (without the leading 'text →') of a relative expression against `anchor`."""
+    a = _d(anchor)
+    kind = spec["kind"]
+    why = spec.get("why")
+    tail = f"; {why}" if why else ""
+    pd = f"the publication date {a.isoformat()}"
+    if kind == "weekday":
+        dow, direction = spec["dow"], spec.get("dir", -1)
+        name = WEEKDAYS[dow].capitalize()
+        if direction > 0:
+            delta = (dow - a.weekday()) % 7
+            if spec.get("strict") and delta == 0:
+                delta = 7
+            d = a + dt.timedelta(days=delta)
+            rel = f"the {name} on or after {pd}" if not spec.get("strict") else f"the {name} after {pd}"
+        elif direction == 0 and spec.get("this"):
+            d = a + dt.timedelta(days=dow - a.weekday())
+            rel = f"the {name} of the week of {pd}"
+        else:
+            delta = (a.weekday() - dow) % 7
+            if spec.get("strict") and delta == 0:
+                delta = 7
+            d = a - dt.timedelta(days=delta)
+            rel = (f"the {name} before {pd}" if delta else f"{pd} itself, a {name}")
+        v = d.isoformat() + _time_suffix(spec)
+        return v, f"{rel}{tail}"
+    if kind == "md":
+        m, day, direction = spec["m"], spec["d"], spec.get("dir", 0)
+        cands = []
+        for y in (a.year - 1, a.year, a.year + 1):
+            try:
+                cands.append(dt.date(y, m, day))
+            except ValueError:
+                continue
+        if not cands:
+            return None, "no such day"
+        same = [c for c in cands if c.year == a.year]
+        if "dow" in spec and any(c.weekday() == spec["dow"] for c in cands):
+            pick = min((c for c in cands if c.weekday() == spec["dow"]), key=lambda c: abs((c - a).days))
+            rel = f"the {pick.strftime('%B')} {day} near {pd} that falls on a {WEEKDAYS[spec['dow']].capitalize()}"
+            return pick.isoformat() + _time_suffix(spec), f"{rel}{tail}"
+        nearest = min(cands, key=lambda c: abs((c - a).days))
+        if direction < 0:
+            pick = max((c for c in cands if c <= a), default=cands[0])
+            rel = f"the latest {pick.strftime('%B')} {day} not after {pd}"
+        elif direction > 0:
+            pick = min((c for c in cands if c >= a), default=cands[-1])
+            rel = f"the first {pick.strftime('%B')} {day} not before {pd}"
+        if direction > 0 and abs((pick - a).days) > 183 and pick != nearest:
+            # a month-day said to lie ahead is rarely more than half a year away: nearest wins
+            pick = nearest
+            rel = f"the {pick.strftime('%B')} {day} nearest to {pd} (the tense points further than half a year)"
+        elif not direction:
+            pick = same[0] if same and abs((same[0] - a).days) <= 240 else min(cands, key=lambda c: abs((c - a).days))
+            rel = f"the {pick.strftime('%B')} {day} of the year of {pd}" if pick.year == a.year else \
+                f"the {pick.strftime('%B')} {day} nearest to {pd}"
+        return pick.isoformat() + _time_suffix(spec), f"{rel}{tail}"
+    if kind == "month":
+        m = spec["m"]
+        if "yoff" in spec:
+            y = a.year + spec["yoff"]
+            return "%04d-%02d" % (y, m), f"{MONTHS[m - 1].capitalize()} of {_yoff_words(spec['yoff'])} ({y}), " \
+                                         f"counted from {pd}{tail}"
+        direction = spec.get("dir", 0)
+        strict = spec.get("strict")
+        if direction < 0:
+            y = a.year if (m < a.month or (m == a.month and not strict)) else a.year - 1
+            rel = f"the latest {MONTHS[m - 1].capitalize()} {'before' if strict else 'up to'} {pd}"
+        elif direction > 0:
+            y = a.year if (m > a.month or (m == a.month and not strict)) else a.year + 1
+            rel = f"the first {MONTHS[m - 1].capitalize()} {'after' if strict else 'from'} {pd}"
+        else:
+            y = a.year
+            if m - a.month > 8:
+                y -= 1
+            elif a.month - m > 8:
+                y += 1
+            rel = f"the {MONTHS[m - 1].capitalize()} of the year of {pd}" if y == a.year else \
+                f"the {MONTHS[m - 1].capitalize()} nearest to {pd}"
+        return "%04d-%02d" % (y, m), f"{rel}{tail}"
+    if kind == "offset":
+        return _resolve_offset(spec, a, pd, tail)
+    if kind == "season":
+        s = spec["s"]
+        cy, cs = _season_of(a)
+        order = ["SP", "SU", "FA", "WI"]
+        if "yoff" in spec:
+            y = a.year + spec["yoff"]
+            rel = f"the {SEASON_NAMES[s]} of {y}, counted from {pd}"
+        else:
+            direction = spec.get("dir", 0)
+            # season index on a linear scale: year*4 + position
+            cur = cy * 4 + order.index(cs)
+            base = cy * 4 + order.index(s)
+            if direction < 0:
+                k = base if base < cur or (base == cur and not spec.get("strict")) else base - 4
+                if spec.get("strict") and k == cur:
+                    k -= 4
+            elif direction > 0:
+                k = base if base > cur or (base == cur and not spec.get("strict")) else base + 4
+            else:
+                k = base
+            y = k // 4
+            rel = f"{_dir_words(direction, SEASON_NAMES[s])} {pd}"
+        return f"{y:04d}-{s}", f"{rel}{tail}"
+    if kind == "quarter":
+        q = spec["q"]
+        aq = (a.month - 1) // 3 + 1
+        if "yoff" in spec:
+            y = a.year + spec["yoff"]
+            rel = f"quarter {q} of {_yoff_words(spec['yoff'])} ({y}), counted from {pd}"
+        else:
+            y = a.year
+            if spec.get("dir", -1) <= 0 and q > aq:
+                y -= 1
+            rel = f"the latest quarter {q} up to {pd}"
+        if spec.get("shift"):
+            k = y * 4 + q - 1 + spec["shift"]
+            y, q = k // 4, k % 4 + 1
+            rel += f", shifted by {spec['shift']} quarters"
+        return f"{y:04d}-Q{q}", f"{rel}{tail}"
+    if kind == "qrel":
+        aq = (a.month - 1) // 3 + 1
+        k = a.year * 4 + aq - 1 + spec["n"]
+        y, q = k // 4, k % 4 + 1
+        return f"{y:04d}-Q{q}", f"{_n_words(spec['n'], 'quarter')} of {pd}{tail}"
+    if kind == "half":
+        y = a.year + spec.get("yoff", 0)
+        return f"{y:04d}-H{spec['h']}", f"half {spec['h']} of {y}, counted from {pd}{tail}"
+    if kind == "time":
+        return a.isoformat() + spec["t"], f"on {pd}{tail}"
+    if kind == "holiday":
+        fn, direction = HOLIDAYS[spec["h"]], spec.get("dir", 0)
+        cands = [fn(y) for y in (a.year - 1, a.year, a.year + 1)]
+        if direction < 0:
+            pick = max(x for x in cands if x < a or (x == a and not spec.get("strict")))
+        elif direction > 0:
+            pick = min(x for x in cands if x >= a)
+        else:
+            pick = min(cands, key=lambda x: abs((x - a).days))
+        return pick.isoformat(), f"{_dir_words(direction, spec['h'].title())} {pd}{tail}"
+    if kind == "weekend":
+        direction = spec.get("dir", -1)
+        sat = a + dt.timedelta(days=5 - a.weekday())  # the Saturday of the anchor's week
+        if direction < 0 and sat > a:
+            sat -= dt.timedelta(days=7)
+        return _week(sat) + "-WE", f"{_dir_words(direction if direction else -1, 'weekend')} {pd}{tail}"
+    return None, "unknown kind"
+
+
+def _easter(y: int) -> dt.date:
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    return dt.date(y, month, (h + l_ - 7 * m + 114) % 31 + 1)
+
+
+def _nth_weekday(y: int, m: int, dow: int, n: int) -> dt.date:
+    """n-th (1-based; -1 = last) weekday `dow` of month m."""
+    if n > 0:
+        d = dt.date(y, m, 1)
+        return d + dt.timedelta(days=(dow - d.weekday()) % 7 + 7 * (n - 1))
+    d = dt.date(y, m, calendar.monthrange(y, m)[1])
+    return d - dt.timedelta(days=(d.weekday() - dow) % 7)
+
+
+# Fixed and movable feasts the news dates things by (US, Russian and Chinese usage).
+HOLIDAYS = {
+    "christmas eve": lambda y: dt.date(y, 12, 24),
+    "christmas": lambda y: dt.date(y, 12, 25),
+    "new year's eve": lambda y: dt.date(y, 12, 31),
+    "new year's day": lambda y: dt.date(y, 1, 1),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "easter": _easter,
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1),
+    "independence day": lambda y: dt.date(y, 7, 4),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "victory day": lambda y: dt.date(y, 5, 9),
+}
+
+
+def _time_suffix(spec: dict) -> str:
+    if spec.get("time"):
+        return spec["time"]
+    if spec.get("part"):
+        return "T" + spec["part"]
+    return ""
+
+
+def _yoff_words(n: int) -> str:
+    return {0: "this year", -1: "last year", 1: "next year"}.get(n, f"{n:+d} years")
+
+
+def _n_words(n: int, unit: str) -> str:
+    if n == 0:
+        return f"the {unit}"
+    if n == -1:
+        return f"the {unit} before that"
+    if n == 1:
+        return f"the {unit} after that"
+    return f"{abs(n)} {unit}s {'before' if n < 0 else 'after'}"
+
+
+def _resolve_offset(spec: dict, a: dt.date, pd: str, tail: str) -> tuple[str | None, str]:
+    unit, n = spec["unit"], spec["n"]
+    gran = spec.get("gran", unit)
+    approx = "about " if spec.get("approx") else ""
+    if unit == "day":
+        d = a + dt.timedelta(days=n)
+    elif unit == "week":
+        d = a + dt.timedelta(weeks=n)
+    elif unit == "weekend":
+        sat = a + dt.timedelta(days=(5 - a.weekday()) % 7 - (7 if n <= 0 and a.weekday() < 5 else 0))
+        if n < 0 and a.weekday() >= 5:
+            sat = a - dt.timedelta(days=a.weekday() - 5)
+        if n > 0 and a.weekday() >= 5:
+            sat = a + dt.timedelta(days=12 - a.weekday())
+        d = sat
+    elif unit == "month":
+        y, m = _add_months(a.year, a.month, n)
+        d = dt.date(y, m, min(a.day, calendar.monthrange(y, m)[1]))
+    elif unit == "quarter":
+        y, m = _add_months(a.year, a.month, 3 * n)
+        d = dt.date(y, m, 1)
+    elif unit == "year":
+        y = a.year + n
+        d = dt.date(y, a.month, min(a.day, calendar.monthrange(y, a.month)[1]))
+    elif unit == "decade":
+        d = dt.date(a.year + 10 * n, 1, 1)
+    elif unit == "century":
+        d = dt.date(max(1, a.year + 100 * n), 1, 1)
+    else:
+        return None, "unknown unit"
+    if gran == "day":
+        v = d.isoformat() + _time_suffix(spec)
+    elif gran == "weekend":
+        v = _week(d) + "-WE"
+    elif gran == "week":
+        v = _week(d)
+    elif gran == "month":
+        v = d.strftime("%Y-%m")
+    elif gran == "quarter":
+        v = f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+    elif gran == "decade":
+        v = str(d.year)[:3]
+    elif gran == "century":
+        v = str(d.year)[:2]
+    else:
+        v = str(d.year)
+    if n == 0:
+        rel = f"the {unit} of {pd}"
+    else:
+        rel = f"{approx}{abs(n)} {unit}{'s' if abs(n) != 1 else ''} {'before' if n < 0 else 'after'} {pd}"
+    return v, f"{rel}{tail}"
+
+
+def reanchor(timex_text: str, spec: str, anchor: str) -> tuple[str | None, str]:
+    """Resolve a stored expression again against a new anchor (e.g. a user-set publication date)."""
+    s = json.loads(spec)
+    value, basis = resolve(s, anchor)
+    return value, f"{timex_text} → {value}: {basis}"
+
+
+# ---------------------------------------------------------------- interpretation of candidates
+
+@dataclass
+class Interp:
+    type: str
+    value: str | None = None  # absolute value (no anchor needed)
+    spec: dict | None = None  # relative: resolved against the anchor
+    basis: str = ""
+    needs_dir: bool = False
+    drop: bool = False
+
+
+def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - one branch per pattern family
+    g = c.data
+    surface = text[c.start:c.end]
+    low = surface.lower()
+    k = c.kind
+    if k in ("iso", "numdate"):
+        try:
+            d = dt.date(_year2(g["y"]), int(g["m"]), int(g["d"]))
+        except ValueError:
+            return Interp("DATE", drop=True)
+        v = d.isoformat() + ("T" + g["t"] if g.get("t") else "")
+        return Interp("TIME" if g.get("t") else "DATE", v, basis="explicit date")
+    if k in ("mdy", "dmy", "time_date"):
+        m, day = _month(g["mon"]), int(re.match(r"\d+", g["d"]).group())
+        t = _clock(g["time"]) if g.get("time") else ""
+        typ = "TIME" if t else "DATE"
+        if g.get("y"):
+            try:
+                v = dt.date(int(g["y"]), m, day).isoformat()
+            except ValueError:
+                return Interp("DATE", drop=True)
+            return Interp(typ, v + t, basis="explicit date")
+        if day > calendar.monthrange(2000, m)[1]:
+            return Interp("DATE", drop=True)
+        spec = {"kind": "md", "m": m, "d": day}
+        if g.get("dow"):
+            spec["dow"] = WEEKDAYS.index(g["dow"].lower())
+        if t:
+            spec["time"] = t
+        return Interp(typ, spec=spec, needs_dir=True)
+    if k == "my":
+        m = _month(g["mon"])
+        mod = (g.get("mod") or "").lower()
+        if "half" in mod:
+            return Interp("DATE", g["y"], basis="explicit year")
+        return Interp("DATE", "%s-%02d" % (g["y"], m), basis="explicit month and year")
+    if k == "mrel":
+        return Interp("DATE", spec={"kind": "month", "m": _month(g["mon"]),
+                                    "yoff": {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]})
+    if k == "relm":
+        rel = g["rel"].lower()
+        m = _month(g["mon"])
+        if "last" in rel or "past" in rel:
+            return Interp("DATE", spec={"kind": "month", "m": m, "dir": -1, "strict": True, "why": f"'{g['rel']}'"})
+        if "next" in rel or "coming" in rel:
+            return Interp("DATE", spec={"kind": "month", "m": m, "dir": 1, "strict": True, "why": f"'{g['rel']}'"})
+        return Interp("DATE", spec={"kind": "month", "m": m, "yoff": 0})
+    if k == "month":
+        if g["mon"] == "May" and not g.get("mod") and not _prev_word(text, c.start) in MONTH_PREPS:
+            return Interp("DATE", drop=True)
+        if not g.get("mod") and _prev_word(text, c.start) not in MONTH_PREPS | {"of", "and", "or", "to", "through"}:
+            if not ctx.ent_date(c.start, c.end):
+                return Interp("DATE", drop=True)
+        return Interp("DATE", spec={"kind": "month", "m": _month(g["mon"])}, needs_dir=True)
+    if k in ("time_dow", "dow"):
+        dow = WEEKDAYS.index(g["dow"].lower())
+        spec = {"kind": "weekday", "dow": dow}
+        if g.get("time"):
+            spec["time"] = _clock(g["time"])
+        elif g.get("part") and g["part"].lower() != "night":
+            spec["part"] = PARTS[g["part"].lower()]
+        rel = (g.get("rel") or "").lower()
+        if rel in ("last", "this past", "the previous"):
+            spec.update(dir=-1, strict=True, why=f"'{g['rel']}'")
+            return Interp("DATE", spec=spec)
+        if rel in ("next", "this coming", "the following"):
+            spec.update(dir=1, strict=True, why=f"'{g['rel']}'")
+            return Interp("DATE", spec=spec)
+        return Interp("TIME" if spec.get("time") else "DATE", spec=spec, needs_dir=True)
+    if k in ("relday", "time_rel"):
+        w = g["w"].lower()
+        n = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}.get(w.split()[0] if " " not in w else "", None)
+        if n is None:
+            n = -2 if "before" in w else 2
+        if w in ("today's", "today’s") and _next_word(text, c.end) not in EVENT_NOUNS:
+            return Interp("DATE", drop=True)
+        spec = {"kind": "offset", "unit": "day", "n": n, "gran": "day"}
+        if g.get("time"):
+            spec["time"] = _clock(g["time"])
+        elif w == "tonight" or (g.get("part") or "").lower() == "night":
+            spec["part"] = "NI"
+        elif g.get("part"):
+            spec["part"] = PARTS[g["part"].lower()]
+        return Interp("TIME" if "part" in spec or "time" in spec else "DATE", spec=spec)
+    if k == "partday":
+        rel = g["rel"].lower()
+        n = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
+        part = PARTS[g["part"].lower()]
+        if rel == "last" and part != "NI":
+            n = -1
+        return Interp("TIME", spec={"kind": "offset", "unit": "day", "n": n, "gran": "day", "part": part})
+    if k == "time":
+        if low in ("noon", "midnight", "midday") and not ctx.ent_time(c.start, c.end):
+            return Interp("TIME", drop=True)
+        return Interp("TIME", spec={"kind": "time", "t": _clock(g["time"])})
+    if k == "ago":
+        n = _num(g["n"])
+        unit = _unit(g["unit"])
+        if n is None or unit in ("hour", "minute", "second"):
+            return Interp("DATE", drop=True)
+        sign = 1 if g["dir"].lower() in ("later", "from now", "hence") else -1
+        if n == "X":
+            return Interp("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", basis="vague amount of time")
+        if unit in ("night", "fortnight"):
+            unit, n = ("day", n) if unit == "night" else ("week", 2 * n)
+        if not float(n).is_integer():
+            return Interp("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", basis="fractional amount of time")
+        spec = {"kind": "offset", "unit": unit, "n": sign * int(n), "gran": unit, "approx": True}
+        if unit == "year" and n == 1 and ctx.fin_quarter(c.start):
+            return Interp("DATE", spec=_shift_quarter(ctx.last_quarter(c.start), 4 * sign))
+        if g["dir"].lower() in ("earlier", "later", "before") and unit != "year":
+            return Interp("DURATION", _pvalue(n, unit), basis=f"{g['n']} {g['unit']}, counted from another event")
+        return Interp("DATE", spec=spec)
+    if k == "relunit":
+        return _interpret_relunit(g, c, text, ctx)
+    if k == "theyear":
+        unit = g["unit"].lower()
+        prev = _prev_word(text, c.start)
+        if unit == "weekend":
+            if prev not in ("over", "during", "on", "at", "this", "the", "through", "throughout", "for", "by", "until"):
+                return Interp("DATE", drop=True)
+            return Interp("DATE", spec={"kind": "weekend"}, needs_dir=True)
+        if g.get("ended"):
+            return Interp("DURATION", "P1Y", basis="a (fiscal) year")
+        if g.get("mod") or prev in ("for", "during", "throughout", "in", "over") or g.get("adj"):
+            return Interp("DATE", spec={"kind": "offset", "unit": "year", "n": 0, "gran": "year"})
+        return Interp("DATE", drop=True)
+    if k == "yearend":
+        return Interp("DATE", spec={"kind": "offset", "unit": "year", "n": 0, "gran": "year"})
+    if k == "holiday":
+        name = re.sub(r"\s+", " ", g["h"]).replace("’", "'")
+        key = next((h for h in HOLIDAYS if name.lower().startswith(h)), None)
+        if key is None:
+            return Interp("DATE", drop=True)
+        rel = (g.get("rel") or "").lower()
+        spec = {"kind": "holiday", "h": key}
+        if rel:
+            spec.update(dir={"last": -1, "next": 1, "this": 0}[rel], why=f"'{rel}'")
+            return Interp("DATE", spec=spec)
+        return Interp("DATE", spec=spec, needs_dir=True)
+    if k == "earlier_in":
+        unit = g["unit"].lower()
+        return Interp("DATE", spec={"kind": "offset", "unit": unit, "n": 0, "gran": unit})
+    if k == "yearadj":
+        if ctx.fin_quarter(c.start):
+            return Interp("DATE", spec=_shift_quarter(ctx.last_quarter(c.start), -4))
+        return Interp("DATE", spec={"kind": "offset", "unit": "year", "n": -1, "gran": "year"})
+    if k == "quarter":
+        return _interpret_quarter(g, c, text, ctx)
+    if k == "halfyear":
+        h = 1 if g["o"].lower() == "first" else 2
+        return Interp("DATE", f"{g['y']}-H{h}", basis="explicit half year")
+    if k == "qcode":
+        q = int(g.get("q1") or g.get("q2"))
+        if g.get("y"):
+            return Interp("DATE", f"{_year2(g['y'])}-Q{q}", basis="explicit quarter")
+        return Interp("DATE", spec={"kind": "quarter", "q": q}, needs_dir=True)
+    if k == "period":
+        if not ctx.financial:
+            return Interp("DATE", drop=True)
+        pre = g["pre"].lower()
+        ref = ctx.last_quarter(c.start)
+        if re.fullmatch(r"\d{4}", pre):
+            if ref and "spec" in ref and ref["spec"].get("kind") == "quarter":
+                return Interp("DATE", f"{pre}-Q{ref['spec']['q']}", basis="the quarter last mentioned, in that year")
+            return Interp("DATE", pre, basis="explicit year")
+        if pre in ("year-earlier", "year-ago", "year-before", "comparable", "corresponding"):
+            return Interp("DATE", spec=_shift_quarter(ref, -4))
+        return Interp("DATE", spec=_shift_quarter(ref, 0))
+    if k == "season":
+        return _interpret_season(g, c, text)
+    if k in ("year", "fy"):
+        return _interpret_year(g, c, text, ctx)
+    if k in ("decade", "decadew"):
+        if g.get("w"):
+            if not low.startswith("the"):
+                return Interp("DATE", drop=True)
+            d = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+                 "nineties"].index(g["w"].lower()) + 2
+            return Interp("DATE", f"19{d}", basis="a decade")
+        cent = g.get("c") or "19"
+        return Interp("DATE", f"{cent}{g.get('d') or g.get('d2')}", basis="a decade")
+    if k == "century":
+        return Interp("DATE", "%02d" % (int(g["n"]) - 1), basis="a century")
+    if k == "spelled":
+        return _interpret_spelled(low)
+    if k in ("dur", "dur_bare", "dur_plain"):
+        return _interpret_duration(g, c, text, ctx)
+    if k == "set":
+        return _interpret_set(g, text, c)
+    if k == "ref":
+        return _interpret_ref(g, c, text, ctx)
+    return Interp("DATE", drop=True)
+
+
+EVENT_NOUNS = {"meeting", "meetings", "talks", "vote", "summit", "session", "election", "announcement", "visit",
+               "ceremony", "attack", "attacks", "decision", "ruling", "speech", "statement", "trading", "rally",
+               "parade", "game", "match", "hearing", "debate", "launch", "deadline", "session", "conference"}
+MONTH_PREPS = {"in", "since", "by", "until", "till", "from", "during", "last", "this", "next", "early", "late",
+               "mid", "before", "after", "through", "throughout", "of", "end", "between", "on", "for", "each",
+               "every", "that", "as", "until", "to"}
+
+
+def _prev_word(text: str, i: int) -> str:
+    m = re.search(r"([\w’'-]+)\W*$", text[max(0, i - 30):i])
+    return m.group(1).lower() if m else ""
+
+
+def _next_word(text: str, i: int) -> str:
+    m = re.match(r"\W*([\w’'-]+)", text[i:i + 30])
+    return m.group(1).lower() if m else ""
+
+
+def _clock(s: str) -> str:
+    s = s.lower().strip()
+    if s in ("noon", "midday"):
+        return "T12:00"
+    if s == "midnight":
+        return "T24:00"
+    m = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.?m|p\.?m)?", s)
+    h, mi = int(m.group(1)), int(m.group(2) or 0)
+    if m.group(3) and m.group(3).startswith("p") and h < 12:
+        h += 12
+    if m.group(3) and m.group(3).startswith("a") and h == 12:
+        h = 0
+    return "T%02d:%02d" % (h, mi)
+
+
+def _unit(u: str) -> str:
+    u = u.lower()
+    if u.startswith("centur"):
+        return "century"
+    return u[:-1] if u.endswith("s") else u
+
+
+def _shift_quarter(ref: dict | None, n: int) -> dict:
+    """A spec for the quarter `n` quarters from the last one mentioned (or from the last completed one)."""
+    if ref and ref.get("spec") and ref["spec"].get("kind") in ("quarter", "qrel"):
+        s = dict(ref["spec"])
+        if s["kind"] == "qrel":
+            s["n"] += n
+        else:
+            s["shift"] = s.get("shift", 0) + n
+        return s
+    if ref and ref.get("value") and re.fullmatch(r"\d{4}-Q[1-4]", ref["value"]):
+        y, q = int(ref["value"][:4]), int(ref["value"][-1])
+        k = y * 4 + q - 1 + n
+        return {"kind": "abs", "value": f"{k // 4}-Q{k % 4 + 1}"}
+    return {"kind": "qrel", "n": -1 + n}
+
+
+def _interpret_relunit(g, c, text, ctx) -> Interp:
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    unit = g["unit"].lower()
+    mod = (g.get("mod") or "").lower()
+    surface = text[c.start:c.end].lower()
+    n = {"last": -1, "this": 0, "next": 1, "the coming": 1, "the past": -1, "this past": -1, "the current": 0,
+         "the previous": -1, "the following": 1, "the next": 1, "the last": -1, "the latest": -1, "the same": 0,
+         "that": 0, "the prior": -1}[rel]
+    if rel in ("the same", "that") and unit != "year" or rel in ("the same", "that") and not ctx.last_year(c.start):
+        return Interp("DATE", drop=True)
+    if rel in ("the same", "that", "the following", "the previous", "the prior") and unit == "year":
+        ref = ctx.last_year(c.start)
+        if ref:
+            y = ref + (n if rel not in ("the same", "that") else 0)
+            return Interp("DATE", str(y), basis=f"{ref}, the year last mentioned")
+    if unit in ("decade", "century") and rel in ("the past", "the last", "the coming", "the next") and not mod:
+        return Interp("DURATION", _pvalue(1, unit), basis="one " + unit)
+    if unit == "quarter":
+        if rel in ("this", "the current", "the same") and not mod:
+            return Interp("DATE", spec={"kind": "qrel", "n": 0})
+        ref = ctx.last_quarter(c.start) if rel in ("the latest",) else None
+        if ref:
+            return Interp("DATE", spec=_shift_quarter(ref, 0))
+        return Interp("DATE", spec={"kind": "qrel", "n": n})
+    if unit == "weekend":
+        return Interp("DATE", spec={"kind": "offset", "unit": "weekend", "n": n if n else 0, "gran": "weekend"})
+    gran = unit
+    if unit == "year" and mod in ("the end of",) and n == 0:
+        return Interp("DATE", spec={"kind": "offset", "unit": "year", "n": 0, "gran": "year"})
+    if rel == "the past" and unit == "year" and "'" not in surface:
+        pass
+    spec = {"kind": "offset", "unit": unit, "n": n, "gran": gran}
+    if unit == "year" and n == -1 and ctx.fin_quarter(c.start) and rel == "last" and \
+            re.match(r"\s*['’]s\s+(?:\w+\s+)?(?:quarter|period)", text[c.end - 2 if surface.endswith("'s") else c.end:]):
+        spec["gran"] = "quarter"
+    return Interp("DATE", spec=spec)
+
+
+def _interpret_quarter(g, c, text, ctx) -> Interp:
+    low = re.sub(r"\s+", " ", text[c.start:c.end].lower())
+    head = low.split(" of ")[0]  # "the third quarter" of "the third quarter of 1990"
+    qw = g["q"].lower()
+    if qw == "quarters" or (qw == "half" and not re.search(r"first|second|last", low)):
+        return Interp("DATE", drop=True)
+    if low.startswith(("each", "every")):
+        return Interp("SET", "P3M" if qw == "quarter" else "P6M", basis="every " + qw)
+    years = re.findall(r"(?:19|20)\d\d", low)
+    if qw == "half":
+        if not years:
+            return Interp("DATE", drop=True)
+        return Interp("DATE", f"{years[-1]}-H{1 if 'first' in low else 2}", basis="explicit half year")
+    q = int(qw[1]) if re.fullmatch(r"q[1-4]", qw) else None
+    for w, n in ORDINALS.items():
+        if re.search(rf"(?<![\w-]){w}\b", head):
+            q = n
+    if re.search(r"\bfinal\b|\blast (?!year)", head) and not head.startswith("last quarter"):
+        q = 4
+    yoff = None
+    if re.search(r"year-ago|year-earlier|year-before|a year (?:ago|earlier)|last year", low):
+        yoff = -1
+    elif "next year" in low:
+        yoff = 1
+    elif "this year" in low:
+        yoff = 0
+    if q is None:
+        if low.startswith(("a ", "an ")):
+            return Interp("DURATION", "P3M", basis="one quarter")
+        if not ctx.financial and low in ("quarter", "the quarter"):
+            return Interp("DATE", drop=True)
+        if low.startswith("next"):
+            return Interp("DATE", spec={"kind": "qrel", "n": 1})
+        if low.startswith("last") and yoff is None:
+            return Interp("DATE", spec={"kind": "qrel", "n": -1})
+        if re.search(r"\bcurrent\b", low):
+            return Interp("DATE", spec={"kind": "qrel", "n": 0})
+        ref = ctx.last_quarter(c.start)
+        if years and ref and ref.get("q"):
+            return Interp("DATE", f"{years[0]}-Q{ref['q']}", basis="the quarter last mentioned, in that year")
+        return Interp("DATE", spec=_shift_quarter(ref, -4 if yoff == -1 else 0))
+    if years:
+        return Interp("DATE", f"{years[0]}-Q{q}", basis="explicit quarter and year")
+    spec = {"kind": "quarter", "q": q}
+    if yoff is not None:
+        spec["yoff"] = yoff
+        return Interp("DATE", spec=spec)
+    return Interp("DATE", spec=spec, needs_dir=True)
+
+
+def _interpret_season(g, c, text) -> Interp:
+    s = SEASONS[g["s"].lower()]
+    rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+    if g.get("y"):
+        return Interp("DATE", f"{g['y']}-{s}", basis="explicit season and year")
+    prev = _prev_word(text, c.start)
+    if rel in ("last", "this past"):
+        return Interp("DATE", spec={"kind": "season", "s": s, "dir": -1, "strict": True, "why": f"'{g['rel']}'"})
+    if rel in ("next", "this coming"):
+        return Interp("DATE", spec={"kind": "season", "s": s, "dir": 1, "strict": True, "why": f"'{g['rel']}'"})
+    if rel == "this":
+        return Interp("DATE", spec={"kind": "season", "s": s, "dir": 0, "why": "'this'"})
+    if rel in ("the", "early", "late", "mid", "mid-", "the early", "the late") and prev in (
+            "in", "during", "by", "until", "since", "over", "through", "throughout", "this", "last", "next", "for"):
+        if s == "FA" and _next_word(text, c.end) in ("in", "of", "from", "to"):
+            return Interp("DATE", drop=True)
+        return Interp("DATE", spec={"kind": "season", "s": s}, needs_dir=True)
+    return Interp("DATE", drop=True)
+
+
+YEAR_PREPS = {"in", "since", "by", "until", "till", "of", "from", "to", "through", "before", "after", "during",
+              "between", "and", "or", "early", "late", "mid", "fiscal", "year", "the", "until", "around", "about",
+              "throughout", "for", "on", "as", "than", "circa", "spring", "summer", "autumn", "fall", "winter",
+              "beginning", "end", "start", "middle", "half", "calendar", "at", "into", "over", "within", "post",
+              "pre", "mid-", "first", "–", "-", "till", "date", "ago", "then", "year-end"}
+
+
+def _interpret_year(g, c, text, ctx) -> Interp:
+    y = int(g["y"]) if len(g["y"]) == 4 else _year2(g["y"])
+    mod = re.sub(r"\s+", " ", (g.get("mod") or "").lower())
+    if c.kind == "fy":
+        return Interp("DATE", str(y), basis="fiscal year")
+    before = text[max(0, c.start - 2):c.start]
+    after = text[c.end:c.end + 12]
+    if "$" in before or re.match(r"\s*(?:%|percent|per\s+cent|[-–]\d|,\d|\.\d|\d)", after) or \
+            re.search(r"[\d.,]\s?$", before) or re.search(r"[#№]\s*$", before):
+        return Interp("DATE", drop=True)
+    if not mod and y > 2099:
+        return Interp("DATE", drop=True)
+    if not mod and not ctx.ent_date(c.start, c.end):
+        prev = _prev_word(text, c.start)
+        if prev not in YEAR_PREPS and not re.search(r"[(\[–—-]\s*$", text[max(0, c.start - 2):c.start]):
+            if re.match(r"\s+(?:[a-z]+\s+)?(?:people|troops|soldiers|tons|tonnes|barrels|units|shares|"
+                        r"workers|employees|cars|miles|km|kilometers|feet|meters|metres|dollars|yuan|rubles)\b",
+                        after):
+                return Interp("DATE", drop=True)
+            if not (1900 <= y <= 2030):
+                return Interp("DATE", drop=True)
+    if "half" in mod:
+        return Interp("DATE", f"{y}-H{1 if 'first' in mod else 2}", basis="explicit half year")
+    if mod in ("year-end",) or mod.startswith("the end") and False:
+        return Interp("DATE", f"{y}-12-31", basis="the end of the year")
+    return Interp("DATE", str(y), basis="explicit year")
+
+
+def _interpret_spelled(low: str) -> Interp:
+    m = re.search(r"(nineteen|two thousand)(?:\s+hundred(?:\s+and)?|\s+and)?(?:[\s-]+([a-z]+)(?:[\s-]+([a-z]+))?)?", low)
+    base = 1900 if m.group(1) == "nineteen" else 2000
+    t, u = m.group(2), m.group(3)
+    if base == 1900 and not t:
+        return Interp("DATE", drop=True)
+    n = 0
+    if t:
+        n = TENS.get(t, SMALL.get(t, 0))
+        if u:
+            n += SMALL.get(u, 0)
+    if base == 2000 and not low.startswith("the year") and not t:
+        return Interp("DATE", drop=True)
+    return Interp("DATE", str(base + n), basis="year in words")
+
+
+def _interpret_duration(g, c, text, ctx) -> Interp:
+    unit = _unit(g["unit"])
+    low = text[c.start:c.end].lower()
+    adj = (g.get("adj") or "").lower()
+    if c.kind == "dur_plain":
+        if low.endswith("-old"):
+            return Interp("DURATION", drop=True)
+        return Interp("DURATION", "P" + ("XE" if unit == "decade" else "XC"), basis="an unspecified number of "
+                                                                                   + g["unit"].lower())
+    if c.kind == "dur_bare":
+        if adj in ("the coming", "coming") and unit in ("month",):
+            return Interp("DATE", "FUTURE_REF" if "coming" in adj else "PAST_REF", basis="vague reference")
+        return Interp("DURATION", _pvalue("X", unit), basis=f"an unspecified number of {g['unit'].lower()}")
+    n = _num(g["n"])
+    if n is None:
+        return Interp("DURATION", drop=True)
+    nw = g["n"].lower()
+    if nw in ("a", "an", "one") and not g.get("long") and unit in ("year", "month", "week", "day", "quarter"):
+        prev = _prev_word(text, c.start)
+        # "$5 a year", "twice a day": a frequency
+        # "$5 a year", "twice a day": a rate, which TimeML leaves unmarked
+        if nw in ("a", "an") and low.startswith(("a ", "an ")) and (
+                re.search(r"(?:\d|percent|%|times|twice|once|thrice|billion|million|dollars|tons|barrels|shares)\W*$",
+                          text[max(0, c.start - 25):c.start]) or prev in ("per", "in", "of")):
+            return Interp("DURATION", drop=True)
+    if g.get("long") == "-old" and unit in ("year",) and not adj:
+        return Interp("DURATION", drop=True)
+    if unit == "night":
+        unit = "day"
+    if nw == "a" and unit == "second":
+        return Interp("DURATION", drop=True)
+    if unit == "fortnight":
+        unit, n = "week", (2 * n if n != "X" else "X")
+    if re.search(r"\b(?:nine|six|three|twelve)\s+months|\d+\s+months", low) and adj in ("first", "latest",
+                                                                                         "year-earlier", "same"):
+        pass
+    if adj in ("recent",) and n == "X":
+        return Interp("DATE", "PAST_REF", basis="vague reference to the past")
+    return Interp("DURATION", _pvalue(n, unit), basis=f"{g['n']} {g['unit']}")
+
+
+def _pvalue(n, unit: str) -> str:
+    if isinstance(n, float) and n != "X":
+        # 5 1/2 hours → PT5H30M; 2 1/2 years → P2Y6M
+        whole, frac = int(n), n - int(n)
+        sub = {"year": ("M", 12), "month": ("D", 30), "day": ("H", 24), "hour": ("M", 60), "minute": ("S", 60),
+               "week": ("D", 7)}.get(unit)
+        if sub:
+            extra = int(round(frac * sub[1]))
+            head = _pvalue(whole, unit)
+            if unit in ("hour", "minute") or unit == "day":
+                return head + (f"{extra}{sub[0]}" if unit != "day" else f"T{extra}H")
+            return head + f"{extra}{sub[0]}"
+    if unit == "decade":
+        return f"P{n * 10 if n != 'X' else 'X'}{'Y' if n != 'X' else 'E'}" if n != "X" else "PXE"
+    if unit == "century":
+        return f"P{n * 100}Y" if n != "X" else "PXC"
+    if unit == "quarter":
+        return f"P{n}Q"
+    if unit in ("hour", "minute", "second"):
+        return f"PT{n}{ {'hour': 'H', 'minute': 'M', 'second': 'S'}[unit] }"
+    return f"P{n}{ {'year': 'Y', 'month': 'M', 'week': 'W', 'day': 'D'}[unit] }"
+
+
+def _interpret_set(g, text, c) -> Interp:
+    w = re.sub(r"\s+", " ", g["w"].lower())
+    simple = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
+              "nightly": "P1D", "biweekly": "P2W", "semiannually": "P6M"}
+    if w in simple:
+        if w in ("annually", "yearly") and re.search(r"[\d%]", text[max(0, c.start - 40):c.start]):
+            return Interp("SET", drop=True)
+        return Interp("SET", simple[w], basis="a frequency")
+    last = w.split()[-1]
+    if last in WEEKDAYS:
+        return Interp("SET", f"XXXX-WXX-{WEEKDAYS.index(last) + 1}", basis="every " + last)
+    if last in MONTHS:
+        return Interp("SET", "XXXX-%02d" % (MONTHS.index(last) + 1), basis="every " + last)
+    if last in SEASONS:
+        return Interp("SET", f"XXXX-{SEASONS[last]}", basis="every " + last)
+    if last in PARTS:
+        return Interp("SET", "P1D", basis="every " + last)
+    n = 2 if "other" in w else 1
+    return Interp("SET", _pvalue(n, last), basis="every " + last)
+
+
+def _interpret_ref(g, c, text, ctx) -> Interp:
+    w = re.sub(r"\s+", " ", g["w"].lower())
+    if w in DROP_REF:
+        return Interp("DATE", drop=True)
+    if w in ("now", "right now"):
+        # "now" as a discourse particle at the head of a sentence is not a time
+        if _next_word(text, c.end) in ("that",) and text[c.end:c.end + 1] == " ":
+            return Interp("DATE", drop=True)
+        return Interp("DATE", "PRESENT_REF", basis="'now': the time of writing")
+    if w == "today's":
+        return Interp("DATE", drop=True)
+    if w == "current":
+        nxt = _next_word(text, c.end)
+        if nxt in ("account", "accounts", "affairs", "events", "flows", "flow", "prices", "dollars",
+                   "assets", "liabilities", "members") or text[c.end:c.end + 1] in (",", "."):
+            return Interp("DATE", drop=True)
+        return Interp("DATE", "PRESENT_REF", basis="'current'")
+    if w in ("currently", "at present", "nowadays", "these days"):
+        return Interp("DATE", "PRESENT_REF", basis=f"'{w}'")
+    if w in ("recently", "more recently", "lately", "the past", "the distant past") or w.startswith("in recent"):
+        if w == "the past" and _prev_word(text, c.start) not in ("in", "of", "than", "from", "into", "to", "for",
+                                                                "with", "like", "over"):
+            return Interp("DATE", drop=True)
+        return Interp("DATE", "PAST_REF", basis=f"'{w}': before the time of writing")
+    if w in ("the future", "the near future", "the immediate future", "the near term", "the short term",
+             "the long term", "the foreseeable future", "as soon as possible", "any time soon") or \
+            w.startswith(("the coming", "future", "coming")):
+        if w in ("the long term", "the short term", "the near term") and _prev_word(text, c.start) not in (
+                "in", "over", "for"):
+            return Interp("DATE", drop=True)
+        return Interp("DATE", "FUTURE_REF", basis=f"'{w}': after the time of writing")
+    return Interp("DATE", drop=True)
+
+
+# ---------------------------------------------------------------- document context
+
+class Context:
+    """What the rules may look up in the rest of the document (spaCy entities, earlier mentions)."""
+
+    def __init__(self, text: str, doc):
+        self.text = text
+        self.doc = doc
+        self.financial = bool(re.search(r"\bquarter\b", text, re.I)) and bool(
+            re.search(r"\b(?:earnings|profit|net income|revenue|sales|per share|loss)\b", text, re.I))
+        self.date_ents = []
+        self.time_ents = []
+        if doc is not None:
+            for e in doc.ents:
+                if e.label_ == "DATE":
+                    self.date_ents.append((e.start_char, e.end_char))
+                elif e.label_ == "TIME":
+                    self.time_ents.append((e.start_char, e.end_char))
+        self.quarters: list[tuple[int, dict]] = []  # (offset, {"spec":..} or {"value":..})
+        self.years: list[tuple[int, int]] = []
+
+    def ent_date(self, s: int, e: int) -> bool:
+        return any(a < e and s < b for a, b in self.date_ents)
+
+    def ent_time(self, s: int, e: int) -> bool:
+        return any(a < e and s < b for a, b in self.time_ents + self.date_ents)
+
+    def fin_quarter(self, pos: int) -> bool:
+        """Financial report context: a quarter was mentioned in the last ~400 characters."""
+        return self.financial and any(0 <= pos - o < 400 for o, _ in self.quarters)
+
+    def last_quarter(self, pos: int) -> dict | None:
+        prev = [q for o, q in self.quarters if o < pos]
+        return prev[-1] if prev else None
+
+    def last_year(self, pos: int) -> int | None:
+        prev = [y for o, y in self.years if o < pos]
+        return prev[-1] if prev else None
+
+
+# ---------------------------------------------------------------- public API
+
+def _sentence_index(doc):
+    if doc is None:
+        return lambda i: None
+    starts = [s.start_char for s in doc.sents]
+
+    def find(i: int) -> int | None:
+        return max(0, bisect.bisect_right(starts, i) - 1) if starts else None
+    return find
+
+
+def extract_timexes(text: str, doc, published: str | None, *, uncertain: bool = False) -> list[Timex]:
+    """Temporal expressions in `text`, TIMEX3-normalised against `published` (YYYY-MM-DD or None)."""
+    ctx = Context(text, doc)
+    sent_of = _sentence_index(doc)
+    anchor = published[:10] if published else None
+    out: list[Timex] = []
+    for c in _candidates(text):
+        it = _interpret(c, text, ctx)
+        if it.drop:
+            continue
+        surface = text[c.start:c.end]
+        spec = it.spec
+        value, basis = it.value, it.basis
+        if spec is not None and spec.get("kind") == "abs":
+            value, basis, spec = spec["value"], "the quarter last mentioned", None
+        if spec is not None:
+            if it.needs_dir and "dir" not in spec:
+                direction, why = _direction(doc, c.start, c.end, spec["kind"])
+                if direction == 0 and spec["kind"] == "weekday":
+                    direction, why = -1, (why + "; news reports a bare weekday as past by default")
+                spec["dir"] = direction
+                spec["why"] = why
+            if anchor:
+                value, b = resolve(spec, anchor)
+                basis = f"{surface} → {value}: {b}"
+                if uncertain:
+                    basis += "; the publication date was inferred, so this value is uncertain"
+            else:
+                value, basis = None, f"{surface}: relative, and the publication date is unknown"
+        else:
+            basis = f"{surface} → {value}: {basis}"
+        vs, ve = (value_range(value) or (None, None)) if it.type in ("DATE", "TIME") else (None, None)
+        t = Timex(start=c.start, end=c.end, text=surface, type=it.type, value=value,
+                  anchor=anchor if spec is not None else None, basis=basis, sentence=sent_of(c.start),
+                  value_start=vs, value_end=ve, uncertain=bool(uncertain and spec is not None),
+                  spec=json.dumps(spec, ensure_ascii=False, sort_keys=True) if spec is not None else None)
+        out.append(t)
+        if c.kind in ("quarter", "qcode") and it.type == "DATE" and value and re.fullmatch(r"\d{4}-Q[1-4]", value) \
+                and not re.search(r"year-ago|year-earlier|year-before|a year|last year", surface, re.I):
+            ctx.quarters.append((c.start, {"spec": spec, "value": value, "q": int(value[-1])}))
+        if c.kind in ("year", "my", "mdy", "dmy", "iso") and spec is None and value and value[:4].isdigit():
+            ctx.years.append((c.start, int(value[:4])))
+    return out
+
+
+def infer_published(text: str, doc) -> tuple[str, str, float] | None:
+    """Publication date from the text alone: (YYYY-MM-DD, basis in words, confidence 0..1), or None.
+
+    Evidence, strongest first: landmark anniversaries (`the first anniversary of the war`); the latest
+    explicit full date not looking forward; month-days given a year by a landmark count
+    (`about a year ago, just before Russia invaded Ukraine`) or by the nearest explicit year; a weekday
+    that agrees with a date raises confidence. Landmarks the text refers to in the past bound the date
+    from below (model/landmarks.py).
+    """
+    from model import landmarks
+
+    ctx = Context(text, doc)
+    found = landmarks.clues(text)
+    bounds = [c for c in found if c.kind == "bound"]
+    low = max(bounds, key=lambda c: c.date) if bounds else None
+    anchors = sorted((c for c in found if c.kind == "anchor"), key=lambda c: (-c.confidence, c.start))
+    estimate = anchors[0] if anchors else None
+    full: list[tuple[dt.date, str, float]] = []
+    months: list[tuple[dt.date, str]] = []
+    years: list[tuple[int, int]] = []  # (offset, year)
+    mds = []
+    for c in _candidates(text):
+        it = _interpret(c, text, ctx)
+        if it.drop:
+            continue
+        surface = text[c.start:c.end]
+        if it.value and re.fullmatch(r"\d{4}", it.value):
+            years.append((c.start, int(it.value)))
+        if c.kind in ("mdy", "dmy", "iso", "numdate", "time_date", "my") or (it.spec or {}).get("kind") == "md":
+            if _direction(doc, c.start, c.end)[0] > 0:
+                continue  # a date the text looks forward to says nothing about when it was written
+            if it.value and re.fullmatch(r"\d{4}-\d\d-\d\d(T.*)?", it.value):
+                d = dt.date.fromisoformat(it.value[:10])
+                ok = c.data.get("dow") and WEEKDAYS.index(c.data["dow"].lower()) == d.weekday()
+                full.append((d, f"the latest explicit date in the text, '{surface}'" +
+                             ("; its weekday agrees" if ok else ""), 0.7 if ok else 0.6))
+            elif it.value and re.fullmatch(r"\d{4}-\d\d", it.value):
+                y, m = map(int, it.value.split("-"))
+                months.append((dt.date(y, m, 1), surface))
+            elif it.spec and it.spec.get("kind") == "md":
+                mds.append((c, it.spec, surface))
+    for c, spec, surface in mds:
+        if estimate is not None:
+            ref_year, why = estimate.date.year, f"the year of the landmark count ({estimate.basis})"
+            cands = []
+            for y in (ref_year - 1, ref_year, ref_year + 1):
+                try:
+                    cands.append(dt.date(y, spec["m"], spec["d"]))
+                except ValueError:
+                    pass
+            if not cands:
+                continue
+            d = min(cands, key=lambda x: abs((x - estimate.date).days))
+        elif years:
+            y = min(years, key=lambda oy: abs(oy[0] - c.start))[1]
+            why = f"the nearest explicit year, {y}"
+            try:
+                d = dt.date(y, spec["m"], spec["d"])
+            except ValueError:
+                continue
+        else:
+            continue
+        full.append((d, f"'{surface}' in {d.year}, given by {why}", 0.5))
+    if low:
+        full = [f for f in full if f[0] >= low.date] or full
+    if estimate is not None and estimate.confidence >= 0.7:
+        return estimate.date.isoformat(), estimate.basis, estimate.confidence
+    if full:
+        d, basis, conf = max(full, key=lambda f: f[0])
+        if low and d >= low.date:
+            basis += f"; not before {low.basis}"
+        return d.isoformat(), basis, conf
+    if estimate is not None:
+        return estimate.date.isoformat(), estimate.basis, estimate.confidence
+    if months:
+        d, surface = max(months)
+        last = dt.date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
+        return last.isoformat(), f"the end of the latest month named in the text, '{surface}'", 0.3
+    if years:
+        y = max(y for _, y in years)
+        return f"{y}-12-31", f"the end of the latest year named in the text, {y}", 0.15
+    if low:
+        return low.date.isoformat(), f"no date in the text; not before {low.basis}", 0.1
+    return None

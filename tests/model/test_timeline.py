@@ -1,0 +1,181 @@
+"""model/timeline.py: one test per expression form and per tense rule, with a fixed anchor."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from model import landmarks, timeline
+
+ANCHOR = "2023-02-23"  # a Thursday
+
+
+def tx(nlp, text, published=ANCHOR, **kw):
+    return timeline.extract_timexes(text, nlp(text), published, **kw)
+
+
+def value_of(nlp, text, needle, published=ANCHOR):
+    hits = [t for t in tx(nlp, text, published) if needle in t.text]
+    assert hits, f"{needle!r} not found in {[t.text for t in tx(nlp, text, published)]}"
+    return hits[0].value
+
+
+@pytest.mark.parametrize("text,needle,value", [
+    # absolute dates in the usual news forms
+    ("The deal was signed on Friday, February 4 February 2022 in Beijing.", "February 4", "2022-02-04"),
+    ("The deal was signed on Feb. 4, 2022.", "Feb. 4", "2022-02-04"),
+    ("The deal was signed on 4 February 2022.", "4 February", "2022-02-04"),
+    ("The deal was signed on 2022-02-04.", "2022-02-04", "2022-02-04"),
+    ("Talks opened in February 2022.", "February 2022", "2022-02"),
+    ("Trade grew in 2022.", "2022", "2022"),
+    ("Trade grew in the 1990s.", "1990s", "199"),
+    ("Profit rose in the third quarter of 2022.", "third quarter", "2022-Q3"),
+    ("Relations soured in the summer of 2014.", "summer", "2014-SU"),
+    # relative to the anchor
+    ("Trade rose last year.", "last year", "2022"),
+    ("Trade will rise next year.", "next year", "2024"),
+    ("The ministers met last week.", "last week", "2023-W07"),
+    ("Exports fell this month.", "this month", "2023-02"),
+    ("Xi visited Moscow in March last year.", "March last year", "2022-03"),
+    ("About a year ago, the two leaders met.", "About a year ago", "2022"),
+    ("The talks ended yesterday.", "yesterday", "2023-02-22"),
+    ("The talks open tomorrow.", "tomorrow", "2023-02-24"),
+    # durations, vague references, sets, times
+    ("The partnership has lasted five years.", "five years", "P5Y"),
+    ("During the last 11 months, trade rose.", "11 months", "P11M"),
+    ("Relations are now at a peak.", "now", "PRESENT_REF"),
+    ("Such visits were rare in the past.", "the past", "PAST_REF"),
+    ("Both sides will cooperate in the future.", "the future", "FUTURE_REF"),
+    ("Flights now leave daily.", "daily", "P1D"),
+    ("The plane landed at 10:35 a.m. yesterday.", "10:35", "2023-02-22T10:35"),
+])
+def test_expression_forms(nlp, text, needle, value):
+    assert value_of(nlp, text, needle) == value
+
+
+@pytest.mark.parametrize("text,needle,value", [
+    ("Putin welcomed Wang to the Kremlin on Wednesday.", "Wednesday", "2023-02-22"),  # past → before
+    ("Putin said on Thursday that ties were strong.", "Thursday", "2023-02-23"),  # the anchor's own weekday
+    ("Putin will meet Li on Friday.", "Friday", "2023-02-24"),  # will → after
+    ("Putin is expected to meet Li on Monday.", "Monday", "2023-02-27"),  # expected to → after
+    ("On Saturday, Putin is scheduled to attend the opening.", "Saturday", "2023-02-25"),  # scheduled to → after
+    ("The sanctions stay in place until Tuesday.", "Tuesday", "2023-02-28"),  # until → forward
+    ("Thursday’s meetings will give the leaders a chance to talk.", "Thursday", "2023-02-23"),
+    ("He arrived on Saturday.", "Saturday", "2023-02-18"),
+    # month-days compare at day level against the anchor
+    ("The summit took place on March 7.", "March 7", "2022-03-07"),
+    ("The summit will take place on March 7.", "March 7", "2023-03-07"),
+    ("As of February 28, he will be in Beijing.", "February 28", "2023-02-28"),
+    ("Wang arrived on February 20.", "February 20", "2023-02-20"),
+    # a bare month follows the tense too
+    ("The ministers met in October.", "October", "2022-10"),
+    ("The ministers will meet in October.", "October", "2023-10"),
+])
+def test_tense_rules(nlp, text, needle, value):
+    assert value_of(nlp, text, needle) == value
+
+
+def test_record_fields_offsets_sentence_range_and_basis(nlp):
+    text = "Trade was flat. Putin welcomed Wang to the Kremlin on Wednesday. Talks ran in February 2022."
+    got = {t.text: t for t in tx(nlp, text)}
+    wed = got["Wednesday"]
+    assert text[wed.start:wed.end] == "Wednesday"
+    assert wed.sentence == 1 and wed.type == "DATE" and wed.anchor == ANCHOR
+    assert wed.basis == ("Wednesday → 2023-02-22: the Wednesday before the publication date 2023-02-23; "
+                         "past tense of 'welcomed'")
+    assert (wed.value_start, wed.value_end) == ("2023-02-22", "2023-02-22")
+    assert json.loads(wed.spec)["kind"] == "weekday"
+    month = got["February 2022"]
+    assert month.spec is None and month.anchor is None  # absolute: nothing to re-resolve
+    assert (month.value_start, month.value_end) == ("2022-02-01", "2022-02-28")  # a month keeps month granularity
+    assert month.sentence == 2
+
+
+def test_uncertain_anchor_is_marked(nlp):
+    t = [x for x in tx(nlp, "He left on Monday.", uncertain=True) if x.text == "Monday"][0]
+    assert t.uncertain and "inferred" in t.basis
+    assert not [x for x in tx(nlp, "He left in 2021.", uncertain=True)][0].uncertain  # absolute values are sure
+
+
+def test_no_anchor_leaves_relative_values_open(nlp):
+    got = {t.text: t for t in tx(nlp, "He left on Monday, in 2021.", published=None)}
+    assert got["Monday"].value is None and got["Monday"].spec is not None
+    assert got["2021"].value == "2021"
+
+
+@pytest.mark.parametrize("text", [
+    "The deal is worth $2020 million.",  # money, not a year
+    "It costs 1,999 dollars.",
+    "He may visit soon.",  # the modal verb is not the month
+    "Prices fall in spring sales.",  # 'fall' the verb
+    "Profit was $5 million a year.",  # a rate, which TimeML leaves unmarked
+])
+def test_not_temporal(nlp, text):
+    assert [t.text for t in tx(nlp, text) if t.text.lower() not in ("spring",)] == []
+
+
+def test_financial_reference_quarter(nlp):
+    text = ("Acme said third-quarter net income rose 10%. Sales in the quarter rose to $5 million "
+            "from $4 million a year earlier.")
+    got = {t.text: t.value for t in tx(nlp, text, published="1989-11-02")}
+    assert got["third-quarter"] == "1989-Q3"
+    assert got["the quarter"] == "1989-Q3"
+    assert got["a year earlier"] == "1988-Q3"
+
+
+def test_reanchor_is_pure_and_matches_extraction(nlp):
+    t = [x for x in tx(nlp, "Putin welcomed Wang to the Kremlin on Wednesday.") if x.text == "Wednesday"][0]
+    value, basis = timeline.reanchor(t.text, t.spec, "2024-05-16")
+    assert value == "2024-05-15"
+    assert basis.startswith("Wednesday → 2024-05-15: the Wednesday before the publication date 2024-05-16")
+    assert timeline.reanchor("next week", json.dumps({"kind": "offset", "unit": "week", "n": 1, "gran": "week"}),
+                             "2024-05-16")[0] == "2024-W21"
+    assert timeline.reanchor("March 7", json.dumps({"kind": "md", "m": 3, "d": 7, "dir": -1}), "2024-05-16")[0] \
+        == "2024-03-07"
+
+
+def test_reanchor_does_not_import_spacy():
+    import subprocess
+    import sys
+
+    code = ("import sys, json; from model import timeline; "
+            "print(timeline.reanchor('Friday', json.dumps({'kind':'weekday','dow':4,'dir':-1}), '2022-02-05')[0]); "
+            "print('spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["2022-02-04", "False"]
+
+
+def test_infer_published_from_explicit_date(nlp):
+    text = "Xi hosted Putin in Beijing on Friday, February 4, 2022. Earlier, in 2021, they spoke by video."
+    d, basis, conf = timeline.infer_published(text, nlp(text))
+    assert d == "2022-02-04" and "weekday agrees" in basis and conf >= 0.6
+
+
+def test_infer_published_from_landmark_anniversary(nlp):
+    text = ("Wang's visit to Russia on the eve of the first anniversary of the war shows Beijing's stance, "
+            "a year after Russia's invasion of Ukraine.")
+    d, basis, conf = timeline.infer_published(text, nlp(text))
+    assert d == "2023-02-23" and "anniversary" in basis
+
+
+def test_infer_published_month_day_takes_year_from_landmark_count(nlp):
+    text = ("About a year ago, just before Russia invaded Ukraine, the two leaders met. "
+            "Talks were held on March 7 in Moscow.")
+    d, basis, _ = timeline.infer_published(text, nlp(text))
+    assert d == "2023-03-07" and "landmark" in basis
+
+
+def test_infer_published_ignores_forward_dates_and_gives_none_without_clues(nlp):
+    text = "The agreement was signed on May 3, 2019. It will expire on June 1, 2030."
+    assert timeline.infer_published(text, nlp(text))[0] == "2019-05-03"
+    assert timeline.infer_published("No dates at all here.", nlp("No dates at all here.")) is None
+
+
+def test_landmark_table_is_small_dated_and_bounds():
+    assert 3 <= len(landmarks.LANDMARKS) <= 30
+    keys = {lm.key for lm in landmarks.LANDMARKS}
+    assert "ukraine-invasion" in keys
+    got = landmarks.clues("Trade has soared since the invasion of Ukraine.")
+    assert [(c.kind, c.date.isoformat()) for c in got] == [("bound", "2022-02-24")]
+    # "the war" counts from the invasion only when the text names it
+    assert not [c for c in landmarks.clues("the first anniversary of the war") if c.kind == "anchor"]
