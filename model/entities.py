@@ -93,8 +93,11 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
 
-def _clean_span(doc, ent):
-    """Trim leading articles/titles and trailing possessives; return (start_char, end_char, title) or None."""
+def _clean_span(doc, ent, full: str | None = None):
+    """Trim leading articles/titles and trailing possessives; return (start_char, end_char, title) or None.
+    `full` is `doc.text`, which spaCy rebuilds from every token on each access: pass it when calling in a loop."""
+    if full is None:
+        full = doc.text
     toks = []
     for t in ent:  # a name never runs over a line break, nor (for people) past a possessive
         if t.is_space or "\n" in t.text or (toks and "\n" in toks[-1].whitespace_):
@@ -115,11 +118,11 @@ def _clean_span(doc, ent):
     if not toks:
         return None
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    text = doc.text[start:end]
+    text = full[start:end]
     m = _POSSESSIVE.search(text)
     if m and len(text) > m.end() - m.start():
         end -= m.end() - m.start()
-        text = doc.text[start:end]
+        text = full[start:end]
     if not text.strip() or not any(c.isalpha() for c in text):
         return None
     if text.casefold() in TITLE_WORDS:  # "Secretary of State" tagged State: an office word, not a name
@@ -162,14 +165,15 @@ def _normalise_case(name: str) -> str:
 def resolve_mentions(doc) -> list[Mention]:
     """Mentions of entities in one article, each with its in-article canonical name."""
     raw = []  # (start, end, text, label, office)
+    full = doc.text  # spaCy joins every token on each access: once per article
     for ent in doc.ents:
         if ent.label_ not in KEEP_LABELS:
             continue
-        c = _clean_span(doc, ent)
+        c = _clean_span(doc, ent, full)
         if c is None:
             continue
         s, e, office = c
-        raw.append((s, e, doc.text[s:e], ent.label_, office))
+        raw.append((s, e, full[s:e], ent.label_, office))
 
     # --- people: full names in this article, by family name
     fulls: dict[str, Counter] = defaultdict(Counter)  # family (casefold) -> Counter of full-name forms
