@@ -70,6 +70,10 @@ TITLE_WORDS = {
     "lord", "dame", "leader", "envoy", "counselor", "councillor", "of", "the", "top", "senior", "chief", "former",
     "supreme", "mayor", "minister-counselor", "speaker", "commander", "head", "diplomat", "attorney", "trade",
     "finance", "economy", "interior", "security", "national", "adviser", "advisor", "sheikh", "emir",
+    "treasurer", "economist", "analyst", "ceo", "executive", "officer", "president-elect", "secretary-general",
+    "lawmaker", "congressman", "congresswoman", "mp", "colonel", "captain", "sergeant", "lieutenant", "general",
+    "spokesman", "premier", "vice-president", "vice-premier", "chairman", "chief", "dictator", "leader",
+    "foreign-minister", "defence-minister", "ex", "ex-president", "late", "opposition", "incumbent", "acting",
 }
 # Title words worth keeping in an alias ("President Xi"): the capitalised office that stands right before the name.
 _ALIAS_TITLES = {"president", "premier", "minister", "secretary", "chairman", "chancellor", "senator", "sen.",
@@ -126,6 +130,8 @@ def _clean_span(doc, ent, full: str | None = None):
     if not text.strip() or not any(c.isalpha() for c in text):
         return None
     if text.casefold() in TITLE_WORDS:  # "Secretary of State" tagged State: an office word, not a name
+        return None
+    if not any(c.isupper() for c in text):  # names are capitalised; "cts", "fed" in lower-case copy are not
         return None
     # An office word right before the name ("President Xi"): from the span or the text before it.
     prev = [t for t in title if t.text[:1].isupper()]

@@ -92,3 +92,11 @@ def test_office_words_are_not_entities_and_org_country_prefix_is_normalised(nlp)
     assert "State" not in names
     orgs = {m.text: m.canonical for m in ms if m.label == "ORG"}
     assert set(orgs.values()) == {"US State Department"}, orgs
+
+
+def test_lowercase_words_are_not_names_and_more_offices_are_trimmed(nlp):
+    ms = entities.resolve_mentions(nlp("Shr 25 cts vs 30 cts. Treasurer Paul Keating said the budget was sound. "
+                                       "Keating added that it was fair."))
+    names = {m.text: m.canonical for m in ms}
+    assert "cts" not in names
+    assert names.get("Paul Keating") == "Paul Keating" and names.get("Keating") == "Paul Keating"
