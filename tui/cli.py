@@ -92,13 +92,13 @@ class _Reporter:
     def __enter__(self):
         if self.tty:
             from rich.console import Console
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                                       TimeRemainingColumn)
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
             self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
-                                TimeRemainingColumn(), console=Console(file=self.stream), transient=False)
+                                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("{task.fields[eta]}"),
+                                console=Console(file=self.stream), transient=False)
             self.bar.__enter__()
-            self.task = self.bar.add_task("reading", total=None, rate="")
+            self.task = self.bar.add_task("reading", total=None, rate="", eta="")
         return self
 
     def __exit__(self, *exc):
@@ -107,17 +107,20 @@ class _Reporter:
 
     def __call__(self, p) -> None:
         rate = f"{p.words / p.elapsed:,.0f} words/s" if p.elapsed > 0 and p.words else ""
+        # ETA from the overall rate: batches arrive in bursts, so a recent-rate estimate jumps about.
+        eta = ""
+        if p.phase == "parsing" and p.done and p.total and p.done < p.total:
+            secs = int(p.elapsed / p.done * (p.total - p.done))
+            eta = f"ETA {secs // 3600}:{secs % 3600 // 60:02d}:{secs % 60:02d}"
         if self.bar:
-            self.bar.update(self.task, description=p.phase, completed=p.done, total=p.total or None, rate=rate)
+            label = "starting" if p.phase == "parsing" and not p.done else p.phase
+            self.bar.update(self.task, description=label, completed=p.done, total=p.total or None, rate=rate, eta=eta)
             return
         now = time.monotonic()
         if p.phase == "parsing" and (now - self.last_line >= 5 or p.done == p.total):
             self.last_line = now
-            eta = ""
-            if p.done and p.total and p.done < p.total:
-                eta = f", ETA {p.elapsed / p.done * (p.total - p.done):.0f} s"
-            print(f"ingest: {p.done}/{p.total} articles{', ' + rate if rate else ''}{eta}", file=self.stream,
-                  flush=True)
+            print(f"ingest: {p.done}/{p.total} articles{', ' + rate if rate else ''}{', ' + eta if eta else ''}",
+                  file=self.stream, flush=True)
         elif p.phase == "finishing":
             print("ingest: resolving entities across the corpus", file=self.stream, flush=True)
 
