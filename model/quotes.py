@@ -1,0 +1,589 @@
+"""Quotes: direct, partial and reported speech, attributed to canonical speakers.
+
+    extract_quotes(text, doc, mentions) -> list[Quote]
+
+Pure rules over the spaCy parse (see QUOTES.md):
+1. Quotation marks are paired from the raw text (`quotes_marks`).
+2. Speech frames are read from the parse: a speech verb ("said", "told",
+   "hailed", …) or "according to", its speaker (nsubj; inherited by conjuncts
+   and participles; "X quoted Y as saying"), and what was said (a ccomp; the
+   clause around "As X said," / "According to X,"; the clause before an
+   inverted "…, X said").
+3. Each quoted span goes to the innermost frame whose clause holds it, else to
+   a cue right after or before it, "X said:" ending the previous paragraph, a
+   dash attribution, or the previous speaker (a continuation). Terms, titles and
+   scare quotes with no speech around them are not quotes.
+4. A frame whose reported clause holds no quotation marks is an indirect quote.
+Speakers are resolved to canonical names by `quotes_speakers`.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from .quotes_marks import QuoteSpan, find_quote_spans, paragraphs
+from .quotes_speakers import Resolver, Speaker
+from .records import Mention, Quote
+
+# Verbs that report speech and take the reported clause as a complement (indirect speech).
+REPORT_VERBS = set("""
+say tell add state note claim argue insist warn explain announce declare report write stress emphasize emphasise
+assert maintain acknowledge admit concede confirm deny suggest predict reply respond answer remark comment observe
+assure contend allege agree complain reiterate repeat indicate reveal disclose mention recall testify tweet caution
+promise pledge vow conclude hint counter retort boast joke quip whisper shout inform notify underscore underline
+proclaim affirm reaffirm lament protest object recommend propose post charge threaten guarantee swear clarify
+specify speculate acknowledge concur estimate forecast brief urge ask
+""".split())
+# Verbs that can frame a quoted fragment ("hailed the “new frontier”", "calling Putin an “old friend”").
+FRAME_VERBS = REPORT_VERBS | set("""
+call hail tout praise welcome describe label term characterize characterise criticize criticise condemn slam blast
+laud applaud express voice accuse refer brand dismiss reject denounce decry mock deride ridicule lambaste thank
+congratulate quote cite demand question challenge attack defend compare liken recount portray depict paint
+reassure plead beg invoke insist pronounce summarize summarise echo highlight
+""".split())
+QUOTING_VERBS = {"quote", "cite"}  # "X quoted Y as saying"
+# Nouns and words after which a quoted span names something rather than reports speech.
+TITLE_NOUNS = set("""
+song book novel film movie show series album poem play opera musical documentary program programme podcast column
+article essay op-ed headline title slogan motto hashtag term word phrase expression label nickname moniker
+catchphrase mantra banner tagline exhibition painting anthem ballad hymn track single magazine newspaper
+newsletter report paper memoir biography brand name operation
+""".split())
+NAMING_WORDS = {"so-called", "dubbed", "titled", "entitled", "nicknamed", "named", "known", "branded", "called"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+@dataclass
+class Frame:
+    cue: object  # the cue token ("said", or "according")
+    cue_lemma: str
+    cue_span: tuple[int, int]
+    subject: object  # the speaker token (or None)
+    subject_rule: str  # how the subject was found
+    scope: tuple[int, int]  # token range whose quotes this frame may claim
+    content: tuple[int, int] | None = None  # token range of the reported clause (indirect speech)
+    speaker: Speaker | None = None
+    claimed: bool = False
+
+
+@dataclass
+class _Q:
+    span: QuoteSpan
+    toks: tuple[int, int]  # token range [a, b) of the quoted text
+    kind: str = "direct"
+    frame: Frame | None = None
+    speaker: Speaker | None = None
+    basis: str = ""
+    confidence: float = 0.5
+    drop: bool = False
+
+
+def extract_quotes(text: str, doc, mentions: list[Mention]) -> list[Quote]:
+    """Direct, partial and indirect quotes of one article. Never raises."""
+    try:
+        if doc is None or doc.text != text or not text.strip():
+            return []
+        return _Extractor(text, doc, mentions or []).run()
+    except Exception:  # one odd article must never fail the ingest
+        return []
+
+
+class _Extractor:
+    def __init__(self, text: str, doc, mentions: list[Mention]):
+        self.text, self.doc = text, doc
+        self.spans = find_quote_spans(text)
+        self.paras = paragraphs(text)
+        self._para_starts = [p[0] for p in self.paras]
+        self.in_quote = [False] * len(doc)
+        self.quote_of_tok: dict[int, int] = {}
+        self.qs: list[_Q] = []
+        for k, sp in enumerate(self.spans):
+            a, b = self._tok_range(sp.open, sp.close + 1)
+            for i in range(a, b):
+                self.in_quote[i] = True
+            ia, ib = self._tok_range(sp.start, sp.end)
+            for i in range(ia, ib):
+                self.quote_of_tok[i] = k
+            self.qs.append(_Q(sp, (ia, ib)))
+        self.resolver = Resolver(doc, mentions, self.in_quote, self.para_of)
+
+    # ------------------------------------------------------------ helpers
+    def para_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._para_starts, pos) - 1)
+
+    def _tok_range(self, a: int, b: int) -> tuple[int, int]:
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        if span is None or not len(span):
+            return (0, 0)
+        return span.start, span.end
+
+    def run(self) -> list[Quote]:
+        frames = self._frames()
+        for f in frames:  # resolve in text order: pronouns look back at earlier speakers
+            f.speaker = self.resolver.resolve(f.subject, f.cue.text if f.cue_lemma != "according" else "according to")
+            if f.speaker is not None and f.speaker.name:
+                if f.subject_rule != "nsubj" and f.speaker.named:
+                    f.speaker.basis = self._rule_basis(f)
+                self.resolver.add_candidate(f.cue_span[0], f.speaker, speech=True)
+        self.frames = frames
+        out: list[Quote] = []
+        for q in self.qs:
+            self._attribute(q)
+        for q in self.qs:
+            if not q.drop:
+                out.append(self._quote_record(q))
+        for f in frames:
+            rec = self._indirect(f)
+            if rec is not None:
+                out.append(rec)
+        out.sort(key=lambda r: (r.start, r.end))
+        return out
+
+    def _rule_basis(self, f: Frame) -> str:
+        sp = f.speaker
+        if f.subject_rule == "quoted-as":
+            return f"speaker: '{self.text[sp.start:sp.end]}', quoted as saying"
+        if f.subject_rule == "according":
+            return "speaker: object of 'according to'"
+        if f.subject_rule == "inherited":
+            return f"speaker: subject of the verb that '{f.cue.text}' depends on" + _after_arrow(sp.basis)
+        return sp.basis
+
+    # ------------------------------------------------------------ frames
+    def _frames(self) -> list[Frame]:
+        doc = self.doc
+        frames = []
+        for t in doc:
+            if self.in_quote[t.i]:
+                continue
+            if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+                f = self._according(t)
+            elif t.pos_ == "VERB" and t.lemma_.lower() in FRAME_VERBS:
+                f = self._verb_frame(t)
+            else:
+                continue
+            if f is not None:
+                self._clamp(f)
+                frames.append(f)
+        return frames
+
+    def _clamp(self, f: Frame) -> None:
+        """A frame never reaches outside its cue's paragraph (the parser sometimes runs a headline or a
+        boilerplate line into the next sentence)."""
+        p = self.para_of(f.cue.idx)
+        p0, p1 = self.paras[p] if p < len(self.paras) else (0, len(self.text))
+        a, b = self._tok_range(p0, p1)
+        f.scope = (max(f.scope[0], a), min(f.scope[1], b))
+        if f.content is not None:
+            c0, c1 = max(f.content[0], a), min(f.content[1], b)
+            f.content = (c0, c1) if c1 > c0 else None
+        if f.subject is not None and not (a <= f.subject.i < b):
+            # the subject the parser found lies in another paragraph: take the last name before the cue instead
+            f.subject = None
+            for i in range(f.cue.i - 1, a - 1, -1):
+                m = self.resolver.mention_at.get(i) if hasattr(self, "resolver") else None
+                if m is not None and m.label in ("PERSON", "ORG", "GPE", "NORP") and not self.in_quote[i]:
+                    f.subject = self.doc[i]
+                    f.subject_rule = "nsubj"
+                    break
+
+    def _according(self, t) -> Frame | None:
+        to = self.doc[t.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        head = t.head if t.head.i != t.i else None
+        frame = Frame(t, "according", (t.idx, to.idx + len(to.text)), pobj, "according", (t.i, t.i + 1))
+        if head is not None:
+            a, b = head.left_edge.i, head.right_edge.i + 1
+            frame.scope = (a, b)
+            frame.content = self._minus(a, b, t.left_edge.i, t.right_edge.i + 1, head)
+        return frame
+
+    def _verb_frame(self, v) -> Frame | None:
+        lemma = v.lemma_.lower()
+        subj, rule = self._subject_of(v)
+        before = None
+        if v.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+            before = self._name_before(v)  # the parser lost the subject: "…, Daniel X, the agency's head, said"
+            if before is not None:
+                subj, rule = before[0], "nsubj"
+        cue_span = (v.idx, v.idx + len(v.text))
+        prt = next((c for c in v.children if c.dep_ == "prt"), None)
+        if prt is not None and prt.i == v.i + 1:
+            cue_span = (v.idx, prt.idx + len(prt.text))
+        # scope: the verb's clause without its subject
+        a, b = v.left_edge.i, v.right_edge.i + 1
+        frame = Frame(v, lemma, cue_span, subj, rule, (a, b))
+        if lemma not in REPORT_VERBS:
+            return frame
+        ccomp = next((c for c in v.children if c.dep_ == "ccomp" and not self.in_quote[c.i]), None)
+        if ccomp is None:
+            ccomp = next((c for c in v.children if c.dep_ == "ccomp"), None)
+        head = v.head
+        if ccomp is not None:
+            frame.content = self._clean_range(ccomp.left_edge.i, ccomp.right_edge.i + 1, ccomp)
+        elif v.dep_ in ("parataxis", "ccomp", "conj") and head.i < v.i and head.pos_ in ("VERB", "AUX") \
+                and self._comma_before(v):
+            # inverted or parenthetical: "S, X said" / "S, said X" with S as the head
+            a2 = head.left_edge.i
+            frame.scope = (a2, max(b, head.right_edge.i + 1))
+            frame.content = self._minus(a2, head.right_edge.i + 1, v.left_edge.i, v.right_edge.i + 1, head)
+        elif before is not None and before[1] > v.sent.start:
+            frame.content = self._clean_range(v.sent.start, before[1], self.doc[before[1] - 1])
+        elif v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children) \
+                and head.pos_ in ("VERB", "AUX"):
+            # "As President Xi said in a statement, S"
+            a2, b2 = head.left_edge.i, head.right_edge.i + 1
+            frame.scope = (min(a, a2), max(b, b2))
+            frame.content = self._minus(a2, b2, v.left_edge.i, v.right_edge.i + 1, head)
+        return frame
+
+    def _name_before(self, v):
+        """A name right before a finite speech verb that has no subject in the parse ("…, Price said"), or
+        before an apposition between commas ("…, Daniel X, the agency's top diplomat, said"):
+        (name token, index of the comma that opens the attribution, or -1) or None."""
+        doc = self.doc
+        mention_at = self.resolver.mention_at
+
+        def named(i):
+            m = mention_at.get(i)
+            return m if m is not None and m.label in ("PERSON", "ORG") and not self.in_quote[i] else None
+
+        def opening(i, m):
+            while i - 1 >= 0 and mention_at.get(i - 1) is m:
+                i -= 1
+            j = i - 1
+            while j >= 0 and (doc[j].lower_ in ("the", "a") or doc[j].dep_ == "compound"):
+                j -= 1
+            return j if j >= 0 and doc[j].text in (",", "—", "–") else -1
+
+        if v.i > 0 and named(v.i - 1):
+            return doc[v.i - 1], opening(v.i - 1, named(v.i - 1))
+        limit = max(v.sent.start, v.i - 25)
+        for i in range(v.i - 1, limit, -1):
+            t = doc[i]
+            if self.in_quote[i] or t.tag_ in FINITE_TAGS or t.text in (".", ";", ":", "\n"):
+                return None
+            if t.text == "," and named(i - 1):
+                return doc[i - 1], opening(i - 1, named(i - 1))
+        return None
+
+    def _comma_before(self, v) -> bool:
+        i = v.left_edge.i - 1
+        return i >= 0 and self.doc[i].text in (",", "—", "–", "-", "--")
+
+    def _subject_of(self, v):
+        """The speaker token of a speech verb, and the rule that found it."""
+        # "X quoted Y as saying": the one quoted speaks
+        if v.tag_ == "VBG" and v.head.lower_ == "as" and v.head.head.lemma_.lower() in QUOTING_VERBS:
+            quoting = v.head.head
+            obj = next((c for c in quoting.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if obj is not None:
+                return obj, "quoted-as"
+        if v.dep_ == "advcl" and v.head.lemma_.lower() in QUOTING_VERBS:
+            obj = next((c for c in v.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if obj is not None:
+                return obj, "quoted-as"
+        cur, rule = v, "nsubj"
+        for _ in range(5):
+            subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                if subj.lower_ in ("who", "that", "which") and cur.dep_ == "relcl":
+                    return cur.head, rule
+                return subj, rule
+            if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                return cur.head, rule
+            if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ == "VBG":
+                return cur.head, "inherited"
+            if cur.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp", "dep") and cur.head.i != cur.i:
+                if cur.dep_ == "ccomp" and cur.tag_ not in ("VBG", "VB"):
+                    return None, rule
+                cur = cur.head
+                rule = "inherited"
+                continue
+            break
+        return None, rule
+
+    def _minus(self, a: int, b: int, ca: int, cb: int, head):
+        """Range [a, b) without the cue's own span [ca, cb): the side that holds the head."""
+        if ca <= head.i < cb:
+            return None
+        if head.i < ca:
+            return self._clean_range(a, ca, head)
+        return self._clean_range(cb, b, head)
+
+    def _clean_range(self, a: int, b: int, head) -> tuple[int, int] | None:
+        """Trim a reported clause: leading 'that'/conjunctions/punctuation, trailing punctuation,
+        and a coordinated clause with its own subject ("…, and both sides have agreed …")."""
+        doc = self.doc
+        for c in head.children:
+            if c.dep_ == "conj" and a <= c.i < b and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+                cut = c.left_edge.i
+                while cut > a and (doc[cut - 1].dep_ in ("cc", "punct") or doc[cut - 1].is_punct):
+                    cut -= 1
+                if cut > head.i:
+                    b = min(b, cut)
+        while a < b and (doc[a].dep_ in ("mark", "cc", "punct") or doc[a].is_punct or doc[a].is_space) \
+                and doc[a].lower_ not in ("if", "whether", "why", "how", "what", "when", "where"):
+            a += 1
+        while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+            b -= 1
+        return (a, b) if b > a else None
+
+    # ------------------------------------------------------------ quotes
+    def _attribute(self, q: _Q):
+        text, doc = self.text, self.doc
+        sp = q.span
+        a, b = q.toks
+        if b <= a:
+            q.drop = True
+            return
+        q.kind = self._kind(q)
+        if self._is_name_or_term(q) or self._in_headline(q):
+            q.drop = True
+            return
+        f = self._innermost_frame(q)
+        how = None
+        if f is not None:
+            how = "frame"
+        else:
+            f = self._adjacent_frame(q)
+            how = "adjacent" if f is not None else None
+        if f is not None and f.speaker is not None:
+            f.claimed = True
+            q.frame, q.speaker = f, f.speaker
+            q.basis = f.speaker.basis
+            q.confidence = f.speaker.confidence * (1.0 if how == "frame" else 0.95)
+            self.resolver.add_candidate(sp.start, f.speaker, speech=True)
+            return
+        if f is not None:  # a speech verb with no speaker we can name: keep the quote, speaker unknown
+            f.claimed = True
+            q.frame = f
+            q.basis = f"cue '{f.cue.text}' with no resolvable speaker"
+            q.confidence = 0.4
+            if q.kind == "partial" and how != "frame":
+                q.drop = True
+            return
+        if q.kind == "partial":
+            q.drop = True  # a scare quote or a term: no speech around it
+            return
+        sp2 = self._colon_lead(q) or self._dash(q) or self._continuation(q)
+        if sp2 is not None:
+            q.speaker, q.basis, q.confidence = sp2
+            self.resolver.add_candidate(sp.start, q.speaker, speech=True)
+            return
+        q.basis = "no speaker found"
+        q.confidence = 0.3
+
+    def _kind(self, q: _Q) -> str:
+        """direct: a quoted sentence (or clause) standing on its own; partial: a fragment inside a sentence."""
+        doc = self.doc
+        a, b = q.toks
+        toks = doc[a:b]
+        before = self.text[:q.span.open].rstrip()
+        lead = before[-1:] if before else ""
+        para_start = self.para_of(q.span.open) != self.para_of(len(before) - 1) if before else True
+        finite = any(t.tag_ in FINITE_TAGS for t in toks)
+        words = sum(1 for t in toks if t.is_alpha)
+        if para_start or lead in (":", ".", "?", "!", "—", "–", "\"", "”", "’") or q.span.continues:
+            return "direct" if words >= 2 else "partial"
+        if lead == "," and finite and words >= 4:
+            return "direct"
+        if toks[0].text[:1].isupper() and finite and words >= 4 and not toks[0].ent_type_:
+            return "direct"
+        if finite and words >= 8 and toks[0].text[:1].isupper():
+            return "direct"
+        return "partial"
+
+    def _is_name_or_term(self, q: _Q) -> bool:
+        """A title, a term or a name in quotation marks ("the song “Moscow Nights”", "a so-called “no limits”
+        partnership", "the oft-used term ‘rules-based order’")."""
+        doc = self.doc
+        a, b = q.toks
+        # the word(s) right before the opening mark
+        prev = [t for t in doc[max(0, a - 4):a] if not t.is_punct and not self.in_quote[t.i]]
+        if prev:
+            last = prev[-1]
+            if last.lower_ in NAMING_WORDS or last.lemma_.lower() in TITLE_NOUNS and last.pos_ == "NOUN":
+                if not (last.lower_ == "called" and last.dep_ != "acl" and last.tag_ != "VBN"):
+                    return True
+            if last.lower_ == "as" and len(prev) > 1 and prev[-2].lower_ in ("known", "described", "referred"):
+                return q.kind == "partial"
+        # the quoted span is in apposition to a title noun ("his book, “The Deal”")
+        root = min(doc[a:b], key=lambda t: len(list(t.ancestors)))
+        if root.dep_ in ("appos", "compound") and root.head.lemma_.lower() in TITLE_NOUNS:
+            return True
+        if q.kind == "partial" or not any(t.tag_ in FINITE_TAGS for t in doc[a:b]):
+            # Title Case and no verb: a title or a name ("Fox News Sunday", "Mostly False"), not speech
+            words = [t for t in doc[a:b] if t.is_alpha]
+            small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "from", "or"}
+            caps = [t for t in words if t.text[:1].isupper()]
+            if words and all(t.text[:1].isupper() or t.lower_ in small for t in words) \
+                    and (len(caps) >= 2 or prev and prev[-1].tag_ == "POS" or prev and prev[-1].lower_ in ("the", "of")):
+                return True
+        return False
+
+    def _in_headline(self, q: _Q) -> bool:
+        """Quotes in a headline-like line (Title Case, short) are the headline's paraphrase, not a quote."""
+        p0, p1 = self.paras[self.para_of(q.span.open)]
+        if p1 - p0 > 250:
+            return False
+        outside = [w for w in self.text[p0:q.span.open].split() + self.text[q.span.close + 1:p1].split()
+                   if w[:1].isalpha()]
+        if len(outside) < 2:
+            return False
+        caps = sum(1 for w in outside if w[:1].isupper())
+        return caps >= 0.75 * len(outside) and len(outside) >= 3
+
+    def _innermost_frame(self, q: _Q) -> Frame | None:
+        a, b = q.toks
+        best = None
+        for f in self.frames:
+            s0, s1 = f.scope
+            if not (s0 <= a and b <= s1 + 1) and not (s0 < b and a < s1 and self._mostly_inside(q, f)):
+                continue
+            if f.subject is not None and f.subject.i in range(a, b):
+                continue
+            if f.cue.i in range(a, b):
+                continue
+            if f.cue_lemma == "according" and f.content is None:
+                continue
+            size = s1 - s0
+            if best is None or size < best[0]:
+                best = (size, f)
+        return best[1] if best else None
+
+    def _mostly_inside(self, q: _Q, f: Frame) -> bool:
+        a, b = q.toks
+        s0, s1 = f.scope
+        inside = max(0, min(b, s1) - max(a, s0))
+        return inside >= 0.5 * (b - a)
+
+    def _adjacent_frame(self, q: _Q) -> Frame | None:
+        """A cue right after the closing mark ("…,” Price said) or leading into the opening one
+        (Price said: “…”), in the same sentence as the quote's edge, with no other quote between."""
+        doc = self.doc
+        a, b = q.toks
+        close_tok = self._tok_range(q.span.close, q.span.close + 1)[0] if not q.span.runs_on else None
+        if close_tok is not None and close_tok + 1 < len(doc):
+            nxt = close_tok + 1
+            if self.para_of(doc[nxt].idx) == self.para_of(q.span.close):
+                # the clause after the quote, up to the sentence end (sentences may split at the quote)
+                end = doc[nxt].sent.end
+                end = min(end, self._next_quote_tok(nxt))
+                para = self.para_of(q.span.close)
+                for f in self.frames:
+                    if nxt <= f.cue.i < end and not f.claimed and self.para_of(f.cue.idx) == para:
+                        return f
+        open_tok = self._tok_range(q.span.open, q.span.open + 1)[0]
+        sent = doc[open_tok].sent
+        for f in reversed(self.frames):
+            if f.cue.i < open_tok and f.cue.i >= sent.start and f.cue.i > self._prev_quote_tok(open_tok) \
+                    and f.content is None:
+                return f
+        return None
+
+    def _next_quote_tok(self, i: int) -> int:
+        for j in range(i, len(self.doc)):
+            if self.in_quote[j]:
+                return j
+        return len(self.doc)
+
+    def _prev_quote_tok(self, i: int) -> int:
+        for j in range(i - 1, -1, -1):
+            if self.in_quote[j]:
+                return j
+        return -1
+
+    def _colon_lead(self, q: _Q):
+        """"X said:" ending the previous paragraph (or sentence) introduces the quote."""
+        before = self.text[:q.span.open].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = len(before) - 1
+        for f in reversed(self.frames):
+            if f.cue_span[1] <= colon and f.speaker is not None and self.para_of(colon) - self.para_of(f.cue.idx) == 0:
+                if self.text[f.cue_span[1]:colon].count(".") == 0:
+                    return f.speaker, f.speaker.basis + " (introducing the quote with a colon)", \
+                        f.speaker.confidence * 0.95
+            if f.cue_span[1] <= colon:
+                break
+        return None
+
+    def _dash(self, q: _Q):
+        """“…” — Commissioner X"""
+        if q.span.runs_on:
+            return None
+        after = self.text[q.span.close + 1:q.span.close + 6]
+        stripped = after.lstrip(" ,")
+        if not stripped[:1] in ("—", "–", "-") and not stripped.startswith("--"):
+            return None
+        k = q.span.close + 1 + (len(after) - len(stripped))
+        while k < len(self.text) and self.text[k] in "—–- ":
+            k += 1
+        for i in range(*self._tok_range(k, min(len(self.text), k + 60))):
+            m = self.resolver.mention_at.get(i)
+            if m is not None and m.label in ("PERSON", "ORG", "GPE"):
+                sp = Speaker(m.canonical, [m.canonical], m.start, m.end,
+                             "speaker: named after a dash following the quote", 0.85, m.label, True)
+                return sp, sp.basis, sp.confidence
+            if self.doc[i].is_punct and self.doc[i].text in (".", "\n"):
+                break
+        return None
+
+    def _continuation(self, q: _Q):
+        """A quote with no cue of its own continues the previous speaker: same paragraph, or the paragraph
+        before when the quote opens its own paragraph."""
+        pos = q.span.open
+        para = self.para_of(pos)
+        at_para_start = not self.text[self.paras[para][0]:pos].strip() if para < len(self.paras) else False
+        for c in reversed(self.resolver.candidates):
+            if c.pos >= pos or not c.speech:
+                continue
+            if c.para == para or (at_para_start and c.para == para - 1):
+                return c.speaker, f"speaker: previous quote's speaker (continuation) → {c.speaker.name}", \
+                    min(c.speaker.confidence, 0.8) * 0.85
+            break
+        return None
+
+    def _quote_record(self, q: _Q) -> Quote:
+        sp, f = q.speaker, q.frame
+        cue = f.cue_lemma if f is not None else None
+        if cue == "according":
+            cue = "according to"
+        return Quote(start=q.span.start, end=q.span.end, text=self.text[q.span.start:q.span.end], kind=q.kind,
+                     cue=cue, cue_start=f.cue_span[0] if f else None, cue_end=f.cue_span[1] if f else None,
+                     speaker=sp.name if sp else None, speakers=list(sp.names) if sp else [],
+                     speaker_start=sp.start if sp else None, speaker_end=sp.end if sp else None,
+                     basis=q.basis, confidence=round(q.confidence, 2))
+
+    # ------------------------------------------------------------ indirect speech
+    def _indirect(self, f: Frame) -> Quote | None:
+        if f.content is None or f.speaker is None or not f.speaker.name:
+            return None
+        a, b = f.content
+        if any(self.in_quote[i] for i in range(a, b)):
+            return None  # the quoted words inside are the quote
+        toks = self.doc[a:b]
+        if sum(1 for t in toks if t.is_alpha) < 3:
+            return None
+        if not any(t.tag_ in FINITE_TAGS for t in toks) and f.cue_lemma != "according":
+            return None
+        if f.cue_lemma == "according" and not any(t.pos_ in ("VERB", "AUX") for t in toks):
+            return None
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        if self.para_of(start) != self.para_of(end - 1):
+            return None
+        sp = f.speaker
+        cue = "according to" if f.cue_lemma == "according" else f.cue_lemma
+        conf = sp.confidence * 0.85
+        return Quote(start=start, end=end, text=self.text[start:end], kind="indirect", cue=cue,
+                     cue_start=f.cue_span[0], cue_end=f.cue_span[1], speaker=sp.name, speakers=list(sp.names),
+                     speaker_start=sp.start, speaker_end=sp.end, basis=sp.basis, confidence=round(conf, 2))
+
+
+def _after_arrow(basis: str) -> str:
+    return "" if "→" not in basis else " (" + basis.split(":", 1)[-1].strip() + ")"

@@ -1,0 +1,375 @@
+"""Who is speaking: a subject token → canonical speaker name(s), with the rule that decided.
+
+Names come from the article's mentions (`entities.resolve_mentions`). Pronouns
+and descriptions ("he", "the ministry", "the two countries") are resolved by
+rules over what came before in the article: the nearest compatible subject of
+a speech verb or of a main clause, the speaker of the previous quote, an
+apposition or title that the description repeats ("Ryan Hass, a former China
+director" … "the director"), the last pair of coordinated countries ("China and
+Russia" … "the two countries"). There is no coreference model.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .records import Mention
+
+SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+PERSONAL = {"he", "she"}
+NARRATOR = {"i", "we", "you", "me", "us", "one"}
+RELATIVE = {"who", "that", "which", "whom"}
+# A capital named as the speaker stands for its government ("Beijing said").
+CAPITALS = {"beijing": "China", "moscow": "Russia", "washington": "United States", "kyiv": "Ukraine",
+            "kiev": "Ukraine", "tokyo": "Japan", "seoul": "South Korea", "pyongyang": "North Korea",
+            "taipei": "Taiwan", "london": "United Kingdom", "paris": "France", "berlin": "Germany",
+            "new delhi": "India", "tehran": "Iran", "ankara": "Turkey", "minsk": "Belarus", "brussels": "European Union",
+            "canberra": "Australia", "ottawa": "Canada", "islamabad": "Pakistan", "hanoi": "Vietnam",
+            "manila": "Philippines", "riyadh": "Saudi Arabia", "tel aviv": "Israel", "jerusalem": "Israel"}
+FEMALE_NOUNS = {"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "wife", "mother", "daughter",
+                "sister", "widow", "actress", "queen", "princess", "grandmother", "girlfriend", "lady", "woman",
+                "mrs.", "ms.", "mrs", "ms", "miss", "madam", "madame"}
+MALE_NOUNS = {"spokesman", "congressman", "businessman", "husband", "father", "son", "brother", "king", "prince",
+              "widower", "grandfather", "boyfriend", "man", "mr.", "mr", "sir"}
+# "the two countries", "both sides": a joint speaker, the last coordinated pair of that kind.
+PAIR_NOUNS = {"country": "GPE", "nation": "GPE", "side": "GPE", "government": "GPE", "state": "GPE",
+              "capital": "GPE", "leader": "PERSON", "president": "PERSON", "man": "PERSON", "minister": "PERSON",
+              "head": "PERSON"}
+PAIR_WORDS = {"two", "both"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "many", "several", "other", "another",
+               "its", "their", "his", "her", "our", "two", "both", "all", "most", "few"}
+
+
+@dataclass
+class Speaker:
+    name: str | None
+    names: list[str] = field(default_factory=list)
+    start: int | None = None  # the span the speaker was read from (maybe a pronoun)
+    end: int | None = None
+    basis: str = ""
+    confidence: float = 0.5
+    label: str | None = None  # PERSON, ORG, ... or None for an unnamed description
+    named: bool = False  # resolved to an entity of the article (not a bare description)
+
+
+@dataclass
+class Candidate:
+    pos: int  # character offset
+    speaker: Speaker
+    sent: int  # sentence index
+    para: int
+    speech: bool  # the subject of a speech verb (else of a main clause)
+
+
+class Resolver:
+    """Per-article state for resolving speaker tokens in text order."""
+
+    def __init__(self, doc, mentions: list[Mention], in_quote, para_of):
+        self.doc = doc
+        self.in_quote = in_quote  # token index -> bool
+        self.para_of = para_of  # char offset -> paragraph index
+        self.mention_at: dict[int, Mention] = {}
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self.mention_at.setdefault(t.i, m)
+        self.sent_of = {}
+        for k, s in enumerate(doc.sents):
+            for t in s:
+                self.sent_of[t.i] = k
+        self.candidates: list[Candidate] = []
+        self.gender = self._genders(mentions)
+        self.descriptors = self._descriptors(mentions)
+        self.pairs = self._pairs()
+        self._subjects()
+
+    # ------------------------------------------------------------ indexes
+    def _mention_head(self, m: Mention):
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span.root if span is not None else None
+
+    def _genders(self, mentions: list[Mention]) -> dict[str, str]:
+        votes: dict[str, list[int]] = {}
+        doc = self.doc
+        for m in mentions:
+            if m.label != "PERSON":
+                continue
+            v = votes.setdefault(m.canonical, [0, 0])
+            words = {(m.title or "").lower()}
+            head = self._mention_head(m)
+            if head is not None:
+                words |= {t.lower_ for t in head.lefts} | {c.lower_ for a in head.children if a.dep_ == "appos"
+                                                             for c in [a]}
+                if head.i > 0:
+                    words.add(doc[head.i - 1].lower_)
+                    if head.i > 1 and doc[head.i - 1].dep_ == "compound":
+                        words.add(doc[head.i - 2].lower_)
+            v[0] += len(words & MALE_NOUNS)
+            v[1] += len(words & FEMALE_NOUNS)
+        # One person as the subject of a sentence, then his/her later in it.
+        for s in doc.sents:
+            people = {self.mention_at[t.i].canonical for t in s if t.i in self.mention_at
+                      and self.mention_at[t.i].label == "PERSON" and not self.in_quote[t.i]}
+            if len(people) != 1:
+                continue
+            (p,) = people
+            first = min(t.i for t in s if t.i in self.mention_at and self.mention_at[t.i].canonical == p)
+            for t in s:
+                if t.i > first and not self.in_quote[t.i]:
+                    if t.lower_ in MALE:
+                        votes[p][0] += 1
+                    elif t.lower_ in FEMALE:
+                        votes[p][1] += 1
+        return {k: ("m" if a > b else "f") for k, (a, b) in votes.items() if a != b}
+
+    def _descriptors(self, mentions: list[Mention]):
+        """(pos, canonical, label, nouns): the common nouns that describe each named entity where it is named."""
+        out = []
+        for m in mentions:
+            if m.label not in SPEAKER_LABELS:
+                continue
+            head = self._mention_head(m)
+            nouns = set()
+            if m.title:
+                nouns.add(m.title.lower().rstrip("."))
+            if m.label in ("ORG", "GPE"):
+                nouns |= {w.lower() for w in re.findall(r"[A-Za-z]+", m.canonical)}
+            if head is not None:
+                # compounds and appositions around the name: "spokesman Ned Price", "Ryan Hass, a former China director"
+                for t in head.subtree:
+                    if t.i < head.i and t.pos_ == "NOUN" and t.dep_ in ("compound", "amod", "nmod"):
+                        nouns.add(t.lemma_.lower())
+                for a in head.children:
+                    if a.dep_ == "appos" and a.pos_ == "NOUN":
+                        nouns.add(a.lemma_.lower())
+                if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+                    nouns.add(head.head.lemma_.lower())
+                if head.dep_ == "poss" and head.head.pos_ == "NOUN" and m.label in ("ORG", "GPE"):
+                    nouns.add(head.head.lemma_.lower())  # "the US State Department's top diplomat" no; "China's ministry"
+            out.append((m.start, m.canonical, m.label, nouns))
+        return out
+
+    def _pairs(self):
+        """Coordinated pairs of named entities ("China and Russia"), by label, in order."""
+        out = []
+        seen = set()
+        for i, m in self.mention_at.items():
+            tok = self.doc[i]
+            if self.in_quote[i] or m.label not in SPEAKER_LABELS:
+                continue
+            if tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue  # a pair that acts together: "China and Russia announced"
+            for c in tok.children:
+                if c.dep_ == "conj" and c.i in self.mention_at:
+                    m2 = self.mention_at[c.i]
+                    lab = "GPE" if m.label in ("GPE", "NORP") else m.label
+                    lab2 = "GPE" if m2.label in ("GPE", "NORP") else m2.label
+                    if lab == lab2 and m.canonical != m2.canonical and (m.start, m2.start) not in seen:
+                        seen.add((m.start, m2.start))
+                        out.append((m.start, lab, [m.canonical, m2.canonical]))
+        out.sort()
+        return out
+
+    def _subjects(self):
+        """Named people and bodies that are the subject of a main clause: antecedents for later pronouns."""
+        for i, m in self.mention_at.items():
+            tok = self.doc[i]
+            if self.in_quote[i] or m.label not in SPEAKER_LABELS:
+                continue
+            if tok.dep_ in ("nsubj", "nsubjpass") and _is_main_clause(tok.head) and tok.i == self._root_of(m):
+                sp = Speaker(m.canonical, [m.canonical], m.start, m.end, label=m.label, named=True)
+                self.add_candidate(m.start, sp, speech=False)
+
+    def _root_of(self, m: Mention) -> int:
+        head = self._mention_head(m)
+        return head.i if head is not None else -1
+
+    def add_candidate(self, pos: int, sp: Speaker, speech: bool):
+        if not sp.names:
+            return
+        tok = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        sent = self.sent_of.get(tok[0].i, 0) if tok is not None and len(tok) else 0
+        c = Candidate(pos, sp, sent, self.para_of(pos), speech)
+        k = bisect.bisect_right([x.pos for x in self.candidates], pos)
+        self.candidates.insert(k, c)
+
+    # ------------------------------------------------------------ resolution
+    def resolve(self, tok, cue_text: str) -> Speaker | None:
+        """The speaker named (or referred to) by the subject token `tok` of a speech cue."""
+        if tok is None or self.in_quote[tok.i]:
+            return None
+        # joint subjects: "China and Russia said", "Xi and Putin declared"
+        conjs = [c for c in tok.children if c.dep_ == "conj"]
+        if conjs:
+            parts = [self._single(t, cue_text) for t in [tok] + conjs]
+            parts = [p for p in parts if p is not None and p.name]
+            names = []
+            for p in parts:
+                for n in p.names:
+                    if n not in names:
+                        names.append(n)
+            if len(names) > 1 and all(p.named for p in parts):
+                span = (tok.left_edge.idx, conjs[-1].right_edge.idx + len(conjs[-1].right_edge.text))
+                return Speaker("; ".join(names), names, span[0], span[1],
+                               f"speaker: joint subject of '{cue_text}'", 0.85, parts[0].label, True)
+        return self._single(tok, cue_text)
+
+    def _single(self, tok, cue_text: str) -> Speaker | None:
+        doc = self.doc
+        low = tok.lower_
+        if low in RELATIVE and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+            low = tok.lower_
+        m = self._mention_for(tok)
+        if m is not None:
+            return self._named(m, tok, cue_text)
+        if tok.pos_ == "PRON" or low in MALE | FEMALE | {"they", "it"} | NARRATOR:
+            return self.pronoun(tok, cue_text)
+        return self.description(tok, cue_text)
+
+    def _mention_for(self, tok) -> Mention | None:
+        """The named entity a subject token stands for: the head itself, or a name in apposition
+        ("the spokesman, Ned Price") or compound with it ("spokesman Ned Price")."""
+        m = self.mention_at.get(tok.i)
+        if m is not None and m.label in SPEAKER_LABELS:
+            return m
+        for c in tok.children:
+            if c.dep_ == "appos":
+                m2 = self.mention_at.get(c.i)
+                if m2 is not None and m2.label == "PERSON":
+                    return m2
+        if tok.pos_ in ("NOUN", "PROPN"):
+            # "the Russian Tass news agency": the name in compound with a common noun head
+            comp = [c for c in tok.lefts if c.dep_ == "compound" and c.i in self.mention_at
+                    and self.mention_at[c.i].label in ("ORG", "PERSON")]
+            if comp and tok.pos_ == "NOUN":
+                return self.mention_at[comp[-1].i]
+        return None
+
+    def _named(self, m: Mention, tok, cue_text: str) -> Speaker:
+        name = m.canonical
+        basis = f"speaker: subject of '{cue_text}'"
+        if m.label == "GPE" and name.casefold() in CAPITALS:
+            name = CAPITALS[name.casefold()]
+            basis += f" ('{m.text}' stands for {name})"
+        conf = 0.95 if m.label == "PERSON" and len(name.split()) > 1 else 0.85
+        return Speaker(name, [name], m.start, m.end, basis, conf, m.label, True)
+
+    def pronoun(self, tok, cue_text: str) -> Speaker | None:
+        low = tok.lower_
+        if low in NARRATOR:
+            return None
+        pos = tok.idx
+        span = (tok.idx, tok.idx + len(tok.text))
+        if low in PERSONAL:
+            want = "m" if low == "he" else "f"
+            # A pronoun inside a subordinate clause may point back into its own sentence ("after she said").
+            if not _is_main_clause(tok.head):
+                sent = tok.sent
+                for t in reversed(list(doc_range(self.doc, sent.start, tok.i))):
+                    m = self.mention_at.get(t.i)
+                    if m is not None and m.label == "PERSON" and not self.in_quote[t.i] \
+                            and self.gender.get(m.canonical, want) == want:
+                        return Speaker(m.canonical, [m.canonical], span[0], span[1],
+                                       f"speaker: '{tok.text}' → {m.canonical}, the person named earlier in the sentence",
+                                       0.75, "PERSON", True)
+            for c in reversed(self.candidates):
+                if c.pos >= pos or c.speaker.label != "PERSON" or len(c.speaker.names) != 1:
+                    continue
+                if self.para_of(pos) - c.para > 4:
+                    break
+                if self.gender.get(c.speaker.name, want) != want:
+                    continue
+                what = "subject of a speech verb" if c.speech else "subject"
+                return Speaker(c.speaker.name, list(c.speaker.names), span[0], span[1],
+                               f"speaker: '{tok.text}' → {c.speaker.name}, nearest compatible {what}",
+                               0.8 if c.speech else 0.7, "PERSON", True)
+            return None
+        if low == "it":
+            for c in reversed(self.candidates):
+                if c.pos < pos and c.speaker.label in ("ORG", "GPE", "NORP") and len(c.speaker.names) == 1:
+                    if self.para_of(pos) - c.para > 2:
+                        break
+                    return Speaker(c.speaker.name, list(c.speaker.names), span[0], span[1],
+                                   f"speaker: 'it' → {c.speaker.name}, nearest organisation or country subject",
+                                   0.7, c.speaker.label, True)
+            return None
+        if low == "they":
+            for c in reversed(self.candidates):
+                if c.pos < pos and c.speech:
+                    if self.para_of(pos) - c.para > 2:
+                        break
+                    if len(c.speaker.names) > 1 or c.speaker.label is None and c.speaker.name \
+                            and c.speaker.name.endswith("s"):
+                        return Speaker(c.speaker.name, list(c.speaker.names), span[0], span[1],
+                                       f"speaker: 'they' → {c.speaker.name}, the last plural speaker",
+                                       0.65, c.speaker.label, c.speaker.named)
+            return None
+        return None
+
+    def description(self, tok, cue_text: str) -> Speaker | None:
+        """A common-noun subject: a pair ("the two countries"), a description of someone named before
+        ("the ministry", "the spokesman"), or an unnamed source ("officials")."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        lemma = tok.lemma_.lower()
+        words = {c.lower_ for c in tok.lefts}
+        span = (tok.left_edge.idx, tok.idx + len(tok.text))
+        if tok.left_edge.i < tok.i and self.in_quote[tok.left_edge.i]:
+            span = (tok.idx, span[1])
+        if lemma in PAIR_NOUNS and words & PAIR_WORDS:
+            want = PAIR_NOUNS[lemma]
+            for pos, lab, names in reversed(self.pairs):
+                if pos < tok.idx and lab == want:
+                    return Speaker("; ".join(names), list(names), span[0], span[1],
+                                   f"speaker: '{self.doc.text[span[0]:span[1]]}' → {' and '.join(names)}, "
+                                   f"the last pair named together", 0.75, want, True)
+        definite = any(c.lower_ in ("the", "this", "that") and c.dep_ == "det" for c in tok.lefts)
+        if definite and tok.pos_ == "NOUN":
+            for pos, canon, lab, nouns in reversed(self.descriptors):
+                if pos < tok.idx and lemma in nouns:
+                    return Speaker(canon, [canon], span[0], span[1],
+                                   f"speaker: '{self.doc.text[span[0]:span[1]]}' → {canon}, named earlier as '{lemma}'",
+                                   0.7, lab, True)
+        if tok.pos_ == "PROPN":  # a name the entity recogniser missed
+            toks = [tok]
+            while toks[0].i > 0 and self.doc[toks[0].i - 1].dep_ == "compound" and self.doc[toks[0].i - 1].pos_ == "PROPN" \
+                    and self.doc[toks[0].i - 1].head.i == tok.i:
+                toks.insert(0, self.doc[toks[0].i - 1])
+            name = " ".join(t.text for t in toks)
+            if len(toks) > 1 or name[:1].isupper():
+                return Speaker(name, [name], toks[0].idx, tok.idx + len(tok.text),
+                               f"speaker: subject of '{cue_text}' (a name not tagged as an entity)", 0.6, None, False)
+        # an unnamed source: keep the description itself
+        toks = [t for t in self.doc[tok.left_edge.i:tok.i + 1] if t.dep_ in ("compound", "amod", "nmod", "nummod")
+                or t.i == tok.i]
+        toks = [t for t in toks if t.lower_ not in DETERMINERS and not self.in_quote[t.i]]
+        if not toks:
+            return None
+        name = " ".join(t.text for t in toks)
+        return Speaker(name, [name], span[0], span[1], f"speaker: '{name}' (unnamed), subject of '{cue_text}'",
+                       0.5, None, False)
+
+
+def doc_range(doc, a: int, b: int):
+    return (doc[i] for i in range(a, b))
+
+
+def _is_main_clause(verb) -> bool:
+    """The verb heads its sentence (or a conjunct or parenthetical of the head)."""
+    v = verb
+    for _ in range(4):
+        if v.dep_ == "ROOT":
+            return True
+        if v.dep_ in ("conj", "parataxis", "ccomp") and v.head.i != v.i:
+            if v.dep_ == "ccomp" and v.i > v.head.i:
+                return False
+            v = v.head
+            continue
+        return False
+    return False
