@@ -25,11 +25,12 @@ from .quotes_marks import QuoteSpan, find_quote_spans, paragraphs
 from .quotes_speakers import Resolver, Speaker
 from .records import Mention, Quote
 
-# Verbs that report speech and take the reported clause as a complement (indirect speech).
+# Verbs that report speech and take the reported clause as a complement (indirect speech). Not "agree":
+# "both sides agreed that …" reports a decision, not words.
 REPORT_VERBS = set("""
 say tell add state note claim argue insist warn explain announce declare report write stress emphasize emphasise
 assert maintain acknowledge admit concede confirm deny suggest predict reply respond answer remark comment observe
-assure contend allege agree complain reiterate repeat indicate reveal disclose mention recall testify tweet caution
+assure contend allege complain reiterate repeat indicate reveal disclose mention recall testify tweet caution
 promise pledge vow conclude hint counter retort boast joke quip whisper shout inform notify underscore underline
 proclaim affirm reaffirm lament protest object recommend propose post charge threaten guarantee swear clarify
 specify speculate acknowledge concur estimate forecast brief urge ask
@@ -39,7 +40,7 @@ FRAME_VERBS = REPORT_VERBS | set("""
 call hail tout praise welcome describe label term characterize characterise criticize criticise condemn slam blast
 laud applaud express voice accuse refer brand dismiss reject denounce decry mock deride ridicule lambaste thank
 congratulate quote cite demand question challenge attack defend compare liken recount portray depict paint
-reassure plead beg invoke insist pronounce summarize summarise echo highlight
+reassure plead beg invoke insist pronounce summarize summarise echo highlight agree continue
 """.split())
 QUOTING_VERBS = {"quote", "cite"}  # "X quoted Y as saying"
 # Nouns and words after which a quoted span names something rather than reports speech.
@@ -51,6 +52,8 @@ newsletter report paper memoir biography brand name operation
 """.split())
 NAMING_WORDS = {"so-called", "dubbed", "titled", "entitled", "nicknamed", "named", "known", "branded", "called"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+DASHES = "—–―‒-"
+MODALS = {"must", "should", "would", "could", "may", "might", "will", "can", "shall", "ought"}
 
 
 @dataclass
@@ -262,6 +265,8 @@ class _Extractor:
 
         if v.i > 0 and named(v.i - 1):
             return doc[v.i - 1], opening(v.i - 1, named(v.i - 1))
+        if v.i + 1 < len(doc) and named(v.i + 1) and named(v.i + 1).label == "PERSON":
+            return doc[v.i + 1], -1  # "Said Ellis: …", "…, said Daniel Russell"
         limit = max(v.sent.start, v.i - 25)
         for i in range(v.i - 1, limit, -1):
             t = doc[i]
@@ -272,7 +277,9 @@ class _Extractor:
         return None
 
     def _comma_before(self, v) -> bool:
-        i = v.left_edge.i - 1
+        i = v.left_edge.i
+        if self.doc[i].text not in (",", "—", "–", "-", "--"):
+            i -= 1
         return i >= 0 and self.doc[i].text in (",", "—", "–", "-", "--")
 
     def _subject_of(self, v):
@@ -289,7 +296,8 @@ class _Extractor:
                 return obj, "quoted-as"
         cur, rule = v, "nsubj"
         for _ in range(5):
-            subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+            deps = ("nsubj",) if cur is v else ("nsubj", "nsubjpass")
+            subj = next((c for c in cur.children if c.dep_ in deps), None)
             if subj is not None:
                 if subj.lower_ in ("who", "that", "which") and cur.dep_ == "relcl":
                     return cur.head, rule
@@ -326,6 +334,10 @@ class _Extractor:
                     cut -= 1
                 if cut > head.i:
                     b = min(b, cut)
+        for t in doc[a:b]:
+            if t.dep_ in ("appos", "npadvmod", "dobj") and t.head.i == head.i and t.i > head.i and t.i - 1 >= a \
+                    and doc[t.left_edge.i - 1].text == "," and any(c.dep_ == "relcl" for c in t.children):
+                b = min(b, t.left_edge.i - 1)  # "…, a move that would escalate the conflict"
         while a < b and (doc[a].dep_ in ("mark", "cc", "punct") or doc[a].is_punct or doc[a].is_space) \
                 and doc[a].lower_ not in ("if", "whether", "why", "how", "what", "when", "where"):
             a += 1
@@ -519,10 +531,10 @@ class _Extractor:
             return None
         after = self.text[q.span.close + 1:q.span.close + 6]
         stripped = after.lstrip(" ,")
-        if not stripped[:1] in ("—", "–", "-") and not stripped.startswith("--"):
+        if not stripped[:1] in DASHES:
             return None
         k = q.span.close + 1 + (len(after) - len(stripped))
-        while k < len(self.text) and self.text[k] in "—–- ":
+        while k < len(self.text) and (self.text[k] in DASHES or self.text[k] == " "):
             k += 1
         for i in range(*self._tok_range(k, min(len(self.text), k + 60))):
             m = self.resolver.mention_at.get(i)
@@ -561,8 +573,23 @@ class _Extractor:
                      basis=q.basis, confidence=round(q.confidence, 2))
 
     # ------------------------------------------------------------ indirect speech
+    def _irrealis(self, v) -> bool:
+        """Not a report of something said: "must answer whether", "did not say", "refused to say", "said:"
+        (a colon introduces what follows, not the clause before)."""
+        if v.lower_ == "according":
+            return False
+        for c in v.children:
+            if c.dep_ == "neg" or c.dep_ == "aux" and c.lemma_.lower() in MODALS:
+                return True
+        if v.dep_ == "xcomp" and v.head.lemma_.lower() not in ("go", "continue", "proceed"):
+            return True
+        nxt = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
+        return nxt is not None and nxt.text == ":"
+
     def _indirect(self, f: Frame) -> Quote | None:
-        if f.content is None or f.speaker is None or not f.speaker.name:
+        if f.content is None or f.speaker is None or not f.speaker.name or not f.speaker.named:
+            return None  # reported speech needs someone we can name ("analysts say" is left out)
+        if self._irrealis(f.cue):
             return None
         a, b = f.content
         if any(self.in_quote[i] for i in range(a, b)):
