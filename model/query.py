@@ -234,7 +234,7 @@ def _run(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> list[
         return conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as e:
         msg = str(e)
-        if "fts5" in msg or "MATCH" in msg or "syntax" in msg:
+        if "fts5" in msg or "MATCH" in msg:
             raise QueryError(f"cannot search for that: {msg}") from None
         raise QueryError(msg) from None
 
@@ -381,35 +381,40 @@ def labels(conn: sqlite3.Connection) -> list[tuple[str, int]]:
 # ---------------------------------------------------------------- timeline
 
 def _event_where(f: Filters) -> tuple[str, list]:
+    """Clauses on `timex t` alone (no joins), so counting and paging stay on its indexes."""
     clauses, params = ["t.value_start IS NOT NULL"], []
     if f.article is not None:
         clauses.append("t.article = ?")
         params.append(f.article)
     if f.entity is not None:
         # events whose sentence mentions the entity
-        clauses.append("EXISTS (SELECT 1 FROM mention m WHERE m.article = t.article AND m.entity = ? "
-                       "AND m.start >= s.start AND m.start < s.end)")
-        params.append(f.entity)
+        clauses.append("t.article IN (SELECT article FROM mention WHERE entity = ?) AND EXISTS ("
+                       "SELECT 1 FROM sentence s JOIN mention m ON m.article = s.article AND m.start >= s.start "
+                       "AND m.start < s.end WHERE s.article = t.article AND s.idx = t.sentence AND m.entity = ?)")
+        params += [f.entity, f.entity]
     return _where(clauses), params
 
 
 def count_events(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
     where, params = _event_where(f)
-    return _run(conn, f"SELECT COUNT(*) FROM {_TIMEX_FROM}{where}", params)[0][0]
+    return _run(conn, f"SELECT COUNT(*) FROM timex t{where}", params)[0][0]
 
 
 def events(conn: sqlite3.Connection, f: Filters = Filters(), offset: int = 0, limit: int = 100) -> list[TimexRow]:
-    """Dated events in date order (wider bands first on the same start day)."""
+    """Dated events in date order. The page of ids is found first, on the index alone;
+    article text is read for those rows only."""
     where, params = _event_where(f)
-    rows = _run(conn, f"SELECT {_TIMEX_COLS} FROM {_TIMEX_FROM}{where} "
-                      "ORDER BY t.value_start, t.value_end DESC, t.id LIMIT ? OFFSET ?", [*params, limit, offset])
+    rows = _run(conn, f"WITH page AS (SELECT t.id, t.value_start FROM timex t{where} "
+                      "ORDER BY t.value_start, t.id LIMIT ? OFFSET ?) "
+                      f"SELECT {_TIMEX_COLS} FROM page CROSS JOIN {_TIMEX_FROM} WHERE t.id = page.id "
+                      "ORDER BY page.value_start, page.id", [*params, limit, offset])
     return [_timex(r) for r in rows]
 
 
 def event_position(conn: sqlite3.Connection, f: Filters, date: str) -> int:
     """Index in `events(f)` of the first event on or after `date` (YYYY, YYYY-MM or YYYY-MM-DD)."""
     where, params = _event_where(f)
-    return _run(conn, f"SELECT COUNT(*) FROM {_TIMEX_FROM}{where} AND t.value_start < ?", [*params, date])[0][0]
+    return _run(conn, f"SELECT COUNT(*) FROM timex t{where} AND t.value_start < ?", [*params, date])[0][0]
 
 
 # ---------------------------------------------------------------- quotes
@@ -421,6 +426,10 @@ _QUOTE_ORDER = {
 }
 
 
+_QUOTES_MENTIONING = ("SELECT q2.id FROM mention m JOIN quote q2 ON q2.article = m.article AND q2.start <= m.start "
+                      "AND m.end <= q2.end WHERE m.entity = ?")
+
+
 def _quote_where(f: Filters) -> tuple[str, list]:
     clauses, params = [], []
     if f.article is not None:
@@ -428,8 +437,7 @@ def _quote_where(f: Filters) -> tuple[str, list]:
         params.append(f.article)
     if f.entity is not None:
         clauses.append("(q.id IN (SELECT quote FROM quote_speaker WHERE entity = ?) OR q.speaker_entity = ? OR "
-                       "EXISTS (SELECT 1 FROM mention m WHERE m.article = q.article AND m.entity = ? "
-                       "AND m.start >= q.start AND m.end <= q.end))")
+                       f"q.id IN ({_QUOTES_MENTIONING}))")
         params += [f.entity] * 3
     if f.speaker is not None:
         clauses.append("(q.id IN (SELECT quote FROM quote_speaker WHERE entity = ?) OR q.speaker_entity = ?)")
@@ -449,12 +457,22 @@ def quotes(conn: sqlite3.Connection, f: Filters = Filters(), sort: str = "date",
            offset: int = 0, limit: int = 100) -> list[QuoteRow]:
     where, params = _quote_where(f)
     order = _QUOTE_ORDER.get(sort, _QUOTE_ORDER["date"])
-    rows = _run(conn, f"SELECT {_QUOTE_COLS} FROM quote q JOIN article a ON a.id = q.article{where} "
-                      f"ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])
+    rows = _run(conn, f"WITH page AS (SELECT q.id, row_number() OVER (ORDER BY {order}) AS n FROM quote q "
+                      f"JOIN article a ON a.id = q.article{where} ORDER BY {order} LIMIT ? OFFSET ?) "
+                      f"SELECT {_QUOTE_COLS} FROM page JOIN quote q ON q.id = page.id "
+                      "JOIN article a ON a.id = q.article ORDER BY page.n", [*params, limit, offset])
     return [_quote(r) for r in rows]
 
 
 # ---------------------------------------------------------------- entity page
+
+COOCCUR_ARTICLES = 2000
+PAGE_COUNT_CAP = 1000  # entity-page totals stop counting here ("1000" reads "1,000 or more")
+
+
+def _capped(conn: sqlite3.Connection, table: str, where: str, params: list) -> int:
+    return _run(conn, f"SELECT COUNT(*) FROM (SELECT 1 FROM {table}{where} LIMIT {PAGE_COUNT_CAP})", params)[0][0]
+
 
 def entity_page(conn: sqlite3.Connection, entity_id: int, limit: int = 50, context: int = 40) -> EntityPage | None:
     """Everything about one entity, each section cut at `limit` rows."""
@@ -465,32 +483,37 @@ def entity_page(conn: sqlite3.Connection, entity_id: int, limit: int = 50, conte
                                                 "ORDER BY count DESC, alias LIMIT 100", (entity_id,))]
     mentions = []
     for aid, title, pub, start, end, left, text, right in _run(
-            conn, "SELECT m.article, a.title, a.published, m.start, m.end, "
+            conn, "WITH page AS (SELECT m.id, row_number() OVER (ORDER BY a.published DESC, m.article DESC, m.start) "
+                  "AS n FROM mention m JOIN article a ON a.id = m.article WHERE m.entity = ? "
+                  "ORDER BY a.published DESC, m.article DESC, m.start LIMIT ?) "
+                  "SELECT m.article, a.title, a.published, m.start, m.end, "
                   "substr(a.text, max(m.start - ?, 0) + 1, m.start - max(m.start - ?, 0)), m.text, "
-                  "substr(a.text, m.end + 1, ?) FROM mention m JOIN article a ON a.id = m.article "
-                  "WHERE m.entity=? ORDER BY a.published DESC, m.article DESC, m.start LIMIT ?",
-            (context, context, context, entity_id, limit)):
+                  "substr(a.text, m.end + 1, ?) FROM page JOIN mention m ON m.id = page.id "
+                  "JOIN article a ON a.id = m.article ORDER BY page.n",
+            (entity_id, limit, context, context, context)):
         left = left.rsplit("\n", 1)[-1]
         right = right.split("\n", 1)[0]
         mentions.append(Kwic(aid, title, pub, start, end, left, text, right))
     by = Filters(speaker=entity_id)
     quotes_by = quotes(conn, by, limit=limit)
-    about_where = ("FROM quote q JOIN article a ON a.id = q.article WHERE EXISTS (SELECT 1 FROM mention m WHERE "
-                   "m.article = q.article AND m.entity = ? AND m.start >= q.start AND m.end <= q.end) "
+    about_where = (f"FROM quote q JOIN article a ON a.id = q.article WHERE q.id IN ({_QUOTES_MENTIONING}) "
                    "AND q.id NOT IN (SELECT quote FROM quote_speaker WHERE entity = ?) "
                    "AND q.speaker_entity IS NOT ?")
     about = [_quote(r) for r in _run(conn, f"SELECT {_QUOTE_COLS} {about_where} ORDER BY a.published DESC, q.start "
                                            "LIMIT ?", (entity_id, entity_id, entity_id, limit))]
-    about_total = _run(conn, f"SELECT COUNT(*) {about_where}", (entity_id, entity_id, entity_id))[0][0]
+    about_total = _run(conn, f"SELECT COUNT(*) FROM (SELECT 1 {about_where} LIMIT {PAGE_COUNT_CAP})",
+                       (entity_id, entity_id, entity_id))[0][0]
     ev = Filters(entity=entity_id)
-    co = _run(conn, "WITH arts AS (SELECT DISTINCT article FROM mention WHERE entity = ?) "
+    # Over the latest articles only, so a page for "China" in a huge corpus still opens at once.
+    co = _run(conn, f"WITH arts AS (SELECT DISTINCT article FROM mention WHERE entity = ? "
+                    f"ORDER BY article DESC LIMIT {COOCCUR_ARTICLES}) "
                     "SELECT e.id, e.canonical, e.label, e.mentions, e.articles, COUNT(DISTINCT m.article) AS n "
                     "FROM mention m JOIN entity e ON e.id = m.entity "
                     "WHERE m.article IN (SELECT article FROM arts) AND m.entity <> ? "
                     "GROUP BY e.id ORDER BY n DESC, e.mentions DESC LIMIT 20", (entity_id, entity_id))
     return EntityPage(
         entity=ent, aliases=aliases, mentions=mentions,
-        quotes_by=quotes_by, quotes_by_total=count_quotes(conn, by),
+        quotes_by=quotes_by, quotes_by_total=_capped(conn, "quote q", *_quote_where(by)),
         quotes_about=about, quotes_about_total=about_total,
-        events=events(conn, ev, limit=limit), events_total=count_events(conn, ev),
+        events=events(conn, ev, limit=limit), events_total=_capped(conn, "timex t", *_event_where(ev)),
         cooccurring=[(EntityRow(*r[:5]), r[5]) for r in co])

@@ -136,12 +136,12 @@ def article_doc(doc: q.ArticleDoc) -> Doc:
         out.append(text[pos:at])
         for quote in inserts[at]:
             who = clean(quote.speaker, "unknown speaker")
-            note = f" —{who}"
+            note = f" ‹{who}›"
             start = at + shift
             out.append(note)
             spans.append(Span(start + 1, start + len(note), SPEAKER_STYLE))
             if quote.speaker_entity is not None:
-                links.append(Link(start + 1, start + len(note), "speaker", quote.speaker_entity))
+                links.append(Link(start + 2, start + len(note) - 1, "speaker", quote.speaker_entity))
             shift += len(note)
             insert_lengths.append((at, len(note)))
         pos = at
@@ -168,7 +168,8 @@ def _when(published: str | None) -> str:
     return (published or "undated").ljust(10)
 
 
-def entity_doc(page: q.EntityPage) -> Doc:
+def entity_doc(page: q.EntityPage, width: int = 80) -> Doc:
+    """The entity page; keyword-in-context lines are cut to fit `width`."""
     e = page.entity
     b = _Builder()
     name = clean(e.name)
@@ -180,17 +181,20 @@ def entity_doc(page: q.EntityPage) -> Doc:
     b.line()
 
     def heading(text: str, shown: int, total: int) -> None:
-        more = f" (first {shown} of {total})" if total > shown else f" ({total})"
+        of = f"{total:,}+" if total >= q.PAGE_COUNT_CAP and text != "Mentions" else f"{total:,}"
+        more = f" (first {shown} of {of})" if total > shown else f" ({of})"
         b.line(text + more, HEADING_STYLE)
         if not total:
             b.line("  none", MUTED_STYLE)
 
     heading("Mentions", len(page.mentions), e.mentions)
     for k in page.mentions:
+        text = clean(k.text)
+        side = max(4, (width - 14 - len(text)) // 2)
         b.add("  " + _when(k.published) + " ", MUTED_STYLE)
-        b.add(clean(k.left).rjust(40)[-40:])
-        b.add(clean(k.text), label_style(e.label), ("article", (k.article, k.start, k.end)))
-        b.line(clean(k.right)[:40])
+        b.add(clean(k.left).rjust(side)[-side:])
+        b.add(text, label_style(e.label), ("article", (k.article, k.start, k.end)))
+        b.line(clean(k.right)[:side])
     b.line()
     for title, rows, total in (("Quotes by " + name, page.quotes_by, page.quotes_by_total),
                                ("Quotes mentioning " + name, page.quotes_about, page.quotes_about_total)):
@@ -205,9 +209,12 @@ def entity_doc(page: q.EntityPage) -> Doc:
         b.line()
     heading("Timeline", len(page.events), page.events_total)
     for t in page.events:
+        what = clean(t.text)
         b.add("  " + (t.value or "?").ljust(10) + " " + band(t.granularity) + " ", DATE_STYLE)
-        b.add(clean(t.sentence_text or t.text)[:200], None, ("event", t))
-        b.line(" — " + clean(t.title, "(untitled)"), MUTED_STYLE)
+        b.add(what, "bold", ("event", t))
+        rest = max(0, width - 23 - len(what))
+        title = " · " + clean(t.title, "(untitled)")
+        b.line(title if len(title) <= rest else title[:max(0, rest - 1)] + "…", MUTED_STYLE)
     b.line()
     b.line("Appears with", HEADING_STYLE)
     if not page.cooccurring:

@@ -7,20 +7,29 @@ from textual.markup import parse_style
 from textual.strip import Strip
 from textual.style import Style
 
+# Parsing a style with theme variables is slow (it tokenizes every variable), so
+# each (theme, style) pair is parsed once.
+_STYLES: dict[tuple[str, str], Style] = {}
+
 
 def content_strip(widget, content: Content, width: int, style: Style) -> Strip:
     """One screen line of `content` on `style`, cropped or padded to `width` cells.
     Span styles may use theme variables (`$text-warning`)."""
-    variables = widget.app.theme_variables
-    cache: dict = {}
+    app = widget.app
+    theme = app.theme
 
     def get(s):
-        if s not in cache:
+        if not isinstance(s, str):
+            return s
+        key = (theme, s)
+        parsed = _STYLES.get(key)
+        if parsed is None:
             try:
-                cache[s] = parse_style(s, variables) if isinstance(s, str) else s
+                parsed = parse_style(s, app.theme_variables)
             except Exception:
-                cache[s] = Style.null()
-        return cache[s]
+                parsed = Style.null()
+            _STYLES[key] = parsed
+        return parsed
 
     segments = [Segment(text, (style + st).rich_style) for text, st in content.render(style, end="", parse_style=get)]
     return Strip(segments).crop_extend(0, width, style.rich_style)

@@ -88,6 +88,7 @@ class Snapshot:
 
 class MainScreen(Screen):
     SCOPED_CSS = False
+    AUTO_FOCUS = None  # focus is ours to give: a key pressed during start-up must not be undone
     BINDINGS = [
         Binding("tab", "pane(1)", "Next pane", show=False, id="pane.next"),
         Binding("shift+tab", "pane(-1)", "Prev pane", show=False, id="pane.prev"),
@@ -182,13 +183,11 @@ class MainScreen(Screen):
         w, h = self.size
         wide = w >= WIDE[0] and h >= WIDE[1]
         tiny = w < TINY[0] or h < TINY[1]
-        self.set_class(not wide, "-narrow")
-        self.set_class(tiny, "-tiny")
-        self.set_class(tiny or self.state.maximised, "-solo")
         focus = self.focused
-        self.set_class(not (focus is not None and focus.id in ("reader",)), "-pane-focus")
+        _classes(self, {"-narrow": not wide, "-tiny": tiny, "-solo": tiny or self.state.maximised,
+                        "-pane-focus": not (focus is not None and focus.id == "reader")})
         for name in PANES:
-            self.query_one(f"#pane-{name}").set_class(name == self.state.active, "-active")
+            _classes(self.query_one(f"#pane-{name}"), {"-active": name == self.state.active})
 
     def on_descendant_focus(self, event) -> None:
         widget = event.widget
@@ -297,10 +296,11 @@ class MainScreen(Screen):
     def _open(self, ref: DocRef) -> None:
         self.state = replace(self.state, doc=ref)
         self._doc_request += 1
-        self._load_doc(self._doc_request, ref, q.search_terms(self.state.chips.search))
+        self._load_doc(self._doc_request, ref, q.search_terms(self.state.chips.search),
+                       self.reader.scrollable_content_region.width)
 
     @work(thread=True, exclusive=True, group="doc")
-    def _load_doc(self, request: int, ref: DocRef, terms: list[str]) -> None:
+    def _load_doc(self, request: int, ref: DocRef, terms: list[str], width: int) -> None:
         try:
             with closing(self.app.db.connect()) as conn:
                 if ref.kind == "article":
@@ -308,7 +308,7 @@ class MainScreen(Screen):
                     doc = article_doc(data) if data else message_doc("That article is no longer in the database.")
                 else:
                     data = q.entity_page(conn, ref.ident)
-                    doc = entity_doc(data) if data else message_doc("That entity is no longer in the database.")
+                    doc = entity_doc(data, width) if data else message_doc("That entity is no longer in the database.")
         except q.QueryError as e:
             doc = message_doc(str(e))
         if not get_current_worker().is_cancelled:
@@ -406,7 +406,8 @@ class MainScreen(Screen):
 
     def action_pane(self, delta: int) -> None:
         order = self._focus_order()
-        current = self.focused.id if self.focused is not None and self.focused.id in order else self.state.focus
+        # The focus we asked for, not `self.focused`: focus moves a message later, and keys come in bursts.
+        current = self.state.focus
         name = order[(order.index(current) + delta) % len(order)] if current in order else order[0]
         self._focus(name)
 
@@ -417,11 +418,11 @@ class MainScreen(Screen):
         if name in PANES:
             self.state = replace(self.state, active=name, focus=name)
             self._layout_classes()
-            self.lst(name).focus()
+            self.set_focus(self.lst(name))
         else:
             self.state = replace(self.state, focus="reader")
             self._layout_classes()
-            self.reader.focus()
+            self.set_focus(self.reader)
 
     def action_maximise(self) -> None:
         self.state = replace(self.state, maximised=not self.state.maximised)
@@ -462,7 +463,7 @@ class MainScreen(Screen):
         box.add_class("-shown")
         if start:
             box.value = box.value + start
-        box.focus()
+        self.set_focus(box)
         box.cursor_position = len(box.value)
 
     @on(Input.Changed, "#entity-filter")
@@ -498,7 +499,7 @@ class MainScreen(Screen):
         box = self.query_one("#search", Input)
         box.value = self.state.chips.search or ""
         box.add_class("-shown")
-        box.focus()
+        self.set_focus(box)
 
     @on(Input.Submitted, "#search")
     def _search(self, event: Input.Submitted) -> None:
@@ -679,6 +680,13 @@ class MainScreen(Screen):
         self._goto_date(date, snap=replace(self.capture(), focus="timeline", active="timeline"))
 
 
+def _classes(widget, wanted: dict[str, bool]) -> None:
+    """Set CSS classes only when they change (each change restyles the tree)."""
+    for name, on in wanted.items():
+        if widget.has_class(name) != on:
+            widget.set_class(on, name)
+
+
 def _find(doc: Doc, find: tuple) -> tuple[int | None, tuple[int, int] | None]:
     """Where to put the link cursor (and what to embolden) in a freshly loaded article."""
     kind = find[0]
@@ -694,7 +702,7 @@ def _find(doc: Doc, find: tuple) -> tuple[int | None, tuple[int, int] | None]:
 
 
 def _link_text(doc: Doc, link) -> str:
-    return clean(doc.text[link.start:link.end]).lstrip(" —")
+    return clean(doc.text[link.start:link.end]).strip(" ‹›")
 
 
 def describe_link(link, doc: Doc) -> Content:

@@ -22,9 +22,15 @@ def make_app(db_path):
     return make
 
 
-async def settle(pilot, rounds: int = 4) -> None:
+async def settle(pilot, rounds: int = 6) -> None:
     """Wait until workers are done and their messages handled (no sleeping)."""
+    from textual.worker import WorkerState
+
     app = pilot.app
     for _ in range(rounds):
         await app.workers.wait_for_complete()
         await pilot.pause()
+        if not any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers):
+            await pilot.pause()
+            if not any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers):
+                return

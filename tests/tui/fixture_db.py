@@ -169,3 +169,51 @@ def build(path: str | Path) -> Path:
 
 if __name__ == "__main__":
     print(build(sys.argv[1]))
+
+
+def build_big(path: str | Path, n: int = 100_000) -> Path:
+    """A synthetic corpus of `n` articles (bulk SQL, for benchmarks): each with a few
+    mentions, a quote and a dated event."""
+    import random
+
+    path = Path(path)
+    conn = store.connect(path)
+    rnd = random.Random(5)
+    people = ["Vladimir Putin", "Xi Jinping", "Wang Yi", "Sergei Lavrov", "Ned Price"] + [f"Person {i}" for i in range(2000)]
+    with conn:
+        conn.executemany("INSERT INTO entity(id, canonical, label, mentions, articles) VALUES (?,?,?,0,0)",
+                         [(i + 1, name, "PERSON") for i, name in enumerate(people)])
+        conn.executemany("INSERT INTO entity(id, canonical, label, mentions, articles) VALUES (?,?,?,0,0)",
+                         [(len(people) + 1, "China", "GPE"), (len(people) + 2, "Russia", "GPE")])
+    china, russia = len(people) + 1, len(people) + 2
+    batch = []
+    for i in range(n):
+        who = rnd.randrange(len(people)) + 1
+        day = f"{2000 + i % 25}-{1 + i % 12:02d}-{1 + i % 28:02d}"
+        text = (f"{people[who - 1]} met officials in Beijing. “China and Russia share goal {i},” "
+                f"{people[who - 1]} said on {day}. Trade grew by {i % 97} percent.")
+        batch.append((i + 1, f"a{i}", f"Article {i}: {people[who - 1]} on ties", "Wire", day, text, who))
+    with conn:
+        conn.executemany("INSERT INTO article(id, key, sha256, title, source, published, published_basis, text, lang, "
+                         "pipeline_version) VALUES (?,?,'',?,?,?,'given',?,'en','1')", [b[:6] for b in batch])
+        for aid, _, _, _, day, text, who in batch:
+            name = people[who - 1]
+            q0 = text.index("“") + 1
+            q1 = text.index("”")
+            conn.execute("INSERT INTO sentence(article, idx, start, end) VALUES (?,0,0,?)", (aid, len(text)))
+            conn.executemany("INSERT INTO mention(article, entity, start, end, text, label, basis) "
+                             "VALUES (?,?,?,?,?,?, 'ner')",
+                             [(aid, who, 0, len(name), name, "PERSON"),
+                              (aid, china, q0, q0 + 5, "China", "GPE"), (aid, russia, q0 + 10, q0 + 16, "Russia", "GPE")])
+            conn.execute("INSERT INTO quote(article, start, end, text, kind, cue, speaker_name, speaker_entity, basis, "
+                         "confidence) VALUES (?,?,?,?,'direct','said',?,?,'bulk',0.9)",
+                         (aid, q0, q1, text[q0:q1], name, who))
+            d0 = text.index(day)
+            conn.execute("INSERT INTO timex(article, start, end, text, type, value, basis, sentence, value_start, "
+                         "value_end, uncertain) VALUES (?,?,?,?,'DATE',?,'absolute',0,?,?,0)",
+                         (aid, d0, d0 + len(day), day, day, day, day))
+    with conn:
+        conn.execute("UPDATE entity SET mentions=(SELECT COUNT(*) FROM mention WHERE entity=entity.id), "
+                     "articles=(SELECT COUNT(DISTINCT article) FROM mention WHERE entity=entity.id)")
+    conn.close()
+    return path

@@ -26,16 +26,13 @@ async def start(make_app, size=(80, 24), **kw):
 
 
 async def goto_row(pilot, pane: str, predicate) -> None:
+    """Focus `pane` and put its cursor on the first row that satisfies `predicate`."""
     s = screen_of(pilot.app)
     await pilot.press({"articles": "1", "entities": "2", "timeline": "3", "quotes": "4"}[pane])
     vl = s.lst(pane)
-    for i in range(vl.total):
-        vl.move_to(i)
-        await settle(pilot, 1)
-        if predicate(vl.highlighted):
-            await settle(pilot)
-            return
-    raise AssertionError(f"no such row in {pane}")
+    index = next(i for i in range(vl.total) if predicate(vl.row(i)))
+    vl.move_to(index)
+    await settle(pilot)
 
 
 async def test_starts_with_newest_article_in_reader(make_app):

@@ -43,8 +43,13 @@ class ChipBar(Horizontal):
         yield Static(Content("  "), id="nav", markup=False)
         yield Static(Content("no filters · ? keys"), id="hint", markup=False)
 
+    _shown: list[tuple[str, str]] | None = None
+
     def show(self, chips: list[tuple[str, str]], nav: str) -> None:
         self.query_one("#nav", Static).update(Content(nav))
+        if chips == self._shown:
+            return
+        self._shown = chips
         for chip in list(self.query(Chip)):
             chip.remove()
         hint = self.query_one("#hint", Static)

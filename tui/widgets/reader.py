@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..document import CURSOR_STYLE, HIT_STYLE, TARGET_STYLE, Doc, Link, message_doc
+from ..document import CURSOR_STYLE, HIT_STYLE, TARGET_STYLE, Doc, Link, entity_doc, message_doc
 from ..render import content_strip
 from ..text import wrap
 
@@ -121,6 +121,9 @@ class Reader(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         top = self._line_starts[round(self.scroll_y)] if self._lines and round(self.scroll_y) < len(self._lines) else 0
+        width = self.scrollable_content_region.width
+        if self.doc.page is not None and width != self._width:  # keyword-in-context lines fit the width
+            self.doc = entity_doc(self.doc.page, width)
         self._layout()
         self._scroll_to_offset(top, centre=False, top=True)
 
