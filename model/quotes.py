@@ -135,9 +135,11 @@ class _Extractor:
         for q in self.qs:
             if not q.drop:
                 out.append(self._quote_record(q))
+        seen = {(r.start, r.end) for r in out}
         for f in frames:
             rec = self._indirect(f)
-            if rec is not None:
+            if rec is not None and (rec.start, rec.end) not in seen:
+                seen.add((rec.start, rec.end))
                 out.append(rec)
         out.sort(key=lambda r: (r.start, r.end))
         return out
@@ -225,6 +227,8 @@ class _Extractor:
         ccomp = next((c for c in v.children if c.dep_ == "ccomp" and not self.in_quote[c.i]), None)
         if ccomp is None:
             ccomp = next((c for c in v.children if c.dep_ == "ccomp"), None)
+        if ccomp is None:
+            ccomp = self._that_clause_in_pp(v)
         head = v.head
         if ccomp is not None:
             frame.content = self._clean_range(ccomp.left_edge.i, ccomp.right_edge.i + 1, ccomp)
@@ -274,6 +278,20 @@ class _Extractor:
                 return None
             if t.text == "," and named(i - 1):
                 return doc[i - 1], opening(i - 1, named(i - 1))
+        return None
+
+    def _that_clause_in_pp(self, v):
+        """"said in a statement that …": the parser hangs the that-clause on the noun."""
+        for prep in v.children:
+            if prep.dep_ != "prep":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for c in pobj.children:
+                    if c.dep_ in ("acl", "ccomp", "relcl") and c.i > pobj.i \
+                            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                        return c
         return None
 
     def _comma_before(self, v) -> bool:
@@ -354,7 +372,7 @@ class _Extractor:
             q.drop = True
             return
         q.kind = self._kind(q)
-        if self._is_name_or_term(q) or self._in_headline(q):
+        if self._is_name_or_term(q) or self._in_headline(q) and self._dash(q) is None:
             q.drop = True
             return
         f = self._innermost_frame(q)
