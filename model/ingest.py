@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import entities, store
+from . import entities, quotes, store, timeline
 from .records import Article, Extraction
 from .sources import Skipped, read_all
 
@@ -57,16 +57,10 @@ class Summary:
 
 def extract(art: Article, doc) -> Extraction:
     """Everything we extract from one parsed article. Pure: (text, doc, metadata) → records."""
-    try:  # TEMPORARY while model/quotes.py and model/timeline.py are being written
-        from . import quotes, timeline
-    except ImportError:
-        quotes = timeline = None
     text = art.text
     ext = Extraction(sentences=[(s.start_char, s.end_char) for s in doc.sents])
     ext.mentions = entities.resolve_mentions(doc)
     entities.acronym_aliases(doc, ext.mentions)
-    if quotes is None or timeline is None:
-        return ext
     ext.quotes = quotes.extract_quotes(text, doc, ext.mentions)
     published, uncertain = art.published, bool(art.published and (art.published_confidence or 0) < 1)
     if not published:
