@@ -122,8 +122,20 @@ class _Extractor:
 
     def run(self) -> list[Quote]:
         frames = self._frames()
+        prev = None
         for f in frames:  # resolve in text order: pronouns look back at earlier speakers
             f.speaker = self.resolver.resolve(f.subject, f.cue.text if f.cue_lemma != "according" else "according to")
+            if f.speaker is None and f.cue_lemma != "according" and f.cue.tag_ in ("VBD", "VBZ", "VBP"):
+                before = self._name_before(f.cue)  # the parser's subject was no name: "Flynn, a surrogate, said"
+                if before is not None:
+                    f.speaker = self.resolver.resolve(before[0], f.cue.text)
+            if f.speaker is None and prev is not None and prev.speaker is not None and prev.speaker.named \
+                    and prev.cue.sent.start == f.cue.sent.start and f.cue.dep_ == "conj":
+                sp = prev.speaker  # "X said Friday that … but said “…”": the subject is shared
+                f.speaker = Speaker(sp.name, list(sp.names), sp.start, sp.end,
+                                    f"speaker: shared with '{prev.cue.text}' earlier in the sentence", sp.confidence * 0.9,
+                                    sp.label, sp.named)
+            prev = f
             if f.speaker is not None and f.speaker.name:
                 if f.subject_rule != "nsubj" and f.speaker.named:
                     f.speaker.basis = self._rule_basis(f)
