@@ -113,6 +113,25 @@ class _Builder:
 _CLOSERS = re.compile(r"[”\"’»'.,;:!?]*")
 
 
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our", "him", "them"}
+
+
+def _speaker_named_nearby(quote: q.QuoteRow, sentences: list[tuple[int, int]], near: int = 40) -> bool:
+    """The text already names the speaker by the quote (in its sentences, or within
+    `near` characters) and not with a pronoun: no need to add the name again."""
+    if quote.speaker_start is None or not quote.speaker_text or not quote.speaker:
+        return False
+    if quote.speaker_text.strip().lower() in PRONOUNS:
+        return False
+    lo, hi = quote.start - near, quote.end + near
+    starts = [st for st, _ in sentences]
+    i = bisect.bisect_right(starts, quote.start) - 1
+    j = bisect.bisect_right(starts, max(quote.start, quote.end - 1)) - 1
+    if i >= 0 and j >= 0:
+        lo, hi = min(lo, sentences[i][0]), max(hi, sentences[j][1])
+    return lo <= quote.speaker_start and quote.speaker_end <= hi
+
+
 def article_doc(doc: q.ArticleDoc) -> Doc:
     b = _Builder()
     b.line(clean(doc.title, "(untitled)"), TITLE_STYLE)
@@ -124,6 +143,8 @@ def article_doc(doc: q.ArticleDoc) -> Doc:
     # Speaker annotations go after each quote's closing marks.
     inserts: dict[int, list[q.QuoteRow]] = {}
     for quote in doc.quotes:
+        if _speaker_named_nearby(quote, doc.sentences):
+            continue
         at = quote.end + _CLOSERS.match(text, quote.end).end() - quote.end
         inserts.setdefault(at, []).append(quote)
     spans: list[Span] = []

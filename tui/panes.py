@@ -42,10 +42,10 @@ def articles_source(filters: q.Filters, sort: str, show_basis: bool) -> FuncSour
 
 
 def _entity_row(row: q.EntityRow, width: int) -> Content:
-    name_w = max(0, width - 7 - 12)
+    counts = f"{row.mentions:>8,}{row.articles:>8,}"
+    name_w = max(0, width - 7 - len(counts))
     return Content.assemble((fit(clean(row.name), name_w), label_style(row.label).replace("underline ", "")),
-                            (fit(" " + (row.label or "?"), 7), MUTED_STYLE),
-                            (f"{row.mentions:>6}{row.articles:>6}", MUTED_STYLE))
+                            (fit(" " + (row.label or "?"), 7), MUTED_STYLE), (counts, MUTED_STYLE))
 
 
 def entities_source(filters: q.Filters) -> FuncSource:

@@ -144,6 +144,7 @@ class MainScreen(Screen):
         self.history: History[Snapshot] = History(cap=200)
         self.labels: list[str] = []
         self._doc_request = 0
+        self._doc_pending = False
 
     # ---------------------------------------------------------------- layout
 
@@ -298,6 +299,11 @@ class MainScreen(Screen):
         self._doc_request += 1
         self._load_doc(self._doc_request, ref, q.search_terms(self.state.chips.search),
                        self.reader.scrollable_content_region.width)
+        request = self._doc_request
+        # A slow page (an entity in every article of a huge corpus) shows it is loading.
+        self.set_timer(0.3, lambda: setattr(self.reader, "loading", True) if request == self._doc_request
+                       and self._doc_pending else None)
+        self._doc_pending = True
 
     @work(thread=True, exclusive=True, group="doc")
     def _load_doc(self, request: int, ref: DocRef, terms: list[str], width: int) -> None:
@@ -317,12 +323,14 @@ class MainScreen(Screen):
     def _show_doc(self, request: int, ref: DocRef, doc: Doc, terms: list[str]) -> None:
         if request != self._doc_request:
             return
+        self._doc_pending = False
+        self.reader.loading = False
         cursor, target = ref.cursor, ref.target
         if ref.find is not None:
             cursor, target = _find(doc, ref.find)
         self.reader.show(doc, cursor=cursor, scroll=ref.scroll, target=target, terms=terms)
-        if ref.find == ("hit",):
-            self.reader.first_hit()
+        if ref.find is not None and ref.find[0] == "hit":
+            self.reader.first_hit(last=ref.find == ("hit", "last"))
         self._titles()
 
     def on_reader_link_changed(self, message: Reader.LinkChanged) -> None:
@@ -531,7 +539,8 @@ class MainScreen(Screen):
         articles.move_to(index, announce=False)
         row = articles.highlighted
         if row is not None:
-            self.navigate(replace(self.capture(), doc=DocRef("article", row.id, find=("hit",) if delta > 0 else ("hit",))))
+            self.navigate(replace(self.capture(), doc=DocRef("article", row.id,
+                                                             find=("hit",) if delta > 0 else ("hit", "last"))))
 
     def action_filter_by(self) -> None:
         chip = self._chip_for_selection()
