@@ -66,6 +66,12 @@ TIME = (r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{1,2}:\d\d(?!\d
         r"(?:\s+(?-i:EST|EDT|GMT|UTC|CST|CDT|PST|PDT|MST|MDT|BST|CET|MSK)\b|\s+local\s+time)?")
 
 F = re.I
+# a year in words, as broadcast transcripts write it: "nineteen ninety-four", "two thousand and one"
+_UNITW = "one|two|three|four|five|six|seven|eight|nine"
+_TEENW = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+SPELLED_YEAR = (rf"(?:nineteen[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:{_UNITW}))?"
+                rf"|{_TEENW}|hundred(?:\s+and)?[\s-]+(?:{_UNITW}))"
+                rf"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{_UNITW}|{_TEENW}))?)")
 
 
 def _rx(s: str) -> re.Pattern:
@@ -96,7 +102,8 @@ PATTERNS: list[tuple[str, re.Pattern, int]] = [
      4),
     # (early/late/the end of) February (of) 2022
     ("my", _rx(rf"(?:(?P<mod>early|mid-?|late|the\s+(?:end|beginning|start|middle|first\s+half|second\s+half)"
-               rf"\s+of)[\s-]*)?(?P<mon>{MON})(?:\s+of)?,?\s+(?P<y>{YEAR})"), 3),
+               rf"\s+of)[\s-]*)?(?P<mon>{MON})(?:\s+of)?,?\s+(?:(?P<y>{YEAR})|(?P<ys>{SPELLED_YEAR})(?![\s-]+(?:{_UNITW}|"
+               rf"hundred|thousand|million|percent)\b))"), 3),
     # March last year, March of next year, January this year
     ("mrel", _rx(rf"(?:(?P<mod>early|mid-?|late)[\s-]*)?(?P<mon>{_MFULL})(?:\s+of)?\s+(?P<rel>last|this|next)\s+year"), 3),
     # last March, this September, next May
@@ -116,7 +123,7 @@ PATTERNS: list[tuple[str, re.Pattern, int]] = [
     ("partday", _rx(rf"(?:later\s+|earlier\s+)?(?P<rel>this|last|yesterday|tomorrow)\s+(?P<part>{PART})"), 3),
     # N units ago / earlier / later / from now
     ("ago", _rx(rf"(?:(?:about|nearly|almost|some|more\s+than|less\s+than|roughly|around|just|only|over|"
-                rf"fully|barely|exactly|precisely|approximately)\s+)?(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+"
+                rf"fully|barely|exactly|precisely|approximately)\s+)?(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+(?:or\s+so\s+)?"
                 rf"(?P<dir>ago|earlier|before|later|from\s+now|hence)(?!\s+than)"), 4),
     # (earlier/later) last/this/next/past/coming week|month|year|quarter|decade
     ("relunit", _rx(r"(?:(?P<mod>earlier|later|early|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
@@ -145,8 +152,9 @@ PATTERNS: list[tuple[str, re.Pattern, int]] = [
     ("qcode", re.compile(r"(?<![\w-])(?:(?P<q1>[1-4])Q|Q(?P<q2>[1-4]))[\s-]?(?P<y>(?:19|20)?\d\d)?(?![\w-])"), 3),
     ("period", _rx(r"(?:the|that)\s+(?P<pre>latest|year-earlier|year-ago|year-before|comparable|corresponding|"
                    r"same|(?:19|20)\d\d)\s+period"), 2),
-    ("season", _rx(r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|early|late|mid-?|the|the\s+early|"
-                   r"the\s+late)[\s-]+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d))?"),
+    ("season", _rx(rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|early|late|mid-?|the|the\s+early|"
+                   r"the\s+late)[\s-]+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:(?P<y>(?:19|20)\d\d)|"
+                   rf"(?P<ys>{SPELLED_YEAR})))?"),
      1),
     ("year", _rx(r"(?:(?P<mod>early|mid-?|late|fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|the\s+year|post-|pre-|"
                  r"the\s+(?:end|beginning|start|middle|first\s+half|second\s+half|last\s+half|rest|remainder)\s+of|"
@@ -261,8 +269,16 @@ FORWARD_MODAL = {"would", "might", "may", "should"}
 FUTURE_GOV = {"expect", "schedule", "plan", "due", "set", "intend", "slate", "prepare", "hope", "aim", "going",
               "propose", "promise", "vow", "pledge", "seek", "arrange", "invite", "likely", "poise", "ready"}
 FORWARD_PREP = {"until", "till", "til", "through", "thru"}
+# a deadline or offer "extended to Nov. 16", "postponed until Tuesday" lies ahead whatever the tense
+EXTEND_VERBS = {"extend", "postpone", "delay", "defer", "adjourn", "reschedule", "prolong"}
 BACKWARD_PREP = {"since"}
 OBJECT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "oprd"}
+
+
+# A weaker cue than a direct modifier's tense (the clause around "the Oct. 23 slaying" is past): the date
+# stays in the anchor's year unless that puts it more than LEAN_DAYS on the wrong side of the anchor.
+LEAN_BACK, LEAN_FORWARD = "lean-", "lean+"
+LEAN_DAYS = 60
 
 
 @dataclass
@@ -271,6 +287,7 @@ class Gov:
     prep: str | None = None  # the preposition heading the expression, if any
     direct: bool = True  # the expression modifies the verb itself, not a noun on the way
     role: str = ""  # the dependency of the expression's root
+    participle: object = None  # a participle on the way that modifies a noun ("shares issued July 1")
 
 
 def _governor(doc, start: int, end: int) -> Gov:
@@ -292,6 +309,8 @@ def _governor(doc, start: int, end: int) -> Gov:
             if not (nxt.dep_ == "acl" and nxt.tag_ in ("VBN", "VBG")):
                 return g
             g.direct = False
+            if g.participle is None:
+                g.participle = nxt
         if nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and nxt not in span:
             g.direct = False
         tok = nxt
@@ -306,9 +325,13 @@ def _direction(doc, start: int, end: int, kind: str = "") -> tuple[int, str]:
     before = doc.text[max(0, start - 20):start].lower()
     if re.search(r"as (?:soon|early) as\s+$", before):
         return 1, "'as soon as' looks forward"
+    if re.search(r"\beffective(?: on| from)?\s+$", before) and kind != "weekday":
+        return 1, "'effective' looks forward"
     past, why_past = _past(g.verb)
+    if g.verb is not None and g.prep in FORWARD_PREP | {"to"} and g.verb.lemma_.lower() in EXTEND_VERBS:
+        return 1, f"'{g.verb.text} {g.prep}' moves a date forward"
     if g.prep in FORWARD_PREP:
-        if past and g.verb is not None and any(a.lemma_ == "have" for a in g.verb.children if a.dep_ == "aux"):
+        if past and g.verb is not None and any(a.lower_ == "had" for a in g.verb.children if a.dep_ == "aux"):
             return -1, f"'{g.prep}' with the past perfect of '{g.verb.text}'"
         return 1, f"'{g.prep}' looks forward"
     if g.prep in BACKWARD_PREP:
@@ -318,6 +341,14 @@ def _direction(doc, start: int, end: int, kind: str = "") -> tuple[int, str]:
         return 0, "no governing verb"
     weekday = kind == "weekday"
     if not weekday and (not g.direct or g.role in OBJECT_DEPS):
+        # not a modifier of the verb ("the Oct. 23 slaying", "the October attack"): the clause's tense
+        # still says on which side of the anchor it lies
+        if g.participle is not None and g.participle.tag_ == "VBN":
+            return LEAN_BACK, f"'{g.participle.text}', a past participle"
+        if past:
+            return LEAN_BACK, f"in a clause in the {why_past.split(' of ')[0]} ('{verb.text}')"
+        if any(a.lower_ in FUTURE_AUX or a.lemma_ == "will" for a in verb.children if a.dep_ == "aux"):
+            return LEAN_FORWARD, f"in a clause in the future tense ('{verb.text}')"
         return 0, f"not a modifier of '{verb.text}'"
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     for a in aux:
@@ -328,6 +359,8 @@ def _direction(doc, start: int, end: int, kind: str = "") -> tuple[int, str]:
     for _ in range(4):
         lem = v.lemma_.lower()
         if lem in FUTURE_GOV and (v is not verb or lem in ("plan", "schedule", "slate") and v.tag_ != "VBD"):
+            if _had(v):  # a weekday then lies behind; a month-day or month may still be ahead: the nearest
+                return (-1 if weekday else 0), f"'had {v.text}': a plan made in the past"
             return 1, f"'{v.text}' looks forward"
         if v is not verb and lem == "be" and v.tag_ in ("VBZ", "VBP", "VBD"):
             return 1, f"'{v.text} to' looks forward"
@@ -341,15 +374,29 @@ def _direction(doc, start: int, end: int, kind: str = "") -> tuple[int, str]:
                 return 1, f"future tense ('{a.text} {v.text}')"
     for a in aux:
         if a.lower_ in MODAL_AUX:
+            if verb.tag_ == "VBN" and any(b.lemma_ == "have" for b in aux):
+                return -1, f"'{a.text} have {verb.text}' looks back"
             return (1 if weekday and a.lower_ in FORWARD_MODAL else 0), f"'{a.text} {verb.text}'"
     if past:
         return -1, why_past
+    if weekday and g.participle is not None and g.participle.tag_ == "VBN":
+        return -1, f"'{g.participle.text}', a past participle"
+    if weekday and re.match(r"\w+['’]s\b", doc.text[start:end + 2]) and verb.tag_ in ("VBZ", "VBP"):
+        return -1, "a weekday's event in a present-tense clause has already happened"
     tag = verb.tag_
     if tag == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in aux):
         return 1, f"present progressive '{verb.text}'"
     if tag in ("VBZ", "VBP") or (tag == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in aux)):
         return (1 if weekday else 0), f"present tense of '{verb.text}'"
     return 0, f"'{verb.text}' gives no tense"
+
+
+def _had(v) -> bool:
+    """`had been due / scheduled / expected to`: the past perfect of a plan."""
+    aux = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    if v.lemma_.lower() in ("due", "likely", "ready", "set") and v.head is not v and v.head.lemma_ == "be":
+        aux = aux + [c for c in v.head.children if c.dep_ in ("aux", "auxpass")] + [v.head]
+    return any(a.lower_ == "had" for a in aux)
 
 
 def _past(verb) -> tuple[bool, str]:
@@ -453,6 +500,10 @@ def resolve(spec: dict, anchor: str) -> tuple[str | None, str]:
             pick = same[0] if same and abs((same[0] - a).days) <= 240 else min(cands, key=lambda c: abs((c - a).days))
             rel = f"the {pick.strftime('%B')} {day} of the year of {pd}" if pick.year == a.year else \
                 f"the {pick.strftime('%B')} {day} nearest to {pd}"
+            lean = spec.get("lean", 0)
+            if lean and lean * (pick - a).days < -LEAN_DAYS:
+                pick = _replace_year(pick, pick.year + lean) or pick
+                rel = f"the {pick.strftime('%B')} {day} {'before' if lean < 0 else 'after'} {pd}"
         return pick.isoformat() + _time_suffix(spec), f"{rel}{tail}"
     if kind == "month":
         m = spec["m"]
@@ -474,6 +525,9 @@ def resolve(spec: dict, anchor: str) -> tuple[str | None, str]:
                 y -= 1
             elif a.month - m > 8:
                 y += 1
+            lean = spec.get("lean", 0)
+            if lean and lean * ((y - a.year) * 12 + m - a.month) < -(LEAN_DAYS // 30):
+                y += lean
             rel = f"the {MONTHS[m - 1].capitalize()} of the year of {pd}" if y == a.year else \
                 f"the {MONTHS[m - 1].capitalize()} nearest to {pd}"
         return "%04d-%02d" % (y, m), f"{rel}{tail}"
@@ -545,6 +599,13 @@ def resolve(spec: dict, anchor: str) -> tuple[str | None, str]:
             sat -= dt.timedelta(days=7)
         return _week(sat) + "-WE", f"{_dir_words(direction if direction else -1, 'weekend')} {pd}{tail}"
     return None, "unknown kind"
+
+
+def _replace_year(d: dt.date, y: int) -> dt.date | None:
+    try:
+        return d.replace(year=y)
+    except ValueError:
+        return None
 
 
 def _easter(y: int) -> dt.date:
@@ -710,6 +771,8 @@ def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - on
             spec["time"] = t
         return Interp(typ, spec=spec, needs_dir=True)
     if k == "my":
+        if g.get("ys"):
+            g = dict(g, y=_interpret_spelled(g["ys"].lower()).value)
         m = _month(g["mon"])
         mod = (g.get("mod") or "").lower()
         if "half" in mod:
@@ -786,7 +849,9 @@ def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - on
             unit, n = ("day", n) if unit == "night" else ("week", 2 * n)
         if not float(n).is_integer():
             return Interp("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", basis="fractional amount of time")
-        spec = {"kind": "offset", "unit": unit, "n": sign * int(n), "gran": unit, "approx": True}
+        # "two weeks ago" names a day about 14 days back (it lies inside the ISO week TimeML may give)
+        spec = {"kind": "offset", "unit": unit, "n": sign * int(n), "gran": "day" if unit == "week" else unit,
+                "approx": True}
         if unit == "year" and n == 1 and ctx.fin_quarter(c.start):
             return Interp("DATE", spec=_shift_quarter(ctx.last_quarter(c.start), 4 * sign))
         if g["dir"].lower() in ("earlier", "later", "before") and unit != "year":
@@ -840,7 +905,7 @@ def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - on
         if not ctx.financial:
             return Interp("DATE", drop=True)
         pre = g["pre"].lower()
-        ref = ctx.last_quarter(c.start)
+        ref = ctx.reported_quarter(c.start) if pre == "latest" else ctx.last_quarter(c.start)
         if re.fullmatch(r"\d{4}", pre):
             if ref and "spec" in ref and ref["spec"].get("kind") == "quarter":
                 return Interp("DATE", f"{pre}-Q{ref['spec']['q']}", basis="the quarter last mentioned, in that year")
@@ -950,7 +1015,7 @@ def _interpret_relunit(g, c, text, ctx) -> Interp:
     if unit == "quarter":
         if rel in ("this", "the current", "the same") and not mod:
             return Interp("DATE", spec={"kind": "qrel", "n": 0})
-        ref = ctx.last_quarter(c.start) if rel in ("the latest",) else None
+        ref = ctx.reported_quarter(c.start) if rel in ("the latest",) else None
         if ref:
             return Interp("DATE", spec=_shift_quarter(ref, 0))
         return Interp("DATE", spec={"kind": "qrel", "n": n})
@@ -983,7 +1048,7 @@ def _interpret_quarter(g, c, text, ctx) -> Interp:
         return Interp("DATE", f"{years[-1]}-H{1 if 'first' in low else 2}", basis="explicit half year")
     q = int(qw[1]) if re.fullmatch(r"q[1-4]", qw) else None
     for w, n in ORDINALS.items():
-        if re.search(rf"(?<![\w-]){w}\b", head):
+        if re.search(rf"(?:(?<![\w-])|(?<=fiscal-)){w}\b", head):
             q = n
     if re.search(r"\bfinal\b|\blast (?!year)", head) and not head.startswith("last quarter"):
         q = 4
@@ -1005,7 +1070,7 @@ def _interpret_quarter(g, c, text, ctx) -> Interp:
             return Interp("DATE", spec={"kind": "qrel", "n": -1})
         if re.search(r"\bcurrent\b", low):
             return Interp("DATE", spec={"kind": "qrel", "n": 0})
-        ref = ctx.last_quarter(c.start)
+        ref = ctx.reported_quarter(c.start) if re.search(r"\b(?:latest|recent)\b", low) else ctx.last_quarter(c.start)
         if years and ref and ref.get("q"):
             return Interp("DATE", f"{years[0]}-Q{ref['q']}", basis="the quarter last mentioned, in that year")
         return Interp("DATE", spec=_shift_quarter(ref, -4 if yoff == -1 else 0))
@@ -1020,6 +1085,8 @@ def _interpret_quarter(g, c, text, ctx) -> Interp:
 
 def _interpret_season(g, c, text) -> Interp:
     s = SEASONS[g["s"].lower()]
+    if g.get("ys"):
+        g = dict(g, y=_interpret_spelled(g["ys"].lower()).value)
     rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
     if g.get("y"):
         return Interp("DATE", f"{g['y']}-{s}", basis="explicit season and year")
@@ -1210,6 +1277,9 @@ def _interpret_ref(g, c, text, ctx) -> Interp:
 
 # ---------------------------------------------------------------- document context
 
+FIN_WINDOW = 400  # characters after a quarter within which 'a year ago' means that quarter a year back
+
+
 class Context:
     """What the rules may look up in the rest of the document (spaCy entities, earlier mentions)."""
 
@@ -1237,11 +1307,16 @@ class Context:
 
     def fin_quarter(self, pos: int) -> bool:
         """Financial report context: a quarter was mentioned in the last ~400 characters."""
-        return self.financial and any(0 <= pos - o < 400 for o, _ in self.quarters)
+        return self.financial and any(0 <= pos - o < FIN_WINDOW for o, _ in self.quarters)
 
     def last_quarter(self, pos: int) -> dict | None:
         prev = [q for o, q in self.quarters if o < pos]
         return prev[-1] if prev else None
+
+    def reported_quarter(self, pos: int) -> dict | None:
+        """The quarter a results story is about: the first one it names (later ones are often forecasts)."""
+        prev = [q for o, q in self.quarters if o < pos]
+        return prev[0] if prev else None
 
     def last_year(self, pos: int) -> int | None:
         prev = [y for o, y in self.years if o < pos]
@@ -1278,6 +1353,9 @@ def extract_timexes(text: str, doc, published: str | None, *, uncertain: bool = 
         if spec is not None:
             if it.needs_dir and "dir" not in spec:
                 direction, why = _direction(doc, c.start, c.end, spec["kind"])
+                if isinstance(direction, str):
+                    spec["lean"] = -1 if direction == LEAN_BACK else 1
+                    direction = 0
                 if direction == 0 and spec["kind"] == "weekday":
                     direction, why = -1, (why + "; news reports a bare weekday as past by default")
                 spec["dir"] = direction

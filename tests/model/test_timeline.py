@@ -75,6 +75,39 @@ def test_tense_rules(nlp, text, needle, value):
     assert value_of(nlp, text, needle) == value
 
 
+@pytest.mark.parametrize("text,needle,published,value", [
+    # a deadline extended / postponed to a date lies ahead whatever the tense
+    ("The offer was extended to March 16.", "March 16", ANCHOR, "2023-03-16"),
+    # the past perfect of a plan: a weekday lies behind, a month-day stays the nearest
+    ("The offer had been scheduled to expire Friday.", "Friday", ANCHOR, "2023-02-17"),
+    ("The offer had been set to expire March 2.", "March 2", ANCHOR, "2023-03-02"),
+    # 'until' with the present perfect looks forward; with the past perfect back
+    ("The agency has given the family until Tuesday to sign.", "Tuesday", ANCHOR, "2023-02-28"),
+    # a modal with the perfect looks back
+    ("The drop might have been caused by selling on Wednesday.", "Wednesday", "2023-02-24", "2023-02-22"),
+    # a weekday on a past participle ("statements made Friday") or possessive in a present clause: past
+    ("Following are statements made Friday by the lawyer.", "Friday", ANCHOR, "2023-02-17"),
+    ("The move follows Tuesday's declaration by Ford.", "Tuesday", ANCHOR, "2023-02-21"),
+    # a month-day or month that is not the verb's modifier leans with the clause's tense, when the anchor's
+    # year would put it more than two months on the other side
+    ("He was shot to death on the night of Oct. 23 in his kitchen.", "Oct. 23", "2023-05-05", "2022-10-23"),
+    ("He became the subject of a manhunt in November.", "November", "2023-05-07", "2022-11"),
+    ("Directors declared a dividend, payable Dec. 7 to stock of record Nov. 22.", "Dec. 7", "2023-10-27",
+     "2023-12-07"),
+    ("The company also created an office of the chairman, effective Feb. 1.", "Feb. 1", "2023-10-26",
+     "2024-02-01"),
+])
+def test_direction_rules(nlp, text, needle, published, value):
+    assert value_of(nlp, text, needle, published) == value
+
+
+def test_weeks_ago_is_a_day_and_years_in_words(nlp):
+    assert value_of(nlp, "He was seen two weeks ago.", "two weeks ago") == "2023-02-09"
+    assert value_of(nlp, "He was seen a week or so ago.", "week or so ago") == "2023-02-16"
+    assert value_of(nlp, "It began in January nineteen ninety-seven.", "January", ANCHOR) == "1997-01"
+    assert value_of(nlp, "It was cold in the winter of nineteen ninety-four.", "winter", ANCHOR) == "1994-WI"
+
+
 def test_record_fields_offsets_sentence_range_and_basis(nlp):
     text = "Trade was flat. Putin welcomed Wang to the Kremlin on Wednesday. Talks ran in February 2022."
     got = {t.text: t for t in tx(nlp, text)}
@@ -121,6 +154,10 @@ def test_financial_reference_quarter(nlp):
     assert got["third-quarter"] == "1989-Q3"
     assert got["the quarter"] == "1989-Q3"
     assert got["a year earlier"] == "1988-Q3"
+    # "the latest quarter" is the one the story reports (the first named), not a forecast named later
+    got = {t.text: t.value for t in tx(nlp, "Net for the fiscal-first quarter rose. It expects fourth-quarter "
+                                            "sales to fall. In the latest quarter, costs rose.", published="1989-10-26")}
+    assert got["the fiscal-first quarter"] == "1989-Q1" and got["the latest quarter"] == "1989-Q1"
 
 
 def test_reanchor_is_pure_and_matches_extraction(nlp):
