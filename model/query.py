@@ -256,7 +256,7 @@ ARTICLE_SORTS = ("date", "oldest", "title")
 _ARTICLE_ORDER = {
     "date": "a.published DESC, a.id DESC",
     "oldest": "a.published IS NULL, a.published, a.id",
-    "title": "a.title COLLATE NOCASE, a.id",
+    "title": "a.title IS NULL, a.title COLLATE NOCASE, a.id",
 }
 
 

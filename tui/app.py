@@ -55,7 +55,7 @@ class SinorusApp(App):
         if self.config.keys:
             self.set_keymap(self.config.keys)
         theme = self._theme_choice
-        if theme is None and self.console.color_system in ("standard", "windows"):
+        if theme is None and not self.no_color and self.console.color_system in ("standard", "windows"):
             theme = ANSI_THEME  # 16 colours: use the terminal's own palette
         if theme:
             if theme in self.available_themes:

@@ -29,6 +29,11 @@ def _rows(pairs: list[tuple[str, object]]) -> Content:
     return Content("\n").join(lines)
 
 
+def _short(text: str | None, n: int = 160) -> str:
+    text = clean(text)
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
 def provenance(kind: str, fact, doc=None) -> list[tuple[str, object]]:
     """Where a fact came from, as (field, value) rows."""
     where = lambda s, e: f"characters {s}–{e}"
@@ -50,7 +55,8 @@ def provenance(kind: str, fact, doc=None) -> list[tuple[str, object]]:
                 ("Value", fact.value), ("Covers", rng), ("Granularity", fact.granularity),
                 ("Anchor", fact.anchor or "none (absolute)"), ("Rule", fact.basis),
                 ("Uncertain", "yes: anchored to an inferred publication date" if fact.uncertain else None),
-                ("Sentence", fact.sentence), ("Article", fact.title)]
+                ("Sentence", f"{fact.sentence}: “{_short(fact.sentence_text)}”" if fact.sentence_text
+                 else fact.sentence), ("Article", fact.title)]
     if kind == "article":
         return [("Article", fact.title), ("Key", fact.key), ("Published", fact.published or "undated"),
                 ("Date basis", fact.published_basis),
@@ -90,6 +96,7 @@ class DateScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "dismiss", "Cancel", id="modal.cancel")]
     DEFAULT_CSS = _CSS.format(name="DateScreen")
+    AUTO_FOCUS = "Input"
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="box") as box:
@@ -119,7 +126,7 @@ class HelpScreen(ModalScreen):
             for group, rows in help_rows(self.app):
                 lines.append(Content(group).stylize("bold $text-primary"))
                 for keys, description, binding_id in rows:
-                    lines.append(Content.assemble((keys.ljust(22), "bold"), description.ljust(30),
+                    lines.append(Content.assemble((keys.ljust(16), "bold"), description.ljust(26),
                                                   (binding_id, "$text-muted")))
                 lines.append(Content(""))
             yield Static(Content("\n").join(lines), markup=False)

@@ -28,7 +28,7 @@ def _article_row(show_basis: bool):
     def render(row: q.ArticleRow, width: int) -> Content:
         date = fit(row.published or "undated", 10)
         middle = clean(row.published_basis, "—") if show_basis else clean(row.source, "—")
-        mid_w = min(28 if show_basis else 16, max(0, width // 4))
+        mid_w = max(0, width // 2) if show_basis else min(16, max(0, width // 4))
         title_w = max(0, width - 10 - mid_w - 2)
         return Content.assemble((date, MUTED_STYLE if not row.published else ""), " ",
                                 (fit(middle, mid_w), MUTED_STYLE), " ", fit(clean(row.title, "(untitled)"), title_w))

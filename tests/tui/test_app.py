@@ -305,11 +305,9 @@ async def test_keymap_from_config_and_tiny_terminal(make_app, tmp_path, monkeypa
         await pilot.press("b")
         await settle(pilot)
         assert s.reader.doc.kind == "article"
-    for size in ((20, 6), (40, 10), (1, 1)):
-        app = make_app(config=Config())
-        async with app.run_test(size=size) as pilot:
-            await settle(pilot)
-            await pilot.press("tab", "z", "2", "enter", "left_square_bracket")
+        for size in ((20, 6), (40, 10), (1, 1), (80, 24)):  # small terminals degrade, never crash
+            await pilot.resize_terminal(*size)
+            await pilot.press("tab", "z", "2", "enter", "left_square_bracket", "z")
             await settle(pilot)
             assert app.is_running
 
@@ -340,6 +338,12 @@ async def test_palette_commands_go_to_date_and_entity(make_app):
         s.go_date("2022-02")
         await settle(pilot)
         assert s.lst("timeline").highlighted.value_start >= "2022-02-01"
+        await pilot.press("1", "3", "d", *"2023-03", "enter")  # d in the Timeline asks for a date
+        await settle(pilot)
+        assert app.focused is s.lst("timeline") and s.lst("timeline").highlighted.text == "in March"
+        await pilot.press("D", *"soon", "enter")  # not a date: a message, the box stays
+        assert any("not a date" in str(n.message) for n in app._notifications)
+        await pilot.press("escape")
         await pilot.press("ctrl+p", *"Zakharova")
         await settle(pilot)
         await pilot.press("enter")

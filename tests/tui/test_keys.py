@@ -21,3 +21,13 @@ def test_config_problems_are_reported_not_raised(tmp_path):
     path.write_text("this is = not toml [", encoding="utf-8")
     assert load_config(path).problems
     assert load_config(tmp_path / "missing.toml").problems == []
+
+
+def test_browser_never_imports_spacy_or_sqlite_utils():
+    import subprocess
+    import sys
+
+    code = ("import sys, tui.app, tui.screens, tui.modals, tui.commands; "
+            "bad = [m for m in ('spacy', 'sqlite_utils') if m in sys.modules]; print(bad); sys.exit(bool(bad))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
