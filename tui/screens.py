@@ -218,6 +218,7 @@ class MainScreen(Screen):
         doc = self.reader.doc
         viewer = self.query_one("#viewer")
         viewer.border_title = Content(("Entity: " if doc.kind == "entity" else "") + doc.title if doc.title else "Reader")
+        self._hit_count()
         back = "◀" if self.history.can_back else " "
         fwd = "▶" if self.history.can_forward else " "
         self.query_one(ChipBar).show(s.chips.labels(), f"{back}{fwd}")
@@ -522,11 +523,20 @@ class MainScreen(Screen):
         doc = snap.doc
         self.navigate(replace(snap, doc=None if text else doc))
 
+    def _hit_count(self) -> None:
+        r = self.reader
+        text = ""
+        if self.state.chips.search and r.doc.kind == "article":
+            text = (f"hit {r.hit + 1} of {len(r.hits)} · n/N" if r.hit is not None else
+                    f"{len(r.hits)} hits · n/N") if r.hits else "no hits in this article · n: next article"
+        self.query_one("#viewer").border_subtitle = Content(text)
+
     def action_hit(self, delta: int) -> None:
         if not self.state.chips.search:
             self.notify("no search: press / to search", timeout=3)
             return
         if self.reader.next_hit(delta):
+            self._hit_count()
             return
         # No more hits in this article: on to the next matching article.
         articles = self.lst("articles")
