@@ -73,19 +73,27 @@ def timeline_source(filters: q.Filters) -> FuncSource:
                       _event_row, "no dated events for these filters")
 
 
-def _quote_row(row: q.QuoteRow, width: int) -> Content:
+def _quote_row(row: q.QuoteRow, width: int, previous: q.QuoteRow | None = None) -> Content:
+    """Speaker, quote, article (when there is room) and date. Grouped by speaker, a
+    speaker's name shows on their first quote only."""
     who_w = min(18, max(0, width // 4))
-    quote_w = max(0, width - who_w - 12)
+    title_w = min(30, width // 5) if width >= 70 else 0
+    quote_w = max(0, width - who_w - title_w - 12 - (1 if title_w else 0))
     who = clean(row.speaker, "?")
-    return Content.assemble((fit(who, who_w), "bold" if row.speaker else MUTED_STYLE), " ",
-                            (fit("“" + clean(row.text) + "”", quote_w), QUOTE_STYLE), " ",
-                            (fit(row.published or "undated", 10), MUTED_STYLE))
+    if previous is not None and previous.speaker == row.speaker:
+        who = ""
+    parts = [(fit(who, who_w), "bold" if row.speaker else MUTED_STYLE), " ",
+             (fit("“" + clean(row.text) + "”", quote_w), QUOTE_STYLE), " "]
+    if title_w:
+        parts += [(fit(clean(row.title, "(untitled)"), title_w), MUTED_STYLE), " "]
+    parts.append((fit(row.published or "undated", 10), MUTED_STYLE))
+    return Content.assemble(*parts)
 
 
 def quotes_source(filters: q.Filters, sort: str) -> FuncSource:
     return FuncSource(lambda c: q.count_quotes(c, filters),
                       lambda c, o, n: q.quotes(c, filters, sort, o, n),
-                      _quote_row, "no quotes for these filters — x removes the last filter")
+                      _quote_row, "no quotes for these filters — x removes the last filter", grouped=sort == "speaker")
 
 
 class ArticlesList(VirtualList):

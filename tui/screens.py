@@ -285,7 +285,11 @@ class MainScreen(Screen):
                 vl.cursor = cursor
                 vl.scroll_to(y=scroll, animate=False, immediate=True)
                 vl.refresh()
-        self.query_one("#entity-filter", Input).set_class(bool(snap.name), "-shown")
+        box = self.query_one("#entity-filter", Input)
+        box.set_class(bool(snap.name), "-shown")
+        if box.value != snap.name:
+            with box.prevent(Input.Changed):
+                box.value = snap.name
         if snap.doc is not None and (exact or snap.doc != old.doc):
             self._open(snap.doc)
         self.reader.set_terms(q.search_terms(snap.chips.search)) if snap.chips.search != old.chips.search else None

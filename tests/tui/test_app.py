@@ -349,3 +349,33 @@ async def test_palette_commands_go_to_date_and_entity(make_app):
         await pilot.press("enter")
         await settle(pilot)
         assert s.reader.doc.title == "Maria Zakharova"
+
+
+async def test_filter_by_selection_speaker_and_mention(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        await goto_row(pilot, "quotes", lambda r: r.speaker == "Maria Zakharova")
+        await pilot.press("f")
+        await settle(pilot)
+        assert s.state.chips.speaker[1] == "Maria Zakharova" and s.lst("quotes").total == 2
+        await pilot.press("s")  # grouped by speaker: the name on the first quote only
+        await settle(pilot)
+        vl = s.lst("quotes")
+        assert "Maria Zakharova" in vl.render_line(0).text and "Maria Zakharova" not in vl.render_line(1).text
+        await pilot.press("1", "tab", "tab", "tab", "tab")
+        for _ in range(10):
+            await pilot.press("e")
+            if s.reader.link.kind == "mention":
+                break
+        name = s.reader.link.target.name
+        await pilot.press("f")
+        await settle(pilot)
+        assert s.state.chips.entity[1] == name and s.state.chips.order == ("speaker", "entity")
+        await pilot.press("x")
+        await settle(pilot)
+        assert s.state.chips.order == ("speaker",)
+        await pilot.press("X")
+        await settle(pilot)
+        assert s.state.chips.order == () and s.lst("quotes").total == 8

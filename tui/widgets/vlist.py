@@ -36,7 +36,8 @@ class Source(Protocol):
 
     def page(self, conn, offset: int, limit: int) -> list: ...
 
-    def render(self, row: Any, width: int) -> Content: ...
+    def render(self, row: Any, width: int, previous: Any | None) -> Content:
+        """One row as one line; `previous` is the row above (if loaded), for grouping."""
 
 
 @dataclass
@@ -45,8 +46,9 @@ class FuncSource:
 
     count_fn: Callable[[Any], int]
     page_fn: Callable[[Any, int, int], list]
-    render_fn: Callable[[Any, int], Content]
+    render_fn: Callable[..., Content]  # (row, width) or, with `grouped`, (row, width, previous)
     empty: str = "nothing here"
+    grouped: bool = False
 
     def count(self, conn) -> int:
         return self.count_fn(conn)
@@ -54,8 +56,8 @@ class FuncSource:
     def page(self, conn, offset: int, limit: int) -> list:
         return self.page_fn(conn, offset, limit)
 
-    def render(self, row: Any, width: int) -> Content:
-        return self.render_fn(row, width)
+    def render(self, row: Any, width: int, previous: Any | None) -> Content:
+        return self.render_fn(row, width, previous) if self.grouped else self.render_fn(row, width)
 
 
 class VirtualList(ScrollView, can_focus=True):
@@ -239,7 +241,7 @@ class VirtualList(ScrollView, can_focus=True):
         if row is None:
             self._request(index // PAGE)
             return self._strip(Content("…"), width, self.get_visual_style("vlist--dim"))
-        content = self.source.render(row, width)
+        content = self.source.render(row, width, self.row(index - 1) if index else None)
         if index == self.cursor:
             style = self.get_visual_style("vlist--cursor" if self.has_focus else "vlist--cursor-blurred")
             return self._strip(content, width, base + style)
