@@ -35,6 +35,16 @@ async def goto_row(pilot, pane: str, predicate) -> None:
     await settle(pilot)
 
 
+async def link_to(pilot, kind: str) -> None:
+    """Move the reader's link cursor (with `e`) to the next link of `kind`."""
+    reader = screen_of(pilot.app).reader
+    for _ in range(len(reader.doc.links)):
+        await pilot.press("e")
+        if reader.link.kind == kind:
+            return
+    raise AssertionError(f"no {kind} link")
+
+
 async def test_starts_with_newest_article_in_reader(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -118,10 +128,7 @@ async def test_speaker_annotation_link_opens_entity_page(make_app):
         await pilot.press("tab", "tab", "tab", "tab")  # to the reader
         assert app.focused is s.reader
         assert "next week. ‹Maria Zakharova›" in reader_text(app)
-        for _ in range(30):
-            await pilot.press("e")
-            if s.reader.link.kind == "speaker":
-                break
+        await link_to(pilot, "speaker")
         assert s.reader.link.kind == "speaker"
         await pilot.press("enter")
         await settle(pilot)
@@ -157,10 +164,7 @@ async def test_mention_link_opens_entity_and_back_forward_restore_cursor_and_scr
         await settle(pilot)
         await pilot.press("enter")  # open the second article
         await settle(pilot)
-        for _ in range(5):
-            await pilot.press("e")
-            if s.reader.link.kind == "mention":
-                break
+        await link_to(pilot, "mention")
         link_before = s.reader.cursor
         assert s.reader.link.kind == "mention"
         name = s.reader.link.target.name
@@ -365,10 +369,7 @@ async def test_filter_by_selection_speaker_and_mention(make_app):
         vl = s.lst("quotes")
         assert "Maria Zakharova" in vl.render_line(0).text and "Maria Zakharova" not in vl.render_line(1).text
         await pilot.press("1", "tab", "tab", "tab", "tab")
-        for _ in range(10):
-            await pilot.press("e")
-            if s.reader.link.kind == "mention":
-                break
+        await link_to(pilot, "mention")
         name = s.reader.link.target.name
         await pilot.press("f")
         await settle(pilot)
