@@ -117,10 +117,16 @@ PATTERNS: list[tuple[str, re.Pattern, int]] = [
     # (last/next/this) Friday('s) (morning/night)
     ("dow", _rx(rf"(?:(?P<rel>last|next|this|this\s+coming|this\s+past|the\s+previous|the\s+following|"
                 rf"early|late|earlier|later)\s+)?(?P<dow>{DOW}){POSS}(?:\s+(?P<part>{PART}))?"), 2),
+    # reference time: the day (or month) of the date last mentioned, not the publication date
+    ("refday", _rx(rf"(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?:that|the\s+same|that\s+same)\s+"
+                   rf"(?P<u1>day|{PART})|the\s+(?P<rel>next|following|previous|prior)\s+(?P<u2>day|{PART})|"
+                   rf"the\s+(?P<u3>day|night)\s+(?P<rel2>before|after)(?!\s+(?:yesterday|tomorrow|last|next|the)\b))"), 3),
+    ("refmonth", _rx(r"(?:that|the\s+same|the\s+(?P<rel>following|previous|prior))\s+month"), 3),
     ("relday", _rx(rf"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow|"
                    rf"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow){POSS}"
                    rf"(?:\s+(?P<part>{PART}))?"), 2),
     ("partday", _rx(rf"(?:later\s+|earlier\s+)?(?P<rel>this|last|yesterday|tomorrow)\s+(?P<part>{PART})"), 3),
+    ("partday2", _rx(rf"(?:(?:early|late|mid)[\s-]*)?(?P<part>{PART})\s+(?P<rel>yesterday|today|tomorrow)"), 3),
     # N units ago / earlier / later / from now
     ("ago", _rx(rf"(?:(?:about|nearly|almost|some|more\s+than|less\s+than|roughly|around|just|only|over|"
                 rf"fully|barely|exactly|precisely|approximately)\s+)?(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+(?:or\s+so\s+)?"
@@ -497,7 +503,7 @@ def resolve(spec: dict, anchor: str) -> tuple[str | None, str]:
             pick = nearest
             rel = f"the {pick.strftime('%B')} {day} nearest to {pd} (the tense points further than half a year)"
         elif not direction:
-            pick = same[0] if same and abs((same[0] - a).days) <= 240 else min(cands, key=lambda c: abs((c - a).days))
+            pick = same[0] if same and abs((same[0] - a).days) <= 183 else min(cands, key=lambda c: abs((c - a).days))
             rel = f"the {pick.strftime('%B')} {day} of the year of {pd}" if pick.year == a.year else \
                 f"the {pick.strftime('%B')} {day} nearest to {pd}"
             lean = spec.get("lean", 0)
@@ -521,9 +527,9 @@ def resolve(spec: dict, anchor: str) -> tuple[str | None, str]:
             rel = f"the first {MONTHS[m - 1].capitalize()} {'after' if strict else 'from'} {pd}"
         else:
             y = a.year
-            if m - a.month > 8:
+            if m - a.month > 6:
                 y -= 1
-            elif a.month - m > 8:
+            elif a.month - m > 6:
                 y += 1
             lean = spec.get("lean", 0)
             if lean and lean * ((y - a.year) * 12 + m - a.month) < -(LEAN_DAYS // 30):
@@ -592,6 +598,21 @@ def resolve(spec: dict, anchor: str) -> tuple[str | None, str]:
         else:
             pick = min(cands, key=lambda x: abs((x - a).days))
         return pick.isoformat(), f"{_dir_words(direction, spec['h'].title())} {pd}{tail}"
+    if kind == "relref":
+        base = spec["base"]
+        bv, bwhy = (base["value"], "") if base.get("kind") == "abs" else resolve(base, anchor)
+        if not bv or not re.match(r"\d{4}-\d\d", bv):
+            return None, "no reference date"
+        if spec["unit"] == "month":
+            y, m = _add_months(int(bv[:4]), int(bv[5:7]), spec["n"])
+            v = "%04d-%02d" % (y, m)
+        else:
+            if not re.match(r"\d{4}-\d\d-\d\d", bv):
+                return None, "the reference date has no day"
+            v = (_d(bv) + dt.timedelta(days=spec["n"])).isoformat() + _time_suffix(spec)
+        what = {0: "the same " + spec["unit"] + " as", 1: "the " + spec["unit"] + " after",
+                -1: "the " + spec["unit"] + " before"}.get(spec["n"], f"{spec['n']:+d} {spec['unit']}s from")
+        return v, f"{what} the date last mentioned, {bv[:10]}" + (f" ({bwhy.split(' (')[0]})" if bwhy else "") + tail
     if kind == "weekend":
         direction = spec.get("dir", -1)
         sat = a + dt.timedelta(days=5 - a.weekday())  # the Saturday of the anchor's week
@@ -826,6 +847,12 @@ def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - on
         elif g.get("part"):
             spec["part"] = PARTS[g["part"].lower()]
         return Interp("TIME" if "part" in spec or "time" in spec else "DATE", spec=spec)
+    if k in ("refday", "refmonth"):
+        return _interpret_ref_time(g, c, ctx)
+    if k == "partday2":
+        n = {"today": 0, "yesterday": -1, "tomorrow": 1}[g["rel"].lower()]
+        return Interp("TIME", spec={"kind": "offset", "unit": "day", "n": n, "gran": "day",
+                                    "part": PARTS[g["part"].lower()]})
     if k == "partday":
         rel = g["rel"].lower()
         n = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
@@ -905,7 +932,7 @@ def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - on
         if not ctx.financial:
             return Interp("DATE", drop=True)
         pre = g["pre"].lower()
-        ref = ctx.reported_quarter(c.start) if pre == "latest" else ctx.last_quarter(c.start)
+        ref = ctx.reported_quarter(c.start)  # "the 1988 / year-ago / latest period": the quarter reported on
         if re.fullmatch(r"\d{4}", pre):
             if ref and "spec" in ref and ref["spec"].get("kind") == "quarter":
                 return Interp("DATE", f"{pre}-Q{ref['spec']['q']}", basis="the quarter last mentioned, in that year")
@@ -995,6 +1022,26 @@ def _shift_quarter(ref: dict | None, n: int) -> dict:
     return {"kind": "qrel", "n": -1 + n}
 
 
+def _interpret_ref_time(g, c, ctx) -> Interp:
+    """`earlier that day`, `the next morning`, `the day before`, `the following month`: counted from the
+    date last mentioned (its spec, so re-anchoring follows); with none, from the publication date."""
+    rel = (g.get("rel") or g.get("rel2") or "").lower()
+    n = {"next": 1, "following": 1, "after": 1, "previous": -1, "prior": -1, "before": -1}.get(rel, 0)
+    if c.kind == "refmonth":
+        unit, ref = "month", ctx.last_ref(c.start, "month")
+        if ref is None:
+            return Interp("DATE", drop=True) if not n else \
+                Interp("DATE", spec={"kind": "offset", "unit": "month", "n": n, "gran": "month"})
+    else:
+        unit, ref = "day", ctx.last_ref(c.start, "day")
+    word = (g.get("u1") or g.get("u2") or g.get("u3") or "day").lower()
+    spec = {"kind": "relref", "unit": unit, "n": n,
+            "base": ref if ref is not None else {"kind": "offset", "unit": "day", "n": 0, "gran": "day"}}
+    if word in PARTS and word != "night" or (word == "night" and g.get("u1")):
+        spec["part"] = PARTS[word]
+    return Interp("TIME" if "part" in spec else "DATE", spec=spec)
+
+
 def _interpret_relunit(g, c, text, ctx) -> Interp:
     rel = re.sub(r"\s+", " ", g["rel"].lower())
     unit = g["unit"].lower()
@@ -1003,6 +1050,8 @@ def _interpret_relunit(g, c, text, ctx) -> Interp:
     n = {"last": -1, "this": 0, "next": 1, "the coming": 1, "the past": -1, "this past": -1, "the current": 0,
          "the previous": -1, "the following": 1, "the next": 1, "the last": -1, "the latest": -1, "the same": 0,
          "that": 0, "the prior": -1}[rel]
+    if rel in ("the same", "that") and unit == "quarter" and ctx.last_quarter(c.start):
+        return Interp("DATE", spec=_shift_quarter(ctx.last_quarter(c.start), 0))
     if rel in ("the same", "that") and unit != "year" or rel in ("the same", "that") and not ctx.last_year(c.start):
         return Interp("DATE", drop=True)
     if rel in ("the same", "that", "the following", "the previous", "the prior") and unit == "year":
@@ -1098,7 +1147,8 @@ def _interpret_season(g, c, text) -> Interp:
     if rel == "this":
         return Interp("DATE", spec={"kind": "season", "s": s, "dir": 0, "why": "'this'"})
     if rel in ("the", "early", "late", "mid", "mid-", "the early", "the late") and prev in (
-            "in", "during", "by", "until", "since", "over", "through", "throughout", "this", "last", "next", "for"):
+            "in", "during", "by", "until", "since", "over", "through", "throughout", "this", "last", "next", "for",
+            "into", "of", "from", "before", "after"):
         if s == "FA" and _next_word(text, c.end) in ("in", "of", "from", "to"):
             return Interp("DATE", drop=True)
         return Interp("DATE", spec={"kind": "season", "s": s}, needs_dir=True)
@@ -1298,6 +1348,14 @@ class Context:
                     self.time_ents.append((e.start_char, e.end_char))
         self.quarters: list[tuple[int, dict]] = []  # (offset, {"spec":..} or {"value":..})
         self.years: list[tuple[int, int]] = []
+        self.refs: list[tuple[int, str, dict]] = []  # (offset, "day" | "month", spec or {"kind": "abs", ...})
+
+    def last_ref(self, pos: int, gran: str) -> dict | None:
+        """The date last mentioned before `pos` at day (or, for "month", day or month) granularity."""
+        for o, g, spec in reversed(self.refs):
+            if o < pos and (g == "day" or gran == "month"):
+                return spec
+        return None
 
     def ent_date(self, s: int, e: int) -> bool:
         return any(a < e and s < b for a, b in self.date_ents)
@@ -1341,6 +1399,7 @@ def extract_timexes(text: str, doc, published: str | None, *, uncertain: bool = 
     sent_of = _sentence_index(doc)
     anchor = published[:10] if published else None
     out: list[Timex] = []
+    bare: list[tuple[int, Cand]] = []  # clock times with no day of their own
     for c in _candidates(text):
         it = _interpret(c, text, ctx)
         if it.drop:
@@ -1360,27 +1419,52 @@ def extract_timexes(text: str, doc, published: str | None, *, uncertain: bool = 
                     direction, why = -1, (why + "; news reports a bare weekday as past by default")
                 spec["dir"] = direction
                 spec["why"] = why
-            if anchor:
-                value, b = resolve(spec, anchor)
-                basis = f"{surface} → {value}: {b}"
-                if uncertain:
-                    basis += "; the publication date was inferred, so this value is uncertain"
-            else:
-                value, basis = None, f"{surface}: relative, and the publication date is unknown"
-        else:
-            basis = f"{surface} → {value}: {basis}"
-        vs, ve = (value_range(value) or (None, None)) if it.type in ("DATE", "TIME") else (None, None)
-        t = Timex(start=c.start, end=c.end, text=surface, type=it.type, value=value,
-                  anchor=anchor if spec is not None else None, basis=basis, sentence=sent_of(c.start),
-                  value_start=vs, value_end=ve, uncertain=bool(uncertain and spec is not None),
-                  spec=json.dumps(spec, ensure_ascii=False, sort_keys=True) if spec is not None else None)
+        t = _timex(c, surface, it.type, spec, value, basis, anchor, uncertain, sent_of(c.start))
+        value = t.value
+        if c.kind == "time":
+            bare.append((len(out), c))
         out.append(t)
         if c.kind in ("quarter", "qcode") and it.type == "DATE" and value and re.fullmatch(r"\d{4}-Q[1-4]", value) \
                 and not re.search(r"year-ago|year-earlier|year-before|a year|last year", surface, re.I):
             ctx.quarters.append((c.start, {"spec": spec, "value": value, "q": int(value[-1])}))
+        if it.type in ("DATE", "TIME") and value and re.match(r"\d{4}-\d\d(?:-\d\d)?(?:T|$)", value) \
+                and c.kind not in ("time", "refmonth"):
+            ctx.refs.append((c.start, "day" if re.match(r"\d{4}-\d\d-\d\d", value) else "month",
+                             dict(spec) if spec is not None else {"kind": "abs", "value": value}))
         if c.kind in ("year", "my", "mdy", "dmy", "iso") and spec is None and value and value[:4].isdigit():
             ctx.years.append((c.start, int(value[:4])))
+    # "at about 10:35 a.m. (0735 GMT) Friday": a bare clock time takes the day named nearest to it in its sentence
+    for i, c in bare:
+        t = out[i]
+        days = [u for u in out if u is not t and u.sentence == t.sentence and u.type in ("DATE", "TIME") and u.value
+                and re.match(r"\d{4}-\d\d-\d\d", u.value) and "T" not in u.value]
+        if not days or t.sentence is None:
+            continue
+        u = min(days, key=lambda u: min(abs(u.start - t.end), abs(t.start - u.end)))
+        base = json.loads(u.spec) if u.spec else {"kind": "abs", "value": u.value}
+        spec = {"kind": "relref", "unit": "day", "n": 0, "base": base, "time": json.loads(t.spec)["t"]}
+        out[i] = _timex(c, t.text, t.type, spec, None, "", anchor, uncertain, t.sentence)
     return out
+
+
+def _timex(c: Cand, surface: str, typ: str, spec: dict | None, value, basis: str, anchor, uncertain: bool,
+           sentence) -> Timex:
+    """The stored record: relative expressions resolved against the anchor, with the basis in words."""
+    if spec is not None:
+        if anchor:
+            value, b = resolve(spec, anchor)
+            basis = f"{surface} → {value}: {b}"
+            if uncertain:
+                basis += "; the publication date was inferred, so this value is uncertain"
+        else:
+            value, basis = None, f"{surface}: relative, and the publication date is unknown"
+    else:
+        basis = f"{surface} → {value}: {basis}"
+    vs, ve = (value_range(value) or (None, None)) if typ in ("DATE", "TIME") else (None, None)
+    return Timex(start=c.start, end=c.end, text=surface, type=typ, value=value,
+                 anchor=anchor if spec is not None else None, basis=basis, sentence=sentence,
+                 value_start=vs, value_end=ve, uncertain=bool(uncertain and spec is not None),
+                 spec=json.dumps(spec, ensure_ascii=False, sort_keys=True) if spec is not None else None)
 
 
 def infer_published(text: str, doc) -> tuple[str, str, float] | None:

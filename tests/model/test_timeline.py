@@ -108,6 +108,34 @@ def test_weeks_ago_is_a_day_and_years_in_words(nlp):
     assert value_of(nlp, "It was cold in the winter of nineteen ninety-four.", "winter", ANCHOR) == "1994-WI"
 
 
+@pytest.mark.parametrize("text,needle,published,value", [
+    # reference time: counted from the date last mentioned, not from the publication date
+    ("He was killed on Oct. 23, 1998. Earlier that day, his family sent a fax.", "Earlier that day", ANCHOR,
+     "1998-10-23"),
+    ("Putin arrived on Tuesday. The next day he met Xi.", "The next day", ANCHOR, "2023-02-22"),
+    ("He was killed on Oct. 23, 1998. He was seen the day before near the house.", "the day before", ANCHOR,
+     "1998-10-22"),
+    ("In March, holders urged a sale. The following month, the company put itself up for sale.",
+     "The following month", "1989-10-27", "1989-04"),
+    ("The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.", "10:35", "2023-02-25",
+     "2023-02-24T10:35"),
+    ("In London at mid-afternoon yesterday, shares were up.", "mid-afternoon yesterday", ANCHOR, "2023-02-22TAF"),
+    # seasons and quarters named through a preposition or 'that'
+    ("Sun could not meet demand well into the summer.", "the summer", "1989-10-26", "1989-SU"),
+    ("Sales rose in the third quarter of 1988. Results for that quarter included a charge.", "that quarter",
+     ANCHOR, "1988-Q3"),
+    # a bare month with no cue: the nearest one (within six months)
+    ("They can take part in planning the NATO summit in April.", "April", "1998-12-05", "1999-04"),
+])
+def test_reference_time_and_nearest(nlp, text, needle, published, value):
+    assert value_of(nlp, text, needle, published) == value
+
+
+def test_reference_time_reanchors(nlp):
+    t = [x for x in tx(nlp, "Putin arrived on Tuesday. The next day he met Xi.") if x.text == "The next day"][0]
+    assert timeline.reanchor(t.text, t.spec, "2023-03-02")[0] == "2023-03-01"
+
+
 def test_record_fields_offsets_sentence_range_and_basis(nlp):
     text = "Trade was flat. Putin welcomed Wang to the Kremlin on Wednesday. Talks ran in February 2022."
     got = {t.text: t for t in tx(nlp, text)}
