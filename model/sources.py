@@ -98,11 +98,17 @@ def _decode(data: bytes) -> tuple[str, str | None]:
                 return data.decode("utf-16-le" if odd > even else "utf-16-be"), "decoded as UTF-16 (no byte-order mark)"
             except UnicodeDecodeError:
                 pass
-        raise ValueError("binary file (contains NUL bytes)")
+        if head.count(0) > len(head) // 100:  # a stray NUL in a text (or a CSV field) is stripped later
+            raise ValueError("binary file (contains NUL bytes)")
     try:
         text = data.decode("utf-8")
         note = None
     except UnicodeDecodeError as e:
+        # UTF-8 with a few broken bytes (a cut multi-byte character, a stray byte) keeps its UTF-8 text.
+        text = data.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd")
+        if sum(1 for c in text if c > "\x7f") - bad > bad:
+            return text, f"not valid UTF-8: {bad} broken byte(s) replaced"
         # Not UTF-8. Legacy single-byte text (Latin-1 / Windows-1252) decodes to letters; binary decodes to controls.
         text = data.decode("cp1252", errors="replace")
         if text.count("\ufffd") > 0.01 * len(text) + 2:
@@ -217,8 +223,12 @@ def record_to_article(rec: dict, origin: str, fallback_key: str) -> Article | Sk
     return art
 
 
+_LINE_END = re.compile(r"\r\n?|\n")
+
+
 def read_jsonl(text: str, origin: str, stem: str) -> Iterator[Article | Skipped]:
-    for n, line in enumerate(text.splitlines(), 1):
+    # Only CR/LF end a record: JSON strings may hold U+2028, U+0085 and the like raw, which str.splitlines splits on.
+    for n, line in enumerate(_LINE_END.split(text), 1):
         if not line.strip():
             continue
         where = f"{origin}:{n}"
@@ -230,9 +240,27 @@ def read_jsonl(text: str, origin: str, stem: str) -> Iterator[Article | Skipped]
         yield record_to_article(rec, where, f"{stem}:{n}")
 
 
+def _unclosed_quote(lines: list[str]) -> int | None:
+    """The index of the line where a quoted field opens that never closes, or None. Such a
+    field runs on into the next rows (up to EOF, or to the next quote, where strict parsing
+    fails): left alone, it would swallow them."""
+    reader = csv.reader(lines, strict=True)
+    start = 0
+    while True:
+        try:
+            next(reader)
+        except StopIteration:
+            return None
+        except csv.Error as e:
+            if reader.line_num - start > 1 or "unexpected end of data" in str(e):
+                return start
+        start = reader.line_num
+
+
 def read_csv(text: str, origin: str, stem: str) -> Iterator[Article | Skipped]:
     csv.field_size_limit(MAX_TEXT_CHARS + 1)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    lines = io.StringIO(text, newline="").readlines()
+    reader = csv.reader(lines)
     try:
         header = [h.strip().lower() for h in next(reader)]
     except (StopIteration, csv.Error) as e:
@@ -242,22 +270,31 @@ def read_csv(text: str, origin: str, stem: str) -> Iterator[Article | Skipped]:
         yield Skipped(origin, "CSV has no 'text' column")
         return
     n = 1
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as e:
+    rest = lines[reader.line_num:]
+    while rest:
+        bad = _unclosed_quote(rest)
+        reader = csv.reader(rest if bad is None else rest[:bad])
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as e:
+                n += 1
+                yield Skipped(f"{origin}:row {n}", f"malformed CSV row ({e})")
+                continue
             n += 1
-            yield Skipped(f"{origin}:row {n}", f"malformed CSV row ({e})")
-            continue
+            if not any(c.strip() for c in row):
+                continue
+            if len(row) != len(header):
+                yield Skipped(f"{origin}:row {n}", f"CSV row has {len(row)} fields, the header {len(header)}")
+                continue
+            yield record_to_article(dict(zip(header, row)), f"{origin}:row {n}", f"{stem}:{n}")
+        if bad is None:
+            break
         n += 1
-        if not any(c.strip() for c in row):
-            continue
-        if len(row) != len(header):
-            yield Skipped(f"{origin}:row {n}", f"CSV row has {len(row)} fields, the header {len(header)}")
-            continue
-        yield record_to_article(dict(zip(header, row)), f"{origin}:row {n}", f"{stem}:{n}")
+        yield Skipped(f"{origin}:row {n}", "malformed CSV row (a quoted field is never closed); skipped its line")
+        rest = rest[bad + 1:]
 
 
 # ---------------------------------------------------------------- html and markdown

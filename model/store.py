@@ -29,16 +29,21 @@ class StoreError(Exception):
 def connect(path: str | os.PathLike, *, readonly: bool = False) -> sqlite3.Connection:
     """Open (and for writers, create or migrate) the database at `path`."""
     path = Path(path)
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file")
     if readonly:
         if not path.exists():
             raise StoreError(f"no database at {path}")
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        conn = _open_readonly(path)
     else:
         if path.parent and not path.parent.exists():
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as e:
                 raise StoreError(f"cannot create folder {path.parent}: {e.strerror}") from None
+        why = _unwritable(path)
+        if why:
+            raise StoreError(f"cannot write {path}: {why}")
         try:
             conn = sqlite3.connect(path, check_same_thread=False)
         except sqlite3.Error as e:
@@ -55,11 +60,47 @@ def connect(path: str | os.PathLike, *, readonly: bool = False) -> sqlite3.Conne
         conn.close()
         raise StoreError(f"{path} is not a sinorus-tui database (or is corrupt): {e}") from None
     if readonly:
+        if version == 0:
+            conn.close()
+            raise StoreError(f"{path} is not a sinorus-tui database (no schema version)")
         if version != SCHEMA_VERSION:
             conn.close()
             raise StoreError(f"{path} has schema version {version}; this sinorus-tui reads version {SCHEMA_VERSION}")
         return conn
     migrate(conn, path)
+    return conn
+
+
+def _unwritable(path: Path) -> str | None:
+    """Why a writer cannot use `path`, in words, or None. SQLite writes `NAME-wal` and
+    `NAME-shm` beside the database, so its folder must be writable too."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.exists() and not os.access(path, os.W_OK):
+        return "the file is read-only (browsing and export still work)"
+    if not os.access(folder, os.W_OK):
+        return f"the folder {folder} is read-only (SQLite needs to write {path.name}-wal beside the database)"
+    return None
+
+
+def _open_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection. The path is quoted for the URI (a name may hold '?', '#' or '%')."""
+    from urllib.parse import quote
+
+    uri = "file:" + quote(str(path.absolute())) + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA user_version").fetchone()
+        except sqlite3.OperationalError:
+            # A WAL database in a folder we cannot write gets no -shm index; nobody can be
+            # writing it there either (no -wal), so it is read as immutable.
+            if not os.access(path.parent, os.W_OK) and not Path(f"{path}-wal").exists():
+                conn.close()
+                conn = sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False)
+        except sqlite3.DatabaseError:
+            pass  # not a database: the caller's first statement says so
+    except sqlite3.Error as e:
+        raise StoreError(f"cannot open {path}: {e}") from None
     return conn
 
 
@@ -181,7 +222,7 @@ def write_article(conn: sqlite3.Connection, art: Article, ext: Extraction, entit
     import json
 
     published = art.published or ext.published
-    basis = art.published_basis if art.published else ext.published_basis
+    basis = art.published_basis if art.published or not ext.published else ext.published_basis
     conf = art.published_confidence if art.published else ext.published_confidence
     try:
         conn.execute("BEGIN IMMEDIATE")

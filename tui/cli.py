@@ -165,6 +165,8 @@ def cmd_export(kind: str, db: Path, fmt: str, output: str | None) -> int:
         conn = store.connect(db, readonly=True)
     except store.StoreError as e:
         return fail(str(e))
+    import sqlite3
+
     try:
         if output:
             try:
@@ -175,6 +177,8 @@ def cmd_export(kind: str, db: Path, fmt: str, output: str | None) -> int:
             print(f"export: {n} {kind} → {output}", file=sys.stderr)
         else:
             export.write(conn, kind, sys.stdout, fmt)
+    except sqlite3.DatabaseError as e:  # a damaged file: the header reads, a later page does not
+        return fail(f"cannot read {db}: {e}")
     finally:
         conn.close()
     return 0
@@ -214,8 +218,13 @@ def cmd_browse(db: Path, explicit: bool) -> int:
         code = cmd_ingest([str(seeds)], db)
         if code != 0:
             return code
+    from model import store
     from tui import app
 
+    try:  # another program's database, another schema version, a damaged file: one line, before any screen
+        store.connect(db, readonly=True).close()
+    except store.StoreError as e:
+        return fail(str(e))
     readonly = not os.access(db, os.W_OK) or not os.access(db.parent, os.W_OK)
     try:
         app.run(str(db), readonly=readonly)
