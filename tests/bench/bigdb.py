@@ -1,0 +1,100 @@
+"""A 100,000-article database from an ingested one, without NLP: copy the rows
+with new keys, in SQL, until there are `target` articles.
+
+    python -m tests.bench.bigdb SOURCE.db OUT.db [--target 100000]
+
+Each copy k shifts every integer id (article, mention, quote, timex, …) by k times
+the table's largest id and appends `~k` to the article key; every table with an
+`article` (or `quote`) column is copied with it. Entities are shared, so their
+counts and aliases are recomputed (`store.refresh_entities`). The FTS5 indexes are
+kept consistent by the schema's own triggers as the rows go in.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sqlite3
+import time
+
+SKIP = {"article", "entity", "alias", "override"}
+
+
+def _tables(conn) -> list[str]:
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND sql NOT LIKE "
+                                        "'CREATE VIRTUAL TABLE%' ORDER BY name")]
+    return [n for n in names if not n.startswith("sqlite_") and "_fts" not in n]
+
+
+def _cols(conn, table: str) -> list[tuple[str, int]]:
+    return [(r[1], r[5]) for r in conn.execute(f"PRAGMA table_info({table})")]  # (name, pk position)
+
+
+def build(source: str, out: str, target: int = 100_000, log=print) -> dict:
+    t0 = time.perf_counter()
+    shutil.copyfile(source, out)
+    conn = sqlite3.connect(out, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=OFF")
+    conn.execute("PRAGMA cache_size=-200000")
+    base = conn.execute("SELECT COUNT(*) FROM article").fetchone()[0]
+    if base == 0:
+        raise SystemExit(f"{source} has no articles")
+    shift = {t: (conn.execute(f"SELECT MAX(id) FROM {t}").fetchone()[0] or 0)
+             for t in _tables(conn) if ("id", 1) in _cols(conn, t)}
+    a_shift, q_shift = shift["article"], shift.get("quote", 0)
+    art_cols = [c for c, _ in _cols(conn, "article")]
+    children = [t for t in _tables(conn) if t not in SKIP and any(c in ("article", "quote") for c, _ in _cols(conn, t))]
+    total, k = base, 0
+    conn.execute("BEGIN")
+    while total < target:
+        k += 1
+        n = min(base, target - total)
+        conn.execute("DROP TABLE IF EXISTS temp.pick")
+        conn.execute("CREATE TEMP TABLE pick AS SELECT id FROM main.article WHERE key NOT LIKE '%~%' "
+                      "ORDER BY id LIMIT ?", (n,))
+        exprs = [f"id + {k * a_shift}" if c == "id" else f"key || '~{k}'" if c == "key" else c for c in art_cols]
+        conn.execute(f"INSERT INTO article({', '.join(art_cols)}) SELECT {', '.join(exprs)} FROM article "
+                     "WHERE id IN (SELECT id FROM temp.pick)")
+        for t in children:
+            cols = [c for c, _ in _cols(conn, t)]
+            exprs = []
+            for c in cols:
+                if c == "id":
+                    exprs.append(f"id + {k * shift[t]}")
+                elif c == "article":
+                    exprs.append(f"article + {k * a_shift}")
+                elif c == "quote":
+                    exprs.append(f"quote + {k * q_shift}")
+                else:
+                    exprs.append(f'"{c}"')
+            where = ("article IN (SELECT id FROM temp.pick)" if "article" in cols else
+                     "quote IN (SELECT id FROM quote WHERE article IN (SELECT id FROM temp.pick))")
+            conn.execute(f'INSERT INTO {t}({", ".join(chr(34) + c + chr(34) for c in cols)}) '
+                         f"SELECT {', '.join(exprs)} FROM {t} WHERE {where}")
+        total += n
+        log(f"bigdb: copy {k}: {total:,} articles ({time.perf_counter() - t0:.0f} s)")
+    conn.execute("COMMIT")
+    from model import store
+
+    sconn = store.connect(out)
+    store.refresh_entities(sconn)
+    sconn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    counts = {t: sconn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ["article", *children, "entity"]}
+    fts = sconn.execute("SELECT COUNT(*) FROM article_fts").fetchone()[0]
+    sconn.close()
+    conn.close()
+    assert counts["article"] == target and fts == target, (counts, fts)
+    return {"seconds": time.perf_counter() - t0, "copies": k, "counts": counts}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("source")
+    ap.add_argument("out")
+    ap.add_argument("--target", type=int, default=100_000)
+    args = ap.parse_args()
+    print(build(args.source, args.out, args.target))
+
+
+if __name__ == "__main__":
+    main()
