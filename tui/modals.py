@@ -10,8 +10,6 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from model import query as q
-
 from .text import clean
 
 _CLOSE = [Binding("escape,q,p", "dismiss", "Close", id="modal.close")]

@@ -38,7 +38,8 @@ def _article_row(show_basis: bool):
 def articles_source(filters: q.Filters, sort: str, show_basis: bool) -> FuncSource:
     return FuncSource(lambda c: q.count_articles(c, filters),
                       lambda c, o, n: q.articles(c, filters, sort, o, n),
-                      _article_row(show_basis), "no articles match — x removes the last filter")
+                      _article_row(show_basis), "no articles match — x removes the last filter" if filters != q.Filters()
+                      else "no articles yet — add some with: sinorus-tui ingest PATH")
 
 
 def _entity_row(row: q.EntityRow, width: int) -> Content:

@@ -7,7 +7,6 @@ can restore cursor, scroll and filters.
 """
 from __future__ import annotations
 
-import re
 from contextlib import closing
 from dataclasses import dataclass, field, replace
 
@@ -292,7 +291,8 @@ class MainScreen(Screen):
                 box.value = snap.name
         if snap.doc is not None and (exact or snap.doc != old.doc):
             self._open(snap.doc)
-        self.reader.set_terms(q.search_terms(snap.chips.search)) if snap.chips.search != old.chips.search else None
+        if snap.chips.search != old.chips.search:
+            self.reader.set_terms(q.search_terms(snap.chips.search))
         focus = self.reader if snap.focus == "reader" else self.lst(snap.focus)
         self.set_focus(focus)
         self._layout_classes()
@@ -414,11 +414,8 @@ class MainScreen(Screen):
 
     # ---------------------------------------------------------------- actions
 
-    def _focus_order(self) -> list[str]:
-        return [*PANES, "reader"]
-
     def action_pane(self, delta: int) -> None:
-        order = self._focus_order()
+        order = [*PANES, "reader"]
         # The focus we asked for, not `self.focused`: focus moves a message later, and keys come in bursts.
         current = self.state.focus
         name = order[(order.index(current) + delta) % len(order)] if current in order else order[0]
@@ -763,5 +760,3 @@ def citation(quote: q.QuoteRow) -> str:
     mark = "“{}”" if quote.kind != "indirect" else "{}"
     return f"{mark.format(clean(quote.text))} — {who}, {where}"
 
-
-DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from tests.tui.conftest import settle
-from tui.keys import Config, all_ids, load_config
+from tui.keys import all_ids, load_config
 from tui.screens import MainScreen
 
 
@@ -223,6 +223,9 @@ async def test_bad_search_is_a_message_and_typing_never_fires_bindings(make_app)
         await settle(pilot)
         assert app.is_running and s.state.chips.search is None
         assert any("nothing to search" in str(n.message) for n in app._notifications)
+        await pilot.press("slash", "a", "escape")  # escape cancels the search box
+        assert not s.query_one("#search").has_class("-shown") and s.state.chips.search is None
+        assert app.focused is s.lst("articles")
 
 
 async def test_hostile_text_renders_literally(make_app):

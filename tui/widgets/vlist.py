@@ -15,7 +15,7 @@ from typing import Any, Callable, Protocol
 from textual import events, work
 from textual.binding import Binding
 from textual.content import Content
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -314,6 +314,3 @@ class VirtualList(ScrollView, can_focus=True):
     def position(self) -> tuple[int, int]:
         """(cursor, scroll) to keep in history."""
         return self.cursor, round(self.scroll_y)
-
-    def region_of_cursor(self) -> Region:
-        return Region(0, self.cursor, self.scrollable_content_region.width, 1)
