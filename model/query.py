@@ -11,6 +11,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 
 class QueryError(Exception):
@@ -24,7 +25,7 @@ def connect(path: str | Path, *, readonly: bool = True) -> sqlite3.Connection:
         raise QueryError(f"no database at {path}")
     try:
         if readonly:
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            conn = sqlite3.connect("file:" + quote(str(path.absolute())) + "?mode=ro", uri=True)  # a name may hold ? # %
         else:
             conn = sqlite3.connect(path)
         conn.execute("PRAGMA busy_timeout=5000")
@@ -232,7 +233,7 @@ def granularity(value: str | None, start: str | None = None, end: str | None = N
 def _run(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> list[tuple]:
     try:
         return conn.execute(sql, params).fetchall()
-    except sqlite3.OperationalError as e:
+    except sqlite3.DatabaseError as e:  # also a damaged file ('database disk image is malformed')
         msg = str(e)
         if "fts5" in msg or "MATCH" in msg:
             raise QueryError(f"cannot search for that: {msg}") from None
