@@ -231,7 +231,7 @@ def entity_doc(page: q.EntityPage, width: int = 80) -> Doc:
     heading("Timeline", len(page.events), page.events_total)
     for t in page.events:
         what = clean(t.text)
-        b.add("  " + (t.value or "?").ljust(10) + " " + band(t.granularity) + " ", DATE_STYLE)
+        b.add("  " + date_label(t.value) + " " + band(t.granularity) + " ", DATE_STYLE)
         b.add(what, "bold", ("event", t))
         rest = max(0, width - 23 - len(what))
         title = " · " + clean(t.title, "(untitled)")
@@ -253,6 +253,14 @@ def message_doc(text: str) -> Doc:
 
 BANDS = {"time": "·", "day": "•", "week": "━", "month": "━━", "season": "━━━", "quarter": "━━━",
          "half": "━━━━", "year": "━━━━━━", "decade": "━━━━━━━", "century": "━━━━━━━━"}
+
+
+def date_label(value: str | None, width: int = 10) -> str:
+    """A TIMEX3 value for a column: a decade `201` reads `201X`, a century `20` reads `20XX`."""
+    v = value or "?"
+    if v.isdigit() and len(v) in (2, 3):
+        v = v + "X" * (4 - len(v))
+    return v[:width].ljust(width)
 
 
 def band(granularity: str) -> str:

@@ -7,7 +7,7 @@ from textual.content import Content
 
 from model import query as q
 
-from .document import DATE_STYLE, MUTED_STYLE, QUOTE_STYLE, band, label_style
+from .document import DATE_STYLE, MUTED_STYLE, QUOTE_STYLE, band, date_label, label_style
 from .text import cells, clean
 from .widgets.vlist import FuncSource, VirtualList
 
@@ -53,10 +53,6 @@ def entities_source(filters: q.Filters) -> FuncSource:
     return FuncSource(lambda c: q.count_entities(c, filters),
                       lambda c, o, n: q.entities(c, filters, o, n),
                       _entity_row, "no entities match")
-
-
-def date_label(value: str | None, width: int = 10) -> str:
-    return fit(value or "?", width)
 
 
 def _event_row(row: q.TimexRow, width: int) -> Content:

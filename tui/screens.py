@@ -216,7 +216,7 @@ class MainScreen(Screen):
             pane.border_subtitle = Content(sub)
         doc = self.reader.doc
         viewer = self.query_one("#viewer")
-        viewer.border_title = Content(("Entity: " if doc.kind == "entity" else "") + doc.title if doc.title else "Reader")
+        viewer.border_title = Content(doc_summary(doc))
         self._hit_count()
         back = "◀" if self.history.can_back else " "
         fwd = "▶" if self.history.can_forward else " "
@@ -719,6 +719,17 @@ def _find(doc: Doc, find: tuple) -> tuple[int | None, tuple[int, int] | None]:
         if lk.kind == kind and getattr(lk.target, find[1], None) == find[2]:
             return i, target
     return None, target
+
+
+def doc_summary(doc: Doc) -> str:
+    """The reader's title: what kind of page, and what its links are."""
+    if doc.kind == "article" and doc.article is not None:
+        a = doc.article
+        parts = [f"{len(a.mentions)} mentions", f"{len(a.quotes)} quotes", f"{len(a.timexes)} dates"]
+        return "Article · " + " · ".join(parts)
+    if doc.kind == "entity":
+        return "Entity · " + doc.title
+    return "Reader"
 
 
 def _link_text(doc: Doc, link) -> str:
