@@ -15,7 +15,10 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import entities, quotes, store, timeline
+from . import entities, store
+
+# model.quotes and model.timeline (about a second of regex compiling) are imported where
+# extraction runs, in the workers: a re-ingest of an unchanged corpus never needs them.
 from .records import Article, Extraction
 from .sources import Skipped, read_all
 
@@ -57,6 +60,8 @@ class Summary:
 
 def extract(art: Article, doc) -> Extraction:
     """Everything we extract from one parsed article. Pure: (text, doc, metadata) → records."""
+    from . import quotes, timeline
+
     text = art.text
     ext = Extraction(sentences=[(s.start_char, s.end_char) for s in doc.sents])
     ext.mentions = entities.resolve_mentions(doc)
@@ -179,6 +184,8 @@ def _worker_init():
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles ctrl-c and stops the pool
+    from . import quotes, timeline  # noqa: F401  (loaded with spaCy, before the first batch)
+
     _worker_nlp()
 
 

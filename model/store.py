@@ -148,6 +148,8 @@ def create_schema(conn: sqlite3.Connection) -> None:
                              foreign_keys=[("article", "article", "id"), ("entity", "entity", "id")])
         db["mention"].create_index(["article", "start"])
         db["mention"].create_index(["entity", "article"])
+        # "does this entity occur in this span of this article" (events and quotes filtered by an entity)
+        db["mention"].create_index(["article", "entity", "start"])
         db["quote"].create({"id": int, "article": int, "start": int, "end": int, "text": str, "kind": str,
                             "cue": str, "cue_start": int, "cue_end": int, "speaker_name": str,
                             "speaker_entity": int, "speaker_start": int, "speaker_end": int, "basis": str,
