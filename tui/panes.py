@@ -96,7 +96,7 @@ def quotes_source(filters: q.Filters, sort: str) -> FuncSource:
 class ArticlesList(VirtualList):
     BINDINGS = [
         Binding("s", "screen.sort", "Sort", id="articles.sort"),
-        Binding("b", "screen.toggle_basis", "Date basis", id="articles.basis"),
+        Binding("b", "screen.toggle_basis", "Date basis", show=False, id="articles.basis"),
     ]
 
 

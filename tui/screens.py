@@ -160,7 +160,7 @@ class MainScreen(Screen):
                 yield Reader(id="reader")
                 yield Static(id="status", markup=False)
         yield Input(placeholder="search articles and quotes (enter searches, escape cancels)", id="search")
-        yield Footer()
+        yield Footer(compact=True)
 
     def lst(self, name: str) -> VirtualList:
         return self.query_one(f"#{name}", VirtualList)

@@ -85,7 +85,7 @@ def test_what_a_person_sees_at_80x24(terminal):
     assert "withstood the" in screen
 
     t.keys("Enter")  # the quote's speaker: an entity page
-    screen = t.wait_text("Entity: Wang Yi")
+    screen = t.wait_text("Entity · Wang Yi")
     assert "Quotes by Wang Yi (1)" in screen or "Mentions" in screen
 
     t.keys("[")  # back to the article, cursor still on the quote

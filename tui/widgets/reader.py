@@ -26,7 +26,7 @@ from ..text import wrap
 class Reader(ScrollView, can_focus=True):
     BINDINGS = [
         Binding("tab,e", "link(1)", "Next link", id="reader.next_link"),
-        Binding("shift+tab,E", "link(-1)", "Prev link", id="reader.prev_link"),
+        Binding("shift+tab,E", "link(-1)", "Prev link", show=False, id="reader.prev_link"),
         Binding("enter", "follow", "Follow", id="reader.follow"),
         Binding("down,j", "scroll_lines(1)", "Down", show=False, id="reader.down"),
         Binding("up,k", "scroll_lines(-1)", "Up", show=False, id="reader.up"),
