@@ -68,7 +68,7 @@ class SinorusApp(App):
             with closing(self.db.connect()) as conn:
                 conn.execute("SELECT 1 FROM article LIMIT 1").fetchall()
         except Exception as e:  # a missing or foreign database is a message, not a traceback
-            self.exit(message=f"sinorus-tui: cannot read {self.db.path}: {e}")
+            self.exit(return_code=1, message=f"sinorus-tui: cannot read {self.db.path}: {e}")
             return
         self.push_screen(MainScreen())
 

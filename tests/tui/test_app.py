@@ -383,3 +383,17 @@ async def test_filter_by_selection_speaker_and_mention(make_app):
         await pilot.press("X")
         await settle(pilot)
         assert s.state.chips.order == () and s.lst("quotes").total == 8
+
+
+async def test_a_database_it_cannot_read_is_a_message(tmp_path):
+    import sqlite3
+
+    from tui.app import SinorusApp
+    from tui.keys import Config
+
+    path = tmp_path / "other.db"
+    sqlite3.connect(path).execute("CREATE TABLE notes(x)").connection.commit()
+    app = SinorusApp(path, config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 1
