@@ -62,7 +62,7 @@ NUM = (rf"(?:\d+(?:[.,]\d+)?(?:\s+\d/\d)?|(?:{'|'.join(TENS)})[\s-](?:one|two|th
 UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|quarters?|fortnights?|nights?)"
 PART = r"(?:morning|afternoon|evening|night)"
 PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
-TIME = (r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{1,2}:\d\d(?!\d)|noon|midnight|midday)"
+TIME = (r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b|(?:o['’]clock\s+)?in\s+the\s+(?:morning|afternoon|evening))|\d{1,2}:\d\d(?!\d)|noon|midnight|midday)"
         r"(?:\s+(?-i:EST|EDT|GMT|UTC|CST|CDT|PST|PDT|MST|MDT|BST|CET|MSK)\b|\s+local\s+time)?")
 
 F = re.I
@@ -121,6 +121,9 @@ PATTERNS: list[tuple[str, re.Pattern, int]] = [
     ("refday", _rx(rf"(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?:that|the\s+same|that\s+same)\s+"
                    rf"(?P<u1>day|{PART})|the\s+(?P<rel>next|following|previous|prior)\s+(?P<u2>day|{PART})|"
                    rf"the\s+(?P<u3>day|night)\s+(?P<rel2>before|after)(?!\s+(?:yesterday|tomorrow|last|next|the)\b))"), 3),
+    ("refthen", _rx(r"then"), 0),
+    ("refpart", _rx(rf"(?:(?P<the>the)\s+)?(?P<mid>mid[\s-]?)?(?P<part>morning|afternoon|evening)"
+                    r"(?![\w-])(?!\s+(?:of|paper|papers|session|shows?|news|edition|hours?|rush|prayers?|star|line)\b)"), 0),
     ("refmonth", _rx(r"(?:that|the\s+same|the\s+(?P<rel>following|previous|prior))\s+month"), 3),
     ("relday", _rx(rf"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow|"
                    rf"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow){POSS}"
@@ -200,6 +203,34 @@ PATTERNS: list[tuple[str, re.Pattern, int]] = [
 DROP_REF = {"once again", "former", "so far", "to date"}
 
 
+_MONTHW = set(MONTHS) | set(MONTH_ABBR)
+_UNITS_W = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes",
+            "second", "seconds", "decade", "decades", "century", "centuries", "quarter", "quarters", "fortnight",
+            "fortnights", "night", "nights"}
+_PARTS_W = {"morning", "afternoon", "evening", "night", "tonight", "midmorning", "midafternoon", "midevening"}
+# A pattern can only match if one of these lower-case words (runs of [a-z]) is in the text: a set lookup
+# per pattern instead of a regex scan of the whole text (patterns with no entry are always run).
+TRIGGERS: dict[str, frozenset] = {k: frozenset(v) for k, v in {
+    "mdy": _MONTHW, "dmy": _MONTHW, "time_date": _MONTHW, "my": _MONTHW, "mrel": _MONTHW, "relm": _MONTHW,
+    "month": _MONTHW, "time_dow": WEEKDAYS, "dow": WEEKDAYS, "relday": {"today", "tonight", "yesterday", "tomorrow",
+                                                                         "day"},
+    "partday": _PARTS_W, "partday2": _PARTS_W, "refpart": _PARTS_W, "refday": _PARTS_W | {"day"},
+    "refmonth": {"month"}, "refthen": {"then"}, "time_rel": {"today", "tonight", "yesterday", "tomorrow"},
+    "ago": {"ago", "earlier", "before", "later", "now", "hence"}, "dur": _UNITS_W, "dur_plain": {"decades", "centuries"},
+    "dur_bare": {"years", "months", "weeks", "days", "decades", "hours"},
+    "relunit": {"week", "weekend", "month", "year", "quarter", "decade", "century"}, "theyear": {"year", "weekend"},
+    "yearend": {"year"}, "earlier_in": {"earlier", "later"}, "yearadj": {"year"},
+    "holiday": {"christmas", "new", "thanksgiving", "easter", "election", "independence", "labor", "memorial",
+                "victory"},
+    "quarter": {"quarter", "quarters", "half", "q"}, "halfyear": {"half", "quarters"},
+    "period": {"period"}, "season": set(SEASONS), "decadew": {"twenties", "thirties", "forties", "fifties", "sixties",
+                                                              "seventies", "eighties", "nineties"},
+    "century": {"century"}, "spelled": {"nineteen", "thousand"}, "fy": {"fy"},
+    "set": {"daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "biweekly", "semiannually",
+            "every", "each", "per"},
+}.items()}
+
+
 def _num(s: str):
     """Number phrase → int/float, 'X' for vague amounts, None if not a number."""
     s = re.sub(r"\s+", " ", s.strip().lower())
@@ -250,7 +281,11 @@ def _year2(y: str) -> int:
 
 def _candidates(text: str) -> list[Cand]:
     out = []
+    words = set(re.findall(r"[a-z]+", text.lower()))
     for kind, rx, prio in PATTERNS:
+        need = TRIGGERS.get(kind)
+        if need is not None and words.isdisjoint(need):
+            continue
         for m in rx.finditer(text):
             s, e = m.span()
             while e > s and text[e - 1] in " ,.-":
@@ -323,12 +358,16 @@ def _governor(doc, start: int, end: int) -> Gov:
     return g
 
 
-def _direction(doc, start: int, end: int, kind: str = "") -> tuple[int, str]:
-    """-1 (before the anchor), +1 (after) or 0 (no cue), with the reason in words."""
+def _direction(doc, start: int, end: int, kind: str = "", text: str | None = None) -> tuple[int | str, str]:
+    """-1 (before the anchor), +1 (after), 0 (no cue) or a weaker LEAN_BACK / LEAN_FORWARD, with the reason.
+
+    Pass `text` (the doc's text): spaCy rebuilds `doc.text` from the tokens on every access."""
     if doc is None:
         return 0, "no parse"
     g = _governor(doc, start, end)
-    before = doc.text[max(0, start - 20):start].lower()
+    if text is None:
+        text = doc.text
+    before = text[max(0, start - 20):start].lower()
     if re.search(r"as (?:soon|early) as\s+$", before):
         return 1, "'as soon as' looks forward"
     if re.search(r"\beffective(?: on| from)?\s+$", before) and kind != "weekday":
@@ -387,7 +426,7 @@ def _direction(doc, start: int, end: int, kind: str = "") -> tuple[int, str]:
         return -1, why_past
     if weekday and g.participle is not None and g.participle.tag_ == "VBN":
         return -1, f"'{g.participle.text}', a past participle"
-    if weekday and re.match(r"\w+['’]s\b", doc.text[start:end + 2]) and verb.tag_ in ("VBZ", "VBP"):
+    if weekday and re.match(r"\w+['’]s\b", text[start:end + 2]) and verb.tag_ in ("VBZ", "VBP"):
         return -1, "a weekday's event in a present-tense clause has already happened"
     tag = verb.tag_
     if tag == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in aux):
@@ -612,7 +651,8 @@ def resolve(spec: dict, anchor: str) -> tuple[str | None, str]:
             v = (_d(bv) + dt.timedelta(days=spec["n"])).isoformat() + _time_suffix(spec)
         what = {0: "the same " + spec["unit"] + " as", 1: "the " + spec["unit"] + " after",
                 -1: "the " + spec["unit"] + " before"}.get(spec["n"], f"{spec['n']:+d} {spec['unit']}s from")
-        return v, f"{what} the date last mentioned, {bv[:10]}" + (f" ({bwhy.split(' (')[0]})" if bwhy else "") + tail
+        src = "the day named in the same sentence" if spec.get("near") else "the date last mentioned"
+        return v, f"{what} {src}, {bv[:10]}" + (f" ({bwhy.split(' (')[0]})" if bwhy else "") + tail
     if kind == "weekend":
         direction = spec.get("dir", -1)
         sat = a + dt.timedelta(days=5 - a.weekday())  # the Saturday of the anchor's week
@@ -847,6 +887,23 @@ def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - on
         elif g.get("part"):
             spec["part"] = PARTS[g["part"].lower()]
         return Interp("TIME" if "part" in spec or "time" in spec else "DATE", spec=spec)
+    if k == "refthen":
+        ref = ctx.last_ref(c.start, "month") if _prev_word(text, c.start) in (
+            "until", "till", "by", "since", "before", "after", "from") else None
+        if ref is None:
+            return Interp("DATE", drop=True)
+        return Interp("DATE", spec={"kind": "relref", "unit": ctx.last_ref_gran(c.start), "n": 0, "base": ref})
+    if k == "refpart":
+        # "dealers placed orders in the morning", "by mid afternoon": the part of the day last mentioned
+        prev = _prev_word(text, c.start)
+        if not (g.get("mid") and prev in ("by", "at", "in", "until", "around", "about") or
+                g.get("the") and prev == "in"):
+            return Interp("TIME", drop=True)
+        ref = ctx.last_ref(c.start, "day", within=400)
+        if ref is None and not g.get("mid"):
+            return Interp("TIME", drop=True)
+        return Interp("TIME", spec={"kind": "relref", "unit": "day", "n": 0, "part": PARTS[g["part"].lower()],
+                                    "base": ref or {"kind": "offset", "unit": "day", "n": 0, "gran": "day"}})
     if k in ("refday", "refmonth"):
         return _interpret_ref_time(g, c, ctx)
     if k == "partday2":
@@ -992,6 +1049,8 @@ def _clock(s: str) -> str:
         return "T24:00"
     m = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.?m|p\.?m)?", s)
     h, mi = int(m.group(1)), int(m.group(2) or 0)
+    if re.search(r"in the (?:afternoon|evening)$", s) and h < 12:
+        h += 12
     if m.group(3) and m.group(3).startswith("p") and h < 12:
         h += 12
     if m.group(3) and m.group(3).startswith("a") and h == 12:
@@ -1350,12 +1409,16 @@ class Context:
         self.years: list[tuple[int, int]] = []
         self.refs: list[tuple[int, str, dict]] = []  # (offset, "day" | "month", spec or {"kind": "abs", ...})
 
-    def last_ref(self, pos: int, gran: str) -> dict | None:
+    def last_ref(self, pos: int, gran: str, within: int | None = None) -> dict | None:
         """The date last mentioned before `pos` at day (or, for "month", day or month) granularity."""
         for o, g, spec in reversed(self.refs):
             if o < pos and (g == "day" or gran == "month"):
-                return spec
+                return spec if within is None or pos - o <= within else None
         return None
+
+    def last_ref_gran(self, pos: int) -> str:
+        prev = [g for o, g, _ in self.refs if o < pos]
+        return prev[-1] if prev else "day"
 
     def ent_date(self, s: int, e: int) -> bool:
         return any(a < e and s < b for a, b in self.date_ents)
@@ -1411,7 +1474,7 @@ def extract_timexes(text: str, doc, published: str | None, *, uncertain: bool = 
             value, basis, spec = spec["value"], "the quarter last mentioned", None
         if spec is not None:
             if it.needs_dir and "dir" not in spec:
-                direction, why = _direction(doc, c.start, c.end, spec["kind"])
+                direction, why = _direction(doc, c.start, c.end, spec["kind"], text)
                 if isinstance(direction, str):
                     spec["lean"] = -1 if direction == LEAN_BACK else 1
                     direction = 0
@@ -1437,12 +1500,12 @@ def extract_timexes(text: str, doc, published: str | None, *, uncertain: bool = 
     for i, c in bare:
         t = out[i]
         days = [u for u in out if u is not t and u.sentence == t.sentence and u.type in ("DATE", "TIME") and u.value
-                and re.match(r"\d{4}-\d\d-\d\d", u.value) and "T" not in u.value]
+                and re.match(r"\d{4}-\d\d-\d\d", u.value)]
         if not days or t.sentence is None:
             continue
         u = min(days, key=lambda u: min(abs(u.start - t.end), abs(t.start - u.end)))
         base = json.loads(u.spec) if u.spec else {"kind": "abs", "value": u.value}
-        spec = {"kind": "relref", "unit": "day", "n": 0, "base": base, "time": json.loads(t.spec)["t"]}
+        spec = {"kind": "relref", "unit": "day", "n": 0, "base": base, "time": json.loads(t.spec)["t"], "near": True}
         out[i] = _timex(c, t.text, t.type, spec, None, "", anchor, uncertain, t.sentence)
     return out
 
@@ -1496,7 +1559,7 @@ def infer_published(text: str, doc) -> tuple[str, str, float] | None:
         if it.value and re.fullmatch(r"\d{4}", it.value):
             years.append((c.start, int(it.value)))
         if c.kind in ("mdy", "dmy", "iso", "numdate", "time_date", "my") or (it.spec or {}).get("kind") == "md":
-            if _direction(doc, c.start, c.end)[0] > 0:
+            if _direction(doc, c.start, c.end, text=text)[0] in (1, LEAN_FORWARD):
                 continue  # a date the text looks forward to says nothing about when it was written
             if it.value and re.fullmatch(r"\d{4}-\d\d-\d\d(T.*)?", it.value):
                 d = dt.date.fromisoformat(it.value[:10])

@@ -131,6 +131,33 @@ def test_reference_time_and_nearest(nlp, text, needle, published, value):
     assert value_of(nlp, text, needle, published) == value
 
 
+def test_until_then_and_parts_of_the_day_take_the_date_last_mentioned(nlp):
+    text = ("Conversion rights will terminate on March 30. Until then, the stock remains convertible. Shares fell "
+            "Friday. Dealers placed orders in the morning. He will leave at 4 in the morning (4 a.m. Saturday).")
+    got = {t.text: t.value for t in tx(nlp, text)}
+    assert got["then"] == "2023-03-30"
+    assert got["the morning"] == "2023-02-17TMO"
+    assert got["at 4 in the morning"] == "2023-02-25T04:00"  # the day named nearest in its sentence
+    assert [t.text for t in tx(nlp, "Trading in the morning is slow.")] == []  # no date to hang it on
+
+
+def test_infer_published_with_a_clause_tense_lean(nlp):
+    text = "He was shot to death on the night of Oct. 23, 2022. The Oct. 23 slaying shocked the town."
+    assert timeline.infer_published(text, nlp(text))[0] == "2022-10-23"
+
+
+def test_pattern_triggers_only_skip_patterns_that_cannot_match():
+    texts = ["Shares rose in midafternoon trading.", "Profit rose in Q3 and in the first half.", "FY89 sales",
+             "Sales fell 5% on Sept. 3 and in the nineties, every Monday, daily."]
+    for text in texts:
+        with_triggers = [(c.start, c.end, c.kind) for c in timeline._candidates(text)]
+        saved, timeline.TRIGGERS = timeline.TRIGGERS, {}
+        try:
+            assert [(c.start, c.end, c.kind) for c in timeline._candidates(text)] == with_triggers
+        finally:
+            timeline.TRIGGERS = saved
+
+
 def test_reference_time_reanchors(nlp):
     t = [x for x in tx(nlp, "Putin arrived on Tuesday. The next day he met Xi.") if x.text == "The next day"][0]
     assert timeline.reanchor(t.text, t.spec, "2023-03-02")[0] == "2023-03-01"
