@@ -106,14 +106,6 @@ class EntitiesList(VirtualList):
         Binding("slash", "screen.filter_entities", "Filter", id="entities.filter"),
     ]
 
-    def on_key(self, event) -> None:
-        # Type-to-filter: a letter no binding claims starts the name filter.
-        char = event.character
-        if char and char.isalnum() and not self.app.active_bindings.get(event.key):
-            event.stop()
-            event.prevent_default()
-            self.screen.action_filter_entities(char)
-
 
 class TimelineList(VirtualList):
     BINDINGS = [Binding("d", "screen.jump_date", "Jump to date", id="timeline.date")]

@@ -210,7 +210,7 @@ class MainScreen(Screen):
             elif name == "quotes":
                 sub = "by speaker" if s.quote_sort == "speaker" else "newest"
             elif name == "entities":
-                sub = " · ".join(x for x in (s.label or "all types", f"“{s.name}”" if s.name else "") if x)
+                sub = " · ".join((s.label or "all types", f"“{s.name}”" if s.name else "/ filters by name"))
             pane = self.query_one(f"#pane-{name}")
             pane.border_title = Content(title)
             pane.border_subtitle = Content(sub)
