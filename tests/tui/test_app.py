@@ -397,3 +397,33 @@ async def test_a_database_it_cannot_read_is_a_message(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
     assert app.return_code == 1
+
+
+async def test_entity_page_links_quote_event_and_cooccurring_entity(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        await goto_row(pilot, "entities", lambda r: r.name == "Vladimir Putin")
+        await pilot.press("enter")
+        await settle(pilot)
+        await link_to(pilot, "quote")
+        quote = s.reader.link.target
+        await pilot.press("enter")  # a quote on the page: its article, at the quote
+        await settle(pilot)
+        assert s.reader.doc.kind == "article" and s.reader.link.target.id == quote.id
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        await link_to(pilot, "event")
+        event = s.reader.link.target
+        await pilot.press("enter")  # an event: its article, at its sentence
+        await settle(pilot)
+        assert s.reader.link.kind == "date" and s.reader.link.target.id == event.id and s.reader.target
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert s.reader.doc.title == "Vladimir Putin" and s.reader.link.kind == "event"  # cursor restored
+        await link_to(pilot, "entity")
+        other = s.reader.link.target
+        await pilot.press("enter")  # someone who appears in the same articles
+        await settle(pilot)
+        assert s.reader.doc.kind == "entity" and s.reader.doc.ident == other

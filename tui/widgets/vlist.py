@@ -121,6 +121,7 @@ class VirtualList(ScrollView, can_focus=True):
         self._pages: OrderedDict[int, list] = OrderedDict()
         self._pending: set[int] = set()
         self._want_select = False
+        self._restore_scroll: int | None = None
 
     # ---------------------------------------------------------------- loading
 
