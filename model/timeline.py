@@ -1167,6 +1167,13 @@ def _interpret_quarter(g, c, text, ctx) -> Interp:
         yoff = 1
     elif "this year" in low:
         yoff = 0
+    ended = re.match(rf"\s+end(?:ed|ing)\s+(?P<mon>{MON})\s*\d", text[c.end:c.end + 20])
+    if q is None and ended and not years and yoff is None and ctx.last_quarter(c.start) is None:
+        # "the quarter ended July 31", with no quarter named before (a company's fiscal quarters keep the
+        # names it gives them): the calendar quarter holding most of the three months to that date
+        q = (_month(ended.group("mon")) - 2) % 12 // 3 + 1
+        return Interp("DATE", spec={"kind": "quarter", "q": q, "dir": -1,
+                                    "why": f"the quarter ended in {ended.group('mon')}"})
     if q is None:
         if low.startswith(("a ", "an ")):
             return Interp("DURATION", "P3M", basis="one quarter")

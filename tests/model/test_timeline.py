@@ -213,6 +213,9 @@ def test_financial_reference_quarter(nlp):
     got = {t.text: t.value for t in tx(nlp, "Net for the fiscal-first quarter rose. It expects fourth-quarter "
                                             "sales to fall. In the latest quarter, costs rose.", published="1989-10-26")}
     assert got["the fiscal-first quarter"] == "1989-Q1" and got["the latest quarter"] == "1989-Q1"
+    # "the quarter ended July 31" with no quarter named before: the calendar quarter holding most of it
+    assert value_of(nlp, "In the quarter ended July 31, Jayark had 5.6 million shares outstanding.", "quarter",
+                    "1989-10-30") == "1989-Q2"
 
 
 def test_reanchor_is_pure_and_matches_extraction(nlp):
