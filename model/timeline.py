@@ -299,7 +299,19 @@ def _candidates(text: str) -> list[Cand]:
     for c in out:
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
+    # "April 24 and 25", "March 3-4, 2022": the second day is a date of its own, in the same month
+    for c in [t for t in taken if t.kind == "mdy" and "y" not in t.data and "time" not in t.data]:
+        m = _SECOND_DAY.match(text, c.end)
+        if m and all(m.end("d") <= t.start or m.start("d") >= t.end for t in taken):
+            data = {"mon": c.data["mon"], "d": m.group("d")}
+            if m.group("y"):
+                data["y"] = c.data["y"] = m.group("y")
+            taken.append(Cand(m.start("d"), m.end("d"), "mdy", data, c.prio))
     return sorted(taken, key=lambda c: c.start)
+
+
+_SECOND_DAY = re.compile(rf"\s*(?:and|or|to|through|-|–)\s*(?P<d>{DAYNUM})(?![\d.,]\d|\s*(?:%|percent|{MON}|a\.m|p\.m))"
+                         rf"(?:,\s+(?P<y>{YEAR}))?(?=\s*(?:[,.;:)\n]|$)|\s+(?:in|at|for|when|as|and|to)\b)", F)
 
 
 # ---------------------------------------------------------------- direction from the parse

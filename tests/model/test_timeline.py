@@ -158,6 +158,12 @@ def test_pattern_triggers_only_skip_patterns_that_cannot_match():
             timeline.TRIGGERS = saved
 
 
+def test_second_day_of_a_pair_is_a_date_of_its_own(nlp):
+    got = [(t.text, t.value) for t in tx(nlp, "A ceremony will be held at the summit on April 24 and 25.")]
+    assert ("April 24", "2023-04-24") in got and ("25", "2023-04-25") in got
+    assert "25" not in [t.text for t in tx(nlp, "Bombs fell on April 24 and 25 people died.")]
+
+
 def test_reference_time_reanchors(nlp):
     t = [x for x in tx(nlp, "Putin arrived on Tuesday. The next day he met Xi.") if x.text == "The next day"][0]
     assert timeline.reanchor(t.text, t.spec, "2023-03-02")[0] == "2023-03-01"
