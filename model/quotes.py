@@ -51,8 +51,28 @@ catchphrase mantra banner tagline exhibition painting anthem ballad hymn track s
 newsletter report paper memoir biography brand name operation
 """.split())
 NAMING_WORDS = {"so-called", "dubbed", "titled", "entitled", "nicknamed", "named", "known", "branded", "called"}
+# A participle after a comma that closes a reported clause is the writer's gloss, not the speaker's words.
+GLOSS_VBG = {"indicating", "suggesting", "signalling", "signaling", "underscoring", "highlighting", "reflecting",
+             "marking", "showing"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 DASHES = "—–―‒-"
+# Reported speech from an unnamed source that is people ("analysts say …", "officials said …", "a senior
+# official told …"); not things ("recent data suggests", "the report says") nor untagged names.
+UNNAMED_INDIRECT = False
+# A speech verb's noun-phrase object as what was reported ("stressed her support of the raid").
+NOMINAL_CONTENT = False
+PEOPLE_NOUNS = set("""
+official source analyst expert critic observer aide adviser advisor advisor member people person insider
+diplomat spokesman spokeswoman spokesperson lawmaker legislator politician leader executive economist
+scientist researcher scholar academic professor lawyer attorney prosecutor investigator officer agent
+police authority resident citizen voter supporter opponent activist protester demonstrator witness friend
+colleague ally rival candidate nominee delegate representative senator congressman congresswoman governor
+mayor minister diplomat envoy ambassador negotiator strategist consultant pollster commentator journalist
+reporter correspondent editor writer author historian specialist veteran worker employee staffer staff
+manager director chairman chairwoman president chief head founder owner investor trader banker dealer
+parent mother father student teacher doctor physician nurse patient victim survivor family relative
+neighbor neighbour man woman someone somebody anyone everyone nobody republican democrat conservative liberal
+""".split())
 MODALS = {"must", "should", "would", "could", "may", "might", "will", "can", "shall", "ought"}
 
 
@@ -65,6 +85,7 @@ class Frame:
     subject_rule: str  # how the subject was found
     scope: tuple[int, int]  # token range whose quotes this frame may claim
     content: tuple[int, int] | None = None  # token range of the reported clause (indirect speech)
+    nominal: bool = False  # the content is a noun phrase ("stressed her support of the raid")
     speaker: Speaker | None = None
     claimed: bool = False
 
@@ -250,8 +271,26 @@ class _Extractor:
             a2 = head.left_edge.i
             frame.scope = (a2, max(b, head.right_edge.i + 1))
             frame.content = self._minus(a2, head.right_edge.i + 1, v.left_edge.i, v.right_edge.i + 1, head)
+            after = self._clean_range(v.right_edge.i + 1, head.right_edge.i + 1, head) \
+                if v.right_edge.i + 1 < head.right_edge.i else None
+            if after is not None and frame.content is not None and after[0] > frame.content[0] \
+                    and after[1] - after[0] > 2 * (frame.content[1] - frame.content[0]) \
+                    and any(t.tag_ in FINITE_TAGS for t in self.doc[after[0]:after[1]]):
+                frame.content = after  # "Back in Virginia, Mr. Clarke said, he decided …": the longer side
+        elif v.dep_ == "parataxis" and head.i > v.i and head.pos_ in ("VERB", "AUX") and self._comma_before(v) \
+                and any(self.doc[i].text in (",", "—", "–") for i in (v.right_edge.i, min(v.right_edge.i + 1, head.i))) \
+                and head.left_edge.i < v.left_edge.i:
+            # a parenthetical attribution inside the reported sentence: "Climate change, Mr. Obama often says,
+            # is the greatest threat": the whole sentence, the attribution included
+            a2, b2 = head.left_edge.i, head.right_edge.i + 1
+            frame.scope = (min(a, a2), max(b, b2))
+            frame.content = self._clean_range(a2, b2, head)
         elif before is not None and before[1] > v.sent.start:
             frame.content = self._clean_range(v.sent.start, before[1], self.doc[before[1] - 1])
+        elif NOMINAL_CONTENT and self._nominal_object(v) is not None:
+            obj = self._nominal_object(v)
+            frame.content = self._clean_range(obj.left_edge.i, obj.right_edge.i + 1, obj)
+            frame.nominal = True
         elif v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children) \
                 and head.pos_ in ("VERB", "AUX"):
             # "As President Xi said in a statement, S"
@@ -290,6 +329,26 @@ class _Extractor:
                 return None
             if t.text == "," and named(i - 1):
                 return doc[i - 1], opening(i - 1, named(i - 1))
+        return None
+
+    def _nominal_object(self, v):
+        """What a speech verb reports when it takes a noun phrase: "stressed her support of the raid",
+        "admitted using the tax code", "warned against potential hackers". Not a person or a pronoun (the
+        addressee: "assured Patrushev"), not a bare noun ("said something")."""
+        for c in v.children:
+            if c.i < v.i or self.in_quote[c.i]:
+                continue
+            obj = None
+            if c.dep_ in ("dobj", "xcomp") and (c.pos_ == "NOUN" or c.tag_ == "VBG"):
+                obj = c
+            elif c.dep_ == "prep" and c.lower_ in ("about", "against", "on", "of", "for") and c.i == v.i + 1:
+                obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+            if obj is None or obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+                continue
+            if obj.right_edge.i - obj.left_edge.i < 2 or obj.lemma_.lower() in ("thing", "something", "anything",
+                                                                            "nothing", "everything", "word", "lot"):
+                continue
+            return obj
         return None
 
     def _that_clause_in_pp(self, v):
@@ -368,6 +427,12 @@ class _Extractor:
             if t.dep_ in ("appos", "npadvmod", "dobj") and t.head.i == head.i and t.i > head.i and t.i - 1 >= a \
                     and doc[t.left_edge.i - 1].text == "," and any(c.dep_ == "relcl" for c in t.children):
                 b = min(b, t.left_edge.i - 1)  # "…, a move that would escalate the conflict"
+        for i in range(a + 2, b - 1):
+            t = doc[i]
+            if doc[i - 1].text == "," and (t.lower_ in ("up", "down") and doc[i + 1].lower_ == "from"
+                                           or t.lower_ in GLOSS_VBG and t.tag_ == "VBG"):
+                b = min(b, i - 1)  # the writer's gloss: "…, up from $185 billion", "…, indicating …"
+                break
         while a < b and (doc[a].dep_ in ("mark", "cc", "punct") or doc[a].is_punct or doc[a].is_space) \
                 and doc[a].lower_ not in ("if", "whether", "why", "how", "what", "when", "where"):
             a += 1
@@ -564,7 +629,7 @@ class _Extractor:
         if not stripped[:1] in DASHES:
             return None
         k = q.span.close + 1 + (len(after) - len(stripped))
-        while k < len(self.text) and (self.text[k] in DASHES or self.text[k] == " "):
+        while k < len(self.text) and (self.text[k] in DASHES or self.text[k] in " \u00a0\u2009\u202f"):
             k += 1
         for i in range(*self._tok_range(k, min(len(self.text), k + 60))):
             m = self.resolver.mention_at.get(i)
@@ -574,6 +639,19 @@ class _Extractor:
                 return sp, sp.basis, sp.confidence
             if self.doc[i].is_punct and self.doc[i].text in (".", "\n"):
                 break
+        # a name the recogniser missed: the capitalised words right after the dash, up to the line end
+        toks = []
+        for i in range(*self._tok_range(k, min(len(self.text), k + 60))):
+            t = self.doc[i]
+            if "\n" in t.text or not t.text[:1].isupper() or not t.is_alpha or len(toks) == 4:
+                break
+            toks.append(t)
+        end = toks[-1].i + 1 if toks else 0
+        if 2 <= len(toks) <= 4 and (end >= len(self.doc) or "\n" in self.doc[end].text or self.doc[end].text in (",", ".")):
+            sp = Speaker(" ".join(t.text for t in toks), [], toks[0].idx, toks[-1].idx + len(toks[-1].text),
+                         "speaker: a name after a dash following the quote", 0.6, "PERSON", False)
+            sp.names = [sp.name]
+            return sp, sp.basis, sp.confidence
         return None
 
     def _continuation(self, q: _Q):
@@ -617,8 +695,10 @@ class _Extractor:
         return nxt is not None and nxt.text == ":"
 
     def _indirect(self, f: Frame) -> Quote | None:
-        if f.content is None or f.speaker is None or not f.speaker.name or not f.speaker.named:
-            return None  # reported speech needs someone we can name ("analysts say" is left out)
+        if f.content is None or f.speaker is None or not f.speaker.name:
+            return None
+        if not f.speaker.named and not (UNNAMED_INDIRECT and _people(f.subject)):
+            return None  # reported speech needs someone we can name, or people ("officials said …")
         if self._irrealis(f.cue):
             return None
         a, b = f.content
@@ -627,7 +707,7 @@ class _Extractor:
         toks = self.doc[a:b]
         if sum(1 for t in toks if t.is_alpha) < 3:
             return None
-        if not any(t.tag_ in FINITE_TAGS for t in toks) and f.cue_lemma != "according":
+        if not any(t.tag_ in FINITE_TAGS for t in toks) and f.cue_lemma != "according" and not f.nominal:
             return None
         if f.cue_lemma == "according" and not any(t.pos_ in ("VERB", "AUX") for t in toks):
             return None
@@ -640,6 +720,16 @@ class _Extractor:
         return Quote(start=start, end=end, text=self.text[start:end], kind="indirect", cue=cue,
                      cue_start=f.cue_span[0], cue_end=f.cue_span[1], speaker=sp.name, speakers=list(sp.names),
                      speaker_start=sp.start, speaker_end=sp.end, basis=sp.basis, confidence=round(conf, 2))
+
+
+def _people(tok) -> bool:
+    """A common-noun subject that denotes people ("officials", "a senior official", "many experts")."""
+    if tok is None or tok.pos_ != "NOUN":
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in ("country", "nation", "side", "government", "state"):
+        return False
+    return lemma in PEOPLE_NOUNS or lemma.endswith(("ist", "ian")) and len(lemma) > 5
 
 
 def _after_arrow(basis: str) -> str:

@@ -83,6 +83,24 @@ def test_inverted_and_parenthetical_reports(nlp):
     assert "'he' → Alexander Gabuev" in boxes.basis
 
 
+def test_parenthetical_attribution_inside_the_sentence_reports_the_whole_sentence(nlp):
+    text = ("Climate change, Mr. Obama often says, is the greatest long-term threat facing the world. "
+            "The museum, Mr. Bush said, celebrated several of his heroes.")
+    qs = run(nlp, text)
+    climate, museum = one(qs, "Climate change"), one(qs, "museum")
+    assert (climate.kind, climate.speaker, climate.cue) == ("indirect", "Obama", "say")
+    assert climate.text == "Climate change, Mr. Obama often says, is the greatest long-term threat facing the world"
+    assert (museum.kind, museum.speaker) == ("indirect", "Bush")
+
+
+def test_the_writers_gloss_after_a_reported_clause_is_cut(nlp):
+    text = ("Putin told him that exports reached $200 billion, up from $185 billion in 2022. "
+            "Xi said that the talks were frank, indicating a thaw in relations.")
+    qs = run(nlp, text)
+    assert one(qs, "exports").text == "exports reached $200 billion"
+    assert one(qs, "talks").text == "the talks were frank"
+
+
 def test_as_x_said(nlp):
     q = one(run(nlp, "As President Xi Jinping said in a recent statement, Western countries are encircling us."),
             "encircling")
@@ -110,6 +128,12 @@ def test_dash_attribution(nlp):
     text = "“Trade between our countries will keep growing this year.” — Chinese Premier Li Qiang\n"
     q = one(run(nlp, text), "keep growing")
     assert q.speaker == "Li Qiang" and "dash" in q.basis
+
+
+def test_dash_attribution_to_a_name_the_recogniser_missed(nlp):
+    text = "“He does not answer to anyone and respects no one at all.” ―\u00a0Karla N Luis Obradem\n"
+    q = one(run(nlp, text), "respects no one")
+    assert q.speaker == "Karla N Luis Obradem" and "dash" in q.basis
 
 
 # ---------------------------------------------------------------- speakers
@@ -171,6 +195,22 @@ def test_unnamed_sources_give_no_indirect_quote_but_keep_direct_ones(nlp):
                   "above all,” a senior official said.")
     assert not any("double down" in q.text for q in qs)
     assert one(qs, "transactional").speaker == "senior official"
+
+
+def test_unnamed_people_report_speech_when_switched_on(nlp, monkeypatch):
+    from model import quotes
+    monkeypatch.setattr(quotes, "UNNAMED_INDIRECT", True)
+    qs = run(nlp, "Analysts say Putin and Xi are likely to double down. Recent data suggests that trade grew fast.")
+    assert one(qs, "double down").speaker == "Analysts"  # people, as the description
+    assert not any("trade grew" in q.text for q in qs)  # a thing is no source of reported speech
+
+
+def test_a_speech_verbs_noun_phrase_object_when_switched_on(nlp, monkeypatch):
+    from model import quotes
+    monkeypatch.setattr(quotes, "NOMINAL_CONTENT", True)
+    qs = run(nlp, "Clinton stressed her support of the 2011 raid on the compound. Wang assured Nikolai Patrushev.")
+    assert (one(qs, "2011 raid").kind, one(qs, "2011 raid").speaker) == ("indirect", "Clinton")
+    assert not any("Patrushev" in q.text for q in qs)  # the addressee is not what was said
 
 
 # ---------------------------------------------------------------- marks
