@@ -304,7 +304,7 @@ class Resolver:
                 if c.pos < pos and c.speech:
                     if self.para_of(pos) - c.para > 2:
                         break
-                    if len(c.speaker.names) > 1 or c.speaker.label is None and c.speaker.name \
+                    if len(c.speaker.names) > 1 or c.speaker.label in (None, "NORP") and c.speaker.name \
                             and c.speaker.name.endswith("s"):
                         return Speaker(c.speaker.name, list(c.speaker.names), span[0], span[1],
                                        f"speaker: 'they' → {c.speaker.name}, the last plural speaker",

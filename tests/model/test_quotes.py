@@ -197,6 +197,12 @@ def test_unnamed_sources_give_no_indirect_quote_but_keep_direct_ones(nlp):
     assert one(qs, "transactional").speaker == "senior official"
 
 
+def test_they_goes_to_a_group_named_as_speaker(nlp):
+    qs = run(nlp, "Republicans said on Friday that the inquiry had been mishandled. "
+                  "They said the department would have to answer for it.")
+    assert one(qs, "would have to answer").speaker == "Republicans"
+
+
 def test_unnamed_people_report_speech_when_switched_on(nlp, monkeypatch):
     from model import quotes
     monkeypatch.setattr(quotes, "UNNAMED_INDIRECT", True)
