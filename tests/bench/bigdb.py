@@ -7,12 +7,12 @@ Each copy k shifts every integer id (article, mention, quote, timex, …) by k t
 the table's largest id and appends `~k` to the article key; every table with an
 `article` (or `quote`) column is copied with it. Entities are shared, so their
 counts and aliases are recomputed (`store.refresh_entities`). The FTS5 indexes are
-kept consistent by the schema's own triggers as the rows go in.
+kept consistent by the schema's own triggers as the rows go in. Indexes of the current
+`store.create_schema` missing from the source (an older build) are created.
 """
 from __future__ import annotations
 
 import argparse
-import shutil
 import sqlite3
 import time
 
@@ -31,7 +31,11 @@ def _cols(conn, table: str) -> list[tuple[str, int]]:
 
 def build(source: str, out: str, target: int = 100_000, log=print) -> dict:
     t0 = time.perf_counter()
-    shutil.copyfile(source, out)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    dst = sqlite3.connect(out)
+    src.backup(dst)  # a consistent snapshot, even of a database an ingest is still writing
+    src.close()
+    dst.close()
     conn = sqlite3.connect(out, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=OFF")
@@ -76,6 +80,17 @@ def build(source: str, out: str, target: int = 100_000, log=print) -> dict:
     conn.execute("COMMIT")
     from model import store
 
+    # Indexes the current schema has and the source database (made by an older build) lacks.
+    fresh = sqlite3.connect(":memory:")
+    store.create_schema(fresh)
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    added = []
+    for name, sql in fresh.execute("SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL"):
+        if name not in have:
+            conn.execute(sql)
+            added.append(name)
+    fresh.close()
+
     sconn = store.connect(out)
     store.refresh_entities(sconn)
     sconn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -84,7 +99,7 @@ def build(source: str, out: str, target: int = 100_000, log=print) -> dict:
     sconn.close()
     conn.close()
     assert counts["article"] == target and fts == target, (counts, fts)
-    return {"seconds": time.perf_counter() - t0, "copies": k, "counts": counts}
+    return {"seconds": time.perf_counter() - t0, "copies": k, "counts": counts, "indexes_added": added}
 
 
 def main() -> None:

@@ -14,7 +14,9 @@ the measured span: the harness polls every 2 ms and takes the frame's time.
 Steps: open an article (enter on a row of Articles), follow an entity (enter on a
 mention in the reader), filter quotes by a speaker (f on a quote), jump the
 timeline to a date (enter in the date box), search a word (enter in the search
-box), go back ([). Prints one JSON line; peak RSS is VmHWM of this process after
+box), go back ([). Each step also reports the CPU time spent inside `model.query`
+functions (thread time, in the worker threads), so SQL and UI work can be told
+apart. Prints one JSON line; peak RSS is VmHWM of this process after
 all steps (it imports only the app, never spaCy).
 """
 from __future__ import annotations
@@ -30,6 +32,33 @@ import unicodedata
 PROFILE = None  # a cProfile.Profile with --profile FILE: the main thread during timed steps only
 QUIET = 0.06  # seconds without a frame or any work before a step counts as done
 POLL = 0.002
+
+
+QUERY_CPU: dict[str, float] = {}  # model.query function -> thread CPU seconds spent in it (all threads)
+
+
+def trace_queries() -> None:
+    """Wrap the read API so each step can say how much of its CPU went to SQL (and which query)."""
+    import functools
+    import inspect
+
+    from model import query as q
+
+    for name, fn in list(vars(q).items()):
+        if not inspect.isfunction(fn) or fn.__module__ != q.__name__ or name.startswith("_") or name in (
+                "connect", "fts_escape", "search_terms", "granularity"):
+            continue
+
+        def wrap(fn=fn, name=name):
+            @functools.wraps(fn)
+            def wrapper(*a, **kw):
+                c = time.thread_time()
+                try:
+                    return fn(*a, **kw)
+                finally:
+                    QUERY_CPU[name] = QUERY_CPU.get(name, 0.0) + time.thread_time() - c
+            return wrapper
+        setattr(q, name, wrap())
 
 
 def rss_kb(field: str) -> int:
@@ -126,13 +155,16 @@ class Harness:
         frames = self.frames
         if PROFILE is not None:
             PROFILE.enable()
+        q0 = dict(QUERY_CPU)
         c0 = time.process_time()
         t0 = time.perf_counter()
         self.app._driver.send_message(event)
         await self.settle(lambda: self.frames > frames and expect())
         if PROFILE is not None:
             PROFILE.disable()
-        return self.last_frame - t0, self.last_frame_cpu - c0
+        queries = {k: v - q0.get(k, 0.0) for k, v in QUERY_CPU.items() if v - q0.get(k, 0.0) > 0}
+        queries["(frames)"] = self.frames - frames  # not a query: how many frames the step drew
+        return self.last_frame - t0, self.last_frame_cpu - c0, queries
 
     async def keys(self, *keys: str) -> None:
         await self.pilot.press(*keys)
@@ -155,9 +187,10 @@ async def run(db: str, reps: int, size: tuple[int, int]) -> dict:
     from tui.keys import Config
     from tui.screens import MainScreen
 
+    trace_queries()
     targets = sample_targets(db, reps)
     app = SinorusApp(db, config=Config(), theme="textual-dark")
-    lat: dict[str, list[tuple[float, float]]] = {k: [] for k in ("open article", "follow entity", "filter quotes by speaker",
+    lat: dict[str, list[tuple[float, float, dict]]] = {k: [] for k in ("open article", "follow entity", "filter quotes by speaker",
                                                   "jump timeline to date", "search a word", "go back")}
     notes: list[str] = []
     t_start = time.perf_counter()
@@ -240,10 +273,19 @@ async def run(db: str, reps: int, size: tuple[int, int]) -> dict:
 
     steps = {}
     for k, v in lat.items():
-        wall, cpu = [x[0] for x in v], [x[1] for x in v]
+        frames = [x[2].pop("(frames)") for x in v]
+        wall, cpu, sql = [x[0] for x in v], [x[1] for x in v], [sum(x[2].values()) for x in v]
+        by_query: dict[str, float] = {}
+        for x in v:
+            for name, sec in x[2].items():
+                by_query[name] = by_query.get(name, 0.0) + sec
         steps[k] = {"n": len(v), "p50_ms": round(pct(wall, 50) * 1000, 1), "p95_ms": round(pct(wall, 95) * 1000, 1),
                     "max_ms": round(max(wall) * 1000, 1) if v else None,
                     "cpu_p50_ms": round(pct(cpu, 50) * 1000, 1), "cpu_p95_ms": round(pct(cpu, 95) * 1000, 1),
+                    "frames_mean": round(sum(frames) / len(frames), 1) if frames else None,
+                    "sql_cpu_p50_ms": round(pct(sql, 50) * 1000, 1), "sql_cpu_p95_ms": round(pct(sql, 95) * 1000, 1),
+                    "sql_cpu_by_query_mean_ms": {k: round(t / len(v) * 1000, 1) for k, t in
+                                                 sorted(by_query.items(), key=lambda kv: -kv[1])},
                     "all_ms": [round(x * 1000, 1) for x in wall], "all_cpu_ms": [round(x * 1000, 1) for x in cpu]}
     return {"db": db, "size": list(size), "reps": reps, "first_screen_s": round(first_screen_s, 3),
             "steps": steps, "rss_after_first_screen_mb": round(rss_start / 1024, 1),

@@ -108,6 +108,9 @@ class TreeMonitor:
 
 def run_monitored(cmd: list[str], *, env=None, cwd=None, timeout: float | None = None) -> dict:
     """Run `cmd` to completion; wall time, exit code, output and the tree's peak RSS / CPU."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
     mon = TreeMonitor(proc.pid).start()
@@ -116,4 +119,8 @@ def run_monitored(cmd: list[str], *, env=None, cwd=None, timeout: float | None =
     finally:
         mon.stop()
     wall = time.perf_counter() - t0
-    return {"wall_s": wall, "returncode": proc.returncode, "stdout": out, "stderr": err, **mon.summary()}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU of the whole tree: the child and every descendant it waited for (pool workers are joined)
+    tree_cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall_s": wall, "returncode": proc.returncode, "stdout": out, "stderr": err, "tree_cpu_s": tree_cpu,
+            **mon.summary()}

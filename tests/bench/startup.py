@@ -33,6 +33,7 @@ class Screen:
         self.grid = [[" "] * cols for _ in range(rows)]
         self.x = self.y = 0
         self._pending = ""
+        self.in_sync = False  # inside a synchronized update (?2026h … ?2026l): a frame half drawn
 
     def feed(self, data: str) -> None:
         data = self._pending + data
@@ -74,6 +75,8 @@ class Screen:
 
     def _csi(self, params: str, final: str) -> None:
         if params.startswith(("?", ">", "<", "=")):
+            if params == "?2026" and final in "hl":
+                self.in_sync = final == "h"
             return
         ps = [int(p) if p.isdigit() else 0 for p in params.split(";")] if params else []
         p1 = ps[0] if ps else 0
@@ -105,8 +108,10 @@ class Screen:
 
 
 def time_to_frame(cmd: list[str], ready: Callable[[str], bool], *, size=(120, 35), timeout: float = 60,
-                  env: dict | None = None, cwd: str | None = None) -> dict:
-    """Seconds from spawning `cmd` in a pty until `ready(screen_text)` is true."""
+                  env: dict | None = None, cwd: str | None = None,
+                  marks: dict[str, Callable[[str], bool]] | None = None) -> dict:
+    """Seconds from spawning `cmd` in a pty until `ready(screen_text)` is true; and, for each of `marks`,
+    until it first held (e.g. the first frame of any kind)."""
     cols, rows = size
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
@@ -120,6 +125,7 @@ def time_to_frame(cmd: list[str], ready: Callable[[str], bool], *, size=(120, 35
     os.close(slave)
     elapsed = None
     nbytes = 0
+    seen: dict[str, float] = {}
     try:
         while time.perf_counter() - t0 < timeout:
             r, _, _ = select.select([master], [], [], 0.5)
@@ -132,7 +138,13 @@ def time_to_frame(cmd: list[str], ready: Callable[[str], bool], *, size=(120, 35
                     break
                 nbytes += len(data)
                 screen.feed(data.decode("utf-8", "replace"))
-                if ready(screen.text()):
+                if screen.in_sync:
+                    continue
+                text = screen.text()
+                for name, pred in (marks or {}).items():
+                    if name not in seen and pred(text):
+                        seen[name] = time.perf_counter() - t0
+                if ready(text):
                     elapsed = time.perf_counter() - t0
                     break
             elif proc.poll() is not None:
@@ -156,7 +168,7 @@ def time_to_frame(cmd: list[str], ready: Callable[[str], bool], *, size=(120, 35
                 pass
             proc.wait()
         os.close(master)
-    return {"seconds": elapsed, "bytes": nbytes, "screen": screen.text(), "returncode": proc.returncode}
+    return {"seconds": elapsed, "marks": seen, "bytes": nbytes, "screen": screen.text(), "returncode": proc.returncode}
 
 
 def _drain(fd: int) -> None:
