@@ -72,6 +72,12 @@ class SinorusApp(App):
             return
         self.push_screen(MainScreen())
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """Messages here often quote data (a search, a quote, a date), so they are never markup,
+        whatever the caller (widgets pass markup=True by default) asks."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def action_help(self) -> None:
         from .modals import HelpScreen
 

@@ -7,10 +7,24 @@ from contextlib import closing
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape
 
 from model import query as q
 
 from .text import clean
+
+
+def highlight(matcher, candidate: str) -> Content:
+    """The candidate with the fuzzy match marked. Textual's `Matcher.highlight` reads the
+    candidate as markup; names from the corpus must show as typed."""
+    content = Content(candidate)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    if score:
+        for offset in offsets:
+            if not candidate[offset].isspace():
+                content = content.stylize("bold underline", offset, offset + 1)
+    return content
 
 
 def _screen(app):
@@ -50,7 +64,7 @@ class EntityCommands(_DbProvider):
         screen = _screen(self.app)
         for row in rows:
             title, action, help = self.hit(screen, row)
-            yield Hit(max(matcher.match(title), 0.4), matcher.highlight(title), action, text=title, help=help)
+            yield Hit(max(matcher.match(title), 0.4), highlight(matcher, title), action, text=title, help=escape(help))
 
 
 class ArticleCommands(EntityCommands):
@@ -72,11 +86,11 @@ class DateCommands(Provider):
         screen = _screen(self.app)
         if m:
             text = f"Go to date: {m.group()}"
-            yield Hit(1.0, text, partial(screen.go_date, m.group()), text=text,
+            yield Hit(1.0, Content(text), partial(screen.go_date, m.group()), text=text,
                       help="Timeline at the first event on or after this date")
         else:
             matcher = self.matcher(query)
             text = "Go to date…"
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), screen.action_jump_date, text=text)
+                yield Hit(score, highlight(matcher, text), screen.action_jump_date, text=text)

@@ -62,8 +62,8 @@ ARTICLES = [
             "President Xi Jinping hosted his Russian counterpart Vladimir Putin on Friday, with the two countries "
             "declaring that their relationship was superior to any Cold War-era alliance.\n"
             "China and Russia announced a “borderless” partnership in Beijing on February 4, 2022.\n"
-            "On Ukraine, Beijing has backed Russia’s demand that Kiev not be included in NATO, while Moscow has "
-            "opposed any form of Taiwan independence.\n"
+            "On Ukraine, Beijing has backed Russia’s demand that Kiev not be included in NATO, with the Kremlin "
+            "massing troops near its neighbor, while Moscow has opposed any form of Taiwan independence.\n"
             "The two countries said that “the friendship between the two countries has no limits.”\n"
             "“This is a new era,” Putin told reporters in the spring of 2022."),
         quotes=[("the friendship between the two countries has no limits.", None, None, "said", "direct"),
