@@ -408,7 +408,7 @@ class MainScreen(Screen):
                                                    find=("date", "id", t.id, t.sentence_start, t.sentence_end))))
         elif link.kind == "date":
             if not t.value_start:
-                self.notify(f"“{clean(t.text)}” has no date on the calendar ({t.value or 'unresolved'})", timeout=4)
+                self.notify(f"“{clean(t.text)}” has no date on the calendar ({clean(t.value, 'unresolved')})", timeout=4)
                 return
             self._goto_date(t.value_start, snap=replace(snap, focus="timeline", active="timeline"))
 
