@@ -13,6 +13,7 @@ absolute figure with its CPU time beside it; see PERFORMANCE.md):
   bigdb    a 100,000-article database by re-keying the ingested rows (no NLP)
   startup  `sinorus-tui` and a bare Textual app in a pty, to the first frame with data
   nav      navigation latency and peak RSS of the TUI under Pilot on the big database
+  queries  the read API query by query on the big database, worst-case entities (diagnosis)
 """
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "reuters21578.jsonl"
 PY = sys.executable
 _SCRIPT = Path(PY).parent / "sinorus-tui"
 CLI = [str(_SCRIPT)] if _SCRIPT.exists() else [PY, "-c", "import sys; from tui.cli import main; sys.exit(main())"]
-PHASES = ("ingest", "profile", "bigdb", "startup", "nav")
+PHASES = ("ingest", "profile", "bigdb", "startup", "nav", "queries")
 TARGETS = {"ingest_ratio": 0.85, "reingest_speedup": 50.0, "startup_ratio": 1.5, "nav_p95_ms": 50.0,
            "tui_peak_rss_mb": 200.0}
 
@@ -256,6 +257,16 @@ def phase_nav(args, work: Path, res: dict) -> None:
     res["nav"] = json.loads(r.stdout.strip().splitlines()[-1])
 
 
+def phase_queries(args, work: Path, res: dict) -> None:
+    db = _big_db(args, work)
+    log(f"queries: the read API on {db}")
+    r = subprocess.run([PY, "-m", "tests.bench.queries", str(db)], capture_output=True, text=True, cwd=ROOT,
+                       env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    if r.returncode:
+        raise SystemExit(f"queries failed:\n{r.stderr[-3000:]}")
+    res["queries_ms"] = json.loads(r.stdout.strip().splitlines()[-1])
+
+
 # ---------------------------------------------------------------- the table
 
 def table(res: dict) -> str:
@@ -302,6 +313,10 @@ def table(res: dict) -> str:
                          ok(v["n"] and v["p95_ms"] <= TARGETS["nav_p95_ms"])))
         rows.append(("TUI peak RSS after the steps", f"{n['peak_rss_mb']:.0f} MB", "≤ 200 MB",
                      ok(n["peak_rss_mb"] <= TARGETS["tui_peak_rss_mb"])))
+    if "queries_ms" in res:
+        slow = sorted(((v, k) for k, v in res["queries_ms"].items() if v > TARGETS["nav_p95_ms"]), reverse=True)
+        for v, k in slow[:8]:
+            rows.append((f"  query over 50 ms: {k}", f"{v:.0f} ms", "", ""))
     widths = [max(len(str(r[c])) for r in rows) for c in range(4)]
     lines = []
     for j, r in enumerate(rows):
@@ -343,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     for ph in phases:
         {"ingest": phase_ingest, "profile": phase_profile, "bigdb": phase_bigdb, "startup": phase_startup,
-         "nav": phase_nav}[ph](args, work, res)
+         "nav": phase_nav, "queries": phase_queries}[ph](args, work, res)
     res["seconds"] = time.perf_counter() - t0
     res["machine"]["loadavg_end"] = os.getloadavg()
     stamp = time.strftime("%Y%m%d-%H%M%S")
