@@ -28,7 +28,7 @@ from tests.tui.fixture_db import build
 from tui import cli
 from tui.keys import Config
 
-N_ARTICLES = 40
+N_ARTICLES = 40  # batches of 16: the kill lands after the first commit, with two batches to go
 PEOPLE = ["Vladimir Putin", "Xi Jinping", "Sergei Lavrov", "Wang Yi", "Dmitry Peskov", "Maria Zakharova"]
 PLACES = ["Moscow", "Beijing", "Vladivostok", "Shanghai", "Kazan", "Harbin"]
 TOPICS = ["gas supplies", "grain exports", "a new bridge", "yuan settlements", "joint naval drills", "Arctic shipping"]

@@ -86,6 +86,10 @@ async def test_hostile_rows_show_literally_in_every_view(hostile_db):
     app = app_for(hostile_db)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
+        r = screen_of(app).reader
+        shown = "\n".join(r.render_line(y).text for y in range(r.size.height))
+        for fragment in LITERAL:  # every fragment whole, as typed
+            assert fragment in shown
         for name, keys, back in VIEWS:
             await pilot.press(*keys)
             await settle(pilot)
@@ -94,17 +98,6 @@ async def test_hostile_rows_show_literally_in_every_view(hostile_db):
             assert "[bold]B[/bold]" in text, name  # markup shows as typed (longer fragments may be cut)
             assert "pwned" not in app.title and "pwned" not in (app.sub_title or "")
             await pilot.press(*back)
-
-
-async def test_reader_shows_every_markup_fragment_whole(hostile_db):
-    app = app_for(hostile_db)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await settle(pilot)
-        r = screen_of(app).reader
-        shown = "\n".join(r.render_line(y).text for y in range(r.size.height))
-        for fragment in LITERAL:
-            assert fragment in shown
-        assert not FORBIDDEN.search(r.doc.text)
 
 
 # Messages that quote data or what the user typed: `notify` parses markup unless told not to,
@@ -354,7 +347,7 @@ def test_any_search_gives_results_or_a_message(search_conn, text):
     find_hits(PAYLOAD + " Putin said", q.search_terms(text))
 
 
-TYPED = ['"* NEAR( ) OR (', "Путин*", "习近平", "'; DROP TABLE article;--" + "x" * 300, "[@click=app.quit]", "bold"]
+TYPED = ['"* NEAR( ) OR (', "Путин*", "'; DROP TABLE article;--" + "x" * 300, "[@click=app.quit]"]
 
 
 async def test_typing_any_search_keeps_the_browser_running(hostile_db):
@@ -370,4 +363,4 @@ async def test_typing_any_search_keeps_the_browser_running(hostile_db):
             assert app.is_running, typed
             assert s.lst("articles").total is not None, typed
             check_screen(app)
-        assert s.state.chips.search == "bold" and s.lst("articles").total == 4
+        assert s.state.chips.search == "[@click=app.quit]" and s.lst("articles").total == 4
