@@ -41,6 +41,7 @@ class Summary:
     updated: int = 0
     unchanged: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[Skipped] = field(default_factory=list)  # stored, but an extraction step failed
     words: int = 0
     seconds: float = 0.0
     interrupted: bool = False
@@ -64,17 +65,26 @@ def extract(art: Article, doc) -> Extraction:
 
     text = art.text
     ext = Extraction(sentences=[(s.start_char, s.end_char) for s in doc.sents])
-    ext.mentions = entities.resolve_mentions(doc)
-    entities.acronym_aliases(doc, ext.mentions)
-    ext.quotes = quotes.extract_quotes(text, doc, ext.mentions)
+
+    def step(what, fn, *args, default=None, **kw):
+        # One extractor's failure costs that extractor's records for this article, never the article.
+        try:
+            return fn(*args, **kw)
+        except Exception as e:
+            ext.problems.append(f"{what} failed ({type(e).__name__}: {e})"[:200])
+            return default
+
+    ext.mentions = step("entities", entities.resolve_mentions, doc, default=[])
+    step("acronyms", entities.acronym_aliases, doc, ext.mentions)
+    ext.quotes = step("quotes", quotes.extract_quotes, text, doc, ext.mentions, default=[])
     published, uncertain = art.published, bool(art.published and (art.published_confidence or 0) < 1)
     if not published:
-        inferred = timeline.infer_published(text, doc)
+        inferred = step("publication date inference", timeline.infer_published, text, doc)
         if inferred:
             published, basis, conf = inferred
             ext.published, ext.published_basis, ext.published_confidence = published, basis, conf
             uncertain = True
-    ext.timexes = timeline.extract_timexes(text, doc, published, uncertain=uncertain)
+    ext.timexes = step("dates", timeline.extract_timexes, text, doc, published, uncertain=uncertain, default=[])
     return ext
 
 
@@ -159,6 +169,7 @@ def _extract_long(art: Article, nlp) -> tuple[Extraction | None, str | None]:
             total.mentions += ext.mentions
             total.quotes += ext.quotes
             total.timexes += ext.timexes
+            total.problems += [p for p in ext.problems if p not in total.problems]
             if ext.published and not total.published:
                 total.published, total.published_basis = ext.published, ext.published_basis
                 total.published_confidence = ext.published_confidence
@@ -260,6 +271,8 @@ def _run(conn, todo, known, summary, jobs, progress, t0) -> None:
                 summary.skipped.append(Skipped(art.origin or art.key, err))
                 continue
             store.write_article(conn, art, ext, cache)
+            for problem in ext.problems:
+                summary.warnings.append(Skipped(art.origin or art.key, f"stored, but {problem}"))
             if art.key in known:
                 summary.updated += 1
             else:

@@ -11,7 +11,8 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
+
+from .store import StoreError, open_readonly
 
 
 class QueryError(Exception):
@@ -25,13 +26,15 @@ def connect(path: str | Path, *, readonly: bool = True) -> sqlite3.Connection:
         raise QueryError(f"no database at {path}")
     try:
         if readonly:
-            conn = sqlite3.connect("file:" + quote(str(path.absolute())) + "?mode=ro", uri=True)  # a name may hold ? # %
+            conn = open_readonly(path)  # also reads a WAL database in a folder it cannot write
         else:
             conn = sqlite3.connect(path)
         conn.execute("PRAGMA busy_timeout=5000")
         conn.execute("PRAGMA query_only=1")
     except sqlite3.Error as e:
         raise QueryError(f"cannot open {path}: {e}") from None
+    except StoreError as e:
+        raise QueryError(str(e)) from None
     return conn
 
 
@@ -244,11 +247,28 @@ def _where(clauses: list[str]) -> str:
     return (" WHERE " + " AND ".join(clauses)) if clauses else ""
 
 
-def _fts(search: str | None) -> str | None:
-    expr = fts_escape(search)
-    if search and expr is None:
+# Chinese, Japanese and Korean runs have no spaces: FTS5's unicode61 tokenizer indexes a whole run as one
+# token, so a word inside it ("关系" in "中俄关系") is matched as a substring instead (a scan; rare).
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+
+
+def _search(search: str, fts_table: str, id_col: str, columns: tuple[str, ...]) -> tuple[list[str], list]:
+    """WHERE clauses (and their parameters) for a user's search over one table."""
+    fts_words, clauses, params = [], [], []
+    for m in _TOKEN.finditer(search):
+        word = m.group()
+        if _CJK.search(word):
+            like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            clauses.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
+            params += [like] * len(columns)
+        else:
+            fts_words.append(word + ("*" if search[m.end():m.end() + 1] == "*" else ""))
+    if fts_words:
+        clauses.append(f"{id_col} IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)")
+        params.append(fts_escape(" ".join(fts_words)))
+    if not clauses:
         raise QueryError(f"nothing to search for in {search!r}: type some words")
-    return expr
+    return clauses, params
 
 
 # ---------------------------------------------------------------- articles
@@ -267,8 +287,9 @@ def _article_where(f: Filters) -> tuple[str, list]:
         clauses.append("a.id IN (SELECT article FROM mention WHERE entity=?)")
         params.append(f.entity)
     if f.search:
-        clauses.append("a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)")
-        params.append(_fts(f.search))
+        c, p = _search(f.search, "article_fts", "a.id", ("a.title", "a.text"))
+        clauses += c
+        params += p
     return _where(clauses), params
 
 
@@ -444,8 +465,9 @@ def _quote_where(f: Filters) -> tuple[str, list]:
         clauses.append("(q.id IN (SELECT quote FROM quote_speaker WHERE entity = ?) OR q.speaker_entity = ?)")
         params += [f.speaker] * 2
     if f.search:
-        clauses.append("q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)")
-        params.append(_fts(f.search))
+        c, p = _search(f.search, "quote_fts", "q.id", ("q.text", "q.speaker_name"))
+        clauses += c
+        params += p
     return _where(clauses), params
 
 

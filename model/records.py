@@ -86,3 +86,4 @@ class Extraction:
     published: str | None = None  # set when NLP inferred the publication date
     published_basis: str | None = None
     published_confidence: float | None = None
+    problems: list[str] = field(default_factory=list)  # extraction steps that failed; the article is stored anyway

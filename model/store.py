@@ -34,7 +34,7 @@ def connect(path: str | os.PathLike, *, readonly: bool = False) -> sqlite3.Conne
     if readonly:
         if not path.exists():
             raise StoreError(f"no database at {path}")
-        conn = _open_readonly(path)
+        conn = open_readonly(path)
     else:
         if path.parent and not path.parent.exists():
             try:
@@ -82,7 +82,7 @@ def _unwritable(path: Path) -> str | None:
     return None
 
 
-def _open_readonly(path: Path) -> sqlite3.Connection:
+def open_readonly(path: Path) -> sqlite3.Connection:
     """A read-only connection. The path is quoted for the URI (a name may hold '?', '#' or '%')."""
     from urllib.parse import quote
 

@@ -1482,10 +1482,11 @@ def extract_timexes(text: str, doc, published: str | None, *, uncertain: bool = 
     anchor = published[:10] if published else None
     out: list[Timex] = []
     bare: list[tuple[int, Cand]] = []  # clock times with no day of their own
-    for c in _candidates(text):
+
+    def _extract_one(c: Cand) -> None:
         it = _interpret(c, text, ctx)
         if it.drop:
-            continue
+            return
         surface = text[c.start:c.end]
         spec = it.spec
         value, basis = it.value, it.basis
@@ -1515,6 +1516,12 @@ def extract_timexes(text: str, doc, published: str | None, *, uncertain: bool = 
                              dict(spec) if spec is not None else {"kind": "abs", "value": value}))
         if c.kind in ("year", "my", "mdy", "dmy", "iso") and spec is None and value and value[:4].isdigit():
             ctx.years.append((c.start, int(value[:4])))
+
+    for c in _candidates(text):
+        try:
+            _extract_one(c)
+        except (ArithmeticError, ValueError, TypeError, AttributeError, KeyError, IndexError):
+            continue  # an expression we cannot resolve (a date out of range, an odd form) is left out, never the article
     # "at about 10:35 a.m. (0735 GMT) Friday": a bare clock time takes the day named nearest to it in its sentence
     for i, c in bare:
         t = out[i]

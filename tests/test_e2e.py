@@ -107,3 +107,21 @@ def _seeds():
     from tests.conftest import ROOT
 
     return str(ROOT / "seeds")
+
+
+def test_a_failing_extractor_costs_its_records_not_the_article(tmp_path, nlp, monkeypatch):
+    from model import quotes
+
+    def broken(*a, **k):
+        raise OverflowError("date value out of range")
+
+    monkeypatch.setattr(quotes, "extract_quotes", broken)
+    src = tmp_path / "a.txt"
+    src.write_text("“We will meet again,” Putin said in Beijing on Thursday.\n", encoding="utf-8")
+    s = ingest.ingest([str(src)], str(tmp_path / "c.db"), jobs=1)
+    assert s.new == 1 and not s.skipped
+    assert [w.reason for w in s.warnings] == ["stored, but quotes failed (OverflowError: date value out of range)"]
+    conn = sqlite3.connect(tmp_path / "c.db")
+    assert conn.execute("SELECT COUNT(*) FROM mention").fetchone()[0] >= 1  # the other extractors still ran
+    assert conn.execute("SELECT COUNT(*) FROM timex").fetchone()[0] >= 1
+    assert conn.execute("SELECT COUNT(*) FROM quote").fetchone()[0] == 0

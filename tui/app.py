@@ -71,6 +71,9 @@ class SinorusApp(App):
             self.exit(return_code=1, message=f"sinorus-tui: cannot read {self.db.path}: {e}")
             return
         self.push_screen(MainScreen())
+        if self.db.readonly:
+            self.notify(f"{self.db.path} is read-only: browsing works; set-date and ingest need write access",
+                        severity="warning", timeout=8)
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = False) -> None:

@@ -147,6 +147,8 @@ def cmd_ingest(paths: list[str], db: Path, jobs: int | None = None) -> int:
         raise
     for s in summary.skipped:
         print(f"skipped {s.origin}: {s.reason}", file=sys.stderr)
+    for s in summary.warnings:
+        print(f"warning {s.origin}: {s.reason}", file=sys.stderr)
     print(f"ingest: {summary.line()}")
     if summary.interrupted:
         return fail(f"interrupted; {summary.stored} articles stored. Run the same command again to resume.",

@@ -108,6 +108,7 @@ class MainScreen(Screen):
         Binding("y", "copy_quote", "Copy quote", show=False, id="quote.copy"),
         Binding("z", "maximise", "Maximise", show=False, id="pane.maximise"),
         Binding("D", "jump_date", "Date", show=False, id="timeline.jump"),
+        Binding("ctrl+r,f5", "refresh", "Refresh", show=False, id="app.refresh"),
     ]
 
     DEFAULT_CSS = """
@@ -594,6 +595,13 @@ class MainScreen(Screen):
             if focused == "timeline":
                 return "article", (row.article, clean(row.title, str(row.article)))
         return None
+
+    def action_refresh(self) -> None:
+        """Show what an ingest running meanwhile has added (WAL lets us read while it writes),
+        keeping every list's cursor and scroll."""
+        for name in ("articles", "entities", "timeline", "quotes"):
+            self.lst(name).reload()
+        self.notify("reloaded from the database", timeout=2)
 
     def action_unfilter(self) -> None:
         if not self.state.chips.order:

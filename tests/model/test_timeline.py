@@ -280,3 +280,15 @@ def test_landmark_table_is_small_dated_and_bounds():
     assert [(c.kind, c.date.isoformat()) for c in got] == [("bound", "2022-02-24")]
     # "the war" counts from the invasion only when the text names it
     assert not [c for c in landmarks.clues("the first anniversary of the war") if c.kind == "anchor"]
+
+
+@pytest.mark.parametrize("text", [
+    "The treaty lapsed 230013 years ago, he said.",
+    "The plan runs for 99999999999 weeks from now.",
+    "Shares rose 2,300,000 weeks ago, it said.",
+])
+def test_out_of_range_expressions_are_left_out_not_fatal(nlp, text):
+    from model import timeline as tl
+
+    got = tl.extract_timexes(text, nlp(text), "2023-02-23")
+    assert all(t.value is None or len(t.value) < 40 for t in got)

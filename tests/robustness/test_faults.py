@@ -206,8 +206,6 @@ async def test_browser_keeps_working_while_ingest_writes_and_sees_new_articles_o
         assert articles.highlighted is not None
 
 
-@pytest.mark.xfail(strict=True, reason="tui: no refresh action yet; new articles show only after a navigation "
-                                       "that reloads the lists (owner: tui/screens.py)")
 async def test_a_refresh_key_shows_articles_ingested_meanwhile(small_db):
     from tui.keys import all_ids, groups
 
@@ -293,13 +291,8 @@ async def _browse(db, readonly):
         return app, (total if app.is_running else None)
 
 
-async def test_browser_reads_a_read_only_database(read_only, request):
+async def test_browser_reads_a_read_only_database(read_only):
     kind, db = read_only
-    if kind == "folder":
-        request.applymarker(pytest.mark.xfail(
-            strict=True, reason="model/query.py connect(): a WAL database in a read-only folder gets no -shm "
-            "('attempt to write a readonly database'); fall back to '?mode=ro&immutable=1' as "
-            "store._open_readonly does"))
     await _warm_up(db)
     with unprivileged():
         readonly = not os.access(db, os.W_OK) or not os.access(db.parent, os.W_OK)
@@ -307,8 +300,6 @@ async def test_browser_reads_a_read_only_database(read_only, request):
     assert readonly and total == 4, [n.message for n in app._notifications]
 
 
-@pytest.mark.xfail(strict=True, reason="tui/app.py: SinorusApp(readonly=True) shows no notice that the "
-                                       "database is read-only")
 async def test_browser_says_the_database_is_read_only(small_db):
     app, total = await _browse(small_db, readonly=True)
     assert any("read-only" in str(n.message) or "read only" in str(n.message) for n in app._notifications)

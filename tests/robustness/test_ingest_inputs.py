@@ -234,8 +234,6 @@ def test_unicode_text_is_searchable(batch, search, key):
     assert key in keys
 
 
-@pytest.mark.xfail(strict=True, reason="FTS5 unicode61 has no word breaks for Chinese: a run of CJK characters is "
-                                       "one token, so a word inside it is not found (store schema / query)")
 def test_a_chinese_word_inside_a_run_is_searchable(batch):
     conn = query.connect(batch[0])
     keys = {r.key for r in query.articles(conn, query.Filters(search="关系"))}  # inside 中俄关系
