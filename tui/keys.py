@@ -1,4 +1,4 @@
-"""Every binding, grouped for the help screen and KEYS.md, and the user's remapping.
+"""Every binding, grouped for the help screen and the README, and the user's remapping.
 
 Bindings carry ids (`history.back`, `reader.next_link`, …). The config file at
 $XDG_CONFIG_HOME/sinorus-tui/config.toml (default ~/.config/…) may remap them:
