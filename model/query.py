@@ -473,7 +473,7 @@ def _quote_where(f: Filters) -> tuple[str, list]:
 
 def count_quotes(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
     where, params = _quote_where(f)
-    return _run(conn, f"SELECT COUNT(*) FROM quote q JOIN article a ON a.id = q.article{where}", params)[0][0]
+    return _run(conn, f"SELECT COUNT(*) FROM quote q{where}", params)[0][0]  # every quote has its article (FK)
 
 
 def quotes(conn: sqlite3.Connection, f: Filters = Filters(), sort: str = "date",
