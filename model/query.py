@@ -273,6 +273,8 @@ def _search(search: str, fts_table: str, id_col: str, columns: tuple[str, ...]) 
 
 # ---------------------------------------------------------------- articles
 
+# In lists, an article with no title is shown by its opening words (marked with an ellipsis), not "(untitled)".
+_TITLE = "COALESCE(a.title, rtrim(substr(a.text, 1, 90)) || '…')"
 ARTICLE_SORTS = ("date", "oldest", "title")
 _ARTICLE_ORDER = {
     "date": "a.published DESC, a.id DESC",
@@ -302,7 +304,7 @@ def articles(conn: sqlite3.Connection, f: Filters = Filters(), sort: str = "date
              offset: int = 0, limit: int = 100) -> list[ArticleRow]:
     where, params = _article_where(f)
     order = _ARTICLE_ORDER.get(sort, _ARTICLE_ORDER["date"])
-    rows = _run(conn, f"SELECT a.id, a.key, a.published, a.published_basis, a.source, a.title FROM article a"
+    rows = _run(conn, f"SELECT a.id, a.key, a.published, a.published_basis, a.source, {_TITLE} FROM article a"
                       f"{where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])
     return [ArticleRow(*r) for r in rows]
 
@@ -317,11 +319,11 @@ def find_articles(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[
 
 
 _QUOTE_COLS = ("q.id, q.article, q.start, q.end, q.text, q.kind, q.cue, q.cue_start, q.cue_end, q.speaker_name, "
-               "q.speaker_entity, q.speaker_start, q.speaker_end, q.basis, q.confidence, a.title, a.source, "
+               "q.speaker_entity, q.speaker_start, q.speaker_end, q.basis, q.confidence, " + _TITLE + ", a.source, "
                "a.published, CASE WHEN q.speaker_start IS NOT NULL "
                "THEN substr(a.text, q.speaker_start + 1, q.speaker_end - q.speaker_start) END")
 _TIMEX_COLS = ("t.id, t.article, t.start, t.end, t.text, t.type, t.value, t.anchor, t.basis, t.sentence, "
-               "t.value_start, t.value_end, t.uncertain, a.title, a.published, "
+               "t.value_start, t.value_end, t.uncertain, " + _TITLE + ", a.published, "
                "substr(a.text, s.start + 1, min(s.end - s.start, 400)), s.start, s.end")
 _TIMEX_FROM = ("timex t JOIN article a ON a.id = t.article "
                "LEFT JOIN sentence s ON s.article = t.article AND s.idx = t.sentence")

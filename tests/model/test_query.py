@@ -113,3 +113,19 @@ def test_query_never_imports_sqlite_utils_textual_or_rich():
     code = ("import sys, model.query; bad = [m for m in ('sqlite_utils', 'textual', 'rich', 'spacy') "
             "if m in sys.modules]; print(bad); sys.exit(bool(bad))")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
+
+
+def test_an_untitled_article_is_listed_by_its_opening_words(tmp_path):
+    from model import query, store
+    from model.records import Article, Extraction
+
+    db = tmp_path / "u.db"
+    conn = store.connect(db)
+    a = Article(key="u", text="The relationship between China and Russia is reaching new frontiers, Putin said.")
+    a.sha256 = "u"
+    store.write_article(conn, a, Extraction(sentences=[(0, len(a.text))]), store.EntityCache(conn))
+    conn.close()
+    rc = query.connect(db)
+    (row,) = query.articles(rc)
+    rc.close()
+    assert row.title.startswith("The relationship between China and Russia") and row.title.endswith("…")
