@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import dates
 from .store import StoreError, open_readonly
 
 
@@ -204,31 +205,10 @@ class EntityPage:
 
 
 def granularity(value: str | None, start: str | None = None, end: str | None = None) -> str:
-    """day, week, month, quarter, half, season, year, decade, century, time or span."""
-    v = value or ""
-    if "T" in v:
+    """day, week, month, quarter, half-year, season, year, decade, century (`model.dates`), time or span."""
+    if value and "T" in value:
         return "time"
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
-        return "day"
-    if re.fullmatch(r"\d{4}-W\d{2}(-WE)?", v):
-        return "week"
-    if re.fullmatch(r"\d{4}-\d{2}", v):
-        return "month"
-    if re.fullmatch(r"\d{4}-Q\d", v):
-        return "quarter"
-    if re.fullmatch(r"\d{4}-H\d", v):
-        return "half"
-    if re.fullmatch(r"\d{4}-(SP|SU|FA|AU|WI)", v):
-        return "season"
-    if re.fullmatch(r"\d{4}", v):
-        return "year"
-    if re.fullmatch(r"\d{3}X?", v):
-        return "decade"
-    if re.fullmatch(r"\d{2}X{0,2}", v):
-        return "century"
-    if start and end:
-        return "day" if start == end else "span"
-    return "span"
+    return dates.granularity(value) or ("day" if start and start == end else "span")
 
 
 # ---------------------------------------------------------------- helpers

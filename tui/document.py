@@ -252,7 +252,7 @@ def message_doc(text: str) -> Doc:
 
 
 BANDS = {"time": "·", "day": "•", "week": "━", "month": "━━", "season": "━━━", "quarter": "━━━",
-         "half": "━━━━", "year": "━━━━━━", "decade": "━━━━━━━", "century": "━━━━━━━━"}
+         "half-year": "━━━━", "year": "━━━━━━", "decade": "━━━━━━━", "century": "━━━━━━━━"}
 
 
 def date_label(value: str | None, width: int = 10) -> str:
