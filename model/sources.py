@@ -29,7 +29,8 @@ RECORD_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
 SUFFIXES = ARTICLE_SUFFIXES | RECORD_SUFFIXES
 
 # C0 and C1 controls except \t and \n, DEL, bidi embeddings/overrides/isolates, and BOMs.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]")
+UNSAFE_CHARS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb"  # a regex class body
+_UNSAFE = re.compile(f"[{UNSAFE_CHARS}]")
 
 
 @dataclass

@@ -11,8 +11,11 @@ from functools import lru_cache
 
 from rich.cells import get_character_cell_size
 
-# C0 except \t and \n, DEL, C1, and the bidi embedding/override/isolate controls and marks.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+from model.sources import UNSAFE_CHARS
+
+# What ingest strips (C0 but \t and \n, DEL, C1, bidi embeddings/overrides/isolates, BOMs), and on screen
+# the bidi marks too, which could still reorder what a line shows.
+_UNSAFE = re.compile(f"[{UNSAFE_CHARS}\u061c\u200e\u200f]")
 REPLACEMENT = "\ufffd"
 
 
