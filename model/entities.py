@@ -71,8 +71,8 @@ TITLE_WORDS = {
     "supreme", "mayor", "minister-counselor", "speaker", "commander", "head", "diplomat", "attorney", "trade",
     "finance", "economy", "interior", "security", "national", "adviser", "advisor", "sheikh", "emir",
     "treasurer", "economist", "analyst", "ceo", "executive", "officer", "president-elect", "secretary-general",
-    "lawmaker", "congressman", "congresswoman", "mp", "colonel", "captain", "sergeant", "lieutenant", "general",
-    "spokesman", "premier", "vice-president", "vice-premier", "chairman", "chief", "dictator", "leader",
+    "lawmaker", "congressman", "congresswoman", "mp", "colonel", "captain", "sergeant", "lieutenant",
+    "vice-president", "vice-premier", "dictator",
     "foreign-minister", "defence-minister", "ex", "ex-president", "late", "opposition", "incumbent", "acting",
 }
 # Title words worth keeping in an alias ("President Xi"): the capitalised office that stands right before the name.

@@ -125,27 +125,22 @@ def process_batch(arts: list[Article], nlp=None) -> list[tuple[Article, Extracti
     """Parse and extract a batch. Returns (article, extraction, error) for each."""
     if nlp is None:
         nlp = _worker_nlp()
-    out = []
     short = [a for a in arts if len(a.text) <= CHUNK_CHARS]
     results: dict[int, tuple[Extraction | None, str | None]] = {}
     try:
-        docs = nlp.pipe([a.text for a in short])
-        for a, doc in zip(short, docs):
+        for a, doc in zip(short, nlp.pipe([a.text for a in short])):
             results[id(a)] = _safe_extract(a, doc)
-    except Exception as e:  # a batch-level failure: fall back to one at a time so one bad text costs one article
+    except Exception:  # a batch-level NLP failure: the rest one at a time, so one bad text costs one article
         for a in short:
             if id(a) not in results:
                 try:
                     results[id(a)] = _safe_extract(a, nlp(a.text))
-                except Exception as e2:
-                    results[id(a)] = (None, f"NLP failed: {type(e2).__name__}: {e2}"[:200])
-        del e
+                except Exception as e:
+                    results[id(a)] = (None, f"NLP failed: {type(e).__name__}: {e}"[:200])
     for a in arts:
         if len(a.text) > CHUNK_CHARS:
             results[id(a)] = _extract_long(a, nlp)
-        ext, err = results[id(a)]
-        out.append((a, ext, err))
-    return out
+    return [(a, *results[id(a)]) for a in arts]
 
 
 def _safe_extract(art: Article, doc) -> tuple[Extraction | None, str | None]:

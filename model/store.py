@@ -11,6 +11,7 @@ writes are plain parameterised SQL on the same connection. The read side
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import os
 import sqlite3
 from collections import Counter
@@ -221,8 +222,6 @@ class EntityCache:
 
 def write_article(conn: sqlite3.Connection, art: Article, ext: Extraction, entities: EntityCache) -> int:
     """Replace-or-insert one article and everything extracted from it, atomically."""
-    import json
-
     published = art.published or ext.published
     basis = art.published_basis if art.published or not ext.published else ext.published_basis
     conf = art.published_confidence if art.published else ext.published_confidence

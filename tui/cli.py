@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -135,16 +136,10 @@ def cmd_ingest(paths: list[str], db: Path, jobs: int | None = None) -> int:
         return fail(str(e))
     except nlp.ModelMissing as e:
         return fail(str(e))
-    except (PermissionError, OSError) as e:
-        import sqlite3  # noqa: F401
-
-        return fail(f"cannot write {db}: {getattr(e, 'strerror', None) or e}")
-    except Exception as e:  # sqlite3 errors such as a read-only database
-        import sqlite3
-
-        if isinstance(e, sqlite3.Error):
-            return fail(f"cannot write {db}: {e}")
-        raise
+    except OSError as e:
+        return fail(f"cannot write {db}: {e.strerror or e}")
+    except sqlite3.Error as e:  # e.g. the disk filled up, or another process holds the database
+        return fail(f"cannot write {db}: {e}")
     for s in summary.skipped:
         print(f"skipped {s.origin}: {s.reason}", file=sys.stderr)
     for s in summary.warnings:
