@@ -231,16 +231,17 @@ def ingest(paths: list[str], db_path: str, *, jobs: int | None = None,
             todo.append(item)
             if progress and len(todo) % 500 == 0:
                 progress(Progress("reading", len(todo), 0, 0, time.monotonic() - t0))
+        cache = store.EntityCache(conn)
         if todo:
-            _run(conn, todo, known, summary, jobs or default_jobs(), progress, t0)
+            _run(conn, todo, known, summary, cache, jobs or default_jobs(), progress, t0)
         if summary.stored:
             if progress:
                 progress(Progress("finishing", len(todo), len(todo), summary.words, time.monotonic() - t0))
-            store.refresh_entities(conn)
+            store.refresh_entities(conn, cache.touched)
     except KeyboardInterrupt:
         summary.interrupted = True
         if summary.stored:
-            store.refresh_entities(conn)
+            store.refresh_entities(conn, cache.touched)
     finally:
         summary.seconds = time.monotonic() - t0
         conn.close()
@@ -253,8 +254,7 @@ def _apply_overrides(conn, art: Article) -> None:
         art.published, art.published_basis, art.published_confidence = ov["published"], "set by user", 1.0
 
 
-def _run(conn, todo, known, summary, jobs, progress, t0) -> None:
-    cache = store.EntityCache(conn)
+def _run(conn, todo, known, summary, cache, jobs, progress, t0) -> None:
     batches = [todo[i:i + BATCH_ARTICLES] for i in range(0, len(todo), BATCH_ARTICLES)]
     done = 0
 

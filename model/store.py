@@ -209,6 +209,7 @@ class EntityCache:
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
         self.ids = {r[1].casefold(): r[0] for r in conn.execute("SELECT id, canonical FROM entity")}
+        self.touched: set[int] = set()  # entities whose mentions or quotes this run added or removed
 
     def get(self, canonical: str, label: str, family: str | None) -> int:
         k = canonical.casefold()
@@ -217,6 +218,7 @@ class EntityCache:
             cur = self.conn.execute("INSERT INTO entity(canonical, label, family, mentions, articles) "
                                     "VALUES (?,?,?,0,0)", (canonical, label, family))
             eid = self.ids[k] = cur.lastrowid
+        self.touched.add(eid)
         return eid
 
 
@@ -230,6 +232,9 @@ def write_article(conn: sqlite3.Connection, art: Article, ext: Extraction, entit
         row = conn.execute("SELECT id FROM article WHERE key=?", (art.key,)).fetchone()
         if row:
             aid = row[0]
+            entities.touched.update(r[0] for r in conn.execute(
+                "SELECT entity FROM mention WHERE article=? UNION SELECT qs.entity FROM quote_speaker qs "
+                "JOIN quote q ON q.id = qs.quote WHERE q.article=?", (aid, aid)))
             _delete_children(conn, aid)
             conn.execute("UPDATE article SET sha256=?, title=?, title_basis=?, source=?, source_basis=?, url=?, "
                          "published=?, published_basis=?, published_confidence=?, text=?, lang=?, "
@@ -254,6 +259,7 @@ def write_article(conn: sqlite3.Connection, art: Article, ext: Extraction, entit
         for q in ext.quotes:
             names = q.speakers or ([q.speaker] if q.speaker else [])
             ids = [entities.ids.get(n.casefold()) for n in names]
+            entities.touched.update(i for i in ids if i is not None)
             single = ids[0] if len(ids) == 1 else None
             qid = conn.execute(
                 "INSERT INTO quote(article, start, end, text, kind, cue, cue_start, cue_end, speaker_name, "
@@ -281,32 +287,48 @@ def _delete_children(conn: sqlite3.Connection, aid: int) -> None:
         conn.execute(f"DELETE FROM {table} WHERE article=?", (aid,))
 
 
-def refresh_entities(conn: sqlite3.Connection) -> None:
+def refresh_entities(conn: sqlite3.Connection, touched: set[int] | None = None) -> None:
     """After an ingest: merge surname-only people into the unique full name they stand for
-    across the corpus, recount mentions and articles, rebuild aliases, drop orphans."""
+    across the corpus, recount mentions and articles, rebuild aliases and labels, drop orphans —
+    for the entities an ingest `touched` (its EntityCache.touched), or for all with None. A small
+    addition to a large corpus then costs little."""
     with conn:
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS refresh_ids(id INTEGER PRIMARY KEY)")
+        conn.execute("DELETE FROM refresh_ids")
+        if touched is None:
+            conn.execute("INSERT INTO refresh_ids SELECT id FROM entity")
+        else:
+            conn.executemany("INSERT OR IGNORE INTO refresh_ids VALUES (?)", [(i,) for i in touched])
         _merge_surnames(conn)
-        conn.execute("DELETE FROM alias")
-        conn.execute("INSERT INTO alias(entity, alias, count) SELECT entity, text, COUNT(*) FROM mention "
-                     "GROUP BY entity, text")
-        conn.execute("INSERT OR IGNORE INTO alias(entity, alias, count) SELECT entity, title || ' ' || text, COUNT(*) "
-                     "FROM mention WHERE title IS NOT NULL GROUP BY entity, title || ' ' || text")
+        some = "entity IN (SELECT id FROM refresh_ids)"
+        conn.execute(f"DELETE FROM alias WHERE {some}")
+        conn.execute(f"INSERT INTO alias(entity, alias, count) SELECT entity, text, COUNT(*) FROM mention "
+                     f"WHERE {some} GROUP BY entity, text")
+        conn.execute(f"INSERT OR IGNORE INTO alias(entity, alias, count) SELECT entity, title || ' ' || text, "
+                     f"COUNT(*) FROM mention WHERE title IS NOT NULL AND {some} GROUP BY entity, title || ' ' || text")
         conn.execute("UPDATE entity SET mentions=(SELECT COUNT(*) FROM mention WHERE mention.entity=entity.id), "
-                     "articles=(SELECT COUNT(DISTINCT article) FROM mention WHERE mention.entity=entity.id)")
+                     "articles=(SELECT COUNT(DISTINCT article) FROM mention WHERE mention.entity=entity.id) "
+                     "WHERE id IN (SELECT id FROM refresh_ids)")
         # The label is the one most mentions carry.
         labels: dict[int, Counter] = {}
-        for eid, label, n in conn.execute("SELECT entity, label, COUNT(*) FROM mention GROUP BY entity, label"):
+        for eid, label, n in conn.execute(f"SELECT entity, label, COUNT(*) FROM mention WHERE {some} "
+                                          "GROUP BY entity, label"):
             labels.setdefault(eid, Counter())[label] = n
         conn.executemany("UPDATE entity SET label=? WHERE id=?",
                          [(c.most_common(1)[0][0], eid) for eid, c in labels.items()])
-        conn.execute("DELETE FROM entity WHERE mentions=0 AND id NOT IN (SELECT entity FROM quote_speaker) "
+        conn.execute("DELETE FROM entity WHERE mentions=0 AND id IN (SELECT id FROM refresh_ids) "
+                     "AND id NOT IN (SELECT entity FROM quote_speaker) "
                      "AND id NOT IN (SELECT speaker_entity FROM quote WHERE speaker_entity IS NOT NULL)")
 
 
 def _merge_surnames(conn: sqlite3.Connection) -> None:
     """A person entity named by one word (a family name no article resolved) joins the one
     corpus person with that family name, when there is exactly one."""
-    singles = conn.execute("SELECT id, canonical FROM entity WHERE label='PERSON' AND canonical NOT LIKE '% %'").fetchall()
+    # Candidates: one-word people this run touched, and older ones a full name it touched may now resolve.
+    singles = conn.execute(
+        "SELECT id, canonical FROM entity WHERE label='PERSON' AND canonical NOT LIKE '% %' AND "
+        "(id IN (SELECT id FROM refresh_ids) OR canonical COLLATE NOCASE IN (SELECT family FROM entity "
+        "WHERE id IN (SELECT id FROM refresh_ids) AND label='PERSON' AND canonical LIKE '% %'))").fetchall()
     for sid, name in singles:
         full = conn.execute("SELECT id FROM entity WHERE label='PERSON' AND canonical LIKE '% %' AND family=? "
                             "COLLATE NOCASE", (name,)).fetchall()
@@ -321,3 +343,4 @@ def _merge_surnames(conn: sqlite3.Connection) -> None:
         conn.execute("DELETE FROM quote_speaker WHERE entity=?", (sid,))
         conn.execute("DELETE FROM alias WHERE entity=?", (sid,))
         conn.execute("DELETE FROM entity WHERE id=?", (sid,))
+        conn.execute("INSERT OR IGNORE INTO refresh_ids VALUES (?)", (fid,))

@@ -125,3 +125,24 @@ def test_a_failing_extractor_costs_its_records_not_the_article(tmp_path, nlp, mo
     assert conn.execute("SELECT COUNT(*) FROM mention").fetchone()[0] >= 1  # the other extractors still ran
     assert conn.execute("SELECT COUNT(*) FROM timex").fetchone()[0] >= 1
     assert conn.execute("SELECT COUNT(*) FROM quote").fetchone()[0] == 0
+
+
+def test_ingesting_in_two_runs_gives_the_same_entities_as_one(tmp_path, seeds_db, nlp):
+    import shutil
+
+    from tests.conftest import ROOT
+
+    files = sorted((ROOT / "seeds").glob("*.txt"))
+    parts = [tmp_path / "one", tmp_path / "two"]
+    for i, f in enumerate(files):
+        d = parts[0] if i < 3 else parts[1]
+        d.mkdir(exist_ok=True)
+        shutil.copy(f, d / f.name)
+    db = tmp_path / "two-runs.db"
+    assert ingest.ingest([str(parts[0])], str(db), jobs=1).new == 3
+    assert ingest.ingest([str(parts[1])], str(db), jobs=1).new == 2
+    key = lambda r: r["entity"]  # noqa: E731
+    got = sorted(rows(db, "entities"), key=key)
+    want = sorted(rows(seeds_db, "entities"), key=key)
+    assert [(r["entity"], r["label"], sorted(r["aliases"]), r["mentions"], r["articles"]) for r in got] == \
+           [(r["entity"], r["label"], sorted(r["aliases"]), r["mentions"], r["articles"]) for r in want]

@@ -95,3 +95,21 @@ def test_fts_indexes_articles(tmp_path):
                         Extraction(), store.EntityCache(conn))
     hits = conn.execute("SELECT rowid FROM article_fts WHERE article_fts MATCH 'pipeline'").fetchall()
     assert len(hits) == 1
+
+
+def test_incremental_refresh_resolves_an_older_surname_and_drops_orphans(tmp_path):
+    conn = store.connect(tmp_path / "c.db")
+    first = store.EntityCache(conn)
+    store.write_article(conn, art("a", "Putin spoke."), Extraction(
+        mentions=[Mention(0, 5, "Putin", "PERSON", "Putin", family="Putin"),
+                  Mention(6, 11, "Lavrov", "PERSON", "Lavrov", family="Lavrov")]), first)
+    store.refresh_entities(conn, first.touched)
+    second = store.EntityCache(conn)  # a later run that never touches the "Putin" entity itself
+    store.write_article(conn, art("b", "Vladimir Putin spoke."), Extraction(
+        mentions=[Mention(0, 14, "Vladimir Putin", "PERSON", "Vladimir Putin", family="Putin")]), second)
+    store.write_article(conn, art("a", "Putin spoke again."), Extraction(  # a's new text no longer names Lavrov
+        mentions=[Mention(0, 5, "Putin", "PERSON", "Putin", family="Putin")]), second)
+    store.refresh_entities(conn, second.touched)
+    rows = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT canonical, mentions, articles FROM entity")}
+    assert rows == {"Vladimir Putin": (2, 2)}
+    assert {r[0] for r in conn.execute("SELECT alias FROM alias")} == {"Putin", "Vladimir Putin"}
