@@ -466,6 +466,8 @@ def _past(verb) -> tuple[bool, str]:
         return True, f"past tense of '{verb.text}'"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in aux):
         return True, f"perfect tense of '{verb.text}'"
+    if verb.tag_ == "VBG" and any(a.lemma_ == "have" for a in aux) and any(a.lower_ == "been" for a in aux):
+        return True, f"perfect tense of '{verb.text}'"  # "have been searching since ...": begun in the past
     return False, ""
 
 
@@ -525,6 +527,9 @@ def resolve(spec: dict, anchor: str) -> tuple[str | None, str]:
                 delta = 7
             d = a - dt.timedelta(days=delta)
             rel = (f"the {name} before {pd}" if delta else f"{pd} itself, a {name}")
+        if direction > 0 and spec.get("part") and not spec.get("time"):
+            # a part of a day still ahead ("is to leave Tuesday morning") is a plan for that day
+            return d.isoformat(), f"{rel}{tail}; a plan is dated to the day"
         v = d.isoformat() + _time_suffix(spec)
         return v, f"{rel}{tail}"
     if kind == "md":
@@ -1415,7 +1420,7 @@ class Context:
         self.text = text
         self.doc = doc
         self.financial = bool(re.search(r"\bquarter\b", text, re.I)) and bool(
-            re.search(r"\b(?:earnings|profit|net income|revenue|sales|per share|loss)\b", text, re.I))
+            re.search(r"\b(?:earnings|profit|net income|net|revenue|sales|per share|a share|loss)\b", text, re.I))
         self.date_ents = []
         self.time_ents = []
         if doc is not None:
@@ -1507,7 +1512,9 @@ def extract_timexes(text: str, doc, published: str | None, *, uncertain: bool = 
         if c.kind == "time":
             bare.append((len(out), c))
         out.append(t)
-        if c.kind in ("quarter", "qcode") and it.type == "DATE" and value and re.fullmatch(r"\d{4}-Q[1-4]", value) \
+        # a quarter named ('the third quarter', 'the latest quarter'), not one a year back
+        if c.kind in ("quarter", "qcode", "relunit") and it.type == "DATE" and value \
+                and re.fullmatch(r"\d{4}-Q[1-4]", value) \
                 and not re.search(r"year-ago|year-earlier|year-before|a year|last year", surface, re.I):
             ctx.quarters.append((c.start, {"spec": spec, "value": value, "q": int(value[-1])}))
         if it.type in ("DATE", "TIME") and value and re.match(r"\d{4}-\d\d(?:-\d\d)?(?:T|$)", value) \

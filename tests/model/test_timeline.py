@@ -292,3 +292,34 @@ def test_out_of_range_expressions_are_left_out_not_fatal(nlp, text):
 
     got = tl.extract_timexes(text, nlp(text), "2023-02-23")
     assert all(t.value is None or len(t.value) < 40 for t in got)
+
+
+@pytest.mark.parametrize("text,needle,published,value", [
+    # 'the latest quarter' names a quarter too: 'a year earlier' after it is that quarter a year back
+    ("Du Pont reported third-quarter profit of $547 million. " + "The chemicals maker raised its dividend. " * 12 +
+     "In the latest quarter, profit soared to $155 million from $99 million a year earlier.", "a year earlier",
+     "1989-10-26", "1988-Q3"),
+    # an earnings story that says 'net' and 'a share' (no 'profit', 'earnings' or 'sales') is still one
+    ("CMS reported third-quarter net of $68.2 million, or 83 cents a share, up from $66.8 million a year ago.",
+     "a year ago", "1989-10-27", "1988-Q3"),
+    # outside an earnings story, 'a year ago' stays the year
+    ("The third quarter is often quiet, and the party won the vote a year ago.", "a year ago", "1989-10-27",
+     "1988"),
+])
+def test_financial_year_ago_is_the_quarter_a_year_back(nlp, text, needle, published, value):
+    assert value_of(nlp, text, needle, published) == value
+
+
+@pytest.mark.parametrize("text,needle,published,value", [
+    # a part of a day that lies ahead is a plan dated to the day; one in the past keeps the part
+    ("Albright is scheduled to spend only five hours on the ground in Dar es Salaam, her first stop Tuesday "
+     "morning, and then about 5 1/2 hours in Nairobi.", "Tuesday morning", "1998-08-17", "1998-08-18"),
+    ("Officials postponed until Tuesday morning any action on the case.", "Tuesday morning", "2000-03-30",
+     "2000-04-04"),
+    ("The commemorations began early Friday morning in Havana.", "Friday morning", "2000-01-29", "2000-01-28TMO"),
+    # the perfect progressive ('have been searching since') has begun in the past
+    ("Investigators have been searching for him since shortly after the Oct. 23 slaying.", "Oct. 23",
+     "1999-05-06", "1998-10-23"),
+])
+def test_plans_and_perfect_progressive(nlp, text, needle, published, value):
+    assert value_of(nlp, text, needle, published) == value
