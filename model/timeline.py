@@ -148,6 +148,10 @@ PATTERNS: list[tuple[str, re.Pattern, int]] = [
                     r"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Election\s+Day|Independence\s+Day|Labor\s+Day|"
                     r"Memorial\s+Day|Victory\s+Day))"), 2),
     ("earlier_in", _rx(r"(?P<mod>earlier|later)\s+in\s+the\s+(?P<unit>week|month|year|day)"), 3),
+    # "today is the eighth day of Desert Shield", "it's the second day of an offensive": the day itself
+    ("nthday", _rx(r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|"
+                   r"seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+|successive\s+)?"
+                   r"day(?=\s+of\b)"), 3),
     ("yearadj", _rx(r"(?P<w>year-earlier|year-ago|year-before|a\s+year\s+ago|a\s+year\s+earlier)"), 1),
     ("quarter", _rx(r"(?:(?:the|its|this|last|next|that|a|each|every)\s+)?"
                     r"(?:(?P<pre>(?:(?:company|group|bank)['’]s|latest|current|recent|most\s+recent|comparable|"
@@ -219,7 +223,7 @@ TRIGGERS: dict[str, frozenset] = {k: frozenset(v) for k, v in {
     "ago": {"ago", "earlier", "before", "later", "now", "hence"}, "dur": _UNITS_W, "dur_plain": {"decades", "centuries"},
     "dur_bare": {"years", "months", "weeks", "days", "decades", "hours"},
     "relunit": {"week", "weekend", "month", "year", "quarter", "decade", "century"}, "theyear": {"year", "weekend"},
-    "yearend": {"year"}, "earlier_in": {"earlier", "later"}, "yearadj": {"year"},
+    "yearend": {"year"}, "nthday": {"day"}, "earlier_in": {"earlier", "later"}, "yearadj": {"year"},
     "holiday": {"christmas", "new", "thanksgiving", "easter", "election", "independence", "labor", "memorial",
                 "victory"},
     "quarter": {"quarter", "quarters", "half", "q"}, "halfyear": {"half", "quarters"},
@@ -390,6 +394,8 @@ def _direction(doc, start: int, end: int, kind: str = "", text: str | None = Non
     if g.prep in FORWARD_PREP:
         if past and g.verb is not None and any(a.lower_ == "had" for a in g.verb.children if a.dep_ == "aux"):
             return -1, f"'{g.prep}' with the past perfect of '{g.verb.text}'"
+        if past and g.prep in ("through", "thru") and g.verb.tag_ == "VBD":
+            return -1, f"'{g.prep}' with the past tense of '{g.verb.text}': a stretch that has ended"
         return 1, f"'{g.prep}' looks forward"
     if g.prep in BACKWARD_PREP:
         return -1, f"'{g.prep}' looks back"
@@ -969,10 +975,16 @@ def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - on
             return Interp("DATE", spec={"kind": "weekend"}, needs_dir=True)
         if g.get("ended"):
             return Interp("DURATION", "P1Y", basis="a (fiscal) year")
-        if g.get("mod") or prev in ("for", "during", "throughout", "in", "over") or g.get("adj"):
+        # "the first nine months of the year", "the second half of the year": part of the current year
+        part_of = prev == "of" and re.search(r"\b(?:months|weeks|half|quarter|part)\s+of\s+$",
+                                             text[max(0, c.start - 20):c.start])
+        if g.get("mod") or prev in ("for", "during", "throughout", "in", "over") or g.get("adj") or part_of:
             return Interp("DATE", spec={"kind": "offset", "unit": "year", "n": 0, "gran": "year"})
         return Interp("DATE", drop=True)
     if k == "yearend":
+        if _prev_word(text, c.start) == "since":
+            return Interp("DATE", spec={"kind": "md", "m": 12, "d": 31, "dir": -1,
+                                        "why": "'since year-end': the last end of a year"})
         return Interp("DATE", spec={"kind": "offset", "unit": "year", "n": 0, "gran": "year"})
     if k == "holiday":
         name = re.sub(r"\s+", " ", g["h"]).replace("’", "'")
@@ -985,6 +997,11 @@ def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - on
             spec.update(dir={"last": -1, "next": 1, "this": 0}[rel], why=f"'{rel}'")
             return Interp("DATE", spec=spec)
         return Interp("DATE", spec=spec, needs_dir=True)
+    if k == "nthday":
+        if not re.search(r"\b(?:today|it|this)\s*(?:is|['’]s)\s+$", text[max(0, c.start - 20):c.start], re.I):
+            return Interp("DATE", drop=True)
+        return Interp("DATE", spec={"kind": "offset", "unit": "day", "n": 0, "gran": "day",
+                                    "why": "'is the ... day of': the day of writing"})
     if k == "earlier_in":
         unit = g["unit"].lower()
         return Interp("DATE", spec={"kind": "offset", "unit": unit, "n": 0, "gran": unit})

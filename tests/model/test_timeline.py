@@ -323,3 +323,27 @@ def test_financial_year_ago_is_the_quarter_a_year_back(nlp, text, needle, publis
 ])
 def test_plans_and_perfect_progressive(nlp, text, needle, published, value):
     assert value_of(nlp, text, needle, published) == value
+
+
+@pytest.mark.parametrize("text,needle,published,value", [
+    # "today is the eighth day of ...", "it's the second day of ...": the day of writing
+    ("In Saudi Arabia, today is the eighth day of Desert Shield.", "eighth day", "1990-08-15", "1990-08-15"),
+    ("More gunfire in Kosovo. It's the second day of an offensive by the security forces.", "the second day",
+     "1998-03-06", "1998-03-06"),
+    # "the first nine months of the year": the current year
+    ("Revenue fell to $713.5 million through the first nine months of the year.", "the year", "1989-10-30",
+     "1989"),
+    # "since year-end": the last end of a year before the anchor
+    ("The percentage change is since year-end.", "year-end", "1989-10-30", "1988-12-31"),
+    # 'through' a month with a verb in the past tense: a stretch that has ended
+    ("Withdrawals followed little change in the fund's sales this year through August.", "August", "1989-10-27",
+     "1989-08"),
+    ("The offer runs through August.", "August", "1989-10-27", "1990-08"),
+])
+def test_day_of_an_event_part_of_a_year_and_ended_stretches(nlp, text, needle, published, value):
+    assert value_of(nlp, text, needle, published) == value
+
+
+def test_nth_day_needs_today_or_it_is():
+    text = "The eighth day of the talks was quiet."
+    assert [t.text for t in timeline.extract_timexes(text, None, "1990-08-15")] == []
