@@ -121,6 +121,11 @@ PATTERNS: list[tuple[str, re.Pattern, int]] = [
     ("refday", _rx(rf"(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?:that|the\s+same|that\s+same)\s+"
                    rf"(?P<u1>day|{PART})|the\s+(?P<rel>next|following|previous|prior)\s+(?P<u2>day|{PART})|"
                    rf"the\s+(?P<u3>day|night)\s+(?P<rel2>before|after)(?!\s+(?:yesterday|tomorrow|last|next|the)\b))"), 3),
+    # the day before / after a weekday: "the day before last Tuesday's hearing"
+    ("daybefore", _rx(rf"(?:the\s+)?day\s+(?P<rel>before|after)\s+(?:(?P<wrel>last|next|this)\s+)?(?P<dow>{DOW})"
+                      + POSS), 4),
+    # "Oct. 12, the day before the plunge": an apposition naming the date just given
+    ("dayappos", re.compile(r"(?<=,\s)the\s+day(?=\s+(?:before|after|of|when)\b)"), 4),
     ("refthen", _rx(r"then"), 0),
     ("refpart", _rx(rf"(?:(?P<the>the)\s+)?(?P<mid>mid[\s-]?)?(?P<part>morning|afternoon|evening)"
                     r"(?![\w-])(?!\s+(?:of|paper|papers|session|shows?|news|edition|hours?|rush|prayers?|star|line)\b)"), 0),
@@ -223,7 +228,7 @@ TRIGGERS: dict[str, frozenset] = {k: frozenset(v) for k, v in {
     "ago": {"ago", "earlier", "before", "later", "now", "hence"}, "dur": _UNITS_W, "dur_plain": {"decades", "centuries"},
     "dur_bare": {"years", "months", "weeks", "days", "decades", "hours"},
     "relunit": {"week", "weekend", "month", "year", "quarter", "decade", "century"}, "theyear": {"year", "weekend"},
-    "yearend": {"year"}, "nthday": {"day"}, "earlier_in": {"earlier", "later"}, "yearadj": {"year"},
+    "yearend": {"year"}, "nthday": {"day"}, "daybefore": {"day"}, "dayappos": {"day"}, "earlier_in": {"earlier", "later"}, "yearadj": {"year"},
     "holiday": {"christmas", "new", "thanksgiving", "easter", "election", "independence", "labor", "memorial",
                 "victory"},
     "quarter": {"quarter", "quarters", "half", "q"}, "halfyear": {"half", "quarters"},
@@ -518,6 +523,11 @@ def resolve(spec: dict, anchor: str) -> tuple[str | None, str]:
     if kind == "weekday":
         dow, direction = spec["dow"], spec.get("dir", -1)
         name = WEEKDAYS[dow].capitalize()
+        if spec.get("base"):
+            bv = _base_value(spec["base"], anchor)
+            if not bv or not re.match(r"\d{4}-\d\d-\d\d", bv):
+                return None, "no reference date"
+            a, pd = _d(bv), f"the date last mentioned, {bv[:10]}"
         if direction > 0:
             delta = (dow - a.weekday()) % 7
             if spec.get("strict") and delta == 0:
@@ -683,6 +693,11 @@ def resolve(spec: dict, anchor: str) -> tuple[str | None, str]:
             sat -= dt.timedelta(days=7)
         return _week(sat) + "-WE", f"{_dir_words(direction if direction else -1, 'weekend')} {pd}{tail}"
     return None, "unknown kind"
+
+
+def _base_value(base: dict, anchor: str) -> str | None:
+    """The value of a reference date stored in a spec (an absolute value or a spec of its own)."""
+    return base["value"] if base.get("kind") == "abs" else resolve(base, anchor)[0]
 
 
 def _replace_year(d: dt.date, y: int) -> dt.date | None:
@@ -888,6 +903,10 @@ def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - on
         elif g.get("part") and g["part"].lower() != "night":
             spec["part"] = PARTS[g["part"].lower()]
         rel = (g.get("rel") or "").lower()
+        if rel in ("the previous", "the following") and (ref := ctx.last_ref(c.start, "day")) is not None:
+            # "down 4.5% from the previous Friday": the Friday before the day last mentioned, not before today
+            spec.update(dir=-1 if rel == "the previous" else 1, strict=True, base=ref, why=f"'{g['rel']}'")
+            return Interp("DATE", spec=spec)
         if rel in ("last", "this past", "the previous"):
             spec.update(dir=-1, strict=True, why=f"'{g['rel']}'")
             return Interp("DATE", spec=spec)
@@ -910,6 +929,24 @@ def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - on
         elif g.get("part"):
             spec["part"] = PARTS[g["part"].lower()]
         return Interp("TIME" if "part" in spec or "time" in spec else "DATE", spec=spec)
+    if k == "dayappos":
+        ref = ctx.last_ref(c.start, "day", within=30)
+        if ref is None or not re.search(rf"(?:{MON}\s*{DAYNUM}|{DOW}),\s$", text[max(0, c.start - 30):c.start]):
+            return Interp("DATE", drop=True)
+        return Interp("DATE", spec={"kind": "relref", "unit": "day", "n": 0, "base": ref, "near": True,
+                                    "why": "an apposition to that date"})
+    if k == "daybefore":
+        dow_at = c.start + re.search(DOW, text[c.start:c.end]).start()
+        base = {"kind": "weekday", "dow": WEEKDAYS.index(g["dow"].lower())}
+        wrel = (g.get("wrel") or "").lower()
+        if wrel in ("last", "next"):
+            base.update(dir=-1 if wrel == "last" else 1, strict=True, why=f"'{wrel}'")
+        else:
+            base["dir"], base["why"] = _direction(ctx.doc, dow_at, c.end, "weekday", text)
+            if not isinstance(base["dir"], int) or base["dir"] == 0:
+                base["dir"] = -1
+        return Interp("DATE", spec={"kind": "relref", "unit": "day", "n": -1 if g["rel"].lower() == "before" else 1,
+                                    "base": base, "near": True})
     if k == "refthen":
         ref = ctx.last_ref(c.start, "month") if _prev_word(text, c.start) in (
             "until", "till", "by", "since", "before", "after", "from") else None
@@ -1020,7 +1057,7 @@ def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - on
             return Interp("DATE", f"{_year2(g['y'])}-Q{q}", basis="explicit quarter")
         return Interp("DATE", spec={"kind": "quarter", "q": q}, needs_dir=True)
     if k == "period":
-        if not ctx.financial:
+        if not ctx.earnings:
             return Interp("DATE", drop=True)
         pre = g["pre"].lower()
         ref = ctx.reported_quarter(c.start)  # "the 1988 / year-ago / latest period": the quarter reported on
@@ -1155,6 +1192,10 @@ def _interpret_relunit(g, c, text, ctx) -> Interp:
     if unit in ("decade", "century") and rel in ("the past", "the last", "the coming", "the next") and not mod:
         return Interp("DURATION", _pvalue(1, unit), basis="one " + unit)
     if unit == "quarter":
+        if rel == "this" and ctx.financial and ctx.reported_quarter(c.start) and re.match(
+                r"['’]s\s+(?:\w+\s+)?(?:loss|losses|results|earnings|profit|net|sales|revenue)\b", text[c.end - 2:]):
+            # "This quarter's loss includes charges": results already reported are the quarter the story reports
+            return Interp("DATE", spec=_shift_quarter(ctx.reported_quarter(c.start), 0))
         if rel in ("this", "the current", "the same") and not mod:
             return Interp("DATE", spec={"kind": "qrel", "n": 0})
         ref = ctx.reported_quarter(c.start) if rel in ("the latest",) else None
@@ -1436,8 +1477,10 @@ class Context:
     def __init__(self, text: str, doc):
         self.text = text
         self.doc = doc
-        self.financial = bool(re.search(r"\bquarter\b", text, re.I)) and bool(
+        # an earnings story: results words, and (for 'the quarter' and 'a year ago') a quarter named
+        self.earnings = bool(
             re.search(r"\b(?:earnings|profit|net income|net|revenue|sales|per share|a share|loss)\b", text, re.I))
+        self.financial = self.earnings and bool(re.search(r"\bquarter\b", text, re.I))
         self.date_ents = []
         self.time_ents = []
         if doc is not None:

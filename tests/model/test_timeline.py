@@ -347,3 +347,26 @@ def test_day_of_an_event_part_of_a_year_and_ended_stretches(nlp, text, needle, p
 def test_nth_day_needs_today_or_it_is():
     text = "The eighth day of the talks was quiet."
     assert [t.text for t in timeline.extract_timexes(text, None, "1990-08-15")] == []
+
+
+@pytest.mark.parametrize("text,needle,published,value", [
+    # 'the previous Friday' counts from the day last mentioned; 'last Friday' from the publication date
+    ("London shares fell Friday. The index closed down 4.5% from the previous Friday.", "the previous Friday",
+     "1989-10-30", "1989-10-20"),
+    # the day before a weekday
+    ("The day before last Tuesday's federal court hearing, Manuel went to Lazaro's home.",
+     "day before last Tuesday", "2000-02-24", "2000-02-21"),
+    # an apposition to a date names that day
+    ("Eight trading days after Oct. 12, the day before the stock market plunge, the index had fallen.", "the day",
+     "1989-10-30", "1989-10-12"),
+    # an earnings story's 'the latest period' without the word 'quarter': the last completed quarter
+    ("Profit from continuing lines fell 10% to #118 million. There were no one-time gains in the latest period.",
+     "the latest period", "1989-11-02", "1989-Q3"),
+    # 'this quarter's loss' in a results story: the quarter reported, not the quarter of the publication date
+    ("The company posted a loss for the third quarter ended Sept. 30. This quarter's loss includes charges of "
+     "$4.9 million.", "This quarter", "1989-11-01", "1989-Q3"),
+    ("Sales should rise this quarter, the third quarter ended Sept. 30 having been weak.", "this quarter",
+     "1989-11-01", "1989-Q4"),
+])
+def test_reference_days_and_reported_periods(nlp, text, needle, published, value):
+    assert value_of(nlp, text, needle, published) == value
