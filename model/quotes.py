@@ -73,6 +73,22 @@ manager director chairman chairwoman president chief head founder owner investor
 parent mother father student teacher doctor physician nurse patient victim survivor family relative
 neighbor neighbour man woman someone somebody anyone everyone nobody republican democrat conservative liberal
 """.split())
+# Cues of attribution beyond speech (PolNeAR's sense: beliefs, findings, intentions, demands): their
+# clause ("believes that …", "the poll shows …"), their infinitive ("wants to …", "plans to …") or, for a
+# few, what they call for ("called for …") is what is attributed. Indirect only: they never claim a
+# quoted span, nor stand as a speaker for a later quote.
+ATTRIB_CLAUSE = set("""
+believe think know find show expect hope fear feel worry doubt understand realize realise recognize recognise
+learn discover agree decide prove demonstrate reckon assume figure bet guess suspect
+""".split())
+ATTRIB_INFINITIVE = set("""
+want plan intend seek hope expect promise pledge vow threaten agree decide aim offer vote urge ask call push
+press
+""".split())  # not "refuse"/"decline": like "did not say", what they govern was not done
+ATTRIB_FOR = {"call", "push", "press", "ask", "argue", "advocate", "plead", "lobby"}
+ATTRIB = True
+NESTED_ATTRIB = False
+ATTRIB_PEOPLE_ONLY = True
 MODALS = {"must", "should", "would", "could", "may", "might", "will", "can", "shall", "ought"}
 
 
@@ -86,6 +102,8 @@ class Frame:
     scope: tuple[int, int]  # token range whose quotes this frame may claim
     content: tuple[int, int] | None = None  # token range of the reported clause (indirect speech)
     nominal: bool = False  # the content is a noun phrase ("stressed her support of the raid")
+    attrib: bool = False  # a cue of belief, finding or intention, not of speech (indirect only)
+    belief: bool = False  # the content is what a cue of belief or intention attributes (`_attributed`)
     speaker: Speaker | None = None
     claimed: bool = False
 
@@ -157,7 +175,7 @@ class _Extractor:
                                     f"speaker: shared with '{prev.cue.text}' earlier in the sentence", sp.confidence * 0.9,
                                     sp.label, sp.named)
             prev = f
-            if f.speaker is not None and f.speaker.name:
+            if f.speaker is not None and f.speaker.name and not f.attrib:
                 if f.subject_rule != "nsubj" and f.speaker.named:
                     f.speaker.basis = self._rule_basis(f)
                 self.resolver.add_candidate(f.cue_span[0], f.speaker, speech=True)
@@ -169,7 +187,11 @@ class _Extractor:
             if not q.drop:
                 out.append(self._quote_record(q))
         seen = {(r.start, r.end) for r in out}
+        reported = [f.content for f in frames if not f.belief and f.content is not None]
         for f in frames:
+            if f.belief and f.content is not None and not NESTED_ATTRIB \
+                    and any(a <= f.cue.i < b for a, b in reported):
+                continue  # "Putin said he plans to …": the report holds the plan
             rec = self._indirect(f)
             if rec is not None and (rec.start, rec.end) not in seen:
                 seen.add((rec.start, rec.end))
@@ -198,6 +220,11 @@ class _Extractor:
                 f = self._according(t)
             elif t.pos_ == "VERB" and t.lemma_.lower() in FRAME_VERBS:
                 f = self._verb_frame(t)
+            elif ATTRIB and t.pos_ == "VERB" and t.lemma_.lower() in ATTRIB_CLAUSE | ATTRIB_INFINITIVE | ATTRIB_FOR:
+                f = self._verb_frame(t)
+                if f is None or f.content is None:
+                    continue
+                f.attrib = True
             else:
                 continue
             if f is not None:
@@ -256,6 +283,8 @@ class _Extractor:
         a, b = v.left_edge.i, v.right_edge.i + 1
         frame = Frame(v, lemma, cue_span, subj, rule, (a, b))
         if lemma not in REPORT_VERBS:
+            if ATTRIB:
+                self._attributed(frame)
             return frame
         ccomp = next((c for c in v.children if c.dep_ == "ccomp" and not self.in_quote[c.i]), None)
         if ccomp is None:
@@ -298,6 +327,28 @@ class _Extractor:
             frame.scope = (min(a, a2), max(b, b2))
             frame.content = self._minus(a2, b2, v.left_edge.i, v.right_edge.i + 1, head)
         return frame
+
+    def _attributed(self, f: Frame) -> None:
+        """What a cue of belief or intention attributes: "believes [that …]", "wants [to …]", "called for […]"."""
+        v, lemma = f.cue, f.cue_lemma
+        for c in v.children:
+            if c.i < v.i or self.in_quote[c.i]:
+                continue
+            if c.dep_ == "ccomp" and lemma in ATTRIB_CLAUSE:
+                f.content = self._clean_range(c.left_edge.i, c.right_edge.i + 1, c)
+            elif c.dep_ == "xcomp" and lemma in ATTRIB_INFINITIVE and c.pos_ in ("VERB", "AUX") \
+                    and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
+                f.content = self._clean_range(c.left_edge.i, c.right_edge.i + 1, c)
+                f.nominal = True
+            elif c.dep_ == "prep" and c.lower_ == "for" and c.i == v.i + 1 and lemma in ATTRIB_FOR:
+                obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    f.content = self._clean_range(obj.left_edge.i, obj.right_edge.i + 1, obj)
+                    f.nominal = True
+            else:
+                continue
+            f.belief = f.content is not None
+            return
 
     def _name_before(self, v):
         """A name right before a finite speech verb that has no subject in the parse ("…, Price said"), or
@@ -556,7 +607,7 @@ class _Extractor:
                 continue
             if f.cue.i in range(a, b):
                 continue
-            if f.cue_lemma == "according" and f.content is None:
+            if f.cue_lemma == "according" and f.content is None or f.attrib:
                 continue
             size = s1 - s0
             if best is None or size < best[0]:
@@ -583,13 +634,13 @@ class _Extractor:
                 end = min(end, self._next_quote_tok(nxt))
                 para = self.para_of(q.span.close)
                 for f in self.frames:
-                    if nxt <= f.cue.i < end and not f.claimed and self.para_of(f.cue.idx) == para:
+                    if nxt <= f.cue.i < end and not f.claimed and not f.attrib and self.para_of(f.cue.idx) == para:
                         return f
         open_tok = self._tok_range(q.span.open, q.span.open + 1)[0]
         sent = doc[open_tok].sent
         for f in reversed(self.frames):
             if f.cue.i < open_tok and f.cue.i >= sent.start and f.cue.i > self._prev_quote_tok(open_tok) \
-                    and f.content is None:
+                    and f.content is None and not f.attrib:
                 return f
         return None
 
@@ -611,7 +662,7 @@ class _Extractor:
         if not before.endswith(":"):
             return None
         colon = len(before) - 1
-        for f in reversed(self.frames):
+        for f in (f for f in reversed(self.frames) if not f.attrib):
             if f.cue_span[1] <= colon and f.speaker is not None and self.para_of(colon) - self.para_of(f.cue.idx) == 0:
                 if self.text[f.cue_span[1]:colon].count(".") == 0:
                     return f.speaker, f.speaker.basis + " (introducing the quote with a colon)", \
@@ -694,6 +745,18 @@ class _Extractor:
         nxt = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
         return nxt is not None and nxt.text == ":"
 
+    def _apostrophe_run(self, start: int, end: int, f: Frame) -> int:
+        """Quotation in two apostrophes (''…'', left unpaired: see quotes_marks) interrupted by its attribution
+        runs on after it in the same paragraph: "''A,'' Mr. X said. ''B.''" reports A and B."""
+        text = self.text
+        if f.cue_span[0] < end or not text[max(0, start - 3):start].strip().endswith("''"):
+            return end
+        p1 = self.paras[self.para_of(start)][1]
+        last = text.rfind("''", f.cue_span[1], p1)
+        if last < 0 or text.count("''", f.cue_span[1], last) % 2 == 0:
+            return end  # no quotation reopened after the attribution
+        return last
+
     def _indirect(self, f: Frame) -> Quote | None:
         if f.content is None or f.speaker is None or not f.speaker.name:
             return None
@@ -701,6 +764,8 @@ class _Extractor:
             return None  # reported speech needs someone we can name, or people ("officials said …")
         if self._irrealis(f.cue):
             return None
+        if f.belief and ATTRIB_PEOPLE_ONLY and f.speaker.label != "PERSON":
+            return None  # "China fears …", "both sides agreed …": a policy the writer describes, not a claim
         a, b = f.content
         if any(self.in_quote[i] for i in range(a, b)):
             return None  # the quoted words inside are the quote
@@ -714,6 +779,7 @@ class _Extractor:
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         if self.para_of(start) != self.para_of(end - 1):
             return None
+        end = self._apostrophe_run(start, end, f)
         sp = f.speaker
         cue = "according to" if f.cue_lemma == "according" else f.cue_lemma
         conf = sp.confidence * 0.85
