@@ -445,6 +445,9 @@ def _direction(doc, start: int, end: int, kind: str = "", text: str | None = Non
             if verb.tag_ == "VBN" and any(b.lemma_ == "have" for b in aux):
                 return -1, f"'{a.text} have {verb.text}' looks back"
             return (1 if weekday and a.lower_ in FORWARD_MODAL else 0), f"'{a.text} {verb.text}'"
+    if past and not weekday and why_past.startswith("perfect") and not _had(verb):
+        # the present perfect ties a past act to the present ("has set Nov. 10 as the deadline"): it only leans
+        return LEAN_BACK, why_past
     if past:
         return -1, why_past
     if weekday and g.participle is not None and g.participle.tag_ == "VBN":
@@ -1242,6 +1245,14 @@ def _interpret_quarter(g, c, text, ctx) -> Interp:
         yoff = 1
     elif "this year" in low:
         yoff = 0
+    # an apposition names one quarter twice: "the year-ago quarter, the second quarter ended Oct. 31, ..."
+    if q is None and yoff == -1 and not years and (m := _QUARTER_APPOS.match(text, c.end)):
+        return Interp("DATE", spec={"kind": "quarter", "q": ORDINALS[m.group(1).lower()], "yoff": -1,
+                                    "why": "the quarter named in apposition"})
+    if q is not None and yoff is None and not years and re.search(
+            r"(?:year-ago|year-earlier|year-before|a\s+year\s+(?:ago|earlier)|last\s+year['’]s)\s+quarter,\s+$",
+            text[max(0, c.start - 40):c.start], re.I):
+        yoff = -1
     ended = re.match(rf"\s+end(?:ed|ing)\s+(?P<mon>{MON})\s*\d", text[c.end:c.end + 20])
     if q is None and ended and not years and yoff is None and ctx.last_quarter(c.start) is None:
         # "the quarter ended July 31", with no quarter named before (a company's fiscal quarters keep the
@@ -1271,6 +1282,10 @@ def _interpret_quarter(g, c, text, ctx) -> Interp:
         spec["yoff"] = yoff
         return Interp("DATE", spec=spec)
     return Interp("DATE", spec=spec, needs_dir=True)
+
+
+_QUARTER_APPOS = re.compile(r",\s+(?:the\s+|its\s+)?(?:fiscal[\s-]+)?(first|second|third|fourth)[\s-]+(?:fiscal\s+)?quarter",
+                            re.I)
 
 
 def _interpret_season(g, c, text) -> Interp:

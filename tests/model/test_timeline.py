@@ -370,3 +370,20 @@ def test_nth_day_needs_today_or_it_is():
 ])
 def test_reference_days_and_reported_periods(nlp, text, needle, published, value):
     assert value_of(nlp, text, needle, published) == value
+
+
+@pytest.mark.parametrize("text,needle,published,value", [
+    # the present perfect only leans back: a deadline 'has set' a week ahead stays ahead
+    ("Dunkin' has set Nov. 10 as the deadline for the receipt of any competing bids.", "Nov. 10", "1989-11-02",
+     "1989-11-10"),
+    ("The company has paid the dividend on Aug. 10.", "Aug. 10", "1989-06-02", "1988-08-10"),
+    # a quarter in apposition to 'the year-ago quarter' names it, and both lie a year back
+    ("In the comparable year-ago quarter, the second quarter ended Oct. 31, Service Corp. had a loss. Results for "
+     "that quarter included a write-down.", "the comparable year-ago quarter", "1989-10-27", "1988-Q2"),
+    ("In the comparable year-ago quarter, the second quarter ended Oct. 31, Service Corp. had a loss. Results for "
+     "that quarter included a write-down.", "second quarter", "1989-10-27", "1988-Q2"),
+    ("In the comparable year-ago quarter, the second quarter ended Oct. 31, Service Corp. had a loss. Results for "
+     "that quarter included a write-down.", "that quarter", "1989-10-27", "1988-Q2"),
+])
+def test_present_perfect_leans_and_quarters_in_apposition(nlp, text, needle, published, value):
+    assert value_of(nlp, text, needle, published) == value
