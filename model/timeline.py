@@ -1216,7 +1216,28 @@ def _interpret_relunit(g, c, text, ctx) -> Interp:
     if unit == "year" and n == -1 and ctx.fin_quarter(c.start) and rel == "last" and \
             re.match(r"\s*['’]s\s+(?:\w+\s+)?(?:quarter|period)", text[c.end - 2 if surface.endswith("'s") else c.end:]):
         spec["gran"] = "quarter"
+    elif unit == "year" and n == -1 and rel == "last" and ctx.fin_quarter(c.start) and \
+            not _LONG_PERIOD.search(_clause_before(text, c.start)) and (
+            _AMOUNT_BEFORE.search(text[max(0, c.start - 80):c.start]) or
+            re.match(r"['’]s\s+(?:[\w-]+\s+)?[$#]?[\d.,]+\s+(?:million|billion)", text[c.end - 2:])):
+        # "compared with a loss of $3 million last year", "from last year's $1.55 billion": the amount
+        # compared with is the quarter's, a year back
+        return Interp("DATE", spec=_shift_quarter(ctx.last_quarter(c.start), -4))
     return Interp("DATE", spec=spec)
+
+
+# a period longer than a quarter named earlier in the sentence: the comparison is of that period
+_LONG_PERIOD = re.compile(r"\b(?:(?:six|nine|twelve|6|9|12)[\s-]+months|(?:the|fiscal)\s+year\b(?!['’-]))", re.I)
+
+
+def _clause_before(text: str, i: int) -> str:
+    """The sentence up to offset i (back to the last full stop or line break, at most 300 characters)."""
+    w = text[max(0, i - 300):i]
+    return re.split(r"[.!?]\s|\n", w)[-1]
+
+
+_AMOUNT_BEFORE = re.compile(r"\b(?:compared\s+with|from)\s+(?:(?:a\s+)?(?:loss|profit|earnings|net|income)\s+of\s+)?"
+                            r"[A-Z]*[$#][\d.,]+(?:\s+(?:million|billion))?(?:,\s+or\s+[^,]{1,30},)?\s*$")
 
 
 def _interpret_quarter(g, c, text, ctx) -> Interp:
@@ -1587,9 +1608,10 @@ def extract_timexes(text: str, doc, published: str | None, *, uncertain: bool = 
         if c.kind == "time":
             bare.append((len(out), c))
         out.append(t)
-        # a quarter named ('the third quarter', 'the latest quarter'), not one a year back
-        if c.kind in ("quarter", "qcode", "relunit") and it.type == "DATE" and value \
-                and re.fullmatch(r"\d{4}-Q[1-4]", value) \
+        # a quarter named ('the third quarter', 'the latest quarter', 'the 1989 period'), not one a year back
+        named = c.kind in ("quarter", "qcode", "relunit") or \
+            c.kind == "period" and (value or "-")[:4] == (anchor or "")[:4]
+        if named and it.type == "DATE" and value and re.fullmatch(r"\d{4}-Q[1-4]", value) \
                 and not re.search(r"year-ago|year-earlier|year-before|a year|last year", surface, re.I):
             ctx.quarters.append((c.start, {"spec": spec, "value": value, "q": int(value[-1])}))
         if it.type in ("DATE", "TIME") and value and re.match(r"\d{4}-\d\d(?:-\d\d)?(?:T|$)", value) \

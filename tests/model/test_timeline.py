@@ -387,3 +387,23 @@ def test_reference_days_and_reported_periods(nlp, text, needle, published, value
 ])
 def test_present_perfect_leans_and_quarters_in_apposition(nlp, text, needle, published, value):
     assert value_of(nlp, text, needle, published) == value
+
+
+@pytest.mark.parametrize("text,needle,published,value", [
+    # an amount compared with 'last year' in an earnings story is the quarter's, a year back
+    ("Travelers said profit fell in the third quarter. Its benefits group posted earnings of $24 million, compared "
+     "with a loss of $3 million last year.", "last year", "1989-11-02", "1988-Q3"),
+    ("Sales in the latest quarter were $1.76 billion, a 13% increase from last year's $1.55 billion.", "last year",
+     "1989-11-02", "1988-Q3"),
+    # ... but not when the sentence compares a longer period, nor without an amount
+    ("Profit rose in the third quarter. In the nine months, net rose 4.3% to $525.8 million from $504.2 million "
+     "last year.", "last year", "1989-10-30", "1988"),
+    ("Profit rose in the third quarter. Takeover speculators surfaced last year.", "last year", "1989-10-30",
+     "1988"),
+    # a current-year period ('the 1989 period') counts as the quarter reported
+    ("Net income rose in the third quarter. " + "The paper maker cited newsprint prices. " * 12 + "In the 1989 "
+     "period also, interest expense and tax rates were lower than a year ago.", "a year ago", "1989-11-01",
+     "1988-Q3"),
+])
+def test_earnings_comparisons_with_last_year(nlp, text, needle, published, value):
+    assert value_of(nlp, text, needle, published) == value
