@@ -1421,7 +1421,19 @@ def _interpret_duration(g, c, text, ctx) -> Interp:
         pass
     if adj in ("recent",) and n == "X":
         return Interp("DATE", "PAST_REF", basis="vague reference to the past")
+    if isinstance(n, int) and not adj and unit in ("year", "month") \
+            and _prev_word(text, c.start) == "in" and _future_verb(ctx.doc, c.start, c.end):
+        # "the stock would be redeemed in five years": the time that many units ahead, not a stretch
+        return Interp("DATE", spec={"kind": "offset", "unit": unit, "n": n, "gran": unit,
+                                    "why": "'in' with a verb in the future"})
     return Interp("DURATION", _pvalue(n, unit), basis=f"{g['n']} {g['unit']}")
+
+
+def _future_verb(doc, start: int, end: int) -> bool:
+    """The expression's governing verb is in the future ('will', 'would', 'is to' + verb)."""
+    verb = _governor(doc, start, end).verb if doc is not None else None
+    return verb is not None and any(a.lower_ in FUTURE_AUX | {"would"} or a.lemma_ == "will"
+                                    for a in verb.children if a.dep_ in ("aux", "auxpass"))
 
 
 def _pvalue(n, unit: str) -> str:

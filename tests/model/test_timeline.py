@@ -407,3 +407,12 @@ def test_present_perfect_leans_and_quarters_in_apposition(nlp, text, needle, pub
 ])
 def test_earnings_comparisons_with_last_year(nlp, text, needle, published, value):
     assert value_of(nlp, text, needle, published) == value
+
+
+def test_in_n_years_with_a_future_verb_is_a_date(nlp):
+    assert value_of(nlp, "The stock would be redeemed in five years, subject to the debt terms.", "five years",
+                    "1989-11-02") == "1994"
+    assert value_of(nlp, "The plant will open in two months.", "two months", "1989-11-02") == "1990-01"
+    assert value_of(nlp, "Castro's second letter to Reno in two weeks was published.", "two weeks",
+                    "2000-02-16") == "P2W"
+    assert value_of(nlp, "Prices rose in five years of growth.", "five years", "1989-11-02") == "P5Y"
