@@ -85,10 +85,18 @@ ATTRIB_INFINITIVE = set("""
 want plan intend seek hope expect promise pledge vow threaten agree decide aim offer vote urge ask call push
 press
 """.split())  # not "refuse"/"decline": like "did not say", what they govern was not done
+FINDING_VERBS = {"show", "find", "reveal", "indicate", "suggest", "estimate", "put"}  # with a record as subject
 ATTRIB_FOR = {"call", "push", "press", "ask", "argue", "advocate", "plead", "lobby"}
 ATTRIB = True
 NESTED_ATTRIB = False
 ATTRIB_PEOPLE_ONLY = True
+# Records that findings are attributed to ("a new poll shows …", "according to the report, …"): reported
+# without a named speaker, unlike people ("analysts say"), whose words need a name (see UNNAMED_INDIRECT).
+DOCUMENTS = True
+DOCUMENT_NOUNS = set("""
+poll survey study report analysis data document memo letter complaint lawsuit filing review audit research
+investigation record figure number estimate projection forecast indictment ruling census tally count
+""".split())
 MODALS = {"must", "should", "would", "could", "may", "might", "will", "can", "shall", "ought"}
 
 
@@ -220,7 +228,7 @@ class _Extractor:
                 f = self._according(t)
             elif t.pos_ == "VERB" and t.lemma_.lower() in FRAME_VERBS:
                 f = self._verb_frame(t)
-            elif ATTRIB and t.pos_ == "VERB" and t.lemma_.lower() in ATTRIB_CLAUSE | ATTRIB_INFINITIVE | ATTRIB_FOR:
+            elif ATTRIB and t.pos_ == "VERB" and t.lemma_.lower() in ATTRIB_CLAUSE | ATTRIB_INFINITIVE | ATTRIB_FOR | FINDING_VERBS:
                 f = self._verb_frame(t)
                 if f is None or f.content is None:
                     continue
@@ -339,6 +347,10 @@ class _Extractor:
             elif c.dep_ == "xcomp" and lemma in ATTRIB_INFINITIVE and c.pos_ in ("VERB", "AUX") \
                     and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
                 f.content = self._clean_range(c.left_edge.i, c.right_edge.i + 1, c)
+                f.nominal = True
+            elif c.dep_ == "dobj" and lemma in FINDING_VERBS and _document(f.subject) \
+                    and c.right_edge.i - c.left_edge.i >= 2:
+                f.content = self._clean_range(c.left_edge.i, c.right_edge.i + 1, c)  # "the poll shows [Clinton …]"
                 f.nominal = True
             elif c.dep_ == "prep" and c.lower_ == "for" and c.i == v.i + 1 and lemma in ATTRIB_FOR:
                 obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
@@ -481,8 +493,10 @@ class _Extractor:
         for i in range(a + 2, b - 1):
             t = doc[i]
             if doc[i - 1].text == "," and (t.lower_ in ("up", "down") and doc[i + 1].lower_ == "from"
-                                           or t.lower_ in GLOSS_VBG and t.tag_ == "VBG"):
-                b = min(b, i - 1)  # the writer's gloss: "…, up from $185 billion", "…, indicating …"
+                                           or t.tag_ == "VBG" and (t.lower_ in GLOSS_VBG
+                                                                   or t.lemma_.lower() in REPORT_VERBS)):
+                b = min(b, i - 1)  # the writer's gloss ("…, up from $185 billion", "…, indicating …") or a new
+                # speech act of the speaker's ("…, calling …", "…, adding …"), its own quote
                 break
         while a < b and (doc[a].dep_ in ("mark", "cc", "punct") or doc[a].is_punct or doc[a].is_space) \
                 and doc[a].lower_ not in ("if", "whether", "why", "how", "what", "when", "where"):
@@ -760,11 +774,11 @@ class _Extractor:
     def _indirect(self, f: Frame) -> Quote | None:
         if f.content is None or f.speaker is None or not f.speaker.name:
             return None
-        if not f.speaker.named and not (UNNAMED_INDIRECT and _people(f.subject)):
+        if not f.speaker.named and not (UNNAMED_INDIRECT and _people(f.subject)) and not _document(f.subject):
             return None  # reported speech needs someone we can name, or people ("officials said …")
         if self._irrealis(f.cue):
             return None
-        if f.belief and ATTRIB_PEOPLE_ONLY and f.speaker.label != "PERSON":
+        if f.belief and ATTRIB_PEOPLE_ONLY and f.speaker.label != "PERSON" and not _document(f.subject):
             return None  # "China fears …", "both sides agreed …": a policy the writer describes, not a claim
         a, b = f.content
         if any(self.in_quote[i] for i in range(a, b)):
@@ -786,6 +800,11 @@ class _Extractor:
         return Quote(start=start, end=end, text=self.text[start:end], kind="indirect", cue=cue,
                      cue_start=f.cue_span[0], cue_end=f.cue_span[1], speaker=sp.name, speakers=list(sp.names),
                      speaker_start=sp.start, speaker_end=sp.end, basis=sp.basis, confidence=round(conf, 2))
+
+
+def _document(tok) -> bool:
+    """An unnamed source that is a record, not people: "a new poll shows …", "according to the report, …"."""
+    return DOCUMENTS and tok is not None and tok.pos_ == "NOUN" and tok.lemma_.lower() in DOCUMENT_NOUNS
 
 
 def _people(tok) -> bool:

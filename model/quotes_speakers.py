@@ -39,6 +39,10 @@ PAIR_NOUNS = {"country": "GPE", "nation": "GPE", "side": "GPE", "government": "G
               "capital": "GPE", "leader": "PERSON", "president": "PERSON", "man": "PERSON", "minister": "PERSON",
               "head": "PERSON"}
 PAIR_WORDS = {"two", "both"}
+# Who speak for the one named as their owner ("Sanders's campaign said", "Cameron's spokesman said"): the
+# speaker is "Bernie Sanders's campaign", linked to Bernie Sanders.
+VOICE_NOUNS = {"campaign", "camp", "team", "office", "staff", "spokesman", "spokeswoman", "spokesperson", "aide",
+               "adviser", "advisor", "press", "representative", "lawyer", "attorney"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "many", "several", "other", "another",
                "its", "their", "his", "her", "our", "two", "both", "all", "most", "few"}
 
@@ -329,6 +333,13 @@ class Resolver:
                     return Speaker("; ".join(names), list(names), span[0], span[1],
                                    f"speaker: '{self.doc.text[span[0]:span[1]]}' → {' and '.join(names)}, "
                                    f"the last pair named together", 0.75, want, True)
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        m = self._mention_for(owner) if owner is not None and lemma in VOICE_NOUNS else None
+        if m is not None and m.label in ("PERSON", "ORG", "GPE"):
+            # "Sanders's campaign", "Cameron's spokesman": the voice of someone named
+            sp = self._named(m, owner, cue_text)
+            return Speaker(f"{sp.name}'s {tok.text}", list(sp.names), span[0], span[1],
+                           f"speaker: '{self.doc.text[span[0]:span[1]]}', speaking for {sp.name}", 0.7, m.label, True)
         definite = any(c.lower_ in ("the", "this", "that") and c.dep_ == "det" for c in tok.lefts)
         if definite and tok.pos_ == "NOUN":
             for pos, canon, lab, nouns in reversed(self.descriptors):

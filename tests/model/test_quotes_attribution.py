@@ -63,3 +63,40 @@ def test_two_apostrophe_quotation_not_reopened_stays_at_its_attribution(nlp):
     text = "''The bottom line is that Twitter is not doing enough,'' Ms. Rita Katz said. Others disagreed."
     q = one(run(nlp, text), "bottom line")
     assert q.text == "The bottom line is that Twitter is not doing enough"
+
+
+def test_a_record_s_finding_is_an_indirect_quote_with_the_record_as_unnamed_source(nlp):
+    text = ("A new poll shows that Hillary Clinton leads Donald Trump by four points. "
+            "According to the report, the company paid no federal taxes in 2015.")
+    qs = run(nlp, text)
+    poll, report = one(qs, "leads"), one(qs, "federal taxes")
+    assert (poll.kind, poll.cue, poll.speaker) == ("indirect", "show", "new poll")
+    assert poll.text == "Hillary Clinton leads Donald Trump by four points"
+    assert (report.kind, report.cue) == ("indirect", "according to")
+
+
+def test_a_record_s_finding_may_be_a_noun_phrase(nlp):
+    text = "A 2014 study found 31 incidents of voter impersonation out of a billion ballots."
+    q = one(run(nlp, text), "incidents")
+    assert (q.kind, q.cue) == ("indirect", "find")
+    assert q.text.startswith("31 incidents of voter impersonation")
+
+
+def test_unnamed_people_still_give_no_indirect_quote(nlp):
+    text = "Analysts say that the two countries will deepen their ties. Researchers found that trade grew fast."
+    assert run(nlp, text) == []
+
+
+def test_a_campaign_or_spokesman_speaks_for_the_one_named_as_its_owner(nlp):
+    text = ("Bernie Sanders held a rally in Iowa on Monday. "
+            "Bernie Sanders's campaign says it raised more than $21 million in January.")
+    q = one(run(nlp, text), "raised")
+    assert (q.kind, q.speaker, q.speakers) == ("indirect", "Bernie Sanders's campaign", ["Bernie Sanders"])
+    assert "speaking for Bernie Sanders" in q.basis
+
+
+def test_a_participle_of_speech_after_the_reported_clause_is_cut_off(nlp):
+    text = ("Senator Bernie Sanders said he would release his tax returns for 2014 on Friday, "
+            "adding that his finances are very boring.")
+    q = one(run(nlp, text), "release")
+    assert q.text == "he would release his tax returns for 2014 on Friday"
