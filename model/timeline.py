@@ -1046,7 +1046,7 @@ def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - on
         unit = g["unit"].lower()
         return Interp("DATE", spec={"kind": "offset", "unit": unit, "n": 0, "gran": unit})
     if k == "yearadj":
-        if ctx.fin_quarter(c.start):
+        if ctx.fin_quarter(c.start) and not _LONG_PERIOD.search(_clause_before(text, c.start)):
             return Interp("DATE", spec=_shift_quarter(ctx.last_quarter(c.start), -4))
         return Interp("DATE", spec={"kind": "offset", "unit": "year", "n": -1, "gran": "year"})
     if k == "quarter":
@@ -1065,7 +1065,8 @@ def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - on
         pre = g["pre"].lower()
         ref = ctx.reported_quarter(c.start)  # "the 1988 / year-ago / latest period": the quarter reported on
         if re.fullmatch(r"\d{4}", pre):
-            if ref and "spec" in ref and ref["spec"].get("kind") == "quarter":
+            if ref and "spec" in ref and ref["spec"].get("kind") == "quarter" and \
+                    not _LONG_PERIOD.search(_clause_before(text, c.start)):
                 return Interp("DATE", f"{pre}-Q{ref['spec']['q']}", basis="the quarter last mentioned, in that year")
             return Interp("DATE", pre, basis="explicit year")
         if pre in ("year-earlier", "year-ago", "year-before", "comparable", "corresponding"):

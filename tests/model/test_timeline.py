@@ -416,3 +416,16 @@ def test_in_n_years_with_a_future_verb_is_a_date(nlp):
     assert value_of(nlp, "Castro's second letter to Reno in two weeks was published.", "two weeks",
                     "2000-02-16") == "P2W"
     assert value_of(nlp, "Prices rose in five years of growth.", "five years", "1989-11-02") == "P5Y"
+
+
+@pytest.mark.parametrize("text,needle,published,value", [
+    # a sentence comparing nine months: 'the 1988 period' and 'year-earlier' are the year, not the quarter
+    ("Net fell in the third quarter. In the first nine months, net was $306 million, compared with a loss of "
+     "$195 million in the 1988 period.", "the 1988 period", "1989-11-02", "1988"),
+    ("Net fell in the third quarter. For the nine months, the company reported a net loss, compared with "
+     "year-earlier net income of $967,809.", "year-earlier", "1989-11-02", "1988"),
+    ("Net fell in the third quarter. The company reported a loss, compared with year-earlier net income of "
+     "$967,809.", "year-earlier", "1989-11-02", "1988-Q3"),
+])
+def test_nine_month_comparisons_are_years(nlp, text, needle, published, value):
+    assert value_of(nlp, text, needle, published) == value
