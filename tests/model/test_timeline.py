@@ -294,6 +294,10 @@ def test_out_of_range_expressions_are_left_out_not_fatal(nlp, text):
     assert all(t.value is None or len(t.value) < 40 for t in got)
 
 
+APPOSITION = ("In the comparable year-ago quarter, the second quarter ended Oct. 31, Service Corp. had a loss. "
+              "Results for that quarter included a write-down.")
+
+
 @pytest.mark.parametrize("text,needle,published,value", [
     # 'the latest quarter' names a quarter too: 'a year earlier' after it is that quarter a year back
     ("Du Pont reported third-quarter profit of $547 million. " + "The chemicals maker raised its dividend. " * 12 +
@@ -305,12 +309,6 @@ def test_out_of_range_expressions_are_left_out_not_fatal(nlp, text):
     # outside an earnings story, 'a year ago' stays the year
     ("The third quarter is often quiet, and the party won the vote a year ago.", "a year ago", "1989-10-27",
      "1988"),
-])
-def test_financial_year_ago_is_the_quarter_a_year_back(nlp, text, needle, published, value):
-    assert value_of(nlp, text, needle, published) == value
-
-
-@pytest.mark.parametrize("text,needle,published,value", [
     # a part of a day that lies ahead is a plan dated to the day; one in the past keeps the part
     ("Albright is scheduled to spend only five hours on the ground in Dar es Salaam, her first stop Tuesday "
      "morning, and then about 5 1/2 hours in Nairobi.", "Tuesday morning", "1998-08-17", "1998-08-18"),
@@ -320,12 +318,6 @@ def test_financial_year_ago_is_the_quarter_a_year_back(nlp, text, needle, publis
     # the perfect progressive ('have been searching since') has begun in the past
     ("Investigators have been searching for him since shortly after the Oct. 23 slaying.", "Oct. 23",
      "1999-05-06", "1998-10-23"),
-])
-def test_plans_and_perfect_progressive(nlp, text, needle, published, value):
-    assert value_of(nlp, text, needle, published) == value
-
-
-@pytest.mark.parametrize("text,needle,published,value", [
     # "today is the eighth day of ...", "it's the second day of ...": the day of writing
     ("In Saudi Arabia, today is the eighth day of Desert Shield.", "eighth day", "1990-08-15", "1990-08-15"),
     ("More gunfire in Kosovo. It's the second day of an offensive by the security forces.", "the second day",
@@ -339,17 +331,6 @@ def test_plans_and_perfect_progressive(nlp, text, needle, published, value):
     ("Withdrawals followed little change in the fund's sales this year through August.", "August", "1989-10-27",
      "1989-08"),
     ("The offer runs through August.", "August", "1989-10-27", "1990-08"),
-])
-def test_day_of_an_event_part_of_a_year_and_ended_stretches(nlp, text, needle, published, value):
-    assert value_of(nlp, text, needle, published) == value
-
-
-def test_nth_day_needs_today_or_it_is():
-    text = "The eighth day of the talks was quiet."
-    assert [t.text for t in timeline.extract_timexes(text, None, "1990-08-15")] == []
-
-
-@pytest.mark.parametrize("text,needle,published,value", [
     # 'the previous Friday' counts from the day last mentioned; 'last Friday' from the publication date
     ("London shares fell Friday. The index closed down 4.5% from the previous Friday.", "the previous Friday",
      "1989-10-30", "1989-10-20"),
@@ -367,29 +348,14 @@ def test_nth_day_needs_today_or_it_is():
      "$4.9 million.", "This quarter", "1989-11-01", "1989-Q3"),
     ("Sales should rise this quarter, the third quarter ended Sept. 30 having been weak.", "this quarter",
      "1989-11-01", "1989-Q4"),
-])
-def test_reference_days_and_reported_periods(nlp, text, needle, published, value):
-    assert value_of(nlp, text, needle, published) == value
-
-
-@pytest.mark.parametrize("text,needle,published,value", [
     # the present perfect only leans back: a deadline 'has set' a week ahead stays ahead
     ("Dunkin' has set Nov. 10 as the deadline for the receipt of any competing bids.", "Nov. 10", "1989-11-02",
      "1989-11-10"),
     ("The company has paid the dividend on Aug. 10.", "Aug. 10", "1989-06-02", "1988-08-10"),
     # a quarter in apposition to 'the year-ago quarter' names it, and both lie a year back
-    ("In the comparable year-ago quarter, the second quarter ended Oct. 31, Service Corp. had a loss. Results for "
-     "that quarter included a write-down.", "the comparable year-ago quarter", "1989-10-27", "1988-Q2"),
-    ("In the comparable year-ago quarter, the second quarter ended Oct. 31, Service Corp. had a loss. Results for "
-     "that quarter included a write-down.", "second quarter", "1989-10-27", "1988-Q2"),
-    ("In the comparable year-ago quarter, the second quarter ended Oct. 31, Service Corp. had a loss. Results for "
-     "that quarter included a write-down.", "that quarter", "1989-10-27", "1988-Q2"),
-])
-def test_present_perfect_leans_and_quarters_in_apposition(nlp, text, needle, published, value):
-    assert value_of(nlp, text, needle, published) == value
-
-
-@pytest.mark.parametrize("text,needle,published,value", [
+    (APPOSITION, "the comparable year-ago quarter", "1989-10-27", "1988-Q2"),
+    (APPOSITION, "second quarter", "1989-10-27", "1988-Q2"),
+    (APPOSITION, "that quarter", "1989-10-27", "1988-Q2"),
     # an amount compared with 'last year' in an earnings story is the quarter's, a year back
     ("Travelers said profit fell in the third quarter. Its benefits group posted earnings of $24 million, compared "
      "with a loss of $3 million last year.", "last year", "1989-11-02", "1988-Q3"),
@@ -404,9 +370,21 @@ def test_present_perfect_leans_and_quarters_in_apposition(nlp, text, needle, pub
     ("Net income rose in the third quarter. " + "The paper maker cited newsprint prices. " * 12 + "In the 1989 "
      "period also, interest expense and tax rates were lower than a year ago.", "a year ago", "1989-11-01",
      "1988-Q3"),
+    # a sentence comparing nine months: 'the 1988 period' and 'year-earlier' are the year, not the quarter
+    ("Net fell in the third quarter. In the first nine months, net was $306 million, compared with a loss of "
+     "$195 million in the 1988 period.", "the 1988 period", "1989-11-02", "1988"),
+    ("Net fell in the third quarter. For the nine months, the company reported a net loss, compared with "
+     "year-earlier net income of $967,809.", "year-earlier", "1989-11-02", "1988"),
+    ("Net fell in the third quarter. The company reported a loss, compared with year-earlier net income of "
+     "$967,809.", "year-earlier", "1989-11-02", "1988-Q3"),
 ])
-def test_earnings_comparisons_with_last_year(nlp, text, needle, published, value):
+def test_news_and_earnings_conventions(nlp, text, needle, published, value):
     assert value_of(nlp, text, needle, published) == value
+
+
+def test_nth_day_needs_today_or_it_is():
+    text = "The eighth day of the talks was quiet."
+    assert [t.text for t in timeline.extract_timexes(text, None, "1990-08-15")] == []
 
 
 def test_in_n_years_with_a_future_verb_is_a_date(nlp):
@@ -416,16 +394,3 @@ def test_in_n_years_with_a_future_verb_is_a_date(nlp):
     assert value_of(nlp, "Castro's second letter to Reno in two weeks was published.", "two weeks",
                     "2000-02-16") == "P2W"
     assert value_of(nlp, "Prices rose in five years of growth.", "five years", "1989-11-02") == "P5Y"
-
-
-@pytest.mark.parametrize("text,needle,published,value", [
-    # a sentence comparing nine months: 'the 1988 period' and 'year-earlier' are the year, not the quarter
-    ("Net fell in the third quarter. In the first nine months, net was $306 million, compared with a loss of "
-     "$195 million in the 1988 period.", "the 1988 period", "1989-11-02", "1988"),
-    ("Net fell in the third quarter. For the nine months, the company reported a net loss, compared with "
-     "year-earlier net income of $967,809.", "year-earlier", "1989-11-02", "1988"),
-    ("Net fell in the third quarter. The company reported a loss, compared with year-earlier net income of "
-     "$967,809.", "year-earlier", "1989-11-02", "1988-Q3"),
-])
-def test_nine_month_comparisons_are_years(nlp, text, needle, published, value):
-    assert value_of(nlp, text, needle, published) == value
