@@ -124,6 +124,10 @@ PATTERNS: list[tuple[str, re.Pattern, int]] = [
     # the day before / after a weekday: "the day before last Tuesday's hearing"
     ("daybefore", _rx(rf"(?:the\s+)?day\s+(?P<rel>before|after)\s+(?:(?P<wrel>last|next|this)\s+)?(?P<dow>{DOW})"
                       + POSS), 4),
+    # "it was a great day for Poland": the day the sentence is about
+    ("aday", _rx(r"(?<=\ba\s)(?:(?:very|truly|really|most)\s+)?(?:great|historic|good|bad|sad|black|dark|big|"
+                 r"special|proud|happy|tragic|momentous|memorable|terrible|important|joyful|glorious)\s+day"
+                 r"(?=\s+(?:for|of|in)\b)"), 3),
     # "Oct. 12, the day before the plunge": an apposition naming the date just given
     ("dayappos", re.compile(r"(?<=,\s)the\s+day(?=\s+(?:before|after|of|when)\b)"), 4),
     ("refthen", _rx(r"then"), 0),
@@ -228,7 +232,8 @@ TRIGGERS: dict[str, frozenset] = {k: frozenset(v) for k, v in {
     "ago": {"ago", "earlier", "before", "later", "now", "hence"}, "dur": _UNITS_W, "dur_plain": {"decades", "centuries"},
     "dur_bare": {"years", "months", "weeks", "days", "decades", "hours"},
     "relunit": {"week", "weekend", "month", "year", "quarter", "decade", "century"}, "theyear": {"year", "weekend"},
-    "yearend": {"year"}, "nthday": {"day"}, "daybefore": {"day"}, "dayappos": {"day"}, "earlier_in": {"earlier", "later"}, "yearadj": {"year"},
+    "yearend": {"year"}, "earlier_in": {"earlier", "later"}, "yearadj": {"year"},
+    "nthday": {"day"}, "daybefore": {"day"}, "dayappos": {"day"}, "aday": {"day"},
     "holiday": {"christmas", "new", "thanksgiving", "easter", "election", "independence", "labor", "memorial",
                 "victory"},
     "quarter": {"quarter", "quarters", "half", "q"}, "halfyear": {"half", "quarters"},
@@ -482,6 +487,10 @@ def _past(verb) -> tuple[bool, str]:
         return True, f"perfect tense of '{verb.text}'"
     if verb.tag_ == "VBG" and any(a.lemma_ == "have" for a in aux) and any(a.lower_ == "been" for a in aux):
         return True, f"perfect tense of '{verb.text}'"  # "have been searching since ...": begun in the past
+    if verb.tag_ == "VBG" and not aux and verb.dep_ == "advcl" and verb.head is not verb:
+        # a participle clause takes its main clause's tense ("the stock has fluctuated, rising ... in March")
+        past, why = _past(verb.head)
+        return past, why and f"{why}, whose clause '{verb.text}' is part of"
     return False, ""
 
 
@@ -932,6 +941,17 @@ def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - on
         elif g.get("part"):
             spec["part"] = PARTS[g["part"].lower()]
         return Interp("TIME" if "part" in spec or "time" in spec else "DATE", spec=spec)
+    if k == "aday":
+        be = re.search(r"\b(?:it|this|today)\s*(?P<be>is|was|['’]s)\s+[\"“'‘`]*a\s+$",
+                       text[max(0, c.start - 20):c.start], re.I)
+        if not be:
+            return Interp("DATE", drop=True)
+        ref = ctx.last_ref(c.start, "day") if be.group("be") == "was" else None
+        if ref is not None:
+            return Interp("DATE", spec={"kind": "relref", "unit": "day", "n": 0, "base": ref,
+                                        "why": "'it was a ... day': the day last mentioned"})
+        return Interp("DATE", spec={"kind": "offset", "unit": "day", "n": 0, "gran": "day",
+                                    "why": "'it is a ... day': the day of writing"})
     if k == "dayappos":
         ref = ctx.last_ref(c.start, "day", within=30)
         if ref is None or not re.search(rf"(?:{MON}\s*{DAYNUM}|{DOW}),\s$", text[max(0, c.start - 30):c.start]):

@@ -377,14 +377,21 @@ APPOSITION = ("In the comparable year-ago quarter, the second quarter ended Oct.
      "year-earlier net income of $967,809.", "year-earlier", "1989-11-02", "1988"),
     ("Net fell in the third quarter. The company reported a loss, compared with year-earlier net income of "
      "$967,809.", "year-earlier", "1989-11-02", "1988-Q3"),
+    # a participle clause takes the main clause's tense: "has fluctuated, rising ... from $29.75 in March"
+    ("Nashua's stock has fluctuated sharply, rising to a high of $42.875 a share in June from $29.75 in March.",
+     "March", "1989-10-30", "1989-03"),
+    # "it was a great day for Poland": the day last mentioned; "it is a great day": the day of writing
+    ("Poland joined NATO on March 12. Geremek said it was \"a great day for Poland and for the world.\"", "day",
+     "1999-03-13", "1999-03-12"),
+    ("Geremek said: \"It is a historic day for Poland.\"", "day", "1999-03-13", "1999-03-13"),
 ])
 def test_news_and_earnings_conventions(nlp, text, needle, published, value):
     assert value_of(nlp, text, needle, published) == value
 
 
-def test_nth_day_needs_today_or_it_is():
-    text = "The eighth day of the talks was quiet."
-    assert [t.text for t in timeline.extract_timexes(text, None, "1990-08-15")] == []
+def test_nth_day_and_a_great_day_need_it_is():
+    for text in ("The eighth day of the talks was quiet.", "He had a great day for a walk."):
+        assert [t.text for t in timeline.extract_timexes(text, None, "1990-08-15")] == []
 
 
 def test_in_n_years_with_a_future_verb_is_a_date(nlp):
