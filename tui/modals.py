@@ -1,14 +1,12 @@
-"""Small screens over the browser: provenance of a fact, jump to a date, help."""
+"""Small screens over the browser: provenance of a fact, help."""
 from __future__ import annotations
-
-import re
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from .text import clean
 
@@ -87,27 +85,6 @@ class ProvenanceScreen(ModalScreen):
             box.border_title = "Provenance"
             box.border_subtitle = "escape closes"
             yield Static(_rows(provenance(self.kind, self.fact)), markup=False)
-
-
-class DateScreen(ModalScreen[str | None]):
-    """Ask for a date to jump the timeline to."""
-
-    BINDINGS = [Binding("escape", "dismiss", "Cancel", id="modal.cancel")]
-    DEFAULT_CSS = _CSS.format(name="DateScreen")
-    AUTO_FOCUS = "Input"
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="box") as box:
-            box.border_title = "Jump to date"
-            yield Static(Content("YYYY, YYYY-MM or YYYY-MM-DD; enter jumps, escape cancels"), markup=False)
-            yield Input(placeholder="2023-02", id="date")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        value = event.value.strip()
-        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-            self.notify(f"not a date: “{clean(value)}” (try 2023-02)", severity="warning")
-            return
-        self.dismiss(value)
 
 
 class HelpScreen(ModalScreen):

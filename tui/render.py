@@ -31,5 +31,37 @@ def content_strip(widget, content: Content, width: int, style: Style) -> Strip:
             _STYLES[key] = parsed
         return parsed
 
-    segments = [Segment(text, (style + st).rich_style) for text, st in content.render(style, end="", parse_style=get)]
+    segments = [Segment(text, _rich(style, st)) for text, st in content.render(style, end="", parse_style=get)]
     return Strip(segments).crop_extend(0, width, style.rich_style)
+
+
+_RICH: dict = {}  # (base style, span style) -> the Rich style drawn: a line has few, a screen repeats them
+
+
+def _rich(base: Style, style: Style):
+    key = (base, style)
+    rich = _RICH.get(key)
+    if rich is None:
+        if len(_RICH) > 4096:
+            _RICH.clear()
+        rich = _RICH[key] = (base + style).rich_style
+    return rich
+
+
+THUMB = "▐"
+
+
+def thumb_strip(widget, strip: Strip, y: int, height: int, total: int, top: int) -> Strip:
+    """`strip` with a scroll thumb in one more cell on the right: drawn in the line itself, because a
+    Textual scrollbar is a widget of its own that repaints in a frame of its own after every layout."""
+    on = False
+    if total > height > 0:
+        size = max(1, round(height * height / total))
+        start = round(top / (total - height) * (height - size))
+        on = start <= y < start + size
+    key = (widget.app.theme, widget.app.ansi_color, on)
+    cache = widget.__dict__.setdefault("_thumb_styles", {})
+    rich = cache.get(key)
+    if rich is None:
+        rich = cache[key] = widget.get_visual_style("scroll--thumb" if on else "scroll--track").rich_style
+    return Strip([*strip, Segment(THUMB if on else " ", rich)], strip.cell_length + 1)

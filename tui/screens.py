@@ -7,6 +7,7 @@ can restore cursor, scroll and filters.
 """
 from __future__ import annotations
 
+import re
 from contextlib import closing
 from dataclasses import dataclass, field, replace
 
@@ -16,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from model import query as q
@@ -25,12 +26,14 @@ from .document import Doc, article_doc, entity_doc, message_doc
 from .history import History
 from .panes import LISTS, PANES, TITLES, articles_source, entities_source, quotes_source, timeline_source
 from .text import clean
-from .widgets.chips import ChipBar
+from .widgets.bars import ChipBar, KeyBar, Line
 from .widgets.reader import Reader
 from .widgets.vlist import VirtualList
 
 WIDE = (120, 35)
 TINY = (60, 16)
+HOLD = 0.15  # seconds a navigation may hold the screen's repaints while its queries run
+RELEASE_DELAY = 0.004
 
 
 @dataclass(frozen=True)
@@ -116,14 +119,15 @@ class MainScreen(Screen):
     #body { height: 1fr; }
     #panes { width: 55%; min-width: 50; }
     .pane { height: 1fr; border: round $panel-lighten-2; border-title-color: $text-muted; padding: 0; }
-    .pane:focus-within { border: round $primary; border-title-color: $text; border-title-style: bold; height: 2fr; }
+    .pane:focus-within { border: round $primary; border-title-color: $text; border-title-style: bold; }
     #viewer { width: 1fr; border: round $panel-lighten-2; border-title-style: bold; }
     #viewer:focus-within { border: round $primary; }
     #status { height: 1; color: $text-muted; padding: 0 1; background: $surface; }
     #entity-filter { height: 1; border: none; padding: 0 1; display: none; }
     #entity-filter.-shown { display: block; }
-    #search { dock: bottom; display: none; height: 1; border: none; padding: 0 1; margin-bottom: 1; }
-    #search.-shown { display: block; }
+    #search, #date { dock: bottom; display: none; height: 1; border: none; padding: 0 1; }
+    #search.-shown, #date.-shown { display: block; }
+    KeyBar.-hidden { display: none; }
     .-narrow #body { layout: vertical; }
     .-narrow #panes { width: 1fr; height: 45%; min-width: 0; }
     .-narrow .pane { display: none; height: 1fr; }
@@ -135,7 +139,7 @@ class MainScreen(Screen):
     .-solo.-pane-focus #viewer { display: none; }
     .-solo .pane { display: none; }
     .-solo .pane.-active { display: block; }
-    .-tiny Footer { display: none; }
+    .-tiny KeyBar { display: none; }
     """
 
     def __init__(self) -> None:
@@ -145,6 +149,8 @@ class MainScreen(Screen):
         self.labels: list[str] = []
         self._doc_request = 0
         self._doc_pending = False
+        self._holding: set[str] | None = None  # what a held navigation still waits for
+        self._hold_generation = 0
 
     # ---------------------------------------------------------------- layout
 
@@ -159,9 +165,13 @@ class MainScreen(Screen):
                         yield LISTS[name](id=name)
             with Vertical(id="viewer"):
                 yield Reader(id="reader")
-                yield Static(id="status", markup=False)
-        yield Input(placeholder="search articles and quotes (enter searches, escape cancels)", id="search")
-        yield Footer(compact=True)
+                yield Line(id="status")
+        # the prompts take the key bar's line while open, so nothing above them moves
+        yield Input(placeholder="search articles and quotes (enter searches, escape cancels)", id="search",
+                    classes="prompt")
+        yield Input(placeholder="jump the timeline to YYYY, YYYY-MM or YYYY-MM-DD (enter jumps, escape cancels)",
+                    id="date", classes="prompt")
+        yield KeyBar()
 
     def lst(self, name: str) -> VirtualList:
         return self.query_one(f"#{name}", VirtualList)
@@ -184,9 +194,11 @@ class MainScreen(Screen):
         w, h = self.size
         wide = w >= WIDE[0] and h >= WIDE[1]
         tiny = w < TINY[0] or h < TINY[1]
-        focus = self.focused
-        _classes(self, {"-narrow": not wide, "-tiny": tiny, "-solo": tiny or self.state.maximised,
-                        "-pane-focus": not (focus is not None and focus.id == "reader")})
+        solo = tiny or self.state.maximised
+        wanted = {"-narrow": not wide, "-tiny": tiny, "-solo": solo}
+        if solo:  # a class on the screen restyles every widget: only where it changes the layout
+            wanted["-pane-focus"] = self.state.focus != "reader"
+        _classes(self, wanted)
         for name in PANES:
             _classes(self.query_one(f"#pane-{name}"), {"-active": name == self.state.active})
 
@@ -201,8 +213,8 @@ class MainScreen(Screen):
     def _titles(self) -> None:
         s = self.state
         for i, name in enumerate(PANES, 1):
-            vl = self.lst(name)
-            total = "…" if vl.total is None else f"{vl.total:,}"
+            shown = self.lst(name).shown_total
+            total = "…" if shown is None else f"{shown:,}"
             title = f"{i} {TITLES[name]} {total}"
             sub = ""
             if name == "articles":
@@ -212,12 +224,9 @@ class MainScreen(Screen):
                 sub = "by speaker" if s.quote_sort == "speaker" else "newest"
             elif name == "entities":
                 sub = " · ".join((s.label or "all types", f"“{s.name}”" if s.name else "/ filters by name"))
-            pane = self.query_one(f"#pane-{name}")
-            pane.border_title = Content(title)
-            pane.border_subtitle = Content(sub)
+            _border(self.query_one(f"#pane-{name}"), title, sub)
         doc = self.reader.doc
-        viewer = self.query_one("#viewer")
-        viewer.border_title = Content(doc_summary(doc))
+        _border(self.query_one("#viewer"), doc_summary(doc))
         self._hit_count()
         back = "◀" if self.history.can_back else " "
         fwd = "▶" if self.history.can_forward else " "
@@ -236,13 +245,49 @@ class MainScreen(Screen):
         focus = focused.id if focused is not None and focused.id in (*PANES, "reader") else self.state.focus
         return replace(self.state, positions=positions, doc=doc, focus=focus)
 
+    # A navigation changes several things at once (chips, focus, lists, the reader), and each query
+    # answers in its own thread at its own time. Repainting each answer as it comes costs a frame and a
+    # layout pass apiece; instead the screen holds its repaints until every query it started has
+    # answered, or HOLD seconds have passed, and the whole step lands in one frame.
+
+    def _hold(self) -> None:
+        if self._holding is None:
+            self._holding = set()
+            self._hold_generation += 1
+            self.app._begin_batch()
+            generation = self._hold_generation
+            self.set_timer(HOLD, lambda: self._release(generation))
+
+    def _expect(self, name: str) -> None:
+        if self._holding is not None:
+            self._holding.add(name)
+
+    def _done(self, name: str) -> None:
+        if self._holding is not None:
+            self._holding.discard(name)
+            if not self._holding:
+                self._release(self._hold_generation)
+
+    def _release(self, generation: int) -> None:
+        if self._holding is not None and generation == self._hold_generation:
+            self._holding = None
+            # Widgets changed just now ask the screen for a repaint from their own message loops:
+            # give those a moment to arrive, so they land in this frame and not in one of their own.
+            self.set_timer(RELEASE_DELAY, self._end_hold)
+
+    def _end_hold(self) -> None:
+        self.app._end_batch()
+        self.check_idle()
+
     def navigate(self, new: Snapshot) -> None:
         """Go somewhere new: remember where we were, then show `new`."""
+        self._hold()
         self.history.replace(self.capture())
         old = self.history.current
         self._restore(new, reload=False, old=old)
         self.history.visit(self.capture())
         self._titles()
+        self._done("navigate")
 
     def action_back(self) -> None:
         self._travel(self.history.back, "nothing to go back to")
@@ -256,8 +301,10 @@ class MainScreen(Screen):
         if snap is None:
             self.notify(nothing, timeout=2)
             return
+        self._hold()
         self._restore(snap, reload=False, old=self.state, exact=True)
         self._titles()
+        self._done("navigate")
 
     def _restore(self, snap: Snapshot, *, reload: bool, old: Snapshot | None = None, exact: bool = False) -> None:
         """Make the screen show `snap`. Lists whose query changed reload; with `exact`
@@ -279,6 +326,7 @@ class MainScreen(Screen):
             vl = self.lst(name)
             if reload or key != old_key or vl.source is None:
                 cursor, scroll = snap.positions.get(name, (0, 0)) if (exact or reload) else (0, 0)
+                self._expect(name)
                 vl.load(source, cursor, scroll)
             elif exact and name in snap.positions:
                 cursor, scroll = snap.positions[name]
@@ -302,9 +350,10 @@ class MainScreen(Screen):
 
     def _open(self, ref: DocRef) -> None:
         self.state = replace(self.state, doc=ref)
+        self._expect("doc")
         self._doc_request += 1
         self._load_doc(self._doc_request, ref, q.search_terms(self.state.chips.search),
-                       self.reader.scrollable_content_region.width)
+                       self.reader.text_width())
         request = self._doc_request
         # A slow page (an entity in every article of a huge corpus) shows it is loading.
         self.set_timer(0.3, lambda: setattr(self.reader, "loading", True) if request == self._doc_request
@@ -337,10 +386,12 @@ class MainScreen(Screen):
         self.reader.show(doc, cursor=cursor, scroll=ref.scroll, target=target, terms=terms)
         if ref.find is not None and ref.find[0] == "hit":
             self.reader.first_hit(last=ref.find == ("hit", "last"))
+        self.query_one("#status", Line).update(describe_link(self.reader.link, doc))  # now, not a frame later
         self._titles()
+        self._done("doc")
 
     def on_reader_link_changed(self, message: Reader.LinkChanged) -> None:
-        self.query_one("#status", Static).update(describe_link(message.link, message.reader.doc))
+        self.query_one("#status", Line).update(describe_link(message.link, message.reader.doc))
 
     # ---------------------------------------------------------------- lists
 
@@ -352,6 +403,10 @@ class MainScreen(Screen):
             row = message.vlist.highlighted
             if row is not None:
                 self._open(DocRef("article", row.id, find=("hit",) if self.state.chips.search else None))
+        self._done(message.vlist.id)
+
+    def on_virtual_list_loading(self, message: VirtualList.Loading) -> None:
+        self._titles()
 
     def on_virtual_list_highlighted(self, message: VirtualList.Highlighted) -> None:
         if isinstance(message, VirtualList.Selected):
@@ -440,9 +495,8 @@ class MainScreen(Screen):
         self._layout_classes()
 
     def action_escape(self) -> None:
-        search = self.query_one("#search", Input)
-        if search.has_class("-shown"):
-            search.remove_class("-shown")
+        if self._prompt() is not None:
+            self._close_prompt()
             self._focus(self.state.active)
         elif self.state.maximised:
             self.action_maximise()
@@ -497,25 +551,38 @@ class MainScreen(Screen):
                 box.value = ""
                 box.remove_class("-shown")
             self._focus("entities")
-        search = self.query_one("#search", Input)
-        if event.key == "escape" and self.focused is search:
+        if event.key == "escape" and self.focused is not None and self.focused is self._prompt():
             event.stop()
-            search.remove_class("-shown")
+            self._close_prompt()
             self._focus(self.state.active)
+
+    def _prompt(self) -> Input | None:
+        """The open prompt line (search or date), if any."""
+        return next(iter(self.query(".prompt.-shown").results(Input)), None)
+
+    def _open_prompt(self, name: str, value: str) -> None:
+        self._close_prompt()
+        box = self.query_one(f"#{name}", Input)
+        box.value = value
+        box.add_class("-shown")
+        self.query_one(KeyBar).add_class("-hidden")
+        self.set_focus(box)
+
+    def _close_prompt(self) -> None:
+        for box in self.query(".prompt.-shown"):
+            box.remove_class("-shown")
+        self.query_one(KeyBar).remove_class("-hidden")
 
     def action_search(self) -> None:
         if self.focused is not None and self.focused.id == "entities":
             self.action_filter_entities()
             return
-        box = self.query_one("#search", Input)
-        box.value = self.state.chips.search or ""
-        box.add_class("-shown")
-        self.set_focus(box)
+        self._open_prompt("search", self.state.chips.search or "")
 
     @on(Input.Submitted, "#search")
     def _search(self, event: Input.Submitted) -> None:
         text = event.value.strip()
-        event.input.remove_class("-shown")
+        self._close_prompt()
         if text and q.fts_escape(text) is None:
             self.notify(f"nothing to search for in “{clean(text)}”: type some words", severity="warning")
             self._focus(self.state.active)
@@ -531,7 +598,7 @@ class MainScreen(Screen):
         if self.state.chips.search and r.doc.kind == "article":
             text = (f"hit {r.hit + 1} of {len(r.hits)} · n/N" if r.hit is not None else
                     f"{len(r.hits)} hits · n/N") if r.hits else "no hits in this article · n: next article"
-        self.query_one("#viewer").border_subtitle = Content(text)
+        _border(self.query_one("#viewer"), subtitle=text)
 
     def action_hit(self, delta: int) -> None:
         if not self.state.chips.search:
@@ -657,15 +724,20 @@ class MainScreen(Screen):
         self.notify("copied: " + text[:70] + ("…" if len(text) > 70 else ""), timeout=3)
 
     def action_jump_date(self) -> None:
-        from .modals import DateScreen
+        self._open_prompt("date", "")
 
-        def done(value: str | None) -> None:
-            if value:
-                self._goto_date(value, snap=replace(self.capture(), focus="timeline", active="timeline"))
-
-        self.app.push_screen(DateScreen(), done)
+    @on(Input.Submitted, "#date")
+    def _date_entered(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            self.notify(f"not a date: “{clean(value)}” (try 2023-02)", severity="warning")
+            return
+        self._close_prompt()
+        self._goto_date(value, snap=replace(self.capture(), focus="timeline", active="timeline"))
 
     def _goto_date(self, date: str, snap: Snapshot) -> None:
+        self._hold()
+        self._expect("date")
         self.navigate(snap)
         self._position_date(snap.chips.filters(), date)
 
@@ -675,18 +747,25 @@ class MainScreen(Screen):
             with closing(self.app.db.connect()) as conn:
                 index = q.event_position(conn, filters, date)
         except q.QueryError as e:
-            self.app.call_from_thread(self.notify, str(e), severity="error")
+            self.app.call_from_thread(self._date_failed, str(e))
             return
         self.app.call_from_thread(self._timeline_at, index)
+
+    def _date_failed(self, error: str) -> None:
+        self._done("date")
+        self.notify(error, severity="error")
 
     def _timeline_at(self, index: int) -> None:
         timeline = self.lst("timeline")
         if timeline.total is not None and index >= timeline.total:
             self.notify("no events on or after that date", timeout=3)
             index = max(0, timeline.total - 1)
+        if timeline.total:
+            self._expect("doc")  # moving the cursor opens that event's article: hold the frame for it too
         timeline.move_to(index)
         self._focus("timeline")
         self.history.replace(self.capture())
+        self._done("date")
 
     @work(thread=True, group="labels")
     def _load_labels(self) -> None:
@@ -708,11 +787,20 @@ class MainScreen(Screen):
         self._goto_date(date, snap=replace(self.capture(), focus="timeline", active="timeline"))
 
 
+def _border(widget, title: str | None = None, subtitle: str | None = None) -> None:
+    """Set a border's title and subtitle only when they change (each set repaints the whole box)."""
+    for attr, text in (("border_title", title), ("border_subtitle", subtitle)):
+        key = "_sinorus_" + attr
+        if text is not None and getattr(widget, key, None) != text:
+            setattr(widget, key, text)
+            setattr(widget, attr, Content(text))
+
+
 def _classes(widget, wanted: dict[str, bool]) -> None:
     """Set CSS classes only when they change (each change restyles the tree)."""
-    for name, on in wanted.items():
-        if widget.has_class(name) != on:
-            widget.set_class(on, name)
+    for name, wanted_on in wanted.items():
+        if widget.has_class(name) != wanted_on:
+            widget.set_class(wanted_on, name)
 
 
 def _find(doc: Doc, find: tuple) -> tuple[int | None, tuple[int, int] | None]:

@@ -105,7 +105,7 @@ async def test_hostile_rows_show_literally_in_every_view(hostile_db):
 MESSAGES = [  # (what, keys, keys back)
     ("copy a hostile quote (tui/screens.py action_copy_quote)", ["4", "y"], []),
     ("search for [/] (tui/screens.py _search)", ["slash", "[", "/", "]", "enter"], []),
-    ("date box given [/] (tui/modals.py DateScreen)", ["D", "[", "/", "]", "enter"], ["escape"]),
+    ("date box given [/] (tui/screens.py date prompt)", ["D", "[", "/", "]", "enter"], ["escape"]),
     ("a date with no calendar value (tui/screens.py, following a date link)",
      ["1", "G", "enter", "undated date link", "enter"], []),
 ]

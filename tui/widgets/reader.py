@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..document import CURSOR_STYLE, HIT_STYLE, TARGET_STYLE, Doc, Link, entity_doc, message_doc
-from ..render import content_strip
+from ..render import content_strip, thumb_strip
 from ..text import wrap
 
 
@@ -35,8 +35,11 @@ class Reader(ScrollView, can_focus=True):
         Binding("pagedown,space,ctrl+f", "page(1)", "Page down", show=False, id="reader.page_down"),
         Binding("pageup,ctrl+b", "page(-1)", "Page up", show=False, id="reader.page_up"),
     ]
+    COMPONENT_CLASSES = {"scroll--thumb", "scroll--track"}
     DEFAULT_CSS = """
-    Reader { height: 1fr; background: $surface; padding: 0 1; scrollbar-size-vertical: 1; overflow-x: hidden; scrollbar-gutter: stable; }
+    Reader { height: 1fr; background: $surface; padding: 0 0 0 1; overflow-x: hidden; overflow-y: hidden; }
+    Reader > .scroll--thumb { color: $scrollbar; }
+    Reader > .scroll--track { background: $surface; }
     """
 
     class Follow(Message):
@@ -60,6 +63,7 @@ class Reader(ScrollView, can_focus=True):
         self._line_starts: list[int] = []
         self._pieces: list[Content] = []
         self._width = 0
+        self._seen_size = Size(0, 0)
 
     # ---------------------------------------------------------------- content
 
@@ -93,7 +97,7 @@ class Reader(ScrollView, can_focus=True):
         return self.doc.links[self.cursor] if self.cursor is not None else None
 
     def _layout(self, force: bool = False) -> None:
-        width = max(1, self.scrollable_content_region.width)
+        width = self.text_width()
         if width == self._width and not force:
             return
         self._width = width
@@ -119,21 +123,39 @@ class Reader(ScrollView, can_focus=True):
         self._pieces = [pieces[index[s]] if s in index and s < e else Content("") for s, e in self._lines]
         self.refresh()
 
+    def text_width(self) -> int:
+        """Columns for text: the region less a space before the scroll thumb and the thumb."""
+        return max(1, self.scrollable_content_region.width - 2)
+
+    def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        event.stop()
+        self.action_scroll_lines(3)
+
+    def _on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        event.stop()
+        self.action_scroll_lines(-3)
+
     def on_resize(self, event: events.Resize) -> None:
+        if event.size == self._seen_size:  # a layout that left the reader as it was
+            return
+        self._seen_size = event.size
         top = self._line_starts[round(self.scroll_y)] if self._lines and round(self.scroll_y) < len(self._lines) else 0
-        width = self.scrollable_content_region.width
+        width = self.text_width()
         if self.doc.page is not None and width != self._width:  # keyword-in-context lines fit the width
             self.doc = entity_doc(self.doc.page, width)
         self._layout()
         self._scroll_to_offset(top, centre=False, top=True)
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        region = self.scrollable_content_region
+        width = max(0, region.width - 1)
         index = round(self.scroll_y) + y
         style = self.visual_style
         if index >= len(self._pieces):
-            return Strip.blank(width, style.rich_style)
-        return content_strip(self, self._pieces[index], width, style)
+            line = Strip.blank(width, style.rich_style)
+        else:
+            line = content_strip(self, self._pieces[index], width, style)
+        return thumb_strip(self, line, y, region.height, len(self._lines), round(self.scroll_y))
 
     # ---------------------------------------------------------------- moving
 

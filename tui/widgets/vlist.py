@@ -21,10 +21,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from ..render import content_strip
+from ..render import content_strip, thumb_strip
 
 PAGE = 100
 KEEP_PAGES = 12
+LOADING_GRACE = 0.25  # seconds a list keeps drawing its old rows while a new query runs
 
 
 class Source(Protocol):
@@ -72,9 +73,11 @@ class VirtualList(ScrollView, can_focus=True):
         Binding("pageup,ctrl+b", "page(-1)", "Page up", show=False, id="list.page_up"),
         Binding("enter", "select", "Open", id="list.select"),
     ]
-    COMPONENT_CLASSES = {"vlist--cursor", "vlist--cursor-blurred", "vlist--dim"}
+    COMPONENT_CLASSES = {"vlist--cursor", "vlist--cursor-blurred", "vlist--dim", "scroll--thumb", "scroll--track"}
     DEFAULT_CSS = """
-    VirtualList { height: 1fr; background: $surface; scrollbar-size-vertical: 1; overflow-x: hidden; scrollbar-gutter: stable; }
+    VirtualList { height: 1fr; background: $surface; overflow-x: hidden; overflow-y: hidden; }
+    VirtualList > .scroll--thumb { color: $scrollbar; }
+    VirtualList > .scroll--track { background: $surface; }
     VirtualList > .vlist--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
     VirtualList > .vlist--cursor-blurred { background: $block-cursor-blurred-background; text-style: bold; }
     VirtualList > .vlist--dim { color: $text-muted; }
@@ -105,6 +108,17 @@ class VirtualList(ScrollView, can_focus=True):
         def control(self) -> "VirtualList":
             return self.vlist
 
+    class Loading(Message):
+        """A reload is taking a while: the list now says so (and its count is unknown)."""
+
+        def __init__(self, vlist: "VirtualList") -> None:
+            super().__init__()
+            self.vlist = vlist
+
+        @property
+        def control(self) -> "VirtualList":
+            return self.vlist
+
     class _Page(Message):
         def __init__(self, generation: int, page: int, rows: list | None, total: int | None,
                      error: str | None) -> None:
@@ -122,6 +136,10 @@ class VirtualList(ScrollView, can_focus=True):
         self._pending: set[int] = set()
         self._want_select = False
         self._restore_scroll: int | None = None
+        # While a reload runs, the old rows stay on screen for LOADING_GRACE: a query that answers in
+        # time replaces them in one frame, with no 'loading…' frame in between.
+        self._stale: tuple[OrderedDict, int, int] | None = None
+        self._seen_size = Size(0, 0)
 
     # ---------------------------------------------------------------- loading
 
@@ -129,14 +147,33 @@ class VirtualList(ScrollView, can_focus=True):
         """Show `source`, putting the cursor at `cursor` (clamped once counted)."""
         self.source = source
         self._generation += 1
-        self._pages.clear()
+        if self.total and not self.error:
+            self._stale = (self._pages, self.total, self.cursor)
+        elif self._stale is None or self.error:
+            self._stale = None
+            self.refresh()
+        self._pages = OrderedDict()
         self._pending.clear()
         self.total = None
         self.error = None
         self.cursor = max(0, cursor)
         self._restore_scroll = scroll
         self._count(self._generation, source, self.cursor // PAGE)
-        self.refresh()
+        generation = self._generation
+        self.set_timer(LOADING_GRACE, lambda: self._show_loading(generation))
+
+    def _show_loading(self, generation: int) -> None:
+        if generation == self._generation and self.total is None and self._stale is not None:
+            self._stale = None
+            self.refresh()
+            self.post_message(self.Loading(self))
+
+    @property
+    def shown_total(self) -> int | None:
+        """The count on screen: the old one while a reload is within its grace time."""
+        if self.total is None and self._stale is not None:
+            return self._stale[1]
+        return self.total
 
     def reload(self) -> None:
         if self.source is not None:
@@ -173,6 +210,8 @@ class VirtualList(ScrollView, can_focus=True):
         if message.generation != self._generation:
             return
         self._pending.discard(message.page)
+        if message.total is not None or message.error is not None:
+            self._stale = None
         if message.error is not None:
             self.error = message.error
             if message.total is not None:
@@ -198,8 +237,8 @@ class VirtualList(ScrollView, can_focus=True):
             self.post_message(self.Highlighted(self, self.cursor, self.row(self.cursor)))
         self.refresh()
 
-    def row(self, index: int) -> Any | None:
-        page = self._pages.get(index // PAGE)
+    def row(self, index: int, pages: OrderedDict | None = None) -> Any | None:
+        page = (self._pages if pages is None else pages).get(index // PAGE)
         if page is None:
             return None
         i = index % PAGE
@@ -218,16 +257,39 @@ class VirtualList(ScrollView, can_focus=True):
     def _resize(self) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, max(self.total or 0, 1))
 
+    def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        event.stop()
+        self.scroll_to(y=self.scroll_y + 3, animate=False, immediate=True)
+
+    def _on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        event.stop()
+        self.scroll_to(y=self.scroll_y - 3, animate=False, immediate=True)
+
     # ---------------------------------------------------------------- drawing
 
     def on_resize(self, event: events.Resize) -> None:
+        if event.size == self._seen_size:  # a layout that left this list as it was
+            return
+        self._seen_size = event.size
         self._resize()
         self._scroll_cursor_visible()
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        region = self.scrollable_content_region
+        total = self.shown_total or 0
+        line = self._line(y, max(0, region.width - 1))
+        return thumb_strip(self, line, y, region.height, total, round(self.scroll_y))
+
+    def _line(self, y: int, width: int) -> Strip:
         index = round(self.scroll_y) + y
         base = self.visual_style
+        if self.total is None and self._stale is not None:
+            pages, total, cursor = self._stale
+            row = self.row(index, pages) if index < total else None
+            if row is None:
+                return Strip.blank(width, base.rich_style)
+            content = self.source.render(row, width, self.row(index - 1, pages) if index else None)
+            return self._strip(content, width, base + self._cursor_style() if index == cursor else base)
         if self.total is None:
             text, style = ("loading…" if y == 0 else ""), self.get_visual_style("vlist--dim")
             return Strip(Content(text).render_segments(style)).extend_cell_length(width, base.rich_style)
@@ -244,18 +306,20 @@ class VirtualList(ScrollView, can_focus=True):
             return self._strip(Content("…"), width, self.get_visual_style("vlist--dim"))
         content = self.source.render(row, width, self.row(index - 1) if index else None)
         if index == self.cursor:
-            style = self.get_visual_style("vlist--cursor" if self.has_focus else "vlist--cursor-blurred")
-            return self._strip(content, width, base + style)
+            return self._strip(content, width, base + self._cursor_style())
         return self._strip(content, width, base)
+
+    def _cursor_style(self):
+        return self.get_visual_style("vlist--cursor" if self.has_focus else "vlist--cursor-blurred")
 
     def _strip(self, content: Content, width: int, style) -> Strip:
         return content_strip(self, content, width, style)
 
     def _on_focus(self, event: events.Focus) -> None:
-        self.refresh()
+        self.refresh_line(self.cursor)  # only the cursor row looks different
 
     def _on_blur(self, event: events.Blur) -> None:
-        self.refresh()
+        self.refresh_line(self.cursor)
 
     # ---------------------------------------------------------------- cursor
 
@@ -273,9 +337,14 @@ class VirtualList(ScrollView, can_focus=True):
         if not self.total:
             return
         index = max(0, min(index, self.total - 1))
+        old, top = self.cursor, round(self.scroll_y)
         self.cursor = index
         self._scroll_cursor_visible()
-        self.refresh()
+        if round(self.scroll_y) == top:  # the rows stay put: repaint the two that changed
+            self.refresh_line(old)
+            self.refresh_line(index)
+        else:
+            self.refresh()
         if announce:
             row = self.row(index)
             if row is None:

@@ -1,0 +1,146 @@
+"""One-line bars that repaint without a layout pass.
+
+A `Static.update()` asks for a layout of the whole screen (its size may have
+changed), and Textual's `Footer` re-mounts a widget per key whenever focus moves:
+at 100,000 articles those passes, not SQL, were most of a navigation step. These
+bars are one widget each, one line high, and only repaint when their text changes.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from textual import events
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+
+from ..text import cells, clean
+
+
+class Line(Widget):
+    """A line of text of a fixed size (set in CSS); `update` repaints it, nothing else."""
+
+    DEFAULT_CSS = "Line { height: 1; }"
+
+    def __init__(self, content: Content | str = "", *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._content = Content(content) if isinstance(content, str) else content
+
+    def update(self, content: Content | str) -> None:
+        content = Content(content) if isinstance(content, str) else content
+        if content != self._content:
+            self._content = content
+            self.refresh()
+
+    @property
+    def content(self) -> Content:
+        return self._content
+
+    def render(self) -> Content:
+        return self._content
+
+
+class KeyBar(Widget):
+    """The keys of the focused widget and its screen, one line: what Textual's compact Footer shows.
+    Click a key to run it."""
+
+    COMPONENT_CLASSES = {"keybar--key", "keybar--description"}
+    DEFAULT_CSS = """
+    KeyBar { height: 1; dock: bottom; background: $footer-background; color: $footer-foreground; }
+    KeyBar > .keybar--key { color: $footer-key-foreground; background: $footer-key-background; text-style: bold; }
+    KeyBar > .keybar--description { color: $footer-description-foreground; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._keys: list[tuple[str, str, str, object]] = []  # (key shown, description, action, namespace)
+        self._cells: list[tuple[int, int, int]] = []  # (x0, x1, index into _keys)
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._bindings_changed(self.screen)
+
+    def _bindings_changed(self, screen) -> None:
+        if not self.is_attached or screen is not self.screen:
+            return
+        by_action: defaultdict[str, list] = defaultdict(list)
+        for node, binding, enabled, _tooltip in screen.active_bindings.values():
+            if binding.show and enabled:
+                by_action[binding.action].append((node, binding))
+        keys = []
+        for action, found in by_action.items():
+            node, binding = found[0]
+            keys.append((self.app.get_key_display(binding), binding.description, action, node))
+        if [k[:3] for k in keys] != [k[:3] for k in self._keys]:
+            self._keys = keys
+            self.refresh()
+
+    def render(self) -> Content:
+        key_style = self.get_visual_style("keybar--key")
+        desc_style = self.get_visual_style("keybar--description")
+        parts: list = []
+        self._cells = []
+        x = 0
+        for i, (key, description, _action, _node) in enumerate(self._keys):
+            piece = [(f" {clean(key)} ", key_style), (f"{clean(description)} ", desc_style)]
+            width = sum(cells(t) for t, _ in piece)
+            self._cells.append((x, x + width, i))
+            parts += piece
+            x += width
+        return Content.assemble(*parts)
+
+    async def _on_click(self, event: events.Click) -> None:
+        for x0, x1, i in self._cells:
+            if x0 <= event.x < x1:
+                _key, _description, action, node = self._keys[i]
+                await self.app.run_action(action, node)
+                return
+
+
+class ChipBar(Widget):
+    """The line on top: app name, back/forward state and the filter chips (click one to remove it)."""
+
+    COMPONENT_CLASSES = {"chipbar--brand", "chipbar--nav", "chipbar--chip", "chipbar--hint"}
+    DEFAULT_CSS = """
+    ChipBar { height: 1; background: $panel; }
+    ChipBar > .chipbar--brand { color: $text-primary; text-style: bold; }
+    ChipBar > .chipbar--nav { color: $text-muted; }
+    ChipBar > .chipbar--chip { background: $primary-muted; color: $text; }
+    ChipBar > .chipbar--hint { color: $text-muted; }
+    """
+
+    class Removed(Message):
+        def __init__(self, name: str) -> None:
+            super().__init__()
+            self.name = name
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._chips: list[tuple[str, str]] = []
+        self._nav = "  "
+        self._cells: list[tuple[int, int, str]] = []
+
+    def show(self, chips: list[tuple[str, str]], nav: str) -> None:
+        if chips != self._chips or nav != self._nav:
+            self._chips, self._nav = list(chips), nav
+            self.refresh()
+
+    def render(self) -> Content:
+        style = self.get_visual_style
+        parts: list = [(" sinorus ", style("chipbar--brand")), (self._nav + " ", style("chipbar--nav"))]
+        x = sum(cells(t) for t, _ in parts)
+        self._cells = []
+        for name, label in self._chips:
+            text = f" {clean(label)[:40]} ✕ "
+            self._cells.append((x, x + cells(text), name))
+            parts += [(text, style("chipbar--chip")), " "]
+            x += cells(text) + 1
+        parts.append(("x removes the last filter" if self._chips else "no filters · ? keys", style("chipbar--hint")))
+        return Content.assemble(*parts)
+
+    def _on_click(self, event: events.Click) -> None:
+        for x0, x1, name in self._cells:
+            if x0 <= event.x < x1:
+                event.stop()
+                self.post_message(self.Removed(name))
+                return
