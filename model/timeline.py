@@ -412,6 +412,8 @@ def _direction(doc, start: int, end: int, kind: str = "", text: str | None = Non
     verb = g.verb
     if verb is None:
         return 0, "no governing verb"
+    if _as_soon_as_ahead(verb):
+        return 1, f"'as soon as {verb.text}' after a clause about what lies ahead"
     weekday = kind == "weekday"
     if not weekday and (not g.direct or g.role in OBJECT_DEPS):
         # not a modifier of the verb ("the Oct. 23 slaying", "the October attack"): the clause's tense
@@ -465,6 +467,24 @@ def _direction(doc, start: int, end: int, kind: str = "", text: str | None = Non
     if tag in ("VBZ", "VBP") or (tag == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in aux)):
         return (1 if weekday else 0), f"present tense of '{verb.text}'"
     return 0, f"'{verb.text}' gives no tense"
+
+
+def _as_soon_as_ahead(verb) -> bool:
+    """`likely to buy as soon as trading opened Monday`: a temporal clause takes the time of its main clause,
+    here one that lies ahead (future, modal or 'likely / expected to'), whatever the reported tense."""
+    if verb.dep_ != "advcl" or verb.head.lower_ not in ("soon", "early") or \
+            not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return False
+    main = verb.head.head
+    for _ in range(3):
+        if any(a.dep_ == "aux" and (a.lower_ in FUTURE_AUX | MODAL_AUX or a.lemma_ == "will") for a in main.children):
+            return True
+        if main.lemma_.lower() in FUTURE_GOV:
+            return True
+        if main.head is main:
+            break
+        main = main.head
+    return False
 
 
 def _had(v) -> bool:
@@ -1228,6 +1248,10 @@ def _interpret_relunit(g, c, text, ctx) -> Interp:
         return Interp("DATE", spec={"kind": "qrel", "n": n})
     if unit == "weekend":
         return Interp("DATE", spec={"kind": "offset", "unit": "weekend", "n": n if n else 0, "gran": "weekend"})
+    if unit == "week" and rel in ("the past", "the last") and not mod:
+        # "for the last week": the seven days up to the anchor, as the ISO week holding most of them (their middle)
+        return Interp("DATE", spec={"kind": "offset", "unit": "day", "n": -3, "gran": "week",
+                                    "why": "the seven days to it, in the week holding most of them"})
     gran = unit
     if unit == "year" and mod in ("the end of",) and n == 0:
         return Interp("DATE", spec={"kind": "offset", "unit": "year", "n": 0, "gran": "year"})

@@ -384,6 +384,13 @@ APPOSITION = ("In the comparable year-ago quarter, the second quarter ended Oct.
     ("Poland joined NATO on March 12. Geremek said it was \"a great day for Poland and for the world.\"", "day",
      "1999-03-13", "1999-03-12"),
     ("Geremek said: \"It is a historic day for Poland.\"", "day", "1999-03-13", "1999-03-13"),
+    # "for the last week": the seven days to the anchor, as the ISO week holding most of them
+    ("He has been in Bethesda for the last week, she said.", "the last week", "2000-04-14", "2000-W15"),
+    ("He has been in Bethesda for the last week, she said.", "the last week", "2000-04-10", "2000-W14"),
+    # 'as soon as' after a clause about what lies ahead takes its time, whatever the reported tense
+    ("The chairman had suggested that friendly institutions were likely to buy its stock as soon as trading "
+     "opened Monday.", "Monday", "1989-11-01", "1989-11-06"),
+    ("Institutions bought its stock as soon as trading opened Monday.", "Monday", "1989-11-01", "1989-10-30"),
 ])
 def test_news_and_earnings_conventions(nlp, text, needle, published, value):
     assert value_of(nlp, text, needle, published) == value
