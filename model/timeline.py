@@ -495,6 +495,11 @@ def _had(v) -> bool:
     return any(a.lower_ == "had" for a in aux)
 
 
+# verbs whose past is spelled like their present: the tagger may read "Weakness hurt the index" as a present
+SAME_FORM_PAST = {"hurt", "cut", "put", "set", "hit", "cost", "let", "shut", "spread", "quit", "split", "cast", "bet",
+                  "bid", "burst", "thrust", "upset", "read", "broadcast", "forecast", "offset", "undercut", "outbid"}
+
+
 def _past(verb) -> tuple[bool, str]:
     if verb is None:
         return False, ""
@@ -503,6 +508,11 @@ def _past(verb) -> tuple[bool, str]:
         return False, ""
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
         return True, f"past tense of '{verb.text}'"
+    if verb.tag_ == "VBP" and not aux and verb.lower_ in SAME_FORM_PAST and any(
+            c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") and not any(x.dep_ == "conj" for x in c.children)
+            for c in verb.children):
+        # "Weakness hurt the composite": 'hurt' with a singular subject is not a present, so it is the past
+        return True, f"past tense of '{verb.text}' (a singular subject)"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in aux):
         return True, f"perfect tense of '{verb.text}'"
     if verb.tag_ == "VBG" and any(a.lemma_ == "have" for a in aux) and any(a.lower_ == "been" for a in aux):
@@ -1041,6 +1051,12 @@ def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - on
                 "approx": True}
         if unit == "year" and n == 1 and ctx.fin_quarter(c.start):
             return Interp("DATE", spec=_shift_quarter(ctx.last_quarter(c.start), 4 * sign))
+        if unit == "year" and n == 1 and g["dir"].lower() == "ago" and re.search(
+                r"(?:\bfrom|\bthan|compared\s+with|(?:up|down)\s+from\s+[\w$#.,%]+)\s+$",
+                text[max(0, c.start - 40):c.start], re.I):
+            # "production fell 8.4% from a year ago", "up from seven a year ago": a level compared with the
+            # same point of last year, the month a year back
+            spec.update(gran="month", why="a level compared with the same point a year back")
         if g["dir"].lower() in ("earlier", "later", "before") and unit != "year":
             return Interp("DURATION", _pvalue(n, unit), basis=f"{g['n']} {g['unit']}, counted from another event")
         return Interp("DATE", spec=spec)

@@ -391,6 +391,14 @@ APPOSITION = ("In the comparable year-ago quarter, the second quarter ended Oct.
     ("The chairman had suggested that friendly institutions were likely to buy its stock as soon as trading "
      "opened Monday.", "Monday", "1989-11-01", "1989-11-06"),
     ("Institutions bought its stock as soon as trading opened Monday.", "Monday", "1989-11-01", "1989-10-30"),
+    # a level compared with 'a year ago' (outside a quarter's results) is the month a year back
+    ("Ogden said it has 13 facilities in operation, up from seven a year ago.", "a year ago", "1989-11-01",
+     "1988-11"),
+    ("GM's vehicle production fell 8.4% from a year ago.", "a year ago", "1989-10-26", "1988-10"),
+    ("The two leaders met a year ago in Moscow.", "a year ago", "1989-10-26", "1988"),
+    # 'hurt', 'cut', 'set' with a singular subject are past, not present, forms
+    ("Weakness in big technology stocks hurt the composite as well as the Nasdaq 100 Index, which fell 1.4%, or "
+     "6.43, on Friday, to 437.68.", "Friday", "1989-10-30", "1989-10-27"),
 ])
 def test_news_and_earnings_conventions(nlp, text, needle, published, value):
     assert value_of(nlp, text, needle, published) == value
