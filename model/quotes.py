@@ -19,6 +19,7 @@ Speakers are resolved to canonical names by `quotes_speakers`.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from .quotes_marks import QuoteSpan, find_quote_spans, paragraphs
@@ -97,6 +98,9 @@ DOCUMENT_NOUNS = set("""
 poll survey study report analysis data document memo letter complaint lawsuit filing review audit research
 investigation record figure number estimate projection forecast indictment ruling census tally count
 """.split())
+# "NAME: what was said" leading a paragraph (transcripts, headlines).
+SPEAKER_LABELS = True
+LABEL_LINE = re.compile(r"[ \t]*([A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,3})[ \t]*:[ \t]+(?=\S)")
 MODALS = {"must", "should", "would", "could", "may", "might", "will", "can", "shall", "ought"}
 
 
@@ -204,7 +208,43 @@ class _Extractor:
             if rec is not None and (rec.start, rec.end) not in seen:
                 seen.add((rec.start, rec.end))
                 out.append(rec)
+        if SPEAKER_LABELS:
+            for rec in self._speaker_labels():
+                if not any(r.start < rec.end and rec.start < r.end for r in out):
+                    out.append(rec)
         out.sort(key=lambda r: (r.start, r.end))
+        return out
+
+    def _speaker_labels(self) -> list[Quote]:
+        """A paragraph led by a speaker's name and a colon: a transcript ("BOLDUAN: Why not debate?") or a
+        headline ("Sanders: Endorsements prove Clinton 'candidate of the establishment'"). The name must be one
+        the article knows (a mention, or the surname of one in capitals); "Q:", "Report:" are no speakers."""
+        out = []
+        by_last = {}
+        for m in self.resolver.mention_at.values():
+            if m.label == "PERSON":
+                by_last.setdefault(m.canonical.split()[-1].casefold(), m)
+        for p0, p1 in self.paras:
+            hit = LABEL_LINE.match(self.text, p0, p1)
+            if hit is None:
+                continue
+            label, c0 = hit.group(1), hit.end()
+            c1 = p1
+            while c1 > c0 and self.text[c1 - 1].isspace():
+                c1 -= 1
+            a, b = self._tok_range(c0, c1)
+            if b - a < 3 or any(self.in_quote[i] for i in range(a, b)):
+                continue
+            m = self.resolver.mention_at.get(self._tok_range(hit.start(1), hit.start(1) + 1)[0])
+            if m is None or m.label not in ("PERSON", "ORG") or m.end < hit.end(1) - 1:
+                m = by_last.get(label.split()[-1].casefold()) if label.isupper() else None
+            if m is None:
+                continue
+            out.append(Quote(start=c0, end=c1, text=self.text[c0:c1], kind="indirect", cue=":", cue_start=hit.end(1),
+                             cue_end=hit.end(1) + 1, speaker=m.canonical, speakers=[m.canonical],
+                             speaker_start=hit.start(1), speaker_end=hit.end(1),
+                             basis=f"speaker: '{label}', the name that leads the paragraph with a colon",
+                             confidence=0.7))
         return out
 
     def _rule_basis(self, f: Frame) -> str:
@@ -683,7 +723,26 @@ class _Extractor:
                         f.speaker.confidence * 0.95
             if f.cue_span[1] <= colon:
                 break
-        return None
+        return self._colon_clause(colon)
+
+    def _colon_clause(self, colon: int):
+        """"Trump leaned in and boomed: “…”": the named subject of the clause that the colon ends, whatever its
+        verb, in the same paragraph."""
+        i = self._tok_range(colon, colon + 1)[0]
+        if i <= 0 or self.doc[i].text != ":" or self.in_quote[i - 1]:
+            return None
+        v = self.doc[i - 1]
+        while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+            v = v.head
+        if v.pos_ not in ("VERB", "AUX") or self.para_of(v.idx) != self.para_of(colon):
+            return None
+        subj, _ = self._subject_of(v)
+        if subj is None or self.para_of(subj.idx) != self.para_of(colon):
+            return None
+        sp = self.resolver.resolve(subj, v.text)
+        if sp is None or not sp.named:
+            return None
+        return sp, sp.basis + " (a clause ending in a colon introduces the quote)", sp.confidence * 0.85
 
     def _dash(self, q: _Q):
         """“…” — Commissioner X"""

@@ -39,6 +39,9 @@ PAIR_NOUNS = {"country": "GPE", "nation": "GPE", "side": "GPE", "government": "G
               "capital": "GPE", "leader": "PERSON", "president": "PERSON", "man": "PERSON", "minister": "PERSON",
               "head": "PERSON"}
 PAIR_WORDS = {"two", "both"}
+TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "pres": "president",
+               "sec": "secretary", "amb": "ambassador", "lt": "lieutenant", "col": "colonel", "adm": "admiral",
+               "atty": "attorney", "supt": "superintendent", "dr": "doctor", "prof": "professor"}
 # Who speak for the one named as their owner ("Sanders's campaign said", "Cameron's spokesman said"): the
 # speaker is "Bernie Sanders's campaign", linked to Bernie Sanders.
 VOICE_NOUNS = {"campaign", "camp", "team", "office", "staff", "spokesman", "spokeswoman", "spokesperson", "aide",
@@ -140,7 +143,8 @@ class Resolver:
             head = self._mention_head(m)
             nouns = set()
             if m.title:
-                nouns.add(m.title.lower().rstrip("."))
+                for w in m.title.lower().replace(".", " ").split():
+                    nouns.add(TITLE_WORDS.get(w, w))  # "Sen. Marco Rubio" … "the Florida senator"
             if m.label in ("ORG", "GPE"):
                 nouns |= {w.lower() for w in re.findall(r"[A-Za-z]+", m.canonical)}
             if head is not None:
@@ -155,6 +159,8 @@ class Resolver:
                     nouns.add(head.head.lemma_.lower())
                 if head.dep_ == "poss" and head.head.pos_ == "NOUN" and m.label in ("ORG", "GPE"):
                     nouns.add(head.head.lemma_.lower())  # "the US State Department's top diplomat" no; "China's ministry"
+                # where the name stands: "Sen. Marco Rubio of Florida" … "the Florida senator"
+                nouns |= {t.lower_ for t in head.sent if t.ent_type_ in ("GPE", "NORP")} - {head.lower_}
             out.append((m.start, m.canonical, m.label, nouns))
         return out
 
@@ -342,8 +348,9 @@ class Resolver:
                            f"speaker: '{self.doc.text[span[0]:span[1]]}', speaking for {sp.name}", 0.7, m.label, True)
         definite = any(c.lower_ in ("the", "this", "that") and c.dep_ == "det" for c in tok.lefts)
         if definite and tok.pos_ == "NOUN":
+            places = {t.lower_ for t in tok.subtree if t.i < tok.i and t.ent_type_ in ("GPE", "NORP")}
             for pos, canon, lab, nouns in reversed(self.descriptors):
-                if pos < tok.idx and lemma in nouns:
+                if pos < tok.idx and lemma in nouns and places <= nouns:
                     return Speaker(canon, [canon], span[0], span[1],
                                    f"speaker: '{self.doc.text[span[0]:span[1]]}' → {canon}, named earlier as '{lemma}'",
                                    0.7, lab, True)

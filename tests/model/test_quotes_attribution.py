@@ -79,3 +79,29 @@ def test_a_voice_links_to_its_owner(nlp):
     text = "Bernie Sanders's campaign says it raised more than $21 million in January."
     q = one(run(nlp, text), "raised")
     assert q.speakers == ["Bernie Sanders"] and "speaking for Bernie Sanders" in q.basis
+
+
+def test_a_paragraph_led_by_a_known_name_and_a_colon_is_what_that_person_said(nlp):
+    text = ("CNN's Kate Bolduan interviewed Joel Benenson on Monday.\n\n"
+            "BOLDUAN: Why not debate the senator in California before the primary?\n\n"
+            "Q: Is that fair to the voters of the state?")
+    qs = run(nlp, text)
+    q = one(qs, "Why not debate")
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "Kate Bolduan", ":")
+    assert q.text == "Why not debate the senator in California before the primary?"
+    assert not [x for x in qs if "fair to the voters" in x.text]  # "Q" is no one the article names
+
+
+def test_a_clause_ending_in_a_colon_gives_the_quote_its_subject_whatever_the_verb(nlp):
+    text = "Donald Trump gestured to the crowd, then leaned in and boomed: “Let’s defeat her in November.”"
+    q = one(run(nlp, text), "defeat her")
+    assert (q.kind, q.speaker) == ("direct", "Donald Trump")
+    assert "colon" in q.basis
+
+
+def test_a_description_with_a_place_resolves_to_the_one_named_with_that_place(nlp):
+    text = ("Sen. Marco Rubio of Florida spoke in Iowa on Monday. Sen. Bernie Sanders of Vermont spoke later.\n\n"
+            "“We will win this state,” the Florida senator said.")
+    q = one(run(nlp, text), "win this state")
+    assert q.speaker == "Marco Rubio"
+    assert "senator" in q.basis
