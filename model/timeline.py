@@ -636,6 +636,10 @@ def resolve(spec: dict, anchor: str) -> tuple[str | None, str]:
         if direction < 0:
             y = a.year if (m < a.month or (m == a.month and not strict)) else a.year - 1
             rel = f"the latest {MONTHS[m - 1].capitalize()} {'before' if strict else 'up to'} {pd}"
+            if spec.get("last") and (a.year * 12 + a.month) - (y * 12 + m) == 1:
+                # the month just ended is 'last month': 'last February' said in March is the year before's
+                y -= 1
+                rel = f"the {MONTHS[m - 1].capitalize()} a year before the one just ended at {pd}"
         elif direction > 0:
             y = a.year if (m > a.month or (m == a.month and not strict)) else a.year + 1
             rel = f"the first {MONTHS[m - 1].capitalize()} {'after' if strict else 'from'} {pd}"
@@ -926,7 +930,8 @@ def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - on
         rel = g["rel"].lower()
         m = _month(g["mon"])
         if "last" in rel or "past" in rel:
-            return Interp("DATE", spec={"kind": "month", "m": m, "dir": -1, "strict": True, "why": f"'{g['rel']}'"})
+            return Interp("DATE", spec={"kind": "month", "m": m, "dir": -1, "strict": True, "why": f"'{g['rel']}'",
+                                        **({"last": True} if rel == "last" else {})})
         if "next" in rel or "coming" in rel:
             return Interp("DATE", spec={"kind": "month", "m": m, "dir": 1, "strict": True, "why": f"'{g['rel']}'"})
         return Interp("DATE", spec={"kind": "month", "m": m, "yoff": 0})

@@ -399,6 +399,10 @@ APPOSITION = ("In the comparable year-ago quarter, the second quarter ended Oct.
     # 'hurt', 'cut', 'set' with a singular subject are past, not present, forms
     ("Weakness in big technology stocks hurt the composite as well as the Nasdaq 100 Index, which fell 1.4%, or "
      "6.43, on Friday, to 437.68.", "Friday", "1989-10-30", "1989-10-27"),
+    # the month just ended is 'last month': 'last February' said in March is the February a year before
+    ("Two helicopters crashed last February.", "last February", "1998-03-01", "1997-02"),
+    ("Two helicopters crashed last January.", "last January", "1998-03-01", "1998-01"),
+    ("Two helicopters crashed this past February.", "this past February", "1998-03-01", "1998-02"),
 ])
 def test_news_and_earnings_conventions(nlp, text, needle, published, value):
     assert value_of(nlp, text, needle, published) == value
