@@ -6,7 +6,8 @@ sqlite-utils; reads go through `model.query` in thread workers.
 from __future__ import annotations
 
 import os
-from contextlib import closing
+import threading
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from textual.app import App
@@ -21,14 +22,39 @@ ANSI_THEME = "ansi-dark"
 
 
 class Db:
-    """Where the database is; each thread opens its own connection."""
+    """Where the database is; each thread reads through its own connection."""
 
     def __init__(self, path: str | os.PathLike, readonly: bool = False) -> None:
         self.path = Path(path)
         self.readonly = readonly
+        self._local = threading.local()
+        self._generation = 0
 
     def connect(self):
         return q.connect(self.path, readonly=True)
+
+    @contextmanager
+    def session(self):
+        """This thread's read connection, kept open for its next query. Workers run on a pool of
+        threads, and SQLite keeps its page cache and parsed schema per connection: a fresh
+        connection per query paid for both on every step."""
+        local = self._local
+        conn = getattr(local, "conn", None)
+        if conn is None or local.generation != self._generation:
+            if conn is not None:
+                conn.close()
+            conn = local.conn = self.connect()
+            local.generation = self._generation
+        try:
+            yield conn
+        except BaseException:
+            local.conn = None  # after an error, start the next query on a fresh connection
+            conn.close()
+            raise
+
+    def reset(self) -> None:
+        """Each thread opens a new connection for its next query (after the file was replaced, say)."""
+        self._generation += 1
 
 
 class SinorusApp(App):

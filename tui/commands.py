@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-from contextlib import closing
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -39,7 +38,7 @@ def _screen(app):
 class _DbProvider(Provider):
     async def _fetch(self, fn):
         def run():
-            with closing(self.app.db.connect()) as conn:
+            with self.app.db.session() as conn:
                 return fn(conn)
         try:
             return await asyncio.to_thread(run)

@@ -8,7 +8,6 @@ can restore cursor, scroll and filters.
 from __future__ import annotations
 
 import re
-from contextlib import closing
 from dataclasses import dataclass, field, replace
 
 from textual import on, work
@@ -363,7 +362,7 @@ class MainScreen(Screen):
     @work(thread=True, exclusive=True, group="doc")
     def _load_doc(self, request: int, ref: DocRef, terms: list[str], width: int) -> None:
         try:
-            with closing(self.app.db.connect()) as conn:
+            with self.app.db.session() as conn:
                 if ref.kind == "article":
                     data = q.get_article(conn, ref.ident)
                     doc = article_doc(data) if data else message_doc("That article is no longer in the database.")
@@ -666,6 +665,7 @@ class MainScreen(Screen):
     def action_refresh(self) -> None:
         """Show what an ingest running meanwhile has added (WAL lets us read while it writes),
         keeping every list's cursor and scroll."""
+        self.app.db.reset()
         for name in ("articles", "entities", "timeline", "quotes"):
             self.lst(name).reload()
         self.notify("reloaded from the database", timeout=2)
@@ -744,7 +744,7 @@ class MainScreen(Screen):
     @work(thread=True, exclusive=True, group="date")
     def _position_date(self, filters: q.Filters, date: str) -> None:
         try:
-            with closing(self.app.db.connect()) as conn:
+            with self.app.db.session() as conn:
                 index = q.event_position(conn, filters, date)
         except q.QueryError as e:
             self.app.call_from_thread(self._date_failed, str(e))
@@ -770,7 +770,7 @@ class MainScreen(Screen):
     @work(thread=True, group="labels")
     def _load_labels(self) -> None:
         try:
-            with closing(self.app.db.connect()) as conn:
+            with self.app.db.session() as conn:
                 labels = [name for name, _ in q.labels(conn)]
         except q.QueryError:
             return

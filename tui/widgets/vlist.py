@@ -8,7 +8,6 @@ the line API from `Content`, never markup.
 from __future__ import annotations
 
 from collections import OrderedDict
-from contextlib import closing
 from dataclasses import dataclass
 from typing import Any, Callable, Protocol
 
@@ -184,7 +183,7 @@ class VirtualList(ScrollView, can_focus=True):
         from model.query import QueryError
 
         try:
-            with closing(self.app.db.connect()) as conn:
+            with self.app.db.session() as conn:
                 total = source.count(conn)
                 rows = source.page(conn, page * PAGE, PAGE)
         except QueryError as e:
@@ -198,7 +197,7 @@ class VirtualList(ScrollView, can_focus=True):
         from model.query import QueryError
 
         try:
-            with closing(self.app.db.connect()) as conn:
+            with self.app.db.session() as conn:
                 rows = source.page(conn, page * PAGE, PAGE)
         except QueryError as e:
             self.post_message(self._Page(generation, page, None, None, str(e)))
