@@ -11,6 +11,7 @@ Russia" … "the two countries"). There is no coreference model.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -39,6 +40,8 @@ PAIR_NOUNS = {"country": "GPE", "nation": "GPE", "side": "GPE", "government": "G
               "capital": "GPE", "leader": "PERSON", "president": "PERSON", "man": "PERSON", "minister": "PERSON",
               "head": "PERSON"}
 PAIR_WORDS = {"two", "both"}
+# A name the recogniser missed, as the subject of a speech verb, is a person a later "he"/"she" may refer to.
+UNTAGGED_PERSON = True
 TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "pres": "president",
                "sec": "secretary", "amb": "ambassador", "lt": "lieutenant", "col": "colonel", "adm": "admiral",
                "atty": "attorney", "supt": "superintendent", "dr": "doctor", "prof": "professor"}
@@ -79,6 +82,7 @@ class Resolver:
         self.in_quote = in_quote  # token index -> bool
         self.para_of = para_of  # char offset -> paragraph index
         self.mention_at: dict[int, Mention] = {}
+        mentions = _surnames_as_people(mentions)
         for m in mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
@@ -362,7 +366,8 @@ class Resolver:
             name = " ".join(t.text for t in toks)
             if len(toks) > 1 or name[:1].isupper():
                 return Speaker(name, [name], toks[0].idx, tok.idx + len(tok.text),
-                               f"speaker: subject of '{cue_text}' (a name not tagged as an entity)", 0.6, None, False)
+                               f"speaker: subject of '{cue_text}' (a name not tagged as an entity)", 0.6,
+                               "PERSON" if UNTAGGED_PERSON and tok.ent_type_ == "" else None, False)
         # an unnamed source: keep the description itself
         toks = [t for t in self.doc[tok.left_edge.i:tok.i + 1] if t.dep_ in ("compound", "amod", "nmod", "nummod")
                 or t.i == tok.i]
@@ -372,6 +377,24 @@ class Resolver:
         name = " ".join(t.text for t in toks)
         return Speaker(name, [name], span[0], span[1], f"speaker: '{name}' (unnamed), subject of '{cue_text}'",
                        0.5, None, False)
+
+
+def _surnames_as_people(mentions: list[Mention]) -> list[Mention]:
+    """A lone surname the recogniser tagged as an organisation or place ("Trump vowed …" as ORG) is the person
+    of the article with that surname, when there is exactly one (or the name is tagged a person elsewhere)."""
+    people: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.label == "PERSON":
+            people.setdefault(m.canonical.split()[-1].casefold(), set()).add(m.canonical)
+    out = []
+    for m in mentions:
+        names = people.get(m.canonical.casefold()) if m.label in ("ORG", "GPE", "NORP") else None
+        if names and m.canonical in names:  # the same name tagged as a person elsewhere in the article
+            names = {m.canonical}
+        if names and len(names) == 1 and m.text.strip().casefold() == m.canonical.casefold():
+            m = dataclasses.replace(m, canonical=next(iter(names)), label="PERSON")
+        out.append(m)
+    return out
 
 
 def doc_range(doc, a: int, b: int):

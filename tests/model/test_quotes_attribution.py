@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from model import entities
+from model.quotes import extract_quotes
+from model.quotes_speakers import _surnames_as_people
+from model.records import Mention
 from tests.model.test_quotes import one, run, texts
 
 # (text, a word of the quote, kind, speaker, cue, the quote's text: exact, or "prefix…")
@@ -105,3 +109,25 @@ def test_a_description_with_a_place_resolves_to_the_one_named_with_that_place(nl
     q = one(run(nlp, text), "win this state")
     assert q.speaker == "Marco Rubio"
     assert "senator" in q.basis
+
+
+def test_he_can_refer_to_a_speaker_whose_name_the_recogniser_missed(nlp):
+    text = "“We are frustrated by the shooting,” Bujnowski said.\n\n“We don’t teach anything like that,” he said."
+    doc = nlp(text)
+    doc.ents = []  # the recogniser missed the name
+    quotes = extract_quotes(text, doc, entities.resolve_mentions(doc))
+    assert [q.speaker for q in quotes] == ["Bujnowski", "Bujnowski"]
+    assert "'he' → Bujnowski" in quotes[1].basis
+
+
+def test_a_surname_tagged_as_an_organisation_is_the_person_of_that_name():
+    people = [Mention(0, 12, "Donald Trump", "PERSON", "Donald Trump"),
+              Mention(20, 25, "Trump", "ORG", "Trump"),
+              Mention(30, 36, "Pfizer", "ORG", "Pfizer")]
+    fixed = _surnames_as_people(people)
+    assert [(m.canonical, m.label) for m in fixed] == [("Donald Trump", "PERSON"), ("Donald Trump", "PERSON"),
+                                                       ("Pfizer", "ORG")]
+    two = [Mention(0, 12, "Donald Trump", "PERSON", "Donald Trump"), Mention(13, 25, "Ivanka Trump", "PERSON",
+                                                                            "Ivanka Trump"),
+           Mention(30, 35, "Trump", "ORG", "Trump")]
+    assert _surnames_as_people(two)[2].label == "ORG"  # which Trump? left alone
