@@ -368,6 +368,9 @@ class _Extractor:
             obj = self._nominal_object(v)
             frame.content = self._clean_range(obj.left_edge.i, obj.right_edge.i + 1, obj)
             frame.nominal = True
+        elif v.tag_ in ("VBD", "VBZ", "VBP") and self._apostrophe_before(v, subj) is not None:
+            frame.content = self._apostrophe_before(v, subj)
+            frame.nominal = True  # the marks say these are the words, verb or not
         elif v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children) \
                 and head.pos_ in ("VERB", "AUX"):
             # "As President Xi said in a statement, S"
@@ -818,17 +821,35 @@ class _Extractor:
         nxt = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
         return nxt is not None and nxt.text == ":"
 
-    def _apostrophe_run(self, start: int, end: int, f: Frame) -> int:
-        """Quotation in two apostrophes (''…'', left unpaired: see quotes_marks) interrupted by its attribution
-        runs on after it in the same paragraph: "''A,'' Mr. X said. ''B.''" reports A and B."""
+    def _apostrophe_run(self, start: int, end: int, f: Frame) -> tuple[int, int]:
+        """Quotation in two apostrophes (''…'', left unpaired: see quotes_marks) around its attribution, in one
+        paragraph. A clause that closes such a quotation reaches back to where it opened ("''A. B,'' X said":
+        A and B); one that follows its opening mark runs on into the quotation reopened after the attribution,
+        to the paragraph's last closing mark ("''A,'' Mr. X said. ''B.''": A and B)."""
         text = self.text
-        if f.cue_span[0] < end or not text[max(0, start - 3):start].strip().endswith("''"):
-            return end
-        p1 = self.paras[self.para_of(start)][1]
+        p0, p1 = self.paras[self.para_of(start)]
+        if f.cue_span[0] < end:
+            return start, end
+        if text[end:end + 4].lstrip(",.?!").startswith("''") and text.count("''", p0, start) % 2 == 1:
+            start = text.rfind("''", p0, start) + 2  # the opening mark of the quotation this clause closes
+            while start < end and text[start].isspace():
+                start += 1
+        elif not text[max(p0, start - 3):start].strip().endswith("''"):
+            return start, end
         last = text.rfind("''", f.cue_span[1], p1)
-        if last < 0 or text.count("''", f.cue_span[1], last) % 2 == 0:
-            return end  # no quotation reopened after the attribution
-        return last
+        if last >= 0 and text.count("''", f.cue_span[1], last) % 2 == 1:
+            end = last  # the quotation reopened after the attribution, to its last closing mark
+        return start, end
+
+    def _apostrophe_before(self, v, subj) -> tuple[int, int] | None:
+        """"''Jobs, jobs, jobs,'' Mrs. Clinton said": the quotation that ends right before the attribution."""
+        left = min(v.i, subj.left_edge.i if subj is not None else v.i)
+        p0 = self.paras[self.para_of(v.idx)][0]
+        head = self.text[p0:self.doc[left].idx].rstrip()
+        if not head.endswith("''") or head.count("''") % 2 or not head.lstrip().startswith("''"):
+            return None
+        a, b = self._tok_range(p0 + head.index("''") + 2, p0 + len(head) - 2)
+        return self._clean_range(a, b, self.doc[a]) if b > a else None
 
     def _indirect(self, f: Frame) -> Quote | None:
         if f.content is None or f.speaker is None or not f.speaker.name:
@@ -852,7 +873,7 @@ class _Extractor:
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         if self.para_of(start) != self.para_of(end - 1):
             return None
-        end = self._apostrophe_run(start, end, f)
+        start, end = self._apostrophe_run(start, end, f)
         sp = f.speaker
         cue = "according to" if f.cue_lemma == "according" else f.cue_lemma
         conf = sp.confidence * 0.85

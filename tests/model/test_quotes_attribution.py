@@ -37,6 +37,11 @@ ATTRIBUTED = [
      "''With the technology they have, they could do much more."),
     ("''The bottom line is that Twitter is not doing enough,'' Ms. Rita Katz said. Others disagreed.", "bottom line",
      "indirect", "Rita Katz", "say", "The bottom line is that Twitter is not doing enough"),
+    ("Ms. Warren spoke in Ohio. ''He will crush you into the dirt to get whatever he wants. That's who he is,'' "
+     "Ms. Elizabeth Warren said.", "crush", "indirect", "Elizabeth Warren", "say",
+     "He will crush you into the dirt to get whatever he wants. That's who he is"),
+    ("''Jobs, jobs, jobs,'' Mrs. Hillary Clinton said on Monday.", "Jobs",
+     "indirect", "Hillary Clinton", "say", "Jobs, jobs, jobs"),
 ]
 
 
