@@ -181,12 +181,14 @@ class _Extractor:
                 if before is not None:
                     f.speaker = self.resolver.resolve(before[0], f.cue.text)
             if f.speaker is None and prev is not None and prev.speaker is not None and prev.speaker.named \
-                    and prev.cue.sent.start == f.cue.sent.start and f.cue.dep_ == "conj":
+                    and prev.cue.sent.start == f.cue.sent.start and (f.cue.dep_ == "conj" or f.cue.i > 0
+                                                                     and self.doc[f.cue.i - 1].dep_ == "cc"):
                 sp = prev.speaker  # "X said Friday that … but said “…”": the subject is shared
                 f.speaker = Speaker(sp.name, list(sp.names), sp.start, sp.end,
                                     f"speaker: shared with '{prev.cue.text}' earlier in the sentence", sp.confidence * 0.9,
                                     sp.label, sp.named)
-            prev = f
+            if not f.belief:  # "Roberts said she thinks … but said “…”": the belief is no coordinated speech verb
+                prev = f
             if f.speaker is not None and f.speaker.name and not f.attrib:
                 if f.subject_rule != "nsubj" and f.speaker.named:
                     f.speaker.basis = self._rule_basis(f)
@@ -424,8 +426,13 @@ class _Extractor:
                 j -= 1
             return j if j >= 0 and doc[j].text in (",", "—", "–") else -1
 
-        if v.i > 0 and named(v.i - 1):
-            return doc[v.i - 1], opening(v.i - 1, named(v.i - 1))
+        k = v.i - 1
+        if k > 0 and doc[k].text == ")":  # "Rep. Elijah E. Cummings (D-Md.) said"
+            while k > max(0, v.i - 8) and doc[k].text != "(":
+                k -= 1
+            k = k - 1 if doc[k].text == "(" else v.i - 1
+        if k >= 0 and named(k):
+            return doc[k], opening(k, named(k))
         if v.i + 1 < len(doc) and named(v.i + 1) and named(v.i + 1).label == "PERSON":
             return doc[v.i + 1], -1  # "Said Ellis: …", "…, said Daniel Russell"
         limit = max(v.sent.start, v.i - 25)

@@ -136,3 +136,17 @@ def test_a_surname_tagged_as_an_organisation_is_the_person_of_that_name():
                                                                             "Ivanka Trump"),
            Mention(30, 35, "Trump", "ORG", "Trump")]
     assert _surnames_as_people(two)[2].label == "ORG"  # which Trump? left alone
+
+
+def test_a_party_and_state_in_parentheses_do_not_hide_the_name_before_the_verb(nlp):
+    text = ("“He would be a great senator. Not good, great. One of the brightest members of the entire Congress,” "
+            "Rep. Elijah E. Cummings (D-Md.) said in a phone interview.")
+    q = one(run(nlp, text), "great senator")
+    assert q.speaker == "Elijah Cummings"
+
+
+def test_a_second_speech_verb_after_but_shares_the_subject_past_a_belief_in_between(nlp):
+    text = ("Mayor Jennifer Roberts said Friday that she thinks the video should be released "
+            "but said “the question is the timing.”")
+    q = one(run(nlp, text), "question is the timing")
+    assert q.speaker == "Jennifer Roberts"
