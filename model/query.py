@@ -275,7 +275,30 @@ def _article_where(f: Filters) -> tuple[str, list]:
     return _where(clauses), params
 
 
+def _fts_only(f: Filters, **others) -> str | None:
+    """The FTS5 query when `f` is a search and nothing else (and no word needs the CJK substring
+    match): such a filter is counted on the full-text index alone, with no row lookups."""
+    if not f.search or any(others.values()) or _CJK.search(f.search):
+        return None
+    return fts_escape(" ".join(m.group() + ("*" if f.search[m.end():m.end() + 1] == "*" else "")
+                               for m in _TOKEN.finditer(f.search)))
+
+
+def _many(conn: sqlite3.Connection, f: Filters) -> bool:
+    """Whether a filter keeps FREQUENT articles or more (an estimate that costs an index lookup):
+    then a page is best read off the date index; for fewer, sorting the matches is quicker."""
+    if f.entity is not None:
+        rows = _run(conn, "SELECT articles FROM entity WHERE id = ?", (f.entity,))
+        return bool(rows) and (rows[0][0] or 0) >= FREQUENT
+    match = _fts_only(f)
+    return bool(match) and _run(conn, "SELECT COUNT(*) FROM (SELECT 1 FROM article_fts WHERE article_fts MATCH ? "
+                                      f"LIMIT {FREQUENT})", (match,))[0][0] >= FREQUENT
+
+
 def count_articles(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
+    match = _fts_only(f, entity=f.entity)
+    if match:
+        return _run(conn, "SELECT COUNT(*) FROM article_fts WHERE article_fts MATCH ?", (match,))[0][0]
     where, params = _article_where(f)
     return _run(conn, f"SELECT COUNT(*) FROM article a{where}", params)[0][0]
 
@@ -284,7 +307,10 @@ def articles(conn: sqlite3.Connection, f: Filters = Filters(), sort: str = "date
              offset: int = 0, limit: int = 100) -> list[ArticleRow]:
     where, params = _article_where(f)
     order = _ARTICLE_ORDER.get(sort, _ARTICLE_ORDER["date"])
-    rows = _run(conn, f"SELECT a.id, a.key, a.published, a.published_basis, a.source, {_TITLE} FROM article a"
+    # Newest first, a page of a filter that keeps many articles (a common word, a frequent entity) is
+    # read off the date index, keeping the rows that match, instead of sorting every match.
+    table = "article a INDEXED BY idx_article_published" if where and sort == "date" and _many(conn, f) else "article a"
+    rows = _run(conn, f"SELECT a.id, a.key, a.published, a.published_basis, a.source, {_TITLE} FROM {table}"
                       f"{where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])
     return [ArticleRow(*r) for r in rows]
 
@@ -384,19 +410,30 @@ def labels(conn: sqlite3.Connection) -> list[tuple[str, int]]:
 
 # ---------------------------------------------------------------- timeline
 
-def _event_where(f: Filters) -> tuple[str, list]:
-    """Clauses on `timex t` alone (no joins), so counting and paging stay on its indexes."""
+def _event_where(f: Filters, frequent: bool = False) -> tuple[str, list]:
+    """Clauses on `timex t` alone (no joins), so counting and paging stay on its indexes.
+    With `frequent` (an entity in a good share of all sentences), the entity's articles are not
+    gathered first: reading events in date order and keeping those that mention it finds a page sooner."""
     clauses, params = ["t.value_start IS NOT NULL"], []
     if f.article is not None:
         clauses.append("t.article = ?")
         params.append(f.article)
     if f.entity is not None:
         # events whose sentence mentions the entity
-        clauses.append("t.article IN (SELECT article FROM mention WHERE entity = ?) AND EXISTS ("
-                       "SELECT 1 FROM sentence s JOIN mention m ON m.article = s.article AND m.start >= s.start "
+        if not frequent:
+            clauses.append("t.article IN (SELECT article FROM mention WHERE entity = ?)")
+            params.append(f.entity)
+        clauses.append("EXISTS (SELECT 1 FROM sentence s JOIN mention m ON m.article = s.article AND m.start >= s.start "
                        "AND m.start < s.end WHERE s.article = t.article AND s.idx = t.sentence AND m.entity = ?)")
-        params += [f.entity, f.entity]
+        params.append(f.entity)
     return _where(clauses), params
+
+
+def _frequent(conn: sqlite3.Connection, entity_id: int | None, threshold: int) -> bool:
+    if entity_id is None:
+        return False
+    rows = _run(conn, "SELECT mentions FROM entity WHERE id = ?", (entity_id,))
+    return bool(rows) and (rows[0][0] or 0) >= threshold
 
 
 def count_events(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
@@ -407,8 +444,10 @@ def count_events(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
 def events(conn: sqlite3.Connection, f: Filters = Filters(), offset: int = 0, limit: int = 100) -> list[TimexRow]:
     """Dated events in date order. The page of ids is found first, on the index alone;
     article text is read for those rows only."""
-    where, params = _event_where(f)
-    rows = _run(conn, f"WITH page AS (SELECT t.id, t.value_start FROM timex t{where} "
+    frequent = f.article is None and _frequent(conn, f.entity, FREQUENT_EVENTS)
+    where, params = _event_where(f, frequent)
+    table = "timex t INDEXED BY idx_timex_value_start" if frequent else "timex t"
+    rows = _run(conn, f"WITH page AS (SELECT t.id, t.value_start FROM {table}{where} "
                       "ORDER BY t.value_start, t.id LIMIT ? OFFSET ?) "
                       f"SELECT {_TIMEX_COLS} FROM page CROSS JOIN {_TIMEX_FROM} WHERE t.id = page.id "
                       "ORDER BY page.value_start, page.id", [*params, limit, offset])
@@ -454,6 +493,9 @@ def _quote_where(f: Filters) -> tuple[str, list]:
 
 
 def count_quotes(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
+    match = _fts_only(f, article=f.article, entity=f.entity, speaker=f.speaker)
+    if match:
+        return _run(conn, "SELECT COUNT(*) FROM quote_fts WHERE quote_fts MATCH ?", (match,))[0][0]
     where, params = _quote_where(f)
     return _run(conn, f"SELECT COUNT(*) FROM quote q{where}", params)[0][0]  # every quote has its article (FK)
 
@@ -462,8 +504,15 @@ def quotes(conn: sqlite3.Connection, f: Filters = Filters(), sort: str = "date",
            offset: int = 0, limit: int = 100) -> list[QuoteRow]:
     where, params = _quote_where(f)
     order = _QUOTE_ORDER.get(sort, _QUOTE_ORDER["date"])
-    rows = _run(conn, f"WITH page AS (SELECT q.id, row_number() OVER (ORDER BY {order}) AS n FROM quote q "
-                      f"JOIN article a ON a.id = q.article{where} ORDER BY {order} LIMIT ? OFFSET ?) "
+    source = "quote q JOIN article a ON a.id = q.article"
+    match = _fts_only(f, article=f.article, entity=f.entity, speaker=f.speaker)
+    if match and sort == "date" and _run(conn, "SELECT COUNT(*) FROM (SELECT 1 FROM quote_fts WHERE quote_fts "
+                                               f"MATCH ? LIMIT {FREQUENT})", (match,))[0][0] >= FREQUENT:
+        # a common word: walk the articles newest first and keep their matching quotes
+        source = ("article a INDEXED BY idx_article_published CROSS JOIN quote q INDEXED BY idx_quote_article_start "
+                  "ON q.article = a.id")
+    rows = _run(conn, f"WITH page AS (SELECT q.id, row_number() OVER (ORDER BY {order}) AS n FROM {source}"
+                      f"{where} ORDER BY {order} LIMIT ? OFFSET ?) "
                       f"SELECT {_QUOTE_COLS} FROM page JOIN quote q ON q.id = page.id "
                       "JOIN article a ON a.id = q.article ORDER BY page.n", [*params, limit, offset])
     return [_quote(r) for r in rows]
@@ -471,8 +520,13 @@ def quotes(conn: sqlite3.Connection, f: Filters = Filters(), sort: str = "date",
 
 # ---------------------------------------------------------------- entity page
 
-COOCCUR_ARTICLES = 2000
-PAGE_COUNT_CAP = 1000  # entity-page totals stop counting here ("1000" reads "1,000 or more")
+COOCCUR_ARTICLES = 500  # co-occurrence is counted over the entity's latest articles only
+PAGE_COUNT_CAP = 200  # entity-page totals stop counting here ("200" reads "200 or more")
+# An entity with this many mentions has its sections read newest-first off the article (or date)
+# index and cut at the page: sorting all of its rows first took most of a second for the most
+# frequent ones at 100,000 articles. Rarer ones keep the plan that starts from their own rows.
+FREQUENT = 1000
+FREQUENT_EVENTS = 10000
 
 
 def _capped(conn: sqlite3.Connection, table: str, where: str, params: list) -> int:
@@ -486,10 +540,14 @@ def entity_page(conn: sqlite3.Connection, entity_id: int, limit: int = 50, conte
         return None
     aliases = [(r[0], r[1]) for r in _run(conn, "SELECT alias, count FROM alias WHERE entity=? "
                                                 "ORDER BY count DESC, alias LIMIT 100", (entity_id,))]
+    frequent = (ent.mentions or 0) >= FREQUENT
+    mention_from = ("article a INDEXED BY idx_article_published CROSS JOIN mention m INDEXED BY "
+                    "idx_mention_article_entity_start ON m.article = a.id AND m.entity = ? WHERE 1" if frequent else
+                    "mention m JOIN article a ON a.id = m.article WHERE m.entity = ?")
     mentions = []
     for aid, title, pub, start, end, left, text, right in _run(
             conn, "WITH page AS (SELECT m.id, row_number() OVER (ORDER BY a.published DESC, m.article DESC, m.start) "
-                  "AS n FROM mention m JOIN article a ON a.id = m.article WHERE m.entity = ? "
+                  f"AS n FROM {mention_from} "
                   "ORDER BY a.published DESC, m.article DESC, m.start LIMIT ?) "
                   "SELECT m.article, a.title, a.published, m.start, m.end, "
                   "substr(a.text, max(m.start - ?, 0) + 1, m.start - max(m.start - ?, 0)), m.text, "
@@ -501,13 +559,23 @@ def entity_page(conn: sqlite3.Connection, entity_id: int, limit: int = 50, conte
         mentions.append(Kwic(aid, title, pub, start, end, left, text, right))
     by = Filters(speaker=entity_id)
     quotes_by = quotes(conn, by, limit=limit)
-    about_where = (f"FROM quote q JOIN article a ON a.id = q.article WHERE q.id IN ({_QUOTES_MENTIONING}) "
-                   "AND q.id NOT IN (SELECT quote FROM quote_speaker WHERE entity = ?) "
-                   "AND q.speaker_entity IS NOT ?")
-    about = [_quote(r) for r in _run(conn, f"SELECT {_QUOTE_COLS} {about_where} ORDER BY a.published DESC, q.start "
-                                           "LIMIT ?", (entity_id, entity_id, entity_id, limit))]
-    about_total = _run(conn, f"SELECT COUNT(*) FROM (SELECT 1 {about_where} LIMIT {PAGE_COUNT_CAP})",
-                       (entity_id, entity_id, entity_id))[0][0]
+    not_by = "AND q.id NOT IN (SELECT quote FROM quote_speaker WHERE entity = ?) AND q.speaker_entity IS NOT ?"
+    if frequent:
+        inside = ("EXISTS (SELECT 1 FROM mention m INDEXED BY idx_mention_article_entity_start WHERE m.article = "
+                  "q.article AND m.entity = ? AND m.start >= q.start AND m.end <= q.end)")
+        about_where = (f"FROM article a INDEXED BY idx_article_published CROSS JOIN quote q INDEXED BY "
+                       f"idx_quote_article_start ON q.article = a.id WHERE {inside} {not_by}")
+    else:
+        about_where = (f"FROM quote q JOIN article a ON a.id = q.article "
+                       f"WHERE q.id IN ({_QUOTES_MENTIONING}) {not_by}")
+    about = [_quote(r) for r in _run(conn, f"SELECT {_QUOTE_COLS} {about_where} "
+                                           "ORDER BY a.published DESC, q.article DESC, q.start LIMIT ?",
+                                     (entity_id, entity_id, entity_id, limit))]
+    # counted from the entity's mentions, each looked up in its article's quotes, up to the cap
+    about_total = _run(conn, "SELECT COUNT(*) FROM (SELECT DISTINCT q.id FROM mention m INDEXED BY "
+                             "idx_mention_entity_article CROSS JOIN quote q ON q.article = m.article AND "
+                             f"q.start <= m.start AND m.end <= q.end WHERE m.entity = ? {not_by} "
+                             f"LIMIT {PAGE_COUNT_CAP})", (entity_id, entity_id, entity_id))[0][0]
     ev = Filters(entity=entity_id)
     # Over the latest articles only, so a page for "China" in a huge corpus still opens at once.
     co = _run(conn, f"WITH arts AS (SELECT DISTINCT article FROM mention WHERE entity = ? "
