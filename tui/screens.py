@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from rich.cells import set_cell_size
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,7 +25,7 @@ from model import query as q
 from .document import Doc, article_doc, entity_doc, message_doc
 from .history import History
 from .panes import LISTS, PANES, TITLES, articles_source, entities_source, quotes_source, timeline_source
-from .text import clean
+from .text import cells, clean
 from .widgets.bars import ChipBar, KeyBar, Line
 from .widgets.reader import Reader
 from .widgets.vlist import VirtualList
@@ -828,6 +829,10 @@ def doc_summary(doc: Doc) -> str:
     return "Reader"
 
 
+def _short(text: str, width: int = 24) -> str:
+    return text if cells(text) <= width else set_cell_size(text, width - 1) + "…"
+
+
 def _link_text(doc: Doc, link) -> str:
     return clean(doc.text[link.start:link.end]).strip(" ‹›")
 
@@ -840,18 +845,20 @@ def describe_link(link, doc: Doc) -> Content:
         if doc.kind == "entity":
             return Content("tab/e: next link · enter: open · f: filter panes by this entity")
         return Content("")
+    # Names and cues are cut short, so the keys at the end still fit on the line.
     t = link.target
     if link.kind == "mention":
-        return Content.assemble((t.label or "?", "bold"), f" {clean(t.name or t.text)} · enter: entity page · p: provenance")
+        return Content.assemble((t.label or "?", "bold"),
+                                f" {_short(clean(t.name or t.text))} · enter: entity page · p: provenance")
     if link.kind == "quote":
-        who = clean(t.speaker, "unknown speaker")
+        who = _short(clean(t.speaker, "unknown speaker"))
         return Content.assemble(("quote", "bold"), f" {t.kind or ''} · {who}" +
-                                (f" · cue “{clean(t.cue)}”" if t.cue else "") + " · y: copy · p: provenance")
+                                (f" · cue “{_short(clean(t.cue), 16)}”" if t.cue else "") + " · y: copy · p: provenance")
     if link.kind == "date":
         rng = f" ({t.value_start}…{t.value_end})" if t.value_start and t.value_end != t.value_start else ""
         return Content.assemble(("date", "bold"), f" {clean(t.value, '?')}{rng} · enter: timeline · p: provenance")
     if link.kind in ("speaker", "entity"):
-        return Content.assemble(("entity", "bold"), f" {_link_text(doc, link)} · enter: entity page")
+        return Content.assemble(("entity", "bold"), f" {_short(_link_text(doc, link))} · enter: entity page")
     if link.kind == "article":
         return Content.assemble(("mention", "bold"), " · enter: open the article there")
     if link.kind == "event":
