@@ -662,7 +662,7 @@ class _Extractor:
 
     def _innermost_frame(self, q: _Q) -> Frame | None:
         a, b = q.toks
-        best = None
+        holding = []
         for f in self.frames:
             s0, s1 = f.scope
             if not (s0 <= a and b <= s1 + 1) and not (s0 < b and a < s1 and self._mostly_inside(q, f)):
@@ -673,10 +673,17 @@ class _Extractor:
                 continue
             if f.cue_lemma == "according" and f.content is None or f.attrib:
                 continue
-            size = s1 - s0
-            if best is None or size < best[0]:
-                best = (size, f)
-        return best[1] if best else None
+            holding.append((s1 - s0, f))
+        if not holding:
+            return None
+        holding.sort(key=lambda x: x[0])
+        best = holding[0][1]
+        if best.speaker is None and best.subject is not None and best.subject.lower_ in ("it", "this", "that"):
+            # "She says it underscores that Trump is “unfit”": a thing's verb inside her words quotes her
+            outer = next((f for _, f in holding[1:] if f.speaker is not None and f.scope[0] <= best.cue.i < f.scope[1]),
+                         None)
+            return outer or best
+        return best
 
     def _mostly_inside(self, q: _Q, f: Frame) -> bool:
         a, b = q.toks
@@ -865,7 +872,8 @@ class _Extractor:
             return None  # reported speech needs someone we can name, or people ("officials said …")
         if self._irrealis(f.cue):
             return None
-        if f.belief and ATTRIB_PEOPLE_ONLY and f.speaker.label != "PERSON" and not _document(f.subject):
+        if f.belief and ATTRIB_PEOPLE_ONLY and f.speaker.label != "PERSON" and not _document(f.subject) \
+                and "speaking for" not in f.speaker.basis:  # a person's campaign plans what the person plans
             return None  # "China fears …", "both sides agreed …": a policy the writer describes, not a claim
         a, b = f.content
         if any(self.in_quote[i] for i in range(a, b)):

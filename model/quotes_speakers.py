@@ -45,6 +45,7 @@ UNTAGGED_PERSON = True
 TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "pres": "president",
                "sec": "secretary", "amb": "ambassador", "lt": "lieutenant", "col": "colonel", "adm": "admiral",
                "atty": "attorney", "supt": "superintendent", "dr": "doctor", "prof": "professor"}
+COLLECTIVE_VOICES = {"campaign", "camp", "team", "office", "staff"}
 # Who speak for the one named as their owner ("Sanders's campaign said", "Cameron's spokesman said"): the
 # speaker is "Bernie Sanders's campaign", linked to Bernie Sanders.
 VOICE_NOUNS = {"campaign", "camp", "team", "office", "staff", "spokesman", "spokeswoman", "spokesperson", "aide",
@@ -348,8 +349,9 @@ class Resolver:
         if m is not None and m.label in ("PERSON", "ORG", "GPE"):
             # "Sanders's campaign", "Cameron's spokesman": the voice of someone named
             sp = self._named(m, owner, cue_text)
+            label = "ORG" if lemma in COLLECTIVE_VOICES else m.label  # a campaign is an "it" or a "they"
             return Speaker(f"{sp.name}'s {tok.text}", list(sp.names), span[0], span[1],
-                           f"speaker: '{self.doc.text[span[0]:span[1]]}', speaking for {sp.name}", 0.7, m.label, True)
+                           f"speaker: '{self.doc.text[span[0]:span[1]]}', speaking for {sp.name}", 0.7, label, True)
         definite = any(c.lower_ in ("the", "this", "that") and c.dep_ == "det" for c in tok.lefts)
         if definite and tok.pos_ == "NOUN":
             places = {t.lower_ for t in tok.subtree if t.i < tok.i and t.ent_type_ in ("GPE", "NORP")}

@@ -138,15 +138,25 @@ def test_a_surname_tagged_as_an_organisation_is_the_person_of_that_name():
     assert _surnames_as_people(two)[2].label == "ORG"  # which Trump? left alone
 
 
-def test_a_party_and_state_in_parentheses_do_not_hide_the_name_before_the_verb(nlp):
-    text = ("“He would be a great senator. Not good, great. One of the brightest members of the entire Congress,” "
-            "Rep. Elijah E. Cummings (D-Md.) said in a phone interview.")
-    q = one(run(nlp, text), "great senator")
-    assert q.speaker == "Elijah Cummings"
+# (text, a word of the quote, speaker)
+SPEAKERS = [
+    # a party and state in parentheses do not hide the name before the verb
+    ("“He would be a great senator. Not good, great. One of the brightest members of the entire Congress,” "
+     "Rep. Elijah E. Cummings (D-Md.) said in a phone interview.", "great senator", "Elijah Cummings"),
+    # a second speech verb after "but" shares the subject, past a belief verb in between
+    ("Mayor Jennifer Roberts said Friday that she thinks the video should be released "
+     "but said “the question is the timing.”", "question is the timing", "Jennifer Roberts"),
+    # a thing's verb inside someone's words quotes that someone
+    ("Hillary Clinton spoke in Ohio on Friday. "
+     "She says it underscores that Donald Trump is “temperamentally unfit to be commander-in-chief.”",
+     "temperamentally", "Hillary Clinton"),
+    # a campaign is an "it"
+    ("Donald Trump’s campaign is defending his early-morning tweets.\n\n"
+     "It’s denouncing what it calls “the single-biggest coordinated media attack in history.”",
+     "coordinated media attack", "Donald Trump's campaign"),
+]
 
 
-def test_a_second_speech_verb_after_but_shares_the_subject_past_a_belief_in_between(nlp):
-    text = ("Mayor Jennifer Roberts said Friday that she thinks the video should be released "
-            "but said “the question is the timing.”")
-    q = one(run(nlp, text), "question is the timing")
-    assert q.speaker == "Jennifer Roberts"
+@pytest.mark.parametrize("text,needle,speaker", SPEAKERS)
+def test_speaker(nlp, text, needle, speaker):
+    assert one(run(nlp, text), needle).speaker == speaker
