@@ -275,8 +275,8 @@ class Resolver:
         conf = 0.95 if m.label == "PERSON" and len(name.split()) > 1 else 0.85
         return Speaker(name, [name], m.start, m.end, basis, conf, m.label, True)
 
-    def pronoun(self, tok, cue_text: str) -> Speaker | None:
-        low = tok.lower_
+    def pronoun(self, tok, cue_text: str, low: str | None = None) -> Speaker | None:
+        low = low or tok.lower_
         if low in NARRATOR:
             return None
         pos = tok.idx
@@ -345,6 +345,14 @@ class Resolver:
                                    f"speaker: '{self.doc.text[span[0]:span[1]]}' → {' and '.join(names)}, "
                                    f"the last pair named together", 0.75, want, True)
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is not None and lemma in VOICE_NOUNS and owner.lower_ in ("his", "her"):
+            # "His aides say …": the voice of the person "his" refers to
+            sp = self.pronoun(owner, cue_text, "he" if owner.lower_ == "his" else "she")
+            if sp is not None:
+                label = "ORG" if lemma in COLLECTIVE_VOICES else sp.label
+                return Speaker(f"{sp.name}'s {tok.text}", list(sp.names), span[0], span[1],
+                               f"speaker: '{self.doc.text[span[0]:span[1]]}', speaking for {sp.name} "
+                               f"('{owner.text}' → {sp.name})", 0.6, label, True)
         m = self._mention_for(owner) if owner is not None and lemma in VOICE_NOUNS else None
         if m is not None and m.label in ("PERSON", "ORG", "GPE"):
             # "Sanders's campaign", "Cameron's spokesman": the voice of someone named

@@ -154,6 +154,9 @@ SPEAKERS = [
     ("Donald Trump’s campaign is defending his early-morning tweets.\n\n"
      "It’s denouncing what it calls “the single-biggest coordinated media attack in history.”",
      "coordinated media attack", "Donald Trump's campaign"),
+    # "his aides": the voice of the person "his" refers to
+    ("Senator Tim Kaine spoke in Richmond on Monday.\n\n"
+     "His aides say “it is too early to discuss a Senate run.”", "too early", "Tim Kaine's aides"),
 ]
 
 
