@@ -508,7 +508,8 @@ class _Extractor:
                 return cur.head, rule
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ == "VBG":
                 return cur.head, "inherited"
-            if cur.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp", "dep") and cur.head.i != cur.i:
+            if (cur.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp", "dep")
+                    or cur.dep_ == "advmod" and cur.pos_ == "ADV" and cur is not v) and cur.head.i != cur.i:
                 if cur.dep_ == "ccomp" and cur.tag_ not in ("VBG", "VB"):
                     return None, rule
                 cur = cur.head

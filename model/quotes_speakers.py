@@ -304,7 +304,7 @@ class Resolver:
                 return Speaker(c.speaker.name, list(c.speaker.names), span[0], span[1],
                                f"speaker: '{tok.text}' → {c.speaker.name}, nearest compatible {what}",
                                0.8 if c.speech else 0.7, "PERSON", True)
-            return None
+            return self._only_person_nearby(tok, want, span)
         if low == "it":
             for c in reversed(self.candidates):
                 if c.pos < pos and c.speaker.label in ("ORG", "GPE", "NORP") and len(c.speaker.names) == 1:
@@ -326,6 +326,21 @@ class Resolver:
                                        0.65, c.speaker.label, c.speaker.named)
             return None
         return None
+
+    def _only_person_nearby(self, tok, want: str, span) -> Speaker | None:
+        """No subject to refer to: the one person named (in any role: "under Mr. Ban's watch … he said") in this
+        paragraph and the one before, if there is exactly one and the gender fits."""
+        para = self.para_of(tok.idx)
+        names = {m.canonical for i, m in self.mention_at.items()
+                 if i < tok.i and m.label == "PERSON" and not self.in_quote[i]
+                 and para - 1 <= self.para_of(self.doc[i].idx) <= para}
+        if len(names) != 1:
+            return None
+        (name,) = names
+        if self.gender.get(name, want) != want:
+            return None
+        return Speaker(name, [name], span[0], span[1],
+                       f"speaker: '{tok.text}' → {name}, the only person named just before", 0.6, "PERSON", True)
 
     def description(self, tok, cue_text: str) -> Speaker | None:
         """A common-noun subject: a pair ("the two countries"), a description of someone named before
