@@ -758,7 +758,7 @@ class _Extractor:
         if subj is None or self.para_of(subj.idx) != self.para_of(colon):
             return None
         sp = self.resolver.resolve(subj, v.text)
-        if sp is None or not sp.named:
+        if sp is None or not (sp.named or sp.label == "PERSON"):  # a name, even one the recogniser missed
             return None
         return sp, sp.basis + " (a clause ending in a colon introduces the quote)", sp.confidence * 0.85
 

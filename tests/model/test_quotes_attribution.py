@@ -162,6 +162,20 @@ SPEAKERS = [
      "In recent months, he said he backed the idea of a woman succeeding him as secretary general.",
      "backed the idea", "Ban Ki-moon"),
 ]
+UNTAGGED = [
+    # "…,” said Gorski.": a name the recogniser missed, after an inverted verb
+    ("“It is valuable to the party,” said Gorski.", "valuable", "Gorski"),
+    # "Hannity interjected: “…”": a clause ending in a colon, its subject a name the recogniser missed
+    ("The crowd applauded.\n\nSean Hannity interjected: “Do we throw them out?”", "throw them out", "Sean Hannity"),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker", UNTAGGED)
+def test_speaker_the_recogniser_missed(nlp, text, needle, speaker):
+    doc = nlp(text)
+    doc.ents = []
+    quotes = extract_quotes(text, doc, entities.resolve_mentions(doc))
+    assert [q.speaker for q in quotes if needle in q.text] == [speaker]
 
 
 @pytest.mark.parametrize("text,needle,speaker", SPEAKERS)
