@@ -101,6 +101,7 @@ investigation record figure number estimate projection forecast indictment rulin
 # "NAME: what was said" leading a paragraph (transcripts, headlines).
 SPEAKER_LABELS = True
 LABEL_LINE = re.compile(r"[ \t]*([A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,3})[ \t]*:[ \t]+(?=\S)")
+SHARE_WORDS = {"percent", "half", "majority", "plurality", "third", "quarter", "fifth", "minority"}
 MODALS = {"must", "should", "would", "could", "may", "might", "will", "can", "shall", "ought"}
 
 
@@ -899,8 +900,13 @@ class _Extractor:
 
 
 def _document(tok) -> bool:
-    """An unnamed source that is a record, not people: "a new poll shows …", "according to the report, …"."""
-    return DOCUMENTS and tok is not None and tok.pos_ == "NOUN" and tok.lemma_.lower() in DOCUMENT_NOUNS
+    """An unnamed source that is a record, not people: "a new poll shows …", "according to the report, …";
+    or a poll's share of its respondents: "47 percent said …", "half of Vermont Democrats say …"."""
+    if not DOCUMENTS or tok is None:
+        return False
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in DOCUMENT_NOUNS:
+        return True
+    return tok.lemma_.lower() in SHARE_WORDS or tok.ent_type_ == "PERCENT" and tok.pos_ in ("NOUN", "NUM")
 
 
 def _people(tok) -> bool:

@@ -24,6 +24,8 @@ ATTRIBUTED = [
      "indirect", "report", "according to", "the company paid no federal taxes in 2015"),
     ("A 2014 study found 31 incidents of voter impersonation out of a billion ballots.", "incidents",
      "indirect", "2014 study", "find", "31 incidents of voter impersonation…"),
+    ("In the survey, 47 percent of likely voters said they would vote for Hillary Clinton.", "would vote",
+     "indirect", "47 percent", "say", "they would vote for Hillary Clinton"),
     ("Bernie Sanders held a rally in Iowa on Monday. "
      "Bernie Sanders's campaign says it raised more than $21 million in January.", "raised",
      "indirect", "Bernie Sanders's campaign", "say", "it raised more than $21 million in January"),
