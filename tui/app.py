@@ -12,6 +12,7 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from model import query as q
 
@@ -74,8 +75,11 @@ class SinorusApp(App):
         self.db = Db(db_path, readonly)
         self.config = config if config is not None else load_config()
         self._theme_choice = theme or self.config.theme
+        self._startup_error: str | None = None
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        """The browser is the first screen itself (no blank screen drawn before it), set up with the
+        user's keys and theme before it is built."""
         from .screens import MainScreen
 
         if self.config.keys:
@@ -88,15 +92,20 @@ class SinorusApp(App):
                 self.theme = theme
             else:
                 self.config.problems.append(f"unknown theme {theme!r}; themes: {', '.join(sorted(self.available_themes))}")
-        for problem in self.config.problems:
-            self.notify(problem, severity="warning", timeout=8)
         try:
             with closing(self.db.connect()) as conn:
                 conn.execute("SELECT 1 FROM article LIMIT 1").fetchall()
         except Exception as e:  # a missing or foreign database is a message, not a traceback
-            self.exit(return_code=1, message=f"sinorus-tui: cannot read {self.db.path}: {e}")
+            self._startup_error = f"sinorus-tui: cannot read {self.db.path}: {e}"
+            return Screen(id="_default")
+        return MainScreen()
+
+    def on_mount(self) -> None:
+        if self._startup_error:
+            self.exit(return_code=1, message=self._startup_error)
             return
-        self.push_screen(MainScreen())
+        for problem in self.config.problems:
+            self.notify(problem, severity="warning", timeout=8)
         if self.db.readonly:
             self.notify(f"{self.db.path} is read-only: browsing works; set-date and ingest need write access",
                         severity="warning", timeout=8)

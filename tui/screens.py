@@ -151,6 +151,8 @@ class MainScreen(Screen):
         self._doc_pending = False
         self._holding: set[str] | None = None  # what a held navigation still waits for
         self._hold_generation = 0
+        self._batches = 0  # holds whose repaints are still suspended
+        self._skipped_frame = False
 
     # ---------------------------------------------------------------- layout
 
@@ -181,11 +183,13 @@ class MainScreen(Screen):
         return self.query_one(Reader)
 
     def on_mount(self) -> None:
+        self._hold()  # the first frame comes with the first rows and article, not before them
         self._titles()
         self._restore(self.state, reload=True)
         self.history.visit(self.state)
         self._load_labels()
         self._layout_classes()
+        self._done("navigate")
 
     def on_resize(self) -> None:
         self._layout_classes()
@@ -254,6 +258,7 @@ class MainScreen(Screen):
         if self._holding is None:
             self._holding = set()
             self._hold_generation += 1
+            self._batches += 1
             self.app._begin_batch()
             generation = self._hold_generation
             self.set_timer(HOLD, lambda: self._release(generation))
@@ -276,8 +281,20 @@ class MainScreen(Screen):
             self.set_timer(RELEASE_DELAY, self._end_hold)
 
     def _end_hold(self) -> None:
+        self._batches -= 1
         self.app._end_batch()
+        if self._skipped_frame and not self._batches:
+            self._skipped_frame = False
+            self.query_one(ChipBar).refresh()  # something to draw, so the held changes go out now
         self.check_idle()
+
+    def _compositor_refresh(self) -> None:
+        # A layout pass during a held step (or the first one, at start-up) would draw a frame of its
+        # own; its changes stay marked in the compositor instead and go out with the step's frame.
+        if self._batches:
+            self._skipped_frame = True
+            return
+        super()._compositor_refresh()
 
     def navigate(self, new: Snapshot) -> None:
         """Go somewhere new: remember where we were, then show `new`."""
