@@ -18,6 +18,8 @@ ATTRIBUTED = [
      "indirect", "Hillary Clinton", "want", "to triple the size of the AmeriCorps program"),
     ("Bernie Sanders called for a tax on financial speculation by Wall Street firms.", "speculation",
      "indirect", "Bernie Sanders", "call", "a tax on financial speculation…"),
+    ("Bernie Sanders endorsed her plan for free college tuition.", "college",
+     "indirect", "Bernie Sanders", "endorse", "her plan for free college tuition"),
     ("A new poll shows that Hillary Clinton leads Donald Trump by four points.", "leads",
      "indirect", "new poll", "show", "Hillary Clinton leads Donald Trump by four points"),
     ("According to the report, the company paid no federal taxes in 2015.", "federal taxes",
@@ -62,6 +64,9 @@ NOT_QUOTES = [
     "China fears that a Russian defeat would be the worst outcome of the war. China has called for an end to the war.",
     # like "did not say": a refusal reports what was not done
     "Chinese President Xi Jinping declined to use his influence to pressure Moscow.",
+    # a compliment is a reaction, not a position; a person endorsed is no quote
+    "Foreign Minister Wang Yi praised the continued cooperation between the two nations. "
+    "Bernie Sanders endorsed Hillary Clinton on Tuesday.",
     # unnamed people need a name for reported speech; records do not stand for them
     "Analysts say that the two countries will deepen their ties. Researchers found that trade grew fast.",
 ]
