@@ -1,6 +1,8 @@
 """Drawing `Content` into line-API strips with the app's theme variables."""
 from __future__ import annotations
 
+import re
+
 from rich.segment import Segment
 from textual.content import Content
 from textual.markup import parse_style
@@ -10,6 +12,21 @@ from textual.style import Style
 # Parsing a style with theme variables is slow (it tokenizes every variable), so
 # each (theme, style) pair is parsed once.
 _STYLES: dict[tuple[str, str], Style] = {}
+
+
+_VARIABLE = re.compile(r"\$([\w-]+)")
+
+
+def parse_style_fast(style: str, variables: dict[str, str]) -> Style:
+    """`parse_style(style, variables)`, with the theme's variables put in first: given the variables,
+    Textual tokenizes all ~170 of them for every style (1.5 ms each, most of a first frame's styles)."""
+    plain = _VARIABLE.sub(lambda m: variables.get(m.group(1), m.group(0)), style)
+    if "$" not in plain:
+        try:
+            return parse_style(plain)
+        except Exception:
+            pass
+    return parse_style(style, variables)
 
 
 def content_strip(widget, content: Content, width: int, style: Style) -> Strip:
@@ -25,7 +42,7 @@ def content_strip(widget, content: Content, width: int, style: Style) -> Strip:
         parsed = _STYLES.get(key)
         if parsed is None:
             try:
-                parsed = parse_style(s, app.theme_variables)
+                parsed = parse_style_fast(s, app.theme_variables)
             except Exception:
                 parsed = Style.null()
             _STYLES[key] = parsed
