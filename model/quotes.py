@@ -90,7 +90,8 @@ press
 # Not the compliments (praise, hail, welcome, laud: like the seeds' gold, a reaction, not a position), nor
 # back/blame (0.33 and 0.60 precision on PolNeAR train).
 ATTRIB_OBJECT = set("""
-support endorse oppose criticize criticise cite reject dismiss question attack defend demand
+support endorse oppose criticize criticise cite reject dismiss question attack defend demand express denounce decry
+blast slam condemn
 """.split())
 FINDING_VERBS = {"show", "find", "reveal", "indicate", "suggest", "estimate", "put"}  # with a record as subject
 ATTRIB_FOR = {"call", "push", "press", "ask", "argue", "advocate", "plead", "lobby"}
