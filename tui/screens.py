@@ -152,6 +152,8 @@ class MainScreen(Screen):
         self._holding: set[str] | None = None  # what a held navigation still waits for
         self._hold_generation = 0
         self._batches = 0  # holds whose repaints are still suspended
+        self._starting = False
+        self._deferred: list = []  # loads that wait for the first frame
         self._skipped_frame = False
 
     # ---------------------------------------------------------------- layout
@@ -184,10 +186,12 @@ class MainScreen(Screen):
 
     def on_mount(self) -> None:
         self._hold()  # the first frame comes with the first rows and article, not before them
+        self._starting = True
         self._titles()
         self._restore(self.state, reload=True)
+        self._starting = False
         self.history.visit(self.state)
-        self._load_labels()
+        self._deferred.append(self._load_labels)
         self._layout_classes()
         self._done("navigate")
 
@@ -287,6 +291,9 @@ class MainScreen(Screen):
             self._skipped_frame = False
             self.query_one(ChipBar).refresh()  # something to draw, so the held changes go out now
         self.check_idle()
+        if self._deferred:
+            deferred, self._deferred = self._deferred, []
+            self.call_after_refresh(lambda: [run() for run in deferred])
 
     def _compositor_refresh(self) -> None:
         # A layout pass during a held step (or the first one, at start-up) would draw a frame of its
@@ -343,6 +350,10 @@ class MainScreen(Screen):
             vl = self.lst(name)
             if reload or key != old_key or vl.source is None:
                 cursor, scroll = snap.positions.get(name, (0, 0)) if (exact or reload) else (0, 0)
+                if self._starting and name != snap.focus:
+                    # at start-up the focused list and its article come first; the rest after that frame
+                    self._deferred.append(lambda vl=vl, a=(source, cursor, scroll): vl.load(*a))
+                    continue
                 self._expect(name)
                 vl.load(source, cursor, scroll)
             elif exact and name in snap.positions:
