@@ -95,7 +95,8 @@ blast slam condemn
 """.split())
 FINDING_VERBS = {"show", "find", "reveal", "indicate", "suggest", "estimate", "put"}  # with a record as subject
 ATTRIB_FOR = {"call", "push", "press", "ask", "argue", "advocate", "plead", "lobby"}
-ATTRIB_CUES = ATTRIB_CLAUSE | ATTRIB_INFINITIVE | ATTRIB_FOR | FINDING_VERBS | ATTRIB_OBJECT
+ATTRIB_ABOUT = {"speak", "talk", "complain", "boast", "joke", "worry", "testify", "write"}  # what a person spoke about
+ATTRIB_CUES = ATTRIB_CLAUSE | ATTRIB_INFINITIVE | ATTRIB_FOR | FINDING_VERBS | ATTRIB_OBJECT | ATTRIB_ABOUT
 ATTRIB = True
 NESTED_ATTRIB = False
 ATTRIB_PEOPLE_ONLY = True
@@ -409,6 +410,11 @@ class _Extractor:
                     and c.right_edge.i - c.left_edge.i >= 2:
                 f.content = self._clean_range(c.left_edge.i, c.right_edge.i + 1, c)  # "the poll shows [Clinton …]"
                 f.nominal = True
+            elif c.dep_ == "prep" and c.lower_ == "about" and lemma in ATTRIB_ABOUT:
+                obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None and obj.pos_ not in ("PRON", "PROPN") and obj.right_edge.i - obj.left_edge.i >= 1:
+                    f.content = self._clean_range(obj.left_edge.i, obj.right_edge.i + 1, obj)  # "spoke about […]"
+                    f.nominal = True
             elif c.dep_ == "prep" and c.lower_ == "for" and c.i == v.i + 1 and lemma in ATTRIB_FOR:
                 obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:

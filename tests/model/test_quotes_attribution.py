@@ -22,6 +22,8 @@ ATTRIBUTED = [
      "indirect", "Bernie Sanders", "endorse", "her plan for free college tuition"),
     ("Senator Chuck Schumer expressed deep concern about the new ruling.", "concern",
      "indirect", "Chuck Schumer", "express", "deep concern about the new ruling"),
+    ("Hillary Clinton talked about the rising cost of child care in Ohio.", "child care",
+     "indirect", "Hillary Clinton", "talk", "the rising cost of child care…"),
     ("A new poll shows that Hillary Clinton leads Donald Trump by four points.", "leads",
      "indirect", "new poll", "show", "Hillary Clinton leads Donald Trump by four points"),
     ("According to the report, the company paid no federal taxes in 2015.", "federal taxes",
