@@ -389,6 +389,8 @@ class _Extractor:
             a2, b2 = head.left_edge.i, head.right_edge.i + 1
             frame.scope = (min(a, a2), max(b, b2))
             frame.content = self._minus(a2, b2, v.left_edge.i, v.right_edge.i + 1, head)
+        if frame.content is None and ATTRIB and any(c.dep_ == "dobj" for c in v.children):
+            self._attributed(frame)  # "urged Congress to act": what someone was told to do
         return frame
 
     def _attributed(self, f: Frame) -> None:

@@ -24,6 +24,8 @@ ATTRIBUTED = [
      "indirect", "Chuck Schumer", "express", "deep concern about the new ruling"),
     ("Hillary Clinton talked about the rising cost of child care in Ohio.", "child care",
      "indirect", "Hillary Clinton", "talk", "the rising cost of child care…"),
+    ("President Barack Obama urged Congress to pass the trade agreement this year.", "trade agreement",
+     "indirect", "Barack Obama", "urge", "to pass the trade agreement this year"),
     ("A new poll shows that Hillary Clinton leads Donald Trump by four points.", "leads",
      "indirect", "new poll", "show", "Hillary Clinton leads Donald Trump by four points"),
     ("According to the report, the company paid no federal taxes in 2015.", "federal taxes",
@@ -68,6 +70,8 @@ NOT_QUOTES = [
     "China fears that a Russian defeat would be the worst outcome of the war. China has called for an end to the war.",
     # like "did not say": a refusal reports what was not done
     "Chinese President Xi Jinping declined to use his influence to pressure Moscow.",
+    # a pledge with no one addressed reports an intention, like the seeds' gold has it
+    "Russian President Vladimir Putin pledged to increase Russia’s exports in the Far East.",
     # a compliment is a reaction, not a position; a person endorsed is no quote
     "Foreign Minister Wang Yi praised the continued cooperation between the two nations. "
     "Bernie Sanders endorsed Hillary Clinton on Tuesday.",
