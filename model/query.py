@@ -560,7 +560,12 @@ def entity_page(conn: sqlite3.Connection, entity_id: int, limit: int = 50, conte
     by = Filters(speaker=entity_id)
     quotes_by = quotes(conn, by, limit=limit)
     not_by = "AND q.id NOT IN (SELECT quote FROM quote_speaker WHERE entity = ?) AND q.speaker_entity IS NOT ?"
-    if frequent:
+    # counted from the entity's mentions, each looked up in its article's quotes, up to the cap
+    about_total = _run(conn, "SELECT COUNT(*) FROM (SELECT DISTINCT q.id FROM mention m INDEXED BY "
+                             "idx_mention_entity_article CROSS JOIN quote q ON q.article = m.article AND "
+                             f"q.start <= m.start AND m.end <= q.end WHERE m.entity = ? {not_by} "
+                             f"LIMIT {PAGE_COUNT_CAP})", (entity_id, entity_id, entity_id))[0][0]
+    if about_total >= PAGE_COUNT_CAP:  # quoted often: the newest articles soon give a page
         inside = ("EXISTS (SELECT 1 FROM mention m INDEXED BY idx_mention_article_entity_start WHERE m.article = "
                   "q.article AND m.entity = ? AND m.start >= q.start AND m.end <= q.end)")
         about_where = (f"FROM article a INDEXED BY idx_article_published CROSS JOIN quote q INDEXED BY "
@@ -571,11 +576,6 @@ def entity_page(conn: sqlite3.Connection, entity_id: int, limit: int = 50, conte
     about = [_quote(r) for r in _run(conn, f"SELECT {_QUOTE_COLS} {about_where} "
                                            "ORDER BY a.published DESC, q.article DESC, q.start LIMIT ?",
                                      (entity_id, entity_id, entity_id, limit))]
-    # counted from the entity's mentions, each looked up in its article's quotes, up to the cap
-    about_total = _run(conn, "SELECT COUNT(*) FROM (SELECT DISTINCT q.id FROM mention m INDEXED BY "
-                             "idx_mention_entity_article CROSS JOIN quote q ON q.article = m.article AND "
-                             f"q.start <= m.start AND m.end <= q.end WHERE m.entity = ? {not_by} "
-                             f"LIMIT {PAGE_COUNT_CAP})", (entity_id, entity_id, entity_id))[0][0]
     ev = Filters(entity=entity_id)
     # Over the latest articles only, so a page for "China" in a huge corpus still opens at once.
     co = _run(conn, f"WITH arts AS (SELECT DISTINCT article FROM mention WHERE entity = ? "
