@@ -110,6 +110,12 @@ investigation record figure number estimate projection forecast indictment rulin
 # "NAME: what was said" leading a paragraph (transcripts, headlines).
 SPEAKER_LABELS = True
 LABEL_LINE = re.compile(r"[ \t]*([A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,3})[ \t]*:[ \t]+(?=\S)")
+# A person's claim as a noun with a that-clause ("Trump's claim that …").
+CLAIMS = True
+CLAIM_NOUNS = set("""
+claim belief view assertion argument warning insistence promise pledge suggestion allegation accusation contention
+position demand charge statement remark comment prediction hope fear concern suspicion conviction
+""".split())
 SHARE_WORDS = {"percent", "half", "majority", "plurality", "third", "quarter", "fifth", "minority"}
 MODALS = {"must", "should", "would", "could", "may", "might", "will", "can", "shall", "ought"}
 
@@ -220,11 +226,38 @@ class _Extractor:
             if rec is not None and (rec.start, rec.end) not in seen:
                 seen.add((rec.start, rec.end))
                 out.append(rec)
-        if SPEAKER_LABELS:
-            for rec in self._speaker_labels():
-                if not any(r.start < rec.end and rec.start < r.end for r in out):
-                    out.append(rec)
+        for rec in (self._speaker_labels() if SPEAKER_LABELS else []) + (self._claims() if CLAIMS else []):
+            if not any(r.start < rec.end and rec.start < r.end for r in out):
+                out.append(rec)
         out.sort(key=lambda r: (r.start, r.end))
+        return out
+
+    def _claims(self) -> list[Quote]:
+        """A person's claim as a noun with its that-clause: "Trump's claim that [he opposed the war]", "her
+        belief that […]" (`CLAIM_NOUNS`); the owner a person named, or his/her for one."""
+        out = []
+        for t in self.doc:
+            if t.pos_ != "NOUN" or t.lemma_.lower() not in CLAIM_NOUNS or self.in_quote[t.i]:
+                continue
+            clause = next((c for c in t.children if c.dep_ in ("acl", "ccomp") and c.i > t.i
+                           and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            if clause is None or owner is None:
+                continue
+            if owner.lower_ in ("his", "her"):
+                sp = self.resolver.pronoun(owner, t.text, "he" if owner.lower_ == "his" else "she")
+            else:
+                sp = self.resolver.resolve(owner, t.text)
+            if sp is None or sp.label != "PERSON" or not sp.named:
+                continue
+            rng = self._clean_range(clause.left_edge.i, clause.right_edge.i + 1, clause)
+            if rng is None or rng[1] - rng[0] < 3 or any(self.in_quote[i] for i in range(*rng)):
+                continue
+            a, b = self.doc[rng[0]].idx, self.doc[rng[1] - 1].idx + len(self.doc[rng[1] - 1].text)
+            out.append(Quote(start=a, end=b, text=self.text[a:b], kind="indirect", cue=t.lemma_.lower(),
+                             cue_start=t.idx, cue_end=t.idx + len(t.text), speaker=sp.name, speakers=list(sp.names),
+                             speaker_start=sp.start, speaker_end=sp.end,
+                             basis=f"speaker: the one whose '{t.text}' it is ({sp.name})", confidence=0.6))
         return out
 
     def _speaker_labels(self) -> list[Quote]:

@@ -26,6 +26,8 @@ ATTRIBUTED = [
      "indirect", "Hillary Clinton", "talk", "the rising cost of child care…"),
     ("President Barack Obama urged Congress to pass the trade agreement this year.", "trade agreement",
      "indirect", "Barack Obama", "urge", "to pass the trade agreement this year"),
+    ("Donald Trump spoke in Ohio. Critics disputed Donald Trump's claim that the election is rigged against him.",
+     "rigged", "indirect", "Donald Trump", "claim", "the election is rigged against him"),
     ("A new poll shows that Hillary Clinton leads Donald Trump by four points.", "leads",
      "indirect", "new poll", "show", "Hillary Clinton leads Donald Trump by four points"),
     ("According to the report, the company paid no federal taxes in 2015.", "federal taxes",
@@ -72,6 +74,8 @@ NOT_QUOTES = [
     "Chinese President Xi Jinping declined to use his influence to pressure Moscow.",
     # a pledge with no one addressed reports an intention, like the seeds' gold has it
     "Russian President Vladimir Putin pledged to increase Russia’s exports in the Far East.",
+    # a country's demand as a noun is a policy, not a person's claim
+    "Beijing has backed Russia’s demand that Kiev not be included in NATO.",
     # a compliment is a reaction, not a position; a person endorsed is no quote
     "Foreign Minister Wang Yi praised the continued cooperation between the two nations. "
     "Bernie Sanders endorsed Hillary Clinton on Tuesday.",
