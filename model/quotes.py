@@ -80,7 +80,7 @@ neighbor neighbour man woman someone somebody anyone everyone nobody republican 
 # quoted span, nor stand as a speaker for a later quote.
 ATTRIB_CLAUSE = set("""
 believe think know find show expect hope fear feel worry doubt understand realize realise recognize recognise
-learn discover agree decide prove demonstrate reckon assume figure bet guess suspect
+learn discover agree decide prove demonstrate reckon assume figure bet guess suspect point
 """.split())
 ATTRIB_INFINITIVE = set("""
 want plan intend seek hope expect promise pledge vow threaten agree decide aim offer vote urge ask call push
@@ -95,8 +95,10 @@ blast slam condemn
 """.split())
 FINDING_VERBS = {"show", "find", "reveal", "indicate", "suggest", "estimate", "put"}  # with a record as subject
 ATTRIB_FOR = {"call", "push", "press", "ask", "argue", "advocate", "plead", "lobby"}
-ATTRIB_ABOUT = {"speak", "talk", "complain", "boast", "joke", "worry", "testify", "write"}  # what a person spoke about
-ATTRIB_CUES = ATTRIB_CLAUSE | ATTRIB_INFINITIVE | ATTRIB_FOR | FINDING_VERBS | ATTRIB_OBJECT | ATTRIB_ABOUT
+# What a person spoke about or accused someone of: the object of the preposition.
+ATTRIB_ABOUT = {**{v: ("about",) for v in ("speak", "talk", "complain", "boast", "joke", "worry", "testify", "write")},
+                "accuse": ("of",), "focus": ("on",)}  # not "pointed to X as …": an example given, not a claim
+ATTRIB_CUES = ATTRIB_CLAUSE | ATTRIB_INFINITIVE | ATTRIB_FOR | FINDING_VERBS | ATTRIB_OBJECT | set(ATTRIB_ABOUT)
 ATTRIB = True
 NESTED_ATTRIB = False
 ATTRIB_PEOPLE_ONLY = True
@@ -311,9 +313,9 @@ class _Extractor:
                 continue
             if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
                 f = self._according(t)
-            elif t.pos_ == "VERB" and t.lemma_.lower() in FRAME_VERBS:
+            elif t.pos_ == "VERB" and _lemma(t) in FRAME_VERBS:
                 f = self._verb_frame(t)
-            elif ATTRIB and t.pos_ == "VERB" and t.lemma_.lower() in ATTRIB_CUES:
+            elif ATTRIB and t.pos_ == "VERB" and _lemma(t) in ATTRIB_CUES:
                 f = self._verb_frame(t)
                 if f is None or f.content is None:
                     continue
@@ -361,7 +363,7 @@ class _Extractor:
         return frame
 
     def _verb_frame(self, v) -> Frame | None:
-        lemma = v.lemma_.lower()
+        lemma = _lemma(v)
         subj, rule = self._subject_of(v)
         before = None
         if v.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
@@ -445,7 +447,7 @@ class _Extractor:
                     and c.right_edge.i - c.left_edge.i >= 2:
                 f.content = self._clean_range(c.left_edge.i, c.right_edge.i + 1, c)  # "the poll shows [Clinton …]"
                 f.nominal = True
-            elif c.dep_ == "prep" and c.lower_ == "about" and lemma in ATTRIB_ABOUT:
+            elif c.dep_ == "prep" and c.lower_ in ATTRIB_ABOUT.get(lemma, ()):
                 obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None and obj.pos_ not in ("PRON", "PROPN") and obj.right_edge.i - obj.left_edge.i >= 1:
                     f.content = self._clean_range(obj.left_edge.i, obj.right_edge.i + 1, obj)  # "spoke about […]"
@@ -949,6 +951,12 @@ class _Extractor:
         return Quote(start=start, end=end, text=self.text[start:end], kind="indirect", cue=cue,
                      cue_start=f.cue_span[0], cue_end=f.cue_span[1], speaker=sp.name, speakers=list(sp.names),
                      speaker_start=sp.start, speaker_end=sp.end, basis=sp.basis, confidence=round(conf, 2))
+
+
+def _lemma(tok) -> str:
+    """The verb's lemma, with the small model's slips mended ("hoped" → "hop")."""
+    low = tok.lower_
+    return "hope" if low in ("hoped", "hopes", "hoping") else tok.lemma_.lower()
 
 
 def _document(tok) -> bool:

@@ -24,6 +24,10 @@ ATTRIBUTED = [
      "indirect", "Chuck Schumer", "express", "deep concern about the new ruling"),
     ("Hillary Clinton talked about the rising cost of child care in Ohio.", "child care",
      "indirect", "Hillary Clinton", "talk", "the rising cost of child care…"),
+    ("Hillary Clinton hoped that voters would forgive the email scandal.", "forgive",
+     "indirect", "Hillary Clinton", "hope", "voters would forgive the email scandal"),
+    ("Senator Ted Cruz accused Donald Trump of lying about his record on immigration.", "lying",
+     "indirect", "Ted Cruz", "accuse", "lying about his record on immigration"),
     ("President Barack Obama urged Congress to pass the trade agreement this year.", "trade agreement",
      "indirect", "Barack Obama", "urge", "to pass the trade agreement this year"),
     ("Donald Trump spoke in Ohio. Critics disputed Donald Trump's claim that the election is rigged against him.",
@@ -76,6 +80,8 @@ NOT_QUOTES = [
     "Russian President Vladimir Putin pledged to increase Russia’s exports in the Far East.",
     # a country's demand as a noun is a policy, not a person's claim
     "Beijing has backed Russia’s demand that Kiev not be included in NATO.",
+    # an example given is not a claim
+    "State Department spokesman Ned Price pointed to Wang Yi's visit to Russia as an important milestone.",
     # a compliment is a reaction, not a position; a person endorsed is no quote
     "Foreign Minister Wang Yi praised the continued cooperation between the two nations. "
     "Bernie Sanders endorsed Hillary Clinton on Tuesday.",
