@@ -359,7 +359,7 @@ class MainScreen(Screen):
             elif exact and name in snap.positions:
                 cursor, scroll = snap.positions[name]
                 vl.cursor = cursor
-                vl.scroll_to(y=scroll, animate=False, immediate=True)
+                vl.scroll_to(y=scroll, animate=False, immediate=True, force=True)
                 vl.refresh()
         box = self.query_one("#entity-filter", Input)
         box.set_class(bool(snap.name), "-shown")

@@ -427,3 +427,33 @@ async def test_entity_page_links_quote_event_and_cooccurring_entity(make_app):
         await pilot.press("enter")  # someone who appears in the same articles
         await settle(pilot)
         assert s.reader.doc.kind == "entity" and s.reader.doc.ident == other
+
+
+async def test_lists_and_reader_scroll_to_the_cursor_and_by_keys(make_app):
+    # The views draw their own scroll thumb and hide Textual's scrollbars; scrolling must still work.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        await pilot.press("2", "G")  # Entities: 17 rows, fewer on screen
+        await settle(pilot)
+        ents = s.lst("entities")
+        height = ents.scrollable_content_region.height
+        assert ents.total > height and ents.cursor == ents.total - 1
+        assert round(ents.scroll_y) == ents.total - height
+        last = ents.row(ents.total - 1)
+        assert last.name in ents.render_line(height - 1).text
+        assert "▐" in ents.render_line(height - 1).text  # the thumb sits at the bottom
+        await pilot.press("g")
+        await settle(pilot)
+        assert round(ents.scroll_y) == 0 and "▐" in ents.render_line(0).text
+        await pilot.press("1", "enter")  # the newest article, longer than the reader
+        await settle(pilot)
+        r = s.reader
+        assert r.max_scroll_y > 0
+        await pilot.press("space")
+        await settle(pilot)
+        assert r.scroll_y > 0
+        await pilot.press("G")
+        await settle(pilot)
+        assert r.scroll_y == r.max_scroll_y

@@ -78,13 +78,13 @@ class Reader(ScrollView, can_focus=True):
         self.hit = None
         self._layout(force=True)
         if scroll is not None:
-            self.scroll_to(y=scroll, animate=False, immediate=True)
+            self.scroll_to(y=scroll, animate=False, immediate=True, force=True)
         elif self.cursor is not None:
             self._scroll_to_offset(doc.links[self.cursor].start, centre=True)
         elif target is not None:
             self._scroll_to_offset(target[0], centre=True)
         else:
-            self.scroll_to(y=0, animate=False, immediate=True)
+            self.scroll_to(y=0, animate=False, immediate=True, force=True)
         self.post_message(self.LinkChanged(self, self.link))
 
     def set_terms(self, terms: list[str]) -> None:
@@ -167,13 +167,13 @@ class Reader(ScrollView, can_focus=True):
         height = max(1, self.scrollable_content_region.height)
         y = round(self.scroll_y)
         if top:
-            self.scroll_to(y=line, animate=False, immediate=True)
+            self.scroll_to(y=line, animate=False, immediate=True, force=True)
         elif centre:
-            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
+            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True, force=True)
         elif line < y:
-            self.scroll_to(y=line, animate=False, immediate=True)
+            self.scroll_to(y=line, animate=False, immediate=True, force=True)
         elif line >= y + height:
-            self.scroll_to(y=line - height + 1, animate=False, immediate=True)
+            self.scroll_to(y=line - height + 1, animate=False, immediate=True, force=True)
 
     def set_cursor(self, index: int | None, centre: bool = False) -> None:
         self.cursor = index
@@ -206,17 +206,17 @@ class Reader(ScrollView, can_focus=True):
             self.post_message(self.Follow(self, self.link))
 
     def action_scroll_lines(self, delta: int) -> None:
-        self.scroll_to(y=self.scroll_y + delta, animate=False, immediate=True)
+        self.scroll_to(y=self.scroll_y + delta, animate=False, immediate=True, force=True)
 
     def action_top(self) -> None:
-        self.scroll_to(y=0, animate=False, immediate=True)
+        self.scroll_to(y=0, animate=False, immediate=True, force=True)
 
     def action_bottom(self) -> None:
-        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True, force=True)
 
     def action_page(self, direction: int) -> None:
         height = max(1, self.scrollable_content_region.height - 1)
-        self.scroll_to(y=self.scroll_y + direction * height, animate=False, immediate=True)
+        self.scroll_to(y=self.scroll_y + direction * height, animate=False, immediate=True, force=True)
 
     def next_hit(self, delta: int) -> bool:
         """Move to the next (or previous) search hit; False when there is none that way."""

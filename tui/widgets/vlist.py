@@ -227,7 +227,7 @@ class VirtualList(ScrollView, can_focus=True):
             self.cursor = min(self.cursor, max(0, self.total - 1))
             self._resize()
             if self._restore_scroll is not None:
-                self.scroll_to(y=self._restore_scroll, animate=False, immediate=True)
+                self.scroll_to(y=self._restore_scroll, animate=False, immediate=True, force=True)
                 self._restore_scroll = None
             self._scroll_cursor_visible()
             self.post_message(self.Loaded(self, self.total, None))
@@ -258,11 +258,11 @@ class VirtualList(ScrollView, can_focus=True):
 
     def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         event.stop()
-        self.scroll_to(y=self.scroll_y + 3, animate=False, immediate=True)
+        self.scroll_to(y=self.scroll_y + 3, animate=False, immediate=True, force=True)
 
     def _on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
         event.stop()
-        self.scroll_to(y=self.scroll_y - 3, animate=False, immediate=True)
+        self.scroll_to(y=self.scroll_y - 3, animate=False, immediate=True, force=True)
 
     # ---------------------------------------------------------------- drawing
 
@@ -328,9 +328,9 @@ class VirtualList(ScrollView, can_focus=True):
             return
         top = round(self.scroll_y)
         if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+            self.scroll_to(y=self.cursor, animate=False, immediate=True, force=True)
         elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True, force=True)
 
     def move_to(self, index: int, *, announce: bool = True) -> None:
         if not self.total:
@@ -363,7 +363,7 @@ class VirtualList(ScrollView, can_focus=True):
 
     def action_page(self, direction: int) -> None:
         height = max(1, self.scrollable_content_region.height)
-        self.scroll_to(y=self.scroll_y + direction * height, animate=False, immediate=True)
+        self.scroll_to(y=self.scroll_y + direction * height, animate=False, immediate=True, force=True)
         self.move_to(self.cursor + direction * height)
 
     def action_select(self) -> None:
