@@ -86,12 +86,13 @@ ATTRIB_INFINITIVE = set("""
 want plan intend seek hope expect promise pledge vow threaten agree decide aim offer vote urge ask call push
 press
 """.split())  # not "refuse"/"decline": like "did not say", what they govern was not done
-# A person's stance on something ("endorsed her tax plan", "criticized the trade deal"): the object, not a person.
+# A person's stance on something ("endorsed her tax plan", "criticized the trade deal", "announced a new plan"): the
+# object, not a person.
 # Not the compliments (praise, hail, welcome, laud: like the seeds' gold, a reaction, not a position), nor
 # back/blame (0.33 and 0.60 precision on PolNeAR train).
 ATTRIB_OBJECT = set("""
 support endorse oppose criticize criticise cite reject dismiss question attack defend demand express denounce decry
-blast slam condemn
+blast slam condemn mention propose announce deny acknowledge repeat reiterate recall predict admit confirm
 """.split())
 FINDING_VERBS = {"show", "find", "reveal", "indicate", "suggest", "estimate", "put"}  # with a record as subject
 ATTRIB_FOR = {"call", "push", "press", "ask", "argue", "advocate", "plead", "lobby"}

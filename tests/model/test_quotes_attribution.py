@@ -24,6 +24,8 @@ ATTRIBUTED = [
      "indirect", "Chuck Schumer", "express", "deep concern about the new ruling"),
     ("Hillary Clinton talked about the rising cost of child care in Ohio.", "child care",
      "indirect", "Hillary Clinton", "talk", "the rising cost of child care…"),
+    ("Hillary Clinton announced a new national service program for young people.", "service program",
+     "indirect", "Hillary Clinton", "announce", "a new national service program for young people"),
     ("Hillary Clinton hoped that voters would forgive the email scandal.", "forgive",
      "indirect", "Hillary Clinton", "hope", "voters would forgive the email scandal"),
     ("Senator Ted Cruz accused Donald Trump of lying about his record on immigration.", "lying",
