@@ -94,12 +94,14 @@ ATTRIB_OBJECT = set("""
 support endorse oppose criticize criticise cite reject dismiss question attack defend demand express denounce decry
 blast slam condemn mention propose announce deny acknowledge repeat reiterate recall predict admit confirm
 """.split())
+NAMING_CUES = {"call", "label", "brand", "dub", "deem", "consider", "declare"}  # "called X a Y": X a Y
 FINDING_VERBS = {"show", "find", "reveal", "indicate", "suggest", "estimate", "put"}  # with a record as subject
 ATTRIB_FOR = {"call", "push", "press", "ask", "argue", "advocate", "plead", "lobby"}
 # What a person spoke about or accused someone of: the object of the preposition.
 ATTRIB_ABOUT = {**{v: ("about",) for v in ("speak", "talk", "complain", "boast", "joke", "worry", "testify", "write")},
                 "accuse": ("of",), "focus": ("on",)}  # not "pointed to X as …": an example given, not a claim
-ATTRIB_CUES = ATTRIB_CLAUSE | ATTRIB_INFINITIVE | ATTRIB_FOR | FINDING_VERBS | ATTRIB_OBJECT | set(ATTRIB_ABOUT)
+ATTRIB_CUES = ATTRIB_CLAUSE | ATTRIB_INFINITIVE | ATTRIB_FOR | FINDING_VERBS | ATTRIB_OBJECT | set(ATTRIB_ABOUT) \
+    | NAMING_CUES
 ATTRIB = True
 NESTED_ATTRIB = False
 ATTRIB_PEOPLE_ONLY = True
@@ -440,6 +442,10 @@ class _Extractor:
             elif c.dep_ == "xcomp" and lemma in ATTRIB_INFINITIVE and c.pos_ in ("VERB", "AUX") \
                     and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
                 f.content = self._clean_range(c.left_edge.i, c.right_edge.i + 1, c)
+                f.nominal = True
+            elif c.dep_ == "oprd" and lemma in NAMING_CUES and any(x.dep_ == "dobj" for x in v.children):
+                obj = next(x for x in v.children if x.dep_ == "dobj")  # "called [the plan a disaster]"
+                f.content = self._clean_range(obj.left_edge.i, c.right_edge.i + 1, c)
                 f.nominal = True
             elif c.dep_ == "dobj" and lemma in ATTRIB_OBJECT and getattr(self._nominal_object(v), "i", -1) == c.i:
                 f.content = self._clean_range(c.left_edge.i, c.right_edge.i + 1, c)  # "endorsed [her tax plan]"

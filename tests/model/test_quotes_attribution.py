@@ -26,6 +26,8 @@ ATTRIBUTED = [
      "indirect", "Hillary Clinton", "talk", "the rising cost of child care…"),
     ("Hillary Clinton announced a new national service program for young people.", "service program",
      "indirect", "Hillary Clinton", "announce", "a new national service program for young people"),
+    ("Senator Bernie Sanders called the trade deal a disaster for American workers.", "disaster",
+     "indirect", "Bernie Sanders", "call", "the trade deal a disaster for American workers"),
     ("Hillary Clinton hoped that voters would forgive the email scandal.", "forgive",
      "indirect", "Hillary Clinton", "hope", "voters would forgive the email scandal"),
     ("Senator Ted Cruz accused Donald Trump of lying about his record on immigration.", "lying",
