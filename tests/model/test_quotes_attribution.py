@@ -27,7 +27,7 @@ ATTRIBUTED = [
     ("Hillary Clinton announced a new national service program for young people.", "service program",
      "indirect", "Hillary Clinton", "announce", "a new national service program for young people"),
     ("Senator Bernie Sanders called the trade deal a disaster for American workers.", "disaster",
-     "indirect", "Bernie Sanders", "call", "the trade deal a disaster for American workers"),
+     "indirect", "Bernie Sanders", "call", "the trade deal a disaster…"),
     ("Hillary Clinton hoped that voters would forgive the email scandal.", "forgive",
      "indirect", "Hillary Clinton", "hope", "voters would forgive the email scandal"),
     ("Senator Ted Cruz accused Donald Trump of lying about his record on immigration.", "lying",
