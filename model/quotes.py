@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .quotes_marks import QuoteSpan, find_quote_spans, paragraphs
 from .quotes_speakers import Resolver, Speaker
@@ -208,7 +208,7 @@ class _Extractor:
                 f.speaker = Speaker(sp.name, list(sp.names), sp.start, sp.end,
                                     f"speaker: shared with '{prev.cue.text}' earlier in the sentence", sp.confidence * 0.9,
                                     sp.label, sp.named)
-            if not f.belief:  # "Roberts said she thinks … but said “…”": the belief is no coordinated speech verb
+            if not f.belief:  # "Roberts said she thinks … but said “…”": a belief is no coordinated speech verb
                 prev = f
             if f.speaker is not None and f.speaker.name and not f.attrib:
                 if f.subject_rule != "nsubj" and f.speaker.named:
@@ -620,7 +620,6 @@ class _Extractor:
 
     # ------------------------------------------------------------ quotes
     def _attribute(self, q: _Q):
-        text, doc = self.text, self.doc
         sp = q.span
         a, b = q.toks
         if b <= a:

@@ -235,7 +235,6 @@ class Resolver:
         return self._single(tok, cue_text)
 
     def _single(self, tok, cue_text: str) -> Speaker | None:
-        doc = self.doc
         low = tok.lower_
         if low in RELATIVE and tok.head.dep_ == "relcl":
             tok = tok.head.head

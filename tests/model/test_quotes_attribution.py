@@ -146,7 +146,8 @@ def test_a_description_with_a_place_resolves_to_the_one_named_with_that_place(nl
 
 
 def test_he_can_refer_to_a_speaker_whose_name_the_recogniser_missed(nlp):
-    text = "“We are frustrated by the shooting,” Bujnowski said.\n\n“We don’t teach anything like that,” he said."
+    text = ("“We are frustrated by the shooting,” Bujnowski said.\n\n"
+            "“We don’t teach anything like that,” he said.")
     doc = nlp(text)
     doc.ents = []  # the recogniser missed the name
     quotes = extract_quotes(text, doc, entities.resolve_mentions(doc))
