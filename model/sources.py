@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterator
 
 from . import clean
+from .unsafe import UNSAFE_CHARS
 from .records import Article
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # a plain article file larger than this is not an article
@@ -28,8 +29,6 @@ ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 RECORD_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
 SUFFIXES = ARTICLE_SUFFIXES | RECORD_SUFFIXES
 
-# C0 and C1 controls except \t and \n, DEL, bidi embeddings/overrides/isolates, and BOMs.
-UNSAFE_CHARS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb"  # a regex class body
 _UNSAFE = re.compile(f"[{UNSAFE_CHARS}]")
 
 

@@ -16,8 +16,10 @@ import os
 import sqlite3
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .records import Article, Extraction
+if TYPE_CHECKING:  # for annotations only: the browser imports this module at start-up
+    from .records import Article, Extraction
 
 SCHEMA_VERSION = 1
 PIPELINE_VERSION = "1"  # bump when extraction changes so re-ingest redoes NLP

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from rich.cells import get_character_cell_size
 
-from model.sources import UNSAFE_CHARS
+from model.unsafe import UNSAFE_CHARS
 
 # What ingest strips (C0 but \t and \n, DEL, C1, bidi embeddings/overrides/isolates, BOMs), and on screen
 # the bidi marks too, which could still reorder what a line shows.

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from model import export, ingest, query, store
+from model.records import Extraction
 from tests.conftest import ROOT
 from tests.robustness.perms import unprivileged, world_dir
 from tests.tui.conftest import settle
@@ -213,7 +214,7 @@ async def test_a_refresh_key_shows_articles_ingested_meanwhile(small_db):
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         conn = store.connect(small_db)
-        store.write_article(conn, _article("late"), store.Extraction(sentences=[(0, 5)]), store.EntityCache(conn))
+        store.write_article(conn, _article("late"), Extraction(sentences=[(0, 5)]), store.EntityCache(conn))
         conn.close()
         ids = [i for i in all_ids() if "refresh" in i or "reload" in i]
         assert ids, "no binding with 'refresh' or 'reload' in its id"
