@@ -55,14 +55,19 @@ async def test_starts_with_newest_article_in_reader(make_app):
         assert app.focused is s.lst("articles")
 
 
+async def open_zakharova(pilot) -> MainScreen:
+    """At start, open the article keyed 'zakharova' from Articles (which adds its article chip)."""
+    await settle(pilot)
+    await goto_row(pilot, "articles", lambda r: r.key == "zakharova")
+    await pilot.press("enter")
+    await settle(pilot)
+    return screen_of(pilot.app)
+
+
 async def test_selecting_an_article_filters_timeline_and_quotes(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        s = screen_of(app)
-        await goto_row(pilot, "articles", lambda r: r.key == "zakharova")
-        await pilot.press("enter")
-        await settle(pilot)
+        s = await open_zakharova(pilot)
         assert s.state.chips.article[1] == "Moscow rejects Western criticism"
         assert s.lst("quotes").total == 2 and s.lst("timeline").total == 0
         assert s.lst("articles").total == 4  # the article chip does not filter Articles
@@ -457,3 +462,29 @@ async def test_lists_and_reader_scroll_to_the_cursor_and_by_keys(make_app):
         await pilot.press("G")
         await settle(pilot)
         assert r.scroll_y == r.max_scroll_y
+
+
+async def test_clicking_a_chip_removes_it_and_clicking_a_key_runs_it(make_app):
+    from tui.widgets.bars import ChipBar, KeyBar
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        s = await open_zakharova(pilot)
+        bar = s.query_one(ChipBar)
+        assert "article: Moscow rejects Western critici… ✕" in str(bar.render())  # cut at 40 cells
+        x0, x1, name = bar._cells[0]
+        assert name == "article"
+        await pilot.click(ChipBar, offset=(x0 - 1, 0))  # the brand, left of the chip: nothing happens
+        await settle(pilot)
+        assert s.state.chips.article is not None
+        await pilot.click(ChipBar, offset=((x0 + x1) // 2, 0))
+        await settle(pilot)
+        assert s.state.chips.article is None and "no filters" in str(bar.render())
+        keys = s.query_one(KeyBar)
+        keys.render()
+        cell = next(c for c in keys._cells if keys._keys[c[2]][1] == "Keys")
+        await pilot.click(KeyBar, offset=(cell[0] + 1, 0))
+        await settle(pilot)
+        from tui.modals import HelpScreen
+
+        assert isinstance(app.screen, HelpScreen)
