@@ -60,6 +60,10 @@ def provenance(kind: str, fact, doc=None) -> list[tuple[str, object]]:
                  is not None else None),
                 ("Title basis", getattr(fact, "title_basis", None)), ("Source", fact.source),
                 ("Source basis", getattr(fact, "source_basis", None)), ("URL", getattr(fact, "url", None))]
+    if kind == "kwic":  # a mention listed on an entity page
+        return [("Mention", f"“{fact.text}”"), ("Span", where(fact.start, fact.end)),
+                ("In context", f"…{fact.left}{fact.text}{fact.right}…"), ("Article", fact.title),
+                ("Published", fact.published or "undated")]
     if kind == "entity-row":
         return [("Entity", fact.name), ("Type", fact.label), ("Mentions", fact.mentions), ("Articles", fact.articles)]
     if kind in ("speaker", "entity"):
@@ -75,9 +79,15 @@ class ProvenanceScreen(ModalScreen):
 
     def __init__(self, kind: str, fact, doc=None) -> None:
         super().__init__()
-        if kind == "article" and isinstance(fact, tuple):
-            kind = "article-link"
-            fact = fact[0]
+        page = getattr(doc, "page", None)
+        if kind == "article" and isinstance(fact, tuple):  # a mention row of an entity page: (article, start, end)
+            kwic = next((k for k in (page.mentions if page else []) if (k.article, k.start) == tuple(fact[:2])), None)
+            kind, fact = ("kwic", kwic) if kwic is not None else ("article-link", fact[0])
+        elif kind in ("speaker", "entity") and page is not None:  # an entity named on an entity page
+            rows = [page.entity, *(row for row, _shared in page.cooccurring)]
+            row = next((r for r in rows if r.id == fact), None)
+            if row is not None:
+                kind, fact = "entity-row", row
         self.kind, self.fact = kind, fact
 
     def compose(self) -> ComposeResult:

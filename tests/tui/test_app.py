@@ -35,6 +35,15 @@ async def goto_row(pilot, pane: str, predicate) -> None:
     await settle(pilot)
 
 
+async def open_row(pilot, pane: str, predicate) -> MainScreen:
+    """At start, open the first row of `pane` that satisfies `predicate` (enter)."""
+    await settle(pilot)
+    await goto_row(pilot, pane, predicate)
+    await pilot.press("enter")
+    await settle(pilot)
+    return screen_of(pilot.app)
+
+
 async def link_to(pilot, kind: str) -> None:
     """Move the reader's link cursor (with `e`) to the next link of `kind`."""
     reader = screen_of(pilot.app).reader
@@ -57,11 +66,7 @@ async def test_starts_with_newest_article_in_reader(make_app):
 
 async def open_zakharova(pilot) -> MainScreen:
     """At start, open the article keyed 'zakharova' from Articles (which adds its article chip)."""
-    await settle(pilot)
-    await goto_row(pilot, "articles", lambda r: r.key == "zakharova")
-    await pilot.press("enter")
-    await settle(pilot)
-    return screen_of(pilot.app)
+    return await open_row(pilot, "articles", lambda r: r.key == "zakharova")
 
 
 async def test_selecting_an_article_filters_timeline_and_quotes(make_app):
@@ -407,11 +412,7 @@ async def test_a_database_it_cannot_read_is_a_message(tmp_path):
 async def test_entity_page_links_quote_event_and_cooccurring_entity(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        s = screen_of(app)
-        await goto_row(pilot, "entities", lambda r: r.name == "Vladimir Putin")
-        await pilot.press("enter")
-        await settle(pilot)
+        s = await open_row(pilot, "entities", lambda r: r.name == "Vladimir Putin")
         await link_to(pilot, "quote")
         quote = s.reader.link.target
         await pilot.press("enter")  # a quote on the page: its article, at the quote
@@ -488,3 +489,24 @@ async def test_clicking_a_chip_removes_it_and_clicking_a_key_runs_it(make_app):
         from tui.modals import HelpScreen
 
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_provenance_of_a_mention_and_an_entity_on_an_entity_page(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        s = await open_row(pilot, "entities", lambda r: r.name == "Vladimir Putin")
+        await link_to(pilot, "article")  # a mention in context
+        aid, start, _end = s.reader.link.target
+        await pilot.press("p")
+        await settle(pilot)
+        text = str(app.screen.query_one("#box Static").render())
+        kwic = next(k for k in s.reader.doc.page.mentions if (k.article, k.start) == (aid, start))
+        assert f"“{kwic.text}”" in text and "In context" in text and kwic.title in text and "Article id" not in text
+        await pilot.press("escape")
+        await link_to(pilot, "entity")  # someone in the same articles
+        other = s.reader.link.target
+        await pilot.press("p")
+        await settle(pilot)
+        text = str(app.screen.query_one("#box Static").render())
+        row = next(r for r, _ in s.reader.doc.page.cooccurring if r.id == other)
+        assert row.name in text and "Mentions" in text and "Entity id" not in text
