@@ -292,8 +292,12 @@ class MainScreen(Screen):
             self.query_one(ChipBar).refresh()  # something to draw, so the held changes go out now
         self.check_idle()
         if self._deferred:
-            deferred, self._deferred = self._deferred, []
-            self.call_after_refresh(lambda: [run() for run in deferred])
+            self.call_after_refresh(self._run_deferred)
+
+    def _run_deferred(self) -> None:
+        deferred, self._deferred = self._deferred, []
+        for run in deferred:
+            run()
 
     def _compositor_refresh(self) -> None:
         # A layout pass during a held step (or the first one, at start-up) would draw a frame of its
