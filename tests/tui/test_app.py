@@ -510,3 +510,25 @@ async def test_provenance_of_a_mention_and_an_entity_on_an_entity_page(make_app)
         text = str(app.screen.query_one("#box Static").render())
         row = next(r for r, _ in s.reader.doc.page.cooccurring if r.id == other)
         assert row.name in text and "Mentions" in text and "Entity id" not in text
+
+
+async def test_enter_typed_before_a_list_has_loaded_opens_its_row_once_it_has(make_app):
+    from model import query as q
+    from tui.panes import entities_source
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        ents = s.lst("entities")
+        source = entities_source(q.Filters())
+        await pilot.press("2")
+        ents._count = lambda *a: None  # hold this reload's query back: no rows when enter comes
+        ents.load(source)
+        assert ents.total is None
+        await pilot.press("enter")
+        assert s.reader.doc.kind == "article"  # nothing to open yet
+        del ents._count  # the list's own worker again: the reload that enter waits for
+        ents.load(source)
+        await settle(pilot)
+        assert s.reader.doc.kind == "entity" and s.reader.doc.ident == ents.row(0).id

@@ -134,6 +134,7 @@ class VirtualList(ScrollView, can_focus=True):
         self._pages: OrderedDict[int, list] = OrderedDict()
         self._pending: set[int] = set()
         self._want_select = False
+        self._select_when_loaded = False
         self._restore_scroll: int | None = None
         # While a reload runs, the old rows stay on screen for LOADING_GRACE: a query that answers in
         # time replaces them in one frame, with no 'loading…' frame in between.
@@ -234,6 +235,10 @@ class VirtualList(ScrollView, can_focus=True):
         if self._want_select and self.row(self.cursor) is not None:
             self._want_select = False
             self.post_message(self.Highlighted(self, self.cursor, self.row(self.cursor)))
+        if self._select_when_loaded and self.total is not None:
+            self._select_when_loaded = False
+            if self.row(self.cursor) is not None:
+                self.post_message(self.Selected(self, self.cursor, self.row(self.cursor)))
         self.refresh()
 
     def row(self, index: int, pages: OrderedDict | None = None) -> Any | None:
@@ -370,6 +375,8 @@ class VirtualList(ScrollView, can_focus=True):
         row = self.highlighted
         if row is not None:
             self.post_message(self.Selected(self, self.cursor, row))
+        elif self.total is None:  # enter typed ahead of the rows: open the row once they are in
+            self._select_when_loaded = True
 
     async def _on_click(self, event: events.Click) -> None:
         index = round(self.scroll_y) + event.y
