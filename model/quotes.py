@@ -113,7 +113,7 @@ poll survey study report analysis data document memo letter complaint lawsuit fi
 investigation record figure number estimate projection forecast indictment ruling census tally count
 """.split())
 # "NAME: what was said" leading a paragraph (transcripts, headlines).
-SPEAKER_LABELS = True
+NAME_COLON_PARAGRAPHS = True
 LABEL_LINE = re.compile(r"[ \t]*([A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,3})[ \t]*:[ \t]+(?=\S)")
 # A person's claim as a noun with a that-clause ("Trump's claim that …").
 CLAIMS = True
@@ -231,7 +231,8 @@ class _Extractor:
             if rec is not None and (rec.start, rec.end) not in seen:
                 seen.add((rec.start, rec.end))
                 out.append(rec)
-        for rec in (self._speaker_labels() if SPEAKER_LABELS else []) + (self._claims() if CLAIMS else []):
+        labelled = self._speaker_labels() if NAME_COLON_PARAGRAPHS else []
+        for rec in labelled + (self._claims() if CLAIMS else []):
             if not any(r.start < rec.end and rec.start < r.end for r in out):
                 out.append(rec)
         out.sort(key=lambda r: (r.start, r.end))
@@ -418,8 +419,8 @@ class _Extractor:
             obj = self._nominal_object(v)
             frame.content = self._clean_range(obj.left_edge.i, obj.right_edge.i + 1, obj)
             frame.nominal = True
-        elif v.tag_ in ("VBD", "VBZ", "VBP") and self._apostrophe_before(v, subj) is not None:
-            frame.content = self._apostrophe_before(v, subj)
+        elif v.tag_ in ("VBD", "VBZ", "VBP") and (marked := self._apostrophe_before(v, subj)) is not None:
+            frame.content = marked
             frame.nominal = True  # the marks say these are the words, verb or not
         elif v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children) \
                 and head.pos_ in ("VERB", "AUX"):

@@ -11,7 +11,6 @@ Russia" … "the two countries"). There is no coreference model.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -83,7 +82,6 @@ class Resolver:
         self.in_quote = in_quote  # token index -> bool
         self.para_of = para_of  # char offset -> paragraph index
         self.mention_at: dict[int, Mention] = {}
-        mentions = _surnames_as_people(mentions)
         for m in mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
@@ -401,24 +399,6 @@ class Resolver:
         name = " ".join(t.text for t in toks)
         return Speaker(name, [name], span[0], span[1], f"speaker: '{name}' (unnamed), subject of '{cue_text}'",
                        0.5, None, False)
-
-
-def _surnames_as_people(mentions: list[Mention]) -> list[Mention]:
-    """A lone surname the recogniser tagged as an organisation or place ("Trump vowed …" as ORG) is the person
-    of the article with that surname, when there is exactly one (or the name is tagged a person elsewhere)."""
-    people: dict[str, set[str]] = {}
-    for m in mentions:
-        if m.label == "PERSON":
-            people.setdefault(m.canonical.split()[-1].casefold(), set()).add(m.canonical)
-    out = []
-    for m in mentions:
-        names = people.get(m.canonical.casefold()) if m.label in ("ORG", "GPE", "NORP") else None
-        if names and m.canonical in names:  # the same name tagged as a person elsewhere in the article
-            names = {m.canonical}
-        if names and len(names) == 1 and m.text.strip().casefold() == m.canonical.casefold():
-            m = dataclasses.replace(m, canonical=next(iter(names)), label="PERSON")
-        out.append(m)
-    return out
 
 
 def doc_range(doc, a: int, b: int):

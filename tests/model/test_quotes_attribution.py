@@ -6,8 +6,6 @@ import pytest
 
 from model import entities
 from model.quotes import extract_quotes
-from model.quotes_speakers import _surnames_as_people
-from model.records import Mention
 from tests.model.test_quotes import one, run, texts
 
 # (text, a word of the quote, kind, speaker, cue, the quote's text: exact, or "prefix…")
@@ -155,17 +153,29 @@ def test_he_can_refer_to_a_speaker_whose_name_the_recogniser_missed(nlp):
     assert "'he' → Bujnowski" in quotes[1].basis
 
 
-def test_a_surname_tagged_as_an_organisation_is_the_person_of_that_name():
-    people = [Mention(0, 12, "Donald Trump", "PERSON", "Donald Trump"),
-              Mention(20, 25, "Trump", "ORG", "Trump"),
-              Mention(30, 36, "Pfizer", "ORG", "Pfizer")]
-    fixed = _surnames_as_people(people)
+def _with_ents(nlp, text: str, ents: list[tuple[str, str, int]]):
+    """`text` parsed, with the recogniser's entities replaced by (words, label, occurrence)."""
+    doc = nlp(text)
+    spans = []
+    for words, label, nth in ents:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(words, start + 1)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = spans
+    return doc
+
+
+def test_a_surname_tagged_as_an_organisation_is_the_person_of_that_name(nlp):
+    # The shared mechanism (entities.resolve_mentions) does this for quotes too.
+    doc = _with_ents(nlp, "Donald Trump spoke. Trump said Pfizer lied.",
+                     [("Donald Trump", "PERSON", 0), ("Trump", "ORG", 1), ("Pfizer", "ORG", 0)])
+    fixed = entities.resolve_mentions(doc)
     assert [(m.canonical, m.label) for m in fixed] == [("Donald Trump", "PERSON"), ("Donald Trump", "PERSON"),
                                                        ("Pfizer", "ORG")]
-    two = [Mention(0, 12, "Donald Trump", "PERSON", "Donald Trump"), Mention(13, 25, "Ivanka Trump", "PERSON",
-                                                                            "Ivanka Trump"),
-           Mention(30, 35, "Trump", "ORG", "Trump")]
-    assert _surnames_as_people(two)[2].label == "ORG"  # which Trump? left alone
+    doc = _with_ents(nlp, "Donald Trump met Ivanka Trump. Trump said it.",
+                     [("Donald Trump", "PERSON", 0), ("Ivanka Trump", "PERSON", 0), ("Trump", "ORG", 2)])
+    assert entities.resolve_mentions(doc)[2].label == "ORG"  # which Trump? left alone
 
 
 # (text, a word of the quote, speaker)
