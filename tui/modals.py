@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from .text import clean
+from .text import clean, shorten
 
 _CLOSE = [Binding("escape,q,p", "dismiss", "Close", id="modal.close")]
 _CSS = """
@@ -26,8 +26,7 @@ def _rows(pairs: list[tuple[str, object]]) -> Content:
 
 
 def _short(text: str | None, n: int = 160) -> str:
-    text = clean(text)
-    return text if len(text) <= n else text[:n - 1] + "…"
+    return shorten(clean(text), n)
 
 
 def provenance(kind: str, fact, doc=None) -> list[tuple[str, object]]:

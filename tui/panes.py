@@ -8,7 +8,7 @@ from textual.content import Content
 from model import query as q
 
 from .document import DATE_STYLE, MUTED_STYLE, QUOTE_STYLE, band, date_label, label_style
-from .text import cells, clean
+from .text import cells, clean, shorten
 from .widgets.vlist import FuncSource, VirtualList
 
 PANES = ("articles", "entities", "timeline", "quotes")
@@ -17,11 +17,7 @@ TITLES = {"articles": "Articles", "entities": "Entities", "timeline": "Timeline"
 
 def fit(text: str, width: int) -> str:
     """`text` in exactly `width` cells: cut with an ellipsis, or padded."""
-    if width <= 0:
-        return ""
-    if cells(text) > width:
-        return set_cell_size(text, width - 1) + "…"
-    return set_cell_size(text, width)
+    return set_cell_size(shorten(text, width), max(0, width))
 
 
 def _article_row(show_basis: bool):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from rich.cells import set_cell_size
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -25,7 +24,7 @@ from model import query as q
 from .document import Doc, article_doc, entity_doc, message_doc
 from .history import History
 from .panes import LISTS, PANES, TITLES, articles_source, entities_source, quotes_source, timeline_source
-from .text import cells, clean
+from .text import clean, shorten
 from .widgets.bars import ChipBar, KeyBar, Line
 from .widgets.reader import Reader
 from .widgets.vlist import VirtualList
@@ -34,6 +33,7 @@ WIDE = (120, 35)
 TINY = (60, 16)
 HOLD = 0.15  # seconds a navigation may hold the screen's repaints while its queries run
 RELEASE_DELAY = 0.004
+NAME_WIDTH = 24  # cells of a name in the status line, so its keys still fit
 
 
 @dataclass(frozen=True)
@@ -861,10 +861,6 @@ def doc_summary(doc: Doc) -> str:
     return "Reader"
 
 
-def _short(text: str, width: int = 24) -> str:
-    return text if cells(text) <= width else set_cell_size(text, width - 1) + "…"
-
-
 def _link_text(doc: Doc, link) -> str:
     return clean(doc.text[link.start:link.end]).strip(" ‹›")
 
@@ -880,17 +876,18 @@ def describe_link(link, doc: Doc) -> Content:
     # Names and cues are cut short, so the keys at the end still fit on the line.
     t = link.target
     if link.kind == "mention":
-        return Content.assemble((t.label or "?", "bold"),
-                                f" {_short(clean(t.name or t.text))} · enter: entity page · p: provenance")
+        name = shorten(clean(t.name or t.text), NAME_WIDTH)
+        return Content.assemble((t.label or "?", "bold"), f" {name} · enter: entity page · p: provenance")
     if link.kind == "quote":
-        who = _short(clean(t.speaker, "unknown speaker"))
-        return Content.assemble(("quote", "bold"), f" {t.kind or ''} · {who}" +
-                                (f" · cue “{_short(clean(t.cue), 16)}”" if t.cue else "") + " · y: copy · p: provenance")
+        who = shorten(clean(t.speaker, "unknown speaker"), NAME_WIDTH)
+        cue = f" · cue “{shorten(clean(t.cue), 16)}”" if t.cue else ""
+        return Content.assemble(("quote", "bold"), f" {t.kind or ''} · {who}{cue} · y: copy · p: provenance")
     if link.kind == "date":
         rng = f" ({t.value_start}…{t.value_end})" if t.value_start and t.value_end != t.value_start else ""
         return Content.assemble(("date", "bold"), f" {clean(t.value, '?')}{rng} · enter: timeline · p: provenance")
     if link.kind in ("speaker", "entity"):
-        return Content.assemble(("entity", "bold"), f" {_short(_link_text(doc, link))} · enter: entity page")
+        name = shorten(_link_text(doc, link), NAME_WIDTH)
+        return Content.assemble(("entity", "bold"), f" {name} · enter: entity page")
     if link.kind == "article":
         return Content.assemble(("mention", "bold"), " · enter: open the article there")
     if link.kind == "event":

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rich.cells import get_character_cell_size
+from rich.cells import get_character_cell_size, set_cell_size
 
 from model.unsafe import UNSAFE_CHARS
 
@@ -40,6 +40,13 @@ def _cell(ch: str) -> int:
 
 def cells(text: str) -> int:
     return sum(_cell(c) for c in text)
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` in at most `width` cells, cut with an ellipsis when longer."""
+    if width <= 0:
+        return ""
+    return text if cells(text) <= width else set_cell_size(text, width - 1) + "…"
 
 
 _TOKEN = re.compile(r"\S+\s*|\s+")

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from rich.cells import set_cell_size
 from textual import events
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 
-from ..text import cells, clean
+from ..text import cells, clean, shorten
 
 CHIP_WIDTH = 40  # cells of a chip's label
 
@@ -134,10 +133,7 @@ class ChipBar(Widget):
         x = sum(cells(t) for t, _ in parts)
         self._cells = []
         for name, label in self._chips:
-            label = clean(label)
-            if cells(label) > CHIP_WIDTH:
-                label = set_cell_size(label, CHIP_WIDTH - 1) + "…"
-            text = f" {label} ✕ "
+            text = f" {shorten(clean(label), CHIP_WIDTH)} ✕ "
             self._cells.append((x, x + cells(text), name))
             parts += [(text, style("chipbar--chip")), " "]
             x += cells(text) + 1
