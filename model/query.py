@@ -232,17 +232,26 @@ def _where(clauses: list[str]) -> str:
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
 
-def _search(search: str, fts_table: str, id_col: str, columns: tuple[str, ...]) -> tuple[list[str], list]:
-    """WHERE clauses (and their parameters) for a user's search over one table."""
-    fts_words, clauses, params = [], [], []
+def _words(search: str) -> tuple[list[str], list[str]]:
+    """A search's words for FTS5 (a trailing `*` kept) and its CJK words (matched as substrings)."""
+    fts_words, cjk_words = [], []
     for m in _TOKEN.finditer(search):
         word = m.group()
         if _CJK.search(word):
-            like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            clauses.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
-            params += [like] * len(columns)
+            cjk_words.append(word)
         else:
             fts_words.append(word + ("*" if search[m.end():m.end() + 1] == "*" else ""))
+    return fts_words, cjk_words
+
+
+def _search(search: str, fts_table: str, id_col: str, columns: tuple[str, ...]) -> tuple[list[str], list]:
+    """WHERE clauses (and their parameters) for a user's search over one table."""
+    clauses, params = [], []
+    fts_words, cjk_words = _words(search)
+    for word in cjk_words:
+        like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        clauses.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
+        params += [like] * len(columns)
     if fts_words:
         clauses.append(f"{id_col} IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)")
         params.append(fts_escape(" ".join(fts_words)))
@@ -278,18 +287,17 @@ def _article_where(f: Filters) -> tuple[str, list]:
 def _fts_only(f: Filters, **others) -> str | None:
     """The FTS5 query when `f` is a search and nothing else (and no word needs the CJK substring
     match): such a filter is counted on the full-text index alone, with no row lookups."""
-    if not f.search or any(others.values()) or _CJK.search(f.search):
+    if not f.search or any(others.values()):
         return None
-    return fts_escape(" ".join(m.group() + ("*" if f.search[m.end():m.end() + 1] == "*" else "")
-                               for m in _TOKEN.finditer(f.search)))
+    fts_words, cjk_words = _words(f.search)
+    return None if cjk_words else fts_escape(" ".join(fts_words))
 
 
 def _many(conn: sqlite3.Connection, f: Filters) -> bool:
     """Whether a filter keeps FREQUENT articles or more (an estimate that costs an index lookup):
     then a page is best read off the date index; for fewer, sorting the matches is quicker."""
     if f.entity is not None:
-        rows = _run(conn, "SELECT articles FROM entity WHERE id = ?", (f.entity,))
-        return bool(rows) and (rows[0][0] or 0) >= FREQUENT
+        return _entity_counts(conn, f.entity)[1] >= FREQUENT
     match = _fts_only(f)
     return bool(match) and _run(conn, "SELECT COUNT(*) FROM (SELECT 1 FROM article_fts WHERE article_fts MATCH ? "
                                       f"LIMIT {FREQUENT})", (match,))[0][0] >= FREQUENT
@@ -423,17 +431,17 @@ def _event_where(f: Filters, frequent: bool = False) -> tuple[str, list]:
         if not frequent:
             clauses.append("t.article IN (SELECT article FROM mention WHERE entity = ?)")
             params.append(f.entity)
-        clauses.append("EXISTS (SELECT 1 FROM sentence s JOIN mention m ON m.article = s.article AND m.start >= s.start "
-                       "AND m.start < s.end WHERE s.article = t.article AND s.idx = t.sentence AND m.entity = ?)")
+        clauses.append("EXISTS (SELECT 1 FROM sentence s JOIN mention m ON m.article = s.article "
+                       "AND m.start >= s.start AND m.start < s.end "
+                       "WHERE s.article = t.article AND s.idx = t.sentence AND m.entity = ?)")
         params.append(f.entity)
     return _where(clauses), params
 
 
-def _frequent(conn: sqlite3.Connection, entity_id: int | None, threshold: int) -> bool:
-    if entity_id is None:
-        return False
-    rows = _run(conn, "SELECT mentions FROM entity WHERE id = ?", (entity_id,))
-    return bool(rows) and (rows[0][0] or 0) >= threshold
+def _entity_counts(conn: sqlite3.Connection, entity_id: int) -> tuple[int, int]:
+    """(mentions, articles) of an entity, (0, 0) when there is none: what the plans are picked by."""
+    rows = _run(conn, "SELECT mentions, articles FROM entity WHERE id = ?", (entity_id,))
+    return (rows[0][0] or 0, rows[0][1] or 0) if rows else (0, 0)
 
 
 def count_events(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
@@ -444,7 +452,7 @@ def count_events(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
 def events(conn: sqlite3.Connection, f: Filters = Filters(), offset: int = 0, limit: int = 100) -> list[TimexRow]:
     """Dated events in date order. The page of ids is found first, on the index alone;
     article text is read for those rows only."""
-    frequent = f.article is None and _frequent(conn, f.entity, FREQUENT_EVENTS)
+    frequent = f.article is None and f.entity is not None and _entity_counts(conn, f.entity)[0] >= FREQUENT_EVENTS
     where, params = _event_where(f, frequent)
     table = "timex t INDEXED BY idx_timex_value_start" if frequent else "timex t"
     rows = _run(conn, f"WITH page AS (SELECT t.id, t.value_start FROM {table}{where} "
