@@ -28,7 +28,7 @@ BATCH_ARTICLES = 16  # articles sent to a worker at a time
 
 @dataclass
 class Progress:
-    phase: str  # "reading" | "parsing" | "finishing"
+    phase: str  # "upgrading the database" (an older schema) | "reading" | "parsing" | "finishing"
     done: int = 0
     total: int = 0
     words: int = 0
@@ -208,7 +208,8 @@ def ingest(paths: list[str], db_path: str, *, jobs: int | None = None,
            progress: Callable[[Progress], None] | None = None) -> Summary:
     t0 = time.monotonic()
     summary = Summary()
-    conn = store.connect(db_path)
+    conn = store.connect(db_path, progress=progress and (
+        lambda done, total: progress(Progress("upgrading the database", done, total, 0, time.monotonic() - t0))))
     try:
         known = store.article_hashes(conn)
         todo: list[Article] = []

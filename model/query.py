@@ -227,6 +227,12 @@ def _where(clauses: list[str]) -> str:
     return (" WHERE " + " AND ".join(clauses)) if clauses else ""
 
 
+def _summary(conn: sqlite3.Connection) -> bool:
+    """Whether the database has the per-entity summary (schema 2, `store.SUMMARY_TABLES`); a
+    version-1 database is read with the plans that join mentions, articles and events."""
+    return _run(conn, "PRAGMA user_version")[0][0] >= 2
+
+
 # Chinese, Japanese and Korean runs have no spaces: FTS5's unicode61 tokenizer indexes a whole run as one
 # token, so a word inside it ("关系" in "中俄关系") is matched as a substring instead (a scan; rare).
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
@@ -307,12 +313,21 @@ def count_articles(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
     match = _fts_only(f, entity=f.entity)
     if match:
         return _run(conn, "SELECT COUNT(*) FROM article_fts WHERE article_fts MATCH ?", (match,))[0][0]
+    if f.entity is not None and not f.search and _summary(conn):
+        return _run(conn, "SELECT COUNT(*) FROM entity_article WHERE entity = ?", (f.entity,))[0][0]
     where, params = _article_where(f)
     return _run(conn, f"SELECT COUNT(*) FROM article a{where}", params)[0][0]
 
 
 def articles(conn: sqlite3.Connection, f: Filters = Filters(), sort: str = "date",
              offset: int = 0, limit: int = 100) -> list[ArticleRow]:
+    if f.entity is not None and not f.search and sort not in ("oldest", "title") and _summary(conn):
+        # the entity's articles newest first: a range of the summary's date index
+        rows = _run(conn, f"SELECT a.id, a.key, a.published, a.published_basis, a.source, {_TITLE} FROM entity_article "
+                          "ea INDEXED BY idx_entity_article_published CROSS JOIN article a ON a.id = ea.article "
+                          "WHERE ea.entity = ? ORDER BY ea.published DESC, ea.article DESC LIMIT ? OFFSET ?",
+                    (f.entity, limit, offset))
+        return [ArticleRow(*r) for r in rows]
     where, params = _article_where(f)
     order = _ARTICLE_ORDER.get(sort, _ARTICLE_ORDER["date"])
     # Newest first, a page of a filter that keeps many articles (a common word, a frequent entity) is
@@ -444,7 +459,22 @@ def _entity_counts(conn: sqlite3.Connection, entity_id: int) -> tuple[int, int]:
     return (rows[0][0] or 0, rows[0][1] or 0) if rows else (0, 0)
 
 
+def _entity_events(conn: sqlite3.Connection, f: Filters) -> tuple[str, list] | None:
+    """With the summary, an entity's events are a range of `entity_event` (keyed by date):
+    its WHERE clause and parameters, on `entity_event t`; None without an entity or summary."""
+    if f.entity is None or not _summary(conn):
+        return None
+    clauses, params = ["t.entity = ?"], [f.entity]
+    if f.article is not None:
+        clauses.append("t.article = ?")
+        params.append(f.article)
+    return _where(clauses), params
+
+
 def count_events(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
+    summed = _entity_events(conn, f)
+    if summed:
+        return _run(conn, f"SELECT COUNT(*) FROM entity_event t{summed[0]}", summed[1])[0][0]
     where, params = _event_where(f)
     return _run(conn, f"SELECT COUNT(*) FROM timex t{where}", params)[0][0]
 
@@ -452,11 +482,16 @@ def count_events(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
 def events(conn: sqlite3.Connection, f: Filters = Filters(), offset: int = 0, limit: int = 100) -> list[TimexRow]:
     """Dated events in date order. The page of ids is found first, on the index alone;
     article text is read for those rows only."""
-    frequent = f.article is None and f.entity is not None and _entity_counts(conn, f.entity)[0] >= FREQUENT_EVENTS
-    where, params = _event_where(f, frequent)
-    table = "timex t INDEXED BY idx_timex_value_start" if frequent else "timex t"
-    rows = _run(conn, f"WITH page AS (SELECT t.id, t.value_start FROM {table}{where} "
-                      "ORDER BY t.value_start, t.id LIMIT ? OFFSET ?) "
+    summed = _entity_events(conn, f)
+    if summed:
+        where, params = summed
+        select = f"SELECT t.timex AS id, t.value_start FROM entity_event t{where} ORDER BY t.value_start, t.timex"
+    else:
+        frequent = f.article is None and f.entity is not None and _entity_counts(conn, f.entity)[0] >= FREQUENT_EVENTS
+        where, params = _event_where(f, frequent)
+        table = "timex t INDEXED BY idx_timex_value_start" if frequent else "timex t"
+        select = f"SELECT t.id, t.value_start FROM {table}{where} ORDER BY t.value_start, t.id"
+    rows = _run(conn, f"WITH page AS ({select} LIMIT ? OFFSET ?) "
                       f"SELECT {_TIMEX_COLS} FROM page CROSS JOIN {_TIMEX_FROM} WHERE t.id = page.id "
                       "ORDER BY page.value_start, page.id", [*params, limit, offset])
     return [_timex(r) for r in rows]
@@ -464,8 +499,10 @@ def events(conn: sqlite3.Connection, f: Filters = Filters(), offset: int = 0, li
 
 def event_position(conn: sqlite3.Connection, f: Filters, date: str) -> int:
     """Index in `events(f)` of the first event on or after `date` (YYYY, YYYY-MM or YYYY-MM-DD)."""
-    where, params = _event_where(f)
-    return _run(conn, f"SELECT COUNT(*) FROM timex t{where} AND t.value_start < ?", [*params, date])[0][0]
+    summed = _entity_events(conn, f)
+    where, params = summed or _event_where(f)
+    table = "entity_event t" if summed else "timex t"
+    return _run(conn, f"SELECT COUNT(*) FROM {table}{where} AND t.value_start < ?", [*params, date])[0][0]
 
 
 # ---------------------------------------------------------------- quotes
@@ -481,12 +518,16 @@ _QUOTES_MENTIONING = ("SELECT q2.id FROM mention m JOIN quote q2 ON q2.article =
                       "AND m.end <= q2.end WHERE m.entity = ?")
 
 
-def _quote_where(f: Filters) -> tuple[str, list]:
+def _quote_where(f: Filters, summed: bool = False) -> tuple[str, list]:
+    """With `summed` (the database has the summary), the quotes of an entity are read from it."""
     clauses, params = [], []
     if f.article is not None:
         clauses.append("q.article = ?")
         params.append(f.article)
-    if f.entity is not None:
+    if f.entity is not None and summed:
+        clauses.append("q.id IN (SELECT quote FROM entity_quote WHERE entity = ?)")
+        params.append(f.entity)
+    elif f.entity is not None:
         clauses.append("(q.id IN (SELECT quote FROM quote_speaker WHERE entity = ?) OR q.speaker_entity = ? OR "
                        f"q.id IN ({_QUOTES_MENTIONING}))")
         params += [f.entity] * 3
@@ -500,17 +541,44 @@ def _quote_where(f: Filters) -> tuple[str, list]:
     return _where(clauses), params
 
 
+def _entity_quotes(conn: sqlite3.Connection, f: Filters) -> tuple[str, list] | None:
+    """With the summary, the quotes of one entity (`f.entity`: spoken by it or mentioning it) or
+    of one speaker (`f.speaker`), and no other filter, are a range of `entity_quote e`: its WHERE
+    clause and parameters; None otherwise."""
+    if f.article is not None or f.search or (f.entity is None) == (f.speaker is None) or not _summary(conn):
+        return None
+    if f.entity is not None:
+        return " WHERE e.entity = ?", [f.entity]
+    return " WHERE e.entity = ? AND e.speaks = 1", [f.speaker]
+
+
+def _summed_quotes(conn: sqlite3.Connection, where: str, params: list, offset: int, limit: int) -> list[QuoteRow]:
+    """A page of `entity_quote e` rows (newest first, as the date sort), read as quotes."""
+    order = "e.published DESC, e.article DESC, e.start, e.quote"
+    rows = _run(conn, f"WITH page AS (SELECT e.quote, row_number() OVER (ORDER BY {order}) AS n "
+                      f"FROM entity_quote e{where} ORDER BY {order} LIMIT ? OFFSET ?) "
+                      f"SELECT {_QUOTE_COLS} FROM page JOIN quote q ON q.id = page.quote "
+                      "JOIN article a ON a.id = q.article ORDER BY page.n", [*params, limit, offset])
+    return [_quote(r) for r in rows]
+
+
 def count_quotes(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
     match = _fts_only(f, article=f.article, entity=f.entity, speaker=f.speaker)
     if match:
         return _run(conn, "SELECT COUNT(*) FROM quote_fts WHERE quote_fts MATCH ?", (match,))[0][0]
-    where, params = _quote_where(f)
+    summed = _entity_quotes(conn, f)
+    if summed:
+        return _run(conn, f"SELECT COUNT(*) FROM entity_quote e{summed[0]}", summed[1])[0][0]
+    where, params = _quote_where(f, _summary(conn))
     return _run(conn, f"SELECT COUNT(*) FROM quote q{where}", params)[0][0]  # every quote has its article (FK)
 
 
 def quotes(conn: sqlite3.Connection, f: Filters = Filters(), sort: str = "date",
            offset: int = 0, limit: int = 100) -> list[QuoteRow]:
-    where, params = _quote_where(f)
+    summed = _entity_quotes(conn, f) if sort != "speaker" else None
+    if summed:
+        return _summed_quotes(conn, *summed, offset, limit)
+    where, params = _quote_where(f, _summary(conn))
     order = _QUOTE_ORDER.get(sort, _QUOTE_ORDER["date"])
     source = "quote q JOIN article a ON a.id = q.article"
     match = _fts_only(f, article=f.article, entity=f.entity, speaker=f.speaker)
@@ -542,21 +610,29 @@ def _capped(conn: sqlite3.Connection, table: str, where: str, params: list) -> i
 
 
 def entity_page(conn: sqlite3.Connection, entity_id: int, limit: int = 50, context: int = 40) -> EntityPage | None:
-    """Everything about one entity, each section cut at `limit` rows."""
+    """Everything about one entity, each section cut at `limit` rows. With the per-entity summary
+    (schema 2) each section is a range of one of its indexes; without it, joins of the entity's rows."""
     ent = entity(conn, entity_id)
     if ent is None:
         return None
+    summed = _summary(conn)
     aliases = [(r[0], r[1]) for r in _run(conn, "SELECT alias, count FROM alias WHERE entity=? "
                                                 "ORDER BY count DESC, alias LIMIT 100", (entity_id,))]
-    frequent = (ent.mentions or 0) >= FREQUENT
-    mention_from = ("article a INDEXED BY idx_article_published CROSS JOIN mention m INDEXED BY "
-                    "idx_mention_article_entity_start ON m.article = a.id AND m.entity = ? WHERE 1" if frequent else
-                    "mention m JOIN article a ON a.id = m.article WHERE m.entity = ?")
+    if summed:  # its articles newest first, and its mentions in each
+        mention_from = ("entity_article ea INDEXED BY idx_entity_article_published CROSS JOIN mention m INDEXED BY "
+                        "idx_mention_article_entity_start ON m.article = ea.article AND m.entity = ea.entity "
+                        "WHERE ea.entity = ?")
+        mention_order = "ea.published DESC, ea.article DESC, m.start"
+    else:
+        mention_from = ("article a INDEXED BY idx_article_published CROSS JOIN mention m INDEXED BY "
+                        "idx_mention_article_entity_start ON m.article = a.id AND m.entity = ? WHERE 1"
+                        if (ent.mentions or 0) >= FREQUENT else
+                        "mention m JOIN article a ON a.id = m.article WHERE m.entity = ?")
+        mention_order = "a.published DESC, m.article DESC, m.start"
     mentions = []
     for aid, title, pub, start, end, left, text, right in _run(
-            conn, "WITH page AS (SELECT m.id, row_number() OVER (ORDER BY a.published DESC, m.article DESC, m.start) "
-                  f"AS n FROM {mention_from} "
-                  "ORDER BY a.published DESC, m.article DESC, m.start LIMIT ?) "
+            conn, f"WITH page AS (SELECT m.id, row_number() OVER (ORDER BY {mention_order}) "
+                  f"AS n FROM {mention_from} ORDER BY {mention_order} LIMIT ?) "
                   "SELECT m.article, a.title, a.published, m.start, m.end, "
                   "substr(a.text, max(m.start - ?, 0) + 1, m.start - max(m.start - ?, 0)), m.text, "
                   "substr(a.text, m.end + 1, ?) FROM page JOIN mention m ON m.id = page.id "
@@ -567,6 +643,43 @@ def entity_page(conn: sqlite3.Connection, entity_id: int, limit: int = 50, conte
         mentions.append(Kwic(aid, title, pub, start, end, left, text, right))
     by = Filters(speaker=entity_id)
     quotes_by = quotes(conn, by, limit=limit)
+    ev = Filters(entity=entity_id)
+    if summed:
+        about_where = " WHERE e.entity = ? AND e.speaks = 0"
+        about_total = _capped(conn, "entity_quote e", about_where, [entity_id])
+        about = _summed_quotes(conn, about_where, [entity_id], 0, limit)
+        by_total = _capped(conn, "entity_quote e", *_entity_quotes(conn, by))
+        events_total = _capped(conn, "entity_event t", *_entity_events(conn, ev))
+        # co-occurrence over its latest articles: the summary has one row per entity and article
+        co = _run(conn, f"WITH arts AS (SELECT article FROM entity_article WHERE entity = ? "
+                        f"ORDER BY article DESC LIMIT {COOCCUR_ARTICLES}), "
+                        "n AS (SELECT ea.entity, COUNT(*) AS n FROM arts CROSS JOIN entity_article ea "
+                        "INDEXED BY idx_entity_article_article ON ea.article = arts.article "
+                        "WHERE ea.entity <> ? GROUP BY ea.entity) "
+                        "SELECT e.id, e.canonical, e.label, e.mentions, e.articles, n.n FROM n "
+                        "JOIN entity e ON e.id = n.entity ORDER BY n.n DESC, e.mentions DESC LIMIT 20",
+                  (entity_id, entity_id))
+    else:
+        about_total, about = _quotes_about_joined(conn, entity_id, limit)
+        by_total = _capped(conn, "quote q", *_quote_where(by))
+        events_total = _capped(conn, "timex t", *_event_where(ev))
+        # Over the latest articles only, so a page for "China" in a huge corpus still opens at once.
+        co = _run(conn, f"WITH arts AS (SELECT DISTINCT article FROM mention WHERE entity = ? "
+                        f"ORDER BY article DESC LIMIT {COOCCUR_ARTICLES}) "
+                        "SELECT e.id, e.canonical, e.label, e.mentions, e.articles, COUNT(DISTINCT m.article) AS n "
+                        "FROM mention m JOIN entity e ON e.id = m.entity "
+                        "WHERE m.article IN (SELECT article FROM arts) AND m.entity <> ? "
+                        "GROUP BY e.id ORDER BY n DESC, e.mentions DESC LIMIT 20", (entity_id, entity_id))
+    return EntityPage(
+        entity=ent, aliases=aliases, mentions=mentions,
+        quotes_by=quotes_by, quotes_by_total=by_total,
+        quotes_about=about, quotes_about_total=about_total,
+        events=events(conn, ev, limit=limit), events_total=events_total,
+        cooccurring=[(EntityRow(*r[:5]), r[5]) for r in co])
+
+
+def _quotes_about_joined(conn: sqlite3.Connection, entity_id: int, limit: int) -> tuple[int, list[QuoteRow]]:
+    """Quotes mentioning an entity it does not speak, without the summary: (count up to the cap, first page)."""
     not_by = "AND q.id NOT IN (SELECT quote FROM quote_speaker WHERE entity = ?) AND q.speaker_entity IS NOT ?"
     # counted from the entity's mentions, each looked up in its article's quotes, up to the cap
     about_total = _run(conn, "SELECT COUNT(*) FROM (SELECT DISTINCT q.id FROM mention m INDEXED BY "
@@ -584,17 +697,4 @@ def entity_page(conn: sqlite3.Connection, entity_id: int, limit: int = 50, conte
     about = [_quote(r) for r in _run(conn, f"SELECT {_QUOTE_COLS} {about_where} "
                                            "ORDER BY a.published DESC, q.article DESC, q.start LIMIT ?",
                                      (entity_id, entity_id, entity_id, limit))]
-    ev = Filters(entity=entity_id)
-    # Over the latest articles only, so a page for "China" in a huge corpus still opens at once.
-    co = _run(conn, f"WITH arts AS (SELECT DISTINCT article FROM mention WHERE entity = ? "
-                    f"ORDER BY article DESC LIMIT {COOCCUR_ARTICLES}) "
-                    "SELECT e.id, e.canonical, e.label, e.mentions, e.articles, COUNT(DISTINCT m.article) AS n "
-                    "FROM mention m JOIN entity e ON e.id = m.entity "
-                    "WHERE m.article IN (SELECT article FROM arts) AND m.entity <> ? "
-                    "GROUP BY e.id ORDER BY n DESC, e.mentions DESC LIMIT 20", (entity_id, entity_id))
-    return EntityPage(
-        entity=ent, aliases=aliases, mentions=mentions,
-        quotes_by=quotes_by, quotes_by_total=_capped(conn, "quote q", *_quote_where(by)),
-        quotes_about=about, quotes_about_total=about_total,
-        events=events(conn, ev, limit=limit), events_total=_capped(conn, "timex t", *_event_where(ev)),
-        cooccurring=[(EntityRow(*r[:5]), r[5]) for r in co])
+    return about_total, about

@@ -16,12 +16,13 @@ import os
 import sqlite3
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:  # for annotations only: the browser imports this module at start-up
     from .records import Article, Extraction
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the per-entity summary tables (entity_article, entity_event, entity_quote)
+READABLE_VERSIONS = (1, 2)  # a version-1 database is browsed as it is (without the summaries) until a writer upgrades it
 PIPELINE_VERSION = "1"  # bump when extraction changes so re-ingest redoes NLP
 
 
@@ -29,8 +30,10 @@ class StoreError(Exception):
     """A database that cannot be used: one line for the user."""
 
 
-def connect(path: str | os.PathLike, *, readonly: bool = False) -> sqlite3.Connection:
-    """Open (and for writers, create or migrate) the database at `path`."""
+def connect(path: str | os.PathLike, *, readonly: bool = False,
+            progress: Callable[[int, int], None] | None = None) -> sqlite3.Connection:
+    """Open (and for writers, create or migrate) the database at `path`. A migration that
+    has work to do reports `progress(done, total)` as it goes."""
     path = Path(path)
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a database file")
@@ -66,11 +69,11 @@ def connect(path: str | os.PathLike, *, readonly: bool = False) -> sqlite3.Conne
         if version == 0:
             conn.close()
             raise StoreError(f"{path} is not a sinorus-tui database (no schema version)")
-        if version != SCHEMA_VERSION:
+        if version not in READABLE_VERSIONS:
             conn.close()
             raise StoreError(f"{path} has schema version {version}; this sinorus-tui reads version {SCHEMA_VERSION}")
         return conn
-    migrate(conn, path)
+    migrate(conn, path, progress)
     return conn
 
 
@@ -107,7 +110,8 @@ def open_readonly(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def migrate(conn: sqlite3.Connection, path: Path | str = "database") -> None:
+def migrate(conn: sqlite3.Connection, path: Path | str = "database",
+            progress: Callable[[int, int], None] | None = None) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version == SCHEMA_VERSION:
         return
@@ -120,6 +124,18 @@ def migrate(conn: sqlite3.Connection, path: Path | str = "database") -> None:
         return
     if version > SCHEMA_VERSION:
         raise StoreError(f"{path} has schema version {version}, newer than this sinorus-tui ({SCHEMA_VERSION}); upgrade it")
+    if version == 1:
+        # Adds tables only, in one transaction: an interrupted upgrade leaves version 1 as it was.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            _create_summary(conn)
+            summarise_all(conn, progress)
+            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return
     raise StoreError(f"{path} has schema version {version}; no migration to {SCHEMA_VERSION} is known")
 
 
@@ -176,7 +192,89 @@ def create_schema(conn: sqlite3.Connection) -> None:
                                  tokenize="unicode61 remove_diacritics 2")
         db["quote"].enable_fts(["text", "speaker_name"], fts_version="FTS5", create_triggers=True,
                                tokenize="unicode61 remove_diacritics 2")
+        _create_summary(conn)
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+
+# ---------------------------------------------------------------- per-entity summary (schema 2)
+
+# What an entity page and the entity filters read, written with each article so that a page of
+# a frequent entity is a range of one index instead of a join of mentions × articles × events:
+#   entity_article  each article that mentions the entity, with its date (articles newest first)
+#   entity_event    each dated event whose sentence mentions the entity (events in date order)
+#   entity_quote    each quote the entity speaks (speaks=1) or is mentioned inside and does not
+#                   speak (speaks=0), with its article's date (quotes newest first)
+# Every row is a function of one article's rows: `summarise` redoes an article's, and a trigger
+# keeps the copied date in step with `article.published`.
+SUMMARY_TABLES = ("entity_article", "entity_event", "entity_quote")
+_SUMMARY_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS entity_article (entity INTEGER NOT NULL, article INTEGER NOT NULL, published TEXT, "
+    "PRIMARY KEY (entity, article)) WITHOUT ROWID",
+    "CREATE INDEX IF NOT EXISTS idx_entity_article_published ON entity_article(entity, published DESC, article DESC)",
+    "CREATE INDEX IF NOT EXISTS idx_entity_article_article ON entity_article(article, entity)",
+    "CREATE TABLE IF NOT EXISTS entity_event (entity INTEGER NOT NULL, value_start TEXT NOT NULL, "
+    "timex INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (entity, value_start, timex)) WITHOUT ROWID",
+    "CREATE INDEX IF NOT EXISTS idx_entity_event_article ON entity_event(article)",
+    # (a rowid table: a WITHOUT ROWID key may not hold the NULL date of an undated article)
+    "CREATE TABLE IF NOT EXISTS entity_quote (entity INTEGER NOT NULL, speaks INTEGER NOT NULL, published TEXT, "
+    "article INTEGER NOT NULL, start INTEGER NOT NULL, quote INTEGER NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS idx_entity_quote_speaks ON entity_quote(entity, speaks, published DESC, "
+    "article DESC, start, quote)",
+    "CREATE INDEX IF NOT EXISTS idx_entity_quote_published ON entity_quote(entity, published DESC, article DESC, "
+    "start, quote)",
+    "CREATE INDEX IF NOT EXISTS idx_entity_quote_article ON entity_quote(article)",
+    "CREATE TRIGGER IF NOT EXISTS article_published_summary AFTER UPDATE OF published ON article "
+    "WHEN old.published IS NOT new.published BEGIN "
+    "UPDATE entity_article SET published = new.published WHERE article = new.id; "
+    "UPDATE entity_quote SET published = new.published WHERE article = new.id; END",
+    "CREATE TRIGGER IF NOT EXISTS article_deleted_summary AFTER DELETE ON article BEGIN "
+    "DELETE FROM entity_article WHERE article = old.id; DELETE FROM entity_event WHERE article = old.id; "
+    "DELETE FROM entity_quote WHERE article = old.id; END",
+)
+
+
+def _create_summary(conn: sqlite3.Connection) -> None:
+    for sql in _SUMMARY_SCHEMA:
+        conn.execute(sql)
+
+
+def summarise(conn: sqlite3.Connection, articles: str, params: tuple = ()) -> None:
+    """Redo the summary rows of the articles `articles` selects (SQL giving article ids), from
+    their mentions, sentences, events and quotes. Inside the caller's transaction."""
+    for table in SUMMARY_TABLES:
+        conn.execute(f"DELETE FROM {table} WHERE article IN ({articles})", params)
+    conn.execute("INSERT INTO entity_article(entity, article, published) SELECT DISTINCT m.entity, m.article, "
+                 "a.published FROM mention m JOIN article a ON a.id = m.article "
+                 f"WHERE m.article IN ({articles}) AND m.entity IS NOT NULL", params)
+    # the same test as the events filter: a mention starting inside the event's sentence
+    conn.execute("INSERT INTO entity_event(entity, value_start, timex, article) SELECT DISTINCT m.entity, "
+                 "t.value_start, t.id, t.article FROM timex t JOIN sentence s ON s.article = t.article AND "
+                 "s.idx = t.sentence JOIN mention m ON m.article = t.article AND m.start >= s.start AND "
+                 f"m.start < s.end WHERE t.article IN ({articles}) AND t.value_start IS NOT NULL "
+                 "AND m.entity IS NOT NULL", params)
+    conn.execute(f"WITH q AS (SELECT id, article, start, end, speaker_entity FROM quote WHERE article IN ({articles})), "
+                 "speaker(entity, quote) AS (SELECT qs.entity, qs.quote FROM quote_speaker qs JOIN q ON q.id = qs.quote "
+                 "UNION SELECT speaker_entity, id FROM q WHERE speaker_entity IS NOT NULL), "
+                 "inside(entity, quote) AS (SELECT m.entity, q.id FROM q JOIN mention m ON m.article = q.article "
+                 "AND q.start <= m.start AND m.end <= q.end WHERE m.entity IS NOT NULL), "
+                 "every(entity, quote) AS (SELECT entity, quote FROM speaker UNION SELECT entity, quote FROM inside) "
+                 "INSERT INTO entity_quote(entity, speaks, published, article, start, quote) "
+                 "SELECT x.entity, EXISTS (SELECT 1 FROM speaker s WHERE s.entity = x.entity AND s.quote = x.quote), "
+                 "a.published, q.article, q.start, q.id FROM every x JOIN q ON q.id = x.quote "
+                 "JOIN article a ON a.id = q.article", params)
+
+
+def summarise_all(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None,
+                  step: int = 5000) -> None:
+    """Redo the whole summary, `step` articles at a time, reporting `progress(done, total)`."""
+    total = conn.execute("SELECT COUNT(*) FROM article").fetchone()[0]
+    ids = [r[0] for r in conn.execute("SELECT id FROM article ORDER BY id")]
+    if progress:
+        progress(0, total)
+    for i in range(0, len(ids), step):
+        summarise(conn, "SELECT id FROM article WHERE id BETWEEN ? AND ?", (ids[i], ids[min(i + step, len(ids)) - 1]))
+        if progress:
+            progress(min(i + step, total), total)
 
 
 # ---------------------------------------------------------------- reads used by ingest
@@ -276,6 +374,7 @@ def write_article(conn: sqlite3.Connection, art: Article, ext: Extraction, entit
             "value_end, uncertain, spec) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(aid, t.start, t.end, t.text, t.type, t.value, t.anchor, t.basis, t.sentence, t.value_start,
               t.value_end, int(t.uncertain), t.spec) for t in ext.timexes])
+        summarise(conn, "SELECT ?", (aid,))
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -285,8 +384,24 @@ def write_article(conn: sqlite3.Connection, art: Article, ext: Extraction, entit
 
 def _delete_children(conn: sqlite3.Connection, aid: int) -> None:
     conn.execute("DELETE FROM quote_speaker WHERE quote IN (SELECT id FROM quote WHERE article=?)", (aid,))
-    for table in ("quote", "timex", "mention", "sentence"):
+    for table in ("quote", "timex", "mention", "sentence", *SUMMARY_TABLES):
         conn.execute(f"DELETE FROM {table} WHERE article=?", (aid,))
+
+
+def delete_article(conn: sqlite3.Connection, key: str) -> set[int]:
+    """Remove one article and everything extracted from it (its overrides stay, keyed by
+    its key, for when it comes back). Returns the entities it touched, for `refresh_entities`."""
+    with conn:
+        row = conn.execute("SELECT id FROM article WHERE key=?", (key,)).fetchone()
+        if row is None:
+            return set()
+        aid = row[0]
+        touched = {r[0] for r in conn.execute(
+            "SELECT entity FROM mention WHERE article=? UNION SELECT qs.entity FROM quote_speaker qs "
+            "JOIN quote q ON q.id = qs.quote WHERE q.article=?", (aid, aid))}
+        _delete_children(conn, aid)
+        conn.execute("DELETE FROM article WHERE id=?", (aid,))
+    return touched
 
 
 def refresh_entities(conn: sqlite3.Connection, touched: set[int] | None = None) -> None:
@@ -337,6 +452,11 @@ def _merge_surnames(conn: sqlite3.Connection) -> None:
         if len(full) != 1:
             continue
         fid = full[0][0]
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS merged_articles(id INTEGER PRIMARY KEY)")
+        conn.execute("DELETE FROM merged_articles")
+        conn.execute("INSERT INTO merged_articles SELECT article FROM mention WHERE entity=? UNION "
+                     "SELECT article FROM quote WHERE speaker_entity=? UNION SELECT q.article FROM quote_speaker qs "
+                     "JOIN quote q ON q.id = qs.quote WHERE qs.entity=?", (sid, sid, sid))
         conn.execute("UPDATE mention SET entity=?, basis=basis || '; family name unique in corpus' WHERE entity=?",
                      (fid, sid))
         conn.execute("UPDATE quote SET speaker_entity=?, speaker_name=(SELECT canonical FROM entity WHERE id=?) "
@@ -346,3 +466,4 @@ def _merge_surnames(conn: sqlite3.Connection) -> None:
         conn.execute("DELETE FROM alias WHERE entity=?", (sid,))
         conn.execute("DELETE FROM entity WHERE id=?", (sid,))
         conn.execute("INSERT OR IGNORE INTO refresh_ids VALUES (?)", (fid,))
+        summarise(conn, "SELECT id FROM temp.merged_articles")

@@ -8,7 +8,10 @@ the table's largest id and appends `~k` to the article key; every table with an
 `article` (or `quote`) column is copied with it. Entities are shared, so their
 counts and aliases are recomputed (`store.refresh_entities`). The FTS5 indexes are
 kept consistent by the schema's own triggers as the rows go in. Indexes of the current
-`store.create_schema` missing from the source (an older build) are created.
+`store.create_schema` missing from the source (an older build) are created. The
+per-entity summary (`store.SUMMARY_TABLES`) is not copied but made again for all the
+articles: by the upgrade `store.connect` does on a version-1 source, else by
+`store.summarise_all`.
 """
 from __future__ import annotations
 
@@ -16,7 +19,9 @@ import argparse
 import sqlite3
 import time
 
-SKIP = {"article", "entity", "alias", "override"}
+from model import store
+
+SKIP = {"article", "entity", "alias", "override", *store.SUMMARY_TABLES}
 
 
 def _tables(conn) -> list[str]:
@@ -78,20 +83,25 @@ def build(source: str, out: str, target: int = 100_000, log=print) -> dict:
         total += n
         log(f"bigdb: copy {k}: {total:,} articles ({time.perf_counter() - t0:.0f} s)")
     conn.execute("COMMIT")
-    from model import store
+    summarised = conn.execute("PRAGMA user_version").fetchone()[0] >= 2  # else the upgrade below makes it
 
-    # Indexes the current schema has and the source database (made by an older build) lacks.
+    # Indexes the current schema has and the source database (made by an older build) lacks
+    # (those of tables it lacks come with the upgrade that adds the tables).
     fresh = sqlite3.connect(":memory:")
     store.create_schema(fresh)
-    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('index', 'table')")}
     added = []
-    for name, sql in fresh.execute("SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL"):
-        if name not in have:
+    for name, table, sql in fresh.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type='index' "
+                                          "AND sql IS NOT NULL"):
+        if name not in have and table in have:
             conn.execute(sql)
             added.append(name)
     fresh.close()
 
-    sconn = store.connect(out)
+    sconn = store.connect(out, progress=lambda done, total: log(f"bigdb: summary of {done:,}/{total:,} articles"))
+    if summarised:
+        with sconn:
+            store.summarise_all(sconn)
     store.refresh_entities(sconn)
     sconn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     counts = {t: sconn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ["article", *children, "entity"]}

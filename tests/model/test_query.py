@@ -129,3 +129,34 @@ def test_an_untitled_article_is_listed_by_its_opening_words(tmp_path):
     (row,) = query.articles(rc)
     rc.close()
     assert row.title.startswith("The relationship between China and Russia") and row.title.endswith("…")
+
+
+def test_the_entity_summary_gives_the_rows_the_joins_give(tmp_path):
+    """Schema 2 reads entity pages and entity filters from the per-entity summary; a version-1
+    database (no summary) from joins of mentions, articles, events and quotes: the same rows."""
+    import dataclasses
+    import shutil
+
+    from tests.model.test_store import _as_version_1
+
+    new = build(tmp_path / "new.db")
+    old = tmp_path / "old.db"
+    shutil.copy(new, old)
+    _as_version_1(old)
+    F = q.Filters
+
+    def everything(c):
+        out = []
+        for e in q.entities(c, F(), 0, 1000):
+            f, by = F(entity=e.id), F(speaker=e.id)
+            out += [q.entity_page(c, e.id, limit=3), q.count_articles(c, f), q.articles(c, f, limit=3),
+                    q.articles(c, f, offset=1, limit=2), q.count_events(c, f), q.events(c, f, 1, 3),
+                    q.event_position(c, f, "2022-03"), q.count_quotes(c, f), q.quotes(c, f, limit=3),
+                    q.quotes(c, f, offset=1), q.count_quotes(c, by), q.quotes(c, by), q.quotes(c, f, "speaker")]
+        return [dataclasses.asdict(x) if dataclasses.is_dataclass(x) else x for x in out]
+
+    with q.connect(new) as a, q.connect(old) as b:
+        assert q._summary(a) and not q._summary(b)
+        got, want = everything(a), everything(b)
+    assert len(got) > 100 and any(p["quotes_about"] for p in got[::13]) and any(p["events"] for p in got[::13])
+    assert got == want
