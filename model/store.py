@@ -204,9 +204,15 @@ def create_schema(conn: sqlite3.Connection) -> None:
 #   entity_event    each dated event whose sentence mentions the entity (events in date order)
 #   entity_quote    each quote the entity speaks (speaks=1) or is mentioned inside and does not
 #                   speak (speaks=0), with its article's date (quotes newest first)
-# Every row is a function of one article's rows: `summarise` redoes an article's, and a trigger
-# keeps the copied date in step with `article.published`.
+# Every row is a function of one article's rows: `summarise` redoes an article's, and triggers
+# follow the two changes made in place, a new `article.published` and an event resolved again
+# against it (`model.dates.set_published`).
 SUMMARY_TABLES = ("entity_article", "entity_event", "entity_quote")
+# An event and the entities of its sentence, by the same test as the events filter: a mention starting inside it.
+_EVENT_ENTITIES = ("SELECT DISTINCT m.entity, t.value_start, t.id, t.article FROM timex t JOIN sentence s ON "
+                   "s.article = t.article AND s.idx = t.sentence JOIN mention m ON m.article = t.article AND "
+                   "m.start >= s.start AND m.start < s.end WHERE {which} AND t.value_start IS NOT NULL "
+                   "AND m.entity IS NOT NULL")
 _SUMMARY_SCHEMA = (
     "CREATE TABLE IF NOT EXISTS entity_article (entity INTEGER NOT NULL, article INTEGER NOT NULL, published TEXT, "
     "PRIMARY KEY (entity, article)) WITHOUT ROWID",
@@ -227,6 +233,10 @@ _SUMMARY_SCHEMA = (
     "WHEN old.published IS NOT new.published BEGIN "
     "UPDATE entity_article SET published = new.published WHERE article = new.id; "
     "UPDATE entity_quote SET published = new.published WHERE article = new.id; END",
+    "CREATE TRIGGER IF NOT EXISTS timex_summary AFTER UPDATE OF value_start, sentence ON timex BEGIN "
+    "DELETE FROM entity_event WHERE article = old.article AND timex = old.id; "
+    "INSERT INTO entity_event(entity, value_start, timex, article) "
+    + _EVENT_ENTITIES.format(which="t.id = new.id") + "; END",
     "CREATE TRIGGER IF NOT EXISTS article_deleted_summary AFTER DELETE ON article BEGIN "
     "DELETE FROM entity_article WHERE article = old.id; DELETE FROM entity_event WHERE article = old.id; "
     "DELETE FROM entity_quote WHERE article = old.id; END",
@@ -246,12 +256,8 @@ def summarise(conn: sqlite3.Connection, articles: str, params: tuple = ()) -> No
     conn.execute("INSERT INTO entity_article(entity, article, published) SELECT DISTINCT m.entity, m.article, "
                  "a.published FROM mention m JOIN article a ON a.id = m.article "
                  f"WHERE m.article IN ({articles}) AND m.entity IS NOT NULL", params)
-    # the same test as the events filter: a mention starting inside the event's sentence
-    conn.execute("INSERT INTO entity_event(entity, value_start, timex, article) SELECT DISTINCT m.entity, "
-                 "t.value_start, t.id, t.article FROM timex t JOIN sentence s ON s.article = t.article AND "
-                 "s.idx = t.sentence JOIN mention m ON m.article = t.article AND m.start >= s.start AND "
-                 f"m.start < s.end WHERE t.article IN ({articles}) AND t.value_start IS NOT NULL "
-                 "AND m.entity IS NOT NULL", params)
+    conn.execute("INSERT INTO entity_event(entity, value_start, timex, article) "
+                 + _EVENT_ENTITIES.format(which=f"t.article IN ({articles})"), params)
     conn.execute(f"WITH q AS (SELECT id, article, start, end, speaker_entity FROM quote WHERE article IN ({articles})), "
                  "speaker(entity, quote) AS (SELECT qs.entity, qs.quote FROM quote_speaker qs JOIN q ON q.id = qs.quote "
                  "UNION SELECT speaker_entity, id FROM q WHERE speaker_entity IS NOT NULL), "

@@ -2,14 +2,19 @@
 for the most-mentioned entities (the worst case of every entity filter).
 
     python -m tests.bench.queries DB [--entities 3]
+    python -m tests.bench.queries DB --spread 60    # p50/p95 of each entity query over 60 entities
 
 Wall time of each `model.query` call in one thread (SQLite does the work in the
-calling thread). Prints one JSON line.
+calling thread). Prints one JSON line. With `--spread N` (diagnosis): each entity
+query, and each of a navigation step's calls, over N entities of every frequency
+(ranks spaced evenly on a log scale, the most mentioned first) and the search words:
+p50, p95 and max of wall and thread CPU time in ms.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import time
 
 
@@ -17,7 +22,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("db")
     ap.add_argument("--entities", type=int, default=3)
+    ap.add_argument("--spread", type=int, default=0, help="p50/p95 over this many entities of all frequencies")
     args = ap.parse_args()
+    if args.spread:
+        print(json.dumps(spread(args.db, args.spread)))
+        return
 
     from model import query as q
 
@@ -60,6 +69,56 @@ def main() -> None:
         t(f"count_quotes, speaker {tag}", lambda: q.count_quotes(conn, F(speaker=e.id)))
     conn.close()
     print(json.dumps(out))
+
+
+WORDS = ("oil", "dollar", "trade", "bank", "tonnes", "said", "profit*", "wheat", "yen", "analysts", "Reagan")
+
+
+def spread(db: str, n: int) -> dict[str, dict[str, float]]:
+    from model import query as q
+
+    F = q.Filters
+    conn = q.connect(db)
+    ranked = [r[0] for r in conn.execute("SELECT id FROM entity ORDER BY mentions DESC, id")]
+    picks = sorted({min(len(ranked), round(math.exp(i * math.log(len(ranked)) / (n - 1)))) - 1 for i in range(n)})
+    samples: dict[str, list[tuple[float, float]]] = {}
+
+    def t(name, fn):
+        w0, c0 = time.perf_counter(), time.thread_time()
+        fn()
+        samples.setdefault(name, []).append(((time.perf_counter() - w0) * 1000, (time.thread_time() - c0) * 1000))
+
+    for i in picks:
+        e = ranked[i]
+        f = F(entity=e)
+        t("entity_page", lambda: q.entity_page(conn, e))
+        t("count_articles, entity", lambda: q.count_articles(conn, f))
+        t("articles page, entity", lambda: q.articles(conn, f))
+        t("count_events, entity", lambda: q.count_events(conn, f))
+        t("events page, entity", lambda: q.events(conn, f))
+        t("event_position, entity", lambda: q.event_position(conn, f, "1987-04-01"))
+        t("count_quotes, entity", lambda: q.count_quotes(conn, f))
+        t("quotes page, entity", lambda: q.quotes(conn, f))
+        t("count_quotes, speaker", lambda: q.count_quotes(conn, F(speaker=e)))
+        t("quotes page, speaker", lambda: q.quotes(conn, F(speaker=e)))
+    for w in WORDS:
+        f = F(search=w)
+        t("count_articles, search", lambda: q.count_articles(conn, f))
+        t("articles page, search", lambda: q.articles(conn, f))
+        t("count_quotes, search", lambda: q.count_quotes(conn, f))
+        t("quotes page, search", lambda: q.quotes(conn, f))
+    for date in ("1986", "1987-01", "1987-03-15", "1987-06", "1987-10-19", "1988"):
+        t("event_position", lambda: q.event_position(conn, F(), date))
+        t("events page at position", lambda: q.events(conn, F(), q.event_position(conn, F(), date), 100))
+    conn.close()
+
+    def pct(v: list[float], p: float) -> float:
+        v = sorted(v)
+        return round(v[min(len(v) - 1, int(p * len(v)))], 1)
+
+    return {name: {"n": len(v), "p50": pct([w for w, _ in v], .5), "p95": pct([w for w, _ in v], .95),
+                   "max": pct([w for w, _ in v], 1), "cpu_p50": pct([c for _, c in v], .5),
+                   "cpu_p95": pct([c for _, c in v], .95)} for name, v in samples.items()}
 
 
 if __name__ == "__main__":

@@ -183,6 +183,13 @@ def test_summary_follows_reingest_merge_date_change_and_delete(tmp_path):
         conn.execute("UPDATE article SET published='1999-09-09' WHERE key='b'")
     assert {r[0] for r in conn.execute("SELECT published FROM entity_article")} == {"1999-09-09", "2023-03-01"}
     assert _summary(conn) == _rebuilt(conn)
+    # and its events resolved again against the new date (model.dates.set_published): moved, lost, found
+    for value in ("1999-09-13", None, "1999-09-14"):
+        with conn:
+            conn.execute("UPDATE timex SET value_start=? WHERE value_start IS NOT NULL OR value='2023-01-02'",
+                         (value,))
+        assert {r[0] for r in conn.execute("SELECT value_start FROM entity_event")} == ({value} if value else set())
+        assert _summary(conn) == _rebuilt(conn)
     touched = store.delete_article(conn, "a")
     assert xi in touched
     store.refresh_entities(conn, touched)
