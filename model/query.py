@@ -471,7 +471,14 @@ def _entity_events(conn: sqlite3.Connection, f: Filters) -> tuple[str, list] | N
     return _where(clauses), params
 
 
+def _by_day(conn: sqlite3.Connection, f: Filters) -> bool:
+    """Whether the whole timeline is asked for and the database counts its events by day (`event_day`)."""
+    return f.article is None and f.entity is None and _summary(conn)
+
+
 def count_events(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
+    if _by_day(conn, f):
+        return _run(conn, "SELECT COALESCE(SUM(events), 0) FROM event_day")[0][0]
     summed = _entity_events(conn, f)
     if summed:
         return _run(conn, f"SELECT COUNT(*) FROM entity_event t{summed[0]}", summed[1])[0][0]
@@ -486,6 +493,15 @@ def events(conn: sqlite3.Connection, f: Filters = Filters(), offset: int = 0, li
     if summed:
         where, params = summed
         select = f"SELECT t.timex AS id, t.value_start FROM entity_event t{where} ORDER BY t.value_start, t.timex"
+    elif _by_day(conn, f) and offset:
+        # from the day the page starts on (the first whose running count passes `offset`), not the first event
+        day = _run(conn, "SELECT value_start, upto - events FROM (SELECT value_start, events, SUM(events) OVER "
+                         "(ORDER BY value_start) AS upto FROM event_day) WHERE upto > ? ORDER BY value_start LIMIT 1",
+                   (offset,))
+        if not day:
+            return []
+        select = "SELECT t.id, t.value_start FROM timex t WHERE t.value_start >= ? ORDER BY t.value_start, t.id"
+        params, offset = [day[0][0]], offset - day[0][1]
     else:
         frequent = f.article is None and f.entity is not None and _entity_counts(conn, f.entity)[0] >= FREQUENT_EVENTS
         where, params = _event_where(f, frequent)
@@ -499,6 +515,8 @@ def events(conn: sqlite3.Connection, f: Filters = Filters(), offset: int = 0, li
 
 def event_position(conn: sqlite3.Connection, f: Filters, date: str) -> int:
     """Index in `events(f)` of the first event on or after `date` (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    if _by_day(conn, f):
+        return _run(conn, "SELECT COALESCE(SUM(events), 0) FROM event_day WHERE value_start < ?", (date,))[0][0]
     summed = _entity_events(conn, f)
     where, params = summed or _event_where(f)
     table = "entity_event t" if summed else "timex t"

@@ -129,6 +129,8 @@ def migrate(conn: sqlite3.Connection, path: Path | str = "database",
         conn.execute("BEGIN IMMEDIATE")
         try:
             _create_summary(conn)
+            conn.execute("INSERT INTO event_day(value_start, events) SELECT value_start, COUNT(*) FROM timex "
+                         "WHERE value_start IS NOT NULL GROUP BY value_start")
             summarise_all(conn, progress)
             conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             conn.execute("COMMIT")
@@ -207,7 +209,14 @@ def create_schema(conn: sqlite3.Connection) -> None:
 # Every row is a function of one article's rows: `summarise` redoes an article's, and triggers
 # follow the two changes made in place, a new `article.published` and an event resolved again
 # against it (`model.dates.set_published`).
+# And event_day: how many dated events start on each day, kept by triggers on `timex` (any write,
+# in any order), so that the timeline finds the position of a date, or the page at a position,
+# without counting through every event before it.
 SUMMARY_TABLES = ("entity_article", "entity_event", "entity_quote")
+_DAY_ADD = ("INSERT INTO event_day(value_start, events) SELECT new.value_start, 1 WHERE new.value_start IS NOT NULL "
+            "ON CONFLICT (value_start) DO UPDATE SET events = events + 1")
+_DAY_REMOVE = ("UPDATE event_day SET events = events - 1 WHERE value_start = old.value_start; "
+               "DELETE FROM event_day WHERE value_start = old.value_start AND events <= 0")
 # An event and the entities of its sentence, by the same test as the events filter: a mention starting inside it.
 _EVENT_ENTITIES = ("SELECT DISTINCT m.entity, t.value_start, t.id, t.article FROM timex t JOIN sentence s ON "
                    "s.article = t.article AND s.idx = t.sentence JOIN mention m ON m.article = t.article AND "
@@ -237,6 +246,13 @@ _SUMMARY_SCHEMA = (
     "DELETE FROM entity_event WHERE article = old.article AND timex = old.id; "
     "INSERT INTO entity_event(entity, value_start, timex, article) "
     + _EVENT_ENTITIES.format(which="t.id = new.id") + "; END",
+    "CREATE TABLE IF NOT EXISTS event_day (value_start TEXT PRIMARY KEY, events INTEGER NOT NULL) WITHOUT ROWID",
+    "CREATE TRIGGER IF NOT EXISTS event_day_insert AFTER INSERT ON timex WHEN new.value_start IS NOT NULL BEGIN "
+    f"{_DAY_ADD}; END",
+    "CREATE TRIGGER IF NOT EXISTS event_day_delete AFTER DELETE ON timex WHEN old.value_start IS NOT NULL BEGIN "
+    f"{_DAY_REMOVE}; END",
+    "CREATE TRIGGER IF NOT EXISTS event_day_update AFTER UPDATE OF value_start ON timex "
+    f"WHEN old.value_start IS NOT new.value_start BEGIN {_DAY_REMOVE}; {_DAY_ADD}; END",
     "CREATE TRIGGER IF NOT EXISTS article_deleted_summary AFTER DELETE ON article BEGIN "
     "DELETE FROM entity_article WHERE article = old.id; DELETE FROM entity_event WHERE article = old.id; "
     "DELETE FROM entity_quote WHERE article = old.id; END",

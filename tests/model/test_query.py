@@ -145,18 +145,27 @@ def test_the_entity_summary_gives_the_rows_the_joins_give(tmp_path):
     _as_version_1(old)
     F = q.Filters
 
+    def plain(rows):
+        return [dataclasses.asdict(x) if dataclasses.is_dataclass(x) else x for x in rows]
+
     def everything(c):
-        out = []
+        pages, filtered = [], []
         for e in q.entities(c, F(), 0, 1000):
             f, by = F(entity=e.id), F(speaker=e.id)
-            out += [q.entity_page(c, e.id, limit=3), q.count_articles(c, f), q.articles(c, f, limit=3),
-                    q.articles(c, f, offset=1, limit=2), q.count_events(c, f), q.events(c, f, 1, 3),
-                    q.event_position(c, f, "2022-03"), q.count_quotes(c, f), q.quotes(c, f, limit=3),
-                    q.quotes(c, f, offset=1), q.count_quotes(c, by), q.quotes(c, by), q.quotes(c, f, "speaker")]
-        return [dataclasses.asdict(x) if dataclasses.is_dataclass(x) else x for x in out]
+            pages.append(q.entity_page(c, e.id, limit=3))
+            filtered += [q.count_articles(c, f), q.articles(c, f, limit=3), q.articles(c, f, offset=1, limit=2),
+                         q.count_events(c, f), q.events(c, f, 1, 3), q.event_position(c, f, "2022-03"),
+                         q.count_quotes(c, f), q.quotes(c, f, limit=3), q.quotes(c, f, offset=1),
+                         q.count_quotes(c, by), q.quotes(c, by), q.quotes(c, f, "speaker")]
+        n = q.count_events(c, F())
+        timeline = [n, *(q.event_position(c, F(), d) for d in ("1900", "2022", "2022-02-24", "2023-02", "2100"))]
+        timeline += [q.events(c, F(), o, 3) for o in range(n + 2)]  # every offset, and past the end
+        return plain(pages), plain(filtered), plain(timeline)
 
     with q.connect(new) as a, q.connect(old) as b:
         assert q._summary(a) and not q._summary(b)
         got, want = everything(a), everything(b)
-    assert len(got) > 100 and any(p["quotes_about"] for p in got[::13]) and any(p["events"] for p in got[::13])
+    pages, filtered, timeline = got
+    assert len(pages) > 10 and any(p["quotes_about"] for p in pages) and any(p["events"] for p in pages)
+    assert timeline[0] > 5 and timeline[-3] and timeline[-2] == timeline[-1] == []
     assert got == want

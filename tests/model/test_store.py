@@ -118,7 +118,7 @@ def test_incremental_refresh_resolves_an_older_surname_and_drops_orphans(tmp_pat
 # ---------------------------------------------------------------- per-entity summary
 
 def _summary(conn) -> dict[str, set[tuple]]:
-    return {t: {tuple(r) for r in conn.execute(f"SELECT * FROM {t}")} for t in store.SUMMARY_TABLES}
+    return {t: {tuple(r) for r in conn.execute(f"SELECT * FROM {t}")} for t in (*store.SUMMARY_TABLES, "event_day")}
 
 
 def _rebuilt(conn) -> dict[str, set[tuple]]:
@@ -127,6 +127,8 @@ def _rebuilt(conn) -> dict[str, set[tuple]]:
     store.summarise_all(conn)
     rows = _summary(conn)
     conn.execute("ROLLBACK")
+    rows["event_day"] = {tuple(r) for r in conn.execute("SELECT value_start, COUNT(*) FROM timex "
+                                                         "WHERE value_start IS NOT NULL GROUP BY value_start")}
     return rows
 
 
@@ -157,6 +159,7 @@ def test_summary_rows_of_an_article(tmp_path):
         "entity_article": {(e, aid, "2023-01-02") for e in (putin, xi, lavrov)},
         "entity_event": {(lavrov, "2023-01-02", tid, aid)},  # only Lavrov is in the event's sentence
         "entity_quote": {(putin, 1, "2023-01-02", aid, 12, qid), (xi, 0, "2023-01-02", aid, 12, qid)},
+        "event_day": {("2023-01-02", 1)},
     }
 
 
@@ -203,9 +206,10 @@ def test_summary_follows_reingest_merge_date_change_and_delete(tmp_path):
 def _as_version_1(path) -> None:
     """Turn a database into what the version-1 schema made: no summary tables or triggers."""
     c = sqlite3.connect(path)
-    for name, kind in c.execute("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'trigger') AND "
-                                "(name LIKE 'entity\\_%' ESCAPE '\\' OR name LIKE 'article\\_%summary')").fetchall():
-        c.execute(f"DROP {kind} {name}")
+    for name, kind, sql in c.execute("SELECT name, type, sql FROM sqlite_master WHERE type IN ('table', 'trigger')"
+                                     ).fetchall():
+        if name in (*store.SUMMARY_TABLES, "event_day") or kind == "trigger" and ("entity_" in sql or "event_day" in sql):
+            c.execute(f"DROP {kind} {name}")
     c.execute("PRAGMA user_version=1")
     c.commit()
     c.close()
