@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import dates
-from .store import StoreError, open_readonly
+from .store import SUMMARY_VERSION, StoreError, open_readonly
 
 
 class QueryError(Exception):
@@ -228,9 +228,9 @@ def _where(clauses: list[str]) -> str:
 
 
 def _summary(conn: sqlite3.Connection) -> bool:
-    """Whether the database has the per-entity summary (schema 2, `store.SUMMARY_TABLES`); a
-    version-1 database is read with the plans that join mentions, articles and events."""
-    return _run(conn, "PRAGMA user_version")[0][0] >= 2
+    """Whether the database has the per-entity summary and `event_day` (schema 2, `store.SUMMARY_TABLES`);
+    a version-1 database is read with the plans that join mentions, articles and events."""
+    return _run(conn, "PRAGMA user_version")[0][0] >= SUMMARY_VERSION
 
 
 # Chinese, Japanese and Korean runs have no spaces: FTS5's unicode61 tokenizer indexes a whole run as one
@@ -278,10 +278,10 @@ _ARTICLE_ORDER = {
 }
 
 
-def _article_where(f: Filters) -> tuple[str, list]:
+def _article_where(f: Filters, summed: bool = False) -> tuple[str, list]:
     clauses, params = [], []
-    if f.entity is not None:
-        clauses.append("a.id IN (SELECT article FROM mention WHERE entity=?)")
+    if f.entity is not None:  # with the summary, one row per article
+        clauses.append(f"a.id IN (SELECT article FROM {'entity_article' if summed else 'mention'} WHERE entity=?)")
         params.append(f.entity)
     if f.search:
         c, p = _search(f.search, "article_fts", "a.id", ("a.title", "a.text"))
@@ -315,7 +315,7 @@ def count_articles(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
         return _run(conn, "SELECT COUNT(*) FROM article_fts WHERE article_fts MATCH ?", (match,))[0][0]
     if f.entity is not None and not f.search and _summary(conn):
         return _run(conn, "SELECT COUNT(*) FROM entity_article WHERE entity = ?", (f.entity,))[0][0]
-    where, params = _article_where(f)
+    where, params = _article_where(f, _summary(conn))
     return _run(conn, f"SELECT COUNT(*) FROM article a{where}", params)[0][0]
 
 
@@ -328,7 +328,7 @@ def articles(conn: sqlite3.Connection, f: Filters = Filters(), sort: str = "date
                           "WHERE ea.entity = ? ORDER BY ea.published DESC, ea.article DESC LIMIT ? OFFSET ?",
                     (f.entity, limit, offset))
         return [ArticleRow(*r) for r in rows]
-    where, params = _article_where(f)
+    where, params = _article_where(f, _summary(conn))
     order = _ARTICLE_ORDER.get(sort, _ARTICLE_ORDER["date"])
     # Newest first, a page of a filter that keeps many articles (a common word, a frequent entity) is
     # read off the date index, keeping the rows that match, instead of sorting every match.

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Callable
 if TYPE_CHECKING:  # for annotations only: the browser imports this module at start-up
     from .records import Article, Extraction
 
-SCHEMA_VERSION = 2  # 2: the per-entity summary tables (entity_article, entity_event, entity_quote)
+SCHEMA_VERSION = 2
+SUMMARY_VERSION = 2  # the first with the per-entity summary and event_day (`SUMMARY_TABLES`)
 READABLE_VERSIONS = (1, 2)  # a version-1 database is browsed as it is (without the summaries) until a writer upgrades it
 PIPELINE_VERSION = "1"  # bump when extraction changes so re-ingest redoes NLP
 

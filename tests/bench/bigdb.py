@@ -83,7 +83,7 @@ def build(source: str, out: str, target: int = 100_000, log=print) -> dict:
         total += n
         log(f"bigdb: copy {k}: {total:,} articles ({time.perf_counter() - t0:.0f} s)")
     conn.execute("COMMIT")
-    summarised = conn.execute("PRAGMA user_version").fetchone()[0] >= 2  # else the upgrade below makes it
+    summarised = conn.execute("PRAGMA user_version").fetchone()[0] >= store.SUMMARY_VERSION  # else the upgrade below makes it
 
     # Indexes the current schema has and the source database (made by an older build) lacks
     # (those of tables it lacks come with the upgrade that adds the tables).
