@@ -313,22 +313,24 @@ def count_articles(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
     match = _fts_only(f, entity=f.entity)
     if match:
         return _run(conn, "SELECT COUNT(*) FROM article_fts WHERE article_fts MATCH ?", (match,))[0][0]
-    if f.entity is not None and not f.search and _summary(conn):
+    summed = _summary(conn)
+    if f.entity is not None and not f.search and summed:
         return _run(conn, "SELECT COUNT(*) FROM entity_article WHERE entity = ?", (f.entity,))[0][0]
-    where, params = _article_where(f, _summary(conn))
+    where, params = _article_where(f, summed)
     return _run(conn, f"SELECT COUNT(*) FROM article a{where}", params)[0][0]
 
 
 def articles(conn: sqlite3.Connection, f: Filters = Filters(), sort: str = "date",
              offset: int = 0, limit: int = 100) -> list[ArticleRow]:
-    if f.entity is not None and not f.search and sort not in ("oldest", "title") and _summary(conn):
+    summed = _summary(conn)
+    if f.entity is not None and not f.search and sort not in ("oldest", "title") and summed:
         # the entity's articles newest first: a range of the summary's date index
         rows = _run(conn, f"SELECT a.id, a.key, a.published, a.published_basis, a.source, {_TITLE} FROM entity_article "
                           "ea INDEXED BY idx_entity_article_published CROSS JOIN article a ON a.id = ea.article "
                           "WHERE ea.entity = ? ORDER BY ea.published DESC, ea.article DESC LIMIT ? OFFSET ?",
                     (f.entity, limit, offset))
         return [ArticleRow(*r) for r in rows]
-    where, params = _article_where(f, _summary(conn))
+    where, params = _article_where(f, summed)
     order = _ARTICLE_ORDER.get(sort, _ARTICLE_ORDER["date"])
     # Newest first, a page of a filter that keeps many articles (a common word, a frequent entity) is
     # read off the date index, keeping the rows that match, instead of sorting every match.
@@ -616,9 +618,10 @@ def quotes(conn: sqlite3.Connection, f: Filters = Filters(), sort: str = "date",
 
 COOCCUR_ARTICLES = 500  # co-occurrence is counted over the entity's latest articles only
 PAGE_COUNT_CAP = 200  # entity-page totals stop counting here ("200" reads "200 or more")
-# An entity with this many mentions has its sections read newest-first off the article (or date)
-# index and cut at the page: sorting all of its rows first took most of a second for the most
-# frequent ones at 100,000 articles. Rarer ones keep the plan that starts from their own rows.
+# Without the summary (a version-1 database), an entity with this many mentions has its sections
+# read newest-first off the article (or date) index and cut at the page: sorting all of its rows
+# first took most of a second for the most frequent ones at 100,000 articles. Rarer ones keep the
+# plan that starts from their own rows.
 FREQUENT = 1000
 FREQUENT_EVENTS = 10000
 
