@@ -98,7 +98,11 @@ def build(source: str, out: str, target: int = 100_000, log=print) -> dict:
             added.append(name)
     fresh.close()
 
-    sconn = store.connect(out, progress=lambda done, total: log(f"bigdb: summary of {done:,}/{total:,} articles"))
+    def upgrading(done: int, total: int) -> None:
+        if done % 25_000 == 0 or done == total:
+            log(f"bigdb: per-entity summary, {done:,}/{total:,} articles ({time.perf_counter() - t0:.0f} s)")
+
+    sconn = store.connect(out, progress=upgrading)
     if summarised:
         with sconn:
             store.summarise_all(sconn)
