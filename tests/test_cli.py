@@ -68,3 +68,59 @@ def test_help_is_fast_and_lists_commands():
     assert r.returncode == 0
     for cmd in ("ingest", "export", "set-date"):
         assert cmd in r.stdout
+
+
+def _browse_without_screen(monkeypatch, db):
+    """cmd_browse up to the point it would draw: what it hands the app."""
+    from tui import app, cli
+
+    opened = []
+    monkeypatch.setattr(app, "run", lambda path, readonly=False: opened.append((path, readonly)))
+    assert cli.cmd_browse(db, explicit=True) == 0
+    return opened
+
+
+def _version(db):
+    import sqlite3
+
+    c = sqlite3.connect(db)
+    try:
+        return c.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        c.close()
+
+
+def test_browsing_an_older_database_upgrades_it_first_with_progress(seeds_db, tmp_path, monkeypatch, capsys):
+    import shutil
+
+    from model import store
+    from tests.model.test_store import _as_version_1
+
+    db = tmp_path / "old.db"
+    shutil.copy(seeds_db, db)
+    _as_version_1(db)
+    assert _browse_without_screen(monkeypatch, db) == [(str(db), False)]
+    assert _version(db) == store.SCHEMA_VERSION
+    err = capsys.readouterr().err
+    assert "upgrading" in err and "5 articles" in err and "Traceback" not in err
+    assert _browse_without_screen(monkeypatch, db) == [(str(db), False)]  # once: nothing to say the second time
+    assert "upgrading" not in capsys.readouterr().err
+
+
+def test_an_older_database_that_cannot_be_written_is_browsed_as_it_is(seeds_db, monkeypatch, capsys):
+    import shutil
+
+    from tests.model.test_store import _as_version_1
+    from tests.robustness.perms import unprivileged, world_dir
+
+    with world_dir() as d:
+        db = d / "old.db"
+        shutil.copy(seeds_db, db)
+        _as_version_1(db)
+        os.chmod(db, 0o444)
+        os.chmod(d, 0o555)
+        with unprivileged():
+            opened = _browse_without_screen(monkeypatch, db)
+        assert opened == [(str(db), True)]
+        assert _version(db) == 1
+        assert "upgrading" not in capsys.readouterr().err

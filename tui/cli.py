@@ -10,6 +10,7 @@ import os
 import sqlite3
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 EXIT_USAGE, EXIT_FAIL, EXIT_INTERRUPTED = 2, 1, 130
@@ -187,7 +188,7 @@ def cmd_set_date(db: Path, key: str, date: str) -> int:
     from model import dates, store
 
     try:
-        conn = store.connect(db)
+        conn = store.connect(db, progress=_upgrade_progress(db))
     except store.StoreError as e:
         return fail(str(e))
     try:
@@ -204,6 +205,45 @@ def cmd_set_date(db: Path, key: str, date: str) -> int:
 
 
 # ---------------------------------------------------------------- browse
+
+def _upgrade_progress(db: Path):
+    """A `progress(done, total)` for a schema upgrade: a line on stderr every few seconds."""
+    from model import store
+
+    last = [0.0]
+
+    def report(done: int, total: int) -> None:
+        now = time.monotonic()
+        if not last[0]:
+            print(f"sinorus-tui: upgrading {db} to schema {store.SCHEMA_VERSION} (once; entity pages read a summary "
+                  f"after it): {total:,} articles", file=sys.stderr, flush=True)
+            last[0] = now
+        elif now - last[0] >= 3 or done == total:
+            last[0] = now
+            print(f"sinorus-tui: upgrading: {done:,}/{total:,} articles", file=sys.stderr, flush=True)
+    return report
+
+
+def _upgrade(db: Path) -> None:
+    """Bring an older database the browser can read up to the current schema before browsing,
+    reporting progress. If it cannot be done now (another program is writing, the disk is full,
+    ctrl+c), say so in one line and browse it as it is: nothing stored changes."""
+    from model import store
+
+    try:
+        with closing(store.connect(db, readonly=True)) as conn:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except (store.StoreError, sqlite3.Error):
+        return  # the caller's own check reports it
+    if version >= store.SCHEMA_VERSION:
+        return
+    try:
+        store.connect(db, progress=_upgrade_progress(db)).close()
+    except KeyboardInterrupt:
+        print(f"sinorus-tui: upgrade interrupted; {db} is unchanged and is browsed as it is", file=sys.stderr)
+    except (store.StoreError, sqlite3.Error) as e:
+        print(f"sinorus-tui: could not upgrade {db} now ({e}); browsing it as it is", file=sys.stderr)
+
 
 def cmd_browse(db: Path, explicit: bool) -> int:
     if not db.exists():
@@ -223,6 +263,8 @@ def cmd_browse(db: Path, explicit: bool) -> int:
     except store.StoreError as e:
         return fail(str(e))
     readonly = not os.access(db, os.W_OK) or not os.access(db.parent, os.W_OK)
+    if not readonly:
+        _upgrade(db)
     try:
         app.run(str(db), readonly=readonly)
     except Exception as e:  # the app reports its own errors; this catches a database it cannot open at all
