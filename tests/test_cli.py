@@ -124,3 +124,20 @@ def test_an_older_database_that_cannot_be_written_is_browsed_as_it_is(seeds_db, 
         assert opened == [(str(db), True)]
         assert _version(db) == 1
         assert "upgrading" not in capsys.readouterr().err
+
+
+def test_ingest_into_an_older_database_says_it_upgrades_it(seeds_db, tmp_path):
+    import shutil
+
+    from model import store
+    from tests.model.test_store import _as_version_1
+
+    db = tmp_path / "old.db"
+    shutil.copy(seeds_db, db)
+    _as_version_1(db)
+    empty = tmp_path / "none.txt"
+    empty.write_text("")
+    r = run("ingest", "--db", str(db), str(empty))  # nothing new to ingest; the upgrade still happens
+    assert "Traceback" not in r.stderr
+    assert "ingest: upgrading the database: 5/5 articles" in r.stderr, r.stderr
+    assert _version(db) == store.SCHEMA_VERSION

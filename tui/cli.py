@@ -125,6 +125,9 @@ class _Reporter:
                   file=self.stream, flush=True)
         elif p.phase == "finishing":
             print("ingest: resolving entities across the corpus", file=self.stream, flush=True)
+        elif p.phase.startswith("upgrading") and (now - self.last_line >= 5 or p.done == p.total):
+            self.last_line = now
+            print(f"ingest: {p.phase}: {p.done:,}/{p.total:,} articles", file=self.stream, flush=True)
 
 
 def cmd_ingest(paths: list[str], db: Path, jobs: int | None = None) -> int:
