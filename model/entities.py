@@ -180,6 +180,7 @@ def resolve_mentions(doc) -> list[Mention]:
             continue
         s, e, office = c
         raw.append((s, e, full[s:e], ent.label_, office))
+    raw = _known_people_again(full, raw)
 
     # --- people: full names in this article, by family name
     fulls: dict[str, Counter] = defaultdict(Counter)  # family (casefold) -> Counter of full-name forms
@@ -249,6 +250,29 @@ def resolve_mentions(doc) -> list[Mention]:
     return out
 
 
+def _known_people_again(full: str, raw: list[tuple]) -> list[tuple]:
+    """A person's full name the recogniser tagged as a person somewhere in the article is that person wherever
+    else it stands: tagged as something else ("Ivanka Trump" as a PRODUCT or an ORG) or not tagged at all.
+    Never inside a longer name ("the Ivanka Trump Foundation")."""
+    known = {text for s, e, text, label, _ in raw if label == "PERSON" and len(_name_tokens(text)) >= 2
+             and "\n" not in text}
+    if not known:
+        return raw
+    out = list(raw)
+    taken = sorted((s, e, k) for k, (s, e, *_rest) in enumerate(raw))
+    for name in sorted(known, key=len, reverse=True):
+        for hit in re.finditer(r"(?<![\w.'’-])%s(?![\w'’-])" % re.escape(name), full):
+            s, e = hit.span()
+            over = [k for s2, e2, k in taken if s2 < e and s < e2]
+            if not over:
+                out.append((s, e, name, "PERSON", None))
+                taken.append((s, e, len(out) - 1))
+            elif len(over) == 1 and (raw[over[0]][0], raw[over[0]][1]) == (s, e) and raw[over[0]][3] != "PERSON":
+                out[over[0]] = (s, e, name, "PERSON", raw[over[0]][4])
+    out.sort(key=lambda r: r[0])
+    return out
+
+
 def _name_like(text: str) -> bool:
     return text[:1].isupper() and text.isalpha()
 
@@ -268,13 +292,25 @@ def _group_full_names(forms: Counter, mapping: bool = False):
             groups.append([name])
     canon = {}
     for g in groups:
-        best = max(g, key=lambda n: (forms[n], -sum(bool(_INITIAL.match(w)) for w in n.split()), len(n)))
+        best = max(g, key=lambda n: (not _particle_family(n, g), forms[n],
+                                     -sum(bool(_INITIAL.match(w)) for w in n.split()), len(n)))
         best = " ".join(_name_tokens(best))
         for n in g:
             canon[n] = best
     if mapping:
         return canon
     return sorted(set(canon.values()))
+
+
+def _particle_family(name: str, forms: list[str]) -> bool:
+    """'De Blasio' beside 'Bill de Blasio': a family name that opens with a particle, not a full name."""
+    words = name.split()
+    for other in forms:
+        ow = other.split()
+        k = len(ow) - len(words)
+        if k > 0 and [w.casefold() for w in ow[k:]] == [w.casefold() for w in words] and ow[k].islower():
+            return True
+    return False
 
 
 def _unlabelled_family_mentions(doc, found: list[Mention], canon_of_family: dict[str, str]) -> list[Mention]:

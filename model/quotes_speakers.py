@@ -34,6 +34,29 @@ FEMALE_NOUNS = {"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "
                 "mrs.", "ms.", "mrs", "ms", "miss", "madam", "madame"}
 MALE_NOUNS = {"spokesman", "congressman", "businessman", "husband", "father", "son", "brother", "king", "prince",
               "widower", "grandfather", "boyfriend", "man", "mr.", "mr", "sir"}
+# Given names that are (almost) only a man's or only a woman's: a person's gender when no title or pronoun
+# in the article tells it. General knowledge, like the titles above; names used by both are left out.
+MALE_NAMES = set("""
+aaron adam alan albert alexander alexei andrew anthony antonin antony arnold barack ben benjamin bernard bernie
+bill bob bobby boris brad brandon brent brian bruce carl charles chris christopher chuck colin craig dan daniel
+darrell david dennis dick donald doug douglas duncan ed eddie edward elijah emmanuel eric ernest francis frank
+fred gary george gerald greg gregory harold harry henry howard hugh ian jack jacob jake james jared jason jeb
+jeff jeffrey jeremy jerry jim jimmy joe joel john johnny jon jonathan joseph josh joshua juan keith ken kenneth
+kevin larry lawrence luis marco mark martin matt matthew michael mike mitch mitt neil newt
+nicholas nick noah oliver patrick paul peter phil philip ralph randy raymond reince richard rick rob robert
+roger ronald roy rudy rush russell ryan sam samuel scott sean sergei sergey seth stephen steve steven ted
+thomas tim timothy todd tom tony travis trey victor vladimir walter wayne william xavier
+""".split())
+FEMALE_NAMES = set("""
+abigail alice alicia amanda amy angela ann anna anne barbara betsy betty brenda carla carly carol caroline
+catherine cathy cheryl christina christine claire cynthia debbie deborah debra diane donna dorothy elaine
+elizabeth ellen emily emma erin eva evelyn gabrielle gina hannah heather helen hillary ivanka jane janet jean
+jennifer jessica jill joan joanna joy judith judy julia julie karen kate katherine kathleen kathy katie kayleigh
+kellyanne kirsten laura lauren linda lisa lois loretta lucy madeleine margaret maria marie marine martha mary
+megan megyn melania melanie melissa michelle monica nancy natalie nicole nikki olivia pamela patricia paula
+rachel rebecca rosa ruth sandra sara sarah sharon shirley sonia sophie stephanie susan suzanne tammy teresa
+theresa tina tulsi valerie victoria virginia wendy
+""".split())
 # "the two countries", "both sides": a joint speaker, the last coordinated pair of that kind.
 PAIR_NOUNS = {"country": "GPE", "nation": "GPE", "side": "GPE", "government": "GPE", "state": "GPE",
               "capital": "GPE", "leader": "PERSON", "president": "PERSON", "man": "PERSON", "minister": "PERSON",
@@ -104,12 +127,17 @@ class Resolver:
         return span.root if span is not None else None
 
     def _genders(self, mentions: list[Mention]) -> dict[str, str]:
-        votes: dict[str, list[int]] = {}
+        """Each person's gender, from the strongest evidence there is: the titles and nouns around the name
+        ("Mrs.", "spokeswoman"), else the given name ("Hillary", "Jeb"), else his/her after the name in a
+        sentence where the person is the only one named."""
+        titles: dict[str, list[int]] = {}
+        pronouns: dict[str, list[int]] = {}
         doc = self.doc
         for m in mentions:
             if m.label != "PERSON":
                 continue
-            v = votes.setdefault(m.canonical, [0, 0])
+            v = titles.setdefault(m.canonical, [0, 0])
+            pronouns.setdefault(m.canonical, [0, 0])
             words = {(m.title or "").lower()}
             head = self._mention_head(m)
             if head is not None:
@@ -132,10 +160,19 @@ class Resolver:
             for t in s:
                 if t.i > first and not self.in_quote[t.i]:
                     if t.lower_ in MALE:
-                        votes[p][0] += 1
+                        pronouns[p][0] += 1
                     elif t.lower_ in FEMALE:
-                        votes[p][1] += 1
-        return {k: ("m" if a > b else "f") for k, (a, b) in votes.items() if a != b}
+                        pronouns[p][1] += 1
+        out = {}
+        for name, (m, f) in titles.items():
+            given = name.casefold().split()[0] if name.strip() else ""
+            if m != f:
+                out[name] = "m" if m > f else "f"
+            elif (given in MALE_NAMES) != (given in FEMALE_NAMES):
+                out[name] = "m" if given in MALE_NAMES else "f"
+            elif pronouns[name][0] != pronouns[name][1]:
+                out[name] = "m" if pronouns[name][0] > pronouns[name][1] else "f"
+        return out
 
     def _descriptors(self, mentions: list[Mention]):
         """(pos, canonical, label, nouns): the common nouns that describe each named entity where it is named."""

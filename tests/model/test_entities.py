@@ -108,3 +108,27 @@ def test_paragraphs_and_bullets_bound_sentences(nlp):
     sents = [s.text.strip() for s in doc.sents]
     assert sents[0] == "Xi and Putin hail ties"
     assert "• Putin meets Wang Yi" in sents and "• Wang: relations are strong" in sents
+
+
+def test_a_known_full_name_is_that_person_wherever_it_stands(nlp):
+    # One sense per article: a full name tagged PERSON once is a person where the recogniser said PRODUCT
+    # or nothing at all, never inside a longer name.
+    text = ("Ivanka Trump spoke on Monday. In an essay last week, Ivanka Trump acknowledged the problem. "
+            "The Ivanka Trump Foundation gave money.")
+    doc = nlp(text)
+    first, second = text.index("Ivanka Trump"), text.index("Ivanka Trump", 5)
+    found = text.index("The Ivanka Trump Foundation") + 4
+    doc.ents = [doc.char_span(first, first + 12, label="PERSON"), doc.char_span(second, second + 12, label="PRODUCT"),
+                doc.char_span(found, found + 23, label="ORG")]
+    people = [(m.start, m.canonical) for m in entities.resolve_mentions(doc) if m.label == "PERSON"]
+    assert people == [(first, "Ivanka Trump"), (second, "Ivanka Trump")]
+    doc.ents = [doc.char_span(first, first + 12, label="PERSON")]  # the second not tagged at all
+    assert [m.start for m in entities.resolve_mentions(doc) if m.label == "PERSON"][:2] == [first, second]
+
+
+def test_a_family_name_with_a_particle_is_not_the_canonical_full_name(nlp):
+    text = "De Blasio spoke. Mayor Bill de Blasio said it was an intentional act. De Blasio left."
+    doc = nlp(text)
+    spans = [(0, 9), (text.index("Bill"), text.index("Bill") + 14), (text.rindex("De Blasio"), text.rindex("De Blasio") + 9)]
+    doc.ents = [doc.char_span(a, b, label="PERSON") for a, b in spans]
+    assert {m.canonical for m in entities.resolve_mentions(doc)} == {"Bill de Blasio"}
