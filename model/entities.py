@@ -267,8 +267,8 @@ def _known_people_again(full: str, raw: list[tuple]) -> list[tuple]:
             if not over:
                 out.append((s, e, name, "PERSON", None))
                 taken.append((s, e, len(out) - 1))
-            elif len(over) == 1 and (raw[over[0]][0], raw[over[0]][1]) == (s, e) and raw[over[0]][3] != "PERSON":
-                out[over[0]] = (s, e, name, "PERSON", raw[over[0]][4])
+            elif len(over) == 1 and out[over[0]][:2] == (s, e) and out[over[0]][3] != "PERSON":
+                out[over[0]] = (s, e, name, "PERSON", out[over[0]][4])
     out.sort(key=lambda r: r[0])
     return out
 

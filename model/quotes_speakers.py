@@ -234,6 +234,12 @@ class Resolver:
             if tok.dep_ in ("nsubj", "nsubjpass") and _is_main_clause(tok.head) and tok.i == self._root_of(m):
                 sp = Speaker(m.canonical, [m.canonical], m.start, m.end, label=m.label, named=True)
                 self.add_candidate(m.start, sp, speech=False)
+        for tok in self.doc:  # "My mother has softened with age, but she still says …"
+            if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and not self.in_quote[tok.i] and tok.i not in self.mention_at \
+                    and _is_main_clause(tok.head) and (name := self._unnamed(tok)) is not None \
+                    and self._unnamed_person(tok, name) is not None:
+                sp = Speaker(name, [name], tok.left_edge.idx, tok.idx + len(tok.text), label="PERSON")
+                self.add_candidate(tok.idx, sp, speech=False)
 
     def _root_of(self, m: Mention) -> int:
         head = self._mention_head(m)
@@ -319,6 +325,9 @@ class Resolver:
             want = "m" if low == "he" else "f"
             # A pronoun inside a subordinate clause may point back into its own sentence ("after she said").
             if not _is_main_clause(tok.head):
+                sp = self._governing_subject(tok, want, span)
+                if sp is not None:
+                    return sp
                 sent = tok.sent
                 for t in reversed(list(doc_range(self.doc, sent.start, tok.i))):
                     m = self.mention_at.get(t.i)
@@ -359,6 +368,23 @@ class Resolver:
                                        f"speaker: 'they' → {c.speaker.name}, the last plural speaker",
                                        0.65, c.speaker.label, c.speaker.named)
             return None
+        return None
+
+    def _governing_subject(self, tok, want: str, span) -> Speaker | None:
+        """A pronoun in a subordinate clause: the named person who is the subject of a clause above it, the
+        nearest first ("Clinton says she appreciated Machado's courage through what she calls …": Clinton)."""
+        v = tok.head
+        for _ in range(6):
+            if v.head.i == v.i:
+                return None
+            v = v.head
+            subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i), None)
+            m = self.mention_at.get(subj.i) if subj is not None else None
+            if m is not None and m.label == "PERSON" and not self.in_quote[subj.i] \
+                    and self.gender.get(m.canonical, want) == want:
+                return Speaker(m.canonical, [m.canonical], span[0], span[1],
+                               f"speaker: '{tok.text}' → {m.canonical}, the subject of the clause it depends on",
+                               0.75, "PERSON", True)
         return None
 
     def _only_person_nearby(self, tok, want: str, span) -> Speaker | None:
@@ -428,14 +454,31 @@ class Resolver:
                                f"speaker: subject of '{cue_text}' (a name not tagged as an entity)", 0.6,
                                "PERSON" if UNTAGGED_PERSON and tok.ent_type_ == "" else None, False)
         # an unnamed source: keep the description itself
+        name = self._unnamed(tok)
+        if name is None:
+            return None
+        return Speaker(name, [name], span[0], span[1], f"speaker: '{name}' (unnamed), subject of '{cue_text}'",
+                       0.5, self._unnamed_person(tok, name), False)
+
+    def _unnamed(self, tok) -> str | None:
+        """The words of an unnamed description, as written from its first modifier to its head, without
+        determiners: "a 52-count civil complaint" → "52-count civil complaint"."""
         toks = [t for t in self.doc[tok.left_edge.i:tok.i + 1] if t.dep_ in ("compound", "amod", "nmod", "nummod")
                 or t.i == tok.i]
         toks = [t for t in toks if t.lower_ not in DETERMINERS and not self.in_quote[t.i]]
         if not toks:
             return None
-        name = " ".join(t.text for t in toks)
-        return Speaker(name, [name], span[0], span[1], f"speaker: '{name}' (unnamed), subject of '{cue_text}'",
-                       0.5, None, False)
+        if any(self.in_quote[i] or "\n" in self.doc[i].text for i in range(toks[0].i, tok.i + 1)):
+            return " ".join(t.text for t in toks)
+        return self.doc.text[toks[0].idx:tok.idx + len(tok.text)]
+
+    def _unnamed_person(self, tok, name: str) -> str | None:
+        """"my mother", "the woman": one person, of known gender, whom a later "she" may mean (label PERSON)."""
+        low = tok.lemma_.lower()
+        if tok.tag_ != "NN" or low not in MALE_NOUNS | FEMALE_NOUNS:
+            return None
+        self.gender.setdefault(name, "m" if low in MALE_NOUNS else "f")
+        return "PERSON"
 
 
 def doc_range(doc, a: int, b: int):

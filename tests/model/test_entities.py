@@ -132,3 +132,11 @@ def test_a_family_name_with_a_particle_is_not_the_canonical_full_name(nlp):
     spans = [(0, 9), (text.index("Bill"), text.index("Bill") + 14), (text.rindex("De Blasio"), text.rindex("De Blasio") + 9)]
     doc.ents = [doc.char_span(a, b, label="PERSON") for a, b in spans]
     assert {m.canonical for m in entities.resolve_mentions(doc)} == {"Bill de Blasio"}
+
+
+def test_a_known_name_untagged_inside_another_known_name_is_the_longer_one(nlp):
+    text = "Donald Trump spoke. Donald Trump Jr agreed. Later Donald Trump Jr left."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(0, 12, label="PERSON"), doc.char_span(20, 35, label="PERSON")]
+    got = [(m.start, m.text) for m in entities.resolve_mentions(doc)]
+    assert got == [(0, "Donald Trump"), (20, "Donald Trump Jr"), (50, "Donald Trump Jr")]

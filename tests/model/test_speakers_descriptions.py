@@ -1,0 +1,30 @@
+"""Speakers: pronouns in subordinate clauses, unnamed people as antecedents, descriptions as written."""
+from __future__ import annotations
+
+import pytest
+
+from model import entities
+from model.quotes import extract_quotes
+
+# (text, a word of the quote, speaker)
+CASES = [
+    # a pronoun in a subordinate clause is the subject of the clause above it, not the nearest name
+    ("Hillary Clinton spoke with Alicia Machado on Friday.\n\n"
+     "Clinton says she appreciated Machado’s courage through what she calls a “war of some pretty "
+     "unpleasant words.”", "unpleasant words", "Hillary Clinton"),
+    # "she"/"he" can mean an unnamed woman or man who was the subject before
+    ("My mother has softened with age, but she still says things such as, “We are not all meant to be "
+     "equal, you know.”", "meant to be equal", "mother"),
+    ("“We live in Satan’s kingdom,” my father often said.\n\n"
+     "He also told one of his young friends that “terrorism is the answer.”", "terrorism is the answer", "father"),
+    # an unnamed description keeps its words as written
+    ("According to a 52-count civil complaint, the developers engaged in a “massive eight-year fraudulent "
+     "scheme” in which they looted millions of dollars.", "fraudulent scheme", "52-count civil complaint"),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker", CASES)
+def test_speaker(nlp, text, needle, speaker):
+    doc = nlp(text)
+    got = [q.speaker for q in extract_quotes(text, doc, entities.resolve_mentions(doc)) if needle in q.text]
+    assert got == [speaker]
