@@ -194,7 +194,7 @@ def resolve_mentions(doc) -> list[Mention]:
     for fam, forms in fulls.items():
         # Several full names sharing a family name (two Wangs) stay apart: a lone surname is then ambiguous.
         groups = _group_full_names(forms)
-        if len(groups) == 1:
+        if len(groups) == 1 and not _someone_else(fam, raw):
             canon_of_family[fam] = groups[0]
     full_canon: dict[str, str] = {}
     for fam, forms in fulls.items():
@@ -300,6 +300,17 @@ def _group_full_names(forms: Counter, mapping: bool = False):
     if mapping:
         return canon
     return sorted(set(canon.values()))
+
+
+def _someone_else(fam: str, raw: list[tuple]) -> bool:
+    """The family name stood alone more than twice before its one full name is first written: the lone name is
+    someone else, known without a first name ("Obama" … "Michelle Obama", "Fiorina" … her husband "Frank
+    Fiorina"). A headline and a lede naming someone by family name alone stay within two."""
+    first_full = min((s for s, e, text, label, _ in raw if label == "PERSON" and len(_name_tokens(text)) >= 2
+                      and family_name(text).casefold() == fam), default=None)
+    if first_full is None:
+        return False
+    return sum(1 for s, e, text, label, _ in raw if s < first_full and text.casefold() == fam) > 2
 
 
 def _particle_family(name: str, forms: list[str]) -> bool:

@@ -468,14 +468,24 @@ class Resolver:
         toks = [t for t in toks if t.lower_ not in DETERMINERS and not self.in_quote[t.i]]
         if not toks:
             return None
-        if any(self.in_quote[i] or "\n" in self.doc[i].text for i in range(toks[0].i, tok.i + 1)):
-            return " ".join(t.text for t in toks)
-        return self.doc.text[toks[0].idx:tok.idx + len(tok.text)]
+        keep = {t.i for t in toks}
+        words, word, kept = [], "", False  # whole words as written: "34-year-old mother", "52-count"
+        for t in self.doc[toks[0].i:tok.i + 1]:
+            word, kept = word + t.text, kept or t.i in keep
+            if t.whitespace_ or t.i == tok.i:
+                if kept:
+                    words.append(word)
+                word, kept = "", False
+        return " ".join(words)
 
     def _unnamed_person(self, tok, name: str) -> str | None:
-        """"my mother", "the woman": one person, of known gender, whom a later "she" may mean (label PERSON)."""
+        """"my mother", "the woman": one person, of known gender, whom a later "she" may mean (label PERSON).
+        Not "a man" nor "one local woman": someone met in passing, often named right after."""
         low = tok.lemma_.lower()
         if tok.tag_ != "NN" or low not in MALE_NOUNS | FEMALE_NOUNS:
+            return None
+        if not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.lefts) \
+                or any(c.dep_ == "appos" for c in tok.children):
             return None
         self.gender.setdefault(name, "m" if low in MALE_NOUNS else "f")
         return "PERSON"

@@ -140,3 +140,14 @@ def test_a_known_name_untagged_inside_another_known_name_is_the_longer_one(nlp):
     doc.ents = [doc.char_span(0, 12, label="PERSON"), doc.char_span(20, 35, label="PERSON")]
     got = [(m.start, m.text) for m in entities.resolve_mentions(doc)]
     assert got == [(0, "Donald Trump"), (20, "Donald Trump Jr"), (50, "Donald Trump Jr")]
+
+
+def test_a_family_name_alone_many_times_before_a_relative_s_full_name_is_someone_else(nlp):
+    text = ("President Obama spoke in Washington. Obama praised the voters. Later Obama left for Ohio. "
+            "Obama was tired. Michelle Obama joined him there. Obama smiled.")
+    got = by_text(nlp, text)
+    assert got["Michelle Obama"] == {"Michelle Obama"}
+    assert got["Obama"] == {"Obama"}
+    # a headline and a lede naming the person by family name alone still resolve
+    got = by_text(nlp, "Xi visits Moscow.\n\nXi arrived on Monday. Chinese President Xi Jinping met Putin.")
+    assert got["Xi"] == {"Xi Jinping"}

@@ -20,6 +20,11 @@ CASES = [
     # an unnamed description keeps its words as written
     ("According to a 52-count civil complaint, the developers engaged in a “massive eight-year fraudulent "
      "scheme” in which they looted millions of dollars.", "fraudulent scheme", "52-count civil complaint"),
+    ("When pressed on why the plan leaves out dads, the 34-year-old mother of three replied, “It is meant to "
+     "benefit the mother who has given birth.”", "meant to", "34-year-old mother"),
+    # "a man" met in passing is no antecedent for a later "he"
+    ("Senator Bob Corker spoke to reporters in Nashville on Monday. A man in the crowd shouted at him.\n\n"
+     "“We will not give up,” he said.", "give up", "Bob Corker"),
 ]
 
 
