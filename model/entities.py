@@ -191,11 +191,14 @@ def resolve_mentions(doc) -> list[Mention]:
                 name = _normalise_case(" ".join(text.split()))
                 fulls[family_name(name).casefold()][name] += 1
     canon_of_family: dict[str, str] = {}
+    relatives: dict[str, str] = {}  # family -> the one full name, whose family name alone is someone else
     for fam, forms in fulls.items():
         # Several full names sharing a family name (two Wangs) stay apart: a lone surname is then ambiguous.
         groups = _group_full_names(forms)
         if len(groups) == 1 and not _someone_else(fam, raw):
             canon_of_family[fam] = groups[0]
+        elif len(groups) == 1:
+            relatives[fam] = groups[0]
     full_canon: dict[str, str] = {}
     for fam, forms in fulls.items():
         for g in _group_full_names(forms, mapping=True).items():
@@ -219,6 +222,11 @@ def resolve_mentions(doc) -> list[Mention]:
         if fam_hit is None and single and label == "PERSON":
             cands = first_word.get(text.casefold(), set())
             fam_hit = next(iter(cands)) if len(cands) == 1 and text.casefold() not in fulls else None
+        if single and _name_like(text) and text.casefold() in relatives:
+            out.append(Mention(s, e, text, "PERSON", text, family=text, title=office,
+                               basis=f"a person of the family of {relatives[text.casefold()]}, written alone before "
+                                     "that full name (spaCy said %s)" % label))
+            continue
         if fam_hit:
             basis = f"family name of {fam_hit} in this article"
             if label != "PERSON":

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from model import entities
@@ -151,3 +153,14 @@ def test_a_family_name_alone_many_times_before_a_relative_s_full_name_is_someone
     # a headline and a lede naming the person by family name alone still resolve
     got = by_text(nlp, "Xi visits Moscow.\n\nXi arrived on Monday. Chinese President Xi Jinping met Putin.")
     assert got["Xi"] == {"Xi Jinping"}
+
+
+def test_that_someone_else_is_still_a_person_whatever_the_recogniser_said(nlp):
+    text = "Fiorina spoke. Fiorina won. Fiorina left. Fiorina smiled. Her husband, Frank Fiorina, agreed."
+    doc = nlp(text)
+    spans = [hit.span() for hit in re.finditer(r"(?<!Frank )Fiorina", text)]
+    frank = text.index("Frank Fiorina")
+    doc.ents = [doc.char_span(a, b, label="ORG") for a, b in spans[:4]] + \
+        [doc.char_span(frank, frank + 13, label="PERSON")]
+    got = [(m.text, m.canonical, m.label) for m in entities.resolve_mentions(doc)]
+    assert got[:4] == [("Fiorina", "Fiorina", "PERSON")] * 4 and got[4] == ("Frank Fiorina", "Frank Fiorina", "PERSON")
