@@ -379,6 +379,13 @@ class Resolver:
                 return None
             v = v.head
             subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i), None)
+            if subj is not None and subj.lower_ == tok.lower_ and not self.in_quote[subj.i]:
+                # "He lambasted the deal negotiated by Obama, who he noted …": the "he" above is this "he"
+                sp = self.pronoun(subj, "")
+                if sp is not None:
+                    return Speaker(sp.name, list(sp.names), span[0], span[1],
+                                   f"speaker: '{tok.text}' → {sp.name}, as the '{subj.text}' of the clause it "
+                                   f"depends on", sp.confidence, sp.label, sp.named)
             m = self.mention_at.get(subj.i) if subj is not None else None
             if m is not None and m.label == "PERSON" and not self.in_quote[subj.i] \
                     and self.gender.get(m.canonical, want) == want:

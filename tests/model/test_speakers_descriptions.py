@@ -12,6 +12,10 @@ CASES = [
     ("Hillary Clinton spoke with Alicia Machado on Friday.\n\n"
      "Clinton says she appreciated Machado’s courage through what she calls a “war of some pretty "
      "unpleasant words.”", "unpleasant words", "Hillary Clinton"),
+    # … and when the subject above is the same pronoun, what that pronoun means
+    ("Donald Trump spoke in Washington on Monday.\n\n"
+     "He lambasted the Iran nuclear deal negotiated by President Obama, who he noted was “in his final year, yay.”",
+     "final year", "Donald Trump"),
     # "she"/"he" can mean an unnamed woman or man who was the subject before
     ("My mother has softened with age, but she still says things such as, “We are not all meant to be "
      "equal, you know.”", "meant to be equal", "mother"),
