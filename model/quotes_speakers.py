@@ -72,6 +72,10 @@ COLLECTIVE_VOICES = {"campaign", "camp", "team", "office", "staff"}
 # speaker is "Bernie Sanders's campaign", linked to Bernie Sanders.
 VOICE_NOUNS = {"campaign", "camp", "team", "office", "staff", "spokesman", "spokeswoman", "spokesperson", "aide",
                "adviser", "advisor", "press", "representative", "lawyer", "attorney"}
+# What someone puts out in writing or on air: its author is the speaker ("Clinton issued a statement calling …").
+WRITINGS = {"statement", "tweet", "release", "letter", "email", "e-mail", "ad", "advertisement", "memo", "post",
+            "video", "spot", "message", "note", "op-ed", "essay", "column", "speech", "remark", "comment",
+            "interview", "blog", "editorial", "filing", "affidavit", "testimony", "announcement"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "many", "several", "other", "another",
                "its", "their", "his", "her", "our", "two", "both", "all", "most", "few"}
 
@@ -442,6 +446,12 @@ class Resolver:
             label = "ORG" if lemma in COLLECTIVE_VOICES else m.label  # a campaign is an "it" or a "they"
             return Speaker(f"{sp.name}'s {tok.text}", list(sp.names), span[0], span[1],
                            f"speaker: '{self.doc.text[span[0]:span[1]]}', speaking for {sp.name}", 0.7, label, True)
+        if lemma in WRITINGS and tok.pos_ == "NOUN":
+            sp = self._author(tok, cue_text)
+            if sp is not None:
+                return Speaker(sp.name, list(sp.names), span[0], span[1],
+                               f"speaker: '{self.doc.text[span[0]:span[1]]}' → {sp.name}, its author",
+                               sp.confidence * 0.9, sp.label, sp.named)
         definite = any(c.lower_ in ("the", "this", "that") and c.dep_ == "det" for c in tok.lefts)
         if definite and tok.pos_ == "NOUN":
             places = {t.lower_ for t in tok.subtree if t.i < tok.i and t.ent_type_ in ("GPE", "NORP")}
@@ -466,6 +476,29 @@ class Resolver:
             return None
         return Speaker(name, [name], span[0], span[1], f"speaker: '{name}' (unnamed), subject of '{cue_text}'",
                        0.5, self._unnamed_person(tok, name), False)
+
+    def _author(self, tok, cue_text: str) -> Speaker | None:
+        """Who a statement, tweet or letter speaks for: its owner ("Trump's statement"), who it is from ("a
+        letter from his doctor"), or the named subject of the verb that put it out ("Clinton issued a
+        statement calling …")."""
+        for c in tok.children:
+            if c.dep_ == "poss":
+                src = c
+                break
+            if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                src = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if src is not None:
+                    break
+        else:
+            src = None
+            if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+                src = next((x for x in tok.head.children if x.dep_ == "nsubj"), None)
+        if src is None or self.in_quote[src.i] or src.lower_ in ("its", "their") or src.lower_ in NARRATOR:
+            return None
+        if src.lower_ in ("his", "her"):
+            return self.pronoun(src, cue_text, "he" if src.lower_ == "his" else "she")
+        sp = self._single(src, cue_text)
+        return sp if sp is not None and (sp.named or sp.label == "PERSON") else None
 
     def _unnamed(self, tok) -> str | None:
         """The words of an unnamed description, as written from its first modifier to its head, without
@@ -515,3 +548,4 @@ def _is_main_clause(verb) -> bool:
             continue
         return False
     return False
+

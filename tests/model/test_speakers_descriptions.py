@@ -21,6 +21,12 @@ CASES = [
      "equal, you know.”", "meant to be equal", "mother"),
     ("“We live in Satan’s kingdom,” my father often said.\n\n"
      "He also told one of his young friends that “terrorism is the answer.”", "terrorism is the answer", "father"),
+    # a statement, tweet or letter speaks for its author: who put it out, its owner, who it is from
+    ("Hillary Clinton issued a statement calling the ruling “a victory for families.”", "victory", "Hillary Clinton"),
+    ("Senator Marco Rubio spoke on Monday. Rubio’s statement called the deal “a dangerous mistake.”",
+     "dangerous mistake", "Marco Rubio"),
+    ("Gary Johnson released a letter from his doctor, Dr. Ann Smith, that says he has “extraordinarily good "
+     "health” for his age.", "good health", "Ann Smith"),
     # an unnamed description keeps its words as written
     ("According to a 52-count civil complaint, the developers engaged in a “massive eight-year fraudulent "
      "scheme” in which they looted millions of dollars.", "fraudulent scheme", "52-count civil complaint"),
