@@ -93,6 +93,7 @@ yi you yue zhen kim park choi jung kang cho yoon moon jang lim han shin seo kwon
 nguyen tran le pham hoang phan vu dang bui do ngo duong ly
 """.split())
 
+_GLUED_QUOTE = re.compile(r".*[”\"](?=[A-Z])")  # a closing quotation mark with no space before the next word
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
@@ -122,6 +123,9 @@ def _clean_span(doc, ent, full: str | None = None):
     if not toks:
         return None
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    glued = _GLUED_QUOTE.match(toks[0].text)
+    if glued and glued.end() < len(toks[0].text):  # 'paranoia,”Clinton' is one token: the name is what follows
+        start += glued.end()
     text = full[start:end]
     m = _POSSESSIVE.search(text)
     if m and len(text) > m.end() - m.start():

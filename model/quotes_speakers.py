@@ -261,7 +261,7 @@ class Resolver:
     # ------------------------------------------------------------ resolution
     def resolve(self, tok, cue_text: str) -> Speaker | None:
         """The speaker named (or referred to) by the subject token `tok` of a speech cue."""
-        if tok is None or self.in_quote[tok.i]:
+        if tok is None or self.in_quote[tok.i] and not self._glued(tok):
             return None
         # joint subjects: "China and Russia said", "Xi and Putin declared"
         conjs = [c for c in tok.children if c.dep_ == "conj"]
@@ -278,6 +278,11 @@ class Resolver:
                 return Speaker("; ".join(names), names, span[0], span[1],
                                f"speaker: joint subject of '{cue_text}'", 0.85, parts[0].label, True)
         return self._single(tok, cue_text)
+
+    def _glued(self, tok) -> bool:
+        """'paranoia,”Clinton said': the tokenizer glued the name to the closing mark; the name is outside."""
+        m = self.mention_at.get(tok.i)
+        return m is not None and m.start > tok.idx and not self.in_quote[tok.i + 1 if tok.i + 1 < len(self.doc) else tok.i]
 
     def _single(self, tok, cue_text: str) -> Speaker | None:
         low = tok.lower_

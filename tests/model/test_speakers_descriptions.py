@@ -27,6 +27,9 @@ CASES = [
      "dangerous mistake", "Marco Rubio"),
     ("Gary Johnson released a letter from his doctor, Dr. Ann Smith, that says he has “extraordinarily good "
      "health” for his age.", "good health", "Ann Smith"),
+    # a name glued to the closing mark by the tokenizer
+    ("Hillary Clinton spoke on Friday.\n\n“I think he traffics in a lot of prejudice and paranoia,”Clinton said.",
+     "paranoia", "Hillary Clinton"),
     # an unnamed description keeps its words as written
     ("According to a 52-count civil complaint, the developers engaged in a “massive eight-year fraudulent "
      "scheme” in which they looted millions of dollars.", "fraudulent scheme", "52-count civil complaint"),
