@@ -76,6 +76,9 @@ VOICE_NOUNS = {"campaign", "camp", "team", "office", "staff", "spokesman", "spok
 WRITINGS = {"statement", "tweet", "release", "letter", "email", "e-mail", "ad", "advertisement", "memo", "post",
             "video", "spot", "message", "note", "op-ed", "essay", "column", "speech", "remark", "comment",
             "interview", "blog", "editorial", "filing", "affidavit", "testimony", "announcement"}
+# "a number of lawmakers", "dozens of officials": the people counted speak.
+QUANTITIES = {"number", "lot", "handful", "couple", "dozen", "dozens", "hundreds", "thousands", "millions", "score",
+              "scores", "host", "bunch"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "many", "several", "other", "another",
                "its", "their", "his", "her", "our", "two", "both", "all", "most", "few"}
 
@@ -90,6 +93,7 @@ class Speaker:
     confidence: float = 0.5
     label: str | None = None  # PERSON, ORG, ... or None for an unnamed description
     named: bool = False  # resolved to an entity of the article (not a bare description)
+    antecedent: bool = True  # may a later pronoun mean this speaker (not when read off a writing: "her statement")
 
 
 @dataclass
@@ -250,7 +254,7 @@ class Resolver:
         return head.i if head is not None else -1
 
     def add_candidate(self, pos: int, sp: Speaker, speech: bool):
-        if not sp.names:
+        if not sp.names or not sp.antecedent:
             return
         tok = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
         sent = self.sent_of.get(tok[0].i, 0) if tok is not None and len(tok) else 0
@@ -456,7 +460,12 @@ class Resolver:
             if sp is not None:
                 return Speaker(sp.name, list(sp.names), span[0], span[1],
                                f"speaker: '{self.doc.text[span[0]:span[1]]}' → {sp.name}, its author",
-                               sp.confidence * 0.9, sp.label, sp.named)
+                               sp.confidence * 0.9, sp.label, sp.named, antecedent=False)
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if lemma in QUANTITIES and of is not None:  # "a number of lawmakers said": the lawmakers
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+            if pobj is not None and not self.in_quote[pobj.i]:
+                return self._single(pobj, cue_text)
         definite = any(c.lower_ in ("the", "this", "that") and c.dep_ == "det" for c in tok.lefts)
         if definite and tok.pos_ == "NOUN":
             places = {t.lower_ for t in tok.subtree if t.i < tok.i and t.ent_type_ in ("GPE", "NORP")}

@@ -30,6 +30,12 @@ CASES = [
     # a name glued to the closing mark by the tokenizer
     ("Hillary Clinton spoke on Friday.\n\n“I think he traffics in a lot of prejudice and paranoia,”Clinton said.",
      "paranoia", "Hillary Clinton"),
+    # "a number of lawmakers": the lawmakers, not "number"
+    ("A number of other lawmakers said the program had become “a magnet for fraud and abuse.”", "magnet",
+     "lawmakers"),
+    # a speaker read off a writing is no antecedent for a later "she"
+    ("Aparna Mathur, an economist, said Ivanka Trump’s statement did not clarify the matter.\n\n"
+     "“I don’t see details about who is eligible,” she said.", "eligible", "Aparna Mathur"),
     # an unnamed description keeps its words as written
     ("According to a 52-count civil complaint, the developers engaged in a “massive eight-year fraudulent "
      "scheme” in which they looted millions of dollars.", "fraudulent scheme", "52-count civil complaint"),
