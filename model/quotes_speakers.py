@@ -294,6 +294,12 @@ class Resolver:
             tok = tok.head.head
             low = tok.lower_
         m = self._mention_for(tok)
+        if m is not None and self._dateline(m):
+            # "LONDON — Donald Trump said …" parsed with the dateline as subject: the named subject after it
+            after = (t for t in self.doc[tok.i + 1:tok.sent.end] if t.dep_ in ("nsubj", "nsubjpass"))
+            m2 = next((self.mention_at[t.i] for t in after if t.i in self.mention_at
+                       and self.mention_at[t.i].label in SPEAKER_LABELS and not self.in_quote[t.i]), None)
+            return self._named(m2, tok, cue_text) if m2 is not None and not self._dateline(m2) else None
         if m is not None:
             return self._named(m, tok, cue_text)
         if tok.pos_ == "PRON" or low in MALE | FEMALE | {"they", "it"} | NARRATOR:
@@ -318,6 +324,13 @@ class Resolver:
             if comp and tok.pos_ == "NOUN":
                 return self.mention_at[comp[-1].i]
         return None
+
+    def _dateline(self, m: Mention) -> bool:
+        """'WASHINGTON —', 'LONDON (AP) —', 'MIAMI, Fla. —' opening a paragraph: where the story was filed."""
+        text = self.doc.text
+        line = text.rfind("\n", 0, m.start) + 1
+        return m.label == "GPE" and m.text.isupper() and len(m.text) > 2 and not text[line:m.start].strip() \
+            and re.match(r"(,? [A-Z][A-Za-z.]*)?\s*(\(\w+\))?\s*[—–-]", text[m.end:m.end + 20]) is not None
 
     def _named(self, m: Mention, tok, cue_text: str) -> Speaker:
         name = m.canonical
@@ -474,6 +487,8 @@ class Resolver:
                     return Speaker(canon, [canon], span[0], span[1],
                                    f"speaker: '{self.doc.text[span[0]:span[1]]}' → {canon}, named earlier as '{lemma}'",
                                    0.7, lab, True)
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("DATE", "TIME"):
+            return None  # "Saturday said": a parse gone wrong, not a name
         if tok.pos_ == "PROPN":  # a name the entity recogniser missed
             toks = [tok]
             while toks[0].i > 0 and self.doc[toks[0].i - 1].dep_ == "compound" and self.doc[toks[0].i - 1].pos_ == "PROPN" \

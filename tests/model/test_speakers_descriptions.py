@@ -36,6 +36,9 @@ CASES = [
     # a speaker read off a writing is no antecedent for a later "she"
     ("Aparna Mathur, an economist, said Ivanka Trump’s statement did not clarify the matter.\n\n"
      "“I don’t see details about who is eligible,” she said.", "eligible", "Aparna Mathur"),
+    # a dateline is where the story was filed, not who spoke
+    ("LONDON — Donald Trump said on Friday that the vote was “a great and historic day.”", "historic day",
+     "Donald Trump"),
     # an unnamed description keeps its words as written
     ("According to a 52-count civil complaint, the developers engaged in a “massive eight-year fraudulent "
      "scheme” in which they looted millions of dollars.", "fraudulent scheme", "52-count civil complaint"),
@@ -52,3 +55,13 @@ def test_speaker(nlp, text, needle, speaker):
     doc = nlp(text)
     got = [q.speaker for q in extract_quotes(text, doc, entities.resolve_mentions(doc)) if needle in q.text]
     assert got == [speaker]
+
+
+def test_a_day_is_no_speaker(nlp):
+    from model.quotes_speakers import Resolver
+
+    doc = nlp("Saturday said it all.")
+    day = doc[0]
+    assert day.pos_ == "PROPN" and day.ent_type_ == "DATE"  # the parse this rule is for
+    r = Resolver(doc, entities.resolve_mentions(doc), [False] * len(doc), lambda pos: 0)
+    assert r.resolve(day, "said") is None
