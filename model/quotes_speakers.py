@@ -312,6 +312,9 @@ class Resolver:
         m = self.mention_at.get(tok.i)
         if m is not None and m.label in SPEAKER_LABELS:
             return m
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.i in self.mention_at \
+                and self.mention_at[tok.head.i].label == "PERSON":
+            return self.mention_at[tok.head.i]  # "McConnell, now the Senate majority leader, who said": McConnell
         for c in tok.children:
             if c.dep_ == "appos":
                 m2 = self.mention_at.get(c.i)
@@ -527,7 +530,7 @@ class Resolver:
         if src.lower_ in ("his", "her"):
             return self.pronoun(src, cue_text, "he" if src.lower_ == "his" else "she")
         sp = self._single(src, cue_text)
-        return sp if sp is not None and (sp.named or sp.label == "PERSON") else None
+        return sp if sp is not None and sp.name else None  # named, or described: "a letter from his doctor"
 
     def _unnamed(self, tok) -> str | None:
         """The words of an unnamed description, as written from its first modifier to its head, without

@@ -36,6 +36,12 @@ CASES = [
     # a speaker read off a writing is no antecedent for a later "she"
     ("Aparna Mathur, an economist, said Ivanka Trump’s statement did not clarify the matter.\n\n"
      "“I don’t see details about who is eligible,” she said.", "eligible", "Aparna Mathur"),
+    # a writing's author may be described rather than named
+    ("Gary Johnson released a letter from his doctor on Friday that says he has “extraordinarily good health” "
+     "for a man of his age.", "good health", "doctor"),
+    # a relative clause on a name's apposition: the name
+    ("Obama has had a frosty relationship with Mitch McConnell, now the Senate majority leader, who in 2010 said "
+     "the most important goal was to make Obama a “one-term president.”", "one-term", "Mitch McConnell"),
     # a dateline is where the story was filed, not who spoke
     ("LONDON — Donald Trump said on Friday that the vote was “a great and historic day.”", "historic day",
      "Donald Trump"),
