@@ -93,6 +93,7 @@ yi you yue zhen kim park choi jung kang cho yoon moon jang lim han shin seo kwon
 nguyen tran le pham hoang phan vu dang bui do ngo duong ly
 """.split())
 
+_GLUED_QUOTE = re.compile(r".*[”\"](?=[A-Z])")  # a closing quotation mark with no space before the next word
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
@@ -122,6 +123,9 @@ def _clean_span(doc, ent, full: str | None = None):
     if not toks:
         return None
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    glued = _GLUED_QUOTE.match(toks[0].text)
+    if glued and glued.end() < len(toks[0].text):  # 'paranoia,”Clinton' is one token: the name is what follows
+        start += glued.end()
     text = full[start:end]
     m = _POSSESSIVE.search(text)
     if m and len(text) > m.end() - m.start():
@@ -180,6 +184,7 @@ def resolve_mentions(doc) -> list[Mention]:
             continue
         s, e, office = c
         raw.append((s, e, full[s:e], ent.label_, office))
+    raw = _known_people_again(full, raw)
 
     # --- people: full names in this article, by family name
     fulls: dict[str, Counter] = defaultdict(Counter)  # family (casefold) -> Counter of full-name forms
@@ -190,11 +195,14 @@ def resolve_mentions(doc) -> list[Mention]:
                 name = _normalise_case(" ".join(text.split()))
                 fulls[family_name(name).casefold()][name] += 1
     canon_of_family: dict[str, str] = {}
+    relatives: dict[str, str] = {}  # family -> the one full name, whose family name alone is someone else
     for fam, forms in fulls.items():
         # Several full names sharing a family name (two Wangs) stay apart: a lone surname is then ambiguous.
         groups = _group_full_names(forms)
-        if len(groups) == 1:
+        if len(groups) == 1 and not _someone_else(fam, raw):
             canon_of_family[fam] = groups[0]
+        elif len(groups) == 1:
+            relatives[fam] = groups[0]
     full_canon: dict[str, str] = {}
     for fam, forms in fulls.items():
         for g in _group_full_names(forms, mapping=True).items():
@@ -218,6 +226,11 @@ def resolve_mentions(doc) -> list[Mention]:
         if fam_hit is None and single and label == "PERSON":
             cands = first_word.get(text.casefold(), set())
             fam_hit = next(iter(cands)) if len(cands) == 1 and text.casefold() not in fulls else None
+        if single and _name_like(text) and text.casefold() in relatives:
+            out.append(Mention(s, e, text, "PERSON", text, family=text, title=office,
+                               basis=f"a person of the family of {relatives[text.casefold()]}, written alone before "
+                                     "that full name (spaCy said %s)" % label))
+            continue
         if fam_hit:
             basis = f"family name of {fam_hit} in this article"
             if label != "PERSON":
@@ -249,6 +262,29 @@ def resolve_mentions(doc) -> list[Mention]:
     return out
 
 
+def _known_people_again(full: str, raw: list[tuple]) -> list[tuple]:
+    """A person's full name the recogniser tagged as a person somewhere in the article is that person wherever
+    else it stands: tagged as something else ("Ivanka Trump" as a PRODUCT or an ORG) or not tagged at all.
+    Never inside a longer name ("the Ivanka Trump Foundation")."""
+    known = {text for s, e, text, label, _ in raw if label == "PERSON" and len(_name_tokens(text)) >= 2
+             and "\n" not in text}
+    if not known:
+        return raw
+    out = list(raw)
+    taken = sorted((s, e, k) for k, (s, e, *_rest) in enumerate(raw))
+    for name in sorted(known, key=len, reverse=True):
+        for hit in re.finditer(r"(?<![\w.'’-])%s(?![\w'’-])" % re.escape(name), full):
+            s, e = hit.span()
+            over = [k for s2, e2, k in taken if s2 < e and s < e2]
+            if not over:
+                out.append((s, e, name, "PERSON", None))
+                taken.append((s, e, len(out) - 1))
+            elif len(over) == 1 and out[over[0]][:2] == (s, e) and out[over[0]][3] != "PERSON":
+                out[over[0]] = (s, e, name, "PERSON", out[over[0]][4])
+    out.sort(key=lambda r: r[0])
+    return out
+
+
 def _name_like(text: str) -> bool:
     return text[:1].isupper() and text.isalpha()
 
@@ -268,13 +304,36 @@ def _group_full_names(forms: Counter, mapping: bool = False):
             groups.append([name])
     canon = {}
     for g in groups:
-        best = max(g, key=lambda n: (forms[n], -sum(bool(_INITIAL.match(w)) for w in n.split()), len(n)))
+        best = max(g, key=lambda n: (not _particle_family(n, g), forms[n],
+                                     -sum(bool(_INITIAL.match(w)) for w in n.split()), len(n)))
         best = " ".join(_name_tokens(best))
         for n in g:
             canon[n] = best
     if mapping:
         return canon
     return sorted(set(canon.values()))
+
+
+def _someone_else(fam: str, raw: list[tuple]) -> bool:
+    """The family name stood alone more than twice before its one full name is first written: the lone name is
+    someone else, known without a first name ("Obama" … "Michelle Obama", "Fiorina" … her husband "Frank
+    Fiorina"). A headline and a lede naming someone by family name alone stay within two."""
+    first_full = min((s for s, e, text, label, _ in raw if label == "PERSON" and len(_name_tokens(text)) >= 2
+                      and family_name(text).casefold() == fam), default=None)
+    if first_full is None:
+        return False
+    return sum(1 for s, e, text, label, _ in raw if s < first_full and text.casefold() == fam) > 2
+
+
+def _particle_family(name: str, forms: list[str]) -> bool:
+    """'De Blasio' beside 'Bill de Blasio': a family name that opens with a particle, not a full name."""
+    words = name.split()
+    for other in forms:
+        ow = other.split()
+        k = len(ow) - len(words)
+        if k > 0 and [w.casefold() for w in ow[k:]] == [w.casefold() for w in words] and ow[k].islower():
+            return True
+    return False
 
 
 def _unlabelled_family_mentions(doc, found: list[Mention], canon_of_family: dict[str, str]) -> list[Mention]:

@@ -34,6 +34,29 @@ FEMALE_NOUNS = {"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "
                 "mrs.", "ms.", "mrs", "ms", "miss", "madam", "madame"}
 MALE_NOUNS = {"spokesman", "congressman", "businessman", "husband", "father", "son", "brother", "king", "prince",
               "widower", "grandfather", "boyfriend", "man", "mr.", "mr", "sir"}
+# Given names that are (almost) only a man's or only a woman's: a person's gender when no title or pronoun
+# in the article tells it. General knowledge, like the titles above; names used by both are left out.
+MALE_NAMES = set("""
+aaron adam alan albert alexander alexei andrew anthony antonin antony arnold barack ben benjamin bernard bernie
+bill bob bobby boris brad brandon brent brian bruce carl charles chris christopher chuck colin craig dan daniel
+darrell david dennis dick donald doug douglas duncan ed eddie edward elijah emmanuel eric ernest francis frank
+fred gary george gerald greg gregory harold harry henry howard hugh ian jack jacob jake james jared jason jeb
+jeff jeffrey jeremy jerry jim jimmy joe joel john johnny jon jonathan joseph josh joshua juan keith ken kenneth
+kevin larry lawrence luis marco mark martin matt matthew michael mike mitch mitt neil newt
+nicholas nick noah oliver patrick paul peter phil philip ralph randy raymond reince richard rick rob robert
+roger ronald roy rudy rush russell ryan sam samuel scott sean sergei sergey seth stephen steve steven ted
+thomas tim timothy todd tom tony travis trey victor vladimir walter wayne william xavier
+""".split())
+FEMALE_NAMES = set("""
+abigail alice alicia amanda amy angela ann anna anne barbara betsy betty brenda carla carly carol caroline
+catherine cathy cheryl christina christine claire cynthia debbie deborah debra diane donna dorothy elaine
+elizabeth ellen emily emma erin eva evelyn gabrielle gina hannah heather helen hillary ivanka jane janet jean
+jennifer jessica jill joan joanna joy judith judy julia julie karen kate katherine kathleen kathy katie kayleigh
+kellyanne kirsten laura lauren linda lisa lois loretta lucy madeleine margaret maria marie marine martha mary
+megan megyn melania melanie melissa michelle monica nancy natalie nicole nikki olivia pamela patricia paula
+rachel rebecca rosa ruth sandra sara sarah sharon shirley sonia sophie stephanie susan suzanne tammy teresa
+theresa tina tulsi valerie victoria virginia wendy
+""".split())
 # "the two countries", "both sides": a joint speaker, the last coordinated pair of that kind.
 PAIR_NOUNS = {"country": "GPE", "nation": "GPE", "side": "GPE", "government": "GPE", "state": "GPE",
               "capital": "GPE", "leader": "PERSON", "president": "PERSON", "man": "PERSON", "minister": "PERSON",
@@ -49,6 +72,13 @@ COLLECTIVE_VOICES = {"campaign", "camp", "team", "office", "staff"}
 # speaker is "Bernie Sanders's campaign", linked to Bernie Sanders.
 VOICE_NOUNS = {"campaign", "camp", "team", "office", "staff", "spokesman", "spokeswoman", "spokesperson", "aide",
                "adviser", "advisor", "press", "representative", "lawyer", "attorney"}
+# What someone puts out in writing or on air: its author is the speaker ("Clinton issued a statement calling …").
+WRITINGS = {"statement", "tweet", "release", "letter", "email", "e-mail", "ad", "advertisement", "memo", "post",
+            "video", "spot", "message", "note", "op-ed", "essay", "column", "speech", "remark", "comment",
+            "interview", "blog", "editorial", "filing", "affidavit", "testimony", "announcement"}
+# "a number of lawmakers", "dozens of officials": the people counted speak.
+QUANTITIES = {"number", "lot", "handful", "couple", "dozen", "dozens", "hundreds", "thousands", "millions", "score",
+              "scores", "host", "bunch"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "many", "several", "other", "another",
                "its", "their", "his", "her", "our", "two", "both", "all", "most", "few"}
 
@@ -63,6 +93,7 @@ class Speaker:
     confidence: float = 0.5
     label: str | None = None  # PERSON, ORG, ... or None for an unnamed description
     named: bool = False  # resolved to an entity of the article (not a bare description)
+    antecedent: bool = True  # may a later pronoun mean this speaker (not when read off a writing: "her statement")
 
 
 @dataclass
@@ -104,12 +135,17 @@ class Resolver:
         return span.root if span is not None else None
 
     def _genders(self, mentions: list[Mention]) -> dict[str, str]:
-        votes: dict[str, list[int]] = {}
+        """Each person's gender, from the strongest evidence there is: the titles and nouns around the name
+        ("Mrs.", "spokeswoman"), else the given name ("Hillary", "Jeb"), else his/her after the name in a
+        sentence where the person is the only one named."""
+        titles: dict[str, list[int]] = {}
+        pronouns: dict[str, list[int]] = {}
         doc = self.doc
         for m in mentions:
             if m.label != "PERSON":
                 continue
-            v = votes.setdefault(m.canonical, [0, 0])
+            v = titles.setdefault(m.canonical, [0, 0])
+            pronouns.setdefault(m.canonical, [0, 0])
             words = {(m.title or "").lower()}
             head = self._mention_head(m)
             if head is not None:
@@ -132,10 +168,19 @@ class Resolver:
             for t in s:
                 if t.i > first and not self.in_quote[t.i]:
                     if t.lower_ in MALE:
-                        votes[p][0] += 1
+                        pronouns[p][0] += 1
                     elif t.lower_ in FEMALE:
-                        votes[p][1] += 1
-        return {k: ("m" if a > b else "f") for k, (a, b) in votes.items() if a != b}
+                        pronouns[p][1] += 1
+        out = {}
+        for name, (m, f) in titles.items():
+            given = name.casefold().split()[0] if name.strip() else ""
+            if m != f:
+                out[name] = "m" if m > f else "f"
+            elif (given in MALE_NAMES) != (given in FEMALE_NAMES):
+                out[name] = "m" if given in MALE_NAMES else "f"
+            elif pronouns[name][0] != pronouns[name][1]:
+                out[name] = "m" if pronouns[name][0] > pronouns[name][1] else "f"
+        return out
 
     def _descriptors(self, mentions: list[Mention]):
         """(pos, canonical, label, nouns): the common nouns that describe each named entity where it is named."""
@@ -197,13 +242,19 @@ class Resolver:
             if tok.dep_ in ("nsubj", "nsubjpass") and _is_main_clause(tok.head) and tok.i == self._root_of(m):
                 sp = Speaker(m.canonical, [m.canonical], m.start, m.end, label=m.label, named=True)
                 self.add_candidate(m.start, sp, speech=False)
+        for tok in self.doc:  # "My mother has softened with age, but she still says …"
+            if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and not self.in_quote[tok.i] and tok.i not in self.mention_at \
+                    and _is_main_clause(tok.head) and (name := self._unnamed(tok)) is not None \
+                    and self._unnamed_person(tok, name) is not None:
+                sp = Speaker(name, [name], tok.left_edge.idx, tok.idx + len(tok.text), label="PERSON")
+                self.add_candidate(tok.idx, sp, speech=False)
 
     def _root_of(self, m: Mention) -> int:
         head = self._mention_head(m)
         return head.i if head is not None else -1
 
     def add_candidate(self, pos: int, sp: Speaker, speech: bool):
-        if not sp.names:
+        if not sp.names or not sp.antecedent:
             return
         tok = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
         sent = self.sent_of.get(tok[0].i, 0) if tok is not None and len(tok) else 0
@@ -214,7 +265,7 @@ class Resolver:
     # ------------------------------------------------------------ resolution
     def resolve(self, tok, cue_text: str) -> Speaker | None:
         """The speaker named (or referred to) by the subject token `tok` of a speech cue."""
-        if tok is None or self.in_quote[tok.i]:
+        if tok is None or self.in_quote[tok.i] and not self._glued(tok):
             return None
         # joint subjects: "China and Russia said", "Xi and Putin declared"
         conjs = [c for c in tok.children if c.dep_ == "conj"]
@@ -232,12 +283,23 @@ class Resolver:
                                f"speaker: joint subject of '{cue_text}'", 0.85, parts[0].label, True)
         return self._single(tok, cue_text)
 
+    def _glued(self, tok) -> bool:
+        """'paranoia,”Clinton said': the tokenizer glued the name to the closing mark; the name is outside."""
+        m = self.mention_at.get(tok.i)
+        return m is not None and m.start > tok.idx and not self.in_quote[tok.i + 1 if tok.i + 1 < len(self.doc) else tok.i]
+
     def _single(self, tok, cue_text: str) -> Speaker | None:
         low = tok.lower_
         if low in RELATIVE and tok.head.dep_ == "relcl":
             tok = tok.head.head
             low = tok.lower_
         m = self._mention_for(tok)
+        if m is not None and self._dateline(m):
+            # "LONDON — Donald Trump said …" parsed with the dateline as subject: the named subject after it
+            after = (t for t in self.doc[tok.i + 1:tok.sent.end] if t.dep_ in ("nsubj", "nsubjpass"))
+            m2 = next((self.mention_at[t.i] for t in after if t.i in self.mention_at
+                       and self.mention_at[t.i].label in SPEAKER_LABELS and not self.in_quote[t.i]), None)
+            return self._named(m2, tok, cue_text) if m2 is not None and not self._dateline(m2) else None
         if m is not None:
             return self._named(m, tok, cue_text)
         if tok.pos_ == "PRON" or low in MALE | FEMALE | {"they", "it"} | NARRATOR:
@@ -250,6 +312,9 @@ class Resolver:
         m = self.mention_at.get(tok.i)
         if m is not None and m.label in SPEAKER_LABELS:
             return m
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.i in self.mention_at \
+                and self.mention_at[tok.head.i].label == "PERSON":
+            return self.mention_at[tok.head.i]  # "McConnell, now the Senate majority leader, who said": McConnell
         for c in tok.children:
             if c.dep_ == "appos":
                 m2 = self.mention_at.get(c.i)
@@ -262,6 +327,13 @@ class Resolver:
             if comp and tok.pos_ == "NOUN":
                 return self.mention_at[comp[-1].i]
         return None
+
+    def _dateline(self, m: Mention) -> bool:
+        """'WASHINGTON —', 'LONDON (AP) —', 'MIAMI, Fla. —' opening a paragraph: where the story was filed."""
+        text = self.doc.text
+        line = text.rfind("\n", 0, m.start) + 1
+        return m.label == "GPE" and m.text.isupper() and len(m.text) > 2 and not text[line:m.start].strip() \
+            and re.match(r"(,? [A-Z][A-Za-z.]*)?\s*(\(\w+\))?\s*[—–-]", text[m.end:m.end + 20]) is not None
 
     def _named(self, m: Mention, tok, cue_text: str) -> Speaker:
         name = m.canonical
@@ -282,6 +354,9 @@ class Resolver:
             want = "m" if low == "he" else "f"
             # A pronoun inside a subordinate clause may point back into its own sentence ("after she said").
             if not _is_main_clause(tok.head):
+                sp = self._governing_subject(tok, want, span)
+                if sp is not None:
+                    return sp
                 sent = tok.sent
                 for t in reversed(list(doc_range(self.doc, sent.start, tok.i))):
                     m = self.mention_at.get(t.i)
@@ -322,6 +397,30 @@ class Resolver:
                                        f"speaker: 'they' → {c.speaker.name}, the last plural speaker",
                                        0.65, c.speaker.label, c.speaker.named)
             return None
+        return None
+
+    def _governing_subject(self, tok, want: str, span) -> Speaker | None:
+        """A pronoun in a subordinate clause: the named person who is the subject of a clause above it, the
+        nearest first ("Clinton says she appreciated Machado's courage through what she calls …": Clinton)."""
+        v = tok.head
+        for _ in range(6):
+            if v.head.i == v.i:
+                return None
+            v = v.head
+            subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i), None)
+            if subj is not None and subj.lower_ == tok.lower_ and not self.in_quote[subj.i]:
+                # "He lambasted the deal negotiated by Obama, who he noted …": the "he" above is this "he"
+                sp = self.pronoun(subj, "")
+                if sp is not None:
+                    return Speaker(sp.name, list(sp.names), span[0], span[1],
+                                   f"speaker: '{tok.text}' → {sp.name}, as the '{subj.text}' of the clause it "
+                                   f"depends on", sp.confidence, sp.label, sp.named)
+            m = self.mention_at.get(subj.i) if subj is not None else None
+            if m is not None and m.label == "PERSON" and not self.in_quote[subj.i] \
+                    and self.gender.get(m.canonical, want) == want:
+                return Speaker(m.canonical, [m.canonical], span[0], span[1],
+                               f"speaker: '{tok.text}' → {m.canonical}, the subject of the clause it depends on",
+                               0.75, "PERSON", True)
         return None
 
     def _only_person_nearby(self, tok, want: str, span) -> Speaker | None:
@@ -372,6 +471,17 @@ class Resolver:
             label = "ORG" if lemma in COLLECTIVE_VOICES else m.label  # a campaign is an "it" or a "they"
             return Speaker(f"{sp.name}'s {tok.text}", list(sp.names), span[0], span[1],
                            f"speaker: '{self.doc.text[span[0]:span[1]]}', speaking for {sp.name}", 0.7, label, True)
+        if lemma in WRITINGS and tok.pos_ == "NOUN":
+            sp = self._author(tok, cue_text)
+            if sp is not None:
+                return Speaker(sp.name, list(sp.names), span[0], span[1],
+                               f"speaker: '{self.doc.text[span[0]:span[1]]}' → {sp.name}, its author",
+                               sp.confidence * 0.9, sp.label, sp.named, antecedent=False)
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if lemma in QUANTITIES and of is not None:  # "a number of lawmakers said": the lawmakers
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+            if pobj is not None and not self.in_quote[pobj.i]:
+                return self._single(pobj, cue_text)
         definite = any(c.lower_ in ("the", "this", "that") and c.dep_ == "det" for c in tok.lefts)
         if definite and tok.pos_ == "NOUN":
             places = {t.lower_ for t in tok.subtree if t.i < tok.i and t.ent_type_ in ("GPE", "NORP")}
@@ -380,6 +490,8 @@ class Resolver:
                     return Speaker(canon, [canon], span[0], span[1],
                                    f"speaker: '{self.doc.text[span[0]:span[1]]}' → {canon}, named earlier as '{lemma}'",
                                    0.7, lab, True)
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("DATE", "TIME"):
+            return None  # "Saturday said": a parse gone wrong, not a name
         if tok.pos_ == "PROPN":  # a name the entity recogniser missed
             toks = [tok]
             while toks[0].i > 0 and self.doc[toks[0].i - 1].dep_ == "compound" and self.doc[toks[0].i - 1].pos_ == "PROPN" \
@@ -391,14 +503,64 @@ class Resolver:
                                f"speaker: subject of '{cue_text}' (a name not tagged as an entity)", 0.6,
                                "PERSON" if UNTAGGED_PERSON and tok.ent_type_ == "" else None, False)
         # an unnamed source: keep the description itself
+        name = self._unnamed(tok)
+        if name is None:
+            return None
+        return Speaker(name, [name], span[0], span[1], f"speaker: '{name}' (unnamed), subject of '{cue_text}'",
+                       0.5, self._unnamed_person(tok, name), False)
+
+    def _author(self, tok, cue_text: str) -> Speaker | None:
+        """Who a statement, tweet or letter speaks for: its owner ("Trump's statement"), who it is from ("a
+        letter from his doctor"), or the named subject of the verb that put it out ("Clinton issued a
+        statement calling …")."""
+        for c in tok.children:
+            if c.dep_ == "poss":
+                src = c
+                break
+            if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                src = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if src is not None:
+                    break
+        else:
+            src = None
+            if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+                src = next((x for x in tok.head.children if x.dep_ == "nsubj"), None)
+        if src is None or self.in_quote[src.i] or src.lower_ in ("its", "their") or src.lower_ in NARRATOR:
+            return None
+        if src.lower_ in ("his", "her"):
+            return self.pronoun(src, cue_text, "he" if src.lower_ == "his" else "she")
+        sp = self._single(src, cue_text)
+        return sp if sp is not None and sp.name else None  # named, or described: "a letter from his doctor"
+
+    def _unnamed(self, tok) -> str | None:
+        """The words of an unnamed description, as written from its first modifier to its head, without
+        determiners: "a 52-count civil complaint" → "52-count civil complaint"."""
         toks = [t for t in self.doc[tok.left_edge.i:tok.i + 1] if t.dep_ in ("compound", "amod", "nmod", "nummod")
                 or t.i == tok.i]
         toks = [t for t in toks if t.lower_ not in DETERMINERS and not self.in_quote[t.i]]
         if not toks:
             return None
-        name = " ".join(t.text for t in toks)
-        return Speaker(name, [name], span[0], span[1], f"speaker: '{name}' (unnamed), subject of '{cue_text}'",
-                       0.5, None, False)
+        keep = {t.i for t in toks}
+        words, word, kept = [], "", False  # whole words as written: "34-year-old mother", "52-count"
+        for t in self.doc[toks[0].i:tok.i + 1]:
+            word, kept = word + t.text, kept or t.i in keep
+            if t.whitespace_ or t.i == tok.i:
+                if kept:
+                    words.append(word)
+                word, kept = "", False
+        return " ".join(words)
+
+    def _unnamed_person(self, tok, name: str) -> str | None:
+        """"my mother", "the woman": one person, of known gender, whom a later "she" may mean (label PERSON).
+        Not "a man" nor "one local woman": someone met in passing, often named right after."""
+        low = tok.lemma_.lower()
+        if tok.tag_ != "NN" or low not in MALE_NOUNS | FEMALE_NOUNS:
+            return None
+        if not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.lefts) \
+                or any(c.dep_ == "appos" for c in tok.children):
+            return None
+        self.gender.setdefault(name, "m" if low in MALE_NOUNS else "f")
+        return "PERSON"
 
 
 def doc_range(doc, a: int, b: int):
@@ -418,3 +580,4 @@ def _is_main_clause(verb) -> bool:
             continue
         return False
     return False
+

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from model import entities
@@ -108,3 +110,57 @@ def test_paragraphs_and_bullets_bound_sentences(nlp):
     sents = [s.text.strip() for s in doc.sents]
     assert sents[0] == "Xi and Putin hail ties"
     assert "• Putin meets Wang Yi" in sents and "• Wang: relations are strong" in sents
+
+
+def test_a_known_full_name_is_that_person_wherever_it_stands(nlp):
+    # One sense per article: a full name tagged PERSON once is a person where the recogniser said PRODUCT
+    # or nothing at all, never inside a longer name.
+    text = ("Ivanka Trump spoke on Monday. In an essay last week, Ivanka Trump acknowledged the problem. "
+            "The Ivanka Trump Foundation gave money.")
+    doc = nlp(text)
+    first, second = text.index("Ivanka Trump"), text.index("Ivanka Trump", 5)
+    found = text.index("The Ivanka Trump Foundation") + 4
+    doc.ents = [doc.char_span(first, first + 12, label="PERSON"), doc.char_span(second, second + 12, label="PRODUCT"),
+                doc.char_span(found, found + 23, label="ORG")]
+    people = [(m.start, m.canonical) for m in entities.resolve_mentions(doc) if m.label == "PERSON"]
+    assert people == [(first, "Ivanka Trump"), (second, "Ivanka Trump")]
+    doc.ents = [doc.char_span(first, first + 12, label="PERSON")]  # the second not tagged at all
+    assert [m.start for m in entities.resolve_mentions(doc) if m.label == "PERSON"][:2] == [first, second]
+
+
+def test_a_family_name_with_a_particle_is_not_the_canonical_full_name(nlp):
+    text = "De Blasio spoke. Mayor Bill de Blasio said it was an intentional act. De Blasio left."
+    doc = nlp(text)
+    spans = [(0, 9), (text.index("Bill"), text.index("Bill") + 14), (text.rindex("De Blasio"), text.rindex("De Blasio") + 9)]
+    doc.ents = [doc.char_span(a, b, label="PERSON") for a, b in spans]
+    assert {m.canonical for m in entities.resolve_mentions(doc)} == {"Bill de Blasio"}
+
+
+def test_a_known_name_untagged_inside_another_known_name_is_the_longer_one(nlp):
+    text = "Donald Trump spoke. Donald Trump Jr agreed. Later Donald Trump Jr left."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(0, 12, label="PERSON"), doc.char_span(20, 35, label="PERSON")]
+    got = [(m.start, m.text) for m in entities.resolve_mentions(doc)]
+    assert got == [(0, "Donald Trump"), (20, "Donald Trump Jr"), (50, "Donald Trump Jr")]
+
+
+def test_a_family_name_alone_many_times_before_a_relative_s_full_name_is_someone_else(nlp):
+    text = ("President Obama spoke in Washington. Obama praised the voters. Later Obama left for Ohio. "
+            "Obama was tired. Michelle Obama joined him there. Obama smiled.")
+    got = by_text(nlp, text)
+    assert got["Michelle Obama"] == {"Michelle Obama"}
+    assert got["Obama"] == {"Obama"}
+    # a headline and a lede naming the person by family name alone still resolve
+    got = by_text(nlp, "Xi visits Moscow.\n\nXi arrived on Monday. Chinese President Xi Jinping met Putin.")
+    assert got["Xi"] == {"Xi Jinping"}
+
+
+def test_that_someone_else_is_still_a_person_whatever_the_recogniser_said(nlp):
+    text = "Fiorina spoke. Fiorina won. Fiorina left. Fiorina smiled. Her husband, Frank Fiorina, agreed."
+    doc = nlp(text)
+    spans = [hit.span() for hit in re.finditer(r"(?<!Frank )Fiorina", text)]
+    frank = text.index("Frank Fiorina")
+    doc.ents = [doc.char_span(a, b, label="ORG") for a, b in spans[:4]] + \
+        [doc.char_span(frank, frank + 13, label="PERSON")]
+    got = [(m.text, m.canonical, m.label) for m in entities.resolve_mentions(doc)]
+    assert got[:4] == [("Fiorina", "Fiorina", "PERSON")] * 4 and got[4] == ("Frank Fiorina", "Frank Fiorina", "PERSON")
