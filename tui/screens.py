@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import Input
 from textual.worker import get_current_worker
@@ -141,6 +142,10 @@ class MainScreen(Screen):
     .-solo .pane.-active { display: block; }
     .-tiny KeyBar { display: none; }
     """
+
+    # Textual repaints the whole screen when focus moves, in a second frame after the step's own: the
+    # widgets whose look depends on focus restyle and repaint themselves, so the screen need not.
+    focused: Reactive = Reactive(None, repaint=False)
 
     def __init__(self) -> None:
         super().__init__()
