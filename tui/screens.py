@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.geometry import Region
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import Input
@@ -826,12 +827,20 @@ class MainScreen(Screen):
 
 
 def _border(widget, title: str | None = None, subtitle: str | None = None) -> None:
-    """Set a border's title and subtitle only when they change (each set repaints the whole box)."""
+    """Set a border's title and subtitle when they change, repainting only the border's top or bottom
+    line: Textual's `border_title` repaints the whole box, every line of a pane behind its list."""
     for attr, text in (("border_title", title), ("border_subtitle", subtitle)):
         key = "_sinorus_" + attr
         if text is not None and getattr(widget, key, None) != text:
             setattr(widget, key, text)
-            setattr(widget, attr, Content(text))
+            if not widget.is_mounted or not widget.size:
+                setattr(widget, attr, Content(text))
+                continue
+            setattr(widget, "_" + attr, Content(text).expand_tabs(4).split()[0])  # as the setter does
+            ox, oy = widget.content_offset
+            width, height = widget.outer_size
+            y = 0 if attr == "border_title" else height - 1
+            widget.refresh(Region(-ox, y - oy, width, 1))
 
 
 def _classes(widget, wanted: dict[str, bool]) -> None:

@@ -13,13 +13,13 @@ import re
 from textual import events
 from textual.binding import Binding
 from textual.content import Content, Span
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..document import CURSOR_STYLE, HIT_STYLE, TARGET_STYLE, Doc, Link, entity_doc, message_doc
-from ..render import content_strip, thumb_strip
+from ..render import content_strip, plain_box, render_lines, thumb_strip
 from ..text import wrap
 
 
@@ -145,6 +145,9 @@ class Reader(ScrollView, can_focus=True):
             self.doc = entity_doc(self.doc.page, width)
         self._layout()
         self._scroll_to_offset(top, centre=False, top=True)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        return render_lines(self, crop) if plain_box(self) else super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         region = self.scrollable_content_region

@@ -14,13 +14,13 @@ from typing import Any, Callable, Protocol
 from textual import events, work
 from textual.binding import Binding
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from ..render import content_strip, thumb_strip
+from ..render import content_strip, plain_box, render_lines, thumb_strip
 
 PAGE = 100
 KEEP_PAGES = 12
@@ -277,6 +277,9 @@ class VirtualList(ScrollView, can_focus=True):
         self._seen_size = event.size
         self._resize()
         self._scroll_cursor_visible()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        return render_lines(self, crop) if plain_box(self) else super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         region = self.scrollable_content_region
