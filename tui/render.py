@@ -9,6 +9,7 @@ from textual.geometry import Region
 from textual.markup import parse_style
 from textual.strip import Strip
 from textual.style import Style
+from textual.widget import Widget
 
 # Parsing a style with theme variables is slow (it tokenizes every variable), so
 # each (theme, style) pair is parsed once.
@@ -83,6 +84,15 @@ def thumb_strip(widget, strip: Strip, y: int, height: int, total: int, top: int)
     if rich is None:
         rich = cache[key] = widget.get_visual_style("scroll--thumb" if on else "scroll--track").rich_style
     return Strip([*strip, Segment(THUMB if on else " ", rich)], strip.cell_length + 1)
+
+
+def set_virtual_size(widget, size) -> None:
+    """Set a line-API widget's scrollable size without the layout pass of the whole screen that Textual's
+    `virtual_size` asks for: these widgets hide Textual's scrollbars (the thumb is drawn in the lines) and
+    nothing around them depends on their content's size, so a repaint of the widget is all it needs."""
+    if widget.virtual_size != size:
+        widget.set_reactive(Widget.virtual_size, size)
+        widget.refresh()
 
 
 def plain_box(widget) -> bool:

@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..document import CURSOR_STYLE, HIT_STYLE, TARGET_STYLE, Doc, Link, entity_doc, message_doc
-from ..render import content_strip, plain_box, render_lines, thumb_strip
+from ..render import content_strip, plain_box, render_lines, set_virtual_size, thumb_strip
 from ..text import wrap
 
 
@@ -103,7 +103,7 @@ class Reader(ScrollView, can_focus=True):
         self._width = width
         self._lines = wrap(self.doc.text, width)
         self._line_starts = [s for s, _ in self._lines]
-        self.virtual_size = Size(width, len(self._lines))
+        set_virtual_size(self, Size(width, len(self._lines)))
         self._restyle()
 
     def _restyle(self) -> None:

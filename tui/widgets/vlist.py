@@ -20,7 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from ..render import content_strip, plain_box, render_lines, thumb_strip
+from ..render import content_strip, plain_box, render_lines, set_virtual_size, thumb_strip
 
 PAGE = 100
 KEEP_PAGES = 12
@@ -259,7 +259,7 @@ class VirtualList(ScrollView, can_focus=True):
         self._fetch(self._generation, self.source, page)
 
     def _resize(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, max(self.total or 0, 1))
+        set_virtual_size(self, Size(self.scrollable_content_region.width, max(self.total or 0, 1)))
 
     def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         event.stop()
