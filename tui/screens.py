@@ -34,7 +34,6 @@ from .widgets.vlist import VirtualList
 WIDE = (120, 35)
 TINY = (60, 16)
 HOLD = 0.15  # seconds a navigation may hold the screen's repaints while its queries run
-RELEASE_DELAY = 0.004
 NAME_WIDTH = 24  # cells of a name in the status line, so its keys still fit
 
 
@@ -286,9 +285,13 @@ class MainScreen(Screen):
     def _release(self, generation: int) -> None:
         if self._holding is not None and generation == self._hold_generation:
             self._holding = None
-            # Widgets changed just now ask the screen for a repaint from their own message loops:
-            # give those a moment to arrive, so they land in this frame and not in one of their own.
-            self.set_timer(RELEASE_DELAY, self._end_hold)
+            # Widgets changed just now would ask this screen for a repaint from their own message loops,
+            # a moment later: ask now, so the requests are queued here before the end of the hold and
+            # land in this frame, not in one of their own.
+            for widget in self.walk_children(with_self=False):
+                if widget._repaint_required or widget._layout_required or widget._scroll_required:
+                    widget._check_refresh()
+            self.call_later(self._end_hold)
 
     def _end_hold(self) -> None:
         self._batches -= 1
