@@ -9,14 +9,11 @@ from textual.geometry import Region
 from textual.widget import Widget
 
 from tests.tui.conftest import settle
+from tests.tui.test_app import screen_of
 from tui import cli
 from tui.text import cells
 from tui.document import message_doc
-from tui.screens import MainScreen, _border
-
-
-def screen_of(app) -> MainScreen:
-    return next(s for s in app.screen_stack if isinstance(s, MainScreen))
+from tui.screens import _border
 
 
 def record_frames(app) -> list:
