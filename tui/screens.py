@@ -296,9 +296,13 @@ class MainScreen(Screen):
     def _end_hold(self) -> None:
         self._batches -= 1
         self.app._end_batch()
-        if self._skipped_frame and not self._batches:
-            self._skipped_frame = False
-            self.query_one(ChipBar).refresh()  # something to draw, so the held changes go out now
+        if not self._batches and not self.app._batch_count and self.is_current:
+            # Draw the step now: Textual's update timer would wait for its next tick (after a pause, as
+            # at start-up, a whole period of 1/60 s).
+            skipped, self._skipped_frame = self._skipped_frame, False
+            self._on_timer_update()
+            if skipped and self._compositor._dirty_regions:  # a held layout's changes, nothing else
+                self._compositor_refresh()
         self.check_idle()
         if self._deferred:
             self.call_after_refresh(self._run_deferred)
