@@ -212,8 +212,9 @@ class MainScreen(Screen):
         if solo:  # a class on the screen restyles every widget: only where it changes the layout
             wanted["-pane-focus"] = self.state.focus != "reader"
         _classes(self, wanted)
-        for name in PANES:
-            _classes(self.query_one(f"#pane-{name}"), {"-active": name == self.state.active})
+        if not wide or solo:  # only these layouts show the active pane alone (a class restyles the pane's list)
+            for name in PANES:
+                _classes(self.query_one(f"#pane-{name}"), {"-active": name == self.state.active})
 
     def on_descendant_focus(self, event) -> None:
         widget = event.widget
@@ -311,6 +312,15 @@ class MainScreen(Screen):
         deferred, self._deferred = self._deferred, []
         for run in deferred:
             run()
+
+    def _update_focus_styles(self, focused=None, blurred=None) -> None:
+        """Textual restyles every node under the nearest ancestor with a `:focus-within` rule, each list
+        and its component classes with it; here only those ancestors' own borders depend on it (the
+        panes' and the viewer's), so only they are restyled."""
+        nodes = {node for widget in (focused, blurred) if widget is not None
+                 for node in widget.ancestors_with_self if node._has_focus_within}
+        if nodes:
+            self.app.stylesheet.update_nodes(nodes, animate=True)
 
     def _compositor_refresh(self) -> None:
         # A layout pass during a held step (or the first one, at start-up) would draw a frame of its

@@ -117,3 +117,34 @@ def test_the_app_and_the_browse_command_leave_the_imports_out_of_collection(make
     assert cli.cmd_browse(db_path, True) == 0
     assert seen["enabled"] and seen["frozen"] > 0
     gc.unfreeze()
+
+
+async def test_moving_focus_restyles_only_the_pane_borders(make_app):
+    """Focus from the Articles list to the reader restyles the two boxes whose border shows focus, not the
+    lists and the reader inside them (nor their component classes); the borders still follow focus."""
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        restyled: list = []
+        original = app.stylesheet.update_nodes
+
+        def update_nodes(nodes, animate=False):
+            nodes = list(nodes)
+            restyled.extend(getattr(n, "id", None) for n in nodes)
+            return original(nodes, animate=animate)
+
+        app.stylesheet.update_nodes = update_nodes
+        viewer, pane = s.query_one("#viewer"), s.query_one("#pane-articles")
+        focused_colour = pane.styles.border_top[1]
+        await pilot.press("enter")  # open the article: focus goes to the reader
+        await settle(pilot)
+        assert s.focused is s.reader
+        assert set(restyled) == {"pane-articles", "viewer"}
+        assert viewer.styles.border_top[1] == focused_colour != pane.styles.border_top[1]
+        await pilot.press("2")  # to the Entities pane: the borders only, in the wide layout
+        await settle(pilot)
+        assert s.focused is s.lst("entities")
+        assert set(restyled) == {"pane-articles", "pane-entities", "viewer"}
+        entities = s.query_one("#pane-entities")
+        assert entities.styles.border_top[1] == focused_colour != viewer.styles.border_top[1]

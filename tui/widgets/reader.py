@@ -146,6 +146,10 @@ class Reader(ScrollView, can_focus=True):
         self._layout()
         self._scroll_to_offset(top, centre=False, top=True)
 
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        """No restyle on focus (Textual's default restyles the widget and its component classes): no CSS
+        rule depends on this widget's focus; what focus changes is drawn in code."""
+
     def render_lines(self, crop: Region) -> list[Strip]:
         return render_lines(self, crop) if plain_box(self) else super().render_lines(crop)
 

@@ -322,6 +322,10 @@ class VirtualList(ScrollView, can_focus=True):
     def _strip(self, content: Content, width: int, style) -> Strip:
         return content_strip(self, content, width, style)
 
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        """No restyle on focus (Textual's default restyles the widget and its component classes): no CSS
+        rule depends on this widget's focus; what focus changes is drawn in code."""
+
     def _on_focus(self, event: events.Focus) -> None:
         self.refresh_line(self.cursor)  # only the cursor row looks different
 
