@@ -127,8 +127,6 @@ class MainScreen(Screen):
     #entity-filter { height: 1; border: none; padding: 0 1; display: none; }
     #entity-filter.-shown { display: block; }
     #search, #date { dock: bottom; display: none; height: 1; border: none; padding: 0 1; }
-    #search.-shown, #date.-shown { display: block; }
-    KeyBar.-hidden { display: none; }
     .-narrow #body { layout: vertical; }
     .-narrow #panes { width: 1fr; height: 45%; min-width: 0; }
     .-narrow .pane { display: none; height: 1fr; }
@@ -160,6 +158,7 @@ class MainScreen(Screen):
         self._starting = False
         self._deferred: list = []  # loads that wait for the first frame
         self._skipped_frame = False
+        self._prompt_name: str | None = None  # the open prompt line's id
 
     # ---------------------------------------------------------------- layout
 
@@ -613,20 +612,27 @@ class MainScreen(Screen):
 
     def _prompt(self) -> Input | None:
         """The open prompt line (search or date), if any."""
-        return next(iter(self.query(".prompt.-shown").results(Input)), None)
+        return self.query_one(f"#{self._prompt_name}", Input) if self._prompt_name else None
+
+    # A prompt takes the key bar's line while open. Both are shown and hidden by an inline `display`
+    # over their CSS (the prompts hidden, the key bar shown unless the terminal is tiny): a class would
+    # restyle the Input and its component classes, twice a search.
 
     def _open_prompt(self, name: str, value: str) -> None:
         self._close_prompt()
         box = self.query_one(f"#{name}", Input)
         box.value = value
-        box.add_class("-shown")
-        self.query_one(KeyBar).add_class("-hidden")
+        box.styles.display = "block"
+        self.query_one(KeyBar).styles.display = "none"
+        self._prompt_name = name
         self.set_focus(box)
 
     def _close_prompt(self) -> None:
-        for box in self.query(".prompt.-shown"):
-            box.remove_class("-shown")
-        self.query_one(KeyBar).remove_class("-hidden")
+        box = self._prompt()
+        if box is not None:
+            box.styles.display = None  # back to the CSS: hidden
+            self.query_one(KeyBar).styles.display = None
+            self._prompt_name = None
 
     def action_search(self) -> None:
         if self.focused is not None and self.focused.id == "entities":

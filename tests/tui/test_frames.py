@@ -29,6 +29,20 @@ def record_frames(app) -> list:
     return frames
 
 
+def record_restyles(app, key) -> list:
+    """`key` of every node the stylesheet restyles from now on."""
+    restyled: list = []
+    original = app.stylesheet.update_nodes
+
+    def update_nodes(nodes, animate=False):
+        nodes = list(nodes)
+        restyled.extend(key(n) for n in nodes)
+        return original(nodes, animate=animate)
+
+    app.stylesheet.update_nodes = update_nodes
+    return restyled
+
+
 async def test_opening_an_article_draws_one_partial_frame(make_app):
     """Enter on a row moves focus to the reader, reloads two lists and the reader: one frame, a partial
     update (no full-screen repaint for the focus change, no second frame)."""
@@ -126,15 +140,7 @@ async def test_moving_focus_restyles_only_the_pane_borders(make_app):
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)
         s = screen_of(app)
-        restyled: list = []
-        original = app.stylesheet.update_nodes
-
-        def update_nodes(nodes, animate=False):
-            nodes = list(nodes)
-            restyled.extend(getattr(n, "id", None) for n in nodes)
-            return original(nodes, animate=animate)
-
-        app.stylesheet.update_nodes = update_nodes
+        restyled = record_restyles(app, lambda n: getattr(n, "id", None))
         viewer, pane = s.query_one("#viewer"), s.query_one("#pane-articles")
         focused_colour = pane.styles.border_top[1]
         await pilot.press("enter")  # open the article: focus goes to the reader
@@ -148,3 +154,20 @@ async def test_moving_focus_restyles_only_the_pane_borders(make_app):
         assert set(restyled) == {"pane-articles", "pane-entities", "viewer"}
         entities = s.query_one("#pane-entities")
         assert entities.styles.border_top[1] == focused_colour != viewer.styles.border_top[1]
+
+
+async def test_a_prompt_takes_the_key_bar_line_without_restyling_it(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        restyled = record_restyles(app, lambda n: type(n).__name__)
+        bar, box = s.query_one("KeyBar"), s.query_one("#search")
+        line = bar.region
+        await pilot.press("slash")
+        await settle(pilot)
+        assert box.display and not bar.display and box.region == line and app.focused is box
+        await pilot.press("escape")
+        await settle(pilot)
+        assert bar.display and not box.display and bar.region == line
+        assert "KeyBar" not in restyled
