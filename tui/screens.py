@@ -159,6 +159,7 @@ class MainScreen(Screen):
         self._deferred: list = []  # loads that wait for the first frame
         self._skipped_frame = False
         self._prompt_name: str | None = None  # the open prompt line's id
+        self._resumed = False
 
     # ---------------------------------------------------------------- layout
 
@@ -201,6 +202,14 @@ class MainScreen(Screen):
 
     def on_resize(self) -> None:
         self._layout_classes()
+
+    def _on_screen_resume(self, event) -> None:
+        # Runs before Textual's own handler, which restyles every node of a resumed screen (the theme
+        # may have changed while another screen was on top). The first time, every node was styled
+        # as it mounted, moments before: no second pass over them before the first frame.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def _layout_classes(self) -> None:
         w, h = self.size

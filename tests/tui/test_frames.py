@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 
+from textual import events
 from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.geometry import Region
 from textual.widget import Widget
@@ -171,3 +172,14 @@ async def test_a_prompt_takes_the_key_bar_line_without_restyling_it(make_app):
         await settle(pilot)
         assert bar.display and not box.display and bar.region == line
         assert "KeyBar" not in restyled
+
+
+async def test_the_first_resume_does_not_restyle_the_screen_again_a_later_one_does(make_app):
+    app = make_app()
+    restyled = record_restyles(app, lambda n: type(n).__name__)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        assert "MainScreen" not in restyled  # styled once, as it mounted (apply, not update_nodes)
+        screen_of(app).post_message(events.ScreenResume())  # as when a screen above it is dismissed
+        await settle(pilot)
+        assert "MainScreen" in restyled
