@@ -6,6 +6,7 @@ Bad input is a one-line message and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sqlite3
 import sys
@@ -258,8 +259,13 @@ def cmd_browse(db: Path, explicit: bool) -> int:
         code = cmd_ingest([str(seeds)], db)
         if code != 0:
             return code
-    from model import store
-    from tui import app
+    gc.disable()  # importing Textual makes ~500,000 long-lived objects and no garbage: no collections meanwhile
+    try:
+        from model import store
+        from tui import app
+    finally:
+        gc.freeze()  # and none of them in later collections (see SinorusApp)
+        gc.enable()
 
     try:  # another program's database, another schema version, a damaged file: one line, before any screen
         store.connect(db, readonly=True).close()

@@ -10,7 +10,6 @@ $XDG_CONFIG_HOME/sinorus-tui/config.toml (default ~/.config/…) may remap them:
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,10 +70,17 @@ def load_config(path: Path | None = None) -> Config:
     path = path or config_path()
     cfg = Config()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return cfg
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+    except (OSError, UnicodeDecodeError) as e:
+        cfg.problems.append(f"{path}: {e}")
+        return cfg
+    import tomllib  # only with a config file to read: a few ms of every start-up otherwise
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
         cfg.problems.append(f"{path}: {e}")
         return cfg
     theme = data.get("theme")

@@ -5,9 +5,11 @@ import re
 
 from rich.segment import Segment
 from textual.content import Content
+from textual.geometry import Region
 from textual.markup import parse_style
 from textual.strip import Strip
 from textual.style import Style
+from textual.widget import Widget
 
 # Parsing a style with theme variables is slow (it tokenizes every variable), so
 # each (theme, style) pair is parsed once.
@@ -82,3 +84,64 @@ def thumb_strip(widget, strip: Strip, y: int, height: int, total: int, top: int)
     if rich is None:
         rich = cache[key] = widget.get_visual_style("scroll--thumb" if on else "scroll--track").rich_style
     return Strip([*strip, Segment(THUMB if on else " ", rich)], strip.cell_length + 1)
+
+
+def set_virtual_size(widget, size) -> None:
+    """Set a line-API widget's scrollable size without the layout pass of the whole screen that Textual's
+    `virtual_size` asks for: these widgets hide Textual's scrollbars (the thumb is drawn in the lines) and
+    nothing around them depends on their content's size, so a repaint of the widget is all it needs."""
+    if widget.virtual_size != size:
+        widget.set_reactive(Widget.virtual_size, size)
+        widget.refresh()
+
+
+def plain_box(widget) -> bool:
+    """True when Textual's per-line styling adds nothing but left/right padding to `widget`'s own lines:
+    no border, outline, tint, opacity or padding above and below."""
+    styles = widget.styles
+    top, _right, bottom, _left = styles.padding
+    return (not top and not bottom and not any(edge for edge, _ in styles.border)
+            and not any(edge for edge, _ in styles.outline) and not styles.tint.a
+            and styles.opacity == 1.0 and styles.text_opacity == 1.0 and widget.opacity == 1.0)
+
+
+def render_lines(widget, crop: Region) -> list[Strip]:
+    """`Widget.render_lines` for a line-API widget in a plain box (see `plain_box`): the same line cache
+    (only lines marked dirty are drawn again) and the app's line filters, without the styles cache's
+    per-line work (borders, gutters, tint and opacity checks, a Strip or two more per line), which
+    cost about as much as drawing the line itself."""
+    cache = widget._styles_cache
+    width = widget.outer_size.width
+    if width != cache._width:
+        cache.clear()
+        cache._width = width
+    lines, dirty = cache._cache, cache._dirty_lines
+    filters = widget.get_line_filters()
+    base_background, background = widget.background_colors
+    _top, pad_right, _bottom, pad_left = widget.styles.padding
+    pad_style = Style(background=base_background + background).rich_style  # as Textual pads
+    content_width = width - pad_left - pad_right
+    render_line = widget.render_line
+    strips = []
+    for y in crop.line_range:
+        strip = None if y in dirty else lines.get(y)
+        if strip is None:
+            strip = render_line(y)
+            if strip.cell_length != content_width:
+                strip = strip.adjust_cell_length(content_width, pad_style)
+            if pad_left or pad_right:
+                segments = [*strip]
+                if pad_left:
+                    segments.insert(0, Segment(" " * pad_left, pad_style))
+                if pad_right:
+                    segments.append(Segment(" " * pad_right, pad_style))
+                strip = Strip(segments, width)
+            lines[y] = strip
+        for line_filter in filters:
+            strip = strip.apply_filter(line_filter, background)
+        strips.append(strip)
+    dirty.difference_update(crop.line_range)
+    if crop.column_span != (0, width):
+        x1, x2 = crop.column_span
+        strips = [strip.crop(x1, x2) for strip in strips]
+    return strips

@@ -15,6 +15,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.geometry import Region
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import Input
 from textual.worker import get_current_worker
@@ -32,7 +34,6 @@ from .widgets.vlist import VirtualList
 WIDE = (120, 35)
 TINY = (60, 16)
 HOLD = 0.15  # seconds a navigation may hold the screen's repaints while its queries run
-RELEASE_DELAY = 0.004
 NAME_WIDTH = 24  # cells of a name in the status line, so its keys still fit
 
 
@@ -126,8 +127,6 @@ class MainScreen(Screen):
     #entity-filter { height: 1; border: none; padding: 0 1; display: none; }
     #entity-filter.-shown { display: block; }
     #search, #date { dock: bottom; display: none; height: 1; border: none; padding: 0 1; }
-    #search.-shown, #date.-shown { display: block; }
-    KeyBar.-hidden { display: none; }
     .-narrow #body { layout: vertical; }
     .-narrow #panes { width: 1fr; height: 45%; min-width: 0; }
     .-narrow .pane { display: none; height: 1fr; }
@@ -142,6 +141,10 @@ class MainScreen(Screen):
     .-tiny KeyBar { display: none; }
     """
 
+    # Textual repaints the whole screen when focus moves, in a second frame after the step's own: the
+    # widgets whose look depends on focus restyle and repaint themselves, so the screen need not.
+    focused: Reactive = Reactive(None, repaint=False)
+
     def __init__(self) -> None:
         super().__init__()
         self.state = Snapshot()
@@ -155,6 +158,8 @@ class MainScreen(Screen):
         self._starting = False
         self._deferred: list = []  # loads that wait for the first frame
         self._skipped_frame = False
+        self._prompt_name: str | None = None  # the open prompt line's id
+        self._resumed = False
 
     # ---------------------------------------------------------------- layout
 
@@ -198,6 +203,14 @@ class MainScreen(Screen):
     def on_resize(self) -> None:
         self._layout_classes()
 
+    def _on_screen_resume(self, event) -> None:
+        # Runs before Textual's own handler, which restyles every node of a resumed screen (the theme
+        # may have changed while another screen was on top). The first time, every node was styled
+        # as it mounted, moments before: no second pass over them before the first frame.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+
     def _layout_classes(self) -> None:
         w, h = self.size
         wide = w >= WIDE[0] and h >= WIDE[1]
@@ -207,8 +220,9 @@ class MainScreen(Screen):
         if solo:  # a class on the screen restyles every widget: only where it changes the layout
             wanted["-pane-focus"] = self.state.focus != "reader"
         _classes(self, wanted)
-        for name in PANES:
-            _classes(self.query_one(f"#pane-{name}"), {"-active": name == self.state.active})
+        if not wide or solo:  # only these layouts show the active pane alone (a class restyles the pane's list)
+            for name in PANES:
+                _classes(self.query_one(f"#pane-{name}"), {"-active": name == self.state.active})
 
     def on_descendant_focus(self, event) -> None:
         widget = event.widget
@@ -280,16 +294,24 @@ class MainScreen(Screen):
     def _release(self, generation: int) -> None:
         if self._holding is not None and generation == self._hold_generation:
             self._holding = None
-            # Widgets changed just now ask the screen for a repaint from their own message loops:
-            # give those a moment to arrive, so they land in this frame and not in one of their own.
-            self.set_timer(RELEASE_DELAY, self._end_hold)
+            # Widgets changed just now would ask this screen for a repaint from their own message loops,
+            # a moment later: ask now, so the requests are queued here before the end of the hold and
+            # land in this frame, not in one of their own.
+            for widget in self.walk_children(with_self=False):
+                if widget._repaint_required or widget._layout_required or widget._scroll_required:
+                    widget._check_refresh()
+            self.call_later(self._end_hold)
 
     def _end_hold(self) -> None:
         self._batches -= 1
         self.app._end_batch()
-        if self._skipped_frame and not self._batches:
-            self._skipped_frame = False
-            self.query_one(ChipBar).refresh()  # something to draw, so the held changes go out now
+        if not self._batches and not self.app._batch_count and self.is_current:
+            # Draw the step now: Textual's update timer would wait for its next tick (after a pause, as
+            # at start-up, a whole period of 1/60 s).
+            skipped, self._skipped_frame = self._skipped_frame, False
+            self._on_timer_update()
+            if skipped and self._compositor._dirty_regions:  # a held layout's changes, nothing else
+                self._compositor_refresh()
         self.check_idle()
         if self._deferred:
             self.call_after_refresh(self._run_deferred)
@@ -298,6 +320,15 @@ class MainScreen(Screen):
         deferred, self._deferred = self._deferred, []
         for run in deferred:
             run()
+
+    def _update_focus_styles(self, focused=None, blurred=None) -> None:
+        """Textual restyles every node under the nearest ancestor with a `:focus-within` rule, each list
+        and its component classes with it; here only those ancestors' own borders depend on it (the
+        panes' and the viewer's), so only they are restyled."""
+        nodes = {node for widget in (focused, blurred) if widget is not None
+                 for node in widget.ancestors_with_self if node._has_focus_within}
+        if nodes:
+            self.app.stylesheet.update_nodes(nodes, animate=True)
 
     def _compositor_refresh(self) -> None:
         # A layout pass during a held step (or the first one, at start-up) would draw a frame of its
@@ -590,20 +621,27 @@ class MainScreen(Screen):
 
     def _prompt(self) -> Input | None:
         """The open prompt line (search or date), if any."""
-        return next(iter(self.query(".prompt.-shown").results(Input)), None)
+        return self.query_one(f"#{self._prompt_name}", Input) if self._prompt_name else None
+
+    # A prompt takes the key bar's line while open. Both are shown and hidden by an inline `display`
+    # over their CSS (the prompts hidden, the key bar shown unless the terminal is tiny): a class would
+    # restyle the Input and its component classes, twice a search.
 
     def _open_prompt(self, name: str, value: str) -> None:
         self._close_prompt()
         box = self.query_one(f"#{name}", Input)
         box.value = value
-        box.add_class("-shown")
-        self.query_one(KeyBar).add_class("-hidden")
+        box.styles.display = "block"
+        self.query_one(KeyBar).styles.display = "none"
+        self._prompt_name = name
         self.set_focus(box)
 
     def _close_prompt(self) -> None:
-        for box in self.query(".prompt.-shown"):
-            box.remove_class("-shown")
-        self.query_one(KeyBar).remove_class("-hidden")
+        box = self._prompt()
+        if box is not None:
+            box.styles.display = None  # back to the CSS: hidden
+            self.query_one(KeyBar).styles.display = None
+            self._prompt_name = None
 
     def action_search(self) -> None:
         if self.focused is not None and self.focused.id == "entities":
@@ -821,12 +859,20 @@ class MainScreen(Screen):
 
 
 def _border(widget, title: str | None = None, subtitle: str | None = None) -> None:
-    """Set a border's title and subtitle only when they change (each set repaints the whole box)."""
+    """Set a border's title and subtitle when they change, repainting only the border's top or bottom
+    line: Textual's `border_title` repaints the whole box, every line of a pane behind its list."""
     for attr, text in (("border_title", title), ("border_subtitle", subtitle)):
         key = "_sinorus_" + attr
         if text is not None and getattr(widget, key, None) != text:
             setattr(widget, key, text)
-            setattr(widget, attr, Content(text))
+            if not widget.is_mounted or not widget.size:
+                setattr(widget, attr, Content(text))
+                continue
+            setattr(widget, "_" + attr, Content(text).expand_tabs(4).split()[0])  # as the setter does
+            ox, oy = widget.content_offset
+            width, height = widget.outer_size
+            y = 0 if attr == "border_title" else height - 1
+            widget.refresh(Region(-ox, y - oy, width, 1))
 
 
 def _classes(widget, wanted: dict[str, bool]) -> None:

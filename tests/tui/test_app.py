@@ -234,7 +234,7 @@ async def test_bad_search_is_a_message_and_typing_never_fires_bindings(make_app)
         assert app.is_running and s.state.chips.search is None
         assert any("nothing to search" in str(n.message) for n in app._notifications)
         await pilot.press("slash", "a", "escape")  # escape cancels the search box
-        assert not s.query_one("#search").has_class("-shown") and s.state.chips.search is None
+        assert not s.query_one("#search").display and s.state.chips.search is None
         assert app.focused is s.lst("articles")
 
 

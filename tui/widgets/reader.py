@@ -13,13 +13,13 @@ import re
 from textual import events
 from textual.binding import Binding
 from textual.content import Content, Span
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..document import CURSOR_STYLE, HIT_STYLE, TARGET_STYLE, Doc, Link, entity_doc, message_doc
-from ..render import content_strip, thumb_strip
+from ..render import content_strip, plain_box, render_lines, set_virtual_size, thumb_strip
 from ..text import wrap
 
 
@@ -103,7 +103,7 @@ class Reader(ScrollView, can_focus=True):
         self._width = width
         self._lines = wrap(self.doc.text, width)
         self._line_starts = [s for s, _ in self._lines]
-        self.virtual_size = Size(width, len(self._lines))
+        set_virtual_size(self, Size(width, len(self._lines)))
         self._restyle()
 
     def _restyle(self) -> None:
@@ -145,6 +145,13 @@ class Reader(ScrollView, can_focus=True):
             self.doc = entity_doc(self.doc.page, width)
         self._layout()
         self._scroll_to_offset(top, centre=False, top=True)
+
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        """No restyle on focus (Textual's default restyles the widget and its component classes): no CSS
+        rule depends on this widget's focus; what focus changes is drawn in code."""
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        return render_lines(self, crop) if plain_box(self) else super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         region = self.scrollable_content_region

@@ -14,13 +14,13 @@ from typing import Any, Callable, Protocol
 from textual import events, work
 from textual.binding import Binding
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from ..render import content_strip, thumb_strip
+from ..render import content_strip, plain_box, render_lines, set_virtual_size, thumb_strip
 
 PAGE = 100
 KEEP_PAGES = 12
@@ -259,7 +259,7 @@ class VirtualList(ScrollView, can_focus=True):
         self._fetch(self._generation, self.source, page)
 
     def _resize(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, max(self.total or 0, 1))
+        set_virtual_size(self, Size(self.scrollable_content_region.width, max(self.total or 0, 1)))
 
     def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         event.stop()
@@ -277,6 +277,9 @@ class VirtualList(ScrollView, can_focus=True):
         self._seen_size = event.size
         self._resize()
         self._scroll_cursor_visible()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        return render_lines(self, crop) if plain_box(self) else super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         region = self.scrollable_content_region
@@ -318,6 +321,10 @@ class VirtualList(ScrollView, can_focus=True):
 
     def _strip(self, content: Content, width: int, style) -> Strip:
         return content_strip(self, content, width, style)
+
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        """No restyle on focus (Textual's default restyles the widget and its component classes): no CSS
+        rule depends on this widget's focus; what focus changes is drawn in code."""
 
     def _on_focus(self, event: events.Focus) -> None:
         self.refresh_line(self.cursor)  # only the cursor row looks different

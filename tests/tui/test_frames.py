@@ -1,0 +1,185 @@
+"""What a navigation step costs to draw: one partial frame, only the lines that changed, drawn the
+way Textual would draw them; and start-up leaves the imports out of garbage collection."""
+from __future__ import annotations
+
+import gc
+
+from textual import events
+from textual._compositor import ChopsUpdate, LayoutUpdate
+from textual.geometry import Region
+from textual.widget import Widget
+
+from tests.tui.conftest import settle
+from tests.tui.test_app import screen_of
+from tui import cli
+from tui.text import cells
+from tui.document import message_doc
+from tui.screens import _border
+
+
+def record_frames(app) -> list:
+    frames: list = []
+    original = app._display
+
+    def display(screen, renderable):
+        if renderable is not None:
+            frames.append(renderable)
+        original(screen, renderable)
+
+    app._display = display
+    return frames
+
+
+def record_restyles(app, key) -> list:
+    """`key` of every node the stylesheet restyles from now on."""
+    restyled: list = []
+    original = app.stylesheet.update_nodes
+
+    def update_nodes(nodes, animate=False):
+        nodes = list(nodes)
+        restyled.extend(key(n) for n in nodes)
+        return original(nodes, animate=animate)
+
+    app.stylesheet.update_nodes = update_nodes
+    return restyled
+
+
+async def test_opening_an_article_draws_one_partial_frame(make_app):
+    """Enter on a row moves focus to the reader, reloads two lists and the reader: one frame, a partial
+    update (no full-screen repaint for the focus change, no second frame)."""
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        frames = record_frames(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert s.focused is s.reader and s.state.chips.article is not None
+        assert [type(f) for f in frames] == [ChopsUpdate]
+        frames.clear()
+        await pilot.press("left_square_bracket")  # back: no focus change to redraw the screen for
+        await settle(pilot)
+        assert frames and not any(isinstance(f, LayoutUpdate) for f in frames)
+
+
+async def test_a_new_count_or_document_needs_no_layout(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        arts = s.lst("articles")
+        assert arts.virtual_size.height == arts.total
+        before = s.reader.virtual_size.height
+        s.reader.show(message_doc("nothing here"))
+        assert s.reader.virtual_size.height == len(s.reader._lines) != before
+        assert not s.reader._layout_required  # a repaint of the reader, not a layout of the screen
+        assert s.reader._repaint_required
+        arts.total = 2
+        arts._resize()
+        assert arts.virtual_size.height == 2 and not arts._layout_required
+
+
+async def test_a_new_title_repaints_only_the_border_line(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        pane = screen_of(app).query_one("#pane-quotes")
+        await pilot.pause()
+        pane._exchange_repaint_regions()
+        _border(pane, "4 Quotes a new title", "a new subtitle")
+        assert pane.border_title == "4 Quotes a new title" and pane.border_subtitle == "a new subtitle"
+        width, height = pane.outer_size
+        assert set(pane._repaint_regions) == {Region(0, 0, width, 1), Region(0, height - 1, width, 1)}
+        assert pane._styles_cache._dirty_lines == {0, height - 1}
+        await pilot.pause()
+        assert "a new title" in "".join(s.text for s in pane.render_lines(Region(0, 0, width, 1)))
+
+
+async def test_lists_and_reader_draw_what_textual_would(make_app):
+    """The lists' and the reader's own line drawing (tui.render.render_lines) gives the same cells and
+    styles as Textual's styles cache, padding included."""
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        for widget in (s.reader, s.lst("articles"), s.lst("quotes")):
+            width, height = widget.outer_size
+            for crop in (Region(0, 0, width, height), Region(3, 2, width - 5, 4)):
+                widget._styles_cache.clear()
+                ours = widget.render_lines(crop)
+                widget._styles_cache.clear()
+                theirs = Widget.render_lines(widget, crop)
+                assert [list(x) for x in ours] == [list(x) for x in theirs], widget.id
+
+
+def test_cells_counts_ascii_by_length_and_the_rest_by_cell():
+    assert cells("China–Russia") == 12
+    assert cells("plain ascii text") == 16
+    assert cells("中俄") == 4
+    assert cells("a\tb") == 2  # a tab takes no cell here (Rich's measure), as before
+
+
+def test_the_app_and_the_browse_command_leave_the_imports_out_of_collection(make_app, db_path, monkeypatch):
+    gc.unfreeze()
+    make_app()
+    assert gc.get_freeze_count() > 0 and gc.isenabled()
+    gc.unfreeze()
+    from tui import app as app_module
+
+    seen = {}
+    monkeypatch.setattr(app_module, "run", lambda db, readonly: seen.update(enabled=gc.isenabled(),
+                                                                            frozen=gc.get_freeze_count()))
+    assert cli.cmd_browse(db_path, True) == 0
+    assert seen["enabled"] and seen["frozen"] > 0
+    gc.unfreeze()
+
+
+async def test_moving_focus_restyles_only_the_pane_borders(make_app):
+    """Focus from the Articles list to the reader restyles the two boxes whose border shows focus, not the
+    lists and the reader inside them (nor their component classes); the borders still follow focus."""
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        restyled = record_restyles(app, lambda n: getattr(n, "id", None))
+        viewer, pane = s.query_one("#viewer"), s.query_one("#pane-articles")
+        focused_colour = pane.styles.border_top[1]
+        await pilot.press("enter")  # open the article: focus goes to the reader
+        await settle(pilot)
+        assert s.focused is s.reader
+        assert set(restyled) == {"pane-articles", "viewer"}
+        assert viewer.styles.border_top[1] == focused_colour != pane.styles.border_top[1]
+        await pilot.press("2")  # to the Entities pane: the borders only, in the wide layout
+        await settle(pilot)
+        assert s.focused is s.lst("entities")
+        assert set(restyled) == {"pane-articles", "pane-entities", "viewer"}
+        entities = s.query_one("#pane-entities")
+        assert entities.styles.border_top[1] == focused_colour != viewer.styles.border_top[1]
+
+
+async def test_a_prompt_takes_the_key_bar_line_without_restyling_it(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        restyled = record_restyles(app, lambda n: type(n).__name__)
+        bar, box = s.query_one("KeyBar"), s.query_one("#search")
+        line = bar.region
+        await pilot.press("slash")
+        await settle(pilot)
+        assert box.display and not bar.display and box.region == line and app.focused is box
+        await pilot.press("escape")
+        await settle(pilot)
+        assert bar.display and not box.display and bar.region == line
+        assert "KeyBar" not in restyled
+
+
+async def test_the_first_resume_does_not_restyle_the_screen_again_a_later_one_does(make_app):
+    app = make_app()
+    restyled = record_restyles(app, lambda n: type(n).__name__)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        assert "MainScreen" not in restyled  # styled once, as it mounted (apply, not update_nodes)
+        screen_of(app).post_message(events.ScreenResume())  # as when a screen above it is dismissed
+        await settle(pilot)
+        assert "MainScreen" in restyled
