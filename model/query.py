@@ -235,7 +235,12 @@ def _summary(conn: sqlite3.Connection) -> bool:
 
 # Chinese, Japanese and Korean runs have no spaces: FTS5's unicode61 tokenizer indexes a whole run as one
 # token, so a word inside it ("关系" in "中俄关系") is matched as a substring instead (a scan; rare).
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+# (Ranges compared in code: the equivalent character class takes ~5 ms to compile, at every start-up.)
+_CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xAC00, 0xD7AF))
+
+
+def _cjk(word: str) -> bool:
+    return any(lo <= ord(ch) <= hi for ch in word for lo, hi in _CJK_RANGES)
 
 
 def _words(search: str) -> tuple[list[str], list[str]]:
@@ -243,7 +248,7 @@ def _words(search: str) -> tuple[list[str], list[str]]:
     fts_words, cjk_words = [], []
     for m in _TOKEN.finditer(search):
         word = m.group()
-        if _CJK.search(word):
+        if _cjk(word):
             cjk_words.append(word)
         else:
             fts_words.append(word + ("*" if search[m.end():m.end() + 1] == "*" else ""))
