@@ -59,7 +59,14 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 DASHES = "—–―‒-"
 # Reported speech from an unnamed source that is people ("analysts say …", "officials said …", "a senior
 # official told …"); not things ("recent data suggests", "the report says") nor untagged names.
-UNNAMED_INDIRECT = False
+UNNAMED_INDIRECT = True
+# Bodies described by a common noun that speak ("the campaign says …", "the network said …").
+BODY_NOUNS = set("""
+campaign network company firm group agency committee union administration department ministry office team
+organization organisation association coalition council commission panel board court newspaper paper station
+channel website publication outlet magazine
+""".split())
+UNNAMED_PRONOUNS = {"he", "she", "they", "it"}  # unresolved; not I/we/you (the writer, the reader)
 # A speech verb's noun-phrase object as what was reported ("stressed her support of the raid").
 NOMINAL_CONTENT = False
 PEOPLE_NOUNS = set("""
@@ -122,6 +129,7 @@ claim belief view assertion argument warning insistence promise pledge suggestio
 position demand charge statement remark comment prediction hope fear concern suspicion conviction
 """.split())
 SHARE_WORDS = {"percent", "half", "majority", "plurality", "third", "quarter", "fifth", "minority"}
+SPLIT_PREDICATES = True  # see `_second_predicate`
 MODALS = {"must", "should", "would", "could", "may", "might", "will", "can", "shall", "ought"}
 
 
@@ -594,7 +602,8 @@ class _Extractor:
         and a coordinated clause with its own subject ("…, and both sides have agreed …")."""
         doc = self.doc
         for c in head.children:
-            if c.dep_ == "conj" and a <= c.i < b and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+            if c.dep_ == "conj" and a <= c.i < b and (any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+                                                      or SPLIT_PREDICATES and self._second_predicate(head, c)):
                 cut = c.left_edge.i
                 while cut > a and (doc[cut - 1].dep_ in ("cc", "punct") or doc[cut - 1].is_punct):
                     cut -= 1
@@ -618,6 +627,16 @@ class _Extractor:
         while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
             b -= 1
         return (a, b) if b > a else None
+
+    @staticmethod
+    def _second_predicate(head, c) -> bool:
+        """A forecast coordinated with an assessment, each its own claim: "[trade is better than expected]
+        and could soon reach $200 billion" (a copula, then a modal predicate); not two events ("it had met her
+        and would meet her": one report)."""
+        return c.pos_ in ("VERB", "AUX") and head.lemma_.lower() == "be" \
+            and any(x.dep_ in ("acomp", "attr") for x in head.children) \
+            and any(x.dep_ in ("nsubj", "nsubjpass") for x in head.children) \
+            and any(x.dep_ == "aux" and x.lemma_.lower() in MODALS for x in c.children)
 
     # ------------------------------------------------------------ quotes
     def _attribute(self, q: _Q):
@@ -928,15 +947,33 @@ class _Extractor:
         a, b = self._tok_range(p0 + head.index("''") + 2, p0 + len(head) - 2)
         return self._clean_range(a, b, self.doc[a]) if b > a else None
 
+    def _unnamed_source(self, f: Frame) -> bool:
+        """Reported in a clause by a source we cannot name: people or a body described by a common noun
+        ("officials said …", "a source said …", "the campaign says …", "according to the union, …",
+        "environmentalists worry that …") or a pronoun we cannot resolve ("they say …", "It says …"). The
+        source must be the explicit subject of a finite cue (or the object of "according to"), never I/we/you
+        (the writer, the reader), and what it reports a clause, not a noun phrase."""
+        subj = f.subject
+        if not UNNAMED_INDIRECT or subj is None or f.nominal:
+            return False
+        if f.cue_lemma != "according" and not (f.cue.tag_ in ("VBD", "VBZ", "VBP") and f.subject_rule == "nsubj"
+                                                and subj.dep_ == "nsubj" and subj.head.i == f.cue.i):
+            return False
+        if subj.pos_ == "PRON":
+            return f.cue_lemma != "according" and subj.lower_ in UNNAMED_PRONOUNS and not f.attrib
+        return _people(subj) or subj.pos_ == "NOUN" and subj.lemma_.lower() in BODY_NOUNS and not f.attrib
+
     def _indirect(self, f: Frame) -> Quote | None:
-        if f.content is None or f.speaker is None or not f.speaker.name:
+        if f.content is None:
             return None
-        if not f.speaker.named and not (UNNAMED_INDIRECT and _people(f.subject)) and not _document(f.subject):
-            return None  # reported speech needs someone we can name, or people ("officials said …")
+        unnamed = f.speaker is None or not f.speaker.name or not f.speaker.named and not _document(f.subject)
+        if unnamed and not self._unnamed_source(f):
+            return None  # reported speech needs someone we can name, or an unnamed source we can describe
         if self._irrealis(f.cue):
             return None
-        if f.belief and ATTRIB_PEOPLE_ONLY and f.speaker.label != "PERSON" and not _document(f.subject) \
-                and "speaking for" not in f.speaker.basis:  # a person's campaign plans what the person plans
+        if f.belief and ATTRIB_PEOPLE_ONLY and not unnamed and f.speaker.label != "PERSON" \
+                and not _document(f.subject) and "speaking for" not in f.speaker.basis:
+            # a person's campaign plans what the person plans
             return None  # "China fears …", "both sides agreed …": a policy the writer describes, not a claim
         a, b = f.content
         if any(self.in_quote[i] for i in range(a, b)):
@@ -952,7 +989,9 @@ class _Extractor:
         if self.para_of(start) != self.para_of(end - 1):
             return None
         start, end = self._apostrophe_run(start, end, f)
-        sp = f.speaker
+        sp = f.speaker if f.speaker is not None and f.speaker.name else Speaker(
+            None, [], f.subject.idx, f.subject.idx + len(f.subject.text),
+            f"speaker: unnamed ('{f.subject.text}' resolves to no one)", 0.3)
         cue = "according to" if f.cue_lemma == "according" else f.cue_lemma
         conf = sp.confidence * 0.85
         return Quote(start=start, end=end, text=self.text[start:end], kind="indirect", cue=cue,

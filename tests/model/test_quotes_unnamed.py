@@ -1,0 +1,37 @@
+"""Quotes: reported speech from sources we cannot name, and where a reported clause ends."""
+from __future__ import annotations
+
+from tests.model.test_quotes import one, run
+
+
+def test_unnamed_people_and_bodies_report_speech(nlp):
+    qs = run(nlp, "Federal officials said the two men raised $350 million through the program. "
+                  "The campaign says the ad will air nationally next week.")
+    q = one(qs, "raised $350 million")
+    assert q.kind == "indirect" and q.speaker == "Federal officials"
+    assert one(qs, "will air nationally").kind == "indirect"
+
+
+def test_an_unresolved_pronoun_reports_with_no_speaker(nlp):
+    qs = run(nlp, "A letter arrived on Monday. It says the company violated federal law by copying the music.")
+    q = one(qs, "violated federal law")
+    assert q.kind == "indirect" and q.speaker is None
+
+
+def test_unnamed_sources_stay_out_when_they_are_things_or_the_writer(nlp):
+    qs = run(nlp, "Recent data suggests that trade grew fast. We know that the plan will fail next year. "
+                  "Officials expressed concerns over the partnership with the company.")
+    assert not any("trade grew" in q.text or "plan will fail" in q.text or "partnership" in q.text for q in qs)
+
+
+def test_an_unnamed_source_must_be_the_subject_of_a_finite_verb(nlp):
+    qs = run(nlp, "The two countries met in June, declaring that their relationship was superior to any alliance.")
+    assert not any("superior" in q.text for q in qs)
+
+
+def test_a_forecast_after_an_assessment_is_cut_off_the_reported_clause(nlp):
+    qs = run(nlp, "Vladimir Putin met the minister on Monday, telling him that trade is better than expected "
+                  "and could soon reach $200 billion annually.")
+    assert one(qs, "better than expected").text == "trade is better than expected"
+    qs = run(nlp, "The International Olympic Committee said it had met her and would meet her again.")
+    assert one(qs, "had met her").text == "it had met her and would meet her again"
