@@ -35,3 +35,20 @@ def test_a_forecast_after_an_assessment_is_cut_off_the_reported_clause(nlp):
     assert one(qs, "better than expected").text == "trade is better than expected"
     qs = run(nlp, "The International Olympic Committee said it had met her and would meet her again.")
     assert one(qs, "had met her").text == "it had met her and would meet her again"
+
+
+def test_learned_cues_attribute_their_dependent(nlp):
+    qs = run(nlp, "Elizabeth Warren discussed the new tax plan for small businesses. "
+                  "Bernie Sanders vowed to raise the minimum wage for federal workers. "
+                  "John Kasich sees the trade deal as a threat to American jobs.")
+    assert one(qs, "tax plan").text == "the new tax plan for small businesses"
+    assert one(qs, "minimum wage").text == "to raise the minimum wage for federal workers"
+    assert one(qs, "threat").text == "a threat to American jobs"
+    assert all(q.kind == "indirect" for q in qs)
+
+
+def test_learned_cues_leave_out_compliments_refusals_and_people(nlp):
+    qs = run(nlp, "Wang Yi praised the continued cooperation between the two nations. "
+                  "Xi Jinping declined to use his influence over the war. "
+                  "Vladimir Putin thanked Chinese President Xi Jinping for the warm welcome.")
+    assert qs == []
