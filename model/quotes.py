@@ -66,7 +66,10 @@ campaign network company firm group agency committee union administration depart
 organization organisation association coalition council commission panel board court newspaper paper station
 channel website publication outlet magazine
 """.split())
-UNNAMED_PRONOUNS = {"he", "she", "they", "it"}  # unresolved; not I/we/you (the writer, the reader)
+# unresolved; not I/we/you (the writer, the reader)
+UNNAMED_PRONOUNS = {"he", "she", "they", "it", "who", "which", "that"}
+UNTAGGED_NAMES = True
+PEOPLE_QUANTIFIERS = {"some", "many", "most", "others", "both", "few", "all", "everyone", "anyone", "several"}
 # A speech verb's noun-phrase object as what was reported ("stressed her support of the raid").
 NOMINAL_CONTENT = False
 PEOPLE_NOUNS = set("""
@@ -109,23 +112,26 @@ blast slam condemn mention propose announce deny acknowledge repeat reiterate re
 # small model gives them ("hop" is hope). ccomp: a clause; xcomp: a to-infinitive; dobj: the object;
 # other keys: the object of that preposition ("see X as [Y]", "talk about [Y]"). Indirect only, like ATTRIB.
 LEARNED = {
-    "dobj": """acknowledge address announce articulate back declare decry deem defend denounce deny discuss echo
-        endorse explain expose express favor file highlight identify invoke issue lay list mention mock offer oppose
-        outline prefer propose question recognize reiterate reject report request reveal share signal stress
-        underscore voice want""",
+    "dobj": """accept acknowledge address announce articulate back blast brush cite claim condemn criticize declare
+        decry deem defend denounce deny discuss dismiss echo endorse explain expose express favor file highlight
+        identify invoke issue lay list mention mock offer oppose outline post prefer propose question recognize
+        recount reference reiterate reject remind renew report request reveal say seek share signal slam stress
+        support tweet underscore voice want""",
     "xcomp": """agree ask call claim decide encourage expect force hop lead like look order plan prefer promise
-        prompt prove push require seek threaten urge vow want""",
-    "ccomp": """acknowledge agree allow argue ask believe consider expect find hop insist know point question
-        report reveal say show suggest tell think want wonder worry""",
-    "for": "apologize ask blame call cast criticize hop push",
+        prompt prove push require seek tell threaten urge vow want""",
+    "ccomp": """acknowledge add agree allow argue ask believe claim consider determine expect find hop imply insist
+        know point question report reveal say see show suggest tell think want wonder worry""",
+    "for": "advocate apologize ask blame blast call campaign cast criticize hop push vote",
     "as": "cite describe identify see view",
-    "to": "compare devote look",
-    "about": "ask speak talk think",
-    "with": "agree show side",
+    "to": "compare devote liken look",
+    "about": "ask speak talk think write",
+    "with": "agree disagree show side",
     "of": "accuse speak",
-    "at": "balk",
+    "at": "balk hint lash",
     "in": "believe",
-    "on": "agree",
+    "on": "agree focus touch weigh",
+    "against": "rail warn",
+    "from": "distance",
 }
 LEARNED_CUES: dict[str, set[str]] = {}
 for _rel, _lemmas in LEARNED.items():
@@ -163,6 +169,7 @@ position demand charge statement remark comment prediction hope fear concern sus
 """.split())
 SHARE_WORDS = {"percent", "half", "majority", "plurality", "third", "quarter", "fifth", "minority"}
 SPLIT_PREDICATES = True  # see `_second_predicate`
+SINGLE_MARKS_INDIRECT = True  # see `_double_marked`
 MODALS = {"must", "should", "would", "could", "may", "might", "will", "can", "shall", "ought"}
 
 
@@ -978,6 +985,12 @@ class _Extractor:
         nxt = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
         return nxt is not None and nxt.text == ":"
 
+    def _double_marked(self, i: int) -> bool:
+        """Token i lies in a span of double marks (or guillemets), not single ones: a clause with a word in
+        single marks ("said the NFL has gone ‘soft’") stays reported speech."""
+        pos = self.doc[i].idx
+        return any(sp.open <= pos <= sp.close and sp.style != "single" for sp in self.spans)
+
     def _apostrophe_run(self, start: int, end: int, f: Frame) -> tuple[int, int]:
         """Quotation in two apostrophes (''…'', left unpaired: see quotes_marks) around its attribution, in one
         paragraph. A clause that closes such a quotation reaches back to where it opened ("''A. B,'' X said":
@@ -1020,9 +1033,11 @@ class _Extractor:
         if f.cue_lemma != "according" and not (f.cue.tag_ in ("VBD", "VBZ", "VBP") and f.subject_rule == "nsubj"
                                                 and subj.dep_ == "nsubj" and subj.head.i == f.cue.i):
             return False
-        if subj.pos_ == "PRON":
-            return f.cue_lemma != "according" and subj.lower_ in UNNAMED_PRONOUNS and not f.attrib
-        return _people(subj) or subj.pos_ == "NOUN" and subj.lemma_.lower() in BODY_NOUNS and not f.attrib
+        if subj.lower_ in UNNAMED_PRONOUNS or subj.lower_ in PEOPLE_QUANTIFIERS:
+            return f.cue_lemma != "according"
+        if subj.pos_ == "PROPN" and f.cue_lemma != "according" and UNTAGGED_NAMES:
+            return True  # a name the recogniser missed or mislabelled ("Trump says …" with Trump as no entity)
+        return _people(subj) or subj.pos_ == "NOUN" and subj.lemma_.lower() in BODY_NOUNS
 
     def _indirect(self, f: Frame) -> Quote | None:
         if f.content is None:
@@ -1037,7 +1052,7 @@ class _Extractor:
             # a person's campaign plans what the person plans
             return None  # "China fears …", "both sides agreed …": a policy the writer describes, not a claim
         a, b = f.content
-        if any(self.in_quote[i] for i in range(a, b)):
+        if any(self.in_quote[i] and (not SINGLE_MARKS_INDIRECT or self._double_marked(i)) for i in range(a, b)):
             return None  # the quoted words inside are the quote
         toks = self.doc[a:b]
         if sum(1 for t in toks if t.is_alpha) < 3:

@@ -52,3 +52,24 @@ def test_learned_cues_leave_out_compliments_refusals_and_people(nlp):
                   "Xi Jinping declined to use his influence over the war. "
                   "Vladimir Putin thanked Chinese President Xi Jinping for the warm welcome.")
     assert qs == []
+
+
+def test_a_name_the_recogniser_missed_reports_speech(nlp, monkeypatch):
+    from model import quotes
+    text = "Politifact says the claim is mostly false."
+    assert one(run(nlp, text), "mostly false").speaker == "Politifact"
+    monkeypatch.setattr(quotes, "UNTAGGED_NAMES", False)
+    assert run(nlp, text) == []
+
+
+def test_people_quantifiers_and_relative_pronouns_as_unnamed_sources(nlp):
+    qs = run(nlp, "Some say the program has brought billions of dollars to rural areas.")
+    assert one(qs, "brought billions").speaker is None
+
+
+def test_a_word_in_single_marks_leaves_the_clause_reported(nlp):
+    qs = run(nlp, "Donald Trump said the league has gone ‘soft’ like the country.")
+    q = one(qs, "gone")
+    assert q.kind == "indirect" and q.text == "the league has gone ‘soft’ like the country"
+    qs = run(nlp, "Donald Trump said the league has gone “soft” like the country.")
+    assert [q.kind for q in qs] == ["partial"]  # double marks: the quote is the marked word
