@@ -69,6 +69,7 @@ channel website publication outlet magazine
 # unresolved; not I/we/you (the writer, the reader)
 UNNAMED_PRONOUNS = {"he", "she", "they", "it", "who", "which", "that"}
 UNTAGGED_NAMES = True
+UNNAMED_PRONOUN_NOMINAL = True
 PEOPLE_QUANTIFIERS = {"some", "many", "most", "others", "both", "few", "all", "everyone", "anyone", "several"}
 # A speech verb's noun-phrase object as what was reported ("stressed her support of the raid").
 NOMINAL_CONTENT = False
@@ -138,7 +139,10 @@ for _rel, _lemmas in LEARNED.items():
     for _lemma_ in _lemmas.split():
         LEARNED_CUES.setdefault(_lemma_, set()).add(_rel)
 LEARNED_ON = True
-LEARNED_NO_NAMES = True
+# A name as what is attributed, only to a stance of a person's (PolNeAR counts "endorsed [Hillary Clinton]").
+NAME_OBJECTS = True
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+STANCES = {"endorse", "support", "back", "oppose", "criticize", "attack", "reject", "favor", "prefer"}
 NAMING_CUES = {"call", "label", "brand", "dub", "deem", "consider", "declare"}  # "called X a Y": X a Y
 FINDING_VERBS = {"show", "find", "reveal", "indicate", "suggest", "estimate", "put"}  # with a record as subject
 ATTRIB_FOR = {"call", "push", "press", "ask", "argue", "advocate", "plead", "lobby"}
@@ -187,6 +191,7 @@ class Frame:
     belief: bool = False  # the content is what a cue of belief or intention attributes (`_attributed`)
     speaker: Speaker | None = None
     claimed: bool = False
+    named_object: bool = False  # the content is a name, object of a stance ("endorsed [Hillary Clinton]")
 
 
 @dataclass
@@ -531,9 +536,10 @@ class _Extractor:
             node = None
             if c.dep_ == "ccomp" and "ccomp" in rels:
                 node = c
-            elif c.dep_ == "dobj" and "dobj" in rels and not (LEARNED_NO_NAMES and (
-                    c.pos_ in ("PRON", "PROPN") or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))):
-                node = c  # "discussed [the tax plan]", not "endorsed [Clinton]" (the stance is on a person)
+            elif c.dep_ == "dobj" and "dobj" in rels and c.pos_ != "PRON" \
+                    and (c.pos_ != "PROPN" and c.ent_type_ not in NAME_LABELS or NAME_OBJECTS and f.cue_lemma in STANCES):
+                node = c  # "discussed [the tax plan]"; a name only as the object of a stance ("endorsed [Clinton]")
+                f.named_object = c.pos_ == "PROPN" or c.ent_type_ in NAME_LABELS
             elif c.dep_ == "xcomp" and "xcomp" in rels and c.pos_ in ("VERB", "AUX") \
                     and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
                 node = c
@@ -1028,7 +1034,8 @@ class _Extractor:
         source must be the explicit subject of a finite cue (or the object of "according to"), never I/we/you
         (the writer, the reader), and what it reports a clause, not a noun phrase."""
         subj = f.subject
-        if not UNNAMED_INDIRECT or subj is None or f.nominal:
+        if not UNNAMED_INDIRECT or subj is None or f.nominal and not (UNNAMED_PRONOUN_NOMINAL
+                                                                       and subj.lower_ in UNNAMED_PRONOUNS):
             return False
         if f.cue_lemma != "according" and not (f.cue.tag_ in ("VBD", "VBZ", "VBP") and f.subject_rule == "nsubj"
                                                 and subj.dep_ == "nsubj" and subj.head.i == f.cue.i):
@@ -1055,7 +1062,7 @@ class _Extractor:
         if any(self.in_quote[i] and (not SINGLE_MARKS_INDIRECT or self._double_marked(i)) for i in range(a, b)):
             return None  # the quoted words inside are the quote
         toks = self.doc[a:b]
-        if sum(1 for t in toks if t.is_alpha) < 3:
+        if sum(1 for t in toks if t.is_alpha) < (1 if f.named_object else 3):
             return None
         if not any(t.tag_ in FINITE_TAGS for t in toks) and f.cue_lemma != "according" and not f.nominal:
             return None

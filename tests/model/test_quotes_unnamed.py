@@ -73,3 +73,20 @@ def test_a_word_in_single_marks_leaves_the_clause_reported(nlp):
     assert q.kind == "indirect" and q.text == "the league has gone ‘soft’ like the country"
     qs = run(nlp, "Donald Trump said the league has gone “soft” like the country.")
     assert [q.kind for q in qs] == ["partial"]  # double marks: the quote is the marked word
+
+
+def test_a_name_as_the_object_of_a_stance(nlp, monkeypatch):
+    from model import quotes
+    text = "Elizabeth Warren endorsed Hillary Clinton on Thursday. Bernie Sanders discussed Hillary Clinton."
+    qs = run(nlp, text)
+    assert [(q.text, q.kind, q.speaker) for q in qs] == [("Hillary Clinton", "indirect", "Elizabeth Warren")]
+    monkeypatch.setattr(quotes, "NAME_OBJECTS", False)
+    assert run(nlp, text) == []
+
+
+def test_an_unresolved_pronoun_wants_or_supports_something(nlp):
+    qs = run(nlp, "They want to preserve the non-endorsement policy of the coalition.")
+    q = one(qs, "preserve")
+    assert q.kind == "indirect" and q.speaker is None
+    qs = run(nlp, "Officials rejected accusations of human rights abuse in the region.")
+    assert qs == []  # people described, not named, with a noun phrase: a reaction the writer reports
