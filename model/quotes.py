@@ -174,6 +174,8 @@ position demand charge statement remark comment prediction hope fear concern sus
 SHARE_WORDS = {"percent", "half", "majority", "plurality", "third", "quarter", "fifth", "minority"}
 SPLIT_PREDICATES = True  # see `_second_predicate`
 SINGLE_MARKS_INDIRECT = True  # see `_double_marked`
+IN_RECORD = True  # see `_in_record`
+LABEL_ANY_NAME = True  # see `_speaker_labels`
 MODALS = {"must", "should", "would", "could", "may", "might", "will", "can", "shall", "ought"}
 
 
@@ -249,7 +251,7 @@ class _Extractor:
         frames = self._frames()
         prev = None
         for f in frames:  # resolve in text order: pronouns look back at earlier speakers
-            f.speaker = self.resolver.resolve(f.subject, f.cue.text if f.cue_lemma != "according" else "according to")
+            f.speaker = self.resolver.resolve(f.subject, "according to" if f.cue.lower_ == "according" else f.cue.text)
             if f.speaker is None and f.cue_lemma != "according" and f.cue.tag_ in ("VBD", "VBZ", "VBP"):
                 before = self._name_before(f.cue)  # the parser's subject was no name: "Flynn, a surrogate, said"
                 if before is not None:
@@ -337,15 +339,21 @@ class _Extractor:
             while c1 > c0 and self.text[c1 - 1].isspace():
                 c1 -= 1
             a, b = self._tok_range(c0, c1)
-            if b - a < 3 or any(self.in_quote[i] for i in range(a, b)):
+            if b - a < 3 or any(self.in_quote[i] and self._double_marked(i) for i in range(a, b)):
                 continue
             m = self.resolver.mention_at.get(self._tok_range(hit.start(1), hit.start(1) + 1)[0])
             if m is None or m.label not in ("PERSON", "ORG") or m.end < hit.end(1) - 1:
                 m = by_last.get(label.split()[-1].casefold()) if label.isupper() else None
-            if m is None:
+            if m is None and LABEL_ANY_NAME:  # "McCain Challenger Kelli Ward: …": a name ends the label
+                la, lb = self._tok_range(hit.start(1), hit.end(1))
+                m = self.resolver.mention_at.get(lb - 1)
+                m = m if m is not None and m.label in ("PERSON", "ORG") and m.end >= hit.end(1) - 1 else None
+            record = m is None and LABEL_ANY_NAME and label.casefold() in DOCUMENT_NOUNS | BODY_NOUNS
+            if m is None and not record:  # "Poll: …", "Newspaper: …": a record or a body, unnamed
                 continue
+            name = m.canonical if m is not None else None
             out.append(Quote(start=c0, end=c1, text=self.text[c0:c1], kind="indirect", cue=":", cue_start=hit.end(1),
-                             cue_end=hit.end(1) + 1, speaker=m.canonical, speakers=[m.canonical],
+                             cue_end=hit.end(1) + 1, speaker=name, speakers=[name] if name else [],
                              speaker_start=hit.start(1), speaker_end=hit.end(1),
                              basis=f"speaker: '{label}', the name that leads the paragraph with a colon",
                              confidence=0.7))
@@ -372,6 +380,11 @@ class _Extractor:
                 f = self._according(t)
             elif t.pos_ == "VERB" and _lemma(t) in FRAME_VERBS:
                 f = self._verb_frame(t)
+            elif IN_RECORD and self._in_record(t):
+                f = self._according(t, t)
+                if f is None or f.content is None:
+                    continue
+                f.attrib = True
             elif ATTRIB and t.pos_ == "VERB" and (_lemma(t) in ATTRIB_CUES or LEARNED_ON and _lemma(t) in LEARNED_CUES):
                 f = self._verb_frame(t)
                 if f is None or f.content is None:
@@ -404,8 +417,18 @@ class _Extractor:
                     f.subject_rule = "nsubj"
                     break
 
-    def _according(self, t) -> Frame | None:
-        to = self.doc[t.i + 1]
+    def _in_record(self, t) -> bool:
+        """"In the poll, [Clinton leads …]", "In a statement, [the company denied …]": a record leading the
+        clause it reports."""
+        if t.lower_ != "in" or t.dep_ != "prep" or t.head.pos_ not in ("VERB", "AUX") or t.i > t.head.i:
+            return False
+        if _lemma(t.head) in REPORT_VERBS | ATTRIB_CLAUSE:
+            return False  # "In the survey, 47 percent said …": the clause has its own source
+        pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+        return pobj is not None and pobj.pos_ == "NOUN" and pobj.lemma_.lower() in DOCUMENT_NOUNS
+
+    def _according(self, t, to=None) -> Frame | None:
+        to = to if to is not None else self.doc[t.i + 1]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
             pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
@@ -1075,7 +1098,7 @@ class _Extractor:
         sp = f.speaker if f.speaker is not None and f.speaker.name else Speaker(
             None, [], f.subject.idx, f.subject.idx + len(f.subject.text),
             f"speaker: unnamed ('{f.subject.text}' resolves to no one)", 0.3)
-        cue = "according to" if f.cue_lemma == "according" else f.cue_lemma
+        cue = f.cue_lemma if f.cue_lemma != "according" else "according to" if f.cue.lower_ == "according" else "in"
         conf = sp.confidence * 0.85
         return Quote(start=start, end=end, text=self.text[start:end], kind="indirect", cue=cue,
                      cue_start=f.cue_span[0], cue_end=f.cue_span[1], speaker=sp.name, speakers=list(sp.names),

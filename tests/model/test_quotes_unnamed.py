@@ -90,3 +90,16 @@ def test_an_unresolved_pronoun_wants_or_supports_something(nlp):
     assert q.kind == "indirect" and q.speaker is None
     qs = run(nlp, "Officials rejected accusations of human rights abuse in the region.")
     assert qs == []  # people described, not named, with a noun phrase: a reaction the writer reports
+
+
+def test_a_record_leading_its_clause(nlp):
+    qs = run(nlp, "In the poll, Hillary Clinton leads Donald Trump by four points among likely voters.")
+    q = one(qs, "leads Donald Trump")
+    assert q.kind == "indirect" and q.cue == "in" and q.speaker == "poll"  # a record, unnamed
+    assert run(nlp, "In the morning, Hillary Clinton led the parade through the town.") == []
+
+
+def test_a_headline_led_by_a_record_or_a_name_ending_its_label(nlp):
+    text = "Poll: Clinton and Trump in dead heat heading into first debate\n\nThe race is close."
+    assert [q.text for q in run(nlp, text)] == ["Clinton and Trump in dead heat heading into first debate"]
+    assert run(nlp, "Monday: the markets opened lower across the region\n\nThe day was calm.") == []
