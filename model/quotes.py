@@ -70,6 +70,8 @@ channel website publication outlet magazine
 UNNAMED_PRONOUNS = {"he", "she", "they", "it", "who", "which", "that"}
 UNTAGGED_NAMES = True
 UNNAMED_PRONOUN_NOMINAL = True
+UNNAMED_NOMINAL = False  # described people's objects too (seeds: 'officials expressed concerns …')
+SHORT_NOMINAL = True
 PEOPLE_QUANTIFIERS = {"some", "many", "most", "others", "both", "few", "all", "everyone", "anyone", "several"}
 # A speech verb's noun-phrase object as what was reported ("stressed her support of the raid").
 NOMINAL_CONTENT = False
@@ -1057,8 +1059,8 @@ class _Extractor:
         source must be the explicit subject of a finite cue (or the object of "according to"), never I/we/you
         (the writer, the reader), and what it reports a clause, not a noun phrase."""
         subj = f.subject
-        if not UNNAMED_INDIRECT or subj is None or f.nominal and not (UNNAMED_PRONOUN_NOMINAL
-                                                                       and subj.lower_ in UNNAMED_PRONOUNS):
+        if not UNNAMED_INDIRECT or subj is None or f.nominal and not UNNAMED_NOMINAL \
+                and not (UNNAMED_PRONOUN_NOMINAL and subj.lower_ in UNNAMED_PRONOUNS):
             return False
         if f.cue_lemma != "according" and not (f.cue.tag_ in ("VBD", "VBZ", "VBP") and f.subject_rule == "nsubj"
                                                 and subj.dep_ == "nsubj" and subj.head.i == f.cue.i):
@@ -1085,8 +1087,9 @@ class _Extractor:
         if any(self.in_quote[i] and (not SINGLE_MARKS_INDIRECT or self._double_marked(i)) for i in range(a, b)):
             return None  # the quoted words inside are the quote
         toks = self.doc[a:b]
-        if sum(1 for t in toks if t.is_alpha) < (1 if f.named_object else 3):
-            return None
+        if sum(1 for t in toks if t.is_alpha) < (1 if f.named_object else 3) and not (
+                SHORT_NOMINAL and f.nominal and sum(1 for t in toks if t.is_alpha and t.pos_ not in ("DET", "PRON")) >= 2):
+            return None  # "endorsed [Clinton]", "cited [disparaging remarks]"; not "[the countries]"
         if not any(t.tag_ in FINITE_TAGS for t in toks) and f.cue_lemma != "according" and not f.nominal:
             return None
         if f.cue_lemma == "according" and not any(t.pos_ in ("VERB", "AUX") for t in toks):

@@ -103,3 +103,8 @@ def test_a_headline_led_by_a_record_or_a_name_ending_its_label(nlp):
     text = "Poll: Clinton and Trump in dead heat heading into first debate\n\nThe race is close."
     assert [q.text for q in run(nlp, text)] == ["Clinton and Trump in dead heat heading into first debate"]
     assert run(nlp, "Monday: the markets opened lower across the region\n\nThe day was calm.") == []
+
+
+def test_a_short_noun_phrase_object_needs_two_content_words(nlp):
+    qs = run(nlp, "Hillary Clinton cited disparaging remarks. Vladimir Putin addressed the countries.")
+    assert [q.text for q in qs] == ["disparaging remarks"]
