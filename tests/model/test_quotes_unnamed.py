@@ -108,3 +108,11 @@ def test_a_headline_led_by_a_record_or_a_name_ending_its_label(nlp):
 def test_a_short_noun_phrase_object_needs_two_content_words(nlp):
     qs = run(nlp, "Hillary Clinton cited disparaging remarks. Vladimir Putin addressed the countries.")
     assert [q.text for q in qs] == ["disparaging remarks"]
+
+
+def test_left_out_cues_come_back_when_switched_on(nlp, monkeypatch):
+    from model import quotes
+    text = "Xi Jinping declined to use his influence over the war."
+    assert run(nlp, text) == []
+    monkeypatch.setattr(quotes, "LEFT_OUT_ON", True)
+    assert one(run(nlp, text), "influence").text == "to use his influence over the war"
