@@ -70,6 +70,7 @@ channel website publication outlet magazine
 UNNAMED_PRONOUNS = {"he", "she", "they", "it", "who", "which", "that"}
 UNTAGGED_NAMES = True
 UNNAMED_PRONOUN_NOMINAL = True
+BODY_NOMINAL = True
 UNNAMED_NOMINAL = False  # described people's objects too (seeds: 'officials expressed concerns …')
 SHORT_NOMINAL = True
 PEOPLE_QUANTIFIERS = {"some", "many", "most", "others", "both", "few", "all", "everyone", "anyone", "several"}
@@ -1075,7 +1076,8 @@ class _Extractor:
         (the writer, the reader), and what it reports a clause, not a noun phrase."""
         subj = f.subject
         if not UNNAMED_INDIRECT or subj is None or f.nominal and not UNNAMED_NOMINAL \
-                and not (UNNAMED_PRONOUN_NOMINAL and subj.lower_ in UNNAMED_PRONOUNS):
+                and not (UNNAMED_PRONOUN_NOMINAL and subj.lower_ in UNNAMED_PRONOUNS) \
+                and not (BODY_NOMINAL and subj.pos_ == "NOUN" and subj.lemma_.lower() in BODY_NOUNS):
             return False
         if f.cue_lemma != "according" and not (f.cue.tag_ in ("VBD", "VBZ", "VBP") and f.subject_rule == "nsubj"
                                                 and subj.dep_ == "nsubj" and subj.head.i == f.cue.i):

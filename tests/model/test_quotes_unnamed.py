@@ -116,3 +116,11 @@ def test_left_out_cues_come_back_when_switched_on(nlp, monkeypatch):
     assert run(nlp, text) == []
     monkeypatch.setattr(quotes, "LEFT_OUT_ON", True)
     assert one(run(nlp, text), "influence").text == "to use his influence over the war"
+
+
+def test_a_body_described_by_a_common_noun_wants_something(nlp, monkeypatch):
+    from model import quotes
+    text = "The campaign wants to preserve its non-endorsement policy."
+    assert one(run(nlp, text), "preserve").speaker == "campaign"
+    monkeypatch.setattr(quotes, "BODY_NOMINAL", False)
+    assert run(nlp, text) == []
