@@ -71,6 +71,10 @@ UNNAMED_PRONOUNS = {"he", "she", "they", "it", "who", "which", "that"}
 UNTAGGED_NAMES = True
 UNNAMED_PRONOUN_NOMINAL = True
 BODY_NOMINAL = True
+# Any common noun as the subject of a speech verb with a clause, except things that only show ("recent data
+# suggests …": evidence, not a source that speaks).
+ANY_NOUN_SPEAKS = True
+THING_NOUNS = {"data", "datum", "evidence", "trend", "figure", "number", "statistic", "sign", "fact", "math"}
 UNNAMED_NOMINAL = False  # described people's objects too (seeds: 'officials expressed concerns …')
 SHORT_NOMINAL = True
 PEOPLE_QUANTIFIERS = {"some", "many", "most", "others", "both", "few", "all", "everyone", "anyone", "several"}
@@ -1086,6 +1090,9 @@ class _Extractor:
             return f.cue_lemma != "according"
         if subj.pos_ == "PROPN" and f.cue_lemma != "according" and UNTAGGED_NAMES:
             return True  # a name the recogniser missed or mislabelled ("Trump says …" with Trump as no entity)
+        if ANY_NOUN_SPEAKS and subj.pos_ == "NOUN" and (f.cue_lemma in REPORT_VERBS or f.attrib) and not f.nominal \
+                and subj.lemma_.lower() not in THING_NOUNS:
+            return True  # "cement makers argue that …", "the story noted that …"
         return _people(subj) or subj.pos_ == "NOUN" and subj.lemma_.lower() in BODY_NOUNS
 
     def _indirect(self, f: Frame) -> Quote | None:

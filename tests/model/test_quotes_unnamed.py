@@ -124,3 +124,12 @@ def test_a_body_described_by_a_common_noun_wants_something(nlp, monkeypatch):
     assert one(run(nlp, text), "preserve").speaker == "campaign"
     monkeypatch.setattr(quotes, "BODY_NOMINAL", False)
     assert run(nlp, text) == []
+
+
+def test_any_common_noun_that_speaks_but_not_evidence(nlp, monkeypatch):
+    from model import quotes
+    text = "Cement makers argue that imports grew to 40 percent of the market. Recent data suggests that trade grew."
+    qs = run(nlp, text)
+    assert [q.text for q in qs] == ["imports grew to 40 percent of the market"]
+    monkeypatch.setattr(quotes, "ANY_NOUN_SPEAKS", False)
+    assert run(nlp, text) == []
