@@ -195,6 +195,7 @@ position demand charge statement remark comment prediction hope fear concern sus
 """.split())
 SHARE_WORDS = {"percent", "half", "majority", "plurality", "third", "quarter", "fifth", "minority"}
 SPLIT_PREDICATES = True  # see `_second_predicate`
+KEEP_THAT_CLAUSES = True
 SINGLE_MARKS_INDIRECT = True  # see `_double_marked`
 IN_RECORD = True  # see `_in_record`
 LABEL_ANY_NAME = True  # see `_speaker_labels`
@@ -722,7 +723,10 @@ class _Extractor:
         doc = self.doc
         for c in head.children:
             if c.dep_ == "conj" and a <= c.i < b and (any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
-                                                      or SPLIT_PREDICATES and self._second_predicate(head, c)):
+                                                      or SPLIT_PREDICATES and self._second_predicate(head, c)) \
+                    and not (KEEP_THAT_CLAUSES and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)):
+                # a clause with its own subject is cut off ("…, and both sides have agreed …"), unless its "that"
+                # keeps it under the same cue ("said [A, but that B]")
                 cut = c.left_edge.i
                 while cut > a and (doc[cut - 1].dep_ in ("cc", "punct") or doc[cut - 1].is_punct):
                     cut -= 1

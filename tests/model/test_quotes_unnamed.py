@@ -133,3 +133,11 @@ def test_any_common_noun_that_speaks_but_not_evidence(nlp, monkeypatch):
     assert [q.text for q in qs] == ["imports grew to 40 percent of the market"]
     monkeypatch.setattr(quotes, "ANY_NOUN_SPEAKS", False)
     assert run(nlp, text) == []
+
+
+def test_a_coordinated_that_clause_stays_in_the_report(nlp, monkeypatch):
+    from model import quotes
+    text = "Marco Rubio said he does not completely trust Trump but that Clinton cannot be elected."
+    assert [q.text for q in run(nlp, text)] == ["he does not completely trust Trump but that Clinton cannot be elected"]
+    monkeypatch.setattr(quotes, "KEEP_THAT_CLAUSES", False)
+    assert [q.text for q in run(nlp, text)] == ["he does not completely trust Trump"]
