@@ -190,10 +190,10 @@ def test_organisations_countries_and_joint_speakers(nlp):
     assert one(qs, "not in a position").speaker == "China"  # a capital speaks for its government
 
 
-def test_unnamed_sources_give_no_indirect_quote_but_keep_direct_ones(nlp):
+def test_unnamed_sources_keep_their_description(nlp):
     qs = run(nlp, "Analysts say Putin and Xi are likely to double down. “It is a transactional relationship "
                   "above all,” a senior official said.")
-    assert not any("double down" in q.text for q in qs)
+    assert one(qs, "double down").speaker == "Analysts"  # an unnamed source, as the description
     assert one(qs, "transactional").speaker == "senior official"
 
 
@@ -203,12 +203,14 @@ def test_they_goes_to_a_group_named_as_speaker(nlp):
     assert one(qs, "would have to answer").speaker == "Republicans"
 
 
-def test_unnamed_people_report_speech_when_switched_on(nlp, monkeypatch):
+def test_unnamed_people_report_speech_unless_switched_off(nlp, monkeypatch):
     from model import quotes
-    monkeypatch.setattr(quotes, "UNNAMED_INDIRECT", True)
-    qs = run(nlp, "Analysts say Putin and Xi are likely to double down. Recent data suggests that trade grew fast.")
+    text = "Analysts say Putin and Xi are likely to double down. Recent data suggests that trade grew fast."
+    qs = run(nlp, text)
     assert one(qs, "double down").speaker == "Analysts"  # people, as the description
     assert not any("trade grew" in q.text for q in qs)  # a thing is no source of reported speech
+    monkeypatch.setattr(quotes, "UNNAMED_INDIRECT", False)
+    assert not any("double down" in q.text for q in run(nlp, text))
 
 
 def test_a_speech_verbs_noun_phrase_object_when_switched_on(nlp, monkeypatch):
