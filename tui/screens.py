@@ -29,7 +29,7 @@ from .panes import LISTS, PANES, TITLES, articles_source, entities_source, quote
 from .text import clean, shorten
 from .widgets.bars import ChipBar, KeyBar, Line
 from .widgets.reader import Reader
-from .widgets.vlist import VirtualList
+from .widgets.vlist import PAGE, VirtualList
 
 WIDE = (120, 35)
 TINY = (60, 16)
@@ -390,7 +390,9 @@ class MainScreen(Screen):
                     self._deferred.append(lambda vl=vl, a=(source, cursor, scroll): vl.load(*a))
                     continue
                 self._expect(name)
-                vl.load(source, cursor, scroll)
+                # a list that will open its first row's article brings that article with its first page
+                first = _article_for_row if name == "articles" and snap.doc is None else None
+                vl.load(source, cursor, scroll, prefetch=first)
             elif exact and name in snap.positions:
                 cursor, scroll = snap.positions[name]
                 vl.cursor = cursor
@@ -411,10 +413,15 @@ class MainScreen(Screen):
 
     # ---------------------------------------------------------------- the reader's document
 
-    def _open(self, ref: DocRef) -> None:
+    def _open(self, ref: DocRef, doc: Doc | None = None) -> None:
+        """Load `ref` into the reader; `doc`, when given, is that document already made (fetched along
+        with other rows in the same worker), shown at once."""
         self.state = replace(self.state, doc=ref)
         self._expect("doc")
         self._doc_request += 1
+        if doc is not None:
+            self._show_doc(self._doc_request, ref, doc, q.search_terms(self.state.chips.search))
+            return
         self._load_doc(self._doc_request, ref, q.search_terms(self.state.chips.search),
                        self.reader.text_width())
         request = self._doc_request
@@ -465,7 +472,9 @@ class MainScreen(Screen):
         if message.vlist.id == "articles" and self.state.doc is None and message.total:
             row = message.vlist.highlighted
             if row is not None:
-                self._open(DocRef("article", row.id, find=("hit",) if self.state.chips.search else None))
+                pre = message.prefetched
+                self._open(DocRef("article", row.id, find=("hit",) if self.state.chips.search else None),
+                           doc=pre[1] if pre is not None and pre[0] == row.id else None)
         self._done(message.vlist.id)
 
     def on_virtual_list_loading(self, message: VirtualList.Loading) -> None:
@@ -810,30 +819,48 @@ class MainScreen(Screen):
         self._hold()
         self._expect("date")
         self.navigate(snap)
-        self._position_date(snap.chips.filters(), date)
+        timeline = self.lst("timeline")
+        self._position_date(snap.chips.filters(), date, timeline.source, timeline.generation, timeline.total)
 
     @work(thread=True, exclusive=True, group="date")
-    def _position_date(self, filters: q.Filters, date: str) -> None:
+    def _position_date(self, filters: q.Filters, date: str, source, generation: int, total: int | None) -> None:
+        """The date's place in the timeline and, in the same round (the list counted already), the page
+        of events there and the article of the event the cursor lands on."""
+        prefetched = None
         try:
             with self.app.db.session() as conn:
                 index = q.event_position(conn, filters, date)
+                if total and source is not None:
+                    at = min(index, total - 1)
+                    rows = source.page(conn, at // PAGE * PAGE, PAGE)
+                    if at % PAGE < len(rows):
+                        prefetched = (generation, at // PAGE, rows, _article_for_row(conn, rows[at % PAGE], "article"))
         except q.QueryError as e:
             self.app.call_from_thread(self._date_failed, str(e))
             return
-        self.app.call_from_thread(self._timeline_at, index)
+        self.app.call_from_thread(self._timeline_at, index, prefetched)
 
     def _date_failed(self, error: str) -> None:
         self._done("date")
         self.notify(error, severity="error")
 
-    def _timeline_at(self, index: int) -> None:
+    def _timeline_at(self, index: int, prefetched: tuple | None = None) -> None:
         timeline = self.lst("timeline")
         if timeline.total is not None and index >= timeline.total:
             self.notify("no events on or after that date", timeout=3)
             index = max(0, timeline.total - 1)
+        doc = None
+        if prefetched is not None and timeline.total and prefetched[0] == timeline.generation:
+            generation, page, rows, article = prefetched
+            timeline.put_page(generation, page, rows)
+            row = timeline.row(index)
+            if row is not None and article is not None and article[0] == row.article:
+                doc = self._ref_for_row("timeline", row), article[1]
         if timeline.total:
             self._expect("doc")  # moving the cursor opens that event's article: hold the frame for it too
-        timeline.move_to(index)
+        timeline.move_to(index, announce=doc is None)
+        if doc is not None:
+            self._open(*doc)
         self._focus("timeline")
         self.history.replace(self.capture())
         self._done("date")
@@ -856,6 +883,17 @@ class MainScreen(Screen):
 
     def go_date(self, date: str) -> None:
         self._goto_date(date, snap=replace(self.capture(), focus="timeline", active="timeline"))
+
+
+def _article_for_row(conn, row, attr: str = "id") -> tuple[int, Doc] | None:
+    """(article id, its document) for a list row whose `attr` is an article id, read on `conn` in a
+    worker; None when that fails (the reader then loads it the usual way)."""
+    aid = getattr(row, attr)
+    try:
+        data = q.get_article(conn, aid)
+    except q.QueryError:
+        return None
+    return aid, article_doc(data) if data else message_doc("That article is no longer in the database.")
 
 
 def _border(widget, title: str | None = None, subtitle: str | None = None) -> None:

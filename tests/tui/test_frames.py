@@ -183,3 +183,35 @@ async def test_the_first_resume_does_not_restyle_the_screen_again_a_later_one_do
         screen_of(app).post_message(events.ScreenResume())  # as when a screen above it is dismissed
         await settle(pilot)
         assert "MainScreen" in restyled
+
+
+async def test_search_and_date_bring_the_readers_article_in_the_lists_query_round(make_app, monkeypatch):
+    """The article a search or a date jump opens is read in the worker that counts the list or finds the
+    date (with the events page there): no second round of workers before the step's frame."""
+    from tui import screens
+    from tui.widgets import vlist
+
+    monkeypatch.setattr(vlist, "PAGE", 2)  # several pages of events even in the small fixture
+    monkeypatch.setattr(screens, "PAGE", 2)
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        timeline = s.lst("timeline")
+        rounds: list[str] = []
+        for name, obj in (("doc", s), ("page", timeline)):
+            method = "_load_doc" if name == "doc" else "_fetch"
+            original = getattr(obj, method)
+            monkeypatch.setattr(obj, method, lambda *a, name=name, original=original: (rounds.append(name),
+                                                                                       original(*a))[1])
+        await pilot.press("slash", *"Moscow", "enter")
+        await settle(pilot)
+        row = s.lst("articles").highlighted
+        assert s.state.chips.search == "Moscow" and row is not None
+        assert s.reader.doc.kind == "article" and s.reader.doc.ident == row.id and rounds == []
+        await pilot.press("X", "3", "d", *"2023-03", "enter")
+        await settle(pilot)
+        event = timeline.highlighted
+        assert timeline.cursor >= 2 and event is not None and event.value_start >= "2023-03"
+        assert s.reader.doc.ident == event.article and s.reader.link.kind == "date"
+        assert s.reader.link.target.id == event.id and rounds == []
