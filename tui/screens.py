@@ -7,6 +7,7 @@ can restore cursor, scroll and filters.
 """
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass, field, replace
 
@@ -155,6 +156,7 @@ class MainScreen(Screen):
         self._holding: set[str] | None = None  # what a held navigation still waits for
         self._hold_generation = 0
         self._batches = 0  # holds whose repaints are still suspended
+        self._gc_paused = False  # the collector is off for the held steps (we turned it off)
         self._starting = False
         self._deferred: list = []  # loads that wait for the first frame
         self._skipped_frame = False
@@ -276,6 +278,11 @@ class MainScreen(Screen):
         if self._holding is None:
             self._holding = set()
             self._hold_generation += 1
+            if not self._batches and gc.isenabled():
+                # No collection in the middle of a step: it allocates enough for a few young passes
+                # (3-8 ms) and now and then a full one (30-50 ms); they run once its frame is out.
+                gc.disable()
+                self._gc_paused = True
             self._batches += 1
             self.app._begin_batch()
             generation = self._hold_generation
@@ -312,6 +319,9 @@ class MainScreen(Screen):
             self._on_timer_update()
             if skipped and self._compositor._dirty_regions:  # a held layout's changes, nothing else
                 self._compositor_refresh()
+        if not self._batches and self._gc_paused:
+            self._gc_paused = False
+            gc.enable()
         self.check_idle()
         if self._deferred:
             self.call_after_refresh(self._run_deferred)

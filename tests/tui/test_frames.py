@@ -215,3 +215,25 @@ async def test_search_and_date_bring_the_readers_article_in_the_lists_query_roun
         assert timeline.cursor >= 2 and event is not None and event.value_start >= "2023-03"
         assert s.reader.doc.ident == event.article and s.reader.link.kind == "date"
         assert s.reader.link.target.id == event.id and rounds == []
+
+
+async def test_no_garbage_collection_until_a_held_step_is_drawn(make_app):
+    """The collector is off from the start of a held step to its frame, and on again right after."""
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        enabled_at_frames: list[bool] = []
+        original = app._display
+
+        def display(screen, renderable):
+            if renderable is not None:
+                enabled_at_frames.append(gc.isenabled())
+            original(screen, renderable)
+
+        app._display = display
+        assert gc.isenabled()
+        await pilot.press("enter")  # open an article: one held step
+        await settle(pilot)
+        assert s.state.chips.article is not None
+        assert enabled_at_frames and not any(enabled_at_frames) and gc.isenabled()
