@@ -38,6 +38,15 @@ HOLD = 0.15  # seconds a navigation may hold the screen's repaints while its que
 NAME_WIDTH = 24  # cells of a name in the status line, so its keys still fit
 
 
+class Prompt(Input):
+    """The search or date line. Textual restyles a widget (and its component classes) on every focus
+    change; this one loses focus as it closes, hidden: it is restyled for that only if still shown."""
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        if has_focus or self.display:
+            super().watch_has_focus(has_focus)
+
+
 @dataclass(frozen=True)
 class Chips:
     """The filters shown as chips, in the order they were added."""
@@ -157,6 +166,7 @@ class MainScreen(Screen):
         self._hold_generation = 0
         self._batches = 0  # holds whose repaints are still suspended
         self._gc_paused = False  # the collector is off for the held steps (we turned it off)
+        self._terms_stale = False  # the reader's search terms wait for the next document
         self._starting = False
         self._deferred: list = []  # loads that wait for the first frame
         self._skipped_frame = False
@@ -178,10 +188,10 @@ class MainScreen(Screen):
                 yield Reader(id="reader")
                 yield Line(id="status")
         # the prompts take the key bar's line while open, so nothing above them moves
-        yield Input(placeholder="search articles and quotes (enter searches, escape cancels)", id="search",
-                    classes="prompt")
-        yield Input(placeholder="jump the timeline to YYYY, YYYY-MM or YYYY-MM-DD (enter jumps, escape cancels)",
-                    id="date", classes="prompt")
+        yield Prompt(placeholder="search articles and quotes (enter searches, escape cancels)", id="search",
+                     classes="prompt")
+        yield Prompt(placeholder="jump the timeline to YYYY, YYYY-MM or YYYY-MM-DD (enter jumps, escape cancels)",
+                     id="date", classes="prompt")
         yield KeyBar()
 
     def lst(self, name: str) -> VirtualList:
@@ -416,7 +426,12 @@ class MainScreen(Screen):
         if snap.doc is not None and (exact or snap.doc != old.doc):
             self._open(snap.doc)
         if snap.chips.search != old.chips.search:
-            self.reader.set_terms(q.search_terms(snap.chips.search))
+            if snap.doc is None and self.lst("articles").total is None:
+                # the reader is about to show the first article found, with these terms: marking them in
+                # the article it shows now would be thrown away (unless nothing is found: see on_loaded)
+                self._terms_stale = True
+            else:
+                self.reader.set_terms(q.search_terms(snap.chips.search))
         focus = self.reader if snap.focus == "reader" else self.lst(snap.focus)
         self.set_focus(focus)
         self._layout_classes()
@@ -459,6 +474,7 @@ class MainScreen(Screen):
         if request != self._doc_request:
             return
         self._doc_pending = False
+        self._terms_stale = False
         self.reader.loading = False
         cursor, target = ref.cursor, ref.target
         if ref.find is not None:
@@ -479,12 +495,17 @@ class MainScreen(Screen):
         if message.error:
             self.notify(message.error, severity="error", timeout=6)
         self._titles()
+        opened = False
         if message.vlist.id == "articles" and self.state.doc is None and message.total:
             row = message.vlist.highlighted
+            opened = row is not None
             if row is not None:
                 pre = message.prefetched
                 self._open(DocRef("article", row.id, find=("hit",) if self.state.chips.search else None),
                            doc=pre[1] if pre is not None and pre[0] == row.id else None)
+        if message.vlist.id == "articles" and self._terms_stale and not opened:
+            self._terms_stale = False  # nothing found to open: the terms go to the article shown
+            self.reader.set_terms(q.search_terms(self.state.chips.search))
         self._done(message.vlist.id)
 
     def on_virtual_list_loading(self, message: VirtualList.Loading) -> None:

@@ -237,3 +237,43 @@ async def test_no_garbage_collection_until_a_held_step_is_drawn(make_app):
         await settle(pilot)
         assert s.state.chips.article is not None
         assert enabled_at_frames and not any(enabled_at_frames) and gc.isenabled()
+
+
+async def test_closing_a_prompt_does_not_restyle_it_losing_focus_while_shown_does(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        restyled = record_restyles(app, lambda n: n.id)
+        await pilot.press("slash", *"Moscow")
+        await settle(pilot)
+        assert "search" in restyled  # focus on opening: styled as focused
+        restyled.clear()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert s.state.chips.search == "Moscow" and "search" not in restyled
+        await pilot.press("slash")
+        await settle(pilot)
+        restyled.clear()
+        s.set_focus(s.reader)  # the prompt still shown (as after a click elsewhere): it looks blurred
+        await settle(pilot)
+        assert s.query_one("#search").display and "search" in restyled
+
+
+async def test_a_search_marks_its_terms_in_the_article_it_opens_not_the_one_it_replaces(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        r = s.reader
+        marked: list = []
+        original = r._restyle
+        r._restyle = lambda: (marked.append(r.doc), original())[1]
+        before = r.doc
+        await pilot.press("slash", *"two countries", "enter")
+        await settle(pilot)
+        assert r.doc is not before and r.hits and not any(d is before for d in marked)
+        shown = r.doc
+        await pilot.press("slash", *"zzzqqq", "enter")  # nothing found: the article stays, with the new terms
+        await settle(pilot)
+        assert s.lst("articles").total == 0 and r.doc is shown and r.hits == [] and marked[-1] is shown
