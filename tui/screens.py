@@ -7,6 +7,7 @@ can restore cursor, scroll and filters.
 """
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass, field, replace
 
@@ -29,12 +30,21 @@ from .panes import LISTS, PANES, TITLES, articles_source, entities_source, quote
 from .text import clean, shorten
 from .widgets.bars import ChipBar, KeyBar, Line
 from .widgets.reader import Reader
-from .widgets.vlist import VirtualList
+from .widgets.vlist import PAGE, VirtualList
 
 WIDE = (120, 35)
 TINY = (60, 16)
 HOLD = 0.15  # seconds a navigation may hold the screen's repaints while its queries run
 NAME_WIDTH = 24  # cells of a name in the status line, so its keys still fit
+
+
+class Prompt(Input):
+    """The search or date line. Textual restyles a widget (and its component classes) on every focus
+    change; this one loses focus as it closes, hidden: it is restyled for that only if still shown."""
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        if has_focus or self.display:
+            super().watch_has_focus(has_focus)
 
 
 @dataclass(frozen=True)
@@ -155,6 +165,8 @@ class MainScreen(Screen):
         self._holding: set[str] | None = None  # what a held navigation still waits for
         self._hold_generation = 0
         self._batches = 0  # holds whose repaints are still suspended
+        self._gc_paused = False  # the collector is off for the held steps (we turned it off)
+        self._terms_stale = False  # the reader's search terms wait for the next document
         self._starting = False
         self._deferred: list = []  # loads that wait for the first frame
         self._skipped_frame = False
@@ -176,10 +188,10 @@ class MainScreen(Screen):
                 yield Reader(id="reader")
                 yield Line(id="status")
         # the prompts take the key bar's line while open, so nothing above them moves
-        yield Input(placeholder="search articles and quotes (enter searches, escape cancels)", id="search",
-                    classes="prompt")
-        yield Input(placeholder="jump the timeline to YYYY, YYYY-MM or YYYY-MM-DD (enter jumps, escape cancels)",
-                    id="date", classes="prompt")
+        yield Prompt(placeholder="search articles and quotes (enter searches, escape cancels)", id="search",
+                     classes="prompt")
+        yield Prompt(placeholder="jump the timeline to YYYY, YYYY-MM or YYYY-MM-DD (enter jumps, escape cancels)",
+                     id="date", classes="prompt")
         yield KeyBar()
 
     def lst(self, name: str) -> VirtualList:
@@ -276,6 +288,11 @@ class MainScreen(Screen):
         if self._holding is None:
             self._holding = set()
             self._hold_generation += 1
+            if not self._batches and gc.isenabled():
+                # No collection in the middle of a step: it allocates enough for a few young passes
+                # (3-8 ms) and now and then a full one (30-50 ms); they run once its frame is out.
+                gc.disable()
+                self._gc_paused = True
             self._batches += 1
             self.app._begin_batch()
             generation = self._hold_generation
@@ -312,6 +329,9 @@ class MainScreen(Screen):
             self._on_timer_update()
             if skipped and self._compositor._dirty_regions:  # a held layout's changes, nothing else
                 self._compositor_refresh()
+        if not self._batches and self._gc_paused:
+            self._gc_paused = False
+            gc.enable()
         self.check_idle()
         if self._deferred:
             self.call_after_refresh(self._run_deferred)
@@ -390,7 +410,9 @@ class MainScreen(Screen):
                     self._deferred.append(lambda vl=vl, a=(source, cursor, scroll): vl.load(*a))
                     continue
                 self._expect(name)
-                vl.load(source, cursor, scroll)
+                # a list that will open its first row's article brings that article with its first page
+                first = _article_for_row if name == "articles" and snap.doc is None else None
+                vl.load(source, cursor, scroll, prefetch=first)
             elif exact and name in snap.positions:
                 cursor, scroll = snap.positions[name]
                 vl.cursor = cursor
@@ -404,17 +426,27 @@ class MainScreen(Screen):
         if snap.doc is not None and (exact or snap.doc != old.doc):
             self._open(snap.doc)
         if snap.chips.search != old.chips.search:
-            self.reader.set_terms(q.search_terms(snap.chips.search))
+            if snap.doc is None and self.lst("articles").total is None:
+                # the reader is about to show the first article found, with these terms: marking them in
+                # the article it shows now would be thrown away (unless nothing is found: see on_loaded)
+                self._terms_stale = True
+            else:
+                self.reader.set_terms(q.search_terms(snap.chips.search))
         focus = self.reader if snap.focus == "reader" else self.lst(snap.focus)
         self.set_focus(focus)
         self._layout_classes()
 
     # ---------------------------------------------------------------- the reader's document
 
-    def _open(self, ref: DocRef) -> None:
+    def _open(self, ref: DocRef, doc: Doc | None = None) -> None:
+        """Load `ref` into the reader; `doc`, when given, is that document already made (fetched along
+        with other rows in the same worker), shown at once."""
         self.state = replace(self.state, doc=ref)
         self._expect("doc")
         self._doc_request += 1
+        if doc is not None:
+            self._show_doc(self._doc_request, ref, doc, q.search_terms(self.state.chips.search))
+            return
         self._load_doc(self._doc_request, ref, q.search_terms(self.state.chips.search),
                        self.reader.text_width())
         request = self._doc_request
@@ -442,6 +474,7 @@ class MainScreen(Screen):
         if request != self._doc_request:
             return
         self._doc_pending = False
+        self._terms_stale = False
         self.reader.loading = False
         cursor, target = ref.cursor, ref.target
         if ref.find is not None:
@@ -462,10 +495,17 @@ class MainScreen(Screen):
         if message.error:
             self.notify(message.error, severity="error", timeout=6)
         self._titles()
+        opened = False
         if message.vlist.id == "articles" and self.state.doc is None and message.total:
             row = message.vlist.highlighted
+            opened = row is not None
             if row is not None:
-                self._open(DocRef("article", row.id, find=("hit",) if self.state.chips.search else None))
+                pre = message.prefetched
+                self._open(DocRef("article", row.id, find=("hit",) if self.state.chips.search else None),
+                           doc=pre[1] if pre is not None and pre[0] == row.id else None)
+        if message.vlist.id == "articles" and self._terms_stale and not opened:
+            self._terms_stale = False  # nothing found to open: the terms go to the article shown
+            self.reader.set_terms(q.search_terms(self.state.chips.search))
         self._done(message.vlist.id)
 
     def on_virtual_list_loading(self, message: VirtualList.Loading) -> None:
@@ -810,30 +850,48 @@ class MainScreen(Screen):
         self._hold()
         self._expect("date")
         self.navigate(snap)
-        self._position_date(snap.chips.filters(), date)
+        timeline = self.lst("timeline")
+        self._position_date(snap.chips.filters(), date, timeline.source, timeline.generation, timeline.total)
 
     @work(thread=True, exclusive=True, group="date")
-    def _position_date(self, filters: q.Filters, date: str) -> None:
+    def _position_date(self, filters: q.Filters, date: str, source, generation: int, total: int | None) -> None:
+        """The date's place in the timeline and, in the same round (the list counted already), the page
+        of events there and the article of the event the cursor lands on."""
+        prefetched = None
         try:
             with self.app.db.session() as conn:
                 index = q.event_position(conn, filters, date)
+                if total and source is not None:
+                    at = min(index, total - 1)
+                    rows = source.page(conn, at // PAGE * PAGE, PAGE)
+                    if at % PAGE < len(rows):
+                        prefetched = (generation, at // PAGE, rows, _article_for_row(conn, rows[at % PAGE], "article"))
         except q.QueryError as e:
             self.app.call_from_thread(self._date_failed, str(e))
             return
-        self.app.call_from_thread(self._timeline_at, index)
+        self.app.call_from_thread(self._timeline_at, index, prefetched)
 
     def _date_failed(self, error: str) -> None:
         self._done("date")
         self.notify(error, severity="error")
 
-    def _timeline_at(self, index: int) -> None:
+    def _timeline_at(self, index: int, prefetched: tuple | None = None) -> None:
         timeline = self.lst("timeline")
         if timeline.total is not None and index >= timeline.total:
             self.notify("no events on or after that date", timeout=3)
             index = max(0, timeline.total - 1)
+        doc = None
+        if prefetched is not None and timeline.total and prefetched[0] == timeline.generation:
+            generation, page, rows, article = prefetched
+            timeline.put_page(generation, page, rows)
+            row = timeline.row(index)
+            if row is not None and article is not None and article[0] == row.article:
+                doc = self._ref_for_row("timeline", row), article[1]
         if timeline.total:
             self._expect("doc")  # moving the cursor opens that event's article: hold the frame for it too
-        timeline.move_to(index)
+        timeline.move_to(index, announce=doc is None)
+        if doc is not None:
+            self._open(*doc)
         self._focus("timeline")
         self.history.replace(self.capture())
         self._done("date")
@@ -856,6 +914,17 @@ class MainScreen(Screen):
 
     def go_date(self, date: str) -> None:
         self._goto_date(date, snap=replace(self.capture(), focus="timeline", active="timeline"))
+
+
+def _article_for_row(conn, row, attr: str = "id") -> tuple[int, Doc] | None:
+    """(article id, its document) for a list row whose `attr` is an article id, read on `conn` in a
+    worker; None when that fails (the reader then loads it the usual way)."""
+    aid = getattr(row, attr)
+    try:
+        data = q.get_article(conn, aid)
+    except q.QueryError:
+        return None
+    return aid, article_doc(data) if data else message_doc("That article is no longer in the database.")
 
 
 def _border(widget, title: str | None = None, subtitle: str | None = None) -> None:

@@ -183,3 +183,97 @@ async def test_the_first_resume_does_not_restyle_the_screen_again_a_later_one_do
         screen_of(app).post_message(events.ScreenResume())  # as when a screen above it is dismissed
         await settle(pilot)
         assert "MainScreen" in restyled
+
+
+async def test_search_and_date_bring_the_readers_article_in_the_lists_query_round(make_app, monkeypatch):
+    """The article a search or a date jump opens is read in the worker that counts the list or finds the
+    date (with the events page there): no second round of workers before the step's frame."""
+    from tui import screens
+    from tui.widgets import vlist
+
+    monkeypatch.setattr(vlist, "PAGE", 2)  # several pages of events even in the small fixture
+    monkeypatch.setattr(screens, "PAGE", 2)
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        timeline = s.lst("timeline")
+        rounds: list[str] = []
+        for name, obj in (("doc", s), ("page", timeline)):
+            method = "_load_doc" if name == "doc" else "_fetch"
+            original = getattr(obj, method)
+            monkeypatch.setattr(obj, method, lambda *a, name=name, original=original: (rounds.append(name),
+                                                                                       original(*a))[1])
+        await pilot.press("slash", *"Moscow", "enter")
+        await settle(pilot)
+        row = s.lst("articles").highlighted
+        assert s.state.chips.search == "Moscow" and row is not None
+        assert s.reader.doc.kind == "article" and s.reader.doc.ident == row.id and rounds == []
+        await pilot.press("X", "3", "d", *"2023-03", "enter")
+        await settle(pilot)
+        event = timeline.highlighted
+        assert timeline.cursor >= 2 and event is not None and event.value_start >= "2023-03"
+        assert s.reader.doc.ident == event.article and s.reader.link.kind == "date"
+        assert s.reader.link.target.id == event.id and rounds == []
+
+
+async def test_no_garbage_collection_until_a_held_step_is_drawn(make_app):
+    """The collector is off from the start of a held step to its frame, and on again right after."""
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        enabled_at_frames: list[bool] = []
+        original = app._display
+
+        def display(screen, renderable):
+            if renderable is not None:
+                enabled_at_frames.append(gc.isenabled())
+            original(screen, renderable)
+
+        app._display = display
+        assert gc.isenabled()
+        await pilot.press("enter")  # open an article: one held step
+        await settle(pilot)
+        assert s.state.chips.article is not None
+        assert enabled_at_frames and not any(enabled_at_frames) and gc.isenabled()
+
+
+async def test_closing_a_prompt_does_not_restyle_it_losing_focus_while_shown_does(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        restyled = record_restyles(app, lambda n: n.id)
+        await pilot.press("slash", *"Moscow")
+        await settle(pilot)
+        assert "search" in restyled  # focus on opening: styled as focused
+        restyled.clear()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert s.state.chips.search == "Moscow" and "search" not in restyled
+        await pilot.press("slash")
+        await settle(pilot)
+        restyled.clear()
+        s.set_focus(s.reader)  # the prompt still shown (as after a click elsewhere): it looks blurred
+        await settle(pilot)
+        assert s.query_one("#search").display and "search" in restyled
+
+
+async def test_a_search_marks_its_terms_in_the_article_it_opens_not_the_one_it_replaces(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        r = s.reader
+        marked: list = []
+        original = r._restyle
+        r._restyle = lambda: (marked.append(r.doc), original())[1]
+        before = r.doc
+        await pilot.press("slash", *"two countries", "enter")
+        await settle(pilot)
+        assert r.doc is not before and r.hits and not any(d is before for d in marked)
+        shown = r.doc
+        await pilot.press("slash", *"zzzqqq", "enter")  # nothing found: the article stays, with the new terms
+        await settle(pilot)
+        assert s.lst("articles").total == 0 and r.doc is shown and r.hits == [] and marked[-1] is shown

@@ -99,9 +99,10 @@ class VirtualList(ScrollView, can_focus=True):
     class Loaded(Message):
         """The row count is known (after a reload)."""
 
-        def __init__(self, vlist: "VirtualList", total: int, error: str | None) -> None:
+        def __init__(self, vlist: "VirtualList", total: int, error: str | None, prefetched: Any = None) -> None:
             super().__init__()
             self.vlist, self.total, self.error = vlist, total, error
+            self.prefetched = prefetched  # what the load's `prefetch` made of the row at the cursor, if asked
 
         @property
         def control(self) -> "VirtualList":
@@ -120,9 +121,10 @@ class VirtualList(ScrollView, can_focus=True):
 
     class _Page(Message):
         def __init__(self, generation: int, page: int, rows: list | None, total: int | None,
-                     error: str | None) -> None:
+                     error: str | None, prefetched: Any = None) -> None:
             super().__init__()
             self.generation, self.page, self.rows, self.total, self.error = generation, page, rows, total, error
+            self.prefetched = prefetched
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -143,8 +145,11 @@ class VirtualList(ScrollView, can_focus=True):
 
     # ---------------------------------------------------------------- loading
 
-    def load(self, source: Source, cursor: int = 0, scroll: int | None = None) -> None:
-        """Show `source`, putting the cursor at `cursor` (clamped once counted)."""
+    def load(self, source: Source, cursor: int = 0, scroll: int | None = None,
+             prefetch: Callable[[Any, Any], Any] | None = None) -> None:
+        """Show `source`, putting the cursor at `cursor` (clamped once counted). `prefetch(conn, row)`, if
+        given, runs in the same worker as the count and first page, on the row at the cursor; its result
+        comes with `Loaded` (so what a screen shows for that row needs no second query round)."""
         self.source = source
         self._generation += 1
         if self.total and not self.error:
@@ -158,7 +163,7 @@ class VirtualList(ScrollView, can_focus=True):
         self.error = None
         self.cursor = max(0, cursor)
         self._restore_scroll = scroll
-        self._count(self._generation, source, self.cursor // PAGE)
+        self._count(self._generation, source, self.cursor, prefetch)
         generation = self._generation
         self.set_timer(LOADING_GRACE, lambda: self._show_loading(generation))
 
@@ -180,18 +185,21 @@ class VirtualList(ScrollView, can_focus=True):
             self.load(self.source, self.cursor, round(self.scroll_y))
 
     @work(thread=True, exclusive=True, group="count")
-    def _count(self, generation: int, source: Source, page: int) -> None:
+    def _count(self, generation: int, source: Source, cursor: int, prefetch=None) -> None:
         from model.query import QueryError
 
+        page, prefetched = cursor // PAGE, None
         try:
             with self.app.db.session() as conn:
                 total = source.count(conn)
                 rows = source.page(conn, page * PAGE, PAGE)
+                if prefetch is not None and cursor % PAGE < len(rows) and cursor < total:
+                    prefetched = prefetch(conn, rows[cursor % PAGE])
         except QueryError as e:
             self.post_message(self._Page(generation, page, None, 0, str(e)))
             return
         if not get_current_worker().is_cancelled:
-            self.post_message(self._Page(generation, page, rows, total, None))
+            self.post_message(self._Page(generation, page, rows, total, None, prefetched))
 
     @work(thread=True, group="page")
     def _fetch(self, generation: int, source: Source, page: int) -> None:
@@ -231,7 +239,7 @@ class VirtualList(ScrollView, can_focus=True):
                 self.scroll_to(y=self._restore_scroll, animate=False, immediate=True, force=True)
                 self._restore_scroll = None
             self._scroll_cursor_visible()
-            self.post_message(self.Loaded(self, self.total, None))
+            self.post_message(self.Loaded(self, self.total, None, message.prefetched))
         if self._want_select and self.row(self.cursor) is not None:
             self._want_select = False
             self.post_message(self.Highlighted(self, self.cursor, self.row(self.cursor)))
@@ -240,6 +248,19 @@ class VirtualList(ScrollView, can_focus=True):
             if self.row(self.cursor) is not None:
                 self.post_message(self.Selected(self, self.cursor, self.row(self.cursor)))
         self.refresh()
+
+    def put_page(self, generation: int, page: int, rows: list) -> None:
+        """Rows of `page` fetched elsewhere for this list's `generation` (see `generation`)."""
+        if generation == self._generation and self.total is not None and page not in self._pages:
+            self._pending.discard(page)
+            self._pages[page] = rows
+            while len(self._pages) > KEEP_PAGES:
+                self._pages.popitem(last=False)
+
+    @property
+    def generation(self) -> int:
+        """Which load the rows belong to: a page fetched for an older one is not this list's."""
+        return self._generation
 
     def row(self, index: int, pages: OrderedDict | None = None) -> Any | None:
         page = (self._pages if pages is None else pages).get(index // PAGE)
