@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from textual import on, work
+from textual._compositor import Compositor
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -99,6 +100,18 @@ class Snapshot:
     maximised: bool = False
 
 
+class _Compositor(Compositor):
+    """Textual's compositor, minus a second layout pass per frame: a full reflow arranges every widget,
+    visible or not, yet leaves the full map marked stale if a scroll (reflow_visible) or an update of a
+    hidden widget marked it so before, and the frame's first look-up of a widget's region arranges
+    the whole screen again. After a full reflow the full map is the one it just made."""
+
+    def reflow(self, parent, size):
+        result = super().reflow(parent, size)
+        self._full_map_invalidated = False
+        return result
+
+
 class MainScreen(Screen):
     SCOPED_CSS = False
     AUTO_FOCUS = None  # focus is ours to give: a key pressed during start-up must not be undone
@@ -157,6 +170,7 @@ class MainScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
+        self._compositor = _Compositor()
         self.state = Snapshot()
         self.history: History[Snapshot] = History(cap=200)
         self.labels: list[str] = []

@@ -277,3 +277,24 @@ async def test_a_search_marks_its_terms_in_the_article_it_opens_not_the_one_it_r
         await pilot.press("slash", *"zzzqqq", "enter")  # nothing found: the article stays, with the new terms
         await settle(pilot)
         assert s.lst("articles").total == 0 and r.doc is shown and r.hits == [] and marked[-1] is shown
+
+
+async def test_a_layout_pass_arranges_the_screen_once(make_app, monkeypatch):
+    """A step that needs a layout (a search closing its prompt) reflows the screen; the frame then reads
+    widgets' regions from the map that reflow made, even when a scroll (reflow_visible) or an update of
+    a hidden widget had marked the full map stale before, instead of arranging every widget again."""
+    from textual._compositor import Compositor
+
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        arranged: list[bool] = []
+        original = Compositor._arrange_root
+        monkeypatch.setattr(Compositor, "_arrange_root",
+                            lambda self, *a, **k: (arranged.append(k.get("visible_only")), original(self, *a, **k))[1])
+        compositor = s._compositor
+        compositor._full_map_invalidated = True  # as a scroll leaves it
+        compositor.reflow(s, s.size)
+        assert compositor.find_widget(s.reader).region == s.reader.region
+        assert arranged == [False]  # the reflow's arrangement, and no other
