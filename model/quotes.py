@@ -76,7 +76,6 @@ BODY_NOMINAL = True
 ANY_NOUN_SPEAKS = True
 THING_NOUNS = {"data", "datum", "evidence", "trend", "figure", "number", "statistic", "sign", "fact", "math"}
 UNNAMED_NOMINAL = False  # described people's objects too (seeds: 'officials expressed concerns …')
-SHORT_NOMINAL = True
 PEOPLE_QUANTIFIERS = {"some", "many", "most", "others", "both", "few", "all", "everyone", "anyone", "several"}
 # A speech verb's noun-phrase object as what was reported ("stressed her support of the raid").
 NOMINAL_CONTENT = False
@@ -147,7 +146,6 @@ LEARNED = {
 LEFT_OUT = {"dobj": "praise tout thank applaud hail note", "xcomp": "decline refuse", "for": "praise thank",
             "to": "point"}
 LEFT_OUT_ON = False
-LEARNED_ON = True
 
 
 def _cue_table(*tables) -> dict[str, set[str]]:
@@ -408,7 +406,7 @@ class _Extractor:
                 if f is None or f.content is None:
                     continue
                 f.attrib = True
-            elif ATTRIB and t.pos_ == "VERB" and (_lemma(t) in ATTRIB_CUES or LEARNED_ON and _lemma(t) in _learned()):
+            elif ATTRIB and t.pos_ == "VERB" and (_lemma(t) in ATTRIB_CUES or _lemma(t) in _learned()):
                 f = self._verb_frame(t)
                 if f is None or f.content is None:
                     continue
@@ -529,7 +527,7 @@ class _Extractor:
             frame.content = self._minus(a2, b2, v.left_edge.i, v.right_edge.i + 1, head)
         if frame.content is None and ATTRIB and any(c.dep_ == "dobj" for c in v.children):
             self._attributed(frame)  # "urged Congress to act": what someone was told to do
-        elif frame.content is None and ATTRIB and LEARNED_ON and lemma in _learned():
+        elif frame.content is None and ATTRIB and lemma in _learned():
             self._learned(frame)
         return frame
 
@@ -570,7 +568,7 @@ class _Extractor:
                 continue
             f.belief = f.content is not None
             return
-        if LEARNED_ON and lemma in _learned():
+        if lemma in _learned():
             self._learned(f)
 
     def _learned(self, f: Frame) -> None:
@@ -1116,7 +1114,7 @@ class _Extractor:
             return None  # the quoted words inside are the quote
         toks = self.doc[a:b]
         if sum(1 for t in toks if t.is_alpha) < (1 if f.named_object else 3) and not (
-                SHORT_NOMINAL and f.nominal and sum(1 for t in toks if t.is_alpha and t.pos_ not in ("DET", "PRON")) >= 2):
+                f.nominal and sum(1 for t in toks if t.is_alpha and t.pos_ not in ("DET", "PRON")) >= 2):
             return None  # "endorsed [Clinton]", "cited [disparaging remarks]"; not "[the countries]"
         if not any(t.tag_ in FINITE_TAGS for t in toks) and f.cue_lemma != "according" and not f.nominal:
             return None

@@ -62,8 +62,6 @@ PAIR_NOUNS = {"country": "GPE", "nation": "GPE", "side": "GPE", "government": "G
               "capital": "GPE", "leader": "PERSON", "president": "PERSON", "man": "PERSON", "minister": "PERSON",
               "head": "PERSON"}
 PAIR_WORDS = {"two", "both"}
-# A name the recogniser missed, as the subject of a speech verb, is a person a later "he"/"she" may refer to.
-UNTAGGED_PERSON = True
 TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "pres": "president",
                "sec": "secretary", "amb": "ambassador", "lt": "lieutenant", "col": "colonel", "adm": "admiral",
                "atty": "attorney", "supt": "superintendent", "dr": "doctor", "prof": "professor"}
@@ -501,7 +499,7 @@ class Resolver:
             if len(toks) > 1 or name[:1].isupper():
                 return Speaker(name, [name], toks[0].idx, tok.idx + len(tok.text),
                                f"speaker: subject of '{cue_text}' (a name not tagged as an entity)", 0.6,
-                               "PERSON" if UNTAGGED_PERSON and tok.ent_type_ == "" else None, False)
+                               "PERSON" if tok.ent_type_ == "" else None, False)  # a person a later "he"/"she" may mean
         # an unnamed source: keep the description itself
         name = self._unnamed(tok)
         if name is None:
