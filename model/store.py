@@ -355,9 +355,7 @@ def write_article(conn: sqlite3.Connection, art: Article, ext: Extraction, entit
         row = conn.execute("SELECT id FROM article WHERE key=?", (art.key,)).fetchone()
         if row:
             aid = row[0]
-            entities.touched.update(r[0] for r in conn.execute(
-                "SELECT entity FROM mention WHERE article=? UNION SELECT qs.entity FROM quote_speaker qs "
-                "JOIN quote q ON q.id = qs.quote WHERE q.article=?", (aid, aid)))
+            entities.touched.update(_entities_of(conn, aid))
             _delete_children(conn, aid)
             conn.execute("UPDATE article SET sha256=?, title=?, title_basis=?, source=?, source_basis=?, url=?, "
                          "published=?, published_basis=?, published_confidence=?, text=?, lang=?, "
@@ -405,6 +403,13 @@ def write_article(conn: sqlite3.Connection, art: Article, ext: Extraction, entit
     return aid
 
 
+def _entities_of(conn: sqlite3.Connection, aid: int) -> set[int]:
+    """The entities an article mentions or quotes: those whose counts change when it does."""
+    return {r[0] for r in conn.execute(
+        "SELECT entity FROM mention WHERE article=? UNION SELECT qs.entity FROM quote_speaker qs "
+        "JOIN quote q ON q.id = qs.quote WHERE q.article=?", (aid, aid))}
+
+
 def _delete_children(conn: sqlite3.Connection, aid: int) -> None:
     conn.execute("DELETE FROM quote_speaker WHERE quote IN (SELECT id FROM quote WHERE article=?)", (aid,))
     for table in ("quote", "timex", "mention", "sentence", *SUMMARY_TABLES):
@@ -419,9 +424,7 @@ def delete_article(conn: sqlite3.Connection, key: str) -> set[int]:
         if row is None:
             return set()
         aid = row[0]
-        touched = {r[0] for r in conn.execute(
-            "SELECT entity FROM mention WHERE article=? UNION SELECT qs.entity FROM quote_speaker qs "
-            "JOIN quote q ON q.id = qs.quote WHERE q.article=?", (aid, aid))}
+        touched = _entities_of(conn, aid)
         _delete_children(conn, aid)
         conn.execute("DELETE FROM article WHERE id=?", (aid,))
     return touched
