@@ -474,8 +474,7 @@ class MainScreen(Screen):
         try:
             with self.app.db.session() as conn:
                 if ref.kind == "article":
-                    data = q.get_article(conn, ref.ident)
-                    doc = article_doc(data) if data else message_doc("That article is no longer in the database.")
+                    doc = _article(conn, ref.ident)
                 else:
                     data = q.entity_page(conn, ref.ident)
                     doc = entity_doc(data, width) if data else message_doc("That entity is no longer in the database.")
@@ -935,10 +934,15 @@ def _article_for_row(conn, row, attr: str = "id") -> tuple[int, Doc] | None:
     worker; None when that fails (the reader then loads it the usual way)."""
     aid = getattr(row, attr)
     try:
-        data = q.get_article(conn, aid)
+        return aid, _article(conn, aid)
     except q.QueryError:
         return None
-    return aid, article_doc(data) if data else message_doc("That article is no longer in the database.")
+
+
+def _article(conn, aid: int) -> Doc:
+    """Article `aid`'s document, or a message when it is gone."""
+    data = q.get_article(conn, aid)
+    return article_doc(data) if data else message_doc("That article is no longer in the database.")
 
 
 def _border(widget, title: str | None = None, subtitle: str | None = None) -> None:
