@@ -566,7 +566,7 @@ def resolve(spec: dict, anchor: str) -> tuple[str | None, str]:
         dow, direction = spec["dow"], spec.get("dir", -1)
         name = WEEKDAYS[dow].capitalize()
         if spec.get("base"):
-            bv = _base_value(spec["base"], anchor)
+            bv = _base_value(spec["base"], anchor)[0]
             if not bv or not re.match(r"\d{4}-\d\d-\d\d", bv):
                 return None, "no reference date"
             a, pd = _d(bv), f"the date last mentioned, {bv[:10]}"
@@ -718,7 +718,7 @@ def resolve(spec: dict, anchor: str) -> tuple[str | None, str]:
         return pick.isoformat(), f"{_dir_words(direction, spec['h'].title())} {pd}{tail}"
     if kind == "relref":
         base = spec["base"]
-        bv, bwhy = (base["value"], "") if base.get("kind") == "abs" else resolve(base, anchor)
+        bv, bwhy = _base_value(base, anchor)
         if not bv or not re.match(r"\d{4}-\d\d", bv):
             return None, "no reference date"
         if spec["unit"] == "month":
@@ -741,9 +741,9 @@ def resolve(spec: dict, anchor: str) -> tuple[str | None, str]:
     return None, "unknown kind"
 
 
-def _base_value(base: dict, anchor: str) -> str | None:
-    """The value of a reference date stored in a spec (an absolute value or a spec of its own)."""
-    return base["value"] if base.get("kind") == "abs" else resolve(base, anchor)[0]
+def _base_value(base: dict, anchor: str) -> tuple[str | None, str]:
+    """The value of a reference date stored in a spec (an absolute value or a spec of its own), and why."""
+    return (base["value"], "") if base.get("kind") == "abs" else resolve(base, anchor)
 
 
 def _replace_year(d: dt.date, y: int) -> dt.date | None:
