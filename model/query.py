@@ -310,8 +310,13 @@ def _many(conn: sqlite3.Connection, f: Filters) -> bool:
     if f.entity is not None:
         return _entity_counts(conn, f.entity)[1] >= FREQUENT
     match = _fts_only(f)
-    return bool(match) and _run(conn, "SELECT COUNT(*) FROM (SELECT 1 FROM article_fts WHERE article_fts MATCH ? "
-                                      f"LIMIT {FREQUENT})", (match,))[0][0] >= FREQUENT
+    return bool(match) and _common(conn, "article_fts", match)
+
+
+def _common(conn: sqlite3.Connection, fts_table: str, match: str) -> bool:
+    """Whether an FTS5 query matches FREQUENT rows or more (counting stops there)."""
+    return _run(conn, f"SELECT COUNT(*) FROM (SELECT 1 FROM {fts_table} WHERE {fts_table} MATCH ? "
+                      f"LIMIT {FREQUENT})", (match,))[0][0] >= FREQUENT
 
 
 def count_articles(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
@@ -607,8 +612,7 @@ def quotes(conn: sqlite3.Connection, f: Filters = Filters(), sort: str = "date",
     order = _QUOTE_ORDER.get(sort, _QUOTE_ORDER["date"])
     source = "quote q JOIN article a ON a.id = q.article"
     match = _fts_only(f, article=f.article, entity=f.entity, speaker=f.speaker)
-    if match and sort == "date" and _run(conn, "SELECT COUNT(*) FROM (SELECT 1 FROM quote_fts WHERE quote_fts "
-                                               f"MATCH ? LIMIT {FREQUENT})", (match,))[0][0] >= FREQUENT:
+    if match and sort == "date" and _common(conn, "quote_fts", match):
         # a common word: walk the articles newest first and keep their matching quotes
         source = ("article a INDEXED BY idx_article_published CROSS JOIN quote q INDEXED BY idx_quote_article_start "
                   "ON q.article = a.id")
