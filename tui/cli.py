@@ -235,13 +235,6 @@ def _upgrade(db: Path) -> None:
     from model import store
 
     try:
-        with closing(store.connect(db, readonly=True)) as conn:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-    except (store.StoreError, sqlite3.Error):
-        return  # the caller's own check reports it
-    if version >= store.SCHEMA_VERSION:
-        return
-    try:
         store.connect(db, progress=_upgrade_progress(db)).close()
     except KeyboardInterrupt:
         print(f"sinorus-tui: upgrade interrupted; {db} is unchanged and is browsed as it is", file=sys.stderr)
@@ -268,11 +261,12 @@ def cmd_browse(db: Path, explicit: bool) -> int:
         gc.enable()
 
     try:  # another program's database, another schema version, a damaged file: one line, before any screen
-        store.connect(db, readonly=True).close()
+        with closing(store.connect(db, readonly=True)) as conn:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
     except store.StoreError as e:
         return fail(str(e))
     readonly = not os.access(db, os.W_OK) or not os.access(db.parent, os.W_OK)
-    if not readonly:
+    if not readonly and version < store.SCHEMA_VERSION:
         _upgrade(db)
     try:
         app.run(str(db), readonly=readonly)
