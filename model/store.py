@@ -412,7 +412,7 @@ def _entities_of(conn: sqlite3.Connection, aid: int) -> set[int]:
 
 def _delete_children(conn: sqlite3.Connection, aid: int) -> None:
     conn.execute("DELETE FROM quote_speaker WHERE quote IN (SELECT id FROM quote WHERE article=?)", (aid,))
-    for table in ("quote", "timex", "mention", "sentence", *SUMMARY_TABLES):
+    for table in ("quote", "timex", "mention", "sentence"):  # the summary rows: by `summarise` or the delete trigger
         conn.execute(f"DELETE FROM {table} WHERE article=?", (aid,))
 
 
