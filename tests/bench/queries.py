@@ -80,7 +80,7 @@ def spread(db: str, n: int) -> dict[str, dict[str, float]]:
     F = q.Filters
     conn = q.connect(db)
     ranked = [r[0] for r in conn.execute("SELECT id FROM entity ORDER BY mentions DESC, id")]
-    picks = sorted({min(len(ranked), round(math.exp(i * math.log(len(ranked)) / (n - 1)))) - 1 for i in range(n)})
+    picks = sorted({min(len(ranked), round(math.exp(i * math.log(len(ranked)) / max(n - 1, 1)))) - 1 for i in range(n)})
     samples: dict[str, list[tuple[float, float]]] = {}
 
     def t(name, fn):
