@@ -7,6 +7,7 @@ from rich.segment import Segment
 from textual.content import Content
 from textual.geometry import Region
 from textual.markup import parse_style
+from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
@@ -145,3 +146,28 @@ def render_lines(widget, crop: Region) -> list[Strip]:
         x1, x2 = crop.column_span
         strips = [strip.crop(x1, x2) for strip in strips]
     return strips
+
+
+class LineScrollView(ScrollView):
+    """What the reader and the lists share: a line-API scroll view in a plain box, its scroll thumb drawn
+    in its lines (`thumb_strip`, Textual's scrollbars hidden), that scrolls at once and is not restyled
+    on focus."""
+
+    def scroll_y_to(self, y: float) -> None:
+        """Scroll to line `y` now (`force`: with the scrollbars hidden, Textual would not scroll)."""
+        self.scroll_to(y=y, animate=False, immediate=True, force=True)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        return render_lines(self, crop) if plain_box(self) else super().render_lines(crop)
+
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        """No restyle on focus (Textual's default restyles the widget and its component classes): no CSS
+        rule depends on this widget's focus; what focus changes is drawn in code."""
+
+    def _on_mouse_scroll_down(self, event) -> None:
+        event.stop()
+        self.scroll_y_to(self.scroll_y + 3)
+
+    def _on_mouse_scroll_up(self, event) -> None:
+        event.stop()
+        self.scroll_y_to(self.scroll_y - 3)

@@ -430,7 +430,7 @@ class MainScreen(Screen):
             elif exact and name in snap.positions:
                 cursor, scroll = snap.positions[name]
                 vl.cursor = cursor
-                vl.scroll_to(y=scroll, animate=False, immediate=True, force=True)
+                vl.scroll_y_to(scroll)
                 vl.refresh()
         box = self.query_one("#entity-filter", Input)
         box.set_class(bool(snap.name), "-shown")

@@ -13,17 +13,16 @@ import re
 from textual import events
 from textual.binding import Binding
 from textual.content import Content, Span
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..document import CURSOR_STYLE, HIT_STYLE, TARGET_STYLE, Doc, Link, entity_doc, message_doc
-from ..render import content_strip, plain_box, render_lines, set_virtual_size, thumb_strip
+from ..render import LineScrollView, content_strip, set_virtual_size, thumb_strip
 from ..text import wrap
 
 
-class Reader(ScrollView, can_focus=True):
+class Reader(LineScrollView, can_focus=True):
     BINDINGS = [
         Binding("tab,e", "link(1)", "Next link", id="reader.next_link"),
         Binding("shift+tab,E", "link(-1)", "Prev link", show=False, id="reader.prev_link"),
@@ -78,13 +77,13 @@ class Reader(ScrollView, can_focus=True):
         self.hit = None
         self._layout(force=True)
         if scroll is not None:
-            self.scroll_to(y=scroll, animate=False, immediate=True, force=True)
+            self.scroll_y_to(scroll)
         elif self.cursor is not None:
             self._scroll_to_offset(doc.links[self.cursor].start, centre=True)
         elif target is not None:
             self._scroll_to_offset(target[0], centre=True)
         else:
-            self.scroll_to(y=0, animate=False, immediate=True, force=True)
+            self.scroll_y_to(0)
         self.post_message(self.LinkChanged(self, self.link))
 
     def set_terms(self, terms: list[str]) -> None:
@@ -127,14 +126,6 @@ class Reader(ScrollView, can_focus=True):
         """Columns for text: the region less a space before the scroll thumb and the thumb."""
         return max(1, self.scrollable_content_region.width - 2)
 
-    def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
-        event.stop()
-        self.action_scroll_lines(3)
-
-    def _on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
-        event.stop()
-        self.action_scroll_lines(-3)
-
     def on_resize(self, event: events.Resize) -> None:
         if event.size == self._seen_size:  # a layout that left the reader as it was
             return
@@ -145,13 +136,6 @@ class Reader(ScrollView, can_focus=True):
             self.doc = entity_doc(self.doc.page, width)
         self._layout()
         self._scroll_to_offset(top, centre=False, top=True)
-
-    def watch_has_focus(self, _has_focus: bool) -> None:
-        """No restyle on focus (Textual's default restyles the widget and its component classes): no CSS
-        rule depends on this widget's focus; what focus changes is drawn in code."""
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        return render_lines(self, crop) if plain_box(self) else super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         region = self.scrollable_content_region
@@ -174,13 +158,13 @@ class Reader(ScrollView, can_focus=True):
         height = max(1, self.scrollable_content_region.height)
         y = round(self.scroll_y)
         if top:
-            self.scroll_to(y=line, animate=False, immediate=True, force=True)
+            self.scroll_y_to(line)
         elif centre:
-            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True, force=True)
+            self.scroll_y_to(max(0, line - height // 3))
         elif line < y:
-            self.scroll_to(y=line, animate=False, immediate=True, force=True)
+            self.scroll_y_to(line)
         elif line >= y + height:
-            self.scroll_to(y=line - height + 1, animate=False, immediate=True, force=True)
+            self.scroll_y_to(line - height + 1)
 
     def set_cursor(self, index: int | None, centre: bool = False) -> None:
         self.cursor = index
@@ -213,17 +197,17 @@ class Reader(ScrollView, can_focus=True):
             self.post_message(self.Follow(self, self.link))
 
     def action_scroll_lines(self, delta: int) -> None:
-        self.scroll_to(y=self.scroll_y + delta, animate=False, immediate=True, force=True)
+        self.scroll_y_to(self.scroll_y + delta)
 
     def action_top(self) -> None:
-        self.scroll_to(y=0, animate=False, immediate=True, force=True)
+        self.scroll_y_to(0)
 
     def action_bottom(self) -> None:
-        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True, force=True)
+        self.scroll_y_to(self.max_scroll_y)
 
     def action_page(self, direction: int) -> None:
         height = max(1, self.scrollable_content_region.height - 1)
-        self.scroll_to(y=self.scroll_y + direction * height, animate=False, immediate=True, force=True)
+        self.scroll_y_to(self.scroll_y + direction * height)
 
     def next_hit(self, delta: int) -> bool:
         """Move to the next (or previous) search hit; False when there is none that way."""

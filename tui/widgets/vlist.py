@@ -14,13 +14,12 @@ from typing import Any, Callable, Protocol
 from textual import events, work
 from textual.binding import Binding
 from textual.content import Content
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from ..render import content_strip, plain_box, render_lines, set_virtual_size, thumb_strip
+from ..render import LineScrollView, content_strip, set_virtual_size, thumb_strip
 
 PAGE = 100
 KEEP_PAGES = 12
@@ -60,7 +59,7 @@ class FuncSource:
         return self.render_fn(row, width, previous) if self.grouped else self.render_fn(row, width)
 
 
-class VirtualList(ScrollView, can_focus=True):
+class VirtualList(LineScrollView, can_focus=True):
     """Rows paged from the database; a cursor; enter selects."""
 
     BINDINGS = [
@@ -236,7 +235,7 @@ class VirtualList(ScrollView, can_focus=True):
             self.cursor = min(self.cursor, max(0, self.total - 1))
             self._resize()
             if self._restore_scroll is not None:
-                self.scroll_to(y=self._restore_scroll, animate=False, immediate=True, force=True)
+                self.scroll_y_to(self._restore_scroll)
                 self._restore_scroll = None
             self._scroll_cursor_visible()
             self.post_message(self.Loaded(self, self.total, None, message.prefetched))
@@ -282,14 +281,6 @@ class VirtualList(ScrollView, can_focus=True):
     def _resize(self) -> None:
         set_virtual_size(self, Size(self.scrollable_content_region.width, max(self.total or 0, 1)))
 
-    def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
-        event.stop()
-        self.scroll_to(y=self.scroll_y + 3, animate=False, immediate=True, force=True)
-
-    def _on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
-        event.stop()
-        self.scroll_to(y=self.scroll_y - 3, animate=False, immediate=True, force=True)
-
     # ---------------------------------------------------------------- drawing
 
     def on_resize(self, event: events.Resize) -> None:
@@ -298,9 +289,6 @@ class VirtualList(ScrollView, can_focus=True):
         self._seen_size = event.size
         self._resize()
         self._scroll_cursor_visible()
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        return render_lines(self, crop) if plain_box(self) else super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         region = self.scrollable_content_region
@@ -343,10 +331,6 @@ class VirtualList(ScrollView, can_focus=True):
     def _strip(self, content: Content, width: int, style) -> Strip:
         return content_strip(self, content, width, style)
 
-    def watch_has_focus(self, _has_focus: bool) -> None:
-        """No restyle on focus (Textual's default restyles the widget and its component classes): no CSS
-        rule depends on this widget's focus; what focus changes is drawn in code."""
-
     def _on_focus(self, event: events.Focus) -> None:
         self.refresh_line(self.cursor)  # only the cursor row looks different
 
@@ -361,9 +345,9 @@ class VirtualList(ScrollView, can_focus=True):
             return
         top = round(self.scroll_y)
         if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True, force=True)
+            self.scroll_y_to(self.cursor)
         elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True, force=True)
+            self.scroll_y_to(self.cursor - height + 1)
 
     def move_to(self, index: int, *, announce: bool = True) -> None:
         if not self.total:
@@ -396,7 +380,7 @@ class VirtualList(ScrollView, can_focus=True):
 
     def action_page(self, direction: int) -> None:
         height = max(1, self.scrollable_content_region.height)
-        self.scroll_to(y=self.scroll_y + direction * height, animate=False, immediate=True, force=True)
+        self.scroll_y_to(self.scroll_y + direction * height)
         self.move_to(self.cursor + direction * height)
 
     def action_select(self) -> None:
