@@ -304,8 +304,7 @@ class VirtualList(LineScrollView, can_focus=True):
             row = self.row(index, pages) if index < total else None
             if row is None:
                 return Strip.blank(width, base.rich_style)
-            content = self.source.render(row, width, self.row(index - 1, pages) if index else None)
-            return self._strip(content, width, base + self._cursor_style() if index == cursor else base)
+            return self._row_strip(row, index, cursor, width, base, pages)
         if self.total is None:
             text, style = ("loading…" if y == 0 else ""), self.get_visual_style("vlist--dim")
             return Strip(Content(text).render_segments(style)).extend_cell_length(width, base.rich_style)
@@ -320,10 +319,12 @@ class VirtualList(LineScrollView, can_focus=True):
         if row is None:
             self._request(index // PAGE)
             return self._strip(Content("…"), width, self.get_visual_style("vlist--dim"))
-        content = self.source.render(row, width, self.row(index - 1) if index else None)
-        if index == self.cursor:
-            return self._strip(content, width, base + self._cursor_style())
-        return self._strip(content, width, base)
+        return self._row_strip(row, index, self.cursor, width, base)
+
+    def _row_strip(self, row, index: int, cursor: int, width: int, base, pages: OrderedDict | None = None) -> Strip:
+        """Row `index` drawn (from `pages`: the rows on screen, or a reload's old ones)."""
+        content = self.source.render(row, width, self.row(index - 1, pages) if index else None)
+        return self._strip(content, width, base + self._cursor_style() if index == cursor else base)
 
     def _cursor_style(self):
         return self.get_visual_style("vlist--cursor" if self.has_focus else "vlist--cursor-blurred")
