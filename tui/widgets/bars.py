@@ -34,10 +34,6 @@ class Line(Widget):
             self._content = content
             self.refresh()
 
-    @property
-    def content(self) -> Content:
-        return self._content
-
     def render(self) -> Content:
         return self._content
 
