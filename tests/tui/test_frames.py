@@ -15,6 +15,7 @@ from tui import cli
 from tui.text import cells
 from tui.document import message_doc
 from tui.screens import _border
+from tui.widgets.bars import KeyBar
 
 
 def record_frames(app) -> list:
@@ -95,16 +96,17 @@ async def test_a_new_title_repaints_only_the_border_line(make_app):
         assert "a new title" in "".join(s.text for s in pane.render_lines(Region(0, 0, width, 1)))
 
 
-async def test_lists_and_reader_draw_what_textual_would(make_app):
-    """The lists' and the reader's own line drawing (tui.render.render_lines) gives the same cells and
-    styles as Textual's styles cache, padding included."""
+async def test_lists_reader_and_bars_draw_what_textual_would(make_app):
+    """The lists', the reader's and the one-line bars' own line drawing (tui.render.render_lines) gives
+    the same cells and styles as Textual's styles cache, padding included."""
     app = make_app()
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)
         s = screen_of(app)
-        for widget in (s.reader, s.lst("articles"), s.lst("quotes")):
+        bars = [s.query_one("#chips"), s.query_one("#status"), s.query_one(KeyBar)]
+        for widget in (s.reader, s.lst("articles"), s.lst("quotes"), *bars):
             width, height = widget.outer_size
-            for crop in (Region(0, 0, width, height), Region(3, 2, width - 5, 4)):
+            for crop in (Region(0, 0, width, height), Region(3, min(2, height - 1), width - 5, min(4, height))):
                 widget._styles_cache.clear()
                 ours = widget.render_lines(crop)
                 widget._styles_cache.clear()

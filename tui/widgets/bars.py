@@ -11,15 +11,33 @@ from collections import defaultdict
 
 from textual import events
 from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.widget import Widget
 
+from ..render import content_strip, plain_box, render_lines
 from ..text import cells, clean, shorten
 
 CHIP_WIDTH = 40  # cells of a chip's label
 
 
-class Line(Widget):
+class _Bar(Widget):
+    """A one-line widget drawn like the lists' lines (`render.render_lines`): Textual's styles cache
+    spent about a millisecond on each bar's one line, and a step repaints two or three of them."""
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        return render_lines(self, crop) if plain_box(self) else super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        style = self.visual_style
+        width = self.content_region.width
+        if y:
+            return Strip.blank(width, style.rich_style)
+        return content_strip(self, self.render(), width, style)
+
+
+class Line(_Bar):
     """A line of text of a fixed size (set in CSS); `update` repaints it, nothing else."""
 
     DEFAULT_CSS = "Line { height: 1; }"
@@ -38,7 +56,7 @@ class Line(Widget):
         return self._content
 
 
-class KeyBar(Widget):
+class KeyBar(_Bar):
     """The keys of the focused widget and its screen, one line: what Textual's compact Footer shows.
     Click a key to run it."""
 
@@ -95,7 +113,7 @@ class KeyBar(Widget):
                 return
 
 
-class ChipBar(Widget):
+class ChipBar(_Bar):
     """The line on top: app name, back/forward state and the filter chips (click one to remove it)."""
 
     COMPONENT_CLASSES = {"chipbar--brand", "chipbar--nav", "chipbar--chip", "chipbar--hint"}
