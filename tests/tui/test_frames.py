@@ -300,3 +300,21 @@ async def test_a_layout_pass_arranges_the_screen_once(make_app, monkeypatch):
         compositor.reflow(s, s.size)
         assert compositor.find_widget(s.reader).region == s.reader.region
         assert arranged == [False]  # the reflow's arrangement, and no other
+
+
+async def test_a_held_step_draws_the_titles_once_with_its_answers(make_app, monkeypatch):
+    """A search answers in three parts (two lists and the article); the titles and the chip bar are
+    brought up to date once, when the step is released, and show all three."""
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        drawn: list[int | None] = []
+        original = s._draw_titles
+        monkeypatch.setattr(s, "_draw_titles", lambda: (drawn.append(s.lst("articles").total), original())[1])
+        await pilot.press("slash", *"Moscow", "enter")
+        await settle(pilot)
+        total = s.lst("articles").total
+        assert drawn == [total] and total is not None
+        assert s.query_one("#pane-articles").border_title.endswith(f"Articles {total:,}")
+        assert "Moscow" in "".join(s.text for s in s.query_one("#chips").render_lines(Region(0, 0, 120, 1)))
