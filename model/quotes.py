@@ -1054,7 +1054,7 @@ class _Extractor:
             feats = quotes_learned.features(v, node, rel, kind, v.sent.start in speech_sents)
             p = quotes_learned.score(feats, WEIGHTS)
             if quotes_learned.DUMP is not None:
-                quotes_learned.DUMP.append((feats, start, end, p))
+                quotes_learned.DUMP.append((feats, start, end, p, v.idx))
             scored.append((p, start, end, v, subj))
         new = []
         for p, start, end, v, subj in sorted(scored, key=lambda x: -x[0]):

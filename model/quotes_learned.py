@@ -92,4 +92,5 @@ def score(feats: list[str], weights: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-DUMP: list | None = None  # set to a list to collect every candidate's (features, start, end, score): training
+# Set to a list to collect every candidate as (features, start, end, score, head offset): training.
+DUMP: list | None = None
