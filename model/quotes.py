@@ -22,6 +22,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from . import quotes_learned
 from .quotes_marks import QuoteSpan, find_quote_spans, paragraphs
 from .quotes_speakers import Resolver, Speaker
 from .records import Mention, Quote
@@ -197,6 +198,10 @@ KEEP_THAT_CLAUSES = True
 SINGLE_MARKS_INDIRECT = True  # see `_double_marked`
 IN_RECORD = True  # see `_in_record`
 LABEL_ANY_NAME = True  # see `_speaker_labels`
+# Attributions the learned model finds (`quotes_learned`, weights in `quotes_weights`): candidates scoring at
+# least LEARNED_THRESHOLD that overlap no quote found by the rules.
+LEARNED_MODEL = True
+LEARNED_THRESHOLD = 0.63
 MODALS = {"must", "should", "would", "could", "may", "might", "will", "can", "shall", "ought"}
 
 
@@ -311,6 +316,8 @@ class _Extractor:
         for rec in labelled + (self._claims() if CLAIMS else []):
             if not any(r.start < rec.end and rec.start < r.end for r in out):
                 out.append(rec)
+        if LEARNED_MODEL:
+            out += self._learned_model(out)
         out.sort(key=lambda r: (r.start, r.end))
         return out
 
@@ -1025,6 +1032,75 @@ class _Extractor:
                      basis=q.basis, confidence=round(q.confidence, 2))
 
     # ------------------------------------------------------------ indirect speech
+    def _learned_model(self, out: list[Quote]) -> list[Quote]:
+        """Attributions of the learned model (`quotes_learned`): each candidate (a head and the dependent that
+        would hold the content) outside the quotes found so far, best score first, none overlapping another."""
+        from .quotes_weights import WEIGHTS
+        taken = [(r.start, r.end) for r in out]
+        speech_sents = {f.cue.sent.start for f in self.frames}
+        scored = []
+        for v, node, rel in quotes_learned.candidates(self.doc, self.in_quote):
+            rng = self._clean_range(node.left_edge.i, node.right_edge.i + 1, node)
+            if rng is None:
+                continue
+            toks = self.doc[rng[0]:rng[1]]
+            start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            if self.para_of(start) != self.para_of(end - 1) or any(a < end and start < b for a, b in taken):
+                continue
+            subj, _ = self._subject_of(v) if v.pos_ == "VERB" else (self._adj_subject(v), "")
+            kind = quotes_learned.subject_kind(subj, self.resolver.mention_at, _people, _document)
+            if not self._learned_allowed(v, node, rel, subj, kind):
+                continue
+            feats = quotes_learned.features(v, node, rel, kind, v.sent.start in speech_sents)
+            p = quotes_learned.score(feats, WEIGHTS)
+            if quotes_learned.DUMP is not None:
+                quotes_learned.DUMP.append((feats, start, end, p, v.idx))
+            scored.append((p, start, end, v, subj))
+        new = []
+        for p, start, end, v, subj in sorted(scored, key=lambda x: -x[0]):
+            if p < LEARNED_THRESHOLD or any(a < end and start < b for a, b in taken):
+                continue
+            taken.append((start, end))
+            sp = self.resolver.resolve(subj, v.text) if subj is not None else None
+            if sp is None or not sp.name:
+                sp = Speaker(None, [], None, None, "speaker: unnamed (learned attribution)", 0.3)
+            new.append(Quote(start=start, end=end, text=self.text[start:end], kind="indirect", cue=_lemma(v),
+                             cue_start=v.idx, cue_end=v.idx + len(v.text), speaker=sp.name, speakers=list(sp.names),
+                             speaker_start=sp.start, speaker_end=sp.end, basis=sp.basis + f" (learned, p={p:.2f})",
+                             confidence=round(min(p, sp.confidence) * 0.85, 2)))
+        return new
+
+    def _learned_allowed(self, v, node, rel: str, subj, kind: str) -> bool:
+        """The rules' own limits hold for the learned model too: no modal, negated or colon-led cue
+        (`_irrealis`), no country's, party's or organisation's belief (`ATTRIB_PEOPLE_ONLY`: "China fears …",
+        "the two countries declared …"), not the writer or the reader (I/we/you), not evidence ("recent data
+        suggests …", `THING_NOUNS`), a name as the object only of a stance (`STANCES`), and not the one quoted
+        in "X quoted Y" (`QUOTING_VERBS`: the rules read "as saying")."""
+        if _lemma(v) in QUOTING_VERBS or rel == "dobj" and (node.pos_ == "PROPN" or node.ent_type_ in NAME_LABELS) \
+                and _lemma(v) not in STANCES:
+            return False
+        if self._irrealis(v) or v.pos_ != "VERB" and v.head.pos_ in ("VERB", "AUX") and self._irrealis(v.head):
+            return False
+        if ATTRIB_PEOPLE_ONLY and kind in ("gpe", "norp", "org"):
+            return False
+        if kind in ("i", "you"):
+            return False
+        lemma = subj.lemma_.lower() if subj is not None and subj.pos_ == "NOUN" else ""
+        return lemma not in THING_NOUNS and lemma not in NOT_PEOPLE
+
+    @staticmethod
+    def _adj_subject(h):
+        """The subject of an adjective's or a noun's clause ("X is critical of …", "X has concerns about …")."""
+        cur = h
+        for _ in range(3):
+            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj
+            if cur.head.i == cur.i:
+                return None
+            cur = cur.head
+        return None
+
     def _irrealis(self, v) -> bool:
         """Not a report of something said: "must answer whether", "did not say", "refused to say", "said:"
         (a colon introduces what follows, not the clause before)."""
@@ -1154,12 +1230,15 @@ def _document(tok) -> bool:
     return tok.lemma_.lower() in SHARE_WORDS or tok.ent_type_ == "PERCENT" and tok.pos_ in ("NOUN", "NUM")
 
 
+NOT_PEOPLE = {"country", "nation", "side", "government", "state"}
+
+
 def _people(tok) -> bool:
     """A common-noun subject that denotes people ("officials", "a senior official", "many experts")."""
     if tok is None or tok.pos_ != "NOUN":
         return False
     lemma = tok.lemma_.lower()
-    if lemma in ("country", "nation", "side", "government", "state"):
+    if lemma in NOT_PEOPLE:
         return False
     return lemma in PEOPLE_NOUNS or lemma.endswith(("ist", "ian")) and len(lemma) > 5
 
