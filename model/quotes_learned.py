@@ -4,7 +4,7 @@ Candidates: every head word (verb, adjective, noun) outside quotation marks and 
 hold attributed content: a clause (`ccomp`), a to-infinitive (`xcomp`), an object (`dobj`) or a
 preposition's object (`prep:about`, …). Each candidate is described by a handful of parse features
 (`features`); `score` is a logistic regression whose weights (`quotes_weights.WEIGHTS`) were fitted on
-PolNeAR train by `tools/train_indirect.py` (see QUOTES.md, "Learned attributions"). The extractor keeps the
+PolNeAR train by `tests/tools/train_indirect.py` (see QUOTES.md, "Learned attributions"). The extractor keeps the
 candidates that score at least the threshold and overlap no quote it already has.
 """
 from __future__ import annotations

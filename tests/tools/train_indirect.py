@@ -1,6 +1,6 @@
 """Fit the learned-attribution model (`model/quotes_learned.py`) on PolNeAR train; writes model/quotes_weights.py.
 
-    PYTHONPATH=. python tools/train_indirect.py /path/to/shared [--cache DIR] [--eval dev] [--write]
+    PYTHONPATH=. python tests/tools/train_indirect.py /path/to/shared [--cache DIR] [--eval dev] [--write]
 
 Opt-in (not part of the test suite). Needs the shared evaluation material (`eval/score.py` and
 `corpora/polnear/{train,dev}`). Each article is parsed once (cached as DocBin under --cache), the rules run with
@@ -173,7 +173,7 @@ def main():
     if a.write:
         with open(os.path.join(os.path.dirname(__file__), "..", "model", "quotes_weights.py"), "w") as f:
             f.write('"""Weights of the learned-attribution model (`quotes_learned`), fitted by '
-                    'tools/train_indirect.py on PolNeAR train (generated: do not edit)."""\n')
+                    'tests/tools/train_indirect.py on PolNeAR train (generated: do not edit)."""\n')
             f.write("WEIGHTS: dict[str, float] = {\n")
             for feat, v in sorted(weights.items()):
                 f.write(f"    {json.dumps(feat)}: {v:.4f},\n")
