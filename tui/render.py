@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from textual.content import Content
 from textual.geometry import Region
@@ -32,9 +33,11 @@ def parse_style_fast(style: str, variables: dict[str, str]) -> Style:
     return parse_style(style, variables)
 
 
-def content_strip(widget, content: Content, width: int, style: Style) -> Strip:
-    """One screen line of `content` on `style`, cropped or padded to `width` cells.
-    Span styles may use theme variables (`$text-warning`)."""
+def content_segments(widget, content: Content, width: int, style: Style) -> list[Segment]:
+    """One screen line of `content` on `style`, cropped or padded to exactly `width` cells, as segments.
+    Span styles may use theme variables (`$text-warning`). Segments, not a Strip: a Strip builds seven
+    caches as it is made, and a line drawn through crop, extend and the scroll thumb made four of them
+    (most of the cost of drawing a line); the caller makes one."""
     app = widget.app
     theme = app.theme
 
@@ -52,7 +55,22 @@ def content_strip(widget, content: Content, width: int, style: Style) -> Strip:
         return parsed
 
     segments = [Segment(text, _rich(style, st)) for text, st in content.render(style, end="", parse_style=get)]
-    return Strip(segments).crop_extend(0, width, style.rich_style)
+    return fit(segments, width, style.rich_style)
+
+
+def fit(segments: list[Segment], width: int, rich_style) -> list[Segment]:
+    """`segments` cropped or padded (with `rich_style`) to exactly `width` cells."""
+    length = sum(cell_len(text) for text, _, _ in segments)
+    if length < width:
+        segments.append(Segment(" " * (width - length), rich_style))
+    elif length > width:
+        segments = list(Strip(segments, length).crop(0, width))
+    return segments
+
+
+def content_strip(widget, content: Content, width: int, style: Style) -> Strip:
+    """`content_segments` as a Strip."""
+    return Strip(content_segments(widget, content, width, style), width)
 
 
 _RICH: dict = {}  # (base style, span style) -> the Rich style drawn: a line has few, a screen repeats them
@@ -71,20 +89,22 @@ def _rich(base: Style, style: Style):
 THUMB = "▐"
 
 
-def thumb_strip(widget, strip: Strip, y: int, height: int, total: int, top: int) -> Strip:
-    """`strip` with a scroll thumb in one more cell on the right: drawn in the line itself, because a
-    Textual scrollbar is a widget of its own that repaints in a frame of its own after every layout."""
+def thumb_strip(widget, segments: list[Segment], width: int, y: int, height: int, total: int, top: int) -> Strip:
+    """The line of `segments` (exactly `width` cells) with a scroll thumb in one more cell on the right:
+    drawn in the line itself, because a Textual scrollbar is a widget of its own that repaints in a frame
+    of its own after every layout."""
     on = False
     if total > height > 0:
         size = max(1, round(height * height / total))
         start = round(top / (total - height) * (height - size))
         on = start <= y < start + size
-    key = (widget.app.theme, widget.app.ansi_color, on)
+    app = widget.app
+    key = (app.theme, app.ansi_color, on)
     cache = widget.__dict__.setdefault("_thumb_styles", {})
     rich = cache.get(key)
     if rich is None:
         rich = cache[key] = widget.get_visual_style("scroll--thumb" if on else "scroll--track").rich_style
-    return Strip([*strip, Segment(THUMB if on else " ", rich)], strip.cell_length + 1)
+    return Strip([*segments, Segment(THUMB if on else " ", rich)], width + 1)
 
 
 def set_virtual_size(widget, size) -> None:
@@ -157,8 +177,19 @@ class LineScrollView(ScrollView):
         """Scroll to line `y` now (`force`: with the scrollbars hidden, Textual would not scroll)."""
         self.scroll_to(y=y, animate=False, immediate=True, force=True)
 
+    _frame: tuple | None = None  # (content region, top line, base style) while render_lines draws
+
     def render_lines(self, crop: Region) -> list[Strip]:
-        return render_lines(self, crop) if plain_box(self) else super().render_lines(crop)
+        # what every line needs, looked up once (each lookup walks reactives and the DOM: ~30 us a line)
+        self._frame = (self.scrollable_content_region, round(self.scroll_y), self.visual_style)
+        try:
+            return render_lines(self, crop) if plain_box(self) else super().render_lines(crop)
+        finally:
+            self._frame = None
+
+    def line_frame(self) -> tuple:
+        """(content region, top line, base style) for drawing a line."""
+        return self._frame or (self.scrollable_content_region, round(self.scroll_y), self.visual_style)
 
     def watch_has_focus(self, _has_focus: bool) -> None:
         """No restyle on focus (Textual's default restyles the widget and its component classes): no CSS

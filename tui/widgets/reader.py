@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from rich.segment import Segment
 from textual import events
 from textual.binding import Binding
 from textual.content import Content, Span
@@ -18,7 +19,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from ..document import CURSOR_STYLE, HIT_STYLE, TARGET_STYLE, Doc, Link, entity_doc, message_doc
-from ..render import LineScrollView, content_strip, set_virtual_size, thumb_strip
+from ..render import LineScrollView, content_segments, set_virtual_size, thumb_strip
 from ..text import wrap
 
 
@@ -138,15 +139,14 @@ class Reader(LineScrollView, can_focus=True):
         self._scroll_to_offset(top, centre=False, top=True)
 
     def render_line(self, y: int) -> Strip:
-        region = self.scrollable_content_region
+        region, top, style = self.line_frame()
         width = max(0, region.width - 1)
-        index = round(self.scroll_y) + y
-        style = self.visual_style
+        index = top + y
         if index >= len(self._pieces):
-            line = Strip.blank(width, style.rich_style)
+            line = [Segment(" " * width, style.rich_style)]
         else:
-            line = content_strip(self, self._pieces[index], width, style)
-        return thumb_strip(self, line, y, region.height, len(self._lines), round(self.scroll_y))
+            line = content_segments(self, self._pieces[index], width, style)
+        return thumb_strip(self, line, width, y, region.height, len(self._lines), top)
 
     # ---------------------------------------------------------------- moving
 

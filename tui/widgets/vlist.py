@@ -11,6 +11,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Callable, Protocol
 
+from rich.segment import Segment
 from textual import events, work
 from textual.binding import Binding
 from textual.content import Content
@@ -19,7 +20,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from ..render import LineScrollView, content_strip, set_virtual_size, thumb_strip
+from ..render import LineScrollView, content_segments, fit, set_virtual_size, thumb_strip
 
 # Rows a query reads at a time. A page is made into Python rows in a worker thread that shares the
 # GIL with the drawing: 40 rows fill the tallest list on a 24-50 line terminal, where 100 cost a
@@ -294,46 +295,46 @@ class VirtualList(LineScrollView, can_focus=True):
         self._scroll_cursor_visible()
 
     def render_line(self, y: int) -> Strip:
-        region = self.scrollable_content_region
-        total = self.shown_total or 0
-        line = self._line(y, max(0, region.width - 1))
-        return thumb_strip(self, line, y, region.height, total, round(self.scroll_y))
+        region, top, base = self.line_frame()
+        width = max(0, region.width - 1)
+        line = self._line(y, top + y, width, base)
+        return thumb_strip(self, line, width, y, region.height, self.shown_total or 0, top)
 
-    def _line(self, y: int, width: int) -> Strip:
-        index = round(self.scroll_y) + y
-        base = self.visual_style
+    def _line(self, y: int, index: int, width: int, base) -> list[Segment]:
+        blank = [Segment(" " * width, base.rich_style)]
         if self.total is None and self._stale is not None:
             pages, total, cursor = self._stale
             row = self.row(index, pages) if index < total else None
             if row is None:
-                return Strip.blank(width, base.rich_style)
-            return self._row_strip(row, index, cursor, width, base, pages)
+                return blank
+            return self._row_segments(row, index, cursor, width, base, pages)
         if self.total is None:
             text, style = ("loading…" if y == 0 else ""), self.get_visual_style("vlist--dim")
-            return Strip(Content(text).render_segments(style)).extend_cell_length(width, base.rich_style)
+            return fit(list(Content(text).render_segments(style)), width, base.rich_style)
         if self.error or not self.total:
             if y == 0:
                 text = self.error or (self.source.empty if self.source else "")
-                return self._strip(Content(text), width, self.get_visual_style("vlist--dim"))
-            return Strip.blank(width, base.rich_style)
+                return self._segments(Content(text), width, self.get_visual_style("vlist--dim"))
+            return blank
         if index >= self.total:
-            return Strip.blank(width, base.rich_style)
+            return blank
         row = self.row(index)
         if row is None:
             self._request(index // PAGE)
-            return self._strip(Content("…"), width, self.get_visual_style("vlist--dim"))
-        return self._row_strip(row, index, self.cursor, width, base)
+            return self._segments(Content("…"), width, self.get_visual_style("vlist--dim"))
+        return self._row_segments(row, index, self.cursor, width, base)
 
-    def _row_strip(self, row, index: int, cursor: int, width: int, base, pages: OrderedDict | None = None) -> Strip:
+    def _row_segments(self, row, index: int, cursor: int, width: int, base,
+                      pages: OrderedDict | None = None) -> list[Segment]:
         """Row `index` drawn (from `pages`: the rows on screen, or a reload's old ones)."""
         content = self.source.render(row, width, self.row(index - 1, pages) if index else None)
-        return self._strip(content, width, base + self._cursor_style() if index == cursor else base)
+        return self._segments(content, width, base + self._cursor_style() if index == cursor else base)
 
     def _cursor_style(self):
         return self.get_visual_style("vlist--cursor" if self.has_focus else "vlist--cursor-blurred")
 
-    def _strip(self, content: Content, width: int, style) -> Strip:
-        return content_strip(self, content, width, style)
+    def _segments(self, content: Content, width: int, style) -> list[Segment]:
+        return content_segments(self, content, width, style)
 
     def _on_focus(self, event: events.Focus) -> None:
         self.refresh_line(self.cursor)  # only the cursor row looks different
