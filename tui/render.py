@@ -89,10 +89,9 @@ def _rich(base: Style, style: Style):
 THUMB = "▐"
 
 
-def thumb_strip(widget, segments: list[Segment], width: int, y: int, height: int, total: int, top: int) -> Strip:
-    """The line of `segments` (exactly `width` cells) with a scroll thumb in one more cell on the right:
-    drawn in the line itself, because a Textual scrollbar is a widget of its own that repaints in a frame
-    of its own after every layout."""
+def thumb_segment(widget, y: int, height: int, total: int, top: int) -> Segment:
+    """The scroll thumb's cell on line `y`, drawn in the line itself: a Textual scrollbar is a widget of
+    its own that repaints in a frame of its own after every layout."""
     on = False
     if total > height > 0:
         size = max(1, round(height * height / total))
@@ -104,7 +103,7 @@ def thumb_strip(widget, segments: list[Segment], width: int, y: int, height: int
     rich = cache.get(key)
     if rich is None:
         rich = cache[key] = widget.get_visual_style("scroll--thumb" if on else "scroll--track").rich_style
-    return Strip([*segments, Segment(THUMB if on else " ", rich)], width + 1)
+    return Segment(THUMB if on else " ", rich)
 
 
 def set_virtual_size(widget, size) -> None:
@@ -143,9 +142,14 @@ def render_lines(widget, crop: Region) -> list[Strip]:
     pad_style = Style(background=base_background + background).rich_style  # as Textual pads
     content_width = width - pad_left - pad_right
     render_line = widget.render_line
+    line_segments = getattr(widget, "line_segments", None)
+    head = [Segment(" " * pad_left, pad_style)] if pad_left else []
+    tail = [Segment(" " * pad_right, pad_style)] if pad_right else []
     strips = []
     for y in crop.line_range:
         strip = None if y in dirty else lines.get(y)
+        if strip is None and line_segments is not None:  # the padding in the same Strip
+            strip = lines[y] = Strip([*head, *line_segments(y), *tail], width)
         if strip is None:
             strip = render_line(y)
             if strip.cell_length != content_width:
@@ -190,6 +194,13 @@ class LineScrollView(ScrollView):
     def line_frame(self) -> tuple:
         """(content region, top line, base style) for drawing a line."""
         return self._frame or (self.scrollable_content_region, round(self.scroll_y), self.visual_style)
+
+    def line_segments(self, y: int) -> list[Segment]:
+        """Line `y`, exactly the content region's width (text, then the scroll thumb's cell)."""
+        raise NotImplementedError
+
+    def render_line(self, y: int) -> Strip:
+        return Strip(self.line_segments(y), self.line_frame()[0].width)
 
     def watch_has_focus(self, _has_focus: bool) -> None:
         """No restyle on focus (Textual's default restyles the widget and its component classes): no CSS

@@ -16,10 +16,9 @@ from textual.binding import Binding
 from textual.content import Content, Span
 from textual.geometry import Size
 from textual.message import Message
-from textual.strip import Strip
 
 from ..document import CURSOR_STYLE, HIT_STYLE, TARGET_STYLE, Doc, Link, entity_doc, message_doc
-from ..render import LineScrollView, content_segments, set_virtual_size, thumb_strip
+from ..render import LineScrollView, content_segments, set_virtual_size, thumb_segment
 from ..text import wrap
 
 
@@ -138,7 +137,7 @@ class Reader(LineScrollView, can_focus=True):
         self._layout()
         self._scroll_to_offset(top, centre=False, top=True)
 
-    def render_line(self, y: int) -> Strip:
+    def line_segments(self, y: int) -> list[Segment]:
         region, top, style = self.line_frame()
         width = max(0, region.width - 1)
         index = top + y
@@ -146,7 +145,8 @@ class Reader(LineScrollView, can_focus=True):
             line = [Segment(" " * width, style.rich_style)]
         else:
             line = content_segments(self, self._pieces[index], width, style)
-        return thumb_strip(self, line, width, y, region.height, len(self._lines), top)
+        line.append(thumb_segment(self, y, region.height, len(self._lines), top))
+        return line
 
     # ---------------------------------------------------------------- moving
 

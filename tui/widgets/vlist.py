@@ -17,10 +17,9 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
-from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from ..render import LineScrollView, content_segments, fit, set_virtual_size, thumb_strip
+from ..render import LineScrollView, content_segments, fit, set_virtual_size, thumb_segment
 
 # Rows a query reads at a time. A page is made into Python rows in a worker thread that shares the
 # GIL with the drawing: 40 rows fill the tallest list on a 24-50 line terminal, where 100 cost a
@@ -294,11 +293,11 @@ class VirtualList(LineScrollView, can_focus=True):
         self._resize()
         self._scroll_cursor_visible()
 
-    def render_line(self, y: int) -> Strip:
+    def line_segments(self, y: int) -> list[Segment]:
         region, top, base = self.line_frame()
-        width = max(0, region.width - 1)
-        line = self._line(y, top + y, width, base)
-        return thumb_strip(self, line, width, y, region.height, self.shown_total or 0, top)
+        line = self._line(y, top + y, max(0, region.width - 1), base)
+        line.append(thumb_segment(self, y, region.height, self.shown_total or 0, top))
+        return line
 
     def _line(self, y: int, index: int, width: int, base) -> list[Segment]:
         blank = [Segment(" " * width, base.rich_style)]
