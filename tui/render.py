@@ -6,6 +6,7 @@ import re
 from rich.cells import cell_len
 from rich.segment import Segment
 from textual.content import Content
+from textual.containers import Vertical
 from textual.geometry import Region
 from textual.markup import parse_style
 from textual.scroll_view import ScrollView
@@ -213,3 +214,23 @@ class LineScrollView(ScrollView):
     def _on_mouse_scroll_up(self, event) -> None:
         event.stop()
         self.scroll_y_to(self.scroll_y - 3)
+
+
+class Box(Vertical):
+    """A bordered pane whose children cover all of its inside. Its own lines between the top and bottom
+    border are all the same (the side borders around blank), so one is drawn and repeated: a focus move
+    restyles the box (its border colour), and drawing each of the reader box's 33 lines cost 2.5 ms."""
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        height = self.outer_size.height
+        if height < 4:
+            return super().render_lines(crop)
+        last = height - 1
+        wanted = {min(y, 1) if y < last else y for y in crop.line_range}
+        drawn: dict[int, Strip] = {}
+        top = [y for y in (0, 1) if y in wanted]  # the top border and the inner line: one call
+        if top:
+            drawn.update(zip(top, super().render_lines(Region(crop.x, top[0], crop.width, len(top)))))
+        if last in wanted:
+            drawn[last] = super().render_lines(Region(crop.x, last, crop.width, 1))[0]
+        return [drawn[min(y, 1) if y < last else y] for y in crop.line_range]

@@ -28,6 +28,7 @@ from model import query as q
 from .document import Doc, article_doc, entity_doc, message_doc
 from .history import History
 from .panes import LISTS, PANES, TITLES, articles_source, entities_source, quotes_source, timeline_source
+from .render import Box
 from .text import clean, shorten
 from .widgets.bars import ChipBar, KeyBar, Line
 from .widgets.reader import Reader
@@ -195,11 +196,11 @@ class MainScreen(Screen):
         with Horizontal(id="body"):
             with Vertical(id="panes"):
                 for name in PANES:
-                    with Vertical(id=f"pane-{name}", classes="pane"):
+                    with Box(id=f"pane-{name}", classes="pane"):
                         if name == "entities":
                             yield Input(placeholder="filter entities by name", id="entity-filter")
                         yield LISTS[name](id=name)
-            with Vertical(id="viewer"):
+            with Box(id="viewer"):
                 yield Reader(id="reader")
                 yield Line(id="status")
         # the prompts take the key bar's line while open, so nothing above them moves

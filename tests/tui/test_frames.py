@@ -96,15 +96,17 @@ async def test_a_new_title_repaints_only_the_border_line(make_app):
         assert "a new title" in "".join(s.text for s in pane.render_lines(Region(0, 0, width, 1)))
 
 
-async def test_lists_reader_and_bars_draw_what_textual_would(make_app):
-    """The lists', the reader's and the one-line bars' own line drawing (tui.render.render_lines) gives
-    the same cells and styles as Textual's styles cache, padding included."""
+async def test_lists_reader_bars_and_boxes_draw_what_textual_would(make_app):
+    """The lists', the reader's and the one-line bars' own line drawing (tui.render.render_lines), and the
+    pane boxes' repeated inner line (tui.render.Box), give the same cells and styles as Textual's styles
+    cache, padding, borders and titles included."""
     app = make_app()
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)
         s = screen_of(app)
         bars = [s.query_one("#chips"), s.query_one("#status"), s.query_one(KeyBar)]
-        for widget in (s.reader, s.lst("articles"), s.lst("quotes"), *bars):
+        boxes = [s.query_one("#viewer"), s.query_one("#pane-articles"), s.query_one("#pane-entities")]
+        for widget in (s.reader, s.lst("articles"), s.lst("quotes"), *bars, *boxes):
             width, height = widget.outer_size
             for crop in (Region(0, 0, width, height), Region(3, min(2, height - 1), width - 5, min(4, height))):
                 widget._styles_cache.clear()
