@@ -97,9 +97,9 @@ def _margin(lengths: list[int], going_on: list[int]) -> int:
     for c in counts:
         below.append(below[-1] + c)
     margin, best = 0, 0
-    for length in range(_MIN_MARGIN, _MAX_MARGIN + 1):
+    for length in sorted({lengths[i] for i in going_on if _MIN_MARGIN <= lengths[i] <= _MAX_MARGIN}):
         n = below[length + 1] - below[length - _slack(length)]
-        if counts[length] and n >= best:
+        if n >= best:
             margin, best = length, n
     return margin if best * 2 > len(going_on) else 0
 
@@ -170,8 +170,8 @@ def wrap(text: str, width: int, reflow_from: int | None = None) -> list[tuple[in
     lines: list[tuple[int, int]] = []
     pos = 0
     for para in _paragraphs(text, soft):
-        if para.isascii() and para.isprintable():
-            _wrap_ascii(para, pos, width, lines)
+        if _one_cell_each(para):
+            _wrap_one_cell(para, pos, width, lines)
         else:
             _wrap_words(para, pos, width, lines)
         pos += len(para) + 1
@@ -205,10 +205,26 @@ def _wrap_words(para: str, pos: int, width: int, lines: list[tuple[int, int]]) -
     lines.append((start, pos + len(para)))
 
 
-def _wrap_ascii(para: str, pos: int, width: int, lines: list[tuple[int, int]]) -> None:
-    """`wrap`'s lines for one paragraph of printable ASCII (a character a cell, a space the only white
-    space) at offset `pos`, found a line at a time with `find` rather than a word at a time: the same
-    lines (a word joins a line when it ends within `width` cells of the line's start), several times faster."""
+# Characters that are not one cell wide (or are white space but a space, or not printable), or might not be:
+# everything but printable ASCII, Latin-1 and Latin Extended, Greek, Cyrillic, typographic punctuation,
+# currency signs, numero and trade mark.
+_NOT_ONE_CELL = re.compile("[^\x20-\x7e\u00a1-\u00ac\u00ae-\u024f\u0370-\u0377\u037a-\u037f\u0384-\u038a"
+                           "\u038c\u038e-\u03a1\u03a3-\u03ff\u0400-\u0482\u048a-\u052f\u2010-\u2027"
+                           "\u2030-\u205e\u20a0-\u20c0\u2116\u2122]")
+
+
+def _one_cell_each(para: str) -> bool:
+    """Every character of `para` is printable and one cell wide (so a space is its only white space):
+    ASCII text, and most Latin, Cyrillic and Greek text with typographic quotes and dashes."""
+    if para.isascii():
+        return para.isprintable()
+    return _NOT_ONE_CELL.search(para) is None
+
+
+def _wrap_one_cell(para: str, pos: int, width: int, lines: list[tuple[int, int]]) -> None:
+    """`wrap`'s lines for one paragraph of one-cell characters (see `_one_cell_each`) at offset `pos`,
+    found a line at a time with `find` rather than a word at a time: the same lines (a word joins a
+    line when it ends within `width` cells of the line's start), several times faster."""
     end = len(para)
     s = 0
     while s + width < end:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.text import _wrap_words, cells, soft_breaks, wrap
+from tui.text import _cell, _wrap_words, cells, soft_breaks, wrap
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 
@@ -104,13 +104,23 @@ def test_short_texts_and_odd_input_wrap_as_before():
             assert wrap(text, width, 0) == old_wrap(text, width)
 
 
-def test_ascii_paragraphs_a_line_at_a_time_wrap_as_a_word_at_a_time():
+def test_paragraphs_of_one_cell_characters_a_line_at_a_time_wrap_as_a_word_at_a_time():
     rnd = random.Random(7)
-    for k in range(5000):
-        letters = "ab  \n" if k % 3 else "abcdefg   "
+    alphabets = ["ab  \n", "abcdefg   ", "aé“ж—  \n", "a中\u0301  ", "ab\u00a0\u3000 \n"]
+    for k in range(10000):
+        letters = alphabets[k % len(alphabets)]
         text = "".join(rnd.choice(letters) for _ in range(rnd.randint(0, 60)))
         width = rnd.randint(1, 12)
         assert wrap(text, width) == old_wrap(text, width), (text, width)
+
+
+def test_the_one_cell_characters_are_one_printable_cell_and_no_white_space():
+    from tui.text import _NOT_ONE_CELL
+
+    one_cell = [chr(c) for c in range(0x20, 0x10000) if not _NOT_ONE_CELL.match(chr(c))]
+    assert len(one_cell) > 1000
+    for ch in one_cell:
+        assert ch.isprintable() and _cell(ch) == 1 and (ch == " " or not ch.isspace()), hex(ord(ch))
 
 
 def test_lines_of_all_lengths_are_not_hard_wrapped():
