@@ -100,7 +100,8 @@ class Reader(LineScrollView, can_focus=True):
         if width == self._width and not force:
             return
         self._width = width
-        self._lines = wrap(self.doc.text, width)
+        # An article's body is reflowed when it is hard-wrapped; a line may then hold a newline, drawn as a space.
+        self._lines = wrap(self.doc.text, width, self.doc.body_offset if self.doc.kind == "article" else None)
         self._line_starts = [s for s, _ in self._lines]
         set_virtual_size(self, Size(width, len(self._lines)))
         self._restyle()
@@ -114,7 +115,7 @@ class Reader(LineScrollView, can_focus=True):
         if self.cursor is not None:
             lk = self.doc.links[self.cursor]
             spans.append(Span(lk.start, lk.end, CURSOR_STYLE))
-        content = Content(self.doc.text, spans=spans, strip_control_codes=False)
+        content = Content(self.doc.text.replace("\n", " "), spans=spans, strip_control_codes=False)
         cuts = sorted({o for line in self._lines for o in line} - {0, len(self.doc.text)})
         pieces = content.divide(cuts)
         starts = [0, *cuts]
