@@ -3,7 +3,6 @@ while real structure keeps its lines and a text that is not hard-wrapped wraps e
 from __future__ import annotations
 
 import random
-import time
 from pathlib import Path
 
 import pytest
@@ -293,21 +292,6 @@ def test_a_soft_newline_is_one_cell_wide():
     assert soft_set(text)
     for width in range(4, 90):
         check_layout(text, width)
-
-
-# ---------------------------------------------------------------- speed
-
-
-def test_wrapping_a_long_hard_wrapped_article_is_fast():
-    text = "\n".join(REUTERS.split("\n")[:-2] * 60) + "\n"  # about 1000 lines
-    lines = text.count("\n")
-    best = float("inf")
-    for _ in range(5):
-        soft_breaks.cache_clear()
-        start = time.perf_counter()
-        wrap(text, 98, 0)
-        best = min(best, time.perf_counter() - start)
-    assert best * 1000 / (lines / 100) < 1.0  # ms per 100 lines
 
 
 # ---------------------------------------------------------------- in the reader
