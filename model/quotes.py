@@ -795,7 +795,7 @@ class _Extractor:
         if q.kind == "partial":
             q.drop = True  # a scare quote or a term: no speech around it
             return
-        sp2 = self._colon_lead(q) or self._dash(q) or self._continuation(q)
+        sp2 = self._colon_lead(q) or self._dash(q) or self._verb_after(q) or self._continuation(q)
         if sp2 is not None:
             q.speaker, q.basis, q.confidence = sp2
             self.resolver.add_candidate(sp.start, q.speaker, speech=True)
@@ -997,6 +997,35 @@ class _Extractor:
             sp.names = [sp.name]
             return sp, sp.basis, sp.confidence
         return None
+
+    def _verb_after(self, q: _Q):
+        """"“…,” Hannity pressed.", "“…” beamed Donald Hartley", "“…,” she went on": a quote left open by its
+        last mark (comma, question, exclamation, dash) and a short clause right after it whose finite verb,
+        whatever it is, takes the quote as its words (no object or clause of its own)."""
+        if q.span.runs_on or not self.text[q.span.start:q.span.end].rstrip()[-1:] in (",", "?", "!", "—", "–", "-"):
+            return None
+        doc = self.doc
+        close_tok = self._tok_range(q.span.close, q.span.close + 1)[0]
+        nxt = close_tok + 1
+        if nxt >= len(doc) or self.para_of(doc[nxt].idx) != self.para_of(q.span.close):
+            return None
+        end = min(self._next_quote_tok(nxt), nxt + 8)
+        verb = next((t for t in doc[nxt:end] if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP")), None)
+        if verb is None or any(t.text in (".", ";", ":", "\n") or "\n" in t.text for t in doc[nxt:verb.i]):
+            return None
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd") and not self.in_quote[c.i]
+               for c in verb.children):
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and nxt <= c.i < end), None)
+        if subj is None and verb.i == nxt and verb.i + 1 < len(doc) \
+                and self.resolver.mention_at.get(verb.i + 1) is not None:
+            subj = doc[verb.i + 1]  # "“…” beamed Donald Hartley"
+        if subj is None or subj.i > verb.i + 1 and subj.i > nxt + 4:
+            return None
+        sp = self.resolver.resolve(subj, verb.text)
+        if sp is None or not sp.name:
+            return None
+        return sp, sp.basis + " (the verb right after the quote)", sp.confidence * 0.9
 
     def _continuation(self, q: _Q):
         """A quote with no cue of its own continues the previous speaker: same paragraph, or the paragraph

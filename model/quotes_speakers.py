@@ -147,8 +147,11 @@ class Resolver:
             words = {(m.title or "").lower()}
             head = self._mention_head(m)
             if head is not None:
-                words |= {t.lower_ for t in head.lefts} | {c.lower_ for a in head.children if a.dep_ == "appos"
-                                                             for c in [a]}
+                words |= {t.lower_ for t in head.lefts}
+                possessive = head.i + 1 < len(doc) and doc[head.i + 1].tag_ == "POS" \
+                    or doc.text[m.end:m.end + 1] in ("'", "’")
+                if not possessive:  # "Sanders’ son, Tywanza": the son is not Sanders (a parse slip: son as appos)
+                    words |= {a.lower_ for a in head.children if a.dep_ == "appos"}
                 if head.i > 0:
                     words.add(doc[head.i - 1].lower_)
                     if head.i > 1 and doc[head.i - 1].dep_ == "compound":
@@ -163,8 +166,13 @@ class Resolver:
                 continue
             (p,) = people
             first = min(t.i for t in s if t.i in self.mention_at and self.mention_at[t.i].canonical == p)
+            own = _clause_verb(doc[first])
             for t in s:
-                if t.i > first and not self.in_quote[t.i]:
+                # a subject pronoun, or "his"/"her" in the person's own clause: in a clause below it they often
+                # mean someone else the sentence does not name ("Mukasey said the scandal is the latest in her
+                # career"), not in it ("Sanders called her son her hero")
+                if t.i > first and not self.in_quote[t.i] \
+                        and (t.dep_ in ("nsubj", "nsubjpass") or _clause_verb(t) is own):
                     if t.lower_ in MALE:
                         pronouns[p][0] += 1
                     elif t.lower_ in FEMALE:
@@ -563,6 +571,14 @@ class Resolver:
 
 def doc_range(doc, a: int, b: int):
     return (doc[i] for i in range(a, b))
+
+
+def _clause_verb(tok):
+    """The verb of the clause a token stands in."""
+    v = tok.head
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    return v
 
 
 def _is_main_clause(verb) -> bool:

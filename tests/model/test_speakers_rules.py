@@ -1,0 +1,50 @@
+"""Speakers: rules that mend attribution errors measured on PolNeAR train (see model/QUOTES.md)."""
+from __future__ import annotations
+
+from model import entities
+from model.quotes import extract_quotes
+from model.quotes_speakers import Resolver
+
+
+def _speakers(nlp, text):
+    doc = nlp(text)
+    return {q.text: q.speaker for q in extract_quotes(text, doc, entities.resolve_mentions(doc))}
+
+
+def _genders(nlp, text):
+    doc = nlp(text)
+    return Resolver(doc, entities.resolve_mentions(doc), [False] * len(doc), lambda pos: 0).gender
+
+
+def test_an_untagged_relative_is_not_the_person_of_her_family_name(nlp):
+    text = ("Donald Trump spoke first.\n\nOn the last day of the Republican National Convention in July, Ivanka "
+            "Trump strode across the stage in a blush-toned dress from her namesake label.")
+    doc = nlp(text)
+    got = {m.text: m.canonical for m in entities.resolve_mentions(doc)}
+    assert got.get("Ivanka Trump") == "Ivanka Trump"
+
+
+def test_a_her_in_a_clause_below_does_not_make_the_subject_a_woman(nlp):
+    text = ("Mukasey said the email scandal is only the latest issue in her political career that should give "
+            "voters pause.\n\n“Over the years, Hillary Clinton has done a lot of things,” he said.")
+    assert _genders(nlp, text).get("Mukasey") != "f"
+    assert _speakers(nlp, text)["Over the years, Hillary Clinton has done a lot of things,"] == "Mukasey"
+
+
+def test_a_kinship_noun_after_a_possessive_name_is_not_that_person(nlp):
+    text = ("Felicia Sanders survived the shooting.\n\nDylann Roof is accused of killing nine people inside the "
+            "church in June 2015, including Sanders’ son, 26-year-old Tywanza.")
+    assert _genders(nlp, text).get("Felicia Sanders") != "m"
+
+
+def test_any_verb_right_after_a_quote_left_open_names_its_speaker(nlp):
+    text = ("Trump said the wall was negotiable.\n\n“Would it be negotiable about the 11 million?” Hannity "
+            "pressed. “Maybe let some people stay?”")
+    got = _speakers(nlp, text)
+    assert got["Would it be negotiable about the 11 million?"] == "Hannity"
+    assert got["Maybe let some people stay?"] == "Hannity"
+
+
+def test_a_verb_with_an_object_after_a_quote_is_not_its_cue(nlp):
+    text = "“Hello, it’s the Biebs,” Justin Bieber has finally dethroned Adele on the Billboard Hot 100."
+    assert _speakers(nlp, text).get("Hello, it’s the Biebs,") is None
