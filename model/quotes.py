@@ -886,7 +886,21 @@ class _Extractor:
             outer = next((f for _, f in holding[1:] if f.speaker is not None and f.scope[0] <= best.cue.i < f.scope[1]),
                          None)
             return outer or best
+        if self._thing_subject(best):
+            # "De Blasio said the move was made by Bratton and said, “…”", "Sanders said his attacks have given
+            # his campaign momentum and said Trump was not the “party of Reagan”": the one named around it speaks
+            outer = next((f for _, f in holding[1:] if f.speaker is not None and f.speaker.named
+                          and f.scope[0] <= best.cue.i < f.scope[1]), None)
+            return outer or best
         return best
+
+    @staticmethod
+    def _thing_subject(f: Frame) -> bool:
+        """A frame whose subject is a thing described by a common noun ("the move", "the bill", "his recent
+        attacks"), neither people nor a body that speaks."""
+        subj, sp = f.subject, f.speaker
+        return subj is not None and subj.pos_ == "NOUN" and (sp is None or not sp.named and sp.label is None) \
+            and not _people(subj) and subj.lemma_.lower() not in BODY_NOUNS
 
     def _mostly_inside(self, q: _Q, f: Frame) -> bool:
         a, b = q.toks

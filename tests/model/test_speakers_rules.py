@@ -48,3 +48,14 @@ def test_any_verb_right_after_a_quote_left_open_names_its_speaker(nlp):
 def test_a_verb_with_an_object_after_a_quote_is_not_its_cue(nlp):
     text = "“Hello, it’s the Biebs,” Justin Bieber has finally dethroned Adele on the Billboard Hot 100."
     assert _speakers(nlp, text).get("Hello, it’s the Biebs,") is None
+
+
+def test_a_things_frame_inside_a_persons_words_quotes_the_person(nlp):
+    text = ("De Blasio said the move was made by NYPD commissioner Bill Bratton and said, “Who are you going to "
+            "trust on security and keeping people safe?”")
+    assert _speakers(nlp, text)["Who are you going to trust on security and keeping people safe?"] == "De Blasio"
+
+
+def test_a_things_frame_alone_keeps_its_own_subject(nlp):
+    text = "Sanders spoke.\n\nThe report said the plan would “bring the deficit down by half” within ten years."
+    assert _speakers(nlp, text)["bring the deficit down by half"] == "report"
