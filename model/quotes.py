@@ -277,6 +277,10 @@ class _Extractor:
                 before = self._name_before(f.cue)  # the parser's subject was no name: "Flynn, a surrogate, said"
                 if before is not None:
                     f.speaker = self.resolver.resolve(before[0], f.cue.text)
+            if f.speaker is None and f.cue_lemma != "according" and f.cue.tag_ in ("VBD", "VBZ", "VBP"):
+                name = self._name_after_quote(f.cue)  # "“…” Trump, the GOP front-runner …, said"
+                if name is not None:
+                    f.speaker = self.resolver.resolve(name, f.cue.text)
             if f.speaker is None and prev is not None and prev.speaker is not None and prev.speaker.named \
                     and prev.cue.sent.start == f.cue.sent.start and (f.cue.dep_ == "conj" or f.cue.i > 0
                                                                      and self.doc[f.cue.i - 1].dep_ == "cc"):
@@ -633,6 +637,42 @@ class _Extractor:
                 return doc[i - 1], opening(i - 1, named(i - 1))
         return None
 
+    def _name_after_quote(self, v):
+        """A speech verb right after a quote whose speaker the parse lost in the attribution: a name opening it
+        ("“…” Trump, the 2016 GOP front-runner …, said", "“…” Nate Silver, the polling guru who founded
+        fivethirtyeight.com tweeted") or right after the verb ("“…” said retired neurosurgeon Ben Carson",
+        "said Oversight ranking Democrat Elijah Cummings (D-Md.)"). The name token, or None."""
+        doc, mention_at = self.doc, self.resolver.mention_at
+        close = self._prev_quote_tok(v.i)
+        if close < 0 or self.para_of(doc[close].idx) != self.para_of(v.idx):
+            return None
+        k = close + 1
+        while k < v.i and (doc[k].is_punct and not self.in_quote[k]):
+            k += 1  # the closing mark and a comma
+        between = doc[k:v.i]
+        if len(between) > 30 or any(t.text in (".", ";", ":", "?", "!") or "\n" in t.text or self.in_quote[t.i]
+                                    for t in between):
+            return None
+        if k < v.i:
+            m = mention_at.get(k)
+            if m is None or m.label != "PERSON" or doc[k].text[:1].islower():
+                return None
+            j = k
+            while j + 1 < v.i and mention_at.get(j + 1) is m:
+                j += 1
+            if j + 1 < len(doc) and doc[j + 1].tag_ == "POS":
+                return None  # "“…” Trump's aide said": not Trump
+            return doc[j]
+        for t in doc[v.i + 1:v.i + 8]:
+            if t.is_punct and t.text not in ("-", "."):
+                return None
+            m = mention_at.get(t.i)
+            if m is not None and m.label == "PERSON" and not self.in_quote[t.i]:
+                while t.i + 1 < len(doc) and mention_at.get(t.i + 1) is m:
+                    t = doc[t.i + 1]
+                return t if t.dep_ not in ("compound", "poss", "amod", "nmod") else None  # not "a Trump supporter"
+        return None
+
     def _nominal_object(self, v):
         """What a speech verb reports when it takes a noun phrase: "stressed her support of the raid",
         "admitted using the tax code", "warned against potential hackers". Not a person or a pronoun (the
@@ -675,6 +715,10 @@ class _Extractor:
 
     def _subject_of(self, v):
         """The speaker token of a speech verb, and the rule that found it."""
+        prev = self.doc[v.i - 1] if v.i > 0 else None
+        if v.tag_ == "VBG" and prev is not None and prev.pos_ == "PROPN" and prev.dep_ == "pobj" \
+                and prev.head.lower_ == "of" and not self.in_quote[prev.i]:
+            return prev, "nsubj"  # "footage of Hillary Clinton asking, “…”", "a clip of Trump saying"
         # "X quoted Y as saying": the one quoted speaks
         if v.tag_ == "VBG" and v.head.lower_ == "as" and v.head.head.lemma_.lower() in QUOTING_VERBS:
             quoting = v.head.head
@@ -957,7 +1001,32 @@ class _Extractor:
                         f.speaker.confidence * 0.95
             if f.cue_span[1] <= colon:
                 break
-        return self._colon_clause(colon)
+        return self._colon_clause(colon) or self._name_colon(colon)
+
+    def _name_colon(self, colon: int):
+        """A name alone before the colon, after a dash, a line start or a finished sentence or quote: "HEADLINE -
+        Michael P. McDonald: “…”", "Pollsters agree - Carl Bialik: “…”", "“…” Bush: “…”"."""
+        text = self.text
+        line = text.rfind("\n", 0, colon) + 1
+        seg = text[line:colon]
+        cut = max(seg.rfind(c) for c in ("—", "–", "―", " - ", ".", "”", "\"", "?", "!"))
+        lead = seg[cut + 1:] if cut >= 0 else seg
+        a, b = self._tok_range(line + len(seg) - len(lead), colon)
+        names = [self.resolver.mention_at.get(i) for i in range(a, b)]
+        toks = self.doc[a:b]
+        if not toks or any(m is None and t.lower_ not in ("and", "&", ",") and not t.is_space
+                           for m, t in zip(names, toks)):
+            return None
+        found = []
+        for m in names:
+            if m is not None and m.label in ("PERSON", "ORG") and m.canonical not in found:
+                found.append(m.canonical)
+        if not found or any(m is not None and m.label not in ("PERSON", "ORG") for m in names):
+            return None
+        m = next(m for m in names if m is not None)
+        sp = Speaker("; ".join(found), found, m.start, names[-1].end if names[-1] is not None else m.end,
+                     "speaker: named before a colon introducing the quote", 0.8, m.label, True)
+        return sp, sp.basis, sp.confidence
 
     def _colon_clause(self, colon: int):
         """"Trump leaned in and boomed: “…”": the named subject of the clause that the colon ends, whatever its
@@ -983,7 +1052,7 @@ class _Extractor:
         if q.span.runs_on:
             return None
         after = self.text[q.span.close + 1:q.span.close + 6]
-        stripped = after.lstrip(" ,")
+        stripped = after.lstrip(" ,\u00a0\u2009\u202f")  # "”\u00a0― Karen Bobadilla"
         if not stripped[:1] in DASHES:
             return None
         k = q.span.close + 1 + (len(after) - len(stripped))

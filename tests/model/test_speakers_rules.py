@@ -59,3 +59,29 @@ def test_a_things_frame_inside_a_persons_words_quotes_the_person(nlp):
 def test_a_things_frame_alone_keeps_its_own_subject(nlp):
     text = "Sanders spoke.\n\nThe report said the plan would “bring the deficit down by half” within ten years."
     assert _speakers(nlp, text)["bring the deficit down by half"] == "report"
+
+
+def test_a_name_alone_before_a_colon_after_a_dash_introduces_the_quote(nlp):
+    quote = ("At long last the 2016 presidential nomination contests have begun, and the turnout in Iowa was higher "
+             "than many expected, though that tells us little about the states that vote next month.")
+    text = f"HIGHER TURNOUT IN IOWA DOESN’T RAISE EXPECTATIONS - Michael P. McDonald: “{quote}” [HuffPost.]"
+    assert _speakers(nlp, text)[quote] == "Michael McDonald"
+
+
+def test_a_dash_after_a_no_break_space_names_the_speaker(nlp):
+    text = ("“He is a disgrace to this country.” ― Azucena Gonzalez\n“Donald Trump started attacking Latinos at "
+            "the beginning of his campaign.”\u00a0― Karen Bobadilla.")
+    got = _speakers(nlp, text)
+    assert got["Donald Trump started attacking Latinos at the beginning of his campaign."] == "Karen Bobadilla"
+
+
+def test_footage_of_someone_saying_quotes_that_someone(nlp):
+    text = "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you might ask?”"
+    assert _speakers(nlp, text)["Why aren’t I 50 points ahead, you might ask?"] == "Hillary Clinton"
+
+
+def test_a_name_opening_a_long_attribution_after_the_quote_speaks(nlp):
+    text = ("“Very good reporter, very good reporter this guy,” Trump, the 2016 GOP presidential frontrunner "
+            "nationally and current polling leader in South Carolina by a wide margin after winning the New "
+            "Hampshire primaries, said when Boyle asked him a question.")
+    assert _speakers(nlp, text)["Very good reporter, very good reporter this guy,"] == "Trump"
