@@ -77,6 +77,13 @@ WRITINGS = {"statement", "tweet", "release", "letter", "email", "e-mail", "ad", 
 # "a number of lawmakers", "dozens of officials": the people counted speak.
 QUANTITIES = {"number", "lot", "handful", "couple", "dozen", "dozens", "hundreds", "thousands", "millions", "score",
               "scores", "host", "bunch"}
+# Words of a body's name: an organisation so named is no person a "he"/"she" may mean.
+BODY_WORDS = set("""
+news post times party committee campaign department ministry university college institute association council
+foundation group company corporation bank agency court house senate congress commission center centre network
+journal tribune press media service office union club fund league coalition organization organisation board
+school church republicans democrats caucus review magazine daily herald gazette channel radio television tv
+""".split())
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "many", "several", "other", "another",
                "its", "their", "his", "her", "our", "two", "both", "all", "most", "few"}
 
@@ -382,7 +389,7 @@ class Resolver:
                 return Speaker(c.speaker.name, list(c.speaker.names), span[0], span[1],
                                f"speaker: '{tok.text}' → {c.speaker.name}, nearest compatible {what}",
                                0.8 if c.speech else 0.7, "PERSON", True)
-            return self._only_person_nearby(tok, want, span)
+            return self._only_person_nearby(tok, want, span) or self._person_tagged_org(tok, span)
         if low == "it":
             for c in reversed(self.candidates):
                 if c.pos < pos and c.speaker.label in ("ORG", "GPE", "NORP") and len(c.speaker.names) == 1:
@@ -403,6 +410,27 @@ class Resolver:
                                        f"speaker: 'they' → {c.speaker.name}, the last plural speaker",
                                        0.65, c.speaker.label, c.speaker.named)
             return None
+        return None
+
+    def _person_tagged_org(self, tok, span) -> Speaker | None:
+        """No person to refer to: the nearest subject (this paragraph or the one before) that is a name the
+        recogniser tagged as an organisation but reads as a person's: one or two capitalised words, no acronym,
+        no word of a body's name ("Fiorina, the former Hewlett-Packard CEO, …", "Maryam Violet, an Iranian
+        journalist, told the Guardian … she said")."""
+        para = self.para_of(tok.idx)
+        for c in reversed(self.candidates):
+            if c.pos >= tok.idx:
+                continue
+            if para - c.para > 1:
+                break
+            name = c.speaker.name or ""
+            words = name.split()
+            if c.speaker.label == "ORG" and len(c.speaker.names) == 1 and 1 <= len(words) <= 2 \
+                    and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) \
+                    and not {w.lower() for w in words} & BODY_WORDS:
+                return Speaker(name, [name], span[0], span[1],
+                               f"speaker: '{tok.text}' → {name}, the nearest subject, a name tagged as an "
+                               f"organisation", 0.6, "PERSON", True)
         return None
 
     def _governing_subject(self, tok, want: str, span) -> Speaker | None:

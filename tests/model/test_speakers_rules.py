@@ -85,3 +85,16 @@ def test_a_name_opening_a_long_attribution_after_the_quote_speaks(nlp):
             "nationally and current polling leader in South Carolina by a wide margin after winning the New "
             "Hampshire primaries, said when Boyle asked him a question.")
     assert _speakers(nlp, text)["Very good reporter, very good reporter this guy,"] == "Trump"
+
+
+def test_she_may_mean_a_persons_name_tagged_as_an_organisation(nlp):
+    text = ("Fiorina, the former Hewlett-Packard CEO who dropped her own presidential bid in early February, made a "
+            "surprise appearance at the rally in Miami.\n\n“Ted Cruz has stood up and fought for our right to bear "
+            "arms,” she said to cheers.")
+    assert _speakers(nlp, text)["Ted Cruz has stood up and fought for our right to bear arms,"] == "Fiorina"
+
+
+def test_she_never_means_a_body_tagged_as_an_organisation(nlp):
+    text = ("The Democratic Party released its platform in Miami.\n\n“We have stood up for the right to vote,” "
+            "she said to cheers.")
+    assert _speakers(nlp, text)["We have stood up for the right to vote,"] is None
