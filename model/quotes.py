@@ -826,7 +826,7 @@ class _Extractor:
             q.frame, q.speaker = f, f.speaker
             q.basis = f.speaker.basis
             q.confidence = f.speaker.confidence * (1.0 if how == "frame" else 0.95)
-            self.resolver.add_candidate(sp.start, f.speaker, speech=True)
+            self.resolver.add_candidate(sp.start, f.speaker, speech=True, quoted=True)
             return
         if f is not None:  # a speech verb with no speaker we can name: keep the quote, speaker unknown
             f.claimed = True
@@ -842,7 +842,7 @@ class _Extractor:
         sp2 = self._colon_lead(q) or self._dash(q) or self._verb_after(q) or self._continuation(q)
         if sp2 is not None:
             q.speaker, q.basis, q.confidence = sp2
-            self.resolver.add_candidate(sp.start, q.speaker, speech=True)
+            self.resolver.add_candidate(sp.start, q.speaker, speech=True, quoted=True)
             return
         q.basis = "no speaker found"
         q.confidence = 0.3
@@ -1116,9 +1116,13 @@ class _Extractor:
         pos = q.span.open
         para = self.para_of(pos)
         at_para_start = not self.text[self.paras[para][0]:pos].strip() if para < len(self.paras) else False
-        for c in reversed(self.resolver.candidates):
-            if c.pos >= pos or not c.speech:
-                continue
+        cands = [c for c in self.resolver.candidates if c.pos < pos and c.speech]
+        for k in range(len(cands) - 1, -1, -1):
+            c = cands[k]
+            if not c.quoted and not c.speaker.named:
+                # an unnamed source of a report in between ("“A,” Trump said, two hours after news outlets declared
+                # him the victor. “B”"): the speaker of the quote before it in its paragraph, if there is one
+                c = next((x for x in reversed(cands[:k]) if x.quoted and x.para == c.para), c)
             if c.para == para or (at_para_start and c.para == para - 1):
                 return c.speaker, f"speaker: previous quote's speaker (continuation) → {c.speaker.name}", \
                     min(c.speaker.confidence, 0.8) * 0.85

@@ -108,6 +108,7 @@ class Candidate:
     sent: int  # sentence index
     para: int
     speech: bool  # the subject of a speech verb (else of a main clause)
+    quoted: bool = False  # the speaker of a quotation (not only of a speech verb)
 
 
 class Resolver:
@@ -266,12 +267,12 @@ class Resolver:
         head = self._mention_head(m)
         return head.i if head is not None else -1
 
-    def add_candidate(self, pos: int, sp: Speaker, speech: bool):
+    def add_candidate(self, pos: int, sp: Speaker, speech: bool, quoted: bool = False):
         if not sp.names or not sp.antecedent:
             return
         tok = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
         sent = self.sent_of.get(tok[0].i, 0) if tok is not None and len(tok) else 0
-        c = Candidate(pos, sp, sent, self.para_of(pos), speech)
+        c = Candidate(pos, sp, sent, self.para_of(pos), speech, quoted)
         k = bisect.bisect_right([x.pos for x in self.candidates], pos)
         self.candidates.insert(k, c)
 

@@ -98,3 +98,9 @@ def test_she_never_means_a_body_tagged_as_an_organisation(nlp):
     text = ("The Democratic Party released its platform in Miami.\n\n“We have stood up for the right to vote,” "
             "she said to cheers.")
     assert _speakers(nlp, text)["We have stood up for the right to vote,"] is None
+
+
+def test_a_continuation_skips_an_unnamed_source_reporting_in_between(nlp):
+    text = ("“We are going to start winning again,” Trump said at his victory party in Manchester, two hours after "
+            "news outlets declared him the victor in the primary. “You are going to be so happy.”")
+    assert _speakers(nlp, text)["You are going to be so happy."] == "Trump"
