@@ -57,6 +57,10 @@ GLOSS_VBG = {"indicating", "suggesting", "signalling", "signaling", "underscorin
              "marking", "showing"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 DASHES = "—–―‒-"
+# A quote inside the reported clause of a named speaker's speech verb, framed there by someone else's verb, is
+# the reporter's wording ("Israel said Clinton called on members to be “closely coordinated”"): which kinds.
+NESTED_REPORTER = True
+NESTED_KINDS = ("partial", "direct")
 # Reported speech from an unnamed source that is people ("analysts say …", "officials said …", "a senior
 # official told …"); not things ("recent data suggests", "the report says") nor untagged names.
 UNNAMED_INDIRECT = True
@@ -930,6 +934,15 @@ class _Extractor:
             outer = next((f for _, f in holding[1:] if f.speaker is not None and f.scope[0] <= best.cue.i < f.scope[1]),
                          None)
             return outer or best
+        if NESTED_REPORTER and q.kind in NESTED_KINDS:
+            # "Rep. Israel said Clinton called on members to be “closely coordinated”": a fragment inside a report
+            # of someone else's words is the reporter's wording
+            outer = next((f for _, f in holding[1:] if f.speaker is not None and f.speaker.named
+                          and f.cue_lemma in REPORT_VERBS and f.content is not None
+                          and f.content[0] <= best.cue.i < f.content[1]
+                          and (best.speaker is None or best.speaker.name != f.speaker.name)), None)
+            if outer is not None:
+                return outer
         if self._thing_subject(best):
             # "De Blasio said the move was made by Bratton and said, “…”", "Sanders said his attacks have given
             # his campaign momentum and said Trump was not the “party of Reagan”": the one named around it speaks

@@ -104,3 +104,13 @@ def test_a_continuation_skips_an_unnamed_source_reporting_in_between(nlp):
     text = ("“We are going to start winning again,” Trump said at his victory party in Manchester, two hours after "
             "news outlets declared him the victor in the primary. “You are going to be so happy.”")
     assert _speakers(nlp, text)["You are going to be so happy."] == "Trump"
+
+
+def test_a_fragment_in_a_report_of_someone_elses_words_is_the_reporters(nlp):
+    text = "Rep. Steve Israel said Hillary Clinton called on members to be “closely coordinated.”"
+    assert _speakers(nlp, text)["closely coordinated."] == "Steve Israel"
+
+
+def test_a_fragment_of_the_inner_speaker_alone_stays_hers(nlp):
+    text = "Hillary Clinton called on members to be “closely coordinated.”"
+    assert _speakers(nlp, text)["closely coordinated."] == "Hillary Clinton"
