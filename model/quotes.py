@@ -60,6 +60,8 @@ DASHES = "—–―‒-"
 # A quote inside the reported clause of a named speaker's speech verb, framed there by someone else's verb, is
 # the reporter's wording ("Israel said Clinton called on members to be “closely coordinated”"): which kinds.
 NESTED_REPORTER = True
+COLON_CLAUSE_UP = True  # see `_colon_clause`
+DASH_NEXT_LINE = True  # see `_dash`
 NESTED_KINDS = ("partial", "direct")
 # Reported speech from an unnamed source that is people ("analysts say …", "officials said …", "a senior
 # official told …"); not things ("recent data suggests", "the report says") nor untagged names.
@@ -1050,15 +1052,20 @@ class _Extractor:
         v = self.doc[i - 1]
         while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
             v = v.head
-        if v.pos_ not in ("VERB", "AUX") or self.para_of(v.idx) != self.para_of(colon):
-            return None
-        subj, _ = self._subject_of(v)
-        if subj is None or self.para_of(subj.idx) != self.para_of(colon):
-            return None
-        sp = self.resolver.resolve(subj, v.text)
-        if sp is None or not (sp.named or sp.label == "PERSON"):  # a name, even one the recogniser missed
-            return None
-        return sp, sp.basis + " (a clause ending in a colon introduces the quote)", sp.confidence * 0.85
+        for _ in range(4):  # no one speaks in the last clause ("apologized for what happened:"): the clause above
+            if v.pos_ not in ("VERB", "AUX") or self.para_of(v.idx) != self.para_of(colon) or self.in_quote[v.i]:
+                return None
+            subj, _ = self._subject_of(v)
+            if subj is not None and self.para_of(subj.idx) == self.para_of(colon):
+                sp = self.resolver.resolve(subj, v.text)
+                if sp is not None and (sp.named or sp.label == "PERSON"):  # a name, even one the recogniser missed
+                    return sp, sp.basis + " (a clause ending in a colon introduces the quote)", sp.confidence * 0.85
+            if not COLON_CLAUSE_UP or v.head.i == v.i:
+                return None
+            v = v.head
+            while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+                v = v.head
+        return None
 
     def _dash(self, q: _Q):
         """“…” — Commissioner X"""
@@ -1066,9 +1073,16 @@ class _Extractor:
             return None
         after = self.text[q.span.close + 1:q.span.close + 6]
         stripped = after.lstrip(" ,\u00a0\u2009\u202f")  # "”\u00a0― Karen Bobadilla"
+        k = q.span.close + 1 + (len(after) - len(stripped))
+        if DASH_NEXT_LINE and not stripped[:1] in DASHES:
+            # the dash opening the next line: “…”¶¶- Hillary Clinton. (a fact check's list of claims)
+            m = re.match(r"[ \t\u00a0]*\n\s*(?=[—–―-] ?[A-Z])", self.text[q.span.close + 1:q.span.close + 12])
+            if m is None or not self.text[q.span.close + 1 + m.end():].split("\n", 1)[0].strip()[1:].strip()[:1].isupper():
+                return None
+            k = q.span.close + 1 + m.end()
+            stripped = self.text[k:k + 1]
         if not stripped[:1] in DASHES:
             return None
-        k = q.span.close + 1 + (len(after) - len(stripped))
         while k < len(self.text) and (self.text[k] in DASHES or self.text[k] in " \u00a0\u2009\u202f"):
             k += 1
         for i in range(*self._tok_range(k, min(len(self.text), k + 60))):

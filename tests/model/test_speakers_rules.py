@@ -114,3 +114,18 @@ def test_a_fragment_in_a_report_of_someone_elses_words_is_the_reporters(nlp):
 def test_a_fragment_of_the_inner_speaker_alone_stays_hers(nlp):
     text = "Hillary Clinton called on members to be “closely coordinated.”"
     assert _speakers(nlp, text)["closely coordinated."] == "Hillary Clinton"
+
+
+def test_a_dash_opening_the_next_line_names_the_speaker(nlp):
+    text = ("As is our practice, we do not award Pinocchios when we review assertions in debates.\n\n"
+            "\"I will look into it, and I will get back to you on the transcripts of my speeches.\"\n\n"
+            "- Hillary Clinton.\n\nClinton has been looking into it for a long time.")
+    assert _speakers(nlp, text)["I will look into it, and I will get back to you on the transcripts of my "
+                                "speeches."] == "Hillary Clinton"
+
+
+def test_a_colon_after_a_clause_with_no_speaker_looks_to_the_clause_above(nlp):
+    text = ("The inquiry continues.\n\nHillary Clinton has since apologized for what happened: \"Yes, I should have "
+            "used two email addresses, one for personal use and one for work.\"")
+    assert _speakers(nlp, text)["Yes, I should have used two email addresses, one for personal use and one for "
+                                "work."] == "Hillary Clinton"
