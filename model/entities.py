@@ -350,10 +350,32 @@ def _unlabelled_family_mentions(doc, found: list[Mention], canon_of_family: dict
         name = tok.text
         hit = canon_of_family.get(name.casefold())
         if hit and (name[:1].isupper() and name[1:].islower() or name.isupper()):
+            given = _other_given_name(doc, tok, hit, covered)
+            if given is not None:  # "Ivanka Trump" (Ivanka tagged a product) in Donald Trump's article: his relative
+                full = f"{given.text} {name}"
+                covered.update(range(given.idx, tok.idx + len(name)))
+                extra.append(Mention(given.idx, tok.idx + len(name), full, "PERSON", full,
+                                     basis=f"a person of the family of {hit} (not tagged by spaCy)", family=name))
+                continue
             extra.append(Mention(tok.idx, tok.idx + len(name), name, "PERSON", hit,
                                  basis=f"family name of {hit} in this article (not tagged by spaCy)",
                                  family=family_name(hit)))
     return extra
+
+
+def _other_given_name(doc, tok, hit: str, covered: set[int]):
+    """The capitalised given name right before an untagged family name, when it is not the given name of the
+    person of that family named in the article: "Ivanka Trump" in an article about Donald Trump."""
+    if tok.i == 0:
+        return None
+    prev = doc[tok.i - 1]
+    if prev.idx in covered or prev.tag_ != "NNP" or not prev.is_alpha or not prev.text[:1].isupper() \
+            or not prev.text[1:].islower() or prev.whitespace_ != " " or prev.lower_ in TITLE_WORDS \
+            or prev.lower_ in _ALIAS_TITLES or prev.ent_type_ in ("GPE", "NORP", "ORG", "DATE", "LOC"):
+        return None
+    if prev.text.casefold() in {w.casefold() for w in _name_tokens(hit)}:
+        return None
+    return prev
 
 
 def acronym_aliases(doc, mentions: list[Mention]) -> None:

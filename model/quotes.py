@@ -58,6 +58,12 @@ GLOSS_VBG = {"indicating", "suggesting", "signalling", "signaling", "underscorin
              "marking", "showing"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 DASHES = "—–―‒-"
+# A quote inside the reported clause of a named speaker's speech verb, framed there by someone else's verb, is
+# the reporter's wording ("Israel said Clinton called on members to be “closely coordinated”"): which kinds.
+NESTED_REPORTER = True
+COLON_CLAUSE_UP = True  # see `_colon_clause`
+DASH_NEXT_LINE = True  # see `_dash`
+NESTED_KINDS = ("partial", "direct")
 # Reported speech from an unnamed source that is people ("analysts say …", "officials said …", "a senior
 # official told …"); not things ("recent data suggests", "the report says") nor untagged names.
 UNNAMED_INDIRECT = True
@@ -282,6 +288,10 @@ class _Extractor:
                 before = self._name_before(f.cue)  # the parser's subject was no name: "Flynn, a surrogate, said"
                 if before is not None:
                     f.speaker = self.resolver.resolve(before[0], f.cue.text)
+            if f.speaker is None and f.cue_lemma != "according" and f.cue.tag_ in ("VBD", "VBZ", "VBP"):
+                name = self._name_after_quote(f.cue)  # "“…” Trump, the GOP front-runner …, said"
+                if name is not None:
+                    f.speaker = self.resolver.resolve(name, f.cue.text)
             if f.speaker is None and prev is not None and prev.speaker is not None and prev.speaker.named \
                     and prev.cue.sent.start == f.cue.sent.start and (f.cue.dep_ == "conj" or f.cue.i > 0
                                                                      and self.doc[f.cue.i - 1].dep_ == "cc"):
@@ -640,6 +650,42 @@ class _Extractor:
                 return doc[i - 1], opening(i - 1, named(i - 1))
         return None
 
+    def _name_after_quote(self, v):
+        """A speech verb right after a quote whose speaker the parse lost in the attribution: a name opening it
+        ("“…” Trump, the 2016 GOP front-runner …, said", "“…” Nate Silver, the polling guru who founded
+        fivethirtyeight.com tweeted") or right after the verb ("“…” said retired neurosurgeon Ben Carson",
+        "said Oversight ranking Democrat Elijah Cummings (D-Md.)"). The name token, or None."""
+        doc, mention_at = self.doc, self.resolver.mention_at
+        close = self._prev_quote_tok(v.i)
+        if close < 0 or self.para_of(doc[close].idx) != self.para_of(v.idx):
+            return None
+        k = close + 1
+        while k < v.i and (doc[k].is_punct and not self.in_quote[k]):
+            k += 1  # the closing mark and a comma
+        between = doc[k:v.i]
+        if len(between) > 30 or any(t.text in (".", ";", ":", "?", "!") or "\n" in t.text or self.in_quote[t.i]
+                                    for t in between):
+            return None
+        if k < v.i:
+            m = mention_at.get(k)
+            if m is None or m.label != "PERSON" or doc[k].text[:1].islower():
+                return None
+            j = k
+            while j + 1 < v.i and mention_at.get(j + 1) is m:
+                j += 1
+            if j + 1 < len(doc) and doc[j + 1].tag_ == "POS":
+                return None  # "“…” Trump's aide said": not Trump
+            return doc[j]
+        for t in doc[v.i + 1:v.i + 8]:
+            if t.is_punct and t.text not in ("-", "."):
+                return None
+            m = mention_at.get(t.i)
+            if m is not None and m.label == "PERSON" and not self.in_quote[t.i]:
+                while t.i + 1 < len(doc) and mention_at.get(t.i + 1) is m:
+                    t = doc[t.i + 1]
+                return t if t.dep_ not in ("compound", "poss", "amod", "nmod") else None  # not "a Trump supporter"
+        return None
+
     def _nominal_object(self, v):
         """What a speech verb reports when it takes a noun phrase: "stressed her support of the raid",
         "admitted using the tax code", "warned against potential hackers". Not a person or a pronoun (the
@@ -682,6 +728,10 @@ class _Extractor:
 
     def _subject_of(self, v):
         """The speaker token of a speech verb, and the rule that found it."""
+        prev = self.doc[v.i - 1] if v.i > 0 else None
+        if v.tag_ == "VBG" and prev is not None and prev.pos_ == "PROPN" and prev.dep_ == "pobj" \
+                and prev.head.lower_ == "of" and not self.in_quote[prev.i]:
+            return prev, "nsubj"  # "footage of Hillary Clinton asking, “…”", "a clip of Trump saying"
         # "X quoted Y as saying": the one quoted speaks
         if v.tag_ == "VBG" and v.head.lower_ == "as" and v.head.head.lemma_.lower() in QUOTING_VERBS:
             quoting = v.head.head
@@ -789,7 +839,7 @@ class _Extractor:
             q.frame, q.speaker = f, f.speaker
             q.basis = f.speaker.basis
             q.confidence = f.speaker.confidence * (1.0 if how == "frame" else 0.95)
-            self.resolver.add_candidate(sp.start, f.speaker, speech=True)
+            self.resolver.add_candidate(sp.start, f.speaker, speech=True, quoted=True)
             return
         if f is not None:  # a speech verb with no speaker we can name: keep the quote, speaker unknown
             f.claimed = True
@@ -802,10 +852,10 @@ class _Extractor:
         if q.kind == "partial":
             q.drop = True  # a scare quote or a term: no speech around it
             return
-        sp2 = self._colon_lead(q) or self._dash(q) or self._continuation(q)
+        sp2 = self._colon_lead(q) or self._dash(q) or self._verb_after(q) or self._continuation(q)
         if sp2 is not None:
             q.speaker, q.basis, q.confidence = sp2
-            self.resolver.add_candidate(sp.start, q.speaker, speech=True)
+            self.resolver.add_candidate(sp.start, q.speaker, speech=True, quoted=True)
             return
         q.basis = "no speaker found"
         q.confidence = 0.3
@@ -893,7 +943,30 @@ class _Extractor:
             outer = next((f for _, f in holding[1:] if f.speaker is not None and f.scope[0] <= best.cue.i < f.scope[1]),
                          None)
             return outer or best
+        if NESTED_REPORTER and q.kind in NESTED_KINDS:
+            # "Rep. Israel said Clinton called on members to be “closely coordinated”": a fragment inside a report
+            # of someone else's words is the reporter's wording
+            outer = next((f for _, f in holding[1:] if f.speaker is not None and f.speaker.named
+                          and f.cue_lemma in REPORT_VERBS and f.content is not None
+                          and f.content[0] <= best.cue.i < f.content[1]
+                          and (best.speaker is None or best.speaker.name != f.speaker.name)), None)
+            if outer is not None:
+                return outer
+        if self._thing_subject(best):
+            # "De Blasio said the move was made by Bratton and said, “…”", "Sanders said his attacks have given
+            # his campaign momentum and said Trump was not the “party of Reagan”": the one named around it speaks
+            outer = next((f for _, f in holding[1:] if f.speaker is not None and f.speaker.named
+                          and f.scope[0] <= best.cue.i < f.scope[1]), None)
+            return outer or best
         return best
+
+    @staticmethod
+    def _thing_subject(f: Frame) -> bool:
+        """A frame whose subject is a thing described by a common noun ("the move", "the bill", "his recent
+        attacks"), neither people nor a body that speaks."""
+        subj, sp = f.subject, f.speaker
+        return subj is not None and subj.pos_ == "NOUN" and (sp is None or not sp.named and sp.label is None) \
+            and not _people(subj) and subj.lemma_.lower() not in BODY_NOUNS
 
     def _mostly_inside(self, q: _Q, f: Frame) -> bool:
         a, b = q.toks
@@ -950,7 +1023,32 @@ class _Extractor:
                         f.speaker.confidence * 0.95
             if f.cue_span[1] <= colon:
                 break
-        return self._colon_clause(colon)
+        return self._colon_clause(colon) or self._name_colon(colon)
+
+    def _name_colon(self, colon: int):
+        """A name alone before the colon, after a dash, a line start or a finished sentence or quote: "HEADLINE -
+        Michael P. McDonald: “…”", "Pollsters agree - Carl Bialik: “…”", "“…” Bush: “…”"."""
+        text = self.text
+        line = text.rfind("\n", 0, colon) + 1
+        seg = text[line:colon]
+        cut = max(seg.rfind(c) for c in ("—", "–", "―", " - ", ".", "”", "\"", "?", "!"))
+        lead = seg[cut + 1:] if cut >= 0 else seg
+        a, b = self._tok_range(line + len(seg) - len(lead), colon)
+        names = [self.resolver.mention_at.get(i) for i in range(a, b)]
+        toks = self.doc[a:b]
+        if not toks or any(m is None and t.lower_ not in ("and", "&", ",") and not t.is_space
+                           for m, t in zip(names, toks)):
+            return None
+        found = []
+        for m in names:
+            if m is not None and m.label in ("PERSON", "ORG") and m.canonical not in found:
+                found.append(m.canonical)
+        if not found or any(m is not None and m.label not in ("PERSON", "ORG") for m in names):
+            return None
+        m = next(m for m in names if m is not None)
+        sp = Speaker("; ".join(found), found, m.start, names[-1].end if names[-1] is not None else m.end,
+                     "speaker: named before a colon introducing the quote", 0.8, m.label, True)
+        return sp, sp.basis, sp.confidence
 
     def _colon_clause(self, colon: int):
         """"Trump leaned in and boomed: “…”": the named subject of the clause that the colon ends, whatever its
@@ -961,25 +1059,37 @@ class _Extractor:
         v = self.doc[i - 1]
         while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
             v = v.head
-        if v.pos_ not in ("VERB", "AUX") or self.para_of(v.idx) != self.para_of(colon):
-            return None
-        subj, _ = self._subject_of(v)
-        if subj is None or self.para_of(subj.idx) != self.para_of(colon):
-            return None
-        sp = self.resolver.resolve(subj, v.text)
-        if sp is None or not (sp.named or sp.label == "PERSON"):  # a name, even one the recogniser missed
-            return None
-        return sp, sp.basis + " (a clause ending in a colon introduces the quote)", sp.confidence * 0.85
+        for _ in range(4):  # no one speaks in the last clause ("apologized for what happened:"): the clause above
+            if v.pos_ not in ("VERB", "AUX") or self.para_of(v.idx) != self.para_of(colon) or self.in_quote[v.i]:
+                return None
+            subj, _ = self._subject_of(v)
+            if subj is not None and self.para_of(subj.idx) == self.para_of(colon):
+                sp = self.resolver.resolve(subj, v.text)
+                if sp is not None and (sp.named or sp.label == "PERSON"):  # a name, even one the recogniser missed
+                    return sp, sp.basis + " (a clause ending in a colon introduces the quote)", sp.confidence * 0.85
+            if not COLON_CLAUSE_UP or v.head.i == v.i:
+                return None
+            v = v.head
+            while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+                v = v.head
+        return None
 
     def _dash(self, q: _Q):
         """“…” — Commissioner X"""
         if q.span.runs_on:
             return None
         after = self.text[q.span.close + 1:q.span.close + 6]
-        stripped = after.lstrip(" ,")
+        stripped = after.lstrip(" ,\u00a0\u2009\u202f")  # "”\u00a0― Karen Bobadilla"
+        k = q.span.close + 1 + (len(after) - len(stripped))
+        if DASH_NEXT_LINE and not stripped[:1] in DASHES:
+            # the dash opening the next line: “…”¶¶- Hillary Clinton. (a fact check's list of claims)
+            m = re.match(r"[ \t\u00a0]*\n\s*(?=[—–―-] ?[A-Z])", self.text[q.span.close + 1:q.span.close + 12])
+            if m is None or not self.text[q.span.close + 1 + m.end():].split("\n", 1)[0].strip()[1:].strip()[:1].isupper():
+                return None
+            k = q.span.close + 1 + m.end()
+            stripped = self.text[k:k + 1]
         if not stripped[:1] in DASHES:
             return None
-        k = q.span.close + 1 + (len(after) - len(stripped))
         while k < len(self.text) and (self.text[k] in DASHES or self.text[k] in " \u00a0\u2009\u202f"):
             k += 1
         for i in range(*self._tok_range(k, min(len(self.text), k + 60))):
@@ -1005,15 +1115,48 @@ class _Extractor:
             return sp, sp.basis, sp.confidence
         return None
 
+    def _verb_after(self, q: _Q):
+        """"“…,” Hannity pressed.", "“…” beamed Donald Hartley", "“…,” she went on": a quote left open by its
+        last mark (comma, question, exclamation, dash) and a short clause right after it whose finite verb,
+        whatever it is, takes the quote as its words (no object or clause of its own)."""
+        if q.span.runs_on or not self.text[q.span.start:q.span.end].rstrip()[-1:] in (",", "?", "!", "—", "–", "-"):
+            return None
+        doc = self.doc
+        close_tok = self._tok_range(q.span.close, q.span.close + 1)[0]
+        nxt = close_tok + 1
+        if nxt >= len(doc) or self.para_of(doc[nxt].idx) != self.para_of(q.span.close):
+            return None
+        end = min(self._next_quote_tok(nxt), nxt + 8)
+        verb = next((t for t in doc[nxt:end] if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP")), None)
+        if verb is None or any(t.text in (".", ";", ":", "\n") or "\n" in t.text for t in doc[nxt:verb.i]):
+            return None
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd") and not self.in_quote[c.i]
+               for c in verb.children):
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and nxt <= c.i < end), None)
+        if subj is None and verb.i == nxt and verb.i + 1 < len(doc) \
+                and self.resolver.mention_at.get(verb.i + 1) is not None:
+            subj = doc[verb.i + 1]  # "“…” beamed Donald Hartley"
+        if subj is None or subj.i > verb.i + 1 and subj.i > nxt + 4:
+            return None
+        sp = self.resolver.resolve(subj, verb.text)
+        if sp is None or not sp.name:
+            return None
+        return sp, sp.basis + " (the verb right after the quote)", sp.confidence * 0.9
+
     def _continuation(self, q: _Q):
         """A quote with no cue of its own continues the previous speaker: same paragraph, or the paragraph
         before when the quote opens its own paragraph."""
         pos = q.span.open
         para = self.para_of(pos)
         at_para_start = not self.text[self.paras[para][0]:pos].strip() if para < len(self.paras) else False
-        for c in reversed(self.resolver.candidates):
-            if c.pos >= pos or not c.speech:
-                continue
+        cands = [c for c in self.resolver.candidates if c.pos < pos and c.speech]
+        for k in range(len(cands) - 1, -1, -1):
+            c = cands[k]
+            if not c.quoted and not c.speaker.named:
+                # an unnamed source of a report in between ("“A,” Trump said, two hours after news outlets declared
+                # him the victor. “B”"): the speaker of the quote before it in its paragraph, if there is one
+                c = next((x for x in reversed(cands[:k]) if x.quoted and x.para == c.para), c)
             if c.para == para or (at_para_start and c.para == para - 1):
                 return c.speaker, f"speaker: previous quote's speaker (continuation) → {c.speaker.name}", \
                     min(c.speaker.confidence, 0.8) * 0.85

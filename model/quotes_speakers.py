@@ -77,6 +77,13 @@ WRITINGS = {"statement", "tweet", "release", "letter", "email", "e-mail", "ad", 
 # "a number of lawmakers", "dozens of officials": the people counted speak.
 QUANTITIES = {"number", "lot", "handful", "couple", "dozen", "dozens", "hundreds", "thousands", "millions", "score",
               "scores", "host", "bunch"}
+# Words of a body's name: an organisation so named is no person a "he"/"she" may mean.
+BODY_WORDS = set("""
+news post times party committee campaign department ministry university college institute association council
+foundation group company corporation bank agency court house senate congress commission center centre network
+journal tribune press media service office union club fund league coalition organization organisation board
+school church republicans democrats caucus review magazine daily herald gazette channel radio television tv
+""".split())
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "many", "several", "other", "another",
                "its", "their", "his", "her", "our", "two", "both", "all", "most", "few"}
 
@@ -101,6 +108,7 @@ class Candidate:
     sent: int  # sentence index
     para: int
     speech: bool  # the subject of a speech verb (else of a main clause)
+    quoted: bool = False  # the speaker of a quotation (not only of a speech verb)
 
 
 class Resolver:
@@ -147,8 +155,11 @@ class Resolver:
             words = {(m.title or "").lower()}
             head = self._mention_head(m)
             if head is not None:
-                words |= {t.lower_ for t in head.lefts} | {c.lower_ for a in head.children if a.dep_ == "appos"
-                                                             for c in [a]}
+                words |= {t.lower_ for t in head.lefts}
+                possessive = head.i + 1 < len(doc) and doc[head.i + 1].tag_ == "POS" \
+                    or doc.text[m.end:m.end + 1] in ("'", "’")
+                if not possessive:  # "Sanders’ son, Tywanza": the son is not Sanders (a parse slip: son as appos)
+                    words |= {a.lower_ for a in head.children if a.dep_ == "appos"}
                 if head.i > 0:
                     words.add(doc[head.i - 1].lower_)
                     if head.i > 1 and doc[head.i - 1].dep_ == "compound":
@@ -163,8 +174,13 @@ class Resolver:
                 continue
             (p,) = people
             first = min(t.i for t in s if t.i in self.mention_at and self.mention_at[t.i].canonical == p)
+            own = _clause_verb(doc[first])
             for t in s:
-                if t.i > first and not self.in_quote[t.i]:
+                # a subject pronoun, or "his"/"her" in the person's own clause: in a clause below it they often
+                # mean someone else the sentence does not name ("Mukasey said the scandal is the latest in her
+                # career"), not in it ("Sanders called her son her hero")
+                if t.i > first and not self.in_quote[t.i] \
+                        and (t.dep_ in ("nsubj", "nsubjpass") or _clause_verb(t) is own):
                     if t.lower_ in MALE:
                         pronouns[p][0] += 1
                     elif t.lower_ in FEMALE:
@@ -251,12 +267,12 @@ class Resolver:
         head = self._mention_head(m)
         return head.i if head is not None else -1
 
-    def add_candidate(self, pos: int, sp: Speaker, speech: bool):
+    def add_candidate(self, pos: int, sp: Speaker, speech: bool, quoted: bool = False):
         if not sp.names or not sp.antecedent:
             return
         tok = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
         sent = self.sent_of.get(tok[0].i, 0) if tok is not None and len(tok) else 0
-        c = Candidate(pos, sp, sent, self.para_of(pos), speech)
+        c = Candidate(pos, sp, sent, self.para_of(pos), speech, quoted)
         k = bisect.bisect_right([x.pos for x in self.candidates], pos)
         self.candidates.insert(k, c)
 
@@ -374,7 +390,7 @@ class Resolver:
                 return Speaker(c.speaker.name, list(c.speaker.names), span[0], span[1],
                                f"speaker: '{tok.text}' → {c.speaker.name}, nearest compatible {what}",
                                0.8 if c.speech else 0.7, "PERSON", True)
-            return self._only_person_nearby(tok, want, span)
+            return self._only_person_nearby(tok, want, span) or self._person_tagged_org(tok, span)
         if low == "it":
             for c in reversed(self.candidates):
                 if c.pos < pos and c.speaker.label in ("ORG", "GPE", "NORP") and len(c.speaker.names) == 1:
@@ -395,6 +411,27 @@ class Resolver:
                                        f"speaker: 'they' → {c.speaker.name}, the last plural speaker",
                                        0.65, c.speaker.label, c.speaker.named)
             return None
+        return None
+
+    def _person_tagged_org(self, tok, span) -> Speaker | None:
+        """No person to refer to: the nearest subject (this paragraph or the one before) that is a name the
+        recogniser tagged as an organisation but reads as a person's: one or two capitalised words, no acronym,
+        no word of a body's name ("Fiorina, the former Hewlett-Packard CEO, …", "Maryam Violet, an Iranian
+        journalist, told the Guardian … she said")."""
+        para = self.para_of(tok.idx)
+        for c in reversed(self.candidates):
+            if c.pos >= tok.idx:
+                continue
+            if para - c.para > 1:
+                break
+            name = c.speaker.name or ""
+            words = name.split()
+            if c.speaker.label == "ORG" and len(c.speaker.names) == 1 and 1 <= len(words) <= 2 \
+                    and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) \
+                    and not {w.lower() for w in words} & BODY_WORDS:
+                return Speaker(name, [name], span[0], span[1],
+                               f"speaker: '{tok.text}' → {name}, the nearest subject, a name tagged as an "
+                               f"organisation", 0.6, "PERSON", True)
         return None
 
     def _governing_subject(self, tok, want: str, span) -> Speaker | None:
@@ -563,6 +600,14 @@ class Resolver:
 
 def doc_range(doc, a: int, b: int):
     return (doc[i] for i in range(a, b))
+
+
+def _clause_verb(tok):
+    """The verb of the clause a token stands in."""
+    v = tok.head
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    return v
 
 
 def _is_main_clause(verb) -> bool:
