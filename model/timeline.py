@@ -1489,8 +1489,8 @@ def _not_a_year(y: int, c: Cand, text: str, ctx) -> str:
         if prev in _APPROX and not re.match(r"\s*(?:[,.;:)]|$)", after) or \
                 ctx.counts_noun(c.start, c.end) and prev not in _FAR_PREPS:
             return "a count"  # "about 1700 lawsuits", but "built around 1850, ..." is a year
-        if re.search(r"\d{4}\s*(?:to|and|or|-|–)\s*$", before):
-            return ""
+        if re.search(r"\d{4}\s*(?:,|to|and|or|-|–)\s*$", before) or ctx.opens_clause(c.start, c.end):
+            return ""  # "from 1850 to 1900", "1689, 1727 and 1858"; "1689 was a turning point"
         if prev in ("a", "an", "the", "its", "their", "his", "her", "our") and ctx.dates_noun(c.start, c.end):
             return ""  # "a 1911 loan", "the 1860 Treaty", "the 1949 revolution": no count of one thing
         if prev not in _FAR_PREPS:
@@ -1506,17 +1506,13 @@ def _interpret_year(g, c, text, ctx) -> Interp:
     before = text[max(0, c.start - 2):c.start]
     after = text[c.end:c.end + 12]
     if "$" in before or re.match(r"\s*(?:%|percent|per\s+cent|[-–]\d|,\d|\.\d|\d)", after) or \
-            re.search(r"[\d.,]\s?$", before) or re.search(r"[#№]\s*$", before):
+            re.search(r"\d\s?$|[\d.,]$", before) or re.search(r"[#№]\s*$", before):
+        # (a number glued to the one before it, "3.2020", "1,999", is not a year; one after ". " or ", " may be)
         return Interp("DATE", drop=True)
     if not mod and y > 2099:
         return Interp("DATE", drop=True)
     if not mod and len(g["y"]) == 4 and _not_a_year(y, c, text, ctx):
         return Interp("DATE", drop=True)
-    if not mod and not ctx.ent_date(c.start, c.end):
-        prev = _prev_word(text, c.start)
-        if prev not in YEAR_PREPS and not re.search(r"[(\[–—-]\s*$", text[max(0, c.start - 2):c.start]):
-            if not (1900 <= y <= 2030):
-                return Interp("DATE", drop=True)
     if "half" in mod:
         return Interp("DATE", f"{y}-H{1 if 'first' in mod else 2}", basis="explicit half year")
     if mod in ("year-end",) or mod.startswith("the end") and False:
@@ -1728,6 +1724,14 @@ class Context:
             return False
         t, nxt = span[0], self.doc[span[0].i + 1]
         return nxt.tag_ in ("NN", "NNP") and t.head.i >= nxt.i
+
+    def opens_clause(self, s: int, e: int) -> bool:
+        """The number at s..e opens its sentence and a verb or a comma follows ("1689 saw ...", "1689, when ...")."""
+        span = self.doc.char_span(s, e) if self.doc is not None else None
+        if span is None or len(span) != 1 or span[0].i + 1 >= len(self.doc):
+            return False
+        t, nxt = span[0], self.doc[span[0].i + 1]
+        return t.is_sent_start and (nxt.pos_ in ("VERB", "AUX") or nxt.text == ",")
 
     def ent_date(self, s: int, e: int) -> bool:
         return any(a < e and s < b for a, b in self.date_ents)

@@ -89,3 +89,11 @@ def test_decades_stay_years(nlp):
 def test_a_far_year_before_a_singular_noun_is_kept(nlp):
     # a number cannot count one loan: "a 1911 loan" is a year, where "the 1500 listed companies" is not
     assert years(nlp, "China was asked to pay for defaulting on a 1911 loan to build a railway.") == ["1911"]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Border talks stalled. 1689 was the year of the Treaty of Nerchinsk.", "1689"),  # opens the sentence, a verb next
+    ("The treaties were signed in 1689, 1727 and 1858.", "1727"),  # a list of years
+])
+def test_a_far_year_that_opens_a_sentence_or_continues_a_list_is_kept(nlp, text, value):
+    assert value in years(nlp, text, "2023-02-23")
