@@ -10,6 +10,11 @@ choice). Three steps:
    year, a bare month, season or quarter), the governing verb in spaCy's dependency
    parse decides: past tense → the one before the anchor; `will`, `is expected to`,
    `scheduled to`, `until` → the one after.
+   A bare four-digit number is a year only when nothing says it is something else
+   (`_not_a_year`): a 24-hour clock ("at 1530 EST", or the same number so used elsewhere
+   in the article), a wire code in parentheses, a count of what follows, an index or price
+   level, a street number, part of a company's name; and a year far from the publication
+   date needs a preposition, a singular noun it dates ("a 1911 loan") or a sentence it opens.
 3. *Resolve*: a JSON-able `spec` (what the expression means, without the anchor) plus
    the anchor gives the value. `reanchor` re-runs only this step, so a user-set
    publication date re-resolves stored expressions without spaCy.
@@ -1415,7 +1420,8 @@ _ZONE = r"(?:EST|EDT|GMT|UTC|CST|CDT|PST|PDT|MST|MDT|BST|CET|CEST|MSK|JST|HKT|SG
 # other end of its range)
 _CLOCK_AFTER = re.compile(
     r"(?:\s*(?:-|–|to|and|/)\s*\d{4})?\s*(?:(?:hrs|hours|h)\b\.?\s*)?"
-    rf"(?:{_ZONE}\b|local\b|(?:[A-Za-z.]+\s+){{0,3}}time\b|\(\s*\d{{4}}\s*{_ZONE}\b)", re.I)
+    rf"(?:{_ZONE}\b|local\b(?=\s*(?:[(),.;]|$))|(?:(?:local|central|eastern|western|pacific|mountain|standard|"
+    rf"summer|daylight|(?-i:[A-Z][A-Za-z.]*))\s+){{1,3}}time\b|\(\s*\d{{4}}\s*{_ZONE}\b)", re.I)
 _MIL_CLOCK = re.compile(rf"(?<![\d.,])((?:[01]\d|2[0-3])[0-5]\d)\s*(?:(?:hrs|hours)\b\.?\s*)?(?:{_ZONE}\b|local\s+time)",
                         re.I)
 # "(XYJN 1519)", "(1500)": a wire code or a filing time in parentheses, not a year
@@ -1469,9 +1475,10 @@ def _not_a_year(y: int, c: Cand, text: str, ctx) -> str:
         return "a count of what follows"
     if ctx.counts_noun(c.start, c.end) and prev in _APPROX:
         return "a count of the noun it goes with"
-    if _STREET.match(after):
+    year_prep = prev in ("in", "since", "until", "till", "by", "during", "before", "after", "from", "through")
+    if _STREET.match(after) and not year_prep:  # but "in 1954 Supreme Court judges ..."
         return "a street number"
-    if _CORP_SUFFIX.match(after):
+    if _CORP_SUFFIX.match(after) and not year_prep:  # but "in 1985 Apple Computer Inc ..."
         return "part of a company's name"
     far = (y < ctx.anchor_year - _FAR_YEARS[0] or y > ctx.anchor_year + _FAR_YEARS[1]) if ctx.anchor_year \
         else not 1900 <= y <= 2030
@@ -1717,21 +1724,23 @@ class Context:
         return t.dep_ == "nummod" and t.head.i > t.i and t.head.tag_ in ("NNS", "NNPS") and \
             t.head.lemma_.lower() not in _DATED
 
+    def _number_and_next(self, s: int, e: int):
+        """The one token at s..e and the next token that is not a line break (None, None if there is none)."""
+        span = self.doc.char_span(s, e) if self.doc is not None else None
+        if span is None or len(span) != 1:
+            return None, None
+        nxt = next((t for t in self.doc[span[0].i + 1:span[0].i + 4] if not t.is_space), None)
+        return span[0], nxt
+
     def dates_noun(self, s: int, e: int) -> bool:
         """The number at s..e goes with the singular noun right after it, which it cannot count ("a 1911 loan")."""
-        span = self.doc.char_span(s, e) if self.doc is not None else None
-        if span is None or len(span) != 1 or span[0].i + 1 >= len(self.doc):
-            return False
-        t, nxt = span[0], self.doc[span[0].i + 1]
-        return nxt.tag_ in ("NN", "NNP") and t.head.i >= nxt.i
+        t, nxt = self._number_and_next(s, e)
+        return nxt is not None and nxt.tag_ in ("NN", "NNP") and t.head.i >= nxt.i
 
     def opens_clause(self, s: int, e: int) -> bool:
         """The number at s..e opens its sentence and a verb or a comma follows ("1689 saw ...", "1689, when ...")."""
-        span = self.doc.char_span(s, e) if self.doc is not None else None
-        if span is None or len(span) != 1 or span[0].i + 1 >= len(self.doc):
-            return False
-        t, nxt = span[0], self.doc[span[0].i + 1]
-        return t.is_sent_start and (nxt.pos_ in ("VERB", "AUX") or nxt.text == ",")
+        t, nxt = self._number_and_next(s, e)
+        return nxt is not None and t.is_sent_start and (nxt.pos_ in ("VERB", "AUX") or nxt.text == ",")
 
     def ent_date(self, s: int, e: int) -> bool:
         return any(a < e and s < b for a, b in self.date_ents)

@@ -71,6 +71,10 @@ def test_a_plural_number_with_a_singular_unit_is_not_an_offset(nlp):
     ("The 1860 Treaty of Beijing ceded land to Russia.", "2023-02-23", "1860"),
     ("SOGENAL, founded in 1881 and nationalised in 1982, is a bank.", PUB, "1881"),
     ("The plant was built around 1850, records show.", "2023-02-23", "1850"),
+    ("In 1945 the time was ripe for a treaty.", "2023-02-23", "1945"),  # 'time' after a year is no clock's zone
+    ("In 1945 local elections were held.", "2023-02-23", "1945"),
+    ("In 1954 Supreme Court justices ruled on segregation.", PUB, "1954"),  # no street number after 'in'
+    ("In 1985 Apple Computer Inc cut jobs.", PUB, "1985"),  # nor part of a name
     ("The debentures are due 2022, the lead manager said.", PUB, "2022"),
     ("Growth slowed, down from 1985's four pct.", PUB, "1985"),
     ("It expects 1987 earnings to rise.", PUB, "1987"),
@@ -89,6 +93,7 @@ def test_decades_stay_years(nlp):
 def test_a_far_year_before_a_singular_noun_is_kept(nlp):
     # a number cannot count one loan: "a 1911 loan" is a year, where "the 1500 listed companies" is not
     assert years(nlp, "China was asked to pay for defaulting on a 1911 loan to build a railway.") == ["1911"]
+    assert years(nlp, "The ruling violates the 1933\nGlass-Steagall Act barring banks from it.") == ["1933"]
 
 
 @pytest.mark.parametrize("text,value", [
