@@ -1445,6 +1445,7 @@ _STREET = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Avenue|Ave|Street|St|Ro
 _CORP_SUFFIX = re.compile(r"\s+(?:N\.?V\b|A/S\b|AG\b|S\.?A\b|SpA\b|Inc\b|Ltd\b|PLC\b|plc\b|Corp\b|GmbH\b|"
                           r"Co\b|B\.?V\b|AB\b|ASA\b|Oy\b|KK\b|LLC\b)")
 # "fell 508 points to 1738", "a new high of 1757", "Friday's 1753 finish", "the 1840 level": an index level
+# (but "the index has risen 40 pct from 1986": from a year)
 _LEVEL_AFTER = re.compile(r"\s+(?:level|mark|finish|close|barrier|area|points?)\b", re.I)
 _LEVEL_OF = {"high", "low", "level", "close", "closing", "peak", "figure", "total", "average", "record", "value",
              "price", "rate", "index", "estimate", "target", "reading", "mark", "maximum", "minimum", "tally",
@@ -1488,7 +1489,7 @@ def _not_a_year(y: int, c: Cand, text: str, ctx) -> str:
         if _LEVEL_AFTER.match(after) and (prev in ("the", "its", "a") or re.search(r"['’]s\s*$", before)) or \
                 of and of.group(1).lower() in _LEVEL_OF:
             return "a level"
-        if prev in ("to", "at", "from") and _MARKET.search(sentence) and not re.match(r"\s+(?:levels|figures)\b", after):
+        if prev in ("to", "at") and _MARKET.search(sentence) and not re.match(r"\s+(?:levels|figures)\b", after):
             return "an index level"
     if far:
         if hhmm and ctx.clock_numbers:

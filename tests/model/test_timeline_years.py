@@ -81,6 +81,7 @@ def test_a_plural_number_with_a_singular_unit_is_not_an_offset(nlp):
     ("Talks broke off over 1987 wages.", PUB, "1987"),
     ("None of this was in TRW's (1984) report.", PUB, "1984"),
     ("The 1949 revolution changed China.", "2023-02-23", "1949"),
+    ("The Nikkei index has risen 40 pct from 1986, dealers said.", PUB, "1986"),
 ])
 def test_real_years_are_kept(nlp, text, published, value):
     assert value in [v for _, v in values(nlp, text, published)]
