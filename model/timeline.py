@@ -1437,6 +1437,10 @@ _DATED = {"sale", "profit", "earning", "result", "revenue", "loss", "figure", "l
           "dividend", "payment", "tax", "export", "import", "crop", "harvest", "election", "game", "olympic", "target",
           "forecast", "estimate", "output", "statistic", "datum", "total", "quota", "plan", "rate", "return", "holding",
           "contract", "bond", "note", "debenture", "model", "season", "event", "deadline", "accord", "talk"}
+# words before a number that say it counts (a near year needs one of the unambiguous ones)
+_NEAR_APPROX = {"nearly", "almost", "roughly", "approximately", "than", "least"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those",
+                "all", "some", "any", "each", "every", "no", "model", "year"}
 _APPROX = {"about", "some", "nearly", "almost", "around", "roughly", "approximately", "than", "least"}
 # "at 1600 Pennsylvania Avenue": a street number
 _STREET = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|"
@@ -1472,17 +1476,19 @@ def _not_a_year(y: int, c: Cand, text: str, ctx) -> str:
         return "a clock time"
     if _WIRE_CODE.search(before) and re.match(r"\s*\)", after):
         return "a code in parentheses"
-    if _COUNTED.match(after) and prev not in ("in", "since", "during", "until", "till", "the") and not re.match(r"\s+(?:[a-z]+\s+)?(?:sales|profits?|earnings|results)\b", after):
-        return "a count of what follows"
-    if ctx.counts_noun(c.start, c.end) and prev in _APPROX:
-        return "a count of the noun it goes with"
-    year_prep = prev in ("in", "since", "until", "till", "by", "during", "before", "after", "from", "through")
-    if _STREET.match(after) and not year_prep:  # but "in 1954 Supreme Court judges ..."
-        return "a street number"
-    if _CORP_SUFFIX.match(after) and not year_prep:  # but "in 1985 Apple Computer Inc ..."
-        return "part of a company's name"
     far = (y < ctx.anchor_year - _FAR_YEARS[0] or y > ctx.anchor_year + _FAR_YEARS[1]) if ctx.anchor_year \
         else not 1900 <= y <= 2030
+    # a count: "LEAD - 1550 tonnes", "nearly 1950 suits"; but "its 1987 cars", "model year 1987 cars" are years
+    dated = prev in YEAR_PREPS or prev in _DETERMINERS
+    if _COUNTED.match(after) and (far or not dated) and \
+            not re.match(r"\s+(?:[a-z]+\s+)?(?:sales|profits?|earnings|results)\b", after):
+        return "a count of what follows"
+    if ctx.counts_noun(c.start, c.end) and prev in _NEAR_APPROX:
+        return "a count of the noun it goes with"
+    if _STREET.match(after) and (prev in ("at", "on", "near", "to") or re.search(r"(?:^|\n)\s*$", before)):
+        return "a street number"  # "at 1600 Pennsylvania Avenue", but "the 1985 New York Plaza meeting"
+    if _CORP_SUFFIX.match(after) and prev not in YEAR_PREPS:  # but "in 1985 Apple Computer Inc ..."
+        return "part of a company's name"
     sentence = re.split(r"[.!?]\s", text[max(0, c.start - 200):c.start])[-1]
     if far or _MARKET.search(sentence):  # a level: of an index, a price, a total
         of = re.search(r"([\w’'-]+)\s+of\s*$", before)

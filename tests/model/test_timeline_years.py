@@ -33,7 +33,7 @@ def years(nlp, text, published=PUB):
     ("Officials agreed on the need for currency stability. (NRKI 1959)", "1959"),
     # a number that counts what follows
     ("LEAD - 1950 tonnes mainly carries cash.", "1950"),
-    ("At one point about 1950 suits had been filed.", "1950"),  # a count of the noun it goes with (nummod)
+    ("At one point nearly 1950 suits had been filed.", "1950"),  # a count of the noun it goes with (nummod)
     # a street number
     ("Record-keeping is now going on at 1999 Pennsylvania Avenue, he said.", "1999"),
     # part of a company's name
@@ -82,6 +82,11 @@ def test_a_plural_number_with_a_singular_unit_is_not_an_offset(nlp):
     ("None of this was in TRW's (1984) report.", PUB, "1984"),
     ("The 1949 revolution changed China.", "2023-02-23", "1949"),
     ("The Nikkei index has risen 40 pct from 1986, dealers said.", PUB, "1986"),
+    ("It will raise the price of its 1987 cars by 1.8 pct.", PUB, "1987"),  # no count after a determiner
+    ("Ten pct of model year 1987 cars must have seat belts.", PUB, "1987"),
+    ("It will cancel all 1985 preferred shares that are tendered.", PUB, "1985"),
+    ("He was optimistic about 1987 prospects.", PUB, "1987"),  # 'about' a year, not about a number
+    ("The success of the 1985 New York Plaza meeting faded.", PUB, "1985"),  # no street number
 ])
 def test_real_years_are_kept(nlp, text, published, value):
     assert value in [v for _, v in values(nlp, text, published)]
