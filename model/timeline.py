@@ -10,6 +10,11 @@ choice). Three steps:
    year, a bare month, season or quarter), the governing verb in spaCy's dependency
    parse decides: past tense → the one before the anchor; `will`, `is expected to`,
    `scheduled to`, `until` → the one after.
+   A bare four-digit number is a year only when nothing says it is something else
+   (`_not_a_year`): a 24-hour clock ("at 1530 EST", or the same number so used elsewhere
+   in the article), a wire code in parentheses, a count of what follows, an index or price
+   level, a street number, part of a company's name; and a year far from the publication
+   date needs a preposition, a singular noun it dates ("a 1911 loan") or a sentence it opens.
 3. *Resolve*: a JSON-able `spec` (what the expression means, without the anchor) plus
    the anchor gives the value. `reanchor` re-runs only this step, so a user-set
    publication date re-resolves stored expressions without spaCy.
@@ -1044,6 +1049,9 @@ def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - on
         unit = _unit(g["unit"])
         if n is None or unit in ("hour", "minute", "second"):
             return Interp("DATE", drop=True)
+        if n != "X" and n > 1 and not g["unit"].lower().endswith("s"):
+            # "versus 12,000 week ago": a number with a singular unit does not count it (12,000 [a] week ago)
+            return Interp("DATE", drop=True)
         sign = 1 if g["dir"].lower() in ("later", "from now", "hence") else -1
         if n == "X":
             return Interp("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", basis="vague amount of time")
@@ -1405,6 +1413,105 @@ YEAR_PREPS = {"in", "since", "by", "until", "till", "of", "from", "to", "through
               "pre", "mid-", "first", "–", "-", "till", "date", "ago", "then", "year-end"}
 
 
+# ---- a bare four-digit number that is not a year (each rule names what the number is instead)
+_ZONE = r"(?:EST|EDT|GMT|UTC|CST|CDT|PST|PDT|MST|MDT|BST|CET|CEST|MSK|JST|HKT|SGT|AEST|IST|WIB|Z)"
+# "1530 EST", "1500 hrs EST", "1805 local time", "1700 New York time", "from 1800 to 2100 local Chicago time",
+# "until 1500 (1400 GMT)": a 24-hour clock, told by a zone, "hours" or "... time" after it (or after the
+# other end of its range)
+_CLOCK_AFTER = re.compile(
+    r"(?:\s*(?:-|–|to|and|/)\s*\d{4})?\s*(?:(?:hrs|hours|h)\b\.?\s*)?"
+    rf"(?:{_ZONE}\b|local\b(?=\s*(?:[(),.;]|$))|(?:(?:local|central|eastern|western|pacific|mountain|standard|"
+    rf"summer|daylight|(?-i:[A-Z][A-Za-z.]*))\s+){{1,3}}time\b|\(\s*\d{{4}}\s*{_ZONE}\b)", re.I)
+_MIL_CLOCK = re.compile(rf"(?<![\d.,])((?:[01]\d|2[0-3])[0-5]\d)\s*(?:(?:hrs|hours)\b\.?\s*)?(?:{_ZONE}\b|local\s+time)",
+                        re.I)
+# "(XYJN 1519)", "(1500)": a wire code or a filing time in parentheses, not a year
+_WIRE_CODE = re.compile(r"\((?-i:[A-Z]{2,6})\s+$")
+# "1550 tonnes", "about 1700 lawsuits": a number that counts what follows
+_COUNT_UNITS = (r"(?:people|persons|troops|soldiers|tons|tonnes|barrels|bbl|units|shares|workers|employees|cars|"
+                r"vehicles|miles|km|kilometers|kilometres|feet|meters|metres|dollars|dlrs|yuan|rubles|roubles|"
+                r"yen|francs|pounds|stg|kilos|kg|lbs|bags|bales|acres|hectares|ounces|ozs?|points|"
+                r"pct|percent|mln|million|billion|companies|firms|jobs|lawsuits|users|members|cases|votes)")
+_COUNTED = re.compile(rf"\s+(?:[a-z]+\s+)?{_COUNT_UNITS}\b")
+# what a year dates rather than a number counts: "1986 sales", "the 1990 elections"
+_DATED = {"sale", "profit", "earning", "result", "revenue", "loss", "figure", "level", "price", "budget", "account",
+          "dividend", "payment", "tax", "export", "import", "crop", "harvest", "election", "game", "olympic", "target",
+          "forecast", "estimate", "output", "statistic", "datum", "total", "quota", "plan", "rate", "return", "holding",
+          "contract", "bond", "note", "debenture", "model", "season", "event", "deadline", "accord", "talk"}
+# words before a number that say it counts (a near year needs one of the unambiguous ones)
+_NEAR_APPROX = {"nearly", "almost", "roughly", "approximately", "than", "least"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those",
+                "all", "some", "any", "each", "every", "no", "model", "year"}
+_APPROX = {"about", "some", "nearly", "almost", "around", "roughly", "approximately", "than", "least"}
+# "at 1600 Pennsylvania Avenue": a street number
+_STREET = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|"
+                     r"Dr|Place|Pl|Plaza|Square|Sq|Way|Highway|Parkway|Terrace|Court)\b")
+# "Stad Rotterdam Anno 1720 N.V.", "Den Danske Bank af 1871 A/S": part of a company's name
+_CORP_SUFFIX = re.compile(r"\s+(?:N\.?V\b|A/S\b|AG\b|S\.?A\b|SpA\b|Inc\b|Ltd\b|PLC\b|plc\b|Corp\b|GmbH\b|"
+                          r"Co\b|B\.?V\b|AB\b|ASA\b|Oy\b|KK\b|LLC\b)")
+# "fell 508 points to 1738", "a new high of 1757", "Friday's 1753 finish", "the 1840 level": an index level
+# (but "the index has risen 40 pct from 1986": from a year)
+_LEVEL_AFTER = re.compile(r"\s+(?:level|mark|finish|close|barrier|area|points?)\b", re.I)
+_LEVEL_OF = {"high", "low", "level", "close", "closing", "peak", "figure", "total", "average", "record", "value",
+             "price", "rate", "index", "estimate", "target", "reading", "mark", "maximum", "minimum", "tally",
+             "score", "count", "sum", "output", "production", "sales", "exports", "imports", "shipments",
+             "deliveries", "stocks", "purchases"}
+_MARKET = re.compile(r"\b(?:index|indices|indexes|average|dow|composite|nikkei|ftse|hang\s+seng|s&p|points)\b", re.I)
+# what a year far from publication needs before it: a bare number that far away is rarely a year
+_FAR_PREPS = {"in", "since", "until", "till", "by", "before", "after", "during", "between", "circa", "c", "from",
+              "of", "year", "early", "late", "mid", "mid-", "spring", "summer", "autumn", "fall", "winter", "end",
+              "beginning", "start", "middle", "around", "about", "ca", "through", "throughout", "pre", "post", "due",
+              "matures", "maturing", "mature", "expiring", "expires"}
+_FAR_YEARS = (50, 60)  # more than this many years before / after the publication year is far
+
+
+def _not_a_year(y: int, c: Cand, text: str, ctx) -> str:
+    """Why a bare four-digit number (no 'early', 'fiscal', ... before it) is not a year: '' if it may be one."""
+    after = text[c.end:c.end + 60]
+    before = text[max(0, c.start - 30):c.start]
+    prev = _prev_word(text, c.start)
+    if re.search(r"['’]s$", text[c.start:c.end]):
+        return ""  # "1985's increase": a number that owns something is a year
+    hhmm = y % 100 < 60 and y // 100 < 24
+    if hhmm and (_CLOCK_AFTER.match(after) or str(y) in ctx.clock_numbers):
+        return "a clock time"
+    if _WIRE_CODE.search(before) and re.match(r"\s*\)", after):
+        return "a code in parentheses"
+    far = (y < ctx.anchor_year - _FAR_YEARS[0] or y > ctx.anchor_year + _FAR_YEARS[1]) if ctx.anchor_year \
+        else not 1900 <= y <= 2030
+    # a count: "LEAD - 1550 tonnes", "nearly 1950 suits"; but "its 1987 cars", "model year 1987 cars" are years
+    dated = prev in YEAR_PREPS or prev in _DETERMINERS
+    if _COUNTED.match(after) and (far or not dated) and \
+            not re.match(r"\s+(?:[a-z]+\s+)?(?:sales|profits?|earnings|results)\b", after):
+        return "a count of what follows"
+    if ctx.counts_noun(c.start, c.end) and prev in _NEAR_APPROX:
+        return "a count of the noun it goes with"
+    if _STREET.match(after) and (prev in ("at", "on", "near", "to") or re.search(r"(?:^|\n)\s*$", before)):
+        return "a street number"  # "at 1600 Pennsylvania Avenue", but "the 1985 New York Plaza meeting"
+    if _CORP_SUFFIX.match(after) and prev not in YEAR_PREPS:  # but "in 1985 Apple Computer Inc ..."
+        return "part of a company's name"
+    sentence = re.split(r"[.!?]\s", text[max(0, c.start - 200):c.start])[-1]
+    if far or _MARKET.search(sentence):  # a level: of an index, a price, a total
+        of = re.search(r"([\w’'-]+)\s+of\s*$", before)
+        if _LEVEL_AFTER.match(after) and (prev in ("the", "its", "a") or re.search(r"['’]s\s*$", before)) or \
+                of and of.group(1).lower() in _LEVEL_OF:
+            return "a level"
+        if prev in ("to", "at") and _MARKET.search(sentence) and not re.match(r"\s+(?:levels|figures)\b", after):
+            return "an index level"
+    if far:
+        if hhmm and ctx.clock_numbers:
+            return "a clock time (the article gives times on a 24-hour clock)"
+        if prev in _APPROX and not re.match(r"\s*(?:[,.;:)]|$)", after) or \
+                ctx.counts_noun(c.start, c.end) and prev not in _FAR_PREPS:
+            return "a count"  # "about 1700 lawsuits", but "built around 1850, ..." is a year
+        if re.search(r"\d{4}\s*(?:,|to|and|or|-|–)\s*$", before) or ctx.opens_clause(c.start, c.end):
+            return ""  # "from 1850 to 1900", "1689, 1727 and 1858"; "1689 was a turning point"
+        if prev in ("a", "an", "the", "its", "their", "his", "her", "our") and ctx.dates_noun(c.start, c.end):
+            return ""  # "a 1911 loan", "the 1860 Treaty", "the 1949 revolution": no count of one thing
+        if prev not in _FAR_PREPS:
+            return "far from the publication year with nothing that marks it as a year"
+    return ""
+
+
 def _interpret_year(g, c, text, ctx) -> Interp:
     y = int(g["y"]) if len(g["y"]) == 4 else _year2(g["y"])
     mod = re.sub(r"\s+", " ", (g.get("mod") or "").lower())
@@ -1413,19 +1520,13 @@ def _interpret_year(g, c, text, ctx) -> Interp:
     before = text[max(0, c.start - 2):c.start]
     after = text[c.end:c.end + 12]
     if "$" in before or re.match(r"\s*(?:%|percent|per\s+cent|[-–]\d|,\d|\.\d|\d)", after) or \
-            re.search(r"[\d.,]\s?$", before) or re.search(r"[#№]\s*$", before):
+            re.search(r"\d\s?$|[\d.,]$", before) or re.search(r"[#№]\s*$", before):
+        # (a number glued to the one before it, "3.2020", "1,999", is not a year; one after ". " or ", " may be)
         return Interp("DATE", drop=True)
     if not mod and y > 2099:
         return Interp("DATE", drop=True)
-    if not mod and not ctx.ent_date(c.start, c.end):
-        prev = _prev_word(text, c.start)
-        if prev not in YEAR_PREPS and not re.search(r"[(\[–—-]\s*$", text[max(0, c.start - 2):c.start]):
-            if re.match(r"\s+(?:[a-z]+\s+)?(?:people|troops|soldiers|tons|tonnes|barrels|units|shares|"
-                        r"workers|employees|cars|miles|km|kilometers|feet|meters|metres|dollars|yuan|rubles)\b",
-                        after):
-                return Interp("DATE", drop=True)
-            if not (1900 <= y <= 2030):
-                return Interp("DATE", drop=True)
+    if not mod and len(g["y"]) == 4 and _not_a_year(y, c, text, ctx):
+        return Interp("DATE", drop=True)
     if "half" in mod:
         return Interp("DATE", f"{y}-H{1 if 'first' in mod else 2}", basis="explicit half year")
     if mod in ("year-end",) or mod.startswith("the end") and False:
@@ -1603,6 +1704,9 @@ class Context:
                     self.date_ents.append((e.start_char, e.end_char))
                 elif e.label_ == "TIME":
                     self.time_ents.append((e.start_char, e.end_char))
+        self.anchor_year: int | None = None  # the publication year, set by extract_timexes
+        # four-digit numbers the article uses as 24-hour clock times ("1530 EST"): the same number elsewhere is one too
+        self.clock_numbers = {m.group(1) for m in _MIL_CLOCK.finditer(text)}
         self.quarters: list[tuple[int, dict]] = []  # (offset, {"spec":..} or {"value":..})
         self.years: list[tuple[int, int]] = []
         self.refs: list[tuple[int, str, dict]] = []  # (offset, "day" | "month", spec or {"kind": "abs", ...})
@@ -1617,6 +1721,33 @@ class Context:
     def last_ref_gran(self, pos: int) -> str:
         prev = [g for o, g, _ in self.refs if o < pos]
         return prev[-1] if prev else "day"
+
+    def counts_noun(self, s: int, e: int) -> bool:
+        """The number at s..e counts a plural noun after it ("1500 campus computer users"), not a thing a year dates."""
+        span = self.doc.char_span(s, e) if self.doc is not None else None
+        if span is None or len(span) != 1:
+            return False
+        t = span[0]
+        return t.dep_ == "nummod" and t.head.i > t.i and t.head.tag_ in ("NNS", "NNPS") and \
+            t.head.lemma_.lower() not in _DATED
+
+    def _number_and_next(self, s: int, e: int):
+        """The one token at s..e and the next token that is not a line break (None, None if there is none)."""
+        span = self.doc.char_span(s, e) if self.doc is not None else None
+        if span is None or len(span) != 1:
+            return None, None
+        nxt = next((t for t in self.doc[span[0].i + 1:span[0].i + 4] if not t.is_space), None)
+        return span[0], nxt
+
+    def dates_noun(self, s: int, e: int) -> bool:
+        """The number at s..e goes with the singular noun right after it, which it cannot count ("a 1911 loan")."""
+        t, nxt = self._number_and_next(s, e)
+        return nxt is not None and nxt.tag_ in ("NN", "NNP") and t.head.i >= nxt.i
+
+    def opens_clause(self, s: int, e: int) -> bool:
+        """The number at s..e opens its sentence and a verb or a comma follows ("1689 saw ...", "1689, when ...")."""
+        t, nxt = self._number_and_next(s, e)
+        return nxt is not None and t.is_sent_start and (nxt.pos_ in ("VERB", "AUX") or nxt.text == ",")
 
     def ent_date(self, s: int, e: int) -> bool:
         return any(a < e and s < b for a, b in self.date_ents)
@@ -1659,6 +1790,7 @@ def extract_timexes(text: str, doc, published: str | None, *, uncertain: bool = 
     ctx = Context(text, doc)
     sent_of = _sentence_index(doc)
     anchor = published[:10] if published else None
+    ctx.anchor_year = int(anchor[:4]) if anchor and anchor[:4].isdigit() else None
     out: list[Timex] = []
     bare: list[tuple[int, Cand]] = []  # clock times with no day of their own
 
