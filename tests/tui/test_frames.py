@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 
 from textual import events
+from textual.content import Span
 from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.geometry import Region
 from textual.widget import Widget
@@ -13,7 +14,7 @@ from tests.tui.conftest import settle
 from tests.tui.test_app import screen_of
 from tui import cli
 from tui.text import cells
-from tui.document import message_doc
+from tui.document import CURSOR_STYLE, message_doc
 from tui.screens import _border
 from tui.widgets.bars import KeyBar
 
@@ -320,3 +321,34 @@ async def test_a_held_step_draws_the_titles_once_with_its_answers(make_app, monk
         assert drawn == [total] and total is not None
         assert s.query_one("#pane-articles").border_title.endswith(f"Articles {total:,}")
         assert "Moscow" in "".join(s.text for s in s.query_one("#chips").render_lines(Region(0, 0, 120, 1)))
+
+
+async def test_reader_lines_made_as_drawn_equal_dividing_the_whole_document(make_app):
+    """The reader makes a line's Content when it first draws it (tui.widgets.reader.line_spans); each is
+    what dividing the whole styled document at the line breaks gives, with the cursor and hits on."""
+    from textual.content import Content
+
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        await pilot.press("2", "j", "enter")  # an entity page: many lines and spans
+        await settle(pilot)
+        r = s.reader
+        for doc_kind in ("entity", "article"):
+            if doc_kind == "article":
+                await pilot.press("X", "1", "enter")
+                await settle(pilot)
+            r.set_cursor(min(2, len(r.doc.links) - 1))
+            assert r.doc.kind == doc_kind and len(r._lines) > 5 and len(r.doc.spans) > 5
+            spans = [*r.doc.spans]
+            if r.cursor is not None:
+                lk = r.doc.links[r.cursor]
+                spans.append(Span(lk.start, lk.end, CURSOR_STYLE))
+            whole = Content(r.doc.text.replace("\n", " "), spans=spans, strip_control_codes=False)
+            cuts = sorted({o for line in r._lines for o in line} - {0, len(r.doc.text)})
+            pieces = dict(zip([0, *cuts], whole.divide(cuts)))
+            for i, (start, end) in enumerate(r._lines):
+                if start < end:
+                    ours, theirs = r._piece(i), pieces[start]
+                    assert ours.plain == theirs.plain and list(ours.spans) == list(theirs.spans), i

@@ -60,7 +60,9 @@ class Reader(LineScrollView, can_focus=True):
         self.hit: int | None = None
         self._lines: list[tuple[int, int]] = []
         self._line_starts: list[int] = []
-        self._pieces: list[Content] = []
+        self._pieces: dict[int, Content] = {}  # line -> its Content, as drawn
+        self._text = ""
+        self._line_spans: list[list[Span]] = []
         self._width = 0
         self._seen_size = Size(0, 0)
 
@@ -115,13 +117,21 @@ class Reader(LineScrollView, can_focus=True):
         if self.cursor is not None:
             lk = self.doc.links[self.cursor]
             spans.append(Span(lk.start, lk.end, CURSOR_STYLE))
-        content = Content(self.doc.text.replace("\n", " "), spans=spans, strip_control_codes=False)
-        cuts = sorted({o for line in self._lines for o in line} - {0, len(self.doc.text)})
-        pieces = content.divide(cuts)
-        starts = [0, *cuts]
-        index = {s: i for i, s in enumerate(starts)}
-        self._pieces = [pieces[index[s]] if s in index and s < e else Content("") for s, e in self._lines]
+        self._text = self.doc.text.replace("\n", " ")
+        self._line_spans = line_spans(self._line_starts, spans)
+        self._pieces = {}
         self.refresh()
+
+    def _piece(self, index: int) -> Content:
+        """Line `index` as Content, made when it is first drawn: an entity page is 300 lines and 600
+        spans, and dividing all of it at every open or cursor move cost 5-10 ms."""
+        piece = self._pieces.get(index)
+        if piece is None:
+            s, e = self._lines[index]
+            piece = self._pieces[index] = Content(self._text[s:e], spans=[
+                Span(max(a, s) - s, min(b, e) - s, style) for a, b, style in self._line_spans[index]
+                if min(b, e) > max(a, s)], strip_control_codes=False) if s < e else Content("")
+        return piece
 
     def text_width(self) -> int:
         """Columns for text: the region less a space before the scroll thumb and the thumb."""
@@ -142,10 +152,10 @@ class Reader(LineScrollView, can_focus=True):
         region, top, style = self.line_frame()
         width = max(0, region.width - 1)
         index = top + y
-        if index >= len(self._pieces):
+        if index >= len(self._lines):
             line = [Segment(" " * width, style.rich_style)]
         else:
-            line = content_segments(self, self._pieces[index], width, style)
+            line = content_segments(self, self._piece(index), width, style)
         line.append(thumb_segment(self, y, region.height, len(self._lines), top))
         return line
 
@@ -258,3 +268,17 @@ def find_hits(text: str, terms: list[str], start: int = 0) -> list[tuple[int, in
     pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
                          + r")\w*", re.IGNORECASE)
     return [(m.start(), m.end()) for m in pattern.finditer(text, start)]
+
+
+def line_spans(line_starts: list[int], spans: list[Span]) -> list[list[Span]]:
+    """For each line (by its start offset), the spans that reach into it, in their original order (a
+    later span's style wins over an earlier one's)."""
+    out: list[list[Span]] = [[] for _ in line_starts]
+    for span in spans:
+        if span.end <= span.start:
+            continue
+        first = max(0, bisect.bisect_right(line_starts, span.start) - 1)
+        last = max(0, bisect.bisect_right(line_starts, span.end - 1) - 1)
+        for i in range(first, last + 1):
+            out[i].append(span)
+    return out
