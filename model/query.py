@@ -506,14 +506,13 @@ def events(conn: sqlite3.Connection, f: Filters = Filters(), offset: int = 0, li
         where, params = summed
         select = f"SELECT t.timex AS id, t.value_start FROM entity_event t{where} ORDER BY t.value_start, t.timex"
     elif _by_day(conn, f) and offset:
-        # from the day the page starts on (the first whose running count passes `offset`), not the first event
-        day = _run(conn, "SELECT value_start, upto - events FROM (SELECT value_start, events, SUM(events) OVER "
-                         "(ORDER BY value_start) AS upto FROM event_day) WHERE upto > ? ORDER BY value_start LIMIT 1",
-                   (offset,))
-        if not day:
+        # from the day the page starts on (the first whose running count passes `offset`), not the first event;
+        # the days are summed here as they are read (SQLite's window function over them took 3-4 ms, this ~1)
+        day = _day_at(conn, offset)
+        if day is None:
             return []
         select = "SELECT t.id, t.value_start FROM timex t WHERE t.value_start >= ? ORDER BY t.value_start, t.id"
-        params, offset = [day[0][0]], offset - day[0][1]
+        params, offset = [day[0]], offset - day[1]
     else:
         frequent = f.article is None and f.entity is not None and _entity_counts(conn, f.entity)[0] >= FREQUENT_EVENTS
         where, params = _event_where(f, frequent)
@@ -523,6 +522,19 @@ def events(conn: sqlite3.Connection, f: Filters = Filters(), offset: int = 0, li
                       f"SELECT {_TIMEX_COLS} FROM page CROSS JOIN {_TIMEX_FROM} WHERE t.id = page.id "
                       "ORDER BY page.value_start, page.id", [*params, limit, offset])
     return [_timex(r) for r in rows]
+
+
+def _day_at(conn: sqlite3.Connection, offset: int) -> tuple[str, int] | None:
+    """The day of the event at `offset` in date order, and how many events come before that day."""
+    before = 0
+    try:
+        for value, events in conn.execute("SELECT value_start, events FROM event_day ORDER BY value_start"):
+            if before + events > offset:
+                return value, before
+            before += events
+    except sqlite3.DatabaseError as e:
+        raise QueryError(str(e)) from None
+    return None
 
 
 def event_position(conn: sqlite3.Connection, f: Filters, date: str) -> int:
