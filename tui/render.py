@@ -175,7 +175,7 @@ def render_lines(widget, crop: Region) -> list[Strip]:
 
 class LineScrollView(ScrollView):
     """What the reader and the lists share: a line-API scroll view in a plain box, its scroll thumb drawn
-    in its lines (`thumb_strip`, Textual's scrollbars hidden), that scrolls at once and is not restyled
+    in its lines (`thumb_segment`, Textual's scrollbars hidden), that scrolls at once and is not restyled
     on focus."""
 
     def scroll_y_to(self, y: float) -> None:
