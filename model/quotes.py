@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from . import quotes_learned
+from .quotes_learned import lemma as _lemma
 from .quotes_marks import QuoteSpan, find_quote_spans, paragraphs
 from .quotes_speakers import Resolver, Speaker
 from .records import Mention, Quote
@@ -1355,12 +1356,6 @@ class _Extractor:
 
 def _learned() -> dict[str, set[str]]:
     return LEARNED_ALL if LEFT_OUT_ON else LEARNED_CUES
-
-
-def _lemma(tok) -> str:
-    """The verb's lemma, with the small model's slips mended ("hoped" → "hop")."""
-    low = tok.lower_
-    return "hope" if low in ("hoped", "hopes", "hoping") else tok.lemma_.lower()
 
 
 def _document(tok) -> bool:

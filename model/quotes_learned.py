@@ -19,9 +19,10 @@ ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "NORP": "norp"}
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj"}
 
 
-def _lemma(t) -> str:
-    low = t.lower_
-    return "hope" if low in ("hoped", "hopes", "hoping") else t.lemma_.lower()
+def lemma(tok) -> str:
+    """A verb's lemma, with the small model's slips mended ("hoped" → "hop"); the rules use it too."""
+    low = tok.lower_
+    return "hope" if low in ("hoped", "hopes", "hoping") else tok.lemma_.lower()
 
 
 def subject_kind(subj, mention_at, people, document) -> str:
@@ -70,7 +71,7 @@ def candidates(doc, in_quote):
 def features(v, node, rel, subj_kind, sent_has_speech: bool) -> list[str]:
     """The candidate's features: the head's lemma with the relation, the source's kind, negation, modality,
     the head's place in the sentence and the content's shape."""
-    lem = _lemma(v)
+    lem = lemma(v)
     neg = any(c.dep_ == "neg" for c in v.children)
     modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in v.children)
     n = node.right_edge.i - node.left_edge.i + 1
