@@ -69,11 +69,6 @@ def fit(segments: list[Segment], width: int, rich_style) -> list[Segment]:
     return segments
 
 
-def content_strip(widget, content: Content, width: int, style: Style) -> Strip:
-    """`content_segments` as a Strip."""
-    return Strip(content_segments(widget, content, width, style), width)
-
-
 _RICH: dict = {}  # (base style, span style) -> the Rich style drawn: a line has few, a screen repeats them
 
 
@@ -127,10 +122,11 @@ def plain_box(widget) -> bool:
 
 
 def render_lines(widget, crop: Region) -> list[Strip]:
-    """`Widget.render_lines` for a line-API widget in a plain box (see `plain_box`): the same line cache
+    """`Widget.render_lines` for a `LineWidget` in a plain box (see `plain_box`): the same line cache
     (only lines marked dirty are drawn again) and the app's line filters, without the styles cache's
     per-line work (borders, gutters, tint and opacity checks, a Strip or two more per line), which
-    cost about as much as drawing the line itself."""
+    cost about as much as drawing the line itself. Each line is one Strip: padding and the widget's
+    `line_segments`."""
     cache = widget._styles_cache
     width = widget.outer_size.width
     if width != cache._width:
@@ -141,28 +137,13 @@ def render_lines(widget, crop: Region) -> list[Strip]:
     base_background, background = widget.background_colors
     _top, pad_right, _bottom, pad_left = widget.styles.padding
     pad_style = Style(background=base_background + background).rich_style  # as Textual pads
-    content_width = width - pad_left - pad_right
-    render_line = widget.render_line
-    line_segments = getattr(widget, "line_segments", None)
     head = [Segment(" " * pad_left, pad_style)] if pad_left else []
     tail = [Segment(" " * pad_right, pad_style)] if pad_right else []
     strips = []
     for y in crop.line_range:
         strip = None if y in dirty else lines.get(y)
-        if strip is None and line_segments is not None:  # the padding in the same Strip
-            strip = lines[y] = Strip([*head, *line_segments(y), *tail], width)
         if strip is None:
-            strip = render_line(y)
-            if strip.cell_length != content_width:
-                strip = strip.adjust_cell_length(content_width, pad_style)
-            if pad_left or pad_right:
-                segments = [*strip]
-                if pad_left:
-                    segments.insert(0, Segment(" " * pad_left, pad_style))
-                if pad_right:
-                    segments.append(Segment(" " * pad_right, pad_style))
-                strip = Strip(segments, width)
-            lines[y] = strip
+            strip = lines[y] = Strip([*head, *widget.line_segments(y), *tail], width)
         for line_filter in filters:
             strip = strip.apply_filter(line_filter, background)
         strips.append(strip)
@@ -173,7 +154,25 @@ def render_lines(widget, crop: Region) -> list[Strip]:
     return strips
 
 
-class LineScrollView(ScrollView):
+class LineWidget:
+    """A widget (mixed in before Textual's class) that draws each line as segments, exactly
+    `line_width()` cells: through `render_lines` above in a plain box, through Textual's styles cache
+    (`render_line`) otherwise."""
+
+    def line_segments(self, y: int) -> list[Segment]:
+        raise NotImplementedError
+
+    def line_width(self) -> int:
+        return self.content_region.width
+
+    def render_line(self, y: int) -> Strip:
+        return Strip(self.line_segments(y), self.line_width())
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        return render_lines(self, crop) if plain_box(self) else super().render_lines(crop)
+
+
+class LineScrollView(LineWidget, ScrollView):
     """What the reader and the lists share: a line-API scroll view in a plain box, its scroll thumb drawn
     in its lines (`thumb_segment`, Textual's scrollbars hidden), that scrolls at once and is not restyled
     on focus."""
@@ -188,7 +187,7 @@ class LineScrollView(ScrollView):
         # what every line needs, looked up once (each lookup walks reactives and the DOM: ~30 us a line)
         self._frame = (self.scrollable_content_region, round(self.scroll_y), self.visual_style)
         try:
-            return render_lines(self, crop) if plain_box(self) else super().render_lines(crop)
+            return super().render_lines(crop)
         finally:
             self._frame = None
 
@@ -196,12 +195,9 @@ class LineScrollView(ScrollView):
         """(content region, top line, base style) for drawing a line."""
         return self._frame or (self.scrollable_content_region, round(self.scroll_y), self.visual_style)
 
-    def line_segments(self, y: int) -> list[Segment]:
-        """Line `y`, exactly the content region's width (text, then the scroll thumb's cell)."""
-        raise NotImplementedError
-
-    def render_line(self, y: int) -> Strip:
-        return Strip(self.line_segments(y), self.line_frame()[0].width)
+    def line_width(self) -> int:
+        """Text, then the scroll thumb's cell."""
+        return self.line_frame()[0].width
 
     def watch_has_focus(self, _has_focus: bool) -> None:
         """No restyle on focus (Textual's default restyles the widget and its component classes): no CSS

@@ -9,32 +9,27 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from rich.segment import Segment
 from textual import events
 from textual.content import Content
-from textual.geometry import Region
 from textual.message import Message
-from textual.strip import Strip
 from textual.widget import Widget
 
-from ..render import content_strip, plain_box, render_lines
+from ..render import LineWidget, content_segments
 from ..text import cells, clean, shorten
 
 CHIP_WIDTH = 40  # cells of a chip's label
 
 
-class _Bar(Widget):
-    """A one-line widget drawn like the lists' lines (`render.render_lines`): Textual's styles cache
+class _Bar(LineWidget, Widget):
+    """A one-line widget drawn like the lists' lines (`render.LineWidget`): Textual's styles cache
     spent about a millisecond on each bar's one line, and a step repaints two or three of them."""
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        return render_lines(self, crop) if plain_box(self) else super().render_lines(crop)
-
-    def render_line(self, y: int) -> Strip:
-        style = self.visual_style
-        width = self.content_region.width
+    def line_segments(self, y: int) -> list[Segment]:
+        style, width = self.visual_style, self.line_width()
         if y:
-            return Strip.blank(width, style.rich_style)
-        return content_strip(self, self.render(), width, style)
+            return [Segment(" " * width, style.rich_style)]
+        return content_segments(self, self.render(), width, style)
 
 
 class Line(_Bar):
