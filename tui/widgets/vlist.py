@@ -230,9 +230,7 @@ class VirtualList(LineScrollView, can_focus=True):
                 self.post_message(self.Loaded(self, 0, message.error))
             self.refresh()
             return
-        self._pages[message.page] = message.rows
-        while len(self._pages) > KEEP_PAGES:
-            self._pages.popitem(last=False)
+        self._keep(message.page, message.rows)
         if message.total is not None:
             self.total = message.total
             self.cursor = min(self.cursor, max(0, self.total - 1))
@@ -255,9 +253,13 @@ class VirtualList(LineScrollView, can_focus=True):
         """Rows of `page` fetched elsewhere for this list's `generation` (see `generation`)."""
         if generation == self._generation and self.total is not None and page not in self._pages:
             self._pending.discard(page)
-            self._pages[page] = rows
-            while len(self._pages) > KEEP_PAGES:
-                self._pages.popitem(last=False)
+            self._keep(page, rows)
+
+    def _keep(self, page: int, rows: list) -> None:
+        """Hold `page`'s rows, dropping the oldest page beyond KEEP_PAGES."""
+        self._pages[page] = rows
+        while len(self._pages) > KEEP_PAGES:
+            self._pages.popitem(last=False)
 
     @property
     def generation(self) -> int:
@@ -313,27 +315,24 @@ class VirtualList(LineScrollView, can_focus=True):
         if self.error or not self.total:
             if y == 0:
                 text = self.error or (self.source.empty if self.source else "")
-                return self._segments(Content(text), width, self.get_visual_style("vlist--dim"))
+                return content_segments(self, Content(text), width, self.get_visual_style("vlist--dim"))
             return blank
         if index >= self.total:
             return blank
         row = self.row(index)
         if row is None:
             self._request(index // PAGE)
-            return self._segments(Content("…"), width, self.get_visual_style("vlist--dim"))
+            return content_segments(self, Content("…"), width, self.get_visual_style("vlist--dim"))
         return self._row_segments(row, index, self.cursor, width, base)
 
     def _row_segments(self, row, index: int, cursor: int, width: int, base,
                       pages: OrderedDict | None = None) -> list[Segment]:
         """Row `index` drawn (from `pages`: the rows on screen, or a reload's old ones)."""
         content = self.source.render(row, width, self.row(index - 1, pages) if index else None)
-        return self._segments(content, width, base + self._cursor_style() if index == cursor else base)
+        return content_segments(self, content, width, base + self._cursor_style() if index == cursor else base)
 
     def _cursor_style(self):
         return self.get_visual_style("vlist--cursor" if self.has_focus else "vlist--cursor-blurred")
-
-    def _segments(self, content: Content, width: int, style) -> list[Segment]:
-        return content_segments(self, content, width, style)
 
     def _on_focus(self, event: events.Focus) -> None:
         self.refresh_line(self.cursor)  # only the cursor row looks different
