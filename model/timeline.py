@@ -1529,7 +1529,7 @@ def _interpret_year(g, c, text, ctx) -> Interp:
         return Interp("DATE", drop=True)
     if "half" in mod:
         return Interp("DATE", f"{y}-H{1 if 'first' in mod else 2}", basis="explicit half year")
-    if mod in ("year-end",) or mod.startswith("the end") and False:
+    if mod == "year-end":
         return Interp("DATE", f"{y}-12-31", basis="the end of the year")
     return Interp("DATE", str(y), basis="explicit year")
 
