@@ -84,6 +84,10 @@ foundation group company corporation bank agency court house senate congress com
 journal tribune press media service office union club fund league coalition organization organisation board
 school church republicans democrats caucus review magazine daily herald gazette channel radio television tv
 """.split())
+# A company's name says it is one ("Mack Trucks Inc"); "the company" or "the firm" then means it.
+COMPANY_WORDS = {"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "gmbh", "bv", "spa", "corporation",
+                 "incorporated", "company", "limited", "holdings", "industries", "enterprises"}
+COMPANY_NOUNS = {"company", "firm", "group", "concern"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "many", "several", "other", "another",
                "its", "their", "his", "her", "our", "two", "both", "all", "most", "few"}
 
@@ -208,7 +212,10 @@ class Resolver:
                 for w in m.title.lower().replace(".", " ").split():
                     nouns.add(TITLE_WORDS.get(w, w))  # "Sen. Marco Rubio" … "the Florida senator"
             if m.label in ("ORG", "GPE"):
-                nouns |= {w.lower() for w in re.findall(r"[A-Za-z]+", m.canonical)}
+                words = [w.lower() for w in re.findall(r"[A-Za-z]+", m.canonical)]
+                nouns |= set(words) | {w[:-1] for w in words if w.endswith("s") and len(w) > 4}  # "Airlines": "the airline"
+                if m.label == "ORG" and set(words) & COMPANY_WORDS:
+                    nouns |= COMPANY_NOUNS  # "Mack Trucks Inc said …" … "The company said …"
             if head is not None:
                 # compounds and appositions around the name: "spokesman Ned Price", "Ryan Hass, a former China director"
                 for t in head.subtree:
@@ -578,8 +585,9 @@ class Resolver:
         keep = {t.i for t in toks}
         words, word, kept = [], "", False  # whole words as written: "34-year-old mother", "52-count"
         for t in self.doc[toks[0].i:tok.i + 1]:
-            word, kept = word + t.text, kept or t.i in keep
-            if t.whitespace_ or t.i == tok.i:
+            if not t.is_space:  # a line break inside the words ("United\nStates Lines") is a space
+                word, kept = word + t.text, kept or t.i in keep
+            if t.whitespace_ or t.is_space or t.i == tok.i:
                 if kept:
                     words.append(word)
                 word, kept = "", False

@@ -33,7 +33,7 @@ def load_split(shared, split, cache):
     from spacy.tokens import DocBin
 
     from model import nlp as mnlp
-    from model import sources
+    from model import layout, sources
     from model.records import Article
     root = os.path.join(shared, "corpora", "polnear", split)
     sys.path.insert(0, os.path.join(shared, "eval"))
@@ -46,7 +46,7 @@ def load_split(shared, split, cache):
     if path and os.path.exists(path):
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
     else:
-        docs = list(nlp.pipe([a.text for a in arts], batch_size=32))
+        docs = list(nlp.pipe([layout.unwrap(a.text) for a in arts], batch_size=32))
         if path:
             db = DocBin(store_user_data=True)
             for d in docs:
@@ -78,7 +78,7 @@ def examples(shared, split, cache):
         mentions = entities.resolve_mentions(doc)
         entities.acronym_aliases(doc, mentions)
         quotes_learned.DUMP = []
-        recs = quotes.extract_quotes(art.text, doc, mentions)
+        recs = quotes.extract_quotes(doc.text, doc, mentions)
         cands, quotes_learned.DUMP = quotes_learned.DUMP, None
         src = open(os.path.join(root, "text", art.key + ".txt"), encoding="utf-8").read()
         omap = S.OffsetMap(src, art.text)
