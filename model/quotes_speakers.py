@@ -525,6 +525,16 @@ class Resolver:
             if pobj is not None and not self.in_quote[pobj.i]:
                 return self._single(pobj, cue_text)
         definite = any(c.lower_ in ("the", "this", "that") and c.dep_ == "det" for c in tok.lefts)
+        if definite and tok.pos_ == "NOUN" and lemma in COMPANY_NOUNS:
+            # "The company said": the company last the subject of a sentence, not the last one named ("… through
+            # underwriters Stephens Inc and Cazenove Inc. The company said …")
+            companies = {canon for pos, canon, lab, nouns in self.descriptors if pos < tok.idx and lemma in nouns}
+            subject = next((c.speaker for c in reversed(self.candidates)
+                            if c.pos < tok.idx and c.speaker.name in companies), None)
+            if subject is not None:
+                return Speaker(subject.name, [subject.name], span[0], span[1],
+                               f"speaker: '{self.doc.text[span[0]:span[1]]}' → {subject.name}, the {lemma} last "
+                               f"the subject of a sentence", 0.7, "ORG", True)
         if definite and tok.pos_ == "NOUN":
             places = {t.lower_ for t in tok.subtree if t.i < tok.i and t.ent_type_ in ("GPE", "NORP")}
             for pos, canon, lab, nouns in reversed(self.descriptors):

@@ -49,3 +49,11 @@ def test_an_unnamed_source_broken_over_two_lines_is_named_with_a_space(nlp):
     doc = nlp(text)
     names = [q.speaker for q in extract_quotes(text, doc, entities.resolve_mentions(doc))]
     assert names and all("\n" not in (n or "") for n in names)
+
+
+def test_the_company_is_the_one_last_the_subject_not_the_last_named(nlp):
+    text = ("Computer Terminal Systems Inc said it sold two mln shares through underwriters Stephens Inc and "
+            "Cazenove Inc. The company said the proceeds would repay debt.")
+    doc = nlp(text)
+    quotes = {q.text: q.speaker for q in extract_quotes(text, doc, entities.resolve_mentions(doc))}
+    assert quotes["the proceeds would repay debt"] == "Computer Terminal Systems Inc"
