@@ -171,7 +171,7 @@ def main():
     if a.eval:
         curve(examples(a.shared, a.eval, a.cache), weights, a.eval)
     if a.write:
-        with open(os.path.join(os.path.dirname(__file__), "..", "model", "quotes_weights.py"), "w") as f:
+        with open(os.path.join(os.path.dirname(__file__), "..", "..", "model", "quotes_weights.py"), "w") as f:
             f.write('"""Weights of the learned-attribution model (`quotes_learned`), fitted by '
                     'tests/tools/train_indirect.py on PolNeAR train (generated: do not edit)."""\n')
             f.write("WEIGHTS: dict[str, float] = {\n")
