@@ -231,8 +231,8 @@ def main():
             f.write(f"# Head words and relations PolNeAR train attests as attributions (>= {CUE_MIN} candidates, "
                     f">= {CUE_RATE:.0%} gold): the model fires on no other.\n")
             f.write("CUES: frozenset[str] = frozenset({\n")
-            for cue in attested:
-                f.write(f"    {json.dumps(cue)},\n")
+            for lr in attested:
+                f.write(f"    {json.dumps(lr)},\n")
             f.write("})\n")
 
 
