@@ -204,6 +204,7 @@ SPLIT_PREDICATES = True  # see `_second_predicate`
 COORDINATED_CUES = True  # see `_coordinated_cue`
 INTERRUPTED = True
 OBJECT_REACH = True  # see `_object_reach`
+OBJECT_CLAUSES = True  # `_object_reach`: also a to-infinitive or a clause without "that" right after the object
 OBJECT_PREPS = {"for", "as", "with", "in", "of", "over", "against", "about", "to"}  # see `_interrupted`: "A, he said, B" reported whole
 KEEP_THAT_CLAUSES = True
 SINGLE_MARKS_INDIRECT = True  # see `_double_marked`
@@ -605,7 +606,7 @@ class _Extractor:
                     f.nominal = True
             else:
                 continue
-            if c.dep_ == "dobj":
+            if c.dep_ == "dobj" or c.dep_ == "prep" and OBJECT_CLAUSES:
                 f.content = self._object_reach(v, f.content)
             f.belief = f.content is not None
             return
@@ -640,7 +641,7 @@ class _Extractor:
             if node is None:
                 continue
             f.content = self._clean_range(node.left_edge.i, node.right_edge.i + 1, node)
-            if node.dep_ == "dobj":
+            if node.dep_ == "dobj" or node.dep_ in ("pobj", "pcomp") and OBJECT_CLAUSES:
                 f.content = self._object_reach(v, f.content)
             f.nominal = node.dep_ != "ccomp"
             f.belief = f.content is not None
@@ -655,10 +656,16 @@ class _Extractor:
             return rng
         a, b = rng
         for c in sorted((c for c in v.children if c.i >= b), key=lambda c: c.i):
-            if c.dep_ != "prep" or c.left_edge.i != b or c.lower_ not in OBJECT_PREPS \
-                    or any(t.ent_type_ in ("DATE", "TIME") or self.in_quote[t.i] for t in c.subtree):
+            if c.left_edge.i != b or any(t.ent_type_ in ("DATE", "TIME") or self.in_quote[t.i] for t in c.subtree):
                 break
-            b = c.right_edge.i + 1
+            if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS:
+                b = c.right_edge.i + 1
+            elif OBJECT_CLAUSES and c.pos_ in ("VERB", "AUX") and (
+                    c.dep_ in ("xcomp", "advcl") and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+                    or c.dep_ == "ccomp" and not any(x.dep_ == "mark" for x in c.children)):
+                b = c.right_edge.i + 1  # "called for [women to wear …]", "cited [remarks Trump had made …]"
+            else:
+                break
         return self._clean_range(a, b, self.doc[a]) if b > rng[1] else rng
 
     def _name_before(self, v):
@@ -885,7 +892,8 @@ class _Extractor:
             t = doc[i]
             if doc[i - 1].text == "," and (t.lower_ in ("up", "down") and doc[i + 1].lower_ == "from"
                                            or t.tag_ == "VBG" and (t.lower_ in GLOSS_VBG
-                                                                   or t.lemma_.lower() in REPORT_VERBS)):
+                                                                   or t.lemma_.lower() in REPORT_VERBS
+                                                                   or COORDINATED_CUES and _reports(t))):
                 b = min(b, i - 1)  # the writer's gloss ("…, up from $185 billion", "…, indicating …") or a new
                 # speech act of the speaker's ("…, calling …", "…, adding …"), its own quote
                 break
@@ -1449,15 +1457,27 @@ def _coordinated_cue(c):
     would declare …] and suggested that …" (warned, suggested: past, like said; declare under a modal). Its
     subject is the outer cue's, and its report is its own. The outer cue verb, or None."""
     head = c.head
-    if c.dep_ != "conj" or c.pos_ != "VERB" or head.dep_ != "ccomp" or any(
-            x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+    if c.pos_ != "VERB" or head.dep_ != "ccomp" or any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
         return None
     outer = head.head
-    if outer.pos_ != "VERB" or _lemma(outer) not in REPORT_VERBS or outer.tag_ not in ("VBD", "VBZ") \
-            or c.tag_ != outer.tag_ or head.tag_ == c.tag_:
+    if outer.pos_ != "VERB" or _lemma(outer) not in REPORT_VERBS or outer.tag_ not in ("VBD", "VBZ"):
         return None
-    lemma = _lemma(c)
-    return outer if lemma in REPORT_VERBS or lemma in ATTRIB_CUES or lemma in _learned() else None
+    if c.dep_ == "conj" and (c.tag_ != outer.tag_ or head.tag_ == c.tag_):
+        return None
+    if c.dep_ != "conj" and not (c.dep_ in ("advcl", "xcomp") and _gloss_participle(c)):
+        return None
+    return outer if _reports(c) else None
+
+
+def _gloss_participle(t) -> bool:
+    """A participle after a comma ending a clause: "…, citing …", "…, adding that …"."""
+    return t.tag_ == "VBG" and t.i > 0 and t.doc[t.left_edge.i - 1].text == "," and t.left_edge.i == t.i
+
+
+def _reports(t) -> bool:
+    """A cue verb that reports on its own: speech, belief or intention, or a learned cue."""
+    lemma = _lemma(t)
+    return lemma in REPORT_VERBS or lemma in ATTRIB_CUES or lemma in _learned()
 
 
 def _learned() -> dict[str, set[str]]:

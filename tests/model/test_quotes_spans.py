@@ -45,3 +45,18 @@ def test_a_cue_coordinated_with_the_reported_clause_is_its_own_report(nlp):
 def test_a_stance_reaches_the_phrase_the_parse_hung_on_its_verb(nlp):
     text = "Senator Bernie Sanders spoke in Iowa. Sanders has criticized Clinton for having ties to Wall Street."
     assert ("Clinton for having ties to Wall Street", "Bernie Sanders") in indirect(run(nlp, text))
+
+
+def test_a_stance_reaches_an_infinitive_or_a_clause_right_after_its_object(nlp):
+    got = [q.text for q in run(nlp, "Clinton cited disparaging remarks Trump had made about Machado as examples.")]
+    assert got == ["disparaging remarks Trump had made about Machado as examples"]
+    text = "Hillary Clinton spoke in Iowa. Clinton called for female contestants to wear shorter dresses."
+    assert ("female contestants to wear shorter dresses", "Hillary Clinton") in indirect(run(nlp, text))
+
+
+def test_a_cue_participle_ending_the_reported_clause_is_the_speakers_own_report(nlp):
+    text = ("Senator Bob Corker said geopolitical factors have contributed to the decline, citing the strategic "
+            "importance of the Arctic.")
+    got = indirect(run(nlp, text))
+    assert ("geopolitical factors have contributed to the decline", "Bob Corker") in got
+    assert ("the strategic importance of the Arctic", "Bob Corker") in got
