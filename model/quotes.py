@@ -203,6 +203,7 @@ SHARE_WORDS = {"percent", "half", "majority", "plurality", "third", "quarter", "
 SPLIT_PREDICATES = True  # see `_second_predicate`
 COORDINATED_CUES = True  # see `_coordinated_cue`
 INTERRUPTED = True
+CLOSING_ATTRIBUTION = True  # see `_minus`
 OBJECT_REACH = True  # see `_object_reach`
 OBJECT_CLAUSES = True  # `_object_reach`: also a to-infinitive or a clause without "that" right after the object
 OBJECT_PREPS = {"for", "as", "with", "in", "of", "over", "against", "about", "to"}  # see `_interrupted`: "A, he said, B" reported whole
@@ -514,7 +515,11 @@ class _Extractor:
         if ccomp is None:
             ccomp = self._that_clause_in_pp(v)
         head = v.head
-        if ccomp is not None:
+        if ccomp is not None and ccomp.i < v.i and INTERRUPTED and (whole := self._interrupted(v, subj)) is not None:
+            # "there is a risk, some Democrats said, that Mr. Sanders would push …": a clause on either side
+            frame.scope = (min(a, whole[0]), max(b, whole[1]))
+            frame.content = self._clean_range(whole[0], whole[1], v)
+        elif ccomp is not None:
             frame.content = self._clean_range(ccomp.left_edge.i, ccomp.right_edge.i + 1, ccomp)
         elif v.dep_ in ("parataxis", "ccomp", "conj") and head.i < v.i and head.pos_ in ("VERB", "AUX") \
                 and self._comma_before(v):
@@ -865,6 +870,13 @@ class _Extractor:
         if ca <= head.i < cb:
             return None
         if head.i < ca:
+            sent = self.doc[ca].sent
+            end = sent.end
+            while end > cb and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
+                end -= 1
+            if CLOSING_ATTRIBUTION and a > sent.start and cb >= end and ca > 0 and self.doc[ca - 1].text == "," \
+                    and not any(self.in_quote[i] for i in range(sent.start, a)):
+                a = sent.start  # "A, while B, according to X": the attribution closing the sentence covers it all
             return self._clean_range(a, ca, head)
         return self._clean_range(cb, b, head)
 
