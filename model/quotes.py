@@ -201,6 +201,12 @@ position demand charge statement remark comment prediction hope fear concern sus
 """.split())
 SHARE_WORDS = {"percent", "half", "majority", "plurality", "third", "quarter", "fifth", "minority"}
 SPLIT_PREDICATES = True  # see `_second_predicate`
+COORDINATED_CUES = True  # see `_coordinated_cue`
+INTERRUPTED = True
+CLOSING_ATTRIBUTION = True  # see `_minus`
+OBJECT_REACH = True  # see `_object_reach`
+OBJECT_CLAUSES = True  # `_object_reach`: also a to-infinitive or a clause without "that" right after the object
+OBJECT_PREPS = {"for", "as", "with", "in", "of", "over", "against", "about", "to"}  # see `_interrupted`: "A, he said, B" reported whole
 KEEP_THAT_CLAUSES = True
 SINGLE_MARKS_INDIRECT = True  # see `_double_marked`
 IN_RECORD = True  # see `_in_record`
@@ -486,6 +492,9 @@ class _Extractor:
     def _verb_frame(self, v) -> Frame | None:
         lemma = _lemma(v)
         subj, rule = self._subject_of(v)
+        outer = _coordinated_cue(v) if COORDINATED_CUES else None
+        if outer is not None:  # "X said [he would order a review] and warned against …": X warned
+            subj, rule = self._subject_of(outer)[0], "inherited"
         before = None
         if v.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
             before = self._name_before(v)  # the parser lost the subject: "…, Daniel X, the agency's head, said"
@@ -508,7 +517,11 @@ class _Extractor:
         if ccomp is None:
             ccomp = self._that_clause_in_pp(v)
         head = v.head
-        if ccomp is not None:
+        if ccomp is not None and ccomp.i < v.i and INTERRUPTED and (whole := self._interrupted(v, subj)) is not None:
+            # "there is a risk, some Democrats said, that Mr. Sanders would push …": a clause on either side
+            frame.scope = (min(a, whole[0]), max(b, whole[1]))
+            frame.content = self._clean_range(whole[0], whole[1], v)
+        elif ccomp is not None:
             frame.content = self._clean_range(ccomp.left_edge.i, ccomp.right_edge.i + 1, ccomp)
         elif v.dep_ in ("parataxis", "ccomp", "conj") and head.i < v.i and head.pos_ in ("VERB", "AUX") \
                 and self._comma_before(v):
@@ -518,10 +531,21 @@ class _Extractor:
             frame.content = self._minus(a2, head.right_edge.i + 1, v.left_edge.i, v.right_edge.i + 1, head)
             after = self._clean_range(v.right_edge.i + 1, head.right_edge.i + 1, head) \
                 if v.right_edge.i + 1 < head.right_edge.i else None
-            if after is not None and frame.content is not None and after[0] > frame.content[0] \
+            if INTERRUPTED and after is not None and frame.content is not None and self._comma_after(v) \
+                    and not any(self.in_quote[i] for i in range(*after)):
+                # "It was, he said, one of the bitterest failures": the attribution interrupts one sentence,
+                # reported whole (the attribution included, as in the parenthetical branch below)
+                frame.content = self._clean_range(a2, head.right_edge.i + 1, head)
+            elif after is not None and frame.content is not None and after[0] > frame.content[0] \
                     and after[1] - after[0] > 2 * (frame.content[1] - frame.content[0]) \
                     and any(t.tag_ in FINITE_TAGS for t in self.doc[after[0]:after[1]]):
                 frame.content = after  # "Back in Virginia, Mr. Clarke said, he decided …": the longer side
+        elif INTERRUPTED and v.dep_ == "parataxis" and head.i > v.i and head.pos_ not in ("VERB", "AUX") \
+                and (clause := self._clause_of(head)) is not None and clause.left_edge.i < v.left_edge.i \
+                and self._comma_before(v) and self._comma_after(v):
+            # "It was, he said, one of the bitterest failures": the cue hangs on a word of the clause it interrupts
+            frame.scope = (min(a, clause.left_edge.i), max(b, clause.right_edge.i + 1))
+            frame.content = self._clean_range(clause.left_edge.i, clause.right_edge.i + 1, clause)
         elif v.dep_ == "parataxis" and head.i > v.i and head.pos_ in ("VERB", "AUX") and self._comma_before(v) \
                 and any(self.doc[i].text in (",", "—", "–") for i in (v.right_edge.i, min(v.right_edge.i + 1, head.i))) \
                 and head.left_edge.i < v.left_edge.i:
@@ -530,6 +554,9 @@ class _Extractor:
             a2, b2 = head.left_edge.i, head.right_edge.i + 1
             frame.scope = (min(a, a2), max(b, b2))
             frame.content = self._clean_range(a2, b2, head)
+        elif INTERRUPTED and (whole := self._interrupted(v, subj)) is not None:
+            frame.scope = (min(a, whole[0]), max(b, whole[1]))
+            frame.content = self._clean_range(whole[0], whole[1], v)
         elif before is not None and before[1] > v.sent.start:
             frame.content = self._clean_range(v.sent.start, before[1], self.doc[before[1] - 1])
         elif NOMINAL_CONTENT and self._nominal_object(v) is not None:
@@ -586,10 +613,19 @@ class _Extractor:
                     f.nominal = True
             else:
                 continue
+            if c.dep_ == "dobj" or c.dep_ == "prep" and OBJECT_CLAUSES:
+                f.content = self._object_reach(v, f.content)
             f.belief = f.content is not None
             return
         if lemma in _learned():
             self._learned(f)
+        if f.content is None and INTERRUPTED and lemma in ATTRIB_CLAUSE and v.dep_ == "parataxis" \
+                and v.tag_ in ("VBD", "VBZ", "VBP") and self._comma_before(v) and self._comma_after(v):
+            # "Ryan's endorsement, many think, is only a matter of time": a belief interrupting what is believed
+            clause = self._clause_of(v.head)
+            if clause is not None and clause.left_edge.i < v.left_edge.i < v.i < clause.right_edge.i:
+                f.content = self._clean_range(clause.left_edge.i, clause.right_edge.i + 1, clause)
+                f.belief = f.content is not None
 
     def _learned(self, f: Frame) -> None:
         """The content of a cue of the learned table (`LEARNED`): the dependent its relation names."""
@@ -612,9 +648,32 @@ class _Extractor:
             if node is None:
                 continue
             f.content = self._clean_range(node.left_edge.i, node.right_edge.i + 1, node)
+            if node.dep_ == "dobj" or node.dep_ in ("pobj", "pcomp") and OBJECT_CLAUSES:
+                f.content = self._object_reach(v, f.content)
             f.nominal = node.dep_ != "ccomp"
             f.belief = f.content is not None
             return
+
+    def _object_reach(self, v, rng):
+        """A stance's object with the phrases the parse hung on the verb right after it, which say what the
+        stance is about: "criticized [Clinton for having ties to Wall Street]", "identify [unique hurdles in the
+        way of immigrants …]", "backed [Ron Paul for the presidency]", "shows [Clinton with a lead …]"; not a
+        date ("endorsed [her plan] on Tuesday")."""
+        if rng is None or not OBJECT_REACH:
+            return rng
+        a, b = rng
+        for c in sorted((c for c in v.children if c.i >= b), key=lambda c: c.i):
+            if c.left_edge.i != b or any(t.ent_type_ in ("DATE", "TIME") or self.in_quote[t.i] for t in c.subtree):
+                break
+            if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS:
+                b = c.right_edge.i + 1
+            elif OBJECT_CLAUSES and c.pos_ in ("VERB", "AUX") and (
+                    c.dep_ in ("xcomp", "advcl") and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+                    or c.dep_ == "ccomp" and not any(x.dep_ == "mark" for x in c.children)):
+                b = c.right_edge.i + 1  # "called for [women to wear …]", "cited [remarks Trump had made …]"
+            else:
+                break
+        return self._clean_range(a, b, self.doc[a]) if b > rng[1] else rng
 
     def _name_before(self, v):
         """A name right before a finite speech verb that has no subject in the parse ("…, Price said"), or
@@ -723,6 +782,47 @@ class _Extractor:
                         return c
         return None
 
+    def _comma_after(self, v) -> bool:
+        """The attribution ends with a comma or a dash ("…, he said, …", "…, the agency said in a report, …"):
+        past the cue only its own short modifiers (a time, a place, a manner: no clause), then the comma."""
+        doc = self.doc
+        for j in range(v.i + 1, min(len(doc), v.i + 10)):
+            if doc[j].text in (",", "—", "–", "-", "--"):
+                return True
+            top = doc[j]
+            while top.head.i != v.i and top.head.i != top.i and top.i != v.i:
+                top = top.head
+            if top.head.i != v.i or top.dep_ not in ("npadvmod", "advmod", "prep", "prt", "pobj", "det", "amod",
+                                                      "compound", "nummod"):
+                return False
+        return False
+
+    @staticmethod
+    def _clause_of(t):
+        """The verb whose clause a word belongs to (the nearest verb among its heads), or None."""
+        for _ in range(4):
+            if t.pos_ in ("VERB", "AUX"):
+                return t
+            if t.head.i == t.i:
+                return None
+            t = t.head
+        return None
+
+    def _interrupted(self, v, subj) -> tuple[int, int] | None:
+        """A finite cue that heads its sentence in the parse but stands between commas inside what it reports:
+        "Though that transition was seamless, he said, replacing Clinton would be much more acrimonious" (the
+        clauses on either side hang on "said"). The whole sentence, the attribution included, or None."""
+        if v.dep_ != "ROOT" or v.tag_ not in ("VBD", "VBZ", "VBP") or subj is None or subj.i > v.i \
+                or not self._comma_before(subj) or not self._comma_after(v):
+            return None
+        sent = v.sent
+        left = [c for c in v.children if c.i < subj.left_edge.i and c.dep_ in ("advcl", "ccomp", "parataxis")]
+        right = [c for c in v.children if c.i > v.i and c.dep_ in ("advcl", "ccomp", "xcomp", "parataxis")
+                 and any(t.tag_ in FINITE_TAGS for t in c.subtree)]
+        if not left or not right or any(self.in_quote[i] for i in range(sent.start, sent.end)):
+            return None
+        return sent.start, sent.end
+
     def _comma_before(self, v) -> bool:
         i = v.left_edge.i
         if self.doc[i].text not in (",", "—", "–", "-", "--"):
@@ -772,6 +872,13 @@ class _Extractor:
         if ca <= head.i < cb:
             return None
         if head.i < ca:
+            sent = self.doc[ca].sent
+            end = sent.end
+            while end > cb and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
+                end -= 1
+            if CLOSING_ATTRIBUTION and a > sent.start and cb >= end and ca > 0 and self.doc[ca - 1].text == "," \
+                    and not any(self.in_quote[i] for i in range(sent.start, a)):
+                a = sent.start  # "A, while B, according to X": the attribution closing the sentence covers it all
             return self._clean_range(a, ca, head)
         return self._clean_range(cb, b, head)
 
@@ -781,7 +888,8 @@ class _Extractor:
         doc = self.doc
         for c in head.children:
             if c.dep_ == "conj" and a <= c.i < b and (any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
-                                                      or SPLIT_PREDICATES and self._second_predicate(head, c)) \
+                                                      or SPLIT_PREDICATES and self._second_predicate(head, c)
+                                                      or COORDINATED_CUES and _coordinated_cue(c) is not None) \
                     and not (KEEP_THAT_CLAUSES and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)):
                 # a clause with its own subject is cut off ("…, and both sides have agreed …"), unless its "that"
                 # keeps it under the same cue ("said [A, but that B]")
@@ -798,7 +906,8 @@ class _Extractor:
             t = doc[i]
             if doc[i - 1].text == "," and (t.lower_ in ("up", "down") and doc[i + 1].lower_ == "from"
                                            or t.tag_ == "VBG" and (t.lower_ in GLOSS_VBG
-                                                                   or t.lemma_.lower() in REPORT_VERBS)):
+                                                                   or t.lemma_.lower() in REPORT_VERBS
+                                                                   or COORDINATED_CUES and _reports(t))):
                 b = min(b, i - 1)  # the writer's gloss ("…, up from $185 billion", "…, indicating …") or a new
                 # speech act of the speaker's ("…, calling …", "…, adding …"), its own quote
                 break
@@ -1356,6 +1465,35 @@ class _Extractor:
         return Quote(start=start, end=end, text=self.text[start:end], kind="indirect", cue=cue,
                      cue_start=f.cue_span[0], cue_end=f.cue_span[1], speaker=sp.name, speakers=list(sp.names),
                      speaker_start=sp.start, speaker_end=sp.end, basis=sp.basis, confidence=round(conf, 2))
+
+
+def _coordinated_cue(c):
+    """A cue verb the parse coordinated with the head of another cue's reported clause, though its form is the
+    outer cue's and not the clause's: "said [he would order a review] and warned against …", "said [the country
+    would declare …] and suggested that …" (warned, suggested: past, like said; declare under a modal). Its
+    subject is the outer cue's, and its report is its own. The outer cue verb, or None."""
+    head = c.head
+    if c.pos_ != "VERB" or head.dep_ != "ccomp" or any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+        return None
+    outer = head.head
+    if outer.pos_ != "VERB" or _lemma(outer) not in REPORT_VERBS or outer.tag_ not in ("VBD", "VBZ"):
+        return None
+    if c.dep_ == "conj" and (c.tag_ != outer.tag_ or head.tag_ == c.tag_):
+        return None
+    if c.dep_ != "conj" and not (c.dep_ in ("advcl", "xcomp") and _gloss_participle(c)):
+        return None
+    return outer if _reports(c) else None
+
+
+def _gloss_participle(t) -> bool:
+    """A participle after a comma ending a clause: "…, citing …", "…, adding that …"."""
+    return t.tag_ == "VBG" and t.i > 0 and t.doc[t.left_edge.i - 1].text == "," and t.left_edge.i == t.i
+
+
+def _reports(t) -> bool:
+    """A cue verb that reports on its own: speech, belief or intention, or a learned cue."""
+    lemma = _lemma(t)
+    return lemma in REPORT_VERBS or lemma in ATTRIB_CUES or lemma in _learned()
 
 
 def _learned() -> dict[str, set[str]]:
