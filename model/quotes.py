@@ -197,7 +197,7 @@ NAME_COLON_PARAGRAPHS = True
 # saying to whom or where ("Clinton to Planned Parenthood: …", `tail`).
 LABEL_LINE = re.compile(r"[ \t]*(?P<mark>[\"“](?=[A-Z]))?(?:[A-Z]{3,}[ \t]+[—–-][ \t]+)?"
                         r"(?P<label>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]+){0,3})"
-                        r"(?P<tail> (?:to|on|at|in|about) [^:\n]{1,60}?)?[ \t]*:[ \t]+(?=\S)")
+                        r"(?P<tail> (?:[Tt]o|[Oo]n|[Aa]t|[Ii]n|[Aa]bout) [^:\n]{1,60}?)?[ \t]*:[ \t]+(?=\S)")
 # Field names, not speakers, however often they lead a paragraph ("UPDATE: …", "Note: …").
 LABEL_FIELDS = set("""
 note update updated source sources editor correction clarification breaking video photo photos watch related read
@@ -339,7 +339,8 @@ class _Extractor:
             layout += quotes_layout.headline_reports(self, FRAME_VERBS | ATTRIB_CUES | set(_learned()), PEOPLE_NOUNS,
                                                      DOCUMENT_NOUNS, BODY_NOUNS, UNNAMED_INDIRECT)
         for rec in labelled + (self._claims() if CLAIMS else []) + layout:
-            if not any(r.start < rec.end and rec.start < r.end for r in out):
+            if not any(r.start < rec.end and rec.start < r.end and (r.kind != "partial" or rec not in layout)
+                       for r in out):  # a headline's report may hold a fragment in quotation marks
                 out.append(rec)
         if LEARNED_MODEL:
             out += self._learned_model(out)
@@ -410,19 +411,24 @@ class _Extractor:
                     or block is None and any(self.in_quote[i] and self._double_marked(i) for i in range(a, b)):
                 continue
             m = self.resolver.mention_at.get(self._tok_range(hit.start("label"), hit.start("label") + 1)[0])
-            if m is None or m.label not in ("PERSON", "ORG") or m.end < hit.end("label") - 1 \
+            lab_end = hit.end("label")
+            # "PENCE", "JAKE TAPPER" → its surname; "Sanders", "Bernie Sanders" → the surname or the full name
+            known = by_name.get((label.split()[-1] if label.isupper() else label).casefold())
+            known = None if known is not None and known.canonical.isupper() else known  # only the label itself
+            if m is not None and m.end > lab_end + 1 and known is not None:
+                m = known  # a mention run on past the label ("Obama To Asians Worried"): the person it names
+            if m is None or m.label not in ("PERSON", "ORG") or m.end < lab_end - 1 \
                     or label.isupper() and m.canonical == label:  # "WALLACE" taken for an organisation of that name
-                # "PENCE", "JAKE TAPPER" → its surname; "Sanders", "Bernie Sanders" → the surname or the full name
-                m = by_name.get((label.split()[-1] if label.isupper() else label).casefold())
-                m = None if m is not None and m.canonical.isupper() else m  # only the label itself: unresolved
+                m = known
             if m is None and LABEL_ANY_NAME:  # "McCain Challenger Kelli Ward: …": a name ends the label
                 la, lb = self._tok_range(hit.start("label"), hit.end("label"))
                 m = self.resolver.mention_at.get(lb - 1)
-                m = m if m is not None and m.label in ("PERSON", "ORG") and m.end >= hit.end("label") - 1 else None
-            record = m is None and LABEL_ANY_NAME and label.casefold() in DOCUMENT_NOUNS | BODY_NOUNS
+                m = m if m is not None and m.label in ("PERSON", "ORG") and m.end >= lab_end - 1 else None
+            record = m is None and LABEL_ANY_NAME and (label.casefold() in DOCUMENT_NOUNS | BODY_NOUNS
+                                                       or label.casefold().removesuffix("s") in PEOPLE_NOUNS)
             if m is None and not record and label not in turns \
                     or hit.group("tail") and (m is None or m.label != "PERSON"):
-                continue  # "Poll: …", "Newspaper: …": a record or a body, unnamed; "WALLACE: …": a turn
+                continue  # "Poll: …", "Newspaper: …", "Insiders: …": a record, a body or people, unnamed
             if block is not None:
                 block.drop = True
             name = m.canonical if m is not None else None
@@ -1133,7 +1139,8 @@ class _Extractor:
         for i in range(*self._tok_range(k, min(len(self.text), k + 60))):
             m = self.resolver.mention_at.get(i)
             if m is not None and m.label in ("PERSON", "ORG", "GPE"):
-                sp = Speaker(m.canonical, [m.canonical], m.start, m.end,
+                name = m.canonical.lstrip(DASHES + " \u00a0")  # "― Jacklyn Ashley": the recogniser took the dash in
+                sp = Speaker(name, [name], m.start, m.end,
                              "speaker: named after a dash following the quote", 0.85, m.label, True)
                 return sp, sp.basis, sp.confidence
             if self.doc[i].is_punct and self.doc[i].text in (".", "\n"):

@@ -14,6 +14,11 @@ HEADLINE_CHARS = 200  # a first line longer than this is a sentence, not a title
 # Irregular past forms of cues (the rest are inflected by rule: says, warned, denies, pushes, praised).
 IRREGULAR = {"said": "say", "told": "tell", "thought": "think", "found": "find", "sought": "seek",
              "spoke": "speak", "wrote": "write", "knew": "know", "took": "take", "held": "hold"}
+# Headline verbs of attack or support, the headline's words for criticize and back ("Biden Trashes Trump").
+HEADLINE_CUES = {"rip", "trash", "swipe", "whack", "hammer", "knock", "bash", "torch", "scold", "rebuke", "rebuff",
+                 "rebut", "champion", "target", "vow", "signal"}
+# Words between a headline's source and its cue: "Obama to Frame …", "Trump Just Announced …".
+HEADLINE_AUX = {"to", "just", "also", "still", "now", "again", "finally", "officially"}
 # A dash or a colon ends a headline's kicker or a source's clause: "EXCLUSIVE – …", "The Latest: …".
 SEGMENT_END = re.compile(r"\s[—–―-]\s|:\s|;\s")
 
@@ -81,9 +86,11 @@ def headline_reports(ex, cues: set[str], people: set[str], records: set[str], bo
     White House Doctor Says Clinton Hid Past Health Problems", "New Poll Shows Minor Post-Debate Bump For
     Clinton", "Glenn Beck Blasts Drudge for Mocking His Fast". Title case ruins the parse, so the words decide:
     a cue (`cues`, any inflection) right after its source — a person the article names (the recogniser's mention
-    or a surname of a person named in the article), a people noun (`people`) or a record (`records`) — and what
-    follows it, up to a dash, a colon or the line's end, is indirect speech of that source. Not a country's or an
-    organisation's ("Russia, China Announce Boundless Friendship": policy, as in the body). Unnamed sources
+    or a surname of a person named in the article), a people noun (`people`), a body or a record — and what
+    follows it, up to a dash, a colon or the line's end, is indirect speech of that source; a cue ending the line
+    after a comma reports what goes before ("Clinton Hid Past Health Problems, Former White House Doctor
+    Says"). A body described (`bodies`: "Popular Website Shows …") may be a source, not a country or an
+    organisation by name ("Russia, China Announce Boundless Friendship": policy, as in the body). Unnamed sources
     only when `unnamed` (the switch `UNNAMED_INDIRECT`)."""
     if len(ex.paras) < 2:
         return []  # a title stands over a text
@@ -99,21 +106,30 @@ def headline_reports(ex, cues: set[str], people: set[str], records: set[str], bo
     doc = ex.doc
     out = []
     for i in range(a + 1, b - 1):
-        t, prev = doc[i], doc[i - 1]
-        cue = next((lem for lem in _lemmas(t.text) if lem in cues), None)
+        t, k = doc[i], i - 1
+        while k > a and doc[k].lower_ in HEADLINE_AUX:
+            k -= 1
+        prev = doc[k]
+        cue = next((lem for lem in _lemmas(t.text) if lem in cues | HEADLINE_CUES), None)
         if not t.is_alpha or cue is None or ex.in_quote[i] or t.text.lower() in people | records | bodies:
             continue  # "Sanders Campaign Buys …": a noun, not the cue
-        m = ex.resolver.mention_at.get(i - 1)
-        if m is not None and (m.label != "PERSON" or m.end > t.idx):
+        m = ex.resolver.mention_at.get(k)
+        if m is not None and (m.label != "PERSON" or m.end > prev.idx + len(prev.text)):
             m = None  # a country, a party, or a mention that runs over the cue ("Clinton Email Story Has Moved")
         if m is None and prev.text[:1].isupper():
             m = persons.get(prev.text.casefold())
         noun = prev.text.lower().rstrip("s") if prev.is_alpha else ""
         if m is None and (not unnamed or noun not in people and prev.text.lower() not in people
-                          and noun not in records):
+                          and noun not in records | bodies):
             continue
         end = SEGMENT_END.search(text, t.idx, p1)
         c0, c1 = t.idx + len(t.text), end.start() if end else p1
+        if not text[c0:c1].strip(" ."):  # "Clinton Hid Past Health Problems, Former White House Doctor Says."
+            comma = text.rfind(",", p0, prev.idx)
+            if comma < 0 or not all(w[:1].isupper() for w in text[comma + 1:prev.idx].split()):
+                continue
+            starts = [x.end() for x in SEGMENT_END.finditer(text, p0, comma)]
+            c0, c1 = (starts[-1] if starts else p0), comma
         while c0 < c1 and text[c0].isspace():
             c0 += 1
         while c1 > c0 and (text[c1 - 1].isspace() or text[c1 - 1] == "."):

@@ -27,6 +27,20 @@ LAID_OUT = [
     ("Former White House Doctor Says Clinton Hid Past Health Problems From Public\n\n"
      "A former White House physician said on Monday that Hillary Clinton had hidden her health problems.",
      "Hid Past", None, "say", "Clinton Hid Past Health Problems From Public"),
+    # a cue ending the headline after a comma reports what goes before it
+    ("Clinton Hid Past Health Problems From Public, Former White House Doctor Says.\n\n"
+     "Her former physician spoke to a radio show on Monday.",
+     "Hid Past", None, "say", "Clinton Hid Past Health Problems From Public"),
+    # a headline's infinitive, a headline's verb of attack, a body as source
+    ("Barack Obama to Endorse Hillary Clinton at Ohio Rally\n\nPresident Barack Obama will speak in Ohio on Monday.",
+     "Ohio Rally", "Barack Obama", "endorse", "Hillary Clinton at Ohio Rally"),
+    ("Biden Trashes Trump Over Tax Returns\n\nVice President Joe Biden spoke in Scranton on Monday.",
+     "Tax Returns", "Joe Biden", "trash", "Trump Over Tax Returns"),
+    ("Popular Website Shows Bias Against Republicans\n\nThe site rates claims made by politicians.",
+     "Bias", None, "show", "Bias Against Republicans"),
+    # people as a label, unnamed
+    ("Insiders: Trump will rebound in New Hampshire.\n\nThe survey asked party activists in the state.",
+     "rebound", None, ":", "Trump will rebound in New Hampshire."),
     # a headline cue after a person's name
     ("Glenn Beck Blasts Drudge for Mocking His Fast\n\nRadio host Glenn Beck criticized the website on Tuesday.",
      "Drudge", "Glenn Beck", "blast", "Drudge for Mocking His Fast"),
@@ -72,3 +86,18 @@ NOT_LAID_OUT = [
 @pytest.mark.parametrize("text,needle", NOT_LAID_OUT)
 def test_no_reported_speech_in_the_layout(nlp, text, needle):
     assert not [q for q in run(nlp, text) if needle in q.text and q.kind == "indirect"]
+
+
+def test_a_dash_the_recogniser_took_into_the_name_is_no_part_of_the_speaker(nlp):
+    from dataclasses import replace
+
+    from model import entities
+    from model.quotes import extract_quotes
+    text = "Voters spoke after the debate.\n\n“I’m so ashamed to be an American.” ― Jacklyn Ashley\n\nThe poll closes today."
+    doc = nlp(text)
+    dash = text.index("―")
+    mentions = [replace(m, start=dash, text=text[dash:m.end], canonical=text[dash:m.end])
+                if m.text == "Jacklyn Ashley" else m for m in entities.resolve_mentions(doc)]
+    assert any(m.canonical.startswith("―") for m in mentions)
+    q = one(extract_quotes(text, doc, mentions), "ashamed")
+    assert (q.kind, q.speaker) == ("direct", "Jacklyn Ashley")
