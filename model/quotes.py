@@ -22,7 +22,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from . import quotes_learned
+from . import quotes_layout, quotes_learned
 from .quotes_learned import lemma as _lemma
 from .quotes_marks import QuoteSpan, find_quote_spans, paragraphs
 from .quotes_speakers import Resolver, Speaker
@@ -192,7 +192,17 @@ polling result statement email e-mail footage video statistic post remark averag
 """.split())
 # "NAME: what was said" leading a paragraph (transcripts, headlines).
 NAME_COLON_PARAGRAPHS = True
-LABEL_LINE = re.compile(r"[ \t]*([A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,3})[ \t]*:[ \t]+(?=\S)")
+# The label: up to four capitalised words, after an opening mark that runs the transcript on over paragraphs
+# ("\"PENCE: …", `mark`) or a capitals kicker and a dash ("EXCLUSIVE – Roger Stone: …"), and before a few words
+# saying to whom or where ("Clinton to Planned Parenthood: …", `tail`).
+LABEL_LINE = re.compile(r"[ \t]*(?P<mark>[\"“](?=[A-Z]))?(?:[A-Z]{3,}[ \t]+[—–-][ \t]+)?"
+                        r"(?P<label>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]+){0,3})"
+                        r"(?P<tail> (?:[Tt]o|[Oo]n|[Aa]t|[Ii]n|[Aa]bout) [^:\n]{1,60}?)?[ \t]*:[ \t]+(?=\S)")
+# Field names, not speakers, however often they lead a paragraph ("UPDATE: …", "Note: …").
+LABEL_FIELDS = set("""
+note update updated source sources editor correction clarification breaking video photo photos watch related read
+contributing byline warning disclaimer spoiler caption credit credits transcript advertisement ad latest live
+""".split())
 # A person's claim as a noun with a that-clause ("Trump's claim that …").
 CLAIMS = True
 CLAIM_NOUNS = set("""
@@ -318,6 +328,7 @@ class _Extractor:
         out: list[Quote] = []
         for q in self.qs:
             self._attribute(q)
+        labelled = self._speaker_labels() if NAME_COLON_PARAGRAPHS else []  # may drop a transcript's quotes
         for q in self.qs:
             if not q.drop:
                 out.append(self._quote_record(q))
@@ -331,9 +342,13 @@ class _Extractor:
             if rec is not None and (rec.start, rec.end) not in seen:
                 seen.add((rec.start, rec.end))
                 out.append(rec)
-        labelled = self._speaker_labels() if NAME_COLON_PARAGRAPHS else []
-        for rec in labelled + (self._claims() if CLAIMS else []):
-            if not any(r.start < rec.end and rec.start < r.end for r in out):
+        layout = quotes_layout.colon_reports(self, FRAME_VERBS) if quotes_layout.COLON_REPORTS else []
+        if quotes_layout.HEADLINE_VERBS:
+            layout += quotes_layout.headline_reports(self, FRAME_VERBS | ATTRIB_CUES | set(_learned()), PEOPLE_NOUNS,
+                                                     DOCUMENT_NOUNS, BODY_NOUNS, UNNAMED_INDIRECT)
+        for rec in labelled + (self._claims() if CLAIMS else []) + layout:
+            if not any(r.start < rec.end and rec.start < r.end and (r.kind != "partial" or rec not in layout)
+                       for r in out):  # a headline's report may hold a fragment in quotation marks
                 out.append(rec)
         if LEARNED_MODEL:
             out += self._learned_model(out)
@@ -371,39 +386,67 @@ class _Extractor:
     def _speaker_labels(self) -> list[Quote]:
         """A paragraph led by a speaker's name and a colon: a transcript ("BOLDUAN: Why not debate?") or a
         headline ("Sanders: Endorsements prove Clinton 'candidate of the establishment'"). The name must be one
-        the article knows (a mention, or the surname of one in capitals); "Q:", "Report:" are no speakers."""
+        the article knows (a mention, or the surname or full name of a person it names, in any case); "Report:",
+        "Poll:" are records, unnamed. Unknown labels count only as turns of a dialogue: capitals that lead two
+        paragraphs or more, with another such label ("WALLACE: …" ¶ "PENCE: …"), or an interview's "Q:" and
+        "A:" (speaker none); never a field ("UPDATE:", `LABEL_FIELDS`). A transcript quoted as a whole, each
+        paragraph opening a mark that runs on ("\"PENCE: …"), gives its turns, not quotes without a speaker."""
         out = []
-        by_last = {}
+        by_name = {}
         for m in self.resolver.mention_at.values():
             if m.label == "PERSON":
-                by_last.setdefault(m.canonical.split()[-1].casefold(), m)
-        for p0, p1 in self.paras:
-            hit = LABEL_LINE.match(self.text, p0, p1)
-            if hit is None:
-                continue
-            label, c0 = hit.group(1), hit.end()
+                by_name.setdefault(m.canonical.split()[-1].casefold(), m)
+                by_name.setdefault(m.canonical.casefold(), m)
+        hits = [(p0, p1, hit) for p0, p1 in self.paras if (hit := LABEL_LINE.match(self.text, p0, p1)) is not None]
+        labels = [hit.group("label") for _, _, hit in hits if hit.group("tail") is None]
+        caps = {w for w in labels if w.isupper() and len(w) > 2 and labels.count(w) >= 2
+                and w.casefold() not in LABEL_FIELDS}
+        turns = caps if len(caps) >= 2 else set()
+        if "Q" in labels and "A" in labels:
+            turns |= {"Q", "A"}
+        for p0, p1, hit in hits:
+            label, c0 = hit.group("label"), hit.end()
             c1 = p1
             while c1 > c0 and self.text[c1 - 1].isspace():
                 c1 -= 1
             a, b = self._tok_range(c0, c1)
-            if b - a < 3 or any(self.in_quote[i] and self._double_marked(i) for i in range(a, b)):
+            block = None  # the transcript's mark that runs on over the paragraph
+            if hit.group("mark"):
+                block = next((q for q in self.qs if q.span.open == hit.start("mark") and q.span.end >= c1 - 2), None)
+                if block is None:
+                    continue
+            if b - a < 3 and label not in turns \
+                    or block is None and any(self.in_quote[i] and self._double_marked(i) for i in range(a, b)):
                 continue
-            m = self.resolver.mention_at.get(self._tok_range(hit.start(1), hit.start(1) + 1)[0])
-            if m is None or m.label not in ("PERSON", "ORG") or m.end < hit.end(1) - 1:
-                m = by_last.get(label.split()[-1].casefold()) if label.isupper() else None
+            m = self.resolver.mention_at.get(self._tok_range(hit.start("label"), hit.start("label") + 1)[0])
+            lab_end = hit.end("label")
+            # "PENCE", "JAKE TAPPER" → its surname; "Sanders", "Bernie Sanders" → the surname or the full name
+            known = by_name.get((label.split()[-1] if label.isupper() else label).casefold())
+            known = None if known is not None and known.canonical.isupper() else known  # only the label itself
+            if m is not None and m.end > lab_end + 1 and known is not None:
+                m = known  # a mention run on past the label ("Obama To Asians Worried"): the person it names
+            if m is None or m.label not in ("PERSON", "ORG") or m.end < lab_end - 1 \
+                    or label.isupper() and m.canonical == label:  # "WALLACE" taken for an organisation of that name
+                m = known
             if m is None and LABEL_ANY_NAME:  # "McCain Challenger Kelli Ward: …": a name ends the label
-                la, lb = self._tok_range(hit.start(1), hit.end(1))
+                la, lb = self._tok_range(hit.start("label"), hit.end("label"))
                 m = self.resolver.mention_at.get(lb - 1)
-                m = m if m is not None and m.label in ("PERSON", "ORG") and m.end >= hit.end(1) - 1 else None
-            record = m is None and LABEL_ANY_NAME and label.casefold() in DOCUMENT_NOUNS | BODY_NOUNS
-            if m is None and not record:  # "Poll: …", "Newspaper: …": a record or a body, unnamed
-                continue
+                m = m if m is not None and m.label in ("PERSON", "ORG") and m.end >= lab_end - 1 else None
+            record = m is None and LABEL_ANY_NAME and (label.casefold() in DOCUMENT_NOUNS | BODY_NOUNS
+                                                       or label.casefold().removesuffix("s") in PEOPLE_NOUNS)
+            if m is None and not record and label not in turns \
+                    or hit.group("tail") and (m is None or m.label != "PERSON"):
+                continue  # "Poll: …", "Newspaper: …", "Insiders: …": a record, a body or people, unnamed
+            if block is not None:
+                block.drop = True
             name = m.canonical if m is not None else None
-            out.append(Quote(start=c0, end=c1, text=self.text[c0:c1], kind="indirect", cue=":", cue_start=hit.end(1),
-                             cue_end=hit.end(1) + 1, speaker=name, speakers=[name] if name else [],
-                             speaker_start=hit.start(1), speaker_end=hit.end(1),
-                             basis=f"speaker: '{label}', the name that leads the paragraph with a colon",
-                             confidence=0.7))
+            out.append(Quote(start=c0, end=c1, text=self.text[c0:c1], kind="indirect", cue=":",
+                             cue_start=hit.end("label"), cue_end=hit.end("label") + 1, speaker=name,
+                             speakers=[name] if name else [], speaker_start=hit.start("label"),
+                             speaker_end=hit.end("label"),
+                             basis=f"speaker: '{label}', the name that leads the paragraph with a colon" if name
+                             else f"a turn of '{label}', a label the article names no one by",
+                             confidence=0.7 if name else 0.3))
         return out
 
     def _rule_basis(self, f: Frame) -> str:
@@ -1207,7 +1250,8 @@ class _Extractor:
         for i in range(*self._tok_range(k, min(len(self.text), k + 60))):
             m = self.resolver.mention_at.get(i)
             if m is not None and m.label in ("PERSON", "ORG", "GPE"):
-                sp = Speaker(m.canonical, [m.canonical], m.start, m.end,
+                name = m.canonical.lstrip(DASHES + " \u00a0")  # "― Jacklyn Ashley": the recogniser took the dash in
+                sp = Speaker(name, [name], m.start, m.end,
                              "speaker: named after a dash following the quote", 0.85, m.label, True)
                 return sp, sp.basis, sp.confidence
             if self.doc[i].is_punct and self.doc[i].text in (".", "\n"):
