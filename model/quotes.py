@@ -1170,6 +1170,8 @@ class _Extractor:
         cands = [c for c in self.resolver.candidates if c.pos < pos and c.speech]
         for k in range(len(cands) - 1, -1, -1):
             c = cands[k]
+            if not c.quoted and self.resolver._reported(c, None):
+                continue  # "Murphy said Trump continued to hurt his cause. “…”": the reporter goes on
             if not c.quoted and not c.speaker.named:
                 # an unnamed source of a report in between ("“A,” Trump said, two hours after news outlets declared
                 # him the victor. “B”"): the speaker of the quote before it in its paragraph, if there is one

@@ -401,7 +401,7 @@ class Resolver:
                     continue
                 if self.para_of(pos) - c.para > 4:
                     break
-                if self.gender.get(c.speaker.name, want) != want:
+                if self.gender.get(c.speaker.name, want) != want or self._reported(c, want):
                     continue
                 what = "subject of a speech verb" if c.speech else "subject"
                 return Speaker(c.speaker.name, list(c.speaker.names), span[0], span[1],
@@ -429,6 +429,24 @@ class Resolver:
                                        0.65, c.speaker.label, c.speaker.named)
             return None
         return None
+
+    def _reported(self, c: Candidate, want: str | None) -> bool:
+        """A speaker inside someone else's report ("Brian Murphy said Trump continued to hurt his cause. “…,” he
+        said"): the named person who reports it, if the pronoun fits them too, is the one a later pronoun
+        means, not the person reported on."""
+        span = self.doc.char_span(c.pos, c.pos + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        v = span[0] if span[0].pos_ in ("VERB", "AUX") else span[0].head  # a speech verb's subject is kept at its verb
+        while v.dep_ == "conj" and v.head.i != v.i:
+            v = v.head
+        if v.dep_ != "ccomp" or v.head.i == v.i:
+            return False
+        top = v.head
+        subj = next((x for x in top.children if x.dep_ == "nsubj"), None)
+        m = self._mention_for(subj) if subj is not None and not self.in_quote[subj.i] else None
+        return m is not None and m.label == "PERSON" and m.canonical != c.speaker.name \
+            and (want is None or self.gender.get(m.canonical, want) == want)
 
     def _person_tagged_org(self, tok, span) -> Speaker | None:
         """No person to refer to: the nearest subject (this paragraph or the one before) that is a name the
