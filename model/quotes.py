@@ -743,6 +743,13 @@ class _Extractor:
             obj = next((c for c in v.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
             if obj is not None:
                 return obj, "quoted-as"
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if by is not None and not self.in_quote[by.i] and any(
+                c.dep_ == "nsubjpass" and (c.pos_ == "PROPN" or c.lower_ in ("he", "she", "they")) for c in v.children):
+            # "Rubio was asked by moderator Gerard Baker whether …": who asks a person speaks (not "the email,
+            # which was first reported by The Associated Press")
+            return by, "nsubj"
         cur, rule = v, "nsubj"
         for _ in range(5):
             deps = ("nsubj",) if cur is v else ("nsubj", "nsubjpass")

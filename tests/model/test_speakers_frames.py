@@ -19,3 +19,9 @@ CASES = [
 @pytest.mark.parametrize("text,quote,speaker", CASES)
 def test_the_speaker_is_the_subject_the_parse_misplaced(nlp, text, quote, speaker):
     assert _speakers(nlp, text)[quote] == speaker
+
+
+def test_who_asks_a_person_speaks_in_the_passive(nlp):
+    text = ("The debate turned to taxes.\n\nMarco Rubio was asked by moderator Gerard Baker whether the plan would "
+            "risk “adding another expensive entitlement program to the budget.”")
+    assert _speakers(nlp, text)["adding another expensive entitlement program to the budget."] == "Gerard Baker"
