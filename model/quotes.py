@@ -888,10 +888,20 @@ class _Extractor:
             obj = next((c for c in v.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
             if obj is not None:
                 return obj, "quoted-as"
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if by is not None and not self.in_quote[by.i] and any(
+                c.dep_ == "nsubjpass" and (c.pos_ == "PROPN" or c.lower_ in ("he", "she", "they")) for c in v.children):
+            # "Rubio was asked by moderator Gerard Baker whether …": who asks a person speaks (not "the email,
+            # which was first reported by The Associated Press")
+            return by, "nsubj"
         cur, rule = v, "nsubj"
         for _ in range(5):
             deps = ("nsubj",) if cur is v else ("nsubj", "nsubjpass")
-            subj = next((c for c in cur.children if c.dep_ in deps), None)
+            subjs = [c for c in cur.children if c.dep_ in deps]
+            # the parse may hang the quote's own subject on the verb too ("“My reaction …,” Obama's strategist
+            # said"): the one outside the quote speaks
+            subj = next((c for c in subjs if not self.in_quote[c.i]), subjs[0] if subjs else None)
             if subj is not None:
                 if subj.lower_ in ("who", "that", "which") and cur.dep_ == "relcl":
                     return cur.head, rule
@@ -900,6 +910,9 @@ class _Extractor:
                 return cur.head, rule
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ == "VBG":
                 return cur.head, "inherited"
+            if cur is v and cur.dep_ == "acl" and cur.head.pos_ == "PROPN" and cur.head.i < cur.i \
+                    and cur.i > 0 and self.doc[cur.i - 1].text == "," and self._lost_root(cur):
+                return cur.head, rule  # "Aaron Kall, the director of debate at …, compared": the parse lost the root
             if (cur.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp", "dep")
                     or cur.dep_ == "advmod" and cur.pos_ == "ADV" and cur is not v) and cur.head.i != cur.i:
                 if cur.dep_ == "ccomp" and cur.tag_ not in ("VBG", "VB"):
@@ -909,6 +922,16 @@ class _Extractor:
                 continue
             break
         return None, rule
+
+    def _lost_root(self, v) -> bool:
+        """A verb the parse hung on the name before it as a participle ("Aaron Kall, the director …, compared
+        Trump to …") is that name's finite verb: past or present, or a past participle that is no passive
+        (no "by" agent, no preposition right after: not "Clinton, criticized by many," nor "X, quoted in …")."""
+        if v.tag_ in ("VBD", "VBZ"):
+            return True
+        nxt = self.doc[v.i + 1] if v.i + 1 < len(self.doc) else None
+        return v.tag_ == "VBN" and not any(c.dep_ == "agent" for c in v.children) \
+            and nxt is not None and nxt.pos_ != "ADP" and not nxt.is_punct
 
     def _minus(self, a: int, b: int, ca: int, cb: int, head):
         """Range [a, b) without the cue's own span [ca, cb): the side that holds the head."""
@@ -1309,6 +1332,8 @@ class _Extractor:
         cands = [c for c in self.resolver.candidates if c.pos < pos and c.speech]
         for k in range(len(cands) - 1, -1, -1):
             c = cands[k]
+            if not c.quoted and self.resolver._reported(c, None):
+                continue  # "Murphy said Trump continued to hurt his cause. “…”": the reporter goes on
             if not c.quoted and not c.speaker.named:
                 # an unnamed source of a report in between ("“A,” Trump said, two hours after news outlets declared
                 # him the victor. “B”"): the speaker of the quote before it in its paragraph, if there is one

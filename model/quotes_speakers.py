@@ -88,6 +88,23 @@ school church republicans democrats caucus review magazine daily herald gazette 
 COMPANY_WORDS = {"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "gmbh", "bv", "spa", "corporation",
                  "incorporated", "company", "limited", "holdings", "industries", "enterprises"}
 COMPANY_NOUNS = {"company", "firm", "group", "concern"}
+# Common nouns that may speak besides people, bodies and records (quotes.PEOPLE_NOUNS, BODY_NOUNS,
+# DOCUMENT_NOUNS, WRITINGS): groups of people and what is written or shown to be read.
+GROUP_NOUNS = set("""
+group crowd audience public community family couple pair base camp side party jury panel crew delegation
+military army troops media press court majority minority generation child kid guy folk star celebrity hawk
+tycoon mogul magnate heavyweight contender hopeful front-runner frontrunner incumbent surrogate insider outsider
+progressive moderate independent libertarian populist partisan elite clergy pope bishop pastor priest rabbi imam
+judge justice jury boss chief head ceo executive operative secretary general colonel admiral voice
+""".split())
+READ_NOUNS = set("""
+ad advert sign banner poster website site page account book article story piece passage text cable order petition
+notice opinion decision brief motion textbook caption headline transcript chart graphic finding result
+estimate projection average tally photo picture suit town city county
+""".split())
+# Suffixes of abstract nouns: what they name never speaks ("the first incident", "the rejection", "his final
+# assessment").
+ABSTRACT_SUFFIXES = ("ment", "ness", "tion", "sion", "ity", "ance", "ence", "ism", "ure", "ship", "hood")
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "many", "several", "other", "another",
                "its", "their", "his", "her", "our", "two", "both", "all", "most", "few"}
 
@@ -298,7 +315,7 @@ class Resolver:
                 for n in p.names:
                     if n not in names:
                         names.append(n)
-            if len(names) > 1 and all(p.named for p in parts):
+            if len(names) > 1 and all(p.named and not p.basis.endswith("its owner") for p in parts):
                 span = (tok.left_edge.idx, conjs[-1].right_edge.idx + len(conjs[-1].right_edge.text))
                 return Speaker("; ".join(names), names, span[0], span[1],
                                f"speaker: joint subject of '{cue_text}'", 0.85, parts[0].label, True)
@@ -391,7 +408,7 @@ class Resolver:
                     continue
                 if self.para_of(pos) - c.para > 4:
                     break
-                if self.gender.get(c.speaker.name, want) != want:
+                if self.gender.get(c.speaker.name, want) != want or self._reported(c, want):
                     continue
                 what = "subject of a speech verb" if c.speech else "subject"
                 return Speaker(c.speaker.name, list(c.speaker.names), span[0], span[1],
@@ -419,6 +436,24 @@ class Resolver:
                                        0.65, c.speaker.label, c.speaker.named)
             return None
         return None
+
+    def _reported(self, c: Candidate, want: str | None) -> bool:
+        """A speaker inside someone else's report ("Brian Murphy said Trump continued to hurt his cause. “…,” he
+        said"): the named person who reports it, if the pronoun fits them too, is the one a later pronoun
+        means, not the person reported on."""
+        span = self.doc.char_span(c.pos, c.pos + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        v = span[0] if span[0].pos_ in ("VERB", "AUX") else span[0].head  # a speech verb's subject is kept at its verb
+        while v.dep_ == "conj" and v.head.i != v.i:
+            v = v.head
+        if v.dep_ != "ccomp" or v.head.i == v.i:
+            return False
+        top = v.head
+        subj = next((x for x in top.children if x.dep_ == "nsubj"), None)
+        m = self._mention_for(subj) if subj is not None and not self.in_quote[subj.i] else None
+        return m is not None and m.label == "PERSON" and m.canonical != c.speaker.name \
+            and (want is None or self.gender.get(m.canonical, want) == want)
 
     def _person_tagged_org(self, tok, span) -> Speaker | None:
         """No person to refer to: the nearest subject (this paragraph or the one before) that is a name the
@@ -554,6 +589,15 @@ class Resolver:
                 return Speaker(name, [name], toks[0].idx, tok.idx + len(tok.text),
                                f"speaker: subject of '{cue_text}' (a name not tagged as an entity)", 0.6,
                                "PERSON" if tok.ent_type_ == "" else None, False)  # a person a later "he"/"she" may mean
+        if not may_speak(tok):
+            # "the rejection of the treaty", "the first incident": no one who speaks; but what someone owns speaks
+            # for its owner ("His assumption, confidently stated on live TV, was that …": his)
+            sp = self._author(tok, cue_text) if owner is not None else None
+            if sp is None or not sp.named:
+                return None
+            return Speaker(sp.name, list(sp.names), span[0], span[1],
+                           f"speaker: '{self.doc.text[span[0]:span[1]]}' → {sp.name}, its owner",
+                           sp.confidence * 0.9, sp.label, True, antecedent=False)
         # an unnamed source: keep the description itself
         name = self._unnamed(tok)
         if name is None:
@@ -614,6 +658,23 @@ class Resolver:
             return None
         self.gender.setdefault(name, "m" if low in MALE_NOUNS else "f")
         return "PERSON"
+
+
+def may_speak(tok) -> bool:
+    """A common noun that may be a speaker: people ("officials", "a Democratic strategist", "the crowd"), a body
+    ("the campaign"), a record or writing ("the report", "a statement", "the ad"), a poll's share ("47
+    percent") or a name written in lower case. Not an abstract noun or a thing ("the first incident", "the
+    rejection", "his final assessment", "water bottles")."""
+    from . import quotes as Q  # the lists of people, bodies and records live with the frames
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or tok.text[:1].isupper():
+        return True  # a name the parse took for a common noun ("Hannity", "Mills")
+    if lemma in Q.PEOPLE_NOUNS or lemma in Q.BODY_NOUNS or lemma in Q.DOCUMENT_NOUNS or lemma in WRITINGS \
+            or lemma in GROUP_NOUNS or lemma in READ_NOUNS or lemma in Q.SHARE_WORDS or tok.ent_type_ == "PERCENT" \
+            or lemma in VOICE_NOUNS or lemma in MALE_NOUNS | FEMALE_NOUNS or lemma in PAIR_NOUNS \
+            or lemma in TITLE_WORDS.values() or lemma in QUANTITIES or low in Q.PEOPLE_QUANTIFIERS:
+        return True
+    return not lemma.endswith(ABSTRACT_SUFFIXES)
 
 
 def doc_range(doc, a: int, b: int):

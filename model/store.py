@@ -403,6 +403,16 @@ def write_article(conn: sqlite3.Connection, art: Article, ext: Extraction, entit
     return aid
 
 
+def _rename_joint(conn: sqlite3.Connection, sid: int, fid: int, name: str) -> None:
+    """A joint speaker ("Xi Jinping; Putin") names each member by its canonical entity: the one-word name merged
+    into a full name is replaced there too ("Xi Jinping; Vladimir Putin")."""
+    full = conn.execute("SELECT canonical FROM entity WHERE id=?", (fid,)).fetchone()[0]
+    for qid, joint in conn.execute("SELECT q.id, q.speaker_name FROM quote q JOIN quote_speaker qs ON qs.quote = q.id "
+                                   "WHERE qs.entity=? AND q.speaker_entity IS NULL", (sid,)).fetchall():
+        parts = [full if p.casefold() == name.casefold() else p for p in (joint or "").split("; ")]
+        conn.execute("UPDATE quote SET speaker_name=? WHERE id=?", ("; ".join(dict.fromkeys(parts)), qid))
+
+
 def _entities_of(conn: sqlite3.Connection, aid: int) -> set[int]:
     """The entities an article mentions or quotes: those whose counts change when it does."""
     return {r[0] for r in conn.execute(
@@ -487,6 +497,7 @@ def _merge_surnames(conn: sqlite3.Connection) -> None:
                      (fid, sid))
         conn.execute("UPDATE quote SET speaker_entity=?, speaker_name=(SELECT canonical FROM entity WHERE id=?) "
                      "WHERE speaker_entity=?", (fid, fid, sid))
+        _rename_joint(conn, sid, fid, name)
         conn.execute("UPDATE OR IGNORE quote_speaker SET entity=? WHERE entity=?", (fid, sid))
         conn.execute("DELETE FROM quote_speaker WHERE entity=?", (sid,))
         conn.execute("DELETE FROM alias WHERE entity=?", (sid,))
