@@ -109,10 +109,16 @@ def headline_reports(ex, cues: set[str], people: set[str], records: set[str], bo
         t, k = doc[i], i - 1
         while k > a and doc[k].lower_ in HEADLINE_AUX:
             k -= 1
-        prev = doc[k]
         cue = next((lem for lem in _lemmas(t.text) if lem in cues | HEADLINE_CUES), None)
         if not t.is_alpha or cue is None or ex.in_quote[i] or t.text.lower() in people | records | bodies:
             continue  # "Sanders Campaign Buys …": a noun, not the cue
+        if doc[k].text == "," and out:  # "Clinton Says Russians Hacked DNC, Calls …": the same source again
+            again = _headline_quote(text, t, cue, p1, out[-1]) if t.idx >= out[-1].end else None
+            out += [again] if again is not None else []
+            continue
+        if doc[k].text == ",":  # "Biden, stumping for Clinton, trashes Trump": past the apposition
+            k = next((j - 1 for j in range(k - 1, a, -1) if doc[j].text == ","), k)
+        prev = doc[k]
         m = ex.resolver.mention_at.get(k)
         if m is not None and (m.label != "PERSON" or m.end > prev.idx + len(prev.text)):
             m = None  # a country, a party, or a mention that runs over the cue ("Clinton Email Story Has Moved")
@@ -122,8 +128,7 @@ def headline_reports(ex, cues: set[str], people: set[str], records: set[str], bo
         if m is None and (not unnamed or noun not in people and prev.text.lower() not in people
                           and noun not in records | bodies):
             continue
-        end = SEGMENT_END.search(text, t.idx, p1)
-        c0, c1 = t.idx + len(t.text), end.start() if end else p1
+        c0, c1 = _headline_content(text, t, p1, cues)
         if not text[c0:c1].strip(" ."):  # "Clinton Hid Past Health Problems, Former White House Doctor Says."
             comma = text.rfind(",", p0, prev.idx)
             if comma < 0 or not all(w[:1].isupper() for w in text[comma + 1:prev.idx].split()):
@@ -134,7 +139,7 @@ def headline_reports(ex, cues: set[str], people: set[str], records: set[str], bo
             c0 += 1
         while c1 > c0 and (text[c1 - 1].isspace() or text[c1 - 1] == "."):
             c1 -= 1
-        if len(text[c0:c1].split()) < 2:
+        if len(text[c0:c1].split()) < (1 if m is not None else 2):  # "Biden Trashes [Trump]"
             continue
         name = m.canonical if m is not None else None
         out.append(Quote(start=c0, end=c1, text=text[c0:c1], kind="indirect", cue=cue,
@@ -142,5 +147,32 @@ def headline_reports(ex, cues: set[str], people: set[str], records: set[str], bo
                          speaker_start=prev.idx, speaker_end=prev.idx + len(prev.text),
                          basis=f"speaker: '{prev.text}', the source of '{t.text}' in the headline" if name
                          else f"'{prev.text}', an unnamed source of '{t.text}' in the headline", confidence=0.5))
-        break
+        if c1 < t.idx:
+            break  # the cue ended the line
     return out
+
+
+def _headline_content(text: str, t, p1: int, cues: set[str]) -> tuple[int, int]:
+    """What a headline's cue reports: the words after it up to a dash, a colon, a semicolon, the line's end or a
+    comma before another cue ("Clinton Says [Russians Hacked DNC], Calls …")."""
+    end = SEGMENT_END.search(text, t.idx, p1)
+    c0, c1 = t.idx + len(t.text), end.start() if end else p1
+    for x in re.finditer(r",\s+(\w+)", text[c0:c1]):
+        if any(lem in cues | HEADLINE_CUES for lem in _lemmas(x.group(1))):
+            return c0, c0 + x.start()
+    return c0, c1
+
+
+def _headline_quote(text: str, t, cue: str, p1: int, first: Quote) -> Quote | None:
+    """A second cue of the headline's source, after a comma: its own report, the same speaker."""
+    c0, c1 = _headline_content(text, t, p1, set())
+    while c0 < c1 and text[c0].isspace():
+        c0 += 1
+    while c1 > c0 and (text[c1 - 1].isspace() or text[c1 - 1] == "."):
+        c1 -= 1
+    if len(text[c0:c1].split()) < 2:
+        return None
+    return Quote(start=c0, end=c1, text=text[c0:c1], kind="indirect", cue=cue, cue_start=t.idx,
+                 cue_end=t.idx + len(t.text), speaker=first.speaker, speakers=list(first.speakers),
+                 speaker_start=first.speaker_start, speaker_end=first.speaker_end,
+                 basis=first.basis + f", again the source of '{t.text}'", confidence=first.confidence)

@@ -38,6 +38,13 @@ LAID_OUT = [
      "Tax Returns", "Joe Biden", "trash", "Trump Over Tax Returns"),
     ("Popular Website Shows Bias Against Republicans\n\nThe site rates claims made by politicians.",
      "Bias", None, "show", "Bias Against Republicans"),
+    # a second cue after a comma: the same source, its own report; a source past its apposition, one word reported
+    ("Clinton Says Russians Hacked DNC, Calls Trump’s Putin Remarks Troubling\n\nHillary Clinton spoke on Sunday.",
+     "Russians", "Hillary Clinton", "say", "Russians Hacked DNC"),
+    ("Clinton Says Russians Hacked DNC, Calls Trump’s Putin Remarks Troubling\n\nHillary Clinton spoke on Sunday.",
+     "Remarks", "Hillary Clinton", "call", "Trump’s Putin Remarks Troubling"),
+    ("Biden, stumping for Clinton, trashes Trump.\n\nVice President Joe Biden spoke in Ohio.",
+     "Trump", "Joe Biden", "trash", "Trump"),
     # people as a label, unnamed
     ("Insiders: Trump will rebound in New Hampshire.\n\nThe survey asked party activists in the state.",
      "rebound", None, ":", "Trump will rebound in New Hampshire."),
