@@ -76,7 +76,7 @@ def extract(art: Article, doc) -> Extraction:
 
     ext.mentions = step("entities", entities.resolve_mentions, doc, default=[])
     step("acronyms", entities.acronym_aliases, doc, ext.mentions)
-    ext.quotes = step("quotes", quotes.extract_quotes, text, doc, ext.mentions, default=[])
+    ext.quotes = step("quotes", quotes.extract_quotes, text, doc, ext.mentions, title=art.title, default=[])
     published, uncertain = art.published, bool(art.published and (art.published_confidence or 0) < 1)
     if not published:
         inferred = step("publication date inference", timeline.infer_published, text, doc)

@@ -108,3 +108,16 @@ def test_a_dash_the_recogniser_took_into_the_name_is_no_part_of_the_speaker(nlp)
     assert any(m.canonical.startswith("―") for m in mentions)
     q = one(extract_quotes(text, doc, mentions), "ashamed")
     assert (q.kind, q.speaker) == ("direct", "Jacklyn Ashley")
+
+
+def test_a_lede_is_no_headline_when_the_title_is_kept_apart(nlp):
+    from model import entities
+    from model.quotes import extract_quotes
+    text = ("Former White House Doctor Says Clinton Hid Past Health Problems\n\n"
+            "A former White House physician wrote a memoir of her years there.")
+    doc = nlp(text)
+    mentions = entities.resolve_mentions(doc)
+    def headline(title):
+        return [q for q in extract_quotes(text, doc, mentions, title=title) if "Hid Past" in q.text]
+    assert headline(None) and headline("Former White House doctor says Clinton hid past health problems")
+    assert not headline("DOCTOR'S MEMOIR PUBLISHED")  # the title is elsewhere: the first line is the lede's
