@@ -214,6 +214,7 @@ SPLIT_PREDICATES = True  # see `_second_predicate`
 COORDINATED_CUES = True  # see `_coordinated_cue`
 INTERRUPTED = True
 CLOSING_ATTRIBUTION = True  # see `_minus`
+COLON_BEFORE_CUE = True  # see `_colon_between`
 OBJECT_REACH = True  # see `_object_reach`
 OBJECT_CLAUSES = True  # `_object_reach`: also a to-infinitive or a clause without "that" right after the object
 OBJECT_PREPS = {"for", "as", "with", "in", "of", "over", "against", "about", "to"}  # see `_interrupted`: "A, he said, B" reported whole
@@ -554,9 +555,10 @@ class _Extractor:
             if ATTRIB:
                 self._attributed(frame)
             return frame
-        ccomp = next((c for c in v.children if c.dep_ == "ccomp" and not self.in_quote[c.i]), None)
+        clauses = [c for c in v.children if c.dep_ == "ccomp" and not (COLON_BEFORE_CUE and self._colon_between(c, v))]
+        ccomp = next((c for c in clauses if not self.in_quote[c.i]), None)
         if ccomp is None:
-            ccomp = next((c for c in v.children if c.dep_ == "ccomp"), None)
+            ccomp = next(iter(clauses), None)
         if ccomp is None:
             ccomp = self._that_clause_in_pp(v)
         head = v.head
@@ -824,6 +826,11 @@ class _Extractor:
                             and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
                         return c
         return None
+
+    def _colon_between(self, c, v) -> bool:
+        """A clause ending before a colon (or a semicolon) that precedes the cue: "The mood has shifted: Republicans
+        said [they're convinced …]" — what comes before the colon is not what the cue after it reports."""
+        return c.i < v.i and any(t.text in (":", ";") for t in self.doc[c.right_edge.i + 1:v.i])
 
     def _comma_after(self, v) -> bool:
         """The attribution ends with a comma or a dash ("…, he said, …", "…, the agency said in a report, …"):

@@ -73,3 +73,9 @@ def test_an_attribution_closing_the_sentence_covers_all_of_it(nlp):
             "Sanders has raised $6 million, according to the Federal Election Commission.")
     got = [q.text for q in run(nlp, text) if q.kind == "indirect"]
     assert got == [text[:text.index(", according")]]
+
+
+def test_a_clause_before_a_colon_is_not_what_the_cue_after_it_reports(nlp):
+    text = "The mood has shifted in Washington: Republicans said they're increasingly convinced that Trump will lose."
+    assert [q.text for q in run(nlp, text) if q.kind == "indirect"] == [
+        "they're increasingly convinced that Trump will lose"]
