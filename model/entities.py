@@ -126,6 +126,10 @@ def _clean_span(doc, ent, full: str | None = None):
     glued = _GLUED_QUOTE.match(toks[0].text)
     if glued and glued.end() < len(toks[0].text):  # 'paranoia,”Clinton' is one token: the name is what follows
         start += glued.end()
+    while end > start and full[end - 1] in "<>":  # wire copy marks names and tickers: "<Sedio N.V.>", "<IBM>"
+        end -= 1
+    while start < end and full[start] in "<>":
+        start += 1
     text = full[start:end]
     m = _POSSESSIVE.search(text)
     if m and len(text) > m.end() - m.start():

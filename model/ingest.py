@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import entities, store
+from . import entities, layout, store
 
 # model.quotes and model.timeline (about a second of regex compiling) are imported where
 # extraction runs, in the workers: a re-ingest of an unchanged corpus never needs them.
@@ -63,7 +63,7 @@ def extract(art: Article, doc) -> Extraction:
     """Everything we extract from one parsed article. Pure: (text, doc, metadata) → records."""
     from . import quotes, timeline
 
-    text = art.text
+    text = doc.text  # the article's text as parsed: its soft newlines are spaces (`layout.unwrap`)
     ext = Extraction(sentences=[(s.start_char, s.end_char) for s in doc.sents])
 
     def step(what, fn, *args, default=None, **kw):
@@ -128,13 +128,13 @@ def process_batch(arts: list[Article], nlp=None) -> list[tuple[Article, Extracti
     short = [a for a in arts if len(a.text) <= CHUNK_CHARS]
     results: dict[int, tuple[Extraction | None, str | None]] = {}
     try:
-        for a, doc in zip(short, nlp.pipe([a.text for a in short])):
+        for a, doc in zip(short, nlp.pipe([layout.unwrap(a.text) for a in short])):
             results[id(a)] = _safe_extract(a, doc)
     except Exception:  # a batch-level NLP failure: the rest one at a time, so one bad text costs one article
         for a in short:
             if id(a) not in results:
                 try:
-                    results[id(a)] = _safe_extract(a, nlp(a.text))
+                    results[id(a)] = _safe_extract(a, nlp(layout.unwrap(a.text)))
                 except Exception as e:
                     results[id(a)] = (None, f"NLP failed: {type(e).__name__}: {e}"[:200])
     for a in arts:
@@ -153,7 +153,7 @@ def _safe_extract(art: Article, doc) -> tuple[Extraction | None, str | None]:
 def _extract_long(art: Article, nlp) -> tuple[Extraction | None, str | None]:
     total = Extraction()
     try:
-        for offset, piece in _chunks(art.text):
+        for offset, piece in _chunks(layout.unwrap(art.text)):
             part = Article(key=art.key, text=piece, published=art.published or total.published,
                            published_confidence=art.published_confidence)
             ext, err = _safe_extract(part, nlp(piece))

@@ -88,6 +88,11 @@ def features(v, node, rel, subj_kind, sent_has_speech: bool) -> list[str]:
     ]
 
 
+def cue(feats: list[str]) -> str:
+    """The candidate's head word and relation (its `LR=` feature), which must be one train attests (`CUES`)."""
+    return feats[2]
+
+
 def score(feats: list[str], weights: dict[str, float]) -> float:
     z = sum(weights.get(f, 0.0) for f in feats)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

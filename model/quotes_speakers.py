@@ -101,6 +101,10 @@ estimate projection average tally photo picture suit town city county
 # Suffixes of abstract nouns: what they name never speaks ("the first incident", "the rejection", "his final
 # assessment").
 ABSTRACT_SUFFIXES = ("ment", "ness", "tion", "sion", "ity", "ance", "ence", "ism", "ure", "ship", "hood")
+# A company's name says it is one ("Mack Trucks Inc"); "the company" or "the firm" then means it.
+COMPANY_WORDS = {"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "gmbh", "bv", "spa", "corporation",
+                 "incorporated", "company", "limited", "holdings", "industries", "enterprises"}
+COMPANY_NOUNS = {"company", "firm", "group", "concern"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "many", "several", "other", "another",
                "its", "their", "his", "her", "our", "two", "both", "all", "most", "few"}
 
@@ -225,7 +229,10 @@ class Resolver:
                 for w in m.title.lower().replace(".", " ").split():
                     nouns.add(TITLE_WORDS.get(w, w))  # "Sen. Marco Rubio" … "the Florida senator"
             if m.label in ("ORG", "GPE"):
-                nouns |= {w.lower() for w in re.findall(r"[A-Za-z]+", m.canonical)}
+                words = [w.lower() for w in re.findall(r"[A-Za-z]+", m.canonical)]
+                nouns |= set(words) | {w[:-1] for w in words if w.endswith("s") and len(w) > 4}  # "Airlines": "the airline"
+                if m.label == "ORG" and set(words) & COMPANY_WORDS:
+                    nouns |= COMPANY_NOUNS  # "Mack Trucks Inc said …" … "The company said …"
             if head is not None:
                 # compounds and appositions around the name: "spokesman Ned Price", "Ryan Hass, a former China director"
                 for t in head.subtree:
@@ -553,6 +560,16 @@ class Resolver:
             if pobj is not None and not self.in_quote[pobj.i]:
                 return self._single(pobj, cue_text)
         definite = any(c.lower_ in ("the", "this", "that") and c.dep_ == "det" for c in tok.lefts)
+        if definite and tok.pos_ == "NOUN" and lemma in COMPANY_NOUNS:
+            # "The company said": the company last the subject of a sentence, not the last one named ("… through
+            # underwriters Stephens Inc and Cazenove Inc. The company said …")
+            companies = {canon for pos, canon, lab, nouns in self.descriptors if pos < tok.idx and lemma in nouns}
+            subject = next((c.speaker for c in reversed(self.candidates)
+                            if c.pos < tok.idx and c.speaker.name in companies), None)
+            if subject is not None:
+                return Speaker(subject.name, [subject.name], span[0], span[1],
+                               f"speaker: '{self.doc.text[span[0]:span[1]]}' → {subject.name}, the {lemma} last "
+                               f"the subject of a sentence", 0.7, "ORG", True)
         if definite and tok.pos_ == "NOUN":
             places = {t.lower_ for t in tok.subtree if t.i < tok.i and t.ent_type_ in ("GPE", "NORP")}
             for pos, canon, lab, nouns in reversed(self.descriptors):
@@ -622,8 +639,9 @@ class Resolver:
         keep = {t.i for t in toks}
         words, word, kept = [], "", False  # whole words as written: "34-year-old mother", "52-count"
         for t in self.doc[toks[0].i:tok.i + 1]:
-            word, kept = word + t.text, kept or t.i in keep
-            if t.whitespace_ or t.i == tok.i:
+            if not t.is_space:  # a line break inside the words ("United\nStates Lines") is a space
+                word, kept = word + t.text, kept or t.i in keep
+            if t.whitespace_ or t.is_space or t.i == tok.i:
                 if kept:
                     words.append(word)
                 word, kept = "", False

@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # for annotations only: the browser imports this module at st
 SCHEMA_VERSION = 2
 SUMMARY_VERSION = 2  # the first with the per-entity summary and event_day (`SUMMARY_TABLES`)
 READABLE_VERSIONS = (1, 2)  # a version-1 database is browsed as it is (without the summaries) until a writer upgrades it
-PIPELINE_VERSION = "1"  # bump when extraction changes so re-ingest redoes NLP
+PIPELINE_VERSION = "2"  # bump when extraction changes so re-ingest redoes NLP (2: hard-wrapped text parsed unwrapped)
 
 
 class StoreError(Exception):

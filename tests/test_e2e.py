@@ -103,6 +103,19 @@ def test_changed_file_is_updated_and_user_date_survives(tmp_path, nlp):
     assert conn.execute("SELECT published, published_basis FROM article").fetchone() == ("2024-05-16", "set by user")
 
 
+def test_a_new_pipeline_version_extracts_unchanged_articles_again(tmp_path, nlp, monkeypatch):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Putin met Xi Jinping in Beijing on Thursday, officials said.\n", encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    assert ingest.ingest([str(src)], db, jobs=1).new == 1
+    assert ingest.ingest([str(src)], db, jobs=1).unchanged == 1
+    monkeypatch.setattr(store, "PIPELINE_VERSION", store.PIPELINE_VERSION + "-next")
+    s = ingest.ingest([str(src)], db, jobs=1)
+    assert (s.new, s.updated, s.unchanged) == (0, 1, 0)
+    assert ingest.ingest([str(src)], db, jobs=1).unchanged == 1
+
+
 def _seeds():
     from tests.conftest import ROOT
 

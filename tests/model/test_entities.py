@@ -164,3 +164,10 @@ def test_that_someone_else_is_still_a_person_whatever_the_recogniser_said(nlp):
         [doc.char_span(frank, frank + 13, label="PERSON")]
     got = [(m.text, m.canonical, m.label) for m in entities.resolve_mentions(doc)]
     assert got[:4] == [("Fiorina", "Fiorina", "PERSON")] * 4 and got[4] == ("Frank Fiorina", "Frank Fiorina", "PERSON")
+
+
+def test_wire_copy_angle_brackets_are_not_part_of_a_name(nlp):
+    text = "Computer Terminal Systems Inc sold shares to <Sedio N.V.> of Lugano and <Hutchison Whampoa Ltd>, it said."
+    names = {m.canonical for m in entities.resolve_mentions(nlp(text))}
+    assert "Hutchison Whampoa Ltd" in names and "Sedio N.V." in names
+    assert not any(c in name for name in names for c in "<>")

@@ -38,3 +38,13 @@ def test_features_name_the_cue_its_relation_and_the_source(nlp):
     feats = quotes_learned.features(v, node, rel, "person", False)
     assert rel == "ccomp" and "LR=confident|ccomp" in feats and "SL=person|confident" in feats
     assert 0.0 < quotes_learned.score(feats, {"bias": 0.0}) == 0.5
+
+
+def test_the_learned_model_fires_only_on_cues_train_attests(nlp, monkeypatch):
+    from model.quotes_weights import CUES
+    monkeypatch.setattr(quotes, "LEARNED_THRESHOLD", 0.0)
+    text = "Xi Jinping has been closely watching to see what price Putin pays for the war."
+    assert "LR=watch|xcomp" not in CUES and "LR=confident|ccomp" in CUES
+    assert not any("what price" in q.text for q in run(nlp, text))
+    monkeypatch.setattr(quotes_learned, "cue", lambda feats: "LR=confident|ccomp")  # as if train attested it
+    assert any("what price" in q.text for q in run(nlp, text))

@@ -21,10 +21,13 @@ from collections import Counter
 
 import numpy as np
 
+from model.quotes_learned import cue
+
 MIN_COUNT = 5
 L2 = 300.0  # strong: lexical conjunctions (SL=, LR=) overfit at 1 and 30 (see QUOTES.md)
 LABEL = "overlap"  # "cue": positive only when the head lies in the gold's cue (see QUOTES.md)
 PRUNE = 0.01  # weights smaller than this are dropped from the table (no change on train or dev)
+CUE_MIN, CUE_RATE = 5, 0.3  # a head word and relation fires only when train attests it this often (`cues`)
 EPOCHS = 300
 LR = 0.5
 
@@ -33,7 +36,7 @@ def load_split(shared, split, cache):
     from spacy.tokens import DocBin
 
     from model import nlp as mnlp
-    from model import sources
+    from model import layout, sources
     from model.records import Article
     root = os.path.join(shared, "corpora", "polnear", split)
     sys.path.insert(0, os.path.join(shared, "eval"))
@@ -46,7 +49,7 @@ def load_split(shared, split, cache):
     if path and os.path.exists(path):
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
     else:
-        docs = list(nlp.pipe([a.text for a in arts], batch_size=32))
+        docs = list(nlp.pipe([layout.unwrap(a.text) for a in arts], batch_size=32))
         if path:
             db = DocBin(store_user_data=True)
             for d in docs:
@@ -78,7 +81,7 @@ def examples(shared, split, cache):
         mentions = entities.resolve_mentions(doc)
         entities.acronym_aliases(doc, mentions)
         quotes_learned.DUMP = []
-        recs = quotes.extract_quotes(art.text, doc, mentions)
+        recs = quotes.extract_quotes(doc.text, doc, mentions)
         cands, quotes_learned.DUMP = quotes_learned.DUMP, None
         src = open(os.path.join(root, "text", art.key + ".txt"), encoding="utf-8").read()
         omap = S.OffsetMap(src, art.text)
@@ -133,6 +136,48 @@ def fit(rows, vocab, l2=None):
     return {f: round(float(w[k]), 4) for f, k in idx.items() if abs(w[k]) >= PRUNE or f == "bias"}
 
 
+def cues(rows):
+    """The head words and relations (`LR=` features) that PolNeAR train attests as attributions: seen at least
+    CUE_MIN times as a candidate, a gold content at least CUE_RATE of them."""
+    seen, hits = Counter(), Counter()
+    for _, feats, label, *_ in rows:
+        lr = cue(feats)
+        seen[lr] += 1
+        hits[lr] += label
+    return sorted(f for f, n in seen.items() if n >= CUE_MIN and hits[f] >= CUE_RATE * n)
+
+
+def seeds_gate(shared, weights, attested):
+    """The lowest threshold at which no candidate on the seeds that matches no gold quote would fire (the seeds'
+    precision gate leaves no room for one more false positive): the highest such score, and its text."""
+    sys.path.insert(0, os.path.join(shared, "eval"))
+    import score as S
+
+    from model import entities, layout, quotes, quotes_learned, sources
+    from model import nlp as mnlp
+    from model.quotes_learned import score
+    from model.records import Article
+    gold = S.load_jsonl(os.path.join(shared, "gold", "seeds-quotes.jsonl"))
+    arts = [x for x in sources.read_all([os.path.join(os.path.dirname(__file__), "..", "..", "seeds")])
+            if isinstance(x, Article)]
+    quotes.LEARNED_THRESHOLD = 2.0
+    worst = (0.0, "")
+    for art, doc in zip(arts, mnlp.load().pipe([layout.unwrap(a.text) for a in arts])):
+        mentions = entities.resolve_mentions(doc)
+        entities.acronym_aliases(doc, mentions)
+        quotes_learned.DUMP = []
+        found = [{"start": q.start, "end": q.end} for q in quotes.extract_quotes(doc.text, doc, mentions)]
+        cands, quotes_learned.DUMP = quotes_learned.DUMP, None
+        gs = [dict(g, start=a, end=b) for g in gold if g["article"] == art.key
+              for a, b in S.locate(doc.text, g["text"], g.get("context"))[:1]]
+        taken = {k for k, _ in S.match_quotes(gs, found)}
+        free = [g for k, g in enumerate(gs) if k not in taken]
+        for feats, start, end, _, _ in cands:
+            if quotes_learned.cue(feats) in attested and not S.match_quotes(free, [{"start": start, "end": end}]):
+                worst = max(worst, (score(feats, weights), doc.text[start:end][:60]))
+    return worst
+
+
 def vocabulary(rows):
     c = Counter(f for _, feats, *_ in rows for f in set(feats))
     return sorted(f for f, n in c.items() if n >= MIN_COUNT)
@@ -167,17 +212,28 @@ def main():
         w = fit(tr, vocabulary(tr))
         curve([r for r in rows if r[0] in held], w, f"fold {k}")
     weights = fit(rows, vocabulary(rows))
-    print(f"{len(weights)} weights")
+    attested = cues(rows)
+    print(f"{len(weights)} weights, {len(attested)} attested cues")
     if a.eval:
-        curve(examples(a.shared, a.eval, a.cache), weights, a.eval)
+        held = [r for r in examples(a.shared, a.eval, a.cache) if cue(r[1]) in set(attested)]
+        curve(held, weights, a.eval + " (attested cues)")
+    gate, text = seeds_gate(a.shared, weights, set(attested))
+    print(f"seeds gate: the highest-scoring seeds candidate outside the gold scores {gate:.3f} ({text!r}); "
+          f"set LEARNED_THRESHOLD just above it")
     if a.write:
-        with open(os.path.join(os.path.dirname(__file__), "..", "model", "quotes_weights.py"), "w") as f:
+        with open(os.path.join(os.path.dirname(__file__), "..", "..", "model", "quotes_weights.py"), "w") as f:
             f.write('"""Weights of the learned-attribution model (`quotes_learned`), fitted by '
                     'tests/tools/train_indirect.py on PolNeAR train (generated: do not edit)."""\n')
             f.write("WEIGHTS: dict[str, float] = {\n")
             for feat, v in sorted(weights.items()):
                 f.write(f"    {json.dumps(feat)}: {v:.4f},\n")
             f.write("}\n")
+            f.write(f"# Head words and relations PolNeAR train attests as attributions (>= {CUE_MIN} candidates, "
+                    f">= {CUE_RATE:.0%} gold): the model fires on no other.\n")
+            f.write("CUES: frozenset[str] = frozenset({\n")
+            for lr in attested:
+                f.write(f"    {json.dumps(lr)},\n")
+            f.write("})\n")
 
 
 if __name__ == "__main__":
