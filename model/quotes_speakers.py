@@ -84,10 +84,6 @@ foundation group company corporation bank agency court house senate congress com
 journal tribune press media service office union club fund league coalition organization organisation board
 school church republicans democrats caucus review magazine daily herald gazette channel radio television tv
 """.split())
-# A company's name says it is one ("Mack Trucks Inc"); "the company" or "the firm" then means it.
-COMPANY_WORDS = {"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "gmbh", "bv", "spa", "corporation",
-                 "incorporated", "company", "limited", "holdings", "industries", "enterprises"}
-COMPANY_NOUNS = {"company", "firm", "group", "concern"}
 # Common nouns that may speak besides people, bodies and records (quotes.PEOPLE_NOUNS, BODY_NOUNS,
 # DOCUMENT_NOUNS, WRITINGS): groups of people and what is written or shown to be read.
 GROUP_NOUNS = set("""
@@ -105,6 +101,10 @@ estimate projection average tally photo picture suit town city county
 # Suffixes of abstract nouns: what they name never speaks ("the first incident", "the rejection", "his final
 # assessment").
 ABSTRACT_SUFFIXES = ("ment", "ness", "tion", "sion", "ity", "ance", "ence", "ism", "ure", "ship", "hood")
+# A company's name says it is one ("Mack Trucks Inc"); "the company" or "the firm" then means it.
+COMPANY_WORDS = {"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "gmbh", "bv", "spa", "corporation",
+                 "incorporated", "company", "limited", "holdings", "industries", "enterprises"}
+COMPANY_NOUNS = {"company", "firm", "group", "concern"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "many", "several", "other", "another",
                "its", "their", "his", "her", "our", "two", "both", "all", "most", "few"}
 
