@@ -1094,13 +1094,14 @@ class _Extractor:
         return False
 
     def _opens_with_title(self) -> bool:
-        """The text's first paragraph is its title: the same words as the title known, or no title known. Wire
-        copy whose title is kept apart opens with its lede ("Thailand's Commerce Ministry announced a new …"),
-        no headline."""
+        """The text's first paragraph is its title (or the title's first line: "Headline; " ¶ "subhead"): it opens
+        with the words of the title known, or no title is known. Wire copy whose title is kept apart opens with
+        its lede ("Thailand's Commerce Ministry announced a new …"), no headline."""
         if self.title is None or not self.paras:
             return True
         p0, p1 = self.paras[0]
-        return re.findall(r"\w+", self.text[p0:p1].casefold()) == re.findall(r"\w+", self.title.casefold())
+        first = re.findall(r"\w+", self.text[p0:p1].casefold())
+        return bool(first) and first == re.findall(r"\w+", self.title.casefold())[:len(first)]
 
     def _in_headline(self, q: _Q) -> bool:
         """Quotes in a headline-like line (Title Case, short) are the headline's paraphrase, not a quote."""
