@@ -19,6 +19,17 @@ def test_an_attribution_interrupting_the_sentence_reports_the_whole_sentence(nlp
     assert seamless.text.endswith("replacing Clinton would be much more acrimonious")
 
 
+def test_an_interrupting_attribution_the_parse_hangs_elsewhere_reports_the_whole_sentence(nlp):
+    # "he said" hangs on the second clause's head; "the agency said" heads the first and a coordinated second
+    text = ("Don Fowler spoke on Monday. Though that transition was relatively seamless, he said, replacing "
+            "Clinton would be much more acrimonious and could lead to intense lobbying. The top 10 percent paid 69 "
+            "percent of all taxes. The middle one-fifth paid 8.9 percent, the agency said in a June report, and "
+            "those in the bottom fifth of incomes paid 0.8 percent.")
+    qs = run(nlp, text)
+    assert one(qs, "seamless").text.endswith("could lead to intense lobbying")
+    assert one(qs, "middle one-fifth").text.endswith("paid 0.8 percent")
+
+
 def test_an_interrupting_attribution_keeps_the_quoted_words_out(nlp):
     text = ("The relationship was not directed against any third party, Wang Yi said, but similarly “will not be "
             "subject to pressure from third parties.”")
