@@ -212,12 +212,12 @@ position demand charge statement remark comment prediction hope fear concern sus
 SHARE_WORDS = {"percent", "half", "majority", "plurality", "third", "quarter", "fifth", "minority"}
 SPLIT_PREDICATES = True  # see `_second_predicate`
 COORDINATED_CUES = True  # see `_coordinated_cue`
-INTERRUPTED = True
+INTERRUPTED = True  # see `_interrupted`: "A, he said, B" reported whole
 CLOSING_ATTRIBUTION = True  # see `_minus`
 COLON_BEFORE_CUE = True  # see `_colon_between`
 OBJECT_REACH = True  # see `_object_reach`
 OBJECT_CLAUSES = True  # `_object_reach`: also a to-infinitive or a clause without "that" right after the object
-OBJECT_PREPS = {"for", "as", "with", "in", "of", "over", "against", "about", "to"}  # see `_interrupted`: "A, he said, B" reported whole
+OBJECT_PREPS = {"for", "as", "with", "in", "of", "over", "against", "about", "to"}  # the phrases `_object_reach` takes
 KEEP_THAT_CLAUSES = True
 SINGLE_MARKS_INDIRECT = True  # see `_double_marked`
 IN_RECORD = True  # see `_in_record`
