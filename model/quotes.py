@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from . import quotes_layout, quotes_learned
 from .quotes_learned import lemma as _lemma
 from .quotes_marks import QuoteSpan, find_quote_spans, paragraphs
-from .quotes_speakers import Resolver, Speaker
+from .quotes_speakers import Resolver, Speaker, verb_of
 from .records import Mention, Quote
 
 # Verbs that report speech and take the reported clause as a complement (indirect speech). Not "agree":
@@ -562,7 +562,8 @@ class _Extractor:
         if ccomp is None:
             ccomp = self._that_clause_in_pp(v)
         head = v.head
-        if ccomp is not None and ccomp.i < v.i and INTERRUPTED and (whole := self._interrupted(v, subj)) is not None:
+        whole = self._interrupted(v, subj) if INTERRUPTED else None  # "A, he said, B": the sentence, and A
+        if whole is not None and ccomp is not None and ccomp.i < v.i:
             # "there is a risk, some Democrats said, that Mr. Sanders would push …": a clause on either side
             frame.scope = (min(a, whole[0]), max(b, whole[1]))
             frame.content = self._clean_range(*whole)  # trimmed as the first clause: the second is no aside
@@ -599,7 +600,7 @@ class _Extractor:
             a2, b2 = head.left_edge.i, head.right_edge.i + 1
             frame.scope = (min(a, a2), max(b, b2))
             frame.content = self._clean_range(a2, b2, head)
-        elif INTERRUPTED and (whole := self._interrupted(v, subj)) is not None:
+        elif whole is not None:  # the parse hangs the clauses elsewhere (see `_interrupted`)
             frame.scope = (min(a, whole[0]), max(b, whole[1]))
             frame.content = self._clean_range(*whole)  # trimmed as the first clause: the second is no aside
         elif before is not None and before[1] > v.sent.start:
@@ -1256,9 +1257,7 @@ class _Extractor:
         i = self._tok_range(colon, colon + 1)[0]
         if i <= 0 or self.doc[i].text != ":" or self.in_quote[i - 1]:
             return None
-        v = self.doc[i - 1]
-        while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
-            v = v.head
+        v = verb_of(self.doc[i - 1])
         for _ in range(4):  # no one speaks in the last clause ("apologized for what happened:"): the clause above
             if v.pos_ not in ("VERB", "AUX") or self.para_of(v.idx) != self.para_of(colon) or self.in_quote[v.i]:
                 return None
@@ -1269,9 +1268,7 @@ class _Extractor:
                     return sp, sp.basis + " (a clause ending in a colon introduces the quote)", sp.confidence * 0.85
             if not COLON_CLAUSE_UP or v.head.i == v.i:
                 return None
-            v = v.head
-            while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
-                v = v.head
+            v = verb_of(v.head)
         return None
 
     def _dash(self, q: _Q):
@@ -1386,6 +1383,9 @@ class _Extractor:
         speech_sents = {f.cue.sent.start for f in self.frames}
         scored = []
         for v, node, rel in quotes_learned.candidates(self.doc, self.in_quote):
+            attested = quotes_learned.cue_key(v, rel) in CUES  # a head word and relation train attests
+            if not attested and quotes_learned.DUMP is None:
+                continue  # (training sees every candidate)
             rng = self._clean_range(node.left_edge.i, node.right_edge.i + 1, node)
             if rng is None:
                 continue
@@ -1401,7 +1401,7 @@ class _Extractor:
             p = quotes_learned.score(feats, WEIGHTS)
             if quotes_learned.DUMP is not None:
                 quotes_learned.DUMP.append((feats, start, end, p, v.idx))
-            if quotes_learned.cue(feats) in CUES:  # a head word and relation train attests as an attribution
+            if attested:
                 scored.append((p, start, end, v, subj))
         new = []
         for p, start, end, v, subj in sorted(scored, key=lambda x: -x[0]):

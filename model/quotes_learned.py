@@ -68,6 +68,12 @@ def candidates(doc, in_quote):
                     yield v, node, "prep:" + c.lower_
 
 
+def cue_key(v, rel: str) -> str:
+    """The candidate's head word and relation, its `LR=` feature: the model fires only on those train attests
+    (`quotes_weights.CUES`)."""
+    return f"LR={lemma(v)}|{rel}"
+
+
 def features(v, node, rel, subj_kind, sent_has_speech: bool) -> list[str]:
     """The candidate's features: the head's lemma with the relation, the source's kind, negation, modality,
     the head's place in the sentence and the content's shape."""
@@ -80,7 +86,7 @@ def features(v, node, rel, subj_kind, sent_has_speech: bool) -> list[str]:
     first = node.left_edge.lower_ if node.left_edge.lower_ in ("that", "to", "if", "whether", "how", "what", "why") else "x"
     ent = node.ent_type_ or "-"
     return [
-        "bias", f"L={lem}", f"LR={lem}|{rel}", f"R={rel}", f"P={v.pos_}", f"PR={v.pos_}|{rel}",
+        "bias", f"L={lem}", cue_key(v, rel), f"R={rel}", f"P={v.pos_}", f"PR={v.pos_}|{rel}",
         f"S={subj_kind}", f"SR={subj_kind}|{rel}", f"SL={subj_kind}|{lem}", f"T={v.tag_}", f"D={v.dep_}",
         f"DR={v.dep_}|{rel}", f"neg={neg}", f"modal={modal}", f"size={size}", f"RS={rel}|{size}",
         f"fin={finite}", f"RF={rel}|{finite}", f"first={first}", f"NP={node.pos_}", f"NE={ent}",
@@ -89,7 +95,7 @@ def features(v, node, rel, subj_kind, sent_has_speech: bool) -> list[str]:
 
 
 def cue(feats: list[str]) -> str:
-    """The candidate's head word and relation (its `LR=` feature), which must be one train attests (`CUES`)."""
+    """The `cue_key` among a candidate's features (training reads it off the dumped rows)."""
     return feats[2]
 
 

@@ -195,13 +195,13 @@ class Resolver:
                 continue
             (p,) = people
             first = min(t.i for t in s if t.i in self.mention_at and self.mention_at[t.i].canonical == p)
-            own = _clause_verb(doc[first])
+            own = verb_of(doc[first].head)
             for t in s:
                 # a subject pronoun, or "his"/"her" in the person's own clause: in a clause below it they often
                 # mean someone else the sentence does not name ("Mukasey said the scandal is the latest in her
                 # career"), not in it ("Sanders called her son her hero")
                 if t.i > first and not self.in_quote[t.i] \
-                        and (t.dep_ in ("nsubj", "nsubjpass") or _clause_verb(t) is own):
+                        and (t.dep_ in ("nsubj", "nsubjpass") or verb_of(t.head) is own):
                     if t.lower_ in MALE:
                         pronouns[p][0] += 1
                     elif t.lower_ in FEMALE:
@@ -681,9 +681,9 @@ def doc_range(doc, a: int, b: int):
     return (doc[i] for i in range(a, b))
 
 
-def _clause_verb(tok):
-    """The verb of the clause a token stands in."""
-    v = tok.head
+def verb_of(tok):
+    """The nearest verb among a token and its heads (the root, if none): for a word, the verb of its clause."""
+    v = tok
     while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
         v = v.head
     return v

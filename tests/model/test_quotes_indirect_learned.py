@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from model import quotes, quotes_learned
+from model import quotes, quotes_learned, quotes_weights
 from tests.model.test_quotes import one, run
 
 
@@ -46,5 +46,5 @@ def test_the_learned_model_fires_only_on_cues_train_attests(nlp, monkeypatch):
     text = "Xi Jinping has been closely watching to see what price Putin pays for the war."
     assert "LR=watch|xcomp" not in CUES and "LR=confident|ccomp" in CUES
     assert not any("what price" in q.text for q in run(nlp, text))
-    monkeypatch.setattr(quotes_learned, "cue", lambda feats: "LR=confident|ccomp")  # as if train attested it
+    monkeypatch.setattr(quotes_weights, "CUES", CUES | {"LR=watch|xcomp"})  # as if train attested it
     assert any("what price" in q.text for q in run(nlp, text))
