@@ -61,12 +61,24 @@ def load_split(shared, split, cache):
 FREE_GOLD: dict = {}  # (split, article) -> (gold, matched by the rules, rules' indirect quotes, unmatched gold)
 
 
+def quotes_and_candidates(art, doc):
+    """An article's quotes as the ingest extracts them, and every candidate the learned model considered
+    (features, start, end, score, head offset)."""
+    from model import entities, quotes, quotes_learned
+    mentions = entities.resolve_mentions(doc)
+    entities.acronym_aliases(doc, mentions)
+    quotes_learned.DUMP = []
+    recs = quotes.extract_quotes(doc.text, doc, mentions, title=art.title)
+    cands, quotes_learned.DUMP = quotes_learned.DUMP, None
+    return recs, cands
+
+
 def examples(shared, split, cache):
     """[(article, features, label)] for every candidate of the split."""
     sys.path.insert(0, os.path.join(shared, "eval"))
     import score as S
 
-    from model import entities, quotes, quotes_learned
+    from model import quotes
     root, arts, docs = load_split(shared, split, cache)
     quotes.LEARNED_MODEL = True
     quotes.LEARNED_THRESHOLD = 2.0  # collect candidates, add none
@@ -78,11 +90,7 @@ def examples(shared, split, cache):
     for art, doc in zip(arts, docs):
         if art.key not in files:
             continue
-        mentions = entities.resolve_mentions(doc)
-        entities.acronym_aliases(doc, mentions)
-        quotes_learned.DUMP = []
-        recs = quotes.extract_quotes(doc.text, doc, mentions)
-        cands, quotes_learned.DUMP = quotes_learned.DUMP, None
+        recs, cands = quotes_and_candidates(art, doc)
         src = open(os.path.join(root, "text", art.key + ".txt"), encoding="utf-8").read()
         omap = S.OffsetMap(src, art.text)
         spans, rels = S.read_brat(os.path.join(ann, files[art.key]))
@@ -153,7 +161,7 @@ def seeds_gate(shared, weights, attested):
     sys.path.insert(0, os.path.join(shared, "eval"))
     import score as S
 
-    from model import entities, layout, quotes, quotes_learned, sources
+    from model import layout, quotes, sources
     from model import nlp as mnlp
     from model.quotes_learned import score
     from model.records import Article
@@ -163,17 +171,14 @@ def seeds_gate(shared, weights, attested):
     quotes.LEARNED_THRESHOLD = 2.0
     worst = (0.0, "")
     for art, doc in zip(arts, mnlp.load().pipe([layout.unwrap(a.text) for a in arts])):
-        mentions = entities.resolve_mentions(doc)
-        entities.acronym_aliases(doc, mentions)
-        quotes_learned.DUMP = []
-        found = [{"start": q.start, "end": q.end} for q in quotes.extract_quotes(doc.text, doc, mentions)]
-        cands, quotes_learned.DUMP = quotes_learned.DUMP, None
+        recs, cands = quotes_and_candidates(art, doc)
+        found = [{"start": q.start, "end": q.end} for q in recs]
         gs = [dict(g, start=a, end=b) for g in gold if g["article"] == art.key
               for a, b in S.locate(doc.text, g["text"], g.get("context"))[:1]]
         taken = {k for k, _ in S.match_quotes(gs, found)}
         free = [g for k, g in enumerate(gs) if k not in taken]
         for feats, start, end, _, _ in cands:
-            if quotes_learned.cue(feats) in attested and not S.match_quotes(free, [{"start": start, "end": end}]):
+            if cue(feats) in attested and not S.match_quotes(free, [{"start": start, "end": end}]):
                 worst = max(worst, (score(feats, weights), doc.text[start:end][:60]))
     return worst
 
