@@ -6,6 +6,7 @@ teasers, comment-policy footers, credits, a repeated title, a page-header date)
 are taken out and listed in `removed` with the reason, so nothing in them
 yields entities, quotes or dates, and the user can still see what went.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,9 +14,26 @@ import re
 
 from .records import Article
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-     "december"], 1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS.update({"sept": 9})
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -23,13 +41,21 @@ _DOW = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 
 # "June 19, 2024", "19 June 2024", "Wednesday, June 19, 2024", "2024-06-19"
 DATE_PATTERNS = [
-    re.compile(rf"\b(?:{_DOW},?\s+)?(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
-    re.compile(rf"\b(?:{_DOW},?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON}),?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(
+        rf"\b(?:{_DOW},?\s+)?(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I
+    ),
+    re.compile(
+        rf"\b(?:{_DOW},?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON}),?\s+(?P<year>(?:19|20)\d\d)\b",
+        re.I,
+    ),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
 ]
-_ONLY_DATE = re.compile(rf"^\s*(?:(?:published|updated|posted|last updated|first published)\s*(?:on|:)?\s*)?"
-                        rf"(?:{_DOW},?\s+)?(?:{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MON},?\s+\d{{4}}|"
-                        rf"\d{{4}}-\d\d-\d\d)(?:[,\s]+\d{{1,2}}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\s*$", re.I)
+_ONLY_DATE = re.compile(
+    rf"^\s*(?:(?:published|updated|posted|last updated|first published)\s*(?:on|:)?\s*)?"
+    rf"(?:{_DOW},?\s+)?(?:{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MON},?\s+\d{{4}}|"
+    rf"\d{{4}}-\d\d-\d\d)(?:[,\s]+\d{{1,2}}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\s*$",
+    re.I,
+)
 _BYLINE_DATE = re.compile(r"^\s*(?:published|updated|posted|last updated|first published)\b", re.I)
 
 
@@ -88,20 +114,96 @@ def normalise_date(value) -> tuple[str | None, str]:
 # ---------------------------------------------------------------- boilerplate
 
 _CHROME = {
-    "log in", "login", "log out", "logout", "sign in", "sign up", "sign out", "register", "subscribe", "subscribe now",
-    "reset password", "forgot password", "menu", "main menu", "search", "share", "share this", "share this article",
-    "tweet", "print", "email", "e-mail", "skip to content", "skip to main content", "advertisement", "advertising",
-    "close", "home", "read more", "related", "related articles", "related stories", "related content",
-    "latest updates", "latest news", "latest", "most read", "most popular", "trending", "trending now", "top stories",
-    "more stories", "recommended", "continue reading", "next article", "previous article", "back to top",
-    "comments", "leave a reply", "leave a comment", "post a comment", "add comment", "cancel reply", "reply",
-    "facebook", "twitter", "linkedin", "whatsapp", "telegram", "copy link", "listen", "listen to this article",
-    "toggle navigation", "open menu", "close menu", "accept cookies", "manage cookies", "cookie settings",
-    "watch", "video", "photos", "gallery", "newsletter", "sign up for our newsletter", "all rights reserved",
+    "log in",
+    "login",
+    "log out",
+    "logout",
+    "sign in",
+    "sign up",
+    "sign out",
+    "register",
+    "subscribe",
+    "subscribe now",
+    "reset password",
+    "forgot password",
+    "menu",
+    "main menu",
+    "search",
+    "share",
+    "share this",
+    "share this article",
+    "tweet",
+    "print",
+    "email",
+    "e-mail",
+    "skip to content",
+    "skip to main content",
+    "advertisement",
+    "advertising",
+    "close",
+    "home",
+    "read more",
+    "related",
+    "related articles",
+    "related stories",
+    "related content",
+    "latest updates",
+    "latest news",
+    "latest",
+    "most read",
+    "most popular",
+    "trending",
+    "trending now",
+    "top stories",
+    "more stories",
+    "recommended",
+    "continue reading",
+    "next article",
+    "previous article",
+    "back to top",
+    "comments",
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "add comment",
+    "cancel reply",
+    "reply",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "whatsapp",
+    "telegram",
+    "copy link",
+    "listen",
+    "listen to this article",
+    "toggle navigation",
+    "open menu",
+    "close menu",
+    "accept cookies",
+    "manage cookies",
+    "cookie settings",
+    "watch",
+    "video",
+    "photos",
+    "gallery",
+    "newsletter",
+    "sign up for our newsletter",
+    "all rights reserved",
 }
 _BOILER_PATTERNS = [
-    (re.compile(r"^(?:view|show|load|see)\s+(?:\d+\s+)?more(?:\s+(?:stories|articles|news|comments|results))?\.?$", re.I), "site chrome"),
-    (re.compile(r"^(?:see also|read also|also read|read more|related|more from|more on this|recommended)\s*[:\-–—]?\s+\S", re.I), "teaser"),
+    (
+        re.compile(
+            r"^(?:view|show|load|see)\s+(?:\d+\s+)?more(?:\s+(?:stories|articles|news|comments|results))?\.?$", re.I
+        ),
+        "site chrome",
+    ),
+    (
+        re.compile(
+            r"^(?:see also|read also|also read|read more|related|more from|more on this|recommended)\s*[:\-–—]?\s+\S",
+            re.I,
+        ),
+        "teaser",
+    ),
     (re.compile(r"^your email address will not be published", re.I), "comment form"),
     (re.compile(r"required fields are marked", re.I), "comment form"),
     (re.compile(r"^comment(?:s| threads)? (?:are|is) (?:monitored|closed|moderated)", re.I), "comment policy"),
@@ -110,7 +212,13 @@ _BOILER_PATTERNS = [
     (re.compile(r"trust principles\.?$", re.I), "site footer"),
     (re.compile(r"^(?:©|\(c\)|copyright\b)", re.I), "copyright"),
     (re.compile(r"\ball rights reserved\.?$", re.I), "copyright"),
-    (re.compile(r"^(?:edited|proofread|edited and proofread|fact[- ]checked|compiled|translated)\s+(?:and [a-z\- ]+)?by\s+\S", re.I), "credits"),
+    (
+        re.compile(
+            r"^(?:edited|proofread|edited and proofread|fact[- ]checked|compiled|translated)\s+(?:and [a-z\- ]+)?by\s+\S",
+            re.I,
+        ),
+        "credits",
+    ),
     (re.compile(r"^\(?(?:additional\s+)?(?:reporting|writing|editing) by\b.*", re.I), "credits"),
     (re.compile(r"\bcontributed (?:reporting )?to this (?:report|story|article)\.?$", re.I), "credits"),
     (re.compile(r"^(?:follow us|follow [A-Za-z ]+ on|sign up for|subscribe to)\b", re.I), "site chrome"),
@@ -140,7 +248,8 @@ def boilerplate_reason(line: str) -> str | None:
 _SENT_END = re.compile(r"[.!;:,…]['\"’”»)\]]*$")
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z .'/,\-]{1,60}?)(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?\s*"
-    r"\((?P<agency>[A-Z][A-Za-z&. ]{1,30}?)\)\s*[-–—:]\s*")
+    r"\((?P<agency>[A-Z][A-Za-z&. ]{1,30}?)\)\s*[-–—:]\s*"
+)
 
 
 def looks_like_title(line: str, nxt: str | None) -> bool:
@@ -184,7 +293,14 @@ def clean_document(text: str, key: str, meta: dict | None = None) -> Article:
                 elif not seen_body:
                     reason = "page header date"
                     header_date = header_date or (d[0], s)
-        if reason is None and not seen_body and re.match(r"^by\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}(?:\s+and\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3})?$", s):
+        if (
+            reason is None
+            and not seen_body
+            and re.match(
+                r"^by\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}(?:\s+and\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3})?$",
+                s,
+            )
+        ):
             reason = "byline"
         if reason:
             removed.append((s, reason))

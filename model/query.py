@@ -5,6 +5,7 @@ corpus of 100,000 articles never sits in memory. Plain `sqlite3` only (no
 sqlite-utils: it is slow to import), and never textual or rich. Each thread opens
 its own connection with `connect`.
 """
+
 from __future__ import annotations
 
 import re
@@ -53,7 +54,7 @@ def fts_escape(text: str | None) -> str | None:
     terms = []
     for m in _TOKEN.finditer(text):
         word = m.group().replace('"', '""')
-        star = "*" if text[m.end():m.end() + 1] == "*" else ""
+        star = "*" if text[m.end() : m.end() + 1] == "*" else ""
         terms.append(f'"{word}"{star}')
     return " ".join(terms) or None
 
@@ -64,6 +65,7 @@ def search_terms(text: str | None) -> list[str]:
 
 
 # ---------------------------------------------------------------- filters and rows
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -213,6 +215,7 @@ def granularity(value: str | None, start: str | None = None, end: str | None = N
 
 # ---------------------------------------------------------------- helpers
 
+
 def _run(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> list[tuple]:
     try:
         return conn.execute(sql, params).fetchall()
@@ -251,7 +254,7 @@ def _words(search: str) -> tuple[list[str], list[str]]:
         if _cjk(word):
             cjk_words.append(word)
         else:
-            fts_words.append(word + ("*" if search[m.end():m.end() + 1] == "*" else ""))
+            fts_words.append(word + ("*" if search[m.end() : m.end() + 1] == "*" else ""))
     return fts_words, cjk_words
 
 
@@ -315,8 +318,14 @@ def _many(conn: sqlite3.Connection, f: Filters) -> bool:
 
 def _common(conn: sqlite3.Connection, fts_table: str, match: str) -> bool:
     """Whether an FTS5 query matches FREQUENT rows or more (counting stops there)."""
-    return _run(conn, f"SELECT COUNT(*) FROM (SELECT 1 FROM {fts_table} WHERE {fts_table} MATCH ? "
-                      f"LIMIT {FREQUENT})", (match,))[0][0] >= FREQUENT
+    return (
+        _run(
+            conn,
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM {fts_table} WHERE {fts_table} MATCH ? LIMIT {FREQUENT})",
+            (match,),
+        )[0][0]
+        >= FREQUENT
+    )
 
 
 def count_articles(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
@@ -330,44 +339,60 @@ def count_articles(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
     return _run(conn, f"SELECT COUNT(*) FROM article a{where}", params)[0][0]
 
 
-def articles(conn: sqlite3.Connection, f: Filters = Filters(), sort: str = "date",
-             offset: int = 0, limit: int = 100) -> list[ArticleRow]:
+def articles(
+    conn: sqlite3.Connection, f: Filters = Filters(), sort: str = "date", offset: int = 0, limit: int = 100
+) -> list[ArticleRow]:
     summed = _summary(conn)
     if f.entity is not None and not f.search and sort not in ("oldest", "title") and summed:
         # the entity's articles newest first: a range of the summary's date index
-        rows = _run(conn, f"SELECT a.id, a.key, a.published, a.published_basis, a.source, {_TITLE} FROM entity_article "
-                          "ea INDEXED BY idx_entity_article_published CROSS JOIN article a ON a.id = ea.article "
-                          "WHERE ea.entity = ? ORDER BY ea.published DESC, ea.article DESC LIMIT ? OFFSET ?",
-                    (f.entity, limit, offset))
+        rows = _run(
+            conn,
+            f"SELECT a.id, a.key, a.published, a.published_basis, a.source, {_TITLE} FROM entity_article "
+            "ea INDEXED BY idx_entity_article_published CROSS JOIN article a ON a.id = ea.article "
+            "WHERE ea.entity = ? ORDER BY ea.published DESC, ea.article DESC LIMIT ? OFFSET ?",
+            (f.entity, limit, offset),
+        )
         return [ArticleRow(*r) for r in rows]
     where, params = _article_where(f, summed)
     order = _ARTICLE_ORDER.get(sort, _ARTICLE_ORDER["date"])
     # Newest first, a page of a filter that keeps many articles (a common word, a frequent entity) is
     # read off the date index, keeping the rows that match, instead of sorting every match.
     table = "article a INDEXED BY idx_article_published" if where and sort == "date" and _many(conn, f) else "article a"
-    rows = _run(conn, f"SELECT a.id, a.key, a.published, a.published_basis, a.source, {_TITLE} FROM {table}"
-                      f"{where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])
+    rows = _run(
+        conn,
+        f"SELECT a.id, a.key, a.published, a.published_basis, a.source, {_TITLE} FROM {table}"
+        f"{where} ORDER BY {order} LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
     return [ArticleRow(*r) for r in rows]
 
 
 def find_articles(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[ArticleRow]:
     """Articles whose title contains `text` (for the command palette)."""
     like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    rows = _run(conn, "SELECT id, key, published, published_basis, source, title FROM article "
-                      "WHERE title LIKE ? ESCAPE '\\' OR key LIKE ? ESCAPE '\\' ORDER BY published DESC LIMIT ?",
-                (like, like, limit))
+    rows = _run(
+        conn,
+        "SELECT id, key, published, published_basis, source, title FROM article "
+        "WHERE title LIKE ? ESCAPE '\\' OR key LIKE ? ESCAPE '\\' ORDER BY published DESC LIMIT ?",
+        (like, like, limit),
+    )
     return [ArticleRow(*r) for r in rows]
 
 
-_QUOTE_COLS = ("q.id, q.article, q.start, q.end, q.text, q.kind, q.cue, q.cue_start, q.cue_end, q.speaker_name, "
-               "q.speaker_entity, q.speaker_start, q.speaker_end, q.basis, q.confidence, " + _TITLE + ", a.source, "
-               "a.published, CASE WHEN q.speaker_start IS NOT NULL "
-               "THEN substr(a.text, q.speaker_start + 1, q.speaker_end - q.speaker_start) END")
-_TIMEX_COLS = ("t.id, t.article, t.start, t.end, t.text, t.type, t.value, t.anchor, t.basis, t.sentence, "
-               "t.value_start, t.value_end, t.uncertain, " + _TITLE + ", a.published, "
-               "substr(a.text, s.start + 1, min(s.end - s.start, 400)), s.start, s.end")
-_TIMEX_FROM = ("timex t JOIN article a ON a.id = t.article "
-               "LEFT JOIN sentence s ON s.article = t.article AND s.idx = t.sentence")
+_QUOTE_COLS = (
+    "q.id, q.article, q.start, q.end, q.text, q.kind, q.cue, q.cue_start, q.cue_end, q.speaker_name, "
+    "q.speaker_entity, q.speaker_start, q.speaker_end, q.basis, q.confidence, " + _TITLE + ", a.source, "
+    "a.published, CASE WHEN q.speaker_start IS NOT NULL "
+    "THEN substr(a.text, q.speaker_start + 1, q.speaker_end - q.speaker_start) END"
+)
+_TIMEX_COLS = (
+    "t.id, t.article, t.start, t.end, t.text, t.type, t.value, t.anchor, t.basis, t.sentence, "
+    "t.value_start, t.value_end, t.uncertain, " + _TITLE + ", a.published, "
+    "substr(a.text, s.start + 1, min(s.end - s.start, 400)), s.start, s.end"
+)
+_TIMEX_FROM = (
+    "timex t JOIN article a ON a.id = t.article LEFT JOIN sentence s ON s.article = t.article AND s.idx = t.sentence"
+)
 
 
 def _quote(r: tuple) -> QuoteRow:
@@ -381,31 +406,53 @@ def _timex(r: tuple) -> TimexRow:
 
 
 def get_article(conn: sqlite3.Connection, article_id: int) -> ArticleDoc | None:
-    row = _run(conn, "SELECT id, key, title, title_basis, source, source_basis, url, published, published_basis, "
-                     "published_confidence, text FROM article WHERE id=?", (article_id,))
+    row = _run(
+        conn,
+        "SELECT id, key, title, title_basis, source, source_basis, url, published, published_basis, "
+        "published_confidence, text FROM article WHERE id=?",
+        (article_id,),
+    )
     if not row:
         return None
     doc = ArticleDoc(*row[0])
-    doc.sentences = [(s, e) for s, e in _run(conn, "SELECT start, end FROM sentence WHERE article=? ORDER BY idx",
-                                             (article_id,))]
-    doc.mentions = [MentionSpan(*r) for r in _run(
-        conn, "SELECT m.id, m.start, m.end, m.text, m.label, m.entity, e.canonical, m.basis FROM mention m "
-              "LEFT JOIN entity e ON e.id = m.entity WHERE m.article=? ORDER BY m.start", (article_id,))]
-    doc.quotes = [_quote(r) for r in _run(
-        conn, f"SELECT {_QUOTE_COLS} FROM quote q JOIN article a ON a.id = q.article WHERE q.article=? "
-              "ORDER BY q.start", (article_id,))]
-    doc.timexes = [_timex(r) for r in _run(
-        conn, f"SELECT {_TIMEX_COLS} FROM {_TIMEX_FROM} WHERE t.article=? ORDER BY t.start", (article_id,))]
+    doc.sentences = [
+        (s, e) for s, e in _run(conn, "SELECT start, end FROM sentence WHERE article=? ORDER BY idx", (article_id,))
+    ]
+    doc.mentions = [
+        MentionSpan(*r)
+        for r in _run(
+            conn,
+            "SELECT m.id, m.start, m.end, m.text, m.label, m.entity, e.canonical, m.basis FROM mention m "
+            "LEFT JOIN entity e ON e.id = m.entity WHERE m.article=? ORDER BY m.start",
+            (article_id,),
+        )
+    ]
+    doc.quotes = [
+        _quote(r)
+        for r in _run(
+            conn,
+            f"SELECT {_QUOTE_COLS} FROM quote q JOIN article a ON a.id = q.article WHERE q.article=? ORDER BY q.start",
+            (article_id,),
+        )
+    ]
+    doc.timexes = [
+        _timex(r)
+        for r in _run(
+            conn, f"SELECT {_TIMEX_COLS} FROM {_TIMEX_FROM} WHERE t.article=? ORDER BY t.start", (article_id,)
+        )
+    ]
     return doc
 
 
 def article_row(conn: sqlite3.Connection, article_id: int) -> ArticleRow | None:
-    rows = _run(conn, "SELECT id, key, published, published_basis, source, title FROM article WHERE id=?",
-                (article_id,))
+    rows = _run(
+        conn, "SELECT id, key, published, published_basis, source, title FROM article WHERE id=?", (article_id,)
+    )
     return ArticleRow(*rows[0]) if rows else None
 
 
 # ---------------------------------------------------------------- entities
+
 
 def _entity_where(f: Filters) -> tuple[str, list]:
     clauses, params = [], []
@@ -414,8 +461,9 @@ def _entity_where(f: Filters) -> tuple[str, list]:
         params.append(f.label)
     if f.name:
         like = "%" + f.name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        clauses.append("(e.canonical LIKE ? ESCAPE '\\' OR e.id IN "
-                       "(SELECT entity FROM alias WHERE alias LIKE ? ESCAPE '\\'))")
+        clauses.append(
+            "(e.canonical LIKE ? ESCAPE '\\' OR e.id IN (SELECT entity FROM alias WHERE alias LIKE ? ESCAPE '\\'))"
+        )
         params += [like, like]
     return _where(clauses), params
 
@@ -427,8 +475,12 @@ def count_entities(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
 
 def entities(conn: sqlite3.Connection, f: Filters = Filters(), offset: int = 0, limit: int = 100) -> list[EntityRow]:
     where, params = _entity_where(f)
-    rows = _run(conn, f"SELECT e.id, e.canonical, e.label, e.mentions, e.articles FROM entity e{where} "
-                      "ORDER BY e.mentions DESC, e.canonical COLLATE NOCASE LIMIT ? OFFSET ?", [*params, limit, offset])
+    rows = _run(
+        conn,
+        f"SELECT e.id, e.canonical, e.label, e.mentions, e.articles FROM entity e{where} "
+        "ORDER BY e.mentions DESC, e.canonical COLLATE NOCASE LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
     return [EntityRow(*r) for r in rows]
 
 
@@ -439,11 +491,16 @@ def entity(conn: sqlite3.Connection, entity_id: int) -> EntityRow | None:
 
 def labels(conn: sqlite3.Connection) -> list[tuple[str, int]]:
     """Entity types with how many entities have each, most first."""
-    return [(r[0], r[1]) for r in _run(conn, "SELECT label, COUNT(*) FROM entity WHERE label IS NOT NULL "
-                                             "GROUP BY label ORDER BY 2 DESC, 1")]
+    return [
+        (r[0], r[1])
+        for r in _run(
+            conn, "SELECT label, COUNT(*) FROM entity WHERE label IS NOT NULL GROUP BY label ORDER BY 2 DESC, 1"
+        )
+    ]
 
 
 # ---------------------------------------------------------------- timeline
+
 
 def _event_where(f: Filters, frequent: bool = False) -> tuple[str, list]:
     """Clauses on `timex t` alone (no joins), so counting and paging stay on its indexes.
@@ -458,9 +515,11 @@ def _event_where(f: Filters, frequent: bool = False) -> tuple[str, list]:
         if not frequent:
             clauses.append("t.article IN (SELECT article FROM mention WHERE entity = ?)")
             params.append(f.entity)
-        clauses.append("EXISTS (SELECT 1 FROM sentence s JOIN mention m ON m.article = s.article "
-                       "AND m.start >= s.start AND m.start < s.end "
-                       "WHERE s.article = t.article AND s.idx = t.sentence AND m.entity = ?)")
+        clauses.append(
+            "EXISTS (SELECT 1 FROM sentence s JOIN mention m ON m.article = s.article "
+            "AND m.start >= s.start AND m.start < s.end "
+            "WHERE s.article = t.article AND s.idx = t.sentence AND m.entity = ?)"
+        )
         params.append(f.entity)
     return _where(clauses), params
 
@@ -518,9 +577,13 @@ def events(conn: sqlite3.Connection, f: Filters = Filters(), offset: int = 0, li
         where, params = _event_where(f, frequent)
         table = "timex t INDEXED BY idx_timex_value_start" if frequent else "timex t"
         select = f"SELECT t.id, t.value_start FROM {table}{where} ORDER BY t.value_start, t.id"
-    rows = _run(conn, f"WITH page AS ({select} LIMIT ? OFFSET ?) "
-                      f"SELECT {_TIMEX_COLS} FROM page CROSS JOIN {_TIMEX_FROM} WHERE t.id = page.id "
-                      "ORDER BY page.value_start, page.id", [*params, limit, offset])
+    rows = _run(
+        conn,
+        f"WITH page AS ({select} LIMIT ? OFFSET ?) "
+        f"SELECT {_TIMEX_COLS} FROM page CROSS JOIN {_TIMEX_FROM} WHERE t.id = page.id "
+        "ORDER BY page.value_start, page.id",
+        [*params, limit, offset],
+    )
     return [_timex(r) for r in rows]
 
 
@@ -556,8 +619,10 @@ _QUOTE_ORDER = {
 }
 
 
-_QUOTES_MENTIONING = ("SELECT q2.id FROM mention m JOIN quote q2 ON q2.article = m.article AND q2.start <= m.start "
-                      "AND m.end <= q2.end WHERE m.entity = ?")
+_QUOTES_MENTIONING = (
+    "SELECT q2.id FROM mention m JOIN quote q2 ON q2.article = m.article AND q2.start <= m.start "
+    "AND m.end <= q2.end WHERE m.entity = ?"
+)
 
 
 def _quote_where(f: Filters, summed: bool = False) -> tuple[str, list]:
@@ -570,8 +635,10 @@ def _quote_where(f: Filters, summed: bool = False) -> tuple[str, list]:
         clauses.append("q.id IN (SELECT quote FROM entity_quote WHERE entity = ?)")
         params.append(f.entity)
     elif f.entity is not None:
-        clauses.append("(q.id IN (SELECT quote FROM quote_speaker WHERE entity = ?) OR q.speaker_entity = ? OR "
-                       f"q.id IN ({_QUOTES_MENTIONING}))")
+        clauses.append(
+            "(q.id IN (SELECT quote FROM quote_speaker WHERE entity = ?) OR q.speaker_entity = ? OR "
+            f"q.id IN ({_QUOTES_MENTIONING}))"
+        )
         params += [f.entity] * 3
     if f.speaker is not None:
         clauses.append("(q.id IN (SELECT quote FROM quote_speaker WHERE entity = ?) OR q.speaker_entity = ?)")
@@ -597,10 +664,14 @@ def _entity_quotes(conn: sqlite3.Connection, f: Filters) -> tuple[str, list] | N
 def _summed_quotes(conn: sqlite3.Connection, where: str, params: list, offset: int, limit: int) -> list[QuoteRow]:
     """A page of `entity_quote e` rows (newest first, as the date sort), read as quotes."""
     order = "e.published DESC, e.article DESC, e.start, e.quote"
-    rows = _run(conn, f"WITH page AS (SELECT e.quote, row_number() OVER (ORDER BY {order}) AS n "
-                      f"FROM entity_quote e{where} ORDER BY {order} LIMIT ? OFFSET ?) "
-                      f"SELECT {_QUOTE_COLS} FROM page JOIN quote q ON q.id = page.quote "
-                      "JOIN article a ON a.id = q.article ORDER BY page.n", [*params, limit, offset])
+    rows = _run(
+        conn,
+        f"WITH page AS (SELECT e.quote, row_number() OVER (ORDER BY {order}) AS n "
+        f"FROM entity_quote e{where} ORDER BY {order} LIMIT ? OFFSET ?) "
+        f"SELECT {_QUOTE_COLS} FROM page JOIN quote q ON q.id = page.quote "
+        "JOIN article a ON a.id = q.article ORDER BY page.n",
+        [*params, limit, offset],
+    )
     return [_quote(r) for r in rows]
 
 
@@ -615,8 +686,9 @@ def count_quotes(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
     return _run(conn, f"SELECT COUNT(*) FROM quote q{where}", params)[0][0]  # every quote has its article (FK)
 
 
-def quotes(conn: sqlite3.Connection, f: Filters = Filters(), sort: str = "date",
-           offset: int = 0, limit: int = 100) -> list[QuoteRow]:
+def quotes(
+    conn: sqlite3.Connection, f: Filters = Filters(), sort: str = "date", offset: int = 0, limit: int = 100
+) -> list[QuoteRow]:
     summed = _entity_quotes(conn, f) if sort != "speaker" else None
     if summed:
         return _summed_quotes(conn, *summed, offset, limit)
@@ -626,12 +698,18 @@ def quotes(conn: sqlite3.Connection, f: Filters = Filters(), sort: str = "date",
     match = _fts_only(f, article=f.article, entity=f.entity, speaker=f.speaker)
     if match and sort == "date" and _common(conn, "quote_fts", match):
         # a common word: walk the articles newest first and keep their matching quotes
-        source = ("article a INDEXED BY idx_article_published CROSS JOIN quote q INDEXED BY idx_quote_article_start "
-                  "ON q.article = a.id")
-    rows = _run(conn, f"WITH page AS (SELECT q.id, row_number() OVER (ORDER BY {order}) AS n FROM {source}"
-                      f"{where} ORDER BY {order} LIMIT ? OFFSET ?) "
-                      f"SELECT {_QUOTE_COLS} FROM page JOIN quote q ON q.id = page.id "
-                      "JOIN article a ON a.id = q.article ORDER BY page.n", [*params, limit, offset])
+        source = (
+            "article a INDEXED BY idx_article_published CROSS JOIN quote q INDEXED BY idx_quote_article_start "
+            "ON q.article = a.id"
+        )
+    rows = _run(
+        conn,
+        f"WITH page AS (SELECT q.id, row_number() OVER (ORDER BY {order}) AS n FROM {source}"
+        f"{where} ORDER BY {order} LIMIT ? OFFSET ?) "
+        f"SELECT {_QUOTE_COLS} FROM page JOIN quote q ON q.id = page.id "
+        "JOIN article a ON a.id = q.article ORDER BY page.n",
+        [*params, limit, offset],
+    )
     return [_quote(r) for r in rows]
 
 
@@ -658,28 +736,38 @@ def entity_page(conn: sqlite3.Connection, entity_id: int, limit: int = 50, conte
     if ent is None:
         return None
     summed = _summary(conn)
-    aliases = [(r[0], r[1]) for r in _run(conn, "SELECT alias, count FROM alias WHERE entity=? "
-                                                "ORDER BY count DESC, alias LIMIT 100", (entity_id,))]
+    aliases = [
+        (r[0], r[1])
+        for r in _run(
+            conn, "SELECT alias, count FROM alias WHERE entity=? ORDER BY count DESC, alias LIMIT 100", (entity_id,)
+        )
+    ]
     if summed:  # its articles newest first, and its mentions in each
-        mention_from = ("entity_article ea INDEXED BY idx_entity_article_published CROSS JOIN mention m INDEXED BY "
-                        "idx_mention_article_entity_start ON m.article = ea.article AND m.entity = ea.entity "
-                        "WHERE ea.entity = ?")
+        mention_from = (
+            "entity_article ea INDEXED BY idx_entity_article_published CROSS JOIN mention m INDEXED BY "
+            "idx_mention_article_entity_start ON m.article = ea.article AND m.entity = ea.entity "
+            "WHERE ea.entity = ?"
+        )
         mention_order = "ea.published DESC, ea.article DESC, m.start"
     else:
-        mention_from = ("article a INDEXED BY idx_article_published CROSS JOIN mention m INDEXED BY "
-                        "idx_mention_article_entity_start ON m.article = a.id AND m.entity = ? WHERE 1"
-                        if (ent.mentions or 0) >= FREQUENT else
-                        "mention m JOIN article a ON a.id = m.article WHERE m.entity = ?")
+        mention_from = (
+            "article a INDEXED BY idx_article_published CROSS JOIN mention m INDEXED BY "
+            "idx_mention_article_entity_start ON m.article = a.id AND m.entity = ? WHERE 1"
+            if (ent.mentions or 0) >= FREQUENT
+            else "mention m JOIN article a ON a.id = m.article WHERE m.entity = ?"
+        )
         mention_order = "a.published DESC, m.article DESC, m.start"
     mentions = []
     for aid, title, pub, start, end, left, text, right in _run(
-            conn, f"WITH page AS (SELECT m.id, row_number() OVER (ORDER BY {mention_order}) "
-                  f"AS n FROM {mention_from} ORDER BY {mention_order} LIMIT ?) "
-                  "SELECT m.article, a.title, a.published, m.start, m.end, "
-                  "substr(a.text, max(m.start - ?, 0) + 1, m.start - max(m.start - ?, 0)), m.text, "
-                  "substr(a.text, m.end + 1, ?) FROM page JOIN mention m ON m.id = page.id "
-                  "JOIN article a ON a.id = m.article ORDER BY page.n",
-            (entity_id, limit, context, context, context)):
+        conn,
+        f"WITH page AS (SELECT m.id, row_number() OVER (ORDER BY {mention_order}) "
+        f"AS n FROM {mention_from} ORDER BY {mention_order} LIMIT ?) "
+        "SELECT m.article, a.title, a.published, m.start, m.end, "
+        "substr(a.text, max(m.start - ?, 0) + 1, m.start - max(m.start - ?, 0)), m.text, "
+        "substr(a.text, m.end + 1, ?) FROM page JOIN mention m ON m.id = page.id "
+        "JOIN article a ON a.id = m.article ORDER BY page.n",
+        (entity_id, limit, context, context, context),
+    ):
         left = left.rsplit("\n", 1)[-1]
         right = right.split("\n", 1)[0]
         mentions.append(Kwic(aid, title, pub, start, end, left, text, right))
@@ -693,50 +781,75 @@ def entity_page(conn: sqlite3.Connection, entity_id: int, limit: int = 50, conte
         by_total = _capped(conn, "entity_quote e", *_entity_quotes(conn, by))
         events_total = _capped(conn, "entity_event t", *_entity_events(conn, ev))
         # co-occurrence over its latest articles: the summary has one row per entity and article
-        co = _run(conn, f"WITH arts AS (SELECT article FROM entity_article WHERE entity = ? "
-                        f"ORDER BY article DESC LIMIT {COOCCUR_ARTICLES}), "
-                        "n AS (SELECT ea.entity, COUNT(*) AS n FROM arts CROSS JOIN entity_article ea "
-                        "INDEXED BY idx_entity_article_article ON ea.article = arts.article "
-                        "WHERE ea.entity <> ? GROUP BY ea.entity) "
-                        "SELECT e.id, e.canonical, e.label, e.mentions, e.articles, n.n FROM n "
-                        "JOIN entity e ON e.id = n.entity ORDER BY n.n DESC, e.mentions DESC LIMIT 20",
-                  (entity_id, entity_id))
+        co = _run(
+            conn,
+            f"WITH arts AS (SELECT article FROM entity_article WHERE entity = ? "
+            f"ORDER BY article DESC LIMIT {COOCCUR_ARTICLES}), "
+            "n AS (SELECT ea.entity, COUNT(*) AS n FROM arts CROSS JOIN entity_article ea "
+            "INDEXED BY idx_entity_article_article ON ea.article = arts.article "
+            "WHERE ea.entity <> ? GROUP BY ea.entity) "
+            "SELECT e.id, e.canonical, e.label, e.mentions, e.articles, n.n FROM n "
+            "JOIN entity e ON e.id = n.entity ORDER BY n.n DESC, e.mentions DESC LIMIT 20",
+            (entity_id, entity_id),
+        )
     else:
         about_total, about = _quotes_about_joined(conn, entity_id, limit)
         by_total = _capped(conn, "quote q", *_quote_where(by))
         events_total = _capped(conn, "timex t", *_event_where(ev))
         # Over the latest articles only, so a page for "China" in a huge corpus still opens at once.
-        co = _run(conn, f"WITH arts AS (SELECT DISTINCT article FROM mention WHERE entity = ? "
-                        f"ORDER BY article DESC LIMIT {COOCCUR_ARTICLES}) "
-                        "SELECT e.id, e.canonical, e.label, e.mentions, e.articles, COUNT(DISTINCT m.article) AS n "
-                        "FROM mention m JOIN entity e ON e.id = m.entity "
-                        "WHERE m.article IN (SELECT article FROM arts) AND m.entity <> ? "
-                        "GROUP BY e.id ORDER BY n DESC, e.mentions DESC LIMIT 20", (entity_id, entity_id))
+        co = _run(
+            conn,
+            f"WITH arts AS (SELECT DISTINCT article FROM mention WHERE entity = ? "
+            f"ORDER BY article DESC LIMIT {COOCCUR_ARTICLES}) "
+            "SELECT e.id, e.canonical, e.label, e.mentions, e.articles, COUNT(DISTINCT m.article) AS n "
+            "FROM mention m JOIN entity e ON e.id = m.entity "
+            "WHERE m.article IN (SELECT article FROM arts) AND m.entity <> ? "
+            "GROUP BY e.id ORDER BY n DESC, e.mentions DESC LIMIT 20",
+            (entity_id, entity_id),
+        )
     return EntityPage(
-        entity=ent, aliases=aliases, mentions=mentions,
-        quotes_by=quotes_by, quotes_by_total=by_total,
-        quotes_about=about, quotes_about_total=about_total,
-        events=events(conn, ev, limit=limit), events_total=events_total,
-        cooccurring=[(EntityRow(*r[:5]), r[5]) for r in co])
+        entity=ent,
+        aliases=aliases,
+        mentions=mentions,
+        quotes_by=quotes_by,
+        quotes_by_total=by_total,
+        quotes_about=about,
+        quotes_about_total=about_total,
+        events=events(conn, ev, limit=limit),
+        events_total=events_total,
+        cooccurring=[(EntityRow(*r[:5]), r[5]) for r in co],
+    )
 
 
 def _quotes_about_joined(conn: sqlite3.Connection, entity_id: int, limit: int) -> tuple[int, list[QuoteRow]]:
     """Quotes mentioning an entity it does not speak, without the summary: (count up to the cap, first page)."""
     not_by = "AND q.id NOT IN (SELECT quote FROM quote_speaker WHERE entity = ?) AND q.speaker_entity IS NOT ?"
     # counted from the entity's mentions, each looked up in its article's quotes, up to the cap
-    about_total = _run(conn, "SELECT COUNT(*) FROM (SELECT DISTINCT q.id FROM mention m INDEXED BY "
-                             "idx_mention_entity_article CROSS JOIN quote q ON q.article = m.article AND "
-                             f"q.start <= m.start AND m.end <= q.end WHERE m.entity = ? {not_by} "
-                             f"LIMIT {PAGE_COUNT_CAP})", (entity_id, entity_id, entity_id))[0][0]
+    about_total = _run(
+        conn,
+        "SELECT COUNT(*) FROM (SELECT DISTINCT q.id FROM mention m INDEXED BY "
+        "idx_mention_entity_article CROSS JOIN quote q ON q.article = m.article AND "
+        f"q.start <= m.start AND m.end <= q.end WHERE m.entity = ? {not_by} "
+        f"LIMIT {PAGE_COUNT_CAP})",
+        (entity_id, entity_id, entity_id),
+    )[0][0]
     if about_total >= PAGE_COUNT_CAP:  # quoted often: the newest articles soon give a page
-        inside = ("EXISTS (SELECT 1 FROM mention m INDEXED BY idx_mention_article_entity_start WHERE m.article = "
-                  "q.article AND m.entity = ? AND m.start >= q.start AND m.end <= q.end)")
-        about_where = (f"FROM article a INDEXED BY idx_article_published CROSS JOIN quote q INDEXED BY "
-                       f"idx_quote_article_start ON q.article = a.id WHERE {inside} {not_by}")
+        inside = (
+            "EXISTS (SELECT 1 FROM mention m INDEXED BY idx_mention_article_entity_start WHERE m.article = "
+            "q.article AND m.entity = ? AND m.start >= q.start AND m.end <= q.end)"
+        )
+        about_where = (
+            f"FROM article a INDEXED BY idx_article_published CROSS JOIN quote q INDEXED BY "
+            f"idx_quote_article_start ON q.article = a.id WHERE {inside} {not_by}"
+        )
     else:
-        about_where = (f"FROM quote q JOIN article a ON a.id = q.article "
-                       f"WHERE q.id IN ({_QUOTES_MENTIONING}) {not_by}")
-    about = [_quote(r) for r in _run(conn, f"SELECT {_QUOTE_COLS} {about_where} "
-                                           "ORDER BY a.published DESC, q.article DESC, q.start LIMIT ?",
-                                     (entity_id, entity_id, entity_id, limit))]
+        about_where = f"FROM quote q JOIN article a ON a.id = q.article WHERE q.id IN ({_QUOTES_MENTIONING}) {not_by}"
+    about = [
+        _quote(r)
+        for r in _run(
+            conn,
+            f"SELECT {_QUOTE_COLS} {about_where} ORDER BY a.published DESC, q.article DESC, q.start LIMIT ?",
+            (entity_id, entity_id, entity_id, limit),
+        )
+    ]
     return about_total, about

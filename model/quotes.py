@@ -16,6 +16,7 @@ Pure rules over the spaCy parse (see QUOTES.md):
 4. A frame whose reported clause holds no quotation marks is an indirect quote.
 Speakers are resolved to canonical names by `quotes_speakers`.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -30,33 +31,48 @@ from .records import Mention, Quote
 
 # Verbs that report speech and take the reported clause as a complement (indirect speech). Not "agree":
 # "both sides agreed that …" reports a decision, not words.
-REPORT_VERBS = set("""
+REPORT_VERBS = set(
+    """
 say tell add state note claim argue insist warn explain announce declare report write stress emphasize emphasise
 assert maintain acknowledge admit concede confirm deny suggest predict reply respond answer remark comment observe
 assure contend allege complain reiterate repeat indicate reveal disclose mention recall testify tweet caution
 promise pledge vow conclude hint counter retort boast joke quip whisper shout inform notify underscore underline
 proclaim affirm reaffirm lament protest object recommend propose post charge threaten guarantee swear clarify
 specify speculate acknowledge concur estimate forecast brief urge ask
-""".split())
+""".split()
+)
 # Verbs that can frame a quoted fragment ("hailed the “new frontier”", "calling Putin an “old friend”").
-FRAME_VERBS = REPORT_VERBS | set("""
+FRAME_VERBS = REPORT_VERBS | set(
+    """
 call hail tout praise welcome describe label term characterize characterise criticize criticise condemn slam blast
 laud applaud express voice accuse refer brand dismiss reject denounce decry mock deride ridicule lambaste thank
 congratulate quote cite demand question challenge attack defend compare liken recount portray depict paint
 reassure plead beg invoke insist pronounce summarize summarise echo highlight agree continue
-""".split())
+""".split()
+)
 QUOTING_VERBS = {"quote", "cite"}  # "X quoted Y as saying"
 # Nouns and words after which a quoted span names something rather than reports speech.
-TITLE_NOUNS = set("""
+TITLE_NOUNS = set(
+    """
 song book novel film movie show series album poem play opera musical documentary program programme podcast column
 article essay op-ed headline title slogan motto hashtag term word phrase expression label nickname moniker
 catchphrase mantra banner tagline exhibition painting anthem ballad hymn track single magazine newspaper
 newsletter report paper memoir biography brand name operation
-""".split())
+""".split()
+)
 NAMING_WORDS = {"so-called", "dubbed", "titled", "entitled", "nicknamed", "named", "known", "branded", "called"}
 # A participle after a comma that closes a reported clause is the writer's gloss, not the speaker's words.
-GLOSS_VBG = {"indicating", "suggesting", "signalling", "signaling", "underscoring", "highlighting", "reflecting",
-             "marking", "showing"}
+GLOSS_VBG = {
+    "indicating",
+    "suggesting",
+    "signalling",
+    "signaling",
+    "underscoring",
+    "highlighting",
+    "reflecting",
+    "marking",
+    "showing",
+}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 DASHES = "—–―‒-"
 # A quote inside the reported clause of a named speaker's speech verb, framed there by someone else's verb, is
@@ -69,11 +85,13 @@ NESTED_KINDS = ("partial", "direct")
 # official told …"); not things ("recent data suggests", "the report says") nor untagged names.
 UNNAMED_INDIRECT = True
 # Bodies described by a common noun that speak ("the campaign says …", "the network said …").
-BODY_NOUNS = set("""
+BODY_NOUNS = set(
+    """
 campaign network company firm group agency committee union administration department ministry office team
 organization organisation association coalition council commission panel board court newspaper paper station
 channel website publication outlet magazine
-""".split())
+""".split()
+)
 # unresolved; not I/we/you (the writer, the reader)
 UNNAMED_PRONOUNS = {"he", "she", "they", "it", "who", "which", "that"}
 UNTAGGED_NAMES = True
@@ -87,7 +105,8 @@ UNNAMED_NOMINAL = False  # described people's objects too (seeds: 'officials exp
 PEOPLE_QUANTIFIERS = {"some", "many", "most", "others", "both", "few", "all", "everyone", "anyone", "several"}
 # A speech verb's noun-phrase object as what was reported ("stressed her support of the raid").
 NOMINAL_CONTENT = False
-PEOPLE_NOUNS = set("""
+PEOPLE_NOUNS = set(
+    """
 official source analyst expert critic observer aide adviser advisor advisor member people person insider
 diplomat spokesman spokeswoman spokesperson lawmaker legislator politician leader executive economist
 scientist researcher scholar academic professor lawyer attorney prosecutor investigator officer agent
@@ -99,27 +118,34 @@ manager director chairman chairwoman president chief head founder owner investor
 parent mother father student teacher doctor physician nurse patient victim survivor family relative
 neighbor neighbour man woman someone somebody anyone everyone nobody republican democrat conservative liberal
 organizer organiser advocate associate businessman businesswoman other proponent backer donor
-""".split())
+""".split()
+)
 # Cues of attribution beyond speech (PolNeAR's sense: beliefs, findings, intentions, demands): their
 # clause ("believes that …", "the poll shows …"), their infinitive ("wants to …", "plans to …") or, for a
 # few, what they call for ("called for …") is what is attributed. Indirect only: they never claim a
 # quoted span, nor stand as a speaker for a later quote.
-ATTRIB_CLAUSE = set("""
+ATTRIB_CLAUSE = set(
+    """
 believe think know find show expect hope fear feel worry doubt understand realize realise recognize recognise
 learn discover agree decide prove demonstrate reckon assume figure bet guess suspect point
-""".split())
-ATTRIB_INFINITIVE = set("""
+""".split()
+)
+ATTRIB_INFINITIVE = set(
+    """
 want plan intend seek hope expect promise pledge vow threaten agree decide aim offer vote urge ask call push
 press
-""".split())  # not "refuse"/"decline": like "did not say", what they govern was not done
+""".split()
+)  # not "refuse"/"decline": like "did not say", what they govern was not done
 # A person's stance on something ("endorsed her tax plan", "criticized the trade deal", "announced a new plan"): the
 # object, not a person.
 # Not the compliments (praise, hail, welcome, laud: like the seeds' gold, a reaction, not a position), nor
 # back/blame (0.33 and 0.60 precision on PolNeAR train).
-ATTRIB_OBJECT = set("""
+ATTRIB_OBJECT = set(
+    """
 support endorse oppose criticize criticise cite reject dismiss question attack defend demand express denounce decry
 blast slam condemn mention propose announce deny acknowledge repeat reiterate recall predict admit confirm
-""".split())
+""".split()
+)
 # Learned from PolNeAR train (gold attributions without quotation marks): a verb lemma and the dependent of
 # it that holds the attributed content, kept when, among the verb's uses with a subject that is a person or
 # no entity (not an organisation or a country) and whose content our other rules missed, the dependent's
@@ -151,8 +177,12 @@ LEARNED = {
 # Left out of the table although they pass its test on PolNeAR train: compliments (praise, tout, thank, applaud,
 # hail: a reaction, and the seeds' gold leaves them out), refusals (decline/refuse to …: what was not done),
 # examples given ("pointed to X as …") and "noted [the absence …]"; each costs a seeds false positive.
-LEFT_OUT = {"dobj": "praise tout thank applaud hail note", "xcomp": "decline refuse", "for": "praise thank",
-            "to": "point"}
+LEFT_OUT = {
+    "dobj": "praise tout thank applaud hail note",
+    "xcomp": "decline refuse",
+    "for": "praise thank",
+    "to": "point",
+}
 LEFT_OUT_ON = False
 
 
@@ -175,40 +205,52 @@ NAMING_CUES = {"call", "label", "brand", "dub", "deem", "consider", "declare"}  
 FINDING_VERBS = {"show", "find", "reveal", "indicate", "suggest", "estimate", "put"}  # with a record as subject
 ATTRIB_FOR = {"call", "push", "press", "ask", "argue", "advocate", "plead", "lobby"}
 # What a person spoke about or accused someone of: the object of the preposition.
-ATTRIB_ABOUT = {**{v: ("about",) for v in ("speak", "talk", "complain", "boast", "joke", "worry", "testify", "write")},
-                "accuse": ("of",), "focus": ("on",)}  # not "pointed to X as …": an example given, not a claim
-ATTRIB_CUES = ATTRIB_CLAUSE | ATTRIB_INFINITIVE | ATTRIB_FOR | FINDING_VERBS | ATTRIB_OBJECT | set(ATTRIB_ABOUT) \
-    | NAMING_CUES
+ATTRIB_ABOUT = {
+    **{v: ("about",) for v in ("speak", "talk", "complain", "boast", "joke", "worry", "testify", "write")},
+    "accuse": ("of",),
+    "focus": ("on",),
+}  # not "pointed to X as …": an example given, not a claim
+ATTRIB_CUES = (
+    ATTRIB_CLAUSE | ATTRIB_INFINITIVE | ATTRIB_FOR | FINDING_VERBS | ATTRIB_OBJECT | set(ATTRIB_ABOUT) | NAMING_CUES
+)
 ATTRIB = True
 NESTED_ATTRIB = False
 ATTRIB_PEOPLE_ONLY = True
 # Records that findings are attributed to ("a new poll shows …", "according to the report, …"): reported
 # without a named speaker, unlike people ("analysts say"), whose words need a name (see UNNAMED_INDIRECT).
 DOCUMENTS = True
-DOCUMENT_NOUNS = set("""
+DOCUMENT_NOUNS = set(
+    """
 poll survey study report analysis data document memo letter complaint lawsuit filing review audit research
 investigation record figure number estimate projection forecast indictment ruling census tally count
 polling result statement email e-mail footage video statistic post remark average transcript
-""".split())
+""".split()
+)
 # "NAME: what was said" leading a paragraph (transcripts, headlines).
 NAME_COLON_PARAGRAPHS = True
 # The label: up to four capitalised words, after an opening mark that runs the transcript on over paragraphs
 # ("\"PENCE: …", `mark`) or a capitals kicker and a dash ("EXCLUSIVE – Roger Stone: …"), and before a few words
 # saying to whom or where ("Clinton to Planned Parenthood: …", `tail`).
-LABEL_LINE = re.compile(r"[ \t]*(?P<mark>[\"“](?=[A-Z]))?(?:[A-Z]{3,}[ \t]+[—–-][ \t]+)?"
-                        r"(?P<label>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]+){0,3})"
-                        r"(?P<tail> (?:[Tt]o|[Oo]n|[Aa]t|[Ii]n|[Aa]bout) [^:\n]{1,60}?)?[ \t]*:[ \t]+(?=\S)")
+LABEL_LINE = re.compile(
+    r"[ \t]*(?P<mark>[\"“](?=[A-Z]))?(?:[A-Z]{3,}[ \t]+[—–-][ \t]+)?"
+    r"(?P<label>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]+){0,3})"
+    r"(?P<tail> (?:[Tt]o|[Oo]n|[Aa]t|[Ii]n|[Aa]bout) [^:\n]{1,60}?)?[ \t]*:[ \t]+(?=\S)"
+)
 # Field names, not speakers, however often they lead a paragraph ("UPDATE: …", "Note: …").
-LABEL_FIELDS = set("""
+LABEL_FIELDS = set(
+    """
 note update updated source sources editor correction clarification breaking video photo photos watch related read
 contributing byline warning disclaimer spoiler caption credit credits transcript advertisement ad latest live
-""".split())
+""".split()
+)
 # A person's claim as a noun with a that-clause ("Trump's claim that …").
 CLAIMS = True
-CLAIM_NOUNS = set("""
+CLAIM_NOUNS = set(
+    """
 claim belief view assertion argument warning insistence promise pledge suggestion allegation accusation contention
 position demand charge statement remark comment prediction hope fear concern suspicion conviction
-""".split())
+""".split()
+)
 SHARE_WORDS = {"percent", "half", "majority", "plurality", "third", "quarter", "fifth", "minority"}
 SPLIT_PREDICATES = True  # see `_second_predicate`
 COORDINATED_CUES = True  # see `_coordinated_cue`
@@ -312,13 +354,25 @@ class _Extractor:
                 name = self._name_after_quote(f.cue)  # "“…” Trump, the GOP front-runner …, said"
                 if name is not None:
                     f.speaker = self.resolver.resolve(name, f.cue.text)
-            if f.speaker is None and prev is not None and prev.speaker is not None and prev.speaker.named \
-                    and prev.cue.sent.start == f.cue.sent.start and (f.cue.dep_ == "conj" or f.cue.i > 0
-                                                                     and self.doc[f.cue.i - 1].dep_ == "cc"):
+            if (
+                f.speaker is None
+                and prev is not None
+                and prev.speaker is not None
+                and prev.speaker.named
+                and prev.cue.sent.start == f.cue.sent.start
+                and (f.cue.dep_ == "conj" or f.cue.i > 0 and self.doc[f.cue.i - 1].dep_ == "cc")
+            ):
                 sp = prev.speaker  # "X said Friday that … but said “…”": the subject is shared
-                f.speaker = Speaker(sp.name, list(sp.names), sp.start, sp.end,
-                                    f"speaker: shared with '{prev.cue.text}' earlier in the sentence", sp.confidence * 0.9,
-                                    sp.label, sp.named)
+                f.speaker = Speaker(
+                    sp.name,
+                    list(sp.names),
+                    sp.start,
+                    sp.end,
+                    f"speaker: shared with '{prev.cue.text}' earlier in the sentence",
+                    sp.confidence * 0.9,
+                    sp.label,
+                    sp.named,
+                )
             if not f.belief:  # "Roberts said she thinks … but said “…”": a belief is no coordinated speech verb
                 prev = f
             if f.speaker is not None and f.speaker.name and not f.attrib:
@@ -336,8 +390,7 @@ class _Extractor:
         seen = {(r.start, r.end) for r in out}
         reported = [f.content for f in frames if not f.belief and f.content is not None]
         for f in frames:
-            if f.belief and f.content is not None and not NESTED_ATTRIB \
-                    and any(a <= f.cue.i < b for a, b in reported):
+            if f.belief and f.content is not None and not NESTED_ATTRIB and any(a <= f.cue.i < b for a, b in reported):
                 continue  # "Putin said he plans to …": the report holds the plan
             rec = self._indirect(f)
             if rec is not None and (rec.start, rec.end) not in seen:
@@ -345,11 +398,18 @@ class _Extractor:
                 out.append(rec)
         layout = quotes_layout.colon_reports(self, FRAME_VERBS) if quotes_layout.COLON_REPORTS else []
         if quotes_layout.HEADLINE_VERBS and self._opens_with_title():
-            layout += quotes_layout.headline_reports(self, FRAME_VERBS | ATTRIB_CUES | set(_learned()), PEOPLE_NOUNS,
-                                                     DOCUMENT_NOUNS, BODY_NOUNS, UNNAMED_INDIRECT)
+            layout += quotes_layout.headline_reports(
+                self,
+                FRAME_VERBS | ATTRIB_CUES | set(_learned()),
+                PEOPLE_NOUNS,
+                DOCUMENT_NOUNS,
+                BODY_NOUNS,
+                UNNAMED_INDIRECT,
+            )
         for rec in labelled + (self._claims() if CLAIMS else []) + layout:
-            if not any(r.start < rec.end and rec.start < r.end and (r.kind != "partial" or rec not in layout)
-                       for r in out):  # a headline's report may hold a fragment in quotation marks
+            if not any(
+                r.start < rec.end and rec.start < r.end and (r.kind != "partial" or rec not in layout) for r in out
+            ):  # a headline's report may hold a fragment in quotation marks
                 out.append(rec)
         if LEARNED_MODEL:
             out += self._learned_model(out)
@@ -363,8 +423,16 @@ class _Extractor:
         for t in self.doc:
             if t.pos_ != "NOUN" or t.lemma_.lower() not in CLAIM_NOUNS or self.in_quote[t.i]:
                 continue
-            clause = next((c for c in t.children if c.dep_ in ("acl", "ccomp") and c.i > t.i
-                           and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+            clause = next(
+                (
+                    c
+                    for c in t.children
+                    if c.dep_ in ("acl", "ccomp")
+                    and c.i > t.i
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                ),
+                None,
+            )
             owner = next((c for c in t.children if c.dep_ == "poss"), None)
             if clause is None or owner is None:
                 continue
@@ -378,10 +446,23 @@ class _Extractor:
             if rng is None or rng[1] - rng[0] < 3 or any(self.in_quote[i] for i in range(*rng)):
                 continue
             a, b = self.doc[rng[0]].idx, self.doc[rng[1] - 1].idx + len(self.doc[rng[1] - 1].text)
-            out.append(Quote(start=a, end=b, text=self.text[a:b], kind="indirect", cue=t.lemma_.lower(),
-                             cue_start=t.idx, cue_end=t.idx + len(t.text), speaker=sp.name, speakers=list(sp.names),
-                             speaker_start=sp.start, speaker_end=sp.end,
-                             basis=f"speaker: the one whose '{t.text}' it is ({sp.name})", confidence=0.6))
+            out.append(
+                Quote(
+                    start=a,
+                    end=b,
+                    text=self.text[a:b],
+                    kind="indirect",
+                    cue=t.lemma_.lower(),
+                    cue_start=t.idx,
+                    cue_end=t.idx + len(t.text),
+                    speaker=sp.name,
+                    speakers=list(sp.names),
+                    speaker_start=sp.start,
+                    speaker_end=sp.end,
+                    basis=f"speaker: the one whose '{t.text}' it is ({sp.name})",
+                    confidence=0.6,
+                )
+            )
         return out
 
     def _speaker_labels(self) -> list[Quote]:
@@ -400,12 +481,15 @@ class _Extractor:
                 by_name.setdefault(m.canonical.casefold(), m)
         hits = [(p0, p1, hit) for p0, p1 in self.paras if (hit := LABEL_LINE.match(self.text, p0, p1)) is not None]
         labels = [hit.group("label") for _, _, hit in hits if hit.group("tail") is None]
-        caps = {w for w in labels if w.isupper() and len(w) > 2 and labels.count(w) >= 2
-                and w.casefold() not in LABEL_FIELDS}
+        caps = {
+            w
+            for w in labels
+            if w.isupper() and len(w) > 2 and labels.count(w) >= 2 and w.casefold() not in LABEL_FIELDS
+        }
         turns = caps if len(caps) >= 2 else set()
         if "Q" in labels and "A" in labels:
             turns |= {"Q", "A"}
-        for p0, p1, hit in hits:
+        for _p0, p1, hit in hits:
             label, c0 = hit.group("label"), hit.end()
             c1 = p1
             while c1 > c0 and self.text[c1 - 1].isspace():
@@ -416,8 +500,12 @@ class _Extractor:
                 block = next((q for q in self.qs if q.span.open == hit.start("mark") and q.span.end >= c1 - 2), None)
                 if block is None:
                     continue
-            if b - a < 3 and label not in turns \
-                    or block is None and any(self.in_quote[i] and self._double_marked(i) for i in range(a, b)):
+            if (
+                b - a < 3
+                and label not in turns
+                or block is None
+                and any(self.in_quote[i] and self._double_marked(i) for i in range(a, b))
+            ):
                 continue
             m = self.resolver.mention_at.get(self._tok_range(hit.start("label"), hit.start("label") + 1)[0])
             lab_end = hit.end("label")
@@ -426,34 +514,62 @@ class _Extractor:
             known = None if known is not None and known.canonical.isupper() else known  # only the label itself
             if m is not None and m.end > lab_end + 1 and known is not None:
                 m = known  # a mention run on past the label ("Obama To Asians Worried"): the person it names
-            if m is None or m.label not in ("PERSON", "ORG") or m.end < lab_end - 1 \
-                    or label.isupper() and m.canonical == label:  # "WALLACE" taken for an organisation of that name
+            if (
+                m is None
+                or m.label not in ("PERSON", "ORG")
+                or m.end < lab_end - 1
+                or label.isupper()
+                and m.canonical == label
+            ):  # "WALLACE" taken for an organisation of that name
                 m = known
             if m is None and LABEL_ANY_NAME:  # "McCain Challenger Kelli Ward: …": a name ends the label
                 la, lb = self._tok_range(hit.start("label"), hit.end("label"))
                 m = self.resolver.mention_at.get(lb - 1)
                 m = m if m is not None and m.label in ("PERSON", "ORG") and m.end >= lab_end - 1 else None
-            record = m is None and LABEL_ANY_NAME and (label.casefold() in DOCUMENT_NOUNS | BODY_NOUNS
-                                                       or label.casefold().removesuffix("s") in PEOPLE_NOUNS)
-            if m is None and not record and label not in turns \
-                    or hit.group("tail") and (m is None or m.label != "PERSON"):
+            record = (
+                m is None
+                and LABEL_ANY_NAME
+                and (
+                    label.casefold() in DOCUMENT_NOUNS | BODY_NOUNS
+                    or label.casefold().removesuffix("s") in PEOPLE_NOUNS
+                )
+            )
+            if (
+                m is None
+                and not record
+                and label not in turns
+                or hit.group("tail")
+                and (m is None or m.label != "PERSON")
+            ):
                 continue  # "Poll: …", "Newspaper: …", "Insiders: …": a record, a body or people, unnamed
             if block is not None:
                 block.drop = True
             name = m.canonical if m is not None else None
-            out.append(Quote(start=c0, end=c1, text=self.text[c0:c1], kind="indirect", cue=":",
-                             cue_start=hit.end("label"), cue_end=hit.end("label") + 1, speaker=name,
-                             speakers=[name] if name else [], speaker_start=hit.start("label"),
-                             speaker_end=hit.end("label"),
-                             basis=f"speaker: '{label}', the name that leads the paragraph with a colon" if name
-                             else f"a turn of '{label}', a label the article names no one by",
-                             confidence=0.7 if name else 0.3))
+            out.append(
+                Quote(
+                    start=c0,
+                    end=c1,
+                    text=self.text[c0:c1],
+                    kind="indirect",
+                    cue=":",
+                    cue_start=hit.end("label"),
+                    cue_end=hit.end("label") + 1,
+                    speaker=name,
+                    speakers=[name] if name else [],
+                    speaker_start=hit.start("label"),
+                    speaker_end=hit.end("label"),
+                    basis=f"speaker: '{label}', the name that leads the paragraph with a colon"
+                    if name
+                    else f"a turn of '{label}', a label the article names no one by",
+                    confidence=0.7 if name else 0.3,
+                )
+            )
         return out
 
     def _rule_basis(self, f: Frame) -> str:
         sp = f.speaker
         if f.subject_rule == "quoted-as":
-            return f"speaker: '{self.text[sp.start:sp.end]}', quoted as saying"
+            return f"speaker: '{self.text[sp.start : sp.end]}', quoted as saying"
         if f.subject_rule == "according":
             return "speaker: object of 'according to'"
         if f.subject_rule == "inherited":
@@ -509,7 +625,7 @@ class _Extractor:
                     break
 
     def _in_record(self, t) -> bool:
-        """"In the poll, [Clinton leads …]", "In a statement, [the company denied …]": a record leading the
+        """ "In the poll, [Clinton leads …]", "In a statement, [the company denied …]": a record leading the
         clause it reports."""
         if t.lower_ != "in" or t.dep_ != "prep" or t.head.pos_ not in ("VERB", "AUX") or t.i > t.head.i:
             return False
@@ -569,32 +685,60 @@ class _Extractor:
             frame.content = self._clean_range(*whole)  # trimmed as the first clause: the second is no aside
         elif ccomp is not None:
             frame.content = self._clean_range(ccomp.left_edge.i, ccomp.right_edge.i + 1, ccomp)
-        elif v.dep_ in ("parataxis", "ccomp", "conj") and head.i < v.i and head.pos_ in ("VERB", "AUX") \
-                and self._comma_before(v):
+        elif (
+            v.dep_ in ("parataxis", "ccomp", "conj")
+            and head.i < v.i
+            and head.pos_ in ("VERB", "AUX")
+            and self._comma_before(v)
+        ):
             # inverted or parenthetical: "S, X said" / "S, said X" with S as the head
             a2 = head.left_edge.i
             frame.scope = (a2, max(b, head.right_edge.i + 1))
             frame.content = self._minus(a2, head.right_edge.i + 1, v.left_edge.i, v.right_edge.i + 1, head)
-            after = self._clean_range(v.right_edge.i + 1, head.right_edge.i + 1, head) \
-                if v.right_edge.i + 1 < head.right_edge.i else None
-            if INTERRUPTED and after is not None and frame.content is not None and self._comma_after(v) \
-                    and not any(self.in_quote[i] for i in range(*after)):
+            after = (
+                self._clean_range(v.right_edge.i + 1, head.right_edge.i + 1, head)
+                if v.right_edge.i + 1 < head.right_edge.i
+                else None
+            )
+            if (
+                INTERRUPTED
+                and after is not None
+                and frame.content is not None
+                and self._comma_after(v)
+                and not any(self.in_quote[i] for i in range(*after))
+            ):
                 # "It was, he said, one of the bitterest failures": the attribution interrupts one sentence,
                 # reported whole (the attribution included, as in the parenthetical branch below)
                 frame.content = self._clean_range(a2, head.right_edge.i + 1, head)
-            elif after is not None and frame.content is not None and after[0] > frame.content[0] \
-                    and after[1] - after[0] > 2 * (frame.content[1] - frame.content[0]) \
-                    and any(t.tag_ in FINITE_TAGS for t in self.doc[after[0]:after[1]]):
+            elif (
+                after is not None
+                and frame.content is not None
+                and after[0] > frame.content[0]
+                and after[1] - after[0] > 2 * (frame.content[1] - frame.content[0])
+                and any(t.tag_ in FINITE_TAGS for t in self.doc[after[0] : after[1]])
+            ):
                 frame.content = after  # "Back in Virginia, Mr. Clarke said, he decided …": the longer side
-        elif INTERRUPTED and v.dep_ == "parataxis" and head.i > v.i and head.pos_ not in ("VERB", "AUX") \
-                and (clause := self._clause_of(head)) is not None and clause.left_edge.i < v.left_edge.i \
-                and self._comma_before(v) and self._comma_after(v):
+        elif (
+            INTERRUPTED
+            and v.dep_ == "parataxis"
+            and head.i > v.i
+            and head.pos_ not in ("VERB", "AUX")
+            and (clause := self._clause_of(head)) is not None
+            and clause.left_edge.i < v.left_edge.i
+            and self._comma_before(v)
+            and self._comma_after(v)
+        ):
             # "It was, he said, one of the bitterest failures": the cue hangs on a word of the clause it interrupts
             frame.scope = (min(a, clause.left_edge.i), max(b, clause.right_edge.i + 1))
             frame.content = self._clean_range(clause.left_edge.i, clause.right_edge.i + 1, clause)
-        elif v.dep_ == "parataxis" and head.i > v.i and head.pos_ in ("VERB", "AUX") and self._comma_before(v) \
-                and any(self.doc[i].text in (",", "—", "–") for i in (v.right_edge.i, min(v.right_edge.i + 1, head.i))) \
-                and head.left_edge.i < v.left_edge.i:
+        elif (
+            v.dep_ == "parataxis"
+            and head.i > v.i
+            and head.pos_ in ("VERB", "AUX")
+            and self._comma_before(v)
+            and any(self.doc[i].text in (",", "—", "–") for i in (v.right_edge.i, min(v.right_edge.i + 1, head.i)))
+            and head.left_edge.i < v.left_edge.i
+        ):
             # a parenthetical attribution inside the reported sentence: "Climate change, Mr. Obama often says,
             # is the greatest threat": the whole sentence, the attribution included
             a2, b2 = head.left_edge.i, head.right_edge.i + 1
@@ -612,8 +756,11 @@ class _Extractor:
         elif v.tag_ in ("VBD", "VBZ", "VBP") and (marked := self._apostrophe_before(v, subj)) is not None:
             frame.content = marked
             frame.nominal = True  # the marks say these are the words, verb or not
-        elif v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children) \
-                and head.pos_ in ("VERB", "AUX"):
+        elif (
+            v.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children)
+            and head.pos_ in ("VERB", "AUX")
+        ):
             # "As President Xi said in a statement, S"
             a2, b2 = head.left_edge.i, head.right_edge.i + 1
             frame.scope = (min(a, a2), max(b, b2))
@@ -632,8 +779,12 @@ class _Extractor:
                 continue
             if c.dep_ == "ccomp" and lemma in ATTRIB_CLAUSE:
                 f.content = self._clean_range(c.left_edge.i, c.right_edge.i + 1, c)
-            elif c.dep_ == "xcomp" and lemma in ATTRIB_INFINITIVE and c.pos_ in ("VERB", "AUX") \
-                    and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
+            elif (
+                c.dep_ == "xcomp"
+                and lemma in ATTRIB_INFINITIVE
+                and c.pos_ in ("VERB", "AUX")
+                and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+            ):
                 f.content = self._clean_range(c.left_edge.i, c.right_edge.i + 1, c)
                 f.nominal = True
             elif c.dep_ == "oprd" and lemma in NAMING_CUES and any(x.dep_ == "dobj" for x in v.children):
@@ -643,8 +794,12 @@ class _Extractor:
             elif c.dep_ == "dobj" and lemma in ATTRIB_OBJECT and getattr(self._nominal_object(v), "i", -1) == c.i:
                 f.content = self._clean_range(c.left_edge.i, c.right_edge.i + 1, c)  # "endorsed [her tax plan]"
                 f.nominal = True
-            elif c.dep_ == "dobj" and lemma in FINDING_VERBS and _document(f.subject) \
-                    and c.right_edge.i - c.left_edge.i >= 2:
+            elif (
+                c.dep_ == "dobj"
+                and lemma in FINDING_VERBS
+                and _document(f.subject)
+                and c.right_edge.i - c.left_edge.i >= 2
+            ):
                 f.content = self._clean_range(c.left_edge.i, c.right_edge.i + 1, c)  # "the poll shows [Clinton …]"
                 f.nominal = True
             elif c.dep_ == "prep" and c.lower_ in ATTRIB_ABOUT.get(lemma, ()):
@@ -665,8 +820,15 @@ class _Extractor:
             return
         if lemma in _learned():
             self._learned(f)
-        if f.content is None and INTERRUPTED and lemma in ATTRIB_CLAUSE and v.dep_ == "parataxis" \
-                and v.tag_ in ("VBD", "VBZ", "VBP") and self._comma_before(v) and self._comma_after(v):
+        if (
+            f.content is None
+            and INTERRUPTED
+            and lemma in ATTRIB_CLAUSE
+            and v.dep_ == "parataxis"
+            and v.tag_ in ("VBD", "VBZ", "VBP")
+            and self._comma_before(v)
+            and self._comma_after(v)
+        ):
             # "Ryan's endorsement, many think, is only a matter of time": a belief interrupting what is believed
             clause = self._clause_of(v.head)
             if clause is not None and clause.left_edge.i < v.left_edge.i < v.i < clause.right_edge.i:
@@ -682,12 +844,20 @@ class _Extractor:
             node = None
             if c.dep_ == "ccomp" and "ccomp" in rels:
                 node = c
-            elif c.dep_ == "dobj" and "dobj" in rels and c.pos_ != "PRON" \
-                    and (c.pos_ != "PROPN" and c.ent_type_ not in NAME_LABELS or NAME_OBJECTS and f.cue_lemma in STANCES):
+            elif (
+                c.dep_ == "dobj"
+                and "dobj" in rels
+                and c.pos_ != "PRON"
+                and (c.pos_ != "PROPN" and c.ent_type_ not in NAME_LABELS or NAME_OBJECTS and f.cue_lemma in STANCES)
+            ):
                 node = c  # "discussed [the tax plan]"; a name only as the object of a stance ("endorsed [Clinton]")
                 f.named_object = c.pos_ == "PROPN" or c.ent_type_ in NAME_LABELS
-            elif c.dep_ == "xcomp" and "xcomp" in rels and c.pos_ in ("VERB", "AUX") \
-                    and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
+            elif (
+                c.dep_ == "xcomp"
+                and "xcomp" in rels
+                and c.pos_ in ("VERB", "AUX")
+                and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+            ):
                 node = c
             elif c.dep_ == "prep" and c.lower_ in rels:
                 node = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
@@ -713,9 +883,16 @@ class _Extractor:
                 break
             if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS:
                 b = c.right_edge.i + 1
-            elif OBJECT_CLAUSES and c.pos_ in ("VERB", "AUX") and (
-                    c.dep_ in ("xcomp", "advcl") and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
-                    or c.dep_ == "ccomp" and not any(x.dep_ == "mark" for x in c.children)):
+            elif (
+                OBJECT_CLAUSES
+                and c.pos_ in ("VERB", "AUX")
+                and (
+                    c.dep_ in ("xcomp", "advcl")
+                    and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+                    or c.dep_ == "ccomp"
+                    and not any(x.dep_ == "mark" for x in c.children)
+                )
+            ):
                 b = c.right_edge.i + 1  # "called for [women to wear …]", "cited [remarks Trump had made …]"
             else:
                 break
@@ -770,9 +947,10 @@ class _Extractor:
         k = close + 1
         while k < v.i and (doc[k].is_punct and not self.in_quote[k]):
             k += 1  # the closing mark and a comma
-        between = doc[k:v.i]
-        if len(between) > 30 or any(t.text in (".", ";", ":", "?", "!") or "\n" in t.text or self.in_quote[t.i]
-                                    for t in between):
+        between = doc[k : v.i]
+        if len(between) > 30 or any(
+            t.text in (".", ";", ":", "?", "!") or "\n" in t.text or self.in_quote[t.i] for t in between
+        ):
             return None
         if k < v.i:
             m = mention_at.get(k)
@@ -784,7 +962,7 @@ class _Extractor:
             if j + 1 < len(doc) and doc[j + 1].tag_ == "POS":
                 return None  # "“…” Trump's aide said": not Trump
             return doc[j]
-        for t in doc[v.i + 1:v.i + 8]:
+        for t in doc[v.i + 1 : v.i + 8]:
             if t.is_punct and t.text not in ("-", "."):
                 return None
             m = mention_at.get(t.i)
@@ -808,14 +986,21 @@ class _Extractor:
                 obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
             if obj is None or obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
                 continue
-            if obj.right_edge.i - obj.left_edge.i < 2 or obj.lemma_.lower() in ("thing", "something", "anything",
-                                                                            "nothing", "everything", "word", "lot"):
+            if obj.right_edge.i - obj.left_edge.i < 2 or obj.lemma_.lower() in (
+                "thing",
+                "something",
+                "anything",
+                "nothing",
+                "everything",
+                "word",
+                "lot",
+            ):
                 continue
             return obj
         return None
 
     def _that_clause_in_pp(self, v):
-        """"said in a statement that …": the parser hangs the that-clause on the noun."""
+        """ "said in a statement that …": the parser hangs the that-clause on the noun."""
         for prep in v.children:
             if prep.dep_ != "prep":
                 continue
@@ -823,15 +1008,18 @@ class _Extractor:
                 if pobj.dep_ != "pobj":
                     continue
                 for c in pobj.children:
-                    if c.dep_ in ("acl", "ccomp", "relcl") and c.i > pobj.i \
-                            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                    if (
+                        c.dep_ in ("acl", "ccomp", "relcl")
+                        and c.i > pobj.i
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                    ):
                         return c
         return None
 
     def _colon_between(self, c, v) -> bool:
         """A clause ending before a colon (or a semicolon) that precedes the cue: "The mood has shifted: Republicans
         said [they're convinced …]" — what comes before the colon is not what the cue after it reports."""
-        return c.i < v.i and any(t.text in (":", ";") for t in self.doc[c.right_edge.i + 1:v.i])
+        return c.i < v.i and any(t.text in (":", ";") for t in self.doc[c.right_edge.i + 1 : v.i])
 
     def _comma_after(self, v) -> bool:
         """The attribution ends with a comma or a dash ("…, he said, …", "…, the agency said in a report, …"):
@@ -843,8 +1031,17 @@ class _Extractor:
             top = doc[j]
             while top.head.i != v.i and top.head.i != top.i and top.i != v.i:
                 top = top.head
-            if top.head.i != v.i or top.dep_ not in ("npadvmod", "advmod", "prep", "prt", "pobj", "det", "amod",
-                                                      "compound", "nummod"):
+            if top.head.i != v.i or top.dep_ not in (
+                "npadvmod",
+                "advmod",
+                "prep",
+                "prt",
+                "pobj",
+                "det",
+                "amod",
+                "compound",
+                "nummod",
+            ):
                 return False
         return False
 
@@ -866,8 +1063,14 @@ class _Extractor:
         with the first: "The middle fifth paid 8.9 percent, the agency said in a June report, and those in the
         bottom fifth paid 0.8 percent"). The whole sentence, the attribution included, and the first clause; or
         None."""
-        if v.dep_ not in ("ROOT", "parataxis") or v.tag_ not in ("VBD", "VBZ", "VBP") or subj is None \
-                or subj.i > v.i or not self._comma_before(subj) or not self._comma_after(v):
+        if (
+            v.dep_ not in ("ROOT", "parataxis")
+            or v.tag_ not in ("VBD", "VBZ", "VBP")
+            or subj is None
+            or subj.i > v.i
+            or not self._comma_before(subj)
+            or not self._comma_after(v)
+        ):
             return None
         sent = v.sent
         left = [c for c in v.children if c.i < subj.left_edge.i and c.dep_ in ("advcl", "ccomp", "parataxis")]
@@ -888,8 +1091,14 @@ class _Extractor:
     def _subject_of(self, v):
         """The speaker token of a speech verb, and the rule that found it."""
         prev = self.doc[v.i - 1] if v.i > 0 else None
-        if v.tag_ == "VBG" and prev is not None and prev.pos_ == "PROPN" and prev.dep_ == "pobj" \
-                and prev.head.lower_ == "of" and not self.in_quote[prev.i]:
+        if (
+            v.tag_ == "VBG"
+            and prev is not None
+            and prev.pos_ == "PROPN"
+            and prev.dep_ == "pobj"
+            and prev.head.lower_ == "of"
+            and not self.in_quote[prev.i]
+        ):
             return prev, "nsubj"  # "footage of Hillary Clinton asking, “…”", "a clip of Trump saying"
         # "X quoted Y as saying": the one quoted speaks
         if v.tag_ == "VBG" and v.head.lower_ == "as" and v.head.head.lemma_.lower() in QUOTING_VERBS:
@@ -903,8 +1112,13 @@ class _Extractor:
                 return obj, "quoted-as"
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        if by is not None and not self.in_quote[by.i] and any(
-                c.dep_ == "nsubjpass" and (c.pos_ == "PROPN" or c.lower_ in ("he", "she", "they")) for c in v.children):
+        if (
+            by is not None
+            and not self.in_quote[by.i]
+            and any(
+                c.dep_ == "nsubjpass" and (c.pos_ == "PROPN" or c.lower_ in ("he", "she", "they")) for c in v.children
+            )
+        ):
             # "Rubio was asked by moderator Gerard Baker whether …": who asks a person speaks (not "the email,
             # which was first reported by The Associated Press")
             return by, "nsubj"
@@ -923,11 +1137,22 @@ class _Extractor:
                 return cur.head, rule
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ == "VBG":
                 return cur.head, "inherited"
-            if cur is v and cur.dep_ == "acl" and cur.head.pos_ == "PROPN" and cur.head.i < cur.i \
-                    and cur.i > 0 and self.doc[cur.i - 1].text == "," and self._lost_root(cur):
+            if (
+                cur is v
+                and cur.dep_ == "acl"
+                and cur.head.pos_ == "PROPN"
+                and cur.head.i < cur.i
+                and cur.i > 0
+                and self.doc[cur.i - 1].text == ","
+                and self._lost_root(cur)
+            ):
                 return cur.head, rule  # "Aaron Kall, the director of debate at …, compared": the parse lost the root
-            if (cur.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp", "dep")
-                    or cur.dep_ == "advmod" and cur.pos_ == "ADV" and cur is not v) and cur.head.i != cur.i:
+            if (
+                cur.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp", "dep")
+                or cur.dep_ == "advmod"
+                and cur.pos_ == "ADV"
+                and cur is not v
+            ) and cur.head.i != cur.i:
                 if cur.dep_ == "ccomp" and cur.tag_ not in ("VBG", "VB"):
                     return None, rule
                 cur = cur.head
@@ -943,8 +1168,13 @@ class _Extractor:
         if v.tag_ in ("VBD", "VBZ"):
             return True
         nxt = self.doc[v.i + 1] if v.i + 1 < len(self.doc) else None
-        return v.tag_ == "VBN" and not any(c.dep_ == "agent" for c in v.children) \
-            and nxt is not None and nxt.pos_ != "ADP" and not nxt.is_punct
+        return (
+            v.tag_ == "VBN"
+            and not any(c.dep_ == "agent" for c in v.children)
+            and nxt is not None
+            and nxt.pos_ != "ADP"
+            and not nxt.is_punct
+        )
 
     def _minus(self, a: int, b: int, ca: int, cb: int, head):
         """Range [a, b) without the cue's own span [ca, cb): the side that holds the head."""
@@ -955,8 +1185,14 @@ class _Extractor:
             end = sent.end
             while end > cb and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
                 end -= 1
-            if CLOSING_ATTRIBUTION and a > sent.start and cb >= end and ca > 0 and self.doc[ca - 1].text == "," \
-                    and not any(self.in_quote[i] for i in range(sent.start, a)):
+            if (
+                CLOSING_ATTRIBUTION
+                and a > sent.start
+                and cb >= end
+                and ca > 0
+                and self.doc[ca - 1].text == ","
+                and not any(self.in_quote[i] for i in range(sent.start, a))
+            ):
                 a = sent.start  # "A, while B, according to X": the attribution closing the sentence covers it all
             return self._clean_range(a, ca, head)
         return self._clean_range(cb, b, head)
@@ -966,10 +1202,18 @@ class _Extractor:
         and a coordinated clause with its own subject ("…, and both sides have agreed …")."""
         doc = self.doc
         for c in head.children:
-            if c.dep_ == "conj" and a <= c.i < b and (any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
-                                                      or SPLIT_PREDICATES and self._second_predicate(head, c)
-                                                      or COORDINATED_CUES and _coordinated_cue(c) is not None) \
-                    and not (KEEP_THAT_CLAUSES and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)):
+            if (
+                c.dep_ == "conj"
+                and a <= c.i < b
+                and (
+                    any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+                    or SPLIT_PREDICATES
+                    and self._second_predicate(head, c)
+                    or COORDINATED_CUES
+                    and _coordinated_cue(c) is not None
+                )
+                and not (KEEP_THAT_CLAUSES and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children))
+            ):
                 # a clause with its own subject is cut off ("…, and both sides have agreed …"), unless its "that"
                 # keeps it under the same cue ("said [A, but that B]")
                 cut = c.left_edge.i
@@ -978,20 +1222,31 @@ class _Extractor:
                 if cut > head.i:
                     b = min(b, cut)
         for t in doc[a:b]:
-            if t.dep_ in ("appos", "npadvmod", "dobj") and t.head.i == head.i and t.i > head.i and t.i - 1 >= a \
-                    and doc[t.left_edge.i - 1].text == "," and any(c.dep_ == "relcl" for c in t.children):
+            if (
+                t.dep_ in ("appos", "npadvmod", "dobj")
+                and t.head.i == head.i
+                and t.i > head.i
+                and t.i - 1 >= a
+                and doc[t.left_edge.i - 1].text == ","
+                and any(c.dep_ == "relcl" for c in t.children)
+            ):
                 b = min(b, t.left_edge.i - 1)  # "…, a move that would escalate the conflict"
         for i in range(a + 2, b - 1):
             t = doc[i]
-            if doc[i - 1].text == "," and (t.lower_ in ("up", "down") and doc[i + 1].lower_ == "from"
-                                           or t.tag_ == "VBG" and (t.lower_ in GLOSS_VBG
-                                                                   or t.lemma_.lower() in REPORT_VERBS
-                                                                   or COORDINATED_CUES and _reports(t))):
+            if doc[i - 1].text == "," and (
+                t.lower_ in ("up", "down")
+                and doc[i + 1].lower_ == "from"
+                or t.tag_ == "VBG"
+                and (t.lower_ in GLOSS_VBG or t.lemma_.lower() in REPORT_VERBS or COORDINATED_CUES and _reports(t))
+            ):
                 b = min(b, i - 1)  # the writer's gloss ("…, up from $185 billion", "…, indicating …") or a new
                 # speech act of the speaker's ("…, calling …", "…, adding …"), its own quote
                 break
-        while a < b and (doc[a].dep_ in ("mark", "cc", "punct") or doc[a].is_punct or doc[a].is_space) \
-                and doc[a].lower_ not in ("if", "whether", "why", "how", "what", "when", "where"):
+        while (
+            a < b
+            and (doc[a].dep_ in ("mark", "cc", "punct") or doc[a].is_punct or doc[a].is_space)
+            and doc[a].lower_ not in ("if", "whether", "why", "how", "what", "when", "where")
+        ):
             a += 1
         while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
             b -= 1
@@ -1002,10 +1257,13 @@ class _Extractor:
         """A forecast coordinated with an assessment, each its own claim: "[trade is better than expected]
         and could soon reach $200 billion" (a copula, then a modal predicate); not two events ("it had met her
         and would meet her": one report)."""
-        return c.pos_ in ("VERB", "AUX") and head.lemma_.lower() == "be" \
-            and any(x.dep_ in ("acomp", "attr") for x in head.children) \
-            and any(x.dep_ in ("nsubj", "nsubjpass") for x in head.children) \
+        return (
+            c.pos_ in ("VERB", "AUX")
+            and head.lemma_.lower() == "be"
+            and any(x.dep_ in ("acomp", "attr") for x in head.children)
+            and any(x.dep_ in ("nsubj", "nsubjpass") for x in head.children)
             and any(x.dep_ == "aux" and x.lemma_.lower() in MODALS for x in c.children)
+        )
 
     # ------------------------------------------------------------ quotes
     def _attribute(self, q: _Q):
@@ -1056,12 +1314,12 @@ class _Extractor:
         doc = self.doc
         a, b = q.toks
         toks = doc[a:b]
-        before = self.text[:q.span.open].rstrip()
+        before = self.text[: q.span.open].rstrip()
         lead = before[-1:] if before else ""
         para_start = self.para_of(q.span.open) != self.para_of(len(before) - 1) if before else True
         finite = any(t.tag_ in FINITE_TAGS for t in toks)
         words = sum(1 for t in toks if t.is_alpha)
-        if para_start or lead in (":", ".", "?", "!", "—", "–", "\"", "”", "’") or q.span.continues:
+        if para_start or lead in (":", ".", "?", "!", "—", "–", '"', "”", "’") or q.span.continues:
             return "direct" if words >= 2 else "partial"
         if lead == "," and finite and words >= 4:
             return "direct"
@@ -1077,7 +1335,7 @@ class _Extractor:
         doc = self.doc
         a, b = q.toks
         # the word(s) right before the opening mark
-        prev = [t for t in doc[max(0, a - 4):a] if not t.is_punct and not self.in_quote[t.i]]
+        prev = [t for t in doc[max(0, a - 4) : a] if not t.is_punct and not self.in_quote[t.i]]
         if prev:
             last = prev[-1]
             if last.lower_ in NAMING_WORDS or last.lemma_.lower() in TITLE_NOUNS and last.pos_ == "NOUN":
@@ -1094,8 +1352,11 @@ class _Extractor:
             words = [t for t in doc[a:b] if t.is_alpha]
             small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "from", "or"}
             caps = [t for t in words if t.text[:1].isupper()]
-            if words and all(t.text[:1].isupper() or t.lower_ in small for t in words) \
-                    and (len(caps) >= 2 or prev and prev[-1].tag_ == "POS" or prev and prev[-1].lower_ in ("the", "of")):
+            if (
+                words
+                and all(t.text[:1].isupper() or t.lower_ in small for t in words)
+                and (len(caps) >= 2 or prev and prev[-1].tag_ == "POS" or prev and prev[-1].lower_ in ("the", "of"))
+            ):
                 return True
         return False
 
@@ -1107,15 +1368,16 @@ class _Extractor:
             return True
         p0, p1 = self.paras[0]
         first = re.findall(r"\w+", self.text[p0:p1].casefold())
-        return bool(first) and first == re.findall(r"\w+", self.title.casefold())[:len(first)]
+        return bool(first) and first == re.findall(r"\w+", self.title.casefold())[: len(first)]
 
     def _in_headline(self, q: _Q) -> bool:
         """Quotes in a headline-like line (Title Case, short) are the headline's paraphrase, not a quote."""
         p0, p1 = self.paras[self.para_of(q.span.open)]
         if p1 - p0 > 250:
             return False
-        outside = [w for w in self.text[p0:q.span.open].split() + self.text[q.span.close + 1:p1].split()
-                   if w[:1].isalpha()]
+        outside = [
+            w for w in self.text[p0 : q.span.open].split() + self.text[q.span.close + 1 : p1].split() if w[:1].isalpha()
+        ]
         if len(outside) < 2:
             return False
         caps = sum(1 for w in outside if w[:1].isupper())
@@ -1141,23 +1403,39 @@ class _Extractor:
         best = holding[0][1]
         if best.speaker is None and best.subject is not None and best.subject.lower_ in ("it", "this", "that"):
             # "She says it underscores that Trump is “unfit”": a thing's verb inside her words quotes her
-            outer = next((f for _, f in holding[1:] if f.speaker is not None and f.scope[0] <= best.cue.i < f.scope[1]),
-                         None)
+            outer = next(
+                (f for _, f in holding[1:] if f.speaker is not None and f.scope[0] <= best.cue.i < f.scope[1]), None
+            )
             return outer or best
         if NESTED_REPORTER and q.kind in NESTED_KINDS:
             # "Rep. Israel said Clinton called on members to be “closely coordinated”": a fragment inside a report
             # of someone else's words is the reporter's wording
-            outer = next((f for _, f in holding[1:] if f.speaker is not None and f.speaker.named
-                          and f.cue_lemma in REPORT_VERBS and f.content is not None
-                          and f.content[0] <= best.cue.i < f.content[1]
-                          and (best.speaker is None or best.speaker.name != f.speaker.name)), None)
+            outer = next(
+                (
+                    f
+                    for _, f in holding[1:]
+                    if f.speaker is not None
+                    and f.speaker.named
+                    and f.cue_lemma in REPORT_VERBS
+                    and f.content is not None
+                    and f.content[0] <= best.cue.i < f.content[1]
+                    and (best.speaker is None or best.speaker.name != f.speaker.name)
+                ),
+                None,
+            )
             if outer is not None:
                 return outer
         if self._thing_subject(best):
             # "De Blasio said the move was made by Bratton and said, “…”", "Sanders said his attacks have given
             # his campaign momentum and said Trump was not the “party of Reagan”": the one named around it speaks
-            outer = next((f for _, f in holding[1:] if f.speaker is not None and f.speaker.named
-                          and f.scope[0] <= best.cue.i < f.scope[1]), None)
+            outer = next(
+                (
+                    f
+                    for _, f in holding[1:]
+                    if f.speaker is not None and f.speaker.named and f.scope[0] <= best.cue.i < f.scope[1]
+                ),
+                None,
+            )
             return outer or best
         return best
 
@@ -1166,8 +1444,13 @@ class _Extractor:
         """A frame whose subject is a thing described by a common noun ("the move", "the bill", "his recent
         attacks"), neither people nor a body that speaks."""
         subj, sp = f.subject, f.speaker
-        return subj is not None and subj.pos_ == "NOUN" and (sp is None or not sp.named and sp.label is None) \
-            and not _people(subj) and subj.lemma_.lower() not in BODY_NOUNS
+        return (
+            subj is not None
+            and subj.pos_ == "NOUN"
+            and (sp is None or not sp.named and sp.label is None)
+            and not _people(subj)
+            and subj.lemma_.lower() not in BODY_NOUNS
+        )
 
     def _mostly_inside(self, q: _Q, f: Frame) -> bool:
         a, b = q.toks
@@ -1194,8 +1477,13 @@ class _Extractor:
         open_tok = self._tok_range(q.span.open, q.span.open + 1)[0]
         sent = doc[open_tok].sent
         for f in reversed(self.frames):
-            if f.cue.i < open_tok and f.cue.i >= sent.start and f.cue.i > self._prev_quote_tok(open_tok) \
-                    and f.content is None and not f.attrib:
+            if (
+                f.cue.i < open_tok
+                and f.cue.i >= sent.start
+                and f.cue.i > self._prev_quote_tok(open_tok)
+                and f.content is None
+                and not f.attrib
+            ):
                 return f
         return None
 
@@ -1212,16 +1500,19 @@ class _Extractor:
         return -1
 
     def _colon_lead(self, q: _Q):
-        """"X said:" ending the previous paragraph (or sentence) introduces the quote."""
-        before = self.text[:q.span.open].rstrip()
+        """ "X said:" ending the previous paragraph (or sentence) introduces the quote."""
+        before = self.text[: q.span.open].rstrip()
         if not before.endswith(":"):
             return None
         colon = len(before) - 1
         for f in (f for f in reversed(self.frames) if not f.attrib):
             if f.cue_span[1] <= colon and f.speaker is not None and self.para_of(colon) - self.para_of(f.cue.idx) == 0:
-                if self.text[f.cue_span[1]:colon].count(".") == 0:
-                    return f.speaker, f.speaker.basis + " (introducing the quote with a colon)", \
-                        f.speaker.confidence * 0.95
+                if self.text[f.cue_span[1] : colon].count(".") == 0:
+                    return (
+                        f.speaker,
+                        f.speaker.basis + " (introducing the quote with a colon)",
+                        f.speaker.confidence * 0.95,
+                    )
             if f.cue_span[1] <= colon:
                 break
         return self._colon_clause(colon) or self._name_colon(colon)
@@ -1232,13 +1523,14 @@ class _Extractor:
         text = self.text
         line = text.rfind("\n", 0, colon) + 1
         seg = text[line:colon]
-        cut = max(seg.rfind(c) for c in ("—", "–", "―", " - ", ".", "”", "\"", "?", "!"))
-        lead = seg[cut + 1:] if cut >= 0 else seg
+        cut = max(seg.rfind(c) for c in ("—", "–", "―", " - ", ".", "”", '"', "?", "!"))
+        lead = seg[cut + 1 :] if cut >= 0 else seg
         a, b = self._tok_range(line + len(seg) - len(lead), colon)
         names = [self.resolver.mention_at.get(i) for i in range(a, b)]
         toks = self.doc[a:b]
-        if not toks or any(m is None and t.lower_ not in ("and", "&", ",") and not t.is_space
-                           for m, t in zip(names, toks)):
+        if not toks or any(
+            m is None and t.lower_ not in ("and", "&", ",") and not t.is_space for m, t in zip(names, toks)
+        ):
             return None
         found = []
         for m in names:
@@ -1247,12 +1539,20 @@ class _Extractor:
         if not found or any(m is not None and m.label not in ("PERSON", "ORG") for m in names):
             return None
         m = next(m for m in names if m is not None)
-        sp = Speaker("; ".join(found), found, m.start, names[-1].end if names[-1] is not None else m.end,
-                     "speaker: named before a colon introducing the quote", 0.8, m.label, True)
+        sp = Speaker(
+            "; ".join(found),
+            found,
+            m.start,
+            names[-1].end if names[-1] is not None else m.end,
+            "speaker: named before a colon introducing the quote",
+            0.8,
+            m.label,
+            True,
+        )
         return sp, sp.basis, sp.confidence
 
     def _colon_clause(self, colon: int):
-        """"Trump leaned in and boomed: “…”": the named subject of the clause that the colon ends, whatever its
+        """ "Trump leaned in and boomed: “…”": the named subject of the clause that the colon ends, whatever its
         verb, in the same paragraph."""
         i = self._tok_range(colon, colon + 1)[0]
         if i <= 0 or self.doc[i].text != ":" or self.in_quote[i - 1]:
@@ -1275,17 +1575,20 @@ class _Extractor:
         """“…” — Commissioner X"""
         if q.span.runs_on:
             return None
-        after = self.text[q.span.close + 1:q.span.close + 6]
+        after = self.text[q.span.close + 1 : q.span.close + 6]
         stripped = after.lstrip(" ,\u00a0\u2009\u202f")  # "”\u00a0― Karen Bobadilla"
         k = q.span.close + 1 + (len(after) - len(stripped))
-        if DASH_NEXT_LINE and not stripped[:1] in DASHES:
+        if DASH_NEXT_LINE and stripped[:1] not in DASHES:
             # the dash opening the next line: “…”¶¶- Hillary Clinton. (a fact check's list of claims)
-            m = re.match(r"[ \t\u00a0]*\n\s*(?=[—–―-] ?[A-Z])", self.text[q.span.close + 1:q.span.close + 12])
-            if m is None or not self.text[q.span.close + 1 + m.end():].split("\n", 1)[0].strip()[1:].strip()[:1].isupper():
+            m = re.match(r"[ \t\u00a0]*\n\s*(?=[—–―-] ?[A-Z])", self.text[q.span.close + 1 : q.span.close + 12])
+            if (
+                m is None
+                or not self.text[q.span.close + 1 + m.end() :].split("\n", 1)[0].strip()[1:].strip()[:1].isupper()
+            ):
                 return None
             k = q.span.close + 1 + m.end()
-            stripped = self.text[k:k + 1]
-        if not stripped[:1] in DASHES:
+            stripped = self.text[k : k + 1]
+        if stripped[:1] not in DASHES:
             return None
         while k < len(self.text) and (self.text[k] in DASHES or self.text[k] in " \u00a0\u2009\u202f"):
             k += 1
@@ -1293,8 +1596,9 @@ class _Extractor:
             m = self.resolver.mention_at.get(i)
             if m is not None and m.label in ("PERSON", "ORG", "GPE"):
                 name = m.canonical.lstrip(DASHES + " \u00a0")  # "― Jacklyn Ashley": the recogniser took the dash in
-                sp = Speaker(name, [name], m.start, m.end,
-                             "speaker: named after a dash following the quote", 0.85, m.label, True)
+                sp = Speaker(
+                    name, [name], m.start, m.end, "speaker: named after a dash following the quote", 0.85, m.label, True
+                )
                 return sp, sp.basis, sp.confidence
             if self.doc[i].is_punct and self.doc[i].text in (".", "\n"):
                 break
@@ -1306,18 +1610,28 @@ class _Extractor:
                 break
             toks.append(t)
         end = toks[-1].i + 1 if toks else 0
-        if 2 <= len(toks) <= 4 and (end >= len(self.doc) or "\n" in self.doc[end].text or self.doc[end].text in (",", ".")):
-            sp = Speaker(" ".join(t.text for t in toks), [], toks[0].idx, toks[-1].idx + len(toks[-1].text),
-                         "speaker: a name after a dash following the quote", 0.6, "PERSON", False)
+        if 2 <= len(toks) <= 4 and (
+            end >= len(self.doc) or "\n" in self.doc[end].text or self.doc[end].text in (",", ".")
+        ):
+            sp = Speaker(
+                " ".join(t.text for t in toks),
+                [],
+                toks[0].idx,
+                toks[-1].idx + len(toks[-1].text),
+                "speaker: a name after a dash following the quote",
+                0.6,
+                "PERSON",
+                False,
+            )
             sp.names = [sp.name]
             return sp, sp.basis, sp.confidence
         return None
 
     def _verb_after(self, q: _Q):
-        """"“…,” Hannity pressed.", "“…” beamed Donald Hartley", "“…,” she went on": a quote left open by its
+        """ "“…,” Hannity pressed.", "“…” beamed Donald Hartley", "“…,” she went on": a quote left open by its
         last mark (comma, question, exclamation, dash) and a short clause right after it whose finite verb,
         whatever it is, takes the quote as its words (no object or clause of its own)."""
-        if q.span.runs_on or not self.text[q.span.start:q.span.end].rstrip()[-1:] in (",", "?", "!", "—", "–", "-"):
+        if q.span.runs_on or self.text[q.span.start : q.span.end].rstrip()[-1:] not in (",", "?", "!", "—", "–", "-"):
             return None
         doc = self.doc
         close_tok = self._tok_range(q.span.close, q.span.close + 1)[0]
@@ -1326,14 +1640,20 @@ class _Extractor:
             return None
         end = min(self._next_quote_tok(nxt), nxt + 8)
         verb = next((t for t in doc[nxt:end] if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP")), None)
-        if verb is None or any(t.text in (".", ";", ":", "\n") or "\n" in t.text for t in doc[nxt:verb.i]):
+        if verb is None or any(t.text in (".", ";", ":", "\n") or "\n" in t.text for t in doc[nxt : verb.i]):
             return None
-        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd") and not self.in_quote[c.i]
-               for c in verb.children):
+        if any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd") and not self.in_quote[c.i]
+            for c in verb.children
+        ):
             return None
         subj = next((c for c in verb.children if c.dep_ == "nsubj" and nxt <= c.i < end), None)
-        if subj is None and verb.i == nxt and verb.i + 1 < len(doc) \
-                and self.resolver.mention_at.get(verb.i + 1) is not None:
+        if (
+            subj is None
+            and verb.i == nxt
+            and verb.i + 1 < len(doc)
+            and self.resolver.mention_at.get(verb.i + 1) is not None
+        ):
             subj = doc[verb.i + 1]  # "“…” beamed Donald Hartley"
         if subj is None or subj.i > verb.i + 1 and subj.i > nxt + 4:
             return None
@@ -1347,7 +1667,7 @@ class _Extractor:
         before when the quote opens its own paragraph."""
         pos = q.span.open
         para = self.para_of(pos)
-        at_para_start = not self.text[self.paras[para][0]:pos].strip() if para < len(self.paras) else False
+        at_para_start = not self.text[self.paras[para][0] : pos].strip() if para < len(self.paras) else False
         cands = [c for c in self.resolver.candidates if c.pos < pos and c.speech]
         for k in range(len(cands) - 1, -1, -1):
             c = cands[k]
@@ -1358,8 +1678,11 @@ class _Extractor:
                 # him the victor. “B”"): the speaker of the quote before it in its paragraph, if there is one
                 c = next((x for x in reversed(cands[:k]) if x.quoted and x.para == c.para), c)
             if c.para == para or (at_para_start and c.para == para - 1):
-                return c.speaker, f"speaker: previous quote's speaker (continuation) → {c.speaker.name}", \
-                    min(c.speaker.confidence, 0.8) * 0.85
+                return (
+                    c.speaker,
+                    f"speaker: previous quote's speaker (continuation) → {c.speaker.name}",
+                    min(c.speaker.confidence, 0.8) * 0.85,
+                )
             break
         return None
 
@@ -1368,17 +1691,28 @@ class _Extractor:
         cue = f.cue_lemma if f is not None else None
         if cue == "according":
             cue = "according to"
-        return Quote(start=q.span.start, end=q.span.end, text=self.text[q.span.start:q.span.end], kind=q.kind,
-                     cue=cue, cue_start=f.cue_span[0] if f else None, cue_end=f.cue_span[1] if f else None,
-                     speaker=sp.name if sp else None, speakers=list(sp.names) if sp else [],
-                     speaker_start=sp.start if sp else None, speaker_end=sp.end if sp else None,
-                     basis=q.basis, confidence=round(q.confidence, 2))
+        return Quote(
+            start=q.span.start,
+            end=q.span.end,
+            text=self.text[q.span.start : q.span.end],
+            kind=q.kind,
+            cue=cue,
+            cue_start=f.cue_span[0] if f else None,
+            cue_end=f.cue_span[1] if f else None,
+            speaker=sp.name if sp else None,
+            speakers=list(sp.names) if sp else [],
+            speaker_start=sp.start if sp else None,
+            speaker_end=sp.end if sp else None,
+            basis=q.basis,
+            confidence=round(q.confidence, 2),
+        )
 
     # ------------------------------------------------------------ indirect speech
     def _learned_model(self, out: list[Quote]) -> list[Quote]:
         """Attributions of the learned model (`quotes_learned`): each candidate (a head and the dependent that
         would hold the content) outside the quotes found so far, best score first, none overlapping another."""
         from .quotes_weights import CUES, WEIGHTS
+
         taken = [(r.start, r.end) for r in out]
         speech_sents = {f.cue.sent.start for f in self.frames}
         scored = []
@@ -1389,7 +1723,7 @@ class _Extractor:
             rng = self._clean_range(node.left_edge.i, node.right_edge.i + 1, node)
             if rng is None:
                 continue
-            toks = self.doc[rng[0]:rng[1]]
+            toks = self.doc[rng[0] : rng[1]]
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             if self.para_of(start) != self.para_of(end - 1) or any(a < end and start < b for a, b in taken):
                 continue
@@ -1411,10 +1745,23 @@ class _Extractor:
             sp = self.resolver.resolve(subj, v.text) if subj is not None else None
             if sp is None or not sp.name:
                 sp = Speaker(None, [], None, None, "speaker: unnamed (learned attribution)", 0.3)
-            new.append(Quote(start=start, end=end, text=self.text[start:end], kind="indirect", cue=_lemma(v),
-                             cue_start=v.idx, cue_end=v.idx + len(v.text), speaker=sp.name, speakers=list(sp.names),
-                             speaker_start=sp.start, speaker_end=sp.end, basis=sp.basis + f" (learned, p={p:.2f})",
-                             confidence=round(min(p, sp.confidence) * 0.85, 2)))
+            new.append(
+                Quote(
+                    start=start,
+                    end=end,
+                    text=self.text[start:end],
+                    kind="indirect",
+                    cue=_lemma(v),
+                    cue_start=v.idx,
+                    cue_end=v.idx + len(v.text),
+                    speaker=sp.name,
+                    speakers=list(sp.names),
+                    speaker_start=sp.start,
+                    speaker_end=sp.end,
+                    basis=sp.basis + f" (learned, p={p:.2f})",
+                    confidence=round(min(p, sp.confidence) * 0.85, 2),
+                )
+            )
         return new
 
     def _learned_allowed(self, v, node, rel: str, subj, kind: str) -> bool:
@@ -1424,8 +1771,12 @@ class _Extractor:
         `UNNAMED_INDIRECT` is off, not evidence ("recent data
         suggests …", `THING_NOUNS`), a name as the object only of a stance (`STANCES`), and not the one quoted
         in "X quoted Y" (`QUOTING_VERBS`: the rules read "as saying")."""
-        if _lemma(v) in QUOTING_VERBS or rel == "dobj" and (node.pos_ == "PROPN" or node.ent_type_ in NAME_LABELS) \
-                and _lemma(v) not in STANCES:
+        if (
+            _lemma(v) in QUOTING_VERBS
+            or rel == "dobj"
+            and (node.pos_ == "PROPN" or node.ent_type_ in NAME_LABELS)
+            and _lemma(v) not in STANCES
+        ):
             return False
         if self._irrealis(v) or v.pos_ != "VERB" and v.head.pos_ in ("VERB", "AUX") and self._irrealis(v.head):
             return False
@@ -1477,11 +1828,11 @@ class _Extractor:
         p0, p1 = self.paras[self.para_of(start)]
         if f.cue_span[0] < end:
             return start, end
-        if text[end:end + 4].lstrip(",.?!").startswith("''") and text.count("''", p0, start) % 2 == 1:
+        if text[end : end + 4].lstrip(",.?!").startswith("''") and text.count("''", p0, start) % 2 == 1:
             start = text.rfind("''", p0, start) + 2  # the opening mark of the quotation this clause closes
             while start < end and text[start].isspace():
                 start += 1
-        elif not text[max(p0, start - 3):start].strip().endswith("''"):
+        elif not text[max(p0, start - 3) : start].strip().endswith("''"):
             return start, end
         last = text.rfind("''", f.cue_span[1], p1)
         if last >= 0 and text.count("''", f.cue_span[1], last) % 2 == 1:
@@ -1489,10 +1840,10 @@ class _Extractor:
         return start, end
 
     def _apostrophe_before(self, v, subj) -> tuple[int, int] | None:
-        """"''Jobs, jobs, jobs,'' Mrs. Clinton said": the quotation that ends right before the attribution."""
+        """ "''Jobs, jobs, jobs,'' Mrs. Clinton said": the quotation that ends right before the attribution."""
         left = min(v.i, subj.left_edge.i if subj is not None else v.i)
         p0 = self.paras[self.para_of(v.idx)][0]
-        head = self.text[p0:self.doc[left].idx].rstrip()
+        head = self.text[p0 : self.doc[left].idx].rstrip()
         if not head.endswith("''") or head.count("''") % 2 or not head.lstrip().startswith("''"):
             return None
         a, b = self._tok_range(p0 + head.index("''") + 2, p0 + len(head) - 2)
@@ -1505,19 +1856,33 @@ class _Extractor:
         source must be the explicit subject of a finite cue (or the object of "according to"), never I/we/you
         (the writer, the reader), and what it reports a clause, not a noun phrase."""
         subj = f.subject
-        if not UNNAMED_INDIRECT or subj is None or f.nominal and not UNNAMED_NOMINAL \
-                and not (UNNAMED_PRONOUN_NOMINAL and subj.lower_ in UNNAMED_PRONOUNS) \
-                and not (BODY_NOMINAL and subj.pos_ == "NOUN" and subj.lemma_.lower() in BODY_NOUNS):
+        if (
+            not UNNAMED_INDIRECT
+            or subj is None
+            or f.nominal
+            and not UNNAMED_NOMINAL
+            and not (UNNAMED_PRONOUN_NOMINAL and subj.lower_ in UNNAMED_PRONOUNS)
+            and not (BODY_NOMINAL and subj.pos_ == "NOUN" and subj.lemma_.lower() in BODY_NOUNS)
+        ):
             return False
-        if f.cue_lemma != "according" and not (f.cue.tag_ in ("VBD", "VBZ", "VBP") and f.subject_rule == "nsubj"
-                                                and subj.dep_ == "nsubj" and subj.head.i == f.cue.i):
+        if f.cue_lemma != "according" and not (
+            f.cue.tag_ in ("VBD", "VBZ", "VBP")
+            and f.subject_rule == "nsubj"
+            and subj.dep_ == "nsubj"
+            and subj.head.i == f.cue.i
+        ):
             return False
         if subj.lower_ in UNNAMED_PRONOUNS or subj.lower_ in PEOPLE_QUANTIFIERS:
             return f.cue_lemma != "according"
         if subj.pos_ == "PROPN" and f.cue_lemma != "according" and UNTAGGED_NAMES:
             return True  # a name the recogniser missed or mislabelled ("Trump says …" with Trump as no entity)
-        if ANY_NOUN_SPEAKS and subj.pos_ == "NOUN" and (f.cue_lemma in REPORT_VERBS or f.attrib) and not f.nominal \
-                and subj.lemma_.lower() not in THING_NOUNS:
+        if (
+            ANY_NOUN_SPEAKS
+            and subj.pos_ == "NOUN"
+            and (f.cue_lemma in REPORT_VERBS or f.attrib)
+            and not f.nominal
+            and subj.lemma_.lower() not in THING_NOUNS
+        ):
             return True  # "cement makers argue that …", "the story noted that …"
         return _people(subj) or subj.pos_ == "NOUN" and subj.lemma_.lower() in BODY_NOUNS
 
@@ -1529,8 +1894,14 @@ class _Extractor:
             return None  # reported speech needs someone we can name, or an unnamed source we can describe
         if self._irrealis(f.cue):
             return None
-        if f.belief and ATTRIB_PEOPLE_ONLY and not unnamed and f.speaker.label != "PERSON" \
-                and not _document(f.subject) and "speaking for" not in f.speaker.basis:
+        if (
+            f.belief
+            and ATTRIB_PEOPLE_ONLY
+            and not unnamed
+            and f.speaker.label != "PERSON"
+            and not _document(f.subject)
+            and "speaking for" not in f.speaker.basis
+        ):
             # a person's campaign plans what the person plans
             return None  # "China fears …", "both sides agreed …": a policy the writer describes, not a claim
         a, b = f.content
@@ -1538,7 +1909,8 @@ class _Extractor:
             return None  # the quoted words inside are the quote
         toks = self.doc[a:b]
         if sum(1 for t in toks if t.is_alpha) < (1 if f.named_object else 3) and not (
-                f.nominal and sum(1 for t in toks if t.is_alpha and t.pos_ not in ("DET", "PRON")) >= 2):
+            f.nominal and sum(1 for t in toks if t.is_alpha and t.pos_ not in ("DET", "PRON")) >= 2
+        ):
             return None  # "endorsed [Clinton]", "cited [disparaging remarks]"; not "[the countries]"
         if not any(t.tag_ in FINITE_TAGS for t in toks) and f.cue_lemma != "according" and not f.nominal:
             return None
@@ -1548,14 +1920,35 @@ class _Extractor:
         if self.para_of(start) != self.para_of(end - 1):
             return None
         start, end = self._apostrophe_run(start, end, f)
-        sp = f.speaker if f.speaker is not None and f.speaker.name else Speaker(
-            None, [], f.subject.idx, f.subject.idx + len(f.subject.text),
-            f"speaker: unnamed ('{f.subject.text}' resolves to no one)", 0.3)
+        sp = (
+            f.speaker
+            if f.speaker is not None and f.speaker.name
+            else Speaker(
+                None,
+                [],
+                f.subject.idx,
+                f.subject.idx + len(f.subject.text),
+                f"speaker: unnamed ('{f.subject.text}' resolves to no one)",
+                0.3,
+            )
+        )
         cue = f.cue_lemma if f.cue_lemma != "according" else "according to" if f.cue.lower_ == "according" else "in"
         conf = sp.confidence * 0.85
-        return Quote(start=start, end=end, text=self.text[start:end], kind="indirect", cue=cue,
-                     cue_start=f.cue_span[0], cue_end=f.cue_span[1], speaker=sp.name, speakers=list(sp.names),
-                     speaker_start=sp.start, speaker_end=sp.end, basis=sp.basis, confidence=round(conf, 2))
+        return Quote(
+            start=start,
+            end=end,
+            text=self.text[start:end],
+            kind="indirect",
+            cue=cue,
+            cue_start=f.cue_span[0],
+            cue_end=f.cue_span[1],
+            speaker=sp.name,
+            speakers=list(sp.names),
+            speaker_start=sp.start,
+            speaker_end=sp.end,
+            basis=sp.basis,
+            confidence=round(conf, 2),
+        )
 
 
 def _coordinated_cue(c):

@@ -2,6 +2,7 @@
 colon introduces without quotation marks ("The governor added:" ¶ "It's typical of …"), and a headline whose
 source says, shows or wants something ("Former White House Doctor Says Clinton Hid …"). Used by `quotes`;
 functions of its extractor (`ex`: text, paragraphs, parse, frames, quotation spans, mentions)."""
+
 from __future__ import annotations
 
 import re
@@ -12,11 +13,37 @@ COLON_REPORTS = True  # see `colon_reports`
 HEADLINE_VERBS = True  # see `headline_reports`
 HEADLINE_CHARS = 200  # a first line longer than this is a sentence, not a title
 # Irregular past forms of cues (the rest are inflected by rule: says, warned, denies, pushes, praised).
-IRREGULAR = {"said": "say", "told": "tell", "thought": "think", "found": "find", "sought": "seek",
-             "spoke": "speak", "wrote": "write", "knew": "know", "took": "take", "held": "hold"}
+IRREGULAR = {
+    "said": "say",
+    "told": "tell",
+    "thought": "think",
+    "found": "find",
+    "sought": "seek",
+    "spoke": "speak",
+    "wrote": "write",
+    "knew": "know",
+    "took": "take",
+    "held": "hold",
+}
 # Headline verbs of attack or support, the headline's words for criticize and back ("Biden Trashes Trump").
-HEADLINE_CUES = {"rip", "trash", "swipe", "whack", "hammer", "knock", "bash", "torch", "scold", "rebuke", "rebuff",
-                 "rebut", "champion", "target", "vow", "signal"}
+HEADLINE_CUES = {
+    "rip",
+    "trash",
+    "swipe",
+    "whack",
+    "hammer",
+    "knock",
+    "bash",
+    "torch",
+    "scold",
+    "rebuke",
+    "rebuff",
+    "rebut",
+    "champion",
+    "target",
+    "vow",
+    "signal",
+}
 # Words between a headline's source and its cue: "Obama to Frame …", "Trump Just Announced …".
 HEADLINE_AUX = {"to", "just", "also", "still", "now", "again", "finally", "officially"}
 # A dash or a colon ends a headline's kicker or a source's clause: "EXCLUSIVE – …", "The Latest: …".
@@ -39,7 +66,7 @@ def _lemmas(word: str) -> list[str]:
 
 
 def colon_reports(ex, verbs: set[str]) -> list[Quote]:
-    """"The governor added:" ¶ "It's typical of Hillary Clinton. …", "Mr. Ridge said: ''Bombast doesn't cut it.''":
+    """ "The governor added:" ¶ "It's typical of Hillary Clinton. …", "Mr. Ridge said: ''Bombast doesn't cut it.''":
     a speech verb of a speaker we can name or describe whose clause ends in a colon (no sentence end between)
     introduces the next paragraph, when the colon ends its own, or what follows in two apostrophes (no marks here,
     see `quotes_marks`), when no quotation marks take it: indirect speech of that speaker. Not other words after
@@ -53,7 +80,11 @@ def colon_reports(ex, verbs: set[str]) -> list[Quote]:
         p = ex.para_of(f.cue.idx)
         p0, p1 = ex.paras[p]
         colon = text.find(":", f.cue_span[1], p1)
-        if colon < 0 or re.search(r"[.?!”\"]", text[f.cue_span[1]:colon]) or not text[colon + 1:colon + 2].isspace():
+        if (
+            colon < 0
+            or re.search(r"[.?!”\"]", text[f.cue_span[1] : colon])
+            or not text[colon + 1 : colon + 2].isspace()
+        ):
             continue
         if any(g is not f and not g.attrib and f.cue_span[1] <= g.cue.idx < colon for g in ex.frames):
             continue  # another cue nearer the colon leads it
@@ -68,20 +99,34 @@ def colon_reports(ex, verbs: set[str]) -> list[Quote]:
             c0 += 1
         while c1 > c0 and (text[c1 - 1].isspace() or text[c1 - 1] == "'"):
             c1 -= 1
-        if len(text[c0:c1].split()) < 2 or any(sp.start < c1 and c0 < sp.end and sp.style != "single"
-                                               for sp in ex.spans):
+        if len(text[c0:c1].split()) < 2 or any(
+            sp.start < c1 and c0 < sp.end and sp.style != "single" for sp in ex.spans
+        ):
             continue  # a quotation in double marks is a direct quote (`_colon_lead`)
         sp = f.speaker
-        out.append(Quote(start=c0, end=c1, text=text[c0:c1], kind="indirect", cue=f.cue_lemma,
-                         cue_start=f.cue_span[0], cue_end=f.cue_span[1], speaker=sp.name, speakers=list(sp.names),
-                         speaker_start=sp.start, speaker_end=sp.end,
-                         basis=sp.basis + " (a speech verb ending in a colon introduces it)",
-                         confidence=round(sp.confidence * 0.8, 2)))
+        out.append(
+            Quote(
+                start=c0,
+                end=c1,
+                text=text[c0:c1],
+                kind="indirect",
+                cue=f.cue_lemma,
+                cue_start=f.cue_span[0],
+                cue_end=f.cue_span[1],
+                speaker=sp.name,
+                speakers=list(sp.names),
+                speaker_start=sp.start,
+                speaker_end=sp.end,
+                basis=sp.basis + " (a speech verb ending in a colon introduces it)",
+                confidence=round(sp.confidence * 0.8, 2),
+            )
+        )
     return out
 
 
-def headline_reports(ex, cues: set[str], people: set[str], records: set[str], bodies: set[str],
-                     unnamed: bool = True) -> list[Quote]:
+def headline_reports(
+    ex, cues: set[str], people: set[str], records: set[str], bodies: set[str], unnamed: bool = True
+) -> list[Quote]:
     """A headline (the article's first line, short) in which a source says, shows or wants something: "Former
     White House Doctor Says Clinton Hid Past Health Problems", "New Poll Shows Minor Post-Debate Bump For
     Clinton", "Glenn Beck Blasts Drudge for Mocking His Fast". Title case ruins the parse, so the words decide:
@@ -125,13 +170,14 @@ def headline_reports(ex, cues: set[str], people: set[str], records: set[str], bo
         if m is None and prev.text[:1].isupper():
             m = persons.get(prev.text.casefold())
         noun = prev.text.lower().rstrip("s") if prev.is_alpha else ""
-        if m is None and (not unnamed or noun not in people and prev.text.lower() not in people
-                          and noun not in records | bodies):
+        if m is None and (
+            not unnamed or noun not in people and prev.text.lower() not in people and noun not in records | bodies
+        ):
             continue
         c0, c1 = _headline_content(text, t, p1, cues)
         if not text[c0:c1].strip(" ."):  # "Clinton Hid Past Health Problems, Former White House Doctor Says."
             comma = text.rfind(",", p0, prev.idx)
-            if comma < 0 or not all(w[:1].isupper() for w in text[comma + 1:prev.idx].split()):
+            if comma < 0 or not all(w[:1].isupper() for w in text[comma + 1 : prev.idx].split()):
                 continue
             starts = [x.end() for x in SEGMENT_END.finditer(text, p0, comma)]
             c0, c1 = (starts[-1] if starts else p0), comma
@@ -142,11 +188,25 @@ def headline_reports(ex, cues: set[str], people: set[str], records: set[str], bo
         if len(text[c0:c1].split()) < (1 if m is not None else 2):  # "Biden Trashes [Trump]"
             continue
         name = m.canonical if m is not None else None
-        out.append(Quote(start=c0, end=c1, text=text[c0:c1], kind="indirect", cue=cue,
-                         cue_start=t.idx, cue_end=t.idx + len(t.text), speaker=name, speakers=[name] if name else [],
-                         speaker_start=prev.idx, speaker_end=prev.idx + len(prev.text),
-                         basis=f"speaker: '{prev.text}', the source of '{t.text}' in the headline" if name
-                         else f"'{prev.text}', an unnamed source of '{t.text}' in the headline", confidence=0.5))
+        out.append(
+            Quote(
+                start=c0,
+                end=c1,
+                text=text[c0:c1],
+                kind="indirect",
+                cue=cue,
+                cue_start=t.idx,
+                cue_end=t.idx + len(t.text),
+                speaker=name,
+                speakers=[name] if name else [],
+                speaker_start=prev.idx,
+                speaker_end=prev.idx + len(prev.text),
+                basis=f"speaker: '{prev.text}', the source of '{t.text}' in the headline"
+                if name
+                else f"'{prev.text}', an unnamed source of '{t.text}' in the headline",
+                confidence=0.5,
+            )
+        )
         if c1 < t.idx:
             break  # the cue ended the line
     return out
@@ -172,7 +232,18 @@ def _headline_quote(text: str, t, cue: str, p1: int, first: Quote) -> Quote | No
         c1 -= 1
     if len(text[c0:c1].split()) < 2:
         return None
-    return Quote(start=c0, end=c1, text=text[c0:c1], kind="indirect", cue=cue, cue_start=t.idx,
-                 cue_end=t.idx + len(t.text), speaker=first.speaker, speakers=list(first.speakers),
-                 speaker_start=first.speaker_start, speaker_end=first.speaker_end,
-                 basis=first.basis + f", again the source of '{t.text}'", confidence=first.confidence)
+    return Quote(
+        start=c0,
+        end=c1,
+        text=text[c0:c1],
+        kind="indirect",
+        cue=cue,
+        cue_start=t.idx,
+        cue_end=t.idx + len(t.text),
+        speaker=first.speaker,
+        speakers=list(first.speakers),
+        speaker_start=first.speaker_start,
+        speaker_end=first.speaker_end,
+        basis=first.basis + f", again the source of '{t.text}'",
+        confidence=first.confidence,
+    )

@@ -7,14 +7,30 @@ preposition's object (`prep:about`, …). Each candidate is described by a handf
 PolNeAR train by `tests/tools/train_indirect.py` (see QUOTES.md, "Learned attributions"). The extractor keeps the
 candidates that score at least the threshold and overlap no quote it already has.
 """
+
 from __future__ import annotations
 
 import math
 
 MODALS = {"must", "should", "would", "could", "may", "might", "will", "can", "shall", "ought", "'ll", "wo", "ca"}
-PRONOUN_KINDS = {"he": "he", "she": "he", "him": "he", "her": "he", "they": "they", "them": "they",
-                 "i": "i", "we": "i", "me": "i", "us": "i", "you": "you", "it": "it", "this": "it", "that": "it",
-                 "who": "who", "which": "it"}
+PRONOUN_KINDS = {
+    "he": "he",
+    "she": "he",
+    "him": "he",
+    "her": "he",
+    "they": "they",
+    "them": "they",
+    "i": "i",
+    "we": "i",
+    "me": "i",
+    "us": "i",
+    "you": "you",
+    "it": "it",
+    "this": "it",
+    "that": "it",
+    "who": "who",
+    "which": "it",
+}
 ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "NORP": "norp"}
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj"}
 
@@ -83,14 +99,35 @@ def features(v, node, rel, subj_kind, sent_has_speech: bool) -> list[str]:
     n = node.right_edge.i - node.left_edge.i + 1
     size = "1" if n == 1 else "2" if n == 2 else "3-5" if n <= 5 else "6-12" if n <= 12 else "13+"
     finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in node.subtree)
-    first = node.left_edge.lower_ if node.left_edge.lower_ in ("that", "to", "if", "whether", "how", "what", "why") else "x"
+    first = (
+        node.left_edge.lower_ if node.left_edge.lower_ in ("that", "to", "if", "whether", "how", "what", "why") else "x"
+    )
     ent = node.ent_type_ or "-"
     return [
-        "bias", f"L={lem}", cue_key(v, rel), f"R={rel}", f"P={v.pos_}", f"PR={v.pos_}|{rel}",
-        f"S={subj_kind}", f"SR={subj_kind}|{rel}", f"SL={subj_kind}|{lem}", f"T={v.tag_}", f"D={v.dep_}",
-        f"DR={v.dep_}|{rel}", f"neg={neg}", f"modal={modal}", f"size={size}", f"RS={rel}|{size}",
-        f"fin={finite}", f"RF={rel}|{finite}", f"first={first}", f"NP={node.pos_}", f"NE={ent}",
-        f"RNP={rel}|{node.pos_}", f"speech={sent_has_speech}", f"head_in_first={v.i == v.sent.start}",
+        "bias",
+        f"L={lem}",
+        cue_key(v, rel),
+        f"R={rel}",
+        f"P={v.pos_}",
+        f"PR={v.pos_}|{rel}",
+        f"S={subj_kind}",
+        f"SR={subj_kind}|{rel}",
+        f"SL={subj_kind}|{lem}",
+        f"T={v.tag_}",
+        f"D={v.dep_}",
+        f"DR={v.dep_}|{rel}",
+        f"neg={neg}",
+        f"modal={modal}",
+        f"size={size}",
+        f"RS={rel}|{size}",
+        f"fin={finite}",
+        f"RF={rel}|{finite}",
+        f"first={first}",
+        f"NP={node.pos_}",
+        f"NE={ent}",
+        f"RNP={rel}|{node.pos_}",
+        f"speech={sent_has_speech}",
+        f"head_in_first={v.i == v.sent.start}",
     ]
 
 

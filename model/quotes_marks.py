@@ -6,6 +6,7 @@ and quotes that run over several paragraphs (a paragraph left open whose
 successor starts with an opening mark). An opening mark with no partner in
 its paragraph is skipped: the marks inside it are still paired on their own.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -64,10 +65,10 @@ def _is_apostrophe(text: str, i: int, p0: int, p1: int) -> bool:
     nxt = text[i + 1] if i + 1 < p1 else " "
     if prev.isalnum() and nxt.isalnum():  # don’t, Russia’s, rock'n'roll
         return True
-    if nxt.isdigit() and text[i + 1:i + 4].rstrip("s").isdigit():  # ’90s
+    if nxt.isdigit() and text[i + 1 : i + 4].rstrip("s").isdigit():  # ’90s
         return True
     if prev.isspace() or i == p0:
-        rest = text[i + 1:i + 8].lower()
+        rest = text[i + 1 : i + 8].lower()
         return any(rest.startswith(e) for e in ELISIONS)
     return False
 
@@ -93,7 +94,7 @@ def _scan_paragraph(text: str, p0: int, p1: int):
         if i <= skip:
             continue
         c = text[i]
-        if c == "'" and text[i + 1:i + 2] == "'" and not (i > p0 and text[i - 1] == "'"):
+        if c == "'" and text[i + 1 : i + 2] == "'" and not (i > p0 and text[i - 1] == "'"):
             skip = i + 1
             if DOUBLE_APOSTROPHE:
                 if has("D") and _closer_context(text, i + 1, p0, p1):
@@ -128,7 +129,7 @@ def _scan_paragraph(text: str, p0: int, p1: int):
             opens = "sS"
             if has(opens) and _closer_context(text, i, p0, p1):
                 pairs.append((pop_to(opens), i, "single"))
-            elif _opener_context(text, i, p0, p1) and (c == "'" or text[i - 1:i] in ("", " ", "(", "\t")):
+            elif _opener_context(text, i, p0, p1) and (c == "'" or text[i - 1 : i] in ("", " ", "(", "\t")):
                 stack.append(("S", i))
         elif c in GUILLEMETS:
             stack.append(("g" + c, i))
@@ -189,8 +190,11 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             if b <= a or not any(ch.isalnum() for ch in text[a:b]):
                 continue
             is_run_on = runs_on is not None and o == runs_on
-            spans.append(QuoteSpan(o, c, a, b, style, runs_on=is_run_on,
-                                   continues=piece_continues and o == _first_mark(text, p0, p1)))
+            spans.append(
+                QuoteSpan(
+                    o, c, a, b, style, runs_on=is_run_on, continues=piece_continues and o == _first_mark(text, p0, p1)
+                )
+            )
     return spans
 
 

@@ -8,6 +8,7 @@ apposition or title that the description repeats ("Ryan Hass, a former China
 director" … "the director"), the last pair of coordinated countries ("China and
 Russia" … "the two countries"). There is no coreference model.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -23,20 +24,80 @@ PERSONAL = {"he", "she"}
 NARRATOR = {"i", "we", "you", "me", "us", "one"}
 RELATIVE = {"who", "that", "which", "whom"}
 # A capital named as the speaker stands for its government ("Beijing said").
-CAPITALS = {"beijing": "China", "moscow": "Russia", "washington": "United States", "kyiv": "Ukraine",
-            "kiev": "Ukraine", "tokyo": "Japan", "seoul": "South Korea", "pyongyang": "North Korea",
-            "taipei": "Taiwan", "london": "United Kingdom", "paris": "France", "berlin": "Germany",
-            "new delhi": "India", "tehran": "Iran", "ankara": "Turkey", "minsk": "Belarus", "brussels": "European Union",
-            "canberra": "Australia", "ottawa": "Canada", "islamabad": "Pakistan", "hanoi": "Vietnam",
-            "manila": "Philippines", "riyadh": "Saudi Arabia", "tel aviv": "Israel", "jerusalem": "Israel"}
-FEMALE_NOUNS = {"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "wife", "mother", "daughter",
-                "sister", "widow", "actress", "queen", "princess", "grandmother", "girlfriend", "lady", "woman",
-                "mrs.", "ms.", "mrs", "ms", "miss", "madam", "madame"}
-MALE_NOUNS = {"spokesman", "congressman", "businessman", "husband", "father", "son", "brother", "king", "prince",
-              "widower", "grandfather", "boyfriend", "man", "mr.", "mr", "sir"}
+CAPITALS = {
+    "beijing": "China",
+    "moscow": "Russia",
+    "washington": "United States",
+    "kyiv": "Ukraine",
+    "kiev": "Ukraine",
+    "tokyo": "Japan",
+    "seoul": "South Korea",
+    "pyongyang": "North Korea",
+    "taipei": "Taiwan",
+    "london": "United Kingdom",
+    "paris": "France",
+    "berlin": "Germany",
+    "new delhi": "India",
+    "tehran": "Iran",
+    "ankara": "Turkey",
+    "minsk": "Belarus",
+    "brussels": "European Union",
+    "canberra": "Australia",
+    "ottawa": "Canada",
+    "islamabad": "Pakistan",
+    "hanoi": "Vietnam",
+    "manila": "Philippines",
+    "riyadh": "Saudi Arabia",
+    "tel aviv": "Israel",
+    "jerusalem": "Israel",
+}
+FEMALE_NOUNS = {
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "businesswoman",
+    "wife",
+    "mother",
+    "daughter",
+    "sister",
+    "widow",
+    "actress",
+    "queen",
+    "princess",
+    "grandmother",
+    "girlfriend",
+    "lady",
+    "woman",
+    "mrs.",
+    "ms.",
+    "mrs",
+    "ms",
+    "miss",
+    "madam",
+    "madame",
+}
+MALE_NOUNS = {
+    "spokesman",
+    "congressman",
+    "businessman",
+    "husband",
+    "father",
+    "son",
+    "brother",
+    "king",
+    "prince",
+    "widower",
+    "grandfather",
+    "boyfriend",
+    "man",
+    "mr.",
+    "mr",
+    "sir",
+}
 # Given names that are (almost) only a man's or only a woman's: a person's gender when no title or pronoun
 # in the article tells it. General knowledge, like the titles above; names used by both are left out.
-MALE_NAMES = set("""
+MALE_NAMES = set(
+    """
 aaron adam alan albert alexander alexei andrew anthony antonin antony arnold barack ben benjamin bernard bernie
 bill bob bobby boris brad brandon brent brian bruce carl charles chris christopher chuck colin craig dan daniel
 darrell david dennis dick donald doug douglas duncan ed eddie edward elijah emmanuel eric ernest francis frank
@@ -46,8 +107,10 @@ kevin larry lawrence luis marco mark martin matt matthew michael mike mitch mitt
 nicholas nick noah oliver patrick paul peter phil philip ralph randy raymond reince richard rick rob robert
 roger ronald roy rudy rush russell ryan sam samuel scott sean sergei sergey seth stephen steve steven ted
 thomas tim timothy todd tom tony travis trey victor vladimir walter wayne william xavier
-""".split())
-FEMALE_NAMES = set("""
+""".split()
+)
+FEMALE_NAMES = set(
+    """
 abigail alice alicia amanda amy angela ann anna anne barbara betsy betty brenda carla carly carol caroline
 catherine cathy cheryl christina christine claire cynthia debbie deborah debra diane donna dorothy elaine
 elizabeth ellen emily emma erin eva evelyn gabrielle gina hannah heather helen hillary ivanka jane janet jean
@@ -56,57 +119,182 @@ kellyanne kirsten laura lauren linda lisa lois loretta lucy madeleine margaret m
 megan megyn melania melanie melissa michelle monica nancy natalie nicole nikki olivia pamela patricia paula
 rachel rebecca rosa ruth sandra sara sarah sharon shirley sonia sophie stephanie susan suzanne tammy teresa
 theresa tina tulsi valerie victoria virginia wendy
-""".split())
+""".split()
+)
 # "the two countries", "both sides": a joint speaker, the last coordinated pair of that kind.
-PAIR_NOUNS = {"country": "GPE", "nation": "GPE", "side": "GPE", "government": "GPE", "state": "GPE",
-              "capital": "GPE", "leader": "PERSON", "president": "PERSON", "man": "PERSON", "minister": "PERSON",
-              "head": "PERSON"}
+PAIR_NOUNS = {
+    "country": "GPE",
+    "nation": "GPE",
+    "side": "GPE",
+    "government": "GPE",
+    "state": "GPE",
+    "capital": "GPE",
+    "leader": "PERSON",
+    "president": "PERSON",
+    "man": "PERSON",
+    "minister": "PERSON",
+    "head": "PERSON",
+}
 PAIR_WORDS = {"two", "both"}
-TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "pres": "president",
-               "sec": "secretary", "amb": "ambassador", "lt": "lieutenant", "col": "colonel", "adm": "admiral",
-               "atty": "attorney", "supt": "superintendent", "dr": "doctor", "prof": "professor"}
+TITLE_WORDS = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "pres": "president",
+    "sec": "secretary",
+    "amb": "ambassador",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "adm": "admiral",
+    "atty": "attorney",
+    "supt": "superintendent",
+    "dr": "doctor",
+    "prof": "professor",
+}
 COLLECTIVE_VOICES = {"campaign", "camp", "team", "office", "staff"}
 # Who speak for the one named as their owner ("Sanders's campaign said", "Cameron's spokesman said"): the
 # speaker is "Bernie Sanders's campaign", linked to Bernie Sanders.
-VOICE_NOUNS = {"campaign", "camp", "team", "office", "staff", "spokesman", "spokeswoman", "spokesperson", "aide",
-               "adviser", "advisor", "press", "representative", "lawyer", "attorney"}
+VOICE_NOUNS = {
+    "campaign",
+    "camp",
+    "team",
+    "office",
+    "staff",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "aide",
+    "adviser",
+    "advisor",
+    "press",
+    "representative",
+    "lawyer",
+    "attorney",
+}
 # What someone puts out in writing or on air: its author is the speaker ("Clinton issued a statement calling …").
-WRITINGS = {"statement", "tweet", "release", "letter", "email", "e-mail", "ad", "advertisement", "memo", "post",
-            "video", "spot", "message", "note", "op-ed", "essay", "column", "speech", "remark", "comment",
-            "interview", "blog", "editorial", "filing", "affidavit", "testimony", "announcement"}
+WRITINGS = {
+    "statement",
+    "tweet",
+    "release",
+    "letter",
+    "email",
+    "e-mail",
+    "ad",
+    "advertisement",
+    "memo",
+    "post",
+    "video",
+    "spot",
+    "message",
+    "note",
+    "op-ed",
+    "essay",
+    "column",
+    "speech",
+    "remark",
+    "comment",
+    "interview",
+    "blog",
+    "editorial",
+    "filing",
+    "affidavit",
+    "testimony",
+    "announcement",
+}
 # "a number of lawmakers", "dozens of officials": the people counted speak.
-QUANTITIES = {"number", "lot", "handful", "couple", "dozen", "dozens", "hundreds", "thousands", "millions", "score",
-              "scores", "host", "bunch"}
+QUANTITIES = {
+    "number",
+    "lot",
+    "handful",
+    "couple",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "score",
+    "scores",
+    "host",
+    "bunch",
+}
 # Words of a body's name: an organisation so named is no person a "he"/"she" may mean.
-BODY_WORDS = set("""
+BODY_WORDS = set(
+    """
 news post times party committee campaign department ministry university college institute association council
 foundation group company corporation bank agency court house senate congress commission center centre network
 journal tribune press media service office union club fund league coalition organization organisation board
 school church republicans democrats caucus review magazine daily herald gazette channel radio television tv
-""".split())
+""".split()
+)
 # Common nouns that may speak besides people, bodies and records (quotes.PEOPLE_NOUNS, BODY_NOUNS,
 # DOCUMENT_NOUNS, WRITINGS): groups of people and what is written or shown to be read.
-GROUP_NOUNS = set("""
+GROUP_NOUNS = set(
+    """
 group crowd audience public community family couple pair base camp side party jury panel crew delegation
 military army troops media press court majority minority generation child kid guy folk star celebrity hawk
 tycoon mogul magnate heavyweight contender hopeful front-runner frontrunner incumbent surrogate insider outsider
 progressive moderate independent libertarian populist partisan elite clergy pope bishop pastor priest rabbi imam
 judge justice jury boss chief head ceo executive operative secretary general colonel admiral voice
-""".split())
-READ_NOUNS = set("""
+""".split()
+)
+READ_NOUNS = set(
+    """
 ad advert sign banner poster website site page account book article story piece passage text cable order petition
 notice opinion decision brief motion textbook caption headline transcript chart graphic finding result
 estimate projection average tally photo picture suit town city county
-""".split())
+""".split()
+)
 # Suffixes of abstract nouns: what they name never speaks ("the first incident", "the rejection", "his final
 # assessment").
 ABSTRACT_SUFFIXES = ("ment", "ness", "tion", "sion", "ity", "ance", "ence", "ism", "ure", "ship", "hood")
 # A company's name says it is one ("Mack Trucks Inc"); "the company" or "the firm" then means it.
-COMPANY_WORDS = {"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "gmbh", "bv", "spa", "corporation",
-                 "incorporated", "company", "limited", "holdings", "industries", "enterprises"}
+COMPANY_WORDS = {
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "plc",
+    "llc",
+    "ag",
+    "sa",
+    "nv",
+    "gmbh",
+    "bv",
+    "spa",
+    "corporation",
+    "incorporated",
+    "company",
+    "limited",
+    "holdings",
+    "industries",
+    "enterprises",
+}
 COMPANY_NOUNS = {"company", "firm", "group", "concern"}
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "many", "several", "other", "another",
-               "its", "their", "his", "her", "our", "two", "both", "all", "most", "few"}
+DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "some",
+    "many",
+    "several",
+    "other",
+    "another",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "two",
+    "both",
+    "all",
+    "most",
+    "few",
+}
 
 
 @dataclass
@@ -177,8 +365,9 @@ class Resolver:
             head = self._mention_head(m)
             if head is not None:
                 words |= {t.lower_ for t in head.lefts}
-                possessive = head.i + 1 < len(doc) and doc[head.i + 1].tag_ == "POS" \
-                    or doc.text[m.end:m.end + 1] in ("'", "’")
+                possessive = (
+                    head.i + 1 < len(doc) and doc[head.i + 1].tag_ == "POS" or doc.text[m.end : m.end + 1] in ("'", "’")
+                )
                 if not possessive:  # "Sanders’ son, Tywanza": the son is not Sanders (a parse slip: son as appos)
                     words |= {a.lower_ for a in head.children if a.dep_ == "appos"}
                 if head.i > 0:
@@ -189,8 +378,11 @@ class Resolver:
             v[1] += len(words & FEMALE_NOUNS)
         # One person as the subject of a sentence, then his/her later in it.
         for s in doc.sents:
-            people = {self.mention_at[t.i].canonical for t in s if t.i in self.mention_at
-                      and self.mention_at[t.i].label == "PERSON" and not self.in_quote[t.i]}
+            people = {
+                self.mention_at[t.i].canonical
+                for t in s
+                if t.i in self.mention_at and self.mention_at[t.i].label == "PERSON" and not self.in_quote[t.i]
+            }
             if len(people) != 1:
                 continue
             (p,) = people
@@ -200,8 +392,11 @@ class Resolver:
                 # a subject pronoun, or "his"/"her" in the person's own clause: in a clause below it they often
                 # mean someone else the sentence does not name ("Mukasey said the scandal is the latest in her
                 # career"), not in it ("Sanders called her son her hero")
-                if t.i > first and not self.in_quote[t.i] \
-                        and (t.dep_ in ("nsubj", "nsubjpass") or verb_of(t.head) is own):
+                if (
+                    t.i > first
+                    and not self.in_quote[t.i]
+                    and (t.dep_ in ("nsubj", "nsubjpass") or verb_of(t.head) is own)
+                ):
                     if t.lower_ in MALE:
                         pronouns[p][0] += 1
                     elif t.lower_ in FEMALE:
@@ -230,7 +425,9 @@ class Resolver:
                     nouns.add(TITLE_WORDS.get(w, w))  # "Sen. Marco Rubio" … "the Florida senator"
             if m.label in ("ORG", "GPE"):
                 words = [w.lower() for w in re.findall(r"[A-Za-z]+", m.canonical)]
-                nouns |= set(words) | {w[:-1] for w in words if w.endswith("s") and len(w) > 4}  # "Airlines": "the airline"
+                nouns |= set(words) | {
+                    w[:-1] for w in words if w.endswith("s") and len(w) > 4
+                }  # "Airlines": "the airline"
                 if m.label == "ORG" and set(words) & COMPANY_WORDS:
                     nouns |= COMPANY_NOUNS  # "Mack Trucks Inc said …" … "The company said …"
             if head is not None:
@@ -244,7 +441,9 @@ class Resolver:
                 if head.dep_ == "appos" and head.head.pos_ == "NOUN":
                     nouns.add(head.head.lemma_.lower())
                 if head.dep_ == "poss" and head.head.pos_ == "NOUN" and m.label in ("ORG", "GPE"):
-                    nouns.add(head.head.lemma_.lower())  # "the US State Department's top diplomat" no; "China's ministry"
+                    nouns.add(
+                        head.head.lemma_.lower()
+                    )  # "the US State Department's top diplomat" no; "China's ministry"
                 # where the name stands: "Sen. Marco Rubio of Florida" … "the Florida senator"
                 nouns |= {t.lower_ for t in head.sent if t.ent_type_ in ("GPE", "NORP")} - {head.lower_}
             out.append((m.start, m.canonical, m.label, nouns))
@@ -281,9 +480,15 @@ class Resolver:
                 sp = Speaker(m.canonical, [m.canonical], m.start, m.end, label=m.label, named=True)
                 self.add_candidate(m.start, sp, speech=False)
         for tok in self.doc:  # "My mother has softened with age, but she still says …"
-            if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and not self.in_quote[tok.i] and tok.i not in self.mention_at \
-                    and _is_main_clause(tok.head) and (name := self._unnamed(tok)) is not None \
-                    and self._unnamed_person(tok, name) is not None:
+            if (
+                tok.dep_ == "nsubj"
+                and tok.pos_ == "NOUN"
+                and not self.in_quote[tok.i]
+                and tok.i not in self.mention_at
+                and _is_main_clause(tok.head)
+                and (name := self._unnamed(tok)) is not None
+                and self._unnamed_person(tok, name) is not None
+            ):
                 sp = Speaker(name, [name], tok.left_edge.idx, tok.idx + len(tok.text), label="PERSON")
                 self.add_candidate(tok.idx, sp, speech=False)
 
@@ -317,14 +522,24 @@ class Resolver:
                         names.append(n)
             if len(names) > 1 and all(p.named and not p.basis.endswith("its owner") for p in parts):
                 span = (tok.left_edge.idx, conjs[-1].right_edge.idx + len(conjs[-1].right_edge.text))
-                return Speaker("; ".join(names), names, span[0], span[1],
-                               f"speaker: joint subject of '{cue_text}'", 0.85, parts[0].label, True)
+                return Speaker(
+                    "; ".join(names),
+                    names,
+                    span[0],
+                    span[1],
+                    f"speaker: joint subject of '{cue_text}'",
+                    0.85,
+                    parts[0].label,
+                    True,
+                )
         return self._single(tok, cue_text)
 
     def _glued(self, tok) -> bool:
         """'paranoia,”Clinton said': the tokenizer glued the name to the closing mark; the name is outside."""
         m = self.mention_at.get(tok.i)
-        return m is not None and m.start > tok.idx and not self.in_quote[tok.i + 1 if tok.i + 1 < len(self.doc) else tok.i]
+        return (
+            m is not None and m.start > tok.idx and not self.in_quote[tok.i + 1 if tok.i + 1 < len(self.doc) else tok.i]
+        )
 
     def _single(self, tok, cue_text: str) -> Speaker | None:
         low = tok.lower_
@@ -334,9 +549,17 @@ class Resolver:
         m = self._mention_for(tok)
         if m is not None and self._dateline(m):
             # "LONDON — Donald Trump said …" parsed with the dateline as subject: the named subject after it
-            after = (t for t in self.doc[tok.i + 1:tok.sent.end] if t.dep_ in ("nsubj", "nsubjpass"))
-            m2 = next((self.mention_at[t.i] for t in after if t.i in self.mention_at
-                       and self.mention_at[t.i].label in SPEAKER_LABELS and not self.in_quote[t.i]), None)
+            after = (t for t in self.doc[tok.i + 1 : tok.sent.end] if t.dep_ in ("nsubj", "nsubjpass"))
+            m2 = next(
+                (
+                    self.mention_at[t.i]
+                    for t in after
+                    if t.i in self.mention_at
+                    and self.mention_at[t.i].label in SPEAKER_LABELS
+                    and not self.in_quote[t.i]
+                ),
+                None,
+            )
             return self._named(m2, tok, cue_text) if m2 is not None and not self._dateline(m2) else None
         if m is not None:
             return self._named(m, tok, cue_text)
@@ -350,8 +573,12 @@ class Resolver:
         m = self.mention_at.get(tok.i)
         if m is not None and m.label in SPEAKER_LABELS:
             return m
-        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.i in self.mention_at \
-                and self.mention_at[tok.head.i].label == "PERSON":
+        if (
+            tok.dep_ == "appos"
+            and tok.pos_ == "NOUN"
+            and tok.head.i in self.mention_at
+            and self.mention_at[tok.head.i].label == "PERSON"
+        ):
             return self.mention_at[tok.head.i]  # "McConnell, now the Senate majority leader, who said": McConnell
         for c in tok.children:
             if c.dep_ == "appos":
@@ -360,8 +587,11 @@ class Resolver:
                     return m2
         if tok.pos_ in ("NOUN", "PROPN"):
             # "the Russian Tass news agency": the name in compound with a common noun head
-            comp = [c for c in tok.lefts if c.dep_ == "compound" and c.i in self.mention_at
-                    and self.mention_at[c.i].label in ("ORG", "PERSON")]
+            comp = [
+                c
+                for c in tok.lefts
+                if c.dep_ == "compound" and c.i in self.mention_at and self.mention_at[c.i].label in ("ORG", "PERSON")
+            ]
             if comp and tok.pos_ == "NOUN":
                 return self.mention_at[comp[-1].i]
         return None
@@ -370,8 +600,13 @@ class Resolver:
         """'WASHINGTON —', 'LONDON (AP) —', 'MIAMI, Fla. —' opening a paragraph: where the story was filed."""
         text = self.doc.text
         line = text.rfind("\n", 0, m.start) + 1
-        return m.label == "GPE" and m.text.isupper() and len(m.text) > 2 and not text[line:m.start].strip() \
-            and re.match(r"(,? [A-Z][A-Za-z.]*)?\s*(\(\w+\))?\s*[—–-]", text[m.end:m.end + 20]) is not None
+        return (
+            m.label == "GPE"
+            and m.text.isupper()
+            and len(m.text) > 2
+            and not text[line : m.start].strip()
+            and re.match(r"(,? [A-Z][A-Za-z.]*)?\s*(\(\w+\))?\s*[—–-]", text[m.end : m.end + 20]) is not None
+        )
 
     def _named(self, m: Mention, tok, cue_text: str) -> Speaker:
         name = m.canonical
@@ -398,11 +633,22 @@ class Resolver:
                 sent = tok.sent
                 for t in reversed(list(doc_range(self.doc, sent.start, tok.i))):
                     m = self.mention_at.get(t.i)
-                    if m is not None and m.label == "PERSON" and not self.in_quote[t.i] \
-                            and self.gender.get(m.canonical, want) == want:
-                        return Speaker(m.canonical, [m.canonical], span[0], span[1],
-                                       f"speaker: '{tok.text}' → {m.canonical}, the person named earlier in the sentence",
-                                       0.75, "PERSON", True)
+                    if (
+                        m is not None
+                        and m.label == "PERSON"
+                        and not self.in_quote[t.i]
+                        and self.gender.get(m.canonical, want) == want
+                    ):
+                        return Speaker(
+                            m.canonical,
+                            [m.canonical],
+                            span[0],
+                            span[1],
+                            f"speaker: '{tok.text}' → {m.canonical}, the person named earlier in the sentence",
+                            0.75,
+                            "PERSON",
+                            True,
+                        )
             for c in reversed(self.candidates):
                 if c.pos >= pos or c.speaker.label != "PERSON" or len(c.speaker.names) != 1:
                     continue
@@ -411,29 +657,54 @@ class Resolver:
                 if self.gender.get(c.speaker.name, want) != want or self._reported(c, want):
                     continue
                 what = "subject of a speech verb" if c.speech else "subject"
-                return Speaker(c.speaker.name, list(c.speaker.names), span[0], span[1],
-                               f"speaker: '{tok.text}' → {c.speaker.name}, nearest compatible {what}",
-                               0.8 if c.speech else 0.7, "PERSON", True)
+                return Speaker(
+                    c.speaker.name,
+                    list(c.speaker.names),
+                    span[0],
+                    span[1],
+                    f"speaker: '{tok.text}' → {c.speaker.name}, nearest compatible {what}",
+                    0.8 if c.speech else 0.7,
+                    "PERSON",
+                    True,
+                )
             return self._only_person_nearby(tok, want, span) or self._person_tagged_org(tok, span)
         if low == "it":
             for c in reversed(self.candidates):
                 if c.pos < pos and c.speaker.label in ("ORG", "GPE", "NORP") and len(c.speaker.names) == 1:
                     if self.para_of(pos) - c.para > 2:
                         break
-                    return Speaker(c.speaker.name, list(c.speaker.names), span[0], span[1],
-                                   f"speaker: 'it' → {c.speaker.name}, nearest organisation or country subject",
-                                   0.7, c.speaker.label, True)
+                    return Speaker(
+                        c.speaker.name,
+                        list(c.speaker.names),
+                        span[0],
+                        span[1],
+                        f"speaker: 'it' → {c.speaker.name}, nearest organisation or country subject",
+                        0.7,
+                        c.speaker.label,
+                        True,
+                    )
             return None
         if low == "they":
             for c in reversed(self.candidates):
                 if c.pos < pos and c.speech:
                     if self.para_of(pos) - c.para > 2:
                         break
-                    if len(c.speaker.names) > 1 or c.speaker.label in (None, "NORP") and c.speaker.name \
-                            and c.speaker.name.endswith("s"):
-                        return Speaker(c.speaker.name, list(c.speaker.names), span[0], span[1],
-                                       f"speaker: 'they' → {c.speaker.name}, the last plural speaker",
-                                       0.65, c.speaker.label, c.speaker.named)
+                    if (
+                        len(c.speaker.names) > 1
+                        or c.speaker.label in (None, "NORP")
+                        and c.speaker.name
+                        and c.speaker.name.endswith("s")
+                    ):
+                        return Speaker(
+                            c.speaker.name,
+                            list(c.speaker.names),
+                            span[0],
+                            span[1],
+                            f"speaker: 'they' → {c.speaker.name}, the last plural speaker",
+                            0.65,
+                            c.speaker.label,
+                            c.speaker.named,
+                        )
             return None
         return None
 
@@ -452,8 +723,12 @@ class Resolver:
         top = v.head
         subj = next((x for x in top.children if x.dep_ == "nsubj"), None)
         m = self._mention_for(subj) if subj is not None and not self.in_quote[subj.i] else None
-        return m is not None and m.label == "PERSON" and m.canonical != c.speaker.name \
+        return (
+            m is not None
+            and m.label == "PERSON"
+            and m.canonical != c.speaker.name
             and (want is None or self.gender.get(m.canonical, want) == want)
+        )
 
     def _person_tagged_org(self, tok, span) -> Speaker | None:
         """No person to refer to: the nearest subject (this paragraph or the one before) that is a name the
@@ -468,12 +743,23 @@ class Resolver:
                 break
             name = c.speaker.name or ""
             words = name.split()
-            if c.speaker.label == "ORG" and len(c.speaker.names) == 1 and 1 <= len(words) <= 2 \
-                    and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) \
-                    and not {w.lower() for w in words} & BODY_WORDS:
-                return Speaker(name, [name], span[0], span[1],
-                               f"speaker: '{tok.text}' → {name}, the nearest subject, a name tagged as an "
-                               f"organisation", 0.6, "PERSON", True)
+            if (
+                c.speaker.label == "ORG"
+                and len(c.speaker.names) == 1
+                and 1 <= len(words) <= 2
+                and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+                and not {w.lower() for w in words} & BODY_WORDS
+            ):
+                return Speaker(
+                    name,
+                    [name],
+                    span[0],
+                    span[1],
+                    f"speaker: '{tok.text}' → {name}, the nearest subject, a name tagged as an organisation",
+                    0.6,
+                    "PERSON",
+                    True,
+                )
         return None
 
     def _governing_subject(self, tok, want: str, span) -> Speaker | None:
@@ -489,31 +775,62 @@ class Resolver:
                 # "He lambasted the deal negotiated by Obama, who he noted …": the "he" above is this "he"
                 sp = self.pronoun(subj, "")
                 if sp is not None:
-                    return Speaker(sp.name, list(sp.names), span[0], span[1],
-                                   f"speaker: '{tok.text}' → {sp.name}, as the '{subj.text}' of the clause it "
-                                   f"depends on", sp.confidence, sp.label, sp.named)
+                    return Speaker(
+                        sp.name,
+                        list(sp.names),
+                        span[0],
+                        span[1],
+                        f"speaker: '{tok.text}' → {sp.name}, as the '{subj.text}' of the clause it depends on",
+                        sp.confidence,
+                        sp.label,
+                        sp.named,
+                    )
             m = self.mention_at.get(subj.i) if subj is not None else None
-            if m is not None and m.label == "PERSON" and not self.in_quote[subj.i] \
-                    and self.gender.get(m.canonical, want) == want:
-                return Speaker(m.canonical, [m.canonical], span[0], span[1],
-                               f"speaker: '{tok.text}' → {m.canonical}, the subject of the clause it depends on",
-                               0.75, "PERSON", True)
+            if (
+                m is not None
+                and m.label == "PERSON"
+                and not self.in_quote[subj.i]
+                and self.gender.get(m.canonical, want) == want
+            ):
+                return Speaker(
+                    m.canonical,
+                    [m.canonical],
+                    span[0],
+                    span[1],
+                    f"speaker: '{tok.text}' → {m.canonical}, the subject of the clause it depends on",
+                    0.75,
+                    "PERSON",
+                    True,
+                )
         return None
 
     def _only_person_nearby(self, tok, want: str, span) -> Speaker | None:
         """No subject to refer to: the one person named (in any role: "under Mr. Ban's watch … he said") in this
         paragraph and the one before, if there is exactly one and the gender fits."""
         para = self.para_of(tok.idx)
-        names = {m.canonical for i, m in self.mention_at.items()
-                 if i < tok.i and m.label == "PERSON" and not self.in_quote[i]
-                 and para - 1 <= self.para_of(self.doc[i].idx) <= para}
+        names = {
+            m.canonical
+            for i, m in self.mention_at.items()
+            if i < tok.i
+            and m.label == "PERSON"
+            and not self.in_quote[i]
+            and para - 1 <= self.para_of(self.doc[i].idx) <= para
+        }
         if len(names) != 1:
             return None
         (name,) = names
         if self.gender.get(name, want) != want:
             return None
-        return Speaker(name, [name], span[0], span[1],
-                       f"speaker: '{tok.text}' → {name}, the only person named just before", 0.6, "PERSON", True)
+        return Speaker(
+            name,
+            [name],
+            span[0],
+            span[1],
+            f"speaker: '{tok.text}' → {name}, the only person named just before",
+            0.6,
+            "PERSON",
+            True,
+        )
 
     def description(self, tok, cue_text: str) -> Speaker | None:
         """A common-noun subject: a pair ("the two countries"), a description of someone named before
@@ -529,31 +846,63 @@ class Resolver:
             want = PAIR_NOUNS[lemma]
             for pos, lab, names in reversed(self.pairs):
                 if pos < tok.idx and lab == want:
-                    return Speaker("; ".join(names), list(names), span[0], span[1],
-                                   f"speaker: '{self.doc.text[span[0]:span[1]]}' → {' and '.join(names)}, "
-                                   f"the last pair named together", 0.75, want, True)
+                    return Speaker(
+                        "; ".join(names),
+                        list(names),
+                        span[0],
+                        span[1],
+                        f"speaker: '{self.doc.text[span[0] : span[1]]}' → {' and '.join(names)}, "
+                        f"the last pair named together",
+                        0.75,
+                        want,
+                        True,
+                    )
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is not None and lemma in VOICE_NOUNS and owner.lower_ in ("his", "her"):
             # "His aides say …": the voice of the person "his" refers to
             sp = self.pronoun(owner, cue_text, "he" if owner.lower_ == "his" else "she")
             if sp is not None:
                 label = "ORG" if lemma in COLLECTIVE_VOICES else sp.label
-                return Speaker(f"{sp.name}'s {tok.text}", list(sp.names), span[0], span[1],
-                               f"speaker: '{self.doc.text[span[0]:span[1]]}', speaking for {sp.name} "
-                               f"('{owner.text}' → {sp.name})", 0.6, label, True)
+                return Speaker(
+                    f"{sp.name}'s {tok.text}",
+                    list(sp.names),
+                    span[0],
+                    span[1],
+                    f"speaker: '{self.doc.text[span[0] : span[1]]}', speaking for {sp.name} "
+                    f"('{owner.text}' → {sp.name})",
+                    0.6,
+                    label,
+                    True,
+                )
         m = self._mention_for(owner) if owner is not None and lemma in VOICE_NOUNS else None
         if m is not None and m.label in ("PERSON", "ORG", "GPE"):
             # "Sanders's campaign", "Cameron's spokesman": the voice of someone named
             sp = self._named(m, owner, cue_text)
             label = "ORG" if lemma in COLLECTIVE_VOICES else m.label  # a campaign is an "it" or a "they"
-            return Speaker(f"{sp.name}'s {tok.text}", list(sp.names), span[0], span[1],
-                           f"speaker: '{self.doc.text[span[0]:span[1]]}', speaking for {sp.name}", 0.7, label, True)
+            return Speaker(
+                f"{sp.name}'s {tok.text}",
+                list(sp.names),
+                span[0],
+                span[1],
+                f"speaker: '{self.doc.text[span[0] : span[1]]}', speaking for {sp.name}",
+                0.7,
+                label,
+                True,
+            )
         if lemma in WRITINGS and tok.pos_ == "NOUN":
             sp = self._author(tok, cue_text)
             if sp is not None:
-                return Speaker(sp.name, list(sp.names), span[0], span[1],
-                               f"speaker: '{self.doc.text[span[0]:span[1]]}' → {sp.name}, its author",
-                               sp.confidence * 0.9, sp.label, sp.named, antecedent=False)
+                return Speaker(
+                    sp.name,
+                    list(sp.names),
+                    span[0],
+                    span[1],
+                    f"speaker: '{self.doc.text[span[0] : span[1]]}' → {sp.name}, its author",
+                    sp.confidence * 0.9,
+                    sp.label,
+                    sp.named,
+                    antecedent=False,
+                )
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if lemma in QUANTITIES and of is not None:  # "a number of lawmakers said": the lawmakers
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
@@ -564,46 +913,89 @@ class Resolver:
             # "The company said": the company last the subject of a sentence, not the last one named ("… through
             # underwriters Stephens Inc and Cazenove Inc. The company said …")
             companies = {canon for pos, canon, lab, nouns in self.descriptors if pos < tok.idx and lemma in nouns}
-            subject = next((c.speaker for c in reversed(self.candidates)
-                            if c.pos < tok.idx and c.speaker.name in companies), None)
+            subject = next(
+                (c.speaker for c in reversed(self.candidates) if c.pos < tok.idx and c.speaker.name in companies), None
+            )
             if subject is not None:
-                return Speaker(subject.name, [subject.name], span[0], span[1],
-                               f"speaker: '{self.doc.text[span[0]:span[1]]}' → {subject.name}, the {lemma} last "
-                               f"the subject of a sentence", 0.7, "ORG", True)
+                return Speaker(
+                    subject.name,
+                    [subject.name],
+                    span[0],
+                    span[1],
+                    f"speaker: '{self.doc.text[span[0] : span[1]]}' → {subject.name}, the {lemma} last "
+                    f"the subject of a sentence",
+                    0.7,
+                    "ORG",
+                    True,
+                )
         if definite and tok.pos_ == "NOUN":
             places = {t.lower_ for t in tok.subtree if t.i < tok.i and t.ent_type_ in ("GPE", "NORP")}
             for pos, canon, lab, nouns in reversed(self.descriptors):
                 if pos < tok.idx and lemma in nouns and places <= nouns:
-                    return Speaker(canon, [canon], span[0], span[1],
-                                   f"speaker: '{self.doc.text[span[0]:span[1]]}' → {canon}, named earlier as '{lemma}'",
-                                   0.7, lab, True)
+                    return Speaker(
+                        canon,
+                        [canon],
+                        span[0],
+                        span[1],
+                        f"speaker: '{self.doc.text[span[0] : span[1]]}' → {canon}, named earlier as '{lemma}'",
+                        0.7,
+                        lab,
+                        True,
+                    )
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("DATE", "TIME"):
             return None  # "Saturday said": a parse gone wrong, not a name
         if tok.pos_ == "PROPN":  # a name the entity recogniser missed
             toks = [tok]
-            while toks[0].i > 0 and self.doc[toks[0].i - 1].dep_ == "compound" and self.doc[toks[0].i - 1].pos_ == "PROPN" \
-                    and self.doc[toks[0].i - 1].head.i == tok.i:
+            while (
+                toks[0].i > 0
+                and self.doc[toks[0].i - 1].dep_ == "compound"
+                and self.doc[toks[0].i - 1].pos_ == "PROPN"
+                and self.doc[toks[0].i - 1].head.i == tok.i
+            ):
                 toks.insert(0, self.doc[toks[0].i - 1])
             name = " ".join(t.text for t in toks)
             if len(toks) > 1 or name[:1].isupper():
-                return Speaker(name, [name], toks[0].idx, tok.idx + len(tok.text),
-                               f"speaker: subject of '{cue_text}' (a name not tagged as an entity)", 0.6,
-                               "PERSON" if tok.ent_type_ == "" else None, False)  # a person a later "he"/"she" may mean
+                return Speaker(
+                    name,
+                    [name],
+                    toks[0].idx,
+                    tok.idx + len(tok.text),
+                    f"speaker: subject of '{cue_text}' (a name not tagged as an entity)",
+                    0.6,
+                    "PERSON" if tok.ent_type_ == "" else None,
+                    False,
+                )  # a person a later "he"/"she" may mean
         if not may_speak(tok):
             # "the rejection of the treaty", "the first incident": no one who speaks; but what someone owns speaks
             # for its owner ("His assumption, confidently stated on live TV, was that …": his)
             sp = self._author(tok, cue_text) if owner is not None else None
             if sp is None or not sp.named:
                 return None
-            return Speaker(sp.name, list(sp.names), span[0], span[1],
-                           f"speaker: '{self.doc.text[span[0]:span[1]]}' → {sp.name}, its owner",
-                           sp.confidence * 0.9, sp.label, True, antecedent=False)
+            return Speaker(
+                sp.name,
+                list(sp.names),
+                span[0],
+                span[1],
+                f"speaker: '{self.doc.text[span[0] : span[1]]}' → {sp.name}, its owner",
+                sp.confidence * 0.9,
+                sp.label,
+                True,
+                antecedent=False,
+            )
         # an unnamed source: keep the description itself
         name = self._unnamed(tok)
         if name is None:
             return None
-        return Speaker(name, [name], span[0], span[1], f"speaker: '{name}' (unnamed), subject of '{cue_text}'",
-                       0.5, self._unnamed_person(tok, name), False)
+        return Speaker(
+            name,
+            [name],
+            span[0],
+            span[1],
+            f"speaker: '{name}' (unnamed), subject of '{cue_text}'",
+            0.5,
+            self._unnamed_person(tok, name),
+            False,
+        )
 
     def _author(self, tok, cue_text: str) -> Speaker | None:
         """Who a statement, tweet or letter speaks for: its owner ("Trump's statement"), who it is from ("a
@@ -631,14 +1023,17 @@ class Resolver:
     def _unnamed(self, tok) -> str | None:
         """The words of an unnamed description, as written from its first modifier to its head, without
         determiners: "a 52-count civil complaint" → "52-count civil complaint"."""
-        toks = [t for t in self.doc[tok.left_edge.i:tok.i + 1] if t.dep_ in ("compound", "amod", "nmod", "nummod")
-                or t.i == tok.i]
+        toks = [
+            t
+            for t in self.doc[tok.left_edge.i : tok.i + 1]
+            if t.dep_ in ("compound", "amod", "nmod", "nummod") or t.i == tok.i
+        ]
         toks = [t for t in toks if t.lower_ not in DETERMINERS and not self.in_quote[t.i]]
         if not toks:
             return None
         keep = {t.i for t in toks}
         words, word, kept = [], "", False  # whole words as written: "34-year-old mother", "52-count"
-        for t in self.doc[toks[0].i:tok.i + 1]:
+        for t in self.doc[toks[0].i : tok.i + 1]:
             if not t.is_space:  # a line break inside the words ("United\nStates Lines") is a space
                 word, kept = word + t.text, kept or t.i in keep
             if t.whitespace_ or t.is_space or t.i == tok.i:
@@ -648,13 +1043,14 @@ class Resolver:
         return " ".join(words)
 
     def _unnamed_person(self, tok, name: str) -> str | None:
-        """"my mother", "the woman": one person, of known gender, whom a later "she" may mean (label PERSON).
+        """ "my mother", "the woman": one person, of known gender, whom a later "she" may mean (label PERSON).
         Not "a man" nor "one local woman": someone met in passing, often named right after."""
         low = tok.lemma_.lower()
         if tok.tag_ != "NN" or low not in MALE_NOUNS | FEMALE_NOUNS:
             return None
-        if not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.lefts) \
-                or any(c.dep_ == "appos" for c in tok.children):
+        if not any(
+            c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.lefts
+        ) or any(c.dep_ == "appos" for c in tok.children):
             return None
         self.gender.setdefault(name, "m" if low in MALE_NOUNS else "f")
         return "PERSON"
@@ -666,13 +1062,26 @@ def may_speak(tok) -> bool:
     percent") or a name written in lower case. Not an abstract noun or a thing ("the first incident", "the
     rejection", "his final assessment", "water bottles")."""
     from . import quotes as Q  # the lists of people, bodies and records live with the frames
+
     low, lemma = tok.lower_, tok.lemma_.lower()
     if tok.pos_ != "NOUN" or tok.text[:1].isupper():
         return True  # a name the parse took for a common noun ("Hannity", "Mills")
-    if lemma in Q.PEOPLE_NOUNS or lemma in Q.BODY_NOUNS or lemma in Q.DOCUMENT_NOUNS or lemma in WRITINGS \
-            or lemma in GROUP_NOUNS or lemma in READ_NOUNS or lemma in Q.SHARE_WORDS or tok.ent_type_ == "PERCENT" \
-            or lemma in VOICE_NOUNS or lemma in MALE_NOUNS | FEMALE_NOUNS or lemma in PAIR_NOUNS \
-            or lemma in TITLE_WORDS.values() or lemma in QUANTITIES or low in Q.PEOPLE_QUANTIFIERS:
+    if (
+        lemma in Q.PEOPLE_NOUNS
+        or lemma in Q.BODY_NOUNS
+        or lemma in Q.DOCUMENT_NOUNS
+        or lemma in WRITINGS
+        or lemma in GROUP_NOUNS
+        or lemma in READ_NOUNS
+        or lemma in Q.SHARE_WORDS
+        or tok.ent_type_ == "PERCENT"
+        or lemma in VOICE_NOUNS
+        or lemma in MALE_NOUNS | FEMALE_NOUNS
+        or lemma in PAIR_NOUNS
+        or lemma in TITLE_WORDS.values()
+        or lemma in QUANTITIES
+        or low in Q.PEOPLE_QUANTIFIERS
+    ):
         return True
     return not lemma.endswith(ABSTRACT_SUFFIXES)
 
@@ -702,4 +1111,3 @@ def _is_main_clause(verb) -> bool:
             continue
         return False
     return False
-

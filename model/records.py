@@ -4,6 +4,7 @@ Extraction functions return these; `store` writes them; nothing here knows
 about spaCy, SQLite or the UI. Offsets are character offsets into the
 article's stored `text`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

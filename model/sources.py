@@ -5,6 +5,7 @@ sanitised (C0/C1 controls but newline and tab, DEL, bidi overrides removed).
 A file or record that cannot be used becomes a `Skipped` with a one-line
 reason; nothing here raises on bad input.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -14,14 +15,14 @@ import io
 import json
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterator
 
 from . import clean
-from .unsafe import UNSAFE_CHARS
 from .records import Article
+from .unsafe import UNSAFE_CHARS
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # a plain article file larger than this is not an article
 MAX_TEXT_CHARS = 5_000_000  # a record's text larger than this is skipped
@@ -63,9 +64,17 @@ def content_hash(art: Article) -> str:
 
 # ---------------------------------------------------------------- decoding
 
-_MAGIC = [(b"%PDF", "PDF"), (b"\x89PNG", "PNG image"), (b"PK\x03\x04", "ZIP archive"), (b"\x1f\x8b", "gzip archive"),
-          (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"), (b"\x7fELF", "executable"),
-          (b"SQLite format 3", "SQLite database"), (b"\xd0\xcf\x11\xe0", "Office document")]
+_MAGIC = [
+    (b"%PDF", "PDF"),
+    (b"\x89PNG", "PNG image"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"\x7fELF", "executable"),
+    (b"SQLite format 3", "SQLite database"),
+    (b"\xd0\xcf\x11\xe0", "Office document"),
+]
 
 
 def decode(data: bytes) -> tuple[str, str | None]:
@@ -79,8 +88,13 @@ def decode(data: bytes) -> tuple[str, str | None]:
 
 
 def _decode(data: bytes) -> tuple[str, str | None]:
-    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-                     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, enc in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(enc), (None if enc == "utf-8-sig" else f"decoded as {enc.upper()} (byte-order mark)")
@@ -119,6 +133,7 @@ def _decode(data: bytes) -> tuple[str, str | None]:
 
 # ---------------------------------------------------------------- files and folders
 
+
 def iter_files(paths: list[str]) -> Iterator[Path | Skipped]:
     """Files to read under `paths` (folders recursively, sorted); Skipped for what cannot be read."""
     for p in paths:
@@ -138,8 +153,10 @@ def iter_files(paths: list[str]) -> Iterator[Path | Skipped]:
             if path.suffix.lower() in SUFFIXES:
                 yield path
             else:
-                yield Skipped(str(path), f"unsupported file type '{path.suffix or '(none)'}'"
-                                         " (use .txt, .md, .html, .jsonl or .csv)")
+                yield Skipped(
+                    str(path),
+                    f"unsupported file type '{path.suffix or '(none)'}' (use .txt, .md, .html, .jsonl or .csv)",
+                )
         elif path.exists():
             yield Skipped(str(path), "not a regular file")
         else:
@@ -152,8 +169,11 @@ def read_path(path: Path) -> Iterator[Article | Skipped]:
     try:
         size = path.stat().st_size
         if path.suffix.lower() in ARTICLE_SUFFIXES and size > MAX_FILE_BYTES:
-            yield Skipped(origin, f"file too large ({size / 1048576:.1f} MB; the limit is "
-                                  f"{MAX_FILE_BYTES // 1048576} MB for one article)")
+            yield Skipped(
+                origin,
+                f"file too large ({size / 1048576:.1f} MB; the limit is "
+                f"{MAX_FILE_BYTES // 1048576} MB for one article)",
+            )
             return
         data = path.read_bytes()
     except OSError as e:
@@ -209,8 +229,14 @@ def record_to_article(rec: dict, origin: str, fallback_key: str) -> Article | Sk
     if not text.strip():
         return Skipped(origin, "record has no text (only control characters)")
     published, pbasis = clean.normalise_date(rec.get("published"))
-    art = Article(key=key, text=text, title=sanitise_field(rec.get("title")), url=sanitise_field(rec.get("url")),
-                  source=sanitise_field(rec.get("source")), origin=origin)
+    art = Article(
+        key=key,
+        text=text,
+        title=sanitise_field(rec.get("title")),
+        url=sanitise_field(rec.get("url")),
+        source=sanitise_field(rec.get("source")),
+        origin=origin,
+    )
     if art.title:
         art.title_basis = "metadata"
     if art.source:
@@ -270,7 +296,7 @@ def read_csv(text: str, origin: str, stem: str) -> Iterator[Article | Skipped]:
         yield Skipped(origin, "CSV has no 'text' column")
         return
     n = 1
-    rest = lines[reader.line_num:]
+    rest = lines[reader.line_num :]
     while rest:
         bad = _unclosed_quote(rest)
         reader = csv.reader(rest if bad is None else rest[:bad])
@@ -294,15 +320,54 @@ def read_csv(text: str, origin: str, stem: str) -> Iterator[Article | Skipped]:
             break
         n += 1
         yield Skipped(f"{origin}:row {n}", "malformed CSV row (a quoted field is never closed); skipped its line")
-        rest = rest[bad + 1:]
+        rest = rest[bad + 1 :]
 
 
 # ---------------------------------------------------------------- html and markdown
 
-_BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article",
-          "blockquote", "pre", "header", "footer", "figure", "figcaption", "dd", "dt", "hr", "main"}
-_SKIP = {"script", "style", "noscript", "template", "svg", "nav", "form", "iframe", "button", "select", "head",
-         "aside", "footer"}
+_BLOCK = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "header",
+    "footer",
+    "figure",
+    "figcaption",
+    "dd",
+    "dt",
+    "hr",
+    "main",
+}
+_SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "nav",
+    "form",
+    "iframe",
+    "button",
+    "select",
+    "head",
+    "aside",
+    "footer",
+}
 
 
 class _HTMLText(HTMLParser):
@@ -323,8 +388,22 @@ class _HTMLText(HTMLParser):
             content = a.get("content", "")
             if name in ("og:title", "twitter:title") and content:
                 self.meta.setdefault("title", content)
-            elif name in ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
-                          "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date") and content:
+            elif (
+                name
+                in (
+                    "article:published_time",
+                    "og:published_time",
+                    "datepublished",
+                    "pubdate",
+                    "publishdate",
+                    "date",
+                    "dc.date",
+                    "dc.date.issued",
+                    "sailthru.date",
+                    "parsely-pub-date",
+                )
+                and content
+            ):
                 self.meta.setdefault("published", content)
             elif name in ("og:site_name", "publisher", "dc.publisher") and content:
                 self.meta.setdefault("source", content)

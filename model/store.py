@@ -8,6 +8,7 @@ The schema is made with sqlite-utils (tables, indexes, FTS5 with triggers);
 writes are plain parameterised SQL on the same connection. The read side
 (`model.query`) uses bare sqlite3 so the TUI starts without importing this.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -15,15 +16,19 @@ import json
 import os
 import sqlite3
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # for annotations only: the browser imports this module at start-up
     from .records import Article, Extraction
 
 SCHEMA_VERSION = 2
 SUMMARY_VERSION = 2  # the first with the per-entity summary and event_day (`SUMMARY_TABLES`)
-READABLE_VERSIONS = (1, 2)  # a version-1 database is browsed as it is (without the summaries) until a writer upgrades it
+READABLE_VERSIONS = (
+    1,
+    2,
+)  # a version-1 database is browsed as it is (without the summaries) until a writer upgrades it
 PIPELINE_VERSION = "2"  # bump when extraction changes so re-ingest redoes NLP (2: hard-wrapped text parsed unwrapped)
 
 
@@ -31,8 +36,9 @@ class StoreError(Exception):
     """A database that cannot be used: one line for the user."""
 
 
-def connect(path: str | os.PathLike, *, readonly: bool = False,
-            progress: Callable[[int, int], None] | None = None) -> sqlite3.Connection:
+def connect(
+    path: str | os.PathLike, *, readonly: bool = False, progress: Callable[[int, int], None] | None = None
+) -> sqlite3.Connection:
     """Open (and for writers, create or migrate) the database at `path`. A migration that
     has work to do reports `progress(done, total)` as it goes."""
     path = Path(path)
@@ -111,27 +117,34 @@ def open_readonly(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def migrate(conn: sqlite3.Connection, path: Path | str = "database",
-            progress: Callable[[int, int], None] | None = None) -> None:
+def migrate(
+    conn: sqlite3.Connection, path: Path | str = "database", progress: Callable[[int, int], None] | None = None
+) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version == SCHEMA_VERSION:
         return
     if version == 0:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         if tables:
-            raise StoreError(f"{path} is an SQLite database of another program (tables: {', '.join(tables[:5])}); "
-                             "give a new file with --db")
+            raise StoreError(
+                f"{path} is an SQLite database of another program (tables: {', '.join(tables[:5])}); "
+                "give a new file with --db"
+            )
         create_schema(conn)
         return
     if version > SCHEMA_VERSION:
-        raise StoreError(f"{path} has schema version {version}, newer than this sinorus-tui ({SCHEMA_VERSION}); upgrade it")
+        raise StoreError(
+            f"{path} has schema version {version}, newer than this sinorus-tui ({SCHEMA_VERSION}); upgrade it"
+        )
     if version == 1:
         # Adds tables only, in one transaction: an interrupted upgrade leaves version 1 as it was.
         conn.execute("BEGIN IMMEDIATE")
         try:
             _create_summary(conn)
-            conn.execute("INSERT INTO event_day(value_start, events) SELECT value_start, COUNT(*) FROM timex "
-                         "WHERE value_start IS NOT NULL GROUP BY value_start")
+            conn.execute(
+                "INSERT INTO event_day(value_start, events) SELECT value_start, COUNT(*) FROM timex "
+                "WHERE value_start IS NOT NULL GROUP BY value_start"
+            )
             summarise_all(conn, progress)
             conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             conn.execute("COMMIT")
@@ -147,54 +160,130 @@ def create_schema(conn: sqlite3.Connection) -> None:
 
     db = sqlite_utils.Database(conn)
     with conn:
-        db["article"].create({
-            "id": int, "key": str, "sha256": str, "title": str, "title_basis": str, "source": str,
-            "source_basis": str, "url": str, "published": str, "published_basis": str,
-            "published_confidence": float, "text": str, "lang": str, "pipeline_version": str,
-            "origin": str, "ingested_at": str, "removed": str,
-        }, pk="id", not_null={"key", "text"})
+        db["article"].create(
+            {
+                "id": int,
+                "key": str,
+                "sha256": str,
+                "title": str,
+                "title_basis": str,
+                "source": str,
+                "source_basis": str,
+                "url": str,
+                "published": str,
+                "published_basis": str,
+                "published_confidence": float,
+                "text": str,
+                "lang": str,
+                "pipeline_version": str,
+                "origin": str,
+                "ingested_at": str,
+                "removed": str,
+            },
+            pk="id",
+            not_null={"key", "text"},
+        )
         db["article"].create_index(["key"], unique=True)
         db["article"].create_index(["published"])
-        db["sentence"].create({"article": int, "idx": int, "start": int, "end": int},
-                              pk=("article", "idx"), foreign_keys=[("article", "article", "id")])
-        db["entity"].create({"id": int, "canonical": str, "label": str, "family": str, "mentions": int,
-                             "articles": int}, pk="id", not_null={"canonical"})
+        db["sentence"].create(
+            {"article": int, "idx": int, "start": int, "end": int},
+            pk=("article", "idx"),
+            foreign_keys=[("article", "article", "id")],
+        )
+        db["entity"].create(
+            {"id": int, "canonical": str, "label": str, "family": str, "mentions": int, "articles": int},
+            pk="id",
+            not_null={"canonical"},
+        )
         db["entity"].create_index(["canonical"], unique=True)
         db["entity"].create_index(["family"])
         db["entity"].create_index(["mentions"])
-        db["alias"].create({"entity": int, "alias": str, "count": int}, pk=("entity", "alias"),
-                           foreign_keys=[("entity", "entity", "id")])
+        db["alias"].create(
+            {"entity": int, "alias": str, "count": int},
+            pk=("entity", "alias"),
+            foreign_keys=[("entity", "entity", "id")],
+        )
         db["alias"].create_index(["alias"])
-        db["mention"].create({"id": int, "article": int, "entity": int, "start": int, "end": int, "text": str,
-                              "label": str, "basis": str, "title": str}, pk="id",
-                             foreign_keys=[("article", "article", "id"), ("entity", "entity", "id")])
+        db["mention"].create(
+            {
+                "id": int,
+                "article": int,
+                "entity": int,
+                "start": int,
+                "end": int,
+                "text": str,
+                "label": str,
+                "basis": str,
+                "title": str,
+            },
+            pk="id",
+            foreign_keys=[("article", "article", "id"), ("entity", "entity", "id")],
+        )
         db["mention"].create_index(["article", "start"])
         db["mention"].create_index(["entity", "article"])
         # "does this entity occur in this span of this article" (events and quotes filtered by an entity)
         db["mention"].create_index(["article", "entity", "start"])
-        db["quote"].create({"id": int, "article": int, "start": int, "end": int, "text": str, "kind": str,
-                            "cue": str, "cue_start": int, "cue_end": int, "speaker_name": str,
-                            "speaker_entity": int, "speaker_start": int, "speaker_end": int, "basis": str,
-                            "confidence": float}, pk="id",
-                           foreign_keys=[("article", "article", "id"), ("speaker_entity", "entity", "id")])
+        db["quote"].create(
+            {
+                "id": int,
+                "article": int,
+                "start": int,
+                "end": int,
+                "text": str,
+                "kind": str,
+                "cue": str,
+                "cue_start": int,
+                "cue_end": int,
+                "speaker_name": str,
+                "speaker_entity": int,
+                "speaker_start": int,
+                "speaker_end": int,
+                "basis": str,
+                "confidence": float,
+            },
+            pk="id",
+            foreign_keys=[("article", "article", "id"), ("speaker_entity", "entity", "id")],
+        )
         db["quote"].create_index(["article", "start"])
         db["quote"].create_index(["speaker_entity"])
-        db["quote_speaker"].create({"quote": int, "entity": int}, pk=("quote", "entity"),
-                                   foreign_keys=[("quote", "quote", "id"), ("entity", "entity", "id")])
+        db["quote_speaker"].create(
+            {"quote": int, "entity": int},
+            pk=("quote", "entity"),
+            foreign_keys=[("quote", "quote", "id"), ("entity", "entity", "id")],
+        )
         db["quote_speaker"].create_index(["entity"], index_name="idx_qs_entity")
-        db["timex"].create({"id": int, "article": int, "start": int, "end": int, "text": str, "type": str,
-                            "value": str, "anchor": str, "basis": str, "sentence": int, "value_start": str,
-                            "value_end": str, "uncertain": int, "spec": str}, pk="id",
-                           foreign_keys=[("article", "article", "id")])
+        db["timex"].create(
+            {
+                "id": int,
+                "article": int,
+                "start": int,
+                "end": int,
+                "text": str,
+                "type": str,
+                "value": str,
+                "anchor": str,
+                "basis": str,
+                "sentence": int,
+                "value_start": str,
+                "value_end": str,
+                "uncertain": int,
+                "spec": str,
+            },
+            pk="id",
+            foreign_keys=[("article", "article", "id")],
+        )
         db["timex"].create_index(["article", "start"])
         db["timex"].create_index(["value_start"])
         # User overrides live apart, keyed by article key, so re-ingest never loses them.
-        db["override"].create({"article_key": str, "field": str, "value": str, "created": str},
-                              pk=("article_key", "field"))
-        db["article"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True,
-                                 tokenize="unicode61 remove_diacritics 2")
-        db["quote"].enable_fts(["text", "speaker_name"], fts_version="FTS5", create_triggers=True,
-                               tokenize="unicode61 remove_diacritics 2")
+        db["override"].create(
+            {"article_key": str, "field": str, "value": str, "created": str}, pk=("article_key", "field")
+        )
+        db["article"].enable_fts(
+            ["title", "text"], fts_version="FTS5", create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+        )
+        db["quote"].enable_fts(
+            ["text", "speaker_name"], fts_version="FTS5", create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+        )
         _create_summary(conn)
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
@@ -214,15 +303,21 @@ def create_schema(conn: sqlite3.Connection) -> None:
 # in any order), so that the timeline finds the position of a date, or the page at a position,
 # without counting through every event before it.
 SUMMARY_TABLES = ("entity_article", "entity_event", "entity_quote")
-_DAY_ADD = ("INSERT INTO event_day(value_start, events) SELECT new.value_start, 1 WHERE new.value_start IS NOT NULL "
-            "ON CONFLICT (value_start) DO UPDATE SET events = events + 1")
-_DAY_REMOVE = ("UPDATE event_day SET events = events - 1 WHERE value_start = old.value_start; "
-               "DELETE FROM event_day WHERE value_start = old.value_start AND events <= 0")
+_DAY_ADD = (
+    "INSERT INTO event_day(value_start, events) SELECT new.value_start, 1 WHERE new.value_start IS NOT NULL "
+    "ON CONFLICT (value_start) DO UPDATE SET events = events + 1"
+)
+_DAY_REMOVE = (
+    "UPDATE event_day SET events = events - 1 WHERE value_start = old.value_start; "
+    "DELETE FROM event_day WHERE value_start = old.value_start AND events <= 0"
+)
 # An event and the entities of its sentence, by the same test as the events filter: a mention starting inside it.
-_EVENT_ENTITIES = ("SELECT DISTINCT m.entity, t.value_start, t.id, t.article FROM timex t JOIN sentence s ON "
-                   "s.article = t.article AND s.idx = t.sentence JOIN mention m ON m.article = t.article AND "
-                   "m.start >= s.start AND m.start < s.end WHERE {which} AND t.value_start IS NOT NULL "
-                   "AND m.entity IS NOT NULL")
+_EVENT_ENTITIES = (
+    "SELECT DISTINCT m.entity, t.value_start, t.id, t.article FROM timex t JOIN sentence s ON "
+    "s.article = t.article AND s.idx = t.sentence JOIN mention m ON m.article = t.article AND "
+    "m.start >= s.start AND m.start < s.end WHERE {which} AND t.value_start IS NOT NULL "
+    "AND m.entity IS NOT NULL"
+)
 _SUMMARY_SCHEMA = (
     "CREATE TABLE IF NOT EXISTS entity_article (entity INTEGER NOT NULL, article INTEGER NOT NULL, published TEXT, "
     "PRIMARY KEY (entity, article)) WITHOUT ROWID",
@@ -246,7 +341,8 @@ _SUMMARY_SCHEMA = (
     "CREATE TRIGGER IF NOT EXISTS timex_summary AFTER UPDATE OF value_start, sentence ON timex BEGIN "
     "DELETE FROM entity_event WHERE article = old.article AND timex = old.id; "
     "INSERT INTO entity_event(entity, value_start, timex, article) "
-    + _EVENT_ENTITIES.format(which="t.id = new.id") + "; END",
+    + _EVENT_ENTITIES.format(which="t.id = new.id")
+    + "; END",
     "CREATE TABLE IF NOT EXISTS event_day (value_start TEXT PRIMARY KEY, events INTEGER NOT NULL) WITHOUT ROWID",
     "CREATE TRIGGER IF NOT EXISTS event_day_insert AFTER INSERT ON timex WHEN new.value_start IS NOT NULL BEGIN "
     f"{_DAY_ADD}; END",
@@ -270,25 +366,35 @@ def summarise(conn: sqlite3.Connection, articles: str, params: tuple = ()) -> No
     their mentions, sentences, events and quotes. Inside the caller's transaction."""
     for table in SUMMARY_TABLES:
         conn.execute(f"DELETE FROM {table} WHERE article IN ({articles})", params)
-    conn.execute("INSERT INTO entity_article(entity, article, published) SELECT DISTINCT m.entity, m.article, "
-                 "a.published FROM mention m JOIN article a ON a.id = m.article "
-                 f"WHERE m.article IN ({articles}) AND m.entity IS NOT NULL", params)
-    conn.execute("INSERT INTO entity_event(entity, value_start, timex, article) "
-                 + _EVENT_ENTITIES.format(which=f"t.article IN ({articles})"), params)
-    conn.execute(f"WITH q AS (SELECT id, article, start, end, speaker_entity FROM quote WHERE article IN ({articles})), "
-                 "speaker(entity, quote) AS (SELECT qs.entity, qs.quote FROM quote_speaker qs JOIN q ON q.id = qs.quote "
-                 "UNION SELECT speaker_entity, id FROM q WHERE speaker_entity IS NOT NULL), "
-                 "inside(entity, quote) AS (SELECT m.entity, q.id FROM q JOIN mention m ON m.article = q.article "
-                 "AND q.start <= m.start AND m.end <= q.end WHERE m.entity IS NOT NULL), "
-                 "every(entity, quote) AS (SELECT entity, quote FROM speaker UNION SELECT entity, quote FROM inside) "
-                 "INSERT INTO entity_quote(entity, speaks, published, article, start, quote) "
-                 "SELECT x.entity, EXISTS (SELECT 1 FROM speaker s WHERE s.entity = x.entity AND s.quote = x.quote), "
-                 "a.published, q.article, q.start, q.id FROM every x JOIN q ON q.id = x.quote "
-                 "JOIN article a ON a.id = q.article", params)
+    conn.execute(
+        "INSERT INTO entity_article(entity, article, published) SELECT DISTINCT m.entity, m.article, "
+        "a.published FROM mention m JOIN article a ON a.id = m.article "
+        f"WHERE m.article IN ({articles}) AND m.entity IS NOT NULL",
+        params,
+    )
+    conn.execute(
+        "INSERT INTO entity_event(entity, value_start, timex, article) "
+        + _EVENT_ENTITIES.format(which=f"t.article IN ({articles})"),
+        params,
+    )
+    conn.execute(
+        f"WITH q AS (SELECT id, article, start, end, speaker_entity FROM quote WHERE article IN ({articles})), "
+        "speaker(entity, quote) AS (SELECT qs.entity, qs.quote FROM quote_speaker qs JOIN q ON q.id = qs.quote "
+        "UNION SELECT speaker_entity, id FROM q WHERE speaker_entity IS NOT NULL), "
+        "inside(entity, quote) AS (SELECT m.entity, q.id FROM q JOIN mention m ON m.article = q.article "
+        "AND q.start <= m.start AND m.end <= q.end WHERE m.entity IS NOT NULL), "
+        "every(entity, quote) AS (SELECT entity, quote FROM speaker UNION SELECT entity, quote FROM inside) "
+        "INSERT INTO entity_quote(entity, speaks, published, article, start, quote) "
+        "SELECT x.entity, EXISTS (SELECT 1 FROM speaker s WHERE s.entity = x.entity AND s.quote = x.quote), "
+        "a.published, q.article, q.start, q.id FROM every x JOIN q ON q.id = x.quote "
+        "JOIN article a ON a.id = q.article",
+        params,
+    )
 
 
-def summarise_all(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None,
-                  step: int = 5000) -> None:
+def summarise_all(
+    conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None, step: int = 5000
+) -> None:
     """Redo the whole summary, `step` articles at a time, reporting `progress(done, total)`."""
     total = conn.execute("SELECT COUNT(*) FROM article").fetchone()[0]
     ids = [r[0] for r in conn.execute("SELECT id FROM article ORDER BY id")]
@@ -301,6 +407,7 @@ def summarise_all(conn: sqlite3.Connection, progress: Callable[[int, int], None]
 
 
 # ---------------------------------------------------------------- reads used by ingest
+
 
 def article_hashes(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
     """key -> (sha256, pipeline_version) for every stored article."""
@@ -316,14 +423,17 @@ def set_override(conn: sqlite3.Connection, key: str, field: str, value: str | No
         if value is None:
             conn.execute("DELETE FROM override WHERE article_key=? AND field=?", (key, field))
         else:
-            conn.execute("INSERT OR REPLACE INTO override(article_key, field, value, created) VALUES (?,?,?,?)",
-                         (key, field, value, _now()))
+            conn.execute(
+                "INSERT OR REPLACE INTO override(article_key, field, value, created) VALUES (?,?,?,?)",
+                (key, field, value, _now()),
+            )
 
 
 # ---------------------------------------------------------------- writes
 
+
 def _now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
 
 
 class EntityCache:
@@ -338,8 +448,10 @@ class EntityCache:
         k = canonical.casefold()
         eid = self.ids.get(k)
         if eid is None:
-            cur = self.conn.execute("INSERT INTO entity(canonical, label, family, mentions, articles) "
-                                    "VALUES (?,?,?,0,0)", (canonical, label, family))
+            cur = self.conn.execute(
+                "INSERT INTO entity(canonical, label, family, mentions, articles) VALUES (?,?,?,0,0)",
+                (canonical, label, family),
+            )
             eid = self.ids[k] = cur.lastrowid
         self.touched.add(eid)
         return eid
@@ -357,26 +469,64 @@ def write_article(conn: sqlite3.Connection, art: Article, ext: Extraction, entit
             aid = row[0]
             entities.touched.update(_entities_of(conn, aid))
             _delete_children(conn, aid)
-            conn.execute("UPDATE article SET sha256=?, title=?, title_basis=?, source=?, source_basis=?, url=?, "
-                         "published=?, published_basis=?, published_confidence=?, text=?, lang=?, "
-                         "pipeline_version=?, origin=?, ingested_at=?, removed=? WHERE id=?",
-                         (art.sha256, art.title, art.title_basis, art.source, art.source_basis, art.url, published,
-                          basis, conf, art.text, "en", PIPELINE_VERSION, art.origin, _now(),
-                          json.dumps(art.removed, ensure_ascii=False), aid))
+            conn.execute(
+                "UPDATE article SET sha256=?, title=?, title_basis=?, source=?, source_basis=?, url=?, "
+                "published=?, published_basis=?, published_confidence=?, text=?, lang=?, "
+                "pipeline_version=?, origin=?, ingested_at=?, removed=? WHERE id=?",
+                (
+                    art.sha256,
+                    art.title,
+                    art.title_basis,
+                    art.source,
+                    art.source_basis,
+                    art.url,
+                    published,
+                    basis,
+                    conf,
+                    art.text,
+                    "en",
+                    PIPELINE_VERSION,
+                    art.origin,
+                    _now(),
+                    json.dumps(art.removed, ensure_ascii=False),
+                    aid,
+                ),
+            )
         else:
             aid = conn.execute(
                 "INSERT INTO article(key, sha256, title, title_basis, source, source_basis, url, published, "
                 "published_basis, published_confidence, text, lang, pipeline_version, origin, ingested_at, removed) "
                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (art.key, art.sha256, art.title, art.title_basis, art.source, art.source_basis, art.url, published,
-                 basis, conf, art.text, "en", PIPELINE_VERSION, art.origin, _now(),
-                 json.dumps(art.removed, ensure_ascii=False))).lastrowid
-        conn.executemany("INSERT INTO sentence(article, idx, start, end) VALUES (?,?,?,?)",
-                         [(aid, i, s, e) for i, (s, e) in enumerate(ext.sentences)])
+                (
+                    art.key,
+                    art.sha256,
+                    art.title,
+                    art.title_basis,
+                    art.source,
+                    art.source_basis,
+                    art.url,
+                    published,
+                    basis,
+                    conf,
+                    art.text,
+                    "en",
+                    PIPELINE_VERSION,
+                    art.origin,
+                    _now(),
+                    json.dumps(art.removed, ensure_ascii=False),
+                ),
+            ).lastrowid
+        conn.executemany(
+            "INSERT INTO sentence(article, idx, start, end) VALUES (?,?,?,?)",
+            [(aid, i, s, e) for i, (s, e) in enumerate(ext.sentences)],
+        )
         conn.executemany(
             "INSERT INTO mention(article, entity, start, end, text, label, basis, title) VALUES (?,?,?,?,?,?,?,?)",
-            [(aid, entities.get(m.canonical, m.label, m.family), m.start, m.end, m.text, m.label, m.basis, m.title)
-             for m in ext.mentions])
+            [
+                (aid, entities.get(m.canonical, m.label, m.family), m.start, m.end, m.text, m.label, m.basis, m.title)
+                for m in ext.mentions
+            ],
+        )
         for q in ext.quotes:
             names = q.speakers or ([q.speaker] if q.speaker else [])
             ids = [entities.ids.get(n.casefold()) for n in names]
@@ -385,16 +535,49 @@ def write_article(conn: sqlite3.Connection, art: Article, ext: Extraction, entit
             qid = conn.execute(
                 "INSERT INTO quote(article, start, end, text, kind, cue, cue_start, cue_end, speaker_name, "
                 "speaker_entity, speaker_start, speaker_end, basis, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (aid, q.start, q.end, q.text, q.kind, q.cue, q.cue_start, q.cue_end,
-                 q.speaker or ("; ".join(names) if names else None), single, q.speaker_start, q.speaker_end,
-                 q.basis, q.confidence)).lastrowid
-            conn.executemany("INSERT OR IGNORE INTO quote_speaker(quote, entity) VALUES (?,?)",
-                             [(qid, i) for i in ids if i is not None])
+                (
+                    aid,
+                    q.start,
+                    q.end,
+                    q.text,
+                    q.kind,
+                    q.cue,
+                    q.cue_start,
+                    q.cue_end,
+                    q.speaker or ("; ".join(names) if names else None),
+                    single,
+                    q.speaker_start,
+                    q.speaker_end,
+                    q.basis,
+                    q.confidence,
+                ),
+            ).lastrowid
+            conn.executemany(
+                "INSERT OR IGNORE INTO quote_speaker(quote, entity) VALUES (?,?)",
+                [(qid, i) for i in ids if i is not None],
+            )
         conn.executemany(
             "INSERT INTO timex(article, start, end, text, type, value, anchor, basis, sentence, value_start, "
             "value_end, uncertain, spec) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(aid, t.start, t.end, t.text, t.type, t.value, t.anchor, t.basis, t.sentence, t.value_start,
-              t.value_end, int(t.uncertain), t.spec) for t in ext.timexes])
+            [
+                (
+                    aid,
+                    t.start,
+                    t.end,
+                    t.text,
+                    t.type,
+                    t.value,
+                    t.anchor,
+                    t.basis,
+                    t.sentence,
+                    t.value_start,
+                    t.value_end,
+                    int(t.uncertain),
+                    t.spec,
+                )
+                for t in ext.timexes
+            ],
+        )
         summarise(conn, "SELECT ?", (aid,))
         conn.execute("COMMIT")
     except BaseException:
@@ -407,17 +590,25 @@ def _rename_joint(conn: sqlite3.Connection, sid: int, fid: int, name: str) -> No
     """A joint speaker ("Xi Jinping; Putin") names each member by its canonical entity: the one-word name merged
     into a full name is replaced there too ("Xi Jinping; Vladimir Putin")."""
     full = conn.execute("SELECT canonical FROM entity WHERE id=?", (fid,)).fetchone()[0]
-    for qid, joint in conn.execute("SELECT q.id, q.speaker_name FROM quote q JOIN quote_speaker qs ON qs.quote = q.id "
-                                   "WHERE qs.entity=? AND q.speaker_entity IS NULL", (sid,)).fetchall():
+    for qid, joint in conn.execute(
+        "SELECT q.id, q.speaker_name FROM quote q JOIN quote_speaker qs ON qs.quote = q.id "
+        "WHERE qs.entity=? AND q.speaker_entity IS NULL",
+        (sid,),
+    ).fetchall():
         parts = [full if p.casefold() == name.casefold() else p for p in (joint or "").split("; ")]
         conn.execute("UPDATE quote SET speaker_name=? WHERE id=?", ("; ".join(dict.fromkeys(parts)), qid))
 
 
 def _entities_of(conn: sqlite3.Connection, aid: int) -> set[int]:
     """The entities an article mentions or quotes: those whose counts change when it does."""
-    return {r[0] for r in conn.execute(
-        "SELECT entity FROM mention WHERE article=? UNION SELECT qs.entity FROM quote_speaker qs "
-        "JOIN quote q ON q.id = qs.quote WHERE q.article=?", (aid, aid))}
+    return {
+        r[0]
+        for r in conn.execute(
+            "SELECT entity FROM mention WHERE article=? UNION SELECT qs.entity FROM quote_speaker qs "
+            "JOIN quote q ON q.id = qs.quote WHERE q.article=?",
+            (aid, aid),
+        )
+    }
 
 
 def _delete_children(conn: sqlite3.Connection, aid: int) -> None:
@@ -455,23 +646,33 @@ def refresh_entities(conn: sqlite3.Connection, touched: set[int] | None = None) 
         _merge_surnames(conn)
         some = "entity IN (SELECT id FROM refresh_ids)"
         conn.execute(f"DELETE FROM alias WHERE {some}")
-        conn.execute(f"INSERT INTO alias(entity, alias, count) SELECT entity, text, COUNT(*) FROM mention "
-                     f"WHERE {some} GROUP BY entity, text")
-        conn.execute(f"INSERT OR IGNORE INTO alias(entity, alias, count) SELECT entity, title || ' ' || text, "
-                     f"COUNT(*) FROM mention WHERE title IS NOT NULL AND {some} GROUP BY entity, title || ' ' || text")
-        conn.execute("UPDATE entity SET mentions=(SELECT COUNT(*) FROM mention WHERE mention.entity=entity.id), "
-                     "articles=(SELECT COUNT(DISTINCT article) FROM mention WHERE mention.entity=entity.id) "
-                     "WHERE id IN (SELECT id FROM refresh_ids)")
+        conn.execute(
+            f"INSERT INTO alias(entity, alias, count) SELECT entity, text, COUNT(*) FROM mention "
+            f"WHERE {some} GROUP BY entity, text"
+        )
+        conn.execute(
+            f"INSERT OR IGNORE INTO alias(entity, alias, count) SELECT entity, title || ' ' || text, "
+            f"COUNT(*) FROM mention WHERE title IS NOT NULL AND {some} GROUP BY entity, title || ' ' || text"
+        )
+        conn.execute(
+            "UPDATE entity SET mentions=(SELECT COUNT(*) FROM mention WHERE mention.entity=entity.id), "
+            "articles=(SELECT COUNT(DISTINCT article) FROM mention WHERE mention.entity=entity.id) "
+            "WHERE id IN (SELECT id FROM refresh_ids)"
+        )
         # The label is the one most mentions carry.
         labels: dict[int, Counter] = {}
-        for eid, label, n in conn.execute(f"SELECT entity, label, COUNT(*) FROM mention WHERE {some} "
-                                          "GROUP BY entity, label"):
+        for eid, label, n in conn.execute(
+            f"SELECT entity, label, COUNT(*) FROM mention WHERE {some} GROUP BY entity, label"
+        ):
             labels.setdefault(eid, Counter())[label] = n
-        conn.executemany("UPDATE entity SET label=? WHERE id=?",
-                         [(c.most_common(1)[0][0], eid) for eid, c in labels.items()])
-        conn.execute("DELETE FROM entity WHERE mentions=0 AND id IN (SELECT id FROM refresh_ids) "
-                     "AND id NOT IN (SELECT entity FROM quote_speaker) "
-                     "AND id NOT IN (SELECT speaker_entity FROM quote WHERE speaker_entity IS NOT NULL)")
+        conn.executemany(
+            "UPDATE entity SET label=? WHERE id=?", [(c.most_common(1)[0][0], eid) for eid, c in labels.items()]
+        )
+        conn.execute(
+            "DELETE FROM entity WHERE mentions=0 AND id IN (SELECT id FROM refresh_ids) "
+            "AND id NOT IN (SELECT entity FROM quote_speaker) "
+            "AND id NOT IN (SELECT speaker_entity FROM quote WHERE speaker_entity IS NOT NULL)"
+        )
 
 
 def _merge_surnames(conn: sqlite3.Connection) -> None:
@@ -481,22 +682,31 @@ def _merge_surnames(conn: sqlite3.Connection) -> None:
     singles = conn.execute(
         "SELECT id, canonical FROM entity WHERE label='PERSON' AND canonical NOT LIKE '% %' AND "
         "(id IN (SELECT id FROM refresh_ids) OR canonical COLLATE NOCASE IN (SELECT family FROM entity "
-        "WHERE id IN (SELECT id FROM refresh_ids) AND label='PERSON' AND canonical LIKE '% %'))").fetchall()
+        "WHERE id IN (SELECT id FROM refresh_ids) AND label='PERSON' AND canonical LIKE '% %'))"
+    ).fetchall()
     for sid, name in singles:
-        full = conn.execute("SELECT id FROM entity WHERE label='PERSON' AND canonical LIKE '% %' AND family=? "
-                            "COLLATE NOCASE", (name,)).fetchall()
+        full = conn.execute(
+            "SELECT id FROM entity WHERE label='PERSON' AND canonical LIKE '% %' AND family=? COLLATE NOCASE", (name,)
+        ).fetchall()
         if len(full) != 1:
             continue
         fid = full[0][0]
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS merged_articles(id INTEGER PRIMARY KEY)")
         conn.execute("DELETE FROM merged_articles")
-        conn.execute("INSERT INTO merged_articles SELECT article FROM mention WHERE entity=? UNION "
-                     "SELECT article FROM quote WHERE speaker_entity=? UNION SELECT q.article FROM quote_speaker qs "
-                     "JOIN quote q ON q.id = qs.quote WHERE qs.entity=?", (sid, sid, sid))
-        conn.execute("UPDATE mention SET entity=?, basis=basis || '; family name unique in corpus' WHERE entity=?",
-                     (fid, sid))
-        conn.execute("UPDATE quote SET speaker_entity=?, speaker_name=(SELECT canonical FROM entity WHERE id=?) "
-                     "WHERE speaker_entity=?", (fid, fid, sid))
+        conn.execute(
+            "INSERT INTO merged_articles SELECT article FROM mention WHERE entity=? UNION "
+            "SELECT article FROM quote WHERE speaker_entity=? UNION SELECT q.article FROM quote_speaker qs "
+            "JOIN quote q ON q.id = qs.quote WHERE qs.entity=?",
+            (sid, sid, sid),
+        )
+        conn.execute(
+            "UPDATE mention SET entity=?, basis=basis || '; family name unique in corpus' WHERE entity=?", (fid, sid)
+        )
+        conn.execute(
+            "UPDATE quote SET speaker_entity=?, speaker_name=(SELECT canonical FROM entity WHERE id=?) "
+            "WHERE speaker_entity=?",
+            (fid, fid, sid),
+        )
         _rename_joint(conn, sid, fid, name)
         conn.execute("UPDATE OR IGNORE quote_speaker SET entity=? WHERE entity=?", (fid, sid))
         conn.execute("DELETE FROM quote_speaker WHERE entity=?", (sid,))

@@ -19,6 +19,7 @@ choice). Three steps:
    the anchor gives the value. `reanchor` re-runs only this step, so a user-set
    publication date re-resolves stored expressions without spaCy.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -33,23 +34,86 @@ from model.records import Timex
 
 # ---------------------------------------------------------------- vocabulary
 
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december"]
-MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-              "oct": 10, "nov": 11, "dec": 12}
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+MONTH_ABBR = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "MIN", "second": "S",
-         "decade": "DE", "century": "CE", "quarter": "Q", "weekend": "WE", "night": "D", "fortnight": "FN"}
-SMALL = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "a": 1, "an": 1, "single": 1,
-         "half": 0.5, "dozen": 12, "a dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-        "ninety": 90}
+UNITS = {
+    "year": "Y",
+    "month": "M",
+    "week": "W",
+    "day": "D",
+    "hour": "H",
+    "minute": "MIN",
+    "second": "S",
+    "decade": "DE",
+    "century": "CE",
+    "quarter": "Q",
+    "weekend": "WE",
+    "night": "D",
+    "fortnight": "FN",
+}
+SMALL = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "a": 1,
+    "an": 1,
+    "single": 1,
+    "half": 0.5,
+    "dozen": 12,
+    "a dozen": 12,
+    "a couple of": 2,
+    "a couple": 2,
+    "couple of": 2,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 VAGUE = {"several", "a few", "few", "many", "some", "numerous", "the few", "a number of", "a couple more"}
 
 # Case-sensitive names inside case-insensitive patterns: `(?-i:...)`.
@@ -61,22 +125,30 @@ POSS = r"(?:['’]s)?"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
 _NUMW = "|".join(sorted(list(SMALL) + list(TENS), key=len, reverse=True))
-NUM = (rf"(?:\d+(?:[.,]\d+)?(?:\s+\d/\d)?|(?:{'|'.join(TENS)})[\s-](?:one|two|three|four|five|six|seven|eight|nine)"
-       rf"|{_NUMW}|several|a\s+few|few|many|a\s+number\s+of|a\s+couple(?:\s+of)?|couple\s+of|numerous)"
-       rf"(?:\s+(?:and\s+a\s+half|hundred|thousand))?")
-UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|quarters?|fortnights?|nights?)"
+NUM = (
+    rf"(?:\d+(?:[.,]\d+)?(?:\s+\d/\d)?|(?:{'|'.join(TENS)})[\s-](?:one|two|three|four|five|six|seven|eight|nine)"
+    rf"|{_NUMW}|several|a\s+few|few|many|a\s+number\s+of|a\s+couple(?:\s+of)?|couple\s+of|numerous)"
+    rf"(?:\s+(?:and\s+a\s+half|hundred|thousand))?"
+)
+UNIT = (
+    r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|quarters?|fortnights?|nights?)"
+)
 PART = r"(?:morning|afternoon|evening|night)"
 PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
-TIME = (r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b|(?:o['’]clock\s+)?in\s+the\s+(?:morning|afternoon|evening))|\d{1,2}:\d\d(?!\d)|noon|midnight|midday)"
-        r"(?:\s+(?-i:EST|EDT|GMT|UTC|CST|CDT|PST|PDT|MST|MDT|BST|CET|MSK)\b|\s+local\s+time)?")
+TIME = (
+    r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b|(?:o['’]clock\s+)?in\s+the\s+(?:morning|afternoon|evening))|\d{1,2}:\d\d(?!\d)|noon|midnight|midday)"
+    r"(?:\s+(?-i:EST|EDT|GMT|UTC|CST|CDT|PST|PDT|MST|MDT|BST|CET|MSK)\b|\s+local\s+time)?"
+)
 
 F = re.I
 # a year in words, as broadcast transcripts write it: "nineteen ninety-four", "two thousand and one"
 _UNITW = "one|two|three|four|five|six|seven|eight|nine"
 _TEENW = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-SPELLED_YEAR = (rf"(?:nineteen[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:{_UNITW}))?"
-                rf"|{_TEENW}|hundred(?:\s+and)?[\s-]+(?:{_UNITW}))"
-                rf"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{_UNITW}|{_TEENW}))?)")
+SPELLED_YEAR = (
+    rf"(?:nineteen[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:{_UNITW}))?"
+    rf"|{_TEENW}|hundred(?:\s+and)?[\s-]+(?:{_UNITW}))"
+    rf"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{_UNITW}|{_TEENW}))?)"
+)
 
 
 def _rx(s: str) -> re.Pattern:
@@ -84,6 +156,7 @@ def _rx(s: str) -> re.Pattern:
 
 
 # ---------------------------------------------------------------- candidates
+
 
 @dataclass
 class Cand:
@@ -98,123 +171,291 @@ PATTERNS: list[tuple[str, re.Pattern, int]] = [
     ("iso", re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<t>\d\d:\d\d))?(?![\d-])"), 5),
     ("numdate", re.compile(r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d\d)(?![\d/])"), 5),
     # (Friday,) (the) February 4(th)(, (February) 2022)
-    ("mdy", _rx(rf"(?:(?P<dow>{DOW}){POSS},?\s+)?(?:the\s+)?(?P<mon>{MON})\s*(?P<d>{DAYNUM})"
-                rf"(?:,?\s+(?:{MON}\s+)?(?P<y>{YEAR}))?(?:,?\s+(?P<time>{TIME}))?"), 4),
+    (
+        "mdy",
+        _rx(
+            rf"(?:(?P<dow>{DOW}){POSS},?\s+)?(?:the\s+)?(?P<mon>{MON})\s*(?P<d>{DAYNUM})"
+            rf"(?:,?\s+(?:{MON}\s+)?(?P<y>{YEAR}))?(?:,?\s+(?P<time>{TIME}))?"
+        ),
+        4,
+    ),
     # (Friday,) (the) 4(th) (of) February (2022)
-    ("dmy", _rx(rf"(?:(?P<dow>{DOW}){POSS},?\s+)?(?:the\s+)?(?P<d>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MON})"
-                rf"(?:,?\s+(?P<y>{YEAR}))?"), 4),
-    ("time_date", _rx(rf"(?P<time>{TIME})(?:,\s*|\s+)(?:on\s+)?(?P<mon>{MON})\s*(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?"),
-     4),
+    (
+        "dmy",
+        _rx(
+            rf"(?:(?P<dow>{DOW}){POSS},?\s+)?(?:the\s+)?(?P<d>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MON})"
+            rf"(?:,?\s+(?P<y>{YEAR}))?"
+        ),
+        4,
+    ),
+    (
+        "time_date",
+        _rx(rf"(?P<time>{TIME})(?:,\s*|\s+)(?:on\s+)?(?P<mon>{MON})\s*(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?"),
+        4,
+    ),
     # (early/late/the end of) February (of) 2022
-    ("my", _rx(rf"(?:(?P<mod>early|mid-?|late|the\s+(?:end|beginning|start|middle|first\s+half|second\s+half)"
-               rf"\s+of)[\s-]*)?(?P<mon>{MON})(?:\s+of)?,?\s+(?:(?P<y>{YEAR})|(?P<ys>{SPELLED_YEAR})(?![\s-]+(?:{_UNITW}|"
-               rf"hundred|thousand|million|percent)\b))"), 3),
+    (
+        "my",
+        _rx(
+            rf"(?:(?P<mod>early|mid-?|late|the\s+(?:end|beginning|start|middle|first\s+half|second\s+half)"
+            rf"\s+of)[\s-]*)?(?P<mon>{MON})(?:\s+of)?,?\s+(?:(?P<y>{YEAR})|(?P<ys>{SPELLED_YEAR})(?![\s-]+(?:{_UNITW}|"
+            rf"hundred|thousand|million|percent)\b))"
+        ),
+        3,
+    ),
     # March last year, March of next year, January this year
-    ("mrel", _rx(rf"(?:(?P<mod>early|mid-?|late)[\s-]*)?(?P<mon>{_MFULL})(?:\s+of)?\s+(?P<rel>last|this|next)\s+year"), 3),
+    (
+        "mrel",
+        _rx(rf"(?:(?P<mod>early|mid-?|late)[\s-]*)?(?P<mon>{_MFULL})(?:\s+of)?\s+(?P<rel>last|this|next)\s+year"),
+        3,
+    ),
     # last March, this September, next May
-    ("relm", _rx(rf"(?P<rel>last|this|next|this\s+past|this\s+coming|early\s+last|late\s+last)\s+(?P<mon>{_MFULL})"), 3),
-    ("month", _rx(rf"(?:(?P<mod>early|mid-?|late|the\s+(?:end|beginning|start|middle)\s+of)[\s-]*)?(?P<mon>{_MFULL})"
-                  r"(?!\s*\d)"), 1),
+    (
+        "relm",
+        _rx(rf"(?P<rel>last|this|next|this\s+past|this\s+coming|early\s+last|late\s+last)\s+(?P<mon>{_MFULL})"),
+        3,
+    ),
+    (
+        "month",
+        _rx(
+            rf"(?:(?P<mod>early|mid-?|late|the\s+(?:end|beginning|start|middle)\s+of)[\s-]*)?(?P<mon>{_MFULL})"
+            r"(?!\s*\d)"
+        ),
+        1,
+    ),
     # 9 a.m. Tuesday, noon Saturday
     ("time_dow", _rx(rf"(?P<time>{TIME})(?:,\s*|\s+)(?:on\s+)?(?P<dow>{DOW})(?:\s+(?P<part>{PART}))?"), 4),
     ("time_rel", _rx(rf"(?P<time>{TIME})(?:,\s*|\s+)(?P<w>today|yesterday|tomorrow|tonight)"), 4),
-    ("time", _rx(rf"(?:(?:about|around|at|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?P<time>{TIME})"), 2),
+    (
+        "time",
+        _rx(rf"(?:(?:about|around|at|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?P<time>{TIME})"),
+        2,
+    ),
     # (last/next/this) Friday('s) (morning/night)
-    ("dow", _rx(rf"(?:(?P<rel>last|next|this|this\s+coming|this\s+past|the\s+previous|the\s+following|"
-                rf"early|late|earlier|later)\s+)?(?P<dow>{DOW}){POSS}(?:\s+(?P<part>{PART}))?"), 2),
+    (
+        "dow",
+        _rx(
+            rf"(?:(?P<rel>last|next|this|this\s+coming|this\s+past|the\s+previous|the\s+following|"
+            rf"early|late|earlier|later)\s+)?(?P<dow>{DOW}){POSS}(?:\s+(?P<part>{PART}))?"
+        ),
+        2,
+    ),
     # reference time: the day (or month) of the date last mentioned, not the publication date
-    ("refday", _rx(rf"(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?:that|the\s+same|that\s+same)\s+"
-                   rf"(?P<u1>day|{PART})|the\s+(?P<rel>next|following|previous|prior)\s+(?P<u2>day|{PART})|"
-                   rf"the\s+(?P<u3>day|night)\s+(?P<rel2>before|after)(?!\s+(?:yesterday|tomorrow|last|next|the)\b))"), 3),
+    (
+        "refday",
+        _rx(
+            rf"(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?:that|the\s+same|that\s+same)\s+"
+            rf"(?P<u1>day|{PART})|the\s+(?P<rel>next|following|previous|prior)\s+(?P<u2>day|{PART})|"
+            rf"the\s+(?P<u3>day|night)\s+(?P<rel2>before|after)(?!\s+(?:yesterday|tomorrow|last|next|the)\b))"
+        ),
+        3,
+    ),
     # the day before / after a weekday: "the day before last Tuesday's hearing"
-    ("daybefore", _rx(rf"(?:the\s+)?day\s+(?P<rel>before|after)\s+(?:(?P<wrel>last|next|this)\s+)?(?P<dow>{DOW})"
-                      + POSS), 4),
+    (
+        "daybefore",
+        _rx(rf"(?:the\s+)?day\s+(?P<rel>before|after)\s+(?:(?P<wrel>last|next|this)\s+)?(?P<dow>{DOW})" + POSS),
+        4,
+    ),
     # "it was a great day for Poland": the day the sentence is about
-    ("aday", _rx(r"(?<=\ba\s)(?:(?:very|truly|really|most)\s+)?(?:great|historic|good|bad|sad|black|dark|big|"
-                 r"special|proud|happy|tragic|momentous|memorable|terrible|important|joyful|glorious)\s+day"
-                 r"(?=\s+(?:for|of|in)\b)"), 3),
+    (
+        "aday",
+        _rx(
+            r"(?<=\ba\s)(?:(?:very|truly|really|most)\s+)?(?:great|historic|good|bad|sad|black|dark|big|"
+            r"special|proud|happy|tragic|momentous|memorable|terrible|important|joyful|glorious)\s+day"
+            r"(?=\s+(?:for|of|in)\b)"
+        ),
+        3,
+    ),
     # "Oct. 12, the day before the plunge": an apposition naming the date just given
     ("dayappos", re.compile(r"(?<=,\s)the\s+day(?=\s+(?:before|after|of|when)\b)"), 4),
     ("refthen", _rx(r"then"), 0),
-    ("refpart", _rx(rf"(?:(?P<the>the)\s+)?(?P<mid>mid[\s-]?)?(?P<part>morning|afternoon|evening)"
-                    r"(?![\w-])(?!\s+(?:of|paper|papers|session|shows?|news|edition|hours?|rush|prayers?|star|line)\b)"), 0),
+    (
+        "refpart",
+        _rx(
+            r"(?:(?P<the>the)\s+)?(?P<mid>mid[\s-]?)?(?P<part>morning|afternoon|evening)"
+            r"(?![\w-])(?!\s+(?:of|paper|papers|session|shows?|news|edition|hours?|rush|prayers?|star|line)\b)"
+        ),
+        0,
+    ),
     ("refmonth", _rx(r"(?:that|the\s+same|the\s+(?P<rel>following|previous|prior))\s+month"), 3),
-    ("relday", _rx(rf"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow|"
-                   rf"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow){POSS}"
-                   rf"(?:\s+(?P<part>{PART}))?"), 2),
+    (
+        "relday",
+        _rx(
+            rf"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow|"
+            rf"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow){POSS}"
+            rf"(?:\s+(?P<part>{PART}))?"
+        ),
+        2,
+    ),
     ("partday", _rx(rf"(?:later\s+|earlier\s+)?(?P<rel>this|last|yesterday|tomorrow)\s+(?P<part>{PART})"), 3),
     ("partday2", _rx(rf"(?:(?:early|late|mid)[\s-]*)?(?P<part>{PART})\s+(?P<rel>yesterday|today|tomorrow)"), 3),
     # N units ago / earlier / later / from now
-    ("ago", _rx(rf"(?:(?:about|nearly|almost|some|more\s+than|less\s+than|roughly|around|just|only|over|"
-                rf"fully|barely|exactly|precisely|approximately)\s+)?(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+(?:or\s+so\s+)?"
-                rf"(?P<dir>ago|earlier|before|later|from\s+now|hence)(?!\s+than)"), 4),
+    (
+        "ago",
+        _rx(
+            rf"(?:(?:about|nearly|almost|some|more\s+than|less\s+than|roughly|around|just|only|over|"
+            rf"fully|barely|exactly|precisely|approximately)\s+)?(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+(?:or\s+so\s+)?"
+            rf"(?P<dir>ago|earlier|before|later|from\s+now|hence)(?!\s+than)"
+        ),
+        4,
+    ),
     # (earlier/later) last/this/next/past/coming week|month|year|quarter|decade
-    ("relunit", _rx(r"(?:(?P<mod>earlier|later|early|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
-                    r"the\s+middle\s+of|mid-?|the\s+rest\s+of|the\s+remainder\s+of)[\s-]*)?"
-                    r"(?P<rel>last|this|next|the\s+coming|the\s+past|this\s+past|the\s+current|the\s+previous|"
-                    r"the\s+following|the\s+next|the\s+last|the\s+latest|the\s+same|that|the\s+prior)\s+"
-                    r"(?:(?:fiscal|calendar)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)" + POSS), 2),
-    ("theyear", _rx(r"(?:(?P<mod>the\s+end\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+start\s+of|"
-                    r"the\s+beginning\s+of|earlier\s+in|later\s+in)\s+)?the\s+(?P<adj>full\s+|fiscal\s+|calendar\s+)?"
-                    r"(?P<unit>year|weekend)(?!['’-])(?:\s+(?P<ended>ended|ending|to\s+date))?"), 1),
+    (
+        "relunit",
+        _rx(
+            r"(?:(?P<mod>earlier|later|early|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+            r"the\s+middle\s+of|mid-?|the\s+rest\s+of|the\s+remainder\s+of)[\s-]*)?"
+            r"(?P<rel>last|this|next|the\s+coming|the\s+past|this\s+past|the\s+current|the\s+previous|"
+            r"the\s+following|the\s+next|the\s+last|the\s+latest|the\s+same|that|the\s+prior)\s+"
+            r"(?:(?:fiscal|calendar)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)" + POSS
+        ),
+        2,
+    ),
+    (
+        "theyear",
+        _rx(
+            r"(?:(?P<mod>the\s+end\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+start\s+of|"
+            r"the\s+beginning\s+of|earlier\s+in|later\s+in)\s+)?the\s+(?P<adj>full\s+|fiscal\s+|calendar\s+)?"
+            r"(?P<unit>year|weekend)(?!['’-])(?:\s+(?P<ended>ended|ending|to\s+date))?"
+        ),
+        1,
+    ),
     ("yearend", _rx(r"(?:around\s+)?(?:year[\s-]end|year['’]s\s+end)"), 1),
-    ("holiday", _rx(r"(?:(?P<rel>last|next|this)\s+)?(?P<h>(?-i:Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s(?:\s+Day|\s+Eve)|"
-                    r"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Election\s+Day|Independence\s+Day|Labor\s+Day|"
-                    r"Memorial\s+Day|Victory\s+Day))"), 2),
+    (
+        "holiday",
+        _rx(
+            r"(?:(?P<rel>last|next|this)\s+)?(?P<h>(?-i:Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s(?:\s+Day|\s+Eve)|"
+            r"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Election\s+Day|Independence\s+Day|Labor\s+Day|"
+            r"Memorial\s+Day|Victory\s+Day))"
+        ),
+        2,
+    ),
     ("earlier_in", _rx(r"(?P<mod>earlier|later)\s+in\s+the\s+(?P<unit>week|month|year|day)"), 3),
     # "today is the eighth day of Desert Shield", "it's the second day of an offensive": the day itself
-    ("nthday", _rx(r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|"
-                   r"seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+|successive\s+)?"
-                   r"day(?=\s+of\b)"), 3),
+    (
+        "nthday",
+        _rx(
+            r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|"
+            r"seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+|successive\s+)?"
+            r"day(?=\s+of\b)"
+        ),
+        3,
+    ),
     ("yearadj", _rx(r"(?P<w>year-earlier|year-ago|year-before|a\s+year\s+ago|a\s+year\s+earlier)"), 1),
-    ("quarter", _rx(r"(?:(?:the|its|this|last|next|that|a|each|every)\s+)?"
-                    r"(?:(?P<pre>(?:(?:company|group|bank)['’]s|latest|current|recent|most\s+recent|comparable|"
-                    r"corresponding|same|year-ago|year-earlier|year-before|fiscal|calendar|flat|strong|weak|"
-                    r"(?:19|20)\d\d|(?:last|this|next)\s+year['’]s|year['’]s|first|second|third|fourth|final|"
-                    r"1st|2nd|3rd|4th|1st-|2nd-|3rd-|4th-)[\s-]+)*)"
-                    r"(?P<q>quarters?|half|Q[1-4])(?!-to)"
-                    r"(?:\s+of\s+(?:fiscal\s+)?(?P<y>(?:19|20)\d\d|last\s+year|this\s+year|next\s+year))?"
-                    r"(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?"), 2),
+    (
+        "quarter",
+        _rx(
+            r"(?:(?:the|its|this|last|next|that|a|each|every)\s+)?"
+            r"(?:(?P<pre>(?:(?:company|group|bank)['’]s|latest|current|recent|most\s+recent|comparable|"
+            r"corresponding|same|year-ago|year-earlier|year-before|fiscal|calendar|flat|strong|weak|"
+            r"(?:19|20)\d\d|(?:last|this|next)\s+year['’]s|year['’]s|first|second|third|fourth|final|"
+            r"1st|2nd|3rd|4th|1st-|2nd-|3rd-|4th-)[\s-]+)*)"
+            r"(?P<q>quarters?|half|Q[1-4])(?!-to)"
+            r"(?:\s+of\s+(?:fiscal\s+)?(?P<y>(?:19|20)\d\d|last\s+year|this\s+year|next\s+year))?"
+            r"(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?"
+        ),
+        2,
+    ),
     ("halfyear", _rx(r"(?:the\s+)?(?P<o>first|second|last)\s+(?:half|two\s+quarters)\s+of\s+(?P<y>(?:19|20)\d\d)"), 3),
     ("qcode", re.compile(r"(?<![\w-])(?:(?P<q1>[1-4])Q|Q(?P<q2>[1-4]))[\s-]?(?P<y>(?:19|20)?\d\d)?(?![\w-])"), 3),
-    ("period", _rx(r"(?:the|that)\s+(?P<pre>latest|year-earlier|year-ago|year-before|comparable|corresponding|"
-                   r"same|(?:19|20)\d\d)\s+period"), 2),
-    ("season", _rx(rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|early|late|mid-?|the|the\s+early|"
-                   r"the\s+late)[\s-]+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:(?P<y>(?:19|20)\d\d)|"
-                   rf"(?P<ys>{SPELLED_YEAR})))?"),
-     1),
-    ("year", _rx(r"(?:(?P<mod>early|mid-?|late|fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|the\s+year|post-|pre-|"
-                 r"the\s+(?:end|beginning|start|middle|first\s+half|second\s+half|last\s+half|rest|remainder)\s+of|"
-                 r"year-end|the\s+summer\s+of)[\s-]*)?(?P<y>" + YEAR + ")" + POSS), 1),
+    (
+        "period",
+        _rx(
+            r"(?:the|that)\s+(?P<pre>latest|year-earlier|year-ago|year-before|comparable|corresponding|"
+            r"same|(?:19|20)\d\d)\s+period"
+        ),
+        2,
+    ),
+    (
+        "season",
+        _rx(
+            rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|early|late|mid-?|the|the\s+early|"
+            r"the\s+late)[\s-]+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:(?P<y>(?:19|20)\d\d)|"
+            rf"(?P<ys>{SPELLED_YEAR})))?"
+        ),
+        1,
+    ),
+    (
+        "year",
+        _rx(
+            r"(?:(?P<mod>early|mid-?|late|fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|the\s+year|post-|pre-|"
+            r"the\s+(?:end|beginning|start|middle|first\s+half|second\s+half|last\s+half|rest|remainder)\s+of|"
+            r"year-end|the\s+summer\s+of)[\s-]*)?(?P<y>" + YEAR + ")" + POSS
+        ),
+        1,
+    ),
     ("fy", re.compile(r"(?<![\w-])FY[\s-]?(?P<y>\d{4}|\d\d)(?![\w-])"), 3),
-    ("decade", _rx(r"(?:the\s+)?(?:(?P<mod>early|mid-?|late)[\s-]*)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0|['’](?P<d2>\d)0)['’]?s"), 2),
-    ("decadew", _rx(r"(?:the\s+)?(?:(?P<mod>early|mid-?|late)[\s-]*)?(?P<w>twenties|thirties|forties|fifties|sixties|"
-                    r"seventies|eighties|nineties)"), 1),
+    (
+        "decade",
+        _rx(r"(?:the\s+)?(?:(?P<mod>early|mid-?|late)[\s-]*)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0|['’](?P<d2>\d)0)['’]?s"),
+        2,
+    ),
+    (
+        "decadew",
+        _rx(
+            r"(?:the\s+)?(?:(?P<mod>early|mid-?|late)[\s-]*)?(?P<w>twenties|thirties|forties|fifties|sixties|"
+            r"seventies|eighties|nineties)"
+        ),
+        1,
+    ),
     ("century", _rx(r"(?:the\s+)?(?:(?P<mod>early|mid-?|late)[\s-]*)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century"), 3),
-    ("spelled", _rx(r"(?:the\s+year\s+)?(?:nineteen(?:\s+hundred(?:\s+and)?)?|two\s+thousand(?:\s+and)?)"
-                    r"(?:[\s-]+(?P<t>" + "|".join(TENS) + r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-                    r"seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine)"
-                    r"(?:[\s-]+(?P<u>one|two|three|four|five|six|seven|eight|nine))?)?"), 1),
+    (
+        "spelled",
+        _rx(
+            r"(?:the\s+year\s+)?(?:nineteen(?:\s+hundred(?:\s+and)?)?|two\s+thousand(?:\s+and)?)"
+            r"(?:[\s-]+(?P<t>" + "|".join(TENS) + r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+            r"seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine)"
+            r"(?:[\s-]+(?P<u>one|two|three|four|five|six|seven|eight|nine))?)?"
+        ),
+        1,
+    ),
     # the past two months, five years, a 10-year, two-day, 5 1/2 hours
-    ("dur", _rx(r"(?:(?:the|a|an|another|over|about|nearly|almost|more\s+than|less\s+than|at\s+least|up\s+to|"
-                r"roughly|around|just|only|within|all|approximately|some|no\s+more\s+than|upwards\s+of|"
-                r"each\s+of\s+the)\s+)*(?:(?P<adj>past|last|next|first|previous|coming|final|latest|initial|"
-                r"remaining|following|recent|year-earlier|year-ago|same|prior|early|late|closing|opening)\s+)?"
-                rf"(?P<n>{NUM})(?:\s+more|\s+additional|\s+straight|\s+consecutive)?[\s-]+"
-                r"(?:(?:fiscal|calendar|trading|business|working|full)\s+)?(?P<unit>" + UNIT + r")"
-                r"(?:\s+(?:and\s+a\s+half|or\s+so|to\s+come|running|in\s+a\s+row))?(?P<long>-long|-old)?"), 2),
-    ("dur_bare", _rx(r"(?:(?P<adj>recent|the\s+coming|coming|the\s+past|past|the\s+next|the\s+last|the\s+early|"
-                     r"the\s+ensuing|the\s+intervening|(?<=for\s)|(?<=within\s)|(?<=in\sthe\s)(?=years|weeks))\s*)(?P<unit>years|months|weeks|days|decades|hours)"), 1),
+    (
+        "dur",
+        _rx(
+            r"(?:(?:the|a|an|another|over|about|nearly|almost|more\s+than|less\s+than|at\s+least|up\s+to|"
+            r"roughly|around|just|only|within|all|approximately|some|no\s+more\s+than|upwards\s+of|"
+            r"each\s+of\s+the)\s+)*(?:(?P<adj>past|last|next|first|previous|coming|final|latest|initial|"
+            r"remaining|following|recent|year-earlier|year-ago|same|prior|early|late|closing|opening)\s+)?"
+            rf"(?P<n>{NUM})(?:\s+more|\s+additional|\s+straight|\s+consecutive)?[\s-]+"
+            r"(?:(?:fiscal|calendar|trading|business|working|full)\s+)?(?P<unit>" + UNIT + r")"
+            r"(?:\s+(?:and\s+a\s+half|or\s+so|to\s+come|running|in\s+a\s+row))?(?P<long>-long|-old)?"
+        ),
+        2,
+    ),
+    (
+        "dur_bare",
+        _rx(
+            r"(?:(?P<adj>recent|the\s+coming|coming|the\s+past|past|the\s+next|the\s+last|the\s+early|"
+            r"the\s+ensuing|the\s+intervening|(?<=for\s)|(?<=within\s)|(?<=in\sthe\s)(?=years|weeks))\s*)(?P<unit>years|months|weeks|days|decades|hours)"
+        ),
+        1,
+    ),
     ("dur_plain", _rx(r"(?P<unit>decades|centuries)(?:-long|-old)?"), 1),
-    ("set", _rx(r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|"
-                r"(?:every|each|per)\s+(?:other\s+)?(?:day|week|month|year|quarter|morning|evening|night|"
-                + DOW + r"|(?:" + _MFULL + r")|summer|winter|spring|fall))"), 2),
-    ("ref", _rx(r"(?P<w>right\s+now|now|currently|at\s+present|nowadays|these\s+days|today['’]s|recently|"
-                r"more\s+recently|lately|in\s+recent\s+years|the\s+past|the\s+future|"
-                r"the\s+near\s+future|the\s+distant\s+past|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|"
-                r"the\s+immediate\s+future|current|once\s+again|former|so\s+far|to\s+date|any\s+time\s+soon|"
-                r"as\s+soon\s+as\s+possible|the\s+foreseeable\s+future|the\s+coming\s+(?:days|weeks|months|years)|"
-                r"future\s+(?:quarters|years|months)|coming\s+(?:quarters|months))"), 1),
+    (
+        "set",
+        _rx(
+            r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|"
+            r"(?:every|each|per)\s+(?:other\s+)?(?:day|week|month|year|quarter|morning|evening|night|"
+            + DOW
+            + r"|(?:"
+            + _MFULL
+            + r")|summer|winter|spring|fall))"
+        ),
+        2,
+    ),
+    (
+        "ref",
+        _rx(
+            r"(?P<w>right\s+now|now|currently|at\s+present|nowadays|these\s+days|today['’]s|recently|"
+            r"more\s+recently|lately|in\s+recent\s+years|the\s+past|the\s+future|"
+            r"the\s+near\s+future|the\s+distant\s+past|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|"
+            r"the\s+immediate\s+future|current|once\s+again|former|so\s+far|to\s+date|any\s+time\s+soon|"
+            r"as\s+soon\s+as\s+possible|the\s+foreseeable\s+future|the\s+coming\s+(?:days|weeks|months|years)|"
+            r"future\s+(?:quarters|years|months)|coming\s+(?:quarters|months))"
+        ),
+        1,
+    ),
 ]
 # `once again`, `former`, `so far`, `to date` are matched so they can be dropped (they are not TIMEX3 in
 # TimeML practice); a few more words are dropped in context below.
@@ -222,32 +463,103 @@ DROP_REF = {"once again", "former", "so far", "to date"}
 
 
 _MONTHW = set(MONTHS) | set(MONTH_ABBR)
-_UNITS_W = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes",
-            "second", "seconds", "decade", "decades", "century", "centuries", "quarter", "quarters", "fortnight",
-            "fortnights", "night", "nights"}
+_UNITS_W = {
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "second",
+    "seconds",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "quarter",
+    "quarters",
+    "fortnight",
+    "fortnights",
+    "night",
+    "nights",
+}
 _PARTS_W = {"morning", "afternoon", "evening", "night", "tonight", "midmorning", "midafternoon", "midevening"}
 # A pattern can only match if one of these lower-case words (runs of [a-z]) is in the text: a set lookup
 # per pattern instead of a regex scan of the whole text (patterns with no entry are always run).
-TRIGGERS: dict[str, frozenset] = {k: frozenset(v) for k, v in {
-    "mdy": _MONTHW, "dmy": _MONTHW, "time_date": _MONTHW, "my": _MONTHW, "mrel": _MONTHW, "relm": _MONTHW,
-    "month": _MONTHW, "time_dow": WEEKDAYS, "dow": WEEKDAYS, "relday": {"today", "tonight", "yesterday", "tomorrow",
-                                                                         "day"},
-    "partday": _PARTS_W, "partday2": _PARTS_W, "refpart": _PARTS_W, "refday": _PARTS_W | {"day"},
-    "refmonth": {"month"}, "refthen": {"then"}, "time_rel": {"today", "tonight", "yesterday", "tomorrow"},
-    "ago": {"ago", "earlier", "before", "later", "now", "hence"}, "dur": _UNITS_W, "dur_plain": {"decades", "centuries"},
-    "dur_bare": {"years", "months", "weeks", "days", "decades", "hours"},
-    "relunit": {"week", "weekend", "month", "year", "quarter", "decade", "century"}, "theyear": {"year", "weekend"},
-    "yearend": {"year"}, "earlier_in": {"earlier", "later"}, "yearadj": {"year"},
-    "nthday": {"day"}, "daybefore": {"day"}, "dayappos": {"day"}, "aday": {"day"},
-    "holiday": {"christmas", "new", "thanksgiving", "easter", "election", "independence", "labor", "memorial",
-                "victory"},
-    "quarter": {"quarter", "quarters", "half", "q"}, "halfyear": {"half", "quarters"},
-    "period": {"period"}, "season": set(SEASONS), "decadew": {"twenties", "thirties", "forties", "fifties", "sixties",
-                                                              "seventies", "eighties", "nineties"},
-    "century": {"century"}, "spelled": {"nineteen", "thousand"}, "fy": {"fy"},
-    "set": {"daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "biweekly", "semiannually",
-            "every", "each", "per"},
-}.items()}
+TRIGGERS: dict[str, frozenset] = {
+    k: frozenset(v)
+    for k, v in {
+        "mdy": _MONTHW,
+        "dmy": _MONTHW,
+        "time_date": _MONTHW,
+        "my": _MONTHW,
+        "mrel": _MONTHW,
+        "relm": _MONTHW,
+        "month": _MONTHW,
+        "time_dow": WEEKDAYS,
+        "dow": WEEKDAYS,
+        "relday": {"today", "tonight", "yesterday", "tomorrow", "day"},
+        "partday": _PARTS_W,
+        "partday2": _PARTS_W,
+        "refpart": _PARTS_W,
+        "refday": _PARTS_W | {"day"},
+        "refmonth": {"month"},
+        "refthen": {"then"},
+        "time_rel": {"today", "tonight", "yesterday", "tomorrow"},
+        "ago": {"ago", "earlier", "before", "later", "now", "hence"},
+        "dur": _UNITS_W,
+        "dur_plain": {"decades", "centuries"},
+        "dur_bare": {"years", "months", "weeks", "days", "decades", "hours"},
+        "relunit": {"week", "weekend", "month", "year", "quarter", "decade", "century"},
+        "theyear": {"year", "weekend"},
+        "yearend": {"year"},
+        "earlier_in": {"earlier", "later"},
+        "yearadj": {"year"},
+        "nthday": {"day"},
+        "daybefore": {"day"},
+        "dayappos": {"day"},
+        "aday": {"day"},
+        "holiday": {
+            "christmas",
+            "new",
+            "thanksgiving",
+            "easter",
+            "election",
+            "independence",
+            "labor",
+            "memorial",
+            "victory",
+        },
+        "quarter": {"quarter", "quarters", "half", "q"},
+        "halfyear": {"half", "quarters"},
+        "period": {"period"},
+        "season": set(SEASONS),
+        "decadew": {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"},
+        "century": {"century"},
+        "spelled": {"nineteen", "thousand"},
+        "fy": {"fy"},
+        "set": {
+            "daily",
+            "weekly",
+            "monthly",
+            "annually",
+            "yearly",
+            "hourly",
+            "nightly",
+            "biweekly",
+            "semiannually",
+            "every",
+            "each",
+            "per",
+        },
+    }.items()
+}
 
 
 def _num(s: str):
@@ -329,8 +641,11 @@ def _candidates(text: str) -> list[Cand]:
     return sorted(taken, key=lambda c: c.start)
 
 
-_SECOND_DAY = re.compile(rf"\s*(?:and|or|to|through|-|–)\s*(?P<d>{DAYNUM})(?![\d.,]\d|\s*(?:%|percent|{MON}|a\.m|p\.m))"
-                         rf"(?:,\s+(?P<y>{YEAR}))?(?=\s*(?:[,.;:)\n]|$)|\s+(?:in|at|for|when|as|and|to)\b)", F)
+_SECOND_DAY = re.compile(
+    rf"\s*(?:and|or|to|through|-|–)\s*(?P<d>{DAYNUM})(?![\d.,]\d|\s*(?:%|percent|{MON}|a\.m|p\.m))"
+    rf"(?:,\s+(?P<y>{YEAR}))?(?=\s*(?:[,.;:)\n]|$)|\s+(?:in|at|for|when|as|and|to)\b)",
+    F,
+)
 
 
 # ---------------------------------------------------------------- direction from the parse
@@ -338,8 +653,29 @@ _SECOND_DAY = re.compile(rf"\s*(?:and|or|to|through|-|–)\s*(?P<d>{DAYNUM})(?![
 FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
 MODAL_AUX = {"would", "could", "might", "may", "should", "can", "must"}
 FORWARD_MODAL = {"would", "might", "may", "should"}
-FUTURE_GOV = {"expect", "schedule", "plan", "due", "set", "intend", "slate", "prepare", "hope", "aim", "going",
-              "propose", "promise", "vow", "pledge", "seek", "arrange", "invite", "likely", "poise", "ready"}
+FUTURE_GOV = {
+    "expect",
+    "schedule",
+    "plan",
+    "due",
+    "set",
+    "intend",
+    "slate",
+    "prepare",
+    "hope",
+    "aim",
+    "going",
+    "propose",
+    "promise",
+    "vow",
+    "pledge",
+    "seek",
+    "arrange",
+    "invite",
+    "likely",
+    "poise",
+    "ready",
+}
 FORWARD_PREP = {"until", "till", "til", "through", "thru"}
 # a deadline or offer "extended to Nov. 16", "postponed until Tuesday" lies ahead whatever the tense
 EXTEND_VERBS = {"extend", "postpone", "delay", "defer", "adjourn", "reschedule", "prolong"}
@@ -398,7 +734,7 @@ def _direction(doc, start: int, end: int, kind: str = "", text: str | None = Non
     g = _governor(doc, start, end)
     if text is None:
         text = doc.text
-    before = text[max(0, start - 20):start].lower()
+    before = text[max(0, start - 20) : start].lower()
     if re.search(r"as (?:soon|early) as\s+$", before):
         return 1, "'as soon as' looks forward"
     if re.search(r"\beffective(?: on| from)?\s+$", before) and kind != "weekday":
@@ -464,7 +800,7 @@ def _direction(doc, start: int, end: int, kind: str = "", text: str | None = Non
         return -1, why_past
     if weekday and g.participle is not None and g.participle.tag_ == "VBN":
         return -1, f"'{g.participle.text}', a past participle"
-    if weekday and re.match(r"\w+['’]s\b", text[start:end + 2]) and verb.tag_ in ("VBZ", "VBP"):
+    if weekday and re.match(r"\w+['’]s\b", text[start : end + 2]) and verb.tag_ in ("VBZ", "VBP"):
         return -1, "a weekday's event in a present-tense clause has already happened"
     tag = verb.tag_
     if tag == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in aux):
@@ -477,8 +813,11 @@ def _direction(doc, start: int, end: int, kind: str = "", text: str | None = Non
 def _as_soon_as_ahead(verb) -> bool:
     """`likely to buy as soon as trading opened Monday`: a temporal clause takes the time of its main clause,
     here one that lies ahead (future, modal or 'likely / expected to'), whatever the reported tense."""
-    if verb.dep_ != "advcl" or verb.head.lower_ not in ("soon", "early") or \
-            not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+    if (
+        verb.dep_ != "advcl"
+        or verb.head.lower_ not in ("soon", "early")
+        or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    ):
         return False
     main = verb.head.head
     for _ in range(3):
@@ -501,8 +840,31 @@ def _had(v) -> bool:
 
 
 # verbs whose past is spelled like their present: the tagger may read "Weakness hurt the index" as a present
-SAME_FORM_PAST = {"hurt", "cut", "put", "set", "hit", "cost", "let", "shut", "spread", "quit", "split", "cast", "bet",
-                  "bid", "burst", "thrust", "upset", "read", "broadcast", "forecast", "offset", "undercut", "outbid"}
+SAME_FORM_PAST = {
+    "hurt",
+    "cut",
+    "put",
+    "set",
+    "hit",
+    "cost",
+    "let",
+    "shut",
+    "spread",
+    "quit",
+    "split",
+    "cast",
+    "bet",
+    "bid",
+    "burst",
+    "thrust",
+    "upset",
+    "read",
+    "broadcast",
+    "forecast",
+    "offset",
+    "undercut",
+    "outbid",
+}
 
 
 def _past(verb) -> tuple[bool, str]:
@@ -513,9 +875,15 @@ def _past(verb) -> tuple[bool, str]:
         return False, ""
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
         return True, f"past tense of '{verb.text}'"
-    if verb.tag_ == "VBP" and not aux and verb.lower_ in SAME_FORM_PAST and any(
+    if (
+        verb.tag_ == "VBP"
+        and not aux
+        and verb.lower_ in SAME_FORM_PAST
+        and any(
             c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") and not any(x.dep_ == "conj" for x in c.children)
-            for c in verb.children):
+            for c in verb.children
+        )
+    ):
         # "Weakness hurt the composite": 'hurt' with a singular subject is not a present, so it is the past
         return True, f"past tense of '{verb.text}' (a singular subject)"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in aux):
@@ -530,6 +898,7 @@ def _past(verb) -> tuple[bool, str]:
 
 
 # ---------------------------------------------------------------- resolution (pure: spec + anchor)
+
 
 def _d(s: str) -> dt.date:
     return dt.date.fromisoformat(s[:10])
@@ -589,7 +958,7 @@ def resolve(spec: dict, anchor: str) -> tuple[str | None, str]:
             if spec.get("strict") and delta == 0:
                 delta = 7
             d = a - dt.timedelta(days=delta)
-            rel = (f"the {name} before {pd}" if delta else f"{pd} itself, a {name}")
+            rel = f"the {name} before {pd}" if delta else f"{pd} itself, a {name}"
         if direction > 0 and spec.get("part") and not spec.get("time"):
             # a part of a day still ahead ("is to leave Tuesday morning") is a plan for that day
             return d.isoformat(), f"{rel}{tail}; a plan is dated to the day"
@@ -623,8 +992,11 @@ def resolve(spec: dict, anchor: str) -> tuple[str | None, str]:
             rel = f"the {pick.strftime('%B')} {day} nearest to {pd} (the tense points further than half a year)"
         elif not direction:
             pick = same[0] if same and abs((same[0] - a).days) <= 183 else min(cands, key=lambda c: abs((c - a).days))
-            rel = f"the {pick.strftime('%B')} {day} of the year of {pd}" if pick.year == a.year else \
-                f"the {pick.strftime('%B')} {day} nearest to {pd}"
+            rel = (
+                f"the {pick.strftime('%B')} {day} of the year of {pd}"
+                if pick.year == a.year
+                else f"the {pick.strftime('%B')} {day} nearest to {pd}"
+            )
             lean = spec.get("lean", 0)
             if lean and lean * (pick - a).days < -LEAN_DAYS:
                 pick = _replace_year(pick, pick.year + lean) or pick
@@ -634,8 +1006,10 @@ def resolve(spec: dict, anchor: str) -> tuple[str | None, str]:
         m = spec["m"]
         if "yoff" in spec:
             y = a.year + spec["yoff"]
-            return "%04d-%02d" % (y, m), f"{MONTHS[m - 1].capitalize()} of {_yoff_words(spec['yoff'])} ({y}), " \
-                                         f"counted from {pd}{tail}"
+            return "%04d-%02d" % (
+                y,
+                m,
+            ), f"{MONTHS[m - 1].capitalize()} of {_yoff_words(spec['yoff'])} ({y}), counted from {pd}{tail}"
         direction = spec.get("dir", 0)
         strict = spec.get("strict")
         if direction < 0:
@@ -657,8 +1031,11 @@ def resolve(spec: dict, anchor: str) -> tuple[str | None, str]:
             lean = spec.get("lean", 0)
             if lean and lean * ((y - a.year) * 12 + m - a.month) < -(LEAN_DAYS // 30):
                 y += lean
-            rel = f"the {MONTHS[m - 1].capitalize()} of the year of {pd}" if y == a.year else \
-                f"the {MONTHS[m - 1].capitalize()} nearest to {pd}"
+            rel = (
+                f"the {MONTHS[m - 1].capitalize()} of the year of {pd}"
+                if y == a.year
+                else f"the {MONTHS[m - 1].capitalize()} nearest to {pd}"
+            )
         return "%04d-%02d" % (y, m), f"{rel}{tail}"
     if kind == "offset":
         return _resolve_offset(spec, a, pd, tail)
@@ -733,8 +1110,11 @@ def resolve(spec: dict, anchor: str) -> tuple[str | None, str]:
             if not re.match(r"\d{4}-\d\d-\d\d", bv):
                 return None, "the reference date has no day"
             v = (_d(bv) + dt.timedelta(days=spec["n"])).isoformat() + _time_suffix(spec)
-        what = {0: "the same " + spec["unit"] + " as", 1: "the " + spec["unit"] + " after",
-                -1: "the " + spec["unit"] + " before"}.get(spec["n"], f"{spec['n']:+d} {spec['unit']}s from")
+        what = {
+            0: "the same " + spec["unit"] + " as",
+            1: "the " + spec["unit"] + " after",
+            -1: "the " + spec["unit"] + " before",
+        }.get(spec["n"], f"{spec['n']:+d} {spec['unit']}s from")
         src = "the day named in the same sentence" if spec.get("near") else "the date last mentioned"
         return v, f"{what} {src}, {bv[:10]}" + (f" ({bwhy.split(' (')[0]})" if bwhy else "") + tail
     if kind == "weekend":
@@ -880,6 +1260,7 @@ def reanchor(timex_text: str, spec: str, anchor: str) -> tuple[str | None, str]:
 
 # ---------------------------------------------------------------- interpretation of candidates
 
+
 @dataclass
 class Interp:
     type: str
@@ -890,9 +1271,9 @@ class Interp:
     drop: bool = False
 
 
-def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - one branch per pattern family
+def _interpret(c: Cand, text: str, ctx: Context) -> Interp:  # noqa: C901 - one branch per pattern family
     g = c.data
-    surface = text[c.start:c.end]
+    surface = text[c.start : c.end]
     low = surface.lower()
     k = c.kind
     if k in ("iso", "numdate"):
@@ -929,19 +1310,30 @@ def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - on
             return Interp("DATE", g["y"], basis="explicit year")
         return Interp("DATE", "%s-%02d" % (g["y"], m), basis="explicit month and year")
     if k == "mrel":
-        return Interp("DATE", spec={"kind": "month", "m": _month(g["mon"]),
-                                    "yoff": {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]})
+        return Interp(
+            "DATE",
+            spec={"kind": "month", "m": _month(g["mon"]), "yoff": {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]},
+        )
     if k == "relm":
         rel = g["rel"].lower()
         m = _month(g["mon"])
         if "last" in rel or "past" in rel:
-            return Interp("DATE", spec={"kind": "month", "m": m, "dir": -1, "strict": True, "why": f"'{g['rel']}'",
-                                        **({"last": True} if rel == "last" else {})})
+            return Interp(
+                "DATE",
+                spec={
+                    "kind": "month",
+                    "m": m,
+                    "dir": -1,
+                    "strict": True,
+                    "why": f"'{g['rel']}'",
+                    **({"last": True} if rel == "last" else {}),
+                },
+            )
         if "next" in rel or "coming" in rel:
             return Interp("DATE", spec={"kind": "month", "m": m, "dir": 1, "strict": True, "why": f"'{g['rel']}'"})
         return Interp("DATE", spec={"kind": "month", "m": m, "yoff": 0})
     if k == "month":
-        if g["mon"] == "May" and not g.get("mod") and not _prev_word(text, c.start) in MONTH_PREPS:
+        if g["mon"] == "May" and not g.get("mod") and _prev_word(text, c.start) not in MONTH_PREPS:
             return Interp("DATE", drop=True)
         if not g.get("mod") and _prev_word(text, c.start) not in MONTH_PREPS | {"of", "and", "or", "to", "through"}:
             if not ctx.ent_date(c.start, c.end):
@@ -982,24 +1374,50 @@ def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - on
             spec["part"] = PARTS[g["part"].lower()]
         return Interp("TIME" if "part" in spec or "time" in spec else "DATE", spec=spec)
     if k == "aday":
-        be = re.search(r"\b(?:it|this|today)\s*(?P<be>is|was|['’]s)\s+[\"“'‘`]*a\s+$",
-                       text[max(0, c.start - 20):c.start], re.I)
+        be = re.search(
+            r"\b(?:it|this|today)\s*(?P<be>is|was|['’]s)\s+[\"“'‘`]*a\s+$", text[max(0, c.start - 20) : c.start], re.I
+        )
         if not be:
             return Interp("DATE", drop=True)
         ref = ctx.last_ref(c.start, "day") if be.group("be") == "was" else None
         if ref is not None:
-            return Interp("DATE", spec={"kind": "relref", "unit": "day", "n": 0, "base": ref,
-                                        "why": "'it was a ... day': the day last mentioned"})
-        return Interp("DATE", spec={"kind": "offset", "unit": "day", "n": 0, "gran": "day",
-                                    "why": "'it is a ... day': the day of writing"})
+            return Interp(
+                "DATE",
+                spec={
+                    "kind": "relref",
+                    "unit": "day",
+                    "n": 0,
+                    "base": ref,
+                    "why": "'it was a ... day': the day last mentioned",
+                },
+            )
+        return Interp(
+            "DATE",
+            spec={
+                "kind": "offset",
+                "unit": "day",
+                "n": 0,
+                "gran": "day",
+                "why": "'it is a ... day': the day of writing",
+            },
+        )
     if k == "dayappos":
         ref = ctx.last_ref(c.start, "day", within=30)
-        if ref is None or not re.search(rf"(?:{MON}\s*{DAYNUM}|{DOW}),\s$", text[max(0, c.start - 30):c.start]):
+        if ref is None or not re.search(rf"(?:{MON}\s*{DAYNUM}|{DOW}),\s$", text[max(0, c.start - 30) : c.start]):
             return Interp("DATE", drop=True)
-        return Interp("DATE", spec={"kind": "relref", "unit": "day", "n": 0, "base": ref, "near": True,
-                                    "why": "an apposition to that date"})
+        return Interp(
+            "DATE",
+            spec={
+                "kind": "relref",
+                "unit": "day",
+                "n": 0,
+                "base": ref,
+                "near": True,
+                "why": "an apposition to that date",
+            },
+        )
     if k == "daybefore":
-        dow_at = c.start + re.search(DOW, text[c.start:c.end]).start()
+        dow_at = c.start + re.search(DOW, text[c.start : c.end]).start()
         base = {"kind": "weekday", "dow": WEEKDAYS.index(g["dow"].lower())}
         wrel = (g.get("wrel") or "").lower()
         if wrel in ("last", "next"):
@@ -1008,31 +1426,52 @@ def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - on
             base["dir"], base["why"] = _direction(ctx.doc, dow_at, c.end, "weekday", text)
             if not isinstance(base["dir"], int) or base["dir"] == 0:
                 base["dir"] = -1
-        return Interp("DATE", spec={"kind": "relref", "unit": "day", "n": -1 if g["rel"].lower() == "before" else 1,
-                                    "base": base, "near": True})
+        return Interp(
+            "DATE",
+            spec={
+                "kind": "relref",
+                "unit": "day",
+                "n": -1 if g["rel"].lower() == "before" else 1,
+                "base": base,
+                "near": True,
+            },
+        )
     if k == "refthen":
-        ref = ctx.last_ref(c.start, "month") if _prev_word(text, c.start) in (
-            "until", "till", "by", "since", "before", "after", "from") else None
+        ref = (
+            ctx.last_ref(c.start, "month")
+            if _prev_word(text, c.start) in ("until", "till", "by", "since", "before", "after", "from")
+            else None
+        )
         if ref is None:
             return Interp("DATE", drop=True)
         return Interp("DATE", spec={"kind": "relref", "unit": ctx.last_ref_gran(c.start), "n": 0, "base": ref})
     if k == "refpart":
         # "dealers placed orders in the morning", "by mid afternoon": the part of the day last mentioned
         prev = _prev_word(text, c.start)
-        if not (g.get("mid") and prev in ("by", "at", "in", "until", "around", "about") or
-                g.get("the") and prev == "in"):
+        if not (
+            g.get("mid") and prev in ("by", "at", "in", "until", "around", "about") or g.get("the") and prev == "in"
+        ):
             return Interp("TIME", drop=True)
         ref = ctx.last_ref(c.start, "day", within=400)
         if ref is None and not g.get("mid"):
             return Interp("TIME", drop=True)
-        return Interp("TIME", spec={"kind": "relref", "unit": "day", "n": 0, "part": PARTS[g["part"].lower()],
-                                    "base": ref or {"kind": "offset", "unit": "day", "n": 0, "gran": "day"}})
+        return Interp(
+            "TIME",
+            spec={
+                "kind": "relref",
+                "unit": "day",
+                "n": 0,
+                "part": PARTS[g["part"].lower()],
+                "base": ref or {"kind": "offset", "unit": "day", "n": 0, "gran": "day"},
+            },
+        )
     if k in ("refday", "refmonth"):
         return _interpret_ref_time(g, c, ctx)
     if k == "partday2":
         n = {"today": 0, "yesterday": -1, "tomorrow": 1}[g["rel"].lower()]
-        return Interp("TIME", spec={"kind": "offset", "unit": "day", "n": n, "gran": "day",
-                                    "part": PARTS[g["part"].lower()]})
+        return Interp(
+            "TIME", spec={"kind": "offset", "unit": "day", "n": n, "gran": "day", "part": PARTS[g["part"].lower()]}
+        )
     if k == "partday":
         rel = g["rel"].lower()
         n = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
@@ -1060,13 +1499,25 @@ def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - on
         if not float(n).is_integer():
             return Interp("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", basis="fractional amount of time")
         # "two weeks ago" names a day about 14 days back (it lies inside the ISO week TimeML may give)
-        spec = {"kind": "offset", "unit": unit, "n": sign * int(n), "gran": "day" if unit == "week" else unit,
-                "approx": True}
+        spec = {
+            "kind": "offset",
+            "unit": unit,
+            "n": sign * int(n),
+            "gran": "day" if unit == "week" else unit,
+            "approx": True,
+        }
         if unit == "year" and n == 1 and ctx.fin_quarter(c.start):
             return Interp("DATE", spec=_shift_quarter(ctx.last_quarter(c.start), 4 * sign))
-        if unit == "year" and n == 1 and g["dir"].lower() == "ago" and re.search(
+        if (
+            unit == "year"
+            and n == 1
+            and g["dir"].lower() == "ago"
+            and re.search(
                 r"(?:\bfrom|\bthan|compared\s+with|(?:up|down)\s+from\s+[\w$#.,%]+)\s+$",
-                text[max(0, c.start - 40):c.start], re.I):
+                text[max(0, c.start - 40) : c.start],
+                re.I,
+            )
+        ):
             # "production fell 8.4% from a year ago", "up from seven a year ago": a level compared with the
             # same point of last year, the month a year back
             spec.update(gran="month", why="a level compared with the same point a year back")
@@ -1085,15 +1536,18 @@ def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - on
         if g.get("ended"):
             return Interp("DURATION", "P1Y", basis="a (fiscal) year")
         # "the first nine months of the year", "the second half of the year": part of the current year
-        part_of = prev == "of" and re.search(r"\b(?:months|weeks|half|quarter|part)\s+of\s+$",
-                                             text[max(0, c.start - 20):c.start])
+        part_of = prev == "of" and re.search(
+            r"\b(?:months|weeks|half|quarter|part)\s+of\s+$", text[max(0, c.start - 20) : c.start]
+        )
         if g.get("mod") or prev in ("for", "during", "throughout", "in", "over") or g.get("adj") or part_of:
             return Interp("DATE", spec={"kind": "offset", "unit": "year", "n": 0, "gran": "year"})
         return Interp("DATE", drop=True)
     if k == "yearend":
         if _prev_word(text, c.start) == "since":
-            return Interp("DATE", spec={"kind": "md", "m": 12, "d": 31, "dir": -1,
-                                        "why": "'since year-end': the last end of a year"})
+            return Interp(
+                "DATE",
+                spec={"kind": "md", "m": 12, "d": 31, "dir": -1, "why": "'since year-end': the last end of a year"},
+            )
         return Interp("DATE", spec={"kind": "offset", "unit": "year", "n": 0, "gran": "year"})
     if k == "holiday":
         name = re.sub(r"\s+", " ", g["h"]).replace("’", "'")
@@ -1107,10 +1561,18 @@ def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - on
             return Interp("DATE", spec=spec)
         return Interp("DATE", spec=spec, needs_dir=True)
     if k == "nthday":
-        if not re.search(r"\b(?:today|it|this)\s*(?:is|['’]s)\s+$", text[max(0, c.start - 20):c.start], re.I):
+        if not re.search(r"\b(?:today|it|this)\s*(?:is|['’]s)\s+$", text[max(0, c.start - 20) : c.start], re.I):
             return Interp("DATE", drop=True)
-        return Interp("DATE", spec={"kind": "offset", "unit": "day", "n": 0, "gran": "day",
-                                    "why": "'is the ... day of': the day of writing"})
+        return Interp(
+            "DATE",
+            spec={
+                "kind": "offset",
+                "unit": "day",
+                "n": 0,
+                "gran": "day",
+                "why": "'is the ... day of': the day of writing",
+            },
+        )
     if k == "earlier_in":
         unit = g["unit"].lower()
         return Interp("DATE", spec={"kind": "offset", "unit": unit, "n": 0, "gran": unit})
@@ -1134,8 +1596,12 @@ def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - on
         pre = g["pre"].lower()
         ref = ctx.reported_quarter(c.start)  # "the 1988 / year-ago / latest period": the quarter reported on
         if re.fullmatch(r"\d{4}", pre):
-            if ref and "spec" in ref and ref["spec"].get("kind") == "quarter" and \
-                    not _LONG_PERIOD.search(_clause_before(text, c.start)):
+            if (
+                ref
+                and "spec" in ref
+                and ref["spec"].get("kind") == "quarter"
+                and not _LONG_PERIOD.search(_clause_before(text, c.start))
+            ):
                 return Interp("DATE", f"{pre}-Q{ref['spec']['q']}", basis="the quarter last mentioned, in that year")
             return Interp("DATE", pre, basis="explicit year")
         if pre in ("year-earlier", "year-ago", "year-before", "comparable", "corresponding"):
@@ -1149,8 +1615,9 @@ def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - on
         if g.get("w"):
             if not low.startswith("the"):
                 return Interp("DATE", drop=True)
-            d = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
-                 "nineties"].index(g["w"].lower()) + 2
+            d = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"].index(
+                g["w"].lower()
+            ) + 2
             return Interp("DATE", f"19{d}", basis="a decade")
         cent = g.get("c") or "19"
         return Interp("DATE", f"{cent}{g.get('d') or g.get('d2')}", basis="a decade")
@@ -1167,21 +1634,72 @@ def _interpret(c: Cand, text: str, ctx: "Context") -> Interp:  # noqa: C901 - on
     return Interp("DATE", drop=True)
 
 
-EVENT_NOUNS = {"meeting", "meetings", "talks", "vote", "summit", "session", "election", "announcement", "visit",
-               "ceremony", "attack", "attacks", "decision", "ruling", "speech", "statement", "trading", "rally",
-               "parade", "game", "match", "hearing", "debate", "launch", "deadline", "session", "conference"}
-MONTH_PREPS = {"in", "since", "by", "until", "till", "from", "during", "last", "this", "next", "early", "late",
-               "mid", "before", "after", "through", "throughout", "of", "end", "between", "on", "for", "each",
-               "every", "that", "as", "until", "to"}
+EVENT_NOUNS = {
+    "meeting",
+    "meetings",
+    "talks",
+    "vote",
+    "summit",
+    "session",
+    "election",
+    "announcement",
+    "visit",
+    "ceremony",
+    "attack",
+    "attacks",
+    "decision",
+    "ruling",
+    "speech",
+    "statement",
+    "trading",
+    "rally",
+    "parade",
+    "game",
+    "match",
+    "hearing",
+    "debate",
+    "launch",
+    "deadline",
+    "conference",
+}
+MONTH_PREPS = {
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "during",
+    "last",
+    "this",
+    "next",
+    "early",
+    "late",
+    "mid",
+    "before",
+    "after",
+    "through",
+    "throughout",
+    "of",
+    "end",
+    "between",
+    "on",
+    "for",
+    "each",
+    "every",
+    "that",
+    "as",
+    "to",
+}
 
 
 def _prev_word(text: str, i: int) -> str:
-    m = re.search(r"([\w’'-]+)\W*$", text[max(0, i - 30):i])
+    m = re.search(r"([\w’'-]+)\W*$", text[max(0, i - 30) : i])
     return m.group(1).lower() if m else ""
 
 
 def _next_word(text: str, i: int) -> str:
-    m = re.match(r"\W*([\w’'-]+)", text[i:i + 30])
+    m = re.match(r"\W*([\w’'-]+)", text[i : i + 30])
     return m.group(1).lower() if m else ""
 
 
@@ -1233,13 +1751,20 @@ def _interpret_ref_time(g, c, ctx) -> Interp:
     if c.kind == "refmonth":
         unit, ref = "month", ctx.last_ref(c.start, "month")
         if ref is None:
-            return Interp("DATE", drop=True) if not n else \
-                Interp("DATE", spec={"kind": "offset", "unit": "month", "n": n, "gran": "month"})
+            return (
+                Interp("DATE", drop=True)
+                if not n
+                else Interp("DATE", spec={"kind": "offset", "unit": "month", "n": n, "gran": "month"})
+            )
     else:
         unit, ref = "day", ctx.last_ref(c.start, "day")
     word = (g.get("u1") or g.get("u2") or g.get("u3") or "day").lower()
-    spec = {"kind": "relref", "unit": unit, "n": n,
-            "base": ref if ref is not None else {"kind": "offset", "unit": "day", "n": 0, "gran": "day"}}
+    spec = {
+        "kind": "relref",
+        "unit": unit,
+        "n": n,
+        "base": ref if ref is not None else {"kind": "offset", "unit": "day", "n": 0, "gran": "day"},
+    }
     if word in PARTS and word != "night" or (word == "night" and g.get("u1")):
         spec["part"] = PARTS[word]
     return Interp("TIME" if "part" in spec else "DATE", spec=spec)
@@ -1249,10 +1774,24 @@ def _interpret_relunit(g, c, text, ctx) -> Interp:
     rel = re.sub(r"\s+", " ", g["rel"].lower())
     unit = g["unit"].lower()
     mod = (g.get("mod") or "").lower()
-    surface = text[c.start:c.end].lower()
-    n = {"last": -1, "this": 0, "next": 1, "the coming": 1, "the past": -1, "this past": -1, "the current": 0,
-         "the previous": -1, "the following": 1, "the next": 1, "the last": -1, "the latest": -1, "the same": 0,
-         "that": 0, "the prior": -1}[rel]
+    surface = text[c.start : c.end].lower()
+    n = {
+        "last": -1,
+        "this": 0,
+        "next": 1,
+        "the coming": 1,
+        "the past": -1,
+        "this past": -1,
+        "the current": 0,
+        "the previous": -1,
+        "the following": 1,
+        "the next": 1,
+        "the last": -1,
+        "the latest": -1,
+        "the same": 0,
+        "that": 0,
+        "the prior": -1,
+    }[rel]
     if rel in ("the same", "that") and unit == "quarter" and ctx.last_quarter(c.start):
         return Interp("DATE", spec=_shift_quarter(ctx.last_quarter(c.start), 0))
     if rel in ("the same", "that") and unit != "year" or rel in ("the same", "that") and not ctx.last_year(c.start):
@@ -1265,8 +1804,14 @@ def _interpret_relunit(g, c, text, ctx) -> Interp:
     if unit in ("decade", "century") and rel in ("the past", "the last", "the coming", "the next") and not mod:
         return Interp("DURATION", _pvalue(1, unit), basis="one " + unit)
     if unit == "quarter":
-        if rel == "this" and ctx.financial and ctx.reported_quarter(c.start) and re.match(
-                r"['’]s\s+(?:\w+\s+)?(?:loss|losses|results|earnings|profit|net|sales|revenue)\b", text[c.end - 2:]):
+        if (
+            rel == "this"
+            and ctx.financial
+            and ctx.reported_quarter(c.start)
+            and re.match(
+                r"['’]s\s+(?:\w+\s+)?(?:loss|losses|results|earnings|profit|net|sales|revenue)\b", text[c.end - 2 :]
+            )
+        ):
             # "This quarter's loss includes charges": results already reported are the quarter the story reports
             return Interp("DATE", spec=_shift_quarter(ctx.reported_quarter(c.start), 0))
         if rel in ("this", "the current", "the same") and not mod:
@@ -1279,21 +1824,43 @@ def _interpret_relunit(g, c, text, ctx) -> Interp:
         return Interp("DATE", spec={"kind": "offset", "unit": "weekend", "n": n if n else 0, "gran": "weekend"})
     if unit == "week" and rel in ("the past", "the last") and not mod:
         # "for the last week": the seven days up to the anchor, as the ISO week holding most of them (their middle)
-        return Interp("DATE", spec={"kind": "offset", "unit": "day", "n": -3, "gran": "week",
-                                    "why": "the seven days to it, in the week holding most of them"})
+        return Interp(
+            "DATE",
+            spec={
+                "kind": "offset",
+                "unit": "day",
+                "n": -3,
+                "gran": "week",
+                "why": "the seven days to it, in the week holding most of them",
+            },
+        )
     gran = unit
     if unit == "year" and mod in ("the end of",) and n == 0:
         return Interp("DATE", spec={"kind": "offset", "unit": "year", "n": 0, "gran": "year"})
     if rel == "the past" and unit == "year" and "'" not in surface:
         pass
     spec = {"kind": "offset", "unit": unit, "n": n, "gran": gran}
-    if unit == "year" and n == -1 and ctx.fin_quarter(c.start) and rel == "last" and \
-            re.match(r"\s*['’]s\s+(?:\w+\s+)?(?:quarter|period)", text[c.end - 2 if surface.endswith("'s") else c.end:]):
+    if (
+        unit == "year"
+        and n == -1
+        and ctx.fin_quarter(c.start)
+        and rel == "last"
+        and re.match(
+            r"\s*['’]s\s+(?:\w+\s+)?(?:quarter|period)", text[c.end - 2 if surface.endswith("'s") else c.end :]
+        )
+    ):
         spec["gran"] = "quarter"
-    elif unit == "year" and n == -1 and rel == "last" and ctx.fin_quarter(c.start) and \
-            not _LONG_PERIOD.search(_clause_before(text, c.start)) and (
-            _AMOUNT_BEFORE.search(text[max(0, c.start - 80):c.start]) or
-            re.match(r"['’]s\s+(?:[\w-]+\s+)?[$#]?[\d.,]+\s+(?:million|billion)", text[c.end - 2:])):
+    elif (
+        unit == "year"
+        and n == -1
+        and rel == "last"
+        and ctx.fin_quarter(c.start)
+        and not _LONG_PERIOD.search(_clause_before(text, c.start))
+        and (
+            _AMOUNT_BEFORE.search(text[max(0, c.start - 80) : c.start])
+            or re.match(r"['’]s\s+(?:[\w-]+\s+)?[$#]?[\d.,]+\s+(?:million|billion)", text[c.end - 2 :])
+        )
+    ):
         # "compared with a loss of $3 million last year", "from last year's $1.55 billion": the amount
         # compared with is the quarter's, a year back
         return Interp("DATE", spec=_shift_quarter(ctx.last_quarter(c.start), -4))
@@ -1306,16 +1873,18 @@ _LONG_PERIOD = re.compile(r"\b(?:(?:six|nine|twelve|6|9|12)[\s-]+months|(?:the|f
 
 def _clause_before(text: str, i: int) -> str:
     """The sentence up to offset i (back to the last full stop or line break, at most 300 characters)."""
-    w = text[max(0, i - 300):i]
+    w = text[max(0, i - 300) : i]
     return re.split(r"[.!?]\s|\n", w)[-1]
 
 
-_AMOUNT_BEFORE = re.compile(r"\b(?:compared\s+with|from)\s+(?:(?:a\s+)?(?:loss|profit|earnings|net|income)\s+of\s+)?"
-                            r"[A-Z]*[$#][\d.,]+(?:\s+(?:million|billion))?(?:,\s+or\s+[^,]{1,30},)?\s*$")
+_AMOUNT_BEFORE = re.compile(
+    r"\b(?:compared\s+with|from)\s+(?:(?:a\s+)?(?:loss|profit|earnings|net|income)\s+of\s+)?"
+    r"[A-Z]*[$#][\d.,]+(?:\s+(?:million|billion))?(?:,\s+or\s+[^,]{1,30},)?\s*$"
+)
 
 
 def _interpret_quarter(g, c, text, ctx) -> Interp:
-    low = re.sub(r"\s+", " ", text[c.start:c.end].lower())
+    low = re.sub(r"\s+", " ", text[c.start : c.end].lower())
     head = low.split(" of ")[0]  # "the third quarter" of "the third quarter of 1990"
     qw = g["q"].lower()
     if qw == "quarters" or (qw == "half" and not re.search(r"first|second|last", low)):
@@ -1342,19 +1911,34 @@ def _interpret_quarter(g, c, text, ctx) -> Interp:
         yoff = 0
     # an apposition names one quarter twice: "the year-ago quarter, the second quarter ended Oct. 31, ..."
     if q is None and yoff == -1 and not years and (m := _QUARTER_APPOS.match(text, c.end)):
-        return Interp("DATE", spec={"kind": "quarter", "q": ORDINALS[m.group(1).lower()], "yoff": -1,
-                                    "why": "the quarter named in apposition"})
-    if q is not None and yoff is None and not years and re.search(
+        return Interp(
+            "DATE",
+            spec={
+                "kind": "quarter",
+                "q": ORDINALS[m.group(1).lower()],
+                "yoff": -1,
+                "why": "the quarter named in apposition",
+            },
+        )
+    if (
+        q is not None
+        and yoff is None
+        and not years
+        and re.search(
             r"(?:year-ago|year-earlier|year-before|a\s+year\s+(?:ago|earlier)|last\s+year['’]s)\s+quarter,\s+$",
-            text[max(0, c.start - 40):c.start], re.I):
+            text[max(0, c.start - 40) : c.start],
+            re.I,
+        )
+    ):
         yoff = -1
-    ended = re.match(rf"\s+end(?:ed|ing)\s+(?P<mon>{MON})\s*\d", text[c.end:c.end + 20])
+    ended = re.match(rf"\s+end(?:ed|ing)\s+(?P<mon>{MON})\s*\d", text[c.end : c.end + 20])
     if q is None and ended and not years and yoff is None and ctx.last_quarter(c.start) is None:
         # "the quarter ended July 31", with no quarter named before (a company's fiscal quarters keep the
         # names it gives them): the calendar quarter holding most of the three months to that date
         q = (_month(ended.group("mon")) - 2) % 12 // 3 + 1
-        return Interp("DATE", spec={"kind": "quarter", "q": q, "dir": -1,
-                                    "why": f"the quarter ended in {ended.group('mon')}"})
+        return Interp(
+            "DATE", spec={"kind": "quarter", "q": q, "dir": -1, "why": f"the quarter ended in {ended.group('mon')}"}
+        )
     if q is None:
         if low.startswith(("a ", "an ")):
             return Interp("DURATION", "P3M", basis="one quarter")
@@ -1379,8 +1963,9 @@ def _interpret_quarter(g, c, text, ctx) -> Interp:
     return Interp("DATE", spec=spec, needs_dir=True)
 
 
-_QUARTER_APPOS = re.compile(r",\s+(?:the\s+|its\s+)?(?:fiscal[\s-]+)?(first|second|third|fourth)[\s-]+(?:fiscal\s+)?quarter",
-                            re.I)
+_QUARTER_APPOS = re.compile(
+    r",\s+(?:the\s+|its\s+)?(?:fiscal[\s-]+)?(first|second|third|fourth)[\s-]+(?:fiscal\s+)?quarter", re.I
+)
 
 
 def _interpret_season(g, c, text) -> Interp:
@@ -1398,19 +1983,86 @@ def _interpret_season(g, c, text) -> Interp:
     if rel == "this":
         return Interp("DATE", spec={"kind": "season", "s": s, "dir": 0, "why": "'this'"})
     if rel in ("the", "early", "late", "mid", "mid-", "the early", "the late") and prev in (
-            "in", "during", "by", "until", "since", "over", "through", "throughout", "this", "last", "next", "for",
-            "into", "of", "from", "before", "after"):
+        "in",
+        "during",
+        "by",
+        "until",
+        "since",
+        "over",
+        "through",
+        "throughout",
+        "this",
+        "last",
+        "next",
+        "for",
+        "into",
+        "of",
+        "from",
+        "before",
+        "after",
+    ):
         if s == "FA" and _next_word(text, c.end) in ("in", "of", "from", "to"):
             return Interp("DATE", drop=True)
         return Interp("DATE", spec={"kind": "season", "s": s}, needs_dir=True)
     return Interp("DATE", drop=True)
 
 
-YEAR_PREPS = {"in", "since", "by", "until", "till", "of", "from", "to", "through", "before", "after", "during",
-              "between", "and", "or", "early", "late", "mid", "fiscal", "year", "the", "until", "around", "about",
-              "throughout", "for", "on", "as", "than", "circa", "spring", "summer", "autumn", "fall", "winter",
-              "beginning", "end", "start", "middle", "half", "calendar", "at", "into", "over", "within", "post",
-              "pre", "mid-", "first", "–", "-", "till", "date", "ago", "then", "year-end"}
+YEAR_PREPS = {
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "of",
+    "from",
+    "to",
+    "through",
+    "before",
+    "after",
+    "during",
+    "between",
+    "and",
+    "or",
+    "early",
+    "late",
+    "mid",
+    "fiscal",
+    "year",
+    "the",
+    "around",
+    "about",
+    "throughout",
+    "for",
+    "on",
+    "as",
+    "than",
+    "circa",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "beginning",
+    "end",
+    "start",
+    "middle",
+    "half",
+    "calendar",
+    "at",
+    "into",
+    "over",
+    "within",
+    "post",
+    "pre",
+    "mid-",
+    "first",
+    "–",
+    "-",
+    "date",
+    "ago",
+    "then",
+    "year-end",
+}
 
 
 # ---- a bare four-digit number that is not a year (each rule names what the number is instead)
@@ -1421,67 +2073,214 @@ _ZONE = r"(?:EST|EDT|GMT|UTC|CST|CDT|PST|PDT|MST|MDT|BST|CET|CEST|MSK|JST|HKT|SG
 _CLOCK_AFTER = re.compile(
     r"(?:\s*(?:-|–|to|and|/)\s*\d{4})?\s*(?:(?:hrs|hours|h)\b\.?\s*)?"
     rf"(?:{_ZONE}\b|local\b(?=\s*(?:[(),.;]|$))|(?:(?:local|central|eastern|western|pacific|mountain|standard|"
-    rf"summer|daylight|(?-i:[A-Z][A-Za-z.]*))\s+){{1,3}}time\b|\(\s*\d{{4}}\s*{_ZONE}\b)", re.I)
-_MIL_CLOCK = re.compile(rf"(?<![\d.,])((?:[01]\d|2[0-3])[0-5]\d)\s*(?:(?:hrs|hours)\b\.?\s*)?(?:{_ZONE}\b|local\s+time)",
-                        re.I)
+    rf"summer|daylight|(?-i:[A-Z][A-Za-z.]*))\s+){{1,3}}time\b|\(\s*\d{{4}}\s*{_ZONE}\b)",
+    re.I,
+)
+_MIL_CLOCK = re.compile(
+    rf"(?<![\d.,])((?:[01]\d|2[0-3])[0-5]\d)\s*(?:(?:hrs|hours)\b\.?\s*)?(?:{_ZONE}\b|local\s+time)", re.I
+)
 # "(XYJN 1519)", "(1500)": a wire code or a filing time in parentheses, not a year
 _WIRE_CODE = re.compile(r"\((?-i:[A-Z]{2,6})\s+$")
 # "1550 tonnes", "about 1700 lawsuits": a number that counts what follows
-_COUNT_UNITS = (r"(?:people|persons|troops|soldiers|tons|tonnes|barrels|bbl|units|shares|workers|employees|cars|"
-                r"vehicles|miles|km|kilometers|kilometres|feet|meters|metres|dollars|dlrs|yuan|rubles|roubles|"
-                r"yen|francs|pounds|stg|kilos|kg|lbs|bags|bales|acres|hectares|ounces|ozs?|points|"
-                r"pct|percent|mln|million|billion|companies|firms|jobs|lawsuits|users|members|cases|votes)")
+_COUNT_UNITS = (
+    r"(?:people|persons|troops|soldiers|tons|tonnes|barrels|bbl|units|shares|workers|employees|cars|"
+    r"vehicles|miles|km|kilometers|kilometres|feet|meters|metres|dollars|dlrs|yuan|rubles|roubles|"
+    r"yen|francs|pounds|stg|kilos|kg|lbs|bags|bales|acres|hectares|ounces|ozs?|points|"
+    r"pct|percent|mln|million|billion|companies|firms|jobs|lawsuits|users|members|cases|votes)"
+)
 _COUNTED = re.compile(rf"\s+(?:[a-z]+\s+)?{_COUNT_UNITS}\b")
 # what a year dates rather than a number counts: "1986 sales", "the 1990 elections"
-_DATED = {"sale", "profit", "earning", "result", "revenue", "loss", "figure", "level", "price", "budget", "account",
-          "dividend", "payment", "tax", "export", "import", "crop", "harvest", "election", "game", "olympic", "target",
-          "forecast", "estimate", "output", "statistic", "datum", "total", "quota", "plan", "rate", "return", "holding",
-          "contract", "bond", "note", "debenture", "model", "season", "event", "deadline", "accord", "talk"}
+_DATED = {
+    "sale",
+    "profit",
+    "earning",
+    "result",
+    "revenue",
+    "loss",
+    "figure",
+    "level",
+    "price",
+    "budget",
+    "account",
+    "dividend",
+    "payment",
+    "tax",
+    "export",
+    "import",
+    "crop",
+    "harvest",
+    "election",
+    "game",
+    "olympic",
+    "target",
+    "forecast",
+    "estimate",
+    "output",
+    "statistic",
+    "datum",
+    "total",
+    "quota",
+    "plan",
+    "rate",
+    "return",
+    "holding",
+    "contract",
+    "bond",
+    "note",
+    "debenture",
+    "model",
+    "season",
+    "event",
+    "deadline",
+    "accord",
+    "talk",
+}
 # words before a number that say it counts (a near year needs one of the unambiguous ones)
 _NEAR_APPROX = {"nearly", "almost", "roughly", "approximately", "than", "least"}
-_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those",
-                "all", "some", "any", "each", "every", "no", "model", "year"}
+_DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "my",
+    "your",
+    "this",
+    "that",
+    "these",
+    "those",
+    "all",
+    "some",
+    "any",
+    "each",
+    "every",
+    "no",
+    "model",
+    "year",
+}
 _APPROX = {"about", "some", "nearly", "almost", "around", "roughly", "approximately", "than", "least"}
 # "at 1600 Pennsylvania Avenue": a street number
-_STREET = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|"
-                     r"Dr|Place|Pl|Plaza|Square|Sq|Way|Highway|Parkway|Terrace|Court)\b")
+_STREET = re.compile(
+    r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|"
+    r"Dr|Place|Pl|Plaza|Square|Sq|Way|Highway|Parkway|Terrace|Court)\b"
+)
 # "Stad Rotterdam Anno 1720 N.V.", "Den Danske Bank af 1871 A/S": part of a company's name
-_CORP_SUFFIX = re.compile(r"\s+(?:N\.?V\b|A/S\b|AG\b|S\.?A\b|SpA\b|Inc\b|Ltd\b|PLC\b|plc\b|Corp\b|GmbH\b|"
-                          r"Co\b|B\.?V\b|AB\b|ASA\b|Oy\b|KK\b|LLC\b)")
+_CORP_SUFFIX = re.compile(
+    r"\s+(?:N\.?V\b|A/S\b|AG\b|S\.?A\b|SpA\b|Inc\b|Ltd\b|PLC\b|plc\b|Corp\b|GmbH\b|"
+    r"Co\b|B\.?V\b|AB\b|ASA\b|Oy\b|KK\b|LLC\b)"
+)
 # "fell 508 points to 1738", "a new high of 1757", "Friday's 1753 finish", "the 1840 level": an index level
 # (but "the index has risen 40 pct from 1986": from a year)
 _LEVEL_AFTER = re.compile(r"\s+(?:level|mark|finish|close|barrier|area|points?)\b", re.I)
-_LEVEL_OF = {"high", "low", "level", "close", "closing", "peak", "figure", "total", "average", "record", "value",
-             "price", "rate", "index", "estimate", "target", "reading", "mark", "maximum", "minimum", "tally",
-             "score", "count", "sum", "output", "production", "sales", "exports", "imports", "shipments",
-             "deliveries", "stocks", "purchases"}
+_LEVEL_OF = {
+    "high",
+    "low",
+    "level",
+    "close",
+    "closing",
+    "peak",
+    "figure",
+    "total",
+    "average",
+    "record",
+    "value",
+    "price",
+    "rate",
+    "index",
+    "estimate",
+    "target",
+    "reading",
+    "mark",
+    "maximum",
+    "minimum",
+    "tally",
+    "score",
+    "count",
+    "sum",
+    "output",
+    "production",
+    "sales",
+    "exports",
+    "imports",
+    "shipments",
+    "deliveries",
+    "stocks",
+    "purchases",
+}
 _MARKET = re.compile(r"\b(?:index|indices|indexes|average|dow|composite|nikkei|ftse|hang\s+seng|s&p|points)\b", re.I)
 # what a year far from publication needs before it: a bare number that far away is rarely a year
-_FAR_PREPS = {"in", "since", "until", "till", "by", "before", "after", "during", "between", "circa", "c", "from",
-              "of", "year", "early", "late", "mid", "mid-", "spring", "summer", "autumn", "fall", "winter", "end",
-              "beginning", "start", "middle", "around", "about", "ca", "through", "throughout", "pre", "post", "due",
-              "matures", "maturing", "mature", "expiring", "expires"}
+_FAR_PREPS = {
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "before",
+    "after",
+    "during",
+    "between",
+    "circa",
+    "c",
+    "from",
+    "of",
+    "year",
+    "early",
+    "late",
+    "mid",
+    "mid-",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "around",
+    "about",
+    "ca",
+    "through",
+    "throughout",
+    "pre",
+    "post",
+    "due",
+    "matures",
+    "maturing",
+    "mature",
+    "expiring",
+    "expires",
+}
 _FAR_YEARS = (50, 60)  # more than this many years before / after the publication year is far
 
 
 def _not_a_year(y: int, c: Cand, text: str, ctx) -> str:
     """Why a bare four-digit number (no 'early', 'fiscal', ... before it) is not a year: '' if it may be one."""
-    after = text[c.end:c.end + 60]
-    before = text[max(0, c.start - 30):c.start]
+    after = text[c.end : c.end + 60]
+    before = text[max(0, c.start - 30) : c.start]
     prev = _prev_word(text, c.start)
-    if re.search(r"['’]s$", text[c.start:c.end]):
+    if re.search(r"['’]s$", text[c.start : c.end]):
         return ""  # "1985's increase": a number that owns something is a year
     hhmm = y % 100 < 60 and y // 100 < 24
     if hhmm and (_CLOCK_AFTER.match(after) or str(y) in ctx.clock_numbers):
         return "a clock time"
     if _WIRE_CODE.search(before) and re.match(r"\s*\)", after):
         return "a code in parentheses"
-    far = (y < ctx.anchor_year - _FAR_YEARS[0] or y > ctx.anchor_year + _FAR_YEARS[1]) if ctx.anchor_year \
+    far = (
+        (y < ctx.anchor_year - _FAR_YEARS[0] or y > ctx.anchor_year + _FAR_YEARS[1])
+        if ctx.anchor_year
         else not 1900 <= y <= 2030
+    )
     # a count: "LEAD - 1550 tonnes", "nearly 1950 suits"; but "its 1987 cars", "model year 1987 cars" are years
     dated = prev in YEAR_PREPS or prev in _DETERMINERS
-    if _COUNTED.match(after) and (far or not dated) and \
-            not re.match(r"\s+(?:[a-z]+\s+)?(?:sales|profits?|earnings|results)\b", after):
+    if (
+        _COUNTED.match(after)
+        and (far or not dated)
+        and not re.match(r"\s+(?:[a-z]+\s+)?(?:sales|profits?|earnings|results)\b", after)
+    ):
         return "a count of what follows"
     if ctx.counts_noun(c.start, c.end) and prev in _NEAR_APPROX:
         return "a count of the noun it goes with"
@@ -1489,19 +2288,27 @@ def _not_a_year(y: int, c: Cand, text: str, ctx) -> str:
         return "a street number"  # "at 1600 Pennsylvania Avenue", but "the 1985 New York Plaza meeting"
     if _CORP_SUFFIX.match(after) and prev not in YEAR_PREPS:  # but "in 1985 Apple Computer Inc ..."
         return "part of a company's name"
-    sentence = re.split(r"[.!?]\s", text[max(0, c.start - 200):c.start])[-1]
+    sentence = re.split(r"[.!?]\s", text[max(0, c.start - 200) : c.start])[-1]
     if far or _MARKET.search(sentence):  # a level: of an index, a price, a total
         of = re.search(r"([\w’'-]+)\s+of\s*$", before)
-        if _LEVEL_AFTER.match(after) and (prev in ("the", "its", "a") or re.search(r"['’]s\s*$", before)) or \
-                of and of.group(1).lower() in _LEVEL_OF:
+        if (
+            _LEVEL_AFTER.match(after)
+            and (prev in ("the", "its", "a") or re.search(r"['’]s\s*$", before))
+            or of
+            and of.group(1).lower() in _LEVEL_OF
+        ):
             return "a level"
         if prev in ("to", "at") and _MARKET.search(sentence) and not re.match(r"\s+(?:levels|figures)\b", after):
             return "an index level"
     if far:
         if hhmm and ctx.clock_numbers:
             return "a clock time (the article gives times on a 24-hour clock)"
-        if prev in _APPROX and not re.match(r"\s*(?:[,.;:)]|$)", after) or \
-                ctx.counts_noun(c.start, c.end) and prev not in _FAR_PREPS:
+        if (
+            prev in _APPROX
+            and not re.match(r"\s*(?:[,.;:)]|$)", after)
+            or ctx.counts_noun(c.start, c.end)
+            and prev not in _FAR_PREPS
+        ):
             return "a count"  # "about 1700 lawsuits", but "built around 1850, ..." is a year
         if re.search(r"\d{4}\s*(?:,|to|and|or|-|–)\s*$", before) or ctx.opens_clause(c.start, c.end):
             return ""  # "from 1850 to 1900", "1689, 1727 and 1858"; "1689 was a turning point"
@@ -1517,10 +2324,14 @@ def _interpret_year(g, c, text, ctx) -> Interp:
     mod = re.sub(r"\s+", " ", (g.get("mod") or "").lower())
     if c.kind == "fy":
         return Interp("DATE", str(y), basis="fiscal year")
-    before = text[max(0, c.start - 2):c.start]
-    after = text[c.end:c.end + 12]
-    if "$" in before or re.match(r"\s*(?:%|percent|per\s+cent|[-–]\d|,\d|\.\d|\d)", after) or \
-            re.search(r"\d\s?$|[\d.,]$", before) or re.search(r"[#№]\s*$", before):
+    before = text[max(0, c.start - 2) : c.start]
+    after = text[c.end : c.end + 12]
+    if (
+        "$" in before
+        or re.match(r"\s*(?:%|percent|per\s+cent|[-–]\d|,\d|\.\d|\d)", after)
+        or re.search(r"\d\s?$|[\d.,]$", before)
+        or re.search(r"[#№]\s*$", before)
+    ):
         # (a number glued to the one before it, "3.2020", "1,999", is not a year; one after ". " or ", " may be)
         return Interp("DATE", drop=True)
     if not mod and y > 2099:
@@ -1535,7 +2346,9 @@ def _interpret_year(g, c, text, ctx) -> Interp:
 
 
 def _interpret_spelled(low: str) -> Interp:
-    m = re.search(r"(nineteen|two thousand)(?:\s+hundred(?:\s+and)?|\s+and)?(?:[\s-]+([a-z]+)(?:[\s-]+([a-z]+))?)?", low)
+    m = re.search(
+        r"(nineteen|two thousand)(?:\s+hundred(?:\s+and)?|\s+and)?(?:[\s-]+([a-z]+)(?:[\s-]+([a-z]+))?)?", low
+    )
     base = 1900 if m.group(1) == "nineteen" else 2000
     t, u = m.group(2), m.group(3)
     if base == 1900 and not t:
@@ -1552,13 +2365,16 @@ def _interpret_spelled(low: str) -> Interp:
 
 def _interpret_duration(g, c, text, ctx) -> Interp:
     unit = _unit(g["unit"])
-    low = text[c.start:c.end].lower()
+    low = text[c.start : c.end].lower()
     adj = (g.get("adj") or "").lower()
     if c.kind == "dur_plain":
         if low.endswith("-old"):
             return Interp("DURATION", drop=True)
-        return Interp("DURATION", "P" + ("XE" if unit == "decade" else "XC"), basis="an unspecified number of "
-                                                                                   + g["unit"].lower())
+        return Interp(
+            "DURATION",
+            "P" + ("XE" if unit == "decade" else "XC"),
+            basis="an unspecified number of " + g["unit"].lower(),
+        )
     if c.kind == "dur_bare":
         if adj in ("the coming", "coming") and unit in ("month",):
             return Interp("DATE", "FUTURE_REF" if "coming" in adj else "PAST_REF", basis="vague reference")
@@ -1571,9 +2387,17 @@ def _interpret_duration(g, c, text, ctx) -> Interp:
         prev = _prev_word(text, c.start)
         # "$5 a year", "twice a day": a frequency
         # "$5 a year", "twice a day": a rate, which TimeML leaves unmarked
-        if nw in ("a", "an") and low.startswith(("a ", "an ")) and (
-                re.search(r"(?:\d|percent|%|times|twice|once|thrice|billion|million|dollars|tons|barrels|shares)\W*$",
-                          text[max(0, c.start - 25):c.start]) or prev in ("per", "in", "of")):
+        if (
+            nw in ("a", "an")
+            and low.startswith(("a ", "an "))
+            and (
+                re.search(
+                    r"(?:\d|percent|%|times|twice|once|thrice|billion|million|dollars|tons|barrels|shares)\W*$",
+                    text[max(0, c.start - 25) : c.start],
+                )
+                or prev in ("per", "in", "of")
+            )
+        ):
             return Interp("DURATION", drop=True)
     if g.get("long") == "-old" and unit in ("year",) and not adj:
         return Interp("DURATION", drop=True)
@@ -1583,32 +2407,49 @@ def _interpret_duration(g, c, text, ctx) -> Interp:
         return Interp("DURATION", drop=True)
     if unit == "fortnight":
         unit, n = "week", (2 * n if n != "X" else "X")
-    if re.search(r"\b(?:nine|six|three|twelve)\s+months|\d+\s+months", low) and adj in ("first", "latest",
-                                                                                         "year-earlier", "same"):
+    if re.search(r"\b(?:nine|six|three|twelve)\s+months|\d+\s+months", low) and adj in (
+        "first",
+        "latest",
+        "year-earlier",
+        "same",
+    ):
         pass
     if adj in ("recent",) and n == "X":
         return Interp("DATE", "PAST_REF", basis="vague reference to the past")
-    if isinstance(n, int) and not adj and unit in ("year", "month") \
-            and _prev_word(text, c.start) == "in" and _future_verb(ctx.doc, c.start, c.end):
+    if (
+        isinstance(n, int)
+        and not adj
+        and unit in ("year", "month")
+        and _prev_word(text, c.start) == "in"
+        and _future_verb(ctx.doc, c.start, c.end)
+    ):
         # "the stock would be redeemed in five years": the time that many units ahead, not a stretch
-        return Interp("DATE", spec={"kind": "offset", "unit": unit, "n": n, "gran": unit,
-                                    "why": "'in' with a verb in the future"})
+        return Interp(
+            "DATE", spec={"kind": "offset", "unit": unit, "n": n, "gran": unit, "why": "'in' with a verb in the future"}
+        )
     return Interp("DURATION", _pvalue(n, unit), basis=f"{g['n']} {g['unit']}")
 
 
 def _future_verb(doc, start: int, end: int) -> bool:
     """The expression's governing verb is in the future ('will', 'would', 'is to' + verb)."""
     verb = _governor(doc, start, end).verb if doc is not None else None
-    return verb is not None and any(a.lower_ in FUTURE_AUX | {"would"} or a.lemma_ == "will"
-                                    for a in verb.children if a.dep_ in ("aux", "auxpass"))
+    return verb is not None and any(
+        a.lower_ in FUTURE_AUX | {"would"} or a.lemma_ == "will" for a in verb.children if a.dep_ in ("aux", "auxpass")
+    )
 
 
 def _pvalue(n, unit: str) -> str:
     if isinstance(n, float) and n != "X":
         # 5 1/2 hours → PT5H30M; 2 1/2 years → P2Y6M
         whole, frac = int(n), n - int(n)
-        sub = {"year": ("M", 12), "month": ("D", 30), "day": ("H", 24), "hour": ("M", 60), "minute": ("S", 60),
-               "week": ("D", 7)}.get(unit)
+        sub = {
+            "year": ("M", 12),
+            "month": ("D", 30),
+            "day": ("H", 24),
+            "hour": ("M", 60),
+            "minute": ("S", 60),
+            "week": ("D", 7),
+        }.get(unit)
         if sub:
             extra = int(round(frac * sub[1]))
             head = _pvalue(whole, unit)
@@ -1628,10 +2469,19 @@ def _pvalue(n, unit: str) -> str:
 
 def _interpret_set(g, text, c) -> Interp:
     w = re.sub(r"\s+", " ", g["w"].lower())
-    simple = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
-              "nightly": "P1D", "biweekly": "P2W", "semiannually": "P6M"}
+    simple = {
+        "daily": "P1D",
+        "weekly": "P1W",
+        "monthly": "P1M",
+        "annually": "P1Y",
+        "yearly": "P1Y",
+        "hourly": "PT1H",
+        "nightly": "P1D",
+        "biweekly": "P2W",
+        "semiannually": "P6M",
+    }
     if w in simple:
-        if w in ("annually", "yearly") and re.search(r"[\d%]", text[max(0, c.start - 40):c.start]):
+        if w in ("annually", "yearly") and re.search(r"[\d%]", text[max(0, c.start - 40) : c.start]):
             return Interp("SET", drop=True)
         return Interp("SET", simple[w], basis="a frequency")
     last = w.split()[-1]
@@ -1653,29 +2503,61 @@ def _interpret_ref(g, c, text, ctx) -> Interp:
         return Interp("DATE", drop=True)
     if w in ("now", "right now"):
         # "now" as a discourse particle at the head of a sentence is not a time
-        if _next_word(text, c.end) in ("that",) and text[c.end:c.end + 1] == " ":
+        if _next_word(text, c.end) in ("that",) and text[c.end : c.end + 1] == " ":
             return Interp("DATE", drop=True)
         return Interp("DATE", "PRESENT_REF", basis="'now': the time of writing")
     if w == "today's":
         return Interp("DATE", drop=True)
     if w == "current":
         nxt = _next_word(text, c.end)
-        if nxt in ("account", "accounts", "affairs", "events", "flows", "flow", "prices", "dollars",
-                   "assets", "liabilities", "members") or text[c.end:c.end + 1] in (",", "."):
+        if nxt in (
+            "account",
+            "accounts",
+            "affairs",
+            "events",
+            "flows",
+            "flow",
+            "prices",
+            "dollars",
+            "assets",
+            "liabilities",
+            "members",
+        ) or text[c.end : c.end + 1] in (",", "."):
             return Interp("DATE", drop=True)
         return Interp("DATE", "PRESENT_REF", basis="'current'")
     if w in ("currently", "at present", "nowadays", "these days"):
         return Interp("DATE", "PRESENT_REF", basis=f"'{w}'")
     if w in ("recently", "more recently", "lately", "the past", "the distant past") or w.startswith("in recent"):
-        if w == "the past" and _prev_word(text, c.start) not in ("in", "of", "than", "from", "into", "to", "for",
-                                                                "with", "like", "over"):
+        if w == "the past" and _prev_word(text, c.start) not in (
+            "in",
+            "of",
+            "than",
+            "from",
+            "into",
+            "to",
+            "for",
+            "with",
+            "like",
+            "over",
+        ):
             return Interp("DATE", drop=True)
         return Interp("DATE", "PAST_REF", basis=f"'{w}': before the time of writing")
-    if w in ("the future", "the near future", "the immediate future", "the near term", "the short term",
-             "the long term", "the foreseeable future", "as soon as possible", "any time soon") or \
-            w.startswith(("the coming", "future", "coming")):
+    if w in (
+        "the future",
+        "the near future",
+        "the immediate future",
+        "the near term",
+        "the short term",
+        "the long term",
+        "the foreseeable future",
+        "as soon as possible",
+        "any time soon",
+    ) or w.startswith(("the coming", "future", "coming")):
         if w in ("the long term", "the short term", "the near term") and _prev_word(text, c.start) not in (
-                "in", "over", "for"):
+            "in",
+            "over",
+            "for",
+        ):
             return Interp("DATE", drop=True)
         return Interp("DATE", "FUTURE_REF", basis=f"'{w}': after the time of writing")
     return Interp("DATE", drop=True)
@@ -1694,7 +2576,8 @@ class Context:
         self.doc = doc
         # an earnings story: results words, and (for 'the quarter' and 'a year ago') a quarter named
         self.earnings = bool(
-            re.search(r"\b(?:earnings|profit|net income|net|revenue|sales|per share|a share|loss)\b", text, re.I))
+            re.search(r"\b(?:earnings|profit|net income|net|revenue|sales|per share|a share|loss)\b", text, re.I)
+        )
         self.financial = self.earnings and bool(re.search(r"\bquarter\b", text, re.I))
         self.date_ents = []
         self.time_ents = []
@@ -1728,15 +2611,19 @@ class Context:
         if span is None or len(span) != 1:
             return False
         t = span[0]
-        return t.dep_ == "nummod" and t.head.i > t.i and t.head.tag_ in ("NNS", "NNPS") and \
-            t.head.lemma_.lower() not in _DATED
+        return (
+            t.dep_ == "nummod"
+            and t.head.i > t.i
+            and t.head.tag_ in ("NNS", "NNPS")
+            and t.head.lemma_.lower() not in _DATED
+        )
 
     def _number_and_next(self, s: int, e: int):
         """The one token at s..e and the next token that is not a line break (None, None if there is none)."""
         span = self.doc.char_span(s, e) if self.doc is not None else None
         if span is None or len(span) != 1:
             return None, None
-        nxt = next((t for t in self.doc[span[0].i + 1:span[0].i + 4] if not t.is_space), None)
+        nxt = next((t for t in self.doc[span[0].i + 1 : span[0].i + 4] if not t.is_space), None)
         return span[0], nxt
 
     def dates_noun(self, s: int, e: int) -> bool:
@@ -1775,6 +2662,7 @@ class Context:
 
 # ---------------------------------------------------------------- public API
 
+
 def _sentence_index(doc):
     if doc is None:
         return lambda i: None
@@ -1782,6 +2670,7 @@ def _sentence_index(doc):
 
     def find(i: int) -> int | None:
         return max(0, bisect.bisect_right(starts, i) - 1) if starts else None
+
     return find
 
 
@@ -1798,7 +2687,7 @@ def extract_timexes(text: str, doc, published: str | None, *, uncertain: bool = 
         it = _interpret(c, text, ctx)
         if it.drop:
             return
-        surface = text[c.start:c.end]
+        surface = text[c.start : c.end]
         spec = it.spec
         value, basis = it.value, it.basis
         if spec is not None and spec.get("kind") == "abs":
@@ -1819,15 +2708,30 @@ def extract_timexes(text: str, doc, published: str | None, *, uncertain: bool = 
             bare.append((len(out), c))
         out.append(t)
         # a quarter named ('the third quarter', 'the latest quarter', 'the 1989 period'), not one a year back
-        named = c.kind in ("quarter", "qcode", "relunit") or \
-            c.kind == "period" and (value or "-")[:4] == (anchor or "")[:4]
-        if named and it.type == "DATE" and value and re.fullmatch(r"\d{4}-Q[1-4]", value) \
-                and not re.search(r"year-ago|year-earlier|year-before|a year|last year", surface, re.I):
+        named = (
+            c.kind in ("quarter", "qcode", "relunit") or c.kind == "period" and (value or "-")[:4] == (anchor or "")[:4]
+        )
+        if (
+            named
+            and it.type == "DATE"
+            and value
+            and re.fullmatch(r"\d{4}-Q[1-4]", value)
+            and not re.search(r"year-ago|year-earlier|year-before|a year|last year", surface, re.I)
+        ):
             ctx.quarters.append((c.start, {"spec": spec, "value": value, "q": int(value[-1])}))
-        if it.type in ("DATE", "TIME") and value and re.match(r"\d{4}-\d\d(?:-\d\d)?(?:T|$)", value) \
-                and c.kind not in ("time", "refmonth"):
-            ctx.refs.append((c.start, "day" if re.match(r"\d{4}-\d\d-\d\d", value) else "month",
-                             dict(spec) if spec is not None else {"kind": "abs", "value": value}))
+        if (
+            it.type in ("DATE", "TIME")
+            and value
+            and re.match(r"\d{4}-\d\d(?:-\d\d)?(?:T|$)", value)
+            and c.kind not in ("time", "refmonth")
+        ):
+            ctx.refs.append(
+                (
+                    c.start,
+                    "day" if re.match(r"\d{4}-\d\d-\d\d", value) else "month",
+                    dict(spec) if spec is not None else {"kind": "abs", "value": value},
+                )
+            )
         if c.kind in ("year", "my", "mdy", "dmy", "iso") and spec is None and value and value[:4].isdigit():
             ctx.years.append((c.start, int(value[:4])))
 
@@ -1839,8 +2743,15 @@ def extract_timexes(text: str, doc, published: str | None, *, uncertain: bool = 
     # "at about 10:35 a.m. (0735 GMT) Friday": a bare clock time takes the day named nearest to it in its sentence
     for i, c in bare:
         t = out[i]
-        days = [u for u in out if u is not t and u.sentence == t.sentence and u.type in ("DATE", "TIME") and u.value
-                and re.match(r"\d{4}-\d\d-\d\d", u.value)]
+        days = [
+            u
+            for u in out
+            if u is not t
+            and u.sentence == t.sentence
+            and u.type in ("DATE", "TIME")
+            and u.value
+            and re.match(r"\d{4}-\d\d-\d\d", u.value)
+        ]
         if not days or t.sentence is None:
             continue
         u = min(days, key=lambda u: min(abs(u.start - t.end), abs(t.start - u.end)))
@@ -1850,8 +2761,9 @@ def extract_timexes(text: str, doc, published: str | None, *, uncertain: bool = 
     return out
 
 
-def _timex(c: Cand, surface: str, typ: str, spec: dict | None, value, basis: str, anchor, uncertain: bool,
-           sentence) -> Timex:
+def _timex(
+    c: Cand, surface: str, typ: str, spec: dict | None, value, basis: str, anchor, uncertain: bool, sentence
+) -> Timex:
     """The stored record: relative expressions resolved against the anchor, with the basis in words."""
     if spec is not None:
         if anchor:
@@ -1864,10 +2776,20 @@ def _timex(c: Cand, surface: str, typ: str, spec: dict | None, value, basis: str
     else:
         basis = f"{surface} → {value}: {basis}"
     vs, ve = (value_range(value) or (None, None)) if typ in ("DATE", "TIME") else (None, None)
-    return Timex(start=c.start, end=c.end, text=surface, type=typ, value=value,
-                 anchor=anchor if spec is not None else None, basis=basis, sentence=sentence,
-                 value_start=vs, value_end=ve, uncertain=bool(uncertain and spec is not None),
-                 spec=json.dumps(spec, ensure_ascii=False, sort_keys=True) if spec is not None else None)
+    return Timex(
+        start=c.start,
+        end=c.end,
+        text=surface,
+        type=typ,
+        value=value,
+        anchor=anchor if spec is not None else None,
+        basis=basis,
+        sentence=sentence,
+        value_start=vs,
+        value_end=ve,
+        uncertain=bool(uncertain and spec is not None),
+        spec=json.dumps(spec, ensure_ascii=False, sort_keys=True) if spec is not None else None,
+    )
 
 
 def infer_published(text: str, doc) -> tuple[str, str, float] | None:
@@ -1895,7 +2817,7 @@ def infer_published(text: str, doc) -> tuple[str, str, float] | None:
         it = _interpret(c, text, ctx)
         if it.drop:
             continue
-        surface = text[c.start:c.end]
+        surface = text[c.start : c.end]
         if it.value and re.fullmatch(r"\d{4}", it.value):
             years.append((c.start, int(it.value)))
         if c.kind in ("mdy", "dmy", "iso", "numdate", "time_date", "my") or (it.spec or {}).get("kind") == "md":
@@ -1904,8 +2826,13 @@ def infer_published(text: str, doc) -> tuple[str, str, float] | None:
             if it.value and re.fullmatch(r"\d{4}-\d\d-\d\d(T.*)?", it.value):
                 d = dt.date.fromisoformat(it.value[:10])
                 ok = c.data.get("dow") and WEEKDAYS.index(c.data["dow"].lower()) == d.weekday()
-                full.append((d, f"the latest explicit date in the text, '{surface}'" +
-                             ("; its weekday agrees" if ok else ""), 0.7 if ok else 0.6))
+                full.append(
+                    (
+                        d,
+                        f"the latest explicit date in the text, '{surface}'" + ("; its weekday agrees" if ok else ""),
+                        0.7 if ok else 0.6,
+                    )
+                )
             elif it.value and re.fullmatch(r"\d{4}-\d\d", it.value):
                 y, m = map(int, it.value.split("-"))
                 months.append((dt.date(y, m, 1), surface))

@@ -1,4 +1,5 @@
 """Shared fixtures: the spaCy pipeline (loaded once) and a database built from the bundled seeds."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Import boundaries: the model never loads the UI toolkit; the UI never loads spaCy."""
+
 import subprocess
 import sys
 
@@ -8,17 +9,21 @@ def run(code):
 
 
 def test_model_imports_neither_textual_nor_rich():
-    r = run("import sys, pkgutil, importlib, model\n"
-            "for m in pkgutil.iter_modules(model.__path__):\n"
-            "    importlib.import_module('model.' + m.name)\n"
-            "bad = sorted(n for n in sys.modules if n.split('.')[0] in ('textual', 'rich'))\n"
-            "print(bad)")
+    r = run(
+        "import sys, pkgutil, importlib, model\n"
+        "for m in pkgutil.iter_modules(model.__path__):\n"
+        "    importlib.import_module('model.' + m.name)\n"
+        "bad = sorted(n for n in sys.modules if n.split('.')[0] in ('textual', 'rich'))\n"
+        "print(bad)"
+    )
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "[]"
 
 
 def test_starting_the_tui_does_not_import_spacy():
-    r = run("import sys, tui.cli, tui.app\n"
-            "print(sorted(n for n in sys.modules if n.split('.')[0] in ('spacy', 'thinc', 'sqlite_utils')))")
+    r = run(
+        "import sys, tui.cli, tui.app\n"
+        "print(sorted(n for n in sys.modules if n.split('.')[0] in ('spacy', 'thinc', 'sqlite_utils')))"
+    )
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "[]"

@@ -1,5 +1,5 @@
 """The command line: bad input is a one-line message, never a traceback; nothing stored is lost."""
-import json
+
 import os
 import subprocess
 import sys

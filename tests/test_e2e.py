@@ -1,4 +1,5 @@
 """The seeds end to end: ingest into a temporary database, export every kind, check the contract."""
+
 import io
 import json
 import sqlite3
@@ -7,8 +8,19 @@ from model import export, ingest, store
 
 CONTRACT = {
     "articles": {"article", "title", "source", "url", "published", "published_basis", "text"},
-    "quotes": {"article", "start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end", "cue", "basis",
-               "confidence"},
+    "quotes": {
+        "article",
+        "start",
+        "end",
+        "text",
+        "kind",
+        "speaker",
+        "speaker_start",
+        "speaker_end",
+        "cue",
+        "basis",
+        "confidence",
+    },
     "timeline": {"article", "start", "end", "text", "type", "value", "anchor", "basis", "sentence"},
     "entities": {"entity", "label", "aliases", "mentions", "articles"},
     "mentions": {"article", "start", "end", "text", "entity", "label"},
@@ -36,8 +48,13 @@ def test_every_export_has_the_contract_fields(seeds_db):
 
 def test_articles_keys_titles_and_boilerplate(seeds_db):
     arts = {a["article"]: a for a in rows(seeds_db, "articles")}
-    assert sorted(arts) == ["000_1291fdc6df49977e", "001_78f9c8f826e79d3a", "002_b4e3e2a3ab8100e1",
-                            "003_e44606e05703f7a6", "004_cb1a4ce9872c9508"]
+    assert sorted(arts) == [
+        "000_1291fdc6df49977e",
+        "001_78f9c8f826e79d3a",
+        "002_b4e3e2a3ab8100e1",
+        "003_e44606e05703f7a6",
+        "004_cb1a4ce9872c9508",
+    ]
     assert arts["002_b4e3e2a3ab8100e1"]["title"] == "Russia, China Announce Boundless Friendship"
     assert arts["003_e44606e05703f7a6"]["source"] == "Reuters"
     assert "Leave a Reply" not in arts["003_e44606e05703f7a6"]["text"]
@@ -49,7 +66,7 @@ def test_mention_offsets_point_into_the_exported_text(seeds_db):
     texts = {a["article"]: a["text"] for a in rows(seeds_db, "articles")}
     ms = rows(seeds_db, "mentions")
     assert len(ms) > 200
-    assert all(texts[m["article"]][m["start"]:m["end"]] == m["text"] for m in ms)
+    assert all(texts[m["article"]][m["start"] : m["end"]] == m["text"] for m in ms)
 
 
 def test_canonical_entities_across_the_corpus(seeds_db):
@@ -95,8 +112,9 @@ def test_changed_file_is_updated_and_user_date_survives(tmp_path, nlp):
     conn = store.connect(db)
     dates.set_published(conn, "a", "2024-05-16")
     conn.close()
-    (src / "a.txt").write_text("Putin met Xi Jinping in Beijing on Thursday, officials said. Talks went on.\n",
-                               encoding="utf-8")
+    (src / "a.txt").write_text(
+        "Putin met Xi Jinping in Beijing on Thursday, officials said. Talks went on.\n", encoding="utf-8"
+    )
     s = ingest.ingest([str(src)], db, jobs=1)
     assert (s.new, s.updated) == (0, 1)
     conn = sqlite3.connect(db)
@@ -157,5 +175,6 @@ def test_ingesting_in_two_runs_gives_the_same_entities_as_one(tmp_path, seeds_db
     key = lambda r: r["entity"]  # noqa: E731
     got = sorted(rows(db, "entities"), key=key)
     want = sorted(rows(seeds_db, "entities"), key=key)
-    assert [(r["entity"], r["label"], sorted(r["aliases"]), r["mentions"], r["articles"]) for r in got] == \
-           [(r["entity"], r["label"], sorted(r["aliases"]), r["mentions"], r["articles"]) for r in want]
+    assert [(r["entity"], r["label"], sorted(r["aliases"]), r["mentions"], r["articles"]) for r in got] == [
+        (r["entity"], r["label"], sorted(r["aliases"]), r["mentions"], r["articles"]) for r in want
+    ]

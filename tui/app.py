@@ -3,6 +3,7 @@
 `run(db_path)` is what `sinorus-tui` calls. Nothing here imports spaCy or
 sqlite-utils; reads go through `model.query` in thread workers.
 """
+
 from __future__ import annotations
 
 import gc
@@ -72,8 +73,14 @@ class SinorusApp(App):
     Screen { background: $background; }
     """
 
-    def __init__(self, db_path: str | os.PathLike, *, readonly: bool = False, config: Config | None = None,
-                 theme: str | None = None) -> None:
+    def __init__(
+        self,
+        db_path: str | os.PathLike,
+        *,
+        readonly: bool = False,
+        config: Config | None = None,
+        theme: str | None = None,
+    ) -> None:
         super().__init__()
         # What the imports made (Textual's modules, classes and styles: most of the ~500,000 objects
         # the collector tracks) lives as long as the process: leave it out of garbage collection,
@@ -104,7 +111,9 @@ class SinorusApp(App):
             if theme in self.available_themes:
                 self.theme = theme
             else:
-                self.config.problems.append(f"unknown theme {theme!r}; themes: {', '.join(sorted(self.available_themes))}")
+                self.config.problems.append(
+                    f"unknown theme {theme!r}; themes: {', '.join(sorted(self.available_themes))}"
+                )
         try:
             with closing(self.db.connect()) as conn:
                 conn.execute("SELECT 1 FROM article LIMIT 1").fetchall()
@@ -120,11 +129,21 @@ class SinorusApp(App):
         for problem in self.config.problems:
             self.notify(problem, severity="warning", timeout=8)
         if self.db.readonly:
-            self.notify(f"{self.db.path} is read-only: browsing works; set-date and ingest need write access",
-                        severity="warning", timeout=8)
+            self.notify(
+                f"{self.db.path} is read-only: browsing works; set-date and ingest need write access",
+                severity="warning",
+                timeout=8,
+            )
 
-    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
-               markup: bool = False) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity="information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
         """Messages here often quote data (a search, a quote, a date), so they are never markup,
         whatever the caller (widgets pass markup=True by default) asks."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)

@@ -3,6 +3,7 @@
 Imports are lazy: browsing never imports spaCy, and `--help` is instant.
 Bad input is a one-line message and a non-zero exit, never a traceback.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,8 +35,11 @@ def seeds_dir() -> Path:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="sinorus-tui", description="Browse news on China–Russia relations: who said "
-                                "what, when, about whom. With no command, opens the browser.")
+    p = argparse.ArgumentParser(
+        prog="sinorus-tui",
+        description="Browse news on China–Russia relations: who said "
+        "what, when, about whom. With no command, opens the browser.",
+    )
     p.add_argument("--db", metavar="FILE", help=f"database file (default: {default_db()})")
     p.add_argument("--version", action="version", version="sinorus-tui 0.1.0")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
@@ -48,8 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--db", metavar="FILE", dest="db_sub", help=argparse.SUPPRESS)
     ex.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
     ex.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
-    sd = sub.add_parser("set-date", help="set an article's publication date (kept across re-ingest); "
-                                        "its relative dates are resolved again")
+    sd = sub.add_parser(
+        "set-date",
+        help="set an article's publication date (kept across re-ingest); its relative dates are resolved again",
+    )
     sd.add_argument("article", help="the article's key")
     sd.add_argument("date", help="YYYY-MM-DD, or 'clear' to go back to the detected date")
     sd.add_argument("--db", metavar="FILE", dest="db_sub", help=argparse.SUPPRESS)
@@ -82,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
 
 # ---------------------------------------------------------------- ingest
 
+
 class _Reporter:
     """Progress on a terminal as a bar (count, rate, ETA); elsewhere as plain lines every few seconds."""
 
@@ -97,9 +104,16 @@ class _Reporter:
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("{task.fields[eta]}"),
-                                console=Console(file=self.stream), transient=False)
+            self.bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]}"),
+                TimeElapsedColumn(),
+                TextColumn("{task.fields[eta]}"),
+                console=Console(file=self.stream),
+                transient=False,
+            )
             self.bar.__enter__()
             self.task = self.bar.add_task("reading", total=None, rate="", eta="")
         return self
@@ -122,8 +136,11 @@ class _Reporter:
         now = time.monotonic()
         if p.phase == "parsing" and (now - self.last_line >= 5 or p.done == p.total):
             self.last_line = now
-            print(f"ingest: {p.done}/{p.total} articles{', ' + rate if rate else ''}{', ' + eta if eta else ''}",
-                  file=self.stream, flush=True)
+            print(
+                f"ingest: {p.done}/{p.total} articles{', ' + rate if rate else ''}{', ' + eta if eta else ''}",
+                file=self.stream,
+                flush=True,
+            )
         elif p.phase == "finishing":
             print("ingest: resolving entities across the corpus", file=self.stream, flush=True)
         elif p.phase.startswith("upgrading") and (now - self.last_line >= 5 or p.done == p.total):
@@ -151,14 +168,16 @@ def cmd_ingest(paths: list[str], db: Path, jobs: int | None = None) -> int:
         print(f"warning {s.origin}: {s.reason}", file=sys.stderr)
     print(f"ingest: {summary.line()}")
     if summary.interrupted:
-        return fail(f"interrupted; {summary.stored} articles stored. Run the same command again to resume.",
-                    EXIT_INTERRUPTED)
+        return fail(
+            f"interrupted; {summary.stored} articles stored. Run the same command again to resume.", EXIT_INTERRUPTED
+        )
     if summary.stored == 0 and summary.unchanged == 0:
         return fail("nothing could be ingested" + (f" ({len(summary.skipped)} skipped)" if summary.skipped else ""))
     return 0
 
 
 # ---------------------------------------------------------------- export
+
 
 def cmd_export(kind: str, db: Path, fmt: str, output: str | None) -> int:
     from model import export, store
@@ -188,6 +207,7 @@ def cmd_export(kind: str, db: Path, fmt: str, output: str | None) -> int:
 
 # ---------------------------------------------------------------- set-date
 
+
 def cmd_set_date(db: Path, key: str, date: str) -> int:
     from model import dates, store
 
@@ -210,6 +230,7 @@ def cmd_set_date(db: Path, key: str, date: str) -> int:
 
 # ---------------------------------------------------------------- browse
 
+
 def _upgrade_progress(db: Path):
     """A `progress(done, total)` for a schema upgrade: a line on stderr every few seconds."""
     from model import store
@@ -219,12 +240,17 @@ def _upgrade_progress(db: Path):
     def report(done: int, total: int) -> None:
         now = time.monotonic()
         if not last[0]:
-            print(f"sinorus-tui: upgrading {db} to schema {store.SCHEMA_VERSION} (once; entity pages read a summary "
-                  f"after it): {total:,} articles", file=sys.stderr, flush=True)
+            print(
+                f"sinorus-tui: upgrading {db} to schema {store.SCHEMA_VERSION} (once; entity pages read a summary "
+                f"after it): {total:,} articles",
+                file=sys.stderr,
+                flush=True,
+            )
             last[0] = now
         elif now - last[0] >= 3 or done == total:
             last[0] = now
             print(f"sinorus-tui: upgrading: {done:,}/{total:,} articles", file=sys.stderr, flush=True)
+
     return report
 
 

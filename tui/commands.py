@@ -1,4 +1,5 @@
 """Command palette providers: go to an entity, an article or a date."""
+
 from __future__ import annotations
 
 import asyncio
@@ -40,6 +41,7 @@ class _DbProvider(Provider):
         def run():
             with self.app.db.session() as conn:
                 return fn(conn)
+
         try:
             return await asyncio.to_thread(run)
         except q.QueryError:
@@ -51,8 +53,11 @@ class EntityCommands(_DbProvider):
         return q.entities(conn, q.Filters(name=text), limit=15)
 
     def hit(self, screen, row):
-        return (f"Go to entity: {clean(row.name)}", partial(screen.go_entity, row.id),
-                f"{row.label} · {row.mentions} mentions in {row.articles} articles")
+        return (
+            f"Go to entity: {clean(row.name)}",
+            partial(screen.go_entity, row.id),
+            f"{row.label} · {row.mentions} mentions in {row.articles} articles",
+        )
 
     async def search(self, query: str) -> Hits:
         text = query.strip()
@@ -71,22 +76,31 @@ class ArticleCommands(EntityCommands):
         return q.find_articles(conn, text, limit=15)
 
     def hit(self, screen, row):
-        return (f"Go to article: {clean(row.title, row.key)}", partial(screen.go_article, row.id),
-                f"{row.published or 'undated'} · {clean(row.source, '')}")
+        return (
+            f"Go to article: {clean(row.title, row.key)}",
+            partial(screen.go_article, row.id),
+            f"{row.published or 'undated'} · {clean(row.source, '')}",
+        )
 
 
 class DateCommands(Provider):
     async def discover(self) -> Hits:
-        yield DiscoveryHit("Go to date…", _screen(self.app).action_jump_date,
-                           help="Jump the timeline to a date (or type one: 2023-02)")
+        yield DiscoveryHit(
+            "Go to date…", _screen(self.app).action_jump_date, help="Jump the timeline to a date (or type one: 2023-02)"
+        )
 
     async def search(self, query: str) -> Hits:
         m = re.search(r"\d{4}(-\d{2}(-\d{2})?)?", query)
         screen = _screen(self.app)
         if m:
             text = f"Go to date: {m.group()}"
-            yield Hit(1.0, Content(text), partial(screen.go_date, m.group()), text=text,
-                      help="Timeline at the first event on or after this date")
+            yield Hit(
+                1.0,
+                Content(text),
+                partial(screen.go_date, m.group()),
+                text=text,
+                help="Timeline at the first event on or after this date",
+            )
         else:
             matcher = self.matcher(query)
             text = "Go to date…"

@@ -5,6 +5,7 @@ type, quotes in italics followed by their speaker, and dates marked. An entity
 page is built the same way from `EntityPage`. Every string from the database is
 cleaned and enters as plain text; styles are spans, never markup.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -167,8 +168,17 @@ def article_doc(doc: q.ArticleDoc) -> Doc:
             insert_lengths.append((at, len(note)))
         pos = at
     out.append(text[pos:])
-    result = Doc("article", doc.id, clean(doc.title, "(untitled)"), b.text + "".join(out), b.spans,
-                 [], body_offset, insert_lengths, article=doc)
+    result = Doc(
+        "article",
+        doc.id,
+        clean(doc.title, "(untitled)"),
+        b.text + "".join(out),
+        b.spans,
+        [],
+        body_offset,
+        insert_lengths,
+        article=doc,
+    )
     d = result.display
     for quote in doc.quotes:
         spans.append(Span(d(quote.start), d(quote.end), QUOTE_STYLE))
@@ -217,8 +227,10 @@ def entity_doc(page: q.EntityPage, width: int = 80) -> Doc:
         b.add(text, label_style(e.label), ("article", (k.article, k.start, k.end)))
         b.line(clean(k.right)[:side])
     b.line()
-    for title, rows, total in (("Quotes by " + name, page.quotes_by, page.quotes_by_total),
-                               ("Quotes mentioning " + name, page.quotes_about, page.quotes_about_total)):
+    for title, rows, total in (
+        ("Quotes by " + name, page.quotes_by, page.quotes_by_total),
+        ("Quotes mentioning " + name, page.quotes_about, page.quotes_about_total),
+    ):
         heading(title, len(rows), total)
         for quote in rows:
             b.add("  " + _when(quote.published) + " ", MUTED_STYLE)
@@ -235,7 +247,7 @@ def entity_doc(page: q.EntityPage, width: int = 80) -> Doc:
         b.add(what, "bold", ("event", t))
         rest = max(0, width - 23 - len(what))
         title = " · " + clean(t.title, "(untitled)")
-        b.line(title if len(title) <= rest else title[:max(0, rest - 1)] + "…", MUTED_STYLE)
+        b.line(title if len(title) <= rest else title[: max(0, rest - 1)] + "…", MUTED_STYLE)
     b.line()
     b.line("Appears with", HEADING_STYLE)
     if not page.cooccurring:
@@ -251,8 +263,18 @@ def message_doc(text: str) -> Doc:
     return Doc("message", None, "", clean(text), [Span(0, len(clean(text)), MUTED_STYLE)])
 
 
-BANDS = {"time": "·", "day": "•", "week": "━", "month": "━━", "season": "━━━", "quarter": "━━━",
-         "half-year": "━━━━", "year": "━━━━━━", "decade": "━━━━━━━", "century": "━━━━━━━━"}
+BANDS = {
+    "time": "·",
+    "day": "•",
+    "week": "━",
+    "month": "━━",
+    "season": "━━━",
+    "quarter": "━━━",
+    "half-year": "━━━━",
+    "year": "━━━━━━",
+    "decade": "━━━━━━━",
+    "century": "━━━━━━━━",
+}
 
 
 def date_label(value: str | None, width: int = 10) -> str:

@@ -4,6 +4,7 @@ A plain class (no Textual) so it is easy to test. Entries are whatever the
 caller stores: the app keeps a snapshot of the screen (filters, cursors, scroll,
 what the reader shows).
 """
+
 from __future__ import annotations
 
 from typing import Generic, TypeVar
@@ -36,7 +37,7 @@ class History(Generic[T]):
 
     def visit(self, entry: T) -> None:
         """A new place: forward entries are dropped; the oldest go past `cap`."""
-        del self._entries[self._index + 1:]
+        del self._entries[self._index + 1 :]
         self._entries.append(entry)
         overflow = len(self._entries) - self.cap
         if overflow > 0:

@@ -7,6 +7,7 @@ $XDG_CONFIG_HOME/sinorus-tui/config.toml (default ~/.config/…) may remap them:
     [keys]
     "history.back" = "b,left_square_bracket"
 """
+
 from __future__ import annotations
 
 import os
@@ -90,7 +91,7 @@ def load_config(path: Path | None = None) -> Config:
         cfg.problems.append(f"{path}: theme must be a string")
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
-        cfg.problems.append(f"{path}: [keys] must be a table of binding id = \"key,key\"")
+        cfg.problems.append(f'{path}: [keys] must be a table of binding id = "key,key"')
         return cfg
     known = set(all_ids())
     for binding_id, value in keys.items():
@@ -101,5 +102,5 @@ def load_config(path: Path | None = None) -> Config:
         elif isinstance(value, str) and value.strip():
             cfg.keys[binding_id] = value
         else:
-            cfg.problems.append(f"{path}: keys for {binding_id!r} must be a string like \"ctrl+b,b\"")
+            cfg.problems.append(f'{path}: keys for {binding_id!r} must be a string like "ctrl+b,b"')
     return cfg

@@ -1,4 +1,5 @@
 """Small screens over the browser: provenance of a fact, help."""
+
 from __future__ import annotations
 
 from textual.app import ComposeResult
@@ -20,8 +21,7 @@ _CSS = """
 
 def _rows(pairs: list[tuple[str, object]]) -> Content:
     width = max((len(k) for k, v in pairs if v not in (None, "")), default=0)
-    lines = [Content.assemble((k.ljust(width), "bold"), "  ", clean(str(v)))
-             for k, v in pairs if v not in (None, "")]
+    lines = [Content.assemble((k.ljust(width), "bold"), "  ", clean(str(v))) for k, v in pairs if v not in (None, "")]
     return Content("\n").join(lines)
 
 
@@ -33,36 +33,73 @@ def provenance(kind: str, fact, doc=None) -> list[tuple[str, object]]:
     """Where a fact came from, as (field, value) rows."""
     where = lambda s, e: f"characters {s}–{e}"
     if kind == "mention":
-        return [("Mention", f"“{fact.text}”"), ("Span", where(fact.start, fact.end)), ("Type", fact.label),
-                ("Entity", fact.name), ("Rule", fact.basis)]
+        return [
+            ("Mention", f"“{fact.text}”"),
+            ("Span", where(fact.start, fact.end)),
+            ("Type", fact.label),
+            ("Entity", fact.name),
+            ("Rule", fact.basis),
+        ]
     if kind == "quote":
-        speaker_from = (f"“{fact.speaker_text}” at {where(fact.speaker_start, fact.speaker_end)}"
-                        if fact.speaker_start is not None and fact.speaker_text else None)
-        cue = f"“{fact.cue}”" + (f" at {where(fact.cue_start, fact.cue_end)}" if fact.cue_start is not None else "") \
-            if fact.cue else None
-        return [("Quote", f"“{fact.text}”"), ("Span", where(fact.start, fact.end)), ("Kind", fact.kind),
-                ("Speaker", fact.speaker or "unknown"), ("Speaker from", speaker_from), ("Cue", cue),
-                ("Rule", fact.basis), ("Confidence", f"{fact.confidence:.2f}" if fact.confidence is not None else None),
-                ("Article", fact.title)]
+        speaker_from = (
+            f"“{fact.speaker_text}” at {where(fact.speaker_start, fact.speaker_end)}"
+            if fact.speaker_start is not None and fact.speaker_text
+            else None
+        )
+        cue = (
+            f"“{fact.cue}”" + (f" at {where(fact.cue_start, fact.cue_end)}" if fact.cue_start is not None else "")
+            if fact.cue
+            else None
+        )
+        return [
+            ("Quote", f"“{fact.text}”"),
+            ("Span", where(fact.start, fact.end)),
+            ("Kind", fact.kind),
+            ("Speaker", fact.speaker or "unknown"),
+            ("Speaker from", speaker_from),
+            ("Cue", cue),
+            ("Rule", fact.basis),
+            ("Confidence", f"{fact.confidence:.2f}" if fact.confidence is not None else None),
+            ("Article", fact.title),
+        ]
     if kind in ("date", "event"):
         rng = f"{fact.value_start} … {fact.value_end}" if fact.value_start else "not on the calendar"
-        return [("Date", f"“{fact.text}”"), ("Span", where(fact.start, fact.end)), ("Type", fact.type),
-                ("Value", fact.value), ("Covers", rng), ("Granularity", fact.granularity),
-                ("Anchor", fact.anchor or "none (absolute)"), ("Rule", fact.basis),
-                ("Uncertain", "yes: anchored to an inferred publication date" if fact.uncertain else None),
-                ("Sentence", f"{fact.sentence}: “{_short(fact.sentence_text)}”" if fact.sentence_text
-                 else fact.sentence), ("Article", fact.title)]
+        return [
+            ("Date", f"“{fact.text}”"),
+            ("Span", where(fact.start, fact.end)),
+            ("Type", fact.type),
+            ("Value", fact.value),
+            ("Covers", rng),
+            ("Granularity", fact.granularity),
+            ("Anchor", fact.anchor or "none (absolute)"),
+            ("Rule", fact.basis),
+            ("Uncertain", "yes: anchored to an inferred publication date" if fact.uncertain else None),
+            ("Sentence", f"{fact.sentence}: “{_short(fact.sentence_text)}”" if fact.sentence_text else fact.sentence),
+            ("Article", fact.title),
+        ]
     if kind == "article":
-        return [("Article", fact.title), ("Key", fact.key), ("Published", fact.published or "undated"),
-                ("Date basis", fact.published_basis),
-                ("Confidence", f"{fact.published_confidence:.2f}" if getattr(fact, "published_confidence", None)
-                 is not None else None),
-                ("Title basis", getattr(fact, "title_basis", None)), ("Source", fact.source),
-                ("Source basis", getattr(fact, "source_basis", None)), ("URL", getattr(fact, "url", None))]
+        return [
+            ("Article", fact.title),
+            ("Key", fact.key),
+            ("Published", fact.published or "undated"),
+            ("Date basis", fact.published_basis),
+            (
+                "Confidence",
+                f"{fact.published_confidence:.2f}" if getattr(fact, "published_confidence", None) is not None else None,
+            ),
+            ("Title basis", getattr(fact, "title_basis", None)),
+            ("Source", fact.source),
+            ("Source basis", getattr(fact, "source_basis", None)),
+            ("URL", getattr(fact, "url", None)),
+        ]
     if kind == "kwic":  # a mention listed on an entity page
-        return [("Mention", f"“{fact.text}”"), ("Span", where(fact.start, fact.end)),
-                ("In context", f"…{fact.left}{fact.text}{fact.right}…"), ("Article", fact.title),
-                ("Published", fact.published or "undated")]
+        return [
+            ("Mention", f"“{fact.text}”"),
+            ("Span", where(fact.start, fact.end)),
+            ("In context", f"…{fact.left}{fact.text}{fact.right}…"),
+            ("Article", fact.title),
+            ("Published", fact.published or "undated"),
+        ]
     if kind == "entity-row":
         return [("Entity", fact.name), ("Type", fact.label), ("Mentions", fact.mentions), ("Articles", fact.articles)]
     if kind in ("speaker", "entity"):
@@ -110,7 +147,8 @@ class HelpScreen(ModalScreen):
             for group, rows in help_rows(self.app):
                 lines.append(Content(group).stylize("bold $text-primary"))
                 for keys, description, binding_id in rows:
-                    lines.append(Content.assemble((keys.ljust(16), "bold"), description.ljust(26),
-                                                  (binding_id, "$text-muted")))
+                    lines.append(
+                        Content.assemble((keys.ljust(16), "bold"), description.ljust(26), (binding_id, "$text-muted"))
+                    )
                 lines.append(Content(""))
             yield Static(Content("\n").join(lines), markup=False)

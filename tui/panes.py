@@ -1,4 +1,5 @@
 """The four list panes: what each shows (a Source over model.query) and its keys."""
+
 from __future__ import annotations
 
 from rich.cells import set_cell_size
@@ -26,29 +27,45 @@ def _article_row(show_basis: bool):
         middle = clean(row.published_basis, "—") if show_basis else clean(row.source, "—")
         mid_w = max(0, width // 2) if show_basis else min(16, max(0, width // 4))
         title_w = max(0, width - 10 - mid_w - 2)
-        return Content.assemble((date, MUTED_STYLE if not row.published else ""), " ",
-                                (fit(middle, mid_w), MUTED_STYLE), " ", fit(clean(row.title, "(untitled)"), title_w))
+        return Content.assemble(
+            (date, MUTED_STYLE if not row.published else ""),
+            " ",
+            (fit(middle, mid_w), MUTED_STYLE),
+            " ",
+            fit(clean(row.title, "(untitled)"), title_w),
+        )
+
     return render
 
 
 def articles_source(filters: q.Filters, sort: str, show_basis: bool) -> FuncSource:
-    return FuncSource(lambda c: q.count_articles(c, filters),
-                      lambda c, o, n: q.articles(c, filters, sort, o, n),
-                      _article_row(show_basis), "no articles match — x removes the last filter" if filters != q.Filters()
-                      else "no articles yet — add some with: sinorus-tui ingest PATH")
+    return FuncSource(
+        lambda c: q.count_articles(c, filters),
+        lambda c, o, n: q.articles(c, filters, sort, o, n),
+        _article_row(show_basis),
+        "no articles match — x removes the last filter"
+        if filters != q.Filters()
+        else "no articles yet — add some with: sinorus-tui ingest PATH",
+    )
 
 
 def _entity_row(row: q.EntityRow, width: int) -> Content:
     counts = f"{row.mentions:>8,}{row.articles:>8,}"
     name_w = max(0, width - 7 - len(counts))
-    return Content.assemble((fit(clean(row.name), name_w), label_style(row.label).replace("underline ", "")),
-                            (fit(" " + (row.label or "?"), 7), MUTED_STYLE), (counts, MUTED_STYLE))
+    return Content.assemble(
+        (fit(clean(row.name), name_w), label_style(row.label).replace("underline ", "")),
+        (fit(" " + (row.label or "?"), 7), MUTED_STYLE),
+        (counts, MUTED_STYLE),
+    )
 
 
 def entities_source(filters: q.Filters) -> FuncSource:
-    return FuncSource(lambda c: q.count_entities(c, filters),
-                      lambda c, o, n: q.entities(c, filters, o, n),
-                      _entity_row, "no entities match")
+    return FuncSource(
+        lambda c: q.count_entities(c, filters),
+        lambda c, o, n: q.entities(c, filters, o, n),
+        _entity_row,
+        "no entities match",
+    )
 
 
 def _event_row(row: q.TimexRow, width: int) -> Content:
@@ -56,14 +73,23 @@ def _event_row(row: q.TimexRow, width: int) -> Content:
     what = clean(row.text)
     title = clean(row.title, "(untitled)")
     what_w = min(cells(what), max(0, rest // 2))
-    return Content.assemble((date_label(row.value), DATE_STYLE), " ", (band(row.granularity)[:8], DATE_STYLE), " ",
-                            (fit(what, what_w), "bold"), (fit(" · " + title, rest - what_w), MUTED_STYLE))
+    return Content.assemble(
+        (date_label(row.value), DATE_STYLE),
+        " ",
+        (band(row.granularity)[:8], DATE_STYLE),
+        " ",
+        (fit(what, what_w), "bold"),
+        (fit(" · " + title, rest - what_w), MUTED_STYLE),
+    )
 
 
 def timeline_source(filters: q.Filters) -> FuncSource:
-    return FuncSource(lambda c: q.count_events(c, filters),
-                      lambda c, o, n: q.events(c, filters, o, n),
-                      _event_row, "no dated events for these filters")
+    return FuncSource(
+        lambda c: q.count_events(c, filters),
+        lambda c, o, n: q.events(c, filters, o, n),
+        _event_row,
+        "no dated events for these filters",
+    )
 
 
 def _quote_row(row: q.QuoteRow, width: int, previous: q.QuoteRow | None = None) -> Content:
@@ -75,8 +101,12 @@ def _quote_row(row: q.QuoteRow, width: int, previous: q.QuoteRow | None = None) 
     who = clean(row.speaker, "?")
     if previous is not None and previous.speaker == row.speaker:
         who = ""
-    parts = [(fit(who, who_w), "bold" if row.speaker else MUTED_STYLE), " ",
-             (fit("“" + clean(row.text) + "”", quote_w), QUOTE_STYLE), " "]
+    parts = [
+        (fit(who, who_w), "bold" if row.speaker else MUTED_STYLE),
+        " ",
+        (fit("“" + clean(row.text) + "”", quote_w), QUOTE_STYLE),
+        " ",
+    ]
     if title_w:
         parts += [(fit(clean(row.title, "(untitled)"), title_w), MUTED_STYLE), " "]
     parts.append((fit(row.published or "undated", 10), MUTED_STYLE))
@@ -84,9 +114,13 @@ def _quote_row(row: q.QuoteRow, width: int, previous: q.QuoteRow | None = None) 
 
 
 def quotes_source(filters: q.Filters, sort: str) -> FuncSource:
-    return FuncSource(lambda c: q.count_quotes(c, filters),
-                      lambda c, o, n: q.quotes(c, filters, sort, o, n),
-                      _quote_row, "no quotes for these filters — x removes the last filter", grouped=sort == "speaker")
+    return FuncSource(
+        lambda c: q.count_quotes(c, filters),
+        lambda c, o, n: q.quotes(c, filters, sort, o, n),
+        _quote_row,
+        "no quotes for these filters — x removes the last filter",
+        grouped=sort == "speaker",
+    )
 
 
 class ArticlesList(VirtualList):

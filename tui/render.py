@@ -1,12 +1,13 @@
 """Drawing `Content` into line-API strips with the app's theme variables."""
+
 from __future__ import annotations
 
 import re
 
 from rich.cells import cell_len
 from rich.segment import Segment
-from textual.content import Content
 from textual.containers import Vertical
+from textual.content import Content
 from textual.geometry import Region
 from textual.markup import parse_style
 from textual.scroll_view import ScrollView
@@ -116,9 +117,16 @@ def plain_box(widget) -> bool:
     no border, outline, tint, opacity or padding above and below."""
     styles = widget.styles
     top, _right, bottom, _left = styles.padding
-    return (not top and not bottom and not any(edge for edge, _ in styles.border)
-            and not any(edge for edge, _ in styles.outline) and not styles.tint.a
-            and styles.opacity == 1.0 and styles.text_opacity == 1.0 and widget.opacity == 1.0)
+    return (
+        not top
+        and not bottom
+        and not any(edge for edge, _ in styles.border)
+        and not any(edge for edge, _ in styles.outline)
+        and not styles.tint.a
+        and styles.opacity == 1.0
+        and styles.text_opacity == 1.0
+        and widget.opacity == 1.0
+    )
 
 
 def render_lines(widget, crop: Region) -> list[Strip]:

@@ -5,6 +5,7 @@ this screen decides what changes and pushes attributes down. Every navigation
 goes through `navigate`, which records a `Snapshot` in the History so `[`/`]`
 can restore cursor, scroll and filters.
 """
+
 from __future__ import annotations
 
 import gc
@@ -59,18 +60,25 @@ class Chips:
     search: str | None = None
     order: tuple[str, ...] = ()
 
-    def set(self, name: str, value) -> "Chips":
+    def set(self, name: str, value) -> Chips:
         order = tuple(n for n in self.order if n != name) + ((name,) if value is not None else ())
         return replace(self, **{name: value, "order": order})
 
     def filters(self) -> q.Filters:
-        return q.Filters(article=self.article[0] if self.article else None,
-                         entity=self.entity[0] if self.entity else None,
-                         speaker=self.speaker[0] if self.speaker else None, search=self.search)
+        return q.Filters(
+            article=self.article[0] if self.article else None,
+            entity=self.entity[0] if self.entity else None,
+            speaker=self.speaker[0] if self.speaker else None,
+            search=self.search,
+        )
 
     def labels(self) -> list[tuple[str, str]]:
-        text = {"article": lambda v: "article: " + v[1], "entity": lambda v: "entity: " + v[1],
-                "speaker": lambda v: "speaker: " + v[1], "search": lambda v: "search: " + v}
+        text = {
+            "article": lambda v: "article: " + v[1],
+            "entity": lambda v: "entity: " + v[1],
+            "speaker": lambda v: "speaker: " + v[1],
+            "search": lambda v: "search: " + v,
+        }
         return [(n, text[n](getattr(self, n))) for n in self.order]
 
 
@@ -204,10 +212,14 @@ class MainScreen(Screen):
                 yield Reader(id="reader")
                 yield Line(id="status")
         # the prompts take the key bar's line while open, so nothing above them moves
-        yield Prompt(placeholder="search articles and quotes (enter searches, escape cancels)", id="search",
-                     classes="prompt")
-        yield Prompt(placeholder="jump the timeline to YYYY, YYYY-MM or YYYY-MM-DD (enter jumps, escape cancels)",
-                     id="date", classes="prompt")
+        yield Prompt(
+            placeholder="search articles and quotes (enter searches, escape cancels)", id="search", classes="prompt"
+        )
+        yield Prompt(
+            placeholder="jump the timeline to YYYY, YYYY-MM or YYYY-MM-DD (enter jumps, escape cancels)",
+            id="date",
+            classes="prompt",
+        )
         yield KeyBar()
 
     def lst(self, name: str) -> VirtualList:
@@ -372,8 +384,13 @@ class MainScreen(Screen):
         """Textual restyles every node under the nearest ancestor with a `:focus-within` rule, each list
         and its component classes with it; here only those ancestors' own borders depend on it (the
         panes' and the viewer's), so only they are restyled."""
-        nodes = {node for widget in (focused, blurred) if widget is not None
-                 for node in widget.ancestors_with_self if node._has_focus_within}
+        nodes = {
+            node
+            for widget in (focused, blurred)
+            if widget is not None
+            for node in widget.ancestors_with_self
+            if node._has_focus_within
+        }
         if nodes:
             self.app.stylesheet.update_nodes(nodes, animate=True)
 
@@ -418,14 +435,22 @@ class MainScreen(Screen):
         old = old or Snapshot()
         f, of = snap.chips.filters(), old.chips.filters()
         sources = {
-            "articles": (articles_source(f, snap.article_sort, snap.show_basis),
-                         (f.entity, f.search, snap.article_sort, snap.show_basis),
-                         (of.entity, of.search, old.article_sort, old.show_basis)),
-            "entities": (entities_source(q.Filters(label=snap.label, name=snap.name or None)),
-                         (snap.label, snap.name), (old.label, old.name)),
+            "articles": (
+                articles_source(f, snap.article_sort, snap.show_basis),
+                (f.entity, f.search, snap.article_sort, snap.show_basis),
+                (of.entity, of.search, old.article_sort, old.show_basis),
+            ),
+            "entities": (
+                entities_source(q.Filters(label=snap.label, name=snap.name or None)),
+                (snap.label, snap.name),
+                (old.label, old.name),
+            ),
             "timeline": (timeline_source(f), (f.article, f.entity), (of.article, of.entity)),
-            "quotes": (quotes_source(f, snap.quote_sort), (f.article, f.entity, f.speaker, f.search, snap.quote_sort),
-                       (of.article, of.entity, of.speaker, of.search, old.quote_sort)),
+            "quotes": (
+                quotes_source(f, snap.quote_sort),
+                (f.article, f.entity, f.speaker, f.search, snap.quote_sort),
+                (of.article, of.entity, of.speaker, of.search, old.quote_sort),
+            ),
         }
         self.state = snap
         for name, (source, key, old_key) in sources.items():
@@ -474,12 +499,15 @@ class MainScreen(Screen):
         if doc is not None:
             self._show_doc(self._doc_request, ref, doc, q.search_terms(self.state.chips.search))
             return
-        self._load_doc(self._doc_request, ref, q.search_terms(self.state.chips.search),
-                       self.reader.text_width())
+        self._load_doc(self._doc_request, ref, q.search_terms(self.state.chips.search), self.reader.text_width())
         request = self._doc_request
         # A slow page (an entity in every article of a huge corpus) shows it is loading.
-        self.set_timer(0.3, lambda: setattr(self.reader, "loading", True) if request == self._doc_request
-                       and self._doc_pending else None)
+        self.set_timer(
+            0.3,
+            lambda: (
+                setattr(self.reader, "loading", True) if request == self._doc_request and self._doc_pending else None
+            ),
+        )
         self._doc_pending = True
 
     @work(thread=True, exclusive=True, group="doc")
@@ -527,8 +555,10 @@ class MainScreen(Screen):
             opened = row is not None
             if row is not None:
                 pre = message.prefetched
-                self._open(DocRef("article", row.id, find=("hit",) if self.state.chips.search else None),
-                           doc=pre[1] if pre is not None and pre[0] == row.id else None)
+                self._open(
+                    DocRef("article", row.id, find=("hit",) if self.state.chips.search else None),
+                    doc=pre[1] if pre is not None and pre[0] == row.id else None,
+                )
         if message.vlist.id == "articles" and self._terms_stale and not opened:
             self._terms_stale = False  # nothing found to open: the terms go to the article shown
             self.reader.set_terms(q.search_terms(self.state.chips.search))
@@ -589,11 +619,16 @@ class MainScreen(Screen):
             aid, start, _ = t
             self.navigate(replace(snap, doc=DocRef("article", aid, find=("mention", "start", start))))
         elif link.kind == "event":
-            self.navigate(replace(snap, doc=DocRef("article", t.article,
-                                                   find=("date", "id", t.id, t.sentence_start, t.sentence_end))))
+            self.navigate(
+                replace(
+                    snap, doc=DocRef("article", t.article, find=("date", "id", t.id, t.sentence_start, t.sentence_end))
+                )
+            )
         elif link.kind == "date":
             if not t.value_start:
-                self.notify(f"“{clean(t.text)}” has no date on the calendar ({clean(t.value, 'unresolved')})", timeout=4)
+                self.notify(
+                    f"“{clean(t.text)}” has no date on the calendar ({clean(t.value, 'unresolved')})", timeout=4
+                )
                 return
             self._goto_date(t.value_start, snap=replace(snap, focus="timeline", active="timeline"))
 
@@ -723,8 +758,9 @@ class MainScreen(Screen):
             self.notify(f"nothing to search for in “{clean(text)}”: type some words", severity="warning")
             self._focus(self.state.active)
             return
-        snap = replace(self.capture(), chips=self.state.chips.set("search", text or None), focus="articles",
-                       active="articles")
+        snap = replace(
+            self.capture(), chips=self.state.chips.set("search", text or None), focus="articles", active="articles"
+        )
         doc = snap.doc
         self.navigate(replace(snap, doc=None if text else doc))
 
@@ -732,8 +768,11 @@ class MainScreen(Screen):
         r = self.reader
         text = ""
         if self.state.chips.search and r.doc.kind == "article":
-            text = (f"hit {r.hit + 1} of {len(r.hits)} · n/N" if r.hit is not None else
-                    f"{len(r.hits)} hits · n/N") if r.hits else "no hits in this article · n: next article"
+            text = (
+                (f"hit {r.hit + 1} of {len(r.hits)} · n/N" if r.hit is not None else f"{len(r.hits)} hits · n/N")
+                if r.hits
+                else "no hits in this article · n: next article"
+            )
         _border(self.query_one("#viewer"), subtitle=text)
 
     def action_hit(self, delta: int) -> None:
@@ -754,8 +793,9 @@ class MainScreen(Screen):
         articles.move_to(index, announce=False)
         row = articles.highlighted
         if row is not None:
-            self.navigate(replace(self.capture(), doc=DocRef("article", row.id,
-                                                             find=("hit",) if delta > 0 else ("hit", "last"))))
+            self.navigate(
+                replace(self.capture(), doc=DocRef("article", row.id, find=("hit",) if delta > 0 else ("hit", "last")))
+            )
 
     def action_filter_by(self) -> None:
         chip = self._chip_for_selection()
@@ -771,8 +811,13 @@ class MainScreen(Screen):
             link = self.reader.link
             if link is None:
                 doc = self.reader.doc
-                return (("article", (doc.ident, doc.title)) if doc.kind == "article" else
-                        ("entity", (doc.ident, doc.title)) if doc.kind == "entity" else None)
+                return (
+                    ("article", (doc.ident, doc.title))
+                    if doc.kind == "article"
+                    else ("entity", (doc.ident, doc.title))
+                    if doc.kind == "entity"
+                    else None
+                )
             t = link.target
             if link.kind == "mention" and t.entity is not None:
                 return "entity", (t.entity, clean(t.name or t.text))
@@ -1008,7 +1053,7 @@ def doc_summary(doc: Doc) -> str:
 
 
 def _link_text(doc: Doc, link) -> str:
-    return clean(doc.text[link.start:link.end]).strip(" ‹›")
+    return clean(doc.text[link.start : link.end]).strip(" ‹›")
 
 
 def describe_link(link, doc: Doc) -> Content:
@@ -1044,8 +1089,14 @@ def describe_link(link, doc: Doc) -> Content:
 def citation(quote: q.QuoteRow) -> str:
     """A quote as an analyst pastes it: text, speaker, article, source, date."""
     who = clean(quote.speaker, "unknown speaker")
-    where = ", ".join(x for x in (f"“{clean(quote.title)}”" if quote.title else None, clean(quote.source) or None,
-                                  quote.published or "undated") if x)
+    where = ", ".join(
+        x
+        for x in (
+            f"“{clean(quote.title)}”" if quote.title else None,
+            clean(quote.source) or None,
+            quote.published or "undated",
+        )
+        if x
+    )
     mark = "“{}”" if quote.kind != "indirect" else "{}"
     return f"{mark.format(clean(quote.text))} — {who}, {where}"
-

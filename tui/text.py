@@ -4,6 +4,7 @@ Stored text is hostile: it may carry escape sequences, C0/C1 controls, DEL and
 bidi overrides (ingest strips them, and we do again here). Nothing here parses
 markup: callers build `Content` objects from plain strings.
 """
+
 from __future__ import annotations
 
 import re
@@ -53,6 +54,7 @@ def shorten(text: str, width: int) -> str:
 
 
 _TOKEN = re.compile(r"\S+\s*|\s+")
+
 
 def _paragraphs(text: str, soft: frozenset[int]) -> list[str]:
     """`text` cut at its newlines but the `soft` ones, which become spaces: the pieces keep the
@@ -122,9 +124,11 @@ def _wrap_words(para: str, pos: int, width: int, lines: list[tuple[int, int]]) -
 # Characters that are not one cell wide (or are white space but a space, or not printable), or might not be:
 # everything but printable ASCII, Latin-1 and Latin Extended, Greek, Cyrillic, typographic punctuation,
 # currency signs, numero and trade mark.
-_NOT_ONE_CELL = re.compile("[^\x20-\x7e\u00a1-\u00ac\u00ae-\u024f\u0370-\u0377\u037a-\u037f\u0384-\u038a"
-                           "\u038c\u038e-\u03a1\u03a3-\u03ff\u0400-\u0482\u048a-\u052f\u2010-\u2027"
-                           "\u2030-\u205e\u20a0-\u20c0\u2116\u2122]")
+_NOT_ONE_CELL = re.compile(
+    "[^\x20-\x7e\u00a1-\u00ac\u00ae-\u024f\u0370-\u0377\u037a-\u037f\u0384-\u038a"
+    "\u038c\u038e-\u03a1\u03a3-\u03ff\u0400-\u0482\u048a-\u052f\u2010-\u2027"
+    "\u2030-\u205e\u20a0-\u20c0\u2116\u2122]"
+)
 
 
 def _one_cell_each(para: str) -> bool:

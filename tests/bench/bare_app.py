@@ -1,4 +1,5 @@
 """The start-up baseline: a bare Textual app that shows one Static (and quits on q)."""
+
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 

@@ -13,6 +13,7 @@ per-entity summary (`store.SUMMARY_TABLES`) is not copied but made again for all
 articles: by the upgrade `store.connect` does on a version-1 source, else by
 `store.summarise_all`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,8 +26,12 @@ SKIP = {"article", "entity", "alias", "override", *store.SUMMARY_TABLES}
 
 
 def _tables(conn) -> list[str]:
-    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND sql NOT LIKE "
-                                        "'CREATE VIRTUAL TABLE%' ORDER BY name")]
+    names = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name"
+        )
+    ]
     return [n for n in names if not n.startswith("sqlite_") and "_fts" not in n]
 
 
@@ -48,8 +53,11 @@ def build(source: str, out: str, target: int = 100_000, log=print) -> dict:
     base = conn.execute("SELECT COUNT(*) FROM article").fetchone()[0]
     if base == 0:
         raise SystemExit(f"{source} has no articles")
-    shift = {t: (conn.execute(f"SELECT MAX(id) FROM {t}").fetchone()[0] or 0)
-             for t in _tables(conn) if ("id", 1) in _cols(conn, t)}
+    shift = {
+        t: (conn.execute(f"SELECT MAX(id) FROM {t}").fetchone()[0] or 0)
+        for t in _tables(conn)
+        if ("id", 1) in _cols(conn, t)
+    }
     a_shift, q_shift = shift["article"], shift.get("quote", 0)
     art_cols = [c for c, _ in _cols(conn, "article")]
     children = [t for t in _tables(conn) if t not in SKIP and any(c in ("article", "quote") for c, _ in _cols(conn, t))]
@@ -59,11 +67,14 @@ def build(source: str, out: str, target: int = 100_000, log=print) -> dict:
         k += 1
         n = min(base, target - total)
         conn.execute("DROP TABLE IF EXISTS temp.pick")
-        conn.execute("CREATE TEMP TABLE pick AS SELECT id FROM main.article WHERE key NOT LIKE '%~%' "
-                      "ORDER BY id LIMIT ?", (n,))
+        conn.execute(
+            "CREATE TEMP TABLE pick AS SELECT id FROM main.article WHERE key NOT LIKE '%~%' ORDER BY id LIMIT ?", (n,)
+        )
         exprs = [f"id + {k * a_shift}" if c == "id" else f"key || '~{k}'" if c == "key" else c for c in art_cols]
-        conn.execute(f"INSERT INTO article({', '.join(art_cols)}) SELECT {', '.join(exprs)} FROM article "
-                     "WHERE id IN (SELECT id FROM temp.pick)")
+        conn.execute(
+            f"INSERT INTO article({', '.join(art_cols)}) SELECT {', '.join(exprs)} FROM article "
+            "WHERE id IN (SELECT id FROM temp.pick)"
+        )
         for t in children:
             cols = [c for c, _ in _cols(conn, t)]
             exprs = []
@@ -76,14 +87,21 @@ def build(source: str, out: str, target: int = 100_000, log=print) -> dict:
                     exprs.append(f"quote + {k * q_shift}")
                 else:
                     exprs.append(f'"{c}"')
-            where = ("article IN (SELECT id FROM temp.pick)" if "article" in cols else
-                     "quote IN (SELECT id FROM quote WHERE article IN (SELECT id FROM temp.pick))")
-            conn.execute(f'INSERT INTO {t}({", ".join(chr(34) + c + chr(34) for c in cols)}) '
-                         f"SELECT {', '.join(exprs)} FROM {t} WHERE {where}")
+            where = (
+                "article IN (SELECT id FROM temp.pick)"
+                if "article" in cols
+                else "quote IN (SELECT id FROM quote WHERE article IN (SELECT id FROM temp.pick))"
+            )
+            conn.execute(
+                f"INSERT INTO {t}({', '.join(chr(34) + c + chr(34) for c in cols)}) "
+                f"SELECT {', '.join(exprs)} FROM {t} WHERE {where}"
+            )
         total += n
         log(f"bigdb: copy {k}: {total:,} articles ({time.perf_counter() - t0:.0f} s)")
     conn.execute("COMMIT")
-    summarised = conn.execute("PRAGMA user_version").fetchone()[0] >= store.SUMMARY_VERSION  # else the upgrade below makes it
+    summarised = (
+        conn.execute("PRAGMA user_version").fetchone()[0] >= store.SUMMARY_VERSION
+    )  # else the upgrade below makes it
 
     # Indexes the current schema has and the source database (made by an older build) lacks
     # (those of tables it lacks come with the upgrade that adds the tables).
@@ -91,8 +109,9 @@ def build(source: str, out: str, target: int = 100_000, log=print) -> dict:
     store.create_schema(fresh)
     have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('index', 'table')")}
     added = []
-    for name, table, sql in fresh.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type='index' "
-                                          "AND sql IS NOT NULL"):
+    for name, table, sql in fresh.execute(
+        "SELECT name, tbl_name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL"
+    ):
         if name not in have and table in have:
             conn.execute(sql)
             added.append(name)

@@ -19,15 +19,14 @@ functions (thread time, in the worker threads), so SQL and UI work can be told
 apart. Prints one JSON line; peak RSS is VmHWM of this process after
 all steps (it imports only the app, never spaCy).
 """
+
 from __future__ import annotations
 
 import argparse
 import asyncio
 import json
-import os
 import sqlite3
 import time
-import unicodedata
 
 PROFILE = None  # a cProfile.Profile with --profile FILE: the main thread during timed steps only
 QUIET = 0.06  # seconds without a frame or any work before a step counts as done
@@ -45,8 +44,12 @@ def trace_queries() -> None:
     from model import query as q
 
     for name, fn in list(vars(q).items()):
-        if not inspect.isfunction(fn) or fn.__module__ != q.__name__ or name.startswith("_") or name in (
-                "connect", "fts_escape", "search_terms", "granularity"):
+        if (
+            not inspect.isfunction(fn)
+            or fn.__module__ != q.__name__
+            or name.startswith("_")
+            or name in ("connect", "fts_escape", "search_terms", "granularity")
+        ):
             continue
 
         def wrap(fn=fn, name=name):
@@ -57,7 +60,9 @@ def trace_queries() -> None:
                     return fn(*a, **kw)
                 finally:
                     QUERY_CPU[name] = QUERY_CPU.get(name, 0.0) + time.thread_time() - c
+
             return wrapper
+
         setattr(q, name, wrap())
 
 
@@ -90,6 +95,7 @@ class Harness:
             original(screen, renderable)
             if renderable is not None:
                 from textual._compositor import CompositorUpdate
+
                 if isinstance(renderable, CompositorUpdate):
                     renderable.render_segments(app.console)  # what a real terminal driver would pay for
                 self.frames += 1
@@ -120,7 +126,9 @@ class Harness:
         for screen in app.screen_stack:
             nodes += list(screen.walk_children(with_self=False))
         queued = [repr(n) for n in nodes if n._message_queue.qsize()]
-        return f"workers {running}, queued {queued}, frames {self.frames}, screen {app.screen!r}, focused {app.focused!r}"
+        return (
+            f"workers {running}, queued {queued}, frames {self.frames}, screen {app.screen!r}, focused {app.focused!r}"
+        )
 
     async def settle(self, expect=lambda: True, timeout: float = 60.0) -> None:
         start = time.perf_counter()
@@ -173,12 +181,40 @@ class Harness:
 
 def sample_targets(db: str, reps: int) -> dict:
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    dates = [r[0] for r in conn.execute(
-        "SELECT value_start FROM timex WHERE value_start IS NOT NULL ORDER BY random() LIMIT ?", (reps,))]
+    dates = [
+        r[0]
+        for r in conn.execute(
+            "SELECT value_start FROM timex WHERE value_start IS NOT NULL ORDER BY random() LIMIT ?", (reps,)
+        )
+    ]
     conn.close()
-    words = ["oil", "tonnes", "dollar", "Japan", "wheat", "Soviet", "China", "bank", "profit", "Gorbachev",
-             "OPEC", "merger", "shares", "Moscow", "Beijing", "trade deficit", "coffee", "interest rates",
-             "Reagan", "gold", "yen", "export", "strike", "sugar", "Tokyo"]
+    words = [
+        "oil",
+        "tonnes",
+        "dollar",
+        "Japan",
+        "wheat",
+        "Soviet",
+        "China",
+        "bank",
+        "profit",
+        "Gorbachev",
+        "OPEC",
+        "merger",
+        "shares",
+        "Moscow",
+        "Beijing",
+        "trade deficit",
+        "coffee",
+        "interest rates",
+        "Reagan",
+        "gold",
+        "yen",
+        "export",
+        "strike",
+        "sugar",
+        "Tokyo",
+    ]
     return {"dates": dates, "words": (words * (reps // len(words) + 1))[:reps]}
 
 
@@ -190,8 +226,17 @@ async def run(db: str, reps: int, size: tuple[int, int]) -> dict:
     trace_queries()
     targets = sample_targets(db, reps)
     app = SinorusApp(db, config=Config(), theme="textual-dark")
-    lat: dict[str, list[tuple[float, float, dict]]] = {k: [] for k in ("open article", "follow entity", "filter quotes by speaker",
-                                                  "jump timeline to date", "search a word", "go back")}
+    lat: dict[str, list[tuple[float, float, dict]]] = {
+        k: []
+        for k in (
+            "open article",
+            "follow entity",
+            "filter quotes by speaker",
+            "jump timeline to date",
+            "search a word",
+            "go back",
+        )
+    }
     notes: list[str] = []
     t_start = time.perf_counter()
     async with app.run_test(size=size) as pilot:
@@ -209,10 +254,14 @@ async def run(db: str, reps: int, size: tuple[int, int]) -> dict:
             arts.move_to(idx, announce=False)
             await h.settle()
             row = arts.highlighted
-            lat["open article"].append(await h.timed(
-                "enter", lambda: s.reader.doc.kind == "article" and s.reader.doc.ident == row.id))
-            links = [k for k, lk in enumerate(s.reader.doc.links)
-                     if lk.kind == "mention" and getattr(lk.target, "entity", None) is not None]
+            lat["open article"].append(
+                await h.timed("enter", lambda: s.reader.doc.kind == "article" and s.reader.doc.ident == row.id)
+            )
+            links = [
+                k
+                for k, lk in enumerate(s.reader.doc.links)
+                if lk.kind == "mention" and getattr(lk.target, "entity", None) is not None
+            ]
             if not links:
                 notes.append(f"article {row.id} has no entity links")
                 continue
@@ -221,10 +270,14 @@ async def run(db: str, reps: int, size: tuple[int, int]) -> dict:
             s.reader.focus()
             s.reader.set_cursor(k)
             await h.settle()
-            lat["follow entity"].append(await h.timed(
-                "enter", lambda: s.reader.doc.kind == "entity" and s.reader.doc.ident == ent))
-            lat["go back"].append(await h.timed(
-                "left_square_bracket", lambda: s.reader.doc.kind == "article" and s.reader.doc.ident == row.id))
+            lat["follow entity"].append(
+                await h.timed("enter", lambda: s.reader.doc.kind == "entity" and s.reader.doc.ident == ent)
+            )
+            lat["go back"].append(
+                await h.timed(
+                    "left_square_bracket", lambda: s.reader.doc.kind == "article" and s.reader.doc.ident == row.id
+                )
+            )
 
         # 3: filter quotes by a speaker
         await h.keys("X", "4")
@@ -247,9 +300,16 @@ async def run(db: str, reps: int, size: tuple[int, int]) -> dict:
             await h.keys("X", "4")
             quotes.move_to(j, announce=False)
             await h.settle(lambda: quotes.row(j) is not None)
-            lat["filter quotes by speaker"].append(await h.timed(
-                "f", lambda: s.state.chips.speaker is not None and s.state.chips.speaker[0] == sid
-                and quotes.total is not None))
+            lat["filter quotes by speaker"].append(
+                await h.timed(
+                    "f",
+                    lambda: (
+                        s.state.chips.speaker is not None
+                        and s.state.chips.speaker[0] == sid
+                        and quotes.total is not None
+                    ),
+                )
+            )
 
         # 4: jump the timeline to a date
         for date in targets["dates"]:
@@ -259,15 +319,17 @@ async def run(db: str, reps: int, size: tuple[int, int]) -> dict:
                 box.focus()
                 notes.append("date box not focused on open") if "date box not focused on open" not in notes else None
             await h.keys(*date)
-            lat["jump timeline to date"].append(await h.timed(
-                "enter", lambda: isinstance(app.screen, MainScreen) and app.focused is s.lst("timeline")))
+            lat["jump timeline to date"].append(
+                await h.timed("enter", lambda: isinstance(app.screen, MainScreen) and app.focused is s.lst("timeline"))
+            )
 
         # 5 and 6: search a word, go back
         for word in targets["words"]:
             await h.keys("X", "1", "slash")
             await h.keys(*[("space" if c == " " else c) for c in word])
-            lat["search a word"].append(await h.timed(
-                "enter", lambda: s.state.chips.search == word and s.lst("articles").total is not None))
+            lat["search a word"].append(
+                await h.timed("enter", lambda: s.state.chips.search == word and s.lst("articles").total is not None)
+            )
             lat["go back"].append(await h.timed("left_square_bracket", lambda: s.state.chips.search is None))
         rss_end = rss_kb("VmRSS")
 
@@ -279,17 +341,33 @@ async def run(db: str, reps: int, size: tuple[int, int]) -> dict:
         for x in v:
             for name, sec in x[2].items():
                 by_query[name] = by_query.get(name, 0.0) + sec
-        steps[k] = {"n": len(v), "p50_ms": round(pct(wall, 50) * 1000, 1), "p95_ms": round(pct(wall, 95) * 1000, 1),
-                    "max_ms": round(max(wall) * 1000, 1) if v else None,
-                    "cpu_p50_ms": round(pct(cpu, 50) * 1000, 1), "cpu_p95_ms": round(pct(cpu, 95) * 1000, 1),
-                    "frames_mean": round(sum(frames) / len(frames), 1) if frames else None,
-                    "sql_cpu_p50_ms": round(pct(sql, 50) * 1000, 1), "sql_cpu_p95_ms": round(pct(sql, 95) * 1000, 1),
-                    "sql_cpu_by_query_mean_ms": {k: round(t / len(v) * 1000, 1) for k, t in
-                                                 sorted(by_query.items(), key=lambda kv: -kv[1])},
-                    "all_ms": [round(x * 1000, 1) for x in wall], "all_cpu_ms": [round(x * 1000, 1) for x in cpu]}
-    return {"db": db, "size": list(size), "reps": reps, "first_screen_s": round(first_screen_s, 3),
-            "steps": steps, "rss_after_first_screen_mb": round(rss_start / 1024, 1),
-            "rss_end_mb": round(rss_end / 1024, 1), "peak_rss_mb": round(rss_kb("VmHWM") / 1024, 1), "notes": notes}
+        steps[k] = {
+            "n": len(v),
+            "p50_ms": round(pct(wall, 50) * 1000, 1),
+            "p95_ms": round(pct(wall, 95) * 1000, 1),
+            "max_ms": round(max(wall) * 1000, 1) if v else None,
+            "cpu_p50_ms": round(pct(cpu, 50) * 1000, 1),
+            "cpu_p95_ms": round(pct(cpu, 95) * 1000, 1),
+            "frames_mean": round(sum(frames) / len(frames), 1) if frames else None,
+            "sql_cpu_p50_ms": round(pct(sql, 50) * 1000, 1),
+            "sql_cpu_p95_ms": round(pct(sql, 95) * 1000, 1),
+            "sql_cpu_by_query_mean_ms": {
+                k: round(t / len(v) * 1000, 1) for k, t in sorted(by_query.items(), key=lambda kv: -kv[1])
+            },
+            "all_ms": [round(x * 1000, 1) for x in wall],
+            "all_cpu_ms": [round(x * 1000, 1) for x in cpu],
+        }
+    return {
+        "db": db,
+        "size": list(size),
+        "reps": reps,
+        "first_screen_s": round(first_screen_s, 3),
+        "steps": steps,
+        "rss_after_first_screen_mb": round(rss_start / 1024, 1),
+        "rss_end_mb": round(rss_end / 1024, 1),
+        "peak_rss_mb": round(rss_kb("VmHWM") / 1024, 1),
+        "notes": notes,
+    }
 
 
 def main() -> None:

@@ -1,4 +1,5 @@
 """Process helpers on /proc: peak RSS and CPU time of a process tree, sampled while it runs."""
+
 from __future__ import annotations
 
 import os
@@ -70,7 +71,7 @@ class TreeMonitor:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
 
-    def start(self) -> "TreeMonitor":
+    def start(self) -> TreeMonitor:
         self._thread.start()
         return self
 
@@ -122,5 +123,11 @@ def run_monitored(cmd: list[str], *, env=None, cwd=None, timeout: float | None =
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     # CPU of the whole tree: the child and every descendant it waited for (pool workers are joined)
     tree_cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"wall_s": wall, "returncode": proc.returncode, "stdout": out, "stderr": err, "tree_cpu_s": tree_cpu,
-            **mon.summary()}
+    return {
+        "wall_s": wall,
+        "returncode": proc.returncode,
+        "stdout": out,
+        "stderr": err,
+        "tree_cpu_s": tree_cpu,
+        **mon.summary(),
+    }

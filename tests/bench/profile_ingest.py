@@ -7,6 +7,7 @@ each extraction function (wrapped in place, so `ingest.extract` runs unchanged),
 pickling the results (what the worker pool sends back), `store.write_article`
 into a fresh database, and `store.refresh_entities`. Prints one JSON line.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,6 +32,7 @@ def _timed(name: str, fn):
         finally:
             TIMES[name] += time.perf_counter() - t
             CALLS[name] += 1
+
     return wrapper
 
 
@@ -50,13 +52,15 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=300)
     args = ap.parse_args()
 
-    from model import entities, ingest, nlp as nlp_mod, store
+    from model import entities, ingest, store
+    from model import nlp as nlp_mod
     from model.records import Article
     from model.sources import read_all
 
     wrapped = _wrap(entities, ["resolve_mentions", "acronym_aliases"], "model.entities")
     try:
         from model import quotes, timeline
+
         wrapped += _wrap(quotes, ["extract_quotes"], "model.quotes")
         wrapped += _wrap(timeline, ["infer_published", "extract_timexes"], "model.timeline")
     except ImportError:
@@ -87,7 +91,7 @@ def main() -> None:
     results = list(zip(arts, exts, [None] * len(arts)))
     t = time.perf_counter()
     for i in range(0, len(results), ingest.BATCH_ARTICLES):
-        pickle.loads(pickle.dumps(results[i:i + ingest.BATCH_ARTICLES]))
+        pickle.loads(pickle.dumps(results[i : i + ingest.BATCH_ARTICLES]))
     pickle_s = time.perf_counter() - t
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -106,10 +110,21 @@ def main() -> None:
     parts = {name: TIMES[name] for name in wrapped}
     parts["extract (other)"] = max(0.0, extract_s - sum(parts.values()))
     out = {
-        "articles": len(arts), "words": words, "read_s": read_s, "nlp_pipe_s": nlp_s, "extract_s": extract_s,
-        "extract_parts_s": parts, "pickle_s": pickle_s, "write_article_s": write_s, "refresh_entities_s": refresh_s,
-        "counts": {"mentions": sum(len(e.mentions) for e in exts), "quotes": sum(len(e.quotes) for e in exts),
-                   "timexes": sum(len(e.timexes) for e in exts), "sentences": sum(len(e.sentences) for e in exts)},
+        "articles": len(arts),
+        "words": words,
+        "read_s": read_s,
+        "nlp_pipe_s": nlp_s,
+        "extract_s": extract_s,
+        "extract_parts_s": parts,
+        "pickle_s": pickle_s,
+        "write_article_s": write_s,
+        "refresh_entities_s": refresh_s,
+        "counts": {
+            "mentions": sum(len(e.mentions) for e in exts),
+            "quotes": sum(len(e.quotes) for e in exts),
+            "timexes": sum(len(e.timexes) for e in exts),
+            "sentences": sum(len(e.sentences) for e in exts),
+        },
     }
     print(json.dumps(out))
 

@@ -10,6 +10,7 @@ query, and each of a navigation step's calls, over N entities of every frequency
 (ranks spaced evenly on a log scale, the most mentioned first) and the search words:
 p50, p95 and max of wall and thread CPU time in ms.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -116,9 +117,17 @@ def spread(db: str, n: int) -> dict[str, dict[str, float]]:
         v = sorted(v)
         return round(v[min(len(v) - 1, int(p * len(v)))], 1)
 
-    return {name: {"n": len(v), "p50": pct([w for w, _ in v], .5), "p95": pct([w for w, _ in v], .95),
-                   "max": pct([w for w, _ in v], 1), "cpu_p50": pct([c for _, c in v], .5),
-                   "cpu_p95": pct([c for _, c in v], .95)} for name, v in samples.items()}
+    return {
+        name: {
+            "n": len(v),
+            "p50": pct([w for w, _ in v], 0.5),
+            "p95": pct([w for w, _ in v], 0.95),
+            "max": pct([w for w, _ in v], 1),
+            "cpu_p50": pct([c for _, c in v], 0.5),
+            "cpu_p95": pct([c for _, c in v], 0.95),
+        }
+        for name, v in samples.items()
+    }
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ number of processes, and nothing else — no extraction, no SQLite.
 Texts are read exactly as ingest reads them (`model.sources.read_all`), so both
 parse the same strings. Prints one JSON line.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,7 +24,8 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=None, help="default: the pipeline's own (nlp.batch_size)")
     args = ap.parse_args()
 
-    from model import ingest, nlp as nlp_mod
+    from model import ingest
+    from model import nlp as nlp_mod
     from model.records import Article
     from model.sources import read_all
 
@@ -40,11 +42,20 @@ def main() -> None:
         n_docs += 1
         n_tokens += len(doc)
     t_end = time.perf_counter()
-    print(json.dumps({
-        "docs": n_docs, "tokens": n_tokens, "words": sum(len(t.split()) for t in texts),
-        "read_s": t_read - T0, "load_s": t_load - t_read, "pipe_s": t_end - t_load,
-        "batch_size": kw.get("batch_size", nlp.batch_size), "n_process": args.jobs,
-    }))
+    print(
+        json.dumps(
+            {
+                "docs": n_docs,
+                "tokens": n_tokens,
+                "words": sum(len(t.split()) for t in texts),
+                "read_s": t_read - T0,
+                "load_s": t_load - t_read,
+                "pipe_s": t_end - t_load,
+                "batch_size": kw.get("batch_size", nlp.batch_size),
+                "n_process": args.jobs,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ output fed to a minimal screen emulator (cursor moves and text; styles ignored),
 timed until a predicate on the screen holds. Then `q` is sent (SIGTERM after 5 s).
 No hook in the app is needed.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -18,7 +19,7 @@ import subprocess
 import termios
 import time
 import unicodedata
-from typing import Callable
+from collections.abc import Callable
 
 _CSI = re.compile(r"\x1b\[([0-9;?<>=]*)([ -/]*)([@-~])")
 _OSC = re.compile(r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
@@ -107,9 +108,16 @@ class Screen:
         return "\n".join("".join(r) for r in self.grid)
 
 
-def time_to_frame(cmd: list[str], ready: Callable[[str], bool], *, size=(120, 35), timeout: float = 60,
-                  env: dict | None = None, cwd: str | None = None,
-                  marks: dict[str, Callable[[str], bool]] | None = None) -> dict:
+def time_to_frame(
+    cmd: list[str],
+    ready: Callable[[str], bool],
+    *,
+    size=(120, 35),
+    timeout: float = 60,
+    env: dict | None = None,
+    cwd: str | None = None,
+    marks: dict[str, Callable[[str], bool]] | None = None,
+) -> dict:
     """Seconds from spawning `cmd` in a pty until `ready(screen_text)` is true; and, for each of `marks`,
     until it first held (e.g. the first frame of any kind)."""
     cols, rows = size
@@ -120,8 +128,9 @@ def time_to_frame(cmd: list[str], ready: Callable[[str], bool], *, size=(120, 35
     e.pop("TEXTUAL", None)
     screen = Screen(cols, rows)
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdin=slave, stdout=slave, stderr=slave, env=e, cwd=cwd, start_new_session=True,
-                            close_fds=True)
+    proc = subprocess.Popen(
+        cmd, stdin=slave, stdout=slave, stderr=slave, env=e, cwd=cwd, start_new_session=True, close_fds=True
+    )
     os.close(slave)
     elapsed = None
     nbytes = 0

@@ -3,34 +3,46 @@ import pytest
 from model import clean
 
 
-@pytest.mark.parametrize("line,reason", [
-    ("Log In", "site chrome"), ("  • MENU", "site chrome"), ("Reset Password", "site chrome"),
-    ("Latest updates", "site chrome"), ("View 2 more stories", "site chrome"),
-    ("See also  Boris Johnson loses London strongholds", "teaser"),
-    ("Leave a Reply", "site chrome"), ("Your email address will not be published. Required fields are marked *", "comment form"),
-    ("Comment threads are monitored for 48 hours after publication and then closed.", "comment policy"),
-    ("Our standards: Thomson Reuters Trust Principles.", "site footer"),
-    ("edited and proofread by jane doe", "credits"),
-    ("Reporting by Jane Doe; Editing by John Roe", "credits"),
-    ("Lee and Wu reported from Taipei. Li in Seoul contributed to this report.", "credits"),
-])
+@pytest.mark.parametrize(
+    "line,reason",
+    [
+        ("Log In", "site chrome"),
+        ("  • MENU", "site chrome"),
+        ("Reset Password", "site chrome"),
+        ("Latest updates", "site chrome"),
+        ("View 2 more stories", "site chrome"),
+        ("See also  Boris Johnson loses London strongholds", "teaser"),
+        ("Leave a Reply", "site chrome"),
+        ("Your email address will not be published. Required fields are marked *", "comment form"),
+        ("Comment threads are monitored for 48 hours after publication and then closed.", "comment policy"),
+        ("Our standards: Thomson Reuters Trust Principles.", "site footer"),
+        ("edited and proofread by jane doe", "credits"),
+        ("Reporting by Jane Doe; Editing by John Roe", "credits"),
+        ("Lee and Wu reported from Taipei. Li in Seoul contributed to this report.", "credits"),
+    ],
+)
 def test_boilerplate_lines(line, reason):
     assert clean.boilerplate_reason(line) == reason
 
 
-@pytest.mark.parametrize("line", [
-    "Putin said he plans to discuss the war in Ukraine over dinner.",
-    "Search and rescue teams reached the site on Monday.",
-    "Menu prices rose sharply in Moscow restaurants, Reuters reported.",
-    "See you in court, the lawyer said.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Putin said he plans to discuss the war in Ukraine over dinner.",
+        "Search and rescue teams reached the site on Monday.",
+        "Menu prices rose sharply in Moscow restaurants, Reuters reported.",
+        "See you in court, the lawyer said.",
+    ],
+)
 def test_body_lines_are_not_boilerplate(line):
     assert clean.boilerplate_reason(line) is None
 
 
 def test_title_repeated_title_and_header_date():
-    doc = ("Log In\n\nWednesday, June 19, 2024\n\n   Xi and Putin hail ties\n\n"
-           "   Putin arrived in Beijing on Thursday.\nXi and Putin hail ties\nThe talks ended.\n")
+    doc = (
+        "Log In\n\nWednesday, June 19, 2024\n\n   Xi and Putin hail ties\n\n"
+        "   Putin arrived in Beijing on Thursday.\nXi and Putin hail ties\nThe talks ended.\n"
+    )
     a = clean.clean_document(doc, key="k")
     assert a.title == "Xi and Putin hail ties" and a.title_basis == "first line"
     assert a.text == "Putin arrived in Beijing on Thursday.\nThe talks ended."
@@ -56,10 +68,21 @@ def test_byline_date_beats_header():
     assert a.published == "2023-03-03" and a.published_basis.startswith("byline")
 
 
-@pytest.mark.parametrize("value,expected", [
-    ("2023-02-22", "2023-02-22"), ("2023-02-22T10:00:00+03:00", "2023-02-22"), ("19980227", "1998-02-27"),
-    ("February 4, 2022", "2022-02-04"), ("4 February 2022", "2022-02-04"), ("25/12/2021", "2021-12-25"),
-    ("03/04/2021", None), ("yesterday", None), ("2023-02-30", None), ("", None), (None, None),
-])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("2023-02-22", "2023-02-22"),
+        ("2023-02-22T10:00:00+03:00", "2023-02-22"),
+        ("19980227", "1998-02-27"),
+        ("February 4, 2022", "2022-02-04"),
+        ("4 February 2022", "2022-02-04"),
+        ("25/12/2021", "2021-12-25"),
+        ("03/04/2021", None),
+        ("yesterday", None),
+        ("2023-02-30", None),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_normalise_date(value, expected):
     assert clean.normalise_date(value)[0] == expected

@@ -1,7 +1,5 @@
 import re
 
-import pytest
-
 from model import entities
 
 
@@ -17,16 +15,20 @@ def by_text(nlp, text):
 
 
 def test_countries_by_formal_name_and_abbreviation(nlp):
-    got = by_text(nlp, "The PRC and the People’s Republic of China are one. U.S. officials and the US Senate "
-                       "spoke with the United States envoy.")
+    got = by_text(
+        nlp,
+        "The PRC and the People’s Republic of China are one. U.S. officials and the US Senate "
+        "spoke with the United States envoy.",
+    )
     assert got["PRC"] == {"China"} and got["People’s Republic of China"] == {"China"}
     assert got["U.S."] == {"United States"} and got["US"] == {"United States"}
     assert got["United States"] == {"United States"}
 
 
 def test_surname_and_title_resolve_to_full_name(nlp):
-    got = by_text(nlp, "Chinese President Xi Jinping met Putin. President Xi said the talks went well. "
-                       "Later, Xi left Moscow.")
+    got = by_text(
+        nlp, "Chinese President Xi Jinping met Putin. President Xi said the talks went well. Later, Xi left Moscow."
+    )
     assert got["Xi Jinping"] == {"Xi Jinping"}
     assert got["Xi"] == {"Xi Jinping"}
 
@@ -47,15 +49,18 @@ def test_family_name_first_order(nlp):
 
 
 def test_surname_mislabelled_as_org_becomes_person(nlp):
-    ms = entities.resolve_mentions(nlp("China’s top diplomat, Wang Yi, visited Russia. Wang, a long-standing "
-                                       "official, praised the cooperation."))
+    ms = entities.resolve_mentions(
+        nlp("China’s top diplomat, Wang Yi, visited Russia. Wang, a long-standing official, praised the cooperation.")
+    )
     wang = [m for m in ms if m.text == "Wang"]
     assert wang and all(m.canonical == "Wang Yi" and m.label == "PERSON" for m in wang)
 
 
 def test_distinct_people_are_never_merged(nlp):
-    text = ("Wang Yi met officials. Wan Qingsong, a professor, commented. Wan said it was time. Wang agreed. "
-            "Daniel Russell spoke. Daniel Krettenbrink also spoke. Krettenbrink told reporters.")
+    text = (
+        "Wang Yi met officials. Wan Qingsong, a professor, commented. Wan said it was time. Wang agreed. "
+        "Daniel Russell spoke. Daniel Krettenbrink also spoke. Krettenbrink told reporters."
+    )
     got = by_text(nlp, text)
     assert got["Wan"] == {"Wan Qingsong"}
     assert got.get("Wang", {"Wang Yi"}) == {"Wang Yi"}
@@ -88,8 +93,12 @@ def test_acronym_defined_in_text(nlp):
 
 
 def test_office_words_are_not_entities_and_org_country_prefix_is_normalised(nlp):
-    ms = entities.resolve_mentions(nlp("U.S. Secretary of State Antony Blinken spoke. The U.S. State Department "
-                                       "and the US State Department are one body."))
+    ms = entities.resolve_mentions(
+        nlp(
+            "U.S. Secretary of State Antony Blinken spoke. The U.S. State Department "
+            "and the US State Department are one body."
+        )
+    )
     names = {m.canonical for m in ms}
     assert "State" not in names
     orgs = {m.text: m.canonical for m in ms if m.label == "ORG"}
@@ -97,16 +106,19 @@ def test_office_words_are_not_entities_and_org_country_prefix_is_normalised(nlp)
 
 
 def test_lowercase_words_are_not_names_and_more_offices_are_trimmed(nlp):
-    ms = entities.resolve_mentions(nlp("Shr 25 cts vs 30 cts. Treasurer Paul Keating said the budget was sound. "
-                                       "Keating added that it was fair."))
+    ms = entities.resolve_mentions(
+        nlp("Shr 25 cts vs 30 cts. Treasurer Paul Keating said the budget was sound. Keating added that it was fair.")
+    )
     names = {m.text: m.canonical for m in ms}
     assert "cts" not in names
     assert names.get("Paul Keating") == "Paul Keating" and names.get("Keating") == "Paul Keating"
 
 
 def test_paragraphs_and_bullets_bound_sentences(nlp):
-    doc = nlp("Xi and Putin hail ties\n\nPutin arrived on Thursday. He said so.\n• Putin meets Wang Yi\n"
-              "• Wang: relations are strong")
+    doc = nlp(
+        "Xi and Putin hail ties\n\nPutin arrived on Thursday. He said so.\n• Putin meets Wang Yi\n"
+        "• Wang: relations are strong"
+    )
     sents = [s.text.strip() for s in doc.sents]
     assert sents[0] == "Xi and Putin hail ties"
     assert "• Putin meets Wang Yi" in sents and "• Wang: relations are strong" in sents
@@ -115,13 +127,18 @@ def test_paragraphs_and_bullets_bound_sentences(nlp):
 def test_a_known_full_name_is_that_person_wherever_it_stands(nlp):
     # One sense per article: a full name tagged PERSON once is a person where the recogniser said PRODUCT
     # or nothing at all, never inside a longer name.
-    text = ("Ivanka Trump spoke on Monday. In an essay last week, Ivanka Trump acknowledged the problem. "
-            "The Ivanka Trump Foundation gave money.")
+    text = (
+        "Ivanka Trump spoke on Monday. In an essay last week, Ivanka Trump acknowledged the problem. "
+        "The Ivanka Trump Foundation gave money."
+    )
     doc = nlp(text)
     first, second = text.index("Ivanka Trump"), text.index("Ivanka Trump", 5)
     found = text.index("The Ivanka Trump Foundation") + 4
-    doc.ents = [doc.char_span(first, first + 12, label="PERSON"), doc.char_span(second, second + 12, label="PRODUCT"),
-                doc.char_span(found, found + 23, label="ORG")]
+    doc.ents = [
+        doc.char_span(first, first + 12, label="PERSON"),
+        doc.char_span(second, second + 12, label="PRODUCT"),
+        doc.char_span(found, found + 23, label="ORG"),
+    ]
     people = [(m.start, m.canonical) for m in entities.resolve_mentions(doc) if m.label == "PERSON"]
     assert people == [(first, "Ivanka Trump"), (second, "Ivanka Trump")]
     doc.ents = [doc.char_span(first, first + 12, label="PERSON")]  # the second not tagged at all
@@ -131,7 +148,11 @@ def test_a_known_full_name_is_that_person_wherever_it_stands(nlp):
 def test_a_family_name_with_a_particle_is_not_the_canonical_full_name(nlp):
     text = "De Blasio spoke. Mayor Bill de Blasio said it was an intentional act. De Blasio left."
     doc = nlp(text)
-    spans = [(0, 9), (text.index("Bill"), text.index("Bill") + 14), (text.rindex("De Blasio"), text.rindex("De Blasio") + 9)]
+    spans = [
+        (0, 9),
+        (text.index("Bill"), text.index("Bill") + 14),
+        (text.rindex("De Blasio"), text.rindex("De Blasio") + 9),
+    ]
     doc.ents = [doc.char_span(a, b, label="PERSON") for a, b in spans]
     assert {m.canonical for m in entities.resolve_mentions(doc)} == {"Bill de Blasio"}
 
@@ -145,8 +166,10 @@ def test_a_known_name_untagged_inside_another_known_name_is_the_longer_one(nlp):
 
 
 def test_a_family_name_alone_many_times_before_a_relative_s_full_name_is_someone_else(nlp):
-    text = ("President Obama spoke in Washington. Obama praised the voters. Later Obama left for Ohio. "
-            "Obama was tired. Michelle Obama joined him there. Obama smiled.")
+    text = (
+        "President Obama spoke in Washington. Obama praised the voters. Later Obama left for Ohio. "
+        "Obama was tired. Michelle Obama joined him there. Obama smiled."
+    )
     got = by_text(nlp, text)
     assert got["Michelle Obama"] == {"Michelle Obama"}
     assert got["Obama"] == {"Obama"}
@@ -160,8 +183,9 @@ def test_that_someone_else_is_still_a_person_whatever_the_recogniser_said(nlp):
     doc = nlp(text)
     spans = [hit.span() for hit in re.finditer(r"(?<!Frank )Fiorina", text)]
     frank = text.index("Frank Fiorina")
-    doc.ents = [doc.char_span(a, b, label="ORG") for a, b in spans[:4]] + \
-        [doc.char_span(frank, frank + 13, label="PERSON")]
+    doc.ents = [doc.char_span(a, b, label="ORG") for a, b in spans[:4]] + [
+        doc.char_span(frank, frank + 13, label="PERSON")
+    ]
     got = [(m.text, m.canonical, m.label) for m in entities.resolve_mentions(doc)]
     assert got[:4] == [("Fiorina", "Fiorina", "PERSON")] * 4 and got[4] == ("Frank Fiorina", "Frank Fiorina", "PERSON")
 

@@ -1,4 +1,5 @@
 """model.query against a small database written through store (no spaCy)."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -6,7 +7,8 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from model import query as q
 from tests.tui.fixture_db import build
@@ -103,15 +105,17 @@ def test_entity_page(conn):
 def test_article_document(conn):
     doc = q.get_article(conn, q.articles(conn, q.Filters(search="frontiers"))[0].id)
     for m in doc.mentions:
-        assert doc.text[m.start:m.end] == m.text
+        assert doc.text[m.start : m.end] == m.text
     for x in doc.quotes:
-        assert doc.text[x.start:x.end] == x.text
+        assert doc.text[x.start : x.end] == x.text
     assert doc.timexes[0].value == "2023-02-22"
 
 
 def test_query_never_imports_sqlite_utils_textual_or_rich():
-    code = ("import sys, model.query; bad = [m for m in ('sqlite_utils', 'textual', 'rich', 'spacy') "
-            "if m in sys.modules]; print(bad); sys.exit(bool(bad))")
+    code = (
+        "import sys, model.query; bad = [m for m in ('sqlite_utils', 'textual', 'rich', 'spacy') "
+        "if m in sys.modules]; print(bad); sys.exit(bool(bad))"
+    )
     assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
 
 
@@ -153,10 +157,20 @@ def test_the_entity_summary_gives_the_rows_the_joins_give(tmp_path):
         for e in q.entities(c, F(), 0, 1000):
             f, by = F(entity=e.id), F(speaker=e.id)
             pages.append(q.entity_page(c, e.id, limit=3))
-            filtered += [q.count_articles(c, f), q.articles(c, f, limit=3), q.articles(c, f, offset=1, limit=2),
-                         q.count_events(c, f), q.events(c, f, 1, 3), q.event_position(c, f, "2022-03"),
-                         q.count_quotes(c, f), q.quotes(c, f, limit=3), q.quotes(c, f, offset=1),
-                         q.count_quotes(c, by), q.quotes(c, by), q.quotes(c, f, "speaker")]
+            filtered += [
+                q.count_articles(c, f),
+                q.articles(c, f, limit=3),
+                q.articles(c, f, offset=1, limit=2),
+                q.count_events(c, f),
+                q.events(c, f, 1, 3),
+                q.event_position(c, f, "2022-03"),
+                q.count_quotes(c, f),
+                q.quotes(c, f, limit=3),
+                q.quotes(c, f, offset=1),
+                q.count_quotes(c, by),
+                q.quotes(c, by),
+                q.quotes(c, f, "speaker"),
+            ]
         n = q.count_events(c, F())
         timeline = [n, *(q.event_position(c, F(), d) for d in ("1900", "2022", "2022-02-24", "2023-02", "2100"))]
         timeline += [q.events(c, F(), o, 3) for o in range(n + 2)]  # every offset, and past the end

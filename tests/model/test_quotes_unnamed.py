@@ -1,12 +1,16 @@
 """Quotes: reported speech from sources we cannot name, and where a reported clause ends."""
+
 from __future__ import annotations
 
 from tests.model.test_quotes import one, run
 
 
 def test_unnamed_people_and_bodies_report_speech(nlp):
-    qs = run(nlp, "Federal officials said the two men raised $350 million through the program. "
-                  "The campaign says the ad will air nationally next week.")
+    qs = run(
+        nlp,
+        "Federal officials said the two men raised $350 million through the program. "
+        "The campaign says the ad will air nationally next week.",
+    )
     q = one(qs, "raised $350 million")
     assert q.kind == "indirect" and q.speaker == "Federal officials"
     assert one(qs, "will air nationally").kind == "indirect"
@@ -19,8 +23,11 @@ def test_an_unresolved_pronoun_reports_with_no_speaker(nlp):
 
 
 def test_unnamed_sources_stay_out_when_they_are_things_or_the_writer(nlp):
-    qs = run(nlp, "Recent data suggests that trade grew fast. We know that the plan will fail next year. "
-                  "Officials expressed concerns over the partnership with the company.")
+    qs = run(
+        nlp,
+        "Recent data suggests that trade grew fast. We know that the plan will fail next year. "
+        "Officials expressed concerns over the partnership with the company.",
+    )
     assert not any("trade grew" in q.text or "plan will fail" in q.text or "partnership" in q.text for q in qs)
 
 
@@ -30,17 +37,23 @@ def test_an_unnamed_source_must_be_the_subject_of_a_finite_verb(nlp):
 
 
 def test_a_forecast_after_an_assessment_is_cut_off_the_reported_clause(nlp):
-    qs = run(nlp, "Vladimir Putin met the minister on Monday, telling him that trade is better than expected "
-                  "and could soon reach $200 billion annually.")
+    qs = run(
+        nlp,
+        "Vladimir Putin met the minister on Monday, telling him that trade is better than expected "
+        "and could soon reach $200 billion annually.",
+    )
     assert one(qs, "better than expected").text == "trade is better than expected"
     qs = run(nlp, "The International Olympic Committee said it had met her and would meet her again.")
     assert one(qs, "had met her").text == "it had met her and would meet her again"
 
 
 def test_learned_cues_attribute_their_dependent(nlp):
-    qs = run(nlp, "Elizabeth Warren discussed the new tax plan for small businesses. "
-                  "Bernie Sanders vowed to raise the minimum wage for federal workers. "
-                  "John Kasich sees the trade deal as a threat to American jobs.")
+    qs = run(
+        nlp,
+        "Elizabeth Warren discussed the new tax plan for small businesses. "
+        "Bernie Sanders vowed to raise the minimum wage for federal workers. "
+        "John Kasich sees the trade deal as a threat to American jobs.",
+    )
     assert one(qs, "tax plan").text == "the new tax plan for small businesses"
     assert one(qs, "minimum wage").text == "to raise the minimum wage for federal workers"
     assert one(qs, "threat").text == "a threat to American jobs"
@@ -48,14 +61,18 @@ def test_learned_cues_attribute_their_dependent(nlp):
 
 
 def test_learned_cues_leave_out_compliments_refusals_and_people(nlp):
-    qs = run(nlp, "Wang Yi praised the continued cooperation between the two nations. "
-                  "Xi Jinping declined to use his influence over the war. "
-                  "Vladimir Putin thanked Chinese President Xi Jinping for the warm welcome.")
+    qs = run(
+        nlp,
+        "Wang Yi praised the continued cooperation between the two nations. "
+        "Xi Jinping declined to use his influence over the war. "
+        "Vladimir Putin thanked Chinese President Xi Jinping for the warm welcome.",
+    )
     assert qs == []
 
 
 def test_a_name_the_recogniser_missed_reports_speech(nlp, monkeypatch):
     from model import quotes
+
     text = "Politifact says the claim is mostly false."
     assert one(run(nlp, text), "mostly false").speaker == "Politifact"
     monkeypatch.setattr(quotes, "UNTAGGED_NAMES", False)
@@ -77,6 +94,7 @@ def test_a_word_in_single_marks_leaves_the_clause_reported(nlp):
 
 def test_a_name_as_the_object_of_a_stance(nlp, monkeypatch):
     from model import quotes
+
     text = "Elizabeth Warren endorsed Hillary Clinton on Thursday. Bernie Sanders discussed Hillary Clinton."
     qs = run(nlp, text)
     assert [(q.text, q.kind, q.speaker) for q in qs] == [("Hillary Clinton", "indirect", "Elizabeth Warren")]
@@ -112,6 +130,7 @@ def test_a_short_noun_phrase_object_needs_two_content_words(nlp):
 
 def test_left_out_cues_come_back_when_switched_on(nlp, monkeypatch):
     from model import quotes
+
     text = "Xi Jinping declined to use his influence over the war."
     assert run(nlp, text) == []
     monkeypatch.setattr(quotes, "LEFT_OUT_ON", True)
@@ -120,6 +139,7 @@ def test_left_out_cues_come_back_when_switched_on(nlp, monkeypatch):
 
 def test_a_body_described_by_a_common_noun_wants_something(nlp, monkeypatch):
     from model import quotes
+
     text = "The campaign wants to preserve its non-endorsement policy."
     assert one(run(nlp, text), "preserve").speaker == "campaign"
     monkeypatch.setattr(quotes, "BODY_NOMINAL", False)
@@ -128,6 +148,7 @@ def test_a_body_described_by_a_common_noun_wants_something(nlp, monkeypatch):
 
 def test_any_common_noun_that_speaks_but_not_evidence(nlp, monkeypatch):
     from model import quotes
+
     text = "Cement makers argue that imports grew to 40 percent of the market. Recent data suggests that trade grew."
     qs = run(nlp, text)
     assert [q.text for q in qs] == ["imports grew to 40 percent of the market"]
@@ -138,6 +159,7 @@ def test_any_common_noun_that_speaks_but_not_evidence(nlp, monkeypatch):
 
 def test_a_coordinated_that_clause_stays_in_the_report(nlp, monkeypatch):
     from model import quotes
+
     text = "Marco Rubio said he does not completely trust Trump but that Clinton cannot be elected."
     assert [q.text for q in run(nlp, text)] == ["he does not completely trust Trump but that Clinton cannot be elected"]
     monkeypatch.setattr(quotes, "KEEP_THAT_CLAUSES", False)

@@ -18,23 +18,29 @@ def test_sanitise_strips_controls_and_bidi_but_keeps_newline_and_tab():
     assert sources.sanitise(s) == "a[2Jbcdefg\tok\nnext\nlast"
 
 
-@pytest.mark.parametrize("data,note", [
-    ("Grüße aus Moskau".encode("utf-8"), None),
-    (codecs.BOM_UTF8 + "Grüße".encode("utf-8"), None),
-    (codecs.BOM_UTF16_LE + "Grüße aus Peking".encode("utf-16-le"), "UTF-16"),
-    ("Grüße aus Moskau, café".encode("latin-1"), "Windows-1252"),
-])
+@pytest.mark.parametrize(
+    "data,note",
+    [
+        ("Grüße aus Moskau".encode(), None),
+        (codecs.BOM_UTF8 + "Grüße".encode(), None),
+        (codecs.BOM_UTF16_LE + "Grüße aus Peking".encode("utf-16-le"), "UTF-16"),
+        ("Grüße aus Moskau, café".encode("latin-1"), "Windows-1252"),
+    ],
+)
 def test_decode_text_encodings(data, note):
     text, got = sources.decode(data)
     assert text.lstrip("\ufeff").startswith("Grüße")
     assert (note is None and got is None) or note in got
 
 
-@pytest.mark.parametrize("data,reason", [
-    (b"%PDF-1.7 \x00\x01", "PDF"),
-    (b"\x00\x01\x02\x03\x04binary\x00\x00\xff", "binary"),
-    (bytes(range(1, 32)) * 50, "binary"),
-])
+@pytest.mark.parametrize(
+    "data,reason",
+    [
+        (b"%PDF-1.7 \x00\x01", "PDF"),
+        (b"\x00\x01\x02\x03\x04binary\x00\x00\xff", "binary"),
+        (bytes(range(1, 32)) * 50, "binary"),
+    ],
+)
 def test_decode_rejects_binary(data, reason):
     with pytest.raises(ValueError, match=reason):
         sources.decode(data)
@@ -54,12 +60,22 @@ def test_oversized_article_file_is_skipped(tmp_path, monkeypatch):
 
 
 def test_jsonl_keeps_good_records_and_skips_bad_lines(tmp_path):
-    lines = [json.dumps({"id": "a1", "title": "T", "text": "Body one.", "published": "2023-02-22T10:00:00Z",
-                         "source": "Reuters", "url": "http://x"}),
-             "{not json",
-             json.dumps({"id": "a2", "text": ""}),
-             json.dumps({"id": "a3", "text": "Body \x1b[31mthree\u202e."}),
-             json.dumps(["not", "an", "object"])]
+    lines = [
+        json.dumps(
+            {
+                "id": "a1",
+                "title": "T",
+                "text": "Body one.",
+                "published": "2023-02-22T10:00:00Z",
+                "source": "Reuters",
+                "url": "http://x",
+            }
+        ),
+        "{not json",
+        json.dumps({"id": "a2", "text": ""}),
+        json.dumps({"id": "a3", "text": "Body \x1b[31mthree\u202e."}),
+        json.dumps(["not", "an", "object"]),
+    ]
     got = read(tmp_path, "in.jsonl", "\n".join(lines).encode())
     arts = [g for g in got if not isinstance(g, Skipped)]
     skips = [g for g in got if isinstance(g, Skipped)]

@@ -1,4 +1,5 @@
 """Speakers: a pronoun's antecedent must agree in gender, known from titles, else given names, else pronouns."""
+
 from __future__ import annotations
 
 from model import entities
@@ -11,8 +12,7 @@ def _speakers(nlp, text):
 
 
 def test_she_skips_a_man_known_only_by_his_given_name(nlp):
-    text = ("Melanie watched the rally at home. Jeb Bush said the race was over.\n\n"
-            "“It’s finished,” she said.")
+    text = "Melanie watched the rally at home. Jeb Bush said the race was over.\n\n“It’s finished,” she said."
     got = dict(_speakers(nlp, text))
     assert got["It’s finished,"] == "Melanie"
 

@@ -41,11 +41,21 @@ def test_failed_write_leaves_no_partial_article(tmp_path):
 def test_surname_person_merges_into_unique_corpus_full_name(tmp_path):
     conn = store.connect(tmp_path / "c.db")
     cache = store.EntityCache(conn)
-    store.write_article(conn, art("a", "Putin spoke."), Extraction(
-        mentions=[Mention(0, 5, "Putin", "PERSON", "Putin", family="Putin")],
-        quotes=[Quote(0, 5, "x", "indirect", speaker="Putin", speakers=["Putin"])]), cache)
-    store.write_article(conn, art("b", "Vladimir Putin spoke."), Extraction(
-        mentions=[Mention(0, 14, "Vladimir Putin", "PERSON", "Vladimir Putin", family="Putin")]), cache)
+    store.write_article(
+        conn,
+        art("a", "Putin spoke."),
+        Extraction(
+            mentions=[Mention(0, 5, "Putin", "PERSON", "Putin", family="Putin")],
+            quotes=[Quote(0, 5, "x", "indirect", speaker="Putin", speakers=["Putin"])],
+        ),
+        cache,
+    )
+    store.write_article(
+        conn,
+        art("b", "Vladimir Putin spoke."),
+        Extraction(mentions=[Mention(0, 14, "Vladimir Putin", "PERSON", "Vladimir Putin", family="Putin")]),
+        cache,
+    )
     store.refresh_entities(conn)
     rows = conn.execute("SELECT canonical, mentions, articles FROM entity").fetchall()
     assert [tuple(r) for r in rows] == [("Vladimir Putin", 2, 2)]
@@ -57,10 +67,18 @@ def test_surname_person_merges_into_unique_corpus_full_name(tmp_path):
 def test_ambiguous_surname_is_not_merged(tmp_path):
     conn = store.connect(tmp_path / "c.db")
     cache = store.EntityCache(conn)
-    store.write_article(conn, art("a"), Extraction(mentions=[
-        Mention(0, 4, "Wang", "PERSON", "Wang", family="Wang"),
-        Mention(5, 12, "Wang Yi", "PERSON", "Wang Yi", family="Wang"),
-        Mention(13, 24, "Wang Wenbin", "PERSON", "Wang Wenbin", family="Wang")]), cache)
+    store.write_article(
+        conn,
+        art("a"),
+        Extraction(
+            mentions=[
+                Mention(0, 4, "Wang", "PERSON", "Wang", family="Wang"),
+                Mention(5, 12, "Wang Yi", "PERSON", "Wang Yi", family="Wang"),
+                Mention(13, 24, "Wang Wenbin", "PERSON", "Wang Wenbin", family="Wang"),
+            ]
+        ),
+        cache,
+    )
     store.refresh_entities(conn)
     assert {r[0] for r in conn.execute("SELECT canonical FROM entity")} == {"Wang", "Wang Yi", "Wang Wenbin"}
 
@@ -91,8 +109,12 @@ def test_newer_schema_is_refused(tmp_path):
 
 def test_fts_indexes_articles(tmp_path):
     conn = store.connect(tmp_path / "c.db")
-    store.write_article(conn, art("a", "Gazprom signed a pipeline deal.", title="Power of Siberia"),
-                        Extraction(), store.EntityCache(conn))
+    store.write_article(
+        conn,
+        art("a", "Gazprom signed a pipeline deal.", title="Power of Siberia"),
+        Extraction(),
+        store.EntityCache(conn),
+    )
     hits = conn.execute("SELECT rowid FROM article_fts WHERE article_fts MATCH 'pipeline'").fetchall()
     assert len(hits) == 1
 
@@ -100,15 +122,33 @@ def test_fts_indexes_articles(tmp_path):
 def test_incremental_refresh_resolves_an_older_surname_and_drops_orphans(tmp_path):
     conn = store.connect(tmp_path / "c.db")
     first = store.EntityCache(conn)
-    store.write_article(conn, art("a", "Putin spoke."), Extraction(
-        mentions=[Mention(0, 5, "Putin", "PERSON", "Putin", family="Putin"),
-                  Mention(6, 11, "Lavrov", "PERSON", "Lavrov", family="Lavrov")]), first)
+    store.write_article(
+        conn,
+        art("a", "Putin spoke."),
+        Extraction(
+            mentions=[
+                Mention(0, 5, "Putin", "PERSON", "Putin", family="Putin"),
+                Mention(6, 11, "Lavrov", "PERSON", "Lavrov", family="Lavrov"),
+            ]
+        ),
+        first,
+    )
     store.refresh_entities(conn, first.touched)
     second = store.EntityCache(conn)  # a later run that never touches the "Putin" entity itself
-    store.write_article(conn, art("b", "Vladimir Putin spoke."), Extraction(
-        mentions=[Mention(0, 14, "Vladimir Putin", "PERSON", "Vladimir Putin", family="Putin")]), second)
-    store.write_article(conn, art("a", "Putin spoke again."), Extraction(  # a's new text no longer names Lavrov
-        mentions=[Mention(0, 5, "Putin", "PERSON", "Putin", family="Putin")]), second)
+    store.write_article(
+        conn,
+        art("b", "Vladimir Putin spoke."),
+        Extraction(mentions=[Mention(0, 14, "Vladimir Putin", "PERSON", "Vladimir Putin", family="Putin")]),
+        second,
+    )
+    store.write_article(
+        conn,
+        art("a", "Putin spoke again."),
+        Extraction(  # a's new text no longer names Lavrov
+            mentions=[Mention(0, 5, "Putin", "PERSON", "Putin", family="Putin")]
+        ),
+        second,
+    )
     store.refresh_entities(conn, second.touched)
     rows = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT canonical, mentions, articles FROM entity")}
     assert rows == {"Vladimir Putin": (2, 2)}
@@ -116,6 +156,7 @@ def test_incremental_refresh_resolves_an_older_surname_and_drops_orphans(tmp_pat
 
 
 # ---------------------------------------------------------------- per-entity summary
+
 
 def _summary(conn) -> dict[str, set[tuple]]:
     return {t: {tuple(r) for r in conn.execute(f"SELECT * FROM {t}")} for t in (*store.SUMMARY_TABLES, "event_day")}
@@ -127,8 +168,12 @@ def _rebuilt(conn) -> dict[str, set[tuple]]:
     store.summarise_all(conn)
     rows = _summary(conn)
     conn.execute("ROLLBACK")
-    rows["event_day"] = {tuple(r) for r in conn.execute("SELECT value_start, COUNT(*) FROM timex "
-                                                         "WHERE value_start IS NOT NULL GROUP BY value_start")}
+    rows["event_day"] = {
+        tuple(r)
+        for r in conn.execute(
+            "SELECT value_start, COUNT(*) FROM timex WHERE value_start IS NOT NULL GROUP BY value_start"
+        )
+    }
     return rows
 
 
@@ -137,13 +182,17 @@ def _putin_article(key="a", published="2023-01-02"):
     text = 'Putin said "Xi is a friend". On Monday Lavrov left.'
     ext = Extraction(
         sentences=[(0, 28), (29, 51)],
-        mentions=[Mention(0, 5, "Putin", "PERSON", "Vladimir Putin", family="Putin"),
-                  Mention(12, 14, "Xi", "PERSON", "Xi Jinping", family="Xi"),
-                  Mention(39, 45, "Lavrov", "PERSON", "Sergei Lavrov", family="Lavrov")],
+        mentions=[
+            Mention(0, 5, "Putin", "PERSON", "Vladimir Putin", family="Putin"),
+            Mention(12, 14, "Xi", "PERSON", "Xi Jinping", family="Xi"),
+            Mention(39, 45, "Lavrov", "PERSON", "Sergei Lavrov", family="Lavrov"),
+        ],
         quotes=[Quote(12, 26, "Xi is a friend", "direct", speaker="Vladimir Putin", speakers=["Vladimir Putin"])],
-        timexes=[Timex(32, 38, "Monday", "DATE", "2023-01-02", sentence=1, value_start="2023-01-02",
-                       value_end="2023-01-02"),
-                 Timex(40, 41, "x", "DATE", None, sentence=0)])  # undated: no event
+        timexes=[
+            Timex(32, 38, "Monday", "DATE", "2023-01-02", sentence=1, value_start="2023-01-02", value_end="2023-01-02"),
+            Timex(40, 41, "x", "DATE", None, sentence=0),
+        ],
+    )  # undated: no event
     return art(key, text, published=published), ext
 
 
@@ -169,13 +218,22 @@ def test_summary_follows_reingest_merge_date_change_and_delete(tmp_path):
     store.write_article(conn, *_putin_article("a"), cache)
     store.write_article(conn, *_putin_article("b", published=None), cache)
     # re-ingest of a with new text: Lavrov gone, a surname-only "Xi" quoted saying something about Putin
-    store.write_article(conn, art("a", 'Xi said "Putin is right". Later, talks.', published="2023-03-01"), Extraction(
-        sentences=[(0, 25), (26, 39)],
-        mentions=[Mention(0, 2, "Xi", "PERSON", "Xi", family="Xi"),
-                  Mention(9, 14, "Putin", "PERSON", "Vladimir Putin", family="Putin")],
-        quotes=[Quote(9, 23, "Putin is right", "direct", speaker="Xi", speakers=["Xi"])],
-        timexes=[Timex(26, 31, "Later", "DATE", "2023-02", sentence=0, value_start="2023-02-01",
-                       value_end="2023-02-28")]), cache)
+    store.write_article(
+        conn,
+        art("a", 'Xi said "Putin is right". Later, talks.', published="2023-03-01"),
+        Extraction(
+            sentences=[(0, 25), (26, 39)],
+            mentions=[
+                Mention(0, 2, "Xi", "PERSON", "Xi", family="Xi"),
+                Mention(9, 14, "Putin", "PERSON", "Vladimir Putin", family="Putin"),
+            ],
+            quotes=[Quote(9, 23, "Putin is right", "direct", speaker="Xi", speakers=["Xi"])],
+            timexes=[
+                Timex(26, 31, "Later", "DATE", "2023-02", sentence=0, value_start="2023-02-01", value_end="2023-02-28")
+            ],
+        ),
+        cache,
+    )
     assert _summary(conn) == _rebuilt(conn)
     store.refresh_entities(conn, cache.touched)  # merges "Xi" into "Xi Jinping"
     assert conn.execute("SELECT COUNT(*) FROM entity WHERE canonical='Xi'").fetchone()[0] == 0
@@ -189,8 +247,7 @@ def test_summary_follows_reingest_merge_date_change_and_delete(tmp_path):
     # and its events resolved again against the new date (model.dates.set_published): moved, lost, found
     for value in ("1999-09-13", None, "1999-09-14"):
         with conn:
-            conn.execute("UPDATE timex SET value_start=? WHERE value_start IS NOT NULL OR value='2023-01-02'",
-                         (value,))
+            conn.execute("UPDATE timex SET value_start=? WHERE value_start IS NOT NULL OR value='2023-01-02'", (value,))
         assert {r[0] for r in conn.execute("SELECT value_start FROM entity_event")} == ({value} if value else set())
         assert _summary(conn) == _rebuilt(conn)
     touched = store.delete_article(conn, "a")
@@ -198,17 +255,23 @@ def test_summary_follows_reingest_merge_date_change_and_delete(tmp_path):
     store.refresh_entities(conn, touched)
     assert conn.execute("SELECT COUNT(*) FROM article").fetchone()[0] == 1
     assert _summary(conn) == _rebuilt(conn)
-    assert {r[0] for r in conn.execute("SELECT DISTINCT article FROM entity_quote")} == \
-        {conn.execute("SELECT id FROM article WHERE key='b'").fetchone()[0]}
+    assert {r[0] for r in conn.execute("SELECT DISTINCT article FROM entity_quote")} == {
+        conn.execute("SELECT id FROM article WHERE key='b'").fetchone()[0]
+    }
     assert store.delete_article(conn, "a") == set()
 
 
 def _as_version_1(path) -> None:
     """Turn a database into what the version-1 schema made: no summary tables or triggers."""
     c = sqlite3.connect(path)
-    for name, kind, sql in c.execute("SELECT name, type, sql FROM sqlite_master WHERE type IN ('table', 'trigger')"
-                                     ).fetchall():
-        if name in (*store.SUMMARY_TABLES, "event_day") or kind == "trigger" and ("entity_" in sql or "event_day" in sql):
+    for name, kind, sql in c.execute(
+        "SELECT name, type, sql FROM sqlite_master WHERE type IN ('table', 'trigger')"
+    ).fetchall():
+        if (
+            name in (*store.SUMMARY_TABLES, "event_day")
+            or kind == "trigger"
+            and ("entity_" in sql or "event_day" in sql)
+        ):
             c.execute(f"DROP {kind} {name}")
     c.execute("PRAGMA user_version=1")
     c.commit()

@@ -1,16 +1,19 @@
 """Wire copy: hard-wrapped text is parsed with its soft newlines as spaces, and a company's description speaks
 for it."""
+
 from __future__ import annotations
 
 from model import entities, ingest, layout
 from model.quotes import extract_quotes
 from model.records import Article
 
-WRAPPED = ("Shares of drug distributors rose on Monday after Medco Containment Services\n"
-           "Inc said its board declared an initial annual dividend of 10 cts per share,\n"
-           "its first payout, payable March 19 to holders of record March 12. The\n"
-           "company said the payout would be reviewed every year by the board of\n"
-           "directors and its advisers.\n")  # wrapped at 76 columns, as wire copy is
+WRAPPED = (
+    "Shares of drug distributors rose on Monday after Medco Containment Services\n"
+    "Inc said its board declared an initial annual dividend of 10 cts per share,\n"
+    "its first payout, payable March 19 to holders of record March 12. The\n"
+    "company said the payout would be reviewed every year by the board of\n"
+    "directors and its advisers.\n"
+)  # wrapped at 76 columns, as wire copy is
 
 
 def test_unwrap_makes_only_soft_newlines_spaces_and_keeps_every_offset():
@@ -34,7 +37,7 @@ def test_a_name_broken_over_two_lines_is_one_speaker(nlp):
     speakers = [q.speaker for q in ext.quotes]
     assert speakers == ["Medco Containment Services Inc", "Medco Containment Services Inc"]
     for q in ext.quotes:  # offsets point into the stored text; a quote's own text reads its line breaks as spaces
-        assert q.text.split() == art.text[q.start:q.end].split() and "\n" not in q.text
+        assert q.text.split() == art.text[q.start : q.end].split() and "\n" not in q.text
 
 
 def test_the_company_means_the_company_named_before(nlp):
@@ -52,8 +55,10 @@ def test_an_unnamed_source_broken_over_two_lines_is_named_with_a_space(nlp):
 
 
 def test_the_company_is_the_one_last_the_subject_not_the_last_named(nlp):
-    text = ("Computer Terminal Systems Inc said it sold two mln shares through underwriters Stephens Inc and "
-            "Cazenove Inc. The company said the proceeds would repay debt.")
+    text = (
+        "Computer Terminal Systems Inc said it sold two mln shares through underwriters Stephens Inc and "
+        "Cazenove Inc. The company said the proceeds would repay debt."
+    )
     doc = nlp(text)
     quotes = {q.text: q.speaker for q in extract_quotes(text, doc, entities.resolve_mentions(doc))}
     assert quotes["the proceeds would repay debt"] == "Computer Terminal Systems Inc"

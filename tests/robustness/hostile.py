@@ -5,6 +5,7 @@ names and aliases, mention, quote and date texts, speakers, cues, rules) so that
 sequences, C0/C1 controls, bidi overrides and Textual/Rich markup. Offsets stay valid: article text
 only gets the payload appended, so every mention, quote and date still points at its own words.
 """
+
 from __future__ import annotations
 
 import re
@@ -34,12 +35,22 @@ FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u2
 
 # (table, column, how): "set" replaces with payload + old value, "append" keeps offsets valid.
 COLUMNS = [
-    ("article", "title", "set"), ("article", "source", "set"), ("article", "published_basis", "set"),
-    ("article", "url", "set"), ("article", "text", "append"),
-    ("entity", "canonical", "set"), ("alias", "alias", "set"),
-    ("mention", "text", "set"), ("mention", "basis", "set"),
-    ("quote", "text", "set"), ("quote", "cue", "set"), ("quote", "speaker_name", "set"), ("quote", "basis", "set"),
-    ("timex", "text", "set"), ("timex", "value", "set"), ("timex", "basis", "set"),
+    ("article", "title", "set"),
+    ("article", "source", "set"),
+    ("article", "published_basis", "set"),
+    ("article", "url", "set"),
+    ("article", "text", "append"),
+    ("entity", "canonical", "set"),
+    ("alias", "alias", "set"),
+    ("mention", "text", "set"),
+    ("mention", "basis", "set"),
+    ("quote", "text", "set"),
+    ("quote", "cue", "set"),
+    ("quote", "speaker_name", "set"),
+    ("quote", "basis", "set"),
+    ("timex", "text", "set"),
+    ("timex", "value", "set"),
+    ("timex", "basis", "set"),
 ]
 
 

@@ -5,6 +5,7 @@ Root ignores file modes, so there the test drops to the `nobody` user for the bl
 runs must already be imported: the interpreter's standard library may sit under /root.
 A non-root user just gets the modes.
 """
+
 from __future__ import annotations
 
 import contextlib

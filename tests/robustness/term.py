@@ -4,6 +4,7 @@ The app then runs with Textual's real Linux driver, exactly as over SSH, and the
 tests assert on what reaches the terminal, not on widget state. `sequences`
 splits the output into escape sequences and text the way a terminal would.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -18,12 +19,14 @@ import time
 
 
 class Pty:
-    def __init__(self, argv: list[str], *, size: tuple[int, int] = (100, 30), env: dict | None = None,
-                 cwd: str | None = None) -> None:
+    def __init__(
+        self, argv: list[str], *, size: tuple[int, int] = (100, 30), env: dict | None = None, cwd: str | None = None
+    ) -> None:
         self.master, slave = os.openpty()
         self._winsize(slave, size)
-        self.proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=cwd,
-                                     start_new_session=True, close_fds=True)
+        self.proc = subprocess.Popen(
+            argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=cwd, start_new_session=True, close_fds=True
+        )
         os.close(slave)
         self.out = bytearray()
         self._lock = threading.Lock()
@@ -62,8 +65,9 @@ class Pty:
             if predicate(text):
                 return text
             if self.proc.poll() is not None:
-                raise AssertionError(f"the app exited ({self.proc.returncode}) waiting for {what}:\n"
-                                     f"{visible(self.text())[-2000:]}")
+                raise AssertionError(
+                    f"the app exited ({self.proc.returncode}) waiting for {what}:\n{visible(self.text())[-2000:]}"
+                )
             if time.monotonic() > deadline:
                 raise AssertionError(f"timed out waiting for {what}:\n{visible(text)[-2000:]}")
             time.sleep(0.02)  # polling interval, not a wait for the app
@@ -93,14 +97,15 @@ _SEQ = re.compile(
     r"|\x1b\](?P<osc>[^\x07\x1b]*)(?:\x07|\x1b\\)"  # OSC ... BEL or ST
     r"|\x1bP(?P<dcs>.*?)\x1b\\"  # DCS ... ST
     r"|\x1b(?P<esc>[\x20-\x7e])",  # any other two-character escape
-    re.S)
+    re.S,
+)
 
 
 def sequences(text: str) -> tuple[list[tuple[str, str]], str]:
     """([(kind, body)] for every escape sequence, the text between them joined)."""
     seqs, parts, pos = [], [], 0
     for m in _SEQ.finditer(text):
-        parts.append(text[pos:m.start()])
+        parts.append(text[pos : m.start()])
         kind = m.lastgroup
         seqs.append((kind, m.group(kind)))
         pos = m.end()

@@ -4,6 +4,7 @@ and folders, databases of another schema version, damaged and foreign files.
 Nothing crashes, nothing is lost, every problem is one clear line. One subprocess only (the
 ingest that is killed); everything else runs in this process with the session's spaCy pipeline.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -20,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from model import export, ingest, query, store
+from model import export, ingest, store
 from model.records import Extraction
 from tests.conftest import ROOT
 from tests.robustness.perms import unprivileged, world_dir
@@ -46,7 +47,9 @@ def make_corpus(d: Path, n: int = N_ARTICLES) -> Path:
             f"Talks on {topic}, round {i}\n\n"
             f"{a} met {b} in {place} on {month} {r.randint(1, 28)}, 2023, to discuss {topic}.\n"
             f"“We will deepen cooperation on {topic},” {a} said after the meeting.\n"
-            f"{b} told reporters that the next round would take place next week.\n", encoding="utf-8")
+            f"{b} told reporters that the next round would take place next week.\n",
+            encoding="utf-8",
+        )
     return d
 
 
@@ -86,14 +89,19 @@ def per_article(db) -> dict[str, tuple]:
     conn = sqlite3.connect(db)
     out = {}
     for aid, key, text in conn.execute("SELECT id, key, text FROM article"):
-        out[key] = (text,
-                    conn.execute("SELECT idx, start, end FROM sentence WHERE article=? ORDER BY idx", (aid,)).fetchall(),
-                    conn.execute("SELECT start, end, text, label FROM mention WHERE article=? ORDER BY start, end",
-                                 (aid,)).fetchall(),
-                    conn.execute("SELECT start, end, text, kind, cue FROM quote WHERE article=? ORDER BY start",
-                                 (aid,)).fetchall(),
-                    conn.execute("SELECT start, end, text, type, value FROM timex WHERE article=? ORDER BY start",
-                                 (aid,)).fetchall())
+        out[key] = (
+            text,
+            conn.execute("SELECT idx, start, end FROM sentence WHERE article=? ORDER BY idx", (aid,)).fetchall(),
+            conn.execute(
+                "SELECT start, end, text, label FROM mention WHERE article=? ORDER BY start, end", (aid,)
+            ).fetchall(),
+            conn.execute(
+                "SELECT start, end, text, kind, cue FROM quote WHERE article=? ORDER BY start", (aid,)
+            ).fetchall(),
+            conn.execute(
+                "SELECT start, end, text, type, value FROM timex WHERE article=? ORDER BY start", (aid,)
+            ).fetchall(),
+        )
     conn.close()
     return out
 
@@ -118,11 +126,17 @@ def reference(tmp_path_factory, use_session_nlp):
 
 # ---------------------------------------------------------------- kill -9
 
+
 def test_kill_9_mid_ingest_then_resume_gives_the_same_database(reference, tmp_path, use_session_nlp):
     corpus, ref = reference
     db = tmp_path / "killed.db"
-    proc = subprocess.Popen([sys.executable, "-m", "tui.cli", "ingest", "--db", str(db), str(corpus), "-j", "1"],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tui.cli", "ingest", "--db", str(db), str(corpus), "-j", "1"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 180
         while count_articles(db) == 0:  # wait for the first committed articles, then kill at once
@@ -152,6 +166,7 @@ def test_kill_9_mid_ingest_then_resume_gives_the_same_database(reference, tmp_pa
 
 # ---------------------------------------------------------------- the browser while ingest writes (WAL)
 
+
 @pytest.fixture
 def small_db(tmp_path):
     return build(tmp_path / "corpus.db")
@@ -169,8 +184,9 @@ def screen_of(app):
     return next(s for s in app.screen_stack if isinstance(s, MainScreen))
 
 
-async def test_browser_keeps_working_while_ingest_writes_and_sees_new_articles_on_reload(small_db, tmp_path,
-                                                                                        use_session_nlp):
+async def test_browser_keeps_working_while_ingest_writes_and_sees_new_articles_on_reload(
+    small_db, tmp_path, use_session_nlp
+):
     corpus = make_corpus(tmp_path / "more", n=6)
     app = app_for(small_db)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
@@ -232,6 +248,7 @@ def _article(key):
 
 # ---------------------------------------------------------------- read-only files and folders
 
+
 def _preload():
     """What the unprivileged blocks run, imported while the standard library is readable."""
     import argparse  # noqa: F401
@@ -240,6 +257,7 @@ def _preload():
     import urllib.parse  # noqa: F401
 
     import model.nlp  # noqa: F401
+
     cli.build_parser().format_help()
 
 
@@ -323,6 +341,7 @@ async def _warm_up(db):
 
 # ---------------------------------------------------------------- other schemas, damaged and foreign files
 
+
 def _newer(p):
     c = sqlite3.connect(p)
     c.execute("PRAGMA user_version=99")
@@ -353,7 +372,7 @@ def _damaged(p):
     data = bytearray(p.read_bytes())
     for page in roots.values():
         off = (page - 1) * size
-        data[off + 8:off + size] = bytes([0xAB]) * (size - 8)
+        data[off + 8 : off + size] = bytes([0xAB]) * (size - 8)
     p.write_bytes(bytes(data))
 
 
@@ -372,8 +391,7 @@ def test_ingest_export_and_browse_of_an_unusable_file_are_one_clear_line(name, t
     db = tmp_path / f"{name}.db"
     make(db)
     src = make_corpus(tmp_path / "in", n=1)
-    for argv in (["ingest", "--db", str(db), str(src)], ["export", "quotes", "--db", str(db)],
-                 ["--db", str(db)]):
+    for argv in (["ingest", "--db", str(db), str(src)], ["export", "quotes", "--db", str(db)], ["--db", str(db)]):
         code, out, err = run_cli(*argv)
         assert code == 1 and out == "", argv
         assert err.count("\n") == 1 and "Traceback" not in err, err

@@ -5,6 +5,7 @@ One generated folder holds every kind of bad input next to good files; it is ing
 in this process, through the real command line (`tui.cli.main`) with the session's spaCy
 pipeline, and each test then checks one case against the database and the report.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -54,11 +55,15 @@ def make_inputs(d) -> dict[str, str]:
     put("huge.txt", b"word " * (BIG // 5), "skip")  # 20 MB: above the limit for one article
     put("crlf.txt", f"CRLF headline\r\n\r\n{PUTIN}\r\nSecond paragraph crlfword.\r\n".encode(), "store")
     put("cr.txt", f"Lone CR headline\r\r{PUTIN}\rSecond paragraph crword.\r".encode(), "store")
-    put("page.html", f"""<html><head><title>Page title</title><style>body {{ color: red }} .stylemarker {{}}</style>
+    put(
+        "page.html",
+        f"""<html><head><title>Page title</title><style>body {{ color: red }} .stylemarker {{}}</style>
         <script>alert("scriptmarker"); document.write("<p>injected</p>")</script></head>
         <body onload="evil()"><nav>navmarker</nav><h1>Summit &amp; talks</h1>
         <p>{PUTIN}</p><noscript>noscriptmarker</noscript><p>htmlword &lt;b&gt;not a tag&lt;/b&gt;</p>
-        <script type="module">import "x"; // scriptmarker2</script></body></html>""".encode(), "store")
+        <script type="module">import "x"; // scriptmarker2</script></body></html>""".encode(),
+        "store",
+    )
     lines = [
         jl(id="j-good-1", title="Good one", text=f"{PUTIN} jsonlword one."),
         "{oops not json",
@@ -75,18 +80,22 @@ def make_inputs(d) -> dict[str, str]:
         jl(id="j-good-2", text=f"{PUTIN} jsonlword two."),
     ]
     put("records.jsonl", "\r\n".join(lines).encode(), "records")
-    rows = ["id,title,text,published",
-            'c-good-1,Good row,"Putin met Xi, csvword one.",2023-02-22',
-            'c-many,Too,many,fields,here,2023',
-            'c-quote,"Embedded ""quotes"" are fine","He said ""csvquoted"" twice.",',
-            'c-nul,Nul,"A NUL\x00inside csvnul",',
-            'c-good-2,Good row two,"Xi spoke, csvword two.",not a date',
-            'c-open,Open,"this quote never closes csvopen,',
-            'c-good-3,Good row three,"After the broken row: csvword three.",']
+    rows = [
+        "id,title,text,published",
+        'c-good-1,Good row,"Putin met Xi, csvword one.",2023-02-22',
+        "c-many,Too,many,fields,here,2023",
+        'c-quote,"Embedded ""quotes"" are fine","He said ""csvquoted"" twice.",',
+        'c-nul,Nul,"A NUL\x00inside csvnul",',
+        'c-good-2,Good row two,"Xi spoke, csvword two.",not a date',
+        'c-open,Open,"this quote never closes csvopen,',
+        'c-good-3,Good row three,"After the broken row: csvword three.",',
+    ]
     put("rows.csv", "\r\n".join(rows).encode(), "records")
-    big = [jl(id="big-1", text="Before the huge record: bigword one."),
-           jl(id="big-huge", text="x" * (sources.MAX_TEXT_CHARS + 10)),
-           jl(id="big-2", text="After the huge record: bigword two.")]
+    big = [
+        jl(id="big-1", text="Before the huge record: bigword one."),
+        jl(id="big-huge", text="x" * (sources.MAX_TEXT_CHARS + 10)),
+        jl(id="big-2", text="After the huge record: bigword two."),
+    ]
     data = "\n".join(big).encode()
     put("big.jsonl", data + b"\n" + b" " * max(0, BIG - len(data)), "records")  # a 20 MB records file
     put("notes.pdf", b"%PDF-1.4 ignored", "ignored")  # not an input type: not even looked at in a folder
@@ -123,7 +132,7 @@ def skipped(err: str) -> dict[str, str]:
     out = {}
     for line in err.splitlines():
         if line.startswith("skipped "):
-            origin, _, reason = line[len("skipped "):].partition(": ")
+            origin, _, reason = line[len("skipped ") :].partition(": ")
             out[origin] = reason
     return out
 
@@ -139,10 +148,17 @@ def test_batch_finishes_with_a_summary_and_one_line_per_skip(batch):
     assert files == {n for n, w in expect.items() if w == "skip"} | {"records.jsonl", "rows.csv", "big.jsonl"}
 
 
-@pytest.mark.parametrize("name,reason", [
-    ("binary.txt", "not valid UTF-8"), ("zip_named.txt", "ZIP"), ("empty.txt", "empty file"),
-    ("blank.md", "whitespace"), ("controls_only.txt", "binary"), ("huge.txt", "too large (20.0 MB"),
-])
+@pytest.mark.parametrize(
+    "name,reason",
+    [
+        ("binary.txt", "not valid UTF-8"),
+        ("zip_named.txt", "ZIP"),
+        ("empty.txt", "empty file"),
+        ("blank.md", "whitespace"),
+        ("controls_only.txt", "binary"),
+        ("huge.txt", "too large (20.0 MB"),
+    ],
+)
 def test_unusable_files_are_skipped_with_the_reason(batch, name, reason):
     db, d, expect, code, out, err = batch
     reasons = skipped(err)
@@ -170,8 +186,10 @@ def test_crlf_and_lone_cr_become_newlines_and_offsets_hold(batch):
         text = arts[key]["text"]
         assert "\r" not in text and f"{PUTIN}\nSecond paragraph {word}." in text
     conn = sqlite3.connect(db)
-    rows = conn.execute("SELECT a.text, m.start, m.end, m.text FROM mention m JOIN article a ON a.id = m.article "
-                        "WHERE a.key IN ('crlf', 'cr')").fetchall()
+    rows = conn.execute(
+        "SELECT a.text, m.start, m.end, m.text FROM mention m JOIN article a ON a.id = m.article "
+        "WHERE a.key IN ('crlf', 'cr')"
+    ).fetchall()
     assert rows and all(text[s:e] == t for text, s, e, t in rows)
 
 
@@ -221,12 +239,26 @@ def test_unicode_is_stored_exactly(batch):
         assert arts[f"u-{k}"]["text"] == v
 
 
-@pytest.mark.parametrize("search,key", [
-    ("Путин", "u-ru"), ("москве", "u-ru"), ("Лавров", "u-ru"),
-    ("emojihandshake", "u-emoji"), ("cafe", "u-comb"), ("café", "u-comb"), ("combtoken", "u-comb"),
-    ("zwtoken", "u-zw"), ("习近平", "u-zh"), ("普京", "u-zh"), ("中俄*", "u-zh"),
-    ("Zürich", "latin1"), ("crlfword", "crlf"), ("htmlword", "page"), ("lsword", "j-ls"),
-])
+@pytest.mark.parametrize(
+    "search,key",
+    [
+        ("Путин", "u-ru"),
+        ("москве", "u-ru"),
+        ("Лавров", "u-ru"),
+        ("emojihandshake", "u-emoji"),
+        ("cafe", "u-comb"),
+        ("café", "u-comb"),
+        ("combtoken", "u-comb"),
+        ("zwtoken", "u-zw"),
+        ("习近平", "u-zh"),
+        ("普京", "u-zh"),
+        ("中俄*", "u-zh"),
+        ("Zürich", "latin1"),
+        ("crlfword", "crlf"),
+        ("htmlword", "page"),
+        ("lsword", "j-ls"),
+    ],
+)
 def test_unicode_text_is_searchable(batch, search, key):
     conn = query.connect(batch[0])
     keys = {r.key for r in query.articles(conn, query.Filters(search=search))}
@@ -245,11 +277,17 @@ def test_records_and_their_extractions_never_half_stored(batch):
     """Every stored article has its sentences, and every span points into its own text."""
     conn = sqlite3.connect(batch[0])
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert conn.execute("SELECT COUNT(*) FROM article a WHERE NOT EXISTS "
-                        "(SELECT 1 FROM sentence s WHERE s.article = a.id)").fetchone()[0] == 0
+    assert (
+        conn.execute(
+            "SELECT COUNT(*) FROM article a WHERE NOT EXISTS (SELECT 1 FROM sentence s WHERE s.article = a.id)"
+        ).fetchone()[0]
+        == 0
+    )
     for table in ("mention", "quote", "timex"):
-        bad = conn.execute(f"SELECT COUNT(*) FROM {table} t JOIN article a ON a.id = t.article "
-                           "WHERE t.start < 0 OR t.end > length(a.text) OR t.start > t.end").fetchone()[0]
+        bad = conn.execute(
+            f"SELECT COUNT(*) FROM {table} t JOIN article a ON a.id = t.article "
+            "WHERE t.start < 0 OR t.end > length(a.text) OR t.start > t.end"
+        ).fetchone()[0]
         assert bad == 0, table
 
 

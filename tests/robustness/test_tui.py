@@ -8,6 +8,7 @@ tested is the browser's own defence. One test runs the real app in a pseudo-term
 checks the bytes it writes; the others run in this process with notifications on (Textual's
 test default hides toasts, and with them any markup a toast would parse).
 """
+
 from __future__ import annotations
 
 import base64
@@ -17,7 +18,8 @@ import sqlite3
 import sys
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from model import query as q
 from tests.conftest import ROOT
@@ -106,8 +108,11 @@ MESSAGES = [  # (what, keys, keys back)
     ("copy a hostile quote (tui/screens.py action_copy_quote)", ["4", "y"], []),
     ("search for [/] (tui/screens.py _search)", ["slash", "[", "/", "]", "enter"], []),
     ("date box given [/] (tui/screens.py date prompt)", ["D", "[", "/", "]", "enter"], ["escape"]),
-    ("a date with no calendar value (tui/screens.py, following a date link)",
-     ["1", "G", "enter", "undated date link", "enter"], []),
+    (
+        "a date with no calendar value (tui/screens.py, following a date link)",
+        ["1", "G", "enter", "undated date link", "enter"],
+        [],
+    ),
 ]
 
 
@@ -168,7 +173,9 @@ async def test_command_palette_shows_names_literally(tmp_path):
     conn = sqlite3.connect(db)
     with conn:
         conn.execute("UPDATE entity SET canonical='[@click=app.quit]Kremlin[/]' WHERE canonical='Kremlin'")
-        conn.execute("UPDATE entity SET canonical='[link=https://evil.example]Wang Yi[/link]' WHERE canonical='Wang Yi'")
+        conn.execute(
+            "UPDATE entity SET canonical='[link=https://evil.example]Wang Yi[/link]' WHERE canonical='Wang Yi'"
+        )
     conn.close()
     from textual.command import CommandList
 
@@ -204,7 +211,7 @@ def frame_rows(output: str) -> int:
     last move to row 1 column 1 (Textual redraws a resized screen from the top)."""
     moves = [(int(m.group(1)), int(m.group(2))) for m in re.finditer(r"\x1b\[(\d+);(\d+)H", output)]
     starts = [i for i, rc in enumerate(moves) if rc == (1, 1)]
-    return max((r for r, _ in moves[starts[-1]:]), default=0) if starts else 0
+    return max((r for r, _ in moves[starts[-1] :]), default=0) if starts else 0
 
 
 def test_no_control_byte_reaches_the_terminal(hostile_db, tmp_path):
@@ -214,9 +221,19 @@ def test_no_control_byte_reaches_the_terminal(hostile_db, tmp_path):
     try:
         shown = lambda s: sequences(s)[1]  # noqa: E731
         term.wait_for(lambda s: "tab/e: next link" in shown(s) and "[bold]B[/bold]" in shown(s), what="the reader")
-        steps = [("2\r", "Mentions ("), ("3", "Timeline"), ("p", "escape closes"), ("p", "Filter by"),
-                 ("4", "Quotes"), ("p", "escape closes"), ("p", "Filter by"), ("1\r", "tab/e: next link"),
-                 ("\tee", "p: provenance"), ("p", "escape closes"), ("p", "Filter by")]
+        steps = [
+            ("2\r", "Mentions ("),
+            ("3", "Timeline"),
+            ("p", "escape closes"),
+            ("p", "Filter by"),
+            ("4", "Quotes"),
+            ("p", "escape closes"),
+            ("p", "Filter by"),
+            ("1\r", "tab/e: next link"),
+            ("\tee", "p: provenance"),
+            ("p", "escape closes"),
+            ("p", "Filter by"),
+        ]
         for keys, expect in steps:
             mark = term.mark()
             term.send(keys)
@@ -226,8 +243,11 @@ def test_no_control_byte_reaches_the_terminal(hostile_db, tmp_path):
         term.wait_for(lambda s: frame_rows(s) == 5, since=mark, what="a frame of 5 rows")
         mark = term.mark()
         term.resize((100, 30))
-        term.wait_for(lambda s: frame_rows(s) == 30 and "[bold]B[/bold]" in shown(s), since=mark,
-                      what="the full layout again after 20×5")
+        term.wait_for(
+            lambda s: frame_rows(s) == 30 and "[bold]B[/bold]" in shown(s),
+            since=mark,
+            what="the full layout again after 20×5",
+        )
         term.send("q")
         code = term.close()
     finally:
@@ -235,13 +255,26 @@ def test_no_control_byte_reaches_the_terminal(hostile_db, tmp_path):
     out = term.text()
     assert code == 0, shown(out)[-2000:]
     seqs, text = sequences(out)
-    for bad in ("\x1b[2J", "\x1b[31mRED", "\x1b]52;", "\x1b]8;;https://evil", "\x1b]0;pwned", "\x9b", "\x9d",
-                "\u202e", "\u2066", "\u200f"):
+    for bad in (
+        "\x1b[2J",
+        "\x1b[31mRED",
+        "\x1b]52;",
+        "\x1b]8;;https://evil",
+        "\x1b]0;pwned",
+        "\x9b",
+        "\x9d",
+        "\u202e",
+        "\u2066",
+        "\u200f",
+    ):
         assert bad not in out, f"{bad!r} reached the terminal"
     stray = FORBIDDEN.findall(text.replace("\r", "").replace("\n", ""))
     assert not stray, f"control characters outside escape sequences: {sorted(set(stray))!r}"
-    foreign = {(kind, body) for kind, body in seqs if not (kind == "csi" and OWN_CSI.match(body)
-                                                           or kind == "osc" and OWN_OSC.match(body))}
+    foreign = {
+        (kind, body)
+        for kind, body in seqs
+        if not (kind == "csi" and OWN_CSI.match(body) or kind == "osc" and OWN_OSC.match(body))
+    }
     assert not foreign, f"escape sequences Textual does not write itself: {sorted(foreign)[:10]!r}"
     for fragment in (*LITERAL, "[2J[31mRED[0m]52;c;ZXZpbA=="):
         assert fragment in text, fragment
@@ -252,9 +285,26 @@ def test_osc52_copy_of_a_hostile_quote_carries_clean_text():
     from tui.screens import citation
     from tui.text import clean
 
-    quote = q.QuoteRow(id=1, article=1, start=0, end=5, text=PAYLOAD, kind="direct", cue=PAYLOAD, cue_start=None,
-                       cue_end=None, speaker=PAYLOAD, speaker_entity=None, speaker_start=None, speaker_end=None,
-                       basis=PAYLOAD, confidence=0.9, title=PAYLOAD, source=PAYLOAD, published="2023-01-01")
+    quote = q.QuoteRow(
+        id=1,
+        article=1,
+        start=0,
+        end=5,
+        text=PAYLOAD,
+        kind="direct",
+        cue=PAYLOAD,
+        cue_start=None,
+        cue_end=None,
+        speaker=PAYLOAD,
+        speaker_entity=None,
+        speaker_start=None,
+        speaker_end=None,
+        basis=PAYLOAD,
+        confidence=0.9,
+        title=PAYLOAD,
+        source=PAYLOAD,
+        published="2023-01-01",
+    )
     text = citation(quote)
     assert not FORBIDDEN.search(text) and clean(ESCAPES) in text
     assert base64.b64decode(base64.b64encode(text.encode())).decode() == text
@@ -262,8 +312,10 @@ def test_osc52_copy_of_a_hostile_quote_carries_clean_text():
 
 # ---------------------------------------------------------------- Unicode and the layout
 
-UNICODE = ("习近平与普京在莫斯科会谈 Путин и Си Цзиньпин 🇨🇳🤝🇷🇺 👩‍💻 cafe\u0301 Z\u0335\u0322a\u0338l\u0334go\u0337 "
-           "zero\u200bwidth ｆｕｌｌｗｉｄｔｈ ")
+UNICODE = (
+    "习近平与普京在莫斯科会谈 Путин и Си Цзиньпин 🇨🇳🤝🇷🇺 👩‍💻 cafe\u0301 Z\u0335\u0322a\u0338l\u0334go\u0337 "
+    "zero\u200bwidth ｆｕｌｌｗｉｄｔｈ "
+)
 
 
 @pytest.fixture(scope="module")
@@ -291,6 +343,7 @@ async def test_wide_and_combining_text_keeps_every_line_to_the_screen_width(unic
 
 # ---------------------------------------------------------------- 20×5 and back
 
+
 def layout(app) -> dict[str, tuple]:
     s = screen_of(app)
     return {w.id: tuple(w.region) for w in s.query("*") if w.id and w.display}
@@ -315,8 +368,41 @@ async def test_resize_to_20x5_and_back_recovers_the_layout(hostile_db):
 
 # ---------------------------------------------------------------- any search string
 
-FTS_BITS = ['"', "*", "(", ")", "NEAR", "AND", "OR", "NOT", "^", ":", "-", "+", "{", "}", "[", "]", "/", "\\", "%",
-            "_", "'", "’", ".", ",", " ", "Putin", "Путин", "习近平", "\x00", "\u202e", "\x1b[2J", "col:", "NEAR(a b)"]
+FTS_BITS = [
+    '"',
+    "*",
+    "(",
+    ")",
+    "NEAR",
+    "AND",
+    "OR",
+    "NOT",
+    "^",
+    ":",
+    "-",
+    "+",
+    "{",
+    "}",
+    "[",
+    "]",
+    "/",
+    "\\",
+    "%",
+    "_",
+    "'",
+    "’",
+    ".",
+    ",",
+    " ",
+    "Putin",
+    "Путин",
+    "习近平",
+    "\x00",
+    "\u202e",
+    "\x1b[2J",
+    "col:",
+    "NEAR(a b)",
+]
 SEARCHES = st.one_of(st.text(), st.lists(st.sampled_from(FTS_BITS), max_size=8).map("".join))
 
 

@@ -10,6 +10,7 @@ that the rules' indirect quotes did not match (the scorer's test). A logistic re
 numpy) is fitted on features seen at least MIN_COUNT times; 5-fold cross-validation by article on train reports
 precision/recall of the new quotes by threshold.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,12 +36,14 @@ LR = 0.5
 def load_split(shared, split, cache):
     from spacy.tokens import DocBin
 
-    from model import nlp as mnlp
     from model import layout, sources
+    from model import nlp as mnlp
     from model.records import Article
+
     root = os.path.join(shared, "corpora", "polnear", split)
     sys.path.insert(0, os.path.join(shared, "eval"))
     import make_input  # the evaluation's own input, read as the ingest reads it
+
     jsonl = os.path.join(cache or ".", f"{split}.jsonl")
     make_input.polnear(root, jsonl)
     arts = [x for x in sources.read_all([jsonl]) if isinstance(x, Article)]
@@ -65,6 +68,7 @@ def quotes_and_candidates(art, doc):
     """An article's quotes as the ingest extracts them, and every candidate the learned model considered
     (features, start, end, score, head offset)."""
     from model import entities, quotes, quotes_learned
+
     mentions = entities.resolve_mentions(doc)
     entities.acronym_aliases(doc, mentions)
     quotes_learned.DUMP = []
@@ -79,6 +83,7 @@ def examples(shared, split, cache):
     import score as S
 
     from model import quotes
+
     root, arts, docs = load_split(shared, split, cache)
     quotes.LEARNED_MODEL = True
     quotes.LEARNED_THRESHOLD = 2.0  # collect candidates, add none
@@ -111,8 +116,11 @@ def examples(shared, split, cache):
         free = [g for k, g in enumerate(gold) if k not in matched]
         FREE_GOLD[(split, art.key)] = (len(gold), len(matched), len(si), free)
         for feats, start, end, _, head in cands:
-            pos = any(S.overlap(g["start"], g["end"], start, end) >= 0.3 * (g["end"] - g["start"])
-                      and (LABEL != "cue" or any(c0 <= head <= c1 for c0, c1 in g["cue"])) for g in free)
+            pos = any(
+                S.overlap(g["start"], g["end"], start, end) >= 0.3 * (g["end"] - g["start"])
+                and (LABEL != "cue" or any(c0 <= head <= c1 for c0, c1 in g["cue"]))
+                for g in free
+            )
             out.append((art.key, feats, int(pos), start, end))
     return out
 
@@ -165,16 +173,24 @@ def seeds_gate(shared, weights, attested):
     from model import nlp as mnlp
     from model.quotes_learned import score
     from model.records import Article
+
     gold = S.load_jsonl(os.path.join(shared, "gold", "seeds-quotes.jsonl"))
-    arts = [x for x in sources.read_all([os.path.join(os.path.dirname(__file__), "..", "..", "seeds")])
-            if isinstance(x, Article)]
+    arts = [
+        x
+        for x in sources.read_all([os.path.join(os.path.dirname(__file__), "..", "..", "seeds")])
+        if isinstance(x, Article)
+    ]
     quotes.LEARNED_THRESHOLD = 2.0
     worst = (0.0, "")
     for art, doc in zip(arts, mnlp.load().pipe([layout.unwrap(a.text) for a in arts])):
         recs, cands = quotes_and_candidates(art, doc)
         found = [{"start": q.start, "end": q.end} for q in recs]
-        gs = [dict(g, start=a, end=b) for g in gold if g["article"] == art.key
-              for a, b in S.locate(doc.text, g["text"], g.get("context"))[:1]]
+        gs = [
+            dict(g, start=a, end=b)
+            for g in gold
+            if g["article"] == art.key
+            for a, b in S.locate(doc.text, g["text"], g.get("context"))[:1]
+        ]
         taken = {k for k, _ in S.match_quotes(gs, found)}
         free = [g for k, g in enumerate(gs) if k not in taken]
         for feats, start, end, _, _ in cands:
@@ -190,12 +206,15 @@ def vocabulary(rows):
 
 def curve(rows, weights, label=""):
     from model.quotes_learned import score
+
     ps = np.array([score(r[1], weights) for r in rows])
     y = np.array([r[2] for r in rows])
     for t in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7):
         sel = ps >= t
-        print(f"{label} t={t:.2f} fired={int(sel.sum())} hits={int(y[sel].sum())} "
-              f"precision={y[sel].mean() if sel.any() else 0:.3f}")
+        print(
+            f"{label} t={t:.2f} fired={int(sel.sum())} hits={int(y[sel].sum())} "
+            f"precision={y[sel].mean() if sel.any() else 0:.3f}"
+        )
 
 
 def main():
@@ -212,7 +231,7 @@ def main():
     print(f"train: {len(rows)} candidates, {sum(r[2] for r in rows)} positive")
     keys = sorted({r[0] for r in rows})
     for k in range(a.folds):
-        held = set(keys[k::a.folds])
+        held = set(keys[k :: a.folds])
         tr = [r for r in rows if r[0] not in held]
         w = fit(tr, vocabulary(tr))
         curve([r for r in rows if r[0] in held], w, f"fold {k}")
@@ -223,18 +242,24 @@ def main():
         held = [r for r in examples(a.shared, a.eval, a.cache) if cue(r[1]) in set(attested)]
         curve(held, weights, a.eval + " (attested cues)")
     gate, text = seeds_gate(a.shared, weights, set(attested))
-    print(f"seeds gate: the highest-scoring seeds candidate outside the gold scores {gate:.3f} ({text!r}); "
-          f"set LEARNED_THRESHOLD just above it")
+    print(
+        f"seeds gate: the highest-scoring seeds candidate outside the gold scores {gate:.3f} ({text!r}); "
+        f"set LEARNED_THRESHOLD just above it"
+    )
     if a.write:
         with open(os.path.join(os.path.dirname(__file__), "..", "..", "model", "quotes_weights.py"), "w") as f:
-            f.write('"""Weights of the learned-attribution model (`quotes_learned`), fitted by '
-                    'tests/tools/train_indirect.py on PolNeAR train (generated: do not edit)."""\n')
+            f.write(
+                '"""Weights of the learned-attribution model (`quotes_learned`), fitted by '
+                'tests/tools/train_indirect.py on PolNeAR train (generated: do not edit)."""\n'
+            )
             f.write("WEIGHTS: dict[str, float] = {\n")
             for feat, v in sorted(weights.items()):
                 f.write(f"    {json.dumps(feat)}: {v:.4f},\n")
             f.write("}\n")
-            f.write(f"# Head words and relations PolNeAR train attests as attributions (>= {CUE_MIN} candidates, "
-                    f">= {CUE_RATE:.0%} gold): the model fires on no other.\n")
+            f.write(
+                f"# Head words and relations PolNeAR train attests as attributions (>= {CUE_MIN} candidates, "
+                f">= {CUE_RATE:.0%} gold): the model fires on no other.\n"
+            )
             f.write("CUES: frozenset[str] = frozenset({\n")
             for lr in attested:
                 f.write(f"    {json.dumps(lr)},\n")

@@ -19,6 +19,7 @@ def make_app(db_path):
         kw.setdefault("config", Config())
         kw.setdefault("theme", "textual-dark")
         return SinorusApp(db_path, **kw)
+
     return make
 
 

@@ -4,6 +4,7 @@ Three news articles with mentions, quotes with speakers and dated events, and on
 hostile article whose text carries markup, escape sequences and bidi overrides
 that must show literally. `python -m tests.tui.fixture_db FILE` writes one.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,22 +15,37 @@ from model import store
 from model.records import Article, Extraction, Mention, Quote, Timex
 
 NAMES = {
-    "Vladimir Putin": ("Vladimir Putin", "PERSON"), "Putin": ("Vladimir Putin", "PERSON"),
-    "Wang Yi": ("Wang Yi", "PERSON"), "Wang": ("Wang Yi", "PERSON"),
-    "Xi Jinping": ("Xi Jinping", "PERSON"), "Xi": ("Xi Jinping", "PERSON"),
-    "Ned Price": ("Ned Price", "PERSON"), "Price": ("Ned Price", "PERSON"),
-    "China": ("China", "GPE"), "Russia": ("Russia", "GPE"), "Beijing": ("Beijing", "GPE"),
-    "Moscow": ("Moscow", "GPE"), "Ukraine": ("Ukraine", "GPE"), "U.S.": ("United States", "GPE"),
-    "United States": ("United States", "GPE"), "Taiwan": ("Taiwan", "GPE"),
-    "Kremlin": ("Kremlin", "ORG"), "NATO": ("NATO", "ORG"),
-    "State Department": ("State Department", "ORG"), "Chinese": ("Chinese", "NORP"),
-    "Russian": ("Russian", "NORP"), "Maria Zakharova": ("Maria Zakharova", "PERSON"),
+    "Vladimir Putin": ("Vladimir Putin", "PERSON"),
+    "Putin": ("Vladimir Putin", "PERSON"),
+    "Wang Yi": ("Wang Yi", "PERSON"),
+    "Wang": ("Wang Yi", "PERSON"),
+    "Xi Jinping": ("Xi Jinping", "PERSON"),
+    "Xi": ("Xi Jinping", "PERSON"),
+    "Ned Price": ("Ned Price", "PERSON"),
+    "Price": ("Ned Price", "PERSON"),
+    "China": ("China", "GPE"),
+    "Russia": ("Russia", "GPE"),
+    "Beijing": ("Beijing", "GPE"),
+    "Moscow": ("Moscow", "GPE"),
+    "Ukraine": ("Ukraine", "GPE"),
+    "U.S.": ("United States", "GPE"),
+    "United States": ("United States", "GPE"),
+    "Taiwan": ("Taiwan", "GPE"),
+    "Kremlin": ("Kremlin", "ORG"),
+    "NATO": ("NATO", "ORG"),
+    "State Department": ("State Department", "ORG"),
+    "Chinese": ("Chinese", "NORP"),
+    "Russian": ("Russian", "NORP"),
+    "Maria Zakharova": ("Maria Zakharova", "PERSON"),
 }
 
 ARTICLES = [
     dict(
-        key="wang-visit", title="China-Russia ties reach 'new frontiers', says Putin", source="Example Daily",
-        published="2023-02-23", published_basis="dateline: 'Feb 23, 2023'",
+        key="wang-visit",
+        title="China-Russia ties reach 'new frontiers', says Putin",
+        source="Example Daily",
+        published="2023-02-23",
+        published_basis="dateline: 'Feb 23, 2023'",
         text=(
             "The relationship between China and Russia is reaching “new frontiers,” according to Russian "
             "President Vladimir Putin. During talks on Wednesday with China’s top diplomat, Wang Yi, he welcomed "
@@ -41,23 +57,56 @@ ARTICLES = [
             "U.S. State Department spokesperson Ned Price pointed to Wang’s visit to Russia as a milestone. "
             "“We are concerned because these two countries share a vision,” Price said in a press briefing.\n"
             "About a year ago, just before Russia invaded Ukraine, Xi and Putin struck a so-called “no limits” "
-            "partnership in February 2022."),
-        quotes=[("new frontiers,", "Vladimir Putin", "Vladimir Putin", "according to", "partial"),
-                ("Our relations have withstood the pressure of the international community,", "Wang Yi", "Wang",
-                 "said", "direct"),
-                ("We are concerned because these two countries share a vision,", "Ned Price", "Price", "said",
-                 "direct")],
-        timexes=[("Wednesday", "DATE", "2023-02-22", "2023-02-22", "2023-02-22",
-                  "'Wednesday' → the Wednesday before the publication date 2023-02-23, past tense", "2023-02-23"),
-                 ("in March", "DATE", "2023-03", "2023-03-01", "2023-03-31",
-                  "'March' → the next March after 2023-02-23, future ('would soon visit')", "2023-02-23"),
-                 ("About a year ago", "DATE", "2022", "2022-01-01", "2022-12-31",
-                  "'a year ago' → publication year minus one", "2023-02-23"),
-                 ("February 2022", "DATE", "2022-02", "2022-02-01", "2022-02-28", "absolute month", None)],
+            "partnership in February 2022."
+        ),
+        quotes=[
+            ("new frontiers,", "Vladimir Putin", "Vladimir Putin", "according to", "partial"),
+            (
+                "Our relations have withstood the pressure of the international community,",
+                "Wang Yi",
+                "Wang",
+                "said",
+                "direct",
+            ),
+            ("We are concerned because these two countries share a vision,", "Ned Price", "Price", "said", "direct"),
+        ],
+        timexes=[
+            (
+                "Wednesday",
+                "DATE",
+                "2023-02-22",
+                "2023-02-22",
+                "2023-02-22",
+                "'Wednesday' → the Wednesday before the publication date 2023-02-23, past tense",
+                "2023-02-23",
+            ),
+            (
+                "in March",
+                "DATE",
+                "2023-03",
+                "2023-03-01",
+                "2023-03-31",
+                "'March' → the next March after 2023-02-23, future ('would soon visit')",
+                "2023-02-23",
+            ),
+            (
+                "About a year ago",
+                "DATE",
+                "2022",
+                "2022-01-01",
+                "2022-12-31",
+                "'a year ago' → publication year minus one",
+                "2023-02-23",
+            ),
+            ("February 2022", "DATE", "2022-02", "2022-02-01", "2022-02-28", "absolute month", None),
+        ],
     ),
     dict(
-        key="boundless", title="Russia, China Announce Boundless Friendship", source="World Wire",
-        published="2022-02-05", published_basis="first date in the text, 'Friday, February 4'",
+        key="boundless",
+        title="Russia, China Announce Boundless Friendship",
+        source="World Wire",
+        published="2022-02-05",
+        published_basis="first date in the text, 'Friday, February 4'",
         text=(
             "President Xi Jinping hosted his Russian counterpart Vladimir Putin on Friday, with the two countries "
             "declaring that their relationship was superior to any Cold War-era alliance.\n"
@@ -65,35 +114,59 @@ ARTICLES = [
             "On Ukraine, Beijing has backed Russia’s demand that Kiev not be included in NATO, with the Kremlin "
             "massing troops near its neighbor, while Moscow has opposed any form of Taiwan independence.\n"
             "The two countries said that “the friendship between the two countries has no limits.”\n"
-            "“This is a new era,” Putin told reporters in the spring of 2022."),
-        quotes=[("the friendship between the two countries has no limits.", None, None, "said", "direct"),
-                ("This is a new era,", "Vladimir Putin", "Putin", "told", "direct")],
-        timexes=[("Friday", "DATE", "2022-02-04", "2022-02-04", "2022-02-04",
-                  "'Friday' → the Friday before the publication date 2022-02-05, past tense", "2022-02-05"),
-                 ("February 4, 2022", "DATE", "2022-02-04", "2022-02-04", "2022-02-04", "absolute date", None),
-                 ("the spring of 2022", "DATE", "2022-SP", "2022-03-01", "2022-05-31", "season of a year", None)],
+            "“This is a new era,” Putin told reporters in the spring of 2022."
+        ),
+        quotes=[
+            ("the friendship between the two countries has no limits.", None, None, "said", "direct"),
+            ("This is a new era,", "Vladimir Putin", "Putin", "told", "direct"),
+        ],
+        timexes=[
+            (
+                "Friday",
+                "DATE",
+                "2022-02-04",
+                "2022-02-04",
+                "2022-02-04",
+                "'Friday' → the Friday before the publication date 2022-02-05, past tense",
+                "2022-02-05",
+            ),
+            ("February 4, 2022", "DATE", "2022-02-04", "2022-02-04", "2022-02-04", "absolute date", None),
+            ("the spring of 2022", "DATE", "2022-SP", "2022-03-01", "2022-05-31", "season of a year", None),
+        ],
     ),
     dict(
-        key="zakharova", title="Moscow rejects Western criticism", source=None, published=None,
+        key="zakharova",
+        title="Moscow rejects Western criticism",
+        source=None,
+        published=None,
         published_basis=None,
         text=(
             "Russian Foreign Ministry spokeswoman Maria Zakharova dismissed the criticism on Thursday.\n"
             "“Russia and China will not be lectured,” Zakharova said, adding that Moscow valued Beijing’s support.\n"
-            "She said the talks would continue next week."),
-        quotes=[("Russia and China will not be lectured,", "Maria Zakharova", "Zakharova", "said", "direct"),
-                ("the talks would continue next week.", "Maria Zakharova", "She", "said", "indirect")],
-        timexes=[("Thursday", "DATE", "XXXX-XX-XX", None, None, "no publication date to anchor 'Thursday'", None),
-                 ("next week", "DATE", "FUTURE_REF", None, None, "no anchor", None)],
+            "She said the talks would continue next week."
+        ),
+        quotes=[
+            ("Russia and China will not be lectured,", "Maria Zakharova", "Zakharova", "said", "direct"),
+            ("the talks would continue next week.", "Maria Zakharova", "She", "said", "indirect"),
+        ],
+        timexes=[
+            ("Thursday", "DATE", "XXXX-XX-XX", None, None, "no publication date to anchor 'Thursday'", None),
+            ("next week", "DATE", "FUTURE_REF", None, None, "no anchor", None),
+        ],
     ),
     dict(
-        key="hostile", title="[bold]Markup[/] title \x1b[31mred\x1b[0m \u202eevil\u202c", source="[link=x]src",
-        published="2021-06-01", published_basis="given",
+        key="hostile",
+        title="[bold]Markup[/] title \x1b[31mred\x1b[0m \u202eevil\u202c",
+        source="[link=x]src",
+        published="2021-06-01",
+        published_basis="given",
         text=(
             "This [bold]is not bold[/bold] and [link=https://evil.example]not a link[/link].\n"
             "Clicking [@click=app.quit]here[/] must not quit; an unmatched [/] and [/i] stay literal.\n"
             "Escape \x1b[2J\x1b]52;c;ZXZpbA==\x07 sequences, a DEL\x7f, a C1 \x9b control and bidi "
             "\u202eoverride\u202c \u2066isolate\u2069 are removed before rendering.\n"
-            "China said “[red]not red[/red]” on June 1, 2021."),
+            "China said “[red]not red[/red]” on June 1, 2021."
+        ),
         quotes=[("[red]not red[/red]", "China", "China", "said", "direct")],
         timexes=[("June 1, 2021", "DATE", "2021-06-01", "2021-06-01", "2021-06-01", "absolute date", None)],
     ),
@@ -118,8 +191,17 @@ def _mentions(text: str) -> list[Mention]:
     for m in pattern.finditer(text):
         canonical, label = NAMES[m.group()]
         basis = "ner" if m.group() == canonical else f"ner; alias of {canonical}"
-        out.append(Mention(m.start(), m.end(), m.group(), label, canonical, basis,
-                           family=canonical.split()[-1] if label == "PERSON" else None))
+        out.append(
+            Mention(
+                m.start(),
+                m.end(),
+                m.group(),
+                label,
+                canonical,
+                basis,
+                family=canonical.split()[-1] if label == "PERSON" else None,
+            )
+        )
     return out
 
 
@@ -133,11 +215,23 @@ def extraction(spec: dict) -> Extraction:
         if surface and sp_start < 0:
             sp_start = text.rfind(surface, 0, start)
         cue_start = text.find(cue, start + len(qtext))
-        quotes.append(Quote(start, start + len(qtext), qtext, kind, cue, cue_start if cue_start >= 0 else None,
-                            cue_start + len(cue) if cue_start >= 0 else None, speaker,
-                            [speaker] if speaker else [], sp_start if surface else None,
-                            sp_start + len(surface) if surface else None,
-                            f"speaker: nsubj of '{cue}'" if speaker else "no speaker found", 0.9 if speaker else 0.3))
+        quotes.append(
+            Quote(
+                start,
+                start + len(qtext),
+                qtext,
+                kind,
+                cue,
+                cue_start if cue_start >= 0 else None,
+                cue_start + len(cue) if cue_start >= 0 else None,
+                speaker,
+                [speaker] if speaker else [],
+                sp_start if surface else None,
+                sp_start + len(surface) if surface else None,
+                f"speaker: nsubj of '{cue}'" if speaker else "no speaker found",
+                0.9 if speaker else 0.3,
+            )
+        )
     timexes = []
     for surface, typ, value, vs, ve, basis, anchor in spec["timexes"]:
         start = text.index(surface)
@@ -152,10 +246,18 @@ def build(path: str | Path) -> Path:
     conn = store.connect(path)
     cache = store.EntityCache(conn)
     for spec in ARTICLES:
-        art = Article(key=spec["key"], text=spec["text"], title=spec["title"], title_basis="first line",
-                      source=spec["source"], source_basis="given" if spec["source"] else None,
-                      published=spec["published"], published_basis=spec["published_basis"],
-                      published_confidence=0.9 if spec["published"] else None, sha256=spec["key"])
+        art = Article(
+            key=spec["key"],
+            text=spec["text"],
+            title=spec["title"],
+            title_basis="first line",
+            source=spec["source"],
+            source_basis="given" if spec["source"] else None,
+            published=spec["published"],
+            published_basis=spec["published_basis"],
+            published_confidence=0.9 if spec["published"] else None,
+            sha256=spec["key"],
+        )
         # The speakers must exist as entities before the quote rows point at them.
         for _, speaker, *_ in spec["quotes"]:
             if speaker:
@@ -179,41 +281,62 @@ def build_big(path: str | Path, n: int = 100_000) -> Path:
     path = Path(path)
     conn = store.connect(path)
     rnd = random.Random(5)
-    people = ["Vladimir Putin", "Xi Jinping", "Wang Yi", "Sergei Lavrov", "Ned Price"] + [f"Person {i}" for i in range(2000)]
+    people = ["Vladimir Putin", "Xi Jinping", "Wang Yi", "Sergei Lavrov", "Ned Price"] + [
+        f"Person {i}" for i in range(2000)
+    ]
     with conn:
-        conn.executemany("INSERT INTO entity(id, canonical, label, mentions, articles) VALUES (?,?,?,0,0)",
-                         [(i + 1, name, "PERSON") for i, name in enumerate(people)])
-        conn.executemany("INSERT INTO entity(id, canonical, label, mentions, articles) VALUES (?,?,?,0,0)",
-                         [(len(people) + 1, "China", "GPE"), (len(people) + 2, "Russia", "GPE")])
+        conn.executemany(
+            "INSERT INTO entity(id, canonical, label, mentions, articles) VALUES (?,?,?,0,0)",
+            [(i + 1, name, "PERSON") for i, name in enumerate(people)],
+        )
+        conn.executemany(
+            "INSERT INTO entity(id, canonical, label, mentions, articles) VALUES (?,?,?,0,0)",
+            [(len(people) + 1, "China", "GPE"), (len(people) + 2, "Russia", "GPE")],
+        )
     china, russia = len(people) + 1, len(people) + 2
     batch = []
     for i in range(n):
         who = rnd.randrange(len(people)) + 1
         day = f"{2000 + i % 25}-{1 + i % 12:02d}-{1 + i % 28:02d}"
-        text = (f"{people[who - 1]} met officials in Beijing. “China and Russia share goal {i},” "
-                f"{people[who - 1]} said on {day}. Trade grew by {i % 97} percent.")
+        text = (
+            f"{people[who - 1]} met officials in Beijing. “China and Russia share goal {i},” "
+            f"{people[who - 1]} said on {day}. Trade grew by {i % 97} percent."
+        )
         batch.append((i + 1, f"a{i}", f"Article {i}: {people[who - 1]} on ties", "Wire", day, text, who))
     with conn:
-        conn.executemany("INSERT INTO article(id, key, sha256, title, source, published, published_basis, text, lang, "
-                         "pipeline_version) VALUES (?,?,'',?,?,?,'given',?,'en','1')", [b[:6] for b in batch])
+        conn.executemany(
+            "INSERT INTO article(id, key, sha256, title, source, published, published_basis, text, lang, "
+            "pipeline_version) VALUES (?,?,'',?,?,?,'given',?,'en','1')",
+            [b[:6] for b in batch],
+        )
         for aid, _, _, _, day, text, who in batch:
             name = people[who - 1]
             q0 = text.index("“") + 1
             q1 = text.index("”")
             conn.execute("INSERT INTO sentence(article, idx, start, end) VALUES (?,0,0,?)", (aid, len(text)))
-            conn.executemany("INSERT INTO mention(article, entity, start, end, text, label, basis) "
-                             "VALUES (?,?,?,?,?,?, 'ner')",
-                             [(aid, who, 0, len(name), name, "PERSON"),
-                              (aid, china, q0, q0 + 5, "China", "GPE"), (aid, russia, q0 + 10, q0 + 16, "Russia", "GPE")])
-            conn.execute("INSERT INTO quote(article, start, end, text, kind, cue, speaker_name, speaker_entity, basis, "
-                         "confidence) VALUES (?,?,?,?,'direct','said',?,?,'bulk',0.9)",
-                         (aid, q0, q1, text[q0:q1], name, who))
+            conn.executemany(
+                "INSERT INTO mention(article, entity, start, end, text, label, basis) VALUES (?,?,?,?,?,?, 'ner')",
+                [
+                    (aid, who, 0, len(name), name, "PERSON"),
+                    (aid, china, q0, q0 + 5, "China", "GPE"),
+                    (aid, russia, q0 + 10, q0 + 16, "Russia", "GPE"),
+                ],
+            )
+            conn.execute(
+                "INSERT INTO quote(article, start, end, text, kind, cue, speaker_name, speaker_entity, basis, "
+                "confidence) VALUES (?,?,?,?,'direct','said',?,?,'bulk',0.9)",
+                (aid, q0, q1, text[q0:q1], name, who),
+            )
             d0 = text.index(day)
-            conn.execute("INSERT INTO timex(article, start, end, text, type, value, basis, sentence, value_start, "
-                         "value_end, uncertain) VALUES (?,?,?,?,'DATE',?,'absolute',0,?,?,0)",
-                         (aid, d0, d0 + len(day), day, day, day, day))
+            conn.execute(
+                "INSERT INTO timex(article, start, end, text, type, value, basis, sentence, value_start, "
+                "value_end, uncertain) VALUES (?,?,?,?,'DATE',?,'absolute',0,?,?,0)",
+                (aid, d0, d0 + len(day), day, day, day, day),
+            )
     with conn:
-        conn.execute("UPDATE entity SET mentions=(SELECT COUNT(*) FROM mention WHERE entity=entity.id), "
-                     "articles=(SELECT COUNT(DISTINCT article) FROM mention WHERE entity=entity.id)")
+        conn.execute(
+            "UPDATE entity SET mentions=(SELECT COUNT(*) FROM mention WHERE entity=entity.id), "
+            "articles=(SELECT COUNT(DISTINCT article) FROM mention WHERE entity=entity.id)"
+        )
     conn.close()
     return path

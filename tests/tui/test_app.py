@@ -1,4 +1,5 @@
 """Pilot tests: every link, back/forward, search, keys, safety. No sleeping."""
+
 from __future__ import annotations
 
 from tests.tui.conftest import settle
@@ -155,7 +156,7 @@ async def test_event_opens_its_sentence_and_date_link_jumps_timeline(make_app):
         await settle(pilot)
         r = s.reader
         assert r.link.kind == "date" and r.link.target.text == "in March"
-        assert r.doc.text[r.target[0]:r.target[1]].startswith("Putin concluded the meeting")
+        assert r.doc.text[r.target[0] : r.target[1]].startswith("Putin concluded the meeting")
         await pilot.press("enter")  # the date itself: Timeline at that date
         await settle(pilot)
         assert app.focused is s.lst("timeline")
@@ -212,7 +213,7 @@ async def test_search_filters_highlights_and_steps_through_hits(make_app):
         r = s.reader
         assert r.hits and r.hit == 0
         first = r.hits[0]
-        assert r.doc.text[first[0]:first[1]].lower() in ("two", "countries")
+        assert r.doc.text[first[0] : first[1]].lower() in ("two", "countries")
         await pilot.press("n")
         assert r.hit == 1
         await pilot.press("N")
@@ -262,11 +263,14 @@ async def test_provenance_copy_and_help(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        s = screen_of(app)
+        screen_of(app)
         await goto_row(pilot, "quotes", lambda r: r.speaker == "Wang Yi")
         await pilot.press("y")
         assert app.clipboard.startswith("“Our relations have withstood")
-        assert "— Wang Yi, “China-Russia ties reach 'new frontiers', says Putin”, Example Daily, 2023-02-23" in app.clipboard
+        assert (
+            "— Wang Yi, “China-Russia ties reach 'new frontiers', says Putin”, Example Daily, 2023-02-23"
+            in app.clipboard
+        )
         await pilot.press("p")
         await settle(pilot)
         text = str(app.screen.query_one("#box Static").render())
@@ -308,7 +312,8 @@ async def test_entity_type_filter_and_type_to_filter(make_app):
 async def test_keymap_from_config_and_tiny_terminal(make_app, tmp_path, monkeypatch):
     (tmp_path / "sinorus-tui").mkdir()
     (tmp_path / "sinorus-tui" / "config.toml").write_text(
-        '[keys]\n"history.back" = "b"\n"nope" = "x"\n', encoding="utf-8")
+        '[keys]\n"history.back" = "b"\n"nope" = "x"\n', encoding="utf-8"
+    )
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     cfg = load_config()
     assert cfg.keys == {"history.back": "b"} and "nope" in cfg.problems[0]

@@ -2,6 +2,7 @@
 
 Builds a synthetic corpus (about a minute), then times the queries the panes run.
 """
+
 from __future__ import annotations
 
 import time

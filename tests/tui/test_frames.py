@@ -1,21 +1,22 @@
 """What a navigation step costs to draw: one partial frame, only the lines that changed, drawn the
 way Textual would draw them; and start-up leaves the imports out of garbage collection."""
+
 from __future__ import annotations
 
 import gc
 
 from textual import events
-from textual.content import Span
 from textual._compositor import ChopsUpdate, LayoutUpdate
+from textual.content import Span
 from textual.geometry import Region
 from textual.widget import Widget
 
 from tests.tui.conftest import settle
 from tests.tui.test_app import screen_of
 from tui import cli
-from tui.text import cells
 from tui.document import CURSOR_STYLE, message_doc
 from tui.screens import _border
+from tui.text import cells
 from tui.widgets.bars import KeyBar
 
 
@@ -132,8 +133,9 @@ def test_the_app_and_the_browse_command_leave_the_imports_out_of_collection(make
     from tui import app as app_module
 
     seen = {}
-    monkeypatch.setattr(app_module, "run", lambda db, readonly: seen.update(enabled=gc.isenabled(),
-                                                                            frozen=gc.get_freeze_count()))
+    monkeypatch.setattr(
+        app_module, "run", lambda db, readonly: seen.update(enabled=gc.isenabled(), frozen=gc.get_freeze_count())
+    )
     assert cli.cmd_browse(db_path, True) == 0
     assert seen["enabled"] and seen["frozen"] > 0
     gc.unfreeze()
@@ -207,8 +209,9 @@ async def test_search_and_date_bring_the_readers_article_in_the_lists_query_roun
         for name, obj in (("doc", s), ("page", timeline)):
             method = "_load_doc" if name == "doc" else "_fetch"
             original = getattr(obj, method)
-            monkeypatch.setattr(obj, method, lambda *a, name=name, original=original: (rounds.append(name),
-                                                                                       original(*a))[1])
+            monkeypatch.setattr(
+                obj, method, lambda *a, name=name, original=original: (rounds.append(name), original(*a))[1]
+            )
         await pilot.press("slash", *"Moscow", "enter")
         await settle(pilot)
         row = s.lst("articles").highlighted
@@ -296,8 +299,11 @@ async def test_a_layout_pass_arranges_the_screen_once(make_app, monkeypatch):
         s = screen_of(app)
         arranged: list[bool] = []
         original = Compositor._arrange_root
-        monkeypatch.setattr(Compositor, "_arrange_root",
-                            lambda self, *a, **k: (arranged.append(k.get("visible_only")), original(self, *a, **k))[1])
+        monkeypatch.setattr(
+            Compositor,
+            "_arrange_root",
+            lambda self, *a, **k: (arranged.append(k.get("visible_only")), original(self, *a, **k))[1],
+        )
         compositor = s._compositor
         compositor._full_map_invalidated = True  # as a scroll leaves it
         compositor.reflow(s, s.size)

@@ -27,7 +27,9 @@ def test_browser_never_imports_spacy_or_sqlite_utils():
     import subprocess
     import sys
 
-    code = ("import sys, tui.app, tui.screens, tui.modals, tui.commands; "
-            "bad = [m for m in ('spacy', 'sqlite_utils') if m in sys.modules]; print(bad); sys.exit(bool(bad))")
+    code = (
+        "import sys, tui.app, tui.screens, tui.modals, tui.commands; "
+        "bad = [m for m in ('spacy', 'sqlite_utils') if m in sys.modules]; print(bad); sys.exit(bool(bad))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -1,5 +1,6 @@
 """The renderer's quick style parse gives what Textual's own parse gives, for every style the
 browser draws with, on every theme (a wrong variable would show the wrong colour everywhere)."""
+
 import pytest
 from textual.app import App
 from textual.markup import parse_style
@@ -28,8 +29,14 @@ def test_quick_parse_matches_textual_on_every_theme():
                 # Textual's variable path drops the alpha of an 'auto 60%' colour ($text-muted) and
                 # draws muted text at full contrast; ours keeps it. Nothing else may differ.
                 assert slow.foreground.auto and fast.foreground.auto and fast.foreground.a < 1, (theme, style)
-                assert (fast.bold, fast.italic, fast.underline, fast.reverse, fast.dim, fast.background) == \
-                       (slow.bold, slow.italic, slow.underline, slow.reverse, slow.dim, slow.background)
+                assert (fast.bold, fast.italic, fast.underline, fast.reverse, fast.dim, fast.background) == (
+                    slow.bold,
+                    slow.italic,
+                    slow.underline,
+                    slow.reverse,
+                    slow.dim,
+                    slow.background,
+                )
             checked += 1
     assert checked > 100
 

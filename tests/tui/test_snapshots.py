@@ -1,4 +1,5 @@
 """SVG snapshots (pytest-textual-snapshot). Update with --snapshot-update after a deliberate change."""
+
 from __future__ import annotations
 
 from tests.tui.conftest import settle
@@ -27,6 +28,7 @@ def test_all_panes_120x40(snap_compare, make_app):
         await settle(pilot)
         await pilot.press("4", "j", "enter")  # a quote: its article, scrolled and highlighted
         await settle(pilot)
+
     assert snap_compare(make_app(), terminal_size=(120, 40), run_before=run)
 
 

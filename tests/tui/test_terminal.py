@@ -2,6 +2,7 @@
 
 Waits poll `tmux capture-pane` with a timeout; nothing sleeps a fixed time.
 """
+
 from __future__ import annotations
 
 import os
@@ -21,8 +22,9 @@ class Terminal:
         self.name = f"sinorus-test-{uuid.uuid4().hex[:8]}"
         env_words = [f"{k}={v}" for k, v in (env or {}).items()]
         line = " ".join(_quote(w) for w in ["env", *env_words, *command])
-        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), line],
-                       check=True)
+        subprocess.run(
+            ["tmux", "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), line], check=True
+        )
 
     def screen(self) -> str:
         out = subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True)
@@ -62,8 +64,12 @@ def _quote(word: str) -> str:
 def terminal(db_path, tmp_path):
     script = os.path.join(os.path.dirname(sys.executable), "sinorus-tui")
     command = [script] if os.path.exists(script) else [sys.executable, "-m", "tui.cli"]
-    env = {"XDG_CONFIG_HOME": str(tmp_path), "TERM": "xterm-256color", "COLORTERM": "truecolor",
-           "PYTHONPATH": os.getcwd()}
+    env = {
+        "XDG_CONFIG_HOME": str(tmp_path),
+        "TERM": "xterm-256color",
+        "COLORTERM": "truecolor",
+        "PYTHONPATH": os.getcwd(),
+    }
     t = Terminal([*command, "--db", str(db_path)], env=env)
     yield t
     t.close()

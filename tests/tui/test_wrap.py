@@ -1,5 +1,6 @@
 """The reader's word wrap: a hard-wrapped text (wire copy, e-mail) is reflowed over its soft line breaks,
 while real structure keeps its lines and a text that is not hard-wrapped wraps exactly as before."""
+
 from __future__ import annotations
 
 import random
@@ -96,8 +97,17 @@ def test_without_reflow_from_nothing_is_reflowed():
 
 
 def test_short_texts_and_odd_input_wrap_as_before():
-    for text in ("", "\n", "\n\n\n\n", "one line", "a\nb\nc\nd\ne", "word " * 40, " \n  \n   \n    \n",
-                 "x" * 300 + "\n" + "y" * 300, "中文 " * 50 + "\n" + "長い行 " * 30):
+    for text in (
+        "",
+        "\n",
+        "\n\n\n\n",
+        "one line",
+        "a\nb\nc\nd\ne",
+        "word " * 40,
+        " \n  \n   \n    \n",
+        "x" * 300 + "\n" + "y" * 300,
+        "中文 " * 50 + "\n" + "長い行 " * 30,
+    ):
         assert soft_breaks(text) == frozenset()
         for width in (1, 7, 50):
             assert wrap(text, width, 0) == old_wrap(text, width)
@@ -179,7 +189,7 @@ def test_the_text_and_its_offsets_do_not_change():
     assert "".join(REUTERS[s:e] for s, e in lines).replace("\n", "") == REUTERS.replace("\n", "")
     at = REUTERS.index("Bahia cocoa")
     line = next((s, e) for s, e in lines if s <= at < e)
-    assert REUTERS[at:at + 11] == "Bahia cocoa" and line == (lines[0][0], lines[0][1])
+    assert REUTERS[at : at + 11] == "Bahia cocoa" and line == (lines[0][0], lines[0][1])
 
 
 def test_only_the_text_from_reflow_from_is_reflowed():
@@ -215,8 +225,11 @@ def test_an_indented_line_starts_a_paragraph():
     assert newline_after(text, "the week.") not in soft
     assert newline_after(text, "hostilities without the consent of") in soft  # the indented paragraph flows on
     lines = shown(text, 500)
-    assert lines == [PROSE.replace("\n", " "), "    " + PROSE.replace("\n", " "),
-                     "  and a line indented less than the first is no continuation either"]
+    assert lines == [
+        PROSE.replace("\n", " "),
+        "    " + PROSE.replace("\n", " "),
+        "  and a line indented less than the first is no continuation either",
+    ]
 
 
 @pytest.mark.parametrize("marker", ["- ", "* ", "• ", "1. ", "12) ", "(a) ", "b) ", "iv. ", "> ", "| "])
@@ -230,9 +243,11 @@ def test_a_list_item_or_quoted_line_starts_a_line(marker):
 
 
 def test_rows_with_runs_of_spaces_keep_their_lines():
-    rows = ["LEAD - 1550 tonnes mainly carries  cash nil   3months 299.50",
-            "ZINC HIGH GRADE - 450 tonnes mainly  cash 455.00   3months nil",
-            "ALUMINIUM - 12000 tonnes all carries  cash nil   3months nil"]
+    rows = [
+        "LEAD - 1550 tonnes mainly carries  cash nil   3months 299.50",
+        "ZINC HIGH GRADE - 450 tonnes mainly  cash 455.00   3months nil",
+        "ALUMINIUM - 12000 tonnes all carries  cash nil   3months nil",
+    ]
     text = PROSE + "\n" + "\n".join(rows) + "\n" + PROSE
     soft = soft_set(text)
     for row in rows:
@@ -313,7 +328,11 @@ async def test_the_reader_draws_a_soft_newline_as_a_space():
         reader.show(Doc("article", 1, "BAHIA COCOA REVIEW", header + REUTERS, body_offset=len(header)))
         await pilot.pause()
         drawn = [reader.render_line(y).text.rstrip(" ▐") for y in range(8)]
-    assert drawn[:5] == ["BAHIA COCOA REVIEW", "Reuters · 1987-02-26", "",
-                         "Showers continued throughout the week in the Bahia cocoa",
-                         "zone, alleviating the drought since early January and"]
+    assert drawn[:5] == [
+        "BAHIA COCOA REVIEW",
+        "Reuters · 1987-02-26",
+        "",
+        "Showers continued throughout the week in the Bahia cocoa",
+        "zone, alleviating the drought since early January and",
+    ]
     assert not any("\n" in line for line in drawn)

@@ -5,6 +5,7 @@ changed), and Textual's `Footer` re-mounts a widget per key whenever focus moves
 at 100,000 articles those passes, not SQL, were most of a navigation step. These
 bars are one widget each, one line high, and only repaint when their text changes.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict

@@ -5,6 +5,7 @@
 screen turns into a navigation. Text is drawn from `Content` built from plain
 strings, so markup in an article is shown as typed.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -42,12 +43,12 @@ class Reader(LineScrollView, can_focus=True):
     """
 
     class Follow(Message):
-        def __init__(self, reader: "Reader", link: Link) -> None:
+        def __init__(self, reader: Reader, link: Link) -> None:
             super().__init__()
             self.reader, self.link = reader, link
 
     class LinkChanged(Message):
-        def __init__(self, reader: "Reader", link: Link | None) -> None:
+        def __init__(self, reader: Reader, link: Link | None) -> None:
             super().__init__()
             self.reader, self.link = reader, link
 
@@ -68,8 +69,15 @@ class Reader(LineScrollView, can_focus=True):
 
     # ---------------------------------------------------------------- content
 
-    def show(self, doc: Doc, *, cursor: int | None = None, scroll: int | None = None,
-             target: tuple[int, int] | None = None, terms: list[str] | None = None) -> None:
+    def show(
+        self,
+        doc: Doc,
+        *,
+        cursor: int | None = None,
+        scroll: int | None = None,
+        target: tuple[int, int] | None = None,
+        terms: list[str] | None = None,
+    ) -> None:
         """Show `doc`: with the link cursor on link `cursor`, scrolled to line `scroll`
         (or to the cursor, or to `target`), and search `terms` highlighted."""
         self.doc = doc
@@ -128,9 +136,19 @@ class Reader(LineScrollView, can_focus=True):
         piece = self._pieces.get(index)
         if piece is None:
             s, e = self._lines[index]
-            piece = self._pieces[index] = Content(self._text[s:e], spans=[
-                Span(max(a, s) - s, min(b, e) - s, style) for a, b, style in self._line_spans[index]
-                if min(b, e) > max(a, s)], strip_control_codes=False) if s < e else Content("")
+            piece = self._pieces[index] = (
+                Content(
+                    self._text[s:e],
+                    spans=[
+                        Span(max(a, s) - s, min(b, e) - s, style)
+                        for a, b, style in self._line_spans[index]
+                        if min(b, e) > max(a, s)
+                    ],
+                    strip_control_codes=False,
+                )
+                if s < e
+                else Content("")
+            )
         return piece
 
     def text_width(self) -> int:
@@ -227,7 +245,9 @@ class Reader(LineScrollView, can_focus=True):
         if self.hit is None:
             top = self._line_starts[round(self.scroll_y)] if self._line_starts else 0
             after = [i for i, (s, _) in enumerate(self.hits) if s >= top]
-            index = (after[0] if after else len(self.hits)) if delta > 0 else ((after[0] if after else len(self.hits)) - 1)
+            index = (
+                (after[0] if after else len(self.hits)) if delta > 0 else ((after[0] if after else len(self.hits)) - 1)
+            )
         else:
             index = self.hit + delta
         if not 0 <= index < len(self.hits):
@@ -265,8 +285,9 @@ def find_hits(text: str, terms: list[str], start: int = 0) -> list[tuple[int, in
     words = [t for t in terms if t]
     if not words:
         return []
-    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-                         + r")\w*", re.IGNORECASE)
+    pattern = re.compile(
+        r"(?<!\w)(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\w*", re.IGNORECASE
+    )
     return [(m.start(), m.end()) for m in pattern.finditer(text, start)]
 
 

@@ -5,11 +5,13 @@ The list knows how many rows there are (so the scrollbar and `G` are honest at
 workers, one connection per worker, as they come into view. Rows are drawn with
 the line API from `Content`, never markup.
 """
+
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
 from rich.segment import Segment
 from textual import events, work
@@ -87,12 +89,12 @@ class VirtualList(LineScrollView, can_focus=True):
     class Highlighted(Message):
         """The user moved the cursor to a row."""
 
-        def __init__(self, vlist: "VirtualList", index: int, row: Any) -> None:
+        def __init__(self, vlist: VirtualList, index: int, row: Any) -> None:
             super().__init__()
             self.vlist, self.index, self.row = vlist, index, row
 
         @property
-        def control(self) -> "VirtualList":
+        def control(self) -> VirtualList:
             return self.vlist
 
     class Selected(Highlighted):
@@ -101,29 +103,36 @@ class VirtualList(LineScrollView, can_focus=True):
     class Loaded(Message):
         """The row count is known (after a reload)."""
 
-        def __init__(self, vlist: "VirtualList", total: int, error: str | None, prefetched: Any = None) -> None:
+        def __init__(self, vlist: VirtualList, total: int, error: str | None, prefetched: Any = None) -> None:
             super().__init__()
             self.vlist, self.total, self.error = vlist, total, error
             self.prefetched = prefetched  # what the load's `prefetch` made of the row at the cursor, if asked
 
         @property
-        def control(self) -> "VirtualList":
+        def control(self) -> VirtualList:
             return self.vlist
 
     class Loading(Message):
         """A reload is taking a while: the list now says so (and its count is unknown)."""
 
-        def __init__(self, vlist: "VirtualList") -> None:
+        def __init__(self, vlist: VirtualList) -> None:
             super().__init__()
             self.vlist = vlist
 
         @property
-        def control(self) -> "VirtualList":
+        def control(self) -> VirtualList:
             return self.vlist
 
     class _Page(Message):
-        def __init__(self, generation: int, page: int, rows: list | None, total: int | None,
-                     error: str | None, prefetched: Any = None) -> None:
+        def __init__(
+            self,
+            generation: int,
+            page: int,
+            rows: list | None,
+            total: int | None,
+            error: str | None,
+            prefetched: Any = None,
+        ) -> None:
             super().__init__()
             self.generation, self.page, self.rows, self.total, self.error = generation, page, rows, total, error
             self.prefetched = prefetched
@@ -147,8 +156,13 @@ class VirtualList(LineScrollView, can_focus=True):
 
     # ---------------------------------------------------------------- loading
 
-    def load(self, source: Source, cursor: int = 0, scroll: int | None = None,
-             prefetch: Callable[[Any, Any], Any] | None = None) -> None:
+    def load(
+        self,
+        source: Source,
+        cursor: int = 0,
+        scroll: int | None = None,
+        prefetch: Callable[[Any, Any], Any] | None = None,
+    ) -> None:
         """Show `source`, putting the cursor at `cursor` (clamped once counted). `prefetch(conn, row)`, if
         given, runs in the same worker as the count and first page, on the row at the cursor; its result
         comes with `Loaded` (so what a screen shows for that row needs no second query round)."""
@@ -325,8 +339,9 @@ class VirtualList(LineScrollView, can_focus=True):
             return content_segments(self, Content("…"), width, self.get_visual_style("vlist--dim"))
         return self._row_segments(row, index, self.cursor, width, base)
 
-    def _row_segments(self, row, index: int, cursor: int, width: int, base,
-                      pages: OrderedDict | None = None) -> list[Segment]:
+    def _row_segments(
+        self, row, index: int, cursor: int, width: int, base, pages: OrderedDict | None = None
+    ) -> list[Segment]:
         """Row `index` drawn (from `pages`: the rows on screen, or a reload's old ones)."""
         content = self.source.render(row, width, self.row(index - 1, pages) if index else None)
         return content_segments(self, content, width, base + self._cursor_style() if index == cursor else base)
