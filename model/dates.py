@@ -1,10 +1,8 @@
-"""Calendar helpers shared by ingest, the timeline and the read API; a user's date override.
+"""Calendar helpers shared by ingest, the timeline and the read API.
 
 `value_range` turns a TIMEX3 value into the first and last day it covers, so
 the timeline sorts and bands events by granularity (a month is a band, not
-its 1st). `set_published` records a user's publication date apart from the
-extracted data (re-ingest keeps it) and resolves the article's relative
-expressions again without spaCy.
+its 1st); `granularity` names how wide a value is. Pure functions: no I/O.
 """
 
 from __future__ import annotations
@@ -12,7 +10,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-import sqlite3
 
 _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
@@ -85,49 +82,3 @@ def granularity(value: str | None) -> str | None:
         if re.fullmatch(pat, v):
             return g
     return None
-
-
-def set_published(conn: sqlite3.Connection, key: str, value: str | None) -> int:
-    """Set (or with None, clear) a user's publication date for article `key`; re-resolve its relative
-    expressions against it. Returns how many expressions were resolved again."""
-    from . import store, timeline
-
-    row = conn.execute("SELECT id, text, published, published_basis FROM article WHERE key=?", (key,)).fetchone()
-    if row is None:
-        raise KeyError(key)
-    aid, text, cur, cur_basis = row
-    ov = store.overrides(conn, key)
-    if value is not None:
-        if "published" not in ov:  # remember what was detected, to restore on clear
-            store.set_override(conn, key, "detected_published", cur or "")
-            store.set_override(conn, key, "detected_basis", cur_basis or "")
-        store.set_override(conn, key, "published", value)
-        new, basis, uncertain = value, "set by user", False
-    else:
-        new = ov.get("detected_published") or None
-        basis = ov.get("detected_basis") or None
-        uncertain = True
-        for f in ("published", "detected_published", "detected_basis"):
-            store.set_override(conn, key, f, None)
-    n = 0
-    with conn:
-        conn.execute("UPDATE article SET published=?, published_basis=? WHERE id=?", (new, basis, aid))
-        rows = conn.execute(
-            "SELECT id, start, end, spec FROM timex WHERE article=? AND spec IS NOT NULL", (aid,)
-        ).fetchall()
-        for tid, s, e, spec in rows:
-            if new is None:
-                conn.execute(
-                    "UPDATE timex SET value=NULL, anchor=NULL, value_start=NULL, value_end=NULL, "
-                    "basis='no publication date to resolve against', uncertain=1 WHERE id=?",
-                    (tid,),
-                )
-                continue
-            val, vbasis = timeline.reanchor(text[s:e], spec, new)
-            rng = value_range(val)
-            conn.execute(
-                "UPDATE timex SET value=?, anchor=?, basis=?, value_start=?, value_end=?, uncertain=? WHERE id=?",
-                (val, new, vbasis, rng[0] if rng else None, rng[1] if rng else None, int(uncertain), tid),
-            )
-            n += 1
-    return n

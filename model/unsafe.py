@@ -1,5 +1,5 @@
 """The characters article text may not carry onto a screen or into the database: one definition,
-shared by ingest (model.sources) and the browser's renderer (tui.text), in a module light enough
+shared by ingest (model.ingest.sources) and the browser's renderer (tui.text), in a module light enough
 for the browser to import at start-up."""
 
 # C0 and C1 controls except \t and \n, DEL, bidi embeddings/overrides/isolates, and BOMs.

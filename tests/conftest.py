@@ -12,7 +12,7 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from model import nlp as m
+    from model.parse import nlp as m
 
     return m.load()
 
@@ -20,7 +20,7 @@ def nlp():
 @pytest.fixture(scope="session")
 def seeds_db(tmp_path_factory, nlp):
     """The five seed articles ingested (in this process) into a fresh database: its path."""
-    from model import ingest
+    from model.ingest import pipeline as ingest
 
     db = tmp_path_factory.mktemp("seeds") / "seeds.db"
     summary = ingest.ingest([str(ROOT / "seeds")], str(db), jobs=1)

@@ -11,8 +11,8 @@ def run(code):
 def test_model_imports_neither_textual_nor_rich():
     r = run(
         "import sys, pkgutil, importlib, model\n"
-        "for m in pkgutil.iter_modules(model.__path__):\n"
-        "    importlib.import_module('model.' + m.name)\n"
+        "for m in pkgutil.walk_packages(model.__path__, 'model.'):\n"
+        "    importlib.import_module(m.name)\n"
         "bad = sorted(n for n in sys.modules if n.split('.')[0] in ('textual', 'rich'))\n"
         "print(bad)"
     )

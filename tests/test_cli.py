@@ -93,7 +93,7 @@ def _version(db):
 def test_browsing_an_older_database_upgrades_it_first_with_progress(seeds_db, tmp_path, monkeypatch, capsys):
     import shutil
 
-    from model import store
+    from model.corpus import store
     from tests.model.test_store import _as_version_1
 
     db = tmp_path / "old.db"
@@ -129,7 +129,7 @@ def test_an_older_database_that_cannot_be_written_is_browsed_as_it_is(seeds_db, 
 def test_ingest_into_an_older_database_says_it_upgrades_it(seeds_db, tmp_path):
     import shutil
 
-    from model import store
+    from model.corpus import store
     from tests.model.test_store import _as_version_1
 
     db = tmp_path / "old.db"

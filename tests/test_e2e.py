@@ -4,7 +4,8 @@ import io
 import json
 import sqlite3
 
-from model import export, ingest, store
+from model.corpus import export, store
+from model.ingest import pipeline as ingest
 
 CONTRACT = {
     "articles": {"article", "title", "source", "url", "published", "published_basis", "text"},
@@ -102,7 +103,7 @@ def test_reingest_is_unchanged_and_does_no_nlp(seeds_db, monkeypatch):
 
 
 def test_changed_file_is_updated_and_user_date_survives(tmp_path, nlp):
-    from model import dates
+    from model import corrections
 
     src = tmp_path / "in"
     src.mkdir()
@@ -110,7 +111,7 @@ def test_changed_file_is_updated_and_user_date_survives(tmp_path, nlp):
     db = str(tmp_path / "c.db")
     assert ingest.ingest([str(src)], db, jobs=1).new == 1
     conn = store.connect(db)
-    dates.set_published(conn, "a", "2024-05-16")
+    corrections.set_published(conn, "a", "2024-05-16")
     conn.close()
     (src / "a.txt").write_text(
         "Putin met Xi Jinping in Beijing on Thursday, officials said. Talks went on.\n", encoding="utf-8"
@@ -141,7 +142,7 @@ def _seeds():
 
 
 def test_a_failing_extractor_costs_its_records_not_the_article(tmp_path, nlp, monkeypatch):
-    from model import quotes
+    from model.extract.quotes import extractor as quotes
 
     def broken(*a, **k):
         raise OverflowError("date value out of range")

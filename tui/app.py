@@ -1,7 +1,7 @@
 """The Textual app: a browser over one sinorus-tui database.
 
 `run(db_path)` is what `sinorus-tui` calls. Nothing here imports spaCy or
-sqlite-utils; reads go through `model.query` in thread workers.
+sqlite-utils; reads go through `model.corpus.query` in thread workers.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from model import query as q
+from model.corpus import query as q
 
 from .commands import ArticleCommands, DateCommands, EntityCommands
 from .keys import Config, load_config

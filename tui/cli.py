@@ -149,7 +149,9 @@ class _Reporter:
 
 
 def cmd_ingest(paths: list[str], db: Path, jobs: int | None = None) -> int:
-    from model import ingest, nlp, store
+    from model.corpus import store
+    from model.ingest import pipeline as ingest
+    from model.parse import nlp
 
     try:
         with _Reporter() as rep:
@@ -180,7 +182,7 @@ def cmd_ingest(paths: list[str], db: Path, jobs: int | None = None) -> int:
 
 
 def cmd_export(kind: str, db: Path, fmt: str, output: str | None) -> int:
-    from model import export, store
+    from model.corpus import export, store
 
     try:
         conn = store.connect(db, readonly=True)
@@ -209,7 +211,8 @@ def cmd_export(kind: str, db: Path, fmt: str, output: str | None) -> int:
 
 
 def cmd_set_date(db: Path, key: str, date: str) -> int:
-    from model import dates, store
+    from model import corrections, dates
+    from model.corpus import store
 
     try:
         conn = store.connect(db, progress=_upgrade_progress(db))
@@ -221,7 +224,7 @@ def cmd_set_date(db: Path, key: str, date: str) -> int:
             return fail(f"'{date}' is not a date; give YYYY-MM-DD")
         if not conn.execute("SELECT 1 FROM article WHERE key=?", (key,)).fetchone():
             return fail(f"no article '{key}' in {db}")
-        n = dates.set_published(conn, key, value)
+        n = corrections.set_published(conn, key, value)
         print(f"set-date: {key} → {value or 'detected date'}; {n} relative dates resolved again")
     finally:
         conn.close()
@@ -233,7 +236,7 @@ def cmd_set_date(db: Path, key: str, date: str) -> int:
 
 def _upgrade_progress(db: Path):
     """A `progress(done, total)` for a schema upgrade: a line on stderr every few seconds."""
-    from model import store
+    from model.corpus import store
 
     last = [0.0]
 
@@ -258,7 +261,7 @@ def _upgrade(db: Path) -> None:
     """Bring an older database the browser can read up to the current schema before browsing,
     reporting progress. If it cannot be done now (another program is writing, the disk is full,
     ctrl+c), say so in one line and browse it as it is: nothing stored changes."""
-    from model import store
+    from model.corpus import store
 
     try:
         store.connect(db, progress=_upgrade_progress(db)).close()
@@ -280,7 +283,7 @@ def cmd_browse(db: Path, explicit: bool) -> int:
             return code
     gc.disable()  # importing Textual makes ~500,000 long-lived objects and no garbage: no collections meanwhile
     try:
-        from model import store
+        from model.corpus import store
         from tui import app
     finally:
         gc.freeze()  # and none of them in later collections (see SinorusApp)
@@ -297,7 +300,7 @@ def cmd_browse(db: Path, explicit: bool) -> int:
     try:
         app.run(str(db), readonly=readonly)
     except Exception as e:  # the app reports its own errors; this catches a database it cannot open at all
-        from model import store
+        from model.corpus import store
 
         if isinstance(e, store.StoreError):
             return fail(str(e))

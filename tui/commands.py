@@ -10,7 +10,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from model import query as q
+from model.corpus import query as q
 
 from .text import clean
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from textual.content import Content, Span
 
-from model import query as q
+from model.corpus import query as q
 
 from .text import clean, clean_keep_offsets
 

@@ -1,4 +1,4 @@
-"""The four list panes: what each shows (a Source over model.query) and its keys."""
+"""The four list panes: what each shows (a Source over model.corpus.query) and its keys."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from rich.cells import set_cell_size
 from textual.binding import Binding
 from textual.content import Content
 
-from model import query as q
+from model.corpus import query as q
 
 from .document import DATE_STYLE, MUTED_STYLE, QUOTE_STYLE, band, date_label, label_style
 from .text import cells, clean, shorten

@@ -24,7 +24,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
-from model import query as q
+from model.corpus import query as q
 
 from .document import Doc, article_doc, entity_doc, message_doc
 from .history import History

@@ -245,7 +245,7 @@ def _big_db(args, work: Path) -> Path:
 
 
 def phase_startup(args, work: Path, res: dict) -> None:
-    from model import query as q
+    from model.corpus import query as q
 
     from . import bare_app, startup
 

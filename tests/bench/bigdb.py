@@ -20,7 +20,7 @@ import argparse
 import sqlite3
 import time
 
-from model import store
+from model.corpus import store
 
 SKIP = {"article", "entity", "alias", "override", *store.SUMMARY_TABLES}
 

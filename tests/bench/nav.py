@@ -14,7 +14,7 @@ the measured span: the harness polls every 2 ms and takes the frame's time.
 Steps: open an article (enter on a row of Articles), follow an entity (enter on a
 mention in the reader), filter quotes by a speaker (f on a quote), jump the
 timeline to a date (enter in the date box), search a word (enter in the search
-box), go back ([). Each step also reports the CPU time spent inside `model.query`
+box), go back ([). Each step also reports the CPU time spent inside `model.corpus.query`
 functions (thread time, in the worker threads), so SQL and UI work can be told
 apart. Prints one JSON line; peak RSS is VmHWM of this process after
 all steps (it imports only the app, never spaCy).
@@ -33,7 +33,7 @@ QUIET = 0.06  # seconds without a frame or any work before a step counts as done
 POLL = 0.002
 
 
-QUERY_CPU: dict[str, float] = {}  # model.query function -> thread CPU seconds spent in it (all threads)
+QUERY_CPU: dict[str, float] = {}  # model.corpus.query function -> thread CPU seconds spent in it (all threads)
 
 
 def trace_queries() -> None:
@@ -41,7 +41,7 @@ def trace_queries() -> None:
     import functools
     import inspect
 
-    from model import query as q
+    from model.corpus import query as q
 
     for name, fn in list(vars(q).items()):
         if (

@@ -2,7 +2,7 @@
 
     python -m tests.bench.profile_ingest FILE.jsonl [--sample N]
 
-Times, for the same articles: reading (model.sources), `nlp.pipe` (one process),
+Times, for the same articles: reading (model.ingest.sources), `nlp.pipe` (one process),
 each extraction function (wrapped in place, so `ingest.extract` runs unchanged),
 pickling the results (what the worker pool sends back), `store.write_article`
 into a fresh database, and `store.refresh_entities`. Prints one JSON line.
@@ -52,17 +52,20 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=300)
     args = ap.parse_args()
 
-    from model import entities, ingest, store
-    from model import nlp as nlp_mod
+    from model.corpus import store
+    from model.extract import entities
+    from model.ingest import pipeline as ingest
+    from model.ingest.sources import read_all
+    from model.parse import nlp as nlp_mod
     from model.records import Article
-    from model.sources import read_all
 
-    wrapped = _wrap(entities, ["resolve_mentions", "acronym_aliases"], "model.entities")
+    wrapped = _wrap(entities, ["resolve_mentions", "acronym_aliases"], "model.extract.entities")
     try:
-        from model import quotes, timeline
+        from model.extract.quotes import extractor as quotes
+        from model.extract.timeline import extractor as timeline
 
-        wrapped += _wrap(quotes, ["extract_quotes"], "model.quotes")
-        wrapped += _wrap(timeline, ["infer_published", "extract_timexes"], "model.timeline")
+        wrapped += _wrap(quotes, ["extract_quotes"], "model.extract.quotes.extractor")
+        wrapped += _wrap(timeline, ["infer_published", "extract_timexes"], "model.extract.timeline.extractor")
     except ImportError:
         pass
 

@@ -4,7 +4,7 @@ for the most-mentioned entities (the worst case of every entity filter).
     python -m tests.bench.queries DB [--entities 3]
     python -m tests.bench.queries DB --spread 60    # p50/p95 of each entity query over 60 entities
 
-Wall time of each `model.query` call in one thread (SQLite does the work in the
+Wall time of each `model.corpus.query` call in one thread (SQLite does the work in the
 calling thread). Prints one JSON line. With `--spread N` (diagnosis): each entity
 query, and each of a navigation step's calls, over N entities of every frequency
 (ranks spaced evenly on a log scale, the most mentioned first) and the search words:
@@ -29,7 +29,7 @@ def main() -> None:
         print(json.dumps(spread(args.db, args.spread)))
         return
 
-    from model import query as q
+    from model.corpus import query as q
 
     F = q.Filters
     conn = q.connect(args.db)
@@ -76,7 +76,7 @@ WORDS = ("oil", "dollar", "trade", "bank", "tonnes", "said", "profit*", "wheat",
 
 
 def spread(db: str, n: int) -> dict[str, dict[str, float]]:
-    from model import query as q
+    from model.corpus import query as q
 
     F = q.Filters
     conn = q.connect(db)

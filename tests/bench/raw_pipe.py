@@ -1,10 +1,10 @@
 """The baseline for ingest throughput: raw `nlp.pipe` of the same spaCy pipeline
-(`model.nlp.load()`, with our domain patterns) over the same texts, with the same
+(`model.parse.nlp.load()`, with our domain patterns) over the same texts, with the same
 number of processes, and nothing else — no extraction, no SQLite.
 
     python -m tests.bench.raw_pipe FILE.jsonl --jobs N
 
-Texts are read exactly as ingest reads them (`model.sources.read_all`), so both
+Texts are read exactly as ingest reads them (`model.ingest.sources.read_all`), so both
 parse the same strings. Prints one JSON line.
 """
 
@@ -24,10 +24,10 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=None, help="default: the pipeline's own (nlp.batch_size)")
     args = ap.parse_args()
 
-    from model import ingest
-    from model import nlp as nlp_mod
+    from model.ingest import pipeline as ingest
+    from model.ingest.sources import read_all
+    from model.parse import nlp as nlp_mod
     from model.records import Article
-    from model.sources import read_all
 
     texts = [a.text for a in read_all([args.path]) if isinstance(a, Article)]
     t_read = time.perf_counter()

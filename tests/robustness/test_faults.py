@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from model import export, ingest, store
+from model.corpus import export, store
+from model.ingest import pipeline as ingest
 from model.records import Extraction
 from tests.conftest import ROOT
 from tests.robustness.perms import unprivileged, world_dir
@@ -256,7 +257,7 @@ def _preload():
     import locale  # noqa: F401
     import urllib.parse  # noqa: F401
 
-    import model.nlp  # noqa: F401
+    import model.parse.nlp  # noqa: F401
 
     cli.build_parser().format_help()
 

@@ -15,7 +15,9 @@ import sqlite3
 
 import pytest
 
-from model import ingest, query, sources
+from model.corpus import query
+from model.ingest import pipeline as ingest
+from model.ingest import sources
 from tui import cli
 
 PUTIN = "Vladimir Putin met Xi Jinping in Moscow on Tuesday, the Kremlin said."

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from model import query as q
+from model.corpus import query as q
 from tests.conftest import ROOT
 from tests.robustness.hostile import ESCAPES, FORBIDDEN, LITERAL, PAYLOAD, poison
 from tests.robustness.term import Pty, sequences

@@ -1,4 +1,4 @@
-"""Fit the learned-attribution model (`model/quotes_learned.py`) on PolNeAR train; writes model/quotes_weights.py.
+"""Fit the learned-attribution model (`model/extract/quotes/learned.py`) on PolNeAR train; writes model/extract/quotes/weights.py.
 
     PYTHONPATH=. python tests/tools/train_indirect.py /path/to/shared [--cache DIR] [--eval dev] [--write]
 
@@ -22,11 +22,11 @@ from collections import Counter
 
 import numpy as np
 
-from model.quotes_learned import cue
+from model.extract.quotes.learned import cue
 
 MIN_COUNT = 5
-L2 = 300.0  # strong: lexical conjunctions (SL=, LR=) overfit at 1 and 30 (see QUOTES.md)
-LABEL = "overlap"  # "cue": positive only when the head lies in the gold's cue (see QUOTES.md)
+L2 = 300.0  # strong: lexical conjunctions (SL=, LR=) overfit at 1 and 30 (see docs/rules/quotes.md)
+LABEL = "overlap"  # "cue": positive only when the head lies in the gold's cue (see docs/rules/quotes.md)
 PRUNE = 0.01  # weights smaller than this are dropped from the table (no change on train or dev)
 CUE_MIN, CUE_RATE = 5, 0.3  # a head word and relation fires only when train attests it this often (`cues`)
 EPOCHS = 300
@@ -36,8 +36,9 @@ LR = 0.5
 def load_split(shared, split, cache):
     from spacy.tokens import DocBin
 
-    from model import layout, sources
-    from model import nlp as mnlp
+    from model.ingest import sources
+    from model.parse import layout
+    from model.parse import nlp as mnlp
     from model.records import Article
 
     root = os.path.join(shared, "corpora", "polnear", split)
@@ -67,7 +68,9 @@ FREE_GOLD: dict = {}  # (split, article) -> (gold, matched by the rules, rules' 
 def quotes_and_candidates(art, doc):
     """An article's quotes as the ingest extracts them, and every candidate the learned model considered
     (features, start, end, score, head offset)."""
-    from model import entities, quotes, quotes_learned
+    from model.extract import entities
+    from model.extract.quotes import extractor as quotes
+    from model.extract.quotes import learned as quotes_learned
 
     mentions = entities.resolve_mentions(doc)
     entities.acronym_aliases(doc, mentions)
@@ -82,7 +85,7 @@ def examples(shared, split, cache):
     sys.path.insert(0, os.path.join(shared, "eval"))
     import score as S
 
-    from model import quotes
+    from model.extract.quotes import extractor as quotes
 
     root, arts, docs = load_split(shared, split, cache)
     quotes.LEARNED_MODEL = True
@@ -169,9 +172,11 @@ def seeds_gate(shared, weights, attested):
     sys.path.insert(0, os.path.join(shared, "eval"))
     import score as S
 
-    from model import layout, quotes, sources
-    from model import nlp as mnlp
-    from model.quotes_learned import score
+    from model.extract.quotes import extractor as quotes
+    from model.extract.quotes.learned import score
+    from model.ingest import sources
+    from model.parse import layout
+    from model.parse import nlp as mnlp
     from model.records import Article
 
     gold = S.load_jsonl(os.path.join(shared, "gold", "seeds-quotes.jsonl"))
@@ -205,7 +210,7 @@ def vocabulary(rows):
 
 
 def curve(rows, weights, label=""):
-    from model.quotes_learned import score
+    from model.extract.quotes.learned import score
 
     ps = np.array([score(r[1], weights) for r in rows])
     y = np.array([r[2] for r in rows])

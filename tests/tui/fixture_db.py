@@ -11,7 +11,7 @@ import re
 import sys
 from pathlib import Path
 
-from model import store
+from model.corpus import store
 from model.records import Article, Extraction, Mention, Quote, Timex
 
 NAMES = {

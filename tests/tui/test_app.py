@@ -518,7 +518,7 @@ async def test_provenance_of_a_mention_and_an_entity_on_an_entity_page(make_app)
 
 
 async def test_enter_typed_before_a_list_has_loaded_opens_its_row_once_it_has(make_app):
-    from model import query as q
+    from model.corpus import query as q
     from tui.panes import entities_source
 
     app = make_app()

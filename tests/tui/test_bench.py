@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from model import query as q
+from model.corpus import query as q
 from tests.tui.fixture_db import build_big
 
 pytestmark = pytest.mark.bench

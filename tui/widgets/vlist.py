@@ -1,7 +1,7 @@
 """A list of rows paged from SQLite: only the pages on screen are in memory.
 
 The list knows how many rows there are (so the scrollbar and `G` are honest at
-100,000 rows) and fetches pages of rows through `model.query` in thread
+100,000 rows) and fetches pages of rows through `model.corpus.query` in thread
 workers, one connection per worker, as they come into view. Rows are drawn with
 the line API from `Content`, never markup.
 """
@@ -32,7 +32,7 @@ LOADING_GRACE = 0.25  # seconds a list keeps drawing its old rows while a new qu
 
 
 class Source(Protocol):
-    """What a list shows: counted and paged by model.query, drawn one row a line."""
+    """What a list shows: counted and paged by model.corpus.query, drawn one row a line."""
 
     empty: str
 
@@ -202,7 +202,7 @@ class VirtualList(LineScrollView, can_focus=True):
 
     @work(thread=True, exclusive=True, group="count")
     def _count(self, generation: int, source: Source, cursor: int, prefetch=None) -> None:
-        from model.query import QueryError
+        from model.corpus.query import QueryError
 
         page, prefetched = cursor // PAGE, None
         try:
@@ -219,7 +219,7 @@ class VirtualList(LineScrollView, can_focus=True):
 
     @work(thread=True, group="page")
     def _fetch(self, generation: int, source: Source, page: int) -> None:
-        from model.query import QueryError
+        from model.corpus.query import QueryError
 
         try:
             with self.app.db.session() as conn:

@@ -1,0 +1,249 @@
+"""Reported speech that the layout carries rather than a sentence's parse (issue 3): what a speech verb ending in a
+colon introduces without quotation marks ("The governor added:" ¶ "It's typical of …"), and a headline whose
+source says, shows or wants something ("Former White House Doctor Says Clinton Hid …"). Used by `quotes`;
+functions of its extractor (`ex`: text, paragraphs, parse, frames, quotation spans, mentions)."""
+
+from __future__ import annotations
+
+import re
+
+from model.records import Quote
+
+COLON_REPORTS = True  # see `colon_reports`
+HEADLINE_VERBS = True  # see `headline_reports`
+HEADLINE_CHARS = 200  # a first line longer than this is a sentence, not a title
+# Irregular past forms of cues (the rest are inflected by rule: says, warned, denies, pushes, praised).
+IRREGULAR = {
+    "said": "say",
+    "told": "tell",
+    "thought": "think",
+    "found": "find",
+    "sought": "seek",
+    "spoke": "speak",
+    "wrote": "write",
+    "knew": "know",
+    "took": "take",
+    "held": "hold",
+}
+# Headline verbs of attack or support, the headline's words for criticize and back ("Biden Trashes Trump").
+HEADLINE_CUES = {
+    "rip",
+    "trash",
+    "swipe",
+    "whack",
+    "hammer",
+    "knock",
+    "bash",
+    "torch",
+    "scold",
+    "rebuke",
+    "rebuff",
+    "rebut",
+    "champion",
+    "target",
+    "vow",
+    "signal",
+}
+# Words between a headline's source and its cue: "Obama to Frame …", "Trump Just Announced …".
+HEADLINE_AUX = {"to", "just", "also", "still", "now", "again", "finally", "officially"}
+# A dash or a colon ends a headline's kicker or a source's clause: "EXCLUSIVE – …", "The Latest: …".
+SEGMENT_END = re.compile(r"\s[—–―-]\s|:\s|;\s")
+
+
+def _lemmas(word: str) -> list[str]:
+    """The lemmas a headline word may inflect (title case ruins the tagger's): "Says" → say, "Warned" → warn."""
+    w = word.lower().strip(".,;:!?’'\"")
+    if w in IRREGULAR:
+        return [IRREGULAR[w]]
+    out = [w]
+    if w.endswith("ies") or w.endswith("ied"):
+        out.append(w[:-3] + "y")
+    if w.endswith("es") or w.endswith("ed"):
+        out += [w[:-2], w[:-1]]
+    elif w.endswith("s"):
+        out.append(w[:-1])
+    return out
+
+
+def colon_reports(ex, verbs: set[str]) -> list[Quote]:
+    """ "The governor added:" ¶ "It's typical of Hillary Clinton. …", "Mr. Ridge said: ''Bombast doesn't cut it.''":
+    a speech verb of a speaker we can name or describe whose clause ends in a colon (no sentence end between)
+    introduces the next paragraph, when the colon ends its own, or what follows in two apostrophes (no marks here,
+    see `quotes_marks`), when no quotation marks take it: indirect speech of that speaker. Not other words after
+    the colon in its paragraph: a list or an explanation more often than speech ("Every relationship is assessed
+    through three elements, he said: What a country can bring …")."""
+    out = []
+    text = ex.text
+    for f in ex.frames:
+        if f.attrib or f.speaker is None or not f.speaker.name or f.cue_lemma not in verbs:
+            continue
+        p = ex.para_of(f.cue.idx)
+        p0, p1 = ex.paras[p]
+        colon = text.find(":", f.cue_span[1], p1)
+        if (
+            colon < 0
+            or re.search(r"[.?!”\"]", text[f.cue_span[1] : colon])
+            or not text[colon + 1 : colon + 2].isspace()
+        ):
+            continue
+        if any(g is not f and not g.attrib and f.cue_span[1] <= g.cue.idx < colon for g in ex.frames):
+            continue  # another cue nearer the colon leads it
+        c0, c1 = colon + 1, p1
+        if not text[c0:p1].strip():
+            if p + 1 >= len(ex.paras):
+                continue
+            c0, c1 = ex.paras[p + 1]
+        elif not text[c0:p1].lstrip().startswith("''"):
+            continue  # in its paragraph, a list or an explanation ("three elements, he said: What a country …")
+        while c0 < c1 and (text[c0].isspace() or text[c0] == "'"):
+            c0 += 1
+        while c1 > c0 and (text[c1 - 1].isspace() or text[c1 - 1] == "'"):
+            c1 -= 1
+        if len(text[c0:c1].split()) < 2 or any(
+            sp.start < c1 and c0 < sp.end and sp.style != "single" for sp in ex.spans
+        ):
+            continue  # a quotation in double marks is a direct quote (`_colon_lead`)
+        sp = f.speaker
+        out.append(
+            Quote(
+                start=c0,
+                end=c1,
+                text=text[c0:c1],
+                kind="indirect",
+                cue=f.cue_lemma,
+                cue_start=f.cue_span[0],
+                cue_end=f.cue_span[1],
+                speaker=sp.name,
+                speakers=list(sp.names),
+                speaker_start=sp.start,
+                speaker_end=sp.end,
+                basis=sp.basis + " (a speech verb ending in a colon introduces it)",
+                confidence=round(sp.confidence * 0.8, 2),
+            )
+        )
+    return out
+
+
+def headline_reports(
+    ex, cues: set[str], people: set[str], records: set[str], bodies: set[str], unnamed: bool = True
+) -> list[Quote]:
+    """A headline (the article's first line, short) in which a source says, shows or wants something: "Former
+    White House Doctor Says Clinton Hid Past Health Problems", "New Poll Shows Minor Post-Debate Bump For
+    Clinton", "Glenn Beck Blasts Drudge for Mocking His Fast". Title case ruins the parse, so the words decide:
+    a cue (`cues`, any inflection) right after its source — a person the article names (the recogniser's mention
+    or a surname of a person named in the article), a people noun (`people`), a body or a record — and what
+    follows it, up to a dash, a colon or the line's end, is indirect speech of that source; a cue ending the line
+    after a comma reports what goes before ("Clinton Hid Past Health Problems, Former White House Doctor
+    Says"). A body described (`bodies`: "Popular Website Shows …") may be a source, not a country or an
+    organisation by name ("Russia, China Announce Boundless Friendship": policy, as in the body). Unnamed sources
+    only when `unnamed` (the switch `UNNAMED_INDIRECT`)."""
+    if len(ex.paras) < 2:
+        return []  # a title stands over a text
+    text = ex.text
+    p0, p1 = ex.paras[0]
+    if p1 - p0 > HEADLINE_CHARS:
+        return []
+    persons = {}
+    for m in ex.resolver.mention_at.values():
+        if m.label == "PERSON":
+            persons.setdefault(m.canonical.split()[-1].casefold(), m)
+    a, b = ex._tok_range(p0, p1)
+    doc = ex.doc
+    out = []
+    for i in range(a + 1, b - 1):
+        t, k = doc[i], i - 1
+        while k > a and doc[k].lower_ in HEADLINE_AUX:
+            k -= 1
+        cue = next((lem for lem in _lemmas(t.text) if lem in cues | HEADLINE_CUES), None)
+        if not t.is_alpha or cue is None or ex.in_quote[i] or t.text.lower() in people | records | bodies:
+            continue  # "Sanders Campaign Buys …": a noun, not the cue
+        if doc[k].text == "," and out:  # "Clinton Says Russians Hacked DNC, Calls …": the same source again
+            again = _headline_quote(text, t, cue, p1, out[-1]) if t.idx >= out[-1].end else None
+            out += [again] if again is not None else []
+            continue
+        if doc[k].text == ",":  # "Biden, stumping for Clinton, trashes Trump": past the apposition
+            k = next((j - 1 for j in range(k - 1, a, -1) if doc[j].text == ","), k)
+        prev = doc[k]
+        m = ex.resolver.mention_at.get(k)
+        if m is not None and (m.label != "PERSON" or m.end > prev.idx + len(prev.text)):
+            m = None  # a country, a party, or a mention that runs over the cue ("Clinton Email Story Has Moved")
+        if m is None and prev.text[:1].isupper():
+            m = persons.get(prev.text.casefold())
+        noun = prev.text.lower().rstrip("s") if prev.is_alpha else ""
+        if m is None and (
+            not unnamed or noun not in people and prev.text.lower() not in people and noun not in records | bodies
+        ):
+            continue
+        c0, c1 = _headline_content(text, t, p1, cues)
+        if not text[c0:c1].strip(" ."):  # "Clinton Hid Past Health Problems, Former White House Doctor Says."
+            comma = text.rfind(",", p0, prev.idx)
+            if comma < 0 or not all(w[:1].isupper() for w in text[comma + 1 : prev.idx].split()):
+                continue
+            starts = [x.end() for x in SEGMENT_END.finditer(text, p0, comma)]
+            c0, c1 = (starts[-1] if starts else p0), comma
+        while c0 < c1 and text[c0].isspace():
+            c0 += 1
+        while c1 > c0 and (text[c1 - 1].isspace() or text[c1 - 1] == "."):
+            c1 -= 1
+        if len(text[c0:c1].split()) < (1 if m is not None else 2):  # "Biden Trashes [Trump]"
+            continue
+        name = m.canonical if m is not None else None
+        out.append(
+            Quote(
+                start=c0,
+                end=c1,
+                text=text[c0:c1],
+                kind="indirect",
+                cue=cue,
+                cue_start=t.idx,
+                cue_end=t.idx + len(t.text),
+                speaker=name,
+                speakers=[name] if name else [],
+                speaker_start=prev.idx,
+                speaker_end=prev.idx + len(prev.text),
+                basis=f"speaker: '{prev.text}', the source of '{t.text}' in the headline"
+                if name
+                else f"'{prev.text}', an unnamed source of '{t.text}' in the headline",
+                confidence=0.5,
+            )
+        )
+        if c1 < t.idx:
+            break  # the cue ended the line
+    return out
+
+
+def _headline_content(text: str, t, p1: int, cues: set[str]) -> tuple[int, int]:
+    """What a headline's cue reports: the words after it up to a dash, a colon, a semicolon, the line's end or a
+    comma before another cue ("Clinton Says [Russians Hacked DNC], Calls …")."""
+    end = SEGMENT_END.search(text, t.idx, p1)
+    c0, c1 = t.idx + len(t.text), end.start() if end else p1
+    for x in re.finditer(r",\s+(\w+)", text[c0:c1]):
+        if any(lem in cues | HEADLINE_CUES for lem in _lemmas(x.group(1))):
+            return c0, c0 + x.start()
+    return c0, c1
+
+
+def _headline_quote(text: str, t, cue: str, p1: int, first: Quote) -> Quote | None:
+    """A second cue of the headline's source, after a comma: its own report, the same speaker."""
+    c0, c1 = _headline_content(text, t, p1, set())
+    while c0 < c1 and text[c0].isspace():
+        c0 += 1
+    while c1 > c0 and (text[c1 - 1].isspace() or text[c1 - 1] == "."):
+        c1 -= 1
+    if len(text[c0:c1].split()) < 2:
+        return None
+    return Quote(
+        start=c0,
+        end=c1,
+        text=text[c0:c1],
+        kind="indirect",
+        cue=cue,
+        cue_start=t.idx,
+        cue_end=t.idx + len(t.text),
+        speaker=first.speaker,
+        speakers=list(first.speakers),
+        speaker_start=first.speaker_start,
+        speaker_end=first.speaker_end,
+        basis=first.basis + f", again the source of '{t.text}'",
+        confidence=first.confidence,
+    )

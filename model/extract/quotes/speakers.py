@@ -1,0 +1,1113 @@
+"""Who is speaking: a subject token → canonical speaker name(s), with the rule that decided.
+
+Names come from the article's mentions (`entities.resolve_mentions`). Pronouns
+and descriptions ("he", "the ministry", "the two countries") are resolved by
+rules over what came before in the article: the nearest compatible subject of
+a speech verb or of a main clause, the speaker of the previous quote, an
+apposition or title that the description repeats ("Ryan Hass, a former China
+director" … "the director"), the last pair of coordinated countries ("China and
+Russia" … "the two countries"). There is no coreference model.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from model.records import Mention
+
+SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+PERSONAL = {"he", "she"}
+NARRATOR = {"i", "we", "you", "me", "us", "one"}
+RELATIVE = {"who", "that", "which", "whom"}
+# A capital named as the speaker stands for its government ("Beijing said").
+CAPITALS = {
+    "beijing": "China",
+    "moscow": "Russia",
+    "washington": "United States",
+    "kyiv": "Ukraine",
+    "kiev": "Ukraine",
+    "tokyo": "Japan",
+    "seoul": "South Korea",
+    "pyongyang": "North Korea",
+    "taipei": "Taiwan",
+    "london": "United Kingdom",
+    "paris": "France",
+    "berlin": "Germany",
+    "new delhi": "India",
+    "tehran": "Iran",
+    "ankara": "Turkey",
+    "minsk": "Belarus",
+    "brussels": "European Union",
+    "canberra": "Australia",
+    "ottawa": "Canada",
+    "islamabad": "Pakistan",
+    "hanoi": "Vietnam",
+    "manila": "Philippines",
+    "riyadh": "Saudi Arabia",
+    "tel aviv": "Israel",
+    "jerusalem": "Israel",
+}
+FEMALE_NOUNS = {
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "businesswoman",
+    "wife",
+    "mother",
+    "daughter",
+    "sister",
+    "widow",
+    "actress",
+    "queen",
+    "princess",
+    "grandmother",
+    "girlfriend",
+    "lady",
+    "woman",
+    "mrs.",
+    "ms.",
+    "mrs",
+    "ms",
+    "miss",
+    "madam",
+    "madame",
+}
+MALE_NOUNS = {
+    "spokesman",
+    "congressman",
+    "businessman",
+    "husband",
+    "father",
+    "son",
+    "brother",
+    "king",
+    "prince",
+    "widower",
+    "grandfather",
+    "boyfriend",
+    "man",
+    "mr.",
+    "mr",
+    "sir",
+}
+# Given names that are (almost) only a man's or only a woman's: a person's gender when no title or pronoun
+# in the article tells it. General knowledge, like the titles above; names used by both are left out.
+MALE_NAMES = set(
+    """
+aaron adam alan albert alexander alexei andrew anthony antonin antony arnold barack ben benjamin bernard bernie
+bill bob bobby boris brad brandon brent brian bruce carl charles chris christopher chuck colin craig dan daniel
+darrell david dennis dick donald doug douglas duncan ed eddie edward elijah emmanuel eric ernest francis frank
+fred gary george gerald greg gregory harold harry henry howard hugh ian jack jacob jake james jared jason jeb
+jeff jeffrey jeremy jerry jim jimmy joe joel john johnny jon jonathan joseph josh joshua juan keith ken kenneth
+kevin larry lawrence luis marco mark martin matt matthew michael mike mitch mitt neil newt
+nicholas nick noah oliver patrick paul peter phil philip ralph randy raymond reince richard rick rob robert
+roger ronald roy rudy rush russell ryan sam samuel scott sean sergei sergey seth stephen steve steven ted
+thomas tim timothy todd tom tony travis trey victor vladimir walter wayne william xavier
+""".split()
+)
+FEMALE_NAMES = set(
+    """
+abigail alice alicia amanda amy angela ann anna anne barbara betsy betty brenda carla carly carol caroline
+catherine cathy cheryl christina christine claire cynthia debbie deborah debra diane donna dorothy elaine
+elizabeth ellen emily emma erin eva evelyn gabrielle gina hannah heather helen hillary ivanka jane janet jean
+jennifer jessica jill joan joanna joy judith judy julia julie karen kate katherine kathleen kathy katie kayleigh
+kellyanne kirsten laura lauren linda lisa lois loretta lucy madeleine margaret maria marie marine martha mary
+megan megyn melania melanie melissa michelle monica nancy natalie nicole nikki olivia pamela patricia paula
+rachel rebecca rosa ruth sandra sara sarah sharon shirley sonia sophie stephanie susan suzanne tammy teresa
+theresa tina tulsi valerie victoria virginia wendy
+""".split()
+)
+# "the two countries", "both sides": a joint speaker, the last coordinated pair of that kind.
+PAIR_NOUNS = {
+    "country": "GPE",
+    "nation": "GPE",
+    "side": "GPE",
+    "government": "GPE",
+    "state": "GPE",
+    "capital": "GPE",
+    "leader": "PERSON",
+    "president": "PERSON",
+    "man": "PERSON",
+    "minister": "PERSON",
+    "head": "PERSON",
+}
+PAIR_WORDS = {"two", "both"}
+TITLE_WORDS = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "pres": "president",
+    "sec": "secretary",
+    "amb": "ambassador",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "adm": "admiral",
+    "atty": "attorney",
+    "supt": "superintendent",
+    "dr": "doctor",
+    "prof": "professor",
+}
+COLLECTIVE_VOICES = {"campaign", "camp", "team", "office", "staff"}
+# Who speak for the one named as their owner ("Sanders's campaign said", "Cameron's spokesman said"): the
+# speaker is "Bernie Sanders's campaign", linked to Bernie Sanders.
+VOICE_NOUNS = {
+    "campaign",
+    "camp",
+    "team",
+    "office",
+    "staff",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "aide",
+    "adviser",
+    "advisor",
+    "press",
+    "representative",
+    "lawyer",
+    "attorney",
+}
+# What someone puts out in writing or on air: its author is the speaker ("Clinton issued a statement calling …").
+WRITINGS = {
+    "statement",
+    "tweet",
+    "release",
+    "letter",
+    "email",
+    "e-mail",
+    "ad",
+    "advertisement",
+    "memo",
+    "post",
+    "video",
+    "spot",
+    "message",
+    "note",
+    "op-ed",
+    "essay",
+    "column",
+    "speech",
+    "remark",
+    "comment",
+    "interview",
+    "blog",
+    "editorial",
+    "filing",
+    "affidavit",
+    "testimony",
+    "announcement",
+}
+# "a number of lawmakers", "dozens of officials": the people counted speak.
+QUANTITIES = {
+    "number",
+    "lot",
+    "handful",
+    "couple",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "score",
+    "scores",
+    "host",
+    "bunch",
+}
+# Words of a body's name: an organisation so named is no person a "he"/"she" may mean.
+BODY_WORDS = set(
+    """
+news post times party committee campaign department ministry university college institute association council
+foundation group company corporation bank agency court house senate congress commission center centre network
+journal tribune press media service office union club fund league coalition organization organisation board
+school church republicans democrats caucus review magazine daily herald gazette channel radio television tv
+""".split()
+)
+# Common nouns that may speak besides people, bodies and records (quotes.PEOPLE_NOUNS, BODY_NOUNS,
+# DOCUMENT_NOUNS, WRITINGS): groups of people and what is written or shown to be read.
+GROUP_NOUNS = set(
+    """
+group crowd audience public community family couple pair base camp side party jury panel crew delegation
+military army troops media press court majority minority generation child kid guy folk star celebrity hawk
+tycoon mogul magnate heavyweight contender hopeful front-runner frontrunner incumbent surrogate insider outsider
+progressive moderate independent libertarian populist partisan elite clergy pope bishop pastor priest rabbi imam
+judge justice jury boss chief head ceo executive operative secretary general colonel admiral voice
+""".split()
+)
+READ_NOUNS = set(
+    """
+ad advert sign banner poster website site page account book article story piece passage text cable order petition
+notice opinion decision brief motion textbook caption headline transcript chart graphic finding result
+estimate projection average tally photo picture suit town city county
+""".split()
+)
+# Suffixes of abstract nouns: what they name never speaks ("the first incident", "the rejection", "his final
+# assessment").
+ABSTRACT_SUFFIXES = ("ment", "ness", "tion", "sion", "ity", "ance", "ence", "ism", "ure", "ship", "hood")
+# A company's name says it is one ("Mack Trucks Inc"); "the company" or "the firm" then means it.
+COMPANY_WORDS = {
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "plc",
+    "llc",
+    "ag",
+    "sa",
+    "nv",
+    "gmbh",
+    "bv",
+    "spa",
+    "corporation",
+    "incorporated",
+    "company",
+    "limited",
+    "holdings",
+    "industries",
+    "enterprises",
+}
+COMPANY_NOUNS = {"company", "firm", "group", "concern"}
+DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "some",
+    "many",
+    "several",
+    "other",
+    "another",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "two",
+    "both",
+    "all",
+    "most",
+    "few",
+}
+
+
+@dataclass
+class Speaker:
+    name: str | None
+    names: list[str] = field(default_factory=list)
+    start: int | None = None  # the span the speaker was read from (maybe a pronoun)
+    end: int | None = None
+    basis: str = ""
+    confidence: float = 0.5
+    label: str | None = None  # PERSON, ORG, ... or None for an unnamed description
+    named: bool = False  # resolved to an entity of the article (not a bare description)
+    antecedent: bool = True  # may a later pronoun mean this speaker (not when read off a writing: "her statement")
+
+
+@dataclass
+class Candidate:
+    pos: int  # character offset
+    speaker: Speaker
+    sent: int  # sentence index
+    para: int
+    speech: bool  # the subject of a speech verb (else of a main clause)
+    quoted: bool = False  # the speaker of a quotation (not only of a speech verb)
+
+
+class Resolver:
+    """Per-article state for resolving speaker tokens in text order."""
+
+    def __init__(self, doc, mentions: list[Mention], in_quote, para_of):
+        self.doc = doc
+        self.in_quote = in_quote  # token index -> bool
+        self.para_of = para_of  # char offset -> paragraph index
+        self.mention_at: dict[int, Mention] = {}
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self.mention_at.setdefault(t.i, m)
+        self.sent_of = {}
+        for k, s in enumerate(doc.sents):
+            for t in s:
+                self.sent_of[t.i] = k
+        self.candidates: list[Candidate] = []
+        self.gender = self._genders(mentions)
+        self.descriptors = self._descriptors(mentions)
+        self.pairs = self._pairs()
+        self._subjects()
+
+    # ------------------------------------------------------------ indexes
+    def _mention_head(self, m: Mention):
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span.root if span is not None else None
+
+    def _genders(self, mentions: list[Mention]) -> dict[str, str]:
+        """Each person's gender, from the strongest evidence there is: the titles and nouns around the name
+        ("Mrs.", "spokeswoman"), else the given name ("Hillary", "Jeb"), else his/her after the name in a
+        sentence where the person is the only one named."""
+        titles: dict[str, list[int]] = {}
+        pronouns: dict[str, list[int]] = {}
+        doc = self.doc
+        for m in mentions:
+            if m.label != "PERSON":
+                continue
+            v = titles.setdefault(m.canonical, [0, 0])
+            pronouns.setdefault(m.canonical, [0, 0])
+            words = {(m.title or "").lower()}
+            head = self._mention_head(m)
+            if head is not None:
+                words |= {t.lower_ for t in head.lefts}
+                possessive = (
+                    head.i + 1 < len(doc) and doc[head.i + 1].tag_ == "POS" or doc.text[m.end : m.end + 1] in ("'", "’")
+                )
+                if not possessive:  # "Sanders’ son, Tywanza": the son is not Sanders (a parse slip: son as appos)
+                    words |= {a.lower_ for a in head.children if a.dep_ == "appos"}
+                if head.i > 0:
+                    words.add(doc[head.i - 1].lower_)
+                    if head.i > 1 and doc[head.i - 1].dep_ == "compound":
+                        words.add(doc[head.i - 2].lower_)
+            v[0] += len(words & MALE_NOUNS)
+            v[1] += len(words & FEMALE_NOUNS)
+        # One person as the subject of a sentence, then his/her later in it.
+        for s in doc.sents:
+            people = {
+                self.mention_at[t.i].canonical
+                for t in s
+                if t.i in self.mention_at and self.mention_at[t.i].label == "PERSON" and not self.in_quote[t.i]
+            }
+            if len(people) != 1:
+                continue
+            (p,) = people
+            first = min(t.i for t in s if t.i in self.mention_at and self.mention_at[t.i].canonical == p)
+            own = verb_of(doc[first].head)
+            for t in s:
+                # a subject pronoun, or "his"/"her" in the person's own clause: in a clause below it they often
+                # mean someone else the sentence does not name ("Mukasey said the scandal is the latest in her
+                # career"), not in it ("Sanders called her son her hero")
+                if (
+                    t.i > first
+                    and not self.in_quote[t.i]
+                    and (t.dep_ in ("nsubj", "nsubjpass") or verb_of(t.head) is own)
+                ):
+                    if t.lower_ in MALE:
+                        pronouns[p][0] += 1
+                    elif t.lower_ in FEMALE:
+                        pronouns[p][1] += 1
+        out = {}
+        for name, (m, f) in titles.items():
+            given = name.casefold().split()[0] if name.strip() else ""
+            if m != f:
+                out[name] = "m" if m > f else "f"
+            elif (given in MALE_NAMES) != (given in FEMALE_NAMES):
+                out[name] = "m" if given in MALE_NAMES else "f"
+            elif pronouns[name][0] != pronouns[name][1]:
+                out[name] = "m" if pronouns[name][0] > pronouns[name][1] else "f"
+        return out
+
+    def _descriptors(self, mentions: list[Mention]):
+        """(pos, canonical, label, nouns): the common nouns that describe each named entity where it is named."""
+        out = []
+        for m in mentions:
+            if m.label not in SPEAKER_LABELS:
+                continue
+            head = self._mention_head(m)
+            nouns = set()
+            if m.title:
+                for w in m.title.lower().replace(".", " ").split():
+                    nouns.add(TITLE_WORDS.get(w, w))  # "Sen. Marco Rubio" … "the Florida senator"
+            if m.label in ("ORG", "GPE"):
+                words = [w.lower() for w in re.findall(r"[A-Za-z]+", m.canonical)]
+                nouns |= set(words) | {
+                    w[:-1] for w in words if w.endswith("s") and len(w) > 4
+                }  # "Airlines": "the airline"
+                if m.label == "ORG" and set(words) & COMPANY_WORDS:
+                    nouns |= COMPANY_NOUNS  # "Mack Trucks Inc said …" … "The company said …"
+            if head is not None:
+                # compounds and appositions around the name: "spokesman Ned Price", "Ryan Hass, a former China director"
+                for t in head.subtree:
+                    if t.i < head.i and t.pos_ == "NOUN" and t.dep_ in ("compound", "amod", "nmod"):
+                        nouns.add(t.lemma_.lower())
+                for a in head.children:
+                    if a.dep_ == "appos" and a.pos_ == "NOUN":
+                        nouns.add(a.lemma_.lower())
+                if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+                    nouns.add(head.head.lemma_.lower())
+                if head.dep_ == "poss" and head.head.pos_ == "NOUN" and m.label in ("ORG", "GPE"):
+                    nouns.add(
+                        head.head.lemma_.lower()
+                    )  # "the US State Department's top diplomat" no; "China's ministry"
+                # where the name stands: "Sen. Marco Rubio of Florida" … "the Florida senator"
+                nouns |= {t.lower_ for t in head.sent if t.ent_type_ in ("GPE", "NORP")} - {head.lower_}
+            out.append((m.start, m.canonical, m.label, nouns))
+        return out
+
+    def _pairs(self):
+        """Coordinated pairs of named entities ("China and Russia"), by label, in order."""
+        out = []
+        seen = set()
+        for i, m in self.mention_at.items():
+            tok = self.doc[i]
+            if self.in_quote[i] or m.label not in SPEAKER_LABELS:
+                continue
+            if tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue  # a pair that acts together: "China and Russia announced"
+            for c in tok.children:
+                if c.dep_ == "conj" and c.i in self.mention_at:
+                    m2 = self.mention_at[c.i]
+                    lab = "GPE" if m.label in ("GPE", "NORP") else m.label
+                    lab2 = "GPE" if m2.label in ("GPE", "NORP") else m2.label
+                    if lab == lab2 and m.canonical != m2.canonical and (m.start, m2.start) not in seen:
+                        seen.add((m.start, m2.start))
+                        out.append((m.start, lab, [m.canonical, m2.canonical]))
+        out.sort()
+        return out
+
+    def _subjects(self):
+        """Named people and bodies that are the subject of a main clause: antecedents for later pronouns."""
+        for i, m in self.mention_at.items():
+            tok = self.doc[i]
+            if self.in_quote[i] or m.label not in SPEAKER_LABELS:
+                continue
+            if tok.dep_ in ("nsubj", "nsubjpass") and _is_main_clause(tok.head) and tok.i == self._root_of(m):
+                sp = Speaker(m.canonical, [m.canonical], m.start, m.end, label=m.label, named=True)
+                self.add_candidate(m.start, sp, speech=False)
+        for tok in self.doc:  # "My mother has softened with age, but she still says …"
+            if (
+                tok.dep_ == "nsubj"
+                and tok.pos_ == "NOUN"
+                and not self.in_quote[tok.i]
+                and tok.i not in self.mention_at
+                and _is_main_clause(tok.head)
+                and (name := self._unnamed(tok)) is not None
+                and self._unnamed_person(tok, name) is not None
+            ):
+                sp = Speaker(name, [name], tok.left_edge.idx, tok.idx + len(tok.text), label="PERSON")
+                self.add_candidate(tok.idx, sp, speech=False)
+
+    def _root_of(self, m: Mention) -> int:
+        head = self._mention_head(m)
+        return head.i if head is not None else -1
+
+    def add_candidate(self, pos: int, sp: Speaker, speech: bool, quoted: bool = False):
+        if not sp.names or not sp.antecedent:
+            return
+        tok = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        sent = self.sent_of.get(tok[0].i, 0) if tok is not None and len(tok) else 0
+        c = Candidate(pos, sp, sent, self.para_of(pos), speech, quoted)
+        k = bisect.bisect_right([x.pos for x in self.candidates], pos)
+        self.candidates.insert(k, c)
+
+    # ------------------------------------------------------------ resolution
+    def resolve(self, tok, cue_text: str) -> Speaker | None:
+        """The speaker named (or referred to) by the subject token `tok` of a speech cue."""
+        if tok is None or self.in_quote[tok.i] and not self._glued(tok):
+            return None
+        # joint subjects: "China and Russia said", "Xi and Putin declared"
+        conjs = [c for c in tok.children if c.dep_ == "conj"]
+        if conjs:
+            parts = [self._single(t, cue_text) for t in [tok] + conjs]
+            parts = [p for p in parts if p is not None and p.name]
+            names = []
+            for p in parts:
+                for n in p.names:
+                    if n not in names:
+                        names.append(n)
+            if len(names) > 1 and all(p.named and not p.basis.endswith("its owner") for p in parts):
+                span = (tok.left_edge.idx, conjs[-1].right_edge.idx + len(conjs[-1].right_edge.text))
+                return Speaker(
+                    "; ".join(names),
+                    names,
+                    span[0],
+                    span[1],
+                    f"speaker: joint subject of '{cue_text}'",
+                    0.85,
+                    parts[0].label,
+                    True,
+                )
+        return self._single(tok, cue_text)
+
+    def _glued(self, tok) -> bool:
+        """'paranoia,”Clinton said': the tokenizer glued the name to the closing mark; the name is outside."""
+        m = self.mention_at.get(tok.i)
+        return (
+            m is not None and m.start > tok.idx and not self.in_quote[tok.i + 1 if tok.i + 1 < len(self.doc) else tok.i]
+        )
+
+    def _single(self, tok, cue_text: str) -> Speaker | None:
+        low = tok.lower_
+        if low in RELATIVE and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+            low = tok.lower_
+        m = self._mention_for(tok)
+        if m is not None and self._dateline(m):
+            # "LONDON — Donald Trump said …" parsed with the dateline as subject: the named subject after it
+            after = (t for t in self.doc[tok.i + 1 : tok.sent.end] if t.dep_ in ("nsubj", "nsubjpass"))
+            m2 = next(
+                (
+                    self.mention_at[t.i]
+                    for t in after
+                    if t.i in self.mention_at
+                    and self.mention_at[t.i].label in SPEAKER_LABELS
+                    and not self.in_quote[t.i]
+                ),
+                None,
+            )
+            return self._named(m2, tok, cue_text) if m2 is not None and not self._dateline(m2) else None
+        if m is not None:
+            return self._named(m, tok, cue_text)
+        if tok.pos_ == "PRON" or low in MALE | FEMALE | {"they", "it"} | NARRATOR:
+            return self.pronoun(tok, cue_text)
+        return self.description(tok, cue_text)
+
+    def _mention_for(self, tok) -> Mention | None:
+        """The named entity a subject token stands for: the head itself, or a name in apposition
+        ("the spokesman, Ned Price") or compound with it ("spokesman Ned Price")."""
+        m = self.mention_at.get(tok.i)
+        if m is not None and m.label in SPEAKER_LABELS:
+            return m
+        if (
+            tok.dep_ == "appos"
+            and tok.pos_ == "NOUN"
+            and tok.head.i in self.mention_at
+            and self.mention_at[tok.head.i].label == "PERSON"
+        ):
+            return self.mention_at[tok.head.i]  # "McConnell, now the Senate majority leader, who said": McConnell
+        for c in tok.children:
+            if c.dep_ == "appos":
+                m2 = self.mention_at.get(c.i)
+                if m2 is not None and m2.label == "PERSON":
+                    return m2
+        if tok.pos_ in ("NOUN", "PROPN"):
+            # "the Russian Tass news agency": the name in compound with a common noun head
+            comp = [
+                c
+                for c in tok.lefts
+                if c.dep_ == "compound" and c.i in self.mention_at and self.mention_at[c.i].label in ("ORG", "PERSON")
+            ]
+            if comp and tok.pos_ == "NOUN":
+                return self.mention_at[comp[-1].i]
+        return None
+
+    def _dateline(self, m: Mention) -> bool:
+        """'WASHINGTON —', 'LONDON (AP) —', 'MIAMI, Fla. —' opening a paragraph: where the story was filed."""
+        text = self.doc.text
+        line = text.rfind("\n", 0, m.start) + 1
+        return (
+            m.label == "GPE"
+            and m.text.isupper()
+            and len(m.text) > 2
+            and not text[line : m.start].strip()
+            and re.match(r"(,? [A-Z][A-Za-z.]*)?\s*(\(\w+\))?\s*[—–-]", text[m.end : m.end + 20]) is not None
+        )
+
+    def _named(self, m: Mention, tok, cue_text: str) -> Speaker:
+        name = m.canonical
+        basis = f"speaker: subject of '{cue_text}'"
+        if m.label == "GPE" and name.casefold() in CAPITALS:
+            name = CAPITALS[name.casefold()]
+            basis += f" ('{m.text}' stands for {name})"
+        conf = 0.95 if m.label == "PERSON" and len(name.split()) > 1 else 0.85
+        return Speaker(name, [name], m.start, m.end, basis, conf, m.label, True)
+
+    def pronoun(self, tok, cue_text: str, low: str | None = None) -> Speaker | None:
+        low = low or tok.lower_
+        if low in NARRATOR:
+            return None
+        pos = tok.idx
+        span = (tok.idx, tok.idx + len(tok.text))
+        if low in PERSONAL:
+            want = "m" if low == "he" else "f"
+            # A pronoun inside a subordinate clause may point back into its own sentence ("after she said").
+            if not _is_main_clause(tok.head):
+                sp = self._governing_subject(tok, want, span)
+                if sp is not None:
+                    return sp
+                sent = tok.sent
+                for t in reversed(list(doc_range(self.doc, sent.start, tok.i))):
+                    m = self.mention_at.get(t.i)
+                    if (
+                        m is not None
+                        and m.label == "PERSON"
+                        and not self.in_quote[t.i]
+                        and self.gender.get(m.canonical, want) == want
+                    ):
+                        return Speaker(
+                            m.canonical,
+                            [m.canonical],
+                            span[0],
+                            span[1],
+                            f"speaker: '{tok.text}' → {m.canonical}, the person named earlier in the sentence",
+                            0.75,
+                            "PERSON",
+                            True,
+                        )
+            for c in reversed(self.candidates):
+                if c.pos >= pos or c.speaker.label != "PERSON" or len(c.speaker.names) != 1:
+                    continue
+                if self.para_of(pos) - c.para > 4:
+                    break
+                if self.gender.get(c.speaker.name, want) != want or self._reported(c, want):
+                    continue
+                what = "subject of a speech verb" if c.speech else "subject"
+                return Speaker(
+                    c.speaker.name,
+                    list(c.speaker.names),
+                    span[0],
+                    span[1],
+                    f"speaker: '{tok.text}' → {c.speaker.name}, nearest compatible {what}",
+                    0.8 if c.speech else 0.7,
+                    "PERSON",
+                    True,
+                )
+            return self._only_person_nearby(tok, want, span) or self._person_tagged_org(tok, span)
+        if low == "it":
+            for c in reversed(self.candidates):
+                if c.pos < pos and c.speaker.label in ("ORG", "GPE", "NORP") and len(c.speaker.names) == 1:
+                    if self.para_of(pos) - c.para > 2:
+                        break
+                    return Speaker(
+                        c.speaker.name,
+                        list(c.speaker.names),
+                        span[0],
+                        span[1],
+                        f"speaker: 'it' → {c.speaker.name}, nearest organisation or country subject",
+                        0.7,
+                        c.speaker.label,
+                        True,
+                    )
+            return None
+        if low == "they":
+            for c in reversed(self.candidates):
+                if c.pos < pos and c.speech:
+                    if self.para_of(pos) - c.para > 2:
+                        break
+                    if (
+                        len(c.speaker.names) > 1
+                        or c.speaker.label in (None, "NORP")
+                        and c.speaker.name
+                        and c.speaker.name.endswith("s")
+                    ):
+                        return Speaker(
+                            c.speaker.name,
+                            list(c.speaker.names),
+                            span[0],
+                            span[1],
+                            f"speaker: 'they' → {c.speaker.name}, the last plural speaker",
+                            0.65,
+                            c.speaker.label,
+                            c.speaker.named,
+                        )
+            return None
+        return None
+
+    def _reported(self, c: Candidate, want: str | None) -> bool:
+        """A speaker inside someone else's report ("Brian Murphy said Trump continued to hurt his cause. “…,” he
+        said"): the named person who reports it, if the pronoun fits them too, is the one a later pronoun
+        means, not the person reported on."""
+        span = self.doc.char_span(c.pos, c.pos + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        v = span[0] if span[0].pos_ in ("VERB", "AUX") else span[0].head  # a speech verb's subject is kept at its verb
+        while v.dep_ == "conj" and v.head.i != v.i:
+            v = v.head
+        if v.dep_ != "ccomp" or v.head.i == v.i:
+            return False
+        top = v.head
+        subj = next((x for x in top.children if x.dep_ == "nsubj"), None)
+        m = self._mention_for(subj) if subj is not None and not self.in_quote[subj.i] else None
+        return (
+            m is not None
+            and m.label == "PERSON"
+            and m.canonical != c.speaker.name
+            and (want is None or self.gender.get(m.canonical, want) == want)
+        )
+
+    def _person_tagged_org(self, tok, span) -> Speaker | None:
+        """No person to refer to: the nearest subject (this paragraph or the one before) that is a name the
+        recogniser tagged as an organisation but reads as a person's: one or two capitalised words, no acronym,
+        no word of a body's name ("Fiorina, the former Hewlett-Packard CEO, …", "Maryam Violet, an Iranian
+        journalist, told the Guardian … she said")."""
+        para = self.para_of(tok.idx)
+        for c in reversed(self.candidates):
+            if c.pos >= tok.idx:
+                continue
+            if para - c.para > 1:
+                break
+            name = c.speaker.name or ""
+            words = name.split()
+            if (
+                c.speaker.label == "ORG"
+                and len(c.speaker.names) == 1
+                and 1 <= len(words) <= 2
+                and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+                and not {w.lower() for w in words} & BODY_WORDS
+            ):
+                return Speaker(
+                    name,
+                    [name],
+                    span[0],
+                    span[1],
+                    f"speaker: '{tok.text}' → {name}, the nearest subject, a name tagged as an organisation",
+                    0.6,
+                    "PERSON",
+                    True,
+                )
+        return None
+
+    def _governing_subject(self, tok, want: str, span) -> Speaker | None:
+        """A pronoun in a subordinate clause: the named person who is the subject of a clause above it, the
+        nearest first ("Clinton says she appreciated Machado's courage through what she calls …": Clinton)."""
+        v = tok.head
+        for _ in range(6):
+            if v.head.i == v.i:
+                return None
+            v = v.head
+            subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i), None)
+            if subj is not None and subj.lower_ == tok.lower_ and not self.in_quote[subj.i]:
+                # "He lambasted the deal negotiated by Obama, who he noted …": the "he" above is this "he"
+                sp = self.pronoun(subj, "")
+                if sp is not None:
+                    return Speaker(
+                        sp.name,
+                        list(sp.names),
+                        span[0],
+                        span[1],
+                        f"speaker: '{tok.text}' → {sp.name}, as the '{subj.text}' of the clause it depends on",
+                        sp.confidence,
+                        sp.label,
+                        sp.named,
+                    )
+            m = self.mention_at.get(subj.i) if subj is not None else None
+            if (
+                m is not None
+                and m.label == "PERSON"
+                and not self.in_quote[subj.i]
+                and self.gender.get(m.canonical, want) == want
+            ):
+                return Speaker(
+                    m.canonical,
+                    [m.canonical],
+                    span[0],
+                    span[1],
+                    f"speaker: '{tok.text}' → {m.canonical}, the subject of the clause it depends on",
+                    0.75,
+                    "PERSON",
+                    True,
+                )
+        return None
+
+    def _only_person_nearby(self, tok, want: str, span) -> Speaker | None:
+        """No subject to refer to: the one person named (in any role: "under Mr. Ban's watch … he said") in this
+        paragraph and the one before, if there is exactly one and the gender fits."""
+        para = self.para_of(tok.idx)
+        names = {
+            m.canonical
+            for i, m in self.mention_at.items()
+            if i < tok.i
+            and m.label == "PERSON"
+            and not self.in_quote[i]
+            and para - 1 <= self.para_of(self.doc[i].idx) <= para
+        }
+        if len(names) != 1:
+            return None
+        (name,) = names
+        if self.gender.get(name, want) != want:
+            return None
+        return Speaker(
+            name,
+            [name],
+            span[0],
+            span[1],
+            f"speaker: '{tok.text}' → {name}, the only person named just before",
+            0.6,
+            "PERSON",
+            True,
+        )
+
+    def description(self, tok, cue_text: str) -> Speaker | None:
+        """A common-noun subject: a pair ("the two countries"), a description of someone named before
+        ("the ministry", "the spokesman"), or an unnamed source ("officials")."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        lemma = tok.lemma_.lower()
+        words = {c.lower_ for c in tok.lefts}
+        span = (tok.left_edge.idx, tok.idx + len(tok.text))
+        if tok.left_edge.i < tok.i and self.in_quote[tok.left_edge.i]:
+            span = (tok.idx, span[1])
+        if lemma in PAIR_NOUNS and words & PAIR_WORDS:
+            want = PAIR_NOUNS[lemma]
+            for pos, lab, names in reversed(self.pairs):
+                if pos < tok.idx and lab == want:
+                    return Speaker(
+                        "; ".join(names),
+                        list(names),
+                        span[0],
+                        span[1],
+                        f"speaker: '{self.doc.text[span[0] : span[1]]}' → {' and '.join(names)}, "
+                        f"the last pair named together",
+                        0.75,
+                        want,
+                        True,
+                    )
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is not None and lemma in VOICE_NOUNS and owner.lower_ in ("his", "her"):
+            # "His aides say …": the voice of the person "his" refers to
+            sp = self.pronoun(owner, cue_text, "he" if owner.lower_ == "his" else "she")
+            if sp is not None:
+                label = "ORG" if lemma in COLLECTIVE_VOICES else sp.label
+                return Speaker(
+                    f"{sp.name}'s {tok.text}",
+                    list(sp.names),
+                    span[0],
+                    span[1],
+                    f"speaker: '{self.doc.text[span[0] : span[1]]}', speaking for {sp.name} "
+                    f"('{owner.text}' → {sp.name})",
+                    0.6,
+                    label,
+                    True,
+                )
+        m = self._mention_for(owner) if owner is not None and lemma in VOICE_NOUNS else None
+        if m is not None and m.label in ("PERSON", "ORG", "GPE"):
+            # "Sanders's campaign", "Cameron's spokesman": the voice of someone named
+            sp = self._named(m, owner, cue_text)
+            label = "ORG" if lemma in COLLECTIVE_VOICES else m.label  # a campaign is an "it" or a "they"
+            return Speaker(
+                f"{sp.name}'s {tok.text}",
+                list(sp.names),
+                span[0],
+                span[1],
+                f"speaker: '{self.doc.text[span[0] : span[1]]}', speaking for {sp.name}",
+                0.7,
+                label,
+                True,
+            )
+        if lemma in WRITINGS and tok.pos_ == "NOUN":
+            sp = self._author(tok, cue_text)
+            if sp is not None:
+                return Speaker(
+                    sp.name,
+                    list(sp.names),
+                    span[0],
+                    span[1],
+                    f"speaker: '{self.doc.text[span[0] : span[1]]}' → {sp.name}, its author",
+                    sp.confidence * 0.9,
+                    sp.label,
+                    sp.named,
+                    antecedent=False,
+                )
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if lemma in QUANTITIES and of is not None:  # "a number of lawmakers said": the lawmakers
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+            if pobj is not None and not self.in_quote[pobj.i]:
+                return self._single(pobj, cue_text)
+        definite = any(c.lower_ in ("the", "this", "that") and c.dep_ == "det" for c in tok.lefts)
+        if definite and tok.pos_ == "NOUN" and lemma in COMPANY_NOUNS:
+            # "The company said": the company last the subject of a sentence, not the last one named ("… through
+            # underwriters Stephens Inc and Cazenove Inc. The company said …")
+            companies = {canon for pos, canon, lab, nouns in self.descriptors if pos < tok.idx and lemma in nouns}
+            subject = next(
+                (c.speaker for c in reversed(self.candidates) if c.pos < tok.idx and c.speaker.name in companies), None
+            )
+            if subject is not None:
+                return Speaker(
+                    subject.name,
+                    [subject.name],
+                    span[0],
+                    span[1],
+                    f"speaker: '{self.doc.text[span[0] : span[1]]}' → {subject.name}, the {lemma} last "
+                    f"the subject of a sentence",
+                    0.7,
+                    "ORG",
+                    True,
+                )
+        if definite and tok.pos_ == "NOUN":
+            places = {t.lower_ for t in tok.subtree if t.i < tok.i and t.ent_type_ in ("GPE", "NORP")}
+            for pos, canon, lab, nouns in reversed(self.descriptors):
+                if pos < tok.idx and lemma in nouns and places <= nouns:
+                    return Speaker(
+                        canon,
+                        [canon],
+                        span[0],
+                        span[1],
+                        f"speaker: '{self.doc.text[span[0] : span[1]]}' → {canon}, named earlier as '{lemma}'",
+                        0.7,
+                        lab,
+                        True,
+                    )
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("DATE", "TIME"):
+            return None  # "Saturday said": a parse gone wrong, not a name
+        if tok.pos_ == "PROPN":  # a name the entity recogniser missed
+            toks = [tok]
+            while (
+                toks[0].i > 0
+                and self.doc[toks[0].i - 1].dep_ == "compound"
+                and self.doc[toks[0].i - 1].pos_ == "PROPN"
+                and self.doc[toks[0].i - 1].head.i == tok.i
+            ):
+                toks.insert(0, self.doc[toks[0].i - 1])
+            name = " ".join(t.text for t in toks)
+            if len(toks) > 1 or name[:1].isupper():
+                return Speaker(
+                    name,
+                    [name],
+                    toks[0].idx,
+                    tok.idx + len(tok.text),
+                    f"speaker: subject of '{cue_text}' (a name not tagged as an entity)",
+                    0.6,
+                    "PERSON" if tok.ent_type_ == "" else None,
+                    False,
+                )  # a person a later "he"/"she" may mean
+        if not may_speak(tok):
+            # "the rejection of the treaty", "the first incident": no one who speaks; but what someone owns speaks
+            # for its owner ("His assumption, confidently stated on live TV, was that …": his)
+            sp = self._author(tok, cue_text) if owner is not None else None
+            if sp is None or not sp.named:
+                return None
+            return Speaker(
+                sp.name,
+                list(sp.names),
+                span[0],
+                span[1],
+                f"speaker: '{self.doc.text[span[0] : span[1]]}' → {sp.name}, its owner",
+                sp.confidence * 0.9,
+                sp.label,
+                True,
+                antecedent=False,
+            )
+        # an unnamed source: keep the description itself
+        name = self._unnamed(tok)
+        if name is None:
+            return None
+        return Speaker(
+            name,
+            [name],
+            span[0],
+            span[1],
+            f"speaker: '{name}' (unnamed), subject of '{cue_text}'",
+            0.5,
+            self._unnamed_person(tok, name),
+            False,
+        )
+
+    def _author(self, tok, cue_text: str) -> Speaker | None:
+        """Who a statement, tweet or letter speaks for: its owner ("Trump's statement"), who it is from ("a
+        letter from his doctor"), or the named subject of the verb that put it out ("Clinton issued a
+        statement calling …")."""
+        for c in tok.children:
+            if c.dep_ == "poss":
+                src = c
+                break
+            if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                src = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if src is not None:
+                    break
+        else:
+            src = None
+            if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+                src = next((x for x in tok.head.children if x.dep_ == "nsubj"), None)
+        if src is None or self.in_quote[src.i] or src.lower_ in ("its", "their") or src.lower_ in NARRATOR:
+            return None
+        if src.lower_ in ("his", "her"):
+            return self.pronoun(src, cue_text, "he" if src.lower_ == "his" else "she")
+        sp = self._single(src, cue_text)
+        return sp if sp is not None and sp.name else None  # named, or described: "a letter from his doctor"
+
+    def _unnamed(self, tok) -> str | None:
+        """The words of an unnamed description, as written from its first modifier to its head, without
+        determiners: "a 52-count civil complaint" → "52-count civil complaint"."""
+        toks = [
+            t
+            for t in self.doc[tok.left_edge.i : tok.i + 1]
+            if t.dep_ in ("compound", "amod", "nmod", "nummod") or t.i == tok.i
+        ]
+        toks = [t for t in toks if t.lower_ not in DETERMINERS and not self.in_quote[t.i]]
+        if not toks:
+            return None
+        keep = {t.i for t in toks}
+        words, word, kept = [], "", False  # whole words as written: "34-year-old mother", "52-count"
+        for t in self.doc[toks[0].i : tok.i + 1]:
+            if not t.is_space:  # a line break inside the words ("United\nStates Lines") is a space
+                word, kept = word + t.text, kept or t.i in keep
+            if t.whitespace_ or t.is_space or t.i == tok.i:
+                if kept:
+                    words.append(word)
+                word, kept = "", False
+        return " ".join(words)
+
+    def _unnamed_person(self, tok, name: str) -> str | None:
+        """ "my mother", "the woman": one person, of known gender, whom a later "she" may mean (label PERSON).
+        Not "a man" nor "one local woman": someone met in passing, often named right after."""
+        low = tok.lemma_.lower()
+        if tok.tag_ != "NN" or low not in MALE_NOUNS | FEMALE_NOUNS:
+            return None
+        if not any(
+            c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.lefts
+        ) or any(c.dep_ == "appos" for c in tok.children):
+            return None
+        self.gender.setdefault(name, "m" if low in MALE_NOUNS else "f")
+        return "PERSON"
+
+
+def may_speak(tok) -> bool:
+    """A common noun that may be a speaker: people ("officials", "a Democratic strategist", "the crowd"), a body
+    ("the campaign"), a record or writing ("the report", "a statement", "the ad"), a poll's share ("47
+    percent") or a name written in lower case. Not an abstract noun or a thing ("the first incident", "the
+    rejection", "his final assessment", "water bottles")."""
+    from model.extract.quotes import extractor as Q  # the lists of people, bodies and records live with the frames
+
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or tok.text[:1].isupper():
+        return True  # a name the parse took for a common noun ("Hannity", "Mills")
+    if (
+        lemma in Q.PEOPLE_NOUNS
+        or lemma in Q.BODY_NOUNS
+        or lemma in Q.DOCUMENT_NOUNS
+        or lemma in WRITINGS
+        or lemma in GROUP_NOUNS
+        or lemma in READ_NOUNS
+        or lemma in Q.SHARE_WORDS
+        or tok.ent_type_ == "PERCENT"
+        or lemma in VOICE_NOUNS
+        or lemma in MALE_NOUNS | FEMALE_NOUNS
+        or lemma in PAIR_NOUNS
+        or lemma in TITLE_WORDS.values()
+        or lemma in QUANTITIES
+        or low in Q.PEOPLE_QUANTIFIERS
+    ):
+        return True
+    return not lemma.endswith(ABSTRACT_SUFFIXES)
+
+
+def doc_range(doc, a: int, b: int):
+    return (doc[i] for i in range(a, b))
+
+
+def verb_of(tok):
+    """The nearest verb among a token and its heads (the root, if none): for a word, the verb of its clause."""
+    v = tok
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    return v
+
+
+def _is_main_clause(verb) -> bool:
+    """The verb heads its sentence (or a conjunct or parenthetical of the head)."""
+    v = verb
+    for _ in range(4):
+        if v.dep_ == "ROOT":
+            return True
+        if v.dep_ in ("conj", "parataxis", "ccomp") and v.head.i != v.i:
+            if v.dep_ == "ccomp" and v.i > v.head.i:
+                return False
+            v = v.head
+            continue
+        return False
+    return False

@@ -1,0 +1,309 @@
+import sqlite3
+
+import pytest
+
+from model.corpus import store
+from model.records import Article, Extraction, Mention, Quote, Timex
+
+
+def art(key, text="Xi Jinping met Putin.", **kw):
+    a = Article(key=key, text=text, **kw)
+    a.sha256 = key + text
+    return a
+
+
+def test_schema_version_and_wal(tmp_path):
+    conn = store.connect(tmp_path / "c.db")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_write_replaces_children_atomically(tmp_path):
+    conn = store.connect(tmp_path / "c.db")
+    cache = store.EntityCache(conn)
+    ext = Extraction(sentences=[(0, 21)], mentions=[Mention(0, 10, "Xi Jinping", "PERSON", "Xi Jinping", family="Xi")])
+    store.write_article(conn, art("a"), ext, cache)
+    store.write_article(conn, art("a"), Extraction(sentences=[(0, 21)]), cache)
+    assert conn.execute("SELECT COUNT(*) FROM article").fetchone()[0] == 1
+    assert conn.execute("SELECT COUNT(*) FROM mention").fetchone()[0] == 0
+
+
+def test_failed_write_leaves_no_partial_article(tmp_path):
+    conn = store.connect(tmp_path / "c.db")
+    cache = store.EntityCache(conn)
+    bad = Extraction(sentences=[(0, 1)], quotes=[Quote(0, 1, "x", "direct", basis=object())])  # unbindable value
+    with pytest.raises(sqlite3.Error):
+        store.write_article(conn, art("a"), bad, cache)
+    assert conn.execute("SELECT COUNT(*) FROM article").fetchone()[0] == 0
+    assert conn.execute("SELECT COUNT(*) FROM sentence").fetchone()[0] == 0
+
+
+def test_surname_person_merges_into_unique_corpus_full_name(tmp_path):
+    conn = store.connect(tmp_path / "c.db")
+    cache = store.EntityCache(conn)
+    store.write_article(
+        conn,
+        art("a", "Putin spoke."),
+        Extraction(
+            mentions=[Mention(0, 5, "Putin", "PERSON", "Putin", family="Putin")],
+            quotes=[Quote(0, 5, "x", "indirect", speaker="Putin", speakers=["Putin"])],
+        ),
+        cache,
+    )
+    store.write_article(
+        conn,
+        art("b", "Vladimir Putin spoke."),
+        Extraction(mentions=[Mention(0, 14, "Vladimir Putin", "PERSON", "Vladimir Putin", family="Putin")]),
+        cache,
+    )
+    store.refresh_entities(conn)
+    rows = conn.execute("SELECT canonical, mentions, articles FROM entity").fetchall()
+    assert [tuple(r) for r in rows] == [("Vladimir Putin", 2, 2)]
+    assert conn.execute("SELECT speaker_name FROM quote").fetchone()[0] == "Vladimir Putin"
+    aliases = {r[0] for r in conn.execute("SELECT alias FROM alias")}
+    assert aliases == {"Putin", "Vladimir Putin"}
+
+
+def test_ambiguous_surname_is_not_merged(tmp_path):
+    conn = store.connect(tmp_path / "c.db")
+    cache = store.EntityCache(conn)
+    store.write_article(
+        conn,
+        art("a"),
+        Extraction(
+            mentions=[
+                Mention(0, 4, "Wang", "PERSON", "Wang", family="Wang"),
+                Mention(5, 12, "Wang Yi", "PERSON", "Wang Yi", family="Wang"),
+                Mention(13, 24, "Wang Wenbin", "PERSON", "Wang Wenbin", family="Wang"),
+            ]
+        ),
+        cache,
+    )
+    store.refresh_entities(conn)
+    assert {r[0] for r in conn.execute("SELECT canonical FROM entity")} == {"Wang", "Wang Yi", "Wang Wenbin"}
+
+
+def test_not_our_database(tmp_path):
+    other = tmp_path / "other.db"
+    c = sqlite3.connect(other)
+    c.execute("CREATE TABLE foo(x)")
+    c.commit()
+    c.close()
+    with pytest.raises(store.StoreError, match="another program"):
+        store.connect(other)
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(store.StoreError, match="not a sinorus-tui database"):
+        store.connect(junk)
+
+
+def test_newer_schema_is_refused(tmp_path):
+    p = tmp_path / "new.db"
+    c = sqlite3.connect(p)
+    c.execute("PRAGMA user_version=99")
+    c.commit()
+    c.close()
+    with pytest.raises(store.StoreError, match="newer"):
+        store.connect(p)
+
+
+def test_fts_indexes_articles(tmp_path):
+    conn = store.connect(tmp_path / "c.db")
+    store.write_article(
+        conn,
+        art("a", "Gazprom signed a pipeline deal.", title="Power of Siberia"),
+        Extraction(),
+        store.EntityCache(conn),
+    )
+    hits = conn.execute("SELECT rowid FROM article_fts WHERE article_fts MATCH 'pipeline'").fetchall()
+    assert len(hits) == 1
+
+
+def test_incremental_refresh_resolves_an_older_surname_and_drops_orphans(tmp_path):
+    conn = store.connect(tmp_path / "c.db")
+    first = store.EntityCache(conn)
+    store.write_article(
+        conn,
+        art("a", "Putin spoke."),
+        Extraction(
+            mentions=[
+                Mention(0, 5, "Putin", "PERSON", "Putin", family="Putin"),
+                Mention(6, 11, "Lavrov", "PERSON", "Lavrov", family="Lavrov"),
+            ]
+        ),
+        first,
+    )
+    store.refresh_entities(conn, first.touched)
+    second = store.EntityCache(conn)  # a later run that never touches the "Putin" entity itself
+    store.write_article(
+        conn,
+        art("b", "Vladimir Putin spoke."),
+        Extraction(mentions=[Mention(0, 14, "Vladimir Putin", "PERSON", "Vladimir Putin", family="Putin")]),
+        second,
+    )
+    store.write_article(
+        conn,
+        art("a", "Putin spoke again."),
+        Extraction(  # a's new text no longer names Lavrov
+            mentions=[Mention(0, 5, "Putin", "PERSON", "Putin", family="Putin")]
+        ),
+        second,
+    )
+    store.refresh_entities(conn, second.touched)
+    rows = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT canonical, mentions, articles FROM entity")}
+    assert rows == {"Vladimir Putin": (2, 2)}
+    assert {r[0] for r in conn.execute("SELECT alias FROM alias")} == {"Putin", "Vladimir Putin"}
+
+
+# ---------------------------------------------------------------- per-entity summary
+
+
+def _summary(conn) -> dict[str, set[tuple]]:
+    return {t: {tuple(r) for r in conn.execute(f"SELECT * FROM {t}")} for t in (*store.SUMMARY_TABLES, "event_day")}
+
+
+def _rebuilt(conn) -> dict[str, set[tuple]]:
+    """The summary as a rebuild from the base rows gives it (rolled back after)."""
+    conn.execute("BEGIN")
+    store.summarise_all(conn)
+    rows = _summary(conn)
+    conn.execute("ROLLBACK")
+    rows["event_day"] = {
+        tuple(r)
+        for r in conn.execute(
+            "SELECT value_start, COUNT(*) FROM timex WHERE value_start IS NOT NULL GROUP BY value_start"
+        )
+    }
+    return rows
+
+
+def _putin_article(key="a", published="2023-01-02"):
+    # sentence 0: "Putin said "Xi is a friend"."   sentence 1: "On Monday Lavrov left."
+    text = 'Putin said "Xi is a friend". On Monday Lavrov left.'
+    ext = Extraction(
+        sentences=[(0, 28), (29, 51)],
+        mentions=[
+            Mention(0, 5, "Putin", "PERSON", "Vladimir Putin", family="Putin"),
+            Mention(12, 14, "Xi", "PERSON", "Xi Jinping", family="Xi"),
+            Mention(39, 45, "Lavrov", "PERSON", "Sergei Lavrov", family="Lavrov"),
+        ],
+        quotes=[Quote(12, 26, "Xi is a friend", "direct", speaker="Vladimir Putin", speakers=["Vladimir Putin"])],
+        timexes=[
+            Timex(32, 38, "Monday", "DATE", "2023-01-02", sentence=1, value_start="2023-01-02", value_end="2023-01-02"),
+            Timex(40, 41, "x", "DATE", None, sentence=0),
+        ],
+    )  # undated: no event
+    return art(key, text, published=published), ext
+
+
+def test_summary_rows_of_an_article(tmp_path):
+    conn = store.connect(tmp_path / "c.db")
+    cache = store.EntityCache(conn)
+    aid = store.write_article(conn, *_putin_article(), cache)
+    ids = {r[1]: r[0] for r in conn.execute("SELECT id, canonical FROM entity")}
+    putin, xi, lavrov = ids["Vladimir Putin"], ids["Xi Jinping"], ids["Sergei Lavrov"]
+    qid = conn.execute("SELECT id FROM quote").fetchone()[0]
+    tid = conn.execute("SELECT id FROM timex WHERE value_start IS NOT NULL").fetchone()[0]
+    assert _summary(conn) == {
+        "entity_article": {(e, aid, "2023-01-02") for e in (putin, xi, lavrov)},
+        "entity_event": {(lavrov, "2023-01-02", tid, aid)},  # only Lavrov is in the event's sentence
+        "entity_quote": {(putin, 1, "2023-01-02", aid, 12, qid), (xi, 0, "2023-01-02", aid, 12, qid)},
+        "event_day": {("2023-01-02", 1)},
+    }
+
+
+def test_summary_follows_reingest_merge_date_change_and_delete(tmp_path):
+    conn = store.connect(tmp_path / "c.db")
+    cache = store.EntityCache(conn)
+    store.write_article(conn, *_putin_article("a"), cache)
+    store.write_article(conn, *_putin_article("b", published=None), cache)
+    # re-ingest of a with new text: Lavrov gone, a surname-only "Xi" quoted saying something about Putin
+    store.write_article(
+        conn,
+        art("a", 'Xi said "Putin is right". Later, talks.', published="2023-03-01"),
+        Extraction(
+            sentences=[(0, 25), (26, 39)],
+            mentions=[
+                Mention(0, 2, "Xi", "PERSON", "Xi", family="Xi"),
+                Mention(9, 14, "Putin", "PERSON", "Vladimir Putin", family="Putin"),
+            ],
+            quotes=[Quote(9, 23, "Putin is right", "direct", speaker="Xi", speakers=["Xi"])],
+            timexes=[
+                Timex(26, 31, "Later", "DATE", "2023-02", sentence=0, value_start="2023-02-01", value_end="2023-02-28")
+            ],
+        ),
+        cache,
+    )
+    assert _summary(conn) == _rebuilt(conn)
+    store.refresh_entities(conn, cache.touched)  # merges "Xi" into "Xi Jinping"
+    assert conn.execute("SELECT COUNT(*) FROM entity WHERE canonical='Xi'").fetchone()[0] == 0
+    xi = conn.execute("SELECT id FROM entity WHERE canonical='Xi Jinping'").fetchone()[0]
+    assert conn.execute("SELECT COUNT(*) FROM entity_quote WHERE entity=? AND speaks=1", (xi,)).fetchone()[0] == 1
+    assert _summary(conn) == _rebuilt(conn)
+    with conn:  # a date set by the user (model.dates) is a plain UPDATE of the article
+        conn.execute("UPDATE article SET published='1999-09-09' WHERE key='b'")
+    assert {r[0] for r in conn.execute("SELECT published FROM entity_article")} == {"1999-09-09", "2023-03-01"}
+    assert _summary(conn) == _rebuilt(conn)
+    # and its events resolved again against the new date (model.corrections.set_published): moved, lost, found
+    for value in ("1999-09-13", None, "1999-09-14"):
+        with conn:
+            conn.execute("UPDATE timex SET value_start=? WHERE value_start IS NOT NULL OR value='2023-01-02'", (value,))
+        assert {r[0] for r in conn.execute("SELECT value_start FROM entity_event")} == ({value} if value else set())
+        assert _summary(conn) == _rebuilt(conn)
+    touched = store.delete_article(conn, "a")
+    assert xi in touched
+    store.refresh_entities(conn, touched)
+    assert conn.execute("SELECT COUNT(*) FROM article").fetchone()[0] == 1
+    assert _summary(conn) == _rebuilt(conn)
+    assert {r[0] for r in conn.execute("SELECT DISTINCT article FROM entity_quote")} == {
+        conn.execute("SELECT id FROM article WHERE key='b'").fetchone()[0]
+    }
+    assert store.delete_article(conn, "a") == set()
+
+
+def _as_version_1(path) -> None:
+    """Turn a database into what the version-1 schema made: no summary tables or triggers."""
+    c = sqlite3.connect(path)
+    for name, kind, sql in c.execute(
+        "SELECT name, type, sql FROM sqlite_master WHERE type IN ('table', 'trigger')"
+    ).fetchall():
+        if (
+            name in (*store.SUMMARY_TABLES, "event_day")
+            or kind == "trigger"
+            and ("entity_" in sql or "event_day" in sql)
+        ):
+            c.execute(f"DROP {kind} {name}")
+    c.execute("PRAGMA user_version=1")
+    c.commit()
+    c.close()
+
+
+def test_version_1_database_is_read_as_it_is_and_upgraded_by_a_writer(tmp_path):
+    p = tmp_path / "old.db"
+    conn = store.connect(p)
+    cache = store.EntityCache(conn)
+    for key in "abc":
+        store.write_article(conn, *_putin_article(key), cache)
+    store.refresh_entities(conn, cache.touched)
+    expected = _summary(conn)
+    counts = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("article", "mention", "quote")}
+    conn.close()
+    _as_version_1(p)
+    store.connect(p, readonly=True).close()  # browsing needs no upgrade
+
+    def stop(done, total):
+        if done:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):  # interrupted: left at version 1, nothing lost
+        store.connect(p, progress=stop)
+    c = sqlite3.connect(p)
+    assert c.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert c.execute("SELECT COUNT(*) FROM sqlite_master WHERE name='entity_event'").fetchone()[0] == 0
+    c.close()
+    seen = []
+    conn = store.connect(p, progress=lambda done, total: seen.append((done, total)))
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 2
+    assert seen[0] == (0, 3) and seen[-1] == (3, 3)
+    assert _summary(conn) == expected
+    assert {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in counts} == counts

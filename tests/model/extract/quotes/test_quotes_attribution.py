@@ -1,0 +1,394 @@
+"""Quotes: attributions beyond speech verbs (beliefs, findings, intentions, demands), records as unnamed
+sources, voices of a named owner, and reported speech in two-apostrophe quotation marks."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.extract import entities
+from model.extract.quotes.extractor import extract_quotes
+from tests.model.test_quotes import one, run, texts
+
+# (text, a word of the quote, kind, speaker, cue, the quote's text: exact, or "prefix…")
+ATTRIBUTED = [
+    (
+        "Senator Elizabeth Warren believes that the banks have too much power over Congress.",
+        "banks",
+        "indirect",
+        "Elizabeth Warren",
+        "believe",
+        "the banks have too much power over Congress",
+    ),
+    (
+        "Hillary Clinton wants to triple the size of the AmeriCorps program.",
+        "AmeriCorps",
+        "indirect",
+        "Hillary Clinton",
+        "want",
+        "to triple the size of the AmeriCorps program",
+    ),
+    (
+        "Bernie Sanders called for a tax on financial speculation by Wall Street firms.",
+        "speculation",
+        "indirect",
+        "Bernie Sanders",
+        "call",
+        "a tax on financial speculation…",
+    ),
+    (
+        "Bernie Sanders endorsed her plan for free college tuition.",
+        "college",
+        "indirect",
+        "Bernie Sanders",
+        "endorse",
+        "her plan for free college tuition",
+    ),
+    (
+        "Senator Chuck Schumer expressed deep concern about the new ruling.",
+        "concern",
+        "indirect",
+        "Chuck Schumer",
+        "express",
+        "deep concern about the new ruling",
+    ),
+    (
+        "Hillary Clinton talked about the rising cost of child care in Ohio.",
+        "child care",
+        "indirect",
+        "Hillary Clinton",
+        "talk",
+        "the rising cost of child care…",
+    ),
+    (
+        "Hillary Clinton announced a new national service program for young people.",
+        "service program",
+        "indirect",
+        "Hillary Clinton",
+        "announce",
+        "a new national service program for young people",
+    ),
+    (
+        "Senator Bernie Sanders called the trade deal a disaster for American workers.",
+        "disaster",
+        "indirect",
+        "Bernie Sanders",
+        "call",
+        "the trade deal a disaster…",
+    ),
+    (
+        "Hillary Clinton hoped that voters would forgive the email scandal.",
+        "forgive",
+        "indirect",
+        "Hillary Clinton",
+        "hope",
+        "voters would forgive the email scandal",
+    ),
+    (
+        "Senator Ted Cruz accused Donald Trump of lying about his record on immigration.",
+        "lying",
+        "indirect",
+        "Ted Cruz",
+        "accuse",
+        "lying about his record on immigration",
+    ),
+    (
+        "President Barack Obama urged Congress to pass the trade agreement this year.",
+        "trade agreement",
+        "indirect",
+        "Barack Obama",
+        "urge",
+        "to pass the trade agreement this year",
+    ),
+    (
+        "Donald Trump spoke in Ohio. Critics disputed Donald Trump's claim that the election is rigged against him.",
+        "rigged",
+        "indirect",
+        "Donald Trump",
+        "claim",
+        "the election is rigged against him",
+    ),
+    (
+        "A new poll shows that Hillary Clinton leads Donald Trump by four points.",
+        "leads",
+        "indirect",
+        "new poll",
+        "show",
+        "Hillary Clinton leads Donald Trump by four points",
+    ),
+    (
+        "According to the report, the company paid no federal taxes in 2015.",
+        "federal taxes",
+        "indirect",
+        "report",
+        "according to",
+        "the company paid no federal taxes in 2015",
+    ),
+    (
+        "A 2014 study found 31 incidents of voter impersonation out of a billion ballots.",
+        "incidents",
+        "indirect",
+        "2014 study",
+        "find",
+        "31 incidents of voter impersonation…",
+    ),
+    (
+        "In the survey, 47 percent of likely voters said they would vote for Hillary Clinton.",
+        "would vote",
+        "indirect",
+        "47 percent",
+        "say",
+        "they would vote for Hillary Clinton",
+    ),
+    (
+        "Bernie Sanders held a rally in Iowa on Monday. "
+        "Bernie Sanders's campaign says it raised more than $21 million in January.",
+        "raised",
+        "indirect",
+        "Bernie Sanders's campaign",
+        "say",
+        "it raised more than $21 million in January",
+    ),
+    (
+        "Senator Bernie Sanders said he would release his tax returns for 2014 on Friday, "
+        "adding that his finances are very boring.",
+        "release",
+        "indirect",
+        "Bernie Sanders",
+        "say",
+        "he would release his tax returns for 2014 on Friday",
+    ),
+    (
+        "''The bottom line is that Twitter is not doing enough,'' Ms. Rita Katz said. "
+        "''With the technology they have, they could do much more.''\n\nOthers disagreed.",
+        "bottom line",
+        "indirect",
+        "Rita Katz",
+        "say",
+        "The bottom line is that Twitter is not doing enough,'' Ms. Rita Katz said. "
+        "''With the technology they have, they could do much more.",
+    ),
+    (
+        "''The bottom line is that Twitter is not doing enough,'' Ms. Rita Katz said. Others disagreed.",
+        "bottom line",
+        "indirect",
+        "Rita Katz",
+        "say",
+        "The bottom line is that Twitter is not doing enough",
+    ),
+    (
+        "Ms. Warren spoke in Ohio. ''He will crush you into the dirt to get whatever he wants. That's who he is,'' "
+        "Ms. Elizabeth Warren said.",
+        "crush",
+        "indirect",
+        "Elizabeth Warren",
+        "say",
+        "He will crush you into the dirt to get whatever he wants. That's who he is",
+    ),
+    (
+        "''Jobs, jobs, jobs,'' Mrs. Hillary Clinton said on Monday.",
+        "Jobs",
+        "indirect",
+        "Hillary Clinton",
+        "say",
+        "Jobs, jobs, jobs",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,needle,kind,speaker,cue,expected", ATTRIBUTED)
+def test_attributed_clause_or_object_is_an_indirect_quote(nlp, text, needle, kind, speaker, cue, expected):
+    q = one(run(nlp, text), needle)
+    assert (q.kind, q.speaker, q.cue) == (kind, speaker, cue)
+    if expected.endswith("…"):
+        assert q.text.startswith(expected[:-1])
+    else:
+        assert q.text == expected
+
+
+NOT_QUOTES = [
+    # a country's fear or demand is the writer's description of a policy, not a claim
+    "China fears that a Russian defeat would be the worst outcome of the war. China has called for an end to the war.",
+    # like "did not say": a refusal reports what was not done
+    "Chinese President Xi Jinping declined to use his influence to pressure Moscow.",
+    # a pledge with no one addressed reports an intention, like the seeds' gold has it
+    "Russian President Vladimir Putin pledged to increase Russia’s exports in the Far East.",
+    # a country's demand as a noun is a policy, not a person's claim
+    "Beijing has backed Russia’s demand that Kiev not be included in NATO.",
+    # an example given is not a claim
+    "State Department spokesman Ned Price pointed to Wang Yi's visit to Russia as an important milestone.",
+    # a compliment is a reaction, not a position (a person endorsed: see test_quotes_unnamed)
+    "Foreign Minister Wang Yi praised the continued cooperation between the two nations.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_QUOTES)
+def test_not_an_attribution(nlp, text):
+    assert run(nlp, text) == []
+
+
+def test_a_belief_cue_never_claims_a_quoted_span_nor_becomes_a_later_pronoun_s_speaker(nlp):
+    text = (
+        "Tyresha McLenney said Hillary Clinton doesn’t show consistency on race.\n\n"
+        "“It’s not something that she continuously says,” she said."
+    )
+    q = one(run(nlp, text), "continuously")
+    assert (q.kind, q.speaker) == ("direct", "Tyresha McLenney")
+
+
+def test_a_plan_inside_reported_speech_is_not_a_second_quote(nlp):
+    text = "Russian President Vladimir Putin said he plans to discuss the war in Ukraine over dinner."
+    qs = run(nlp, text)
+    assert texts(qs) == ["he plans to discuss the war in Ukraine over dinner"]
+    assert qs[0].cue == "say"
+
+
+def test_a_voice_links_to_its_owner(nlp):
+    text = "Bernie Sanders's campaign says it raised more than $21 million in January."
+    q = one(run(nlp, text), "raised")
+    assert q.speakers == ["Bernie Sanders"] and "speaking for Bernie Sanders" in q.basis
+
+
+def test_a_paragraph_led_by_a_known_name_and_a_colon_is_what_that_person_said(nlp):
+    text = (
+        "CNN's Kate Bolduan interviewed Joel Benenson on Monday.\n\n"
+        "BOLDUAN: Why not debate the senator in California before the primary?\n\n"
+        "Q: Is that fair to the voters of the state?"
+    )
+    qs = run(nlp, text)
+    q = one(qs, "Why not debate")
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "Kate Bolduan", ":")
+    assert q.text == "Why not debate the senator in California before the primary?"
+    assert not [x for x in qs if "fair to the voters" in x.text]  # "Q" is no one the article names
+
+
+def test_a_clause_ending_in_a_colon_gives_the_quote_its_subject_whatever_the_verb(nlp):
+    text = "Donald Trump gestured to the crowd, then leaned in and boomed: “Let’s defeat her in November.”"
+    q = one(run(nlp, text), "defeat her")
+    assert (q.kind, q.speaker) == ("direct", "Donald Trump")
+    assert "colon" in q.basis
+
+
+def test_a_description_with_a_place_resolves_to_the_one_named_with_that_place(nlp):
+    text = (
+        "Sen. Marco Rubio of Florida spoke in Iowa on Monday. Sen. Bernie Sanders of Vermont spoke later.\n\n"
+        "“We will win this state,” the Florida senator said."
+    )
+    q = one(run(nlp, text), "win this state")
+    assert q.speaker == "Marco Rubio"
+    assert "senator" in q.basis
+
+
+def test_he_can_refer_to_a_speaker_whose_name_the_recogniser_missed(nlp):
+    text = "“We are frustrated by the shooting,” Bujnowski said.\n\n“We don’t teach anything like that,” he said."
+    doc = nlp(text)
+    doc.ents = []  # the recogniser missed the name
+    quotes = extract_quotes(text, doc, entities.resolve_mentions(doc))
+    assert [q.speaker for q in quotes] == ["Bujnowski", "Bujnowski"]
+    assert "'he' → Bujnowski" in quotes[1].basis
+
+
+def _with_ents(nlp, text: str, ents: list[tuple[str, str, int]]):
+    """`text` parsed, with the recogniser's entities replaced by (words, label, occurrence)."""
+    doc = nlp(text)
+    spans = []
+    for words, label, nth in ents:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(words, start + 1)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = spans
+    return doc
+
+
+def test_a_surname_tagged_as_an_organisation_is_the_person_of_that_name(nlp):
+    # The shared mechanism (entities.resolve_mentions) does this for quotes too.
+    doc = _with_ents(
+        nlp,
+        "Donald Trump spoke. Trump said Pfizer lied.",
+        [("Donald Trump", "PERSON", 0), ("Trump", "ORG", 1), ("Pfizer", "ORG", 0)],
+    )
+    fixed = entities.resolve_mentions(doc)
+    assert [(m.canonical, m.label) for m in fixed] == [
+        ("Donald Trump", "PERSON"),
+        ("Donald Trump", "PERSON"),
+        ("Pfizer", "ORG"),
+    ]
+    doc = _with_ents(
+        nlp,
+        "Donald Trump met Ivanka Trump. Trump said it.",
+        [("Donald Trump", "PERSON", 0), ("Ivanka Trump", "PERSON", 0), ("Trump", "ORG", 2)],
+    )
+    assert entities.resolve_mentions(doc)[2].label == "ORG"  # which Trump? left alone
+
+
+# (text, a word of the quote, speaker)
+SPEAKERS = [
+    # a party and state in parentheses do not hide the name before the verb
+    (
+        "“He would be a great senator. Not good, great. One of the brightest members of the entire Congress,” "
+        "Rep. Elijah E. Cummings (D-Md.) said in a phone interview.",
+        "great senator",
+        "Elijah Cummings",
+    ),
+    # a second speech verb after "but" shares the subject, past a belief verb in between
+    (
+        "Mayor Jennifer Roberts said Friday that she thinks the video should be released "
+        "but said “the question is the timing.”",
+        "question is the timing",
+        "Jennifer Roberts",
+    ),
+    # a thing's verb inside someone's words quotes that someone
+    (
+        "Hillary Clinton spoke in Ohio on Friday. "
+        "She says it underscores that Donald Trump is “temperamentally unfit to be commander-in-chief.”",
+        "temperamentally",
+        "Hillary Clinton",
+    ),
+    # a campaign is an "it"
+    (
+        "Donald Trump’s campaign is defending his early-morning tweets.\n\n"
+        "It’s denouncing what it calls “the single-biggest coordinated media attack in history.”",
+        "coordinated media attack",
+        "Donald Trump's campaign",
+    ),
+    # "his aides": the voice of the person "his" refers to
+    (
+        "Senator Tim Kaine spoke in Richmond on Monday.\n\nHis aides say “it is too early to discuss a Senate run.”",
+        "too early",
+        "Tim Kaine's aides",
+    ),
+    # "he" with no subject to refer to: the only person named just before
+    (
+        "It was under Mr. Ban Ki-moon's watch that the General Assembly established U.N. Women.\n\n"
+        "In recent months, he said he backed the idea of a woman succeeding him as secretary general.",
+        "backed the idea",
+        "Ban Ki-moon",
+    ),
+]
+UNTAGGED = [
+    # "…,” said Gorski.": a name the recogniser missed, after an inverted verb
+    ("“It is valuable to the party,” said Gorski.", "valuable", "Gorski"),
+    # "Hannity interjected: “…”": a clause ending in a colon, its subject a name the recogniser missed
+    ("The crowd applauded.\n\nSean Hannity interjected: “Do we throw them out?”", "throw them out", "Sean Hannity"),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker", UNTAGGED)
+def test_speaker_the_recogniser_missed(nlp, text, needle, speaker):
+    doc = nlp(text)
+    doc.ents = []
+    quotes = extract_quotes(text, doc, entities.resolve_mentions(doc))
+    assert [q.speaker for q in quotes if needle in q.text] == [speaker]
+
+
+@pytest.mark.parametrize("text,needle,speaker", SPEAKERS)
+def test_speaker(nlp, text, needle, speaker):
+    assert one(run(nlp, text), needle).speaker == speaker
+
+
+def test_he_with_two_people_named_just_before_stays_unresolved(nlp):
+    text = (
+        "Under Mr. Ban Ki-moon's watch and Mr. Kofi Annan's, the assembly grew.\n\n"
+        "In recent months, he said he backed the idea of a woman succeeding him as secretary general."
+    )
+    assert [q.speaker for q in run(nlp, text) if "backed the idea" in q.text] == [None]  # reported, by no one named

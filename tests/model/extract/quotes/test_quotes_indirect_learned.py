@@ -1,0 +1,57 @@
+"""Quotes: attributions found by the learned model (`model.extract.quotes.learned`, weights fitted on PolNeAR train)."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.extract.quotes import extractor as quotes
+from model.extract.quotes import learned as quotes_learned
+from model.extract.quotes import weights as quotes_weights
+from tests.model.test_quotes import one, run
+
+
+def test_the_learned_model_finds_a_persons_stance_no_rule_knows(nlp):
+    qs = run(nlp, "Jeb Bush is confident that voters will reject the plan.")
+    q = one(qs, "voters will reject")
+    assert q.kind == "indirect" and q.speaker == "Jeb Bush" and q.text == "voters will reject the plan"
+    assert q.cue == "confident" and "learned" in q.basis
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China is confident that voters will reject the plan.",  # a country's belief (ATTRIB_PEOPLE_ONLY)
+        "Jeb Bush is not confident that voters will reject the plan.",  # negated
+        "We are confident that voters will reject the plan.",  # the writer
+    ],
+)
+def test_the_learned_model_keeps_the_rules_limits(nlp, monkeypatch, text):
+    monkeypatch.setattr(quotes, "LEARNED_THRESHOLD", 0.0)  # every candidate the limits let through
+    assert not any("voters will reject" in q.text for q in run(nlp, text))
+
+
+def test_the_learned_model_never_overlaps_a_quote_of_the_rules(nlp, monkeypatch):
+    monkeypatch.setattr(quotes, "LEARNED_THRESHOLD", 0.0)
+    qs = run(nlp, "Jeb Bush said that voters will reject the plan that Marco Rubio proposed in Iowa.")
+    spans = sorted((q.start, q.end) for q in qs)
+    assert all(b <= c for (_, b), (c, _) in zip(spans, spans[1:]))
+    assert one(qs, "voters will reject").basis == "speaker: subject of 'said'"
+
+
+def test_features_name_the_cue_its_relation_and_the_source(nlp):
+    doc = nlp("Jeb Bush is confident that voters will reject the plan.")
+    ((v, node, rel),) = [c for c in quotes_learned.candidates(doc, [False] * len(doc)) if c[0].lower_ == "confident"]
+    feats = quotes_learned.features(v, node, rel, "person", False)
+    assert rel == "ccomp" and "LR=confident|ccomp" in feats and "SL=person|confident" in feats
+    assert 0.0 < quotes_learned.score(feats, {"bias": 0.0}) == 0.5
+
+
+def test_the_learned_model_fires_only_on_cues_train_attests(nlp, monkeypatch):
+    from model.extract.quotes.weights import CUES
+
+    monkeypatch.setattr(quotes, "LEARNED_THRESHOLD", 0.0)
+    text = "Xi Jinping has been closely watching to see what price Putin pays for the war."
+    assert "LR=watch|xcomp" not in CUES and "LR=confident|ccomp" in CUES
+    assert not any("what price" in q.text for q in run(nlp, text))
+    monkeypatch.setattr(quotes_weights, "CUES", CUES | {"LR=watch|xcomp"})  # as if train attested it
+    assert any("what price" in q.text for q in run(nlp, text))

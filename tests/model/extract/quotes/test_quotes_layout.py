@@ -1,0 +1,211 @@
+"""Quotes: reported speech that the layout carries (transcript turns, colon leads, headlines), not a parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.model.test_quotes import one, run
+
+# (text, a word of the quote, speaker, cue, the quote's text)
+INTERVIEW = (
+    "The author spoke about her book.\n\nQ: You open your book on May 17, 2001. What did you find?\n\n"
+    "A: I came home from school and my parents were gone."
+)
+LAID_OUT = [
+    # an interview's questions and answers: turns, speaker unknown
+    (INTERVIEW, "came home", None, ":", "I came home from school and my parents were gone."),
+    (INTERVIEW, "What did you find", None, ":", "You open your book on May 17, 2001. What did you find?"),
+    # a title-case label: the person of that surname
+    (
+        "Trump: My immigration plans aren't set in stone.\n\n"
+        "Donald Trump told supporters in Ohio on Monday that he would listen to them.",
+        "immigration plans",
+        "Donald Trump",
+        ":",
+        "My immigration plans aren't set in stone.",
+    ),
+    # a speech verb ending its paragraph in a colon: the next paragraph
+    (
+        "Gov. Paul LePage spoke to a radio show on Tuesday.\n\nThe governor added:\n\n"
+        "It’s typical of Hillary Clinton. She knows nothing, but the mouth never stops.",
+        "typical of",
+        "Paul LePage",
+        "add",
+        "It’s typical of Hillary Clinton. She knows nothing, but the mouth never stops.",
+    ),
+    # a speech verb and a colon before two apostrophes
+    (
+        "Mr. Tom Ridge spoke in Ohio.\n\nMr. Ridge said: ''Bombast doesn't cut it. Inexperience doesn't cut it.''",
+        "Bombast",
+        "Tom Ridge",
+        "say",
+        "Bombast doesn't cut it. Inexperience doesn't cut it.",
+    ),
+    # a headline's source (a people noun) and its cue: the rest of the line
+    (
+        "Former White House Doctor Says Clinton Hid Past Health Problems From Public\n\n"
+        "A former White House physician said on Monday that Hillary Clinton had hidden her health problems.",
+        "Hid Past",
+        None,
+        "say",
+        "Clinton Hid Past Health Problems From Public",
+    ),
+    # a cue ending the headline after a comma reports what goes before it
+    (
+        "Clinton Hid Past Health Problems From Public, Former White House Doctor Says.\n\n"
+        "Her former physician spoke to a radio show on Monday.",
+        "Hid Past",
+        None,
+        "say",
+        "Clinton Hid Past Health Problems From Public",
+    ),
+    # a headline's infinitive, a headline's verb of attack, a body as source
+    (
+        "Barack Obama to Endorse Hillary Clinton at Ohio Rally\n\nPresident Barack Obama will speak in Ohio on Monday.",
+        "Ohio Rally",
+        "Barack Obama",
+        "endorse",
+        "Hillary Clinton at Ohio Rally",
+    ),
+    (
+        "Biden Trashes Trump Over Tax Returns\n\nVice President Joe Biden spoke in Scranton on Monday.",
+        "Tax Returns",
+        "Joe Biden",
+        "trash",
+        "Trump Over Tax Returns",
+    ),
+    (
+        "Popular Website Shows Bias Against Republicans\n\nThe site rates claims made by politicians.",
+        "Bias",
+        None,
+        "show",
+        "Bias Against Republicans",
+    ),
+    # a second cue after a comma: the same source, its own report; a source past its apposition, one word reported
+    (
+        "Clinton Says Russians Hacked DNC, Calls Trump’s Putin Remarks Troubling\n\nHillary Clinton spoke on Sunday.",
+        "Russians",
+        "Hillary Clinton",
+        "say",
+        "Russians Hacked DNC",
+    ),
+    (
+        "Clinton Says Russians Hacked DNC, Calls Trump’s Putin Remarks Troubling\n\nHillary Clinton spoke on Sunday.",
+        "Remarks",
+        "Hillary Clinton",
+        "call",
+        "Trump’s Putin Remarks Troubling",
+    ),
+    (
+        "Biden, stumping for Clinton, trashes Trump.\n\nVice President Joe Biden spoke in Ohio.",
+        "Trump",
+        "Joe Biden",
+        "trash",
+        "Trump",
+    ),
+    # people as a label, unnamed
+    (
+        "Insiders: Trump will rebound in New Hampshire.\n\nThe survey asked party activists in the state.",
+        "rebound",
+        None,
+        ":",
+        "Trump will rebound in New Hampshire.",
+    ),
+    # a headline cue after a person's name
+    (
+        "Glenn Beck Blasts Drudge for Mocking His Fast\n\nRadio host Glenn Beck criticized the website on Tuesday.",
+        "Drudge",
+        "Glenn Beck",
+        "blast",
+        "Drudge for Mocking His Fast",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,needle,speaker,cue,quote", LAID_OUT)
+def test_reported_speech_in_the_layout(nlp, text, needle, speaker, cue, quote):
+    q = one(run(nlp, text), needle)
+    assert (q.kind, q.speaker, q.cue, q.text) == ("indirect", speaker, cue, quote)
+
+
+def test_a_transcript_quoted_as_a_whole_gives_its_turns_to_the_labels(nlp):
+    text = (
+        "Gov. Mike Pence spoke to Fox News on Sunday about the debate.\n\n"
+        "Partial transcript as follows:\n\n"
+        '"WALLACE: Let’s start with breaking news on the debate story. Will she be there?\n\n'
+        '"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.\n\n'
+        '"WALLACE: Do you really see those two as equivalent?\n\n'
+        '"PENCE: Well, look, the American people have an expectation of a serious debate."'
+    )
+    qs = run(nlp, text)
+    q = one(qs, "Gennifer Flowers")
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "Mike Pence", ":")
+    assert q.text == "Gennifer Flowers will not be attending the debate tomorrow night."
+    w = one(qs, "breaking news")  # a turn of a label the article names no one by: speaker unknown
+    assert (w.kind, w.speaker) == ("indirect", None)
+    assert not [x for x in qs if x.kind == "direct"]
+
+
+NOT_LAID_OUT = [
+    # a field that leads paragraphs, however often, is no speaker
+    (
+        "UPDATE: The polls closed at 8 p.m. in most of the state.\n\n"
+        "BREAKING: The first results came in from the northern counties.\n\n"
+        "UPDATE: Turnout was higher than in 2012.\n\nBREAKING: The networks called the race just after nine.",
+        "Turnout",
+    ),
+    # a list after a speech verb's colon in its paragraph
+    (
+        "Every relationship is assessed through three elements, Alexander Gabuev said: what a country can bring "
+        "to the war; what it can do for the budget.",
+        "what it can do",
+    ),
+    # a headline of countries: their policy, not their words
+    (
+        "Russia, China Announce Boundless Friendship\n\nThe two countries signed a long statement on Friday.",
+        "Boundless",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,needle", NOT_LAID_OUT)
+def test_no_reported_speech_in_the_layout(nlp, text, needle):
+    assert not [q for q in run(nlp, text) if needle in q.text and q.kind == "indirect"]
+
+
+def test_a_dash_the_recogniser_took_into_the_name_is_no_part_of_the_speaker(nlp):
+    from dataclasses import replace
+
+    from model.extract import entities
+    from model.extract.quotes.extractor import extract_quotes
+
+    text = "Voters spoke after the debate.\n\n“I’m so ashamed to be an American.” ― Jacklyn Ashley\n\nThe poll closes today."
+    doc = nlp(text)
+    dash = text.index("―")
+    mentions = [
+        replace(m, start=dash, text=text[dash : m.end], canonical=text[dash : m.end])
+        if m.text == "Jacklyn Ashley"
+        else m
+        for m in entities.resolve_mentions(doc)
+    ]
+    assert any(m.canonical.startswith("―") for m in mentions)
+    q = one(extract_quotes(text, doc, mentions), "ashamed")
+    assert (q.kind, q.speaker) == ("direct", "Jacklyn Ashley")
+
+
+def test_a_lede_is_no_headline_when_the_title_is_kept_apart(nlp):
+    from model.extract import entities
+    from model.extract.quotes.extractor import extract_quotes
+
+    text = (
+        "Former White House Doctor Says Clinton Hid Past Health Problems\n\n"
+        "A former White House physician wrote a memoir of her years there."
+    )
+    doc = nlp(text)
+    mentions = entities.resolve_mentions(doc)
+
+    def headline(title):
+        return [q for q in extract_quotes(text, doc, mentions, title=title) if "Hid Past" in q.text]
+
+    assert headline(None) and headline("Former White House doctor says Clinton hid past health problems")
+    assert not headline("DOCTOR'S MEMOIR PUBLISHED")  # the title is elsewhere: the first line is the lede's

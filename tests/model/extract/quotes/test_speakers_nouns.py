@@ -1,0 +1,42 @@
+"""Speakers: a common noun speaks only when it can (people, a body, a record); an abstract noun never does."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.extract.quotes.speakers import may_speak
+from tests.model.test_speakers_rules import _speakers
+
+CASES = [
+    # the subject of 'said' is the rejection (the parse): no one who speaks; the name after the verb does
+    (
+        "Voters in the Netherlands rejected the treaty on Wednesday. The rejection of the treaty signals “the "
+        "beginning of the end” for the union, said Geert Wilders, the leader of the Party for Freedom.",
+        "the beginning of the end",
+        "Geert Wilders",
+    ),
+    # what someone owns speaks for the owner
+    (
+        "Mayor John Smith faces a hard race. His final assessment: “It’s not quite optimistic,” he said.",
+        "It’s not quite optimistic,",
+        "John Smith",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,quote,speaker", CASES)
+def test_an_abstract_noun_is_no_speaker(nlp, text, quote, speaker):
+    assert _speakers(nlp, text)[quote] == speaker
+
+
+def test_people_bodies_and_records_may_speak(nlp):
+    doc = nlp("The strategist, the campaign, the report, the crowd and the assessment and the rejection.")
+    got = {t.text: may_speak(t) for t in doc if t.pos_ == "NOUN"}
+    assert got == {
+        "strategist": True,
+        "campaign": True,
+        "report": True,
+        "crowd": True,
+        "assessment": False,
+        "rejection": False,
+    }

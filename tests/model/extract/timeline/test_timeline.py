@@ -1,0 +1,628 @@
+"""model/extract/timeline/extractor.py: one test per expression form and per tense rule, with a fixed anchor."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from model.extract.timeline import extractor as timeline
+from model.extract.timeline import landmarks
+
+ANCHOR = "2023-02-23"  # a Thursday
+
+
+def tx(nlp, text, published=ANCHOR, **kw):
+    return timeline.extract_timexes(text, nlp(text), published, **kw)
+
+
+def value_of(nlp, text, needle, published=ANCHOR):
+    hits = [t for t in tx(nlp, text, published) if needle in t.text]
+    assert hits, f"{needle!r} not found in {[t.text for t in tx(nlp, text, published)]}"
+    return hits[0].value
+
+
+@pytest.mark.parametrize(
+    "text,needle,value",
+    [
+        # absolute dates in the usual news forms
+        ("The deal was signed on Friday, February 4 February 2022 in Beijing.", "February 4", "2022-02-04"),
+        ("The deal was signed on Feb. 4, 2022.", "Feb. 4", "2022-02-04"),
+        ("The deal was signed on 4 February 2022.", "4 February", "2022-02-04"),
+        ("The deal was signed on 2022-02-04.", "2022-02-04", "2022-02-04"),
+        ("Talks opened in February 2022.", "February 2022", "2022-02"),
+        ("Trade grew in 2022.", "2022", "2022"),
+        ("Trade grew in the 1990s.", "1990s", "199"),
+        ("Profit rose in the third quarter of 2022.", "third quarter", "2022-Q3"),
+        ("Relations soured in the summer of 2014.", "summer", "2014-SU"),
+        # relative to the anchor
+        ("Trade rose last year.", "last year", "2022"),
+        ("Trade will rise next year.", "next year", "2024"),
+        ("The ministers met last week.", "last week", "2023-W07"),
+        ("Exports fell this month.", "this month", "2023-02"),
+        ("Xi visited Moscow in March last year.", "March last year", "2022-03"),
+        ("About a year ago, the two leaders met.", "About a year ago", "2022"),
+        ("The talks ended yesterday.", "yesterday", "2023-02-22"),
+        ("The talks open tomorrow.", "tomorrow", "2023-02-24"),
+        # durations, vague references, sets, times
+        ("The partnership has lasted five years.", "five years", "P5Y"),
+        ("During the last 11 months, trade rose.", "11 months", "P11M"),
+        ("Relations are now at a peak.", "now", "PRESENT_REF"),
+        ("Such visits were rare in the past.", "the past", "PAST_REF"),
+        ("Both sides will cooperate in the future.", "the future", "FUTURE_REF"),
+        ("Flights now leave daily.", "daily", "P1D"),
+        ("The plane landed at 10:35 a.m. yesterday.", "10:35", "2023-02-22T10:35"),
+    ],
+)
+def test_expression_forms(nlp, text, needle, value):
+    assert value_of(nlp, text, needle) == value
+
+
+@pytest.mark.parametrize(
+    "text,needle,value",
+    [
+        ("Putin welcomed Wang to the Kremlin on Wednesday.", "Wednesday", "2023-02-22"),  # past → before
+        ("Putin said on Thursday that ties were strong.", "Thursday", "2023-02-23"),  # the anchor's own weekday
+        ("Putin will meet Li on Friday.", "Friday", "2023-02-24"),  # will → after
+        ("Putin is expected to meet Li on Monday.", "Monday", "2023-02-27"),  # expected to → after
+        ("On Saturday, Putin is scheduled to attend the opening.", "Saturday", "2023-02-25"),  # scheduled to → after
+        ("The sanctions stay in place until Tuesday.", "Tuesday", "2023-02-28"),  # until → forward
+        ("Thursday’s meetings will give the leaders a chance to talk.", "Thursday", "2023-02-23"),
+        ("He arrived on Saturday.", "Saturday", "2023-02-18"),
+        # month-days compare at day level against the anchor
+        ("The summit took place on March 7.", "March 7", "2022-03-07"),
+        ("The summit will take place on March 7.", "March 7", "2023-03-07"),
+        ("As of February 28, he will be in Beijing.", "February 28", "2023-02-28"),
+        ("Wang arrived on February 20.", "February 20", "2023-02-20"),
+        # a bare month follows the tense too
+        ("The ministers met in October.", "October", "2022-10"),
+        ("The ministers will meet in October.", "October", "2023-10"),
+    ],
+)
+def test_tense_rules(nlp, text, needle, value):
+    assert value_of(nlp, text, needle) == value
+
+
+@pytest.mark.parametrize(
+    "text,needle,published,value",
+    [
+        # a deadline extended / postponed to a date lies ahead whatever the tense
+        ("The offer was extended to March 16.", "March 16", ANCHOR, "2023-03-16"),
+        # the past perfect of a plan: a weekday lies behind, a month-day stays the nearest
+        ("The offer had been scheduled to expire Friday.", "Friday", ANCHOR, "2023-02-17"),
+        ("The offer had been set to expire March 2.", "March 2", ANCHOR, "2023-03-02"),
+        # 'until' with the present perfect looks forward; with the past perfect back
+        ("The agency has given the family until Tuesday to sign.", "Tuesday", ANCHOR, "2023-02-28"),
+        # a modal with the perfect looks back
+        ("The drop might have been caused by selling on Wednesday.", "Wednesday", "2023-02-24", "2023-02-22"),
+        # a weekday on a past participle ("statements made Friday") or possessive in a present clause: past
+        ("Following are statements made Friday by the lawyer.", "Friday", ANCHOR, "2023-02-17"),
+        ("The move follows Tuesday's declaration by Ford.", "Tuesday", ANCHOR, "2023-02-21"),
+        # a month-day or month that is not the verb's modifier leans with the clause's tense, when the anchor's
+        # year would put it more than two months on the other side
+        ("He was shot to death on the night of Oct. 23 in his kitchen.", "Oct. 23", "2023-05-05", "2022-10-23"),
+        ("He became the subject of a manhunt in November.", "November", "2023-05-07", "2022-11"),
+        (
+            "Directors declared a dividend, payable Dec. 7 to stock of record Nov. 22.",
+            "Dec. 7",
+            "2023-10-27",
+            "2023-12-07",
+        ),
+        ("The company also created an office of the chairman, effective Feb. 1.", "Feb. 1", "2023-10-26", "2024-02-01"),
+    ],
+)
+def test_direction_rules(nlp, text, needle, published, value):
+    assert value_of(nlp, text, needle, published) == value
+
+
+def test_weeks_ago_is_a_day_and_years_in_words(nlp):
+    assert value_of(nlp, "He was seen two weeks ago.", "two weeks ago") == "2023-02-09"
+    assert value_of(nlp, "He was seen a week or so ago.", "week or so ago") == "2023-02-16"
+    assert value_of(nlp, "It began in January nineteen ninety-seven.", "January", ANCHOR) == "1997-01"
+    assert value_of(nlp, "It was cold in the winter of nineteen ninety-four.", "winter", ANCHOR) == "1994-WI"
+
+
+@pytest.mark.parametrize(
+    "text,needle,published,value",
+    [
+        # reference time: counted from the date last mentioned, not from the publication date
+        (
+            "He was killed on Oct. 23, 1998. Earlier that day, his family sent a fax.",
+            "Earlier that day",
+            ANCHOR,
+            "1998-10-23",
+        ),
+        ("Putin arrived on Tuesday. The next day he met Xi.", "The next day", ANCHOR, "2023-02-22"),
+        (
+            "He was killed on Oct. 23, 1998. He was seen the day before near the house.",
+            "the day before",
+            ANCHOR,
+            "1998-10-22",
+        ),
+        (
+            "In March, holders urged a sale. The following month, the company put itself up for sale.",
+            "The following month",
+            "1989-10-27",
+            "1989-04",
+        ),
+        (
+            "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.",
+            "10:35",
+            "2023-02-25",
+            "2023-02-24T10:35",
+        ),
+        ("In London at mid-afternoon yesterday, shares were up.", "mid-afternoon yesterday", ANCHOR, "2023-02-22TAF"),
+        # seasons and quarters named through a preposition or 'that'
+        ("Sun could not meet demand well into the summer.", "the summer", "1989-10-26", "1989-SU"),
+        (
+            "Sales rose in the third quarter of 1988. Results for that quarter included a charge.",
+            "that quarter",
+            ANCHOR,
+            "1988-Q3",
+        ),
+        # a bare month with no cue: the nearest one (within six months)
+        ("They can take part in planning the NATO summit in April.", "April", "1998-12-05", "1999-04"),
+    ],
+)
+def test_reference_time_and_nearest(nlp, text, needle, published, value):
+    assert value_of(nlp, text, needle, published) == value
+
+
+def test_until_then_and_parts_of_the_day_take_the_date_last_mentioned(nlp):
+    text = (
+        "Conversion rights will terminate on March 30. Until then, the stock remains convertible. Shares fell "
+        "Friday. Dealers placed orders in the morning. He will leave at 4 in the morning (4 a.m. Saturday)."
+    )
+    got = {t.text: t.value for t in tx(nlp, text)}
+    assert got["then"] == "2023-03-30"
+    assert got["the morning"] == "2023-02-17TMO"
+    assert got["at 4 in the morning"] == "2023-02-25T04:00"  # the day named nearest in its sentence
+    assert [t.text for t in tx(nlp, "Trading in the morning is slow.")] == []  # no date to hang it on
+
+
+def test_infer_published_with_a_clause_tense_lean(nlp):
+    text = "He was shot to death on the night of Oct. 23, 2022. The Oct. 23 slaying shocked the town."
+    assert timeline.infer_published(text, nlp(text))[0] == "2022-10-23"
+
+
+def test_pattern_triggers_only_skip_patterns_that_cannot_match():
+    texts = [
+        "Shares rose in midafternoon trading.",
+        "Profit rose in Q3 and in the first half.",
+        "FY89 sales",
+        "Sales fell 5% on Sept. 3 and in the nineties, every Monday, daily.",
+    ]
+    for text in texts:
+        with_triggers = [(c.start, c.end, c.kind) for c in timeline._candidates(text)]
+        saved, timeline.TRIGGERS = timeline.TRIGGERS, {}
+        try:
+            assert [(c.start, c.end, c.kind) for c in timeline._candidates(text)] == with_triggers
+        finally:
+            timeline.TRIGGERS = saved
+
+
+def test_second_day_of_a_pair_is_a_date_of_its_own(nlp):
+    got = [(t.text, t.value) for t in tx(nlp, "A ceremony will be held at the summit on April 24 and 25.")]
+    assert ("April 24", "2023-04-24") in got and ("25", "2023-04-25") in got
+    assert "25" not in [t.text for t in tx(nlp, "Bombs fell on April 24 and 25 people died.")]
+
+
+def test_reference_time_reanchors(nlp):
+    t = [x for x in tx(nlp, "Putin arrived on Tuesday. The next day he met Xi.") if x.text == "The next day"][0]
+    assert timeline.reanchor(t.text, t.spec, "2023-03-02")[0] == "2023-03-01"
+
+
+def test_record_fields_offsets_sentence_range_and_basis(nlp):
+    text = "Trade was flat. Putin welcomed Wang to the Kremlin on Wednesday. Talks ran in February 2022."
+    got = {t.text: t for t in tx(nlp, text)}
+    wed = got["Wednesday"]
+    assert text[wed.start : wed.end] == "Wednesday"
+    assert wed.sentence == 1 and wed.type == "DATE" and wed.anchor == ANCHOR
+    assert wed.basis == (
+        "Wednesday → 2023-02-22: the Wednesday before the publication date 2023-02-23; past tense of 'welcomed'"
+    )
+    assert (wed.value_start, wed.value_end) == ("2023-02-22", "2023-02-22")
+    assert json.loads(wed.spec)["kind"] == "weekday"
+    month = got["February 2022"]
+    assert month.spec is None and month.anchor is None  # absolute: nothing to re-resolve
+    assert (month.value_start, month.value_end) == ("2022-02-01", "2022-02-28")  # a month keeps month granularity
+    assert month.sentence == 2
+
+
+def test_uncertain_anchor_is_marked(nlp):
+    t = [x for x in tx(nlp, "He left on Monday.", uncertain=True) if x.text == "Monday"][0]
+    assert t.uncertain and "inferred" in t.basis
+    assert not [x for x in tx(nlp, "He left in 2021.", uncertain=True)][0].uncertain  # absolute values are sure
+
+
+def test_no_anchor_leaves_relative_values_open(nlp):
+    got = {t.text: t for t in tx(nlp, "He left on Monday, in 2021.", published=None)}
+    assert got["Monday"].value is None and got["Monday"].spec is not None
+    assert got["2021"].value == "2021"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal is worth $2020 million.",  # money, not a year
+        "It costs 1,999 dollars.",
+        "He may visit soon.",  # the modal verb is not the month
+        "Prices fall in spring sales.",  # 'fall' the verb
+        "Profit was $5 million a year.",  # a rate, which TimeML leaves unmarked
+    ],
+)
+def test_not_temporal(nlp, text):
+    assert [t.text for t in tx(nlp, text) if t.text.lower() not in ("spring",)] == []
+
+
+def test_financial_reference_quarter(nlp):
+    text = (
+        "Acme said third-quarter net income rose 10%. Sales in the quarter rose to $5 million "
+        "from $4 million a year earlier."
+    )
+    got = {t.text: t.value for t in tx(nlp, text, published="1989-11-02")}
+    assert got["third-quarter"] == "1989-Q3"
+    assert got["the quarter"] == "1989-Q3"
+    assert got["a year earlier"] == "1988-Q3"
+    # "the latest quarter" is the one the story reports (the first named), not a forecast named later
+    got = {
+        t.text: t.value
+        for t in tx(
+            nlp,
+            "Net for the fiscal-first quarter rose. It expects fourth-quarter "
+            "sales to fall. In the latest quarter, costs rose.",
+            published="1989-10-26",
+        )
+    }
+    assert got["the fiscal-first quarter"] == "1989-Q1" and got["the latest quarter"] == "1989-Q1"
+    # "the quarter ended July 31" with no quarter named before: the calendar quarter holding most of it
+    assert (
+        value_of(
+            nlp, "In the quarter ended July 31, Jayark had 5.6 million shares outstanding.", "quarter", "1989-10-30"
+        )
+        == "1989-Q2"
+    )
+
+
+def test_reanchor_is_pure_and_matches_extraction(nlp):
+    t = [x for x in tx(nlp, "Putin welcomed Wang to the Kremlin on Wednesday.") if x.text == "Wednesday"][0]
+    value, basis = timeline.reanchor(t.text, t.spec, "2024-05-16")
+    assert value == "2024-05-15"
+    assert basis.startswith("Wednesday → 2024-05-15: the Wednesday before the publication date 2024-05-16")
+    assert (
+        timeline.reanchor(
+            "next week", json.dumps({"kind": "offset", "unit": "week", "n": 1, "gran": "week"}), "2024-05-16"
+        )[0]
+        == "2024-W21"
+    )
+    assert (
+        timeline.reanchor("March 7", json.dumps({"kind": "md", "m": 3, "d": 7, "dir": -1}), "2024-05-16")[0]
+        == "2024-03-07"
+    )
+
+
+def test_reanchor_does_not_import_spacy():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, json; from model.extract.timeline import extractor as timeline; "
+        "print(timeline.reanchor('Friday', json.dumps({'kind':'weekday','dow':4,'dir':-1}), '2022-02-05')[0]); "
+        "print('spacy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["2022-02-04", "False"]
+
+
+def test_infer_published_from_explicit_date(nlp):
+    text = "Xi hosted Putin in Beijing on Friday, February 4, 2022. Earlier, in 2021, they spoke by video."
+    d, basis, conf = timeline.infer_published(text, nlp(text))
+    assert d == "2022-02-04" and "weekday agrees" in basis and conf >= 0.6
+
+
+def test_infer_published_from_landmark_anniversary(nlp):
+    text = (
+        "Wang's visit to Russia on the eve of the first anniversary of the war shows Beijing's stance, "
+        "a year after Russia's invasion of Ukraine."
+    )
+    d, basis, conf = timeline.infer_published(text, nlp(text))
+    assert d == "2023-02-23" and "anniversary" in basis
+
+
+def test_infer_published_month_day_takes_year_from_landmark_count(nlp):
+    text = (
+        "About a year ago, just before Russia invaded Ukraine, the two leaders met. "
+        "Talks were held on March 7 in Moscow."
+    )
+    d, basis, _ = timeline.infer_published(text, nlp(text))
+    assert d == "2023-03-07" and "landmark" in basis
+
+
+def test_infer_published_ignores_forward_dates_and_gives_none_without_clues(nlp):
+    text = "The agreement was signed on May 3, 2019. It will expire on June 1, 2030."
+    assert timeline.infer_published(text, nlp(text))[0] == "2019-05-03"
+    assert timeline.infer_published("No dates at all here.", nlp("No dates at all here.")) is None
+
+
+def test_landmark_table_is_small_dated_and_bounds():
+    assert 3 <= len(landmarks.LANDMARKS) <= 30
+    keys = {lm.key for lm in landmarks.LANDMARKS}
+    assert "ukraine-invasion" in keys
+    got = landmarks.clues("Trade has soared since the invasion of Ukraine.")
+    assert [(c.kind, c.date.isoformat()) for c in got] == [("bound", "2022-02-24")]
+    # "the war" counts from the invasion only when the text names it
+    assert not [c for c in landmarks.clues("the first anniversary of the war") if c.kind == "anchor"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treaty lapsed 230013 years ago, he said.",
+        "The plan runs for 99999999999 weeks from now.",
+        "Shares rose 2,300,000 weeks ago, it said.",
+    ],
+)
+def test_out_of_range_expressions_are_left_out_not_fatal(nlp, text):
+    from model.extract.timeline import extractor as tl
+
+    got = tl.extract_timexes(text, nlp(text), "2023-02-23")
+    assert all(t.value is None or len(t.value) < 40 for t in got)
+
+
+APPOSITION = (
+    "In the comparable year-ago quarter, the second quarter ended Oct. 31, Service Corp. had a loss. "
+    "Results for that quarter included a write-down."
+)
+
+
+@pytest.mark.parametrize(
+    "text,needle,published,value",
+    [
+        # 'the latest quarter' names a quarter too: 'a year earlier' after it is that quarter a year back
+        (
+            "Du Pont reported third-quarter profit of $547 million. "
+            + "The chemicals maker raised its dividend. " * 12
+            + "In the latest quarter, profit soared to $155 million from $99 million a year earlier.",
+            "a year earlier",
+            "1989-10-26",
+            "1988-Q3",
+        ),
+        # an earnings story that says 'net' and 'a share' (no 'profit', 'earnings' or 'sales') is still one
+        (
+            "CMS reported third-quarter net of $68.2 million, or 83 cents a share, up from $66.8 million a year ago.",
+            "a year ago",
+            "1989-10-27",
+            "1988-Q3",
+        ),
+        # outside an earnings story, 'a year ago' stays the year
+        (
+            "The third quarter is often quiet, and the party won the vote a year ago.",
+            "a year ago",
+            "1989-10-27",
+            "1988",
+        ),
+        # a part of a day that lies ahead is a plan dated to the day; one in the past keeps the part
+        (
+            "Albright is scheduled to spend only five hours on the ground in Dar es Salaam, her first stop Tuesday "
+            "morning, and then about 5 1/2 hours in Nairobi.",
+            "Tuesday morning",
+            "1998-08-17",
+            "1998-08-18",
+        ),
+        (
+            "Officials postponed until Tuesday morning any action on the case.",
+            "Tuesday morning",
+            "2000-03-30",
+            "2000-04-04",
+        ),
+        ("The commemorations began early Friday morning in Havana.", "Friday morning", "2000-01-29", "2000-01-28TMO"),
+        # the perfect progressive ('have been searching since') has begun in the past
+        (
+            "Investigators have been searching for him since shortly after the Oct. 23 slaying.",
+            "Oct. 23",
+            "1999-05-06",
+            "1998-10-23",
+        ),
+        # "today is the eighth day of ...", "it's the second day of ...": the day of writing
+        ("In Saudi Arabia, today is the eighth day of Desert Shield.", "eighth day", "1990-08-15", "1990-08-15"),
+        (
+            "More gunfire in Kosovo. It's the second day of an offensive by the security forces.",
+            "the second day",
+            "1998-03-06",
+            "1998-03-06",
+        ),
+        # "the first nine months of the year": the current year
+        ("Revenue fell to $713.5 million through the first nine months of the year.", "the year", "1989-10-30", "1989"),
+        # "since year-end": the last end of a year before the anchor
+        ("The percentage change is since year-end.", "year-end", "1989-10-30", "1988-12-31"),
+        # 'through' a month with a verb in the past tense: a stretch that has ended
+        (
+            "Withdrawals followed little change in the fund's sales this year through August.",
+            "August",
+            "1989-10-27",
+            "1989-08",
+        ),
+        ("The offer runs through August.", "August", "1989-10-27", "1990-08"),
+        # 'the previous Friday' counts from the day last mentioned; 'last Friday' from the publication date
+        (
+            "London shares fell Friday. The index closed down 4.5% from the previous Friday.",
+            "the previous Friday",
+            "1989-10-30",
+            "1989-10-20",
+        ),
+        # the day before a weekday
+        (
+            "The day before last Tuesday's federal court hearing, Manuel went to Lazaro's home.",
+            "day before last Tuesday",
+            "2000-02-24",
+            "2000-02-21",
+        ),
+        # an apposition to a date names that day
+        (
+            "Eight trading days after Oct. 12, the day before the stock market plunge, the index had fallen.",
+            "the day",
+            "1989-10-30",
+            "1989-10-12",
+        ),
+        # an earnings story's 'the latest period' without the word 'quarter': the last completed quarter
+        (
+            "Profit from continuing lines fell 10% to #118 million. There were no one-time gains in the latest period.",
+            "the latest period",
+            "1989-11-02",
+            "1989-Q3",
+        ),
+        # 'this quarter's loss' in a results story: the quarter reported, not the quarter of the publication date
+        (
+            "The company posted a loss for the third quarter ended Sept. 30. This quarter's loss includes charges of "
+            "$4.9 million.",
+            "This quarter",
+            "1989-11-01",
+            "1989-Q3",
+        ),
+        (
+            "Sales should rise this quarter, the third quarter ended Sept. 30 having been weak.",
+            "this quarter",
+            "1989-11-01",
+            "1989-Q4",
+        ),
+        # the present perfect only leans back: a deadline 'has set' a week ahead stays ahead
+        (
+            "Dunkin' has set Nov. 10 as the deadline for the receipt of any competing bids.",
+            "Nov. 10",
+            "1989-11-02",
+            "1989-11-10",
+        ),
+        ("The company has paid the dividend on Aug. 10.", "Aug. 10", "1989-06-02", "1988-08-10"),
+        # a quarter in apposition to 'the year-ago quarter' names it, and both lie a year back
+        (APPOSITION, "the comparable year-ago quarter", "1989-10-27", "1988-Q2"),
+        (APPOSITION, "second quarter", "1989-10-27", "1988-Q2"),
+        (APPOSITION, "that quarter", "1989-10-27", "1988-Q2"),
+        # an amount compared with 'last year' in an earnings story is the quarter's, a year back
+        (
+            "Travelers said profit fell in the third quarter. Its benefits group posted earnings of $24 million, compared "
+            "with a loss of $3 million last year.",
+            "last year",
+            "1989-11-02",
+            "1988-Q3",
+        ),
+        (
+            "Sales in the latest quarter were $1.76 billion, a 13% increase from last year's $1.55 billion.",
+            "last year",
+            "1989-11-02",
+            "1988-Q3",
+        ),
+        # ... but not when the sentence compares a longer period, nor without an amount
+        (
+            "Profit rose in the third quarter. In the nine months, net rose 4.3% to $525.8 million from $504.2 million "
+            "last year.",
+            "last year",
+            "1989-10-30",
+            "1988",
+        ),
+        (
+            "Profit rose in the third quarter. Takeover speculators surfaced last year.",
+            "last year",
+            "1989-10-30",
+            "1988",
+        ),
+        # a current-year period ('the 1989 period') counts as the quarter reported
+        (
+            "Net income rose in the third quarter. " + "The paper maker cited newsprint prices. " * 12 + "In the 1989 "
+            "period also, interest expense and tax rates were lower than a year ago.",
+            "a year ago",
+            "1989-11-01",
+            "1988-Q3",
+        ),
+        # a sentence comparing nine months: 'the 1988 period' and 'year-earlier' are the year, not the quarter
+        (
+            "Net fell in the third quarter. In the first nine months, net was $306 million, compared with a loss of "
+            "$195 million in the 1988 period.",
+            "the 1988 period",
+            "1989-11-02",
+            "1988",
+        ),
+        (
+            "Net fell in the third quarter. For the nine months, the company reported a net loss, compared with "
+            "year-earlier net income of $967,809.",
+            "year-earlier",
+            "1989-11-02",
+            "1988",
+        ),
+        (
+            "Net fell in the third quarter. The company reported a loss, compared with year-earlier net income of "
+            "$967,809.",
+            "year-earlier",
+            "1989-11-02",
+            "1988-Q3",
+        ),
+        # a participle clause takes the main clause's tense: "has fluctuated, rising ... from $29.75 in March"
+        (
+            "Nashua's stock has fluctuated sharply, rising to a high of $42.875 a share in June from $29.75 in March.",
+            "March",
+            "1989-10-30",
+            "1989-03",
+        ),
+        # "it was a great day for Poland": the day last mentioned; "it is a great day": the day of writing
+        (
+            'Poland joined NATO on March 12. Geremek said it was "a great day for Poland and for the world."',
+            "day",
+            "1999-03-13",
+            "1999-03-12",
+        ),
+        ('Geremek said: "It is a historic day for Poland."', "day", "1999-03-13", "1999-03-13"),
+        # "for the last week": the seven days to the anchor, as the ISO week holding most of them
+        ("He has been in Bethesda for the last week, she said.", "the last week", "2000-04-14", "2000-W15"),
+        ("He has been in Bethesda for the last week, she said.", "the last week", "2000-04-10", "2000-W14"),
+        # 'as soon as' after a clause about what lies ahead takes its time, whatever the reported tense
+        (
+            "The chairman had suggested that friendly institutions were likely to buy its stock as soon as trading "
+            "opened Monday.",
+            "Monday",
+            "1989-11-01",
+            "1989-11-06",
+        ),
+        ("Institutions bought its stock as soon as trading opened Monday.", "Monday", "1989-11-01", "1989-10-30"),
+        # a level compared with 'a year ago' (outside a quarter's results) is the month a year back
+        (
+            "Ogden said it has 13 facilities in operation, up from seven a year ago.",
+            "a year ago",
+            "1989-11-01",
+            "1988-11",
+        ),
+        ("GM's vehicle production fell 8.4% from a year ago.", "a year ago", "1989-10-26", "1988-10"),
+        ("The two leaders met a year ago in Moscow.", "a year ago", "1989-10-26", "1988"),
+        # 'hurt', 'cut', 'set' with a singular subject are past, not present, forms
+        (
+            "Weakness in big technology stocks hurt the composite as well as the Nasdaq 100 Index, which fell 1.4%, or "
+            "6.43, on Friday, to 437.68.",
+            "Friday",
+            "1989-10-30",
+            "1989-10-27",
+        ),
+        # the month just ended is 'last month': 'last February' said in March is the February a year before
+        ("Two helicopters crashed last February.", "last February", "1998-03-01", "1997-02"),
+        ("Two helicopters crashed last January.", "last January", "1998-03-01", "1998-01"),
+        ("Two helicopters crashed this past February.", "this past February", "1998-03-01", "1998-02"),
+    ],
+)
+def test_news_and_earnings_conventions(nlp, text, needle, published, value):
+    assert value_of(nlp, text, needle, published) == value
+
+
+def test_nth_day_and_a_great_day_need_it_is():
+    for text in ("The eighth day of the talks was quiet.", "He had a great day for a walk."):
+        assert [t.text for t in timeline.extract_timexes(text, None, "1990-08-15")] == []
+
+
+def test_in_n_years_with_a_future_verb_is_a_date(nlp):
+    assert (
+        value_of(
+            nlp, "The stock would be redeemed in five years, subject to the debt terms.", "five years", "1989-11-02"
+        )
+        == "1994"
+    )
+    assert value_of(nlp, "The plant will open in two months.", "two months", "1989-11-02") == "1990-01"
+    assert (
+        value_of(nlp, "Castro's second letter to Reno in two weeks was published.", "two weeks", "2000-02-16") == "P2W"
+    )
+    assert value_of(nlp, "Prices rose in five years of growth.", "five years", "1989-11-02") == "P5Y"
