@@ -94,7 +94,7 @@ def test_browsing_an_older_database_upgrades_it_first_with_progress(seeds_db, tm
     import shutil
 
     from model.corpus import store
-    from tests.model.test_store import _as_version_1
+    from tests.model.corpus.test_store import _as_version_1
 
     db = tmp_path / "old.db"
     shutil.copy(seeds_db, db)
@@ -110,7 +110,7 @@ def test_browsing_an_older_database_upgrades_it_first_with_progress(seeds_db, tm
 def test_an_older_database_that_cannot_be_written_is_browsed_as_it_is(seeds_db, monkeypatch, capsys):
     import shutil
 
-    from tests.model.test_store import _as_version_1
+    from tests.model.corpus.test_store import _as_version_1
     from tests.robustness.perms import unprivileged, world_dir
 
     with world_dir() as d:
@@ -130,7 +130,7 @@ def test_ingest_into_an_older_database_says_it_upgrades_it(seeds_db, tmp_path):
     import shutil
 
     from model.corpus import store
-    from tests.model.test_store import _as_version_1
+    from tests.model.corpus.test_store import _as_version_1
 
     db = tmp_path / "old.db"
     shutil.copy(seeds_db, db)

@@ -141,7 +141,7 @@ def test_the_entity_summary_gives_the_rows_the_joins_give(tmp_path):
     import dataclasses
     import shutil
 
-    from tests.model.test_store import _as_version_1
+    from tests.model.corpus.test_store import _as_version_1
 
     new = build(tmp_path / "new.db")
     old = tmp_path / "old.db"
