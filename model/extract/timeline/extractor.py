@@ -30,91 +30,42 @@ import re
 from dataclasses import dataclass, field
 
 from model.dates import value_range
+from model.lexicon.calendar import DAY_PARTS, DECADE_WORDS, MONTH_ABBR, MONTHS, SEASON_NAMES, SEASONS, WEEKDAYS
+from model.lexicon.numbers import QUARTER_ORDINALS, SMALL_NUMBERS, TENS, VAGUE_AMOUNTS
+from model.lexicon.tense import (
+    BACKWARD_PREP,
+    EXTEND_VERBS,
+    FORWARD_MODAL,
+    FORWARD_PREP,
+    FUTURE_AUX,
+    FUTURE_GOV,
+    MODAL_AUX,
+    SAME_FORM_PAST,
+)
+from model.lexicon.time_words import (
+    APPROX,
+    DATED_NOUNS,
+    DAY_PART_WORDS,
+    DETERMINERS,
+    EVENT_NOUNS,
+    FAR_YEAR_PREPS,
+    FREQUENCIES,
+    FUTURE_REFS,
+    LEVEL_NOUNS,
+    MONTH_PREPS,
+    NEAR_APPROX,
+    NOT_CURRENT_NOUNS,
+    NOT_TIMEX_REFS,
+    PAST_PREPS,
+    RELATIVE_STEPS,
+    SEASON_PREPS,
+    UNIT_WORDS,
+    YEAR_PREPS,
+)
 from model.records import Timex
 
 # ---------------------------------------------------------------- vocabulary
 
-MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-MONTH_ABBR = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
-SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-UNITS = {
-    "year": "Y",
-    "month": "M",
-    "week": "W",
-    "day": "D",
-    "hour": "H",
-    "minute": "MIN",
-    "second": "S",
-    "decade": "DE",
-    "century": "CE",
-    "quarter": "Q",
-    "weekend": "WE",
-    "night": "D",
-    "fortnight": "FN",
-}
-SMALL = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "a": 1,
-    "an": 1,
-    "single": 1,
-    "half": 0.5,
-    "dozen": 12,
-    "a dozen": 12,
-    "a couple of": 2,
-    "a couple": 2,
-    "couple of": 2,
-}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-VAGUE = {"several", "a few", "few", "many", "some", "numerous", "the few", "a number of", "a couple more"}
 
 # Case-sensitive names inside case-insensitive patterns: `(?-i:...)`.
 _MFULL = "(?-i:" + "|".join(m.capitalize() for m in MONTHS) + ")"
@@ -124,7 +75,7 @@ DOW = "(?-i:" + "|".join(d.capitalize() for d in WEEKDAYS) + ")"
 POSS = r"(?:['’]s)?"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
-_NUMW = "|".join(sorted(list(SMALL) + list(TENS), key=len, reverse=True))
+_NUMW = "|".join(sorted(list(SMALL_NUMBERS) + list(TENS), key=len, reverse=True))
 NUM = (
     rf"(?:\d+(?:[.,]\d+)?(?:\s+\d/\d)?|(?:{'|'.join(TENS)})[\s-](?:one|two|three|four|five|six|seven|eight|nine)"
     rf"|{_NUMW}|several|a\s+few|few|many|a\s+number\s+of|a\s+couple(?:\s+of)?|couple\s+of|numerous)"
@@ -134,7 +85,6 @@ UNIT = (
     r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|quarters?|fortnights?|nights?)"
 )
 PART = r"(?:morning|afternoon|evening|night)"
-PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 TIME = (
     r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b|(?:o['’]clock\s+)?in\s+the\s+(?:morning|afternoon|evening))|\d{1,2}:\d\d(?!\d)|noon|midnight|midday)"
     r"(?:\s+(?-i:EST|EDT|GMT|UTC|CST|CDT|PST|PDT|MST|MDT|BST|CET|MSK)\b|\s+local\s+time)?"
@@ -457,39 +407,9 @@ PATTERNS: list[tuple[str, re.Pattern, int]] = [
         1,
     ),
 ]
-# `once again`, `former`, `so far`, `to date` are matched so they can be dropped (they are not TIMEX3 in
-# TimeML practice); a few more words are dropped in context below.
-DROP_REF = {"once again", "former", "so far", "to date"}
 
 
 _MONTHW = set(MONTHS) | set(MONTH_ABBR)
-_UNITS_W = {
-    "year",
-    "years",
-    "month",
-    "months",
-    "week",
-    "weeks",
-    "day",
-    "days",
-    "hour",
-    "hours",
-    "minute",
-    "minutes",
-    "second",
-    "seconds",
-    "decade",
-    "decades",
-    "century",
-    "centuries",
-    "quarter",
-    "quarters",
-    "fortnight",
-    "fortnights",
-    "night",
-    "nights",
-}
-_PARTS_W = {"morning", "afternoon", "evening", "night", "tonight", "midmorning", "midafternoon", "midevening"}
 # A pattern can only match if one of these lower-case words (runs of [a-z]) is in the text: a set lookup
 # per pattern instead of a regex scan of the whole text (patterns with no entry are always run).
 TRIGGERS: dict[str, frozenset] = {
@@ -505,15 +425,15 @@ TRIGGERS: dict[str, frozenset] = {
         "time_dow": WEEKDAYS,
         "dow": WEEKDAYS,
         "relday": {"today", "tonight", "yesterday", "tomorrow", "day"},
-        "partday": _PARTS_W,
-        "partday2": _PARTS_W,
-        "refpart": _PARTS_W,
-        "refday": _PARTS_W | {"day"},
+        "partday": DAY_PART_WORDS,
+        "partday2": DAY_PART_WORDS,
+        "refpart": DAY_PART_WORDS,
+        "refday": DAY_PART_WORDS | {"day"},
         "refmonth": {"month"},
         "refthen": {"then"},
         "time_rel": {"today", "tonight", "yesterday", "tomorrow"},
         "ago": {"ago", "earlier", "before", "later", "now", "hence"},
-        "dur": _UNITS_W,
+        "dur": UNIT_WORDS,
         "dur_plain": {"decades", "centuries"},
         "dur_bare": {"years", "months", "weeks", "days", "decades", "hours"},
         "relunit": {"week", "weekend", "month", "year", "quarter", "decade", "century"},
@@ -540,7 +460,7 @@ TRIGGERS: dict[str, frozenset] = {
         "halfyear": {"half", "quarters"},
         "period": {"period"},
         "season": set(SEASONS),
-        "decadew": {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"},
+        "decadew": set(DECADE_WORDS),
         "century": {"century"},
         "spelled": {"nineteen", "thousand"},
         "fy": {"fy"},
@@ -565,7 +485,7 @@ TRIGGERS: dict[str, frozenset] = {
 def _num(s: str):
     """Number phrase → int/float, 'X' for vague amounts, None if not a number."""
     s = re.sub(r"\s+", " ", s.strip().lower())
-    if s in VAGUE or s.startswith("a number"):
+    if s in VAGUE_AMOUNTS or s.startswith("a number"):
         return "X"
     half = 0.0
     if s.endswith(" and a half"):
@@ -583,11 +503,11 @@ def _num(s: str):
         if m.group(3):
             v += int(m.group(3)) / int(m.group(4))
         return _int((v + half) * mult)
-    if s in SMALL:
-        return _int((SMALL[s] + half) * mult)
+    if s in SMALL_NUMBERS:
+        return _int((SMALL_NUMBERS[s] + half) * mult)
     parts = re.split(r"[\s-]", s)
     if parts[0] in TENS:
-        v = TENS[parts[0]] + (SMALL.get(parts[1], 0) if len(parts) > 1 else 0)
+        v = TENS[parts[0]] + (SMALL_NUMBERS.get(parts[1], 0) if len(parts) > 1 else 0)
         return _int((v + half) * mult)
     return None
 
@@ -650,36 +570,6 @@ _SECOND_DAY = re.compile(
 
 # ---------------------------------------------------------------- direction from the parse
 
-FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
-MODAL_AUX = {"would", "could", "might", "may", "should", "can", "must"}
-FORWARD_MODAL = {"would", "might", "may", "should"}
-FUTURE_GOV = {
-    "expect",
-    "schedule",
-    "plan",
-    "due",
-    "set",
-    "intend",
-    "slate",
-    "prepare",
-    "hope",
-    "aim",
-    "going",
-    "propose",
-    "promise",
-    "vow",
-    "pledge",
-    "seek",
-    "arrange",
-    "invite",
-    "likely",
-    "poise",
-    "ready",
-}
-FORWARD_PREP = {"until", "till", "til", "through", "thru"}
-# a deadline or offer "extended to Nov. 16", "postponed until Tuesday" lies ahead whatever the tense
-EXTEND_VERBS = {"extend", "postpone", "delay", "defer", "adjourn", "reschedule", "prolong"}
-BACKWARD_PREP = {"since"}
 OBJECT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "oprd"}
 
 
@@ -837,34 +727,6 @@ def _had(v) -> bool:
     if v.lemma_.lower() in ("due", "likely", "ready", "set") and v.head is not v and v.head.lemma_ == "be":
         aux = aux + [c for c in v.head.children if c.dep_ in ("aux", "auxpass")] + [v.head]
     return any(a.lower_ == "had" for a in aux)
-
-
-# verbs whose past is spelled like their present: the tagger may read "Weakness hurt the index" as a present
-SAME_FORM_PAST = {
-    "hurt",
-    "cut",
-    "put",
-    "set",
-    "hit",
-    "cost",
-    "let",
-    "shut",
-    "spread",
-    "quit",
-    "split",
-    "cast",
-    "bet",
-    "bid",
-    "burst",
-    "thrust",
-    "upset",
-    "read",
-    "broadcast",
-    "forecast",
-    "offset",
-    "undercut",
-    "outbid",
-}
 
 
 def _past(verb) -> tuple[bool, str]:
@@ -1345,7 +1207,7 @@ def _interpret(c: Cand, text: str, ctx: Context) -> Interp:  # noqa: C901 - one 
         if g.get("time"):
             spec["time"] = _clock(g["time"])
         elif g.get("part") and g["part"].lower() != "night":
-            spec["part"] = PARTS[g["part"].lower()]
+            spec["part"] = DAY_PARTS[g["part"].lower()]
         rel = (g.get("rel") or "").lower()
         if rel in ("the previous", "the following") and (ref := ctx.last_ref(c.start, "day")) is not None:
             # "down 4.5% from the previous Friday": the Friday before the day last mentioned, not before today
@@ -1371,7 +1233,7 @@ def _interpret(c: Cand, text: str, ctx: Context) -> Interp:  # noqa: C901 - one 
         elif w == "tonight" or (g.get("part") or "").lower() == "night":
             spec["part"] = "NI"
         elif g.get("part"):
-            spec["part"] = PARTS[g["part"].lower()]
+            spec["part"] = DAY_PARTS[g["part"].lower()]
         return Interp("TIME" if "part" in spec or "time" in spec else "DATE", spec=spec)
     if k == "aday":
         be = re.search(
@@ -1461,7 +1323,7 @@ def _interpret(c: Cand, text: str, ctx: Context) -> Interp:  # noqa: C901 - one 
                 "kind": "relref",
                 "unit": "day",
                 "n": 0,
-                "part": PARTS[g["part"].lower()],
+                "part": DAY_PARTS[g["part"].lower()],
                 "base": ref or {"kind": "offset", "unit": "day", "n": 0, "gran": "day"},
             },
         )
@@ -1470,12 +1332,12 @@ def _interpret(c: Cand, text: str, ctx: Context) -> Interp:  # noqa: C901 - one 
     if k == "partday2":
         n = {"today": 0, "yesterday": -1, "tomorrow": 1}[g["rel"].lower()]
         return Interp(
-            "TIME", spec={"kind": "offset", "unit": "day", "n": n, "gran": "day", "part": PARTS[g["part"].lower()]}
+            "TIME", spec={"kind": "offset", "unit": "day", "n": n, "gran": "day", "part": DAY_PARTS[g["part"].lower()]}
         )
     if k == "partday":
         rel = g["rel"].lower()
         n = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
-        part = PARTS[g["part"].lower()]
+        part = DAY_PARTS[g["part"].lower()]
         if rel == "last" and part != "NI":
             n = -1
         return Interp("TIME", spec={"kind": "offset", "unit": "day", "n": n, "gran": "day", "part": part})
@@ -1615,9 +1477,7 @@ def _interpret(c: Cand, text: str, ctx: Context) -> Interp:  # noqa: C901 - one 
         if g.get("w"):
             if not low.startswith("the"):
                 return Interp("DATE", drop=True)
-            d = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"].index(
-                g["w"].lower()
-            ) + 2
+            d = DECADE_WORDS.index(g["w"].lower()) + 2
             return Interp("DATE", f"19{d}", basis="a decade")
         cent = g.get("c") or "19"
         return Interp("DATE", f"{cent}{g.get('d') or g.get('d2')}", basis="a decade")
@@ -1632,65 +1492,6 @@ def _interpret(c: Cand, text: str, ctx: Context) -> Interp:  # noqa: C901 - one 
     if k == "ref":
         return _interpret_ref(g, c, text, ctx)
     return Interp("DATE", drop=True)
-
-
-EVENT_NOUNS = {
-    "meeting",
-    "meetings",
-    "talks",
-    "vote",
-    "summit",
-    "session",
-    "election",
-    "announcement",
-    "visit",
-    "ceremony",
-    "attack",
-    "attacks",
-    "decision",
-    "ruling",
-    "speech",
-    "statement",
-    "trading",
-    "rally",
-    "parade",
-    "game",
-    "match",
-    "hearing",
-    "debate",
-    "launch",
-    "deadline",
-    "conference",
-}
-MONTH_PREPS = {
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "from",
-    "during",
-    "last",
-    "this",
-    "next",
-    "early",
-    "late",
-    "mid",
-    "before",
-    "after",
-    "through",
-    "throughout",
-    "of",
-    "end",
-    "between",
-    "on",
-    "for",
-    "each",
-    "every",
-    "that",
-    "as",
-    "to",
-}
 
 
 def _prev_word(text: str, i: int) -> str:
@@ -1765,8 +1566,8 @@ def _interpret_ref_time(g, c, ctx) -> Interp:
         "n": n,
         "base": ref if ref is not None else {"kind": "offset", "unit": "day", "n": 0, "gran": "day"},
     }
-    if word in PARTS and word != "night" or (word == "night" and g.get("u1")):
-        spec["part"] = PARTS[word]
+    if word in DAY_PARTS and word != "night" or (word == "night" and g.get("u1")):
+        spec["part"] = DAY_PARTS[word]
     return Interp("TIME" if "part" in spec else "DATE", spec=spec)
 
 
@@ -1775,23 +1576,7 @@ def _interpret_relunit(g, c, text, ctx) -> Interp:
     unit = g["unit"].lower()
     mod = (g.get("mod") or "").lower()
     surface = text[c.start : c.end].lower()
-    n = {
-        "last": -1,
-        "this": 0,
-        "next": 1,
-        "the coming": 1,
-        "the past": -1,
-        "this past": -1,
-        "the current": 0,
-        "the previous": -1,
-        "the following": 1,
-        "the next": 1,
-        "the last": -1,
-        "the latest": -1,
-        "the same": 0,
-        "that": 0,
-        "the prior": -1,
-    }[rel]
+    n = RELATIVE_STEPS[rel]
     if rel in ("the same", "that") and unit == "quarter" and ctx.last_quarter(c.start):
         return Interp("DATE", spec=_shift_quarter(ctx.last_quarter(c.start), 0))
     if rel in ("the same", "that") and unit != "year" or rel in ("the same", "that") and not ctx.last_year(c.start):
@@ -1897,7 +1682,7 @@ def _interpret_quarter(g, c, text, ctx) -> Interp:
             return Interp("DATE", drop=True)
         return Interp("DATE", f"{years[-1]}-H{1 if 'first' in low else 2}", basis="explicit half year")
     q = int(qw[1]) if re.fullmatch(r"q[1-4]", qw) else None
-    for w, n in ORDINALS.items():
+    for w, n in QUARTER_ORDINALS.items():
         if re.search(rf"(?:(?<![\w-])|(?<=fiscal-)){w}\b", head):
             q = n
     if re.search(r"\bfinal\b|\blast (?!year)", head) and not head.startswith("last quarter"):
@@ -1915,7 +1700,7 @@ def _interpret_quarter(g, c, text, ctx) -> Interp:
             "DATE",
             spec={
                 "kind": "quarter",
-                "q": ORDINALS[m.group(1).lower()],
+                "q": QUARTER_ORDINALS[m.group(1).lower()],
                 "yoff": -1,
                 "why": "the quarter named in apposition",
             },
@@ -1982,87 +1767,11 @@ def _interpret_season(g, c, text) -> Interp:
         return Interp("DATE", spec={"kind": "season", "s": s, "dir": 1, "strict": True, "why": f"'{g['rel']}'"})
     if rel == "this":
         return Interp("DATE", spec={"kind": "season", "s": s, "dir": 0, "why": "'this'"})
-    if rel in ("the", "early", "late", "mid", "mid-", "the early", "the late") and prev in (
-        "in",
-        "during",
-        "by",
-        "until",
-        "since",
-        "over",
-        "through",
-        "throughout",
-        "this",
-        "last",
-        "next",
-        "for",
-        "into",
-        "of",
-        "from",
-        "before",
-        "after",
-    ):
+    if rel in ("the", "early", "late", "mid", "mid-", "the early", "the late") and prev in SEASON_PREPS:
         if s == "FA" and _next_word(text, c.end) in ("in", "of", "from", "to"):
             return Interp("DATE", drop=True)
         return Interp("DATE", spec={"kind": "season", "s": s}, needs_dir=True)
     return Interp("DATE", drop=True)
-
-
-YEAR_PREPS = {
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "of",
-    "from",
-    "to",
-    "through",
-    "before",
-    "after",
-    "during",
-    "between",
-    "and",
-    "or",
-    "early",
-    "late",
-    "mid",
-    "fiscal",
-    "year",
-    "the",
-    "around",
-    "about",
-    "throughout",
-    "for",
-    "on",
-    "as",
-    "than",
-    "circa",
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-    "beginning",
-    "end",
-    "start",
-    "middle",
-    "half",
-    "calendar",
-    "at",
-    "into",
-    "over",
-    "within",
-    "post",
-    "pre",
-    "mid-",
-    "first",
-    "–",
-    "-",
-    "date",
-    "ago",
-    "then",
-    "year-end",
-}
 
 
 # ---- a bare four-digit number that is not a year (each rule names what the number is instead)
@@ -2089,79 +1798,6 @@ _COUNT_UNITS = (
     r"pct|percent|mln|million|billion|companies|firms|jobs|lawsuits|users|members|cases|votes)"
 )
 _COUNTED = re.compile(rf"\s+(?:[a-z]+\s+)?{_COUNT_UNITS}\b")
-# what a year dates rather than a number counts: "1986 sales", "the 1990 elections"
-_DATED = {
-    "sale",
-    "profit",
-    "earning",
-    "result",
-    "revenue",
-    "loss",
-    "figure",
-    "level",
-    "price",
-    "budget",
-    "account",
-    "dividend",
-    "payment",
-    "tax",
-    "export",
-    "import",
-    "crop",
-    "harvest",
-    "election",
-    "game",
-    "olympic",
-    "target",
-    "forecast",
-    "estimate",
-    "output",
-    "statistic",
-    "datum",
-    "total",
-    "quota",
-    "plan",
-    "rate",
-    "return",
-    "holding",
-    "contract",
-    "bond",
-    "note",
-    "debenture",
-    "model",
-    "season",
-    "event",
-    "deadline",
-    "accord",
-    "talk",
-}
-# words before a number that say it counts (a near year needs one of the unambiguous ones)
-_NEAR_APPROX = {"nearly", "almost", "roughly", "approximately", "than", "least"}
-_DETERMINERS = {
-    "the",
-    "a",
-    "an",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "my",
-    "your",
-    "this",
-    "that",
-    "these",
-    "those",
-    "all",
-    "some",
-    "any",
-    "each",
-    "every",
-    "no",
-    "model",
-    "year",
-}
-_APPROX = {"about", "some", "nearly", "almost", "around", "roughly", "approximately", "than", "least"}
 # "at 1600 Pennsylvania Avenue": a street number
 _STREET = re.compile(
     r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|"
@@ -2175,85 +1811,7 @@ _CORP_SUFFIX = re.compile(
 # "fell 508 points to 1738", "a new high of 1757", "Friday's 1753 finish", "the 1840 level": an index level
 # (but "the index has risen 40 pct from 1986": from a year)
 _LEVEL_AFTER = re.compile(r"\s+(?:level|mark|finish|close|barrier|area|points?)\b", re.I)
-_LEVEL_OF = {
-    "high",
-    "low",
-    "level",
-    "close",
-    "closing",
-    "peak",
-    "figure",
-    "total",
-    "average",
-    "record",
-    "value",
-    "price",
-    "rate",
-    "index",
-    "estimate",
-    "target",
-    "reading",
-    "mark",
-    "maximum",
-    "minimum",
-    "tally",
-    "score",
-    "count",
-    "sum",
-    "output",
-    "production",
-    "sales",
-    "exports",
-    "imports",
-    "shipments",
-    "deliveries",
-    "stocks",
-    "purchases",
-}
 _MARKET = re.compile(r"\b(?:index|indices|indexes|average|dow|composite|nikkei|ftse|hang\s+seng|s&p|points)\b", re.I)
-# what a year far from publication needs before it: a bare number that far away is rarely a year
-_FAR_PREPS = {
-    "in",
-    "since",
-    "until",
-    "till",
-    "by",
-    "before",
-    "after",
-    "during",
-    "between",
-    "circa",
-    "c",
-    "from",
-    "of",
-    "year",
-    "early",
-    "late",
-    "mid",
-    "mid-",
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-    "end",
-    "beginning",
-    "start",
-    "middle",
-    "around",
-    "about",
-    "ca",
-    "through",
-    "throughout",
-    "pre",
-    "post",
-    "due",
-    "matures",
-    "maturing",
-    "mature",
-    "expiring",
-    "expires",
-}
 _FAR_YEARS = (50, 60)  # more than this many years before / after the publication year is far
 
 
@@ -2275,14 +1833,14 @@ def _not_a_year(y: int, c: Cand, text: str, ctx) -> str:
         else not 1900 <= y <= 2030
     )
     # a count: "LEAD - 1550 tonnes", "nearly 1950 suits"; but "its 1987 cars", "model year 1987 cars" are years
-    dated = prev in YEAR_PREPS or prev in _DETERMINERS
+    dated = prev in YEAR_PREPS or prev in DETERMINERS
     if (
         _COUNTED.match(after)
         and (far or not dated)
         and not re.match(r"\s+(?:[a-z]+\s+)?(?:sales|profits?|earnings|results)\b", after)
     ):
         return "a count of what follows"
-    if ctx.counts_noun(c.start, c.end) and prev in _NEAR_APPROX:
+    if ctx.counts_noun(c.start, c.end) and prev in NEAR_APPROX:
         return "a count of the noun it goes with"
     if _STREET.match(after) and (prev in ("at", "on", "near", "to") or re.search(r"(?:^|\n)\s*$", before)):
         return "a street number"  # "at 1600 Pennsylvania Avenue", but "the 1985 New York Plaza meeting"
@@ -2295,7 +1853,7 @@ def _not_a_year(y: int, c: Cand, text: str, ctx) -> str:
             _LEVEL_AFTER.match(after)
             and (prev in ("the", "its", "a") or re.search(r"['’]s\s*$", before))
             or of
-            and of.group(1).lower() in _LEVEL_OF
+            and of.group(1).lower() in LEVEL_NOUNS
         ):
             return "a level"
         if prev in ("to", "at") and _MARKET.search(sentence) and not re.match(r"\s+(?:levels|figures)\b", after):
@@ -2304,17 +1862,17 @@ def _not_a_year(y: int, c: Cand, text: str, ctx) -> str:
         if hhmm and ctx.clock_numbers:
             return "a clock time (the article gives times on a 24-hour clock)"
         if (
-            prev in _APPROX
+            prev in APPROX
             and not re.match(r"\s*(?:[,.;:)]|$)", after)
             or ctx.counts_noun(c.start, c.end)
-            and prev not in _FAR_PREPS
+            and prev not in FAR_YEAR_PREPS
         ):
             return "a count"  # "about 1700 lawsuits", but "built around 1850, ..." is a year
         if re.search(r"\d{4}\s*(?:,|to|and|or|-|–)\s*$", before) or ctx.opens_clause(c.start, c.end):
             return ""  # "from 1850 to 1900", "1689, 1727 and 1858"; "1689 was a turning point"
         if prev in ("a", "an", "the", "its", "their", "his", "her", "our") and ctx.dates_noun(c.start, c.end):
             return ""  # "a 1911 loan", "the 1860 Treaty", "the 1949 revolution": no count of one thing
-        if prev not in _FAR_PREPS:
+        if prev not in FAR_YEAR_PREPS:
             return "far from the publication year with nothing that marks it as a year"
     return ""
 
@@ -2355,9 +1913,9 @@ def _interpret_spelled(low: str) -> Interp:
         return Interp("DATE", drop=True)
     n = 0
     if t:
-        n = TENS.get(t, SMALL.get(t, 0))
+        n = TENS.get(t, SMALL_NUMBERS.get(t, 0))
         if u:
-            n += SMALL.get(u, 0)
+            n += SMALL_NUMBERS.get(u, 0)
     if base == 2000 and not low.startswith("the year") and not t:
         return Interp("DATE", drop=True)
     return Interp("DATE", str(base + n), basis="year in words")
@@ -2469,21 +2027,10 @@ def _pvalue(n, unit: str) -> str:
 
 def _interpret_set(g, text, c) -> Interp:
     w = re.sub(r"\s+", " ", g["w"].lower())
-    simple = {
-        "daily": "P1D",
-        "weekly": "P1W",
-        "monthly": "P1M",
-        "annually": "P1Y",
-        "yearly": "P1Y",
-        "hourly": "PT1H",
-        "nightly": "P1D",
-        "biweekly": "P2W",
-        "semiannually": "P6M",
-    }
-    if w in simple:
+    if w in FREQUENCIES:
         if w in ("annually", "yearly") and re.search(r"[\d%]", text[max(0, c.start - 40) : c.start]):
             return Interp("SET", drop=True)
-        return Interp("SET", simple[w], basis="a frequency")
+        return Interp("SET", FREQUENCIES[w], basis="a frequency")
     last = w.split()[-1]
     if last in WEEKDAYS:
         return Interp("SET", f"XXXX-WXX-{WEEKDAYS.index(last) + 1}", basis="every " + last)
@@ -2491,7 +2038,7 @@ def _interpret_set(g, text, c) -> Interp:
         return Interp("SET", "XXXX-%02d" % (MONTHS.index(last) + 1), basis="every " + last)
     if last in SEASONS:
         return Interp("SET", f"XXXX-{SEASONS[last]}", basis="every " + last)
-    if last in PARTS:
+    if last in DAY_PARTS:
         return Interp("SET", "P1D", basis="every " + last)
     n = 2 if "other" in w else 1
     return Interp("SET", _pvalue(n, last), basis="every " + last)
@@ -2499,7 +2046,7 @@ def _interpret_set(g, text, c) -> Interp:
 
 def _interpret_ref(g, c, text, ctx) -> Interp:
     w = re.sub(r"\s+", " ", g["w"].lower())
-    if w in DROP_REF:
+    if w in NOT_TIMEX_REFS:
         return Interp("DATE", drop=True)
     if w in ("now", "right now"):
         # "now" as a discourse particle at the head of a sentence is not a time
@@ -2510,49 +2057,16 @@ def _interpret_ref(g, c, text, ctx) -> Interp:
         return Interp("DATE", drop=True)
     if w == "current":
         nxt = _next_word(text, c.end)
-        if nxt in (
-            "account",
-            "accounts",
-            "affairs",
-            "events",
-            "flows",
-            "flow",
-            "prices",
-            "dollars",
-            "assets",
-            "liabilities",
-            "members",
-        ) or text[c.end : c.end + 1] in (",", "."):
+        if nxt in NOT_CURRENT_NOUNS or text[c.end : c.end + 1] in (",", "."):
             return Interp("DATE", drop=True)
         return Interp("DATE", "PRESENT_REF", basis="'current'")
     if w in ("currently", "at present", "nowadays", "these days"):
         return Interp("DATE", "PRESENT_REF", basis=f"'{w}'")
     if w in ("recently", "more recently", "lately", "the past", "the distant past") or w.startswith("in recent"):
-        if w == "the past" and _prev_word(text, c.start) not in (
-            "in",
-            "of",
-            "than",
-            "from",
-            "into",
-            "to",
-            "for",
-            "with",
-            "like",
-            "over",
-        ):
+        if w == "the past" and _prev_word(text, c.start) not in PAST_PREPS:
             return Interp("DATE", drop=True)
         return Interp("DATE", "PAST_REF", basis=f"'{w}': before the time of writing")
-    if w in (
-        "the future",
-        "the near future",
-        "the immediate future",
-        "the near term",
-        "the short term",
-        "the long term",
-        "the foreseeable future",
-        "as soon as possible",
-        "any time soon",
-    ) or w.startswith(("the coming", "future", "coming")):
+    if w in FUTURE_REFS or w.startswith(("the coming", "future", "coming")):
         if w in ("the long term", "the short term", "the near term") and _prev_word(text, c.start) not in (
             "in",
             "over",
@@ -2615,7 +2129,7 @@ class Context:
             t.dep_ == "nummod"
             and t.head.i > t.i
             and t.head.tag_ in ("NNS", "NNPS")
-            and t.head.lemma_.lower() not in _DATED
+            and t.head.lemma_.lower() not in DATED_NOUNS
         )
 
     def _number_and_next(self, s: int, e: int):

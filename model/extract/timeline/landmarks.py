@@ -22,6 +22,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from model.lexicon.numbers import ANNIVERSARY_ORDINALS, YEAR_COUNTS
+
 
 @dataclass(frozen=True)
 class Landmark:
@@ -87,38 +89,6 @@ LANDMARKS = [
     ),
 ]
 
-ORDINAL = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "1st": 1,
-    "2nd": 2,
-    "3rd": 3,
-    "4th": 4,
-    "5th": 5,
-    "10th": 10,
-}
-COUNT = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
-
 
 @dataclass
 class Clue:
@@ -144,13 +114,13 @@ def clues(text: str) -> list[Clue]:
         if lm.anniversary_words and re.search(lm.pattern, text, re.I):
             rx = re.compile(
                 r"(?P<eve>(?:on\s+)?the\s+eve\s+of\s+)?the\s+(?P<ord>"
-                + "|".join(ORDINAL)
+                + "|".join(ANNIVERSARY_ORDINALS)
                 + r")\s+anniversary\s+of\s+"
                 + lm.anniversary_words,
                 re.I,
             )
             for m in rx.finditer(text):
-                n = ORDINAL[m.group("ord").lower()]
+                n = ANNIVERSARY_ORDINALS[m.group("ord").lower()]
                 d = _add_years(lm.date, n)
                 basis = (
                     f"'{m.group(0).strip()}': {lm.name} was {lm.date.isoformat()}, so its {m.group('ord')} "
@@ -179,7 +149,7 @@ def clues(text: str) -> list[Clue]:
                 re.I,
             )
             if mm:
-                n = int(mm.group("n")) if mm.group("n").isdigit() else COUNT[mm.group("n").lower()]
+                n = int(mm.group("n")) if mm.group("n").isdigit() else YEAR_COUNTS[mm.group("n").lower()]
                 d = _add_years(lm.date, n)
                 out.append(
                     Clue(
