@@ -12,7 +12,7 @@ import sqlite3
 
 from model.corpus import store
 from model.dates import value_range
-from model.extract.timeline import extractor as timeline
+from model.extract import timeline
 
 
 def set_published(conn: sqlite3.Connection, key: str, value: str | None) -> int:

@@ -21,7 +21,7 @@ from model.extract import entities
 from model.ingest.sources import Skipped, read_all
 from model.parse import layout
 
-# model.extract.quotes.extractor and model.extract.timeline.extractor (about a second of regex compiling) are imported where
+# model.extract.quotes.extractor and model.extract.timeline (about a second of regex compiling) are imported where
 # extraction runs, in the workers: a re-ingest of an unchanged corpus never needs them.
 from model.records import Article, Extraction
 
@@ -65,8 +65,8 @@ class Summary:
 
 def extract(art: Article, doc) -> Extraction:
     """Everything we extract from one parsed article. Pure: (text, doc, metadata) → records."""
+    from model.extract import timeline
     from model.extract.quotes import extractor as quotes
-    from model.extract.timeline import extractor as timeline
 
     text = doc.text  # the article's text as parsed: its soft newlines are spaces (`layout.unwrap`)
     ext = Extraction(sentences=[(s.start_char, s.end_char) for s in doc.sents])

@@ -61,11 +61,11 @@ def main() -> None:
 
     wrapped = _wrap(entities, ["resolve_mentions", "acronym_aliases"], "model.extract.entities")
     try:
+        from model.extract import timeline
         from model.extract.quotes import extractor as quotes
-        from model.extract.timeline import extractor as timeline
 
         wrapped += _wrap(quotes, ["extract_quotes"], "model.extract.quotes.extractor")
-        wrapped += _wrap(timeline, ["infer_published", "extract_timexes"], "model.extract.timeline.extractor")
+        wrapped += _wrap(timeline, ["infer_published", "extract_timexes"], "model.extract.timeline")
     except ImportError:
         pass
 

@@ -1,7 +1,7 @@
 """Dated landmark events of the field, for dating articles that carry no date.
 
 A small, documented table of widely reported events in China–Russia relations and
-the wider context they are written in. `infer_published` (model/extract/timeline/extractor.py) uses it
+the wider context they are written in. `infer_published` (model/extract/timeline/publication.py) uses it
 in two ways:
 
 * **bounds**: an article that refers to an event in the past was written after it

@@ -1,4 +1,4 @@
-"""model/extract/timeline/extractor.py: one test per expression form and per tense rule, with a fixed anchor."""
+"""model/extract/timeline: one test per expression form and per tense rule, with a fixed anchor."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import json
 
 import pytest
 
-from model.extract.timeline import extractor as timeline
+from model.extract import timeline
 from model.extract.timeline import landmarks
+from model.extract.timeline.candidates import candidates
 
 ANCHOR = "2023-02-23"  # a Thursday
 
@@ -193,12 +194,8 @@ def test_pattern_triggers_only_skip_patterns_that_cannot_match():
         "Sales fell 5% on Sept. 3 and in the nineties, every Monday, daily.",
     ]
     for text in texts:
-        with_triggers = [(c.start, c.end, c.kind) for c in timeline._candidates(text)]
-        saved, timeline.TRIGGERS = timeline.TRIGGERS, {}
-        try:
-            assert [(c.start, c.end, c.kind) for c in timeline._candidates(text)] == with_triggers
-        finally:
-            timeline.TRIGGERS = saved
+        with_triggers = [(c.start, c.end, c.kind) for c in candidates(text)]
+        assert [(c.start, c.end, c.kind) for c in candidates(text, triggers={})] == with_triggers
 
 
 def test_second_day_of_a_pair_is_a_date_of_its_own(nlp):
@@ -306,7 +303,7 @@ def test_reanchor_does_not_import_spacy():
     import sys
 
     code = (
-        "import sys, json; from model.extract.timeline import extractor as timeline; "
+        "import sys, json; from model.extract import timeline; "
         "print(timeline.reanchor('Friday', json.dumps({'kind':'weekday','dow':4,'dir':-1}), '2022-02-05')[0]); "
         "print('spacy' in sys.modules)"
     )
@@ -363,7 +360,7 @@ def test_landmark_table_is_small_dated_and_bounds():
     ],
 )
 def test_out_of_range_expressions_are_left_out_not_fatal(nlp, text):
-    from model.extract.timeline import extractor as tl
+    from model.extract import timeline as tl
 
     got = tl.extract_timexes(text, nlp(text), "2023-02-23")
     assert all(t.value is None or len(t.value) < 40 for t in got)

@@ -1,4 +1,4 @@
-"""model/extract/timeline/extractor.py: a bare four-digit number is a year only when nothing says it is something else.
+"""model/extract/timeline/years.py: a bare four-digit number is a year only when nothing says it is something else.
 
 Each case below is caught by one rule (the years are near the publication date, so only that rule drops
 them); the last tests check that real years, near and far, are kept.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from model.extract.timeline import extractor as timeline
+from model.extract import timeline
 
 PUB = "1987-03-02"
 

@@ -1,0 +1,214 @@
+"""Step 2, direction: on which side of the anchor an expression lies, from the tense and the words
+of the clause that governs it in spaCy's dependency parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from model.lexicon.tense import (
+    BACKWARD_PREP,
+    EXTEND_VERBS,
+    FORWARD_MODAL,
+    FORWARD_PREP,
+    FUTURE_AUX,
+    FUTURE_GOV,
+    MODAL_AUX,
+    SAME_FORM_PAST,
+)
+
+OBJECT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "oprd"}
+
+
+# A weaker cue than a direct modifier's tense (the clause around "the Oct. 23 slaying" is past): the date
+# stays in the anchor's year unless that puts it more than LEAN_DAYS on the wrong side of the anchor.
+LEAN_BACK, LEAN_FORWARD = "lean-", "lean+"
+
+
+@dataclass
+class Gov:
+    verb: object = None  # the governing verb token
+    prep: str | None = None  # the preposition heading the expression, if any
+    direct: bool = True  # the expression modifies the verb itself, not a noun on the way
+    role: str = ""  # the dependency of the expression's root
+    participle: object = None  # a participle on the way that modifies a noun ("shares issued July 1")
+
+
+def governor(doc, start: int, end: int) -> Gov:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return Gov()
+    root = span.root
+    g = Gov(role=root.dep_)
+    tok = root
+    for _ in range(10):
+        if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "pcomp") and g.prep is None:
+            g.prep = tok.head.lower_
+        nxt = tok.head
+        if nxt is tok:
+            break
+        if nxt.pos_ in ("VERB", "AUX"):
+            g.verb = nxt
+            # a participle modifying a noun ("the service planned for Saturday was cancelled"): the clause's verb
+            if not (nxt.dep_ == "acl" and nxt.tag_ in ("VBN", "VBG")):
+                return g
+            g.direct = False
+            if g.participle is None:
+                g.participle = nxt
+        if nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and nxt not in span:
+            g.direct = False
+        tok = nxt
+    return g
+
+
+def direction_of(doc, start: int, end: int, kind: str = "", text: str | None = None) -> tuple[int | str, str]:
+    """-1 (before the anchor), +1 (after), 0 (no cue) or a weaker LEAN_BACK / LEAN_FORWARD, with the reason.
+
+    Pass `text` (the doc's text): spaCy rebuilds `doc.text` from the tokens on every access."""
+    if doc is None:
+        return 0, "no parse"
+    g = governor(doc, start, end)
+    if text is None:
+        text = doc.text
+    before = text[max(0, start - 20) : start].lower()
+    if re.search(r"as (?:soon|early) as\s+$", before):
+        return 1, "'as soon as' looks forward"
+    if re.search(r"\beffective(?: on| from)?\s+$", before) and kind != "weekday":
+        return 1, "'effective' looks forward"
+    past, why_past = _past(g.verb)
+    if g.verb is not None and g.prep in FORWARD_PREP | {"to"} and g.verb.lemma_.lower() in EXTEND_VERBS:
+        return 1, f"'{g.verb.text} {g.prep}' moves a date forward"
+    if g.prep in FORWARD_PREP:
+        if past and g.verb is not None and any(a.lower_ == "had" for a in g.verb.children if a.dep_ == "aux"):
+            return -1, f"'{g.prep}' with the past perfect of '{g.verb.text}'"
+        if past and g.prep in ("through", "thru") and g.verb.tag_ == "VBD":
+            return -1, f"'{g.prep}' with the past tense of '{g.verb.text}': a stretch that has ended"
+        return 1, f"'{g.prep}' looks forward"
+    if g.prep in BACKWARD_PREP:
+        return -1, f"'{g.prep}' looks back"
+    verb = g.verb
+    if verb is None:
+        return 0, "no governing verb"
+    if _as_soon_as_ahead(verb):
+        return 1, f"'as soon as {verb.text}' after a clause about what lies ahead"
+    weekday = kind == "weekday"
+    if not weekday and (not g.direct or g.role in OBJECT_DEPS):
+        # not a modifier of the verb ("the Oct. 23 slaying", "the October attack"): the clause's tense
+        # still says on which side of the anchor it lies
+        if g.participle is not None and g.participle.tag_ == "VBN":
+            return LEAN_BACK, f"'{g.participle.text}', a past participle"
+        if past:
+            return LEAN_BACK, f"in a clause in the {why_past.split(' of ')[0]} ('{verb.text}')"
+        if any(a.lower_ in FUTURE_AUX or a.lemma_ == "will" for a in verb.children if a.dep_ == "aux"):
+            return LEAN_FORWARD, f"in a clause in the future tense ('{verb.text}')"
+        return 0, f"not a modifier of '{verb.text}'"
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    for a in aux:
+        if a.lower_ in FUTURE_AUX or a.lemma_ == "will":
+            return 1, f"future tense ('{a.text} {verb.text}')"
+    # is expected / scheduled / due / set / planned to meet ...; is to meet
+    v = verb
+    for _ in range(4):
+        lem = v.lemma_.lower()
+        if lem in FUTURE_GOV and (v is not verb or lem in ("plan", "schedule", "slate") and v.tag_ != "VBD"):
+            if _had(v):  # a weekday then lies behind; a month-day or month may still be ahead: the nearest
+                return (-1 if weekday else 0), f"'had {v.text}': a plan made in the past"
+            return 1, f"'{v.text}' looks forward"
+        if v is not verb and lem == "be" and v.tag_ in ("VBZ", "VBP", "VBD"):
+            return 1, f"'{v.text} to' looks forward"
+        if v.dep_ == "xcomp" and v.head is not v:
+            v = v.head
+            continue
+        break
+    if v is not verb:
+        for a in v.children:
+            if a.dep_ == "aux" and (a.lower_ in FUTURE_AUX or a.lemma_ == "will"):
+                return 1, f"future tense ('{a.text} {v.text}')"
+    for a in aux:
+        if a.lower_ in MODAL_AUX:
+            if verb.tag_ == "VBN" and any(b.lemma_ == "have" for b in aux):
+                return -1, f"'{a.text} have {verb.text}' looks back"
+            return (1 if weekday and a.lower_ in FORWARD_MODAL else 0), f"'{a.text} {verb.text}'"
+    if past and not weekday and why_past.startswith("perfect") and not _had(verb):
+        # the present perfect ties a past act to the present ("has set Nov. 10 as the deadline"): it only leans
+        return LEAN_BACK, why_past
+    if past:
+        return -1, why_past
+    if weekday and g.participle is not None and g.participle.tag_ == "VBN":
+        return -1, f"'{g.participle.text}', a past participle"
+    if weekday and re.match(r"\w+['’]s\b", text[start : end + 2]) and verb.tag_ in ("VBZ", "VBP"):
+        return -1, "a weekday's event in a present-tense clause has already happened"
+    tag = verb.tag_
+    if tag == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in aux):
+        return 1, f"present progressive '{verb.text}'"
+    if tag in ("VBZ", "VBP") or (tag == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in aux)):
+        return (1 if weekday else 0), f"present tense of '{verb.text}'"
+    return 0, f"'{verb.text}' gives no tense"
+
+
+def _as_soon_as_ahead(verb) -> bool:
+    """`likely to buy as soon as trading opened Monday`: a temporal clause takes the time of its main clause,
+    here one that lies ahead (future, modal or 'likely / expected to'), whatever the reported tense."""
+    if (
+        verb.dep_ != "advcl"
+        or verb.head.lower_ not in ("soon", "early")
+        or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    ):
+        return False
+    main = verb.head.head
+    for _ in range(3):
+        if any(a.dep_ == "aux" and (a.lower_ in FUTURE_AUX | MODAL_AUX or a.lemma_ == "will") for a in main.children):
+            return True
+        if main.lemma_.lower() in FUTURE_GOV:
+            return True
+        if main.head is main:
+            break
+        main = main.head
+    return False
+
+
+def _had(v) -> bool:
+    """`had been due / scheduled / expected to`: the past perfect of a plan."""
+    aux = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    if v.lemma_.lower() in ("due", "likely", "ready", "set") and v.head is not v and v.head.lemma_ == "be":
+        aux = aux + [c for c in v.head.children if c.dep_ in ("aux", "auxpass")] + [v.head]
+    return any(a.lower_ == "had" for a in aux)
+
+
+def _past(verb) -> tuple[bool, str]:
+    if verb is None:
+        return False, ""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in MODAL_AUX | FUTURE_AUX for a in aux):
+        return False, ""
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
+        return True, f"past tense of '{verb.text}'"
+    if (
+        verb.tag_ == "VBP"
+        and not aux
+        and verb.lower_ in SAME_FORM_PAST
+        and any(
+            c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") and not any(x.dep_ == "conj" for x in c.children)
+            for c in verb.children
+        )
+    ):
+        # "Weakness hurt the composite": 'hurt' with a singular subject is not a present, so it is the past
+        return True, f"past tense of '{verb.text}' (a singular subject)"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in aux):
+        return True, f"perfect tense of '{verb.text}'"
+    if verb.tag_ == "VBG" and any(a.lemma_ == "have" for a in aux) and any(a.lower_ == "been" for a in aux):
+        return True, f"perfect tense of '{verb.text}'"  # "have been searching since ...": begun in the past
+    if verb.tag_ == "VBG" and not aux and verb.dep_ == "advcl" and verb.head is not verb:
+        # a participle clause takes its main clause's tense ("the stock has fluctuated, rising ... in March")
+        past, why = _past(verb.head)
+        return past, why and f"{why}, whose clause '{verb.text}' is part of"
+    return False, ""
+
+
+def future_verb(doc, start: int, end: int) -> bool:
+    """The expression's governing verb is in the future ('will', 'would', 'is to' + verb)."""
+    verb = governor(doc, start, end).verb if doc is not None else None
+    return verb is not None and any(
+        a.lower_ in FUTURE_AUX | {"would"} or a.lemma_ == "will" for a in verb.children if a.dep_ in ("aux", "auxpass")
+    )

@@ -1,0 +1,127 @@
+"""Small readers of an expression's words: numbers, month names, two-digit years, clock times, units,
+the word before or after, the clause before; and ISO 8601 durations.
+"""
+
+from __future__ import annotations
+
+import re
+
+from model.lexicon.calendar import MONTH_ABBR, MONTHS
+from model.lexicon.numbers import SMALL_NUMBERS, TENS, VAGUE_AMOUNTS
+
+
+def number(s: str):
+    """Number phrase → int/float, 'X' for vague amounts, None if not a number."""
+    s = re.sub(r"\s+", " ", s.strip().lower())
+    if s in VAGUE_AMOUNTS or s.startswith("a number"):
+        return "X"
+    half = 0.0
+    if s.endswith(" and a half"):
+        s, half = s[: -len(" and a half")], 0.5
+    mult = 1
+    for w, k in ((" hundred", 100), (" thousand", 1000)):
+        if s.endswith(w):
+            s, mult = s[: -len(w)], k
+    m = re.fullmatch(r"(\d+)(?:[.,](\d+))?(?: (\d)/(\d))?", s)
+    if m:
+        if m.group(2) and "," in s and len(m.group(2)) == 3:
+            v = float(m.group(1) + m.group(2))
+        else:
+            v = float(m.group(1) + ("." + m.group(2) if m.group(2) else ""))
+        if m.group(3):
+            v += int(m.group(3)) / int(m.group(4))
+        return _int((v + half) * mult)
+    if s in SMALL_NUMBERS:
+        return _int((SMALL_NUMBERS[s] + half) * mult)
+    parts = re.split(r"[\s-]", s)
+    if parts[0] in TENS:
+        v = TENS[parts[0]] + (SMALL_NUMBERS.get(parts[1], 0) if len(parts) > 1 else 0)
+        return _int((v + half) * mult)
+    return None
+
+
+def _int(v):
+    return int(v) if float(v).is_integer() else v
+
+
+def month_number(s: str) -> int:
+    s = s.lower().rstrip(".")
+    if s in MONTHS:
+        return MONTHS.index(s) + 1
+    return MONTH_ABBR[s]
+
+
+def full_year(y: str) -> int:
+    y4 = int(y)
+    if len(y) == 2:
+        y4 += 1900 if y4 > 30 else 2000
+    return y4
+
+
+def prev_word(text: str, i: int) -> str:
+    m = re.search(r"([\w’'-]+)\W*$", text[max(0, i - 30) : i])
+    return m.group(1).lower() if m else ""
+
+
+def next_word(text: str, i: int) -> str:
+    m = re.match(r"\W*([\w’'-]+)", text[i : i + 30])
+    return m.group(1).lower() if m else ""
+
+
+def clock(s: str) -> str:
+    s = s.lower().strip()
+    if s in ("noon", "midday"):
+        return "T12:00"
+    if s == "midnight":
+        return "T24:00"
+    m = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.?m|p\.?m)?", s)
+    h, mi = int(m.group(1)), int(m.group(2) or 0)
+    if re.search(r"in the (?:afternoon|evening)$", s) and h < 12:
+        h += 12
+    if m.group(3) and m.group(3).startswith("p") and h < 12:
+        h += 12
+    if m.group(3) and m.group(3).startswith("a") and h == 12:
+        h = 0
+    return "T%02d:%02d" % (h, mi)
+
+
+def unit_name(u: str) -> str:
+    u = u.lower()
+    if u.startswith("centur"):
+        return "century"
+    return u[:-1] if u.endswith("s") else u
+
+
+def clause_before(text: str, i: int) -> str:
+    """The sentence up to offset i (back to the last full stop or line break, at most 300 characters)."""
+    w = text[max(0, i - 300) : i]
+    return re.split(r"[.!?]\s|\n", w)[-1]
+
+
+def duration_value(n, unit: str) -> str:
+    if isinstance(n, float) and n != "X":
+        # 5 1/2 hours → PT5H30M; 2 1/2 years → P2Y6M
+        whole, frac = int(n), n - int(n)
+        sub = {
+            "year": ("M", 12),
+            "month": ("D", 30),
+            "day": ("H", 24),
+            "hour": ("M", 60),
+            "minute": ("S", 60),
+            "week": ("D", 7),
+        }.get(unit)
+        if sub:
+            extra = int(round(frac * sub[1]))
+            head = duration_value(whole, unit)
+            if unit in ("hour", "minute") or unit == "day":
+                return head + (f"{extra}{sub[0]}" if unit != "day" else f"T{extra}H")
+            return head + f"{extra}{sub[0]}"
+    if unit == "decade":
+        return f"P{n * 10 if n != 'X' else 'X'}{'Y' if n != 'X' else 'E'}" if n != "X" else "PXE"
+    if unit == "century":
+        return f"P{n * 100}Y" if n != "X" else "PXC"
+    if unit == "quarter":
+        return f"P{n}Q"
+    if unit in ("hour", "minute", "second"):
+        return f"PT{n}{ {'hour': 'H', 'minute': 'M', 'second': 'S'}[unit] }"
+    return f"P{n}{ {'year': 'Y', 'month': 'M', 'week': 'W', 'day': 'D'}[unit] }"

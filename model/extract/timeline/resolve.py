@@ -1,0 +1,336 @@
+"""Step 3, resolve (pure: spec + anchor → value and basis). `reanchor` re-runs only this step, so a
+user-set publication date re-resolves stored expressions without spaCy.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import re
+
+from model.lexicon.calendar import MONTHS, SEASON_NAMES, WEEKDAYS
+
+from .holidays import HOLIDAYS
+
+LEAN_DAYS = 60
+
+
+def _d(s: str) -> dt.date:
+    return dt.date.fromisoformat(s[:10])
+
+
+def _week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return "%d-W%02d" % (y, w)
+
+
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _season_of(d: dt.date) -> tuple[int, str]:
+    m = d.month
+    if m in (3, 4, 5):
+        return d.year, "SP"
+    if m in (6, 7, 8):
+        return d.year, "SU"
+    if m in (9, 10, 11):
+        return d.year, "FA"
+    return (d.year if m == 12 else d.year - 1), "WI"
+
+
+def _dir_words(direction: int, unit: str) -> str:
+    return {-1: f"the {unit} before", 1: f"the {unit} after", 0: f"the {unit} nearest to"}[direction]
+
+
+def resolve(spec: dict, anchor: str) -> tuple[str | None, str]:
+    """Value and basis (without the leading 'text →') of a relative expression against `anchor`."""
+    a = _d(anchor)
+    kind = spec["kind"]
+    why = spec.get("why")
+    tail = f"; {why}" if why else ""
+    pd = f"the publication date {a.isoformat()}"
+    if kind == "weekday":
+        dow, direction = spec["dow"], spec.get("dir", -1)
+        name = WEEKDAYS[dow].capitalize()
+        if spec.get("base"):
+            bv = _base_value(spec["base"], anchor)[0]
+            if not bv or not re.match(r"\d{4}-\d\d-\d\d", bv):
+                return None, "no reference date"
+            a, pd = _d(bv), f"the date last mentioned, {bv[:10]}"
+        if direction > 0:
+            delta = (dow - a.weekday()) % 7
+            if spec.get("strict") and delta == 0:
+                delta = 7
+            d = a + dt.timedelta(days=delta)
+            rel = f"the {name} on or after {pd}" if not spec.get("strict") else f"the {name} after {pd}"
+        elif direction == 0 and spec.get("this"):
+            d = a + dt.timedelta(days=dow - a.weekday())
+            rel = f"the {name} of the week of {pd}"
+        else:
+            delta = (a.weekday() - dow) % 7
+            if spec.get("strict") and delta == 0:
+                delta = 7
+            d = a - dt.timedelta(days=delta)
+            rel = f"the {name} before {pd}" if delta else f"{pd} itself, a {name}"
+        if direction > 0 and spec.get("part") and not spec.get("time"):
+            # a part of a day still ahead ("is to leave Tuesday morning") is a plan for that day
+            return d.isoformat(), f"{rel}{tail}; a plan is dated to the day"
+        v = d.isoformat() + _time_suffix(spec)
+        return v, f"{rel}{tail}"
+    if kind == "md":
+        m, day, direction = spec["m"], spec["d"], spec.get("dir", 0)
+        cands = []
+        for y in (a.year - 1, a.year, a.year + 1):
+            try:
+                cands.append(dt.date(y, m, day))
+            except ValueError:
+                continue
+        if not cands:
+            return None, "no such day"
+        same = [c for c in cands if c.year == a.year]
+        if "dow" in spec and any(c.weekday() == spec["dow"] for c in cands):
+            pick = min((c for c in cands if c.weekday() == spec["dow"]), key=lambda c: abs((c - a).days))
+            rel = f"the {pick.strftime('%B')} {day} near {pd} that falls on a {WEEKDAYS[spec['dow']].capitalize()}"
+            return pick.isoformat() + _time_suffix(spec), f"{rel}{tail}"
+        nearest = min(cands, key=lambda c: abs((c - a).days))
+        if direction < 0:
+            pick = max((c for c in cands if c <= a), default=cands[0])
+            rel = f"the latest {pick.strftime('%B')} {day} not after {pd}"
+        elif direction > 0:
+            pick = min((c for c in cands if c >= a), default=cands[-1])
+            rel = f"the first {pick.strftime('%B')} {day} not before {pd}"
+        if direction > 0 and abs((pick - a).days) > 183 and pick != nearest:
+            # a month-day said to lie ahead is rarely more than half a year away: nearest wins
+            pick = nearest
+            rel = f"the {pick.strftime('%B')} {day} nearest to {pd} (the tense points further than half a year)"
+        elif not direction:
+            pick = same[0] if same and abs((same[0] - a).days) <= 183 else min(cands, key=lambda c: abs((c - a).days))
+            rel = (
+                f"the {pick.strftime('%B')} {day} of the year of {pd}"
+                if pick.year == a.year
+                else f"the {pick.strftime('%B')} {day} nearest to {pd}"
+            )
+            lean = spec.get("lean", 0)
+            if lean and lean * (pick - a).days < -LEAN_DAYS:
+                pick = _replace_year(pick, pick.year + lean) or pick
+                rel = f"the {pick.strftime('%B')} {day} {'before' if lean < 0 else 'after'} {pd}"
+        return pick.isoformat() + _time_suffix(spec), f"{rel}{tail}"
+    if kind == "month":
+        m = spec["m"]
+        if "yoff" in spec:
+            y = a.year + spec["yoff"]
+            return "%04d-%02d" % (
+                y,
+                m,
+            ), f"{MONTHS[m - 1].capitalize()} of {_yoff_words(spec['yoff'])} ({y}), counted from {pd}{tail}"
+        direction = spec.get("dir", 0)
+        strict = spec.get("strict")
+        if direction < 0:
+            y = a.year if (m < a.month or (m == a.month and not strict)) else a.year - 1
+            rel = f"the latest {MONTHS[m - 1].capitalize()} {'before' if strict else 'up to'} {pd}"
+            if spec.get("last") and (a.year * 12 + a.month) - (y * 12 + m) == 1:
+                # the month just ended is 'last month': 'last February' said in March is the year before's
+                y -= 1
+                rel = f"the {MONTHS[m - 1].capitalize()} a year before the one just ended at {pd}"
+        elif direction > 0:
+            y = a.year if (m > a.month or (m == a.month and not strict)) else a.year + 1
+            rel = f"the first {MONTHS[m - 1].capitalize()} {'after' if strict else 'from'} {pd}"
+        else:
+            y = a.year
+            if m - a.month > 6:
+                y -= 1
+            elif a.month - m > 6:
+                y += 1
+            lean = spec.get("lean", 0)
+            if lean and lean * ((y - a.year) * 12 + m - a.month) < -(LEAN_DAYS // 30):
+                y += lean
+            rel = (
+                f"the {MONTHS[m - 1].capitalize()} of the year of {pd}"
+                if y == a.year
+                else f"the {MONTHS[m - 1].capitalize()} nearest to {pd}"
+            )
+        return "%04d-%02d" % (y, m), f"{rel}{tail}"
+    if kind == "offset":
+        return _resolve_offset(spec, a, pd, tail)
+    if kind == "season":
+        s = spec["s"]
+        cy, cs = _season_of(a)
+        order = ["SP", "SU", "FA", "WI"]
+        if "yoff" in spec:
+            y = a.year + spec["yoff"]
+            rel = f"the {SEASON_NAMES[s]} of {y}, counted from {pd}"
+        else:
+            direction = spec.get("dir", 0)
+            # season index on a linear scale: year*4 + position
+            cur = cy * 4 + order.index(cs)
+            base = cy * 4 + order.index(s)
+            if direction < 0:
+                k = base if base < cur or (base == cur and not spec.get("strict")) else base - 4
+                if spec.get("strict") and k == cur:
+                    k -= 4
+            elif direction > 0:
+                k = base if base > cur or (base == cur and not spec.get("strict")) else base + 4
+            else:
+                k = base
+            y = k // 4
+            rel = f"{_dir_words(direction, SEASON_NAMES[s])} {pd}"
+        return f"{y:04d}-{s}", f"{rel}{tail}"
+    if kind == "quarter":
+        q = spec["q"]
+        aq = (a.month - 1) // 3 + 1
+        if "yoff" in spec:
+            y = a.year + spec["yoff"]
+            rel = f"quarter {q} of {_yoff_words(spec['yoff'])} ({y}), counted from {pd}"
+        else:
+            y = a.year
+            if spec.get("dir", -1) <= 0 and q > aq:
+                y -= 1
+            rel = f"the latest quarter {q} up to {pd}"
+        if spec.get("shift"):
+            k = y * 4 + q - 1 + spec["shift"]
+            y, q = k // 4, k % 4 + 1
+            rel += f", shifted by {spec['shift']} quarters"
+        return f"{y:04d}-Q{q}", f"{rel}{tail}"
+    if kind == "qrel":
+        aq = (a.month - 1) // 3 + 1
+        k = a.year * 4 + aq - 1 + spec["n"]
+        y, q = k // 4, k % 4 + 1
+        return f"{y:04d}-Q{q}", f"{_n_words(spec['n'], 'quarter')} of {pd}{tail}"
+    if kind == "half":
+        y = a.year + spec.get("yoff", 0)
+        return f"{y:04d}-H{spec['h']}", f"half {spec['h']} of {y}, counted from {pd}{tail}"
+    if kind == "time":
+        return a.isoformat() + spec["t"], f"on {pd}{tail}"
+    if kind == "holiday":
+        fn, direction = HOLIDAYS[spec["h"]], spec.get("dir", 0)
+        cands = [fn(y) for y in (a.year - 1, a.year, a.year + 1)]
+        if direction < 0:
+            pick = max(x for x in cands if x < a or (x == a and not spec.get("strict")))
+        elif direction > 0:
+            pick = min(x for x in cands if x >= a)
+        else:
+            pick = min(cands, key=lambda x: abs((x - a).days))
+        return pick.isoformat(), f"{_dir_words(direction, spec['h'].title())} {pd}{tail}"
+    if kind == "relref":
+        base = spec["base"]
+        bv, bwhy = _base_value(base, anchor)
+        if not bv or not re.match(r"\d{4}-\d\d", bv):
+            return None, "no reference date"
+        if spec["unit"] == "month":
+            y, m = _add_months(int(bv[:4]), int(bv[5:7]), spec["n"])
+            v = "%04d-%02d" % (y, m)
+        else:
+            if not re.match(r"\d{4}-\d\d-\d\d", bv):
+                return None, "the reference date has no day"
+            v = (_d(bv) + dt.timedelta(days=spec["n"])).isoformat() + _time_suffix(spec)
+        what = {
+            0: "the same " + spec["unit"] + " as",
+            1: "the " + spec["unit"] + " after",
+            -1: "the " + spec["unit"] + " before",
+        }.get(spec["n"], f"{spec['n']:+d} {spec['unit']}s from")
+        src = "the day named in the same sentence" if spec.get("near") else "the date last mentioned"
+        return v, f"{what} {src}, {bv[:10]}" + (f" ({bwhy.split(' (')[0]})" if bwhy else "") + tail
+    if kind == "weekend":
+        direction = spec.get("dir", -1)
+        sat = a + dt.timedelta(days=5 - a.weekday())  # the Saturday of the anchor's week
+        if direction < 0 and sat > a:
+            sat -= dt.timedelta(days=7)
+        return _week(sat) + "-WE", f"{_dir_words(direction if direction else -1, 'weekend')} {pd}{tail}"
+    return None, "unknown kind"
+
+
+def _base_value(base: dict, anchor: str) -> tuple[str | None, str]:
+    """The value of a reference date stored in a spec (an absolute value or a spec of its own), and why."""
+    return (base["value"], "") if base.get("kind") == "abs" else resolve(base, anchor)
+
+
+def _replace_year(d: dt.date, y: int) -> dt.date | None:
+    try:
+        return d.replace(year=y)
+    except ValueError:
+        return None
+
+
+def _time_suffix(spec: dict) -> str:
+    if spec.get("time"):
+        return spec["time"]
+    if spec.get("part"):
+        return "T" + spec["part"]
+    return ""
+
+
+def _yoff_words(n: int) -> str:
+    return {0: "this year", -1: "last year", 1: "next year"}.get(n, f"{n:+d} years")
+
+
+def _n_words(n: int, unit: str) -> str:
+    if n == 0:
+        return f"the {unit}"
+    if n == -1:
+        return f"the {unit} before that"
+    if n == 1:
+        return f"the {unit} after that"
+    return f"{abs(n)} {unit}s {'before' if n < 0 else 'after'}"
+
+
+def _resolve_offset(spec: dict, a: dt.date, pd: str, tail: str) -> tuple[str | None, str]:
+    unit, n = spec["unit"], spec["n"]
+    gran = spec.get("gran", unit)
+    approx = "about " if spec.get("approx") else ""
+    if unit == "day":
+        d = a + dt.timedelta(days=n)
+    elif unit == "week":
+        d = a + dt.timedelta(weeks=n)
+    elif unit == "weekend":
+        sat = a + dt.timedelta(days=(5 - a.weekday()) % 7 - (7 if n <= 0 and a.weekday() < 5 else 0))
+        if n < 0 and a.weekday() >= 5:
+            sat = a - dt.timedelta(days=a.weekday() - 5)
+        if n > 0 and a.weekday() >= 5:
+            sat = a + dt.timedelta(days=12 - a.weekday())
+        d = sat
+    elif unit == "month":
+        y, m = _add_months(a.year, a.month, n)
+        d = dt.date(y, m, min(a.day, calendar.monthrange(y, m)[1]))
+    elif unit == "quarter":
+        y, m = _add_months(a.year, a.month, 3 * n)
+        d = dt.date(y, m, 1)
+    elif unit == "year":
+        y = a.year + n
+        d = dt.date(y, a.month, min(a.day, calendar.monthrange(y, a.month)[1]))
+    elif unit == "decade":
+        d = dt.date(a.year + 10 * n, 1, 1)
+    elif unit == "century":
+        d = dt.date(max(1, a.year + 100 * n), 1, 1)
+    else:
+        return None, "unknown unit"
+    if gran == "day":
+        v = d.isoformat() + _time_suffix(spec)
+    elif gran == "weekend":
+        v = _week(d) + "-WE"
+    elif gran == "week":
+        v = _week(d)
+    elif gran == "month":
+        v = d.strftime("%Y-%m")
+    elif gran == "quarter":
+        v = f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+    elif gran == "decade":
+        v = str(d.year)[:3]
+    elif gran == "century":
+        v = str(d.year)[:2]
+    else:
+        v = str(d.year)
+    if n == 0:
+        rel = f"the {unit} of {pd}"
+    else:
+        rel = f"{approx}{abs(n)} {unit}{'s' if abs(n) != 1 else ''} {'before' if n < 0 else 'after'} {pd}"
+    return v, f"{rel}{tail}"
+
+
+def reanchor(timex_text: str, spec: str, anchor: str) -> tuple[str | None, str]:
+    """Resolve a stored expression again against a new anchor (e.g. a user-set publication date)."""
+    s = json.loads(spec)
+    value, basis = resolve(s, anchor)
+    return value, f"{timex_text} → {value}: {basis}"
