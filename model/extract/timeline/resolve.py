@@ -8,6 +8,7 @@ import calendar
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 
 from model.lexicon.calendar import MONTHS, SEASON_NAMES, WEEKDAYS
 
@@ -48,198 +49,13 @@ def _dir_words(direction: int, unit: str) -> str:
 def resolve(spec: dict, anchor: str) -> tuple[str | None, str]:
     """Value and basis (without the leading 'text →') of a relative expression against `anchor`."""
     a = _d(anchor)
-    kind = spec["kind"]
     why = spec.get("why")
     tail = f"; {why}" if why else ""
     pd = f"the publication date {a.isoformat()}"
-    if kind == "weekday":
-        dow, direction = spec["dow"], spec.get("dir", -1)
-        name = WEEKDAYS[dow].capitalize()
-        if spec.get("base"):
-            bv = _base_value(spec["base"], anchor)[0]
-            if not bv or not re.match(r"\d{4}-\d\d-\d\d", bv):
-                return None, "no reference date"
-            a, pd = _d(bv), f"the date last mentioned, {bv[:10]}"
-        if direction > 0:
-            delta = (dow - a.weekday()) % 7
-            if spec.get("strict") and delta == 0:
-                delta = 7
-            d = a + dt.timedelta(days=delta)
-            rel = f"the {name} on or after {pd}" if not spec.get("strict") else f"the {name} after {pd}"
-        elif direction == 0 and spec.get("this"):
-            d = a + dt.timedelta(days=dow - a.weekday())
-            rel = f"the {name} of the week of {pd}"
-        else:
-            delta = (a.weekday() - dow) % 7
-            if spec.get("strict") and delta == 0:
-                delta = 7
-            d = a - dt.timedelta(days=delta)
-            rel = f"the {name} before {pd}" if delta else f"{pd} itself, a {name}"
-        if direction > 0 and spec.get("part") and not spec.get("time"):
-            # a part of a day still ahead ("is to leave Tuesday morning") is a plan for that day
-            return d.isoformat(), f"{rel}{tail}; a plan is dated to the day"
-        v = d.isoformat() + _time_suffix(spec)
-        return v, f"{rel}{tail}"
-    if kind == "md":
-        m, day, direction = spec["m"], spec["d"], spec.get("dir", 0)
-        cands = []
-        for y in (a.year - 1, a.year, a.year + 1):
-            try:
-                cands.append(dt.date(y, m, day))
-            except ValueError:
-                continue
-        if not cands:
-            return None, "no such day"
-        same = [c for c in cands if c.year == a.year]
-        if "dow" in spec and any(c.weekday() == spec["dow"] for c in cands):
-            pick = min((c for c in cands if c.weekday() == spec["dow"]), key=lambda c: abs((c - a).days))
-            rel = f"the {pick.strftime('%B')} {day} near {pd} that falls on a {WEEKDAYS[spec['dow']].capitalize()}"
-            return pick.isoformat() + _time_suffix(spec), f"{rel}{tail}"
-        nearest = min(cands, key=lambda c: abs((c - a).days))
-        if direction < 0:
-            pick = max((c for c in cands if c <= a), default=cands[0])
-            rel = f"the latest {pick.strftime('%B')} {day} not after {pd}"
-        elif direction > 0:
-            pick = min((c for c in cands if c >= a), default=cands[-1])
-            rel = f"the first {pick.strftime('%B')} {day} not before {pd}"
-        if direction > 0 and abs((pick - a).days) > 183 and pick != nearest:
-            # a month-day said to lie ahead is rarely more than half a year away: nearest wins
-            pick = nearest
-            rel = f"the {pick.strftime('%B')} {day} nearest to {pd} (the tense points further than half a year)"
-        elif not direction:
-            pick = same[0] if same and abs((same[0] - a).days) <= 183 else min(cands, key=lambda c: abs((c - a).days))
-            rel = (
-                f"the {pick.strftime('%B')} {day} of the year of {pd}"
-                if pick.year == a.year
-                else f"the {pick.strftime('%B')} {day} nearest to {pd}"
-            )
-            lean = spec.get("lean", 0)
-            if lean and lean * (pick - a).days < -LEAN_DAYS:
-                pick = _replace_year(pick, pick.year + lean) or pick
-                rel = f"the {pick.strftime('%B')} {day} {'before' if lean < 0 else 'after'} {pd}"
-        return pick.isoformat() + _time_suffix(spec), f"{rel}{tail}"
-    if kind == "month":
-        m = spec["m"]
-        if "yoff" in spec:
-            y = a.year + spec["yoff"]
-            return "%04d-%02d" % (
-                y,
-                m,
-            ), f"{MONTHS[m - 1].capitalize()} of {_yoff_words(spec['yoff'])} ({y}), counted from {pd}{tail}"
-        direction = spec.get("dir", 0)
-        strict = spec.get("strict")
-        if direction < 0:
-            y = a.year if (m < a.month or (m == a.month and not strict)) else a.year - 1
-            rel = f"the latest {MONTHS[m - 1].capitalize()} {'before' if strict else 'up to'} {pd}"
-            if spec.get("last") and (a.year * 12 + a.month) - (y * 12 + m) == 1:
-                # the month just ended is 'last month': 'last February' said in March is the year before's
-                y -= 1
-                rel = f"the {MONTHS[m - 1].capitalize()} a year before the one just ended at {pd}"
-        elif direction > 0:
-            y = a.year if (m > a.month or (m == a.month and not strict)) else a.year + 1
-            rel = f"the first {MONTHS[m - 1].capitalize()} {'after' if strict else 'from'} {pd}"
-        else:
-            y = a.year
-            if m - a.month > 6:
-                y -= 1
-            elif a.month - m > 6:
-                y += 1
-            lean = spec.get("lean", 0)
-            if lean and lean * ((y - a.year) * 12 + m - a.month) < -(LEAN_DAYS // 30):
-                y += lean
-            rel = (
-                f"the {MONTHS[m - 1].capitalize()} of the year of {pd}"
-                if y == a.year
-                else f"the {MONTHS[m - 1].capitalize()} nearest to {pd}"
-            )
-        return "%04d-%02d" % (y, m), f"{rel}{tail}"
-    if kind == "offset":
-        return _resolve_offset(spec, a, pd, tail)
-    if kind == "season":
-        s = spec["s"]
-        cy, cs = _season_of(a)
-        order = ["SP", "SU", "FA", "WI"]
-        if "yoff" in spec:
-            y = a.year + spec["yoff"]
-            rel = f"the {SEASON_NAMES[s]} of {y}, counted from {pd}"
-        else:
-            direction = spec.get("dir", 0)
-            # season index on a linear scale: year*4 + position
-            cur = cy * 4 + order.index(cs)
-            base = cy * 4 + order.index(s)
-            if direction < 0:
-                k = base if base < cur or (base == cur and not spec.get("strict")) else base - 4
-                if spec.get("strict") and k == cur:
-                    k -= 4
-            elif direction > 0:
-                k = base if base > cur or (base == cur and not spec.get("strict")) else base + 4
-            else:
-                k = base
-            y = k // 4
-            rel = f"{_dir_words(direction, SEASON_NAMES[s])} {pd}"
-        return f"{y:04d}-{s}", f"{rel}{tail}"
-    if kind == "quarter":
-        q = spec["q"]
-        aq = (a.month - 1) // 3 + 1
-        if "yoff" in spec:
-            y = a.year + spec["yoff"]
-            rel = f"quarter {q} of {_yoff_words(spec['yoff'])} ({y}), counted from {pd}"
-        else:
-            y = a.year
-            if spec.get("dir", -1) <= 0 and q > aq:
-                y -= 1
-            rel = f"the latest quarter {q} up to {pd}"
-        if spec.get("shift"):
-            k = y * 4 + q - 1 + spec["shift"]
-            y, q = k // 4, k % 4 + 1
-            rel += f", shifted by {spec['shift']} quarters"
-        return f"{y:04d}-Q{q}", f"{rel}{tail}"
-    if kind == "qrel":
-        aq = (a.month - 1) // 3 + 1
-        k = a.year * 4 + aq - 1 + spec["n"]
-        y, q = k // 4, k % 4 + 1
-        return f"{y:04d}-Q{q}", f"{_n_words(spec['n'], 'quarter')} of {pd}{tail}"
-    if kind == "half":
-        y = a.year + spec.get("yoff", 0)
-        return f"{y:04d}-H{spec['h']}", f"half {spec['h']} of {y}, counted from {pd}{tail}"
-    if kind == "time":
-        return a.isoformat() + spec["t"], f"on {pd}{tail}"
-    if kind == "holiday":
-        fn, direction = HOLIDAYS[spec["h"]], spec.get("dir", 0)
-        cands = [fn(y) for y in (a.year - 1, a.year, a.year + 1)]
-        if direction < 0:
-            pick = max(x for x in cands if x < a or (x == a and not spec.get("strict")))
-        elif direction > 0:
-            pick = min(x for x in cands if x >= a)
-        else:
-            pick = min(cands, key=lambda x: abs((x - a).days))
-        return pick.isoformat(), f"{_dir_words(direction, spec['h'].title())} {pd}{tail}"
-    if kind == "relref":
-        base = spec["base"]
-        bv, bwhy = _base_value(base, anchor)
-        if not bv or not re.match(r"\d{4}-\d\d", bv):
-            return None, "no reference date"
-        if spec["unit"] == "month":
-            y, m = _add_months(int(bv[:4]), int(bv[5:7]), spec["n"])
-            v = "%04d-%02d" % (y, m)
-        else:
-            if not re.match(r"\d{4}-\d\d-\d\d", bv):
-                return None, "the reference date has no day"
-            v = (_d(bv) + dt.timedelta(days=spec["n"])).isoformat() + _time_suffix(spec)
-        what = {
-            0: "the same " + spec["unit"] + " as",
-            1: "the " + spec["unit"] + " after",
-            -1: "the " + spec["unit"] + " before",
-        }.get(spec["n"], f"{spec['n']:+d} {spec['unit']}s from")
-        src = "the day named in the same sentence" if spec.get("near") else "the date last mentioned"
-        return v, f"{what} {src}, {bv[:10]}" + (f" ({bwhy.split(' (')[0]})" if bwhy else "") + tail
-    if kind == "weekend":
-        direction = spec.get("dir", -1)
-        sat = a + dt.timedelta(days=5 - a.weekday())  # the Saturday of the anchor's week
-        if direction < 0 and sat > a:
-            sat -= dt.timedelta(days=7)
-        return _week(sat) + "-WE", f"{_dir_words(direction if direction else -1, 'weekend')} {pd}{tail}"
-    return None, "unknown kind"
+    resolver = RESOLVERS.get(spec["kind"])
+    if resolver is None:
+        return None, "unknown kind"
+    return resolver(spec, anchor, a, pd, tail)
 
 
 def _base_value(base: dict, anchor: str) -> tuple[str | None, str]:
@@ -276,7 +92,8 @@ def _n_words(n: int, unit: str) -> str:
     return f"{abs(n)} {unit}s {'before' if n < 0 else 'after'}"
 
 
-def _resolve_offset(spec: dict, a: dt.date, pd: str, tail: str) -> tuple[str | None, str]:
+def _offset(spec: dict, anchor: str, a: dt.date, pd: str, tail: str) -> tuple[str | None, str]:
+    """`n` units (days, weeks, ... centuries) from the anchor, at the granularity `gran`."""
     unit, n = spec["unit"], spec["n"]
     gran = spec.get("gran", unit)
     approx = "about " if spec.get("approx") else ""
@@ -327,6 +144,242 @@ def _resolve_offset(spec: dict, a: dt.date, pd: str, tail: str) -> tuple[str | N
     else:
         rel = f"{approx}{abs(n)} {unit}{'s' if abs(n) != 1 else ''} {'before' if n < 0 else 'after'} {pd}"
     return v, f"{rel}{tail}"
+
+
+def _weekday(spec: dict, anchor: str, a: dt.date, pd: str, tail: str) -> tuple[str | None, str]:
+    """A weekday: the one before or after the anchor (or a reference date), or of its week."""
+    dow, direction = spec["dow"], spec.get("dir", -1)
+    name = WEEKDAYS[dow].capitalize()
+    if spec.get("base"):
+        bv = _base_value(spec["base"], anchor)[0]
+        if not bv or not re.match(r"\d{4}-\d\d-\d\d", bv):
+            return None, "no reference date"
+        a, pd = _d(bv), f"the date last mentioned, {bv[:10]}"
+    if direction > 0:
+        delta = (dow - a.weekday()) % 7
+        if spec.get("strict") and delta == 0:
+            delta = 7
+        d = a + dt.timedelta(days=delta)
+        rel = f"the {name} on or after {pd}" if not spec.get("strict") else f"the {name} after {pd}"
+    elif direction == 0 and spec.get("this"):
+        d = a + dt.timedelta(days=dow - a.weekday())
+        rel = f"the {name} of the week of {pd}"
+    else:
+        delta = (a.weekday() - dow) % 7
+        if spec.get("strict") and delta == 0:
+            delta = 7
+        d = a - dt.timedelta(days=delta)
+        rel = f"the {name} before {pd}" if delta else f"{pd} itself, a {name}"
+    if direction > 0 and spec.get("part") and not spec.get("time"):
+        # a part of a day still ahead ("is to leave Tuesday morning") is a plan for that day
+        return d.isoformat(), f"{rel}{tail}; a plan is dated to the day"
+    v = d.isoformat() + _time_suffix(spec)
+    return v, f"{rel}{tail}"
+
+
+def _month_day(spec: dict, anchor: str, a: dt.date, pd: str, tail: str) -> tuple[str | None, str]:
+    """A month-day without a year: the year the direction (or the nearest) gives."""
+    m, day, direction = spec["m"], spec["d"], spec.get("dir", 0)
+    cands = []
+    for y in (a.year - 1, a.year, a.year + 1):
+        try:
+            cands.append(dt.date(y, m, day))
+        except ValueError:
+            continue
+    if not cands:
+        return None, "no such day"
+    same = [c for c in cands if c.year == a.year]
+    if "dow" in spec and any(c.weekday() == spec["dow"] for c in cands):
+        pick = min((c for c in cands if c.weekday() == spec["dow"]), key=lambda c: abs((c - a).days))
+        rel = f"the {pick.strftime('%B')} {day} near {pd} that falls on a {WEEKDAYS[spec['dow']].capitalize()}"
+        return pick.isoformat() + _time_suffix(spec), f"{rel}{tail}"
+    nearest = min(cands, key=lambda c: abs((c - a).days))
+    if direction < 0:
+        pick = max((c for c in cands if c <= a), default=cands[0])
+        rel = f"the latest {pick.strftime('%B')} {day} not after {pd}"
+    elif direction > 0:
+        pick = min((c for c in cands if c >= a), default=cands[-1])
+        rel = f"the first {pick.strftime('%B')} {day} not before {pd}"
+    if direction > 0 and abs((pick - a).days) > 183 and pick != nearest:
+        # a month-day said to lie ahead is rarely more than half a year away: nearest wins
+        pick = nearest
+        rel = f"the {pick.strftime('%B')} {day} nearest to {pd} (the tense points further than half a year)"
+    elif not direction:
+        pick = same[0] if same and abs((same[0] - a).days) <= 183 else min(cands, key=lambda c: abs((c - a).days))
+        rel = (
+            f"the {pick.strftime('%B')} {day} of the year of {pd}"
+            if pick.year == a.year
+            else f"the {pick.strftime('%B')} {day} nearest to {pd}"
+        )
+        lean = spec.get("lean", 0)
+        if lean and lean * (pick - a).days < -LEAN_DAYS:
+            pick = _replace_year(pick, pick.year + lean) or pick
+            rel = f"the {pick.strftime('%B')} {day} {'before' if lean < 0 else 'after'} {pd}"
+    return pick.isoformat() + _time_suffix(spec), f"{rel}{tail}"
+
+
+def _month(spec: dict, anchor: str, a: dt.date, pd: str, tail: str) -> tuple[str | None, str]:
+    """A month without a year: by a year offset, by the direction, or the nearest."""
+    m = spec["m"]
+    if "yoff" in spec:
+        y = a.year + spec["yoff"]
+        return "%04d-%02d" % (
+            y,
+            m,
+        ), f"{MONTHS[m - 1].capitalize()} of {_yoff_words(spec['yoff'])} ({y}), counted from {pd}{tail}"
+    direction = spec.get("dir", 0)
+    strict = spec.get("strict")
+    if direction < 0:
+        y = a.year if (m < a.month or (m == a.month and not strict)) else a.year - 1
+        rel = f"the latest {MONTHS[m - 1].capitalize()} {'before' if strict else 'up to'} {pd}"
+        if spec.get("last") and (a.year * 12 + a.month) - (y * 12 + m) == 1:
+            # the month just ended is 'last month': 'last February' said in March is the year before's
+            y -= 1
+            rel = f"the {MONTHS[m - 1].capitalize()} a year before the one just ended at {pd}"
+    elif direction > 0:
+        y = a.year if (m > a.month or (m == a.month and not strict)) else a.year + 1
+        rel = f"the first {MONTHS[m - 1].capitalize()} {'after' if strict else 'from'} {pd}"
+    else:
+        y = a.year
+        if m - a.month > 6:
+            y -= 1
+        elif a.month - m > 6:
+            y += 1
+        lean = spec.get("lean", 0)
+        if lean and lean * ((y - a.year) * 12 + m - a.month) < -(LEAN_DAYS // 30):
+            y += lean
+        rel = (
+            f"the {MONTHS[m - 1].capitalize()} of the year of {pd}"
+            if y == a.year
+            else f"the {MONTHS[m - 1].capitalize()} nearest to {pd}"
+        )
+    return "%04d-%02d" % (y, m), f"{rel}{tail}"
+
+
+def _season(spec: dict, anchor: str, a: dt.date, pd: str, tail: str) -> tuple[str | None, str]:
+    """A season without a year."""
+    s = spec["s"]
+    cy, cs = _season_of(a)
+    order = ["SP", "SU", "FA", "WI"]
+    if "yoff" in spec:
+        y = a.year + spec["yoff"]
+        rel = f"the {SEASON_NAMES[s]} of {y}, counted from {pd}"
+    else:
+        direction = spec.get("dir", 0)
+        # season index on a linear scale: year*4 + position
+        cur = cy * 4 + order.index(cs)
+        base = cy * 4 + order.index(s)
+        if direction < 0:
+            k = base if base < cur or (base == cur and not spec.get("strict")) else base - 4
+            if spec.get("strict") and k == cur:
+                k -= 4
+        elif direction > 0:
+            k = base if base > cur or (base == cur and not spec.get("strict")) else base + 4
+        else:
+            k = base
+        y = k // 4
+        rel = f"{_dir_words(direction, SEASON_NAMES[s])} {pd}"
+    return f"{y:04d}-{s}", f"{rel}{tail}"
+
+
+def _quarter(spec: dict, anchor: str, a: dt.date, pd: str, tail: str) -> tuple[str | None, str]:
+    """A quarter without a year (`shift`: quarters later or earlier)."""
+    q = spec["q"]
+    aq = (a.month - 1) // 3 + 1
+    if "yoff" in spec:
+        y = a.year + spec["yoff"]
+        rel = f"quarter {q} of {_yoff_words(spec['yoff'])} ({y}), counted from {pd}"
+    else:
+        y = a.year
+        if spec.get("dir", -1) <= 0 and q > aq:
+            y -= 1
+        rel = f"the latest quarter {q} up to {pd}"
+    if spec.get("shift"):
+        k = y * 4 + q - 1 + spec["shift"]
+        y, q = k // 4, k % 4 + 1
+        rel += f", shifted by {spec['shift']} quarters"
+    return f"{y:04d}-Q{q}", f"{rel}{tail}"
+
+
+def _quarter_from_now(spec: dict, anchor: str, a: dt.date, pd: str, tail: str) -> tuple[str | None, str]:
+    """A quarter counted from the anchor's."""
+    aq = (a.month - 1) // 3 + 1
+    k = a.year * 4 + aq - 1 + spec["n"]
+    y, q = k // 4, k % 4 + 1
+    return f"{y:04d}-Q{q}", f"{_n_words(spec['n'], 'quarter')} of {pd}{tail}"
+
+
+def _half(spec: dict, anchor: str, a: dt.date, pd: str, tail: str) -> tuple[str | None, str]:
+    """A half year, counted from the anchor's year."""
+    y = a.year + spec.get("yoff", 0)
+    return f"{y:04d}-H{spec['h']}", f"half {spec['h']} of {y}, counted from {pd}{tail}"
+
+
+def _time(spec: dict, anchor: str, a: dt.date, pd: str, tail: str) -> tuple[str | None, str]:
+    """A clock time on the anchor's day."""
+    return a.isoformat() + spec["t"], f"on {pd}{tail}"
+
+
+def _holiday(spec: dict, anchor: str, a: dt.date, pd: str, tail: str) -> tuple[str | None, str]:
+    """A feast: the one before, after or nearest to the anchor."""
+    fn, direction = HOLIDAYS[spec["h"]], spec.get("dir", 0)
+    cands = [fn(y) for y in (a.year - 1, a.year, a.year + 1)]
+    if direction < 0:
+        pick = max(x for x in cands if x < a or (x == a and not spec.get("strict")))
+    elif direction > 0:
+        pick = min(x for x in cands if x >= a)
+    else:
+        pick = min(cands, key=lambda x: abs((x - a).days))
+    return pick.isoformat(), f"{_dir_words(direction, spec['h'].title())} {pd}{tail}"
+
+
+def _from_reference(spec: dict, anchor: str, a: dt.date, pd: str, tail: str) -> tuple[str | None, str]:
+    """Counted from a reference date (the date last mentioned, or the day named in the same sentence)."""
+    base = spec["base"]
+    bv, bwhy = _base_value(base, anchor)
+    if not bv or not re.match(r"\d{4}-\d\d", bv):
+        return None, "no reference date"
+    if spec["unit"] == "month":
+        y, m = _add_months(int(bv[:4]), int(bv[5:7]), spec["n"])
+        v = "%04d-%02d" % (y, m)
+    else:
+        if not re.match(r"\d{4}-\d\d-\d\d", bv):
+            return None, "the reference date has no day"
+        v = (_d(bv) + dt.timedelta(days=spec["n"])).isoformat() + _time_suffix(spec)
+    what = {
+        0: "the same " + spec["unit"] + " as",
+        1: "the " + spec["unit"] + " after",
+        -1: "the " + spec["unit"] + " before",
+    }.get(spec["n"], f"{spec['n']:+d} {spec['unit']}s from")
+    src = "the day named in the same sentence" if spec.get("near") else "the date last mentioned"
+    return v, f"{what} {src}, {bv[:10]}" + (f" ({bwhy.split(' (')[0]})" if bwhy else "") + tail
+
+
+def _weekend(spec: dict, anchor: str, a: dt.date, pd: str, tail: str) -> tuple[str | None, str]:
+    """A weekend: the anchor's, or the one before it."""
+    direction = spec.get("dir", -1)
+    sat = a + dt.timedelta(days=5 - a.weekday())  # the Saturday of the anchor's week
+    if direction < 0 and sat > a:
+        sat -= dt.timedelta(days=7)
+    return _week(sat) + "-WE", f"{_dir_words(direction if direction else -1, 'weekend')} {pd}{tail}"
+
+
+# One resolver per spec kind: (spec, anchor, the anchor's date, the anchor in words, the basis's tail)
+# → (value, basis).
+RESOLVERS: dict[str, Callable[[dict, str, dt.date, str, str], tuple[str | None, str]]] = {
+    "weekday": _weekday,
+    "md": _month_day,
+    "month": _month,
+    "offset": _offset,
+    "season": _season,
+    "quarter": _quarter,
+    "qrel": _quarter_from_now,
+    "half": _half,
+    "time": _time,
+    "holiday": _holiday,
+    "relref": _from_reference,
+    "weekend": _weekend,
+}
 
 
 def reanchor(timex_text: str, spec: str, anchor: str) -> tuple[str | None, str]:
