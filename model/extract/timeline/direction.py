@@ -5,6 +5,7 @@ of the clause that governs it in spaCy's dependency parse.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from model.lexicon.tense import (
@@ -62,21 +63,44 @@ def governor(doc, start: int, end: int) -> Gov:
     return g
 
 
-def direction_of(doc, start: int, end: int, kind: str = "", text: str | None = None) -> tuple[int | str, str]:
-    """-1 (before the anchor), +1 (after), 0 (no cue) or a weaker LEAN_BACK / LEAN_FORWARD, with the reason.
+Direction = tuple[int | str, str]  # (-1, +1, 0, LEAN_BACK or LEAN_FORWARD; the reason in words)
 
-    Pass `text` (the doc's text): spaCy rebuilds `doc.text` from the tokens on every access."""
-    if doc is None:
-        return 0, "no parse"
-    g = governor(doc, start, end)
-    if text is None:
-        text = doc.text
-    before = text[max(0, start - 20) : start].lower()
+
+@dataclass(frozen=True)
+class Clause:
+    """What the direction rules read: where the expression is, and the verb that governs it."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # the spec's kind: a bare weekday follows rules of its own
+    gov: Gov
+    past: bool  # the governing verb is in a past tense
+    why_past: str
+    aux: tuple  # the governing verb's auxiliaries
+
+    @property
+    def verb(self):
+        return self.gov.verb
+
+    @property
+    def weekday(self) -> bool:
+        return self.kind == "weekday"
+
+
+def _words_before(cl: Clause) -> Direction | None:
+    """`as soon as Friday`, `effective March 1`."""
+    before = cl.text[max(0, cl.start - 20) : cl.start].lower()
     if re.search(r"as (?:soon|early) as\s+$", before):
         return 1, "'as soon as' looks forward"
-    if re.search(r"\beffective(?: on| from)?\s+$", before) and kind != "weekday":
+    if re.search(r"\beffective(?: on| from)?\s+$", before) and cl.kind != "weekday":
         return 1, "'effective' looks forward"
-    past, why_past = _past(g.verb)
+    return None
+
+
+def _preposition(cl: Clause) -> Direction | None:
+    """`extended to Nov. 16`, `until Friday` (but `had run until May`, `rose through August`), `since March`."""
+    g, past = cl.gov, cl.past
     if g.verb is not None and g.prep in FORWARD_PREP | {"to"} and g.verb.lemma_.lower() in EXTEND_VERBS:
         return 1, f"'{g.verb.text} {g.prep}' moves a date forward"
     if g.prep in FORWARD_PREP:
@@ -87,33 +111,49 @@ def direction_of(doc, start: int, end: int, kind: str = "", text: str | None = N
         return 1, f"'{g.prep}' looks forward"
     if g.prep in BACKWARD_PREP:
         return -1, f"'{g.prep}' looks back"
-    verb = g.verb
-    if verb is None:
-        return 0, "no governing verb"
-    if _as_soon_as_ahead(verb):
-        return 1, f"'as soon as {verb.text}' after a clause about what lies ahead"
-    weekday = kind == "weekday"
-    if not weekday and (not g.direct or g.role in OBJECT_DEPS):
-        # not a modifier of the verb ("the Oct. 23 slaying", "the October attack"): the clause's tense
-        # still says on which side of the anchor it lies
-        if g.participle is not None and g.participle.tag_ == "VBN":
-            return LEAN_BACK, f"'{g.participle.text}', a past participle"
-        if past:
-            return LEAN_BACK, f"in a clause in the {why_past.split(' of ')[0]} ('{verb.text}')"
-        if any(a.lower_ in FUTURE_AUX or a.lemma_ == "will" for a in verb.children if a.dep_ == "aux"):
-            return LEAN_FORWARD, f"in a clause in the future tense ('{verb.text}')"
-        return 0, f"not a modifier of '{verb.text}'"
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    for a in aux:
+    return None
+
+
+def _no_verb(cl: Clause) -> Direction | None:
+    return (0, "no governing verb") if cl.verb is None else None
+
+
+def _as_soon_as_clause(cl: Clause) -> Direction | None:
+    if _as_soon_as_ahead(cl.verb):
+        return 1, f"'as soon as {cl.verb.text}' after a clause about what lies ahead"
+    return None
+
+
+def _not_a_modifier(cl: Clause) -> Direction | None:
+    """Not a modifier of the verb ("the Oct. 23 slaying", "the October attack"): the clause's tense still
+    says on which side of the anchor it lies, as a lean."""
+    g, verb = cl.gov, cl.verb
+    if cl.weekday or (g.direct and g.role not in OBJECT_DEPS):
+        return None
+    if g.participle is not None and g.participle.tag_ == "VBN":
+        return LEAN_BACK, f"'{g.participle.text}', a past participle"
+    if cl.past:
+        return LEAN_BACK, f"in a clause in the {cl.why_past.split(' of ')[0]} ('{verb.text}')"
+    if any(a.lower_ in FUTURE_AUX or a.lemma_ == "will" for a in verb.children if a.dep_ == "aux"):
+        return LEAN_FORWARD, f"in a clause in the future tense ('{verb.text}')"
+    return 0, f"not a modifier of '{verb.text}'"
+
+
+def _future(cl: Clause) -> Direction | None:
+    for a in cl.aux:
         if a.lower_ in FUTURE_AUX or a.lemma_ == "will":
-            return 1, f"future tense ('{a.text} {verb.text}')"
-    # is expected / scheduled / due / set / planned to meet ...; is to meet
-    v = verb
+            return 1, f"future tense ('{a.text} {cl.verb.text}')"
+    return None
+
+
+def _plan(cl: Clause) -> Direction | None:
+    """`is expected / scheduled / due / set / planned to meet ...`, `is to meet`, `will be expected to`."""
+    verb = v = cl.verb
     for _ in range(4):
         lem = v.lemma_.lower()
         if lem in FUTURE_GOV and (v is not verb or lem in ("plan", "schedule", "slate") and v.tag_ != "VBD"):
             if _had(v):  # a weekday then lies behind; a month-day or month may still be ahead: the nearest
-                return (-1 if weekday else 0), f"'had {v.text}': a plan made in the past"
+                return (-1 if cl.weekday else 0), f"'had {v.text}': a plan made in the past"
             return 1, f"'{v.text}' looks forward"
         if v is not verb and lem == "be" and v.tag_ in ("VBZ", "VBP", "VBD"):
             return 1, f"'{v.text} to' looks forward"
@@ -125,26 +165,76 @@ def direction_of(doc, start: int, end: int, kind: str = "", text: str | None = N
         for a in v.children:
             if a.dep_ == "aux" and (a.lower_ in FUTURE_AUX or a.lemma_ == "will"):
                 return 1, f"future tense ('{a.text} {v.text}')"
-    for a in aux:
+    return None
+
+
+def _modal(cl: Clause) -> Direction | None:
+    """`could have met` looks back; `would meet Friday` puts a weekday ahead; other modals say nothing."""
+    verb = cl.verb
+    for a in cl.aux:
         if a.lower_ in MODAL_AUX:
-            if verb.tag_ == "VBN" and any(b.lemma_ == "have" for b in aux):
+            if verb.tag_ == "VBN" and any(b.lemma_ == "have" for b in cl.aux):
                 return -1, f"'{a.text} have {verb.text}' looks back"
-            return (1 if weekday and a.lower_ in FORWARD_MODAL else 0), f"'{a.text} {verb.text}'"
-    if past and not weekday and why_past.startswith("perfect") and not _had(verb):
+            return (1 if cl.weekday and a.lower_ in FORWARD_MODAL else 0), f"'{a.text} {verb.text}'"
+    return None
+
+
+def _past_tense(cl: Clause) -> Direction | None:
+    verb, weekday = cl.verb, cl.weekday
+    if cl.past and not weekday and cl.why_past.startswith("perfect") and not _had(verb):
         # the present perfect ties a past act to the present ("has set Nov. 10 as the deadline"): it only leans
-        return LEAN_BACK, why_past
-    if past:
-        return -1, why_past
-    if weekday and g.participle is not None and g.participle.tag_ == "VBN":
-        return -1, f"'{g.participle.text}', a past participle"
-    if weekday and re.match(r"\w+['’]s\b", text[start : end + 2]) and verb.tag_ in ("VBZ", "VBP"):
+        return LEAN_BACK, cl.why_past
+    if cl.past:
+        return -1, cl.why_past
+    if weekday and cl.gov.participle is not None and cl.gov.participle.tag_ == "VBN":
+        return -1, f"'{cl.gov.participle.text}', a past participle"
+    if weekday and re.match(r"\w+['’]s\b", cl.text[cl.start : cl.end + 2]) and verb.tag_ in ("VBZ", "VBP"):
         return -1, "a weekday's event in a present-tense clause has already happened"
+    return None
+
+
+def _present_tense(cl: Clause) -> Direction | None:
+    verb = cl.verb
     tag = verb.tag_
-    if tag == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in aux):
+    if tag == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in cl.aux):
         return 1, f"present progressive '{verb.text}'"
-    if tag in ("VBZ", "VBP") or (tag == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in aux)):
-        return (1 if weekday else 0), f"present tense of '{verb.text}'"
-    return 0, f"'{verb.text}' gives no tense"
+    if tag in ("VBZ", "VBP") or (tag == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in cl.aux)):
+        return (1 if cl.weekday else 0), f"present tense of '{verb.text}'"
+    return None
+
+
+# The direction rules, in order: the first that gives a direction decides.
+DIRECTION_RULES: tuple[Callable[[Clause], Direction | None], ...] = (
+    _words_before,
+    _preposition,
+    _no_verb,
+    _as_soon_as_clause,
+    _not_a_modifier,
+    _future,
+    _plan,
+    _modal,
+    _past_tense,
+    _present_tense,
+)
+
+
+def direction_of(doc, start: int, end: int, kind: str = "", text: str | None = None) -> Direction:
+    """-1 (before the anchor), +1 (after), 0 (no cue) or a weaker LEAN_BACK / LEAN_FORWARD, with the reason.
+
+    Pass `text` (the doc's text): spaCy rebuilds `doc.text` from the tokens on every access."""
+    if doc is None:
+        return 0, "no parse"
+    g = governor(doc, start, end)
+    if text is None:
+        text = doc.text
+    past, why_past = _past(g.verb)
+    aux = tuple(c for c in g.verb.children if c.dep_ in ("aux", "auxpass")) if g.verb is not None else ()
+    clause = Clause(text, start, end, kind, g, past, why_past, aux)
+    for rule in DIRECTION_RULES:
+        found = rule(clause)
+        if found is not None:
+            return found
+    return 0, f"'{clause.verb.text}' gives no tense"
 
 
 def _as_soon_as_ahead(verb) -> bool:
