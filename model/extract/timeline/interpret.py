@@ -542,45 +542,75 @@ def _ref_time(c: Cand, text: str, ctx: Context) -> Interp:
     return Interp("TIME" if "part" in spec else "DATE", spec=spec)
 
 
-def _relunit(c: Cand, text: str, ctx: Context) -> Interp:
-    g = c.data
-    rel = re.sub(r"\s+", " ", g["rel"].lower())
-    unit = g["unit"].lower()
-    mod = (g.get("mod") or "").lower()
-    surface = text[c.start : c.end].lower()
-    n = RELATIVE_STEPS[rel]
-    if rel in ("the same", "that") and unit == "quarter" and ctx.last_quarter(c.start):
-        return Interp("DATE", spec=_shift_quarter(ctx.last_quarter(c.start), 0))
-    if rel in ("the same", "that") and unit != "year" or rel in ("the same", "that") and not ctx.last_year(c.start):
-        return Interp("DATE", drop=True)
-    if rel in ("the same", "that", "the following", "the previous", "the prior") and unit == "year":
+@dataclass(frozen=True)
+class RelUnit:
+    """`(mod) rel unit`: `the end of | this | year`."""
+
+    rel: str  # "last", "the coming", "that", ...
+    unit: str  # "week", "weekend", "month", "year", "quarter", "decade", "century"
+    mod: str  # "earlier", "the end of", ...
+    n: int  # units from now: RELATIVE_STEPS[rel]
+    surface: str  # the expression, lower-cased
+
+
+def _same_as_mentioned(c: Cand, text: str, ctx: Context, r: RelUnit) -> Interp | None:
+    """`the same quarter`, `that year`: the one last mentioned (of any other unit: not a date)."""
+    if r.rel in ("the same", "that"):
+        if r.unit == "quarter" and ctx.last_quarter(c.start):
+            return Interp("DATE", spec=_shift_quarter(ctx.last_quarter(c.start), 0))
+        if r.unit != "year" or not ctx.last_year(c.start):
+            return Interp("DATE", drop=True)
+    return None
+
+
+def _year_from_mentioned(c: Cand, text: str, ctx: Context, r: RelUnit) -> Interp | None:
+    """`that year`, `the following year`: counted from the year last mentioned."""
+    if r.rel in ("the same", "that", "the following", "the previous", "the prior") and r.unit == "year":
         ref = ctx.last_year(c.start)
         if ref:
-            y = ref + (n if rel not in ("the same", "that") else 0)
+            y = ref + (r.n if r.rel not in ("the same", "that") else 0)
             return Interp("DATE", str(y), basis=f"{ref}, the year last mentioned")
-    if unit in ("decade", "century") and rel in ("the past", "the last", "the coming", "the next") and not mod:
-        return Interp("DURATION", duration_value(1, unit), basis="one " + unit)
-    if unit == "quarter":
-        if (
-            rel == "this"
-            and ctx.financial
-            and ctx.reported_quarter(c.start)
-            and re.match(
-                r"['’]s\s+(?:\w+\s+)?(?:loss|losses|results|earnings|profit|net|sales|revenue)\b", text[c.end - 2 :]
-            )
-        ):
-            # "This quarter's loss includes charges": results already reported are the quarter the story reports
-            return Interp("DATE", spec=_shift_quarter(ctx.reported_quarter(c.start), 0))
-        if rel in ("this", "the current", "the same") and not mod:
-            return Interp("DATE", spec={"kind": "qrel", "n": 0})
-        ref = ctx.reported_quarter(c.start) if rel in ("the latest",) else None
-        if ref:
-            return Interp("DATE", spec=_shift_quarter(ref, 0))
-        return Interp("DATE", spec={"kind": "qrel", "n": n})
-    if unit == "weekend":
-        return Interp("DATE", spec={"kind": "offset", "unit": "weekend", "n": n if n else 0, "gran": "weekend"})
-    if unit == "week" and rel in ("the past", "the last") and not mod:
-        # "for the last week": the seven days up to the anchor, as the ISO week holding most of them (their middle)
+    return None
+
+
+def _decade_or_century_stretch(c: Cand, text: str, ctx: Context, r: RelUnit) -> Interp | None:
+    """`the past decade`, `the next century`: a stretch of time."""
+    if r.unit in ("decade", "century") and r.rel in ("the past", "the last", "the coming", "the next") and not r.mod:
+        return Interp("DURATION", duration_value(1, r.unit), basis="one " + r.unit)
+    return None
+
+
+def _relative_quarter(c: Cand, text: str, ctx: Context, r: RelUnit) -> Interp | None:
+    """`this quarter`, `last quarter`, `the latest quarter`."""
+    if r.unit != "quarter":
+        return None
+    if (
+        r.rel == "this"
+        and ctx.financial
+        and ctx.reported_quarter(c.start)
+        and re.match(
+            r"['’]s\s+(?:\w+\s+)?(?:loss|losses|results|earnings|profit|net|sales|revenue)\b", text[c.end - 2 :]
+        )
+    ):
+        # "This quarter's loss includes charges": results already reported are the quarter the story reports
+        return Interp("DATE", spec=_shift_quarter(ctx.reported_quarter(c.start), 0))
+    if r.rel in ("this", "the current", "the same") and not r.mod:
+        return Interp("DATE", spec={"kind": "qrel", "n": 0})
+    ref = ctx.reported_quarter(c.start) if r.rel in ("the latest",) else None
+    if ref:
+        return Interp("DATE", spec=_shift_quarter(ref, 0))
+    return Interp("DATE", spec={"kind": "qrel", "n": r.n})
+
+
+def _relative_weekend(c: Cand, text: str, ctx: Context, r: RelUnit) -> Interp | None:
+    if r.unit == "weekend":
+        return Interp("DATE", spec={"kind": "offset", "unit": "weekend", "n": r.n if r.n else 0, "gran": "weekend"})
+    return None
+
+
+def _past_week(c: Cand, text: str, ctx: Context, r: RelUnit) -> Interp | None:
+    """`for the last week`: the seven days up to the anchor, as the ISO week holding most of them (their middle)."""
+    if r.unit == "week" and r.rel in ("the past", "the last") and not r.mod:
         return Interp(
             "DATE",
             spec={
@@ -591,27 +621,26 @@ def _relunit(c: Cand, text: str, ctx: Context) -> Interp:
                 "why": "the seven days to it, in the week holding most of them",
             },
         )
-    gran = unit
-    if unit == "year" and mod in ("the end of",) and n == 0:
+    return None
+
+
+def _end_of_this_year(c: Cand, text: str, ctx: Context, r: RelUnit) -> Interp | None:
+    if r.unit == "year" and r.mod in ("the end of",) and r.n == 0:
         return Interp("DATE", spec={"kind": "offset", "unit": "year", "n": 0, "gran": "year"})
-    if rel == "the past" and unit == "year" and "'" not in surface:
-        pass
-    spec = {"kind": "offset", "unit": unit, "n": n, "gran": gran}
-    if (
-        unit == "year"
-        and n == -1
-        and ctx.fin_quarter(c.start)
-        and rel == "last"
-        and re.match(
-            r"\s*['’]s\s+(?:\w+\s+)?(?:quarter|period)", text[c.end - 2 if surface.endswith("'s") else c.end :]
-        )
+    return None
+
+
+def _units_from_now(c: Cand, text: str, ctx: Context, r: RelUnit) -> Interp:
+    """`last month`, `next year`; in a results story `last year's quarter` and `a loss of $3 million last
+    year` are the quarter a year back."""
+    spec = {"kind": "offset", "unit": r.unit, "n": r.n, "gran": r.unit}
+    last_year_in_results = r.unit == "year" and r.n == -1 and r.rel == "last" and ctx.fin_quarter(c.start)
+    if last_year_in_results and re.match(
+        r"\s*['’]s\s+(?:\w+\s+)?(?:quarter|period)", text[c.end - 2 if r.surface.endswith("'s") else c.end :]
     ):
         spec["gran"] = "quarter"
     elif (
-        unit == "year"
-        and n == -1
-        and rel == "last"
-        and ctx.fin_quarter(c.start)
+        last_year_in_results
         and not _LONG_PERIOD.search(clause_before(text, c.start))
         and (
             _AMOUNT_BEFORE.search(text[max(0, c.start - 80) : c.start])
@@ -622,6 +651,32 @@ def _relunit(c: Cand, text: str, ctx: Context) -> Interp:
         # compared with is the quarter's, a year back
         return Interp("DATE", spec=_shift_quarter(ctx.last_quarter(c.start), -4))
     return Interp("DATE", spec=spec)
+
+
+# The rules for `(mod) rel unit`, in order: the first that gives an interpretation decides.
+_RELUNIT_RULES = (
+    _same_as_mentioned,
+    _year_from_mentioned,
+    _decade_or_century_stretch,
+    _relative_quarter,
+    _relative_weekend,
+    _past_week,
+    _end_of_this_year,
+)
+
+
+def _relunit(c: Cand, text: str, ctx: Context) -> Interp:
+    """`last week`, `the coming month`, `this quarter's loss`, `the same year`, `the end of this year`."""
+    g = c.data
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    r = RelUnit(
+        rel, g["unit"].lower(), (g.get("mod") or "").lower(), RELATIVE_STEPS[rel], text[c.start : c.end].lower()
+    )
+    for rule in _RELUNIT_RULES:
+        it = rule(c, text, ctx, r)
+        if it is not None:
+            return it
+    return _units_from_now(c, text, ctx, r)
 
 
 # a period longer than a quarter named earlier in the sentence: the comparison is of that period
