@@ -23,7 +23,7 @@ OBJECT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "oprd"}
 
 
 # A weaker cue than a direct modifier's tense (the clause around "the Oct. 23 slaying" is past): the date
-# stays in the anchor's year unless that puts it more than LEAN_DAYS on the wrong side of the anchor.
+# stays in the anchor's year unless that puts it more than `resolve.LEAN_DAYS` on the wrong side of the anchor.
 LEAN_BACK, LEAN_FORWARD = "lean-", "lean+"
 
 

@@ -14,6 +14,8 @@ from model.lexicon.calendar import MONTHS, SEASON_NAMES, WEEKDAYS
 
 from .holidays import HOLIDAYS
 
+# A date with only a lean (`direction.LEAN_BACK` / `LEAN_FORWARD`) stays in the anchor's year unless that puts it
+# more than LEAN_DAYS on the wrong side of the anchor.
 LEAN_DAYS = 60
 
 
