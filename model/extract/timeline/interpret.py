@@ -689,35 +689,45 @@ _AMOUNT_BEFORE = re.compile(
 )
 
 
-def _quarter(c: Cand, text: str, ctx: Context) -> Interp:
-    g = c.data
-    low = re.sub(r"\s+", " ", text[c.start : c.end].lower())
-    head = low.split(" of ")[0]  # "the third quarter" of "the third quarter of 1990"
-    qw = g["q"].lower()
+def _halves_and_sets(qw: str, low: str, years: list[str]) -> Interp | None:
+    """`quarters`, `each quarter`, `the first half of 1990` (a half without a year is dropped)."""
     if qw == "quarters" or (qw == "half" and not re.search(r"first|second|last", low)):
         return Interp("DATE", drop=True)
     if low.startswith(("each", "every")):
         return Interp("SET", "P3M" if qw == "quarter" else "P6M", basis="every " + qw)
-    years = re.findall(r"(?:19|20)\d\d", low)
     if qw == "half":
         if not years:
             return Interp("DATE", drop=True)
         return Interp("DATE", f"{years[-1]}-H{1 if 'first' in low else 2}", basis="explicit half year")
+    return None
+
+
+def _quarter_number(qw: str, head: str) -> int | None:
+    """`Q3`, `the third quarter`, `the fiscal-second quarter`, `the final quarter`: which quarter, if said."""
     q = int(qw[1]) if re.fullmatch(r"q[1-4]", qw) else None
     for w, n in QUARTER_ORDINALS.items():
         if re.search(rf"(?:(?<![\w-])|(?<=fiscal-)){w}\b", head):
             q = n
     if re.search(r"\bfinal\b|\blast (?!year)", head) and not head.startswith("last quarter"):
         q = 4
-    yoff = None
+    return q
+
+
+def _year_offset(low: str) -> int | None:
+    """`year-ago`, `last year's` → -1; `next year` → +1; `this year` → 0; None if not said."""
     if re.search(r"year-ago|year-earlier|year-before|a year (?:ago|earlier)|last year", low):
-        yoff = -1
-    elif "next year" in low:
-        yoff = 1
-    elif "this year" in low:
-        yoff = 0
+        return -1
+    if "next year" in low:
+        return 1
+    if "this year" in low:
+        return 0
+    return None
+
+
+def _unnumbered_quarter(c: Cand, text: str, ctx: Context, low: str, years: list[str], yoff: int | None) -> Interp:
+    """`the quarter`, `the year-ago quarter`, `the quarter ended July 31`, `next quarter`, `the latest quarter`."""
     # an apposition names one quarter twice: "the year-ago quarter, the second quarter ended Oct. 31, ..."
-    if q is None and yoff == -1 and not years and (m := _QUARTER_APPOS.match(text, c.end)):
+    if yoff == -1 and not years and (m := _QUARTER_APPOS.match(text, c.end)):
         return Interp(
             "DATE",
             spec={
@@ -727,9 +737,34 @@ def _quarter(c: Cand, text: str, ctx: Context) -> Interp:
                 "why": "the quarter named in apposition",
             },
         )
+    ended = re.match(rf"\s+end(?:ed|ing)\s+(?P<mon>{MON})\s*\d", text[c.end : c.end + 20])
+    if ended and not years and yoff is None and ctx.last_quarter(c.start) is None:
+        # "the quarter ended July 31", with no quarter named before (a company's fiscal quarters keep the
+        # names it gives them): the calendar quarter holding most of the three months to that date
+        q = (month_number(ended.group("mon")) - 2) % 12 // 3 + 1
+        return Interp(
+            "DATE", spec={"kind": "quarter", "q": q, "dir": -1, "why": f"the quarter ended in {ended.group('mon')}"}
+        )
+    if low.startswith(("a ", "an ")):
+        return Interp("DURATION", "P3M", basis="one quarter")
+    if not ctx.financial and low in ("quarter", "the quarter"):
+        return Interp("DATE", drop=True)
+    if low.startswith("next"):
+        return Interp("DATE", spec={"kind": "qrel", "n": 1})
+    if low.startswith("last") and yoff is None:
+        return Interp("DATE", spec={"kind": "qrel", "n": -1})
+    if re.search(r"\bcurrent\b", low):
+        return Interp("DATE", spec={"kind": "qrel", "n": 0})
+    ref = ctx.reported_quarter(c.start) if re.search(r"\b(?:latest|recent)\b", low) else ctx.last_quarter(c.start)
+    if years and ref and ref.get("q"):
+        return Interp("DATE", f"{years[0]}-Q{ref['q']}", basis="the quarter last mentioned, in that year")
+    return Interp("DATE", spec=_shift_quarter(ref, -4 if yoff == -1 else 0))
+
+
+def _numbered_quarter(c: Cand, text: str, q: int, years: list[str], yoff: int | None) -> Interp:
+    """`the third quarter (of 1990)`; after `the year-ago quarter, ` the same quarter a year back."""
     if (
-        q is not None
-        and yoff is None
+        yoff is None
         and not years
         and re.search(
             r"(?:year-ago|year-earlier|year-before|a\s+year\s+(?:ago|earlier)|last\s+year['’]s)\s+quarter,\s+$",
@@ -738,29 +773,6 @@ def _quarter(c: Cand, text: str, ctx: Context) -> Interp:
         )
     ):
         yoff = -1
-    ended = re.match(rf"\s+end(?:ed|ing)\s+(?P<mon>{MON})\s*\d", text[c.end : c.end + 20])
-    if q is None and ended and not years and yoff is None and ctx.last_quarter(c.start) is None:
-        # "the quarter ended July 31", with no quarter named before (a company's fiscal quarters keep the
-        # names it gives them): the calendar quarter holding most of the three months to that date
-        q = (month_number(ended.group("mon")) - 2) % 12 // 3 + 1
-        return Interp(
-            "DATE", spec={"kind": "quarter", "q": q, "dir": -1, "why": f"the quarter ended in {ended.group('mon')}"}
-        )
-    if q is None:
-        if low.startswith(("a ", "an ")):
-            return Interp("DURATION", "P3M", basis="one quarter")
-        if not ctx.financial and low in ("quarter", "the quarter"):
-            return Interp("DATE", drop=True)
-        if low.startswith("next"):
-            return Interp("DATE", spec={"kind": "qrel", "n": 1})
-        if low.startswith("last") and yoff is None:
-            return Interp("DATE", spec={"kind": "qrel", "n": -1})
-        if re.search(r"\bcurrent\b", low):
-            return Interp("DATE", spec={"kind": "qrel", "n": 0})
-        ref = ctx.reported_quarter(c.start) if re.search(r"\b(?:latest|recent)\b", low) else ctx.last_quarter(c.start)
-        if years and ref and ref.get("q"):
-            return Interp("DATE", f"{years[0]}-Q{ref['q']}", basis="the quarter last mentioned, in that year")
-        return Interp("DATE", spec=_shift_quarter(ref, -4 if yoff == -1 else 0))
     if years:
         return Interp("DATE", f"{years[0]}-Q{q}", basis="explicit quarter and year")
     spec = {"kind": "quarter", "q": q}
@@ -768,6 +780,21 @@ def _quarter(c: Cand, text: str, ctx: Context) -> Interp:
         spec["yoff"] = yoff
         return Interp("DATE", spec=spec)
     return Interp("DATE", spec=spec, needs_dir=True)
+
+
+def _quarter(c: Cand, text: str, ctx: Context) -> Interp:
+    """`the third quarter`, `Q3`, `the year-ago quarter`, `the first half of 1990`, `each quarter`."""
+    low = re.sub(r"\s+", " ", text[c.start : c.end].lower())
+    qw = c.data["q"].lower()
+    years = re.findall(r"(?:19|20)\d\d", low)
+    early = _halves_and_sets(qw, low, years)
+    if early is not None:
+        return early
+    q = _quarter_number(qw, low.split(" of ")[0])  # "the third quarter" of "the third quarter of 1990"
+    yoff = _year_offset(low)
+    if q is None:
+        return _unnumbered_quarter(c, text, ctx, low, years, yoff)
+    return _numbered_quarter(c, text, q, years, yoff)
 
 
 _QUARTER_APPOS = re.compile(
