@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from model.lexicon.time_words import APPROX, DETERMINERS, FAR_YEAR_PREPS, LEVEL_NOUNS, NEAR_APPROX, YEAR_PREPS
 
@@ -69,63 +71,152 @@ _MARKET = re.compile(r"\b(?:index|indices|indexes|average|dow|composite|nikkei|f
 _FAR_YEARS = (50, 60)  # more than this many years before / after the publication year is far
 
 
-def not_a_year(y: int, c: Cand, text: str, ctx) -> str:
-    """Why a bare four-digit number (no 'early', 'fiscal', ... before it) is not a year: '' if it may be one."""
-    after = text[c.end : c.end + 60]
-    before = text[max(0, c.start - 30) : c.start]
-    prev = prev_word(text, c.start)
-    if re.search(r"['’]s$", text[c.start : c.end]):
+@dataclass(frozen=True)
+class Number:
+    """A bare four-digit number and what is around it."""
+
+    y: int
+    c: Cand
+    text: str
+    ctx: object  # the document's Context
+    before: str  # the 30 characters before it
+    after: str  # the 60 characters after it
+    prev: str  # the word before it
+    sentence: str  # its sentence up to it (at most 200 characters)
+    hhmm: bool  # it reads as a 24-hour clock time
+    far: bool  # far from the publication year
+
+    @classmethod
+    def at(cls, y: int, c: Cand, text: str, ctx) -> Number:
+        far = (
+            (y < ctx.anchor_year - _FAR_YEARS[0] or y > ctx.anchor_year + _FAR_YEARS[1])
+            if ctx.anchor_year
+            else not 1900 <= y <= 2030
+        )
+        return cls(
+            y=y,
+            c=c,
+            text=text,
+            ctx=ctx,
+            before=text[max(0, c.start - 30) : c.start],
+            after=text[c.end : c.end + 60],
+            prev=prev_word(text, c.start),
+            sentence=re.split(r"[.!?]\s", text[max(0, c.start - 200) : c.start])[-1],
+            hhmm=y % 100 < 60 and y // 100 < 24,
+            far=far,
+        )
+
+
+# Each rule says what the number is instead of a year, or "" that it is a year, or None that it cannot tell.
+
+
+def _owns_something(n: Number) -> str | None:
+    if re.search(r"['’]s$", n.text[n.c.start : n.c.end]):
         return ""  # "1985's increase": a number that owns something is a year
-    hhmm = y % 100 < 60 and y // 100 < 24
-    if hhmm and (_CLOCK_AFTER.match(after) or str(y) in ctx.clock_numbers):
+    return None
+
+
+def _clock_time(n: Number) -> str | None:
+    if n.hhmm and (_CLOCK_AFTER.match(n.after) or str(n.y) in n.ctx.clock_numbers):
         return "a clock time"
-    if _WIRE_CODE.search(before) and re.match(r"\s*\)", after):
+    return None
+
+
+def _wire_code(n: Number) -> str | None:
+    if _WIRE_CODE.search(n.before) and re.match(r"\s*\)", n.after):
         return "a code in parentheses"
-    far = (
-        (y < ctx.anchor_year - _FAR_YEARS[0] or y > ctx.anchor_year + _FAR_YEARS[1])
-        if ctx.anchor_year
-        else not 1900 <= y <= 2030
-    )
-    # a count: "LEAD - 1550 tonnes", "nearly 1950 suits"; but "its 1987 cars", "model year 1987 cars" are years
-    dated = prev in YEAR_PREPS or prev in DETERMINERS
+    return None
+
+
+def _count_of_what_follows(n: Number) -> str | None:
+    """`LEAD - 1550 tonnes`, `nearly 1950 suits`; but `its 1987 cars`, `model year 1987 cars` are years."""
+    dated = n.prev in YEAR_PREPS or n.prev in DETERMINERS
     if (
-        _COUNTED.match(after)
-        and (far or not dated)
-        and not re.match(r"\s+(?:[a-z]+\s+)?(?:sales|profits?|earnings|results)\b", after)
+        _COUNTED.match(n.after)
+        and (n.far or not dated)
+        and not re.match(r"\s+(?:[a-z]+\s+)?(?:sales|profits?|earnings|results)\b", n.after)
     ):
         return "a count of what follows"
-    if ctx.counts_noun(c.start, c.end) and prev in NEAR_APPROX:
+    return None
+
+
+def _count_of_noun(n: Number) -> str | None:
+    if n.ctx.counts_noun(n.c.start, n.c.end) and n.prev in NEAR_APPROX:
         return "a count of the noun it goes with"
-    if _STREET.match(after) and (prev in ("at", "on", "near", "to") or re.search(r"(?:^|\n)\s*$", before)):
-        return "a street number"  # "at 1600 Pennsylvania Avenue", but "the 1985 New York Plaza meeting"
-    if _CORP_SUFFIX.match(after) and prev not in YEAR_PREPS:  # but "in 1985 Apple Computer Inc ..."
+    return None
+
+
+def _street_number(n: Number) -> str | None:
+    """`at 1600 Pennsylvania Avenue`, but `the 1985 New York Plaza meeting`."""
+    if _STREET.match(n.after) and (n.prev in ("at", "on", "near", "to") or re.search(r"(?:^|\n)\s*$", n.before)):
+        return "a street number"
+    return None
+
+
+def _company_name(n: Number) -> str | None:
+    if _CORP_SUFFIX.match(n.after) and n.prev not in YEAR_PREPS:  # but "in 1985 Apple Computer Inc ..."
         return "part of a company's name"
-    sentence = re.split(r"[.!?]\s", text[max(0, c.start - 200) : c.start])[-1]
-    if far or _MARKET.search(sentence):  # a level: of an index, a price, a total
-        of = re.search(r"([\w’'-]+)\s+of\s*$", before)
-        if (
-            _LEVEL_AFTER.match(after)
-            and (prev in ("the", "its", "a") or re.search(r"['’]s\s*$", before))
-            or of
-            and of.group(1).lower() in LEVEL_NOUNS
-        ):
-            return "a level"
-        if prev in ("to", "at") and _MARKET.search(sentence) and not re.match(r"\s+(?:levels|figures)\b", after):
-            return "an index level"
-    if far:
-        if hhmm and ctx.clock_numbers:
-            return "a clock time (the article gives times on a 24-hour clock)"
-        if (
-            prev in APPROX
-            and not re.match(r"\s*(?:[,.;:)]|$)", after)
-            or ctx.counts_noun(c.start, c.end)
-            and prev not in FAR_YEAR_PREPS
-        ):
-            return "a count"  # "about 1700 lawsuits", but "built around 1850, ..." is a year
-        if re.search(r"\d{4}\s*(?:,|to|and|or|-|–)\s*$", before) or ctx.opens_clause(c.start, c.end):
-            return ""  # "from 1850 to 1900", "1689, 1727 and 1858"; "1689 was a turning point"
-        if prev in ("a", "an", "the", "its", "their", "his", "her", "our") and ctx.dates_noun(c.start, c.end):
-            return ""  # "a 1911 loan", "the 1860 Treaty", "the 1949 revolution": no count of one thing
-        if prev not in FAR_YEAR_PREPS:
-            return "far from the publication year with nothing that marks it as a year"
+    return None
+
+
+def _level(n: Number) -> str | None:
+    """A level of an index, a price, a total: `fell 508 points to 1738`, `a high of 1757`."""
+    if not (n.far or _MARKET.search(n.sentence)):
+        return None
+    of = re.search(r"([\w’'-]+)\s+of\s*$", n.before)
+    if (
+        _LEVEL_AFTER.match(n.after)
+        and (n.prev in ("the", "its", "a") or re.search(r"['’]s\s*$", n.before))
+        or of
+        and of.group(1).lower() in LEVEL_NOUNS
+    ):
+        return "a level"
+    if n.prev in ("to", "at") and _MARKET.search(n.sentence) and not re.match(r"\s+(?:levels|figures)\b", n.after):
+        return "an index level"
+    return None
+
+
+def _far_from_publication(n: Number) -> str | None:
+    """A number far from the publication year needs something that marks it as a year."""
+    if not n.far:
+        return None
+    c, ctx = n.c, n.ctx
+    if n.hhmm and ctx.clock_numbers:
+        return "a clock time (the article gives times on a 24-hour clock)"
+    if (
+        n.prev in APPROX
+        and not re.match(r"\s*(?:[,.;:)]|$)", n.after)
+        or ctx.counts_noun(c.start, c.end)
+        and n.prev not in FAR_YEAR_PREPS
+    ):
+        return "a count"  # "about 1700 lawsuits", but "built around 1850, ..." is a year
+    if re.search(r"\d{4}\s*(?:,|to|and|or|-|–)\s*$", n.before) or ctx.opens_clause(c.start, c.end):
+        return ""  # "from 1850 to 1900", "1689, 1727 and 1858"; "1689 was a turning point"
+    if n.prev in ("a", "an", "the", "its", "their", "his", "her", "our") and ctx.dates_noun(c.start, c.end):
+        return ""  # "a 1911 loan", "the 1860 Treaty", "the 1949 revolution": no count of one thing
+    if n.prev not in FAR_YEAR_PREPS:
+        return "far from the publication year with nothing that marks it as a year"
+    return None
+
+
+NOT_A_YEAR_RULES: tuple[Callable[[Number], str | None], ...] = (
+    _owns_something,
+    _clock_time,
+    _wire_code,
+    _count_of_what_follows,
+    _count_of_noun,
+    _street_number,
+    _company_name,
+    _level,
+    _far_from_publication,
+)
+
+
+def not_a_year(y: int, c: Cand, text: str, ctx) -> str:
+    """Why a bare four-digit number (no 'early', 'fiscal', ... before it) is not a year: '' if it may be one."""
+    n = Number.at(y, c, text, ctx)
+    for rule in NOT_A_YEAR_RULES:
+        why = rule(n)
+        if why is not None:
+            return why
     return ""
