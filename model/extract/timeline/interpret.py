@@ -870,43 +870,58 @@ def spelled_year(low: str) -> Interp:
     return Interp("DATE", str(base + n), basis="year in words")
 
 
-def _duration(c: Cand, text: str, ctx: Context) -> Interp:
+def _plain_duration(c: Cand, text: str, ctx: Context) -> Interp:
+    """`decades`, `centuries-long`: an unspecified number of them (`centuries-old` is not a duration)."""
     g = c.data
     unit = unit_name(g["unit"])
-    low = text[c.start : c.end].lower()
+    if text[c.start : c.end].lower().endswith("-old"):
+        return Interp("DURATION", drop=True)
+    return Interp(
+        "DURATION",
+        "P" + ("XE" if unit == "decade" else "XC"),
+        basis="an unspecified number of " + g["unit"].lower(),
+    )
+
+
+def _bare_duration(c: Cand, text: str, ctx: Context) -> Interp:
+    """`recent years`, `the past weeks`, `for months`; `the coming months` is a future reference."""
+    g = c.data
+    unit = unit_name(g["unit"])
     adj = (g.get("adj") or "").lower()
-    if c.kind == "dur_plain":
-        if low.endswith("-old"):
-            return Interp("DURATION", drop=True)
-        return Interp(
-            "DURATION",
-            "P" + ("XE" if unit == "decade" else "XC"),
-            basis="an unspecified number of " + g["unit"].lower(),
+    if adj in ("the coming", "coming") and unit in ("month",):
+        return Interp("DATE", "FUTURE_REF" if "coming" in adj else "PAST_REF", basis="vague reference")
+    return Interp("DURATION", duration_value("X", unit), basis=f"an unspecified number of {g['unit'].lower()}")
+
+
+def _a_rate(c: Cand, text: str, nw: str, unit: str) -> bool:
+    """`$5 a year`, `twice a day`: a rate, which TimeML leaves unmarked."""
+    if nw not in ("a", "an", "one") or c.data.get("long") or unit not in ("year", "month", "week", "day", "quarter"):
+        return False
+    return (
+        nw in ("a", "an")
+        and text[c.start : c.end].lower().startswith(("a ", "an "))
+        and bool(
+            re.search(
+                r"(?:\d|percent|%|times|twice|once|thrice|billion|million|dollars|tons|barrels|shares)\W*$",
+                text[max(0, c.start - 25) : c.start],
+            )
+            or prev_word(text, c.start) in ("per", "in", "of")
         )
-    if c.kind == "dur_bare":
-        if adj in ("the coming", "coming") and unit in ("month",):
-            return Interp("DATE", "FUTURE_REF" if "coming" in adj else "PAST_REF", basis="vague reference")
-        return Interp("DURATION", duration_value("X", unit), basis=f"an unspecified number of {g['unit'].lower()}")
+    )
+
+
+def _duration(c: Cand, text: str, ctx: Context) -> Interp:
+    """`the past two months`, `five years`, `a 10-year`, `5 1/2 hours`; `in five years` with a verb in the
+    future is a date."""
+    g = c.data
+    unit = unit_name(g["unit"])
+    adj = (g.get("adj") or "").lower()
     n = number(g["n"])
     if n is None:
         return Interp("DURATION", drop=True)
     nw = g["n"].lower()
-    if nw in ("a", "an", "one") and not g.get("long") and unit in ("year", "month", "week", "day", "quarter"):
-        prev = prev_word(text, c.start)
-        # "$5 a year", "twice a day": a frequency
-        # "$5 a year", "twice a day": a rate, which TimeML leaves unmarked
-        if (
-            nw in ("a", "an")
-            and low.startswith(("a ", "an "))
-            and (
-                re.search(
-                    r"(?:\d|percent|%|times|twice|once|thrice|billion|million|dollars|tons|barrels|shares)\W*$",
-                    text[max(0, c.start - 25) : c.start],
-                )
-                or prev in ("per", "in", "of")
-            )
-        ):
-            return Interp("DURATION", drop=True)
+    if _a_rate(c, text, nw, unit):
+        return Interp("DURATION", drop=True)
     if g.get("long") == "-old" and unit in ("year",) and not adj:
         return Interp("DURATION", drop=True)
     if unit == "night":
@@ -915,13 +930,6 @@ def _duration(c: Cand, text: str, ctx: Context) -> Interp:
         return Interp("DURATION", drop=True)
     if unit == "fortnight":
         unit, n = "week", (2 * n if n != "X" else "X")
-    if re.search(r"\b(?:nine|six|three|twelve)\s+months|\d+\s+months", low) and adj in (
-        "first",
-        "latest",
-        "year-earlier",
-        "same",
-    ):
-        pass
     if adj in ("recent",) and n == "X":
         return Interp("DATE", "PAST_REF", basis="vague reference to the past")
     if (
@@ -1042,8 +1050,8 @@ INTERPRETERS: dict[str, Callable[[Cand, str, Context], Interp]] = {
     "century": _century,
     "spelled": _spelled,
     "dur": _duration,
-    "dur_bare": _duration,
-    "dur_plain": _duration,
+    "dur_bare": _bare_duration,
+    "dur_plain": _plain_duration,
     "set": _set,
     "ref": _ref,
 }
