@@ -94,53 +94,61 @@ def _n_words(n: int, unit: str) -> str:
     return f"{abs(n)} {unit}s {'before' if n < 0 else 'after'}"
 
 
+def _weekend_from(a: dt.date, n: int) -> dt.date:
+    """The Saturday of the weekend `n` weekends from `a` (0: this weekend, or the last one from a weekday)."""
+    sat = a + dt.timedelta(days=(5 - a.weekday()) % 7 - (7 if n <= 0 and a.weekday() < 5 else 0))
+    if n < 0 and a.weekday() >= 5:
+        sat = a - dt.timedelta(days=a.weekday() - 5)
+    if n > 0 and a.weekday() >= 5:
+        sat = a + dt.timedelta(days=12 - a.weekday())
+    return sat
+
+
+def _months_from(a: dt.date, n: int) -> dt.date:
+    y, m = _add_months(a.year, a.month, n)
+    return dt.date(y, m, min(a.day, calendar.monthrange(y, m)[1]))
+
+
+def _years_from(a: dt.date, n: int) -> dt.date:
+    y = a.year + n
+    return dt.date(y, a.month, min(a.day, calendar.monthrange(y, a.month)[1]))
+
+
+# unit → the day `n` of them from the anchor
+_STEPS: dict[str, Callable[[dt.date, int], dt.date]] = {
+    "day": lambda a, n: a + dt.timedelta(days=n),
+    "week": lambda a, n: a + dt.timedelta(weeks=n),
+    "weekend": _weekend_from,
+    "month": _months_from,
+    "quarter": lambda a, n: dt.date(*_add_months(a.year, a.month, 3 * n), 1),
+    "year": _years_from,
+    "decade": lambda a, n: dt.date(a.year + 10 * n, 1, 1),
+    "century": lambda a, n: dt.date(max(1, a.year + 100 * n), 1, 1),
+}
+# granularity → the value of a day at it (a day itself takes the spec's time; any other granularity: the year)
+_GRANULARITIES: dict[str, Callable[[dt.date], str]] = {
+    "weekend": lambda d: _week(d) + "-WE",
+    "week": _week,
+    "month": lambda d: d.strftime("%Y-%m"),
+    "quarter": lambda d: f"{d.year}-Q{(d.month - 1) // 3 + 1}",
+    "decade": lambda d: str(d.year)[:3],
+    "century": lambda d: str(d.year)[:2],
+}
+
+
 def _offset(spec: dict, anchor: str, a: dt.date, pd: str, tail: str) -> tuple[str | None, str]:
     """`n` units (days, weeks, ... centuries) from the anchor, at the granularity `gran`."""
     unit, n = spec["unit"], spec["n"]
     gran = spec.get("gran", unit)
     approx = "about " if spec.get("approx") else ""
-    if unit == "day":
-        d = a + dt.timedelta(days=n)
-    elif unit == "week":
-        d = a + dt.timedelta(weeks=n)
-    elif unit == "weekend":
-        sat = a + dt.timedelta(days=(5 - a.weekday()) % 7 - (7 if n <= 0 and a.weekday() < 5 else 0))
-        if n < 0 and a.weekday() >= 5:
-            sat = a - dt.timedelta(days=a.weekday() - 5)
-        if n > 0 and a.weekday() >= 5:
-            sat = a + dt.timedelta(days=12 - a.weekday())
-        d = sat
-    elif unit == "month":
-        y, m = _add_months(a.year, a.month, n)
-        d = dt.date(y, m, min(a.day, calendar.monthrange(y, m)[1]))
-    elif unit == "quarter":
-        y, m = _add_months(a.year, a.month, 3 * n)
-        d = dt.date(y, m, 1)
-    elif unit == "year":
-        y = a.year + n
-        d = dt.date(y, a.month, min(a.day, calendar.monthrange(y, a.month)[1]))
-    elif unit == "decade":
-        d = dt.date(a.year + 10 * n, 1, 1)
-    elif unit == "century":
-        d = dt.date(max(1, a.year + 100 * n), 1, 1)
-    else:
+    step = _STEPS.get(unit)
+    if step is None:
         return None, "unknown unit"
+    d = step(a, n)
     if gran == "day":
         v = d.isoformat() + _time_suffix(spec)
-    elif gran == "weekend":
-        v = _week(d) + "-WE"
-    elif gran == "week":
-        v = _week(d)
-    elif gran == "month":
-        v = d.strftime("%Y-%m")
-    elif gran == "quarter":
-        v = f"{d.year}-Q{(d.month - 1) // 3 + 1}"
-    elif gran == "decade":
-        v = str(d.year)[:3]
-    elif gran == "century":
-        v = str(d.year)[:2]
     else:
-        v = str(d.year)
+        v = _GRANULARITIES.get(gran, lambda d: str(d.year))(d)
     if n == 0:
         rel = f"the {unit} of {pd}"
     else:
