@@ -187,44 +187,64 @@ def _weekday(spec: dict, anchor: str, a: dt.date, pd: str, tail: str) -> tuple[s
     return v, f"{rel}{tail}"
 
 
-def _month_day(spec: dict, anchor: str, a: dt.date, pd: str, tail: str) -> tuple[str | None, str]:
-    """A month-day without a year: the year the direction (or the nearest) gives."""
-    m, day, direction = spec["m"], spec["d"], spec.get("dir", 0)
+def _days_around(a: dt.date, m: int, day: int) -> list[dt.date]:
+    """Month `m`, day `day` in the year before the anchor's, its year and the year after (where it exists)."""
     cands = []
     for y in (a.year - 1, a.year, a.year + 1):
         try:
             cands.append(dt.date(y, m, day))
         except ValueError:
             continue
+    return cands
+
+
+def _month_day_by_direction(direction: int, a: dt.date, pd: str, day: int, cands: list) -> tuple[dt.date, str]:
+    """The latest not after the anchor, or the first not before it (unless that is more than half a year
+    away: the nearest)."""
+    if direction < 0:
+        pick = max((c for c in cands if c <= a), default=cands[0])
+        return pick, f"the latest {pick.strftime('%B')} {day} not after {pd}"
+    pick = min((c for c in cands if c >= a), default=cands[-1])
+    nearest = min(cands, key=lambda c: abs((c - a).days))
+    if abs((pick - a).days) > 183 and pick != nearest:
+        # a month-day said to lie ahead is rarely more than half a year away: nearest wins
+        return (
+            nearest,
+            f"the {nearest.strftime('%B')} {day} nearest to {pd} (the tense points further than half a year)",
+        )
+    return pick, f"the first {pick.strftime('%B')} {day} not before {pd}"
+
+
+def _month_day_nearest(spec: dict, a: dt.date, pd: str, day: int, cands: list) -> tuple[dt.date, str]:
+    """In the anchor's year if within half a year of it, else the nearest; a lean may move it a year."""
+    same = [c for c in cands if c.year == a.year]
+    pick = same[0] if same and abs((same[0] - a).days) <= 183 else min(cands, key=lambda c: abs((c - a).days))
+    rel = (
+        f"the {pick.strftime('%B')} {day} of the year of {pd}"
+        if pick.year == a.year
+        else f"the {pick.strftime('%B')} {day} nearest to {pd}"
+    )
+    lean = spec.get("lean", 0)
+    if lean and lean * (pick - a).days < -LEAN_DAYS:
+        pick = _replace_year(pick, pick.year + lean) or pick
+        rel = f"the {pick.strftime('%B')} {day} {'before' if lean < 0 else 'after'} {pd}"
+    return pick, rel
+
+
+def _month_day(spec: dict, anchor: str, a: dt.date, pd: str, tail: str) -> tuple[str | None, str]:
+    """A month-day without a year: the one on its weekday if given, else the year the direction (or the
+    nearest) gives."""
+    m, day, direction = spec["m"], spec["d"], spec.get("dir", 0)
+    cands = _days_around(a, m, day)
     if not cands:
         return None, "no such day"
-    same = [c for c in cands if c.year == a.year]
     if "dow" in spec and any(c.weekday() == spec["dow"] for c in cands):
         pick = min((c for c in cands if c.weekday() == spec["dow"]), key=lambda c: abs((c - a).days))
         rel = f"the {pick.strftime('%B')} {day} near {pd} that falls on a {WEEKDAYS[spec['dow']].capitalize()}"
-        return pick.isoformat() + _time_suffix(spec), f"{rel}{tail}"
-    nearest = min(cands, key=lambda c: abs((c - a).days))
-    if direction < 0:
-        pick = max((c for c in cands if c <= a), default=cands[0])
-        rel = f"the latest {pick.strftime('%B')} {day} not after {pd}"
-    elif direction > 0:
-        pick = min((c for c in cands if c >= a), default=cands[-1])
-        rel = f"the first {pick.strftime('%B')} {day} not before {pd}"
-    if direction > 0 and abs((pick - a).days) > 183 and pick != nearest:
-        # a month-day said to lie ahead is rarely more than half a year away: nearest wins
-        pick = nearest
-        rel = f"the {pick.strftime('%B')} {day} nearest to {pd} (the tense points further than half a year)"
-    elif not direction:
-        pick = same[0] if same and abs((same[0] - a).days) <= 183 else min(cands, key=lambda c: abs((c - a).days))
-        rel = (
-            f"the {pick.strftime('%B')} {day} of the year of {pd}"
-            if pick.year == a.year
-            else f"the {pick.strftime('%B')} {day} nearest to {pd}"
-        )
-        lean = spec.get("lean", 0)
-        if lean and lean * (pick - a).days < -LEAN_DAYS:
-            pick = _replace_year(pick, pick.year + lean) or pick
-            rel = f"the {pick.strftime('%B')} {day} {'before' if lean < 0 else 'after'} {pd}"
+    elif direction:
+        pick, rel = _month_day_by_direction(direction, a, pd, day, cands)
+    else:
+        pick, rel = _month_day_nearest(spec, a, pd, day, cands)
     return pick.isoformat() + _time_suffix(spec), f"{rel}{tail}"
 
 
