@@ -322,19 +322,42 @@ def _clock_time(c: Cand, text: str, ctx: Context) -> Interp:
     return Interp("TIME", spec={"kind": "time", "t": clock(g["time"])})
 
 
-def _ago(c: Cand, text: str, ctx: Context) -> Interp:
-    """`two weeks ago`, `five years earlier`, `a month from now`."""
-    g = c.data
-    n = number(g["n"])
-    unit = unit_name(g["unit"])
+def _not_counted(g: dict, n, unit: str, sign: int) -> Interp | None:
+    """`hours ago` (not a date), `12,000 week ago` (not a count), `several years ago` (a vague reference)."""
     if n is None or unit in ("hour", "minute", "second"):
         return Interp("DATE", drop=True)
     if n != "X" and n > 1 and not g["unit"].lower().endswith("s"):
         # "versus 12,000 week ago": a number with a singular unit does not count it (12,000 [a] week ago)
         return Interp("DATE", drop=True)
-    sign = 1 if g["dir"].lower() in ("later", "from now", "hence") else -1
     if n == "X":
         return Interp("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", basis="vague amount of time")
+    return None
+
+
+def _a_year_ago(c: Cand, text: str, ctx: Context, spec: dict, sign: int) -> Interp | None:
+    """In a results story, the quarter a year back; after `from` or `than`, the month a year back."""
+    if ctx.fin_quarter(c.start):
+        return Interp("DATE", spec=_shift_quarter(ctx.last_quarter(c.start), 4 * sign))
+    if c.data["dir"].lower() == "ago" and re.search(
+        r"(?:\bfrom|\bthan|compared\s+with|(?:up|down)\s+from\s+[\w$#.,%]+)\s+$",
+        text[max(0, c.start - 40) : c.start],
+        re.I,
+    ):
+        # "production fell 8.4% from a year ago", "up from seven a year ago": a level compared with the
+        # same point of last year, the month a year back
+        spec.update(gran="month", why="a level compared with the same point a year back")
+    return None
+
+
+def _ago(c: Cand, text: str, ctx: Context) -> Interp:
+    """`two weeks ago`, `five years earlier`, `a month from now`."""
+    g = c.data
+    n = number(g["n"])
+    unit = unit_name(g["unit"])
+    sign = 1 if g["dir"].lower() in ("later", "from now", "hence") else -1
+    not_counted = _not_counted(g, n, unit, sign)
+    if not_counted is not None:
+        return not_counted
     if unit in ("night", "fortnight"):
         unit, n = ("day", n) if unit == "night" else ("week", 2 * n)
     if not float(n).is_integer():
@@ -347,21 +370,8 @@ def _ago(c: Cand, text: str, ctx: Context) -> Interp:
         "gran": "day" if unit == "week" else unit,
         "approx": True,
     }
-    if unit == "year" and n == 1 and ctx.fin_quarter(c.start):
-        return Interp("DATE", spec=_shift_quarter(ctx.last_quarter(c.start), 4 * sign))
-    if (
-        unit == "year"
-        and n == 1
-        and g["dir"].lower() == "ago"
-        and re.search(
-            r"(?:\bfrom|\bthan|compared\s+with|(?:up|down)\s+from\s+[\w$#.,%]+)\s+$",
-            text[max(0, c.start - 40) : c.start],
-            re.I,
-        )
-    ):
-        # "production fell 8.4% from a year ago", "up from seven a year ago": a level compared with the
-        # same point of last year, the month a year back
-        spec.update(gran="month", why="a level compared with the same point a year back")
+    if unit == "year" and n == 1 and (it := _a_year_ago(c, text, ctx, spec, sign)) is not None:
+        return it
     if g["dir"].lower() in ("earlier", "later", "before") and unit != "year":
         return Interp("DURATION", duration_value(n, unit), basis=f"{g['n']} {g['unit']}, counted from another event")
     return Interp("DATE", spec=spec)
