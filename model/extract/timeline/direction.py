@@ -266,15 +266,9 @@ def _had(v) -> bool:
     return any(a.lower_ == "had" for a in aux)
 
 
-def _past(verb) -> tuple[bool, str]:
-    if verb is None:
-        return False, ""
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in MODAL_AUX | FUTURE_AUX for a in aux):
-        return False, ""
-    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
-        return True, f"past tense of '{verb.text}'"
-    if (
+def _same_form_past(verb, aux: list) -> bool:
+    """`Weakness hurt the composite`: 'hurt' with a singular subject is not a present, so it is the past."""
+    return (
         verb.tag_ == "VBP"
         and not aux
         and verb.lower_ in SAME_FORM_PAST
@@ -282,13 +276,28 @@ def _past(verb) -> tuple[bool, str]:
             c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") and not any(x.dep_ == "conj" for x in c.children)
             for c in verb.children
         )
-    ):
-        # "Weakness hurt the composite": 'hurt' with a singular subject is not a present, so it is the past
+    )
+
+
+def _perfect(verb, aux: list) -> bool:
+    """`has risen`; `have been searching since ...` (begun in the past)."""
+    have = any(a.lemma_ == "have" for a in aux)
+    return (verb.tag_ == "VBN" and have) or (verb.tag_ == "VBG" and have and any(a.lower_ == "been" for a in aux))
+
+
+def _past(verb) -> tuple[bool, str]:
+    """Whether `verb` is in a past tense (the simple past, the perfect), and that in words."""
+    if verb is None:
+        return False, ""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in MODAL_AUX | FUTURE_AUX for a in aux):
+        return False, ""
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
+        return True, f"past tense of '{verb.text}'"
+    if _same_form_past(verb, aux):
         return True, f"past tense of '{verb.text}' (a singular subject)"
-    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in aux):
+    if _perfect(verb, aux):
         return True, f"perfect tense of '{verb.text}'"
-    if verb.tag_ == "VBG" and any(a.lemma_ == "have" for a in aux) and any(a.lower_ == "been" for a in aux):
-        return True, f"perfect tense of '{verb.text}'"  # "have been searching since ...": begun in the past
     if verb.tag_ == "VBG" and not aux and verb.dep_ == "advcl" and verb.head is not verb:
         # a participle clause takes its main clause's tense ("the stock has fluctuated, rising ... in March")
         past, why = _past(verb.head)
