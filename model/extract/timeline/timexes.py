@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from model.dates import value_range
 from model.records import Timex
@@ -12,7 +14,7 @@ from model.records import Timex
 from .candidates import Cand, candidates
 from .context import Context
 from .direction import LEAN_BACK, direction_of
-from .interpret import interpret
+from .interpret import Interp, interpret
 from .resolve import resolve
 
 
@@ -27,76 +29,90 @@ def _sentence_index(doc):
     return find
 
 
-def extract_timexes(text: str, doc, published: str | None, *, uncertain: bool = False) -> list[Timex]:
-    """Temporal expressions in `text`, TIMEX3-normalised against `published` (YYYY-MM-DD or None)."""
-    ctx = Context(text, doc)
-    sent_of = _sentence_index(doc)
-    anchor = published[:10] if published else None
-    ctx.anchor_year = int(anchor[:4]) if anchor and anchor[:4].isdigit() else None
-    out: list[Timex] = []
-    bare: list[tuple[int, Cand]] = []  # clock times with no day of their own
+@dataclass
+class Run:
+    """One article's extraction: its text and parse, the anchor, and the records so far."""
 
-    def _extract_one(c: Cand) -> None:
-        it = interpret(c, text, ctx)
-        if it.drop:
-            return
-        surface = text[c.start : c.end]
-        spec = it.spec
-        value, basis = it.value, it.basis
-        if spec is not None and spec.get("kind") == "abs":
-            value, basis, spec = spec["value"], "the quarter last mentioned", None
-        if spec is not None:
-            if it.needs_dir and "dir" not in spec:
-                direction, why = direction_of(doc, c.start, c.end, spec["kind"], text)
-                if isinstance(direction, str):
-                    spec["lean"] = -1 if direction == LEAN_BACK else 1
-                    direction = 0
-                if direction == 0 and spec["kind"] == "weekday":
-                    direction, why = -1, (why + "; news reports a bare weekday as past by default")
-                spec["dir"] = direction
-                spec["why"] = why
-        t = _timex(c, surface, it.type, spec, value, basis, anchor, uncertain, sent_of(c.start))
-        value = t.value
-        if c.kind == "time":
-            bare.append((len(out), c))
-        out.append(t)
-        # a quarter named ('the third quarter', 'the latest quarter', 'the 1989 period'), not one a year back
-        named = (
-            c.kind in ("quarter", "qcode", "relunit") or c.kind == "period" and (value or "-")[:4] == (anchor or "")[:4]
-        )
-        if (
-            named
-            and it.type == "DATE"
-            and value
-            and re.fullmatch(r"\d{4}-Q[1-4]", value)
-            and not re.search(r"year-ago|year-earlier|year-before|a year|last year", surface, re.I)
-        ):
-            ctx.quarters.append((c.start, {"spec": spec, "value": value, "q": int(value[-1])}))
-        if (
-            it.type in ("DATE", "TIME")
-            and value
-            and re.match(r"\d{4}-\d\d(?:-\d\d)?(?:T|$)", value)
-            and c.kind not in ("time", "refmonth")
-        ):
-            ctx.refs.append(
-                (
-                    c.start,
-                    "day" if re.match(r"\d{4}-\d\d-\d\d", value) else "month",
-                    dict(spec) if spec is not None else {"kind": "abs", "value": value},
-                )
-            )
-        if c.kind in ("year", "my", "mdy", "dmy", "iso") and spec is None and value and value[:4].isdigit():
-            ctx.years.append((c.start, int(value[:4])))
+    text: str
+    doc: object
+    ctx: Context
+    anchor: str | None
+    uncertain: bool
+    sent_of: Callable[[int], int | None]
+    out: list[Timex] = field(default_factory=list)
+    bare: list[tuple[int, Cand]] = field(default_factory=list)  # clock times with no day of their own
 
-    for c in candidates(text):
-        try:
-            _extract_one(c)
-        except (ArithmeticError, ValueError):
-            # a date out of range ("230013 years ago": no such year, a timedelta too large) is left out, never
-            # the article; any other error is a bug, for the ingest's per-extractor guard to report
-            continue
-    # "at about 10:35 a.m. (0735 GMT) Friday": a bare clock time takes the day named nearest to it in its sentence
-    for i, c in bare:
+
+def _settle_direction(spec: dict, c: Cand, run: Run) -> None:
+    """The side of the anchor an expression lies on, from the parse (a lean is kept apart in `lean`)."""
+    direction, why = direction_of(run.doc, c.start, c.end, spec["kind"], run.text)
+    if isinstance(direction, str):
+        spec["lean"] = -1 if direction == LEAN_BACK else 1
+        direction = 0
+    if direction == 0 and spec["kind"] == "weekday":
+        direction, why = -1, (why + "; news reports a bare weekday as past by default")
+    spec["dir"] = direction
+    spec["why"] = why
+
+
+def _names_a_quarter(c: Cand, it: Interp, value: str | None, run: Run) -> bool:
+    """A quarter named ('the third quarter', 'the latest quarter', 'the 1989 period'), not one a year back."""
+    named = (
+        c.kind in ("quarter", "qcode", "relunit") or c.kind == "period" and (value or "-")[:4] == (run.anchor or "")[:4]
+    )
+    return bool(
+        named
+        and it.type == "DATE"
+        and value
+        and re.fullmatch(r"\d{4}-Q[1-4]", value)
+        and not re.search(r"year-ago|year-earlier|year-before|a year|last year", run.text[c.start : c.end], re.I)
+    )
+
+
+def _names_a_day_or_month(c: Cand, it: Interp, value: str | None) -> bool:
+    return bool(
+        it.type in ("DATE", "TIME")
+        and value
+        and re.match(r"\d{4}-\d\d(?:-\d\d)?(?:T|$)", value)
+        and c.kind not in ("time", "refmonth")
+    )
+
+
+def _remember(c: Cand, it: Interp, spec: dict | None, value: str | None, run: Run) -> None:
+    """What later expressions may refer to: the quarters named, the dates and the years mentioned."""
+    ctx = run.ctx
+    if _names_a_quarter(c, it, value, run):
+        ctx.quarters.append((c.start, {"spec": spec, "value": value, "q": int(value[-1])}))
+    if _names_a_day_or_month(c, it, value):
+        gran = "day" if re.match(r"\d{4}-\d\d-\d\d", value) else "month"
+        ctx.refs.append((c.start, gran, dict(spec) if spec is not None else {"kind": "abs", "value": value}))
+    if c.kind in ("year", "my", "mdy", "dmy", "iso") and spec is None and value and value[:4].isdigit():
+        ctx.years.append((c.start, int(value[:4])))
+
+
+def _extract_one(c: Cand, run: Run) -> None:
+    it = interpret(c, run.text, run.ctx)
+    if it.drop:
+        return
+    surface = run.text[c.start : c.end]
+    spec = it.spec
+    value, basis = it.value, it.basis
+    if spec is not None and spec.get("kind") == "abs":
+        value, basis, spec = spec["value"], "the quarter last mentioned", None
+    if spec is not None and it.needs_dir and "dir" not in spec:
+        _settle_direction(spec, c, run)
+    t = _timex(c, surface, it.type, spec, value, basis, run.anchor, run.uncertain, run.sent_of(c.start))
+    if c.kind == "time":
+        run.bare.append((len(run.out), c))
+    run.out.append(t)
+    _remember(c, it, spec, t.value, run)
+
+
+def _date_bare_times(run: Run) -> None:
+    """`at about 10:35 a.m. (0735 GMT) Friday`: a bare clock time takes the day named nearest to it in its
+    sentence."""
+    out = run.out
+    for i, c in run.bare:
         t = out[i]
         days = [
             u
@@ -112,8 +128,24 @@ def extract_timexes(text: str, doc, published: str | None, *, uncertain: bool = 
         u = min(days, key=lambda u: min(abs(u.start - t.end), abs(t.start - u.end)))
         base = json.loads(u.spec) if u.spec else {"kind": "abs", "value": u.value}
         spec = {"kind": "relref", "unit": "day", "n": 0, "base": base, "time": json.loads(t.spec)["t"], "near": True}
-        out[i] = _timex(c, t.text, t.type, spec, None, "", anchor, uncertain, t.sentence)
-    return out
+        out[i] = _timex(c, t.text, t.type, spec, None, "", run.anchor, run.uncertain, t.sentence)
+
+
+def extract_timexes(text: str, doc, published: str | None, *, uncertain: bool = False) -> list[Timex]:
+    """Temporal expressions in `text`, TIMEX3-normalised against `published` (YYYY-MM-DD or None)."""
+    ctx = Context(text, doc)
+    anchor = published[:10] if published else None
+    ctx.anchor_year = int(anchor[:4]) if anchor and anchor[:4].isdigit() else None
+    run = Run(text, doc, ctx, anchor, uncertain, _sentence_index(doc))
+    for c in candidates(text):
+        try:
+            _extract_one(c, run)
+        except (ArithmeticError, ValueError):
+            # a date out of range ("230013 years ago": no such year, a timedelta too large) is left out, never
+            # the article; any other error is a bug, for the ingest's per-extractor guard to report
+            continue
+    _date_bare_times(run)
+    return run.out
 
 
 def _timex(
