@@ -248,41 +248,53 @@ def _month_day(spec: dict, anchor: str, a: dt.date, pd: str, tail: str) -> tuple
     return pick.isoformat() + _time_suffix(spec), f"{rel}{tail}"
 
 
+def _month_before(spec: dict, a: dt.date, pd: str, m: int) -> tuple[int, str]:
+    """The latest such month up to (or, `strict`, before) the anchor; `last February` said in March: the
+    year before's."""
+    strict = spec.get("strict")
+    name = MONTHS[m - 1].capitalize()
+    y = a.year if (m < a.month or (m == a.month and not strict)) else a.year - 1
+    if spec.get("last") and (a.year * 12 + a.month) - (y * 12 + m) == 1:
+        # the month just ended is 'last month': 'last February' said in March is the year before's
+        return y - 1, f"the {name} a year before the one just ended at {pd}"
+    return y, f"the latest {name} {'before' if strict else 'up to'} {pd}"
+
+
+def _month_after(spec: dict, a: dt.date, pd: str, m: int) -> tuple[int, str]:
+    """The first such month from (or, `strict`, after) the anchor."""
+    strict = spec.get("strict")
+    y = a.year if (m > a.month or (m == a.month and not strict)) else a.year + 1
+    return y, f"the first {MONTHS[m - 1].capitalize()} {'after' if strict else 'from'} {pd}"
+
+
+def _month_nearest(spec: dict, a: dt.date, pd: str, m: int) -> tuple[int, str]:
+    """The month within six months of the anchor's; a lean may move it a year."""
+    y = a.year
+    if m - a.month > 6:
+        y -= 1
+    elif a.month - m > 6:
+        y += 1
+    lean = spec.get("lean", 0)
+    if lean and lean * ((y - a.year) * 12 + m - a.month) < -(LEAN_DAYS // 30):
+        y += lean
+    name = MONTHS[m - 1].capitalize()
+    return y, (f"the {name} of the year of {pd}" if y == a.year else f"the {name} nearest to {pd}")
+
+
 def _month(spec: dict, anchor: str, a: dt.date, pd: str, tail: str) -> tuple[str | None, str]:
     """A month without a year: by a year offset, by the direction, or the nearest."""
     m = spec["m"]
     if "yoff" in spec:
         y = a.year + spec["yoff"]
-        return "%04d-%02d" % (
-            y,
-            m,
-        ), f"{MONTHS[m - 1].capitalize()} of {_yoff_words(spec['yoff'])} ({y}), counted from {pd}{tail}"
+        words = f"{MONTHS[m - 1].capitalize()} of {_yoff_words(spec['yoff'])} ({y}), counted from {pd}"
+        return "%04d-%02d" % (y, m), f"{words}{tail}"
     direction = spec.get("dir", 0)
-    strict = spec.get("strict")
     if direction < 0:
-        y = a.year if (m < a.month or (m == a.month and not strict)) else a.year - 1
-        rel = f"the latest {MONTHS[m - 1].capitalize()} {'before' if strict else 'up to'} {pd}"
-        if spec.get("last") and (a.year * 12 + a.month) - (y * 12 + m) == 1:
-            # the month just ended is 'last month': 'last February' said in March is the year before's
-            y -= 1
-            rel = f"the {MONTHS[m - 1].capitalize()} a year before the one just ended at {pd}"
+        y, rel = _month_before(spec, a, pd, m)
     elif direction > 0:
-        y = a.year if (m > a.month or (m == a.month and not strict)) else a.year + 1
-        rel = f"the first {MONTHS[m - 1].capitalize()} {'after' if strict else 'from'} {pd}"
+        y, rel = _month_after(spec, a, pd, m)
     else:
-        y = a.year
-        if m - a.month > 6:
-            y -= 1
-        elif a.month - m > 6:
-            y += 1
-        lean = spec.get("lean", 0)
-        if lean and lean * ((y - a.year) * 12 + m - a.month) < -(LEAN_DAYS // 30):
-            y += lean
-        rel = (
-            f"the {MONTHS[m - 1].capitalize()} of the year of {pd}"
-            if y == a.year
-            else f"the {MONTHS[m - 1].capitalize()} nearest to {pd}"
-        )
+        y, rel = _month_nearest(spec, a, pd, m)
     return "%04d-%02d" % (y, m), f"{rel}{tail}"
 
 
