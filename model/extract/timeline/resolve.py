@@ -156,35 +156,38 @@ def _offset(spec: dict, anchor: str, a: dt.date, pd: str, tail: str) -> tuple[st
     return v, f"{rel}{tail}"
 
 
+def _weekday_from(spec: dict, a: dt.date, pd: str, direction: int) -> tuple[dt.date, str]:
+    """The weekday on or after (`strict`: after) `a`, of its week (`this`), or before it (or `a` itself)."""
+    dow, strict = spec["dow"], spec.get("strict")
+    name = WEEKDAYS[dow].capitalize()
+    if direction > 0:
+        delta = (dow - a.weekday()) % 7
+        if strict and delta == 0:
+            delta = 7
+        return a + dt.timedelta(days=delta), (
+            f"the {name} on or after {pd}" if not strict else f"the {name} after {pd}"
+        )
+    if direction == 0 and spec.get("this"):
+        return a + dt.timedelta(days=dow - a.weekday()), f"the {name} of the week of {pd}"
+    delta = (a.weekday() - dow) % 7
+    if strict and delta == 0:
+        delta = 7
+    return a - dt.timedelta(days=delta), (f"the {name} before {pd}" if delta else f"{pd} itself, a {name}")
+
+
 def _weekday(spec: dict, anchor: str, a: dt.date, pd: str, tail: str) -> tuple[str | None, str]:
     """A weekday: the one before or after the anchor (or a reference date), or of its week."""
-    dow, direction = spec["dow"], spec.get("dir", -1)
-    name = WEEKDAYS[dow].capitalize()
+    direction = spec.get("dir", -1)
     if spec.get("base"):
         bv = _base_value(spec["base"], anchor)[0]
         if not bv or not re.match(r"\d{4}-\d\d-\d\d", bv):
             return None, "no reference date"
         a, pd = _d(bv), f"the date last mentioned, {bv[:10]}"
-    if direction > 0:
-        delta = (dow - a.weekday()) % 7
-        if spec.get("strict") and delta == 0:
-            delta = 7
-        d = a + dt.timedelta(days=delta)
-        rel = f"the {name} on or after {pd}" if not spec.get("strict") else f"the {name} after {pd}"
-    elif direction == 0 and spec.get("this"):
-        d = a + dt.timedelta(days=dow - a.weekday())
-        rel = f"the {name} of the week of {pd}"
-    else:
-        delta = (a.weekday() - dow) % 7
-        if spec.get("strict") and delta == 0:
-            delta = 7
-        d = a - dt.timedelta(days=delta)
-        rel = f"the {name} before {pd}" if delta else f"{pd} itself, a {name}"
+    d, rel = _weekday_from(spec, a, pd, direction)
     if direction > 0 and spec.get("part") and not spec.get("time"):
         # a part of a day still ahead ("is to leave Tuesday morning") is a plan for that day
         return d.isoformat(), f"{rel}{tail}; a plan is dated to the day"
-    v = d.isoformat() + _time_suffix(spec)
-    return v, f"{rel}{tail}"
+    return d.isoformat() + _time_suffix(spec), f"{rel}{tail}"
 
 
 def _days_around(a: dt.date, m: int, day: int) -> list[dt.date]:

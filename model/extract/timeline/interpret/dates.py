@@ -165,25 +165,29 @@ def _season(c: Cand, text: str, ctx: Context) -> Interp:
     return Interp("DATE", drop=True)
 
 
+def _an_amount(c: Cand, text: str) -> bool:
+    """`$1990`, `1990%`, `1,990`, `3.2020`, `#1990`: a number glued to a sign or another number is no year
+    (one after ". " or ", " may be)."""
+    before = text[max(0, c.start - 2) : c.start]
+    after = text[c.end : c.end + 12]
+    return bool(
+        "$" in before
+        or re.match(r"\s*(?:%|percent|per\s+cent|[-–]\d|,\d|\.\d|\d)", after)
+        or re.search(r"\d\s?$|[\d.,]$", before)
+        or re.search(r"[#№]\s*$", before)
+    )
+
+
 def _year(c: Cand, text: str, ctx: Context) -> Interp:
+    """`1990`, `fiscal 1990`, `FY90`, `early 1990`, `the first half of 1990`, `year-end 1990`."""
     g = c.data
     y = int(g["y"]) if len(g["y"]) == 4 else full_year(g["y"])
     mod = re.sub(r"\s+", " ", (g.get("mod") or "").lower())
     if c.kind == "fy":
         return Interp("DATE", str(y), basis="fiscal year")
-    before = text[max(0, c.start - 2) : c.start]
-    after = text[c.end : c.end + 12]
-    if (
-        "$" in before
-        or re.match(r"\s*(?:%|percent|per\s+cent|[-–]\d|,\d|\.\d|\d)", after)
-        or re.search(r"\d\s?$|[\d.,]$", before)
-        or re.search(r"[#№]\s*$", before)
-    ):
-        # (a number glued to the one before it, "3.2020", "1,999", is not a year; one after ". " or ", " may be)
+    if _an_amount(c, text):
         return Interp("DATE", drop=True)
-    if not mod and y > 2099:
-        return Interp("DATE", drop=True)
-    if not mod and len(g["y"]) == 4 and not_a_year(y, c, text, ctx):
+    if not mod and (y > 2099 or len(g["y"]) == 4 and not_a_year(y, c, text, ctx)):
         return Interp("DATE", drop=True)
     if "half" in mod:
         return Interp("DATE", f"{y}-H{1 if 'first' in mod else 2}", basis="explicit half year")
