@@ -112,8 +112,8 @@ def _year_offset(low: str) -> int | None:
     return None
 
 
-def _unnumbered_quarter(c: Cand, text: str, ctx: Context, low: str, years: list[str], yoff: int | None) -> Interp:
-    """`the quarter`, `the year-ago quarter`, `the quarter ended July 31`, `next quarter`, `the latest quarter`."""
+def _quarter_named_after(c: Cand, text: str, ctx: Context, years: list[str], yoff: int | None) -> Interp | None:
+    """`the year-ago quarter, the second quarter ...`, `the quarter ended July 31`: named by what follows."""
     # an apposition names one quarter twice: "the year-ago quarter, the second quarter ended Oct. 31, ..."
     if yoff == -1 and not years and (m := QUARTER_APPOS.match(text, c.end)):
         return Interp(
@@ -133,6 +133,14 @@ def _unnumbered_quarter(c: Cand, text: str, ctx: Context, low: str, years: list[
         return Interp(
             "DATE", spec={"kind": "quarter", "q": q, "dir": -1, "why": f"the quarter ended in {ended.group('mon')}"}
         )
+    return None
+
+
+def _unnumbered_quarter(c: Cand, text: str, ctx: Context, low: str, years: list[str], yoff: int | None) -> Interp:
+    """`the quarter`, `the year-ago quarter`, `the quarter ended July 31`, `next quarter`, `the latest quarter`."""
+    named = _quarter_named_after(c, text, ctx, years, yoff)
+    if named is not None:
+        return named
     if low.startswith(("a ", "an ")):
         return Interp("DURATION", "P3M", basis="one quarter")
     if not ctx.financial and low in ("quarter", "the quarter"):
