@@ -54,6 +54,39 @@ def _a_rate(c: Cand, text: str, nw: str, unit: str) -> bool:
     )
 
 
+def _not_a_duration(c: Cand, text: str, n, nw: str, unit: str, adj: str) -> bool:
+    """No number; a rate (`$5 a year`); an age (`a 20-year-old`); `a second` (an ordinal)."""
+    return (
+        n is None
+        or _a_rate(c, text, nw, unit)
+        or c.data.get("long") == "-old"
+        and unit in ("year",)
+        and not adj
+        or nw == "a"
+        and unit == "second"
+    )
+
+
+def _common_unit(unit: str, n):
+    """Nights count days; fortnights count two weeks."""
+    if unit == "night":
+        return "day", n
+    if unit == "fortnight":
+        return "week", (2 * n if n != "X" else "X")
+    return unit, n
+
+
+def _in_units_ahead(c: Cand, text: str, ctx: Context, n, unit: str, adj: str) -> bool:
+    """`the stock would be redeemed in five years`: the time that many units ahead, not a stretch."""
+    return bool(
+        isinstance(n, int)
+        and not adj
+        and unit in ("year", "month")
+        and prev_word(text, c.start) == "in"
+        and future_verb(ctx.doc, c.start, c.end)
+    )
+
+
 def _duration(c: Cand, text: str, ctx: Context) -> Interp:
     """`the past two months`, `five years`, `a 10-year`, `5 1/2 hours`; `in five years` with a verb in the
     future is a date."""
@@ -61,29 +94,12 @@ def _duration(c: Cand, text: str, ctx: Context) -> Interp:
     unit = unit_name(g["unit"])
     adj = (g.get("adj") or "").lower()
     n = number(g["n"])
-    if n is None:
+    if _not_a_duration(c, text, n, g["n"].lower(), unit, adj):
         return Interp("DURATION", drop=True)
-    nw = g["n"].lower()
-    if _a_rate(c, text, nw, unit):
-        return Interp("DURATION", drop=True)
-    if g.get("long") == "-old" and unit in ("year",) and not adj:
-        return Interp("DURATION", drop=True)
-    if unit == "night":
-        unit = "day"
-    if nw == "a" and unit == "second":
-        return Interp("DURATION", drop=True)
-    if unit == "fortnight":
-        unit, n = "week", (2 * n if n != "X" else "X")
+    unit, n = _common_unit(unit, n)
     if adj in ("recent",) and n == "X":
         return Interp("DATE", "PAST_REF", basis="vague reference to the past")
-    if (
-        isinstance(n, int)
-        and not adj
-        and unit in ("year", "month")
-        and prev_word(text, c.start) == "in"
-        and future_verb(ctx.doc, c.start, c.end)
-    ):
-        # "the stock would be redeemed in five years": the time that many units ahead, not a stretch
+    if _in_units_ahead(c, text, ctx, n, unit, adj):
         return Interp(
             "DATE", spec={"kind": "offset", "unit": unit, "n": n, "gran": unit, "why": "'in' with a verb in the future"}
         )
