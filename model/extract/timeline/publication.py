@@ -14,7 +14,7 @@ from . import landmarks
 from .candidates import Cand, candidates
 from .context import Context
 from .direction import LEAN_FORWARD, direction_of
-from .interpret import interpret
+from .interpret import Interp, interpret
 
 Published = tuple[str, str, float]  # (YYYY-MM-DD, basis in words, confidence 0..1)
 
@@ -39,6 +39,25 @@ def _landmark_clues(ev: Evidence, text: str) -> None:
     ev.estimate = anchors[0] if anchors else None
 
 
+def _is_a_date(c: Cand, it: Interp) -> bool:
+    """A full date, a month of a year or a month-day (not a weekday, a season, a relative date)."""
+    return c.kind in ("mdy", "dmy", "iso", "numdate", "time_date", "my") or (it.spec or {}).get("kind") == "md"
+
+
+def _add_date(ev: Evidence, c: Cand, it: Interp, surface: str) -> None:
+    """A full date (its weekday, if given and right, raises confidence), a month, or a month-day for later."""
+    if it.value and re.fullmatch(r"\d{4}-\d\d-\d\d(T.*)?", it.value):
+        d = dt.date.fromisoformat(it.value[:10])
+        ok = c.data.get("dow") and WEEKDAYS.index(c.data["dow"].lower()) == d.weekday()
+        basis = f"the latest explicit date in the text, '{surface}'" + ("; its weekday agrees" if ok else "")
+        ev.full.append((d, basis, 0.7 if ok else 0.6))
+    elif it.value and re.fullmatch(r"\d{4}-\d\d", it.value):
+        y, m = map(int, it.value.split("-"))
+        ev.months.append((dt.date(y, m, 1), surface))
+    elif it.spec and it.spec.get("kind") == "md":
+        ev.month_days.append((c, it.spec, surface))
+
+
 def _dates_in_text(ev: Evidence, text: str, doc) -> None:
     """Explicit years, full dates, months and month-days, but none the text looks forward to."""
     ctx = Context(text, doc)
@@ -46,23 +65,13 @@ def _dates_in_text(ev: Evidence, text: str, doc) -> None:
         it = interpret(c, text, ctx)
         if it.drop:
             continue
-        surface = text[c.start : c.end]
         if it.value and re.fullmatch(r"\d{4}", it.value):
             ev.years.append((c.start, int(it.value)))
-        if c.kind not in ("mdy", "dmy", "iso", "numdate", "time_date", "my") and (it.spec or {}).get("kind") != "md":
+        if not _is_a_date(c, it):
             continue
         if direction_of(doc, c.start, c.end, text=text)[0] in (1, LEAN_FORWARD):
             continue  # a date the text looks forward to says nothing about when it was written
-        if it.value and re.fullmatch(r"\d{4}-\d\d-\d\d(T.*)?", it.value):
-            d = dt.date.fromisoformat(it.value[:10])
-            ok = c.data.get("dow") and WEEKDAYS.index(c.data["dow"].lower()) == d.weekday()
-            basis = f"the latest explicit date in the text, '{surface}'" + ("; its weekday agrees" if ok else "")
-            ev.full.append((d, basis, 0.7 if ok else 0.6))
-        elif it.value and re.fullmatch(r"\d{4}-\d\d", it.value):
-            y, m = map(int, it.value.split("-"))
-            ev.months.append((dt.date(y, m, 1), surface))
-        elif it.spec and it.spec.get("kind") == "md":
-            ev.month_days.append((c, it.spec, surface))
+        _add_date(ev, c, it, text[c.start : c.end])
 
 
 def _month_day_in_landmark_year(spec: dict, estimate: landmarks.Clue) -> dt.date | None:
