@@ -10,6 +10,8 @@ from .patterns import PATTERNS, SECOND_DAY, TRIGGERS
 
 @dataclass
 class Cand:
+    """A candidate expression: its span, its pattern family (`kind`), the pattern's named groups and priority."""
+
     start: int
     end: int
     kind: str

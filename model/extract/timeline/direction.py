@@ -29,6 +29,8 @@ LEAN_BACK, LEAN_FORWARD = "lean-", "lean+"
 
 @dataclass
 class Gov:
+    """What governs an expression in the parse."""
+
     verb: object = None  # the governing verb token
     prep: str | None = None  # the preposition heading the expression, if any
     direct: bool = True  # the expression modifies the verb itself, not a noun on the way
@@ -37,6 +39,8 @@ class Gov:
 
 
 def governor(doc, start: int, end: int) -> Gov:
+    """The verb that governs the expression at start..end, the preposition heading it, and whether the
+    expression modifies the verb itself."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return Gov()

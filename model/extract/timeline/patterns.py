@@ -74,6 +74,7 @@ SPELLED_YEAR = (
 
 
 def word_pattern(s: str) -> re.Pattern:
+    """A case-insensitive pattern that matches whole words only."""
     return re.compile(r"(?<![\w’'-])" + s + r"(?![\w-])", F)
 
 

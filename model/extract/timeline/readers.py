@@ -45,6 +45,7 @@ def _int(v):
 
 
 def month_number(s: str) -> int:
+    """`March`, `Sept.`, `sep` → 3, 9, 9."""
     s = s.lower().rstrip(".")
     if s in MONTHS:
         return MONTHS.index(s) + 1
@@ -52,6 +53,7 @@ def month_number(s: str) -> int:
 
 
 def full_year(y: str) -> int:
+    """`89` → 1989, `07` → 2007 (two digits above 30 are the 1900s), `1989` → 1989."""
     y4 = int(y)
     if len(y) == 2:
         y4 += 1900 if y4 > 30 else 2000
@@ -59,11 +61,13 @@ def full_year(y: str) -> int:
 
 
 def prev_word(text: str, i: int) -> str:
+    """The word before offset i, lower-cased ('' if none)."""
     m = re.search(r"([\w’'-]+)\W*$", text[max(0, i - 30) : i])
     return m.group(1).lower() if m else ""
 
 
 def next_word(text: str, i: int) -> str:
+    """The word after offset i, lower-cased ('' if none)."""
     m = re.match(r"\W*([\w’'-]+)", text[i : i + 30])
     return m.group(1).lower() if m else ""
 
@@ -90,6 +94,7 @@ def clock(s: str) -> str:
 
 
 def unit_name(u: str) -> str:
+    """`weeks` → `week`, `centuries` → `century`."""
     u = u.lower()
     if u.startswith("centur"):
         return "century"
@@ -103,6 +108,7 @@ def clause_before(text: str, i: int) -> str:
 
 
 def duration_value(n, unit: str) -> str:
+    """An ISO 8601 duration: (2, 'week') → P2W, (5.5, 'hour') → PT5H30M, ('X', 'year') → PXY."""
     if isinstance(n, float) and n != "X":
         # 5 1/2 hours → PT5H30M; 2 1/2 years → P2Y6M
         whole, frac = int(n), n - int(n)

@@ -19,6 +19,7 @@ from .resolve import resolve
 
 
 def _sentence_index(doc):
+    """Offset → the index of the sentence holding it (None without a parse)."""
     if doc is None:
         return lambda i: None
     starts = [s.start_char for s in doc.sents]
@@ -91,6 +92,7 @@ def _remember(c: Cand, it: Interp, spec: dict | None, value: str | None, run: Ru
 
 
 def _extract_one(c: Cand, run: Run) -> None:
+    """Interpret one candidate, give it a direction if it needs one, resolve and store it."""
     it = interpret(c, run.text, run.ctx)
     if it.drop:
         return

@@ -144,6 +144,7 @@ def _century(c: Cand, text: str, ctx: Context) -> Interp:
 
 
 def _season(c: Cand, text: str, ctx: Context) -> Interp:
+    """`last spring`, `the summer of 1990`, `in the fall` (a bare season needs a word before it)."""
     g = c.data
     s = SEASONS[g["s"].lower()]
     if g.get("ys"):

@@ -107,6 +107,7 @@ def _duration(c: Cand, text: str, ctx: Context) -> Interp:
 
 
 def _set(c: Cand, text: str, ctx: Context) -> Interp:
+    """`daily`, `every Monday`, `each quarter`: a frequency (TIMEX3 SET)."""
     g = c.data
     w = re.sub(r"\s+", " ", g["w"].lower())
     if w in FREQUENCIES:
