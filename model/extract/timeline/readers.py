@@ -10,34 +10,55 @@ from model.lexicon.calendar import MONTH_ABBR, MONTHS
 from model.lexicon.numbers import SMALL_NUMBERS, TENS, VAGUE_AMOUNTS
 
 
+def _without_half(s: str) -> tuple[str, float]:
+    if s.endswith(" and a half"):
+        return s[: -len(" and a half")], 0.5
+    return s, 0.0
+
+
+def _without_multiplier(s: str) -> tuple[str, int]:
+    mult = 1
+    for w, k in ((" hundred", 100), (" thousand", 1000)):
+        if s.endswith(w):
+            s, mult = s[: -len(w)], k
+    return s, mult
+
+
+def _in_digits(s: str) -> float | None:
+    """`12`, `2.5`, `12,000`, `5 1/2`."""
+    m = re.fullmatch(r"(\d+)(?:[.,](\d+))?(?: (\d)/(\d))?", s)
+    if not m:
+        return None
+    if m.group(2) and "," in s and len(m.group(2)) == 3:
+        v = float(m.group(1) + m.group(2))
+    else:
+        v = float(m.group(1) + ("." + m.group(2) if m.group(2) else ""))
+    if m.group(3):
+        v += int(m.group(3)) / int(m.group(4))
+    return v
+
+
+def _in_words(s: str) -> float | None:
+    """`five`, `a dozen`, `twenty-one`."""
+    if s in SMALL_NUMBERS:
+        return SMALL_NUMBERS[s]
+    parts = re.split(r"[\s-]", s)
+    if parts[0] in TENS:
+        return TENS[parts[0]] + (SMALL_NUMBERS.get(parts[1], 0) if len(parts) > 1 else 0)
+    return None
+
+
 def number(s: str):
     """Number phrase → int/float, 'X' for vague amounts, None if not a number."""
     s = re.sub(r"\s+", " ", s.strip().lower())
     if s in VAGUE_AMOUNTS or s.startswith("a number"):
         return "X"
-    half = 0.0
-    if s.endswith(" and a half"):
-        s, half = s[: -len(" and a half")], 0.5
-    mult = 1
-    for w, k in ((" hundred", 100), (" thousand", 1000)):
-        if s.endswith(w):
-            s, mult = s[: -len(w)], k
-    m = re.fullmatch(r"(\d+)(?:[.,](\d+))?(?: (\d)/(\d))?", s)
-    if m:
-        if m.group(2) and "," in s and len(m.group(2)) == 3:
-            v = float(m.group(1) + m.group(2))
-        else:
-            v = float(m.group(1) + ("." + m.group(2) if m.group(2) else ""))
-        if m.group(3):
-            v += int(m.group(3)) / int(m.group(4))
-        return _int((v + half) * mult)
-    if s in SMALL_NUMBERS:
-        return _int((SMALL_NUMBERS[s] + half) * mult)
-    parts = re.split(r"[\s-]", s)
-    if parts[0] in TENS:
-        v = TENS[parts[0]] + (SMALL_NUMBERS.get(parts[1], 0) if len(parts) > 1 else 0)
-        return _int((v + half) * mult)
-    return None
+    s, half = _without_half(s)
+    s, mult = _without_multiplier(s)
+    v = _in_digits(s)
+    if v is None:
+        v = _in_words(s)
+    return None if v is None else _int((v + half) * mult)
 
 
 def _int(v):
@@ -107,31 +128,42 @@ def clause_before(text: str, i: int) -> str:
     return re.split(r"[.!?]\s|\n", w)[-1]
 
 
+# a fraction of a unit in the next smaller one: 2 1/2 years → P2Y6M
+_FRACTION_UNITS = {
+    "year": ("M", 12),
+    "month": ("D", 30),
+    "day": ("H", 24),
+    "hour": ("M", 60),
+    "minute": ("S", 60),
+    "week": ("D", 7),
+}
+_TIME_LETTERS = {"hour": "H", "minute": "M", "second": "S"}
+_DATE_LETTERS = {"year": "Y", "month": "M", "week": "W", "day": "D"}
+
+
+def _with_fraction(n: float, unit: str) -> str | None:
+    """5 1/2 hours → PT5H30M; 2 1/2 years → P2Y6M; 1 1/2 days → P1DT12H (None for a unit with no smaller one)."""
+    sub = _FRACTION_UNITS.get(unit)
+    if not sub:
+        return None
+    whole, frac = int(n), n - int(n)
+    extra = int(round(frac * sub[1]))
+    head = duration_value(whole, unit)
+    if unit == "day":
+        return head + f"T{extra}H"
+    return head + f"{extra}{sub[0]}"
+
+
 def duration_value(n, unit: str) -> str:
     """An ISO 8601 duration: (2, 'week') → P2W, (5.5, 'hour') → PT5H30M, ('X', 'year') → PXY."""
-    if isinstance(n, float) and n != "X":
-        # 5 1/2 hours → PT5H30M; 2 1/2 years → P2Y6M
-        whole, frac = int(n), n - int(n)
-        sub = {
-            "year": ("M", 12),
-            "month": ("D", 30),
-            "day": ("H", 24),
-            "hour": ("M", 60),
-            "minute": ("S", 60),
-            "week": ("D", 7),
-        }.get(unit)
-        if sub:
-            extra = int(round(frac * sub[1]))
-            head = duration_value(whole, unit)
-            if unit in ("hour", "minute") or unit == "day":
-                return head + (f"{extra}{sub[0]}" if unit != "day" else f"T{extra}H")
-            return head + f"{extra}{sub[0]}"
+    if isinstance(n, float) and (v := _with_fraction(n, unit)) is not None:
+        return v
     if unit == "decade":
-        return f"P{n * 10 if n != 'X' else 'X'}{'Y' if n != 'X' else 'E'}" if n != "X" else "PXE"
+        return f"P{n * 10}Y" if n != "X" else "PXE"
     if unit == "century":
         return f"P{n * 100}Y" if n != "X" else "PXC"
     if unit == "quarter":
         return f"P{n}Q"
     if unit in ("hour", "minute", "second"):
-        return f"PT{n}{ {'hour': 'H', 'minute': 'M', 'second': 'S'}[unit] }"
-    return f"P{n}{ {'year': 'Y', 'month': 'M', 'week': 'W', 'day': 'D'}[unit] }"
+        return f"PT{n}{_TIME_LETTERS[unit]}"
+    return f"P{n}{_DATE_LETTERS[unit]}"
