@@ -14,7 +14,7 @@ FIN_WINDOW = 400  # characters after a quarter within which 'a year ago' means t
 class Context:
     """What the rules may look up in the rest of the document (spaCy entities, earlier mentions)."""
 
-    def __init__(self, text: str, doc):
+    def __init__(self, text: str, doc, anchor_year: int | None = None):
         self.text = text
         self.doc = doc
         # an earnings story: results words, and (for 'the quarter' and 'a year ago') a quarter named
@@ -30,7 +30,7 @@ class Context:
                     self.date_ents.append((e.start_char, e.end_char))
                 elif e.label_ == "TIME":
                     self.time_ents.append((e.start_char, e.end_char))
-        self.anchor_year: int | None = None  # the publication year, set by extract_timexes
+        self.anchor_year = anchor_year  # the publication year (None: unknown)
         # four-digit numbers the article uses as 24-hour clock times ("1530 EST"): the same number elsewhere is one too
         self.clock_numbers = {m.group(1) for m in MIL_CLOCK.finditer(text)}
         self.quarters: list[tuple[int, dict]] = []  # (offset, {"spec":..} or {"value":..})

@@ -135,9 +135,8 @@ def _date_bare_times(run: Run) -> None:
 
 def extract_timexes(text: str, doc, published: str | None, *, uncertain: bool = False) -> list[Timex]:
     """Temporal expressions in `text`, TIMEX3-normalised against `published` (YYYY-MM-DD or None)."""
-    ctx = Context(text, doc)
     anchor = published[:10] if published else None
-    ctx.anchor_year = int(anchor[:4]) if anchor and anchor[:4].isdigit() else None
+    ctx = Context(text, doc, int(anchor[:4]) if anchor and anchor[:4].isdigit() else None)
     run = Run(text, doc, ctx, anchor, uncertain, _sentence_index(doc))
     for c in candidates(text):
         try:
