@@ -138,15 +138,31 @@ def _not_a_modifier(cl: Clause) -> Direction | None:
         return LEAN_BACK, f"'{g.participle.text}', a past participle"
     if cl.past:
         return LEAN_BACK, f"in a clause in the {cl.why_past.split(' of ')[0]} ('{verb.text}')"
-    if any(a.lower_ in FUTURE_AUX or a.lemma_ == "will" for a in verb.children if a.dep_ == "aux"):
+    if any(_is_future_aux(a) for a in verb.children if a.dep_ == "aux"):
         return LEAN_FORWARD, f"in a clause in the future tense ('{verb.text}')"
     return 0, f"not a modifier of '{verb.text}'"
 
 
 def _future(cl: Clause) -> Direction | None:
     for a in cl.aux:
-        if a.lower_ in FUTURE_AUX or a.lemma_ == "will":
+        if _is_future_aux(a):
             return 1, f"future tense ('{a.text} {cl.verb.text}')"
+    return None
+
+
+def _is_future_aux(a) -> bool:
+    return a.lower_ in FUTURE_AUX or a.lemma_ == "will"
+
+
+def _plan_word(v, verb, weekday: bool) -> Direction | None:
+    """`v`, the verb or one it is the complement of, names a plan (`expected`, `scheduled`) or is `is to`."""
+    lem = v.lemma_.lower()
+    if lem in FUTURE_GOV and (v is not verb or lem in ("plan", "schedule", "slate") and v.tag_ != "VBD"):
+        if _had(v):  # a weekday then lies behind; a month-day or month may still be ahead: the nearest
+            return (-1 if weekday else 0), f"'had {v.text}': a plan made in the past"
+        return 1, f"'{v.text}' looks forward"
+    if v is not verb and lem == "be" and v.tag_ in ("VBZ", "VBP", "VBD"):
+        return 1, f"'{v.text} to' looks forward"
     return None
 
 
@@ -154,20 +170,16 @@ def _plan(cl: Clause) -> Direction | None:
     """`is expected / scheduled / due / set / planned to meet ...`, `is to meet`, `will be expected to`."""
     verb = v = cl.verb
     for _ in range(4):
-        lem = v.lemma_.lower()
-        if lem in FUTURE_GOV and (v is not verb or lem in ("plan", "schedule", "slate") and v.tag_ != "VBD"):
-            if _had(v):  # a weekday then lies behind; a month-day or month may still be ahead: the nearest
-                return (-1 if cl.weekday else 0), f"'had {v.text}': a plan made in the past"
-            return 1, f"'{v.text}' looks forward"
-        if v is not verb and lem == "be" and v.tag_ in ("VBZ", "VBP", "VBD"):
-            return 1, f"'{v.text} to' looks forward"
+        found = _plan_word(v, verb, cl.weekday)
+        if found is not None:
+            return found
         if v.dep_ == "xcomp" and v.head is not v:
             v = v.head
             continue
         break
     if v is not verb:
         for a in v.children:
-            if a.dep_ == "aux" and (a.lower_ in FUTURE_AUX or a.lemma_ == "will"):
+            if a.dep_ == "aux" and _is_future_aux(a):
                 return 1, f"future tense ('{a.text} {v.text}')"
     return None
 
