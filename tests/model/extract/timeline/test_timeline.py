@@ -40,7 +40,7 @@ def value_of(nlp, text, needle, published=ANCHOR):
         ("Trade will rise next year.", "next year", "2024"),
         ("The ministers met last week.", "last week", "2023-W07"),
         ("Exports fell this month.", "this month", "2023-02"),
-        ("Xi visited Moscow in March last year.", "March last year", "2022-03"),
+        ("Li toured Vladivostok in March last year.", "March last year", "2022-03"),
         ("About a year ago, the two leaders met.", "About a year ago", "2022"),
         ("The talks ended yesterday.", "yesterday", "2023-02-22"),
         ("The talks open tomorrow.", "tomorrow", "2023-02-24"),
@@ -65,14 +65,14 @@ def test_expression_forms(nlp, text, needle, value):
         ("Putin said on Thursday that ties were strong.", "Thursday", "2023-02-23"),  # the anchor's own weekday
         ("Putin will meet Li on Friday.", "Friday", "2023-02-24"),  # will → after
         ("Putin is expected to meet Li on Monday.", "Monday", "2023-02-27"),  # expected to → after
-        ("On Saturday, Putin is scheduled to attend the opening.", "Saturday", "2023-02-25"),  # scheduled to → after
+        ("On Saturday, Lavrov is scheduled to open the trade fair.", "Saturday", "2023-02-25"),  # scheduled to → after
         ("The sanctions stay in place until Tuesday.", "Tuesday", "2023-02-28"),  # until → forward
-        ("Thursday’s meetings will give the leaders a chance to talk.", "Thursday", "2023-02-23"),
+        ("Thursday’s talks will let the ministers settle the gas price.", "Thursday", "2023-02-23"),
         ("He arrived on Saturday.", "Saturday", "2023-02-18"),
         # month-days compare at day level against the anchor
         ("The summit took place on March 7.", "March 7", "2022-03-07"),
         ("The summit will take place on March 7.", "March 7", "2023-03-07"),
-        ("As of February 28, he will be in Beijing.", "February 28", "2023-02-28"),
+        ("As of February 28, the envoy will be in Harbin.", "February 28", "2023-02-28"),
         ("Wang arrived on February 20.", "February 20", "2023-02-20"),
         # a bare month follows the tense too
         ("The ministers met in October.", "October", "2022-10"),
@@ -87,28 +87,28 @@ def test_tense_rules(nlp, text, needle, value):
     "text,needle,published,value",
     [
         # a deadline extended / postponed to a date lies ahead whatever the tense
-        ("The offer was extended to March 16.", "March 16", ANCHOR, "2023-03-16"),
+        ("The grain deal was extended to March 16.", "March 16", ANCHOR, "2023-03-16"),
         # the past perfect of a plan: a weekday lies behind, a month-day stays the nearest
-        ("The offer had been scheduled to expire Friday.", "Friday", ANCHOR, "2023-02-17"),
-        ("The offer had been set to expire March 2.", "March 2", ANCHOR, "2023-03-02"),
+        ("The tender had been scheduled to close Friday.", "Friday", ANCHOR, "2023-02-17"),
+        ("The tender had been set to close March 2.", "March 2", ANCHOR, "2023-03-02"),
         # 'until' with the present perfect looks forward; with the past perfect back
-        ("The agency has given the family until Tuesday to sign.", "Tuesday", ANCHOR, "2023-02-28"),
+        ("The ministry has given the shippers until Tuesday to reply.", "Tuesday", ANCHOR, "2023-02-28"),
         # a modal with the perfect looks back
-        ("The drop might have been caused by selling on Wednesday.", "Wednesday", "2023-02-24", "2023-02-22"),
+        ("The delay might have been caused by a storm on Wednesday.", "Wednesday", "2023-02-24", "2023-02-22"),
         # a weekday on a past participle ("statements made Friday") or possessive in a present clause: past
-        ("Following are statements made Friday by the lawyer.", "Friday", ANCHOR, "2023-02-17"),
-        ("The move follows Tuesday's declaration by Ford.", "Tuesday", ANCHOR, "2023-02-21"),
+        ("Below are remarks made Friday by the spokeswoman.", "Friday", ANCHOR, "2023-02-17"),
+        ("The step follows Tuesday's statement by Gazprom.", "Tuesday", ANCHOR, "2023-02-21"),
         # a month-day or month that is not the verb's modifier leans with the clause's tense, when the anchor's
         # year would put it more than two months on the other side
-        ("He was shot to death on the night of Oct. 23 in his kitchen.", "Oct. 23", "2023-05-05", "2022-10-23"),
-        ("He became the subject of a manhunt in November.", "November", "2023-05-07", "2022-11"),
+        ("The ferry sank on the evening of Oct. 23 near the port.", "Oct. 23", "2023-05-05", "2022-10-23"),
+        ("The tanker became the focus of a dispute in November.", "November", "2023-05-07", "2022-11"),
         (
-            "Directors declared a dividend, payable Dec. 7 to stock of record Nov. 22.",
+            "The board approved a payout, due Dec. 7 to holders listed Nov. 22.",
             "Dec. 7",
             "2023-10-27",
             "2023-12-07",
         ),
-        ("The company also created an office of the chairman, effective Feb. 1.", "Feb. 1", "2023-10-26", "2024-02-01"),
+        ("The ministry also set up a new trade bureau, effective Feb. 1.", "Feb. 1", "2023-10-26", "2024-02-01"),
     ],
 )
 def test_direction_rules(nlp, text, needle, published, value):
@@ -118,8 +118,8 @@ def test_direction_rules(nlp, text, needle, published, value):
 def test_weeks_ago_is_a_day_and_years_in_words(nlp):
     assert value_of(nlp, "He was seen two weeks ago.", "two weeks ago") == "2023-02-09"
     assert value_of(nlp, "He was seen a week or so ago.", "week or so ago") == "2023-02-16"
-    assert value_of(nlp, "It began in January nineteen ninety-seven.", "January", ANCHOR) == "1997-01"
-    assert value_of(nlp, "It was cold in the winter of nineteen ninety-four.", "winter", ANCHOR) == "1994-WI"
+    assert value_of(nlp, "The border survey started in January nineteen ninety-seven.", "January", ANCHOR) == "1997-01"
+    assert value_of(nlp, "The river froze early in the winter of nineteen ninety-four.", "winter", ANCHOR) == "1994-WI"
 
 
 @pytest.mark.parametrize(
@@ -127,41 +127,46 @@ def test_weeks_ago_is_a_day_and_years_in_words(nlp):
     [
         # reference time: counted from the date last mentioned, not from the publication date
         (
-            "He was killed on Oct. 23, 1998. Earlier that day, his family sent a fax.",
+            "The envoy landed in Harbin on Oct. 23, 1998. Earlier that day, the embassy issued a note.",
             "Earlier that day",
             ANCHOR,
             "1998-10-23",
         ),
         ("Putin arrived on Tuesday. The next day he met Xi.", "The next day", ANCHOR, "2023-02-22"),
         (
-            "He was killed on Oct. 23, 1998. He was seen the day before near the house.",
+            "The envoy landed in Harbin on Oct. 23, 1998. He had left Moscow the day before by train.",
             "the day before",
             ANCHOR,
             "1998-10-22",
         ),
         (
-            "In March, holders urged a sale. The following month, the company put itself up for sale.",
+            "In March, lenders pressed for a merger. The following month, the airline offered itself to bidders.",
             "The following month",
             "1989-10-27",
             "1989-04",
         ),
         (
-            "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.",
+            "The fire broke out at about 10:35 a.m. (0735 GMT) Friday, closing the border post.",
             "10:35",
             "2023-02-25",
             "2023-02-24T10:35",
         ),
-        ("In London at mid-afternoon yesterday, shares were up.", "mid-afternoon yesterday", ANCHOR, "2023-02-22TAF"),
-        # seasons and quarters named through a preposition or 'that'
-        ("Sun could not meet demand well into the summer.", "the summer", "1989-10-26", "1989-SU"),
         (
-            "Sales rose in the third quarter of 1988. Results for that quarter included a charge.",
+            "In Shanghai at mid-afternoon yesterday, the yuan was firmer.",
+            "mid-afternoon yesterday",
+            ANCHOR,
+            "2023-02-22TAF",
+        ),
+        # seasons and quarters named through a preposition or 'that'
+        ("The port could not handle the cargo well into the summer.", "the summer", "1989-10-26", "1989-SU"),
+        (
+            "Grain exports climbed in the third quarter of 1988. Figures for that quarter showed a surplus.",
             "that quarter",
             ANCHOR,
             "1988-Q3",
         ),
         # a bare month with no cue: the nearest one (within six months)
-        ("They can take part in planning the NATO summit in April.", "April", "1998-12-05", "1999-04"),
+        ("The envoys can help prepare the regional forum in April.", "April", "1998-12-05", "1999-04"),
     ],
 )
 def test_reference_time_and_nearest(nlp, text, needle, published, value):
@@ -170,8 +175,8 @@ def test_reference_time_and_nearest(nlp, text, needle, published, value):
 
 def test_until_then_and_parts_of_the_day_take_the_date_last_mentioned(nlp):
     text = (
-        "Conversion rights will terminate on March 30. Until then, the stock remains convertible. Shares fell "
-        "Friday. Dealers placed orders in the morning. He will leave at 4 in the morning (4 a.m. Saturday)."
+        "The grain corridor will close on March 30. Until then, the ships may sail freely. The rouble weakened "
+        "Friday. Traders sold dollars in the morning. The envoy will fly out at 4 in the morning (4 a.m. Saturday)."
     )
     got = {t.text: t.value for t in tx(nlp, text)}
     assert got["then"] == "2023-03-30"
@@ -181,7 +186,7 @@ def test_until_then_and_parts_of_the_day_take_the_date_last_mentioned(nlp):
 
 
 def test_infer_published_with_a_clause_tense_lean(nlp):
-    text = "He was shot to death on the night of Oct. 23, 2022. The Oct. 23 slaying shocked the town."
+    text = "The ferry sank on the evening of Oct. 23, 2022. The Oct. 23 accident stunned the port."
     assert timeline.infer_published(text, nlp(text))[0] == "2022-10-23"
 
 
@@ -202,7 +207,7 @@ def test_pattern_triggers_only_skip_patterns_that_cannot_match():
 
 
 def test_second_day_of_a_pair_is_a_date_of_its_own(nlp):
-    got = [(t.text, t.value) for t in tx(nlp, "A ceremony will be held at the summit on April 24 and 25.")]
+    got = [(t.text, t.value) for t in tx(nlp, "A reception will be held at the meeting on April 24 and 25.")]
     assert ("April 24", "2023-04-24") in got and ("25", "2023-04-25") in got
     assert "25" not in [t.text for t in tx(nlp, "Bombs fell on April 24 and 25 people died.")]
 
@@ -257,8 +262,8 @@ def test_not_temporal(nlp, text):
 
 def test_financial_reference_quarter(nlp):
     text = (
-        "Acme said third-quarter net income rose 10%. Sales in the quarter rose to $5 million "
-        "from $4 million a year earlier."
+        "Amur Timber said third-quarter net income climbed 12%. Revenue in the quarter grew to $9 million "
+        "from $7 million a year earlier."
     )
     got = {t.text: t.value for t in tx(nlp, text, published="1989-11-02")}
     assert got["third-quarter"] == "1989-Q3"
@@ -269,8 +274,8 @@ def test_financial_reference_quarter(nlp):
         t.text: t.value
         for t in tx(
             nlp,
-            "Net for the fiscal-first quarter rose. It expects fourth-quarter "
-            "sales to fall. In the latest quarter, costs rose.",
+            "Net for the fiscal-first quarter rose. The miner expects fourth-quarter "
+            "output to slip. In the latest quarter, freight costs rose.",
             published="1989-10-26",
         )
     }
@@ -278,7 +283,7 @@ def test_financial_reference_quarter(nlp):
     # "the quarter ended July 31" with no quarter named before: the calendar quarter holding most of it
     assert (
         value_of(
-            nlp, "In the quarter ended July 31, Jayark had 5.6 million shares outstanding.", "quarter", "1989-10-30"
+            nlp, "In the quarter ended July 31, the shipper carried 5.6 million tons of coal.", "quarter", "1989-10-30"
         )
         == "1989-Q2"
     )
@@ -322,8 +327,8 @@ def test_infer_published_from_explicit_date(nlp):
 
 def test_infer_published_from_landmark_anniversary(nlp):
     text = (
-        "Wang's visit to Russia on the eve of the first anniversary of the war shows Beijing's stance, "
-        "a year after Russia's invasion of Ukraine."
+        "The foreign minister's trip to Moscow on the eve of the first anniversary of the war tests Beijing's "
+        "neutrality, a year after Russia's invasion of Ukraine."
     )
     d, basis, conf = timeline.infer_published(text, nlp(text))
     assert d == "2023-02-23" and "anniversary" in basis
@@ -331,8 +336,8 @@ def test_infer_published_from_landmark_anniversary(nlp):
 
 def test_infer_published_month_day_takes_year_from_landmark_count(nlp):
     text = (
-        "About a year ago, just before Russia invaded Ukraine, the two leaders met. "
-        "Talks were held on March 7 in Moscow."
+        "Almost a year ago, shortly before Russia invaded Ukraine, the two presidents spoke. "
+        "Trade talks took place on March 7 in Harbin."
     )
     d, basis, _ = timeline.infer_published(text, nlp(text))
     assert d == "2023-03-07" and "landmark" in basis
@@ -348,7 +353,7 @@ def test_landmark_table_is_small_dated_and_bounds():
     assert 3 <= len(landmarks.LANDMARKS) <= 30
     keys = {lm.key for lm in landmarks.LANDMARKS}
     assert "ukraine-invasion" in keys
-    got = landmarks.clues("Trade has soared since the invasion of Ukraine.")
+    got = landmarks.clues("Grain shipments have grown since the invasion of Ukraine.")
     assert [(c.kind, c.date.isoformat()) for c in got] == [("bound", "2022-02-24")]
     # "the war" counts from the invasion only when the text names it
     assert not [c for c in landmarks.clues("the first anniversary of the war") if c.kind == "anchor"]
@@ -616,13 +621,12 @@ def test_nth_day_and_a_great_day_need_it_is():
 
 def test_in_n_years_with_a_future_verb_is_a_date(nlp):
     assert (
-        value_of(
-            nlp, "The stock would be redeemed in five years, subject to the debt terms.", "five years", "1989-11-02"
-        )
+        value_of(nlp, "The bonds would be repaid in five years, under the loan terms.", "five years", "1989-11-02")
         == "1994"
     )
     assert value_of(nlp, "The plant will open in two months.", "two months", "1989-11-02") == "1990-01"
     assert (
-        value_of(nlp, "Castro's second letter to Reno in two weeks was published.", "two weeks", "2000-02-16") == "P2W"
+        value_of(nlp, "The minister's third note to Beijing in two weeks was released.", "two weeks", "2000-02-16")
+        == "P2W"
     )
     assert value_of(nlp, "Prices rose in five years of growth.", "five years", "1989-11-02") == "P5Y"
