@@ -151,12 +151,7 @@ def test_weeks_ago_is_a_day_and_years_in_words(nlp):
             "2023-02-25",
             "2023-02-24T10:35",
         ),
-        (
-            "In Shanghai at mid-afternoon yesterday, the yuan was firmer.",
-            "mid-afternoon yesterday",
-            ANCHOR,
-            "2023-02-22TAF",
-        ),
+        ("In Harbin at mid-afternoon yesterday, the rouble rose.", "mid-afternoon yesterday", ANCHOR, "2023-02-22TAF"),
         # seasons and quarters named through a preposition or 'that'
         ("The port could not handle the cargo well into the summer.", "the summer", "1989-10-26", "1989-SU"),
         (
@@ -327,8 +322,8 @@ def test_infer_published_from_explicit_date(nlp):
 
 def test_infer_published_from_landmark_anniversary(nlp):
     text = (
-        "The foreign minister's trip to Moscow on the eve of the first anniversary of the war tests Beijing's "
-        "neutrality, a year after Russia's invasion of Ukraine."
+        "The foreign minister's trip to Moscow on the eve of the first anniversary of Russia's war tests "
+        "Beijing's neutrality, a year after Russia's invasion of Ukraine."
     )
     d, basis, conf = timeline.infer_published(text, nlp(text))
     assert d == "2023-02-23" and "anniversary" in basis
@@ -375,8 +370,8 @@ def test_out_of_range_expressions_are_left_out_not_fatal(nlp, text):
 
 
 APPOSITION = (
-    "In the comparable year-ago quarter, the second quarter ended Oct. 31, Service Corp. had a loss. "
-    "Results for that quarter included a write-down."
+    "In the comparable year-ago quarter, the second quarter that ended Oct. 31, Amur Timber had a loss. "
+    "Figures for that quarter reflected a write-down."
 )
 
 
@@ -385,16 +380,17 @@ APPOSITION = (
     [
         # 'the latest quarter' names a quarter too: 'a year earlier' after it is that quarter a year back
         (
-            "Du Pont reported third-quarter profit of $547 million. "
-            + "The chemicals maker raised its dividend. " * 12
-            + "In the latest quarter, profit soared to $155 million from $99 million a year earlier.",
+            "Amur Steel reported third-quarter profit of $412 million. "
+            + "The steel producer raised its payout. " * 12
+            + "In the latest quarter, profit jumped to $131 million from $87 million a year earlier.",
             "a year earlier",
             "1989-10-26",
             "1988-Q3",
         ),
         # an earnings story that says 'net' and 'a share' (no 'profit', 'earnings' or 'sales') is still one
         (
-            "CMS reported third-quarter net of $68.2 million, or 83 cents a share, up from $66.8 million a year ago.",
+            "Baikal Power reported third-quarter net of $41.5 million, or 62 cents a share, up from $39.1 million "
+            "a year ago.",
             "a year ago",
             "1989-10-27",
             "1988-Q3",
@@ -408,41 +404,46 @@ APPOSITION = (
         ),
         # a part of a day that lies ahead is a plan dated to the day; one in the past keeps the part
         (
-            "Albright is scheduled to spend only five hours on the ground in Dar es Salaam, her first stop Tuesday "
-            "morning, and then about 5 1/2 hours in Nairobi.",
+            "Lavrov is scheduled to spend only four hours on the ground in Astana, his first stop Tuesday morning, and "
+            "then about 6 1/2 hours in Tashkent.",
             "Tuesday morning",
             "1998-08-17",
             "1998-08-18",
         ),
         (
-            "Officials postponed until Tuesday morning any action on the case.",
+            "The court postponed until Tuesday morning any ruling on the tariff.",
             "Tuesday morning",
             "2000-03-30",
             "2000-04-04",
         ),
-        ("The commemorations began early Friday morning in Havana.", "Friday morning", "2000-01-29", "2000-01-28TMO"),
+        ("The ceremonies started early Friday morning in Irkutsk.", "Friday morning", "2000-01-29", "2000-01-28TMO"),
         # the perfect progressive ('have been searching since') has begun in the past
         (
-            "Investigators have been searching for him since shortly after the Oct. 23 slaying.",
+            "Customs officers have been looking for the cargo since shortly after the Oct. 23 seizure.",
             "Oct. 23",
             "1999-05-06",
             "1998-10-23",
         ),
         # "today is the eighth day of ...", "it's the second day of ...": the day of writing
-        ("In Saudi Arabia, today is the eighth day of Desert Shield.", "eighth day", "1990-08-15", "1990-08-15"),
+        ("On the border, today is the eighth day of the blockade.", "eighth day", "1990-08-15", "1990-08-15"),
         (
-            "More gunfire in Kosovo. It's the second day of an offensive by the security forces.",
+            "More shelling near the river. It's the second day of a push by the border troops.",
             "the second day",
             "1998-03-06",
             "1998-03-06",
         ),
         # "the first nine months of the year": the current year
-        ("Revenue fell to $713.5 million through the first nine months of the year.", "the year", "1989-10-30", "1989"),
+        (
+            "Freight income rose to $402.7 million through the first nine months of the year.",
+            "the year",
+            "1989-10-30",
+            "1989",
+        ),
         # "since year-end": the last end of a year before the anchor
-        ("The percentage change is since year-end.", "year-end", "1989-10-30", "1988-12-31"),
+        ("The rouble's change is measured since year-end.", "year-end", "1989-10-30", "1988-12-31"),
         # 'through' a month with a verb in the past tense: a stretch that has ended
         (
-            "Withdrawals followed little change in the fund's sales this year through August.",
+            "Shipments followed weak growth in the port's volumes this year through August.",
             "August",
             "1989-10-27",
             "1989-08",
@@ -450,164 +451,163 @@ APPOSITION = (
         ("The offer runs through August.", "August", "1989-10-27", "1990-08"),
         # 'the previous Friday' counts from the day last mentioned; 'last Friday' from the publication date
         (
-            "London shares fell Friday. The index closed down 4.5% from the previous Friday.",
+            "Moscow stocks slid Friday. The index ended down 3.2% from the previous Friday.",
             "the previous Friday",
             "1989-10-30",
             "1989-10-20",
         ),
         # the day before a weekday
         (
-            "The day before last Tuesday's federal court hearing, Manuel went to Lazaro's home.",
+            "The day before last Tuesday's arbitration hearing, the envoy went to the ministry.",
             "day before last Tuesday",
             "2000-02-24",
             "2000-02-21",
         ),
         # an apposition to a date names that day
         (
-            "Eight trading days after Oct. 12, the day before the stock market plunge, the index had fallen.",
+            "Six trading days after Oct. 12, the day before the rouble's slide, the index had dropped.",
             "the day",
             "1989-10-30",
             "1989-10-12",
         ),
         # an earnings story's 'the latest period' without the word 'quarter': the last completed quarter
         (
-            "Profit from continuing lines fell 10% to #118 million. There were no one-time gains in the latest period.",
+            "Profit from core mining fell 8% to #94 million. There were no special items in the latest period.",
             "the latest period",
             "1989-11-02",
             "1989-Q3",
         ),
         # 'this quarter's loss' in a results story: the quarter reported, not the quarter of the publication date
         (
-            "The company posted a loss for the third quarter ended Sept. 30. This quarter's loss includes charges of "
-            "$4.9 million.",
+            "The airline posted a loss for the third quarter ended Sept. 30. This quarter's loss reflects fuel costs "
+            "of $6.3 million.",
             "This quarter",
             "1989-11-01",
             "1989-Q3",
         ),
         (
-            "Sales should rise this quarter, the third quarter ended Sept. 30 having been weak.",
+            "Orders should recover this quarter, the third quarter ended Sept. 30 having been weak.",
             "this quarter",
             "1989-11-01",
             "1989-Q4",
         ),
         # the present perfect only leans back: a deadline 'has set' a week ahead stays ahead
         (
-            "Dunkin' has set Nov. 10 as the deadline for the receipt of any competing bids.",
+            "The ministry has set Nov. 10 as the deadline for the filing of any rival tenders.",
             "Nov. 10",
             "1989-11-02",
             "1989-11-10",
         ),
-        ("The company has paid the dividend on Aug. 10.", "Aug. 10", "1989-06-02", "1988-08-10"),
+        ("The railway has paid the levy on Aug. 10.", "Aug. 10", "1989-06-02", "1988-08-10"),
         # a quarter in apposition to 'the year-ago quarter' names it, and both lie a year back
         (APPOSITION, "the comparable year-ago quarter", "1989-10-27", "1988-Q2"),
         (APPOSITION, "second quarter", "1989-10-27", "1988-Q2"),
         (APPOSITION, "that quarter", "1989-10-27", "1988-Q2"),
         # an amount compared with 'last year' in an earnings story is the quarter's, a year back
         (
-            "Travelers said profit fell in the third quarter. Its benefits group posted earnings of $24 million, compared "
-            "with a loss of $3 million last year.",
+            "Baikal Insurance said profit slipped in the third quarter. Its marine unit posted earnings of $17 million, "
+            "compared with a loss of $5 million last year.",
             "last year",
             "1989-11-02",
             "1988-Q3",
         ),
         (
-            "Sales in the latest quarter were $1.76 billion, a 13% increase from last year's $1.55 billion.",
+            "Revenue in the latest quarter was $2.14 billion, an 11% increase from last year's $1.93 billion.",
             "last year",
             "1989-11-02",
             "1988-Q3",
         ),
         # ... but not when the sentence compares a longer period, nor without an amount
         (
-            "Profit rose in the third quarter. In the nine months, net rose 4.3% to $525.8 million from $504.2 million "
-            "last year.",
+            "Earnings grew in the third quarter. In the nine months, net climbed 5.1% to $318.4 million from "
+            "$302.9 million last year.",
             "last year",
             "1989-10-30",
             "1988",
         ),
         (
-            "Profit rose in the third quarter. Takeover speculators surfaced last year.",
+            "Earnings grew in the third quarter. Rival bidders appeared last year.",
             "last year",
             "1989-10-30",
             "1988",
         ),
         # a current-year period ('the 1989 period') counts as the quarter reported
         (
-            "Net income rose in the third quarter. " + "The paper maker cited newsprint prices. " * 12 + "In the 1989 "
-            "period also, interest expense and tax rates were lower than a year ago.",
+            "Net income rose in the third quarter. " + "The timber group cited lumber prices. " * 12 + "In the 1989 "
+            "period also, freight costs and tax rates were lower than a year ago.",
             "a year ago",
             "1989-11-01",
             "1988-Q3",
         ),
         # a sentence comparing nine months: 'the 1988 period' and 'year-earlier' are the year, not the quarter
         (
-            "Net fell in the third quarter. In the first nine months, net was $306 million, compared with a loss of "
-            "$195 million in the 1988 period.",
+            "Net dropped in the third quarter. In the first nine months, net was $214 million, compared with a loss "
+            "of $88 million in the 1988 period.",
             "the 1988 period",
             "1989-11-02",
             "1988",
         ),
         (
-            "Net fell in the third quarter. For the nine months, the company reported a net loss, compared with "
-            "year-earlier net income of $967,809.",
+            "Net dropped in the third quarter. For the nine months, the shipper reported a net loss, compared with "
+            "year-earlier net income of $512,340.",
             "year-earlier",
             "1989-11-02",
             "1988",
         ),
         (
-            "Net fell in the third quarter. The company reported a loss, compared with year-earlier net income of "
-            "$967,809.",
+            "Net dropped in the third quarter. The shipper reported a loss, compared with year-earlier net income of "
+            "$512,340.",
             "year-earlier",
             "1989-11-02",
             "1988-Q3",
         ),
         # a participle clause takes the main clause's tense: "has fluctuated, rising ... from $29.75 in March"
         (
-            "Nashua's stock has fluctuated sharply, rising to a high of $42.875 a share in June from $29.75 in March.",
+            "Amur Timber's stock has swung widely, climbing to a high of $38.125 a share in June from $24.50 in March.",
             "March",
             "1989-10-30",
             "1989-03",
         ),
         # "it was a great day for Poland": the day last mentioned; "it is a great day": the day of writing
         (
-            'Poland joined NATO on March 12. Geremek said it was "a great day for Poland and for the world."',
+            'Hungary joined the pact on March 12. The minister said it was "a great day for Hungary and for Europe."',
             "day",
             "1999-03-13",
             "1999-03-12",
         ),
-        ('Geremek said: "It is a historic day for Poland."', "day", "1999-03-13", "1999-03-13"),
+        ('The minister said: "It is a historic day for Hungary."', "day", "1999-03-13", "1999-03-13"),
         # "for the last week": the seven days to the anchor, as the ISO week holding most of them
-        ("He has been in Bethesda for the last week, she said.", "the last week", "2000-04-14", "2000-W15"),
-        ("He has been in Bethesda for the last week, she said.", "the last week", "2000-04-10", "2000-W14"),
+        ("He has been in Harbin for the last week, the ministry said.", "the last week", "2000-04-14", "2000-W15"),
+        ("He has been in Harbin for the last week, the ministry said.", "the last week", "2000-04-10", "2000-W14"),
         # 'as soon as' after a clause about what lies ahead takes its time, whatever the reported tense
         (
-            "The chairman had suggested that friendly institutions were likely to buy its stock as soon as trading "
-            "opened Monday.",
+            "The minister had hinted that state banks were likely to buy the bonds as soon as trading opened Monday.",
             "Monday",
             "1989-11-01",
             "1989-11-06",
         ),
-        ("Institutions bought its stock as soon as trading opened Monday.", "Monday", "1989-11-01", "1989-10-30"),
+        ("State banks bought the bonds as soon as trading opened Monday.", "Monday", "1989-11-01", "1989-10-30"),
         # a level compared with 'a year ago' (outside a quarter's results) is the month a year back
         (
-            "Ogden said it has 13 facilities in operation, up from seven a year ago.",
+            "The railway said it has 14 terminals in service, up from nine a year ago.",
             "a year ago",
             "1989-11-01",
             "1988-11",
         ),
-        ("GM's vehicle production fell 8.4% from a year ago.", "a year ago", "1989-10-26", "1988-10"),
+        ("The plant's truck output fell 6.2% from a year ago.", "a year ago", "1989-10-26", "1988-10"),
         ("The two leaders met a year ago in Moscow.", "a year ago", "1989-10-26", "1988"),
         # 'hurt', 'cut', 'set' with a singular subject are past, not present, forms
         (
-            "Weakness in big technology stocks hurt the composite as well as the Nasdaq 100 Index, which fell 1.4%, or "
-            "6.43, on Friday, to 437.68.",
+            "Weakness in big mining stocks hurt the composite as well as the RTS Index, which fell 1.2%, or 5.17, "
+            "on Friday, to 412.36.",
             "Friday",
             "1989-10-30",
             "1989-10-27",
         ),
         # the month just ended is 'last month': 'last February' said in March is the February a year before
-        ("Two helicopters crashed last February.", "last February", "1998-03-01", "1997-02"),
-        ("Two helicopters crashed last January.", "last January", "1998-03-01", "1998-01"),
-        ("Two helicopters crashed this past February.", "this past February", "1998-03-01", "1998-02"),
+        ("Two cargo planes collided last February.", "last February", "1998-03-01", "1997-02"),
+        ("Two cargo planes collided last January.", "last January", "1998-03-01", "1998-01"),
+        ("Two cargo planes collided this past February.", "this past February", "1998-03-01", "1998-02"),
     ],
 )
 def test_news_and_earnings_conventions(nlp, text, needle, published, value):
