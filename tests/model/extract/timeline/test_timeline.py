@@ -46,7 +46,7 @@ def value_of(nlp, text, needle, published=ANCHOR):
         ("The talks open tomorrow.", "tomorrow", "2023-02-24"),
         # durations, vague references, sets, times
         ("The partnership has lasted five years.", "five years", "P5Y"),
-        ("During the last 11 months, trade rose.", "11 months", "P11M"),
+        ("During the last 11 months, grain exports grew.", "11 months", "P11M"),
         ("Relations are now at a peak.", "now", "PRESENT_REF"),
         ("Such visits were rare in the past.", "the past", "PAST_REF"),
         ("Both sides will cooperate in the future.", "the future", "FUTURE_REF"),
@@ -61,7 +61,7 @@ def test_expression_forms(nlp, text, needle, value):
 @pytest.mark.parametrize(
     "text,needle,value",
     [
-        ("Putin welcomed Wang to the Kremlin on Wednesday.", "Wednesday", "2023-02-22"),  # past → before
+        ("Medvedev welcomed the Chinese envoy to Sochi on Wednesday.", "Wednesday", "2023-02-22"),  # past → before
         ("Putin said on Thursday that ties were strong.", "Thursday", "2023-02-23"),  # the anchor's own weekday
         ("Putin will meet Li on Friday.", "Friday", "2023-02-24"),  # will → after
         ("Putin is expected to meet Li on Monday.", "Monday", "2023-02-27"),  # expected to → after
@@ -213,7 +213,7 @@ def test_reference_time_reanchors(nlp):
 
 
 def test_record_fields_offsets_sentence_range_and_basis(nlp):
-    text = "Trade was flat. Putin welcomed Wang to the Kremlin on Wednesday. Talks ran in February 2022."
+    text = "Trade was flat. Medvedev welcomed the Chinese envoy to Sochi on Wednesday. Talks ran in February 2022."
     got = {t.text: t for t in tx(nlp, text)}
     wed = got["Wednesday"]
     assert text[wed.start : wed.end] == "Wednesday"
@@ -285,7 +285,7 @@ def test_financial_reference_quarter(nlp):
 
 
 def test_reanchor_is_pure_and_matches_extraction(nlp):
-    t = [x for x in tx(nlp, "Putin welcomed Wang to the Kremlin on Wednesday.") if x.text == "Wednesday"][0]
+    t = [x for x in tx(nlp, "Medvedev welcomed the Chinese envoy to Sochi on Wednesday.") if x.text == "Wednesday"][0]
     value, basis = timeline.reanchor(t.text, t.spec, "2024-05-16")
     assert value == "2024-05-15"
     assert basis.startswith("Wednesday → 2024-05-15: the Wednesday before the publication date 2024-05-16")
