@@ -9,11 +9,11 @@ def test_unnamed_people_and_bodies_report_speech(nlp):
     qs = run(
         nlp,
         "Federal officials said the two men raised $350 million through the program. "
-        "The campaign says the ad will air nationally next week.",
+        "The committee says the report will appear online next week.",
     )
     q = one(qs, "raised $350 million")
     assert q.kind == "indirect" and q.speaker == "Federal officials"
-    assert one(qs, "will air nationally").kind == "indirect"
+    assert one(qs, "will appear online").kind == "indirect"
 
 
 def test_an_unresolved_pronoun_reports_with_no_speaker(nlp):
@@ -32,19 +32,19 @@ def test_unnamed_sources_stay_out_when_they_are_things_or_the_writer(nlp):
 
 
 def test_an_unnamed_source_must_be_the_subject_of_a_finite_verb(nlp):
-    qs = run(nlp, "The two countries met in June, declaring that their relationship was superior to any alliance.")
-    assert not any("superior" in q.text for q in qs)
+    qs = run(nlp, "The two countries met in May, declaring that their partnership was stronger than any bloc.")
+    assert not any("stronger" in q.text for q in qs)
 
 
 def test_a_forecast_after_an_assessment_is_cut_off_the_reported_clause(nlp):
     qs = run(
         nlp,
-        "Vladimir Putin met the minister on Monday, telling him that trade is better than expected "
-        "and could soon reach $200 billion annually.",
+        "Li Qiang met the governor on Friday, telling him that investment is higher than forecast "
+        "and could soon double in the region.",
     )
-    assert one(qs, "better than expected").text == "trade is better than expected"
-    qs = run(nlp, "The International Olympic Committee said it had met her and would meet her again.")
-    assert one(qs, "had met her").text == "it had met her and would meet her again"
+    assert one(qs, "higher than forecast").text == "investment is higher than forecast"
+    qs = run(nlp, "The World Health Organization said it had contacted them and would contact them again.")
+    assert one(qs, "had contacted").text == "it had contacted them and would contact them again"
 
 
 def test_learned_cues_attribute_their_dependent(nlp):
@@ -63,7 +63,7 @@ def test_learned_cues_attribute_their_dependent(nlp):
 def test_learned_cues_leave_out_compliments_refusals_and_people(nlp):
     qs = run(
         nlp,
-        "Wang Yi praised the continued cooperation between the two nations. "
+        "Sergei Lavrov praised the growing trade between the two neighbours. "
         "Xi Jinping declined to use his influence over the war. "
         "Vladimir Putin thanked Chinese President Xi Jinping for the warm welcome.",
     )
@@ -118,8 +118,8 @@ def test_a_record_leading_its_clause(nlp):
 
 
 def test_a_headline_led_by_a_record_or_a_name_ending_its_label(nlp):
-    text = "Poll: Clinton and Trump in dead heat heading into first debate\n\nThe race is close."
-    assert [q.text for q in run(nlp, text)] == ["Clinton and Trump in dead heat heading into first debate"]
+    text = "Poll: Macron and Le Pen neck and neck going into final round\n\nThe race is tight."
+    assert [q.text for q in run(nlp, text)] == ["Macron and Le Pen neck and neck going into final round"]
     assert run(nlp, "Monday: the markets opened lower across the region\n\nThe day was calm.") == []
 
 
@@ -140,8 +140,8 @@ def test_left_out_cues_come_back_when_switched_on(nlp, monkeypatch):
 def test_a_body_described_by_a_common_noun_wants_something(nlp, monkeypatch):
     from model.extract.quotes import extractor as quotes
 
-    text = "The campaign wants to preserve its non-endorsement policy."
-    assert one(run(nlp, text), "preserve").speaker == "campaign"
+    text = "The ministry wants to keep its no-comment policy."
+    assert one(run(nlp, text), "keep").speaker == "ministry"
     monkeypatch.setattr(quotes, "BODY_NOMINAL", False)
     assert run(nlp, text) == []
 
