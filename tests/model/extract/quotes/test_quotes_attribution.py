@@ -332,9 +332,9 @@ SPEAKERS = [
     ),
     # a second speech verb after "but" shares the subject, past a belief verb in between
     (
-        "Mayor Anna Kowalski said Tuesday that she thinks the report should be released "
-        "but said “the question is the date.”",
-        "question is the date",
+        "Mayor Anna Kowalski said Tuesday that she thinks the audit should be released soon "
+        "but said “the catch is the date.”",
+        "catch is the date",
         "Anna Kowalski",
     ),
     # a thing's verb inside someone's words quotes that someone
@@ -347,7 +347,7 @@ SPEAKERS = [
     # a campaign is an "it"
     (
         "Marine Le Pen’s campaign is defending her late-night posts.\n\n"
-        "It’s denouncing what it calls “the largest organised smear effort in years.”",
+        "It’s condemning what it calls “the largest organised smear effort in years.”",
         "organised smear effort",
         "Marine Le Pen's campaign",
     ),
