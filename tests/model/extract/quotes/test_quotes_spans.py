@@ -76,12 +76,12 @@ def test_a_stance_reaches_an_infinitive_or_a_clause_right_after_its_object(nlp):
 
 def test_a_cue_participle_ending_the_reported_clause_is_the_speakers_own_report(nlp):
     text = (
-        "Senator Bob Corker said geopolitical factors have contributed to the decline, citing the strategic "
-        "importance of the Arctic."
+        "Senator Bob Corker said rising costs have contributed to the delay, citing the technical "
+        "complexity of the project."
     )
     got = indirect(run(nlp, text))
-    assert ("geopolitical factors have contributed to the decline", "Bob Corker") in got
-    assert ("the strategic importance of the Arctic", "Bob Corker") in got
+    assert ("rising costs have contributed to the delay", "Bob Corker") in got
+    assert ("the technical complexity of the project", "Bob Corker") in got
 
 
 def test_an_attribution_between_two_reported_clauses_reports_both(nlp):

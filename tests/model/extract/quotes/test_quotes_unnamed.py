@@ -65,7 +65,7 @@ def test_learned_cues_leave_out_compliments_refusals_and_people(nlp):
         nlp,
         "Sergei Lavrov praised the growing trade between the two neighbours. "
         "Xi Jinping declined to use his influence over the war. "
-        "Vladimir Putin thanked Chinese President Xi Jinping for the warm welcome.",
+        "Vladimir Putin thanked Indian Prime Minister Narendra Modi for the warm welcome.",
     )
     assert qs == []
 
@@ -80,8 +80,8 @@ def test_a_name_the_recogniser_missed_reports_speech(nlp, monkeypatch):
 
 
 def test_people_quantifiers_and_relative_pronouns_as_unnamed_sources(nlp):
-    qs = run(nlp, "Some say the program has brought billions of dollars to rural areas.")
-    assert one(qs, "brought billions").speaker is None
+    qs = run(nlp, "Some say the pipeline has brought thousands of jobs to remote towns.")
+    assert one(qs, "brought thousands").speaker is None
 
 
 def test_a_word_in_single_marks_leaves_the_clause_reported(nlp):
@@ -106,7 +106,7 @@ def test_an_unresolved_pronoun_wants_or_supports_something(nlp):
     qs = run(nlp, "They want to preserve the non-endorsement policy of the coalition.")
     q = one(qs, "preserve")
     assert q.kind == "indirect" and q.speaker is None
-    qs = run(nlp, "Officials rejected accusations of human rights abuse in the region.")
+    qs = run(nlp, "Officials rejected claims of forced labour at the factories.")
     assert qs == []  # people described, not named, with a noun phrase: a reaction the writer reports
 
 
