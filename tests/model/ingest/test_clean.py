@@ -15,10 +15,10 @@ from model.ingest import clean
         ("Leave a Reply", "site chrome"),
         ("Your email address will not be published. Mandatory boxes carry a star", "comment form"),
         ("Comment threads are moderated during office hours and closed after a week.", "comment policy"),
-        ("Our standards: Thomson Reuters Trust Principles.", "site footer"),
+        ("Our standards: the Trust Principles.", "site footer"),
         ("edited and proofread by jane doe", "credits"),
         ("Reporting by Jane Doe; Editing by John Roe", "credits"),
-        ("Lee and Wu reported from Taipei. Li in Seoul contributed to this report.", "credits"),
+        ("Ivanova and Chen reported from Almaty. Park in Busan contributed to this report.", "credits"),
     ],
 )
 def test_boilerplate_lines(line, reason):

@@ -110,11 +110,11 @@ def test_parenthetical_attribution_inside_the_sentence_reports_the_whole_sentenc
 
 def test_the_writers_gloss_after_a_reported_clause_is_cut(nlp):
     text = (
-        "Putin told him that exports reached $200 billion, up from $185 billion in 2022. "
+        "Xi told him that imports rose to $90 billion, up from $76 billion in 2021. "
         "Xi said that the talks were frank, indicating a thaw in relations."
     )
     qs = run(nlp, text)
-    assert one(qs, "exports").text == "exports reached $200 billion"
+    assert one(qs, "imports").text == "imports rose to $90 billion"
     assert one(qs, "talks").text == "the talks were frank"
 
 
@@ -153,9 +153,9 @@ def test_dash_attribution(nlp):
 
 
 def test_dash_attribution_to_a_name_the_recogniser_missed(nlp):
-    text = "“He does not answer to anyone and respects no one at all.” ―\u00a0Karla N Luis Obradem\n"
-    q = one(run(nlp, text), "respects no one")
-    assert q.speaker == "Karla N Luis Obradem" and "dash" in q.basis
+    text = "“She never listens to anyone and trusts nobody at all.” ―\u00a0Marta N Luis Obregon\n"
+    q = one(run(nlp, text), "trusts nobody")
+    assert q.speaker == "Marta N Luis Obregon" and "dash" in q.basis
 
 
 # ---------------------------------------------------------------- speakers

@@ -75,11 +75,11 @@ LAID_OUT = [
         "Trump Over Tax Returns",
     ),
     (
-        "Popular Website Shows Bias Against Republicans\n\nThe site rates claims made by politicians.",
+        "Popular Newspaper Shows Bias Against Moscow\n\nThe paper rates claims made by politicians.",
         "Bias",
         None,
         "show",
-        "Bias Against Republicans",
+        "Bias Against Moscow",
     ),
     # a second cue after a comma: the same source, its own report; a source past its apposition, one word reported
     (
@@ -162,8 +162,8 @@ NOT_LAID_OUT = [
     ),
     # a headline of countries: their policy, not their words
     (
-        "Russia, China Announce Boundless Friendship\n\nThe two countries signed a long statement on Friday.",
-        "Boundless",
+        "Russia, India Announce Enduring Partnership\n\nThe two countries signed a short statement on Friday.",
+        "Enduring",
     ),
 ]
 

@@ -101,7 +101,7 @@ def test_an_attribution_closing_the_sentence_covers_all_of_it(nlp):
 
 
 def test_a_clause_before_a_colon_is_not_what_the_cue_after_it_reports(nlp):
-    text = "The mood has shifted in Washington: Republicans said they're increasingly convinced that Trump will lose."
+    text = "The mood has changed in Kyiv: Ukrainians said they're increasingly certain that the deal will fail."
     assert [q.text for q in run(nlp, text) if q.kind == "indirect"] == [
-        "they're increasingly convinced that Trump will lose"
+        "they're increasingly certain that the deal will fail"
     ]

@@ -8,11 +8,11 @@ from tests.model.extract.quotes.test_quotes import one, run
 def test_unnamed_people_and_bodies_report_speech(nlp):
     qs = run(
         nlp,
-        "Federal officials said the two men raised $350 million through the program. "
+        "Regional officials said the two firms moved $120 million through the scheme. "
         "The committee says the report will appear online next week.",
     )
-    q = one(qs, "raised $350 million")
-    assert q.kind == "indirect" and q.speaker == "Federal officials"
+    q = one(qs, "moved $120 million")
+    assert q.kind == "indirect" and q.speaker == "Regional officials"
     assert one(qs, "will appear online").kind == "indirect"
 
 
@@ -64,7 +64,7 @@ def test_learned_cues_leave_out_compliments_refusals_and_people(nlp):
     qs = run(
         nlp,
         "Sergei Lavrov praised the growing trade between the two neighbours. "
-        "Xi Jinping declined to use his influence over the war. "
+        "Narendra Modi declined to use his leverage over the conflict. "
         "Vladimir Putin thanked Indian Prime Minister Narendra Modi for the warm welcome.",
     )
     assert qs == []
@@ -131,10 +131,10 @@ def test_a_short_noun_phrase_object_needs_two_content_words(nlp):
 def test_left_out_cues_come_back_when_switched_on(nlp, monkeypatch):
     from model.extract.quotes import extractor as quotes
 
-    text = "Xi Jinping declined to use his influence over the war."
+    text = "Narendra Modi declined to use his leverage over the conflict."
     assert run(nlp, text) == []
     monkeypatch.setattr(quotes, "LEFT_OUT_ON", True)
-    assert one(run(nlp, text), "influence").text == "to use his influence over the war"
+    assert one(run(nlp, text), "leverage").text == "to use his leverage over the conflict"
 
 
 def test_a_body_described_by_a_common_noun_wants_something(nlp, monkeypatch):

@@ -60,10 +60,10 @@ CASES = [
     ("A number of other lawmakers said the program had become “a magnet for fraud and abuse.”", "magnet", "lawmakers"),
     # a speaker read off a writing is no antecedent for a later "she"
     (
-        "Aparna Mathur, an economist, said Ivanka Trump’s statement did not clarify the matter.\n\n"
-        "“I don’t see details about who is eligible,” she said.",
-        "eligible",
-        "Aparna Mathur",
+        "Anna Kuznetsova, an economist, said Elvira Nabiullina’s statement did not settle the matter.\n\n"
+        "“I don’t see figures about who will pay,” she said.",
+        "who will pay",
+        "Anna Kuznetsova",
     ),
     # a writing's author may be described rather than named
     (
