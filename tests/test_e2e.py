@@ -4,6 +4,8 @@ import io
 import json
 import sqlite3
 
+import pytest
+
 from model.corpus import export, store
 from model.ingest import pipeline as ingest
 
@@ -179,3 +181,24 @@ def test_ingesting_in_two_runs_gives_the_same_entities_as_one(tmp_path, seeds_db
     assert [(r["entity"], r["label"], sorted(r["aliases"]), r["mentions"], r["articles"]) for r in got] == [
         (r["entity"], r["label"], sorted(r["aliases"]), r["mentions"], r["articles"]) for r in want
     ]
+
+
+def test_ingest_in_worker_processes_stores_what_one_process_does(tmp_path, seeds_db, nlp, monkeypatch):
+    # several batches on two workers: the pool path (worker start-up, preloading, pickling) end to end
+    monkeypatch.setattr(ingest, "BATCH_ARTICLES", 2)
+    db = tmp_path / "pool.db"
+    summary = ingest.ingest([_seeds()], str(db), jobs=2)
+    assert (summary.new, summary.skipped, summary.warnings) == (5, [], [])
+    for kind in ("mentions", "quotes", "timeline"):
+        assert dump(db, kind) == dump(seeds_db, kind), kind
+
+
+def test_a_worker_that_cannot_start_fails_the_ingest_instead_of_hanging(tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest, "BATCH_ARTICLES", 2)
+
+    def broken():
+        raise OSError("no language model here")
+
+    monkeypatch.setattr(ingest, "_worker_nlp", broken)
+    with pytest.raises(OSError, match="no language model"):
+        ingest.ingest([_seeds()], str(tmp_path / "broken.db"), jobs=2)

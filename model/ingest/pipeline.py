@@ -196,12 +196,21 @@ def _worker_nlp():
 
 
 def _worker_init():
+    """Preload spaCy and the extractors in a pool worker, before its first batch.
+
+    Best effort: a failure here is left for the first batch to meet and report (an exception
+    raised by a pool's initializer makes multiprocessing start the worker again, forever)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles ctrl-c and stops the pool
-    from . import quotes, timeline  # noqa: F401  (loaded with spaCy, before the first batch)
+    try:
+        # the extractors (about a second of regex compiling) load with spaCy
+        from model.extract.quotes import extractor as _quotes  # noqa: F401
+        from model.extract.timeline import extractor as _timeline  # noqa: F401
 
-    _worker_nlp()
+        _worker_nlp()
+    except Exception:  # noqa: BLE001 - met again, and reported, by process_batch
+        pass
 
 
 # ---------------------------------------------------------------- orchestration
