@@ -52,14 +52,14 @@ def test_articles_sort_and_filter(conn):
     assert [a.key for a in q.articles(conn, sort="title")][0] == "hostile"  # "[bold]…" sorts first
     putin = _id(conn, "Vladimir Putin")
     assert {a.key for a in q.articles(conn, q.Filters(entity=putin))} == {"wang-visit", "boundless"}
-    assert [a.key for a in q.articles(conn, q.Filters(search="frontiers"))] == ["wang-visit"]
+    assert [a.key for a in q.articles(conn, q.Filters(search="stage"))] == ["wang-visit"]
     assert q.articles(conn, offset=3, limit=10)[0].key == "zakharova"
 
 
 def test_bad_search_is_a_query_error(conn):
     with pytest.raises(q.QueryError):
         q.count_articles(conn, q.Filters(search="***"))
-    assert q.count_quotes(conn, q.Filters(search='"lectured')) == 1
+    assert q.count_quotes(conn, q.Filters(search='"instructions')) == 1
 
 
 def test_entities_type_and_name_filter(conn):
@@ -85,7 +85,7 @@ def test_timeline_in_date_order_with_granularity(conn):
 def test_quotes_filters_and_speaker_sort(conn):
     wang = _id(conn, "Wang Yi")
     by = q.quotes(conn, q.Filters(speaker=wang))
-    assert [x.text for x in by] == ["Our relations have withstood the pressure of the international community,"]
+    assert [x.text for x in by] == ["Our partnership has stood firm against every outside attempt to divide us,"]
     assert by[0].speaker_text == "Wang" and by[0].title.startswith("China-Russia")
     names = [x.speaker for x in q.quotes(conn, sort="speaker")]
     assert names[-1] is None and names[:-1] == sorted(names[:-1], key=str.casefold)
@@ -103,7 +103,7 @@ def test_entity_page(conn):
 
 
 def test_article_document(conn):
-    doc = q.get_article(conn, q.articles(conn, q.Filters(search="frontiers"))[0].id)
+    doc = q.get_article(conn, q.articles(conn, q.Filters(search="stage"))[0].id)
     for m in doc.mentions:
         assert doc.text[m.start : m.end] == m.text
     for x in doc.quotes:
