@@ -125,7 +125,9 @@ def test_an_untitled_article_is_listed_by_its_opening_words(tmp_path):
 
     db = tmp_path / "u.db"
     conn = store.connect(db)
-    a = Article(key="u", text="Trade along the Amur between the two neighbours is growing faster than expected, officials said.")
+    a = Article(
+        key="u", text="Trade along the Amur between the two neighbours is growing faster than expected, officials said."
+    )
     a.sha256 = "u"
     store.write_article(conn, a, Extraction(sentences=[(0, len(a.text))]), store.EntityCache(conn))
     conn.close()
