@@ -16,7 +16,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from model.corpus import store
+from model.corpus import store, write
+from model.corpus.entity_refresh import refresh_entities
+from model.corpus.overrides import overrides
 from model.extract import entities
 from model.ingest.sources import Skipped, read_all
 from model.parse import layout
@@ -199,7 +201,8 @@ def _worker_init():
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles ctrl-c and stops the pool
-    from . import quotes, timeline  # noqa: F401  (loaded with spaCy, before the first batch)
+    from model.extract.quotes import extractor as quotes  # noqa: F401  (loaded with spaCy, before the first batch)
+    from model.extract.timeline import extractor as timeline  # noqa: F401
 
     _worker_nlp()
 
@@ -225,7 +228,7 @@ def ingest(
         and (lambda done, total: progress(Progress("upgrading the database", done, total, 0, time.monotonic() - t0))),
     )
     try:
-        known = store.article_hashes(conn)
+        known = write.article_hashes(conn)
         todo: list[Article] = []
         batch_keys: dict[str, str] = {}
         for item in read_all(paths):
@@ -243,24 +246,24 @@ def ingest(
                     )
                 continue
             batch_keys[item.key] = item.sha256
-            if known.get(item.key) == (item.sha256, store.PIPELINE_VERSION):
+            if known.get(item.key) == (item.sha256, write.PIPELINE_VERSION):
                 summary.unchanged += 1
                 continue
             _apply_overrides(conn, item)
             todo.append(item)
             if progress and len(todo) % 500 == 0:
                 progress(Progress("reading", len(todo), 0, 0, time.monotonic() - t0))
-        cache = store.EntityCache(conn)
+        cache = write.EntityCache(conn)
         if todo:
             _run(conn, todo, known, summary, cache, jobs or default_jobs(), progress, t0)
         if summary.stored:
             if progress:
                 progress(Progress("finishing", len(todo), len(todo), summary.words, time.monotonic() - t0))
-            store.refresh_entities(conn, cache.touched)
+            refresh_entities(conn, cache.touched)
     except KeyboardInterrupt:
         summary.interrupted = True
         if summary.stored:
-            store.refresh_entities(conn, cache.touched)
+            refresh_entities(conn, cache.touched)
     finally:
         summary.seconds = time.monotonic() - t0
         conn.close()
@@ -268,7 +271,7 @@ def ingest(
 
 
 def _apply_overrides(conn, art: Article) -> None:
-    ov = store.overrides(conn, art.key)
+    ov = overrides(conn, art.key)
     if ov.get("published"):
         art.published, art.published_basis, art.published_confidence = ov["published"], "set by user", 1.0
 
@@ -277,14 +280,14 @@ def _run(conn, todo, known, summary, cache, jobs, progress, t0) -> None:
     batches = [todo[i : i + BATCH_ARTICLES] for i in range(0, len(todo), BATCH_ARTICLES)]
     done = 0
 
-    def write(results):
+    def store_results(results):
         nonlocal done
         for art, ext, err in results:
             done += 1
             if err:
                 summary.skipped.append(Skipped(art.origin or art.key, err))
                 continue
-            store.write_article(conn, art, ext, cache)
+            write.write_article(conn, art, ext, cache)
             for problem in ext.problems:
                 summary.warnings.append(Skipped(art.origin or art.key, f"stored, but {problem}"))
             if art.key in known:
@@ -300,13 +303,13 @@ def _run(conn, todo, known, summary, cache, jobs, progress, t0) -> None:
     if jobs <= 1 or len(batches) <= 1:
         nlp = _worker_nlp()
         for b in batches:
-            write(process_batch(b, nlp))
+            store_results(process_batch(b, nlp))
         return
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     pool = ctx.Pool(min(jobs, len(batches)), initializer=_worker_init)
     try:
         for results in pool.imap(process_batch, batches):
-            write(results)
+            store_results(results)
         pool.close()
     except BaseException:
         pool.terminate()
