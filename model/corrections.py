@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from model.corpus import store
+from model.corpus.overrides import overrides, set_override
 from model.dates import value_range
 from model.extract.timeline import extractor as timeline
 
@@ -22,19 +22,19 @@ def set_published(conn: sqlite3.Connection, key: str, value: str | None) -> int:
     if row is None:
         raise KeyError(key)
     aid, text, cur, cur_basis = row
-    ov = store.overrides(conn, key)
+    ov = overrides(conn, key)
     if value is not None:
         if "published" not in ov:  # remember what was detected, to restore on clear
-            store.set_override(conn, key, "detected_published", cur or "")
-            store.set_override(conn, key, "detected_basis", cur_basis or "")
-        store.set_override(conn, key, "published", value)
+            set_override(conn, key, "detected_published", cur or "")
+            set_override(conn, key, "detected_basis", cur_basis or "")
+        set_override(conn, key, "published", value)
         new, basis, uncertain = value, "set by user", False
     else:
         new = ov.get("detected_published") or None
         basis = ov.get("detected_basis") or None
         uncertain = True
         for f in ("published", "detected_published", "detected_basis"):
-            store.set_override(conn, key, f, None)
+            set_override(conn, key, f, None)
     n = 0
     with conn:
         conn.execute("UPDATE article SET published=?, published_basis=? WHERE id=?", (new, basis, aid))

@@ -4,7 +4,7 @@ import io
 import json
 import sqlite3
 
-from model.corpus import export, store
+from model.corpus import export, store, write
 from model.ingest import pipeline as ingest
 
 CONTRACT = {
@@ -129,7 +129,7 @@ def test_a_new_pipeline_version_extracts_unchanged_articles_again(tmp_path, nlp,
     db = str(tmp_path / "c.db")
     assert ingest.ingest([str(src)], db, jobs=1).new == 1
     assert ingest.ingest([str(src)], db, jobs=1).unchanged == 1
-    monkeypatch.setattr(store, "PIPELINE_VERSION", store.PIPELINE_VERSION + "-next")
+    monkeypatch.setattr(write, "PIPELINE_VERSION", write.PIPELINE_VERSION + "-next")
     s = ingest.ingest([str(src)], db, jobs=1)
     assert (s.new, s.updated, s.unchanged) == (0, 1, 0)
     assert ingest.ingest([str(src)], db, jobs=1).unchanged == 1

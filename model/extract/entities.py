@@ -7,7 +7,7 @@ organisations go through a small gazetteer of formal names and abbreviations
 "XI", "Wang") resolves to the full name in the same article whose family name
 it is, with family-name-first order for East Asian names. Across the corpus,
 a one-word person no article resolved joins the unique person with that
-family name (see `store.refresh_entities`).
+family name (see `model.corpus.entity_refresh`).
 
 Distinct people are never merged: resolution needs the same family name, never
 a shared given name.

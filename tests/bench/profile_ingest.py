@@ -4,8 +4,8 @@
 
 Times, for the same articles: reading (model.ingest.sources), `nlp.pipe` (one process),
 each extraction function (wrapped in place, so `ingest.extract` runs unchanged),
-pickling the results (what the worker pool sends back), `store.write_article`
-into a fresh database, and `store.refresh_entities`. Prints one JSON line.
+pickling the results (what the worker pool sends back), `write.write_article`
+into a fresh database, and `entity_refresh.refresh_entities`. Prints one JSON line.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=300)
     args = ap.parse_args()
 
-    from model.corpus import store
+    from model.corpus import entity_refresh, store, write
     from model.extract import entities
     from model.ingest import pipeline as ingest
     from model.ingest.sources import read_all
@@ -100,13 +100,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "p.db")
         conn = store.connect(db)
-        cache = store.EntityCache(conn)
+        cache = write.EntityCache(conn)
         t = time.perf_counter()
         for a, e in zip(arts, exts):
-            store.write_article(conn, a, e, cache)
+            write.write_article(conn, a, e, cache)
         write_s = time.perf_counter() - t
         t = time.perf_counter()
-        store.refresh_entities(conn)
+        entity_refresh.refresh_entities(conn)
         refresh_s = time.perf_counter() - t
         conn.close()
 
