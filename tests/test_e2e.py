@@ -6,6 +6,7 @@ import sqlite3
 
 from model.corpus import export, store, write
 from model.ingest import pipeline as ingest
+from model.ingest import pool
 
 CONTRACT = {
     "articles": {"article", "title", "source", "url", "published", "published_basis", "text"},
@@ -97,7 +98,7 @@ def test_reingest_is_unchanged_and_does_no_nlp(seeds_db, monkeypatch):
     def boom(*a, **k):
         raise AssertionError("NLP ran on unchanged articles")
 
-    monkeypatch.setattr(ingest, "process_batch", boom)
+    monkeypatch.setattr(pool, "process_batch", boom)
     s = ingest.ingest([_seeds()], str(seeds_db), jobs=1)
     assert (s.new, s.updated, s.unchanged) == (0, 0, 5)
 

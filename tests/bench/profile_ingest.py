@@ -3,7 +3,7 @@
     python -m tests.bench.profile_ingest FILE.jsonl [--sample N]
 
 Times, for the same articles: reading (model.ingest.sources), `nlp.pipe` (one process),
-each extraction function (wrapped in place, so `ingest.extract` runs unchanged),
+each extraction function (wrapped in place, so `extraction.extract` runs unchanged),
 pickling the results (what the worker pool sends back), `write.write_article`
 into a fresh database, and `entity_refresh.refresh_entities`. Prints one JSON line.
 """
@@ -54,7 +54,7 @@ def main() -> None:
 
     from model.corpus import entity_refresh, store, write
     from model.extract import entities
-    from model.ingest import pipeline as ingest
+    from model.ingest import extraction, pool
     from model.ingest.sources import read_all
     from model.parse import nlp as nlp_mod
     from model.records import Article
@@ -77,24 +77,24 @@ def main() -> None:
             if len(arts) >= args.sample:
                 break
     read_s = time.perf_counter() - t
-    arts = [a for a in arts if len(a.text) <= ingest.CHUNK_CHARS]
+    arts = [a for a in arts if len(a.text) <= pool.CHUNK_CHARS]
     words = sum(len(a.text.split()) for a in arts)
 
     nlp = nlp_mod.load()
-    nlp.max_length = ingest.CHUNK_CHARS + 10
+    nlp.max_length = pool.CHUNK_CHARS + 10
     list(nlp.pipe([a.text for a in arts[:4]]))  # warm up
     t = time.perf_counter()
     docs = list(nlp.pipe([a.text for a in arts]))
     nlp_s = time.perf_counter() - t
 
     t = time.perf_counter()
-    exts = [ingest.extract(a, d) for a, d in zip(arts, docs)]
+    exts = [extraction.extract(a, d) for a, d in zip(arts, docs)]
     extract_s = time.perf_counter() - t
 
     results = list(zip(arts, exts, [None] * len(arts)))
     t = time.perf_counter()
-    for i in range(0, len(results), ingest.BATCH_ARTICLES):
-        pickle.loads(pickle.dumps(results[i : i + ingest.BATCH_ARTICLES]))
+    for i in range(0, len(results), pool.BATCH_ARTICLES):
+        pickle.loads(pickle.dumps(results[i : i + pool.BATCH_ARTICLES]))
     pickle_s = time.perf_counter() - t
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -23,6 +23,7 @@ import pytest
 
 from model.corpus import export, store, write
 from model.ingest import pipeline as ingest
+from model.ingest import pool
 from model.records import Extraction
 from tests.conftest import ROOT
 from tests.robustness.perms import unprivileged, world_dir
@@ -110,7 +111,7 @@ def per_article(db) -> dict[str, tuple]:
 @pytest.fixture(scope="module")
 def use_session_nlp(nlp):
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(ingest, "_NLP", nlp)
+        mp.setattr(pool, "_NLP", nlp)
         yield
 
 
