@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from model.ingest import clean
+from model.lexicon.html_page import BLOCK_TAGS, META_PUBLISHED, META_SOURCE, META_TITLE, SKIPPED_TAGS
 from model.records import Article
 from model.unsafe import UNSAFE_CHARS
 
@@ -325,50 +326,6 @@ def read_csv(text: str, origin: str, stem: str) -> Iterator[Article | Skipped]:
 
 # ---------------------------------------------------------------- html and markdown
 
-_BLOCK = {
-    "p",
-    "div",
-    "br",
-    "li",
-    "ul",
-    "ol",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "tr",
-    "table",
-    "section",
-    "article",
-    "blockquote",
-    "pre",
-    "header",
-    "footer",
-    "figure",
-    "figcaption",
-    "dd",
-    "dt",
-    "hr",
-    "main",
-}
-_SKIP = {
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "svg",
-    "nav",
-    "form",
-    "iframe",
-    "button",
-    "select",
-    "head",
-    "aside",
-    "footer",
-}
-
 
 class _HTMLText(HTMLParser):
     def __init__(self):
@@ -384,52 +341,43 @@ class _HTMLText(HTMLParser):
     def handle_starttag(self, tag, attrs):
         a = {k.lower(): (v or "") for k, v in attrs}
         if tag == "meta":
-            name = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
-            content = a.get("content", "")
-            if name in ("og:title", "twitter:title") and content:
-                self.meta.setdefault("title", content)
-            elif (
-                name
-                in (
-                    "article:published_time",
-                    "og:published_time",
-                    "datepublished",
-                    "pubdate",
-                    "publishdate",
-                    "date",
-                    "dc.date",
-                    "dc.date.issued",
-                    "sailthru.date",
-                    "parsely-pub-date",
-                )
-                and content
-            ):
-                self.meta.setdefault("published", content)
-            elif name in ("og:site_name", "publisher", "dc.publisher") and content:
-                self.meta.setdefault("source", content)
-            elif name == "og:url" and content:
-                self.meta.setdefault("url", content)
+            self._meta(a)
         elif tag == "link" and a.get("rel", "").lower() == "canonical" and a.get("href"):
             self.meta.setdefault("url", a["href"])
         elif tag == "time" and a.get("datetime"):
             self.meta.setdefault("time", a["datetime"])
-        if tag in _SKIP:
+        if tag in SKIPPED_TAGS:
             self.skip += 1
         if tag == "title":
             self.in_title = True
         if tag == "h1":
             self.in_h1 = True
-        if tag in _BLOCK:
+        if tag in BLOCK_TAGS:
             self.parts.append("\n")
 
+    def _meta(self, a: dict[str, str]) -> None:
+        """A <meta> that gives the page's title, date, publisher or address (the first of each is kept)."""
+        name = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+        content = a.get("content", "")
+        if not content:
+            return
+        if name in META_TITLE:
+            self.meta.setdefault("title", content)
+        elif name in META_PUBLISHED:
+            self.meta.setdefault("published", content)
+        elif name in META_SOURCE:
+            self.meta.setdefault("source", content)
+        elif name == "og:url":
+            self.meta.setdefault("url", content)
+
     def handle_endtag(self, tag):
-        if tag in _SKIP and self.skip:
+        if tag in SKIPPED_TAGS and self.skip:
             self.skip -= 1
         if tag == "title":
             self.in_title = False
         if tag == "h1":
             self.in_h1 = False
-        if tag in _BLOCK:
+        if tag in BLOCK_TAGS:
             self.parts.append("\n")
 
     def handle_data(self, data):
