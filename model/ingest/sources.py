@@ -88,36 +88,56 @@ def decode(data: bytes) -> tuple[str, str | None]:
     return text, note
 
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
 def _decode(data: bytes) -> tuple[str, str | None]:
-    for bom, enc in (
-        (codecs.BOM_UTF32_LE, "utf-32"),
-        (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
+    decoded = _by_byte_order_mark(data)
+    if decoded:
+        return decoded
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise ValueError(f"binary file ({kind})")
+    decoded = _with_nul_bytes(data[:65536], data)
+    if decoded:
+        return decoded
+    return _utf8_else_cp1252(data)
+
+
+def _by_byte_order_mark(data: bytes) -> tuple[str, str | None] | None:
+    for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(enc), (None if enc == "utf-8-sig" else f"decoded as {enc.upper()} (byte-order mark)")
             except UnicodeDecodeError:
                 raise ValueError(f"invalid {enc.upper()} despite its byte-order mark") from None
-    for magic, kind in _MAGIC:
-        if data.startswith(magic):
-            raise ValueError(f"binary file ({kind})")
-    head = data[:65536]
-    if b"\x00" in head:
-        # UTF-16 without a BOM: every other byte NUL
-        even, odd = head[0::2].count(0), head[1::2].count(0)
-        if len(head) >= 4 and max(even, odd) > 0.4 * len(head) / 2 and min(even, odd) < 0.05 * len(head) / 2:
-            try:
-                return data.decode("utf-16-le" if odd > even else "utf-16-be"), "decoded as UTF-16 (no byte-order mark)"
-            except UnicodeDecodeError:
-                pass
-        if head.count(0) > len(head) // 100:  # a stray NUL in a text (or a CSV field) is stripped later
-            raise ValueError("binary file (contains NUL bytes)")
+    return None
+
+
+def _with_nul_bytes(head: bytes, data: bytes) -> tuple[str, str | None] | None:
+    """UTF-16 without a BOM (every other byte NUL); raises for binary data (many NULs); else None."""
+    if b"\x00" not in head:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if len(head) >= 4 and max(even, odd) > 0.4 * len(head) / 2 and min(even, odd) < 0.05 * len(head) / 2:
+        try:
+            return data.decode("utf-16-le" if odd > even else "utf-16-be"), "decoded as UTF-16 (no byte-order mark)"
+        except UnicodeDecodeError:
+            pass
+    if head.count(0) > len(head) // 100:  # a stray NUL in a text (or a CSV field) is stripped later
+        raise ValueError("binary file (contains NUL bytes)")
+    return None
+
+
+def _utf8_else_cp1252(data: bytes) -> tuple[str, str | None]:
     try:
-        text = data.decode("utf-8")
-        note = None
+        return data.decode("utf-8"), None
     except UnicodeDecodeError as e:
         # UTF-8 with a few broken bytes (a cut multi-byte character, a stray byte) keeps its UTF-8 text.
         text = data.decode("utf-8", errors="replace")
@@ -128,8 +148,7 @@ def _decode(data: bytes) -> tuple[str, str | None]:
         text = data.decode("cp1252", errors="replace")
         if text.count("\ufffd") > 0.01 * len(text) + 2:
             raise ValueError(f"not valid UTF-8 (byte {e.start}) and not Windows-1252 text") from None
-        note = "decoded as Windows-1252 (not valid UTF-8)"
-    return text, note
+        return text, "decoded as Windows-1252 (not valid UTF-8)"
 
 
 # ---------------------------------------------------------------- files and folders
@@ -140,45 +159,43 @@ def iter_files(paths: list[str]) -> Iterator[Path | Skipped]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = False
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for fn in sorted(files):
-                    f = Path(root) / fn
-                    if f.suffix.lower() in SUFFIXES and not fn.startswith("."):
-                        found = True
-                        yield f
-            if not found:
-                yield Skipped(str(path), "folder has no .txt, .md, .html, .jsonl or .csv files")
+            yield from _files_in_folder(path)
         elif path.is_file():
-            if path.suffix.lower() in SUFFIXES:
-                yield path
-            else:
-                yield Skipped(
-                    str(path),
-                    f"unsupported file type '{path.suffix or '(none)'}' (use .txt, .md, .html, .jsonl or .csv)",
-                )
+            yield _file_to_read(path)
         elif path.exists():
             yield Skipped(str(path), "not a regular file")
         else:
             yield Skipped(str(path), "no such file or folder")
 
 
+def _files_in_folder(path: Path) -> Iterator[Path | Skipped]:
+    found = False
+    for root, dirs, files in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for fn in sorted(files):
+            f = Path(root) / fn
+            if f.suffix.lower() in SUFFIXES and not fn.startswith("."):
+                found = True
+                yield f
+    if not found:
+        yield Skipped(str(path), "folder has no .txt, .md, .html, .jsonl or .csv files")
+
+
+def _file_to_read(path: Path) -> Path | Skipped:
+    if path.suffix.lower() in SUFFIXES:
+        return path
+    return Skipped(
+        str(path),
+        f"unsupported file type '{path.suffix or '(none)'}' (use .txt, .md, .html, .jsonl or .csv)",
+    )
+
+
 def read_path(path: Path) -> Iterator[Article | Skipped]:
     """Articles from one file: one for an article file, one per good record for jsonl/csv."""
     origin = str(path)
-    try:
-        size = path.stat().st_size
-        if path.suffix.lower() in ARTICLE_SUFFIXES and size > MAX_FILE_BYTES:
-            yield Skipped(
-                origin,
-                f"file too large ({size / 1048576:.1f} MB; the limit is "
-                f"{MAX_FILE_BYTES // 1048576} MB for one article)",
-            )
-            return
-        data = path.read_bytes()
-    except OSError as e:
-        yield Skipped(origin, f"cannot read: {e.strerror or e}")
+    data = _read_bytes(path, origin)
+    if isinstance(data, Skipped):
+        yield data
         return
     if not data.strip():
         yield Skipped(origin, "empty file" if not data else "empty file (only whitespace)")
@@ -194,22 +211,39 @@ def read_path(path: Path) -> Iterator[Article | Skipped]:
     elif suffix == ".csv":
         yield from read_csv(text, origin, path.stem)
     else:
-        text = sanitise(text)
-        if not text.strip():
-            yield Skipped(origin, "empty file (only whitespace or control characters)")
-            return
-        meta = {}
-        if suffix in (".html", ".htm"):
-            text, meta = html_to_text(text)
-        elif suffix in (".md", ".markdown"):
-            text = markdown_to_text(text)
-        art = clean.clean_document(text, key=path.stem, meta=meta)
-        art.origin = origin if not note else f"{origin} ({note})"
-        if not art.text.strip():
-            yield Skipped(origin, "no article text after removing boilerplate")
-            return
-        art.sha256 = content_hash(art)
-        yield art
+        yield _article_file(text, note, path, origin, suffix)
+
+
+def _read_bytes(path: Path, origin: str) -> bytes | Skipped:
+    try:
+        size = path.stat().st_size
+        if path.suffix.lower() in ARTICLE_SUFFIXES and size > MAX_FILE_BYTES:
+            return Skipped(
+                origin,
+                f"file too large ({size / 1048576:.1f} MB; the limit is "
+                f"{MAX_FILE_BYTES // 1048576} MB for one article)",
+            )
+        return path.read_bytes()
+    except OSError as e:
+        return Skipped(origin, f"cannot read: {e.strerror or e}")
+
+
+def _article_file(text: str, note: str | None, path: Path, origin: str, suffix: str) -> Article | Skipped:
+    """One article from a .txt, .md or .html file's decoded text."""
+    text = sanitise(text)
+    if not text.strip():
+        return Skipped(origin, "empty file (only whitespace or control characters)")
+    meta = {}
+    if suffix in (".html", ".htm"):
+        text, meta = html_to_text(text)
+    elif suffix in (".md", ".markdown"):
+        text = markdown_to_text(text)
+    art = clean.clean_document(text, key=path.stem, meta=meta)
+    art.origin = origin if not note else f"{origin} ({note})"
+    if not art.text.strip():
+        return Skipped(origin, "no article text after removing boilerplate")
+    art.sha256 = content_hash(art)
+    return art
 
 
 # ---------------------------------------------------------------- records
@@ -218,20 +252,11 @@ RECORD_FIELDS = ("id", "title", "text", "published", "source", "url")
 
 
 def record_to_article(rec: dict, origin: str, fallback_key: str) -> Article | Skipped:
-    if not isinstance(rec, dict):
-        return Skipped(origin, "record is not an object")
-    text = rec.get("text")
-    if not isinstance(text, str) or not text.strip():
-        return Skipped(origin, "record has no text")
-    if len(text) > MAX_TEXT_CHARS:
-        return Skipped(origin, f"record text too large ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,})")
-    key = sanitise_field(rec.get("id")) or fallback_key
-    text = sanitise(text)
-    if not text.strip():
-        return Skipped(origin, "record has no text (only control characters)")
-    published, pbasis = clean.normalise_date(rec.get("published"))
+    text = _record_text(rec, origin)
+    if isinstance(text, Skipped):
+        return text
     art = Article(
-        key=key,
+        key=sanitise_field(rec.get("id")) or fallback_key,
         text=text,
         title=sanitise_field(rec.get("title")),
         url=sanitise_field(rec.get("url")),
@@ -242,12 +267,32 @@ def record_to_article(rec: dict, origin: str, fallback_key: str) -> Article | Sk
         art.title_basis = "metadata"
     if art.source:
         art.source_basis = "metadata"
+    _record_published(art, rec)
+    art.sha256 = content_hash(art)
+    return art
+
+
+def _record_text(rec: dict, origin: str) -> str | Skipped:
+    """A record's text, sanitised, or why the record is skipped."""
+    if not isinstance(rec, dict):
+        return Skipped(origin, "record is not an object")
+    text = rec.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return Skipped(origin, "record has no text")
+    if len(text) > MAX_TEXT_CHARS:
+        return Skipped(origin, f"record text too large ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,})")
+    text = sanitise(text)
+    if not text.strip():
+        return Skipped(origin, "record has no text (only control characters)")
+    return text
+
+
+def _record_published(art: Article, rec: dict) -> None:
+    published, pbasis = clean.normalise_date(rec.get("published"))
     if published:
         art.published, art.published_basis, art.published_confidence = published, f"metadata{pbasis}", 1.0
     elif rec.get("published"):
         art.published_basis = f"metadata date '{sanitise_field(rec.get('published'))}' not understood"
-    art.sha256 = content_hash(art)
-    return art
 
 
 _LINE_END = re.compile(r"\r\n?|\n")
@@ -300,28 +345,33 @@ def read_csv(text: str, origin: str, stem: str) -> Iterator[Article | Skipped]:
     rest = lines[reader.line_num :]
     while rest:
         bad = _unclosed_quote(rest)
-        reader = csv.reader(rest if bad is None else rest[:bad])
-        while True:
-            try:
-                row = next(reader)
-            except StopIteration:
-                break
-            except csv.Error as e:
-                n += 1
-                yield Skipped(f"{origin}:row {n}", f"malformed CSV row ({e})")
-                continue
-            n += 1
-            if not any(c.strip() for c in row):
-                continue
-            if len(row) != len(header):
-                yield Skipped(f"{origin}:row {n}", f"CSV row has {len(row)} fields, the header {len(header)}")
-                continue
-            yield record_to_article(dict(zip(header, row)), f"{origin}:row {n}", f"{stem}:{n}")
+        n = yield from _csv_rows(rest if bad is None else rest[:bad], header, origin, stem, n)
         if bad is None:
             break
         n += 1
         yield Skipped(f"{origin}:row {n}", "malformed CSV row (a quoted field is never closed); skipped its line")
         rest = rest[bad + 1 :]
+
+
+def _csv_rows(lines: list[str], header: list[str], origin: str, stem: str, n: int):
+    """The records of `lines` (rows after row `n`); returns the number of the last row read."""
+    reader = csv.reader(lines)
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return n
+        except csv.Error as e:
+            n += 1
+            yield Skipped(f"{origin}:row {n}", f"malformed CSV row ({e})")
+            continue
+        n += 1
+        if not any(c.strip() for c in row):
+            continue
+        if len(row) != len(header):
+            yield Skipped(f"{origin}:row {n}", f"CSV row has {len(row)} fields, the header {len(header)}")
+            continue
+        yield record_to_article(dict(zip(header, row)), f"{origin}:row {n}", f"{stem}:{n}")
 
 
 # ---------------------------------------------------------------- html and markdown
