@@ -26,15 +26,20 @@ def paragraph_breaks(doc):
     after a line that ends a sentence. A headline or a boilerplate line then never runs into the next
     paragraph. A single line break inside a sentence (wrapped text) is left to the parser."""
     for i in range(1, len(doc)):
-        prev, tok = doc[i - 1], doc[i]
-        if tok.is_space or not prev.is_space or "\n" not in prev.text:
-            continue
-        before = doc[i - 2] if i >= 2 else None
-        if prev.text.count("\n") >= 2 or tok.text in _BULLETS or (before is not None and before.text in _FINAL):
-            tok.is_sent_start = True
-            if tok.text in _BULLETS and i + 1 < len(doc) and not doc[i + 1].is_space:
+        if _starts_paragraph(doc, i):
+            doc[i].is_sent_start = True
+            if doc[i].text in _BULLETS and i + 1 < len(doc) and not doc[i + 1].is_space:
                 doc[i + 1].is_sent_start = False  # the bullet belongs to its item
     return doc
+
+
+def _starts_paragraph(doc, i: int) -> bool:
+    """Token `i` opens a line after a blank line, is a bullet, or follows a line that ends a sentence."""
+    prev, tok = doc[i - 1], doc[i]
+    if tok.is_space or not prev.is_space or "\n" not in prev.text:
+        return False
+    before = doc[i - 2] if i >= 2 else None
+    return prev.text.count("\n") >= 2 or tok.text in _BULLETS or (before is not None and before.text in _FINAL)
 
 
 def _register():
