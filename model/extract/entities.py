@@ -119,10 +119,17 @@ def _office(doc, ent, toks: list, title: list) -> str | None:
     """An office word right before the name ("President Xi"): from the span or the text before it."""
     prev = [t for t in title if t.text[:1].isupper()]
     if not prev and ent.start > 0:
-        t = doc[toks[0].i - 1] if toks[0].i > 0 else None
-        if t is not None and t.text[:1].isupper() and t.lower_ in ALIAS_TITLES and t.i >= ent.start - 1:
-            prev = [t]
+        t = _office_before(doc, ent, toks)
+        prev = [t] if t is not None else []
     return prev[-1].text if prev and prev[-1].lower_ in ALIAS_TITLES else None
+
+
+def _office_before(doc, ent, toks: list):
+    """The capitalised office word just before the name's first token, within a token of the entity's span."""
+    if toks[0].i == 0:
+        return None
+    t = doc[toks[0].i - 1]
+    return t if t.text[:1].isupper() and t.lower_ in ALIAS_TITLES and t.i >= ent.start - 1 else None
 
 
 def _name_tokens(name: str) -> list[str]:
@@ -333,15 +340,20 @@ def _known_people_again(full: str, raw: list[tuple]) -> list[tuple]:
     taken = sorted((s, e, k) for k, (s, e, *_rest) in enumerate(raw))
     for name in sorted(known, key=len, reverse=True):
         for hit in re.finditer(r"(?<![\w.'’-])%s(?![\w'’-])" % re.escape(name), full):
-            s, e = hit.span()
-            over = [k for s2, e2, k in taken if s2 < e and s < e2]
-            if not over:
-                out.append((s, e, name, "PERSON", None))
-                taken.append((s, e, len(out) - 1))
-            elif len(over) == 1 and out[over[0]][:2] == (s, e) and out[over[0]][3] != "PERSON":
-                out[over[0]] = (s, e, name, "PERSON", out[over[0]][4])
+            _person_at(out, taken, name, *hit.span())
     out.sort(key=lambda r: r[0])
     return out
+
+
+def _person_at(out: list[tuple], taken: list[tuple], name: str, s: int, e: int) -> None:
+    """`name` at s:e is the person: a new mention where nothing else stands, or the relabelled mention of
+    exactly that span. In place."""
+    over = [k for s2, e2, k in taken if s2 < e and s < e2]
+    if not over:
+        out.append((s, e, name, "PERSON", None))
+        taken.append((s, e, len(out) - 1))
+    elif len(over) == 1 and out[over[0]][:2] == (s, e) and out[over[0]][3] != "PERSON":
+        out[over[0]] = (s, e, name, "PERSON", out[over[0]][4])
 
 
 def _name_like(text: str) -> bool:
@@ -351,6 +363,18 @@ def _name_like(text: str) -> bool:
 def _group_full_names(forms: Counter, mapping: bool = False):
     """Group full-name forms that name one person ('Vladimir Putin', 'Vladimir V. Putin').
     Returns the canonical names, or with mapping=True, form -> canonical."""
+    canon = {}
+    for g in _groups(forms):
+        best = _best_form(g, forms)
+        for n in g:
+            canon[n] = best
+    if mapping:
+        return canon
+    return sorted(set(canon.values()))
+
+
+def _groups(forms: Counter) -> list[list[str]]:
+    """The forms, longest first, each with the first group whose words contain its words or are contained in them."""
     groups: list[list[str]] = []
     for name in sorted(forms, key=lambda n: (-len(_name_tokens(n)), n)):
         words = [w.casefold() for w in _name_tokens(name)]
@@ -361,23 +385,22 @@ def _group_full_names(forms: Counter, mapping: bool = False):
                 break
         else:
             groups.append([name])
-    canon = {}
-    for g in groups:
-        best = max(
-            g,
-            key=lambda n: (
-                not _particle_family(n, g),
-                forms[n],
-                -sum(bool(_INITIAL.match(w)) for w in n.split()),
-                len(n),
-            ),
-        )
-        best = " ".join(_name_tokens(best))
-        for n in g:
-            canon[n] = best
-    if mapping:
-        return canon
-    return sorted(set(canon.values()))
+    return groups
+
+
+def _best_form(g: list[str], forms: Counter) -> str:
+    """A group's canonical name: a full name (not a family name with a particle), the most written, with the
+    fewest initials, the longest; without its initials."""
+    best = max(
+        g,
+        key=lambda n: (
+            not _particle_family(n, g),
+            forms[n],
+            -sum(bool(_INITIAL.match(w)) for w in n.split()),
+            len(n),
+        ),
+    )
+    return " ".join(_name_tokens(best))
 
 
 def _someone_else(fam: str, raw: list[tuple]) -> bool:
@@ -419,37 +442,37 @@ def _unlabelled_family_mentions(doc, found: list[Mention], canon_of_family: dict
     for tok in doc:
         if tok.idx in covered or tok.tag_ != "NNP":
             continue
-        name = tok.text
-        hit = canon_of_family.get(name.casefold())
-        if hit and (name[:1].isupper() and name[1:].islower() or name.isupper()):
-            given = _other_given_name(doc, tok, hit, covered)
-            if given is not None:  # "Ivanka Trump" (Ivanka tagged a product) in Donald Trump's article: his relative
-                full = f"{given.text} {name}"
-                covered.update(range(given.idx, tok.idx + len(name)))
-                extra.append(
-                    Mention(
-                        given.idx,
-                        tok.idx + len(name),
-                        full,
-                        "PERSON",
-                        full,
-                        basis=f"a person of the family of {hit} (not tagged by spaCy)",
-                        family=name,
-                    )
-                )
-                continue
-            extra.append(
-                Mention(
-                    tok.idx,
-                    tok.idx + len(name),
-                    name,
-                    "PERSON",
-                    hit,
-                    basis=f"family name of {hit} in this article (not tagged by spaCy)",
-                    family=family_name(hit),
-                )
-            )
+        hit = canon_of_family.get(tok.text.casefold())
+        if hit and (tok.text[:1].isupper() and tok.text[1:].islower() or tok.text.isupper()):
+            extra.append(_untagged_family_mention(doc, tok, hit, covered))
     return extra
+
+
+def _untagged_family_mention(doc, tok, hit: str, covered: set[int]) -> Mention:
+    """The family name `tok` of `hit`: that person, or with another given name before it, a relative."""
+    name = tok.text
+    given = _other_given_name(doc, tok, hit, covered)
+    if given is not None:  # "Ivanka Trump" (Ivanka tagged a product) in Donald Trump's article: his relative
+        full = f"{given.text} {name}"
+        covered.update(range(given.idx, tok.idx + len(name)))
+        return Mention(
+            given.idx,
+            tok.idx + len(name),
+            full,
+            "PERSON",
+            full,
+            basis=f"a person of the family of {hit} (not tagged by spaCy)",
+            family=name,
+        )
+    return Mention(
+        tok.idx,
+        tok.idx + len(name),
+        name,
+        "PERSON",
+        hit,
+        basis=f"family name of {hit} in this article (not tagged by spaCy)",
+        family=family_name(hit),
+    )
 
 
 def _other_given_name(doc, tok, hit: str, covered: set[int]):
@@ -458,37 +481,30 @@ def _other_given_name(doc, tok, hit: str, covered: set[int]):
     if tok.i == 0:
         return None
     prev = doc[tok.i - 1]
-    if (
-        prev.idx in covered
-        or prev.tag_ != "NNP"
-        or not prev.is_alpha
-        or not prev.text[:1].isupper()
-        or not prev.text[1:].islower()
-        or prev.whitespace_ != " "
-        or prev.lower_ in TITLE_WORDS
-        or prev.lower_ in ALIAS_TITLES
-        or prev.ent_type_ in ("GPE", "NORP", "ORG", "DATE", "LOC")
-    ):
+    if prev.idx in covered or not _could_be_given_name(prev):
         return None
     if prev.text.casefold() in {w.casefold() for w in _name_tokens(hit)}:
         return None
     return prev
 
 
+def _could_be_given_name(tok) -> bool:
+    """A capitalised proper noun of letters before a space, not an office nor a place, body or date."""
+    return (
+        tok.tag_ == "NNP"
+        and tok.is_alpha
+        and tok.text[:1].isupper()
+        and tok.text[1:].islower()
+        and tok.whitespace_ == " "
+        and tok.lower_ not in TITLE_WORDS
+        and tok.lower_ not in ALIAS_TITLES
+        and tok.ent_type_ not in ("GPE", "NORP", "ORG", "DATE", "LOC")
+    )
+
+
 def acronym_aliases(doc, mentions: list[Mention]) -> None:
     """'Shanghai Cooperation Organization (SCO)': later mentions of SCO take the long name. In place."""
-    long_of: dict[str, str] = {}
-    text = doc.text
-    for m in mentions:
-        if m.label not in ("ORG", "GPE", "FAC", "LAW", "EVENT"):
-            continue
-        after = text[m.end : m.end + 16]
-        am = re.match(r"\s*\(([A-Z][A-Z&.]{1,9})\)", after)
-        if am:
-            acr = am.group(1).replace(".", "")
-            initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", m.canonical) if w[0].isupper())
-            if acr == initials:
-                long_of[acr] = m.canonical
+    long_of = _defined_acronyms(doc.text, mentions)
     if not long_of:
         return
     for m in mentions:
@@ -496,3 +512,18 @@ def acronym_aliases(doc, mentions: list[Mention]) -> None:
         if acr in long_of and m.canonical != long_of[acr]:
             m.canonical = long_of[acr]
             m.basis = f"acronym defined in this article for {long_of[acr]}"
+
+
+def _defined_acronyms(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """acronym -> the long name it is defined for in parentheses right after it, when its initials match."""
+    long_of: dict[str, str] = {}
+    for m in mentions:
+        if m.label not in ("ORG", "GPE", "FAC", "LAW", "EVENT"):
+            continue
+        am = re.match(r"\s*\(([A-Z][A-Z&.]{1,9})\)", text[m.end : m.end + 16])
+        if am:
+            acr = am.group(1).replace(".", "")
+            initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", m.canonical) if w[0].isupper())
+            if acr == initials:
+                long_of[acr] = m.canonical
+    return long_of
