@@ -159,9 +159,7 @@ def _insert_mentions(conn: sqlite3.Connection, aid: int, ext: Extraction, entiti
 
 def _insert_quote(conn: sqlite3.Connection, aid: int, q: Quote, entities: EntityCache) -> None:
     """One quote and its speakers (a joint speaker is several entities; one alone is also `speaker_entity`)."""
-    names = q.speakers or ([q.speaker] if q.speaker else [])
-    ids = [entities.ids.get(n.casefold()) for n in names]
-    entities.touched.update(i for i in ids if i is not None)
+    names, ids = _speakers(q, entities)
     single = ids[0] if len(ids) == 1 else None
     speaker_name = q.speaker or ("; ".join(names) if names else None)
     qid = conn.execute(
@@ -184,6 +182,14 @@ def _insert_quote(conn: sqlite3.Connection, aid: int, q: Quote, entities: Entity
         ),
     ).lastrowid
     conn.executemany(_INSERT_QUOTE_SPEAKER, [(qid, i) for i in ids if i is not None])
+
+
+def _speakers(q: Quote, entities: EntityCache) -> tuple[list[str], list[int | None]]:
+    """The quote's speakers' names and their entities (None for a name no mention made an entity)."""
+    names = q.speakers or ([q.speaker] if q.speaker else [])
+    ids = [entities.ids.get(n.casefold()) for n in names]
+    entities.touched.update(i for i in ids if i is not None)
+    return names, ids
 
 
 def _insert_timexes(conn: sqlite3.Connection, aid: int, ext: Extraction) -> None:

@@ -69,31 +69,57 @@ def normalise_date(value) -> tuple[str | None, str]:
     s = str(value).strip()
     if not s:
         return None, ""
+    for read in _DATE_READERS:
+        found = read(s)
+        if found is not None:
+            return found
+    return None, ""
+
+
+def _iso_day(y: str, m: str, d: str) -> tuple[str | None, str]:
+    try:
+        return dt.date(int(y), int(m), int(d)).isoformat(), ""
+    except ValueError:
+        return None, ""
+
+
+def _iso(s: str) -> tuple[str | None, str] | None:
+    """'2024-06-19', also with a time after it."""
     m = re.match(r"^(\d{4})-(\d\d)-(\d\d)", s)
-    if m:
-        try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat(), ""
-        except ValueError:
-            return None, ""
+    return _iso_day(m[1], m[2], m[3]) if m else None
+
+
+def _compact(s: str) -> tuple[str | None, str] | None:
+    """'20240619', alone or before a time ('20240619T1200')."""
     m = re.match(r"^(\d{4})(\d\d)(\d\d)(?:T|$)", s)
-    if m:
-        try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat(), ""
-        except ValueError:
-            return None, ""
+    return _iso_day(m[1], m[2], m[3]) if m else None
+
+
+def _written(s: str) -> tuple[str | None, str] | None:
+    """'June 19, 2024', '19 June 2024' and the like, anywhere in the value."""
     for d, _, _ in find_dates(s):
         return d.isoformat(), ""
+    return None
+
+
+def _numeric(s: str) -> tuple[str | None, str] | None:
+    """'19/06/2024' or '06/19/2024': ambiguous day/month order, read only when one reading is impossible."""
     m = re.match(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$", s)
-    if m:  # ambiguous day/month order: only when one reading is impossible
-        a, b, y = int(m[1]), int(m[2]), int(m[3])
-        try:
-            if a > 12:
-                return dt.date(y, b, a).isoformat(), " (day/month/year)"
-            if b > 12:
-                return dt.date(y, a, b).isoformat(), " (month/day/year)"
-        except ValueError:
-            return None, ""
-    return None, ""
+    if not m:
+        return None
+    a, b, y = int(m[1]), int(m[2]), int(m[3])
+    try:
+        if a > 12:
+            return dt.date(y, b, a).isoformat(), " (day/month/year)"
+        if b > 12:
+            return dt.date(y, a, b).isoformat(), " (month/day/year)"
+    except ValueError:
+        return None, ""
+    return None
+
+
+# How a metadata date may be written, in the order tried: the first that reads it (or finds it no date) answers.
+_DATE_READERS = (_iso, _compact, _written, _numeric)
 
 
 # ---------------------------------------------------------------- boilerplate
@@ -181,11 +207,7 @@ def _strip_boilerplate(lines: list[str]) -> _Stripped:
     seen_body = False
     for line in lines:
         s = line.strip()
-        reason = boilerplate_reason(s)
-        if reason is None and s and _ONLY_DATE.match(_BULLET.sub("", s)):
-            reason = _date_line(s, doc, seen_body)
-        if reason is None and not seen_body and _BYLINE.match(s):
-            reason = "byline"
+        reason = _line_reason(s, doc, seen_body)
         if reason:
             doc.removed.append((s, reason))
             doc.keep.append(None)
@@ -194,6 +216,16 @@ def _strip_boilerplate(lines: list[str]) -> _Stripped:
             if s and not looks_like_title(s, None):
                 seen_body = True
     return doc
+
+
+def _line_reason(s: str, doc: _Stripped, seen_body: bool) -> str | None:
+    """Why the (stripped) line `s` is not body text, or None."""
+    reason = boilerplate_reason(s)
+    if reason is None and s and _ONLY_DATE.match(_BULLET.sub("", s)):
+        reason = _date_line(s, doc, seen_body)
+    if reason is None and not seen_body and _BYLINE.match(s):
+        reason = "byline"
+    return reason
 
 
 def _date_line(s: str, doc: _Stripped, seen_body: bool) -> str | None:

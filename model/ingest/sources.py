@@ -389,13 +389,7 @@ class _HTMLText(HTMLParser):
         self.h1_parts: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        a = {k.lower(): (v or "") for k, v in attrs}
-        if tag == "meta":
-            self._meta(a)
-        elif tag == "link" and a.get("rel", "").lower() == "canonical" and a.get("href"):
-            self.meta.setdefault("url", a["href"])
-        elif tag == "time" and a.get("datetime"):
-            self.meta.setdefault("time", a["datetime"])
+        self._metadata(tag, {k.lower(): (v or "") for k, v in attrs})
         if tag in SKIPPED_TAGS:
             self.skip += 1
         if tag == "title":
@@ -404,6 +398,15 @@ class _HTMLText(HTMLParser):
             self.in_h1 = True
         if tag in BLOCK_TAGS:
             self.parts.append("\n")
+
+    def _metadata(self, tag: str, a: dict[str, str]) -> None:
+        """What a <meta>, a canonical <link> or a <time> says of the page."""
+        if tag == "meta":
+            self._meta(a)
+        elif tag == "link" and a.get("rel", "").lower() == "canonical" and a.get("href"):
+            self.meta.setdefault("url", a["href"])
+        elif tag == "time" and a.get("datetime"):
+            self.meta.setdefault("time", a["datetime"])
 
     def _meta(self, a: dict[str, str]) -> None:
         """A <meta> that gives the page's title, date, publisher or address (the first of each is kept)."""
