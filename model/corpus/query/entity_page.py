@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+from typing import NamedTuple
 
 from model.corpus.query.base import FREQUENT, has_summary, run
 from model.corpus.query.entities import entity
 from model.corpus.query.quotes import QUOTES_MENTIONING, entity_quotes, quote_where, quotes, summed_quotes
 from model.corpus.query.rows import QUOTE_COLS, EntityPage, EntityRow, Filters, Kwic, QuoteRow, quote_row
 from model.corpus.query.timeline import entity_events, event_where, events
-
-# ---------------------------------------------------------------- entity page
 
 COOCCUR_ARTICLES = 500  # co-occurrence is counted over the entity's latest articles only
 PAGE_COUNT_CAP = 200  # entity-page totals stop counting here ("200" reads "200 or more")
@@ -20,6 +19,16 @@ def _capped(conn: sqlite3.Connection, table: str, where: str, params: list) -> i
     return run(conn, f"SELECT COUNT(*) FROM (SELECT 1 FROM {table}{where} LIMIT {PAGE_COUNT_CAP})", params)[0][0]
 
 
+class _Sections(NamedTuple):
+    """The sections of a page read one way or the other (with the summary or by joins)."""
+
+    quotes_about_total: int
+    quotes_about: list[QuoteRow]
+    quotes_by_total: int
+    events_total: int
+    cooccurring: list[tuple]  # (id, canonical, label, mentions, articles, articles shared)
+
+
 def entity_page(conn: sqlite3.Connection, entity_id: int, limit: int = 50, context: int = 40) -> EntityPage | None:
     """Everything about one entity, each section cut at `limit` rows. With the per-entity summary
     (schema 2) each section is a range of one of its indexes; without it, joins of the entity's rows."""
@@ -27,12 +36,39 @@ def entity_page(conn: sqlite3.Connection, entity_id: int, limit: int = 50, conte
     if ent is None:
         return None
     summed = has_summary(conn)
-    aliases = [
+    aliases = _aliases(conn, entity_id)
+    mentions = _mentions_in_context(conn, ent, summed, limit, context)
+    by = Filters(speaker=entity_id)
+    quotes_by = quotes(conn, by, limit=limit)
+    ev = Filters(entity=entity_id)
+    sections = (_summed_sections if summed else _joined_sections)(conn, entity_id, by, ev, limit)
+    return EntityPage(
+        entity=ent,
+        aliases=aliases,
+        mentions=mentions,
+        quotes_by=quotes_by,
+        quotes_by_total=sections.quotes_by_total,
+        quotes_about=sections.quotes_about,
+        quotes_about_total=sections.quotes_about_total,
+        events=events(conn, ev, limit=limit),
+        events_total=sections.events_total,
+        cooccurring=[(EntityRow(*r[:5]), r[5]) for r in sections.cooccurring],
+    )
+
+
+def _aliases(conn: sqlite3.Connection, entity_id: int) -> list[tuple[str, int]]:
+    return [
         (r[0], r[1])
         for r in run(
             conn, "SELECT alias, count FROM alias WHERE entity=? ORDER BY count DESC, alias LIMIT 100", (entity_id,)
         )
     ]
+
+
+def _mentions_in_context(
+    conn: sqlite3.Connection, ent: EntityRow, summed: bool, limit: int, context: int
+) -> list[Kwic]:
+    """The entity's mentions, newest articles first, each with `context` characters either side on its line."""
     if summed:  # its articles newest first, and its mentions in each
         mention_from = (
             "entity_article ea INDEXED BY idx_entity_article_published CROSS JOIN mention m INDEXED BY "
@@ -57,59 +93,53 @@ def entity_page(conn: sqlite3.Connection, entity_id: int, limit: int = 50, conte
         "substr(a.text, max(m.start - ?, 0) + 1, m.start - max(m.start - ?, 0)), m.text, "
         "substr(a.text, m.end + 1, ?) FROM page JOIN mention m ON m.id = page.id "
         "JOIN article a ON a.id = m.article ORDER BY page.n",
-        (entity_id, limit, context, context, context),
+        (ent.id, limit, context, context, context),
     ):
         left = left.rsplit("\n", 1)[-1]
         right = right.split("\n", 1)[0]
         mentions.append(Kwic(aid, title, pub, start, end, left, text, right))
-    by = Filters(speaker=entity_id)
-    quotes_by = quotes(conn, by, limit=limit)
-    ev = Filters(entity=entity_id)
-    if summed:
-        about_where = " WHERE e.entity = ? AND e.speaks = 0"
-        about_total = _capped(conn, "entity_quote e", about_where, [entity_id])
-        about = summed_quotes(conn, about_where, [entity_id], 0, limit)
-        by_total = _capped(conn, "entity_quote e", *entity_quotes(conn, by))
-        events_total = _capped(conn, "entity_event t", *entity_events(conn, ev))
-        # co-occurrence over its latest articles: the summary has one row per entity and article
-        co = run(
-            conn,
-            f"WITH arts AS (SELECT article FROM entity_article WHERE entity = ? "
-            f"ORDER BY article DESC LIMIT {COOCCUR_ARTICLES}), "
-            "n AS (SELECT ea.entity, COUNT(*) AS n FROM arts CROSS JOIN entity_article ea "
-            "INDEXED BY idx_entity_article_article ON ea.article = arts.article "
-            "WHERE ea.entity <> ? GROUP BY ea.entity) "
-            "SELECT e.id, e.canonical, e.label, e.mentions, e.articles, n.n FROM n "
-            "JOIN entity e ON e.id = n.entity ORDER BY n.n DESC, e.mentions DESC LIMIT 20",
-            (entity_id, entity_id),
-        )
-    else:
-        about_total, about = _quotes_about_joined(conn, entity_id, limit)
-        by_total = _capped(conn, "quote q", *quote_where(by))
-        events_total = _capped(conn, "timex t", *event_where(ev))
-        # Over the latest articles only, so a page for "China" in a huge corpus still opens at once.
-        co = run(
-            conn,
-            f"WITH arts AS (SELECT DISTINCT article FROM mention WHERE entity = ? "
-            f"ORDER BY article DESC LIMIT {COOCCUR_ARTICLES}) "
-            "SELECT e.id, e.canonical, e.label, e.mentions, e.articles, COUNT(DISTINCT m.article) AS n "
-            "FROM mention m JOIN entity e ON e.id = m.entity "
-            "WHERE m.article IN (SELECT article FROM arts) AND m.entity <> ? "
-            "GROUP BY e.id ORDER BY n DESC, e.mentions DESC LIMIT 20",
-            (entity_id, entity_id),
-        )
-    return EntityPage(
-        entity=ent,
-        aliases=aliases,
-        mentions=mentions,
-        quotes_by=quotes_by,
-        quotes_by_total=by_total,
-        quotes_about=about,
-        quotes_about_total=about_total,
-        events=events(conn, ev, limit=limit),
-        events_total=events_total,
-        cooccurring=[(EntityRow(*r[:5]), r[5]) for r in co],
+    return mentions
+
+
+def _summed_sections(conn: sqlite3.Connection, entity_id: int, by: Filters, ev: Filters, limit: int) -> _Sections:
+    """With the per-entity summary: each a range of one of its indexes."""
+    about_where = " WHERE e.entity = ? AND e.speaks = 0"
+    about_total = _capped(conn, "entity_quote e", about_where, [entity_id])
+    about = summed_quotes(conn, about_where, [entity_id], 0, limit)
+    by_total = _capped(conn, "entity_quote e", *entity_quotes(conn, by))
+    events_total = _capped(conn, "entity_event t", *entity_events(conn, ev))
+    # co-occurrence over its latest articles: the summary has one row per entity and article
+    co = run(
+        conn,
+        f"WITH arts AS (SELECT article FROM entity_article WHERE entity = ? "
+        f"ORDER BY article DESC LIMIT {COOCCUR_ARTICLES}), "
+        "n AS (SELECT ea.entity, COUNT(*) AS n FROM arts CROSS JOIN entity_article ea "
+        "INDEXED BY idx_entity_article_article ON ea.article = arts.article "
+        "WHERE ea.entity <> ? GROUP BY ea.entity) "
+        "SELECT e.id, e.canonical, e.label, e.mentions, e.articles, n.n FROM n "
+        "JOIN entity e ON e.id = n.entity ORDER BY n.n DESC, e.mentions DESC LIMIT 20",
+        (entity_id, entity_id),
     )
+    return _Sections(about_total, about, by_total, events_total, co)
+
+
+def _joined_sections(conn: sqlite3.Connection, entity_id: int, by: Filters, ev: Filters, limit: int) -> _Sections:
+    """Without the summary (a version-1 database): joins of the entity's rows."""
+    about_total, about = _quotes_about_joined(conn, entity_id, limit)
+    by_total = _capped(conn, "quote q", *quote_where(by))
+    events_total = _capped(conn, "timex t", *event_where(ev))
+    # Over the latest articles only, so a page for "China" in a huge corpus still opens at once.
+    co = run(
+        conn,
+        f"WITH arts AS (SELECT DISTINCT article FROM mention WHERE entity = ? "
+        f"ORDER BY article DESC LIMIT {COOCCUR_ARTICLES}) "
+        "SELECT e.id, e.canonical, e.label, e.mentions, e.articles, COUNT(DISTINCT m.article) AS n "
+        "FROM mention m JOIN entity e ON e.id = m.entity "
+        "WHERE m.article IN (SELECT article FROM arts) AND m.entity <> ? "
+        "GROUP BY e.id ORDER BY n DESC, e.mentions DESC LIMIT 20",
+        (entity_id, entity_id),
+    )
+    return _Sections(about_total, about, by_total, events_total, co)
 
 
 def _quotes_about_joined(conn: sqlite3.Connection, entity_id: int, limit: int) -> tuple[int, list[QuoteRow]]:
