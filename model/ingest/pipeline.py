@@ -18,8 +18,8 @@ from model.corpus.entity_refresh import refresh_entities
 from model.corpus.overrides import overrides
 from model.ingest import pool
 from model.ingest.progress import Progress, Summary
-from model.ingest.sources import Skipped, read_all
-from model.records import Article
+from model.ingest.sources import read_all
+from model.records import Article, Skipped
 
 __all__ = ["Progress", "Summary", "ingest"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from model.ingest.sources import Skipped
+from model.records import Skipped
 
 
 @dataclass

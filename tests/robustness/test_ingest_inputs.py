@@ -17,7 +17,7 @@ import pytest
 
 from model.corpus import query
 from model.ingest import pipeline as ingest
-from model.ingest import pool, sources
+from model.ingest import pool, record_files
 from tui import cli
 
 PUTIN = "Vladimir Putin met Xi Jinping in Moscow on Tuesday, the Kremlin said."
@@ -95,7 +95,7 @@ def make_inputs(d) -> dict[str, str]:
     put("rows.csv", "\r\n".join(rows).encode(), "records")
     big = [
         jl(id="big-1", text="Before the huge record: bigword one."),
-        jl(id="big-huge", text="x" * (sources.MAX_TEXT_CHARS + 10)),
+        jl(id="big-huge", text="x" * (record_files.MAX_TEXT_CHARS + 10)),
         jl(id="big-2", text="After the huge record: bigword two."),
     ]
     data = "\n".join(big).encode()
