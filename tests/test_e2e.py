@@ -6,8 +6,9 @@ import sqlite3
 
 import pytest
 
-from model.corpus import export, store
+from model.corpus import export, store, write
 from model.ingest import pipeline as ingest
+from model.ingest import pool
 
 CONTRACT = {
     "articles": {"article", "title", "source", "url", "published", "published_basis", "text"},
@@ -99,7 +100,7 @@ def test_reingest_is_unchanged_and_does_no_nlp(seeds_db, monkeypatch):
     def boom(*a, **k):
         raise AssertionError("NLP ran on unchanged articles")
 
-    monkeypatch.setattr(ingest, "process_batch", boom)
+    monkeypatch.setattr(pool, "process_batch", boom)
     s = ingest.ingest([_seeds()], str(seeds_db), jobs=1)
     assert (s.new, s.updated, s.unchanged) == (0, 0, 5)
 
@@ -131,7 +132,7 @@ def test_a_new_pipeline_version_extracts_unchanged_articles_again(tmp_path, nlp,
     db = str(tmp_path / "c.db")
     assert ingest.ingest([str(src)], db, jobs=1).new == 1
     assert ingest.ingest([str(src)], db, jobs=1).unchanged == 1
-    monkeypatch.setattr(store, "PIPELINE_VERSION", store.PIPELINE_VERSION + "-next")
+    monkeypatch.setattr(write, "PIPELINE_VERSION", write.PIPELINE_VERSION + "-next")
     s = ingest.ingest([str(src)], db, jobs=1)
     assert (s.new, s.updated, s.unchanged) == (0, 1, 0)
     assert ingest.ingest([str(src)], db, jobs=1).unchanged == 1
@@ -185,7 +186,7 @@ def test_ingesting_in_two_runs_gives_the_same_entities_as_one(tmp_path, seeds_db
 
 def test_ingest_in_worker_processes_stores_what_one_process_does(tmp_path, seeds_db, nlp, monkeypatch):
     # several batches on two workers: the pool path (worker start-up, preloading, pickling) end to end
-    monkeypatch.setattr(ingest, "BATCH_ARTICLES", 2)
+    monkeypatch.setattr(pool, "BATCH_ARTICLES", 2)
     db = tmp_path / "pool.db"
     summary = ingest.ingest([_seeds()], str(db), jobs=2)
     assert (summary.new, summary.skipped, summary.warnings) == (5, [], [])
@@ -194,11 +195,11 @@ def test_ingest_in_worker_processes_stores_what_one_process_does(tmp_path, seeds
 
 
 def test_a_worker_that_cannot_start_fails_the_ingest_instead_of_hanging(tmp_path, monkeypatch):
-    monkeypatch.setattr(ingest, "BATCH_ARTICLES", 2)
+    monkeypatch.setattr(pool, "BATCH_ARTICLES", 2)
 
     def broken():
         raise OSError("no language model here")
 
-    monkeypatch.setattr(ingest, "_worker_nlp", broken)
+    monkeypatch.setattr(pool, "_worker_nlp", broken)
     with pytest.raises(OSError, match="no language model"):
         ingest.ingest([_seeds()], str(tmp_path / "broken.db"), jobs=2)

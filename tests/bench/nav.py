@@ -46,7 +46,7 @@ def trace_queries() -> None:
     for name, fn in list(vars(q).items()):
         if (
             not inspect.isfunction(fn)
-            or fn.__module__ != q.__name__
+            or not fn.__module__.startswith(q.__name__)
             or name.startswith("_")
             or name in ("connect", "fts_escape", "search_terms", "granularity")
         ):

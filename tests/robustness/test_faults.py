@@ -21,8 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from model.corpus import export, store
+from model.corpus import export, store, write
 from model.ingest import pipeline as ingest
+from model.ingest import pool
 from model.records import Extraction
 from tests.conftest import ROOT
 from tests.robustness.perms import unprivileged, world_dir
@@ -110,7 +111,7 @@ def per_article(db) -> dict[str, tuple]:
 @pytest.fixture(scope="module")
 def use_session_nlp(nlp):
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(ingest, "_NLP", nlp)
+        mp.setattr(pool, "_NLP", nlp)
         yield
 
 
@@ -231,7 +232,7 @@ async def test_a_refresh_key_shows_articles_ingested_meanwhile(small_db):
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         conn = store.connect(small_db)
-        store.write_article(conn, _article("late"), Extraction(sentences=[(0, 5)]), store.EntityCache(conn))
+        write.write_article(conn, _article("late"), Extraction(sentences=[(0, 5)]), write.EntityCache(conn))
         conn.close()
         ids = [i for i in all_ids() if "refresh" in i or "reload" in i]
         assert ids, "no binding with 'refresh' or 'reload' in its id"

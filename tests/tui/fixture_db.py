@@ -11,7 +11,7 @@ import re
 import sys
 from pathlib import Path
 
-from model.corpus import store
+from model.corpus import entity_refresh, store, write
 from model.records import Article, Extraction, Mention, Quote, Timex
 
 NAMES = {
@@ -246,7 +246,7 @@ def build(path: str | Path) -> Path:
     """Write the fixture database at `path` and return the path."""
     path = Path(path)
     conn = store.connect(path)
-    cache = store.EntityCache(conn)
+    cache = write.EntityCache(conn)
     for spec in ARTICLES:
         art = Article(
             key=spec["key"],
@@ -265,8 +265,8 @@ def build(path: str | Path) -> Path:
             if speaker:
                 cache.get(speaker, NAMES.get(speaker, (speaker, "PERSON"))[1], None)
         conn.commit()
-        store.write_article(conn, art, extraction(spec), cache)
-    store.refresh_entities(conn)
+        write.write_article(conn, art, extraction(spec), cache)
+    entity_refresh.refresh_entities(conn)
     conn.close()
     return path
 

@@ -121,6 +121,7 @@ def test_query_never_imports_sqlite_utils_textual_or_rich():
 
 def test_an_untitled_article_is_listed_by_its_opening_words(tmp_path):
     from model.corpus import query, store
+    from model.corpus.write import EntityCache, write_article
     from model.records import Article, Extraction
 
     db = tmp_path / "u.db"
@@ -129,7 +130,7 @@ def test_an_untitled_article_is_listed_by_its_opening_words(tmp_path):
         key="u", text="Trade along the Amur between the two neighbours is growing faster than expected, officials said."
     )
     a.sha256 = "u"
-    store.write_article(conn, a, Extraction(sentences=[(0, len(a.text))]), store.EntityCache(conn))
+    write_article(conn, a, Extraction(sentences=[(0, len(a.text))]), EntityCache(conn))
     conn.close()
     rc = query.connect(db)
     (row,) = query.articles(rc)
@@ -179,7 +180,7 @@ def test_the_entity_summary_gives_the_rows_the_joins_give(tmp_path):
         return plain(pages), plain(filtered), plain(timeline)
 
     with q.connect(new) as a, q.connect(old) as b:
-        assert q._summary(a) and not q._summary(b)
+        assert q.has_summary(a) and not q.has_summary(b)
         got, want = everything(a), everything(b)
     pages, filtered, timeline = got
     assert len(pages) > 10 and any(p["quotes_about"] for p in pages) and any(p["events"] for p in pages)
