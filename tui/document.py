@@ -263,6 +263,30 @@ def message_doc(text: str) -> Doc:
     return Doc("message", None, "", clean(text), [Span(0, len(clean(text)), MUTED_STYLE)])
 
 
+def read_article(conn, aid: int) -> Doc:
+    """Article `aid`'s document, or a message when it is gone."""
+    data = q.get_article(conn, aid)
+    return article_doc(data) if data else message_doc("That article is no longer in the database.")
+
+
+def read_document(conn, kind: str, ident: int, width: int) -> Doc:
+    """The reader's page for an article or an entity (its keyword-in-context lines `width` wide)."""
+    if kind == "article":
+        return read_article(conn, ident)
+    data = q.entity_page(conn, ident)
+    return entity_doc(data, width) if data else message_doc("That entity is no longer in the database.")
+
+
+def article_for_row(conn, row, attr: str = "id") -> tuple[int, Doc] | None:
+    """(article id, its document) for a list row whose `attr` is an article id, read on `conn` in a
+    worker; None when that fails (the reader then loads it the usual way)."""
+    aid = getattr(row, attr)
+    try:
+        return aid, read_article(conn, aid)
+    except q.QueryError:
+        return None
+
+
 BANDS = {
     "time": "·",
     "day": "•",

@@ -9,9 +9,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from . import bindings
+from .internals import keymap
 from .text import clean, shorten
 
-_CLOSE = [Binding("escape,q,p", "dismiss", "Close", id="modal.close")]
 _CSS = """
 {name} {{ align: center middle; }}
 {name} > #box {{ width: 90%; max-width: 100; height: auto; max-height: 90%; border: round $primary;
@@ -110,7 +111,7 @@ def provenance(kind: str, fact, doc=None) -> list[tuple[str, object]]:
 
 
 class ProvenanceScreen(ModalScreen):
-    BINDINGS = _CLOSE
+    BINDINGS = bindings.PROVENANCE
     DEFAULT_CSS = _CSS.format(name="ProvenanceScreen")
 
     def __init__(self, kind: str, fact, doc=None) -> None:
@@ -134,12 +135,10 @@ class ProvenanceScreen(ModalScreen):
 
 
 class HelpScreen(ModalScreen):
-    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
+    BINDINGS = bindings.HELP
     DEFAULT_CSS = _CSS.format(name="HelpScreen")
 
     def compose(self) -> ComposeResult:
-        from .keys import help_rows
-
         with VerticalScroll(id="box") as box:
             box.border_title = "Keys"
             box.border_subtitle = "escape closes · remap in config.toml [keys]"
@@ -152,3 +151,20 @@ class HelpScreen(ModalScreen):
                     )
                 lines.append(Content(""))
             yield Static(Content("\n").join(lines), markup=False)
+
+
+def display_keys(app, binding: Binding) -> str:
+    """The keys of `binding` as the user has them (remapped in config.toml or not), as Textual shows keys."""
+    keys = keymap(app).get(binding.id, binding.key) if binding.id else binding.key
+    return " ".join(app.get_key_display(Binding(k.strip(), binding.action)) for k in keys.split(","))
+
+
+def help_rows(app) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """The help screen's groups of (keys, description, binding id) rows."""
+    out = []
+    for group, group_bindings in bindings.groups():
+        rows = [(display_keys(app, b), b.description, b.id or "") for b in group_bindings]
+        if group == "Everywhere":
+            rows.append(("ctrl+p", "Command palette: go to entity, article, date; theme", ""))
+        out.append((group, rows))
+    return out

@@ -27,7 +27,7 @@ from tests.robustness.hostile import ESCAPES, FORBIDDEN, LITERAL, PAYLOAD, poiso
 from tests.robustness.term import Pty, sequences
 from tests.tui.conftest import settle
 from tests.tui.fixture_db import build
-from tui.keys import Config
+from tui.config import Config
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def app_for(db):
 
 
 def screen_of(app):
-    from tui.screens import MainScreen
+    from tui.browser import MainScreen
 
     return next(s for s in app.screen_stack if isinstance(s, MainScreen))
 
@@ -105,11 +105,11 @@ async def test_hostile_rows_show_literally_in_every_view(hostile_db):
 # Messages that quote data or what the user typed: `notify` parses markup unless told not to,
 # so a `[/]` or `[link=…]` there would crash the app (MarkupError) or become a live click.
 MESSAGES = [  # (what, keys, keys back)
-    ("copy a hostile quote (tui/screens.py action_copy_quote)", ["4", "y"], []),
-    ("search for [/] (tui/screens.py _search)", ["slash", "[", "/", "]", "enter"], []),
-    ("date box given [/] (tui/screens.py date prompt)", ["D", "[", "/", "]", "enter"], ["escape"]),
+    ("copy a hostile quote (tui/browser.py action_copy_quote)", ["4", "y"], []),
+    ("search for [/] (tui/browser.py _search)", ["slash", "[", "/", "]", "enter"], []),
+    ("date box given [/] (tui/browser.py date prompt)", ["D", "[", "/", "]", "enter"], ["escape"]),
     (
-        "a date with no calendar value (tui/screens.py, following a date link)",
+        "a date with no calendar value (tui/navigation.py, following a date link)",
         ["1", "G", "enter", "undated date link", "enter"],
         [],
     ),
@@ -282,7 +282,7 @@ def test_no_control_byte_reaches_the_terminal(hostile_db, tmp_path):
 
 def test_osc52_copy_of_a_hostile_quote_carries_clean_text():
     """What `y` sends to the clipboard is base64 of cleaned text: no control survives a paste."""
-    from tui.screens import citation
+    from tui.navigation import citation
     from tui.text import clean
 
     quote = q.QuoteRow(

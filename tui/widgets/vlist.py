@@ -15,12 +15,12 @@ from typing import Any, Protocol
 
 from rich.segment import Segment
 from textual import events, work
-from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.worker import get_current_worker
 
+from .. import bindings
 from ..render import LineScrollView, content_segments, fit, set_virtual_size, thumb_segment
 
 # Rows a query reads at a time. A page is made into Python rows in a worker thread that shares the
@@ -67,15 +67,7 @@ class FuncSource:
 class VirtualList(LineScrollView, can_focus=True):
     """Rows paged from the database; a cursor; enter selects."""
 
-    BINDINGS = [
-        Binding("down,j", "cursor(1)", "Down", show=False, id="list.down"),
-        Binding("up,k", "cursor(-1)", "Up", show=False, id="list.up"),
-        Binding("g,home", "first", "First", show=False, id="list.first"),
-        Binding("G,end", "last", "Last", show=False, id="list.last"),
-        Binding("pagedown,ctrl+f,space", "page(1)", "Page down", show=False, id="list.page_down"),
-        Binding("pageup,ctrl+b", "page(-1)", "Page up", show=False, id="list.page_up"),
-        Binding("enter", "select", "Open", id="list.select"),
-    ]
+    BINDINGS = bindings.LIST
     COMPONENT_CLASSES = {"vlist--cursor", "vlist--cursor-blurred", "vlist--dim", "scroll--thumb", "scroll--track"}
     DEFAULT_CSS = """
     VirtualList { height: 1fr; background: $surface; overflow-x: hidden; overflow-y: hidden; }
@@ -349,10 +341,10 @@ class VirtualList(LineScrollView, can_focus=True):
     def _cursor_style(self):
         return self.get_visual_style("vlist--cursor" if self.has_focus else "vlist--cursor-blurred")
 
-    def _on_focus(self, event: events.Focus) -> None:
+    def on_focus(self, event: events.Focus) -> None:
         self.refresh_line(self.cursor)  # only the cursor row looks different
 
-    def _on_blur(self, event: events.Blur) -> None:
+    def on_blur(self, event: events.Blur) -> None:
         self.refresh_line(self.cursor)
 
     # ---------------------------------------------------------------- cursor
@@ -408,7 +400,7 @@ class VirtualList(LineScrollView, can_focus=True):
         elif self.total is None:  # enter typed ahead of the rows: open the row once they are in
             self._select_when_loaded = True
 
-    async def _on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
         index = round(self.scroll_y) + event.y
         if self.total and index < self.total:
             if index == self.cursor and event.chain > 1:
