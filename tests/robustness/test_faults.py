@@ -26,7 +26,7 @@ from model.ingest import pipeline as ingest
 from model.records import Extraction
 from tests.conftest import ROOT
 from tests.robustness.perms import unprivileged, world_dir
-from tests.tui.conftest import settle
+from tests.tui.conftest import screen_of, settle
 from tests.tui.fixture_db import build
 from tui import cli
 from tui.config import Config
@@ -177,12 +177,6 @@ def app_for(db, **kw):
     from tui.app import SinorusApp
 
     return SinorusApp(db, config=Config(), theme="textual-dark", **kw)
-
-
-def screen_of(app):
-    from tui.browser import MainScreen
-
-    return next(s for s in app.screen_stack if isinstance(s, MainScreen))
 
 
 async def test_browser_keeps_working_while_ingest_writes_and_sees_new_articles_on_reload(

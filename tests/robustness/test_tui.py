@@ -25,7 +25,7 @@ from model.corpus import query as q
 from tests.conftest import ROOT
 from tests.robustness.hostile import ESCAPES, FORBIDDEN, LITERAL, PAYLOAD, poison
 from tests.robustness.term import Pty, sequences
-from tests.tui.conftest import settle
+from tests.tui.conftest import screen_of, settle
 from tests.tui.fixture_db import build
 from tui.config import Config
 
@@ -41,12 +41,6 @@ def app_for(db):
     from tui.app import SinorusApp
 
     return SinorusApp(db, config=Config(), theme="textual-dark")
-
-
-def screen_of(app):
-    from tui.browser import MainScreen
-
-    return next(s for s in app.screen_stack if isinstance(s, MainScreen))
 
 
 def screen_strips(app):

@@ -201,15 +201,18 @@ class Reader(LineScrollView, can_focus=True):
         if self.cursor is not None and top <= self.line_of(links[self.cursor].start) < top + height:
             index = (self.cursor + delta) % len(links)
         else:  # start from what is on screen rather than from a link scrolled away
-            first = self._line_starts[top] if top < len(self._line_starts) else 0
-            bottom = top + height
-            end = self._line_starts[bottom] if bottom < len(self._line_starts) else len(self.doc.text)
-            if delta > 0:
-                index = next((i for i, lk in enumerate(links) if lk.start >= first), 0)
-            else:
-                before = [i for i, lk in enumerate(links) if lk.start < end]
-                index = before[-1] if before else len(links) - 1
+            index = self._link_on_screen(delta, top, top + height)
         self.set_cursor(index)
+
+    def _link_on_screen(self, delta: int, top: int, bottom: int) -> int:
+        """The first link on lines `top`..`bottom` (delta > 0) or the last one before their end."""
+        links = self.doc.links
+        first = self._line_starts[top] if top < len(self._line_starts) else 0
+        end = self._line_starts[bottom] if bottom < len(self._line_starts) else len(self.doc.text)
+        if delta > 0:
+            return next((i for i, lk in enumerate(links) if lk.start >= first), 0)
+        before = [i for i, lk in enumerate(links) if lk.start < end]
+        return before[-1] if before else len(links) - 1
 
     def action_follow(self) -> None:
         if self.link is not None:
