@@ -220,8 +220,8 @@ def sample_targets(db: str, reps: int) -> dict:
 
 async def run(db: str, reps: int, size: tuple[int, int]) -> dict:
     from tui.app import SinorusApp
-    from tui.keys import Config
-    from tui.screens import MainScreen
+    from tui.browser import MainScreen
+    from tui.config import Config
 
     trace_queries()
     targets = sample_targets(db, reps)

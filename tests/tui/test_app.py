@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from tests.tui.conftest import settle
-from tui.keys import all_ids, load_config
-from tui.screens import MainScreen
-
-
-def screen_of(app) -> MainScreen:
-    return next(s for s in app.screen_stack if isinstance(s, MainScreen))
+from tests.tui.conftest import screen_of, settle
+from tui.bindings import all_ids
+from tui.browser import MainScreen
+from tui.config import load_config
 
 
 def reader_text(app) -> str:
@@ -404,7 +401,7 @@ async def test_a_database_it_cannot_read_is_a_message(tmp_path):
     import sqlite3
 
     from tui.app import SinorusApp
-    from tui.keys import Config
+    from tui.config import Config
 
     path = tmp_path / "other.db"
     sqlite3.connect(path).execute("CREATE TABLE notes(x)").connection.commit()
@@ -537,3 +534,15 @@ async def test_enter_typed_before_a_list_has_loaded_opens_its_row_once_it_has(ma
         ents.load(source)
         await settle(pilot)
         assert s.reader.doc.kind == "entity" and s.reader.doc.ident == ents.row(0).id
+
+
+def test_browser_never_imports_spacy_or_sqlite_utils():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, tui.app, tui.browser, tui.modals, tui.palette; "
+        "bad = [m for m in ('spacy', 'sqlite_utils') if m in sys.modules]; print(bad); sys.exit(bool(bad))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
