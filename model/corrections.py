@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from model.corpus import store
+from model.corpus.overrides import overrides, set_override
 from model.dates import value_range
 from model.extract import timeline
 
@@ -22,38 +22,53 @@ def set_published(conn: sqlite3.Connection, key: str, value: str | None) -> int:
     if row is None:
         raise KeyError(key)
     aid, text, cur, cur_basis = row
-    ov = store.overrides(conn, key)
     if value is not None:
-        if "published" not in ov:  # remember what was detected, to restore on clear
-            store.set_override(conn, key, "detected_published", cur or "")
-            store.set_override(conn, key, "detected_basis", cur_basis or "")
-        store.set_override(conn, key, "published", value)
-        new, basis, uncertain = value, "set by user", False
+        new, basis, uncertain = _set(conn, key, value, cur, cur_basis)
     else:
-        new = ov.get("detected_published") or None
-        basis = ov.get("detected_basis") or None
-        uncertain = True
-        for f in ("published", "detected_published", "detected_basis"):
-            store.set_override(conn, key, f, None)
-    n = 0
+        new, basis, uncertain = _clear(conn, key)
     with conn:
         conn.execute("UPDATE article SET published=?, published_basis=? WHERE id=?", (new, basis, aid))
-        rows = conn.execute(
-            "SELECT id, start, end, spec FROM timex WHERE article=? AND spec IS NOT NULL", (aid,)
-        ).fetchall()
-        for tid, s, e, spec in rows:
-            if new is None:
-                conn.execute(
-                    "UPDATE timex SET value=NULL, anchor=NULL, value_start=NULL, value_end=NULL, "
-                    "basis='no publication date to resolve against', uncertain=1 WHERE id=?",
-                    (tid,),
-                )
-                continue
-            val, vbasis = timeline.reanchor(text[s:e], spec, new)
-            rng = value_range(val)
+        return _resolve_again(conn, aid, text, new, uncertain)
+
+
+def _set(conn: sqlite3.Connection, key: str, value: str, cur: str | None, cur_basis: str | None) -> tuple:
+    """The user's date, remembering the detected one (the first time) to restore on clear."""
+    if "published" not in overrides(conn, key):
+        set_override(conn, key, "detected_published", cur or "")
+        set_override(conn, key, "detected_basis", cur_basis or "")
+    set_override(conn, key, "published", value)
+    return value, "set by user", False
+
+
+def _clear(conn: sqlite3.Connection, key: str) -> tuple:
+    """The detected date again (uncertain), the user's overrides gone."""
+    ov = overrides(conn, key)
+    new = ov.get("detected_published") or None
+    basis = ov.get("detected_basis") or None
+    for f in ("published", "detected_published", "detected_basis"):
+        set_override(conn, key, f, None)
+    return new, basis, True
+
+
+def _resolve_again(conn: sqlite3.Connection, aid: int, text: str, new: str | None, uncertain: bool) -> int:
+    """Resolve the article's relative expressions against `new` (or unresolve them without a date)."""
+    n = 0
+    rows = conn.execute(
+        "SELECT id, start, end, spec FROM timex WHERE article=? AND spec IS NOT NULL", (aid,)
+    ).fetchall()
+    for tid, s, e, spec in rows:
+        if new is None:
             conn.execute(
-                "UPDATE timex SET value=?, anchor=?, basis=?, value_start=?, value_end=?, uncertain=? WHERE id=?",
-                (val, new, vbasis, rng[0] if rng else None, rng[1] if rng else None, int(uncertain), tid),
+                "UPDATE timex SET value=NULL, anchor=NULL, value_start=NULL, value_end=NULL, "
+                "basis='no publication date to resolve against', uncertain=1 WHERE id=?",
+                (tid,),
             )
-            n += 1
+            continue
+        val, vbasis = timeline.reanchor(text[s:e], spec, new)
+        rng = value_range(val)
+        conn.execute(
+            "UPDATE timex SET value=?, anchor=?, basis=?, value_start=?, value_end=?, uncertain=? WHERE id=?",
+            (val, new, vbasis, rng[0] if rng else None, rng[1] if rng else None, int(uncertain), tid),
+        )
+        n += 1
     return n

@@ -21,45 +21,81 @@ def parse_iso_day(s: str) -> str | None:
         return None
 
 
+def _day(m: re.Match) -> tuple[str, str]:
+    d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+    return d.isoformat(), d.isoformat()
+
+
+def _month(m: re.Match) -> tuple[str, str]:
+    y, mo = int(m[1]), int(m[2])
+    return dt.date(y, mo, 1).isoformat(), dt.date(y, mo, calendar.monthrange(y, mo)[1]).isoformat()
+
+
+def _week(m: re.Match) -> tuple[str, str]:
+    start = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+    if m[0].endswith("-WE"):  # its weekend
+        start += dt.timedelta(days=5)
+        return start.isoformat(), (start + dt.timedelta(days=1)).isoformat()
+    return start.isoformat(), (start + dt.timedelta(days=6)).isoformat()
+
+
+def _quarter(m: re.Match) -> tuple[str, str]:
+    y, q = int(m[1]), int(m[2])
+    last = dt.date(y, q * 3, calendar.monthrange(y, q * 3)[1])
+    return dt.date(y, q * 3 - 2, 1).isoformat(), last.isoformat()
+
+
+def _half_year(m: re.Match) -> tuple[str, str]:
+    y, h = int(m[1]), int(m[2])
+    return dt.date(y, 1 if h == 1 else 7, 1).isoformat(), dt.date(
+        y, 6 if h == 1 else 12, 30 if h == 1 else 31
+    ).isoformat()
+
+
+def _season(m: re.Match) -> tuple[str, str]:
+    y, (a, b) = int(m[1]), _SEASONS[m[2]]
+    end_y = y + 1 if b < a else y
+    return dt.date(y, a, 1).isoformat(), dt.date(end_y, b, calendar.monthrange(end_y, b)[1]).isoformat()
+
+
+def _year(m: re.Match) -> tuple[str, str]:
+    return f"{m[1]}-01-01", f"{m[1]}-12-31"
+
+
+def _decade(m: re.Match) -> tuple[str, str]:
+    return f"{m[1]}0-01-01", f"{m[1]}9-12-31"
+
+
+def _century(m: re.Match) -> tuple[str, str]:
+    return f"{m[1]}00-01-01", f"{m[1]}99-12-31"
+
+
+# The calendar values a TIMEX3 value may be (its date part), in order, each with the days it covers.
+_RANGES = (
+    (re.compile(r"(\d{4})-(\d\d)-(\d\d)"), _day),
+    (re.compile(r"(\d{4})-(\d\d)"), _month),
+    (re.compile(r"(\d{4})-W(\d\d)(?:-WE)?"), _week),
+    (re.compile(r"(\d{4})-Q([1-4])"), _quarter),
+    (re.compile(r"(\d{4})-H([12])"), _half_year),
+    (re.compile(r"(\d{4})-(SP|SU|FA|WI)"), _season),
+    (re.compile(r"(\d{4})"), _year),
+    (re.compile(r"(\d{3})X?"), _decade),  # a decade: 199 → the 1990s
+    (re.compile(r"(\d{2})X{0,2}"), _century),  # a century: 19 → 1900-1999
+)
+
+
 def value_range(value: str | None) -> tuple[str, str] | None:
     """First and last day (ISO) covered by a calendar TIMEX3 value; None for durations, refs and the like."""
     if not value:
         return None
     v = value.split("T")[0]
-    try:
-        if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", v):
-            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
-            return d.isoformat(), d.isoformat()
-        if m := re.fullmatch(r"(\d{4})-(\d\d)", v):
-            y, mo = int(m[1]), int(m[2])
-            return dt.date(y, mo, 1).isoformat(), dt.date(y, mo, calendar.monthrange(y, mo)[1]).isoformat()
-        if m := re.fullmatch(r"(\d{4})-W(\d\d)(?:-WE)?", v):
-            start = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            if v.endswith("-WE"):
-                start += dt.timedelta(days=5)
-                return start.isoformat(), (start + dt.timedelta(days=1)).isoformat()
-            return start.isoformat(), (start + dt.timedelta(days=6)).isoformat()
-        if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
-            y, q = int(m[1]), int(m[2])
-            last = dt.date(y, q * 3, calendar.monthrange(y, q * 3)[1])
-            return dt.date(y, q * 3 - 2, 1).isoformat(), last.isoformat()
-        if m := re.fullmatch(r"(\d{4})-H([12])", v):
-            y, h = int(m[1]), int(m[2])
-            return dt.date(y, 1 if h == 1 else 7, 1).isoformat(), dt.date(
-                y, 6 if h == 1 else 12, 30 if h == 1 else 31
-            ).isoformat()
-        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", v):
-            y, (a, b) = int(m[1]), _SEASONS[m[2]]
-            end_y = y + 1 if b < a else y
-            return dt.date(y, a, 1).isoformat(), dt.date(end_y, b, calendar.monthrange(end_y, b)[1]).isoformat()
-        if m := re.fullmatch(r"(\d{4})", v):
-            return f"{m[1]}-01-01", f"{m[1]}-12-31"
-        if m := re.fullmatch(r"(\d{3})X?", v):  # a decade: 199 → the 1990s
-            return f"{m[1]}0-01-01", f"{m[1]}9-12-31"
-        if m := re.fullmatch(r"(\d{2})X{0,2}", v):  # a century: 19 → 1900-1999
-            return f"{m[1]}00-01-01", f"{m[1]}99-12-31"
-    except ValueError:
-        return None
+    for pattern, days in _RANGES:
+        m = pattern.fullmatch(v)
+        if m:
+            try:
+                return days(m)
+            except ValueError:  # no such day (2023-02-30, week 54)
+                return None
     return None
 
 

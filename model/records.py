@@ -11,6 +11,14 @@ from dataclasses import dataclass, field
 
 
 @dataclass
+class Skipped:
+    """An input file or record that could not be used, and why, in one line."""
+
+    origin: str
+    reason: str
+
+
+@dataclass
 class Article:
     """One input document, after reading and cleaning, before NLP."""
 

@@ -4,8 +4,11 @@ import io
 import json
 import sqlite3
 
-from model.corpus import export, store
+import pytest
+
+from model.corpus import export, store, write
 from model.ingest import pipeline as ingest
+from model.ingest import pool
 
 CONTRACT = {
     "articles": {"article", "title", "source", "url", "published", "published_basis", "text"},
@@ -97,7 +100,7 @@ def test_reingest_is_unchanged_and_does_no_nlp(seeds_db, monkeypatch):
     def boom(*a, **k):
         raise AssertionError("NLP ran on unchanged articles")
 
-    monkeypatch.setattr(ingest, "process_batch", boom)
+    monkeypatch.setattr(pool, "process_batch", boom)
     s = ingest.ingest([_seeds()], str(seeds_db), jobs=1)
     assert (s.new, s.updated, s.unchanged) == (0, 0, 5)
 
@@ -129,7 +132,7 @@ def test_a_new_pipeline_version_extracts_unchanged_articles_again(tmp_path, nlp,
     db = str(tmp_path / "c.db")
     assert ingest.ingest([str(src)], db, jobs=1).new == 1
     assert ingest.ingest([str(src)], db, jobs=1).unchanged == 1
-    monkeypatch.setattr(store, "PIPELINE_VERSION", store.PIPELINE_VERSION + "-next")
+    monkeypatch.setattr(write, "PIPELINE_VERSION", write.PIPELINE_VERSION + "-next")
     s = ingest.ingest([str(src)], db, jobs=1)
     assert (s.new, s.updated, s.unchanged) == (0, 1, 0)
     assert ingest.ingest([str(src)], db, jobs=1).unchanged == 1
@@ -179,3 +182,24 @@ def test_ingesting_in_two_runs_gives_the_same_entities_as_one(tmp_path, seeds_db
     assert [(r["entity"], r["label"], sorted(r["aliases"]), r["mentions"], r["articles"]) for r in got] == [
         (r["entity"], r["label"], sorted(r["aliases"]), r["mentions"], r["articles"]) for r in want
     ]
+
+
+def test_ingest_in_worker_processes_stores_what_one_process_does(tmp_path, seeds_db, nlp, monkeypatch):
+    # several batches on two workers: the pool path (worker start-up, preloading, pickling) end to end
+    monkeypatch.setattr(pool, "BATCH_ARTICLES", 2)
+    db = tmp_path / "pool.db"
+    summary = ingest.ingest([_seeds()], str(db), jobs=2)
+    assert (summary.new, summary.skipped, summary.warnings) == (5, [], [])
+    for kind in ("mentions", "quotes", "timeline"):
+        assert dump(db, kind) == dump(seeds_db, kind), kind
+
+
+def test_a_worker_that_cannot_start_fails_the_ingest_instead_of_hanging(tmp_path, monkeypatch):
+    monkeypatch.setattr(pool, "BATCH_ARTICLES", 2)
+
+    def broken():
+        raise OSError("no language model here")
+
+    monkeypatch.setattr(pool, "_worker_nlp", broken)
+    with pytest.raises(OSError, match="no language model"):
+        ingest.ingest([_seeds()], str(tmp_path / "broken.db"), jobs=2)

@@ -14,13 +14,14 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 
 from textual.app import App
-from textual.binding import Binding
 from textual.screen import Screen
 
 from model.corpus import query as q
 
-from .commands import ArticleCommands, DateCommands, EntityCommands
-from .keys import Config, load_config
+from . import bindings
+from .browser import MainScreen
+from .config import Config, load_config
+from .palette import ArticleCommands, DateCommands, EntityCommands
 
 ANSI_THEME = "ansi-dark"
 SWITCH_INTERVAL = 0.0005  # seconds; see SinorusApp.__init__
@@ -64,10 +65,7 @@ class Db:
 
 class SinorusApp(App):
     TITLE = "sinorus-tui"
-    BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark,f1", "help", "Keys", id="app.help"),
-    ]
+    BINDINGS = bindings.APP
     COMMANDS = App.COMMANDS | {EntityCommands, ArticleCommands, DateCommands}
     CSS = """
     Screen { background: $background; }
@@ -100,8 +98,6 @@ class SinorusApp(App):
     def get_default_screen(self) -> Screen:
         """The browser is the first screen itself (no blank screen drawn before it), set up with the
         user's keys and theme before it is built."""
-        from .screens import MainScreen
-
         if self.config.keys:
             self.set_keymap(self.config.keys)
         theme = self._theme_choice

@@ -123,29 +123,41 @@ class _Reporter:
             self.bar.__exit__(*exc)
 
     def __call__(self, p) -> None:
-        rate = f"{p.words / p.elapsed:,.0f} words/s" if p.elapsed > 0 and p.words else ""
-        # ETA from the overall rate: batches arrive in bursts, so a recent-rate estimate jumps about.
-        eta = ""
-        if p.phase == "parsing" and p.done and p.total and p.done < p.total:
-            secs = int(p.elapsed / p.done * (p.total - p.done))
-            eta = f"ETA {secs // 3600}:{secs % 3600 // 60:02d}:{secs % 60:02d}"
+        rate, eta = _rate(p), _eta(p)
         if self.bar:
             label = "starting" if p.phase == "parsing" and not p.done else p.phase
             self.bar.update(self.task, description=label, completed=p.done, total=p.total or None, rate=rate, eta=eta)
             return
+        line = self._line(p, rate, eta)
+        if line:
+            print(line, file=self.stream, flush=True)
+
+    def _line(self, p, rate: str, eta: str) -> str | None:
+        """A line of progress for a log (not a terminal): parsing and upgrading every 5 s and at the end."""
         now = time.monotonic()
-        if p.phase == "parsing" and (now - self.last_line >= 5 or p.done == p.total):
+        due = now - self.last_line >= 5 or p.done == p.total
+        if p.phase == "parsing" and due:
             self.last_line = now
-            print(
-                f"ingest: {p.done}/{p.total} articles{', ' + rate if rate else ''}{', ' + eta if eta else ''}",
-                file=self.stream,
-                flush=True,
-            )
-        elif p.phase == "finishing":
-            print("ingest: resolving entities across the corpus", file=self.stream, flush=True)
-        elif p.phase.startswith("upgrading") and (now - self.last_line >= 5 or p.done == p.total):
+            return f"ingest: {p.done}/{p.total} articles{', ' + rate if rate else ''}{', ' + eta if eta else ''}"
+        if p.phase == "finishing":
+            return "ingest: resolving entities across the corpus"
+        if p.phase.startswith("upgrading") and due:
             self.last_line = now
-            print(f"ingest: {p.phase}: {p.done:,}/{p.total:,} articles", file=self.stream, flush=True)
+            return f"ingest: {p.phase}: {p.done:,}/{p.total:,} articles"
+        return None
+
+
+def _rate(p) -> str:
+    return f"{p.words / p.elapsed:,.0f} words/s" if p.elapsed > 0 and p.words else ""
+
+
+def _eta(p) -> str:
+    """Time left while parsing, from the overall rate: batches arrive in bursts, so a recent-rate
+    estimate jumps about."""
+    if p.phase == "parsing" and p.done and p.total and p.done < p.total:
+        secs = int(p.elapsed / p.done * (p.total - p.done))
+        return f"ETA {secs // 3600}:{secs % 3600 // 60:02d}:{secs % 60:02d}"
+    return ""
 
 
 def cmd_ingest(paths: list[str], db: Path, jobs: int | None = None) -> int:
@@ -156,14 +168,17 @@ def cmd_ingest(paths: list[str], db: Path, jobs: int | None = None) -> int:
     try:
         with _Reporter() as rep:
             summary = ingest.ingest([str(p) for p in paths], str(db), jobs=jobs, progress=rep)
-    except store.StoreError as e:
-        return fail(str(e))
-    except nlp.ModelMissing as e:
+    except (store.StoreError, nlp.ModelMissing) as e:
         return fail(str(e))
     except OSError as e:
         return fail(f"cannot write {db}: {e.strerror or e}")
     except sqlite3.Error as e:  # e.g. the disk filled up, or another process holds the database
         return fail(f"cannot write {db}: {e}")
+    return _ingested(summary)
+
+
+def _ingested(summary) -> int:
+    """Report an ingest's skipped files, warnings and summary line; its exit code."""
     for s in summary.skipped:
         print(f"skipped {s.origin}: {s.reason}", file=sys.stderr)
     for s in summary.warnings:

@@ -141,7 +141,28 @@ def article_doc(doc: q.ArticleDoc) -> Doc:
     b.line()
     body_offset = b.length
     text = clean_keep_offsets(doc.text)
-    # Speaker annotations go after each quote's closing marks.
+    body, spans, links, insert_lengths = _with_speaker_notes(text, doc, body_offset)
+    result = Doc(
+        "article",
+        doc.id,
+        clean(doc.title, "(untitled)"),
+        b.text + body,
+        b.spans,
+        [],
+        body_offset,
+        insert_lengths,
+        article=doc,
+    )
+    _mark_facts(result, doc, spans, links)
+    result.spans += spans
+    # Reading order; a quote comes before the mentions inside it.
+    result.links = sorted(links, key=lambda lk: (lk.start, -(lk.end - lk.start)))
+    return result
+
+
+def _with_speaker_notes(text: str, doc: q.ArticleDoc, body_offset: int):
+    """The body with a ‹speaker› note after each quote's closing marks (unless the text names the
+    speaker nearby): (body, the notes' spans, their links, (offset, length) of each note)."""
     inserts: dict[int, list[q.QuoteRow]] = {}
     for quote in doc.quotes:
         if _speaker_named_nearby(quote, doc.sentences):
@@ -157,8 +178,7 @@ def article_doc(doc: q.ArticleDoc) -> Doc:
     for at in sorted(inserts):
         out.append(text[pos:at])
         for quote in inserts[at]:
-            who = clean(quote.speaker, "unknown speaker")
-            note = f" ‹{who}›"
+            note = f" ‹{clean(quote.speaker, 'unknown speaker')}›"
             start = at + shift
             out.append(note)
             spans.append(Span(start + 1, start + len(note), SPEAKER_STYLE))
@@ -168,17 +188,11 @@ def article_doc(doc: q.ArticleDoc) -> Doc:
             insert_lengths.append((at, len(note)))
         pos = at
     out.append(text[pos:])
-    result = Doc(
-        "article",
-        doc.id,
-        clean(doc.title, "(untitled)"),
-        b.text + "".join(out),
-        b.spans,
-        [],
-        body_offset,
-        insert_lengths,
-        article=doc,
-    )
+    return "".join(out), spans, links, insert_lengths
+
+
+def _mark_facts(result: Doc, doc: q.ArticleDoc, spans: list[Span], links: list[Link]) -> None:
+    """Add a span and a link for every quote, mention and date of `doc`, at its place in `result`."""
     d = result.display
     for quote in doc.quotes:
         spans.append(Span(d(quote.start), d(quote.end), QUOTE_STYLE))
@@ -189,10 +203,6 @@ def article_doc(doc: q.ArticleDoc) -> Doc:
     for t in doc.timexes:
         spans.append(Span(d(t.start), d(t.end), DATE_STYLE))
         links.append(Link(d(t.start), d(t.end), "date", t))
-    result.spans += spans
-    # Reading order; a quote comes before the mentions inside it.
-    result.links = sorted(links, key=lambda lk: (lk.start, -(lk.end - lk.start)))
-    return result
 
 
 def _when(published: str | None) -> str:
@@ -204,6 +214,26 @@ def entity_doc(page: q.EntityPage, width: int = 80) -> Doc:
     e = page.entity
     b = _Builder()
     name = clean(e.name)
+    _entity_header(b, page, name)
+    _heading(b, "Mentions", len(page.mentions), e.mentions)
+    _mentions_section(b, page, width)
+    b.line()
+    for title, rows, total in (
+        ("Quotes by " + name, page.quotes_by, page.quotes_by_total),
+        ("Quotes mentioning " + name, page.quotes_about, page.quotes_about_total),
+    ):
+        _heading(b, title, len(rows), total)
+        _quotes_section(b, rows, e.id)
+        b.line()
+    _heading(b, "Timeline", len(page.events), page.events_total)
+    _events_section(b, page.events, width)
+    b.line()
+    _appears_with_section(b, page.cooccurring)
+    return Doc("entity", e.id, name, b.text, b.spans, b.links, page=page)
+
+
+def _entity_header(b: _Builder, page: q.EntityPage, name: str) -> None:
+    e = page.entity
     b.add(name, "bold " + label_style(e.label).replace("underline ", ""))
     b.line(f"  {e.label or '?'} · {e.mentions} mentions in {e.articles} articles", MUTED_STYLE)
     if page.aliases:
@@ -211,56 +241,85 @@ def entity_doc(page: q.EntityPage, width: int = 80) -> Doc:
         b.line(" · ".join(f"{clean(a)} ({n})" for a, n in page.aliases))
     b.line()
 
-    def heading(text: str, shown: int, total: int) -> None:
-        of = f"{total:,}+" if total >= q.PAGE_COUNT_CAP and text != "Mentions" else f"{total:,}"
-        more = f" (first {shown} of {of})" if total > shown else f" ({of})"
-        b.line(text + more, HEADING_STYLE)
-        if not total:
-            b.line("  none", MUTED_STYLE)
 
-    heading("Mentions", len(page.mentions), e.mentions)
+def _heading(b: _Builder, text: str, shown: int, total: int) -> None:
+    """A section's heading with how many rows it shows of how many (counts past the cap shown as N+)."""
+    of = f"{total:,}+" if total >= q.PAGE_COUNT_CAP and text != "Mentions" else f"{total:,}"
+    more = f" (first {shown} of {of})" if total > shown else f" ({of})"
+    b.line(text + more, HEADING_STYLE)
+    if not total:
+        b.line("  none", MUTED_STYLE)
+
+
+def _mentions_section(b: _Builder, page: q.EntityPage, width: int) -> None:
+    """The mentions, keyword in context, cut to fit `width`."""
+    style = label_style(page.entity.label)
     for k in page.mentions:
         text = clean(k.text)
         side = max(4, (width - 14 - len(text)) // 2)
         b.add("  " + _when(k.published) + " ", MUTED_STYLE)
         b.add(clean(k.left).rjust(side)[-side:])
-        b.add(text, label_style(e.label), ("article", (k.article, k.start, k.end)))
+        b.add(text, style, ("article", (k.article, k.start, k.end)))
         b.line(clean(k.right)[:side])
-    b.line()
-    for title, rows, total in (
-        ("Quotes by " + name, page.quotes_by, page.quotes_by_total),
-        ("Quotes mentioning " + name, page.quotes_about, page.quotes_about_total),
-    ):
-        heading(title, len(rows), total)
-        for quote in rows:
-            b.add("  " + _when(quote.published) + " ", MUTED_STYLE)
-            if quote.speaker and quote.speaker_entity != e.id:
-                b.add(clean(quote.speaker), "bold", ("entity", quote.speaker_entity) if quote.speaker_entity else None)
-                b.add(": ")
-            b.add("“" + clean(quote.text) + "”", QUOTE_STYLE, ("quote", quote))
-            b.line(" — " + clean(quote.title, "(untitled)"), MUTED_STYLE)
-        b.line()
-    heading("Timeline", len(page.events), page.events_total)
-    for t in page.events:
+
+
+def _quotes_section(b: _Builder, rows: list[q.QuoteRow], entity_id: int) -> None:
+    """Quotes, each with its speaker unless that is the page's entity."""
+    for quote in rows:
+        b.add("  " + _when(quote.published) + " ", MUTED_STYLE)
+        if quote.speaker and quote.speaker_entity != entity_id:
+            b.add(clean(quote.speaker), "bold", ("entity", quote.speaker_entity) if quote.speaker_entity else None)
+            b.add(": ")
+        b.add("“" + clean(quote.text) + "”", QUOTE_STYLE, ("quote", quote))
+        b.line(" — " + clean(quote.title, "(untitled)"), MUTED_STYLE)
+
+
+def _events_section(b: _Builder, events: list[q.TimexRow], width: int) -> None:
+    for t in events:
         what = clean(t.text)
         b.add("  " + date_label(t.value) + " " + band(t.granularity) + " ", DATE_STYLE)
         b.add(what, "bold", ("event", t))
         rest = max(0, width - 23 - len(what))
         title = " · " + clean(t.title, "(untitled)")
         b.line(title if len(title) <= rest else title[: max(0, rest - 1)] + "…", MUTED_STYLE)
-    b.line()
+
+
+def _appears_with_section(b: _Builder, cooccurring) -> None:
     b.line("Appears with", HEADING_STYLE)
-    if not page.cooccurring:
+    if not cooccurring:
         b.line("  nobody else", MUTED_STYLE)
-    for other, shared in page.cooccurring:
+    for other, shared in cooccurring:
         b.add("  ")
         b.add(clean(other.name), label_style(other.label), ("entity", other.id))
         b.line(f"  {other.label or '?'} · in {shared} of the same articles", MUTED_STYLE)
-    return Doc("entity", e.id, name, b.text, b.spans, b.links, page=page)
 
 
 def message_doc(text: str) -> Doc:
     return Doc("message", None, "", clean(text), [Span(0, len(clean(text)), MUTED_STYLE)])
+
+
+def read_article(conn, aid: int) -> Doc:
+    """Article `aid`'s document, or a message when it is gone."""
+    data = q.get_article(conn, aid)
+    return article_doc(data) if data else message_doc("That article is no longer in the database.")
+
+
+def read_document(conn, kind: str, ident: int, width: int) -> Doc:
+    """The reader's page for an article or an entity (its keyword-in-context lines `width` wide)."""
+    if kind == "article":
+        return read_article(conn, ident)
+    data = q.entity_page(conn, ident)
+    return entity_doc(data, width) if data else message_doc("That entity is no longer in the database.")
+
+
+def article_for_row(conn, row, attr: str = "id") -> tuple[int, Doc] | None:
+    """(article id, its document) for a list row whose `attr` is an article id, read on `conn` in a
+    worker; None when that fails (the reader then loads it the usual way)."""
+    aid = getattr(row, attr)
+    try:
+        return aid, read_article(conn, aid)
+    except q.QueryError:
+        return None
 
 
 BANDS = {

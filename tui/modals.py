@@ -9,9 +9,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from . import bindings
+from .internals import keymap
 from .text import clean, shorten
 
-_CLOSE = [Binding("escape,q,p", "dismiss", "Close", id="modal.close")]
 _CSS = """
 {name} {{ align: center middle; }}
 {name} > #box {{ width: 90%; max-width: 100; height: auto; max-height: 90%; border: round $primary;
@@ -29,102 +30,137 @@ def _short(text: str | None, n: int = 160) -> str:
     return shorten(clean(text), n)
 
 
-def provenance(kind: str, fact, doc=None) -> list[tuple[str, object]]:
+def _where(start, end) -> str:
+    return f"characters {start}–{end}"
+
+
+def _mention_rows(fact) -> list[tuple[str, object]]:
+    return [
+        ("Mention", f"“{fact.text}”"),
+        ("Span", _where(fact.start, fact.end)),
+        ("Type", fact.label),
+        ("Entity", fact.name),
+        ("Rule", fact.basis),
+    ]
+
+
+def _quote_rows(fact) -> list[tuple[str, object]]:
+    speaker_from = (
+        f"“{fact.speaker_text}” at {_where(fact.speaker_start, fact.speaker_end)}"
+        if fact.speaker_start is not None and fact.speaker_text
+        else None
+    )
+    cue = None
+    if fact.cue:
+        cue = f"“{fact.cue}”" + (f" at {_where(fact.cue_start, fact.cue_end)}" if fact.cue_start is not None else "")
+    return [
+        ("Quote", f"“{fact.text}”"),
+        ("Span", _where(fact.start, fact.end)),
+        ("Kind", fact.kind),
+        ("Speaker", fact.speaker or "unknown"),
+        ("Speaker from", speaker_from),
+        ("Cue", cue),
+        ("Rule", fact.basis),
+        ("Confidence", f"{fact.confidence:.2f}" if fact.confidence is not None else None),
+        ("Article", fact.title),
+    ]
+
+
+def _date_rows(fact) -> list[tuple[str, object]]:
+    rng = f"{fact.value_start} … {fact.value_end}" if fact.value_start else "not on the calendar"
+    return [
+        ("Date", f"“{fact.text}”"),
+        ("Span", _where(fact.start, fact.end)),
+        ("Type", fact.type),
+        ("Value", fact.value),
+        ("Covers", rng),
+        ("Granularity", fact.granularity),
+        ("Anchor", fact.anchor or "none (absolute)"),
+        ("Rule", fact.basis),
+        ("Uncertain", "yes: anchored to an inferred publication date" if fact.uncertain else None),
+        ("Sentence", f"{fact.sentence}: “{_short(fact.sentence_text)}”" if fact.sentence_text else fact.sentence),
+        ("Article", fact.title),
+    ]
+
+
+def _article_rows(fact) -> list[tuple[str, object]]:
+    confidence = getattr(fact, "published_confidence", None)
+    return [
+        ("Article", fact.title),
+        ("Key", fact.key),
+        ("Published", fact.published or "undated"),
+        ("Date basis", fact.published_basis),
+        ("Confidence", f"{confidence:.2f}" if confidence is not None else None),
+        ("Title basis", getattr(fact, "title_basis", None)),
+        ("Source", fact.source),
+        ("Source basis", getattr(fact, "source_basis", None)),
+        ("URL", getattr(fact, "url", None)),
+    ]
+
+
+def _kwic_rows(fact) -> list[tuple[str, object]]:
+    """A mention listed on an entity page, in its context."""
+    return [
+        ("Mention", f"“{fact.text}”"),
+        ("Span", _where(fact.start, fact.end)),
+        ("In context", f"…{fact.left}{fact.text}{fact.right}…"),
+        ("Article", fact.title),
+        ("Published", fact.published or "undated"),
+    ]
+
+
+def _entity_row_rows(fact) -> list[tuple[str, object]]:
+    return [("Entity", fact.name), ("Type", fact.label), ("Mentions", fact.mentions), ("Articles", fact.articles)]
+
+
+PROVENANCE_ROWS = {
+    "mention": _mention_rows,
+    "quote": _quote_rows,
+    "date": _date_rows,
+    "event": _date_rows,
+    "article": _article_rows,
+    "kwic": _kwic_rows,
+    "entity-row": _entity_row_rows,
+    "speaker": lambda fact: [("Entity id", fact)],
+    "entity": lambda fact: [("Entity id", fact)],
+    "article-link": lambda fact: [("Article id", fact)],
+}
+
+
+def provenance(kind: str, fact) -> list[tuple[str, object]]:
     """Where a fact came from, as (field, value) rows."""
-    where = lambda s, e: f"characters {s}–{e}"
-    if kind == "mention":
-        return [
-            ("Mention", f"“{fact.text}”"),
-            ("Span", where(fact.start, fact.end)),
-            ("Type", fact.label),
-            ("Entity", fact.name),
-            ("Rule", fact.basis),
-        ]
-    if kind == "quote":
-        speaker_from = (
-            f"“{fact.speaker_text}” at {where(fact.speaker_start, fact.speaker_end)}"
-            if fact.speaker_start is not None and fact.speaker_text
-            else None
-        )
-        cue = (
-            f"“{fact.cue}”" + (f" at {where(fact.cue_start, fact.cue_end)}" if fact.cue_start is not None else "")
-            if fact.cue
-            else None
-        )
-        return [
-            ("Quote", f"“{fact.text}”"),
-            ("Span", where(fact.start, fact.end)),
-            ("Kind", fact.kind),
-            ("Speaker", fact.speaker or "unknown"),
-            ("Speaker from", speaker_from),
-            ("Cue", cue),
-            ("Rule", fact.basis),
-            ("Confidence", f"{fact.confidence:.2f}" if fact.confidence is not None else None),
-            ("Article", fact.title),
-        ]
-    if kind in ("date", "event"):
-        rng = f"{fact.value_start} … {fact.value_end}" if fact.value_start else "not on the calendar"
-        return [
-            ("Date", f"“{fact.text}”"),
-            ("Span", where(fact.start, fact.end)),
-            ("Type", fact.type),
-            ("Value", fact.value),
-            ("Covers", rng),
-            ("Granularity", fact.granularity),
-            ("Anchor", fact.anchor or "none (absolute)"),
-            ("Rule", fact.basis),
-            ("Uncertain", "yes: anchored to an inferred publication date" if fact.uncertain else None),
-            ("Sentence", f"{fact.sentence}: “{_short(fact.sentence_text)}”" if fact.sentence_text else fact.sentence),
-            ("Article", fact.title),
-        ]
-    if kind == "article":
-        return [
-            ("Article", fact.title),
-            ("Key", fact.key),
-            ("Published", fact.published or "undated"),
-            ("Date basis", fact.published_basis),
-            (
-                "Confidence",
-                f"{fact.published_confidence:.2f}" if getattr(fact, "published_confidence", None) is not None else None,
-            ),
-            ("Title basis", getattr(fact, "title_basis", None)),
-            ("Source", fact.source),
-            ("Source basis", getattr(fact, "source_basis", None)),
-            ("URL", getattr(fact, "url", None)),
-        ]
-    if kind == "kwic":  # a mention listed on an entity page
-        return [
-            ("Mention", f"“{fact.text}”"),
-            ("Span", where(fact.start, fact.end)),
-            ("In context", f"…{fact.left}{fact.text}{fact.right}…"),
-            ("Article", fact.title),
-            ("Published", fact.published or "undated"),
-        ]
-    if kind == "entity-row":
-        return [("Entity", fact.name), ("Type", fact.label), ("Mentions", fact.mentions), ("Articles", fact.articles)]
-    if kind in ("speaker", "entity"):
-        return [("Entity id", fact)]
-    if kind == "article-link":
-        return [("Article id", fact)]
-    return [("What", kind)]
+    rows = PROVENANCE_ROWS.get(kind)
+    return rows(fact) if rows else [("What", kind)]
+
+
+def on_entity_page(kind: str, fact, page) -> tuple[str, object]:
+    """(kind, fact) made specific for a link of an entity page: a mention row, (article, start, end),
+    becomes its keyword-in-context line; an entity named there, its row with counts."""
+    if kind == "article" and isinstance(fact, tuple):
+        return _mention_row(fact, page)
+    if kind in ("speaker", "entity") and page is not None:
+        return _entity_row(fact, page) or (kind, fact)
+    return kind, fact
+
+
+def _mention_row(fact: tuple, page) -> tuple[str, object]:
+    kwic = next((k for k in (page.mentions if page else []) if (k.article, k.start) == tuple(fact[:2])), None)
+    return ("kwic", kwic) if kwic is not None else ("article-link", fact[0])
+
+
+def _entity_row(entity_id: int, page) -> tuple[str, object] | None:
+    rows = [page.entity, *(row for row, _shared in page.cooccurring)]
+    row = next((r for r in rows if r.id == entity_id), None)
+    return ("entity-row", row) if row is not None else None
 
 
 class ProvenanceScreen(ModalScreen):
-    BINDINGS = _CLOSE
+    BINDINGS = bindings.PROVENANCE
     DEFAULT_CSS = _CSS.format(name="ProvenanceScreen")
 
     def __init__(self, kind: str, fact, doc=None) -> None:
         super().__init__()
-        page = getattr(doc, "page", None)
-        if kind == "article" and isinstance(fact, tuple):  # a mention row of an entity page: (article, start, end)
-            kwic = next((k for k in (page.mentions if page else []) if (k.article, k.start) == tuple(fact[:2])), None)
-            kind, fact = ("kwic", kwic) if kwic is not None else ("article-link", fact[0])
-        elif kind in ("speaker", "entity") and page is not None:  # an entity named on an entity page
-            rows = [page.entity, *(row for row, _shared in page.cooccurring)]
-            row = next((r for r in rows if r.id == fact), None)
-            if row is not None:
-                kind, fact = "entity-row", row
-        self.kind, self.fact = kind, fact
+        self.kind, self.fact = on_entity_page(kind, fact, getattr(doc, "page", None))
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="box") as box:
@@ -134,12 +170,10 @@ class ProvenanceScreen(ModalScreen):
 
 
 class HelpScreen(ModalScreen):
-    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
+    BINDINGS = bindings.HELP
     DEFAULT_CSS = _CSS.format(name="HelpScreen")
 
     def compose(self) -> ComposeResult:
-        from .keys import help_rows
-
         with VerticalScroll(id="box") as box:
             box.border_title = "Keys"
             box.border_subtitle = "escape closes · remap in config.toml [keys]"
@@ -152,3 +186,20 @@ class HelpScreen(ModalScreen):
                     )
                 lines.append(Content(""))
             yield Static(Content("\n").join(lines), markup=False)
+
+
+def display_keys(app, binding: Binding) -> str:
+    """The keys of `binding` as the user has them (remapped in config.toml or not), as Textual shows keys."""
+    keys = keymap(app).get(binding.id, binding.key) if binding.id else binding.key
+    return " ".join(app.get_key_display(Binding(k.strip(), binding.action)) for k in keys.split(","))
+
+
+def help_rows(app) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """The help screen's groups of (keys, description, binding id) rows."""
+    out = []
+    for group, group_bindings in bindings.groups():
+        rows = [(display_keys(app, b), b.description, b.id or "") for b in group_bindings]
+        if group == "Everywhere":
+            rows.append(("ctrl+p", "Command palette: go to entity, article, date; theme", ""))
+        out.append((group, rows))
+    return out

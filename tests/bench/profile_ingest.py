@@ -3,9 +3,9 @@
     python -m tests.bench.profile_ingest FILE.jsonl [--sample N]
 
 Times, for the same articles: reading (model.ingest.sources), `nlp.pipe` (one process),
-each extraction function (wrapped in place, so `ingest.extract` runs unchanged),
-pickling the results (what the worker pool sends back), `store.write_article`
-into a fresh database, and `store.refresh_entities`. Prints one JSON line.
+each extraction function (wrapped in place, so `extraction.extract` runs unchanged),
+pickling the results (what the worker pool sends back), `write.write_article`
+into a fresh database, and `entity_refresh.refresh_entities`. Prints one JSON line.
 """
 
 from __future__ import annotations
@@ -52,9 +52,9 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=300)
     args = ap.parse_args()
 
-    from model.corpus import store
+    from model.corpus import entity_refresh, store, write
     from model.extract import entities
-    from model.ingest import pipeline as ingest
+    from model.ingest import extraction, pool
     from model.ingest.sources import read_all
     from model.parse import nlp as nlp_mod
     from model.records import Article
@@ -77,36 +77,36 @@ def main() -> None:
             if len(arts) >= args.sample:
                 break
     read_s = time.perf_counter() - t
-    arts = [a for a in arts if len(a.text) <= ingest.CHUNK_CHARS]
+    arts = [a for a in arts if len(a.text) <= pool.CHUNK_CHARS]
     words = sum(len(a.text.split()) for a in arts)
 
     nlp = nlp_mod.load()
-    nlp.max_length = ingest.CHUNK_CHARS + 10
+    nlp.max_length = pool.CHUNK_CHARS + 10
     list(nlp.pipe([a.text for a in arts[:4]]))  # warm up
     t = time.perf_counter()
     docs = list(nlp.pipe([a.text for a in arts]))
     nlp_s = time.perf_counter() - t
 
     t = time.perf_counter()
-    exts = [ingest.extract(a, d) for a, d in zip(arts, docs)]
+    exts = [extraction.extract(a, d) for a, d in zip(arts, docs)]
     extract_s = time.perf_counter() - t
 
     results = list(zip(arts, exts, [None] * len(arts)))
     t = time.perf_counter()
-    for i in range(0, len(results), ingest.BATCH_ARTICLES):
-        pickle.loads(pickle.dumps(results[i : i + ingest.BATCH_ARTICLES]))
+    for i in range(0, len(results), pool.BATCH_ARTICLES):
+        pickle.loads(pickle.dumps(results[i : i + pool.BATCH_ARTICLES]))
     pickle_s = time.perf_counter() - t
 
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "p.db")
         conn = store.connect(db)
-        cache = store.EntityCache(conn)
+        cache = write.EntityCache(conn)
         t = time.perf_counter()
         for a, e in zip(arts, exts):
-            store.write_article(conn, a, e, cache)
+            write.write_article(conn, a, e, cache)
         write_s = time.perf_counter() - t
         t = time.perf_counter()
-        store.refresh_entities(conn)
+        entity_refresh.refresh_entities(conn)
         refresh_s = time.perf_counter() - t
         conn.close()
 

@@ -24,7 +24,7 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=None, help="default: the pipeline's own (nlp.batch_size)")
     args = ap.parse_args()
 
-    from model.ingest import pipeline as ingest
+    from model.ingest import pool
     from model.ingest.sources import read_all
     from model.parse import nlp as nlp_mod
     from model.records import Article
@@ -32,7 +32,7 @@ def main() -> None:
     texts = [a.text for a in read_all([args.path]) if isinstance(a, Article)]
     t_read = time.perf_counter()
     nlp = nlp_mod.load()
-    nlp.max_length = ingest.CHUNK_CHARS + 10
+    nlp.max_length = pool.CHUNK_CHARS + 10
     t_load = time.perf_counter()
     n_docs = n_tokens = 0
     kw = {"n_process": args.jobs}

@@ -21,15 +21,16 @@ from pathlib import Path
 
 import pytest
 
-from model.corpus import export, store
+from model.corpus import export, store, write
 from model.ingest import pipeline as ingest
+from model.ingest import pool
 from model.records import Extraction
 from tests.conftest import ROOT
 from tests.robustness.perms import unprivileged, world_dir
-from tests.tui.conftest import settle
+from tests.tui.conftest import screen_of, settle
 from tests.tui.fixture_db import build
 from tui import cli
-from tui.keys import Config
+from tui.config import Config
 
 N_ARTICLES = 40  # batches of 16: the kill lands after the first commit, with two batches to go
 PEOPLE = ["Vladimir Putin", "Xi Jinping", "Sergei Lavrov", "Wang Yi", "Dmitry Peskov", "Maria Zakharova"]
@@ -110,7 +111,7 @@ def per_article(db) -> dict[str, tuple]:
 @pytest.fixture(scope="module")
 def use_session_nlp(nlp):
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(ingest, "_NLP", nlp)
+        mp.setattr(pool, "_NLP", nlp)
         yield
 
 
@@ -179,12 +180,6 @@ def app_for(db, **kw):
     return SinorusApp(db, config=Config(), theme="textual-dark", **kw)
 
 
-def screen_of(app):
-    from tui.screens import MainScreen
-
-    return next(s for s in app.screen_stack if isinstance(s, MainScreen))
-
-
 async def test_browser_keeps_working_while_ingest_writes_and_sees_new_articles_on_reload(
     small_db, tmp_path, use_session_nlp
 ):
@@ -225,13 +220,13 @@ async def test_browser_keeps_working_while_ingest_writes_and_sees_new_articles_o
 
 
 async def test_a_refresh_key_shows_articles_ingested_meanwhile(small_db):
-    from tui.keys import all_ids, groups
+    from tui.bindings import all_ids, groups
 
     app = app_for(small_db)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         conn = store.connect(small_db)
-        store.write_article(conn, _article("late"), Extraction(sentences=[(0, 5)]), store.EntityCache(conn))
+        write.write_article(conn, _article("late"), Extraction(sentences=[(0, 5)]), write.EntityCache(conn))
         conn.close()
         ids = [i for i in all_ids() if "refresh" in i or "reload" in i]
         assert ids, "no binding with 'refresh' or 'reload' in its id"

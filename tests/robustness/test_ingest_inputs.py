@@ -17,7 +17,7 @@ import pytest
 
 from model.corpus import query
 from model.ingest import pipeline as ingest
-from model.ingest import sources
+from model.ingest import pool, record_files
 from tui import cli
 
 PUTIN = "Vladimir Putin met Xi Jinping in Moscow on Tuesday, the Kremlin said."
@@ -95,7 +95,7 @@ def make_inputs(d) -> dict[str, str]:
     put("rows.csv", "\r\n".join(rows).encode(), "records")
     big = [
         jl(id="big-1", text="Before the huge record: bigword one."),
-        jl(id="big-huge", text="x" * (sources.MAX_TEXT_CHARS + 10)),
+        jl(id="big-huge", text="x" * (record_files.MAX_TEXT_CHARS + 10)),
         jl(id="big-2", text="After the huge record: bigword two."),
     ]
     data = "\n".join(big).encode()
@@ -115,7 +115,7 @@ def batch(tmp_path_factory, nlp):
 
     out, err = io.StringIO(), io.StringIO()
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(ingest, "_NLP", nlp)  # reuse the session pipeline: no second spaCy load
+        mp.setattr(pool, "_NLP", nlp)  # reuse the session pipeline: no second spaCy load
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             code = cli.main(["ingest", "--db", str(db), str(d), "-j", "1"])
     return db, d, expect, code, out.getvalue(), err.getvalue()
@@ -308,7 +308,7 @@ def test_a_one_megabyte_single_line_is_stored_whole(tmp_path, nlp, monkeypatch):
     assert len(text) >= 1024 * 1024 and "\n" not in text
     (tmp_path / "oneline.txt").write_text(text, encoding="utf-8")
     db = tmp_path / "c.db"
-    monkeypatch.setattr(ingest, "_NLP", nlp)
+    monkeypatch.setattr(pool, "_NLP", nlp)
     s = ingest.ingest([str(tmp_path / "oneline.txt")], str(db), jobs=1)
     assert (s.new, s.skipped) == (1, []), s.skipped
     conn = sqlite3.connect(db)

@@ -25,9 +25,9 @@ from model.corpus import query as q
 from tests.conftest import ROOT
 from tests.robustness.hostile import ESCAPES, FORBIDDEN, LITERAL, PAYLOAD, poison
 from tests.robustness.term import Pty, sequences
-from tests.tui.conftest import settle
+from tests.tui.conftest import screen_of, settle
 from tests.tui.fixture_db import build
-from tui.keys import Config
+from tui.config import Config
 
 
 @pytest.fixture(scope="module")
@@ -41,12 +41,6 @@ def app_for(db):
     from tui.app import SinorusApp
 
     return SinorusApp(db, config=Config(), theme="textual-dark")
-
-
-def screen_of(app):
-    from tui.screens import MainScreen
-
-    return next(s for s in app.screen_stack if isinstance(s, MainScreen))
 
 
 def screen_strips(app):
@@ -105,11 +99,11 @@ async def test_hostile_rows_show_literally_in_every_view(hostile_db):
 # Messages that quote data or what the user typed: `notify` parses markup unless told not to,
 # so a `[/]` or `[link=…]` there would crash the app (MarkupError) or become a live click.
 MESSAGES = [  # (what, keys, keys back)
-    ("copy a hostile quote (tui/screens.py action_copy_quote)", ["4", "y"], []),
-    ("search for [/] (tui/screens.py _search)", ["slash", "[", "/", "]", "enter"], []),
-    ("date box given [/] (tui/screens.py date prompt)", ["D", "[", "/", "]", "enter"], ["escape"]),
+    ("copy a hostile quote (tui/browser.py action_copy_quote)", ["4", "y"], []),
+    ("search for [/] (tui/browser.py _search)", ["slash", "[", "/", "]", "enter"], []),
+    ("date box given [/] (tui/browser.py date prompt)", ["D", "[", "/", "]", "enter"], ["escape"]),
     (
-        "a date with no calendar value (tui/screens.py, following a date link)",
+        "a date with no calendar value (tui/navigation.py, following a date link)",
         ["1", "G", "enter", "undated date link", "enter"],
         [],
     ),
@@ -282,7 +276,7 @@ def test_no_control_byte_reaches_the_terminal(hostile_db, tmp_path):
 
 def test_osc52_copy_of_a_hostile_quote_carries_clean_text():
     """What `y` sends to the clipboard is base64 of cleaned text: no control survives a paste."""
-    from tui.screens import citation
+    from tui.navigation import citation
     from tui.text import clean
 
     quote = q.QuoteRow(

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from tests.tui.fixture_db import build
-from tui.keys import Config
+from tui.config import Config
 
 
 @pytest.fixture(scope="session")
@@ -35,3 +35,10 @@ async def settle(pilot, rounds: int = 6) -> None:
             await pilot.pause()
             if not any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers):
                 return
+
+
+def screen_of(app):
+    """The app's browser screen, under whatever modal is on top."""
+    from tui.browser import MainScreen
+
+    return next(s for s in app.screen_stack if isinstance(s, MainScreen))

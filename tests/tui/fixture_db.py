@@ -11,7 +11,7 @@ import re
 import sys
 from pathlib import Path
 
-from model.corpus import store
+from model.corpus import entity_refresh, store, write
 from model.records import Article, Extraction, Mention, Quote, Timex
 
 NAMES = {
@@ -42,33 +42,33 @@ NAMES = {
 ARTICLES = [
     dict(
         key="wang-visit",
-        title="China-Russia ties reach 'new frontiers', says Putin",
+        title="China-Russia ties enter 'a higher stage', says Putin",
         source="Example Daily",
         published="2023-02-23",
         published_basis="dateline: 'Feb 23, 2023'",
         text=(
-            "The relationship between China and Russia is reaching “new frontiers,” according to Russian "
-            "President Vladimir Putin. During talks on Wednesday with China’s top diplomat, Wang Yi, he welcomed "
-            "the fact that ties between the two nations are “progressing.”\n"
-            "Wang praised the continued cooperation between the two nations. “Our relations have withstood the "
-            "pressure of the international community,” Wang said.\n"
-            "Putin concluded the meeting by confirming that Chinese President Xi Jinping would soon visit Russia "
+            "Ties between China and Russia have entered “a higher stage,” according to Russian President "
+            "Vladimir Putin. At a meeting on Wednesday with China’s foreign policy chief, Wang Yi, he observed "
+            "that contacts between the two governments keep “deepening.”\n"
+            "Wang spoke warmly of the steady work the two governments have done together. “Our partnership has "
+            "stood firm against every outside attempt to divide us,” Wang said.\n"
+            "Putin ended the talks by announcing that Chinese President Xi Jinping would travel to Russia "
             "in March.\n"
-            "U.S. State Department spokesperson Ned Price pointed to Wang’s visit to Russia as a milestone. "
-            "“We are concerned because these two countries share a vision,” Price said in a press briefing.\n"
-            "About a year ago, just before Russia invaded Ukraine, Xi and Putin struck a so-called “no limits” "
-            "partnership in February 2022."
+            "U.S. State Department spokesperson Ned Price called Wang’s trip to Russia a moment to watch. "
+            "“We are following closely what the two countries agree on,” Price said at a regular briefing.\n"
+            "About a year ago, days before Russia sent troops into Ukraine, Xi and Putin declared a partnership "
+            "“without limits” in February 2022."
         ),
         quotes=[
-            ("new frontiers,", "Vladimir Putin", "Vladimir Putin", "according to", "partial"),
+            ("a higher stage,", "Vladimir Putin", "Vladimir Putin", "according to", "partial"),
             (
-                "Our relations have withstood the pressure of the international community,",
+                "Our partnership has stood firm against every outside attempt to divide us,",
                 "Wang Yi",
                 "Wang",
                 "said",
                 "direct",
             ),
-            ("We are concerned because these two countries share a vision,", "Ned Price", "Price", "said", "direct"),
+            ("We are following closely what the two countries agree on,", "Ned Price", "Price", "said", "direct"),
         ],
         timexes=[
             (
@@ -86,7 +86,7 @@ ARTICLES = [
                 "2023-03",
                 "2023-03-01",
                 "2023-03-31",
-                "'March' → the next March after 2023-02-23, future ('would soon visit')",
+                "'March' → the next March after 2023-02-23, future ('would travel')",
                 "2023-02-23",
             ),
             (
@@ -103,22 +103,23 @@ ARTICLES = [
     ),
     dict(
         key="boundless",
-        title="Russia, China Announce Boundless Friendship",
+        title="Russia, China Proclaim Unbounded Partnership",
         source="World Wire",
         published="2022-02-05",
         published_basis="first date in the text, 'Friday, February 4'",
         text=(
-            "President Xi Jinping hosted his Russian counterpart Vladimir Putin on Friday, with the two countries "
-            "declaring that their relationship was superior to any Cold War-era alliance.\n"
-            "China and Russia announced a “borderless” partnership in Beijing on February 4, 2022.\n"
-            "On Ukraine, Beijing has backed Russia’s demand that Kiev not be included in NATO, with the Kremlin "
-            "massing troops near its neighbor, while Moscow has opposed any form of Taiwan independence.\n"
-            "The two countries said that “the friendship between the two countries has no limits.”\n"
-            "“This is a new era,” Putin told reporters in the spring of 2022."
+            "President Xi Jinping welcomed his Russian counterpart Vladimir Putin on Friday, as the two countries "
+            "described their bond as closer than any alliance of the last century.\n"
+            "China and Russia set out an “unbounded” partnership in a statement signed in Beijing on "
+            "February 4, 2022.\n"
+            "On Ukraine, Beijing sided with Russia’s call to keep NATO from growing eastward as the Kremlin gathered "
+            "forces on the border, and Moscow in turn stood against any move by Taiwan to break away.\n"
+            "The two countries said that “there is no ceiling on what the two countries can do together.”\n"
+            "“We are opening a new chapter,” Putin told reporters in the spring of 2022."
         ),
         quotes=[
-            ("the friendship between the two countries has no limits.", None, None, "said", "direct"),
-            ("This is a new era,", "Vladimir Putin", "Putin", "told", "direct"),
+            ("there is no ceiling on what the two countries can do together.", None, None, "said", "direct"),
+            ("We are opening a new chapter,", "Vladimir Putin", "Putin", "told", "direct"),
         ],
         timexes=[
             (
@@ -141,13 +142,14 @@ ARTICLES = [
         published=None,
         published_basis=None,
         text=(
-            "Russian Foreign Ministry spokeswoman Maria Zakharova dismissed the criticism on Thursday.\n"
-            "“Russia and China will not be lectured,” Zakharova said, adding that Moscow valued Beijing’s support.\n"
-            "She said the talks would continue next week."
+            "Russian Foreign Ministry spokeswoman Maria Zakharova brushed the complaints aside on Thursday.\n"
+            "“Russia and China take no instructions from outside,” Zakharova said, adding that Moscow counted on "
+            "Beijing’s backing.\n"
+            "She said the consultations would resume next week."
         ),
         quotes=[
-            ("Russia and China will not be lectured,", "Maria Zakharova", "Zakharova", "said", "direct"),
-            ("the talks would continue next week.", "Maria Zakharova", "She", "said", "indirect"),
+            ("Russia and China take no instructions from outside,", "Maria Zakharova", "Zakharova", "said", "direct"),
+            ("the consultations would resume next week.", "Maria Zakharova", "She", "said", "indirect"),
         ],
         timexes=[
             ("Thursday", "DATE", "XXXX-XX-XX", None, None, "no publication date to anchor 'Thursday'", None),
@@ -244,7 +246,7 @@ def build(path: str | Path) -> Path:
     """Write the fixture database at `path` and return the path."""
     path = Path(path)
     conn = store.connect(path)
-    cache = store.EntityCache(conn)
+    cache = write.EntityCache(conn)
     for spec in ARTICLES:
         art = Article(
             key=spec["key"],
@@ -263,8 +265,8 @@ def build(path: str | Path) -> Path:
             if speaker:
                 cache.get(speaker, NAMES.get(speaker, (speaker, "PERSON"))[1], None)
         conn.commit()
-        store.write_article(conn, art, extraction(spec), cache)
-    store.refresh_entities(conn)
+        write.write_article(conn, art, extraction(spec), cache)
+    entity_refresh.refresh_entities(conn)
     conn.close()
     return path
 

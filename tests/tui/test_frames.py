@@ -11,11 +11,10 @@ from textual.content import Span
 from textual.geometry import Region
 from textual.widget import Widget
 
-from tests.tui.conftest import settle
-from tests.tui.test_app import screen_of
+from tests.tui.conftest import screen_of, settle
 from tui import cli
 from tui.document import CURSOR_STYLE, message_doc
-from tui.screens import _border
+from tui.internals import set_border
 from tui.text import cells
 from tui.widgets.bars import KeyBar
 
@@ -89,7 +88,7 @@ async def test_a_new_title_repaints_only_the_border_line(make_app):
         pane = screen_of(app).query_one("#pane-quotes")
         await pilot.pause()
         pane._exchange_repaint_regions()
-        _border(pane, "4 Quotes a new title", "a new subtitle")
+        set_border(pane, "4 Quotes a new title", "a new subtitle")
         assert pane.border_title == "4 Quotes a new title" and pane.border_subtitle == "a new subtitle"
         width, height = pane.outer_size
         assert set(pane._repaint_regions) == {Region(0, 0, width, 1), Region(0, height - 1, width, 1)}
@@ -195,11 +194,11 @@ async def test_the_first_resume_does_not_restyle_the_screen_again_a_later_one_do
 async def test_search_and_date_bring_the_readers_article_in_the_lists_query_round(make_app, monkeypatch):
     """The article a search or a date jump opens is read in the worker that counts the list or finds the
     date (with the events page there): no second round of workers before the step's frame."""
-    from tui import screens
+    from tui import browser
     from tui.widgets import vlist
 
     monkeypatch.setattr(vlist, "PAGE", 2)  # several pages of events even in the small fixture
-    monkeypatch.setattr(screens, "PAGE", 2)
+    monkeypatch.setattr(browser, "PAGE", 2)
     app = make_app()
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)

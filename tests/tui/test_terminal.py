@@ -78,7 +78,7 @@ def terminal(db_path, tmp_path):
 def test_what_a_person_sees_at_80x24(terminal):
     t = terminal
     screen = t.wait_text("1 Articles 4")
-    t.wait_text("China-Russia ties reach 'new frontiers', says Putin")  # the reader shows the newest article
+    t.wait_text("China-Russia ties enter 'a higher stage', says Putin")  # the reader shows the newest article
     screen = t.screen()
     lines = screen.splitlines()
     assert len(lines) <= 24 and all(len(line) <= 80 for line in lines)
@@ -88,7 +88,7 @@ def test_what_a_person_sees_at_80x24(terminal):
     t.wait_text("4 Quotes 8")
     t.keys("j", "Enter")  # Wang Yi's quote opens its article at the quote
     screen = t.wait_text("quote direct · Wang Yi")
-    assert "withstood the" in screen
+    assert "stood firm" in screen
 
     t.keys("Enter")  # the quote's speaker: an entity page
     screen = t.wait_text("Entity · Wang Yi")
@@ -99,9 +99,9 @@ def test_what_a_person_sees_at_80x24(terminal):
 
     t.keys("/")
     t.wait_text("search articles and quotes")  # as a person would: type once the search line is open
-    t.type("lectured")
+    t.type("instructions")
     t.keys("Enter")
-    screen = t.wait_text("search: lectured")
+    screen = t.wait_text("search: instructions")
     t.wait_text("Moscow rejects Western criticism")
 
     t.keys("1")

@@ -101,7 +101,7 @@ class KeyBar(_Bar):
             x += width
         return Content.assemble(*parts)
 
-    async def _on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
         for x0, x1, i in self._cells:
             if x0 <= event.x < x1:
                 _key, _description, action, node = self._keys[i]
@@ -150,7 +150,7 @@ class ChipBar(_Bar):
         parts.append(("x removes the last filter" if self._chips else "no filters · ? keys", style("chipbar--hint")))
         return Content.assemble(*parts)
 
-    def _on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         for x0, x1, name in self._cells:
             if x0 <= event.x < x1:
                 event.stop()

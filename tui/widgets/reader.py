@@ -13,28 +13,18 @@ import re
 
 from rich.segment import Segment
 from textual import events
-from textual.binding import Binding
 from textual.content import Content, Span
 from textual.geometry import Size
 from textual.message import Message
 
+from .. import bindings
 from ..document import CURSOR_STYLE, HIT_STYLE, TARGET_STYLE, Doc, Link, entity_doc, message_doc
 from ..render import LineScrollView, content_segments, set_virtual_size, thumb_segment
 from ..text import wrap
 
 
 class Reader(LineScrollView, can_focus=True):
-    BINDINGS = [
-        Binding("tab,e", "link(1)", "Next link", id="reader.next_link"),
-        Binding("shift+tab,E", "link(-1)", "Prev link", show=False, id="reader.prev_link"),
-        Binding("enter", "follow", "Follow", id="reader.follow"),
-        Binding("down,j", "scroll_lines(1)", "Down", show=False, id="reader.down"),
-        Binding("up,k", "scroll_lines(-1)", "Up", show=False, id="reader.up"),
-        Binding("g,home", "top", "Top", show=False, id="reader.top"),
-        Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
-        Binding("pagedown,space,ctrl+f", "page(1)", "Page down", show=False, id="reader.page_down"),
-        Binding("pageup,ctrl+b", "page(-1)", "Page up", show=False, id="reader.page_up"),
-    ]
+    BINDINGS = bindings.READER
     COMPONENT_CLASSES = {"scroll--thumb", "scroll--track"}
     DEFAULT_CSS = """
     Reader { height: 1fr; background: $surface; padding: 0 0 0 1; overflow-x: hidden; overflow-y: hidden; }
@@ -211,15 +201,18 @@ class Reader(LineScrollView, can_focus=True):
         if self.cursor is not None and top <= self.line_of(links[self.cursor].start) < top + height:
             index = (self.cursor + delta) % len(links)
         else:  # start from what is on screen rather than from a link scrolled away
-            first = self._line_starts[top] if top < len(self._line_starts) else 0
-            bottom = top + height
-            end = self._line_starts[bottom] if bottom < len(self._line_starts) else len(self.doc.text)
-            if delta > 0:
-                index = next((i for i, lk in enumerate(links) if lk.start >= first), 0)
-            else:
-                before = [i for i, lk in enumerate(links) if lk.start < end]
-                index = before[-1] if before else len(links) - 1
+            index = self._link_on_screen(delta, top, top + height)
         self.set_cursor(index)
+
+    def _link_on_screen(self, delta: int, top: int, bottom: int) -> int:
+        """The first link on lines `top`..`bottom` (delta > 0) or the last one before their end."""
+        links = self.doc.links
+        first = self._line_starts[top] if top < len(self._line_starts) else 0
+        end = self._line_starts[bottom] if bottom < len(self._line_starts) else len(self.doc.text)
+        if delta > 0:
+            return next((i for i, lk in enumerate(links) if lk.start >= first), 0)
+        before = [i for i, lk in enumerate(links) if lk.start < end]
+        return before[-1] if before else len(links) - 1
 
     def action_follow(self) -> None:
         if self.link is not None:
@@ -263,7 +256,7 @@ class Reader(LineScrollView, can_focus=True):
             self._restyle()
             self._scroll_to_offset(self.hits[self.hit][0], centre=True)
 
-    async def _on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
         line = round(self.scroll_y) + event.y
         if line >= len(self._lines):
             return

@@ -15,12 +15,12 @@ from typing import Any, Protocol
 
 from rich.segment import Segment
 from textual import events, work
-from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.worker import get_current_worker
 
+from .. import bindings
 from ..render import LineScrollView, content_segments, fit, set_virtual_size, thumb_segment
 
 # Rows a query reads at a time. A page is made into Python rows in a worker thread that shares the
@@ -67,15 +67,7 @@ class FuncSource:
 class VirtualList(LineScrollView, can_focus=True):
     """Rows paged from the database; a cursor; enter selects."""
 
-    BINDINGS = [
-        Binding("down,j", "cursor(1)", "Down", show=False, id="list.down"),
-        Binding("up,k", "cursor(-1)", "Up", show=False, id="list.up"),
-        Binding("g,home", "first", "First", show=False, id="list.first"),
-        Binding("G,end", "last", "Last", show=False, id="list.last"),
-        Binding("pagedown,ctrl+f,space", "page(1)", "Page down", show=False, id="list.page_down"),
-        Binding("pageup,ctrl+b", "page(-1)", "Page up", show=False, id="list.page_up"),
-        Binding("enter", "select", "Open", id="list.select"),
-    ]
+    BINDINGS = bindings.LIST
     COMPONENT_CLASSES = {"vlist--cursor", "vlist--cursor-blurred", "vlist--dim", "scroll--thumb", "scroll--track"}
     DEFAULT_CSS = """
     VirtualList { height: 1fr; background: $surface; overflow-x: hidden; overflow-y: hidden; }
@@ -237,23 +229,36 @@ class VirtualList(LineScrollView, can_focus=True):
         if message.total is not None or message.error is not None:
             self._stale = None
         if message.error is not None:
-            self.error = message.error
-            if message.total is not None:
-                self.total = 0
-                self._resize()
-                self.post_message(self.Loaded(self, 0, message.error))
-            self.refresh()
+            self._failed(message.error, counted=message.total is not None)
             return
         self._keep(message.page, message.rows)
         if message.total is not None:
-            self.total = message.total
-            self.cursor = min(self.cursor, max(0, self.total - 1))
+            self._counted(message.total, message.prefetched)
+        self._announce_waiting()
+        self.refresh()
+
+    def _failed(self, error: str, counted: bool) -> None:
+        """A query failed: the list shows `error` (and, if it was the count, has no rows)."""
+        self.error = error
+        if counted:
+            self.total = 0
             self._resize()
-            if self._restore_scroll is not None:
-                self.scroll_y_to(self._restore_scroll)
-                self._restore_scroll = None
-            self._scroll_cursor_visible()
-            self.post_message(self.Loaded(self, self.total, None, message.prefetched))
+            self.post_message(self.Loaded(self, 0, error))
+        self.refresh()
+
+    def _counted(self, total: int, prefetched) -> None:
+        """The count is in, with the first page: place the cursor and scroll, and say so."""
+        self.total = total
+        self.cursor = min(self.cursor, max(0, self.total - 1))
+        self._resize()
+        if self._restore_scroll is not None:
+            self.scroll_y_to(self._restore_scroll)
+            self._restore_scroll = None
+        self._scroll_cursor_visible()
+        self.post_message(self.Loaded(self, self.total, None, prefetched))
+
+    def _announce_waiting(self) -> None:
+        """Post the Highlighted or Selected that a key pressed before the row was loaded asked for."""
         if self._want_select and self.row(self.cursor) is not None:
             self._want_select = False
             self.post_message(self.Highlighted(self, self.cursor, self.row(self.cursor)))
@@ -261,7 +266,6 @@ class VirtualList(LineScrollView, can_focus=True):
             self._select_when_loaded = False
             if self.row(self.cursor) is not None:
                 self.post_message(self.Selected(self, self.cursor, self.row(self.cursor)))
-        self.refresh()
 
     def put_page(self, generation: int, page: int, rows: list) -> None:
         """Rows of `page` fetched elsewhere for this list's `generation` (see `generation`)."""
@@ -316,6 +320,19 @@ class VirtualList(LineScrollView, can_focus=True):
         return line
 
     def _line(self, y: int, index: int, width: int, base) -> list[Segment]:
+        if self.total is None or self.error or not self.total:
+            return self._not_counted_line(y, index, width, base)
+        if index >= self.total:
+            return [Segment(" " * width, base.rich_style)]
+        row = self.row(index)
+        if row is None:
+            self._request(index // PAGE)
+            return content_segments(self, Content("…"), width, self.get_visual_style("vlist--dim"))
+        return self._row_segments(row, index, self.cursor, width, base)
+
+    def _not_counted_line(self, y: int, index: int, width: int, base) -> list[Segment]:
+        """Line `y` while there are no rows to show: a reload's old rows (within its grace time), else
+        'loading…', an error or the source's empty message on the first line."""
         blank = [Segment(" " * width, base.rich_style)]
         if self.total is None and self._stale is not None:
             pages, total, cursor = self._stale
@@ -326,18 +343,10 @@ class VirtualList(LineScrollView, can_focus=True):
         if self.total is None:
             text, style = ("loading…" if y == 0 else ""), self.get_visual_style("vlist--dim")
             return fit(list(Content(text).render_segments(style)), width, base.rich_style)
-        if self.error or not self.total:
-            if y == 0:
-                text = self.error or (self.source.empty if self.source else "")
-                return content_segments(self, Content(text), width, self.get_visual_style("vlist--dim"))
-            return blank
-        if index >= self.total:
-            return blank
-        row = self.row(index)
-        if row is None:
-            self._request(index // PAGE)
-            return content_segments(self, Content("…"), width, self.get_visual_style("vlist--dim"))
-        return self._row_segments(row, index, self.cursor, width, base)
+        if y == 0:
+            text = self.error or (self.source.empty if self.source else "")
+            return content_segments(self, Content(text), width, self.get_visual_style("vlist--dim"))
+        return blank
 
     def _row_segments(
         self, row, index: int, cursor: int, width: int, base, pages: OrderedDict | None = None
@@ -349,10 +358,10 @@ class VirtualList(LineScrollView, can_focus=True):
     def _cursor_style(self):
         return self.get_visual_style("vlist--cursor" if self.has_focus else "vlist--cursor-blurred")
 
-    def _on_focus(self, event: events.Focus) -> None:
+    def on_focus(self, event: events.Focus) -> None:
         self.refresh_line(self.cursor)  # only the cursor row looks different
 
-    def _on_blur(self, event: events.Blur) -> None:
+    def on_blur(self, event: events.Blur) -> None:
         self.refresh_line(self.cursor)
 
     # ---------------------------------------------------------------- cursor
@@ -408,7 +417,7 @@ class VirtualList(LineScrollView, can_focus=True):
         elif self.total is None:  # enter typed ahead of the rows: open the row once they are in
             self._select_when_loaded = True
 
-    async def _on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
         index = round(self.scroll_y) + event.y
         if self.total and index < self.total:
             if index == self.cursor and event.chain > 1:

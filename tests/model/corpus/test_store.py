@@ -2,7 +2,9 @@ import sqlite3
 
 import pytest
 
-from model.corpus import store
+from model.corpus import store, summary, write
+from model.corpus.entity_refresh import refresh_entities
+from model.corpus.write import EntityCache, write_article
 from model.records import Article, Extraction, Mention, Quote, Timex
 
 
@@ -20,28 +22,28 @@ def test_schema_version_and_wal(tmp_path):
 
 def test_write_replaces_children_atomically(tmp_path):
     conn = store.connect(tmp_path / "c.db")
-    cache = store.EntityCache(conn)
+    cache = EntityCache(conn)
     ext = Extraction(sentences=[(0, 21)], mentions=[Mention(0, 10, "Xi Jinping", "PERSON", "Xi Jinping", family="Xi")])
-    store.write_article(conn, art("a"), ext, cache)
-    store.write_article(conn, art("a"), Extraction(sentences=[(0, 21)]), cache)
+    write_article(conn, art("a"), ext, cache)
+    write_article(conn, art("a"), Extraction(sentences=[(0, 21)]), cache)
     assert conn.execute("SELECT COUNT(*) FROM article").fetchone()[0] == 1
     assert conn.execute("SELECT COUNT(*) FROM mention").fetchone()[0] == 0
 
 
 def test_failed_write_leaves_no_partial_article(tmp_path):
     conn = store.connect(tmp_path / "c.db")
-    cache = store.EntityCache(conn)
+    cache = EntityCache(conn)
     bad = Extraction(sentences=[(0, 1)], quotes=[Quote(0, 1, "x", "direct", basis=object())])  # unbindable value
     with pytest.raises(sqlite3.Error):
-        store.write_article(conn, art("a"), bad, cache)
+        write_article(conn, art("a"), bad, cache)
     assert conn.execute("SELECT COUNT(*) FROM article").fetchone()[0] == 0
     assert conn.execute("SELECT COUNT(*) FROM sentence").fetchone()[0] == 0
 
 
 def test_surname_person_merges_into_unique_corpus_full_name(tmp_path):
     conn = store.connect(tmp_path / "c.db")
-    cache = store.EntityCache(conn)
-    store.write_article(
+    cache = EntityCache(conn)
+    write_article(
         conn,
         art("a", "Putin spoke."),
         Extraction(
@@ -50,13 +52,13 @@ def test_surname_person_merges_into_unique_corpus_full_name(tmp_path):
         ),
         cache,
     )
-    store.write_article(
+    write_article(
         conn,
         art("b", "Vladimir Putin spoke."),
         Extraction(mentions=[Mention(0, 14, "Vladimir Putin", "PERSON", "Vladimir Putin", family="Putin")]),
         cache,
     )
-    store.refresh_entities(conn)
+    refresh_entities(conn)
     rows = conn.execute("SELECT canonical, mentions, articles FROM entity").fetchall()
     assert [tuple(r) for r in rows] == [("Vladimir Putin", 2, 2)]
     assert conn.execute("SELECT speaker_name FROM quote").fetchone()[0] == "Vladimir Putin"
@@ -66,8 +68,8 @@ def test_surname_person_merges_into_unique_corpus_full_name(tmp_path):
 
 def test_ambiguous_surname_is_not_merged(tmp_path):
     conn = store.connect(tmp_path / "c.db")
-    cache = store.EntityCache(conn)
-    store.write_article(
+    cache = EntityCache(conn)
+    write_article(
         conn,
         art("a"),
         Extraction(
@@ -79,7 +81,7 @@ def test_ambiguous_surname_is_not_merged(tmp_path):
         ),
         cache,
     )
-    store.refresh_entities(conn)
+    refresh_entities(conn)
     assert {r[0] for r in conn.execute("SELECT canonical FROM entity")} == {"Wang", "Wang Yi", "Wang Wenbin"}
 
 
@@ -109,11 +111,11 @@ def test_newer_schema_is_refused(tmp_path):
 
 def test_fts_indexes_articles(tmp_path):
     conn = store.connect(tmp_path / "c.db")
-    store.write_article(
+    write_article(
         conn,
         art("a", "Gazprom signed a pipeline deal.", title="Power of Siberia"),
         Extraction(),
-        store.EntityCache(conn),
+        EntityCache(conn),
     )
     hits = conn.execute("SELECT rowid FROM article_fts WHERE article_fts MATCH 'pipeline'").fetchall()
     assert len(hits) == 1
@@ -121,8 +123,8 @@ def test_fts_indexes_articles(tmp_path):
 
 def test_incremental_refresh_resolves_an_older_surname_and_drops_orphans(tmp_path):
     conn = store.connect(tmp_path / "c.db")
-    first = store.EntityCache(conn)
-    store.write_article(
+    first = EntityCache(conn)
+    write_article(
         conn,
         art("a", "Putin spoke."),
         Extraction(
@@ -133,15 +135,15 @@ def test_incremental_refresh_resolves_an_older_surname_and_drops_orphans(tmp_pat
         ),
         first,
     )
-    store.refresh_entities(conn, first.touched)
-    second = store.EntityCache(conn)  # a later run that never touches the "Putin" entity itself
-    store.write_article(
+    refresh_entities(conn, first.touched)
+    second = EntityCache(conn)  # a later run that never touches the "Putin" entity itself
+    write_article(
         conn,
         art("b", "Vladimir Putin spoke."),
         Extraction(mentions=[Mention(0, 14, "Vladimir Putin", "PERSON", "Vladimir Putin", family="Putin")]),
         second,
     )
-    store.write_article(
+    write_article(
         conn,
         art("a", "Putin spoke again."),
         Extraction(  # a's new text no longer names Lavrov
@@ -149,7 +151,7 @@ def test_incremental_refresh_resolves_an_older_surname_and_drops_orphans(tmp_pat
         ),
         second,
     )
-    store.refresh_entities(conn, second.touched)
+    refresh_entities(conn, second.touched)
     rows = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT canonical, mentions, articles FROM entity")}
     assert rows == {"Vladimir Putin": (2, 2)}
     assert {r[0] for r in conn.execute("SELECT alias FROM alias")} == {"Putin", "Vladimir Putin"}
@@ -159,13 +161,13 @@ def test_incremental_refresh_resolves_an_older_surname_and_drops_orphans(tmp_pat
 
 
 def _summary(conn) -> dict[str, set[tuple]]:
-    return {t: {tuple(r) for r in conn.execute(f"SELECT * FROM {t}")} for t in (*store.SUMMARY_TABLES, "event_day")}
+    return {t: {tuple(r) for r in conn.execute(f"SELECT * FROM {t}")} for t in (*summary.SUMMARY_TABLES, "event_day")}
 
 
 def _rebuilt(conn) -> dict[str, set[tuple]]:
     """The summary as a rebuild from the base rows gives it (rolled back after)."""
     conn.execute("BEGIN")
-    store.summarise_all(conn)
+    summary.summarise_all(conn)
     rows = _summary(conn)
     conn.execute("ROLLBACK")
     rows["event_day"] = {
@@ -198,8 +200,8 @@ def _putin_article(key="a", published="2023-01-02"):
 
 def test_summary_rows_of_an_article(tmp_path):
     conn = store.connect(tmp_path / "c.db")
-    cache = store.EntityCache(conn)
-    aid = store.write_article(conn, *_putin_article(), cache)
+    cache = EntityCache(conn)
+    aid = write_article(conn, *_putin_article(), cache)
     ids = {r[1]: r[0] for r in conn.execute("SELECT id, canonical FROM entity")}
     putin, xi, lavrov = ids["Vladimir Putin"], ids["Xi Jinping"], ids["Sergei Lavrov"]
     qid = conn.execute("SELECT id FROM quote").fetchone()[0]
@@ -214,11 +216,11 @@ def test_summary_rows_of_an_article(tmp_path):
 
 def test_summary_follows_reingest_merge_date_change_and_delete(tmp_path):
     conn = store.connect(tmp_path / "c.db")
-    cache = store.EntityCache(conn)
-    store.write_article(conn, *_putin_article("a"), cache)
-    store.write_article(conn, *_putin_article("b", published=None), cache)
+    cache = EntityCache(conn)
+    write_article(conn, *_putin_article("a"), cache)
+    write_article(conn, *_putin_article("b", published=None), cache)
     # re-ingest of a with new text: Lavrov gone, a surname-only "Xi" quoted saying something about Putin
-    store.write_article(
+    write_article(
         conn,
         art("a", 'Xi said "Putin is right". Later, talks.', published="2023-03-01"),
         Extraction(
@@ -235,7 +237,7 @@ def test_summary_follows_reingest_merge_date_change_and_delete(tmp_path):
         cache,
     )
     assert _summary(conn) == _rebuilt(conn)
-    store.refresh_entities(conn, cache.touched)  # merges "Xi" into "Xi Jinping"
+    refresh_entities(conn, cache.touched)  # merges "Xi" into "Xi Jinping"
     assert conn.execute("SELECT COUNT(*) FROM entity WHERE canonical='Xi'").fetchone()[0] == 0
     xi = conn.execute("SELECT id FROM entity WHERE canonical='Xi Jinping'").fetchone()[0]
     assert conn.execute("SELECT COUNT(*) FROM entity_quote WHERE entity=? AND speaks=1", (xi,)).fetchone()[0] == 1
@@ -250,15 +252,15 @@ def test_summary_follows_reingest_merge_date_change_and_delete(tmp_path):
             conn.execute("UPDATE timex SET value_start=? WHERE value_start IS NOT NULL OR value='2023-01-02'", (value,))
         assert {r[0] for r in conn.execute("SELECT value_start FROM entity_event")} == ({value} if value else set())
         assert _summary(conn) == _rebuilt(conn)
-    touched = store.delete_article(conn, "a")
+    touched = write.delete_article(conn, "a")
     assert xi in touched
-    store.refresh_entities(conn, touched)
+    refresh_entities(conn, touched)
     assert conn.execute("SELECT COUNT(*) FROM article").fetchone()[0] == 1
     assert _summary(conn) == _rebuilt(conn)
     assert {r[0] for r in conn.execute("SELECT DISTINCT article FROM entity_quote")} == {
         conn.execute("SELECT id FROM article WHERE key='b'").fetchone()[0]
     }
-    assert store.delete_article(conn, "a") == set()
+    assert write.delete_article(conn, "a") == set()
 
 
 def _as_version_1(path) -> None:
@@ -268,7 +270,7 @@ def _as_version_1(path) -> None:
         "SELECT name, type, sql FROM sqlite_master WHERE type IN ('table', 'trigger')"
     ).fetchall():
         if (
-            name in (*store.SUMMARY_TABLES, "event_day")
+            name in (*summary.SUMMARY_TABLES, "event_day")
             or kind == "trigger"
             and ("entity_" in sql or "event_day" in sql)
         ):
@@ -281,10 +283,10 @@ def _as_version_1(path) -> None:
 def test_version_1_database_is_read_as_it_is_and_upgraded_by_a_writer(tmp_path):
     p = tmp_path / "old.db"
     conn = store.connect(p)
-    cache = store.EntityCache(conn)
+    cache = EntityCache(conn)
     for key in "abc":
-        store.write_article(conn, *_putin_article(key), cache)
-    store.refresh_entities(conn, cache.touched)
+        write_article(conn, *_putin_article(key), cache)
+    refresh_entities(conn, cache.touched)
     expected = _summary(conn)
     counts = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("article", "mention", "quote")}
     conn.close()

@@ -50,7 +50,7 @@ def test_family_name_first_order(nlp):
 
 def test_surname_mislabelled_as_org_becomes_person(nlp):
     ms = entities.resolve_mentions(
-        nlp("China’s top diplomat, Wang Yi, visited Russia. Wang, a long-standing official, praised the cooperation.")
+        nlp("China’s chief envoy, Wang Yi, toured Kazakhstan. Wang, a veteran negotiator, welcomed the agreement.")
     )
     wang = [m for m in ms if m.text == "Wang"]
     assert wang and all(m.canonical == "Wang Yi" and m.label == "PERSON" for m in wang)
@@ -75,7 +75,7 @@ def test_two_people_sharing_a_family_name_leave_the_surname_unresolved(nlp):
 
 
 def test_names_do_not_run_over_lines_or_possessives(nlp):
-    ms = entities.resolve_mentions(nlp("Putin meets senior diplomat Wang Yi\n  • Wang: relations are strong"))
+    ms = entities.resolve_mentions(nlp("Putin hosts veteran envoy Wang Yi\n  • Wang: ties are sound"))
     assert "Wang Yi" in {m.canonical for m in ms}
     assert all("\n" not in m.text for m in ms)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from model.extract import entities
 from model.extract.quotes.extractor import extract_quotes
-from model.ingest import pipeline as ingest
+from model.ingest import pool
 from model.parse import layout
 from model.records import Article
 
@@ -34,7 +34,7 @@ def test_text_that_is_not_hard_wrapped_is_parsed_as_it_is():
 
 
 def test_a_name_broken_over_two_lines_is_one_speaker(nlp):
-    [(art, ext, err)] = ingest.process_batch([Article(key="w", text=WRAPPED)], nlp)
+    [(art, ext, err)] = pool.process_batch([Article(key="w", text=WRAPPED)], nlp)
     assert err is None
     speakers = [q.speaker for q in ext.quotes]
     assert speakers == ["Medco Containment Services Inc", "Medco Containment Services Inc"]

@@ -39,89 +39,91 @@ def texts(quotes):
 
 def test_direct_quote_with_named_speaker_after_it(nlp):
     text = (
-        "U.S. State Department spokesperson Ned Price spoke on Tuesday. "
-        "“We are concerned because these two countries share a vision,” Price said in a press briefing."
+        "Kremlin spokesman Dmitry Peskov spoke on Tuesday. "
+        "“We are worried because these two alliances share a purpose,” Peskov said in a press briefing."
     )
-    q = one(run(nlp, text), "concerned")
-    assert q.text == "We are concerned because these two countries share a vision,"
-    assert (q.kind, q.speaker, q.speakers, q.cue) == ("direct", "Ned Price", ["Ned Price"], "say")
-    assert text[q.speaker_start : q.speaker_end] == "Price"
+    q = one(run(nlp, text), "worried")
+    assert q.text == "We are worried because these two alliances share a purpose,"
+    assert (q.kind, q.speaker, q.speakers, q.cue) == ("direct", "Dmitry Peskov", ["Dmitry Peskov"], "say")
+    assert text[q.speaker_start : q.speaker_end] == "Peskov"
     assert text[q.cue_start : q.cue_end] == "said"
     assert "subject of 'said'" in q.basis and 0.8 <= q.confidence <= 1
 
 
 def test_partial_quotes_take_the_subject_of_the_verb_that_frames_them(nlp):
     text = (
-        "Russian President Vladimir Putin hailed the “new frontier” in relations with Beijing. "
-        "Xi Jinping spoke warmly, calling Putin an “old friend” at the ceremony."
+        "Russian President Vladimir Putin hailed the “golden era” in ties with Beijing. "
+        "Xi Jinping spoke warmly, calling Putin a “dear friend” at the banquet."
     )
     qs = run(nlp, text)
-    frontier, friend = one(qs, "new frontier"), one(qs, "old friend")
+    frontier, friend = one(qs, "golden era"), one(qs, "dear friend")
     assert (frontier.kind, frontier.speaker, frontier.cue) == ("partial", "Vladimir Putin", "hail")
     assert (friend.kind, friend.speaker) == ("partial", "Xi Jinping")
 
 
 def test_indirect_speech_is_the_reported_clause_without_that(nlp):
-    text = "On March 7, Chinese Foreign Minister Qin Gang stated that the Ukraine crisis facilitates a geopolitical agenda."
-    q = one(run(nlp, text), "Ukraine crisis")
-    assert q.text == "the Ukraine crisis facilitates a geopolitical agenda"
-    assert (q.kind, q.speaker, q.cue) == ("indirect", "Qin Gang", "state")
+    text = (
+        "On June 12, Russian Foreign Minister Sergei Lavrov stated that the sanctions regime serves a political agenda."
+    )
+    q = one(run(nlp, text), "sanctions regime")
+    assert q.text == "the sanctions regime serves a political agenda"
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "Sergei Lavrov", "state")
 
 
 def test_according_to_before_and_after(nlp):
     qs = run(
         nlp,
-        "According to President Vladimir Putin, China-Russia relations have reached new frontiers, "
-        "and both sides will meet again.\n"
-        "The relationship is reaching “new frontiers,” according to Vladimir Putin.",
+        "According to President Xi Jinping, China-Russia trade has reached record levels, "
+        "and both sides will expand it further.\n"
+        "The partnership is reaching “record levels,” according to Xi Jinping.",
     )
-    first = one(qs, "relations have reached")
-    assert first.text == "China-Russia relations have reached new frontiers"  # the coordinated clause is cut
-    assert (first.kind, first.cue, first.speaker) == ("indirect", "according to", "Vladimir Putin")
-    partial = [q for q in qs if q.text == "new frontiers,"]
-    assert partial and partial[0].speaker == "Vladimir Putin"
+    first = one(qs, "trade has reached")
+    assert first.text == "China-Russia trade has reached record levels"  # the coordinated clause is cut
+    assert (first.kind, first.cue, first.speaker) == ("indirect", "according to", "Xi Jinping")
+    partial = [q for q in qs if q.text == "record levels,"]
+    assert partial and partial[0].speaker == "Xi Jinping"
 
 
 def test_inverted_and_parenthetical_reports(nlp):
     text = (
-        "The war has become the organizing principle for Russia’s foreign policy, said Alexander Gabuev, "
-        "a Russia expert. China checks all three boxes, he said."
+        "The pipeline has become the central pillar of Russia’s energy strategy, said Dmitri Trenin, "
+        "a Russia analyst. China ticks all four boxes, he said."
     )
     qs = run(nlp, text)
-    assert one(qs, "organizing principle").speaker == "Alexander Gabuev"
-    boxes = one(qs, "three boxes")
-    assert (boxes.text, boxes.speaker) == ("China checks all three boxes", "Alexander Gabuev")
-    assert "'he' → Alexander Gabuev" in boxes.basis
+    assert one(qs, "central pillar").speaker == "Dmitri Trenin"
+    boxes = one(qs, "four boxes")
+    assert (boxes.text, boxes.speaker) == ("China ticks all four boxes", "Dmitri Trenin")
+    assert "'he' → Dmitri Trenin" in boxes.basis
 
 
 def test_parenthetical_attribution_inside_the_sentence_reports_the_whole_sentence(nlp):
     text = (
-        "Climate change, Mr. Obama often says, is the greatest long-term threat facing the world. "
-        "The museum, Mr. Bush said, celebrated several of his heroes."
+        "Energy security, Mr. Putin often says, is the main long-term challenge facing the country. "
+        "The library, Mr. Yeltsin said, housed several of his favourite books."
     )
     qs = run(nlp, text)
-    climate, museum = one(qs, "Climate change"), one(qs, "museum")
-    assert (climate.kind, climate.speaker, climate.cue) == ("indirect", "Obama", "say")
-    assert climate.text == "Climate change, Mr. Obama often says, is the greatest long-term threat facing the world"
-    assert (museum.kind, museum.speaker) == ("indirect", "Bush")
+    climate, museum = one(qs, "Energy security"), one(qs, "library")
+    assert (climate.kind, climate.speaker, climate.cue) == ("indirect", "Putin", "say")
+    assert climate.text == "Energy security, Mr. Putin often says, is the main long-term challenge facing the country"
+    assert (museum.kind, museum.speaker) == ("indirect", "Yeltsin")
 
 
 def test_the_writers_gloss_after_a_reported_clause_is_cut(nlp):
     text = (
-        "Putin told him that exports reached $200 billion, up from $185 billion in 2022. "
+        "Xi told him that imports rose to $90 billion, up from $76 billion in 2021. "
         "Xi said that the talks were frank, indicating a thaw in relations."
     )
     qs = run(nlp, text)
-    assert one(qs, "exports").text == "exports reached $200 billion"
+    assert one(qs, "imports").text == "imports rose to $90 billion"
     assert one(qs, "talks").text == "the talks were frank"
 
 
 def test_as_x_said(nlp):
     q = one(
-        run(nlp, "As President Xi Jinping said in a recent statement, Western countries are encircling us."),
-        "encircling",
+        run(nlp, "As President Vladimir Putin said in a televised address, Western powers are isolating us."),
+        "isolating",
     )
-    assert (q.kind, q.speaker, q.text) == ("indirect", "Xi Jinping", "Western countries are encircling us")
+    assert (q.kind, q.speaker, q.text) == ("indirect", "Vladimir Putin", "Western powers are isolating us")
 
 
 # ---------------------------------------------------------------- layout
@@ -151,9 +153,9 @@ def test_dash_attribution(nlp):
 
 
 def test_dash_attribution_to_a_name_the_recogniser_missed(nlp):
-    text = "“He does not answer to anyone and respects no one at all.” ―\u00a0Karla N Luis Obradem\n"
-    q = one(run(nlp, text), "respects no one")
-    assert q.speaker == "Karla N Luis Obradem" and "dash" in q.basis
+    text = "“She never listens to anyone and trusts nobody at all.” ―\u00a0Marta N Luis Obregon\n"
+    q = one(run(nlp, text), "trusts nobody")
+    assert q.speaker == "Marta N Luis Obregon" and "dash" in q.basis
 
 
 # ---------------------------------------------------------------- speakers
@@ -161,76 +163,76 @@ def test_dash_attribution_to_a_name_the_recogniser_missed(nlp):
 
 def test_continuation_takes_the_previous_quotes_speaker(nlp):
     text = (
-        "“We are concerned because these two countries share a vision,” Ned Price said. “They share an intent. "
-        "It is a vision of another era.”"
+        "“We are worried because these two alliances share a purpose,” Dmitry Peskov said. “They share a plan. "
+        "It is a plan of another century.”"
     )
-    q = one(run(nlp, text), "share an intent")
-    assert q.speaker == "Ned Price" and "continuation" in q.basis
+    q = one(run(nlp, text), "share a plan")
+    assert q.speaker == "Dmitry Peskov" and "continuation" in q.basis
 
 
 def test_pronoun_goes_to_the_nearest_subject_not_to_a_name_in_a_prepositional_phrase(nlp):
     text = (
-        "The relationship is reaching new heights, according to Russian President Vladimir Putin. "
-        "During talks with China’s top diplomat, Wang Yi, he welcomed the fact that ties are “progressing.”\n"
-        "Wang Yi praised the cooperation. “We will not be subject to pressure from third parties,” he added."
+        "The partnership is reaching new levels, according to Chinese President Xi Jinping. "
+        "During talks with Russia’s foreign minister, Sergei Lavrov, he welcomed the fact that trade is “accelerating.”\n"
+        "Sergei Lavrov praised the talks. “We will not bow to demands from outside powers,” he added."
     )
     qs = run(nlp, text)
-    assert one(qs, "progressing").speaker == "Vladimir Putin"
-    assert one(qs, "third parties").speaker == "Wang Yi"
+    assert one(qs, "accelerating").speaker == "Xi Jinping"
+    assert one(qs, "outside powers").speaker == "Sergei Lavrov"
 
 
 def test_pronoun_in_a_subordinate_clause_points_into_its_sentence(nlp):
     text = (
-        "Ned Price spoke first. There are concerns about the safety of tennis star Peng Shuai, after she said "
-        "that a senior official had assaulted her."
+        "Dmitry Peskov spoke first. There are worries about the health of chess champion Anna Ushenina, after she "
+        "said that a team official had threatened her."
     )
-    assert one(run(nlp, text), "senior official").speaker == "Peng Shuai"
+    assert one(run(nlp, text), "team official").speaker == "Anna Ushenina"
 
 
 def test_apposition_and_description(nlp):
     text = (
-        "“Xi will prod for further Russian support,” said Ryan Hass, a former China director at the council. "
-        "The Russian Foreign Ministry said it welcomed China’s role. But the ministry said in a separate "
-        "statement that Lavrov and Wang did not discuss the peace plan."
+        "“Putin will push for more Chinese purchases,” said Bonnie Glaser, a former Asia adviser at the department. "
+        "The Chinese Foreign Ministry said it valued Russia’s support. But the ministry said in a second "
+        "statement that Wang and Lavrov did not address the grain deal."
     )
     qs = run(nlp, text)
-    assert one(qs, "prod for").speaker == "Ryan Hass"
-    assert one(qs, "welcomed").speaker == "Russian Foreign Ministry"
-    desc = one(qs, "did not discuss")
-    assert desc.speaker == "Russian Foreign Ministry" and "ministry" in desc.basis
+    assert one(qs, "push for").speaker == "Bonnie Glaser"
+    assert one(qs, "valued").speaker == "Chinese Foreign Ministry"
+    desc = one(qs, "did not address")
+    assert desc.speaker == "Chinese Foreign Ministry" and "ministry" in desc.basis
     assert text[desc.speaker_start : desc.speaker_end] == "the ministry"
 
 
 def test_x_quoted_y_as_saying(nlp):
     text = (
-        "The Russian Tass news agency quoted Wang Yi as saying that China “will firmly adhere to an objective "
-        "stance” in Ukraine."
+        "The Chinese Xinhua news agency quoted Sergei Lavrov as saying that Russia “will strictly keep to a balanced "
+        "position” in Asia."
     )
-    q = one(run(nlp, text), "firmly adhere")
-    assert q.speaker == "Wang Yi" and "quoted as saying" in q.basis
+    q = one(run(nlp, text), "strictly keep")
+    assert q.speaker == "Sergei Lavrov" and "quoted as saying" in q.basis
 
 
 def test_organisations_countries_and_joint_speakers(nlp):
     text = (
-        "China and Russia announced a partnership on Friday. The two countries said that “the friendship "
-        "between the two countries has no limits.” The International Olympic Committee said it had met her. "
-        "Beijing said the United States was not in a position to make demands."
+        "China and Russia signed a treaty on Monday. The two countries said that “the trust "
+        "between the two peoples is unshakable.” The World Health Organization said it had called him. "
+        "Beijing said the European Union was not in a position to set terms."
     )
     qs = run(nlp, text)
-    joint = one(qs, "no limits")
+    joint = one(qs, "unshakable")
     assert joint.speakers == ["China", "Russia"] and joint.speaker == "China; Russia"
-    assert one(qs, "had met her").speaker == "International Olympic Committee"
+    assert one(qs, "had called him").speaker == "World Health Organization"
     assert one(qs, "not in a position").speaker == "China"  # a capital speaks for its government
 
 
 def test_unnamed_sources_keep_their_description(nlp):
     qs = run(
         nlp,
-        "Analysts say Putin and Xi are likely to double down. “It is a transactional relationship "
-        "above all,” a senior official said.",
+        "Experts say Moscow and Beijing are likely to dig in. “It is a marriage of convenience "
+        "above all,” a senior diplomat said.",
     )
-    assert one(qs, "double down").speaker == "Analysts"  # an unnamed source, as the description
-    assert one(qs, "transactional").speaker == "senior official"
+    assert one(qs, "dig in").speaker == "Experts"  # an unnamed source, as the description
+    assert one(qs, "convenience").speaker == "senior diplomat"
 
 
 def test_they_goes_to_a_group_named_as_speaker(nlp):
@@ -245,20 +247,20 @@ def test_they_goes_to_a_group_named_as_speaker(nlp):
 def test_unnamed_people_report_speech_unless_switched_off(nlp, monkeypatch):
     from model.extract.quotes import extractor as quotes
 
-    text = "Analysts say Putin and Xi are likely to double down. Recent data suggests that trade grew fast."
+    text = "Experts say Moscow and Beijing are likely to dig in. Recent data suggests that trade grew fast."
     qs = run(nlp, text)
-    assert one(qs, "double down").speaker == "Analysts"  # people, as the description
+    assert one(qs, "dig in").speaker == "Experts"  # people, as the description
     assert not any("trade grew" in q.text for q in qs)  # a thing is no source of reported speech
     monkeypatch.setattr(quotes, "UNNAMED_INDIRECT", False)
-    assert not any("double down" in q.text for q in run(nlp, text))
+    assert not any("dig in" in q.text for q in run(nlp, text))
 
 
 def test_a_speech_verbs_noun_phrase_object_when_switched_on(nlp, monkeypatch):
     from model.extract.quotes import extractor as quotes
 
     monkeypatch.setattr(quotes, "NOMINAL_CONTENT", True)
-    qs = run(nlp, "Clinton stressed her support of the 2011 raid on the compound. Wang assured Nikolai Patrushev.")
-    assert (one(qs, "2011 raid").kind, one(qs, "2011 raid").speaker) == ("indirect", "Clinton")
+    qs = run(nlp, "Putin stressed his support of the 2015 deal on the reactor. Wang assured Nikolai Patrushev.")
+    assert (one(qs, "2015 deal").kind, one(qs, "2015 deal").speaker) == ("indirect", "Putin")
     assert not any("Patrushev" in q.text for q in qs)  # the addressee is not what was said
 
 
@@ -288,10 +290,13 @@ def test_unbalanced_marks_skip_only_that_span(nlp):
 
 
 def test_ellipses_and_bracketed_insertions_stay_in_the_quote(nlp):
-    text = "“We have not yet seen the PRC [People’s Republic of China] provide lethal aid … to Russia,” Ned Price said."
-    q = one(run(nlp, text), "lethal aid")
-    assert q.text.startswith("We have not yet seen the PRC [People’s Republic of China]") and "…" in q.text
-    assert q.speaker == "Ned Price"
+    text = (
+        "“We have not yet seen the DPRK [Democratic People’s Republic of Korea] supply artillery shells … to Russia,” "
+        "John Kirby said."
+    )
+    q = one(run(nlp, text), "artillery shells")
+    assert q.text.startswith("We have not yet seen the DPRK [Democratic People’s Republic of Korea]") and "…" in q.text
+    assert q.speaker == "John Kirby"
 
 
 # ---------------------------------------------------------------- not quotes
@@ -301,14 +306,14 @@ def test_ellipses_and_bracketed_insertions_stay_in_the_quote(nlp):
     "text, term",
     [
         (
-            "Both China and Russia have criticized the oft-used term ‘rules-based order’ as one-sided.",
-            "rules-based order",
+            "Both Moscow and Beijing have criticized the much-repeated term ‘global governance’ as hollow.",
+            "global governance",
         ),
-        ("A year ago, Xi and Putin struck a so-called “no limits” partnership.", "no limits"),
-        ("An orchestra played the popular Soviet-era song “Moscow Nights,” written in 1955.", "Moscow Nights"),
-        ("They sealed a “borderless” partnership that has caused alarm in the West.", "borderless"),
+        ("Last spring, Modi and Putin signed a so-called “special and privileged” partnership.", "special and"),
+        ("A band played the famous wartime song “Katyusha,” written in 1938.", "Katyusha"),
+        ("They signed a “limitless” pact that has raised concern in Europe.", "limitless"),
         ("Vladimir Putin told CNN’s “State of the Union” that relations were strong.", "State of the Union"),
-        ("The ‘No Limit’ Partnership Between China and Russia Gets Stronger\nChina and Russia met.", "No Limit"),
+        ("The ‘Golden Era’ Alliance Between Moscow and Beijing Grows Closer\nChina and Russia met.", "Golden Era"),
     ],
 )
 def test_terms_titles_and_scare_quotes_are_not_quotes(nlp, text, term):

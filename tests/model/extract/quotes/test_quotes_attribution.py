@@ -20,12 +20,12 @@ ATTRIBUTED = [
         "the banks have too much power over Congress",
     ),
     (
-        "Hillary Clinton wants to triple the size of the AmeriCorps program.",
-        "AmeriCorps",
+        "Vladimir Putin wants to double the size of the Arctic shipping fleet.",
+        "Arctic",
         "indirect",
-        "Hillary Clinton",
+        "Vladimir Putin",
         "want",
-        "to triple the size of the AmeriCorps program",
+        "to double the size of the Arctic shipping fleet",
     ),
     (
         "Bernie Sanders called for a tax on financial speculation by Wall Street firms.",
@@ -124,12 +124,12 @@ ATTRIBUTED = [
         "the company paid no federal taxes in 2015",
     ),
     (
-        "A 2014 study found 31 incidents of voter impersonation out of a billion ballots.",
-        "incidents",
+        "A 2019 survey found 14 cases of customs fraud out of a million shipments.",
+        "customs fraud",
         "indirect",
-        "2014 study",
+        "2019 survey",
         "find",
-        "31 incidents of voter impersonation…",
+        "14 cases of customs fraud…",
     ),
     (
         "In the survey, 47 percent of likely voters said they would vote for Hillary Clinton.",
@@ -207,17 +207,17 @@ def test_attributed_clause_or_object_is_an_indirect_quote(nlp, text, needle, kin
 
 NOT_QUOTES = [
     # a country's fear or demand is the writer's description of a policy, not a claim
-    "China fears that a Russian defeat would be the worst outcome of the war. China has called for an end to the war.",
+    "Russia fears that a Chinese slowdown would be the worst blow to its economy. Russia has called for an end to the sanctions.",
     # like "did not say": a refusal reports what was not done
-    "Chinese President Xi Jinping declined to use his influence to pressure Moscow.",
+    "Russian President Vladimir Putin declined to use his leverage to restrain Pyongyang.",
     # a pledge with no one addressed reports an intention, like the seeds' gold has it
-    "Russian President Vladimir Putin pledged to increase Russia’s exports in the Far East.",
+    "Chinese Premier Li Qiang pledged to expand China’s imports of Siberian timber.",
     # a country's demand as a noun is a policy, not a person's claim
-    "Beijing has backed Russia’s demand that Kiev not be included in NATO.",
+    "Moscow has backed China’s demand that Taipei not be admitted to the WHO.",
     # an example given is not a claim
-    "State Department spokesman Ned Price pointed to Wang Yi's visit to Russia as an important milestone.",
+    "Kremlin spokesman Dmitry Peskov pointed to Li Qiang's trip to Moscow as a useful signal.",
     # a compliment is a reaction, not a position (a person endorsed: see test_quotes_unnamed)
-    "Foreign Minister Wang Yi praised the continued cooperation between the two nations.",
+    "Foreign Minister Sergei Lavrov praised the growing trade between the two neighbours.",
 ]
 
 
@@ -228,17 +228,17 @@ def test_not_an_attribution(nlp, text):
 
 def test_a_belief_cue_never_claims_a_quoted_span_nor_becomes_a_later_pronoun_s_speaker(nlp):
     text = (
-        "Tyresha McLenney said Hillary Clinton doesn’t show consistency on race.\n\n"
-        "“It’s not something that she continuously says,” she said."
+        "Olga Petrova said Maria Zakharova doesn’t show patience with reporters.\n\n"
+        "“It’s not something that she ever admits,” she said."
     )
-    q = one(run(nlp, text), "continuously")
-    assert (q.kind, q.speaker) == ("direct", "Tyresha McLenney")
+    q = one(run(nlp, text), "ever admits")
+    assert (q.kind, q.speaker) == ("direct", "Olga Petrova")
 
 
 def test_a_plan_inside_reported_speech_is_not_a_second_quote(nlp):
-    text = "Russian President Vladimir Putin said he plans to discuss the war in Ukraine over dinner."
+    text = "Chinese Premier Li Qiang said he plans to raise the gas pipeline at the summit."
     qs = run(nlp, text)
-    assert texts(qs) == ["he plans to discuss the war in Ukraine over dinner"]
+    assert texts(qs) == ["he plans to raise the gas pipeline at the summit"]
     assert qs[0].cue == "say"
 
 
@@ -325,31 +325,31 @@ def test_a_surname_tagged_as_an_organisation_is_the_person_of_that_name(nlp):
 SPEAKERS = [
     # a party and state in parentheses do not hide the name before the verb
     (
-        "“He would be a great senator. Not good, great. One of the brightest members of the entire Congress,” "
-        "Rep. Elijah E. Cummings (D-Md.) said in a phone interview.",
-        "great senator",
-        "Elijah Cummings",
+        "“She would be a fine envoy. Not good, fine. One of the sharpest minds in the whole ministry,” "
+        "Rep. Harold T. Mercer (D-Ohio) said in a phone interview.",
+        "fine envoy",
+        "Harold Mercer",
     ),
     # a second speech verb after "but" shares the subject, past a belief verb in between
     (
-        "Mayor Jennifer Roberts said Friday that she thinks the video should be released "
-        "but said “the question is the timing.”",
-        "question is the timing",
-        "Jennifer Roberts",
+        "Mayor Anna Kowalski said Tuesday that she thinks the audit should be released soon "
+        "but said “the catch is the date.”",
+        "catch is the date",
+        "Anna Kowalski",
     ),
     # a thing's verb inside someone's words quotes that someone
     (
-        "Hillary Clinton spoke in Ohio on Friday. "
-        "She says it underscores that Donald Trump is “temperamentally unfit to be commander-in-chief.”",
+        "Maria Zakharova spoke in Moscow on Friday. "
+        "She says it underscores that Joe Biden is “temperamentally unsuited to be a mediator.”",
         "temperamentally",
-        "Hillary Clinton",
+        "Maria Zakharova",
     ),
     # a campaign is an "it"
     (
-        "Donald Trump’s campaign is defending his early-morning tweets.\n\n"
-        "It’s denouncing what it calls “the single-biggest coordinated media attack in history.”",
-        "coordinated media attack",
-        "Donald Trump's campaign",
+        "Marine Le Pen’s campaign is defending her late-night posts.\n\n"
+        "It’s condemning what it calls “the largest organised smear effort in years.”",
+        "organised smear effort",
+        "Marine Le Pen's campaign",
     ),
     # "his aides": the voice of the person "his" refers to
     (
@@ -359,10 +359,10 @@ SPEAKERS = [
     ),
     # "he" with no subject to refer to: the only person named just before
     (
-        "It was under Mr. Ban Ki-moon's watch that the General Assembly established U.N. Women.\n\n"
-        "In recent months, he said he backed the idea of a woman succeeding him as secretary general.",
-        "backed the idea",
-        "Ban Ki-moon",
+        "It was under Mr. Kofi Annan's watch that the Security Council created the peacebuilding office.\n\n"
+        "In recent weeks, he said he supported the idea of an African succeeding him as secretary general.",
+        "supported the idea",
+        "Kofi Annan",
     ),
 ]
 UNTAGGED = [
@@ -388,7 +388,7 @@ def test_speaker(nlp, text, needle, speaker):
 
 def test_he_with_two_people_named_just_before_stays_unresolved(nlp):
     text = (
-        "Under Mr. Ban Ki-moon's watch and Mr. Kofi Annan's, the assembly grew.\n\n"
-        "In recent months, he said he backed the idea of a woman succeeding him as secretary general."
+        "Under Mr. Kofi Annan's watch and Mr. Boutros Boutros-Ghali's, the council grew.\n\n"
+        "In recent weeks, he said he supported the idea of an African succeeding him as secretary general."
     )
-    assert [q.speaker for q in run(nlp, text) if "backed the idea" in q.text] == [None]  # reported, by no one named
+    assert [q.speaker for q in run(nlp, text) if "supported the idea" in q.text] == [None]  # reported, by no one named

@@ -50,8 +50,8 @@ def test_the_learned_model_fires_only_on_cues_train_attests(nlp, monkeypatch):
     from model.extract.quotes.weights import CUES
 
     monkeypatch.setattr(quotes, "LEARNED_THRESHOLD", 0.0)
-    text = "Xi Jinping has been closely watching to see what price Putin pays for the war."
+    text = "Narendra Modi has been quietly watching to see what cost Xi bears for the tariffs."
     assert "LR=watch|xcomp" not in CUES and "LR=confident|ccomp" in CUES
-    assert not any("what price" in q.text for q in run(nlp, text))
+    assert not any("what cost" in q.text for q in run(nlp, text))
     monkeypatch.setattr(quotes_weights, "CUES", CUES | {"LR=watch|xcomp"})  # as if train attested it
-    assert any("what price" in q.text for q in run(nlp, text))
+    assert any("what cost" in q.text for q in run(nlp, text))

@@ -26,12 +26,12 @@ LAID_OUT = [
     ),
     # a speech verb ending its paragraph in a colon: the next paragraph
     (
-        "Gov. Paul LePage spoke to a radio show on Tuesday.\n\nThe governor added:\n\n"
-        "It’s typical of Hillary Clinton. She knows nothing, but the mouth never stops.",
+        "Gov. Greg Abbott spoke to a radio show on Tuesday.\n\nThe governor added:\n\n"
+        "It’s typical of Joe Biden. He promises everything, but the money never comes.",
         "typical of",
-        "Paul LePage",
+        "Greg Abbott",
         "add",
-        "It’s typical of Hillary Clinton. She knows nothing, but the mouth never stops.",
+        "It’s typical of Joe Biden. He promises everything, but the money never comes.",
     ),
     # a speech verb and a colon before two apostrophes
     (
@@ -43,21 +43,21 @@ LAID_OUT = [
     ),
     # a headline's source (a people noun) and its cue: the rest of the line
     (
-        "Former White House Doctor Says Clinton Hid Past Health Problems From Public\n\n"
-        "A former White House physician said on Monday that Hillary Clinton had hidden her health problems.",
-        "Hid Past",
+        "Former White House Doctor Says Reagan Concealed Memory Lapses From Aides\n\n"
+        "A former White House physician said on Monday that Ronald Reagan had hidden his memory lapses.",
+        "Concealed",
         None,
         "say",
-        "Clinton Hid Past Health Problems From Public",
+        "Reagan Concealed Memory Lapses From Aides",
     ),
     # a cue ending the headline after a comma reports what goes before it
     (
-        "Clinton Hid Past Health Problems From Public, Former White House Doctor Says.\n\n"
-        "Her former physician spoke to a radio show on Monday.",
-        "Hid Past",
+        "Reagan Concealed Memory Lapses From Aides, Former White House Doctor Says.\n\n"
+        "His former physician spoke to a radio show on Monday.",
+        "Concealed",
         None,
         "say",
-        "Clinton Hid Past Health Problems From Public",
+        "Reagan Concealed Memory Lapses From Aides",
     ),
     # a headline's infinitive, a headline's verb of attack, a body as source
     (
@@ -75,11 +75,11 @@ LAID_OUT = [
         "Trump Over Tax Returns",
     ),
     (
-        "Popular Website Shows Bias Against Republicans\n\nThe site rates claims made by politicians.",
+        "Popular Newspaper Shows Bias Against Moscow\n\nThe paper rates claims made by politicians.",
         "Bias",
         None,
         "show",
-        "Bias Against Republicans",
+        "Bias Against Moscow",
     ),
     # a second cue after a comma: the same source, its own report; a source past its apposition, one word reported
     (
@@ -130,18 +130,18 @@ def test_reported_speech_in_the_layout(nlp, text, needle, speaker, cue, quote):
 
 def test_a_transcript_quoted_as_a_whole_gives_its_turns_to_the_labels(nlp):
     text = (
-        "Gov. Mike Pence spoke to Fox News on Sunday about the debate.\n\n"
+        "Gov. Tim Walz spoke to CNN on Sunday about the summit.\n\n"
         "Partial transcript as follows:\n\n"
-        '"WALLACE: Let’s start with breaking news on the debate story. Will she be there?\n\n'
-        '"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.\n\n'
-        '"WALLACE: Do you really see those two as equivalent?\n\n'
-        '"PENCE: Well, look, the American people have an expectation of a serious debate."'
+        '"TAPPER: Let’s begin with the news on the summit itself. Will he attend?\n\n'
+        '"WALZ: The ambassador will not be attending the dinner tomorrow night.\n\n'
+        '"TAPPER: Do you really think those two are comparable?\n\n'
+        '"WALZ: Well, look, the voters have an expectation of a serious answer."'
     )
     qs = run(nlp, text)
-    q = one(qs, "Gennifer Flowers")
-    assert (q.kind, q.speaker, q.cue) == ("indirect", "Mike Pence", ":")
-    assert q.text == "Gennifer Flowers will not be attending the debate tomorrow night."
-    w = one(qs, "breaking news")  # a turn of a label the article names no one by: speaker unknown
+    q = one(qs, "ambassador")
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "Tim Walz", ":")
+    assert q.text == "The ambassador will not be attending the dinner tomorrow night."
+    w = one(qs, "news on the summit")  # a turn of a label the article names no one by: speaker unknown
     assert (w.kind, w.speaker) == ("indirect", None)
     assert not [x for x in qs if x.kind == "direct"]
 
@@ -156,14 +156,14 @@ NOT_LAID_OUT = [
     ),
     # a list after a speech verb's colon in its paragraph
     (
-        "Every relationship is assessed through three elements, Alexander Gabuev said: what a country can bring "
-        "to the war; what it can do for the budget.",
+        "Each partnership is judged by two questions, Dmitri Trenin said: what a partner can add "
+        "to the economy; what it can do for security.",
         "what it can do",
     ),
     # a headline of countries: their policy, not their words
     (
-        "Russia, China Announce Boundless Friendship\n\nThe two countries signed a long statement on Friday.",
-        "Boundless",
+        "Russia, India Announce Enduring Partnership\n\nThe two countries signed a short statement on Friday.",
+        "Enduring",
     ),
 ]
 
@@ -179,18 +179,20 @@ def test_a_dash_the_recogniser_took_into_the_name_is_no_part_of_the_speaker(nlp)
     from model.extract import entities
     from model.extract.quotes.extractor import extract_quotes
 
-    text = "Voters spoke after the debate.\n\n“I’m so ashamed to be an American.” ― Jacklyn Ashley\n\nThe poll closes today."
+    text = (
+        "Residents spoke after the vote.\n\n“I’m so proud to be from Kazan.” ― Irina Sokolova\n\nThe count ends today."
+    )
     doc = nlp(text)
     dash = text.index("―")
     mentions = [
         replace(m, start=dash, text=text[dash : m.end], canonical=text[dash : m.end])
-        if m.text == "Jacklyn Ashley"
+        if m.text == "Irina Sokolova"
         else m
         for m in entities.resolve_mentions(doc)
     ]
     assert any(m.canonical.startswith("―") for m in mentions)
-    q = one(extract_quotes(text, doc, mentions), "ashamed")
-    assert (q.kind, q.speaker) == ("direct", "Jacklyn Ashley")
+    q = one(extract_quotes(text, doc, mentions), "proud")
+    assert (q.kind, q.speaker) == ("direct", "Irina Sokolova")
 
 
 def test_a_lede_is_no_headline_when_the_title_is_kept_apart(nlp):
@@ -198,14 +200,14 @@ def test_a_lede_is_no_headline_when_the_title_is_kept_apart(nlp):
     from model.extract.quotes.extractor import extract_quotes
 
     text = (
-        "Former White House Doctor Says Clinton Hid Past Health Problems\n\n"
-        "A former White House physician wrote a memoir of her years there."
+        "Former White House Doctor Says Reagan Concealed Memory Lapses\n\n"
+        "A former White House physician wrote a memoir of his years there."
     )
     doc = nlp(text)
     mentions = entities.resolve_mentions(doc)
 
     def headline(title):
-        return [q for q in extract_quotes(text, doc, mentions, title=title) if "Hid Past" in q.text]
+        return [q for q in extract_quotes(text, doc, mentions, title=title) if "Concealed" in q.text]
 
-    assert headline(None) and headline("Former White House doctor says Clinton hid past health problems")
+    assert headline(None) and headline("Former White House doctor says Reagan concealed memory lapses")
     assert not headline("DOCTOR'S MEMOIR PUBLISHED")  # the title is elsewhere: the first line is the lede's

@@ -11,37 +11,37 @@ def indirect(qs):
 
 def test_an_attribution_interrupting_the_sentence_reports_the_whole_sentence(nlp):
     text = (
-        "Barack Obama spoke on Monday. It was, Mr. Obama said, one of the bitterest failures of his presidency. "
-        "Though that transition was relatively seamless, Mr. Obama said, replacing Clinton would be much more "
-        "acrimonious."
+        "Boris Yeltsin spoke on Monday. It was, Mr. Yeltsin said, one of the hardest winters of his presidency. "
+        "Though that handover was fairly smooth, Mr. Yeltsin said, replacing Primakov would be far more "
+        "divisive."
     )
     qs = run(nlp, text)
-    assert ("It was, Mr. Obama said, one of the bitterest failures of his presidency", "Barack Obama") in indirect(qs)
-    seamless = one(qs, "seamless")
-    assert seamless.kind == "indirect" and seamless.speaker == "Barack Obama"
-    assert seamless.text.endswith("replacing Clinton would be much more acrimonious")
+    assert ("It was, Mr. Yeltsin said, one of the hardest winters of his presidency", "Boris Yeltsin") in indirect(qs)
+    seamless = one(qs, "smooth")
+    assert seamless.kind == "indirect" and seamless.speaker == "Boris Yeltsin"
+    assert seamless.text.endswith("replacing Primakov would be far more divisive")
 
 
 def test_an_interrupting_attribution_the_parse_hangs_elsewhere_reports_the_whole_sentence(nlp):
     # "he said" hangs on the second clause's head; "the agency said" heads the first and a coordinated second
     text = (
-        "Don Fowler spoke on Monday. Though that transition was relatively seamless, he said, replacing "
-        "Clinton would be much more acrimonious and could lead to intense lobbying. The top 10 percent paid 69 "
-        "percent of all taxes. The middle one-fifth paid 8.9 percent, the agency said in a June report, and "
-        "those in the bottom fifth of incomes paid 0.8 percent."
+        "Yuri Ushakov spoke on Monday. Though that handover was fairly smooth, he said, replacing "
+        "Primakov would be far more divisive and could lead to fierce infighting. The largest 10 firms earned 58 "
+        "percent of all revenue. The middle tier earned 7.5 percent, the ministry said in a May report, and "
+        "those in the lowest tier of exporters earned 0.6 percent."
     )
     qs = run(nlp, text)
-    assert one(qs, "seamless").text.endswith("could lead to intense lobbying")
-    assert one(qs, "middle one-fifth").text.endswith("paid 0.8 percent")
+    assert one(qs, "smooth").text.endswith("could lead to fierce infighting")
+    assert one(qs, "middle tier").text.endswith("earned 0.6 percent")
 
 
 def test_an_interrupting_attribution_keeps_the_quoted_words_out(nlp):
     text = (
-        "The relationship was not directed against any third party, Wang Yi said, but similarly “will not be "
-        "subject to pressure from third parties.”"
+        "The pipeline deal was not aimed at any other buyer, Alexander Novak said, but equally “will not be "
+        "hostage to demands from outside.”"
     )
     qs = run(nlp, text)
-    assert ("The relationship was not directed against any third party", "Wang Yi") in indirect(qs)
+    assert ("The pipeline deal was not aimed at any other buyer", "Alexander Novak") in indirect(qs)
 
 
 def test_a_belief_interrupting_what_is_believed(nlp):
@@ -52,14 +52,14 @@ def test_a_belief_interrupting_what_is_believed(nlp):
 def test_a_cue_coordinated_with_the_reported_clause_is_its_own_report(nlp):
     text = (
         "President Joe Biden said he would order a review and warned against potential hackers in the election. "
-        "Donald Trump said the country would declare independence and suggested that it would withdraw from "
-        "the treaty."
+        "Vladimir Putin said the republic would hold a referendum and suggested that it would leave "
+        "the agreement."
     )
     got = indirect(run(nlp, text))
     assert ("he would order a review", "Joe Biden") in got
     assert ("potential hackers in the election", "Joe Biden") in got
-    assert ("the country would declare independence", "Donald Trump") in got
-    assert ("it would withdraw from the treaty", "Donald Trump") in got
+    assert ("the republic would hold a referendum", "Vladimir Putin") in got
+    assert ("it would leave the agreement", "Vladimir Putin") in got
 
 
 def test_a_stance_reaches_the_phrase_the_parse_hung_on_its_verb(nlp):
@@ -68,20 +68,20 @@ def test_a_stance_reaches_the_phrase_the_parse_hung_on_its_verb(nlp):
 
 
 def test_a_stance_reaches_an_infinitive_or_a_clause_right_after_its_object(nlp):
-    got = [q.text for q in run(nlp, "Clinton cited disparaging remarks Trump had made about Machado as examples.")]
-    assert got == ["disparaging remarks Trump had made about Machado as examples"]
-    text = "Hillary Clinton spoke in Iowa. Clinton called for female contestants to wear shorter dresses."
-    assert ("female contestants to wear shorter dresses", "Hillary Clinton") in indirect(run(nlp, text))
+    got = [q.text for q in run(nlp, "Putin cited dismissive remarks Biden had made about Xi as examples.")]
+    assert got == ["dismissive remarks Biden had made about Xi as examples"]
+    text = "Sergei Lavrov spoke in Delhi. Lavrov called for Western envoys to show more restraint."
+    assert ("Western envoys to show more restraint", "Sergei Lavrov") in indirect(run(nlp, text))
 
 
 def test_a_cue_participle_ending_the_reported_clause_is_the_speakers_own_report(nlp):
     text = (
-        "Senator Bob Corker said geopolitical factors have contributed to the decline, citing the strategic "
-        "importance of the Arctic."
+        "Senator Bob Corker said rising costs have contributed to the delay, citing the technical "
+        "complexity of the project."
     )
     got = indirect(run(nlp, text))
-    assert ("geopolitical factors have contributed to the decline", "Bob Corker") in got
-    assert ("the strategic importance of the Arctic", "Bob Corker") in got
+    assert ("rising costs have contributed to the delay", "Bob Corker") in got
+    assert ("the technical complexity of the project", "Bob Corker") in got
 
 
 def test_an_attribution_between_two_reported_clauses_reports_both(nlp):
@@ -101,7 +101,7 @@ def test_an_attribution_closing_the_sentence_covers_all_of_it(nlp):
 
 
 def test_a_clause_before_a_colon_is_not_what_the_cue_after_it_reports(nlp):
-    text = "The mood has shifted in Washington: Republicans said they're increasingly convinced that Trump will lose."
+    text = "The mood has changed in Kyiv: Ukrainians said they're increasingly certain that the deal will fail."
     assert [q.text for q in run(nlp, text) if q.kind == "indirect"] == [
-        "they're increasingly convinced that Trump will lose"
+        "they're increasingly certain that the deal will fail"
     ]

@@ -8,12 +8,12 @@ from tests.model.extract.quotes.test_quotes import one, run
 def test_unnamed_people_and_bodies_report_speech(nlp):
     qs = run(
         nlp,
-        "Federal officials said the two men raised $350 million through the program. "
-        "The campaign says the ad will air nationally next week.",
+        "Regional officials said the two firms moved $120 million through the scheme. "
+        "The committee says the report will appear online next week.",
     )
-    q = one(qs, "raised $350 million")
-    assert q.kind == "indirect" and q.speaker == "Federal officials"
-    assert one(qs, "will air nationally").kind == "indirect"
+    q = one(qs, "moved $120 million")
+    assert q.kind == "indirect" and q.speaker == "Regional officials"
+    assert one(qs, "will appear online").kind == "indirect"
 
 
 def test_an_unresolved_pronoun_reports_with_no_speaker(nlp):
@@ -32,19 +32,19 @@ def test_unnamed_sources_stay_out_when_they_are_things_or_the_writer(nlp):
 
 
 def test_an_unnamed_source_must_be_the_subject_of_a_finite_verb(nlp):
-    qs = run(nlp, "The two countries met in June, declaring that their relationship was superior to any alliance.")
-    assert not any("superior" in q.text for q in qs)
+    qs = run(nlp, "The two countries met in May, declaring that their partnership was stronger than any bloc.")
+    assert not any("stronger" in q.text for q in qs)
 
 
 def test_a_forecast_after_an_assessment_is_cut_off_the_reported_clause(nlp):
     qs = run(
         nlp,
-        "Vladimir Putin met the minister on Monday, telling him that trade is better than expected "
-        "and could soon reach $200 billion annually.",
+        "Li Qiang met the governor on Friday, telling him that investment is higher than forecast "
+        "and could soon double in the region.",
     )
-    assert one(qs, "better than expected").text == "trade is better than expected"
-    qs = run(nlp, "The International Olympic Committee said it had met her and would meet her again.")
-    assert one(qs, "had met her").text == "it had met her and would meet her again"
+    assert one(qs, "higher than forecast").text == "investment is higher than forecast"
+    qs = run(nlp, "The World Health Organization said it had contacted them and would contact them again.")
+    assert one(qs, "had contacted").text == "it had contacted them and would contact them again"
 
 
 def test_learned_cues_attribute_their_dependent(nlp):
@@ -63,9 +63,9 @@ def test_learned_cues_attribute_their_dependent(nlp):
 def test_learned_cues_leave_out_compliments_refusals_and_people(nlp):
     qs = run(
         nlp,
-        "Wang Yi praised the continued cooperation between the two nations. "
-        "Xi Jinping declined to use his influence over the war. "
-        "Vladimir Putin thanked Chinese President Xi Jinping for the warm welcome.",
+        "Sergei Lavrov praised the growing trade between the two neighbours. "
+        "Narendra Modi declined to use his leverage over the conflict. "
+        "Vladimir Putin thanked Indian Prime Minister Narendra Modi for the warm welcome.",
     )
     assert qs == []
 
@@ -80,8 +80,8 @@ def test_a_name_the_recogniser_missed_reports_speech(nlp, monkeypatch):
 
 
 def test_people_quantifiers_and_relative_pronouns_as_unnamed_sources(nlp):
-    qs = run(nlp, "Some say the program has brought billions of dollars to rural areas.")
-    assert one(qs, "brought billions").speaker is None
+    qs = run(nlp, "Some say the pipeline has brought thousands of jobs to remote towns.")
+    assert one(qs, "brought thousands").speaker is None
 
 
 def test_a_word_in_single_marks_leaves_the_clause_reported(nlp):
@@ -106,7 +106,7 @@ def test_an_unresolved_pronoun_wants_or_supports_something(nlp):
     qs = run(nlp, "They want to preserve the non-endorsement policy of the coalition.")
     q = one(qs, "preserve")
     assert q.kind == "indirect" and q.speaker is None
-    qs = run(nlp, "Officials rejected accusations of human rights abuse in the region.")
+    qs = run(nlp, "Officials rejected claims of forced labour at the factories.")
     assert qs == []  # people described, not named, with a noun phrase: a reaction the writer reports
 
 
@@ -118,8 +118,8 @@ def test_a_record_leading_its_clause(nlp):
 
 
 def test_a_headline_led_by_a_record_or_a_name_ending_its_label(nlp):
-    text = "Poll: Clinton and Trump in dead heat heading into first debate\n\nThe race is close."
-    assert [q.text for q in run(nlp, text)] == ["Clinton and Trump in dead heat heading into first debate"]
+    text = "Poll: Macron and Le Pen neck and neck going into final round\n\nThe race is tight."
+    assert [q.text for q in run(nlp, text)] == ["Macron and Le Pen neck and neck going into final round"]
     assert run(nlp, "Monday: the markets opened lower across the region\n\nThe day was calm.") == []
 
 
@@ -131,17 +131,17 @@ def test_a_short_noun_phrase_object_needs_two_content_words(nlp):
 def test_left_out_cues_come_back_when_switched_on(nlp, monkeypatch):
     from model.extract.quotes import extractor as quotes
 
-    text = "Xi Jinping declined to use his influence over the war."
+    text = "Narendra Modi declined to use his leverage over the conflict."
     assert run(nlp, text) == []
     monkeypatch.setattr(quotes, "LEFT_OUT_ON", True)
-    assert one(run(nlp, text), "influence").text == "to use his influence over the war"
+    assert one(run(nlp, text), "leverage").text == "to use his leverage over the conflict"
 
 
 def test_a_body_described_by_a_common_noun_wants_something(nlp, monkeypatch):
     from model.extract.quotes import extractor as quotes
 
-    text = "The campaign wants to preserve its non-endorsement policy."
-    assert one(run(nlp, text), "preserve").speaker == "campaign"
+    text = "The ministry wants to keep its no-comment policy."
+    assert one(run(nlp, text), "keep").speaker == "ministry"
     monkeypatch.setattr(quotes, "BODY_NOMINAL", False)
     assert run(nlp, text) == []
 

@@ -11,11 +11,11 @@ from model.extract.quotes.extractor import extract_quotes
 CASES = [
     # a pronoun in a subordinate clause is the subject of the clause above it, not the nearest name
     (
-        "Hillary Clinton spoke with Alicia Machado on Friday.\n\n"
-        "Clinton says she appreciated Machado’s courage through what she calls a “war of some pretty "
-        "unpleasant words.”",
-        "unpleasant words",
-        "Hillary Clinton",
+        "Maria Zakharova spoke with Olga Skabeeva on Friday.\n\n"
+        "Zakharova says she admired Skabeeva’s patience through what she calls a “season of some very "
+        "ugly headlines.”",
+        "ugly headlines",
+        "Maria Zakharova",
     ),
     # … and when the subject above is the same pronoun, what that pronoun means
     (
@@ -26,16 +26,16 @@ CASES = [
     ),
     # "she"/"he" can mean an unnamed woman or man who was the subject before
     (
-        "My mother has softened with age, but she still says things such as, “We are not all meant to be "
-        "equal, you know.”",
-        "meant to be equal",
-        "mother",
+        "My grandmother has mellowed over the years, but she still says things such as, “We are not all born "
+        "to be lucky, you know.”",
+        "born to be lucky",
+        "grandmother",
     ),
     (
-        "“We live in Satan’s kingdom,” my father often said.\n\n"
-        "He also told one of his young friends that “terrorism is the answer.”",
-        "terrorism is the answer",
-        "father",
+        "“We live in a borrowed house,” my grandfather often said.\n\n"
+        "He also told one of his old colleagues that “silence is the answer.”",
+        "silence is the answer",
+        "grandfather",
     ),
     # a statement, tweet or letter speaks for its author: who put it out, its owner, who it is from
     ("Hillary Clinton issued a statement calling the ruling “a victory for families.”", "victory", "Hillary Clinton"),
@@ -45,10 +45,10 @@ CASES = [
         "Marco Rubio",
     ),
     (
-        "Gary Johnson released a letter from his doctor, Dr. Ann Smith, that says he has “extraordinarily good "
+        "Boris Titov released a letter from his physician, Dr. Irina Volkova, that says he has “remarkably sound "
         "health” for his age.",
-        "good health",
-        "Ann Smith",
+        "sound health",
+        "Irina Volkova",
     ),
     # a name glued to the closing mark by the tokenizer
     (
@@ -60,24 +60,24 @@ CASES = [
     ("A number of other lawmakers said the program had become “a magnet for fraud and abuse.”", "magnet", "lawmakers"),
     # a speaker read off a writing is no antecedent for a later "she"
     (
-        "Aparna Mathur, an economist, said Ivanka Trump’s statement did not clarify the matter.\n\n"
-        "“I don’t see details about who is eligible,” she said.",
-        "eligible",
-        "Aparna Mathur",
+        "Anna Kuznetsova, an economist, said Elvira Nabiullina’s statement did not settle the matter.\n\n"
+        "“I don’t see figures about who will pay,” she said.",
+        "who will pay",
+        "Anna Kuznetsova",
     ),
     # a writing's author may be described rather than named
     (
-        "Gary Johnson released a letter from his doctor on Friday that says he has “extraordinarily good health” "
-        "for a man of his age.",
-        "good health",
+        "Boris Titov released a letter from his doctor on Friday that says he has “remarkably sound health” "
+        "for a man of his years.",
+        "sound health",
         "doctor",
     ),
     # a relative clause on a name's apposition: the name
     (
-        "Obama has had a frosty relationship with Mitch McConnell, now the Senate majority leader, who in 2010 said "
-        "the most important goal was to make Obama a “one-term president.”",
-        "one-term",
-        "Mitch McConnell",
+        "Medvedev has had a cool relationship with Sergei Sobyanin, now the mayor of Moscow, who in 2012 said "
+        "the main task was to make Medvedev a “caretaker president.”",
+        "caretaker",
+        "Sergei Sobyanin",
     ),
     # a dateline is where the story was filed, not who spoke
     (
@@ -87,16 +87,16 @@ CASES = [
     ),
     # an unnamed description keeps its words as written
     (
-        "According to a 52-count civil complaint, the developers engaged in a “massive eight-year fraudulent "
-        "scheme” in which they looted millions of dollars.",
-        "fraudulent scheme",
-        "52-count civil complaint",
+        "According to a 14-count federal indictment, the traders ran a “sprawling three-year smuggling "
+        "scheme” in which they moved tonnes of oil.",
+        "smuggling scheme",
+        "14-count federal indictment",
     ),
     (
-        "When pressed on why the plan leaves out dads, the 34-year-old mother of three replied, “It is meant to "
-        "benefit the mother who has given birth.”",
+        "When asked why the scheme leaves out pensioners, the 41-year-old father of two replied, “It is meant to "
+        "help the family that has young children.”",
         "meant to",
-        "34-year-old mother",
+        "41-year-old father",
     ),
     # "a man" met in passing is no antecedent for a later "he"
     (

@@ -1,6 +1,6 @@
 """A joint speaker names each member by its canonical entity."""
 
-from model.corpus import store
+from model.corpus import entity_refresh, store, write
 from model.records import Article, Extraction, Mention, Quote
 
 
@@ -12,9 +12,9 @@ def art(key, text):
 
 def test_joint_speaker_member_takes_the_merged_full_name(tmp_path):
     conn = store.connect(tmp_path / "c.db")
-    cache = store.EntityCache(conn)
+    cache = write.EntityCache(conn)
     text = "Xi Jinping and Putin noted that their friendship has no limits."
-    store.write_article(
+    write.write_article(
         conn,
         art("a", text),
         Extraction(
@@ -28,13 +28,13 @@ def test_joint_speaker_member_takes_the_merged_full_name(tmp_path):
         ),
         cache,
     )
-    store.write_article(
+    write.write_article(
         conn,
         art("b", "Vladimir Putin spoke."),
         Extraction(mentions=[Mention(0, 14, "Vladimir Putin", "PERSON", "Vladimir Putin", family="Putin")]),
         cache,
     )
-    store.refresh_entities(conn)
+    entity_refresh.refresh_entities(conn)
     assert conn.execute("SELECT speaker_name FROM quote").fetchone()[0] == "Xi Jinping; Vladimir Putin"
     members = {r[0] for r in conn.execute("SELECT e.canonical FROM quote_speaker qs JOIN entity e ON e.id = qs.entity")}
     assert members == {"Xi Jinping", "Vladimir Putin"}

@@ -83,16 +83,16 @@ def test_a_name_alone_before_a_colon_after_a_dash_introduces_the_quote(nlp):
 
 def test_a_dash_after_a_no_break_space_names_the_speaker(nlp):
     text = (
-        "“He is a disgrace to this country.” ― Azucena Gonzalez\n“Donald Trump started attacking Latinos at "
-        "the beginning of his campaign.”\u00a0― Karen Bobadilla."
+        "“She is a credit to this city.” ― Olga Ivanova\n“The mayor started cutting bus routes at "
+        "the start of her second term.”\u00a0― Irina Sokolova."
     )
     got = _speakers(nlp, text)
-    assert got["Donald Trump started attacking Latinos at the beginning of his campaign."] == "Karen Bobadilla"
+    assert got["The mayor started cutting bus routes at the start of her second term."] == "Irina Sokolova"
 
 
 def test_footage_of_someone_saying_quotes_that_someone(nlp):
-    text = "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you might ask?”"
-    assert _speakers(nlp, text)["Why aren’t I 50 points ahead, you might ask?"] == "Hillary Clinton"
+    text = "The documentary uses footage of Vladimir Putin asking, “Why aren’t we 100 years ahead, you may wonder?”"
+    assert _speakers(nlp, text)["Why aren’t we 100 years ahead, you may wonder?"] == "Vladimir Putin"
 
 
 def test_a_name_opening_a_long_attribution_after_the_quote_speaks(nlp):

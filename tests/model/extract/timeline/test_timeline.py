@@ -41,13 +41,13 @@ def value_of(nlp, text, needle, published=ANCHOR):
         ("Trade will rise next year.", "next year", "2024"),
         ("The ministers met last week.", "last week", "2023-W07"),
         ("Exports fell this month.", "this month", "2023-02"),
-        ("Xi visited Moscow in March last year.", "March last year", "2022-03"),
+        ("Li toured Vladivostok in March last year.", "March last year", "2022-03"),
         ("About a year ago, the two leaders met.", "About a year ago", "2022"),
         ("The talks ended yesterday.", "yesterday", "2023-02-22"),
         ("The talks open tomorrow.", "tomorrow", "2023-02-24"),
         # durations, vague references, sets, times
         ("The partnership has lasted five years.", "five years", "P5Y"),
-        ("During the last 11 months, trade rose.", "11 months", "P11M"),
+        ("During the last 11 months, grain exports grew.", "11 months", "P11M"),
         ("Relations are now at a peak.", "now", "PRESENT_REF"),
         ("Such visits were rare in the past.", "the past", "PAST_REF"),
         ("Both sides will cooperate in the future.", "the future", "FUTURE_REF"),
@@ -62,18 +62,18 @@ def test_expression_forms(nlp, text, needle, value):
 @pytest.mark.parametrize(
     "text,needle,value",
     [
-        ("Putin welcomed Wang to the Kremlin on Wednesday.", "Wednesday", "2023-02-22"),  # past → before
+        ("Medvedev welcomed the Chinese envoy to Sochi on Wednesday.", "Wednesday", "2023-02-22"),  # past → before
         ("Putin said on Thursday that ties were strong.", "Thursday", "2023-02-23"),  # the anchor's own weekday
         ("Putin will meet Li on Friday.", "Friday", "2023-02-24"),  # will → after
         ("Putin is expected to meet Li on Monday.", "Monday", "2023-02-27"),  # expected to → after
-        ("On Saturday, Putin is scheduled to attend the opening.", "Saturday", "2023-02-25"),  # scheduled to → after
+        ("On Saturday, Lavrov is scheduled to open the trade fair.", "Saturday", "2023-02-25"),  # scheduled to → after
         ("The sanctions stay in place until Tuesday.", "Tuesday", "2023-02-28"),  # until → forward
-        ("Thursday’s meetings will give the leaders a chance to talk.", "Thursday", "2023-02-23"),
+        ("Thursday’s talks will let the ministers settle the gas price.", "Thursday", "2023-02-23"),
         ("He arrived on Saturday.", "Saturday", "2023-02-18"),
         # month-days compare at day level against the anchor
         ("The summit took place on March 7.", "March 7", "2022-03-07"),
         ("The summit will take place on March 7.", "March 7", "2023-03-07"),
-        ("As of February 28, he will be in Beijing.", "February 28", "2023-02-28"),
+        ("As of February 28, the envoy will be in Harbin.", "February 28", "2023-02-28"),
         ("Wang arrived on February 20.", "February 20", "2023-02-20"),
         # a bare month follows the tense too
         ("The ministers met in October.", "October", "2022-10"),
@@ -88,28 +88,28 @@ def test_tense_rules(nlp, text, needle, value):
     "text,needle,published,value",
     [
         # a deadline extended / postponed to a date lies ahead whatever the tense
-        ("The offer was extended to March 16.", "March 16", ANCHOR, "2023-03-16"),
+        ("The grain deal was extended to March 16.", "March 16", ANCHOR, "2023-03-16"),
         # the past perfect of a plan: a weekday lies behind, a month-day stays the nearest
-        ("The offer had been scheduled to expire Friday.", "Friday", ANCHOR, "2023-02-17"),
-        ("The offer had been set to expire March 2.", "March 2", ANCHOR, "2023-03-02"),
+        ("The tender had been scheduled to close Friday.", "Friday", ANCHOR, "2023-02-17"),
+        ("The tender had been set to close March 2.", "March 2", ANCHOR, "2023-03-02"),
         # 'until' with the present perfect looks forward; with the past perfect back
-        ("The agency has given the family until Tuesday to sign.", "Tuesday", ANCHOR, "2023-02-28"),
+        ("The ministry has given the shippers until Tuesday to reply.", "Tuesday", ANCHOR, "2023-02-28"),
         # a modal with the perfect looks back
-        ("The drop might have been caused by selling on Wednesday.", "Wednesday", "2023-02-24", "2023-02-22"),
+        ("The delay might have been caused by a storm on Wednesday.", "Wednesday", "2023-02-24", "2023-02-22"),
         # a weekday on a past participle ("statements made Friday") or possessive in a present clause: past
-        ("Following are statements made Friday by the lawyer.", "Friday", ANCHOR, "2023-02-17"),
-        ("The move follows Tuesday's declaration by Ford.", "Tuesday", ANCHOR, "2023-02-21"),
+        ("Below are remarks made Friday by the spokeswoman.", "Friday", ANCHOR, "2023-02-17"),
+        ("The step follows Tuesday's statement by Gazprom.", "Tuesday", ANCHOR, "2023-02-21"),
         # a month-day or month that is not the verb's modifier leans with the clause's tense, when the anchor's
         # year would put it more than two months on the other side
-        ("He was shot to death on the night of Oct. 23 in his kitchen.", "Oct. 23", "2023-05-05", "2022-10-23"),
-        ("He became the subject of a manhunt in November.", "November", "2023-05-07", "2022-11"),
+        ("The ferry sank on the evening of Oct. 23 near the port.", "Oct. 23", "2023-05-05", "2022-10-23"),
+        ("The tanker became the focus of a dispute in November.", "November", "2023-05-07", "2022-11"),
         (
-            "Directors declared a dividend, payable Dec. 7 to stock of record Nov. 22.",
+            "The board approved a payout, due Dec. 7 to holders listed Nov. 22.",
             "Dec. 7",
             "2023-10-27",
             "2023-12-07",
         ),
-        ("The company also created an office of the chairman, effective Feb. 1.", "Feb. 1", "2023-10-26", "2024-02-01"),
+        ("The ministry also set up a new trade bureau, effective Feb. 1.", "Feb. 1", "2023-10-26", "2024-02-01"),
     ],
 )
 def test_direction_rules(nlp, text, needle, published, value):
@@ -119,8 +119,8 @@ def test_direction_rules(nlp, text, needle, published, value):
 def test_weeks_ago_is_a_day_and_years_in_words(nlp):
     assert value_of(nlp, "He was seen two weeks ago.", "two weeks ago") == "2023-02-09"
     assert value_of(nlp, "He was seen a week or so ago.", "week or so ago") == "2023-02-16"
-    assert value_of(nlp, "It began in January nineteen ninety-seven.", "January", ANCHOR) == "1997-01"
-    assert value_of(nlp, "It was cold in the winter of nineteen ninety-four.", "winter", ANCHOR) == "1994-WI"
+    assert value_of(nlp, "The border survey started in January nineteen ninety-seven.", "January", ANCHOR) == "1997-01"
+    assert value_of(nlp, "The river froze early in the winter of nineteen ninety-four.", "winter", ANCHOR) == "1994-WI"
 
 
 @pytest.mark.parametrize(
@@ -128,41 +128,41 @@ def test_weeks_ago_is_a_day_and_years_in_words(nlp):
     [
         # reference time: counted from the date last mentioned, not from the publication date
         (
-            "He was killed on Oct. 23, 1998. Earlier that day, his family sent a fax.",
+            "The envoy landed in Harbin on Oct. 23, 1998. Earlier that day, the embassy issued a note.",
             "Earlier that day",
             ANCHOR,
             "1998-10-23",
         ),
         ("Putin arrived on Tuesday. The next day he met Xi.", "The next day", ANCHOR, "2023-02-22"),
         (
-            "He was killed on Oct. 23, 1998. He was seen the day before near the house.",
+            "The envoy landed in Harbin on Oct. 23, 1998. He had left Moscow the day before by train.",
             "the day before",
             ANCHOR,
             "1998-10-22",
         ),
         (
-            "In March, holders urged a sale. The following month, the company put itself up for sale.",
+            "In March, lenders pressed for a merger. The following month, the airline offered itself to bidders.",
             "The following month",
             "1989-10-27",
             "1989-04",
         ),
         (
-            "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.",
+            "The fire broke out at about 10:35 a.m. (0735 GMT) Friday, closing the border post.",
             "10:35",
             "2023-02-25",
             "2023-02-24T10:35",
         ),
-        ("In London at mid-afternoon yesterday, shares were up.", "mid-afternoon yesterday", ANCHOR, "2023-02-22TAF"),
+        ("In Harbin at mid-afternoon yesterday, the rouble rose.", "mid-afternoon yesterday", ANCHOR, "2023-02-22TAF"),
         # seasons and quarters named through a preposition or 'that'
-        ("Sun could not meet demand well into the summer.", "the summer", "1989-10-26", "1989-SU"),
+        ("The port could not handle the cargo well into the summer.", "the summer", "1989-10-26", "1989-SU"),
         (
-            "Sales rose in the third quarter of 1988. Results for that quarter included a charge.",
+            "Grain exports climbed in the third quarter of 1988. Figures for that quarter showed a surplus.",
             "that quarter",
             ANCHOR,
             "1988-Q3",
         ),
         # a bare month with no cue: the nearest one (within six months)
-        ("They can take part in planning the NATO summit in April.", "April", "1998-12-05", "1999-04"),
+        ("The envoys can help prepare the regional forum in April.", "April", "1998-12-05", "1999-04"),
     ],
 )
 def test_reference_time_and_nearest(nlp, text, needle, published, value):
@@ -171,8 +171,8 @@ def test_reference_time_and_nearest(nlp, text, needle, published, value):
 
 def test_until_then_and_parts_of_the_day_take_the_date_last_mentioned(nlp):
     text = (
-        "Conversion rights will terminate on March 30. Until then, the stock remains convertible. Shares fell "
-        "Friday. Dealers placed orders in the morning. He will leave at 4 in the morning (4 a.m. Saturday)."
+        "The grain corridor will close on March 30. Until then, the ships may sail freely. The rouble weakened "
+        "Friday. Traders sold dollars in the morning. The envoy will fly out at 4 in the morning (4 a.m. Saturday)."
     )
     got = {t.text: t.value for t in tx(nlp, text)}
     assert got["then"] == "2023-03-30"
@@ -182,7 +182,7 @@ def test_until_then_and_parts_of_the_day_take_the_date_last_mentioned(nlp):
 
 
 def test_infer_published_with_a_clause_tense_lean(nlp):
-    text = "He was shot to death on the night of Oct. 23, 2022. The Oct. 23 slaying shocked the town."
+    text = "The ferry sank on the evening of Oct. 23, 2022. The Oct. 23 accident stunned the port."
     assert timeline.infer_published(text, nlp(text))[0] == "2022-10-23"
 
 
@@ -199,7 +199,7 @@ def test_pattern_triggers_only_skip_patterns_that_cannot_match():
 
 
 def test_second_day_of_a_pair_is_a_date_of_its_own(nlp):
-    got = [(t.text, t.value) for t in tx(nlp, "A ceremony will be held at the summit on April 24 and 25.")]
+    got = [(t.text, t.value) for t in tx(nlp, "A reception will be held at the meeting on April 24 and 25.")]
     assert ("April 24", "2023-04-24") in got and ("25", "2023-04-25") in got
     assert "25" not in [t.text for t in tx(nlp, "Bombs fell on April 24 and 25 people died.")]
 
@@ -210,7 +210,7 @@ def test_reference_time_reanchors(nlp):
 
 
 def test_record_fields_offsets_sentence_range_and_basis(nlp):
-    text = "Trade was flat. Putin welcomed Wang to the Kremlin on Wednesday. Talks ran in February 2022."
+    text = "Trade was flat. Medvedev welcomed the Chinese envoy to Sochi on Wednesday. Talks ran in February 2022."
     got = {t.text: t for t in tx(nlp, text)}
     wed = got["Wednesday"]
     assert text[wed.start : wed.end] == "Wednesday"
@@ -254,8 +254,8 @@ def test_not_temporal(nlp, text):
 
 def test_financial_reference_quarter(nlp):
     text = (
-        "Acme said third-quarter net income rose 10%. Sales in the quarter rose to $5 million "
-        "from $4 million a year earlier."
+        "Amur Timber said third-quarter net income climbed 12%. Revenue in the quarter grew to $9 million "
+        "from $7 million a year earlier."
     )
     got = {t.text: t.value for t in tx(nlp, text, published="1989-11-02")}
     assert got["third-quarter"] == "1989-Q3"
@@ -266,8 +266,8 @@ def test_financial_reference_quarter(nlp):
         t.text: t.value
         for t in tx(
             nlp,
-            "Net for the fiscal-first quarter rose. It expects fourth-quarter "
-            "sales to fall. In the latest quarter, costs rose.",
+            "Net for the fiscal-first quarter rose. The miner expects fourth-quarter "
+            "output to slip. In the latest quarter, freight costs rose.",
             published="1989-10-26",
         )
     }
@@ -275,14 +275,14 @@ def test_financial_reference_quarter(nlp):
     # "the quarter ended July 31" with no quarter named before: the calendar quarter holding most of it
     assert (
         value_of(
-            nlp, "In the quarter ended July 31, Jayark had 5.6 million shares outstanding.", "quarter", "1989-10-30"
+            nlp, "In the quarter ended July 31, the shipper carried 5.6 million tons of coal.", "quarter", "1989-10-30"
         )
         == "1989-Q2"
     )
 
 
 def test_reanchor_is_pure_and_matches_extraction(nlp):
-    t = [x for x in tx(nlp, "Putin welcomed Wang to the Kremlin on Wednesday.") if x.text == "Wednesday"][0]
+    t = [x for x in tx(nlp, "Medvedev welcomed the Chinese envoy to Sochi on Wednesday.") if x.text == "Wednesday"][0]
     value, basis = timeline.reanchor(t.text, t.spec, "2024-05-16")
     assert value == "2024-05-15"
     assert basis.startswith("Wednesday → 2024-05-15: the Wednesday before the publication date 2024-05-16")
@@ -319,8 +319,8 @@ def test_infer_published_from_explicit_date(nlp):
 
 def test_infer_published_from_landmark_anniversary(nlp):
     text = (
-        "Wang's visit to Russia on the eve of the first anniversary of the war shows Beijing's stance, "
-        "a year after Russia's invasion of Ukraine."
+        "The foreign minister's trip to Moscow on the eve of the first anniversary of Russia's war tests "
+        "Beijing's neutrality, a year after Russia's invasion of Ukraine."
     )
     d, basis, conf = timeline.infer_published(text, nlp(text))
     assert d == "2023-02-23" and "anniversary" in basis
@@ -328,8 +328,8 @@ def test_infer_published_from_landmark_anniversary(nlp):
 
 def test_infer_published_month_day_takes_year_from_landmark_count(nlp):
     text = (
-        "About a year ago, just before Russia invaded Ukraine, the two leaders met. "
-        "Talks were held on March 7 in Moscow."
+        "Almost a year ago, shortly before Russia invaded Ukraine, the two presidents spoke. "
+        "Trade talks took place on March 7 in Harbin."
     )
     d, basis, _ = timeline.infer_published(text, nlp(text))
     assert d == "2023-03-07" and "landmark" in basis
@@ -345,7 +345,7 @@ def test_landmark_table_is_small_dated_and_bounds():
     assert 3 <= len(landmarks.LANDMARKS) <= 30
     keys = {lm.key for lm in landmarks.LANDMARKS}
     assert "ukraine-invasion" in keys
-    got = landmarks.clues("Trade has soared since the invasion of Ukraine.")
+    got = landmarks.clues("Grain shipments have grown since the invasion of Ukraine.")
     assert [(c.kind, c.date.isoformat()) for c in got] == [("bound", "2022-02-24")]
     # "the war" counts from the invasion only when the text names it
     assert not [c for c in landmarks.clues("the first anniversary of the war") if c.kind == "anchor"]
@@ -367,8 +367,8 @@ def test_out_of_range_expressions_are_left_out_not_fatal(nlp, text):
 
 
 APPOSITION = (
-    "In the comparable year-ago quarter, the second quarter ended Oct. 31, Service Corp. had a loss. "
-    "Results for that quarter included a write-down."
+    "In the comparable year-ago quarter, the second quarter that ended Oct. 31, Amur Timber had a loss. "
+    "Figures for that quarter reflected a write-down."
 )
 
 
@@ -377,16 +377,17 @@ APPOSITION = (
     [
         # 'the latest quarter' names a quarter too: 'a year earlier' after it is that quarter a year back
         (
-            "Du Pont reported third-quarter profit of $547 million. "
-            + "The chemicals maker raised its dividend. " * 12
-            + "In the latest quarter, profit soared to $155 million from $99 million a year earlier.",
+            "Amur Steel reported third-quarter profit of $412 million. "
+            + "The steel producer raised its payout. " * 12
+            + "In the latest quarter, profit jumped to $131 million from $87 million a year earlier.",
             "a year earlier",
             "1989-10-26",
             "1988-Q3",
         ),
         # an earnings story that says 'net' and 'a share' (no 'profit', 'earnings' or 'sales') is still one
         (
-            "CMS reported third-quarter net of $68.2 million, or 83 cents a share, up from $66.8 million a year ago.",
+            "Baikal Power reported third-quarter net of $41.5 million, or 62 cents a share, up from $39.1 million "
+            "a year ago.",
             "a year ago",
             "1989-10-27",
             "1988-Q3",
@@ -400,41 +401,46 @@ APPOSITION = (
         ),
         # a part of a day that lies ahead is a plan dated to the day; one in the past keeps the part
         (
-            "Albright is scheduled to spend only five hours on the ground in Dar es Salaam, her first stop Tuesday "
-            "morning, and then about 5 1/2 hours in Nairobi.",
+            "Lavrov is scheduled to spend only four hours on the ground in Astana, his first stop Tuesday morning, and "
+            "then about 6 1/2 hours in Tashkent.",
             "Tuesday morning",
             "1998-08-17",
             "1998-08-18",
         ),
         (
-            "Officials postponed until Tuesday morning any action on the case.",
+            "The court postponed until Tuesday morning any ruling on the tariff.",
             "Tuesday morning",
             "2000-03-30",
             "2000-04-04",
         ),
-        ("The commemorations began early Friday morning in Havana.", "Friday morning", "2000-01-29", "2000-01-28TMO"),
+        ("The ceremonies started early Friday morning in Irkutsk.", "Friday morning", "2000-01-29", "2000-01-28TMO"),
         # the perfect progressive ('have been searching since') has begun in the past
         (
-            "Investigators have been searching for him since shortly after the Oct. 23 slaying.",
+            "Customs officers have been looking for the cargo since shortly after the Oct. 23 seizure.",
             "Oct. 23",
             "1999-05-06",
             "1998-10-23",
         ),
         # "today is the eighth day of ...", "it's the second day of ...": the day of writing
-        ("In Saudi Arabia, today is the eighth day of Desert Shield.", "eighth day", "1990-08-15", "1990-08-15"),
+        ("On the border, today is the eighth day of the blockade.", "eighth day", "1990-08-15", "1990-08-15"),
         (
-            "More gunfire in Kosovo. It's the second day of an offensive by the security forces.",
+            "More shelling near the river. It's the second day of a push by the border troops.",
             "the second day",
             "1998-03-06",
             "1998-03-06",
         ),
         # "the first nine months of the year": the current year
-        ("Revenue fell to $713.5 million through the first nine months of the year.", "the year", "1989-10-30", "1989"),
+        (
+            "Freight income rose to $402.7 million through the first nine months of the year.",
+            "the year",
+            "1989-10-30",
+            "1989",
+        ),
         # "since year-end": the last end of a year before the anchor
-        ("The percentage change is since year-end.", "year-end", "1989-10-30", "1988-12-31"),
+        ("The rouble's change is measured since year-end.", "year-end", "1989-10-30", "1988-12-31"),
         # 'through' a month with a verb in the past tense: a stretch that has ended
         (
-            "Withdrawals followed little change in the fund's sales this year through August.",
+            "Shipments followed weak growth in the port's volumes this year through August.",
             "August",
             "1989-10-27",
             "1989-08",
@@ -442,164 +448,163 @@ APPOSITION = (
         ("The offer runs through August.", "August", "1989-10-27", "1990-08"),
         # 'the previous Friday' counts from the day last mentioned; 'last Friday' from the publication date
         (
-            "London shares fell Friday. The index closed down 4.5% from the previous Friday.",
+            "Moscow stocks slid Friday. The index ended down 3.2% from the previous Friday.",
             "the previous Friday",
             "1989-10-30",
             "1989-10-20",
         ),
         # the day before a weekday
         (
-            "The day before last Tuesday's federal court hearing, Manuel went to Lazaro's home.",
+            "The day before last Tuesday's arbitration hearing, the envoy went to the ministry.",
             "day before last Tuesday",
             "2000-02-24",
             "2000-02-21",
         ),
         # an apposition to a date names that day
         (
-            "Eight trading days after Oct. 12, the day before the stock market plunge, the index had fallen.",
+            "Six trading days after Oct. 12, the day before the rouble's slide, the index had dropped.",
             "the day",
             "1989-10-30",
             "1989-10-12",
         ),
         # an earnings story's 'the latest period' without the word 'quarter': the last completed quarter
         (
-            "Profit from continuing lines fell 10% to #118 million. There were no one-time gains in the latest period.",
+            "Profit from core mining fell 8% to #94 million. There were no special items in the latest period.",
             "the latest period",
             "1989-11-02",
             "1989-Q3",
         ),
         # 'this quarter's loss' in a results story: the quarter reported, not the quarter of the publication date
         (
-            "The company posted a loss for the third quarter ended Sept. 30. This quarter's loss includes charges of "
-            "$4.9 million.",
+            "The airline posted a loss for the third quarter ended Sept. 30. This quarter's loss reflects fuel costs "
+            "of $6.3 million.",
             "This quarter",
             "1989-11-01",
             "1989-Q3",
         ),
         (
-            "Sales should rise this quarter, the third quarter ended Sept. 30 having been weak.",
+            "Orders should recover this quarter, the third quarter ended Sept. 30 having been weak.",
             "this quarter",
             "1989-11-01",
             "1989-Q4",
         ),
         # the present perfect only leans back: a deadline 'has set' a week ahead stays ahead
         (
-            "Dunkin' has set Nov. 10 as the deadline for the receipt of any competing bids.",
+            "The ministry has set Nov. 10 as the deadline for the filing of any rival tenders.",
             "Nov. 10",
             "1989-11-02",
             "1989-11-10",
         ),
-        ("The company has paid the dividend on Aug. 10.", "Aug. 10", "1989-06-02", "1988-08-10"),
+        ("The railway has paid the levy on Aug. 10.", "Aug. 10", "1989-06-02", "1988-08-10"),
         # a quarter in apposition to 'the year-ago quarter' names it, and both lie a year back
         (APPOSITION, "the comparable year-ago quarter", "1989-10-27", "1988-Q2"),
         (APPOSITION, "second quarter", "1989-10-27", "1988-Q2"),
         (APPOSITION, "that quarter", "1989-10-27", "1988-Q2"),
         # an amount compared with 'last year' in an earnings story is the quarter's, a year back
         (
-            "Travelers said profit fell in the third quarter. Its benefits group posted earnings of $24 million, compared "
-            "with a loss of $3 million last year.",
+            "Baikal Insurance said profit slipped in the third quarter. Its marine unit posted earnings of $17 million, "
+            "compared with a loss of $5 million last year.",
             "last year",
             "1989-11-02",
             "1988-Q3",
         ),
         (
-            "Sales in the latest quarter were $1.76 billion, a 13% increase from last year's $1.55 billion.",
+            "Revenue in the latest quarter was $2.14 billion, an 11% increase from last year's $1.93 billion.",
             "last year",
             "1989-11-02",
             "1988-Q3",
         ),
         # ... but not when the sentence compares a longer period, nor without an amount
         (
-            "Profit rose in the third quarter. In the nine months, net rose 4.3% to $525.8 million from $504.2 million "
-            "last year.",
+            "Earnings grew in the third quarter. In the nine months, net climbed 5.1% to $318.4 million from "
+            "$302.9 million last year.",
             "last year",
             "1989-10-30",
             "1988",
         ),
         (
-            "Profit rose in the third quarter. Takeover speculators surfaced last year.",
+            "Earnings grew in the third quarter. Rival bidders appeared last year.",
             "last year",
             "1989-10-30",
             "1988",
         ),
         # a current-year period ('the 1989 period') counts as the quarter reported
         (
-            "Net income rose in the third quarter. " + "The paper maker cited newsprint prices. " * 12 + "In the 1989 "
-            "period also, interest expense and tax rates were lower than a year ago.",
+            "Net income rose in the third quarter. " + "The timber group cited lumber prices. " * 12 + "In the 1989 "
+            "period also, freight costs and tax rates were lower than a year ago.",
             "a year ago",
             "1989-11-01",
             "1988-Q3",
         ),
         # a sentence comparing nine months: 'the 1988 period' and 'year-earlier' are the year, not the quarter
         (
-            "Net fell in the third quarter. In the first nine months, net was $306 million, compared with a loss of "
-            "$195 million in the 1988 period.",
+            "Net dropped in the third quarter. In the first nine months, net was $214 million, compared with a loss "
+            "of $88 million in the 1988 period.",
             "the 1988 period",
             "1989-11-02",
             "1988",
         ),
         (
-            "Net fell in the third quarter. For the nine months, the company reported a net loss, compared with "
-            "year-earlier net income of $967,809.",
+            "Net dropped in the third quarter. For the nine months, the shipper reported a net loss, compared with "
+            "year-earlier net income of $512,340.",
             "year-earlier",
             "1989-11-02",
             "1988",
         ),
         (
-            "Net fell in the third quarter. The company reported a loss, compared with year-earlier net income of "
-            "$967,809.",
+            "Net dropped in the third quarter. The shipper reported a loss, compared with year-earlier net income of "
+            "$512,340.",
             "year-earlier",
             "1989-11-02",
             "1988-Q3",
         ),
         # a participle clause takes the main clause's tense: "has fluctuated, rising ... from $29.75 in March"
         (
-            "Nashua's stock has fluctuated sharply, rising to a high of $42.875 a share in June from $29.75 in March.",
+            "Amur Timber's stock has swung widely, climbing to a high of $38.125 a share in June from $24.50 in March.",
             "March",
             "1989-10-30",
             "1989-03",
         ),
         # "it was a great day for Poland": the day last mentioned; "it is a great day": the day of writing
         (
-            'Poland joined NATO on March 12. Geremek said it was "a great day for Poland and for the world."',
+            'Hungary joined the pact on March 12. The minister said it was "a great day for Hungary and for Europe."',
             "day",
             "1999-03-13",
             "1999-03-12",
         ),
-        ('Geremek said: "It is a historic day for Poland."', "day", "1999-03-13", "1999-03-13"),
+        ('The minister said: "It is a historic day for Hungary."', "day", "1999-03-13", "1999-03-13"),
         # "for the last week": the seven days to the anchor, as the ISO week holding most of them
-        ("He has been in Bethesda for the last week, she said.", "the last week", "2000-04-14", "2000-W15"),
-        ("He has been in Bethesda for the last week, she said.", "the last week", "2000-04-10", "2000-W14"),
+        ("He has been in Harbin for the last week, the ministry said.", "the last week", "2000-04-14", "2000-W15"),
+        ("He has been in Harbin for the last week, the ministry said.", "the last week", "2000-04-10", "2000-W14"),
         # 'as soon as' after a clause about what lies ahead takes its time, whatever the reported tense
         (
-            "The chairman had suggested that friendly institutions were likely to buy its stock as soon as trading "
-            "opened Monday.",
+            "The minister had hinted that state banks were likely to buy the bonds as soon as trading opened Monday.",
             "Monday",
             "1989-11-01",
             "1989-11-06",
         ),
-        ("Institutions bought its stock as soon as trading opened Monday.", "Monday", "1989-11-01", "1989-10-30"),
+        ("State banks bought the bonds as soon as trading opened Monday.", "Monday", "1989-11-01", "1989-10-30"),
         # a level compared with 'a year ago' (outside a quarter's results) is the month a year back
         (
-            "Ogden said it has 13 facilities in operation, up from seven a year ago.",
+            "The railway said it has 14 terminals in service, up from nine a year ago.",
             "a year ago",
             "1989-11-01",
             "1988-11",
         ),
-        ("GM's vehicle production fell 8.4% from a year ago.", "a year ago", "1989-10-26", "1988-10"),
+        ("The plant's truck output fell 6.2% from a year ago.", "a year ago", "1989-10-26", "1988-10"),
         ("The two leaders met a year ago in Moscow.", "a year ago", "1989-10-26", "1988"),
         # 'hurt', 'cut', 'set' with a singular subject are past, not present, forms
         (
-            "Weakness in big technology stocks hurt the composite as well as the Nasdaq 100 Index, which fell 1.4%, or "
-            "6.43, on Friday, to 437.68.",
+            "Weakness in big mining stocks hurt the composite as well as the RTS Index, which fell 1.2%, or 5.17, "
+            "on Friday, to 412.36.",
             "Friday",
             "1989-10-30",
             "1989-10-27",
         ),
         # the month just ended is 'last month': 'last February' said in March is the February a year before
-        ("Two helicopters crashed last February.", "last February", "1998-03-01", "1997-02"),
-        ("Two helicopters crashed last January.", "last January", "1998-03-01", "1998-01"),
-        ("Two helicopters crashed this past February.", "this past February", "1998-03-01", "1998-02"),
+        ("Two cargo planes collided last February.", "last February", "1998-03-01", "1997-02"),
+        ("Two cargo planes collided last January.", "last January", "1998-03-01", "1998-01"),
+        ("Two cargo planes collided this past February.", "this past February", "1998-03-01", "1998-02"),
     ],
 )
 def test_news_and_earnings_conventions(nlp, text, needle, published, value):
@@ -613,13 +618,12 @@ def test_nth_day_and_a_great_day_need_it_is():
 
 def test_in_n_years_with_a_future_verb_is_a_date(nlp):
     assert (
-        value_of(
-            nlp, "The stock would be redeemed in five years, subject to the debt terms.", "five years", "1989-11-02"
-        )
+        value_of(nlp, "The bonds would be repaid in five years, under the loan terms.", "five years", "1989-11-02")
         == "1994"
     )
     assert value_of(nlp, "The plant will open in two months.", "two months", "1989-11-02") == "1990-01"
     assert (
-        value_of(nlp, "Castro's second letter to Reno in two weeks was published.", "two weeks", "2000-02-16") == "P2W"
+        value_of(nlp, "The minister's third note to Beijing in two weeks was released.", "two weeks", "2000-02-16")
+        == "P2W"
     )
     assert value_of(nlp, "Prices rose in five years of growth.", "five years", "1989-11-02") == "P5Y"

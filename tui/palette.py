@@ -12,6 +12,7 @@ from textual.markup import escape
 
 from model.corpus import query as q
 
+from .browser import MainScreen
 from .text import clean
 
 
@@ -28,8 +29,6 @@ def highlight(matcher, candidate: str) -> Content:
 
 
 def _screen(app):
-    from .screens import MainScreen
-
     for screen in reversed(app.screen_stack):
         if isinstance(screen, MainScreen):
             return screen

@@ -1,6 +1,6 @@
 import pytest
 
-from tui.history import History
+from tui.state import History
 
 
 def test_back_and_forward():

@@ -1,0 +1,137 @@
+"""Corpus-wide entity upkeep after an ingest: merge surname-only people, recount, relabel.
+
+An article resolves a family name to a full name only within itself; here a one-word person
+joins the one full name with that family name across the whole corpus, when there is exactly one.
+Then the entities an ingest touched get their aliases, counts and labels again, and orphans go.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+
+from model.corpus.summary import summarise
+
+_SOME = "entity IN (SELECT id FROM refresh_ids)"  # the entities this refresh is about (a temp table)
+
+
+def refresh_entities(conn: sqlite3.Connection, touched: set[int] | None = None) -> None:
+    """After an ingest: merge surname-only people into the unique full name they stand for
+    across the corpus, recount mentions and articles, rebuild aliases and labels, drop orphans —
+    for the entities an ingest `touched` (its EntityCache.touched), or for all with None. A small
+    addition to a large corpus then costs little."""
+    with conn:
+        _choose(conn, touched)
+        _merge_surnames(conn)
+        _rebuild_aliases(conn)
+        _recount(conn)
+        _relabel(conn)
+        _drop_orphans(conn)
+
+
+def _choose(conn: sqlite3.Connection, touched: set[int] | None) -> None:
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS refresh_ids(id INTEGER PRIMARY KEY)")
+    conn.execute("DELETE FROM refresh_ids")
+    if touched is None:
+        conn.execute("INSERT INTO refresh_ids SELECT id FROM entity")
+    else:
+        conn.executemany("INSERT OR IGNORE INTO refresh_ids VALUES (?)", [(i,) for i in touched])
+
+
+def _rebuild_aliases(conn: sqlite3.Connection) -> None:
+    """Every text a mention names the entity by, and with its title ("President Putin")."""
+    conn.execute(f"DELETE FROM alias WHERE {_SOME}")
+    conn.execute(
+        f"INSERT INTO alias(entity, alias, count) SELECT entity, text, COUNT(*) FROM mention "
+        f"WHERE {_SOME} GROUP BY entity, text"
+    )
+    conn.execute(
+        f"INSERT OR IGNORE INTO alias(entity, alias, count) SELECT entity, title || ' ' || text, "
+        f"COUNT(*) FROM mention WHERE title IS NOT NULL AND {_SOME} GROUP BY entity, title || ' ' || text"
+    )
+
+
+def _recount(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "UPDATE entity SET mentions=(SELECT COUNT(*) FROM mention WHERE mention.entity=entity.id), "
+        "articles=(SELECT COUNT(DISTINCT article) FROM mention WHERE mention.entity=entity.id) "
+        "WHERE id IN (SELECT id FROM refresh_ids)"
+    )
+
+
+def _relabel(conn: sqlite3.Connection) -> None:
+    """The label is the one most mentions carry."""
+    labels: dict[int, Counter] = {}
+    for eid, label, n in conn.execute(
+        f"SELECT entity, label, COUNT(*) FROM mention WHERE {_SOME} GROUP BY entity, label"
+    ):
+        labels.setdefault(eid, Counter())[label] = n
+    conn.executemany(
+        "UPDATE entity SET label=? WHERE id=?", [(c.most_common(1)[0][0], eid) for eid, c in labels.items()]
+    )
+
+
+def _drop_orphans(conn: sqlite3.Connection) -> None:
+    """An entity no mention names and no quote has as its speaker."""
+    conn.execute(
+        "DELETE FROM entity WHERE mentions=0 AND id IN (SELECT id FROM refresh_ids) "
+        "AND id NOT IN (SELECT entity FROM quote_speaker) "
+        "AND id NOT IN (SELECT speaker_entity FROM quote WHERE speaker_entity IS NOT NULL)"
+    )
+
+
+def _merge_surnames(conn: sqlite3.Connection) -> None:
+    """A person entity named by one word (a family name no article resolved) joins the one
+    corpus person with that family name, when there is exactly one."""
+    # Candidates: one-word people this run touched, and older ones a full name it touched may now resolve.
+    singles = conn.execute(
+        "SELECT id, canonical FROM entity WHERE label='PERSON' AND canonical NOT LIKE '% %' AND "
+        "(id IN (SELECT id FROM refresh_ids) OR canonical COLLATE NOCASE IN (SELECT family FROM entity "
+        "WHERE id IN (SELECT id FROM refresh_ids) AND label='PERSON' AND canonical LIKE '% %'))"
+    ).fetchall()
+    for sid, name in singles:
+        full = conn.execute(
+            "SELECT id FROM entity WHERE label='PERSON' AND canonical LIKE '% %' AND family=? COLLATE NOCASE", (name,)
+        ).fetchall()
+        if len(full) == 1:
+            _merge(conn, sid, full[0][0], name)
+
+
+def _merge(conn: sqlite3.Connection, sid: int, fid: int, name: str) -> None:
+    """Entity `sid` (the one-word `name`) becomes entity `fid` everywhere; its articles' summaries are redone."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS merged_articles(id INTEGER PRIMARY KEY)")
+    conn.execute("DELETE FROM merged_articles")
+    conn.execute(
+        "INSERT INTO merged_articles SELECT article FROM mention WHERE entity=? UNION "
+        "SELECT article FROM quote WHERE speaker_entity=? UNION SELECT q.article FROM quote_speaker qs "
+        "JOIN quote q ON q.id = qs.quote WHERE qs.entity=?",
+        (sid, sid, sid),
+    )
+    conn.execute(
+        "UPDATE mention SET entity=?, basis=basis || '; family name unique in corpus' WHERE entity=?", (fid, sid)
+    )
+    conn.execute(
+        "UPDATE quote SET speaker_entity=?, speaker_name=(SELECT canonical FROM entity WHERE id=?) "
+        "WHERE speaker_entity=?",
+        (fid, fid, sid),
+    )
+    _rename_joint(conn, sid, fid, name)
+    conn.execute("UPDATE OR IGNORE quote_speaker SET entity=? WHERE entity=?", (fid, sid))
+    conn.execute("DELETE FROM quote_speaker WHERE entity=?", (sid,))
+    conn.execute("DELETE FROM alias WHERE entity=?", (sid,))
+    conn.execute("DELETE FROM entity WHERE id=?", (sid,))
+    conn.execute("INSERT OR IGNORE INTO refresh_ids VALUES (?)", (fid,))
+    summarise(conn, "SELECT id FROM temp.merged_articles")
+
+
+def _rename_joint(conn: sqlite3.Connection, sid: int, fid: int, name: str) -> None:
+    """A joint speaker ("Xi Jinping; Putin") names each member by its canonical entity: the one-word name merged
+    into a full name is replaced there too ("Xi Jinping; Vladimir Putin")."""
+    full = conn.execute("SELECT canonical FROM entity WHERE id=?", (fid,)).fetchone()[0]
+    for qid, joint in conn.execute(
+        "SELECT q.id, q.speaker_name FROM quote q JOIN quote_speaker qs ON qs.quote = q.id "
+        "WHERE qs.entity=? AND q.speaker_entity IS NULL",
+        (sid,),
+    ).fetchall():
+        parts = [full if p.casefold() == name.casefold() else p for p in (joint or "").split("; ")]
+        conn.execute("UPDATE quote SET speaker_name=? WHERE id=?", ("; ".join(dict.fromkeys(parts)), qid))

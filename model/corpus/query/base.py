@@ -1,0 +1,68 @@
+"""The connection and the helpers every read shares: running SQL, WHERE clauses, which plans apply."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from model.corpus.store import SUMMARY_VERSION, StoreError, open_readonly
+
+
+class QueryError(Exception):
+    """A read that cannot be done, in one line for the user (a bad search, a missing database)."""
+
+
+def connect(path: str | Path, *, readonly: bool = True) -> sqlite3.Connection:
+    """A connection for one thread. Read-only unless asked."""
+    path = Path(path)
+    if not path.exists():
+        raise QueryError(f"no database at {path}")
+    try:
+        if readonly:
+            conn = open_readonly(path)  # also reads a WAL database in a folder it cannot write
+        else:
+            conn = sqlite3.connect(path)
+        conn.execute("PRAGMA busy_timeout=5000")
+        conn.execute("PRAGMA query_only=1")
+    except sqlite3.Error as e:
+        raise QueryError(f"cannot open {path}: {e}") from None
+    except StoreError as e:
+        raise QueryError(str(e)) from None
+    return conn
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def run(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> list[tuple]:
+    try:
+        return conn.execute(sql, params).fetchall()
+    except sqlite3.DatabaseError as e:  # also a damaged file ('database disk image is malformed')
+        msg = str(e)
+        if "fts5" in msg or "MATCH" in msg:
+            raise QueryError(f"cannot search for that: {msg}") from None
+        raise QueryError(msg) from None
+
+
+def sql_where(clauses: list[str]) -> str:
+    return (" WHERE " + " AND ".join(clauses)) if clauses else ""
+
+
+def has_summary(conn: sqlite3.Connection) -> bool:
+    """Whether the database has the per-entity summary and `event_day` (schema 2, `summary.SUMMARY_TABLES`);
+    a version-1 database is read with the plans that join mentions, articles and events."""
+    return run(conn, "PRAGMA user_version")[0][0] >= SUMMARY_VERSION
+
+
+# Without the summary (a version-1 database), an entity with this many mentions has its sections
+# read newest-first off the article (or date) index and cut at the page: sorting all of its rows
+# first took most of a second for the most frequent ones at 100,000 articles. Rarer ones keep the
+# plan that starts from their own rows.
+FREQUENT = 1000
+FREQUENT_EVENTS = 10000
+
+
+def entity_counts(conn: sqlite3.Connection, entity_id: int) -> tuple[int, int]:
+    """(mentions, articles) of an entity, (0, 0) when there is none: what the plans are picked by."""
+    rows = run(conn, "SELECT mentions, articles FROM entity WHERE id = ?", (entity_id,))
+    return (rows[0][0] or 0, rows[0][1] or 0) if rows else (0, 0)

@@ -1,0 +1,244 @@
+"""The SQLite schema, as data, and the migrations between its versions.
+
+`PRAGMA user_version` versions the schema. The tables are made with sqlite-utils (tables,
+indexes, FTS5 with triggers), imported only when a schema is created: the browser reads
+without it. The per-entity summary's tables and triggers are in `model.corpus.summary`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from model.corpus.errors import StoreError
+from model.corpus.summary import create_summary, summarise_all
+
+SCHEMA_VERSION = 2
+SUMMARY_VERSION = 2  # the first with the per-entity summary and event_day (`summary.SUMMARY_TABLES`)
+READABLE_VERSIONS = (
+    1,
+    2,
+)  # a version-1 database is browsed as it is (without the summaries) until a writer upgrades it
+
+
+@dataclass(frozen=True)
+class Index:
+    columns: tuple[str, ...]
+    unique: bool = False
+    name: str | None = None  # sqlite-utils names it idx_TABLE_COLUMNS otherwise
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: dict[str, type]
+    pk: str | tuple[str, ...]
+    not_null: frozenset[str] = frozenset()
+    foreign_keys: tuple[tuple[str, str, str], ...] = ()
+    indexes: tuple[Index, ...] = ()
+
+
+TABLES = (
+    Table(
+        "article",
+        {
+            "id": int,
+            "key": str,
+            "sha256": str,
+            "title": str,
+            "title_basis": str,
+            "source": str,
+            "source_basis": str,
+            "url": str,
+            "published": str,
+            "published_basis": str,
+            "published_confidence": float,
+            "text": str,
+            "lang": str,
+            "pipeline_version": str,
+            "origin": str,
+            "ingested_at": str,
+            "removed": str,
+        },
+        pk="id",
+        not_null=frozenset({"key", "text"}),
+        indexes=(Index(("key",), unique=True), Index(("published",))),
+    ),
+    Table(
+        "sentence",
+        {"article": int, "idx": int, "start": int, "end": int},
+        pk=("article", "idx"),
+        foreign_keys=(("article", "article", "id"),),
+    ),
+    Table(
+        "entity",
+        {"id": int, "canonical": str, "label": str, "family": str, "mentions": int, "articles": int},
+        pk="id",
+        not_null=frozenset({"canonical"}),
+        indexes=(Index(("canonical",), unique=True), Index(("family",)), Index(("mentions",))),
+    ),
+    Table(
+        "alias",
+        {"entity": int, "alias": str, "count": int},
+        pk=("entity", "alias"),
+        foreign_keys=(("entity", "entity", "id"),),
+        indexes=(Index(("alias",)),),
+    ),
+    Table(
+        "mention",
+        {
+            "id": int,
+            "article": int,
+            "entity": int,
+            "start": int,
+            "end": int,
+            "text": str,
+            "label": str,
+            "basis": str,
+            "title": str,
+        },
+        pk="id",
+        foreign_keys=(("article", "article", "id"), ("entity", "entity", "id")),
+        indexes=(
+            Index(("article", "start")),
+            Index(("entity", "article")),
+            # "does this entity occur in this span of this article" (events and quotes filtered by an entity)
+            Index(("article", "entity", "start")),
+        ),
+    ),
+    Table(
+        "quote",
+        {
+            "id": int,
+            "article": int,
+            "start": int,
+            "end": int,
+            "text": str,
+            "kind": str,
+            "cue": str,
+            "cue_start": int,
+            "cue_end": int,
+            "speaker_name": str,
+            "speaker_entity": int,
+            "speaker_start": int,
+            "speaker_end": int,
+            "basis": str,
+            "confidence": float,
+        },
+        pk="id",
+        foreign_keys=(("article", "article", "id"), ("speaker_entity", "entity", "id")),
+        indexes=(Index(("article", "start")), Index(("speaker_entity",))),
+    ),
+    Table(
+        "quote_speaker",
+        {"quote": int, "entity": int},
+        pk=("quote", "entity"),
+        foreign_keys=(("quote", "quote", "id"), ("entity", "entity", "id")),
+        indexes=(Index(("entity",), name="idx_qs_entity"),),
+    ),
+    Table(
+        "timex",
+        {
+            "id": int,
+            "article": int,
+            "start": int,
+            "end": int,
+            "text": str,
+            "type": str,
+            "value": str,
+            "anchor": str,
+            "basis": str,
+            "sentence": int,
+            "value_start": str,
+            "value_end": str,
+            "uncertain": int,
+            "spec": str,
+        },
+        pk="id",
+        foreign_keys=(("article", "article", "id"),),
+        indexes=(Index(("article", "start")), Index(("value_start",))),
+    ),
+    # User overrides live apart, keyed by article key, so re-ingest never loses them.
+    Table("override", {"article_key": str, "field": str, "value": str, "created": str}, pk=("article_key", "field")),
+)
+
+# Full-text search: table -> its indexed columns (FTS5, kept by triggers).
+FULL_TEXT = (("article", ("title", "text")), ("quote", ("text", "speaker_name")))
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+
+
+def refuse_foreign_database(conn: sqlite3.Connection, path: Path | str) -> None:
+    """A database without a schema version that has tables belongs to another program."""
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    if tables:
+        raise StoreError(
+            f"{path} is an SQLite database of another program (tables: {', '.join(tables[:5])}); "
+            "give a new file with --db"
+        )
+
+
+def migrate(
+    conn: sqlite3.Connection, path: Path | str = "database", progress: Callable[[int, int], None] | None = None
+) -> None:
+    """Bring the database at `conn` to `SCHEMA_VERSION`: create it when new, upgrade it when older."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version == SCHEMA_VERSION:
+        return
+    if version == 0:
+        refuse_foreign_database(conn, path)
+        create_schema(conn)
+        return
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} has schema version {version}, newer than this sinorus-tui ({SCHEMA_VERSION}); upgrade it"
+        )
+    if version == 1:
+        upgrade_from_1(conn, progress)
+        return
+    raise StoreError(f"{path} has schema version {version}; no migration to {SCHEMA_VERSION} is known")
+
+
+def upgrade_from_1(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None) -> None:
+    """Schema 1 -> 2 adds tables only, in one transaction: an interrupted upgrade leaves version 1 as it was."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        create_summary(conn)
+        conn.execute(
+            "INSERT INTO event_day(value_start, events) SELECT value_start, COUNT(*) FROM timex "
+            "WHERE value_start IS NOT NULL GROUP BY value_start"
+        )
+        summarise_all(conn, progress)
+        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def create_schema(conn: sqlite3.Connection) -> None:
+    """Every table, index, full-text index and summary of a new database, at `SCHEMA_VERSION`."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    with conn:
+        for table in TABLES:
+            create_table(db, table)
+        for name, columns in FULL_TEXT:
+            db[name].enable_fts(list(columns), fts_version="FTS5", create_triggers=True, tokenize=FTS_TOKENIZE)
+        create_summary(conn)
+        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+
+def create_table(db, table: Table) -> None:
+    """One table of `TABLES` and its indexes, with sqlite-utils."""
+    options = {"pk": table.pk}
+    if table.not_null:
+        options["not_null"] = set(table.not_null)
+    if table.foreign_keys:
+        options["foreign_keys"] = list(table.foreign_keys)
+    db[table.name].create(table.columns, **options)
+    for index in table.indexes:
+        extra = {"index_name": index.name} if index.name else {}
+        db[table.name].create_index(list(index.columns), unique=index.unique, **extra)

@@ -1,0 +1,248 @@
+"""Writing articles and what was extracted from them.
+
+Writes are plain parameterised SQL. Each article is written in one transaction, so an
+interrupted ingest never leaves half an article; its summary rows are redone in the same one.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import sqlite3
+from typing import TYPE_CHECKING
+
+from model.corpus.summary import summarise
+
+if TYPE_CHECKING:  # for annotations only
+    from model.records import Article, Extraction, Quote
+
+PIPELINE_VERSION = "2"  # bump when extraction changes so re-ingest redoes NLP (2: hard-wrapped text parsed unwrapped)
+
+# The article's columns an ingest writes, after its `key`, in the order of `_article_values`.
+ARTICLE_COLUMNS = (
+    "sha256",
+    "title",
+    "title_basis",
+    "source",
+    "source_basis",
+    "url",
+    "published",
+    "published_basis",
+    "published_confidence",
+    "text",
+    "lang",
+    "pipeline_version",
+    "origin",
+    "ingested_at",
+    "removed",
+)
+_UPDATE_ARTICLE = "UPDATE article SET " + ", ".join(f"{c}=?" for c in ARTICLE_COLUMNS) + " WHERE id=?"
+_INSERT_ARTICLE = (
+    f"INSERT INTO article(key, {', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * (len(ARTICLE_COLUMNS) + 1))})"
+)
+_INSERT_SENTENCE = "INSERT INTO sentence(article, idx, start, end) VALUES (?,?,?,?)"
+_INSERT_MENTION = "INSERT INTO mention(article, entity, start, end, text, label, basis, title) VALUES (?,?,?,?,?,?,?,?)"
+_INSERT_QUOTE = (
+    "INSERT INTO quote(article, start, end, text, kind, cue, cue_start, cue_end, speaker_name, "
+    "speaker_entity, speaker_start, speaker_end, basis, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+_INSERT_QUOTE_SPEAKER = "INSERT OR IGNORE INTO quote_speaker(quote, entity) VALUES (?,?)"
+_INSERT_TIMEX = (
+    "INSERT INTO timex(article, start, end, text, type, value, anchor, basis, sentence, value_start, "
+    "value_end, uncertain, spec) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+
+
+def utc_now() -> str:
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
+
+
+def article_hashes(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
+    """key -> (sha256, pipeline_version) for every stored article: what an ingest need not redo."""
+    return {r[0]: (r[1], r[2]) for r in conn.execute("SELECT key, sha256, pipeline_version FROM article")}
+
+
+class EntityCache:
+    """canonical name (casefolded) -> entity id, shared across one ingest run."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.ids = {r[1].casefold(): r[0] for r in conn.execute("SELECT id, canonical FROM entity")}
+        self.touched: set[int] = set()  # entities whose mentions or quotes this run added or removed
+
+    def get(self, canonical: str, label: str, family: str | None) -> int:
+        k = canonical.casefold()
+        eid = self.ids.get(k)
+        if eid is None:
+            cur = self.conn.execute(
+                "INSERT INTO entity(canonical, label, family, mentions, articles) VALUES (?,?,?,0,0)",
+                (canonical, label, family),
+            )
+            eid = self.ids[k] = cur.lastrowid
+        self.touched.add(eid)
+        return eid
+
+
+def write_article(conn: sqlite3.Connection, art: Article, ext: Extraction, entities: EntityCache) -> int:
+    """Replace-or-insert one article and everything extracted from it, atomically."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        aid = _write_article_row(conn, art, ext, entities)
+        _insert_sentences(conn, aid, ext)
+        _insert_mentions(conn, aid, ext, entities)
+        for q in ext.quotes:
+            _insert_quote(conn, aid, q, entities)
+        _insert_timexes(conn, aid, ext)
+        summarise(conn, "SELECT ?", (aid,))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return aid
+
+
+def _publication(art: Article, ext: Extraction) -> tuple[str | None, str | None, float | None]:
+    """The date the article gives, else the one extraction inferred: (published, basis, confidence)."""
+    published = art.published or ext.published
+    basis = art.published_basis if art.published or not ext.published else ext.published_basis
+    confidence = art.published_confidence if art.published else ext.published_confidence
+    return published, basis, confidence
+
+
+def _article_values(art: Article, ext: Extraction) -> tuple:
+    """The values of `ARTICLE_COLUMNS` for `art`."""
+    published, basis, confidence = _publication(art, ext)
+    return (
+        art.sha256,
+        art.title,
+        art.title_basis,
+        art.source,
+        art.source_basis,
+        art.url,
+        published,
+        basis,
+        confidence,
+        art.text,
+        "en",
+        PIPELINE_VERSION,
+        art.origin,
+        utc_now(),
+        json.dumps(art.removed, ensure_ascii=False),
+    )
+
+
+def _write_article_row(conn: sqlite3.Connection, art: Article, ext: Extraction, entities: EntityCache) -> int:
+    """The article's own row: updated in place (its old children gone) when its key is stored, else inserted."""
+    row = conn.execute("SELECT id FROM article WHERE key=?", (art.key,)).fetchone()
+    if row is None:
+        return conn.execute(_INSERT_ARTICLE, (art.key, *_article_values(art, ext))).lastrowid
+    aid = row[0]
+    entities.touched.update(_entities_of(conn, aid))
+    _delete_children(conn, aid)
+    conn.execute(_UPDATE_ARTICLE, (*_article_values(art, ext), aid))
+    return aid
+
+
+def _insert_sentences(conn: sqlite3.Connection, aid: int, ext: Extraction) -> None:
+    conn.executemany(_INSERT_SENTENCE, [(aid, i, s, e) for i, (s, e) in enumerate(ext.sentences)])
+
+
+def _insert_mentions(conn: sqlite3.Connection, aid: int, ext: Extraction, entities: EntityCache) -> None:
+    conn.executemany(
+        _INSERT_MENTION,
+        [
+            (aid, entities.get(m.canonical, m.label, m.family), m.start, m.end, m.text, m.label, m.basis, m.title)
+            for m in ext.mentions
+        ],
+    )
+
+
+def _insert_quote(conn: sqlite3.Connection, aid: int, q: Quote, entities: EntityCache) -> None:
+    """One quote and its speakers (a joint speaker is several entities; one alone is also `speaker_entity`)."""
+    names, ids = _speakers(q, entities)
+    single = ids[0] if len(ids) == 1 else None
+    speaker_name = q.speaker or ("; ".join(names) if names else None)
+    qid = conn.execute(
+        _INSERT_QUOTE,
+        (
+            aid,
+            q.start,
+            q.end,
+            q.text,
+            q.kind,
+            q.cue,
+            q.cue_start,
+            q.cue_end,
+            speaker_name,
+            single,
+            q.speaker_start,
+            q.speaker_end,
+            q.basis,
+            q.confidence,
+        ),
+    ).lastrowid
+    conn.executemany(_INSERT_QUOTE_SPEAKER, [(qid, i) for i in ids if i is not None])
+
+
+def _speakers(q: Quote, entities: EntityCache) -> tuple[list[str], list[int | None]]:
+    """The quote's speakers' names and their entities (None for a name no mention made an entity)."""
+    names = q.speakers or ([q.speaker] if q.speaker else [])
+    ids = [entities.ids.get(n.casefold()) for n in names]
+    entities.touched.update(i for i in ids if i is not None)
+    return names, ids
+
+
+def _insert_timexes(conn: sqlite3.Connection, aid: int, ext: Extraction) -> None:
+    conn.executemany(
+        _INSERT_TIMEX,
+        [
+            (
+                aid,
+                t.start,
+                t.end,
+                t.text,
+                t.type,
+                t.value,
+                t.anchor,
+                t.basis,
+                t.sentence,
+                t.value_start,
+                t.value_end,
+                int(t.uncertain),
+                t.spec,
+            )
+            for t in ext.timexes
+        ],
+    )
+
+
+def _entities_of(conn: sqlite3.Connection, aid: int) -> set[int]:
+    """The entities an article mentions or quotes: those whose counts change when it does."""
+    return {
+        r[0]
+        for r in conn.execute(
+            "SELECT entity FROM mention WHERE article=? UNION SELECT qs.entity FROM quote_speaker qs "
+            "JOIN quote q ON q.id = qs.quote WHERE q.article=?",
+            (aid, aid),
+        )
+    }
+
+
+def _delete_children(conn: sqlite3.Connection, aid: int) -> None:
+    conn.execute("DELETE FROM quote_speaker WHERE quote IN (SELECT id FROM quote WHERE article=?)", (aid,))
+    for table in ("quote", "timex", "mention", "sentence"):  # the summary rows: by `summarise` or the delete trigger
+        conn.execute(f"DELETE FROM {table} WHERE article=?", (aid,))
+
+
+def delete_article(conn: sqlite3.Connection, key: str) -> set[int]:
+    """Remove one article and everything extracted from it (its overrides stay, keyed by
+    its key, for when it comes back). Returns the entities it touched, for `refresh_entities`."""
+    with conn:
+        row = conn.execute("SELECT id FROM article WHERE key=?", (key,)).fetchone()
+        if row is None:
+            return set()
+        aid = row[0]
+        touched = _entities_of(conn, aid)
+        _delete_children(conn, aid)
+        conn.execute("DELETE FROM article WHERE id=?", (aid,))
+    return touched

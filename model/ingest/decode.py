@@ -1,0 +1,91 @@
+"""Bytes to text, defensively: a byte-order mark, UTF-16 without one, UTF-8 (a few broken bytes kept),
+else Windows-1252; binary data (known file signatures, NUL or control bytes) is refused with a reason."""
+
+from __future__ import annotations
+
+import codecs
+
+_MAGIC = [
+    (b"%PDF", "PDF"),
+    (b"\x89PNG", "PNG image"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"\x7fELF", "executable"),
+    (b"SQLite format 3", "SQLite database"),
+    (b"\xd0\xcf\x11\xe0", "Office document"),
+]
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """bytes → (text, note). Raises ValueError with a one-line reason for binary or undecodable data."""
+    text, note = _decode(data)
+    sample = text[:65536]
+    controls = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f") or c == "\x7f")
+    if controls > 0.05 * len(sample):
+        raise ValueError("binary file (mostly control bytes)")
+    return text, note
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _decode(data: bytes) -> tuple[str, str | None]:
+    decoded = _by_byte_order_mark(data)
+    if decoded:
+        return decoded
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise ValueError(f"binary file ({kind})")
+    decoded = _with_nul_bytes(data[:65536], data)
+    if decoded:
+        return decoded
+    return _utf8_else_cp1252(data)
+
+
+def _by_byte_order_mark(data: bytes) -> tuple[str, str | None] | None:
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), (None if enc == "utf-8-sig" else f"decoded as {enc.upper()} (byte-order mark)")
+            except UnicodeDecodeError:
+                raise ValueError(f"invalid {enc.upper()} despite its byte-order mark") from None
+    return None
+
+
+def _with_nul_bytes(head: bytes, data: bytes) -> tuple[str, str | None] | None:
+    """UTF-16 without a BOM (every other byte NUL); raises for binary data (many NULs); else None."""
+    if b"\x00" not in head:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if len(head) >= 4 and max(even, odd) > 0.4 * len(head) / 2 and min(even, odd) < 0.05 * len(head) / 2:
+        try:
+            return data.decode("utf-16-le" if odd > even else "utf-16-be"), "decoded as UTF-16 (no byte-order mark)"
+        except UnicodeDecodeError:
+            pass
+    if head.count(0) > len(head) // 100:  # a stray NUL in a text (or a CSV field) is stripped later
+        raise ValueError("binary file (contains NUL bytes)")
+    return None
+
+
+def _utf8_else_cp1252(data: bytes) -> tuple[str, str | None]:
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as e:
+        # UTF-8 with a few broken bytes (a cut multi-byte character, a stray byte) keeps its UTF-8 text.
+        text = data.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd")
+        if sum(1 for c in text if c > "\x7f") - bad > bad:
+            return text, f"not valid UTF-8: {bad} broken byte(s) replaced"
+        # Not UTF-8. Legacy single-byte text (Latin-1 / Windows-1252) decodes to letters; binary decodes to controls.
+        text = data.decode("cp1252", errors="replace")
+        if text.count("\ufffd") > 0.01 * len(text) + 2:
+            raise ValueError(f"not valid UTF-8 (byte {e.start}) and not Windows-1252 text") from None
+        return text, "decoded as Windows-1252 (not valid UTF-8)"

@@ -1,0 +1,184 @@
+"""Parsing and extracting batches of articles: in this process, or in a pool of worker processes.
+
+Each worker loads spaCy and the extractors once (`_worker_init`); the main process only reads
+files and writes SQLite. A text longer than `CHUNK_CHARS` is parsed in pieces, whose offsets are
+shifted back into the whole text.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import sys
+from collections.abc import Callable
+
+from model.ingest.extraction import extract
+from model.parse import layout
+from model.records import Article, Extraction
+
+CHUNK_CHARS = 100_000  # longer texts are parsed in pieces of about this size
+BATCH_ARTICLES = 16  # articles sent to a worker at a time
+
+Results = list[tuple[Article, Extraction | None, str | None]]  # (article, extraction, error) for each
+
+
+def _chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Split a long text at paragraph (else sentence, else any) boundaries: [(offset, piece)]."""
+    out, pos = [], 0
+    while len(text) - pos > size:
+        window = text[pos : pos + size]
+        cut = window.rfind("\n")
+        if cut < size // 2:
+            cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+            cut = cut + 1 if cut >= size // 2 else -1
+        if cut < size // 2:
+            cut = window.rfind(" ")
+        if cut < size // 2:
+            cut = size
+        out.append((pos, text[pos : pos + cut]))
+        pos += cut
+    out.append((pos, text[pos:]))
+    return out
+
+
+def _shift(ext: Extraction, offset: int, sent_offset: int) -> Extraction:
+    ext.sentences = [(s + offset, e + offset) for s, e in ext.sentences]
+    for rec in (*ext.mentions, *ext.quotes, *ext.timexes):
+        rec.start += offset
+        rec.end += offset
+        for a in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
+            v = getattr(rec, a, None)
+            if v is not None:
+                setattr(rec, a, v + offset)
+        if getattr(rec, "sentence", None) is not None:
+            rec.sentence += sent_offset
+    return ext
+
+
+def process_batch(arts: list[Article], nlp=None) -> Results:
+    """Parse and extract a batch. Returns (article, extraction, error) for each."""
+    if nlp is None:
+        nlp = _worker_nlp()
+    results = _parse_short(nlp, [a for a in arts if len(a.text) <= CHUNK_CHARS])
+    for a in arts:
+        if len(a.text) > CHUNK_CHARS:
+            results[id(a)] = _extract_long(a, nlp)
+    return [(a, *results[id(a)]) for a in arts]
+
+
+def _parse_short(nlp, short: list[Article]) -> dict[int, tuple[Extraction | None, str | None]]:
+    """The texts of one piece each, parsed together: id(article) -> (extraction, error)."""
+    results: dict[int, tuple[Extraction | None, str | None]] = {}
+    try:
+        for a, doc in zip(short, nlp.pipe([layout.unwrap(a.text) for a in short])):
+            results[id(a)] = _safe_extract(a, doc)
+    except Exception:  # a batch-level NLP failure: the rest one at a time, so one bad text costs one article
+        for a in short:
+            if id(a) not in results:
+                results[id(a)] = _parse_one(nlp, a)
+    return results
+
+
+def _parse_one(nlp, art: Article) -> tuple[Extraction | None, str | None]:
+    try:
+        return _safe_extract(art, nlp(layout.unwrap(art.text)))
+    except Exception as e:
+        return None, f"NLP failed: {type(e).__name__}: {e}"[:200]
+
+
+def _safe_extract(art: Article, doc) -> tuple[Extraction | None, str | None]:
+    try:
+        return extract(art, doc), None
+    except Exception as e:  # never lose the whole batch to one article's odd text
+        return None, f"extraction failed: {type(e).__name__}: {e}"[:200]
+
+
+def _extract_long(art: Article, nlp) -> tuple[Extraction | None, str | None]:
+    total = Extraction()
+    try:
+        for offset, piece in _chunks(layout.unwrap(art.text)):
+            part = Article(
+                key=art.key,
+                text=piece,
+                published=art.published or total.published,
+                published_confidence=art.published_confidence,
+            )
+            ext, err = _safe_extract(part, nlp(piece))
+            if err:
+                return None, err
+            _shift(ext, offset, len(total.sentences))
+            total.sentences += ext.sentences
+            total.mentions += ext.mentions
+            total.quotes += ext.quotes
+            total.timexes += ext.timexes
+            total.problems += [p for p in ext.problems if p not in total.problems]
+            if ext.published and not total.published:
+                total.published, total.published_basis = ext.published, ext.published_basis
+                total.published_confidence = ext.published_confidence
+    except Exception as e:
+        return None, f"NLP failed: {type(e).__name__}: {e}"[:200]
+    return total, None
+
+
+_NLP = None
+
+
+def _worker_nlp():
+    global _NLP
+    if _NLP is None:
+        from model.parse import nlp
+
+        _NLP = nlp.load()
+        _NLP.max_length = CHUNK_CHARS + 10
+    return _NLP
+
+
+def _worker_init():
+    """Preload spaCy and the extractors in a pool worker, before its first batch.
+
+    Best effort: a failure here is left for the first batch to meet and report (an exception
+    raised by a pool's initializer makes multiprocessing start the worker again, forever)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles ctrl-c and stops the pool
+    try:
+        # the extractors (about a second of regex compiling) load with spaCy
+        from model.extract import timeline as _timeline  # noqa: F401
+        from model.extract.quotes import extractor as _quotes  # noqa: F401
+
+        _worker_nlp()
+    except Exception:  # met again, and reported, by process_batch
+        pass
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def batches(articles: list[Article], size: int | None = None) -> list[list[Article]]:
+    size = size or BATCH_ARTICLES
+    return [articles[i : i + size] for i in range(0, len(articles), size)]
+
+
+def parse_all(parts: list[list[Article]], jobs: int, on_results: Callable[[Results], None]) -> None:
+    """Parse and extract each batch, handing each batch's results to `on_results` in order: here
+    with one job (or one batch), else in a pool of `jobs` workers, stopped on any error or ctrl-c."""
+    if jobs <= 1 or len(parts) <= 1:
+        nlp = _worker_nlp()
+        for b in parts:
+            on_results(process_batch(b, nlp))
+        return
+    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    pool = ctx.Pool(min(jobs, len(parts)), initializer=_worker_init)
+    try:
+        for results in pool.imap(process_batch, parts):
+            on_results(results)
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()

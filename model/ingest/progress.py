@@ -1,0 +1,38 @@
+"""What an ingest reports: its progress as it goes, and its summary at the end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from model.records import Skipped
+
+
+@dataclass
+class Progress:
+    phase: str  # "upgrading the database" (an older schema) | "reading" | "parsing" | "finishing"
+    done: int = 0
+    total: int = 0
+    words: int = 0
+    elapsed: float = 0.0
+
+
+@dataclass
+class Summary:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[Skipped] = field(default_factory=list)  # stored, but an extraction step failed
+    words: int = 0
+    seconds: float = 0.0
+    interrupted: bool = False
+
+    @property
+    def stored(self) -> int:
+        return self.new + self.updated
+
+    def line(self) -> str:
+        s = f"{self.new} new, {self.updated} updated, {self.unchanged} unchanged, {len(self.skipped)} skipped"
+        if self.stored and self.seconds:
+            s += f" ({self.words:,} words in {self.seconds:.1f} s, {self.words / self.seconds:,.0f} words/s)"
+        return s

@@ -1,0 +1,144 @@
+"""Articles from record files: one JSON object a line (.jsonl), or a CSV with a header.
+
+Each record needs a `text`; `id`, `title`, `published`, `source` and `url` are read when there.
+A bad line or row becomes a `Skipped` with its line or row number; the others are still read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+
+from model.ingest import clean
+from model.ingest.fields import content_hash, sanitise, sanitise_field
+from model.records import Article, Skipped
+
+MAX_TEXT_CHARS = 5_000_000  # a record's text larger than this is skipped
+
+RECORD_FIELDS = ("id", "title", "text", "published", "source", "url")
+
+
+def record_to_article(rec: dict, origin: str, fallback_key: str) -> Article | Skipped:
+    text = _record_text(rec, origin)
+    if isinstance(text, Skipped):
+        return text
+    art = Article(
+        key=sanitise_field(rec.get("id")) or fallback_key,
+        text=text,
+        title=sanitise_field(rec.get("title")),
+        url=sanitise_field(rec.get("url")),
+        source=sanitise_field(rec.get("source")),
+        origin=origin,
+    )
+    if art.title:
+        art.title_basis = "metadata"
+    if art.source:
+        art.source_basis = "metadata"
+    _record_published(art, rec)
+    art.sha256 = content_hash(art)
+    return art
+
+
+def _record_text(rec: dict, origin: str) -> str | Skipped:
+    """A record's text, sanitised, or why the record is skipped."""
+    if not isinstance(rec, dict):
+        return Skipped(origin, "record is not an object")
+    text = rec.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return Skipped(origin, "record has no text")
+    if len(text) > MAX_TEXT_CHARS:
+        return Skipped(origin, f"record text too large ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,})")
+    text = sanitise(text)
+    if not text.strip():
+        return Skipped(origin, "record has no text (only control characters)")
+    return text
+
+
+def _record_published(art: Article, rec: dict) -> None:
+    published, pbasis = clean.normalise_date(rec.get("published"))
+    if published:
+        art.published, art.published_basis, art.published_confidence = published, f"metadata{pbasis}", 1.0
+    elif rec.get("published"):
+        art.published_basis = f"metadata date '{sanitise_field(rec.get('published'))}' not understood"
+
+
+_LINE_END = re.compile(r"\r\n?|\n")
+
+
+def read_jsonl(text: str, origin: str, stem: str) -> Iterator[Article | Skipped]:
+    # Only CR/LF end a record: JSON strings may hold U+2028, U+0085 and the like raw, which str.splitlines splits on.
+    for n, line in enumerate(_LINE_END.split(text), 1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{n}"
+        try:
+            rec = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as e:
+            yield Skipped(where, f"malformed JSON line ({getattr(e, 'msg', 'too deeply nested')})")
+            continue
+        yield record_to_article(rec, where, f"{stem}:{n}")
+
+
+def _unclosed_quote(lines: list[str]) -> int | None:
+    """The index of the line where a quoted field opens that never closes, or None. Such a
+    field runs on into the next rows (up to EOF, or to the next quote, where strict parsing
+    fails): left alone, it would swallow them."""
+    reader = csv.reader(lines, strict=True)
+    start = 0
+    while True:
+        try:
+            next(reader)
+        except StopIteration:
+            return None
+        except csv.Error as e:
+            if reader.line_num - start > 1 or "unexpected end of data" in str(e):
+                return start
+        start = reader.line_num
+
+
+def read_csv(text: str, origin: str, stem: str) -> Iterator[Article | Skipped]:
+    csv.field_size_limit(MAX_TEXT_CHARS + 1)
+    lines = io.StringIO(text, newline="").readlines()
+    reader = csv.reader(lines)
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except (StopIteration, csv.Error) as e:
+        yield Skipped(origin, f"CSV has no readable header ({e})" if str(e) else "CSV has no header")
+        return
+    if "text" not in header:
+        yield Skipped(origin, "CSV has no 'text' column")
+        return
+    n = 1
+    rest = lines[reader.line_num :]
+    while rest:
+        bad = _unclosed_quote(rest)
+        n = yield from _csv_rows(rest if bad is None else rest[:bad], header, origin, stem, n)
+        if bad is None:
+            break
+        n += 1
+        yield Skipped(f"{origin}:row {n}", "malformed CSV row (a quoted field is never closed); skipped its line")
+        rest = rest[bad + 1 :]
+
+
+def _csv_rows(lines: list[str], header: list[str], origin: str, stem: str, n: int):
+    """The records of `lines` (rows after row `n`); returns the number of the last row read."""
+    reader = csv.reader(lines)
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return n
+        except csv.Error as e:
+            n += 1
+            yield Skipped(f"{origin}:row {n}", f"malformed CSV row ({e})")
+            continue
+        n += 1
+        if not any(c.strip() for c in row):
+            continue
+        if len(row) != len(header):
+            yield Skipped(f"{origin}:row {n}", f"CSV row has {len(row)} fields, the header {len(header)}")
+            continue
+        yield record_to_article(dict(zip(header, row)), f"{origin}:row {n}", f"{stem}:{n}")

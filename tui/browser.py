@@ -1,0 +1,723 @@
+"""The browser screen: four linked panes, the reader, filter chips and history.
+
+Siblings never talk to each other: the lists and the reader post messages up,
+this screen decides what changes (asking tui/navigation.py) and pushes attributes
+down. Every navigation goes through `navigate`, which records a `Snapshot` in the
+History so `[`/`]` can restore cursor, scroll and filters. A step is drawn in one
+frame (tui/steps.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input
+from textual.worker import get_current_worker
+
+from model.corpus import query as q
+
+from . import bindings
+from . import navigation as nav
+from .document import Doc, article_for_row, message_doc, read_document
+from .internals import set_border
+from .panes import LISTS, PANES, entities_source
+from .render import Box
+from .state import Chips, DocRef, History, Snapshot
+from .steps import StepScreen
+from .text import clean
+from .widgets.bars import ChipBar, KeyBar, Line
+from .widgets.reader import Reader
+from .widgets.vlist import PAGE, VirtualList
+
+WIDE = (120, 35)
+TINY = (60, 16)
+
+
+class Prompt(Input):
+    """The search or date line. Textual restyles a widget (and its component classes) on every focus
+    change; this one loses focus as it closes, hidden: it is restyled for that only if still shown."""
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        if has_focus or self.display:
+            super().watch_has_focus(has_focus)
+
+
+class MainScreen(StepScreen):
+    SCOPED_CSS = False
+    AUTO_FOCUS = None  # focus is ours to give: a key pressed during start-up must not be undone
+    BINDINGS = bindings.BROWSER
+
+    DEFAULT_CSS = """
+    MainScreen { layout: vertical; }
+    #body { height: 1fr; }
+    #panes { width: 55%; min-width: 50; }
+    .pane { height: 1fr; border: round $panel-lighten-2; border-title-color: $text-muted; padding: 0; }
+    .pane:focus-within { border: round $primary; border-title-color: $text; border-title-style: bold; }
+    #viewer { width: 1fr; border: round $panel-lighten-2; border-title-style: bold; }
+    #viewer:focus-within { border: round $primary; }
+    #status { height: 1; color: $text-muted; padding: 0 1; background: $surface; }
+    #entity-filter { height: 1; border: none; padding: 0 1; display: none; }
+    #entity-filter.-shown { display: block; }
+    #search, #date { dock: bottom; display: none; height: 1; border: none; padding: 0 1; }
+    .-narrow #body { layout: vertical; }
+    .-narrow #panes { width: 1fr; height: 45%; min-width: 0; }
+    .-narrow .pane { display: none; height: 1fr; }
+    .-narrow .pane.-active { display: block; }
+    .-narrow #viewer { height: 1fr; }
+    .-solo #panes { display: none; }
+    .-solo #viewer { height: 1fr; }
+    .-solo.-pane-focus #panes { display: block; height: 1fr; width: 1fr; }
+    .-solo.-pane-focus #viewer { display: none; }
+    .-solo .pane { display: none; }
+    .-solo .pane.-active { display: block; }
+    .-tiny KeyBar { display: none; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.state = Snapshot()
+        self.history: History[Snapshot] = History(cap=200)
+        self.labels: list[str] = []
+        self._doc_request = 0
+        self._doc_pending = False
+        self._terms_stale = False  # the reader's search terms wait for the next document
+        self._starting = False
+        self._prompt_name: str | None = None  # the open prompt line's id
+        self._titles_due = False  # a held step changed what the titles show
+
+    # ---------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        yield ChipBar(id="chips")
+        with Horizontal(id="body"):
+            with Vertical(id="panes"):
+                for name in PANES:
+                    with Box(id=f"pane-{name}", classes="pane"):
+                        if name == "entities":
+                            yield Input(placeholder="filter entities by name", id="entity-filter")
+                        yield LISTS[name](id=name)
+            with Box(id="viewer"):
+                yield Reader(id="reader")
+                yield Line(id="status")
+        # the prompts take the key bar's line while open, so nothing above them moves
+        yield Prompt(
+            placeholder="search articles and quotes (enter searches, escape cancels)", id="search", classes="prompt"
+        )
+        yield Prompt(
+            placeholder="jump the timeline to YYYY, YYYY-MM or YYYY-MM-DD (enter jumps, escape cancels)",
+            id="date",
+            classes="prompt",
+        )
+        yield KeyBar()
+
+    def lst(self, name: str) -> VirtualList:
+        return self.query_one(f"#{name}", VirtualList)
+
+    @property
+    def reader(self) -> Reader:
+        return self.query_one(Reader)
+
+    def on_mount(self) -> None:
+        self._hold()  # the first frame comes with the first rows and article, not before them
+        self._starting = True
+        self._titles()
+        self._restore(self.state, reload=True)
+        self._starting = False
+        self.history.visit(self.state)
+        self._deferred.append(self._load_labels)
+        self._layout_classes()
+        self._done("navigate")
+
+    def on_resize(self) -> None:
+        self._layout_classes()
+
+    def _layout_classes(self) -> None:
+        w, h = self.size
+        wide = w >= WIDE[0] and h >= WIDE[1]
+        tiny = w < TINY[0] or h < TINY[1]
+        solo = tiny or self.state.maximised
+        wanted = {"-narrow": not wide, "-tiny": tiny, "-solo": solo}
+        if solo:  # a class on the screen restyles every widget: only where it changes the layout
+            wanted["-pane-focus"] = self.state.focus != "reader"
+        _classes(self, wanted)
+        if not wide or solo:  # only these layouts show the active pane alone (a class restyles the pane's list)
+            for name in PANES:
+                _classes(self.query_one(f"#pane-{name}"), {"-active": name == self.state.active})
+
+    def on_descendant_focus(self, event) -> None:
+        widget = event.widget
+        if widget.id in PANES and widget.id != self.state.active:
+            self.state = replace(self.state, active=widget.id)
+        if widget.id in PANES or widget.id == "reader":
+            self.state = replace(self.state, focus=widget.id)
+        self._layout_classes()
+
+    def _titles(self) -> None:
+        """Bring the pane titles, the viewer's title and the chip bar up to date; during a held step, once,
+        as it is released (a step asked for them three or four times, ~0.3 ms each)."""
+        if self._holding is not None:
+            self._titles_due = True
+            return
+        self._titles_due = False
+        self._draw_titles()
+
+    def _step_released(self) -> None:
+        if self._titles_due:
+            self._titles()
+
+    def _draw_titles(self) -> None:
+        for i, name in enumerate(PANES, 1):
+            title = nav.pane_title(i, name, self.lst(name).shown_total)
+            set_border(self.query_one(f"#pane-{name}"), title, nav.pane_subtitle(name, self.state))
+        set_border(self.query_one("#viewer"), nav.doc_summary(self.reader.doc))
+        self._hit_count()
+        back = "◀" if self.history.can_back else " "
+        fwd = "▶" if self.history.can_forward else " "
+        self.query_one(ChipBar).show(self.state.chips.labels(), f"{back}{fwd}")
+
+    def _hit_count(self) -> None:
+        r = self.reader
+        searching = self.state.chips.search and r.doc.kind == "article"
+        set_border(self.query_one("#viewer"), subtitle=nav.hit_count(r.hit, r.hits) if searching else "")
+
+    # ---------------------------------------------------------------- state and history
+
+    def capture(self) -> Snapshot:
+        positions = {name: self.lst(name).position for name in PANES}
+        doc = self.state.doc
+        r = self.reader
+        if doc is not None and (r.doc.kind, r.doc.ident) == (doc.kind, doc.ident):
+            cursor, scroll = r.position
+            doc = replace(doc, cursor=cursor, scroll=scroll, target=r.target, find=None)
+        focused = self.focused
+        focus = focused.id if focused is not None and focused.id in (*PANES, "reader") else self.state.focus
+        return replace(self.state, positions=positions, doc=doc, focus=focus)
+
+    def navigate(self, new: Snapshot) -> None:
+        """Go somewhere new: remember where we were, then show `new`."""
+        self._hold()
+        self.history.replace(self.capture())
+        old = self.history.current
+        self._restore(new, reload=False, old=old)
+        self.history.visit(self.capture())
+        self._titles()
+        self._done("navigate")
+
+    def action_back(self) -> None:
+        self._travel(self.history.back, "nothing to go back to")
+
+    def action_forward(self) -> None:
+        self._travel(self.history.forward, "nothing forward")
+
+    def _travel(self, step, nothing: str) -> None:
+        self.history.replace(self.capture())
+        snap = step()
+        if snap is None:
+            self.notify(nothing, timeout=2)
+            return
+        self._hold()
+        self._restore(snap, reload=False, old=self.state, exact=True)
+        self._titles()
+        self._done("navigate")
+
+    def _restore(self, snap: Snapshot, *, reload: bool, old: Snapshot | None = None, exact: bool = False) -> None:
+        """Make the screen show `snap`. Lists whose query changed reload; with `exact`
+        every list goes back to its remembered cursor and scroll."""
+        old = old or Snapshot()
+        sources = nav.pane_sources(snap, old)
+        self.state = snap
+        for name, (source, key, old_key) in sources.items():
+            self._restore_list(name, source, reload or key != old_key, snap, exact or reload, exact)
+        self._restore_entity_filter(snap.name)
+        if snap.doc is not None and (exact or snap.doc != old.doc):
+            self._open(snap.doc)
+        if snap.chips.search != old.chips.search:
+            self._restore_terms(snap)
+        self.set_focus(self.reader if snap.focus == "reader" else self.lst(snap.focus))
+        self._layout_classes()
+
+    def _restore_list(self, name: str, source, changed: bool, snap: Snapshot, remembered: bool, exact: bool) -> None:
+        """Reload list `name` from `source` if its query `changed` (at its `remembered` cursor and scroll,
+        or at the top); else, with `exact`, put it back where `snap` had it."""
+        vl = self.lst(name)
+        if changed or vl.source is None:
+            cursor, scroll = snap.positions.get(name, (0, 0)) if remembered else (0, 0)
+            if self._starting and name != snap.focus:
+                # at start-up the focused list and its article come first; the rest after that frame
+                self._deferred.append(lambda vl=vl, a=(source, cursor, scroll): vl.load(*a))
+                return
+            self._expect(name)
+            # a list that will open its first row's article brings that article with its first page
+            first = article_for_row if name == "articles" and snap.doc is None else None
+            vl.load(source, cursor, scroll, prefetch=first)
+        elif exact and name in snap.positions:
+            cursor, scroll = snap.positions[name]
+            vl.cursor = cursor
+            vl.scroll_y_to(scroll)
+            vl.refresh()
+
+    def _restore_entity_filter(self, name: str) -> None:
+        box = self.query_one("#entity-filter", Input)
+        box.set_class(bool(name), "-shown")
+        if box.value != name:
+            with box.prevent(Input.Changed):
+                box.value = name
+
+    def _restore_terms(self, snap: Snapshot) -> None:
+        if snap.doc is None and self.lst("articles").total is None:
+            # the reader is about to show the first article found, with these terms: marking them in
+            # the article it shows now would be thrown away (unless nothing is found: see on_loaded)
+            self._terms_stale = True
+        else:
+            self.reader.set_terms(q.search_terms(snap.chips.search))
+
+    # ---------------------------------------------------------------- the reader's document
+
+    def _open(self, ref: DocRef, doc: Doc | None = None) -> None:
+        """Load `ref` into the reader; `doc`, when given, is that document already made (fetched along
+        with other rows in the same worker), shown at once."""
+        self.state = replace(self.state, doc=ref)
+        self._expect("doc")
+        self._doc_request += 1
+        if doc is not None:
+            self._show_doc(self._doc_request, ref, doc, q.search_terms(self.state.chips.search))
+            return
+        self._load_doc(self._doc_request, ref, q.search_terms(self.state.chips.search), self.reader.text_width())
+        request = self._doc_request
+        # A slow page (an entity in every article of a huge corpus) shows it is loading.
+        self.set_timer(0.3, lambda: self._show_loading(request))
+        self._doc_pending = True
+
+    def _show_loading(self, request: int) -> None:
+        if request == self._doc_request and self._doc_pending:
+            self.reader.loading = True
+
+    @work(thread=True, exclusive=True, group="doc")
+    def _load_doc(self, request: int, ref: DocRef, terms: list[str], width: int) -> None:
+        try:
+            with self.app.db.session() as conn:
+                doc = read_document(conn, ref.kind, ref.ident, width)
+        except q.QueryError as e:
+            doc = message_doc(str(e))
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_doc, request, ref, doc, terms)
+
+    def _show_doc(self, request: int, ref: DocRef, doc: Doc, terms: list[str]) -> None:
+        if request != self._doc_request:
+            return
+        self._doc_pending = False
+        self._terms_stale = False
+        self.reader.loading = False
+        cursor, target = ref.cursor, ref.target
+        if ref.find is not None:
+            cursor, target = nav.find_link(doc, ref.find)
+        self.reader.show(doc, cursor=cursor, scroll=ref.scroll, target=target, terms=terms)
+        if ref.find is not None and ref.find[0] == "hit":
+            self.reader.first_hit(last=ref.find == ("hit", "last"))
+        self.query_one("#status", Line).update(nav.describe_link(self.reader.link, doc))  # now, not a frame later
+        self._titles()
+        self._done("doc")
+
+    def on_reader_link_changed(self, message: Reader.LinkChanged) -> None:
+        self.query_one("#status", Line).update(nav.describe_link(message.link, message.reader.doc))
+
+    # ---------------------------------------------------------------- lists
+
+    def on_virtual_list_loaded(self, message: VirtualList.Loaded) -> None:
+        if message.error:
+            self.notify(message.error, severity="error", timeout=6)
+        self._titles()
+        opened = False
+        if message.vlist.id == "articles" and self.state.doc is None and message.total:
+            opened = self._open_first_article(message.vlist.highlighted, message.prefetched)
+        if message.vlist.id == "articles" and self._terms_stale and not opened:
+            self._terms_stale = False  # nothing found to open: the terms go to the article shown
+            self.reader.set_terms(q.search_terms(self.state.chips.search))
+        self._done(message.vlist.id)
+
+    def _open_first_article(self, row, prefetched) -> bool:
+        """Open the Articles list's row at the cursor (its document `prefetched` with the list's first
+        page, if it was); False when there is no row to open."""
+        if row is None:
+            return False
+        self._open(
+            DocRef("article", row.id, find=("hit",) if self.state.chips.search else None),
+            doc=prefetched[1] if prefetched is not None and prefetched[0] == row.id else None,
+        )
+        return True
+
+    def on_virtual_list_loading(self, message: VirtualList.Loading) -> None:
+        self._titles()
+
+    def on_virtual_list_highlighted(self, message: VirtualList.Highlighted) -> None:
+        if isinstance(message, VirtualList.Selected):
+            return
+        ref = nav.ref_for_row(message.vlist.id, message.row, bool(self.state.chips.search))
+        if ref is not None:
+            self._open(ref)
+
+    def on_virtual_list_selected(self, message: VirtualList.Selected) -> None:
+        name, row = message.vlist.id, message.row
+        snap = self.capture()
+        ref = nav.ref_for_row(name, row, bool(self.state.chips.search))
+        if name in ("articles", "entities"):
+            snap = replace(snap, chips=snap.chips.set(*nav.chip_for_row(name, row)))
+        self.navigate(replace(snap, doc=ref, focus="reader"))
+
+    # ---------------------------------------------------------------- following links
+
+    def on_reader_follow(self, message: Reader.Follow) -> None:
+        where = nav.follow(message.link, message.reader.doc.kind)
+        if where is None:
+            return
+        kind, value = where
+        snap = replace(self.capture(), focus="reader")
+        if kind == "doc":
+            self.navigate(replace(snap, doc=value))
+        elif kind == "date":
+            self._goto_date(value, snap=replace(snap, focus="timeline", active="timeline"))
+        else:
+            text, timeout = value
+            self.notify(text, timeout=timeout)
+
+    # ---------------------------------------------------------------- panes and focus
+
+    def action_pane(self, delta: int) -> None:
+        order = [*PANES, "reader"]
+        # The focus we asked for, not `self.focused`: focus moves a message later, and keys come in bursts.
+        current = self.state.focus
+        name = order[(order.index(current) + delta) % len(order)] if current in order else order[0]
+        self._focus(name)
+
+    def action_show_pane(self, name: str) -> None:
+        self._focus(name)
+
+    def _focus(self, name: str) -> None:
+        if name in PANES:
+            self.state = replace(self.state, active=name, focus=name)
+            self._layout_classes()
+            self.set_focus(self.lst(name))
+        else:
+            self.state = replace(self.state, focus="reader")
+            self._layout_classes()
+            self.set_focus(self.reader)
+
+    def action_maximise(self) -> None:
+        self.state = replace(self.state, maximised=not self.state.maximised)
+        self._layout_classes()
+
+    def action_escape(self) -> None:
+        if self._prompt() is not None:
+            self._close_prompt()
+            self._focus(self.state.active)
+        elif self.state.maximised:
+            self.action_maximise()
+        elif self.focused is self.reader:
+            self._focus(self.state.active)
+        elif self.state.chips.search:
+            self.navigate(replace(self.capture(), chips=self.state.chips.set("search", None)))
+
+    def _focused_id(self) -> str | None:
+        return self.focused.id if self.focused else None
+
+    # ---------------------------------------------------------------- sorts, types, entity filter
+
+    def action_sort(self) -> None:
+        self.navigate(nav.next_sort(self.capture(), self._focused_id()))
+
+    def action_toggle_basis(self) -> None:
+        self.navigate(replace(self.capture(), show_basis=not self.state.show_basis))
+
+    def action_cycle_type(self) -> None:
+        self.navigate(replace(self.capture(), label=nav.next_label(self.labels, self.state.label)))
+
+    def action_filter_entities(self, start: str = "") -> None:
+        box = self.query_one("#entity-filter", Input)
+        box.add_class("-shown")
+        if start:
+            box.value = box.value + start
+        self.set_focus(box)
+        box.cursor_position = len(box.value)
+
+    @on(Input.Changed, "#entity-filter")
+    def _entity_filter_changed(self, event: Input.Changed) -> None:
+        self.state = replace(self.state, name=event.value)
+        self.lst("entities").load(entities_source(q.Filters(label=self.state.label, name=event.value or None)))
+        self._titles()
+
+    @on(Input.Submitted, "#entity-filter")
+    def _entity_filter_done(self, event: Input.Submitted) -> None:
+        if not event.value:
+            event.input.remove_class("-shown")
+        self._focus("entities")
+
+    def on_key(self, event) -> None:
+        box = self.query_one("#entity-filter", Input)
+        if event.key in ("escape", "down") and self.focused is box:
+            event.stop()
+            if event.key == "escape":
+                box.value = ""
+                box.remove_class("-shown")
+            self._focus("entities")
+        if event.key == "escape" and self.focused is not None and self.focused is self._prompt():
+            event.stop()
+            self._close_prompt()
+            self._focus(self.state.active)
+
+    # ---------------------------------------------------------------- the prompt line
+
+    def _prompt(self) -> Input | None:
+        """The open prompt line (search or date), if any."""
+        return self.query_one(f"#{self._prompt_name}", Input) if self._prompt_name else None
+
+    # A prompt takes the key bar's line while open. Both are shown and hidden by an inline `display`
+    # over their CSS (the prompts hidden, the key bar shown unless the terminal is tiny): a class would
+    # restyle the Input and its component classes, twice a search.
+
+    def _open_prompt(self, name: str, value: str) -> None:
+        self._close_prompt()
+        box = self.query_one(f"#{name}", Input)
+        box.value = value
+        box.styles.display = "block"
+        self.query_one(KeyBar).styles.display = "none"
+        self._prompt_name = name
+        self.set_focus(box)
+
+    def _close_prompt(self) -> None:
+        box = self._prompt()
+        if box is not None:
+            box.styles.display = None  # back to the CSS: hidden
+            self.query_one(KeyBar).styles.display = None
+            self._prompt_name = None
+
+    # ---------------------------------------------------------------- search
+
+    def action_search(self) -> None:
+        if self._focused_id() == "entities":
+            self.action_filter_entities()
+            return
+        self._open_prompt("search", self.state.chips.search or "")
+
+    @on(Input.Submitted, "#search")
+    def _search(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        self._close_prompt()
+        if text and q.fts_escape(text) is None:
+            self.notify(f"nothing to search for in “{clean(text)}”: type some words", severity="warning")
+            self._focus(self.state.active)
+            return
+        snap = replace(
+            self.capture(), chips=self.state.chips.set("search", text or None), focus="articles", active="articles"
+        )
+        doc = snap.doc
+        self.navigate(replace(snap, doc=None if text else doc))
+
+    def action_hit(self, delta: int) -> None:
+        if not self.state.chips.search:
+            self.notify("no search: press / to search", timeout=3)
+            return
+        if self.reader.next_hit(delta):
+            self._hit_count()
+            return
+        self._next_article_hit(delta)
+
+    def _next_article_hit(self, delta: int) -> None:
+        """No more hits in this article: on to the next (or previous) matching article."""
+        articles = self.lst("articles")
+        if not articles.total:
+            return
+        index = articles.cursor + delta
+        if not 0 <= index < articles.total:
+            self.notify("no more hits", timeout=2)
+            return
+        articles.move_to(index, announce=False)
+        row = articles.highlighted
+        if row is not None:
+            find = ("hit",) if delta > 0 else ("hit", "last")
+            self.navigate(replace(self.capture(), doc=DocRef("article", row.id, find=find)))
+
+    # ---------------------------------------------------------------- filters
+
+    def action_filter_by(self) -> None:
+        chip = self._chip_for_selection()
+        if chip is None:
+            self.notify("nothing to filter by here", timeout=3)
+            return
+        name, value = chip
+        self.navigate(replace(self.capture(), chips=self.state.chips.set(name, value)))
+
+    def _chip_for_selection(self) -> tuple[str, tuple[int, str]] | None:
+        focused = self._focused_id()
+        if focused == "reader":
+            link = self.reader.link
+            if link is None:
+                return nav.chip_for_doc(self.reader.doc)
+            return nav.chip_for_link(link, self.reader.doc)
+        if focused in PANES:
+            row = self.lst(focused).highlighted
+            return nav.chip_for_row(focused, row) if row is not None else None
+        return None
+
+    def action_refresh(self) -> None:
+        """Show what an ingest running meanwhile has added (WAL lets us read while it writes),
+        keeping every list's cursor and scroll."""
+        self.app.db.reset()
+        for name in ("articles", "entities", "timeline", "quotes"):
+            self.lst(name).reload()
+        self.notify("reloaded from the database", timeout=2)
+
+    def action_unfilter(self) -> None:
+        if not self.state.chips.order:
+            self.notify("no filters to remove", timeout=2)
+            return
+        self.remove_chip(self.state.chips.order[-1])
+
+    def remove_chip(self, name: str) -> None:
+        self.navigate(replace(self.capture(), chips=self.state.chips.set(name, None)))
+
+    def action_unfilter_all(self) -> None:
+        self.navigate(replace(self.capture(), chips=Chips()))
+
+    def on_chip_bar_removed(self, message: ChipBar.Removed) -> None:
+        self.remove_chip(message.name)
+
+    # ---------------------------------------------------------------- provenance, copy
+
+    def _selected_fact(self):
+        """The quote, date, mention or article under the cursor, wherever it is."""
+        focused = self._focused_id()
+        if focused == "reader":
+            return nav.fact_in_reader(self.reader.link, self.reader.doc)
+        if focused in PANES:
+            row = self.lst(focused).highlighted
+            return (nav.FACT_OF_ROW[focused], row) if row is not None else None
+        return None
+
+    def action_provenance(self) -> None:
+        from .modals import ProvenanceScreen
+
+        fact = self._selected_fact()
+        if fact is None:
+            self.notify("move to a mention, quote or date first (tab in the reader)", timeout=3)
+            return
+        self.app.push_screen(ProvenanceScreen(*fact, doc=self.reader.doc))
+
+    def action_copy_quote(self) -> None:
+        fact = self._selected_fact()
+        if fact is None or fact[0] != "quote":
+            self.notify("select a quote first (Quotes pane, or tab to one in the reader)", timeout=3)
+            return
+        quote = fact[1]
+        doc = self.reader.doc
+        if quote.title is None and doc.kind == "article" and doc.article is not None:
+            quote = replace(quote, title=doc.article.title, source=doc.article.source, published=doc.article.published)
+        text = nav.citation(quote)
+        self.app.copy_to_clipboard(text)
+        self.notify("copied: " + text[:70] + ("…" if len(text) > 70 else ""), timeout=3)
+
+    # ---------------------------------------------------------------- dates
+
+    def action_jump_date(self) -> None:
+        self._open_prompt("date", "")
+
+    @on(Input.Submitted, "#date")
+    def _date_entered(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        if not nav.DATE.fullmatch(value):
+            self.notify(f"not a date: “{clean(value)}” (try 2023-02)", severity="warning")
+            return
+        self._close_prompt()
+        self._goto_date(value, snap=replace(self.capture(), focus="timeline", active="timeline"))
+
+    def _goto_date(self, date: str, snap: Snapshot) -> None:
+        self._hold()
+        self._expect("date")
+        self.navigate(snap)
+        timeline = self.lst("timeline")
+        self._position_date(snap.chips.filters(), date, timeline.source, timeline.generation, timeline.total)
+
+    @work(thread=True, exclusive=True, group="date")
+    def _position_date(self, filters: q.Filters, date: str, source, generation: int, total: int | None) -> None:
+        """The date's place in the timeline and, in the same round (the list counted already), the page
+        of events there and the article of the event the cursor lands on."""
+        prefetched = None
+        try:
+            with self.app.db.session() as conn:
+                index = q.event_position(conn, filters, date)
+                if total and source is not None:
+                    prefetched = _events_at(conn, source, generation, min(index, total - 1))
+        except q.QueryError as e:
+            self.app.call_from_thread(self._date_failed, str(e))
+            return
+        self.app.call_from_thread(self._timeline_at, index, prefetched)
+
+    def _date_failed(self, error: str) -> None:
+        self._done("date")
+        self.notify(error, severity="error")
+
+    def _timeline_at(self, index: int, prefetched: tuple | None = None) -> None:
+        timeline = self.lst("timeline")
+        if timeline.total is not None and index >= timeline.total:
+            self.notify("no events on or after that date", timeout=3)
+            index = max(0, timeline.total - 1)
+        doc = self._prefetched_event_doc(index, prefetched)
+        if timeline.total:
+            self._expect("doc")  # moving the cursor opens that event's article: hold the frame for it too
+        timeline.move_to(index, announce=doc is None)
+        if doc is not None:
+            self._open(*doc)
+        self._focus("timeline")
+        self.history.replace(self.capture())
+        self._done("date")
+
+    def _prefetched_event_doc(self, index: int, prefetched: tuple | None) -> tuple[DocRef, Doc] | None:
+        """Put the prefetched page of events in the timeline; (ref, document) of the article of the event
+        at `index`, if it came with them."""
+        timeline = self.lst("timeline")
+        if prefetched is None or not timeline.total or prefetched[0] != timeline.generation:
+            return None
+        generation, page, rows, article = prefetched
+        timeline.put_page(generation, page, rows)
+        row = timeline.row(index)
+        if row is not None and article is not None and article[0] == row.article:
+            return nav.ref_for_row("timeline", row, bool(self.state.chips.search)), article[1]
+        return None
+
+    @work(thread=True, group="labels")
+    def _load_labels(self) -> None:
+        try:
+            with self.app.db.session() as conn:
+                labels = [name for name, _ in q.labels(conn)]
+        except q.QueryError:
+            return
+        self.labels = labels
+
+    # ---------------------------------------------------------------- the command palette lands here
+
+    def go_entity(self, entity_id: int) -> None:
+        self.navigate(replace(self.capture(), doc=DocRef("entity", entity_id), focus="reader"))
+
+    def go_article(self, article_id: int) -> None:
+        self.navigate(replace(self.capture(), doc=DocRef("article", article_id), focus="reader"))
+
+    def go_date(self, date: str) -> None:
+        self._goto_date(date, snap=replace(self.capture(), focus="timeline", active="timeline"))
+
+
+def _events_at(conn, source, generation: int, at: int) -> tuple | None:
+    """(generation, page, rows, (article id, document) of the event at `at`) for the page of events
+    around index `at`, read in the date worker."""
+    rows = source.page(conn, at // PAGE * PAGE, PAGE)
+    if at % PAGE < len(rows):
+        return generation, at // PAGE, rows, article_for_row(conn, rows[at % PAGE], "article")
+    return None
+
+
+def _classes(widget, wanted: dict[str, bool]) -> None:
+    """Set CSS classes only when they change (each change restyles the tree)."""
+    for name, wanted_on in wanted.items():
+        if widget.has_class(name) != wanted_on:
+            widget.set_class(wanted_on, name)

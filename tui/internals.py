@@ -1,0 +1,137 @@
+"""Every use of Textual's private API in the TUI, and nowhere else.
+
+Written against Textual 8.2 (pyproject pins textual>=8.2,<8.3). Before moving that pin, read each
+piece here against the new Textual's source: the names used (`textual._compositor`, `App._begin_batch`,
+`Screen._compositor_refresh`, `Widget._styles_cache`, …) may have changed or gone, and the tests in
+tests/tui/test_frames.py check that what these pieces save (a frame, a layout pass, a restyle) is
+still saved.
+
+What is here: `FrameScreen`, a Screen whose repaints a navigation step can hold until every query it
+started has answered, drawn then in one frame; `set_border`, a border title that repaints one line;
+`line_cache`, a widget's own cache of drawn lines; `keymap`, the app's key remapping.
+"""
+
+from __future__ import annotations
+
+from textual._compositor import Compositor
+from textual.content import Content
+from textual.geometry import Region
+from textual.reactive import Reactive
+from textual.screen import Screen
+
+
+class _Compositor(Compositor):
+    """Textual's compositor, minus a second layout pass per frame: a full reflow arranges every widget,
+    visible or not, yet leaves the full map marked stale if a scroll (reflow_visible) or an update of a
+    hidden widget marked it so before, and the frame's first look-up of a widget's region arranges
+    the whole screen again. After a full reflow the full map is the one it just made."""
+
+    def reflow(self, parent, size):
+        result = super().reflow(parent, size)
+        self._full_map_invalidated = False
+        return result
+
+
+class FrameScreen(Screen):
+    """A screen that draws a step in one frame: `hold_frames` suspends its repaints (and the app's)
+    until the matching `release_frames`, which draws at once whatever changed meanwhile."""
+
+    # Textual repaints the whole screen when focus moves, in a second frame after the step's own: the
+    # widgets whose look depends on focus restyle and repaint themselves, so the screen need not.
+    focused: Reactive = Reactive(None, repaint=False)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._compositor = _Compositor()
+        self._held_frames = 0  # holds whose repaints are still suspended
+        self._skipped_frame = False  # a layout pass was held back: its changes wait in the compositor
+        self._resumed = False
+
+    @property
+    def holding_frames(self) -> bool:
+        return self._held_frames > 0
+
+    def hold_frames(self) -> None:
+        self._held_frames += 1
+        self.app._begin_batch()
+
+    def release_frames(self) -> None:
+        """End one hold; with none left (here or in the app), draw now: Textual's update timer would wait
+        for its next tick (after a pause, as at start-up, a whole period of 1/60 s)."""
+        self._held_frames -= 1
+        self.app._end_batch()
+        if not self._held_frames and not self.app._batch_count and self.is_current:
+            skipped, self._skipped_frame = self._skipped_frame, False
+            self._on_timer_update()
+            if skipped and self._compositor._dirty_regions:  # a held layout's changes, nothing else
+                self._compositor_refresh()
+
+    def request_pending_repaints(self) -> None:
+        """Widgets changed just now would ask this screen for a repaint from their own message loops,
+        a moment later: ask now, so the requests are queued here before a hold ends and land in its
+        frame, not in one of their own."""
+        for widget in self.walk_children(with_self=False):
+            if widget._repaint_required or widget._layout_required or widget._scroll_required:
+                widget._check_refresh()
+
+    def _compositor_refresh(self) -> None:
+        # A layout pass during a held step (or the first one, at start-up) would draw a frame of its
+        # own; its changes stay marked in the compositor instead and go out with the step's frame.
+        if self._held_frames:
+            self._skipped_frame = True
+            return
+        super()._compositor_refresh()
+
+    def _update_focus_styles(self, focused=None, blurred=None) -> None:
+        """Textual restyles every node under the nearest ancestor with a `:focus-within` rule, each list
+        and its component classes with it; here only those ancestors' own borders depend on it (the
+        panes' and the viewer's), so only they are restyled."""
+        nodes = {
+            node
+            for widget in (focused, blurred)
+            if widget is not None
+            for node in widget.ancestors_with_self
+            if node._has_focus_within
+        }
+        if nodes:
+            self.app.stylesheet.update_nodes(nodes, animate=True)
+
+    def on_screen_resume(self, event) -> None:
+        # Runs before Textual's own handler, which restyles every node of a resumed screen (the theme
+        # may have changed while another screen was on top). The first time, every node was styled
+        # as it mounted, moments before: no second pass over them before the first frame.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+
+
+def set_border(widget, title: str | None = None, subtitle: str | None = None) -> None:
+    """Set a border's title and subtitle when they change, repainting only the border's top or bottom
+    line: Textual's `border_title` repaints the whole box, every line of a pane behind its list."""
+    for attr, text in (("border_title", title), ("border_subtitle", subtitle)):
+        key = "_sinorus_" + attr
+        if text is not None and getattr(widget, key, None) != text:
+            setattr(widget, key, text)
+            if not widget.is_mounted or not widget.size:
+                setattr(widget, attr, Content(text))
+                continue
+            setattr(widget, "_" + attr, Content(text).expand_tabs(4).split()[0])  # as the setter does
+            ox, oy = widget.content_offset
+            width, height = widget.outer_size
+            y = 0 if attr == "border_title" else height - 1
+            widget.refresh(Region(-ox, y - oy, width, 1))
+
+
+def line_cache(widget, width: int) -> tuple[dict, set]:
+    """(drawn lines by y, the y of lines to draw again) from `widget`'s styles cache, emptied first
+    if the widget's width changed."""
+    cache = widget._styles_cache
+    if width != cache._width:
+        cache.clear()
+        cache._width = width
+    return cache._cache, cache._dirty_lines
+
+
+def keymap(app) -> dict[str, str]:
+    """The app's remapping of binding ids to keys (what `App.set_keymap` was given)."""
+    return app._keymap

@@ -1,0 +1,294 @@
+"""The browser's decisions, as plain functions of its state: what each list shows, which document a
+row or a link opens, what a filter chip is made of, and the texts of titles and the status line.
+The screen (tui/browser.py) asks these and applies the answers to its widgets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from textual.content import Content
+
+from model.corpus import query as q
+
+from .document import Doc
+from .panes import TITLES, articles_source, entities_source, quotes_source, timeline_source
+from .state import DocRef, Snapshot
+from .text import clean, shorten
+
+NAME_WIDTH = 24  # cells of a name in the status line, so its keys still fit
+DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")  # what the date prompt takes: YYYY, YYYY-MM or YYYY-MM-DD
+
+# ---------------------------------------------------------------- what the lists show
+
+
+def pane_sources(snap: Snapshot, old: Snapshot) -> dict[str, tuple]:
+    """For each list: (its source under `snap`, the key of its query, that key under `old`). A list
+    whose key changed reloads."""
+    f, of = snap.chips.filters(), old.chips.filters()
+    return {
+        "articles": (
+            articles_source(f, snap.article_sort, snap.show_basis),
+            (f.entity, f.search, snap.article_sort, snap.show_basis),
+            (of.entity, of.search, old.article_sort, old.show_basis),
+        ),
+        "entities": (
+            entities_source(q.Filters(label=snap.label, name=snap.name or None)),
+            (snap.label, snap.name),
+            (old.label, old.name),
+        ),
+        "timeline": (timeline_source(f), (f.article, f.entity), (of.article, of.entity)),
+        "quotes": (
+            quotes_source(f, snap.quote_sort),
+            (f.article, f.entity, f.speaker, f.search, snap.quote_sort),
+            (of.article, of.entity, of.speaker, of.search, old.quote_sort),
+        ),
+    }
+
+
+def next_sort(snap: Snapshot, focused: str | None) -> Snapshot:
+    """`snap` with the focused list's next sort (Quotes: by speaker or by date; else Articles')."""
+    if focused == "quotes":
+        return replace(snap, quote_sort="date" if snap.quote_sort == "speaker" else "speaker")
+    sorts = q.ARTICLE_SORTS
+    return replace(snap, article_sort=sorts[(sorts.index(snap.article_sort) + 1) % len(sorts)])
+
+
+def next_label(labels: list[str], label: str | None) -> str | None:
+    """The entity type after `label` (None: all types)."""
+    options = [None, *labels]
+    i = options.index(label) if label in options else 0
+    return options[(i + 1) % len(options)]
+
+
+# ---------------------------------------------------------------- which document opens
+
+
+def ref_for_row(name: str, row, searching: bool) -> DocRef | None:
+    """What the reader opens for `row` of list `name` (with a search on, at its first hit)."""
+    if name == "articles":
+        return DocRef("article", row.id, find=("hit",) if searching else None)
+    if name == "entities":
+        return DocRef("entity", row.id)
+    if name == "timeline":
+        return DocRef("article", row.article, find=("date", "id", row.id, row.sentence_start, row.sentence_end))
+    if name == "quotes":
+        return DocRef("article", row.article, find=("quote", "id", row.id))
+    return None
+
+
+def follow(link, doc_kind: str) -> tuple[str, object] | None:
+    """Where `enter` on `link` (in a document of `doc_kind`) goes: ("doc", DocRef), ("date", a calendar
+    date for the timeline), ("note", (message, seconds shown)), or None (nowhere)."""
+    t = link.target
+    if link.kind == "mention":
+        return ("doc", DocRef("entity", t.entity)) if t.entity is not None else None
+    if link.kind in ("speaker", "entity"):
+        return "doc", DocRef("entity", t)
+    if link.kind == "quote":
+        return _follow_quote(t, doc_kind)
+    if link.kind == "article":
+        aid, start, _ = t
+        return "doc", DocRef("article", aid, find=("mention", "start", start))
+    if link.kind == "event":
+        return "doc", DocRef("article", t.article, find=("date", "id", t.id, t.sentence_start, t.sentence_end))
+    if link.kind == "date":
+        if not t.value_start:
+            return "note", (f"“{clean(t.text)}” has no date on the calendar ({clean(t.value, 'unresolved')})", 4)
+        return "date", t.value_start
+    return None
+
+
+def _follow_quote(quote: q.QuoteRow, doc_kind: str) -> tuple[str, object]:
+    """In an article a quote leads to its speaker; elsewhere (an entity page) to its article."""
+    if doc_kind != "article":
+        return "doc", DocRef("article", quote.article, find=("quote", "id", quote.id))
+    if quote.speaker_entity is not None:
+        return "doc", DocRef("entity", quote.speaker_entity)
+    return "note", ("this quote has no known speaker", 3)
+
+
+def find_link(doc: Doc, find: tuple) -> tuple[int | None, tuple[int, int] | None]:
+    """Where to put the link cursor (and what to embolden) in a freshly loaded article."""
+    kind = find[0]
+    if kind == "hit":
+        return None, None
+    target = None
+    if kind == "date" and len(find) > 3 and find[3] is not None:
+        target = (doc.display(find[3]), doc.display(find[4]))
+    for i, lk in enumerate(doc.links):
+        if lk.kind == kind and getattr(lk.target, find[1], None) == find[2]:
+            return i, target
+    return None, target
+
+
+# ---------------------------------------------------------------- what the selection is
+
+
+def chip_for_doc(doc: Doc) -> tuple[str, tuple[int, str]] | None:
+    """The filter chip for the reader's page itself."""
+    if doc.kind in ("article", "entity"):
+        return doc.kind, (doc.ident, doc.title)
+    return None
+
+
+def chip_for_link(link, doc: Doc) -> tuple[str, tuple[int, str]] | None:
+    """The filter chip for the link under the reader's cursor."""
+    t = link.target
+    if link.kind == "mention" and t.entity is not None:
+        return "entity", (t.entity, clean(t.name or t.text))
+    if link.kind in ("speaker", "entity"):
+        return "entity", (t, link_text(doc, link))
+    if link.kind in ("quote", "event", "date"):
+        aid = t.article
+        title = t.title or (doc.title if doc.kind == "article" else str(aid))
+        return "article", (aid, clean(title))
+    if link.kind == "article":
+        return "article", (t[0], str(t[0]))
+    return None
+
+
+def chip_for_row(name: str, row) -> tuple[str, tuple[int, str]] | None:
+    """The filter chip for `row` of list `name`."""
+    if name == "articles":
+        return "article", (row.id, clean(row.title, row.key))
+    if name == "entities":
+        return "entity", (row.id, clean(row.name))
+    if name == "quotes" and row.speaker_entity is not None:
+        return "speaker", (row.speaker_entity, clean(row.speaker))
+    if name == "timeline":
+        return "article", (row.article, clean(row.title, str(row.article)))
+    return None
+
+
+FACT_OF_ROW = {"quotes": "quote", "timeline": "date", "articles": "article", "entities": "entity-row"}
+
+
+def fact_in_reader(link, doc: Doc):
+    """(kind, fact) for provenance: the link under the reader's cursor, else the article shown."""
+    if link is not None:
+        return link.kind, link.target
+    if doc.kind == "article":
+        return "article", doc.article
+    return None
+
+
+# ---------------------------------------------------------------- texts
+
+
+def pane_title(number: int, name: str, shown: int | None) -> str:
+    total = "…" if shown is None else f"{shown:,}"
+    return f"{number} {TITLES[name]} {total}"
+
+
+def pane_subtitle(name: str, s: Snapshot) -> str:
+    """A pane's sort, date basis or entity filter, shown under it."""
+    if name == "articles":
+        sub = {"date": "newest", "oldest": "oldest", "title": "by title"}[s.article_sort]
+        return sub + (" · date basis" if s.show_basis else "")
+    if name == "quotes":
+        return "by speaker" if s.quote_sort == "speaker" else "newest"
+    if name == "entities":
+        return " · ".join((s.label or "all types", f"“{s.name}”" if s.name else "/ filters by name"))
+    return ""
+
+
+def hit_count(hit: int | None, hits: list) -> str:
+    """The viewer's subtitle with a search on, over an article."""
+    if not hits:
+        return "no hits in this article · n: next article"
+    return f"hit {hit + 1} of {len(hits)} · n/N" if hit is not None else f"{len(hits)} hits · n/N"
+
+
+def doc_summary(doc: Doc) -> str:
+    """The reader's title: what kind of page, and what its links are."""
+    if doc.kind == "article" and doc.article is not None:
+        a = doc.article
+        parts = [f"{len(a.mentions)} mentions", f"{len(a.quotes)} quotes", f"{len(a.timexes)} dates"]
+        return "Article · " + " · ".join(parts)
+    if doc.kind == "entity":
+        return "Entity · " + doc.title
+    return "Reader"
+
+
+def link_text(doc: Doc, link) -> str:
+    return clean(doc.text[link.start : link.end]).strip(" ‹›")
+
+
+def describe_link(link, doc: Doc) -> Content:
+    """One line under the reader about the link under the cursor."""
+    if link is None:
+        return _describe_page(doc)
+    describe = _DESCRIBE.get(link.kind)
+    return describe(link, doc) if describe else Content("")
+
+
+def _describe_page(doc: Doc) -> Content:
+    if doc.kind == "article":
+        return Content("tab/e: next link · enter: follow · p: provenance · f: filter by this article")
+    if doc.kind == "entity":
+        return Content("tab/e: next link · enter: open · f: filter panes by this entity")
+    return Content("")
+
+
+# Names and cues are cut short, so the keys at the end of the line still fit.
+
+
+def _describe_mention(link, doc: Doc) -> Content:
+    t = link.target
+    name = shorten(clean(t.name or t.text), NAME_WIDTH)
+    return Content.assemble((t.label or "?", "bold"), f" {name} · enter: entity page · p: provenance")
+
+
+def _describe_quote(link, doc: Doc) -> Content:
+    t = link.target
+    who = shorten(clean(t.speaker, "unknown speaker"), NAME_WIDTH)
+    cue = f" · cue “{shorten(clean(t.cue), 16)}”" if t.cue else ""
+    return Content.assemble(("quote", "bold"), f" {t.kind or ''} · {who}{cue} · y: copy · p: provenance")
+
+
+def _describe_date(link, doc: Doc) -> Content:
+    t = link.target
+    rng = f" ({t.value_start}…{t.value_end})" if t.value_start and t.value_end != t.value_start else ""
+    return Content.assemble(("date", "bold"), f" {clean(t.value, '?')}{rng} · enter: timeline · p: provenance")
+
+
+def _describe_entity(link, doc: Doc) -> Content:
+    name = shorten(link_text(doc, link), NAME_WIDTH)
+    return Content.assemble(("entity", "bold"), f" {name} · enter: entity page")
+
+
+def _describe_article(link, doc: Doc) -> Content:
+    return Content.assemble(("mention", "bold"), " · enter: open the article there")
+
+
+def _describe_event(link, doc: Doc) -> Content:
+    return Content.assemble(("event", "bold"), f" {clean(link.target.value, '?')} · enter: open the sentence")
+
+
+_DESCRIBE = {
+    "mention": _describe_mention,
+    "quote": _describe_quote,
+    "date": _describe_date,
+    "speaker": _describe_entity,
+    "entity": _describe_entity,
+    "article": _describe_article,
+    "event": _describe_event,
+}
+
+
+def citation(quote: q.QuoteRow) -> str:
+    """A quote as an analyst pastes it: text, speaker, article, source, date."""
+    who = clean(quote.speaker, "unknown speaker")
+    where = ", ".join(
+        x
+        for x in (
+            f"“{clean(quote.title)}”" if quote.title else None,
+            clean(quote.source) or None,
+            quote.published or "undated",
+        )
+        if x
+    )
+    mark = "“{}”" if quote.kind != "indirect" else "{}"
+    return f"{mark.format(clean(quote.text))} — {who}, {where}"
