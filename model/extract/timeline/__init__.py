@@ -1,6 +1,6 @@
 """Temporal expressions → TIMEX3 values, anchored on the publication date, tense-aware.
 
-Pure rules, standard library only (see docs/rules/TIMELINE.md for the measurements behind that
+Pure rules, standard library only (see docs/rules/timeline.md for the measurements behind that
 choice). Three steps, one module each (`candidates` over the `patterns` table, `interpret`,
 `direction`, `resolve`; `timexes` runs them):
 
