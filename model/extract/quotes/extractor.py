@@ -28,52 +28,30 @@ from model.extract.quotes import learned as quotes_learned
 from model.extract.quotes.learned import lemma as _lemma
 from model.extract.quotes.marks import QuoteSpan, find_quote_spans, paragraphs
 from model.extract.quotes.speakers import Resolver, Speaker, verb_of
+from model.lexicon.grammar import MODAL_LEMMAS, OBJECT_PREPS, UNNAMED_PRONOUNS
+from model.lexicon.naming import LABEL_FIELDS, NAMING_WORDS, TITLE_CASE_SMALL_WORDS, TITLED_WORK_NOUNS
+from model.lexicon.people import BODY_NOUNS, NOT_PEOPLE, PEOPLE_NOUNS, PEOPLE_QUANTIFIERS, THING_NOUNS
+from model.lexicon.records import DOCUMENT_NOUNS, SHARE_WORDS
+from model.lexicon.speech import (
+    ATTRIB_ABOUT,
+    ATTRIB_CLAUSE,
+    ATTRIB_CUES,
+    ATTRIB_FOR,
+    ATTRIB_INFINITIVE,
+    ATTRIB_OBJECT,
+    CLAIM_NOUNS,
+    FINDING_VERBS,
+    FRAME_VERBS,
+    GLOSS_PARTICIPLES,
+    LEARNED,
+    NAMING_CUES,
+    QUOTING_VERBS,
+    REPORT_VERBS,
+    STANCES,
+    VAGUE_OBJECTS,
+)
 from model.records import Mention, Quote
 
-# Verbs that report speech and take the reported clause as a complement (indirect speech). Not "agree":
-# "both sides agreed that …" reports a decision, not words.
-REPORT_VERBS = set(
-    """
-say tell add state note claim argue insist warn explain announce declare report write stress emphasize emphasise
-assert maintain acknowledge admit concede confirm deny suggest predict reply respond answer remark comment observe
-assure contend allege complain reiterate repeat indicate reveal disclose mention recall testify tweet caution
-promise pledge vow conclude hint counter retort boast joke quip whisper shout inform notify underscore underline
-proclaim affirm reaffirm lament protest object recommend propose post charge threaten guarantee swear clarify
-specify speculate acknowledge concur estimate forecast brief urge ask
-""".split()
-)
-# Verbs that can frame a quoted fragment ("hailed the “new frontier”", "calling Putin an “old friend”").
-FRAME_VERBS = REPORT_VERBS | set(
-    """
-call hail tout praise welcome describe label term characterize characterise criticize criticise condemn slam blast
-laud applaud express voice accuse refer brand dismiss reject denounce decry mock deride ridicule lambaste thank
-congratulate quote cite demand question challenge attack defend compare liken recount portray depict paint
-reassure plead beg invoke insist pronounce summarize summarise echo highlight agree continue
-""".split()
-)
-QUOTING_VERBS = {"quote", "cite"}  # "X quoted Y as saying"
-# Nouns and words after which a quoted span names something rather than reports speech.
-TITLE_NOUNS = set(
-    """
-song book novel film movie show series album poem play opera musical documentary program programme podcast column
-article essay op-ed headline title slogan motto hashtag term word phrase expression label nickname moniker
-catchphrase mantra banner tagline exhibition painting anthem ballad hymn track single magazine newspaper
-newsletter report paper memoir biography brand name operation
-""".split()
-)
-NAMING_WORDS = {"so-called", "dubbed", "titled", "entitled", "nicknamed", "named", "known", "branded", "called"}
-# A participle after a comma that closes a reported clause is the writer's gloss, not the speaker's words.
-GLOSS_VBG = {
-    "indicating",
-    "suggesting",
-    "signalling",
-    "signaling",
-    "underscoring",
-    "highlighting",
-    "reflecting",
-    "marking",
-    "showing",
-}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 DASHES = "—–―‒-"
 # A quote inside the reported clause of a named speaker's speech verb, framed there by someone else's verb, is
@@ -85,96 +63,15 @@ NESTED_KINDS = ("partial", "direct")
 # Reported speech from an unnamed source that is people ("analysts say …", "officials said …", "a senior
 # official told …"); not things ("recent data suggests", "the report says") nor untagged names.
 UNNAMED_INDIRECT = True
-# Bodies described by a common noun that speak ("the campaign says …", "the network said …").
-BODY_NOUNS = set(
-    """
-campaign network company firm group agency committee union administration department ministry office team
-organization organisation association coalition council commission panel board court newspaper paper station
-channel website publication outlet magazine
-""".split()
-)
-# unresolved; not I/we/you (the writer, the reader)
-UNNAMED_PRONOUNS = {"he", "she", "they", "it", "who", "which", "that"}
 UNTAGGED_NAMES = True
 UNNAMED_PRONOUN_NOMINAL = True
 BODY_NOMINAL = True
 # Any common noun as the subject of a speech verb with a clause, except things that only show ("recent data
 # suggests …": evidence, not a source that speaks).
 ANY_NOUN_SPEAKS = True
-THING_NOUNS = {"data", "datum", "evidence", "trend", "figure", "number", "statistic", "sign", "fact", "math"}
 UNNAMED_NOMINAL = False  # described people's objects too (seeds: 'officials expressed concerns …')
-PEOPLE_QUANTIFIERS = {"some", "many", "most", "others", "both", "few", "all", "everyone", "anyone", "several"}
 # A speech verb's noun-phrase object as what was reported ("stressed her support of the raid").
 NOMINAL_CONTENT = False
-PEOPLE_NOUNS = set(
-    """
-official source analyst expert critic observer aide adviser advisor advisor member people person insider
-diplomat spokesman spokeswoman spokesperson lawmaker legislator politician leader executive economist
-scientist researcher scholar academic professor lawyer attorney prosecutor investigator officer agent
-police authority resident citizen voter supporter opponent activist protester demonstrator witness friend
-colleague ally rival candidate nominee delegate representative senator congressman congresswoman governor
-mayor minister diplomat envoy ambassador negotiator strategist consultant pollster commentator journalist
-reporter correspondent editor writer author historian specialist veteran worker employee staffer staff
-manager director chairman chairwoman president chief head founder owner investor trader banker dealer
-parent mother father student teacher doctor physician nurse patient victim survivor family relative
-neighbor neighbour man woman someone somebody anyone everyone nobody republican democrat conservative liberal
-organizer organiser advocate associate businessman businesswoman other proponent backer donor
-""".split()
-)
-# Cues of attribution beyond speech (PolNeAR's sense: beliefs, findings, intentions, demands): their
-# clause ("believes that …", "the poll shows …"), their infinitive ("wants to …", "plans to …") or, for a
-# few, what they call for ("called for …") is what is attributed. Indirect only: they never claim a
-# quoted span, nor stand as a speaker for a later quote.
-ATTRIB_CLAUSE = set(
-    """
-believe think know find show expect hope fear feel worry doubt understand realize realise recognize recognise
-learn discover agree decide prove demonstrate reckon assume figure bet guess suspect point
-""".split()
-)
-ATTRIB_INFINITIVE = set(
-    """
-want plan intend seek hope expect promise pledge vow threaten agree decide aim offer vote urge ask call push
-press
-""".split()
-)  # not "refuse"/"decline": like "did not say", what they govern was not done
-# A person's stance on something ("endorsed her tax plan", "criticized the trade deal", "announced a new plan"): the
-# object, not a person.
-# Not the compliments (praise, hail, welcome, laud: like the seeds' gold, a reaction, not a position), nor
-# back/blame (0.33 and 0.60 precision on PolNeAR train).
-ATTRIB_OBJECT = set(
-    """
-support endorse oppose criticize criticise cite reject dismiss question attack defend demand express denounce decry
-blast slam condemn mention propose announce deny acknowledge repeat reiterate recall predict admit confirm
-""".split()
-)
-# Learned from PolNeAR train (gold attributions without quotation marks): a verb lemma and the dependent of
-# it that holds the attributed content, kept when, among the verb's uses with a subject that is a person or
-# no entity (not an organisation or a country) and whose content our other rules missed, the dependent's
-# subtree overlapped >= 30% of a gold content at least 5 times and at least half the time. Lemmas as the
-# small model gives them ("hop" is hope). ccomp: a clause; xcomp: a to-infinitive; dobj: the object;
-# other keys: the object of that preposition ("see X as [Y]", "talk about [Y]"). Indirect only, like ATTRIB.
-LEARNED = {
-    "dobj": """accept acknowledge address announce articulate back blast brush cite claim condemn criticize declare
-        decry deem defend denounce deny discuss dismiss echo endorse explain expose express favor file highlight
-        identify invoke issue lay list mention mock offer oppose outline post prefer propose question recognize
-        recount reference reiterate reject remind renew report request reveal say seek share signal slam stress
-        support tweet underscore voice want""",
-    "xcomp": """agree ask call claim decide encourage expect force hop lead like look order plan prefer promise
-        prompt prove push require seek tell threaten urge vow want""",
-    "ccomp": """acknowledge add agree allow argue ask believe claim consider determine expect find hop imply insist
-        know point question report reveal say see show suggest tell think want wonder worry""",
-    "for": "advocate apologize ask blame blast call campaign cast criticize hop push vote",
-    "as": "cite describe identify see view",
-    "to": "compare devote liken look",
-    "about": "ask speak talk think write",
-    "with": "agree disagree show side",
-    "of": "accuse speak",
-    "at": "balk hint lash",
-    "in": "believe",
-    "on": "agree focus touch weigh",
-    "against": "rail warn",
-    "from": "distance",
-}
 # Left out of the table although they pass its test on PolNeAR train: compliments (praise, tout, thank, applaud,
 # hail: a reaction, and the seeds' gold leaves them out), refusals (decline/refuse to …: what was not done),
 # examples given ("pointed to X as …") and "noted [the absence …]"; each costs a seeds false positive.
@@ -201,32 +98,12 @@ LEARNED_ALL = _cue_table(LEARNED, LEFT_OUT)
 # A name as what is attributed, only to a stance of a person's (PolNeAR counts "endorsed [Hillary Clinton]").
 NAME_OBJECTS = True
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
-STANCES = {"endorse", "support", "back", "oppose", "criticize", "attack", "reject", "favor", "prefer"}
-NAMING_CUES = {"call", "label", "brand", "dub", "deem", "consider", "declare"}  # "called X a Y": X a Y
-FINDING_VERBS = {"show", "find", "reveal", "indicate", "suggest", "estimate", "put"}  # with a record as subject
-ATTRIB_FOR = {"call", "push", "press", "ask", "argue", "advocate", "plead", "lobby"}
-# What a person spoke about or accused someone of: the object of the preposition.
-ATTRIB_ABOUT = {
-    **{v: ("about",) for v in ("speak", "talk", "complain", "boast", "joke", "worry", "testify", "write")},
-    "accuse": ("of",),
-    "focus": ("on",),
-}  # not "pointed to X as …": an example given, not a claim
-ATTRIB_CUES = (
-    ATTRIB_CLAUSE | ATTRIB_INFINITIVE | ATTRIB_FOR | FINDING_VERBS | ATTRIB_OBJECT | set(ATTRIB_ABOUT) | NAMING_CUES
-)
 ATTRIB = True
 NESTED_ATTRIB = False
 ATTRIB_PEOPLE_ONLY = True
 # Records that findings are attributed to ("a new poll shows …", "according to the report, …"): reported
 # without a named speaker, unlike people ("analysts say"), whose words need a name (see UNNAMED_INDIRECT).
 DOCUMENTS = True
-DOCUMENT_NOUNS = set(
-    """
-poll survey study report analysis data document memo letter complaint lawsuit filing review audit research
-investigation record figure number estimate projection forecast indictment ruling census tally count
-polling result statement email e-mail footage video statistic post remark average transcript
-""".split()
-)
 # "NAME: what was said" leading a paragraph (transcripts, headlines).
 NAME_COLON_PARAGRAPHS = True
 # The label: up to four capitalised words, after an opening mark that runs the transcript on over paragraphs
@@ -237,22 +114,8 @@ LABEL_LINE = re.compile(
     r"(?P<label>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]+){0,3})"
     r"(?P<tail> (?:[Tt]o|[Oo]n|[Aa]t|[Ii]n|[Aa]bout) [^:\n]{1,60}?)?[ \t]*:[ \t]+(?=\S)"
 )
-# Field names, not speakers, however often they lead a paragraph ("UPDATE: …", "Note: …").
-LABEL_FIELDS = set(
-    """
-note update updated source sources editor correction clarification breaking video photo photos watch related read
-contributing byline warning disclaimer spoiler caption credit credits transcript advertisement ad latest live
-""".split()
-)
 # A person's claim as a noun with a that-clause ("Trump's claim that …").
 CLAIMS = True
-CLAIM_NOUNS = set(
-    """
-claim belief view assertion argument warning insistence promise pledge suggestion allegation accusation contention
-position demand charge statement remark comment prediction hope fear concern suspicion conviction
-""".split()
-)
-SHARE_WORDS = {"percent", "half", "majority", "plurality", "third", "quarter", "fifth", "minority"}
 SPLIT_PREDICATES = True  # see `_second_predicate`
 COORDINATED_CUES = True  # see `_coordinated_cue`
 INTERRUPTED = True  # see `_interrupted`: "A, he said, B" reported whole
@@ -260,7 +123,6 @@ CLOSING_ATTRIBUTION = True  # see `_minus`
 COLON_BEFORE_CUE = True  # see `_colon_between`
 OBJECT_REACH = True  # see `_object_reach`
 OBJECT_CLAUSES = True  # `_object_reach`: also a to-infinitive or a clause without "that" right after the object
-OBJECT_PREPS = {"for", "as", "with", "in", "of", "over", "against", "about", "to"}  # the phrases `_object_reach` takes
 KEEP_THAT_CLAUSES = True
 SINGLE_MARKS_INDIRECT = True  # see `_double_marked`
 IN_RECORD = True  # see `_in_record`
@@ -271,7 +133,6 @@ LABEL_ANY_NAME = True  # see `_speaker_labels`
 # (`tests/tools/train_indirect.py` prints it).
 LEARNED_MODEL = True
 LEARNED_THRESHOLD = 0.48
-MODALS = {"must", "should", "would", "could", "may", "might", "will", "can", "shall", "ought"}
 
 
 @dataclass
@@ -987,15 +848,7 @@ class _Extractor:
                 obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
             if obj is None or obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
                 continue
-            if obj.right_edge.i - obj.left_edge.i < 2 or obj.lemma_.lower() in (
-                "thing",
-                "something",
-                "anything",
-                "nothing",
-                "everything",
-                "word",
-                "lot",
-            ):
+            if obj.right_edge.i - obj.left_edge.i < 2 or obj.lemma_.lower() in VAGUE_OBJECTS:
                 continue
             return obj
         return None
@@ -1238,7 +1091,12 @@ class _Extractor:
                 t.lower_ in ("up", "down")
                 and doc[i + 1].lower_ == "from"
                 or t.tag_ == "VBG"
-                and (t.lower_ in GLOSS_VBG or t.lemma_.lower() in REPORT_VERBS or COORDINATED_CUES and _reports(t))
+                and (
+                    t.lower_ in GLOSS_PARTICIPLES
+                    or t.lemma_.lower() in REPORT_VERBS
+                    or COORDINATED_CUES
+                    and _reports(t)
+                )
             ):
                 b = min(b, i - 1)  # the writer's gloss ("…, up from $185 billion", "…, indicating …") or a new
                 # speech act of the speaker's ("…, calling …", "…, adding …"), its own quote
@@ -1263,7 +1121,7 @@ class _Extractor:
             and head.lemma_.lower() == "be"
             and any(x.dep_ in ("acomp", "attr") for x in head.children)
             and any(x.dep_ in ("nsubj", "nsubjpass") for x in head.children)
-            and any(x.dep_ == "aux" and x.lemma_.lower() in MODALS for x in c.children)
+            and any(x.dep_ == "aux" and x.lemma_.lower() in MODAL_LEMMAS for x in c.children)
         )
 
     # ------------------------------------------------------------ quotes
@@ -1339,23 +1197,22 @@ class _Extractor:
         prev = [t for t in doc[max(0, a - 4) : a] if not t.is_punct and not self.in_quote[t.i]]
         if prev:
             last = prev[-1]
-            if last.lower_ in NAMING_WORDS or last.lemma_.lower() in TITLE_NOUNS and last.pos_ == "NOUN":
+            if last.lower_ in NAMING_WORDS or last.lemma_.lower() in TITLED_WORK_NOUNS and last.pos_ == "NOUN":
                 if not (last.lower_ == "called" and last.dep_ != "acl" and last.tag_ != "VBN"):
                     return True
             if last.lower_ == "as" and len(prev) > 1 and prev[-2].lower_ in ("known", "described", "referred"):
                 return q.kind == "partial"
         # the quoted span is in apposition to a title noun ("his book, “The Deal”")
         root = min(doc[a:b], key=lambda t: len(list(t.ancestors)))
-        if root.dep_ in ("appos", "compound") and root.head.lemma_.lower() in TITLE_NOUNS:
+        if root.dep_ in ("appos", "compound") and root.head.lemma_.lower() in TITLED_WORK_NOUNS:
             return True
         if q.kind == "partial" or not any(t.tag_ in FINITE_TAGS for t in doc[a:b]):
             # Title Case and no verb: a title or a name ("Fox News Sunday", "Mostly False"), not speech
             words = [t for t in doc[a:b] if t.is_alpha]
-            small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "from", "or"}
             caps = [t for t in words if t.text[:1].isupper()]
             if (
                 words
-                and all(t.text[:1].isupper() or t.lower_ in small for t in words)
+                and all(t.text[:1].isupper() or t.lower_ in TITLE_CASE_SMALL_WORDS for t in words)
                 and (len(caps) >= 2 or prev and prev[-1].tag_ == "POS" or prev and prev[-1].lower_ in ("the", "of"))
             ):
                 return True
@@ -1807,7 +1664,7 @@ class _Extractor:
         if v.lower_ == "according":
             return False
         for c in v.children:
-            if c.dep_ == "neg" or c.dep_ == "aux" and c.lemma_.lower() in MODALS:
+            if c.dep_ == "neg" or c.dep_ == "aux" and c.lemma_.lower() in MODAL_LEMMAS:
                 return True
         if v.dep_ == "xcomp" and v.head.lemma_.lower() not in ("go", "continue", "proceed"):
             return True
@@ -1993,9 +1850,6 @@ def _document(tok) -> bool:
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in DOCUMENT_NOUNS:
         return True
     return tok.lemma_.lower() in SHARE_WORDS or tok.ent_type_ == "PERCENT" and tok.pos_ in ("NOUN", "NUM")
-
-
-NOT_PEOPLE = {"country", "nation", "side", "government", "state"}
 
 
 def _people(tok) -> bool:

@@ -7,45 +7,12 @@ from __future__ import annotations
 
 import re
 
+from model.lexicon.headlines import HEADLINE_AUX, HEADLINE_CUES, IRREGULAR_CUE_FORMS
 from model.records import Quote
 
 COLON_REPORTS = True  # see `colon_reports`
 HEADLINE_VERBS = True  # see `headline_reports`
 HEADLINE_CHARS = 200  # a first line longer than this is a sentence, not a title
-# Irregular past forms of cues (the rest are inflected by rule: says, warned, denies, pushes, praised).
-IRREGULAR = {
-    "said": "say",
-    "told": "tell",
-    "thought": "think",
-    "found": "find",
-    "sought": "seek",
-    "spoke": "speak",
-    "wrote": "write",
-    "knew": "know",
-    "took": "take",
-    "held": "hold",
-}
-# Headline verbs of attack or support, the headline's words for criticize and back ("Biden Trashes Trump").
-HEADLINE_CUES = {
-    "rip",
-    "trash",
-    "swipe",
-    "whack",
-    "hammer",
-    "knock",
-    "bash",
-    "torch",
-    "scold",
-    "rebuke",
-    "rebuff",
-    "rebut",
-    "champion",
-    "target",
-    "vow",
-    "signal",
-}
-# Words between a headline's source and its cue: "Obama to Frame …", "Trump Just Announced …".
-HEADLINE_AUX = {"to", "just", "also", "still", "now", "again", "finally", "officially"}
 # A dash or a colon ends a headline's kicker or a source's clause: "EXCLUSIVE – …", "The Latest: …".
 SEGMENT_END = re.compile(r"\s[—–―-]\s|:\s|;\s")
 
@@ -53,8 +20,8 @@ SEGMENT_END = re.compile(r"\s[—–―-]\s|:\s|;\s")
 def _lemmas(word: str) -> list[str]:
     """The lemmas a headline word may inflect (title case ruins the tagger's): "Says" → say, "Warned" → warn."""
     w = word.lower().strip(".,;:!?’'\"")
-    if w in IRREGULAR:
-        return [IRREGULAR[w]]
+    if w in IRREGULAR_CUE_FORMS:
+        return [IRREGULAR_CUE_FORMS[w]]
     out = [w]
     if w.endswith("ies") or w.endswith("ied"):
         out.append(w[:-3] + "y")

@@ -12,25 +12,8 @@ from __future__ import annotations
 
 import math
 
-MODALS = {"must", "should", "would", "could", "may", "might", "will", "can", "shall", "ought", "'ll", "wo", "ca"}
-PRONOUN_KINDS = {
-    "he": "he",
-    "she": "he",
-    "him": "he",
-    "her": "he",
-    "they": "they",
-    "them": "they",
-    "i": "i",
-    "we": "i",
-    "me": "i",
-    "us": "i",
-    "you": "you",
-    "it": "it",
-    "this": "it",
-    "that": "it",
-    "who": "who",
-    "which": "it",
-}
+from model.lexicon.grammar import MODAL_WORDS, PRONOUN_KINDS
+
 ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "NORP": "norp"}
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj"}
 
@@ -95,7 +78,7 @@ def features(v, node, rel, subj_kind, sent_has_speech: bool) -> list[str]:
     the head's place in the sentence and the content's shape."""
     lem = lemma(v)
     neg = any(c.dep_ == "neg" for c in v.children)
-    modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in v.children)
+    modal = any(c.dep_ == "aux" and c.lower_ in MODAL_WORDS for c in v.children)
     n = node.right_edge.i - node.left_edge.i + 1
     size = "1" if n == 1 else "2" if n == 2 else "3-5" if n <= 5 else "6-12" if n <= 12 else "13+"
     finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in node.subtree)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from model.lexicon.grammar import APOSTROPHE_ELISIONS
+
 DOUBLE_OPEN = "“„‟"
 DOUBLE_CLOSE = "”"
 SINGLE_OPEN = "‘‚‛"
@@ -18,8 +20,6 @@ SINGLE_CLOSE = "’"
 GUILLEMETS = {"«": "»", "‹": "›"}
 ALL_OPEN = DOUBLE_OPEN + SINGLE_OPEN + "«‹\"'"
 OPENER_BEFORE = "([{—–-/…:" + ALL_OPEN
-# 'em, 'til, 'n', '90s: elisions that start with an apostrophe, not quotes.
-ELISIONS = ("em ", "til ", "n ", "tis ", "twas ", "cause ")
 # Two apostrophes ('') stand in for a double mark in some plain-text exports. They are left alone: the
 # annotated corpora we measure on (PolNeAR) read such passages as unquoted reported speech, so they come
 # out as indirect quotes. Set True to pair them like straight double marks.
@@ -69,7 +69,7 @@ def _is_apostrophe(text: str, i: int, p0: int, p1: int) -> bool:
         return True
     if prev.isspace() or i == p0:
         rest = text[i + 1 : i + 8].lower()
-        return any(rest.startswith(e) for e in ELISIONS)
+        return any(rest.startswith(e) for e in APOSTROPHE_ELISIONS)
     return False
 
 

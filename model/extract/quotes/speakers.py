@@ -15,286 +15,39 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from model.lexicon.grammar import (
+    ABSTRACT_SUFFIXES,
+    DETERMINERS,
+    FEMALE_PRONOUNS,
+    MALE_PRONOUNS,
+    NARRATOR_PRONOUNS,
+    PERSONAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
+)
+from model.lexicon.people import (
+    BODY_NAME_WORDS,
+    BODY_NOUNS,
+    COLLECTIVE_VOICES,
+    COMPANY_NAME_WORDS,
+    COMPANY_NOUNS,
+    FEMALE_NAMES,
+    FEMALE_NOUNS,
+    GROUP_NOUNS,
+    MALE_NAMES,
+    MALE_NOUNS,
+    PAIR_NOUNS,
+    PAIR_WORDS,
+    PEOPLE_NOUNS,
+    PEOPLE_QUANTIFIERS,
+    QUANTITIES,
+    TITLE_ABBREVIATIONS,
+    VOICE_NOUNS,
+)
+from model.lexicon.places import CAPITALS
+from model.lexicon.records import DOCUMENT_NOUNS, READ_NOUNS, SHARE_WORDS, WRITINGS
 from model.records import Mention
 
 SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-MALE = {"he", "him", "his", "himself"}
-FEMALE = {"she", "her", "hers", "herself"}
-PERSONAL = {"he", "she"}
-NARRATOR = {"i", "we", "you", "me", "us", "one"}
-RELATIVE = {"who", "that", "which", "whom"}
-# A capital named as the speaker stands for its government ("Beijing said").
-CAPITALS = {
-    "beijing": "China",
-    "moscow": "Russia",
-    "washington": "United States",
-    "kyiv": "Ukraine",
-    "kiev": "Ukraine",
-    "tokyo": "Japan",
-    "seoul": "South Korea",
-    "pyongyang": "North Korea",
-    "taipei": "Taiwan",
-    "london": "United Kingdom",
-    "paris": "France",
-    "berlin": "Germany",
-    "new delhi": "India",
-    "tehran": "Iran",
-    "ankara": "Turkey",
-    "minsk": "Belarus",
-    "brussels": "European Union",
-    "canberra": "Australia",
-    "ottawa": "Canada",
-    "islamabad": "Pakistan",
-    "hanoi": "Vietnam",
-    "manila": "Philippines",
-    "riyadh": "Saudi Arabia",
-    "tel aviv": "Israel",
-    "jerusalem": "Israel",
-}
-FEMALE_NOUNS = {
-    "spokeswoman",
-    "chairwoman",
-    "congresswoman",
-    "businesswoman",
-    "wife",
-    "mother",
-    "daughter",
-    "sister",
-    "widow",
-    "actress",
-    "queen",
-    "princess",
-    "grandmother",
-    "girlfriend",
-    "lady",
-    "woman",
-    "mrs.",
-    "ms.",
-    "mrs",
-    "ms",
-    "miss",
-    "madam",
-    "madame",
-}
-MALE_NOUNS = {
-    "spokesman",
-    "congressman",
-    "businessman",
-    "husband",
-    "father",
-    "son",
-    "brother",
-    "king",
-    "prince",
-    "widower",
-    "grandfather",
-    "boyfriend",
-    "man",
-    "mr.",
-    "mr",
-    "sir",
-}
-# Given names that are (almost) only a man's or only a woman's: a person's gender when no title or pronoun
-# in the article tells it. General knowledge, like the titles above; names used by both are left out.
-MALE_NAMES = set(
-    """
-aaron adam alan albert alexander alexei andrew anthony antonin antony arnold barack ben benjamin bernard bernie
-bill bob bobby boris brad brandon brent brian bruce carl charles chris christopher chuck colin craig dan daniel
-darrell david dennis dick donald doug douglas duncan ed eddie edward elijah emmanuel eric ernest francis frank
-fred gary george gerald greg gregory harold harry henry howard hugh ian jack jacob jake james jared jason jeb
-jeff jeffrey jeremy jerry jim jimmy joe joel john johnny jon jonathan joseph josh joshua juan keith ken kenneth
-kevin larry lawrence luis marco mark martin matt matthew michael mike mitch mitt neil newt
-nicholas nick noah oliver patrick paul peter phil philip ralph randy raymond reince richard rick rob robert
-roger ronald roy rudy rush russell ryan sam samuel scott sean sergei sergey seth stephen steve steven ted
-thomas tim timothy todd tom tony travis trey victor vladimir walter wayne william xavier
-""".split()
-)
-FEMALE_NAMES = set(
-    """
-abigail alice alicia amanda amy angela ann anna anne barbara betsy betty brenda carla carly carol caroline
-catherine cathy cheryl christina christine claire cynthia debbie deborah debra diane donna dorothy elaine
-elizabeth ellen emily emma erin eva evelyn gabrielle gina hannah heather helen hillary ivanka jane janet jean
-jennifer jessica jill joan joanna joy judith judy julia julie karen kate katherine kathleen kathy katie kayleigh
-kellyanne kirsten laura lauren linda lisa lois loretta lucy madeleine margaret maria marie marine martha mary
-megan megyn melania melanie melissa michelle monica nancy natalie nicole nikki olivia pamela patricia paula
-rachel rebecca rosa ruth sandra sara sarah sharon shirley sonia sophie stephanie susan suzanne tammy teresa
-theresa tina tulsi valerie victoria virginia wendy
-""".split()
-)
-# "the two countries", "both sides": a joint speaker, the last coordinated pair of that kind.
-PAIR_NOUNS = {
-    "country": "GPE",
-    "nation": "GPE",
-    "side": "GPE",
-    "government": "GPE",
-    "state": "GPE",
-    "capital": "GPE",
-    "leader": "PERSON",
-    "president": "PERSON",
-    "man": "PERSON",
-    "minister": "PERSON",
-    "head": "PERSON",
-}
-PAIR_WORDS = {"two", "both"}
-TITLE_WORDS = {
-    "sen": "senator",
-    "rep": "representative",
-    "gov": "governor",
-    "gen": "general",
-    "pres": "president",
-    "sec": "secretary",
-    "amb": "ambassador",
-    "lt": "lieutenant",
-    "col": "colonel",
-    "adm": "admiral",
-    "atty": "attorney",
-    "supt": "superintendent",
-    "dr": "doctor",
-    "prof": "professor",
-}
-COLLECTIVE_VOICES = {"campaign", "camp", "team", "office", "staff"}
-# Who speak for the one named as their owner ("Sanders's campaign said", "Cameron's spokesman said"): the
-# speaker is "Bernie Sanders's campaign", linked to Bernie Sanders.
-VOICE_NOUNS = {
-    "campaign",
-    "camp",
-    "team",
-    "office",
-    "staff",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "aide",
-    "adviser",
-    "advisor",
-    "press",
-    "representative",
-    "lawyer",
-    "attorney",
-}
-# What someone puts out in writing or on air: its author is the speaker ("Clinton issued a statement calling …").
-WRITINGS = {
-    "statement",
-    "tweet",
-    "release",
-    "letter",
-    "email",
-    "e-mail",
-    "ad",
-    "advertisement",
-    "memo",
-    "post",
-    "video",
-    "spot",
-    "message",
-    "note",
-    "op-ed",
-    "essay",
-    "column",
-    "speech",
-    "remark",
-    "comment",
-    "interview",
-    "blog",
-    "editorial",
-    "filing",
-    "affidavit",
-    "testimony",
-    "announcement",
-}
-# "a number of lawmakers", "dozens of officials": the people counted speak.
-QUANTITIES = {
-    "number",
-    "lot",
-    "handful",
-    "couple",
-    "dozen",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "millions",
-    "score",
-    "scores",
-    "host",
-    "bunch",
-}
-# Words of a body's name: an organisation so named is no person a "he"/"she" may mean.
-BODY_WORDS = set(
-    """
-news post times party committee campaign department ministry university college institute association council
-foundation group company corporation bank agency court house senate congress commission center centre network
-journal tribune press media service office union club fund league coalition organization organisation board
-school church republicans democrats caucus review magazine daily herald gazette channel radio television tv
-""".split()
-)
-# Common nouns that may speak besides people, bodies and records (quotes.PEOPLE_NOUNS, BODY_NOUNS,
-# DOCUMENT_NOUNS, WRITINGS): groups of people and what is written or shown to be read.
-GROUP_NOUNS = set(
-    """
-group crowd audience public community family couple pair base camp side party jury panel crew delegation
-military army troops media press court majority minority generation child kid guy folk star celebrity hawk
-tycoon mogul magnate heavyweight contender hopeful front-runner frontrunner incumbent surrogate insider outsider
-progressive moderate independent libertarian populist partisan elite clergy pope bishop pastor priest rabbi imam
-judge justice jury boss chief head ceo executive operative secretary general colonel admiral voice
-""".split()
-)
-READ_NOUNS = set(
-    """
-ad advert sign banner poster website site page account book article story piece passage text cable order petition
-notice opinion decision brief motion textbook caption headline transcript chart graphic finding result
-estimate projection average tally photo picture suit town city county
-""".split()
-)
-# Suffixes of abstract nouns: what they name never speaks ("the first incident", "the rejection", "his final
-# assessment").
-ABSTRACT_SUFFIXES = ("ment", "ness", "tion", "sion", "ity", "ance", "ence", "ism", "ure", "ship", "hood")
-# A company's name says it is one ("Mack Trucks Inc"); "the company" or "the firm" then means it.
-COMPANY_WORDS = {
-    "inc",
-    "corp",
-    "co",
-    "ltd",
-    "plc",
-    "llc",
-    "ag",
-    "sa",
-    "nv",
-    "gmbh",
-    "bv",
-    "spa",
-    "corporation",
-    "incorporated",
-    "company",
-    "limited",
-    "holdings",
-    "industries",
-    "enterprises",
-}
-COMPANY_NOUNS = {"company", "firm", "group", "concern"}
-DETERMINERS = {
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "some",
-    "many",
-    "several",
-    "other",
-    "another",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "two",
-    "both",
-    "all",
-    "most",
-    "few",
-}
 
 
 @dataclass
@@ -397,9 +150,9 @@ class Resolver:
                     and not self.in_quote[t.i]
                     and (t.dep_ in ("nsubj", "nsubjpass") or verb_of(t.head) is own)
                 ):
-                    if t.lower_ in MALE:
+                    if t.lower_ in MALE_PRONOUNS:
                         pronouns[p][0] += 1
-                    elif t.lower_ in FEMALE:
+                    elif t.lower_ in FEMALE_PRONOUNS:
                         pronouns[p][1] += 1
         out = {}
         for name, (m, f) in titles.items():
@@ -422,13 +175,13 @@ class Resolver:
             nouns = set()
             if m.title:
                 for w in m.title.lower().replace(".", " ").split():
-                    nouns.add(TITLE_WORDS.get(w, w))  # "Sen. Marco Rubio" … "the Florida senator"
+                    nouns.add(TITLE_ABBREVIATIONS.get(w, w))  # "Sen. Marco Rubio" … "the Florida senator"
             if m.label in ("ORG", "GPE"):
                 words = [w.lower() for w in re.findall(r"[A-Za-z]+", m.canonical)]
                 nouns |= set(words) | {
                     w[:-1] for w in words if w.endswith("s") and len(w) > 4
                 }  # "Airlines": "the airline"
-                if m.label == "ORG" and set(words) & COMPANY_WORDS:
+                if m.label == "ORG" and set(words) & COMPANY_NAME_WORDS:
                     nouns |= COMPANY_NOUNS  # "Mack Trucks Inc said …" … "The company said …"
             if head is not None:
                 # compounds and appositions around the name: "spokesman Ned Price", "Ryan Hass, a former China director"
@@ -543,7 +296,7 @@ class Resolver:
 
     def _single(self, tok, cue_text: str) -> Speaker | None:
         low = tok.lower_
-        if low in RELATIVE and tok.head.dep_ == "relcl":
+        if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             tok = tok.head.head
             low = tok.lower_
         m = self._mention_for(tok)
@@ -563,7 +316,7 @@ class Resolver:
             return self._named(m2, tok, cue_text) if m2 is not None and not self._dateline(m2) else None
         if m is not None:
             return self._named(m, tok, cue_text)
-        if tok.pos_ == "PRON" or low in MALE | FEMALE | {"they", "it"} | NARRATOR:
+        if tok.pos_ == "PRON" or low in MALE_PRONOUNS | FEMALE_PRONOUNS | {"they", "it"} | NARRATOR_PRONOUNS:
             return self.pronoun(tok, cue_text)
         return self.description(tok, cue_text)
 
@@ -619,11 +372,11 @@ class Resolver:
 
     def pronoun(self, tok, cue_text: str, low: str | None = None) -> Speaker | None:
         low = low or tok.lower_
-        if low in NARRATOR:
+        if low in NARRATOR_PRONOUNS:
             return None
         pos = tok.idx
         span = (tok.idx, tok.idx + len(tok.text))
-        if low in PERSONAL:
+        if low in PERSONAL_PRONOUNS:
             want = "m" if low == "he" else "f"
             # A pronoun inside a subordinate clause may point back into its own sentence ("after she said").
             if not _is_main_clause(tok.head):
@@ -748,7 +501,7 @@ class Resolver:
                 and len(c.speaker.names) == 1
                 and 1 <= len(words) <= 2
                 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
-                and not {w.lower() for w in words} & BODY_WORDS
+                and not {w.lower() for w in words} & BODY_NAME_WORDS
             ):
                 return Speaker(
                     name,
@@ -1013,7 +766,7 @@ class Resolver:
             src = None
             if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
                 src = next((x for x in tok.head.children if x.dep_ == "nsubj"), None)
-        if src is None or self.in_quote[src.i] or src.lower_ in ("its", "their") or src.lower_ in NARRATOR:
+        if src is None or self.in_quote[src.i] or src.lower_ in ("its", "their") or src.lower_ in NARRATOR_PRONOUNS:
             return None
         if src.lower_ in ("his", "her"):
             return self.pronoun(src, cue_text, "he" if src.lower_ == "his" else "she")
@@ -1061,26 +814,24 @@ def may_speak(tok) -> bool:
     ("the campaign"), a record or writing ("the report", "a statement", "the ad"), a poll's share ("47
     percent") or a name written in lower case. Not an abstract noun or a thing ("the first incident", "the
     rejection", "his final assessment", "water bottles")."""
-    from model.extract.quotes import extractor as Q  # the lists of people, bodies and records live with the frames
-
     low, lemma = tok.lower_, tok.lemma_.lower()
     if tok.pos_ != "NOUN" or tok.text[:1].isupper():
         return True  # a name the parse took for a common noun ("Hannity", "Mills")
     if (
-        lemma in Q.PEOPLE_NOUNS
-        or lemma in Q.BODY_NOUNS
-        or lemma in Q.DOCUMENT_NOUNS
+        lemma in PEOPLE_NOUNS
+        or lemma in BODY_NOUNS
+        or lemma in DOCUMENT_NOUNS
         or lemma in WRITINGS
         or lemma in GROUP_NOUNS
         or lemma in READ_NOUNS
-        or lemma in Q.SHARE_WORDS
+        or lemma in SHARE_WORDS
         or tok.ent_type_ == "PERCENT"
         or lemma in VOICE_NOUNS
         or lemma in MALE_NOUNS | FEMALE_NOUNS
         or lemma in PAIR_NOUNS
-        or lemma in TITLE_WORDS.values()
+        or lemma in TITLE_ABBREVIATIONS.values()
         or lemma in QUANTITIES
-        or low in Q.PEOPLE_QUANTIFIERS
+        or low in PEOPLE_QUANTIFIERS
     ):
         return True
     return not lemma.endswith(ABSTRACT_SUFFIXES)
