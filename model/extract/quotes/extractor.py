@@ -27,6 +27,7 @@ from model.extract.quotes import layout as quotes_layout
 from model.extract.quotes import learned as quotes_learned
 from model.extract.quotes.learned import lemma as _lemma
 from model.extract.quotes.marks import QuoteSpan, find_quote_spans, paragraphs
+from model.extract.quotes.settings import DEFAULT_RULES, QuoteRules
 from model.extract.quotes.speakers import Resolver, Speaker, verb_of
 from model.lexicon.grammar import MODAL_LEMMAS, OBJECT_PREPS, UNNAMED_PRONOUNS
 from model.lexicon.naming import LABEL_FIELDS, NAMING_WORDS, TITLE_CASE_SMALL_WORDS, TITLED_WORK_NOUNS
@@ -54,34 +55,7 @@ from model.records import Mention, Quote
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 DASHES = "—–―‒-"
-# A quote inside the reported clause of a named speaker's speech verb, framed there by someone else's verb, is
-# the reporter's wording ("Israel said Clinton called on members to be “closely coordinated”"): which kinds.
-NESTED_REPORTER = True
-COLON_CLAUSE_UP = True  # see `_colon_clause`
-DASH_NEXT_LINE = True  # see `_dash`
-NESTED_KINDS = ("partial", "direct")
-# Reported speech from an unnamed source that is people ("analysts say …", "officials said …", "a senior
-# official told …"); not things ("recent data suggests", "the report says") nor untagged names.
-UNNAMED_INDIRECT = True
-UNTAGGED_NAMES = True
-UNNAMED_PRONOUN_NOMINAL = True
-BODY_NOMINAL = True
-# Any common noun as the subject of a speech verb with a clause, except things that only show ("recent data
-# suggests …": evidence, not a source that speaks).
-ANY_NOUN_SPEAKS = True
-UNNAMED_NOMINAL = False  # described people's objects too (seeds: 'officials expressed concerns …')
-# A speech verb's noun-phrase object as what was reported ("stressed her support of the raid").
-NOMINAL_CONTENT = False
-# Left out of the table although they pass its test on PolNeAR train: compliments (praise, tout, thank, applaud,
-# hail: a reaction, and the seeds' gold leaves them out), refusals (decline/refuse to …: what was not done),
-# examples given ("pointed to X as …") and "noted [the absence …]"; each costs a seeds false positive.
-LEFT_OUT = {
-    "dobj": "praise tout thank applaud hail note",
-    "xcomp": "decline refuse",
-    "for": "praise thank",
-    "to": "point",
-}
-LEFT_OUT_ON = False
+NESTED_KINDS = ("partial", "direct")  # the kinds of quote `QuoteRules.nested_reporter` gives the reporter
 
 
 def _cue_table(*tables) -> dict[str, set[str]]:
@@ -94,18 +68,7 @@ def _cue_table(*tables) -> dict[str, set[str]]:
 
 
 LEARNED_CUES = _cue_table(LEARNED)
-LEARNED_ALL = _cue_table(LEARNED, LEFT_OUT)
-# A name as what is attributed, only to a stance of a person's (PolNeAR counts "endorsed [Hillary Clinton]").
-NAME_OBJECTS = True
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
-ATTRIB = True
-NESTED_ATTRIB = False
-ATTRIB_PEOPLE_ONLY = True
-# Records that findings are attributed to ("a new poll shows …", "according to the report, …"): reported
-# without a named speaker, unlike people ("analysts say"), whose words need a name (see UNNAMED_INDIRECT).
-DOCUMENTS = True
-# "NAME: what was said" leading a paragraph (transcripts, headlines).
-NAME_COLON_PARAGRAPHS = True
 # The label: up to four capitalised words, after an opening mark that runs the transcript on over paragraphs
 # ("\"PENCE: …", `mark`) or a capitals kicker and a dash ("EXCLUSIVE – Roger Stone: …"), and before a few words
 # saying to whom or where ("Clinton to Planned Parenthood: …", `tail`).
@@ -114,25 +77,6 @@ LABEL_LINE = re.compile(
     r"(?P<label>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]+){0,3})"
     r"(?P<tail> (?:[Tt]o|[Oo]n|[Aa]t|[Ii]n|[Aa]bout) [^:\n]{1,60}?)?[ \t]*:[ \t]+(?=\S)"
 )
-# A person's claim as a noun with a that-clause ("Trump's claim that …").
-CLAIMS = True
-SPLIT_PREDICATES = True  # see `_second_predicate`
-COORDINATED_CUES = True  # see `_coordinated_cue`
-INTERRUPTED = True  # see `_interrupted`: "A, he said, B" reported whole
-CLOSING_ATTRIBUTION = True  # see `_minus`
-COLON_BEFORE_CUE = True  # see `_colon_between`
-OBJECT_REACH = True  # see `_object_reach`
-OBJECT_CLAUSES = True  # `_object_reach`: also a to-infinitive or a clause without "that" right after the object
-KEEP_THAT_CLAUSES = True
-SINGLE_MARKS_INDIRECT = True  # see `_double_marked`
-IN_RECORD = True  # see `_in_record`
-LABEL_ANY_NAME = True  # see `_speaker_labels`
-# Attributions the learned model finds (`quotes_learned`, weights in `quotes_weights`): candidates with a head
-# word and relation train attests (`quotes_weights.CUES`) scoring at least LEARNED_THRESHOLD that overlap no
-# quote found by the rules. The threshold is the lowest at which the seeds gain no false positive
-# (`tests/tools/train_indirect.py` prints it).
-LEARNED_MODEL = True
-LEARNED_THRESHOLD = 0.48
 
 
 @dataclass
@@ -164,19 +108,35 @@ class _Q:
     drop: bool = False
 
 
-def extract_quotes(text: str, doc, mentions: list[Mention], title: str | None = None) -> list[Quote]:
-    """Direct, partial and indirect quotes of one article (`title`: its title, when known). Never raises."""
+def extract_quotes(
+    text: str, doc, mentions: list[Mention], title: str | None = None, rules: QuoteRules = DEFAULT_RULES
+) -> list[Quote]:
+    """Direct, partial and indirect quotes of one article (`title`: its title, when known), by `rules`."""
+    return _extract(text, doc, mentions, title, rules, None)
+
+
+def quotes_and_candidates(
+    text: str, doc, mentions: list[Mention], title: str | None = None, rules: QuoteRules = DEFAULT_RULES
+) -> tuple[list[Quote], list[tuple]]:
+    """The quotes of `extract_quotes`, and every candidate the learned model considered, attested by train or not:
+    (features, start, end, score, head offset) each (training: `tests/tools/train_indirect.py`)."""
+    candidates: list[tuple] = []
+    return _extract(text, doc, mentions, title, rules, candidates), candidates
+
+
+def _extract(text, doc, mentions, title, rules, candidates) -> list[Quote]:
     try:
         if doc is None or doc.text != text or not text.strip():
             return []
-        return _Extractor(text, doc, mentions or [], title).run()
+        return _Extractor(text, doc, mentions or [], title, rules, candidates).run()
     except Exception:  # one odd article must never fail the ingest
         return []
 
 
 class _Extractor:
-    def __init__(self, text: str, doc, mentions: list[Mention], title: str | None = None):
-        self.text, self.doc, self.title = text, doc, title
+    def __init__(self, text: str, doc, mentions: list[Mention], title: str | None, rules: QuoteRules, candidates=None):
+        self.text, self.doc, self.title, self.rules = text, doc, title, rules
+        self.candidates: list[tuple] | None = candidates  # when a list: every learned candidate, scored (training)
         self.spans = find_quote_spans(text)
         self.paras = paragraphs(text)
         self._para_starts = [p[0] for p in self.paras]
@@ -245,35 +205,35 @@ class _Extractor:
         out: list[Quote] = []
         for q in self.qs:
             self._attribute(q)
-        labelled = self._speaker_labels() if NAME_COLON_PARAGRAPHS else []  # may drop a transcript's quotes
+        labelled = self._speaker_labels() if self.rules.name_colon_paragraphs else []  # may drop a transcript's quotes
         for q in self.qs:
             if not q.drop:
                 out.append(self._quote_record(q))
         seen = {(r.start, r.end) for r in out}
         reported = [f.content for f in frames if not f.belief and f.content is not None]
         for f in frames:
-            if f.belief and f.content is not None and not NESTED_ATTRIB and any(a <= f.cue.i < b for a, b in reported):
+            if f.belief and f.content is not None and any(a <= f.cue.i < b for a, b in reported):
                 continue  # "Putin said he plans to …": the report holds the plan
             rec = self._indirect(f)
             if rec is not None and (rec.start, rec.end) not in seen:
                 seen.add((rec.start, rec.end))
                 out.append(rec)
-        layout = quotes_layout.colon_reports(self, FRAME_VERBS) if quotes_layout.COLON_REPORTS else []
-        if quotes_layout.HEADLINE_VERBS and self._opens_with_title():
+        layout = quotes_layout.colon_reports(self, FRAME_VERBS) if self.rules.colon_reports else []
+        if self.rules.headline_verbs and self._opens_with_title():
             layout += quotes_layout.headline_reports(
                 self,
-                FRAME_VERBS | ATTRIB_CUES | set(_learned()),
+                FRAME_VERBS | ATTRIB_CUES | set(LEARNED_CUES),
                 PEOPLE_NOUNS,
                 DOCUMENT_NOUNS,
                 BODY_NOUNS,
-                UNNAMED_INDIRECT,
+                self.rules.unnamed_indirect,
             )
-        for rec in labelled + (self._claims() if CLAIMS else []) + layout:
+        for rec in labelled + (self._claims() if self.rules.claims else []) + layout:
             if not any(
                 r.start < rec.end and rec.start < r.end and (r.kind != "partial" or rec not in layout) for r in out
             ):  # a headline's report may hold a fragment in quotation marks
                 out.append(rec)
-        if LEARNED_MODEL:
+        if self.rules.learned_model:
             out += self._learned_model(out)
         out.sort(key=lambda r: (r.start, r.end))
         return out
@@ -384,13 +344,13 @@ class _Extractor:
                 and m.canonical == label
             ):  # "WALLACE" taken for an organisation of that name
                 m = known
-            if m is None and LABEL_ANY_NAME:  # "McCain Challenger Kelli Ward: …": a name ends the label
+            if m is None and self.rules.label_any_name:  # "McCain Challenger Kelli Ward: …": a name ends the label
                 la, lb = self._tok_range(hit.start("label"), hit.end("label"))
                 m = self.resolver.mention_at.get(lb - 1)
                 m = m if m is not None and m.label in ("PERSON", "ORG") and m.end >= lab_end - 1 else None
             record = (
                 m is None
-                and LABEL_ANY_NAME
+                and self.rules.label_any_name
                 and (
                     label.casefold() in DOCUMENT_NOUNS | BODY_NOUNS
                     or label.casefold().removesuffix("s") in PEOPLE_NOUNS
@@ -449,12 +409,12 @@ class _Extractor:
                 f = self._according(t)
             elif t.pos_ == "VERB" and _lemma(t) in FRAME_VERBS:
                 f = self._verb_frame(t)
-            elif IN_RECORD and self._in_record(t):
+            elif self.rules.in_record and self._in_record(t):
                 f = self._according(t, t)
                 if f is None or f.content is None:
                     continue
                 f.attrib = True
-            elif ATTRIB and t.pos_ == "VERB" and (_lemma(t) in ATTRIB_CUES or _lemma(t) in _learned()):
+            elif self.rules.attrib and t.pos_ == "VERB" and (_lemma(t) in ATTRIB_CUES or _lemma(t) in LEARNED_CUES):
                 f = self._verb_frame(t)
                 if f is None or f.content is None:
                     continue
@@ -514,7 +474,7 @@ class _Extractor:
     def _verb_frame(self, v) -> Frame | None:
         lemma = _lemma(v)
         subj, rule = self._subject_of(v)
-        outer = _coordinated_cue(v) if COORDINATED_CUES else None
+        outer = _coordinated_cue(v) if self.rules.coordinated_cues else None
         if outer is not None:  # "X said [he would order a review] and warned against …": X warned
             subj, rule = self._subject_of(outer)[0], "inherited"
         before = None
@@ -530,17 +490,21 @@ class _Extractor:
         a, b = v.left_edge.i, v.right_edge.i + 1
         frame = Frame(v, lemma, cue_span, subj, rule, (a, b))
         if lemma not in REPORT_VERBS:
-            if ATTRIB:
+            if self.rules.attrib:
                 self._attributed(frame)
             return frame
-        clauses = [c for c in v.children if c.dep_ == "ccomp" and not (COLON_BEFORE_CUE and self._colon_between(c, v))]
+        clauses = [
+            c
+            for c in v.children
+            if c.dep_ == "ccomp" and not (self.rules.colon_before_cue and self._colon_between(c, v))
+        ]
         ccomp = next((c for c in clauses if not self.in_quote[c.i]), None)
         if ccomp is None:
             ccomp = next(iter(clauses), None)
         if ccomp is None:
             ccomp = self._that_clause_in_pp(v)
         head = v.head
-        whole = self._interrupted(v, subj) if INTERRUPTED else None  # "A, he said, B": the sentence, and A
+        whole = self._interrupted(v, subj) if self.rules.interrupted else None  # "A, he said, B": the sentence, and A
         if whole is not None and ccomp is not None and ccomp.i < v.i:
             # "there is a risk, some Democrats said, that Mr. Sanders would push …": a clause on either side
             frame.scope = (min(a, whole[0]), max(b, whole[1]))
@@ -563,7 +527,7 @@ class _Extractor:
                 else None
             )
             if (
-                INTERRUPTED
+                self.rules.interrupted
                 and after is not None
                 and frame.content is not None
                 and self._comma_after(v)
@@ -581,7 +545,7 @@ class _Extractor:
             ):
                 frame.content = after  # "Back in Virginia, Mr. Clarke said, he decided …": the longer side
         elif (
-            INTERRUPTED
+            self.rules.interrupted
             and v.dep_ == "parataxis"
             and head.i > v.i
             and head.pos_ not in ("VERB", "AUX")
@@ -611,10 +575,6 @@ class _Extractor:
             frame.content = self._clean_range(*whole)  # trimmed as the first clause: the second is no aside
         elif before is not None and before[1] > v.sent.start:
             frame.content = self._clean_range(v.sent.start, before[1], self.doc[before[1] - 1])
-        elif NOMINAL_CONTENT and self._nominal_object(v) is not None:
-            obj = self._nominal_object(v)
-            frame.content = self._clean_range(obj.left_edge.i, obj.right_edge.i + 1, obj)
-            frame.nominal = True
         elif v.tag_ in ("VBD", "VBZ", "VBP") and (marked := self._apostrophe_before(v, subj)) is not None:
             frame.content = marked
             frame.nominal = True  # the marks say these are the words, verb or not
@@ -627,9 +587,9 @@ class _Extractor:
             a2, b2 = head.left_edge.i, head.right_edge.i + 1
             frame.scope = (min(a, a2), max(b, b2))
             frame.content = self._minus(a2, b2, v.left_edge.i, v.right_edge.i + 1, head)
-        if frame.content is None and ATTRIB and any(c.dep_ == "dobj" for c in v.children):
+        if frame.content is None and self.rules.attrib and any(c.dep_ == "dobj" for c in v.children):
             self._attributed(frame)  # "urged Congress to act": what someone was told to do
-        elif frame.content is None and ATTRIB and lemma in _learned():
+        elif frame.content is None and self.rules.attrib and lemma in LEARNED_CUES:
             self._learned(frame)
         return frame
 
@@ -659,7 +619,7 @@ class _Extractor:
             elif (
                 c.dep_ == "dobj"
                 and lemma in FINDING_VERBS
-                and _document(f.subject)
+                and _document(f.subject, self.rules)
                 and c.right_edge.i - c.left_edge.i >= 2
             ):
                 f.content = self._clean_range(c.left_edge.i, c.right_edge.i + 1, c)  # "the poll shows [Clinton …]"
@@ -676,15 +636,15 @@ class _Extractor:
                     f.nominal = True
             else:
                 continue
-            if c.dep_ == "dobj" or c.dep_ == "prep" and OBJECT_CLAUSES:
+            if c.dep_ == "dobj" or c.dep_ == "prep" and self.rules.object_clauses:
                 f.content = self._object_reach(v, f.content)
             f.belief = f.content is not None
             return
-        if lemma in _learned():
+        if lemma in LEARNED_CUES:
             self._learned(f)
         if (
             f.content is None
-            and INTERRUPTED
+            and self.rules.interrupted
             and lemma in ATTRIB_CLAUSE
             and v.dep_ == "parataxis"
             and v.tag_ in ("VBD", "VBZ", "VBP")
@@ -699,7 +659,7 @@ class _Extractor:
 
     def _learned(self, f: Frame) -> None:
         """The content of a cue of the learned table (`LEARNED`): the dependent its relation names."""
-        v, rels = f.cue, _learned()[f.cue_lemma]
+        v, rels = f.cue, LEARNED_CUES[f.cue_lemma]
         for c in v.children:
             if c.i < v.i or self.in_quote[c.i]:
                 continue
@@ -710,7 +670,12 @@ class _Extractor:
                 c.dep_ == "dobj"
                 and "dobj" in rels
                 and c.pos_ != "PRON"
-                and (c.pos_ != "PROPN" and c.ent_type_ not in NAME_LABELS or NAME_OBJECTS and f.cue_lemma in STANCES)
+                and (
+                    c.pos_ != "PROPN"
+                    and c.ent_type_ not in NAME_LABELS
+                    or self.rules.name_objects
+                    and f.cue_lemma in STANCES
+                )
             ):
                 node = c  # "discussed [the tax plan]"; a name only as the object of a stance ("endorsed [Clinton]")
                 f.named_object = c.pos_ == "PROPN" or c.ent_type_ in NAME_LABELS
@@ -726,7 +691,7 @@ class _Extractor:
             if node is None:
                 continue
             f.content = self._clean_range(node.left_edge.i, node.right_edge.i + 1, node)
-            if node.dep_ == "dobj" or node.dep_ in ("pobj", "pcomp") and OBJECT_CLAUSES:
+            if node.dep_ == "dobj" or node.dep_ in ("pobj", "pcomp") and self.rules.object_clauses:
                 f.content = self._object_reach(v, f.content)
             f.nominal = node.dep_ != "ccomp"
             f.belief = f.content is not None
@@ -737,7 +702,7 @@ class _Extractor:
         stance is about: "criticized [Clinton for having ties to Wall Street]", "identify [unique hurdles in the
         way of immigrants …]", "backed [Ron Paul for the presidency]", "shows [Clinton with a lead …]"; not a
         date ("endorsed [her plan] on Tuesday")."""
-        if rng is None or not OBJECT_REACH:
+        if rng is None or not self.rules.object_reach:
             return rng
         a, b = rng
         for c in sorted((c for c in v.children if c.i >= b), key=lambda c: c.i):
@@ -746,7 +711,7 @@ class _Extractor:
             if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS:
                 b = c.right_edge.i + 1
             elif (
-                OBJECT_CLAUSES
+                self.rules.object_clauses
                 and c.pos_ in ("VERB", "AUX")
                 and (
                     c.dep_ in ("xcomp", "advcl")
@@ -1040,7 +1005,7 @@ class _Extractor:
             while end > cb and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
                 end -= 1
             if (
-                CLOSING_ATTRIBUTION
+                self.rules.closing_attribution
                 and a > sent.start
                 and cb >= end
                 and ca > 0
@@ -1061,12 +1026,14 @@ class _Extractor:
                 and a <= c.i < b
                 and (
                     any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
-                    or SPLIT_PREDICATES
+                    or self.rules.split_predicates
                     and self._second_predicate(head, c)
-                    or COORDINATED_CUES
+                    or self.rules.coordinated_cues
                     and _coordinated_cue(c) is not None
                 )
-                and not (KEEP_THAT_CLAUSES and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children))
+                and not (
+                    self.rules.keep_that_clauses and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)
+                )
             ):
                 # a clause with its own subject is cut off ("…, and both sides have agreed …"), unless its "that"
                 # keeps it under the same cue ("said [A, but that B]")
@@ -1094,7 +1061,7 @@ class _Extractor:
                 and (
                     t.lower_ in GLOSS_PARTICIPLES
                     or t.lemma_.lower() in REPORT_VERBS
-                    or COORDINATED_CUES
+                    or self.rules.coordinated_cues
                     and _reports(t)
                 )
             ):
@@ -1265,7 +1232,7 @@ class _Extractor:
                 (f for _, f in holding[1:] if f.speaker is not None and f.scope[0] <= best.cue.i < f.scope[1]), None
             )
             return outer or best
-        if NESTED_REPORTER and q.kind in NESTED_KINDS:
+        if self.rules.nested_reporter and q.kind in NESTED_KINDS:
             # "Rep. Israel said Clinton called on members to be “closely coordinated”": a fragment inside a report
             # of someone else's words is the reporter's wording
             outer = next(
@@ -1424,7 +1391,7 @@ class _Extractor:
                 sp = self.resolver.resolve(subj, v.text)
                 if sp is not None and (sp.named or sp.label == "PERSON"):  # a name, even one the recogniser missed
                     return sp, sp.basis + " (a clause ending in a colon introduces the quote)", sp.confidence * 0.85
-            if not COLON_CLAUSE_UP or v.head.i == v.i:
+            if not self.rules.colon_clause_up or v.head.i == v.i:
                 return None
             v = verb_of(v.head)
         return None
@@ -1436,7 +1403,7 @@ class _Extractor:
         after = self.text[q.span.close + 1 : q.span.close + 6]
         stripped = after.lstrip(" ,\u00a0\u2009\u202f")  # "”\u00a0― Karen Bobadilla"
         k = q.span.close + 1 + (len(after) - len(stripped))
-        if DASH_NEXT_LINE and stripped[:1] not in DASHES:
+        if self.rules.dash_next_line and stripped[:1] not in DASHES:
             # the dash opening the next line: “…”¶¶- Hillary Clinton. (a fact check's list of claims)
             m = re.match(r"[ \t\u00a0]*\n\s*(?=[—–―-] ?[A-Z])", self.text[q.span.close + 1 : q.span.close + 12])
             if (
@@ -1576,7 +1543,7 @@ class _Extractor:
         scored = []
         for v, node, rel in quotes_learned.candidates(self.doc, self.in_quote):
             attested = quotes_learned.cue_key(v, rel) in CUES  # a head word and relation train attests
-            if not attested and quotes_learned.DUMP is None:
+            if not attested and self.candidates is None:
                 continue  # (training sees every candidate)
             rng = self._clean_range(node.left_edge.i, node.right_edge.i + 1, node)
             if rng is None:
@@ -1586,18 +1553,20 @@ class _Extractor:
             if self.para_of(start) != self.para_of(end - 1) or any(a < end and start < b for a, b in taken):
                 continue
             subj, _ = self._subject_of(v) if v.pos_ == "VERB" else (self._adj_subject(v), "")
-            kind = quotes_learned.subject_kind(subj, self.resolver.mention_at, _people, _document)
+            kind = quotes_learned.subject_kind(
+                subj, self.resolver.mention_at, _people, lambda t: _document(t, self.rules)
+            )
             if not self._learned_allowed(v, node, rel, subj, kind):
                 continue
             feats = quotes_learned.features(v, node, rel, kind, v.sent.start in speech_sents)
             p = quotes_learned.score(feats, WEIGHTS)
-            if quotes_learned.DUMP is not None:
-                quotes_learned.DUMP.append((feats, start, end, p, v.idx))
+            if self.candidates is not None:
+                self.candidates.append((feats, start, end, p, v.idx))
             if attested:
                 scored.append((p, start, end, v, subj))
         new = []
         for p, start, end, v, subj in sorted(scored, key=lambda x: -x[0]):
-            if p < LEARNED_THRESHOLD or any(a < end and start < b for a, b in taken):
+            if p < self.rules.learned_threshold or any(a < end and start < b for a, b in taken):
                 continue
             taken.append((start, end))
             sp = self.resolver.resolve(subj, v.text) if subj is not None else None
@@ -1624,9 +1593,9 @@ class _Extractor:
 
     def _learned_allowed(self, v, node, rel: str, subj, kind: str) -> bool:
         """The rules' own limits hold for the learned model too: no modal, negated or colon-led cue
-        (`_irrealis`), no country's, party's or organisation's belief (`ATTRIB_PEOPLE_ONLY`: "China fears …",
+        (`_irrealis`), no country's, party's or organisation's belief (`QuoteRules.attrib_people_only`: "China fears …",
         "the two countries declared …"), not the writer or the reader (I/we/you), no unnamed source when
-        `UNNAMED_INDIRECT` is off, not evidence ("recent data
+        `QuoteRules.unnamed_indirect` is off, not evidence ("recent data
         suggests …", `THING_NOUNS`), a name as the object only of a stance (`STANCES`), and not the one quoted
         in "X quoted Y" (`QUOTING_VERBS`: the rules read "as saying")."""
         if (
@@ -1638,9 +1607,9 @@ class _Extractor:
             return False
         if self._irrealis(v) or v.pos_ != "VERB" and v.head.pos_ in ("VERB", "AUX") and self._irrealis(v.head):
             return False
-        if ATTRIB_PEOPLE_ONLY and kind in ("gpe", "norp", "org"):
+        if self.rules.attrib_people_only and kind in ("gpe", "norp", "org"):
             return False
-        if kind in ("i", "you") or not UNNAMED_INDIRECT and kind in ("people", "noun"):
+        if kind in ("i", "you") or not self.rules.unnamed_indirect and kind in ("people", "noun"):
             return False
         lemma = subj.lemma_.lower() if subj is not None and subj.pos_ == "NOUN" else ""
         return lemma not in THING_NOUNS and lemma not in NOT_PEOPLE
@@ -1715,12 +1684,11 @@ class _Extractor:
         (the writer, the reader), and what it reports a clause, not a noun phrase."""
         subj = f.subject
         if (
-            not UNNAMED_INDIRECT
+            not self.rules.unnamed_indirect
             or subj is None
             or f.nominal
-            and not UNNAMED_NOMINAL
-            and not (UNNAMED_PRONOUN_NOMINAL and subj.lower_ in UNNAMED_PRONOUNS)
-            and not (BODY_NOMINAL and subj.pos_ == "NOUN" and subj.lemma_.lower() in BODY_NOUNS)
+            and not (self.rules.unnamed_pronoun_nominal and subj.lower_ in UNNAMED_PRONOUNS)
+            and not (self.rules.body_nominal and subj.pos_ == "NOUN" and subj.lemma_.lower() in BODY_NOUNS)
         ):
             return False
         if f.cue_lemma != "according" and not (
@@ -1732,10 +1700,10 @@ class _Extractor:
             return False
         if subj.lower_ in UNNAMED_PRONOUNS or subj.lower_ in PEOPLE_QUANTIFIERS:
             return f.cue_lemma != "according"
-        if subj.pos_ == "PROPN" and f.cue_lemma != "according" and UNTAGGED_NAMES:
+        if subj.pos_ == "PROPN" and f.cue_lemma != "according" and self.rules.untagged_names:
             return True  # a name the recogniser missed or mislabelled ("Trump says …" with Trump as no entity)
         if (
-            ANY_NOUN_SPEAKS
+            self.rules.any_noun_speaks
             and subj.pos_ == "NOUN"
             and (f.cue_lemma in REPORT_VERBS or f.attrib)
             and not f.nominal
@@ -1747,23 +1715,27 @@ class _Extractor:
     def _indirect(self, f: Frame) -> Quote | None:
         if f.content is None:
             return None
-        unnamed = (f.speaker is None or not f.speaker.name or not f.speaker.named) and not _document(f.subject)
+        unnamed = (f.speaker is None or not f.speaker.name or not f.speaker.named) and not _document(
+            f.subject, self.rules
+        )
         if unnamed and not self._unnamed_source(f):
             return None  # reported speech needs someone we can name, or an unnamed source we can describe
         if self._irrealis(f.cue):
             return None
         if (
             f.belief
-            and ATTRIB_PEOPLE_ONLY
+            and self.rules.attrib_people_only
             and not unnamed
             and f.speaker.label != "PERSON"
-            and not _document(f.subject)
+            and not _document(f.subject, self.rules)
             and "speaking for" not in f.speaker.basis
         ):
             # a person's campaign plans what the person plans
             return None  # "China fears …", "both sides agreed …": a policy the writer describes, not a claim
         a, b = f.content
-        if any(self.in_quote[i] and (not SINGLE_MARKS_INDIRECT or self._double_marked(i)) for i in range(a, b)):
+        if any(
+            self.in_quote[i] and (not self.rules.single_marks_indirect or self._double_marked(i)) for i in range(a, b)
+        ):
             return None  # the quoted words inside are the quote
         toks = self.doc[a:b]
         if sum(1 for t in toks if t.is_alpha) < (1 if f.named_object else 3) and not (
@@ -1835,17 +1807,13 @@ def _gloss_participle(t) -> bool:
 def _reports(t) -> bool:
     """A cue verb that reports on its own: speech, belief or intention, or a learned cue."""
     lemma = _lemma(t)
-    return lemma in REPORT_VERBS or lemma in ATTRIB_CUES or lemma in _learned()
+    return lemma in REPORT_VERBS or lemma in ATTRIB_CUES or lemma in LEARNED_CUES
 
 
-def _learned() -> dict[str, set[str]]:
-    return LEARNED_ALL if LEFT_OUT_ON else LEARNED_CUES
-
-
-def _document(tok) -> bool:
+def _document(tok, rules: QuoteRules) -> bool:
     """An unnamed source that is a record, not people: "a new poll shows …", "according to the report, …";
     or a poll's share of its respondents: "47 percent said …", "half of Vermont Democrats say …"."""
-    if not DOCUMENTS or tok is None:
+    if not rules.documents or tok is None:
         return False
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in DOCUMENT_NOUNS:
         return True

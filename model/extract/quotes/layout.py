@@ -10,8 +10,6 @@ import re
 from model.lexicon.headlines import HEADLINE_AUX, HEADLINE_CUES, IRREGULAR_CUE_FORMS
 from model.records import Quote
 
-COLON_REPORTS = True  # see `colon_reports`
-HEADLINE_VERBS = True  # see `headline_reports`
 HEADLINE_CHARS = 200  # a first line longer than this is a sentence, not a title
 # A dash or a colon ends a headline's kicker or a source's clause: "EXCLUSIVE – …", "The Latest: …".
 SEGMENT_END = re.compile(r"\s[—–―-]\s|:\s|;\s")
@@ -103,7 +101,7 @@ def headline_reports(
     after a comma reports what goes before ("Clinton Hid Past Health Problems, Former White House Doctor
     Says"). A body described (`bodies`: "Popular Website Shows …") may be a source, not a country or an
     organisation by name ("Russia, China Announce Boundless Friendship": policy, as in the body). Unnamed sources
-    only when `unnamed` (the switch `UNNAMED_INDIRECT`)."""
+    only when `unnamed` (`QuoteRules.unnamed_indirect`)."""
     if len(ex.paras) < 2:
         return []  # a title stands over a text
     text = ex.text

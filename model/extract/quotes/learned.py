@@ -122,7 +122,3 @@ def cue(feats: list[str]) -> str:
 def score(feats: list[str], weights: dict[str, float]) -> float:
     z = sum(weights.get(f, 0.0) for f in feats)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
-# Set to a list to collect every candidate as (features, start, end, score, head offset): training.
-DUMP: list | None = None

@@ -22,8 +22,7 @@ ALL_OPEN = DOUBLE_OPEN + SINGLE_OPEN + "«‹\"'"
 OPENER_BEFORE = "([{—–-/…:" + ALL_OPEN
 # Two apostrophes ('') stand in for a double mark in some plain-text exports. They are left alone: the
 # annotated corpora we measure on (PolNeAR) read such passages as unquoted reported speech, so they come
-# out as indirect quotes. Set True to pair them like straight double marks.
-DOUBLE_APOSTROPHE = False
+# out as indirect quotes.
 
 
 @dataclass
@@ -96,11 +95,6 @@ def _scan_paragraph(text: str, p0: int, p1: int):
         c = text[i]
         if c == "'" and text[i + 1 : i + 2] == "'" and not (i > p0 and text[i - 1] == "'"):
             skip = i + 1
-            if DOUBLE_APOSTROPHE:
-                if has("D") and _closer_context(text, i + 1, p0, p1):
-                    pairs.append((pop_to("D"), i, "double"))
-                elif _opener_context(text, i, p0, p1):
-                    stack.append(("D", i + 1))
             continue
         if c in DOUBLE_OPEN:
             if c == "“" and has("d") and _closer_context(text, i, p0, p1) and not _opener_context(text, i, p0, p1):
