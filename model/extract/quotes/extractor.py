@@ -111,7 +111,8 @@ class _Q:
 def extract_quotes(
     text: str, doc, mentions: list[Mention], title: str | None = None, rules: QuoteRules = DEFAULT_RULES
 ) -> list[Quote]:
-    """Direct, partial and indirect quotes of one article (`title`: its title, when known), by `rules`."""
+    """Direct, partial and indirect quotes of one article (`title`: its title, when known), by `rules`. An error
+    is raised, not hidden: the ingest stores the article and warns that its quotes failed."""
     return _extract(text, doc, mentions, title, rules, None)
 
 
@@ -125,12 +126,9 @@ def quotes_and_candidates(
 
 
 def _extract(text, doc, mentions, title, rules, candidates) -> list[Quote]:
-    try:
-        if doc is None or doc.text != text or not text.strip():
-            return []
-        return _Extractor(text, doc, mentions or [], title, rules, candidates).run()
-    except Exception:  # one odd article must never fail the ingest
+    if doc is None or doc.text != text or not text.strip():
         return []
+    return _Extractor(text, doc, mentions or [], title, rules, candidates).run()
 
 
 class _Extractor:
