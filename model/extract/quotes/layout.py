@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 
 from model.lexicon.headlines import HEADLINE_AUX, HEADLINE_CUES, IRREGULAR_CUE_FORMS
+from model.lexicon.naming import LABEL_FIELDS
+from model.lexicon.people import BODY_NOUNS, PEOPLE_NOUNS
+from model.lexicon.records import DOCUMENT_NOUNS
 from model.records import Quote
 
 HEADLINE_CHARS = 200  # a first line longer than this is a sentence, not a title
@@ -34,7 +37,7 @@ def colon_reports(ex, verbs: set[str]) -> list[Quote]:
     """ "The governor added:" ¶ "It's typical of Hillary Clinton. …", "Mr. Ridge said: ''Bombast doesn't cut it.''":
     a speech verb of a speaker we can name or describe whose clause ends in a colon (no sentence end between)
     introduces the next paragraph, when the colon ends its own, or what follows in two apostrophes (no marks here,
-    see `quotes_marks`), when no quotation marks take it: indirect speech of that speaker. Not other words after
+    see `marks`), when no quotation marks take it: indirect speech of that speaker. Not other words after
     the colon in its paragraph: a list or an explanation more often than speech ("Every relationship is assessed
     through three elements, he said: What a country can bring …")."""
     out = []
@@ -67,7 +70,7 @@ def colon_reports(ex, verbs: set[str]) -> list[Quote]:
         if len(text[c0:c1].split()) < 2 or any(
             sp.start < c1 and c0 < sp.end and sp.style != "single" for sp in ex.spans
         ):
-            continue  # a quotation in double marks is a direct quote (`_colon_lead`)
+            continue  # a quotation in double marks is a direct quote (`colon_lead`)
         sp = f.speaker
         out.append(
             Quote(
@@ -112,7 +115,7 @@ def headline_reports(
     for m in ex.resolver.mention_at.values():
         if m.label == "PERSON":
             persons.setdefault(m.canonical.split()[-1].casefold(), m)
-    a, b = ex._tok_range(p0, p1)
+    a, b = ex.tok_range(p0, p1)
     doc = ex.doc
     out = []
     for i in range(a + 1, b - 1):
@@ -212,3 +215,115 @@ def _headline_quote(text: str, t, cue: str, p1: int, first: Quote) -> Quote | No
         basis=first.basis + f", again the source of '{t.text}'",
         confidence=first.confidence,
     )
+
+
+# The label: up to four capitalised words, after an opening mark that runs the transcript on over paragraphs
+# ("\"PENCE: …", `mark`) or a capitals kicker and a dash ("EXCLUSIVE – Roger Stone: …"), and before a few words
+# saying to whom or where ("Clinton to Planned Parenthood: …", `tail`).
+LABEL_LINE = re.compile(
+    r"[ \t]*(?P<mark>[\"“](?=[A-Z]))?(?:[A-Z]{3,}[ \t]+[—–-][ \t]+)?"
+    r"(?P<label>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]+){0,3})"
+    r"(?P<tail> (?:[Tt]o|[Oo]n|[Aa]t|[Ii]n|[Aa]bout) [^:\n]{1,60}?)?[ \t]*:[ \t]+(?=\S)"
+)
+
+
+def speaker_labels(ex) -> list[Quote]:
+    """A paragraph led by a speaker's name and a colon: a transcript ("BOLDUAN: Why not debate?") or a
+    headline ("Sanders: Endorsements prove Clinton 'candidate of the establishment'"). The name must be one
+    the article knows (a mention, or the surname or full name of a person it names, in any case); "Report:",
+    "Poll:" are records, unnamed. Unknown labels count only as turns of a dialogue: capitals that lead two
+    paragraphs or more, with another such label ("WALLACE: …" ¶ "PENCE: …"), or an interview's "Q:" and
+    "A:" (speaker none); never a field ("UPDATE:", `LABEL_FIELDS`). A transcript quoted as a whole, each
+    paragraph opening a mark that runs on ("\"PENCE: …"), gives its turns, not quotes without a speaker."""
+    out = []
+    by_name = {}
+    for m in ex.resolver.mention_at.values():
+        if m.label == "PERSON":
+            by_name.setdefault(m.canonical.split()[-1].casefold(), m)
+            by_name.setdefault(m.canonical.casefold(), m)
+    hits = [(p0, p1, hit) for p0, p1 in ex.paras if (hit := LABEL_LINE.match(ex.text, p0, p1)) is not None]
+    labels = [hit.group("label") for _, _, hit in hits if hit.group("tail") is None]
+    caps = {
+        w for w in labels if w.isupper() and len(w) > 2 and labels.count(w) >= 2 and w.casefold() not in LABEL_FIELDS
+    }
+    turns = caps if len(caps) >= 2 else set()
+    if "Q" in labels and "A" in labels:
+        turns |= {"Q", "A"}
+    for _p0, p1, hit in hits:
+        label, c0 = hit.group("label"), hit.end()
+        c1 = p1
+        while c1 > c0 and ex.text[c1 - 1].isspace():
+            c1 -= 1
+        a, b = ex.tok_range(c0, c1)
+        block = None  # the transcript's mark that runs on over the paragraph
+        if hit.group("mark"):
+            block = next((q for q in ex.qs if q.span.open == hit.start("mark") and q.span.end >= c1 - 2), None)
+            if block is None:
+                continue
+        if (
+            b - a < 3
+            and label not in turns
+            or block is None
+            and any(ex.in_quote[i] and ex.double_marked(i) for i in range(a, b))
+        ):
+            continue
+        m = ex.resolver.mention_at.get(ex.tok_range(hit.start("label"), hit.start("label") + 1)[0])
+        lab_end = hit.end("label")
+        # "PENCE", "JAKE TAPPER" → its surname; "Sanders", "Bernie Sanders" → the surname or the full name
+        known = by_name.get((label.split()[-1] if label.isupper() else label).casefold())
+        known = None if known is not None and known.canonical.isupper() else known  # only the label itself
+        if m is not None and m.end > lab_end + 1 and known is not None:
+            m = known  # a mention run on past the label ("Obama To Asians Worried"): the person it names
+        if (
+            m is None
+            or m.label not in ("PERSON", "ORG")
+            or m.end < lab_end - 1
+            or label.isupper()
+            and m.canonical == label
+        ):  # "WALLACE" taken for an organisation of that name
+            m = known
+        if m is None and ex.rules.label_any_name:  # "McCain Challenger Kelli Ward: …": a name ends the label
+            la, lb = ex.tok_range(hit.start("label"), hit.end("label"))
+            m = ex.resolver.mention_at.get(lb - 1)
+            m = m if m is not None and m.label in ("PERSON", "ORG") and m.end >= lab_end - 1 else None
+        record = (
+            m is None
+            and ex.rules.label_any_name
+            and (label.casefold() in DOCUMENT_NOUNS | BODY_NOUNS or label.casefold().removesuffix("s") in PEOPLE_NOUNS)
+        )
+        if m is None and not record and label not in turns or hit.group("tail") and (m is None or m.label != "PERSON"):
+            continue  # "Poll: …", "Newspaper: …", "Insiders: …": a record, a body or people, unnamed
+        if block is not None:
+            block.drop = True
+        name = m.canonical if m is not None else None
+        out.append(
+            Quote(
+                start=c0,
+                end=c1,
+                text=ex.text[c0:c1],
+                kind="indirect",
+                cue=":",
+                cue_start=hit.end("label"),
+                cue_end=hit.end("label") + 1,
+                speaker=name,
+                speakers=[name] if name else [],
+                speaker_start=hit.start("label"),
+                speaker_end=hit.end("label"),
+                basis=f"speaker: '{label}', the name that leads the paragraph with a colon"
+                if name
+                else f"a turn of '{label}', a label the article names no one by",
+                confidence=0.7 if name else 0.3,
+            )
+        )
+    return out
+
+
+def opens_with_title(ex) -> bool:
+    """The text's first paragraph is its title (or the title's first line: "Headline; " ¶ "subhead"): it opens
+    with the words of the title known, or no title is known. Wire copy whose title is kept apart opens with
+    its lede ("Thailand's Commerce Ministry announced a new …"), no headline."""
+    if ex.title is None or not ex.paras:
+        return True
+    p0, p1 = ex.paras[0]
+    first = re.findall(r"\w+", ex.text[p0:p1].casefold())
+    return bool(first) and first == re.findall(r"\w+", ex.title.casefold())[: len(first)]

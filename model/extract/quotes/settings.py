@@ -13,8 +13,8 @@ class QuoteRules:
     # A quote inside the reported clause of a named speaker's speech verb, framed there by someone else's verb, is
     # the reporter's wording ("Israel said Clinton called on members to be “closely coordinated”").
     nested_reporter: bool = True
-    colon_clause_up: bool = True  # see `_colon_clause`
-    dash_next_line: bool = True  # see `_dash`
+    colon_clause_up: bool = True  # see `colon_clause`
+    dash_next_line: bool = True  # see `dash_attribution`
     # Reported speech from an unnamed source that is people ("analysts say …", "officials said …", "a senior
     # official told …"); not things ("recent data suggests", "the report says") nor untagged names.
     unnamed_indirect: bool = True
@@ -33,17 +33,17 @@ class QuoteRules:
     documents: bool = True
     name_colon_paragraphs: bool = True  # "NAME: what was said" leading a paragraph (transcripts, headlines)
     claims: bool = True  # a person's claim as a noun with a that-clause ("Trump's claim that …")
-    split_predicates: bool = True  # see `_second_predicate`
-    coordinated_cues: bool = True  # see `_coordinated_cue`
-    interrupted: bool = True  # see `_interrupted`: "A, he said, B" reported whole
-    closing_attribution: bool = True  # see `_minus`
-    colon_before_cue: bool = True  # see `_colon_between`
-    object_reach: bool = True  # see `_object_reach`
-    object_clauses: bool = True  # `_object_reach`: also a to-infinitive or a clause without "that" after the object
+    split_predicates: bool = True  # see `second_predicate`
+    coordinated_cues: bool = True  # see `coordinated_cue`
+    interrupted: bool = True  # see `interrupted`: "A, he said, B" reported whole
+    closing_attribution: bool = True  # see `minus`
+    colon_before_cue: bool = True  # see `colon_between`
+    object_reach: bool = True  # see `object_reach`
+    object_clauses: bool = True  # `object_reach`: also a to-infinitive or a clause without "that" after the object
     keep_that_clauses: bool = True  # "said [A, but that B]": a coordinated that-clause stays in the report
-    single_marks_indirect: bool = True  # see `_double_marked`
-    in_record: bool = True  # see `_in_record`
-    label_any_name: bool = True  # see `_speaker_labels`
+    single_marks_indirect: bool = True  # see `double_marked`
+    in_record: bool = True  # see `in_record`
+    label_any_name: bool = True  # see `speaker_labels`
     colon_reports: bool = True  # see `layout.colon_reports`
     headline_verbs: bool = True  # see `layout.headline_reports`
     # Attributions the learned model finds (`learned`, weights in `weights`): candidates with a head word and
