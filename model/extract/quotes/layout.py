@@ -235,87 +235,105 @@ def speaker_labels(ex) -> list[Quote]:
     paragraphs or more, with another such label ("WALLACE: …" ¶ "PENCE: …"), or an interview's "Q:" and
     "A:" (speaker none); never a field ("UPDATE:", `LABEL_FIELDS`). A transcript quoted as a whole, each
     paragraph opening a mark that runs on ("\"PENCE: …"), gives its turns, not quotes without a speaker."""
-    out = []
+    by_name = _people_by_name(ex)
+    hits = [(p0, p1, hit) for p0, p1 in ex.paras if (hit := LABEL_LINE.match(ex.text, p0, p1)) is not None]
+    turns = _dialogue_turns([hit.group("label") for _, _, hit in hits if hit.group("tail") is None])
+    quotes = (_label_quote(ex, hit, p1, by_name, turns) for _p0, p1, hit in hits)
+    return [q for q in quotes if q is not None]
+
+
+def _people_by_name(ex) -> dict:
+    """The people the article names, by surname and by full name (casefolded): the first mention of each."""
     by_name = {}
     for m in ex.resolver.mention_at.values():
         if m.label == "PERSON":
             by_name.setdefault(m.canonical.split()[-1].casefold(), m)
             by_name.setdefault(m.canonical.casefold(), m)
-    hits = [(p0, p1, hit) for p0, p1 in ex.paras if (hit := LABEL_LINE.match(ex.text, p0, p1)) is not None]
-    labels = [hit.group("label") for _, _, hit in hits if hit.group("tail") is None]
+    return by_name
+
+
+def _dialogue_turns(labels: list[str]) -> set[str]:
+    """Labels that are turns of a dialogue: capitals leading two paragraphs or more, with another such label, and
+    an interview's "Q" and "A"; never a field (`LABEL_FIELDS`)."""
     caps = {
         w for w in labels if w.isupper() and len(w) > 2 and labels.count(w) >= 2 and w.casefold() not in LABEL_FIELDS
     }
     turns = caps if len(caps) >= 2 else set()
     if "Q" in labels and "A" in labels:
         turns |= {"Q", "A"}
-    for _p0, p1, hit in hits:
-        label, c0 = hit.group("label"), hit.end()
-        c1 = p1
-        while c1 > c0 and ex.text[c1 - 1].isspace():
-            c1 -= 1
-        a, b = ex.tok_range(c0, c1)
-        block = None  # the transcript's mark that runs on over the paragraph
-        if hit.group("mark"):
-            block = next((q for q in ex.qs if q.span.open == hit.start("mark") and q.span.end >= c1 - 2), None)
-            if block is None:
-                continue
-        if (
-            b - a < 3
-            and label not in turns
-            or block is None
-            and any(ex.in_quote[i] and ex.double_marked(i) for i in range(a, b))
-        ):
-            continue
-        m = ex.resolver.mention_at.get(ex.tok_range(hit.start("label"), hit.start("label") + 1)[0])
-        lab_end = hit.end("label")
-        # "PENCE", "JAKE TAPPER" → its surname; "Sanders", "Bernie Sanders" → the surname or the full name
-        known = by_name.get((label.split()[-1] if label.isupper() else label).casefold())
-        known = None if known is not None and known.canonical.isupper() else known  # only the label itself
-        if m is not None and m.end > lab_end + 1 and known is not None:
-            m = known  # a mention run on past the label ("Obama To Asians Worried"): the person it names
-        if (
-            m is None
-            or m.label not in ("PERSON", "ORG")
-            or m.end < lab_end - 1
-            or label.isupper()
-            and m.canonical == label
-        ):  # "WALLACE" taken for an organisation of that name
-            m = known
-        if m is None and ex.rules.label_any_name:  # "McCain Challenger Kelli Ward: …": a name ends the label
-            la, lb = ex.tok_range(hit.start("label"), hit.end("label"))
-            m = ex.resolver.mention_at.get(lb - 1)
-            m = m if m is not None and m.label in ("PERSON", "ORG") and m.end >= lab_end - 1 else None
-        record = (
-            m is None
-            and ex.rules.label_any_name
-            and (label.casefold() in DOCUMENT_NOUNS | BODY_NOUNS or label.casefold().removesuffix("s") in PEOPLE_NOUNS)
-        )
-        if m is None and not record and label not in turns or hit.group("tail") and (m is None or m.label != "PERSON"):
-            continue  # "Poll: …", "Newspaper: …", "Insiders: …": a record, a body or people, unnamed
-        if block is not None:
-            block.drop = True
-        name = m.canonical if m is not None else None
-        out.append(
-            Quote(
-                start=c0,
-                end=c1,
-                text=ex.text[c0:c1],
-                kind="indirect",
-                cue=":",
-                cue_start=hit.end("label"),
-                cue_end=hit.end("label") + 1,
-                speaker=name,
-                speakers=[name] if name else [],
-                speaker_start=hit.start("label"),
-                speaker_end=hit.end("label"),
-                basis=f"speaker: '{label}', the name that leads the paragraph with a colon"
-                if name
-                else f"a turn of '{label}', a label the article names no one by",
-                confidence=0.7 if name else 0.3,
-            )
-        )
-    return out
+    return turns
+
+
+def _label_quote(ex, hit, p1: int, by_name: dict, turns: set[str]) -> Quote | None:
+    """The indirect quote of one paragraph led by a label and a colon, or None."""
+    label, c0 = hit.group("label"), hit.end()
+    c1 = p1
+    while c1 > c0 and ex.text[c1 - 1].isspace():
+        c1 -= 1
+    a, b = ex.tok_range(c0, c1)
+    block = None  # the transcript's mark that runs on over the paragraph
+    if hit.group("mark"):
+        block = next((q for q in ex.qs if q.span.open == hit.start("mark") and q.span.end >= c1 - 2), None)
+        if block is None:
+            return None
+    if (
+        b - a < 3
+        and label not in turns
+        or block is None
+        and any(ex.in_quote[i] and ex.double_marked(i) for i in range(a, b))
+    ):
+        return None
+    m = _label_mention(ex, hit, label, by_name)
+    if m is None and ex.rules.label_any_name:  # "McCain Challenger Kelli Ward: …": a name ends the label
+        m = _name_ending_label(ex, hit)
+    record = (
+        m is None
+        and ex.rules.label_any_name
+        and (label.casefold() in DOCUMENT_NOUNS | BODY_NOUNS or label.casefold().removesuffix("s") in PEOPLE_NOUNS)
+    )
+    if m is None and not record and label not in turns or hit.group("tail") and (m is None or m.label != "PERSON"):
+        return None  # "Poll: …", "Newspaper: …", "Insiders: …": a record, a body or people, unnamed
+    if block is not None:
+        block.drop = True
+    name = m.canonical if m is not None else None
+    return Quote(
+        start=c0,
+        end=c1,
+        text=ex.text[c0:c1],
+        kind="indirect",
+        cue=":",
+        cue_start=hit.end("label"),
+        cue_end=hit.end("label") + 1,
+        speaker=name,
+        speakers=[name] if name else [],
+        speaker_start=hit.start("label"),
+        speaker_end=hit.end("label"),
+        basis=f"speaker: '{label}', the name that leads the paragraph with a colon"
+        if name
+        else f"a turn of '{label}', a label the article names no one by",
+        confidence=0.7 if name else 0.3,
+    )
+
+
+def _label_mention(ex, hit, label: str, by_name: dict):
+    """The person or organisation a label names: the mention it opens with, else a person the article names by
+    it ("PENCE", "JAKE TAPPER" → its surname; "Sanders", "Bernie Sanders" → the surname or the full name)."""
+    m = ex.resolver.mention_at.get(ex.tok_range(hit.start("label"), hit.start("label") + 1)[0])
+    lab_end = hit.end("label")
+    known = by_name.get((label.split()[-1] if label.isupper() else label).casefold())
+    known = None if known is not None and known.canonical.isupper() else known  # only the label itself
+    if m is not None and m.end > lab_end + 1 and known is not None:
+        m = known  # a mention run on past the label ("Obama To Asians Worried"): the person it names
+    if m is None or m.label not in ("PERSON", "ORG") or m.end < lab_end - 1 or label.isupper() and m.canonical == label:
+        m = known  # "WALLACE" taken for an organisation of that name
+    return m
+
+
+def _name_ending_label(ex, hit):
+    """A person's or an organisation's name that ends the label ("McCain Challenger Kelli Ward"), or None."""
+    _, lb = ex.tok_range(hit.start("label"), hit.end("label"))
+    m = ex.resolver.mention_at.get(lb - 1)
+    return m if m is not None and m.label in ("PERSON", "ORG") and m.end >= hit.end("label") - 1 else None
 
 
 def opens_with_title(ex) -> bool:
