@@ -60,61 +60,101 @@ def _extract(text, doc, mentions, title, rules, candidates) -> list[Quote]:
 
 
 def run(ex: ArticleContext) -> list[Quote]:
-    """The quotes of an article, its rules applied in order."""
+    """The quotes of an article, its rules applied in order: frames and their speakers, the quoted spans, the
+    frames' reports, the layout's (labels, claims, colons, headlines), then the learned model's."""
     frames = find_frames(ex)
+    resolve_speakers(ex, frames)
+    ex.frames = frames
+    for q in ex.qs:
+        attribute(ex, q)
+    labelled = speaker_labels(ex) if ex.rules.name_colon_paragraphs else []  # may drop a transcript's quotes
+    out = [quote_record(ex, q) for q in ex.qs if not q.drop]
+    out += reported_quotes(ex, frames, {(r.start, r.end) for r in out})
+    out += _layout_quotes(ex, out, labelled)
+    if ex.rules.learned_model:
+        out += learned_quotes(ex, out)
+    out.sort(key=lambda r: (r.start, r.end))
+    return out
+
+
+def resolve_speakers(ex, frames: list[Frame]) -> None:
+    """Each frame's speaker, in text order (pronouns look back at earlier speakers): its subject's, else the first
+    of `SPEAKER_FALLBACKS` that finds one; a named speaker of speech becomes a candidate for later pronouns."""
     prev = None
-    for f in frames:  # resolve in text order: pronouns look back at earlier speakers
+    for f in frames:
         f.speaker = ex.resolver.resolve(f.subject, "according to" if f.cue.lower_ == "according" else f.cue.text)
-        if f.speaker is None and f.cue_lemma != "according" and f.cue.tag_ in ("VBD", "VBZ", "VBP"):
-            before = name_before(ex, f.cue)  # the parser's subject was no name: "Flynn, a surrogate, said"
-            if before is not None:
-                f.speaker = ex.resolver.resolve(before[0], f.cue.text)
-        if f.speaker is None and f.cue_lemma != "according" and f.cue.tag_ in ("VBD", "VBZ", "VBP"):
-            name = name_after_quote(ex, f.cue)  # "“…” Trump, the GOP front-runner …, said"
-            if name is not None:
-                f.speaker = ex.resolver.resolve(name, f.cue.text)
-        if (
-            f.speaker is None
-            and prev is not None
-            and prev.speaker is not None
-            and prev.speaker.named
-            and prev.cue.sent.start == f.cue.sent.start
-            and (f.cue.dep_ == "conj" or f.cue.i > 0 and ex.doc[f.cue.i - 1].dep_ == "cc")
-        ):
-            sp = prev.speaker  # "X said Friday that … but said “…”": the subject is shared
-            f.speaker = Speaker(
-                sp.name,
-                list(sp.names),
-                sp.start,
-                sp.end,
-                f"speaker: shared with '{prev.cue.text}' earlier in the sentence",
-                sp.confidence * 0.9,
-                sp.label,
-                sp.named,
-            )
+        for fallback in SPEAKER_FALLBACKS:
+            if f.speaker is not None:
+                break
+            f.speaker = fallback(ex, f, prev)
         if not f.belief:  # "Roberts said she thinks … but said “…”": a belief is no coordinated speech verb
             prev = f
         if f.speaker is not None and f.speaker.name and not f.attrib:
             if f.subject_rule != "nsubj" and f.speaker.named:
                 f.speaker.basis = rule_basis(ex, f)
             ex.resolver.add_candidate(f.cue_span[0], f.speaker, speech=True)
-    ex.frames = frames
-    out: list[Quote] = []
-    for q in ex.qs:
-        attribute(ex, q)
-    labelled = speaker_labels(ex) if ex.rules.name_colon_paragraphs else []  # may drop a transcript's quotes
-    for q in ex.qs:
-        if not q.drop:
-            out.append(quote_record(ex, q))
-    seen = {(r.start, r.end) for r in out}
+
+
+def _finite_speech_cue(f: Frame) -> bool:
+    return f.cue_lemma != "according" and f.cue.tag_ in ("VBD", "VBZ", "VBP")
+
+
+def name_before_the_cue(ex, f: Frame, prev) -> Speaker | None:
+    """The parser's subject was no name: "Flynn, a surrogate, said"."""
+    before = name_before(ex, f.cue) if _finite_speech_cue(f) else None
+    return ex.resolver.resolve(before[0], f.cue.text) if before is not None else None
+
+
+def name_after_the_quote(ex, f: Frame, prev) -> Speaker | None:
+    """ "“…” Trump, the GOP front-runner …, said"."""
+    name = name_after_quote(ex, f.cue) if _finite_speech_cue(f) else None
+    return ex.resolver.resolve(name, f.cue.text) if name is not None else None
+
+
+def shared_with_previous(ex, f: Frame, prev) -> Speaker | None:
+    """ "X said Friday that … but said “…”": the subject of the coordinated speech verb before it is shared."""
+    if not (
+        prev is not None
+        and prev.speaker is not None
+        and prev.speaker.named
+        and prev.cue.sent.start == f.cue.sent.start
+        and (f.cue.dep_ == "conj" or f.cue.i > 0 and ex.doc[f.cue.i - 1].dep_ == "cc")
+    ):
+        return None
+    sp = prev.speaker
+    return Speaker(
+        sp.name,
+        list(sp.names),
+        sp.start,
+        sp.end,
+        f"speaker: shared with '{prev.cue.text}' earlier in the sentence",
+        sp.confidence * 0.9,
+        sp.label,
+        sp.named,
+    )
+
+
+SPEAKER_FALLBACKS = (name_before_the_cue, name_after_the_quote, shared_with_previous)
+
+
+def reported_quotes(ex, frames: list[Frame], seen: set) -> list[Quote]:
+    """The frames' reports as indirect quotes, each span once (`seen`: the spans taken already); not a belief
+    inside a report ("Putin said he plans to …": the report holds the plan)."""
+    out = []
     reported = [f.content for f in frames if not f.belief and f.content is not None]
     for f in frames:
         if f.belief and f.content is not None and any(a <= f.cue.i < b for a, b in reported):
-            continue  # "Putin said he plans to …": the report holds the plan
+            continue
         rec = indirect_quote(ex, f)
         if rec is not None and (rec.start, rec.end) not in seen:
             seen.add((rec.start, rec.end))
             out.append(rec)
+    return out
+
+
+def _layout_quotes(ex, out: list[Quote], labelled: list[Quote]) -> list[Quote]:
+    """Speaker labels, claims, colon reports and headlines that overlap no quote found (a headline's report may
+    hold a fragment in quotation marks)."""
     layout = quotes_layout.colon_reports(ex, FRAME_VERBS) if ex.rules.colon_reports else []
     if ex.rules.headline_verbs and opens_with_title(ex):
         layout += quotes_layout.headline_reports(
@@ -125,15 +165,13 @@ def run(ex: ArticleContext) -> list[Quote]:
             BODY_NOUNS,
             ex.rules.unnamed_indirect,
         )
+    added: list[Quote] = []
     for rec in labelled + (claim_quotes(ex) if ex.rules.claims else []) + layout:
         if not any(
-            r.start < rec.end and rec.start < r.end and (r.kind != "partial" or rec not in layout) for r in out
-        ):  # a headline's report may hold a fragment in quotation marks
-            out.append(rec)
-    if ex.rules.learned_model:
-        out += learned_quotes(ex, out)
-    out.sort(key=lambda r: (r.start, r.end))
-    return out
+            r.start < rec.end and rec.start < r.end and (r.kind != "partial" or rec not in layout) for r in out + added
+        ):
+            added.append(rec)
+    return added
 
 
 def rule_basis(ex, f: Frame) -> str:
