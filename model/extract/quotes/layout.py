@@ -6,6 +6,7 @@ functions of its extractor (`ex`: text, paragraphs, parse, frames, quotation spa
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from model.lexicon.headlines import HEADLINE_AUX, HEADLINE_CUES, IRREGULAR_CUE_FORMS
 from model.lexicon.naming import LABEL_FIELDS
@@ -107,7 +108,6 @@ def headline_reports(
     only when `unnamed` (`QuoteRules.unnamed_indirect`)."""
     if len(ex.paras) < 2:
         return []  # a title stands over a text
-    text = ex.text
     p0, p1 = ex.paras[0]
     if p1 - p0 > HEADLINE_CHARS:
         return []
@@ -116,68 +116,124 @@ def headline_reports(
         if m.label == "PERSON":
             persons.setdefault(m.canonical.split()[-1].casefold(), m)
     a, b = ex.tok_range(p0, p1)
+    h = _Headline(ex, p0, p1, a, cues, people, records, bodies, unnamed, persons)
     doc = ex.doc
     out = []
     for i in range(a + 1, b - 1):
-        t, k = doc[i], i - 1
-        while k > a and doc[k].lower_ in HEADLINE_AUX:
-            k -= 1
-        cue = next((lem for lem in _lemmas(t.text) if lem in cues | HEADLINE_CUES), None)
-        if not t.is_alpha or cue is None or ex.in_quote[i] or t.text.lower() in people | records | bodies:
-            continue  # "Sanders Campaign Buys …": a noun, not the cue
+        t, k = doc[i], _source_end(h, i)
+        cue = _headline_cue(h, t)
+        if cue is None:
+            continue
         if doc[k].text == "," and out:  # "Clinton Says Russians Hacked DNC, Calls …": the same source again
-            again = _headline_quote(text, t, cue, p1, out[-1]) if t.idx >= out[-1].end else None
+            again = _headline_quote(ex.text, t, cue, p1, out[-1]) if t.idx >= out[-1].end else None
             out += [again] if again is not None else []
             continue
         if doc[k].text == ",":  # "Biden, stumping for Clinton, trashes Trump": past the apposition
             k = next((j - 1 for j in range(k - 1, a, -1) if doc[j].text == ","), k)
         prev = doc[k]
-        m = ex.resolver.mention_at.get(k)
-        if m is not None and (m.label != "PERSON" or m.end > prev.idx + len(prev.text)):
-            m = None  # a country, a party, or a mention that runs over the cue ("Clinton Email Story Has Moved")
-        if m is None and prev.text[:1].isupper():
-            m = persons.get(prev.text.casefold())
-        noun = prev.text.lower().rstrip("s") if prev.is_alpha else ""
-        if m is None and (
-            not unnamed or noun not in people and prev.text.lower() not in people and noun not in records | bodies
-        ):
+        source = _headline_source(h, k)
+        if source is None:
             continue
-        c0, c1 = _headline_content(text, t, p1, cues)
-        if not text[c0:c1].strip(" ."):  # "Clinton Hid Past Health Problems, Former White House Doctor Says."
-            comma = text.rfind(",", p0, prev.idx)
-            if comma < 0 or not all(w[:1].isupper() for w in text[comma + 1 : prev.idx].split()):
-                continue
-            starts = [x.end() for x in SEGMENT_END.finditer(text, p0, comma)]
-            c0, c1 = (starts[-1] if starts else p0), comma
-        while c0 < c1 and text[c0].isspace():
-            c0 += 1
-        while c1 > c0 and (text[c1 - 1].isspace() or text[c1 - 1] == "."):
-            c1 -= 1
-        if len(text[c0:c1].split()) < (1 if m is not None else 2):  # "Biden Trashes [Trump]"
+        m = source[0]
+        span = _headline_span(h, t, prev, m)
+        if span is None:
             continue
-        name = m.canonical if m is not None else None
-        out.append(
-            Quote(
-                start=c0,
-                end=c1,
-                text=text[c0:c1],
-                kind="indirect",
-                cue=cue,
-                cue_start=t.idx,
-                cue_end=t.idx + len(t.text),
-                speaker=name,
-                speakers=[name] if name else [],
-                speaker_start=prev.idx,
-                speaker_end=prev.idx + len(prev.text),
-                basis=f"speaker: '{prev.text}', the source of '{t.text}' in the headline"
-                if name
-                else f"'{prev.text}', an unnamed source of '{t.text}' in the headline",
-                confidence=0.5,
-            )
-        )
-        if c1 < t.idx:
+        out.append(_headline_record(ex.text, span, cue, t, prev, m))
+        if span[1] < t.idx:
             break  # the cue ended the line
     return out
+
+
+@dataclass
+class _Headline:
+    """A headline's line and the words that decide its sources (see `headline_reports`)."""
+
+    ex: object
+    p0: int
+    p1: int
+    a: int  # its first token
+    cues: set[str]
+    people: set[str]
+    records: set[str]
+    bodies: set[str]
+    unnamed: bool
+    persons: dict  # the people the article names, by surname
+
+
+def _source_end(h: _Headline, i: int) -> int:
+    """The token before the cue at i, past the words between a source and its cue ("Obama to Frame …")."""
+    k = i - 1
+    while k > h.a and h.ex.doc[k].lower_ in HEADLINE_AUX:
+        k -= 1
+    return k
+
+
+def _headline_cue(h: _Headline, t) -> str | None:
+    """The cue lemma a headline word inflects, or None: not a word in quotation marks, nor a noun of people, records
+    or bodies ("Sanders Campaign Buys …": a noun, not the cue)."""
+    cue = next((lem for lem in _lemmas(t.text) if lem in h.cues | HEADLINE_CUES), None)
+    if not t.is_alpha or cue is None or h.ex.in_quote[t.i] or t.text.lower() in h.people | h.records | h.bodies:
+        return None
+    return cue
+
+
+def _headline_source(h: _Headline, k: int) -> tuple | None:
+    """The source ending at token k: (a person's mention, or None for people, a record or a body described), or None
+    when it is none of them."""
+    prev = h.ex.doc[k]
+    m = h.ex.resolver.mention_at.get(k)
+    if m is not None and (m.label != "PERSON" or m.end > prev.idx + len(prev.text)):
+        m = None  # a country, a party, or a mention that runs over the cue ("Clinton Email Story Has Moved")
+    if m is None and prev.text[:1].isupper():
+        m = h.persons.get(prev.text.casefold())
+    noun = prev.text.lower().rstrip("s") if prev.is_alpha else ""
+    if m is None and (
+        not h.unnamed or noun not in h.people and prev.text.lower() not in h.people and noun not in h.records | h.bodies
+    ):
+        return None
+    return (m,)
+
+
+def _headline_span(h: _Headline, t, prev, m) -> tuple[int, int] | None:
+    """What the cue reports: the words after it, or, for a cue ending the line after a comma, the words before the
+    source ("Clinton Hid Past Health Problems, Former White House Doctor Says."); None when too short."""
+    text = h.ex.text
+    c0, c1 = _headline_content(text, t, h.p1, h.cues)
+    if not text[c0:c1].strip(" ."):
+        comma = text.rfind(",", h.p0, prev.idx)
+        if comma < 0 or not all(w[:1].isupper() for w in text[comma + 1 : prev.idx].split()):
+            return None
+        starts = [x.end() for x in SEGMENT_END.finditer(text, h.p0, comma)]
+        c0, c1 = (starts[-1] if starts else h.p0), comma
+    while c0 < c1 and text[c0].isspace():
+        c0 += 1
+    while c1 > c0 and (text[c1 - 1].isspace() or text[c1 - 1] == "."):
+        c1 -= 1
+    if len(text[c0:c1].split()) < (1 if m is not None else 2):  # "Biden Trashes [Trump]"
+        return None
+    return c0, c1
+
+
+def _headline_record(text: str, span: tuple[int, int], cue: str, t, prev, m) -> Quote:
+    c0, c1 = span
+    name = m.canonical if m is not None else None
+    return Quote(
+        start=c0,
+        end=c1,
+        text=text[c0:c1],
+        kind="indirect",
+        cue=cue,
+        cue_start=t.idx,
+        cue_end=t.idx + len(t.text),
+        speaker=name,
+        speakers=[name] if name else [],
+        speaker_start=prev.idx,
+        speaker_end=prev.idx + len(prev.text),
+        basis=f"speaker: '{prev.text}', the source of '{t.text}' in the headline"
+        if name
+        else f"'{prev.text}', an unnamed source of '{t.text}' in the headline",
+        confidence=0.5,
+    )
 
 
 def _headline_content(text: str, t, p1: int, cues: set[str]) -> tuple[int, int]:

@@ -175,29 +175,42 @@ def minus(ex, a: int, b: int, ca: int, cb: int, head):
 
 
 def clean_range(ex, a: int, b: int, head) -> tuple[int, int] | None:
-    """Trim a reported clause: leading 'that'/conjunctions/punctuation, trailing punctuation,
-    and a coordinated clause with its own subject ("…, and both sides have agreed …")."""
+    """Trim a reported clause [a, b) whose head is `head`, by each of `RANGE_TRIMS` in turn: a coordinated clause
+    with its own subject ("…, and both sides have agreed …"), an apposition with a relative clause, the writer's
+    gloss, leading 'that'/conjunctions/punctuation and trailing punctuation. None when nothing is left."""
+    for trim in RANGE_TRIMS:
+        a, b = trim(ex, a, b, head)
+    return (a, b) if b > a else None
+
+
+def cut_coordinated_clauses(ex, a: int, b: int, head) -> tuple[int, int]:
+    """A clause coordinated with the head that has its own subject (or is a second predicate, or a cue of its own) is
+    cut off ("…, and both sides have agreed …"), unless its "that" keeps it under the same cue ("said [A, but that
+    B]")."""
     doc = ex.doc
     for c in head.children:
-        if (
-            c.dep_ == "conj"
-            and a <= c.i < b
-            and (
-                any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
-                or ex.rules.split_predicates
-                and second_predicate(head, c)
-                or ex.rules.coordinated_cues
-                and coordinated_cue(c) is not None
-            )
-            and not (ex.rules.keep_that_clauses and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children))
-        ):
-            # a clause with its own subject is cut off ("…, and both sides have agreed …"), unless its "that"
-            # keeps it under the same cue ("said [A, but that B]")
+        if c.dep_ == "conj" and a <= c.i < b and _own_clause(ex, head, c):
             cut = c.left_edge.i
             while cut > a and (doc[cut - 1].dep_ in ("cc", "punct") or doc[cut - 1].is_punct):
                 cut -= 1
             if cut > head.i:
                 b = min(b, cut)
+    return a, b
+
+
+def _own_clause(ex, head, c) -> bool:
+    return (
+        any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+        or ex.rules.split_predicates
+        and second_predicate(head, c)
+        or ex.rules.coordinated_cues
+        and coordinated_cue(c) is not None
+    ) and not (ex.rules.keep_that_clauses and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children))
+
+
+def cut_relative_appositions(ex, a: int, b: int, head) -> tuple[int, int]:
+    """ "…, a move that would escalate the conflict": a gloss on the clause after a comma, cut off."""
+    doc = ex.doc
     for t in doc[a:b]:
         if (
             t.dep_ in ("appos", "npadvmod", "dobj")
@@ -207,7 +220,14 @@ def clean_range(ex, a: int, b: int, head) -> tuple[int, int] | None:
             and doc[t.left_edge.i - 1].text == ","
             and any(c.dep_ == "relcl" for c in t.children)
         ):
-            b = min(b, t.left_edge.i - 1)  # "…, a move that would escalate the conflict"
+            b = min(b, t.left_edge.i - 1)
+    return a, b
+
+
+def cut_glosses(ex, a: int, b: int, head) -> tuple[int, int]:
+    """The writer's gloss after a comma ("…, up from $185 billion", "…, indicating …") or a new speech act of the
+    speaker's ("…, calling …", "…, adding …"), its own quote: cut off at the first."""
+    doc = ex.doc
     for i in range(a + 2, b - 1):
         t = doc[i]
         if doc[i - 1].text == "," and (
@@ -221,9 +241,13 @@ def clean_range(ex, a: int, b: int, head) -> tuple[int, int] | None:
                 and cue_reports(t)
             )
         ):
-            b = min(b, i - 1)  # the writer's gloss ("…, up from $185 billion", "…, indicating …") or a new
-            # speech act of the speaker's ("…, calling …", "…, adding …"), its own quote
-            break
+            return a, min(b, i - 1)
+    return a, b
+
+
+def trim_edges(ex, a: int, b: int, head) -> tuple[int, int]:
+    """Leading 'that', conjunctions and punctuation (not a question word: "whether …"), trailing punctuation."""
+    doc = ex.doc
     while (
         a < b
         and (doc[a].dep_ in ("mark", "cc", "punct") or doc[a].is_punct or doc[a].is_space)
@@ -232,7 +256,10 @@ def clean_range(ex, a: int, b: int, head) -> tuple[int, int] | None:
         a += 1
     while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
         b -= 1
-    return (a, b) if b > a else None
+    return a, b
+
+
+RANGE_TRIMS = (cut_coordinated_clauses, cut_relative_appositions, cut_glosses, trim_edges)
 
 
 def second_predicate(head, c) -> bool:
