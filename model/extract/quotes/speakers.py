@@ -587,168 +587,16 @@ class Resolver:
 
     def description(self, tok, cue_text: str) -> Speaker | None:
         """A common-noun subject: a pair ("the two countries"), a description of someone named before
-        ("the ministry", "the spokesman"), or an unnamed source ("officials")."""
+        ("the ministry", "the spokesman"), or an unnamed source ("officials"): the first of `DESCRIPTION_RULES`
+        that decides (a speaker, or `NOBODY`)."""
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
-        lemma = tok.lemma_.lower()
-        words = {c.lower_ for c in tok.lefts}
-        span = (tok.left_edge.idx, tok.idx + len(tok.text))
-        if tok.left_edge.i < tok.i and self.in_quote[tok.left_edge.i]:
-            span = (tok.idx, span[1])
-        if lemma in PAIR_NOUNS and words & PAIR_WORDS:
-            want = PAIR_NOUNS[lemma]
-            for pos, lab, names in reversed(self.pairs):
-                if pos < tok.idx and lab == want:
-                    return Speaker(
-                        "; ".join(names),
-                        list(names),
-                        span[0],
-                        span[1],
-                        f"speaker: '{self.doc.text[span[0] : span[1]]}' → {' and '.join(names)}, "
-                        f"the last pair named together",
-                        0.75,
-                        want,
-                        True,
-                    )
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if owner is not None and lemma in VOICE_NOUNS and owner.lower_ in ("his", "her"):
-            # "His aides say …": the voice of the person "his" refers to
-            sp = self.pronoun(owner, cue_text, "he" if owner.lower_ == "his" else "she")
+        d = Described.of(self, tok, cue_text)
+        for rule in DESCRIPTION_RULES:
+            sp = rule(self, d)
             if sp is not None:
-                label = "ORG" if lemma in COLLECTIVE_VOICES else sp.label
-                return Speaker(
-                    f"{sp.name}'s {tok.text}",
-                    list(sp.names),
-                    span[0],
-                    span[1],
-                    f"speaker: '{self.doc.text[span[0] : span[1]]}', speaking for {sp.name} "
-                    f"('{owner.text}' → {sp.name})",
-                    0.6,
-                    label,
-                    True,
-                )
-        m = self._mention_for(owner) if owner is not None and lemma in VOICE_NOUNS else None
-        if m is not None and m.label in ("PERSON", "ORG", "GPE"):
-            # "Sanders's campaign", "Cameron's spokesman": the voice of someone named
-            sp = self._named(m, owner, cue_text)
-            label = "ORG" if lemma in COLLECTIVE_VOICES else m.label  # a campaign is an "it" or a "they"
-            return Speaker(
-                f"{sp.name}'s {tok.text}",
-                list(sp.names),
-                span[0],
-                span[1],
-                f"speaker: '{self.doc.text[span[0] : span[1]]}', speaking for {sp.name}",
-                0.7,
-                label,
-                True,
-            )
-        if lemma in WRITINGS and tok.pos_ == "NOUN":
-            sp = self._author(tok, cue_text)
-            if sp is not None:
-                return Speaker(
-                    sp.name,
-                    list(sp.names),
-                    span[0],
-                    span[1],
-                    f"speaker: '{self.doc.text[span[0] : span[1]]}' → {sp.name}, its author",
-                    sp.confidence * 0.9,
-                    sp.label,
-                    sp.named,
-                    antecedent=False,
-                )
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        if lemma in QUANTITIES and of is not None:  # "a number of lawmakers said": the lawmakers
-            pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
-            if pobj is not None and not self.in_quote[pobj.i]:
-                return self._single(pobj, cue_text)
-        definite = any(c.lower_ in ("the", "this", "that") and c.dep_ == "det" for c in tok.lefts)
-        if definite and tok.pos_ == "NOUN" and lemma in COMPANY_NOUNS:
-            # "The company said": the company last the subject of a sentence, not the last one named ("… through
-            # underwriters Stephens Inc and Cazenove Inc. The company said …")
-            companies = {canon for pos, canon, lab, nouns in self.descriptors if pos < tok.idx and lemma in nouns}
-            subject = next(
-                (c.speaker for c in reversed(self.candidates) if c.pos < tok.idx and c.speaker.name in companies), None
-            )
-            if subject is not None:
-                return Speaker(
-                    subject.name,
-                    [subject.name],
-                    span[0],
-                    span[1],
-                    f"speaker: '{self.doc.text[span[0] : span[1]]}' → {subject.name}, the {lemma} last "
-                    f"the subject of a sentence",
-                    0.7,
-                    "ORG",
-                    True,
-                )
-        if definite and tok.pos_ == "NOUN":
-            places = {t.lower_ for t in tok.subtree if t.i < tok.i and t.ent_type_ in ("GPE", "NORP")}
-            for pos, canon, lab, nouns in reversed(self.descriptors):
-                if pos < tok.idx and lemma in nouns and places <= nouns:
-                    return Speaker(
-                        canon,
-                        [canon],
-                        span[0],
-                        span[1],
-                        f"speaker: '{self.doc.text[span[0] : span[1]]}' → {canon}, named earlier as '{lemma}'",
-                        0.7,
-                        lab,
-                        True,
-                    )
-        if tok.pos_ == "PROPN" and tok.ent_type_ in ("DATE", "TIME"):
-            return None  # "Saturday said": a parse gone wrong, not a name
-        if tok.pos_ == "PROPN":  # a name the entity recogniser missed
-            toks = [tok]
-            while (
-                toks[0].i > 0
-                and self.doc[toks[0].i - 1].dep_ == "compound"
-                and self.doc[toks[0].i - 1].pos_ == "PROPN"
-                and self.doc[toks[0].i - 1].head.i == tok.i
-            ):
-                toks.insert(0, self.doc[toks[0].i - 1])
-            name = " ".join(t.text for t in toks)
-            if len(toks) > 1 or name[:1].isupper():
-                return Speaker(
-                    name,
-                    [name],
-                    toks[0].idx,
-                    tok.idx + len(tok.text),
-                    f"speaker: subject of '{cue_text}' (a name not tagged as an entity)",
-                    0.6,
-                    "PERSON" if tok.ent_type_ == "" else None,
-                    False,
-                )  # a person a later "he"/"she" may mean
-        if not may_speak(tok):
-            # "the rejection of the treaty", "the first incident": no one who speaks; but what someone owns speaks
-            # for its owner ("His assumption, confidently stated on live TV, was that …": his)
-            sp = self._author(tok, cue_text) if owner is not None else None
-            if sp is None or not sp.named:
-                return None
-            return Speaker(
-                sp.name,
-                list(sp.names),
-                span[0],
-                span[1],
-                f"speaker: '{self.doc.text[span[0] : span[1]]}' → {sp.name}, its owner",
-                sp.confidence * 0.9,
-                sp.label,
-                True,
-                antecedent=False,
-            )
-        # an unnamed source: keep the description itself
-        name = self._unnamed(tok)
-        if name is None:
-            return None
-        return Speaker(
-            name,
-            [name],
-            span[0],
-            span[1],
-            f"speaker: '{name}' (unnamed), subject of '{cue_text}'",
-            0.5,
-            self._unnamed_person(tok, name),
-            False,
-        )
+                return None if sp is NOBODY else sp
+        return None
 
     def _author(self, tok, cue_text: str) -> Speaker | None:
         """Who a statement, tweet or letter speaks for: its owner ("Trump's statement"), who it is from ("a
@@ -807,6 +655,259 @@ class Resolver:
             return None
         self.gender.setdefault(name, "m" if low in MALE_NOUNS else "f")
         return "PERSON"
+
+
+NOBODY = Speaker(None)  # a rule's answer that the description names no one (the rules after it are not tried)
+
+
+@dataclass
+class Described:
+    """A common-noun subject and what the description rules read off it."""
+
+    tok: object
+    cue_text: str
+    lemma: str
+    words: set  # the words on its left
+    span: tuple[int, int]  # its characters, from its first modifier outside quotation marks
+    owner: object  # its possessive ("his aides", "Sanders's campaign"), or None
+
+    @classmethod
+    def of(cls, res: Resolver, tok, cue_text: str) -> Described:
+        span = (tok.left_edge.idx, tok.idx + len(tok.text))
+        if tok.left_edge.i < tok.i and res.in_quote[tok.left_edge.i]:
+            span = (tok.idx, span[1])
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        return cls(tok, cue_text, tok.lemma_.lower(), {c.lower_ for c in tok.lefts}, span, owner)
+
+    def text(self, res: Resolver) -> str:
+        return res.doc.text[self.span[0] : self.span[1]]
+
+
+def pair_named_together(res: Resolver, d: Described) -> Speaker | None:
+    """ "the two countries", "both sides": the last pair of that kind named together."""
+    if d.lemma not in PAIR_NOUNS or not d.words & PAIR_WORDS:
+        return None
+    want = PAIR_NOUNS[d.lemma]
+    for pos, lab, names in reversed(res.pairs):
+        if pos < d.tok.idx and lab == want:
+            return Speaker(
+                "; ".join(names),
+                list(names),
+                d.span[0],
+                d.span[1],
+                f"speaker: '{d.text(res)}' → {' and '.join(names)}, the last pair named together",
+                0.75,
+                want,
+                True,
+            )
+    return None
+
+
+def voice_of_a_pronoun(res: Resolver, d: Described) -> Speaker | None:
+    """ "His aides say …": the voice of the person "his" refers to."""
+    owner = d.owner
+    if owner is None or d.lemma not in VOICE_NOUNS or owner.lower_ not in ("his", "her"):
+        return None
+    sp = res.pronoun(owner, d.cue_text, "he" if owner.lower_ == "his" else "she")
+    if sp is None:
+        return None
+    label = "ORG" if d.lemma in COLLECTIVE_VOICES else sp.label
+    return Speaker(
+        f"{sp.name}'s {d.tok.text}",
+        list(sp.names),
+        d.span[0],
+        d.span[1],
+        f"speaker: '{d.text(res)}', speaking for {sp.name} ('{owner.text}' → {sp.name})",
+        0.6,
+        label,
+        True,
+    )
+
+
+def voice_of_a_name(res: Resolver, d: Described) -> Speaker | None:
+    """ "Sanders's campaign", "Cameron's spokesman": the voice of someone named."""
+    m = res._mention_for(d.owner) if d.owner is not None and d.lemma in VOICE_NOUNS else None
+    if m is None or m.label not in ("PERSON", "ORG", "GPE"):
+        return None
+    sp = res._named(m, d.owner, d.cue_text)
+    label = "ORG" if d.lemma in COLLECTIVE_VOICES else m.label  # a campaign is an "it" or a "they"
+    return Speaker(
+        f"{sp.name}'s {d.tok.text}",
+        list(sp.names),
+        d.span[0],
+        d.span[1],
+        f"speaker: '{d.text(res)}', speaking for {sp.name}",
+        0.7,
+        label,
+        True,
+    )
+
+
+def author_of_a_writing(res: Resolver, d: Described) -> Speaker | None:
+    """ "Trump's statement", "a letter from his doctor": its author."""
+    if d.lemma not in WRITINGS or d.tok.pos_ != "NOUN":
+        return None
+    sp = res._author(d.tok, d.cue_text)
+    if sp is None:
+        return None
+    return Speaker(
+        sp.name,
+        list(sp.names),
+        d.span[0],
+        d.span[1],
+        f"speaker: '{d.text(res)}' → {sp.name}, its author",
+        sp.confidence * 0.9,
+        sp.label,
+        sp.named,
+        antecedent=False,
+    )
+
+
+def people_counted(res: Resolver, d: Described) -> Speaker | None:
+    """ "a number of lawmakers said": the lawmakers (or no one, when they are no one we can name)."""
+    of = next((c for c in d.tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if d.lemma not in QUANTITIES or of is None:
+        return None
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+    if pobj is None or res.in_quote[pobj.i]:
+        return None
+    sp = res._single(pobj, d.cue_text)
+    return NOBODY if sp is None else sp
+
+
+def _definite(d: Described) -> bool:
+    return any(c.lower_ in ("the", "this", "that") and c.dep_ == "det" for c in d.tok.lefts)
+
+
+def the_company(res: Resolver, d: Described) -> Speaker | None:
+    """ "The company said": the company last the subject of a sentence, not the last one named ("… through
+    underwriters Stephens Inc and Cazenove Inc. The company said …")."""
+    tok, lemma = d.tok, d.lemma
+    if not _definite(d) or tok.pos_ != "NOUN" or lemma not in COMPANY_NOUNS:
+        return None
+    companies = {canon for pos, canon, lab, nouns in res.descriptors if pos < tok.idx and lemma in nouns}
+    subject = next(
+        (c.speaker for c in reversed(res.candidates) if c.pos < tok.idx and c.speaker.name in companies), None
+    )
+    if subject is None:
+        return None
+    return Speaker(
+        subject.name,
+        [subject.name],
+        d.span[0],
+        d.span[1],
+        f"speaker: '{d.text(res)}' → {subject.name}, the {lemma} last the subject of a sentence",
+        0.7,
+        "ORG",
+        True,
+    )
+
+
+def named_earlier_as(res: Resolver, d: Described) -> Speaker | None:
+    """ "the ministry", "the Florida senator": the last one named who was described by that noun (and places)."""
+    tok, lemma = d.tok, d.lemma
+    if not _definite(d) or tok.pos_ != "NOUN":
+        return None
+    places = {t.lower_ for t in tok.subtree if t.i < tok.i and t.ent_type_ in ("GPE", "NORP")}
+    for pos, canon, lab, nouns in reversed(res.descriptors):
+        if pos < tok.idx and lemma in nouns and places <= nouns:
+            return Speaker(
+                canon,
+                [canon],
+                d.span[0],
+                d.span[1],
+                f"speaker: '{d.text(res)}' → {canon}, named earlier as '{lemma}'",
+                0.7,
+                lab,
+                True,
+            )
+    return None
+
+
+def date_for_a_name(res: Resolver, d: Described) -> Speaker | None:
+    """ "Saturday said": a parse gone wrong, not a name: no one."""
+    return NOBODY if d.tok.pos_ == "PROPN" and d.tok.ent_type_ in ("DATE", "TIME") else None
+
+
+def untagged_name(res: Resolver, d: Described) -> Speaker | None:
+    """A name the entity recogniser missed: the proper nouns in compound, a person a later "he"/"she" may mean."""
+    tok = d.tok
+    if tok.pos_ != "PROPN":
+        return None
+    toks = [tok]
+    while (
+        toks[0].i > 0
+        and res.doc[toks[0].i - 1].dep_ == "compound"
+        and res.doc[toks[0].i - 1].pos_ == "PROPN"
+        and res.doc[toks[0].i - 1].head.i == tok.i
+    ):
+        toks.insert(0, res.doc[toks[0].i - 1])
+    name = " ".join(t.text for t in toks)
+    if len(toks) <= 1 and not name[:1].isupper():
+        return None
+    return Speaker(
+        name,
+        [name],
+        toks[0].idx,
+        tok.idx + len(tok.text),
+        f"speaker: subject of '{d.cue_text}' (a name not tagged as an entity)",
+        0.6,
+        "PERSON" if tok.ent_type_ == "" else None,
+        False,
+    )
+
+
+def owner_of_a_thing(res: Resolver, d: Described) -> Speaker | None:
+    """ "the rejection of the treaty", "the first incident": no one who speaks; but what someone owns speaks for its
+    owner ("His assumption, confidently stated on live TV, was that …": his)."""
+    if may_speak(d.tok):
+        return None
+    sp = res._author(d.tok, d.cue_text) if d.owner is not None else None
+    if sp is None or not sp.named:
+        return NOBODY
+    return Speaker(
+        sp.name,
+        list(sp.names),
+        d.span[0],
+        d.span[1],
+        f"speaker: '{d.text(res)}' → {sp.name}, its owner",
+        sp.confidence * 0.9,
+        sp.label,
+        True,
+        antecedent=False,
+    )
+
+
+def unnamed_source(res: Resolver, d: Described) -> Speaker | None:
+    """An unnamed source: the description itself ("officials", "a Democratic strategist")."""
+    name = res._unnamed(d.tok)
+    if name is None:
+        return NOBODY
+    return Speaker(
+        name,
+        [name],
+        d.span[0],
+        d.span[1],
+        f"speaker: '{name}' (unnamed), subject of '{d.cue_text}'",
+        0.5,
+        res._unnamed_person(d.tok, name),
+        False,
+    )
+
+
+DESCRIPTION_RULES = (
+    pair_named_together,
+    voice_of_a_pronoun,
+    voice_of_a_name,
+    author_of_a_writing,
+    people_counted,
+    the_company,
+    named_earlier_as,
+    date_for_a_name,
+    untagged_name,
+    owner_of_a_thing,
+    unnamed_source,
+)
 
 
 def may_speak(tok) -> bool:
