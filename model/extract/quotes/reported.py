@@ -101,39 +101,71 @@ def unnamed_source(ex, f: Frame) -> bool:
 
 
 def indirect_quote(ex, f: Frame) -> Quote | None:
+    """A frame's content as an indirect quote, unless a rule of `NOT_REPORTED` says it is none."""
     if f.content is None:
         return None
     unnamed = (f.speaker is None or not f.speaker.name or not f.speaker.named) and not is_document(f.subject, ex.rules)
-    if unnamed and not unnamed_source(ex, f):
-        return None  # reported speech needs someone we can name, or an unnamed source we can describe
-    if irrealis(f.cue):
+    if any(rule(ex, f, unnamed) for rule in NOT_REPORTED):
         return None
-    if (
+    toks = ex.doc[f.content[0] : f.content[1]]
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return _indirect_record(ex, f, *apostrophe_run(ex, start, end, f))
+
+
+def no_source(ex, f: Frame, unnamed: bool) -> bool:
+    """Reported speech needs someone we can name, or an unnamed source we can describe."""
+    return unnamed and not unnamed_source(ex, f)
+
+
+def not_said(ex, f: Frame, unnamed: bool) -> bool:
+    """ "must answer whether", "did not say", "said:" (`irrealis`)."""
+    return irrealis(f.cue)
+
+
+def a_policy(ex, f: Frame, unnamed: bool) -> bool:
+    """ "China fears …", "both sides agreed …": a policy the writer describes, not a claim (but a person's campaign
+    plans what the person plans)."""
+    return (
         f.belief
         and ex.rules.attrib_people_only
         and not unnamed
         and f.speaker.label != "PERSON"
         and not is_document(f.subject, ex.rules)
         and "speaking for" not in f.speaker.basis
-    ):
-        # a person's campaign plans what the person plans
-        return None  # "China fears …", "both sides agreed …": a policy the writer describes, not a claim
+    )
+
+
+def quoted_inside(ex, f: Frame, unnamed: bool) -> bool:
+    """The quoted words inside are the quote (words in single marks stay reported: `double_marked`)."""
     a, b = f.content
-    if any(ex.in_quote[i] and (not ex.rules.single_marks_indirect or ex.double_marked(i)) for i in range(a, b)):
-        return None  # the quoted words inside are the quote
-    toks = ex.doc[a:b]
-    if sum(1 for t in toks if t.is_alpha) < (1 if f.named_object else 3) and not (
+    return any(ex.in_quote[i] and (not ex.rules.single_marks_indirect or ex.double_marked(i)) for i in range(a, b))
+
+
+def too_short(ex, f: Frame, unnamed: bool) -> bool:
+    """ "endorsed [Clinton]", "cited [disparaging remarks]"; not "[the countries]"."""
+    toks = ex.doc[f.content[0] : f.content[1]]
+    return sum(1 for t in toks if t.is_alpha) < (1 if f.named_object else 3) and not (
         f.nominal and sum(1 for t in toks if t.is_alpha and t.pos_ not in ("DET", "PRON")) >= 2
-    ):
-        return None  # "endorsed [Clinton]", "cited [disparaging remarks]"; not "[the countries]"
+    )
+
+
+def no_clause(ex, f: Frame, unnamed: bool) -> bool:
+    """A clause needs a finite verb (a noun phrase may not), "according to" a verb."""
+    toks = ex.doc[f.content[0] : f.content[1]]
     if not any(t.tag_ in FINITE_TAGS for t in toks) and f.cue_lemma != "according" and not f.nominal:
-        return None
-    if f.cue_lemma == "according" and not any(t.pos_ in ("VERB", "AUX") for t in toks):
-        return None
-    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    if ex.para_of(start) != ex.para_of(end - 1):
-        return None
-    start, end = apostrophe_run(ex, start, end, f)
+        return True
+    return f.cue_lemma == "according" and not any(t.pos_ in ("VERB", "AUX") for t in toks)
+
+
+def across_paragraphs(ex, f: Frame, unnamed: bool) -> bool:
+    toks = ex.doc[f.content[0] : f.content[1]]
+    return ex.para_of(toks[0].idx) != ex.para_of(toks[-1].idx + len(toks[-1].text) - 1)
+
+
+NOT_REPORTED = (no_source, not_said, a_policy, quoted_inside, too_short, no_clause, across_paragraphs)
+
+
+def _indirect_record(ex, f: Frame, start: int, end: int) -> Quote:
     sp = (
         f.speaker
         if f.speaker is not None and f.speaker.name
