@@ -84,33 +84,55 @@ def quote_kind(ex, q: Quoted) -> str:
 
 def is_name_or_term(ex, q: Quoted) -> bool:
     """A title, a term or a name in quotation marks ("the song “Moscow Nights”", "a so-called “no limits”
-    partnership", "the oft-used term ‘rules-based order’")."""
-    doc = ex.doc
-    a, b = q.toks
+    partnership", "the oft-used term ‘rules-based order’"): the first rule of `NAME_OR_TERM_RULES` that decides."""
+    a, _ = q.toks
     # the word(s) right before the opening mark
-    prev = [t for t in doc[max(0, a - 4) : a] if not t.is_punct and not ex.in_quote[t.i]]
-    if prev:
-        last = prev[-1]
-        if last.lower_ in NAMING_WORDS or last.lemma_.lower() in TITLED_WORK_NOUNS and last.pos_ == "NOUN":
-            if not (last.lower_ == "called" and last.dep_ != "acl" and last.tag_ != "VBN"):
-                return True
-        if last.lower_ == "as" and len(prev) > 1 and prev[-2].lower_ in ("known", "described", "referred"):
-            return q.kind == "partial"
-    # the quoted span is in apposition to a title noun ("his book, “The Deal”")
-    root = min(doc[a:b], key=lambda t: len(list(t.ancestors)))
-    if root.dep_ in ("appos", "compound") and root.head.lemma_.lower() in TITLED_WORK_NOUNS:
-        return True
-    if q.kind == "partial" or not any(t.tag_ in FINITE_TAGS for t in doc[a:b]):
-        # Title Case and no verb: a title or a name ("Fox News Sunday", "Mostly False"), not speech
-        words = [t for t in doc[a:b] if t.is_alpha]
-        caps = [t for t in words if t.text[:1].isupper()]
-        if (
-            words
-            and all(t.text[:1].isupper() or t.lower_ in TITLE_CASE_SMALL_WORDS for t in words)
-            and (len(caps) >= 2 or prev and prev[-1].tag_ == "POS" or prev and prev[-1].lower_ in ("the", "of"))
-        ):
-            return True
+    prev = [t for t in ex.doc[max(0, a - 4) : a] if not t.is_punct and not ex.in_quote[t.i]]
+    for rule in NAME_OR_TERM_RULES:
+        decided = rule(ex, q, prev)
+        if decided is not None:
+            return decided
     return False
+
+
+def named_by_the_word_before(ex, q: Quoted, prev: list) -> bool | None:
+    """ "so-called “…”", "the song “…”", "known as “…”" (a fragment only)."""
+    if not prev:
+        return None
+    last = prev[-1]
+    if last.lower_ in NAMING_WORDS or last.lemma_.lower() in TITLED_WORK_NOUNS and last.pos_ == "NOUN":
+        if not (last.lower_ == "called" and last.dep_ != "acl" and last.tag_ != "VBN"):
+            return True
+    if last.lower_ == "as" and len(prev) > 1 and prev[-2].lower_ in ("known", "described", "referred"):
+        return q.kind == "partial"
+    return None
+
+
+def apposition_to_a_title(ex, q: Quoted, prev: list) -> bool | None:
+    """The quoted span is in apposition to a title noun ("his book, “The Deal”")."""
+    a, b = q.toks
+    root = min(ex.doc[a:b], key=lambda t: len(list(t.ancestors)))
+    return True if root.dep_ in ("appos", "compound") and root.head.lemma_.lower() in TITLED_WORK_NOUNS else None
+
+
+def title_case_without_verb(ex, q: Quoted, prev: list) -> bool | None:
+    """Title Case and no verb: a title or a name ("Fox News Sunday", "Mostly False"), not speech."""
+    a, b = q.toks
+    doc = ex.doc
+    if q.kind != "partial" and any(t.tag_ in FINITE_TAGS for t in doc[a:b]):
+        return None
+    words = [t for t in doc[a:b] if t.is_alpha]
+    caps = [t for t in words if t.text[:1].isupper()]
+    if (
+        words
+        and all(t.text[:1].isupper() or t.lower_ in TITLE_CASE_SMALL_WORDS for t in words)
+        and (len(caps) >= 2 or prev and prev[-1].tag_ == "POS" or prev and prev[-1].lower_ in ("the", "of"))
+    ):
+        return True
+    return None
+
+
+NAME_OR_TERM_RULES = (named_by_the_word_before, apposition_to_a_title, title_case_without_verb)
 
 
 def in_headline(ex, q: Quoted) -> bool:
@@ -126,6 +148,22 @@ def in_headline(ex, q: Quoted) -> bool:
 
 
 def innermost_frame(ex, q: Quoted) -> Frame | None:
+    """The frame of smallest scope that holds the quote, unless a rule of `OUTER_FRAME_RULES` gives it to a frame
+    around that one (the first rule that decides)."""
+    holding = _holding_frames(ex, q)
+    if not holding:
+        return None
+    best, outer = holding[0], holding[1:]
+    for rule in OUTER_FRAME_RULES:
+        f = rule(ex, q, best, outer)
+        if f is not None:
+            return f
+    return best
+
+
+def _holding_frames(ex, q: Quoted) -> list[Frame]:
+    """The frames of speech whose scope holds the quote (or most of it), smallest scope first; not a frame whose
+    cue or subject is in the quote."""
     a, b = q.toks
     holding = []
     for f in ex.frames:
@@ -139,47 +177,47 @@ def innermost_frame(ex, q: Quoted) -> Frame | None:
         if f.cue_lemma == "according" and f.content is None or f.attrib:
             continue
         holding.append((s1 - s0, f))
-    if not holding:
-        return None
     holding.sort(key=lambda x: x[0])
-    best = holding[0][1]
+    return [f for _, f in holding]
+
+
+def pronoun_of_a_thing(ex, q: Quoted, best: Frame, outer: list[Frame]) -> Frame | None:
+    """ "She says it underscores that Trump is “unfit”": a thing's verb inside her words quotes her."""
     if best.speaker is None and best.subject is not None and best.subject.lower_ in ("it", "this", "that"):
-        # "She says it underscores that Trump is “unfit”": a thing's verb inside her words quotes her
-        outer = next(
-            (f for _, f in holding[1:] if f.speaker is not None and f.scope[0] <= best.cue.i < f.scope[1]), None
-        )
-        return outer or best
-    if ex.rules.nested_reporter and q.kind in NESTED_KINDS:
-        # "Rep. Israel said Clinton called on members to be “closely coordinated”": a fragment inside a report
-        # of someone else's words is the reporter's wording
-        outer = next(
-            (
-                f
-                for _, f in holding[1:]
-                if f.speaker is not None
-                and f.speaker.named
-                and f.cue_lemma in REPORT_VERBS
-                and f.content is not None
-                and f.content[0] <= best.cue.i < f.content[1]
-                and (best.speaker is None or best.speaker.name != f.speaker.name)
-            ),
-            None,
-        )
-        if outer is not None:
-            return outer
-    if thing_subject(best):
-        # "De Blasio said the move was made by Bratton and said, “…”", "Sanders said his attacks have given
-        # his campaign momentum and said Trump was not the “party of Reagan”": the one named around it speaks
-        outer = next(
-            (
-                f
-                for _, f in holding[1:]
-                if f.speaker is not None and f.speaker.named and f.scope[0] <= best.cue.i < f.scope[1]
-            ),
-            None,
-        )
-        return outer or best
-    return best
+        return next((f for f in outer if f.speaker is not None and f.scope[0] <= best.cue.i < f.scope[1]), None) or best
+    return None
+
+
+def reporters_wording(ex, q: Quoted, best: Frame, outer: list[Frame]) -> Frame | None:
+    """ "Rep. Israel said Clinton called on members to be “closely coordinated”": a fragment inside a report of
+    someone else's words is the reporter's wording."""
+    if not ex.rules.nested_reporter or q.kind not in NESTED_KINDS:
+        return None
+    return next(
+        (
+            f
+            for f in outer
+            if f.speaker is not None
+            and f.speaker.named
+            and f.cue_lemma in REPORT_VERBS
+            and f.content is not None
+            and f.content[0] <= best.cue.i < f.content[1]
+            and (best.speaker is None or best.speaker.name != f.speaker.name)
+        ),
+        None,
+    )
+
+
+def named_around_a_thing(ex, q: Quoted, best: Frame, outer: list[Frame]) -> Frame | None:
+    """ "De Blasio said the move was made by Bratton and said, “…”", "Sanders said his attacks have given his campaign
+    momentum and said Trump was not the “party of Reagan”": the one named around it speaks."""
+    if not thing_subject(best):
+        return None
+    around = (f for f in outer if f.speaker is not None and f.speaker.named and f.scope[0] <= best.cue.i < f.scope[1])
+    return next(around, None) or best
+
+
+OUTER_FRAME_RULES = (pronoun_of_a_thing, reporters_wording, named_around_a_thing)
 
 
 def thing_subject(f: Frame) -> bool:
