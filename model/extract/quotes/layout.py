@@ -326,29 +326,18 @@ def _label_quote(ex, hit, p1: int, by_name: dict, turns: set[str]) -> Quote | No
     c1 = p1
     while c1 > c0 and ex.text[c1 - 1].isspace():
         c1 -= 1
-    a, b = ex.tok_range(c0, c1)
     block = None  # the transcript's mark that runs on over the paragraph
     if hit.group("mark"):
         block = next((q for q in ex.qs if q.span.open == hit.start("mark") and q.span.end >= c1 - 2), None)
         if block is None:
             return None
-    if (
-        b - a < 3
-        and label not in turns
-        or block is None
-        and any(ex.in_quote[i] and ex.double_marked(i) for i in range(a, b))
-    ):
+    if not _label_content_fits(ex, c0, c1, label in turns, block):
         return None
-    m = _label_mention(ex, hit, label, by_name)
-    if m is None and ex.rules.label_any_name:  # "McCain Challenger Kelli Ward: …": a name ends the label
-        m = _name_ending_label(ex, hit)
-    record = (
-        m is None
-        and ex.rules.label_any_name
-        and (label.casefold() in DOCUMENT_NOUNS | BODY_NOUNS or label.casefold().removesuffix("s") in PEOPLE_NOUNS)
-    )
-    if m is None and not record and label not in turns or hit.group("tail") and (m is None or m.label != "PERSON"):
+    m = _label_speaker(ex, hit, label, by_name)
+    if m is None and not _unnamed_label(ex, label) and label not in turns:
         return None  # "Poll: …", "Newspaper: …", "Insiders: …": a record, a body or people, unnamed
+    if hit.group("tail") and (m is None or m.label != "PERSON"):
+        return None
     if block is not None:
         block.drop = True
     name = m.canonical if m is not None else None
@@ -368,6 +357,31 @@ def _label_quote(ex, hit, p1: int, by_name: dict, turns: set[str]) -> Quote | No
         if name
         else f"a turn of '{label}', a label the article names no one by",
         confidence=0.7 if name else 0.3,
+    )
+
+
+def _label_content_fits(ex, c0: int, c1: int, turn: bool, block) -> bool:
+    """Three tokens at least (a turn of a dialogue may be shorter), and no quotation in double marks (but the
+    transcript's own mark)."""
+    a, b = ex.tok_range(c0, c1)
+    return not (
+        b - a < 3 and not turn or block is None and any(ex.in_quote[i] and ex.double_marked(i) for i in range(a, b))
+    )
+
+
+def _label_speaker(ex, hit, label: str, by_name: dict):
+    """The person or organisation a label names (`_label_mention`), or a name ending it when
+    `QuoteRules.label_any_name` ("McCain Challenger Kelli Ward: …")."""
+    m = _label_mention(ex, hit, label, by_name)
+    if m is None and ex.rules.label_any_name:
+        m = _name_ending_label(ex, hit)
+    return m
+
+
+def _unnamed_label(ex, label: str) -> bool:
+    """A record, a body or people as a label ("Poll:", "Newspaper:", "Insiders:"), when `label_any_name`."""
+    return ex.rules.label_any_name and (
+        label.casefold() in DOCUMENT_NOUNS | BODY_NOUNS or label.casefold().removesuffix("s") in PEOPLE_NOUNS
     )
 
 
