@@ -371,94 +371,120 @@ class Resolver:
         return Speaker(name, [name], m.start, m.end, basis, conf, m.label, True)
 
     def pronoun(self, tok, cue_text: str, low: str | None = None) -> Speaker | None:
+        """The speaker a pronoun subject means (`low`: the pronoun to read it as, "his" as "he"): a person for
+        he/she, an organisation or a country for "it", the last plural speaker for "they"; never the narrator."""
         low = low or tok.lower_
+        span = (tok.idx, tok.idx + len(tok.text))
         if low in NARRATOR_PRONOUNS:
             return None
-        pos = tok.idx
-        span = (tok.idx, tok.idx + len(tok.text))
         if low in PERSONAL_PRONOUNS:
             want = "m" if low == "he" else "f"
-            # A pronoun inside a subordinate clause may point back into its own sentence ("after she said").
-            if not _is_main_clause(tok.head):
-                sp = self._governing_subject(tok, want, span)
-                if sp is not None:
-                    return sp
-                sent = tok.sent
-                for t in reversed(list(doc_range(self.doc, sent.start, tok.i))):
-                    m = self.mention_at.get(t.i)
-                    if (
-                        m is not None
-                        and m.label == "PERSON"
-                        and not self.in_quote[t.i]
-                        and self.gender.get(m.canonical, want) == want
-                    ):
-                        return Speaker(
-                            m.canonical,
-                            [m.canonical],
-                            span[0],
-                            span[1],
-                            f"speaker: '{tok.text}' → {m.canonical}, the person named earlier in the sentence",
-                            0.75,
-                            "PERSON",
-                            True,
-                        )
-            for c in reversed(self.candidates):
-                if c.pos >= pos or c.speaker.label != "PERSON" or len(c.speaker.names) != 1:
-                    continue
-                if self.para_of(pos) - c.para > 4:
+            return (
+                self._in_own_sentence(tok, want, span)
+                or self._nearest_compatible(tok, want, span)
+                or self._only_person_nearby(tok, want, span)
+                or self._person_tagged_org(tok, span)
+            )
+        if low == "it":
+            return self._nearest_body(tok, span)
+        if low == "they":
+            return self._last_plural_speaker(tok, span)
+        return None
+
+    def _in_own_sentence(self, tok, want: str, span) -> Speaker | None:
+        """A pronoun inside a subordinate clause may point back into its own sentence ("after she said"): the
+        subject of a clause above it, else the person named earlier in the sentence."""
+        if _is_main_clause(tok.head):
+            return None
+        sp = self._governing_subject(tok, want, span)
+        if sp is not None:
+            return sp
+        for t in reversed(list(doc_range(self.doc, tok.sent.start, tok.i))):
+            m = self.mention_at.get(t.i)
+            if (
+                m is not None
+                and m.label == "PERSON"
+                and not self.in_quote[t.i]
+                and self.gender.get(m.canonical, want) == want
+            ):
+                return Speaker(
+                    m.canonical,
+                    [m.canonical],
+                    span[0],
+                    span[1],
+                    f"speaker: '{tok.text}' → {m.canonical}, the person named earlier in the sentence",
+                    0.75,
+                    "PERSON",
+                    True,
+                )
+        return None
+
+    def _nearest_compatible(self, tok, want: str, span) -> Speaker | None:
+        """The nearest person before, one of the gender wanted (within four paragraphs), not one reported on."""
+        pos = tok.idx
+        for c in reversed(self.candidates):
+            if c.pos >= pos or c.speaker.label != "PERSON" or len(c.speaker.names) != 1:
+                continue
+            if self.para_of(pos) - c.para > 4:
+                break
+            if self.gender.get(c.speaker.name, want) != want or self._reported(c, want):
+                continue
+            what = "subject of a speech verb" if c.speech else "subject"
+            return Speaker(
+                c.speaker.name,
+                list(c.speaker.names),
+                span[0],
+                span[1],
+                f"speaker: '{tok.text}' → {c.speaker.name}, nearest compatible {what}",
+                0.8 if c.speech else 0.7,
+                "PERSON",
+                True,
+            )
+        return None
+
+    def _nearest_body(self, tok, span) -> Speaker | None:
+        """ "it": the nearest organisation or country subject before (within two paragraphs)."""
+        pos = tok.idx
+        for c in reversed(self.candidates):
+            if c.pos < pos and c.speaker.label in ("ORG", "GPE", "NORP") and len(c.speaker.names) == 1:
+                if self.para_of(pos) - c.para > 2:
                     break
-                if self.gender.get(c.speaker.name, want) != want or self._reported(c, want):
-                    continue
-                what = "subject of a speech verb" if c.speech else "subject"
                 return Speaker(
                     c.speaker.name,
                     list(c.speaker.names),
                     span[0],
                     span[1],
-                    f"speaker: '{tok.text}' → {c.speaker.name}, nearest compatible {what}",
-                    0.8 if c.speech else 0.7,
-                    "PERSON",
+                    f"speaker: 'it' → {c.speaker.name}, nearest organisation or country subject",
+                    0.7,
+                    c.speaker.label,
                     True,
                 )
-            return self._only_person_nearby(tok, want, span) or self._person_tagged_org(tok, span)
-        if low == "it":
-            for c in reversed(self.candidates):
-                if c.pos < pos and c.speaker.label in ("ORG", "GPE", "NORP") and len(c.speaker.names) == 1:
-                    if self.para_of(pos) - c.para > 2:
-                        break
+        return None
+
+    def _last_plural_speaker(self, tok, span) -> Speaker | None:
+        """ "they": the last speaker before that is several, or a group named in the plural (within two
+        paragraphs)."""
+        pos = tok.idx
+        for c in reversed(self.candidates):
+            if c.pos < pos and c.speech:
+                if self.para_of(pos) - c.para > 2:
+                    break
+                if (
+                    len(c.speaker.names) > 1
+                    or c.speaker.label in (None, "NORP")
+                    and c.speaker.name
+                    and c.speaker.name.endswith("s")
+                ):
                     return Speaker(
                         c.speaker.name,
                         list(c.speaker.names),
                         span[0],
                         span[1],
-                        f"speaker: 'it' → {c.speaker.name}, nearest organisation or country subject",
-                        0.7,
+                        f"speaker: 'they' → {c.speaker.name}, the last plural speaker",
+                        0.65,
                         c.speaker.label,
-                        True,
+                        c.speaker.named,
                     )
-            return None
-        if low == "they":
-            for c in reversed(self.candidates):
-                if c.pos < pos and c.speech:
-                    if self.para_of(pos) - c.para > 2:
-                        break
-                    if (
-                        len(c.speaker.names) > 1
-                        or c.speaker.label in (None, "NORP")
-                        and c.speaker.name
-                        and c.speaker.name.endswith("s")
-                    ):
-                        return Speaker(
-                            c.speaker.name,
-                            list(c.speaker.names),
-                            span[0],
-                            span[1],
-                            f"speaker: 'they' → {c.speaker.name}, the last plural speaker",
-                            0.65,
-                            c.speaker.label,
-                            c.speaker.named,
-                        )
-            return None
         return None
 
     def _reported(self, c: Candidate, want: str | None) -> bool:
