@@ -468,33 +468,13 @@ def belief_interrupting(ex, f: Frame) -> None:
 
 
 def learned_content(ex, f: Frame) -> None:
-    """The content of a cue of the learned table (`LEARNED`): the dependent its relation names."""
+    """The content of a cue of the learned table (`LEARNED`): the first dependent after the cue whose relation the
+    table names for it, read by the first of `LEARNED_NODE_RULES` that finds a node."""
     v, rels = f.cue, LEARNED_CUES[f.cue_lemma]
     for c in v.children:
         if c.i < v.i or ex.in_quote[c.i]:
             continue
-        node = None
-        if c.dep_ == "ccomp" and "ccomp" in rels:
-            node = c
-        elif (
-            c.dep_ == "dobj"
-            and "dobj" in rels
-            and c.pos_ != "PRON"
-            and (
-                c.pos_ != "PROPN" and c.ent_type_ not in NAME_LABELS or ex.rules.name_objects and f.cue_lemma in STANCES
-            )
-        ):
-            node = c  # "discussed [the tax plan]"; a name only as the object of a stance ("endorsed [Clinton]")
-            f.named_object = c.pos_ == "PROPN" or c.ent_type_ in NAME_LABELS
-        elif (
-            c.dep_ == "xcomp"
-            and "xcomp" in rels
-            and c.pos_ in ("VERB", "AUX")
-            and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
-        ):
-            node = c
-        elif c.dep_ == "prep" and c.lower_ in rels:
-            node = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+        node = next((n for rule in LEARNED_NODE_RULES if (n := rule(ex, f, c, rels)) is not None), None)
         if node is None:
             continue
         f.content = clean_range(ex, node.left_edge.i, node.right_edge.i + 1, node)
@@ -503,6 +483,44 @@ def learned_content(ex, f: Frame) -> None:
         f.nominal = node.dep_ != "ccomp"
         f.belief = f.content is not None
         return
+
+
+def learned_clause(ex, f: Frame, c, rels):
+    return c if c.dep_ == "ccomp" and "ccomp" in rels else None
+
+
+def learned_object(ex, f: Frame, c, rels):
+    """ "discussed [the tax plan]"; a name only as the object of a stance ("endorsed [Clinton]")."""
+    if (
+        c.dep_ == "dobj"
+        and "dobj" in rels
+        and c.pos_ != "PRON"
+        and (c.pos_ != "PROPN" and c.ent_type_ not in NAME_LABELS or ex.rules.name_objects and f.cue_lemma in STANCES)
+    ):
+        f.named_object = c.pos_ == "PROPN" or c.ent_type_ in NAME_LABELS
+        return c
+    return None
+
+
+def learned_infinitive(ex, f: Frame, c, rels):
+    if (
+        c.dep_ == "xcomp"
+        and "xcomp" in rels
+        and c.pos_ in ("VERB", "AUX")
+        and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+    ):
+        return c
+    return None
+
+
+def learned_preposition(ex, f: Frame, c, rels):
+    """ "see X as [Y]", "talk about [Y]": the object of the preposition the table names."""
+    if c.dep_ == "prep" and c.lower_ in rels:
+        return next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+    return None
+
+
+LEARNED_NODE_RULES = (learned_clause, learned_object, learned_infinitive, learned_preposition)
 
 
 def name_before(ex, v):
