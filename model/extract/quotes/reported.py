@@ -69,26 +69,53 @@ def unnamed_source(ex, f: Frame) -> bool:
     "environmentalists worry that …") or a pronoun we cannot resolve ("they say …", "It says …"). The
     source must be the explicit subject of a finite cue (or the object of "according to"), never I/we/you
     (the writer, the reader), and what it reports a clause, not a noun phrase."""
+    if not _may_be_unnamed(ex, f) or not _explicit_subject(f):
+        return False
+    for rule in UNNAMED_SOURCE_RULES:
+        decided = rule(ex, f, f.subject)
+        if decided is not None:
+            return decided
+    return False
+
+
+def _may_be_unnamed(ex, f: Frame) -> bool:
+    """Unnamed sources are on, there is a subject, and a noun phrase is reported only by an unresolved pronoun or a
+    body ("They want to …", "The campaign wants to …")."""
     subj = f.subject
-    if (
+    return not (
         not ex.rules.unnamed_indirect
         or subj is None
         or f.nominal
         and not (ex.rules.unnamed_pronoun_nominal and subj.lower_ in UNNAMED_PRONOUNS)
         and not (ex.rules.body_nominal and subj.pos_ == "NOUN" and subj.lemma_.lower() in BODY_NOUNS)
-    ):
-        return False
-    if f.cue_lemma != "according" and not (
+    )
+
+
+def _explicit_subject(f: Frame) -> bool:
+    """The explicit subject of a finite cue, or the object of "according to"."""
+    subj = f.subject
+    return f.cue_lemma == "according" or (
         f.cue.tag_ in ("VBD", "VBZ", "VBP")
         and f.subject_rule == "nsubj"
         and subj.dep_ == "nsubj"
         and subj.head.i == f.cue.i
-    ):
-        return False
+    )
+
+
+def unresolved_pronoun(ex, f: Frame, subj) -> bool | None:
+    """ "they say …", "some say …": a pronoun we cannot resolve, or a quantifier of people (not "according to")."""
     if subj.lower_ in UNNAMED_PRONOUNS or subj.lower_ in PEOPLE_QUANTIFIERS:
         return f.cue_lemma != "according"
-    if subj.pos_ == "PROPN" and f.cue_lemma != "according" and ex.rules.untagged_names:
-        return True  # a name the recogniser missed or mislabelled ("Trump says …" with Trump as no entity)
+    return None
+
+
+def missed_name(ex, f: Frame, subj) -> bool | None:
+    """A name the recogniser missed or mislabelled ("Trump says …" with Trump as no entity)."""
+    return True if subj.pos_ == "PROPN" and f.cue_lemma != "according" and ex.rules.untagged_names else None
+
+
+def any_noun_that_speaks(ex, f: Frame, subj) -> bool | None:
+    """ "cement makers argue that …", "the story noted that …": a common noun reporting a clause, not evidence."""
     if (
         ex.rules.any_noun_speaks
         and subj.pos_ == "NOUN"
@@ -96,8 +123,16 @@ def unnamed_source(ex, f: Frame) -> bool:
         and not f.nominal
         and subj.lemma_.lower() not in THING_NOUNS
     ):
-        return True  # "cement makers argue that …", "the story noted that …"
+        return True
+    return None
+
+
+def people_or_body(ex, f: Frame, subj) -> bool:
+    """ "officials said …", "the campaign says …": people or a body described by a common noun."""
     return is_people(subj) or subj.pos_ == "NOUN" and subj.lemma_.lower() in BODY_NOUNS
+
+
+UNNAMED_SOURCE_RULES = (unresolved_pronoun, missed_name, any_noun_that_speaks, people_or_body)
 
 
 def indirect_quote(ex, f: Frame) -> Quote | None:
