@@ -107,30 +107,42 @@ class Resolver:
         ("Mrs.", "spokeswoman"), else the given name ("Hillary", "Jeb"), else his/her after the name in a
         sentence where the person is the only one named."""
         titles: dict[str, list[int]] = {}
-        pronouns: dict[str, list[int]] = {}
-        doc = self.doc
         for m in mentions:
-            if m.label != "PERSON":
-                continue
-            v = titles.setdefault(m.canonical, [0, 0])
-            pronouns.setdefault(m.canonical, [0, 0])
-            words = {(m.title or "").lower()}
-            head = self._mention_head(m)
-            if head is not None:
-                words |= {t.lower_ for t in head.lefts}
-                possessive = (
-                    head.i + 1 < len(doc) and doc[head.i + 1].tag_ == "POS" or doc.text[m.end : m.end + 1] in ("'", "’")
-                )
-                if not possessive:  # "Sanders’ son, Tywanza": the son is not Sanders (a parse slip: son as appos)
-                    words |= {a.lower_ for a in head.children if a.dep_ == "appos"}
-                if head.i > 0:
-                    words.add(doc[head.i - 1].lower_)
-                    if head.i > 1 and doc[head.i - 1].dep_ == "compound":
-                        words.add(doc[head.i - 2].lower_)
-            v[0] += len(words & MALE_NOUNS)
-            v[1] += len(words & FEMALE_NOUNS)
-        # One person as the subject of a sentence, then his/her later in it.
-        for s in doc.sents:
+            if m.label == "PERSON":
+                v = titles.setdefault(m.canonical, [0, 0])
+                words = self._words_around(m)
+                v[0] += len(words & MALE_NOUNS)
+                v[1] += len(words & FEMALE_NOUNS)
+        pronouns = self._pronoun_counts({name: [0, 0] for name in titles})
+        out = {}
+        for name, (m, f) in titles.items():
+            gender = _gender_of(name, m, f, pronouns[name])
+            if gender is not None:
+                out[name] = gender
+        return out
+
+    def _words_around(self, m: Mention) -> set[str]:
+        """A person's title and the words around the name: its modifiers, an apposition (not after a possessive:
+        "Sanders’ son, Tywanza": the son is not Sanders, a parse slip) and the word or two before it."""
+        doc = self.doc
+        words = {(m.title or "").lower()}
+        head = self._mention_head(m)
+        if head is not None:
+            words |= {t.lower_ for t in head.lefts}
+            possessive = (
+                head.i + 1 < len(doc) and doc[head.i + 1].tag_ == "POS" or doc.text[m.end : m.end + 1] in ("'", "’")
+            )
+            if not possessive:
+                words |= {a.lower_ for a in head.children if a.dep_ == "appos"}
+            if head.i > 0:
+                words.add(doc[head.i - 1].lower_)
+                if head.i > 1 and doc[head.i - 1].dep_ == "compound":
+                    words.add(doc[head.i - 2].lower_)
+        return words
+
+    def _pronoun_counts(self, pronouns: dict[str, list[int]]) -> dict[str, list[int]]:
+        """One person as the subject of a sentence, then his/her later in it: (male, female) counts per person."""
+        for s in self.doc.sents:
             people = {
                 self.mention_at[t.i].canonical
                 for t in s
@@ -140,7 +152,7 @@ class Resolver:
                 continue
             (p,) = people
             first = min(t.i for t in s if t.i in self.mention_at and self.mention_at[t.i].canonical == p)
-            own = verb_of(doc[first].head)
+            own = verb_of(self.doc[first].head)
             for t in s:
                 # a subject pronoun, or "his"/"her" in the person's own clause: in a clause below it they often
                 # mean someone else the sentence does not name ("Mukasey said the scandal is the latest in her
@@ -154,16 +166,7 @@ class Resolver:
                         pronouns[p][0] += 1
                     elif t.lower_ in FEMALE_PRONOUNS:
                         pronouns[p][1] += 1
-        out = {}
-        for name, (m, f) in titles.items():
-            given = name.casefold().split()[0] if name.strip() else ""
-            if m != f:
-                out[name] = "m" if m > f else "f"
-            elif (given in MALE_NAMES) != (given in FEMALE_NAMES):
-                out[name] = "m" if given in MALE_NAMES else "f"
-            elif pronouns[name][0] != pronouns[name][1]:
-                out[name] = "m" if pronouns[name][0] > pronouns[name][1] else "f"
-        return out
+        return pronouns
 
     def _descriptors(self, mentions: list[Mention]):
         """(pos, canonical, label, nouns): the common nouns that describe each named entity where it is named."""
@@ -934,6 +937,18 @@ DESCRIPTION_RULES = (
     owner_of_a_thing,
     unnamed_source,
 )
+
+
+def _gender_of(name: str, male: int, female: int, pronouns: list[int]) -> str | None:
+    """ "m" or "f": by the titles and nouns counted, else the given name, else the pronouns counted; or None."""
+    given = name.casefold().split()[0] if name.strip() else ""
+    if male != female:
+        return "m" if male > female else "f"
+    if (given in MALE_NAMES) != (given in FEMALE_NAMES):
+        return "m" if given in MALE_NAMES else "f"
+    if pronouns[0] != pronouns[1]:
+        return "m" if pronouns[0] > pronouns[1] else "f"
+    return None
 
 
 def may_speak(tok) -> bool:
