@@ -344,7 +344,16 @@ def colon_clause(ex, colon: int):
 
 
 def dash_attribution(ex, q: Quoted):
-    """“…” — Commissioner X"""
+    """“…” — Commissioner X: the name after a dash that follows the quote (`DASH_NAME_RULES`, the first that finds
+    one)."""
+    k = _after_the_dash(ex, q)
+    if k is None:
+        return None
+    return next((found for rule in DASH_NAME_RULES if (found := rule(ex, k)) is not None), None)
+
+
+def _after_the_dash(ex, q: Quoted) -> int | None:
+    """Where the words after a dash following the quote start (the dash may open the next line), or None."""
     if q.span.runs_on:
         return None
     after = ex.text[q.span.close + 1 : q.span.close + 6]
@@ -361,6 +370,11 @@ def dash_attribution(ex, q: Quoted):
         return None
     while k < len(ex.text) and (ex.text[k] in DASHES or ex.text[k] in " \u00a0\u2009\u202f"):
         k += 1
+    return k
+
+
+def name_after_the_dash(ex, k: int):
+    """A person, organisation or place named after the dash, before the sentence or line ends."""
     for i in range(*ex.tok_range(k, min(len(ex.text), k + 60))):
         m = ex.resolver.mention_at.get(i)
         if m is not None and m.label in ("PERSON", "ORG", "GPE"):
@@ -371,7 +385,11 @@ def dash_attribution(ex, q: Quoted):
             return sp, sp.basis, sp.confidence
         if ex.doc[i].is_punct and ex.doc[i].text in (".", "\n"):
             break
-    # a name the recogniser missed: the capitalised words right after the dash, up to the line end
+    return None
+
+
+def capitals_after_the_dash(ex, k: int):
+    """A name the recogniser missed: two to four capitalised words right after the dash, up to the line end."""
     toks = []
     for i in range(*ex.tok_range(k, min(len(ex.text), k + 60))):
         t = ex.doc[i]
@@ -393,6 +411,9 @@ def dash_attribution(ex, q: Quoted):
         sp.names = [sp.name]
         return sp, sp.basis, sp.confidence
     return None
+
+
+DASH_NAME_RULES = (name_after_the_dash, capitals_after_the_dash)
 
 
 def verb_after(ex, q: Quoted):
