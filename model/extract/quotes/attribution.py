@@ -423,11 +423,23 @@ def verb_after(ex, q: Quoted):
     if q.span.runs_on or ex.text[q.span.start : q.span.end].rstrip()[-1:] not in (",", "?", "!", "—", "–", "-"):
         return None
     doc = ex.doc
-    close_tok = ex.tok_range(q.span.close, q.span.close + 1)[0]
-    nxt = close_tok + 1
+    nxt = ex.tok_range(q.span.close, q.span.close + 1)[0] + 1
     if nxt >= len(doc) or ex.para_of(doc[nxt].idx) != ex.para_of(q.span.close):
         return None
     end = min(ex.next_quote_tok(nxt), nxt + 8)
+    verb = _verb_taking_the_quote(ex, nxt, end)
+    subj = _subject_after_the_quote(ex, verb, nxt, end) if verb is not None else None
+    if subj is None:
+        return None
+    sp = ex.resolver.resolve(subj, verb.text)
+    if sp is None or not sp.name:
+        return None
+    return sp, sp.basis + " (the verb right after the quote)", sp.confidence * 0.9
+
+
+def _verb_taking_the_quote(ex, nxt: int, end: int):
+    """The first finite verb in [nxt, end), in the quote's sentence, with no object or clause of its own."""
+    doc = ex.doc
     verb = next((t for t in doc[nxt:end] if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP")), None)
     if verb is None or any(t.text in (".", ";", ":", "\n") or "\n" in t.text for t in doc[nxt : verb.i]):
         return None
@@ -435,15 +447,19 @@ def verb_after(ex, q: Quoted):
         c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd") and not ex.in_quote[c.i] for c in verb.children
     ):
         return None
+    return verb
+
+
+def _subject_after_the_quote(ex, verb, nxt: int, end: int):
+    """The verb's subject near the quote, or the name right after a verb that opens the clause ("“…” beamed Donald
+    Hartley"); None when there is none."""
+    doc = ex.doc
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and nxt <= c.i < end), None)
     if subj is None and verb.i == nxt and verb.i + 1 < len(doc) and ex.resolver.mention_at.get(verb.i + 1) is not None:
-        subj = doc[verb.i + 1]  # "“…” beamed Donald Hartley"
+        subj = doc[verb.i + 1]
     if subj is None or subj.i > verb.i + 1 and subj.i > nxt + 4:
         return None
-    sp = ex.resolver.resolve(subj, verb.text)
-    if sp is None or not sp.name:
-        return None
-    return sp, sp.basis + " (the verb right after the quote)", sp.confidence * 0.9
+    return subj
 
 
 def continuation(ex, q: Quoted):

@@ -566,7 +566,7 @@ def name_after_quote(ex, v):
     ("“…” Trump, the 2016 GOP front-runner …, said", "“…” Nate Silver, the polling guru who founded
     fivethirtyeight.com tweeted") or right after the verb ("“…” said retired neurosurgeon Ben Carson",
     "said Oversight ranking Democrat Elijah Cummings (D-Md.)"). The name token, or None."""
-    doc, mention_at = ex.doc, ex.resolver.mention_at
+    doc = ex.doc
     close = ex.prev_quote_tok(v.i)
     if close < 0 or ex.para_of(doc[close].idx) != ex.para_of(v.idx):
         return None
@@ -578,16 +578,27 @@ def name_after_quote(ex, v):
         t.text in (".", ";", ":", "?", "!") or "\n" in t.text or ex.in_quote[t.i] for t in between
     ):
         return None
-    if k < v.i:
-        m = mention_at.get(k)
-        if m is None or m.label != "PERSON" or doc[k].text[:1].islower():
-            return None
-        j = k
-        while j + 1 < v.i and mention_at.get(j + 1) is m:
-            j += 1
-        if j + 1 < len(doc) and doc[j + 1].tag_ == "POS":
-            return None  # "“…” Trump's aide said": not Trump
-        return doc[j]
+    return _name_opening_attribution(ex, k, v) if k < v.i else _name_after_verb(ex, v)
+
+
+def _name_opening_attribution(ex, k: int, v):
+    """ "“…” Trump, the 2016 GOP front-runner …, said": the last token of a person's name at k (not a possessive)."""
+    doc, mention_at = ex.doc, ex.resolver.mention_at
+    m = mention_at.get(k)
+    if m is None or m.label != "PERSON" or doc[k].text[:1].islower():
+        return None
+    j = k
+    while j + 1 < v.i and mention_at.get(j + 1) is m:
+        j += 1
+    if j + 1 < len(doc) and doc[j + 1].tag_ == "POS":
+        return None  # "“…” Trump's aide said": not Trump
+    return doc[j]
+
+
+def _name_after_verb(ex, v):
+    """ "“…” said retired neurosurgeon Ben Carson": the last token of the first person named right after the verb,
+    not a modifier ("a Trump supporter")."""
+    doc, mention_at = ex.doc, ex.resolver.mention_at
     for t in doc[v.i + 1 : v.i + 8]:
         if t.is_punct and t.text not in ("-", "."):
             return None
@@ -595,7 +606,7 @@ def name_after_quote(ex, v):
         if m is not None and m.label == "PERSON" and not ex.in_quote[t.i]:
             while t.i + 1 < len(doc) and mention_at.get(t.i + 1) is m:
                 t = doc[t.i + 1]
-            return t if t.dep_ not in ("compound", "poss", "amod", "nmod") else None  # not "a Trump supporter"
+            return t if t.dep_ not in ("compound", "poss", "amod", "nmod") else None
     return None
 
 
