@@ -42,42 +42,20 @@ def colon_reports(ex, verbs: set[str]) -> list[Quote]:
     the colon in its paragraph: a list or an explanation more often than speech ("Every relationship is assessed
     through three elements, he said: What a country can bring …")."""
     out = []
-    text = ex.text
     for f in ex.frames:
         if f.attrib or f.speaker is None or not f.speaker.name or f.cue_lemma not in verbs:
             continue
-        p = ex.para_of(f.cue.idx)
-        p0, p1 = ex.paras[p]
-        colon = text.find(":", f.cue_span[1], p1)
-        if (
-            colon < 0
-            or re.search(r"[.?!”\"]", text[f.cue_span[1] : colon])
-            or not text[colon + 1 : colon + 2].isspace()
-        ):
+        colon = _colon_ending_clause(ex, f)
+        span = _after_the_colon(ex, f, colon) if colon is not None else None
+        if span is None:
             continue
-        if any(g is not f and not g.attrib and f.cue_span[1] <= g.cue.idx < colon for g in ex.frames):
-            continue  # another cue nearer the colon leads it
-        c0, c1 = colon + 1, p1
-        if not text[c0:p1].strip():
-            if p + 1 >= len(ex.paras):
-                continue
-            c0, c1 = ex.paras[p + 1]
-        elif not text[c0:p1].lstrip().startswith("''"):
-            continue  # in its paragraph, a list or an explanation ("three elements, he said: What a country …")
-        while c0 < c1 and (text[c0].isspace() or text[c0] == "'"):
-            c0 += 1
-        while c1 > c0 and (text[c1 - 1].isspace() or text[c1 - 1] == "'"):
-            c1 -= 1
-        if len(text[c0:c1].split()) < 2 or any(
-            sp.start < c1 and c0 < sp.end and sp.style != "single" for sp in ex.spans
-        ):
-            continue  # a quotation in double marks is a direct quote (`colon_lead`)
+        c0, c1 = span
         sp = f.speaker
         out.append(
             Quote(
                 start=c0,
                 end=c1,
-                text=text[c0:c1],
+                text=ex.text[c0:c1],
                 kind="indirect",
                 cue=f.cue_lemma,
                 cue_start=f.cue_span[0],
@@ -91,6 +69,42 @@ def colon_reports(ex, verbs: set[str]) -> list[Quote]:
             )
         )
     return out
+
+
+def _colon_ending_clause(ex, f) -> int | None:
+    """The colon that ends the cue's clause in its paragraph (no sentence end between, a space after it, no other
+    cue nearer it), or None."""
+    text = ex.text
+    p1 = ex.paras[ex.para_of(f.cue.idx)][1]
+    colon = text.find(":", f.cue_span[1], p1)
+    if colon < 0 or re.search(r"[.?!”\"]", text[f.cue_span[1] : colon]) or not text[colon + 1 : colon + 2].isspace():
+        return None
+    if any(g is not f and not g.attrib and f.cue_span[1] <= g.cue.idx < colon for g in ex.frames):
+        return None  # another cue nearer the colon leads it
+    return colon
+
+
+def _after_the_colon(ex, f, colon: int) -> tuple[int, int] | None:
+    """What the colon introduces: the next paragraph when the colon ends its own, or what follows in two apostrophes;
+    None for other words after the colon (a list or an explanation: "three elements, he said: What a country …"),
+    fewer than two words, or a quotation in double marks (a direct quote: `colon_lead`)."""
+    text = ex.text
+    p = ex.para_of(f.cue.idx)
+    p1 = ex.paras[p][1]
+    c0, c1 = colon + 1, p1
+    if not text[c0:p1].strip():
+        if p + 1 >= len(ex.paras):
+            return None
+        c0, c1 = ex.paras[p + 1]
+    elif not text[c0:p1].lstrip().startswith("''"):
+        return None
+    while c0 < c1 and (text[c0].isspace() or text[c0] == "'"):
+        c0 += 1
+    while c1 > c0 and (text[c1 - 1].isspace() or text[c1 - 1] == "'"):
+        c1 -= 1
+    if len(text[c0:c1].split()) < 2 or any(sp.start < c1 and c0 < sp.end and sp.style != "single" for sp in ex.spans):
+        return None
+    return c0, c1
 
 
 def headline_reports(
