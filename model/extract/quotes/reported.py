@@ -16,51 +16,52 @@ from model.records import Quote
 def claim_quotes(ex) -> list[Quote]:
     """A person's claim as a noun with its that-clause: "Trump's claim that [he opposed the war]", "her
     belief that […]" (`CLAIM_NOUNS`); the owner a person named, or his/her for one."""
-    out = []
-    for t in ex.doc:
-        if t.pos_ != "NOUN" or t.lemma_.lower() not in CLAIM_NOUNS or ex.in_quote[t.i]:
-            continue
-        clause = next(
-            (
-                c
-                for c in t.children
-                if c.dep_ in ("acl", "ccomp")
-                and c.i > t.i
-                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-            ),
-            None,
-        )
-        owner = next((c for c in t.children if c.dep_ == "poss"), None)
-        if clause is None or owner is None:
-            continue
-        if owner.lower_ in ("his", "her"):
-            sp = ex.resolver.pronoun(owner, t.text, "he" if owner.lower_ == "his" else "she")
-        else:
-            sp = ex.resolver.resolve(owner, t.text)
-        if sp is None or sp.label != "PERSON" or not sp.named:
-            continue
-        rng = clean_range(ex, clause.left_edge.i, clause.right_edge.i + 1, clause)
-        if rng is None or rng[1] - rng[0] < 3 or any(ex.in_quote[i] for i in range(*rng)):
-            continue
-        a, b = ex.doc[rng[0]].idx, ex.doc[rng[1] - 1].idx + len(ex.doc[rng[1] - 1].text)
-        out.append(
-            Quote(
-                start=a,
-                end=b,
-                text=ex.text[a:b],
-                kind="indirect",
-                cue=t.lemma_.lower(),
-                cue_start=t.idx,
-                cue_end=t.idx + len(t.text),
-                speaker=sp.name,
-                speakers=list(sp.names),
-                speaker_start=sp.start,
-                speaker_end=sp.end,
-                basis=f"speaker: the one whose '{t.text}' it is ({sp.name})",
-                confidence=0.6,
-            )
-        )
-    return out
+    claims = (_claim_quote(ex, t) for t in ex.doc if t.pos_ == "NOUN" and t.lemma_.lower() in CLAIM_NOUNS)
+    return [q for q in claims if q is not None]
+
+
+def _claim_quote(ex, t) -> Quote | None:
+    """The claim noun t's that-clause as an indirect quote of its owner, a person named; or None."""
+    if ex.in_quote[t.i]:
+        return None
+    clause = next(
+        (
+            c
+            for c in t.children
+            if c.dep_ in ("acl", "ccomp")
+            and c.i > t.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    owner = next((c for c in t.children if c.dep_ == "poss"), None)
+    if clause is None or owner is None:
+        return None
+    if owner.lower_ in ("his", "her"):
+        sp = ex.resolver.pronoun(owner, t.text, "he" if owner.lower_ == "his" else "she")
+    else:
+        sp = ex.resolver.resolve(owner, t.text)
+    if sp is None or sp.label != "PERSON" or not sp.named:
+        return None
+    rng = clean_range(ex, clause.left_edge.i, clause.right_edge.i + 1, clause)
+    if rng is None or rng[1] - rng[0] < 3 or any(ex.in_quote[i] for i in range(*rng)):
+        return None
+    a, b = ex.doc[rng[0]].idx, ex.doc[rng[1] - 1].idx + len(ex.doc[rng[1] - 1].text)
+    return Quote(
+        start=a,
+        end=b,
+        text=ex.text[a:b],
+        kind="indirect",
+        cue=t.lemma_.lower(),
+        cue_start=t.idx,
+        cue_end=t.idx + len(t.text),
+        speaker=sp.name,
+        speakers=list(sp.names),
+        speaker_start=sp.start,
+        speaker_end=sp.end,
+        basis=f"speaker: the one whose '{t.text}' it is ({sp.name})",
+        confidence=0.6,
+    )
 
 
 def unnamed_source(ex, f: Frame) -> bool:
