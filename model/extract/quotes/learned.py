@@ -132,10 +132,24 @@ def learned_quotes(ex, out: list[Quote]) -> list[Quote]:
     from model.extract.quotes.weights import CUES, WEIGHTS
 
     taken = [(r.start, r.end) for r in out]
+    scored = _scored_candidates(ex, taken, CUES, WEIGHTS)
+    new = []
+    for p, start, end, v, subj in sorted(scored, key=lambda x: -x[0]):
+        if p < ex.rules.learned_threshold or any(a < end and start < b for a, b in taken):
+            continue
+        taken.append((start, end))
+        new.append(_learned_record(ex, p, start, end, v, subj))
+    return new
+
+
+def _scored_candidates(ex, taken: list, cues, weights) -> list[tuple]:
+    """(score, start, end, head, subject) of each candidate train attests (`cues`) within a paragraph, outside the
+    quotes `taken`, that the rules' limits allow; every candidate so read also goes to `ex.candidates` when
+    training collects them."""
     speech_sents = {f.cue.sent.start for f in ex.frames}
     scored = []
     for v, node, rel in candidates(ex.doc, ex.in_quote):
-        attested = cue_key(v, rel) in CUES  # a head word and relation train attests
+        attested = cue_key(v, rel) in cues  # a head word and relation train attests
         if not attested and ex.candidates is None:
             continue  # (training sees every candidate)
         rng = clean_range(ex, node.left_edge.i, node.right_edge.i + 1, node)
@@ -150,37 +164,33 @@ def learned_quotes(ex, out: list[Quote]) -> list[Quote]:
         if not learned_allowed(ex, v, node, rel, subj, kind):
             continue
         feats = features(v, node, rel, kind, v.sent.start in speech_sents)
-        p = score(feats, WEIGHTS)
+        p = score(feats, weights)
         if ex.candidates is not None:
             ex.candidates.append((feats, start, end, p, v.idx))
         if attested:
             scored.append((p, start, end, v, subj))
-    new = []
-    for p, start, end, v, subj in sorted(scored, key=lambda x: -x[0]):
-        if p < ex.rules.learned_threshold or any(a < end and start < b for a, b in taken):
-            continue
-        taken.append((start, end))
-        sp = ex.resolver.resolve(subj, v.text) if subj is not None else None
-        if sp is None or not sp.name:
-            sp = Speaker(None, [], None, None, "speaker: unnamed (learned attribution)", 0.3)
-        new.append(
-            Quote(
-                start=start,
-                end=end,
-                text=ex.text[start:end],
-                kind="indirect",
-                cue=lemma(v),
-                cue_start=v.idx,
-                cue_end=v.idx + len(v.text),
-                speaker=sp.name,
-                speakers=list(sp.names),
-                speaker_start=sp.start,
-                speaker_end=sp.end,
-                basis=sp.basis + f" (learned, p={p:.2f})",
-                confidence=round(min(p, sp.confidence) * 0.85, 2),
-            )
-        )
-    return new
+    return scored
+
+
+def _learned_record(ex, p: float, start: int, end: int, v, subj) -> Quote:
+    sp = ex.resolver.resolve(subj, v.text) if subj is not None else None
+    if sp is None or not sp.name:
+        sp = Speaker(None, [], None, None, "speaker: unnamed (learned attribution)", 0.3)
+    return Quote(
+        start=start,
+        end=end,
+        text=ex.text[start:end],
+        kind="indirect",
+        cue=lemma(v),
+        cue_start=v.idx,
+        cue_end=v.idx + len(v.text),
+        speaker=sp.name,
+        speakers=list(sp.names),
+        speaker_start=sp.start,
+        speaker_end=sp.end,
+        basis=sp.basis + f" (learned, p={p:.2f})",
+        confidence=round(min(p, sp.confidence) * 0.85, 2),
+    )
 
 
 def learned_allowed(ex, v, node, rel: str, subj, kind: str) -> bool:
