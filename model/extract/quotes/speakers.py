@@ -907,7 +907,7 @@ def owner_of_a_thing(res: Resolver, d: Described) -> Speaker | None:
     )
 
 
-def unnamed_source(res: Resolver, d: Described) -> Speaker | None:
+def unnamed_description(res: Resolver, d: Described) -> Speaker | None:
     """An unnamed source: the description itself ("officials", "a Democratic strategist")."""
     name = res._unnamed(d.tok)
     if name is None:
@@ -935,7 +935,7 @@ DESCRIPTION_RULES = (
     date_for_a_name,
     untagged_name,
     owner_of_a_thing,
-    unnamed_source,
+    unnamed_description,
 )
 
 
