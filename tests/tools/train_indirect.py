@@ -23,6 +23,7 @@ from collections import Counter
 import numpy as np
 
 from model.extract.quotes.learned import cue
+from model.extract.quotes.settings import QuoteRules
 
 MIN_COUNT = 5
 L2 = 300.0  # strong: lexical conjunctions (SL=, LR=) overfit at 1 and 30 (see docs/rules/quotes.md)
@@ -62,22 +63,19 @@ def load_split(shared, split, cache):
     return root, arts, docs
 
 
+COLLECT = QuoteRules(learned_model=True, learned_threshold=2.0)  # the rules' quotes; candidates collected, none added
 FREE_GOLD: dict = {}  # (split, article) -> (gold, matched by the rules, rules' indirect quotes, unmatched gold)
 
 
 def quotes_and_candidates(art, doc):
-    """An article's quotes as the ingest extracts them, and every candidate the learned model considered
-    (features, start, end, score, head offset)."""
+    """An article's quotes as the ingest extracts them, the learned model adding none (`COLLECT`), and every
+    candidate the learned model considered (features, start, end, score, head offset)."""
     from model.extract import entities
     from model.extract.quotes import extractor as quotes
-    from model.extract.quotes import learned as quotes_learned
 
     mentions = entities.resolve_mentions(doc)
     entities.acronym_aliases(doc, mentions)
-    quotes_learned.DUMP = []
-    recs = quotes.extract_quotes(doc.text, doc, mentions, title=art.title)
-    cands, quotes_learned.DUMP = quotes_learned.DUMP, None
-    return recs, cands
+    return quotes.quotes_and_candidates(doc.text, doc, mentions, title=art.title, rules=COLLECT)
 
 
 def examples(shared, split, cache):
@@ -85,11 +83,7 @@ def examples(shared, split, cache):
     sys.path.insert(0, os.path.join(shared, "eval"))
     import score as S
 
-    from model.extract.quotes import extractor as quotes
-
     root, arts, docs = load_split(shared, split, cache)
-    quotes.LEARNED_MODEL = True
-    quotes.LEARNED_THRESHOLD = 2.0  # collect candidates, add none
     ann = os.path.join(root, "attributions")
     files = {}
     for fn in sorted(os.listdir(ann)):
@@ -172,7 +166,6 @@ def seeds_gate(shared, weights, attested):
     sys.path.insert(0, os.path.join(shared, "eval"))
     import score as S
 
-    from model.extract.quotes import extractor as quotes
     from model.extract.quotes.learned import score
     from model.ingest import sources
     from model.parse import layout
@@ -185,7 +178,6 @@ def seeds_gate(shared, weights, attested):
         for x in sources.read_all([os.path.join(os.path.dirname(__file__), "..", "..", "seeds")])
         if isinstance(x, Article)
     ]
-    quotes.LEARNED_THRESHOLD = 2.0
     worst = (0.0, "")
     for art, doc in zip(arts, mnlp.load().pipe([layout.unwrap(a.text) for a in arts])):
         recs, cands = quotes_and_candidates(art, doc)
@@ -249,10 +241,12 @@ def main():
     gate, text = seeds_gate(a.shared, weights, set(attested))
     print(
         f"seeds gate: the highest-scoring seeds candidate outside the gold scores {gate:.3f} ({text!r}); "
-        f"set LEARNED_THRESHOLD just above it"
+        f"set QuoteRules.learned_threshold (model/extract/quotes/settings.py) just above it"
     )
     if a.write:
-        with open(os.path.join(os.path.dirname(__file__), "..", "..", "model", "quotes_weights.py"), "w") as f:
+        with open(
+            os.path.join(os.path.dirname(__file__), "..", "..", "model", "extract", "quotes", "weights.py"), "w"
+        ) as f:
             f.write(
                 '"""Weights of the learned-attribution model (`quotes_learned`), fitted by '
                 'tests/tools/train_indirect.py on PolNeAR train (generated: do not edit)."""\n'

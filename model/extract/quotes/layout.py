@@ -6,46 +6,15 @@ functions of its extractor (`ex`: text, paragraphs, parse, frames, quotation spa
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from model.lexicon.headlines import HEADLINE_AUX, HEADLINE_CUES, IRREGULAR_CUE_FORMS
+from model.lexicon.naming import LABEL_FIELDS
+from model.lexicon.people import BODY_NOUNS, PEOPLE_NOUNS
+from model.lexicon.records import DOCUMENT_NOUNS
 from model.records import Quote
 
-COLON_REPORTS = True  # see `colon_reports`
-HEADLINE_VERBS = True  # see `headline_reports`
 HEADLINE_CHARS = 200  # a first line longer than this is a sentence, not a title
-# Irregular past forms of cues (the rest are inflected by rule: says, warned, denies, pushes, praised).
-IRREGULAR = {
-    "said": "say",
-    "told": "tell",
-    "thought": "think",
-    "found": "find",
-    "sought": "seek",
-    "spoke": "speak",
-    "wrote": "write",
-    "knew": "know",
-    "took": "take",
-    "held": "hold",
-}
-# Headline verbs of attack or support, the headline's words for criticize and back ("Biden Trashes Trump").
-HEADLINE_CUES = {
-    "rip",
-    "trash",
-    "swipe",
-    "whack",
-    "hammer",
-    "knock",
-    "bash",
-    "torch",
-    "scold",
-    "rebuke",
-    "rebuff",
-    "rebut",
-    "champion",
-    "target",
-    "vow",
-    "signal",
-}
-# Words between a headline's source and its cue: "Obama to Frame …", "Trump Just Announced …".
-HEADLINE_AUX = {"to", "just", "also", "still", "now", "again", "finally", "officially"}
 # A dash or a colon ends a headline's kicker or a source's clause: "EXCLUSIVE – …", "The Latest: …".
 SEGMENT_END = re.compile(r"\s[—–―-]\s|:\s|;\s")
 
@@ -53,8 +22,8 @@ SEGMENT_END = re.compile(r"\s[—–―-]\s|:\s|;\s")
 def _lemmas(word: str) -> list[str]:
     """The lemmas a headline word may inflect (title case ruins the tagger's): "Says" → say, "Warned" → warn."""
     w = word.lower().strip(".,;:!?’'\"")
-    if w in IRREGULAR:
-        return [IRREGULAR[w]]
+    if w in IRREGULAR_CUE_FORMS:
+        return [IRREGULAR_CUE_FORMS[w]]
     out = [w]
     if w.endswith("ies") or w.endswith("ied"):
         out.append(w[:-3] + "y")
@@ -69,46 +38,24 @@ def colon_reports(ex, verbs: set[str]) -> list[Quote]:
     """ "The governor added:" ¶ "It's typical of Hillary Clinton. …", "Mr. Ridge said: ''Bombast doesn't cut it.''":
     a speech verb of a speaker we can name or describe whose clause ends in a colon (no sentence end between)
     introduces the next paragraph, when the colon ends its own, or what follows in two apostrophes (no marks here,
-    see `quotes_marks`), when no quotation marks take it: indirect speech of that speaker. Not other words after
+    see `marks`), when no quotation marks take it: indirect speech of that speaker. Not other words after
     the colon in its paragraph: a list or an explanation more often than speech ("Every relationship is assessed
     through three elements, he said: What a country can bring …")."""
     out = []
-    text = ex.text
     for f in ex.frames:
         if f.attrib or f.speaker is None or not f.speaker.name or f.cue_lemma not in verbs:
             continue
-        p = ex.para_of(f.cue.idx)
-        p0, p1 = ex.paras[p]
-        colon = text.find(":", f.cue_span[1], p1)
-        if (
-            colon < 0
-            or re.search(r"[.?!”\"]", text[f.cue_span[1] : colon])
-            or not text[colon + 1 : colon + 2].isspace()
-        ):
+        colon = _colon_ending_clause(ex, f)
+        span = _after_the_colon(ex, f, colon) if colon is not None else None
+        if span is None:
             continue
-        if any(g is not f and not g.attrib and f.cue_span[1] <= g.cue.idx < colon for g in ex.frames):
-            continue  # another cue nearer the colon leads it
-        c0, c1 = colon + 1, p1
-        if not text[c0:p1].strip():
-            if p + 1 >= len(ex.paras):
-                continue
-            c0, c1 = ex.paras[p + 1]
-        elif not text[c0:p1].lstrip().startswith("''"):
-            continue  # in its paragraph, a list or an explanation ("three elements, he said: What a country …")
-        while c0 < c1 and (text[c0].isspace() or text[c0] == "'"):
-            c0 += 1
-        while c1 > c0 and (text[c1 - 1].isspace() or text[c1 - 1] == "'"):
-            c1 -= 1
-        if len(text[c0:c1].split()) < 2 or any(
-            sp.start < c1 and c0 < sp.end and sp.style != "single" for sp in ex.spans
-        ):
-            continue  # a quotation in double marks is a direct quote (`_colon_lead`)
+        c0, c1 = span
         sp = f.speaker
         out.append(
             Quote(
                 start=c0,
                 end=c1,
-                text=text[c0:c1],
+                text=ex.text[c0:c1],
                 kind="indirect",
                 cue=f.cue_lemma,
                 cue_start=f.cue_span[0],
@@ -124,6 +71,42 @@ def colon_reports(ex, verbs: set[str]) -> list[Quote]:
     return out
 
 
+def _colon_ending_clause(ex, f) -> int | None:
+    """The colon that ends the cue's clause in its paragraph (no sentence end between, a space after it, no other
+    cue nearer it), or None."""
+    text = ex.text
+    p1 = ex.paras[ex.para_of(f.cue.idx)][1]
+    colon = text.find(":", f.cue_span[1], p1)
+    if colon < 0 or re.search(r"[.?!”\"]", text[f.cue_span[1] : colon]) or not text[colon + 1 : colon + 2].isspace():
+        return None
+    if any(g is not f and not g.attrib and f.cue_span[1] <= g.cue.idx < colon for g in ex.frames):
+        return None  # another cue nearer the colon leads it
+    return colon
+
+
+def _after_the_colon(ex, f, colon: int) -> tuple[int, int] | None:
+    """What the colon introduces: the next paragraph when the colon ends its own, or what follows in two apostrophes;
+    None for other words after the colon (a list or an explanation: "three elements, he said: What a country …"),
+    fewer than two words, or a quotation in double marks (a direct quote: `colon_lead`)."""
+    text = ex.text
+    p = ex.para_of(f.cue.idx)
+    p1 = ex.paras[p][1]
+    c0, c1 = colon + 1, p1
+    if not text[c0:p1].strip():
+        if p + 1 >= len(ex.paras):
+            return None
+        c0, c1 = ex.paras[p + 1]
+    elif not text[c0:p1].lstrip().startswith("''"):
+        return None
+    while c0 < c1 and (text[c0].isspace() or text[c0] == "'"):
+        c0 += 1
+    while c1 > c0 and (text[c1 - 1].isspace() or text[c1 - 1] == "'"):
+        c1 -= 1
+    if len(text[c0:c1].split()) < 2 or any(sp.start < c1 and c0 < sp.end and sp.style != "single" for sp in ex.spans):
+        return None
+    return c0, c1
+
+
 def headline_reports(
     ex, cues: set[str], people: set[str], records: set[str], bodies: set[str], unnamed: bool = True
 ) -> list[Quote]:
@@ -136,10 +119,9 @@ def headline_reports(
     after a comma reports what goes before ("Clinton Hid Past Health Problems, Former White House Doctor
     Says"). A body described (`bodies`: "Popular Website Shows …") may be a source, not a country or an
     organisation by name ("Russia, China Announce Boundless Friendship": policy, as in the body). Unnamed sources
-    only when `unnamed` (the switch `UNNAMED_INDIRECT`)."""
+    only when `unnamed` (`QuoteRules.unnamed_indirect`)."""
     if len(ex.paras) < 2:
         return []  # a title stands over a text
-    text = ex.text
     p0, p1 = ex.paras[0]
     if p1 - p0 > HEADLINE_CHARS:
         return []
@@ -147,69 +129,125 @@ def headline_reports(
     for m in ex.resolver.mention_at.values():
         if m.label == "PERSON":
             persons.setdefault(m.canonical.split()[-1].casefold(), m)
-    a, b = ex._tok_range(p0, p1)
+    a, b = ex.tok_range(p0, p1)
+    h = _Headline(ex, p0, p1, a, cues, people, records, bodies, unnamed, persons)
     doc = ex.doc
     out = []
     for i in range(a + 1, b - 1):
-        t, k = doc[i], i - 1
-        while k > a and doc[k].lower_ in HEADLINE_AUX:
-            k -= 1
-        cue = next((lem for lem in _lemmas(t.text) if lem in cues | HEADLINE_CUES), None)
-        if not t.is_alpha or cue is None or ex.in_quote[i] or t.text.lower() in people | records | bodies:
-            continue  # "Sanders Campaign Buys …": a noun, not the cue
+        t, k = doc[i], _source_end(h, i)
+        cue = _headline_cue(h, t)
+        if cue is None:
+            continue
         if doc[k].text == "," and out:  # "Clinton Says Russians Hacked DNC, Calls …": the same source again
-            again = _headline_quote(text, t, cue, p1, out[-1]) if t.idx >= out[-1].end else None
+            again = _headline_quote(ex.text, t, cue, p1, out[-1]) if t.idx >= out[-1].end else None
             out += [again] if again is not None else []
             continue
         if doc[k].text == ",":  # "Biden, stumping for Clinton, trashes Trump": past the apposition
             k = next((j - 1 for j in range(k - 1, a, -1) if doc[j].text == ","), k)
         prev = doc[k]
-        m = ex.resolver.mention_at.get(k)
-        if m is not None and (m.label != "PERSON" or m.end > prev.idx + len(prev.text)):
-            m = None  # a country, a party, or a mention that runs over the cue ("Clinton Email Story Has Moved")
-        if m is None and prev.text[:1].isupper():
-            m = persons.get(prev.text.casefold())
-        noun = prev.text.lower().rstrip("s") if prev.is_alpha else ""
-        if m is None and (
-            not unnamed or noun not in people and prev.text.lower() not in people and noun not in records | bodies
-        ):
+        source = _headline_source(h, k)
+        if source is None:
             continue
-        c0, c1 = _headline_content(text, t, p1, cues)
-        if not text[c0:c1].strip(" ."):  # "Clinton Hid Past Health Problems, Former White House Doctor Says."
-            comma = text.rfind(",", p0, prev.idx)
-            if comma < 0 or not all(w[:1].isupper() for w in text[comma + 1 : prev.idx].split()):
-                continue
-            starts = [x.end() for x in SEGMENT_END.finditer(text, p0, comma)]
-            c0, c1 = (starts[-1] if starts else p0), comma
-        while c0 < c1 and text[c0].isspace():
-            c0 += 1
-        while c1 > c0 and (text[c1 - 1].isspace() or text[c1 - 1] == "."):
-            c1 -= 1
-        if len(text[c0:c1].split()) < (1 if m is not None else 2):  # "Biden Trashes [Trump]"
+        m = source[0]
+        span = _headline_span(h, t, prev, m)
+        if span is None:
             continue
-        name = m.canonical if m is not None else None
-        out.append(
-            Quote(
-                start=c0,
-                end=c1,
-                text=text[c0:c1],
-                kind="indirect",
-                cue=cue,
-                cue_start=t.idx,
-                cue_end=t.idx + len(t.text),
-                speaker=name,
-                speakers=[name] if name else [],
-                speaker_start=prev.idx,
-                speaker_end=prev.idx + len(prev.text),
-                basis=f"speaker: '{prev.text}', the source of '{t.text}' in the headline"
-                if name
-                else f"'{prev.text}', an unnamed source of '{t.text}' in the headline",
-                confidence=0.5,
-            )
-        )
-        if c1 < t.idx:
+        out.append(_headline_record(ex.text, span, cue, t, prev, m))
+        if span[1] < t.idx:
             break  # the cue ended the line
     return out
+
+
+@dataclass
+class _Headline:
+    """A headline's line and the words that decide its sources (see `headline_reports`)."""
+
+    ex: object
+    p0: int
+    p1: int
+    a: int  # its first token
+    cues: set[str]
+    people: set[str]
+    records: set[str]
+    bodies: set[str]
+    unnamed: bool
+    persons: dict  # the people the article names, by surname
+
+
+def _source_end(h: _Headline, i: int) -> int:
+    """The token before the cue at i, past the words between a source and its cue ("Obama to Frame …")."""
+    k = i - 1
+    while k > h.a and h.ex.doc[k].lower_ in HEADLINE_AUX:
+        k -= 1
+    return k
+
+
+def _headline_cue(h: _Headline, t) -> str | None:
+    """The cue lemma a headline word inflects, or None: not a word in quotation marks, nor a noun of people, records
+    or bodies ("Sanders Campaign Buys …": a noun, not the cue)."""
+    cue = next((lem for lem in _lemmas(t.text) if lem in h.cues | HEADLINE_CUES), None)
+    if not t.is_alpha or cue is None or h.ex.in_quote[t.i] or t.text.lower() in h.people | h.records | h.bodies:
+        return None
+    return cue
+
+
+def _headline_source(h: _Headline, k: int) -> tuple | None:
+    """The source ending at token k: (a person's mention, or None for people, a record or a body described), or None
+    when it is none of them."""
+    prev = h.ex.doc[k]
+    m = h.ex.resolver.mention_at.get(k)
+    if m is not None and (m.label != "PERSON" or m.end > prev.idx + len(prev.text)):
+        m = None  # a country, a party, or a mention that runs over the cue ("Clinton Email Story Has Moved")
+    if m is None and prev.text[:1].isupper():
+        m = h.persons.get(prev.text.casefold())
+    noun = prev.text.lower().rstrip("s") if prev.is_alpha else ""
+    if m is None and (
+        not h.unnamed or noun not in h.people and prev.text.lower() not in h.people and noun not in h.records | h.bodies
+    ):
+        return None
+    return (m,)
+
+
+def _headline_span(h: _Headline, t, prev, m) -> tuple[int, int] | None:
+    """What the cue reports: the words after it, or, for a cue ending the line after a comma, the words before the
+    source ("Clinton Hid Past Health Problems, Former White House Doctor Says."); None when too short."""
+    text = h.ex.text
+    c0, c1 = _headline_content(text, t, h.p1, h.cues)
+    if not text[c0:c1].strip(" ."):
+        comma = text.rfind(",", h.p0, prev.idx)
+        if comma < 0 or not all(w[:1].isupper() for w in text[comma + 1 : prev.idx].split()):
+            return None
+        starts = [x.end() for x in SEGMENT_END.finditer(text, h.p0, comma)]
+        c0, c1 = (starts[-1] if starts else h.p0), comma
+    while c0 < c1 and text[c0].isspace():
+        c0 += 1
+    while c1 > c0 and (text[c1 - 1].isspace() or text[c1 - 1] == "."):
+        c1 -= 1
+    if len(text[c0:c1].split()) < (1 if m is not None else 2):  # "Biden Trashes [Trump]"
+        return None
+    return c0, c1
+
+
+def _headline_record(text: str, span: tuple[int, int], cue: str, t, prev, m) -> Quote:
+    c0, c1 = span
+    name = m.canonical if m is not None else None
+    return Quote(
+        start=c0,
+        end=c1,
+        text=text[c0:c1],
+        kind="indirect",
+        cue=cue,
+        cue_start=t.idx,
+        cue_end=t.idx + len(t.text),
+        speaker=name,
+        speakers=[name] if name else [],
+        speaker_start=prev.idx,
+        speaker_end=prev.idx + len(prev.text),
+        basis=f"speaker: '{prev.text}', the source of '{t.text}' in the headline"
+        if name
+        else f"'{prev.text}', an unnamed source of '{t.text}' in the headline",
+        confidence=0.5,
+    )
 
 
 def _headline_content(text: str, t, p1: int, cues: set[str]) -> tuple[int, int]:
@@ -247,3 +285,147 @@ def _headline_quote(text: str, t, cue: str, p1: int, first: Quote) -> Quote | No
         basis=first.basis + f", again the source of '{t.text}'",
         confidence=first.confidence,
     )
+
+
+# The label: up to four capitalised words, after an opening mark that runs the transcript on over paragraphs
+# ("\"PENCE: …", `mark`) or a capitals kicker and a dash ("EXCLUSIVE – Roger Stone: …"), and before a few words
+# saying to whom or where ("Clinton to Planned Parenthood: …", `tail`).
+LABEL_LINE = re.compile(
+    r"[ \t]*(?P<mark>[\"“](?=[A-Z]))?(?:[A-Z]{3,}[ \t]+[—–-][ \t]+)?"
+    r"(?P<label>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]+){0,3})"
+    r"(?P<tail> (?:[Tt]o|[Oo]n|[Aa]t|[Ii]n|[Aa]bout) [^:\n]{1,60}?)?[ \t]*:[ \t]+(?=\S)"
+)
+
+
+def speaker_labels(ex) -> list[Quote]:
+    """A paragraph led by a speaker's name and a colon: a transcript ("BOLDUAN: Why not debate?") or a
+    headline ("Sanders: Endorsements prove Clinton 'candidate of the establishment'"). The name must be one
+    the article knows (a mention, or the surname or full name of a person it names, in any case); "Report:",
+    "Poll:" are records, unnamed. Unknown labels count only as turns of a dialogue: capitals that lead two
+    paragraphs or more, with another such label ("WALLACE: …" ¶ "PENCE: …"), or an interview's "Q:" and
+    "A:" (speaker none); never a field ("UPDATE:", `LABEL_FIELDS`). A transcript quoted as a whole, each
+    paragraph opening a mark that runs on ("\"PENCE: …"), gives its turns, not quotes without a speaker."""
+    by_name = _people_by_name(ex)
+    hits = [(p0, p1, hit) for p0, p1 in ex.paras if (hit := LABEL_LINE.match(ex.text, p0, p1)) is not None]
+    turns = _dialogue_turns([hit.group("label") for _, _, hit in hits if hit.group("tail") is None])
+    quotes = (_label_quote(ex, hit, p1, by_name, turns) for _p0, p1, hit in hits)
+    return [q for q in quotes if q is not None]
+
+
+def _people_by_name(ex) -> dict:
+    """The people the article names, by surname and by full name (casefolded): the first mention of each."""
+    by_name = {}
+    for m in ex.resolver.mention_at.values():
+        if m.label == "PERSON":
+            by_name.setdefault(m.canonical.split()[-1].casefold(), m)
+            by_name.setdefault(m.canonical.casefold(), m)
+    return by_name
+
+
+def _dialogue_turns(labels: list[str]) -> set[str]:
+    """Labels that are turns of a dialogue: capitals leading two paragraphs or more, with another such label, and
+    an interview's "Q" and "A"; never a field (`LABEL_FIELDS`)."""
+    caps = {
+        w for w in labels if w.isupper() and len(w) > 2 and labels.count(w) >= 2 and w.casefold() not in LABEL_FIELDS
+    }
+    turns = caps if len(caps) >= 2 else set()
+    if "Q" in labels and "A" in labels:
+        turns |= {"Q", "A"}
+    return turns
+
+
+def _label_quote(ex, hit, p1: int, by_name: dict, turns: set[str]) -> Quote | None:
+    """The indirect quote of one paragraph led by a label and a colon, or None."""
+    label, c0 = hit.group("label"), hit.end()
+    c1 = p1
+    while c1 > c0 and ex.text[c1 - 1].isspace():
+        c1 -= 1
+    block = None  # the transcript's mark that runs on over the paragraph
+    if hit.group("mark"):
+        block = next((q for q in ex.qs if q.span.open == hit.start("mark") and q.span.end >= c1 - 2), None)
+        if block is None:
+            return None
+    if not _label_content_fits(ex, c0, c1, label in turns, block):
+        return None
+    m = _label_speaker(ex, hit, label, by_name)
+    if m is None and not _unnamed_label(ex, label) and label not in turns:
+        return None  # "Poll: …", "Newspaper: …", "Insiders: …": a record, a body or people, unnamed
+    if hit.group("tail") and (m is None or m.label != "PERSON"):
+        return None
+    if block is not None:
+        block.drop = True
+    name = m.canonical if m is not None else None
+    return Quote(
+        start=c0,
+        end=c1,
+        text=ex.text[c0:c1],
+        kind="indirect",
+        cue=":",
+        cue_start=hit.end("label"),
+        cue_end=hit.end("label") + 1,
+        speaker=name,
+        speakers=[name] if name else [],
+        speaker_start=hit.start("label"),
+        speaker_end=hit.end("label"),
+        basis=f"speaker: '{label}', the name that leads the paragraph with a colon"
+        if name
+        else f"a turn of '{label}', a label the article names no one by",
+        confidence=0.7 if name else 0.3,
+    )
+
+
+def _label_content_fits(ex, c0: int, c1: int, turn: bool, block) -> bool:
+    """Three tokens at least (a turn of a dialogue may be shorter), and no quotation in double marks (but the
+    transcript's own mark)."""
+    a, b = ex.tok_range(c0, c1)
+    return not (
+        b - a < 3 and not turn or block is None and any(ex.in_quote[i] and ex.double_marked(i) for i in range(a, b))
+    )
+
+
+def _label_speaker(ex, hit, label: str, by_name: dict):
+    """The person or organisation a label names (`_label_mention`), or a name ending it when
+    `QuoteRules.label_any_name` ("McCain Challenger Kelli Ward: …")."""
+    m = _label_mention(ex, hit, label, by_name)
+    if m is None and ex.rules.label_any_name:
+        m = _name_ending_label(ex, hit)
+    return m
+
+
+def _unnamed_label(ex, label: str) -> bool:
+    """A record, a body or people as a label ("Poll:", "Newspaper:", "Insiders:"), when `label_any_name`."""
+    return ex.rules.label_any_name and (
+        label.casefold() in DOCUMENT_NOUNS | BODY_NOUNS or label.casefold().removesuffix("s") in PEOPLE_NOUNS
+    )
+
+
+def _label_mention(ex, hit, label: str, by_name: dict):
+    """The person or organisation a label names: the mention it opens with, else a person the article names by
+    it ("PENCE", "JAKE TAPPER" → its surname; "Sanders", "Bernie Sanders" → the surname or the full name)."""
+    m = ex.resolver.mention_at.get(ex.tok_range(hit.start("label"), hit.start("label") + 1)[0])
+    lab_end = hit.end("label")
+    known = by_name.get((label.split()[-1] if label.isupper() else label).casefold())
+    known = None if known is not None and known.canonical.isupper() else known  # only the label itself
+    if m is not None and m.end > lab_end + 1 and known is not None:
+        m = known  # a mention run on past the label ("Obama To Asians Worried"): the person it names
+    if m is None or m.label not in ("PERSON", "ORG") or m.end < lab_end - 1 or label.isupper() and m.canonical == label:
+        m = known  # "WALLACE" taken for an organisation of that name
+    return m
+
+
+def _name_ending_label(ex, hit):
+    """A person's or an organisation's name that ends the label ("McCain Challenger Kelli Ward"), or None."""
+    _, lb = ex.tok_range(hit.start("label"), hit.end("label"))
+    m = ex.resolver.mention_at.get(lb - 1)
+    return m if m is not None and m.label in ("PERSON", "ORG") and m.end >= hit.end("label") - 1 else None
+
+
+def opens_with_title(ex) -> bool:
+    """The text's first paragraph is its title (or the title's first line: "Headline; " ¶ "subhead"): it opens
+    with the words of the title known, or no title is known. Wire copy whose title is kept apart opens with
+    its lede ("Thailand's Commerce Ministry announced a new …"), no headline."""
+    if ex.title is None or not ex.paras:
+        return True
+    p0, p1 = ex.paras[0]
+    first = re.findall(r"\w+", ex.text[p0:p1].casefold())
+    return bool(first) and first == re.findall(r"\w+", ex.title.casefold())[: len(first)]

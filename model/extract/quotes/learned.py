@@ -3,7 +3,7 @@
 Candidates: every head word (verb, adjective, noun) outside quotation marks and one of its dependents that can
 hold attributed content: a clause (`ccomp`), a to-infinitive (`xcomp`), an object (`dobj`) or a
 preposition's object (`prep:about`, …). Each candidate is described by a handful of parse features
-(`features`); `score` is a logistic regression whose weights (`quotes_weights.WEIGHTS`) were fitted on
+(`features`); `score` is a logistic regression whose weights (`weights.WEIGHTS`) were fitted on
 PolNeAR train by `tests/tools/train_indirect.py` (see docs/rules/quotes.md, "Learned attributions"). The extractor keeps the
 candidates that score at least the threshold and overlap no quote it already has.
 """
@@ -12,33 +12,18 @@ from __future__ import annotations
 
 import math
 
-MODALS = {"must", "should", "would", "could", "may", "might", "will", "can", "shall", "ought", "'ll", "wo", "ca"}
-PRONOUN_KINDS = {
-    "he": "he",
-    "she": "he",
-    "him": "he",
-    "her": "he",
-    "they": "they",
-    "them": "they",
-    "i": "i",
-    "we": "i",
-    "me": "i",
-    "us": "i",
-    "you": "you",
-    "it": "it",
-    "this": "it",
-    "that": "it",
-    "who": "who",
-    "which": "it",
-}
+from model.extract.quotes.context import is_document, is_people
+from model.extract.quotes.cues import NAME_LABELS, irrealis, lemma
+from model.extract.quotes.frames import subject_of
+from model.extract.quotes.shapes import clean_range
+from model.extract.quotes.speakers import Speaker
+from model.lexicon.grammar import MODAL_WORDS, PRONOUN_KINDS
+from model.lexicon.people import NOT_PEOPLE, THING_NOUNS
+from model.lexicon.speech import QUOTING_VERBS, STANCES
+from model.records import Quote
+
 ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "NORP": "norp"}
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj"}
-
-
-def lemma(tok) -> str:
-    """A verb's lemma, with the small model's slips mended ("hoped" → "hop"); the rules use it too."""
-    low = tok.lower_
-    return "hope" if low in ("hoped", "hopes", "hoping") else tok.lemma_.lower()
 
 
 def subject_kind(subj, mention_at, people, document) -> str:
@@ -86,7 +71,7 @@ def candidates(doc, in_quote):
 
 def cue_key(v, rel: str) -> str:
     """The candidate's head word and relation, its `LR=` feature: the model fires only on those train attests
-    (`quotes_weights.CUES`)."""
+    (`weights.CUES`)."""
     return f"LR={lemma(v)}|{rel}"
 
 
@@ -95,7 +80,7 @@ def features(v, node, rel, subj_kind, sent_has_speech: bool) -> list[str]:
     the head's place in the sentence and the content's shape."""
     lem = lemma(v)
     neg = any(c.dep_ == "neg" for c in v.children)
-    modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in v.children)
+    modal = any(c.dep_ == "aux" and c.lower_ in MODAL_WORDS for c in v.children)
     n = node.right_edge.i - node.left_edge.i + 1
     size = "1" if n == 1 else "2" if n == 2 else "3-5" if n <= 5 else "6-12" if n <= 12 else "13+"
     finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in node.subtree)
@@ -141,5 +126,105 @@ def score(feats: list[str], weights: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-# Set to a list to collect every candidate as (features, start, end, score, head offset): training.
-DUMP: list | None = None
+def learned_quotes(ex, out: list[Quote]) -> list[Quote]:
+    """Attributions of the learned model (`learned`): each candidate (a head and the dependent that
+    would hold the content) outside the quotes found so far, best score first, none overlapping another."""
+    from model.extract.quotes.weights import CUES, WEIGHTS
+
+    taken = [(r.start, r.end) for r in out]
+    scored = _scored_candidates(ex, taken, CUES, WEIGHTS)
+    new = []
+    for p, start, end, v, subj in sorted(scored, key=lambda x: -x[0]):
+        if p < ex.rules.learned_threshold or any(a < end and start < b for a, b in taken):
+            continue
+        taken.append((start, end))
+        new.append(_learned_record(ex, p, start, end, v, subj))
+    return new
+
+
+def _scored_candidates(ex, taken: list, cues, weights) -> list[tuple]:
+    """(score, start, end, head, subject) of each candidate train attests (`cues`) within a paragraph, outside the
+    quotes `taken`, that the rules' limits allow; every candidate so read also goes to `ex.candidates` when
+    training collects them."""
+    speech_sents = {f.cue.sent.start for f in ex.frames}
+    scored = []
+    for v, node, rel in candidates(ex.doc, ex.in_quote):
+        attested = cue_key(v, rel) in cues  # a head word and relation train attests
+        if not attested and ex.candidates is None:
+            continue  # (training sees every candidate)
+        rng = clean_range(ex, node.left_edge.i, node.right_edge.i + 1, node)
+        if rng is None:
+            continue
+        toks = ex.doc[rng[0] : rng[1]]
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        if ex.para_of(start) != ex.para_of(end - 1) or any(a < end and start < b for a, b in taken):
+            continue
+        subj, _ = subject_of(ex, v) if v.pos_ == "VERB" else (adj_subject(v), "")
+        kind = subject_kind(subj, ex.resolver.mention_at, is_people, lambda t: is_document(t, ex.rules))
+        if not learned_allowed(ex, v, node, rel, subj, kind):
+            continue
+        feats = features(v, node, rel, kind, v.sent.start in speech_sents)
+        p = score(feats, weights)
+        if ex.candidates is not None:
+            ex.candidates.append((feats, start, end, p, v.idx))
+        if attested:
+            scored.append((p, start, end, v, subj))
+    return scored
+
+
+def _learned_record(ex, p: float, start: int, end: int, v, subj) -> Quote:
+    sp = ex.resolver.resolve(subj, v.text) if subj is not None else None
+    if sp is None or not sp.name:
+        sp = Speaker(None, [], None, None, "speaker: unnamed (learned attribution)", 0.3)
+    return Quote(
+        start=start,
+        end=end,
+        text=ex.text[start:end],
+        kind="indirect",
+        cue=lemma(v),
+        cue_start=v.idx,
+        cue_end=v.idx + len(v.text),
+        speaker=sp.name,
+        speakers=list(sp.names),
+        speaker_start=sp.start,
+        speaker_end=sp.end,
+        basis=sp.basis + f" (learned, p={p:.2f})",
+        confidence=round(min(p, sp.confidence) * 0.85, 2),
+    )
+
+
+def learned_allowed(ex, v, node, rel: str, subj, kind: str) -> bool:
+    """The rules' own limits hold for the learned model too: no modal, negated or colon-led cue
+    (`irrealis`), no country's, party's or organisation's belief (`QuoteRules.attrib_people_only`: "China fears …",
+    "the two countries declared …"), not the writer or the reader (I/we/you), no unnamed source when
+    `QuoteRules.unnamed_indirect` is off, not evidence ("recent data
+    suggests …", `THING_NOUNS`), a name as the object only of a stance (`STANCES`), and not the one quoted
+    in "X quoted Y" (`QUOTING_VERBS`: the rules read "as saying")."""
+    if (
+        lemma(v) in QUOTING_VERBS
+        or rel == "dobj"
+        and (node.pos_ == "PROPN" or node.ent_type_ in NAME_LABELS)
+        and lemma(v) not in STANCES
+    ):
+        return False
+    if irrealis(v) or v.pos_ != "VERB" and v.head.pos_ in ("VERB", "AUX") and irrealis(v.head):
+        return False
+    if ex.rules.attrib_people_only and kind in ("gpe", "norp", "org"):
+        return False
+    if kind in ("i", "you") or not ex.rules.unnamed_indirect and kind in ("people", "noun"):
+        return False
+    subj_lemma = subj.lemma_.lower() if subj is not None and subj.pos_ == "NOUN" else ""
+    return subj_lemma not in THING_NOUNS and subj_lemma not in NOT_PEOPLE
+
+
+def adj_subject(h):
+    """The subject of an adjective's or a noun's clause ("X is critical of …", "X has concerns about …")."""
+    cur = h
+    for _ in range(3):
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None

@@ -9,7 +9,9 @@ its paragraph is skipped: the marks inside it are still paired on their own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from model.lexicon.grammar import APOSTROPHE_ELISIONS
 
 DOUBLE_OPEN = "“„‟"
 DOUBLE_CLOSE = "”"
@@ -18,12 +20,9 @@ SINGLE_CLOSE = "’"
 GUILLEMETS = {"«": "»", "‹": "›"}
 ALL_OPEN = DOUBLE_OPEN + SINGLE_OPEN + "«‹\"'"
 OPENER_BEFORE = "([{—–-/…:" + ALL_OPEN
-# 'em, 'til, 'n', '90s: elisions that start with an apostrophe, not quotes.
-ELISIONS = ("em ", "til ", "n ", "tis ", "twas ", "cause ")
 # Two apostrophes ('') stand in for a double mark in some plain-text exports. They are left alone: the
 # annotated corpora we measure on (PolNeAR) read such passages as unquoted reported speech, so they come
-# out as indirect quotes. Set True to pair them like straight double marks.
-DOUBLE_APOSTROPHE = False
+# out as indirect quotes.
 
 
 @dataclass
@@ -69,26 +68,14 @@ def _is_apostrophe(text: str, i: int, p0: int, p1: int) -> bool:
         return True
     if prev.isspace() or i == p0:
         rest = text[i + 1 : i + 8].lower()
-        return any(rest.startswith(e) for e in ELISIONS)
+        return any(rest.startswith(e) for e in APOSTROPHE_ELISIONS)
     return False
 
 
 def _scan_paragraph(text: str, p0: int, p1: int):
-    """Pairs (open, close, style) in one paragraph, and the marks left open at its end."""
-    stack: list[tuple[str, int]] = []  # (kind, index); kind: d (curly double), D (straight double), s, S, g«, g‹
-    pairs: list[tuple[int, int, str]] = []
-
-    def pop_to(kinds: str) -> int | None:
-        for k in range(len(stack) - 1, -1, -1):
-            if stack[k][0] in kinds:
-                idx = stack[k][1]
-                del stack[k:]
-                return idx
-        return None
-
-    def has(kinds: str) -> bool:
-        return any(k in kinds for k, _ in stack)
-
+    """Pairs (open, close, style) in one paragraph, and the marks left open at its end: each mark goes to the
+    handler of its kind (`MARK_HANDLERS`); two apostrophes ('') are left alone."""
+    scan = _MarkScan(text, p0, p1)
     skip = -1
     for i in range(p0, p1):
         if i <= skip:
@@ -96,49 +83,100 @@ def _scan_paragraph(text: str, p0: int, p1: int):
         c = text[i]
         if c == "'" and text[i + 1 : i + 2] == "'" and not (i > p0 and text[i - 1] == "'"):
             skip = i + 1
-            if DOUBLE_APOSTROPHE:
-                if has("D") and _closer_context(text, i + 1, p0, p1):
-                    pairs.append((pop_to("D"), i, "double"))
-                elif _opener_context(text, i, p0, p1):
-                    stack.append(("D", i + 1))
             continue
-        if c in DOUBLE_OPEN:
-            if c == "“" and has("d") and _closer_context(text, i, p0, p1) and not _opener_context(text, i, p0, p1):
-                pairs.append((pop_to("d"), i, "double"))  # “…“ used as a closing mark
-            else:
-                stack.append(("d", i))
-        elif c in DOUBLE_CLOSE:
-            o = pop_to("d")
-            if o is None and has("D"):
-                o = pop_to("D")
-            if o is not None:
-                pairs.append((o, i, "double"))
-        elif c == '"':
-            if has("D") and (_closer_context(text, i, p0, p1) or not _opener_context(text, i, p0, p1)):
-                pairs.append((pop_to("D"), i, "double"))
-            elif has("d") and _closer_context(text, i, p0, p1) and not _opener_context(text, i, p0, p1):
-                pairs.append((pop_to("d"), i, "double"))
-            elif _opener_context(text, i, p0, p1):
-                stack.append(("D", i))
-        elif c in SINGLE_OPEN:
-            if not _is_apostrophe(text, i, p0, p1):
-                stack.append(("s", i))
-        elif c in (SINGLE_CLOSE, "'"):
-            if _is_apostrophe(text, i, p0, p1):
-                continue
-            opens = "sS"
-            if has(opens) and _closer_context(text, i, p0, p1):
-                pairs.append((pop_to(opens), i, "single"))
-            elif _opener_context(text, i, p0, p1) and (c == "'" or text[i - 1 : i] in ("", " ", "(", "\t")):
-                stack.append(("S", i))
-        elif c in GUILLEMETS:
-            stack.append(("g" + c, i))
-        elif c in GUILLEMETS.values():
-            opener = next(k for k, v in GUILLEMETS.items() if v == c)
-            o = pop_to("g" + opener) if has("g" + opener) else None
-            if o is not None:
-                pairs.append((o, i, "guillemet"))
-    return pairs, stack
+        handler = next((handle for is_kind, handle in MARK_HANDLERS if is_kind(c)), None)
+        if handler is not None:
+            handler(scan, i, c)
+    return scan.pairs, scan.stack
+
+
+@dataclass
+class _MarkScan:
+    """The marks of one paragraph being paired: the open ones (a stack) and the pairs found."""
+
+    text: str
+    p0: int
+    p1: int
+    stack: list[tuple[str, int]] = field(default_factory=list)  # (kind, index); d, D (straight), s, S, g«, g‹
+    pairs: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def pop_to(self, kinds: str) -> int | None:
+        for k in range(len(self.stack) - 1, -1, -1):
+            if self.stack[k][0] in kinds:
+                idx = self.stack[k][1]
+                del self.stack[k:]
+                return idx
+        return None
+
+    def has(self, kinds: str) -> bool:
+        return any(k in kinds for k, _ in self.stack)
+
+    def closer(self, i: int) -> bool:
+        return _closer_context(self.text, i, self.p0, self.p1)
+
+    def opener(self, i: int) -> bool:
+        return _opener_context(self.text, i, self.p0, self.p1)
+
+
+def _double_open(scan: _MarkScan, i: int, c: str) -> None:
+    if c == "“" and scan.has("d") and scan.closer(i) and not scan.opener(i):
+        scan.pairs.append((scan.pop_to("d"), i, "double"))  # “…“ used as a closing mark
+    else:
+        scan.stack.append(("d", i))
+
+
+def _double_close(scan: _MarkScan, i: int, c: str) -> None:
+    o = scan.pop_to("d")
+    if o is None and scan.has("D"):
+        o = scan.pop_to("D")
+    if o is not None:
+        scan.pairs.append((o, i, "double"))
+
+
+def _straight_double(scan: _MarkScan, i: int, c: str) -> None:
+    if scan.has("D") and (scan.closer(i) or not scan.opener(i)):
+        scan.pairs.append((scan.pop_to("D"), i, "double"))
+    elif scan.has("d") and scan.closer(i) and not scan.opener(i):
+        scan.pairs.append((scan.pop_to("d"), i, "double"))
+    elif scan.opener(i):
+        scan.stack.append(("D", i))
+
+
+def _single_open(scan: _MarkScan, i: int, c: str) -> None:
+    if not _is_apostrophe(scan.text, i, scan.p0, scan.p1):
+        scan.stack.append(("s", i))
+
+
+def _single_close(scan: _MarkScan, i: int, c: str) -> None:
+    if _is_apostrophe(scan.text, i, scan.p0, scan.p1):
+        return
+    if scan.has("sS") and scan.closer(i):
+        scan.pairs.append((scan.pop_to("sS"), i, "single"))
+    elif scan.opener(i) and (c == "'" or scan.text[i - 1 : i] in ("", " ", "(", "\t")):
+        scan.stack.append(("S", i))
+
+
+def _guillemet_open(scan: _MarkScan, i: int, c: str) -> None:
+    scan.stack.append(("g" + c, i))
+
+
+def _guillemet_close(scan: _MarkScan, i: int, c: str) -> None:
+    opener = next(k for k, v in GUILLEMETS.items() if v == c)
+    o = scan.pop_to("g" + opener) if scan.has("g" + opener) else None
+    if o is not None:
+        scan.pairs.append((o, i, "guillemet"))
+
+
+# Each kind of mark and its handler, tried in order.
+MARK_HANDLERS = (
+    (lambda c: c in DOUBLE_OPEN, _double_open),
+    (lambda c: c in DOUBLE_CLOSE, _double_close),
+    (lambda c: c == '"', _straight_double),
+    (lambda c: c in SINGLE_OPEN, _single_open),
+    (lambda c: c in (SINGLE_CLOSE, "'"), _single_close),
+    (lambda c: c in GUILLEMETS, _guillemet_open),
+    (lambda c: c in GUILLEMETS.values(), _guillemet_close),
+)
 
 
 def _inner(text: str, a: int, b: int) -> tuple[int, int]:

@@ -15,286 +15,39 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from model.lexicon.grammar import (
+    ABSTRACT_SUFFIXES,
+    DETERMINERS,
+    FEMALE_PRONOUNS,
+    MALE_PRONOUNS,
+    NARRATOR_PRONOUNS,
+    PERSONAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
+)
+from model.lexicon.people import (
+    BODY_NAME_WORDS,
+    BODY_NOUNS,
+    COLLECTIVE_VOICES,
+    COMPANY_NAME_WORDS,
+    COMPANY_NOUNS,
+    FEMALE_NAMES,
+    FEMALE_NOUNS,
+    GROUP_NOUNS,
+    MALE_NAMES,
+    MALE_NOUNS,
+    PAIR_NOUNS,
+    PAIR_WORDS,
+    PEOPLE_NOUNS,
+    PEOPLE_QUANTIFIERS,
+    QUANTITIES,
+    TITLE_ABBREVIATIONS,
+    VOICE_NOUNS,
+)
+from model.lexicon.places import CAPITALS
+from model.lexicon.records import DOCUMENT_NOUNS, READ_NOUNS, SHARE_WORDS, WRITINGS
 from model.records import Mention
 
 SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-MALE = {"he", "him", "his", "himself"}
-FEMALE = {"she", "her", "hers", "herself"}
-PERSONAL = {"he", "she"}
-NARRATOR = {"i", "we", "you", "me", "us", "one"}
-RELATIVE = {"who", "that", "which", "whom"}
-# A capital named as the speaker stands for its government ("Beijing said").
-CAPITALS = {
-    "beijing": "China",
-    "moscow": "Russia",
-    "washington": "United States",
-    "kyiv": "Ukraine",
-    "kiev": "Ukraine",
-    "tokyo": "Japan",
-    "seoul": "South Korea",
-    "pyongyang": "North Korea",
-    "taipei": "Taiwan",
-    "london": "United Kingdom",
-    "paris": "France",
-    "berlin": "Germany",
-    "new delhi": "India",
-    "tehran": "Iran",
-    "ankara": "Turkey",
-    "minsk": "Belarus",
-    "brussels": "European Union",
-    "canberra": "Australia",
-    "ottawa": "Canada",
-    "islamabad": "Pakistan",
-    "hanoi": "Vietnam",
-    "manila": "Philippines",
-    "riyadh": "Saudi Arabia",
-    "tel aviv": "Israel",
-    "jerusalem": "Israel",
-}
-FEMALE_NOUNS = {
-    "spokeswoman",
-    "chairwoman",
-    "congresswoman",
-    "businesswoman",
-    "wife",
-    "mother",
-    "daughter",
-    "sister",
-    "widow",
-    "actress",
-    "queen",
-    "princess",
-    "grandmother",
-    "girlfriend",
-    "lady",
-    "woman",
-    "mrs.",
-    "ms.",
-    "mrs",
-    "ms",
-    "miss",
-    "madam",
-    "madame",
-}
-MALE_NOUNS = {
-    "spokesman",
-    "congressman",
-    "businessman",
-    "husband",
-    "father",
-    "son",
-    "brother",
-    "king",
-    "prince",
-    "widower",
-    "grandfather",
-    "boyfriend",
-    "man",
-    "mr.",
-    "mr",
-    "sir",
-}
-# Given names that are (almost) only a man's or only a woman's: a person's gender when no title or pronoun
-# in the article tells it. General knowledge, like the titles above; names used by both are left out.
-MALE_NAMES = set(
-    """
-aaron adam alan albert alexander alexei andrew anthony antonin antony arnold barack ben benjamin bernard bernie
-bill bob bobby boris brad brandon brent brian bruce carl charles chris christopher chuck colin craig dan daniel
-darrell david dennis dick donald doug douglas duncan ed eddie edward elijah emmanuel eric ernest francis frank
-fred gary george gerald greg gregory harold harry henry howard hugh ian jack jacob jake james jared jason jeb
-jeff jeffrey jeremy jerry jim jimmy joe joel john johnny jon jonathan joseph josh joshua juan keith ken kenneth
-kevin larry lawrence luis marco mark martin matt matthew michael mike mitch mitt neil newt
-nicholas nick noah oliver patrick paul peter phil philip ralph randy raymond reince richard rick rob robert
-roger ronald roy rudy rush russell ryan sam samuel scott sean sergei sergey seth stephen steve steven ted
-thomas tim timothy todd tom tony travis trey victor vladimir walter wayne william xavier
-""".split()
-)
-FEMALE_NAMES = set(
-    """
-abigail alice alicia amanda amy angela ann anna anne barbara betsy betty brenda carla carly carol caroline
-catherine cathy cheryl christina christine claire cynthia debbie deborah debra diane donna dorothy elaine
-elizabeth ellen emily emma erin eva evelyn gabrielle gina hannah heather helen hillary ivanka jane janet jean
-jennifer jessica jill joan joanna joy judith judy julia julie karen kate katherine kathleen kathy katie kayleigh
-kellyanne kirsten laura lauren linda lisa lois loretta lucy madeleine margaret maria marie marine martha mary
-megan megyn melania melanie melissa michelle monica nancy natalie nicole nikki olivia pamela patricia paula
-rachel rebecca rosa ruth sandra sara sarah sharon shirley sonia sophie stephanie susan suzanne tammy teresa
-theresa tina tulsi valerie victoria virginia wendy
-""".split()
-)
-# "the two countries", "both sides": a joint speaker, the last coordinated pair of that kind.
-PAIR_NOUNS = {
-    "country": "GPE",
-    "nation": "GPE",
-    "side": "GPE",
-    "government": "GPE",
-    "state": "GPE",
-    "capital": "GPE",
-    "leader": "PERSON",
-    "president": "PERSON",
-    "man": "PERSON",
-    "minister": "PERSON",
-    "head": "PERSON",
-}
-PAIR_WORDS = {"two", "both"}
-TITLE_WORDS = {
-    "sen": "senator",
-    "rep": "representative",
-    "gov": "governor",
-    "gen": "general",
-    "pres": "president",
-    "sec": "secretary",
-    "amb": "ambassador",
-    "lt": "lieutenant",
-    "col": "colonel",
-    "adm": "admiral",
-    "atty": "attorney",
-    "supt": "superintendent",
-    "dr": "doctor",
-    "prof": "professor",
-}
-COLLECTIVE_VOICES = {"campaign", "camp", "team", "office", "staff"}
-# Who speak for the one named as their owner ("Sanders's campaign said", "Cameron's spokesman said"): the
-# speaker is "Bernie Sanders's campaign", linked to Bernie Sanders.
-VOICE_NOUNS = {
-    "campaign",
-    "camp",
-    "team",
-    "office",
-    "staff",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "aide",
-    "adviser",
-    "advisor",
-    "press",
-    "representative",
-    "lawyer",
-    "attorney",
-}
-# What someone puts out in writing or on air: its author is the speaker ("Clinton issued a statement calling …").
-WRITINGS = {
-    "statement",
-    "tweet",
-    "release",
-    "letter",
-    "email",
-    "e-mail",
-    "ad",
-    "advertisement",
-    "memo",
-    "post",
-    "video",
-    "spot",
-    "message",
-    "note",
-    "op-ed",
-    "essay",
-    "column",
-    "speech",
-    "remark",
-    "comment",
-    "interview",
-    "blog",
-    "editorial",
-    "filing",
-    "affidavit",
-    "testimony",
-    "announcement",
-}
-# "a number of lawmakers", "dozens of officials": the people counted speak.
-QUANTITIES = {
-    "number",
-    "lot",
-    "handful",
-    "couple",
-    "dozen",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "millions",
-    "score",
-    "scores",
-    "host",
-    "bunch",
-}
-# Words of a body's name: an organisation so named is no person a "he"/"she" may mean.
-BODY_WORDS = set(
-    """
-news post times party committee campaign department ministry university college institute association council
-foundation group company corporation bank agency court house senate congress commission center centre network
-journal tribune press media service office union club fund league coalition organization organisation board
-school church republicans democrats caucus review magazine daily herald gazette channel radio television tv
-""".split()
-)
-# Common nouns that may speak besides people, bodies and records (quotes.PEOPLE_NOUNS, BODY_NOUNS,
-# DOCUMENT_NOUNS, WRITINGS): groups of people and what is written or shown to be read.
-GROUP_NOUNS = set(
-    """
-group crowd audience public community family couple pair base camp side party jury panel crew delegation
-military army troops media press court majority minority generation child kid guy folk star celebrity hawk
-tycoon mogul magnate heavyweight contender hopeful front-runner frontrunner incumbent surrogate insider outsider
-progressive moderate independent libertarian populist partisan elite clergy pope bishop pastor priest rabbi imam
-judge justice jury boss chief head ceo executive operative secretary general colonel admiral voice
-""".split()
-)
-READ_NOUNS = set(
-    """
-ad advert sign banner poster website site page account book article story piece passage text cable order petition
-notice opinion decision brief motion textbook caption headline transcript chart graphic finding result
-estimate projection average tally photo picture suit town city county
-""".split()
-)
-# Suffixes of abstract nouns: what they name never speaks ("the first incident", "the rejection", "his final
-# assessment").
-ABSTRACT_SUFFIXES = ("ment", "ness", "tion", "sion", "ity", "ance", "ence", "ism", "ure", "ship", "hood")
-# A company's name says it is one ("Mack Trucks Inc"); "the company" or "the firm" then means it.
-COMPANY_WORDS = {
-    "inc",
-    "corp",
-    "co",
-    "ltd",
-    "plc",
-    "llc",
-    "ag",
-    "sa",
-    "nv",
-    "gmbh",
-    "bv",
-    "spa",
-    "corporation",
-    "incorporated",
-    "company",
-    "limited",
-    "holdings",
-    "industries",
-    "enterprises",
-}
-COMPANY_NOUNS = {"company", "firm", "group", "concern"}
-DETERMINERS = {
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "some",
-    "many",
-    "several",
-    "other",
-    "another",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "two",
-    "both",
-    "all",
-    "most",
-    "few",
-}
 
 
 @dataclass
@@ -354,30 +107,42 @@ class Resolver:
         ("Mrs.", "spokeswoman"), else the given name ("Hillary", "Jeb"), else his/her after the name in a
         sentence where the person is the only one named."""
         titles: dict[str, list[int]] = {}
-        pronouns: dict[str, list[int]] = {}
-        doc = self.doc
         for m in mentions:
-            if m.label != "PERSON":
-                continue
-            v = titles.setdefault(m.canonical, [0, 0])
-            pronouns.setdefault(m.canonical, [0, 0])
-            words = {(m.title or "").lower()}
-            head = self._mention_head(m)
-            if head is not None:
-                words |= {t.lower_ for t in head.lefts}
-                possessive = (
-                    head.i + 1 < len(doc) and doc[head.i + 1].tag_ == "POS" or doc.text[m.end : m.end + 1] in ("'", "’")
-                )
-                if not possessive:  # "Sanders’ son, Tywanza": the son is not Sanders (a parse slip: son as appos)
-                    words |= {a.lower_ for a in head.children if a.dep_ == "appos"}
-                if head.i > 0:
-                    words.add(doc[head.i - 1].lower_)
-                    if head.i > 1 and doc[head.i - 1].dep_ == "compound":
-                        words.add(doc[head.i - 2].lower_)
-            v[0] += len(words & MALE_NOUNS)
-            v[1] += len(words & FEMALE_NOUNS)
-        # One person as the subject of a sentence, then his/her later in it.
-        for s in doc.sents:
+            if m.label == "PERSON":
+                v = titles.setdefault(m.canonical, [0, 0])
+                words = self._words_around(m)
+                v[0] += len(words & MALE_NOUNS)
+                v[1] += len(words & FEMALE_NOUNS)
+        pronouns = self._pronoun_counts({name: [0, 0] for name in titles})
+        out = {}
+        for name, (m, f) in titles.items():
+            gender = _gender_of(name, m, f, pronouns[name])
+            if gender is not None:
+                out[name] = gender
+        return out
+
+    def _words_around(self, m: Mention) -> set[str]:
+        """A person's title and the words around the name: its modifiers, an apposition (not after a possessive:
+        "Sanders’ son, Tywanza": the son is not Sanders, a parse slip) and the word or two before it."""
+        doc = self.doc
+        words = {(m.title or "").lower()}
+        head = self._mention_head(m)
+        if head is not None:
+            words |= {t.lower_ for t in head.lefts}
+            possessive = (
+                head.i + 1 < len(doc) and doc[head.i + 1].tag_ == "POS" or doc.text[m.end : m.end + 1] in ("'", "’")
+            )
+            if not possessive:
+                words |= {a.lower_ for a in head.children if a.dep_ == "appos"}
+            if head.i > 0:
+                words.add(doc[head.i - 1].lower_)
+                if head.i > 1 and doc[head.i - 1].dep_ == "compound":
+                    words.add(doc[head.i - 2].lower_)
+        return words
+
+    def _pronoun_counts(self, pronouns: dict[str, list[int]]) -> dict[str, list[int]]:
+        """One person as the subject of a sentence, then his/her later in it: (male, female) counts per person."""
+        for s in self.doc.sents:
             people = {
                 self.mention_at[t.i].canonical
                 for t in s
@@ -387,7 +152,7 @@ class Resolver:
                 continue
             (p,) = people
             first = min(t.i for t in s if t.i in self.mention_at and self.mention_at[t.i].canonical == p)
-            own = verb_of(doc[first].head)
+            own = verb_of(self.doc[first].head)
             for t in s:
                 # a subject pronoun, or "his"/"her" in the person's own clause: in a clause below it they often
                 # mean someone else the sentence does not name ("Mukasey said the scandal is the latest in her
@@ -397,20 +162,11 @@ class Resolver:
                     and not self.in_quote[t.i]
                     and (t.dep_ in ("nsubj", "nsubjpass") or verb_of(t.head) is own)
                 ):
-                    if t.lower_ in MALE:
+                    if t.lower_ in MALE_PRONOUNS:
                         pronouns[p][0] += 1
-                    elif t.lower_ in FEMALE:
+                    elif t.lower_ in FEMALE_PRONOUNS:
                         pronouns[p][1] += 1
-        out = {}
-        for name, (m, f) in titles.items():
-            given = name.casefold().split()[0] if name.strip() else ""
-            if m != f:
-                out[name] = "m" if m > f else "f"
-            elif (given in MALE_NAMES) != (given in FEMALE_NAMES):
-                out[name] = "m" if given in MALE_NAMES else "f"
-            elif pronouns[name][0] != pronouns[name][1]:
-                out[name] = "m" if pronouns[name][0] > pronouns[name][1] else "f"
-        return out
+        return pronouns
 
     def _descriptors(self, mentions: list[Mention]):
         """(pos, canonical, label, nouns): the common nouns that describe each named entity where it is named."""
@@ -422,13 +178,13 @@ class Resolver:
             nouns = set()
             if m.title:
                 for w in m.title.lower().replace(".", " ").split():
-                    nouns.add(TITLE_WORDS.get(w, w))  # "Sen. Marco Rubio" … "the Florida senator"
+                    nouns.add(TITLE_ABBREVIATIONS.get(w, w))  # "Sen. Marco Rubio" … "the Florida senator"
             if m.label in ("ORG", "GPE"):
                 words = [w.lower() for w in re.findall(r"[A-Za-z]+", m.canonical)]
                 nouns |= set(words) | {
                     w[:-1] for w in words if w.endswith("s") and len(w) > 4
                 }  # "Airlines": "the airline"
-                if m.label == "ORG" and set(words) & COMPANY_WORDS:
+                if m.label == "ORG" and set(words) & COMPANY_NAME_WORDS:
                     nouns |= COMPANY_NOUNS  # "Mack Trucks Inc said …" … "The company said …"
             if head is not None:
                 # compounds and appositions around the name: "spokesman Ned Price", "Ryan Hass, a former China director"
@@ -543,7 +299,7 @@ class Resolver:
 
     def _single(self, tok, cue_text: str) -> Speaker | None:
         low = tok.lower_
-        if low in RELATIVE and tok.head.dep_ == "relcl":
+        if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             tok = tok.head.head
             low = tok.lower_
         m = self._mention_for(tok)
@@ -563,7 +319,7 @@ class Resolver:
             return self._named(m2, tok, cue_text) if m2 is not None and not self._dateline(m2) else None
         if m is not None:
             return self._named(m, tok, cue_text)
-        if tok.pos_ == "PRON" or low in MALE | FEMALE | {"they", "it"} | NARRATOR:
+        if tok.pos_ == "PRON" or low in MALE_PRONOUNS | FEMALE_PRONOUNS | {"they", "it"} | NARRATOR_PRONOUNS:
             return self.pronoun(tok, cue_text)
         return self.description(tok, cue_text)
 
@@ -618,94 +374,120 @@ class Resolver:
         return Speaker(name, [name], m.start, m.end, basis, conf, m.label, True)
 
     def pronoun(self, tok, cue_text: str, low: str | None = None) -> Speaker | None:
+        """The speaker a pronoun subject means (`low`: the pronoun to read it as, "his" as "he"): a person for
+        he/she, an organisation or a country for "it", the last plural speaker for "they"; never the narrator."""
         low = low or tok.lower_
-        if low in NARRATOR:
-            return None
-        pos = tok.idx
         span = (tok.idx, tok.idx + len(tok.text))
-        if low in PERSONAL:
+        if low in NARRATOR_PRONOUNS:
+            return None
+        if low in PERSONAL_PRONOUNS:
             want = "m" if low == "he" else "f"
-            # A pronoun inside a subordinate clause may point back into its own sentence ("after she said").
-            if not _is_main_clause(tok.head):
-                sp = self._governing_subject(tok, want, span)
-                if sp is not None:
-                    return sp
-                sent = tok.sent
-                for t in reversed(list(doc_range(self.doc, sent.start, tok.i))):
-                    m = self.mention_at.get(t.i)
-                    if (
-                        m is not None
-                        and m.label == "PERSON"
-                        and not self.in_quote[t.i]
-                        and self.gender.get(m.canonical, want) == want
-                    ):
-                        return Speaker(
-                            m.canonical,
-                            [m.canonical],
-                            span[0],
-                            span[1],
-                            f"speaker: '{tok.text}' → {m.canonical}, the person named earlier in the sentence",
-                            0.75,
-                            "PERSON",
-                            True,
-                        )
-            for c in reversed(self.candidates):
-                if c.pos >= pos or c.speaker.label != "PERSON" or len(c.speaker.names) != 1:
-                    continue
-                if self.para_of(pos) - c.para > 4:
+            return (
+                self._in_own_sentence(tok, want, span)
+                or self._nearest_compatible(tok, want, span)
+                or self._only_person_nearby(tok, want, span)
+                or self._person_tagged_org(tok, span)
+            )
+        if low == "it":
+            return self._nearest_body(tok, span)
+        if low == "they":
+            return self._last_plural_speaker(tok, span)
+        return None
+
+    def _in_own_sentence(self, tok, want: str, span) -> Speaker | None:
+        """A pronoun inside a subordinate clause may point back into its own sentence ("after she said"): the
+        subject of a clause above it, else the person named earlier in the sentence."""
+        if _is_main_clause(tok.head):
+            return None
+        sp = self._governing_subject(tok, want, span)
+        if sp is not None:
+            return sp
+        for t in reversed(list(doc_range(self.doc, tok.sent.start, tok.i))):
+            m = self.mention_at.get(t.i)
+            if (
+                m is not None
+                and m.label == "PERSON"
+                and not self.in_quote[t.i]
+                and self.gender.get(m.canonical, want) == want
+            ):
+                return Speaker(
+                    m.canonical,
+                    [m.canonical],
+                    span[0],
+                    span[1],
+                    f"speaker: '{tok.text}' → {m.canonical}, the person named earlier in the sentence",
+                    0.75,
+                    "PERSON",
+                    True,
+                )
+        return None
+
+    def _nearest_compatible(self, tok, want: str, span) -> Speaker | None:
+        """The nearest person before, one of the gender wanted (within four paragraphs), not one reported on."""
+        pos = tok.idx
+        for c in reversed(self.candidates):
+            if c.pos >= pos or c.speaker.label != "PERSON" or len(c.speaker.names) != 1:
+                continue
+            if self.para_of(pos) - c.para > 4:
+                break
+            if self.gender.get(c.speaker.name, want) != want or self._reported(c, want):
+                continue
+            what = "subject of a speech verb" if c.speech else "subject"
+            return Speaker(
+                c.speaker.name,
+                list(c.speaker.names),
+                span[0],
+                span[1],
+                f"speaker: '{tok.text}' → {c.speaker.name}, nearest compatible {what}",
+                0.8 if c.speech else 0.7,
+                "PERSON",
+                True,
+            )
+        return None
+
+    def _nearest_body(self, tok, span) -> Speaker | None:
+        """ "it": the nearest organisation or country subject before (within two paragraphs)."""
+        pos = tok.idx
+        for c in reversed(self.candidates):
+            if c.pos < pos and c.speaker.label in ("ORG", "GPE", "NORP") and len(c.speaker.names) == 1:
+                if self.para_of(pos) - c.para > 2:
                     break
-                if self.gender.get(c.speaker.name, want) != want or self._reported(c, want):
-                    continue
-                what = "subject of a speech verb" if c.speech else "subject"
                 return Speaker(
                     c.speaker.name,
                     list(c.speaker.names),
                     span[0],
                     span[1],
-                    f"speaker: '{tok.text}' → {c.speaker.name}, nearest compatible {what}",
-                    0.8 if c.speech else 0.7,
-                    "PERSON",
+                    f"speaker: 'it' → {c.speaker.name}, nearest organisation or country subject",
+                    0.7,
+                    c.speaker.label,
                     True,
                 )
-            return self._only_person_nearby(tok, want, span) or self._person_tagged_org(tok, span)
-        if low == "it":
-            for c in reversed(self.candidates):
-                if c.pos < pos and c.speaker.label in ("ORG", "GPE", "NORP") and len(c.speaker.names) == 1:
-                    if self.para_of(pos) - c.para > 2:
-                        break
+        return None
+
+    def _last_plural_speaker(self, tok, span) -> Speaker | None:
+        """ "they": the last speaker before that is several, or a group named in the plural (within two
+        paragraphs)."""
+        pos = tok.idx
+        for c in reversed(self.candidates):
+            if c.pos < pos and c.speech:
+                if self.para_of(pos) - c.para > 2:
+                    break
+                if (
+                    len(c.speaker.names) > 1
+                    or c.speaker.label in (None, "NORP")
+                    and c.speaker.name
+                    and c.speaker.name.endswith("s")
+                ):
                     return Speaker(
                         c.speaker.name,
                         list(c.speaker.names),
                         span[0],
                         span[1],
-                        f"speaker: 'it' → {c.speaker.name}, nearest organisation or country subject",
-                        0.7,
+                        f"speaker: 'they' → {c.speaker.name}, the last plural speaker",
+                        0.65,
                         c.speaker.label,
-                        True,
+                        c.speaker.named,
                     )
-            return None
-        if low == "they":
-            for c in reversed(self.candidates):
-                if c.pos < pos and c.speech:
-                    if self.para_of(pos) - c.para > 2:
-                        break
-                    if (
-                        len(c.speaker.names) > 1
-                        or c.speaker.label in (None, "NORP")
-                        and c.speaker.name
-                        and c.speaker.name.endswith("s")
-                    ):
-                        return Speaker(
-                            c.speaker.name,
-                            list(c.speaker.names),
-                            span[0],
-                            span[1],
-                            f"speaker: 'they' → {c.speaker.name}, the last plural speaker",
-                            0.65,
-                            c.speaker.label,
-                            c.speaker.named,
-                        )
-            return None
         return None
 
     def _reported(self, c: Candidate, want: str | None) -> bool:
@@ -748,7 +530,7 @@ class Resolver:
                 and len(c.speaker.names) == 1
                 and 1 <= len(words) <= 2
                 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
-                and not {w.lower() for w in words} & BODY_WORDS
+                and not {w.lower() for w in words} & BODY_NAME_WORDS
             ):
                 return Speaker(
                     name,
@@ -834,168 +616,16 @@ class Resolver:
 
     def description(self, tok, cue_text: str) -> Speaker | None:
         """A common-noun subject: a pair ("the two countries"), a description of someone named before
-        ("the ministry", "the spokesman"), or an unnamed source ("officials")."""
+        ("the ministry", "the spokesman"), or an unnamed source ("officials"): the first of `DESCRIPTION_RULES`
+        that decides (a speaker, or `NOBODY`)."""
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
-        lemma = tok.lemma_.lower()
-        words = {c.lower_ for c in tok.lefts}
-        span = (tok.left_edge.idx, tok.idx + len(tok.text))
-        if tok.left_edge.i < tok.i and self.in_quote[tok.left_edge.i]:
-            span = (tok.idx, span[1])
-        if lemma in PAIR_NOUNS and words & PAIR_WORDS:
-            want = PAIR_NOUNS[lemma]
-            for pos, lab, names in reversed(self.pairs):
-                if pos < tok.idx and lab == want:
-                    return Speaker(
-                        "; ".join(names),
-                        list(names),
-                        span[0],
-                        span[1],
-                        f"speaker: '{self.doc.text[span[0] : span[1]]}' → {' and '.join(names)}, "
-                        f"the last pair named together",
-                        0.75,
-                        want,
-                        True,
-                    )
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if owner is not None and lemma in VOICE_NOUNS and owner.lower_ in ("his", "her"):
-            # "His aides say …": the voice of the person "his" refers to
-            sp = self.pronoun(owner, cue_text, "he" if owner.lower_ == "his" else "she")
+        d = Described.of(self, tok, cue_text)
+        for rule in DESCRIPTION_RULES:
+            sp = rule(self, d)
             if sp is not None:
-                label = "ORG" if lemma in COLLECTIVE_VOICES else sp.label
-                return Speaker(
-                    f"{sp.name}'s {tok.text}",
-                    list(sp.names),
-                    span[0],
-                    span[1],
-                    f"speaker: '{self.doc.text[span[0] : span[1]]}', speaking for {sp.name} "
-                    f"('{owner.text}' → {sp.name})",
-                    0.6,
-                    label,
-                    True,
-                )
-        m = self._mention_for(owner) if owner is not None and lemma in VOICE_NOUNS else None
-        if m is not None and m.label in ("PERSON", "ORG", "GPE"):
-            # "Sanders's campaign", "Cameron's spokesman": the voice of someone named
-            sp = self._named(m, owner, cue_text)
-            label = "ORG" if lemma in COLLECTIVE_VOICES else m.label  # a campaign is an "it" or a "they"
-            return Speaker(
-                f"{sp.name}'s {tok.text}",
-                list(sp.names),
-                span[0],
-                span[1],
-                f"speaker: '{self.doc.text[span[0] : span[1]]}', speaking for {sp.name}",
-                0.7,
-                label,
-                True,
-            )
-        if lemma in WRITINGS and tok.pos_ == "NOUN":
-            sp = self._author(tok, cue_text)
-            if sp is not None:
-                return Speaker(
-                    sp.name,
-                    list(sp.names),
-                    span[0],
-                    span[1],
-                    f"speaker: '{self.doc.text[span[0] : span[1]]}' → {sp.name}, its author",
-                    sp.confidence * 0.9,
-                    sp.label,
-                    sp.named,
-                    antecedent=False,
-                )
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        if lemma in QUANTITIES and of is not None:  # "a number of lawmakers said": the lawmakers
-            pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
-            if pobj is not None and not self.in_quote[pobj.i]:
-                return self._single(pobj, cue_text)
-        definite = any(c.lower_ in ("the", "this", "that") and c.dep_ == "det" for c in tok.lefts)
-        if definite and tok.pos_ == "NOUN" and lemma in COMPANY_NOUNS:
-            # "The company said": the company last the subject of a sentence, not the last one named ("… through
-            # underwriters Stephens Inc and Cazenove Inc. The company said …")
-            companies = {canon for pos, canon, lab, nouns in self.descriptors if pos < tok.idx and lemma in nouns}
-            subject = next(
-                (c.speaker for c in reversed(self.candidates) if c.pos < tok.idx and c.speaker.name in companies), None
-            )
-            if subject is not None:
-                return Speaker(
-                    subject.name,
-                    [subject.name],
-                    span[0],
-                    span[1],
-                    f"speaker: '{self.doc.text[span[0] : span[1]]}' → {subject.name}, the {lemma} last "
-                    f"the subject of a sentence",
-                    0.7,
-                    "ORG",
-                    True,
-                )
-        if definite and tok.pos_ == "NOUN":
-            places = {t.lower_ for t in tok.subtree if t.i < tok.i and t.ent_type_ in ("GPE", "NORP")}
-            for pos, canon, lab, nouns in reversed(self.descriptors):
-                if pos < tok.idx and lemma in nouns and places <= nouns:
-                    return Speaker(
-                        canon,
-                        [canon],
-                        span[0],
-                        span[1],
-                        f"speaker: '{self.doc.text[span[0] : span[1]]}' → {canon}, named earlier as '{lemma}'",
-                        0.7,
-                        lab,
-                        True,
-                    )
-        if tok.pos_ == "PROPN" and tok.ent_type_ in ("DATE", "TIME"):
-            return None  # "Saturday said": a parse gone wrong, not a name
-        if tok.pos_ == "PROPN":  # a name the entity recogniser missed
-            toks = [tok]
-            while (
-                toks[0].i > 0
-                and self.doc[toks[0].i - 1].dep_ == "compound"
-                and self.doc[toks[0].i - 1].pos_ == "PROPN"
-                and self.doc[toks[0].i - 1].head.i == tok.i
-            ):
-                toks.insert(0, self.doc[toks[0].i - 1])
-            name = " ".join(t.text for t in toks)
-            if len(toks) > 1 or name[:1].isupper():
-                return Speaker(
-                    name,
-                    [name],
-                    toks[0].idx,
-                    tok.idx + len(tok.text),
-                    f"speaker: subject of '{cue_text}' (a name not tagged as an entity)",
-                    0.6,
-                    "PERSON" if tok.ent_type_ == "" else None,
-                    False,
-                )  # a person a later "he"/"she" may mean
-        if not may_speak(tok):
-            # "the rejection of the treaty", "the first incident": no one who speaks; but what someone owns speaks
-            # for its owner ("His assumption, confidently stated on live TV, was that …": his)
-            sp = self._author(tok, cue_text) if owner is not None else None
-            if sp is None or not sp.named:
-                return None
-            return Speaker(
-                sp.name,
-                list(sp.names),
-                span[0],
-                span[1],
-                f"speaker: '{self.doc.text[span[0] : span[1]]}' → {sp.name}, its owner",
-                sp.confidence * 0.9,
-                sp.label,
-                True,
-                antecedent=False,
-            )
-        # an unnamed source: keep the description itself
-        name = self._unnamed(tok)
-        if name is None:
-            return None
-        return Speaker(
-            name,
-            [name],
-            span[0],
-            span[1],
-            f"speaker: '{name}' (unnamed), subject of '{cue_text}'",
-            0.5,
-            self._unnamed_person(tok, name),
-            False,
-        )
+                return None if sp is NOBODY else sp
+        return None
 
     def _author(self, tok, cue_text: str) -> Speaker | None:
         """Who a statement, tweet or letter speaks for: its owner ("Trump's statement"), who it is from ("a
@@ -1013,7 +643,7 @@ class Resolver:
             src = None
             if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
                 src = next((x for x in tok.head.children if x.dep_ == "nsubj"), None)
-        if src is None or self.in_quote[src.i] or src.lower_ in ("its", "their") or src.lower_ in NARRATOR:
+        if src is None or self.in_quote[src.i] or src.lower_ in ("its", "their") or src.lower_ in NARRATOR_PRONOUNS:
             return None
         if src.lower_ in ("his", "her"):
             return self.pronoun(src, cue_text, "he" if src.lower_ == "his" else "she")
@@ -1056,31 +686,294 @@ class Resolver:
         return "PERSON"
 
 
+NOBODY = Speaker(None)  # a rule's answer that the description names no one (the rules after it are not tried)
+
+
+@dataclass
+class Described:
+    """A common-noun subject and what the description rules read off it."""
+
+    tok: object
+    cue_text: str
+    lemma: str
+    words: set  # the words on its left
+    span: tuple[int, int]  # its characters, from its first modifier outside quotation marks
+    owner: object  # its possessive ("his aides", "Sanders's campaign"), or None
+
+    @classmethod
+    def of(cls, res: Resolver, tok, cue_text: str) -> Described:
+        span = (tok.left_edge.idx, tok.idx + len(tok.text))
+        if tok.left_edge.i < tok.i and res.in_quote[tok.left_edge.i]:
+            span = (tok.idx, span[1])
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        return cls(tok, cue_text, tok.lemma_.lower(), {c.lower_ for c in tok.lefts}, span, owner)
+
+    def text(self, res: Resolver) -> str:
+        return res.doc.text[self.span[0] : self.span[1]]
+
+
+def pair_named_together(res: Resolver, d: Described) -> Speaker | None:
+    """ "the two countries", "both sides": the last pair of that kind named together."""
+    if d.lemma not in PAIR_NOUNS or not d.words & PAIR_WORDS:
+        return None
+    want = PAIR_NOUNS[d.lemma]
+    for pos, lab, names in reversed(res.pairs):
+        if pos < d.tok.idx and lab == want:
+            return Speaker(
+                "; ".join(names),
+                list(names),
+                d.span[0],
+                d.span[1],
+                f"speaker: '{d.text(res)}' → {' and '.join(names)}, the last pair named together",
+                0.75,
+                want,
+                True,
+            )
+    return None
+
+
+def voice_of_a_pronoun(res: Resolver, d: Described) -> Speaker | None:
+    """ "His aides say …": the voice of the person "his" refers to."""
+    owner = d.owner
+    if owner is None or d.lemma not in VOICE_NOUNS or owner.lower_ not in ("his", "her"):
+        return None
+    sp = res.pronoun(owner, d.cue_text, "he" if owner.lower_ == "his" else "she")
+    if sp is None:
+        return None
+    label = "ORG" if d.lemma in COLLECTIVE_VOICES else sp.label
+    return Speaker(
+        f"{sp.name}'s {d.tok.text}",
+        list(sp.names),
+        d.span[0],
+        d.span[1],
+        f"speaker: '{d.text(res)}', speaking for {sp.name} ('{owner.text}' → {sp.name})",
+        0.6,
+        label,
+        True,
+    )
+
+
+def voice_of_a_name(res: Resolver, d: Described) -> Speaker | None:
+    """ "Sanders's campaign", "Cameron's spokesman": the voice of someone named."""
+    m = res._mention_for(d.owner) if d.owner is not None and d.lemma in VOICE_NOUNS else None
+    if m is None or m.label not in ("PERSON", "ORG", "GPE"):
+        return None
+    sp = res._named(m, d.owner, d.cue_text)
+    label = "ORG" if d.lemma in COLLECTIVE_VOICES else m.label  # a campaign is an "it" or a "they"
+    return Speaker(
+        f"{sp.name}'s {d.tok.text}",
+        list(sp.names),
+        d.span[0],
+        d.span[1],
+        f"speaker: '{d.text(res)}', speaking for {sp.name}",
+        0.7,
+        label,
+        True,
+    )
+
+
+def author_of_a_writing(res: Resolver, d: Described) -> Speaker | None:
+    """ "Trump's statement", "a letter from his doctor": its author."""
+    if d.lemma not in WRITINGS or d.tok.pos_ != "NOUN":
+        return None
+    sp = res._author(d.tok, d.cue_text)
+    if sp is None:
+        return None
+    return Speaker(
+        sp.name,
+        list(sp.names),
+        d.span[0],
+        d.span[1],
+        f"speaker: '{d.text(res)}' → {sp.name}, its author",
+        sp.confidence * 0.9,
+        sp.label,
+        sp.named,
+        antecedent=False,
+    )
+
+
+def people_counted(res: Resolver, d: Described) -> Speaker | None:
+    """ "a number of lawmakers said": the lawmakers (or no one, when they are no one we can name)."""
+    of = next((c for c in d.tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if d.lemma not in QUANTITIES or of is None:
+        return None
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+    if pobj is None or res.in_quote[pobj.i]:
+        return None
+    sp = res._single(pobj, d.cue_text)
+    return NOBODY if sp is None else sp
+
+
+def _definite(d: Described) -> bool:
+    return any(c.lower_ in ("the", "this", "that") and c.dep_ == "det" for c in d.tok.lefts)
+
+
+def the_company(res: Resolver, d: Described) -> Speaker | None:
+    """ "The company said": the company last the subject of a sentence, not the last one named ("… through
+    underwriters Stephens Inc and Cazenove Inc. The company said …")."""
+    tok, lemma = d.tok, d.lemma
+    if not _definite(d) or tok.pos_ != "NOUN" or lemma not in COMPANY_NOUNS:
+        return None
+    companies = {canon for pos, canon, lab, nouns in res.descriptors if pos < tok.idx and lemma in nouns}
+    subject = next(
+        (c.speaker for c in reversed(res.candidates) if c.pos < tok.idx and c.speaker.name in companies), None
+    )
+    if subject is None:
+        return None
+    return Speaker(
+        subject.name,
+        [subject.name],
+        d.span[0],
+        d.span[1],
+        f"speaker: '{d.text(res)}' → {subject.name}, the {lemma} last the subject of a sentence",
+        0.7,
+        "ORG",
+        True,
+    )
+
+
+def named_earlier_as(res: Resolver, d: Described) -> Speaker | None:
+    """ "the ministry", "the Florida senator": the last one named who was described by that noun (and places)."""
+    tok, lemma = d.tok, d.lemma
+    if not _definite(d) or tok.pos_ != "NOUN":
+        return None
+    places = {t.lower_ for t in tok.subtree if t.i < tok.i and t.ent_type_ in ("GPE", "NORP")}
+    for pos, canon, lab, nouns in reversed(res.descriptors):
+        if pos < tok.idx and lemma in nouns and places <= nouns:
+            return Speaker(
+                canon,
+                [canon],
+                d.span[0],
+                d.span[1],
+                f"speaker: '{d.text(res)}' → {canon}, named earlier as '{lemma}'",
+                0.7,
+                lab,
+                True,
+            )
+    return None
+
+
+def date_for_a_name(res: Resolver, d: Described) -> Speaker | None:
+    """ "Saturday said": a parse gone wrong, not a name: no one."""
+    return NOBODY if d.tok.pos_ == "PROPN" and d.tok.ent_type_ in ("DATE", "TIME") else None
+
+
+def untagged_name(res: Resolver, d: Described) -> Speaker | None:
+    """A name the entity recogniser missed: the proper nouns in compound, a person a later "he"/"she" may mean."""
+    tok = d.tok
+    if tok.pos_ != "PROPN":
+        return None
+    toks = [tok]
+    while (
+        toks[0].i > 0
+        and res.doc[toks[0].i - 1].dep_ == "compound"
+        and res.doc[toks[0].i - 1].pos_ == "PROPN"
+        and res.doc[toks[0].i - 1].head.i == tok.i
+    ):
+        toks.insert(0, res.doc[toks[0].i - 1])
+    name = " ".join(t.text for t in toks)
+    if len(toks) <= 1 and not name[:1].isupper():
+        return None
+    return Speaker(
+        name,
+        [name],
+        toks[0].idx,
+        tok.idx + len(tok.text),
+        f"speaker: subject of '{d.cue_text}' (a name not tagged as an entity)",
+        0.6,
+        "PERSON" if tok.ent_type_ == "" else None,
+        False,
+    )
+
+
+def owner_of_a_thing(res: Resolver, d: Described) -> Speaker | None:
+    """ "the rejection of the treaty", "the first incident": no one who speaks; but what someone owns speaks for its
+    owner ("His assumption, confidently stated on live TV, was that …": his)."""
+    if may_speak(d.tok):
+        return None
+    sp = res._author(d.tok, d.cue_text) if d.owner is not None else None
+    if sp is None or not sp.named:
+        return NOBODY
+    return Speaker(
+        sp.name,
+        list(sp.names),
+        d.span[0],
+        d.span[1],
+        f"speaker: '{d.text(res)}' → {sp.name}, its owner",
+        sp.confidence * 0.9,
+        sp.label,
+        True,
+        antecedent=False,
+    )
+
+
+def unnamed_description(res: Resolver, d: Described) -> Speaker | None:
+    """An unnamed source: the description itself ("officials", "a Democratic strategist")."""
+    name = res._unnamed(d.tok)
+    if name is None:
+        return NOBODY
+    return Speaker(
+        name,
+        [name],
+        d.span[0],
+        d.span[1],
+        f"speaker: '{name}' (unnamed), subject of '{d.cue_text}'",
+        0.5,
+        res._unnamed_person(d.tok, name),
+        False,
+    )
+
+
+DESCRIPTION_RULES = (
+    pair_named_together,
+    voice_of_a_pronoun,
+    voice_of_a_name,
+    author_of_a_writing,
+    people_counted,
+    the_company,
+    named_earlier_as,
+    date_for_a_name,
+    untagged_name,
+    owner_of_a_thing,
+    unnamed_description,
+)
+
+
+def _gender_of(name: str, male: int, female: int, pronouns: list[int]) -> str | None:
+    """ "m" or "f": by the titles and nouns counted, else the given name, else the pronouns counted; or None."""
+    given = name.casefold().split()[0] if name.strip() else ""
+    if male != female:
+        return "m" if male > female else "f"
+    if (given in MALE_NAMES) != (given in FEMALE_NAMES):
+        return "m" if given in MALE_NAMES else "f"
+    if pronouns[0] != pronouns[1]:
+        return "m" if pronouns[0] > pronouns[1] else "f"
+    return None
+
+
 def may_speak(tok) -> bool:
     """A common noun that may be a speaker: people ("officials", "a Democratic strategist", "the crowd"), a body
     ("the campaign"), a record or writing ("the report", "a statement", "the ad"), a poll's share ("47
     percent") or a name written in lower case. Not an abstract noun or a thing ("the first incident", "the
     rejection", "his final assessment", "water bottles")."""
-    from model.extract.quotes import extractor as Q  # the lists of people, bodies and records live with the frames
-
     low, lemma = tok.lower_, tok.lemma_.lower()
     if tok.pos_ != "NOUN" or tok.text[:1].isupper():
         return True  # a name the parse took for a common noun ("Hannity", "Mills")
     if (
-        lemma in Q.PEOPLE_NOUNS
-        or lemma in Q.BODY_NOUNS
-        or lemma in Q.DOCUMENT_NOUNS
+        lemma in PEOPLE_NOUNS
+        or lemma in BODY_NOUNS
+        or lemma in DOCUMENT_NOUNS
         or lemma in WRITINGS
         or lemma in GROUP_NOUNS
         or lemma in READ_NOUNS
-        or lemma in Q.SHARE_WORDS
+        or lemma in SHARE_WORDS
         or tok.ent_type_ == "PERCENT"
         or lemma in VOICE_NOUNS
         or lemma in MALE_NOUNS | FEMALE_NOUNS
         or lemma in PAIR_NOUNS
-        or lemma in TITLE_WORDS.values()
+        or lemma in TITLE_ABBREVIATIONS.values()
         or lemma in QUANTITIES
-        or low in Q.PEOPLE_QUANTIFIERS
+        or low in PEOPLE_QUANTIFIERS
     ):
         return True
     return not lemma.endswith(ABSTRACT_SUFFIXES)

@@ -11,14 +11,16 @@ import pytest
 from model.extract import entities
 from model.extract.quotes.extractor import extract_quotes
 from model.extract.quotes.marks import find_quote_spans
+from model.extract.quotes.settings import QuoteRules
 from tests.conftest import SHARED
 
 
-def run(nlp, text):
+def run(nlp, text, **rules):
+    """The quotes of `text`, by the default rules or with some switched (`run(nlp, text, claims=False)`)."""
     doc = nlp(text)
     mentions = entities.resolve_mentions(doc)
     entities.acronym_aliases(doc, mentions)
-    quotes = extract_quotes(text, doc, mentions)
+    quotes = extract_quotes(text, doc, mentions, rules=QuoteRules(**rules))
     for q in quotes:  # the offsets always point at the text
         assert text[q.start : q.end] == q.text
     return quotes
@@ -244,24 +246,12 @@ def test_they_goes_to_a_group_named_as_speaker(nlp):
     assert one(qs, "would have to answer").speaker == "Republicans"
 
 
-def test_unnamed_people_report_speech_unless_switched_off(nlp, monkeypatch):
-    from model.extract.quotes import extractor as quotes
-
+def test_unnamed_people_report_speech_unless_switched_off(nlp):
     text = "Experts say Moscow and Beijing are likely to dig in. Recent data suggests that trade grew fast."
     qs = run(nlp, text)
     assert one(qs, "dig in").speaker == "Experts"  # people, as the description
     assert not any("trade grew" in q.text for q in qs)  # a thing is no source of reported speech
-    monkeypatch.setattr(quotes, "UNNAMED_INDIRECT", False)
-    assert not any("dig in" in q.text for q in run(nlp, text))
-
-
-def test_a_speech_verbs_noun_phrase_object_when_switched_on(nlp, monkeypatch):
-    from model.extract.quotes import extractor as quotes
-
-    monkeypatch.setattr(quotes, "NOMINAL_CONTENT", True)
-    qs = run(nlp, "Putin stressed his support of the 2015 deal on the reactor. Wang assured Nikolai Patrushev.")
-    assert (one(qs, "2015 deal").kind, one(qs, "2015 deal").speaker) == ("indirect", "Putin")
-    assert not any("Patrushev" in q.text for q in qs)  # the addressee is not what was said
+    assert not any("dig in" in q.text for q in run(nlp, text, unnamed_indirect=False))
 
 
 # ---------------------------------------------------------------- marks

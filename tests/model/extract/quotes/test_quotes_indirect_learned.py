@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from model.extract.quotes import extractor as quotes
 from model.extract.quotes import learned as quotes_learned
 from model.extract.quotes import weights as quotes_weights
 from tests.model.extract.quotes.test_quotes import one, run
@@ -25,14 +24,15 @@ def test_the_learned_model_finds_a_persons_stance_no_rule_knows(nlp):
         "We are confident that voters will reject the plan.",  # the writer
     ],
 )
-def test_the_learned_model_keeps_the_rules_limits(nlp, monkeypatch, text):
-    monkeypatch.setattr(quotes, "LEARNED_THRESHOLD", 0.0)  # every candidate the limits let through
-    assert not any("voters will reject" in q.text for q in run(nlp, text))
+def test_the_learned_model_keeps_the_rules_limits(nlp, text):
+    # threshold 0: every candidate the limits let through
+    assert not any("voters will reject" in q.text for q in run(nlp, text, learned_threshold=0.0))
 
 
-def test_the_learned_model_never_overlaps_a_quote_of_the_rules(nlp, monkeypatch):
-    monkeypatch.setattr(quotes, "LEARNED_THRESHOLD", 0.0)
-    qs = run(nlp, "Jeb Bush said that voters will reject the plan that Marco Rubio proposed in Iowa.")
+def test_the_learned_model_never_overlaps_a_quote_of_the_rules(nlp):
+    qs = run(
+        nlp, "Jeb Bush said that voters will reject the plan that Marco Rubio proposed in Iowa.", learned_threshold=0.0
+    )
     spans = sorted((q.start, q.end) for q in qs)
     assert all(b <= c for (_, b), (c, _) in zip(spans, spans[1:]))
     assert one(qs, "voters will reject").basis == "speaker: subject of 'said'"
@@ -49,9 +49,8 @@ def test_features_name_the_cue_its_relation_and_the_source(nlp):
 def test_the_learned_model_fires_only_on_cues_train_attests(nlp, monkeypatch):
     from model.extract.quotes.weights import CUES
 
-    monkeypatch.setattr(quotes, "LEARNED_THRESHOLD", 0.0)
     text = "Narendra Modi has been quietly watching to see what cost Xi bears for the tariffs."
     assert "LR=watch|xcomp" not in CUES and "LR=confident|ccomp" in CUES
-    assert not any("what cost" in q.text for q in run(nlp, text))
+    assert not any("what cost" in q.text for q in run(nlp, text, learned_threshold=0.0))
     monkeypatch.setattr(quotes_weights, "CUES", CUES | {"LR=watch|xcomp"})  # as if train attested it
-    assert any("what cost" in q.text for q in run(nlp, text))
+    assert any("what cost" in q.text for q in run(nlp, text, learned_threshold=0.0))

@@ -70,13 +70,10 @@ def test_learned_cues_leave_out_compliments_refusals_and_people(nlp):
     assert qs == []
 
 
-def test_a_name_the_recogniser_missed_reports_speech(nlp, monkeypatch):
-    from model.extract.quotes import extractor as quotes
-
+def test_a_name_the_recogniser_missed_reports_speech(nlp):
     text = "Politifact says the claim is mostly false."
     assert one(run(nlp, text), "mostly false").speaker == "Politifact"
-    monkeypatch.setattr(quotes, "UNTAGGED_NAMES", False)
-    assert run(nlp, text) == []
+    assert run(nlp, text, untagged_names=False) == []
 
 
 def test_people_quantifiers_and_relative_pronouns_as_unnamed_sources(nlp):
@@ -92,14 +89,11 @@ def test_a_word_in_single_marks_leaves_the_clause_reported(nlp):
     assert [q.kind for q in qs] == ["partial"]  # double marks: the quote is the marked word
 
 
-def test_a_name_as_the_object_of_a_stance(nlp, monkeypatch):
-    from model.extract.quotes import extractor as quotes
-
+def test_a_name_as_the_object_of_a_stance(nlp):
     text = "Elizabeth Warren endorsed Hillary Clinton on Thursday. Bernie Sanders discussed Hillary Clinton."
     qs = run(nlp, text)
     assert [(q.text, q.kind, q.speaker) for q in qs] == [("Hillary Clinton", "indirect", "Elizabeth Warren")]
-    monkeypatch.setattr(quotes, "NAME_OBJECTS", False)
-    assert run(nlp, text) == []
+    assert run(nlp, text, name_objects=False) == []
 
 
 def test_an_unresolved_pronoun_wants_or_supports_something(nlp):
@@ -128,39 +122,21 @@ def test_a_short_noun_phrase_object_needs_two_content_words(nlp):
     assert [q.text for q in qs] == ["disparaging remarks"]
 
 
-def test_left_out_cues_come_back_when_switched_on(nlp, monkeypatch):
-    from model.extract.quotes import extractor as quotes
-
-    text = "Narendra Modi declined to use his leverage over the conflict."
-    assert run(nlp, text) == []
-    monkeypatch.setattr(quotes, "LEFT_OUT_ON", True)
-    assert one(run(nlp, text), "leverage").text == "to use his leverage over the conflict"
-
-
-def test_a_body_described_by_a_common_noun_wants_something(nlp, monkeypatch):
-    from model.extract.quotes import extractor as quotes
-
+def test_a_body_described_by_a_common_noun_wants_something(nlp):
     text = "The ministry wants to keep its no-comment policy."
     assert one(run(nlp, text), "keep").speaker == "ministry"
-    monkeypatch.setattr(quotes, "BODY_NOMINAL", False)
-    assert run(nlp, text) == []
+    assert run(nlp, text, body_nominal=False) == []
 
 
-def test_any_common_noun_that_speaks_but_not_evidence(nlp, monkeypatch):
-    from model.extract.quotes import extractor as quotes
-
+def test_any_common_noun_that_speaks_but_not_evidence(nlp):
     text = "Cement makers argue that imports grew to 40 percent of the market. Recent data suggests that trade grew."
     qs = run(nlp, text)
     assert [q.text for q in qs] == ["imports grew to 40 percent of the market"]
-    monkeypatch.setattr(quotes, "ANY_NOUN_SPEAKS", False)
-    monkeypatch.setattr(quotes, "LEARNED_MODEL", False)  # which finds "Cement makers argue …" on its own
-    assert run(nlp, text) == []
+    # the learned model off: it finds "Cement makers argue …" on its own
+    assert run(nlp, text, any_noun_speaks=False, learned_model=False) == []
 
 
-def test_a_coordinated_that_clause_stays_in_the_report(nlp, monkeypatch):
-    from model.extract.quotes import extractor as quotes
-
+def test_a_coordinated_that_clause_stays_in_the_report(nlp):
     text = "Marco Rubio said he does not completely trust Trump but that Clinton cannot be elected."
     assert [q.text for q in run(nlp, text)] == ["he does not completely trust Trump but that Clinton cannot be elected"]
-    monkeypatch.setattr(quotes, "KEEP_THAT_CLAUSES", False)
-    assert [q.text for q in run(nlp, text)] == ["he does not completely trust Trump"]
+    assert [q.text for q in run(nlp, text, keep_that_clauses=False)] == ["he does not completely trust Trump"]

@@ -1,0 +1,68 @@
+"""Cue words: lemmas, the learned cue table, and whether a cue reports on its own or is irrealis."""
+
+from __future__ import annotations
+
+from model.lexicon.grammar import MODAL_LEMMAS
+from model.lexicon.speech import ATTRIB_CUES, LEARNED, REPORT_VERBS
+
+
+def _cue_table(*tables) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for table in tables:
+        for rel, lemmas in table.items():
+            for word in lemmas.split():
+                out.setdefault(word, set()).add(rel)
+    return out
+
+
+def coordinated_cue(c):
+    """A cue verb the parse coordinated with the head of another cue's reported clause, though its form is the
+    outer cue's and not the clause's: "said [he would order a review] and warned against …", "said [the country
+    would declare …] and suggested that …" (warned, suggested: past, like said; declare under a modal). Its
+    subject is the outer cue's, and its report is its own. The outer cue verb, or None."""
+    head = c.head
+    if c.pos_ != "VERB" or head.dep_ != "ccomp" or any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+        return None
+    outer = head.head
+    if outer.pos_ != "VERB" or lemma(outer) not in REPORT_VERBS or outer.tag_ not in ("VBD", "VBZ"):
+        return None
+    if c.dep_ == "conj" and (c.tag_ != outer.tag_ or head.tag_ == c.tag_):
+        return None
+    if c.dep_ != "conj" and not (c.dep_ in ("advcl", "xcomp") and gloss_participle(c)):
+        return None
+    return outer if cue_reports(c) else None
+
+
+def gloss_participle(t) -> bool:
+    """A participle after a comma ending a clause: "…, citing …", "…, adding that …"."""
+    return t.tag_ == "VBG" and t.i > 0 and t.doc[t.left_edge.i - 1].text == "," and t.left_edge.i == t.i
+
+
+def cue_reports(t) -> bool:
+    """A cue verb that reports on its own: speech, belief or intention, or a learned cue."""
+    lem = lemma(t)
+    return lem in REPORT_VERBS or lem in ATTRIB_CUES or lem in LEARNED_CUES
+
+
+LEARNED_CUES = _cue_table(LEARNED)
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def lemma(tok) -> str:
+    """A verb's lemma, with the small model's slips mended ("hoped" → "hop"); the rules use it too."""
+    low = tok.lower_
+    return "hope" if low in ("hoped", "hopes", "hoping") else tok.lemma_.lower()
+
+
+def irrealis(v) -> bool:
+    """Not a report of something said: "must answer whether", "did not say", "refused to say", "said:"
+    (a colon introduces what follows, not the clause before)."""
+    if v.lower_ == "according":
+        return False
+    for c in v.children:
+        if c.dep_ == "neg" or c.dep_ == "aux" and c.lemma_.lower() in MODAL_LEMMAS:
+            return True
+    if v.dep_ == "xcomp" and v.head.lemma_.lower() not in ("go", "continue", "proceed"):
+        return True
+    nxt = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
+    return nxt is not None and nxt.text == ":"

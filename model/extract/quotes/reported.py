@@ -1,0 +1,233 @@
+"""Reported speech without quotation marks: a frame's content as an indirect quote, and a person's claim as a
+noun with a that-clause."""
+
+from __future__ import annotations
+
+from model.extract.quotes.context import FINITE_TAGS, Frame, is_document, is_people
+from model.extract.quotes.cues import irrealis
+from model.extract.quotes.shapes import apostrophe_run, clean_range
+from model.extract.quotes.speakers import Speaker
+from model.lexicon.grammar import UNNAMED_PRONOUNS
+from model.lexicon.people import BODY_NOUNS, PEOPLE_QUANTIFIERS, THING_NOUNS
+from model.lexicon.speech import CLAIM_NOUNS, REPORT_VERBS
+from model.records import Quote
+
+
+def claim_quotes(ex) -> list[Quote]:
+    """A person's claim as a noun with its that-clause: "Trump's claim that [he opposed the war]", "her
+    belief that […]" (`CLAIM_NOUNS`); the owner a person named, or his/her for one."""
+    claims = (_claim_quote(ex, t) for t in ex.doc if t.pos_ == "NOUN" and t.lemma_.lower() in CLAIM_NOUNS)
+    return [q for q in claims if q is not None]
+
+
+def _claim_quote(ex, t) -> Quote | None:
+    """The claim noun t's that-clause as an indirect quote of its owner, a person named; or None."""
+    if ex.in_quote[t.i]:
+        return None
+    clause = next(
+        (
+            c
+            for c in t.children
+            if c.dep_ in ("acl", "ccomp")
+            and c.i > t.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    owner = next((c for c in t.children if c.dep_ == "poss"), None)
+    if clause is None or owner is None:
+        return None
+    if owner.lower_ in ("his", "her"):
+        sp = ex.resolver.pronoun(owner, t.text, "he" if owner.lower_ == "his" else "she")
+    else:
+        sp = ex.resolver.resolve(owner, t.text)
+    if sp is None or sp.label != "PERSON" or not sp.named:
+        return None
+    rng = clean_range(ex, clause.left_edge.i, clause.right_edge.i + 1, clause)
+    if rng is None or rng[1] - rng[0] < 3 or any(ex.in_quote[i] for i in range(*rng)):
+        return None
+    a, b = ex.doc[rng[0]].idx, ex.doc[rng[1] - 1].idx + len(ex.doc[rng[1] - 1].text)
+    return Quote(
+        start=a,
+        end=b,
+        text=ex.text[a:b],
+        kind="indirect",
+        cue=t.lemma_.lower(),
+        cue_start=t.idx,
+        cue_end=t.idx + len(t.text),
+        speaker=sp.name,
+        speakers=list(sp.names),
+        speaker_start=sp.start,
+        speaker_end=sp.end,
+        basis=f"speaker: the one whose '{t.text}' it is ({sp.name})",
+        confidence=0.6,
+    )
+
+
+def unnamed_source(ex, f: Frame) -> bool:
+    """Reported in a clause by a source we cannot name: people or a body described by a common noun
+    ("officials said …", "a source said …", "the campaign says …", "according to the union, …",
+    "environmentalists worry that …") or a pronoun we cannot resolve ("they say …", "It says …"). The
+    source must be the explicit subject of a finite cue (or the object of "according to"), never I/we/you
+    (the writer, the reader), and what it reports a clause, not a noun phrase."""
+    if not _may_be_unnamed(ex, f) or not _explicit_subject(f):
+        return False
+    for rule in UNNAMED_SOURCE_RULES:
+        decided = rule(ex, f, f.subject)
+        if decided is not None:
+            return decided
+    return False
+
+
+def _may_be_unnamed(ex, f: Frame) -> bool:
+    """Unnamed sources are on, there is a subject, and a noun phrase is reported only by an unresolved pronoun or a
+    body ("They want to …", "The campaign wants to …")."""
+    subj = f.subject
+    return not (
+        not ex.rules.unnamed_indirect
+        or subj is None
+        or f.nominal
+        and not (ex.rules.unnamed_pronoun_nominal and subj.lower_ in UNNAMED_PRONOUNS)
+        and not (ex.rules.body_nominal and subj.pos_ == "NOUN" and subj.lemma_.lower() in BODY_NOUNS)
+    )
+
+
+def _explicit_subject(f: Frame) -> bool:
+    """The explicit subject of a finite cue, or the object of "according to"."""
+    subj = f.subject
+    return f.cue_lemma == "according" or (
+        f.cue.tag_ in ("VBD", "VBZ", "VBP")
+        and f.subject_rule == "nsubj"
+        and subj.dep_ == "nsubj"
+        and subj.head.i == f.cue.i
+    )
+
+
+def unresolved_pronoun(ex, f: Frame, subj) -> bool | None:
+    """ "they say …", "some say …": a pronoun we cannot resolve, or a quantifier of people (not "according to")."""
+    if subj.lower_ in UNNAMED_PRONOUNS or subj.lower_ in PEOPLE_QUANTIFIERS:
+        return f.cue_lemma != "according"
+    return None
+
+
+def missed_name(ex, f: Frame, subj) -> bool | None:
+    """A name the recogniser missed or mislabelled ("Trump says …" with Trump as no entity)."""
+    return True if subj.pos_ == "PROPN" and f.cue_lemma != "according" and ex.rules.untagged_names else None
+
+
+def any_noun_that_speaks(ex, f: Frame, subj) -> bool | None:
+    """ "cement makers argue that …", "the story noted that …": a common noun reporting a clause, not evidence."""
+    if (
+        ex.rules.any_noun_speaks
+        and subj.pos_ == "NOUN"
+        and (f.cue_lemma in REPORT_VERBS or f.attrib)
+        and not f.nominal
+        and subj.lemma_.lower() not in THING_NOUNS
+    ):
+        return True
+    return None
+
+
+def people_or_body(ex, f: Frame, subj) -> bool:
+    """ "officials said …", "the campaign says …": people or a body described by a common noun."""
+    return is_people(subj) or subj.pos_ == "NOUN" and subj.lemma_.lower() in BODY_NOUNS
+
+
+UNNAMED_SOURCE_RULES = (unresolved_pronoun, missed_name, any_noun_that_speaks, people_or_body)
+
+
+def indirect_quote(ex, f: Frame) -> Quote | None:
+    """A frame's content as an indirect quote, unless a rule of `NOT_REPORTED` says it is none."""
+    if f.content is None:
+        return None
+    unnamed = (f.speaker is None or not f.speaker.name or not f.speaker.named) and not is_document(f.subject, ex.rules)
+    if any(rule(ex, f, unnamed) for rule in NOT_REPORTED):
+        return None
+    toks = ex.doc[f.content[0] : f.content[1]]
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return _indirect_record(ex, f, *apostrophe_run(ex, start, end, f))
+
+
+def no_source(ex, f: Frame, unnamed: bool) -> bool:
+    """Reported speech needs someone we can name, or an unnamed source we can describe."""
+    return unnamed and not unnamed_source(ex, f)
+
+
+def not_said(ex, f: Frame, unnamed: bool) -> bool:
+    """ "must answer whether", "did not say", "said:" (`irrealis`)."""
+    return irrealis(f.cue)
+
+
+def a_policy(ex, f: Frame, unnamed: bool) -> bool:
+    """ "China fears …", "both sides agreed …": a policy the writer describes, not a claim (but a person's campaign
+    plans what the person plans)."""
+    return (
+        f.belief
+        and ex.rules.attrib_people_only
+        and not unnamed
+        and f.speaker.label != "PERSON"
+        and not is_document(f.subject, ex.rules)
+        and "speaking for" not in f.speaker.basis
+    )
+
+
+def quoted_inside(ex, f: Frame, unnamed: bool) -> bool:
+    """The quoted words inside are the quote (words in single marks stay reported: `double_marked`)."""
+    a, b = f.content
+    return any(ex.in_quote[i] and (not ex.rules.single_marks_indirect or ex.double_marked(i)) for i in range(a, b))
+
+
+def too_short(ex, f: Frame, unnamed: bool) -> bool:
+    """ "endorsed [Clinton]", "cited [disparaging remarks]"; not "[the countries]"."""
+    toks = ex.doc[f.content[0] : f.content[1]]
+    return sum(1 for t in toks if t.is_alpha) < (1 if f.named_object else 3) and not (
+        f.nominal and sum(1 for t in toks if t.is_alpha and t.pos_ not in ("DET", "PRON")) >= 2
+    )
+
+
+def no_clause(ex, f: Frame, unnamed: bool) -> bool:
+    """A clause needs a finite verb (a noun phrase may not), "according to" a verb."""
+    toks = ex.doc[f.content[0] : f.content[1]]
+    if not any(t.tag_ in FINITE_TAGS for t in toks) and f.cue_lemma != "according" and not f.nominal:
+        return True
+    return f.cue_lemma == "according" and not any(t.pos_ in ("VERB", "AUX") for t in toks)
+
+
+def across_paragraphs(ex, f: Frame, unnamed: bool) -> bool:
+    toks = ex.doc[f.content[0] : f.content[1]]
+    return ex.para_of(toks[0].idx) != ex.para_of(toks[-1].idx + len(toks[-1].text) - 1)
+
+
+NOT_REPORTED = (no_source, not_said, a_policy, quoted_inside, too_short, no_clause, across_paragraphs)
+
+
+def _indirect_record(ex, f: Frame, start: int, end: int) -> Quote:
+    sp = (
+        f.speaker
+        if f.speaker is not None and f.speaker.name
+        else Speaker(
+            None,
+            [],
+            f.subject.idx,
+            f.subject.idx + len(f.subject.text),
+            f"speaker: unnamed ('{f.subject.text}' resolves to no one)",
+            0.3,
+        )
+    )
+    cue = f.cue_lemma if f.cue_lemma != "according" else "according to" if f.cue.lower_ == "according" else "in"
+    conf = sp.confidence * 0.85
+    return Quote(
+        start=start,
+        end=end,
+        text=ex.text[start:end],
+        kind="indirect",
+        cue=cue,
+        cue_start=f.cue_span[0],
+        cue_end=f.cue_span[1],
+        speaker=sp.name,
+        speakers=list(sp.names),
+        speaker_start=sp.start,
+        speaker_end=sp.end,
+        basis=sp.basis,
+        confidence=round(conf, 2),
+    )

@@ -1,0 +1,57 @@
+"""Which quote rules are on, as a value: `QuoteRules`. The default instance is what the ingest runs; tests and the
+training script (`tests/tools/train_indirect.py`) pass their own to `extract_quotes(..., rules=...)`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class QuoteRules:
+    """The rules of the quote extractor that can be switched off, and the learned model's threshold."""
+
+    # A quote inside the reported clause of a named speaker's speech verb, framed there by someone else's verb, is
+    # the reporter's wording ("Israel said Clinton called on members to be “closely coordinated”").
+    nested_reporter: bool = True
+    colon_clause_up: bool = True  # see `colon_clause`
+    dash_next_line: bool = True  # see `dash_attribution`
+    # Reported speech from an unnamed source that is people ("analysts say …", "officials said …", "a senior
+    # official told …"); not things ("recent data suggests", "the report says") nor untagged names.
+    unnamed_indirect: bool = True
+    untagged_names: bool = True  # a name the recogniser missed reports speech ("Politifact says …")
+    unnamed_pronoun_nominal: bool = True  # an unresolved pronoun's noun phrase or infinitive ("They want to …")
+    body_nominal: bool = True  # a body's noun phrase or infinitive ("The campaign wants to …")
+    # Any common noun as the subject of a speech verb with a clause, except things that only show ("recent data
+    # suggests …": evidence, not a source that speaks).
+    any_noun_speaks: bool = True
+    # A name as what is attributed, only to a stance of a person's (PolNeAR counts "endorsed [Hillary Clinton]").
+    name_objects: bool = True
+    attrib: bool = True  # cues of belief, finding and intention (`model.lexicon.speech.ATTRIB_CUES`)
+    attrib_people_only: bool = True  # no country's, party's or organisation's belief ("China fears …")
+    # Records that findings are attributed to ("a new poll shows …", "according to the report, …"): reported
+    # without a named speaker, unlike people ("analysts say"), whose words need a name (see unnamed_indirect).
+    documents: bool = True
+    name_colon_paragraphs: bool = True  # "NAME: what was said" leading a paragraph (transcripts, headlines)
+    claims: bool = True  # a person's claim as a noun with a that-clause ("Trump's claim that …")
+    split_predicates: bool = True  # see `second_predicate`
+    coordinated_cues: bool = True  # see `coordinated_cue`
+    interrupted: bool = True  # see `interrupted`: "A, he said, B" reported whole
+    closing_attribution: bool = True  # see `minus`
+    colon_before_cue: bool = True  # see `colon_between`
+    object_reach: bool = True  # see `object_reach`
+    object_clauses: bool = True  # `object_reach`: also a to-infinitive or a clause without "that" after the object
+    keep_that_clauses: bool = True  # "said [A, but that B]": a coordinated that-clause stays in the report
+    single_marks_indirect: bool = True  # see `double_marked`
+    in_record: bool = True  # see `in_record`
+    label_any_name: bool = True  # see `speaker_labels`
+    colon_reports: bool = True  # see `layout.colon_reports`
+    headline_verbs: bool = True  # see `layout.headline_reports`
+    # Attributions the learned model finds (`learned`, weights in `weights`): candidates with a head word and
+    # relation train attests (`weights.CUES`) scoring at least `learned_threshold` that overlap no quote found by
+    # the rules. The threshold is the lowest at which the seeds gain no false positive
+    # (`tests/tools/train_indirect.py` prints it).
+    learned_model: bool = True
+    learned_threshold: float = 0.48
+
+
+DEFAULT_RULES = QuoteRules()  # what the ingest runs

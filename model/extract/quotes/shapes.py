@@ -1,0 +1,307 @@
+"""Content shapes: the token range a cue reports, trimmed and cut (`clean_range`), and the constructions around
+a cue (commas, colons, interrupted sentences, apostrophe quotations)."""
+
+from __future__ import annotations
+
+from model.extract.quotes.context import FINITE_TAGS, Frame
+from model.extract.quotes.cues import coordinated_cue, cue_reports
+from model.lexicon.grammar import MODAL_LEMMAS, OBJECT_PREPS
+from model.lexicon.speech import GLOSS_PARTICIPLES, REPORT_VERBS, VAGUE_OBJECTS
+
+
+def object_reach(ex, v, rng):
+    """A stance's object with the phrases the parse hung on the verb right after it, which say what the
+    stance is about: "criticized [Clinton for having ties to Wall Street]", "identify [unique hurdles in the
+    way of immigrants …]", "backed [Ron Paul for the presidency]", "shows [Clinton with a lead …]"; not a
+    date ("endorsed [her plan] on Tuesday")."""
+    if rng is None or not ex.rules.object_reach:
+        return rng
+    a, b = rng
+    for c in sorted((c for c in v.children if c.i >= b), key=lambda c: c.i):
+        if c.left_edge.i != b or any(t.ent_type_ in ("DATE", "TIME") or ex.in_quote[t.i] for t in c.subtree):
+            break
+        if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS:
+            b = c.right_edge.i + 1
+        elif (
+            ex.rules.object_clauses
+            and c.pos_ in ("VERB", "AUX")
+            and (
+                c.dep_ in ("xcomp", "advcl")
+                and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+                or c.dep_ == "ccomp"
+                and not any(x.dep_ == "mark" for x in c.children)
+            )
+        ):
+            b = c.right_edge.i + 1  # "called for [women to wear …]", "cited [remarks Trump had made …]"
+        else:
+            break
+    return clean_range(ex, a, b, ex.doc[a]) if b > rng[1] else rng
+
+
+def nominal_object(ex, v):
+    """What a speech verb reports when it takes a noun phrase: "stressed her support of the raid",
+    "admitted using the tax code", "warned against potential hackers". Not a person or a pronoun (the
+    addressee: "assured Patrushev"), not a bare noun ("said something")."""
+    for c in v.children:
+        if c.i < v.i or ex.in_quote[c.i]:
+            continue
+        obj = None
+        if c.dep_ in ("dobj", "xcomp") and (c.pos_ == "NOUN" or c.tag_ == "VBG"):
+            obj = c
+        elif c.dep_ == "prep" and c.lower_ in ("about", "against", "on", "of", "for") and c.i == v.i + 1:
+            obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+        if obj is None or obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            continue
+        if obj.right_edge.i - obj.left_edge.i < 2 or obj.lemma_.lower() in VAGUE_OBJECTS:
+            continue
+        return obj
+    return None
+
+
+def that_clause_in_pp(ex, v):
+    """ "said in a statement that …": the parser hangs the that-clause on the noun."""
+    for prep in v.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for c in pobj.children:
+                if (
+                    c.dep_ in ("acl", "ccomp", "relcl")
+                    and c.i > pobj.i
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                ):
+                    return c
+    return None
+
+
+def colon_between(ex, c, v) -> bool:
+    """A clause ending before a colon (or a semicolon) that precedes the cue: "The mood has shifted: Republicans
+    said [they're convinced …]" — what comes before the colon is not what the cue after it reports."""
+    return c.i < v.i and any(t.text in (":", ";") for t in ex.doc[c.right_edge.i + 1 : v.i])
+
+
+def comma_after(ex, v) -> bool:
+    """The attribution ends with a comma or a dash ("…, he said, …", "…, the agency said in a report, …"):
+    past the cue only its own short modifiers (a time, a place, a manner: no clause), then the comma."""
+    doc = ex.doc
+    for j in range(v.i + 1, min(len(doc), v.i + 10)):
+        if doc[j].text in (",", "—", "–", "-", "--"):
+            return True
+        top = doc[j]
+        while top.head.i != v.i and top.head.i != top.i and top.i != v.i:
+            top = top.head
+        if top.head.i != v.i or top.dep_ not in (
+            "npadvmod",
+            "advmod",
+            "prep",
+            "prt",
+            "pobj",
+            "det",
+            "amod",
+            "compound",
+            "nummod",
+        ):
+            return False
+    return False
+
+
+def clause_of(t):
+    """The verb whose clause a word belongs to (the nearest verb among its heads), or None."""
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def interrupted(ex, v, subj) -> tuple[int, int, object] | None:
+    """A finite cue that heads its sentence in the parse but stands between commas inside what it reports:
+    "Though that transition was seamless, he said, replacing Clinton would be much more acrimonious" (the
+    clauses on either side hang on "said"; or the second is the head the cue hangs on, or a clause coordinated
+    with the first: "The middle fifth paid 8.9 percent, the agency said in a June report, and those in the
+    bottom fifth paid 0.8 percent"). The whole sentence, the attribution included, and the first clause; or
+    None."""
+    if (
+        v.dep_ not in ("ROOT", "parataxis")
+        or v.tag_ not in ("VBD", "VBZ", "VBP")
+        or subj is None
+        or subj.i > v.i
+        or not comma_before(ex, subj)
+        or not comma_after(ex, v)
+    ):
+        return None
+    sent = v.sent
+    left = [c for c in v.children if c.i < subj.left_edge.i and c.dep_ in ("advcl", "ccomp", "parataxis")]
+    right = [c for c in v.children if c.i > v.i and c.dep_ in ("advcl", "ccomp", "xcomp", "parataxis", "conj")]
+    if v.dep_ == "parataxis" and v.head.i > v.i:
+        right.append(v.head)
+    right = [c for c in right if any(t.tag_ in FINITE_TAGS for t in c.subtree)]
+    if not left or not right or any(ex.in_quote[i] for i in range(sent.start, sent.end)):
+        return None
+    return sent.start, sent.end, left[0]
+
+
+def comma_before(ex, v) -> bool:
+    i = v.left_edge.i
+    if ex.doc[i].text not in (",", "—", "–", "-", "--"):
+        i -= 1
+    return i >= 0 and ex.doc[i].text in (",", "—", "–", "-", "--")
+
+
+def minus(ex, a: int, b: int, ca: int, cb: int, head):
+    """Range [a, b) without the cue's own span [ca, cb): the side that holds the head."""
+    if ca <= head.i < cb:
+        return None
+    if head.i < ca:
+        sent = ex.doc[ca].sent
+        end = sent.end
+        while end > cb and (ex.doc[end - 1].is_punct or ex.doc[end - 1].is_space):
+            end -= 1
+        if (
+            ex.rules.closing_attribution
+            and a > sent.start
+            and cb >= end
+            and ca > 0
+            and ex.doc[ca - 1].text == ","
+            and not any(ex.in_quote[i] for i in range(sent.start, a))
+        ):
+            a = sent.start  # "A, while B, according to X": the attribution closing the sentence covers it all
+        return clean_range(ex, a, ca, head)
+    return clean_range(ex, cb, b, head)
+
+
+def clean_range(ex, a: int, b: int, head) -> tuple[int, int] | None:
+    """Trim a reported clause [a, b) whose head is `head`, by each of `RANGE_TRIMS` in turn: a coordinated clause
+    with its own subject ("…, and both sides have agreed …"), an apposition with a relative clause, the writer's
+    gloss, leading 'that'/conjunctions/punctuation and trailing punctuation. None when nothing is left."""
+    for trim in RANGE_TRIMS:
+        a, b = trim(ex, a, b, head)
+    return (a, b) if b > a else None
+
+
+def cut_coordinated_clauses(ex, a: int, b: int, head) -> tuple[int, int]:
+    """A clause coordinated with the head that has its own subject (or is a second predicate, or a cue of its own) is
+    cut off ("…, and both sides have agreed …"), unless its "that" keeps it under the same cue ("said [A, but that
+    B]")."""
+    doc = ex.doc
+    for c in head.children:
+        if c.dep_ == "conj" and a <= c.i < b and _own_clause(ex, head, c):
+            cut = c.left_edge.i
+            while cut > a and (doc[cut - 1].dep_ in ("cc", "punct") or doc[cut - 1].is_punct):
+                cut -= 1
+            if cut > head.i:
+                b = min(b, cut)
+    return a, b
+
+
+def _own_clause(ex, head, c) -> bool:
+    return (
+        any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+        or ex.rules.split_predicates
+        and second_predicate(head, c)
+        or ex.rules.coordinated_cues
+        and coordinated_cue(c) is not None
+    ) and not (ex.rules.keep_that_clauses and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children))
+
+
+def cut_relative_appositions(ex, a: int, b: int, head) -> tuple[int, int]:
+    """ "…, a move that would escalate the conflict": a gloss on the clause after a comma, cut off."""
+    doc = ex.doc
+    for t in doc[a:b]:
+        if (
+            t.dep_ in ("appos", "npadvmod", "dobj")
+            and t.head.i == head.i
+            and t.i > head.i
+            and t.i - 1 >= a
+            and doc[t.left_edge.i - 1].text == ","
+            and any(c.dep_ == "relcl" for c in t.children)
+        ):
+            b = min(b, t.left_edge.i - 1)
+    return a, b
+
+
+def cut_glosses(ex, a: int, b: int, head) -> tuple[int, int]:
+    """The writer's gloss after a comma ("…, up from $185 billion", "…, indicating …") or a new speech act of the
+    speaker's ("…, calling …", "…, adding …"), its own quote: cut off at the first."""
+    doc = ex.doc
+    for i in range(a + 2, b - 1):
+        t = doc[i]
+        if doc[i - 1].text == "," and (
+            t.lower_ in ("up", "down")
+            and doc[i + 1].lower_ == "from"
+            or t.tag_ == "VBG"
+            and (
+                t.lower_ in GLOSS_PARTICIPLES
+                or t.lemma_.lower() in REPORT_VERBS
+                or ex.rules.coordinated_cues
+                and cue_reports(t)
+            )
+        ):
+            return a, min(b, i - 1)
+    return a, b
+
+
+def trim_edges(ex, a: int, b: int, head) -> tuple[int, int]:
+    """Leading 'that', conjunctions and punctuation (not a question word: "whether …"), trailing punctuation."""
+    doc = ex.doc
+    while (
+        a < b
+        and (doc[a].dep_ in ("mark", "cc", "punct") or doc[a].is_punct or doc[a].is_space)
+        and doc[a].lower_ not in ("if", "whether", "why", "how", "what", "when", "where")
+    ):
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    return a, b
+
+
+RANGE_TRIMS = (cut_coordinated_clauses, cut_relative_appositions, cut_glosses, trim_edges)
+
+
+def second_predicate(head, c) -> bool:
+    """A forecast coordinated with an assessment, each its own claim: "[trade is better than expected]
+    and could soon reach $200 billion" (a copula, then a modal predicate); not two events ("it had met her
+    and would meet her": one report)."""
+    return (
+        c.pos_ in ("VERB", "AUX")
+        and head.lemma_.lower() == "be"
+        and any(x.dep_ in ("acomp", "attr") for x in head.children)
+        and any(x.dep_ in ("nsubj", "nsubjpass") for x in head.children)
+        and any(x.dep_ == "aux" and x.lemma_.lower() in MODAL_LEMMAS for x in c.children)
+    )
+
+
+def apostrophe_run(ex, start: int, end: int, f: Frame) -> tuple[int, int]:
+    """Quotation in two apostrophes (''…'', left unpaired: see marks) around its attribution, in one
+    paragraph. A clause that closes such a quotation reaches back to where it opened ("''A. B,'' X said":
+    A and B); one that follows its opening mark runs on into the quotation reopened after the attribution,
+    to the paragraph's last closing mark ("''A,'' Mr. X said. ''B.''": A and B)."""
+    text = ex.text
+    p0, p1 = ex.paras[ex.para_of(start)]
+    if f.cue_span[0] < end:
+        return start, end
+    if text[end : end + 4].lstrip(",.?!").startswith("''") and text.count("''", p0, start) % 2 == 1:
+        start = text.rfind("''", p0, start) + 2  # the opening mark of the quotation this clause closes
+        while start < end and text[start].isspace():
+            start += 1
+    elif not text[max(p0, start - 3) : start].strip().endswith("''"):
+        return start, end
+    last = text.rfind("''", f.cue_span[1], p1)
+    if last >= 0 and text.count("''", f.cue_span[1], last) % 2 == 1:
+        end = last  # the quotation reopened after the attribution, to its last closing mark
+    return start, end
+
+
+def apostrophe_before(ex, v, subj) -> tuple[int, int] | None:
+    """ "''Jobs, jobs, jobs,'' Mrs. Clinton said": the quotation that ends right before the attribution."""
+    left = min(v.i, subj.left_edge.i if subj is not None else v.i)
+    p0 = ex.paras[ex.para_of(v.idx)][0]
+    head = ex.text[p0 : ex.doc[left].idx].rstrip()
+    if not head.endswith("''") or head.count("''") % 2 or not head.lstrip().startswith("''"):
+        return None
+    a, b = ex.tok_range(p0 + head.index("''") + 2, p0 + len(head) - 2)
+    return clean_range(ex, a, b, ex.doc[a]) if b > a else None

@@ -1,0 +1,30 @@
+"""Places that stand for someone: a capital named as a speaker stands for its government."""
+
+# A capital named as the speaker stands for its government ("Beijing said").
+CAPITALS = {
+    "beijing": "China",
+    "moscow": "Russia",
+    "washington": "United States",
+    "kyiv": "Ukraine",
+    "kiev": "Ukraine",
+    "tokyo": "Japan",
+    "seoul": "South Korea",
+    "pyongyang": "North Korea",
+    "taipei": "Taiwan",
+    "london": "United Kingdom",
+    "paris": "France",
+    "berlin": "Germany",
+    "new delhi": "India",
+    "tehran": "Iran",
+    "ankara": "Turkey",
+    "minsk": "Belarus",
+    "brussels": "European Union",
+    "canberra": "Australia",
+    "ottawa": "Canada",
+    "islamabad": "Pakistan",
+    "hanoi": "Vietnam",
+    "manila": "Philippines",
+    "riyadh": "Saudi Arabia",
+    "tel aviv": "Israel",
+    "jerusalem": "Israel",
+}
