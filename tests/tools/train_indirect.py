@@ -4,7 +4,7 @@
 
 Opt-in (not part of the test suite). Needs the shared evaluation material (`eval/score.py` and
 `corpora/polnear/{train,dev}`). Each article is parsed once (cached as DocBin under --cache), the rules run with
-the learned model off, and every candidate the model would consider (`quotes_learned.candidates`, outside the
+the learned model off, and every candidate the model would consider (`learned.candidates`, outside the
 quotes the rules found) becomes an example: positive when its span overlaps >= 30 % of a gold unquoted content
 that the rules' indirect quotes did not match (the scorer's test). A logistic regression (L2, gradient descent,
 numpy) is fitted on features seen at least MIN_COUNT times; 5-fold cross-validation by article on train reports
@@ -248,7 +248,7 @@ def main():
             os.path.join(os.path.dirname(__file__), "..", "..", "model", "extract", "quotes", "weights.py"), "w"
         ) as f:
             f.write(
-                '"""Weights of the learned-attribution model (`quotes_learned`), fitted by '
+                '"""Weights of the learned-attribution model (`learned`), fitted by '
                 'tests/tools/train_indirect.py on PolNeAR train (generated: do not edit)."""\n'
             )
             f.write("WEIGHTS: dict[str, float] = {\n")

@@ -1,4 +1,4 @@
-"""Reported speech that the layout carries rather than a sentence's parse (issue 3): what a speech verb ending in a
+"""Reported speech that the layout carries rather than a sentence's parse: what a speech verb ending in a
 colon introduces without quotation marks ("The governor added:" ¶ "It's typical of …"), and a headline whose
 source says, shows or wants something ("Former White House Doctor Says Clinton Hid …"). Used by `quotes`;
 functions of its extractor (`ex`: text, paragraphs, parse, frames, quotation spans, mentions)."""

@@ -1,4 +1,4 @@
-"""Weights of the learned-attribution model (`quotes_learned`), fitted by tests/tools/train_indirect.py on PolNeAR train (generated: do not edit)."""
+"""Weights of the learned-attribution model (`learned`), fitted by tests/tools/train_indirect.py on PolNeAR train (generated: do not edit)."""
 
 WEIGHTS: dict[str, float] = {
     "D=ROOT": 0.0409,
