@@ -203,3 +203,18 @@ def test_a_worker_that_cannot_start_fails_the_ingest_instead_of_hanging(tmp_path
     monkeypatch.setattr(pool, "_worker_nlp", broken)
     with pytest.raises(OSError, match="no language model"):
         ingest.ingest([_seeds()], str(tmp_path / "broken.db"), jobs=2)
+
+
+def test_an_error_inside_the_quote_rules_reaches_the_ingest_summary(tmp_path, nlp, monkeypatch):
+    # the extractor hides nothing: one error guard per extractor, in ingest (model/ingest/extraction.py)
+    from model.extract.quotes import extractor as quotes
+
+    def broken_rule(*a, **k):
+        raise IndexError("a rule read past the sentence")
+
+    monkeypatch.setattr(quotes, "find_frames", broken_rule)
+    src = tmp_path / "a.txt"
+    src.write_text("“We will meet again,” Putin said in Beijing on Thursday.\n", encoding="utf-8")
+    s = ingest.ingest([str(src)], str(tmp_path / "c.db"), jobs=1)
+    assert s.new == 1
+    assert [w.reason for w in s.warnings] == ["stored, but quotes failed (IndexError: a rule read past the sentence)"]
