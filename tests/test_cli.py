@@ -94,11 +94,11 @@ def test_browsing_an_older_database_upgrades_it_first_with_progress(seeds_db, tm
     import shutil
 
     from model.corpus import store
-    from tests.model.corpus.test_store import _as_version_1
+    from tests.model.corpus.helpers import as_version_1
 
     db = tmp_path / "old.db"
     shutil.copy(seeds_db, db)
-    _as_version_1(db)
+    as_version_1(db)
     assert _browse_without_screen(monkeypatch, db) == [(str(db), False)]
     assert _version(db) == store.SCHEMA_VERSION
     err = capsys.readouterr().err
@@ -110,13 +110,13 @@ def test_browsing_an_older_database_upgrades_it_first_with_progress(seeds_db, tm
 def test_an_older_database_that_cannot_be_written_is_browsed_as_it_is(seeds_db, monkeypatch, capsys):
     import shutil
 
-    from tests.model.corpus.test_store import _as_version_1
+    from tests.model.corpus.helpers import as_version_1
     from tests.robustness.perms import unprivileged, world_dir
 
     with world_dir() as d:
         db = d / "old.db"
         shutil.copy(seeds_db, db)
-        _as_version_1(db)
+        as_version_1(db)
         os.chmod(db, 0o444)
         os.chmod(d, 0o555)
         with unprivileged():
@@ -130,11 +130,11 @@ def test_ingest_into_an_older_database_says_it_upgrades_it(seeds_db, tmp_path):
     import shutil
 
     from model.corpus import store
-    from tests.model.corpus.test_store import _as_version_1
+    from tests.model.corpus.helpers import as_version_1
 
     db = tmp_path / "old.db"
     shutil.copy(seeds_db, db)
-    _as_version_1(db)
+    as_version_1(db)
     empty = tmp_path / "none.txt"
     empty.write_text("")
     r = run("ingest", "--db", str(db), str(empty))  # nothing new to ingest; the upgrade still happens

@@ -144,12 +144,12 @@ def test_the_entity_summary_gives_the_rows_the_joins_give(tmp_path):
     import dataclasses
     import shutil
 
-    from tests.model.corpus.test_store import _as_version_1
+    from tests.model.corpus.helpers import as_version_1
 
     new = build(tmp_path / "new.db")
     old = tmp_path / "old.db"
     shutil.copy(new, old)
-    _as_version_1(old)
+    as_version_1(old)
     F = q.Filters
 
     def plain(rows):

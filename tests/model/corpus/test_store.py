@@ -6,6 +6,7 @@ from model.corpus import store, summary, write
 from model.corpus.entity_refresh import refresh_entities
 from model.corpus.write import EntityCache, write_article
 from model.records import Article, Extraction, Mention, Quote, Timex
+from tests.model.corpus.helpers import as_version_1
 
 
 def art(key, text="Xi Jinping met Putin.", **kw):
@@ -263,23 +264,6 @@ def test_summary_follows_reingest_merge_date_change_and_delete(tmp_path):
     assert write.delete_article(conn, "a") == set()
 
 
-def _as_version_1(path) -> None:
-    """Turn a database into what the version-1 schema made: no summary tables or triggers."""
-    c = sqlite3.connect(path)
-    for name, kind, sql in c.execute(
-        "SELECT name, type, sql FROM sqlite_master WHERE type IN ('table', 'trigger')"
-    ).fetchall():
-        if (
-            name in (*summary.SUMMARY_TABLES, "event_day")
-            or kind == "trigger"
-            and ("entity_" in sql or "event_day" in sql)
-        ):
-            c.execute(f"DROP {kind} {name}")
-    c.execute("PRAGMA user_version=1")
-    c.commit()
-    c.close()
-
-
 def test_version_1_database_is_read_as_it_is_and_upgraded_by_a_writer(tmp_path):
     p = tmp_path / "old.db"
     conn = store.connect(p)
@@ -290,7 +274,7 @@ def test_version_1_database_is_read_as_it_is_and_upgraded_by_a_writer(tmp_path):
     expected = _summary(conn)
     counts = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("article", "mention", "quote")}
     conn.close()
-    _as_version_1(p)
+    as_version_1(p)
     store.connect(p, readonly=True).close()  # browsing needs no upgrade
 
     def stop(done, total):

@@ -8,33 +8,10 @@ import json
 
 import pytest
 
-from model.extract import entities
 from model.extract.quotes.extractor import extract_quotes
 from model.extract.quotes.marks import find_quote_spans
-from model.extract.quotes.settings import QuoteRules
 from tests.conftest import SHARED
-
-
-def run(nlp, text, **rules):
-    """The quotes of `text`, by the default rules or with some switched (`run(nlp, text, claims=False)`)."""
-    doc = nlp(text)
-    mentions = entities.resolve_mentions(doc)
-    entities.acronym_aliases(doc, mentions)
-    quotes = extract_quotes(text, doc, mentions, rules=QuoteRules(**rules))
-    for q in quotes:  # the offsets always point at the text
-        assert text[q.start : q.end] == q.text
-    return quotes
-
-
-def one(quotes, needle):
-    hits = [q for q in quotes if needle in q.text]
-    assert len(hits) == 1, [(q.text, q.kind, q.speaker) for q in quotes]
-    return hits[0]
-
-
-def texts(quotes):
-    return [q.text for q in quotes]
-
+from tests.model.extract.quotes.helpers import one, run, texts
 
 # ---------------------------------------------------------------- direct, partial, indirect
 

@@ -7,7 +7,7 @@ import pytest
 
 from model.extract import entities
 from model.extract.quotes.extractor import extract_quotes
-from tests.model.extract.quotes.test_quotes import one, run, texts
+from tests.model.extract.quotes.helpers import one, run, texts
 
 # (text, a word of the quote, kind, speaker, cue, the quote's text: exact, or "prefix…")
 ATTRIBUTED = [

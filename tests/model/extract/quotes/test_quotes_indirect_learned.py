@@ -6,7 +6,7 @@ import pytest
 
 from model.extract.quotes import learned as quotes_learned
 from model.extract.quotes import weights as quotes_weights
-from tests.model.extract.quotes.test_quotes import one, run
+from tests.model.extract.quotes.helpers import one, run
 
 
 def test_the_learned_model_finds_a_persons_stance_no_rule_knows(nlp):

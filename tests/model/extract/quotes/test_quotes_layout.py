@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.model.extract.quotes.test_quotes import one, run
+from tests.model.extract.quotes.helpers import one, run
 
 # (text, a word of the quote, speaker, cue, the quote's text)
 INTERVIEW = (

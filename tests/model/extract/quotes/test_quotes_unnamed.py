@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.model.extract.quotes.test_quotes import one, run
+from tests.model.extract.quotes.helpers import one, run
 
 
 def test_unnamed_people_and_bodies_report_speech(nlp):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.model.extract.quotes.test_speakers_rules import _speakers
+from tests.model.extract.quotes.helpers import speakers as _speakers
 
 CASES = [
     # the quote's own subject hung on the speech verb too: the subject outside the quote speaks

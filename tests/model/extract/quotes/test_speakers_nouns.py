@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from model.extract.quotes.speakers import may_speak
-from tests.model.extract.quotes.test_speakers_rules import _speakers
+from tests.model.extract.quotes.helpers import speakers as _speakers
 
 CASES = [
     # the subject of 'said' is the rejection (the parse): no one who speaks; the name after the verb does

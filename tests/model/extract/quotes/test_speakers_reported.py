@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.model.extract.quotes.test_speakers_rules import _speakers
+from tests.model.extract.quotes.helpers import speakers as _speakers
 
 LEAD = (
     "Donald Trump held a rally in Manchester on Friday.\n\nBrian Walsh, the chairman of the county party, said "

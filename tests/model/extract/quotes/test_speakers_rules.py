@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 from model.extract import entities
-from model.extract.quotes.extractor import extract_quotes
 from model.extract.quotes.speakers import Resolver
-
-
-def _speakers(nlp, text):
-    doc = nlp(text)
-    return {q.text: q.speaker for q in extract_quotes(text, doc, entities.resolve_mentions(doc))}
+from tests.model.extract.quotes.helpers import speakers
 
 
 def _genders(nlp, text):
@@ -33,7 +28,7 @@ def test_a_her_in_a_clause_below_does_not_make_the_subject_a_woman(nlp):
         "voters pause.\n\n“Over the years, Hillary Clinton has done a lot of things,” he said."
     )
     assert _genders(nlp, text).get("Mukasey") != "f"
-    assert _speakers(nlp, text)["Over the years, Hillary Clinton has done a lot of things,"] == "Mukasey"
+    assert speakers(nlp, text)["Over the years, Hillary Clinton has done a lot of things,"] == "Mukasey"
 
 
 def test_a_kinship_noun_after_a_possessive_name_is_not_that_person(nlp):
@@ -49,14 +44,14 @@ def test_any_verb_right_after_a_quote_left_open_names_its_speaker(nlp):
         "Trump said the wall was negotiable.\n\n“Would it be negotiable about the 11 million?” Hannity "
         "pressed. “Maybe let some people stay?”"
     )
-    got = _speakers(nlp, text)
+    got = speakers(nlp, text)
     assert got["Would it be negotiable about the 11 million?"] == "Hannity"
     assert got["Maybe let some people stay?"] == "Hannity"
 
 
 def test_a_verb_with_an_object_after_a_quote_is_not_its_cue(nlp):
     text = "“Hello, it’s the Biebs,” Justin Bieber has finally dethroned Adele on the Billboard Hot 100."
-    assert _speakers(nlp, text).get("Hello, it’s the Biebs,") is None
+    assert speakers(nlp, text).get("Hello, it’s the Biebs,") is None
 
 
 def test_a_things_frame_inside_a_persons_words_quotes_the_person(nlp):
@@ -64,12 +59,12 @@ def test_a_things_frame_inside_a_persons_words_quotes_the_person(nlp):
         "De Blasio said the move was made by NYPD commissioner Bill Bratton and said, “Who are you going to "
         "trust on security and keeping people safe?”"
     )
-    assert _speakers(nlp, text)["Who are you going to trust on security and keeping people safe?"] == "De Blasio"
+    assert speakers(nlp, text)["Who are you going to trust on security and keeping people safe?"] == "De Blasio"
 
 
 def test_a_things_frame_alone_keeps_its_own_subject(nlp):
     text = "Sanders spoke.\n\nThe report said the plan would “bring the deficit down by half” within ten years."
-    assert _speakers(nlp, text)["bring the deficit down by half"] == "report"
+    assert speakers(nlp, text)["bring the deficit down by half"] == "report"
 
 
 def test_a_name_alone_before_a_colon_after_a_dash_introduces_the_quote(nlp):
@@ -78,7 +73,7 @@ def test_a_name_alone_before_a_colon_after_a_dash_introduces_the_quote(nlp):
         "than many expected, though that tells us little about the states that vote next month."
     )
     text = f"HIGHER TURNOUT IN IOWA DOESN’T RAISE EXPECTATIONS - Michael P. McDonald: “{quote}” [HuffPost.]"
-    assert _speakers(nlp, text)[quote] == "Michael McDonald"
+    assert speakers(nlp, text)[quote] == "Michael McDonald"
 
 
 def test_a_dash_after_a_no_break_space_names_the_speaker(nlp):
@@ -86,13 +81,13 @@ def test_a_dash_after_a_no_break_space_names_the_speaker(nlp):
         "“She is a credit to this city.” ― Olga Ivanova\n“The mayor started cutting bus routes at "
         "the start of her second term.”\u00a0― Irina Sokolova."
     )
-    got = _speakers(nlp, text)
+    got = speakers(nlp, text)
     assert got["The mayor started cutting bus routes at the start of her second term."] == "Irina Sokolova"
 
 
 def test_footage_of_someone_saying_quotes_that_someone(nlp):
     text = "The documentary uses footage of Vladimir Putin asking, “Why aren’t we 100 years ahead, you may wonder?”"
-    assert _speakers(nlp, text)["Why aren’t we 100 years ahead, you may wonder?"] == "Vladimir Putin"
+    assert speakers(nlp, text)["Why aren’t we 100 years ahead, you may wonder?"] == "Vladimir Putin"
 
 
 def test_a_name_opening_a_long_attribution_after_the_quote_speaks(nlp):
@@ -101,7 +96,7 @@ def test_a_name_opening_a_long_attribution_after_the_quote_speaks(nlp):
         "nationally and current polling leader in South Carolina by a wide margin after winning the New "
         "Hampshire primaries, said when Boyle asked him a question."
     )
-    assert _speakers(nlp, text)["Very good reporter, very good reporter this guy,"] == "Trump"
+    assert speakers(nlp, text)["Very good reporter, very good reporter this guy,"] == "Trump"
 
 
 def test_she_may_mean_a_persons_name_tagged_as_an_organisation(nlp):
@@ -110,7 +105,7 @@ def test_she_may_mean_a_persons_name_tagged_as_an_organisation(nlp):
         "surprise appearance at the rally in Miami.\n\n“Ted Cruz has stood up and fought for our right to bear "
         "arms,” she said to cheers."
     )
-    assert _speakers(nlp, text)["Ted Cruz has stood up and fought for our right to bear arms,"] == "Fiorina"
+    assert speakers(nlp, text)["Ted Cruz has stood up and fought for our right to bear arms,"] == "Fiorina"
 
 
 def test_she_never_means_a_body_tagged_as_an_organisation(nlp):
@@ -118,7 +113,7 @@ def test_she_never_means_a_body_tagged_as_an_organisation(nlp):
         "The Democratic Party released its platform in Miami.\n\n“We have stood up for the right to vote,” "
         "she said to cheers."
     )
-    assert _speakers(nlp, text)["We have stood up for the right to vote,"] is None
+    assert speakers(nlp, text)["We have stood up for the right to vote,"] is None
 
 
 def test_a_continuation_skips_an_unnamed_source_reporting_in_between(nlp):
@@ -126,17 +121,17 @@ def test_a_continuation_skips_an_unnamed_source_reporting_in_between(nlp):
         "“We are going to start winning again,” Trump said at his victory party in Manchester, two hours after "
         "news outlets declared him the victor in the primary. “You are going to be so happy.”"
     )
-    assert _speakers(nlp, text)["You are going to be so happy."] == "Trump"
+    assert speakers(nlp, text)["You are going to be so happy."] == "Trump"
 
 
 def test_a_fragment_in_a_report_of_someone_elses_words_is_the_reporters(nlp):
     text = "Rep. Steve Israel said Hillary Clinton called on members to be “closely coordinated.”"
-    assert _speakers(nlp, text)["closely coordinated."] == "Steve Israel"
+    assert speakers(nlp, text)["closely coordinated."] == "Steve Israel"
 
 
 def test_a_fragment_of_the_inner_speaker_alone_stays_hers(nlp):
     text = "Hillary Clinton called on members to be “closely coordinated.”"
-    assert _speakers(nlp, text)["closely coordinated."] == "Hillary Clinton"
+    assert speakers(nlp, text)["closely coordinated."] == "Hillary Clinton"
 
 
 def test_a_dash_opening_the_next_line_names_the_speaker(nlp):
@@ -146,7 +141,7 @@ def test_a_dash_opening_the_next_line_names_the_speaker(nlp):
         "- Hillary Clinton.\n\nClinton has been looking into it for a long time."
     )
     assert (
-        _speakers(nlp, text)["I will look into it, and I will get back to you on the transcripts of my speeches."]
+        speakers(nlp, text)["I will look into it, and I will get back to you on the transcripts of my speeches."]
         == "Hillary Clinton"
     )
 
@@ -157,6 +152,6 @@ def test_a_colon_after_a_clause_with_no_speaker_looks_to_the_clause_above(nlp):
         'used two email addresses, one for personal use and one for work."'
     )
     assert (
-        _speakers(nlp, text)["Yes, I should have used two email addresses, one for personal use and one for work."]
+        speakers(nlp, text)["Yes, I should have used two email addresses, one for personal use and one for work."]
         == "Hillary Clinton"
     )
