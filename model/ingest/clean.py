@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from model.lexicon.boilerplate import BOILERPLATE_PATTERNS, SITE_CHROME
-from model.lexicon.page_dates import DATE_LEAD_WORDS, MONTH_NAMES, MONTH_SPELLINGS
+from model.lexicon.calendar import MONTHS as MONTH_NAMES
+from model.lexicon.page_dates import DATE_LEAD_WORDS, MONTH_SPELLINGS
 from model.records import Article
 
 MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, 1)}

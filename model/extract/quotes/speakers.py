@@ -403,22 +403,10 @@ class Resolver:
         if sp is not None:
             return sp
         for t in reversed(list(doc_range(self.doc, tok.sent.start, tok.i))):
-            m = self.mention_at.get(t.i)
-            if (
-                m is not None
-                and m.label == "PERSON"
-                and not self.in_quote[t.i]
-                and self.gender.get(m.canonical, want) == want
-            ):
-                return Speaker(
-                    m.canonical,
-                    [m.canonical],
-                    span[0],
-                    span[1],
-                    f"speaker: '{tok.text}' → {m.canonical}, the person named earlier in the sentence",
-                    0.75,
-                    "PERSON",
-                    True,
+            m = self._person_of_gender(t.i, want)
+            if m is not None:
+                return _person_speaker(
+                    m, span, f"speaker: '{tok.text}' → {m.canonical}, the person named earlier in the sentence"
                 )
         return None
 
@@ -567,23 +555,23 @@ class Resolver:
                         sp.label,
                         sp.named,
                     )
-            m = self.mention_at.get(subj.i) if subj is not None else None
-            if (
-                m is not None
-                and m.label == "PERSON"
-                and not self.in_quote[subj.i]
-                and self.gender.get(m.canonical, want) == want
-            ):
-                return Speaker(
-                    m.canonical,
-                    [m.canonical],
-                    span[0],
-                    span[1],
-                    f"speaker: '{tok.text}' → {m.canonical}, the subject of the clause it depends on",
-                    0.75,
-                    "PERSON",
-                    True,
+            m = self._person_of_gender(subj.i, want) if subj is not None else None
+            if m is not None:
+                return _person_speaker(
+                    m, span, f"speaker: '{tok.text}' → {m.canonical}, the subject of the clause it depends on"
                 )
+        return None
+
+    def _person_of_gender(self, i: int, want: str) -> Mention | None:
+        """The person named at token `i`, outside quotation marks, of the gender wanted (or of none known)."""
+        m = self.mention_at.get(i)
+        if (
+            m is not None
+            and m.label == "PERSON"
+            and not self.in_quote[i]
+            and self.gender.get(m.canonical, want) == want
+        ):
+            return m
         return None
 
     def _only_person_nearby(self, tok, want: str, span) -> Speaker | None:
@@ -1004,3 +992,8 @@ def _is_main_clause(verb) -> bool:
             continue
         return False
     return False
+
+
+def _person_speaker(m: Mention, span, basis: str) -> Speaker:
+    """A pronoun's speaker: the person of mention `m`, named, at three quarters' confidence."""
+    return Speaker(m.canonical, [m.canonical], span[0], span[1], basis, 0.75, "PERSON", True)
