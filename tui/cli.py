@@ -47,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("paths", nargs="+", metavar="PATH")
     ing.add_argument("--db", metavar="FILE", dest="db_sub", help=argparse.SUPPRESS)
     ing.add_argument("-j", "--jobs", type=int, default=None, help="worker processes for NLP (default: all cores)")
+    ing.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="inside a folder, also follow symbolic links that lead out of it (by default they are skipped)",
+    )
     ex = sub.add_parser("export", help="write articles, entities, mentions, quotes or timeline as jsonl or csv")
     ex.add_argument("kind", choices=["articles", "entities", "mentions", "quotes", "timeline"])
     ex.add_argument("--db", metavar="FILE", dest="db_sub", help=argparse.SUPPRESS)
@@ -74,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     db = Path(getattr(args, "db_sub", None) or args.db or default_db())
     try:
         if args.command == "ingest":
-            return cmd_ingest(args.paths, db, args.jobs)
+            return cmd_ingest(args.paths, db, args.jobs, follow_links=args.follow_links)
         if args.command == "export":
             return cmd_export(args.kind, db, args.format, args.output)
         if args.command == "set-date":
@@ -160,14 +165,18 @@ def _eta(p) -> str:
     return ""
 
 
-def cmd_ingest(paths: list[str], db: Path, jobs: int | None = None) -> int:
+def cmd_ingest(paths: list[str], db: Path, jobs: int | None = None, *, follow_links: bool = False) -> int:
     from model.corpus import store
     from model.ingest import pipeline as ingest
     from model.parse import nlp
 
+    if any(str(p) == "" for p in paths):  # Path('') is the current folder: never what an empty argument meant
+        return fail("an empty path ('') names no file or folder; to ingest the current folder, write '.'", EXIT_USAGE)
     try:
         with _Reporter() as rep:
-            summary = ingest.ingest([str(p) for p in paths], str(db), jobs=jobs, progress=rep)
+            summary = ingest.ingest(
+                [str(p) for p in paths], str(db), jobs=jobs, progress=rep, follow_links=follow_links
+            )
     except (store.StoreError, nlp.ModelMissing) as e:
         return fail(str(e))
     except OSError as e:

@@ -30,6 +30,15 @@ def sanitise_field(value) -> str | None:
     return s or None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """Lone surrogates (a JSON `\\ud800`, a file name's byte that is not UTF-8) become U+FFFD: they cannot
+    be encoded, stored or printed."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def content_hash(art: Article) -> str:
     h = hashlib.sha256()
     for part in (art.text, art.title, art.source, art.url, art.published):

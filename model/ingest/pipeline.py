@@ -25,9 +25,15 @@ __all__ = ["Progress", "Summary", "ingest"]
 
 
 def ingest(
-    paths: list[str], db_path: str, *, jobs: int | None = None, progress: Callable[[Progress], None] | None = None
+    paths: list[str],
+    db_path: str,
+    *,
+    jobs: int | None = None,
+    progress: Callable[[Progress], None] | None = None,
+    follow_links: bool = False,
 ) -> Summary:
-    """Read `paths`, parse and extract what is new or changed, and store it in the database at `db_path`."""
+    """Read `paths`, parse and extract what is new or changed, and store it in the database at `db_path`.
+    Inside a folder, symbolic links that leave it are followed only with `follow_links`."""
     t0 = time.monotonic()
     summary = Summary()
     conn = store.connect(
@@ -37,7 +43,7 @@ def ingest(
     )
     try:
         known = write.article_hashes(conn)
-        todo = _to_extract(conn, paths, known, summary, progress, t0)
+        todo = _to_extract(conn, read_all(paths, follow_links=follow_links), known, summary, progress, t0)
         cache = write.EntityCache(conn)
         if todo:
             _extract_and_store(conn, todo, known, summary, cache, jobs or pool.default_jobs(), progress, t0)
@@ -55,12 +61,12 @@ def ingest(
     return summary
 
 
-def _to_extract(conn, paths, known, summary: Summary, progress, t0) -> list[Article]:
-    """The articles of `paths` that are new or changed, with the user's overrides applied; the others
+def _to_extract(conn, items, known, summary: Summary, progress, t0) -> list[Article]:
+    """The articles read (`items`) that are new or changed, with the user's overrides applied; the others
     are counted (unchanged) or reported (skipped) in `summary`."""
     todo: list[Article] = []
     batch_keys: dict[str, str] = {}
-    for item in read_all(paths):
+    for item in items:
         if isinstance(item, Skipped):
             summary.skipped.append(item)
             continue

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from model.ingest import clean
-from model.ingest.fields import content_hash, sanitise, sanitise_field
+from model.ingest.fields import content_hash, sanitise, sanitise_field, without_surrogates
 from model.records import Article, Skipped
 
 MAX_TEXT_CHARS = 5_000_000  # a record's text larger than this is skipped
@@ -22,6 +22,7 @@ RECORD_FIELDS = ("id", "title", "text", "published", "source", "url")
 
 
 def record_to_article(rec: dict, origin: str, fallback_key: str) -> Article | Skipped:
+    rec, origin = _repaired(rec, origin)
     text = _record_text(rec, origin)
     if isinstance(text, Skipped):
         return text
@@ -40,6 +41,17 @@ def record_to_article(rec: dict, origin: str, fallback_key: str) -> Article | Sk
     _record_published(art, rec)
     art.sha256 = content_hash(art)
     return art
+
+
+def _repaired(rec, origin: str) -> tuple[object, str]:
+    """A JSON record's lone surrogates (`\\ud800`: no text can hold them) become U+FFFD; the origin says where."""
+    if not isinstance(rec, dict):
+        return rec, origin
+    fixed = {k: without_surrogates(v) if isinstance(v, str) else v for k, v in rec.items()}
+    changed = [k for k in RECORD_FIELDS if fixed.get(k) != rec.get(k)]
+    if not changed:
+        return rec, origin
+    return fixed, f"{origin} (lone surrogates replaced in {', '.join(changed)})"
 
 
 def _record_text(rec: dict, origin: str) -> str | Skipped:

@@ -9,66 +9,27 @@ reason; nothing here raises on bad input.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
 from model.ingest import clean
 from model.ingest.decode import decode
-from model.ingest.fields import content_hash, sanitise
+from model.ingest.fields import content_hash, sanitise, without_surrogates
 from model.ingest.markup import html_to_text, markdown_to_text
 from model.ingest.record_files import read_csv, read_jsonl
+from model.ingest.walk import ARTICLE_SUFFIXES, file_kind, iter_files, shown
 from model.records import Article, Skipped
 
 __all__ = ["Skipped", "content_hash", "decode", "iter_files", "read_all", "read_path", "sanitise"]
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # a plain article file larger than this is not an article
-ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
-RECORD_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
-SUFFIXES = ARTICLE_SUFFIXES | RECORD_SUFFIXES
-
-
-# ---------------------------------------------------------------- files and folders
-
-
-def iter_files(paths: list[str]) -> Iterator[Path | Skipped]:
-    """Files to read under `paths` (folders recursively, sorted); Skipped for what cannot be read."""
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            yield from _files_in_folder(path)
-        elif path.is_file():
-            yield _file_to_read(path)
-        elif path.exists():
-            yield Skipped(str(path), "not a regular file")
-        else:
-            yield Skipped(str(path), "no such file or folder")
-
-
-def _files_in_folder(path: Path) -> Iterator[Path | Skipped]:
-    found = False
-    for root, dirs, files in os.walk(path):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for fn in sorted(files):
-            f = Path(root) / fn
-            if f.suffix.lower() in SUFFIXES and not fn.startswith("."):
-                found = True
-                yield f
-    if not found:
-        yield Skipped(str(path), "folder has no .txt, .md, .html, .jsonl or .csv files")
-
-
-def _file_to_read(path: Path) -> Path | Skipped:
-    if path.suffix.lower() in SUFFIXES:
-        return path
-    return Skipped(
-        str(path),
-        f"unsupported file type '{path.suffix or '(none)'}' (use .txt, .md, .html, .jsonl or .csv)",
-    )
+MAX_RECORDS_FILE_BYTES = 1024 * 1024 * 1024  # a .jsonl or .csv file larger than this is not read
 
 
 def read_path(path: Path) -> Iterator[Article | Skipped]:
     """Articles from one file: one for an article file, one per good record for jsonl/csv."""
-    origin = str(path)
+    origin = shown(path)
     data = _read_bytes(path, origin)
     if isinstance(data, Skipped):
         yield data
@@ -83,25 +44,34 @@ def read_path(path: Path) -> Iterator[Article | Skipped]:
         return
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
-        yield from read_jsonl(text, origin, path.stem)
+        yield from read_jsonl(text, origin, without_surrogates(path.stem))
     elif suffix == ".csv":
-        yield from read_csv(text, origin, path.stem)
+        yield from read_csv(text, origin, without_surrogates(path.stem))
     else:
         yield _article_file(text, note, path, origin, suffix)
 
 
 def _read_bytes(path: Path, origin: str) -> bytes | Skipped:
+    """The file's bytes, if it is a regular file within the size limit. Opened without blocking (a FIFO put
+    in its place does not hang), checked on the open file, and the limit held on what is read: a file that
+    says it is small (/proc, a file still growing) is read no further than the limit."""
+    article = path.suffix.lower() in ARTICLE_SUFFIXES
+    limit = MAX_FILE_BYTES if article else MAX_RECORDS_FILE_BYTES
     try:
-        size = path.stat().st_size
-        if path.suffix.lower() in ARTICLE_SUFFIXES and size > MAX_FILE_BYTES:
-            return Skipped(
-                origin,
-                f"file too large ({size / 1048576:.1f} MB; the limit is "
-                f"{MAX_FILE_BYTES // 1048576} MB for one article)",
-            )
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        with open(fd, "rb") as f:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                return Skipped(origin, f"not a regular file ({file_kind(st.st_mode)})")
+            size = st.st_size
+            data = f.read(limit + 1) if size <= limit else b""
     except OSError as e:
         return Skipped(origin, f"cannot read: {e.strerror or e}")
+    if size > limit or len(data) > limit:
+        size_text = f"{size / 1048576:.1f} MB" if size > limit else f"more than {limit // 1048576} MB read"
+        what = "for one article" if article else "for a records file"
+        return Skipped(origin, f"file too large ({size_text}; the limit is {limit // 1048576} MB {what})")
+    return data
 
 
 def _article_file(text: str, note: str | None, path: Path, origin: str, suffix: str) -> Article | Skipped:
@@ -114,7 +84,7 @@ def _article_file(text: str, note: str | None, path: Path, origin: str, suffix: 
         text, meta = html_to_text(text)
     elif suffix in (".md", ".markdown"):
         text = markdown_to_text(text)
-    art = clean.clean_document(text, key=path.stem, meta=meta)
+    art = clean.clean_document(text, key=without_surrogates(path.stem), meta=meta)
     art.origin = origin if not note else f"{origin} ({note})"
     if not art.text.strip():
         return Skipped(origin, "no article text after removing boilerplate")
@@ -122,8 +92,8 @@ def _article_file(text: str, note: str | None, path: Path, origin: str, suffix: 
     return art
 
 
-def read_all(paths: list[str]) -> Iterator[Article | Skipped]:
-    for item in iter_files(paths):
+def read_all(paths: list[str], *, follow_links: bool = False) -> Iterator[Article | Skipped]:
+    for item in iter_files(paths, follow_links=follow_links):
         if isinstance(item, Skipped):
             yield item
         else:
