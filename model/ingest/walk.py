@@ -118,7 +118,7 @@ def _entries(folder: Path, seen: set[tuple[int, int]]) -> list[os.DirEntry] | Sk
     try:
         st = os.stat(folder)
         if (st.st_dev, st.st_ino) in seen:
-            return Skipped(shown(folder), "folder already read (a symbolic link leads back to it)")
+            return Skipped(shown(folder), "folder already read (reached again through a symbolic link)")
         seen.add((st.st_dev, st.st_ino))
         with os.scandir(folder) as it:
             return sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
