@@ -2,6 +2,8 @@
 
 Imports are lazy: browsing never imports spaCy, and `--help` is instant.
 Bad input is a one-line message and a non-zero exit, never a traceback.
+Every line printed goes through `say`: a file name, a key or a reason can neither drive the
+terminal nor forge a line (controls, bidi and newlines are shown escaped).
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import sys
 import time
 from contextlib import closing
 from pathlib import Path
+
+from model.unsafe import one_line
 
 EXIT_USAGE, EXIT_FAIL, EXIT_INTERRUPTED = 2, 1, 130
 
@@ -34,8 +38,23 @@ def seeds_dir() -> Path:
     raise FileNotFoundError("the bundled seed articles are missing from this installation")
 
 
+def say(line: str, out=None, flush: bool = False) -> None:
+    """Print one line for a person to read (standard error unless `out`), made safe: every control,
+    bidi or line-breaking character in it is shown escaped (`\\x1b`, `\\n`, `\\u202e`)."""
+    print(one_line(line), file=out or sys.stderr, flush=flush)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's usage, help and errors (which quote what was typed) through `say`, line by line."""
+
+    def _print_message(self, message: str, file=None) -> None:
+        if message:
+            for line in message.rstrip("\n").split("\n"):
+                say(line, file or sys.stderr)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="sinorus-tui",
         description="Browse news on China–Russia relations: who said "
         "what, when, about whom. With no command, opens the browser.",
@@ -65,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def fail(msg: str, code: int = EXIT_FAIL) -> int:
-    print(f"sinorus-tui: {msg}", file=sys.stderr)
+    say(f"sinorus-tui: {msg}")
     return code
 
 
@@ -130,7 +149,7 @@ class _Reporter:
             return
         line = self._line(p, rate, eta)
         if line:
-            print(line, file=self.stream, flush=True)
+            say(line, self.stream, flush=True)
 
     def _line(self, p, rate: str, eta: str) -> str | None:
         """A line of progress for a log (not a terminal): parsing and upgrading every 5 s and at the end."""
@@ -180,10 +199,10 @@ def cmd_ingest(paths: list[str], db: Path, jobs: int | None = None) -> int:
 def _ingested(summary) -> int:
     """Report an ingest's skipped files, warnings and summary line; its exit code."""
     for s in summary.skipped:
-        print(f"skipped {s.origin}: {s.reason}", file=sys.stderr)
+        say(f"skipped {s.origin}: {s.reason}")
     for s in summary.warnings:
-        print(f"warning {s.origin}: {s.reason}", file=sys.stderr)
-    print(f"ingest: {summary.line()}")
+        say(f"warning {s.origin}: {s.reason}")
+    say(f"ingest: {summary.line()}", sys.stdout)
     if summary.interrupted:
         return fail(
             f"interrupted; {summary.stored} articles stored. Run the same command again to resume.", EXIT_INTERRUPTED
@@ -212,7 +231,7 @@ def cmd_export(kind: str, db: Path, fmt: str, output: str | None) -> int:
                     n = export.write(conn, kind, f, fmt)
             except OSError as e:
                 return fail(f"cannot write {output}: {e.strerror or e}")
-            print(f"export: {n} {kind} → {output}", file=sys.stderr)
+            say(f"export: {n} {kind} → {output}")
         else:
             export.write(conn, kind, sys.stdout, fmt)
     except sqlite3.DatabaseError as e:  # a damaged file: the header reads, a later page does not
@@ -240,7 +259,7 @@ def cmd_set_date(db: Path, key: str, date: str) -> int:
         if not conn.execute("SELECT 1 FROM article WHERE key=?", (key,)).fetchone():
             return fail(f"no article '{key}' in {db}")
         n = corrections.set_published(conn, key, value)
-        print(f"set-date: {key} → {value or 'detected date'}; {n} relative dates resolved again")
+        say(f"set-date: {key} → {value or 'detected date'}; {n} relative dates resolved again", sys.stdout)
     finally:
         conn.close()
     return 0
@@ -258,16 +277,15 @@ def _upgrade_progress(db: Path):
     def report(done: int, total: int) -> None:
         now = time.monotonic()
         if not last[0]:
-            print(
+            say(
                 f"sinorus-tui: upgrading {db} to schema {store.SCHEMA_VERSION} (once; entity pages read a summary "
                 f"after it): {total:,} articles",
-                file=sys.stderr,
                 flush=True,
             )
             last[0] = now
         elif now - last[0] >= 3 or done == total:
             last[0] = now
-            print(f"sinorus-tui: upgrading: {done:,}/{total:,} articles", file=sys.stderr, flush=True)
+            say(f"sinorus-tui: upgrading: {done:,}/{total:,} articles", flush=True)
 
     return report
 
@@ -281,14 +299,14 @@ def _upgrade(db: Path) -> None:
     try:
         store.connect(db, progress=_upgrade_progress(db)).close()
     except KeyboardInterrupt:
-        print(f"sinorus-tui: upgrade interrupted; {db} is unchanged and is browsed as it is", file=sys.stderr)
+        say(f"sinorus-tui: upgrade interrupted; {db} is unchanged and is browsed as it is")
     except (store.StoreError, sqlite3.Error) as e:
-        print(f"sinorus-tui: could not upgrade {db} now ({e}); browsing it as it is", file=sys.stderr)
+        say(f"sinorus-tui: could not upgrade {db} now ({e}); browsing it as it is")
 
 
 def cmd_browse(db: Path, explicit: bool) -> int:
     if not db.exists():
-        print(f"sinorus-tui: no database at {db}; building it from the bundled seed articles…", file=sys.stderr)
+        say(f"sinorus-tui: no database at {db}; building it from the bundled seed articles…")
         try:
             seeds = seeds_dir()
         except FileNotFoundError as e:

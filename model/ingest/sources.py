@@ -2,6 +2,8 @@
 
 Article text is hostile: everything read here is decoded defensively and
 sanitised (C0/C1 controls but newline and tab, DEL, bidi overrides removed).
+So are file names: a path (an origin in messages) and a file stem (an article's key) enter
+through `name`, which shows such characters escaped.
 A file or record that cannot be used becomes a `Skipped` with a one-line
 reason; nothing here raises on bad input.
 """
@@ -18,6 +20,7 @@ from model.ingest.fields import content_hash, sanitise
 from model.ingest.markup import html_to_text, markdown_to_text
 from model.ingest.record_files import read_csv, read_jsonl
 from model.records import Article, Skipped
+from model.unsafe import one_line
 
 __all__ = ["Skipped", "content_hash", "decode", "iter_files", "read_all", "read_path", "sanitise"]
 
@@ -30,6 +33,13 @@ SUFFIXES = ARTICLE_SUFFIXES | RECORD_SUFFIXES
 # ---------------------------------------------------------------- files and folders
 
 
+def name(path: Path | str) -> str:
+    """A path or a file stem as it may be shown and stored: one line, every control, bidi or
+    separator character escaped (`\\x1b`, `\\n`, `\\u202e`), so a file name can neither drive
+    a terminal nor forge a line of a report."""
+    return one_line(str(path))
+
+
 def iter_files(paths: list[str]) -> Iterator[Path | Skipped]:
     """Files to read under `paths` (folders recursively, sorted); Skipped for what cannot be read."""
     for p in paths:
@@ -39,9 +49,9 @@ def iter_files(paths: list[str]) -> Iterator[Path | Skipped]:
         elif path.is_file():
             yield _file_to_read(path)
         elif path.exists():
-            yield Skipped(str(path), "not a regular file")
+            yield Skipped(name(path), "not a regular file")
         else:
-            yield Skipped(str(path), "no such file or folder")
+            yield Skipped(name(path), "no such file or folder")
 
 
 def _files_in_folder(path: Path) -> Iterator[Path | Skipped]:
@@ -54,21 +64,21 @@ def _files_in_folder(path: Path) -> Iterator[Path | Skipped]:
                 found = True
                 yield f
     if not found:
-        yield Skipped(str(path), "folder has no .txt, .md, .html, .jsonl or .csv files")
+        yield Skipped(name(path), "folder has no .txt, .md, .html, .jsonl or .csv files")
 
 
 def _file_to_read(path: Path) -> Path | Skipped:
     if path.suffix.lower() in SUFFIXES:
         return path
     return Skipped(
-        str(path),
-        f"unsupported file type '{path.suffix or '(none)'}' (use .txt, .md, .html, .jsonl or .csv)",
+        name(path),
+        f"unsupported file type '{name(path.suffix) or '(none)'}' (use .txt, .md, .html, .jsonl or .csv)",
     )
 
 
 def read_path(path: Path) -> Iterator[Article | Skipped]:
     """Articles from one file: one for an article file, one per good record for jsonl/csv."""
-    origin = str(path)
+    origin = name(path)
     data = _read_bytes(path, origin)
     if isinstance(data, Skipped):
         yield data
@@ -83,9 +93,9 @@ def read_path(path: Path) -> Iterator[Article | Skipped]:
         return
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
-        yield from read_jsonl(text, origin, path.stem)
+        yield from read_jsonl(text, origin, name(path.stem))
     elif suffix == ".csv":
-        yield from read_csv(text, origin, path.stem)
+        yield from read_csv(text, origin, name(path.stem))
     else:
         yield _article_file(text, note, path, origin, suffix)
 
@@ -114,7 +124,7 @@ def _article_file(text: str, note: str | None, path: Path, origin: str, suffix: 
         text, meta = html_to_text(text)
     elif suffix in (".md", ".markdown"):
         text = markdown_to_text(text)
-    art = clean.clean_document(text, key=path.stem, meta=meta)
+    art = clean.clean_document(text, key=name(path.stem), meta=meta)
     art.origin = origin if not note else f"{origin} ({note})"
     if not art.text.strip():
         return Skipped(origin, "no article text after removing boilerplate")
