@@ -14,7 +14,7 @@ import os
 import sqlite3
 import sys
 import time
-from contextlib import closing
+from contextlib import closing, suppress
 from pathlib import Path
 
 from model.unsafe import one_line
@@ -71,6 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--db", metavar="FILE", dest="db_sub", help=argparse.SUPPRESS)
     ex.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
     ex.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    ex.add_argument(
+        "--raw-csv",
+        action="store_true",
+        help="CSV cells as stored: no ' before a cell starting with = + - @ (a spreadsheet would run it as a formula)",
+    )
     sd = sub.add_parser(
         "set-date",
         help="set an article's publication date (kept across re-ingest); its relative dates are resolved again",
@@ -95,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "ingest":
             return cmd_ingest(args.paths, db, args.jobs)
         if args.command == "export":
-            return cmd_export(args.kind, db, args.format, args.output)
+            return cmd_export(args.kind, db, args.format, args.output, raw_csv=args.raw_csv)
         if args.command == "set-date":
             return cmd_set_date(db, args.article, args.date)
         return cmd_browse(db, explicit=bool(getattr(args, "db_sub", None) or args.db))
@@ -215,30 +220,82 @@ def _ingested(summary) -> int:
 # ---------------------------------------------------------------- export
 
 
-def cmd_export(kind: str, db: Path, fmt: str, output: str | None) -> int:
+def cmd_export(kind: str, db: Path, fmt: str, output: str | None, raw_csv: bool = False) -> int:
     from model.corpus import export, store
 
+    if raw_csv and fmt != "csv":
+        return fail("--raw-csv applies to --format csv only", EXIT_USAGE)
+    if output and _is_database(Path(output), db):
+        return fail(
+            f"will not export onto the database: {output} is {db} or one of its side files; choose another file"
+        )
     try:
         conn = store.connect(db, readonly=True)
     except store.StoreError as e:
         return fail(str(e))
-    import sqlite3
+
+    def write(out) -> int:
+        return export.write(conn, kind, out, fmt, raw_csv=raw_csv)
 
     try:
         if output:
             try:
-                with open(output, "w", encoding="utf-8", newline="") as f:
-                    n = export.write(conn, kind, f, fmt)
+                n = _write_file(Path(output), write)
             except OSError as e:
                 return fail(f"cannot write {output}: {e.strerror or e}")
             say(f"export: {n} {kind} → {output}")
         else:
-            export.write(conn, kind, sys.stdout, fmt)
+            write(sys.stdout)
     except sqlite3.DatabaseError as e:  # a damaged file: the header reads, a later page does not
         return fail(f"cannot read {db}: {e}")
     finally:
         conn.close()
     return 0
+
+
+def _is_database(output: Path, db: Path) -> bool:
+    """Whether `output` is the database or one of its side files (WAL, shared memory, journal): by the file
+    itself (a link or another path to it) where it exists, else by its resolved path."""
+    for f in (db, *(Path(f"{db}{side}") for side in ("-wal", "-shm", "-journal"))):
+        try:
+            if os.path.samefile(output, f):
+                return True
+        except OSError:  # one of them does not exist (yet)
+            pass
+        if output.resolve() == f.resolve():
+            return True
+    return False
+
+
+def _write_file(output: Path, write) -> int:
+    """Run `write(file)` into a temporary file beside `output`, renamed over it once complete: an export that
+    fails or is interrupted leaves `output` as it was (no empty or partial file). Something other than a
+    regular file (/dev/null, a FIFO, a terminal) is written in place."""
+    import tempfile
+
+    target = Path(os.path.realpath(output))  # through a symbolic link: the file it points at is replaced
+    if target.exists() and not target.is_file():
+        with open(target, "w", encoding="utf-8", newline="") as f:
+            return write(f)
+    if target.exists():
+        mode = target.stat().st_mode & 0o7777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            n = write(f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return n
 
 
 # ---------------------------------------------------------------- set-date
