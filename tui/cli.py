@@ -9,6 +9,7 @@ terminal nor forge a line (controls, bidi and newlines are shown escaped).
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import os
 import sqlite3
@@ -262,8 +263,11 @@ def _is_database(output: Path, db: Path) -> bool:
                 return True
         except OSError:  # one of them does not exist (yet)
             pass
-        if output.resolve() == f.resolve():
-            return True
+        try:
+            if output.resolve() == f.resolve():
+                return True
+        except (OSError, RuntimeError):  # a loop of symbolic links: not the database, and writing it fails later
+            pass
     return False
 
 
@@ -274,6 +278,8 @@ def _write_file(output: Path, write) -> int:
     import tempfile
 
     target = Path(os.path.realpath(output))  # through a symbolic link: the file it points at is replaced
+    if target.is_symlink():  # still a link: a loop of them
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP))
     if target.exists() and not target.is_file():
         with open(target, "w", encoding="utf-8", newline="") as f:
             return write(f)

@@ -237,3 +237,11 @@ def test_export_through_a_link_replaces_the_file_it_points_at(db, tmp_path):
 def test_export_to_a_device_writes_in_place(db):
     code, _, err = run("export", "articles", "--db", str(db), "-o", os.devnull)
     assert code == 0 and os.path.exists(os.devnull) and not os.path.isfile(os.devnull), err
+
+
+def test_export_onto_a_loop_of_links_is_a_message_and_leaves_them(db, tmp_path):
+    (tmp_path / "a.jsonl").symlink_to(tmp_path / "b.jsonl")
+    (tmp_path / "b.jsonl").symlink_to(tmp_path / "a.jsonl")
+    code, _, err = run("export", "articles", "--db", str(db), "-o", str(tmp_path / "a.jsonl"))
+    assert code == 1 and "cannot write" in err and len(err.splitlines()) == 1, err
+    assert (tmp_path / "a.jsonl").is_symlink() and (tmp_path / "b.jsonl").is_symlink()
