@@ -2,18 +2,23 @@
 
 Imports are lazy: browsing never imports spaCy, and `--help` is instant.
 Bad input is a one-line message and a non-zero exit, never a traceback.
+Every line printed goes through `say`: a file name, a key or a reason can neither drive the
+terminal nor forge a line (controls, bidi and newlines are shown escaped).
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import os
 import sqlite3
 import sys
 import time
-from contextlib import closing
+from contextlib import closing, suppress
 from pathlib import Path
+
+from model.unsafe import one_line
 
 EXIT_USAGE, EXIT_FAIL, EXIT_INTERRUPTED = 2, 1, 130
 
@@ -34,8 +39,23 @@ def seeds_dir() -> Path:
     raise FileNotFoundError("the bundled seed articles are missing from this installation")
 
 
+def say(line: str, out=None, flush: bool = False) -> None:
+    """Print one line for a person to read (standard error unless `out`), made safe: every control,
+    bidi or line-breaking character in it is shown escaped (`\\x1b`, `\\n`, `\\u202e`)."""
+    print(one_line(line), file=out or sys.stderr, flush=flush)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's usage, help and errors (which quote what was typed) through `say`, line by line."""
+
+    def _print_message(self, message: str, file=None) -> None:
+        if message:
+            for line in message.rstrip("\n").split("\n"):
+                say(line, file or sys.stderr)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="sinorus-tui",
         description="Browse news on China–Russia relations: who said "
         "what, when, about whom. With no command, opens the browser.",
@@ -57,6 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--db", metavar="FILE", dest="db_sub", help=argparse.SUPPRESS)
     ex.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
     ex.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    ex.add_argument(
+        "--raw-csv",
+        action="store_true",
+        help="CSV cells as stored: no ' before a cell starting with = + - @ (a spreadsheet would run it as a formula)",
+    )
     sd = sub.add_parser(
         "set-date",
         help="set an article's publication date (kept across re-ingest); its relative dates are resolved again",
@@ -70,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def fail(msg: str, code: int = EXIT_FAIL) -> int:
-    print(f"sinorus-tui: {msg}", file=sys.stderr)
+    say(f"sinorus-tui: {msg}")
     return code
 
 
@@ -81,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "ingest":
             return cmd_ingest(args.paths, db, args.jobs, follow_links=args.follow_links)
         if args.command == "export":
-            return cmd_export(args.kind, db, args.format, args.output)
+            return cmd_export(args.kind, db, args.format, args.output, raw_csv=args.raw_csv)
         if args.command == "set-date":
             return cmd_set_date(db, args.article, args.date)
         return cmd_browse(db, explicit=bool(getattr(args, "db_sub", None) or args.db))
@@ -135,7 +160,7 @@ class _Reporter:
             return
         line = self._line(p, rate, eta)
         if line:
-            print(line, file=self.stream, flush=True)
+            say(line, self.stream, flush=True)
 
     def _line(self, p, rate: str, eta: str) -> str | None:
         """A line of progress for a log (not a terminal): parsing and upgrading every 5 s and at the end."""
@@ -189,10 +214,10 @@ def cmd_ingest(paths: list[str], db: Path, jobs: int | None = None, *, follow_li
 def _ingested(summary) -> int:
     """Report an ingest's skipped files, warnings and summary line; its exit code."""
     for s in summary.skipped:
-        print(f"skipped {s.origin}: {s.reason}", file=sys.stderr)
+        say(f"skipped {s.origin}: {s.reason}")
     for s in summary.warnings:
-        print(f"warning {s.origin}: {s.reason}", file=sys.stderr)
-    print(f"ingest: {summary.line()}")
+        say(f"warning {s.origin}: {s.reason}")
+    say(f"ingest: {summary.line()}", sys.stdout)
     if summary.interrupted:
         return fail(
             f"interrupted; {summary.stored} articles stored. Run the same command again to resume.", EXIT_INTERRUPTED
@@ -205,30 +230,87 @@ def _ingested(summary) -> int:
 # ---------------------------------------------------------------- export
 
 
-def cmd_export(kind: str, db: Path, fmt: str, output: str | None) -> int:
+def cmd_export(kind: str, db: Path, fmt: str, output: str | None, raw_csv: bool = False) -> int:
     from model.corpus import export, store
 
+    if raw_csv and fmt != "csv":
+        return fail("--raw-csv applies to --format csv only", EXIT_USAGE)
+    if output and _is_database(Path(output), db):
+        return fail(
+            f"will not export onto the database: {output} is {db} or one of its side files; choose another file"
+        )
     try:
         conn = store.connect(db, readonly=True)
     except store.StoreError as e:
         return fail(str(e))
-    import sqlite3
+
+    def write(out) -> int:
+        return export.write(conn, kind, out, fmt, raw_csv=raw_csv)
 
     try:
         if output:
             try:
-                with open(output, "w", encoding="utf-8", newline="") as f:
-                    n = export.write(conn, kind, f, fmt)
+                n = _write_file(Path(output), write)
             except OSError as e:
                 return fail(f"cannot write {output}: {e.strerror or e}")
-            print(f"export: {n} {kind} → {output}", file=sys.stderr)
+            say(f"export: {n} {kind} → {output}")
         else:
-            export.write(conn, kind, sys.stdout, fmt)
+            write(sys.stdout)
     except sqlite3.DatabaseError as e:  # a damaged file: the header reads, a later page does not
         return fail(f"cannot read {db}: {e}")
     finally:
         conn.close()
     return 0
+
+
+def _is_database(output: Path, db: Path) -> bool:
+    """Whether `output` is the database or one of its side files (WAL, shared memory, journal): by the file
+    itself (a link or another path to it) where it exists, else by its resolved path."""
+    for f in (db, *(Path(f"{db}{side}") for side in ("-wal", "-shm", "-journal"))):
+        try:
+            if os.path.samefile(output, f):
+                return True
+        except OSError:  # one of them does not exist (yet)
+            pass
+        try:
+            if output.resolve() == f.resolve():
+                return True
+        except (OSError, RuntimeError):  # a loop of symbolic links: not the database, and writing it fails later
+            pass
+    return False
+
+
+def _write_file(output: Path, write) -> int:
+    """Run `write(file)` into a temporary file beside `output`, renamed over it once complete: an export that
+    fails or is interrupted leaves `output` as it was (no empty or partial file). Something other than a
+    regular file (/dev/null, a FIFO, a terminal) is written in place."""
+    import tempfile
+
+    target = Path(os.path.realpath(output))  # through a symbolic link: the file it points at is replaced
+    if target.is_symlink():  # still a link: a loop of them
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP))
+    if target.exists() and not target.is_file():
+        with open(target, "w", encoding="utf-8", newline="") as f:
+            return write(f)
+    if target.exists():
+        mode = target.stat().st_mode & 0o7777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            n = write(f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return n
 
 
 # ---------------------------------------------------------------- set-date
@@ -249,7 +331,7 @@ def cmd_set_date(db: Path, key: str, date: str) -> int:
         if not conn.execute("SELECT 1 FROM article WHERE key=?", (key,)).fetchone():
             return fail(f"no article '{key}' in {db}")
         n = corrections.set_published(conn, key, value)
-        print(f"set-date: {key} → {value or 'detected date'}; {n} relative dates resolved again")
+        say(f"set-date: {key} → {value or 'detected date'}; {n} relative dates resolved again", sys.stdout)
     finally:
         conn.close()
     return 0
@@ -267,16 +349,15 @@ def _upgrade_progress(db: Path):
     def report(done: int, total: int) -> None:
         now = time.monotonic()
         if not last[0]:
-            print(
+            say(
                 f"sinorus-tui: upgrading {db} to schema {store.SCHEMA_VERSION} (once; entity pages read a summary "
                 f"after it): {total:,} articles",
-                file=sys.stderr,
                 flush=True,
             )
             last[0] = now
         elif now - last[0] >= 3 or done == total:
             last[0] = now
-            print(f"sinorus-tui: upgrading: {done:,}/{total:,} articles", file=sys.stderr, flush=True)
+            say(f"sinorus-tui: upgrading: {done:,}/{total:,} articles", flush=True)
 
     return report
 
@@ -290,14 +371,14 @@ def _upgrade(db: Path) -> None:
     try:
         store.connect(db, progress=_upgrade_progress(db)).close()
     except KeyboardInterrupt:
-        print(f"sinorus-tui: upgrade interrupted; {db} is unchanged and is browsed as it is", file=sys.stderr)
+        say(f"sinorus-tui: upgrade interrupted; {db} is unchanged and is browsed as it is")
     except (store.StoreError, sqlite3.Error) as e:
-        print(f"sinorus-tui: could not upgrade {db} now ({e}); browsing it as it is", file=sys.stderr)
+        say(f"sinorus-tui: could not upgrade {db} now ({e}); browsing it as it is")
 
 
 def cmd_browse(db: Path, explicit: bool) -> int:
     if not db.exists():
-        print(f"sinorus-tui: no database at {db}; building it from the bundled seed articles…", file=sys.stderr)
+        say(f"sinorus-tui: no database at {db}; building it from the bundled seed articles…")
         try:
             seeds = seeds_dir()
         except FileNotFoundError as e:

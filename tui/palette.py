@@ -28,6 +28,25 @@ def highlight(matcher, candidate: str) -> Content:
     return content
 
 
+# What the palette lists comes from the corpus: each field passes `clean` here, whatever ingest did.
+
+
+def entity_lines(row) -> tuple[str, str]:
+    """An entity's line in the palette and its help line."""
+    return (
+        f"Go to entity: {clean(row.name)}",
+        f"{clean(row.label)} · {row.mentions} mentions in {row.articles} articles",
+    )
+
+
+def article_lines(row) -> tuple[str, str]:
+    """An article's line in the palette (its title, or its key when it has none) and its help line."""
+    return (
+        f"Go to article: {clean(row.title, row.key)}",
+        f"{clean(row.published, 'undated')} · {clean(row.source)}",
+    )
+
+
 def _screen(app):
     for screen in reversed(app.screen_stack):
         if isinstance(screen, MainScreen):
@@ -52,11 +71,7 @@ class EntityCommands(_DbProvider):
         return q.entities(conn, q.Filters(name=text), limit=15)
 
     def hit(self, screen, row):
-        return (
-            f"Go to entity: {clean(row.name)}",
-            partial(screen.go_entity, row.id),
-            f"{row.label} · {row.mentions} mentions in {row.articles} articles",
-        )
+        return (*entity_lines(row), partial(screen.go_entity, row.id))
 
     async def search(self, query: str) -> Hits:
         text = query.strip()
@@ -66,7 +81,7 @@ class EntityCommands(_DbProvider):
         matcher = self.matcher(query)
         screen = _screen(self.app)
         for row in rows:
-            title, action, help = self.hit(screen, row)
+            title, help, action = self.hit(screen, row)
             yield Hit(max(matcher.match(title), 0.4), highlight(matcher, title), action, text=title, help=escape(help))
 
 
@@ -75,11 +90,7 @@ class ArticleCommands(EntityCommands):
         return q.find_articles(conn, text, limit=15)
 
     def hit(self, screen, row):
-        return (
-            f"Go to article: {clean(row.title, row.key)}",
-            partial(screen.go_article, row.id),
-            f"{row.published or 'undated'} · {clean(row.source, '')}",
-        )
+        return (*article_lines(row), partial(screen.go_article, row.id))
 
 
 class DateCommands(Provider):

@@ -23,9 +23,12 @@ REPLACEMENT = "\ufffd"
 
 def clean(text: str | None, default: str = "") -> str:
     """A short string (title, name, source) made safe for one line: controls removed,
-    line breaks and tabs turned to spaces."""
+    line breaks and tabs turned to spaces. The `default`, shown when `text` is empty, is made
+    safe too: it is stored data as well (an article's key, when it has no title)."""
     if not text:
-        return default
+        text = default
+        if not text:
+            return text
     return _UNSAFE.sub("", text).replace("\n", " ").replace("\t", " ").replace("\r", "")
 
 

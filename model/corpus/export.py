@@ -2,15 +2,35 @@
 
 Offsets are character offsets into the article's `text` as exported by
 `export articles`. Rows are streamed, so exports of large corpora use little memory.
+
+An export is read in a terminal, a spreadsheet or another program, so what a stored string may
+carry is made harmless on the way out (ingest strips it, but a database may have been written by
+something else):
+- JSONL writes every C0/C1 control, DEL, bidi control, line or paragraph separator, BOM and lone
+  surrogate as a `\\uXXXX` escape: valid JSON, the same value when parsed, nothing raw on a screen.
+- CSV has no escapes: such a character (but tab and newline) becomes U+FFFD, one character for one,
+  so offsets still hold. A text cell that a spreadsheet would run as a formula (a leading `=`, `+`,
+  `-`, `@`, tab or CR) gets a leading `'` (OWASP), unless `raw_csv`. Numbers (offsets, counts,
+  confidence) are written as numbers and never changed.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from typing import IO
+
+from model.unsafe import UNSAFE_CHARS
+
+# What json.dumps(ensure_ascii=False) leaves raw that must not reach a terminal (it escapes C0 itself).
+_JSON_RAW = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]"
+)
+_CSV_UNSAFE = re.compile(f"[{UNSAFE_CHARS}\u061c\u200e\u200f\u2028\u2029\ud800-\udfff]")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 KINDS = ("articles", "entities", "mentions", "quotes", "timeline")
 
@@ -67,20 +87,36 @@ def rows(conn: sqlite3.Connection, kind: str) -> Iterator[dict]:
         yield d
 
 
-def write(conn: sqlite3.Connection, kind: str, out: IO[str], fmt: str = "jsonl") -> int:
+def json_line(d: dict) -> str:
+    """One row as a line of JSON, with nothing raw that a terminal would act on."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(d, ensure_ascii=False)) + "\n"
+
+
+def csv_cell(value, raw: bool = False):
+    """A value as a CSV cell: text with unsafe characters replaced (offsets kept) and, unless `raw`,
+    a leading `'` where a spreadsheet would read a formula; anything else (numbers, None) as it is."""
+    if not isinstance(value, str):
+        return value
+    value = _CSV_UNSAFE.sub("\ufffd", value)
+    if not raw and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def write(conn: sqlite3.Connection, kind: str, out: IO[str], fmt: str = "jsonl", raw_csv: bool = False) -> int:
     n = 0
     if fmt == "jsonl":
         for d in rows(conn, kind):
-            out.write(json.dumps(d, ensure_ascii=False) + "\n")
+            out.write(json_line(d))
             n += 1
     elif fmt == "csv":
         cols = QUERIES[kind][1]
-        w = csv.DictWriter(out, fieldnames=cols, lineterminator="\n")
-        w.writeheader()
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(cols)
         for d in rows(conn, kind):
             if kind == "entities":
                 d["aliases"] = "; ".join(d["aliases"])
-            w.writerow(d)
+            w.writerow([csv_cell(d[c], raw_csv) for c in cols])
             n += 1
     else:
         raise ValueError(f"unknown format '{fmt}' (use jsonl or csv)")

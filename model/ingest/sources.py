@@ -2,6 +2,8 @@
 
 Article text is hostile: everything read here is decoded defensively and
 sanitised (C0/C1 controls but newline and tab, DEL, bidi overrides removed).
+So are file names: a path (an origin in messages) and a file stem (an article's key) enter
+through `name`, which shows such characters escaped.
 A file or record that cannot be used becomes a `Skipped` with a one-line
 reason; nothing here raises on bad input.
 """
@@ -15,7 +17,7 @@ from pathlib import Path
 
 from model.ingest import clean
 from model.ingest.decode import decode
-from model.ingest.fields import content_hash, sanitise, without_surrogates
+from model.ingest.fields import content_hash, sanitise
 from model.ingest.markup import html_to_text, markdown_to_text
 from model.ingest.record_files import read_csv, read_jsonl
 from model.ingest.walk import ARTICLE_SUFFIXES, file_kind, iter_files, shown
@@ -44,9 +46,9 @@ def read_path(path: Path) -> Iterator[Article | Skipped]:
         return
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
-        yield from read_jsonl(text, origin, without_surrogates(path.stem))
+        yield from read_jsonl(text, origin, shown(path.stem))
     elif suffix == ".csv":
-        yield from read_csv(text, origin, without_surrogates(path.stem))
+        yield from read_csv(text, origin, shown(path.stem))
     else:
         yield _article_file(text, note, path, origin, suffix)
 
@@ -84,7 +86,7 @@ def _article_file(text: str, note: str | None, path: Path, origin: str, suffix: 
         text, meta = html_to_text(text)
     elif suffix in (".md", ".markdown"):
         text = markdown_to_text(text)
-    art = clean.clean_document(text, key=without_surrogates(path.stem), meta=meta)
+    art = clean.clean_document(text, key=shown(path.stem), meta=meta)
     art.origin = origin if not note else f"{origin} ({note})"
     if not art.text.strip():
         return Skipped(origin, "no article text after removing boilerplate")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from model.ingest.fields import without_surrogates
 from model.records import Skipped
+from model.unsafe import one_line
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 RECORD_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
@@ -25,8 +26,10 @@ FOLLOW_HINT = "ingest --follow-links reads it"
 
 
 def shown(path: Path | str) -> str:
-    """A path as text to store and report: a name's bytes that are not UTF-8 become U+FFFD."""
-    return without_surrogates(str(path))
+    """A path (or a file stem) as text to store and report: a name's bytes that are not UTF-8 become
+    U+FFFD, and every control, bidi or separator character is escaped (`\\x1b`, `\\n`, `\\u202e`), so a
+    file name can neither drive a terminal nor forge a line of a report."""
+    return one_line(without_surrogates(str(path)))
 
 
 def file_kind(mode: int) -> str:
