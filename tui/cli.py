@@ -229,21 +229,35 @@ def cmd_set_date(db: Path, key: str, date: str) -> int:
     from model import corrections, dates
     from model.corpus import store
 
+    value = None if date == "clear" else dates.parse_iso_day(date)
+    if date != "clear" and value is None:
+        return fail(f"'{date}' is not a date; give YYYY-MM-DD")
     try:
         conn = store.connect(db, progress=_upgrade_progress(db))
     except store.StoreError as e:
         return fail(str(e))
+    except sqlite3.Error as e:  # e.g. a device, not a file: its schema cannot be written
+        return fail(f"cannot change {db}: {_sqlite_reason(e)}")
     try:
-        value = None if date == "clear" else dates.parse_iso_day(date)
-        if date != "clear" and value is None:
-            return fail(f"'{date}' is not a date; give YYYY-MM-DD")
         if not conn.execute("SELECT 1 FROM article WHERE key=?", (key,)).fetchone():
             return fail(f"no article '{key}' in {db}")
         n = corrections.set_published(conn, key, value)
-        print(f"set-date: {key} → {value or 'detected date'}; {n} relative dates resolved again")
+    except corrections.CorrectionError as e:
+        return fail(str(e))
+    except sqlite3.Error as e:  # another writer's lock, a table missing: the one transaction changed nothing
+        return fail(f"cannot change {db}: {_sqlite_reason(e)}; nothing was changed")
     finally:
         conn.close()
+    print(f"set-date: {key} → {value or 'detected date'}; {n} relative dates resolved again")
     return 0
+
+
+def _sqlite_reason(e: sqlite3.Error) -> str:
+    """SQLite's own words for why a statement failed, with what to do where there is something to do."""
+    msg = str(e) or type(e).__name__
+    if "database is locked" in msg:
+        return f"{msg} (another program is writing it; try again when it has finished)"
+    return msg
 
 
 # ---------------------------------------------------------------- browse
