@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import signal
 import sqlite3
 import sys
 import time
@@ -80,8 +81,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "set-date":
             return cmd_set_date(db, args.article, args.date)
         return cmd_browse(db, explicit=bool(getattr(args, "db_sub", None) or args.db))
-    except KeyboardInterrupt:
-        return fail("interrupted", EXIT_INTERRUPTED)
+    except KeyboardInterrupt as e:  # ctrl+c; or an ingest's SIGTERM (model.ingest.stopping.Stopped)
+        signum = getattr(e, "signum", signal.SIGINT)
+        return fail(_stop_word(signum), 128 + signum)
     except BrokenPipeError:
         return 0
 
@@ -173,8 +175,12 @@ def cmd_ingest(paths: list[str], db: Path, jobs: int | None = None) -> int:
     except OSError as e:
         return fail(f"cannot write {db}: {e.strerror or e}")
     except sqlite3.Error as e:  # e.g. the disk filled up, or another process holds the database
-        return fail(f"cannot write {db}: {e}")
+        return fail(f"cannot write {db}: {_sqlite_reason(e)}")
     return _ingested(summary)
+
+
+def _stop_word(signum: int) -> str:
+    return "interrupted" if signum == signal.SIGINT else f"stopped by {signal.Signals(signum).name}"
 
 
 def _ingested(summary) -> int:
@@ -185,8 +191,10 @@ def _ingested(summary) -> int:
         print(f"warning {s.origin}: {s.reason}", file=sys.stderr)
     print(f"ingest: {summary.line()}")
     if summary.interrupted:
+        signum = summary.stopped_by or signal.SIGINT
         return fail(
-            f"interrupted; {summary.stored} articles stored. Run the same command again to resume.", EXIT_INTERRUPTED
+            f"{_stop_word(signum)}; {summary.stored} articles stored. Run the same command again to resume.",
+            128 + signum,
         )
     if summary.stored == 0 and summary.unchanged == 0:
         return fail("nothing could be ingested" + (f" ({len(summary.skipped)} skipped)" if summary.skipped else ""))

@@ -141,6 +141,7 @@ def _worker_init():
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles ctrl-c and stops the pool
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler is for the parent (pool.terminate)
     try:
         # the extractors (about a second of regex compiling) load with spaCy
         from model.extract import timeline as _timeline  # noqa: F401

@@ -13,11 +13,17 @@ import contextlib
 import io
 import os
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 
 import pytest
 
-from model.corpus import store
+from model.corpus import export, store, write
+from model.records import Article, Extraction
+from tests.conftest import ROOT
 from tui import cli
 
 
@@ -124,3 +130,168 @@ def test_set_date_then_clear_still_works(corpus_db):
     assert conn.execute("SELECT COUNT(*) FROM override").fetchone()[0] == 0
     conn.close()
     assert dump(corpus_db).count('INSERT INTO "article"') == before.count('INSERT INTO "article"')
+
+
+# ---------------------------------------------------------------- a write that fails says why
+
+
+class CommitThenInterrupt(sqlite3.Connection):
+    """A connection on which ctrl+c lands just after COMMIT has run (the signal's "wrong moment")."""
+
+    def execute(self, sql, *args):
+        cur = super().execute(sql, *args)
+        if sql == "COMMIT":
+            raise KeyboardInterrupt
+        return cur
+
+
+def empty_db(tmp_path):
+    db = tmp_path / "w.db"
+    store.connect(db).close()
+    return db
+
+
+def test_ctrl_c_just_after_an_article_is_committed_is_an_interruption_not_a_rollback_error(tmp_path):
+    db = empty_db(tmp_path)
+    conn = sqlite3.connect(db, factory=CommitThenInterrupt)
+    with pytest.raises(KeyboardInterrupt):
+        write.write_article(conn, Article(key="a", text="Talks went on."), Extraction(), write.EntityCache(conn))
+    conn.close()
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT key FROM article").fetchall() == [("a",)]  # committed, whole
+    conn.close()
+
+
+def test_a_write_another_writer_blocks_says_database_is_locked(tmp_path):
+    db = empty_db(tmp_path)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    conn = sqlite3.connect(db, timeout=0)
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="database is locked"):
+            write.write_article(conn, Article(key="a", text="Talks went on."), Extraction(), write.EntityCache(conn))
+    finally:
+        conn.close()
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_a_signal_inside_a_held_write_waits_for_its_end():
+    from model.ingest.stopping import StopOnSignals, Stopped
+
+    done = []
+    with StopOnSignals() as stop:
+        with pytest.raises(Stopped) as e:
+            with stop.held():
+                os.kill(os.getpid(), signal.SIGTERM)
+                done.append("the write went on")
+        assert done and e.value.signum == signal.SIGTERM
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # the handlers are given back
+
+
+# ---------------------------------------------------------------- SIGINT and SIGTERM during an ingest
+
+N_ARTICLES = 40  # batches of 16 with two jobs: the signal lands with batches to go
+PEOPLE = ["Vladimir Putin", "Xi Jinping", "Sergei Lavrov", "Wang Yi", "Dmitry Peskov"]
+TOPICS = ["gas supplies", "grain exports", "a new bridge", "yuan settlements", "Arctic shipping"]
+
+
+def make_corpus(d):
+    d.mkdir(parents=True, exist_ok=True)
+    for i in range(N_ARTICLES):
+        a, b = PEOPLE[i % 5], PEOPLE[(i + 2) % 5]
+        topic = TOPICS[i * 3 % 5]
+        (d / f"s{i:03d}.txt").write_text(
+            f"Round {i} of talks on {topic}\n\n"
+            f"{a} met {b} on March {i % 28 + 1}, 2023, to discuss {topic}.\n"
+            f"“We will deepen cooperation on {topic},” {a} said.\n"
+            f"{b} said the next round would take place next week.\n",
+            encoding="utf-8",
+        )
+    return d
+
+
+def exports(db) -> dict[str, str]:
+    conn = store.connect(db, readonly=True)
+    out = {}
+    for kind in export.KINDS:
+        buf = io.StringIO()
+        export.write(conn, kind, buf)
+        out[kind] = buf.getvalue()
+    conn.close()
+    return out
+
+
+def stored(db) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1)
+        try:
+            return conn.execute("SELECT COUNT(*) FROM article").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory, nlp):
+    """The corpus and the exports of one uninterrupted ingest of it."""
+    from model.ingest import pipeline, pool
+
+    d = tmp_path_factory.mktemp("signals")
+    corpus = make_corpus(d / "corpus")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pool, "_NLP", nlp)
+        summary = pipeline.ingest([str(corpus)], str(d / "clean.db"), jobs=1)
+    assert summary.new == N_ARTICLES
+    return corpus, exports(d / "clean.db")
+
+
+@pytest.mark.parametrize(
+    ("signum", "jobs", "group", "code", "message"),
+    [
+        (signal.SIGTERM, "2", False, 143, "stopped by SIGTERM;"),  # `kill PID`: the workers are the ingest's to stop
+        (signal.SIGTERM, "2", True, 143, "stopped by SIGTERM;"),  # the whole group, workers too
+        (signal.SIGINT, "2", True, 130, "interrupted;"),  # ctrl+c on a terminal: the whole group
+        (signal.SIGINT, "1", False, 130, "interrupted;"),  # inside spaCy, in this process
+    ],
+)
+def test_a_signal_stops_an_ingest_like_ctrl_c_and_the_same_command_resumes_it(
+    clean, tmp_path, nlp, signum, jobs, group, code, message
+):
+    from model.ingest import pipeline, pool
+
+    corpus, want = clean
+    db = tmp_path / "stopped.db"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tui.cli", "ingest", "--db", str(db), str(corpus), "-j", jobs],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        first = proc.stderr.readline()  # "ingest: 0/40 articles": parsing has begun
+        assert first.startswith("ingest: 0/"), first + proc.stderr.read()
+        while stored(db) == 0 and proc.poll() is None:  # then the first articles are committed
+            time.sleep(0.005)
+        (os.killpg if group else os.kill)(proc.pid, signum)
+        out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    n = stored(db)
+    assert 0 < n < N_ARTICLES, "the signal did not land mid-ingest"
+    assert proc.returncode == code, err
+    assert "Traceback" not in err and "Error" not in err, err
+    assert f"sinorus-tui: {message} {n} articles stored. Run the same command again to resume." in err
+    assert out.startswith(f"ingest: {n} new, 0 updated, 0 unchanged, 0 skipped")
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pool, "_NLP", nlp)
+        summary = pipeline.ingest([str(corpus)], str(db), jobs=1)
+    assert (summary.new, summary.unchanged, summary.skipped) == (N_ARTICLES - n, n, [])
+    assert exports(db) == want
