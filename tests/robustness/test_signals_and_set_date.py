@@ -119,19 +119,6 @@ def test_set_date_on_a_device_is_one_line_and_writes_nothing_beside_it():
     assert [p for p in ("/dev/null-journal", "/dev/null-wal", "/dev/null-shm") if os.path.exists(p)] == stray
 
 
-def test_set_date_then_clear_still_works(corpus_db):
-    key = keys(corpus_db)[0]
-    before = dump(corpus_db)
-    code, out, err = run_cli("set-date", "--db", str(corpus_db), key, "2020-01-01")
-    assert code == 0 and out.startswith(f"set-date: {key} → 2020-01-01;"), err
-    code, out, err = run_cli("set-date", "--db", str(corpus_db), key, "clear")
-    assert code == 0 and out.startswith(f"set-date: {key} → detected date;"), err
-    conn = sqlite3.connect(corpus_db)
-    assert conn.execute("SELECT COUNT(*) FROM override").fetchone()[0] == 0
-    conn.close()
-    assert dump(corpus_db).count('INSERT INTO "article"') == before.count('INSERT INTO "article"')
-
-
 # ---------------------------------------------------------------- a write that fails says why
 
 
@@ -252,7 +239,6 @@ def clean(tmp_path_factory, nlp):
     [
         (signal.SIGTERM, "2", False, 143, "stopped by SIGTERM;"),  # `kill PID`: the workers are the ingest's to stop
         (signal.SIGTERM, "2", True, 143, "stopped by SIGTERM;"),  # the whole group, workers too
-        (signal.SIGINT, "2", True, 130, "interrupted;"),  # ctrl+c on a terminal: the whole group
         (signal.SIGINT, "1", False, 130, "interrupted;"),  # inside spaCy, in this process
     ],
 )
