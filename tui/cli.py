@@ -222,7 +222,14 @@ def cmd_export(kind: str, db: Path, fmt: str, output: str | None) -> int:
                 return fail(f"cannot write {output}: {e.strerror or e}")
             print(f"export: {n} {kind} → {output}", file=sys.stderr)
         else:
-            export.write(conn, kind, sys.stdout, fmt)
+            try:
+                export.write(conn, kind, sys.stdout, fmt)
+                sys.stdout.flush()
+            except BrokenPipeError:
+                raise
+            except OSError as e:  # e.g. > /dev/full: say so, and leave nothing for the exit's flush to retry
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                return fail(f"cannot write to standard output: {e.strerror or e}")
     except sqlite3.DatabaseError as e:  # a damaged file: the header reads, a later page does not
         return fail(f"cannot read {db}: {e}")
     finally:

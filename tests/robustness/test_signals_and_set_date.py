@@ -281,3 +281,21 @@ def test_a_signal_stops_an_ingest_like_ctrl_c_and_the_same_command_resumes_it(
         summary = pipeline.ingest([str(corpus)], str(db), jobs=1)
     assert (summary.new, summary.unchanged, summary.skipped) == (N_ARTICLES - n, n, [])
     assert exports(db) == want
+
+
+# ---------------------------------------------------------------- export to a full disk
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_export_to_a_full_device_is_one_line(seeds_db, fmt):
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "tui.cli", "export", "articles", "--db", str(seeds_db), "--format", fmt],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert proc.returncode == 1
+    assert proc.stderr == "sinorus-tui: cannot write to standard output: No space left on device\n"
