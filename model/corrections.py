@@ -3,7 +3,8 @@
 A user's publication date is kept apart from the detected one (the `override` table) and
 survives re-ingest; setting or clearing it resolves the article's relative dates again
 against it, without spaCy. This module sits above both the extractors and the corpus:
-it re-runs an extraction step (`timeline.reanchor`) and writes the result.
+it re-runs an extraction step (`timeline.reanchor`) and writes the result. A change is one
+transaction: when any part of it fails, nothing is changed.
 """
 
 from __future__ import annotations
@@ -15,9 +16,28 @@ from model.dates import value_range
 from model.extract import timeline
 
 
+class CorrectionError(ValueError):
+    """A correction that cannot be made as asked: one line for the user; nothing was changed."""
+
+
 def set_published(conn: sqlite3.Connection, key: str, value: str | None) -> int:
     """Set (or with None, clear) a user's publication date for article `key`; re-resolve its relative
-    expressions against it. Returns how many expressions were resolved again."""
+    expressions against it. Returns how many expressions were resolved again.
+
+    One transaction, begun before the first read: a lock another writer holds, a missing table, a
+    date whose relative expressions leave the calendar (CorrectionError) or ctrl+c changes nothing."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        n = _set_published(conn, key, value)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:  # a failed COMMIT may have ended it already
+            conn.execute("ROLLBACK")
+        raise
+    return n
+
+
+def _set_published(conn: sqlite3.Connection, key: str, value: str | None) -> int:
     row = conn.execute("SELECT id, text, published, published_basis FROM article WHERE key=?", (key,)).fetchone()
     if row is None:
         raise KeyError(key)
@@ -26,9 +46,8 @@ def set_published(conn: sqlite3.Connection, key: str, value: str | None) -> int:
         new, basis, uncertain = _set(conn, key, value, cur, cur_basis)
     else:
         new, basis, uncertain = _clear(conn, key)
-    with conn:
-        conn.execute("UPDATE article SET published=?, published_basis=? WHERE id=?", (new, basis, aid))
-        return _resolve_again(conn, aid, text, new, uncertain)
+    conn.execute("UPDATE article SET published=?, published_basis=? WHERE id=?", (new, basis, aid))
+    return _resolve_again(conn, aid, text, new, uncertain)
 
 
 def _set(conn: sqlite3.Connection, key: str, value: str, cur: str | None, cur_basis: str | None) -> tuple:
@@ -64,7 +83,12 @@ def _resolve_again(conn: sqlite3.Connection, aid: int, text: str, new: str | Non
                 (tid,),
             )
             continue
-        val, vbasis = timeline.reanchor(text[s:e], spec, new)
+        try:
+            val, vbasis = timeline.reanchor(text[s:e], spec, new)
+        except OverflowError:  # e.g. "next week" counted from 9999-12-31
+            raise CorrectionError(
+                f"'{text[s:e]}' counted from {new} falls outside the calendar (years 1 to 9999); nothing was changed"
+            ) from None
         rng = value_range(val)
         conn.execute(
             "UPDATE timex SET value=?, anchor=?, basis=?, value_start=?, value_end=?, uncertain=? WHERE id=?",

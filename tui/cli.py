@@ -12,6 +12,7 @@ import argparse
 import errno
 import gc
 import os
+import signal
 import sqlite3
 import sys
 import time
@@ -110,8 +111,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "set-date":
             return cmd_set_date(db, args.article, args.date)
         return cmd_browse(db, explicit=bool(getattr(args, "db_sub", None) or args.db))
-    except KeyboardInterrupt:
-        return fail("interrupted", EXIT_INTERRUPTED)
+    except KeyboardInterrupt as e:  # ctrl+c; or an ingest's SIGTERM (model.ingest.stopping.Stopped)
+        signum = getattr(e, "signum", signal.SIGINT)
+        return fail(_stop_word(signum), 128 + signum)
     except BrokenPipeError:
         return 0
 
@@ -207,8 +209,12 @@ def cmd_ingest(paths: list[str], db: Path, jobs: int | None = None, *, follow_li
     except OSError as e:
         return fail(f"cannot write {db}: {e.strerror or e}")
     except sqlite3.Error as e:  # e.g. the disk filled up, or another process holds the database
-        return fail(f"cannot write {db}: {e}")
+        return fail(f"cannot write {db}: {_sqlite_reason(e)}")
     return _ingested(summary)
+
+
+def _stop_word(signum: int) -> str:
+    return "interrupted" if signum == signal.SIGINT else f"stopped by {signal.Signals(signum).name}"
 
 
 def _ingested(summary) -> int:
@@ -219,8 +225,10 @@ def _ingested(summary) -> int:
         say(f"warning {s.origin}: {s.reason}")
     say(f"ingest: {summary.line()}", sys.stdout)
     if summary.interrupted:
+        signum = summary.stopped_by or signal.SIGINT
         return fail(
-            f"interrupted; {summary.stored} articles stored. Run the same command again to resume.", EXIT_INTERRUPTED
+            f"{_stop_word(signum)}; {summary.stored} articles stored. Run the same command again to resume.",
+            128 + signum,
         )
     if summary.stored == 0 and summary.unchanged == 0:
         return fail("nothing could be ingested" + (f" ({len(summary.skipped)} skipped)" if summary.skipped else ""))
@@ -255,7 +263,14 @@ def cmd_export(kind: str, db: Path, fmt: str, output: str | None, raw_csv: bool 
                 return fail(f"cannot write {output}: {e.strerror or e}")
             say(f"export: {n} {kind} → {output}")
         else:
-            write(sys.stdout)
+            try:
+                write(sys.stdout)
+                sys.stdout.flush()
+            except BrokenPipeError:
+                raise
+            except OSError as e:  # e.g. > /dev/full: say so, and leave nothing for the exit's flush to retry
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                return fail(f"cannot write to standard output: {e.strerror or e}")
     except sqlite3.DatabaseError as e:  # a damaged file: the header reads, a later page does not
         return fail(f"cannot read {db}: {e}")
     finally:
@@ -320,21 +335,35 @@ def cmd_set_date(db: Path, key: str, date: str) -> int:
     from model import corrections, dates
     from model.corpus import store
 
+    value = None if date == "clear" else dates.parse_iso_day(date)
+    if date != "clear" and value is None:
+        return fail(f"'{date}' is not a date; give YYYY-MM-DD")
     try:
         conn = store.connect(db, progress=_upgrade_progress(db))
     except store.StoreError as e:
         return fail(str(e))
+    except sqlite3.Error as e:  # e.g. a device, not a file: its schema cannot be written
+        return fail(f"cannot change {db}: {_sqlite_reason(e)}")
     try:
-        value = None if date == "clear" else dates.parse_iso_day(date)
-        if date != "clear" and value is None:
-            return fail(f"'{date}' is not a date; give YYYY-MM-DD")
         if not conn.execute("SELECT 1 FROM article WHERE key=?", (key,)).fetchone():
             return fail(f"no article '{key}' in {db}")
         n = corrections.set_published(conn, key, value)
-        say(f"set-date: {key} → {value or 'detected date'}; {n} relative dates resolved again", sys.stdout)
+    except corrections.CorrectionError as e:
+        return fail(str(e))
+    except sqlite3.Error as e:  # another writer's lock, a table missing: the one transaction changed nothing
+        return fail(f"cannot change {db}: {_sqlite_reason(e)}; nothing was changed")
     finally:
         conn.close()
+    say(f"set-date: {key} → {value or 'detected date'}; {n} relative dates resolved again", sys.stdout)
     return 0
+
+
+def _sqlite_reason(e: sqlite3.Error) -> str:
+    """SQLite's own words for why a statement failed, with what to do where there is something to do."""
+    msg = str(e) or type(e).__name__
+    if "database is locked" in msg:
+        return f"{msg} (another program is writing it; try again when it has finished)"
+    return msg
 
 
 # ---------------------------------------------------------------- browse

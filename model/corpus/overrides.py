@@ -17,12 +17,12 @@ def overrides(conn: sqlite3.Connection, key: str) -> dict[str, str]:
 
 
 def set_override(conn: sqlite3.Connection, key: str, field: str, value: str | None) -> None:
-    """Set one override of article `key` (with None, remove it)."""
-    with conn:
-        if value is None:
-            conn.execute("DELETE FROM override WHERE article_key=? AND field=?", (key, field))
-        else:
-            conn.execute(
-                "INSERT OR REPLACE INTO override(article_key, field, value, created) VALUES (?,?,?,?)",
-                (key, field, value, utc_now()),
-            )
+    """Set one override of article `key` (with None, remove it), in the caller's transaction
+    (`model.corrections` makes a whole correction one transaction)."""
+    if value is None:
+        conn.execute("DELETE FROM override WHERE article_key=? AND field=?", (key, field))
+    else:
+        conn.execute(
+            "INSERT OR REPLACE INTO override(article_key, field, value, created) VALUES (?,?,?,?)",
+            (key, field, value, utc_now()),
+        )

@@ -16,6 +16,8 @@ from pathlib import Path
 from model.corpus.errors import StoreError
 from model.corpus.schema import READABLE_VERSIONS, SCHEMA_VERSION, SUMMARY_VERSION, migrate
 
+BUSY_TIMEOUT_MS = 10_000  # how long a statement waits for another writer's lock before "database is locked"
+
 __all__ = ["READABLE_VERSIONS", "SCHEMA_VERSION", "SUMMARY_VERSION", "StoreError", "connect", "open_readonly"]
 
 
@@ -66,7 +68,7 @@ def _configure(conn: sqlite3.Connection, path: Path, readonly: bool) -> int:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA busy_timeout=10000")
+        conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
     except sqlite3.DatabaseError as e:
         conn.close()
         raise StoreError(f"{path} is not a sinorus-tui database (or is corrupt): {e}") from None
@@ -86,6 +88,8 @@ def _unwritable(path: Path) -> str | None:
     """Why a writer cannot use `path`, in words, or None. SQLite writes `NAME-wal` and
     `NAME-shm` beside the database, so its folder must be writable too."""
     folder = path.parent if str(path.parent) else Path(".")
+    if path.exists() and not path.is_file():  # SQLite would write NAME-journal beside a device, e.g. /dev/null
+        return "not a regular file (a device, a pipe or a socket)"
     if path.exists() and not os.access(path, os.W_OK):
         return "the file is read-only (browsing and export still work)"
     if not os.access(folder, os.W_OK):

@@ -96,7 +96,8 @@ def write_article(conn: sqlite3.Connection, art: Article, ext: Extraction, entit
         summarise(conn, "SELECT ?", (aid,))
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # BEGIN may have failed (locked), or SQLite ended it (disk full), or COMMIT ran
+            conn.execute("ROLLBACK")
         raise
     return aid
 

@@ -9,6 +9,7 @@ again. Parsing and extraction run in the worker pool (`model.ingest.pool`,
 
 from __future__ import annotations
 
+import signal
 import sqlite3
 import time
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from model.corpus.overrides import overrides
 from model.ingest import pool
 from model.ingest.progress import Progress, Summary
 from model.ingest.sources import read_all
+from model.ingest.stopping import StopOnSignals, Stopped
 from model.records import Article, Skipped
 
 __all__ = ["Progress", "Summary", "ingest"]
@@ -34,6 +36,12 @@ def ingest(
 ) -> Summary:
     """Read `paths`, parse and extract what is new or changed, and store it in the database at `db_path`.
     Inside a folder, symbolic links that leave it are followed only with `follow_links`."""
+    with StopOnSignals() as stop:
+        return _ingest(paths, db_path, jobs, progress, stop, follow_links)
+
+
+def _ingest(paths, db_path, jobs, progress, stop: StopOnSignals, follow_links: bool) -> Summary:
+    """`ingest`, SIGINT and SIGTERM raising `Stopped` (KeyboardInterrupt) outside an article's write."""
     t0 = time.monotonic()
     summary = Summary()
     conn = store.connect(
@@ -46,13 +54,14 @@ def ingest(
         todo = _to_extract(conn, read_all(paths, follow_links=follow_links), known, summary, progress, t0)
         cache = write.EntityCache(conn)
         if todo:
-            _extract_and_store(conn, todo, known, summary, cache, jobs or pool.default_jobs(), progress, t0)
+            _extract_and_store(conn, todo, known, summary, cache, jobs or pool.default_jobs(), progress, t0, stop)
         if summary.stored:
             if progress:
                 progress(Progress("finishing", len(todo), len(todo), summary.words, time.monotonic() - t0))
             refresh_entities(conn, cache.touched)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as e:
         summary.interrupted = True
+        summary.stopped_by = e.signum if isinstance(e, Stopped) else signal.SIGINT
         if summary.stored:
             refresh_entities(conn, cache.touched)
     finally:
@@ -105,7 +114,7 @@ def _apply_overrides(conn: sqlite3.Connection, art: Article) -> None:
         art.published, art.published_basis, art.published_confidence = ov["published"], "set by user", 1.0
 
 
-def _extract_and_store(conn, todo, known, summary: Summary, cache, jobs: int, progress, t0) -> None:
+def _extract_and_store(conn, todo, known, summary: Summary, cache, jobs: int, progress, t0, stop) -> None:
     done = 0
 
     def store_results(results: pool.Results) -> None:
@@ -115,8 +124,9 @@ def _extract_and_store(conn, todo, known, summary: Summary, cache, jobs: int, pr
             if err:
                 summary.skipped.append(Skipped(art.origin or art.key, err))
                 continue
-            write.write_article(conn, art, ext, cache)
-            _count_stored(summary, art, ext, known)
+            with stop.held():  # a signal now stops the ingest after this article, not inside it
+                write.write_article(conn, art, ext, cache)
+                _count_stored(summary, art, ext, known)
         if progress:
             progress(Progress("parsing", done, len(todo), summary.words, time.monotonic() - t0))
 

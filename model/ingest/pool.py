@@ -133,14 +133,25 @@ def _worker_nlp():
     return _NLP
 
 
-def _worker_init():
+_STOPPING = None  # in a worker: set (to 1) by the parent when it stops the pool
+
+
+def _worker_init(stopping=None):
     """Preload spaCy and the extractors in a pool worker, before its first batch.
+
+    Signals are the parent's to handle: it stops the pool. ctrl+c (SIGINT to the whole group) is
+    ignored here; SIGTERM too, unless the parent has begun stopping the pool (`pool.terminate`
+    sends it): a worker that died of a SIGTERM sent to the whole group while it waited for a batch
+    would hold the pool's queue lock for ever, and the parent's terminate would wait for it.
 
     Best effort: a failure here is left for the first batch to meet and report (an exception
     raised by a pool's initializer makes multiprocessing start the worker again, forever)."""
     import signal
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles ctrl-c and stops the pool
+    global _STOPPING
+    _STOPPING = stopping
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         # the extractors (about a second of regex compiling) load with spaCy
         from model.extract import timeline as _timeline  # noqa: F401
@@ -149,6 +160,16 @@ def _worker_init():
         _worker_nlp()
     except Exception:  # met again, and reported, by process_batch
         pass
+
+
+def _on_sigterm(signum, frame) -> None:
+    """A worker's SIGTERM: its default (to die) once the parent stops the pool; else ignored, the
+    parent (which a signal to the group reaches too) stops the pool."""
+    import signal
+
+    if _STOPPING is None or _STOPPING.value:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def default_jobs() -> int:
@@ -172,12 +193,14 @@ def parse_all(parts: list[list[Article]], jobs: int, on_results: Callable[[Resul
             on_results(process_batch(b, nlp))
         return
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    pool = ctx.Pool(min(jobs, len(parts)), initializer=_worker_init)
+    stopping = ctx.RawValue("b", 0)
+    pool = ctx.Pool(min(jobs, len(parts)), initializer=_worker_init, initargs=(stopping,))
     try:
         for results in pool.imap(process_batch, parts):
             on_results(results)
         pool.close()
     except BaseException:
+        stopping.value = 1  # the workers' SIGTERM is the default again: terminate() stops them
         pool.terminate()
         raise
     finally:

@@ -26,6 +26,7 @@ class Summary:
     words: int = 0
     seconds: float = 0.0
     interrupted: bool = False
+    stopped_by: int = 0  # the signal that interrupted it: SIGINT (2) or SIGTERM (15)
 
     @property
     def stored(self) -> int:
