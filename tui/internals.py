@@ -8,10 +8,14 @@ still saved.
 
 What is here: `FrameScreen`, a Screen whose repaints a navigation step can hold until every query it
 started has answered, drawn then in one frame; `set_border`, a border title that repaints one line;
-`line_cache`, a widget's own cache of drawn lines; `keymap`, the app's key remapping.
+`line_cache`, a widget's own cache of drawn lines; `keymap`, the app's key remapping;
+`tolerate_undecodable_input`, input bytes that are not UTF-8 replaced instead of fatal.
 """
 
 from __future__ import annotations
+
+import codecs
+import functools
 
 from textual._compositor import Compositor
 from textual.content import Content
@@ -135,3 +139,24 @@ def line_cache(widget, width: int) -> tuple[dict, set]:
 def keymap(app) -> dict[str, str]:
     """The app's remapping of binding ids to keys (what `App.set_keymap` was given)."""
     return app._keymap
+
+
+def _lenient_decoder(encoding: str):
+    """`codecs.getincrementaldecoder`, whose decoders replace undecodable bytes with U+FFFD."""
+    return functools.partial(codecs.getincrementaldecoder(encoding), errors="replace")
+
+
+def tolerate_undecodable_input() -> None:
+    """Make one input byte that is not UTF-8 harmless instead of fatal.
+
+    Upstream cause (Textual 8.2.8): `LinuxDriver.run_input_thread` decodes stdin with
+    `getincrementaldecoder("utf-8")()`, strict errors, so a stray byte (0xff from `tmux send-keys -H ff`,
+    Alt+key on an 8-bit xterm, a Latin-1 paste) raises UnicodeDecodeError in the input thread: the app
+    prints a traceback and exits with status 0. The driver looks the factory up in its module's globals
+    when the thread starts, so it gets this one instead, and a bad byte arrives as U+FFFD, an unbound key
+    (or a visible replacement character in a text field). Idempotent; affects only that driver."""
+    try:
+        from textual.drivers import linux_driver
+    except ImportError:  # no termios (Windows): another driver, another decoder
+        return
+    linux_driver.getincrementaldecoder = _lenient_decoder

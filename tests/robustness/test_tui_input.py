@@ -1,0 +1,41 @@
+"""Input the terminal sends that is not UTF-8: one stray byte (0xff from `tmux send-keys -H ff`,
+Alt+key on an 8-bit xterm, a Latin-1 paste) is replaced, and the app goes on and quits normally.
+The app runs with Textual's real Linux driver in a pseudo-terminal, so the byte takes the same path
+as from a keyboard."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.robustness.term import Pty, sequences
+from tests.tui.fixture_db import build
+
+
+@pytest.fixture(scope="module")
+def input_db(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("input") / "input.db")
+
+
+@pytest.mark.parametrize("raw", [b"\xff", b"\xc3(", b"\xe1"], ids=["invalid-start", "bad-continuation", "lone-lead"])
+def test_a_non_utf8_input_byte_is_not_fatal(input_db, tmp_path, raw):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "COLUMNS", "LINES", "NO_COLOR"))}
+    env.update(TERM="xterm-256color", LANG="C.UTF-8", XDG_CONFIG_HOME=str(tmp_path), HOME=str(tmp_path))
+    term = Pty([sys.executable, "-m", "tui.cli", "--db", str(input_db)], size=(100, 30), env=env, cwd=str(ROOT))
+    shown = lambda s: sequences(s)[1]  # noqa: E731
+    try:
+        term.wait_for(lambda s: "tab/e: next link" in shown(s), what="the reader")
+        mark = term.mark()
+        os.write(term.master, raw)
+        term.send("3")
+        term.wait_for(lambda s: "Timeline" in shown(s), since=mark, what="the timeline after the bad byte")
+        term.send("q")
+        code = term.close()
+    finally:
+        term.close() if term.proc.poll() is None else None
+    out = shown(term.text())
+    assert "Traceback" not in out and "UnicodeDecodeError" not in out, out[-2000:]
+    assert code == 0, out[-2000:]
