@@ -21,7 +21,7 @@ from model.corpus import query as q
 from . import bindings
 from .browser import MainScreen
 from .config import Config, load_config
-from .internals import tolerate_undecodable_input
+from .internals import guard_option_list_paging, tolerate_undecodable_input
 from .palette import ArticleCommands, DateCommands, EntityCommands
 
 ANSI_THEME = "ansi-dark"
@@ -92,6 +92,7 @@ class SinorusApp(App):
         # overlap with the drawing (nav bench, search a word, p50 44 -> 40 ms, p95 60 -> 52 ms).
         sys.setswitchinterval(SWITCH_INTERVAL)
         tolerate_undecodable_input()  # a non-UTF-8 input byte would end the app (see internals)
+        guard_option_list_paging()  # ctrl+p, PageDown in a 3-row terminal raised KeyError (see internals)
         self.db = Db(db_path, readonly)
         self.config = config if config is not None else load_config()
         self._theme_choice = theme or self.config.theme

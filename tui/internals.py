@@ -9,7 +9,8 @@ still saved.
 What is here: `FrameScreen`, a Screen whose repaints a navigation step can hold until every query it
 started has answered, drawn then in one frame; `set_border`, a border title that repaints one line;
 `line_cache`, a widget's own cache of drawn lines; `keymap`, the app's key remapping;
-`tolerate_undecodable_input`, input bytes that are not UTF-8 replaced instead of fatal.
+`tolerate_undecodable_input`, input bytes that are not UTF-8 replaced instead of fatal;
+`guard_option_list_paging`, PageUp/PageDown in an option list with no room to draw a line.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from textual.content import Content
 from textual.geometry import Region
 from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widgets import OptionList
 
 
 class _Compositor(Compositor):
@@ -160,3 +162,23 @@ def tolerate_undecodable_input() -> None:
     except ImportError:  # no termios (Windows): another driver, another decoder
         return
     linux_driver.getincrementaldecoder = _lenient_decoder
+
+
+def guard_option_list_paging() -> None:
+    """PageUp/PageDown in an `OptionList` given no room (0 rows) do nothing instead of raising.
+
+    Upstream cause (Textual 8.2.8): `OptionList._update_lines` builds its line map only when the list has
+    a non-empty content region, but `OptionList._move_page` indexes that map (`_index_to_line[highlighted]`)
+    unguarded; `scroll_to_highlight` catches the same KeyError. In a 10x3 terminal the command palette's
+    input takes every row, its option list is 0 rows high, and ctrl+p then PageDown raised `KeyError: 0`,
+    which ended the app. With no lines there is no page to move by. Idempotent."""
+    move_page = OptionList._move_page
+    if getattr(move_page, "_sinorus_guarded", False):
+        return
+
+    def _move_page(self, direction):
+        if self._lines:  # empty while the list has no room: nothing drawn, nothing to page through
+            move_page(self, direction)
+
+    _move_page._sinorus_guarded = True
+    OptionList._move_page = _move_page

@@ -39,3 +39,30 @@ def test_a_non_utf8_input_byte_is_not_fatal(input_db, tmp_path, raw):
     out = shown(term.text())
     assert "Traceback" not in out and "UnicodeDecodeError" not in out, out[-2000:]
     assert code == 0, out[-2000:]
+
+
+async def test_paging_the_command_palette_with_no_room_is_not_fatal(input_db):
+    """In a 10×3 terminal the palette's input takes every row and its list gets none; PageDown and
+    PageUp there raised KeyError: 0 (inside Textual's OptionList) and ended the app."""
+    from textual.command import CommandPalette
+
+    from tests.tui.conftest import settle
+    from tui.app import SinorusApp
+    from tui.config import Config
+
+    app = SinorusApp(input_db, config=Config(), theme="textual-dark")
+    async with app.run_test(size=(10, 3)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        for key in ("pagedown", "pageup", "pagedown"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, CommandPalette)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
