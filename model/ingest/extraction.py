@@ -18,7 +18,7 @@ def extract(art: Article, doc) -> Extraction:
     from model.extract import timeline
     from model.extract.quotes import extractor as quotes
 
-    text = doc.text  # the article's text as parsed: its soft newlines are spaces (`layout.unwrap`)
+    text = doc.text  # the article's text as parsed: soft newlines and degenerate runs are spaces (`layout.parse_text`)
     ext = Extraction(sentences=[(s.start_char, s.end_char) for s in doc.sents])
 
     def step(what, fn, *args, default=None, **kw):

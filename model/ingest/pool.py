@@ -70,7 +70,7 @@ def _parse_short(nlp, short: list[Article]) -> dict[int, tuple[Extraction | None
     """The texts of one piece each, parsed together: id(article) -> (extraction, error)."""
     results: dict[int, tuple[Extraction | None, str | None]] = {}
     try:
-        for a, doc in zip(short, nlp.pipe([layout.unwrap(a.text) for a in short])):
+        for a, doc in zip(short, nlp.pipe([layout.parse_text(a.text) for a in short])):
             results[id(a)] = _safe_extract(a, doc)
     except Exception:  # a batch-level NLP failure: the rest one at a time, so one bad text costs one article
         for a in short:
@@ -81,7 +81,7 @@ def _parse_short(nlp, short: list[Article]) -> dict[int, tuple[Extraction | None
 
 def _parse_one(nlp, art: Article) -> tuple[Extraction | None, str | None]:
     try:
-        return _safe_extract(art, nlp(layout.unwrap(art.text)))
+        return _safe_extract(art, nlp(layout.parse_text(art.text)))
     except Exception as e:
         return None, f"NLP failed: {type(e).__name__}: {e}"[:200]
 
@@ -96,7 +96,7 @@ def _safe_extract(art: Article, doc) -> tuple[Extraction | None, str | None]:
 def _extract_long(art: Article, nlp) -> tuple[Extraction | None, str | None]:
     total = Extraction()
     try:
-        for offset, piece in _chunks(layout.unwrap(art.text)):
+        for offset, piece in _chunks(layout.parse_text(art.text)):
             part = Article(
                 key=art.key,
                 text=piece,

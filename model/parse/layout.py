@@ -135,3 +135,21 @@ def unwrap(text: str) -> str:
     for i in soft:
         chars[i] = " "
     return "".join(chars)
+
+
+# A run of one punctuation or symbol character longer than this is no prose; spaCy's tokenizer splits such a run
+# (of "(" or "[") one character at a time, in time that grows with its square: 20,000 "(" took half a minute.
+MAX_RUN = 32
+_DEGENERATE_RUN = re.compile(r"([^\w\s]|_)\1{%d,}" % MAX_RUN)
+
+
+def blank_runs(text: str) -> str:
+    """`text` with every run of more than `MAX_RUN` of one non-alphanumeric, non-space character made spaces:
+    the same length, so every offset holds. Ellipses, dashes and rules of ordinary length stay."""
+    return _DEGENERATE_RUN.sub(lambda m: " " * len(m.group()), text)
+
+
+def parse_text(text: str) -> str:
+    """The text the parser reads for `text`, of its length: soft newlines flowed (`unwrap`) and degenerate runs
+    of punctuation blanked (`blank_runs`)."""
+    return blank_runs(unwrap(text))

@@ -54,7 +54,7 @@ def load_split(shared, split, cache):
     if path and os.path.exists(path):
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
     else:
-        docs = list(nlp.pipe([layout.unwrap(a.text) for a in arts], batch_size=32))
+        docs = list(nlp.pipe([layout.parse_text(a.text) for a in arts], batch_size=32))
         if path:
             db = DocBin(store_user_data=True)
             for d in docs:
@@ -179,7 +179,7 @@ def seeds_gate(shared, weights, attested):
         if isinstance(x, Article)
     ]
     worst = (0.0, "")
-    for art, doc in zip(arts, mnlp.load().pipe([layout.unwrap(a.text) for a in arts])):
+    for art, doc in zip(arts, mnlp.load().pipe([layout.parse_text(a.text) for a in arts])):
         recs, cands = quotes_and_candidates(art, doc)
         found = [{"start": q.start, "end": q.end} for q in recs]
         gs = [
