@@ -21,11 +21,12 @@ from pathlib import Path
 
 import pytest
 
-from model.corpus import export, store, write
+from model.corpus import store, write
 from model.ingest import pipeline as ingest
 from model.ingest import pool
 from model.records import Extraction
 from tests.conftest import ROOT
+from tests.robustness.corpus import count_articles, exports
 from tests.robustness.perms import unprivileged, world_dir
 from tests.tui.conftest import screen_of, settle
 from tests.tui.fixture_db import build
@@ -61,29 +62,6 @@ def run_cli(*argv: str) -> tuple[int, str, str]:
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = cli.main(list(argv))
     return code, out.getvalue(), err.getvalue()
-
-
-def exports(db) -> dict[str, str]:
-    conn = store.connect(db, readonly=True)
-    out = {}
-    for kind in export.KINDS:
-        buf = io.StringIO()
-        export.write(conn, kind, buf)
-        out[kind] = buf.getvalue()
-    conn.close()
-    return out
-
-
-def count_articles(db) -> int:
-    """Committed articles, read the way the browser reads (0 while the file or schema is not there yet)."""
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1)
-        try:
-            return conn.execute("SELECT COUNT(*) FROM article").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return 0
 
 
 def per_article(db) -> dict[str, tuple]:

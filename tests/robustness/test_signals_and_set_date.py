@@ -21,9 +21,10 @@ import time
 
 import pytest
 
-from model.corpus import export, store, write
+from model.corpus import store, write
 from model.records import Article, Extraction
 from tests.conftest import ROOT
+from tests.robustness.corpus import count_articles, exports
 from tui import cli
 
 
@@ -198,28 +199,6 @@ def make_corpus(d):
     return d
 
 
-def exports(db) -> dict[str, str]:
-    conn = store.connect(db, readonly=True)
-    out = {}
-    for kind in export.KINDS:
-        buf = io.StringIO()
-        export.write(conn, kind, buf)
-        out[kind] = buf.getvalue()
-    conn.close()
-    return out
-
-
-def stored(db) -> int:
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1)
-        try:
-            return conn.execute("SELECT COUNT(*) FROM article").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return 0
-
-
 @pytest.fixture(scope="module")
 def clean(tmp_path_factory, nlp):
     """The corpus and the exports of one uninterrupted ingest of it."""
@@ -261,7 +240,7 @@ def test_a_signal_stops_an_ingest_like_ctrl_c_and_the_same_command_resumes_it(
     try:
         first = proc.stderr.readline()  # "ingest: 0/40 articles": parsing has begun
         assert first.startswith("ingest: 0/"), first + proc.stderr.read()
-        while stored(db) == 0 and proc.poll() is None:  # then the first articles are committed
+        while count_articles(db) == 0 and proc.poll() is None:  # then the first articles are committed
             time.sleep(0.005)
         (os.killpg if group else os.kill)(proc.pid, signum)
         out, err = proc.communicate(timeout=120)
@@ -269,7 +248,7 @@ def test_a_signal_stops_an_ingest_like_ctrl_c_and_the_same_command_resumes_it(
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
-    n = stored(db)
+    n = count_articles(db)
     assert 0 < n < N_ARTICLES, "the signal did not land mid-ingest"
     assert proc.returncode == code, err
     assert "Traceback" not in err and "Error" not in err, err
