@@ -17,7 +17,7 @@ from textual.content import Content, Span
 
 from model.corpus import query as q
 
-from .text import clean, clean_keep_offsets
+from .text import QUOTED_KINDS, as_said, clean, clean_keep_offsets
 
 LABEL_STYLES = {
     "PERSON": "underline $text-warning",
@@ -29,6 +29,7 @@ LABEL_STYLES = {
 }
 OTHER_STYLE = "underline $text-accent"
 QUOTE_STYLE = "italic $text-secondary"
+REPORTED_STYLE = "$text-secondary"  # reported speech: upright, it is not the speaker's words
 SPEAKER_STYLE = "dim italic"
 DATE_STYLE = "bold $text-error"
 HEADING_STYLE = "bold $text-primary"
@@ -37,6 +38,11 @@ MUTED_STYLE = "$text-muted"
 CURSOR_STYLE = "reverse"
 HIT_STYLE = "bold reverse $text-warning"
 TARGET_STYLE = "bold"
+
+
+def said_style(kind: str | None) -> str:
+    """Quoted words in italics; reported speech upright, so the two never look alike."""
+    return QUOTE_STYLE if kind in QUOTED_KINDS else REPORTED_STYLE
 
 
 def label_style(label: str | None) -> str:
@@ -195,7 +201,7 @@ def _mark_facts(result: Doc, doc: q.ArticleDoc, spans: list[Span], links: list[L
     """Add a span and a link for every quote, mention and date of `doc`, at its place in `result`."""
     d = result.display
     for quote in doc.quotes:
-        spans.append(Span(d(quote.start), d(quote.end), QUOTE_STYLE))
+        spans.append(Span(d(quote.start), d(quote.end), said_style(quote.kind)))
         links.append(Link(d(quote.start), d(quote.end), "quote", quote))
     for m in doc.mentions:
         spans.append(Span(d(m.start), d(m.end), label_style(m.label)))
@@ -270,7 +276,7 @@ def _quotes_section(b: _Builder, rows: list[q.QuoteRow], entity_id: int) -> None
         if quote.speaker and quote.speaker_entity != entity_id:
             b.add(clean(quote.speaker), "bold", ("entity", quote.speaker_entity) if quote.speaker_entity else None)
             b.add(": ")
-        b.add("“" + clean(quote.text) + "”", QUOTE_STYLE, ("quote", quote))
+        b.add(as_said(quote.text, quote.kind), said_style(quote.kind), ("quote", quote))
         b.line(" — " + clean(quote.title, "(untitled)"), MUTED_STYLE)
 
 

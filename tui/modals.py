@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from . import bindings
 from .internals import keymap
-from .text import clean, shorten
+from .text import QUOTED_KINDS, REPORTED_MARK, as_said, clean, shorten
 
 _CSS = """
 {name} {{ align: center middle; }}
@@ -54,7 +54,7 @@ def _quote_rows(fact) -> list[tuple[str, object]]:
     if fact.cue:
         cue = f"“{fact.cue}”" + (f" at {_where(fact.cue_start, fact.cue_end)}" if fact.cue_start is not None else "")
     return [
-        ("Quote", f"“{fact.text}”"),
+        ("Quote" if fact.kind in QUOTED_KINDS else "Reported", as_said(fact.text, fact.kind)),
         ("Span", _where(fact.start, fact.end)),
         ("Kind", fact.kind),
         ("Speaker", fact.speaker or "unknown"),
@@ -202,4 +202,12 @@ def help_rows(app) -> list[tuple[str, list[tuple[str, str, str]]]]:
         if group == "Everywhere":
             rows.append(("ctrl+p", "Command palette: go to entity, article, date; theme", ""))
         out.append((group, rows))
+    out.append(("Marks", LEGEND))
     return out
+
+
+# What the lists' marks mean: rows of the help screen under "Marks" (mark, meaning, no binding id).
+LEGEND = [
+    ("“…”", "the speaker's own words", "direct or partial quote"),
+    (REPORTED_MARK + "…", "reported speech", "an account, not their words"),
+]

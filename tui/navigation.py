@@ -15,7 +15,7 @@ from model.corpus import query as q
 from .document import Doc
 from .panes import TITLES, articles_source, entities_source, quotes_source, timeline_source
 from .state import DocRef, Snapshot
-from .text import clean, shorten
+from .text import as_said, clean, shorten
 
 NAME_WIDTH = 24  # cells of a name in the status line, so its keys still fit
 DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")  # what the date prompt takes: YYYY, YYYY-MM or YYYY-MM-DD
@@ -290,5 +290,4 @@ def citation(quote: q.QuoteRow) -> str:
         )
         if x
     )
-    mark = "“{}”" if quote.kind != "indirect" else "{}"
-    return f"{mark.format(clean(quote.text))} — {who}, {where}"
+    return f"{as_said(quote.text, quote.kind)} — {who}, {where}"

@@ -8,8 +8,8 @@ from textual.content import Content
 from model.corpus import query as q
 
 from . import bindings
-from .document import DATE_STYLE, MUTED_STYLE, QUOTE_STYLE, band, date_label, label_style
-from .text import cells, clean, shorten
+from .document import DATE_STYLE, MUTED_STYLE, band, date_label, label_style, said_style
+from .text import as_said, cells, clean, shorten
 from .widgets.vlist import FuncSource, VirtualList
 
 PANES = ("articles", "entities", "timeline", "quotes")
@@ -104,7 +104,7 @@ def _quote_row(row: q.QuoteRow, width: int, previous: q.QuoteRow | None = None) 
     parts = [
         (fit(who, who_w), "bold" if row.speaker else MUTED_STYLE),
         " ",
-        (fit("“" + clean(row.text) + "”", quote_w), QUOTE_STYLE),
+        (fit(as_said(row.text, row.kind), quote_w), said_style(row.kind)),
         " ",
     ]
     if title_w:

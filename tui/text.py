@@ -32,6 +32,19 @@ def clean(text: str | None, default: str = "") -> str:
     return _UNSAFE.sub("", text).replace("\n", " ").replace("\t", " ").replace("\r", "")
 
 
+# Quote kinds whose text is the speaker's own words, shown in quotation marks. Reported (indirect)
+# speech is someone's account of what was said: never in quotation marks, but after REPORTED_MARK.
+QUOTED_KINDS = frozenset({"direct", "partial"})
+REPORTED_MARK = "≈ "
+
+
+def as_said(text: str | None, kind: str | None) -> str:
+    """A quote's text as the reader must take it: “words” for the speaker's own words, `≈ words`
+    for reported speech, which must never look like a quotation."""
+    body = clean(text)
+    return f"“{body}”" if kind in QUOTED_KINDS else REPORTED_MARK + body
+
+
 def clean_keep_offsets(text: str) -> str:
     """Long text made safe without moving any character: each unsafe character becomes
     U+FFFD and a tab a space, so stored offsets still point at the same words."""

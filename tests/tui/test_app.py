@@ -6,6 +6,7 @@ from tests.tui.conftest import screen_of, settle
 from tui.bindings import all_ids
 from tui.browser import MainScreen
 from tui.config import load_config
+from tui.panes import _quote_row
 
 
 def reader_text(app) -> str:
@@ -546,3 +547,28 @@ def test_browser_never_imports_spacy_or_sqlite_utils():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+async def test_reported_speech_never_in_quotation_marks(make_app):
+    """Indirect speech is someone's account of what was said: the list, the copy and the
+    provenance show it after ≈, never between quotation marks; the speaker's own words keep them."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await goto_row(pilot, "quotes", lambda r: r.kind == "indirect")
+        vl = screen_of(app).lst("quotes")
+        rows = [vl.row(i) for i in range(vl.total)]
+        listed = {r.kind: _quote_row(r, 80).plain for r in rows if r.kind in ("direct", "indirect")}
+        assert "≈ the consultations would resume" in listed["indirect"] and "“" not in listed["indirect"]
+        assert "“" in listed["direct"] and "≈" not in listed["direct"]
+        await pilot.press("y")
+        assert app.clipboard.startswith("≈ the consultations would resume")
+        assert "“the consultations" not in app.clipboard
+        await pilot.press("p")
+        await settle(pilot)
+        text = str(app.screen.query_one("#box Static").render())
+        assert "Reported" in text and "≈ the consultations" in text and "“the consultations" not in text
+        await pilot.press("escape", "question_mark")
+        await settle(pilot)
+        legend = str(app.screen.query_one("#box Static").render())
+        assert "≈ …" in legend and "reported speech" in legend
