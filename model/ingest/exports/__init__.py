@@ -2,7 +2,8 @@
 
 A .txt, .html, .rtf or .docx file is an export when its content has a layout's signature (`LAYOUTS`):
 two "N of M DOCUMENTS" lines, "End of Document" lines after a "Body" line and a "Length: N words" label,
-or a Factiva accession-number line ("Document XXXX000020230224ej2o0001x"). Each article's title, source
+or a Factiva accession-number line ("Document XXXX000020230224ej2o0001x"; without them, two HD fields with a
+PD and a text field). Each article's title, source
 and date come from its header block (basis "export header"); the header and trailer lines are kept as
 removed lines, not in the body. Its key is the file stem and its place in the file ("herald:3"), or
 Factiva's accession number; its origin "herald.txt:article 3". An article that cannot be read becomes a
@@ -37,7 +38,8 @@ LAYOUTS: tuple[tuple[str, Callable[[list[str]], bool], Splitter], ...] = (
 )
 # Cheap test on the text before any layout is tried: no export lacks all of these.
 _HINT = re.compile(
-    r"\d\s+of\s+\d+\s+DOCUMENTS?|End of Document|Document\s+[A-Za-z0-9]{8}(?:19|20)\d{6}[A-Za-z0-9]{9}", re.I
+    r"\d\s+of\s+\d+\s+DOCUMENTS?|End of Document|Document\s+[A-Za-z0-9]{8}(?:19|20)\d{6}[A-Za-z0-9]{9}|^HD[ \t]",
+    re.I | re.M,
 )
 
 

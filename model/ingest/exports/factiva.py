@@ -33,12 +33,19 @@ _HEADER_LINES = 12  # the word count line comes this early in an article layout'
 
 
 def is_export(lines: list[str]) -> bool:
-    """An accession-number line ("Document XXXX000020230224ej2o0001x", or with "AN" before it)."""
-    return any(map(_DOCUMENT_LINE.match, lines))
+    """An accession-number line ("Document XXXX000020230224ej2o0001x", or with "AN" before it), or, in an
+    export without them, two headline fields (HD) with a date (PD) and a text field (LP or TD)."""
+    if any(map(_DOCUMENT_LINE.match, lines)):
+        return True
+    codes = [m[1] for m in (_CODE_LINE.match(line.strip()) for line in lines) if m]
+    return codes.count("HD") >= 2 and "PD" in codes and bool({"LP", "TD"} & set(codes))
 
 
 def split(lines: list[str]) -> Iterator[Found | Broken]:
     ends = [i for i, line in enumerate(lines) if _DOCUMENT_LINE.match(line)]
+    if not ends:
+        yield from _split_at_headlines(lines)
+        return
     n = 0
     for a, b in zip([-1, *ends], ends):
         n += 1
@@ -47,9 +54,16 @@ def split(lines: list[str]) -> Iterator[Found | Broken]:
             article.key = _DOCUMENT_LINE.match(lines[b])[1]
             article.removed.append((lines[b].strip(), _HEADER))
         yield article
-    rest = _before_summary(lines[ends[-1] + 1 :] if ends else lines)
+    rest = _before_summary(lines[ends[-1] + 1 :])
     if _field_layout(rest) or any(_WORDS_LINE.match(line) for line in rest):
         yield Broken(n + 1, "the export ends inside this article (no 'Document …' line; truncated?)")
+
+
+def _split_at_headlines(lines: list[str]) -> Iterator[Found | Broken]:
+    """A field-code export without accession numbers: each article starts at its HD field."""
+    starts = [i for i, line in enumerate(lines) if (m := _CODE_LINE.match(line.strip())) and m[1] == "HD"]
+    for n, (a, b) in enumerate(zip(starts, [*starts[1:], len(lines)]), 1):
+        yield _field_article(n, _before_summary(lines[a:b]))
 
 
 def _before_summary(lines: list[str]) -> list[str]:

@@ -213,3 +213,9 @@ def test_a_plain_docx_and_rtf_are_one_article_each(tmp_path):
     rtf = r"{\rtf1\ansi " + "".join(S._rtf_escape(x) + r"\par " for x in PLAIN.split("\n")) + "}"
     (art,) = read(tmp_path, "memo.rtf", rtf)
     assert isinstance(art, Article) and art.key == "memo" and "planned for April" in art.text
+
+
+def test_factiva_field_codes_without_accession_numbers_are_split_at_each_headline(tmp_path):
+    export = "\n".join(line for line in S.factiva_fields_txt().split("\n") if not line.startswith("AN"))
+    got = read(tmp_path, "noan.txt", export)
+    assert_the_three_articles(got, "noan.txt", "Factiva", ["noan:1", "noan:2", "noan:3"])
