@@ -219,3 +219,24 @@ def test_factiva_field_codes_without_accession_numbers_are_split_at_each_headlin
     export = "\n".join(line for line in S.factiva_fields_txt().split("\n") if not line.startswith("AN"))
     got = read(tmp_path, "noan.txt", export)
     assert_the_three_articles(got, "noan.txt", "Factiva", ["noan:1", "noan:2", "noan:3"])
+
+
+def test_lexis_classic_headline_label_and_body_label(tmp_path):
+    export = S.lexis_classic_txt()
+    for title, *_ in S.ARTICLES:
+        export = export.replace(f"\n{title}\n", f"\nHEADLINE: {title}\n", 1)
+    export = export.replace("DATELINE: MOSCOW\n", "DATELINE: MOSCOW\n\nBODY:\n")
+    got = read(tmp_path, "labels.txt", export)
+    assert_the_three_articles(got, "labels.txt", "LexisNexis", ["labels:1", "labels:2", "labels:3"])
+
+
+def test_export_fields_are_sanitised_and_the_decoding_noted(tmp_path):
+    export = S.factiva_fields_txt().replace("Ferry Link", "Ferry\x1b[2J Link\x07").replace("Harbin", "Harbin café")
+    first = read(tmp_path, "legacy.txt", export.encode("cp1252"))[0]
+    assert first.title == "Ferry[2J Link Across the Amur Reopens After Ice Delay"
+    assert first.source == "The Harbin café Ledger"
+    assert first.origin.endswith("legacy.txt:article 1 (decoded as Windows-1252 (not valid UTF-8))")
+    bidi = read(tmp_path, "bidi.txt", S.factiva_fields_txt().replace("Ferry Link", "Ferry\u202e Link"))[0]
+    assert bidi.title == S.ARTICLES[0][0]
+    utf16 = read(tmp_path, "wide.txt", "\ufeff".encode("utf-16-le") + S.factiva_fields_txt().encode("utf-16-le"))
+    assert [a.key for a in utf16] == FACTIVA_KEYS
