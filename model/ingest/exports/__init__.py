@@ -36,11 +36,20 @@ LAYOUTS: tuple[tuple[str, Callable[[list[str]], bool], Splitter], ...] = (
     ("LexisNexis", lexis.is_classic, lexis.split_classic),
     ("Nexis Uni", lexis.is_nexis_uni, lexis.split_nexis_uni),
 )
-# Cheap test on the text before any layout is tried: no export lacks all of these.
-_HINT = re.compile(
-    r"\d\s+of\s+\d+\s+DOCUMENTS?|End of Document|Document\s+[A-Za-z0-9]{8}(?:19|20)\d{6}[A-Za-z0-9]{9}|^HD[ \t]",
-    re.I | re.M,
-)
+_ACCESSION = re.compile(rb"Document\s+[A-Za-z0-9]{8}(?:19|20)\d{6}[A-Za-z0-9]{9}")
+
+
+def _may_be_export(data: bytes) -> bool:
+    """A cheap test on the bytes before anything is decoded or parsed (a web page passes it in a millisecond):
+    no export lacks all of these ASCII words. UTF-16 and UTF-32 (NUL bytes) are let through to be decoded."""
+    return (
+        b"DOCUMENT" in data
+        or b"End of Document" in data
+        or data.startswith(b"HD")
+        or b"\nHD" in data
+        or b"\x00" in data[:4096]
+        or bool(_ACCESSION.search(data))
+    )
 
 
 def read_export(data: bytes, path: Path, origin: str) -> Iterator[Article | Skipped] | None:
@@ -70,9 +79,9 @@ def _export_text(data: bytes, suffix: str) -> tuple[str, str | None] | None:
     (its HTML is then never parsed twice). Raises ValueError when the file cannot be read."""
     if suffix in DOCUMENT_SUFFIXES:
         return document_text(data, suffix)
-    text, note = decode(data)
-    if not _HINT.search(text):
+    if not _may_be_export(data):
         return None
+    text, note = decode(data)
     return (html_text(text) if suffix in (".html", ".htm") else text), note
 
 
