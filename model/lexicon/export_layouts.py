@@ -108,8 +108,11 @@ FACTIVA_BODY_CODES = ("LP", "TD")
 # The codes that may follow the body: inside LP or TD, only these (and TD after LP) end it, so that a
 # paragraph that happens to start with "BY" or "SE" stays text.
 FACTIVA_AFTER_BODY_CODES = ("TD", "CT", "RF", "ART", "CX", "CO", "IN", "NS", "RE", "IPC", "IPD", "PUB", "AN")
-# The accession number: an 8-character source code, the loading date (yyyymmdd), a 9-character serial.
-FACTIVA_DOCUMENT_LINE = r"^\s*(?:AN\s+)?Document\s+([A-Za-z0-9]{8}(?:19|20)\d{6}[A-Za-z0-9]{9})\s*$"
+# The accession number: an 8-character source code, the loading date (yyyymmdd), a 9-character serial
+# ("XXXX000020230224ej2o0001x"); read leniently (16 to 40 letters and digits around the date).
+FACTIVA_DOCUMENT_LINE = (
+    r"^\s*(?:AN\s+)?Document\s+(?=[A-Za-z0-9]{16,40}\s*$)([A-Za-z0-9]*?(?:19|20)\d{6}[A-Za-z0-9]*)\s*$"
+)
 
 # Factiva's "Article Format" (rich HTML or RTF) gives the same fields as unlabelled lines: headline,
 # byline, "523 words", the date, an optional time, the source name, its code, the language, the copyright.

@@ -37,8 +37,8 @@ def is_export(lines: list[str]) -> bool:
     export without them, two headline fields (HD) with a date (PD) and a text field (LP or TD)."""
     if any(map(_DOCUMENT_LINE.match, lines)):
         return True
-    codes = [m[1] for m in (_CODE_LINE.match(line.strip()) for line in lines) if m]
-    return codes.count("HD") >= 2 and "PD" in codes and bool({"LP", "TD"} & set(codes))
+    codes = {m[1] for m in (_CODE_LINE.match(line.strip()) for line in lines) if m}
+    return len(_headline_fields(lines)) >= 2 and "PD" in codes and bool({"LP", "TD"} & codes)
 
 
 def split(lines: list[str]) -> Iterator[Found | Broken]:
@@ -48,22 +48,49 @@ def split(lines: list[str]) -> Iterator[Found | Broken]:
         return
     n = 0
     for a, b in zip([-1, *ends], ends):
-        n += 1
-        article = _article(n, lines[a + 1 : b])
-        if isinstance(article, Found):
-            article.key = _DOCUMENT_LINE.match(lines[b])[1]
-            article.removed.append((lines[b].strip(), _HEADER))
-        yield article
+        parts = _at_headlines(lines[a + 1 : b])
+        for k, part in enumerate(parts, 1):
+            n += 1
+            article = _article(n, part)
+            if isinstance(article, Found) and k == len(parts):
+                article.key = _DOCUMENT_LINE.match(lines[b])[1]
+                article.removed.append((lines[b].strip(), _HEADER))
+            yield article
     rest = _before_summary(lines[ends[-1] + 1 :])
     if _field_layout(rest) or any(_WORDS_LINE.match(line) for line in rest):
         yield Broken(n + 1, "the export ends inside this article (no 'Document …' line; truncated?)")
 
 
 def _split_at_headlines(lines: list[str]) -> Iterator[Found | Broken]:
-    """A field-code export without accession numbers: each article starts at its HD field."""
-    starts = [i for i, line in enumerate(lines) if (m := _CODE_LINE.match(line.strip())) and m[1] == "HD"]
-    for n, (a, b) in enumerate(zip(starts, [*starts[1:], len(lines)]), 1):
-        yield _field_article(n, _before_summary(lines[a:b]))
+    """A field-code export without accession numbers: each article starts at its headline field."""
+    for n, part in enumerate(_at_headlines(lines), 1):
+        yield _field_article(n, _before_summary(part))
+
+
+def _at_headlines(block: list[str]) -> list[list[str]]:
+    """A block of the field-code layout cut before each headline field after the first (two articles whose
+    'Document' line between them was lost stay two); a block of the article layout whole."""
+    starts = _headline_fields(block)
+    if len(starts) < 2:
+        return [block]
+    cuts = [0, *starts[1:], len(block)]
+    return [block[a:b] for a, b in zip(cuts, cuts[1:])]
+
+
+def _headline_fields(block: list[str]) -> list[int]:
+    """Where a headline field opens an article: an HD line with a WC, PD or SN field in the lines after it
+    (a paragraph "HD cameras were …" is text)."""
+    starts = []
+    for i, line in enumerate(block):
+        m = _CODE_LINE.match(line.strip())
+        if m and m[1] == "HD" and any(map(_opens_header, block[i + 1 : i + 1 + _HEADER_LINES])):
+            starts.append(i)
+    return starts
+
+
+def _opens_header(line: str) -> bool:
+    m = _CODE_LINE.match(line.strip())
+    return bool(m) and m[1] in ("WC", "PD", "SN")
 
 
 def _before_summary(lines: list[str]) -> list[str]:
@@ -76,7 +103,7 @@ def _article(n: int, block: list[str]) -> Found | Broken:
 
 
 def _field_layout(block: list[str]) -> bool:
-    return any((m := _CODE_LINE.match(line.strip())) and m[1] == "HD" for line in block)
+    return bool(_headline_fields(block))
 
 
 # ---------------------------------------------------------------- field codes

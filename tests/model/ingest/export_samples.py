@@ -116,7 +116,7 @@ def nexis_uni_txt(articles=ARTICLES) -> str:
 
 
 def factiva_an(n: int) -> str:
-    return f"HRBLDG0020230303ej3{n}000{n}x"
+    return f"HRBLDG0020230303ej3o{n:04d}x"
 
 
 def factiva_fields_txt(articles=ARTICLES) -> str:

@@ -240,3 +240,18 @@ def test_export_fields_are_sanitised_and_the_decoding_noted(tmp_path):
     assert bidi.title == S.ARTICLES[0][0]
     utf16 = read(tmp_path, "wide.txt", "\ufeff".encode("utf-16-le") + S.factiva_fields_txt().encode("utf-16-le"))
     assert [a.key for a in utf16] == FACTIVA_KEYS
+
+
+def test_a_lost_accession_number_between_two_factiva_articles_keeps_both(tmp_path):
+    export = S.factiva_fields_txt().replace(f"AN\tDocument {S.factiva_an(1)}\n", "", 1)
+    got = read(tmp_path, "lost.txt", export)
+    assert_the_three_articles(got, "lost.txt", "Factiva", ["lost:1", *FACTIVA_KEYS[1:]])
+
+
+@pytest.mark.parametrize("sample", [S.factiva_fields_txt, S.factiva_rich_html], ids=["fields", "article-layout"])
+def test_a_factiva_paragraph_starting_with_hd_stays_text(tmp_path, sample):
+    export = sample().replace("Port officials said", "HD cameras filmed the crossing. Port officials said", 1)
+    name = "hd.html" if "<html>" in export else "hd.txt"
+    got = read(tmp_path, name, export)
+    assert [a.key for a in got] == FACTIVA_KEYS
+    assert "HD cameras filmed the crossing." in got[0].text
