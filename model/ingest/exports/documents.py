@@ -1,5 +1,5 @@
 """The text of a file that may be a news-database export: a Word document (python-docx), an RTF file
-(striprtf), an HTML page (its blocks as lines). Paragraph formats give one paragraph a
+(striprtf), an HTML page (lxml; its blocks as lines). Paragraph formats give one paragraph a
 line, blank lines between."""
 
 from __future__ import annotations
@@ -7,14 +7,12 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from html.parser import HTMLParser
 
 from model.ingest.decode import decode
 from model.lexicon.html_page import BLOCK_TAGS
 
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # a .docx that unpacks to more than this is not read (a zip bomb)
 _CELL_TAGS = {"td", "th"}
-_NOT_TEXT_TAGS = {"script", "style", "noscript", "template", "head", "title", "svg"}
 
 
 def document_text(data: bytes, suffix: str) -> tuple[str, str | None]:
@@ -80,59 +78,53 @@ def _paragraphs(paragraphs) -> str:
     return "\n\n".join(line for line in lines if line.strip())
 
 
-class _BlockText(HTMLParser):
-    """An HTML page's text, a line a block; a table's cells on one line, a tab apart. Text inside an element
-    whose class names an article ("article enArticle") is kept apart: a saved export page keeps only that."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.article_parts: list[str] = []
-        self.skip = 0
-        self.stack: list[tuple[str, bool]] = []  # open elements: (tag, opens an article)
-
-    def _in_article(self) -> bool:
-        return any(opens for _, opens in self.stack)
-
-    def _add(self, s: str) -> None:
-        self.parts.append(s)
-        if self._in_article():
-            self.article_parts.append(s)
-
-    def handle_starttag(self, tag, attrs):
-        if tag in _NOT_TEXT_TAGS:
-            self.skip += 1
-        classes = (dict(attrs).get("class") or "").lower().split()
-        if tag not in ("br", "hr", "img", "meta", "link", "input"):
-            self.stack.append((tag, any(c.endswith("article") for c in classes)))
-        if tag in BLOCK_TAGS:
-            self._add("\n")
-
-    def handle_endtag(self, tag):
-        if tag in _NOT_TEXT_TAGS and self.skip:
-            self.skip -= 1
-        if tag in BLOCK_TAGS:
-            self._add("\n")
-        elif tag in _CELL_TAGS:
-            self._add("\t")
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                del self.stack[i:]
-                break
-
-    def handle_data(self, data):
-        if not self.skip:
-            self._add(" ".join(data.split()) if data.strip() else " ")
-
-
 def html_text(html: str) -> str:
-    """The text of an HTML page, a line a block (`_BlockText`)."""
-    p = _BlockText()
+    """The text of an HTML page (lxml: fast and lenient), a line a block, a table's cells on one line a tab
+    apart. A saved export page keeps only the text of its articles: the elements whose class names one
+    ("article enArticle"), when it has any."""
+    root = _parsed(html)
+    if root is None:
+        return ""
+    for junk in root.xpath("//script | //style | //noscript | //template | //head | //svg"):
+        junk.drop_tree()
+    articles = root.xpath(_ARTICLE_XPATH)
+    text = "".join(part for el in (articles or [root]) for part in _block_parts(el))
+    return _paragraphs(_AROUND_TAB.sub("\t", line).strip() for line in text.split("\n"))
+
+
+# Elements whose class has a word ending in "article" ("article", "enArticle"), outside any other such.
+_CLASS_WORDS = "concat(' ', translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), ' ')"
+_ARTICLE_XPATH = f"//*[contains({_CLASS_WORDS}, 'article ')][not(ancestor::*[contains({_CLASS_WORDS}, 'article ')])]"
+_WHITESPACE = re.compile(r"\s+")  # inside a text node: newlines in the source are no line breaks
+_AROUND_TAB = re.compile(r" *\t *")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+
+
+def _parsed(html: str):
+    import lxml.html
+    from lxml import etree
+
     try:
-        p.feed(html)
-        p.close()
-    except Exception:  # html.parser is lenient; anything it still chokes on leaves what it read so far
-        pass
-    text = "".join(p.article_parts or p.parts)
-    lines = [re.sub(r"[ ]+", " ", line).strip(" ") for line in text.split("\n")]
-    return _paragraphs(line.strip() for line in lines)
+        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", html))
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+
+
+def _block_parts(root):
+    """The text of `root` in document order, a newline around each block element, a tab after each cell."""
+    from lxml import etree
+
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else None  # a comment or processing instruction has no text
+        if event == "start":
+            if tag in BLOCK_TAGS:
+                yield "\n"
+            if tag and el.text:
+                yield _WHITESPACE.sub(" ", el.text)
+            continue
+        if tag in BLOCK_TAGS:
+            yield "\n"
+        elif tag in _CELL_TAGS:
+            yield "\t"
+        if el.tail and el is not root:
+            yield _WHITESPACE.sub(" ", el.tail)
