@@ -36,7 +36,7 @@ LAYOUTS: tuple[tuple[str, Callable[[list[str]], bool], Splitter], ...] = (
     ("LexisNexis", lexis.is_classic, lexis.split_classic),
     ("Nexis Uni", lexis.is_nexis_uni, lexis.split_nexis_uni),
 )
-_ACCESSION = re.compile(rb"Document\s+[A-Za-z0-9]{8}(?:19|20)\d{6}[A-Za-z0-9]{9}")
+_ACCESSION = re.compile(rb"Document\s+[A-Za-z0-9]*(?:19|20)\d{6}")  # Factiva's, loosely: the layout reads it
 
 
 def _may_be_export(data: bytes) -> bool:
