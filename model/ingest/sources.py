@@ -17,6 +17,7 @@ from pathlib import Path
 
 from model.ingest import clean
 from model.ingest.decode import decode
+from model.ingest.exports import read_export
 from model.ingest.fields import content_hash, sanitise
 from model.ingest.markup import html_to_text, markdown_to_text
 from model.ingest.record_files import read_csv, read_jsonl
@@ -38,6 +39,9 @@ def read_path(path: Path) -> Iterator[Article | Skipped]:
         return
     if not data.strip():
         yield Skipped(origin, "empty file" if not data else "empty file (only whitespace)")
+        return
+    if (exported := read_export(data, path, origin)) is not None:  # a news-database export, a .docx, an .rtf
+        yield from exported
         return
     try:
         text, note = decode(data)

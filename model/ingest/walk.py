@@ -19,7 +19,7 @@ from model.ingest.fields import without_surrogates
 from model.records import Skipped
 from model.unsafe import one_line
 
-ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".rtf", ".docx"}
 RECORD_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
 SUFFIXES = ARTICLE_SUFFIXES | RECORD_SUFFIXES
 FOLLOW_HINT = "ingest --follow-links reads it"
@@ -66,7 +66,7 @@ def iter_files(paths: list[str], *, follow_links: bool = False) -> Iterator[Path
         else:
             yield Skipped(
                 shown(path),
-                f"unsupported file type '{path.suffix or '(none)'}' (use .txt, .md, .html, .jsonl or .csv)",
+                f"unsupported file type '{path.suffix or '(none)'}' (use .txt, .md, .html, .rtf, .docx, .jsonl or .csv)",
             )
 
 
