@@ -28,6 +28,7 @@ from model.unsafe import one_line
 
 FEED_ROOTS = {"rss", "feed", "rdf"}  # root elements (local names) of RSS 0.9x/2.0, Atom and RSS 1.0
 _PROLOG_ITEM = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>)", re.S | re.I)
+_GLOBAL_ID = re.compile(r"(?:[a-z][a-z0-9+.-]*://|tag:|urn:)", re.I)  # an id that names its own domain
 _ROOT = re.compile(r"\s*<([A-Za-z_][\w.:-]*)")
 # An entry's date fields, in the order taken, with the basis each gives the article's date.
 _DATE_FIELDS = (
@@ -104,7 +105,7 @@ def _text_field(item, name: str) -> str | None:
 
 
 def _entry_article(entry, n: int, source: str | None, origin: str, stem: str) -> Article | Skipped:
-    key = address_key(entry.get("id") or entry.get("link") or "") or f"{stem}:{n}"
+    key = _entry_key(entry, stem, n)
     where = f"{origin} entry {n} ({key})"
     text, part = _entry_text(entry)
     if not text.strip():
@@ -122,6 +123,18 @@ def _entry_article(entry, n: int, source: str | None, origin: str, stem: str) ->
     _set_published(art, entry)
     art.sha256 = content_hash(art)
     return art
+
+
+def _entry_key(entry, stem: str, n: int) -> str:
+    """The entry's id when it is an address or a tag (unique beyond this feed), else its link, else its id
+    or position within this file (`wire:123`, `wire:4`): a bare guid like `123` repeats across feeds."""
+    entry_id, link = entry.get("id"), entry.get("link")
+    entry_id = entry_id if isinstance(entry_id, str) else None
+    if entry_id and _GLOBAL_ID.match(entry_id.strip()):
+        return address_key(entry_id) or f"{stem}:{n}"
+    if isinstance(link, str) and address_key(link):
+        return address_key(link)
+    return f"{stem}:{address_key(entry_id or '') or n}"
 
 
 def _entry_text(entry) -> tuple[str, str]:

@@ -171,12 +171,15 @@ def test_control_characters_in_feed_fields_are_sanitised(tmp_path, evil):
         assert not any(c in field for c in "\x1b\u202e\x07\x9b"), field
 
 
-def test_entry_keys_are_readable_and_fall_back_to_the_file_and_position(tmp_path):
+def test_entry_keys_are_readable_and_unique_beyond_their_feed(tmp_path):
     feed = """<rss version="2.0"><channel><title>T</title>
 <item><title>No id at all</title><description>Words of an entry without id or link.</description></item>
+<item><guid isPermaLink="false">123</guid><link>https://site.example/news/123</link>
+<description>An entry whose guid is a bare number, with a link.</description></item>
+<item><guid isPermaLink="false">124</guid><description>A bare number and no link.</description></item>
 </channel></rss>"""
-    (a,) = articles(read(tmp_path, "plain.rss", feed))
-    assert a.key == "plain:1"
+    keys = [a.key for a in articles(read(tmp_path, "plain.rss", feed))]
+    assert keys == ["plain:1", "site.example/news/123", "plain:124"]
 
 
 def test_folders_pick_up_feeds_and_archives(tmp_path):

@@ -174,17 +174,23 @@ def test_ingest_of_a_feed_and_an_archive_through_the_cli(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "wire.rss").write_text(FEED)
+    (folder / "cut.rss").write_text(
+        FEED.replace("Port reopens", "Pier closes").replace("/port", "/pier").split("</item>")[0]
+    )
     build_archive(folder / "crawl.warc.gz", gz=True)
     db = tmp_path / "c.db"
     cli = [sys.executable, "-m", "tui.cli"]
     r = subprocess.run([*cli, "ingest", "--db", str(db), str(folder), "-j", "1"], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
-    assert "Traceback" not in r.stderr and "3 new" in r.stdout  # the repeat capture is stored once
+    assert "Traceback" not in r.stderr and "4 new" in r.stdout  # the repeat capture is stored once
+    warnings = [line for line in r.stderr.splitlines() if line.startswith("warning ")]
+    assert len(warnings) == 1 and "cut.rss: malformed feed" in warnings[0]  # a warning, not a skipped file
     r = subprocess.run([*cli, "export", "articles", "--db", str(db)], capture_output=True, text=True)
     got = {a["article"]: a for a in map(json.loads, r.stdout.splitlines())}
     assert sorted(got) == [
         "harbour.example/asia/delegation-arrives",
         "harbour.example/world/2024/05/02/talks-resume?id=7",
+        "wire.example/pier",
         "wire.example/port",
     ]
     port = got["wire.example/port"]
