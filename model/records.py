@@ -19,6 +19,12 @@ class Skipped:
 
 
 @dataclass
+class ReadWarning(Skipped):
+    """An input whose articles were read, but not all of it could be (a malformed feed read as far as it
+    goes): a one-line warning. The ingest summary lists it among its warnings, not its skipped inputs."""
+
+
+@dataclass
 class Article:
     """One input document, after reading and cleaning, before NLP."""
 

@@ -64,7 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="FILE", help=f"database file (default: {default_db()})")
     p.add_argument("--version", action="version", version="sinorus-tui 0.1.0")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    ing = sub.add_parser("ingest", help="add .txt/.md/.html files, folders, .jsonl/.csv exports")
+    ing = sub.add_parser(
+        "ingest",
+        help="add .txt/.md/.html files, feeds (.rss/.atom/.xml), web archives (.warc/.warc.gz), folders, .jsonl/.csv exports",
+    )
     ing.add_argument("paths", nargs="+", metavar="PATH")
     ing.add_argument("--db", metavar="FILE", dest="db_sub", help=argparse.SUPPRESS)
     ing.add_argument("-j", "--jobs", type=int, default=None, help="worker processes for NLP (default: all cores)")

@@ -10,7 +10,7 @@ import hashlib
 import re
 
 from model.records import Article
-from model.unsafe import UNSAFE_CHARS
+from model.unsafe import UNSAFE_CHARS, one_line
 
 _UNSAFE = re.compile(f"[{UNSAFE_CHARS}]")
 
@@ -45,3 +45,20 @@ def content_hash(art: Article) -> str:
         h.update((part or "").encode("utf-8", "surrogatepass"))
         h.update(b"\x00")
     return h.hexdigest()
+
+
+MAX_KEY_CHARS = 120  # a key read from an address longer than this is cut, with a hash of the whole
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://(?:www\.)?", re.I)
+
+
+def address_key(address: str) -> str:
+    """An article's key from its address (a feed entry's id or link, an archived page's URI), readable and
+    safe: the scheme, a leading `www.` and the fragment dropped, a trailing `/` too; a longer key is cut,
+    with a hash of the whole address so that two long addresses keep two keys. Controls and bidi
+    overrides are removed, and what may not be on one line is shown escaped (`\\u2028`)."""
+    full = without_surrogates(sanitise_field(address) or "")
+    key = _SCHEME.sub("", full.split("#", 1)[0]).rstrip("/") or full
+    if len(key) > MAX_KEY_CHARS:
+        digest = hashlib.sha1(full.encode("utf-8")).hexdigest()[:8]
+        key = f"{key[: MAX_KEY_CHARS - 10]}…{digest}"
+    return one_line(key)

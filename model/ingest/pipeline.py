@@ -21,7 +21,7 @@ from model.ingest import pool
 from model.ingest.progress import Progress, Summary
 from model.ingest.sources import read_all
 from model.ingest.stopping import StopOnSignals, Stopped
-from model.records import Article, Skipped
+from model.records import Article, ReadWarning, Skipped
 
 __all__ = ["Progress", "Summary", "ingest"]
 
@@ -76,6 +76,9 @@ def _to_extract(conn, items, known, summary: Summary, progress, t0) -> list[Arti
     todo: list[Article] = []
     batch_keys: dict[str, str] = {}
     for item in items:
+        if isinstance(item, ReadWarning):
+            summary.warnings.append(item)
+            continue
         if isinstance(item, Skipped):
             summary.skipped.append(item)
             continue

@@ -22,7 +22,9 @@ class Summary:
     updated: int = 0
     unchanged: int = 0
     skipped: list[Skipped] = field(default_factory=list)
-    warnings: list[Skipped] = field(default_factory=list)  # stored, but an extraction step failed
+    warnings: list[Skipped] = field(
+        default_factory=list
+    )  # stored, but an extraction step failed; or an input read in part
     words: int = 0
     seconds: float = 0.0
     interrupted: bool = False

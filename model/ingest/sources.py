@@ -1,4 +1,4 @@
-"""Read inputs (txt, md, html, jsonl, csv; folders recursively) into Article records.
+"""Read inputs (txt, md, html, feeds, web archives, jsonl, csv; folders recursively) into Article records.
 
 Article text is hostile: everything read here is decoded defensively and
 sanitised (C0/C1 controls but newline and tab, DEL, bidi overrides removed).
@@ -18,22 +18,39 @@ from pathlib import Path
 from model.ingest import clean
 from model.ingest.decode import decode
 from model.ingest.exports import read_export
+from model.ingest.feeds import read_feed
 from model.ingest.fields import content_hash, sanitise
 from model.ingest.markup import html_to_text, markdown_to_text
 from model.ingest.record_files import read_csv, read_jsonl
-from model.ingest.walk import ARTICLE_SUFFIXES, file_kind, iter_files, shown
+from model.ingest.walk import (
+    ARCHIVE_SUFFIXES,
+    ARTICLE_SUFFIXES,
+    FEED_SUFFIXES,
+    file_kind,
+    input_suffix,
+    iter_files,
+    shown,
+)
+from model.ingest.warc import read_warc
 from model.records import Article, Skipped
 
 __all__ = ["Skipped", "content_hash", "decode", "iter_files", "read_all", "read_path", "sanitise"]
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # a plain article file larger than this is not an article
 MAX_RECORDS_FILE_BYTES = 1024 * 1024 * 1024  # a .jsonl or .csv file larger than this is not read
+MAX_FEED_BYTES = 100 * 1024 * 1024  # a feed file larger than this is not read (feedparser holds it whole)
+# A web archive has no size limit: it is streamed a record at a time (`warc.read_warc` limits each page).
 
 
 def read_path(path: Path) -> Iterator[Article | Skipped]:
-    """Articles from one file: one for an article file, one per good record for jsonl/csv."""
+    """Articles from one file: one for an article file, one per good record for jsonl/csv, one per entry
+    for a feed, one per HTML page for a web archive."""
     origin = shown(path)
-    data = _read_bytes(path, origin)
+    suffix = input_suffix(path)
+    if suffix in ARCHIVE_SUFFIXES:
+        yield from _read_archive(path, origin)
+        return
+    data = _read_bytes(path, origin, suffix)
     if isinstance(data, Skipped):
         yield data
         return
@@ -43,12 +60,14 @@ def read_path(path: Path) -> Iterator[Article | Skipped]:
     if (exported := read_export(data, path, origin)) is not None:  # a news-database export, a .docx, an .rtf
         yield from exported
         return
+    if suffix in FEED_SUFFIXES:
+        yield from read_feed(data, origin, shown(path.stem), by_content=suffix == ".xml")
+        return
     try:
         text, note = decode(data)
     except ValueError as e:
         yield Skipped(origin, str(e))
         return
-    suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
         yield from read_jsonl(text, origin, shown(path.stem))
     elif suffix == ".csv":
@@ -57,27 +76,60 @@ def read_path(path: Path) -> Iterator[Article | Skipped]:
         yield _article_file(text, note, path, origin, suffix)
 
 
-def _read_bytes(path: Path, origin: str) -> bytes | Skipped:
-    """The file's bytes, if it is a regular file within the size limit. Opened without blocking (a FIFO put
-    in its place does not hang), checked on the open file, and the limit held on what is read: a file that
-    says it is small (/proc, a file still growing) is read no further than the limit."""
-    article = path.suffix.lower() in ARTICLE_SUFFIXES
-    limit = MAX_FILE_BYTES if article else MAX_RECORDS_FILE_BYTES
+def _read_archive(path: Path, origin: str) -> Iterator[Article | Skipped]:
+    """A web archive's articles, streamed from the open file."""
+    f = _open_regular(path, origin)
+    if isinstance(f, Skipped):
+        yield f
+        return
+    with f:
+        yield from read_warc(f, origin, shown(path.stem))
+
+
+def _open_regular(path: Path, origin: str):
+    """The file opened for reading, if it is a regular file; else why not. Opened without blocking (a FIFO
+    put in its place does not hang) and checked on the open file."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-        with open(fd, "rb") as f:
-            st = os.fstat(fd)
-            if not stat.S_ISREG(st.st_mode):
-                return Skipped(origin, f"not a regular file ({file_kind(st.st_mode)})")
-            size = st.st_size
+    except OSError as e:
+        return Skipped(origin, f"cannot read: {e.strerror or e}")
+    f = open(fd, "rb")
+    try:
+        mode = os.fstat(fd).st_mode
+    except OSError as e:
+        f.close()
+        return Skipped(origin, f"cannot read: {e.strerror or e}")
+    if not stat.S_ISREG(mode):
+        f.close()
+        return Skipped(origin, f"not a regular file ({file_kind(mode)})")
+    return f
+
+
+def _read_bytes(path: Path, origin: str, suffix: str) -> bytes | Skipped:
+    """The file's bytes, if it is a regular file within the size limit of its kind. The limit is held on
+    what is read: a file that says it is small (/proc, a file still growing) is read no further than it."""
+    limit, what = _size_limit(suffix)
+    f = _open_regular(path, origin)
+    if isinstance(f, Skipped):
+        return f
+    try:
+        with f:
+            size = os.fstat(f.fileno()).st_size
             data = f.read(limit + 1) if size <= limit else b""
     except OSError as e:
         return Skipped(origin, f"cannot read: {e.strerror or e}")
     if size > limit or len(data) > limit:
         size_text = f"{size / 1048576:.1f} MB" if size > limit else f"more than {limit // 1048576} MB read"
-        what = "for one article" if article else "for a records file"
         return Skipped(origin, f"file too large ({size_text}; the limit is {limit // 1048576} MB {what})")
     return data
+
+
+def _size_limit(suffix: str) -> tuple[int, str]:
+    if suffix in ARTICLE_SUFFIXES:
+        return MAX_FILE_BYTES, "for one article"
+    if suffix in FEED_SUFFIXES:
+        return MAX_FEED_BYTES, "for a feed"
+    return MAX_RECORDS_FILE_BYTES, "for a records file"
 
 
 def _article_file(text: str, note: str | None, path: Path, origin: str, suffix: str) -> Article | Skipped:

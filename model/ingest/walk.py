@@ -21,7 +21,14 @@ from model.unsafe import one_line
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".rtf", ".docx"}
 RECORD_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
-SUFFIXES = ARTICLE_SUFFIXES | RECORD_SUFFIXES
+FEED_SUFFIXES = {
+    ".rss",
+    ".atom",
+    ".xml",
+}  # an .xml file is read as a feed only if its root is <rss>, <feed> or <rdf:RDF>
+ARCHIVE_SUFFIXES = {".warc", ".warc.gz"}
+SUFFIXES = ARTICLE_SUFFIXES | RECORD_SUFFIXES | FEED_SUFFIXES | ARCHIVE_SUFFIXES
+KNOWN_TYPES = ".txt, .md, .html, .rtf, .docx, .rss, .atom, .xml (a feed), .warc, .warc.gz, .jsonl or .csv"
 FOLLOW_HINT = "ingest --follow-links reads it"
 
 
@@ -30,6 +37,16 @@ def shown(path: Path | str) -> str:
     U+FFFD, and every control, bidi or separator character is escaped (`\\x1b`, `\\n`, `\\u202e`), so a
     file name can neither drive a terminal nor forge a line of a report."""
     return one_line(without_surrogates(str(path)))
+
+
+def input_suffix(path: Path) -> str:
+    """The suffix that says how a file is read: `.warc.gz` whole, else the last suffix, in lower case."""
+    name = path.name.lower()
+    return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
+
+
+def is_input(path: Path) -> bool:
+    return input_suffix(path) in SUFFIXES
 
 
 def file_kind(mode: int) -> str:
@@ -61,13 +78,10 @@ def iter_files(paths: list[str], *, follow_links: bool = False) -> Iterator[Path
             yield from _files_in_folder(path, follow_links)
         elif not stat.S_ISREG(st.st_mode):
             yield Skipped(shown(path), f"not a regular file ({file_kind(st.st_mode)})")
-        elif path.suffix.lower() in SUFFIXES:
+        elif is_input(path):
             yield path
         else:
-            yield Skipped(
-                shown(path),
-                f"unsupported file type '{path.suffix or '(none)'}' (use .txt, .md, .html, .rtf, .docx, .jsonl or .csv)",
-            )
+            yield Skipped(shown(path), f"unsupported file type '{path.suffix or '(none)'}' (use {KNOWN_TYPES})")
 
 
 def _unreachable(path: Path, e: OSError) -> str:
@@ -103,7 +117,7 @@ def _files_in_folder(top: Path, follow_links: bool) -> Iterator[Path | Skipped]:
                 yield item
         stack.extend(reversed(subfolders))
     if not reported:
-        yield Skipped(shown(top), "folder has no .txt, .md, .html, .jsonl or .csv files")
+        yield Skipped(shown(top), f"folder has no {KNOWN_TYPES} files")
 
 
 def _inside(top_real: str):
@@ -139,7 +153,7 @@ def _judge(entry: os.DirEntry, path: Path, inside, follow_links: bool) -> Path |
         return Skipped(shown(path), f"cannot read: {e.strerror or e}")
     if link:
         return _judge_link(path, inside, follow_links)
-    if path.suffix.lower() not in SUFFIXES:
+    if not is_input(path):
         return None
     try:
         mode = entry.stat(follow_symlinks=False).st_mode
@@ -152,11 +166,11 @@ def _judge_link(path: Path, inside, follow_links: bool) -> Path | Skipped | tupl
     try:
         st = os.stat(path)
     except OSError as e:
-        if path.suffix.lower() not in SUFFIXES:
+        if not is_input(path):
             return None
         return Skipped(shown(path), _unreachable(path, e))
     is_dir = stat.S_ISDIR(st.st_mode)
-    if not is_dir and path.suffix.lower() not in SUFFIXES:
+    if not is_dir and not is_input(path):
         return None
     what = "a folder" if is_dir else "a file"
     if not follow_links and not inside(path):
