@@ -1,4 +1,4 @@
-"""Read inputs (txt, md, html, jsonl, csv; folders recursively) into Article records.
+"""Read inputs (txt, md, html, jsonl, csv; folders recursively) into Article records (a web page through `web`).
 
 Article text is hostile: everything read here is decoded defensively and
 sanitised (C0/C1 controls but newline and tab, DEL, bidi overrides removed).
@@ -18,15 +18,17 @@ from pathlib import Path
 from model.ingest import clean
 from model.ingest.decode import decode
 from model.ingest.fields import content_hash, sanitise
-from model.ingest.markup import html_to_text, markdown_to_text
+from model.ingest.markup import markdown_to_text
 from model.ingest.record_files import read_csv, read_jsonl
 from model.ingest.walk import ARTICLE_SUFFIXES, file_kind, iter_files, shown
+from model.ingest.web import read_page
 from model.records import Article, Skipped
 
 __all__ = ["Skipped", "content_hash", "decode", "iter_files", "read_all", "read_path", "sanitise"]
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # a plain article file larger than this is not an article
 MAX_RECORDS_FILE_BYTES = 1024 * 1024 * 1024  # a .jsonl or .csv file larger than this is not read
+WEB_PAGE_SUFFIXES = (".html", ".htm")  # read through `web.read_page`
 
 
 def read_path(path: Path) -> Iterator[Article | Skipped]:
@@ -39,12 +41,15 @@ def read_path(path: Path) -> Iterator[Article | Skipped]:
     if not data.strip():
         yield Skipped(origin, "empty file" if not data else "empty file (only whitespace)")
         return
+    suffix = path.suffix.lower()
+    if suffix in WEB_PAGE_SUFFIXES:
+        yield read_page(data, key=shown(path.stem), origin=origin)
+        return
     try:
         text, note = decode(data)
     except ValueError as e:
         yield Skipped(origin, str(e))
         return
-    suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
         yield from read_jsonl(text, origin, shown(path.stem))
     elif suffix == ".csv":
@@ -77,16 +82,13 @@ def _read_bytes(path: Path, origin: str) -> bytes | Skipped:
 
 
 def _article_file(text: str, note: str | None, path: Path, origin: str, suffix: str) -> Article | Skipped:
-    """One article from a .txt, .md or .html file's decoded text."""
+    """One article from a .txt or .md file's decoded text."""
     text = sanitise(text)
     if not text.strip():
         return Skipped(origin, "empty file (only whitespace or control characters)")
-    meta = {}
-    if suffix in (".html", ".htm"):
-        text, meta = html_to_text(text)
-    elif suffix in (".md", ".markdown"):
+    if suffix in (".md", ".markdown"):
         text = markdown_to_text(text)
-    art = clean.clean_document(text, key=shown(path.stem), meta=meta)
+    art = clean.clean_document(text, key=shown(path.stem))
     art.origin = origin if not note else f"{origin} ({note})"
     if not art.text.strip():
         return Skipped(origin, "no article text after removing boilerplate")
