@@ -1,9 +1,16 @@
-"""Bytes to text, defensively: a byte-order mark, UTF-16 without one, UTF-8 (a few broken bytes kept),
-else Windows-1252; binary data (known file signatures, NUL or control bytes) is refused with a reason."""
+"""Bytes to text, defensively: a byte-order mark, UTF-16 without one, UTF-8, the encoding a page declares (an HTML
+<meta> charset, an XML declaration), UTF-8 with a few broken bytes, else the encoding charset-normalizer detects
+(the field's Russian, Chinese and Western encodings first); binary data (known file signatures, NUL or control
+bytes) and bytes no encoding fits are refused with a reason."""
 
 from __future__ import annotations
 
 import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+from model.lexicon.encodings import DECLARED_AS, FIELD_ENCODINGS, SHOWN_AS
 
 _MAGIC = [
     (b"%PDF", "PDF"),
@@ -47,7 +54,11 @@ def _decode(data: bytes) -> tuple[str, str | None]:
     decoded = _with_nul_bytes(data[:65536], data)
     if decoded:
         return decoded
-    return _utf8_else_cp1252(data)
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as e:
+        first_bad = e.start
+    return _declared(data) or _mostly_utf8(data) or _detected(data, first_bad)
 
 
 def _by_byte_order_mark(data: bytes) -> tuple[str, str | None] | None:
@@ -75,17 +86,55 @@ def _with_nul_bytes(head: bytes, data: bytes) -> tuple[str, str | None] | None:
     return None
 
 
-def _utf8_else_cp1252(data: bytes) -> tuple[str, str | None]:
+_DECLARED = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]{1,40})|<\?xml[^>]{0,100}?encoding\s*=\s*["']([\w.:-]{1,40})""",
+    re.I,
+)
+_DECLARED_WITHIN = 4096  # a page declares its encoding in its head
+
+
+def _declared(data: bytes) -> tuple[str, str | None] | None:
+    """The text in the encoding the page declares, where it names a known encoding and the bytes fit it."""
+    m = _DECLARED.search(data[:_DECLARED_WITHIN])
+    if not m:
+        return None
     try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError as e:
-        # UTF-8 with a few broken bytes (a cut multi-byte character, a stray byte) keeps its UTF-8 text.
-        text = data.decode("utf-8", errors="replace")
-        bad = text.count("\ufffd")
-        if sum(1 for c in text if c > "\x7f") - bad > bad:
-            return text, f"not valid UTF-8: {bad} broken byte(s) replaced"
-        # Not UTF-8. Legacy single-byte text (Latin-1 / Windows-1252) decodes to letters; binary decodes to controls.
-        text = data.decode("cp1252", errors="replace")
-        if text.count("\ufffd") > 0.01 * len(text) + 2:
-            raise ValueError(f"not valid UTF-8 (byte {e.start}) and not Windows-1252 text") from None
-        return text, "decoded as Windows-1252 (not valid UTF-8)"
+        codec = codecs.lookup((m[1] or m[2]).decode("ascii")).name.replace("-", "_")
+    except (LookupError, UnicodeDecodeError):
+        return None
+    codec = DECLARED_AS.get(codec, codec)
+    if codec.startswith("utf"):  # UTF-8 was tried; a page that says UTF-16 in ASCII bytes is wrong
+        return None
+    try:
+        return data.decode(codec), f"decoded as {_shown(codec)} (declared by the page; not UTF-8)"
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str | None] | None:
+    """UTF-8 with a few broken bytes (a cut multi-byte character, a stray byte) keeps its UTF-8 text."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if sum(1 for c in text if c > "\x7f") - bad > bad:
+        return text, f"not valid UTF-8: {bad} broken byte(s) replaced"
+    return None
+
+
+def _detected(data: bytes, first_bad: int) -> tuple[str, str | None]:
+    """The text in the encoding charset-normalizer finds most likely: among the field's encodings, else any."""
+    probe = _CONTROL_BYTES.sub(b"", data)  # stray control bytes (sanitised later) make the detector give up
+    best = from_bytes(probe, cp_isolation=FIELD_ENCODINGS).best() or from_bytes(probe).best()
+    if best is None:
+        raise ValueError(f"not valid UTF-8 (byte {first_bad}) and no text encoding fits")
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        text = str(best)
+    return text, f"decoded as {_shown(best.encoding)} (detected; not UTF-8)"
+
+
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _shown(codec: str) -> str:
+    return SHOWN_AS.get(codec, codec.upper().replace("_", "-"))

@@ -1,4 +1,5 @@
-"""Read inputs (txt, md, html, feeds, web archives, jsonl, csv; folders recursively) into Article records.
+"""Read inputs (txt, md, html, feeds, web archives, jsonl, csv; folders recursively) into Article records
+(a web page through `web`).
 
 Article text is hostile: everything read here is decoded defensively and
 sanitised (C0/C1 controls but newline and tab, DEL, bidi overrides removed).
@@ -20,7 +21,7 @@ from model.ingest.decode import decode
 from model.ingest.exports import read_export
 from model.ingest.feeds import read_feed
 from model.ingest.fields import content_hash, sanitise
-from model.ingest.markup import html_to_text, markdown_to_text
+from model.ingest.markup import markdown_to_text
 from model.ingest.record_files import read_csv, read_jsonl
 from model.ingest.walk import (
     ARCHIVE_SUFFIXES,
@@ -32,6 +33,7 @@ from model.ingest.walk import (
     shown,
 )
 from model.ingest.warc import read_warc
+from model.ingest.web import read_page
 from model.records import Article, Skipped
 
 __all__ = ["Skipped", "content_hash", "decode", "iter_files", "read_all", "read_path", "sanitise"]
@@ -40,6 +42,7 @@ MAX_FILE_BYTES = 10 * 1024 * 1024  # a plain article file larger than this is no
 MAX_RECORDS_FILE_BYTES = 1024 * 1024 * 1024  # a .jsonl or .csv file larger than this is not read
 MAX_FEED_BYTES = 100 * 1024 * 1024  # a feed file larger than this is not read (feedparser holds it whole)
 # A web archive has no size limit: it is streamed a record at a time (`warc.read_warc` limits each page).
+WEB_PAGE_SUFFIXES = (".html", ".htm")  # read through `web.read_page`
 
 
 def read_path(path: Path) -> Iterator[Article | Skipped]:
@@ -62,6 +65,9 @@ def read_path(path: Path) -> Iterator[Article | Skipped]:
         return
     if suffix in FEED_SUFFIXES:
         yield from read_feed(data, origin, shown(path.stem), by_content=suffix == ".xml")
+        return
+    if suffix in WEB_PAGE_SUFFIXES:
+        yield read_page(data, key=shown(path.stem), origin=origin)
         return
     try:
         text, note = decode(data)
@@ -133,16 +139,13 @@ def _size_limit(suffix: str) -> tuple[int, str]:
 
 
 def _article_file(text: str, note: str | None, path: Path, origin: str, suffix: str) -> Article | Skipped:
-    """One article from a .txt, .md or .html file's decoded text."""
+    """One article from a .txt or .md file's decoded text."""
     text = sanitise(text)
     if not text.strip():
         return Skipped(origin, "empty file (only whitespace or control characters)")
-    meta = {}
-    if suffix in (".html", ".htm"):
-        text, meta = html_to_text(text)
-    elif suffix in (".md", ".markdown"):
+    if suffix in (".md", ".markdown"):
         text = markdown_to_text(text)
-    art = clean.clean_document(text, key=shown(path.stem), meta=meta)
+    art = clean.clean_document(text, key=shown(path.stem))
     art.origin = origin if not note else f"{origin} ({note})"
     if not art.text.strip():
         return Skipped(origin, "no article text after removing boilerplate")

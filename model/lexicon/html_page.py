@@ -61,3 +61,21 @@ META_PUBLISHED = (
     "parsely-pub-date",
 )
 META_SOURCE = ("og:site_name", "publisher", "dc.publisher")
+
+# JSON-LD (schema.org) types of a page's article object, lower case: its headline and datePublished are the page's own.
+JSON_LD_ARTICLE_TYPES = {
+    "article",
+    "newsarticle",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "reviewnewsarticle",
+    "askpublicnewsarticle",
+    "blogposting",
+    "liveblogposting",
+    "socialmediaposting",
+    "techarticle",
+    "scholarlyarticle",
+    "report",
+}

@@ -235,7 +235,7 @@ def test_export_fields_are_sanitised_and_the_decoding_noted(tmp_path):
     first = read(tmp_path, "legacy.txt", export.encode("cp1252"))[0]
     assert first.title == "Ferry[2J Link Across the Amur Reopens After Ice Delay"
     assert first.source == "The Harbin café Ledger"
-    assert first.origin.endswith("legacy.txt:article 1 (decoded as Windows-1252 (not valid UTF-8))")
+    assert first.origin.endswith("legacy.txt:article 1 (decoded as Windows-1252 (detected; not UTF-8))")
     bidi = read(tmp_path, "bidi.txt", S.factiva_fields_txt().replace("Ferry Link", "Ferry\u202e Link"))[0]
     assert bidi.title == S.ARTICLES[0][0]
     utf16 = read(tmp_path, "wide.txt", "\ufeff".encode("utf-16-le") + S.factiva_fields_txt().encode("utf-16-le"))

@@ -103,7 +103,7 @@ def test_html_drops_scripts_and_reads_metadata(tmp_path):
     <body><nav>Home Menu</nav><h1>Putin arrives in Beijing</h1><p>Putin met Xi on Thursday.</p>
     <p>He said ties were strong.</p><script>document.write('evil')</script></body></html>"""
     (a,) = read(tmp_path, "story.html", html.encode())
-    assert a.title == "Putin arrives in Beijing" and a.title_basis == "metadata"
+    assert a.title == "Putin arrives in Beijing" and a.title_basis == "page title (trafilatura)"
     assert a.published == "2024-05-16" and a.source == "The Paper"
     assert "alert" not in a.text and "evil" not in a.text and "Home Menu" not in a.text
     assert "Putin met Xi on Thursday." in a.text
