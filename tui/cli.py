@@ -433,35 +433,46 @@ def _repair(db: Path) -> int:
 
 
 def _rebuild_if_stale(db: Path) -> str | None:
-    """Before reading: rebuild the corpus-wide entity state if an ingest died before finishing it (no spaCy:
-    it is SQL over the stored rows). Returns a one-line notice when it is stale and cannot be rebuilt now
-    (a read-only database, an ingest writing it), else None."""
+    """Before reading: if an ingest died before finishing the corpus-wide entity state, recount it (no spaCy:
+    it is SQL over the stored rows); family names are merged by that ingest run again, or `repair`. Returns a
+    one-line notice while something is still behind (merges pending, a read-only database, an ingest writing
+    it now), else None."""
     from model.corpus import staleness, store, writer_lock
 
     try:
         with closing(store.connect(db, readonly=True)) as conn:
-            if staleness.stale_since(conn) is None:
-                return None
+            parts = staleness.stale(conn)
     except (store.StoreError, sqlite3.Error):  # the command's own open says what is wrong
         return None
-    if not os.access(db, os.W_OK) or not os.access(db.parent, os.W_OK):
-        return "corpus-wide entity state is stale; run `sinorus-tui repair`"
-    with writer_lock.holding_if_free(db) as held:
-        if not held:
-            return f"an ingest is writing to {db}; entity counts and merges are complete when it finishes"
-        return _rebuild(db)
+    if not parts:
+        return None
+    busy = f"an ingest is writing to {db}; entity counts and merges are complete when it finishes"
+    if writer_lock.writer_active(db):
+        return busy
+    if staleness.COUNTS in parts:
+        if not os.access(db, os.W_OK) or not os.access(db.parent, os.W_OK):
+            return "corpus-wide entity state is stale; run `sinorus-tui repair`"
+        with writer_lock.holding_if_free(db) as held:
+            failed = _recount(db) if held else busy
+        if failed:
+            return failed
+    return (
+        "an ingest stopped before finishing: family names are merged across the corpus when it is run again "
+        "to its end, or by `sinorus-tui repair`"
+    )
 
 
-def _rebuild(db: Path) -> str | None:
+def _recount(db: Path) -> str | None:
+    """Every entity's counts, aliases and label from the stored rows (not the family-name merges); a notice when
+    it cannot be done now."""
     from model.corpus import staleness, store
     from model.corpus.entity_refresh import rebuild_entities
 
     try:
         with closing(store.connect(db)) as conn:
-            if staleness.stale_since(conn) is None:  # another writer rebuilt it meanwhile
-                return None
-            say("sinorus-tui: an ingest stopped before finishing; rebuilding the corpus-wide entity state…")
-            rebuild_entities(conn)
+            if staleness.COUNTS in staleness.stale(conn):  # (another writer may have done it meanwhile)
+                say("sinorus-tui: an ingest stopped before finishing; recounting the corpus-wide entity state…")
+                rebuild_entities(conn, merge=False)
     except (store.StoreError, sqlite3.Error) as e:
         return f"corpus-wide entity state is stale and could not be rebuilt now ({e}); run `sinorus-tui repair`"
     return None

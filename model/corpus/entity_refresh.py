@@ -41,21 +41,22 @@ def refresh_entities(conn: sqlite3.Connection, touched: set[int] | None = None) 
     return done
 
 
-def rebuild_entities(conn: sqlite3.Connection) -> Refresh:
+def rebuild_entities(conn: sqlite3.Connection, merge: bool = True) -> Refresh:
     """The corpus-wide state of every entity redone from the articles' rows (an ingest that died before its
-    refresh committed, `sinorus-tui repair`), and the stale mark cleared, in one transaction."""
+    refresh committed, `sinorus-tui repair`), and the stale marks cleared, in one transaction. Without
+    `merge`, family names are left as they are and their mark stays (`staleness`: a reader's rebuild)."""
     with conn:
         _snapshot(conn)
-        done = _refresh(conn, None)
+        done = _refresh(conn, None, merge)
         done.changed = _changed_since_snapshot(conn)
-        staleness.clear(conn)
+        staleness.clear(conn, staleness.ALL if merge else (staleness.COUNTS,))
     return done
 
 
-def _refresh(conn: sqlite3.Connection, touched: set[int] | None) -> Refresh:
+def _refresh(conn: sqlite3.Connection, touched: set[int] | None, merge: bool = True) -> Refresh:
     _choose(conn, touched)
     done = Refresh(entities=conn.execute("SELECT COUNT(*) FROM refresh_ids").fetchone()[0])
-    done.merged = _merge_surnames(conn)
+    done.merged = _merge_surnames(conn) if merge else 0
     _rebuild_aliases(conn)
     _recount(conn)
     _relabel(conn)

@@ -5,6 +5,12 @@ every entity's counts, aliases and label, orphans dropped) is derived from the a
 after an ingest has written them. An ingest marks it stale before its first article write and the
 refresh clears the mark in the transaction that commits it, so an ingest that died between the
 two (killed, a full disk, a crash) leaves the mark, and the next writer rebuilds it all.
+
+Two marks, because the two parts differ: counts, aliases and labels (`COUNTS`) are a function of
+the stored rows and may be redone at any time (a reader does, before it reads); merging a family
+name into the one full name of that family (`MERGES`) rewrites rows and depends on which full
+names are stored, so it waits for the interrupted ingest to be run to its end (or `repair`): merged
+over part of the corpus, it could not be undone when the rest brings a second full name.
 """
 
 from __future__ import annotations
@@ -14,29 +20,37 @@ import sqlite3
 from model.corpus.write import utc_now
 
 STATE_TABLE = "CREATE TABLE IF NOT EXISTS corpus_stale (what TEXT PRIMARY KEY, since TEXT NOT NULL) WITHOUT ROWID"
-ENTITIES = "entities"  # the one kind of corpus-wide state there is
+COUNTS = "entity counts"  # every entity's mentions, articles, aliases and label
+MERGES = "family names"  # family names merged into the one full name of the family
+ALL = (COUNTS, MERGES)
 
 
 def mark(conn: sqlite3.Connection) -> None:
     """Record, in a transaction of its own, that the corpus-wide state is about to fall behind."""
     with conn:
         conn.execute(STATE_TABLE)
-        conn.execute("INSERT OR IGNORE INTO corpus_stale(what, since) VALUES (?, ?)", (ENTITIES, utc_now()))
+        conn.executemany(
+            "INSERT OR IGNORE INTO corpus_stale(what, since) VALUES (?, ?)", [(what, utc_now()) for what in ALL]
+        )
 
 
-def clear(conn: sqlite3.Connection) -> None:
-    """Inside the caller's transaction (the one that commits the rebuilt state): no longer stale."""
+def clear(conn: sqlite3.Connection, parts: tuple[str, ...] = ALL) -> None:
+    """Inside the caller's transaction (the one that commits the rebuilt state): these `parts` are whole."""
     if _has_table(conn):
-        conn.execute("DELETE FROM corpus_stale WHERE what=?", (ENTITIES,))
+        conn.executemany("DELETE FROM corpus_stale WHERE what=?", [(what,) for what in parts])
+
+
+def stale(conn: sqlite3.Connection) -> dict[str, str]:
+    """The parts of the corpus-wide state that are behind, with when they fell behind (UTC, ISO); empty when
+    it is whole. Read-only connections may ask (a database older than the marks has no table: never marked)."""
+    if not _has_table(conn):
+        return {}
+    return dict(conn.execute("SELECT what, since FROM corpus_stale").fetchall())
 
 
 def stale_since(conn: sqlite3.Connection) -> str | None:
-    """When the corpus-wide state fell behind (UTC, ISO), or None when it is whole. Read-only connections
-    may ask (a database older than the mark has no table for it: never marked)."""
-    if not _has_table(conn):
-        return None
-    row = conn.execute("SELECT since FROM corpus_stale WHERE what=?", (ENTITIES,)).fetchone()
-    return row[0] if row else None
+    """When the corpus-wide state (any part of it) fell behind, or None when it is whole."""
+    return min(stale(conn).values(), default=None)
 
 
 def _has_table(conn: sqlite3.Connection) -> bool:
