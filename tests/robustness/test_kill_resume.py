@@ -165,6 +165,27 @@ def test_reading_a_stale_corpus_recounts_it_and_the_resumed_ingest_still_ends_as
     assert exports(db) == want
 
 
+def test_the_browser_opens_a_stale_corpus_recounted_with_a_notice(clean, tmp_path, nlp, monkeypatch):
+    from tui import app
+
+    corpus, _ = clean
+    db = tmp_path / "browsed.db"
+    with monkeypatch.context() as mp:
+        mp.setattr(pipeline, "refresh_entities", lambda conn, touched=None: 1 / 0)
+        with pytest.raises(ZeroDivisionError):
+            resume(corpus, db, nlp)
+    opened = []
+    monkeypatch.setattr(app, "run", lambda path, readonly=False, notices=(): opened.append(notices))
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        assert cli.cmd_browse(db, explicit=True) == 0
+    assert err.getvalue() == RECOUNTING
+    assert opened == [(MERGES_PENDING.removeprefix("sinorus-tui: ").rstrip("\n"),)]
+    with contextlib.closing(store.connect(db, readonly=True)) as conn:
+        assert staleness.stale(conn).keys() == {staleness.MERGES}
+        assert conn.execute("SELECT COUNT(*) FROM entity WHERE mentions = 0").fetchone()[0] == 0
+
+
 def test_a_stale_corpus_an_ingest_is_writing_is_read_as_it_is_with_a_notice(clean, tmp_path, nlp, monkeypatch):
     corpus, _ = clean
     db = tmp_path / "busy.db"
