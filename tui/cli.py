@@ -300,9 +300,9 @@ def cmd_export(kind: str, db: Path, fmt: str, output: str | None, raw_csv: bool 
 
 
 def _is_database(output: Path, db: Path) -> bool:
-    """Whether `output` is the database or one of its side files (WAL, shared memory, journal): by the file
+    """Whether `output` is the database or one of its side files (WAL, shared memory, journal, writer lock): by the file
     itself (a link or another path to it) where it exists, else by its resolved path."""
-    for f in (db, *(Path(f"{db}{side}") for side in ("-wal", "-shm", "-journal"))):
+    for f in (db, *(Path(f"{db}{side}") for side in ("-wal", "-shm", "-journal", ".lock"))):
         try:
             if os.path.samefile(output, f):
                 return True

@@ -41,45 +41,56 @@ def lock_path(db: str | os.PathLike) -> Path:
 @contextmanager
 def holding(db: str | os.PathLike, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
     """Hold the writer lock of the database `db` for the `with`. When another process holds it, call
-    `on_wait()` once and wait for it (a signal's exception ends the wait). A lock file that cannot be
-    made (a folder one may not write) is no lock: the writer's own open then says why it cannot write."""
+    `on_wait()` once and wait for it (a signal's exception ends the wait). Where there can be no lock (a
+    folder one may not write, a file system without locks) the writer goes on without: its own open of
+    the database then says why it cannot write, or SQLite's own locking is all there is."""
     fd = _open(db)
-    if fd is None:
-        yield
-        return
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if on_wait:
-                on_wait()
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        _HELD.add(fd)
+        if fd is not None and not _take(fd, wait=True, on_wait=on_wait):
+            os.close(fd)
+            fd = None
         yield
     finally:
-        _HELD.discard(fd)
-        os.close(fd)  # releases the lock
+        _release(fd)
 
 
 @contextmanager
 def holding_if_free(db: str | os.PathLike) -> Iterator[bool]:
     """Hold the writer lock for the `with` if no one else does: yields whether it is held (False: a writer
-    is at work, or the lock file cannot be made)."""
+    is at work, or there can be no lock)."""
     fd = _open(db)
-    if fd is None:
-        yield False
-        return
+    try:
+        if fd is not None and not _take(fd, wait=False):
+            os.close(fd)
+            fd = None
+        yield fd is not None
+    finally:
+        _release(fd)
+
+
+def _take(fd: int, wait: bool, on_wait: Callable[[], None] | None = None) -> bool:
+    """Lock `fd` exclusively; False when it is another's and `wait` is not asked, or locks do not work here."""
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            yield False
-            return
-        _HELD.add(fd)
-        yield True
-    finally:
+            if not wait:
+                return False
+            if on_wait:
+                on_wait()
+            fcntl.flock(fd, fcntl.LOCK_EX)
+    except BlockingIOError:
+        return False
+    except OSError:  # e.g. ENOLCK on a network file system
+        return False
+    _HELD.add(fd)
+    return True
+
+
+def _release(fd: int | None) -> None:
+    if fd is not None:
         _HELD.discard(fd)
-        os.close(fd)
+        os.close(fd)  # releases the lock
 
 
 def writer_active(db: str | os.PathLike) -> bool:
