@@ -42,6 +42,19 @@ def inputs(work: Path, big: bool) -> tuple[list[str], int]:
     return paths, n
 
 
+def _left(db: Path) -> str:
+    """What the kill left: the corpus-wide state marked stale (the rebuild is exercised) or whole."""
+    from contextlib import closing
+
+    from model.corpus import staleness, store
+
+    try:
+        with closing(store.connect(db, readonly=True)) as conn:
+            return "left stale" if staleness.stale(conn) else "left whole"
+    except store.StoreError:
+        return "no database yet"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=20)
@@ -66,10 +79,11 @@ def main() -> int:
             db = work / f"run{run}.db"
             t0 = time.monotonic()
             at = killing.killed(paths, db, jobs, kill, work / f"run{run}.log")
+            left = _left(db)
             differ = killing.resume_and_compare(paths, db, jobs, want)
             identical += not differ
             landed += at >= 0
-            where = f"{at} articles stored" if at >= 0 else "ingest ended first"
+            where = f"{at} articles stored, {left}" if at >= 0 else "ingest ended first"
             print(
                 f"run {run + 1:2d}: -j {jobs}, killed {kill} ({where}); resumed: "
                 f"{'identical' if not differ else 'DIFFERENT: ' + ', '.join(differ)} ({time.monotonic() - t0:.0f} s)",
