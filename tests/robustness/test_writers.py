@@ -87,36 +87,3 @@ def test_set_date_and_repair_wait_for_an_ingest_and_then_do_their_work(halves, t
     assert line == f"sinorus-tui: another ingest is writing to {db}; waiting…\n"
     assert proc.returncode == 0 and err == "", err
     assert out.startswith(f"{argv[0]}: ")
-
-
-def test_the_lock_of_a_writer_that_died_is_free(tmp_path):
-    """flock: the kernel drops it with its holder's last descriptor, whatever killed the holder."""
-    db = tmp_path / "dead.db"
-    holder = subprocess.Popen(
-        [
-            killing.cli()[0],
-            "-c",
-            f"import fcntl, os, sys; fd = os.open({str(db) + '.lock'!r}, os.O_RDWR | os.O_CREAT); "
-            "fcntl.flock(fd, fcntl.LOCK_EX); print('held', flush=True); sys.stdin.read()",
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert holder.stdout.readline() == "held\n"
-    assert writer_lock.writer_active(db)
-    holder.kill()
-    holder.wait()
-    assert not writer_lock.writer_active(db)
-    with writer_lock.holding_if_free(db) as held:
-        assert held
-
-
-def test_a_second_writer_in_one_process_waits_too(tmp_path):
-    """Each holder opens the lock file anew, so two in one process exclude each other as well."""
-    db = tmp_path / "one.db"
-    with writer_lock.holding(db):
-        with writer_lock.holding_if_free(db) as held:
-            assert not held
-    with writer_lock.holding_if_free(db) as held:
-        assert held
