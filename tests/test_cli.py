@@ -75,7 +75,7 @@ def _browse_without_screen(monkeypatch, db):
     from tui import app, cli
 
     opened = []
-    monkeypatch.setattr(app, "run", lambda path, readonly=False: opened.append((path, readonly)))
+    monkeypatch.setattr(app, "run", lambda path, readonly=False, notices=(): opened.append((path, readonly)))
     assert cli.cmd_browse(db, explicit=True) == 0
     return opened
 

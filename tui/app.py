@@ -79,6 +79,7 @@ class SinorusApp(App):
         readonly: bool = False,
         config: Config | None = None,
         theme: str | None = None,
+        notices: tuple[str, ...] = (),
     ) -> None:
         super().__init__()
         # What the imports made (Textual's modules, classes and styles: most of the ~500,000 objects
@@ -97,6 +98,7 @@ class SinorusApp(App):
         self.config = config if config is not None else load_config()
         self._theme_choice = theme or self.config.theme
         self._startup_error: str | None = None
+        self._notices = notices  # one-line warnings the command line had for the user (a stale corpus)
 
     def get_default_screen(self) -> Screen:
         """The browser is the first screen itself (no blank screen drawn before it), set up with the
@@ -125,7 +127,7 @@ class SinorusApp(App):
         if self._startup_error:
             self.exit(return_code=1, message=self._startup_error)
             return
-        for problem in self.config.problems:
+        for problem in (*self.config.problems, *self._notices):
             self.notify(problem, severity="warning", timeout=8)
         if self.db.readonly:
             self.notify(
@@ -154,9 +156,9 @@ class SinorusApp(App):
             self.push_screen(HelpScreen())
 
 
-def run(db_path: str, *, readonly: bool = False) -> None:
-    """Browse the database at `db_path` until the user quits."""
-    app = SinorusApp(db_path, readonly=readonly)
+def run(db_path: str, *, readonly: bool = False, notices: tuple[str, ...] = ()) -> None:
+    """Browse the database at `db_path` until the user quits, first showing `notices` (one line each)."""
+    app = SinorusApp(db_path, readonly=readonly, notices=notices)
     app.run()
     if app.return_code:
         raise SystemExit(app.return_code)

@@ -1,4 +1,4 @@
-"""The `sinorus-tui` command: open the browser, ingest, export, set a date.
+"""The `sinorus-tui` command: open the browser, ingest, export, set a date, repair.
 
 Imports are lazy: browsing never imports spaCy, and `--help` is instant.
 Bad input is a one-line message and a non-zero exit, never a traceback.
@@ -93,6 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
     sd.add_argument("article", help="the article's key")
     sd.add_argument("date", help="YYYY-MM-DD, or 'clear' to go back to the detected date")
     sd.add_argument("--db", metavar="FILE", dest="db_sub", help=argparse.SUPPRESS)
+    rp = sub.add_parser(
+        "repair",
+        help="rebuild the corpus-wide entity state (counts, aliases, merged family names) and the entity "
+        "summaries from the articles, e.g. after an ingest that was killed",
+    )
+    rp.add_argument("--db", metavar="FILE", dest="db_sub", help=argparse.SUPPRESS)
     br = sub.add_parser("browse", help="open the browser (the default)")
     br.add_argument("--db", metavar="FILE", dest="db_sub", help=argparse.SUPPRESS)
     return p
@@ -113,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_export(args.kind, db, args.format, args.output, raw_csv=args.raw_csv)
         if args.command == "set-date":
             return cmd_set_date(db, args.article, args.date)
+        if args.command == "repair":
+            return cmd_repair(db)
         return cmd_browse(db, explicit=bool(getattr(args, "db_sub", None) or args.db))
     except KeyboardInterrupt as e:  # ctrl+c; or an ingest's SIGTERM (model.ingest.stopping.Stopped)
         signum = getattr(e, "signum", signal.SIGINT)
@@ -205,7 +213,12 @@ def cmd_ingest(paths: list[str], db: Path, jobs: int | None = None, *, follow_li
     try:
         with _Reporter() as rep:
             summary = ingest.ingest(
-                [str(p) for p in paths], str(db), jobs=jobs, progress=rep, follow_links=follow_links
+                [str(p) for p in paths],
+                str(db),
+                jobs=jobs,
+                progress=rep,
+                follow_links=follow_links,
+                on_wait=_say_waiting(db),
             )
     except (store.StoreError, nlp.ModelMissing) as e:
         return fail(str(e))
@@ -214,6 +227,11 @@ def cmd_ingest(paths: list[str], db: Path, jobs: int | None = None, *, follow_li
     except sqlite3.Error as e:  # e.g. the disk filled up, or another process holds the database
         return fail(f"cannot write {db}: {_sqlite_reason(e)}")
     return _ingested(summary)
+
+
+def _say_waiting(db: Path):
+    """What a writer calls when another holds the database: one line, then it waits."""
+    return lambda: say(f"sinorus-tui: another ingest is writing to {db}; waiting…", flush=True)
 
 
 def _stop_word(signum: int) -> str:
@@ -250,6 +268,9 @@ def cmd_export(kind: str, db: Path, fmt: str, output: str | None, raw_csv: bool 
         return fail(
             f"will not export onto the database: {output} is {db} or one of its side files; choose another file"
         )
+    notice = _rebuild_if_stale(db)
+    if notice:
+        say(f"sinorus-tui: {notice}")
     try:
         conn = store.connect(db, readonly=True)
     except store.StoreError as e:
@@ -282,9 +303,9 @@ def cmd_export(kind: str, db: Path, fmt: str, output: str | None, raw_csv: bool 
 
 
 def _is_database(output: Path, db: Path) -> bool:
-    """Whether `output` is the database or one of its side files (WAL, shared memory, journal): by the file
+    """Whether `output` is the database or one of its side files (WAL, shared memory, journal, writer lock): by the file
     itself (a link or another path to it) where it exists, else by its resolved path."""
-    for f in (db, *(Path(f"{db}{side}") for side in ("-wal", "-shm", "-journal"))):
+    for f in (db, *(Path(f"{db}{side}") for side in ("-wal", "-shm", "-journal", ".lock"))):
         try:
             if os.path.samefile(output, f):
                 return True
@@ -335,12 +356,20 @@ def _write_file(output: Path, write) -> int:
 
 
 def cmd_set_date(db: Path, key: str, date: str) -> int:
-    from model import corrections, dates
-    from model.corpus import store
+    from model import dates
+    from model.corpus import writer_lock
 
     value = None if date == "clear" else dates.parse_iso_day(date)
     if date != "clear" and value is None:
         return fail(f"'{date}' is not a date; give YYYY-MM-DD")
+    with writer_lock.holding(db, _say_waiting(db)):
+        return _set_date(db, key, value)
+
+
+def _set_date(db: Path, key: str, value) -> int:
+    from model import corrections
+    from model.corpus import store
+
     try:
         conn = store.connect(db, progress=_upgrade_progress(db))
     except store.StoreError as e:
@@ -359,6 +388,97 @@ def cmd_set_date(db: Path, key: str, date: str) -> int:
         conn.close()
     say(f"set-date: {key} → {value or 'detected date'}; {n} relative dates resolved again", sys.stdout)
     return 0
+
+
+# ---------------------------------------------------------------- repair
+
+
+def cmd_repair(db: Path) -> int:
+    """Rebuild what is derived corpus-wide (entity counts, aliases, labels, merged family names, the entity
+    summaries) from the articles' own rows, and say what changed."""
+    from model.corpus import writer_lock
+
+    if not db.exists():
+        return fail(f"no database at {db}")
+    with writer_lock.holding(db, _say_waiting(db)):
+        return _repair(db)
+
+
+def _repair(db: Path) -> int:
+    from model.corpus import staleness, store
+    from model.corpus.entity_refresh import rebuild_entities
+    from model.corpus.summary import summarise_all
+
+    try:
+        conn = store.connect(db, progress=_upgrade_progress(db))
+    except store.StoreError as e:
+        return fail(str(e))
+    except sqlite3.Error as e:
+        return fail(f"cannot repair {db}: {_sqlite_reason(e)}")
+    try:
+        since = staleness.stale_since(conn)
+        done = rebuild_entities(conn)
+        with conn:
+            summarise_all(conn)
+        articles = conn.execute("SELECT COUNT(*) FROM article").fetchone()[0]
+    except sqlite3.Error as e:  # a full disk, another program's lock: each step is one transaction
+        return fail(f"cannot repair {db}: {_sqlite_reason(e)}")
+    finally:
+        conn.close()
+    state = f"stale since {since} (an ingest stopped before finishing)" if since else "not marked stale"
+    say(
+        f"repair: {db}: entity state was {state}; rebuilt for {done.entities} entities: {done.changed} changed, "
+        f"{done.merged} family names merged, {done.dropped} left without mentions dropped; "
+        f"entity summaries of {articles} articles redone",
+        sys.stdout,
+    )
+    return 0
+
+
+def _rebuild_if_stale(db: Path) -> str | None:
+    """Before reading: if an ingest died before finishing the corpus-wide entity state, recount it (no spaCy:
+    it is SQL over the stored rows); family names are merged by that ingest run again, or `repair`. Returns a
+    one-line notice while something is still behind (merges pending, a read-only database, an ingest writing
+    it now), else None."""
+    from model.corpus import staleness, store, writer_lock
+
+    try:
+        with closing(store.connect(db, readonly=True)) as conn:
+            parts = staleness.stale(conn)
+    except (store.StoreError, sqlite3.Error):  # the command's own open says what is wrong
+        return None
+    if not parts:
+        return None
+    busy = f"an ingest is writing to {db}; entity counts and merges are complete when it finishes"
+    if writer_lock.writer_active(db):
+        return busy
+    if staleness.COUNTS in parts:
+        if not os.access(db, os.W_OK) or not os.access(db.parent, os.W_OK):
+            return "corpus-wide entity state is stale; run `sinorus-tui repair`"
+        with writer_lock.holding_if_free(db) as held:
+            failed = _recount(db) if held else busy
+        if failed:
+            return failed
+    return (
+        "an ingest stopped before finishing: family names are merged across the corpus when it is run again "
+        "to its end, or by `sinorus-tui repair`"
+    )
+
+
+def _recount(db: Path) -> str | None:
+    """Every entity's counts, aliases and label from the stored rows (not the family-name merges); a notice when
+    it cannot be done now."""
+    from model.corpus import staleness, store
+    from model.corpus.entity_refresh import rebuild_entities
+
+    try:
+        with closing(store.connect(db)) as conn:
+            if staleness.COUNTS in staleness.stale(conn):  # (another writer may have done it meanwhile)
+                say("sinorus-tui: an ingest stopped before finishing; recounting the corpus-wide entity state…")
+                rebuild_entities(conn, merge=False)
+    except (store.StoreError, sqlite3.Error) as e:
+        return f"corpus-wide entity state is stale and could not be rebuilt now ({e}); run `sinorus-tui repair`"
+    return None
 
 
 def _sqlite_reason(e: sqlite3.Error) -> str:
@@ -398,10 +518,14 @@ def _upgrade(db: Path) -> None:
     """Bring an older database the browser can read up to the current schema before browsing,
     reporting progress. If it cannot be done now (another program is writing, the disk is full,
     ctrl+c), say so in one line and browse it as it is: nothing stored changes."""
-    from model.corpus import store
+    from model.corpus import store, writer_lock
 
     try:
-        store.connect(db, progress=_upgrade_progress(db)).close()
+        with writer_lock.holding_if_free(db) as held:
+            if not held:
+                say(f"sinorus-tui: could not upgrade {db} now (an ingest is writing it); browsing it as it is")
+                return
+            store.connect(db, progress=_upgrade_progress(db)).close()
     except KeyboardInterrupt:
         say(f"sinorus-tui: upgrade interrupted; {db} is unchanged and is browsed as it is")
     except (store.StoreError, sqlite3.Error) as e:
@@ -434,8 +558,9 @@ def cmd_browse(db: Path, explicit: bool) -> int:
     readonly = not os.access(db, os.W_OK) or not os.access(db.parent, os.W_OK)
     if not readonly and version < store.SCHEMA_VERSION:
         _upgrade(db)
+    notice = _rebuild_if_stale(db)
     try:
-        app.run(str(db), readonly=readonly)
+        app.run(str(db), readonly=readonly, notices=(notice,) if notice else ())
     except Exception as e:  # the app reports its own errors; this catches a database it cannot open at all
         from model.corpus import store
 

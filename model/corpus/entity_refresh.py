@@ -3,30 +3,84 @@
 An article resolves a family name to a full name only within itself; here a one-word person
 joins the one full name with that family name across the whole corpus, when there is exactly one.
 Then the entities an ingest touched get their aliases, counts and labels again, and orphans go.
+The transaction that commits it also clears the corpus's stale mark (`model.corpus.staleness`):
+`rebuild_entities` redoes it for every entity, from the articles' rows, after an ingest that died.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from dataclasses import dataclass
 
+from model.corpus import staleness
 from model.corpus.summary import summarise
 
 _SOME = "entity IN (SELECT id FROM refresh_ids)"  # the entities this refresh is about (a temp table)
 
 
-def refresh_entities(conn: sqlite3.Connection, touched: set[int] | None = None) -> None:
+@dataclass
+class Refresh:
+    """What a refresh did."""
+
+    entities: int = 0  # entities it was about
+    merged: int = 0  # family names merged into the one full name of that family
+    dropped: int = 0  # entities left with no mention and no quote
+    changed: int = 0  # entities whose counts, label or aliases it changed (counted by `rebuild_entities` only)
+
+
+def refresh_entities(conn: sqlite3.Connection, touched: set[int] | None = None) -> Refresh:
     """After an ingest: merge surname-only people into the unique full name they stand for
     across the corpus, recount mentions and articles, rebuild aliases and labels, drop orphans —
     for the entities an ingest `touched` (its EntityCache.touched), or for all with None. A small
-    addition to a large corpus then costs little."""
+    addition to a large corpus then costs little. The corpus's stale mark is cleared in the same
+    transaction: call it with `touched` only when the mark is this ingest's own."""
     with conn:
-        _choose(conn, touched)
-        _merge_surnames(conn)
-        _rebuild_aliases(conn)
-        _recount(conn)
-        _relabel(conn)
-        _drop_orphans(conn)
+        done = _refresh(conn, touched)
+        staleness.clear(conn)
+    return done
+
+
+def rebuild_entities(conn: sqlite3.Connection, merge: bool = True) -> Refresh:
+    """The corpus-wide state of every entity redone from the articles' rows (an ingest that died before its
+    refresh committed, `sinorus-tui repair`), and the stale marks cleared, in one transaction. Without
+    `merge`, family names are left as they are and their mark stays (`staleness`: a reader's rebuild)."""
+    with conn:
+        _snapshot(conn)
+        done = _refresh(conn, None, merge)
+        done.changed = _changed_since_snapshot(conn)
+        staleness.clear(conn, staleness.ALL if merge else (staleness.COUNTS,))
+    return done
+
+
+def _refresh(conn: sqlite3.Connection, touched: set[int] | None, merge: bool = True) -> Refresh:
+    _choose(conn, touched)
+    done = Refresh(entities=conn.execute("SELECT COUNT(*) FROM refresh_ids").fetchone()[0])
+    done.merged = _merge_surnames(conn) if merge else 0
+    _rebuild_aliases(conn)
+    _recount(conn)
+    _relabel(conn)
+    done.dropped = _drop_orphans(conn)
+    return done
+
+
+# An entity's corpus-wide state in one row: counts, label and aliases.
+_STATE = (
+    "SELECT e.id, e.mentions, e.articles, e.label, (SELECT group_concat(alias || '=' || count, '|') FROM "
+    "(SELECT alias, count FROM alias WHERE entity = e.id ORDER BY alias)) AS aliases FROM entity e"
+)
+
+
+def _snapshot(conn: sqlite3.Connection) -> None:
+    conn.execute("DROP TABLE IF EXISTS temp.state_before")
+    conn.execute(f"CREATE TEMP TABLE state_before AS {_STATE}")
+
+
+def _changed_since_snapshot(conn: sqlite3.Connection) -> int:
+    """Entities whose state differs from the snapshot's (a merged or dropped one counts as changed)."""
+    n = conn.execute(f"SELECT COUNT(*) FROM (SELECT * FROM temp.state_before EXCEPT {_STATE})").fetchone()[0]
+    conn.execute("DROP TABLE temp.state_before")
+    return n
 
 
 def _choose(conn: sqlite3.Connection, touched: set[int] | None) -> None:
@@ -71,16 +125,16 @@ def _relabel(conn: sqlite3.Connection) -> None:
     )
 
 
-def _drop_orphans(conn: sqlite3.Connection) -> None:
+def _drop_orphans(conn: sqlite3.Connection) -> int:
     """An entity no mention names and no quote has as its speaker."""
-    conn.execute(
+    return conn.execute(
         "DELETE FROM entity WHERE mentions=0 AND id IN (SELECT id FROM refresh_ids) "
         "AND id NOT IN (SELECT entity FROM quote_speaker) "
         "AND id NOT IN (SELECT speaker_entity FROM quote WHERE speaker_entity IS NOT NULL)"
-    )
+    ).rowcount
 
 
-def _merge_surnames(conn: sqlite3.Connection) -> None:
+def _merge_surnames(conn: sqlite3.Connection) -> int:
     """A person entity named by one word (a family name no article resolved) joins the one
     corpus person with that family name, when there is exactly one."""
     # Candidates: one-word people this run touched, and older ones a full name it touched may now resolve.
@@ -89,12 +143,15 @@ def _merge_surnames(conn: sqlite3.Connection) -> None:
         "(id IN (SELECT id FROM refresh_ids) OR canonical COLLATE NOCASE IN (SELECT family FROM entity "
         "WHERE id IN (SELECT id FROM refresh_ids) AND label='PERSON' AND canonical LIKE '% %'))"
     ).fetchall()
+    merged = 0
     for sid, name in singles:
         full = conn.execute(
             "SELECT id FROM entity WHERE label='PERSON' AND canonical LIKE '% %' AND family=? COLLATE NOCASE", (name,)
         ).fetchall()
         if len(full) == 1:
             _merge(conn, sid, full[0][0], name)
+            merged += 1
+    return merged
 
 
 def _merge(conn: sqlite3.Connection, sid: int, fid: int, name: str) -> None:

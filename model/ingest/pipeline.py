@@ -5,6 +5,12 @@ before any NLP and skipped. Each article is written in its own transaction, so
 an interrupted run leaves whole articles only and simply resumes when run
 again. Parsing and extraction run in the worker pool (`model.ingest.pool`,
 `model.ingest.extraction`); the main process only reads files and writes SQLite.
+
+The corpus-wide entity state is marked stale before the first article is written and
+rebuilt at the end (`model.corpus.staleness`): a run that dies in between (killed, a full
+disk, a crash, ctrl+c) leaves the mark, and the next run, even one with nothing new to
+read, rebuilds that state for every entity first. One ingest writes a database at a time
+(`model.corpus.writer_lock`): a second one waits for the first.
 """
 
 from __future__ import annotations
@@ -14,8 +20,8 @@ import sqlite3
 import time
 from collections.abc import Callable
 
-from model.corpus import store, write
-from model.corpus.entity_refresh import refresh_entities
+from model.corpus import staleness, store, write, writer_lock
+from model.corpus.entity_refresh import rebuild_entities, refresh_entities
 from model.corpus.overrides import overrides
 from model.ingest import pool
 from model.ingest.progress import Progress, Summary
@@ -33,10 +39,12 @@ def ingest(
     jobs: int | None = None,
     progress: Callable[[Progress], None] | None = None,
     follow_links: bool = False,
+    on_wait: Callable[[], None] | None = None,
 ) -> Summary:
     """Read `paths`, parse and extract what is new or changed, and store it in the database at `db_path`.
-    Inside a folder, symbolic links that leave it are followed only with `follow_links`."""
-    with StopOnSignals() as stop:
+    Inside a folder, symbolic links that leave it are followed only with `follow_links`. When another
+    writer holds the database, `on_wait()` is called once and the ingest waits for it to finish."""
+    with StopOnSignals() as stop, writer_lock.holding(db_path, on_wait):
         return _ingest(paths, db_path, jobs, progress, stop, follow_links)
 
 
@@ -50,24 +58,36 @@ def _ingest(paths, db_path, jobs, progress, stop: StopOnSignals, follow_links: b
         and (lambda done, total: progress(Progress("upgrading the database", done, total, 0, time.monotonic() - t0))),
     )
     try:
+        stale = staleness.stale_since(conn) is not None  # an earlier run died before its refresh
         known = write.article_hashes(conn)
         todo = _to_extract(conn, read_all(paths, follow_links=follow_links), known, summary, progress, t0)
         cache = write.EntityCache(conn)
         if todo:
+            staleness.mark(conn)
             _extract_and_store(conn, todo, known, summary, cache, jobs or pool.default_jobs(), progress, t0, stop)
-        if summary.stored:
+        if summary.stored or stale:
             if progress:
                 progress(Progress("finishing", len(todo), len(todo), summary.words, time.monotonic() - t0))
-            refresh_entities(conn, cache.touched)
-    except KeyboardInterrupt as e:
+            summary.rebuilt = stale
+            _refresh(conn, None if stale else cache.touched)
+        elif todo:  # nothing stored after all (every article skipped): the mark is this run's, and nothing changed
+            _refresh(conn, set())
+    except KeyboardInterrupt as e:  # the corpus-wide state stays marked stale: the next run rebuilds it
         summary.interrupted = True
         summary.stopped_by = e.signum if isinstance(e, Stopped) else signal.SIGINT
-        if summary.stored:
-            refresh_entities(conn, cache.touched)
     finally:
         summary.seconds = time.monotonic() - t0
         conn.close()
     return summary
+
+
+def _refresh(conn: sqlite3.Connection, touched: set[int] | None) -> None:
+    """The corpus-wide entity state after this run's writes: for the entities it `touched`, or (None) rebuilt
+    for all of them when an earlier run left it stale."""
+    if touched is None:
+        rebuild_entities(conn)
+    else:
+        refresh_entities(conn, touched)
 
 
 def _to_extract(conn, items, known, summary: Summary, progress, t0) -> list[Article]:

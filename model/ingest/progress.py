@@ -29,6 +29,7 @@ class Summary:
     seconds: float = 0.0
     interrupted: bool = False
     stopped_by: int = 0  # the signal that interrupted it: SIGINT (2) or SIGTERM (15)
+    rebuilt: bool = False  # an earlier ingest had died: the corpus-wide entity state was rebuilt for every entity
 
     @property
     def stored(self) -> int:
@@ -38,4 +39,6 @@ class Summary:
         s = f"{self.new} new, {self.updated} updated, {self.unchanged} unchanged, {len(self.skipped)} skipped"
         if self.stored and self.seconds:
             s += f" ({self.words:,} words in {self.seconds:.1f} s, {self.words / self.seconds:,.0f} words/s)"
+        if self.rebuilt:
+            s += "; entity state rebuilt (an earlier ingest had stopped before finishing)"
         return s

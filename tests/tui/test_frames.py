@@ -133,7 +133,9 @@ def test_the_app_and_the_browse_command_leave_the_imports_out_of_collection(make
 
     seen = {}
     monkeypatch.setattr(
-        app_module, "run", lambda db, readonly: seen.update(enabled=gc.isenabled(), frozen=gc.get_freeze_count())
+        app_module,
+        "run",
+        lambda db, readonly, notices=(): seen.update(enabled=gc.isenabled(), frozen=gc.get_freeze_count()),
     )
     assert cli.cmd_browse(db_path, True) == 0
     assert seen["enabled"] and seen["frozen"] > 0
