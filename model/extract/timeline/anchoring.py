@@ -1,0 +1,162 @@
+"""Anchoring: the event a temporal expression dates, the verb or event noun it modifies in the parse.
+
+From the expression's syntactic head, climb the parse (through prep/pobj, npadvmod, nmod, poss, …) to the
+first verb, predicative adjective or event noun it modifies; then correct for constructions where the word
+reached is not the event (a copula, a light verb, a phase verb, a date the parser put in the wrong clause).
+"""
+
+from __future__ import annotations
+
+from model.lexicon.events import (
+    ASPECTUAL_VERBS,
+    EVENT_NOUN_ENDINGS,
+    EVENT_NOUNS,
+    NOT_EVENT_NOUNS,
+    PERIOD_VERBS,
+    QUANTITY_NOUNS,
+    TIME_NOUNS,
+)
+
+MAX_CLIMB = 12
+PREDICATE_DEPS = {"acomp", "attr", "oprd"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+def is_event_noun(tok) -> bool:
+    """A noun naming something that happens: in the lexicon, or made from a verb (-tion, -ment, -al, …)."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in EVENT_NOUNS or tok.lower_ in EVENT_NOUNS or lemma in QUANTITY_NOUNS:
+        return True
+    return tok.pos_ == "NOUN" and lemma.endswith(EVENT_NOUN_ENDINGS) and lemma not in NOT_EVENT_NOUNS
+
+
+def _is_time_noun(tok) -> bool:
+    return tok.lemma_.lower() in TIME_NOUNS or tok.ent_type_ in ("DATE", "TIME")
+
+
+def _names_a_period(verb) -> bool:
+    """`the quarter ended Sept. 30`: a participle saying when a period ends is part of the date."""
+    return verb.dep_ == "acl" and verb.lemma_.lower() in PERIOD_VERBS and _is_time_noun(verb.head)
+
+
+def _climb(root, span):
+    """The first verb, adjective taking the date, or event noun above the date's head."""
+    tok = root
+    for _ in range(MAX_CLIMB):
+        nxt = tok.head
+        if nxt is tok:
+            return None
+        if nxt not in span:
+            if nxt.pos_ in ("VERB", "AUX") and not _names_a_period(nxt):
+                return nxt
+            if nxt.pos_ == "ADJ" and tok.dep_ in ("npadvmod", "prep", "pobj", "advmod"):
+                return nxt
+            if is_event_noun(nxt) and not _is_time_noun(nxt):
+                return nxt
+        tok = nxt
+    return None
+
+
+def _when_clause(root, span):
+    """`since November, when he was found …`: a date a `when` clause describes anchors on that clause."""
+    for child in root.children:
+        if child.dep_ == "relcl" and any(c.lower_ == "when" for c in child.children):
+            return child
+    return None
+
+
+# ---------------------------------------------------------------- corrections of the word reached
+
+
+def _copula(tok, span):
+    """`was weak during the quarter`, `is payable Jan. 2`: the predicate, not the copula."""
+    if tok.lemma_.lower() != "be" or tok.pos_ not in ("AUX", "VERB"):
+        return None
+    for c in tok.children:
+        if c.dep_ in PREDICATE_DEPS and c not in span and (c.pos_ == "ADJ" or is_event_noun(c)):
+            return c
+    for c in tok.children:
+        if c.dep_ in SUBJECT_DEPS and c not in span and is_event_noun(c):
+            return c
+    return None
+
+
+def _phase(tok, span):
+    """`will begin withdrawing on Friday`: the phase verb the date's verb completes."""
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ASPECTUAL_VERBS:
+        return tok.head
+    return None
+
+
+def _before_the_clause(tok, span):
+    """`said on Tuesday they had arrested …`: a date before a reported clause's subject belongs to the verb
+    that reports it."""
+    if tok.dep_ != "ccomp" or tok.head.i > span.start:
+        return None
+    subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+    if (
+        subjects
+        and span.end <= subjects[0].left_edge.i
+        and not any(c.dep_ == "mark" and c.i < span.start for c in tok.children)
+    ):
+        return tok.head
+    return None
+
+
+def _noun_before(tok, span):
+    """`spoke at a news conference Friday`, `soared on the announcement yesterday`: a date the parser hung on
+    the verb, right after an event noun in a prepositional phrase of that verb, dates the noun. (Right after
+    the verb's object, it dates the verb: "attended a rally Thursday".)"""
+    if tok.pos_ not in ("VERB", "AUX") or tok.i > span.start:
+        return None
+    first = span.start
+    doc = span.doc
+    if span.root.dep_ == "pobj" and span.root.head.i == first - 1:
+        first -= 1  # the date's own preposition
+    if first == 0 or first - 1 <= tok.i:
+        return None
+    t = doc[first - 1]
+    while t is not tok and t.i > tok.i:
+        if t.dep_ in SUBJECT_DEPS:
+            return None
+        if t.dep_ == "pobj" and t.lemma_.lower() in EVENT_NOUNS:
+            return t
+        t = t.head
+    return None
+
+
+def _changing_amount(tok, span):
+    """`third-quarter net income fell 5%`: an amount that is the subject of a verb yields to the verb."""
+    if tok.lemma_.lower() in QUANTITY_NOUNS and tok.dep_ in SUBJECT_DEPS and tok.head.pos_ in ("VERB", "AUX"):
+        return tok.head
+    return None
+
+
+CORRECTIONS = (_noun_before, _changing_amount, _phase, _before_the_clause, _copula)
+ABLATABLE = ("_when_clause",)
+
+
+def event_token(doc, start: int, end: int):
+    """The token of the event the date at start..end anchors, or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    tok = _when_clause(root, span) or _climb(root, span)
+    if tok is None:
+        return None
+    for rule in CORRECTIONS:
+        better = rule(tok, span)
+        if better is not None:
+            tok = better
+    return tok
+
+
+def event_of(doc, start: int, end: int) -> tuple[int | None, int | None]:
+    """The character span of the event word the date at start..end anchors, or (None, None)."""
+    tok = event_token(doc, start, end) if doc is not None else None
+    if tok is None:
+        return None, None
+    return tok.idx, tok.idx + len(tok.text)
