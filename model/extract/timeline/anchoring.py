@@ -60,11 +60,23 @@ def _climb(root, span):
 
 
 def _when_clause(root, span):
-    """`since November, when he was found …`: a date a `when` clause describes anchors on that clause."""
-    for child in root.children:
-        if child.dep_ == "relcl" and any(c.lower_ == "when" for c in child.children):
-            return child
+    """`since November, when he was found …`: a date a `when` clause right after it describes anchors on that
+    clause. (A `when` clause of the verb, "was killed Thursday when robbers fired", leaves the date to the verb.)"""
+    for tok in (*span, root.head):
+        for child in tok.children:
+            if child.dep_ == "relcl" and child.i >= span.end and _opens_with_when(child, span):
+                return child
     return None
+
+
+def _opens_with_when(clause, span) -> bool:
+    """The clause starts with `when`, right after the date (a comma between them allowed)."""
+    doc = span.doc
+    first = clause.left_edge
+    if first.lower_ != "when":
+        return False
+    between = [t for t in doc[span.end : first.i] if not t.is_punct]
+    return not between
 
 
 # ---------------------------------------------------------------- corrections of the word reached
@@ -152,6 +164,35 @@ def event_token(doc, start: int, end: int):
         if better is not None:
             tok = better
     return tok
+
+
+def _noun_between(verb, span):
+    """The event noun nearest before the date among the verb's dependents between them, if any."""
+    for t in reversed(span.doc[verb.i + 1 : span.start]):
+        if is_event_noun(t) and not _is_time_noun(t) and verb in t.ancestors and t.dep_ not in SUBJECT_DEPS:
+            return t
+    return None
+
+
+def events_of(doc, spans: list[tuple[int, int]]) -> list[tuple[int | None, int | None]]:
+    """The event words of the dates at `spans` (character offsets) in one document. Two dates that reach the
+    same verb date different events ("condemned on Saturday the attacks of Friday"): the one farther from the
+    verb moves to the event noun between them, when there is one."""
+    toks = [event_token(doc, s, e) if doc is not None else None for s, e in spans]
+    if doc is not None:
+        for i, (s, e) in enumerate(spans):
+            tok = toks[i]
+            if tok is None or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            span = doc.char_span(s, e, alignment_mode="expand")
+            nearer = [
+                j
+                for j, (s2, e2) in enumerate(spans)
+                if j != i and toks[j] is not None and toks[j].i == tok.i and s2 < tok.idx
+            ]
+            if span is not None and nearer and tok.i < span.start:
+                toks[i] = _noun_between(tok, span) or tok
+    return [(t.idx, t.idx + len(t.text)) if t is not None else (None, None) for t in toks]
 
 
 def event_of(doc, start: int, end: int) -> tuple[int | None, int | None]:

@@ -54,6 +54,9 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("The brigades will begin withdrawing on Friday.", "Friday", "begin"),
         # an amount that is the subject of a verb of change yields to the verb
         ("Third-quarter profit fell 5% to $20 million.", "Third-quarter", "fell"),
+        # two dates on one verb: the one before it dates the verb, the one after its object dates the object
+        ("The cabinet on Saturday condemned the raids on the border posts Friday.", "Saturday", "condemned"),
+        ("The cabinet on Saturday condemned the raids on the border posts Friday.", "Friday", "raids"),
         # a `when` clause that describes the date
         ("Exports shrank in 2022, when the sanctions began.", "2022", "began"),
     ],
