@@ -1,43 +1,46 @@
 """Words of events: the nouns that name something that happens (a date may anchor on them, as on a verb)."""
 
-# Nouns that name an event, by lemma: "the meeting on Friday", "Xi's visit in March", "the 2022 invasion".
+# Nouns that name an event, by lemma: "the meeting on Friday", "Xi's visit in March", "the invasion in February
+# 2022"; with the results a report gives for a period ("fourth-quarter results").
 EVENT_NOUNS = frozenset(
     """
-    accident accord acquisition action address agreement aid air-strike airstrike alliance announcement anniversary
-    appeal appearance approval arrest arrival assassination assault attack attempt auction audit ballot bankruptcy
-    battle bid birth blast blockade bombardment bombing boom boycott breakdown breakthrough briefing buyback
-    campaign cancellation capture case ceasefire celebration ceremony change charge clash closing closure collapse
-    collision conference confrontation congress conquest contest convention conversation conviction coup crackdown
-    crash crisis cut deal death debate decision decline default defeat delivery demonstration deployment deal
-    departure detention dialogue disaster discussion dispute drill drop earthquake election emergency encounter
-    end escalation escape evacuation event exchange execution exercise expansion explosion fall festival fight
-    fighting fire flight flood forum founding funeral gain game hearing hike holiday inauguration incident increase
-    independence injury inquiry interview invasion investigation journey jump kidnapping killing landing launch
-    lawsuit layoff leak loss march massacre meeting merger mission move murder negotiation offensive offer opening
-    operation outbreak parade party payment plunge poll probe protest purchase raid rally ratification rebellion
-    reception recession recovery referendum reform release reopening report rescue retirement return revolt
-    revolution riot rise round ruling sale sanction sell-off selloff session settlement shooting shutdown siege
-    signing slump speech split storm strike struggle summit surge surrender suspension takeover talk talks test
-    tour trade trading transaction treaty trial trip truce turmoil uprising verdict veto victory visit vote voting
-    walkout war wedding withdrawal
-    results result gain gains growth output outflow inflow charge
-    write-down writedown dividend deficit surplus performance decline advance rebound briefing address
+    accident accord acquisition action address advance agreement aid air-strike airstrike alliance anniversary
+    announcement appeal appearance approval arrest arrival assassination assault attack attempt auction audit
+    ballot bankruptcy battle bid birth blast blockade bombardment bombing boom boycott breakdown breakthrough
+    briefing buyback campaign cancellation capture case ceasefire celebration ceremony change charge clash closing
+    closure collapse collision conference confrontation congress conquest contest convention conversation
+    conviction coup crackdown crash crisis cut deal death debate decision decline default defeat deficit delivery
+    demonstration departure deployment detention dialogue disaster discussion dispute dividend drill drop
+    earthquake election emergency encounter escalation escape evacuation event exchange execution exercise
+    expansion explosion fall festival fight fighting fire flight flood forum founding funeral gain gains game
+    growth hearing hike holiday inauguration incident increase inflow injury inquiry interview invasion
+    investigation journey jump kidnapping killing landing launch lawsuit layoff leak loss march massacre meeting
+    merger mission move murder negotiation offensive offer opening operation ordeal outbreak outflow output parade
+    party payment performance plunge poll probe protest purchase raid rally ratification rebellion rebound
+    reception recession recovery referendum reform release reopening report rescue result results retirement return
+    revolt revolution riot rise round ruling sale sanction sell-off selloff session settlement shooting shutdown
+    siege signing slump speech split storm strike struggle summit surge surplus surrender suspension takeover talk
+    talks tenure test tour trade trading transaction treaty trial trip truce turmoil uprising verdict veto victory
+    visit vote voting walkout war wedding withdrawal write-down writedown
+    slaying finding cutback slide turnaround squeeze buyout buy-out
     """.split()
 )
 
-# Endings of nouns made from verbs ("the ratification", "the agreement", "the arrival"); with a verb of the
-# same stem in the lexicon of the parse they are events. Nouns these endings name that are not events:
-EVENT_NOUN_ENDINGS = ("tion", "sion", "ment", "al", "ure", "ance", "ence")
+# Endings of nouns made from verbs ("the ratification", "the expulsion", "the deployment"): events, but for these
+# (things, bodies, states and documents):
+EVENT_NOUN_ENDINGS = ("tion", "sion", "ment", "ing")
 NOT_EVENT_NOUNS = frozenset(
     """
-    nation station edition portion fraction position condition situation population region government department
-    apartment equipment parliament management element statement document moment segment sentiment
-    official capital general journal hospital total rival material terminal animal individual principal
-    manual potential criminal arsenal council signal mural proposal
-    nature culture structure future feature picture figure measure pressure procedure temperature
-    agriculture legislature literature signature creature mixture
-    distance finance balance province instance audience evidence intelligence science sentence influence
-    reference conference difference presence violence confidence residence sequence
+    administration ambition apartment argument association billion caption coalition commission commitment
+    condition constitution construction corporation delegation department dimension division document edition
+    editorial element emotion environment equipment establishment federation foundation fraction function
+    generation government inflation information installment instalment institution instrument jurisdiction location
+    management mansion million moment motion nation nutrition opinion opposition organisation organization
+    parliament pension population portion position protection provision question ration region relation relations
+    religion reputation requirement section segment sentiment situation statement station television tension
+    tradition tuition union version vision
+    building evening morning spring thing something nothing anything everything ceiling clothing housing funding
+    king string wing ring sibling darling earring offspring pudding wedding-ring railing
     """.split()
 )
 
@@ -46,7 +49,7 @@ NOT_EVENT_NOUNS = frozenset(
 TIME_NOUNS = frozenset(
     """
     year month week day hour minute second decade century quarter half period season time date morning afternoon
-    evening night weekend era term spring summer autumn winter today yesterday tomorrow moment
+    evening night weekend era term spring summer autumn winter today yesterday tomorrow moment end beginning middle eve
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
     """.split()
@@ -68,3 +71,11 @@ LIGHT_VERBS = frozenset(
 # ("reported third-quarter earnings"), but the subject of a verb of change yields to it ("third-quarter net
 # income fell 5%": the date anchors on "fell").
 QUANTITY_NOUNS = frozenset({"earnings", "income", "profit", "revenue", "revenues", "sales", "loss", "losses", "net"})
+
+# Verbs of a change in an amount ("net income fell 5%", "sales rose"): with the amount as subject, the event.
+CHANGE_VERBS = frozenset(
+    """
+    rise fall jump drop climb decline slip surge plunge soar increase decrease grow shrink slide tumble gain dip
+    edge ease rebound double triple halve total reach advance retreat sink swell improve widen narrow fell
+    """.split()
+)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from model.lexicon.events import (
     ASPECTUAL_VERBS,
+    CHANGE_VERBS,
     EVENT_NOUN_ENDINGS,
     EVENT_NOUNS,
     NOT_EVENT_NOUNS,
@@ -27,7 +28,7 @@ def is_event_noun(tok) -> bool:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     lemma = tok.lemma_.lower()
-    if lemma in EVENT_NOUNS or tok.lower_ in EVENT_NOUNS or lemma in QUANTITY_NOUNS:
+    if lemma in EVENT_NOUNS or tok.lower_ in EVENT_NOUNS or lemma in QUANTITY_NOUNS or tok.lower_ in QUANTITY_NOUNS:
         return True
     return tok.pos_ == "NOUN" and lemma.endswith(EVENT_NOUN_ENDINGS) and lemma not in NOT_EVENT_NOUNS
 
@@ -141,12 +142,20 @@ def _noun_before(tok, span):
 
 def _changing_amount(tok, span):
     """`third-quarter net income fell 5%`: an amount that is the subject of a verb yields to the verb."""
-    if tok.lemma_.lower() in QUANTITY_NOUNS and tok.dep_ in SUBJECT_DEPS and tok.head.pos_ in ("VERB", "AUX"):
+    amount = tok.lemma_.lower() in QUANTITY_NOUNS or tok.lower_ in QUANTITY_NOUNS
+    if amount and tok.dep_ in SUBJECT_DEPS and tok.head.lemma_.lower() in CHANGE_VERBS:
         return tok.head
     return None
 
 
-CORRECTIONS = (_noun_before, _changing_amount, _phase, _before_the_clause, _copula)
+def _participle(tok, span):
+    """`was found clinging to a raft on Friday`: a participle that completes a verb yields to it."""
+    if tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "oprd") and tok.head.pos_ == "VERB":
+        return tok.head
+    return None
+
+
+CORRECTIONS = (_participle, _noun_before, _changing_amount, _phase, _before_the_clause, _copula)
 ABLATABLE = ("_when_clause",)
 
 

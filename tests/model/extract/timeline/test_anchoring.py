@@ -48,6 +48,13 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("The envoy, who arrived on Monday, will leave the region next week.", "next week", "leave"),
         # a date before a reported clause's subject belongs to the verb that reports it
         ("The ministry said on Tuesday the two sides had agreed to a truce.", "Tuesday", "said"),
+        # a participle that completes a verb yields to it
+        ("The fishermen were found clinging to a raft on Friday.", "Friday", "found"),
+        # an event noun by its ending
+        ("The shelling on Monday damaged the bridge.", "Monday", "shelling"),
+        # an amount reported for a period, and a date that marks a point of a period
+        ("The company reported third-quarter earnings of $5 million.", "third-quarter", "earnings"),
+        ("The ceasefire expires at the end of November.", "November", "expires"),
         # a copula: the predicate is the event
         ("The second payment is due on June 1.", "June 1", "due"),
         # a phase verb: the date anchors on the phase
