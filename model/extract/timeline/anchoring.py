@@ -1,8 +1,11 @@
 """Anchoring: the event a temporal expression dates, the verb or event noun it modifies in the parse.
 
 From the expression's syntactic head, climb the parse (through prep/pobj, npadvmod, nmod, poss, …) to the
-first verb, predicative adjective or event noun it modifies; then correct for constructions where the word
-reached is not the event (a copula, a light verb, a phase verb, a date the parser put in the wrong clause).
+first verb, adjective taking the date, or event noun (`model.lexicon.events`) it modifies; a `when` clause that
+describes the date comes first. Then `CORRECTIONS`, in order, replace the word reached where the construction
+says it is not the event (a copula, a phase verb, a participle completing a verb, an amount that changes, a date
+the parser hung on the wrong word). `events_of` reads the sentence's other dates: two dates on one verb date
+different events. The parse alone decides: no spaCy, no event (`None`).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
 def is_event_noun(tok) -> bool:
-    """A noun naming something that happens: in the lexicon, or made from a verb (-tion, -ment, -al, …)."""
+    """A noun naming something that happens: in the lexicon, or made from a verb (-tion, -sion, -ment, -ing)."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     lemma = tok.lemma_.lower()
@@ -47,7 +50,7 @@ def _climb(root, span):
     tok = root
     for _ in range(MAX_CLIMB):
         nxt = tok.head
-        if nxt is tok:
+        if nxt.i == tok.i:  # the sentence's root is inside the date: a date with no event
             return None
         if nxt not in span:
             if nxt.pos_ in ("VERB", "AUX") and not _names_a_period(nxt):
@@ -131,7 +134,7 @@ def _noun_before(tok, span):
     if first == 0 or first - 1 <= tok.i:
         return None
     t = doc[first - 1]
-    while t is not tok and t.i > tok.i:
+    while t.i > tok.i:
         if t.dep_ in SUBJECT_DEPS:
             return None
         if t.dep_ == "pobj" and t.lemma_.lower() in EVENT_NOUNS:
@@ -156,7 +159,6 @@ def _participle(tok, span):
 
 
 CORRECTIONS = (_participle, _noun_before, _changing_amount, _phase, _before_the_clause, _copula)
-ABLATABLE = ("_when_clause",)
 
 
 def event_token(doc, start: int, end: int):
