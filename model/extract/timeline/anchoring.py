@@ -87,11 +87,12 @@ def _opens_with_when(clause, span) -> bool:
 
 
 def _copula(tok, span):
-    """`was weak during the quarter`, `is payable Jan. 2`: the predicate, not the copula."""
+    """`was weak during the quarter`, `is payable Jan. 2`, `was ambassador until 2019`: the predicate, not the
+    copula; without one, an event noun that is its subject (`the meeting was on Friday`)."""
     if tok.lemma_.lower() != "be" or tok.pos_ not in ("AUX", "VERB"):
         return None
     for c in tok.children:
-        if c.dep_ in PREDICATE_DEPS and c not in span and (c.pos_ == "ADJ" or is_event_noun(c)):
+        if c.dep_ in PREDICATE_DEPS and c not in span and c.pos_ in ("ADJ", "NOUN", "PROPN"):
             return c
     for c in tok.children:
         if c.dep_ in SUBJECT_DEPS and c not in span and is_event_noun(c):

@@ -57,6 +57,8 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("The ceasefire expires at the end of November.", "November", "expires"),
         # a copula: the predicate is the event
         ("The second payment is due on June 1.", "June 1", "due"),
+        ("Her father was the ambassador until 2019.", "2019", "ambassador"),
+        ("The vote was on Sunday.", "Sunday", "vote"),
         # a phase verb: the date anchors on the phase
         ("The brigades will begin withdrawing on Friday.", "Friday", "begin"),
         # an amount that is the subject of a verb of change yields to the verb
