@@ -87,17 +87,20 @@ def _opens_with_when(clause, span) -> bool:
 
 
 def _copula(tok, span):
-    """`was weak during the quarter`, `is payable Jan. 2`, `was ambassador until 2019`: the predicate, not the
-    copula; without one, an event noun that is its subject (`the meeting was on Friday`)."""
+    """`was weak during the quarter`, `is payable Jan. 2`: the predicate, not the copula; then an event noun that
+    is its subject (`the visit will be a defining moment in the coming months`, `the vote was on Sunday`); then
+    a nominal predicate, a state (`was ambassador until 2019`)."""
     if tok.lemma_.lower() != "be" or tok.pos_ not in ("AUX", "VERB"):
         return None
-    for c in tok.children:
-        if c.dep_ in PREDICATE_DEPS and c not in span and c.pos_ in ("ADJ", "NOUN", "PROPN"):
-            return c
-    for c in tok.children:
-        if c.dep_ in SUBJECT_DEPS and c not in span and is_event_noun(c):
-            return c
-    return None
+    predicates = [c for c in tok.children if c.dep_ in PREDICATE_DEPS and c not in span]
+    subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and c not in span]
+    return next(
+        (c for c in predicates if c.pos_ == "ADJ" or is_event_noun(c)),
+        next(
+            (c for c in subjects if is_event_noun(c)),
+            next((c for c in predicates if c.pos_ in ("NOUN", "PROPN")), None),
+        ),
+    )
 
 
 def _phase(tok, span):
