@@ -88,6 +88,8 @@ class Timex:
     value_end: str | None = None  # last day covered
     uncertain: bool = False  # anchored to an inferred publication date
     spec: str | None = None  # JSON: what re-resolving against a new anchor needs (no spaCy), or None if absolute
+    event_start: int | None = None  # the event word the date anchors (a verb or an event noun), or None
+    event_end: int | None = None
 
 
 @dataclass

@@ -23,6 +23,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import IO
 
+from model.corpus.schema import EVENT_WORD_COLUMNS
 from model.unsafe import UNSAFE_CHARS
 
 # What json.dumps(ensure_ascii=False) leaves raw that must not reach a terminal (it escapes C0 itself).
@@ -64,9 +65,9 @@ QUERIES = {
         ],
     ),
     "timeline": (
-        "SELECT a.key AS article, t.start, t.end, t.text, t.type, t.value, t.anchor, t.basis, t.sentence "
-        "FROM timex t JOIN article a ON a.id=t.article ORDER BY a.key, t.start",
-        ["article", "start", "end", "text", "type", "value", "anchor", "basis", "sentence"],
+        "SELECT a.key AS article, t.start, t.end, t.text, t.type, t.value, t.anchor, t.basis, t.sentence, "
+        "t.event_start, t.event_end FROM timex t JOIN article a ON a.id=t.article ORDER BY a.key, t.start",
+        ["article", "start", "end", "text", "type", "value", "anchor", "basis", "sentence", "event_start", "event_end"],
     ),
     "entities": (
         "SELECT e.canonical AS entity, e.label, "
@@ -78,8 +79,19 @@ QUERIES = {
 }
 
 
+def _query(conn: sqlite3.Connection, kind: str) -> str:
+    """The kind's query; on a database older than the event words (read as it is), they are NULL."""
+    sql = QUERIES[kind][0]
+    if kind == "timeline":
+        have = {r[1] for r in conn.execute("PRAGMA table_info(timex)")}
+        for column in EVENT_WORD_COLUMNS:
+            if column not in have:
+                sql = sql.replace(f"t.{column}", f"NULL AS {column}")
+    return sql
+
+
 def rows(conn: sqlite3.Connection, kind: str) -> Iterator[dict]:
-    sql, cols = QUERIES[kind]
+    sql, cols = _query(conn, kind), QUERIES[kind][1]
     for r in conn.execute(sql):
         d = dict(zip(cols, r))
         if kind == "entities":

@@ -15,12 +15,14 @@ from pathlib import Path
 from model.corpus.errors import StoreError
 from model.corpus.summary import create_summary, summarise_all
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SUMMARY_VERSION = 2  # the first with the per-entity summary and event_day (`summary.SUMMARY_TABLES`)
+EVENT_WORD_VERSION = 3  # the first whose timex rows say which event word they date (`EVENT_WORD_COLUMNS`)
 READABLE_VERSIONS = (
     1,
     2,
-)  # a version-1 database is browsed as it is (without the summaries) until a writer upgrades it
+    3,
+)  # an older database is browsed as it is (without the summaries, the event words) until a writer upgrades it
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,8 @@ TABLES = (
             "value_end": str,
             "uncertain": int,
             "spec": str,
+            "event_start": int,
+            "event_end": int,
         },
         pk="id",
         foreign_keys=(("article", "article", "id"),),
@@ -163,6 +167,9 @@ TABLES = (
     # User overrides live apart, keyed by article key, so re-ingest never loses them.
     Table("override", {"article_key": str, "field": str, "value": str, "created": str}, pk=("article_key", "field")),
 )
+
+# The timex columns version 3 added: the event word a date anchors (its offsets, or NULL).
+EVENT_WORD_COLUMNS = ("event_start", "event_end")
 
 # Full-text search: table -> its indexed columns (FTS5, kept by triggers).
 FULL_TEXT = (("article", ("title", "text")), ("quote", ("text", "speaker_name")))
@@ -196,6 +203,9 @@ def migrate(
         )
     if version == 1:
         upgrade_from_1(conn, progress)
+        version = 2
+    if version == 2:
+        upgrade_from_2(conn)
         return
     raise StoreError(f"{path} has schema version {version}; no migration to {SCHEMA_VERSION} is known")
 
@@ -210,6 +220,22 @@ def upgrade_from_1(conn: sqlite3.Connection, progress: Callable[[int, int], None
             "WHERE value_start IS NOT NULL GROUP BY value_start"
         )
         summarise_all(conn, progress)
+        conn.execute("PRAGMA user_version=2")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def upgrade_from_2(conn: sqlite3.Connection) -> None:
+    """Schema 2 -> 3 adds the event-word columns to `timex` (empty until the articles are extracted again: the
+    pipeline version changed with them), in one transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        have = {r[1] for r in conn.execute("PRAGMA table_info(timex)")}
+        for column in EVENT_WORD_COLUMNS:
+            if column not in have:
+                conn.execute(f"ALTER TABLE timex ADD COLUMN {column} INTEGER")
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException:

@@ -16,7 +16,8 @@ from model.corpus.summary import summarise
 if TYPE_CHECKING:  # for annotations only
     from model.records import Article, Extraction, Quote
 
-PIPELINE_VERSION = "2"  # bump when extraction changes so re-ingest redoes NLP (2: hard-wrapped text parsed unwrapped)
+PIPELINE_VERSION = "3"  # bump when extraction changes so re-ingest redoes NLP (2: hard-wrapped text parsed unwrapped;
+# 3: each date's event word)
 
 # The article's columns an ingest writes, after its `key`, in the order of `_article_values`.
 ARTICLE_COLUMNS = (
@@ -49,7 +50,7 @@ _INSERT_QUOTE = (
 _INSERT_QUOTE_SPEAKER = "INSERT OR IGNORE INTO quote_speaker(quote, entity) VALUES (?,?)"
 _INSERT_TIMEX = (
     "INSERT INTO timex(article, start, end, text, type, value, anchor, basis, sentence, value_start, "
-    "value_end, uncertain, spec) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    "value_end, uncertain, spec, event_start, event_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 
 
@@ -211,6 +212,8 @@ def _insert_timexes(conn: sqlite3.Connection, aid: int, ext: Extraction) -> None
                 t.value_end,
                 int(t.uncertain),
                 t.spec,
+                t.event_start,
+                t.event_end,
             )
             for t in ext.timexes
         ],

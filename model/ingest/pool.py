@@ -46,7 +46,7 @@ def _shift(ext: Extraction, offset: int, sent_offset: int) -> Extraction:
     for rec in (*ext.mentions, *ext.quotes, *ext.timexes):
         rec.start += offset
         rec.end += offset
-        for a in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
+        for a in ("speaker_start", "speaker_end", "cue_start", "cue_end", "event_start", "event_end"):
             v = getattr(rec, a, None)
             if v is not None:
                 setattr(rec, a, v + offset)

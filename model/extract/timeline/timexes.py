@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from model.dates import value_range
 from model.records import Timex
 
+from .anchoring import events_of
 from .candidates import Cand, candidates
 from .context import Context
 from .direction import LEAN_BACK, direction_of
@@ -146,7 +147,16 @@ def extract_timexes(text: str, doc, published: str | None, *, uncertain: bool = 
             # the article; any other error is a bug, for the ingest's per-extractor guard to report
             continue
     _date_bare_times(run)
+    _anchor_events(run)
     return run.out
+
+
+def _anchor_events(run: Run) -> None:
+    """Each expression's event: the verb or event noun it dates, from the parse (`anchoring`)."""
+    if run.doc is None:
+        return
+    for t, (start, end) in zip(run.out, events_of(run.doc, [(t.start, t.end) for t in run.out])):
+        t.event_start, t.event_end = start, end
 
 
 def _timex(

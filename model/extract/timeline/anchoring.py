@@ -1,0 +1,218 @@
+"""Anchoring: the event a temporal expression dates, the verb or event noun it modifies in the parse.
+
+From the expression's syntactic head, climb the parse (through prep/pobj, npadvmod, nmod, poss, …) to the
+first verb, adjective taking the date, or event noun (`model.lexicon.events`) it modifies; a `when` clause that
+describes the date comes first. Then `CORRECTIONS`, in order, replace the word reached where the construction
+says it is not the event (a copula, a phase verb, a participle completing a verb, an amount that changes, a date
+the parser hung on the wrong word). `events_of` reads the sentence's other dates: two dates on one verb date
+different events. The parse alone decides: no spaCy, no event (`None`).
+"""
+
+from __future__ import annotations
+
+from model.lexicon.events import (
+    ASPECTUAL_VERBS,
+    CHANGE_VERBS,
+    EVENT_NOUN_ENDINGS,
+    EVENT_NOUNS,
+    NOT_EVENT_NOUNS,
+    PERIOD_VERBS,
+    QUANTITY_NOUNS,
+    TIME_NOUNS,
+)
+
+MAX_CLIMB = 12
+PREDICATE_DEPS = {"acomp", "attr", "oprd"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+def is_event_noun(tok) -> bool:
+    """A noun naming something that happens: in the lexicon, or made from a verb (-tion, -sion, -ment, -ing)."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in EVENT_NOUNS or tok.lower_ in EVENT_NOUNS or lemma in QUANTITY_NOUNS or tok.lower_ in QUANTITY_NOUNS:
+        return True
+    return tok.pos_ == "NOUN" and lemma.endswith(EVENT_NOUN_ENDINGS) and lemma not in NOT_EVENT_NOUNS
+
+
+def _is_time_noun(tok) -> bool:
+    return tok.lemma_.lower() in TIME_NOUNS or tok.ent_type_ in ("DATE", "TIME")
+
+
+def _names_a_period(verb) -> bool:
+    """`the quarter ended Sept. 30`: a participle saying when a period ends is part of the date."""
+    return verb.dep_ == "acl" and verb.lemma_.lower() in PERIOD_VERBS and _is_time_noun(verb.head)
+
+
+def _climb(root, span):
+    """The first verb, adjective taking the date, or event noun above the date's head."""
+    tok = root
+    for _ in range(MAX_CLIMB):
+        nxt = tok.head
+        if nxt.i == tok.i:  # the sentence's root is inside the date: a date with no event
+            return None
+        if nxt not in span:
+            if nxt.pos_ in ("VERB", "AUX") and not _names_a_period(nxt):
+                return nxt
+            if nxt.pos_ == "ADJ" and tok.dep_ in ("npadvmod", "prep", "pobj", "advmod"):
+                return nxt
+            if is_event_noun(nxt) and not _is_time_noun(nxt):
+                return nxt
+        tok = nxt
+    return None
+
+
+def _when_clause(root, span):
+    """`since November, when he was found …`: a date a `when` clause right after it describes anchors on that
+    clause. (A `when` clause of the verb, "was killed Thursday when robbers fired", leaves the date to the verb.)"""
+    for tok in (*span, root.head):
+        for child in tok.children:
+            if child.dep_ == "relcl" and child.i >= span.end and _opens_with_when(child, span):
+                return child
+    return None
+
+
+def _opens_with_when(clause, span) -> bool:
+    """The clause starts with `when`, right after the date (a comma between them allowed)."""
+    doc = span.doc
+    first = clause.left_edge
+    if first.lower_ != "when":
+        return False
+    between = [t for t in doc[span.end : first.i] if not t.is_punct]
+    return not between
+
+
+# ---------------------------------------------------------------- corrections of the word reached
+
+
+def _copula(tok, span):
+    """`was weak during the quarter`, `is payable Jan. 2`: the predicate, not the copula; then an event noun that
+    is its subject (`the visit will be a defining moment in the coming months`, `the vote was on Sunday`); then
+    a nominal predicate, a state (`was ambassador until 2019`)."""
+    if tok.lemma_.lower() != "be" or tok.pos_ not in ("AUX", "VERB"):
+        return None
+    predicates = [c for c in tok.children if c.dep_ in PREDICATE_DEPS and c not in span]
+    subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and c not in span]
+    return next(
+        (c for c in predicates if c.pos_ == "ADJ" or is_event_noun(c)),
+        next(
+            (c for c in subjects if is_event_noun(c)),
+            next((c for c in predicates if c.pos_ in ("NOUN", "PROPN")), None),
+        ),
+    )
+
+
+def _phase(tok, span):
+    """`will begin withdrawing on Friday`: the phase verb the date's verb completes."""
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ASPECTUAL_VERBS:
+        return tok.head
+    return None
+
+
+def _before_the_clause(tok, span):
+    """`said on Tuesday they had arrested …`: a date before a reported clause's subject belongs to the verb
+    that reports it."""
+    if tok.dep_ != "ccomp" or tok.head.i > span.start:
+        return None
+    subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+    if (
+        subjects
+        and span.end <= subjects[0].left_edge.i
+        and not any(c.dep_ == "mark" and c.i < span.start for c in tok.children)
+    ):
+        return tok.head
+    return None
+
+
+def _noun_before(tok, span):
+    """`spoke at a news conference Friday`, `soared on the announcement yesterday`: a date the parser hung on
+    the verb, right after an event noun in a prepositional phrase of that verb, dates the noun. (Right after
+    the verb's object, it dates the verb: "attended a rally Thursday".)"""
+    if tok.pos_ not in ("VERB", "AUX") or tok.i > span.start:
+        return None
+    first = span.start
+    doc = span.doc
+    if span.root.dep_ == "pobj" and span.root.head.i == first - 1:
+        first -= 1  # the date's own preposition
+    if first == 0 or first - 1 <= tok.i:
+        return None
+    t = doc[first - 1]
+    while t.i > tok.i:
+        if t.dep_ in SUBJECT_DEPS:
+            return None
+        if t.dep_ == "pobj" and t.lemma_.lower() in EVENT_NOUNS:
+            return t
+        t = t.head
+    return None
+
+
+def _changing_amount(tok, span):
+    """`third-quarter net income fell 5%`: an amount that is the subject of a verb yields to the verb."""
+    amount = tok.lemma_.lower() in QUANTITY_NOUNS or tok.lower_ in QUANTITY_NOUNS
+    if amount and tok.dep_ in SUBJECT_DEPS and tok.head.lemma_.lower() in CHANGE_VERBS:
+        return tok.head
+    return None
+
+
+def _participle(tok, span):
+    """`was found clinging to a raft on Friday`: a participle that completes a verb yields to it."""
+    if tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "oprd") and tok.head.pos_ == "VERB":
+        return tok.head
+    return None
+
+
+CORRECTIONS = (_participle, _noun_before, _changing_amount, _phase, _before_the_clause, _copula)
+
+
+def event_token(doc, start: int, end: int):
+    """The token of the event the date at start..end anchors, or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    tok = _when_clause(root, span) or _climb(root, span)
+    if tok is None:
+        return None
+    for rule in CORRECTIONS:
+        better = rule(tok, span)
+        if better is not None:
+            tok = better
+    return tok
+
+
+def _noun_between(verb, span):
+    """The event noun nearest before the date among the verb's dependents between them, if any."""
+    for t in reversed(span.doc[verb.i + 1 : span.start]):
+        if is_event_noun(t) and not _is_time_noun(t) and verb in t.ancestors and t.dep_ not in SUBJECT_DEPS:
+            return t
+    return None
+
+
+def events_of(doc, spans: list[tuple[int, int]]) -> list[tuple[int | None, int | None]]:
+    """The event words of the dates at `spans` (character offsets) in one document. Two dates that reach the
+    same verb date different events ("condemned on Saturday the attacks of Friday"): the one farther from the
+    verb moves to the event noun between them, when there is one."""
+    toks = [event_token(doc, s, e) if doc is not None else None for s, e in spans]
+    if doc is not None:
+        for i, (s, e) in enumerate(spans):
+            tok = toks[i]
+            if tok is None or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            span = doc.char_span(s, e, alignment_mode="expand")
+            nearer = [
+                j
+                for j, (s2, e2) in enumerate(spans)
+                if j != i and toks[j] is not None and toks[j].i == tok.i and s2 < tok.idx
+            ]
+            if span is not None and nearer and tok.i < span.start:
+                toks[i] = _noun_between(tok, span) or tok
+    return [(t.idx, t.idx + len(t.text)) if t is not None else (None, None) for t in toks]
+
+
+def event_of(doc, start: int, end: int) -> tuple[int | None, int | None]:
+    """The character span of the event word the date at start..end anchors, or (None, None)."""
+    tok = event_token(doc, start, end) if doc is not None else None
+    if tok is None:
+        return None, None
+    return tok.idx, tok.idx + len(tok.text)

@@ -1,0 +1,81 @@
+"""Words of events: the nouns that name something that happens (a date may anchor on them, as on a verb)."""
+
+# Nouns that name an event, by lemma: "the meeting on Friday", "Xi's visit in March", "the invasion in February
+# 2022"; with the results a report gives for a period ("fourth-quarter results").
+EVENT_NOUNS = frozenset(
+    """
+    accident accord acquisition action address advance agreement aid air-strike airstrike alliance anniversary
+    announcement appeal appearance approval arrest arrival assassination assault attack attempt auction audit
+    ballot bankruptcy battle bid birth blast blockade bombardment bombing boom boycott breakdown breakthrough
+    briefing buyback campaign cancellation capture case ceasefire celebration ceremony change charge clash closing
+    closure collapse collision conference confrontation congress conquest contest convention conversation
+    conviction coup crackdown crash crisis cut deal death debate decision decline default defeat deficit delivery
+    demonstration departure deployment detention dialogue disaster discussion dispute dividend drill drop
+    earthquake election emergency encounter escalation escape evacuation event exchange execution exercise
+    expansion explosion fall festival fight fighting fire flight flood forum founding funeral gain gains game
+    growth hearing hike holiday inauguration incident increase inflow injury inquiry interview invasion
+    investigation journey jump kidnapping killing landing launch lawsuit layoff leak loss march massacre meeting
+    merger mission move murder negotiation offensive offer opening operation ordeal outbreak outflow output parade
+    party payment performance plunge poll probe protest purchase raid rally ratification rebellion rebound
+    reception recession recovery referendum reform release reopening report rescue result results retirement return
+    revolt revolution riot rise round ruling sale sanction sell-off selloff session settlement shooting shutdown
+    siege signing slump speech split storm strike struggle summit surge surplus surrender suspension takeover talk
+    talks tenure test tour trade trading transaction treaty trial trip truce turmoil uprising verdict veto victory
+    visit vote voting walkout war wedding withdrawal write-down writedown
+    slaying finding cutback slide turnaround squeeze buyout buy-out
+    """.split()
+)
+
+# Endings of nouns made from verbs ("the ratification", "the expulsion", "the deployment"): events, but for these
+# (things, bodies, states and documents):
+EVENT_NOUN_ENDINGS = ("tion", "sion", "ment", "ing")
+NOT_EVENT_NOUNS = frozenset(
+    """
+    administration ambition apartment argument association billion caption coalition commission commitment
+    condition constitution construction corporation delegation department dimension division document edition
+    editorial element emotion environment equipment establishment federation foundation fraction function
+    generation government inflation information installment instalment institution instrument jurisdiction location
+    management mansion million moment motion nation nutrition opinion opposition organisation organization
+    parliament pension population portion position protection provision question ration region relation relations
+    religion reputation requirement section segment sentiment situation statement station television tension
+    tradition tuition union version vision
+    building evening morning spring thing something nothing anything everything ceiling clothing housing funding
+    king string wing ring sibling darling earring offspring pudding wedding-ring railing
+    """.split()
+)
+
+# Lemmas of time words that head a noun phrase a date modifies without naming an event ("the third quarter",
+# "the 1989 period", "the fiscal year ended Jan. 31").
+TIME_NOUNS = frozenset(
+    """
+    year month week day hour minute second decade century quarter half period season time date morning afternoon
+    evening night weekend era term spring summer autumn winter today yesterday tomorrow moment end beginning middle eve
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    """.split()
+)
+
+# Verbs that say a period ends or begins ("the quarter ended Sept. 30"): with a time noun, part of the date.
+PERIOD_VERBS = frozenset({"end", "begin", "start", "close", "finish"})
+
+# Verbs of a phase of another event ("will begin withdrawing on Friday"): the date anchors on the phase.
+ASPECTUAL_VERBS = frozenset({"begin", "start", "continue", "resume", "stop", "cease", "finish", "keep", "quit"})
+
+# Verbs that carry little event of their own when they take an event noun as object ("had a loss in the
+# quarter", "held talks on Friday", "made a visit in March"): the date anchors on the noun.
+LIGHT_VERBS = frozenset(
+    {"have", "hold", "make", "take", "give", "pay", "post", "stage", "conduct", "launch", "undergo", "suffer", "see"}
+)
+
+# Amounts a report gives for a period ("third-quarter net income", "sales last year"): events of their own
+# ("reported third-quarter earnings"), but the subject of a verb of change yields to it ("third-quarter net
+# income fell 5%": the date anchors on "fell").
+QUANTITY_NOUNS = frozenset({"earnings", "income", "profit", "revenue", "revenues", "sales", "loss", "losses", "net"})
+
+# Verbs of a change in an amount ("net income fell 5%", "sales rose"): with the amount as subject, the event.
+CHANGE_VERBS = frozenset(
+    """
+    rise fall jump drop climb decline slip surge plunge soar increase decrease grow shrink slide tumble gain dip
+    edge ease rebound double triple halve total reach advance retreat sink swell improve widen narrow fell
+    """.split()
+)

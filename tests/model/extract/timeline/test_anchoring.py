@@ -1,0 +1,151 @@
+"""model/extract/timeline/anchoring: the event word each date anchors, one construction a case; and the
+event word stored, upgraded into an older database and exported."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+
+import pytest
+
+from model.corpus import export, store
+from model.corpus.write import EntityCache, write_article
+from model.extract import timeline
+from model.extract.timeline.anchoring import event_of, is_event_noun
+from model.records import Article, Extraction, Timex
+
+ANCHOR = "2023-02-23"
+
+
+def event_word(nlp, text: str, date: str) -> str | None:
+    """The event word the date whose text holds `date` anchors, as extraction stores it."""
+    hits = [t for t in timeline.extract_timexes(text, nlp(text), ANCHOR) if date in t.text]
+    assert hits, f"{date!r} not found"
+    t = hits[0]
+    assert (t.event_start is None) == (t.event_end is None)
+    return None if t.event_start is None else text[t.event_start : t.event_end]
+
+
+@pytest.mark.parametrize(
+    "text,date,event",
+    [
+        # a verb and its date in a prepositional phrase
+        ("The premier received the visiting envoy in the capital on Wednesday.", "Wednesday", "received"),
+        ("The two governments signed the pipeline accord in March.", "March", "signed"),
+        # an event noun and its date
+        ("The meeting on Friday ended without a joint communique.", "Friday", "meeting"),
+        ("Gas exports collapsed after the invasion in February 2022.", "February 2022", "invasion"),
+        ("The minister spoke at a news conference on Friday.", "Friday", "conference"),
+        # a possessive event noun, and a date that is the possessor
+        ("The president's visit in March was his first trip abroad this year.", "March", "visit"),
+        ("Tuesday's summit produced no agreement on grain.", "Tuesday", "summit"),
+        # a date as a bare noun-phrase adverbial
+        ("The two leaders met Tuesday in the eastern port city.", "Tuesday", "met"),
+        # a date in a subordinate clause anchors on that clause's verb, not the main one
+        ("Officials said the ministers met on Thursday to discuss tariffs.", "Thursday", "met"),
+        ("The envoy, who arrived on Monday, will leave the region next week.", "Monday", "arrived"),
+        ("The envoy, who arrived on Monday, will leave the region next week.", "next week", "leave"),
+        # a date before a reported clause's subject belongs to the verb that reports it
+        ("The ministry said on Tuesday the two sides had agreed to a truce.", "Tuesday", "said"),
+        # a participle that completes a verb yields to it
+        ("The fishermen were found clinging to a raft on Friday.", "Friday", "found"),
+        # an event noun by its ending
+        ("The shelling on Monday damaged the bridge.", "Monday", "shelling"),
+        # an amount reported for a period, and a date that marks a point of a period
+        ("The company reported third-quarter earnings of $5 million.", "third-quarter", "earnings"),
+        ("The ceasefire expires at the end of November.", "November", "expires"),
+        # a copula: the predicate is the event
+        ("The second payment is due on June 1.", "June 1", "due"),
+        ("Her father was the ambassador until 2019.", "2019", "ambassador"),
+        ("The vote was on Sunday.", "Sunday", "vote"),
+        ("The president's visit will be a turning point in the coming months.", "the coming months", "visit"),
+        # a phase verb: the date anchors on the phase
+        ("The brigades will begin withdrawing on Friday.", "Friday", "begin"),
+        # an amount that is the subject of a verb of change yields to the verb
+        ("Third-quarter profit fell 5% to $20 million.", "Third-quarter", "fell"),
+        # two dates on one verb: the one before it dates the verb, the one after its object dates the object
+        ("The cabinet on Saturday condemned the raids on the border posts Friday.", "Saturday", "condemned"),
+        ("The cabinet on Saturday condemned the raids on the border posts Friday.", "Friday", "raids"),
+        # a `when` clause that describes the date
+        ("Exports shrank in 2022, when the sanctions began.", "2022", "began"),
+    ],
+)
+def test_the_event_a_date_anchors(nlp, text, date, event):
+    assert event_word(nlp, text, date) == event
+
+
+def test_a_participle_that_ends_a_period_is_part_of_the_date(nlp):
+    text = "The firm had revenue of $3 million in the year ended March 31."
+    assert event_word(nlp, text, "March 31") != "ended"
+
+
+def test_a_date_with_no_event_anchors_nothing(nlp):
+    assert event_word(nlp, "Tuesday, 7 March 2023", "7 March 2023") is None
+
+
+def test_no_parse_no_event():
+    text = "The talks were held on Friday."
+    assert event_of(None, 0, len(text)) == (None, None)
+    (t,) = timeline.extract_timexes(text, None, ANCHOR)
+    assert (t.event_start, t.event_end) == (None, None)
+
+
+def test_event_nouns_by_lexicon_and_by_ending(nlp):
+    doc = nlp("The ratification and the station and the talks.")
+    words = {t.text: is_event_noun(t) for t in doc if t.pos_ == "NOUN"}
+    assert words == {"ratification": True, "station": False, "talks": True}
+
+
+# ---------------------------------------------------------------- stored and exported
+
+
+def _store(path) -> sqlite3.Connection:
+    conn = store.connect(path)
+    text = "The meeting on Friday ended."
+    a = Article(key="a", text=text, published=ANCHOR)
+    a.sha256 = "h"
+    t = Timex(15, 21, "Friday", "DATE", "2023-02-17", event_start=4, event_end=11)
+    write_article(conn, a, Extraction(sentences=[(0, len(text))], timexes=[t]), EntityCache(conn))
+    return conn
+
+
+def _timeline(conn) -> list[dict]:
+    out = io.StringIO()
+    export.write(conn, "timeline", out, "jsonl")
+    return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+def test_export_gives_the_event_word(tmp_path):
+    conn = _store(tmp_path / "c.db")
+    (row,) = _timeline(conn)
+    assert (row["event_start"], row["event_end"]) == (4, 11)
+    out = io.StringIO()
+    export.write(conn, "timeline", out, "csv")
+    header, line = out.getvalue().splitlines()
+    assert header.endswith(",event_start,event_end") and line.endswith(",4,11")
+
+
+def _as_version_2(path) -> None:
+    """What schema 2 made: no event-word columns."""
+    c = sqlite3.connect(path)
+    c.execute("ALTER TABLE timex DROP COLUMN event_start")
+    c.execute("ALTER TABLE timex DROP COLUMN event_end")
+    c.execute("PRAGMA user_version=2")
+    c.commit()
+    c.close()
+
+
+def test_a_version_2_database_exports_null_events_and_is_upgraded_by_a_writer(tmp_path):
+    p = tmp_path / "old.db"
+    _store(p).close()
+    _as_version_2(p)
+    conn = store.connect(p, readonly=True)
+    (row,) = _timeline(conn)
+    assert (row["event_start"], row["event_end"]) == (None, None) and row["text"] == "Friday"
+    conn.close()
+    conn = store.connect(p)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 3
+    assert {"event_start", "event_end"} <= {r[1] for r in conn.execute("PRAGMA table_info(timex)")}
+    (row,) = _timeline(conn)
+    assert row["event_start"] is None  # filled when the article is extracted again (a new pipeline version)
