@@ -253,6 +253,25 @@ def direction_of(doc, start: int, end: int, kind: str = "", text: str | None = N
     return 0, f"'{clause.verb.text}' gives no tense"
 
 
+def side_of_writing(doc, start: int, end: int, text: str) -> Direction:
+    """On which side of the time of writing an absolute date lies, for bounding an undated article's
+    publication date: -1 reported as past, +1 spoken of as still to come, LEAN_BACK / LEAN_FORWARD when only the
+    clause's tense says so (`the Oct. 23 slaying was solved`), 0 not said.
+    Unlike `direction_of`, a stretch `until 1982` in the past tense ended in the past (`remained in the
+    lineup until 1982`); in any other tense it still runs (`the deal runs until 2030`)."""
+    if doc is None:
+        return 0, "no parse"
+    g = governor(doc, start, end)
+    if g.verb is not None and g.prep in FORWARD_PREP:
+        past, why = _past(g.verb)
+        return (-1, f"'{g.prep}' with the {why}") if past else (1, f"'{g.prep}' looks forward")
+    if g.verb is not None and g.verb.lemma_.lower() in FUTURE_GOV and _past(g.verb)[0]:
+        return 0, f"the target of a plan made in the past ('{g.verb.text}'), on either side of the time of writing"
+    direction, why = direction_of(doc, start, end, text=text)
+    leans = {LEAN_BACK: LEAN_BACK, LEAN_FORWARD: LEAN_FORWARD}
+    return (direction, why) if direction in (-1, 1) else (leans.get(direction, 0), why)
+
+
 def _as_soon_as_ahead(verb) -> bool:
     """`likely to buy as soon as trading opened Monday`: a temporal clause takes the time of its main clause,
     here one that lies ahead (future, modal or 'likely / expected to'), whatever the reported tense."""
