@@ -296,7 +296,7 @@ def infer_published(text: str, doc) -> Dating | None:
     if lo is None and hi is None:
         return None
     if lo is not None and hi is not None and lo.date == hi.date:
-        basis = f"the text allows one day: not before {lo.why}; not after {hi.why}"
+        basis = f"the text allows one day, {lo.date}: {lo.why}; {hi.why}"
         return Dating(lo.date.isoformat(), None, None, basis, BOUNDED_DAY_CONFIDENCE)
     return Dating(
         None,
