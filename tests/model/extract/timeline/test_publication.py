@@ -51,12 +51,23 @@ def test_no_clue_is_no_date(nlp):
     assert dating(nlp, "Nothing here is dated at all.") is None
 
 
-def test_a_stretch_until_a_year_in_the_past_tense_ended_then(nlp):
-    text = "She sang with the group until 1991, and the tour runs until 2030."
-    doc = nlp(text)
-    first, second = text.index("1991"), text.index("2030")
-    assert side_of_writing(doc, first, first + 4, text)[0] == -1
-    assert side_of_writing(doc, second, second + 4, text)[0] == 1
+@pytest.mark.parametrize(
+    "text, needle, side",
+    [
+        ("The treaty was signed in 2019.", "2019", -1),
+        ("The plant will open in 2026.", "2026", 1),
+        ("The tour runs until 2030.", "2030", 1),  # a deadline ahead: true, if weak
+        ("The firm had until 2011 to repay the loan.", "2011", 0),  # a deadline set in the past: either side
+        ("Officials called for a ban by May 2015.", "May 2015", 0),
+        ("The dividend is payable June 3, 2020 to holders.", "June 3, 2020", 0),  # a term's date
+        ("Profit was forecast for the year ending March 31, 2021.", "March 31, 2021", 0),
+        ("Lending in 2016/17 is expected to rise.", "2016", 0),  # a split year
+        ("Output is expected to double from the levels of 2012 to 2014.", "2014", 0),  # a range's end
+    ],
+)
+def test_which_side_of_the_time_of_writing(nlp, text, needle, side):
+    start = text.index(needle)
+    assert side_of_writing(nlp(text), start, start + len(needle), text)[0] == side
 
 
 def test_a_revision_note_and_a_quoted_post(nlp):
