@@ -12,6 +12,10 @@ the stored `published` is scored against the page's own date (`reference.json`):
 Run from the project's root:
 
     PYTHONPATH=$PWD python tests/tools/text_dating.py [--corpus DIR] [--keep DIR] [--errors]
+    PYTHONPATH=$PWD python tests/tools/text_dating.py --records ../shared/corpora/reuters21578.jsonl --every 40
+
+`--records` takes a JSONL of records (`id`, `text`, `published`) instead: every Nth record's text, without
+its date, is dated the same way (news text of another kind than the web pages).
 
 SINORUS_CLI overrides the command (default: `python -m tui.cli` of this checkout).
 """
@@ -45,6 +49,23 @@ def write_texts(corpus: Path, out: Path) -> dict[str, str]:
             continue
         (out / f"{key}.txt").write_text(body + "\n", encoding="utf-8")
         dates[key] = published[:10]
+    return dates
+
+
+def write_record_texts(records: Path, every: int, out: Path) -> dict[str, str]:
+    """Every `every`-th record's text as `<id>.txt`; returns id → its date (records without one left out)."""
+    out.mkdir(parents=True, exist_ok=True)
+    dates = {}
+    with records.open(encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if i % every:
+                continue
+            rec = json.loads(line)
+            key, text, published = str(rec.get("id") or i), (rec.get("text") or "").strip(), rec.get("published")
+            if not text or not published or not re.fullmatch(r"[\w.-]+", key):
+                continue
+            (out / f"{key}.txt").write_text(text + "\n", encoding="utf-8")
+            dates[key] = published[:10]
     return dates
 
 
@@ -99,9 +120,14 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--keep", type=Path, help="keep the texts, the database and the export here")
     ap.add_argument("--errors", action="store_true", help="print each wrong date and each interval missing the truth")
+    ap.add_argument("--records", type=Path, help="a JSONL of records (id, text, published) to date instead")
+    ap.add_argument("--every", type=int, default=40, help="with --records: every Nth record")
     args = ap.parse_args(argv)
     work = args.keep or Path(tempfile.mkdtemp(prefix="text-dating-"))
-    dates = write_texts(args.corpus, work / "txt")
+    if args.records:
+        dates = write_record_texts(args.records, args.every, work / "txt")
+    else:
+        dates = write_texts(args.corpus, work / "txt")
     db = work / "dating.db"
     for p in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
         p.unlink(missing_ok=True)
