@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 
 from model.corpus.overrides import overrides, set_override
-from model.dates import value_range
+from model.dates import allowed_interval, value_range
 from model.extract import timeline
 
 
@@ -47,6 +47,9 @@ def _set_published(conn: sqlite3.Connection, key: str, value: str | None) -> int
     else:
         new, basis, uncertain = _clear(conn, key)
     conn.execute("UPDATE article SET published=?, published_basis=? WHERE id=?", (new, basis, aid))
+    interval = None if new else allowed_interval(basis)
+    if interval and interval[0] and interval[1]:
+        return _resolve_between(conn, aid, text, interval)
     return _resolve_again(conn, aid, text, new, uncertain)
 
 
@@ -96,3 +99,20 @@ def _resolve_again(conn: sqlite3.Connection, aid: int, text: str, new: str | Non
         )
         n += 1
     return n
+
+
+def _resolve_between(conn: sqlite3.Connection, aid: int, text: str, interval: tuple[str, str]) -> int:
+    """Resolve the article's relative expressions against both ends of the interval its text allows (the
+    detected dating, back after a user's date is cleared): every value uncertain."""
+    rows = conn.execute(
+        "SELECT id, start, end, spec FROM timex WHERE article=? AND spec IS NOT NULL", (aid,)
+    ).fetchall()
+    for tid, s, e, spec in rows:
+        val, vbasis = timeline.reanchor_between(text[s:e], spec, *interval)
+        vbasis += "; the publication date is not stated, so this value is uncertain"
+        rng = value_range(val)
+        conn.execute(
+            "UPDATE timex SET value=?, anchor=?, basis=?, value_start=?, value_end=?, uncertain=1 WHERE id=?",
+            (val, "/".join(interval), vbasis, rng[0] if rng else None, rng[1] if rng else None, tid),
+        )
+    return len(rows)

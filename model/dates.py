@@ -118,3 +118,36 @@ def granularity(value: str | None) -> str | None:
         if re.fullmatch(pat, v):
             return g
     return None
+
+
+def covering_value(a: str | None, b: str | None) -> str | None:
+    """The narrowest TIMEX3 value (the same value, an ISO week, a month, a year, a decade) that covers both calendar
+    values `a` and `b`: what a relative date resolved against both ends of an interval is known to be; None when
+    either is no calendar value or nothing narrower than a century holds both."""
+    if a == b:
+        return a
+    ra, rb = value_range(a), value_range(b)
+    if ra is None or rb is None:
+        return None
+    first, last = dt.date.fromisoformat(min(ra[0], rb[0])), dt.date.fromisoformat(max(ra[1], rb[1]))
+    (y1, w1, _), (y2, w2, _) = first.isocalendar(), last.isocalendar()
+    for same, value in (
+        ((y1, w1) == (y2, w2), "%d-W%02d" % (y1, w1)),
+        ((first.year, first.month) == (last.year, last.month), f"{first.year:04d}-{first.month:02d}"),
+        (first.year == last.year, f"{first.year:04d}"),
+        (first.year // 10 == last.year // 10, f"{first.year // 10:03d}"),
+    ):
+        if same:
+            return value
+    return None
+
+
+ALLOWS = "the text allows"  # how a publication basis words the interval the text allows: "the text allows A..B"
+_ALLOWS_RX = re.compile(re.escape(ALLOWS) + r" (\d{4}-\d\d-\d\d)?\.\.(\d{4}-\d\d-\d\d)?")
+
+
+def allowed_interval(basis: str | None) -> tuple[str | None, str | None] | None:
+    """(earliest, latest) from a publication basis that words an interval (`ALLOWS`), either end None when open;
+    None when the basis words none."""
+    m = _ALLOWS_RX.search(basis or "")
+    return (m.group(1), m.group(2)) if m and (m.group(1) or m.group(2)) else None

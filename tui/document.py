@@ -32,6 +32,8 @@ QUOTE_STYLE = "italic $text-secondary"
 REPORTED_STYLE = "$text-secondary"  # reported speech: upright, it is not the speaker's words
 SPEAKER_STYLE = "dim italic"
 DATE_STYLE = "bold $text-error"
+UNCERTAIN_MARK = "≈"  # after a date resolved against a publication date that is not known for certain
+UNCERTAIN_DATE_STYLE = "italic $text-error"  # such a date in the reader (not bold: less sure)
 HEADING_STYLE = "bold $text-primary"
 TITLE_STYLE = "bold"
 MUTED_STYLE = "$text-muted"
@@ -207,7 +209,7 @@ def _mark_facts(result: Doc, doc: q.ArticleDoc, spans: list[Span], links: list[L
         spans.append(Span(d(m.start), d(m.end), label_style(m.label)))
         links.append(Link(d(m.start), d(m.end), "mention", m))
     for t in doc.timexes:
-        spans.append(Span(d(t.start), d(t.end), DATE_STYLE))
+        spans.append(Span(d(t.start), d(t.end), UNCERTAIN_DATE_STYLE if t.uncertain else DATE_STYLE))
         links.append(Link(d(t.start), d(t.end), "date", t))
 
 

@@ -77,10 +77,17 @@ def _date_rows(fact) -> list[tuple[str, object]]:
         ("Granularity", fact.granularity),
         ("Anchor", fact.anchor or "none (absolute)"),
         ("Rule", fact.basis),
-        ("Uncertain", "yes: anchored to an inferred publication date" if fact.uncertain else None),
+        ("Uncertain", _uncertain(fact) if fact.uncertain else None),
         ("Sentence", f"{fact.sentence}: “{_short(fact.sentence_text)}”" if fact.sentence_text else fact.sentence),
         ("Article", fact.title),
     ]
+
+
+def _uncertain(fact) -> str:
+    """Why a date is uncertain: the publication date it was counted from is an interval, or was inferred."""
+    if fact.anchor and "/" in fact.anchor:
+        return f"yes ≈: the publication date is not stated; the text allows {fact.anchor.replace('/', ' … ')}"
+    return "yes ≈: anchored to a publication date that is inferred, not given"
 
 
 def _article_rows(fact) -> list[tuple[str, object]]:

@@ -12,7 +12,7 @@ from textual.content import Content
 
 from model.corpus import query as q
 
-from .document import Doc
+from .document import UNCERTAIN_MARK, Doc
 from .panes import TITLES, articles_source, entities_source, quotes_source, timeline_source
 from .state import DocRef, Snapshot
 from .text import as_said, clean, shorten
@@ -251,7 +251,8 @@ def _describe_quote(link, doc: Doc) -> Content:
 def _describe_date(link, doc: Doc) -> Content:
     t = link.target
     rng = f" ({t.value_start}…{t.value_end})" if t.value_start and t.value_end != t.value_start else ""
-    return Content.assemble(("date", "bold"), f" {clean(t.value, '?')}{rng} · enter: timeline · p: provenance")
+    mark = f"{UNCERTAIN_MARK} uncertain: the publication date is not known for certain · " if t.uncertain else ""
+    return Content.assemble(("date", "bold"), f" {clean(t.value, '?')}{rng} · {mark}enter: timeline · p: provenance")
 
 
 def _describe_entity(link, doc: Doc) -> Content:

@@ -8,7 +8,7 @@ from textual.content import Content
 from model.corpus import query as q
 
 from . import bindings
-from .document import DATE_STYLE, MUTED_STYLE, band, date_label, label_style, said_style
+from .document import DATE_STYLE, MUTED_STYLE, UNCERTAIN_MARK, band, date_label, label_style, said_style
 from .text import as_said, cells, clean, shorten
 from .widgets.vlist import FuncSource, VirtualList
 
@@ -69,13 +69,15 @@ def entities_source(filters: q.Filters) -> FuncSource:
 
 
 def _event_row(row: q.TimexRow, width: int) -> Content:
+    """Date, its band, the words and the article; `≈` after the date when it was resolved against a publication
+    date that is not known for certain (the provenance, `p`, says why)."""
     rest = max(0, width - 20)
     what = clean(row.text)
     title = clean(row.title, "(untitled)")
     what_w = min(cells(what), max(0, rest // 2))
     return Content.assemble(
         (date_label(row.value), DATE_STYLE),
-        " ",
+        (UNCERTAIN_MARK, DATE_STYLE) if row.uncertain else " ",
         (band(row.granularity)[:8], DATE_STYLE),
         " ",
         (fit(what, what_w), "bold"),

@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # for annotations only
     from model.records import Article, Extraction, Quote
 
 PIPELINE_VERSION = "3"  # bump when extraction changes so re-ingest redoes NLP (2: hard-wrapped text parsed unwrapped;
-# 3: each date's event word)
+# 3: each date's event word; no publication date guessed from the text, the interval it allows instead)
 
 # The article's columns an ingest writes, after its `key`, in the order of `_article_values`.
 ARTICLE_COLUMNS = (
@@ -104,11 +104,11 @@ def write_article(conn: sqlite3.Connection, art: Article, ext: Extraction, entit
 
 
 def _publication(art: Article, ext: Extraction) -> tuple[str | None, str | None, float | None]:
-    """The date the article gives, else the one extraction inferred: (published, basis, confidence)."""
-    published = art.published or ext.published
-    basis = art.published_basis if art.published or not ext.published else ext.published_basis
-    confidence = art.published_confidence if art.published else ext.published_confidence
-    return published, basis, confidence
+    """The date the article gives, else what extraction made of the text (a day, or none and the interval in
+    the basis; also where the text contradicts a page-header date): (published, basis, confidence)."""
+    if ext.published_basis:
+        return ext.published, ext.published_basis, ext.published_confidence
+    return art.published, art.published_basis, art.published_confidence
 
 
 def _article_values(art: Article, ext: Extraction) -> tuple:

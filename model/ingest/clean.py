@@ -43,6 +43,7 @@ _ONLY_DATE = re.compile(
     re.I,
 )
 _BYLINE_DATE = re.compile(rf"^\s*(?:{_DATE_LEAD})\b", re.I)
+PAGE_HEADER = "page header"  # how the basis of a page-header date begins (extraction checks it against the text)
 
 
 def find_dates(text: str):
@@ -290,5 +291,5 @@ def _set_published(art: Article, meta: dict, doc: _Stripped) -> None:
         art.published_basis, art.published_confidence = f"byline: '{doc.byline_date[1]}'", 0.9
     elif doc.header_date:
         art.published = doc.header_date[0].isoformat()
-        art.published_basis = f"page header: '{doc.header_date[1]}' (a page date; may be later than publication)"
+        art.published_basis = f"{PAGE_HEADER}: '{doc.header_date[1]}' (a page date; may be later than publication)"
         art.published_confidence = 0.5

@@ -10,6 +10,7 @@ from model.extract import entities
 
 # model.extract.quotes.extractor and model.extract.timeline (about a second of regex compiling) are
 # imported where extraction runs, in the workers: a re-ingest of an unchanged corpus never needs them.
+from model.ingest.clean import PAGE_HEADER
 from model.records import Article, Extraction
 
 
@@ -32,12 +33,40 @@ def extract(art: Article, doc) -> Extraction:
     ext.mentions = step("entities", entities.resolve_mentions, doc, default=[])
     step("acronyms", entities.acronym_aliases, doc, ext.mentions)
     ext.quotes = step("quotes", quotes.extract_quotes, text, doc, ext.mentions, title=art.title, default=[])
-    published, uncertain = art.published, bool(art.published and (art.published_confidence or 0) < 1)
-    if not published:
-        inferred = step("publication date inference", timeline.infer_published, text, doc)
-        if inferred:
-            published, basis, conf = inferred
-            ext.published, ext.published_basis, ext.published_confidence = published, basis, conf
-            uncertain = True
-    ext.timexes = step("dates", timeline.extract_timexes, text, doc, published, uncertain=uncertain, default=[])
+    published, interval, uncertain = _publication(art, text, doc, ext, step)
+    ext.timexes = step(
+        "dates", timeline.extract_timexes, text, doc, published, uncertain=uncertain, interval=interval, default=[]
+    )
     return ext
+
+
+def _publication(art: Article, text: str, doc, ext: Extraction, step) -> tuple[str | None, tuple | None, bool]:
+    """The date relative dates are resolved against: (day, interval, uncertain). The article's own date is
+    taken as given, but a page-header date the text contradicts gives way to what the text allows; with no
+    date, what the text allows is kept in `ext` (a day, or no day and the interval in the basis)."""
+    header = bool(art.published and (art.published_basis or "").startswith(PAGE_HEADER))
+    if art.published and not header:
+        return art.published, None, (art.published_confidence or 0) < 1
+    from model.extract import timeline
+
+    dating = step("publication date inference", timeline.infer_published, text, doc)
+    if art.published and not _contradicts(dating, art.published):
+        return art.published, None, True
+    if dating is None:
+        if art.published:  # contradicted, and the text allows nothing: no date at all
+            ext.published_basis = f"{art.published_basis}; contradicted by the text"
+        return None, None, True
+    ext.published, ext.published_basis, ext.published_confidence = dating.day, dating.basis, dating.confidence
+    if art.published:
+        ext.published_basis = f"{dating.basis}; the {art.published_basis} is contradicted by the text"
+        ext.published_confidence = dating.confidence
+    return dating.day, dating.interval, True
+
+
+def _contradicts(dating, day: str) -> bool:
+    """Whether the text's dating leaves `day` out."""
+    if dating is None:
+        return False
+    if dating.day is not None:
+        return dating.day != day
+    return bool(dating.earliest and day < dating.earliest or dating.latest and day > dating.latest)

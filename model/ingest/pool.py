@@ -101,7 +101,8 @@ def _extract_long(art: Article, nlp) -> tuple[Extraction | None, str | None]:
                 key=art.key,
                 text=piece,
                 published=art.published or total.published,
-                published_confidence=art.published_confidence,
+                published_basis=art.published_basis if art.published else total.published_basis,
+                published_confidence=art.published_confidence if art.published else total.published_confidence,
             )
             ext, err = _safe_extract(part, nlp(piece))
             if err:
@@ -112,7 +113,7 @@ def _extract_long(art: Article, nlp) -> tuple[Extraction | None, str | None]:
             total.quotes += ext.quotes
             total.timexes += ext.timexes
             total.problems += [p for p in ext.problems if p not in total.problems]
-            if ext.published and not total.published:
+            if ext.published_basis and not total.published_basis:
                 total.published, total.published_basis = ext.published, ext.published_basis
                 total.published_confidence = ext.published_confidence
     except Exception as e:

@@ -70,3 +70,21 @@ SAME_FORM_PAST = {
     "undercut",
     "outbid",
 }
+
+# Words before a date that name when a term applies ("payable May 28", "effective June 1", "the year ending March
+# 31"), or a deadline ("by April", "had until 1991 to pay"): such a date may lie on either side of the time of
+# writing, so it bounds no publication date (`direction.side_of_writing`), unless the clause looks forward.
+TERM_WORDS = {
+    "payable",
+    "effective",
+    "due",
+    "dated",
+    "record",
+    "ending",
+    "ended",
+    "beginning",
+    "starting",
+    "maturing",
+    "expiring",
+}
+DEADLINE_PREP = {"until", "till", "til", "by"}

@@ -22,7 +22,7 @@ choice). Three steps, one module each (`candidates` over the `patterns` table, `
 """
 
 from .publication import infer_published
-from .resolve import reanchor, resolve
+from .resolve import reanchor, reanchor_between, resolve
 from .timexes import extract_timexes
 
-__all__ = ["extract_timexes", "infer_published", "reanchor", "resolve"]
+__all__ = ["extract_timexes", "infer_published", "reanchor", "reanchor_between", "resolve"]

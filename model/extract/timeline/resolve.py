@@ -10,6 +10,7 @@ import json
 import re
 from collections.abc import Callable
 
+from model.dates import covering_value
 from model.lexicon.calendar import MONTHS, SEASON_NAMES, WEEKDAYS
 
 from .holidays import HOLIDAYS
@@ -431,4 +432,25 @@ def reanchor(timex_text: str, spec: str, anchor: str) -> tuple[str | None, str]:
     """Resolve a stored expression again against a new anchor (e.g. a user-set publication date)."""
     s = json.loads(spec)
     value, basis = resolve(s, anchor)
+    return value, f"{timex_text} → {value}: {basis}"
+
+
+def resolve_between(spec: dict, earliest: str, latest: str) -> tuple[str | None, str]:
+    """Resolve against a publication date known only to lie between `earliest` and `latest`: the value both ends
+    give, else the narrowest value covering both (`covering_value`), else None; with the basis in words."""
+    first, why_first = resolve(spec, earliest)
+    last, why_last = resolve(spec, latest)
+    if first == last:
+        return (
+            first,
+            f"the same counted from either end of the interval the publication date lies in ({earliest}..{latest}); from {earliest}: {why_first}",
+        )
+    value = covering_value(first, last)
+    basis = f"{first} if published {earliest}, {last} if published {latest}"
+    return value, (f"{basis}: somewhere in {value}" if value else f"{basis}: not known")
+
+
+def reanchor_between(timex_text: str, spec: str, earliest: str, latest: str) -> tuple[str | None, str]:
+    """`reanchor` against a publication date known only to lie in an interval."""
+    value, basis = resolve_between(json.loads(spec), earliest, latest)
     return value, f"{timex_text} → {value}: {basis}"

@@ -16,7 +16,7 @@ from .candidates import Cand, candidates
 from .context import Context
 from .direction import LEAN_BACK, direction_of
 from .interpret import Interp, interpret
-from .resolve import resolve
+from .resolve import resolve, resolve_between
 
 
 def _sentence_index(doc):
@@ -40,6 +40,7 @@ class Run:
     ctx: Context
     anchor: str | None
     uncertain: bool
+    interval: tuple[str, str] | None  # (earliest, latest) when the publication date is known only to lie between
     sent_of: Callable[[int], int | None]
     out: list[Timex] = field(default_factory=list)
     bare: list[tuple[int, Cand]] = field(default_factory=list)  # clock times with no day of their own
@@ -104,7 +105,7 @@ def _extract_one(c: Cand, run: Run) -> None:
         value, basis, spec = spec["value"], "the quarter last mentioned", None
     if spec is not None and it.needs_dir and "dir" not in spec:
         _settle_direction(spec, c, run)
-    t = _timex(c, surface, it.type, spec, value, basis, run.anchor, run.uncertain, run.sent_of(c.start))
+    t = _timex(c, surface, it.type, spec, value, basis, run, run.sent_of(c.start))
     if c.kind == "time":
         run.bare.append((len(run.out), c))
     run.out.append(t)
@@ -131,14 +132,21 @@ def _date_bare_times(run: Run) -> None:
         u = min(days, key=lambda u: min(abs(u.start - t.end), abs(t.start - u.end)))
         base = json.loads(u.spec) if u.spec else {"kind": "abs", "value": u.value}
         spec = {"kind": "relref", "unit": "day", "n": 0, "base": base, "time": json.loads(t.spec)["t"], "near": True}
-        out[i] = _timex(c, t.text, t.type, spec, None, "", run.anchor, run.uncertain, t.sentence)
+        out[i] = _timex(c, t.text, t.type, spec, None, "", run, t.sentence)
 
 
-def extract_timexes(text: str, doc, published: str | None, *, uncertain: bool = False) -> list[Timex]:
-    """Temporal expressions in `text`, TIMEX3-normalised against `published` (YYYY-MM-DD or None)."""
+def extract_timexes(
+    text: str, doc, published: str | None, *, uncertain: bool = False, interval: tuple[str, str] | None = None
+) -> list[Timex]:
+    """Temporal expressions in `text`, TIMEX3-normalised against `published` (YYYY-MM-DD or None); with no
+    `published` but an `interval` (earliest, latest) the publication date lies in, against both its ends
+    (`resolve_between`), every such value marked uncertain."""
     anchor = published[:10] if published else None
-    ctx = Context(text, doc, int(anchor[:4]) if anchor and anchor[:4].isdigit() else None)
-    run = Run(text, doc, ctx, anchor, uncertain, _sentence_index(doc))
+    year = anchor[:4] if anchor else interval[0][:4] if interval and interval[0][:4] == interval[1][:4] else None
+    ctx = Context(text, doc, int(year) if year and year.isdigit() else None)
+    run = Run(
+        text, doc, ctx, anchor, uncertain or interval is not None, None if anchor else interval, _sentence_index(doc)
+    )
     for c in candidates(text):
         try:
             _extract_one(c, run)
@@ -159,18 +167,27 @@ def _anchor_events(run: Run) -> None:
         t.event_start, t.event_end = start, end
 
 
-def _timex(
-    c: Cand, surface: str, typ: str, spec: dict | None, value, basis: str, anchor, uncertain: bool, sentence
-) -> Timex:
+def _resolved(spec: dict, surface: str, run: Run) -> tuple[str | None, str, str | None]:
+    """A relative expression's value, basis and anchor: against the publication date, or both ends of the
+    interval it lies in, or none."""
+    if run.anchor:
+        value, b = resolve(spec, run.anchor)
+        basis = f"{surface} → {value}: {b}"
+        if run.uncertain:
+            basis += "; the publication date was inferred, so this value is uncertain"
+        return value, basis, run.anchor
+    if run.interval:
+        value, b = resolve_between(spec, *run.interval)
+        basis = f"{surface} → {value}: {b}; the publication date is not stated, so this value is uncertain"
+        return value, basis, "/".join(run.interval)
+    return None, f"{surface}: relative, and the publication date is unknown", None
+
+
+def _timex(c: Cand, surface: str, typ: str, spec: dict | None, value, basis: str, run: Run, sentence) -> Timex:
     """The stored record: relative expressions resolved against the anchor, with the basis in words."""
+    anchor = None
     if spec is not None:
-        if anchor:
-            value, b = resolve(spec, anchor)
-            basis = f"{surface} → {value}: {b}"
-            if uncertain:
-                basis += "; the publication date was inferred, so this value is uncertain"
-        else:
-            value, basis = None, f"{surface}: relative, and the publication date is unknown"
+        value, basis, anchor = _resolved(spec, surface, run)
     else:
         basis = f"{surface} → {value}: {basis}"
     vs, ve = (value_range(value) or (None, None)) if typ in ("DATE", "TIME") else (None, None)
@@ -180,11 +197,11 @@ def _timex(
         text=surface,
         type=typ,
         value=value,
-        anchor=anchor if spec is not None else None,
+        anchor=anchor,
         basis=basis,
         sentence=sentence,
         value_start=vs,
         value_end=ve,
-        uncertain=bool(uncertain and spec is not None),
+        uncertain=bool(run.uncertain and spec is not None and anchor is not None),
         spec=json.dumps(spec, ensure_ascii=False, sort_keys=True) if spec is not None else None,
     )
