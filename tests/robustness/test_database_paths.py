@@ -1,0 +1,56 @@
+"""A `--db` that names no regular file (issue 15, item 12): a named pipe, a device.
+
+SQLite opens whatever it is given: a named pipe blocks the opener until some other program writes to
+it, so `export --db FIFO` (and the browser) waited for ever. Every command now opens a database
+only if it is a regular file (or, for a writer, does not exist yet) and says so in one line.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+COMMANDS = {
+    "export": ["export", "articles"],
+    "browse": ["browse"],
+    "set-date": ["set-date", "a", "2020-01-01"],
+    "ingest": ["ingest", "nothing-here.txt"],
+}
+
+
+def run_cli(*argv: str) -> subprocess.CompletedProcess:
+    """`sinorus-tui ARGV` in a child process: a command that waits on the pipe fails the test by its timeout
+    instead of hanging the suite."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "tui.cli", *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_named_pipe_as_the_database_is_refused_in_one_line(tmp_path, command):
+    fifo = tmp_path / "corpus.db"
+    os.mkfifo(fifo)
+    done = run_cli(*COMMANDS[command], "--db", str(fifo))
+    assert done.returncode == 1, done.stderr
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr, done.stderr
+    assert str(fifo) in done.stderr and "not a regular file" in done.stderr, done.stderr
+    assert sorted(os.listdir(tmp_path)) == ["corpus.db"]  # no -journal, -wal or -shm beside it
+
+
+def test_a_device_as_the_database_of_a_reader_says_it_is_not_a_file():
+    done = run_cli("export", "articles", "--db", "/dev/null")
+    assert done.returncode == 1
+    assert done.stderr == "sinorus-tui: /dev/null is not a regular file (a device, a pipe or a socket)\n"
