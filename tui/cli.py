@@ -406,6 +406,11 @@ def _upgrade(db: Path) -> None:
 
 
 def cmd_browse(db: Path, explicit: bool) -> int:
+    from tui.terminal import why_it_cannot_draw
+
+    why = why_it_cannot_draw()
+    if why:  # before Textual starts: it would never draw there, and ignore q and ctrl+c
+        return fail(why, EXIT_USAGE)
     if not db.exists():
         say(f"sinorus-tui: no database at {db}; building it from the bundled seed articles…")
         try:
