@@ -33,14 +33,16 @@ def ingest(
     jobs: int | None = None,
     progress: Callable[[Progress], None] | None = None,
     follow_links: bool = False,
+    article_seconds: float | None = pool.ARTICLE_SECONDS,
 ) -> Summary:
     """Read `paths`, parse and extract what is new or changed, and store it in the database at `db_path`.
-    Inside a folder, symbolic links that leave it are followed only with `follow_links`."""
+    Inside a folder, symbolic links that leave it are followed only with `follow_links`. An article that
+    takes longer than `article_seconds` of CPU time to parse is skipped (None: no limit)."""
     with StopOnSignals() as stop:
-        return _ingest(paths, db_path, jobs, progress, stop, follow_links)
+        return _ingest(paths, db_path, jobs, progress, stop, follow_links, article_seconds)
 
 
-def _ingest(paths, db_path, jobs, progress, stop: StopOnSignals, follow_links: bool) -> Summary:
+def _ingest(paths, db_path, jobs, progress, stop: StopOnSignals, follow_links: bool, article_seconds) -> Summary:
     """`ingest`, SIGINT and SIGTERM raising `Stopped` (KeyboardInterrupt) outside an article's write."""
     t0 = time.monotonic()
     summary = Summary()
@@ -54,7 +56,8 @@ def _ingest(paths, db_path, jobs, progress, stop: StopOnSignals, follow_links: b
         todo = _to_extract(conn, read_all(paths, follow_links=follow_links), known, summary, progress, t0)
         cache = write.EntityCache(conn)
         if todo:
-            _extract_and_store(conn, todo, known, summary, cache, jobs or pool.default_jobs(), progress, t0, stop)
+            jobs = jobs or pool.default_jobs()
+            _extract_and_store(conn, todo, known, summary, cache, jobs, progress, t0, stop, article_seconds)
         if summary.stored:
             if progress:
                 progress(Progress("finishing", len(todo), len(todo), summary.words, time.monotonic() - t0))
@@ -114,8 +117,14 @@ def _apply_overrides(conn: sqlite3.Connection, art: Article) -> None:
         art.published, art.published_basis, art.published_confidence = ov["published"], "set by user", 1.0
 
 
-def _extract_and_store(conn, todo, known, summary: Summary, cache, jobs: int, progress, t0, stop) -> None:
-    done = 0
+def _extract_and_store(conn, todo, known, summary: Summary, cache, jobs: int, progress, t0, stop, seconds) -> None:
+    done = parsed = 0
+    total_chars = sum(len(a.text) for a in todo)
+
+    def report() -> None:
+        if progress:
+            elapsed = time.monotonic() - t0
+            progress(Progress("parsing", done, len(todo), summary.words, elapsed, parsed, total_chars))
 
     def store_results(results: pool.Results) -> None:
         nonlocal done
@@ -127,12 +136,15 @@ def _extract_and_store(conn, todo, known, summary: Summary, cache, jobs: int, pr
             with stop.held():  # a signal now stops the ingest after this article, not inside it
                 write.write_article(conn, art, ext, cache)
                 _count_stored(summary, art, ext, known)
-        if progress:
-            progress(Progress("parsing", done, len(todo), summary.words, time.monotonic() - t0))
+        report()
 
-    if progress:
-        progress(Progress("parsing", 0, len(todo), 0, time.monotonic() - t0))
-    pool.parse_all(pool.batches(todo), jobs, store_results)
+    def on_parsed(chars: int) -> None:  # inside a long article too: its pieces as they are parsed
+        nonlocal parsed
+        parsed = chars
+        report()
+
+    report()
+    pool.parse_all(pool.batches(todo), jobs, store_results, seconds=seconds, on_parsed=progress and on_parsed)
 
 
 def _count_stored(summary: Summary, art: Article, ext, known) -> None:
