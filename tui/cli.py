@@ -380,6 +380,8 @@ def cmd_set_date(db: Path, key: str, date: str) -> int:
     value = None if date == "clear" else dates.parse_iso_day(date)
     if date != "clear" and value is None:
         return fail(f"'{date}' is not a date; give YYYY-MM-DD")
+    if not db.exists():  # a writer's connect would create it: an empty database nobody asked for
+        return fail(f"no database at {db}")
     try:
         conn = store.connect(db, progress=_upgrade_progress(db))
     except store.StoreError as e:

@@ -14,6 +14,7 @@ import sys
 import pytest
 
 from tests.conftest import ROOT
+from tui import cli
 
 COMMANDS = {
     "export": ["export", "articles"],
@@ -54,3 +55,10 @@ def test_a_device_as_the_database_of_a_reader_says_it_is_not_a_file():
     done = run_cli("export", "articles", "--db", "/dev/null")
     assert done.returncode == 1
     assert done.stderr == "sinorus-tui: /dev/null is not a regular file (a device, a pipe or a socket)\n"
+
+
+def test_set_date_on_a_missing_database_creates_nothing(tmp_path, capsys):
+    db = tmp_path / "none.db"
+    code = cli.main(["set-date", "--db", str(db), "a", "2020-01-01"])
+    assert (code, *capsys.readouterr()) == (1, "", f"sinorus-tui: no database at {db}\n")
+    assert os.listdir(tmp_path) == []
