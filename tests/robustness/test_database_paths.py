@@ -8,6 +8,7 @@ only if it is a regular file (or, for a writer, does not exist yet) and says so 
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 
@@ -62,3 +63,35 @@ def test_set_date_on_a_missing_database_creates_nothing(tmp_path, capsys):
     code = cli.main(["set-date", "--db", str(db), "a", "2020-01-01"])
     assert (code, *capsys.readouterr()) == (1, "", f"sinorus-tui: no database at {db}\n")
     assert os.listdir(tmp_path) == []
+
+
+def test_a_full_disk_during_ingest_says_so(tmp_path, nlp, capsys):
+    """Issue 15, item 8: the real cause ("database or disk is full"), never a masking rollback error; the
+    articles stored before it stay whole. SQLite's page limit stands in for the full disk."""
+    from model.corpus import store
+    from model.ingest import pool
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for n in range(3):
+        (src / f"a{n}.txt").write_text(f"Officials in Moscow met envoys from Beijing on day {n}. " * 60)
+    db = tmp_path / "c.db"
+    real_connect = store.connect
+
+    def cramped(path, **kw):
+        conn = real_connect(path, **kw)
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count={pages + 8}")  # room for an article, not three
+        return conn
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pool, "_NLP", nlp)
+        mp.setattr(store, "connect", cramped)
+        code = cli.main(["ingest", "--db", str(db), str(src), "-j", "1"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.splitlines()[-1] == f"sinorus-tui: cannot write {db}: database or disk is full", err
+    assert "rollback" not in err and "Traceback" not in err
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
