@@ -118,18 +118,20 @@ def _apply_overrides(conn: sqlite3.Connection, art: Article) -> None:
 
 
 def _extract_and_store(conn, todo, known, summary: Summary, cache, jobs: int, progress, t0, stop, seconds) -> None:
-    done = parsed = 0
+    done = parsed = finished = 0
     total_chars = sum(len(a.text) for a in todo)
 
     def report() -> None:
         if progress:
             elapsed = time.monotonic() - t0
-            progress(Progress("parsing", done, len(todo), summary.words, elapsed, parsed, total_chars))
+            chars = max(parsed, finished)
+            progress(Progress("parsing", done, len(todo), summary.words, elapsed, chars, total_chars))
 
     def store_results(results: pool.Results) -> None:
-        nonlocal done
+        nonlocal done, finished
         for art, ext, err in results:
             done += 1
+            finished += len(art.text)  # a skipped article's text too: it is done with
             if err:
                 summary.skipped.append(Skipped(art.origin or art.key, err))
                 continue

@@ -191,3 +191,18 @@ def test_progress_moves_inside_a_long_article(tmp_path, nlp):
     inside = [p.fraction for p in seen if p.phase == "parsing" and p.done == 0 and p.fraction]
     assert len(inside) >= 6 and inside == sorted(inside) and inside[-1] == 1.0
     assert all(0 < f <= 1 for f in inside)
+
+
+def test_progress_ends_at_the_whole_text_when_an_article_is_skipped(tmp_path, nlp):
+    from model.ingest import pipeline
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "stuck.txt").write_text(SENTENCE + "\n")
+    seen = []
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pool, "_NLP", nlp)
+        mp.setattr(pool, "extract", spin_on("stuck"))
+        pipeline.ingest([str(src)], str(tmp_path / "c.db"), jobs=1, progress=seen.append, article_seconds=0.2)
+    last = [p for p in seen if p.phase == "parsing"][-1]
+    assert (last.done, last.total, last.fraction) == (1, 1, 1.0)
