@@ -76,6 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="inside a folder, also follow symbolic links that lead out of it (by default they are skipped)",
     )
+    ing.add_argument(
+        "--article-seconds",
+        type=float,
+        default=None,
+        metavar="S",
+        help="CPU seconds one article may take to parse before it is skipped (default: 300; 0: no limit)",
+    )
     ex = sub.add_parser("export", help="write articles, entities, mentions, quotes or timeline as jsonl or csv")
     ex.add_argument("kind", choices=["articles", "entities", "mentions", "quotes", "timeline"])
     ex.add_argument("--db", metavar="FILE", dest="db_sub", help=argparse.SUPPRESS)
@@ -114,7 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     db = Path(getattr(args, "db_sub", None) or args.db or default_db())
     try:
         if args.command == "ingest":
-            return cmd_ingest(args.paths, db, args.jobs, follow_links=args.follow_links)
+            return cmd_ingest(
+                args.paths, db, args.jobs, follow_links=args.follow_links, article_seconds=args.article_seconds
+            )
         if args.command == "export":
             return cmd_export(args.kind, db, args.format, args.output, raw_csv=args.raw_csv)
         if args.command == "set-date":
@@ -145,12 +154,12 @@ class _Reporter:
     def __enter__(self):
         if self.tty:
             from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
             self.bar = Progress(
                 TextColumn("{task.description}"),
                 BarColumn(),
-                MofNCompleteColumn(),
+                TextColumn("{task.fields[count]}"),
                 TextColumn("{task.fields[rate]}"),
                 TimeElapsedColumn(),
                 TextColumn("{task.fields[eta]}"),
@@ -158,7 +167,7 @@ class _Reporter:
                 transient=False,
             )
             self.bar.__enter__()
-            self.task = self.bar.add_task("reading", total=None, rate="", eta="")
+            self.task = self.bar.add_task("reading", total=None, count="", rate="", eta="")
         return self
 
     def __exit__(self, *exc):
@@ -168,8 +177,16 @@ class _Reporter:
     def __call__(self, p) -> None:
         rate, eta = _rate(p), _eta(p)
         if self.bar:
-            label = "starting" if p.phase == "parsing" and not p.done else p.phase
-            self.bar.update(self.task, description=label, completed=p.done, total=p.total or None, rate=rate, eta=eta)
+            label = "starting" if p.phase == "parsing" and not p.done and not p.parsed_chars else p.phase
+            count = f"{p.done}/{p.total}" if p.total else ""
+            if p.fraction is not None:  # the bar fills with the text parsed: it moves inside a long article too
+                count += f" articles, {p.fraction:.0%} of the text"
+                completed, total = p.parsed_chars, p.total_chars
+            else:
+                completed, total = p.done, p.total or None
+            self.bar.update(
+                self.task, description=label, completed=completed, total=total, count=count, rate=rate, eta=eta
+            )
             return
         line = self._line(p, rate, eta)
         if line:
@@ -181,7 +198,8 @@ class _Reporter:
         due = now - self.last_line >= 5 or p.done == p.total
         if p.phase == "parsing" and due:
             self.last_line = now
-            return f"ingest: {p.done}/{p.total} articles{', ' + rate if rate else ''}{', ' + eta if eta else ''}"
+            part = f", {p.fraction:.0%} of the text" if p.fraction is not None else ""
+            return f"ingest: {p.done}/{p.total} articles{part}{', ' + rate if rate else ''}{', ' + eta if eta else ''}"
         if p.phase == "finishing":
             return "ingest: resolving entities across the corpus"
         if p.phase.startswith("upgrading") and due:
@@ -195,19 +213,29 @@ def _rate(p) -> str:
 
 
 def _eta(p) -> str:
-    """Time left while parsing, from the overall rate: batches arrive in bursts, so a recent-rate
-    estimate jumps about."""
-    if p.phase == "parsing" and p.done and p.total and p.done < p.total:
-        secs = int(p.elapsed / p.done * (p.total - p.done))
+    """Time left while parsing, from the overall rate (of the text parsed, else of the articles): batches
+    arrive in bursts, so a recent-rate estimate jumps about."""
+    share = p.fraction if p.fraction is not None else (p.done / p.total if p.total else 0)
+    if p.phase == "parsing" and 0 < share < 1:
+        secs = int(p.elapsed / share * (1 - share))
         return f"ETA {secs // 3600}:{secs % 3600 // 60:02d}:{secs % 60:02d}"
     return ""
 
 
-def cmd_ingest(paths: list[str], db: Path, jobs: int | None = None, *, follow_links: bool = False) -> int:
+def cmd_ingest(
+    paths: list[str],
+    db: Path,
+    jobs: int | None = None,
+    *,
+    follow_links: bool = False,
+    article_seconds: float | None = None,
+) -> int:
     from model.corpus import store
     from model.ingest import pipeline as ingest
     from model.parse import nlp
 
+    if article_seconds is not None and not article_seconds >= 0:  # also NaN
+        return fail(f"--article-seconds must be 0 (no limit) or more, not {article_seconds:g}", EXIT_USAGE)
     if any(str(p) == "" for p in paths):  # Path('') is the current folder: never what an empty argument meant
         return fail("an empty path ('') names no file or folder; to ingest the current folder, write '.'", EXIT_USAGE)
     try:
@@ -219,6 +247,7 @@ def cmd_ingest(paths: list[str], db: Path, jobs: int | None = None, *, follow_li
                 progress=rep,
                 follow_links=follow_links,
                 on_wait=_say_waiting(db),
+                article_seconds=_article_seconds(article_seconds),
             )
     except (store.StoreError, nlp.ModelMissing) as e:
         return fail(str(e))
@@ -232,6 +261,15 @@ def cmd_ingest(paths: list[str], db: Path, jobs: int | None = None, *, follow_li
 def _say_waiting(db: Path):
     """What a writer calls when another holds the database: one line, then it waits."""
     return lambda: say(f"sinorus-tui: another ingest is writing to {db}; waiting…", flush=True)
+
+
+def _article_seconds(given: float | None) -> float | None:
+    """The time budget of one article: the default, the one given, or None (no limit) for 0."""
+    from model.ingest import pool
+
+    if given is None:
+        return pool.ARTICLE_SECONDS
+    return given or None
 
 
 def _stop_word(signum: int) -> str:
@@ -362,6 +400,8 @@ def cmd_set_date(db: Path, key: str, date: str) -> int:
     value = None if date == "clear" else dates.parse_iso_day(date)
     if date != "clear" and value is None:
         return fail(f"'{date}' is not a date; give YYYY-MM-DD")
+    if not db.exists():  # a writer's connect would create it: an empty database nobody asked for
+        return fail(f"no database at {db}")
     with writer_lock.holding(db, _say_waiting(db)):
         return _set_date(db, key, value)
 
@@ -533,6 +573,11 @@ def _upgrade(db: Path) -> None:
 
 
 def cmd_browse(db: Path, explicit: bool) -> int:
+    from tui.terminal import why_it_cannot_draw
+
+    why = why_it_cannot_draw()
+    if why:  # before Textual starts: it would never draw there, and ignore q and ctrl+c
+        return fail(why, EXIT_USAGE)
     if not db.exists():
         say(f"sinorus-tui: no database at {db}; building it from the bundled seed articles…")
         try:

@@ -89,7 +89,7 @@ def _unwritable(path: Path) -> str | None:
     `NAME-shm` beside the database, so its folder must be writable too."""
     folder = path.parent if str(path.parent) else Path(".")
     if path.exists() and not path.is_file():  # SQLite would write NAME-journal beside a device, e.g. /dev/null
-        return "not a regular file (a device, a pipe or a socket)"
+        return NOT_REGULAR
     if path.exists() and not os.access(path, os.W_OK):
         return "the file is read-only (browsing and export still work)"
     if not os.access(folder, os.W_OK):
@@ -97,10 +97,16 @@ def _unwritable(path: Path) -> str | None:
     return None
 
 
+NOT_REGULAR = "not a regular file (a device, a pipe or a socket)"
+
+
 def open_readonly(path: Path) -> sqlite3.Connection:
-    """A read-only connection. The path is quoted for the URI (a name may hold '?', '#' or '%')."""
+    """A read-only connection. The path is quoted for the URI (a name may hold '?', '#' or '%'). Only a
+    regular file is opened: SQLite would wait for ever on a named pipe's writer."""
     from urllib.parse import quote
 
+    if path.exists() and not path.is_file():
+        raise StoreError(f"{path} is {NOT_REGULAR}")
     uri = "file:" + quote(str(path.absolute())) + "?mode=ro"
     try:
         conn = sqlite3.connect(uri, uri=True, check_same_thread=False)

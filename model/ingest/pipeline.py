@@ -40,15 +40,17 @@ def ingest(
     progress: Callable[[Progress], None] | None = None,
     follow_links: bool = False,
     on_wait: Callable[[], None] | None = None,
+    article_seconds: float | None = pool.ARTICLE_SECONDS,
 ) -> Summary:
     """Read `paths`, parse and extract what is new or changed, and store it in the database at `db_path`.
     Inside a folder, symbolic links that leave it are followed only with `follow_links`. When another
-    writer holds the database, `on_wait()` is called once and the ingest waits for it to finish."""
+    writer holds the database, `on_wait()` is called once and the ingest waits for it to finish. An article
+    that takes longer than `article_seconds` of CPU time to parse is skipped (None: no limit)."""
     with StopOnSignals() as stop, writer_lock.holding(db_path, on_wait):
-        return _ingest(paths, db_path, jobs, progress, stop, follow_links)
+        return _ingest(paths, db_path, jobs, progress, stop, follow_links, article_seconds)
 
 
-def _ingest(paths, db_path, jobs, progress, stop: StopOnSignals, follow_links: bool) -> Summary:
+def _ingest(paths, db_path, jobs, progress, stop: StopOnSignals, follow_links: bool, article_seconds) -> Summary:
     """`ingest`, SIGINT and SIGTERM raising `Stopped` (KeyboardInterrupt) outside an article's write."""
     t0 = time.monotonic()
     summary = Summary()
@@ -64,7 +66,8 @@ def _ingest(paths, db_path, jobs, progress, stop: StopOnSignals, follow_links: b
         cache = write.EntityCache(conn)
         if todo:
             staleness.mark(conn)
-            _extract_and_store(conn, todo, known, summary, cache, jobs or pool.default_jobs(), progress, t0, stop)
+            jobs = jobs or pool.default_jobs()
+            _extract_and_store(conn, todo, known, summary, cache, jobs, progress, t0, stop, article_seconds)
         if summary.stored or stale:
             if progress:
                 progress(Progress("finishing", len(todo), len(todo), summary.words, time.monotonic() - t0))
@@ -137,25 +140,36 @@ def _apply_overrides(conn: sqlite3.Connection, art: Article) -> None:
         art.published, art.published_basis, art.published_confidence = ov["published"], "set by user", 1.0
 
 
-def _extract_and_store(conn, todo, known, summary: Summary, cache, jobs: int, progress, t0, stop) -> None:
-    done = 0
+def _extract_and_store(conn, todo, known, summary: Summary, cache, jobs: int, progress, t0, stop, seconds) -> None:
+    done = parsed = finished = 0
+    total_chars = sum(len(a.text) for a in todo)
+
+    def report() -> None:
+        if progress:
+            elapsed = time.monotonic() - t0
+            chars = max(parsed, finished)
+            progress(Progress("parsing", done, len(todo), summary.words, elapsed, chars, total_chars))
 
     def store_results(results: pool.Results) -> None:
-        nonlocal done
+        nonlocal done, finished
         for art, ext, err in results:
             done += 1
+            finished += len(art.text)  # a skipped article's text too: it is done with
             if err:
                 summary.skipped.append(Skipped(art.origin or art.key, err))
                 continue
             with stop.held():  # a signal now stops the ingest after this article, not inside it
                 write.write_article(conn, art, ext, cache)
                 _count_stored(summary, art, ext, known)
-        if progress:
-            progress(Progress("parsing", done, len(todo), summary.words, time.monotonic() - t0))
+        report()
 
-    if progress:
-        progress(Progress("parsing", 0, len(todo), 0, time.monotonic() - t0))
-    pool.parse_all(pool.batches(todo), jobs, store_results)
+    def on_parsed(chars: int) -> None:  # inside a long article too: its pieces as they are parsed
+        nonlocal parsed
+        parsed = chars
+        report()
+
+    report()
+    pool.parse_all(pool.batches(todo), jobs, store_results, seconds=seconds, on_parsed=progress and on_parsed)
 
 
 def _count_stored(summary: Summary, art: Article, ext, known) -> None:

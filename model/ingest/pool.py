@@ -2,15 +2,21 @@
 
 Each worker loads spaCy and the extractors once (`_worker_init`); the main process only reads
 files and writes SQLite. A text longer than `CHUNK_CHARS` is parsed in pieces, whose offsets are
-shifted back into the whole text.
+shifted back into the whole text. An article gets `ARTICLE_SECONDS` of CPU time to be parsed and
+extracted; past that it is skipped with the reason (`time_budget`). The characters parsed so far,
+counted after each article and each piece of a long one, are the ingest's progress.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
 
 from model.ingest.extraction import extract
 from model.parse import layout
@@ -18,12 +24,65 @@ from model.records import Article, Extraction
 
 CHUNK_CHARS = 100_000  # longer texts are parsed in pieces of about this size
 BATCH_ARTICLES = 16  # articles sent to a worker at a time
+# CPU seconds one article may take to be parsed and extracted. Prose goes at some 3,000 words a CPU
+# second: 300 s is a 5 MB article; one that takes longer is skipped with the reason.
+ARTICLE_SECONDS = 300.0
+POLL_SECONDS = 0.5  # how often the main process reports the workers' progress while it waits
 
 Results = list[tuple[Article, Extraction | None, str | None]]  # (article, extraction, error) for each
 
 
-def _chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
-    """Split a long text at paragraph (else sentence, else any) boundaries: [(offset, piece)]."""
+class TookTooLong(BaseException):
+    """An article ran past its time budget. A BaseException, so that no `except Exception` on the way
+    (an extractor's error guard) takes it for that extractor's failure."""
+
+
+def too_long(seconds: float) -> str:
+    return (
+        f"parsing took longer than {seconds:g} s of CPU time, the limit for one article "
+        "(ingest --article-seconds changes it)"
+    )
+
+
+@contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Raise `TookTooLong` in the block once this process has spent `seconds` of CPU time in it: a
+    profiling timer (CPU time, so a busy machine does not shorten the budget). Signals reach only the
+    main thread: elsewhere, and with no `seconds`, there is no limit."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise TookTooLong
+
+    previous = signal.signal(signal.SIGPROF, expire)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+
+
+# The characters parsed so far (a shared counter in a pool: `_worker_init`), and, in this process, what
+# to call after each count (`parse_all`'s progress).
+_PARSED = None
+_ON_PARSED: Callable[[], None] | None = None
+
+
+def _count_parsed(chars: int) -> None:
+    if _PARSED is not None:
+        with _PARSED.get_lock():
+            _PARSED.value += chars
+    if _ON_PARSED is not None:
+        _ON_PARSED()
+
+
+def _chunks(text: str, size: int | None = None) -> list[tuple[int, str]]:
+    """Split a long text at paragraph (else sentence, else any) boundaries: [(offset, piece)] of about
+    `size` (`CHUNK_CHARS`) characters each."""
+    size = size or CHUNK_CHARS
     out, pos = [], 0
     while len(text) - pos > size:
         window = text[pos : pos + size]
@@ -55,27 +114,43 @@ def _shift(ext: Extraction, offset: int, sent_offset: int) -> Extraction:
     return ext
 
 
-def process_batch(arts: list[Article], nlp=None) -> Results:
-    """Parse and extract a batch. Returns (article, extraction, error) for each."""
+def process_batch(arts: list[Article], nlp=None, seconds: float | None = ARTICLE_SECONDS) -> Results:
+    """Parse and extract a batch, each article within `seconds` of CPU time. Returns (article, extraction,
+    error) for each."""
     if nlp is None:
         nlp = _worker_nlp()
-    results = _parse_short(nlp, [a for a in arts if len(a.text) <= CHUNK_CHARS])
+    results = _parse_short(nlp, [a for a in arts if len(a.text) <= CHUNK_CHARS], seconds)
     for a in arts:
         if len(a.text) > CHUNK_CHARS:
-            results[id(a)] = _extract_long(a, nlp)
+            results[id(a)] = _within(seconds, lambda a=a: _extract_long(a, nlp))
     return [(a, *results[id(a)]) for a in arts]
 
 
-def _parse_short(nlp, short: list[Article]) -> dict[int, tuple[Extraction | None, str | None]]:
-    """The texts of one piece each, parsed together: id(article) -> (extraction, error)."""
+def _within(seconds: float | None, work: Callable[[], tuple]) -> tuple[Extraction | None, str | None]:
+    """`work()`, or the reason it is skipped when it runs past `seconds` of CPU time."""
+    try:
+        with time_budget(seconds):
+            return work()
+    except TookTooLong:
+        return None, too_long(seconds or 0)
+
+
+def _parse_short(
+    nlp, short: list[Article], seconds: float | None = None
+) -> dict[int, tuple[Extraction | None, str | None]]:
+    """The texts of one piece each, parsed together: id(article) -> (extraction, error). Together they
+    get each one's budget; past it, or on an error, the rest are parsed one at a time, each with its own."""
     results: dict[int, tuple[Extraction | None, str | None]] = {}
     try:
-        for a, doc in zip(short, nlp.pipe([layout.parse_text(a.text) for a in short])):
-            results[id(a)] = _safe_extract(a, doc)
-    except Exception:  # a batch-level NLP failure: the rest one at a time, so one bad text costs one article
+        with time_budget(seconds and seconds * len(short)):
+            for a, doc in zip(short, nlp.pipe([layout.parse_text(a.text) for a in short])):
+                results[id(a)] = _safe_extract(a, doc)
+                _count_parsed(len(a.text))
+    except (Exception, TookTooLong):  # one bad or slow text costs that article only
         for a in short:
             if id(a) not in results:
-                results[id(a)] = _parse_one(nlp, a)
+                results[id(a)] = _within(seconds, lambda a=a: _parse_one(nlp, a))
+                _count_parsed(len(a.text))
     return results
 
 
@@ -105,6 +180,7 @@ def _extract_long(art: Article, nlp) -> tuple[Extraction | None, str | None]:
                 published_confidence=art.published_confidence if art.published else total.published_confidence,
             )
             ext, err = _safe_extract(part, nlp(piece))
+            _count_parsed(len(piece))
             if err:
                 return None, err
             _shift(ext, offset, len(total.sentences))
@@ -137,7 +213,7 @@ def _worker_nlp():
 _STOPPING = None  # in a worker: set (to 1) by the parent when it stops the pool
 
 
-def _worker_init(stopping=None):
+def _worker_init(stopping=None, parsed=None):
     """Preload spaCy and the extractors in a pool worker, before its first batch.
 
     Signals are the parent's to handle: it stops the pool. ctrl+c (SIGINT to the whole group) is
@@ -149,8 +225,8 @@ def _worker_init(stopping=None):
     raised by a pool's initializer makes multiprocessing start the worker again, forever)."""
     import signal
 
-    global _STOPPING
-    _STOPPING = stopping
+    global _STOPPING, _PARSED, _ON_PARSED
+    _STOPPING, _PARSED, _ON_PARSED = stopping, parsed, None
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_sigterm)
     try:
@@ -185,19 +261,34 @@ def batches(articles: list[Article], size: int | None = None) -> list[list[Artic
     return [articles[i : i + size] for i in range(0, len(articles), size)]
 
 
-def parse_all(parts: list[list[Article]], jobs: int, on_results: Callable[[Results], None]) -> None:
+def parse_all(
+    parts: list[list[Article]],
+    jobs: int,
+    on_results: Callable[[Results], None],
+    *,
+    seconds: float | None = ARTICLE_SECONDS,
+    on_parsed: Callable[[int], None] | None = None,
+) -> None:
     """Parse and extract each batch, handing each batch's results to `on_results` in order: here
-    with one job (or one batch), else in a pool of `jobs` workers, stopped on any error or ctrl-c."""
+    with one job (or one batch), else in a pool of `jobs` workers, stopped on any error or ctrl-c.
+    Each article gets `seconds` of CPU time. `on_parsed(characters parsed so far)` is called as they
+    are parsed: after each article and each piece of a long one (from a pool, every `POLL_SECONDS`)."""
+    global _PARSED, _ON_PARSED
+    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    parsed = ctx.Value("q", 0)
     if jobs <= 1 or len(parts) <= 1:
         nlp = _worker_nlp()
-        for b in parts:
-            on_results(process_batch(b, nlp))
+        _PARSED, _ON_PARSED = parsed, on_parsed and (lambda: on_parsed(parsed.value))
+        try:
+            for b in parts:
+                on_results(process_batch(b, nlp, seconds))
+        finally:
+            _PARSED = _ON_PARSED = None
         return
-    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     stopping = ctx.RawValue("b", 0)
-    pool = ctx.Pool(min(jobs, len(parts)), initializer=_worker_init, initargs=(stopping,))
+    pool = ctx.Pool(min(jobs, len(parts)), initializer=_worker_init, initargs=(stopping, parsed))
     try:
-        for results in pool.imap(process_batch, parts):
+        for results in _in_order(pool.imap(partial(process_batch, seconds=seconds), parts), parsed, on_parsed):
             on_results(results)
         pool.close()
     except BaseException:
@@ -206,3 +297,14 @@ def parse_all(parts: list[list[Article]], jobs: int, on_results: Callable[[Resul
         raise
     finally:
         pool.join()
+
+
+def _in_order(results, parsed, on_parsed: Callable[[int], None] | None):
+    """The pool's results in order, reporting `on_parsed(characters parsed)` while waiting for each."""
+    while True:
+        try:
+            yield results.next(POLL_SECONDS if on_parsed else None)
+        except StopIteration:
+            return
+        except mp.TimeoutError:
+            on_parsed(parsed.value)

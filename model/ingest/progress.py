@@ -14,6 +14,13 @@ class Progress:
     total: int = 0
     words: int = 0
     elapsed: float = 0.0
+    parsed_chars: int = 0  # while parsing: the characters parsed so far, also inside a long article
+    total_chars: int = 0  # ... and to parse in all
+
+    @property
+    def fraction(self) -> float | None:
+        """How much of the text to parse is parsed (0 to 1), or None before parsing."""
+        return self.parsed_chars / self.total_chars if self.phase == "parsing" and self.total_chars else None
 
 
 @dataclass

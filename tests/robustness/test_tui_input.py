@@ -66,3 +66,55 @@ async def test_paging_the_command_palette_with_no_room_is_not_fatal(input_db):
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+# ---------------------------------------------------------------- terminals it cannot draw on
+
+
+def run_in(input_db, tmp_path, size, term_name):
+    """The browser started in a pseudo-terminal of `size` with TERM=`term_name`: (exit code, what it wrote)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "COLUMNS", "LINES", "NO_COLOR"))}
+    env.update(TERM=term_name, LANG="C.UTF-8", XDG_CONFIG_HOME=str(tmp_path), HOME=str(tmp_path))
+    term = Pty([sys.executable, "-m", "tui.cli", "--db", str(input_db)], size=size, env=env, cwd=str(ROOT))
+    try:
+        # Before the check, the app spun here for ever: it never exited, and q was ignored.
+        term.wait_for(lambda s: "sinorus-tui:" in s, what="a one-line refusal")
+        code = term.close()
+    finally:
+        term.close() if term.proc.poll() is None else None
+    return code, term.text()
+
+
+@pytest.mark.parametrize(
+    "size, term_name, said",
+    [
+        ((80, 24), "dumb", "TERM=dumb"),
+        ((80, 24), "unknown", "TERM=unknown"),
+        ((0, 0), "xterm-256color", "0×0"),
+        ((80, 0), "xterm-256color", "80×0"),
+    ],
+    ids=["dumb", "unknown", "0x0", "no-rows"],
+)
+def test_a_terminal_it_cannot_draw_on_is_refused_in_one_line(input_db, tmp_path, size, term_name, said):
+    code, out = run_in(input_db, tmp_path, size, term_name)
+    assert code == 2, out
+    seqs, text = sequences(out)
+    assert seqs == [], seqs  # Textual never started: no alternate screen, no mode switches
+    assert text.count("\n") == 1 and said in text and "Traceback" not in text, text
+
+
+def test_a_one_by_one_terminal_is_not_refused():
+    from tui.terminal import why_it_cannot_draw
+
+    master, slave = os.openpty()
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    try:
+        Pty._winsize(slave, (1, 1))
+        assert why_it_cannot_draw({"TERM": "xterm-256color"}, slave) is None
+        Pty._winsize(slave, (0, 0))
+        assert "0×0" in why_it_cannot_draw({"TERM": "xterm-256color"}, slave)
+        assert why_it_cannot_draw({"TERM": "xterm-256color"}, devnull) is None  # not a terminal: Textual decides
+    finally:
+        os.close(devnull)
+        os.close(master)
+        os.close(slave)

@@ -78,6 +78,7 @@ class Resolver:
 
     def __init__(self, doc, mentions: list[Mention], in_quote, para_of):
         self.doc = doc
+        self.text = doc.text  # spaCy joins every token on each access of `doc.text`: once per article
         self.in_quote = in_quote  # token index -> bool
         self.para_of = para_of  # char offset -> paragraph index
         self.mention_at: dict[int, Mention] = {}
@@ -130,7 +131,7 @@ class Resolver:
         if head is not None:
             words |= {t.lower_ for t in head.lefts}
             possessive = (
-                head.i + 1 < len(doc) and doc[head.i + 1].tag_ == "POS" or doc.text[m.end : m.end + 1] in ("'", "’")
+                head.i + 1 < len(doc) and doc[head.i + 1].tag_ == "POS" or self.text[m.end : m.end + 1] in ("'", "’")
             )
             if not possessive:
                 words |= {a.lower_ for a in head.children if a.dep_ == "appos"}
@@ -354,7 +355,7 @@ class Resolver:
 
     def _dateline(self, m: Mention) -> bool:
         """'WASHINGTON —', 'LONDON (AP) —', 'MIAMI, Fla. —' opening a paragraph: where the story was filed."""
-        text = self.doc.text
+        text = self.text
         line = text.rfind("\n", 0, m.start) + 1
         return (
             m.label == "GPE"
@@ -697,7 +698,7 @@ class Described:
         return cls(tok, cue_text, tok.lemma_.lower(), {c.lower_ for c in tok.lefts}, span, owner)
 
     def text(self, res: Resolver) -> str:
-        return res.doc.text[self.span[0] : self.span[1]]
+        return res.text[self.span[0] : self.span[1]]
 
 
 def pair_named_together(res: Resolver, d: Described) -> Speaker | None:
