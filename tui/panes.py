@@ -94,11 +94,16 @@ def timeline_source(filters: q.Filters) -> FuncSource:
     )
 
 
+# The Quotes list shows each quote's article title only from this width on: narrower, a title cut
+# to a dozen characters says nothing and the quote needs the room (80 columns, maximised).
+TITLE_COLUMN_FROM = 110
+
+
 def _quote_row(row: q.QuoteRow, width: int, previous: q.QuoteRow | None = None) -> Content:
     """Speaker, quote, article (when there is room) and date. Grouped by speaker, a
     speaker's name shows on their first quote only."""
     who_w = min(18, max(0, width // 4))
-    title_w = min(30, width // 5) if width >= 70 else 0
+    title_w = min(30, width // 5) if width >= TITLE_COLUMN_FROM else 0
     quote_w = max(0, width - who_w - title_w - 12 - (1 if title_w else 0))
     who = clean(row.speaker, "?")
     if previous is not None and previous.speaker == row.speaker:

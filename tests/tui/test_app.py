@@ -572,3 +572,18 @@ async def test_reported_speech_never_in_quotation_marks(make_app):
         await settle(pilot)
         legend = str(app.screen.query_one("#box Static").render())
         assert "≈ …" in legend and "reported speech" in legend
+
+
+async def test_a_quote_takes_the_room_there_is_at_80_columns(make_app):
+    """Maximised at 80×24 the quote gets more than half the row: no article title cut to a dozen
+    characters beside it; from TITLE_COLUMN_FROM columns on, the title is back."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await goto_row(pilot, "quotes", lambda r: r.kind == "direct" and len(r.text) > 60)
+        vl = screen_of(app).lst("quotes")
+        row = next(vl.row(i) for i in range(vl.total) if vl.row(i).kind == "direct" and len(vl.row(i).text) > 60)
+    narrow, wide = _quote_row(row, 78).plain, _quote_row(row, 140).plain
+    quote_part = narrow[narrow.index("“") :].split("  ")[0]
+    assert len(quote_part) > 78 // 2
+    assert row.title[:10] not in narrow and row.title[:10] in wide
