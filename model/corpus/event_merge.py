@@ -1,0 +1,250 @@
+"""Reports of one event across articles, merged; the event's readings of its date, its value and its conflict.
+
+Pure functions over `Report`s (no SQL). Two reports are of one event when their triggers are of the same or a
+related kind (`model.lexicon.event_frames`), they share a participant, and their dates are compatible. Reports
+dated to the day join when their days (or the day a stated weekday points to) lie at most
+`CONFLICT_WINDOW_DAYS` apart: the same event, maybe misdated. A report dated to the month, then one dated to the
+year, joins the one event its period contains, when exactly one fits; otherwise it joins the reports of its own
+granularity it agrees with. The result does not depend on the order of the reports.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from model.dates import granularity, value_range
+from model.lexicon.event_frames import CONFLICT_WINDOW_DAYS, NOUN_VERBS, RELATED_KINDS, THIRD_PERSON, TRIGGER_KINDS
+
+KINDS_OF: dict[str, frozenset[str]] = {}
+for _kind, _words in TRIGGER_KINDS.items():
+    for _w in _words.split():
+        KINDS_OF[_w] = KINDS_OF.get(_w, frozenset()) | {_kind}
+
+GRANULARITY_RANK = {"year": 0, "month": 1, "day": 2}
+
+
+@dataclass
+class Report:
+    id: int
+    article: str  # the article's key
+    timex_start: int
+    trigger: str
+    value: str
+    weekday_value: str | None = None
+    basis: str = ""
+    agents: list[str] = field(default_factory=list)  # canonical names
+    patients: list[str] = field(default_factory=list)
+    place: str | None = None
+
+    @property
+    def participants(self) -> set[str]:
+        return set(self.agents) | set(self.patients)
+
+    @property
+    def readings(self) -> tuple[str, ...]:
+        return (self.value, self.weekday_value) if self.weekday_value else (self.value,)
+
+
+@dataclass
+class Reading:
+    value: str
+    articles: list[str]
+    basis: list[str]
+    contradicted: bool  # every report giving it names a weekday the day does not fall on
+
+
+@dataclass
+class Event:
+    id: str
+    value: str
+    summary: str
+    trigger: str
+    participants: list[str]
+    place: str | None
+    readings: list[Reading]
+    conflict: bool
+    reports: list[Report]
+
+
+def related(a: str, b: str) -> bool:
+    """The same trigger, or triggers of the same or related kinds."""
+    if a == b:
+        return True
+    ka, kb = KINDS_OF.get(a, frozenset()), KINDS_OF.get(b, frozenset())
+    return bool(ka & kb) or any(frozenset({x, y}) in RELATED_KINDS for x in ka for y in kb)
+
+
+def _agree(a: Report, b: Report) -> bool:
+    return bool(a.participants & b.participants) and related(a.trigger, b.trigger)
+
+
+def _day(value: str) -> _dt.date:
+    return _dt.date.fromisoformat(value)
+
+
+def _near(a: Report, b: Report) -> bool:
+    return any(abs((_day(x) - _day(y)).days) <= CONFLICT_WINDOW_DAYS for x in a.readings for y in b.readings)
+
+
+def _inside(value: str, period: str) -> bool:
+    inner, outer = value_range(value), value_range(period)
+    return inner is not None and outer is not None and outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _disjoint(a: str, b: str) -> bool:
+    ra, rb = value_range(a), value_range(b)
+    return ra is None or rb is None or ra[1] < rb[0] or rb[1] < ra[0]
+
+
+class _Groups:
+    """Union-find over report indexes."""
+
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def cluster(reports: list[Report]) -> list[list[Report]]:
+    """The reports grouped into events (each group in the order given)."""
+    reports = sorted(reports, key=lambda r: (r.article, r.timex_start, r.id))
+    tiers = {g: [i for i, r in enumerate(reports) if granularity(r.value) == g] for g in GRANULARITY_RANK}
+    groups = _Groups(len(reports))
+    days = tiers["day"]
+    for x, i in enumerate(days):
+        for j in days[x + 1 :]:
+            if _agree(reports[i], reports[j]) and _near(reports[i], reports[j]):
+                groups.join(i, j)
+    placed = list(days)
+    for tier in ("month", "year"):
+        members: dict[int, list[int]] = {}
+        for i in placed:
+            members.setdefault(groups.find(i), []).append(i)
+        unplaced = []
+        for i in tiers[tier]:
+            r = reports[i]
+            fits = [
+                root
+                for root, ms in members.items()
+                if any(_agree(r, reports[m]) for m in ms)
+                and all(any(_inside(v, r.value) for v in reports[m].readings) for m in ms)
+            ]
+            if len(fits) == 1:
+                groups.join(i, fits[0])
+            else:
+                unplaced.append(i)
+        for x, i in enumerate(unplaced):
+            for j in unplaced[x + 1 :]:
+                if reports[i].value == reports[j].value and _agree(reports[i], reports[j]):
+                    groups.join(i, j)
+        placed += tiers[tier]
+    out: dict[int, list[Report]] = {}
+    for i in placed:
+        out.setdefault(groups.find(i), []).append(reports[i])
+    return [sorted(g, key=lambda r: (r.article, r.timex_start)) for _, g in sorted(out.items())]
+
+
+def readings(reports: list[Report]) -> list[Reading]:
+    """Each distinct date reading of the reports: who gives it and on what basis. A weekday that contradicts its
+    day of month offers the day it points to as a reading of its own."""
+    by_value: dict[str, Reading] = {}
+
+    def add(value: str, article: str, basis: str, contradicted: bool) -> None:
+        rd = by_value.setdefault(value, Reading(value, [], [], True))
+        if article not in rd.articles:
+            rd.articles.append(article)
+        if basis not in rd.basis:
+            rd.basis.append(basis)
+        rd.contradicted = rd.contradicted and contradicted
+
+    for r in reports:
+        if r.weekday_value:
+            add(r.value, r.article, f"{r.basis} (its weekday falls on {r.weekday_value})", True)
+            add(r.weekday_value, r.article, f"the weekday named, not the day of month ({r.value})", False)
+        else:
+            add(r.value, r.article, r.basis, False)
+    return sorted(by_value.values(), key=lambda rd: rd.value)
+
+
+def has_conflict(rds: list[Reading]) -> bool:
+    """Two readings that cannot both be true (neither contains the other)."""
+    return any(_disjoint(a.value, b.value) for i, a in enumerate(rds) for b in rds[i + 1 :])
+
+
+def best_value(reports: list[Report], rds: list[Reading]) -> str:
+    """The reading best supported: not contradicted by its own weekday, given or contained by more reports, the
+    more specific."""
+
+    def support(rd: Reading) -> tuple:
+        backing = sum(any(_inside(rd.value, v) for v in r.readings) for r in reports)
+        return (not rd.contradicted, backing, GRANULARITY_RANK.get(granularity(rd.value) or "", -1), rd.value)
+
+    return max(rds, key=support).value
+
+
+def event_of(reports: list[Report]) -> Event:
+    """One merged event from its reports."""
+    rds = readings(reports)
+    names = Counter(n for r in reports for n in dict.fromkeys([*r.agents, *r.patients]))
+    places = Counter(r.place for r in reports if r.place)
+    place = min(places, key=lambda p: (-places[p], p)) if places else None
+    triggers = Counter(r.trigger for r in reports)
+    trigger = min(triggers, key=lambda t: (-triggers[t], t))
+    first = min(reports, key=lambda r: (r.article, r.timex_start))
+    return Event(
+        id="e" + hashlib.sha1(f"{first.article}\x00{first.timex_start}".encode()).hexdigest()[:15],
+        value=best_value(reports, rds),
+        summary=summary(reports, place),
+        trigger=trigger,
+        participants=sorted(names, key=lambda n: (-names[n], n)),
+        place=place,
+        readings=rds,
+        conflict=has_conflict(rds),
+        reports=reports,
+    )
+
+
+def summary(reports: list[Report], place: str | None) -> str:
+    """One line: who did what to whom, where ("Vladimir Putin welcomes Wang Yi · Moscow"), from the report whose
+    frame names most."""
+    r = max(reports, key=lambda r: (len(set(r.agents)) + len(set(r.patients)), bool(r.agents), -r.id))
+    agents = list(dict.fromkeys(r.agents))
+    patients = [p for p in dict.fromkeys(r.patients) if p not in agents]
+    if agents:
+        words = [_names(agents), _third_person(NOUN_VERBS.get(r.trigger, r.trigger)), _names(patients)]
+    else:
+        words = [f"{r.trigger}:" if patients else r.trigger, _names(patients)]
+    line = " ".join(w for w in words if w)
+    return f"{line} · {place}" if place else line
+
+
+def _names(names: list[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _third_person(verb: str) -> str:
+    """'welcome' → 'welcomes', 'hold talks' → 'holds talks'."""
+    first, _, rest = verb.partition(" ")
+    if first in THIRD_PERSON:
+        first = THIRD_PERSON[first]
+    elif first.endswith(("s", "sh", "ch", "x", "z", "o")):
+        first += "es"
+    elif first.endswith("y") and len(first) > 1 and first[-2] not in "aeiou":
+        first = first[:-1] + "ies"
+    else:
+        first += "s"
+    return f"{first} {rest}".strip()
