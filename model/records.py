@@ -109,6 +109,7 @@ class EventReport:
     place: tuple[int, int] | None = None  # a mention span: where (a locative phrase, else the dateline)
     weekday_value: str | None = None  # the day the stated weekday points to, when it contradicts the day of month
     basis: str = ""  # how the date was read
+    trigger_pos: str = ""  # the trigger's part of speech (VERB, NOUN, …)
 
 
 @dataclass

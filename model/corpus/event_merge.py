@@ -5,7 +5,8 @@ related kind (`model.lexicon.event_frames`), they share a participant, and their
 dated to the day join when their days (or the day a stated weekday points to) lie at most
 `CONFLICT_WINDOW_DAYS` apart: the same event, maybe misdated. A report dated to the month, then one dated to the
 year, joins the one event its period contains, when exactly one fits; otherwise it joins the reports of its own
-granularity it agrees with. The result does not depend on the order of the reports.
+granularity it agrees with. Reports whose trigger names no kind of happening ("said", "rose") join others only on
+the same day. The result does not depend on the order of the reports.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ class Report:
     agents: list[str] = field(default_factory=list)  # canonical names
     patients: list[str] = field(default_factory=list)
     place: str | None = None
+    trigger_at: int | None = None  # the trigger's offset in its article: one trigger with two dates is one span
+    noun: bool = False  # the trigger is an event noun ("the talks"), not a verb
 
     @property
     def participants(self) -> set[str]:
@@ -81,12 +84,27 @@ def _agree(a: Report, b: Report) -> bool:
     return bool(a.participants & b.participants) and related(a.trigger, b.trigger)
 
 
+def _same_cast(a: Report, b: Report) -> bool:
+    """Enough of the same participants to take two different days for one event misdated: the participants of
+    one are among the other's, or they share two (a trip's meetings with different people stay apart)."""
+    pa, pb = a.participants, b.participants
+    return bool(pa & pb) and (pa <= pb or pb <= pa or len(pa & pb) >= 2)
+
+
 def _day(value: str) -> _dt.date:
     return _dt.date.fromisoformat(value)
 
 
+def _named(r: Report) -> bool:
+    """The trigger names a kind of happening (`TRIGGER_KINDS`), not any verb ("said", "rose")."""
+    return r.trigger in KINDS_OF
+
+
 def _near(a: Report, b: Report) -> bool:
-    return any(abs((_day(x) - _day(y)).days) <= CONFLICT_WINDOW_DAYS for x in a.readings for y in b.readings)
+    """Days of one event: the same day; or, for a named happening in two articles, days close enough to be the
+    one event misdated (one article giving two days means two events; "said on Friday … said on Saturday" too)."""
+    window = CONFLICT_WINDOW_DAYS if a.article != b.article and _named(a) and _named(b) else 0
+    return any(abs((_day(x) - _day(y)).days) <= window for x in a.readings for y in b.readings)
 
 
 def _inside(value: str, period: str) -> bool:
@@ -125,7 +143,8 @@ def cluster(reports: list[Report]) -> list[list[Report]]:
     days = tiers["day"]
     for x, i in enumerate(days):
         for j in days[x + 1 :]:
-            if _agree(reports[i], reports[j]) and _near(reports[i], reports[j]):
+            a, b = reports[i], reports[j]
+            if _agree(a, b) and (set(a.readings) & set(b.readings) or _same_cast(a, b) and _near(a, b)):
                 groups.join(i, j)
     placed = list(days)
     for tier in ("month", "year"):
@@ -135,6 +154,8 @@ def cluster(reports: list[Report]) -> list[list[Report]]:
         unplaced = []
         for i in tiers[tier]:
             r = reports[i]
+            if not _named(r):  # "said last year": too little to join another report by
+                continue
             fits = [
                 root
                 for root, ms in members.items()
@@ -178,9 +199,20 @@ def readings(reports: list[Report]) -> list[Reading]:
     return sorted(by_value.values(), key=lambda rd: rd.value)
 
 
-def has_conflict(rds: list[Reading]) -> bool:
-    """Two readings that cannot both be true (neither contains the other)."""
-    return any(_disjoint(a.value, b.value) for i, a in enumerate(rds) for b in rds[i + 1 :])
+def has_conflict(rds: list[Reading], reports: list[Report] = ()) -> bool:
+    """Two readings that cannot both be true (neither contains the other), unless one trigger carries both
+    ("met on Tuesday and Wednesday": a span of days, not a disagreement)."""
+    spans = {}
+    for r in reports:
+        spans.setdefault((r.article, r.trigger_at), set()).add(r.value)
+    together = [s for s in spans.values() if len(s) > 1]
+
+    def excused(a: str, b: str) -> bool:
+        return any(a in s and b in s for s in together)
+
+    return any(
+        _disjoint(a.value, b.value) and not excused(a.value, b.value) for i, a in enumerate(rds) for b in rds[i + 1 :]
+    )
 
 
 def best_value(reports: list[Report], rds: list[Reading]) -> str:
@@ -211,7 +243,7 @@ def event_of(reports: list[Report]) -> Event:
         participants=sorted(names, key=lambda n: (-names[n], n)),
         place=place,
         readings=rds,
-        conflict=has_conflict(rds),
+        conflict=has_conflict(rds, reports),
         reports=reports,
     )
 
@@ -222,8 +254,10 @@ def summary(reports: list[Report], place: str | None) -> str:
     r = max(reports, key=lambda r: (len(set(r.agents)) + len(set(r.patients)), bool(r.agents), -r.id))
     agents = list(dict.fromkeys(r.agents))
     patients = [p for p in dict.fromkeys(r.patients) if p not in agents]
-    if agents:
+    if agents and (not r.noun or r.trigger in NOUN_VERBS):
         words = [_names(agents), _third_person(NOUN_VERBS.get(r.trigger, r.trigger)), _names(patients)]
+    elif agents:  # "Iris Resende: news conference"
+        words = [f"{_names(agents)}:", r.trigger, _names(patients)]
     else:
         words = [f"{r.trigger}:" if patients else r.trigger, _names(patients)]
     line = " ".join(w for w in words if w)

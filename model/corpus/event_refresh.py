@@ -16,7 +16,8 @@ import sqlite3
 from model.corpus.event_merge import Event, Report, cluster, event_of
 
 _REPORTS = (
-    "SELECT r.id, a.key, r.timex_start, r.trigger, r.value, r.weekday_value, r.basis, pe.canonical "
+    "SELECT r.id, a.key, r.timex_start, r.trigger, r.value, r.weekday_value, r.basis, pe.canonical, r.event_start, "
+    "r.trigger_pos "
     "FROM event_report r JOIN article a ON a.id = r.article "
     "LEFT JOIN mention pm ON pm.article = r.article AND pm.start = r.place_start AND pm.end = r.place_end "
     "LEFT JOIN entity pe ON pe.id = pm.entity WHERE r.part = ? ORDER BY r.id"
@@ -51,8 +52,19 @@ def refresh_events(conn: sqlite3.Connection, everything: bool = False) -> int:
 def _merge_part(conn: sqlite3.Connection, part: str) -> None:
     conn.execute("DELETE FROM event WHERE part=?", (part,))
     reports = {
-        rid: Report(rid, key, ts, trigger, value, weekday, basis or "", place=place)
-        for rid, key, ts, trigger, value, weekday, basis, place in conn.execute(_REPORTS, (part,))
+        rid: Report(
+            rid,
+            key,
+            ts,
+            trigger,
+            value,
+            weekday,
+            basis or "",
+            place=place,
+            trigger_at=at,
+            noun=pos in ("NOUN", "PROPN"),
+        )
+        for rid, key, ts, trigger, value, weekday, basis, place, at, pos in conn.execute(_REPORTS, (part,))
     }
     for rid, role, name in conn.execute(_ROLES, (part,)):
         (reports[rid].agents if role == "agent" else reports[rid].patients).append(name)

@@ -179,6 +179,7 @@ TABLES = (
             "event_start": int,
             "event_end": int,
             "trigger": str,
+            "trigger_pos": str,
             "value": str,
             "weekday_value": str,
             "basis": str,

@@ -49,8 +49,8 @@ _INSERT_QUOTE = (
 )
 _INSERT_QUOTE_SPEAKER = "INSERT OR IGNORE INTO quote_speaker(quote, entity) VALUES (?,?)"
 _INSERT_EVENT_REPORT = (
-    "INSERT INTO event_report(article, start, end, timex_start, timex_end, event_start, event_end, trigger, value, "
-    "weekday_value, basis, place_start, place_end, part) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    "INSERT INTO event_report(article, start, end, timex_start, timex_end, event_start, event_end, trigger, "
+    "trigger_pos, value, weekday_value, basis, place_start, place_end, part) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 _INSERT_EVENT_ROLE = "INSERT OR IGNORE INTO event_role(report, role, article, start, end) VALUES (?,?,?,?,?)"
 # The years whose merged events an article's reports take part in: behind once it is written or removed.
@@ -243,6 +243,7 @@ def _insert_event_reports(conn: sqlite3.Connection, aid: int, reports: list[Even
                 r.event_start,
                 r.event_end,
                 r.trigger,
+                r.trigger_pos,
                 r.value,
                 r.weekday_value,
                 r.basis,

@@ -108,6 +108,7 @@ def _frame(doc, trigger, mentions: list[Mention], t: Timex, value: str) -> Event
         event_start=trigger.idx,
         event_end=trigger.idx + len(trigger.text),
         trigger=trigger.lemma_.lower(),
+        trigger_pos=trigger.pos_,
         value=value,
         agents=roles.agents,
         patients=roles.patients,
@@ -189,9 +190,13 @@ def _role_of_path(path: list, trigger, lemma: str) -> str | None:
 
 def _borrowed(doc, trigger, mentions: list[Mention], skip: tuple[int, int]) -> _Roles:
     """A trigger naming no participant of its own borrows them: the subject of the verb it completes, is joined
-    to or is the object of ("agreed to meet", "arrived and met", "held talks"); the frame of the word whose
+    to or is the object of ("agreed to meet", "arrived and met", "held talks"), or whose clause it is in with a
+    pronoun for subject ("… as he began"); the frame of the word whose
     phrase it sits in ("during talks …, with Wang Yi, he welcomed", "Putin's participation in the opening")."""
     if trigger.dep_ in ("xcomp", "conj", "dobj") and trigger.head.pos_ in ("VERB", "AUX"):
+        return _Roles(agents=_roles(doc, trigger.head, mentions, skip).agents)
+    if trigger.dep_ in ("advcl", "conj") and any(c.dep_ in AGENT_DEPS and c.pos_ == "PRON" for c in trigger.children):
+        # "Putin touted … as he began his visit": the pronoun is the subject of the clause it depends on
         return _Roles(agents=_roles(doc, trigger.head, mentions, skip).agents)
     tok = trigger
     for _ in range(MAX_BORROW):

@@ -4,8 +4,8 @@
 # kind ("welcomed Wang Yi", "talks with Wang Yi", "Wang Yi visited Moscow").
 TRIGGER_KINDS = {
     "meeting": """
-        meet meeting talk talks hold welcome host visit receive summit trip tour encounter greet confer discuss
-        discussion negotiate negotiation negotiations dialogue conversation call phone consult consultation
+        meet meeting talk talks welcome host visit receive summit trip tour encounter greet confer discuss
+        discussion negotiate negotiation negotiations dialogue conversation phone consult consultation
         arrive arrival travel journey reception gathering conference attend participate participation ceremony
         opening banquet dinner parade celebration
         """,

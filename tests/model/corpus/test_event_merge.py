@@ -103,3 +103,21 @@ def test_the_merge_does_not_depend_on_the_order_of_the_reports():
         _r(4, "d", "meet", "2021-06-10", ["Ana Ruiz"]),
     ]
     assert _groups(reports) == _groups(list(reversed(reports))) == [{1, 2, 3, 4}]
+
+
+def test_one_trigger_with_two_days_is_a_span_not_a_conflict():
+    reports = [
+        Report(1, "a", 10, "meet", "2021-06-07", agents=["Ana Ruiz"], trigger_at=5),
+        Report(2, "a", 20, "meet", "2021-06-08", agents=["Ana Ruiz"], trigger_at=5),
+        Report(3, "b", 10, "meet", "2021-06-07", agents=["Ana Ruiz"], trigger_at=9),
+    ]
+    (group,) = cluster(reports)
+    assert not event_of(group).conflict
+
+
+def test_a_trips_meetings_with_different_people_on_different_days_stay_apart():
+    reports = [
+        _r(1, "a", "meet", "2021-06-07", ["Ana Ruiz"], ["Lee Park"]),
+        _r(2, "b", "talks", "2021-06-09", ["Ana Ruiz"], ["Tom Berg"]),
+    ]
+    assert _groups(reports) == [{1}, {2}]
