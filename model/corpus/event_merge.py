@@ -136,45 +136,90 @@ class _Groups:
 
 
 def cluster(reports: list[Report]) -> list[list[Report]]:
-    """The reports grouped into events (each group in the order given)."""
+    """The reports grouped into events (each group in the order given). Candidates are found through an index
+    of (participant, date), so a year of a large corpus costs about as many comparisons as it has reports."""
     reports = sorted(reports, key=lambda r: (r.article, r.timex_start, r.id))
     tiers = {g: [i for i, r in enumerate(reports) if granularity(r.value) == g] for g in GRANULARITY_RANK}
     groups = _Groups(len(reports))
-    days = tiers["day"]
-    for x, i in enumerate(days):
-        for j in days[x + 1 :]:
-            a, b = reports[i], reports[j]
-            if _agree(a, b) and (set(a.readings) & set(b.readings) or _same_cast(a, b) and _near(a, b)):
-                groups.join(i, j)
-    placed = list(days)
+    _join_days(reports, tiers["day"], groups)
+    placed = list(tiers["day"])
     for tier in ("month", "year"):
-        members: dict[int, list[int]] = {}
-        for i in placed:
-            members.setdefault(groups.find(i), []).append(i)
-        unplaced = []
-        for i in tiers[tier]:
-            r = reports[i]
-            if not _named(r):  # "said last year": too little to join another report by
-                continue
-            fits = [
-                root
-                for root, ms in members.items()
-                if any(_agree(r, reports[m]) for m in ms)
-                and all(any(_inside(v, r.value) for v in reports[m].readings) for m in ms)
-            ]
-            if len(fits) == 1:
-                groups.join(i, fits[0])
-            else:
-                unplaced.append(i)
-        for x, i in enumerate(unplaced):
-            for j in unplaced[x + 1 :]:
-                if reports[i].value == reports[j].value and _agree(reports[i], reports[j]):
-                    groups.join(i, j)
+        unplaced = _attach(reports, tiers[tier], placed, groups)
+        _join_alike(reports, unplaced, groups)
         placed += tiers[tier]
     out: dict[int, list[Report]] = {}
     for i in placed:
         out.setdefault(groups.find(i), []).append(reports[i])
     return [sorted(g, key=lambda r: (r.article, r.timex_start)) for _, g in sorted(out.items())]
+
+
+def _join_days(reports: list[Report], days: list[int], groups: _Groups) -> None:
+    """Reports dated to the day: the same event when they agree and their days do."""
+    index: dict[tuple[str, _dt.date], list[int]] = {}
+    for i in days:
+        for p in reports[i].participants:
+            for v in reports[i].readings:
+                index.setdefault((p, _day(v)), []).append(i)
+    for i in days:
+        a = reports[i]
+        candidates = {
+            j
+            for p in a.participants
+            for v in a.readings
+            for shift in range(-CONFLICT_WINDOW_DAYS, CONFLICT_WINDOW_DAYS + 1)
+            for j in index.get((p, _day(v) + _dt.timedelta(days=shift)), ())
+            if j > i
+        }
+        for j in sorted(candidates):
+            b = reports[j]
+            if _agree(a, b) and (set(a.readings) & set(b.readings) or _same_cast(a, b) and _near(a, b)):
+                groups.join(i, j)
+
+
+def _attach(reports: list[Report], tier: list[int], placed: list[int], groups: _Groups) -> list[int]:
+    """Reports dated to the month (or year) join the one event their period contains, when exactly one fits.
+    Returns those that joined none."""
+    members: dict[int, list[int]] = {}
+    for i in placed:
+        members.setdefault(groups.find(i), []).append(i)
+    by_participant: dict[str, set[int]] = {}
+    for root, ms in members.items():
+        for m in ms:
+            for p in reports[m].participants:
+                by_participant.setdefault(p, set()).add(root)
+    unplaced = []
+    joins = []
+    for i in tier:
+        r = reports[i]
+        if not _named(r):  # "said last year": too little to join another report by
+            continue
+        roots = sorted({root for p in r.participants for root in by_participant.get(p, ())})
+        fits = [
+            root
+            for root in roots
+            if any(_agree(r, reports[m]) for m in members[root])
+            and all(any(_inside(v, r.value) for v in reports[m].readings) for m in members[root])
+        ]
+        if len(fits) == 1:
+            joins.append((i, fits[0]))
+        else:
+            unplaced.append(i)
+    for i, root in joins:  # after every report of the tier is decided: the order does not matter
+        groups.join(i, root)
+    return unplaced
+
+
+def _join_alike(reports: list[Report], tier: list[int], groups: _Groups) -> None:
+    """Reports of one month (or year) that joined no finer event: together when they agree."""
+    index: dict[tuple[str, str], list[int]] = {}
+    for i in tier:
+        for p in reports[i].participants:
+            index.setdefault((p, reports[i].value), []).append(i)
+    for i in tier:
+        a = reports[i]
+        for j in sorted({j for p in a.participants for j in index.get((p, a.value), ()) if j > i}):
+            if _agree(a, reports[j]):
+                groups.join(i, j)
 
 
 def readings(reports: list[Report]) -> list[Reading]:
