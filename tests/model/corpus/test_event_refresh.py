@@ -113,3 +113,21 @@ def test_an_ingest_merges_a_new_article_and_a_second_run_over_unchanged_articles
     with closing(store.connect(db)) as conn:
         assert conn.execute("SELECT * FROM event ORDER BY id").fetchall() == before
         assert conn.execute("SELECT COUNT(*) FROM event_dirty").fetchone()[0] == 0
+
+
+def test_a_users_publication_date_moves_the_reports_dates_and_their_years(tmp_path):
+    from model import corrections
+
+    with closing(store.connect(tmp_path / "c.db")) as conn:
+        _store(conn, "a", "2021-06-07")
+        refresh_events(conn)
+        # what re-resolving "Monday" against a later publication date leaves in the timex row
+        conn.execute(
+            "INSERT INTO timex(article, start, end, text, type, value) VALUES (1, 35, 41, 'Monday', 'DATE', "
+            "'2022-01-03')"
+        )
+        with conn:
+            corrections._reread_event_dates(conn, 1)
+        assert refresh_events(conn) == 2  # the year it left and the year it joined
+        (ev,) = _events(conn)
+        assert ev["value"] == "2022-01-03" and ev["reports"][0]["value"] == "2022-01-03"
