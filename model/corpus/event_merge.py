@@ -85,10 +85,11 @@ def _agree(a: Report, b: Report) -> bool:
 
 
 def _same_cast(a: Report, b: Report) -> bool:
-    """Enough of the same participants to take two different days for one event misdated: the participants of
-    one are among the other's, or they share two (a trip's meetings with different people stay apart)."""
+    """Enough of the same participants to take two different days for one event misdated: two shared, or the
+    one same participant doing the same thing (a trip's meetings with different people stay apart, and a report
+    naming one of them does not chain them together)."""
     pa, pb = a.participants, b.participants
-    return bool(pa & pb) and (pa <= pb or pb <= pa or len(pa & pb) >= 2)
+    return len(pa & pb) >= 2 or (bool(pa) and pa == pb and a.trigger == b.trigger)
 
 
 def _day(value: str) -> _dt.date:

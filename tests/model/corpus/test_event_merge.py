@@ -63,7 +63,7 @@ def test_a_month_fitting_two_events_joins_neither():
 def test_days_close_together_are_one_event_in_conflict():
     reports = [
         _r(1, "a", "meet", "2021-06-09", ["Ana Ruiz"], ["Tom Berg"]),
-        _r(2, "b", "meet", "2021-06-11", ["Tom Berg"]),
+        _r(2, "b", "meet", "2021-06-11", ["Tom Berg", "Ana Ruiz"]),
         _r(3, "c", "meet", "2021-06-09", ["Ana Ruiz"]),
     ]
     (group,) = cluster(reports)
@@ -119,5 +119,6 @@ def test_a_trips_meetings_with_different_people_on_different_days_stay_apart():
     reports = [
         _r(1, "a", "meet", "2021-06-07", ["Ana Ruiz"], ["Lee Park"]),
         _r(2, "b", "talks", "2021-06-09", ["Ana Ruiz"], ["Tom Berg"]),
+        _r(3, "c", "talks", "2021-06-08", [], ["Ana Ruiz"]),  # names one of them: no chain
     ]
-    assert _groups(reports) == [{1}, {2}]
+    assert _groups(reports) == [{1}, {2}, {3}]
