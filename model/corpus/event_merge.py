@@ -101,6 +101,14 @@ def _named(r: Report) -> bool:
     return r.trigger in KINDS_OF
 
 
+def _shifted(value: str, days: int) -> _dt.date | None:
+    """The day `days` after `value`, or None past the calendar's ends."""
+    try:
+        return _day(value) + _dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 def _near(a: Report, b: Report) -> bool:
     """Days of one event: the same day; or, for a named happening in two articles, days close enough to be the
     one event misdated (one article giving two days means two events; "said on Friday … said on Saturday" too)."""
@@ -168,7 +176,7 @@ def _join_days(reports: list[Report], days: list[int], groups: _Groups) -> None:
             for p in a.participants
             for v in a.readings
             for shift in range(-CONFLICT_WINDOW_DAYS, CONFLICT_WINDOW_DAYS + 1)
-            for j in index.get((p, _day(v) + _dt.timedelta(days=shift)), ())
+            for j in index.get((p, _shifted(v, shift)), ())
             if j > i
         }
         for j in sorted(candidates):

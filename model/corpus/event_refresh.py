@@ -43,6 +43,8 @@ def refresh_events(conn: sqlite3.Connection, everything: bool = False) -> int:
             conn.execute("INSERT OR IGNORE INTO event_dirty(part) SELECT DISTINCT part FROM event_report")
             conn.execute("DELETE FROM event")
         parts = [r[0] for r in conn.execute("SELECT part FROM event_dirty ORDER BY part")]
+        # every dirty year's events go first: a report that moved years names its event again in the new one
+        conn.execute("DELETE FROM event WHERE part IN (SELECT part FROM event_dirty)")
         for part in parts:
             _merge_part(conn, part)
         conn.execute("DELETE FROM event_dirty")
@@ -50,7 +52,6 @@ def refresh_events(conn: sqlite3.Connection, everything: bool = False) -> int:
 
 
 def _merge_part(conn: sqlite3.Connection, part: str) -> None:
-    conn.execute("DELETE FROM event WHERE part=?", (part,))
     reports = {
         rid: Report(
             rid,

@@ -139,8 +139,8 @@ def rows(conn: sqlite3.Connection, kind: str) -> Iterator[dict]:
 
 def _event_lists(conn: sqlite3.Connection, d: dict) -> None:
     """An event's participants, readings and reports as lists; its conflict as a bool."""
-    d["participants"] = json.loads(d["participants"] or "[]")
-    d["readings"] = json.loads(d["readings"] or "[]")
+    d["participants"] = _json_list(d["participants"])
+    d["readings"] = _json_list(d["readings"])
     d["conflict"] = bool(d["conflict"])
     d["reports"] = [
         {
@@ -157,6 +157,15 @@ def _event_lists(conn: sqlite3.Connection, d: dict) -> None:
         }
         for key, start, end, ts, te, value, es, ee, weekday in conn.execute(_REPORTS, (d["reports"],)).fetchall()
     ]
+
+
+def _json_list(cell) -> list:
+    """A stored JSON list; a cell something else wrote that is none reads as empty, not as a traceback."""
+    try:
+        value = json.loads(cell or "[]")
+    except (TypeError, ValueError):
+        return []
+    return value if isinstance(value, list) else []
 
 
 def _sentence_text(conn: sqlite3.Connection, key: str, start: int, end: int) -> str:

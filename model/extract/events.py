@@ -236,5 +236,8 @@ def weekday_reading(text: str, value: str) -> str | None:
     shift = (named[0] - day.weekday()) % 7
     if shift == 0:
         return None
-    nearest = day + _dt.timedelta(days=shift if shift <= 3 else shift - 7)
+    try:
+        nearest = day + _dt.timedelta(days=shift if shift <= 3 else shift - 7)
+    except OverflowError:  # past the calendar's ends
+        return None
     return nearest.isoformat()
