@@ -141,6 +141,7 @@ def _roles(doc, trigger, mentions: list[Mention], skip: tuple[int, int]) -> _Rol
 
 
 def _apposed(doc, span, trigger, lemma: str) -> str | None:
+    """The role of the participant right before a comma that this mention stands in apposition to."""
     if span.start < 2 or doc[span.start - 1].text != "," or span.root.dep_ not in APPOSED_DEPS:
         return None
     role = _role(doc[span.start - 2], trigger, lemma)
@@ -151,13 +152,13 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _role(tok, trigger, lemma: str, modifiers_ok: bool = False) -> str | None:
+def _role(tok, trigger, lemma: str) -> str | None:
     """The role of the mention headed by `tok` in the trigger's frame: agent, patient, place or None (a mention
     modifying a noun on the way is none: "his Russian counterpart")."""
     path = []  # the tokens climbed, from the mention up to the trigger's own dependent
     for _ in range(MAX_PATH):
         if tok.i == trigger.i:
-            if not modifiers_ok and any(p.dep_ in MODIFIER_DEPS for p in path[:-1]):
+            if any(p.dep_ in MODIFIER_DEPS for p in path[:-1]):
                 return None
             return _role_of_path(path, trigger, lemma)
         if tok.dep_ in CLAUSE_DEPS or tok.head.i == tok.i:
