@@ -304,12 +304,22 @@ def event_of(reports: list[Report]) -> Event:
 
 def summary(reports: list[Report], place: str | None) -> str:
     """One line: who did what to whom, where ("Vladimir Putin welcomes Wang Yi · Moscow"), from the report whose
-    frame names most."""
-    r = max(reports, key=lambda r: (len(set(r.agents)) + len(set(r.patients)), bool(r.agents), -r.id))
+    frame names most (one who acts on another first, then the more specific date)."""
+    r = max(
+        reports,
+        key=lambda r: (
+            len(set(r.agents)) + len(set(r.patients)),
+            bool(r.agents) and bool(r.patients),
+            bool(r.agents),
+            GRANULARITY_RANK.get(granularity(r.value) or "", -1),
+            -r.id,
+        ),
+    )
     agents = list(dict.fromkeys(r.agents))
     patients = [p for p in dict.fromkeys(r.patients) if p not in agents]
     if agents and (not r.noun or r.trigger in NOUN_VERBS):
-        words = [_names(agents), _third_person(NOUN_VERBS.get(r.trigger, r.trigger)), _names(patients)]
+        verb = NOUN_VERBS.get(r.trigger, r.trigger)
+        words = [_names(agents), verb if len(agents) > 1 else _third_person(verb), _names(patients)]
     elif agents:  # "Iris Resende: news conference"
         words = [f"{_names(agents)}:", r.trigger, _names(patients)]
     else:

@@ -93,6 +93,8 @@ def test_a_coarser_reading_is_no_conflict():
     (group,) = cluster(reports)
     ev = event_of(group)
     assert not ev.conflict and ev.value == "2020-03-05"
+    joint = event_of([_r(3, "c", "sign", "2020-03-05", ["Ana Ruiz", "Tom Berg"])])
+    assert joint.summary == "Ana Ruiz and Tom Berg sign"  # joint subjects: the plural
 
 
 def test_the_merge_does_not_depend_on_the_order_of_the_reports():
