@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import sqlite3
 
+from model.corpus.event_refresh import refresh_events
 from model.corpus.overrides import overrides, set_override
-from model.dates import allowed_interval, value_range
+from model.dates import allowed_interval, granularity, value_range
 from model.extract import timeline
+from model.extract.events import EVENT_GRANULARITIES, weekday_reading
 
 
 class CorrectionError(ValueError):
@@ -34,6 +36,7 @@ def set_published(conn: sqlite3.Connection, key: str, value: str | None) -> int:
         if conn.in_transaction:  # a failed COMMIT may have ended it already
             conn.execute("ROLLBACK")
         raise
+    refresh_events(conn)  # the years its event reports left and joined (marked in the change: never lost)
     return n
 
 
@@ -49,8 +52,11 @@ def _set_published(conn: sqlite3.Connection, key: str, value: str | None) -> int
     conn.execute("UPDATE article SET published=?, published_basis=? WHERE id=?", (new, basis, aid))
     interval = None if new else allowed_interval(basis)
     if interval and interval[0] and interval[1]:
-        return _resolve_between(conn, aid, text, interval)
-    return _resolve_again(conn, aid, text, new, uncertain)
+        n = _resolve_between(conn, aid, text, interval)
+    else:
+        n = _resolve_again(conn, aid, text, new, uncertain)
+    _reread_event_dates(conn, aid)
+    return n
 
 
 def _set(conn: sqlite3.Connection, key: str, value: str, cur: str | None, cur_basis: str | None) -> tuple:
@@ -116,3 +122,29 @@ def _resolve_between(conn: sqlite3.Connection, aid: int, text: str, interval: tu
             (val, "/".join(interval), vbasis, rng[0] if rng else None, rng[1] if rng else None, tid),
         )
     return len(rows)
+
+
+def _reread_event_dates(conn: sqlite3.Connection, aid: int) -> None:
+    """The article's event reports take their dates' new values (a report whose date no longer names a year,
+    month or day goes); the years they left and joined are marked for the merge."""
+    conn.execute(
+        "INSERT OR IGNORE INTO event_dirty(part) SELECT DISTINCT part FROM event_report WHERE article=?", (aid,)
+    )
+    rows = conn.execute(
+        "SELECT r.id, t.text, t.value FROM event_report r JOIN timex t ON t.article = r.article "
+        "AND t.start = r.timex_start AND t.end = r.timex_end WHERE r.article=?",
+        (aid,),
+    ).fetchall()
+    for rid, text, value in rows:
+        day = (value or "").split("T")[0]
+        if granularity(day) not in EVENT_GRANULARITIES:
+            conn.execute("DELETE FROM event_role WHERE report=?", (rid,))
+            conn.execute("DELETE FROM event_report WHERE id=?", (rid,))
+            continue
+        conn.execute(
+            "UPDATE event_report SET value=?, weekday_value=?, part=? WHERE id=?",
+            (day, weekday_reading(text, day), day[:4], rid),
+        )
+    conn.execute(
+        "INSERT OR IGNORE INTO event_dirty(part) SELECT DISTINCT part FROM event_report WHERE article=?", (aid,)
+    )

@@ -93,6 +93,26 @@ class Timex:
 
 
 @dataclass
+class EventReport:
+    """A dated event as one sentence reports it: the date, the word it anchors (the trigger) and its frame."""
+
+    start: int  # the reporting sentence
+    end: int
+    timex_start: int  # the date
+    timex_end: int
+    event_start: int  # the trigger
+    event_end: int
+    trigger: str  # its lemma
+    value: str  # the date's TIMEX3 value (a year, month or day)
+    agents: list[tuple[int, int]] = field(default_factory=list)  # mention spans: who acts (joint subjects too)
+    patients: list[tuple[int, int]] = field(default_factory=list)  # mention spans: who or what is acted on
+    place: tuple[int, int] | None = None  # a mention span: where (a locative phrase, else the dateline)
+    weekday_value: str | None = None  # the day the stated weekday points to, when it contradicts the day of month
+    basis: str = ""  # how the date was read
+    trigger_pos: str = ""  # the trigger's part of speech (VERB, NOUN, …)
+
+
+@dataclass
 class Extraction:
     """Everything NLP yields for one article."""
 
@@ -100,6 +120,7 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
+    events: list[EventReport] = field(default_factory=list)
     published: str | None = None  # set when NLP inferred the publication date
     published_basis: str | None = None
     published_confidence: float | None = None

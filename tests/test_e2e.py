@@ -37,7 +37,9 @@ CONTRACT = {
         "sentence",
         "event_start",
         "event_end",
+        "event",
     },
+    "events": {"event", "value", "summary", "trigger", "participants", "place", "reports", "readings", "conflict"},
     "entities": {"entity", "label", "aliases", "mentions", "articles"},
     "mentions": {"article", "start", "end", "text", "entity", "label"},
 }
@@ -60,6 +62,15 @@ def test_every_export_has_the_contract_fields(seeds_db):
         got = rows(seeds_db, kind)
         assert got, kind
         assert all(set(r) == fields for r in got), kind
+
+
+def test_timeline_rows_name_exported_events_and_reports_have_their_offsets(seeds_db):
+    events = {e["event"]: e for e in rows(seeds_db, "events")}
+    named = [r["event"] for r in rows(seeds_db, "timeline") if r["event"] is not None]
+    assert named and set(named) <= set(events)
+    report_fields = {"article", "start", "end", "text", "value", "timex_start", "timex_end", "event_start", "event_end"}
+    assert all(report_fields <= set(r) for e in events.values() for r in e["reports"])
+    assert any(e["conflict"] for e in events.values()) and any(len(e["reports"]) > 2 for e in events.values())
 
 
 def test_articles_keys_titles_and_boilerplate(seeds_db):

@@ -83,8 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="S",
         help="CPU seconds one article may take to parse before it is skipped (default: 300; 0: no limit)",
     )
-    ex = sub.add_parser("export", help="write articles, entities, mentions, quotes or timeline as jsonl or csv")
-    ex.add_argument("kind", choices=["articles", "entities", "mentions", "quotes", "timeline"])
+    ex = sub.add_parser("export", help="write articles, entities, mentions, quotes, timeline or events as jsonl or csv")
+    ex.add_argument("kind", choices=["articles", "entities", "mentions", "quotes", "timeline", "events"])
     ex.add_argument("--db", metavar="FILE", dest="db_sub", help=argparse.SUPPRESS)
     ex.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
     ex.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
@@ -447,6 +447,7 @@ def cmd_repair(db: Path) -> int:
 def _repair(db: Path) -> int:
     from model.corpus import staleness, store
     from model.corpus.entity_refresh import rebuild_entities
+    from model.corpus.event_refresh import refresh_events
     from model.corpus.summary import summarise_all
 
     try:
@@ -460,6 +461,7 @@ def _repair(db: Path) -> int:
         done = rebuild_entities(conn)
         with conn:
             summarise_all(conn)
+        refresh_events(conn, everything=True)
         articles = conn.execute("SELECT COUNT(*) FROM article").fetchone()[0]
     except sqlite3.Error as e:  # a full disk, another program's lock: each step is one transaction
         return fail(f"cannot repair {db}: {_sqlite_reason(e)}")

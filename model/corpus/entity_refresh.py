@@ -173,6 +173,10 @@ def _merge(conn: sqlite3.Connection, sid: int, fid: int, name: str) -> None:
         (fid, fid, sid),
     )
     _rename_joint(conn, sid, fid, name)
+    conn.execute(  # the events of those articles name their participants by the full name now
+        "INSERT OR IGNORE INTO event_dirty(part) SELECT DISTINCT part FROM event_report "
+        "WHERE article IN (SELECT id FROM temp.merged_articles)"
+    )
     conn.execute("UPDATE OR IGNORE quote_speaker SET entity=? WHERE entity=?", (fid, sid))
     conn.execute("DELETE FROM quote_speaker WHERE entity=?", (sid,))
     conn.execute("DELETE FROM alias WHERE entity=?", (sid,))

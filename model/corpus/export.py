@@ -33,7 +33,7 @@ _JSON_RAW = re.compile(
 _CSV_UNSAFE = re.compile(f"[{UNSAFE_CHARS}\u061c\u200e\u200f\u2028\u2029\ud800-\udfff]")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-KINDS = ("articles", "entities", "mentions", "quotes", "timeline")
+KINDS = ("articles", "entities", "mentions", "quotes", "timeline", "events")
 
 QUERIES = {
     "articles": (
@@ -66,8 +66,28 @@ QUERIES = {
     ),
     "timeline": (
         "SELECT a.key AS article, t.start, t.end, t.text, t.type, t.value, t.anchor, t.basis, t.sentence, "
-        "t.event_start, t.event_end FROM timex t JOIN article a ON a.id=t.article ORDER BY a.key, t.start",
-        ["article", "start", "end", "text", "type", "value", "anchor", "basis", "sentence", "event_start", "event_end"],
+        "t.event_start, t.event_end, (SELECT r.event FROM event_report r WHERE r.article=t.article "
+        "AND r.timex_start=t.start AND r.timex_end=t.end) AS event FROM timex t JOIN article a ON a.id=t.article "
+        "ORDER BY a.key, t.start",
+        [
+            "article",
+            "start",
+            "end",
+            "text",
+            "type",
+            "value",
+            "anchor",
+            "basis",
+            "sentence",
+            "event_start",
+            "event_end",
+            "event",
+        ],
+    ),
+    "events": (
+        "SELECT id AS event, value, summary, trigger, participants, place, id AS reports, readings, conflict "
+        "FROM event ORDER BY value, id",
+        ["event", "value", "summary", "trigger", "participants", "place", "reports", "readings", "conflict"],
     ),
     "entities": (
         "SELECT e.canonical AS entity, e.label, "
@@ -79,24 +99,78 @@ QUERIES = {
 }
 
 
-def _query(conn: sqlite3.Connection, kind: str) -> str:
-    """The kind's query; on a database older than the event words (read as it is), they are NULL."""
+_REPORTS = (
+    "SELECT a.key, r.start, r.end, r.timex_start, r.timex_end, r.value, r.event_start, r.event_end, "
+    "r.weekday_value FROM event_report r JOIN article a ON a.id=r.article WHERE r.event=? ORDER BY a.key, r.start"
+)
+_EVENT_LISTS = ("participants", "readings", "reports")  # JSON text cells in CSV
+
+
+def _query(conn: sqlite3.Connection, kind: str) -> str | None:
+    """The kind's query; on a database older than the event words or the events (read as it is), they are NULL,
+    or (events) there are none."""
     sql = QUERIES[kind][0]
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if kind == "events" and "event" not in tables:
+        return None
     if kind == "timeline":
         have = {r[1] for r in conn.execute("PRAGMA table_info(timex)")}
         for column in EVENT_WORD_COLUMNS:
             if column not in have:
                 sql = sql.replace(f"t.{column}", f"NULL AS {column}")
+        if "event_report" not in tables:
+            start = sql.index("(SELECT r.event")
+            sql = sql[:start] + "NULL" + sql[sql.index(" AS event FROM") :]
     return sql
 
 
 def rows(conn: sqlite3.Connection, kind: str) -> Iterator[dict]:
     sql, cols = _query(conn, kind), QUERIES[kind][1]
+    if sql is None:
+        return
     for r in conn.execute(sql):
         d = dict(zip(cols, r))
         if kind == "entities":
             d["aliases"] = json.loads(d["aliases"] or "[]")
+        elif kind == "events":
+            _event_lists(conn, d)
         yield d
+
+
+def _event_lists(conn: sqlite3.Connection, d: dict) -> None:
+    """An event's participants, readings and reports as lists; its conflict as a bool."""
+    d["participants"] = _json_list(d["participants"])
+    d["readings"] = _json_list(d["readings"])
+    d["conflict"] = bool(d["conflict"])
+    d["reports"] = [
+        {
+            "article": key,
+            "start": start,
+            "end": end,
+            "text": _sentence_text(conn, key, start, end),
+            "value": value,
+            "weekday_value": weekday,
+            "timex_start": ts,
+            "timex_end": te,
+            "event_start": es,
+            "event_end": ee,
+        }
+        for key, start, end, ts, te, value, es, ee, weekday in conn.execute(_REPORTS, (d["reports"],)).fetchall()
+    ]
+
+
+def _json_list(cell) -> list:
+    """A stored JSON list; a cell something else wrote that is none reads as empty, not as a traceback."""
+    try:
+        value = json.loads(cell or "[]")
+    except (TypeError, ValueError):
+        return []
+    return value if isinstance(value, list) else []
+
+
+def _sentence_text(conn: sqlite3.Connection, key: str, start: int, end: int) -> str:
+    row = conn.execute("SELECT substr(text, ?, ?) FROM article WHERE key=?", (start + 1, end - start, key)).fetchone()
+    return row[0] if row else ""
 
 
 def json_line(d: dict) -> str:
@@ -128,6 +202,8 @@ def write(conn: sqlite3.Connection, kind: str, out: IO[str], fmt: str = "jsonl",
         for d in rows(conn, kind):
             if kind == "entities":
                 d["aliases"] = "; ".join(d["aliases"])
+            if kind == "events":
+                d.update({c: json.dumps(d[c], ensure_ascii=False) for c in _EVENT_LISTS})
             w.writerow([csv_cell(d[c], raw_csv) for c in cols])
             n += 1
     else:

@@ -15,13 +15,15 @@ from pathlib import Path
 from model.corpus.errors import StoreError
 from model.corpus.summary import create_summary, summarise_all
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SUMMARY_VERSION = 2  # the first with the per-entity summary and event_day (`summary.SUMMARY_TABLES`)
 EVENT_WORD_VERSION = 3  # the first whose timex rows say which event word they date (`EVENT_WORD_COLUMNS`)
+EVENTS_VERSION = 4  # the first with event reports and the events merged from them (`EVENT_TABLES`)
 READABLE_VERSIONS = (
     1,
     2,
     3,
+    4,
 )  # an older database is browsed as it is (without the summaries, the event words) until a writer upgrades it
 
 
@@ -164,6 +166,59 @@ TABLES = (
         foreign_keys=(("article", "article", "id"),),
         indexes=(Index(("article", "start")), Index(("value_start",))),
     ),
+    # Each dated event report of an article (written with the article), and the mentions in its frame.
+    Table(
+        "event_report",
+        {
+            "id": int,
+            "article": int,
+            "start": int,
+            "end": int,
+            "timex_start": int,
+            "timex_end": int,
+            "event_start": int,
+            "event_end": int,
+            "trigger": str,
+            "trigger_pos": str,
+            "value": str,
+            "weekday_value": str,
+            "basis": str,
+            "place_start": int,
+            "place_end": int,
+            "part": str,  # the year its merge is decided in (`model.corpus.event_refresh`)
+            "event": str,  # the merged event it belongs to (derived), or NULL until the merge
+        },
+        pk="id",
+        foreign_keys=(("article", "article", "id"),),
+        indexes=(Index(("article", "timex_start")), Index(("part",)), Index(("event",))),
+    ),
+    Table(
+        "event_role",
+        {"report": int, "role": str, "article": int, "start": int, "end": int},
+        pk=("report", "role", "start"),
+        foreign_keys=(("report", "event_report", "id"),),
+        indexes=(Index(("article",)),),
+    ),
+    # The events merged across articles (derived from the reports, year by year).
+    Table(
+        "event",
+        {
+            "id": str,
+            "part": str,
+            "value": str,
+            "summary": str,
+            "trigger": str,
+            "participants": str,  # JSON list of canonical names
+            "place": str,
+            "readings": str,  # JSON list of {value, articles, basis}
+            "conflict": int,
+            "reports": int,
+        },
+        pk="id",
+        indexes=(Index(("part",)), Index(("value",))),
+    ),
+    # Years whose events are behind their reports (an article written or removed since the last merge).
+    Table("event_dirty", {"part": str}, pk="part"),
     # User overrides live apart, keyed by article key, so re-ingest never loses them.
     Table("override", {"article_key": str, "field": str, "value": str, "created": str}, pk=("article_key", "field")),
 )
@@ -206,6 +261,9 @@ def migrate(
         version = 2
     if version == 2:
         upgrade_from_2(conn)
+        version = 3
+    if version == 3:
+        upgrade_from_3(conn)
         return
     raise StoreError(f"{path} has schema version {version}; no migration to {SCHEMA_VERSION} is known")
 
@@ -236,6 +294,27 @@ def upgrade_from_2(conn: sqlite3.Connection) -> None:
         for column in EVENT_WORD_COLUMNS:
             if column not in have:
                 conn.execute(f"ALTER TABLE timex ADD COLUMN {column} INTEGER")
+        conn.execute("PRAGMA user_version=3")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+EVENT_TABLES = ("event_report", "event_role", "event", "event_dirty")
+
+
+def upgrade_from_3(conn: sqlite3.Connection) -> None:
+    """Schema 3 -> 4 adds the event tables (empty until the articles are extracted again: the pipeline version
+    changed with them), in one transaction."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for table in TABLES:
+            if table.name in EVENT_TABLES and not db[table.name].exists():
+                create_table(db, table)
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException:

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 from model.corpus.summary import summarise
 
 if TYPE_CHECKING:  # for annotations only
-    from model.records import Article, Extraction, Quote
+    from model.records import Article, EventReport, Extraction, Quote
 
-PIPELINE_VERSION = "3"  # bump when extraction changes so re-ingest redoes NLP (2: hard-wrapped text parsed unwrapped;
-# 3: each date's event word; no publication date guessed from the text, the interval it allows instead)
+PIPELINE_VERSION = "4"  # bump when extraction changes so re-ingest redoes NLP (2: hard-wrapped text parsed unwrapped;
+# 3: each date's event word; no publication date guessed from the text, the interval it allows instead;
+# 4: event reports and their frames)
 
 # The article's columns an ingest writes, after its `key`, in the order of `_article_values`.
 ARTICLE_COLUMNS = (
@@ -48,6 +49,13 @@ _INSERT_QUOTE = (
     "speaker_entity, speaker_start, speaker_end, basis, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 _INSERT_QUOTE_SPEAKER = "INSERT OR IGNORE INTO quote_speaker(quote, entity) VALUES (?,?)"
+_INSERT_EVENT_REPORT = (
+    "INSERT INTO event_report(article, start, end, timex_start, timex_end, event_start, event_end, trigger, "
+    "trigger_pos, value, weekday_value, basis, place_start, place_end, part) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+_INSERT_EVENT_ROLE = "INSERT OR IGNORE INTO event_role(report, role, article, start, end) VALUES (?,?,?,?,?)"
+# The years whose merged events an article's reports take part in: behind once it is written or removed.
+_MARK_PARTS_DIRTY = "INSERT OR IGNORE INTO event_dirty(part) SELECT DISTINCT part FROM event_report WHERE article=?"
 _INSERT_TIMEX = (
     "INSERT INTO timex(article, start, end, text, type, value, anchor, basis, sentence, value_start, "
     "value_end, uncertain, spec, event_start, event_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
@@ -94,6 +102,7 @@ def write_article(conn: sqlite3.Connection, art: Article, ext: Extraction, entit
         for q in ext.quotes:
             _insert_quote(conn, aid, q, entities)
         _insert_timexes(conn, aid, ext)
+        _insert_event_reports(conn, aid, ext.events)
         summarise(conn, "SELECT ?", (aid,))
         conn.execute("COMMIT")
     except BaseException:
@@ -220,6 +229,34 @@ def _insert_timexes(conn: sqlite3.Connection, aid: int, ext: Extraction) -> None
     )
 
 
+def _insert_event_reports(conn: sqlite3.Connection, aid: int, reports: list[EventReport]) -> None:
+    """The article's dated event reports and their frames; their years' events are marked behind."""
+    for r in reports:
+        place = r.place or (None, None)
+        rid = conn.execute(
+            _INSERT_EVENT_REPORT,
+            (
+                aid,
+                r.start,
+                r.end,
+                r.timex_start,
+                r.timex_end,
+                r.event_start,
+                r.event_end,
+                r.trigger,
+                r.trigger_pos,
+                r.value,
+                r.weekday_value,
+                r.basis,
+                *place,
+                r.value[:4],
+            ),
+        ).lastrowid
+        roles = [("agent", s, e) for s, e in r.agents] + [("patient", s, e) for s, e in r.patients]
+        conn.executemany(_INSERT_EVENT_ROLE, [(rid, role, aid, s, e) for role, s, e in roles])
+    conn.execute(_MARK_PARTS_DIRTY, (aid,))
+
+
 def _entities_of(conn: sqlite3.Connection, aid: int) -> set[int]:
     """The entities an article mentions or quotes: those whose counts change when it does."""
     return {
@@ -234,6 +271,9 @@ def _entities_of(conn: sqlite3.Connection, aid: int) -> set[int]:
 
 def _delete_children(conn: sqlite3.Connection, aid: int) -> None:
     conn.execute("DELETE FROM quote_speaker WHERE quote IN (SELECT id FROM quote WHERE article=?)", (aid,))
+    conn.execute(_MARK_PARTS_DIRTY, (aid,))
+    conn.execute("DELETE FROM event_role WHERE article=?", (aid,))
+    conn.execute("DELETE FROM event_report WHERE article=?", (aid,))
     for table in ("quote", "timex", "mention", "sentence"):  # the summary rows: by `summarise` or the delete trigger
         conn.execute(f"DELETE FROM {table} WHERE article=?", (aid,))
 

@@ -16,7 +16,7 @@ from model.records import Article, Extraction
 
 def extract(art: Article, doc) -> Extraction:
     """Everything we extract from one parsed article. Pure: (text, doc, metadata) → records."""
-    from model.extract import timeline
+    from model.extract import events, timeline
     from model.extract.quotes import extractor as quotes
 
     text = doc.text  # the article's text as parsed: soft newlines and degenerate runs are spaces (`layout.parse_text`)
@@ -37,6 +37,7 @@ def extract(art: Article, doc) -> Extraction:
     ext.timexes = step(
         "dates", timeline.extract_timexes, text, doc, published, uncertain=uncertain, interval=interval, default=[]
     )
+    ext.events = step("events", events.event_reports, text, doc, ext.mentions, ext.timexes, default=[])
     return ext
 
 

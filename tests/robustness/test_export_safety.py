@@ -92,6 +92,7 @@ def formula_db(tmp_path_factory):
         "mention": ["text", "label"],
         "quote": ["text", "kind", "speaker_name", "cue", "basis"],
         "timex": ["text", "type", "value", "anchor", "basis"],
+        "event": ["summary", "trigger", "place"],
     }
     conn = sqlite3.connect(db)
     with conn:

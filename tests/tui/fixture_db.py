@@ -12,7 +12,9 @@ import sys
 from pathlib import Path
 
 from model.corpus import entity_refresh, store, write
-from model.records import Article, Extraction, Mention, Quote, Timex
+from model.corpus.event_refresh import refresh_events
+from model.dates import granularity
+from model.records import Article, EventReport, Extraction, Mention, Quote, Timex
 
 NAMES = {
     "Vladimir Putin": ("Vladimir Putin", "PERSON"),
@@ -239,7 +241,24 @@ def extraction(spec: dict) -> Extraction:
         start = text.index(surface)
         sent = next(i for i, (s, e) in enumerate(sents) if s <= start < e)
         timexes.append(Timex(start, start + len(surface), surface, typ, value, anchor, basis, sent, vs, ve))
-    return Extraction(sentences=sents, mentions=_mentions(text), quotes=quotes, timexes=timexes)
+    mentions = _mentions(text)
+    events = [_event_report(text, sents, mentions, t) for t in timexes if granularity(t.value) in EVENT_GRANULARITIES]
+    return Extraction(sentences=sents, mentions=mentions, quotes=quotes, timexes=timexes, events=events)
+
+
+EVENT_GRANULARITIES = ("year", "month", "day")
+
+
+def _event_report(text: str, sents, mentions: list[Mention], t: Timex) -> EventReport:
+    """A dated report as extraction would give it (no parse here): the sentence's first word its trigger, the
+    people of the sentence its agents."""
+    start, end = sents[t.sentence]
+    first = re.match(r"\w+", text[start:end])
+    trigger_end = start + (first.end() if first else 0)
+    agents = [(m.start, m.end) for m in mentions if start <= m.start < end and m.label == "PERSON"]
+    return EventReport(
+        start, end, t.start, t.end, start, trigger_end, "meet", t.value, agents, basis=t.basis, trigger_pos="VERB"
+    )
 
 
 def build(path: str | Path) -> Path:
@@ -267,6 +286,7 @@ def build(path: str | Path) -> Path:
         conn.commit()
         write.write_article(conn, art, extraction(spec), cache)
     entity_refresh.refresh_entities(conn)
+    refresh_events(conn)
     conn.close()
     return path
 

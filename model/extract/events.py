@@ -1,0 +1,244 @@
+"""Event frames: for each date anchored on an event word, the event's trigger, participants and place.
+
+A report is a timex whose anchoring (`timeline.anchoring`) reached a verb or event noun and whose value is a
+calendar year, month or day: undated event sentences are not events. Participants are the entity mentions in
+the trigger's agent and patient roles (joint subjects through their conjuncts, appositions through their
+heads), never beneath another clause; the place is a place mention in a locative phrase of the trigger (or the
+object of a verb of travel), else the article's dateline. A date that names a weekday its day of month does not
+fall on is read both ways (`weekday_value`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+from model.dates import granularity
+from model.lexicon.calendar import WEEKDAYS
+from model.lexicon.event_frames import (
+    AGENT_DEPS,
+    CLAUSE_DEPS,
+    LOCATIVE_PREPS,
+    MODIFIER_DEPS,
+    NOUN_AGENT_DEPS,
+    PARTICIPANT_LABELS,
+    PARTICIPANT_PREPS,
+    PATIENT_DEPS,
+    PLACE_LABELS,
+    PLACE_OBJECT_TRIGGERS,
+    TO_PLACE_TRIGGERS,
+)
+from model.records import EventReport, Mention, Timex
+
+EVENT_GRANULARITIES = ("year", "month", "day")
+MAX_PATH = 10
+MAX_BORROW = 3  # phrases climbed to borrow a frame
+APPOSED_DEPS = frozenset({"npadvmod", "appos", "prep", "dep", "conj", "nsubj", "dobj", "pobj"})
+# "MOSCOW, Feb 22 (Reuters) -", "BEIJING (AP) —": a place in capitals opening the article.
+DATELINE = re.compile(r"\s*([A-Z][A-Z.'\- ]{1,40}[A-Z])\s*(?:,|\(|—|–|-)")
+
+
+def event_reports(text: str, doc, mentions: list[Mention], timexes: list[Timex]) -> list[EventReport]:
+    """The dated event reports of one article."""
+    if doc is None:
+        return []
+    dateline = _dateline(text, mentions)
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    out = []
+    for t in timexes:
+        value = _calendar_value(t)
+        if value is None or t.event_start is None:
+            continue
+        trigger = doc.char_span(t.event_start, t.event_end, alignment_mode="expand")
+        if trigger is None or len(trigger) == 0:
+            continue
+        report = _frame(doc, trigger.root, mentions, t, value)
+        report.start, report.end = _sentence_of(sentences, t.start)
+        if report.place is None and dateline is not None:
+            report.place = dateline
+        out.append(report)
+    return out
+
+
+def _calendar_value(t: Timex) -> str | None:
+    """The date's value as a year, month or day (a time of day cut to its day), or None."""
+    if t.type not in ("DATE", "TIME") or not t.value:
+        return None
+    value = t.value.split("T")[0]
+    return value if granularity(value) in EVENT_GRANULARITIES else None
+
+
+def _sentence_of(sentences: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    for s, e in sentences:
+        if s <= offset < e:
+            return s, e
+    return offset, offset
+
+
+@dataclass
+class _Roles:
+    agents: list[tuple[int, int]] = field(default_factory=list)
+    patients: list[tuple[int, int]] = field(default_factory=list)
+    place: tuple[int, int] | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.agents or self.patients)
+
+
+def _frame(doc, trigger, mentions: list[Mention], t: Timex, value: str) -> EventReport:
+    """The report of the date `t` anchored on `trigger`. A trigger naming no participant takes the frame of the
+    verb reporting its clause when that one has a subject ("X and Y noted that … were forbidden in 2022"),
+    else borrows the participants of the word it completes (`_borrowed`)."""
+    skip = (t.start, t.end)
+    roles = _roles(doc, trigger, mentions, skip)
+    if not roles and trigger.dep_ == "ccomp" and trigger.head.pos_ == "VERB":
+        reporting = _roles(doc, trigger.head, mentions, skip)
+        if reporting.agents:
+            trigger, roles = trigger.head, _Roles(reporting.agents, reporting.patients, roles.place or reporting.place)
+    if not roles:
+        borrowed = _borrowed(doc, trigger, mentions, skip)
+        roles.agents, roles.patients = borrowed.agents, borrowed.patients
+        roles.place = roles.place or borrowed.place
+    return EventReport(
+        start=0,
+        end=0,
+        timex_start=t.start,
+        timex_end=t.end,
+        event_start=trigger.idx,
+        event_end=trigger.idx + len(trigger.text),
+        trigger=trigger.lemma_.lower(),
+        trigger_pos=trigger.pos_,
+        value=value,
+        agents=roles.agents,
+        patients=roles.patients,
+        place=roles.place,
+        basis=t.basis,
+        weekday_value=weekday_reading(t.text, value),
+    )
+
+
+def _roles(doc, trigger, mentions: list[Mention], skip: tuple[int, int]) -> _Roles:
+    """The mentions in the trigger's agent and patient roles, and its place. A mention the parser left
+    unattached right after a participant and a comma ("China's top diplomat, Wang Yi,") is in apposition to
+    it: it takes that role."""
+    roles = _Roles()
+    lemma = trigger.lemma_.lower()
+    for m in mentions:
+        if _overlaps((m.start, m.end), skip):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        role = _role(span.root, trigger, lemma) or _apposed(doc, span, trigger, lemma)
+        if role == "place" and m.label in PLACE_LABELS:
+            roles.place = roles.place or (m.start, m.end)
+        elif role == "agent" and m.label in PARTICIPANT_LABELS:
+            roles.agents.append((m.start, m.end))
+        elif role == "patient" and m.label in PARTICIPANT_LABELS:
+            roles.patients.append((m.start, m.end))
+    return roles
+
+
+def _apposed(doc, span, trigger, lemma: str) -> str | None:
+    """The role of the participant right before a comma that this mention stands in apposition to."""
+    if span.start < 2 or doc[span.start - 1].text != "," or span.root.dep_ not in APPOSED_DEPS:
+        return None
+    role = _role(doc[span.start - 2], trigger, lemma)
+    return role if role in ("agent", "patient") else None
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _role(tok, trigger, lemma: str) -> str | None:
+    """The role of the mention headed by `tok` in the trigger's frame: agent, patient, place or None (a mention
+    modifying a noun on the way is none: "his Russian counterpart")."""
+    path = []  # the tokens climbed, from the mention up to the trigger's own dependent
+    for _ in range(MAX_PATH):
+        if tok.i == trigger.i:
+            if any(p.dep_ in MODIFIER_DEPS for p in path[:-1]):
+                return None
+            return _role_of_path(path, trigger, lemma)
+        if tok.dep_ in CLAUSE_DEPS or tok.head.i == tok.i:
+            return None
+        path.append(tok)
+        tok = tok.head
+    return None
+
+
+def _role_of_path(path: list, trigger, lemma: str) -> str | None:
+    if not path:
+        return None
+    first = path[-1]  # the trigger's own dependent on the way
+    dep = first.dep_
+    if dep == "prep":
+        prep = first.lower_
+        if prep in LOCATIVE_PREPS or (prep == "to" and lemma in TO_PLACE_TRIGGERS):
+            return "place"
+        if prep == "by":
+            return "agent"
+        return "patient" if prep in PARTICIPANT_PREPS else None
+    if dep in AGENT_DEPS:
+        return "agent"
+    if dep in PATIENT_DEPS:
+        return "place" if lemma in PLACE_OBJECT_TRIGGERS and dep == "dobj" else "patient"
+    if trigger.pos_ in ("NOUN", "PROPN") and dep in NOUN_AGENT_DEPS:
+        return "agent"
+    return None
+
+
+def _borrowed(doc, trigger, mentions: list[Mention], skip: tuple[int, int]) -> _Roles:
+    """A trigger naming no participant of its own borrows them: the subject of the verb it completes, is joined
+    to or is the object of ("agreed to meet", "arrived and met", "held talks"), or whose clause it is in with a
+    pronoun for subject ("… as he began"); the frame of the word whose
+    phrase it sits in ("during talks …, with Wang Yi, he welcomed", "Putin's participation in the opening")."""
+    if trigger.dep_ in ("xcomp", "conj", "dobj") and trigger.head.pos_ in ("VERB", "AUX"):
+        return _Roles(agents=_roles(doc, trigger.head, mentions, skip).agents)
+    if trigger.dep_ in ("advcl", "conj") and any(c.dep_ in AGENT_DEPS and c.pos_ == "PRON" for c in trigger.children):
+        # "Putin touted … as he began his visit": the pronoun is the subject of the clause it depends on
+        return _Roles(agents=_roles(doc, trigger.head, mentions, skip).agents)
+    tok = trigger
+    for _ in range(MAX_BORROW):
+        if tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.head.i == tok.head.i:
+            break
+        tok = tok.head.head
+        roles = _roles(doc, tok, mentions, skip)
+        if roles:
+            return roles
+    return _Roles()
+
+
+def _dateline(text: str, mentions: list[Mention]) -> tuple[int, int] | None:
+    """The place mention of the article's dateline, if it opens with one."""
+    m = DATELINE.match(text)
+    if m is None:
+        return None
+    for mention in mentions:
+        if mention.label in PLACE_LABELS and m.start(1) <= mention.start and mention.end <= m.end(1):
+            return mention.start, mention.end
+    return None
+
+
+def weekday_reading(text: str, value: str) -> str | None:
+    """When a date names a weekday its day of month does not fall on ("Wednesday, February 24th" in 2023, a
+    Friday): the nearest day that is that weekday (the 22nd); else None."""
+    if granularity(value) != "day":
+        return None
+    words = re.findall(r"[a-z]+", text.lower())
+    named = [WEEKDAYS.index(w) for w in words if w in WEEKDAYS]
+    if len(named) != 1 or not re.search(r"\d", text):
+        return None
+    try:
+        day = _dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+    shift = (named[0] - day.weekday()) % 7
+    if shift == 0:
+        return None
+    try:
+        nearest = day + _dt.timedelta(days=shift if shift <= 3 else shift - 7)
+    except OverflowError:  # past the calendar's ends
+        return None
+    return nearest.isoformat()

@@ -1,0 +1,83 @@
+"""Words of event frames: which triggers name the same kind of event, and the roles of a trigger's dependents."""
+
+# Triggers (lemmas of verbs and event nouns) by kind of event. Reports of one event may use any trigger of its
+# kind ("welcomed Wang Yi", "talks with Wang Yi", "Wang Yi visited Moscow").
+TRIGGER_KINDS = {
+    "meeting": """
+        meet meeting talk talks welcome host visit receive summit trip tour encounter greet confer discuss
+        discussion negotiate negotiation negotiations dialogue conversation phone consult consultation
+        arrive arrival travel journey reception gathering conference attend participate participation ceremony
+        opening banquet dinner parade celebration
+        """,
+    "agreement": """
+        declare declaration announce announcement sign signing agree agreement accord deal pact treaty strike
+        seal pledge proclaim proclamation unveil launch note statement communique partnership alliance ratify
+        ratification endorse commit commitment
+        """,
+    "warning": "warn warning caution threaten threat urge condemn condemnation criticise criticize rebuke",
+    "attack": """
+        attack invade invasion strike bomb bombing shell shelling raid assault offensive kill killing shoot
+        shooting fire launch seize capture occupy
+        """,
+    "vote": "vote election elect ballot referendum poll reelect re-elect win",
+    "appointment": "appoint appointment name nominate nomination swear inaugurate inauguration resign resignation",
+    "trade": "buy sell acquire acquisition purchase sale merge merger takeover bid offer",
+    "legal": "arrest detain detention charge indict sentence convict conviction trial sue lawsuit ruling rule",
+}
+
+# Kinds of event that are reported as parts of one another: a summit's declaration ("hosted … with the two
+# countries declaring"), a joint statement at a meeting.
+RELATED_KINDS = frozenset({frozenset({"meeting", "agreement"})})
+
+# Event nouns → the verb a summary uses ("the talks" → "hold talks").
+NOUN_VERBS = {
+    "meeting": "meet",
+    "talks": "hold talks",
+    "talk": "hold talks",
+    "visit": "visit",
+    "trip": "visit",
+    "summit": "hold a summit",
+    "announcement": "announce",
+    "declaration": "declare",
+    "signing": "sign",
+    "agreement": "agree",
+    "invasion": "invade",
+    "attack": "attack",
+    "election": "hold an election",
+    "arrest": "arrest",
+    "warning": "warn",
+}
+
+# Dependents of a verb trigger that name who acts, and who or what is acted on.
+AGENT_DEPS = frozenset({"nsubj", "agent", "csubj"})
+PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "dative", "obj", "iobj", "attr", "oprd"})
+# Of an event noun: "Xi's visit", "the Putin visit"
+NOUN_AGENT_DEPS = frozenset({"poss", "compound"})
+
+# Prepositions whose object is a participant: "talks with Wang Yi", "hosted by Xi", "a visit to/by …".
+PARTICIPANT_PREPS = frozenset({"with", "by", "between", "among", "against", "of", "to", "for"})
+# Prepositions of place: "in Beijing", "at the Kremlin", "to Moscow" (the last for movement).
+LOCATIVE_PREPS = frozenset({"in", "at", "inside", "near", "outside", "on"})
+# Entity labels of places, and of the ones that may take part.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Triggers whose place is their object: "visited Moscow", "a visit to Russia".
+PLACE_OBJECT_TRIGGERS = frozenset({"visit", "tour", "trip", "travel", "arrive", "arrival", "journey", "invade"})
+# Triggers whose `to` phrase is a place: "a visit to Russia", "welcomed Wang Yi to the Kremlin".
+TO_PLACE_TRIGGERS = PLACE_OBJECT_TRIGGERS | frozenset(
+    {"welcome", "invite", "return", "send", "deploy", "fly", "come", "go", "move", "travel", "head"}
+)
+
+# Dependencies of a word that modifies a noun: a mention beneath one ("his Russian counterpart", "China's top
+# diplomat", "US Secretary of State …") describes a participant and is not one itself.
+MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "nummod", "quantmod"})
+
+# Dependencies that end a frame: a mention beneath them belongs to another clause.
+CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl", "xcomp", "csubj", "parataxis", "pcomp"})
+
+# Two day readings of one event at most this many days apart are the same event misdated (a conflict);
+# farther apart, they are two events.
+CONFLICT_WINDOW_DAYS = 3
+
+# Verbs the summary writes as they are ("hold talks") or irregularly in the third person.
+THIRD_PERSON = {"have": "has", "be": "is", "do": "does", "go": "goes"}

@@ -1,0 +1,126 @@
+"""Reports merged into events across articles: when they merge, when not, their readings and conflicts."""
+
+from __future__ import annotations
+
+from model.corpus.event_merge import Report, cluster, event_of, related
+
+
+def _r(rid, article, trigger, value, agents=(), patients=(), weekday=None, place=None) -> Report:
+    return Report(rid, article, rid * 10, trigger, value, weekday, "test", list(agents), list(patients), place=place)
+
+
+def _groups(reports) -> list[set[int]]:
+    return sorted(({r.id for r in g} for g in cluster(reports)), key=min)
+
+
+def test_related_triggers_of_one_kind_and_of_related_kinds():
+    assert related("welcome", "visit") and related("host", "talks") and related("host", "declare")
+    assert not related("warn", "welcome") and not related("invade", "visit")
+
+
+def test_reports_of_one_meeting_merge_across_articles():
+    reports = [
+        _r(1, "a", "welcome", "2021-06-09", ["Ana Ruiz"], ["Tom Berg"]),
+        _r(2, "b", "talks", "2021-06-09", [], ["Tom Berg"]),
+        _r(3, "c", "visit", "2021-06", ["Tom Berg"], place="Lisbon"),
+    ]
+    assert _groups(reports) == [{1, 2, 3}]
+    ev = event_of(cluster(reports)[0])
+    assert ev.value == "2021-06-09"  # known to the day: shown as a day though one report says the month
+    assert not ev.conflict  # the month contains the day
+    assert ev.place == "Lisbon" and set(ev.participants) == {"Ana Ruiz", "Tom Berg"}
+    assert ev.summary == "Ana Ruiz welcomes Tom Berg · Lisbon"
+
+
+def test_different_participants_do_not_merge():
+    reports = [_r(1, "a", "meet", "2021-06-09", ["Ana Ruiz"]), _r(2, "b", "meet", "2021-06-09", ["Lee Park"])]
+    assert _groups(reports) == [{1}, {2}]
+
+
+def test_incompatible_dates_do_not_merge():
+    reports = [
+        _r(1, "a", "meet", "2021-06-09", ["Ana Ruiz"]),
+        _r(2, "b", "meet", "2021-06-20", ["Ana Ruiz"]),
+        _r(3, "c", "meet", "2021-07", ["Ana Ruiz"]),
+    ]
+    assert _groups(reports) == [{1}, {2}, {3}]
+
+
+def test_unrelated_triggers_do_not_merge():
+    reports = [_r(1, "a", "warn", "2021-06-09", ["Ana Ruiz"]), _r(2, "b", "welcome", "2021-06-09", ["Ana Ruiz"])]
+    assert _groups(reports) == [{1}, {2}]
+
+
+def test_a_month_fitting_two_events_joins_neither():
+    reports = [
+        _r(1, "a", "meet", "2021-06-02", ["Ana Ruiz"]),
+        _r(2, "b", "meet", "2021-06-25", ["Ana Ruiz"]),
+        _r(3, "c", "meet", "2021-06", ["Ana Ruiz"]),
+    ]
+    assert _groups(reports) == [{1}, {2}, {3}]
+
+
+def test_days_close_together_are_one_event_in_conflict():
+    reports = [
+        _r(1, "a", "meet", "2021-06-09", ["Ana Ruiz"], ["Tom Berg"]),
+        _r(2, "b", "meet", "2021-06-11", ["Tom Berg", "Ana Ruiz"]),
+        _r(3, "c", "meet", "2021-06-09", ["Ana Ruiz"]),
+    ]
+    (group,) = cluster(reports)
+    ev = event_of(group)
+    assert ev.conflict
+    assert [(rd.value, rd.articles) for rd in ev.readings] == [("2021-06-09", ["a", "c"]), ("2021-06-11", ["b"])]
+    assert ev.value == "2021-06-09"  # more reports
+
+
+def test_a_weekday_that_contradicts_its_day_is_flagged_and_its_reading_wins():
+    reports = [
+        # "Monday, June 9th" in 2021: the 9th was a Wednesday; the Monday is the 7th
+        _r(1, "a", "meet", "2021-06-09", ["Ana Ruiz"], weekday="2021-06-07"),
+        _r(2, "b", "meet", "2021-06-07", ["Ana Ruiz"]),
+    ]
+    (group,) = cluster(reports)
+    ev = event_of(group)
+    assert ev.conflict and ev.value == "2021-06-07"
+    by_value = {rd.value: rd for rd in ev.readings}
+    assert by_value["2021-06-07"].articles == ["a", "b"] and by_value["2021-06-09"].contradicted
+    alone = event_of([_r(3, "c", "meet", "2021-06-09", ["Ana Ruiz"], weekday="2021-06-07")])
+    assert alone.conflict and alone.value == "2021-06-07"
+
+
+def test_a_coarser_reading_is_no_conflict():
+    reports = [_r(1, "a", "sign", "2020-03-05", ["Ana Ruiz"]), _r(2, "b", "declare", "2020", ["Ana Ruiz"])]
+    (group,) = cluster(reports)
+    ev = event_of(group)
+    assert not ev.conflict and ev.value == "2020-03-05"
+    joint = event_of([_r(3, "c", "sign", "2020-03-05", ["Ana Ruiz", "Tom Berg"])])
+    assert joint.summary == "Ana Ruiz and Tom Berg sign"  # joint subjects: the plural
+
+
+def test_the_merge_does_not_depend_on_the_order_of_the_reports():
+    reports = [
+        _r(1, "a", "meet", "2021-06-09", ["Ana Ruiz"]),
+        _r(2, "b", "visit", "2021-06", ["Ana Ruiz"]),
+        _r(3, "c", "host", "2021", ["Ana Ruiz"]),
+        _r(4, "d", "meet", "2021-06-10", ["Ana Ruiz"]),
+    ]
+    assert _groups(reports) == _groups(list(reversed(reports))) == [{1, 2, 3, 4}]
+
+
+def test_one_trigger_with_two_days_is_a_span_not_a_conflict():
+    reports = [
+        Report(1, "a", 10, "meet", "2021-06-07", agents=["Ana Ruiz"], trigger_at=5),
+        Report(2, "a", 20, "meet", "2021-06-08", agents=["Ana Ruiz"], trigger_at=5),
+        Report(3, "b", 10, "meet", "2021-06-07", agents=["Ana Ruiz"], trigger_at=9),
+    ]
+    (group,) = cluster(reports)
+    assert not event_of(group).conflict
+
+
+def test_a_trips_meetings_with_different_people_on_different_days_stay_apart():
+    reports = [
+        _r(1, "a", "meet", "2021-06-07", ["Ana Ruiz"], ["Lee Park"]),
+        _r(2, "b", "talks", "2021-06-09", ["Ana Ruiz"], ["Tom Berg"]),
+        _r(3, "c", "talks", "2021-06-08", [], ["Ana Ruiz"]),  # names one of them: no chain
+    ]
+    assert _groups(reports) == [{1}, {2}, {3}]
