@@ -23,3 +23,43 @@ async def test_reader_reflows_to_its_width_after_unmaximising_a_pane(make_app):
         assert reader._width == reader.text_width() > 40
         longest = max(len(line.strip()) for line in visible_lines(app))
         assert longest > 20
+
+
+def shown(app) -> tuple[str, int]:
+    doc = screen_of(app).reader.doc
+    return doc.kind, doc.ident
+
+
+async def test_reader_shows_the_item_of_the_pane_turned_to(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        first_article = s.lst("articles").highlighted.id
+        await pilot.press("2")
+        await settle(pilot)
+        assert shown(app) == ("entity", s.lst("entities").highlighted.id)
+        await pilot.press("4")
+        await settle(pilot)
+        quote = s.lst("quotes").highlighted
+        assert shown(app) == ("article", quote.article)
+        assert s.reader.link is not None and s.reader.link.kind == "quote"
+        await pilot.press("1")
+        await settle(pilot)
+        assert shown(app) == ("article", first_article)
+
+
+async def test_reader_follows_the_cursor_of_a_list_just_sorted(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        newest = s.lst("articles").highlighted.id
+        await pilot.press("s")  # oldest first
+        await settle(pilot)
+        row = s.lst("articles").highlighted
+        assert row.id != newest
+        assert shown(app) == ("article", row.id)
+        await pilot.press("4", "s")  # quotes by speaker, then back by date
+        await settle(pilot)
+        assert shown(app) == ("article", s.lst("quotes").highlighted.article)
