@@ -63,3 +63,15 @@ async def test_reader_follows_the_cursor_of_a_list_just_sorted(make_app):
         await pilot.press("4", "s")  # quotes by speaker, then back by date
         await settle(pilot)
         assert shown(app) == ("article", s.lst("quotes").highlighted.article)
+
+
+async def test_ctrl_c_says_how_to_quit_in_plain_words(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+c")
+        await settle(pilot)
+        notices = [n.message for n in app._notifications]
+        assert notices and "quit" in notices[-1]
+        assert notices[-1] == "press q or ctrl+q to quit"
+        assert app.is_running
