@@ -33,6 +33,7 @@ def test_bad_files_are_skipped_with_one_line_reasons(bad_dir, tmp_path):
     skipped = [line for line in r.stderr.splitlines() if line.startswith("skipped ")]
     assert len(skipped) == 5, r.stderr  # notes.pdf is not picked up from a folder
     assert "1 new" in r.stdout and "5 skipped" in r.stdout
+    assert f"no database at {db}; creating it" in r.stderr  # an explicit ingest says it makes one
 
 
 def test_nothing_ingestable_exits_non_zero(tmp_path):
@@ -141,3 +142,12 @@ def test_ingest_into_an_older_database_says_it_upgrades_it(seeds_db, tmp_path):
     assert "Traceback" not in r.stderr
     assert "ingest: upgrading the database: 5/5 articles" in r.stderr, r.stderr
     assert _version(db) == store.SCHEMA_VERSION
+
+
+@pytest.mark.parametrize("command", [[], ["browse"], ["export", "quotes"], ["set-date", "k", "2023-01-01"], ["repair"]])
+def test_a_database_path_that_does_not_exist_is_an_error_not_a_new_corpus(tmp_path, command):
+    typo = tmp_path / "typo.db"
+    r = run(*command, "--db", str(typo))
+    assert r.returncode == 1 and "no database at" in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []  # nothing made, no seeds corpus, no empty database

@@ -121,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     db = Path(getattr(args, "db_sub", None) or args.db or default_db())
     try:
         if args.command == "ingest":
+            if not db.exists():
+                say(f"sinorus-tui: no database at {db}; creating it")
             return cmd_ingest(
                 args.paths, db, args.jobs, follow_links=args.follow_links, article_seconds=args.article_seconds
             )
@@ -575,6 +577,8 @@ def _upgrade(db: Path) -> None:
 def cmd_browse(db: Path, explicit: bool) -> int:
     from tui.terminal import why_it_cannot_draw
 
+    if explicit and not db.exists():  # a typo, most likely: only the default corpus is made on first run
+        return fail(f"no database at {db}; to make one: sinorus-tui ingest --db {db} FILE_OR_FOLDER…")
     why = why_it_cannot_draw()
     if why:  # before Textual starts: it would never draw there, and ignore q and ctrl+c
         return fail(why, EXIT_USAGE)
