@@ -652,8 +652,9 @@ class MainScreen(StepScreen):
     @on(Input.Submitted, "#date")
     def _date_entered(self, event: Input.Submitted) -> None:
         value = event.value.strip()
-        if not nav.DATE.fullmatch(value):
-            self.notify(f"not a date: “{clean(value)}” (try 2023-02)", severity="warning")
+        problem = nav.date_problem(value)
+        if problem:
+            self.notify(f"not a date: “{clean(value)}” ({problem})", severity="warning")
             return
         self._close_prompt()
         self._goto_date(value, snap=replace(self.capture(), focus="timeline", active="timeline"))

@@ -75,3 +75,25 @@ async def test_ctrl_c_says_how_to_quit_in_plain_words(make_app):
         assert notices and "quit" in notices[-1]
         assert notices[-1] == "press q or ctrl+q to quit"
         assert app.is_running
+
+
+async def test_date_box_says_a_day_or_month_off_the_calendar_is_not_a_date(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        timeline = s.lst("timeline")
+        await pilot.press("3")
+        await settle(pilot)
+        before = (timeline.cursor, s.reader.doc.ident)
+        for typed, why in (("2023-02-30", "day is out of range"), ("2023-13-01", "month must be in 1..12")):
+            await pilot.press("d", *typed, "enter")
+            await settle(pilot)
+            notice = [n.message for n in app._notifications][-1]
+            assert notice.startswith(f"not a date: “{typed}”") and why in notice
+            assert "\n" not in notice
+            assert (timeline.cursor, s.reader.doc.ident) == before  # no jump to March or to 2024
+            await pilot.press("escape")
+        await pilot.press("d", *"2024-02-29", "enter")  # a leap day is a date
+        await settle(pilot)
+        assert not [n for n in app._notifications if "2024-02-29" in n.message]
