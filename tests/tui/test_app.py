@@ -310,11 +310,11 @@ async def test_entity_type_filter_and_type_to_filter(make_app):
 async def test_keymap_from_config_and_tiny_terminal(make_app, tmp_path, monkeypatch):
     (tmp_path / "sinorus-tui").mkdir()
     (tmp_path / "sinorus-tui" / "config.toml").write_text(
-        '[keys]\n"history.back" = "b"\n"nope" = "x"\n', encoding="utf-8"
+        '[keys]\n"history.back" = "h"\n"nope" = "x"\n', encoding="utf-8"
     )
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     cfg = load_config()
-    assert cfg.keys == {"history.back": "b"} and "nope" in cfg.problems[0]
+    assert cfg.keys == {"history.back": "h"} and "nope" in cfg.problems[0]
     app = make_app(config=cfg)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -322,7 +322,7 @@ async def test_keymap_from_config_and_tiny_terminal(make_app, tmp_path, monkeypa
         await pilot.press("2", "enter")
         await settle(pilot)
         assert s.reader.doc.kind == "entity" and s.state.chips.entity is not None
-        await pilot.press("b")
+        await pilot.press("h")
         await settle(pilot)
         assert s.state.chips.entity is None  # back to before enter filtered by the entity
         for size in ((20, 6), (40, 10), (1, 1), (80, 24)):  # small terminals degrade, never crash

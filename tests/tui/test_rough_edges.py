@@ -97,3 +97,36 @@ async def test_date_box_says_a_day_or_month_off_the_calendar_is_not_a_date(make_
         await pilot.press("d", *"2024-02-29", "enter")  # a leap day is a date
         await settle(pilot)
         assert not [n for n in app._notifications if "2024-02-29" in n.message]
+
+
+async def test_bad_key_names_and_clashing_keys_are_reported_once_and_keep_the_defaults(make_app, tmp_path):
+    from tui.config import load_config
+
+    path = tmp_path / "config.toml"
+    path.write_text(
+        "[keys]\n"
+        '"history.back" = "b,left_square_bracket"\n'  # b is Articles' date basis
+        '"history.forward" = "ctrl+shift+banana"\n'
+        '"filter.add" = "notakey+zz"\n'
+        '"provenance" = ",,,"\n'
+        '"quote.copy" = "c"\n',  # free everywhere: applied
+        encoding="utf-8",
+    )
+    cfg = load_config(path)
+    assert cfg.keys == {"quote.copy": "c"}
+    assert len(cfg.problems) == 4 and all("\n" not in p and "keeps its default keys" in p for p in cfg.problems)
+    assert any("'b' is already 'articles.basis'" in p for p in cfg.problems)
+    assert any("'banana' is not a key name" in p for p in cfg.problems)
+    app = make_app(config=cfg)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        notices = [n.message for n in app._notifications]
+        assert sorted(notices) == sorted(cfg.problems)  # once each
+        basis = s.state.show_basis
+        await pilot.press("b")  # still Articles' date basis
+        await settle(pilot)
+        assert s.state.show_basis != basis
+        await pilot.press("left_square_bracket")  # back keeps its default keys
+        await settle(pilot)
+        assert s.state.show_basis == basis
