@@ -151,3 +151,19 @@ def test_a_database_path_that_does_not_exist_is_an_error_not_a_new_corpus(tmp_pa
     assert r.returncode == 1 and "no database at" in r.stderr and "Traceback" not in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
     assert list(tmp_path.iterdir()) == []  # nothing made, no seeds corpus, no empty database
+
+
+def test_every_command_help_says_what_it_does_its_arguments_and_db():
+    from tui.cli import build_parser
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if a.dest == "command").choices
+    assert set(commands) == {"ingest", "export", "set-date", "repair", "browse"}
+    for name, sub in commands.items():
+        text = sub.format_help()
+        assert sub.description and len(sub.description) > 60, name  # what it does, in a sentence or two
+        assert "--db FILE" in text and "the database file (default:" in text, name
+        for action in sub._actions:
+            assert action.help and action.help != "==SUPPRESS==", (name, action.dest)
+    assert "creat" not in commands["repair"].format_help()
+    assert "made if it does not exist" in commands["ingest"].format_help()
