@@ -108,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub,
         "set-date",
         "set an article's publication date (kept across re-ingest); its relative dates are resolved again",
-        "Set the publication date of one article, by its key (the `key` field of `export articles`): "
+        "Set the publication date of one article, by its key (the `article` field of `export articles`): "
         '"yesterday" and "next week" in it are dated again from it. The date is kept when the article '
         "is ingested again.",
     )
