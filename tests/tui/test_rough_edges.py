@@ -130,3 +130,36 @@ async def test_bad_key_names_and_clashing_keys_are_reported_once_and_keep_the_de
         await pilot.press("left_square_bracket")  # back keeps its default keys
         await settle(pilot)
         assert s.state.show_basis == basis
+
+
+async def test_keyword_in_context_lines_cut_at_word_boundaries_around_the_mention(make_app, db_path):
+    import re
+    import sqlite3
+
+    with sqlite3.connect(db_path) as conn:
+        words = {
+            w for (text,) in conn.execute("SELECT title || ' ' || text FROM article") for w in re.findall(r"\w+", text)
+        }
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        await pilot.press("2")
+        entities = s.lst("entities")
+        entities.move_to(next(i for i in range(entities.total) if entities.row(i).name == "Vladimir Putin"))
+        await settle(pilot)
+        doc = s.reader.doc
+        assert doc.kind == "entity"
+        mention_links = [lk for lk in doc.links if lk.kind == "article"]
+        assert len(mention_links) >= 4
+        lines = doc.text.split("\n")
+        starts = [0]
+        for line in lines:
+            starts.append(starts[-1] + len(line) + 1)
+        for link in mention_links:
+            row = max(i for i, start in enumerate(starts) if start <= link.start)
+            line, at = lines[row], link.start - starts[row]
+            before, after = line[13:at], line[at + link.end - link.start :]
+            assert all(w in words for w in re.findall(r"\w+", before + " " + after)), line  # no half words
+            side = max(4, (s.reader.text_width() - 14 - (link.end - link.start)) // 2)
+            assert len(before) == side and len(after) <= side, line  # the mention in the middle
