@@ -163,3 +163,16 @@ async def test_keyword_in_context_lines_cut_at_word_boundaries_around_the_mentio
             assert all(w in words for w in re.findall(r"\w+", before + " " + after)), line  # no half words
             side = max(4, (s.reader.text_width() - 14 - (link.end - link.start)) // 2)
             assert len(before) == side and len(after) <= side, line  # the mention in the middle
+
+
+def test_context_is_cut_between_words_and_fits_its_width():
+    from tui.text import context_after, context_before
+
+    assert context_before("said in Moscow and Beijing ", 14) == " …and Beijing "
+    assert context_after(" told reporters in Geneva", 14) == " told…"
+    assert context_before("Unbreakablewordwithoutspaces", 8) == "       …"
+    assert context_after("Unbreakablewordwithoutspaces", 8) == "…"
+    assert context_before("short ", 10) == "    short " and context_after(" short", 10) == " short"
+    for width in (0, 1, 2, 5):
+        assert len(context_before("one two three four", width)) == width
+        assert len(context_after("one two three four", width)) <= width
