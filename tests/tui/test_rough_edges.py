@@ -176,3 +176,16 @@ def test_context_is_cut_between_words_and_fits_its_width():
     for width in (0, 1, 2, 5):
         assert len(context_before("one two three four", width)) == width
         assert len(context_after("one two three four", width)) <= width
+
+
+async def test_palette_offers_no_jump_to_a_day_off_the_calendar(make_app):
+    from tui.palette import DateCommands
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        provider = DateCommands(app.screen)
+        good = [hit.text async for hit in provider.search("2024-02-29")]
+        bad = [hit.text async for hit in provider.search("2023-02-30")]
+        assert good == ["Go to date: 2024-02-29"]
+        assert not any(text.startswith("Go to date:") for text in bad)
