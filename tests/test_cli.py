@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -33,6 +34,7 @@ def test_bad_files_are_skipped_with_one_line_reasons(bad_dir, tmp_path):
     skipped = [line for line in r.stderr.splitlines() if line.startswith("skipped ")]
     assert len(skipped) == 5, r.stderr  # notes.pdf is not picked up from a folder
     assert "1 new" in r.stdout and "5 skipped" in r.stdout
+    assert f"no database at {db}; creating it" in r.stderr  # an explicit ingest says it makes one
 
 
 def test_nothing_ingestable_exits_non_zero(tmp_path):
@@ -141,3 +143,47 @@ def test_ingest_into_an_older_database_says_it_upgrades_it(seeds_db, tmp_path):
     assert "Traceback" not in r.stderr
     assert "ingest: upgrading the database: 5/5 articles" in r.stderr, r.stderr
     assert _version(db) == store.SCHEMA_VERSION
+
+
+@pytest.mark.parametrize("command", [[], ["browse"], ["export", "quotes"], ["set-date", "k", "2023-01-01"], ["repair"]])
+def test_a_database_path_that_does_not_exist_is_an_error_not_a_new_corpus(tmp_path, command):
+    typo = tmp_path / "typo.db"
+    r = run(*command, "--db", str(typo))
+    assert r.returncode == 1 and "no database at" in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []  # nothing made, no seeds corpus, no empty database
+
+
+def test_every_command_help_says_what_it_does_its_arguments_and_db():
+    from tui.cli import build_parser
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if a.dest == "command").choices
+    assert set(commands) == {"ingest", "export", "set-date", "repair", "browse"}
+    for name, sub in commands.items():
+        text = sub.format_help()
+        assert sub.description and len(sub.description) > 60, name  # what it does, in a sentence or two
+        assert "--db FILE" in text and "the database file (default:" in text, name
+        for action in sub._actions:
+            assert action.help and action.help != "==SUPPRESS==", (name, action.dest)
+    assert "creat" not in commands["repair"].format_help()
+    assert "made if it does not exist" in commands["ingest"].format_help()
+
+
+def test_a_reader_closing_the_pipe_early_gets_no_traceback():
+    """`sinorus-tui export --help | head -1`: the reader is gone before the command writes; it ends quietly."""
+    r, w = os.pipe()
+    os.close(r)  # the reader has already gone: every write to the pipe fails
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "tui.cli", "export", "--help"],
+            stdout=w,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            cwd=Path(__file__).resolve().parents[1],
+        )
+    finally:
+        os.close(w)
+    assert "Traceback" not in done.stderr and "BrokenPipeError" not in done.stderr
+    assert done.returncode == 1

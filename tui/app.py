@@ -149,6 +149,13 @@ class SinorusApp(App):
         whatever the caller (widgets pass markup=True by default) asks."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    def action_help_quit(self) -> None:
+        """ctrl+c (Textual's default binding) says how to quit, in plain words: Textual's own notice is
+        markup, shown as typed here (every notice is plain text)."""
+        keys = [key for key, active in self.active_bindings.items() if active.binding.action in ("quit", "app.quit")]
+        shown = " or ".join(sorted(keys, key=len))  # `q` before `ctrl+q`
+        self.notify(f"press {shown or 'ctrl+q'} to quit", title="Do you want to quit?", timeout=3)
+
     def action_help(self) -> None:
         from .modals import HelpScreen
 

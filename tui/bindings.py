@@ -93,3 +93,16 @@ def groups() -> list[tuple[str, list[Binding]]]:
 def all_ids() -> list[str]:
     """Every binding id a user may remap, in help order."""
     return [b.id for _, bindings in groups() for b in bindings if b.id]
+
+
+def scopes() -> dict[str, list[Binding]]:
+    """Where bindings are active together (the focused widget's, its screen's and the app's): a key may
+    mean one thing in each."""
+    shared = [*APP, *BROWSER]
+    return {
+        "Articles": [*shared, *LIST, *ARTICLES],
+        "Entities": [*shared, *LIST, *ENTITIES],
+        "Timeline": [*shared, *LIST, *TIMELINE],
+        "Quotes": [*shared, *LIST, *QUOTES],
+        "the reader": [*shared, *READER],
+    }

@@ -87,6 +87,8 @@ class MainScreen(StepScreen):
         self._starting = False
         self._prompt_name: str | None = None  # the open prompt line's id
         self._titles_due = False  # a held step changed what the titles show
+        self._doc_row: tuple[str, int] | None = None  # (pane, row id) whose item the reader shows, if it is one
+        self._open_when_loaded: str | None = None  # a list being sorted: the reader shows its row once loaded
 
     # ---------------------------------------------------------------- layout
 
@@ -276,10 +278,11 @@ class MainScreen(StepScreen):
 
     # ---------------------------------------------------------------- the reader's document
 
-    def _open(self, ref: DocRef, doc: Doc | None = None) -> None:
+    def _open(self, ref: DocRef, doc: Doc | None = None, row_of: tuple[str, int] | None = None) -> None:
         """Load `ref` into the reader; `doc`, when given, is that document already made (fetched along
-        with other rows in the same worker), shown at once."""
+        with other rows in the same worker), shown at once; `row_of`, the (pane, row id) it is the item of."""
         self.state = replace(self.state, doc=ref)
+        self._doc_row = row_of
         self._expect("doc")
         self._doc_request += 1
         if doc is not None:
@@ -333,6 +336,9 @@ class MainScreen(StepScreen):
         opened = False
         if message.vlist.id == "articles" and self.state.doc is None and message.total:
             opened = self._open_first_article(message.vlist.highlighted, message.prefetched)
+        if message.vlist.id == self._open_when_loaded:
+            self._open_when_loaded = None
+            opened = opened or self._show_row_of(message.vlist.id)
         if message.vlist.id == "articles" and self._terms_stale and not opened:
             self._terms_stale = False  # nothing found to open: the terms go to the article shown
             self.reader.set_terms(q.search_terms(self.state.chips.search))
@@ -346,7 +352,20 @@ class MainScreen(StepScreen):
         self._open(
             DocRef("article", row.id, find=("hit",) if self.state.chips.search else None),
             doc=prefetched[1] if prefetched is not None and prefetched[0] == row.id else None,
+            row_of=("articles", row.id),
         )
+        return True
+
+    def _show_row_of(self, name: str) -> bool:
+        """Open the item of list `name`'s row at the cursor in the reader, unless it shows it already;
+        True if it opened it."""
+        row = self.lst(name).highlighted
+        if row is None or self._doc_row == (name, row.id):
+            return False
+        ref = nav.ref_for_row(name, row, bool(self.state.chips.search))
+        if ref is None:
+            return False
+        self._open(ref, row_of=(name, row.id))
         return True
 
     def on_virtual_list_loading(self, message: VirtualList.Loading) -> None:
@@ -357,7 +376,7 @@ class MainScreen(StepScreen):
             return
         ref = nav.ref_for_row(message.vlist.id, message.row, bool(self.state.chips.search))
         if ref is not None:
-            self._open(ref)
+            self._open(ref, row_of=(message.vlist.id, message.row.id))
 
     def on_virtual_list_selected(self, message: VirtualList.Selected) -> None:
         name, row = message.vlist.id, message.row
@@ -366,6 +385,7 @@ class MainScreen(StepScreen):
         if name in ("articles", "entities"):
             snap = replace(snap, chips=snap.chips.set(*nav.chip_for_row(name, row)))
         self.navigate(replace(snap, doc=ref, focus="reader"))
+        self._doc_row = (name, row.id)
 
     # ---------------------------------------------------------------- following links
 
@@ -397,9 +417,12 @@ class MainScreen(StepScreen):
 
     def _focus(self, name: str) -> None:
         if name in PANES:
+            switched = name != self.state.active
             self.state = replace(self.state, active=name, focus=name)
             self._layout_classes()
             self.set_focus(self.lst(name))
+            if switched:  # the reader shows the item of the pane the user turned to
+                self._show_row_of(name)
         else:
             self.state = replace(self.state, focus="reader")
             self._layout_classes()
@@ -426,7 +449,10 @@ class MainScreen(StepScreen):
     # ---------------------------------------------------------------- sorts, types, entity filter
 
     def action_sort(self) -> None:
-        self.navigate(nav.next_sort(self.capture(), self._focused_id()))
+        focused = self._focused_id()
+        if focused in PANES:  # the reader follows the sorted list's cursor
+            self._open_when_loaded = focused
+        self.navigate(nav.next_sort(self.capture(), focused))
 
     def action_toggle_basis(self) -> None:
         self.navigate(replace(self.capture(), show_basis=not self.state.show_basis))
@@ -626,8 +652,9 @@ class MainScreen(StepScreen):
     @on(Input.Submitted, "#date")
     def _date_entered(self, event: Input.Submitted) -> None:
         value = event.value.strip()
-        if not nav.DATE.fullmatch(value):
-            self.notify(f"not a date: “{clean(value)}” (try 2023-02)", severity="warning")
+        problem = nav.date_problem(value)
+        if problem:
+            self.notify(f"not a date: “{clean(value)}” ({problem})", severity="warning")
             return
         self._close_prompt()
         self._goto_date(value, snap=replace(self.capture(), focus="timeline", active="timeline"))
@@ -667,8 +694,9 @@ class MainScreen(StepScreen):
         if timeline.total:
             self._expect("doc")  # moving the cursor opens that event's article: hold the frame for it too
         timeline.move_to(index, announce=doc is None)
+        row = timeline.highlighted
         if doc is not None:
-            self._open(*doc)
+            self._open(*doc, row_of=("timeline", row.id) if row is not None else None)
         self._focus("timeline")
         self.history.replace(self.capture())
         self._done("date")

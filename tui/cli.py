@@ -61,15 +61,19 @@ def build_parser() -> argparse.ArgumentParser:
         description="Browse news on China–Russia relations: who said "
         "what, when, about whom. With no command, opens the browser.",
     )
-    p.add_argument("--db", metavar="FILE", help=f"database file (default: {default_db()})")
+    p.add_argument("--db", metavar="FILE", help=_db_help("made by `ingest` if it does not exist, else an error"))
     p.add_argument("--version", action="version", version="sinorus-tui 0.1.0")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    ing = sub.add_parser(
+    ing = _command(
+        sub,
         "ingest",
-        help="add .txt/.md/.html files, feeds (.rss/.atom/.xml), web archives (.warc/.warc.gz), folders, .jsonl/.csv exports",
+        "add .txt/.md/.html files, feeds (.rss/.atom/.xml), web archives (.warc/.warc.gz), folders, .jsonl/.csv exports",
+        "Read the files and folders given, find who said what about whom and when, and store it in the "
+        "database (made if it does not exist). A file already stored and unchanged is skipped; a file that "
+        "cannot be read is skipped with a one-line reason. Stopped, the same command resumes.",
+        db_help=_db_help("made if it does not exist"),
     )
-    ing.add_argument("paths", nargs="+", metavar="PATH")
-    ing.add_argument("--db", metavar="FILE", dest="db_sub", help=argparse.SUPPRESS)
+    ing.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder (read recursively)")
     ing.add_argument("-j", "--jobs", type=int, default=None, help="worker processes for NLP (default: all cores)")
     ing.add_argument(
         "--follow-links",
@@ -83,32 +87,63 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="S",
         help="CPU seconds one article may take to parse before it is skipped (default: 300; 0: no limit)",
     )
-    ex = sub.add_parser("export", help="write articles, entities, mentions, quotes, timeline or events as jsonl or csv")
-    ex.add_argument("kind", choices=["articles", "entities", "mentions", "quotes", "timeline", "events"])
-    ex.add_argument("--db", metavar="FILE", dest="db_sub", help=argparse.SUPPRESS)
-    ex.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    ex = _command(
+        sub,
+        "export",
+        "write articles, entities, mentions, quotes, timeline or events as jsonl or csv",
+        "Write one kind of record from the database, one a line (JSON Lines) or as CSV with a header, to "
+        "standard output or a file (replaced only once complete).",
+    )
+    ex.add_argument(
+        "kind",
+        choices=["articles", "entities", "mentions", "quotes", "timeline", "events"],
+        help="which records to write",
+    )
+    ex.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", help="jsonl (the default) or csv")
     ex.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     ex.add_argument(
         "--raw-csv",
         action="store_true",
         help="CSV cells as stored: no ' before a cell starting with = + - @ (a spreadsheet would run it as a formula)",
     )
-    sd = sub.add_parser(
+    sd = _command(
+        sub,
         "set-date",
-        help="set an article's publication date (kept across re-ingest); its relative dates are resolved again",
+        "set an article's publication date (kept across re-ingest); its relative dates are resolved again",
+        "Set the publication date of one article, by its key (the `article` field of `export articles`): "
+        '"yesterday" and "next week" in it are dated again from it. The date is kept when the article '
+        "is ingested again.",
     )
-    sd.add_argument("article", help="the article's key")
+    sd.add_argument("article", help="the article's key (the `article` field of `export articles`)")
     sd.add_argument("date", help="YYYY-MM-DD, or 'clear' to go back to the detected date")
-    sd.add_argument("--db", metavar="FILE", dest="db_sub", help=argparse.SUPPRESS)
-    rp = sub.add_parser(
+    _command(
+        sub,
         "repair",
-        help="rebuild the corpus-wide entity state (counts, aliases, merged family names) and the entity "
+        "rebuild the corpus-wide entity state (counts, aliases, merged family names) and the entity "
         "summaries from the articles, e.g. after an ingest that was killed",
+        "Rebuild what is derived across the corpus (entity counts, aliases, types, merged family names) and "
+        "the entity summaries from the stored articles, and say what changed. Nothing is parsed again.",
     )
-    rp.add_argument("--db", metavar="FILE", dest="db_sub", help=argparse.SUPPRESS)
-    br = sub.add_parser("browse", help="open the browser (the default)")
-    br.add_argument("--db", metavar="FILE", dest="db_sub", help=argparse.SUPPRESS)
+    _command(
+        sub,
+        "browse",
+        "open the browser (the default)",
+        "Open the terminal browser over the database: articles, entities, timeline and quotes, linked. "
+        "With no --db, the default corpus is built from the bundled seed articles on first run.",
+    )
     return p
+
+
+def _db_help(missing: str = "an error if it does not exist") -> str:
+    return f"the database file (default: {default_db()}); {missing}"
+
+
+def _command(sub, name: str, summary: str, description: str, db_help: str | None = None) -> argparse.ArgumentParser:
+    """A subcommand with its one-line `summary` (in the commands list), its `description` (in its --help)
+    and its own --db."""
+    cmd = sub.add_parser(name, help=summary, description=description)
+    cmd.add_argument("--db", metavar="FILE", dest="db_sub", help=db_help or _db_help())
+    return cmd
 
 
 def fail(msg: str, code: int = EXIT_FAIL) -> int:
@@ -117,10 +152,32 @@ def fail(msg: str, code: int = EXIT_FAIL) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command. A reader that closes the pipe early (`sinorus-tui export … | head`) ends it quietly, exit 1:
+    nothing is left to tell anyone, and a traceback would be noise on a terminal."""
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        _silence_closed_pipes()
+        return 1
+
+
+def _silence_closed_pipes() -> None:
+    """Point stdout and stderr at /dev/null, so that flushing them at exit raises nothing more."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            os.dup2(devnull, stream.fileno())
+        except (OSError, ValueError):
+            pass
+
+
+def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     db = Path(getattr(args, "db_sub", None) or args.db or default_db())
     try:
         if args.command == "ingest":
+            if not db.exists():
+                say(f"sinorus-tui: no database at {db}; creating it")
             return cmd_ingest(
                 args.paths, db, args.jobs, follow_links=args.follow_links, article_seconds=args.article_seconds
             )
@@ -577,6 +634,8 @@ def _upgrade(db: Path) -> None:
 def cmd_browse(db: Path, explicit: bool) -> int:
     from tui.terminal import why_it_cannot_draw
 
+    if explicit and not db.exists():  # a typo, most likely: only the default corpus is made on first run
+        return fail(f"no database at {db}; to make one: sinorus-tui ingest --db {db} FILE_OR_FOLDER…")
     why = why_it_cannot_draw()
     if why:  # before Textual starts: it would never draw there, and ignore q and ctrl+c
         return fail(why, EXIT_USAGE)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bindings import all_ids
+from .keys import check_keymap
 
 
 @dataclass
@@ -74,3 +75,5 @@ def _read_keys(cfg: Config, path: Path, keys: dict) -> None:
             cfg.keys[binding_id] = value
         else:
             cfg.problems.append(f'{path}: keys for {binding_id!r} must be a string like "ctrl+b,b"')
+    cfg.keys, problems = check_keymap(cfg.keys)
+    cfg.problems.extend(f"{path}: {line}" for line in problems)

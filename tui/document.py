@@ -17,7 +17,7 @@ from textual.content import Content, Span
 
 from model.corpus import query as q
 
-from .text import QUOTED_KINDS, as_said, clean, clean_keep_offsets
+from .text import QUOTED_KINDS, as_said, clean, clean_keep_offsets, context_after, context_before
 
 LABEL_STYLES = {
     "PERSON": "underline $text-warning",
@@ -266,9 +266,9 @@ def _mentions_section(b: _Builder, page: q.EntityPage, width: int) -> None:
         text = clean(k.text)
         side = max(4, (width - 14 - len(text)) // 2)
         b.add("  " + _when(k.published) + " ", MUTED_STYLE)
-        b.add(clean(k.left).rjust(side)[-side:])
+        b.add(context_before(clean(k.left), side))
         b.add(text, style, ("article", (k.article, k.start, k.end)))
-        b.line(clean(k.right)[:side])
+        b.line(context_after(clean(k.right), side))
 
 
 def _quotes_section(b: _Builder, rows: list[q.QuoteRow], entity_id: int) -> None:

@@ -5,6 +5,7 @@ The screen (tui/browser.py) asks these and applies the answers to its widgets.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import replace
 
@@ -19,6 +20,20 @@ from .text import as_said, clean, shorten
 
 NAME_WIDTH = 24  # cells of a name in the status line, so its keys still fit
 DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")  # what the date prompt takes: YYYY, YYYY-MM or YYYY-MM-DD
+
+
+def date_problem(value: str) -> str | None:
+    """Why `value` is not a date the timeline can jump to (YYYY, YYYY-MM or YYYY-MM-DD on the calendar:
+    not 2023-02-30 nor 2023-13-01), or None when it is one."""
+    if not DATE.fullmatch(value):
+        return "give YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2023-02"
+    year, month, day = (int(part) for part in (value + "-01-01").split("-")[:3])
+    try:
+        datetime.date(year, month, day)
+    except ValueError as e:  # "month must be in 1..12", "day is out of range for month", year 0
+        return str(e)
+    return None
+
 
 # ---------------------------------------------------------------- what the lists show
 

@@ -13,6 +13,7 @@ from textual.markup import escape
 from model.corpus import query as q
 
 from .browser import MainScreen
+from .navigation import date_problem
 from .text import clean
 
 
@@ -102,7 +103,7 @@ class DateCommands(Provider):
     async def search(self, query: str) -> Hits:
         m = re.search(r"\d{4}(-\d{2}(-\d{2})?)?", query)
         screen = _screen(self.app)
-        if m:
+        if m and date_problem(m.group()) is None:  # 2023-02-30 is no date to go to
             text = f"Go to date: {m.group()}"
             yield Hit(
                 1.0,

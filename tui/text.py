@@ -69,6 +69,30 @@ def shorten(text: str, width: int) -> str:
     return text if cells(text) <= width else set_cell_size(text, width - 1) + "…"
 
 
+def context_before(text: str, width: int) -> str:
+    """The end of `text` (what comes before a keyword) in `width` characters, right-aligned: cut at a
+    word boundary, with `…` where words were left out."""
+    if len(text) <= width:
+        return text.rjust(width)
+    kept = text[len(text) - (width - 1) :] if width > 1 else ""
+    if kept and not kept[0].isspace() and not text[len(text) - len(kept) - 1].isspace():  # inside a word
+        gap = re.search(r"\s", kept)
+        kept = kept[gap.start() :] if gap else ""
+    return ("…" + kept.lstrip()).rjust(width)[-width:] if width > 0 else ""
+
+
+def context_after(text: str, width: int) -> str:
+    """The start of `text` (what comes after a keyword) in at most `width` characters: cut at a word
+    boundary, with `…` where words were left out."""
+    if len(text) <= width:
+        return text
+    kept = text[: width - 1] if width > 1 else ""
+    if kept and not kept[-1].isspace() and not text[len(kept)].isspace():  # inside a word
+        gap = max(kept.rfind(" "), kept.rfind("\n"), kept.rfind("\t"))
+        kept = kept[:gap] if gap >= 0 else ""
+    return (kept.rstrip() + "…")[:width] if width > 0 else ""
+
+
 _TOKEN = re.compile(r"\S+\s*|\s+")
 
 

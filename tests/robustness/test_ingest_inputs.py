@@ -144,7 +144,9 @@ def test_batch_finishes_with_a_summary_and_one_line_per_skip(batch):
     assert code == 0, err
     assert "Traceback" not in err and "Traceback" not in out
     assert out.startswith("ingest: ") and out.count("\n") == 1
-    for line in err.splitlines():  # nothing but the skip reports (no progress bar: not a terminal)
+    lines = err.splitlines()
+    assert lines[0] == f"sinorus-tui: no database at {db}; creating it"  # a new database is said to be made
+    for line in lines[1:]:  # then nothing but the skip reports (no progress bar: not a terminal)
         assert line.startswith(("skipped ", "ingest: ")), line
     files = {o.split(":")[0].rsplit("/", 1)[-1] for o in skipped(err)}
     assert files == {n for n, w in expect.items() if w == "skip"} | {"records.jsonl", "rows.csv", "big.jsonl"}

@@ -238,6 +238,7 @@ def test_a_signal_stops_an_ingest_like_ctrl_c_and_the_same_command_resumes_it(
         start_new_session=True,
     )
     try:
+        assert proc.stderr.readline() == f"sinorus-tui: no database at {db}; creating it\n"
         first = proc.stderr.readline()  # "ingest: 0/40 articles": parsing has begun
         assert first.startswith("ingest: 0/"), first + proc.stderr.read()
         while count_articles(db) == 0 and proc.poll() is None:  # then the first articles are committed

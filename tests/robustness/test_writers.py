@@ -64,6 +64,8 @@ def test_two_ingests_started_together_both_end_in_the_corpus(halves, tmp_path, s
         shutil.copy(old_db, db)
     with writer_lock.holding(db):  # both start while a writer is at work, so both must wait, then take turns
         procs = [started("ingest", "--db", str(db), "-j", "1", str(parts[p])) for p in ("a", "b")]
+        if start == "new":  # each says first that it makes the database
+            assert [waiting_line(p) for p in procs] == [f"sinorus-tui: no database at {db}; creating it\n"] * 2
         lines = [waiting_line(p) for p in procs]
     results = [p.communicate(timeout=300) for p in procs]
     assert lines == [f"sinorus-tui: another ingest is writing to {db}; waiting…\n"] * 2

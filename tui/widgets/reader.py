@@ -146,8 +146,10 @@ class Reader(LineScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.width - 2)
 
     def on_resize(self, event: events.Resize) -> None:
-        if event.size == self._seen_size:  # a layout that left the reader as it was
+        if event.size == self._seen_size and self.text_width() == self._width:  # a layout that left it as it was
             return
+        # (the same size with another width: the reader was laid out while hidden, 0 columns wide, say
+        # maximised away, and gets its old size back with no resize in between)
         self._seen_size = event.size
         top = self._line_starts[round(self.scroll_y)] if self._lines and round(self.scroll_y) < len(self._lines) else 0
         width = self.text_width()
