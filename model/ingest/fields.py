@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from model.records import Article
+from model.records import Article, Skipped
 from model.unsafe import UNSAFE_CHARS, one_line
 
 _UNSAFE = re.compile(f"[{UNSAFE_CHARS}]")
@@ -62,3 +62,13 @@ def address_key(address: str) -> str:
         digest = hashlib.sha1(full.encode("utf-8")).hexdigest()[:8]
         key = f"{key[: MAX_KEY_CHARS - 10]}…{digest}"
     return one_line(key)
+
+
+def finished(art: Article, origin: str, note: str | None = None) -> Article | Skipped:
+    """An article read from one file, given where it came from (and how its bytes were decoded) and its content
+    hash; or why it is skipped, when nothing of the article is left once the boilerplate is out."""
+    art.origin = origin if not note else f"{origin} ({note})"
+    if not art.text.strip():
+        return Skipped(origin, "no article text after removing boilerplate")
+    art.sha256 = content_hash(art)
+    return art

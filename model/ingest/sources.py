@@ -20,7 +20,7 @@ from model.ingest import clean
 from model.ingest.decode import decode
 from model.ingest.exports import read_export
 from model.ingest.feeds import read_feed
-from model.ingest.fields import content_hash, sanitise
+from model.ingest.fields import content_hash, finished, sanitise
 from model.ingest.markup import markdown_to_text
 from model.ingest.record_files import read_csv, read_jsonl
 from model.ingest.walk import (
@@ -146,11 +146,7 @@ def _article_file(text: str, note: str | None, path: Path, origin: str, suffix: 
     if suffix in (".md", ".markdown"):
         text = markdown_to_text(text)
     art = clean.clean_document(text, key=shown(path.stem))
-    art.origin = origin if not note else f"{origin} ({note})"
-    if not art.text.strip():
-        return Skipped(origin, "no article text after removing boilerplate")
-    art.sha256 = content_hash(art)
-    return art
+    return finished(art, origin, note)
 
 
 def read_all(paths: list[str], *, follow_links: bool = False) -> Iterator[Article | Skipped]:

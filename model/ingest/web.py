@@ -24,7 +24,7 @@ from trafilatura.utils import load_html
 
 from model.ingest import clean
 from model.ingest.decode import decode
-from model.ingest.fields import content_hash, sanitise, sanitise_field
+from model.ingest.fields import finished, sanitise, sanitise_field
 from model.ingest.markup import html_to_text
 from model.lexicon.html_page import JSON_LD_ARTICLE_TYPES
 from model.records import Article, Skipped
@@ -52,11 +52,7 @@ def read_page(data: bytes, key: str, origin: str, url: str | None = None) -> Art
     if not text.strip():
         return Skipped(origin, "empty file (only whitespace or control characters)")
     art = _through_trafilatura(text, key, url) or _through_plain_reader(text, key)
-    art.origin = origin if not note else f"{origin} ({note})"
-    if not art.text.strip():
-        return Skipped(origin, "no article text after removing boilerplate")
-    art.sha256 = content_hash(art)
-    return art
+    return finished(art, origin, note)
 
 
 def _through_plain_reader(text: str, key: str) -> Article:

@@ -22,7 +22,7 @@ from model.ingest.decode import decode
 from model.ingest.exports import factiva, lexis
 from model.ingest.exports.documents import document_text, html_text
 from model.ingest.exports.pieces import Broken, Found
-from model.ingest.fields import content_hash, sanitise, sanitise_field
+from model.ingest.fields import content_hash, finished, sanitise, sanitise_field
 from model.ingest.walk import shown
 from model.records import Article, Skipped
 
@@ -129,8 +129,4 @@ def _one_document(text: str, note: str | None, path: Path, origin: str) -> Artic
     if not text.strip():
         return Skipped(origin, "no text in the document")
     art = clean.clean_document(text, key=shown(path.stem))
-    art.origin = origin if not note else f"{origin} ({note})"
-    if not art.text.strip():
-        return Skipped(origin, "no article text after removing boilerplate")
-    art.sha256 = content_hash(art)
-    return art
+    return finished(art, origin, note)
