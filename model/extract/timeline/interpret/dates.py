@@ -160,10 +160,18 @@ def _season(c: Cand, text: str, ctx: Context) -> Interp:
     if rel == "this":
         return Interp("DATE", spec={"kind": "season", "s": s, "dir": 0, "why": "'this'"})
     if rel in ("the", "early", "late", "mid", "mid-", "the early", "the late") and prev in SEASON_PREPS:
+        if _names_something(g["s"], text, c.end):
+            return Interp("DATE", drop=True)
         if s == "FA" and next_word(text, c.end) in ("in", "of", "from", "to"):
             return Interp("DATE", drop=True)
         return Interp("DATE", spec={"kind": "season", "s": s}, needs_dir=True)
     return Interp("DATE", drop=True)
+
+
+def _names_something(season: str, text: str, end: int) -> bool:
+    """`the Winter Olympics`, `the Summer Palace`, `the Spring Festival`: a capitalised season word right before
+    another capitalised word is part of a name, not a season."""
+    return season[:1].isupper() and re.match(r"[ \t]+[A-Z][a-z]", text[end : end + 4]) is not None
 
 
 def _an_amount(c: Cand, text: str) -> bool:
