@@ -5,6 +5,10 @@ make it a date, the nouns a year dates or a number counts, and references that a
 # TimeML practice); a few more words are dropped in context below.
 NOT_TIMEX_REFS = {"once again", "former", "so far", "to date"}
 
+# `Ukraine today, Taiwan tomorrow`: each word of such a pair right after a name in one sentence
+# contrasts the two names, and dates nothing (`timexes._figurative_pairs`).
+FIGURATIVE_PAIRS = (("today", "tomorrow"), ("yesterday", "today"))
+
 # units of time, singular and plural
 UNIT_WORDS = {
     "year",

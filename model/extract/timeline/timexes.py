@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from model.dates import value_range
+from model.lexicon.time_words import FIGURATIVE_PAIRS
 from model.records import Timex
 
 from .anchoring import events_of
@@ -155,8 +156,24 @@ def extract_timexes(
             # the article; any other error is a bug, for the ingest's per-extractor guard to report
             continue
     _date_bare_times(run)
+    _drop_figurative_pairs(run)
     _anchor_events(run)
     return run.out
+
+
+def _drop_figurative_pairs(run: Run) -> None:
+    """`Ukraine today could be Taiwan tomorrow`, `Hong Kong yesterday, Taiwan today`: a pair of FIGURATIVE_PAIRS
+    in one sentence, each word right after a proper name, contrasts the names and dates nothing."""
+    if run.doc is None:
+        return
+    dropped = set()
+    for sent in run.doc.sents:
+        after_name = {w.lower_: w.idx for w in sent if w.i > sent.start and run.doc[w.i - 1].pos_ == "PROPN"}
+        for first, second in FIGURATIVE_PAIRS:
+            if first in after_name and second in after_name and after_name[first] < after_name[second]:
+                dropped |= {after_name[first], after_name[second]}
+    if dropped:
+        run.out[:] = [t for t in run.out if t.start not in dropped]
 
 
 def _anchor_events(run: Run) -> None:

@@ -594,3 +594,17 @@ def test_in_n_years_with_a_future_verb_is_a_date(nlp):
         == "P2W"
     )
     assert value_of(nlp, "Prices rose in five years of growth.", "five years", "1989-11-02") == "P5Y"
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("Estonia today could be Finland tomorrow, the envoy cautioned.", []),
+        ("What befalls Minsk today may befall Vilnius tomorrow.", []),
+        ("Tbilisi yesterday, Chisinau today: the pattern repeats.", []),
+        ("The envoys meet today and sign the accord tomorrow.", ["today", "tomorrow"]),
+        ("Oslo today announced that talks would resume tomorrow.", ["today", "tomorrow"]),
+    ],
+)
+def test_a_figurative_pair_of_days_after_names_dates_nothing(nlp, text, kept):
+    assert [t.text for t in tx(nlp, text)] == kept
