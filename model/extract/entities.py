@@ -168,8 +168,25 @@ def resolve_mentions(doc) -> list[Mention]:
     people = _people_named_in_full(raw)
     out = [_resolve(r, people) for r in raw]
     out.extend(_unlabelled_family_mentions(doc, out, people.canon_of_family))
+    _bodies_with_their_country(out)
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _bodies_with_their_country(mentions: list[Mention]) -> None:
+    """`the State Department` in an article that names `the U.S. State Department` is that body: an organisation
+    named without its country joins the one organisation of the article named with a country before the same
+    words. Two such (`Chinese Foreign Ministry`, `Russian Foreign Ministry`): it joins neither. In place."""
+    with_country: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.canonical.split()
+        if m.label == "ORG" and len(words) > 2 and _key(words[0]) in GAZETTEER:
+            with_country.setdefault(_key(" ".join(words[1:])), set()).add(m.canonical)
+    for m in mentions:
+        bodies = with_country.get(_key(m.canonical)) if m.label == "ORG" else None
+        if bodies and len(bodies) == 1:
+            (body,) = bodies
+            m.canonical, m.basis = body, f"{m.basis}; the body this article names with its country, {body}"
 
 
 def _raw_mentions(doc, full: str) -> list[tuple]:

@@ -195,3 +195,18 @@ def test_wire_copy_angle_brackets_are_not_part_of_a_name(nlp):
     names = {m.canonical for m in entities.resolve_mentions(nlp(text))}
     assert "Hutchison Whampoa Ltd" in names and "Sedio N.V." in names
     assert not any(c in name for name in names for c in "<>")
+
+
+def test_a_body_named_without_its_country_joins_the_one_named_with_it(nlp):
+    text = (
+        "The U.S. Treasury Department published new rules on Monday. "
+        "A day later the Treasury Department said the rules would apply to shipping firms."
+    )
+    got = {m.text: m.canonical for m in entities.resolve_mentions(nlp(text))}
+    assert got["Treasury Department"] == got["U.S. Treasury Department"] == "US Treasury Department"
+
+
+def test_a_body_named_without_its_country_stays_apart_with_no_country_named(nlp):
+    text = "The Treasury Department published new rules on Monday, the Commerce Department on Tuesday."
+    got = {m.text: m.canonical for m in entities.resolve_mentions(nlp(text))}
+    assert got.get("Treasury Department") == "Treasury Department"
