@@ -98,11 +98,7 @@ def _resolve_again(conn: sqlite3.Connection, aid: int, text: str, new: str | Non
             raise CorrectionError(
                 f"'{text[s:e]}' counted from {new} falls outside the calendar (years 1 to 9999); nothing was changed"
             ) from None
-        rng = value_range(val)
-        conn.execute(
-            "UPDATE timex SET value=?, anchor=?, basis=?, value_start=?, value_end=?, uncertain=? WHERE id=?",
-            (val, new, vbasis, rng[0] if rng else None, rng[1] if rng else None, int(uncertain), tid),
-        )
+        _store_value(conn, tid, val, new, vbasis, uncertain)
         n += 1
     return n
 
@@ -116,12 +112,17 @@ def _resolve_between(conn: sqlite3.Connection, aid: int, text: str, interval: tu
     for tid, s, e, spec in rows:
         val, vbasis = timeline.reanchor_between(text[s:e], spec, *interval)
         vbasis += "; the publication date is not stated, so this value is uncertain"
-        rng = value_range(val)
-        conn.execute(
-            "UPDATE timex SET value=?, anchor=?, basis=?, value_start=?, value_end=?, uncertain=1 WHERE id=?",
-            (val, "/".join(interval), vbasis, rng[0] if rng else None, rng[1] if rng else None, tid),
-        )
+        _store_value(conn, tid, val, "/".join(interval), vbasis, True)
     return len(rows)
+
+
+def _store_value(conn: sqlite3.Connection, tid: int, value, anchor: str, basis: str, uncertain: bool) -> None:
+    """A relative expression's new value, with the range it covers, its anchor and basis."""
+    rng = value_range(value)
+    conn.execute(
+        "UPDATE timex SET value=?, anchor=?, basis=?, value_start=?, value_end=?, uncertain=? WHERE id=?",
+        (value, anchor, basis, rng[0] if rng else None, rng[1] if rng else None, int(uncertain), tid),
+    )
 
 
 def _reread_event_dates(conn: sqlite3.Connection, aid: int) -> None:

@@ -164,8 +164,9 @@ def extract_timexes(
 def _drop_figurative_pairs(run: Run) -> None:
     """`Ukraine today could be Taiwan tomorrow`, `Hong Kong yesterday, Taiwan today`: a pair of FIGURATIVE_PAIRS
     in one sentence, each word right after a proper name, contrasts the names and dates nothing."""
-    if run.doc is None:
-        return
+    pair_words = {w for pair in FIGURATIVE_PAIRS for w in pair}
+    if run.doc is None or sum(t.text.lower() in pair_words for t in run.out) < 2:
+        return  # most articles: no pair, and no walk over the parse
     dropped = set()
     for sent in run.doc.sents:
         after_name = {w.lower_: w.idx for w in sent if w.i > sent.start and run.doc[w.i - 1].pos_ == "PROPN"}
