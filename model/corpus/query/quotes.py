@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from model.corpus.query.base import has_summary, run, sql_where
-from model.corpus.query.rows import QUOTE_COLS, Filters, QuoteRow, quote_row
+from model.corpus.query.base import has_summary, quote_cols, run, sql_where
+from model.corpus.query.rows import Filters, QuoteRow, quote_row
 from model.corpus.query.search import fts_only, is_common, search_clauses
 
 # ---------------------------------------------------------------- quotes
@@ -66,7 +66,7 @@ def summed_quotes(conn: sqlite3.Connection, where: str, params: list, offset: in
         conn,
         f"WITH page AS (SELECT e.quote, row_number() OVER (ORDER BY {order}) AS n "
         f"FROM entity_quote e{where} ORDER BY {order} LIMIT ? OFFSET ?) "
-        f"SELECT {QUOTE_COLS} FROM page JOIN quote q ON q.id = page.quote "
+        f"SELECT {quote_cols(conn)} FROM page JOIN quote q ON q.id = page.quote "
         "JOIN article a ON a.id = q.article ORDER BY page.n",
         [*params, limit, offset],
     )
@@ -104,7 +104,7 @@ def quotes(
         conn,
         f"WITH page AS (SELECT q.id, row_number() OVER (ORDER BY {order}) AS n FROM {source}"
         f"{where} ORDER BY {order} LIMIT ? OFFSET ?) "
-        f"SELECT {QUOTE_COLS} FROM page JOIN quote q ON q.id = page.id "
+        f"SELECT {quote_cols(conn)} FROM page JOIN quote q ON q.id = page.id "
         "JOIN article a ON a.id = q.article ORDER BY page.n",
         [*params, limit, offset],
     )
