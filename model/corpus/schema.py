@@ -141,7 +141,7 @@ TABLES = (
         },
         pk="id",
         foreign_keys=(("article", "article", "id"), ("speaker_entity", "entity", "id")),
-        indexes=(Index(("article", "start")), Index(("speaker_entity",)), Index(("said_on_start",))),
+        indexes=(Index(("article", "start")), Index(("speaker_entity",)), Index(("said_on_end", "said_on_start"))),
     ),
     Table(
         "quote_speaker",
@@ -346,7 +346,9 @@ def upgrade_from_4(conn: sqlite3.Connection, progress: Callable[[int, int], None
         for column in SAID_ON_COLUMNS:
             if column not in have:
                 conn.execute(f"ALTER TABLE quote ADD COLUMN {column} TEXT")
-        conn.execute("CREATE INDEX IF NOT EXISTS idx_quote_said_on_start ON quote(said_on_start)")
+        conn.execute(
+            "CREATE INDEX IF NOT EXISTS idx_quote_said_on_end_said_on_start ON quote(said_on_end, said_on_start)"
+        )
         said_on.refresh_all(conn, progress)
         canonicalise_joint_names(conn)
         conn.execute(f"PRAGMA user_version={SAID_ON_VERSION}")

@@ -52,7 +52,7 @@ estimate projection average tally photo picture suit town city county
 # Monday"): a date of such a word in the attribution dates the words (`model.corpus.said_on`).
 OCCASIONS = WRITINGS | set(
     """
-conference briefing interview speech address hearing meeting summit talks session forum appearance call visit
+conference briefing interview speech address hearing meeting summit talks session forum appearance
 remarks comments statements
 """.split()
 )

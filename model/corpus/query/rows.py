@@ -18,6 +18,7 @@ class Filters:
     article: int | None = None  # Timeline, Quotes
     entity: int | None = None  # Articles, Timeline, Quotes
     speaker: int | None = None  # Quotes
+    said: str | None = None  # Quotes: said in YYYY, YYYY-MM or YYYY-MM-DD (their `said_on` overlaps it)
     search: str | None = None  # Articles (title and text), Quotes (text and speaker): words as typed
     label: str | None = None  # Entities: type
     name: str | None = None  # Entities: type-to-filter on name or alias
