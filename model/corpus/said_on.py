@@ -188,44 +188,51 @@ class _TimexRow:
 
 
 _UPDATE = "UPDATE quote SET said_on=?, said_on_start=?, said_on_end=?, said_on_basis=? WHERE id=?"
+# What the rules read of the articles `{which}` names (SQL over `article`), article by article.
+_ARTICLES = "SELECT id, text, published, published_basis FROM article WHERE id IN ({which})"
+_QUOTES = "SELECT article, id, start, end, cue_start, cue_end FROM quote WHERE article IN ({which})"
+_TIMEXES = (
+    "SELECT article, start, end, text, type, value, event_start, event_end, uncertain FROM timex "
+    "WHERE article IN ({which}) AND type IN ('DATE', 'TIME') AND value_start IS NOT NULL"
+)
+_SENTENCES = "SELECT article, start, end FROM sentence WHERE article IN ({which}) ORDER BY article, idx"
+BATCH = 500  # articles derived at a time by `refresh_all`
 
 
 def refresh_article(conn: sqlite3.Connection, article: int) -> int:
     """Derive the said_on of every quote of one stored article again (after its publication date or its dates
-    changed, or the upgrade that added it), inside the caller's transaction. Returns how many quotes."""
-    row = conn.execute("SELECT text, published, published_basis FROM article WHERE id=?", (article,)).fetchone()
-    if row is None:
-        return 0
-    text, published, basis = row
-    quotes = [_QuoteRow(*r) for r in conn.execute(_QUOTES, (article,))]
-    if not quotes:
-        return 0
-    dated = [_TimexRow(*r[:7], bool(r[7])) for r in conn.execute(_TIMEXES, (article,))]
-    sentences = [
-        tuple(r) for r in conn.execute("SELECT start, end FROM sentence WHERE article=? ORDER BY idx", (article,))
-    ]
-    conn.executemany(
-        _UPDATE,
-        [(*_values(said_on(q, dated, sentences, text, published, basis)), q.id) for q in quotes],
-    )
-    return len(quotes)
+    changed), inside the caller's transaction. Returns how many quotes."""
+    return _refresh(conn, "?", (article,))
 
 
-_QUOTES = "SELECT id, start, end, cue_start, cue_end FROM quote WHERE article=?"
-_TIMEXES = (
-    "SELECT start, end, text, type, value, event_start, event_end, uncertain FROM timex WHERE article=? "
-    "AND type IN ('DATE', 'TIME') AND value_start IS NOT NULL"
-)
-
-
-def _values(s: SaidOn) -> tuple:
-    return s.value, s.start, s.end, s.basis
-
-
-def refresh_all(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None) -> None:
-    """Derive every quote's said_on again (the upgrade that added it), inside the caller's transaction."""
+def refresh_all(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None) -> int:
+    """Derive every quote's said_on again (the upgrade that added it), `BATCH` articles at a time, inside the
+    caller's transaction, reporting `progress(done, total)` in articles. Returns how many quotes."""
     ids = [r[0] for r in conn.execute("SELECT DISTINCT article FROM quote ORDER BY article")]
-    for i, article in enumerate(ids):
-        refresh_article(conn, article)
-        if progress and (i % 1000 == 0 or i == len(ids) - 1):
-            progress(i + 1, len(ids))
+    n = 0
+    for i in range(0, len(ids), BATCH):
+        chunk = ids[i : i + BATCH]
+        n += _refresh(conn, "SELECT DISTINCT article FROM quote WHERE article BETWEEN ? AND ?", (chunk[0], chunk[-1]))
+        if progress:
+            progress(i + len(chunk), len(ids))
+    return n
+
+
+def _refresh(conn: sqlite3.Connection, which: str, params: tuple) -> int:
+    """The said_on of the quotes of the articles `which` selects, derived and stored."""
+    dated: dict[int, list[_TimexRow]] = {}
+    for r in conn.execute(_TIMEXES.format(which=which), params):
+        dated.setdefault(r[0], []).append(_TimexRow(*r[1:8], bool(r[8])))
+    sentences: dict[int, list[tuple[int, int]]] = {}
+    for article, start, end in conn.execute(_SENTENCES.format(which=which), params):
+        sentences.setdefault(article, []).append((start, end))
+    quotes: dict[int, list[_QuoteRow]] = {}
+    for r in conn.execute(_QUOTES.format(which=which), params):
+        quotes.setdefault(r[0], []).append(_QuoteRow(*r[1:]))
+    values = []
+    for article, text, published, basis in conn.execute(_ARTICLES.format(which=which), params):
+        for q in quotes.get(article, ()):
+            s = said_on(q, dated.get(article, ()), sentences.get(article, ()), text, published, basis)
+            values.append((s.value, s.start, s.end, s.basis, q.id))
+    conn.executemany(_UPDATE, values)
+    return len(values)

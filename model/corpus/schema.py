@@ -349,6 +349,7 @@ def upgrade_from_4(conn: sqlite3.Connection, progress: Callable[[int, int], None
         conn.execute(
             "CREATE INDEX IF NOT EXISTS idx_quote_said_on_end_said_on_start ON quote(said_on_end, said_on_start)"
         )
+        narrow_fts_updates(conn)  # before the rows are written: a said_on is no change of the words searched
         said_on.refresh_all(conn, progress)
         canonicalise_joint_names(conn)
         conn.execute(f"PRAGMA user_version={SAID_ON_VERSION}")
@@ -368,8 +369,23 @@ def create_schema(conn: sqlite3.Connection) -> None:
             create_table(db, table)
         for name, columns in FULL_TEXT:
             db[name].enable_fts(list(columns), fts_version="FTS5", create_triggers=True, tokenize=FTS_TOKENIZE)
+        narrow_fts_updates(conn)
         create_summary(conn)
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+
+def narrow_fts_updates(conn: sqlite3.Connection) -> None:
+    """Each full-text index's update trigger (sqlite-utils' `TABLE_au`) fires on a change of the columns it
+    indexes only: a quote dated again or an article's publication date reindexed no words (schema 5)."""
+    for name, columns in FULL_TEXT:
+        row = conn.execute("SELECT sql FROM sqlite_master WHERE type='trigger' AND name=?", (f"{name}_au",)).fetchone()
+        every_update = f'AFTER UPDATE ON "{name}"'
+        if row is None or every_update not in row[0]:
+            continue
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        narrowed = row[0].replace(every_update, f'AFTER UPDATE OF {quoted} ON "{name}"')
+        conn.execute(f'DROP TRIGGER "{name}_au"')
+        conn.execute(narrowed)
 
 
 def create_table(db, table: Table) -> None:

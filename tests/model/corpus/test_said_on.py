@@ -131,6 +131,9 @@ def _as_version_4(path) -> None:
     for column in schema.SAID_ON_COLUMNS:
         c.execute(f"ALTER TABLE quote DROP COLUMN {column}")
     c.execute("UPDATE quote SET speaker_name = 'Lee; Dorn' WHERE start = 52")  # a joint speaker, out of order
+    (sql,) = c.execute("SELECT sql FROM sqlite_master WHERE name = 'quote_au'").fetchone()
+    c.execute("DROP TRIGGER quote_au")  # version 4's: every update of a quote reindexed its words
+    c.execute(sql.replace('AFTER UPDATE OF "text", "speaker_name" ON', "AFTER UPDATE ON"))
     c.execute("PRAGMA user_version=4")
     c.commit()
     c.close()
@@ -150,3 +153,10 @@ def test_a_version_4_database_is_read_without_the_dates_and_upgraded_with_them(t
     assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 5
     assert [v for v, _ in said(conn, "a")] == ["2024-05-13", "2024-05-16"]
     assert conn.execute("SELECT speaker_name FROM quote WHERE start = 52").fetchone()[0] == "Dorn; Lee"
+    (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'quote_au'").fetchone()
+    assert 'AFTER UPDATE OF "text", "speaker_name" ON' in sql  # a quote dated again reindexes no words
+    conn.execute("UPDATE quote SET text = 'the talks collapsed' WHERE start = 25")
+    conn.commit()
+    with query.connect(p) as rc:
+        assert [r.start for r in query.quotes(rc, query.Filters(search="collapsed"))] == [25]
+        assert [r.start for r in query.quotes(rc, query.Filters(search="Lee"))] == [52]
