@@ -103,3 +103,51 @@ def test_the_date_column_says_when_it_was_said():
     assert _quote_row(row, 78).plain.endswith("2024-05-13")
     top, under = _quote_rows_tall(row, 78)
     assert top.plain.endswith("2024-05-13") and under.plain.strip().startswith("word")
+
+
+def _joint_db(path):
+    """One article whose quote two people speak together, named apart from it (the reader notes them)."""
+    from model.corpus import entity_refresh, store, write
+    from model.records import Article, Extraction, Mention, Quote
+
+    text = "Xi Jinping met Vladimir Putin in Moscow.\nLater the two said the talks had gone well."
+    a = Article(key="joint", text=text, title="Talks", published="2024-05-16", published_basis="given", sha256="j")
+    mentions = [
+        Mention(0, 10, "Xi Jinping", "PERSON", "Xi Jinping"),
+        Mention(15, 29, "Vladimir Putin", "PERSON", "Vladimir Putin"),
+    ]
+    start = text.index("the talks")
+    quote = Quote(start, len(text) - 1, text[start:-1], "indirect", "said", speakers=["Xi Jinping", "Vladimir Putin"])
+    conn = store.connect(path)
+    cache = write.EntityCache(conn)
+    write.write_article(
+        conn, a, Extraction(sentences=[(0, 40), (41, len(text))], mentions=mentions, quotes=[quote]), cache
+    )
+    entity_refresh.refresh_entities(conn, cache.touched)
+    conn.close()
+    return path
+
+
+async def test_each_member_of_a_joint_speaker_opens_its_page(tmp_path):
+    from tests.tui.test_app import link_to
+    from tui.app import SinorusApp
+    from tui.config import Config
+
+    app = SinorusApp(_joint_db(tmp_path / "j.db"), config=Config(), theme="textual-dark")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        assert "gone well. ‹Vladimir Putin; Xi Jinping›" in s.reader.doc.text
+        await pilot.press("shift+tab")
+        opened = []
+        for _ in range(2):
+            await link_to(pilot, "speaker")
+            await pilot.press("enter")
+            await settle(pilot)
+            opened.append(s.reader.doc.title)
+            page = s.reader.doc  # the entity page names both members, each a link to its page
+            assert "Vladimir Putin; Xi Jinping: ≈ the talks had gone well" in page.text
+            assert {"Vladimir Putin", "Xi Jinping"} <= {page.text[k.start : k.end] for k in page.links}
+            await pilot.press("left_square_bracket")  # back to the article, its link cursor kept
+            await settle(pilot)
+        assert opened == ["Vladimir Putin", "Xi Jinping"]
