@@ -24,6 +24,11 @@ CONTRACT = {
         "cue",
         "basis",
         "confidence",
+        "said_on",
+        "said_on_basis",
+        "title",
+        "source",
+        "published",
     },
     "timeline": {
         "article",

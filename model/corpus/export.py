@@ -23,7 +23,8 @@ import sqlite3
 from collections.abc import Iterator
 from typing import IO
 
-from model.corpus.schema import EVENT_WORD_COLUMNS
+from model.corpus.schema import EVENT_WORD_COLUMNS, SAID_ON_COLUMNS
+from model.corpus.selection import Selection, narrowed, narrowing
 from model.unsafe import UNSAFE_CHARS
 
 # What json.dumps(ensure_ascii=False) leaves raw that must not reach a terminal (it escapes C0 itself).
@@ -48,8 +49,8 @@ QUERIES = {
     "quotes": (
         "SELECT a.key AS article, q.start, q.end, q.text, q.kind, "
         "COALESCE(e.canonical, q.speaker_name) AS speaker, q.speaker_start, q.speaker_end, q.cue, q.basis, "
-        "q.confidence FROM quote q JOIN article a ON a.id=q.article "
-        "LEFT JOIN entity e ON e.id=q.speaker_entity ORDER BY a.key, q.start",
+        "q.confidence, q.said_on, q.said_on_basis, a.title, a.source, a.published FROM quote q "
+        "JOIN article a ON a.id=q.article LEFT JOIN entity e ON e.id=q.speaker_entity ORDER BY a.key, q.start",
         [
             "article",
             "start",
@@ -62,6 +63,11 @@ QUERIES = {
             "cue",
             "basis",
             "confidence",
+            "said_on",
+            "said_on_basis",
+            "title",
+            "source",
+            "published",
         ],
     ),
     "timeline": (
@@ -113,6 +119,8 @@ def _query(conn: sqlite3.Connection, kind: str) -> str | None:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if kind == "events" and "event" not in tables:
         return None
+    if kind == "quotes" and not {r[1] for r in conn.execute("PRAGMA table_info(quote)")} >= set(SAID_ON_COLUMNS):
+        sql = sql.replace("q.said_on_basis", "NULL AS said_on_basis").replace("q.said_on", "NULL AS said_on")
     if kind == "timeline":
         have = {r[1] for r in conn.execute("PRAGMA table_info(timex)")}
         for column in EVENT_WORD_COLUMNS:
@@ -124,22 +132,26 @@ def _query(conn: sqlite3.Connection, kind: str) -> str | None:
     return sql
 
 
-def rows(conn: sqlite3.Connection, kind: str) -> Iterator[dict]:
+def rows(conn: sqlite3.Connection, kind: str, selection: Selection = Selection()) -> Iterator[dict]:
+    """The records of `kind`, narrowed to `selection` (a SelectionError, before the first row, if it cannot be)."""
     sql, cols = _query(conn, kind), QUERIES[kind][1]
     if sql is None:
         return
-    for r in conn.execute(sql):
+    narrow = narrowing(conn, kind, selection)
+    for r in conn.execute(narrowed(sql, narrow), narrow.params):
         d = dict(zip(cols, r))
         if kind == "entities":
             d["aliases"] = json.loads(d["aliases"] or "[]")
         elif kind == "events":
+            d["participants"] = _json_list(d["participants"])
+            if not narrow.keeps_event(d):
+                continue
             _event_lists(conn, d)
         yield d
 
 
 def _event_lists(conn: sqlite3.Connection, d: dict) -> None:
-    """An event's participants, readings and reports as lists; its conflict as a bool."""
-    d["participants"] = _json_list(d["participants"])
+    """An event's readings and reports as lists (its participants are one already); its conflict as a bool."""
     d["readings"] = _json_list(d["readings"])
     d["conflict"] = bool(d["conflict"])
     d["reports"] = [
@@ -189,17 +201,24 @@ def csv_cell(value, raw: bool = False):
     return value
 
 
-def write(conn: sqlite3.Connection, kind: str, out: IO[str], fmt: str = "jsonl", raw_csv: bool = False) -> int:
+def write(
+    conn: sqlite3.Connection,
+    kind: str,
+    out: IO[str],
+    fmt: str = "jsonl",
+    raw_csv: bool = False,
+    selection: Selection = Selection(),
+) -> int:
     n = 0
     if fmt == "jsonl":
-        for d in rows(conn, kind):
+        for d in rows(conn, kind, selection):
             out.write(json_line(d))
             n += 1
     elif fmt == "csv":
         cols = QUERIES[kind][1]
         w = csv.writer(out, lineterminator="\n")
         w.writerow(cols)
-        for d in rows(conn, kind):
+        for d in rows(conn, kind, selection):
             if kind == "entities":
                 d["aliases"] = "; ".join(d["aliases"])
             if kind == "events":
