@@ -6,7 +6,17 @@ import sqlite3
 
 from model.corpus.query.base import has_summary, run, sql_where
 from model.corpus.query.rows import QUOTE_COLS, Filters, QuoteRow, quote_row
-from model.corpus.query.search import fts_only, is_common, search_clauses
+from model.corpus.query.search import (
+    PLAIN,
+    Columns,
+    columns,
+    fts_only,
+    has_fields,
+    is_common,
+    keeps_many,
+    quote_query_clauses,
+    quotes_need_article,
+)
 
 # ---------------------------------------------------------------- quotes
 
@@ -23,8 +33,9 @@ QUOTES_MENTIONING = (
 )
 
 
-def quote_where(f: Filters, summed: bool = False) -> tuple[str, list]:
-    """With `summed` (the database has the summary), the quotes of an entity are read from it."""
+def quote_where(f: Filters, cols: Columns = PLAIN) -> tuple[str, list]:
+    """With `cols.summed` (the database has the summary), the quotes of an entity are read from it."""
+    summed = cols.summed
     clauses, params = [], []
     if f.article is not None:
         clauses.append("q.article = ?")
@@ -42,7 +53,7 @@ def quote_where(f: Filters, summed: bool = False) -> tuple[str, list]:
         clauses.append("(q.id IN (SELECT quote FROM quote_speaker WHERE entity = ?) OR q.speaker_entity = ?)")
         params += [f.speaker] * 2
     if f.search:
-        c, p = search_clauses(f.search, "quote_fts", "q.id", ("q.text", "q.speaker_name"))
+        c, p = quote_query_clauses(f.search, cols)
         clauses += c
         params += p
     return sql_where(clauses), params
@@ -80,8 +91,10 @@ def count_quotes(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
     summed = entity_quotes(conn, f)
     if summed:
         return run(conn, f"SELECT COUNT(*) FROM entity_quote e{summed[0]}", summed[1])[0][0]
-    where, params = quote_where(f, has_summary(conn))
-    return run(conn, f"SELECT COUNT(*) FROM quote q{where}", params)[0][0]  # every quote has its article (FK)
+    cols = columns(conn)
+    where, params = quote_where(f, cols)
+    source = "quote q JOIN article a ON a.id = q.article" if quotes_need_article(f.search, cols) else "quote q"
+    return run(conn, f"SELECT COUNT(*) FROM {source}{where}", params)[0][0]  # every quote has its article (FK)
 
 
 def quotes(
@@ -90,11 +103,16 @@ def quotes(
     summed = entity_quotes(conn, f) if sort != "speaker" else None
     if summed:
         return summed_quotes(conn, *summed, offset, limit)
-    where, params = quote_where(f, has_summary(conn))
+    where, params = quote_where(f, columns(conn))
     order = _QUOTE_ORDER.get(sort, _QUOTE_ORDER["date"])
     source = "quote q JOIN article a ON a.id = q.article"
     match = fts_only(f, article=f.article, entity=f.entity, speaker=f.speaker)
-    if match and sort == "date" and is_common(conn, "quote_fts", match):
+    many = sort == "date" and (
+        is_common(conn, "quote_fts", match)
+        if match
+        else has_fields(f.search) and keeps_many(conn, source, where, params)
+    )
+    if many:
         # a common word: walk the articles newest first and keep their matching quotes
         source = (
             "article a INDEXED BY idx_article_published CROSS JOIN quote q INDEXED BY idx_quote_article_start "
