@@ -49,11 +49,12 @@ def _article_where(f: Filters, cols: Columns = PLAIN) -> tuple[str, list]:
     return sql_where(clauses), params
 
 
-def _many(conn: sqlite3.Connection, f: Filters, where: str, params: list) -> bool:
-    """Whether a filter keeps FREQUENT articles or more (an estimate that costs an index lookup):
-    then a page is best read off the date index; for fewer, sorting the matches is quicker."""
+def _many(conn: sqlite3.Connection, f: Filters, where: str, params: list, total: int | None = None) -> bool:
+    """Whether a filter keeps FREQUENT articles or more (an estimate that costs an index lookup; for a fielded
+    search, the count when the caller has it): then a page is best read off the date index; for fewer,
+    sorting the matches is quicker."""
     if has_fields(f.search):
-        return keeps_many(conn, "article a", where, params)
+        return keeps_many(conn, "article a", where, params, total)
     if f.entity is not None:
         return entity_counts(conn, f.entity)[1] >= FREQUENT
     match = fts_only(f)
@@ -72,8 +73,14 @@ def count_articles(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
 
 
 def articles(
-    conn: sqlite3.Connection, f: Filters = Filters(), sort: str = "date", offset: int = 0, limit: int = 100
+    conn: sqlite3.Connection,
+    f: Filters = Filters(),
+    sort: str = "date",
+    offset: int = 0,
+    limit: int = 100,
+    total: int | None = None,
 ) -> list[ArticleRow]:
+    """A page of articles; `total`, when the caller counted them already (`count_articles`), picks the plan."""
     cols = columns(conn)
     if f.entity is not None and not f.search and sort not in ("oldest", "title") and cols.summed:
         # the entity's articles newest first: a range of the summary's date index
@@ -91,7 +98,7 @@ def articles(
     # read off the date index, keeping the rows that match, instead of sorting every match.
     table = (
         "article a INDEXED BY idx_article_published"
-        if where and sort == "date" and _many(conn, f, where, params)
+        if where and sort == "date" and _many(conn, f, where, params, total)
         else "article a"
     )
     rows = run(

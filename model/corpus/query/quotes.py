@@ -98,8 +98,15 @@ def count_quotes(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
 
 
 def quotes(
-    conn: sqlite3.Connection, f: Filters = Filters(), sort: str = "date", offset: int = 0, limit: int = 100
+    conn: sqlite3.Connection,
+    f: Filters = Filters(),
+    sort: str = "date",
+    offset: int = 0,
+    limit: int = 100,
+    total: int | None = None,
 ) -> list[QuoteRow]:
+    """A page of quotes; `total`, when the caller counted them already (`count_quotes`), picks the plan of a
+    fielded search."""
     summed = entity_quotes(conn, f) if sort != "speaker" else None
     if summed:
         return summed_quotes(conn, *summed, offset, limit)
@@ -110,7 +117,7 @@ def quotes(
     many = sort == "date" and (
         is_common(conn, "quote_fts", match)
         if match
-        else has_fields(f.search) and keeps_many(conn, source, where, params)
+        else has_fields(f.search) and keeps_many(conn, source, where, params, total)
     )
     if many:
         # a common word: walk the articles newest first and keep their matching quotes

@@ -16,7 +16,7 @@ class Filters:
     article: int | None = None  # Timeline, Quotes
     entity: int | None = None  # Articles, Timeline, Quotes
     speaker: int | None = None  # Quotes
-    search: str | None = None  # Articles (title and text), Quotes (text and speaker): words as typed
+    search: str | None = None  # Articles, Quotes: a query of the search language (`language`), as typed
     label: str | None = None  # Entities: type
     name: str | None = None  # Entities: type-to-filter on name or alias
 

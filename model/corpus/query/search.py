@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import math
 import re
 import sqlite3
 from dataclasses import dataclass, replace
@@ -138,19 +139,22 @@ def _negate(clause: str, negated: bool) -> str:
     return f"NOT COALESCE({clause}, 0)" if negated else clause
 
 
-# The entities a name field means: those whose name or an alias is the value (any case), else those whose
-# name holds it as words ("Wang" → Wang Yi, Wang Wenbin). Parameters: value, value, words, value, value.
+# The entities a name field means: those whose name or an alias is the value, as typed or in its usual cases
+# (read off the indexes of names and aliases), else those whose name holds it as words ("Wang" → Wang Yi,
+# Wang Wenbin; a scan of the names, any case).
 ENTITIES_NAMED = (
-    "SELECT id FROM entity WHERE canonical = ? COLLATE NOCASE "
-    "UNION SELECT entity FROM alias WHERE alias = ? COLLATE NOCASE "
-    "UNION SELECT id FROM entity WHERE ' ' || canonical || ' ' LIKE ? ESCAPE '\\' AND NOT EXISTS ("
-    "SELECT 1 FROM entity WHERE canonical = ? COLLATE NOCASE UNION ALL SELECT 1 FROM alias WHERE alias = ? COLLATE NOCASE)"
-)
+    "SELECT id FROM entity WHERE canonical IN ({v}) UNION SELECT entity FROM alias WHERE alias IN ({v}) "
+    "UNION SELECT id FROM entity WHERE NOT EXISTS (SELECT 1 FROM entity WHERE canonical IN ({v}) "
+    "UNION ALL SELECT 1 FROM alias WHERE alias IN ({v})) AND ' ' || canonical || ' ' LIKE ? ESCAPE '\\'"
+)  # (the test that nothing is called so first: SQLite then skips the scan)
 
 
 def entities_named(value: str) -> tuple[str, list]:
+    """The SQL of the entity ids a name field means (`ENTITIES_NAMED`), and its parameters."""
+    cases = list(dict.fromkeys((value, value.title(), value.upper(), value.lower(), value[:1].upper() + value[1:])))
     words = " ".join(_TOKEN.findall(value)) or value
-    return ENTITIES_NAMED, [value, value, f"% {_like_escape(words)} %", value, value]
+    marks = ", ".join("?" * len(cases))
+    return ENTITIES_NAMED.format(v=marks), [*cases, *cases, *cases, *cases, f"% {_like_escape(words)} %"]
 
 
 def _day_after(day: str) -> str:
@@ -308,12 +312,21 @@ def has_fields(search: str | None) -> bool:
         return False
 
 
-def keeps_many(conn: sqlite3.Connection, source: str, where: str, params: list) -> bool:
-    """Whether `source` filtered by `where` has FREQUENT rows or more, counting no further. A filter with an
-    index to start from answers quickly either way; then a page of many rows is best read off the date index,
-    a page of few by sorting them."""
-    sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM {source}{where} LIMIT {FREQUENT})"
-    return run(conn, sql, params)[0][0] >= FREQUENT
+def keeps_many(conn: sqlite3.Connection, source: str, where: str, params: list, total: int | None = None) -> bool:
+    """Whether the rows of `source` (its first table, `article a` or `quote q`) that `where` keeps are dense
+    enough that a page of the newest is best read off the date index, keeping those that match, rather than
+    by sorting them all. Walking finds a page after about PAGE / density rows, sorting costs about `total`:
+    the walk wins from `total` ≈ √(PAGE × rows). `total` is the count when the caller has it; else the rows
+    are counted up to that bound."""
+    table = source.split()[0]
+    rows = run(conn, f"SELECT COALESCE(MAX(rowid), 0) FROM {table}")[0][0]  # about its rows, off the index
+    bound = max(FREQUENT, math.isqrt(PAGE_ROWS * rows))
+    if total is None:
+        total = run(conn, f"SELECT COUNT(*) FROM (SELECT 1 FROM {source}{where} LIMIT {bound})", params)[0][0]
+    return total >= bound
+
+
+PAGE_ROWS = 100  # the rows of a page the lists ask for
 
 
 def is_common(conn: sqlite3.Connection, fts_table: str, match: str) -> bool:

@@ -96,12 +96,15 @@ def test_fields_combine_with_the_filters_of_chips(conn):
 
 
 def test_a_page_of_many_matches_is_read_newest_first_like_any_other(conn, monkeypatch):
-    """With FREQUENT lowered, a fielded query counts as keeping many rows: its page is read off the date
+    """With the bound lowered, a fielded query counts as keeping many rows: its page is read off the date
     index, and must hold the same rows in the same order."""
     line = "kind:direct,partial -source:nothing"
     before = [a.key for a in q.articles(conn, q.Filters(search=line))], q.quotes(conn, q.Filters(search=line))
     monkeypatch.setattr(search, "FREQUENT", 2)
+    monkeypatch.setattr(search, "PAGE_ROWS", 0)
     assert search.keeps_many(conn, "article a", *_article_where(q.Filters(search=line), search.columns(conn)))
+    assert search.keeps_many(conn, "quote q", " WHERE q.kind IN ('direct', 'partial')", [], total=None)
+    assert not search.keeps_many(conn, "quote q", "", [], total=1)
     after = [a.key for a in q.articles(conn, q.Filters(search=line))], q.quotes(conn, q.Filters(search=line))
     assert after == before
 
