@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from model.corpus.query.base import QueryError
+from model.unsafe import one_line
 
 # What each field matches (the help screen shows this table).
 FIELDS = {
@@ -42,7 +43,10 @@ _WORD = re.compile(r"\w+(?:['’.\-]\w+)*", re.UNICODE)  # the words of a value,
 
 
 class QuerySyntaxError(QueryError):
-    """A query that cannot be read, with the reason in one line."""
+    """A query that cannot be read, with the reason in one line (what it quotes of the query escaped)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(one_line(message))
 
 
 @dataclass(frozen=True)
@@ -162,7 +166,7 @@ def _field_name(name: str) -> str:
 
 
 def _field_term(field: str, value: str, negated: bool, typed: str) -> Term:
-    if not value:
+    if not value or (field in (*NAME_FIELDS, *SOURCE_FIELDS) and not _WORD.search(value)):
         raise QuerySyntaxError(f"{field}: needs a value, e.g. {_EXAMPLES[field]}")
     term = Term(field, value, negated=negated)
     if field == "kind":

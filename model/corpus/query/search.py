@@ -237,6 +237,8 @@ def _fts_clause(terms: tuple[Term, ...], fts_table: str, id_col: str, column: st
     if match:
         return [f"{id_col} IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)"], [match]
     unwanted = [f"{column} : {s}" for t in terms if (s := fts_string(t))]
+    if not unwanted:
+        return [], []
     return [f"{id_col} NOT IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)"], [" OR ".join(unwanted)]
 
 

@@ -99,3 +99,14 @@ def test_any_line_reads_or_says_why_and_what_reads_types_back_the_same(line):
         assert str(e) and "\n" not in str(e)
         return
     assert isinstance(query, Query) and parse(query.text) == query
+
+
+def test_what_a_reason_quotes_of_the_line_stays_on_one_line():
+    with pytest.raises(QuerySyntaxError) as e:
+        parse('"ties\nwith\x1b[2J')
+    assert str(e.value) == 'the quote at character 1 is not closed: add a " after “ties\\nwith\\x1b[2J”'
+
+
+def test_a_name_needs_a_word():
+    with pytest.raises(QuerySyntaxError, match="speaker: needs a value"):
+        parse("speaker:-")
