@@ -14,7 +14,6 @@ A word followed by a colon is a field only when it is all letters ("10:30" stays
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -158,6 +157,8 @@ def _field_name(name: str) -> str:
     key = name.lower()
     if key in FIELDS:
         return key
+    import difflib  # only for a field name that is wrong: ~20 ms of every start-up otherwise
+
     close = difflib.get_close_matches(key, FIELDS, n=1, cutoff=0.75)
     hint = f"did you mean {close[0]}:? " if close else ""
     raise QuerySyntaxError(
