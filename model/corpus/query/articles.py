@@ -26,6 +26,7 @@ from model.corpus.query.search import (
     has_fields,
     is_common,
     keeps_many,
+    looks_at_quotes,
 )
 
 ARTICLE_SORTS = ("date", "oldest", "title")
@@ -54,7 +55,7 @@ def _many(conn: sqlite3.Connection, f: Filters, where: str, params: list, total:
     search, the count when the caller has it): then a page is best read off the date index; for fewer,
     sorting the matches is quicker."""
     if has_fields(f.search):
-        return keeps_many(conn, "article a", where, params, total)
+        return keeps_many(conn, "article a", where, params, total, costly=looks_at_quotes(f.search))
     if f.entity is not None:
         return entity_counts(conn, f.entity)[1] >= FREQUENT
     match = fts_only(f)

@@ -22,7 +22,7 @@ from model.corpus.query.search import (
 
 QUOTE_SORTS = ("date", "speaker")
 _QUOTE_ORDER = {
-    "date": "a.published DESC, q.article DESC, q.start",
+    "date": "a.published DESC, a.id DESC, q.start",  # a.id: q.article, as the date index orders it
     "speaker": "q.speaker_name IS NULL, q.speaker_name COLLATE NOCASE, a.published DESC, q.start",
 }
 

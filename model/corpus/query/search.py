@@ -223,6 +223,17 @@ def quote_part(fields: tuple[Term, ...], cols: Columns, in_article: bool) -> tup
     return clauses, params
 
 
+def looks_at_quotes(search: str | None) -> bool:
+    """Whether the Articles pane's clauses for `search` look at each article's quotes (a kind or when said,
+    with no speaker to find them by): a clause that costs far more a row than the others."""
+    try:
+        fields = parse(search).fields if search else ()
+    except QueryError:
+        return False
+    quoted = any(t.field in ("kind", "said") for t in fields)
+    return quoted and not any(t.field == "speaker" and not t.negated for t in fields)
+
+
 def quotes_need_article(search: str | None, cols: Columns) -> bool:
     """Whether the Quotes pane's clauses for `search` read its article (`a`): a date, a source, or `said`
     where the quotes have no date of their own."""
@@ -314,15 +325,21 @@ def has_fields(search: str | None) -> bool:
         return False
 
 
-def keeps_many(conn: sqlite3.Connection, source: str, where: str, params: list, total: int | None = None) -> bool:
+def keeps_many(
+    conn: sqlite3.Connection, source: str, where: str, params: list, total: int | None = None, costly: bool = False
+) -> bool:
     """Whether the rows of `source` (its first table, `article a` or `quote q`) that `where` keeps are dense
     enough that a page of the newest is best read off the date index, keeping those that match, rather than
     by sorting them all. Walking finds a page after about PAGE / density rows, sorting costs about `total`:
-    the walk wins from `total` ≈ √(PAGE × rows). `total` is the count when the caller has it; else the rows
-    are counted up to that bound."""
+    the walk wins from `total` ≈ √(PAGE × rows). With `costly` (a clause that costs far more a row than the
+    others, like looking at an article's quotes), sorting pays it for every match and the walk only for the
+    page: the walk wins four times sooner. `total` is the count when the caller has it; else the rows are
+    counted up to that bound."""
     table = source.split()[0]
     rows = run(conn, f"SELECT COALESCE(MAX(rowid), 0) FROM {table}")[0][0]  # about its rows, off the index
-    bound = max(FREQUENT, math.isqrt(PAGE_ROWS * rows))
+    bound = (
+        max(FREQUENT // 2, math.isqrt(PAGE_ROWS * rows) // 4) if costly else max(FREQUENT, math.isqrt(PAGE_ROWS * rows))
+    )
     if total is None:
         total = run(conn, f"SELECT COUNT(*) FROM (SELECT 1 FROM {source}{where} LIMIT {bound})", params)[0][0]
     return total >= bound
