@@ -123,14 +123,18 @@ def fielded_queries(conn, n: int) -> list[str]:
     return out
 
 
+SHAPES = ("speaker and kind", "entity and dates", "phrase and source", "words, one left out, said", "entity, -kind")
+
+
 def fielded(db: str, n: int) -> dict[str, dict[str, float]]:
     from model.corpus import query as q
 
     conn = q.connect(db)
     samples: dict[str, list[float]] = {}
     per_query: dict[str, float] = {}
-    for line in fielded_queries(conn, n):
+    for i, line in enumerate(fielded_queries(conn, n)):
         f = q.Filters(search=line)
+        shape = SHAPES[i % len(SHAPES)]
         spent, counts = 0.0, {}
         # as a list reads them: its count first, then its first page with that count (tui/panes.counted)
         for name, fn in (
@@ -146,6 +150,7 @@ def fielded(db: str, n: int) -> dict[str, dict[str, float]]:
             samples.setdefault(name + " (cpu)", []).append((time.thread_time() - c0) * 1000)
             spent += ms
         samples.setdefault("all four", []).append(spent)
+        samples.setdefault(f"all four, {shape}", []).append(spent)
         per_query[line] = round(spent, 1)
     conn.close()
 

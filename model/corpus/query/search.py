@@ -203,7 +203,10 @@ def quote_part(fields: tuple[Term, ...], cols: Columns, in_article: bool) -> tup
         c, p = _fts_clause(speakers, "quote_fts", "q.id", column="speaker_name")
         clauses += c
         params += p
+    dated = () if in_article else _dated_by_summary(fields, cols, said_is_article=not cols.said_on)
     for t in fields:
+        if t in dated:
+            continue
         if t.field == "kind":
             c, p = _kinds(t)
         elif t.field == "said" and cols.said_on:
@@ -215,7 +218,7 @@ def quote_part(fields: tuple[Term, ...], cols: Columns, in_article: bool) -> tup
         elif t.field in SOURCE_FIELDS:
             c, p = source_clause("a.source", t)
         elif t.field == "entity":
-            c, p = _quote_entity(t, cols)
+            c, p = _quote_entity(t, cols, () if t.negated else dated)
         else:
             continue
         clauses.append(_negate(c, t.negated))
@@ -239,7 +242,9 @@ def quotes_need_article(search: str | None, cols: Columns) -> bool:
     where the quotes have no date of their own."""
     if not search:
         return False
-    fields = {t.field for t in parse(search).fields}
+    terms = parse(search).fields
+    dated = _dated_by_summary(terms, cols, said_is_article=not cols.said_on)
+    fields = {t.field for t in terms if t not in dated}
     return bool(fields & {"date", *SOURCE_FIELDS} or ("said" in fields and not cols.said_on))
 
 
@@ -253,11 +258,13 @@ def _fts_clause(terms: tuple[Term, ...], fts_table: str, id_col: str, column: st
     return [f"{id_col} NOT IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)"], [" OR ".join(unwanted)]
 
 
-def _quote_entity(term: Term, cols: Columns) -> tuple[str, list]:
-    """Quotes spoken by or mentioning the entities a name means."""
+def _quote_entity(term: Term, cols: Columns, dated: tuple[Term, ...] = ()) -> tuple[str, list]:
+    """Quotes spoken by or mentioning the entities a name means (said in the `dated` ranges, read off the
+    summary)."""
     named, p = entities_named(term.value)
     if cols.summed:
-        return f"q.id IN (SELECT quote FROM entity_quote WHERE entity IN ({named}))", p
+        when, p2 = _entity_dates(dated)
+        return f"q.id IN (SELECT quote FROM entity_quote WHERE entity IN ({named}){when})", p + p2
     mentioning = (
         "SELECT q2.id FROM mention m JOIN quote q2 ON q2.article = m.article AND q2.start <= m.start "
         f"AND m.end <= q2.end WHERE m.entity IN ({named})"
@@ -280,16 +287,37 @@ def quote_query_clauses(search: str, cols: Columns) -> tuple[list[str], list]:
     return clauses + c, params + p
 
 
+def _dated_by_summary(fields: tuple[Term, ...], cols: Columns, said_is_article: bool) -> tuple[Term, ...]:
+    """The date terms a positive `entity:` reads off the summary's own dates (`entity_article`,
+    `entity_quote`: the article's date, on their entity's index) rather than off each article row."""
+    if not cols.summed or not any(t.field == "entity" and not t.negated for t in fields):
+        return ()
+    return tuple(t for t in fields if not t.negated and (t.field == "date" or (t.field == "said" and said_is_article)))
+
+
+def _entity_dates(dated: tuple[Term, ...]) -> tuple[str, list]:
+    parts, params = [], []
+    for t in dated:
+        c, p = date_clause("published", t)
+        parts.append(" AND " + c)
+        params += p
+    return "".join(parts), params
+
+
 def article_query_clauses(search: str, cols: Columns) -> tuple[list[str], list]:
     """The Articles pane's WHERE clauses for a query (`article a`): its words, entity, source and date; the
     fields about quotes (speaker, kind, said) keep the articles with a quote that has them all."""
     query = parse(search)
     clauses, params = word_clauses(query.words, "article_fts", "a.id", ("a.title", "a.text"))
+    dated = _dated_by_summary(query.fields, cols, said_is_article=not cols.said_on)
     for t in query.fields:
+        if t in dated:
+            continue
         if t.field == "entity":
             named, p = entities_named(t.value)
             table = "entity_article" if cols.summed else "mention"
-            c = f"a.id IN (SELECT article FROM {table} WHERE entity IN ({named}))"
+            when, p2 = _entity_dates(dated) if not t.negated else ("", [])
+            c, p = f"a.id IN (SELECT article FROM {table} WHERE entity IN ({named}){when})", p + p2
         elif t.field in SOURCE_FIELDS:
             c, p = source_clause("a.source", t)
         elif t.field == "date" or (t.field == "said" and not cols.said_on):  # said: the article's date

@@ -125,6 +125,11 @@ def scans(plan_text: str, alias: str) -> bool:
         ('entity:"Wang Yi"', "entity_article USING COVERING INDEX", "entity_quote USING COVERING INDEX"),
         ("date:2023-02", "idx_article_published (published>? AND published<?)", "idx_article_published"),
         ('"no limits" source:Reuters', "article_fts VIRTUAL TABLE", "quote_fts VIRTUAL TABLE"),
+        (  # the dates of an entity's articles and quotes read off the summary's index, no article row
+            'entity:"Wang Yi" date:2023',
+            "idx_entity_article_published (entity=? AND published>? AND published<?)",
+            "idx_entity_quote_published (entity=? AND published>? AND published<?)",
+        ),
     ],
 )
 def test_fielded_queries_start_from_an_index(conn, line, articles_uses, quotes_uses):
