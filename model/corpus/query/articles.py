@@ -37,14 +37,15 @@ _ARTICLE_ORDER = {
 }
 
 
-def _article_where(f: Filters, cols: Columns = PLAIN) -> tuple[str, list]:
+def _article_where(f: Filters, cols: Columns = PLAIN, walking: bool = False) -> tuple[str, list]:
+    """The WHERE clause of a filter on `article a`; `walking`: for a page read off the date index."""
     clauses, params = [], []
     if f.entity is not None:  # with the summary, one row per article
         table = "entity_article" if cols.summed else "mention"
         clauses.append(f"a.id IN (SELECT article FROM {table} WHERE entity=?)")
         params.append(f.entity)
     if f.search:
-        c, p = article_query_clauses(f.search, cols)
+        c, p = article_query_clauses(f.search, cols, walking)
         clauses += c
         params += p
     return sql_where(clauses), params
@@ -97,11 +98,10 @@ def articles(
     order = _ARTICLE_ORDER.get(sort, _ARTICLE_ORDER["date"])
     # Newest first, a page of a filter that keeps many articles (a common word, a frequent entity) is
     # read off the date index, keeping the rows that match, instead of sorting every match.
-    table = (
-        "article a INDEXED BY idx_article_published"
-        if where and sort == "date" and _many(conn, f, where, params, total)
-        else "article a"
-    )
+    table = "article a"
+    if where and sort == "date" and _many(conn, f, where, params, total):
+        table = "article a INDEXED BY idx_article_published"
+        where, params = _article_where(f, cols, walking=True)
     rows = run(
         conn,
         f"SELECT a.id, a.key, a.published, a.published_basis, a.source, {TITLE} FROM {table}"

@@ -9,7 +9,7 @@ import sqlite3
 from dataclasses import dataclass, replace
 
 from model.corpus.query.base import FREQUENT, QueryError, has_summary, run
-from model.corpus.query.language import DATE_FIELDS, SOURCE_FIELDS, Term, parse
+from model.corpus.query.language import DATE_FIELDS, SOURCE_FIELDS, Query, Term, parse
 from model.corpus.query.rows import Filters
 
 # ---------------------------------------------------------------- search strings
@@ -226,6 +226,12 @@ def quote_part(fields: tuple[Term, ...], cols: Columns, in_article: bool) -> tup
     return clauses, params
 
 
+def _narrowed(query: Query) -> bool:
+    """Whether a query's own terms narrow the articles before their quotes are looked at: words that must be
+    there, an entity, dates."""
+    return any(not t.negated and (t.field is None or t.field in ("entity", "date", "said")) for t in query.terms)
+
+
 def looks_at_quotes(search: str | None) -> bool:
     """Whether the Articles pane's clauses for `search` look at each article's quotes (a kind or when said,
     with no speaker to find them by): a clause that costs far more a row than the others."""
@@ -304,9 +310,10 @@ def _entity_dates(dated: tuple[Term, ...]) -> tuple[str, list]:
     return "".join(parts), params
 
 
-def article_query_clauses(search: str, cols: Columns) -> tuple[list[str], list]:
+def article_query_clauses(search: str, cols: Columns, walking: bool = False) -> tuple[list[str], list]:
     """The Articles pane's WHERE clauses for a query (`article a`): its words, entity, source and date; the
-    fields about quotes (speaker, kind, said) keep the articles with a quote that has them all."""
+    fields about quotes (speaker, kind, said) keep the articles with a quote that has them all. `walking`:
+    for a page read off the date index, newest first."""
     query = parse(search)
     clauses, params = word_clauses(query.words, "article_fts", "a.id", ("a.title", "a.text"))
     dated = _dated_by_summary(query.fields, cols, said_is_article=not cols.said_on)
@@ -327,11 +334,14 @@ def article_query_clauses(search: str, cols: Columns) -> tuple[list[str], list]:
         clauses.append(_negate(c, t.negated))
         params += p
     c, p = quote_part(query.fields, cols, in_article=True)
-    if c and any(t.field == "speaker" and not t.negated for t in query.fields):
-        # the speaker's quotes (found in the full-text index) lead to their articles
+    # A speaker's quotes (found in the full-text index) lead to their articles; so do the quotes of a kind
+    # (read once) when nothing else narrows the articles first. Else each article's own quotes are looked at:
+    # the articles are few, or a page is read newest first and stops early.
+    speaker = any(t.field == "speaker" and not t.negated for t in query.fields)
+    if c and (speaker or not (walking or _narrowed(query))):
         clauses.append(f"a.id IN (SELECT q.article FROM quote q WHERE {' AND '.join(c)})")
         params += p
-    elif c:  # else each article's own quotes are looked at: a page read newest first stops early
+    elif c:
         clauses.append(f"EXISTS (SELECT 1 FROM quote q WHERE q.article = a.id AND {' AND '.join(c)})")
         params += p
     if not clauses:
