@@ -173,6 +173,18 @@ def date_clause(column: str, term: Term) -> tuple[str, list]:
     return "(" + " AND ".join(parts) + ")", params
 
 
+def said_clause(term: Term) -> tuple[str, list]:
+    """Quotes whose time of saying (a span of days, `said_on_start` … `said_on_end`) overlaps the term's range."""
+    parts, params = [], []
+    if term.first:
+        parts.append("q.said_on_end >= ?")
+        params.append(term.first)
+    if term.last:
+        parts.append("q.said_on_start <= ?")
+        params.append(term.last)
+    return "(" + " AND ".join(parts) + ")", params
+
+
 def source_clause(column: str, term: Term) -> tuple[str, list]:
     """The source holds a word that begins with the value (`source:reut` → Reuters), any case."""
     return f"' ' || {column} LIKE ? ESCAPE '\\'", [f"% {_like_escape(term.value)}%"]
@@ -188,7 +200,8 @@ class Columns:
     """What the database offers the compiled query: the per-entity summary, and the quote's own date."""
 
     summed: bool = False
-    said_on: bool = False  # `quote.said_on` exists (else `said:` is the article's date)
+    said_on: bool = False  # the quotes say when they were said (`said_on_start`, `said_on_end`: schema 5);
+    # else `said:` is the article's date
 
 
 PLAIN = Columns()  # a database without the summary or the quotes' own dates
@@ -210,7 +223,7 @@ def quote_part(fields: tuple[Term, ...], cols: Columns, in_article: bool) -> tup
         if t.field == "kind":
             c, p = _kinds(t)
         elif t.field == "said" and cols.said_on:
-            c, p = date_clause("q.said_on", t)
+            c, p = said_clause(t)
         elif in_article:
             continue
         elif t.field in DATE_FIELDS:
@@ -226,10 +239,11 @@ def quote_part(fields: tuple[Term, ...], cols: Columns, in_article: bool) -> tup
     return clauses, params
 
 
-def _narrowed(query: Query) -> bool:
+def _narrowed(query: Query, cols: Columns) -> bool:
     """Whether a query's own terms narrow the articles before their quotes are looked at: words that must be
-    there, an entity, dates."""
-    return any(not t.negated and (t.field is None or t.field in ("entity", "date", "said")) for t in query.terms)
+    there, an entity, dates (and `said:` where it is the article's date)."""
+    own = ("entity", "date") if cols.said_on else ("entity", "date", "said")
+    return any(not t.negated and (t.field is None or t.field in own) for t in query.terms)
 
 
 def looks_at_quotes(search: str | None) -> bool:
@@ -338,7 +352,7 @@ def article_query_clauses(search: str, cols: Columns, walking: bool = False) -> 
     # (read once) when nothing else narrows the articles first. Else each article's own quotes are looked at:
     # the articles are few, or a page is read newest first and stops early.
     speaker = any(t.field == "speaker" and not t.negated for t in query.fields)
-    if c and (speaker or not (walking or _narrowed(query))):
+    if c and (speaker or not (walking or _narrowed(query, cols))):
         clauses.append(f"a.id IN (SELECT q.article FROM quote q WHERE {' AND '.join(c)})")
         params += p
     elif c:
@@ -351,7 +365,7 @@ def article_query_clauses(search: str, cols: Columns, walking: bool = False) -> 
 
 def columns(conn: sqlite3.Connection) -> Columns:
     """What `conn`'s database offers a compiled query."""
-    said_on = any(r[1] == "said_on" for r in run(conn, "PRAGMA table_info(quote)"))
+    said_on = any(r[1] == "said_on_start" for r in run(conn, "PRAGMA table_info(quote)"))
     return Columns(summed=has_summary(conn), said_on=said_on)
 
 

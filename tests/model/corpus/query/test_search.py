@@ -181,3 +181,24 @@ def test_any_query_gives_rows_or_a_one_line_reason_never_an_sql_error(conn, line
     except q.QueryError as e:
         assert str(e) and "\n" not in str(e) and not isinstance(e.__cause__, sqlite3.Error)
         assert "cannot search for that" not in str(e)  # what an FTS5 syntax error would say
+
+
+def test_said_reads_when_the_quotes_were_said_where_the_database_says(tmp_path):
+    """With the quotes' own dates (schema 5's `said_on_start`, `said_on_end`), `said:` keeps the quotes whose
+    span overlaps the range; without them, it is the article's date (the table above)."""
+    path = build(tmp_path / "said.db")
+    with sqlite3.connect(path) as db:
+        for column in ("said_on", "said_on_start", "said_on_end"):
+            db.execute(f"ALTER TABLE quote ADD COLUMN {column} TEXT")
+        db.execute(
+            "UPDATE quote SET said_on_start = '2022-12-30', said_on_end = '2023-01-05' WHERE text LIKE 'We are opening%'"
+        )
+    c = q.connect(path)
+    try:
+        assert search.columns(c).said_on
+        assert [x.text for x in q.quotes(c, q.Filters(search="said:2023-01"))] == ["We are opening a new chapter,"]
+        assert [x.text for x in q.quotes(c, q.Filters(search="said:..2022-12-30"))] == ["We are opening a new chapter,"]
+        assert q.count_quotes(c, q.Filters(search="said:2023-01-06..")) == 0
+        assert [a.key for a in q.articles(c, q.Filters(search="said:2023"))] == ["boundless"]
+    finally:
+        c.close()
