@@ -19,13 +19,13 @@ from textual.worker import get_current_worker
 
 from model.corpus import query as q
 
-from . import bindings
+from . import bindings, saved
 from . import navigation as nav
 from .document import Doc, article_for_row, message_doc, read_document
 from .internals import set_border
 from .panes import LISTS, PANES, entities_source
 from .render import Box
-from .state import Chips, DocRef, History, Snapshot
+from .state import Chips, DocRef, History, Recent, Snapshot, Target
 from .steps import StepScreen
 from .text import clean
 from .widgets.bars import ChipBar, KeyBar, Line
@@ -82,6 +82,7 @@ class MainScreen(StepScreen):
         super().__init__()
         self.state = Snapshot()
         self.history: History[Snapshot] = History(cap=200)
+        self.recent = Recent()  # where the command palette went, most recent first
         self.labels: list[str] = []
         self._doc_request = 0
         self._doc_pending = False
@@ -109,7 +110,9 @@ class MainScreen(StepScreen):
                 yield Line(id="status")
         # the prompts take the key bar's line while open, so nothing above them moves
         yield Prompt(
-            placeholder="search articles and quotes (enter searches, escape cancels)", id="search", classes="prompt"
+            placeholder='search: words "a phrase" -word speaker: entity: kind: source: date: said: (? help, :save NAME)',
+            id="search",
+            classes="prompt",
         )
         yield Prompt(placeholder=JUMP_PROMPT, id="date", classes="prompt")
         yield KeyBar()
@@ -530,16 +533,61 @@ class MainScreen(StepScreen):
     @on(Input.Submitted, "#search")
     def _search(self, event: Input.Submitted) -> None:
         text = event.value.strip()
+        if text.startswith(":"):
+            self._search_command(text)
+            return
+        try:
+            query = q.parse(text)
+        except q.QueryError as e:  # the line stays open to be put right
+            self.notify(str(e), severity="warning", timeout=8)
+            return
         self._close_prompt()
-        if text and q.fts_escape(text) is None:
+        if text and not query.terms:
             self.notify(f"nothing to search for in “{clean(text)}”: type some words", severity="warning")
             self._focus(self.state.active)
             return
-        snap = replace(
-            self.capture(), chips=self.state.chips.set("search", text or None), focus="articles", active="articles"
-        )
-        doc = snap.doc
-        self.navigate(replace(snap, doc=None if text else doc))
+        self.apply_search(self.state.chips.set("search", text or None))
+
+    def apply_search(self, chips: Chips) -> None:
+        """Show `chips` (a new search among them) with Articles in front, its first match in the reader."""
+        snap = replace(self.capture(), chips=chips, focus="articles", active="articles")
+        self.navigate(replace(snap, doc=None if chips.search else snap.doc))
+
+    def _search_command(self, line: str) -> None:
+        """`:save NAME` keeps the filters shown as a saved search (the palette lists them); `:delete NAME`."""
+        command, _, name = line[1:].strip().partition(" ")
+        name = name.strip()
+        try:
+            if command == "save":
+                message, severity = self.save_search(name)
+                self.notify(message, severity=severity)
+            elif command == "delete" and name:
+                gone = saved.delete(name)
+                self.notify(f"deleted the saved search “{name}”" if gone else f"no saved search “{clean(name)}”")
+            else:
+                self.notify("commands: :save NAME (the filters shown), :delete NAME", severity="warning")
+                return
+        except saved.SavedError as e:
+            self.notify(str(e), severity="error")
+        self._close_prompt()
+        self._focus(self.state.active)
+
+    def save_search(self, name: str) -> tuple[str, str]:
+        """Save the filters shown (all but an article's) as `name`: (message, severity)."""
+        problem = saved.name_problem(name)
+        if problem:
+            return f"cannot save as “{clean(name)}”: {problem}", "warning"
+        query = self.state.chips.as_query()
+        if not query:
+            return "nothing to save: search or filter first", "warning"
+        saved.save(name, query)
+        self.recent.touch(Target("search", name, name))
+        return f"saved “{name}”: {query} (ctrl+p lists it)", "information"
+
+    def run_saved(self, name: str, query: str) -> None:
+        """Show a saved search: its query, in place of every filter."""
+        self.recent.touch(Target("search", name, name))
+        self.apply_search(Chips().set("search", query))
 
     def action_hit(self, delta: int) -> None:
         if not self.state.chips.search:
@@ -596,13 +644,14 @@ class MainScreen(StepScreen):
         self.notify("reloaded from the database", timeout=2)
 
     def action_unfilter(self) -> None:
-        if not self.state.chips.order:
+        last = self.state.chips.last()
+        if last is None:
             self.notify("no filters to remove", timeout=2)
             return
-        self.remove_chip(self.state.chips.order[-1])
+        self.remove_chip(last)
 
     def remove_chip(self, name: str) -> None:
-        self.navigate(replace(self.capture(), chips=self.state.chips.set(name, None)))
+        self.navigate(replace(self.capture(), chips=self.state.chips.remove(name)))
 
     def action_unfilter_all(self) -> None:
         self.navigate(replace(self.capture(), chips=Chips()))
@@ -734,13 +783,20 @@ class MainScreen(StepScreen):
 
     # ---------------------------------------------------------------- the command palette lands here
 
-    def go_entity(self, entity_id: int) -> None:
-        self.navigate(replace(self.capture(), doc=DocRef("entity", entity_id), focus="reader"))
+    def go_entity(self, entity_id: int, name: str | None = None) -> None:
+        """The entity's page, the panes filtered by it (as `enter` on an entity does)."""
+        snap = self.capture()
+        name = name or str(entity_id)
+        self.recent.touch(Target("entity", entity_id, name))
+        chips = snap.chips.set("entity", (entity_id, name))
+        self.navigate(replace(snap, chips=chips, doc=DocRef("entity", entity_id), focus="reader"))
 
-    def go_article(self, article_id: int) -> None:
+    def go_article(self, article_id: int, title: str | None = None) -> None:
+        self.recent.touch(Target("article", article_id, title or str(article_id)))
         self.navigate(replace(self.capture(), doc=DocRef("article", article_id), focus="reader"))
 
     def go_date(self, date: str) -> None:
+        self.recent.touch(Target("date", date, date))
         self._goto_date(date, snap=replace(self.capture(), focus="timeline", active="timeline"))
 
 

@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from model.corpus import query as q
+
 from . import bindings
 from .internals import keymap
 from .text import QUOTED_KINDS, REPORTED_MARK, as_said, clean, shorten
@@ -209,10 +211,25 @@ def help_rows(app) -> list[tuple[str, list[tuple[str, str, str]]]]:
     for group, group_bindings in bindings.groups():
         rows = [(display_keys(app, b), b.description, b.id or "") for b in group_bindings]
         if group == "Everywhere":
-            rows.append(("ctrl+p", "Command palette: go to entity, article, date; theme", ""))
+            rows.append(
+                ("ctrl+p", "Command palette: every key's action, saved searches, go to entity, article, date", "")
+            )
         out.append((group, rows))
+    out.append(("Search (/ and ctrl+p): every term must hold", SEARCH_HELP))
     out.append(("Marks", LEGEND))
     return out
+
+
+# The search language (model/corpus/query/language.py), as the help screen shows it: (example, meaning, "").
+SEARCH_HELP = [
+    ("china ties", "both words (a trailing * matches a prefix: sanction*)", ""),
+    ('"no limits"', "the phrase: these words in this order", ""),
+    ("-oil", "leave out what matches (also -kind:indirect, -date:2022)", ""),
+    *((f"{field}:", meaning, "") for field, meaning in q.FIELDS.items()),
+    (":save NAME", "in the search line: keep the filters shown; ctrl+p lists them", ""),
+    (":delete NAME", "forget a saved search", ""),
+    ("x", "removes the last chip: each field of a search is a chip of its own", ""),
+]
 
 
 # What the lists' marks mean: rows of the help screen under "Marks" (mark, meaning, no binding id).

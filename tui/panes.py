@@ -40,10 +40,23 @@ def _article_row(show_basis: bool):
     return render
 
 
+def counted(count):
+    """`count` and a page function's `total`: the list counts first, in the worker that reads its first page,
+    and the read API picks a page's plan by that count."""
+    known: dict[str, int] = {}
+
+    def count_and_keep(conn) -> int:
+        known["total"] = total = count(conn)
+        return total
+
+    return count_and_keep, lambda: known.get("total")
+
+
 def articles_source(filters: q.Filters, sort: str, show_basis: bool) -> FuncSource:
+    count, total = counted(lambda c: q.count_articles(c, filters))
     return FuncSource(
-        lambda c: q.count_articles(c, filters),
-        lambda c, o, n: q.articles(c, filters, sort, o, n),
+        count,
+        lambda c, o, n: q.articles(c, filters, sort, o, n, total()),
         _article_row(show_basis),
         "no articles match — x removes the last filter"
         if filters != q.Filters()
@@ -176,9 +189,10 @@ def _quote_rows_tall(row: q.QuoteRow, width: int, previous: q.QuoteRow | None = 
 
 
 def quotes_source(filters: q.Filters, sort: str) -> FuncSource:
+    count, total = counted(lambda c: q.count_quotes(c, filters))
     return FuncSource(
-        lambda c: q.count_quotes(c, filters),
-        lambda c, o, n: q.quotes(c, filters, sort, o, n),
+        count,
+        lambda c, o, n: q.quotes(c, filters, sort, o, n, total()),
         _quote_row,
         "no quotes for these filters — x removes the last filter",
         grouped=sort == "speaker",

@@ -37,14 +37,60 @@ class Chips:
         )
 
     def labels(self) -> list[tuple[str, str]]:
+        """(name, label) of each chip. A search shows its words as one chip and each field as its own
+        (`search:N`, N the term's place in the query), so each can be removed alone."""
         text = {
             "article": lambda v: "article: " + v[1],
             "entity": lambda v: "entity: " + v[1],
             "speaker": lambda v: "speaker: " + v[1],
             "said": lambda v: "said: " + v,
-            "search": lambda v: "search: " + v,
         }
-        return [(n, text[n](getattr(self, n))) for n in self.order]
+        out = []
+        for n in self.order:
+            out += self._search_labels() if n == "search" else [(n, text[n](getattr(self, n)))]
+        return out
+
+    def _search_labels(self) -> list[tuple[str, str]]:
+        query = _query(self.search)
+        if query is None:
+            return [("search", "search: " + self.search)]
+        words = " ".join(t.text for t in query.words)
+        out = [("search", "search: " + words)] if words else []
+        return out + [(f"search:{i}", t.label) for i, t in enumerate(query.terms) if t.field]
+
+    def remove(self, name: str) -> Chips:
+        """Without chip `name` (as `labels` names it): a field of the search, its words, or a filter."""
+        query = _query(self.search) if name.startswith("search") else None
+        if query is None:
+            return self.set(name.partition(":")[0], None)
+        if name == "search":
+            rest = q.Query(query.fields)
+        else:
+            rest = query.without(int(name.partition(":")[2]))
+        return self.set("search", rest.text or None)
+
+    def last(self) -> str | None:
+        """The name of the chip shown last (`x` removes it)."""
+        labels = self.labels()
+        return labels[-1][0] if labels else None
+
+    def as_query(self) -> str:
+        """Every chip but an article's, as a query of the search language: what `:save` keeps."""
+        terms = []
+        for name in ("entity", "speaker"):
+            value = getattr(self, name)
+            if value is not None:
+                terms.append(q.Term(name, value[1].replace('"', "").strip()).text)
+        if self.said:
+            terms.append(q.Term("said", self.said).text)
+        return " ".join([*terms, self.search or ""]).strip()
+
+
+def _query(search: str | None) -> q.Query | None:
+    try:
+        return q.parse(search) if search else None
+    except q.QueryError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -129,3 +175,34 @@ class History(Generic[T]):
             return None
         self._index += 1
         return self._entries[self._index]
+
+
+@dataclass(frozen=True)
+class Target:
+    """Somewhere the command palette went: an entity, an article, a date or a saved search."""
+
+    kind: str  # entity | article | date | search
+    key: object  # the entity's or article's id, the date, the search's name
+    label: str
+
+
+class Recent:
+    """The palette's targets, most recent first, each once (the palette lists them first)."""
+
+    def __init__(self, cap: int = 8):
+        self.cap = cap
+        self._items: list[Target] = []
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def touch(self, target: Target) -> None:
+        self._items = [target] + [t for t in self._items if (t.kind, t.key) != (target.kind, target.key)]
+        del self._items[self.cap :]
+
+    def rank(self, kind: str, key) -> int | None:
+        """How recent `kind` `key` is (0: the latest), None when it is not among them."""
+        return next((i for i, t in enumerate(self._items) if (t.kind, t.key) == (kind, key)), None)

@@ -14,7 +14,9 @@ the measured span: the harness polls every 2 ms and takes the frame's time.
 Steps: open an article (enter on a row of Articles), follow an entity (enter on a
 mention in the reader), filter quotes by a speaker (f on a quote), jump the
 timeline to a date (enter in the date box), search a word (enter in the search
-box), go back ([). Each step also reports the CPU time spent inside `model.corpus.query`
+box), search with fields (enter on a line of the search language, `queries.fielded_queries`:
+a speaker and a kind, an entity in a date range, a phrase from a source, words with one left
+out said in a month, an entity without reported speech), go back ([). Each step also reports the CPU time spent inside `model.corpus.query`
 functions (thread time, in the worker threads), so SQL and UI work can be told
 apart. Prints one JSON line; peak RSS is VmHWM of this process after
 all steps (it imports only the app, never spaCy).
@@ -187,6 +189,9 @@ def sample_targets(db: str, reps: int) -> dict:
             "SELECT value_start FROM timex WHERE value_start IS NOT NULL ORDER BY random() LIMIT ?", (reps,)
         )
     ]
+    from .queries import fielded_queries
+
+    fielded = fielded_queries(conn, reps)
     conn.close()
     words = [
         "oil",
@@ -215,7 +220,7 @@ def sample_targets(db: str, reps: int) -> dict:
         "sugar",
         "Tokyo",
     ]
-    return {"dates": dates, "words": (words * (reps // len(words) + 1))[:reps]}
+    return {"dates": dates, "words": (words * (reps // len(words) + 1))[:reps], "fielded": fielded}
 
 
 async def run(db: str, reps: int, size: tuple[int, int]) -> dict:
@@ -234,6 +239,7 @@ async def run(db: str, reps: int, size: tuple[int, int]) -> dict:
             "filter quotes by speaker",
             "jump timeline to date",
             "search a word",
+            "search with fields",
             "go back",
         )
     }
@@ -331,6 +337,22 @@ async def run(db: str, reps: int, size: tuple[int, int]) -> dict:
                 await h.timed("enter", lambda: s.state.chips.search == word and s.lst("articles").total is not None)
             )
             lat["go back"].append(await h.timed("left_square_bracket", lambda: s.state.chips.search is None))
+
+        # 7: search with fields (the line set at once: typing it is not what is measured)
+        for line in targets["fielded"]:
+            await h.keys("X", "1", "slash")
+            app.screen.query_one("#search").value = line
+            await h.settle()
+            lat["search with fields"].append(
+                await h.timed(
+                    "enter",
+                    lambda line=line: (
+                        s.state.chips.search == line
+                        and s.lst("articles").total is not None
+                        and s.lst("quotes").total is not None
+                    ),
+                )
+            )
         rss_end = rss_kb("VmRSS")
 
     steps = {}

@@ -3,12 +3,15 @@ for the most-mentioned entities (the worst case of every entity filter).
 
     python -m tests.bench.queries DB [--entities 3]
     python -m tests.bench.queries DB --spread 60    # p50/p95 of each entity query over 60 entities
+    python -m tests.bench.queries DB --fielded 25   # p50/p95 of what a fielded search costs each pane
 
 Wall time of each `model.corpus.query` call in one thread (SQLite does the work in the
 calling thread). Prints one JSON line. With `--spread N` (diagnosis): each entity
 query, and each of a navigation step's calls, over N entities of every frequency
 (ranks spaced evenly on a log scale, the most mentioned first) and the search words:
-p50, p95 and max of wall and thread CPU time in ms.
+p50, p95 and max of wall and thread CPU time in ms. With `--fielded N`: N queries of the search language
+(`fielded_queries`: speakers, entities, phrases, dates and exclusions drawn from the database), each
+pane's count and first page, p50/p95/max in ms.
 """
 
 from __future__ import annotations
@@ -24,7 +27,11 @@ def main() -> None:
     ap.add_argument("db")
     ap.add_argument("--entities", type=int, default=3)
     ap.add_argument("--spread", type=int, default=0, help="p50/p95 over this many entities of all frequencies")
+    ap.add_argument("--fielded", type=int, default=0, help="p50/p95 over this many queries of the search language")
     args = ap.parse_args()
+    if args.fielded:
+        print(json.dumps(fielded(args.db, args.fielded)))
+        return
     if args.spread:
         print(json.dumps(spread(args.db, args.spread)))
         return
@@ -70,6 +77,90 @@ def main() -> None:
         t(f"count_quotes, speaker {tag}", lambda: q.count_quotes(conn, F(speaker=e.id)))
     conn.close()
     print(json.dumps(out))
+
+
+PHRASES = ("trade deficit", "interest rates", "oil prices", "central bank", "stock exchange", "money supply")
+FIELDED_WORDS = ("oil", "dollar", "bank", "wheat", "profit", "tonnes", "yen", "gold", "coffee", "sugar")
+
+
+def fielded_queries(conn, n: int) -> list[str]:
+    """`n` queries of the search language an analyst would type, in five shapes, the names and dates drawn
+    from the database (the most quoted speakers, entities of every rank, its days): a speaker and a kind, an
+    entity in a date range, a phrase from a source, words with one left out said in a month, an entity
+    without its reported speech."""
+    speakers = [
+        r[0]
+        for r in conn.execute(
+            "SELECT speaker_name FROM quote WHERE speaker_name IS NOT NULL GROUP BY 1 ORDER BY COUNT(*) DESC LIMIT 40"
+        )
+    ]
+    ranked = [r[0] for r in conn.execute("SELECT canonical FROM entity ORDER BY mentions DESC LIMIT 400")]
+    entities = [ranked[min(len(ranked) - 1, int(1.3**i))] for i in range(23)] if ranked else ["China"]
+    days = [r[0] for r in conn.execute("SELECT DISTINCT published FROM article WHERE published IS NOT NULL ORDER BY 1")]
+    source = conn.execute("SELECT source FROM article WHERE source IS NOT NULL LIMIT 1").fetchone()
+    source = (source[0] if source else "Reuters").split()[0]
+    month = days[len(days) // 2][:7] if days else "2023-02"
+
+    def name(x: str) -> str:
+        return '"' + x.replace('"', "") + '"'
+
+    out = []
+    for i in range(n):
+        shape = i % 5
+        if shape == 0:
+            out.append(f"speaker:{name(speakers[i % len(speakers)])} kind:direct")
+        elif shape == 1:
+            lo = days[(i * 3) % len(days)] if days else "2023"
+            hi = days[min(len(days) - 1, (i * 3) % len(days) + 2)] if days else "2023"
+            out.append(f"entity:{name(entities[i % len(entities)])} date:{lo}..{hi}")
+        elif shape == 2:
+            out.append(f'"{PHRASES[i % len(PHRASES)]}" source:{source}')
+        elif shape == 3:
+            word, other = FIELDED_WORDS[i % len(FIELDED_WORDS)], FIELDED_WORDS[(i + 3) % len(FIELDED_WORDS)]
+            out.append(f"{word} -{other} said:{month}")
+        else:
+            out.append(f"entity:{name(entities[(i * 7) % len(entities)])} -kind:indirect")
+    return out
+
+
+SHAPES = ("speaker and kind", "entity and dates", "phrase and source", "words, one left out, said", "entity, -kind")
+
+
+def fielded(db: str, n: int) -> dict[str, dict[str, float]]:
+    from model.corpus import query as q
+
+    conn = q.connect(db)
+    samples: dict[str, list[float]] = {}
+    per_query: dict[str, float] = {}
+    for i, line in enumerate(fielded_queries(conn, n)):
+        f = q.Filters(search=line)
+        shape = SHAPES[i % len(SHAPES)]
+        spent, counts = 0.0, {}
+        # as a list reads them: its count first, then its first page with that count (tui/panes.counted)
+        for name, fn in (
+            ("count_articles", lambda: counts.setdefault("a", q.count_articles(conn, f))),
+            ("articles page", lambda: q.articles(conn, f, total=counts["a"])),
+            ("count_quotes", lambda: counts.setdefault("q", q.count_quotes(conn, f))),
+            ("quotes page", lambda: q.quotes(conn, f, total=counts["q"])),
+        ):
+            t0, c0 = time.perf_counter(), time.thread_time()
+            fn()
+            ms = (time.perf_counter() - t0) * 1000
+            samples.setdefault(name, []).append(ms)
+            samples.setdefault(name + " (cpu)", []).append((time.thread_time() - c0) * 1000)
+            spent += ms
+        samples.setdefault("all four", []).append(spent)
+        samples.setdefault(f"all four, {shape}", []).append(spent)
+        per_query[line] = round(spent, 1)
+    conn.close()
+
+    def pct(v: list[float], p: float) -> float:
+        v = sorted(v)
+        return round(v[min(len(v) - 1, int(p * len(v)))], 1)
+
+    out = {k: {"n": len(v), "p50": pct(v, 0.5), "p95": pct(v, 0.95), "max": pct(v, 1)} for k, v in samples.items()}
+    out["by query (ms, all four)"] = per_query
+    return out
 
 
 WORDS = ("oil", "dollar", "trade", "bank", "tonnes", "said", "profit*", "wheat", "yen", "analysts", "Reagan")

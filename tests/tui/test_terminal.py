@@ -98,7 +98,7 @@ def test_what_a_person_sees_at_80x24(terminal):
     t.wait_text("quote direct · Wang Yi")
 
     t.keys("/")
-    t.wait_text("search articles and quotes")  # as a person would: type once the search line is open
+    t.wait_text("search: words")  # as a person would: type once the search line is open
     t.type("instructions")
     t.keys("Enter")
     screen = t.wait_text("search: instructions")

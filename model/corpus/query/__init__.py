@@ -6,7 +6,8 @@ sqlite-utils: it is slow to import), and never textual or rich. Each thread open
 its own connection with `connect`.
 
 One module per thing read: `articles`, `entities`, `timeline`, `quotes`, `entity_page`;
-`rows` holds what they return, `search` a user's search words, `base` the shared helpers.
+`rows` holds what they return, `language` the search language a user types, `search` its
+clauses in SQL, `base` the shared helpers.
 The UI reads them all from here (`from model.corpus import query as q`).
 """
 
@@ -21,6 +22,7 @@ from model.corpus.query.articles import (
 from model.corpus.query.base import FREQUENT, FREQUENT_EVENTS, QueryError, connect, has_summary
 from model.corpus.query.entities import count_entities, entities, entity, labels
 from model.corpus.query.entity_page import COOCCUR_ARTICLES, PAGE_COUNT_CAP, entity_page
+from model.corpus.query.language import FIELDS, Query, QuerySyntaxError, Term, parse
 from model.corpus.query.quotes import QUOTE_SORTS, count_quotes, quotes
 from model.corpus.query.rows import (
     ArticleDoc,
@@ -40,6 +42,7 @@ from model.corpus.query.timeline import count_events, event_position, events
 __all__ = [
     "ARTICLE_SORTS",
     "COOCCUR_ARTICLES",
+    "FIELDS",
     "FREQUENT",
     "FREQUENT_EVENTS",
     "PAGE_COUNT_CAP",
@@ -51,8 +54,11 @@ __all__ = [
     "Filters",
     "Kwic",
     "MentionSpan",
+    "Query",
     "QueryError",
+    "QuerySyntaxError",
     "QuoteRow",
+    "Term",
     "TimexRow",
     "article_row",
     "articles",
@@ -72,6 +78,7 @@ __all__ = [
     "granularity",
     "has_summary",
     "labels",
+    "parse",
     "quotes",
     "search_terms",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from model.corpus.query.base import FREQUENT, entity_counts, has_summary, quote_cols, run, sql_where
+from model.corpus.query.base import FREQUENT, entity_counts, quote_cols, run, sql_where
 from model.corpus.query.rows import (
     TIMEX_COLS,
     TIMEX_FROM,
@@ -16,7 +16,17 @@ from model.corpus.query.rows import (
     quote_row,
     timex_row,
 )
-from model.corpus.query.search import fts_only, is_common, search_clauses
+from model.corpus.query.search import (
+    PLAIN,
+    Columns,
+    article_query_clauses,
+    columns,
+    fts_only,
+    has_fields,
+    is_common,
+    keeps_many,
+    looks_at_quotes,
+)
 
 ARTICLE_SORTS = ("date", "oldest", "title")
 _ARTICLE_ORDER = {
@@ -26,21 +36,26 @@ _ARTICLE_ORDER = {
 }
 
 
-def _article_where(f: Filters, summed: bool = False) -> tuple[str, list]:
+def _article_where(f: Filters, cols: Columns = PLAIN, walking: bool = False) -> tuple[str, list]:
+    """The WHERE clause of a filter on `article a`; `walking`: for a page read off the date index."""
     clauses, params = [], []
     if f.entity is not None:  # with the summary, one row per article
-        clauses.append(f"a.id IN (SELECT article FROM {'entity_article' if summed else 'mention'} WHERE entity=?)")
+        table = "entity_article" if cols.summed else "mention"
+        clauses.append(f"a.id IN (SELECT article FROM {table} WHERE entity=?)")
         params.append(f.entity)
     if f.search:
-        c, p = search_clauses(f.search, "article_fts", "a.id", ("a.title", "a.text"))
+        c, p = article_query_clauses(f.search, cols, walking)
         clauses += c
         params += p
     return sql_where(clauses), params
 
 
-def _many(conn: sqlite3.Connection, f: Filters) -> bool:
-    """Whether a filter keeps FREQUENT articles or more (an estimate that costs an index lookup):
-    then a page is best read off the date index; for fewer, sorting the matches is quicker."""
+def _many(conn: sqlite3.Connection, f: Filters, where: str, params: list, total: int | None = None) -> bool:
+    """Whether a filter keeps FREQUENT articles or more (an estimate that costs an index lookup; for a fielded
+    search, the count when the caller has it): then a page is best read off the date index; for fewer,
+    sorting the matches is quicker."""
+    if has_fields(f.search):
+        return keeps_many(conn, "article a", where, params, total, costly=looks_at_quotes(f.search))
     if f.entity is not None:
         return entity_counts(conn, f.entity)[1] >= FREQUENT
     match = fts_only(f)
@@ -51,18 +66,24 @@ def count_articles(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
     match = fts_only(f, entity=f.entity)
     if match:
         return run(conn, "SELECT COUNT(*) FROM article_fts WHERE article_fts MATCH ?", (match,))[0][0]
-    summed = has_summary(conn)
-    if f.entity is not None and not f.search and summed:
+    cols = columns(conn)
+    if f.entity is not None and not f.search and cols.summed:
         return run(conn, "SELECT COUNT(*) FROM entity_article WHERE entity = ?", (f.entity,))[0][0]
-    where, params = _article_where(f, summed)
+    where, params = _article_where(f, cols)
     return run(conn, f"SELECT COUNT(*) FROM article a{where}", params)[0][0]
 
 
 def articles(
-    conn: sqlite3.Connection, f: Filters = Filters(), sort: str = "date", offset: int = 0, limit: int = 100
+    conn: sqlite3.Connection,
+    f: Filters = Filters(),
+    sort: str = "date",
+    offset: int = 0,
+    limit: int = 100,
+    total: int | None = None,
 ) -> list[ArticleRow]:
-    summed = has_summary(conn)
-    if f.entity is not None and not f.search and sort not in ("oldest", "title") and summed:
+    """A page of articles; `total`, when the caller counted them already (`count_articles`), picks the plan."""
+    cols = columns(conn)
+    if f.entity is not None and not f.search and sort not in ("oldest", "title") and cols.summed:
         # the entity's articles newest first: a range of the summary's date index
         rows = run(
             conn,
@@ -72,11 +93,14 @@ def articles(
             (f.entity, limit, offset),
         )
         return [ArticleRow(*r) for r in rows]
-    where, params = _article_where(f, summed)
+    where, params = _article_where(f, cols)
     order = _ARTICLE_ORDER.get(sort, _ARTICLE_ORDER["date"])
     # Newest first, a page of a filter that keeps many articles (a common word, a frequent entity) is
     # read off the date index, keeping the rows that match, instead of sorting every match.
-    table = "article a INDEXED BY idx_article_published" if where and sort == "date" and _many(conn, f) else "article a"
+    table = "article a"
+    if where and sort == "date" and _many(conn, f, where, params, total):
+        table = "article a INDEXED BY idx_article_published"
+        where, params = _article_where(f, cols, walking=True)
     rows = run(
         conn,
         f"SELECT a.id, a.key, a.published, a.published_basis, a.source, {TITLE} FROM {table}"

@@ -5,18 +5,28 @@ from __future__ import annotations
 
 import sqlite3
 
-from model.corpus.query.base import QueryError, has_said_on, has_summary, quote_cols, run, sql_where
+from model.corpus.query.base import QueryError, has_summary, quote_cols, run, sql_where
 from model.corpus.query.rows import Filters, QuoteRow, quote_row
-from model.corpus.query.search import fts_only, is_common, search_clauses
+from model.corpus.query.search import (
+    PLAIN,
+    Columns,
+    columns,
+    fts_only,
+    has_fields,
+    is_common,
+    keeps_many,
+    quote_query_clauses,
+    quotes_need_article,
+)
 from model.dates import value_range
 
 # ---------------------------------------------------------------- quotes
 
 QUOTE_SORTS = ("date", "said", "speaker")
 _QUOTE_ORDER = {
-    "date": "a.published DESC, q.article DESC, q.start",
+    "date": "a.published DESC, a.id DESC, q.start",  # a.id: q.article, as the date index orders it
     # when it was said, newest first (a span by its last day), then as the date sort
-    "said": "q.said_on_end DESC, q.said_on_start DESC, a.published DESC, q.article DESC, q.start",  # undated last
+    "said": "q.said_on_end DESC, q.said_on_start DESC, a.published DESC, a.id DESC, q.start",  # undated last
     "speaker": "q.speaker_name IS NULL, q.speaker_name COLLATE NOCASE, a.published DESC, q.start",
 }
 
@@ -27,9 +37,11 @@ QUOTES_MENTIONING = (
 )
 
 
-def quote_where(f: Filters, summed: bool = False, said_on: bool = True) -> tuple[str, list]:
-    """With `summed` (the database has the summary), the quotes of an entity are read from it; without `said_on`
-    (a database older than it), the quotes said in a period are those of the articles published in it."""
+def quote_where(f: Filters, cols: Columns = PLAIN) -> tuple[str, list]:
+    """With `cols.summed` (the database has the summary), the quotes of an entity are read from it; without
+    `cols.said_on` (a database older than it), the quotes said in a period are those of the articles published
+    in it."""
+    summed, said_on = cols.summed, cols.said_on
     clauses, params = [], []
     days = value_range(f.said) if f.said else None
     if f.said and days is None:
@@ -56,7 +68,7 @@ def quote_where(f: Filters, summed: bool = False, said_on: bool = True) -> tuple
         clauses.append("(q.id IN (SELECT quote FROM quote_speaker WHERE entity = ?) OR q.speaker_entity = ?)")
         params += [f.speaker] * 2
     if f.search:
-        c, p = search_clauses(f.search, "quote_fts", "q.id", ("q.text", "q.speaker_name"))
+        c, p = quote_query_clauses(f.search, cols)
         clauses += c
         params += p
     return sql_where(clauses), params
@@ -95,22 +107,36 @@ def count_quotes(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
     summed = entity_quotes(conn, f)
     if summed:
         return run(conn, f"SELECT COUNT(*) FROM entity_quote e{summed[0]}", summed[1])[0][0]
-    where, params = quote_where(f, has_summary(conn), has_said_on(conn))
-    return run(conn, f"SELECT COUNT(*) FROM quote q{where}", params)[0][0]  # every quote has its article (FK)
+    cols = columns(conn)
+    where, params = quote_where(f, cols)
+    source = "quote q JOIN article a ON a.id = q.article" if quotes_need_article(f.search, cols) else "quote q"
+    return run(conn, f"SELECT COUNT(*) FROM {source}{where}", params)[0][0]  # every quote has its article (FK)
 
 
 def quotes(
-    conn: sqlite3.Connection, f: Filters = Filters(), sort: str = "date", offset: int = 0, limit: int = 100
+    conn: sqlite3.Connection,
+    f: Filters = Filters(),
+    sort: str = "date",
+    offset: int = 0,
+    limit: int = 100,
+    total: int | None = None,
 ) -> list[QuoteRow]:
+    """A page of quotes; `total`, when the caller counted them already (`count_quotes`), picks the plan of a
+    fielded search."""
     summed = entity_quotes(conn, f) if sort == "date" else None
     if summed:
         return summed_quotes(conn, *summed, offset, limit)
-    said_on = has_said_on(conn)
-    where, params = quote_where(f, has_summary(conn), said_on)
-    order = _QUOTE_ORDER.get(sort if said_on or sort != "said" else "date", _QUOTE_ORDER["date"])
+    cols = columns(conn)
+    where, params = quote_where(f, cols)
+    order = _QUOTE_ORDER.get(sort if cols.said_on or sort != "said" else "date", _QUOTE_ORDER["date"])
     source = "quote q JOIN article a ON a.id = q.article"
     match = fts_only(f, article=f.article, entity=f.entity, speaker=f.speaker, said=f.said)
-    if match and sort == "date" and is_common(conn, "quote_fts", match):
+    many = sort == "date" and (
+        is_common(conn, "quote_fts", match)
+        if match
+        else has_fields(f.search) and keeps_many(conn, source, where, params, total)
+    )
+    if many:
         # a common word: walk the articles newest first and keep their matching quotes
         source = (
             "article a INDEXED BY idx_article_published CROSS JOIN quote q INDEXED BY idx_quote_article_start "

@@ -19,7 +19,7 @@ class Filters:
     entity: int | None = None  # Articles, Timeline, Quotes
     speaker: int | None = None  # Quotes
     said: str | None = None  # Quotes: said in YYYY, YYYY-MM or YYYY-MM-DD (their `said_on` overlaps it)
-    search: str | None = None  # Articles (title and text), Quotes (text and speaker): words as typed
+    search: str | None = None  # Articles, Quotes: a query of the search language (`language`), as typed
     label: str | None = None  # Entities: type
     name: str | None = None  # Entities: type-to-filter on name or alias
 

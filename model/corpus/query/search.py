@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
+import math
 import re
 import sqlite3
+from dataclasses import dataclass, replace
 
-from model.corpus.query.base import FREQUENT, QueryError, run
+from model.corpus.query.base import FREQUENT, QueryError, has_summary, run
+from model.corpus.query.language import DATE_FIELDS, SOURCE_FIELDS, Query, Term, parse
 from model.corpus.query.rows import Filters
 
 # ---------------------------------------------------------------- search strings
@@ -28,8 +32,11 @@ def fts_escape(text: str | None) -> str | None:
 
 
 def search_terms(text: str | None) -> list[str]:
-    """The words of a search, for highlighting hits in text."""
-    return [m.group() for m in _TOKEN.finditer(text or "")]
+    """The words and phrases of a search, for highlighting hits in text (not its fields, not words left out)."""
+    try:
+        return parse(text or "").highlights()
+    except QueryError:
+        return [m.group() for m in _TOKEN.finditer(text or "")]
 
 
 # Chinese, Japanese and Korean runs have no spaces: FTS5's unicode61 tokenizer indexes a whole run as one
@@ -55,28 +62,342 @@ def search_words(search: str) -> tuple[list[str], list[str]]:
 
 
 def search_clauses(search: str, fts_table: str, id_col: str, columns: tuple[str, ...]) -> tuple[list[str], list]:
-    """WHERE clauses (and their parameters) for a user's search over one table."""
-    clauses, params = [], []
-    fts_words, cjk_words = search_words(search)
-    for word in cjk_words:
-        like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        clauses.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
-        params += [like] * len(columns)
-    if fts_words:
-        clauses.append(f"{id_col} IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)")
-        params.append(fts_escape(" ".join(fts_words)))
+    """WHERE clauses (and their parameters) for the words of a user's search over one table (fields aside)."""
+    clauses, params = word_clauses(parse(search).words, fts_table, id_col, columns)
     if not clauses:
         raise QueryError(f"nothing to search for in {search!r}: type some words")
     return clauses, params
 
 
 def fts_only(f: Filters, **others) -> str | None:
-    """The FTS5 query when `f` is a search and nothing else (and no word needs the CJK substring
-    match): such a filter is counted on the full-text index alone, with no row lookups."""
+    """The FTS5 query when `f` is a search of words and nothing else (no field, no word that needs the CJK
+    substring match, one word at least that must be there): such a filter is counted on the full-text index
+    alone, with no row lookups."""
     if not f.search or any(others.values()):
         return None
-    fts_words, cjk_words = search_words(f.search)
-    return None if cjk_words else fts_escape(" ".join(fts_words))
+    query = parse(f.search)
+    if query.fields or any(is_cjk(t.value) for t in query.words):
+        return None
+    return fts_match(query.words)
+
+
+# ---------------------------------------------------------------- the search language, compiled
+
+
+def fts_string(term: Term) -> str | None:
+    """One term as an FTS5 string: its words quoted (a phrase when more than one), a trailing `*` kept on a
+    bare word. Always valid FTS5, whatever was typed; None when it has no words."""
+    words = _TOKEN.findall(term.value)
+    if not words:
+        return None
+    star = "*" if not term.phrase and term.value.rstrip().endswith("*") and len(words) == 1 else ""
+    return '"' + " ".join(words).replace('"', '""') + '"' + star
+
+
+def fts_match(words: tuple[Term, ...], column: str | None = None) -> str | None:
+    """The FTS5 query for word terms (those with a `-` left out); None without a word that must be there."""
+    prefix = f"{column} : " if column else ""
+    wanted = [prefix + s for t in words if not t.negated and (s := fts_string(t))]
+    unwanted = [prefix + s for t in words if t.negated and (s := fts_string(t))]
+    if not wanted:
+        return None
+    match = "(" + " AND ".join(wanted) + ")"
+    return match + (" NOT (" + " OR ".join(unwanted) + ")" if unwanted else "")
+
+
+def word_clauses(words: tuple[Term, ...], fts_table: str, id_col: str, columns: tuple[str, ...]) -> tuple[list, list]:
+    """WHERE clauses for word terms: one MATCH on `fts_table` for the words it indexes (a `NOT IN` for those
+    left out when none must be there), a substring match on `columns` for each CJK word."""
+    clauses, params = [], []
+    fts_terms = []
+    for t in words:
+        if is_cjk(t.value):
+            like = "%" + _like_escape(" ".join(_TOKEN.findall(t.value)) if t.phrase else t.value.rstrip("*")) + "%"
+            either = "(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")"
+            clauses.append(f"NOT {either}" if t.negated else either)
+            params += [like] * len(columns)
+        else:
+            fts_terms.append(t)
+    match = fts_match(tuple(fts_terms))
+    if match:
+        clauses.append(f"{id_col} IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)")
+        params.append(match)
+    else:
+        unwanted = [s for t in fts_terms if (s := fts_string(t))]
+        if unwanted:
+            clauses.append(f"{id_col} NOT IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)")
+            params.append(" OR ".join(unwanted))
+    return clauses, params
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _negate(clause: str, negated: bool) -> str:
+    """`clause`, or its opposite (a NULL counting as not matching, so `-date:2023` keeps the undated)."""
+    return f"NOT COALESCE({clause}, 0)" if negated else clause
+
+
+# The entities a name field means: those whose name or an alias is the value, as typed or in its usual cases
+# (read off the indexes of names and aliases), else those whose name holds it as words ("Wang" → Wang Yi,
+# Wang Wenbin; a scan of the names, any case).
+ENTITIES_NAMED = (
+    "SELECT id FROM entity WHERE canonical IN ({v}) UNION SELECT entity FROM alias WHERE alias IN ({v}) "
+    "UNION SELECT id FROM entity WHERE NOT EXISTS (SELECT 1 FROM entity WHERE canonical IN ({v}) "
+    "UNION ALL SELECT 1 FROM alias WHERE alias IN ({v})) AND ' ' || canonical || ' ' LIKE ? ESCAPE '\\'"
+)  # (the test that nothing is called so first: SQLite then skips the scan)
+
+
+def entities_named(value: str) -> tuple[str, list]:
+    """The SQL of the entity ids a name field means (`ENTITIES_NAMED`), and its parameters."""
+    cases = list(dict.fromkeys((value, value.title(), value.upper(), value.lower(), value[:1].upper() + value[1:])))
+    words = " ".join(_TOKEN.findall(value)) or value
+    marks = ", ".join("?" * len(cases))
+    return ENTITIES_NAMED.format(v=marks), [*cases, *cases, *cases, *cases, f"% {_like_escape(words)} %"]
+
+
+def _day_after(day: str) -> str:
+    return (datetime.date.fromisoformat(day) + datetime.timedelta(days=1)).isoformat()
+
+
+def date_clause(column: str, term: Term) -> tuple[str, list]:
+    """`column` (an ISO date, maybe with a time) within the term's range."""
+    parts, params = [], []
+    if term.first:
+        parts.append(f"{column} >= ?")
+        params.append(term.first)
+    if term.last:
+        parts.append(f"{column} < ?")
+        params.append(_day_after(term.last))
+    return "(" + " AND ".join(parts) + ")", params
+
+
+def said_clause(term: Term) -> tuple[str, list]:
+    """Quotes whose time of saying (a span of days, `said_on_start` … `said_on_end`) overlaps the term's range."""
+    parts, params = [], []
+    if term.first:
+        parts.append("q.said_on_end >= ?")
+        params.append(term.first)
+    if term.last:
+        parts.append("q.said_on_start <= ?")
+        params.append(term.last)
+    return "(" + " AND ".join(parts) + ")", params
+
+
+def source_clause(column: str, term: Term) -> tuple[str, list]:
+    """The source holds a word that begins with the value (`source:reut` → Reuters), any case."""
+    return f"' ' || {column} LIKE ? ESCAPE '\\'", [f"% {_like_escape(term.value)}%"]
+
+
+def _kinds(term: Term) -> tuple[str, list]:
+    kinds = term.value.split(",")
+    return f"q.kind IN ({', '.join('?' * len(kinds))})", kinds
+
+
+@dataclass(frozen=True)
+class Columns:
+    """What the database offers the compiled query: the per-entity summary, and the quote's own date."""
+
+    summed: bool = False
+    said_on: bool = False  # the quotes say when they were said (`said_on_start`, `said_on_end`: schema 5);
+    # else `said:` is the article's date
+
+
+PLAIN = Columns()  # a database without the summary or the quotes' own dates
+
+
+def quote_part(fields: tuple[Term, ...], cols: Columns, in_article: bool) -> tuple[list[str], list]:
+    """Clauses on `quote q` for the fields about quotes (speaker, kind, said with the quote's own date); for the
+    Quotes pane itself (not `in_article`) also entity, and source and date on its article, joined as `a`."""
+    clauses, params = [], []
+    speakers = tuple(replace(t, field=None, phrase=True) for t in fields if t.field == "speaker")
+    if speakers:
+        c, p = _fts_clause(speakers, "quote_fts", "q.id", column="speaker_name")
+        clauses += c
+        params += p
+    dated = () if in_article else _dated_by_summary(fields, cols, said_is_article=not cols.said_on)
+    for t in fields:
+        if t in dated:
+            continue
+        if t.field == "kind":
+            c, p = _kinds(t)
+        elif t.field == "said" and cols.said_on:
+            c, p = said_clause(t)
+        elif in_article:
+            continue
+        elif t.field in DATE_FIELDS:
+            c, p = date_clause("a.published", t)
+        elif t.field in SOURCE_FIELDS:
+            c, p = source_clause("a.source", t)
+        elif t.field == "entity":
+            c, p = _quote_entity(t, cols, () if t.negated else dated)
+        else:
+            continue
+        clauses.append(_negate(c, t.negated))
+        params += p
+    return clauses, params
+
+
+def _narrowed(query: Query, cols: Columns) -> bool:
+    """Whether a query's own terms narrow the articles before their quotes are looked at: words that must be
+    there, an entity, dates (and `said:` where it is the article's date)."""
+    own = ("entity", "date") if cols.said_on else ("entity", "date", "said")
+    return any(not t.negated and (t.field is None or t.field in own) for t in query.terms)
+
+
+def looks_at_quotes(search: str | None) -> bool:
+    """Whether the Articles pane's clauses for `search` look at each article's quotes (a kind or when said,
+    with no speaker to find them by): a clause that costs far more a row than the others."""
+    try:
+        fields = parse(search).fields if search else ()
+    except QueryError:
+        return False
+    quoted = any(t.field in ("kind", "said") for t in fields)
+    return quoted and not any(t.field == "speaker" and not t.negated for t in fields)
+
+
+def quotes_need_article(search: str | None, cols: Columns) -> bool:
+    """Whether the Quotes pane's clauses for `search` read its article (`a`): a date, a source, or `said`
+    where the quotes have no date of their own."""
+    if not search:
+        return False
+    terms = parse(search).fields
+    dated = _dated_by_summary(terms, cols, said_is_article=not cols.said_on)
+    fields = {t.field for t in terms if t not in dated}
+    return bool(fields & {"date", *SOURCE_FIELDS} or ("said" in fields and not cols.said_on))
+
+
+def _fts_clause(terms: tuple[Term, ...], fts_table: str, id_col: str, column: str) -> tuple[list[str], list]:
+    match = fts_match(terms, column)
+    if match:
+        return [f"{id_col} IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)"], [match]
+    unwanted = [f"{column} : {s}" for t in terms if (s := fts_string(t))]
+    if not unwanted:
+        return [], []
+    return [f"{id_col} NOT IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)"], [" OR ".join(unwanted)]
+
+
+def _quote_entity(term: Term, cols: Columns, dated: tuple[Term, ...] = ()) -> tuple[str, list]:
+    """Quotes spoken by or mentioning the entities a name means (said in the `dated` ranges, read off the
+    summary)."""
+    named, p = entities_named(term.value)
+    if cols.summed:
+        when, p2 = _entity_dates(dated)
+        return f"q.id IN (SELECT quote FROM entity_quote WHERE entity IN ({named}){when})", p + p2
+    mentioning = (
+        "SELECT q2.id FROM mention m JOIN quote q2 ON q2.article = m.article AND q2.start <= m.start "
+        f"AND m.end <= q2.end WHERE m.entity IN ({named})"
+    )
+    return (
+        f"(q.id IN (SELECT quote FROM quote_speaker WHERE entity IN ({named})) OR q.speaker_entity IN ({named}) "
+        f"OR q.id IN ({mentioning}))",
+        p * 3,
+    )
+
+
+def quote_query_clauses(search: str, cols: Columns) -> tuple[list[str], list]:
+    """The Quotes pane's WHERE clauses for a query, on `quote q` (and `article a` joined to it when
+    `quotes_need_article`)."""
+    query = parse(search)
+    clauses, params = word_clauses(query.words, "quote_fts", "q.id", ("q.text", "q.speaker_name"))
+    c, p = quote_part(query.fields, cols, in_article=False)
+    if not clauses and not c:
+        raise QueryError(f"nothing to search for in {search!r}: type some words")
+    return clauses + c, params + p
+
+
+def _dated_by_summary(fields: tuple[Term, ...], cols: Columns, said_is_article: bool) -> tuple[Term, ...]:
+    """The date terms a positive `entity:` reads off the summary's own dates (`entity_article`,
+    `entity_quote`: the article's date, on their entity's index) rather than off each article row."""
+    if not cols.summed or not any(t.field == "entity" and not t.negated for t in fields):
+        return ()
+    return tuple(t for t in fields if not t.negated and (t.field == "date" or (t.field == "said" and said_is_article)))
+
+
+def _entity_dates(dated: tuple[Term, ...]) -> tuple[str, list]:
+    parts, params = [], []
+    for t in dated:
+        c, p = date_clause("published", t)
+        parts.append(" AND " + c)
+        params += p
+    return "".join(parts), params
+
+
+def article_query_clauses(search: str, cols: Columns, walking: bool = False) -> tuple[list[str], list]:
+    """The Articles pane's WHERE clauses for a query (`article a`): its words, entity, source and date; the
+    fields about quotes (speaker, kind, said) keep the articles with a quote that has them all. `walking`:
+    for a page read off the date index, newest first."""
+    query = parse(search)
+    clauses, params = word_clauses(query.words, "article_fts", "a.id", ("a.title", "a.text"))
+    dated = _dated_by_summary(query.fields, cols, said_is_article=not cols.said_on)
+    for t in query.fields:
+        if t in dated:
+            continue
+        if t.field == "entity":
+            named, p = entities_named(t.value)
+            table = "entity_article" if cols.summed else "mention"
+            when, p2 = _entity_dates(dated) if not t.negated else ("", [])
+            c, p = f"a.id IN (SELECT article FROM {table} WHERE entity IN ({named}){when})", p + p2
+        elif t.field in SOURCE_FIELDS:
+            c, p = source_clause("a.source", t)
+        elif t.field == "date" or (t.field == "said" and not cols.said_on):  # said: the article's date
+            c, p = date_clause("a.published", t)
+        else:
+            continue
+        clauses.append(_negate(c, t.negated))
+        params += p
+    c, p = quote_part(query.fields, cols, in_article=True)
+    # A speaker's quotes (found in the full-text index) lead to their articles; so do the quotes of a kind
+    # (read once) when nothing else narrows the articles first. Else each article's own quotes are looked at:
+    # the articles are few, or a page is read newest first and stops early.
+    speaker = any(t.field == "speaker" and not t.negated for t in query.fields)
+    if c and (speaker or not (walking or _narrowed(query, cols))):
+        clauses.append(f"a.id IN (SELECT q.article FROM quote q WHERE {' AND '.join(c)})")
+        params += p
+    elif c:
+        clauses.append(f"EXISTS (SELECT 1 FROM quote q WHERE q.article = a.id AND {' AND '.join(c)})")
+        params += p
+    if not clauses:
+        raise QueryError(f"nothing to search for in {search!r}: type some words")
+    return clauses, params
+
+
+def columns(conn: sqlite3.Connection) -> Columns:
+    """What `conn`'s database offers a compiled query."""
+    said_on = any(r[1] == "said_on_start" for r in run(conn, "PRAGMA table_info(quote)"))
+    return Columns(summed=has_summary(conn), said_on=said_on)
+
+
+def has_fields(search: str | None) -> bool:
+    """Whether a search uses the language's fields (else it is words, planned as before)."""
+    try:
+        return bool(search) and bool(parse(search).fields)
+    except QueryError:
+        return False
+
+
+def keeps_many(
+    conn: sqlite3.Connection, source: str, where: str, params: list, total: int | None = None, costly: bool = False
+) -> bool:
+    """Whether the rows of `source` (its first table, `article a` or `quote q`) that `where` keeps are dense
+    enough that a page of the newest is best read off the date index, keeping those that match, rather than
+    by sorting them all. Walking finds a page after about PAGE / density rows, sorting costs about `total`:
+    the walk wins from `total` ≈ √(PAGE × rows). With `costly` (a clause that costs far more a row than the
+    others, like looking at an article's quotes), sorting pays it for every match and the walk only for the
+    page: the walk wins four times sooner. `total` is the count when the caller has it; else the rows are
+    counted up to that bound."""
+    table = source.split()[0]
+    rows = run(conn, f"SELECT COALESCE(MAX(rowid), 0) FROM {table}")[0][0]  # about its rows, off the index
+    bound = (
+        max(FREQUENT // 2, math.isqrt(PAGE_ROWS * rows) // 4) if costly else max(FREQUENT, math.isqrt(PAGE_ROWS * rows))
+    )
+    if total is None:
+        total = run(conn, f"SELECT COUNT(*) FROM (SELECT 1 FROM {source}{where} LIMIT {bound})", params)[0][0]
+    return total >= bound
+
+
+PAGE_ROWS = 100  # the rows of a page the lists ask for
 
 
 def is_common(conn: sqlite3.Connection, fts_table: str, match: str) -> bool:

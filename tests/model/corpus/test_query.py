@@ -59,7 +59,9 @@ def test_articles_sort_and_filter(conn):
 def test_bad_search_is_a_query_error(conn):
     with pytest.raises(q.QueryError):
         q.count_articles(conn, q.Filters(search="***"))
-    assert q.count_quotes(conn, q.Filters(search='"instructions')) == 1
+    with pytest.raises(q.QuerySyntaxError, match="not closed"):  # the search language: an unclosed phrase
+        q.count_quotes(conn, q.Filters(search='"instructions'))
+    assert q.count_quotes(conn, q.Filters(search='"instructions"')) == 1
 
 
 def test_entities_type_and_name_filter(conn):
