@@ -33,7 +33,7 @@ _JSON_RAW = re.compile(
 _CSV_UNSAFE = re.compile(f"[{UNSAFE_CHARS}\u061c\u200e\u200f\u2028\u2029\ud800-\udfff]")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-KINDS = ("articles", "entities", "mentions", "quotes", "timeline", "events")
+KINDS = ("articles", "entities", "mentions", "quotes", "statements", "timeline", "events")
 
 QUERIES = {
     "articles": (
@@ -48,7 +48,8 @@ QUERIES = {
     "quotes": (
         "SELECT a.key AS article, q.start, q.end, q.text, q.kind, "
         "COALESCE(e.canonical, q.speaker_name) AS speaker, q.speaker_start, q.speaker_end, q.cue, q.basis, "
-        "q.confidence FROM quote q JOIN article a ON a.id=q.article "
+        "q.confidence, (SELECT qs.statement FROM quote_statement qs WHERE qs.quote=q.id) AS statement "
+        "FROM quote q JOIN article a ON a.id=q.article "
         "LEFT JOIN entity e ON e.id=q.speaker_entity ORDER BY a.key, q.start",
         [
             "article",
@@ -62,7 +63,13 @@ QUERIES = {
             "cue",
             "basis",
             "confidence",
+            "statement",
         ],
+    ),
+    "statements": (
+        "SELECT id AS statement, speaker, kind, text, first, last, id AS articles, outlets, id AS quotes "
+        "FROM statement ORDER BY first IS NULL, first, last, speaker IS NULL, speaker, id",
+        ["statement", "speaker", "kind", "text", "first", "last", "articles", "outlets", "quotes"],
     ),
     "timeline": (
         "SELECT a.key AS article, t.start, t.end, t.text, t.type, t.value, t.anchor, t.basis, t.sentence, "
@@ -104,6 +111,13 @@ _REPORTS = (
     "r.weekday_value FROM event_report r JOIN article a ON a.id=r.article WHERE r.event=? ORDER BY a.key, r.start"
 )
 _EVENT_LISTS = ("participants", "readings", "reports")  # JSON text cells in CSV
+_MEMBERS = (
+    "SELECT a.key, q.start, q.end, q.text, q.kind FROM quote_statement qs JOIN quote q ON q.id=qs.quote "
+    "JOIN article a ON a.id=q.article WHERE qs.statement=? ORDER BY a.key, q.start"
+)
+
+
+_DERIVED_TABLE = {"events": "event", "statements": "statement"}  # a kind a database older than its table lacks
 
 
 def _query(conn: sqlite3.Connection, kind: str) -> str | None:
@@ -111,8 +125,11 @@ def _query(conn: sqlite3.Connection, kind: str) -> str | None:
     or (events) there are none."""
     sql = QUERIES[kind][0]
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    if kind == "events" and "event" not in tables:
+    if _DERIVED_TABLE.get(kind, "article") not in tables:
         return None
+    if kind == "quotes" and "quote_statement" not in tables:
+        start = sql.index("(SELECT qs.statement")
+        sql = sql[:start] + "NULL" + sql[sql.index(" AS statement FROM") :]
     if kind == "timeline":
         have = {r[1] for r in conn.execute("PRAGMA table_info(timex)")}
         for column in EVENT_WORD_COLUMNS:
@@ -134,6 +151,8 @@ def rows(conn: sqlite3.Connection, kind: str) -> Iterator[dict]:
             d["aliases"] = json.loads(d["aliases"] or "[]")
         elif kind == "events":
             _event_lists(conn, d)
+        elif kind == "statements":
+            _statement_lists(conn, d)
         yield d
 
 
@@ -157,6 +176,15 @@ def _event_lists(conn: sqlite3.Connection, d: dict) -> None:
         }
         for key, start, end, ts, te, value, es, ee, weekday in conn.execute(_REPORTS, (d["reports"],)).fetchall()
     ]
+
+
+def _statement_lists(conn: sqlite3.Connection, d: dict) -> None:
+    """A statement's quotes, each with its article, and the articles they are in."""
+    d["quotes"] = [
+        {"article": key, "start": start, "end": end, "text": text, "kind": kind}
+        for key, start, end, text, kind in conn.execute(_MEMBERS, (d["quotes"],)).fetchall()
+    ]
+    d["articles"] = sorted({m["article"] for m in d["quotes"]})
 
 
 def _json_list(cell) -> list:
@@ -204,6 +232,9 @@ def write(conn: sqlite3.Connection, kind: str, out: IO[str], fmt: str = "jsonl",
                 d["aliases"] = "; ".join(d["aliases"])
             if kind == "events":
                 d.update({c: json.dumps(d[c], ensure_ascii=False) for c in _EVENT_LISTS})
+            if kind == "statements":
+                d["articles"] = "; ".join(d["articles"])
+                d["quotes"] = json.dumps(d["quotes"], ensure_ascii=False)
             w.writerow([csv_cell(d[c], raw_csv) for c in cols])
             n += 1
     else:
