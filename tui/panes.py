@@ -8,7 +8,16 @@ from textual.content import Content
 from model.corpus import query as q
 
 from . import bindings
-from .document import DATE_STYLE, MUTED_STYLE, UNCERTAIN_MARK, band, date_label, label_style, said_style
+from .document import (
+    DATE_STYLE,
+    MUTED_STYLE,
+    UNCERTAIN_MARK,
+    band,
+    date_label,
+    date_span,
+    label_style,
+    said_style,
+)
 from .text import as_said, cells, clean, shorten
 from .widgets.vlist import FuncSource, VirtualList
 
@@ -120,7 +129,45 @@ def _quote_row(row: q.QuoteRow, width: int, previous: q.QuoteRow | None = None) 
     return Content.assemble(*parts)
 
 
-def quotes_source(filters: q.Filters, sort: str) -> FuncSource:
+def _statement_row(row: q.StatementRow, width: int, previous: q.StatementRow | None = None) -> Content:
+    """Speaker, the fullest wording, in how many outlets (N×; an article whose outlet is not known counts as
+    one) and when: the first and last dates it was said on."""
+    if isinstance(row, q.QuoteRow):  # a database without statements lists its quotes
+        return _quote_row(row, width, previous)
+    who_w = min(18, max(0, width // 4))
+    when = date_span(row.first, row.last)
+    count = f"{row.outlets}×"
+    quote_w = max(0, width - who_w - len(when) - len(count) - 3)
+    who = clean(row.speaker, "?")
+    if previous is not None and getattr(previous, "speaker", None) == row.speaker:
+        who = ""
+    return Content.assemble(
+        (fit(who, who_w), "bold" if row.speaker else MUTED_STYLE),
+        " ",
+        (fit(as_said(row.text, row.quote.kind), quote_w), said_style(row.quote.kind)),
+        " ",
+        (count, "bold" if row.outlets > 1 else MUTED_STYLE),
+        " ",
+        (when, MUTED_STYLE),
+    )
+
+
+def statements_source(filters: q.Filters, sort: str) -> FuncSource:
+    """The Quotes pane grouped by statement; a database older than the statements lists its quotes."""
+    return FuncSource(
+        lambda c: q.count_statements(c, filters) if q.has_statements(c) else q.count_quotes(c, filters),
+        lambda c, o, n: (
+            q.statements(c, filters, sort, o, n) if q.has_statements(c) else q.quotes(c, filters, sort, o, n)
+        ),
+        _statement_row,
+        "no quotes for these filters — x removes the last filter",
+        grouped=sort == "speaker",
+    )
+
+
+def quotes_source(filters: q.Filters, sort: str, view: str = "quotes") -> FuncSource:
+    if view == "statements":
+        return statements_source(filters, sort)
     return FuncSource(
         lambda c: q.count_quotes(c, filters),
         lambda c, o, n: q.quotes(c, filters, sort, o, n),

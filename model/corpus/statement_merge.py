@@ -79,7 +79,7 @@ class Statement:
     first: str | None
     last: str | None
     articles: list[str]
-    outlets: int
+    outlets: int  # see `outlets`
     members: list[Said] = field(default_factory=list)
 
 
@@ -228,6 +228,14 @@ def _fullest(members: list[Said]) -> Said:
     return max(quoted, key=lambda s: (len(s.text or ""), -KIND_STRENGTH.get(s.kind, 9), s.article, -s.start))
 
 
+def outlets(members: list[Said]) -> int:
+    """How many outlets carry the statement: its articles' sources, an article whose source is not known
+    counted as one of its own (so a corpus without sources counts articles)."""
+    known = {s.source.strip().casefold() for s in members if s.source and s.source.strip()}
+    unknown = {s.article for s in members if not (s.source and s.source.strip())}
+    return len(known) + len(unknown)
+
+
 def statement_of(members: list[Said]) -> Statement:
     """The statement a group of quotes makes (`members` as `group` gives them)."""
     fullest = _fullest(members)
@@ -242,6 +250,6 @@ def statement_of(members: list[Said]) -> Statement:
         dates[0] if dates else None,
         dates[-1] if dates else None,
         articles,
-        len({s.source.casefold() for s in members if s.source}),
+        outlets(members),
         members,
     )

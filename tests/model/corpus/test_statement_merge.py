@@ -107,5 +107,5 @@ def test_a_statement_has_its_fullest_quoted_wording_strongest_kind_and_dates():
     st = statement_of(group(members)[0])
     assert st.text == "Our navies sail toward a shared horizon" and st.fullest == 1  # quoted words, not the report
     assert st.kind == "direct" and (st.first, st.last) == ("2024-03-02", "2024-03-09")
-    assert st.articles == ["art1", "art2", "art3"] and st.outlets == 1
+    assert st.articles == ["art1", "art2", "art3"] and st.outlets == 2  # one named twice, one not known
     assert st.id == statement_of(group(list(reversed(members)))[0]).id
