@@ -4,9 +4,11 @@ Pure functions over `Said` (no SQL). The caller gives the quotes of one speaker 
 set of entities for a joint speaker, one name without an entity); two speakers are never compared. Two quotes are
 one statement when
 - their words are the same once written alike (`wording`: case, apostrophes, contractions, an editor's
-  [insertions], acronyms and spellings a translation gives either way, `model.lexicon.statements`), or
+  [insertions], acronyms and spellings a translation gives either way, `model.lexicon.statements`); words with
+  less content than `MIN_CONTAINED_CONTENT` ("disgusting") only within one article, or
 - the words of one (a partial quote, a shorter excerpt; every piece between its ellipses) stand in a row in the
-  other, and say something (`MIN_CONTAINED_CONTENT` content words), or
+  other, and say something (`MIN_CONTAINED_CONTENT` content words; a report, `MIN_CONTAINED_REPORT`: a clause,
+  not a name), or
 - both are quoted words (direct or partial) sharing nearly all their words (`SAME_WORDS_OVERLAP` of the shorter,
   `SAME_WORDS_JACCARD` of both): one statement in two translations, or
 - one is reported speech (indirect, stance) whose content words are nearly all in the other
@@ -32,6 +34,7 @@ from model.lexicon.statements import ACRONYMS, CONTRACTIONS, FUNCTION_WORDS, NAM
 QUOTED_KINDS = ("direct", "partial")
 KIND_STRENGTH = {"direct": 0, "partial": 1, "indirect": 2, "stance": 3}  # a statement's kind: its strongest
 MIN_CONTAINED_CONTENT = 2  # content words a contained wording needs ("new frontiers"; not "progressing")
+MIN_CONTAINED_REPORT = 3  # a contained report needs a clause, not a name ("the Republican nominee")
 SAME_WORDS_OVERLAP = 0.85  # share of the shorter wording's words the longer has, for two translations
 SAME_WORDS_JACCARD = 0.6
 SAME_WORDS_MIN = 5  # words the shorter wording needs for "nearly the same" to mean anything
@@ -140,9 +143,9 @@ def _in_a_row(piece: tuple[str, ...], whole: tuple[str, ...]) -> bool:
     return any(whole[i] == first and whole[i : i + n] == piece for i in range(len(whole) - n + 1))
 
 
-def contained(small: Wording, big: Wording) -> bool:
-    """Every piece of `small` stands in a row in `big`, and `small` says something."""
-    if len(small.content) < MIN_CONTAINED_CONTENT or len(small.stems) > len(big.stems):
+def contained(small: Wording, big: Wording, least: int = MIN_CONTAINED_CONTENT) -> bool:
+    """Every piece of `small` stands in a row in `big`, and `small` says something (`least` content words)."""
+    if len(small.content) < least or len(small.stems) > len(big.stems):
         return False
     return all(_in_a_row(piece, big.stems) for piece in small.pieces)
 
@@ -164,10 +167,10 @@ def report_matches(report: Wording, other: Wording) -> bool:
 
 def one_statement(a: Said, wa: Wording, b: Said, wb: Wording) -> bool:
     """Whether two quotes of one speaker are one statement (see the module's docstring)."""
-    if wa.stems == wb.stems and wa.stems:
-        return True
-    small, big = (wa, wb) if len(wa.stems) <= len(wb.stems) else (wb, wa)
-    if contained(small, big):
+    if wa.stems == wb.stems and wa.stems:  # a word or two alone ("disgusting") are one statement in one article
+        return len(wa.content) >= MIN_CONTAINED_CONTENT or a.article == b.article
+    (s_small, small), big = ((a, wa), wb) if len(wa.stems) <= len(wb.stems) else ((b, wb), wa)
+    if contained(small, big, MIN_CONTAINED_CONTENT if s_small.kind in QUOTED_KINDS else MIN_CONTAINED_REPORT):
         return True
     if a.kind in QUOTED_KINDS and b.kind in QUOTED_KINDS:
         return nearly_same_words(wa, wb)
@@ -186,8 +189,8 @@ def _candidates(wordings: list[Wording]) -> set[tuple[int, int]]:
         same[w.stems].append(i)
         for s in w.content:
             postings[s].append(i)
-    for members in same.values():
-        pairs.update((members[0], j) for j in members[1:])
+    for members in same.values():  # in article order: the same words within an article are neighbours
+        pairs.update(zip(members, members[1:]))
     for i, w in enumerate(wordings):
         rarest = sorted(w.content, key=lambda s: (len(postings[s]), s))
         for s in rarest[: len(rarest) - math.ceil(PROBE_SHARE * len(rarest)) + 1]:

@@ -43,6 +43,17 @@ def test_one_word_in_common_is_not_a_statement():
     assert not _same(full, _said(3, "calmer skies", "partial"))
 
 
+def test_a_word_alone_is_one_statement_in_one_article_only():
+    assert _same(_said(1, "reckless", "partial", article="x"), _said(2, "reckless,", "partial", article="x"))
+    assert not _same(_said(1, "reckless", "partial", article="x"), _said(2, "reckless", "partial", article="y"))
+
+
+def test_a_report_that_is_only_a_name_does_not_join_by_containment():
+    direct = _said(1, "I will vote for the Liberal candidate, Maria Lopez, in the autumn,")
+    assert not _same(direct, _said(2, "the Liberal candidate", "indirect"))
+    assert _same(direct, _said(3, "will vote for the Liberal candidate", "indirect"))
+
+
 def test_translation_variants_are_one_statement():
     a = _said(1, "We haven't yet seen the PRC send the DPRK any fuel, and we don't expect it to,")
     b = _said(
