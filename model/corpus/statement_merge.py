@@ -27,7 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import snowballstemmer
+import Stemmer
 
 from model.lexicon.statements import ACRONYMS, CONTRACTIONS, FUNCTION_WORDS, NAME_VARIANTS, REPORT_WORDS
 
@@ -42,7 +42,7 @@ REPORT_CONTENT_OVERLAP = 0.8  # share of a report's content words the other word
 MIN_SHARED_CONTENT = 4
 PROBE_SHARE = 0.5  # a quote looks for partners by its rarest words: enough that any partner shares one
 
-_STEMMER = snowballstemmer.stemmer("english")
+_STEMMER = Stemmer.Stemmer("english")  # Snowball's English stemmer, in C (PyStemmer)
 _BRACKETS = re.compile(r"\[[^\]]*\]")
 _ELLIPSIS = re.compile(r"…|\.\s*\.\s*\.")
 _APOSTROPHES = re.compile("[’‘ʼ`´]")
@@ -120,7 +120,7 @@ def written_alike(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    return _STEMMER.stemWord(word)
+    return word if word.isdigit() else _STEMMER.stemWord(word)
 
 
 def _stems(text: str) -> tuple[str, ...]:

@@ -60,11 +60,21 @@ def repart(conn: sqlite3.Connection, quotes: Iterable[int]) -> None:
         link_quote(conn, quote, part_of(conn, quote))
 
 
+_ALL_SPEAKERS = (
+    "SELECT q.id, q.article, q.speaker_name, group_concat(qs.entity) FROM quote q "
+    "LEFT JOIN quote_speaker qs ON qs.quote = q.id GROUP BY q.id"
+)
+
+
 def link_all(conn: sqlite3.Connection) -> None:
     """Every quote in its part and every part behind (inside the caller's transaction): a whole regrouping."""
     conn.execute("DELETE FROM quote_statement")
-    for (quote,) in conn.execute("SELECT id FROM quote").fetchall():
-        link_quote(conn, quote, part_of(conn, quote))
+    links = [
+        (quote, speaker_part([int(e) for e in entities.split(",")] if entities else [], name, article))
+        for quote, article, name, entities in conn.execute(_ALL_SPEAKERS).fetchall()
+    ]
+    conn.executemany("INSERT INTO quote_statement(quote, part, statement) VALUES (?, ?, NULL)", links)
+    conn.execute("INSERT OR IGNORE INTO statement_dirty(part) SELECT DISTINCT part FROM quote_statement")
 
 
 def refresh_statements(conn: sqlite3.Connection, everything: bool = False) -> int:
