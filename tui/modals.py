@@ -217,4 +217,5 @@ def help_rows(app) -> list[tuple[str, list[tuple[str, str, str]]]]:
 LEGEND = [
     ("“…”", "the speaker's own words", "direct or partial quote"),
     (REPORTED_MARK + "…", "reported speech", "an account, not their words"),
+    ("3×", "a statement in 3 outlets", "Quotes grouped by statement; v lists every quote"),
 ]

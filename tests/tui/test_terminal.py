@@ -86,8 +86,8 @@ def test_what_a_person_sees_at_80x24(terminal):
 
     t.keys("4")  # Quotes pane, grouped by statement
     t.wait_text("4 Quotes 8")
-    t.keys("v")  # every quote
-    t.wait_text("every quote")
+    t.keys("v")  # every quote (no statement's "N×" left)
+    t.wait_for(lambda s: "every quote" in s and "1×" not in s)
     t.keys("j", "Enter")  # Wang Yi's quote opens its article at the quote
     screen = t.wait_text("quote direct · Wang Yi")
     assert "stood firm" in screen
