@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from model.corpus import said_on
 from model.corpus.event_refresh import refresh_events
 from model.corpus.overrides import overrides, set_override
 from model.corpus.statement_refresh import MARK_ARTICLE_DIRTY, refresh_statements
@@ -59,6 +60,7 @@ def _set_published(conn: sqlite3.Connection, key: str, value: str | None) -> int
     else:
         n = _resolve_again(conn, aid, text, new, uncertain)
     _reread_event_dates(conn, aid)
+    said_on.refresh_article(conn, aid)  # its quotes' dates: from the dates just resolved, or the new date
     return n
 
 

@@ -65,6 +65,18 @@ def test_export_to_file_and_set_date(seeds_db, tmp_path):
     assert r.returncode == 1 and "not a date" in r.stderr
 
 
+def test_export_filters_narrow_and_a_bad_one_is_one_line_and_no_file(seeds_db, tmp_path):
+    r = run("export", "quotes", "--db", str(seeds_db), "--kind", "direct,partial", "--until", "2030")
+    assert r.returncode == 0, r.stderr
+    kinds = {line.split('"kind": "')[1].split('"')[0] for line in r.stdout.splitlines()}
+    assert kinds and kinds <= {"direct", "partial"}
+    out = tmp_path / "q.jsonl"
+    for bad in (["--since", "2023-02-30"], ["--kind", "hearsay"], ["--entity", "Putin"]):
+        r = run("export", "quotes", "--db", str(seeds_db), "-o", str(out), *bad)
+        assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+        assert not out.exists()
+
+
 def test_help_is_fast_and_lists_commands():
     r = run("--help")
     assert r.returncode == 0

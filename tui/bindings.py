@@ -59,7 +59,7 @@ ENTITIES = [
 TIMELINE = [Binding("d", "screen.jump_date", "Jump to date", id="timeline.date")]
 
 QUOTES = [
-    Binding("s", "screen.sort", "Group by speaker", id="quotes.sort"),
+    Binding("s", "screen.sort", "Sort", id="quotes.sort"),
     Binding("v", "screen.toggle_statements", "Statements / every quote", id="quotes.statements"),
 ]
 

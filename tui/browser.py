@@ -33,6 +33,8 @@ from .widgets.reader import Reader
 from .widgets.vlist import PAGE, VirtualList
 
 WIDE = (120, 35)
+JUMP_PROMPT = "jump the timeline to YYYY, YYYY-MM or YYYY-MM-DD (enter jumps, escape cancels)"
+SAID_PROMPT = "quotes said in YYYY, YYYY-MM or YYYY-MM-DD (enter filters, empty: all, escape cancels)"
 TINY = (60, 16)
 
 
@@ -89,6 +91,7 @@ class MainScreen(StepScreen):
         self._titles_due = False  # a held step changed what the titles show
         self._doc_row: tuple[str, int] | None = None  # (pane, row id) whose item the reader shows, if it is one
         self._open_when_loaded: str | None = None  # a list being sorted: the reader shows its row once loaded
+        self._date_for = "timeline"  # what the date prompt's date is for: the timeline, or the quotes said then
 
     # ---------------------------------------------------------------- layout
 
@@ -108,11 +111,7 @@ class MainScreen(StepScreen):
         yield Prompt(
             placeholder="search articles and quotes (enter searches, escape cancels)", id="search", classes="prompt"
         )
-        yield Prompt(
-            placeholder="jump the timeline to YYYY, YYYY-MM or YYYY-MM-DD (enter jumps, escape cancels)",
-            id="date",
-            classes="prompt",
-        )
+        yield Prompt(placeholder=JUMP_PROMPT, id="date", classes="prompt")
         yield KeyBar()
 
     def lst(self, name: str) -> VirtualList:
@@ -148,6 +147,7 @@ class MainScreen(StepScreen):
         if not wide or solo:  # only these layouts show the active pane alone (a class restyles the pane's list)
             for name in PANES:
                 _classes(self.query_one(f"#pane-{name}"), {"-active": name == self.state.active})
+        self.lst("quotes").set_tall(self.state.maximised)  # a quote on two lines when its list has the screen
 
     def on_descendant_focus(self, event) -> None:
         widget = event.widget
@@ -589,7 +589,7 @@ class MainScreen(StepScreen):
             return nav.chip_for_link(link, self.reader.doc)
         if focused in PANES:
             row = self.lst(focused).highlighted
-            return nav.chip_for_row(focused, row) if row is not None else None
+            return nav.chip_for_row(focused, row, self.state.chips.speaker) if row is not None else None
         return None
 
     def action_refresh(self) -> None:
@@ -652,16 +652,25 @@ class MainScreen(StepScreen):
     # ---------------------------------------------------------------- dates
 
     def action_jump_date(self) -> None:
-        self._open_prompt("date", "")
+        """The date prompt: from the Quotes list, it filters the quotes by when they were said; else it jumps
+        the timeline."""
+        self._date_for = "quotes" if self._focused_id() == "quotes" else "timeline"
+        box = self.query_one("#date", Input)
+        box.placeholder = SAID_PROMPT if self._date_for == "quotes" else JUMP_PROMPT
+        self._open_prompt("date", (self.state.chips.said or "") if self._date_for == "quotes" else "")
 
     @on(Input.Submitted, "#date")
     def _date_entered(self, event: Input.Submitted) -> None:
         value = event.value.strip()
-        problem = nav.date_problem(value)
+        problem = nav.date_problem(value) if value or self._date_for != "quotes" else None
         if problem:
             self.notify(f"not a date: “{clean(value)}” ({problem})", severity="warning")
             return
         self._close_prompt()
+        if self._date_for == "quotes":  # the quotes said then (nothing: all of them again)
+            chips = self.state.chips.set("said", value or None)
+            self.navigate(replace(self.capture(), chips=chips, focus="quotes", active="quotes"))
+            return
         self._goto_date(value, snap=replace(self.capture(), focus="timeline", active="timeline"))
 
     def _goto_date(self, date: str, snap: Snapshot) -> None:

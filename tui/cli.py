@@ -101,6 +101,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", help="jsonl (the default) or csv")
     ex.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    narrow = ex.add_argument_group("filters (each kind takes those that apply to it)")
+    narrow.add_argument(
+        "--speaker", metavar="NAME", help="quotes: spoken by NAME (a name or alias; a joint speaker too)"
+    )
+    narrow.add_argument(
+        "--since",
+        metavar="DATE",
+        help="quotes (when said), articles (published), timeline and events: from DATE (YYYY, YYYY-MM or YYYY-MM-DD)",
+    )
+    narrow.add_argument("--until", metavar="DATE", help="the same kinds: up to the end of DATE")
+    narrow.add_argument(
+        "--kind",
+        dest="kinds",
+        metavar="A,B",
+        help="quotes: direct, partial, indirect, stance; entities: their types (PERSON, ORG, GPE, …)",
+    )
+    narrow.add_argument("--entity", metavar="NAME", help="timeline (named in its sentence), events, mentions")
     ex.add_argument(
         "--raw-csv",
         action="store_true",
@@ -182,7 +199,7 @@ def _main(argv: list[str] | None) -> int:
                 args.paths, db, args.jobs, follow_links=args.follow_links, article_seconds=args.article_seconds
             )
         if args.command == "export":
-            return cmd_export(args.kind, db, args.format, args.output, raw_csv=args.raw_csv)
+            return cmd_export(args.kind, db, args.format, args.output, raw_csv=args.raw_csv, selection=_selection(args))
         if args.command == "set-date":
             return cmd_set_date(db, args.article, args.date)
         if args.command == "repair":
@@ -354,8 +371,18 @@ def _ingested(summary) -> int:
 # ---------------------------------------------------------------- export
 
 
-def cmd_export(kind: str, db: Path, fmt: str, output: str | None, raw_csv: bool = False) -> int:
+def _selection(args):
+    """The export's filters, as given."""
+    from model.corpus.selection import Selection, parse_kinds
+
+    return Selection(
+        speaker=args.speaker, since=args.since, until=args.until, kinds=parse_kinds(args.kinds), entity=args.entity
+    )
+
+
+def cmd_export(kind: str, db: Path, fmt: str, output: str | None, raw_csv: bool = False, selection=None) -> int:
     from model.corpus import export, store
+    from model.corpus.selection import Selection, SelectionError, narrowing
 
     if raw_csv and fmt != "csv":
         return fail("--raw-csv applies to --format csv only", EXIT_USAGE)
@@ -371,8 +398,18 @@ def cmd_export(kind: str, db: Path, fmt: str, output: str | None, raw_csv: bool 
     except store.StoreError as e:
         return fail(str(e))
 
+    selection = selection or Selection()
+    try:
+        narrowing(conn, kind, selection)  # checked before anything is written
+    except SelectionError as e:
+        conn.close()
+        return fail(f"export {kind}: {e}", EXIT_USAGE)
+    except sqlite3.DatabaseError as e:
+        conn.close()
+        return fail(f"cannot read {db}: {e}")
+
     def write(out) -> int:
-        return export.write(conn, kind, out, fmt, raw_csv=raw_csv)
+        return export.write(conn, kind, out, fmt, raw_csv=raw_csv, selection=selection)
 
     try:
         if output:

@@ -16,6 +16,7 @@ from typing import Any
 from textual.content import Content, Span
 
 from model.corpus import query as q
+from model.corpus.joint import SEPARATOR as JOINT_SEPARATOR
 
 from .text import QUOTED_KINDS, as_said, clean, clean_keep_offsets, context_after, context_before
 
@@ -169,6 +170,19 @@ def article_doc(doc: q.ArticleDoc) -> Doc:
     return result
 
 
+def speaker_names(quote: q.QuoteRow) -> list[tuple[str, int | None]]:
+    """The quote's speaker as (text, entity or None) pieces: one for a single speaker, each member of a joint
+    speaker and the separators between them (no entity)."""
+    if not quote.joint:
+        return [(clean(quote.speaker, "unknown speaker"), quote.speaker_entity)]
+    pieces: list[tuple[str, int | None]] = []
+    for i, (entity, name) in enumerate(quote.members):
+        if i:
+            pieces.append((JOINT_SEPARATOR, None))
+        pieces.append((clean(name, "?"), entity))
+    return pieces
+
+
 def _with_speaker_notes(text: str, doc: q.ArticleDoc, body_offset: int):
     """The body with a ‹speaker› note after each quote's closing marks (unless the text names the
     speaker nearby): (body, the notes' spans, their links, (offset, length) of each note)."""
@@ -187,12 +201,16 @@ def _with_speaker_notes(text: str, doc: q.ArticleDoc, body_offset: int):
     for at in sorted(inserts):
         out.append(text[pos:at])
         for quote in inserts[at]:
-            note = f" ‹{clean(quote.speaker, 'unknown speaker')}›"
+            names = speaker_names(quote)
+            note = " ‹" + "".join(name for name, _ in names) + "›"
             start = at + shift
             out.append(note)
             spans.append(Span(start + 1, start + len(note), SPEAKER_STYLE))
-            if quote.speaker_entity is not None:
-                links.append(Link(start + 2, start + len(note) - 1, "speaker", quote.speaker_entity))
+            pos_in_note = start + 2
+            for name, entity in names:  # each member of a joint speaker its own link
+                if entity is not None:
+                    links.append(Link(pos_in_note, pos_in_note + len(name), "speaker", entity))
+                pos_in_note += len(name)
             shift += len(note)
             insert_lengths.append((at, len(note)))
         pos = at
@@ -277,7 +295,8 @@ def _quotes_section(b: _Builder, rows: list[q.QuoteRow], entity_id: int) -> None
     for quote in rows:
         b.add("  " + _when(quote.published) + " ", MUTED_STYLE)
         if quote.speaker and quote.speaker_entity != entity_id:
-            b.add(clean(quote.speaker), "bold", ("entity", quote.speaker_entity) if quote.speaker_entity else None)
+            for name, member in speaker_names(quote):  # each member of a joint speaker its own link
+                b.add(name, "bold", ("entity", member) if member is not None else None)
             b.add(": ")
         b.add(as_said(quote.text, quote.kind), said_style(quote.kind), ("quote", quote))
         b.line(" — " + clean(quote.title, "(untitled)"), MUTED_STYLE)
@@ -343,8 +362,8 @@ def statement_doc(page: q.StatementPage) -> Doc:
     b.line()
     b.line()
     _heading(b, "Wordings", len(page.wordings), len(page.wordings))
-    for quote in page.wordings:
-        b.add("  " + _when(quote.published) + " ", MUTED_STYLE)
+    for quote in page.wordings:  # when each was said (its attribution's date, else its article's)
+        b.add("  " + _when((quote.said_on or quote.published or "")[:10] or None) + " ", MUTED_STYLE)
         b.add(as_said(quote.text, quote.kind), said_style(quote.kind), ("quote", quote))
         where = " · ".join(x for x in (clean(quote.title, "(untitled)"), clean(quote.source)) if x)
         b.line(" — " + where, MUTED_STYLE)

@@ -62,6 +62,8 @@ def _quote_rows(fact) -> list[tuple[str, object]]:
         ("Cue", cue),
         ("Rule", fact.basis),
         ("Confidence", f"{fact.confidence:.2f}" if fact.confidence is not None else None),
+        ("Said on", fact.said_on or ("not stated" if fact.said_on_basis else None)),
+        ("Said on from", fact.said_on_basis),
         ("Article", fact.title),
     ]
 

@@ -56,16 +56,17 @@ def pane_sources(snap: Snapshot, old: Snapshot) -> dict[str, tuple]:
         "timeline": (timeline_source(f), (f.article, f.entity), (of.article, of.entity)),
         "quotes": (
             quotes_source(f, snap.quote_sort, snap.quote_view),
-            (f.article, f.entity, f.speaker, f.search, snap.quote_sort, snap.quote_view),
-            (of.article, of.entity, of.speaker, of.search, old.quote_sort, old.quote_view),
+            (f.article, f.entity, f.speaker, f.said, f.search, snap.quote_sort, snap.quote_view),
+            (of.article, of.entity, of.speaker, of.said, of.search, old.quote_sort, old.quote_view),
         ),
     }
 
 
 def next_sort(snap: Snapshot, focused: str | None) -> Snapshot:
-    """`snap` with the focused list's next sort (Quotes: by speaker or by date; else Articles')."""
+    """`snap` with the focused list's next sort (Quotes: by date, by when said, by speaker; else Articles')."""
     if focused == "quotes":
-        return replace(snap, quote_sort="date" if snap.quote_sort == "speaker" else "speaker")
+        sorts = q.QUOTE_SORTS
+        return replace(snap, quote_sort=sorts[(sorts.index(snap.quote_sort) + 1) % len(sorts)])
     sorts = q.ARTICLE_SORTS
     return replace(snap, article_sort=sorts[(sorts.index(snap.article_sort) + 1) % len(sorts)])
 
@@ -128,6 +129,9 @@ def _follow_quote(quote: q.QuoteRow, doc_kind: str) -> tuple[str, object]:
         return "doc", DocRef("article", quote.article, find=("quote", "id", quote.id))
     if quote.speaker_entity is not None:
         return "doc", DocRef("entity", quote.speaker_entity)
+    members = [entity for entity, _ in quote.members if entity is not None]
+    if members:  # a joint speaker: its first member (each is a link of its own after the quote or on its page)
+        return "doc", DocRef("entity", members[0])
     return "note", ("this quote has no known speaker", 3)
 
 
@@ -173,14 +177,20 @@ def chip_for_link(link, doc: Doc) -> tuple[str, tuple[int, str]] | None:
     return None
 
 
-def chip_for_row(name: str, row) -> tuple[str, tuple[int, str]] | None:
-    """The filter chip for `row` of list `name`."""
+def chip_for_row(name: str, row, speaker: tuple[int, str] | None = None) -> tuple[str, tuple[int, str]] | None:
+    """The filter chip for `row` of list `name`. A joint speaker's quote filters by its members in turn: the one
+    after the `speaker` filtered by now (the first, when none of them is)."""
     if name == "articles":
         return "article", (row.id, clean(row.title, row.key))
     if name == "entities":
         return "entity", (row.id, clean(row.name))
     if name == "quotes" and row.speaker_entity is not None:
         return "speaker", (row.speaker_entity, clean(row.speaker))
+    if name == "quotes" and row.joint:
+        members = [(entity, clean(member)) for entity, member in row.members if entity is not None]
+        ids = [entity for entity, _ in members]
+        now = ids.index(speaker[0]) if speaker is not None and speaker[0] in ids else -1
+        return ("speaker", members[(now + 1) % len(members)]) if members else None
     if name == "timeline":
         return "article", (row.article, clean(row.title, str(row.article)))
     return None
@@ -220,7 +230,7 @@ def pane_subtitle(name: str, s: Snapshot) -> str:
         return sub + (" · date basis" if s.show_basis else "")
     if name == "quotes":
         view = "statements · v: every quote" if s.quote_view == "statements" else "every quote · v: statements"
-        return view + " · " + ("by speaker" if s.quote_sort == "speaker" else "newest")
+        return view + " · " + {"speaker": "by speaker", "said": "newest said"}.get(s.quote_sort, "newest")
     if name == "entities":
         return " · ".join((s.label or "all types", f"“{s.name}”" if s.name else "/ filters by name"))
     return ""

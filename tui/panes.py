@@ -6,6 +6,8 @@ from rich.cells import set_cell_size
 from textual.content import Content
 
 from model.corpus import query as q
+from model.corpus.said_on import ATTRIBUTION
+from model.dates import covering_value
 
 from . import bindings
 from .document import (
@@ -18,7 +20,7 @@ from .document import (
     label_style,
     said_style,
 )
-from .text import as_said, cells, clean, shorten
+from .text import as_said, cells, clean, shorten, wrap
 from .widgets.vlist import FuncSource, VirtualList
 
 PANES = ("articles", "entities", "timeline", "quotes")
@@ -106,17 +108,42 @@ def timeline_source(filters: q.Filters) -> FuncSource:
 # The Quotes list shows each quote's article title only from this width on: narrower, a title cut
 # to a dozen characters says nothing and the quote needs the room (80 columns, maximised).
 TITLE_COLUMN_FROM = 110
+DATE_W = 10
 
 
-def _quote_row(row: q.QuoteRow, width: int, previous: q.QuoteRow | None = None) -> Content:
-    """Speaker, quote, article (when there is room) and date. Grouped by speaker, a
-    speaker's name shows on their first quote only."""
+def said_date(row: q.QuoteRow) -> str:
+    """When the quote was said, for a 10-cell column: its day (or week, month…); an article dated only by an
+    interval shows the narrowest value covering it, marked uncertain; a database older than the quotes' dates
+    shows the article's date."""
+    if row.said_on is None:
+        return (row.published or "undated") if row.said_on_basis is None else "undated"
+    if "/" not in row.said_on:
+        return date_label(row.said_on, DATE_W).rstrip()
+    first, last = row.said_on.split("/", 1)
+    covering = covering_value(first, last) if ".." not in (first, last) else None
+    return date_label(covering or "undated", DATE_W - 1).rstrip() + UNCERTAIN_MARK
+
+
+def _said_style(row: q.QuoteRow) -> str:
+    """A date the attribution gives stands out from an article's date, which is muted."""
+    return DATE_STYLE if (row.said_on_basis or "").startswith(ATTRIBUTION) else MUTED_STYLE
+
+
+def _columns(row: q.QuoteRow, width: int, previous: q.QuoteRow | None) -> tuple[str, int, int]:
+    """The speaker as shown (blank under the same speaker, grouped), its width and the title's (0: none)."""
     who_w = min(18, max(0, width // 4))
     title_w = min(30, width // 5) if width >= TITLE_COLUMN_FROM else 0
-    quote_w = max(0, width - who_w - title_w - 12 - (1 if title_w else 0))
     who = clean(row.speaker, "?")
     if previous is not None and previous.speaker == row.speaker:
         who = ""
+    return who, who_w, title_w
+
+
+def _quote_row(row: q.QuoteRow, width: int, previous: q.QuoteRow | None = None) -> Content:
+    """Speaker, quote, article (when there is room) and when it was said. Grouped by speaker, a
+    speaker's name shows on their first quote only."""
+    who, who_w, title_w = _columns(row, width, previous)
+    quote_w = max(0, width - who_w - title_w - DATE_W - 2 - (1 if title_w else 0))
     parts = [
         (fit(who, who_w), "bold" if row.speaker else MUTED_STYLE),
         " ",
@@ -125,7 +152,7 @@ def _quote_row(row: q.QuoteRow, width: int, previous: q.QuoteRow | None = None) 
     ]
     if title_w:
         parts += [(fit(clean(row.title, "(untitled)"), title_w), MUTED_STYLE), " "]
-    parts.append((fit(row.published or "undated", 10), MUTED_STYLE))
+    parts.append((fit(said_date(row), DATE_W), _said_style(row)))
     return Content.assemble(*parts)
 
 
@@ -165,6 +192,34 @@ def statements_source(filters: q.Filters, sort: str) -> FuncSource:
     )
 
 
+def _quote_rows_tall(row: q.QuoteRow, width: int, previous: q.QuoteRow | None = None) -> tuple[Content, Content]:
+    """A quote on two lines (the list maximised): the speaker, the quote's first line and when it was said;
+    under them the rest of the quote, or the article's title when the quote fits on one line."""
+    who, who_w, title_w = _columns(row, width, previous)
+    said = as_said(row.text, row.kind)
+    first_w = max(1, width - who_w - DATE_W - 2)
+    lines = wrap(said, first_w)
+    first_end = lines[1][0] if len(lines) > 1 else len(said)
+    rest = said[first_end:]
+    second_w = max(0, width - who_w - 1 - (title_w + 1 if title_w and rest else 0))
+    top = Content.assemble(
+        (fit(who, who_w), "bold" if row.speaker else MUTED_STYLE),
+        " ",
+        (fit(said[:first_end].rstrip(), first_w), said_style(row.kind)),
+        " ",
+        (fit(said_date(row), DATE_W), _said_style(row)),
+    )
+    title = clean(row.title, "(untitled)")
+    under = [(fit("", who_w), ""), " "]
+    if rest:
+        under.append((fit(rest, second_w), said_style(row.kind)))
+        if title_w:
+            under += [" ", (fit(title, title_w), MUTED_STYLE)]
+    else:
+        under.append((fit(title, second_w), MUTED_STYLE))
+    return top, Content.assemble(*under)
+
+
 def quotes_source(filters: q.Filters, sort: str, view: str = "quotes") -> FuncSource:
     if view == "statements":
         return statements_source(filters, sort)
@@ -174,6 +229,7 @@ def quotes_source(filters: q.Filters, sort: str, view: str = "quotes") -> FuncSo
         _quote_row,
         "no quotes for these filters — x removes the last filter",
         grouped=sort == "speaker",
+        tall_fn=_quote_rows_tall,
     )
 
 

@@ -19,6 +19,7 @@ class Chips:
     article: tuple[int, str] | None = None
     entity: tuple[int, str] | None = None
     speaker: tuple[int, str] | None = None
+    said: str | None = None  # Quotes said in YYYY, YYYY-MM or YYYY-MM-DD
     search: str | None = None
     order: tuple[str, ...] = ()
 
@@ -31,6 +32,7 @@ class Chips:
             article=self.article[0] if self.article else None,
             entity=self.entity[0] if self.entity else None,
             speaker=self.speaker[0] if self.speaker else None,
+            said=self.said,
             search=self.search,
         )
 
@@ -39,6 +41,7 @@ class Chips:
             "article": lambda v: "article: " + v[1],
             "entity": lambda v: "entity: " + v[1],
             "speaker": lambda v: "speaker: " + v[1],
+            "said": lambda v: "said: " + v,
             "search": lambda v: "search: " + v,
         }
         return [(n, text[n](getattr(self, n))) for n in self.order]

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from model.corpus import staleness
+from model.corpus.joint import joint_name, members
 from model.corpus.statement_refresh import repart
 from model.corpus.summary import summarise
 
@@ -190,12 +191,12 @@ def _merge(conn: sqlite3.Connection, sid: int, fid: int, name: str) -> None:
 
 def _rename_joint(conn: sqlite3.Connection, sid: int, fid: int, name: str) -> None:
     """A joint speaker ("Xi Jinping; Putin") names each member by its canonical entity: the one-word name merged
-    into a full name is replaced there too ("Xi Jinping; Vladimir Putin")."""
+    into a full name is replaced there too ("Vladimir Putin; Xi Jinping", in canonical order: `model.corpus.joint`)."""
     full = conn.execute("SELECT canonical FROM entity WHERE id=?", (fid,)).fetchone()[0]
     for qid, joint in conn.execute(
         "SELECT q.id, q.speaker_name FROM quote q JOIN quote_speaker qs ON qs.quote = q.id "
         "WHERE qs.entity=? AND q.speaker_entity IS NULL",
         (sid,),
     ).fetchall():
-        parts = [full if p.casefold() == name.casefold() else p for p in (joint or "").split("; ")]
-        conn.execute("UPDATE quote SET speaker_name=? WHERE id=?", ("; ".join(dict.fromkeys(parts)), qid))
+        parts = [full if p.casefold() == name.casefold() else p for p in members(joint)]
+        conn.execute("UPDATE quote SET speaker_name=? WHERE id=?", (joint_name(parts), qid))

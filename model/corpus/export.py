@@ -23,7 +23,8 @@ import sqlite3
 from collections.abc import Iterator
 from typing import IO
 
-from model.corpus.schema import EVENT_WORD_COLUMNS
+from model.corpus.schema import EVENT_WORD_COLUMNS, SAID_ON_COLUMNS
+from model.corpus.selection import Selection, narrowed, narrowing
 from model.unsafe import UNSAFE_CHARS
 
 # What json.dumps(ensure_ascii=False) leaves raw that must not reach a terminal (it escapes C0 itself).
@@ -48,9 +49,9 @@ QUERIES = {
     "quotes": (
         "SELECT a.key AS article, q.start, q.end, q.text, q.kind, "
         "COALESCE(e.canonical, q.speaker_name) AS speaker, q.speaker_start, q.speaker_end, q.cue, q.basis, "
-        "q.confidence, (SELECT qs.statement FROM quote_statement qs WHERE qs.quote=q.id) AS statement "
-        "FROM quote q JOIN article a ON a.id=q.article "
-        "LEFT JOIN entity e ON e.id=q.speaker_entity ORDER BY a.key, q.start",
+        "q.confidence, q.said_on, q.said_on_basis, a.title, a.source, a.published, "
+        "(SELECT qs.statement FROM quote_statement qs WHERE qs.quote=q.id) AS statement FROM quote q "
+        "JOIN article a ON a.id=q.article LEFT JOIN entity e ON e.id=q.speaker_entity ORDER BY a.key, q.start",
         [
             "article",
             "start",
@@ -63,6 +64,11 @@ QUERIES = {
             "cue",
             "basis",
             "confidence",
+            "said_on",
+            "said_on_basis",
+            "title",
+            "source",
+            "published",
             "statement",
         ],
     ),
@@ -112,9 +118,11 @@ _REPORTS = (
 )
 _EVENT_LISTS = ("participants", "readings", "reports")  # JSON text cells in CSV
 _MEMBERS = (
-    "SELECT a.key, q.start, q.end, q.text, q.kind FROM quote_statement qs JOIN quote q ON q.id=qs.quote "
+    "SELECT a.key, q.start, q.end, q.text, q.kind, q.said_on, a.title, a.source, a.published "
+    "FROM quote_statement qs JOIN quote q ON q.id=qs.quote "
     "JOIN article a ON a.id=q.article WHERE qs.statement=? ORDER BY a.key, q.start"
 )
+_MEMBER_FIELDS = ("article", "start", "end", "text", "kind", "said_on", "title", "source", "published")
 
 
 _DERIVED_TABLE = {"events": "event", "statements": "statement"}  # a kind a database older than its table lacks
@@ -130,6 +138,8 @@ def _query(conn: sqlite3.Connection, kind: str) -> str | None:
     if kind == "quotes" and "quote_statement" not in tables:
         start = sql.index("(SELECT qs.statement")
         sql = sql[:start] + "NULL" + sql[sql.index(" AS statement FROM") :]
+    if kind == "quotes" and not {r[1] for r in conn.execute("PRAGMA table_info(quote)")} >= set(SAID_ON_COLUMNS):
+        sql = sql.replace("q.said_on_basis", "NULL AS said_on_basis").replace("q.said_on", "NULL AS said_on")
     if kind == "timeline":
         have = {r[1] for r in conn.execute("PRAGMA table_info(timex)")}
         for column in EVENT_WORD_COLUMNS:
@@ -141,15 +151,20 @@ def _query(conn: sqlite3.Connection, kind: str) -> str | None:
     return sql
 
 
-def rows(conn: sqlite3.Connection, kind: str) -> Iterator[dict]:
+def rows(conn: sqlite3.Connection, kind: str, selection: Selection = Selection()) -> Iterator[dict]:
+    """The records of `kind`, narrowed to `selection` (a SelectionError, before the first row, if it cannot be)."""
     sql, cols = _query(conn, kind), QUERIES[kind][1]
     if sql is None:
         return
-    for r in conn.execute(sql):
+    narrow = narrowing(conn, kind, selection)
+    for r in conn.execute(narrowed(sql, narrow), narrow.params):
         d = dict(zip(cols, r))
         if kind == "entities":
             d["aliases"] = json.loads(d["aliases"] or "[]")
         elif kind == "events":
+            d["participants"] = _json_list(d["participants"])
+            if not narrow.keeps_event(d):
+                continue
             _event_lists(conn, d)
         elif kind == "statements":
             _statement_lists(conn, d)
@@ -157,8 +172,7 @@ def rows(conn: sqlite3.Connection, kind: str) -> Iterator[dict]:
 
 
 def _event_lists(conn: sqlite3.Connection, d: dict) -> None:
-    """An event's participants, readings and reports as lists; its conflict as a bool."""
-    d["participants"] = _json_list(d["participants"])
+    """An event's readings and reports as lists (its participants are one already); its conflict as a bool."""
     d["readings"] = _json_list(d["readings"])
     d["conflict"] = bool(d["conflict"])
     d["reports"] = [
@@ -179,11 +193,9 @@ def _event_lists(conn: sqlite3.Connection, d: dict) -> None:
 
 
 def _statement_lists(conn: sqlite3.Connection, d: dict) -> None:
-    """A statement's quotes, each with its article, and the articles they are in."""
-    d["quotes"] = [
-        {"article": key, "start": start, "end": end, "text": text, "kind": kind}
-        for key, start, end, text, kind in conn.execute(_MEMBERS, (d["quotes"],)).fetchall()
-    ]
+    """A statement's quotes, each with when it was said and its article's key, title, source and date; the
+    articles they are in."""
+    d["quotes"] = [dict(zip(_MEMBER_FIELDS, r)) for r in conn.execute(_MEMBERS, (d["quotes"],)).fetchall()]
     d["articles"] = sorted({m["article"] for m in d["quotes"]})
 
 
@@ -217,17 +229,24 @@ def csv_cell(value, raw: bool = False):
     return value
 
 
-def write(conn: sqlite3.Connection, kind: str, out: IO[str], fmt: str = "jsonl", raw_csv: bool = False) -> int:
+def write(
+    conn: sqlite3.Connection,
+    kind: str,
+    out: IO[str],
+    fmt: str = "jsonl",
+    raw_csv: bool = False,
+    selection: Selection = Selection(),
+) -> int:
     n = 0
     if fmt == "jsonl":
-        for d in rows(conn, kind):
+        for d in rows(conn, kind, selection):
             out.write(json_line(d))
             n += 1
     elif fmt == "csv":
         cols = QUERIES[kind][1]
         w = csv.writer(out, lineterminator="\n")
         w.writerow(cols)
-        for d in rows(conn, kind):
+        for d in rows(conn, kind, selection):
             if kind == "entities":
                 d["aliases"] = "; ".join(d["aliases"])
             if kind == "events":

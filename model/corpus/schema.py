@@ -12,20 +12,24 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from model.corpus import said_on
 from model.corpus.errors import StoreError
+from model.corpus.joint import canonicalise_joint_names
 from model.corpus.summary import create_summary, summarise_all
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 SUMMARY_VERSION = 2  # the first with the per-entity summary and event_day (`summary.SUMMARY_TABLES`)
 EVENT_WORD_VERSION = 3  # the first whose timex rows say which event word they date (`EVENT_WORD_COLUMNS`)
 EVENTS_VERSION = 4  # the first with event reports and the events merged from them (`EVENT_TABLES`)
-STATEMENTS_VERSION = 5  # the first with quotes grouped into statements (`STATEMENT_TABLES`)
+SAID_ON_VERSION = 5  # the first whose quote rows say when the words were said (`SAID_ON_COLUMNS`)
+STATEMENTS_VERSION = 6  # the first with quotes grouped into statements (`STATEMENT_TABLES`)
 READABLE_VERSIONS = (
     1,
     2,
     3,
     4,
     5,
+    6,
 )  # an older database is browsed as it is (without the summaries, the event words) until a writer upgrades it
 
 
@@ -132,10 +136,14 @@ TABLES = (
             "speaker_end": int,
             "basis": str,
             "confidence": float,
+            "said_on": str,  # when the words were said (`model.corpus.said_on`): a TIMEX3 value
+            "said_on_start": str,  # the first and last day it covers
+            "said_on_end": str,
+            "said_on_basis": str,
         },
         pk="id",
         foreign_keys=(("article", "article", "id"), ("speaker_entity", "entity", "id")),
-        indexes=(Index(("article", "start")), Index(("speaker_entity",))),
+        indexes=(Index(("article", "start")), Index(("speaker_entity",)), Index(("said_on_end", "said_on_start"))),
     ),
     Table(
         "quote_speaker",
@@ -257,6 +265,9 @@ TABLES = (
 # The timex columns version 3 added: the event word a date anchors (its offsets, or NULL).
 EVENT_WORD_COLUMNS = ("event_start", "event_end")
 
+# The quote columns version 5 added: when the words were said (derived from stored rows, `model.corpus.said_on`).
+SAID_ON_COLUMNS = ("said_on", "said_on_start", "said_on_end", "said_on_basis")
+
 # Full-text search: table -> its indexed columns (FTS5, kept by triggers).
 FULL_TEXT = (("article", ("title", "text")), ("quote", ("text", "speaker_name")))
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
@@ -297,7 +308,10 @@ def migrate(
         upgrade_from_3(conn)
         version = 4
     if version == 4:
-        upgrade_from_4(conn)
+        upgrade_from_4(conn, progress)
+        version = 5
+    if version == 5:
+        upgrade_from_5(conn)
         return
     raise StoreError(f"{path} has schema version {version}; no migration to {SCHEMA_VERSION} is known")
 
@@ -356,11 +370,34 @@ def upgrade_from_3(conn: sqlite3.Connection) -> None:
         raise
 
 
+def upgrade_from_4(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None) -> None:
+    """Schema 4 -> 5 adds when each quote was said (`SAID_ON_COLUMNS`), derived from the stored quotes, dates and
+    publication dates (no parse), and puts joint speakers' names in canonical order (`model.corpus.joint`), in one
+    transaction: an interrupted upgrade leaves version 4 as it was."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        have = {r[1] for r in conn.execute("PRAGMA table_info(quote)")}
+        for column in SAID_ON_COLUMNS:
+            if column not in have:
+                conn.execute(f"ALTER TABLE quote ADD COLUMN {column} TEXT")
+        conn.execute(
+            "CREATE INDEX IF NOT EXISTS idx_quote_said_on_end_said_on_start ON quote(said_on_end, said_on_start)"
+        )
+        narrow_fts_updates(conn)  # before the rows are written: a said_on is no change of the words searched
+        said_on.refresh_all(conn, progress)
+        canonicalise_joint_names(conn)
+        conn.execute(f"PRAGMA user_version={SAID_ON_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
 STATEMENT_TABLES = ("statement", "quote_statement", "statement_dirty")
 
 
-def upgrade_from_4(conn: sqlite3.Connection) -> None:
-    """Schema 4 -> 5 adds the statement tables, every stored quote linked to its speaker's part and every part
+def upgrade_from_5(conn: sqlite3.Connection) -> None:
+    """Schema 5 -> 6 adds the statement tables, every stored quote linked to its speaker's part and every part
     marked behind, in one transaction; the statements are then grouped (a grouping cut short stays marked: the
     next writer does it)."""
     import sqlite_utils
@@ -392,8 +429,23 @@ def create_schema(conn: sqlite3.Connection) -> None:
             create_table(db, table)
         for name, columns in FULL_TEXT:
             db[name].enable_fts(list(columns), fts_version="FTS5", create_triggers=True, tokenize=FTS_TOKENIZE)
+        narrow_fts_updates(conn)
         create_summary(conn)
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+
+def narrow_fts_updates(conn: sqlite3.Connection) -> None:
+    """Each full-text index's update trigger (sqlite-utils' `TABLE_au`) fires on a change of the columns it
+    indexes only: a quote dated again or an article's publication date reindexed no words (schema 5)."""
+    for name, columns in FULL_TEXT:
+        row = conn.execute("SELECT sql FROM sqlite_master WHERE type='trigger' AND name=?", (f"{name}_au",)).fetchone()
+        every_update = f'AFTER UPDATE ON "{name}"'
+        if row is None or every_update not in row[0]:
+            continue
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        narrowed = row[0].replace(every_update, f'AFTER UPDATE OF {quoted} ON "{name}"')
+        conn.execute(f'DROP TRIGGER "{name}_au"')
+        conn.execute(narrowed)
 
 
 def create_table(db, table: Table) -> None:

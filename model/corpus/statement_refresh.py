@@ -17,8 +17,9 @@ from collections.abc import Iterable
 
 from model.corpus.statement_merge import Said, Statement, group, speaker_part, statement_of
 
-# When a quote was said, as the statements date it: its article's publication date.
-SAID_ON = "a.published"
+# When a quote was said, as the statements date it: the first day of its `said_on` (`model.corpus.said_on`), else
+# its article's publication date.
+SAID_ON = "COALESCE(q.said_on_start, a.published)"
 
 _MEMBERS = (
     f"SELECT q.id, a.key, q.start, q.end, q.text, q.kind, {SAID_ON}, a.source, "

@@ -14,11 +14,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 from model.corpus.errors import StoreError
-from model.corpus.schema import READABLE_VERSIONS, SCHEMA_VERSION, SUMMARY_VERSION, migrate
+from model.corpus.schema import READABLE_VERSIONS, SAID_ON_VERSION, SCHEMA_VERSION, SUMMARY_VERSION, migrate
 
 BUSY_TIMEOUT_MS = 10_000  # how long a statement waits for another writer's lock before "database is locked"
 
-__all__ = ["READABLE_VERSIONS", "SCHEMA_VERSION", "SUMMARY_VERSION", "StoreError", "connect", "open_readonly"]
+__all__ = [
+    "READABLE_VERSIONS",
+    "SAID_ON_VERSION",
+    "SCHEMA_VERSION",
+    "SUMMARY_VERSION",
+    "StoreError",
+    "connect",
+    "open_readonly",
+]
 
 
 def connect(

@@ -11,6 +11,8 @@ import json
 import sqlite3
 from typing import TYPE_CHECKING
 
+from model.corpus.joint import joint_name
+from model.corpus.said_on import SaidOn, said_on
 from model.corpus.statement_merge import speaker_part
 from model.corpus.statement_refresh import MARK_ARTICLE_DIRTY, UNLINK_ARTICLE, link_quote
 from model.corpus.summary import summarise
@@ -48,7 +50,8 @@ _INSERT_SENTENCE = "INSERT INTO sentence(article, idx, start, end) VALUES (?,?,?
 _INSERT_MENTION = "INSERT INTO mention(article, entity, start, end, text, label, basis, title) VALUES (?,?,?,?,?,?,?,?)"
 _INSERT_QUOTE = (
     "INSERT INTO quote(article, start, end, text, kind, cue, cue_start, cue_end, speaker_name, "
-    "speaker_entity, speaker_start, speaker_end, basis, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    "speaker_entity, speaker_start, speaker_end, basis, confidence, said_on, said_on_start, said_on_end, "
+    "said_on_basis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 _INSERT_QUOTE_SPEAKER = "INSERT OR IGNORE INTO quote_speaker(quote, entity) VALUES (?,?)"
 _INSERT_EVENT_REPORT = (
@@ -101,8 +104,10 @@ def write_article(conn: sqlite3.Connection, art: Article, ext: Extraction, entit
         aid = _write_article_row(conn, art, ext, entities)
         _insert_sentences(conn, aid, ext)
         _insert_mentions(conn, aid, ext, entities)
+        published, basis, _ = _publication(art, ext)
         for q in ext.quotes:
-            _insert_quote(conn, aid, q, entities)
+            said = said_on(q, ext.timexes, ext.sentences, art.text, published, basis)
+            _insert_quote(conn, aid, q, entities, said)
         _insert_timexes(conn, aid, ext)
         _insert_event_reports(conn, aid, ext.events)
         summarise(conn, "SELECT ?", (aid,))
@@ -170,11 +175,12 @@ def _insert_mentions(conn: sqlite3.Connection, aid: int, ext: Extraction, entiti
     )
 
 
-def _insert_quote(conn: sqlite3.Connection, aid: int, q: Quote, entities: EntityCache) -> None:
-    """One quote and its speakers (a joint speaker is several entities; one alone is also `speaker_entity`)."""
+def _insert_quote(conn: sqlite3.Connection, aid: int, q: Quote, entities: EntityCache, said: SaidOn) -> None:
+    """One quote, when it was said, and its speakers (a joint speaker is several entities; one alone is also
+    `speaker_entity`)."""
     names, ids = _speakers(q, entities)
     single = ids[0] if len(ids) == 1 else None
-    speaker_name = q.speaker or ("; ".join(names) if names else None)
+    speaker_name = joint_name(names) if len(names) > 1 else q.speaker or joint_name(names)
     qid = conn.execute(
         _INSERT_QUOTE,
         (
@@ -192,6 +198,10 @@ def _insert_quote(conn: sqlite3.Connection, aid: int, q: Quote, entities: Entity
             q.speaker_end,
             q.basis,
             q.confidence,
+            said.value,
+            said.start,
+            said.end,
+            said.basis,
         ),
     ).lastrowid
     known = [i for i in ids if i is not None]

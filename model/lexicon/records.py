@@ -48,3 +48,11 @@ notice opinion decision brief motion textbook caption headline transcript chart 
 estimate projection average tally photo picture suit town city county
 """.split()
 )
+# Where words are said, as an attribution names it ("said at a news conference on Friday", "told an interview on
+# Monday"): a date of such a word in the attribution dates the words (`model.corpus.said_on`).
+OCCASIONS = WRITINGS | set(
+    """
+conference briefing interview speech address hearing meeting summit talks session forum appearance
+remarks comments statements
+""".split()
+)

@@ -185,7 +185,7 @@ def test_export_onto_its_own_database_is_refused(db, tmp_path, target, monkeypat
     conn.close()
 
 
-def broken_write(conn, kind, out, fmt="jsonl", raw_csv=False):
+def broken_write(conn, kind, out, fmt="jsonl", raw_csv=False, selection=None):
     out.write('{"article": "half a row')
     raise sqlite3.DatabaseError("database disk image is malformed")
 
@@ -212,7 +212,7 @@ def test_a_failed_export_keeps_the_older_file_whole(db, tmp_path, monkeypatch):
 
 
 def test_an_interrupted_export_leaves_nothing_behind(db, tmp_path, monkeypatch):
-    def interrupted(conn, kind, out, fmt="jsonl", raw_csv=False):
+    def interrupted(conn, kind, out, fmt="jsonl", raw_csv=False, selection=None):
         out.write("{")
         raise KeyboardInterrupt
 

@@ -388,7 +388,7 @@ async def test_filter_by_selection_speaker_and_mention(make_app):
         await pilot.press("f")
         await settle(pilot)
         assert s.state.chips.speaker[1] == "Maria Zakharova" and s.lst("quotes").total == 2
-        await pilot.press("s")  # grouped by speaker: the name on the first quote only
+        await pilot.press("s", "s")  # (by date, when said,) grouped by speaker: the name on the first quote only
         await settle(pilot)
         vl = s.lst("quotes")
         assert "Maria Zakharova" in vl.render_line(0).text and "Maria Zakharova" not in vl.render_line(1).text

@@ -20,7 +20,7 @@ from tui.state import Chips, DocRef, Snapshot
 def test_following_a_link_goes_to_a_page_a_date_or_says_why_not():
     assert follow(Link(0, 4, "mention", Row(entity=None)), "article") is None
     assert follow(Link(0, 4, "mention", Row(entity=7)), "article") == ("doc", DocRef("entity", 7))
-    quote = Row(speaker_entity=None, article=3, id=11)
+    quote = Row(speaker_entity=None, article=3, id=11, members=())
     assert follow(Link(0, 4, "quote", quote), "article") == ("note", ("this quote has no known speaker", 3))
     assert follow(Link(0, 4, "quote", quote), "entity") == ("doc", DocRef("article", 3, find=("quote", "id", 11)))
     undated = Row(value_start=None, text="one fine day", value="FUTURE_REF")
@@ -37,7 +37,7 @@ def test_a_row_opens_its_document_at_the_search_hit_when_searching():
 
 
 def test_chips_come_from_rows_and_links():
-    assert chip_for_row("quotes", Row(speaker_entity=None, speaker="someone")) is None
+    assert chip_for_row("quotes", Row(speaker_entity=None, speaker="someone", joint=False)) is None
     assert chip_for_row("quotes", Row(speaker_entity=2, speaker="A Speaker")) == ("speaker", (2, "A Speaker"))
     doc = message_doc("")
     assert chip_for_link(Link(0, 4, "article", (8, 0, 4)), doc) == ("article", (8, "8"))
@@ -46,7 +46,9 @@ def test_chips_come_from_rows_and_links():
 def test_cycling_sorts_and_types_wraps_around():
     assert [next_label(["GPE", "PERSON"], x) for x in (None, "GPE", "PERSON")] == ["GPE", "PERSON", None]
     snap = Snapshot()
-    assert next_sort(snap, "quotes").quote_sort == "speaker" and next_sort(snap, "articles").quote_sort == "date"
+    assert next_sort(snap, "quotes").quote_sort == "said" and next_sort(snap, "articles").quote_sort == "date"
+    assert next_sort(next_sort(snap, "quotes"), "quotes").quote_sort == "speaker"
+    assert next_sort(next_sort(next_sort(snap, "quotes"), "quotes"), "quotes").quote_sort == "date"
 
 
 def test_titles_say_how_many_hits_and_which_filter():

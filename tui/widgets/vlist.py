@@ -53,6 +53,7 @@ class FuncSource:
     render_fn: Callable[..., Content]  # (row, width) or, with `grouped`, (row, width, previous)
     empty: str = "nothing here"
     grouped: bool = False
+    tall_fn: Callable[..., tuple[Content, Content]] | None = None  # (row, width, previous): a row on two lines
 
     def count(self, conn) -> int:
         return self.count_fn(conn)
@@ -62,6 +63,10 @@ class FuncSource:
 
     def render(self, row: Any, width: int, previous: Any | None) -> Content:
         return self.render_fn(row, width, previous) if self.grouped else self.render_fn(row, width)
+
+    def render_tall(self, row: Any, width: int, previous: Any | None) -> tuple[Content, Content]:
+        """One row on two lines (only where `tall_fn` is given)."""
+        return self.tall_fn(row, width, previous)
 
 
 class VirtualList(LineScrollView, can_focus=True):
@@ -145,6 +150,29 @@ class VirtualList(LineScrollView, can_focus=True):
         # time replaces them in one frame, with no 'loading…' frame in between.
         self._stale: tuple[OrderedDict, int, int] | None = None
         self._seen_size = Size(0, 0)
+        self._tall = False
+
+    # ---------------------------------------------------------------- rows of two lines
+
+    def set_tall(self, tall: bool) -> None:
+        """Draw each row on two lines, where the source can (`FuncSource.tall_fn`): the screen asks for it when
+        the list has the screen to itself (maximised). The cursor row stays in view."""
+        if tall == self._tall:
+            return
+        self._tall = tall
+        self._resize()
+        self._scroll_cursor_visible()
+        self.refresh()
+
+    @property
+    def row_lines(self) -> int:
+        """How many lines a row takes: 2 when tall and the source draws rows on two lines, else 1."""
+        return 2 if self._tall and getattr(self.source, "tall_fn", None) is not None else 1
+
+    def _refresh_row(self, index: int) -> None:
+        h = self.row_lines
+        for line in range(index * h, index * h + h):
+            self.refresh_line(line)
 
     # ---------------------------------------------------------------- loading
 
@@ -302,7 +330,7 @@ class VirtualList(LineScrollView, can_focus=True):
         self._fetch(self._generation, self.source, page)
 
     def _resize(self) -> None:
-        set_virtual_size(self, Size(self.scrollable_content_region.width, max(self.total or 0, 1)))
+        set_virtual_size(self, Size(self.scrollable_content_region.width, max((self.total or 0) * self.row_lines, 1)))
 
     # ---------------------------------------------------------------- drawing
 
@@ -315,22 +343,24 @@ class VirtualList(LineScrollView, can_focus=True):
 
     def line_segments(self, y: int) -> list[Segment]:
         region, top, base = self.line_frame()
-        line = self._line(y, top + y, max(0, region.width - 1), base)
-        line.append(thumb_segment(self, y, region.height, self.shown_total or 0, top))
+        h = self.row_lines
+        index, part = divmod(top + y, h)
+        line = self._line(y, index, max(0, region.width - 1), base, part)
+        line.append(thumb_segment(self, y, region.height, (self.shown_total or 0) * h, top))
         return line
 
-    def _line(self, y: int, index: int, width: int, base) -> list[Segment]:
+    def _line(self, y: int, index: int, width: int, base, part: int = 0) -> list[Segment]:
         if self.total is None or self.error or not self.total:
-            return self._not_counted_line(y, index, width, base)
+            return self._not_counted_line(y, index, width, base, part)
         if index >= self.total:
             return [Segment(" " * width, base.rich_style)]
         row = self.row(index)
         if row is None:
             self._request(index // PAGE)
-            return content_segments(self, Content("…"), width, self.get_visual_style("vlist--dim"))
-        return self._row_segments(row, index, self.cursor, width, base)
+            return content_segments(self, Content("…" if not part else ""), width, self.get_visual_style("vlist--dim"))
+        return self._row_segments(row, index, self.cursor, width, base, part=part)
 
-    def _not_counted_line(self, y: int, index: int, width: int, base) -> list[Segment]:
+    def _not_counted_line(self, y: int, index: int, width: int, base, part: int = 0) -> list[Segment]:
         """Line `y` while there are no rows to show: a reload's old rows (within its grace time), else
         'loading…', an error or the source's empty message on the first line."""
         blank = [Segment(" " * width, base.rich_style)]
@@ -339,7 +369,7 @@ class VirtualList(LineScrollView, can_focus=True):
             row = self.row(index, pages) if index < total else None
             if row is None:
                 return blank
-            return self._row_segments(row, index, cursor, width, base, pages)
+            return self._row_segments(row, index, cursor, width, base, pages, part)
         if self.total is None:
             text, style = ("loading…" if y == 0 else ""), self.get_visual_style("vlist--dim")
             return fit(list(Content(text).render_segments(style)), width, base.rich_style)
@@ -349,20 +379,24 @@ class VirtualList(LineScrollView, can_focus=True):
         return blank
 
     def _row_segments(
-        self, row, index: int, cursor: int, width: int, base, pages: OrderedDict | None = None
+        self, row, index: int, cursor: int, width: int, base, pages: OrderedDict | None = None, part: int = 0
     ) -> list[Segment]:
-        """Row `index` drawn (from `pages`: the rows on screen, or a reload's old ones)."""
-        content = self.source.render(row, width, self.row(index - 1, pages) if index else None)
+        """Line `part` of row `index` drawn (from `pages`: the rows on screen, or a reload's old ones)."""
+        previous = self.row(index - 1, pages) if index else None
+        if self.row_lines > 1:
+            content = self.source.render_tall(row, width, previous)[part]
+        else:
+            content = self.source.render(row, width, previous)
         return content_segments(self, content, width, base + self._cursor_style() if index == cursor else base)
 
     def _cursor_style(self):
         return self.get_visual_style("vlist--cursor" if self.has_focus else "vlist--cursor-blurred")
 
     def on_focus(self, event: events.Focus) -> None:
-        self.refresh_line(self.cursor)  # only the cursor row looks different
+        self._refresh_row(self.cursor)  # only the cursor row looks different
 
     def on_blur(self, event: events.Blur) -> None:
-        self.refresh_line(self.cursor)
+        self._refresh_row(self.cursor)
 
     # ---------------------------------------------------------------- cursor
 
@@ -370,11 +404,12 @@ class VirtualList(LineScrollView, can_focus=True):
         height = self.scrollable_content_region.height
         if height <= 0:
             return
-        top = round(self.scroll_y)
-        if self.cursor < top:
-            self.scroll_y_to(self.cursor)
-        elif self.cursor >= top + height:
-            self.scroll_y_to(self.cursor - height + 1)
+        top, h = round(self.scroll_y), self.row_lines
+        first = self.cursor * h  # the cursor row's first line
+        if first < top:
+            self.scroll_y_to(first)
+        elif first + h > top + height:
+            self.scroll_y_to(first + h - height)
 
     def move_to(self, index: int, *, announce: bool = True) -> None:
         if not self.total:
@@ -384,8 +419,8 @@ class VirtualList(LineScrollView, can_focus=True):
         self.cursor = index
         self._scroll_cursor_visible()
         if round(self.scroll_y) == top:  # the rows stay put: repaint the two that changed
-            self.refresh_line(old)
-            self.refresh_line(index)
+            self._refresh_row(old)
+            self._refresh_row(index)
         else:
             self.refresh()
         if announce:
@@ -408,7 +443,7 @@ class VirtualList(LineScrollView, can_focus=True):
     def action_page(self, direction: int) -> None:
         height = max(1, self.scrollable_content_region.height)
         self.scroll_y_to(self.scroll_y + direction * height)
-        self.move_to(self.cursor + direction * height)
+        self.move_to(self.cursor + direction * max(1, height // self.row_lines))
 
     def action_select(self) -> None:
         row = self.highlighted
@@ -418,7 +453,7 @@ class VirtualList(LineScrollView, can_focus=True):
             self._select_when_loaded = True
 
     async def on_click(self, event: events.Click) -> None:
-        index = round(self.scroll_y) + event.y
+        index = (round(self.scroll_y) + event.y) // self.row_lines
         if self.total and index < self.total:
             if index == self.cursor and event.chain > 1:
                 self.action_select()

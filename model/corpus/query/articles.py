@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from model.corpus.query.base import FREQUENT, entity_counts, has_summary, run, sql_where
+from model.corpus.query.base import FREQUENT, entity_counts, has_summary, quote_cols, run, sql_where
 from model.corpus.query.rows import (
-    QUOTE_COLS,
     TIMEX_COLS,
     TIMEX_FROM,
     TITLE,
@@ -125,7 +124,7 @@ def get_article(conn: sqlite3.Connection, article_id: int) -> ArticleDoc | None:
         quote_row(r)
         for r in run(
             conn,
-            f"SELECT {QUOTE_COLS} FROM quote q JOIN article a ON a.id = q.article WHERE q.article=? ORDER BY q.start",
+            f"SELECT {quote_cols(conn)} FROM quote q JOIN article a ON a.id = q.article WHERE q.article=? ORDER BY q.start",
             (article_id,),
         )
     ]

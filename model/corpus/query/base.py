@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from model.corpus.query.rows import QUOTE_COLS, QUOTE_COLS_BEFORE_SAID_ON
 from model.corpus.store import SUMMARY_VERSION, StoreError, open_readonly
 
 
@@ -52,6 +53,17 @@ def has_summary(conn: sqlite3.Connection) -> bool:
     """Whether the database has the per-entity summary and `event_day` (schema 2, `summary.SUMMARY_TABLES`);
     a version-1 database is read with the plans that join mentions, articles and events."""
     return run(conn, "PRAGMA user_version")[0][0] >= SUMMARY_VERSION
+
+
+def has_said_on(conn: sqlite3.Connection) -> bool:
+    """Whether the quotes say when they were said (schema 5, `SAID_ON_VERSION`); an older database is read
+    without it."""
+    return any(r[1] == "said_on_basis" for r in run(conn, "PRAGMA table_info(quote)"))
+
+
+def quote_cols(conn: sqlite3.Connection) -> str:
+    """The columns a `QuoteRow` is read from, on this database's schema."""
+    return QUOTE_COLS if has_said_on(conn) else QUOTE_COLS_BEFORE_SAID_ON
 
 
 # Without the summary (a version-1 database), an entity with this many mentions has its sections

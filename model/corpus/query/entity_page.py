@@ -5,10 +5,10 @@ from __future__ import annotations
 import sqlite3
 from typing import NamedTuple
 
-from model.corpus.query.base import FREQUENT, has_summary, run
+from model.corpus.query.base import FREQUENT, has_summary, quote_cols, run
 from model.corpus.query.entities import entity
 from model.corpus.query.quotes import QUOTES_MENTIONING, entity_quotes, quote_where, quotes, summed_quotes
-from model.corpus.query.rows import QUOTE_COLS, EntityPage, EntityRow, Filters, Kwic, QuoteRow, quote_row
+from model.corpus.query.rows import EntityPage, EntityRow, Filters, Kwic, QuoteRow, quote_row
 from model.corpus.query.timeline import entity_events, event_where, events
 
 COOCCUR_ARTICLES = 500  # co-occurrence is counted over the entity's latest articles only
@@ -169,7 +169,7 @@ def _quotes_about_joined(conn: sqlite3.Connection, entity_id: int, limit: int) -
         quote_row(r)
         for r in run(
             conn,
-            f"SELECT {QUOTE_COLS} {about_where} ORDER BY a.published DESC, q.article DESC, q.start LIMIT ?",
+            f"SELECT {quote_cols(conn)} {about_where} ORDER BY a.published DESC, q.article DESC, q.start LIMIT ?",
             (entity_id, entity_id, entity_id, limit),
         )
     ]

@@ -1,18 +1,22 @@
-"""Quotes: their list, filtered by article, entity, speaker or search, sorted by date or speaker."""
+"""Quotes: their list, filtered by article, entity, speaker, when said or search, sorted by date, when said or
+speaker."""
 
 from __future__ import annotations
 
 import sqlite3
 
-from model.corpus.query.base import has_summary, run, sql_where
-from model.corpus.query.rows import QUOTE_COLS, Filters, QuoteRow, quote_row
+from model.corpus.query.base import QueryError, has_said_on, has_summary, quote_cols, run, sql_where
+from model.corpus.query.rows import Filters, QuoteRow, quote_row
 from model.corpus.query.search import fts_only, is_common, search_clauses
+from model.dates import value_range
 
 # ---------------------------------------------------------------- quotes
 
-QUOTE_SORTS = ("date", "speaker")
+QUOTE_SORTS = ("date", "said", "speaker")
 _QUOTE_ORDER = {
     "date": "a.published DESC, q.article DESC, q.start",
+    # when it was said, newest first (a span by its last day), then as the date sort
+    "said": "q.said_on_end DESC, q.said_on_start DESC, a.published DESC, q.article DESC, q.start",  # undated last
     "speaker": "q.speaker_name IS NULL, q.speaker_name COLLATE NOCASE, a.published DESC, q.start",
 }
 
@@ -23,9 +27,19 @@ QUOTES_MENTIONING = (
 )
 
 
-def quote_where(f: Filters, summed: bool = False) -> tuple[str, list]:
-    """With `summed` (the database has the summary), the quotes of an entity are read from it."""
+def quote_where(f: Filters, summed: bool = False, said_on: bool = True) -> tuple[str, list]:
+    """With `summed` (the database has the summary), the quotes of an entity are read from it; without `said_on`
+    (a database older than it), the quotes said in a period are those of the articles published in it."""
     clauses, params = [], []
+    days = value_range(f.said) if f.said else None
+    if f.said and days is None:
+        raise QueryError(f"not a date: {f.said!r} (YYYY, YYYY-MM or YYYY-MM-DD)")
+    if days and said_on:
+        clauses.append("q.said_on_end >= ? AND q.said_on_start <= ?")
+        params += days
+    elif days:
+        clauses.append("q.article IN (SELECT id FROM article WHERE published BETWEEN ? AND ?)")
+        params += days
     if f.article is not None:
         clauses.append("q.article = ?")
         params.append(f.article)
@@ -52,7 +66,8 @@ def entity_quotes(conn: sqlite3.Connection, f: Filters) -> tuple[str, list] | No
     """With the summary, the quotes of one entity (`f.entity`: spoken by it or mentioning it) or
     of one speaker (`f.speaker`), and no other filter, are a range of `entity_quote e`: its WHERE
     clause and parameters; None otherwise."""
-    if f.article is not None or f.search or (f.entity is None) == (f.speaker is None) or not has_summary(conn):
+    alone = f.article is None and not f.search and not f.said
+    if not alone or (f.entity is None) == (f.speaker is None) or not has_summary(conn):
         return None
     if f.entity is not None:
         return " WHERE e.entity = ?", [f.entity]
@@ -66,7 +81,7 @@ def summed_quotes(conn: sqlite3.Connection, where: str, params: list, offset: in
         conn,
         f"WITH page AS (SELECT e.quote, row_number() OVER (ORDER BY {order}) AS n "
         f"FROM entity_quote e{where} ORDER BY {order} LIMIT ? OFFSET ?) "
-        f"SELECT {QUOTE_COLS} FROM page JOIN quote q ON q.id = page.quote "
+        f"SELECT {quote_cols(conn)} FROM page JOIN quote q ON q.id = page.quote "
         "JOIN article a ON a.id = q.article ORDER BY page.n",
         [*params, limit, offset],
     )
@@ -74,26 +89,27 @@ def summed_quotes(conn: sqlite3.Connection, where: str, params: list, offset: in
 
 
 def count_quotes(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
-    match = fts_only(f, article=f.article, entity=f.entity, speaker=f.speaker)
+    match = fts_only(f, article=f.article, entity=f.entity, speaker=f.speaker, said=f.said)
     if match:
         return run(conn, "SELECT COUNT(*) FROM quote_fts WHERE quote_fts MATCH ?", (match,))[0][0]
     summed = entity_quotes(conn, f)
     if summed:
         return run(conn, f"SELECT COUNT(*) FROM entity_quote e{summed[0]}", summed[1])[0][0]
-    where, params = quote_where(f, has_summary(conn))
+    where, params = quote_where(f, has_summary(conn), has_said_on(conn))
     return run(conn, f"SELECT COUNT(*) FROM quote q{where}", params)[0][0]  # every quote has its article (FK)
 
 
 def quotes(
     conn: sqlite3.Connection, f: Filters = Filters(), sort: str = "date", offset: int = 0, limit: int = 100
 ) -> list[QuoteRow]:
-    summed = entity_quotes(conn, f) if sort != "speaker" else None
+    summed = entity_quotes(conn, f) if sort == "date" else None
     if summed:
         return summed_quotes(conn, *summed, offset, limit)
-    where, params = quote_where(f, has_summary(conn))
-    order = _QUOTE_ORDER.get(sort, _QUOTE_ORDER["date"])
+    said_on = has_said_on(conn)
+    where, params = quote_where(f, has_summary(conn), said_on)
+    order = _QUOTE_ORDER.get(sort if said_on or sort != "said" else "date", _QUOTE_ORDER["date"])
     source = "quote q JOIN article a ON a.id = q.article"
-    match = fts_only(f, article=f.article, entity=f.entity, speaker=f.speaker)
+    match = fts_only(f, article=f.article, entity=f.entity, speaker=f.speaker, said=f.said)
     if match and sort == "date" and is_common(conn, "quote_fts", match):
         # a common word: walk the articles newest first and keep their matching quotes
         source = (
@@ -104,7 +120,7 @@ def quotes(
         conn,
         f"WITH page AS (SELECT q.id, row_number() OVER (ORDER BY {order}) AS n FROM {source}"
         f"{where} ORDER BY {order} LIMIT ? OFFSET ?) "
-        f"SELECT {QUOTE_COLS} FROM page JOIN quote q ON q.id = page.id "
+        f"SELECT {quote_cols(conn)} FROM page JOIN quote q ON q.id = page.id "
         "JOIN article a ON a.id = q.article ORDER BY page.n",
         [*params, limit, offset],
     )

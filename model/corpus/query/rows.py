@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from model import dates
+from model.corpus.joint import members
 
 # ---------------------------------------------------------------- filters and rows
 
@@ -16,6 +18,7 @@ class Filters:
     article: int | None = None  # Timeline, Quotes
     entity: int | None = None  # Articles, Timeline, Quotes
     speaker: int | None = None  # Quotes
+    said: str | None = None  # Quotes: said in YYYY, YYYY-MM or YYYY-MM-DD (their `said_on` overlaps it)
     search: str | None = None  # Articles (title and text), Quotes (text and speaker): words as typed
     label: str | None = None  # Entities: type
     name: str | None = None  # Entities: type-to-filter on name or alias
@@ -73,6 +76,13 @@ class QuoteRow:
     source: str | None = None
     published: str | None = None
     speaker_text: str | None = None  # the words the speaker was read from
+    said_on: str | None = None  # when it was said (`model.corpus.said_on`): a TIMEX3 value, or None
+    said_on_basis: str | None = None
+    members: tuple[tuple[int | None, str], ...] = ()  # a joint speaker's (entity, name), in canonical order
+
+    @property
+    def joint(self) -> bool:
+        return len(self.members) > 1
 
 
 @dataclass
@@ -186,8 +196,14 @@ QUOTE_COLS = (
     "q.id, q.article, q.start, q.end, q.text, q.kind, q.cue, q.cue_start, q.cue_end, q.speaker_name, "
     "q.speaker_entity, q.speaker_start, q.speaker_end, q.basis, q.confidence, " + TITLE + ", a.source, "
     "a.published, CASE WHEN q.speaker_start IS NOT NULL "
-    "THEN substr(a.text, q.speaker_start + 1, q.speaker_end - q.speaker_start) END"
+    "THEN substr(a.text, q.speaker_start + 1, q.speaker_end - q.speaker_start) END, q.said_on, q.said_on_basis, "
+    # a joint speaker's members: [[entity, name], …]
+    "CASE WHEN q.speaker_entity IS NULL AND instr(q.speaker_name, ';') > 0 THEN (SELECT "
+    "json_group_array(json_array(e.id, e.canonical)) FROM quote_speaker qs JOIN entity e ON e.id = qs.entity "
+    "WHERE qs.quote = q.id) END"
 )
+# The same, read from a database older than the quotes' dates (`model.corpus.schema.SAID_ON_VERSION`).
+QUOTE_COLS_BEFORE_SAID_ON = QUOTE_COLS.replace("q.said_on_basis", "NULL").replace("q.said_on", "NULL")
 TIMEX_COLS = (
     "t.id, t.article, t.start, t.end, t.text, t.type, t.value, t.anchor, t.basis, t.sentence, "
     "t.value_start, t.value_end, t.uncertain, " + TITLE + ", a.published, "
@@ -199,7 +215,22 @@ TIMEX_FROM = (
 
 
 def quote_row(r: tuple) -> QuoteRow:
-    return QuoteRow(*r)
+    row = QuoteRow(*r[:-1])
+    row.members = joint_members(row.speaker, r[-1])
+    return row
+
+
+def joint_members(speaker_name: str | None, entities_json: str | None) -> tuple[tuple[int | None, str], ...]:
+    """A joint speaker's members, (entity or None, name) in the stored (canonical) order; () for one speaker."""
+    names = members(speaker_name)
+    if len(names) < 2:
+        return ()
+    try:
+        found = json.loads(entities_json or "[]")
+    except ValueError:
+        found = []
+    ids = {str(name).casefold(): eid for eid, name in found if isinstance(eid, int)} if isinstance(found, list) else {}
+    return tuple((ids.get(name.casefold()), name) for name in names)
 
 
 def timex_row(r: tuple) -> TimexRow:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import sqlite3
 
-from model.corpus.query.base import has_summary, run
+from model.corpus.query.base import has_said_on, has_summary, run
 from model.corpus.query.quotes import quote_where
 from model.corpus.query.rows import QUOTE_COLS, Filters, QuoteRow, StatementPage, StatementRow, quote_row
 from model.corpus.schema import STATEMENTS_VERSION
 
 STATEMENT_COLS = "s.id, s.speaker, s.speaker_entity, s.kind, s.text, s.first, s.last, s.articles, s.outlets, s.quotes"
 _FROM = "statement s JOIN quote q ON q.id = s.fullest JOIN article a ON a.id = q.article"
-_ORDER = {
+_ORDER = {  # a statement is dated by when it was said: the date sort and the said sort are one
     "date": "s.last IS NULL, s.last DESC, s.first DESC, s.id",
+    "said": "s.last IS NULL, s.last DESC, s.first DESC, s.id",
     "speaker": "s.speaker IS NULL, s.speaker COLLATE NOCASE, s.last DESC, s.id",
 }
 _MEMBERS = (
@@ -28,9 +29,9 @@ def has_statements(conn: sqlite3.Connection) -> bool:
 
 def _where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
     """Statements with at least one quote the filters keep."""
-    if (f.article, f.entity, f.speaker, f.search) == (None, None, None, None):
+    if (f.article, f.entity, f.speaker, f.said, f.search) == (None, None, None, None, None):
         return "", []
-    where, params = quote_where(f, has_summary(conn))
+    where, params = quote_where(f, has_summary(conn), has_said_on(conn))
     return (
         f" WHERE s.id IN (SELECT qs.statement FROM quote q JOIN quote_statement qs ON qs.quote = q.id{where})",
         params,

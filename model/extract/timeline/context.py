@@ -44,6 +44,13 @@ class Context:
                 return spec if within is None or pos - o <= within else None
         return None
 
+    def last_ref_offset(self, pos: int, gran: str) -> int | None:
+        """Where the date `last_ref` would return was mentioned."""
+        for o, g, _ in reversed(self.refs):
+            if o < pos and (g == "day" or gran == "month"):
+                return o
+        return None
+
     def last_ref_gran(self, pos: int) -> str:
         prev = [g for o, g, _ in self.refs if o < pos]
         return prev[-1] if prev else "day"
@@ -97,6 +104,11 @@ class Context:
         """The quarter a results story is about: the first one it names (later ones are often forecasts)."""
         prev = [q for o, q in self.quarters if o < pos]
         return prev[0] if prev else None
+
+    def last_year_mention(self, pos: int) -> tuple[int, int] | None:
+        """(offset, year) of the last date with a year mentioned before `pos`."""
+        prev = [(o, y) for o, y in self.years if o < pos]
+        return prev[-1] if prev else None
 
     def last_year(self, pos: int) -> int | None:
         prev = [y for o, y in self.years if o < pos]

@@ -101,7 +101,7 @@ def test_a_family_name_merged_into_the_full_name_brings_its_quotes_to_that_speak
         assert st["speaker"] == "Ana Ruiz" and st["articles"] == ["a", "b"]
 
 
-def test_a_version_4_database_gets_its_statements_when_a_writer_upgrades_it(tmp_path):
+def test_a_version_5_database_gets_its_statements_when_a_writer_upgrades_it(tmp_path):
     path = tmp_path / "old.db"
     with closing(store.connect(path)) as conn:
         _store(conn, "a", "Ana Ruiz")
@@ -111,7 +111,7 @@ def test_a_version_4_database_gets_its_statements_when_a_writer_upgrades_it(tmp_
     c = sqlite3.connect(path)
     for table in schema.STATEMENT_TABLES:
         c.execute(f"DROP TABLE {table}")
-    c.execute("PRAGMA user_version=4")
+    c.execute("PRAGMA user_version=5")
     c.commit()
     c.close()
     with closing(store.connect(path, readonly=True)) as conn:  # read as it is: no statements, quotes without one

@@ -131,12 +131,14 @@ def _day_before_weekday(c: Cand, text: str, ctx: Context) -> Interp:
 
 
 def _then(c: Cand, text: str, ctx: Context) -> Interp:
-    """`until then`: the date last mentioned."""
-    ref = (
-        ctx.last_ref(c.start, "month")
-        if prev_word(text, c.start) in ("until", "till", "by", "since", "before", "after", "from")
-        else None
-    )
+    """`until then`, `since then`: the date last mentioned — a bare year when that came last."""
+    if prev_word(text, c.start) not in ("until", "till", "by", "since", "before", "after", "from"):
+        return Interp("DATE", drop=True)
+    year = ctx.last_year_mention(c.start)
+    ref_at = ctx.last_ref_offset(c.start, "month")
+    if year is not None and (ref_at is None or year[0] > ref_at):
+        return Interp("DATE", value=str(year[1]), basis="the year last mentioned")
+    ref = ctx.last_ref(c.start, "month")
     if ref is None:
         return Interp("DATE", drop=True)
     return Interp("DATE", spec={"kind": "relref", "unit": ctx.last_ref_gran(c.start), "n": 0, "base": ref})

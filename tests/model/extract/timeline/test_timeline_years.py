@@ -124,3 +124,19 @@ def test_a_far_year_before_a_singular_noun_is_kept(nlp):
 )
 def test_a_far_year_that_opens_a_sentence_or_continues_a_list_is_kept(nlp, text, value):
     assert value in years(nlp, text, "2023-02-23")
+
+
+@pytest.mark.parametrize(
+    "text,then",
+    [
+        # the year came last: "then" is that year, not the day named before it
+        (
+            "On June 4, 1985 the ministers met in Geneva. The pact was signed in 1979 and since then it has held.",
+            "1979",
+        ),
+        # the day came last: "then" is that day
+        ("The pact was signed in 1979. On March 1 the ministers met, and until then nobody spoke.", "1987-03-01"),
+    ],
+)
+def test_then_refers_to_the_date_last_mentioned_whatever_its_granularity(nlp, text, then):
+    assert ("then", then) in values(nlp, text)
