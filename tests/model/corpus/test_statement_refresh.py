@@ -9,6 +9,8 @@ import json
 import sqlite3
 from contextlib import closing
 
+import pytest
+
 from model.corpus import export, schema, store, write
 from model.corpus.entity_refresh import refresh_entities
 from model.corpus.statement_refresh import refresh_statements
@@ -131,3 +133,24 @@ def test_statements_export_as_csv_with_lists_in_cells(tmp_path):
     (row,) = csv.DictReader(io.StringIO(out.getvalue()))
     assert row["text"] == "'=bridge will carry trains across the river"  # a formula cell made harmless
     assert row["articles"] == "a; b" and [m["article"] for m in json.loads(row["quotes"])] == ["a", "b"]
+
+
+def test_statements_export_takes_the_quotes_filters(tmp_path):
+    from model.corpus.selection import Selection, SelectionError
+
+    with closing(store.connect(tmp_path / "c.db")) as conn:
+        _store(conn, "a", "Ana Ruiz", published="2024-05-02")
+        _store(conn, "b", "Ana Ruiz", "bridge will carry trains", "partial", published="2024-06-10")
+        _store(conn, "c", "Tom Berg", "the river is too wide for a bridge", "indirect", published="2024-07-01")
+        refresh_statements(conn)
+
+        def speakers(**kw) -> list[str]:
+            return [st["speaker"] for st in export.rows(conn, "statements", Selection(**kw))]
+
+        assert speakers(speaker="tom berg") == ["Tom Berg"]
+        assert speakers(kinds=("partial",)) == ["Ana Ruiz"]  # a statement with a partial quote: all of it
+        assert speakers(since="2024-06") == ["Ana Ruiz", "Tom Berg"] and speakers(until="2024-05") == ["Ana Ruiz"]
+        (st,) = export.rows(conn, "statements", Selection(since="2024-06", until="2024-06"))
+        assert [q["article"] for q in st["quotes"]] == ["a", "b"] and st["quotes"][1]["said_on"] == "2024-06-10"
+        with pytest.raises(SelectionError, match="--entity does not apply to statements"):
+            list(export.rows(conn, "statements", Selection(entity="Ana Ruiz")))
