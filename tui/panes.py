@@ -179,6 +179,31 @@ def _statement_row(row: q.StatementRow, width: int, previous: q.StatementRow | N
     )
 
 
+def _statement_rows_tall(row: q.StatementRow, width: int, previous=None) -> tuple[Content, Content]:
+    """A statement on two lines (the list maximised): the speaker, the wording's first line, in how many outlets
+    and when; under them the rest of the wording, or how many articles and wordings it has."""
+    if isinstance(row, q.QuoteRow):
+        return _quote_rows_tall(row, width, previous)
+    who_w = min(18, max(0, width // 4))
+    who = "" if previous is not None and getattr(previous, "speaker", None) == row.speaker else clean(row.speaker, "?")
+    right = f"{row.outlets}× {date_span(row.first, row.last)}"
+    said = as_said(row.text, row.quote.kind)
+    first_w = max(1, width - who_w - len(right) - 2)
+    lines = wrap(said, first_w)
+    first_end = lines[1][0] if len(lines) > 1 else len(said)
+    rest = said[first_end:]
+    top = Content.assemble(
+        (fit(who, who_w), "bold" if row.speaker else MUTED_STYLE),
+        " ",
+        (fit(said[:first_end].rstrip(), first_w), said_style(row.quote.kind)),
+        " ",
+        (right, "bold" if row.outlets > 1 else MUTED_STYLE),
+    )
+    counts = f"{row.articles} article{'s' * (row.articles != 1)} · {row.quotes} wording{'s' * (row.quotes != 1)}"
+    under = (fit(rest, width - who_w - 1), said_style(row.quote.kind)) if rest else (counts, MUTED_STYLE)
+    return top, Content.assemble((fit("", who_w), ""), " ", under)
+
+
 def statements_source(filters: q.Filters, sort: str) -> FuncSource:
     """The Quotes pane grouped by statement; a database older than the statements lists its quotes."""
     return FuncSource(
@@ -189,6 +214,7 @@ def statements_source(filters: q.Filters, sort: str) -> FuncSource:
         _statement_row,
         "no quotes for these filters — x removes the last filter",
         grouped=sort == "speaker",
+        tall_fn=_statement_rows_tall,
     )
 
 

@@ -127,3 +127,19 @@ async def test_the_statement_page_names_its_speaker_as_a_link_and_the_key_is_in_
         await pilot.press("question_mark")
         await settle(pilot)
         assert "quotes.statements" in str(app.screen.query_one("#box Static").render())
+
+
+async def test_a_maximised_statements_list_shows_two_lines_a_statement(statements_db):
+    app = _app(statements_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        await pilot.press("4", "z")
+        await settle(pilot)
+        vl = s.lst("quotes")
+        assert vl.row_lines == 2
+        drawn = [vl.render_line(y).text for y in range(2 * vl.total)]
+        ortiz = next(i for i in range(vl.total) if vl.row(i).speaker == "Lena Ortiz")
+        top, under = drawn[2 * ortiz], drawn[2 * ortiz + 1]
+        assert top.startswith("Lena Ortiz") and "2× 2024-03-01…03-04" in top
+        assert under[:18].strip() == "" and "spring" in under  # the rest of the wording, under it
