@@ -14,6 +14,7 @@ import sqlite3
 from model.corpus import said_on
 from model.corpus.event_refresh import refresh_events
 from model.corpus.overrides import overrides, set_override
+from model.corpus.statement_refresh import MARK_ARTICLE_DIRTY, refresh_statements
 from model.dates import allowed_interval, granularity, value_range
 from model.extract import timeline
 from model.extract.events import EVENT_GRANULARITIES, weekday_reading
@@ -38,6 +39,7 @@ def set_published(conn: sqlite3.Connection, key: str, value: str | None) -> int:
             conn.execute("ROLLBACK")
         raise
     refresh_events(conn)  # the years its event reports left and joined (marked in the change: never lost)
+    refresh_statements(conn)  # the dates of its quotes' statements (marked in the change)
     return n
 
 
@@ -51,6 +53,7 @@ def _set_published(conn: sqlite3.Connection, key: str, value: str | None) -> int
     else:
         new, basis, uncertain = _clear(conn, key)
     conn.execute("UPDATE article SET published=?, published_basis=? WHERE id=?", (new, basis, aid))
+    conn.execute(MARK_ARTICLE_DIRTY, (aid,))
     interval = None if new else allowed_interval(basis)
     if interval and interval[0] and interval[1]:
         n = _resolve_between(conn, aid, text, interval)

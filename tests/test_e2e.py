@@ -29,7 +29,9 @@ CONTRACT = {
         "title",
         "source",
         "published",
+        "statement",
     },
+    "statements": {"statement", "speaker", "kind", "text", "first", "last", "articles", "outlets", "quotes"},
     "timeline": {
         "article",
         "start",
@@ -67,6 +69,18 @@ def test_every_export_has_the_contract_fields(seeds_db):
         got = rows(seeds_db, kind)
         assert got, kind
         assert all(set(r) == fields for r in got), kind
+
+
+def test_quotes_name_exported_statements_and_no_statement_mixes_two_speakers(seeds_db):
+    statements = {s["statement"]: s for s in rows(seeds_db, "statements")}
+    quotes = rows(seeds_db, "quotes")
+    assert {q["statement"] for q in quotes} == set(statements)
+    speakers: dict[str, set] = {}
+    for q in quotes:
+        speakers.setdefault(q["statement"], set()).add(q["speaker"])
+    assert all(len(names) == 1 for names in speakers.values())
+    assert sum(len(s["quotes"]) for s in statements.values()) == len(quotes)
+    assert any(len(s["articles"]) > 1 for s in statements.values())
 
 
 def test_timeline_rows_name_exported_events_and_reports_have_their_offsets(seeds_db):

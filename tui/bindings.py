@@ -58,7 +58,10 @@ ENTITIES = [
 
 TIMELINE = [Binding("d", "screen.jump_date", "Jump to date", id="timeline.date")]
 
-QUOTES = [Binding("s", "screen.sort", "Sort", id="quotes.sort")]
+QUOTES = [
+    Binding("s", "screen.sort", "Sort", id="quotes.sort"),
+    Binding("v", "screen.toggle_statements", "Statements / every quote", id="quotes.statements"),
+]
 
 READER = [
     Binding("tab,e", "link(1)", "Next link", id="reader.next_link"),

@@ -457,6 +457,11 @@ class MainScreen(StepScreen):
             self._open_when_loaded = focused
         self.navigate(nav.next_sort(self.capture(), focused))
 
+    def action_toggle_statements(self) -> None:
+        """The Quotes pane grouped by statement, or every quote."""
+        self._open_when_loaded = "quotes"
+        self.navigate(nav.next_quote_view(self.capture()))
+
     def action_toggle_basis(self) -> None:
         self.navigate(replace(self.capture(), show_basis=not self.state.show_basis))
 
@@ -668,7 +673,7 @@ class MainScreen(StepScreen):
             return nav.fact_in_reader(self.reader.link, self.reader.doc)
         if focused in PANES:
             row = self.lst(focused).highlighted
-            return (nav.FACT_OF_ROW[focused], row) if row is not None else None
+            return nav.fact_of_row(focused, row) if row is not None else None
         return None
 
     def action_provenance(self) -> None:

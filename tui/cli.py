@@ -96,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ex.add_argument(
         "kind",
-        choices=["articles", "entities", "mentions", "quotes", "timeline", "events"],
+        choices=["articles", "entities", "mentions", "quotes", "statements", "timeline", "events"],
         help="which records to write",
     )
     ex.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", help="jsonl (the default) or csv")
@@ -542,6 +542,7 @@ def _repair(db: Path) -> int:
     from model.corpus import staleness, store
     from model.corpus.entity_refresh import rebuild_entities
     from model.corpus.event_refresh import refresh_events
+    from model.corpus.statement_refresh import refresh_statements
     from model.corpus.summary import summarise_all
 
     try:
@@ -556,6 +557,7 @@ def _repair(db: Path) -> int:
         with conn:
             summarise_all(conn)
         refresh_events(conn, everything=True)
+        refresh_statements(conn, everything=True)
         articles = conn.execute("SELECT COUNT(*) FROM article").fetchone()[0]
     except sqlite3.Error as e:  # a full disk, another program's lock: each step is one transaction
         return fail(f"cannot repair {db}: {_sqlite_reason(e)}")

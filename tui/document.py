@@ -64,8 +64,8 @@ class Link:
 
 @dataclass
 class Doc:
-    kind: str  # article | entity | message
-    ident: int | None
+    kind: str  # article | entity | statement | message
+    ident: int | str | None  # a statement's id is a string
     title: str
     text: str
     spans: list[Span] = field(default_factory=list)
@@ -74,6 +74,7 @@ class Doc:
     inserts: list[tuple[int, int]] = field(default_factory=list)  # (stored offset, length added there)
     article: q.ArticleDoc | None = None
     page: q.EntityPage | None = None
+    statement: q.StatementPage | None = None
 
     def display(self, offset: int) -> int:
         """The display offset of a stored-text offset (articles)."""
@@ -321,6 +322,54 @@ def _appears_with_section(b: _Builder, cooccurring) -> None:
         b.line(f"  {other.label or '?'} · in {shared} of the same articles", MUTED_STYLE)
 
 
+def date_span(first: str | None, last: str | None) -> str:
+    """When a statement was said: one date, or its first and last (the year once when they share it)."""
+    if not first or not last:
+        return first or last or "undated"
+    if first == last:
+        return first
+    return f"{first}…{last[5:]}" if first[:4] == last[:4] else f"{first}…{last}"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
+
+
+def _outlets(wordings: list[q.QuoteRow]) -> str:
+    """The outlets that carry a statement, by name, and how many of its articles give none."""
+    names = sorted({clean(w.source) for w in wordings if clean(w.source).strip()}, key=str.casefold)
+    unknown = len({w.article for w in wordings if not clean(w.source).strip()})
+    named = f"{_count(len(names), 'outlet')} ({', '.join(names)})" if names else ""
+    rest = f"{_count(unknown, 'article')} of an outlet not known" if unknown else ""
+    return " + ".join(x for x in (named, rest) if x)
+
+
+def statement_doc(page: q.StatementPage) -> Doc:
+    """A statement's page: who said it, when, in how many articles and outlets; its fullest wording; then every
+    wording, each a link to its article."""
+    st = page.statement
+    b = _Builder()
+    who = clean(st.speaker, "unknown speaker")
+    b.add(who, "bold", ("entity", st.speaker_entity) if st.speaker_entity is not None else None)
+    b.line(f"  · {st.kind or '?'}", MUTED_STYLE)
+    b.line(
+        f"said {date_span(st.first, st.last)} · {_count(st.articles, 'article')} · {_outlets(page.wordings)} · "
+        f"{_count(st.quotes, 'wording')}",
+        MUTED_STYLE,
+    )
+    b.line()
+    b.add(as_said(st.text, st.quote.kind), said_style(st.quote.kind), ("quote", st.quote))
+    b.line()
+    b.line()
+    _heading(b, "Wordings", len(page.wordings), len(page.wordings))
+    for quote in page.wordings:  # when each was said (its attribution's date, else its article's)
+        b.add("  " + _when((quote.said_on or quote.published or "")[:10] or None) + " ", MUTED_STYLE)
+        b.add(as_said(quote.text, quote.kind), said_style(quote.kind), ("quote", quote))
+        where = " · ".join(x for x in (clean(quote.title, "(untitled)"), clean(quote.source)) if x)
+        b.line(" — " + where, MUTED_STYLE)
+    return Doc("statement", st.id, who, b.text, b.spans, b.links, statement=page)
+
+
 def message_doc(text: str) -> Doc:
     return Doc("message", None, "", clean(text), [Span(0, len(clean(text)), MUTED_STYLE)])
 
@@ -331,10 +380,13 @@ def read_article(conn, aid: int) -> Doc:
     return article_doc(data) if data else message_doc("That article is no longer in the database.")
 
 
-def read_document(conn, kind: str, ident: int, width: int) -> Doc:
-    """The reader's page for an article or an entity (its keyword-in-context lines `width` wide)."""
+def read_document(conn, kind: str, ident: int | str, width: int) -> Doc:
+    """The reader's page for an article, an entity (its keyword-in-context lines `width` wide) or a statement."""
     if kind == "article":
         return read_article(conn, ident)
+    if kind == "statement":
+        page = q.statement_page(conn, ident)
+        return statement_doc(page) if page else message_doc("That statement is no longer in the database.")
     data = q.entity_page(conn, ident)
     return entity_doc(data, width) if data else message_doc("That entity is no longer in the database.")
 

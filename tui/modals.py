@@ -236,4 +236,5 @@ SEARCH_HELP = [
 LEGEND = [
     ("“…”", "the speaker's own words", "direct or partial quote"),
     (REPORTED_MARK + "…", "reported speech", "an account, not their words"),
+    ("3×", "a statement in 3 outlets", "Quotes grouped by statement; v lists every quote"),
 ]

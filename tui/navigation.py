@@ -55,9 +55,9 @@ def pane_sources(snap: Snapshot, old: Snapshot) -> dict[str, tuple]:
         ),
         "timeline": (timeline_source(f), (f.article, f.entity), (of.article, of.entity)),
         "quotes": (
-            quotes_source(f, snap.quote_sort),
-            (f.article, f.entity, f.speaker, f.said, f.search, snap.quote_sort),
-            (of.article, of.entity, of.speaker, of.said, of.search, old.quote_sort),
+            quotes_source(f, snap.quote_sort, snap.quote_view),
+            (f.article, f.entity, f.speaker, f.said, f.search, snap.quote_sort, snap.quote_view),
+            (of.article, of.entity, of.speaker, of.said, of.search, old.quote_sort, old.quote_view),
         ),
     }
 
@@ -69,6 +69,11 @@ def next_sort(snap: Snapshot, focused: str | None) -> Snapshot:
         return replace(snap, quote_sort=sorts[(sorts.index(snap.quote_sort) + 1) % len(sorts)])
     sorts = q.ARTICLE_SORTS
     return replace(snap, article_sort=sorts[(sorts.index(snap.article_sort) + 1) % len(sorts)])
+
+
+def next_quote_view(snap: Snapshot) -> Snapshot:
+    """`snap` with the Quotes pane grouped by statement, or back to every quote."""
+    return replace(snap, quote_view="quotes" if snap.quote_view == "statements" else "statements")
 
 
 def next_label(labels: list[str], label: str | None) -> str | None:
@@ -89,6 +94,8 @@ def ref_for_row(name: str, row, searching: bool) -> DocRef | None:
         return DocRef("entity", row.id)
     if name == "timeline":
         return DocRef("article", row.article, find=("date", "id", row.id, row.sentence_start, row.sentence_end))
+    if name == "quotes" and isinstance(row, q.StatementRow):
+        return DocRef("statement", row.id)
     if name == "quotes":
         return DocRef("article", row.article, find=("quote", "id", row.id))
     return None
@@ -146,9 +153,11 @@ def find_link(doc: Doc, find: tuple) -> tuple[int | None, tuple[int, int] | None
 
 
 def chip_for_doc(doc: Doc) -> tuple[str, tuple[int, str]] | None:
-    """The filter chip for the reader's page itself."""
+    """The filter chip for the reader's page itself (a statement's: its speaker)."""
     if doc.kind in ("article", "entity"):
         return doc.kind, (doc.ident, doc.title)
+    if doc.kind == "statement" and doc.statement is not None and doc.statement.statement.speaker_entity is not None:
+        return "speaker", (doc.statement.statement.speaker_entity, doc.title)
     return None
 
 
@@ -190,6 +199,13 @@ def chip_for_row(name: str, row, speaker: tuple[int, str] | None = None) -> tupl
 FACT_OF_ROW = {"quotes": "quote", "timeline": "date", "articles": "article", "entities": "entity-row"}
 
 
+def fact_of_row(name: str, row):
+    """(kind, fact) for provenance and copy: a list's row (a statement's: its fullest quote)."""
+    if isinstance(row, q.StatementRow):
+        return "quote", row.quote
+    return FACT_OF_ROW[name], row
+
+
 def fact_in_reader(link, doc: Doc):
     """(kind, fact) for provenance: the link under the reader's cursor, else the article shown."""
     if link is not None:
@@ -213,7 +229,8 @@ def pane_subtitle(name: str, s: Snapshot) -> str:
         sub = {"date": "newest", "oldest": "oldest", "title": "by title"}[s.article_sort]
         return sub + (" · date basis" if s.show_basis else "")
     if name == "quotes":
-        return {"speaker": "by speaker", "said": "newest said"}.get(s.quote_sort, "newest")
+        view = "statements · v: every quote" if s.quote_view == "statements" else "every quote · v: statements"
+        return view + " · " + {"speaker": "by speaker", "said": "newest said"}.get(s.quote_sort, "newest")
     if name == "entities":
         return " · ".join((s.label or "all types", f"“{s.name}”" if s.name else "/ filters by name"))
     return ""
@@ -234,6 +251,8 @@ def doc_summary(doc: Doc) -> str:
         return "Article · " + " · ".join(parts)
     if doc.kind == "entity":
         return "Entity · " + doc.title
+    if doc.kind == "statement":
+        return "Statement · " + doc.title
     return "Reader"
 
 
@@ -254,6 +273,8 @@ def _describe_page(doc: Doc) -> Content:
         return Content("tab/e: next link · enter: follow · p: provenance · f: filter by this article")
     if doc.kind == "entity":
         return Content("tab/e: next link · enter: open · f: filter panes by this entity")
+    if doc.kind == "statement":
+        return Content("tab/e: next wording · enter: its article · f: filter quotes by this speaker")
     return Content("")
 
 

@@ -10,7 +10,16 @@ from model.corpus.said_on import ATTRIBUTION
 from model.dates import covering_value
 
 from . import bindings
-from .document import DATE_STYLE, MUTED_STYLE, UNCERTAIN_MARK, band, date_label, label_style, said_style
+from .document import (
+    DATE_STYLE,
+    MUTED_STYLE,
+    UNCERTAIN_MARK,
+    band,
+    date_label,
+    date_span,
+    label_style,
+    said_style,
+)
 from .text import as_said, cells, clean, shorten, wrap
 from .widgets.vlist import FuncSource, VirtualList
 
@@ -160,6 +169,68 @@ def _quote_row(row: q.QuoteRow, width: int, previous: q.QuoteRow | None = None) 
     return Content.assemble(*parts)
 
 
+def _statement_row(row: q.StatementRow, width: int, previous: q.StatementRow | None = None) -> Content:
+    """Speaker, the fullest wording, in how many outlets (N×; an article whose outlet is not known counts as
+    one) and when: the first and last dates it was said on."""
+    if isinstance(row, q.QuoteRow):  # a database without statements lists its quotes
+        return _quote_row(row, width, previous)
+    who_w = min(18, max(0, width // 4))
+    when = date_span(row.first, row.last)
+    count = f"{row.outlets}×"
+    quote_w = max(0, width - who_w - len(when) - len(count) - 3)
+    who = clean(row.speaker, "?")
+    if previous is not None and getattr(previous, "speaker", None) == row.speaker:
+        who = ""
+    return Content.assemble(
+        (fit(who, who_w), "bold" if row.speaker else MUTED_STYLE),
+        " ",
+        (fit(as_said(row.text, row.quote.kind), quote_w), said_style(row.quote.kind)),
+        " ",
+        (count, "bold" if row.outlets > 1 else MUTED_STYLE),
+        " ",
+        (when, MUTED_STYLE),
+    )
+
+
+def _statement_rows_tall(row: q.StatementRow, width: int, previous=None) -> tuple[Content, Content]:
+    """A statement on two lines (the list maximised): the speaker, the wording's first line, in how many outlets
+    and when; under them the rest of the wording, or how many articles and wordings it has."""
+    if isinstance(row, q.QuoteRow):
+        return _quote_rows_tall(row, width, previous)
+    who_w = min(18, max(0, width // 4))
+    who = "" if previous is not None and getattr(previous, "speaker", None) == row.speaker else clean(row.speaker, "?")
+    right = f"{row.outlets}× {date_span(row.first, row.last)}"
+    said = as_said(row.text, row.quote.kind)
+    first_w = max(1, width - who_w - len(right) - 2)
+    lines = wrap(said, first_w)
+    first_end = lines[1][0] if len(lines) > 1 else len(said)
+    rest = said[first_end:]
+    top = Content.assemble(
+        (fit(who, who_w), "bold" if row.speaker else MUTED_STYLE),
+        " ",
+        (fit(said[:first_end].rstrip(), first_w), said_style(row.quote.kind)),
+        " ",
+        (right, "bold" if row.outlets > 1 else MUTED_STYLE),
+    )
+    counts = f"{row.articles} article{'s' * (row.articles != 1)} · {row.quotes} wording{'s' * (row.quotes != 1)}"
+    under = (fit(rest, width - who_w - 1), said_style(row.quote.kind)) if rest else (counts, MUTED_STYLE)
+    return top, Content.assemble((fit("", who_w), ""), " ", under)
+
+
+def statements_source(filters: q.Filters, sort: str) -> FuncSource:
+    """The Quotes pane grouped by statement; a database older than the statements lists its quotes."""
+    return FuncSource(
+        lambda c: q.count_statements(c, filters) if q.has_statements(c) else q.count_quotes(c, filters),
+        lambda c, o, n: (
+            q.statements(c, filters, sort, o, n) if q.has_statements(c) else q.quotes(c, filters, sort, o, n)
+        ),
+        _statement_row,
+        "no quotes for these filters — x removes the last filter",
+        grouped=sort == "speaker",
+        tall_fn=_statement_rows_tall,
+    )
+
+
 def _quote_rows_tall(row: q.QuoteRow, width: int, previous: q.QuoteRow | None = None) -> tuple[Content, Content]:
     """A quote on two lines (the list maximised): the speaker, the quote's first line and when it was said;
     under them the rest of the quote, or the article's title when the quote fits on one line."""
@@ -188,7 +259,9 @@ def _quote_rows_tall(row: q.QuoteRow, width: int, previous: q.QuoteRow | None = 
     return top, Content.assemble(*under)
 
 
-def quotes_source(filters: q.Filters, sort: str) -> FuncSource:
+def quotes_source(filters: q.Filters, sort: str, view: str = "quotes") -> FuncSource:
+    if view == "statements":
+        return statements_source(filters, sort)
     count, total = counted(lambda c: q.count_quotes(c, filters))
     return FuncSource(
         count,

@@ -97,8 +97,8 @@ def _query(search: str | None) -> q.Query | None:
 class DocRef:
     """What the reader shows or is about to show, and where its cursor goes."""
 
-    kind: str  # article | entity
-    ident: int
+    kind: str  # article | entity | statement
+    ident: int | str  # a statement's id is a string
     cursor: int | None = None  # a link index, once known
     scroll: int | None = None
     target: tuple[int, int] | None = None  # display span to embolden
@@ -114,6 +114,7 @@ class Snapshot:
     name: str = ""
     article_sort: str = "date"
     quote_sort: str = "date"
+    quote_view: str = "statements"  # the Quotes pane: grouped by statement, or every quote ("quotes")
     show_basis: bool = False
     positions: dict = field(default_factory=dict)  # pane -> (cursor, scroll)
     focus: str = "articles"

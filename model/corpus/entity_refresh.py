@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from model.corpus import staleness
 from model.corpus.joint import joint_name, members
+from model.corpus.statement_refresh import repart
 from model.corpus.summary import summarise
 
 _SOME = "entity IN (SELECT id FROM refresh_ids)"  # the entities this refresh is about (a temp table)
@@ -178,8 +179,10 @@ def _merge(conn: sqlite3.Connection, sid: int, fid: int, name: str) -> None:
         "INSERT OR IGNORE INTO event_dirty(part) SELECT DISTINCT part FROM event_report "
         "WHERE article IN (SELECT id FROM temp.merged_articles)"
     )
+    spoken = [r[0] for r in conn.execute("SELECT quote FROM quote_speaker WHERE entity=?", (sid,))]
     conn.execute("UPDATE OR IGNORE quote_speaker SET entity=? WHERE entity=?", (fid, sid))
     conn.execute("DELETE FROM quote_speaker WHERE entity=?", (sid,))
+    repart(conn, spoken)  # its quotes are the full name's now: grouped with that speaker's
     conn.execute("DELETE FROM alias WHERE entity=?", (sid,))
     conn.execute("DELETE FROM entity WHERE id=?", (sid,))
     conn.execute("INSERT OR IGNORE INTO refresh_ids VALUES (?)", (fid,))

@@ -34,7 +34,7 @@ _JSON_RAW = re.compile(
 _CSV_UNSAFE = re.compile(f"[{UNSAFE_CHARS}\u061c\u200e\u200f\u2028\u2029\ud800-\udfff]")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-KINDS = ("articles", "entities", "mentions", "quotes", "timeline", "events")
+KINDS = ("articles", "entities", "mentions", "quotes", "statements", "timeline", "events")
 
 QUERIES = {
     "articles": (
@@ -49,7 +49,8 @@ QUERIES = {
     "quotes": (
         "SELECT a.key AS article, q.start, q.end, q.text, q.kind, "
         "COALESCE(e.canonical, q.speaker_name) AS speaker, q.speaker_start, q.speaker_end, q.cue, q.basis, "
-        "q.confidence, q.said_on, q.said_on_basis, a.title, a.source, a.published FROM quote q "
+        "q.confidence, q.said_on, q.said_on_basis, a.title, a.source, a.published, "
+        "(SELECT qs.statement FROM quote_statement qs WHERE qs.quote=q.id) AS statement FROM quote q "
         "JOIN article a ON a.id=q.article LEFT JOIN entity e ON e.id=q.speaker_entity ORDER BY a.key, q.start",
         [
             "article",
@@ -68,7 +69,13 @@ QUERIES = {
             "title",
             "source",
             "published",
+            "statement",
         ],
+    ),
+    "statements": (
+        "SELECT id AS statement, speaker, kind, text, first, last, id AS articles, outlets, id AS quotes "
+        "FROM statement ORDER BY first IS NULL, first, last, speaker IS NULL, speaker, id",
+        ["statement", "speaker", "kind", "text", "first", "last", "articles", "outlets", "quotes"],
     ),
     "timeline": (
         "SELECT a.key AS article, t.start, t.end, t.text, t.type, t.value, t.anchor, t.basis, t.sentence, "
@@ -110,6 +117,15 @@ _REPORTS = (
     "r.weekday_value FROM event_report r JOIN article a ON a.id=r.article WHERE r.event=? ORDER BY a.key, r.start"
 )
 _EVENT_LISTS = ("participants", "readings", "reports")  # JSON text cells in CSV
+_MEMBERS = (
+    "SELECT a.key, q.start, q.end, q.text, q.kind, q.said_on, a.title, a.source, a.published "
+    "FROM quote_statement qs JOIN quote q ON q.id=qs.quote "
+    "JOIN article a ON a.id=q.article WHERE qs.statement=? ORDER BY a.key, q.start"
+)
+_MEMBER_FIELDS = ("article", "start", "end", "text", "kind", "said_on", "title", "source", "published")
+
+
+_DERIVED_TABLE = {"events": "event", "statements": "statement"}  # a kind a database older than its table lacks
 
 
 def _query(conn: sqlite3.Connection, kind: str) -> str | None:
@@ -117,8 +133,11 @@ def _query(conn: sqlite3.Connection, kind: str) -> str | None:
     or (events) there are none."""
     sql = QUERIES[kind][0]
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    if kind == "events" and "event" not in tables:
+    if _DERIVED_TABLE.get(kind, "article") not in tables:
         return None
+    if kind == "quotes" and "quote_statement" not in tables:
+        start = sql.index("(SELECT qs.statement")
+        sql = sql[:start] + "NULL" + sql[sql.index(" AS statement FROM") :]
     if kind == "quotes" and not {r[1] for r in conn.execute("PRAGMA table_info(quote)")} >= set(SAID_ON_COLUMNS):
         sql = sql.replace("q.said_on_basis", "NULL AS said_on_basis").replace("q.said_on", "NULL AS said_on")
     if kind == "timeline":
@@ -147,6 +166,8 @@ def rows(conn: sqlite3.Connection, kind: str, selection: Selection = Selection()
             if not narrow.keeps_event(d):
                 continue
             _event_lists(conn, d)
+        elif kind == "statements":
+            _statement_lists(conn, d)
         yield d
 
 
@@ -169,6 +190,13 @@ def _event_lists(conn: sqlite3.Connection, d: dict) -> None:
         }
         for key, start, end, ts, te, value, es, ee, weekday in conn.execute(_REPORTS, (d["reports"],)).fetchall()
     ]
+
+
+def _statement_lists(conn: sqlite3.Connection, d: dict) -> None:
+    """A statement's quotes, each with when it was said and its article's key, title, source and date; the
+    articles they are in."""
+    d["quotes"] = [dict(zip(_MEMBER_FIELDS, r)) for r in conn.execute(_MEMBERS, (d["quotes"],)).fetchall()]
+    d["articles"] = sorted({m["article"] for m in d["quotes"]})
 
 
 def _json_list(cell) -> list:
@@ -223,6 +251,9 @@ def write(
                 d["aliases"] = "; ".join(d["aliases"])
             if kind == "events":
                 d.update({c: json.dumps(d[c], ensure_ascii=False) for c in _EVENT_LISTS})
+            if kind == "statements":
+                d["articles"] = "; ".join(d["articles"])
+                d["quotes"] = json.dumps(d["quotes"], ensure_ascii=False)
             w.writerow([csv_cell(d[c], raw_csv) for c in cols])
             n += 1
     else:

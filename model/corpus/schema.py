@@ -17,17 +17,19 @@ from model.corpus.errors import StoreError
 from model.corpus.joint import canonicalise_joint_names
 from model.corpus.summary import create_summary, summarise_all
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 SUMMARY_VERSION = 2  # the first with the per-entity summary and event_day (`summary.SUMMARY_TABLES`)
 EVENT_WORD_VERSION = 3  # the first whose timex rows say which event word they date (`EVENT_WORD_COLUMNS`)
 EVENTS_VERSION = 4  # the first with event reports and the events merged from them (`EVENT_TABLES`)
 SAID_ON_VERSION = 5  # the first whose quote rows say when the words were said (`SAID_ON_COLUMNS`)
+STATEMENTS_VERSION = 6  # the first with quotes grouped into statements (`STATEMENT_TABLES`)
 READABLE_VERSIONS = (
     1,
     2,
     3,
     4,
     5,
+    6,
 )  # an older database is browsed as it is (without the summaries, the event words) until a writer upgrades it
 
 
@@ -227,6 +229,35 @@ TABLES = (
     ),
     # Years whose events are behind their reports (an article written or removed since the last merge).
     Table("event_dirty", {"part": str}, pk="part"),
+    # The statements quotes make across articles (derived from the quotes, speaker by speaker).
+    Table(
+        "statement",
+        {
+            "id": str,
+            "part": str,  # whose quotes it groups (`model.corpus.statement_merge.speaker_part`)
+            "speaker": str,  # the speaker's name, as its fullest quote gives it
+            "speaker_entity": int,
+            "kind": str,  # the strongest kind of its quotes
+            "text": str,  # the fullest wording
+            "fullest": int,  # the quote that has it
+            "first": str,  # the first and last dates it was said on
+            "last": str,
+            "articles": int,
+            "outlets": int,
+            "quotes": int,
+        },
+        pk="id",
+        indexes=(Index(("part",)), Index(("last",)), Index(("speaker_entity",))),
+    ),
+    # Each quote's part and statement (the part written with the quote, the statement derived).
+    Table(
+        "quote_statement",
+        {"quote": int, "part": str, "statement": str},
+        pk="quote",
+        indexes=(Index(("part",)), Index(("statement",))),
+    ),
+    # Parts whose statements are behind their quotes (an article written or removed since the last grouping).
+    Table("statement_dirty", {"part": str}, pk="part"),
     # User overrides live apart, keyed by article key, so re-ingest never loses them.
     Table("override", {"article_key": str, "field": str, "value": str, "created": str}, pk=("article_key", "field")),
 )
@@ -278,6 +309,9 @@ def migrate(
         version = 4
     if version == 4:
         upgrade_from_4(conn, progress)
+        version = 5
+    if version == 5:
+        upgrade_from_5(conn)
         return
     raise StoreError(f"{path} has schema version {version}; no migration to {SCHEMA_VERSION} is known")
 
@@ -357,6 +391,32 @@ def upgrade_from_4(conn: sqlite3.Connection, progress: Callable[[int, int], None
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+STATEMENT_TABLES = ("statement", "quote_statement", "statement_dirty")
+
+
+def upgrade_from_5(conn: sqlite3.Connection) -> None:
+    """Schema 5 -> 6 adds the statement tables, every stored quote linked to its speaker's part and every part
+    marked behind, in one transaction; the statements are then grouped (a grouping cut short stays marked: the
+    next writer does it)."""
+    import sqlite_utils
+
+    from model.corpus.statement_refresh import link_all, refresh_statements
+
+    db = sqlite_utils.Database(conn)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for table in TABLES:
+            if table.name in STATEMENT_TABLES and not db[table.name].exists():
+                create_table(db, table)
+        link_all(conn)
+        conn.execute(f"PRAGMA user_version={STATEMENTS_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    refresh_statements(conn)
 
 
 def create_schema(conn: sqlite3.Connection) -> None:

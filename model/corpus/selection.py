@@ -7,6 +7,7 @@ the user, before anything is written. Dates are YYYY, YYYY-MM or YYYY-MM-DD: `--
 an interval) is in when the span overlaps. A record with no date is left out once a date is asked for.
 - quotes: dated by when they were said (`said_on`), spoken by `--speaker` (its canonical name or an alias, case
   aside; a member of a joint speaker too), of the `--kind`s direct, partial, indirect, stance;
+- statements: those with a quote the same filters keep;
 - articles: by their publication date; timeline: by the dates' values, `--entity` named in the date's sentence;
 - events: by their values, `--entity` among the participants or the place; entities: `--kind` their types
   (PERSON, ORG, …); mentions: `--entity`.
@@ -25,6 +26,7 @@ DATE = re.compile(r"\d{4}(-\d\d(-\d\d)?)?")
 APPLIES = {
     "articles": ("since", "until"),
     "quotes": ("speaker", "since", "until", "kinds"),
+    "statements": ("speaker", "since", "until", "kinds"),
     "timeline": ("since", "until", "entity"),
     "events": ("since", "until", "entity"),
     "entities": ("kinds",),
@@ -143,6 +145,20 @@ def _quotes(conn: sqlite3.Connection, sel: Selection, first: str | None, last: s
     return Narrowing(tuple(clauses), tuple(params))
 
 
+def _statements(conn: sqlite3.Connection, sel: Selection, first: str | None, last: str | None) -> Narrowing:
+    """The statements with at least one quote the quotes' narrowing keeps."""
+    quotes = _quotes(conn, sel, first, last)
+    if not quotes.clauses:
+        return Narrowing()
+    return Narrowing(
+        (
+            "id IN (SELECT qs.statement FROM quote_statement qs JOIN quote q ON q.id = qs.quote "
+            f"JOIN article a ON a.id = q.article WHERE {' AND '.join(quotes.clauses)})",
+        ),
+        quotes.params,
+    )
+
+
 def _articles(conn: sqlite3.Connection, sel: Selection, first: str | None, last: str | None) -> Narrowing:
     clauses = (["published >= ?"] if first else []) + (["published <= ?"] if last else [])
     return Narrowing(tuple(clauses), tuple(d for d in (first, last) if d))
@@ -193,6 +209,7 @@ def _mentions(conn: sqlite3.Connection, sel: Selection, first: str | None, last:
 _NARROW = {
     "articles": _articles,
     "quotes": _quotes,
+    "statements": _statements,
     "timeline": _timeline,
     "events": _events,
     "entities": _entities,

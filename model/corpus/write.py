@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from model.corpus.joint import joint_name
 from model.corpus.said_on import SaidOn, said_on
+from model.corpus.statement_merge import speaker_part
+from model.corpus.statement_refresh import MARK_ARTICLE_DIRTY, UNLINK_ARTICLE, link_quote
 from model.corpus.summary import summarise
 
 if TYPE_CHECKING:  # for annotations only
@@ -202,7 +204,9 @@ def _insert_quote(conn: sqlite3.Connection, aid: int, q: Quote, entities: Entity
             said.basis,
         ),
     ).lastrowid
-    conn.executemany(_INSERT_QUOTE_SPEAKER, [(qid, i) for i in ids if i is not None])
+    known = [i for i in ids if i is not None]
+    conn.executemany(_INSERT_QUOTE_SPEAKER, [(qid, i) for i in known])
+    link_quote(conn, qid, speaker_part(known, speaker_name, aid))
 
 
 def _speakers(q: Quote, entities: EntityCache) -> tuple[list[str], list[int | None]]:
@@ -282,6 +286,8 @@ def _entities_of(conn: sqlite3.Connection, aid: int) -> set[int]:
 def _delete_children(conn: sqlite3.Connection, aid: int) -> None:
     conn.execute("DELETE FROM quote_speaker WHERE quote IN (SELECT id FROM quote WHERE article=?)", (aid,))
     conn.execute(_MARK_PARTS_DIRTY, (aid,))
+    conn.execute(MARK_ARTICLE_DIRTY, (aid,))
+    conn.execute(UNLINK_ARTICLE, (aid,))
     conn.execute("DELETE FROM event_role WHERE article=?", (aid,))
     conn.execute("DELETE FROM event_report WHERE article=?", (aid,))
     for table in ("quote", "timex", "mention", "sentence"):  # the summary rows: by `summarise` or the delete trigger

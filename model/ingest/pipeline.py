@@ -24,6 +24,7 @@ from model.corpus import staleness, store, write, writer_lock
 from model.corpus.entity_refresh import rebuild_entities, refresh_entities
 from model.corpus.event_refresh import refresh_events
 from model.corpus.overrides import overrides
+from model.corpus.statement_refresh import refresh_statements
 from model.ingest import pool
 from model.ingest.progress import Progress, Summary
 from model.ingest.sources import read_all
@@ -77,6 +78,7 @@ def _ingest(paths, db_path, jobs, progress, stop: StopOnSignals, follow_links: b
         elif todo:  # nothing stored after all (every article skipped): the mark is this run's, and nothing changed
             _refresh(conn, set())
         refresh_events(conn)  # the years whose reports this run (or one that died) wrote or removed
+        refresh_statements(conn)  # the speakers whose quotes this run (or one that died) wrote or removed
     except KeyboardInterrupt as e:  # the corpus-wide state stays marked stale: the next run rebuilds it
         summary.interrupted = True
         summary.stopped_by = e.signum if isinstance(e, Stopped) else signal.SIGINT

@@ -93,6 +93,7 @@ def formula_db(tmp_path_factory):
         "quote": ["text", "kind", "speaker_name", "cue", "basis"],
         "timex": ["text", "type", "value", "anchor", "basis"],
         "event": ["summary", "trigger", "place"],
+        "statement": ["speaker", "kind", "text"],
     }
     conn = sqlite3.connect(db)
     with conn:
@@ -122,7 +123,7 @@ def test_csv_cells_that_would_run_as_formulas_get_a_quote(formula_db, kind):
     quoted = 0
     for row in rows:
         for col, value in row.items():
-            if col in NUMBERS:
+            if col in NUMBERS and not (kind == "statements" and col == "articles"):  # there: the articles' keys
                 assert value == "" or value.replace(".", "", 1).isdigit(), (col, value)  # numbers as they are
                 continue
             assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), (col, value)

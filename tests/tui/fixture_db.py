@@ -13,6 +13,7 @@ from pathlib import Path
 
 from model.corpus import entity_refresh, store, write
 from model.corpus.event_refresh import refresh_events
+from model.corpus.statement_refresh import refresh_statements
 from model.dates import granularity
 from model.records import Article, EventReport, Extraction, Mention, Quote, Timex
 
@@ -287,6 +288,7 @@ def build(path: str | Path) -> Path:
         write.write_article(conn, art, extraction(spec), cache)
     entity_refresh.refresh_entities(conn)
     refresh_events(conn)
+    refresh_statements(conn)
     conn.close()
     return path
 
@@ -360,5 +362,6 @@ def build_big(path: str | Path, n: int = 100_000) -> Path:
             "UPDATE entity SET mentions=(SELECT COUNT(*) FROM mention WHERE entity=entity.id), "
             "articles=(SELECT COUNT(DISTINCT article) FROM mention WHERE entity=entity.id)"
         )
+    refresh_statements(conn, everything=True)
     conn.close()
     return path

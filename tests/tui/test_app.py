@@ -34,6 +34,12 @@ async def goto_row(pilot, pane: str, predicate) -> None:
     await settle(pilot)
 
 
+async def every_quote(pilot) -> None:
+    """The Quotes pane as every quote, not grouped by statement (`v`)."""
+    await pilot.press("4", "v")
+    await settle(pilot)
+
+
 async def open_row(pilot, pane: str, predicate) -> MainScreen:
     """At start, open the first row of `pane` that satisfies `predicate` (enter)."""
     await settle(pilot)
@@ -110,6 +116,7 @@ async def test_quote_opens_article_at_the_quote_and_speaker_opens_entity(make_ap
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         s = screen_of(app)
+        await every_quote(pilot)
         await goto_row(pilot, "quotes", lambda r: r.speaker == "Maria Zakharova" and r.kind == "direct")
         await pilot.press("enter")
         await settle(pilot)
@@ -376,6 +383,7 @@ async def test_filter_by_selection_speaker_and_mention(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         s = screen_of(app)
+        await every_quote(pilot)
         await goto_row(pilot, "quotes", lambda r: r.speaker == "Maria Zakharova")
         await pilot.press("f")
         await settle(pilot)
@@ -556,6 +564,7 @@ async def test_reported_speech_never_in_quotation_marks(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
+        await every_quote(pilot)
         await goto_row(pilot, "quotes", lambda r: r.kind == "indirect")
         vl = screen_of(app).lst("quotes")
         rows = [vl.row(i) for i in range(vl.total)]
@@ -581,6 +590,7 @@ async def test_a_quote_takes_the_room_there_is_at_80_columns(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
+        await every_quote(pilot)
         await goto_row(pilot, "quotes", lambda r: r.kind == "direct" and len(r.text) > 60)
         vl = screen_of(app).lst("quotes")
         row = next(vl.row(i) for i in range(vl.total) if vl.row(i).kind == "direct" and len(vl.row(i).text) > 60)

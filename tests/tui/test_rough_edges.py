@@ -41,6 +41,10 @@ async def test_reader_shows_the_item_of_the_pane_turned_to(make_app):
         assert shown(app) == ("entity", s.lst("entities").highlighted.id)
         await pilot.press("4")
         await settle(pilot)
+        statement = s.lst("quotes").highlighted
+        assert shown(app) == ("statement", statement.id)  # grouped by statement: its page
+        await pilot.press("v")  # every quote: the quote's article, at the quote
+        await settle(pilot)
         quote = s.lst("quotes").highlighted
         assert shown(app) == ("article", quote.article)
         assert s.reader.link is not None and s.reader.link.kind == "quote"
@@ -60,7 +64,7 @@ async def test_reader_follows_the_cursor_of_a_list_just_sorted(make_app):
         row = s.lst("articles").highlighted
         assert row.id != newest
         assert shown(app) == ("article", row.id)
-        await pilot.press("4", "s")  # quotes by speaker, then back by date
+        await pilot.press("4", "v", "s")  # every quote, by speaker
         await settle(pilot)
         assert shown(app) == ("article", s.lst("quotes").highlighted.article)
 

@@ -84,8 +84,10 @@ def test_what_a_person_sees_at_80x24(terminal):
     assert len(lines) <= 24 and all(len(line) <= 80 for line in lines)
     assert "2 Entities" not in screen  # one pane and the reader at 80×24
 
-    t.keys("4")  # Quotes pane
+    t.keys("4")  # Quotes pane, grouped by statement
     t.wait_text("4 Quotes 8")
+    t.keys("v")  # every quote (no statement's "N×" left)
+    t.wait_for(lambda s: "every quote" in s and "1×" not in s)
     t.keys("j", "Enter")  # Wang Yi's quote opens its article at the quote
     screen = t.wait_text("quote direct · Wang Yi")
     assert "stood firm" in screen

@@ -5,7 +5,7 @@ corpus of 100,000 articles never sits in memory. Plain `sqlite3` only (no
 sqlite-utils: it is slow to import), and never textual or rich. Each thread opens
 its own connection with `connect`.
 
-One module per thing read: `articles`, `entities`, `timeline`, `quotes`, `entity_page`;
+One module per thing read: `articles`, `entities`, `timeline`, `quotes`, `statements`, `entity_page`;
 `rows` holds what they return, `language` the search language a user types, `search` its
 clauses in SQL, `base` the shared helpers.
 The UI reads them all from here (`from model.corpus import query as q`).
@@ -33,10 +33,13 @@ from model.corpus.query.rows import (
     Kwic,
     MentionSpan,
     QuoteRow,
+    StatementPage,
+    StatementRow,
     TimexRow,
     granularity,
 )
 from model.corpus.query.search import fts_escape, search_terms
+from model.corpus.query.statements import count_statements, has_statements, statement_page, statements
 from model.corpus.query.timeline import count_events, event_position, events
 
 __all__ = [
@@ -58,6 +61,8 @@ __all__ = [
     "QueryError",
     "QuerySyntaxError",
     "QuoteRow",
+    "StatementPage",
+    "StatementRow",
     "Term",
     "TimexRow",
     "article_row",
@@ -67,6 +72,7 @@ __all__ = [
     "count_entities",
     "count_events",
     "count_quotes",
+    "count_statements",
     "entities",
     "entity",
     "entity_page",
@@ -76,9 +82,12 @@ __all__ = [
     "fts_escape",
     "get_article",
     "granularity",
+    "has_statements",
     "has_summary",
     "labels",
     "parse",
     "quotes",
     "search_terms",
+    "statement_page",
+    "statements",
 ]

@@ -86,6 +86,29 @@ class QuoteRow:
 
 
 @dataclass
+class StatementRow:
+    """A statement: one speaker's words across articles, with its fullest quote (`quote`)."""
+
+    id: str
+    speaker: str | None
+    speaker_entity: int | None
+    kind: str | None
+    text: str
+    first: str | None
+    last: str | None
+    articles: int
+    outlets: int
+    quotes: int
+    quote: QuoteRow
+
+
+@dataclass
+class StatementPage:
+    statement: StatementRow
+    wordings: list[QuoteRow]  # every quote of it, the earliest first, each with its article
+
+
+@dataclass
 class TimexRow:
     id: int
     article: int

@@ -1,0 +1,75 @@
+"""Statements: the Quotes pane grouped by statement, filtered like the quotes, and one statement's page."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from model.corpus.query.base import run
+from model.corpus.query.quotes import quote_where
+from model.corpus.query.rows import QUOTE_COLS, Filters, QuoteRow, StatementPage, StatementRow, quote_row
+from model.corpus.query.search import columns, quotes_need_article
+from model.corpus.schema import STATEMENTS_VERSION
+
+STATEMENT_COLS = "s.id, s.speaker, s.speaker_entity, s.kind, s.text, s.first, s.last, s.articles, s.outlets, s.quotes"
+_FROM = "statement s JOIN quote q ON q.id = s.fullest JOIN article a ON a.id = q.article"
+_ORDER = {  # a statement is dated by when it was said: the date sort and the said sort are one
+    "date": "s.last IS NULL, s.last DESC, s.first DESC, s.id",
+    "said": "s.last IS NULL, s.last DESC, s.first DESC, s.id",
+    "speaker": "s.speaker IS NULL, s.speaker COLLATE NOCASE, s.last DESC, s.id",
+}
+_MEMBERS = (
+    f"SELECT {QUOTE_COLS} FROM quote_statement qs JOIN quote q ON q.id = qs.quote "
+    "JOIN article a ON a.id = q.article WHERE qs.statement = ? ORDER BY a.published IS NULL, a.published, a.key, q.start"
+)
+
+
+def has_statements(conn: sqlite3.Connection) -> bool:
+    """Whether the database groups its quotes into statements (schema 5); an older one is read as quotes."""
+    return run(conn, "PRAGMA user_version")[0][0] >= STATEMENTS_VERSION
+
+
+def _where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
+    """Statements with at least one quote the filters keep."""
+    if (f.article, f.entity, f.speaker, f.said, f.search) == (None, None, None, None, None):
+        return "", []
+    cols = columns(conn)
+    where, params = quote_where(f, cols)
+    quoted = "quote q JOIN article a ON a.id = q.article" if quotes_need_article(f.search, cols) else "quote q"
+    return (
+        f" WHERE s.id IN (SELECT qs.statement FROM {quoted} JOIN quote_statement qs ON qs.quote = q.id{where})",
+        params,
+    )
+
+
+def _statement_row(r: tuple) -> StatementRow:
+    return StatementRow(*r[:10], quote=quote_row(r[10:]))
+
+
+def count_statements(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
+    where, params = _where(conn, f)
+    return run(conn, f"SELECT COUNT(*) FROM statement s{where}", params)[0][0]
+
+
+def statements(
+    conn: sqlite3.Connection, f: Filters = Filters(), sort: str = "date", offset: int = 0, limit: int = 100
+) -> list[StatementRow]:
+    """A page of statements, the latest said first (or by speaker), each with its fullest quote."""
+    where, params = _where(conn, f)
+    order = _ORDER.get(sort, _ORDER["date"])
+    rows = run(
+        conn,
+        f"SELECT {STATEMENT_COLS}, {QUOTE_COLS} FROM {_FROM}{where} ORDER BY {order} LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return [_statement_row(r) for r in rows]
+
+
+def statement_page(conn: sqlite3.Connection, statement_id: str) -> StatementPage | None:
+    """One statement and every wording of it, the earliest first; None when it is gone (grouped again)."""
+    if not has_statements(conn):
+        return None
+    rows = run(conn, f"SELECT {STATEMENT_COLS}, {QUOTE_COLS} FROM {_FROM} WHERE s.id = ?", (statement_id,))
+    if not rows:
+        return None
+    wordings: list[QuoteRow] = [quote_row(r) for r in run(conn, _MEMBERS, (statement_id,))]
+    return StatementPage(_statement_row(rows[0]), wordings)

@@ -1,0 +1,125 @@
+"""Corpus-wide statements after an ingest: the quotes of the speakers an ingest touched, grouped again.
+
+Quotes are grouped within their speaker (`quote_statement.part`, `statement_merge.speaker_part`): two speakers'
+quotes are never one statement. Writing or removing an article marks its quotes' speakers behind
+(`statement_dirty`, in the article's own transaction: the mark cannot be lost); so does a family name merged into
+a full name (`entity_refresh`: its quotes move to the full name's part, `repart`) and a user's publication date
+(`corrections`: the statements' dates). `refresh_statements` groups those speakers' quotes again, in one
+transaction that clears their marks, so an ingest that died before it leaves them marked and the next one redoes
+them; an ingest that wrote nothing has nothing to do. A speaker grouped again gives what a grouping of the whole
+corpus does.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+from model.corpus.statement_merge import Said, Statement, group, speaker_part, statement_of
+
+# When a quote was said, as the statements date it: the first day of its `said_on` (`model.corpus.said_on`), else
+# its article's publication date.
+SAID_ON = "COALESCE(q.said_on_start, a.published)"
+
+_MEMBERS = (
+    f"SELECT q.id, a.key, q.start, q.end, q.text, q.kind, {SAID_ON}, a.source, "
+    "COALESCE(e.canonical, q.speaker_name), q.speaker_entity "
+    "FROM quote_statement qs JOIN quote q ON q.id = qs.quote JOIN article a ON a.id = q.article "
+    "LEFT JOIN entity e ON e.id = q.speaker_entity WHERE qs.part = ?"
+)
+_INSERT_STATEMENT = (
+    "INSERT INTO statement(id, part, speaker, speaker_entity, kind, text, fullest, first, last, articles, outlets, "
+    "quotes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+MARK_ARTICLE_DIRTY = (  # the speakers of an article's quotes: behind once it is written, removed or redated
+    "INSERT OR IGNORE INTO statement_dirty(part) SELECT DISTINCT qs.part FROM quote_statement qs "
+    "JOIN quote q ON q.id = qs.quote WHERE q.article = ?"
+)
+UNLINK_ARTICLE = "DELETE FROM quote_statement WHERE quote IN (SELECT id FROM quote WHERE article = ?)"
+
+
+def link_quote(conn: sqlite3.Connection, quote: int, part: str) -> None:
+    """A quote just written: its speaker's statements are behind (inside the article's transaction)."""
+    conn.execute("INSERT OR REPLACE INTO quote_statement(quote, part, statement) VALUES (?, ?, NULL)", (quote, part))
+    conn.execute("INSERT OR IGNORE INTO statement_dirty(part) VALUES (?)", (part,))
+
+
+def part_of(conn: sqlite3.Connection, quote: int) -> str:
+    """The part of a stored quote, from its speakers as stored now."""
+    article, name = conn.execute("SELECT article, speaker_name FROM quote WHERE id=?", (quote,)).fetchone()
+    entities = [r[0] for r in conn.execute("SELECT entity FROM quote_speaker WHERE quote=?", (quote,))]
+    return speaker_part(entities, name, article)
+
+
+def repart(conn: sqlite3.Connection, quotes: Iterable[int]) -> None:
+    """Quotes whose speakers changed (inside the caller's transaction): they leave their old part for the new
+    one, and both are behind."""
+    for quote in quotes:
+        row = conn.execute("SELECT part FROM quote_statement WHERE quote=?", (quote,)).fetchone()
+        if row is not None:
+            conn.execute("INSERT OR IGNORE INTO statement_dirty(part) VALUES (?)", (row[0],))
+        link_quote(conn, quote, part_of(conn, quote))
+
+
+_ALL_SPEAKERS = (
+    "SELECT q.id, q.article, q.speaker_name, group_concat(qs.entity) FROM quote q "
+    "LEFT JOIN quote_speaker qs ON qs.quote = q.id GROUP BY q.id"
+)
+
+
+def link_all(conn: sqlite3.Connection) -> None:
+    """Every quote in its part and every part behind (inside the caller's transaction): a whole regrouping."""
+    conn.execute("DELETE FROM quote_statement")
+    links = [
+        (quote, speaker_part([int(e) for e in entities.split(",")] if entities else [], name, article))
+        for quote, article, name, entities in conn.execute(_ALL_SPEAKERS).fetchall()
+    ]
+    conn.executemany("INSERT INTO quote_statement(quote, part, statement) VALUES (?, ?, NULL)", links)
+    conn.execute("INSERT OR IGNORE INTO statement_dirty(part) SELECT DISTINCT part FROM quote_statement")
+
+
+def refresh_statements(conn: sqlite3.Connection, everything: bool = False) -> int:
+    """Group the quotes of every speaker marked behind (or, `everything`, of every speaker) into statements
+    again and clear the marks, in one transaction. Returns the number of speakers grouped."""
+    if not everything and conn.execute("SELECT 1 FROM statement_dirty LIMIT 1").fetchone() is None:
+        return 0  # nothing written since the last grouping: no work
+    with conn:
+        if everything:
+            link_all(conn)
+            conn.execute("DELETE FROM statement")
+        parts = [r[0] for r in conn.execute("SELECT part FROM statement_dirty ORDER BY part")]
+        conn.execute("DELETE FROM statement WHERE part IN (SELECT part FROM statement_dirty)")
+        for part in parts:
+            _group_part(conn, part)
+        conn.execute("DELETE FROM statement_dirty")
+    return len(parts)
+
+
+def _group_part(conn: sqlite3.Connection, part: str) -> None:
+    rows = conn.execute(_MEMBERS, (part,)).fetchall()
+    speakers = {r[0]: (r[8], r[9]) for r in rows}
+    quotes = [Said(*r[:8]) for r in rows]
+    for members in group(quotes):
+        st = statement_of(members)
+        _store(conn, part, st, *speakers[st.fullest])
+
+
+def _store(conn: sqlite3.Connection, part: str, st: Statement, speaker: str | None, entity: int | None) -> None:
+    conn.execute(
+        _INSERT_STATEMENT,
+        (
+            st.id,
+            part,
+            speaker,
+            entity,
+            st.kind,
+            st.text,
+            st.fullest,
+            st.first,
+            st.last,
+            len(st.articles),
+            st.outlets,
+            len(st.members),
+        ),
+    )
+    conn.executemany("UPDATE quote_statement SET statement=? WHERE quote=?", [(st.id, s.id) for s in st.members])
