@@ -79,3 +79,21 @@ CHANGE_VERBS = frozenset(
     edge ease rebound double triple halve total reach advance retreat sink swell improve widen narrow fell
     """.split()
 )
+
+# Verbs about another event ("reported a loss for the quarter", "planned a demonstration on Saturday", "follows two
+# decisions last June", "extended its offer until Nov. 9"): a date after their event-noun object dates the object.
+VERBS_ABOUT_EVENTS = frozenset(
+    """
+    report post follow precede honor plan include postpone delay cancel schedule reschedule forecast predict project
+    estimate expect extend record book anticipate
+    """.split()
+)
+
+# Verbs whose infinitive complement has not happened when they do ("refused to sign through two days of talks",
+# "voted to support the republic Friday", "invited them to rejoin two weeks ago", "was trying to cross six weeks
+# ago"): a date on the complement dates the act itself.
+UNREALISED_COMPLEMENT_VERBS = frozenset({"refuse", "fail", "try", "attempt", "vote", "invite", "decline"})
+
+# Participles that only place an event noun in time ("remarks made last week", "charges taken in the period", "a
+# summit set for April"): the date anchors on the noun.
+PLACING_PARTICIPLES = frozenset({"make", "take", "set", "schedule", "plan"})

@@ -17,8 +17,11 @@ from model.lexicon.events import (
     EVENT_NOUNS,
     NOT_EVENT_NOUNS,
     PERIOD_VERBS,
+    PLACING_PARTICIPLES,
     QUANTITY_NOUNS,
     TIME_NOUNS,
+    UNREALISED_COMPLEMENT_VERBS,
+    VERBS_ABOUT_EVENTS,
 )
 
 MAX_CLIMB = 12
@@ -41,7 +44,8 @@ def _is_time_noun(tok) -> bool:
 
 
 def _names_a_period(verb) -> bool:
-    """`the quarter ended Sept. 30`: a participle saying when a period ends is part of the date."""
+    """`net income for the quarter ended Sept. 30 rose`: a participle saying when a period ends is part of the
+    date "the quarter" (climbing from it); the date it takes itself ("Sept. 30") dates the ending."""
     return verb.dep_ == "acl" and verb.lemma_.lower() in PERIOD_VERBS and _is_time_noun(verb.head)
 
 
@@ -53,7 +57,7 @@ def _climb(root, span):
         if nxt.i == tok.i:  # the sentence's root is inside the date: a date with no event
             return None
         if nxt not in span:
-            if nxt.pos_ in ("VERB", "AUX") and not _names_a_period(nxt):
+            if nxt.pos_ in ("VERB", "AUX") and (tok.i == root.i or not _names_a_period(nxt)):
                 return nxt
             if nxt.pos_ == "ADJ" and tok.dep_ in ("npadvmod", "prep", "pobj", "advmod"):
                 return nxt
@@ -162,7 +166,50 @@ def _participle(tok, span):
     return None
 
 
-CORRECTIONS = (_participle, _noun_before, _changing_amount, _phase, _before_the_clause, _copula)
+def _unrealised_complement(tok, span):
+    """`refused to sign … through two days of talks`, `voted to support it Friday`: an infinitive that has not
+    happened when its verb does (refuse, fail, try, vote, invite) gives the date to that verb."""
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in UNREALISED_COMPLEMENT_VERBS:
+        return tok.head
+    return None
+
+
+def _object_event(tok, span):
+    """`reported a net loss … for the third quarter`, `planned a demonstration on Saturday`: a verb about another
+    event (report, plan, follow, extend…) leaves a date after its event-noun object to that object."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.i > span.start or tok.lemma_.lower() not in VERBS_ABOUT_EVENTS:
+        return None
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "dobj" and c.i < span.start and is_event_noun(c) and not _is_time_noun(c)
+        ),
+        None,
+    )
+
+
+def _placing_participle(tok, span):
+    """`remarks made last week`, `a summit set for Washington in April`: a participle that only places an event
+    noun in time gives the date to the noun."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in PLACING_PARTICIPLES:
+        noun = tok.head
+        if is_event_noun(noun) and not _is_time_noun(noun):
+            return noun
+    return None
+
+
+CORRECTIONS = (
+    _participle,
+    _noun_before,
+    _changing_amount,
+    _phase,
+    _unrealised_complement,
+    _before_the_clause,
+    _copula,
+    _object_event,
+    _placing_participle,
+)
 
 
 def event_token(doc, start: int, end: int):
