@@ -7,7 +7,7 @@ EVENT_NOUNS = frozenset(
     accident accord acquisition action address advance agreement aid air-strike airstrike alliance anniversary
     announcement appeal appearance approval arrest arrival assassination assault attack attempt auction audit
     ballot bankruptcy battle bid birth blast blockade bombardment bombing boom boycott breakdown breakthrough
-    briefing buyback campaign cancellation capture case ceasefire celebration ceremony change charge clash closing
+    briefing buyback campaign cancellation capture case ceasefire celebration ceremony change charge clash close closing
     closure collapse collision conference confrontation congress conquest contest convention conversation
     conviction coup crackdown crash crisis cut deal death debate decision decline default defeat deficit delivery
     demonstration departure deployment detention dialogue disaster discussion dispute dividend drill drop
@@ -97,3 +97,7 @@ UNREALISED_COMPLEMENT_VERBS = frozenset({"refuse", "fail", "try", "attempt", "vo
 # Participles that only place an event noun in time ("remarks made last week", "charges taken in the period", "a
 # summit set for April"): the date anchors on the noun.
 PLACING_PARTICIPLES = frozenset({"make", "take", "set", "schedule", "plan"})
+
+# Nouns of a market's session ("in composite trading Friday, the shares fell"): put first with a date, the date is
+# the event of the clause that follows.
+SESSION_NOUNS = frozenset({"trading", "exchange", "market", "session", "dealing", "dealings"})

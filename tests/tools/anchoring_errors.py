@@ -54,7 +54,9 @@ def load(shared, cache):
         with open(spans_path) as f:
             all_spans = json.load(f)
     else:  # the dates found do not depend on the anchoring: found once
-        all_spans = [[(t.start, t.end) for t in timeline.extract_timexes(d.text, d, a.published)] for a, d in zip(arts, docs)]
+        all_spans = [
+            [(t.start, t.end) for t in timeline.extract_timexes(d.text, d, a.published)] for a, d in zip(arts, docs)
+        ]
         with open(spans_path, "w") as f:
             json.dump(all_spans, f)
     out = []
@@ -170,8 +172,10 @@ def main():
             json.dump(outcomes, f)
     for ok, key, date, given, golds in sorted(changed, key=lambda c: c[0]):
         gold = ", ".join(g.text for g in golds)
-        print(f"{'FIXED ' if ok else 'BROKEN'} {key}: [{date.text}] -> <{given.text if given is not None else None}>"
-              f" gold {gold} :: {date.sent.text[:250]}")
+        print(
+            f"{'FIXED ' if ok else 'BROKEN'} {key}: [{date.text}] -> <{given.text if given is not None else None}>"
+            f" gold {gold} :: {date.sent.text[:250]}"
+        )
     if changed:
         print(f"fixed {sum(c[0] for c in changed)}, broken {sum(not c[0] for c in changed)}")
     print(f"\n{right}/{n} = {right / max(1, n):.4f}; classes: {Counter(len(v) for v in classes.values())}")

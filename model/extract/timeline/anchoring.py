@@ -19,6 +19,7 @@ from model.lexicon.events import (
     PERIOD_VERBS,
     PLACING_PARTICIPLES,
     QUANTITY_NOUNS,
+    SESSION_NOUNS,
     TIME_NOUNS,
     UNREALISED_COMPLEMENT_VERBS,
     VERBS_ABOUT_EVENTS,
@@ -132,23 +133,32 @@ def _before_the_clause(tok, span):
 def _noun_before(tok, span):
     """`spoke at a news conference Friday`, `soared on the announcement yesterday`: a date the parser hung on
     the verb, right after an event noun in a prepositional phrase of that verb, dates the noun. (Right after
-    the verb's object, it dates the verb: "attended a rally Thursday".)"""
-    if tok.pos_ not in ("VERB", "AUX") or tok.i > span.start:
+    the verb's object, it dates the verb: "attended a rally Thursday".) So too before the verb, in a phrase put
+    first: "At the close of business Thursday, the bank said …" — but not a market's session ("In composite
+    trading Friday, the shares fell": the date is the fall's), nor an amount."""
+    if tok.pos_ not in ("VERB", "AUX") or span.start <= tok.i < span.end:
         return None
+    fronted = tok.i >= span.end
     first = span.start
     doc = span.doc
     if span.root.dep_ == "pobj" and span.root.head.i == first - 1:
         first -= 1  # the date's own preposition
-    if first == 0 or first - 1 <= tok.i:
+    if first == 0 or (not fronted and first - 1 <= tok.i):
         return None
     t = doc[first - 1]
-    while t.i > tok.i:
-        if t.dep_ in SUBJECT_DEPS:
+    for _ in range(MAX_CLIMB):
+        if t.i == tok.i or t.dep_ in SUBJECT_DEPS or t.head.i == t.i:
             return None
-        if t.dep_ == "pobj" and t.lemma_.lower() in EVENT_NOUNS:
+        if t.dep_ == "pobj" and t.lemma_.lower() in EVENT_NOUNS and (not fronted or _names_an_occurrence(t)):
             return t
         t = t.head
     return None
+
+
+def _names_an_occurrence(noun) -> bool:
+    """An event noun put first that names the occurrence itself: not a name, a market's session or an amount."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and lemma not in SESSION_NOUNS and lemma not in QUANTITY_NOUNS
 
 
 def _changing_amount(tok, span):

@@ -86,6 +86,11 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("The regulator questioned the charges taken in the first quarter.", "the first quarter", "charges"),
         # the date a period verb takes is the period's end, an event of its own
         ("Sales rose 4% in the quarter ended Sept. 30.", "Sept. 30", "ended"),
+        # an event noun in a phrase put first, right before the date, dates it …
+        ("At the close of business Monday, the fund said 2,000 shares had been sold.", "Monday", "close"),
+        ("In a long televised speech Sunday, the general rejected the truce.", "Sunday", "speech"),
+        # … but not a market's session: the date is the clause's
+        ("In composite trading Tuesday, the company's shares fell 20 cents.", "Tuesday", "fell"),
     ],
 )
 def test_the_event_a_date_anchors(nlp, text, date, event):
