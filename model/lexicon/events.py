@@ -101,3 +101,8 @@ PLACING_PARTICIPLES = frozenset({"make", "take", "set", "schedule", "plan"})
 # Nouns of a market's session ("in composite trading Friday, the shares fell"): put first with a date, the date is
 # the event of the clause that follows.
 SESSION_NOUNS = frozenset({"trading", "exchange", "market", "session", "dealing", "dealings"})
+
+# Units of a length of time, and words that make one of them a length ("a week after the vote", "several months of
+# talks").
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "quarter"})
+LENGTH_WORDS = frozenset({"a", "an", "several", "few"})

@@ -15,12 +15,14 @@ from model.lexicon.events import (
     CHANGE_VERBS,
     EVENT_NOUN_ENDINGS,
     EVENT_NOUNS,
+    LENGTH_WORDS,
     NOT_EVENT_NOUNS,
     PERIOD_VERBS,
     PLACING_PARTICIPLES,
     QUANTITY_NOUNS,
     SESSION_NOUNS,
     TIME_NOUNS,
+    TIME_UNITS,
     UNREALISED_COMPLEMENT_VERBS,
     VERBS_ABOUT_EVENTS,
 )
@@ -222,11 +224,48 @@ CORRECTIONS = (
 )
 
 
+def _measured_from(span):
+    """`a week after the anniversary`, `a month after the carrier suspended flights`, `within two weeks of the
+    killing`: a length of time measured from an event dates that event, not the clause it sits in."""
+    doc = span.doc
+    measure = (
+        next((c for c in span.root.children if c.dep_ == "pobj"), None) if span.root.lower_ == "within" else span.root
+    )
+    if span.end >= len(doc) or measure is None or not _is_a_length(measure, span):
+        return None
+    after = doc[span.end]
+    if after.lower_ == "of" and span[0].lower_ == "within" and after.dep_ == "prep":
+        return _object_of(after)
+    if after.lower_ in ("after", "before") and span.root.dep_ in ("npadvmod", "advmod"):
+        return _object_of(after) if after.dep_ == "prep" else after.head if after.dep_ == "mark" else None
+    return None
+
+
+def _is_a_length(noun, span) -> bool:
+    """`a week`, `less than a decade`, `two days`: a unit of time with a number or article."""
+    if noun.lemma_.lower() not in TIME_UNITS:
+        return False
+    return any(c.dep_ in ("nummod", "quantmod") or c.lower_ in LENGTH_WORDS for c in noun.subtree if c in span)
+
+
+def _object_of(prep):
+    """The event a preposition introduces: its noun (not a time noun) or its verb."""
+    for c in prep.children:
+        if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") and not _is_time_noun(c):
+            return c
+        if c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX"):
+            return c
+    return None
+
+
 def event_token(doc, start: int, end: int):
     """The token of the event the date at start..end anchors, or None."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    measured = _measured_from(span)
+    if measured is not None:
+        return measured
     root = span.root
     tok = _when_clause(root, span) or _climb(root, span)
     if tok is None:

@@ -91,6 +91,10 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("In a long televised speech Sunday, the general rejected the truce.", "Sunday", "speech"),
         # … but not a market's session: the date is the clause's
         ("In composite trading Tuesday, the company's shares fell 20 cents.", "Tuesday", "fell"),
+        # a length of time measured from an event dates that event
+        ("The strike began a week after the election in the north.", "a week", "election"),
+        ("Talks resumed a month after the rebels seized the port.", "a month", "seized"),
+        ("The minister resigned within two weeks of the scandal.", "two weeks", "scandal"),
     ],
 )
 def test_the_event_a_date_anchors(nlp, text, date, event):
