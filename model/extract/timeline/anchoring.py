@@ -110,6 +110,21 @@ def _copula(tok, span):
     )
 
 
+def _cleft(tok, span):
+    """`It was not until Tuesday that the minister revealed …`, `it's not tonight we're worried about`: a date
+    put forward by "it is" dates the clause that follows it."""
+    if tok.lemma_.lower() != "be" or not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in tok.children):
+        return None
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("ccomp", "relcl", "advcl") and c.i >= span.end and c.pos_ in ("VERB", "AUX", "ADJ")
+        ),
+        None,
+    )
+
+
 def _phase(tok, span):
     """`will begin withdrawing on Friday`: the phase verb the date's verb completes."""
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ASPECTUAL_VERBS:
@@ -218,6 +233,7 @@ CORRECTIONS = (
     _phase,
     _unrealised_complement,
     _before_the_clause,
+    _cleft,
     _copula,
     _object_event,
     _placing_participle,

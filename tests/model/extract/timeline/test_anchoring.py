@@ -95,6 +95,8 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("The strike began a week after the election in the north.", "a week", "election"),
         ("Talks resumed a month after the rebels seized the port.", "a month", "seized"),
         ("The minister resigned within two weeks of the scandal.", "two weeks", "scandal"),
+        # a date put forward by "it is" dates the clause that follows
+        ("It was not until Thursday that the ministry confirmed the closure.", "Thursday", "confirmed"),
     ],
 )
 def test_the_event_a_date_anchors(nlp, text, date, event):
