@@ -113,7 +113,9 @@ def _copula(tok, span):
 def _cleft(tok, span):
     """`It was not until Tuesday that the minister revealed …`, `it's not tonight we're worried about`: a date
     put forward by "it is" dates the clause that follows it."""
-    if tok.lemma_.lower() != "be" or not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in tok.children):
+    if tok.lemma_.lower() != "be" or span.start < tok.i:  # the date follows "it is": "By now it is clear" is none
+        return None
+    if not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" and c.i < tok.i for c in tok.children):
         return None
     return next(
         (

@@ -97,6 +97,8 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("The minister resigned within two weeks of the scandal.", "two weeks", "scandal"),
         # a date put forward by "it is" dates the clause that follows
         ("It was not until Thursday that the ministry confirmed the closure.", "Thursday", "confirmed"),
+        # … not a date before it
+        ("By now it is clear that the voters want a change.", "now", "clear"),
     ],
 )
 def test_the_event_a_date_anchors(nlp, text, date, event):
