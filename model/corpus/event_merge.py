@@ -17,7 +17,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from model.dates import granularity, value_range
-from model.lexicon.event_frames import CONFLICT_WINDOW_DAYS, NOUN_VERBS, RELATED_KINDS, THIRD_PERSON, TRIGGER_KINDS
+from model.lexicon.event_frames import (
+    CONFLICT_WINDOW_DAYS,
+    CONVERSE_TRIGGERS,
+    NOUN_VERBS,
+    RELATED_KINDS,
+    THIRD_PERSON,
+    TRIGGER_KINDS,
+)
 
 KINDS_OF: dict[str, frozenset[str]] = {}
 for _kind, _words in TRIGGER_KINDS.items():
@@ -81,7 +88,16 @@ def related(a: str, b: str) -> bool:
 
 
 def _agree(a: Report, b: Report) -> bool:
-    return bool(a.participants & b.participants) and related(a.trigger, b.trigger)
+    return bool(a.participants & b.participants) and related(a.trigger, b.trigger) and not _converse(a, b)
+
+
+def _converse(a: Report, b: Report) -> bool:
+    """One buys what the other sells, with the same one acting ("Britain bought grain", "Britain sold cars"): two
+    events. (One event told from both sides has the buyer of one the seller of the other.)"""
+    return any(
+        (a.trigger in one and b.trigger in other or a.trigger in other and b.trigger in one)
+        for one, other in CONVERSE_TRIGGERS
+    ) and bool(set(a.agents) & set(b.agents))
 
 
 def _same_cast(a: Report, b: Report) -> bool:
@@ -127,10 +143,11 @@ def _disjoint(a: str, b: str) -> bool:
 
 
 class _Groups:
-    """Union-find over report indexes."""
+    """Union-find over report indexes, with each group's members."""
 
     def __init__(self, n: int):
         self.parent = list(range(n))
+        self.members = {i: [i] for i in range(n)}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -142,6 +159,10 @@ class _Groups:
         a, b = self.find(i), self.find(j)
         if a != b:
             self.parent[max(a, b)] = min(a, b)
+            self.members[min(a, b)] += self.members.pop(max(a, b))
+
+    def group(self, i: int) -> list[int]:
+        return self.members[self.find(i)]
 
 
 def cluster(reports: list[Report]) -> list[list[Report]]:
@@ -163,26 +184,53 @@ def cluster(reports: list[Report]) -> list[list[Report]]:
 
 
 def _join_days(reports: list[Report], days: list[int], groups: _Groups) -> None:
-    """Reports dated to the day: the same event when they agree and their days do."""
+    """Reports dated to the day: the same event when they agree and their days do. Reports giving the same day
+    join first, then days close enough to be one event misdated, so a near day does not take a report from the
+    event its own day names."""
     index: dict[tuple[str, _dt.date], list[int]] = {}
     for i in days:
         for p in reports[i].participants:
             for v in reports[i].readings:
                 index.setdefault((p, _day(v)), []).append(i)
-    for i in days:
-        a = reports[i]
-        candidates = {
-            j
-            for p in a.participants
-            for v in a.readings
-            for shift in range(-CONFLICT_WINDOW_DAYS, CONFLICT_WINDOW_DAYS + 1)
-            for j in index.get((p, _shifted(v, shift)), ())
-            if j > i
-        }
-        for j in sorted(candidates):
-            b = reports[j]
-            if _agree(a, b) and (set(a.readings) & set(b.readings) or _same_cast(a, b) and _near(a, b)):
-                groups.join(i, j)
+    for exact in (True, False):
+        for i in days:
+            a = reports[i]
+            candidates = {
+                j
+                for p in a.participants
+                for v in a.readings
+                for shift in ((0,) if exact else range(-CONFLICT_WINDOW_DAYS, CONFLICT_WINDOW_DAYS + 1))
+                for j in index.get((p, _shifted(v, shift)), ())
+                if j > i
+            }
+            for j in sorted(candidates):
+                b = reports[j]
+                same_day = bool(set(a.readings) & set(b.readings))
+                if (
+                    _agree(a, b)
+                    and (same_day if exact else _same_cast(a, b) and _near(a, b))
+                    and not _splits_an_article(reports, groups, i, j)
+                ):
+                    groups.join(i, j)
+
+
+def _splits_an_article(reports: list[Report], groups: _Groups, i: int, j: int) -> bool:
+    """Joining the groups of i and j would give one event two different days from one article ("met Funaro
+    yesterday … today's talks with Funaro"): an article dating two days tells of two events, and a third
+    article's day between them must not chain them into one (a false conflict). One trigger with two days
+    ("met on Tuesday and Wednesday") is a span, not two events."""
+    gi, gj = groups.group(i), groups.group(j)
+    if gi is gj:
+        return False
+    by_article: dict[str, list[Report]] = {}
+    for m in gi:
+        by_article.setdefault(reports[m].article, []).append(reports[m])
+    for n in gj:
+        b = reports[n]
+        for a in by_article.get(b.article, ()):
+            if not set(a.readings) & set(b.readings) and (a.trigger_at is None or a.trigger_at != b.trigger_at):
+                return True
+    return False
 
 
 def _attach(reports: list[Report], tier: list[int], placed: list[int], groups: _Groups) -> list[int]:

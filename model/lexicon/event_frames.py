@@ -29,6 +29,10 @@ TRIGGER_KINDS = {
 # countries declaring"), a joint statement at a meeting.
 RELATED_KINDS = frozenset({frozenset({"meeting", "agreement"})})
 
+# Triggers of one exchange seen from its two sides: a buyer of one is the seller of the other. The same one acting
+# in both ("Britain bought grain", "Britain sold cars") makes them two events.
+CONVERSE_TRIGGERS = ((frozenset({"buy", "acquire", "purchase"}), frozenset({"sell", "sale"})),)
+
 # Event nouns → the verb a summary uses ("the talks" → "hold talks").
 NOUN_VERBS = {
     "meeting": "meet",

@@ -7,7 +7,7 @@ EVENT_NOUNS = frozenset(
     accident accord acquisition action address advance agreement aid air-strike airstrike alliance anniversary
     announcement appeal appearance approval arrest arrival assassination assault attack attempt auction audit
     ballot bankruptcy battle bid birth blast blockade bombardment bombing boom boycott breakdown breakthrough
-    briefing buyback campaign cancellation capture case ceasefire celebration ceremony change charge clash closing
+    briefing buyback campaign cancellation capture case ceasefire celebration ceremony change charge clash close closing
     closure collapse collision conference confrontation congress conquest contest convention conversation
     conviction coup crackdown crash crisis cut deal death debate decision decline default defeat deficit delivery
     demonstration departure deployment detention dialogue disaster discussion dispute dividend drill drop
@@ -79,3 +79,30 @@ CHANGE_VERBS = frozenset(
     edge ease rebound double triple halve total reach advance retreat sink swell improve widen narrow fell
     """.split()
 )
+
+# Verbs about another event ("reported a loss for the quarter", "planned a demonstration on Saturday", "follows two
+# decisions last June", "extended its offer until Nov. 9"): a date after their event-noun object dates the object.
+VERBS_ABOUT_EVENTS = frozenset(
+    """
+    report post follow precede honor plan include postpone delay cancel schedule reschedule forecast predict project
+    estimate expect extend record book anticipate
+    """.split()
+)
+
+# Verbs whose infinitive complement has not happened when they do ("refused to sign through two days of talks",
+# "voted to support the republic Friday", "invited them to rejoin two weeks ago", "was trying to cross six weeks
+# ago"): a date on the complement dates the act itself.
+UNREALISED_COMPLEMENT_VERBS = frozenset({"refuse", "fail", "try", "attempt", "vote", "invite", "decline"})
+
+# Participles that only place an event noun in time ("remarks made last week", "charges taken in the period", "a
+# summit set for April"): the date anchors on the noun.
+PLACING_PARTICIPLES = frozenset({"make", "take", "set", "schedule", "plan"})
+
+# Nouns of a market's session ("in composite trading Friday, the shares fell"): put first with a date, the date is
+# the event of the clause that follows.
+SESSION_NOUNS = frozenset({"trading", "exchange", "market", "session", "dealing", "dealings"})
+
+# Units of a length of time, and words that make one of them a length ("a week after the vote", "several months of
+# talks").
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "quarter"})
+LENGTH_WORDS = frozenset({"a", "an", "several", "few"})

@@ -15,10 +15,16 @@ from model.lexicon.events import (
     CHANGE_VERBS,
     EVENT_NOUN_ENDINGS,
     EVENT_NOUNS,
+    LENGTH_WORDS,
     NOT_EVENT_NOUNS,
     PERIOD_VERBS,
+    PLACING_PARTICIPLES,
     QUANTITY_NOUNS,
+    SESSION_NOUNS,
     TIME_NOUNS,
+    TIME_UNITS,
+    UNREALISED_COMPLEMENT_VERBS,
+    VERBS_ABOUT_EVENTS,
 )
 
 MAX_CLIMB = 12
@@ -41,7 +47,8 @@ def _is_time_noun(tok) -> bool:
 
 
 def _names_a_period(verb) -> bool:
-    """`the quarter ended Sept. 30`: a participle saying when a period ends is part of the date."""
+    """`net income for the quarter ended Sept. 30 rose`: a participle saying when a period ends is part of the
+    date "the quarter" (climbing from it); the date it takes itself ("Sept. 30") dates the ending."""
     return verb.dep_ == "acl" and verb.lemma_.lower() in PERIOD_VERBS and _is_time_noun(verb.head)
 
 
@@ -53,7 +60,7 @@ def _climb(root, span):
         if nxt.i == tok.i:  # the sentence's root is inside the date: a date with no event
             return None
         if nxt not in span:
-            if nxt.pos_ in ("VERB", "AUX") and not _names_a_period(nxt):
+            if nxt.pos_ in ("VERB", "AUX") and (tok.i == root.i or not _names_a_period(nxt)):
                 return nxt
             if nxt.pos_ == "ADJ" and tok.dep_ in ("npadvmod", "prep", "pobj", "advmod"):
                 return nxt
@@ -103,6 +110,23 @@ def _copula(tok, span):
     )
 
 
+def _cleft(tok, span):
+    """`It was not until Tuesday that the minister revealed …`, `it's not tonight we're worried about`: a date
+    put forward by "it is" dates the clause that follows it."""
+    if tok.lemma_.lower() != "be" or span.start < tok.i:  # the date follows "it is": "By now it is clear" is none
+        return None
+    if not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" and c.i < tok.i for c in tok.children):
+        return None
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("ccomp", "relcl", "advcl") and c.i >= span.end and c.pos_ in ("VERB", "AUX", "ADJ")
+        ),
+        None,
+    )
+
+
 def _phase(tok, span):
     """`will begin withdrawing on Friday`: the phase verb the date's verb completes."""
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ASPECTUAL_VERBS:
@@ -128,23 +152,32 @@ def _before_the_clause(tok, span):
 def _noun_before(tok, span):
     """`spoke at a news conference Friday`, `soared on the announcement yesterday`: a date the parser hung on
     the verb, right after an event noun in a prepositional phrase of that verb, dates the noun. (Right after
-    the verb's object, it dates the verb: "attended a rally Thursday".)"""
-    if tok.pos_ not in ("VERB", "AUX") or tok.i > span.start:
+    the verb's object, it dates the verb: "attended a rally Thursday".) So too before the verb, in a phrase put
+    first: "At the close of business Thursday, the bank said …" — but not a market's session ("In composite
+    trading Friday, the shares fell": the date is the fall's), nor an amount."""
+    if tok.pos_ not in ("VERB", "AUX") or span.start <= tok.i < span.end:
         return None
+    fronted = tok.i >= span.end
     first = span.start
     doc = span.doc
     if span.root.dep_ == "pobj" and span.root.head.i == first - 1:
         first -= 1  # the date's own preposition
-    if first == 0 or first - 1 <= tok.i:
+    if first == 0 or (not fronted and first - 1 <= tok.i):
         return None
     t = doc[first - 1]
-    while t.i > tok.i:
-        if t.dep_ in SUBJECT_DEPS:
+    for _ in range(MAX_CLIMB):
+        if t.i == tok.i or t.dep_ in SUBJECT_DEPS or t.head.i == t.i:
             return None
-        if t.dep_ == "pobj" and t.lemma_.lower() in EVENT_NOUNS:
+        if t.dep_ == "pobj" and t.lemma_.lower() in EVENT_NOUNS and (not fronted or _names_an_occurrence(t)):
             return t
         t = t.head
     return None
+
+
+def _names_an_occurrence(noun) -> bool:
+    """An event noun put first that names the occurrence itself: not a name, a market's session or an amount."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and lemma not in SESSION_NOUNS and lemma not in QUANTITY_NOUNS
 
 
 def _changing_amount(tok, span):
@@ -162,7 +195,85 @@ def _participle(tok, span):
     return None
 
 
-CORRECTIONS = (_participle, _noun_before, _changing_amount, _phase, _before_the_clause, _copula)
+def _unrealised_complement(tok, span):
+    """`refused to sign … through two days of talks`, `voted to support it Friday`: an infinitive that has not
+    happened when its verb does (refuse, fail, try, vote, invite) gives the date to that verb."""
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in UNREALISED_COMPLEMENT_VERBS:
+        return tok.head
+    return None
+
+
+def _object_event(tok, span):
+    """`reported a net loss … for the third quarter`, `planned a demonstration on Saturday`: a verb about another
+    event (report, plan, follow, extend…) leaves a date after its event-noun object to that object."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.i > span.start or tok.lemma_.lower() not in VERBS_ABOUT_EVENTS:
+        return None
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "dobj" and c.i < span.start and is_event_noun(c) and not _is_time_noun(c)
+        ),
+        None,
+    )
+
+
+def _placing_participle(tok, span):
+    """`remarks made last week`, `a summit set for Washington in April`: a participle that only places an event
+    noun in time gives the date to the noun."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in PLACING_PARTICIPLES:
+        noun = tok.head
+        if is_event_noun(noun) and not _is_time_noun(noun):
+            return noun
+    return None
+
+
+CORRECTIONS = (
+    _participle,
+    _noun_before,
+    _changing_amount,
+    _phase,
+    _unrealised_complement,
+    _before_the_clause,
+    _cleft,
+    _copula,
+    _object_event,
+    _placing_participle,
+)
+
+
+def _measured_from(span):
+    """`a week after the anniversary`, `a month after the carrier suspended flights`, `within two weeks of the
+    killing`: a length of time measured from an event dates that event, not the clause it sits in."""
+    doc = span.doc
+    measure = (
+        next((c for c in span.root.children if c.dep_ == "pobj"), None) if span.root.lower_ == "within" else span.root
+    )
+    if span.end >= len(doc) or measure is None or not _is_a_length(measure, span):
+        return None
+    after = doc[span.end]
+    if after.lower_ == "of" and span[0].lower_ == "within" and after.dep_ == "prep":
+        return _object_of(after)
+    if after.lower_ in ("after", "before") and span.root.dep_ in ("npadvmod", "advmod"):
+        return _object_of(after) if after.dep_ == "prep" else after.head if after.dep_ == "mark" else None
+    return None
+
+
+def _is_a_length(noun, span) -> bool:
+    """`a week`, `less than a decade`, `two days`: a unit of time with a number or article."""
+    if noun.lemma_.lower() not in TIME_UNITS:
+        return False
+    return any(c.dep_ in ("nummod", "quantmod") or c.lower_ in LENGTH_WORDS for c in noun.subtree if c in span)
+
+
+def _object_of(prep):
+    """The event a preposition introduces: its noun (not a time noun) or its verb."""
+    for c in prep.children:
+        if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") and not _is_time_noun(c):
+            return c
+        if c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX"):
+            return c
+    return None
 
 
 def event_token(doc, start: int, end: int):
@@ -170,6 +281,9 @@ def event_token(doc, start: int, end: int):
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    measured = _measured_from(span)
+    if measured is not None:
+        return measured
     root = span.root
     tok = _when_clause(root, span) or _climb(root, span)
     if tok is None:

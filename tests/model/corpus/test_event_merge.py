@@ -124,3 +124,41 @@ def test_a_trips_meetings_with_different_people_on_different_days_stay_apart():
         _r(3, "c", "talks", "2021-06-08", [], ["Ana Ruiz"]),  # names one of them: no chain
     ]
     assert _groups(reports) == [{1}, {2}, {3}]
+
+
+def test_an_article_giving_two_days_is_never_chained_into_one_event():
+    # article "a" tells of a meeting yesterday and of talks today: two events; "b", a day later, and "c", a day
+    # earlier, must not chain them into one conflict
+    reports = [
+        _r(1, "a", "meet", "2021-06-09", ["Ana Ruiz"], ["Tom Berg"]),
+        _r(2, "a", "talks", "2021-06-10", ["Ana Ruiz"], ["Tom Berg"]),
+        _r(3, "b", "meet", "2021-06-09", ["Ana Ruiz", "Tom Berg"]),
+        _r(4, "c", "talks", "2021-06-10", ["Tom Berg", "Ana Ruiz"]),
+    ]
+    groups = _groups(reports)
+    assert {1, 3} in groups and {2, 4} in groups
+    assert not any(event_of(g).conflict for g in cluster(reports))
+
+
+def test_one_trigger_with_two_days_stays_one_event():
+    a = _r(1, "a", "meet", "2021-06-08", ["Ana Ruiz"], ["Tom Berg"])
+    b = _r(2, "a", "meet", "2021-06-09", ["Ana Ruiz"], ["Tom Berg"])
+    a.trigger_at = b.trigger_at = 5  # "met on Tuesday and Wednesday"
+    c = _r(3, "b", "meet", "2021-06-09", ["Ana Ruiz", "Tom Berg"])
+    assert _groups([a, b, c]) == [{1, 2, 3}]
+
+
+def test_one_buying_and_the_same_one_selling_are_two_events():
+    reports = [
+        _r(1, "a", "buy", "2021-06-09", ["Norland"], ["grain"]),
+        _r(2, "b", "sell", "2021", ["Norland", "Ostmark"]),
+    ]
+    assert _groups(reports) == [{1}, {2}]
+
+
+def test_a_sale_told_from_both_sides_is_one_event():
+    reports = [
+        _r(1, "a", "buy", "2021-06-09", ["Norland"], ["Ostmark"]),
+        _r(2, "b", "sell", "2021-06-09", ["Ostmark"], ["Norland"]),
+    ]
+    assert _groups(reports) == [{1, 2}]
