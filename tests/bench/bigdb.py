@@ -22,7 +22,7 @@ import time
 
 from model.corpus import entity_refresh, schema, store, summary
 
-SKIP = {"article", "entity", "alias", "override", *summary.SUMMARY_TABLES}
+SKIP = {"article", "entity", "alias", "override", "correction", "review_answer", *summary.SUMMARY_TABLES}
 
 
 def _tables(conn) -> list[str]:
