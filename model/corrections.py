@@ -151,6 +151,9 @@ def import_records(conn: sqlite3.Connection, records: Iterable[tuple[int, object
     def change() -> Imported:
         work = correction_apply.Work()
         for n, record in records:
+            if isinstance(record, ValueError):  # a line the reader could not parse
+                done.bad.append(f"line {n}: {record}")
+                continue
             try:
                 c = correction_store.from_record(record)
                 check(c)

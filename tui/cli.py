@@ -96,8 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ex.add_argument(
         "kind",
-        choices=["articles", "entities", "mentions", "quotes", "timeline", "events"],
-        help="which records to write",
+        choices=["articles", "entities", "mentions", "quotes", "timeline", "events", "review"],
+        help="which records to write (review: the share right per kind, from `sinorus-tui review`)",
     )
     ex.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", help="jsonl (the default) or csv")
     ex.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
@@ -105,6 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--raw-csv",
         action="store_true",
         help="CSV cells as stored: no ' before a cell starting with = + - @ (a spreadsheet would run it as a formula)",
+    )
+    ex.add_argument(
+        "--uncorrected",
+        action="store_true",
+        help="what extraction found, without your corrections (by default they are applied)",
     )
     sd = _command(
         sub,
@@ -116,6 +121,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sd.add_argument("article", help="the article's key (the `article` field of `export articles`)")
     sd.add_argument("date", help="YYYY-MM-DD, or 'clear' to go back to the detected date")
+    _corrections_parser(sub)
+    rv = _command(
+        sub,
+        "review",
+        "measure accuracy: answer right/wrong/skip on a random sample; --report prints the share right per kind",
+        "Draw a random sample of what was extracted (seeded; stratified by kind: quotes and speakers, entity "
+        "links, dates, events), show each item with its context, and ask right (r), wrong (w) or skip (s); q "
+        "stops. Answers are kept: a later review draws only items not answered yet. Reports, per kind, the share "
+        "right with its 95% Wilson interval and how many were reviewed.",
+    )
+    rv.add_argument("--seed", type=int, default=1, help="the random seed of the sample (default: 1)")
+    rv.add_argument("--per-kind", type=int, default=10, metavar="N", help="items of each kind to draw (default: 10)")
+    rv.add_argument(
+        "--kinds",
+        default="quotes,entities,dates,events",
+        help="which kinds, comma-separated (default: quotes,entities,dates,events)",
+    )
+    rv.add_argument("--report", action="store_true", help="print the figures of every review so far, ask nothing")
     _command(
         sub,
         "repair",
@@ -132,6 +155,28 @@ def build_parser() -> argparse.ArgumentParser:
         "With no --db, the default corpus is built from the bundled seed articles on first run.",
     )
     return p
+
+
+def _corrections_parser(sub) -> None:
+    co = _command(
+        sub,
+        "corrections",
+        "list, export, import or undo your corrections (kept across re-ingest)",
+        "Your corrections (a merged entity, a speaker set, a date rejected, …) are kept apart from what extraction "
+        "found and applied again after every ingest. List them (orphaned: their target is no longer in the "
+        "corpus), share them as JSON Lines between copies of a corpus, or undo some.",
+    )
+    cs = co.add_subparsers(dest="action", metavar="ACTION", required=True)
+    ls = cs.add_parser("list", help="one line a correction: id, date, status, what it changes")
+    ls.add_argument("--orphaned", action="store_true", help="only those whose target is gone")
+    ce = cs.add_parser("export", help="write them as JSON Lines")
+    ce.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    ci = cs.add_parser("import", help="read JSON Lines of corrections; report applied, orphaned, already present")
+    ci.add_argument("file", metavar="FILE", help="a file `corrections export` wrote")
+    cu = cs.add_parser("undo", help="undo corrections by id (what extraction found comes back)")
+    cu.add_argument("ids", nargs="+", type=int, metavar="ID", help="the id `corrections list` shows")
+    for action in (ls, ce, ci, cu):  # --db after the action too (not reset when given before it)
+        action.add_argument("--db", metavar="FILE", dest="db_sub", default=argparse.SUPPRESS, help=_db_help())
 
 
 def _db_help(missing: str = "an error if it does not exist") -> str:
@@ -182,7 +227,17 @@ def _main(argv: list[str] | None) -> int:
                 args.paths, db, args.jobs, follow_links=args.follow_links, article_seconds=args.article_seconds
             )
         if args.command == "export":
-            return cmd_export(args.kind, db, args.format, args.output, raw_csv=args.raw_csv)
+            return cmd_export(
+                args.kind, db, args.format, args.output, raw_csv=args.raw_csv, uncorrected=args.uncorrected
+            )
+        if args.command == "corrections":
+            from tui import cli_corrections
+
+            return cli_corrections.cmd_corrections(db, args)
+        if args.command == "review":
+            from tui import cli_corrections
+
+            return cli_corrections.cmd_review(db, args.seed, args.per_kind, args.kinds, args.report)
         if args.command == "set-date":
             return cmd_set_date(db, args.article, args.date)
         if args.command == "repair":
@@ -354,7 +409,9 @@ def _ingested(summary) -> int:
 # ---------------------------------------------------------------- export
 
 
-def cmd_export(kind: str, db: Path, fmt: str, output: str | None, raw_csv: bool = False) -> int:
+def cmd_export(
+    kind: str, db: Path, fmt: str, output: str | None, raw_csv: bool = False, uncorrected: bool = False
+) -> int:
     from model.corpus import export, store
 
     if raw_csv and fmt != "csv":
@@ -366,6 +423,13 @@ def cmd_export(kind: str, db: Path, fmt: str, output: str | None, raw_csv: bool 
     notice = _rebuild_if_stale(db)
     if notice:
         say(f"sinorus-tui: {notice}")
+    if uncorrected:
+        from tui import cli_corrections
+
+        with cli_corrections.uncorrected_copy(db) as copy:
+            if isinstance(copy, str):
+                return fail(copy)
+            return cmd_export(kind, copy, fmt, output, raw_csv)
     try:
         conn = store.connect(db, readonly=True)
     except store.StoreError as e:
@@ -513,9 +577,13 @@ def _repair(db: Path) -> int:
         return fail(str(e))
     except sqlite3.Error as e:
         return fail(f"cannot repair {db}: {_sqlite_reason(e)}")
+    from model.corpus.correction_apply import replay
+
     try:
         since = staleness.stale_since(conn)
         done = rebuild_entities(conn)
+        with conn:  # the user's corrections, on the entities as rebuilt
+            replay(conn)
         with conn:
             summarise_all(conn)
         refresh_events(conn, everything=True)

@@ -23,6 +23,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import IO
 
+from model.corpus import review
 from model.corpus.schema import EVENT_WORD_COLUMNS
 from model.unsafe import UNSAFE_CHARS
 
@@ -33,7 +34,9 @@ _JSON_RAW = re.compile(
 _CSV_UNSAFE = re.compile(f"[{UNSAFE_CHARS}\u061c\u200e\u200f\u2028\u2029\ud800-\udfff]")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-KINDS = ("articles", "entities", "mentions", "quotes", "timeline", "events")
+KINDS = ("articles", "entities", "mentions", "quotes", "timeline", "events", "review")
+# The review's figures (`model.corpus.review`): per kind, the share answered right and its 95% interval.
+REVIEW_COLUMNS = ["kind", "reviewed", "right", "wrong", "skipped", "share", "low", "high"]
 
 QUERIES = {
     "articles": (
@@ -125,6 +128,9 @@ def _query(conn: sqlite3.Connection, kind: str) -> str | None:
 
 
 def rows(conn: sqlite3.Connection, kind: str) -> Iterator[dict]:
+    if kind == "review":
+        yield from (f.record() for f in review.figures(conn))
+        return
     sql, cols = _query(conn, kind), QUERIES[kind][1]
     if sql is None:
         return
@@ -196,7 +202,7 @@ def write(conn: sqlite3.Connection, kind: str, out: IO[str], fmt: str = "jsonl",
             out.write(json_line(d))
             n += 1
     elif fmt == "csv":
-        cols = QUERIES[kind][1]
+        cols = REVIEW_COLUMNS if kind == "review" else QUERIES[kind][1]
         w = csv.writer(out, lineterminator="\n")
         w.writerow(cols)
         for d in rows(conn, kind):
