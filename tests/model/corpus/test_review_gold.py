@@ -10,6 +10,7 @@ from contextlib import closing
 
 import pytest
 
+from model import corrections
 from model.corpus import export, review, store
 from tests.conftest import SHARED
 
@@ -46,10 +47,17 @@ def answer_key(score, articles: dict[str, str], quotes: list[dict]):
     return lambda item: verdicts.get((item.key["article"], item.key["start"], item.key["end"]), "skip")
 
 
-def test_the_review_of_quotes_holds_the_gold_speaker_accuracy(seeds_db, tmp_path, score):
+@pytest.mark.parametrize("wrong_every", [0, 4])
+def test_the_review_of_quotes_holds_the_gold_speaker_accuracy(seeds_db, tmp_path, score, wrong_every):
+    """As extracted, and with every fourth quote's speaker set to a wrong name (through corrections: the review
+    and the evaluation both read the corrected values), so that the accuracy is not simply 100%."""
     db = tmp_path / "seeds.db"
     shutil.copy(seeds_db, db)
     with closing(store.connect(db)) as conn:
+        if wrong_every:
+            for q in list(export.rows(conn, "quotes"))[::wrong_every]:
+                target = {"article": q["article"], "start": q["start"], "end": q["end"]}
+                corrections.correct(conn, "quote_speaker", target, {"speaker": "Somebody Else"})
         articles = {a["article"]: a["text"] for a in export.rows(conn, "articles")}
         quotes = list(export.rows(conn, "quotes"))
         measured = score.score_quotes_seeds(list(export.rows(conn, "articles")), quotes)[0]["speaker_accuracy"]
