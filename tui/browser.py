@@ -21,6 +21,7 @@ from model.corpus import query as q
 
 from . import bindings
 from . import navigation as nav
+from .browser_corrections import Corrections
 from .document import Doc, article_for_row, message_doc, read_document
 from .internals import set_border
 from .panes import LISTS, PANES, entities_source
@@ -45,7 +46,7 @@ class Prompt(Input):
             super().watch_has_focus(has_focus)
 
 
-class MainScreen(StepScreen):
+class MainScreen(Corrections, StepScreen):
     SCOPED_CSS = False
     AUTO_FOCUS = None  # focus is ours to give: a key pressed during start-up must not be undone
     BINDINGS = bindings.BROWSER
@@ -61,7 +62,7 @@ class MainScreen(StepScreen):
     #status { height: 1; color: $text-muted; padding: 0 1; background: $surface; }
     #entity-filter { height: 1; border: none; padding: 0 1; display: none; }
     #entity-filter.-shown { display: block; }
-    #search, #date { dock: bottom; display: none; height: 1; border: none; padding: 0 1; }
+    #search, #date, #correct { dock: bottom; display: none; height: 1; border: none; padding: 0 1; }
     .-narrow #body { layout: vertical; }
     .-narrow #panes { width: 1fr; height: 45%; min-width: 0; }
     .-narrow .pane { display: none; height: 1fr; }
@@ -113,6 +114,7 @@ class MainScreen(StepScreen):
             id="date",
             classes="prompt",
         )
+        yield Prompt(placeholder="enter confirms, escape cancels", id="correct", classes="prompt")
         yield KeyBar()
 
     def lst(self, name: str) -> VirtualList:
@@ -648,6 +650,10 @@ class MainScreen(StepScreen):
 
     def action_jump_date(self) -> None:
         self._open_prompt("date", "")
+
+    @on(Input.Submitted, "#correct")
+    def _correct_submitted(self, event: Input.Submitted) -> None:
+        self._correct_entered(event)
 
     @on(Input.Submitted, "#date")
     def _date_entered(self, event: Input.Submitted) -> None:

@@ -9,19 +9,19 @@ terminal nor forge a line (controls, bidi and newlines are shown escaped).
 from __future__ import annotations
 
 import argparse
-import errno
 import gc
 import os
 import signal
 import sqlite3
 import sys
 import time
-from contextlib import closing, suppress
+from contextlib import closing
 from pathlib import Path
 
-from model.unsafe import one_line
-
-EXIT_USAGE, EXIT_FAIL, EXIT_INTERRUPTED = 2, 1, 130
+from tui.cli_io import EXIT_USAGE, fail, say
+from tui.cli_io import say_waiting as _say_waiting
+from tui.cli_io import sqlite_reason as _sqlite_reason
+from tui.cli_io import write_file as _write_file
 
 
 def default_db() -> Path:
@@ -38,12 +38,6 @@ def seeds_dir() -> Path:
         if p.is_dir():
             return p
     raise FileNotFoundError("the bundled seed articles are missing from this installation")
-
-
-def say(line: str, out=None, flush: bool = False) -> None:
-    """Print one line for a person to read (standard error unless `out`), made safe: every control,
-    bidi or line-breaking character in it is shown escaped (`\\x1b`, `\\n`, `\\u202e`)."""
-    print(one_line(line), file=out or sys.stderr, flush=flush)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -166,7 +160,7 @@ def _corrections_parser(sub) -> None:
         "found and applied again after every ingest. List them (orphaned: their target is no longer in the "
         "corpus), share them as JSON Lines between copies of a corpus, or undo some.",
     )
-    cs = co.add_subparsers(dest="action", metavar="ACTION", required=True)
+    cs = co.add_subparsers(dest="action", metavar="ACTION", required=True, help="list, export, import or undo")
     ls = cs.add_parser("list", help="one line a correction: id, date, status, what it changes")
     ls.add_argument("--orphaned", action="store_true", help="only those whose target is gone")
     ce = cs.add_parser("export", help="write them as JSON Lines")
@@ -189,11 +183,6 @@ def _command(sub, name: str, summary: str, description: str, db_help: str | None
     cmd = sub.add_parser(name, help=summary, description=description)
     cmd.add_argument("--db", metavar="FILE", dest="db_sub", help=db_help or _db_help())
     return cmd
-
-
-def fail(msg: str, code: int = EXIT_FAIL) -> int:
-    say(f"sinorus-tui: {msg}")
-    return code
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -370,11 +359,6 @@ def cmd_ingest(
     return _ingested(summary)
 
 
-def _say_waiting(db: Path):
-    """What a writer calls when another holds the database: one line, then it waits."""
-    return lambda: say(f"sinorus-tui: another ingest is writing to {db}; waiting…", flush=True)
-
-
 def _article_seconds(given: float | None) -> float | None:
     """The time budget of one article: the default, the one given, or None (no limit) for 0."""
     from model.ingest import pool
@@ -476,39 +460,6 @@ def _is_database(output: Path, db: Path) -> bool:
         except (OSError, RuntimeError):  # a loop of symbolic links: not the database, and writing it fails later
             pass
     return False
-
-
-def _write_file(output: Path, write) -> int:
-    """Run `write(file)` into a temporary file beside `output`, renamed over it once complete: an export that
-    fails or is interrupted leaves `output` as it was (no empty or partial file). Something other than a
-    regular file (/dev/null, a FIFO, a terminal) is written in place."""
-    import tempfile
-
-    target = Path(os.path.realpath(output))  # through a symbolic link: the file it points at is replaced
-    if target.is_symlink():  # still a link: a loop of them
-        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP))
-    if target.exists() and not target.is_file():
-        with open(target, "w", encoding="utf-8", newline="") as f:
-            return write(f)
-    if target.exists():
-        mode = target.stat().st_mode & 0o7777
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            n = write(f)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return n
 
 
 # ---------------------------------------------------------------- set-date
@@ -646,14 +597,6 @@ def _recount(db: Path) -> str | None:
     except (store.StoreError, sqlite3.Error) as e:
         return f"corpus-wide entity state is stale and could not be rebuilt now ({e}); run `sinorus-tui repair`"
     return None
-
-
-def _sqlite_reason(e: sqlite3.Error) -> str:
-    """SQLite's own words for why a statement failed, with what to do where there is something to do."""
-    msg = str(e) or type(e).__name__
-    if "database is locked" in msg:
-        return f"{msg} (another program is writing it; try again when it has finished)"
-    return msg
 
 
 # ---------------------------------------------------------------- browse

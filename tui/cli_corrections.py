@@ -1,6 +1,6 @@
 """The `sinorus-tui corrections` and `sinorus-tui review` commands, and the copy an `export --uncorrected` reads.
 
-Every line printed goes through `cli.say` (escaped), as the rest of the command line's.
+Every line printed goes through `cli_io.say` (escaped), as the rest of the command line's.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 
-from tui.cli import EXIT_USAGE, _say_waiting, _sqlite_reason, _write_file, fail, say
+from tui.cli_io import EXIT_USAGE, fail, say, say_waiting, sqlite_reason, write_file
 
 
 def _open(db: Path, write: bool = False):
@@ -28,7 +28,7 @@ def _open(db: Path, write: bool = False):
     except store.StoreError as e:
         return str(e)
     except sqlite3.Error as e:
-        return f"cannot open {db}: {_sqlite_reason(e)}"
+        return f"cannot open {db}: {sqlite_reason(e)}"
 
 
 def cmd_corrections(db: Path, args) -> int:
@@ -42,7 +42,7 @@ def cmd_corrections(db: Path, args) -> int:
 
     if not db.exists():
         return fail(f"no database at {db}")
-    with writer_lock.holding(db, _say_waiting(db)):
+    with writer_lock.holding(db, say_waiting(db)):
         conn = _open(db, write=True)
         if isinstance(conn, str):
             return fail(conn)
@@ -50,7 +50,7 @@ def cmd_corrections(db: Path, args) -> int:
             try:
                 return _import(conn, Path(args.file)) if args.action == "import" else _undo(conn, args.ids)
             except sqlite3.Error as e:
-                return fail(f"cannot change {db}: {_sqlite_reason(e)}; nothing was changed")
+                return fail(f"cannot change {db}: {sqlite_reason(e)}; nothing was changed")
 
 
 def _list(conn: sqlite3.Connection, orphaned_only: bool) -> int:
@@ -78,7 +78,7 @@ def _export(conn: sqlite3.Connection, output: str | None) -> int:
 
     if output:
         try:
-            n = _write_file(Path(output), write)
+            n = write_file(Path(output), write)
         except OSError as e:
             return fail(f"cannot write {output}: {e.strerror or e}")
         say(f"corrections export: {n} corrections → {output}")
