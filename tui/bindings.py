@@ -34,7 +34,7 @@ BROWSER = [
     Binding("z", "maximise", "Maximise", show=False, id="pane.maximise"),
     Binding("D", "jump_date", "Date", show=False, id="timeline.jump"),
     Binding("ctrl+r,f5", "refresh", "Refresh", show=False, id="app.refresh"),
-    Binding("c", "correct", "Correct", id="correct.open"),
+    Binding("c", "correct", "Correct", show=False, id="correct.open"),
     Binding("u", "undo_correction", "Undo correction", show=False, id="correct.undo"),
 ]
 
