@@ -34,8 +34,9 @@ _JSON_RAW = re.compile(
 _CSV_UNSAFE = re.compile(f"[{UNSAFE_CHARS}\u061c\u200e\u200f\u2028\u2029\ud800-\udfff]")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-KINDS = ("articles", "entities", "mentions", "quotes", "timeline", "events", "review")
-# The review's figures (`model.corpus.review`): per kind, the share answered right and its 95% interval.
+KINDS = ("articles", "entities", "mentions", "quotes", "timeline", "events")  # what was extracted (and corrected)
+# Not extracted but measured: the review's figures (`model.corpus.review`), per kind the share answered right and
+# its 95% interval; exported the same way.
 REVIEW_COLUMNS = ["kind", "reviewed", "right", "wrong", "skipped", "share", "low", "high"]
 
 QUERIES = {
