@@ -41,7 +41,7 @@ def actions(kind: str, fact) -> list[Action]:
             Action("value", "set its value", "YYYY, YYYY-MM or YYYY-MM-DD (enter sets it, escape cancels)"),
             Action("reject", "reject: not a date", f"reject “{_short(fact.text)}”? enter confirms", typed=False),
             Action("split", "split its report off its event", "split it off? enter confirms", typed=False),
-            Action("merge", "merge its event with another", "merge? enter confirms", typed=False),
+            Action("merge", "merge its event with another (m here, then on the other)", "merge? enter confirms", False),
         ]
     if kind in ("mention", "entity-row"):
         out = [Action("merge", "merge the entity into another", "the entity to merge it into (enter merges)")]
@@ -78,9 +78,8 @@ def prefill(action: Action, kind: str, fact) -> str:
 def request(action: str, kind: str, fact, typed: str, article_key: str | None, other_event: dict | None = None):
     """(correction kind, target, value) of `action` on `fact` with what was `typed`, or a one-line reason."""
     typed = typed.strip()
-    if action in ("speaker", "kind", "value", "rename", "type", "split", "merge", "date") and not typed:
-        if not (action == "merge" and kind in ("date", "event")):
-            return "type a value first (escape cancels)"
+    if not typed and any(a.name == action and a.typed for a in actions(kind, fact)):
+        return "type a value first (escape cancels)"
     if kind == "quote":
         span = {"article": article_key, "start": fact.start, "end": fact.end}
         return {
