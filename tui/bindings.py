@@ -36,6 +36,7 @@ BROWSER = [
     Binding("ctrl+r,f5", "refresh", "Refresh", show=False, id="app.refresh"),
     Binding("c", "correct", "Correct", show=False, id="correct.open"),
     Binding("u", "undo_correction", "Undo correction", show=False, id="correct.undo"),
+    Binding("R", "review", "Review a sample", show=False, id="review.open"),
 ]
 
 LIST = [
@@ -90,6 +91,14 @@ CORRECT_MENU = [
     Binding("escape,q,c", "dismiss", "Cancel", id="correct.cancel"),
 ]
 
+# The review (`R`): answer the item shown.
+REVIEW = [
+    Binding("r", "answer('right')", "Right", id="review.right"),
+    Binding("w", "answer('wrong')", "Wrong", id="review.wrong"),
+    Binding("s", "answer('skip')", "Skip", id="review.skip"),
+    Binding("escape,q", "dismiss", "Close", id="review.close"),
+]
+
 # The modal screens' own keys: not listed in the help (they close what shows it).
 PROVENANCE = [Binding("escape,q,p", "dismiss", "Close", id="modal.close")]
 HELP = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
@@ -106,6 +115,7 @@ def groups() -> list[tuple[str, list[Binding]]]:
         ("Quotes", QUOTES),
         ("Reader", READER),
         ("Correct (after c)", CORRECT_MENU),
+        ("Review (after R)", REVIEW),
     ]
 
 
@@ -125,4 +135,5 @@ def scopes() -> dict[str, list[Binding]]:
         "Quotes": [*shared, *LIST, *QUOTES],
         "the reader": [*shared, *READER],
         "the correction menu": CORRECT_MENU,
+        "the review": REVIEW,
     }

@@ -48,6 +48,11 @@ class Corrections:
         box.placeholder = action.asks
         self._open_prompt("correct", correcting.prefill(action, kind, fact))
 
+    def action_review(self) -> None:
+        from .review_screen import ReviewScreen
+
+        self.app.push_screen(ReviewScreen())
+
     def action_undo_correction(self) -> None:
         if self.app.db.readonly:
             self.notify("this database is read-only: corrections need write access", severity="warning")

@@ -99,3 +99,22 @@ async def test_escape_cancels_and_a_bad_value_changes_nothing(app):
         await pilot.press("c", "k")  # not a correction of a date: the menu stays
         await settle(pilot)
         assert "Correct date" == app.screen.query_one("#box").border_title
+
+
+async def test_review_in_the_browser_keeps_answers_and_shows_the_figures(app):
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        item = str(app.screen.query_one("#item").render())
+        assert "[1/" in item and "⟦" in item
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        figures = str(app.screen.query_one("#figures").render())
+        assert "1/1 right" in figures and "0/1 right" in figures and "95% interval" in figures
+        conn = sqlite3.connect(app.db.path)
+        assert conn.execute("SELECT answer FROM review_answer ORDER BY rowid").fetchall() == [("right",), ("wrong",)]
+        conn.close()
+        await pilot.press("escape")
