@@ -39,7 +39,8 @@ class Work:
     """What a run of corrections changed, finished once at its end (`finish`)."""
 
     entities: set[int] = field(default_factory=set)  # entities to recount (aliases, counts, labels, orphans)
-    articles: set[int] = field(default_factory=set)  # articles whose summary rows and event years to redo
+    articles: set[int] = field(default_factory=set)  # articles whose summary rows to redo
+    events: set[int] = field(default_factory=set)  # articles whose event years to merge again (participants renamed)
     applied: int = 0
     orphaned: int = 0
 
@@ -69,20 +70,24 @@ def apply(conn: sqlite3.Connection, c: Correction, work: Work) -> str:
 
 
 def finish(conn: sqlite3.Connection, work: Work) -> None:
-    """Recount the entities the corrections touched, redo the summaries of their articles, and mark those
-    articles' event years behind (their participants or dates may have changed)."""
+    """Recount the entities the corrections touched, redo the summaries of their articles, and mark the event
+    years of the articles whose entities moved behind (their participants' names changed). A date's correction
+    marks its own years; a quote's touches no event."""
     if work.entities:
         recount_entities(conn, work.entities)
     if work.articles:
         ids = sorted(work.articles)
-        marks = ",".join("?" * len(ids))
-        summarise(conn, f"SELECT id FROM article WHERE id IN ({marks})", tuple(ids))
+        summarise(conn, f"SELECT id FROM article WHERE id IN ({','.join('?' * len(ids))})", tuple(ids))
+    if work.events:
+        ids = sorted(work.events)
         conn.execute(
-            f"INSERT OR IGNORE INTO event_dirty(part) SELECT DISTINCT part FROM event_report WHERE article IN ({marks})",
+            "INSERT OR IGNORE INTO event_dirty(part) SELECT DISTINCT part FROM event_report "
+            f"WHERE article IN ({','.join('?' * len(ids))})",
             tuple(ids),
         )
     work.entities.clear()
     work.articles.clear()
+    work.events.clear()
 
 
 # ---------------------------------------------------------------- entities
@@ -127,6 +132,7 @@ def _rename(conn: sqlite3.Connection, c: Correction, work: Work):
         return (APPLIED if _entity(conn, name) else ORPHANED), None
     dst = _entity(conn, name)
     if dst is not None and dst[0] == src[0]:  # only the case of its letters changes
+        work.events.update(r[0] for r in conn.execute("SELECT DISTINCT article FROM mention WHERE entity=?", (src[0],)))
         conn.execute("UPDATE entity SET canonical=? WHERE id=?", (name, src[0]))
         _rename_speakers(conn, src[1], name, "speaker_entity=?", (src[0],))
         return APPLIED, _snapshot(src)
@@ -174,7 +180,9 @@ def _move(conn: sqlite3.Connection, c: Correction, src: int, dst: int, work: Wor
     entity `dst`'s, each marked with the correction. Returns how many mentions moved."""
     mark = mark_of(c.id)
     which, params = ("entity=?", (src,)) if alias is None else (f"entity=? AND {_ALIAS_MATCH}", (src, alias, alias))
-    work.articles.update(r[0] for r in conn.execute(f"SELECT DISTINCT article FROM mention WHERE {which}", params))
+    moving = {r[0] for r in conn.execute(f"SELECT DISTINCT article FROM mention WHERE {which}", params)}
+    work.articles.update(moving)
+    work.events.update(moving)
     moved = conn.execute(
         f"UPDATE mention SET entity=?, basis=COALESCE(basis, '') || ? WHERE {which}", (dst, mark, *params)
     ).rowcount
@@ -241,13 +249,18 @@ def undo_entity(conn: sqlite3.Connection, c: Correction, work: Work) -> None:
     if c.kind == "entity_rename" and not moved and not quotes:  # only the case of its letters had changed
         row = _entity(conn, c.value["name"])
         if row:
+            work.events.update(
+                r[0] for r in conn.execute("SELECT DISTINCT article FROM mention WHERE entity=?", (row[0],))
+            )
             conn.execute("UPDATE entity SET canonical=? WHERE id=?", (name, row[0]))
             _rename_speakers(conn, row[1], name, "speaker_entity=?", (row[0],))
         return
     if not moved and not quotes:
         return
     src = _entity_or_new(conn, name, before.get("label"), before.get("family"))
-    work.articles.update(r[0] for r in conn.execute("SELECT DISTINCT article FROM mention WHERE basis LIKE ?", (like,)))
+    moving = {r[0] for r in conn.execute("SELECT DISTINCT article FROM mention WHERE basis LIKE ?", (like,))}
+    work.articles.update(moving)
+    work.events.update(moving)
     work.entities.update(r[0] for r in conn.execute("SELECT DISTINCT entity FROM mention WHERE basis LIKE ?", (like,)))
     conn.execute(
         "UPDATE mention SET entity=?, basis=NULLIF(replace(basis, ?, ''), '') WHERE basis LIKE ?", (src, mark, like)
