@@ -134,9 +134,15 @@ def uncorrected_copy(db: Path):
     """A temporary copy of `db` with every correction undone (the extraction as found), or a one-line reason."""
     from model import corrections
 
+    from model.corpus import correction_store
+
     conn = _open(db)
     if isinstance(conn, str):
         yield conn
+        return
+    if not correction_store.every(conn):  # nothing to undo: the database is the extraction as found
+        conn.close()
+        yield db
         return
     with tempfile.TemporaryDirectory(prefix="sinorus-uncorrected-") as tmp:
         copy = Path(tmp) / "copy.db"
