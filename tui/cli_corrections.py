@@ -133,7 +133,6 @@ def _undo(conn: sqlite3.Connection, ids: list[int]) -> int:
 def uncorrected_copy(db: Path):
     """A temporary copy of `db` with every correction undone (the extraction as found), or a one-line reason."""
     from model import corrections
-
     from model.corpus import correction_store
 
     conn = _open(db)
