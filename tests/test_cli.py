@@ -171,7 +171,7 @@ def test_every_command_help_says_what_it_does_its_arguments_and_db():
 
     parser = build_parser()
     commands = next(a for a in parser._actions if a.dest == "command").choices
-    assert set(commands) == {"ingest", "export", "set-date", "repair", "browse"}
+    assert set(commands) == {"ingest", "export", "set-date", "corrections", "review", "repair", "browse"}
     for name, sub in commands.items():
         text = sub.format_help()
         assert sub.description and len(sub.description) > 60, name  # what it does, in a sentence or two

@@ -34,6 +34,9 @@ BROWSER = [
     Binding("z", "maximise", "Maximise", show=False, id="pane.maximise"),
     Binding("D", "jump_date", "Date", show=False, id="timeline.jump"),
     Binding("ctrl+r,f5", "refresh", "Refresh", show=False, id="app.refresh"),
+    Binding("c", "correct", "Correct", show=False, id="correct.open"),
+    Binding("u", "undo_correction", "Undo correction", show=False, id="correct.undo"),
+    Binding("R", "review", "Review a sample", show=False, id="review.open"),
 ]
 
 LIST = [
@@ -75,6 +78,30 @@ READER = [
     Binding("pageup,ctrl+b", "page(-1)", "Page up", show=False, id="reader.page_up"),
 ]
 
+# The correction menu (`c`): each key one correction of the fact under the cursor (`tui.correcting`).
+CORRECT_MENU = [
+    Binding("s", "choose('speaker')", "Set the speaker", id="correct.speaker"),
+    Binding("S", "choose('clear_speaker')", "Clear the speaker", id="correct.clear_speaker"),
+    Binding("k", "choose('kind')", "Change a quote's kind", id="correct.kind"),
+    Binding("r", "choose('reject')", "Reject (a quote, a date)", id="correct.reject"),
+    Binding("g", "choose('statement')", "Statement grouping wrong", id="correct.statement"),
+    Binding("v", "choose('value')", "Set a date's value", id="correct.value"),
+    Binding("m", "choose('merge')", "Merge (entity, event)", id="correct.merge"),
+    Binding("a", "choose('split')", "Split off (alias, report)", id="correct.split"),
+    Binding("n", "choose('rename')", "Rename an entity", id="correct.rename"),
+    Binding("t", "choose('type')", "Set an entity's type", id="correct.type"),
+    Binding("d", "choose('date')", "Set the publication date", id="correct.date"),
+    Binding("escape,q,c", "dismiss", "Cancel", id="correct.cancel"),
+]
+
+# The review (`R`): answer the item shown.
+REVIEW = [
+    Binding("r", "answer('right')", "Right", id="review.right"),
+    Binding("w", "answer('wrong')", "Wrong", id="review.wrong"),
+    Binding("s", "answer('skip')", "Skip", id="review.skip"),
+    Binding("escape,q", "dismiss", "Close", id="review.close"),
+]
+
 # The modal screens' own keys: not listed in the help (they close what shows it).
 PROVENANCE = [Binding("escape,q,p", "dismiss", "Close", id="modal.close")]
 HELP = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
@@ -90,6 +117,8 @@ def groups() -> list[tuple[str, list[Binding]]]:
         ("Timeline", TIMELINE),
         ("Quotes", QUOTES),
         ("Reader", READER),
+        ("Correct (after c)", CORRECT_MENU),
+        ("Review (after R)", REVIEW),
     ]
 
 
@@ -108,4 +137,6 @@ def scopes() -> dict[str, list[Binding]]:
         "Timeline": [*shared, *LIST, *TIMELINE],
         "Quotes": [*shared, *LIST, *QUOTES],
         "the reader": [*shared, *READER],
+        "the correction menu": CORRECT_MENU,
+        "the review": REVIEW,
     }

@@ -21,6 +21,7 @@ from model.corpus import query as q
 
 from . import bindings, saved
 from . import navigation as nav
+from .browser_corrections import Corrections
 from .document import Doc, article_for_row, message_doc, read_document
 from .internals import set_border
 from .panes import LISTS, PANES, entities_source
@@ -47,7 +48,7 @@ class Prompt(Input):
             super().watch_has_focus(has_focus)
 
 
-class MainScreen(StepScreen):
+class MainScreen(Corrections, StepScreen):
     SCOPED_CSS = False
     AUTO_FOCUS = None  # focus is ours to give: a key pressed during start-up must not be undone
     BINDINGS = bindings.BROWSER
@@ -63,7 +64,7 @@ class MainScreen(StepScreen):
     #status { height: 1; color: $text-muted; padding: 0 1; background: $surface; }
     #entity-filter { height: 1; border: none; padding: 0 1; display: none; }
     #entity-filter.-shown { display: block; }
-    #search, #date { dock: bottom; display: none; height: 1; border: none; padding: 0 1; }
+    #search, #date, #correct { dock: bottom; display: none; height: 1; border: none; padding: 0 1; }
     .-narrow #body { layout: vertical; }
     .-narrow #panes { width: 1fr; height: 45%; min-width: 0; }
     .-narrow .pane { display: none; height: 1fr; }
@@ -115,6 +116,7 @@ class MainScreen(StepScreen):
             classes="prompt",
         )
         yield Prompt(placeholder=JUMP_PROMPT, id="date", classes="prompt")
+        yield Prompt(placeholder="enter confirms, escape cancels", id="correct", classes="prompt")
         yield KeyBar()
 
     def lst(self, name: str) -> VirtualList:
@@ -707,6 +709,10 @@ class MainScreen(StepScreen):
         box = self.query_one("#date", Input)
         box.placeholder = SAID_PROMPT if self._date_for == "quotes" else JUMP_PROMPT
         self._open_prompt("date", (self.state.chips.said or "") if self._date_for == "quotes" else "")
+
+    @on(Input.Submitted, "#correct")
+    def _correct_submitted(self, event: Input.Submitted) -> None:
+        self._correct_entered(event)
 
     @on(Input.Submitted, "#date")
     def _date_entered(self, event: Input.Submitted) -> None:

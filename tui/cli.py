@@ -9,19 +9,19 @@ terminal nor forge a line (controls, bidi and newlines are shown escaped).
 from __future__ import annotations
 
 import argparse
-import errno
 import gc
 import os
 import signal
 import sqlite3
 import sys
 import time
-from contextlib import closing, suppress
+from contextlib import closing
 from pathlib import Path
 
-from model.unsafe import one_line
-
-EXIT_USAGE, EXIT_FAIL, EXIT_INTERRUPTED = 2, 1, 130
+from tui.cli_io import EXIT_USAGE, fail, say
+from tui.cli_io import say_waiting as _say_waiting
+from tui.cli_io import sqlite_reason as _sqlite_reason
+from tui.cli_io import write_file as _write_file
 
 
 def default_db() -> Path:
@@ -38,12 +38,6 @@ def seeds_dir() -> Path:
         if p.is_dir():
             return p
     raise FileNotFoundError("the bundled seed articles are missing from this installation")
-
-
-def say(line: str, out=None, flush: bool = False) -> None:
-    """Print one line for a person to read (standard error unless `out`), made safe: every control,
-    bidi or line-breaking character in it is shown escaped (`\\x1b`, `\\n`, `\\u202e`)."""
-    print(one_line(line), file=out or sys.stderr, flush=flush)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -96,8 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ex.add_argument(
         "kind",
-        choices=["articles", "entities", "mentions", "quotes", "statements", "timeline", "events"],
-        help="which records to write",
+        choices=["articles", "entities", "mentions", "quotes", "statements", "timeline", "events", "review"],
+        help="which records to write (review: the share right per kind, from `sinorus-tui review`)",
     )
     ex.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", help="jsonl (the default) or csv")
     ex.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
@@ -123,6 +117,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="CSV cells as stored: no ' before a cell starting with = + - @ (a spreadsheet would run it as a formula)",
     )
+    ex.add_argument(
+        "--uncorrected",
+        action="store_true",
+        help="what extraction found, without your corrections (by default they are applied)",
+    )
     sd = _command(
         sub,
         "set-date",
@@ -133,6 +132,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sd.add_argument("article", help="the article's key (the `article` field of `export articles`)")
     sd.add_argument("date", help="YYYY-MM-DD, or 'clear' to go back to the detected date")
+    _corrections_parser(sub)
+    rv = _command(
+        sub,
+        "review",
+        "measure accuracy: answer right/wrong/skip on a random sample; --report prints the share right per kind",
+        "Draw a random sample of what was extracted (seeded; stratified by kind: quotes and speakers, entity "
+        "links, dates, events), show each item with its context, and ask right (r), wrong (w) or skip (s); q "
+        "stops. Answers are kept: a later review draws only items not answered yet. Reports, per kind, the share "
+        "right with its 95% Wilson interval and how many were reviewed.",
+    )
+    rv.add_argument("--seed", type=int, default=1, help="the random seed of the sample (default: 1)")
+    rv.add_argument("--per-kind", type=int, default=10, metavar="N", help="items of each kind to draw (default: 10)")
+    rv.add_argument(
+        "--kinds",
+        default="quotes,entities,dates,events",
+        help="which kinds, comma-separated (default: quotes,entities,dates,events)",
+    )
+    rv.add_argument("--report", action="store_true", help="print the figures of every review so far, ask nothing")
     _command(
         sub,
         "repair",
@@ -151,6 +168,28 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _corrections_parser(sub) -> None:
+    co = _command(
+        sub,
+        "corrections",
+        "list, export, import or undo your corrections (kept across re-ingest)",
+        "Your corrections (a merged entity, a speaker set, a date rejected, …) are kept apart from what extraction "
+        "found and applied again after every ingest. List them (orphaned: their target is no longer in the "
+        "corpus), share them as JSON Lines between copies of a corpus, or undo some.",
+    )
+    cs = co.add_subparsers(dest="action", metavar="ACTION", required=True, help="list, export, import or undo")
+    ls = cs.add_parser("list", help="one line a correction: id, date, status, what it changes")
+    ls.add_argument("--orphaned", action="store_true", help="only those whose target is gone")
+    ce = cs.add_parser("export", help="write them as JSON Lines")
+    ce.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    ci = cs.add_parser("import", help="read JSON Lines of corrections; report applied, orphaned, already present")
+    ci.add_argument("file", metavar="FILE", help="a file `corrections export` wrote")
+    cu = cs.add_parser("undo", help="undo corrections by id (what extraction found comes back)")
+    cu.add_argument("ids", nargs="+", type=int, metavar="ID", help="the id `corrections list` shows")
+    for action in (ls, ce, ci, cu):  # --db after the action too (not reset when given before it)
+        action.add_argument("--db", metavar="FILE", dest="db_sub", default=argparse.SUPPRESS, help=_db_help())
+
+
 def _db_help(missing: str = "an error if it does not exist") -> str:
     return f"the database file (default: {default_db()}); {missing}"
 
@@ -161,11 +200,6 @@ def _command(sub, name: str, summary: str, description: str, db_help: str | None
     cmd = sub.add_parser(name, help=summary, description=description)
     cmd.add_argument("--db", metavar="FILE", dest="db_sub", help=db_help or _db_help())
     return cmd
-
-
-def fail(msg: str, code: int = EXIT_FAIL) -> int:
-    say(f"sinorus-tui: {msg}")
-    return code
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -199,7 +233,23 @@ def _main(argv: list[str] | None) -> int:
                 args.paths, db, args.jobs, follow_links=args.follow_links, article_seconds=args.article_seconds
             )
         if args.command == "export":
-            return cmd_export(args.kind, db, args.format, args.output, raw_csv=args.raw_csv, selection=_selection(args))
+            return cmd_export(
+                args.kind,
+                db,
+                args.format,
+                args.output,
+                raw_csv=args.raw_csv,
+                selection=_selection(args),
+                uncorrected=args.uncorrected,
+            )
+        if args.command == "corrections":
+            from tui import cli_corrections
+
+            return cli_corrections.cmd_corrections(db, args)
+        if args.command == "review":
+            from tui import cli_corrections
+
+            return cli_corrections.cmd_review(db, args.seed, args.per_kind, args.kinds, args.report)
         if args.command == "set-date":
             return cmd_set_date(db, args.article, args.date)
         if args.command == "repair":
@@ -332,11 +382,6 @@ def cmd_ingest(
     return _ingested(summary)
 
 
-def _say_waiting(db: Path):
-    """What a writer calls when another holds the database: one line, then it waits."""
-    return lambda: say(f"sinorus-tui: another ingest is writing to {db}; waiting…", flush=True)
-
-
 def _article_seconds(given: float | None) -> float | None:
     """The time budget of one article: the default, the one given, or None (no limit) for 0."""
     from model.ingest import pool
@@ -380,7 +425,15 @@ def _selection(args):
     )
 
 
-def cmd_export(kind: str, db: Path, fmt: str, output: str | None, raw_csv: bool = False, selection=None) -> int:
+def cmd_export(
+    kind: str,
+    db: Path,
+    fmt: str,
+    output: str | None,
+    raw_csv: bool = False,
+    selection=None,
+    uncorrected: bool = False,
+) -> int:
     from model.corpus import export, store
     from model.corpus.selection import Selection, SelectionError, narrowing
 
@@ -393,6 +446,13 @@ def cmd_export(kind: str, db: Path, fmt: str, output: str | None, raw_csv: bool 
     notice = _rebuild_if_stale(db)
     if notice:
         say(f"sinorus-tui: {notice}")
+    if uncorrected:
+        from tui import cli_corrections
+
+        with cli_corrections.uncorrected_copy(db) as copy:
+            if isinstance(copy, str):
+                return fail(copy)
+            return cmd_export(kind, copy, fmt, output, raw_csv, selection)
     try:
         conn = store.connect(db, readonly=True)
     except store.StoreError as e:
@@ -449,39 +509,6 @@ def _is_database(output: Path, db: Path) -> bool:
         except (OSError, RuntimeError):  # a loop of symbolic links: not the database, and writing it fails later
             pass
     return False
-
-
-def _write_file(output: Path, write) -> int:
-    """Run `write(file)` into a temporary file beside `output`, renamed over it once complete: an export that
-    fails or is interrupted leaves `output` as it was (no empty or partial file). Something other than a
-    regular file (/dev/null, a FIFO, a terminal) is written in place."""
-    import tempfile
-
-    target = Path(os.path.realpath(output))  # through a symbolic link: the file it points at is replaced
-    if target.is_symlink():  # still a link: a loop of them
-        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP))
-    if target.exists() and not target.is_file():
-        with open(target, "w", encoding="utf-8", newline="") as f:
-            return write(f)
-    if target.exists():
-        mode = target.stat().st_mode & 0o7777
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            n = write(f)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return n
 
 
 # ---------------------------------------------------------------- set-date
@@ -551,9 +578,13 @@ def _repair(db: Path) -> int:
         return fail(str(e))
     except sqlite3.Error as e:
         return fail(f"cannot repair {db}: {_sqlite_reason(e)}")
+    from model.corpus.correction_apply import replay
+
     try:
         since = staleness.stale_since(conn)
         done = rebuild_entities(conn)
+        with conn:  # the user's corrections, on the entities as rebuilt
+            replay(conn)
         with conn:
             summarise_all(conn)
         refresh_events(conn, everything=True)
@@ -617,14 +648,6 @@ def _recount(db: Path) -> str | None:
     except (store.StoreError, sqlite3.Error) as e:
         return f"corpus-wide entity state is stale and could not be rebuilt now ({e}); run `sinorus-tui repair`"
     return None
-
-
-def _sqlite_reason(e: sqlite3.Error) -> str:
-    """SQLite's own words for why a statement failed, with what to do where there is something to do."""
-    msg = str(e) or type(e).__name__
-    if "database is locked" in msg:
-        return f"{msg} (another program is writing it; try again when it has finished)"
-    return msg
 
 
 # ---------------------------------------------------------------- browse

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -10,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from model.corpus import query as q
+from model.corpus.query import QueryError
 
 from . import bindings
 from .internals import keymap
@@ -169,15 +173,92 @@ class ProvenanceScreen(ModalScreen):
     BINDINGS = bindings.PROVENANCE
     DEFAULT_CSS = _CSS.format(name="ProvenanceScreen")
 
-    def __init__(self, kind: str, fact, doc=None) -> None:
+    def __init__(self, kind: str, fact, doc=None, notes: list | tuple = ()) -> None:
         super().__init__()
         self.kind, self.fact = on_entity_page(kind, fact, getattr(doc, "page", None))
+        self.notes = notes  # the user's corrections of it (`model.corpus.query.corrections`)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="box") as box:
             box.border_title = "Provenance"
             box.border_subtitle = "escape closes"
-            yield Static(_rows(provenance(self.kind, self.fact)), markup=False)
+            yield Static(_rows(provenance(self.kind, self.fact) + correction_rows(self.notes)), markup=False)
+
+    def on_mount(self) -> None:
+        if not self.notes and self.kind in ("quote", "date", "event", "mention", "entity-row", "article"):
+            self._load_notes()
+
+    @work(thread=True, exclusive=True, group="provenance")
+    def _load_notes(self) -> None:
+        """The user's corrections of the fact, read after the screen is up (a worker: no SQL on the UI thread)."""
+        try:
+            with self.app.db.session() as conn:
+                notes = notes_of(conn, self.kind, self.fact)
+        except (sqlite3.Error, QueryError):  # the provenance shows without them
+            return
+        if notes:
+            self.app.call_from_thread(self._show_notes, notes)
+
+    def _show_notes(self, notes: list) -> None:
+        self.notes = notes
+        self.query_one("#box Static", Static).update(_rows(provenance(self.kind, self.fact) + correction_rows(notes)))
+
+
+def notes_of(conn, kind: str, fact) -> list:
+    """The user's corrections of a fact (`model.corpus.query.corrections`)."""
+    from model.corpus.query import corrections as notes
+
+    if kind == "quote":
+        return notes.span_notes(conn, "quote", fact.article, fact.start, fact.end)
+    if kind in ("date", "event"):
+        return notes.span_notes(conn, "date", fact.article, fact.start, fact.end)
+    if kind in ("mention", "entity-row"):
+        return notes.entity_notes(conn, fact.name) if fact.name else []
+    if kind == "article":
+        return notes.article_notes(conn, fact.key)
+    return []
+
+
+def correction_rows(notes) -> list[tuple[str, object]]:
+    """A correction's rows: when the user made it, what it changed, and what extraction had found."""
+    rows: list[tuple[str, object]] = []
+    for n in notes:
+        orphan = " (orphaned: its target is gone)" if n.status == "orphaned" else ""
+        rows.append(("Corrected", f"by you on {n.created[:10]}: {n.says}{orphan} (#{n.id}; u undoes the latest)"))
+        if n.original:
+            rows.append(("Original", n.original))
+    return rows
+
+
+class CorrectionMenu(ModalScreen):
+    """The corrections of the fact under the cursor, one key each; dismissed with the one chosen (or None)."""
+
+    BINDINGS = bindings.CORRECT_MENU
+    DEFAULT_CSS = _CSS.format(name="CorrectionMenu")
+
+    def __init__(self, what: str, actions: list) -> None:
+        super().__init__()
+        self.what, self.actions = what, actions
+
+    def compose(self) -> ComposeResult:
+        keys = {b.action: display_keys(self.app, b) for b in bindings.CORRECT_MENU}
+        with VerticalScroll(id="box") as box:
+            box.border_title = f"Correct {self.what}"
+            box.border_subtitle = "escape cancels"
+            lines = [
+                Content.assemble((keys.get(f"choose('{a.name}')", "?").ljust(8), "bold"), a.label) for a in self.actions
+            ]
+            yield Static(Content("\n").join(lines), markup=False)
+
+    def action_choose(self, name: str) -> None:
+        chosen = next((a for a in self.actions if a.name == name), None)
+        if chosen is None:
+            self.notify("not a correction of this", timeout=2)
+            return
+        self.dismiss(chosen)
+
+    def action_dismiss(self, result=None) -> None:
+        self.dismiss(None)
 
 
 class HelpScreen(ModalScreen):

@@ -66,6 +66,12 @@ def _refresh(conn: sqlite3.Connection, touched: set[int] | None, merge: bool = T
     return done
 
 
+def recount_entities(conn: sqlite3.Connection, ids: set[int]) -> Refresh:
+    """Aliases, counts and labels of the entities `ids` again, and those left without mentions or quotes
+    dropped, inside the caller's transaction; no family names merged (a user's corrections move mentions)."""
+    return _refresh(conn, ids, merge=False)
+
+
 # An entity's corpus-wide state in one row: counts, label and aliases.
 _STATE = (
     "SELECT e.id, e.mentions, e.articles, e.label, (SELECT group_concat(alias || '=' || count, '|') FROM "
@@ -125,6 +131,31 @@ def _relabel(conn: sqlite3.Connection) -> None:
     conn.executemany(
         "UPDATE entity SET label=? WHERE id=?", [(c.most_common(1)[0][0], eid) for eid, c in labels.items()]
     )
+    if _has_corrections(conn):  # the type a user set stays (`model.corpus.correction_apply`)
+        conn.execute(
+            "UPDATE entity SET label=(SELECT json_extract(c.value, '$.label') FROM correction c WHERE "
+            "c.kind='entity_type' AND json_extract(c.target, '$.entity') = entity.canonical COLLATE NOCASE "
+            "ORDER BY c.id DESC LIMIT 1) WHERE id IN (SELECT id FROM refresh_ids) AND EXISTS (SELECT 1 FROM "
+            "correction c WHERE c.kind='entity_type' AND json_extract(c.target, '$.entity') = entity.canonical "
+            "COLLATE NOCASE)"
+        )
+
+
+def _has_corrections(conn: sqlite3.Connection) -> bool:
+    return bool(conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='correction'").fetchone())
+
+
+def _split_off(conn: sqlite3.Connection) -> set[str]:
+    """Names (casefolded) a user split an alias off into or renamed an entity to: never merged back by family name."""
+    if not _has_corrections(conn):
+        return set()
+    return {
+        (r[0] or "").casefold()
+        for r in conn.execute(
+            "SELECT COALESCE(json_extract(value, '$.into'), json_extract(value, '$.name')) FROM correction "
+            "WHERE kind IN ('entity_split', 'entity_rename')"
+        )
+    }
 
 
 def _drop_orphans(conn: sqlite3.Connection) -> int:
@@ -146,7 +177,10 @@ def _merge_surnames(conn: sqlite3.Connection) -> int:
         "WHERE id IN (SELECT id FROM refresh_ids) AND label='PERSON' AND canonical LIKE '% %'))"
     ).fetchall()
     merged = 0
+    kept = _split_off(conn)
     for sid, name in singles:
+        if name.casefold() in kept:
+            continue
         full = conn.execute(
             "SELECT id FROM entity WHERE label='PERSON' AND canonical LIKE '% %' AND family=? COLLATE NOCASE", (name,)
         ).fetchall()

@@ -69,8 +69,62 @@ def _merge_part(conn: sqlite3.Connection, part: str) -> None:
     }
     for rid, role, name in conn.execute(_ROLES, (part,)):
         (reports[rid].agents if role == "agent" else reports[rid].patients).append(name)
-    for group in cluster(list(reports.values())):
+    for group in corrected(conn, part, cluster(list(reports.values()))):
         _store(conn, part, event_of(group))
+
+
+def _report_ids(conn: sqlite3.Connection, part: str, key: str | None, timex_start) -> set[int]:
+    return {
+        r[0]
+        for r in conn.execute(
+            "SELECT r.id FROM event_report r JOIN article a ON a.id = r.article WHERE r.part=? AND a.key=? "
+            "AND r.timex_start=?",
+            (part, key, timex_start),
+        )
+    }
+
+
+def corrected(conn: sqlite3.Connection, part: str, groups: list[list[Report]]) -> list[list[Report]]:
+    """The merge's groups with a user's event corrections of the year applied, in the order they were made: a
+    report split off its event is an event of its own; two events a user merged are one (`correction` rows of
+    kinds event_split and event_merge, by a report of each: its article's key and the offset of its date)."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='correction'").fetchone():
+        return groups
+    rows = conn.execute(
+        "SELECT kind, target, value FROM correction WHERE kind IN ('event_split', 'event_merge') ORDER BY id"
+    ).fetchall()
+    for kind, target, value in rows:
+        t, v = json.loads(target), json.loads(value or "{}")
+        ids = _report_ids(conn, part, t.get("article"), t.get("timex_start"))
+        if not ids:
+            continue
+        if kind == "event_split":
+            groups = _split(groups, ids)
+        else:
+            groups = _join(groups, ids, _report_ids(conn, part, v.get("article"), v.get("timex_start")))
+    return groups
+
+
+def _split(groups: list[list[Report]], ids: set[int]) -> list[list[Report]]:
+    out = []
+    for g in groups:
+        inside = [r for r in g if r.id in ids]
+        if not inside or len(g) == 1:
+            out.append(g)
+            continue
+        rest = [r for r in g if r.id not in ids]
+        out += [[r] for r in inside] + ([rest] if rest else [])
+    return out
+
+
+def _join(groups: list[list[Report]], a: set[int], b: set[int]) -> list[list[Report]]:
+    if not b:
+        return groups
+    together = [g for g in groups if any(r.id in a or r.id in b for r in g)]
+    if len(together) < 2:
+        return groups
+    merged = sorted((r for g in together for r in g), key=lambda r: (r.article, r.timex_start))
+    return [g for g in groups if not any(g is t for t in together)] + [merged]
 
 
 def _store(conn: sqlite3.Connection, part: str, ev: Event) -> None:

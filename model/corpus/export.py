@@ -23,6 +23,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import IO
 
+from model.corpus import review
 from model.corpus.schema import EVENT_WORD_COLUMNS, SAID_ON_COLUMNS
 from model.corpus.selection import Selection, narrowed, narrowing
 from model.unsafe import UNSAFE_CHARS
@@ -34,7 +35,11 @@ _JSON_RAW = re.compile(
 _CSV_UNSAFE = re.compile(f"[{UNSAFE_CHARS}\u061c\u200e\u200f\u2028\u2029\ud800-\udfff]")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
+# what was extracted (and corrected)
 KINDS = ("articles", "entities", "mentions", "quotes", "statements", "timeline", "events")
+# Not extracted but measured: the review's figures (`model.corpus.review`), per kind the share answered right and
+# its 95% interval; exported the same way.
+REVIEW_COLUMNS = ["kind", "reviewed", "right", "wrong", "skipped", "share", "low", "high"]
 
 QUERIES = {
     "articles": (
@@ -153,6 +158,9 @@ def _query(conn: sqlite3.Connection, kind: str) -> str | None:
 
 def rows(conn: sqlite3.Connection, kind: str, selection: Selection = Selection()) -> Iterator[dict]:
     """The records of `kind`, narrowed to `selection` (a SelectionError, before the first row, if it cannot be)."""
+    if kind == "review":
+        yield from (f.record() for f in review.figures(conn))
+        return
     sql, cols = _query(conn, kind), QUERIES[kind][1]
     if sql is None:
         return
@@ -243,7 +251,7 @@ def write(
             out.write(json_line(d))
             n += 1
     elif fmt == "csv":
-        cols = QUERIES[kind][1]
+        cols = REVIEW_COLUMNS if kind == "review" else QUERIES[kind][1]
         w = csv.writer(out, lineterminator="\n")
         w.writerow(cols)
         for d in rows(conn, kind, selection):

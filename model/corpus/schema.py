@@ -7,6 +7,7 @@ without it. The per-entity summary's tables and triggers are in `model.corpus.su
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,12 +18,13 @@ from model.corpus.errors import StoreError
 from model.corpus.joint import canonicalise_joint_names
 from model.corpus.summary import create_summary, summarise_all
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 SUMMARY_VERSION = 2  # the first with the per-entity summary and event_day (`summary.SUMMARY_TABLES`)
 EVENT_WORD_VERSION = 3  # the first whose timex rows say which event word they date (`EVENT_WORD_COLUMNS`)
 EVENTS_VERSION = 4  # the first with event reports and the events merged from them (`EVENT_TABLES`)
 SAID_ON_VERSION = 5  # the first whose quote rows say when the words were said (`SAID_ON_COLUMNS`)
 STATEMENTS_VERSION = 6  # the first with quotes grouped into statements (`STATEMENT_TABLES`)
+CORRECTIONS_VERSION = 7  # the first with the user's corrections and review answers (`CORRECTION_TABLES`)
 READABLE_VERSIONS = (
     1,
     2,
@@ -30,6 +32,7 @@ READABLE_VERSIONS = (
     4,
     5,
     6,
+    7,
 )  # an older database is browsed as it is (without the summaries, the event words) until a writer upgrades it
 
 
@@ -258,9 +261,34 @@ TABLES = (
     ),
     # Parts whose statements are behind their quotes (an article written or removed since the last grouping).
     Table("statement_dirty", {"part": str}, pk="part"),
-    # User overrides live apart, keyed by article key, so re-ingest never loses them.
-    Table("override", {"article_key": str, "field": str, "value": str, "created": str}, pk=("article_key", "field")),
+    # A user's corrections live apart from the extracted rows, addressed by stable keys (an article's key and a
+    # span, an entity's canonical name), and are replayed after every extraction (`model.corpus.correction_apply`).
+    Table(
+        "correction",
+        {
+            "id": int,
+            "kind": str,
+            "article_key": str,  # the article it is about (NULL for an entity's): its corrections wait on its re-ingest
+            "target": str,  # JSON: what it corrects, by stable keys
+            "value": str,  # JSON: the corrected value
+            "original": str,  # JSON: what extraction had there, when it was last applied
+            "status": str,  # pending (to apply again), applied, orphaned (its target is gone)
+            "created": str,
+            "applied": str,
+        },
+        pk="id",
+        not_null=frozenset({"kind", "target", "status", "created"}),
+        indexes=(Index(("article_key",)), Index(("kind",))),
+    ),
+    # A reviewer's answers on sampled items (`model.corpus.review`), one an item: a later review extends the sample.
+    Table(
+        "review_answer",
+        {"kind": str, "item": str, "answer": str, "seed": int, "created": str},
+        pk=("kind", "item"),
+    ),
 )
+
+CORRECTION_TABLES = ("correction", "review_answer")
 
 # The timex columns version 3 added: the event word a date anchors (its offsets, or NULL).
 EVENT_WORD_COLUMNS = ("event_start", "event_end")
@@ -312,6 +340,9 @@ def migrate(
         version = 5
     if version == 5:
         upgrade_from_5(conn)
+        version = 6
+    if version == 6:
+        upgrade_from_6(conn)
         return
     raise StoreError(f"{path} has schema version {version}; no migration to {SCHEMA_VERSION} is known")
 
@@ -417,6 +448,55 @@ def upgrade_from_5(conn: sqlite3.Connection) -> None:
         conn.execute("ROLLBACK")
         raise
     refresh_statements(conn)
+
+
+def upgrade_from_6(conn: sqlite3.Connection) -> None:
+    """Schema 6 -> 7 adds the corrections and review tables and moves the user's publication dates out of the
+    former `override` table into corrections (the table goes), in one transaction."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for table in TABLES:
+            if table.name in CORRECTION_TABLES and not db[table.name].exists():
+                create_table(db, table)
+        if db["override"].exists():
+            _move_overrides(conn)
+            conn.execute("DROP TABLE override")
+        conn.execute(f"PRAGMA user_version={CORRECTIONS_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _move_overrides(conn: sqlite3.Connection) -> None:
+    """Each article's user date (`override` rows published, detected_published, detected_basis) as one
+    `article_date` correction, the detected date as its original."""
+    fields: dict[str, dict[str, tuple[str, str]]] = {}
+    for key, field, value, created in conn.execute("SELECT article_key, field, value, created FROM override"):
+        fields.setdefault(key, {})[field] = (value, created)
+    for key, ov in sorted(fields.items()):
+        if "published" not in ov:
+            continue
+        value, created = ov["published"]
+        original = {
+            "published": (ov.get("detected_published") or ("", ""))[0] or None,
+            "published_basis": (ov.get("detected_basis") or ("", ""))[0] or None,
+        }
+        conn.execute(
+            "INSERT INTO correction(kind, article_key, target, value, original, status, created, applied) "
+            "VALUES ('article_date', ?, ?, ?, ?, 'applied', ?, ?)",
+            (
+                key,
+                json.dumps({"article": key}, ensure_ascii=False),
+                json.dumps({"published": value}),
+                json.dumps(original, ensure_ascii=False),
+                created,
+                created,
+            ),
+        )
 
 
 def create_schema(conn: sqlite3.Connection) -> None:

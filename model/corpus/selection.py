@@ -31,6 +31,7 @@ APPLIES = {
     "events": ("since", "until", "entity"),
     "entities": ("kinds",),
     "mentions": ("entity",),
+    "review": (),  # the review's figures: one row a kind, nothing to narrow
 }
 OPTION = {"speaker": "--speaker", "since": "--since", "until": "--until", "kinds": "--kind", "entity": "--entity"}
 
@@ -82,7 +83,7 @@ def narrowing(conn: sqlite3.Connection, kind: str, sel: Selection) -> Narrowing:
     """`sel` for records of `kind`, checked; a SelectionError says what is wrong with it."""
     wrong = [OPTION[name] for name in sel.given if name not in APPLIES[kind]]
     if wrong:
-        takes = ", ".join(OPTION[n] for n in APPLIES[kind])
+        takes = ", ".join(OPTION[n] for n in APPLIES[kind]) or "no filter"
         raise SelectionError(f"{' and '.join(wrong)} does not apply to {kind} (it takes {takes})")
     first, last = _day(sel.since, "--since", 0), _day(sel.until, "--until", 1)
     if first and last and first > last:
@@ -214,6 +215,7 @@ _NARROW = {
     "events": _events,
     "entities": _entities,
     "mentions": _mentions,
+    "review": lambda conn, sel, first, last: Narrowing(),
 }
 
 

@@ -44,6 +44,15 @@ def link_quote(conn: sqlite3.Connection, quote: int, part: str) -> None:
     conn.execute("INSERT OR IGNORE INTO statement_dirty(part) VALUES (?)", (part,))
 
 
+def unlink_quote(conn: sqlite3.Connection, quote: int) -> None:
+    """A quote about to go (a user rejected it, or it is put back as extracted): its speaker's statements are
+    behind, and its link goes with it (inside the caller's transaction)."""
+    row = conn.execute("SELECT part FROM quote_statement WHERE quote=?", (quote,)).fetchone()
+    if row is not None:
+        conn.execute("INSERT OR IGNORE INTO statement_dirty(part) VALUES (?)", (row[0],))
+        conn.execute("DELETE FROM quote_statement WHERE quote=?", (quote,))
+
+
 def part_of(conn: sqlite3.Connection, quote: int) -> str:
     """The part of a stored quote, from its speakers as stored now."""
     article, name = conn.execute("SELECT article, speaker_name FROM quote WHERE id=?", (quote,)).fetchone()

@@ -2,7 +2,7 @@
 
 One file anyone can open in other tools. WAL lets the TUI read while ingest writes. The schema
 and its migrations are in `model.corpus.schema`, writes in `model.corpus.write`, the corpus-wide
-entity refresh in `model.corpus.entity_refresh`, the user's overrides in `model.corpus.overrides`.
+entity refresh in `model.corpus.entity_refresh`, the user's corrections in `model.corpus.correction_store`.
 The read side (`model.corpus.query`) uses bare sqlite3 so the TUI starts without sqlite-utils.
 """
 

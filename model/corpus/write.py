@@ -59,6 +59,8 @@ _INSERT_EVENT_REPORT = (
     "trigger_pos, value, weekday_value, basis, place_start, place_end, part) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 _INSERT_EVENT_ROLE = "INSERT OR IGNORE INTO event_role(report, role, article, start, end) VALUES (?,?,?,?,?)"
+# A user's corrections of an article apply again once it is written again or removed (`correction_apply.replay`).
+_MARK_CORRECTIONS_PENDING = "UPDATE correction SET status='pending' WHERE article_key=?"
 # The years whose merged events an article's reports take part in: behind once it is written or removed.
 _MARK_PARTS_DIRTY = "INSERT OR IGNORE INTO event_dirty(part) SELECT DISTINCT part FROM event_report WHERE article=?"
 _INSERT_TIMEX = (
@@ -157,6 +159,7 @@ def _write_article_row(conn: sqlite3.Connection, art: Article, ext: Extraction, 
     aid = row[0]
     entities.touched.update(_entities_of(conn, aid))
     _delete_children(conn, aid)
+    conn.execute(_MARK_CORRECTIONS_PENDING, (art.key,))
     conn.execute(_UPDATE_ARTICLE, (*_article_values(art, ext), aid))
     return aid
 
@@ -295,8 +298,8 @@ def _delete_children(conn: sqlite3.Connection, aid: int) -> None:
 
 
 def delete_article(conn: sqlite3.Connection, key: str) -> set[int]:
-    """Remove one article and everything extracted from it (its overrides stay, keyed by
-    its key, for when it comes back). Returns the entities it touched, for `refresh_entities`."""
+    """Remove one article and everything extracted from it (its corrections stay, keyed by
+    its key, for when it comes back; until then they are listed as orphaned). Returns the entities it touched, for `refresh_entities`."""
     with conn:
         row = conn.execute("SELECT id FROM article WHERE key=?", (key,)).fetchone()
         if row is None:
@@ -305,4 +308,5 @@ def delete_article(conn: sqlite3.Connection, key: str) -> set[int]:
         touched = _entities_of(conn, aid)
         _delete_children(conn, aid)
         conn.execute("DELETE FROM article WHERE id=?", (aid,))
+        conn.execute(_MARK_CORRECTIONS_PENDING, (key,))
     return touched

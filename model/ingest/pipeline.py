@@ -20,10 +20,10 @@ import sqlite3
 import time
 from collections.abc import Callable
 
-from model.corpus import staleness, store, write, writer_lock
+from model.corpus import correction_store, staleness, store, write, writer_lock
+from model.corpus.correction_apply import replay
 from model.corpus.entity_refresh import rebuild_entities, refresh_entities
 from model.corpus.event_refresh import refresh_events
-from model.corpus.overrides import overrides
 from model.corpus.statement_refresh import refresh_statements
 from model.ingest import pool
 from model.ingest.progress import Progress, Summary
@@ -77,6 +77,9 @@ def _ingest(paths, db_path, jobs, progress, stop: StopOnSignals, follow_links: b
             _refresh(conn, None if stale else cache.touched)
         elif todo:  # nothing stored after all (every article skipped): the mark is this run's, and nothing changed
             _refresh(conn, set())
+        with conn:  # the user's corrections, again on what was extracted again (and every entity's)
+            replay(conn)
+            summary.orphaned_corrections = correction_store.count(conn, correction_store.ORPHANED)
         refresh_events(conn)  # the years whose reports this run (or one that died) wrote or removed
         refresh_statements(conn)  # the speakers whose quotes this run (or one that died) wrote or removed
     except KeyboardInterrupt as e:  # the corpus-wide state stays marked stale: the next run rebuilds it
@@ -139,9 +142,14 @@ def _seen_in_this_batch(item: Article, batch_keys: dict[str, str], summary: Summ
 
 
 def _apply_overrides(conn: sqlite3.Connection, art: Article) -> None:
-    ov = overrides(conn, art.key)
-    if ov.get("published"):
-        art.published, art.published_basis, art.published_confidence = ov["published"], "set by user", 1.0
+    """A user's publication date, before extraction: the article's relative dates are resolved against it."""
+    stored = correction_store.every(conn, "kind='article_date' AND article_key=?", (art.key,))
+    if stored:
+        art.published, art.published_basis, art.published_confidence = (
+            stored[-1].value["published"],
+            "set by user",
+            1.0,
+        )
 
 
 def _extract_and_store(conn, todo, known, summary: Summary, cache, jobs: int, progress, t0, stop, seconds) -> None:

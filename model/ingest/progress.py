@@ -37,6 +37,7 @@ class Summary:
     interrupted: bool = False
     stopped_by: int = 0  # the signal that interrupted it: SIGINT (2) or SIGTERM (15)
     rebuilt: bool = False  # an earlier ingest had died: the corpus-wide entity state was rebuilt for every entity
+    orphaned_corrections: int = 0  # a user's corrections whose target is no longer in the corpus
 
     @property
     def stored(self) -> int:
@@ -48,4 +49,6 @@ class Summary:
             s += f" ({self.words:,} words in {self.seconds:.1f} s, {self.words / self.seconds:,.0f} words/s)"
         if self.rebuilt:
             s += "; entity state rebuilt (an earlier ingest had stopped before finishing)"
+        if self.orphaned_corrections:
+            s += f"; {self.orphaned_corrections} of your corrections orphaned (see `sinorus-tui corrections list`)"
         return s

@@ -22,7 +22,7 @@ import time
 
 from model.corpus import entity_refresh, schema, store, summary
 
-SKIP = {"article", "entity", "alias", "override", *summary.SUMMARY_TABLES}
+SKIP = {"article", "entity", "alias", "override", "correction", "review_answer", *summary.SUMMARY_TABLES}
 
 
 def _tables(conn) -> list[str]:
@@ -85,6 +85,8 @@ def build(source: str, out: str, target: int = 100_000, log=print) -> dict:
                     exprs.append(f"article + {k * a_shift}")
                 elif c == "quote":
                     exprs.append(f"quote + {k * q_shift}")
+                elif c == "report":  # an event role's report (schema 4)
+                    exprs.append(f"report + {k * shift.get('event_report', 0)}")
                 else:
                     exprs.append(f'"{c}"')
             where = (

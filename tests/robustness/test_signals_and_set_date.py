@@ -100,7 +100,7 @@ def test_set_date_whose_relative_dates_leave_the_calendar_changes_nothing(seeds_
     assert failed, "no seed article has a relative date after its publication day"
 
 
-@pytest.mark.parametrize("table", ["override", "timex"])
+@pytest.mark.parametrize("table", ["correction", "timex"])
 def test_set_date_on_a_database_missing_a_table_changes_nothing(corpus_db, table):
     conn = sqlite3.connect(corpus_db)
     conn.execute("PRAGMA foreign_keys=OFF")

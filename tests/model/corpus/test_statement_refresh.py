@@ -119,7 +119,7 @@ def test_a_version_5_database_gets_its_statements_when_a_writer_upgrades_it(tmp_
     with closing(store.connect(path, readonly=True)) as conn:  # read as it is: no statements, quotes without one
         assert _statements(conn) == [] and {q["statement"] for q in export.rows(conn, "quotes")} == {None}
     with closing(store.connect(path)) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.STATEMENTS_VERSION
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
         assert _statements(conn) == expected
 
 

@@ -1,0 +1,137 @@
+"""The browser's corrections: `c` opens the menu of the corrections of the fact under the cursor, the confirm line
+at the bottom takes the value (enter confirms, escape cancels), `u` undoes the latest correction. The write runs in
+a worker, through its own connection, only while no ingest is writing; the panes and the reader are then read
+again. What each correction is and does: `tui.correcting`, `model.corrections`."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from textual import work
+from textual.widgets import Input
+
+from . import correcting
+from .modals import CorrectionMenu
+
+UNDO = correcting.Action("undo", "undo", "undo your latest correction? enter confirms, escape cancels", typed=False)
+
+
+class Corrections:
+    """Mixed into the browser screen (`MainScreen`), which gives `_selected_fact`, the prompt line and `_restore`."""
+
+    _correcting: tuple | None = None  # (action, kind, fact) the confirm line is open for
+    _event_mark: tuple[int, int] | None = None  # (article id, date start) of an event to merge with another
+
+    def action_correct(self) -> None:
+        if self.app.db.readonly:
+            self.notify("this database is read-only: corrections need write access", severity="warning")
+            return
+        fact = self._selected_fact()
+        actions = correcting.actions(*fact) if fact else []
+        if not actions:
+            self.notify("move to a quote, date, mention, entity or article to correct it", timeout=3)
+            return
+        kind, obj = fact
+        what = {"entity-row": "entity", "event": "date"}.get(kind, kind)
+        self.app.push_screen(CorrectionMenu(what, actions), callback=lambda a: self._chosen(a, kind, obj))
+
+    def _chosen(self, action: correcting.Action | None, kind: str, fact) -> None:
+        if action is None:
+            return
+        if action.name == "merge" and kind in ("date", "event"):
+            if self._event_mark is None or self._event_mark == (fact.article, fact.start):
+                self._event_mark = (fact.article, fact.start)
+                self.notify("event marked: press c then m on the date of the event to merge it with", timeout=5)
+                return
+        self._correcting = (action, kind, fact)
+        box = self.query_one("#correct", Input)
+        box.placeholder = action.asks
+        self._open_prompt("correct", correcting.prefill(action, kind, fact))
+
+    def action_review(self) -> None:
+        from .review_screen import ReviewScreen
+
+        self.app.push_screen(ReviewScreen())
+
+    def action_undo_correction(self) -> None:
+        if self.app.db.readonly:
+            self.notify("this database is read-only: corrections need write access", severity="warning")
+            return
+        self._correcting = (UNDO, None, None)
+        self.query_one("#correct", Input).placeholder = UNDO.asks
+        self._open_prompt("correct", "")
+
+    def _correct_entered(self, event: Input.Submitted) -> None:
+        """The confirm line's enter (the screen routes `Input.Submitted` of `#correct` here)."""
+        event.stop()
+        job, self._correcting = self._correcting, None
+        self._close_prompt()
+        self._focus(self.state.focus or self.state.active)
+        if job is None:
+            return
+        action, kind, fact = job
+        if action is UNDO:
+            self._write_correction(None, None, None, "", None)
+            return
+        mark, self._event_mark = (self._event_mark, None) if action.name == "merge" else (None, self._event_mark)
+        self._write_correction(action.name, kind, fact, event.value if action.typed else "", mark)
+
+    @work(thread=True, exclusive=True, group="correct")
+    def _write_correction(self, action: str | None, kind: str | None, fact, typed: str, mark) -> None:
+        from model import corrections
+        from model.corpus import store, writer_lock
+
+        path = self.app.db.path
+        changed, severity = False, "information"
+        try:
+            with writer_lock.holding_if_free(path) as held:
+                if not held:
+                    message, severity = "an ingest is writing the database: correct when it has finished", "warning"
+                else:
+                    conn = store.connect(path)
+                    try:
+                        message = (
+                            _undo_latest(conn) if action is None else _correct(conn, action, kind, fact, typed, mark)
+                        )
+                        changed = not message.startswith("nothing")
+                    finally:
+                        conn.close()
+        except (corrections.CorrectionError, ValueError) as e:
+            message, severity = str(e), "warning"
+        except (sqlite3.Error, store.StoreError, OSError) as e:
+            message, severity = f"could not correct: {e}", "error"
+        self.app.call_from_thread(self._corrected, message, severity, changed)
+
+    def _corrected(self, message: str, severity: str, changed: bool) -> None:
+        self.notify(message, severity=severity, timeout=5)
+        if changed:
+            self.app.db.reset()
+            self._restore(self.capture(), reload=True, exact=True)
+
+
+def _article_key(conn: sqlite3.Connection, article_id: int) -> str | None:
+    row = conn.execute("SELECT key FROM article WHERE id=?", (article_id,)).fetchone()
+    return row[0] if row else None
+
+
+def _correct(conn: sqlite3.Connection, action: str, kind: str, fact, typed: str, mark) -> str:
+    from model import corrections
+
+    key = _article_key(conn, fact.article) if kind in ("quote", "date", "event") else None
+    other = {"article": _article_key(conn, mark[0]), "timex_start": mark[1]} if mark else None
+    made = correcting.request(action, kind, fact, typed, key, other)
+    if isinstance(made, str):
+        return "nothing changed: " + made
+    c = corrections.correct(conn, *made)
+    return f"corrected: {c.describe()} · u undoes"
+
+
+def _undo_latest(conn: sqlite3.Connection) -> str:
+    from model import corrections
+    from model.corpus.query import corrections as notes
+
+    latest = notes.latest(conn)
+    if latest is None:
+        return "nothing to undo: no corrections"
+    c = corrections.undo(conn, latest.id)
+    return f"undone: {c.describe()}"
