@@ -5,7 +5,8 @@ corpus of 100,000 articles never sits in memory. Plain `sqlite3` only (no
 sqlite-utils: it is slow to import), and never textual or rich. Each thread opens
 its own connection with `connect`.
 
-One module per thing read: `articles`, `entities`, `timeline`, `quotes`, `entity_page`;
+One module per thing read: `articles`, `entities`, `timeline` (dated expressions), `merged_events` (events
+merged across articles, and one event's page), `quotes`, `entity_page`;
 `rows` holds what they return, `search` a user's search words, `base` the shared helpers.
 The UI reads them all from here (`from model.corpus import query as q`).
 """
@@ -21,12 +22,24 @@ from model.corpus.query.articles import (
 from model.corpus.query.base import FREQUENT, FREQUENT_EVENTS, QueryError, connect, has_summary
 from model.corpus.query.entities import count_entities, entities, entity, labels
 from model.corpus.query.entity_page import COOCCUR_ARTICLES, PAGE_COUNT_CAP, entity_page
+from model.corpus.query.merged_events import (
+    count_merged_events,
+    event_density,
+    event_page,
+    has_events,
+    merged_event_position,
+    merged_events,
+)
 from model.corpus.query.quotes import QUOTE_SORTS, count_quotes, quotes
 from model.corpus.query.rows import (
     ArticleDoc,
     ArticleRow,
     EntityPage,
     EntityRow,
+    EventPage,
+    EventReading,
+    EventReport,
+    EventRow,
     Filters,
     Kwic,
     MentionSpan,
@@ -48,6 +61,10 @@ __all__ = [
     "ArticleRow",
     "EntityPage",
     "EntityRow",
+    "EventPage",
+    "EventReading",
+    "EventReport",
+    "EventRow",
     "Filters",
     "Kwic",
     "MentionSpan",
@@ -60,18 +77,24 @@ __all__ = [
     "count_articles",
     "count_entities",
     "count_events",
+    "count_merged_events",
     "count_quotes",
     "entities",
     "entity",
     "entity_page",
+    "event_density",
+    "event_page",
     "event_position",
     "events",
     "find_articles",
     "fts_escape",
     "get_article",
     "granularity",
+    "has_events",
     "has_summary",
     "labels",
+    "merged_event_position",
+    "merged_events",
     "quotes",
     "search_terms",
 ]

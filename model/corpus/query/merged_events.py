@@ -1,0 +1,247 @@
+"""Events merged across articles (`event`): their list in date order, in pages, under the filters; where a date
+falls in it; how many there are each month (the Timeline's density strip); one event's page.
+
+An event's date is its value (YYYY, YYYY-MM or YYYY-MM-DD), so date order is the order of `idx_event_value`
+(a year before its months, a month before its days), ties broken by rowid, which that index holds too.
+Filters: an article (the events it reports), an entity (the events it takes part in or happens at, read from
+its mentions in the reports' frames), a search (the events reported by the articles it finds).
+A database older than the events (schema < 4, browsed as it is) has none.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+
+from model.corpus.query.base import FREQUENT_EVENTS, entity_counts, run, sql_where
+from model.corpus.query.rows import TITLE, EventPage, EventReading, EventReport, EventRow, Filters
+from model.corpus.query.search import search_clauses
+from model.corpus.schema import EVENTS_VERSION
+
+# Whether every report's date was counted from a publication date that is not known for certain (1), not (0),
+# or no report's date is a stored expression (NULL).
+_UNCERTAIN = (
+    "(SELECT MIN(t.uncertain) FROM event_report r JOIN timex t ON t.article = r.article "
+    "AND t.start = r.timex_start AND t.end = r.timex_end WHERE r.event = e.id)"
+)
+EVENT_COLS = f"e.id, e.value, e.summary, e.trigger, e.participants, e.place, e.reports, e.conflict, {_UNCERTAIN}"
+
+# A search's events are those of the latest articles it finds, up to this many: a common word finds most of a
+# large corpus, and reading every report of every article it finds took 0.1-0.2 s at 100,000 articles.
+SEARCH_ARTICLES = 500
+
+# The events an entity takes part in (a mention of it in an agent or patient role of a report's frame) or
+# happens at (the report's place): from its mentions, so the cost follows how often it is mentioned.
+_ENTITY_EVENTS = (
+    "SELECT r.event FROM mention m JOIN event_role er ON er.article = m.article AND er.start = m.start "
+    "AND er.end = m.end JOIN event_report r ON r.id = er.report WHERE m.entity = ? "
+    "UNION SELECT r.event FROM mention m JOIN event_report r ON r.article = m.article "
+    "AND r.place_start = m.start AND r.place_end = m.end WHERE m.entity = ?"
+)
+
+
+def has_events(conn: sqlite3.Connection) -> bool:
+    """Whether the database has merged events (schema 4 on)."""
+    return run(conn, "PRAGMA user_version")[0][0] >= EVENTS_VERSION
+
+
+def merged_where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
+    """Clauses on `event e` for the filters that apply to events (article, entity, search)."""
+    clauses, params = [], []
+    if f.article is not None:
+        clauses.append("e.id IN (SELECT event FROM event_report WHERE article = ?)")
+        params.append(f.article)
+    if f.entity is not None:
+        clause, entity_params = _entity_clause(conn, f.entity)
+        clauses.append(clause)
+        params += entity_params
+    if f.search:
+        found, found_params = search_clauses(f.search, "article_fts", "a.id", ("a.title", "a.text"))
+        clauses.append(
+            "e.id IN (SELECT r.event FROM event_report r WHERE r.article IN "
+            f"(SELECT a.id FROM article a WHERE {' AND '.join(found)} ORDER BY a.id DESC LIMIT {SEARCH_ARTICLES}))"
+        )
+        params += found_params
+    return sql_where(clauses), params
+
+
+def paged_from(conn: sqlite3.Connection, f: Filters) -> str:
+    """The table events are paged from in date order: an entity found by its name reads the value index in
+    order (its events soon fill a page); any other filter gathers its events first and sorts them."""
+    if f.entity is not None and f.article is None and not f.search and _by_name(conn, f.entity):
+        return "event e INDEXED BY idx_event_value"
+    return "event e"
+
+
+def _by_name(conn: sqlite3.Connection, entity_id: int) -> bool:
+    return entity_counts(conn, entity_id)[0] >= FREQUENT_EVENTS
+
+
+def _entity_clause(conn: sqlite3.Connection, entity_id: int) -> tuple[str, list]:
+    """An entity's events: from its mentions (the cost follows how often it is mentioned); for one mentioned
+    very often, by its name among the events' participants and place (read in date order, a page fills soon)."""
+    if not _by_name(conn, entity_id):
+        return f"e.id IN ({_ENTITY_EVENTS})", [entity_id, entity_id]
+    names = run(conn, "SELECT canonical FROM entity WHERE id = ?", (entity_id,))
+    name = names[0][0] if names else ""
+    return "(instr(e.participants, ?) > 0 OR e.place = ?)", [json.dumps(name, ensure_ascii=False), name]
+
+
+def searched_articles_capped(conn: sqlite3.Connection, f: Filters) -> bool:
+    """Whether the search finds more articles than the events are read from (`SEARCH_ARTICLES`, the latest)."""
+    if not f.search or not has_events(conn):
+        return False
+    found, params = search_clauses(f.search, "article_fts", "a.id", ("a.title", "a.text"))
+    sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM article a WHERE {' AND '.join(found)} LIMIT {SEARCH_ARTICLES + 1})"
+    return run(conn, sql, params)[0][0] > SEARCH_ARTICLES
+
+
+def count_merged_events(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
+    if not has_events(conn):
+        return 0
+    where, params = merged_where(conn, f)
+    return run(conn, f"SELECT COUNT(*) FROM event e{where}", params)[0][0]
+
+
+def merged_events(conn: sqlite3.Connection, f: Filters = Filters(), offset: int = 0, limit: int = 100) -> list[EventRow]:
+    """Events in date order. The page is found on the value index (or the filtered set) first; the reports'
+    dates are looked up for that page's events only."""
+    if not has_events(conn):
+        return []
+    where, params = merged_where(conn, f)
+    rows = run(
+        conn,
+        f"WITH page AS (SELECT e.rowid AS rid, e.value, e.rowid AS n FROM {paged_from(conn, f)}{where} "
+        "ORDER BY e.value, e.rowid LIMIT ? OFFSET ?) "
+        f"SELECT {EVENT_COLS} FROM page CROSS JOIN event e ON e.rowid = page.rid ORDER BY page.value, page.n",
+        [*params, limit, offset],
+    )
+    return [event_row(r) for r in rows]
+
+
+def merged_event_position(conn: sqlite3.Connection, f: Filters, date: str) -> int:
+    """Index in `merged_events(f)` of the first event on or after `date` (YYYY, YYYY-MM or YYYY-MM-DD): a year
+    or a month that contains `date` counts as before it, as it sorts."""
+    if not has_events(conn):
+        return 0
+    where, params = merged_where(conn, f)
+    where = (where + " AND" if where else " WHERE") + " e.value < ?"
+    return run(conn, f"SELECT COUNT(*) FROM event e{where}", [*params, date])[0][0]
+
+
+def event_density(conn: sqlite3.Connection, f: Filters = Filters()) -> list[tuple[str, int]]:
+    """(YYYY-MM, events) for each month with events under the filters, in order: one GROUP BY over the value
+    index (a few hundred distinct values), summed by month here. Events dated only to the year are left out:
+    they belong to no month."""
+    if not has_events(conn):
+        return []
+    where, params = merged_where(conn, f)
+    months: Counter[str] = Counter()
+    # by name, the rows are read in table order (in value order, each would be a lookup)
+    table = "event e NOT INDEXED" if paged_from(conn, f) != "event e" else "event e"
+    for value, n in run(conn, f"SELECT e.value, COUNT(*) FROM {table}{where} GROUP BY e.value", params):
+        if value and len(value) >= 7 and value[4] == "-":
+            months[value[:7]] += n
+    return sorted(months.items())
+
+
+# ---------------------------------------------------------------- an entity's events (its page)
+
+
+def entity_merged_events(conn: sqlite3.Connection, entity_id: int, limit: int, cap: int) -> tuple[list[EventRow], int]:
+    """An entity's first `limit` events in date order and how many it has, counted up to `cap`."""
+    if not has_events(conn):
+        return [], 0
+    f = Filters(entity=entity_id)
+    where, params = merged_where(conn, f)
+    table = paged_from(conn, f)
+    total = run(conn, f"SELECT COUNT(*) FROM (SELECT 1 FROM event e{where} LIMIT {cap})", params)[0][0]
+    rows = run(conn, f"SELECT {EVENT_COLS} FROM {table}{where} ORDER BY e.value, e.rowid LIMIT ?", [*params, limit])
+    return [event_row(r) for r in rows], total
+
+
+# ---------------------------------------------------------------- one event
+
+
+_REPORT_COLS = (
+    "r.id, r.article, a.key, " + TITLE + ", a.source, a.published, r.start, r.end, "
+    "substr(a.text, r.start + 1, min(r.end - r.start, 600)), r.timex_start, r.timex_end, r.value, "
+    "r.weekday_value, r.basis, COALESCE(t.uncertain, 0)"
+)
+
+
+def event_page(conn: sqlite3.Connection, event_id: str, limit: int = 200) -> EventPage | None:
+    """One event: its readings, its first `limit` reports (oldest article first), its participants and place
+    with the entities they name. None when there is no such event (merged again since, or gone)."""
+    if not has_events(conn):
+        return None
+    rows = run(conn, f"SELECT {EVENT_COLS}, e.readings FROM event e WHERE e.id = ?", (event_id,))
+    if not rows:
+        return None
+    event = event_row(rows[0][:-1])
+    reports = [
+        _report(r)
+        for r in run(
+            conn,
+            f"SELECT {_REPORT_COLS} FROM event_report r JOIN article a ON a.id = r.article "
+            "LEFT JOIN timex t ON t.article = r.article AND t.start = r.timex_start AND t.end = r.timex_end "
+            "WHERE r.event = ? ORDER BY a.published, a.key, r.start LIMIT ?",
+            (event_id, limit),
+        )
+    ]
+    total = run(conn, "SELECT COUNT(*) FROM event_report WHERE event = ?", (event_id,))[0][0]
+    names = [*event.participants, *([event.place] if event.place else [])]
+    ids = _entity_ids(conn, names)
+    return EventPage(
+        event=event,
+        readings=_readings(rows[0][-1]),
+        reports=reports,
+        reports_total=total,
+        participants=[(n, ids.get(n)) for n in event.participants],
+        place=(event.place, ids.get(event.place)) if event.place else None,
+    )
+
+
+def _entity_ids(conn: sqlite3.Connection, names: list[str]) -> dict[str, int]:
+    if not names:
+        return {}
+    marks = ",".join("?" * len(names))
+    return dict(run(conn, f"SELECT canonical, id FROM entity WHERE canonical IN ({marks})", names))
+
+
+def _json_list(text: str | None) -> list:
+    """A stored JSON list, or an empty one when it is not one (a damaged row is shown without it)."""
+    try:
+        value = json.loads(text) if text else []
+    except ValueError:
+        return []
+    return value if isinstance(value, list) else []
+
+
+def _readings(text: str | None) -> list[EventReading]:
+    out = []
+    for d in _json_list(text):
+        if not isinstance(d, dict):
+            continue
+        basis = d.get("basis")
+        out.append(
+            EventReading(
+                str(d.get("value") or "?"),
+                [str(a) for a in d.get("articles") or []],
+                [str(b) for b in basis] if isinstance(basis, list) else [str(basis)] if basis else [],
+            )
+        )
+    return out
+
+
+def event_row(r: tuple) -> EventRow:
+    ident, value, summary, trigger, participants, place, reports, conflict, uncertain = r
+    names = [str(n) for n in _json_list(participants)]
+    return EventRow(ident, value, summary, trigger, names, place, reports or 0, bool(conflict), bool(uncertain))
+
+
+def _report(r: tuple) -> EventReport:
+    r = list(r)
+    r[-1] = bool(r[-1])
+    return EventReport(*r)
