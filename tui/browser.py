@@ -29,6 +29,7 @@ from .state import Chips, DocRef, History, Snapshot
 from .steps import StepScreen
 from .text import clean
 from .widgets.bars import ChipBar, KeyBar, Line
+from .widgets.density import DensityStrip
 from .widgets.reader import Reader
 from .widgets.vlist import PAGE, VirtualList
 
@@ -89,6 +90,10 @@ class MainScreen(StepScreen):
         self._titles_due = False  # a held step changed what the titles show
         self._doc_row: tuple[str, int] | None = None  # (pane, row id) whose item the reader shows, if it is one
         self._open_when_loaded: str | None = None  # a list being sorted: the reader shows its row once loaded
+        # The density strip: the filters it shows (None: hidden, the Timeline lists dates), and what each
+        # filter set gave (the database changes only on refresh, which empties it).
+        self._density_for: q.Filters | None = None
+        self._density_cache: dict[q.Filters, list[tuple[str, int]]] = {}
 
     # ---------------------------------------------------------------- layout
 
@@ -100,6 +105,8 @@ class MainScreen(StepScreen):
                     with Box(id=f"pane-{name}", classes="pane"):
                         if name == "entities":
                             yield Input(placeholder="filter entities by name", id="entity-filter")
+                        if name == "timeline":
+                            yield DensityStrip(id="density")
                         yield LISTS[name](id=name)
             with Box(id="viewer"):
                 yield Reader(id="reader")
@@ -234,6 +241,7 @@ class MainScreen(StepScreen):
         for name, (source, key, old_key) in sources.items():
             self._restore_list(name, source, reload or key != old_key, snap, exact or reload, exact)
         self._restore_entity_filter(snap.name)
+        self._restore_density(nav.density_key(snap), reload)
         if snap.doc is not None and (exact or snap.doc != old.doc):
             self._open(snap.doc)
         if snap.chips.search != old.chips.search:
@@ -260,6 +268,50 @@ class MainScreen(StepScreen):
             vl.cursor = cursor
             vl.scroll_y_to(scroll)
             vl.refresh()
+
+    def _restore_density(self, key: q.Filters | None, reload: bool = False) -> None:
+        """Show the density strip for the Timeline's filters (hidden when it lists dates): from the cache, or
+        read in a worker the step waits for."""
+        strip = self.query_one(DensityStrip)
+        if key == self._density_for and not reload:
+            return
+        self._density_for = key
+        strip.display = key is not None
+        if key is None:
+            return
+        if key in self._density_cache:
+            strip.show(self._density_cache[key])
+            return
+        if self._starting:  # after the first frame, like the other lists that are not focused
+            self._deferred.append(lambda: self._read_density(key))
+            return
+        self._read_density(key)
+
+    def _read_density(self, key: q.Filters) -> None:
+        self._expect("density")
+        self._load_density(key)
+
+    @work(thread=True, exclusive=True, group="density")
+    def _load_density(self, key: q.Filters) -> None:
+        try:
+            with self.app.db.session() as conn:
+                months = q.event_density(conn, key)
+        except q.QueryError:
+            months = []
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._density_read, key, months)
+
+    def _density_read(self, key: q.Filters, months: list[tuple[str, int]]) -> None:
+        self._density_cache[key] = months
+        if len(self._density_cache) > 32:
+            self._density_cache.pop(next(iter(self._density_cache)))
+        if key == self._density_for:
+            self.query_one(DensityStrip).show(months)
+        self._done("density")
+
+    def action_toggle_timeline(self) -> None:
+        view = "dates" if self.state.timeline_view == "events" else "events"
+        self.navigate(replace(self.capture(), timeline_view=view, focus="timeline", active="timeline"))
 
     def _restore_entity_filter(self, name: str) -> None:
         box = self.query_one("#entity-filter", Input)
@@ -593,6 +645,8 @@ class MainScreen(StepScreen):
         self.app.db.reset()
         for name in ("articles", "entities", "timeline", "quotes"):
             self.lst(name).reload()
+        self._density_cache.clear()
+        self._restore_density(self._density_for, reload=True)
         self.notify("reloaded from the database", timeout=2)
 
     def action_unfilter(self) -> None:
@@ -619,7 +673,7 @@ class MainScreen(StepScreen):
             return nav.fact_in_reader(self.reader.link, self.reader.doc)
         if focused in PANES:
             row = self.lst(focused).highlighted
-            return (nav.FACT_OF_ROW[focused], row) if row is not None else None
+            return nav.fact_of_row(focused, row) if row is not None else None
         return None
 
     def action_provenance(self) -> None:
@@ -664,18 +718,31 @@ class MainScreen(StepScreen):
         self._expect("date")
         self.navigate(snap)
         timeline = self.lst("timeline")
-        self._position_date(snap.chips.filters(), date, timeline.source, timeline.generation, timeline.total)
+        self._position_date(
+            snap.chips.filters(),
+            date,
+            timeline.source,
+            timeline.generation,
+            timeline.total,
+            self.reader.text_width(),
+            snap.timeline_view == "events",
+        )
 
     @work(thread=True, exclusive=True, group="date")
-    def _position_date(self, filters: q.Filters, date: str, source, generation: int, total: int | None) -> None:
+    def _position_date(
+        self, filters: q.Filters, date: str, source, generation: int, total: int | None, width: int, merged: bool
+    ) -> None:
         """The date's place in the timeline and, in the same round (the list counted already), the page
         of events there and the article of the event the cursor lands on."""
         prefetched = None
         try:
             with self.app.db.session() as conn:
-                index = q.event_position(conn, filters, date)
+                if merged:
+                    index = q.merged_event_position(conn, filters, date)
+                else:
+                    index = q.event_position(conn, filters, date)
                 if total and source is not None:
-                    prefetched = _events_at(conn, source, generation, min(index, total - 1))
+                    prefetched = _events_at(conn, source, generation, min(index, total - 1), width)
         except q.QueryError as e:
             self.app.call_from_thread(self._date_failed, str(e))
             return
@@ -707,11 +774,12 @@ class MainScreen(StepScreen):
         timeline = self.lst("timeline")
         if prefetched is None or not timeline.total or prefetched[0] != timeline.generation:
             return None
-        generation, page, rows, article = prefetched
+        generation, page, rows, item = prefetched
         timeline.put_page(generation, page, rows)
         row = timeline.row(index)
-        if row is not None and article is not None and article[0] == row.article:
-            return nav.ref_for_row("timeline", row, bool(self.state.chips.search)), article[1]
+        ref = nav.ref_for_row("timeline", row, bool(self.state.chips.search)) if row is not None else None
+        if ref is not None and item is not None and item[0] == (ref.kind, ref.ident):
+            return ref, item[1]
         return None
 
     @work(thread=True, group="labels")
@@ -735,13 +803,18 @@ class MainScreen(StepScreen):
         self._goto_date(date, snap=replace(self.capture(), focus="timeline", active="timeline"))
 
 
-def _events_at(conn, source, generation: int, at: int) -> tuple | None:
-    """(generation, page, rows, (article id, document) of the event at `at`) for the page of events
-    around index `at`, read in the date worker."""
+def _events_at(conn, source, generation: int, at: int, width: int) -> tuple | None:
+    """(generation, page, rows, ((kind, id), document) of the row at `at`: its event's page, or the article of
+    its date) for the page of the Timeline around index `at`, read in the date worker."""
     rows = source.page(conn, at // PAGE * PAGE, PAGE)
-    if at % PAGE < len(rows):
-        return generation, at // PAGE, rows, article_for_row(conn, rows[at % PAGE], "article")
-    return None
+    if at % PAGE >= len(rows):
+        return None
+    ref = nav.ref_for_row("timeline", rows[at % PAGE], False)
+    try:
+        item = (ref.kind, ref.ident), read_document(conn, ref.kind, ref.ident, width)
+    except q.QueryError:
+        item = None
+    return generation, at // PAGE, rows, item
 
 
 def _classes(widget, wanted: dict[str, bool]) -> None:

@@ -14,7 +14,7 @@ from textual.content import Content
 from model.corpus import query as q
 
 from .document import UNCERTAIN_MARK, Doc
-from .panes import TITLES, articles_source, entities_source, quotes_source, timeline_source
+from .panes import TITLES, articles_source, entities_source, merged_events_source, quotes_source, timeline_source
 from .state import DocRef, Snapshot
 from .text import as_said, clean, shorten
 
@@ -53,13 +53,32 @@ def pane_sources(snap: Snapshot, old: Snapshot) -> dict[str, tuple]:
             (snap.label, snap.name),
             (old.label, old.name),
         ),
-        "timeline": (timeline_source(f), (f.article, f.entity), (of.article, of.entity)),
+        "timeline": (
+            merged_events_source(f) if snap.timeline_view == "events" else timeline_source(f),
+            _timeline_key(snap, f),
+            _timeline_key(old, of),
+        ),
         "quotes": (
             quotes_source(f, snap.quote_sort),
             (f.article, f.entity, f.speaker, f.search, snap.quote_sort),
             (of.article, of.entity, of.speaker, of.search, old.quote_sort),
         ),
     }
+
+
+def _timeline_key(snap: Snapshot, f: q.Filters) -> tuple:
+    """What the Timeline's query depends on: events take the search too, the dated expressions do not."""
+    if snap.timeline_view == "events":
+        return ("events", f.article, f.entity, f.search)
+    return ("dates", f.article, f.entity)
+
+
+def density_key(snap: Snapshot) -> q.Filters | None:
+    """The filters the density strip counts events under, or None when the Timeline lists dates (no strip)."""
+    if snap.timeline_view != "events":
+        return None
+    f = snap.chips.filters()
+    return q.Filters(article=f.article, entity=f.entity, search=f.search)
 
 
 def next_sort(snap: Snapshot, focused: str | None) -> Snapshot:
@@ -86,6 +105,8 @@ def ref_for_row(name: str, row, searching: bool) -> DocRef | None:
         return DocRef("article", row.id, find=("hit",) if searching else None)
     if name == "entities":
         return DocRef("entity", row.id)
+    if name == "timeline" and isinstance(row, q.EventRow):
+        return DocRef("event", row.id)
     if name == "timeline":
         return DocRef("article", row.article, find=("date", "id", row.id, row.sentence_start, row.sentence_end))
     if name == "quotes":
@@ -108,6 +129,10 @@ def follow(link, doc_kind: str) -> tuple[str, object] | None:
         return "doc", DocRef("article", aid, find=("mention", "start", start))
     if link.kind == "event":
         return "doc", DocRef("article", t.article, find=("date", "id", t.id, t.sentence_start, t.sentence_end))
+    if link.kind == "merged-event":
+        return "doc", DocRef("event", t.id)
+    if link.kind == "report":
+        return "doc", DocRef("article", t.article, find=("date", "start", t.timex_start, t.start, t.end))
     if link.kind == "date":
         if not t.value_start:
             return "note", (f"“{clean(t.text)}” has no date on the calendar ({clean(t.value, 'unresolved')})", 4)
@@ -155,7 +180,7 @@ def chip_for_link(link, doc: Doc) -> tuple[str, tuple[int, str]] | None:
         return "entity", (t.entity, clean(t.name or t.text))
     if link.kind in ("speaker", "entity"):
         return "entity", (t, link_text(doc, link))
-    if link.kind in ("quote", "event", "date"):
+    if link.kind in ("quote", "event", "date", "report"):
         aid = t.article
         title = t.title or (doc.title if doc.kind == "article" else str(aid))
         return "article", (aid, clean(title))
@@ -172,12 +197,19 @@ def chip_for_row(name: str, row) -> tuple[str, tuple[int, str]] | None:
         return "entity", (row.id, clean(row.name))
     if name == "quotes" and row.speaker_entity is not None:
         return "speaker", (row.speaker_entity, clean(row.speaker))
-    if name == "timeline":
+    if name == "timeline" and not isinstance(row, q.EventRow):
         return "article", (row.article, clean(row.title, str(row.article)))
     return None
 
 
 FACT_OF_ROW = {"quotes": "quote", "timeline": "date", "articles": "article", "entities": "entity-row"}
+
+
+def fact_of_row(name: str, row):
+    """(kind, fact) for provenance of a list's row."""
+    if isinstance(row, q.EventRow):
+        return "merged-event", row
+    return FACT_OF_ROW[name], row
 
 
 def fact_in_reader(link, doc: Doc):
@@ -206,6 +238,11 @@ def pane_subtitle(name: str, s: Snapshot) -> str:
         return "by speaker" if s.quote_sort == "speaker" else "newest"
     if name == "entities":
         return " · ".join((s.label or "all types", f"“{s.name}”" if s.name else "/ filters by name"))
+    if name == "timeline":
+        if s.timeline_view != "events":
+            return "dated expressions · v: events"
+        searched = f" of the latest {q.SEARCH_ARTICLES} articles found" if s.chips.search else ""
+        return f"events{searched} · reports · v: dates"
     return ""
 
 
@@ -224,6 +261,13 @@ def doc_summary(doc: Doc) -> str:
         return "Article · " + " · ".join(parts)
     if doc.kind == "entity":
         return "Entity · " + doc.title
+    if doc.kind == "event" and doc.event is not None:
+        n = doc.event.reports_total
+        return (
+            "Event · "
+            + f"{n} report{'s' if n != 1 else ''}"
+            + (" · ⚠ date conflict" if doc.event.event.conflict else "")
+        )
     return "Reader"
 
 
@@ -244,6 +288,8 @@ def _describe_page(doc: Doc) -> Content:
         return Content("tab/e: next link · enter: follow · p: provenance · f: filter by this article")
     if doc.kind == "entity":
         return Content("tab/e: next link · enter: open · f: filter panes by this entity")
+    if doc.kind == "event":
+        return Content("tab/e: next link · enter: open a report or a participant · [: back")
     return Content("")
 
 
@@ -283,6 +329,20 @@ def _describe_event(link, doc: Doc) -> Content:
     return Content.assemble(("event", "bold"), f" {clean(link.target.value, '?')} · enter: open the sentence")
 
 
+def _describe_merged_event(link, doc: Doc) -> Content:
+    t = link.target
+    mark = " · ⚠ date conflict" if t.conflict else ""
+    return Content.assemble(
+        ("event", "bold"), f" {clean(t.value, '?')} · {t.reports} reports{mark} · enter: event page"
+    )
+
+
+def _describe_report(link, doc: Doc) -> Content:
+    t = link.target
+    source = shorten(clean(t.source, "no source"), NAME_WIDTH)
+    return Content.assemble(("report", "bold"), f" {clean(t.value, '?')} · {source} · enter: open the sentence")
+
+
 _DESCRIBE = {
     "mention": _describe_mention,
     "quote": _describe_quote,
@@ -291,6 +351,8 @@ _DESCRIBE = {
     "entity": _describe_entity,
     "article": _describe_article,
     "event": _describe_event,
+    "merged-event": _describe_merged_event,
+    "report": _describe_report,
 }
 
 

@@ -8,7 +8,16 @@ from textual.content import Content
 from model.corpus import query as q
 
 from . import bindings
-from .document import DATE_STYLE, MUTED_STYLE, UNCERTAIN_MARK, band, date_label, label_style, said_style
+from .document import (
+    CONFLICT_MARK,
+    DATE_STYLE,
+    MUTED_STYLE,
+    UNCERTAIN_MARK,
+    band,
+    date_label,
+    label_style,
+    said_style,
+)
 from .text import as_said, cells, clean, shorten
 from .widgets.vlist import FuncSource, VirtualList
 
@@ -82,6 +91,40 @@ def _event_row(row: q.TimexRow, width: int) -> Content:
         " ",
         (fit(what, what_w), "bold"),
         (fit(" · " + title, rest - what_w), MUTED_STYLE),
+    )
+
+
+# From this width on an event row has a column of its participants (a maximised pane; at 120x35 the panes are
+# ~64 cells): narrower, the summary, which names them, takes the room.
+PARTICIPANTS_FROM = 90
+
+
+def _merged_event_row(row: q.EventRow, width: int) -> Content:
+    """Date (`≈` when every report's date was counted from an uncertain publication date), its band, the
+    summary cut to fit, the participants when there is room, the number of reports and `⚠` on a conflict."""
+    reports = f"{row.reports:>3}" if row.reports < 1000 else "999"
+    tail = f" {reports}{CONFLICT_MARK if row.conflict else ' '}"
+    who_w = min(30, width // 4) if width >= PARTICIPANTS_FROM else 0
+    summary_w = max(0, width - 18 - who_w - (1 if who_w else 0) - cells(tail))
+    parts = [
+        (date_label(row.value), DATE_STYLE),
+        (UNCERTAIN_MARK, DATE_STYLE) if row.uncertain else " ",
+        (band(row.granularity)[:6], DATE_STYLE),
+        " ",
+        (fit(clean(row.summary, clean(row.trigger, "?")), summary_w), "bold"),
+    ]
+    if who_w:
+        parts += [" ", (fit(", ".join(clean(n) for n in row.participants) or "—", who_w), MUTED_STYLE)]
+    parts += [(tail[:-1], MUTED_STYLE), (tail[-1], "bold $text-warning" if row.conflict else "")]
+    return Content.assemble(*parts)
+
+
+def merged_events_source(filters: q.Filters) -> FuncSource:
+    return FuncSource(
+        lambda c: q.count_merged_events(c, filters),
+        lambda c, o, n: q.merged_events(c, filters, o, n),
+        _merged_event_row,
+        "no events for these filters — v lists the dated expressions",
     )
 
 

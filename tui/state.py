@@ -48,8 +48,8 @@ class Chips:
 class DocRef:
     """What the reader shows or is about to show, and where its cursor goes."""
 
-    kind: str  # article | entity
-    ident: int
+    kind: str  # article | entity | event
+    ident: int | str  # an event's id is text
     cursor: int | None = None  # a link index, once known
     scroll: int | None = None
     target: tuple[int, int] | None = None  # display span to embolden
@@ -65,6 +65,7 @@ class Snapshot:
     name: str = ""
     article_sort: str = "date"
     quote_sort: str = "date"
+    timeline_view: str = "events"  # events (merged across articles) | dates (each dated expression)
     show_basis: bool = False
     positions: dict = field(default_factory=dict)  # pane -> (cursor, scroll)
     focus: str = "articles"

@@ -23,6 +23,7 @@ from model.corpus.query.base import FREQUENT, FREQUENT_EVENTS, QueryError, conne
 from model.corpus.query.entities import count_entities, entities, entity, labels
 from model.corpus.query.entity_page import COOCCUR_ARTICLES, PAGE_COUNT_CAP, entity_page
 from model.corpus.query.merged_events import (
+    SEARCH_ARTICLES,
     count_merged_events,
     event_density,
     event_page,
@@ -57,6 +58,7 @@ __all__ = [
     "FREQUENT_EVENTS",
     "PAGE_COUNT_CAP",
     "QUOTE_SORTS",
+    "SEARCH_ARTICLES",
     "ArticleDoc",
     "ArticleRow",
     "EntityPage",

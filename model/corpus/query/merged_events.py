@@ -104,7 +104,9 @@ def count_merged_events(conn: sqlite3.Connection, f: Filters = Filters()) -> int
     return run(conn, f"SELECT COUNT(*) FROM event e{where}", params)[0][0]
 
 
-def merged_events(conn: sqlite3.Connection, f: Filters = Filters(), offset: int = 0, limit: int = 100) -> list[EventRow]:
+def merged_events(
+    conn: sqlite3.Connection, f: Filters = Filters(), offset: int = 0, limit: int = 100
+) -> list[EventRow]:
     """Events in date order. The page is found on the value index (or the filtered set) first; the reports'
     dates are looked up for that page's events only."""
     if not has_events(conn):
