@@ -5,7 +5,7 @@ corpus of 100,000 articles never sits in memory. Plain `sqlite3` only (no
 sqlite-utils: it is slow to import), and never textual or rich. Each thread opens
 its own connection with `connect`.
 
-One module per thing read: `articles`, `entities`, `timeline` (dated expressions), `merged_events` (events
+One module per thing read: `articles`, `entities`, `timeline` (dated expressions), `event_list` (events
 merged across articles, and one event's page), `quotes`, `entity_page`;
 `rows` holds what they return, `search` a user's search words, `base` the shared helpers.
 The UI reads them all from here (`from model.corpus import query as q`).
@@ -22,7 +22,7 @@ from model.corpus.query.articles import (
 from model.corpus.query.base import FREQUENT, FREQUENT_EVENTS, QueryError, connect, has_summary
 from model.corpus.query.entities import count_entities, entities, entity, labels
 from model.corpus.query.entity_page import COOCCUR_ARTICLES, PAGE_COUNT_CAP, entity_page
-from model.corpus.query.merged_events import (
+from model.corpus.query.event_list import (
     SEARCH_ARTICLES,
     count_merged_events,
     event_density,

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from model.corpus.query.base import FREQUENT, has_summary, run
 from model.corpus.query.entities import entity
-from model.corpus.query.merged_events import entity_merged_events
+from model.corpus.query.event_list import entity_merged_events
 from model.corpus.query.quotes import QUOTES_MENTIONING, entity_quotes, quote_where, quotes, summed_quotes
 from model.corpus.query.rows import QUOTE_COLS, EntityPage, EntityRow, Filters, Kwic, QuoteRow, quote_row
 from model.corpus.query.timeline import entity_events, event_where, events
