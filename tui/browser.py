@@ -23,7 +23,7 @@ from . import bindings
 from . import navigation as nav
 from .document import Doc, article_for_row, message_doc, read_document
 from .internals import set_border
-from .panes import LISTS, PANES, entities_source
+from .panes import LISTS, PANES, EventCounts, entities_source
 from .render import Box
 from .state import Chips, DocRef, History, Snapshot
 from .steps import StepScreen
@@ -90,10 +90,10 @@ class MainScreen(StepScreen):
         self._titles_due = False  # a held step changed what the titles show
         self._doc_row: tuple[str, int] | None = None  # (pane, row id) whose item the reader shows, if it is one
         self._open_when_loaded: str | None = None  # a list being sorted: the reader shows its row once loaded
-        # The density strip: the filters it shows (None: hidden, the Timeline lists dates), and what each
-        # filter set gave (the database changes only on refresh, which empties it).
+        # The events per date value of each filter set (the Timeline's count, density strip and date jumps),
+        # kept until a refresh; and the filters the density strip shows (None: hidden, the Timeline lists dates).
+        self.event_counts = EventCounts()
         self._density_for: q.Filters | None = None
-        self._density_cache: dict[q.Filters, list[tuple[str, int]]] = {}
 
     # ---------------------------------------------------------------- layout
 
@@ -236,12 +236,12 @@ class MainScreen(StepScreen):
         """Make the screen show `snap`. Lists whose query changed reload; with `exact`
         every list goes back to its remembered cursor and scroll."""
         old = old or Snapshot()
-        sources = nav.pane_sources(snap, old)
+        sources = nav.pane_sources(snap, old, self.event_counts)
         self.state = snap
         for name, (source, key, old_key) in sources.items():
             self._restore_list(name, source, reload or key != old_key, snap, exact or reload, exact)
         self._restore_entity_filter(snap.name)
-        self._restore_density(nav.density_key(snap), reload)
+        self._restore_density(nav.density_key(snap))
         if snap.doc is not None and (exact or snap.doc != old.doc):
             self._open(snap.doc)
         if snap.chips.search != old.chips.search:
@@ -269,45 +269,20 @@ class MainScreen(StepScreen):
             vl.scroll_y_to(scroll)
             vl.refresh()
 
-    def _restore_density(self, key: q.Filters | None, reload: bool = False) -> None:
-        """Show the density strip for the Timeline's filters (hidden when it lists dates): from the cache, or
-        read in a worker the step waits for."""
+    def _restore_density(self, key: q.Filters | None) -> None:
+        """Show the density strip for the Timeline's filters (hidden when it lists dates). Its months come
+        with the Timeline's count (`EventCounts`): at once when known, else when the Timeline has loaded."""
         strip = self.query_one(DensityStrip)
-        if key == self._density_for and not reload:
-            return
         self._density_for = key
         strip.display = key is not None
-        if key is None:
-            return
-        if key in self._density_cache:
-            strip.show(self._density_cache[key])
-            return
-        if self._starting:  # after the first frame, like the other lists that are not focused
-            self._deferred.append(lambda: self._read_density(key))
-            return
-        self._read_density(key)
+        counts = self.event_counts.known(key) if key is not None else None
+        if counts is not None:
+            strip.show(q.counts_by_month(counts))
 
-    def _read_density(self, key: q.Filters) -> None:
-        self._expect("density")
-        self._load_density(key)
-
-    @work(thread=True, exclusive=True, group="density")
-    def _load_density(self, key: q.Filters) -> None:
-        try:
-            with self.app.db.session() as conn:
-                months = q.event_density(conn, key)
-        except q.QueryError:
-            months = []
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._density_read, key, months)
-
-    def _density_read(self, key: q.Filters, months: list[tuple[str, int]]) -> None:
-        self._density_cache[key] = months
-        if len(self._density_cache) > 32:
-            self._density_cache.pop(next(iter(self._density_cache)))
-        if key == self._density_for:
-            self.query_one(DensityStrip).show(months)
-        self._done("density")
+    def _timeline_counted(self) -> None:
+        if self._density_for is not None:
+            counts = self.event_counts.known(self._density_for)
+            self.query_one(DensityStrip).show(q.counts_by_month(counts) if counts is not None else [])
 
     def action_toggle_timeline(self) -> None:
         view = "dates" if self.state.timeline_view == "events" else "events"
@@ -385,6 +360,8 @@ class MainScreen(StepScreen):
         if message.error:
             self.notify(message.error, severity="error", timeout=6)
         self._titles()
+        if message.vlist.id == "timeline":
+            self._timeline_counted()
         opened = False
         if message.vlist.id == "articles" and self.state.doc is None and message.total:
             opened = self._open_first_article(message.vlist.highlighted, message.prefetched)
@@ -643,10 +620,9 @@ class MainScreen(StepScreen):
         """Show what an ingest running meanwhile has added (WAL lets us read while it writes),
         keeping every list's cursor and scroll."""
         self.app.db.reset()
+        self.event_counts.clear()
         for name in ("articles", "entities", "timeline", "quotes"):
             self.lst(name).reload()
-        self._density_cache.clear()
-        self._restore_density(self._density_for, reload=True)
         self.notify("reloaded from the database", timeout=2)
 
     def action_unfilter(self) -> None:
@@ -738,7 +714,7 @@ class MainScreen(StepScreen):
         try:
             with self.app.db.session() as conn:
                 if merged:
-                    index = q.merged_event_position(conn, filters, date)
+                    index = q.counts_position(self.event_counts.get(conn, filters), date)
                 else:
                     index = q.event_position(conn, filters, date)
                 if total and source is not None:

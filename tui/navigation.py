@@ -14,7 +14,15 @@ from textual.content import Content
 from model.corpus import query as q
 
 from .document import UNCERTAIN_MARK, Doc
-from .panes import TITLES, articles_source, entities_source, merged_events_source, quotes_source, timeline_source
+from .panes import (
+    TITLES,
+    EventCounts,
+    articles_source,
+    entities_source,
+    merged_events_source,
+    quotes_source,
+    timeline_source,
+)
 from .state import DocRef, Snapshot
 from .text import as_said, clean, shorten
 
@@ -38,9 +46,9 @@ def date_problem(value: str) -> str | None:
 # ---------------------------------------------------------------- what the lists show
 
 
-def pane_sources(snap: Snapshot, old: Snapshot) -> dict[str, tuple]:
+def pane_sources(snap: Snapshot, old: Snapshot, event_counts: EventCounts | None = None) -> dict[str, tuple]:
     """For each list: (its source under `snap`, the key of its query, that key under `old`). A list
-    whose key changed reloads."""
+    whose key changed reloads. The Timeline's events are counted through `event_counts` (kept by the screen)."""
     f, of = snap.chips.filters(), old.chips.filters()
     return {
         "articles": (
@@ -54,7 +62,7 @@ def pane_sources(snap: Snapshot, old: Snapshot) -> dict[str, tuple]:
             (old.label, old.name),
         ),
         "timeline": (
-            merged_events_source(f) if snap.timeline_view == "events" else timeline_source(f),
+            merged_events_source(f, event_counts) if snap.timeline_view == "events" else timeline_source(f),
             _timeline_key(snap, f),
             _timeline_key(old, of),
         ),
@@ -77,8 +85,7 @@ def density_key(snap: Snapshot) -> q.Filters | None:
     """The filters the density strip counts events under, or None when the Timeline lists dates (no strip)."""
     if snap.timeline_view != "events":
         return None
-    f = snap.chips.filters()
-    return q.Filters(article=f.article, entity=f.entity, search=f.search)
+    return EventCounts.key(snap.chips.filters())
 
 
 def next_sort(snap: Snapshot, focused: str | None) -> Snapshot:

@@ -119,10 +119,42 @@ def _merged_event_row(row: q.EventRow, width: int) -> Content:
     return Content.assemble(*parts)
 
 
-def merged_events_source(filters: q.Filters) -> FuncSource:
+class EventCounts:
+    """Each filter set's events per date value (`q.value_counts`), read once and kept until the browser reads
+    the database afresh (refresh): the Timeline's count, its density strip, a date's place and where a page
+    far down starts come from them, so a Timeline step asks SQLite for its page only. Workers share it."""
+
+    KEEP = 32  # filter sets
+
+    def __init__(self) -> None:
+        self._counts: dict[q.Filters, list[tuple[str, int]]] = {}
+
+    @staticmethod
+    def key(f: q.Filters) -> q.Filters:
+        return q.Filters(article=f.article, entity=f.entity, search=f.search)  # what events are filtered by
+
+    def get(self, conn, f: q.Filters) -> list[tuple[str, int]]:
+        key = self.key(f)
+        counts = self._counts.get(key)
+        if counts is None:
+            counts = q.value_counts(conn, key)
+            self._counts[key] = counts
+            while len(self._counts) > self.KEEP:
+                self._counts.pop(next(iter(self._counts)))
+        return counts
+
+    def known(self, f: q.Filters) -> list[tuple[str, int]] | None:
+        return self._counts.get(self.key(f))
+
+    def clear(self) -> None:
+        self._counts.clear()
+
+
+def merged_events_source(filters: q.Filters, counts: EventCounts | None = None) -> FuncSource:
+    counts = counts or EventCounts()
     return FuncSource(
-        lambda c: q.count_merged_events(c, filters),
-        lambda c, o, n: q.merged_events(c, filters, o, n),
+        lambda c: q.counts_total(counts.get(c, filters)),
+        lambda c, o, n: q.merged_events(c, filters, o, n, counts=counts.get(c, filters)),
         _merged_event_row,
         "no events for these filters — v lists the dated expressions",
     )

@@ -25,11 +25,15 @@ from model.corpus.query.entity_page import COOCCUR_ARTICLES, PAGE_COUNT_CAP, ent
 from model.corpus.query.event_list import (
     SEARCH_ARTICLES,
     count_merged_events,
+    counts_by_month,
+    counts_position,
+    counts_total,
     event_density,
     event_page,
     has_events,
     merged_event_position,
     merged_events,
+    value_counts,
 )
 from model.corpus.query.quotes import QUOTE_SORTS, count_quotes, quotes
 from model.corpus.query.rows import (
@@ -80,6 +84,9 @@ __all__ = [
     "count_entities",
     "count_events",
     "count_merged_events",
+    "counts_by_month",
+    "counts_position",
+    "counts_total",
     "count_quotes",
     "entities",
     "entity",
@@ -99,4 +106,5 @@ __all__ = [
     "merged_events",
     "quotes",
     "search_terms",
+    "value_counts",
 ]

@@ -66,11 +66,19 @@ def merged_where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
     return sql_where(clauses), params
 
 
-def paged_from(conn: sqlite3.Connection, f: Filters) -> str:
-    """The table events are paged from in date order: an entity found by its name reads the value index in
-    order (its events soon fill a page); any other filter gathers its events first and sorts them."""
+# An entity found by its name with at least this many events has its pages read off the value index in order (a
+# page fills within a few thousand rows); with fewer, the table is read once and its events sorted (in index
+# order, the rows of a rare one cost a lookup each, ~0.3 s for the whole table at 100,000 articles).
+DENSE_EVENTS = 5000
+
+
+def paged_from(conn: sqlite3.Connection, f: Filters, counted: int | None = None) -> str:
+    """The table events are paged from in date order: an entity found by its name with `counted` events, or
+    more, reads the value index in order; with fewer (or not counted), the table in its order; any other
+    filter gathers its events first and sorts them."""
     if f.entity is not None and f.article is None and not f.search and _by_name(conn, f.entity):
-        return "event e INDEXED BY idx_event_value"
+        dense = counted is not None and counted >= DENSE_EVENTS
+        return "event e INDEXED BY idx_event_value" if dense else "event e NOT INDEXED"
     return "event e"
 
 
@@ -105,16 +113,26 @@ def count_merged_events(conn: sqlite3.Connection, f: Filters = Filters()) -> int
 
 
 def merged_events(
-    conn: sqlite3.Connection, f: Filters = Filters(), offset: int = 0, limit: int = 100
+    conn: sqlite3.Connection,
+    f: Filters = Filters(),
+    offset: int = 0,
+    limit: int = 100,
+    counts: list[tuple[str, int]] | None = None,
 ) -> list[EventRow]:
     """Events in date order. The page is found on the value index (or the filtered set) first; the reports'
-    dates are looked up for that page's events only."""
+    dates are looked up for that page's events only. With the filters' `counts` (`value_counts`), a page far
+    down starts at its first date's value instead of counting every event before it."""
     if not has_events(conn):
         return []
     where, params = merged_where(conn, f)
+    table = paged_from(conn, f, counts_total(counts) if counts is not None else None)
+    if counts and offset:
+        value, before = start_of(counts, offset)
+        where = (where + " AND" if where else " WHERE") + " e.value >= ?"
+        params, offset = [*params, value], offset - before
     rows = run(
         conn,
-        f"WITH page AS (SELECT e.rowid AS rid, e.value, e.rowid AS n FROM {paged_from(conn, f)}{where} "
+        f"WITH page AS (SELECT e.rowid AS rid, e.value, e.rowid AS n FROM {table}{where} "
         "ORDER BY e.value, e.rowid LIMIT ? OFFSET ?) "
         f"SELECT {EVENT_COLS} FROM page CROSS JOIN event e ON e.rowid = page.rid ORDER BY page.value, page.n",
         [*params, limit, offset],
@@ -132,20 +150,55 @@ def merged_event_position(conn: sqlite3.Connection, f: Filters, date: str) -> in
     return run(conn, f"SELECT COUNT(*) FROM event e{where}", [*params, date])[0][0]
 
 
-def event_density(conn: sqlite3.Connection, f: Filters = Filters()) -> list[tuple[str, int]]:
-    """(YYYY-MM, events) for each month with events under the filters, in order: one GROUP BY over the value
-    index (a few hundred distinct values), summed by month here. Events dated only to the year are left out:
-    they belong to no month."""
+def value_counts(conn: sqlite3.Connection, f: Filters = Filters()) -> list[tuple[str, int]]:
+    """(value, events) for each date value with events under the filters, in date order: one GROUP BY, over
+    the value index unfiltered (a few hundred distinct values at 100,000 articles). The count, the density
+    by month, a date's place and where a page starts all follow from it (`counts_total`, `counts_by_month`,
+    `counts_position`, `start_of`), so a caller that keeps it asks SQLite once."""
     if not has_events(conn):
         return []
     where, params = merged_where(conn, f)
-    months: Counter[str] = Counter()
-    # by name, the rows are read in table order (in value order, each would be a lookup)
-    table = "event e NOT INDEXED" if paged_from(conn, f) != "event e" else "event e"
-    for value, n in run(conn, f"SELECT e.value, COUNT(*) FROM {table}{where} GROUP BY e.value", params):
-        if value and len(value) >= 7 and value[4] == "-":
-            months[value[:7]] += n
-    return sorted(months.items())
+    table = paged_from(conn, f)  # by name, in table order (in value order, each row would be a lookup)
+    return [
+        (value, n)
+        for value, n in run(conn, f"SELECT e.value, COUNT(*) FROM {table}{where} GROUP BY e.value", params)
+        if value is not None
+    ]
+
+
+def counts_total(counts: list[tuple[str, int]]) -> int:
+    return sum(n for _, n in counts)
+
+
+def counts_by_month(counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """(YYYY-MM, events) for each month with events, in order. Events dated only to the year are left out:
+    they belong to no month."""
+    by_month: Counter[str] = Counter()
+    for value, n in counts:
+        if len(value) >= 7 and value[4] == "-":
+            by_month[value[:7]] += n
+    return sorted(by_month.items())
+
+
+def counts_position(counts: list[tuple[str, int]], date: str) -> int:
+    """The index of the first event on or after `date`, as `merged_event_position` counts it."""
+    return sum(n for value, n in counts if value < date)
+
+
+def start_of(counts: list[tuple[str, int]], offset: int) -> tuple[str, int]:
+    """The value of the event at `offset` in date order and how many events come before that value (past
+    the end: the last value)."""
+    before = 0
+    for value, n in counts:
+        if before + n > offset:
+            return value, before
+        before += n
+    return counts[-1][0], before - counts[-1][1]
+
+
+def event_density(conn: sqlite3.Connection, f: Filters = Filters()) -> list[tuple[str, int]]:
+    """(YYYY-MM, events) for each month with events under the filters, in order (`value_counts`, `counts_by_month`)."""
+    return counts_by_month(value_counts(conn, f))
 
 
 # ---------------------------------------------------------------- an entity's events (its page)
@@ -157,9 +210,11 @@ def entity_merged_events(conn: sqlite3.Connection, entity_id: int, limit: int, c
         return [], 0
     f = Filters(entity=entity_id)
     where, params = merged_where(conn, f)
-    table = paged_from(conn, f)
-    total = run(conn, f"SELECT COUNT(*) FROM (SELECT 1 FROM event e{where} LIMIT {cap})", params)[0][0]
+    table = paged_from(conn, f)  # by name: one pass over the table, whatever the entity
     rows = run(conn, f"SELECT {EVENT_COLS} FROM {table}{where} ORDER BY e.value, e.rowid LIMIT ?", [*params, limit])
+    if len(rows) < limit:
+        return [event_row(r) for r in rows], len(rows)
+    total = run(conn, f"SELECT COUNT(*) FROM (SELECT 1 FROM event e{where} LIMIT {cap})", params)[0][0]
     return [event_row(r) for r in rows], total
 
 

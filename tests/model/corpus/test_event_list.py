@@ -107,7 +107,9 @@ def test_a_frequent_entity_is_found_by_its_name_with_the_same_events(conn, monke
     ana = _entity(conn, "Ana Ruiz")
     by_mentions = [r.id for r in q.merged_events(conn, q.Filters(entity=ana), 0, 10)]
     monkeypatch.setattr(me, "FREQUENT_EVENTS", 0)
-    assert me.paged_from(conn, q.Filters(entity=ana)).endswith("INDEXED BY idx_event_value")
+    assert me.paged_from(conn, q.Filters(entity=ana)) == "event e NOT INDEXED"  # few events: the table, sorted
+    monkeypatch.setattr(me, "DENSE_EVENTS", 1)
+    assert me.paged_from(conn, q.Filters(entity=ana), 2).endswith("INDEXED BY idx_event_value")  # off the index
     assert [r.id for r in q.merged_events(conn, q.Filters(entity=ana), 0, 10)] == by_mentions
     assert q.count_merged_events(conn, q.Filters(entity=ana)) == 2
     assert q.event_density(conn, q.Filters(entity=ana)) == [("2021-06", 1), ("2022-03", 1)]
