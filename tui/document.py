@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import textwrap
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -372,23 +373,37 @@ def _readings_section(b: _Builder, page: q.EventPage, width: int) -> None:
         return
     columns = len(readings)
     col_w = (width - 2) // columns - 1 if columns else 0
+    outlets = {r.key: r.source for r in page.reports if r.source}
     if page.event.conflict and 1 < columns and col_w >= READING_COLUMN_MIN:
-        _readings_side_by_side(b, readings, page.event.value, col_w)
+        _readings_side_by_side(b, readings, page.event.value, col_w, outlets)
         return
     for rd in readings:
         chosen = " (the event's date)" if rd.value == page.event.value else ""
         b.add("  " + clean(rd.value), DATE_STYLE)
-        b.line(f"{chosen} · {', '.join(clean(a) for a in rd.articles)}", MUTED_STYLE)
+        b.line(f"{chosen} · {_given_by(rd, outlets)}", MUTED_STYLE)
         for basis in rd.basis:
             b.line("    " + shorten(clean(basis), max(8, width - 4)), MUTED_STYLE)
 
 
-def _readings_side_by_side(b: _Builder, readings: list[q.EventReading], chosen: str | None, col_w: int) -> None:
-    """One column a reading: its value, then the articles giving it, then their bases, cut to the column."""
+def _given_by(rd: q.EventReading, outlets: dict[str, str]) -> str:
+    """The articles giving a reading: each its outlet and key ("Example Daily: wang-visit")."""
+    return ", ".join(f"{clean(outlets[a])}: {clean(a)}" if a in outlets else clean(a) for a in rd.articles)
+
+
+BASIS_LINES = 3  # lines of a column a basis may take
+
+
+def _readings_side_by_side(
+    b: _Builder, readings: list[q.EventReading], chosen: str | None, col_w: int, outlets: dict[str, str]
+) -> None:
+    """One column a reading: its value (✓ the event's), the articles giving it, then their bases, wrapped to
+    the column."""
     cols = []
     for rd in readings:
         head = clean(rd.value) + (" ✓" if rd.value == chosen else "")
-        lines = [", ".join(clean(a) for a in rd.articles)] + [clean(x) for x in rd.basis]
+        lines = textwrap.wrap(_given_by(rd, outlets), col_w, max_lines=2, placeholder="…")
+        for basis in rd.basis:
+            lines += textwrap.wrap(clean(basis), col_w, max_lines=BASIS_LINES, placeholder="…")
         cols.append((head, [shorten(x, col_w) for x in lines]))
     b.add("  ")
     for head, _ in cols:
