@@ -14,7 +14,7 @@ import json
 import sqlite3
 from collections import Counter
 
-from model.corpus.query.base import FREQUENT_EVENTS, entity_counts, run, sql_where
+from model.corpus.query.base import entity_counts, run, sql_where
 from model.corpus.query.rows import TITLE, EventPage, EventReading, EventReport, EventRow, Filters
 from model.corpus.query.search import search_clauses
 from model.corpus.schema import EVENTS_VERSION
@@ -31,13 +31,19 @@ EVENT_COLS = f"e.id, e.value, e.summary, e.trigger, e.participants, e.place, e.r
 # large corpus, and reading every report of every article it finds took 0.1-0.2 s at 100,000 articles.
 SEARCH_ARTICLES = 500
 
-# The events an entity takes part in (a mention of it in an agent or patient role of a report's frame) or
-# happens at (the report's place): from its mentions, so the cost follows how often it is mentioned.
+# A report an entity takes part in (its mention at one of the frame's roles) or happens at (at the place), looked
+# up on the mention index (article, entity, start) alone; the reports come from the entity's articles (the
+# per-entity summary), so the cost follows how many articles name it.
+_TAKES_PART = (
+    "r.event IS NOT NULL AND ("
+    "EXISTS (SELECT 1 FROM mention m WHERE m.article = r.article AND m.entity = ? AND m.start = r.place_start) "
+    "OR EXISTS (SELECT 1 FROM event_role er CROSS JOIN mention m ON m.article = r.article AND m.entity = ? "
+    "AND m.start = er.start WHERE er.report = r.id))"
+)
+_REPORTS_OF = "event_report r INDEXED BY idx_event_report_article_timex_start"
 _ENTITY_EVENTS = (
-    "SELECT r.event FROM mention m JOIN event_role er ON er.article = m.article AND er.start = m.start "
-    "AND er.end = m.end JOIN event_report r ON r.id = er.report WHERE m.entity = ? "
-    "UNION SELECT r.event FROM mention m JOIN event_report r ON r.article = m.article "
-    "AND r.place_start = m.start AND r.place_end = m.end WHERE m.entity = ?"
+    f"SELECT r.event FROM entity_article ea CROSS JOIN {_REPORTS_OF} ON r.article = ea.article "
+    f"WHERE ea.entity = ? AND {_TAKES_PART}"
 )
 
 
@@ -82,27 +88,24 @@ def paged_from(conn: sqlite3.Connection, f: Filters, counted: int | None = None)
     return "event e"
 
 
+# An entity named in this many articles has its events found by its name in the events' participants and place
+# (one pass over the events, ~45 ms CPU at 100,000 articles whatever the entity): from its articles they cost
+# about that much at 5,000 articles, growing with them.
+BY_NAME_ARTICLES = 5000
+
+
 def _by_name(conn: sqlite3.Connection, entity_id: int) -> bool:
-    return entity_counts(conn, entity_id)[0] >= FREQUENT_EVENTS
+    return entity_counts(conn, entity_id)[1] >= BY_NAME_ARTICLES
 
 
 def _entity_clause(conn: sqlite3.Connection, entity_id: int) -> tuple[str, list]:
-    """An entity's events: from its mentions (the cost follows how often it is mentioned); for one mentioned
-    very often, by its name among the events' participants and place (read in date order, a page fills soon)."""
+    """An entity's events: from its articles' reports (the cost follows how many articles name it); for one
+    named in very many, by its name among the events' participants and place."""
     if not _by_name(conn, entity_id):
-        return f"e.id IN ({_ENTITY_EVENTS})", [entity_id, entity_id]
+        return f"e.id IN ({_ENTITY_EVENTS})", [entity_id, entity_id, entity_id]
     names = run(conn, "SELECT canonical FROM entity WHERE id = ?", (entity_id,))
     name = names[0][0] if names else ""
     return "(instr(e.participants, ?) > 0 OR e.place = ?)", [json.dumps(name, ensure_ascii=False), name]
-
-
-def searched_articles_capped(conn: sqlite3.Connection, f: Filters) -> bool:
-    """Whether the search finds more articles than the events are read from (`SEARCH_ARTICLES`, the latest)."""
-    if not f.search or not has_events(conn):
-        return False
-    found, params = search_clauses(f.search, "article_fts", "a.id", ("a.title", "a.text"))
-    sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM article a WHERE {' AND '.join(found)} LIMIT {SEARCH_ARTICLES + 1})"
-    return run(conn, sql, params)[0][0] > SEARCH_ARTICLES
 
 
 def count_merged_events(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
@@ -204,18 +207,35 @@ def event_density(conn: sqlite3.Connection, f: Filters = Filters()) -> list[tupl
 # ---------------------------------------------------------------- an entity's events (its page)
 
 
+# An entity's page lists the events of its latest articles only (like its co-occurrences): reading the events
+# of all the mentions of one named in thousands of articles took 50 ms and more at 100,000 articles.
+PAGE_ARTICLES = 500
+
+# The events of an entity's latest articles in which it takes part or happens.
+_LATEST_EVENTS = (
+    "WITH arts AS (SELECT article FROM entity_article WHERE entity = ? ORDER BY article DESC LIMIT ?) "
+    f"SELECT DISTINCT r.event FROM arts CROSS JOIN {_REPORTS_OF} ON r.article = arts.article WHERE {_TAKES_PART}"
+)
+
+
 def entity_merged_events(conn: sqlite3.Connection, entity_id: int, limit: int, cap: int) -> tuple[list[EventRow], int]:
-    """An entity's first `limit` events in date order and how many it has, counted up to `cap`."""
+    """An entity's first `limit` events in date order among those of its latest `PAGE_ARTICLES` articles, and
+    how many those are, counted up to `cap`."""
     if not has_events(conn):
         return [], 0
-    f = Filters(entity=entity_id)
-    where, params = merged_where(conn, f)
-    table = paged_from(conn, f)  # by name: one pass over the table, whatever the entity
-    rows = run(conn, f"SELECT {EVENT_COLS} FROM {table}{where} ORDER BY e.value, e.rowid LIMIT ?", [*params, limit])
-    if len(rows) < limit:
-        return [event_row(r) for r in rows], len(rows)
-    total = run(conn, f"SELECT COUNT(*) FROM (SELECT 1 FROM event e{where} LIMIT {cap})", params)[0][0]
-    return [event_row(r) for r in rows], total
+    found = run(
+        conn,
+        f"WITH ev AS ({_LATEST_EVENTS}) SELECT e.rowid FROM ev CROSS JOIN event e ON e.id = ev.event "
+        "ORDER BY e.value, e.rowid",
+        (entity_id, PAGE_ARTICLES, entity_id, entity_id),
+    )
+    first = [rid for (rid,) in found[:limit]]
+    rows = run(
+        conn,
+        f"SELECT {EVENT_COLS} FROM event e WHERE e.rowid IN ({','.join('?' * len(first))}) ORDER BY e.value, e.rowid",
+        first,
+    )
+    return [event_row(r) for r in rows], min(len(found), cap)
 
 
 # ---------------------------------------------------------------- one event

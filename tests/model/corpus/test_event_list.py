@@ -106,7 +106,7 @@ def test_filters_by_article_entity_place_and_search(conn):
 def test_a_frequent_entity_is_found_by_its_name_with_the_same_events(conn, monkeypatch):
     ana = _entity(conn, "Ana Ruiz")
     by_mentions = [r.id for r in q.merged_events(conn, q.Filters(entity=ana), 0, 10)]
-    monkeypatch.setattr(me, "FREQUENT_EVENTS", 0)
+    monkeypatch.setattr(me, "BY_NAME_ARTICLES", 0)
     assert me.paged_from(conn, q.Filters(entity=ana)) == "event e NOT INDEXED"  # few events: the table, sorted
     monkeypatch.setattr(me, "DENSE_EVENTS", 1)
     assert me.paged_from(conn, q.Filters(entity=ana), 2).endswith("INDEXED BY idx_event_value")  # off the index
@@ -170,7 +170,8 @@ def test_the_pages_counts_and_density_read_indexes(conn):
     assert "idx_event_value" in plan and "TEMP B-TREE" not in plan
     where, params = me.merged_where(conn, q.Filters(entity=_entity(conn, "Ana Ruiz")))
     plan = _plan(conn, f"SELECT COUNT(*) FROM event e{where}", params)
-    assert "idx_mention_entity_article" in plan and "SCAN event" not in plan
+    assert "entity_article" in plan and "COVERING INDEX idx_mention_article_entity_start" in plan
+    assert "SCAN event" not in plan
     where, params = me.merged_where(conn, q.Filters(article=1))
     plan = _plan(conn, f"SELECT COUNT(*) FROM event e{where}", params)
     assert "idx_event_report_article" in plan and "SCAN event" not in plan
