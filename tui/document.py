@@ -235,7 +235,8 @@ def entity_doc(page: q.EntityPage, width: int = 80) -> Doc:
         _heading(b, title, len(rows), total)
         _quotes_section(b, rows, e.id)
         b.line()
-    _heading(b, "Events", len(page.merged_events), page.merged_events_total)
+    latest = f" in its latest {q.PAGE_ARTICLES} articles" if (e.articles or 0) > q.PAGE_ARTICLES else ""
+    _heading(b, "Events" + latest, len(page.merged_events), page.merged_events_total)
     _merged_events_section(b, page.merged_events, width)
     b.line()
     _heading(b, "Timeline", len(page.events), page.events_total)

@@ -23,6 +23,7 @@ from model.corpus.query.base import FREQUENT, FREQUENT_EVENTS, QueryError, conne
 from model.corpus.query.entities import count_entities, entities, entity, labels
 from model.corpus.query.entity_page import COOCCUR_ARTICLES, PAGE_COUNT_CAP, entity_page
 from model.corpus.query.event_list import (
+    PAGE_ARTICLES,
     SEARCH_ARTICLES,
     count_merged_events,
     counts_by_month,
@@ -60,6 +61,7 @@ __all__ = [
     "COOCCUR_ARTICLES",
     "FREQUENT",
     "FREQUENT_EVENTS",
+    "PAGE_ARTICLES",
     "PAGE_COUNT_CAP",
     "QUOTE_SORTS",
     "SEARCH_ARTICLES",
