@@ -16,7 +16,7 @@ from collections import Counter
 
 from model.corpus.query.base import entity_counts, run, sql_where
 from model.corpus.query.rows import TITLE, EventPage, EventReading, EventReport, EventRow, Filters
-from model.corpus.query.search import search_clauses
+from model.corpus.query.search import fts_only, search_clauses
 from model.corpus.schema import EVENTS_VERSION
 
 # Whether every report's date was counted from a publication date that is not known for certain (1), not (0),
@@ -63,13 +63,23 @@ def merged_where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
         clauses.append(clause)
         params += entity_params
     if f.search:
-        found, found_params = search_clauses(f.search, "article_fts", "a.id", ("a.title", "a.text"))
-        clauses.append(
-            "e.id IN (SELECT r.event FROM event_report r WHERE r.article IN "
-            f"(SELECT a.id FROM article a WHERE {' AND '.join(found)} ORDER BY a.id DESC LIMIT {SEARCH_ARTICLES}))"
-        )
+        found, found_params = _searched_articles(f.search)
+        clauses.append(f"e.id IN (SELECT r.event FROM event_report r WHERE r.article IN ({found}))")
         params += found_params
     return sql_where(clauses), params
+
+
+def _searched_articles(search: str) -> tuple[str, list]:
+    """The latest `SEARCH_ARTICLES` articles a search finds: off the full-text index in rowid order (a word
+    found in few articles does not walk every article), or, with CJK words (matched as substrings), by scan."""
+    match = fts_only(Filters(search=search))
+    if match:
+        return (
+            f"SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY rowid DESC LIMIT {SEARCH_ARTICLES}",
+            [match],
+        )
+    found, params = search_clauses(search, "article_fts", "a.id", ("a.title", "a.text"))
+    return f"SELECT a.id FROM article a WHERE {' AND '.join(found)} ORDER BY a.id DESC LIMIT {SEARCH_ARTICLES}", params
 
 
 # An entity found by its name with at least this many events has its pages read off the value index in order (a
