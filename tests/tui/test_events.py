@@ -3,6 +3,7 @@ back and forward, filters, entity pages listing events."""
 
 from __future__ import annotations
 
+from contextlib import closing
 from dataclasses import replace
 
 from model.corpus import query as q
@@ -221,3 +222,16 @@ def test_event_page_readings_stand_side_by_side_only_on_a_conflict():
     assert calm.text[report.start : report.end] == "Title [i]x[/i]"
     date = calm.text.index("Wednesday.")
     assert any(sp.start == date and sp.end == date + len("Wednesday") for sp in calm.spans)
+
+
+def test_the_event_page_of_a_hostile_article_shows_its_fields_literally(db_path):
+    from tui.document import read_document
+
+    with closing(q.connect(db_path)) as conn:
+        (event,) = conn.execute(
+            "SELECT r.event FROM event_report r JOIN article a ON a.id = r.article WHERE a.key = 'hostile'"
+        ).fetchone()
+        doc = read_document(conn, "event", event, 78)
+    assert "[link=x]src" in doc.text and "[bold]Markup[/] title [31mred[0m" in doc.text
+    assert "“[red]not red[/red]”" in doc.text
+    assert not any(ch in doc.text for ch in "\x1b\x07\u202e\u202c")
