@@ -28,8 +28,9 @@ _UNCERTAIN = (
 EVENT_COLS = f"e.id, e.value, e.summary, e.trigger, e.participants, e.place, e.reports, e.conflict, {_UNCERTAIN}"
 
 # A search's events are those of the latest articles it finds, up to this many: a common word finds most of a
-# large corpus, and reading every report of every article it finds took 0.1-0.2 s at 100,000 articles.
-SEARCH_ARTICLES = 500
+# large corpus, and reading every report of every article it finds took 0.1-0.2 s at 100,000 articles (the
+# latest 500 cost ~30 ms CPU a search, these ~12, counted and paged).
+SEARCH_ARTICLES = 200
 
 # A report an entity takes part in (its mention at one of the frame's roles) or happens at (at the place), looked
 # up on the mention index (article, entity, start) alone; the reports come from the entity's articles (the
