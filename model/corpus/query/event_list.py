@@ -219,8 +219,9 @@ def event_density(conn: sqlite3.Connection, f: Filters = Filters()) -> list[tupl
 
 
 # An entity's page lists the events of its latest articles only (like its co-occurrences): reading the events
-# of all the mentions of one named in thousands of articles took 50 ms and more at 100,000 articles.
-PAGE_ARTICLES = 500
+# of all the mentions of one named in thousands of articles took 50 ms and more at 100,000 articles, and the
+# reports of its latest 500 up to ~50 ms with a cold cache (~10 warm).
+PAGE_ARTICLES = 200
 
 # The events of an entity's latest articles in which it takes part or happens.
 _LATEST_EVENTS = (
