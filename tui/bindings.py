@@ -59,7 +59,10 @@ ENTITIES = [
     Binding("slash", "screen.filter_entities", "Filter", id="entities.filter"),
 ]
 
-TIMELINE = [Binding("d", "screen.jump_date", "Jump to date", id="timeline.date")]
+TIMELINE = [
+    Binding("d", "screen.jump_date", "Jump to date", id="timeline.date"),
+    Binding("v", "screen.toggle_timeline", "Events/dates", id="timeline.view"),
+]
 
 QUOTES = [
     Binding("s", "screen.sort", "Sort", id="quotes.sort"),

@@ -24,12 +24,13 @@ from . import navigation as nav
 from .browser_corrections import Corrections
 from .document import Doc, article_for_row, message_doc, read_document
 from .internals import set_border
-from .panes import LISTS, PANES, entities_source
+from .panes import LISTS, PANES, EventCounts, entities_source
 from .render import Box
 from .state import Chips, DocRef, History, Recent, Snapshot, Target
 from .steps import StepScreen
 from .text import clean
 from .widgets.bars import ChipBar, KeyBar, Line
+from .widgets.density import DensityStrip
 from .widgets.reader import Reader
 from .widgets.vlist import PAGE, VirtualList
 
@@ -94,6 +95,10 @@ class MainScreen(Corrections, StepScreen):
         self._doc_row: tuple[str, int] | None = None  # (pane, row id) whose item the reader shows, if it is one
         self._open_when_loaded: str | None = None  # a list being sorted: the reader shows its row once loaded
         self._date_for = "timeline"  # what the date prompt's date is for: the timeline, or the quotes said then
+        # The events per date value of each filter set (the Timeline's count, density strip and date jumps),
+        # kept until a refresh; and the filters the density strip shows (None: hidden, the Timeline lists dates).
+        self.event_counts = EventCounts()
+        self._density_for: q.Filters | None = None
 
     # ---------------------------------------------------------------- layout
 
@@ -105,6 +110,8 @@ class MainScreen(Corrections, StepScreen):
                     with Box(id=f"pane-{name}", classes="pane"):
                         if name == "entities":
                             yield Input(placeholder="filter entities by name", id="entity-filter")
+                        if name == "timeline":
+                            yield DensityStrip(id="density")
                         yield LISTS[name](id=name)
             with Box(id="viewer"):
                 yield Reader(id="reader")
@@ -234,11 +241,12 @@ class MainScreen(Corrections, StepScreen):
         """Make the screen show `snap`. Lists whose query changed reload; with `exact`
         every list goes back to its remembered cursor and scroll."""
         old = old or Snapshot()
-        sources = nav.pane_sources(snap, old)
+        sources = nav.pane_sources(snap, old, self.event_counts)
         self.state = snap
         for name, (source, key, old_key) in sources.items():
             self._restore_list(name, source, reload or key != old_key, snap, exact or reload, exact)
         self._restore_entity_filter(snap.name)
+        self._restore_density(nav.density_key(snap))
         if snap.doc is not None and (exact or snap.doc != old.doc):
             self._open(snap.doc)
         if snap.chips.search != old.chips.search:
@@ -265,6 +273,25 @@ class MainScreen(Corrections, StepScreen):
             vl.cursor = cursor
             vl.scroll_y_to(scroll)
             vl.refresh()
+
+    def _restore_density(self, key: q.Filters | None) -> None:
+        """Show the density strip for the Timeline's filters (hidden when it lists dates). Its months come
+        with the Timeline's count (`EventCounts`): at once when known, else when the Timeline has loaded."""
+        strip = self.query_one(DensityStrip)
+        self._density_for = key
+        strip.display = key is not None
+        counts = self.event_counts.known(key) if key is not None else None
+        if counts is not None:
+            strip.show(q.counts_by_month(counts))
+
+    def _timeline_counted(self) -> None:
+        if self._density_for is not None:
+            counts = self.event_counts.known(self._density_for)
+            self.query_one(DensityStrip).show(q.counts_by_month(counts) if counts is not None else [])
+
+    def action_toggle_timeline(self) -> None:
+        view = "dates" if self.state.timeline_view == "events" else "events"
+        self.navigate(replace(self.capture(), timeline_view=view, focus="timeline", active="timeline"))
 
     def _restore_entity_filter(self, name: str) -> None:
         box = self.query_one("#entity-filter", Input)
@@ -338,6 +365,8 @@ class MainScreen(Corrections, StepScreen):
         if message.error:
             self.notify(message.error, severity="error", timeout=6)
         self._titles()
+        if message.vlist.id == "timeline":
+            self._timeline_counted()
         opened = False
         if message.vlist.id == "articles" and self.state.doc is None and message.total:
             opened = self._open_first_article(message.vlist.highlighted, message.prefetched)
@@ -646,6 +675,7 @@ class MainScreen(Corrections, StepScreen):
         """Show what an ingest running meanwhile has added (WAL lets us read while it writes),
         keeping every list's cursor and scroll."""
         self.app.db.reset()
+        self.event_counts.clear()
         for name in ("articles", "entities", "timeline", "quotes"):
             self.lst(name).reload()
         self.notify("reloaded from the database", timeout=2)
@@ -733,18 +763,31 @@ class MainScreen(Corrections, StepScreen):
         self._expect("date")
         self.navigate(snap)
         timeline = self.lst("timeline")
-        self._position_date(snap.chips.filters(), date, timeline.source, timeline.generation, timeline.total)
+        self._position_date(
+            snap.chips.filters(),
+            date,
+            timeline.source,
+            timeline.generation,
+            timeline.total,
+            self.reader.text_width(),
+            snap.timeline_view == "events",
+        )
 
     @work(thread=True, exclusive=True, group="date")
-    def _position_date(self, filters: q.Filters, date: str, source, generation: int, total: int | None) -> None:
+    def _position_date(
+        self, filters: q.Filters, date: str, source, generation: int, total: int | None, width: int, merged: bool
+    ) -> None:
         """The date's place in the timeline and, in the same round (the list counted already), the page
         of events there and the article of the event the cursor lands on."""
         prefetched = None
         try:
             with self.app.db.session() as conn:
-                index = q.event_position(conn, filters, date)
+                if merged:
+                    index = q.counts_position(self.event_counts.get(conn, filters), date)
+                else:
+                    index = q.event_position(conn, filters, date)
                 if total and source is not None:
-                    prefetched = _events_at(conn, source, generation, min(index, total - 1))
+                    prefetched = _events_at(conn, source, generation, min(index, total - 1), width)
         except q.QueryError as e:
             self.app.call_from_thread(self._date_failed, str(e))
             return
@@ -776,11 +819,12 @@ class MainScreen(Corrections, StepScreen):
         timeline = self.lst("timeline")
         if prefetched is None or not timeline.total or prefetched[0] != timeline.generation:
             return None
-        generation, page, rows, article = prefetched
+        generation, page, rows, item = prefetched
         timeline.put_page(generation, page, rows)
         row = timeline.row(index)
-        if row is not None and article is not None and article[0] == row.article:
-            return nav.ref_for_row("timeline", row, bool(self.state.chips.search)), article[1]
+        ref = nav.ref_for_row("timeline", row, bool(self.state.chips.search)) if row is not None else None
+        if ref is not None and item is not None and item[0] == (ref.kind, ref.ident):
+            return ref, item[1]
         return None
 
     @work(thread=True, group="labels")
@@ -811,13 +855,18 @@ class MainScreen(Corrections, StepScreen):
         self._goto_date(date, snap=replace(self.capture(), focus="timeline", active="timeline"))
 
 
-def _events_at(conn, source, generation: int, at: int) -> tuple | None:
-    """(generation, page, rows, (article id, document) of the event at `at`) for the page of events
-    around index `at`, read in the date worker."""
+def _events_at(conn, source, generation: int, at: int, width: int) -> tuple | None:
+    """(generation, page, rows, ((kind, id), document) of the row at `at`: its event's page, or the article of
+    its date) for the page of the Timeline around index `at`, read in the date worker."""
     rows = source.page(conn, at // PAGE * PAGE, PAGE)
-    if at % PAGE < len(rows):
-        return generation, at // PAGE, rows, article_for_row(conn, rows[at % PAGE], "article")
-    return None
+    if at % PAGE >= len(rows):
+        return None
+    ref = nav.ref_for_row("timeline", rows[at % PAGE], False)
+    try:
+        item = (ref.kind, ref.ident), read_document(conn, ref.kind, ref.ident, width)
+    except q.QueryError:
+        item = None
+    return generation, at // PAGE, rows, item
 
 
 def _classes(widget, wanted: dict[str, bool]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import textwrap
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +19,7 @@ from textual.content import Content, Span
 from model.corpus import query as q
 from model.corpus.joint import SEPARATOR as JOINT_SEPARATOR
 
-from .text import QUOTED_KINDS, as_said, clean, clean_keep_offsets, context_after, context_before
+from .text import QUOTED_KINDS, as_said, clean, clean_keep_offsets, context_after, context_before, shorten
 
 LABEL_STYLES = {
     "PERSON": "underline $text-warning",
@@ -58,14 +59,14 @@ class Link:
 
     start: int
     end: int
-    kind: str  # mention | quote | date | speaker | entity | article | event
-    target: Any  # MentionSpan, QuoteRow, TimexRow, entity id, or (article id, start, end)
+    kind: str  # mention | quote | date | speaker | entity | article | event | merged-event | report
+    target: Any  # MentionSpan, QuoteRow, TimexRow, entity id, (article id, start, end), EventRow or EventReport
 
 
 @dataclass
 class Doc:
-    kind: str  # article | entity | statement | message
-    ident: int | str | None  # a statement's id is a string
+    kind: str  # article | entity | statement | event | message
+    ident: int | str | None  # a statement's or an event's id is text
     title: str
     text: str
     spans: list[Span] = field(default_factory=list)
@@ -75,6 +76,7 @@ class Doc:
     article: q.ArticleDoc | None = None
     page: q.EntityPage | None = None
     statement: q.StatementPage | None = None
+    event: q.EventPage | None = None
 
     def display(self, offset: int) -> int:
         """The display offset of a stored-text offset (articles)."""
@@ -252,6 +254,10 @@ def entity_doc(page: q.EntityPage, width: int = 80) -> Doc:
         _heading(b, title, len(rows), total)
         _quotes_section(b, rows, e.id)
         b.line()
+    latest = f" in its latest {q.PAGE_ARTICLES} articles" if (e.articles or 0) > q.PAGE_ARTICLES else ""
+    _heading(b, "Events" + latest, len(page.merged_events), page.merged_events_total)
+    _merged_events_section(b, page.merged_events, width)
+    b.line()
     _heading(b, "Timeline", len(page.events), page.events_total)
     _events_section(b, page.events, width)
     b.line()
@@ -312,6 +318,20 @@ def _events_section(b: _Builder, events: list[q.TimexRow], width: int) -> None:
         b.line(title if len(title) <= rest else title[: max(0, rest - 1)] + "…", MUTED_STYLE)
 
 
+def _merged_events_section(b: _Builder, events: list[q.EventRow], width: int) -> None:
+    """Events, each a link to its page: date, band, summary (cut to fit), reports, `⚠` on a conflict."""
+    for ev in events:
+        tail = f"  {ev.reports} report{'s' if ev.reports != 1 else ''}"
+        b.add(
+            "  " + date_label(ev.value) + (UNCERTAIN_MARK if ev.uncertain else " ") + band(ev.granularity)[:6] + " ",
+            DATE_STYLE,
+        )
+        summary = shorten(clean(ev.summary, clean(ev.trigger, "?")), max(8, width - 22 - len(tail)))
+        b.add(summary, "bold", ("merged-event", ev))
+        b.add(tail, MUTED_STYLE)
+        b.line(" " + CONFLICT_MARK if ev.conflict else "", "bold $text-warning")
+
+
 def _appears_with_section(b: _Builder, cooccurring) -> None:
     b.line("Appears with", HEADING_STYLE)
     if not cooccurring:
@@ -370,6 +390,118 @@ def statement_doc(page: q.StatementPage) -> Doc:
     return Doc("statement", st.id, who, b.text, b.spans, b.links, statement=page)
 
 
+# ---------------------------------------------------------------- an event's page
+
+CONFLICT_MARK = "⚠"
+READING_COLUMN_MIN = 24  # cells a reading needs to stand beside the others
+
+
+def event_doc(page: q.EventPage, width: int = 80) -> Doc:
+    """An event's page: what happened, its date and readings (side by side when they conflict), participants
+    and place as links, then each report: its article, outlet and date, its date reading and basis, the sentence."""
+    ev = page.event
+    b = _Builder()
+    title = clean(ev.summary, clean(ev.trigger, "an event"))
+    b.line(title, TITLE_STYLE)
+    when = date_label(ev.value).strip() + (f" {UNCERTAIN_MARK}" if ev.uncertain else "") + f" ({ev.granularity})"
+    b.add(when, DATE_STYLE)
+    b.add(
+        f" · {page.reports_total} report{'s' if page.reports_total != 1 else ''} · “{clean(ev.trigger, '?')}”",
+        MUTED_STYLE,
+    )
+    b.line("  " + CONFLICT_MARK + " the reports disagree on the date" if ev.conflict else "", "bold $text-warning")
+    _names_line(b, "Who: ", page.participants)
+    _names_line(b, "Where: ", [page.place] if page.place else [])
+    b.line()
+    _readings_section(b, page, width)
+    b.line()
+    _heading(b, "Reports", len(page.reports), page.reports_total)
+    for report in page.reports:
+        _report_lines(b, report, width)
+    return Doc("event", ev.id, title, b.text, b.spans, b.links, event=page)
+
+
+def _names_line(b: _Builder, label: str, names: list[tuple[str, int | None]]) -> None:
+    b.add(label, MUTED_STYLE)
+    if not names:
+        b.line("—", MUTED_STYLE)
+        return
+    for i, (name, entity_id) in enumerate(names):
+        if i:
+            b.add(" · ", MUTED_STYLE)
+        b.add(clean(name), "bold", ("entity", entity_id) if entity_id is not None else None)
+    b.line()
+
+
+def _readings_section(b: _Builder, page: q.EventPage, width: int) -> None:
+    """The readings of the date: side by side when they conflict (and fit), else one a line."""
+    readings = page.readings
+    b.line("Readings of the date" + (" — they conflict" if page.event.conflict else ""), HEADING_STYLE)
+    if not readings:
+        b.line("  none stored", MUTED_STYLE)
+        return
+    columns = len(readings)
+    col_w = (width - 2) // columns - 1 if columns else 0
+    outlets = {r.key: r.source for r in page.reports if r.source}
+    if page.event.conflict and 1 < columns and col_w >= READING_COLUMN_MIN:
+        _readings_side_by_side(b, readings, page.event.value, col_w, outlets)
+        return
+    for rd in readings:
+        chosen = " (the event's date)" if rd.value == page.event.value else ""
+        b.add("  " + clean(rd.value), DATE_STYLE)
+        b.line(f"{chosen} · {_given_by(rd, outlets)}", MUTED_STYLE)
+        for basis in rd.basis:
+            b.line("    " + shorten(clean(basis), max(8, width - 4)), MUTED_STYLE)
+
+
+def _given_by(rd: q.EventReading, outlets: dict[str, str]) -> str:
+    """The articles giving a reading: each its outlet and key ("Example Daily: wang-visit")."""
+    return ", ".join(f"{clean(outlets[a])}: {clean(a)}" if a in outlets else clean(a) for a in rd.articles)
+
+
+BASIS_LINES = 3  # lines of a column a basis may take
+
+
+def _readings_side_by_side(
+    b: _Builder, readings: list[q.EventReading], chosen: str | None, col_w: int, outlets: dict[str, str]
+) -> None:
+    """One column a reading: its value (✓ the event's), the articles giving it, then their bases, wrapped to
+    the column."""
+    cols = []
+    for rd in readings:
+        head = clean(rd.value) + (" ✓" if rd.value == chosen else "")
+        lines = textwrap.wrap(_given_by(rd, outlets), col_w, max_lines=2, placeholder="…")
+        for basis in rd.basis:
+            lines += textwrap.wrap(clean(basis), col_w, max_lines=BASIS_LINES, placeholder="…")
+        cols.append((head, [shorten(x, col_w) for x in lines]))
+    b.add("  ")
+    for head, _ in cols:
+        b.add(head.ljust(col_w + 1)[: col_w + 1], DATE_STYLE)
+    b.line()
+    for row in range(max(len(lines) for _, lines in cols)):
+        b.add("  ")
+        b.line("".join((lines[row] if row < len(lines) else "").ljust(col_w + 1) for _, lines in cols), MUTED_STYLE)
+
+
+def _report_lines(b: _Builder, r: q.EventReport, width: int) -> None:
+    """A report: date reading, outlet and article (a link to the sentence in it), basis, the sentence."""
+    reading = clean(r.value, "?") + (f" (its weekday: {clean(r.weekday_value)})" if r.weekday_value else "")
+    b.add("  " + reading + (f" {UNCERTAIN_MARK}" if r.uncertain else ""), DATE_STYLE)
+    b.add(" · " + clean(r.source, "no source") + " · " + (r.published or "undated") + " · ", MUTED_STYLE)
+    b.line(shorten(clean(r.title, clean(r.key)), max(8, width - 40)), "bold", ("report", r))
+    if r.basis:
+        b.line("    date: " + shorten(clean(r.basis), max(8, width - 10)), MUTED_STYLE)
+    # the sentence, its date marked (offsets into the sentence as stored, cut at 600 characters)
+    at, to = r.timex_start - r.start, r.timex_end - r.start
+    sentence = r.sentence or ""
+    if not 0 <= at <= to <= len(sentence):
+        at = to = len(sentence)
+    b.add("    ")
+    b.add(clean(sentence[:at]))
+    b.add(clean(sentence[at:to]), DATE_STYLE)
+    b.line(clean(sentence[to:]))
+
+
 def message_doc(text: str) -> Doc:
     return Doc("message", None, "", clean(text), [Span(0, len(clean(text)), MUTED_STYLE)])
 
@@ -381,12 +513,16 @@ def read_article(conn, aid: int) -> Doc:
 
 
 def read_document(conn, kind: str, ident: int | str, width: int) -> Doc:
-    """The reader's page for an article, an entity (its keyword-in-context lines `width` wide) or a statement."""
+    """The reader's page for an article, an entity (its keyword-in-context lines `width` wide), a statement or an
+    event (its lines cut to `width`)."""
     if kind == "article":
         return read_article(conn, ident)
     if kind == "statement":
         page = q.statement_page(conn, ident)
         return statement_doc(page) if page else message_doc("That statement is no longer in the database.")
+    if kind == "event":
+        event = q.event_page(conn, ident)
+        return event_doc(event, width) if event else message_doc("That event is no longer in the database.")
     data = q.entity_page(conn, ident)
     return entity_doc(data, width) if data else message_doc("That entity is no longer in the database.")
 

@@ -128,6 +128,47 @@ def _entity_row_rows(fact) -> list[tuple[str, object]]:
     return [("Entity", fact.name), ("Type", fact.label), ("Mentions", fact.mentions), ("Articles", fact.articles)]
 
 
+def _merged_event_rows(fact) -> list[tuple[str, object]]:
+    """An event merged across articles (a Timeline row, or a link on an entity page)."""
+    return [
+        ("Event", fact.summary or fact.trigger),
+        ("Date", fact.value),
+        ("Granularity", fact.granularity),
+        ("Trigger", fact.trigger),
+        ("Participants", ", ".join(fact.participants) or None),
+        ("Place", fact.place),
+        ("Reports", fact.reports),
+        (
+            "Conflict",
+            "yes ⚠: the reports give dates that cannot both be true (enter: the readings)" if fact.conflict else "no",
+        ),
+        (
+            "Uncertain",
+            "yes ≈: every report's date counts from a publication date not known for certain"
+            if fact.uncertain
+            else None,
+        ),
+        ("Id", fact.id),
+    ]
+
+
+def _report_rows(fact) -> list[tuple[str, object]]:
+    """One report of an event (its event page)."""
+    return [
+        ("Report", f"“{_short(fact.sentence)}”"),
+        ("Sentence", _where(fact.start, fact.end)),
+        ("Date at", _where(fact.timex_start, fact.timex_end)),
+        ("Reading", fact.value),
+        ("Weekday says", fact.weekday_value),
+        ("Rule", fact.basis),
+        ("Uncertain", "yes ≈" if fact.uncertain else None),
+        ("Article", fact.title),
+        ("Key", fact.key),
+        ("Source", fact.source),
+        ("Published", fact.published or "undated"),
+    ]
+
+
 PROVENANCE_ROWS = {
     "mention": _mention_rows,
     "quote": _quote_rows,
@@ -135,6 +176,8 @@ PROVENANCE_ROWS = {
     "event": _date_rows,
     "article": _article_rows,
     "kwic": _kwic_rows,
+    "merged-event": _merged_event_rows,
+    "report": _report_rows,
     "entity-row": _entity_row_rows,
     "speaker": lambda fact: [("Entity id", fact)],
     "entity": lambda fact: [("Entity id", fact)],

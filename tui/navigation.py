@@ -14,7 +14,15 @@ from textual.content import Content
 from model.corpus import query as q
 
 from .document import UNCERTAIN_MARK, Doc
-from .panes import TITLES, articles_source, entities_source, quotes_source, timeline_source
+from .panes import (
+    TITLES,
+    EventCounts,
+    articles_source,
+    entities_source,
+    merged_events_source,
+    quotes_source,
+    timeline_source,
+)
 from .state import DocRef, Snapshot
 from .text import as_said, clean, shorten
 
@@ -38,9 +46,9 @@ def date_problem(value: str) -> str | None:
 # ---------------------------------------------------------------- what the lists show
 
 
-def pane_sources(snap: Snapshot, old: Snapshot) -> dict[str, tuple]:
+def pane_sources(snap: Snapshot, old: Snapshot, event_counts: EventCounts | None = None) -> dict[str, tuple]:
     """For each list: (its source under `snap`, the key of its query, that key under `old`). A list
-    whose key changed reloads."""
+    whose key changed reloads. The Timeline's events are counted through `event_counts` (kept by the screen)."""
     f, of = snap.chips.filters(), old.chips.filters()
     return {
         "articles": (
@@ -53,13 +61,31 @@ def pane_sources(snap: Snapshot, old: Snapshot) -> dict[str, tuple]:
             (snap.label, snap.name),
             (old.label, old.name),
         ),
-        "timeline": (timeline_source(f), (f.article, f.entity), (of.article, of.entity)),
+        "timeline": (
+            merged_events_source(f, event_counts) if snap.timeline_view == "events" else timeline_source(f),
+            _timeline_key(snap, f),
+            _timeline_key(old, of),
+        ),
         "quotes": (
             quotes_source(f, snap.quote_sort, snap.quote_view),
             (f.article, f.entity, f.speaker, f.said, f.search, snap.quote_sort, snap.quote_view),
             (of.article, of.entity, of.speaker, of.said, of.search, old.quote_sort, old.quote_view),
         ),
     }
+
+
+def _timeline_key(snap: Snapshot, f: q.Filters) -> tuple:
+    """What the Timeline's query depends on: events take the search too, the dated expressions do not."""
+    if snap.timeline_view == "events":
+        return ("events", f.article, f.entity, f.search)
+    return ("dates", f.article, f.entity)
+
+
+def density_key(snap: Snapshot) -> q.Filters | None:
+    """The filters the density strip counts events under, or None when the Timeline lists dates (no strip)."""
+    if snap.timeline_view != "events":
+        return None
+    return EventCounts.key(snap.chips.filters())
 
 
 def next_sort(snap: Snapshot, focused: str | None) -> Snapshot:
@@ -92,6 +118,8 @@ def ref_for_row(name: str, row, searching: bool) -> DocRef | None:
         return DocRef("article", row.id, find=("hit",) if searching else None)
     if name == "entities":
         return DocRef("entity", row.id)
+    if name == "timeline" and isinstance(row, q.EventRow):
+        return DocRef("event", row.id)
     if name == "timeline":
         return DocRef("article", row.article, find=("date", "id", row.id, row.sentence_start, row.sentence_end))
     if name == "quotes" and isinstance(row, q.StatementRow):
@@ -116,6 +144,10 @@ def follow(link, doc_kind: str) -> tuple[str, object] | None:
         return "doc", DocRef("article", aid, find=("mention", "start", start))
     if link.kind == "event":
         return "doc", DocRef("article", t.article, find=("date", "id", t.id, t.sentence_start, t.sentence_end))
+    if link.kind == "merged-event":
+        return "doc", DocRef("event", t.id)
+    if link.kind == "report":
+        return "doc", DocRef("article", t.article, find=("date", "start", t.timex_start, t.start, t.end))
     if link.kind == "date":
         if not t.value_start:
             return "note", (f"“{clean(t.text)}” has no date on the calendar ({clean(t.value, 'unresolved')})", 4)
@@ -168,7 +200,7 @@ def chip_for_link(link, doc: Doc) -> tuple[str, tuple[int, str]] | None:
         return "entity", (t.entity, clean(t.name or t.text))
     if link.kind in ("speaker", "entity"):
         return "entity", (t, link_text(doc, link))
-    if link.kind in ("quote", "event", "date"):
+    if link.kind in ("quote", "event", "date", "report"):
         aid = t.article
         title = t.title or (doc.title if doc.kind == "article" else str(aid))
         return "article", (aid, clean(title))
@@ -191,7 +223,7 @@ def chip_for_row(name: str, row, speaker: tuple[int, str] | None = None) -> tupl
         ids = [entity for entity, _ in members]
         now = ids.index(speaker[0]) if speaker is not None and speaker[0] in ids else -1
         return ("speaker", members[(now + 1) % len(members)]) if members else None
-    if name == "timeline":
+    if name == "timeline" and not isinstance(row, q.EventRow):
         return "article", (row.article, clean(row.title, str(row.article)))
     return None
 
@@ -203,6 +235,8 @@ def fact_of_row(name: str, row):
     """(kind, fact) for provenance and copy: a list's row (a statement's: its fullest quote)."""
     if isinstance(row, q.StatementRow):
         return "quote", row.quote
+    if isinstance(row, q.EventRow):
+        return "merged-event", row
     return FACT_OF_ROW[name], row
 
 
@@ -233,6 +267,11 @@ def pane_subtitle(name: str, s: Snapshot) -> str:
         return view + " · " + {"speaker": "by speaker", "said": "newest said"}.get(s.quote_sort, "newest")
     if name == "entities":
         return " · ".join((s.label or "all types", f"“{s.name}”" if s.name else "/ filters by name"))
+    if name == "timeline":
+        if s.timeline_view != "events":
+            return "dated expressions · v: events"
+        searched = f" of the latest {q.SEARCH_ARTICLES} articles found" if s.chips.search else ""
+        return f"events{searched} · reports · v: dates"
     return ""
 
 
@@ -253,6 +292,13 @@ def doc_summary(doc: Doc) -> str:
         return "Entity · " + doc.title
     if doc.kind == "statement":
         return "Statement · " + doc.title
+    if doc.kind == "event" and doc.event is not None:
+        n = doc.event.reports_total
+        return (
+            "Event · "
+            + f"{n} report{'s' if n != 1 else ''}"
+            + (" · ⚠ date conflict" if doc.event.event.conflict else "")
+        )
     return "Reader"
 
 
@@ -275,6 +321,8 @@ def _describe_page(doc: Doc) -> Content:
         return Content("tab/e: next link · enter: open · f: filter panes by this entity")
     if doc.kind == "statement":
         return Content("tab/e: next wording · enter: its article · f: filter quotes by this speaker")
+    if doc.kind == "event":
+        return Content("tab/e: next link · enter: open a report or a participant · [: back")
     return Content("")
 
 
@@ -314,6 +362,20 @@ def _describe_event(link, doc: Doc) -> Content:
     return Content.assemble(("event", "bold"), f" {clean(link.target.value, '?')} · enter: open the sentence")
 
 
+def _describe_merged_event(link, doc: Doc) -> Content:
+    t = link.target
+    mark = " · ⚠ date conflict" if t.conflict else ""
+    return Content.assemble(
+        ("event", "bold"), f" {clean(t.value, '?')} · {t.reports} reports{mark} · enter: event page"
+    )
+
+
+def _describe_report(link, doc: Doc) -> Content:
+    t = link.target
+    source = shorten(clean(t.source, "no source"), NAME_WIDTH)
+    return Content.assemble(("report", "bold"), f" {clean(t.value, '?')} · {source} · enter: open the sentence")
+
+
 _DESCRIBE = {
     "mention": _describe_mention,
     "quote": _describe_quote,
@@ -322,6 +384,8 @@ _DESCRIBE = {
     "entity": _describe_entity,
     "article": _describe_article,
     "event": _describe_event,
+    "merged-event": _describe_merged_event,
+    "report": _describe_report,
 }
 
 

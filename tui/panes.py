@@ -11,6 +11,7 @@ from model.dates import covering_value
 
 from . import bindings
 from .document import (
+    CONFLICT_MARK,
     DATE_STYLE,
     MUTED_STYLE,
     UNCERTAIN_MARK,
@@ -106,6 +107,72 @@ def _event_row(row: q.TimexRow, width: int) -> Content:
         " ",
         (fit(what, what_w), "bold"),
         (fit(" · " + title, rest - what_w), MUTED_STYLE),
+    )
+
+
+# From this width on an event row has a column of its participants (a maximised pane; at 120x35 the panes are
+# ~64 cells): narrower, the summary, which names them, takes the room.
+PARTICIPANTS_FROM = 90
+
+
+def _merged_event_row(row: q.EventRow, width: int) -> Content:
+    """Date (`≈` when every report's date was counted from an uncertain publication date), its band, the
+    summary cut to fit, the participants when there is room, the number of reports and `⚠` on a conflict."""
+    reports = f"{row.reports:>3}" if row.reports < 1000 else "999"
+    tail = f" {reports}{CONFLICT_MARK if row.conflict else ' '}"
+    who_w = min(30, width // 4) if width >= PARTICIPANTS_FROM else 0
+    summary_w = max(0, width - 18 - who_w - (1 if who_w else 0) - cells(tail))
+    parts = [
+        (date_label(row.value), DATE_STYLE),
+        (UNCERTAIN_MARK, DATE_STYLE) if row.uncertain else " ",
+        (band(row.granularity)[:6], DATE_STYLE),
+        " ",
+        (fit(clean(row.summary, clean(row.trigger, "?")), summary_w), "bold"),
+    ]
+    if who_w:
+        parts += [" ", (fit(", ".join(clean(n) for n in row.participants) or "—", who_w), MUTED_STYLE)]
+    parts += [(tail[:-1], MUTED_STYLE), (tail[-1], "bold $text-warning" if row.conflict else "")]
+    return Content.assemble(*parts)
+
+
+class EventCounts:
+    """Each filter set's events per date value (`q.value_counts`), read once and kept until the browser reads
+    the database afresh (refresh): the Timeline's count, its density strip, a date's place and where a page
+    far down starts come from them, so a Timeline step asks SQLite for its page only. Workers share it."""
+
+    KEEP = 32  # filter sets
+
+    def __init__(self) -> None:
+        self._counts: dict[q.Filters, list[tuple[str, int]]] = {}
+
+    @staticmethod
+    def key(f: q.Filters) -> q.Filters:
+        return q.Filters(article=f.article, entity=f.entity, search=f.search)  # what events are filtered by
+
+    def get(self, conn, f: q.Filters) -> list[tuple[str, int]]:
+        key = self.key(f)
+        counts = self._counts.get(key)
+        if counts is None:
+            counts = q.value_counts(conn, key)
+            self._counts[key] = counts
+            while len(self._counts) > self.KEEP:
+                self._counts.pop(next(iter(self._counts)))
+        return counts
+
+    def known(self, f: q.Filters) -> list[tuple[str, int]] | None:
+        return self._counts.get(self.key(f))
+
+    def clear(self) -> None:
+        self._counts.clear()
+
+
+def merged_events_source(filters: q.Filters, counts: EventCounts | None = None) -> FuncSource:
+    counts = counts or EventCounts()
+    return FuncSource(
+        lambda c: q.counts_total(counts.get(c, filters)),
+        lambda c, o, n: q.merged_events(c, filters, o, n, counts=counts.get(c, filters)),
+        _merged_event_row,
+        "no events for these filters — v lists the dated expressions",
     )
 
 

@@ -97,8 +97,8 @@ def _query(search: str | None) -> q.Query | None:
 class DocRef:
     """What the reader shows or is about to show, and where its cursor goes."""
 
-    kind: str  # article | entity | statement
-    ident: int | str  # a statement's id is a string
+    kind: str  # article | entity | statement | event
+    ident: int | str  # a statement's or an event's id is text
     cursor: int | None = None  # a link index, once known
     scroll: int | None = None
     target: tuple[int, int] | None = None  # display span to embolden
@@ -115,6 +115,7 @@ class Snapshot:
     article_sort: str = "date"
     quote_sort: str = "date"
     quote_view: str = "statements"  # the Quotes pane: grouped by statement, or every quote ("quotes")
+    timeline_view: str = "events"  # events (merged across articles) | dates (each dated expression)
     show_basis: bool = False
     positions: dict = field(default_factory=dict)  # pane -> (cursor, scroll)
     focus: str = "articles"

@@ -23,6 +23,7 @@ import time
 from model.corpus import entity_refresh, schema, store, summary
 
 SKIP = {"article", "entity", "alias", "override", "correction", "review_answer", *summary.SUMMARY_TABLES}
+EVENT_COLS = ("id", "part", "value", "summary", "trigger", "participants", "place", "readings", "conflict", "reports")
 
 
 def _tables(conn) -> list[str]:
@@ -85,8 +86,10 @@ def build(source: str, out: str, target: int = 100_000, log=print) -> dict:
                     exprs.append(f"article + {k * a_shift}")
                 elif c == "quote":
                     exprs.append(f"quote + {k * q_shift}")
-                elif c == "report":  # an event role's report (schema 4)
-                    exprs.append(f"report + {k * shift.get('event_report', 0)}")
+                elif t == "event_role" and c == "report":
+                    exprs.append(f"report + {k * shift['event_report']}")
+                elif t == "event_report" and c == "event":
+                    exprs.append(f"event || '~{k}'")  # the copy's own event (copied below)
                 else:
                     exprs.append(f'"{c}"')
             where = (
@@ -98,6 +101,7 @@ def build(source: str, out: str, target: int = 100_000, log=print) -> dict:
                 f"INSERT INTO {t}({', '.join(chr(34) + c + chr(34) for c in cols)}) "
                 f"SELECT {', '.join(exprs)} FROM {t} WHERE {where}"
             )
+        _copy_events(conn, k)
         total += n
         log(f"bigdb: copy {k}: {total:,} articles ({time.perf_counter() - t0:.0f} s)")
     conn.execute("COMMIT")
@@ -135,6 +139,18 @@ def build(source: str, out: str, target: int = 100_000, log=print) -> dict:
     conn.close()
     assert counts["article"] == target and fts == target, (counts, fts)
     return {"seconds": time.perf_counter() - t0, "copies": k, "counts": counts, "indexes_added": added}
+
+
+def _copy_events(conn, k: int) -> None:
+    """The merged events of copy `k`'s reports, each a copy of its source event under the id its reports name."""
+    if "event" not in _tables(conn):
+        return
+    cols = ", ".join(EVENT_COLS)
+    exprs = ", ".join(f"id || '~{k}'" if c == "id" else c for c in EVENT_COLS)
+    conn.execute(
+        f"INSERT INTO event({cols}) SELECT {exprs} FROM event WHERE id IN "
+        f"(SELECT substr(event, 1, length(event) - {len(str(k)) + 1}) FROM event_report WHERE event LIKE '%~{k}')"
+    )
 
 
 def main() -> None:

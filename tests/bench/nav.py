@@ -13,7 +13,8 @@ the measured span: the harness polls every 2 ms and takes the frame's time.
 
 Steps: open an article (enter on a row of Articles), follow an entity (enter on a
 mention in the reader), filter quotes by a speaker (f on a quote), jump the
-timeline to a date (enter in the date box), search a word (enter in the search
+timeline to a date (enter in the date box), open an event (enter on a Timeline row)
+and step to the next (j), search a word (enter in the search
 box), search with fields (enter on a line of the search language, `queries.fielded_queries`:
 a speaker and a kind, an entity in a date range, a phrase from a source, words with one left
 out said in a month, an entity without reported speech), go back ([). Each step also reports the CPU time spent inside `model.corpus.query`
@@ -238,6 +239,8 @@ async def run(db: str, reps: int, size: tuple[int, int]) -> dict:
             "follow entity",
             "filter quotes by speaker",
             "jump timeline to date",
+            "open event",
+            "next event",
             "search a word",
             "search with fields",
             "go back",
@@ -327,6 +330,34 @@ async def run(db: str, reps: int, size: tuple[int, int]) -> dict:
             await h.keys(*date)
             lat["jump timeline to date"].append(
                 await h.timed("enter", lambda: isinstance(app.screen, MainScreen) and app.focused is s.lst("timeline"))
+            )
+
+        # 4b: open an event (enter on a Timeline row: its page) and step to the next one (j: its page in the reader)
+        timeline = s.lst("timeline")
+        for i in range(reps):
+            await h.keys("X", "3")
+            await h.settle(lambda: timeline.total is not None)
+            if not timeline.total or timeline.total < 2:
+                notes.append("the Timeline has fewer than two events")
+                break
+            idx = (i * 7919) % (timeline.total - 1)
+            timeline.move_to(idx, announce=False)
+            await h.settle(lambda: timeline.row(idx) is not None)
+            row = timeline.row(idx)
+            lat["open event"].append(
+                await h.timed("enter", lambda: s.reader.doc.kind == "event" and s.reader.doc.ident == row.id)
+            )
+            await h.keys("3")
+            await h.settle()
+            lat["next event"].append(
+                await h.timed(
+                    "j",
+                    lambda: (
+                        timeline.row(idx + 1) is not None
+                        and s.reader.doc.kind == "event"
+                        and s.reader.doc.ident == timeline.row(idx + 1).id
+                    ),
+                )
             )
 
         # 5 and 6: search a word, go back

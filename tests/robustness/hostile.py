@@ -51,6 +51,10 @@ COLUMNS = [
     ("timex", "text", "set"),
     ("timex", "value", "set"),
     ("timex", "basis", "set"),
+    ("event", "summary", "set"),
+    ("event", "trigger", "set"),
+    ("event", "place", "set"),
+    ("event_report", "basis", "set"),
 ]
 
 

@@ -72,7 +72,9 @@ def check_screen(app) -> str:
 VIEWS = [  # (what, keys there, keys back)
     ("articles list and reader", [], []),
     ("entity page and entity chip", ["2", "enter"], ["X"]),
-    ("timeline and date provenance", ["3", "p"], ["p"]),
+    ("timeline of events and event provenance", ["3", "p"], ["p"]),
+    ("event page", ["3", "enter"], ["left_square_bracket"]),
+    ("timeline of dates and date provenance", ["3", "v", "p"], ["p", "v"]),
     ("quotes and quote provenance", ["4", "p"], ["p"]),
     ("mention in the reader and its provenance", ["1", "enter", "tab", "e", "p"], ["p", "X"]),
 ]
@@ -218,6 +220,7 @@ def test_no_control_byte_reaches_the_terminal(hostile_db, tmp_path):
         steps = [
             ("2\r", "Mentions ("),
             ("3", "Timeline"),
+            ("v", "dated expressions"),  # the entity's dated sentences (it takes part in no event)
             ("p", "escape closes"),
             ("p", "Filter by"),
             ("4", "Quotes"),

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.tui.fixture_db import build
+from tests.tui.fixture_db import ARTICLES, CONFLICTING, build
 from tui.config import Config
 
 
@@ -11,16 +11,31 @@ def db_path(tmp_path_factory):
     return build(tmp_path_factory.mktemp("tui") / "corpus.db")
 
 
-@pytest.fixture
-def make_app(db_path):
+@pytest.fixture(scope="session")
+def conflict_db_path(tmp_path_factory):
+    """The fixture and a fourth article that dates the Wang Yi meeting two days later: an event in conflict."""
+    return build(tmp_path_factory.mktemp("tui-conflict") / "corpus.db", [*ARTICLES, CONFLICTING])
+
+
+def _app_maker(path):
     from tui.app import SinorusApp
 
     def make(**kw):
         kw.setdefault("config", Config())
         kw.setdefault("theme", "textual-dark")
-        return SinorusApp(db_path, **kw)
+        return SinorusApp(path, **kw)
 
     return make
+
+
+@pytest.fixture
+def make_app(db_path):
+    return _app_maker(db_path)
+
+
+@pytest.fixture
+def make_conflict_app(conflict_db_path):
+    return _app_maker(conflict_db_path)
 
 
 async def settle(pilot, rounds: int = 6) -> None:

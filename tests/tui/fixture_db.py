@@ -252,22 +252,57 @@ EVENT_GRANULARITIES = ("year", "month", "day")
 
 def _event_report(text: str, sents, mentions: list[Mention], t: Timex) -> EventReport:
     """A dated report as extraction would give it (no parse here): the sentence's first word its trigger, the
-    people of the sentence its agents."""
+    people of the sentence its agents, a place named after "in" its place."""
     start, end = sents[t.sentence]
     first = re.match(r"\w+", text[start:end])
     trigger_end = start + (first.end() if first else 0)
     agents = [(m.start, m.end) for m in mentions if start <= m.start < end and m.label == "PERSON"]
+    places = [(m.start, m.end) for m in mentions if start <= m.start < end and text[m.start - 3 : m.start] == "in "]
     return EventReport(
-        start, end, t.start, t.end, start, trigger_end, "meet", t.value, agents, basis=t.basis, trigger_pos="VERB"
+        start,
+        end,
+        t.start,
+        t.end,
+        start,
+        trigger_end,
+        "meet",
+        t.value,
+        agents,
+        place=places[0] if places else None,
+        basis=t.basis,
+        trigger_pos="VERB",
     )
 
 
-def build(path: str | Path) -> Path:
-    """Write the fixture database at `path` and return the path."""
+# A fourth report of the Wang Yi meeting that dates it two days later than the first: one event, a conflict.
+CONFLICTING = dict(
+    key="friday-talks",
+    title="Wang Yi in Moscow",
+    source="Other Wire",
+    published="2023-02-25",
+    published_basis="given",
+    text="Wang Yi met Kremlin officials in Moscow on Friday.\nThe talks covered trade.",
+    quotes=[],
+    timexes=[
+        (
+            "Friday",
+            "DATE",
+            "2023-02-24",
+            "2023-02-24",
+            "2023-02-24",
+            "'Friday' → the Friday before the publication date 2023-02-25, past tense",
+            "2023-02-25",
+        )
+    ],
+)
+
+
+def build(path: str | Path, articles: list[dict] = ARTICLES) -> Path:
+    """Write the fixture database at `path` (of `articles`) and return the path."""
     path = Path(path)
     conn = store.connect(path)
     cache = write.EntityCache(conn)
-    for spec in ARTICLES:
+    for spec in articles:
         art = Article(
             key=spec["key"],
             text=spec["text"],

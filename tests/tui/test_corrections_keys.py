@@ -84,6 +84,8 @@ async def test_set_a_speaker_and_see_it_in_the_provenance(app):
 async def test_escape_cancels_and_a_bad_value_changes_nothing(app):
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)
+        await pilot.press("3", "v")  # the Timeline lists each dated expression (a date is what `c` corrects)
+        await settle(pilot)
         await goto_row(pilot, "timeline", lambda r: r.text == "Wednesday")
         await pilot.press("c", "v")
         await settle(pilot)

@@ -34,3 +34,14 @@ def test_all_panes_120x40(snap_compare, make_app):
 
 def test_ansi_theme_120x40(snap_compare, make_app):
     assert snap_compare(make_app(theme="ansi-dark"), terminal_size=(120, 40), run_before=_open_entity)
+
+
+def test_timeline_events_80x24(snap_compare, make_conflict_app):
+    """The Timeline of events at 80×24: the density strip, one line an event, `⚠` on the one in conflict."""
+
+    async def run(pilot):
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+
+    assert snap_compare(make_conflict_app(), terminal_size=(80, 24), run_before=run)

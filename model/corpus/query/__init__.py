@@ -5,9 +5,9 @@ corpus of 100,000 articles never sits in memory. Plain `sqlite3` only (no
 sqlite-utils: it is slow to import), and never textual or rich. Each thread opens
 its own connection with `connect`.
 
-One module per thing read: `articles`, `entities`, `timeline`, `quotes`, `statements`, `entity_page`;
-`rows` holds what they return, `language` the search language a user types, `search` its
-clauses in SQL, `base` the shared helpers.
+One module per thing read: `articles`, `entities`, `timeline` (dated expressions), `event_list` (events
+merged across articles, and one event's page), `quotes`, `statements`, `entity_page`; `rows` holds what they
+return, `language` the search language a user types, `search` its clauses in SQL, `base` the shared helpers.
 The UI reads them all from here (`from model.corpus import query as q`).
 """
 
@@ -22,6 +22,20 @@ from model.corpus.query.articles import (
 from model.corpus.query.base import FREQUENT, FREQUENT_EVENTS, QueryError, connect, has_summary
 from model.corpus.query.entities import count_entities, entities, entity, labels
 from model.corpus.query.entity_page import COOCCUR_ARTICLES, PAGE_COUNT_CAP, entity_page
+from model.corpus.query.event_list import (
+    PAGE_ARTICLES,
+    SEARCH_ARTICLES,
+    count_merged_events,
+    counts_by_month,
+    counts_position,
+    counts_total,
+    event_density,
+    event_page,
+    has_events,
+    merged_event_position,
+    merged_events,
+    value_counts,
+)
 from model.corpus.query.language import FIELDS, Query, QuerySyntaxError, Term, parse
 from model.corpus.query.quotes import QUOTE_SORTS, count_quotes, quotes
 from model.corpus.query.rows import (
@@ -29,6 +43,10 @@ from model.corpus.query.rows import (
     ArticleRow,
     EntityPage,
     EntityRow,
+    EventPage,
+    EventReading,
+    EventReport,
+    EventRow,
     Filters,
     Kwic,
     MentionSpan,
@@ -48,12 +66,18 @@ __all__ = [
     "FIELDS",
     "FREQUENT",
     "FREQUENT_EVENTS",
+    "PAGE_ARTICLES",
     "PAGE_COUNT_CAP",
     "QUOTE_SORTS",
+    "SEARCH_ARTICLES",
     "ArticleDoc",
     "ArticleRow",
     "EntityPage",
     "EntityRow",
+    "EventPage",
+    "EventReading",
+    "EventReport",
+    "EventRow",
     "Filters",
     "Kwic",
     "MentionSpan",
@@ -71,23 +95,33 @@ __all__ = [
     "count_articles",
     "count_entities",
     "count_events",
+    "count_merged_events",
+    "counts_by_month",
+    "counts_position",
+    "counts_total",
     "count_quotes",
     "count_statements",
     "entities",
     "entity",
     "entity_page",
+    "event_density",
+    "event_page",
     "event_position",
     "events",
     "find_articles",
     "fts_escape",
     "get_article",
     "granularity",
+    "has_events",
     "has_statements",
     "has_summary",
     "labels",
+    "merged_event_position",
+    "merged_events",
     "parse",
     "quotes",
     "search_terms",
     "statement_page",
     "statements",
+    "value_counts",
 ]

@@ -1,4 +1,5 @@
-"""One entity's page: aliases, mentions in context, quotes by and about it, events, co-occurring entities."""
+"""One entity's page: aliases, mentions in context, quotes by and about it, the events it takes part in, its dated
+sentences, co-occurring entities."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import NamedTuple
 
 from model.corpus.query.base import FREQUENT, has_summary, quote_cols, run
 from model.corpus.query.entities import entity
+from model.corpus.query.event_list import entity_merged_events
 from model.corpus.query.quotes import QUOTES_MENTIONING, entity_quotes, quote_where, quotes, summed_quotes
 from model.corpus.query.rows import EntityPage, EntityRow, Filters, Kwic, QuoteRow, quote_row
 from model.corpus.query.timeline import entity_events, event_where, events
@@ -42,6 +44,7 @@ def entity_page(conn: sqlite3.Connection, entity_id: int, limit: int = 50, conte
     quotes_by = quotes(conn, by, limit=limit)
     ev = Filters(entity=entity_id)
     sections = (_summed_sections if summed else _joined_sections)(conn, entity_id, by, ev, limit)
+    merged, merged_total = entity_merged_events(conn, entity_id, limit, PAGE_COUNT_CAP)
     return EntityPage(
         entity=ent,
         aliases=aliases,
@@ -53,6 +56,8 @@ def entity_page(conn: sqlite3.Connection, entity_id: int, limit: int = 50, conte
         events=events(conn, ev, limit=limit),
         events_total=sections.events_total,
         cooccurring=[(EntityRow(*r[:5]), r[5]) for r in sections.cooccurring],
+        merged_events=merged,
+        merged_events_total=merged_total,
     )
 
 

@@ -179,6 +179,68 @@ class EntityPage:
     events: list[TimexRow]
     events_total: int
     cooccurring: list[tuple[EntityRow, int]]  # entity, articles shared
+    merged_events: list[EventRow] = field(default_factory=list)  # the events it takes part in, by date
+    merged_events_total: int = 0  # counted up to PAGE_COUNT_CAP
+
+
+@dataclass
+class EventRow:
+    """An event merged across articles (`event`): its value (the reading best supported), one line saying
+    who did what where, and how many reports it rests on."""
+
+    id: str
+    value: str | None
+    summary: str | None
+    trigger: str | None
+    participants: list[str]
+    place: str | None
+    reports: int
+    conflict: bool
+    uncertain: bool  # every report's date was counted from a publication date not known for certain
+
+    @property
+    def granularity(self) -> str:
+        return granularity(self.value)
+
+
+@dataclass
+class EventReading:
+    """One reading of an event's date: which articles give it and on what basis."""
+
+    value: str
+    articles: list[str]  # article keys
+    basis: list[str]
+
+
+@dataclass
+class EventReport:
+    """One report of an event: the sentence of one article that dates it, and its date reading."""
+
+    id: int
+    article: int
+    key: str
+    title: str | None
+    source: str | None
+    published: str | None
+    start: int  # the sentence, in the article's text
+    end: int
+    sentence: str
+    timex_start: int
+    timex_end: int
+    value: str | None
+    weekday_value: str | None  # the day the weekday named points to, when the day of month contradicts it
+    basis: str | None
+    uncertain: bool
+
+
+@dataclass
+class EventPage:
+    event: EventRow
+    readings: list[EventReading]
+    reports: list[EventReport]
+    reports_total: int
+    participants: list[tuple[str, int | None]]  # canonical name, entity id (None when no longer one)
+    place: tuple[str, int | None] | None
 
 
 def granularity(value: str | None, start: str | None = None, end: str | None = None) -> str:

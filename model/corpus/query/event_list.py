@@ -1,0 +1,336 @@
+"""Events merged across articles (`event`): their list in date order, in pages, under the filters; where a date
+falls in it; how many there are each month (the Timeline's density strip); one event's page.
+
+An event's date is its value (YYYY, YYYY-MM or YYYY-MM-DD), so date order is the order of `idx_event_value`
+(a year before its months, a month before its days), ties broken by rowid, which that index holds too.
+Filters: an article (the events it reports), an entity (the events it takes part in or happens at, read from
+its mentions in the reports' frames), a search (the events reported by the articles it finds).
+A database older than the events (schema < 4, browsed as it is) has none.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+
+from model.corpus.query.base import entity_counts, run, sql_where
+from model.corpus.query.rows import TITLE, EventPage, EventReading, EventReport, EventRow, Filters
+from model.corpus.query.search import fts_only, search_clauses
+from model.corpus.schema import EVENTS_VERSION
+
+# Whether every report's date was counted from a publication date that is not known for certain (1), not (0),
+# or no report's date is a stored expression (NULL).
+_UNCERTAIN = (
+    "(SELECT MIN(t.uncertain) FROM event_report r JOIN timex t ON t.article = r.article "
+    "AND t.start = r.timex_start AND t.end = r.timex_end WHERE r.event = e.id)"
+)
+EVENT_COLS = f"e.id, e.value, e.summary, e.trigger, e.participants, e.place, e.reports, e.conflict, {_UNCERTAIN}"
+
+# A search's events are those of the latest articles it finds, up to this many: a common word finds most of a
+# large corpus, and reading every report of every article it finds took 0.1-0.2 s at 100,000 articles (the
+# latest 500 cost ~30 ms CPU a search, these ~12, counted and paged).
+SEARCH_ARTICLES = 200
+
+# A report an entity takes part in (its mention at one of the frame's roles) or happens at (at the place), looked
+# up on the mention index (article, entity, start) alone; the reports come from the entity's articles (the
+# per-entity summary), so the cost follows how many articles name it.
+_TAKES_PART = (
+    "r.event IS NOT NULL AND ("
+    "EXISTS (SELECT 1 FROM mention m WHERE m.article = r.article AND m.entity = ? AND m.start = r.place_start) "
+    "OR EXISTS (SELECT 1 FROM event_role er CROSS JOIN mention m ON m.article = r.article AND m.entity = ? "
+    "AND m.start = er.start WHERE er.report = r.id))"
+)
+_REPORTS_OF = "event_report r INDEXED BY idx_event_report_article_timex_start"
+_ENTITY_EVENTS = (
+    f"SELECT r.event FROM entity_article ea CROSS JOIN {_REPORTS_OF} ON r.article = ea.article "
+    f"WHERE ea.entity = ? AND {_TAKES_PART}"
+)
+
+
+def has_events(conn: sqlite3.Connection) -> bool:
+    """Whether the database has merged events (schema 4 on)."""
+    return run(conn, "PRAGMA user_version")[0][0] >= EVENTS_VERSION
+
+
+def merged_where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
+    """Clauses on `event e` for the filters that apply to events (article, entity, search)."""
+    clauses, params = [], []
+    if f.article is not None:
+        clauses.append("e.id IN (SELECT event FROM event_report WHERE article = ?)")
+        params.append(f.article)
+    if f.entity is not None:
+        clause, entity_params = _entity_clause(conn, f.entity)
+        clauses.append(clause)
+        params += entity_params
+    if f.search:
+        found, found_params = _searched_articles(f.search)
+        clauses.append(f"e.id IN (SELECT r.event FROM event_report r WHERE r.article IN ({found}))")
+        params += found_params
+    return sql_where(clauses), params
+
+
+def _searched_articles(search: str) -> tuple[str, list]:
+    """The latest `SEARCH_ARTICLES` articles a search finds: off the full-text index in rowid order (a word
+    found in few articles does not walk every article), or, with CJK words (matched as substrings), by scan."""
+    match = fts_only(Filters(search=search))
+    if match:
+        return (
+            f"SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY rowid DESC LIMIT {SEARCH_ARTICLES}",
+            [match],
+        )
+    found, params = search_clauses(search, "article_fts", "a.id", ("a.title", "a.text"))
+    return f"SELECT a.id FROM article a WHERE {' AND '.join(found)} ORDER BY a.id DESC LIMIT {SEARCH_ARTICLES}", params
+
+
+# An entity found by its name with at least this many events has its pages read off the value index in order (a
+# page fills within a few thousand rows); with fewer, the table is read once and its events sorted (in index
+# order, the rows of a rare one cost a lookup each, ~0.3 s for the whole table at 100,000 articles).
+DENSE_EVENTS = 5000
+
+
+def paged_from(conn: sqlite3.Connection, f: Filters, counted: int | None = None) -> str:
+    """The table events are paged from in date order: an entity found by its name with `counted` events, or
+    more, reads the value index in order; with fewer (or not counted), the table in its order; any other
+    filter gathers its events first and sorts them."""
+    if f.entity is not None and f.article is None and not f.search and _by_name(conn, f.entity):
+        dense = counted is not None and counted >= DENSE_EVENTS
+        return "event e INDEXED BY idx_event_value" if dense else "event e NOT INDEXED"
+    return "event e"
+
+
+# An entity named in this many articles has its events found by its name in the events' participants and place
+# (one pass over the events, ~45 ms CPU at 100,000 articles whatever the entity): from its articles they cost
+# about that much at 5,000 articles, growing with them.
+BY_NAME_ARTICLES = 5000
+
+
+def _by_name(conn: sqlite3.Connection, entity_id: int) -> bool:
+    return entity_counts(conn, entity_id)[1] >= BY_NAME_ARTICLES
+
+
+def _entity_clause(conn: sqlite3.Connection, entity_id: int) -> tuple[str, list]:
+    """An entity's events: from its articles' reports (the cost follows how many articles name it); for one
+    named in very many, by its name among the events' participants and place."""
+    if not _by_name(conn, entity_id):
+        return f"e.id IN ({_ENTITY_EVENTS})", [entity_id, entity_id, entity_id]
+    names = run(conn, "SELECT canonical FROM entity WHERE id = ?", (entity_id,))
+    name = names[0][0] if names else ""
+    return "(instr(e.participants, ?) > 0 OR e.place = ?)", [json.dumps(name, ensure_ascii=False), name]
+
+
+def count_merged_events(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
+    if not has_events(conn):
+        return 0
+    where, params = merged_where(conn, f)
+    return run(conn, f"SELECT COUNT(*) FROM event e{where}", params)[0][0]
+
+
+def merged_events(
+    conn: sqlite3.Connection,
+    f: Filters = Filters(),
+    offset: int = 0,
+    limit: int = 100,
+    counts: list[tuple[str, int]] | None = None,
+) -> list[EventRow]:
+    """Events in date order. The page is found on the value index (or the filtered set) first; the reports'
+    dates are looked up for that page's events only. With the filters' `counts` (`value_counts`), a page far
+    down starts at its first date's value instead of counting every event before it."""
+    if not has_events(conn):
+        return []
+    where, params = merged_where(conn, f)
+    table = paged_from(conn, f, counts_total(counts) if counts is not None else None)
+    if counts and offset:
+        value, before = start_of(counts, offset)
+        where = (where + " AND" if where else " WHERE") + " e.value >= ?"
+        params, offset = [*params, value], offset - before
+    rows = run(
+        conn,
+        f"WITH page AS (SELECT e.rowid AS rid, e.value, e.rowid AS n FROM {table}{where} "
+        "ORDER BY e.value, e.rowid LIMIT ? OFFSET ?) "
+        f"SELECT {EVENT_COLS} FROM page CROSS JOIN event e ON e.rowid = page.rid ORDER BY page.value, page.n",
+        [*params, limit, offset],
+    )
+    return [event_row(r) for r in rows]
+
+
+def merged_event_position(conn: sqlite3.Connection, f: Filters, date: str) -> int:
+    """Index in `merged_events(f)` of the first event on or after `date` (YYYY, YYYY-MM or YYYY-MM-DD): a year
+    or a month that contains `date` counts as before it, as it sorts."""
+    if not has_events(conn):
+        return 0
+    where, params = merged_where(conn, f)
+    where = (where + " AND" if where else " WHERE") + " e.value < ?"
+    return run(conn, f"SELECT COUNT(*) FROM event e{where}", [*params, date])[0][0]
+
+
+def value_counts(conn: sqlite3.Connection, f: Filters = Filters()) -> list[tuple[str, int]]:
+    """(value, events) for each date value with events under the filters, in date order: one GROUP BY, over
+    the value index unfiltered (a few hundred distinct values at 100,000 articles). The count, the density
+    by month, a date's place and where a page starts all follow from it (`counts_total`, `counts_by_month`,
+    `counts_position`, `start_of`), so a caller that keeps it asks SQLite once."""
+    if not has_events(conn):
+        return []
+    where, params = merged_where(conn, f)
+    table = paged_from(conn, f)  # by name, in table order (in value order, each row would be a lookup)
+    return [
+        (value, n)
+        for value, n in run(conn, f"SELECT e.value, COUNT(*) FROM {table}{where} GROUP BY e.value", params)
+        if value is not None
+    ]
+
+
+def counts_total(counts: list[tuple[str, int]]) -> int:
+    return sum(n for _, n in counts)
+
+
+def counts_by_month(counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """(YYYY-MM, events) for each month with events, in order. Events dated only to the year are left out:
+    they belong to no month."""
+    by_month: Counter[str] = Counter()
+    for value, n in counts:
+        if len(value) >= 7 and value[4] == "-":
+            by_month[value[:7]] += n
+    return sorted(by_month.items())
+
+
+def counts_position(counts: list[tuple[str, int]], date: str) -> int:
+    """The index of the first event on or after `date`, as `merged_event_position` counts it."""
+    return sum(n for value, n in counts if value < date)
+
+
+def start_of(counts: list[tuple[str, int]], offset: int) -> tuple[str, int]:
+    """The value of the event at `offset` in date order and how many events come before that value (past
+    the end: the last value)."""
+    before = 0
+    for value, n in counts:
+        if before + n > offset:
+            return value, before
+        before += n
+    return counts[-1][0], before - counts[-1][1]
+
+
+def event_density(conn: sqlite3.Connection, f: Filters = Filters()) -> list[tuple[str, int]]:
+    """(YYYY-MM, events) for each month with events under the filters, in order (`value_counts`, `counts_by_month`)."""
+    return counts_by_month(value_counts(conn, f))
+
+
+# ---------------------------------------------------------------- an entity's events (its page)
+
+
+# An entity's page lists the events of its latest articles only (like its co-occurrences): reading the events
+# of all the mentions of one named in thousands of articles took 50 ms and more at 100,000 articles, and the
+# reports of its latest 500 up to ~50 ms with a cold cache (~10 warm).
+PAGE_ARTICLES = 200
+
+# The events of an entity's latest articles in which it takes part or happens.
+_LATEST_EVENTS = (
+    "WITH arts AS (SELECT article FROM entity_article WHERE entity = ? ORDER BY article DESC LIMIT ?) "
+    f"SELECT DISTINCT r.event FROM arts CROSS JOIN {_REPORTS_OF} ON r.article = arts.article WHERE {_TAKES_PART}"
+)
+
+
+def entity_merged_events(conn: sqlite3.Connection, entity_id: int, limit: int, cap: int) -> tuple[list[EventRow], int]:
+    """An entity's first `limit` events in date order among those of its latest `PAGE_ARTICLES` articles, and
+    how many those are, counted up to `cap`."""
+    if not has_events(conn):
+        return [], 0
+    found = run(
+        conn,
+        f"WITH ev AS ({_LATEST_EVENTS}) SELECT e.rowid FROM ev CROSS JOIN event e ON e.id = ev.event "
+        "ORDER BY e.value, e.rowid",
+        (entity_id, PAGE_ARTICLES, entity_id, entity_id),
+    )
+    first = [rid for (rid,) in found[:limit]]
+    rows = run(
+        conn,
+        f"SELECT {EVENT_COLS} FROM event e WHERE e.rowid IN ({','.join('?' * len(first))}) ORDER BY e.value, e.rowid",
+        first,
+    )
+    return [event_row(r) for r in rows], min(len(found), cap)
+
+
+# ---------------------------------------------------------------- one event
+
+
+_REPORT_COLS = (
+    "r.id, r.article, a.key, " + TITLE + ", a.source, a.published, r.start, r.end, "
+    "substr(a.text, r.start + 1, min(r.end - r.start, 600)), r.timex_start, r.timex_end, r.value, "
+    "r.weekday_value, r.basis, COALESCE(t.uncertain, 0)"
+)
+
+
+def event_page(conn: sqlite3.Connection, event_id: str, limit: int = 200) -> EventPage | None:
+    """One event: its readings, its first `limit` reports (oldest article first), its participants and place
+    with the entities they name. None when there is no such event (merged again since, or gone)."""
+    if not has_events(conn):
+        return None
+    rows = run(conn, f"SELECT {EVENT_COLS}, e.readings FROM event e WHERE e.id = ?", (event_id,))
+    if not rows:
+        return None
+    event = event_row(rows[0][:-1])
+    reports = [
+        _report(r)
+        for r in run(
+            conn,
+            f"SELECT {_REPORT_COLS} FROM event_report r JOIN article a ON a.id = r.article "
+            "LEFT JOIN timex t ON t.article = r.article AND t.start = r.timex_start AND t.end = r.timex_end "
+            "WHERE r.event = ? ORDER BY a.published, a.key, r.start LIMIT ?",
+            (event_id, limit),
+        )
+    ]
+    total = run(conn, "SELECT COUNT(*) FROM event_report WHERE event = ?", (event_id,))[0][0]
+    names = [*event.participants, *([event.place] if event.place else [])]
+    ids = _entity_ids(conn, names)
+    return EventPage(
+        event=event,
+        readings=_readings(rows[0][-1]),
+        reports=reports,
+        reports_total=total,
+        participants=[(n, ids.get(n)) for n in event.participants],
+        place=(event.place, ids.get(event.place)) if event.place else None,
+    )
+
+
+def _entity_ids(conn: sqlite3.Connection, names: list[str]) -> dict[str, int]:
+    if not names:
+        return {}
+    marks = ",".join("?" * len(names))
+    return dict(run(conn, f"SELECT canonical, id FROM entity WHERE canonical IN ({marks})", names))
+
+
+def _json_list(text: str | None) -> list:
+    """A stored JSON list, or an empty one when it is not one (a damaged row is shown without it)."""
+    try:
+        value = json.loads(text) if text else []
+    except ValueError:
+        return []
+    return value if isinstance(value, list) else []
+
+
+def _readings(text: str | None) -> list[EventReading]:
+    out = []
+    for d in _json_list(text):
+        if not isinstance(d, dict):
+            continue
+        basis = d.get("basis")
+        out.append(
+            EventReading(
+                str(d.get("value") or "?"),
+                [str(a) for a in d.get("articles") or []],
+                [str(b) for b in basis] if isinstance(basis, list) else [str(basis)] if basis else [],
+            )
+        )
+    return out
+
+
+def event_row(r: tuple) -> EventRow:
+    ident, value, summary, trigger, participants, place, reports, conflict, uncertain = r
+    names = [str(n) for n in _json_list(participants)]
+    return EventRow(ident, value, summary, trigger, names, place, reports or 0, bool(conflict), bool(uncertain))
+
+
+def _report(r: tuple) -> EventReport:
+    r = list(r)
+    r[-1] = bool(r[-1])
+    return EventReport(*r)
