@@ -111,5 +111,7 @@ claim belief view assertion argument warning insistence promise pledge suggestio
 position demand charge statement remark comment prediction hope fear concern suspicion conviction
 """.split()
 )
+# Claim nouns whose that-clause is a position held, not words reported ("her belief that …"): a stance.
+STANCE_CLAIM_NOUNS = {"belief", "view", "hope", "fear", "concern", "suspicion", "conviction", "position"}
 # Objects too vague to be what was said ("said something", "said a lot").
 VAGUE_OBJECTS = ("thing", "something", "anything", "nothing", "everything", "word", "lot")

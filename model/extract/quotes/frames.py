@@ -21,6 +21,7 @@ from model.extract.quotes.shapes import (
     object_reach,
     that_clause_in_pp,
 )
+from model.extract.quotes.stance import attribution_kind
 from model.lexicon.records import DOCUMENT_NOUNS
 from model.lexicon.speech import (
     ATTRIB_ABOUT,
@@ -358,6 +359,7 @@ def attributed_content(ex, f: Frame) -> None:
             if c.dep_ == "dobj" or c.dep_ == "prep" and ex.rules.object_clauses:
                 f.content = object_reach(ex, v, f.content)
             f.belief = f.content is not None
+            f.kind = attribution_kind(ex, f.cue_lemma, c.dep_, f.subject)
             return
     if f.cue_lemma in LEARNED_CUES:
         learned_content(ex, f)
@@ -424,7 +426,13 @@ def spoken_about(ex, f: Frame, c) -> bool:
         return False
     obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
     if obj is not None and obj.pos_ not in ("PRON", "PROPN") and obj.right_edge.i - obj.left_edge.i >= 1:
-        _content(ex, f, obj)
+        whom = next((x for x in f.cue.children if x.dep_ == "dobj" and f.cue.i < x.i < c.i), None)
+        if whom is not None:  # "accused [Washington of …]": whom the stance is against, and what of
+            _content(ex, f, obj, start=whom.left_edge.i)
+            f.content = (f.content[0], max(f.content[1], obj.right_edge.i + 1)) if f.content else None
+        else:
+            _content(ex, f, obj)
+            f.cue_words = f"{f.cue_lemma} {c.lower_}"
     return True
 
 
@@ -435,6 +443,7 @@ def called_for(ex, f: Frame, c) -> bool:
     obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
     if obj is not None:
         _content(ex, f, obj)
+        f.cue_words = f"{f.cue_lemma} for"
     return True
 
 
@@ -465,6 +474,7 @@ def belief_interrupting(ex, f: Frame) -> None:
     if clause is not None and clause.left_edge.i < v.left_edge.i < v.i < clause.right_edge.i:
         f.content = clean_range(ex, clause.left_edge.i, clause.right_edge.i + 1, clause)
         f.belief = f.content is not None
+        f.kind = attribution_kind(ex, f.cue_lemma, "parataxis", f.subject)
 
 
 def learned_content(ex, f: Frame) -> None:
@@ -482,6 +492,9 @@ def learned_content(ex, f: Frame) -> None:
             f.content = object_reach(ex, v, f.content)
         f.nominal = node.dep_ != "ccomp"
         f.belief = f.content is not None
+        f.kind = attribution_kind(ex, f.cue_lemma, node.dep_, f.subject)
+        if node.dep_ in ("pobj", "pcomp"):
+            f.cue_words = f"{f.cue_lemma} {node.head.lower_}"
         return
 
 
@@ -644,6 +657,16 @@ def quoted_as_saying(ex, v):
     return None
 
 
+def quoted_in_the_passive(ex, v):
+    """ "“…,” X was quoted as saying by Interfax", "X was quoted by Reuters as saying": the one quoted speaks, never
+    the agency that quotes them."""
+    if _lemma(v) in QUOTING_VERBS:
+        subj = next((c for c in v.children if c.dep_ == "nsubjpass" and not ex.in_quote[c.i]), None)
+        if subj is not None:
+            return subj, "quoted-as"
+    return None
+
+
 def quoted_in_a_clause(ex, v):
     """ "X quoted Y, saying …" parsed as a clause of the quoting verb: the one quoted speaks."""
     if v.dep_ == "advcl" and v.head.lemma_.lower() in QUOTING_VERBS:
@@ -738,7 +761,14 @@ def name_of_a_lost_root(ex, v, cur, rule):
     return None
 
 
-SUBJECT_RULES = (footage_of_a_name, quoted_as_saying, quoted_in_a_clause, asked_by_someone, subject_up_the_clauses)
+SUBJECT_RULES = (
+    footage_of_a_name,
+    quoted_as_saying,
+    quoted_in_the_passive,
+    quoted_in_a_clause,
+    asked_by_someone,
+    subject_up_the_clauses,
+)
 CLAUSE_SUBJECT_RULES = (explicit_subject, relative_clause_noun, participle_noun, name_of_a_lost_root)
 
 
