@@ -107,12 +107,31 @@ def according_frame(ex, t, to=None) -> Frame | None:
     if pobj is None:
         return None
     head = t.head if t.head.i != t.i else None
+    source_end = t.right_edge.i + 1
+    name = _name_after_description(ex, pobj)
+    if name is not None:  # "according to the state news agency Xinhua, …": the name the parse hung elsewhere
+        pobj, source_end = name, max(source_end, name.i + 1)
     frame = Frame(t, "according", (t.idx, to.idx + len(to.text)), pobj, "according", (t.i, t.i + 1))
     if head is not None:
         a, b = head.left_edge.i, head.right_edge.i + 1
         frame.scope = (a, b)
-        frame.content = minus(ex, a, b, t.left_edge.i, t.right_edge.i + 1, head)
+        frame.content = minus(ex, a, b, t.left_edge.i, source_end, head)
     return frame
+
+
+def _name_after_description(ex, pobj):
+    """The last token of an organisation's or a person's name right after a description ("the state news agency
+    [Xinhua]"), that the parse did not make the description's apposition; or None."""
+    mention_at = ex.resolver.mention_at
+    k = pobj.i + 1
+    m = mention_at.get(k)
+    if pobj.pos_ != "NOUN" or m is None or m.label not in ("ORG", "PERSON") or ex.in_quote[k] or pobj.i in mention_at:
+        return None
+    if ex.doc[k].head.i == pobj.i:
+        return None  # the parse has it (an apposition or a compound): `Resolver.resolve` reads it
+    while k + 1 < len(ex.doc) and mention_at.get(k + 1) is m:
+        k += 1
+    return ex.doc[k]
 
 
 @dataclass

@@ -136,10 +136,12 @@ def learned_quotes(ex, out: list[Quote]) -> list[Quote]:
     scored = _scored_candidates(ex, taken, CUES, WEIGHTS)
     new = []
     for p, start, end, v, subj, rel in sorted(scored, key=lambda x: -x[0]):
-        if p < ex.rules.learned_threshold or any(a < end and start < b for a, b in taken):
+        kind = attribution_kind(ex, lemma(v) if v.pos_ == "VERB" else "", rel, subj)
+        threshold = ex.rules.learned_threshold if kind == "indirect" else ex.rules.learned_stance_threshold
+        if p < threshold or any(a < end and start < b for a, b in taken):
             continue
         taken.append((start, end))
-        new.append(_learned_record(ex, p, start, end, v, subj, rel))
+        new.append(_learned_record(ex, p, start, end, v, subj, kind, rel.partition(":")[2]))
     return new
 
 
@@ -173,18 +175,18 @@ def _scored_candidates(ex, taken: list, cues, weights) -> list[tuple]:
     return scored
 
 
-def _learned_record(ex, p: float, start: int, end: int, v, subj, rel: str) -> Quote:
-    """The record of a candidate the model kept: reported speech for a speech verb's clause, else a stance
-    (`stance.attribution_kind`: "is critical of [the plan]", "has concerns about […]")."""
+def _learned_record(ex, p: float, start: int, end: int, v, subj, kind: str, prep: str) -> Quote:
+    """The record of a candidate the model kept, of `kind`: reported speech for a speech verb's clause, else a
+    stance (`stance.attribution_kind`: "is critical of [the plan]", "has concerns about […]"); `prep`: the
+    preposition its content is the object of ("call for"), or ""."""
     sp = ex.resolver.resolve(subj, v.text) if subj is not None else None
     if sp is None or not sp.name:
         sp = Speaker(None, [], None, None, "speaker: unnamed (learned attribution)", 0.3)
-    prep = rel.partition(":")[2]
     return Quote(
         start=start,
         end=end,
         text=ex.text[start:end],
-        kind=attribution_kind(ex, lemma(v) if v.pos_ == "VERB" else "", rel, subj),
+        kind=kind,
         cue=f"{lemma(v)} {prep}" if prep else lemma(v),
         cue_start=v.idx,
         cue_end=v.idx + len(v.text),

@@ -176,6 +176,10 @@ def indirect_quote(ex, f: Frame) -> Quote | None:
     """A frame's content as an indirect quote, unless a rule of `NOT_REPORTED` says it is none."""
     if f.content is None:
         return None
+    if quoted_inside(ex, f, False):
+        f.content = clause_outside_quotes(ex, f)  # "said it was “a mistake” and that [they would appeal]"
+        if f.content is None:
+            return None
     unnamed = (f.speaker is None or not f.speaker.name or not f.speaker.named) and not is_document(f.subject, ex.rules)
     if any(rule(ex, f, unnamed) for rule in NOT_REPORTED):
         return None
@@ -235,6 +239,23 @@ def across_paragraphs(ex, f: Frame, unnamed: bool) -> bool:
 
 
 NOT_REPORTED = (no_source, not_said, a_policy, quoted_inside, too_short, no_clause, across_paragraphs)
+
+
+def clause_outside_quotes(ex, f: Frame) -> tuple[int, int] | None:
+    """A reported clause mixing a quoted fragment and words of the writer's: the clause coordinated after the
+    fragment's ("said the plan was “a mistake” and that [the court would overturn it]"), with a "that" or a
+    subject of its own and no quotation marks, as a token range; or None."""
+    a, b = f.content
+    head = ex.doc[a:b].root
+    for c in head.children:
+        if c.dep_ != "conj" or c.i < a or c.right_edge.i >= b:
+            continue
+        if not any(x.dep_ in ("mark", "nsubj", "nsubjpass") for x in c.children):
+            continue
+        rng = clean_range(ex, c.left_edge.i, c.right_edge.i + 1, c)
+        if rng is not None and not any(ex.in_quote[i] for i in range(*rng)):
+            return rng
+    return None
 
 
 def _indirect_record(ex, f: Frame, start: int, end: int) -> Quote:

@@ -455,23 +455,30 @@ class Resolver:
         return None
 
     def _nearest_body(self, tok, span) -> Speaker | None:
-        """ "it": the nearest organisation or country subject before (within two paragraphs)."""
+        """ "it": the nearest organisation or country subject before (within two paragraphs); but a body that spoke
+        in this paragraph or the one before goes before a subject that did not ("China will …, Xinhua reported. It
+        said …", "According to Xinhua, China will … It said …": the agency, not the country it reports on)."""
         pos = tok.idx
-        for c in reversed(self.candidates):
-            if c.pos < pos and c.speaker.label in ("ORG", "GPE", "NORP") and len(c.speaker.names) == 1:
-                if self.para_of(pos) - c.para > 2:
-                    break
-                return Speaker(
-                    c.speaker.name,
-                    list(c.speaker.names),
-                    span[0],
-                    span[1],
-                    f"speaker: 'it' → {c.speaker.name}, nearest organisation or country subject",
-                    0.7,
-                    c.speaker.label,
-                    True,
-                )
-        return None
+        bodies = [
+            c
+            for c in reversed(self.candidates)
+            if c.pos < pos and c.speaker.label in ("ORG", "GPE", "NORP") and len(c.speaker.names) == 1
+        ]
+        spoke = next((c for c in bodies if c.speech and self.para_of(pos) - c.para <= 1), None)
+        c = spoke if spoke is not None else next(iter(bodies), None)
+        if c is None or self.para_of(pos) - c.para > 2:
+            return None
+        what = "organisation or country that spoke" if spoke is not None else "organisation or country subject"
+        return Speaker(
+            c.speaker.name,
+            list(c.speaker.names),
+            span[0],
+            span[1],
+            f"speaker: 'it' → {c.speaker.name}, nearest {what}",
+            0.7,
+            c.speaker.label,
+            True,
+        )
 
     def _last_plural_speaker(self, tok, span) -> Speaker | None:
         """ "they": the last speaker before that is several, or a group named in the plural (within two
