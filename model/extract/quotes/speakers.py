@@ -342,7 +342,31 @@ class Resolver:
             return self._named(m, tok, cue_text)
         if tok.pos_ == "PRON" or low in MALE_PRONOUNS | FEMALE_PRONOUNS | {"they", "it"} | NARRATOR_PRONOUNS:
             return self.pronoun(tok, cue_text)
+        named = self._name_set_off(tok)
+        if named is not None:
+            return self._named(named, tok, cue_text)
         return self.description(tok, cue_text)
+
+    def _name_set_off(self, tok) -> Mention | None:
+        """ "His former business partner at the firm, Ann Lee, said": a description whose apposition, a person's
+        name between commas right before the verb, the parse hung elsewhere."""
+        v = tok.head
+        if tok.pos_ != "NOUN" or v.i <= tok.i or v.pos_ not in ("VERB", "AUX"):
+            return None
+        k = v.i - 1
+        while k > tok.i and self.doc[k].pos_ == "ADV":
+            k -= 1
+        if k <= tok.i + 2 or self.doc[k].text != ",":
+            return None
+        m = self.mention_at.get(k - 1)
+        if m is None or m.label != "PERSON" or self.in_quote[k - 1]:
+            return None
+        j = k - 1
+        while j > tok.i and self.mention_at.get(j - 1) is m:
+            j -= 1
+        while j > tok.i and self.doc[j - 1].dep_ == "compound" and self.doc[j - 1].i not in self.mention_at:
+            j -= 1  # "state Del. Marcia Price": the title before the name
+        return m if self.doc[j - 1].text == "," and j - 1 > tok.i else None
 
     def _mention_for(self, tok) -> Mention | None:
         """The named entity a subject token stands for: the head itself, or a name in apposition
