@@ -92,6 +92,10 @@ LEARNED = {
 # Left out of LEARNED although they pass its test on PolNeAR train: compliments (praise, tout, thank, applaud, hail:
 # a reaction, and the seeds' gold leaves them out), refusals (decline/refuse to …: what was not done), examples
 # given ("pointed to X as …") and "noted [the absence …]"; each costs a seeds false positive.
+# Reactions and refusals: a compliment is no position (the seeds' gold leaves it out), a refusal says what was not
+# done. The learned model keeps them only from its threshold for reported speech, never from the lower one of stances.
+COMPLIMENTS = {"praise", "tout", "thank", "applaud", "hail", "laud", "congratulate", "welcome", "commend"}
+REFUSALS = {"decline", "refuse"}
 STANCES = {"endorse", "support", "back", "oppose", "criticize", "attack", "reject", "favor", "prefer"}
 NAMING_CUES = {"call", "label", "brand", "dub", "deem", "consider", "declare"}  # "called X a Y": X a Y
 FINDING_VERBS = {"show", "find", "reveal", "indicate", "suggest", "estimate", "put"}  # with a record as subject
