@@ -22,7 +22,7 @@ from . import bindings
 from .browser import MainScreen
 from .config import Config, load_config
 from .internals import guard_option_list_paging, tolerate_undecodable_input
-from .palette import ArticleCommands, DateCommands, EntityCommands
+from .palette import ArticleCommands, DateCommands, EntityCommands, QuoteKindCommands
 
 ANSI_THEME = "ansi-dark"
 SWITCH_INTERVAL = 0.0005  # seconds; see SinorusApp.__init__
@@ -67,7 +67,7 @@ class Db:
 class SinorusApp(App):
     TITLE = "sinorus-tui"
     BINDINGS = bindings.APP
-    COMMANDS = App.COMMANDS | {EntityCommands, ArticleCommands, DateCommands}
+    COMMANDS = App.COMMANDS | {EntityCommands, ArticleCommands, DateCommands, QuoteKindCommands}
     CSS = """
     Screen { background: $background; }
     """

@@ -454,6 +454,10 @@ class MainScreen(StepScreen):
             self._open_when_loaded = focused
         self.navigate(nav.next_sort(self.capture(), focused))
 
+    def show_said(self, said: str | None) -> None:
+        """The Quotes pane narrowed to words (quoted or reported: "speech"), to stances ("stance"), or not (None)."""
+        self.navigate(replace(self.capture(), chips=self.state.chips.set("said", said)))
+
     def action_toggle_basis(self) -> None:
         self.navigate(replace(self.capture(), show_basis=not self.state.show_basis))
 

@@ -278,7 +278,7 @@ def _quotes_section(b: _Builder, rows: list[q.QuoteRow], entity_id: int) -> None
         if quote.speaker and quote.speaker_entity != entity_id:
             b.add(clean(quote.speaker), "bold", ("entity", quote.speaker_entity) if quote.speaker_entity else None)
             b.add(": ")
-        b.add(as_said(quote.text, quote.kind), said_style(quote.kind), ("quote", quote))
+        b.add(as_said(quote.text, quote.kind, quote.cue), said_style(quote.kind), ("quote", quote))
         b.line(" — " + clean(quote.title, "(untitled)"), MUTED_STYLE)
 
 

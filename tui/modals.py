@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from . import bindings
 from .internals import keymap
-from .text import QUOTED_KINDS, REPORTED_MARK, as_said, clean, shorten
+from .text import QUOTED_KINDS, REPORTED_MARK, STANCE_KIND, as_said, clean, shorten
 
 _CSS = """
 {name} {{ align: center middle; }}
@@ -54,7 +54,7 @@ def _quote_rows(fact) -> list[tuple[str, object]]:
     if fact.cue:
         cue = f"“{fact.cue}”" + (f" at {_where(fact.cue_start, fact.cue_end)}" if fact.cue_start is not None else "")
     return [
-        ("Quote" if fact.kind in QUOTED_KINDS else "Reported", as_said(fact.text, fact.kind)),
+        (_said_label(fact.kind), as_said(fact.text, fact.kind, fact.cue)),
         ("Span", _where(fact.start, fact.end)),
         ("Kind", fact.kind),
         ("Speaker", fact.speaker or "unknown"),
@@ -217,4 +217,11 @@ def help_rows(app) -> list[tuple[str, list[tuple[str, str, str]]]]:
 LEGEND = [
     ("“…”", "the speaker's own words", "direct or partial quote"),
     (REPORTED_MARK + "…", "reported speech", "an account, not their words"),
+    ("accuses: …", "a stance", "a position held, no words reported"),
 ]
+
+
+def _said_label(kind: str | None) -> str:
+    if kind in QUOTED_KINDS:
+        return "Quote"
+    return "Stance" if kind == STANCE_KIND else "Reported"

@@ -56,8 +56,8 @@ def pane_sources(snap: Snapshot, old: Snapshot) -> dict[str, tuple]:
         "timeline": (timeline_source(f), (f.article, f.entity), (of.article, of.entity)),
         "quotes": (
             quotes_source(f, snap.quote_sort),
-            (f.article, f.entity, f.speaker, f.search, snap.quote_sort),
-            (of.article, of.entity, of.speaker, of.search, old.quote_sort),
+            (f.article, f.entity, f.speaker, f.search, f.said, snap.quote_sort),
+            (of.article, of.entity, of.speaker, of.search, of.said, old.quote_sort),
         ),
     }
 
@@ -68,6 +68,14 @@ def next_sort(snap: Snapshot, focused: str | None) -> Snapshot:
         return replace(snap, quote_sort="date" if snap.quote_sort == "speaker" else "speaker")
     sorts = q.ARTICLE_SORTS
     return replace(snap, article_sort=sorts[(sorts.index(snap.article_sort) + 1) % len(sorts)])
+
+
+# The Quotes pane's kind filters, as the command palette offers them: (value, title, help).
+SAID_FILTERS = (
+    ("speech", "Quotes: words only", "Quoted and reported speech, no stances"),
+    ("stance", "Quotes: stances only", "Positions attributed with no words reported (accuses: …, calls for: …)"),
+    (None, "Quotes: every kind", "Words and stances"),
+)
 
 
 def next_label(labels: list[str], label: str | None) -> str | None:
@@ -306,4 +314,4 @@ def citation(quote: q.QuoteRow) -> str:
         )
         if x
     )
-    return f"{as_said(quote.text, quote.kind)} — {who}, {where}"
+    return f"{as_said(quote.text, quote.kind, quote.cue)} — {who}, {where}"

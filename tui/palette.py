@@ -13,7 +13,7 @@ from textual.markup import escape
 from model.corpus import query as q
 
 from .browser import MainScreen
-from .navigation import date_problem
+from .navigation import SAID_FILTERS, date_problem
 from .text import clean
 
 
@@ -92,6 +92,25 @@ class ArticleCommands(EntityCommands):
 
     def hit(self, screen, row):
         return (*article_lines(row), partial(screen.go_article, row.id))
+
+
+class QuoteKindCommands(Provider):
+    """The Quotes pane narrowed to words or to stances (`navigation.SAID_FILTERS`)."""
+
+    def _hits(self):
+        screen = _screen(self.app)
+        return [(title, help, partial(screen.show_said, said)) for said, title, help in SAID_FILTERS]
+
+    async def discover(self) -> Hits:
+        for title, help, action in self._hits():
+            yield DiscoveryHit(title, action, help=help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help, action in self._hits():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, highlight(matcher, title), action, text=title, help=escape(help))
 
 
 class DateCommands(Provider):

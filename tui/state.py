@@ -20,6 +20,7 @@ class Chips:
     entity: tuple[int, str] | None = None
     speaker: tuple[int, str] | None = None
     search: str | None = None
+    said: str | None = None  # Quotes: "speech" or "stance" (`q.QUOTE_SAID_KINDS`)
     order: tuple[str, ...] = ()
 
     def set(self, name: str, value) -> Chips:
@@ -32,6 +33,7 @@ class Chips:
             entity=self.entity[0] if self.entity else None,
             speaker=self.speaker[0] if self.speaker else None,
             search=self.search,
+            said=self.said,
         )
 
     def labels(self) -> list[tuple[str, str]]:
@@ -40,6 +42,7 @@ class Chips:
             "entity": lambda v: "entity: " + v[1],
             "speaker": lambda v: "speaker: " + v[1],
             "search": lambda v: "search: " + v,
+            "said": lambda v: "quotes: " + ("stances only" if v == "stance" else "words only"),
         }
         return [(n, text[n](getattr(self, n))) for n in self.order]
 

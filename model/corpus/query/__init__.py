@@ -21,7 +21,7 @@ from model.corpus.query.articles import (
 from model.corpus.query.base import FREQUENT, FREQUENT_EVENTS, QueryError, connect, has_summary
 from model.corpus.query.entities import count_entities, entities, entity, labels
 from model.corpus.query.entity_page import COOCCUR_ARTICLES, PAGE_COUNT_CAP, entity_page
-from model.corpus.query.quotes import QUOTE_SORTS, count_quotes, quotes
+from model.corpus.query.quotes import QUOTE_SAID_KINDS, QUOTE_SORTS, count_quotes, quotes
 from model.corpus.query.rows import (
     ArticleDoc,
     ArticleRow,
@@ -43,6 +43,7 @@ __all__ = [
     "FREQUENT",
     "FREQUENT_EVENTS",
     "PAGE_COUNT_CAP",
+    "QUOTE_SAID_KINDS",
     "QUOTE_SORTS",
     "ArticleDoc",
     "ArticleRow",

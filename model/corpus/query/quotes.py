@@ -23,9 +23,17 @@ QUOTES_MENTIONING = (
 )
 
 
+# What a quote says, as the Quotes pane filters it: words (quoted or reported), or a position with no words.
+QUOTE_SAID_KINDS = {"speech": ("direct", "partial", "indirect"), "stance": ("stance",)}
+
+
 def quote_where(f: Filters, summed: bool = False) -> tuple[str, list]:
     """With `summed` (the database has the summary), the quotes of an entity are read from it."""
     clauses, params = [], []
+    kinds = QUOTE_SAID_KINDS.get(f.said or "")
+    if kinds:
+        clauses.append(f"q.kind IN ({', '.join('?' * len(kinds))})")
+        params += kinds
     if f.article is not None:
         clauses.append("q.article = ?")
         params.append(f.article)
@@ -52,7 +60,13 @@ def entity_quotes(conn: sqlite3.Connection, f: Filters) -> tuple[str, list] | No
     """With the summary, the quotes of one entity (`f.entity`: spoken by it or mentioning it) or
     of one speaker (`f.speaker`), and no other filter, are a range of `entity_quote e`: its WHERE
     clause and parameters; None otherwise."""
-    if f.article is not None or f.search or (f.entity is None) == (f.speaker is None) or not has_summary(conn):
+    if (
+        f.article is not None
+        or f.search
+        or f.said
+        or (f.entity is None) == (f.speaker is None)
+        or not has_summary(conn)
+    ):
         return None
     if f.entity is not None:
         return " WHERE e.entity = ?", [f.entity]
@@ -74,7 +88,7 @@ def summed_quotes(conn: sqlite3.Connection, where: str, params: list, offset: in
 
 
 def count_quotes(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
-    match = fts_only(f, article=f.article, entity=f.entity, speaker=f.speaker)
+    match = fts_only(f, article=f.article, entity=f.entity, speaker=f.speaker, said=f.said)
     if match:
         return run(conn, "SELECT COUNT(*) FROM quote_fts WHERE quote_fts MATCH ?", (match,))[0][0]
     summed = entity_quotes(conn, f)
@@ -93,7 +107,7 @@ def quotes(
     where, params = quote_where(f, has_summary(conn))
     order = _QUOTE_ORDER.get(sort, _QUOTE_ORDER["date"])
     source = "quote q JOIN article a ON a.id = q.article"
-    match = fts_only(f, article=f.article, entity=f.entity, speaker=f.speaker)
+    match = fts_only(f, article=f.article, entity=f.entity, speaker=f.speaker, said=f.said)
     if match and sort == "date" and is_common(conn, "quote_fts", match):
         # a common word: walk the articles newest first and keep their matching quotes
         source = (

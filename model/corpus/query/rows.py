@@ -19,6 +19,7 @@ class Filters:
     search: str | None = None  # Articles (title and text), Quotes (text and speaker): words as typed
     label: str | None = None  # Entities: type
     name: str | None = None  # Entities: type-to-filter on name or alias
+    said: str | None = None  # Quotes: "speech" (direct, partial, indirect) or "stance" (`QUOTE_SAID_KINDS`)
 
 
 @dataclass
