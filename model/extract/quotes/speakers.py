@@ -393,7 +393,7 @@ class Resolver:
                 for c in tok.lefts
                 if c.dep_ == "compound" and c.i in self.mention_at and self.mention_at[c.i].label in ("ORG", "PERSON")
             ]
-            if comp and tok.pos_ == "NOUN":
+            if comp and tok.pos_ == "NOUN" and not _one_of_theirs(tok):
                 return self.mention_at[comp[-1].i]
         return None
 
@@ -1101,6 +1101,17 @@ def may_speak(tok) -> bool:
     ):
         return True
     return not lemma.endswith(ABSTRACT_SUFFIXES)
+
+
+def _one_of_theirs(tok) -> bool:
+    """ "a Clinton aide", "one Trump confidant", "a GOP strategist": a person described by whom they work for, not
+    that one (a spokesperson speaks for them: "a Kremlin spokesman")."""
+    lemma = tok.lemma_.lower()
+    return (
+        lemma in PEOPLE_NOUNS
+        and lemma not in ("spokesman", "spokeswoman", "spokesperson")
+        and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in tok.lefts)
+    )
 
 
 def doc_range(doc, a: int, b: int):

@@ -75,3 +75,8 @@ def test_a_body_keeps_its_country(nlp):
     said = one(quotes, "sell more bonds")
     assert said.speaker == "Japan's Ministry of Finance"
     assert said.speakers == ["Ministry of Finance"]  # the entity named
+
+
+def test_one_of_someones_aides_is_not_that_someone(nlp):
+    quotes = run(nlp, "Senator Hal Brandt lost the vote. “We saw it coming,” one Brandt aide said.")
+    assert one(quotes, "saw it coming").speaker != "Hal Brandt"
