@@ -96,6 +96,8 @@ LEARNED = {
 # done. The learned model keeps them only from its threshold for reported speech, never from the lower one of stances.
 COMPLIMENTS = {"praise", "tout", "thank", "applaud", "hail", "laud", "congratulate", "welcome", "commend"}
 REFUSALS = {"decline", "refuse"}
+# Deeds: what someone did to something ("signed the documents", "struck a deal") is no position held.
+DEEDS = {"sign", "strike", "hold", "make", "take", "give", "meet", "visit", "build", "win", "lose", "receive"}
 STANCES = {"endorse", "support", "back", "oppose", "criticize", "attack", "reject", "favor", "prefer"}
 NAMING_CUES = {"call", "label", "brand", "dub", "deem", "consider", "declare"}  # "called X a Y": X a Y
 FINDING_VERBS = {"show", "find", "reveal", "indicate", "suggest", "estimate", "put"}  # with a record as subject

@@ -20,7 +20,7 @@ from model.extract.quotes.speakers import Speaker
 from model.extract.quotes.stance import attribution_kind
 from model.lexicon.grammar import MODAL_WORDS, PRONOUN_KINDS
 from model.lexicon.people import NOT_PEOPLE, THING_NOUNS
-from model.lexicon.speech import COMPLIMENTS, QUOTING_VERBS, REFUSALS, STANCES
+from model.lexicon.speech import COMPLIMENTS, DEEDS, QUOTING_VERBS, REFUSALS, STANCES
 from model.records import Quote
 
 ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "NORP": "norp"}
@@ -140,9 +140,9 @@ def learned_quotes(ex, out: list[Quote]) -> list[Quote]:
             continue
         kind = attribution_kind(ex, lemma(v) if v.pos_ == "VERB" else "", rel, subj)
         sp = ex.resolver.resolve(subj, v.text) if subj is not None else None
-        named = sp is not None and sp.named and bool(sp.name) and lemma(v) not in COMPLIMENTS | REFUSALS
-        # a stance of someone named may score lower than reported speech; of no one named, a compliment or a refusal,
-        # it may not
+        named = sp is not None and sp.named and bool(sp.name) and lemma(v) not in COMPLIMENTS | REFUSALS | DEEDS
+        # a stance of someone named may score lower than reported speech; of no one named, a compliment, a refusal
+        # or a deed, it may not
         threshold = ex.rules.learned_stance_threshold if kind == "stance" and named else ex.rules.learned_threshold
         if p < threshold or any(a < end and start < b for a, b in taken):
             continue
