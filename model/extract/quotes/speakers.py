@@ -479,17 +479,22 @@ class Resolver:
         return None
 
     def _nearest_body(self, tok, span) -> Speaker | None:
-        """ "it": the nearest organisation or country subject before (within two paragraphs); but a body that spoke
-        in this paragraph or the one before goes before a subject that did not ("China will …, Xinhua reported. It
-        said …", "According to Xinhua, China will … It said …": the agency, not the country it reports on)."""
+        """ "it": the nearest organisation or country subject before (within two paragraphs); but an organisation
+        that spoke in this paragraph or the one before goes before a country subject that did not ("According to
+        Xinhua, China will … It said …": the agency, not the country it reports on)."""
         pos = tok.idx
         bodies = [
             c
             for c in reversed(self.candidates)
             if c.pos < pos and c.speaker.label in ("ORG", "GPE", "NORP") and len(c.speaker.names) == 1
         ]
-        spoke = next((c for c in bodies if c.speech and self.para_of(pos) - c.para <= 1), None)
-        c = spoke if spoke is not None else next(iter(bodies), None)
+        nearest = next(iter(bodies), None)
+        spoke = next(
+            (c for c in bodies if c.speech and c.speaker.label == "ORG" and self.para_of(pos) - c.para <= 1), None
+        )
+        if nearest is None or nearest.speaker.label == "ORG" or nearest.speech:
+            spoke = None  # only a country the body reported on gives way to the body that spoke
+        c = spoke if spoke is not None else nearest
         if c is None or self.para_of(pos) - c.para > 2:
             return None
         what = "organisation or country that spoke" if spoke is not None else "organisation or country subject"
@@ -839,18 +844,19 @@ def _people_before(res: Resolver, tok) -> list[Mention]:
 
 
 def _title_words(res: Resolver, tok) -> str | None:
-    """A title's words as a pattern, lower case: the noun, the words in compound before it, and an "of" phrase
-    ("secretary of state", "foreign minister"); None for a noun no office ends in."""
+    """A title's words as a pattern, lower case: the noun, the words in compound before it (a party's, not a
+    country's: "the Republican nominee", "the U.S. secretary of state") and an "of" phrase ("secretary of state",
+    "foreign minister"); None for a noun no office ends in, or one word alone."""
     if tok.lemma_.lower() not in PEOPLE_NOUNS and tok.pos_ != "PROPN":
         return None
-    words = [t.lower_ for t in tok.lefts if t.dep_ in ("compound", "amod") and t.ent_type_ not in ("GPE", "NORP")]
+    words = [t.lower_ for t in tok.lefts if t.dep_ in ("compound", "amod") and t.ent_type_ != "GPE"]
     words.append(tok.lower_)
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if pobj is not None and pobj.right_edge.i - of.i <= 3:
         words += [t.lower_ for t in res.doc[of.i : pobj.right_edge.i + 1]]
-    if len(words) < 2 and tok.lemma_.lower() not in PEOPLE_NOUNS:
-        return None
+    if len(words) < 2:
+        return None  # "the ambassador": `named_earlier_as`
     return r"\s+".join(re.escape(w) for w in words)
 
 

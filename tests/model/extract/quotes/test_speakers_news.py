@@ -80,3 +80,12 @@ def test_a_body_keeps_its_country(nlp):
 def test_one_of_someones_aides_is_not_that_someone(nlp):
     quotes = run(nlp, "Senator Hal Brandt lost the vote. “We saw it coming,” one Brandt aide said.")
     assert one(quotes, "saw it coming").speaker != "Hal Brandt"
+
+
+def test_a_partys_title_is_not_the_other_partys(nlp):
+    quotes = run(
+        nlp,
+        "Republican presidential nominee Carl Dean debated Democratic presidential nominee Ann Ross on Monday.\n\n"
+        "The Republican presidential nominee said the tax plan would create jobs.",
+    )
+    assert one(quotes, "tax plan").speaker == "Carl Dean"
