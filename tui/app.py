@@ -22,7 +22,7 @@ from . import bindings
 from .browser import MainScreen
 from .config import Config, load_config
 from .internals import guard_option_list_paging, tolerate_undecodable_input
-from .palette import ActionCommands, ArticleCommands, DateCommands, EntityCommands, SearchCommands
+from .palette import ActionCommands, ArticleCommands, DateCommands, EntityCommands, QuoteKindCommands, SearchCommands
 
 ANSI_THEME = "ansi-dark"
 SWITCH_INTERVAL = 0.0005  # seconds; see SinorusApp.__init__
@@ -68,7 +68,7 @@ class SinorusApp(App):
     TITLE = "sinorus-tui"
     BINDINGS = bindings.APP
     # Textual's own commands (theme, quit, …) come through ActionCommands, after the recent targets and the keys.
-    COMMANDS = {ActionCommands, SearchCommands, EntityCommands, ArticleCommands, DateCommands}
+    COMMANDS = {ActionCommands, SearchCommands, EntityCommands, ArticleCommands, DateCommands, QuoteKindCommands}
     CSS = """
     Screen { background: $background; }
     """

@@ -493,6 +493,12 @@ class MainScreen(Corrections, StepScreen):
         self._open_when_loaded = "quotes"
         self.navigate(nav.next_quote_view(self.capture()))
 
+    def show_said(self, kinds: str | None) -> None:
+        """The Quotes pane narrowed to the quote kinds `kinds` ("direct,partial,indirect": words; "stance"), or to
+        every kind (None): the search's `kind:` term, put in, changed or taken out."""
+        search = nav.with_kinds(self.state.chips.search, kinds)
+        self.navigate(replace(self.capture(), chips=self.state.chips.set("search", search)))
+
     def action_toggle_basis(self) -> None:
         self.navigate(replace(self.capture(), show_basis=not self.state.show_basis))
 

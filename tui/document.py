@@ -304,7 +304,7 @@ def _quotes_section(b: _Builder, rows: list[q.QuoteRow], entity_id: int) -> None
             for name, member in speaker_names(quote):  # each member of a joint speaker its own link
                 b.add(name, "bold", ("entity", member) if member is not None else None)
             b.add(": ")
-        b.add(as_said(quote.text, quote.kind), said_style(quote.kind), ("quote", quote))
+        b.add(as_said(quote.text, quote.kind, quote.cue), said_style(quote.kind), ("quote", quote))
         b.line(" — " + clean(quote.title, "(untitled)"), MUTED_STYLE)
 
 

@@ -17,7 +17,7 @@ from model.corpus.query import QueryError
 
 from . import bindings
 from .internals import keymap
-from .text import QUOTED_KINDS, REPORTED_MARK, as_said, clean, shorten
+from .text import QUOTED_KINDS, REPORTED_MARK, STANCE_KIND, as_said, clean, shorten
 
 _CSS = """
 {name} {{ align: center middle; }}
@@ -60,7 +60,7 @@ def _quote_rows(fact) -> list[tuple[str, object]]:
     if fact.cue:
         cue = f"“{fact.cue}”" + (f" at {_where(fact.cue_start, fact.cue_end)}" if fact.cue_start is not None else "")
     return [
-        ("Quote" if fact.kind in QUOTED_KINDS else "Reported", as_said(fact.text, fact.kind)),
+        (_said_label(fact.kind), as_said(fact.text, fact.kind, fact.cue)),
         ("Span", _where(fact.start, fact.end)),
         ("Kind", fact.kind),
         ("Speaker", fact.speaker or "unknown"),
@@ -361,4 +361,11 @@ LEGEND = [
     ("“…”", "the speaker's own words", "direct or partial quote"),
     (REPORTED_MARK + "…", "reported speech", "an account, not their words"),
     ("3×", "a statement in 3 outlets", "Quotes grouped by statement; v lists every quote"),
+    ("accuses: …", "a stance", "a position held, no words reported"),
 ]
+
+
+def _said_label(kind: str | None) -> str:
+    if kind in QUOTED_KINDS:
+        return "Quote"
+    return "Stance" if kind == STANCE_KIND else "Reported"

@@ -102,6 +102,27 @@ def next_quote_view(snap: Snapshot) -> Snapshot:
     return replace(snap, quote_view="quotes" if snap.quote_view == "statements" else "statements")
 
 
+def with_kinds(search: str | None, kinds: str | None) -> str | None:
+    """`search` with its `kind:` term set to `kinds` (None: taken out); a search that cannot be read is left as
+    it is but for the term, put first."""
+    try:
+        terms = [t for t in (q.parse(search).terms if search else ()) if t.field != "kind"]
+    except q.QueryError:
+        return " ".join(x for x in (f"kind:{kinds}" if kinds else "", search or "") if x) or None
+    if kinds:
+        terms.append(q.Term("kind", kinds))
+    return q.Query(tuple(terms)).text or None
+
+
+# The Quotes pane's kind filters, as the command palette offers them: (the kinds a `kind:` search term keeps,
+# title, help); None drops the term.
+SAID_FILTERS = (
+    ("direct,partial,indirect", "Quotes: words only", "Quoted and reported speech, no stances"),
+    ("stance", "Quotes: stances only", "Positions attributed with no words reported (accuses: …, calls for: …)"),
+    (None, "Quotes: every kind", "Words and stances"),
+)
+
+
 def next_label(labels: list[str], label: str | None) -> str | None:
     """The entity type after `label` (None: all types)."""
     options = [None, *labels]
@@ -401,4 +422,4 @@ def citation(quote: q.QuoteRow) -> str:
         )
         if x
     )
-    return f"{as_said(quote.text, quote.kind)} — {who}, {where}"
+    return f"{as_said(quote.text, quote.kind, quote.cue)} — {who}, {where}"

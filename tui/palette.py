@@ -17,7 +17,7 @@ from model.corpus import query as q
 from . import bindings, saved
 from .browser import MainScreen
 from .modals import display_keys
-from .navigation import date_problem
+from .navigation import SAID_FILTERS, date_problem
 from .text import clean
 
 
@@ -254,6 +254,21 @@ def recent_hit(screen, target, searches: list[tuple[str, str]]) -> DiscoveryHit 
         return None
     text = f"Saved search: {target.label}"
     return DiscoveryHit(Content(text), partial(screen.run_saved, target.key, query), text=text, help=escape(query))
+
+
+class QuoteKindCommands(Provider):
+    """The Quotes pane narrowed to words or to stances (`navigation.SAID_FILTERS`)."""
+
+    def _hits(self):
+        screen = _screen(self.app)
+        return [(title, help, partial(screen.show_said, said)) for said, title, help in SAID_FILTERS]
+
+    async def search(self, query: str) -> Hits:  # typed for, never listed first: recent targets come first
+        matcher = self.matcher(query)
+        for title, help, action in self._hits():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, highlight(matcher, title), action, text=title, help=escape(help))
 
 
 class DateCommands(Provider):

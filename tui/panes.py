@@ -227,7 +227,7 @@ def _quote_row(row: q.QuoteRow, width: int, previous: q.QuoteRow | None = None) 
     parts = [
         (fit(who, who_w), "bold" if row.speaker else MUTED_STYLE),
         " ",
-        (fit(as_said(row.text, row.kind), quote_w), said_style(row.kind)),
+        (fit(as_said(row.text, row.kind, row.cue), quote_w), said_style(row.kind)),
         " ",
     ]
     if title_w:

@@ -38,11 +38,31 @@ QUOTED_KINDS = frozenset({"direct", "partial"})
 REPORTED_MARK = "≈ "
 
 
-def as_said(text: str | None, kind: str | None) -> str:
+STANCE_KIND = "stance"  # a position attributed with no words reported: shown after its verb, "accuses: X of …"
+
+
+def as_said(text: str | None, kind: str | None, cue: str | None = None) -> str:
     """A quote's text as the reader must take it: “words” for the speaker's own words, `≈ words`
-    for reported speech, which must never look like a quotation."""
+    for reported speech, which must never look like a quotation, and a stance after its verb
+    (`accuses: Washington of …`, `calls for: talks`): a position held, no words at all."""
     body = clean(text)
-    return f"“{body}”" if kind in QUOTED_KINDS else REPORTED_MARK + body
+    if kind in QUOTED_KINDS:
+        return f"“{body}”"
+    if kind == STANCE_KIND:
+        return f"{third_person(clean(cue) or 'hold')}: {body}"
+    return REPORTED_MARK + body
+
+
+def third_person(cue: str) -> str:
+    """A cue's verb as its subject does it: "accuse" → "accuses", "call for" → "calls for", "deny" → "denies"."""
+    verb, _, rest = cue.partition(" ")
+    if re.search(r"(s|sh|ch|x|z|o)$", verb):
+        verb += "es"
+    elif re.search(r"[^aeiou]y$", verb):
+        verb = verb[:-1] + "ies"
+    elif verb:
+        verb += "s"
+    return f"{verb} {rest}" if rest else verb
 
 
 def clean_keep_offsets(text: str) -> str:

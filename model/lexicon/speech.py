@@ -92,6 +92,12 @@ LEARNED = {
 # Left out of LEARNED although they pass its test on PolNeAR train: compliments (praise, tout, thank, applaud, hail:
 # a reaction, and the seeds' gold leaves them out), refusals (decline/refuse to …: what was not done), examples
 # given ("pointed to X as …") and "noted [the absence …]"; each costs a seeds false positive.
+# Reactions and refusals: a compliment is no position (the seeds' gold leaves it out), a refusal says what was not
+# done. The learned model keeps them only from its threshold for reported speech, never from the lower one of stances.
+COMPLIMENTS = {"praise", "tout", "thank", "applaud", "hail", "laud", "congratulate", "welcome", "commend"}
+REFUSALS = {"decline", "refuse"}
+# Deeds: what someone did to something ("signed the documents", "struck a deal") is no position held.
+DEEDS = {"sign", "strike", "hold", "make", "take", "give", "meet", "visit", "build", "win", "lose", "receive"}
 STANCES = {"endorse", "support", "back", "oppose", "criticize", "attack", "reject", "favor", "prefer"}
 NAMING_CUES = {"call", "label", "brand", "dub", "deem", "consider", "declare"}  # "called X a Y": X a Y
 FINDING_VERBS = {"show", "find", "reveal", "indicate", "suggest", "estimate", "put"}  # with a record as subject
@@ -111,5 +117,7 @@ claim belief view assertion argument warning insistence promise pledge suggestio
 position demand charge statement remark comment prediction hope fear concern suspicion conviction
 """.split()
 )
+# Claim nouns whose that-clause is a position held, not words reported ("her belief that …"): a stance.
+STANCE_CLAIM_NOUNS = {"belief", "view", "hope", "fear", "concern", "suspicion", "conviction", "position"}
 # Objects too vague to be what was said ("said something", "said a lot").
 VAGUE_OBJECTS = ("thing", "something", "anything", "nothing", "everything", "word", "lot")

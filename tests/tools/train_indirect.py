@@ -63,7 +63,9 @@ def load_split(shared, split, cache):
     return root, arts, docs
 
 
-COLLECT = QuoteRules(learned_model=True, learned_threshold=2.0)  # the rules' quotes; candidates collected, none added
+COLLECT = QuoteRules(
+    learned_model=True, learned_threshold=2.0, learned_stance_threshold=2.0
+)  # the rules' quotes; candidates collected, none added
 FREE_GOLD: dict = {}  # (split, article) -> (gold, matched by the rules, rules' indirect quotes, unmatched gold)
 
 

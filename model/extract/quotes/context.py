@@ -31,6 +31,8 @@ class Frame:
     speaker: Speaker | None = None
     claimed: bool = False
     named_object: bool = False  # the content is a name, object of a stance ("endorsed [Hillary Clinton]")
+    kind: str = "indirect"  # or "stance": a position attributed with no words reported (`stance.attribution_kind`)
+    cue_words: str | None = None  # the cue with the preposition its content follows ("call for"), when not the lemma
 
 
 @dataclass

@@ -27,7 +27,12 @@ from model.extract.quotes.cues import LEARNED_CUES
 from model.extract.quotes.frames import find_frames, name_after_quote, name_before
 from model.extract.quotes.layout import opens_with_title, speaker_labels
 from model.extract.quotes.learned import learned_quotes
-from model.extract.quotes.reported import claim_quotes, indirect_quote
+from model.extract.quotes.reported import (
+    claim_quotes,
+    indirect_quote,
+    reports_a_speaker,
+    without_trailing_according,
+)
 from model.extract.quotes.settings import DEFAULT_RULES, QuoteRules
 from model.extract.quotes.speakers import Speaker
 from model.lexicon.people import BODY_NOUNS, PEOPLE_NOUNS
@@ -145,6 +150,9 @@ def reported_quotes(ex, frames: list[Frame], seen: set) -> list[Quote]:
     for f in frames:
         if f.belief and f.content is not None and any(a <= f.cue.i < b for a, b in reported):
             continue
+        if reports_a_speaker(f, frames):
+            continue  # "X said …, according to the reports": X's words, once
+        without_trailing_according(ex, f, frames)
         rec = indirect_quote(ex, f)
         if rec is not None and (rec.start, rec.end) not in seen:
             seen.add((rec.start, rec.end))

@@ -21,6 +21,7 @@ from model.extract.quotes.shapes import (
     object_reach,
     that_clause_in_pp,
 )
+from model.extract.quotes.stance import attribution_kind
 from model.lexicon.records import DOCUMENT_NOUNS
 from model.lexicon.speech import (
     ATTRIB_ABOUT,
@@ -106,12 +107,31 @@ def according_frame(ex, t, to=None) -> Frame | None:
     if pobj is None:
         return None
     head = t.head if t.head.i != t.i else None
+    source_end = t.right_edge.i + 1
+    name = _name_after_description(ex, pobj)
+    if name is not None:  # "according to the state news agency Xinhua, …": the name the parse hung elsewhere
+        pobj, source_end = name, max(source_end, name.i + 1)
     frame = Frame(t, "according", (t.idx, to.idx + len(to.text)), pobj, "according", (t.i, t.i + 1))
     if head is not None:
         a, b = head.left_edge.i, head.right_edge.i + 1
         frame.scope = (a, b)
-        frame.content = minus(ex, a, b, t.left_edge.i, t.right_edge.i + 1, head)
+        frame.content = minus(ex, a, b, t.left_edge.i, source_end, head)
     return frame
+
+
+def _name_after_description(ex, pobj):
+    """The last token of an organisation's or a person's name right after a description ("the state news agency
+    [Xinhua]"), that the parse did not make the description's apposition; or None."""
+    mention_at = ex.resolver.mention_at
+    k = pobj.i + 1
+    m = mention_at.get(k)
+    if pobj.pos_ != "NOUN" or m is None or m.label not in ("ORG", "PERSON") or ex.in_quote[k] or pobj.i in mention_at:
+        return None
+    if ex.doc[k].head.i == pobj.i:
+        return None  # the parse has it (an apposition or a compound): `Resolver.resolve` reads it
+    while k + 1 < len(ex.doc) and mention_at.get(k + 1) is m:
+        k += 1
+    return ex.doc[k]
 
 
 @dataclass
@@ -358,6 +378,7 @@ def attributed_content(ex, f: Frame) -> None:
             if c.dep_ == "dobj" or c.dep_ == "prep" and ex.rules.object_clauses:
                 f.content = object_reach(ex, v, f.content)
             f.belief = f.content is not None
+            f.kind = attribution_kind(ex, f.cue_lemma, c.dep_, f.subject)
             return
     if f.cue_lemma in LEARNED_CUES:
         learned_content(ex, f)
@@ -424,7 +445,13 @@ def spoken_about(ex, f: Frame, c) -> bool:
         return False
     obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
     if obj is not None and obj.pos_ not in ("PRON", "PROPN") and obj.right_edge.i - obj.left_edge.i >= 1:
-        _content(ex, f, obj)
+        whom = next((x for x in f.cue.children if x.dep_ == "dobj" and f.cue.i < x.i < c.i), None)
+        if whom is not None:  # "accused [Washington of …]": whom the stance is against, and what of
+            _content(ex, f, obj, start=whom.left_edge.i)
+            f.content = (f.content[0], max(f.content[1], obj.right_edge.i + 1)) if f.content else None
+        else:
+            _content(ex, f, obj)
+            f.cue_words = f"{f.cue_lemma} {c.lower_}"
     return True
 
 
@@ -435,6 +462,7 @@ def called_for(ex, f: Frame, c) -> bool:
     obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
     if obj is not None:
         _content(ex, f, obj)
+        f.cue_words = f"{f.cue_lemma} for"
     return True
 
 
@@ -465,6 +493,7 @@ def belief_interrupting(ex, f: Frame) -> None:
     if clause is not None and clause.left_edge.i < v.left_edge.i < v.i < clause.right_edge.i:
         f.content = clean_range(ex, clause.left_edge.i, clause.right_edge.i + 1, clause)
         f.belief = f.content is not None
+        f.kind = attribution_kind(ex, f.cue_lemma, "parataxis", f.subject)
 
 
 def learned_content(ex, f: Frame) -> None:
@@ -482,6 +511,9 @@ def learned_content(ex, f: Frame) -> None:
             f.content = object_reach(ex, v, f.content)
         f.nominal = node.dep_ != "ccomp"
         f.belief = f.content is not None
+        f.kind = attribution_kind(ex, f.cue_lemma, node.dep_, f.subject)
+        if node.dep_ in ("pobj", "pcomp"):
+            f.cue_words = f"{f.cue_lemma} {node.head.lower_}"
         return
 
 
@@ -644,6 +676,16 @@ def quoted_as_saying(ex, v):
     return None
 
 
+def quoted_in_the_passive(ex, v):
+    """ "“…,” X was quoted as saying by Interfax", "X was quoted by Reuters as saying": the one quoted speaks, never
+    the agency that quotes them."""
+    if _lemma(v) in QUOTING_VERBS:
+        subj = next((c for c in v.children if c.dep_ == "nsubjpass" and not ex.in_quote[c.i]), None)
+        if subj is not None:
+            return subj, "quoted-as"
+    return None
+
+
 def quoted_in_a_clause(ex, v):
     """ "X quoted Y, saying …" parsed as a clause of the quoting verb: the one quoted speaks."""
     if v.dep_ == "advcl" and v.head.lemma_.lower() in QUOTING_VERBS:
@@ -738,7 +780,14 @@ def name_of_a_lost_root(ex, v, cur, rule):
     return None
 
 
-SUBJECT_RULES = (footage_of_a_name, quoted_as_saying, quoted_in_a_clause, asked_by_someone, subject_up_the_clauses)
+SUBJECT_RULES = (
+    footage_of_a_name,
+    quoted_as_saying,
+    quoted_in_the_passive,
+    quoted_in_a_clause,
+    asked_by_someone,
+    subject_up_the_clauses,
+)
 CLAUSE_SUBJECT_RULES = (explicit_subject, relative_clause_noun, participle_noun, name_of_a_lost_root)
 
 

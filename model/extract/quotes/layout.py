@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from model.extract.quotes.datelines import inside
 from model.lexicon.headlines import HEADLINE_AUX, HEADLINE_CUES, IRREGULAR_CUE_FORMS
 from model.lexicon.naming import LABEL_FIELDS
 from model.lexicon.people import BODY_NOUNS, PEOPLE_NOUNS
@@ -423,7 +424,10 @@ def _name_ending_label(ex, hit):
 def opens_with_title(ex) -> bool:
     """The text's first paragraph is its title (or the title's first line: "Headline; " ¶ "subhead"): it opens
     with the words of the title known, or no title is known. Wire copy whose title is kept apart opens with
-    its lede ("Thailand's Commerce Ministry announced a new …"), no headline."""
+    its lede ("Thailand's Commerce Ministry announced a new …"), no headline; so does one that opens with a
+    dateline."""
+    if ex.paras and inside(ex.resolver.datelines, ex.paras[0][0]):
+        return False  # "BEIJING (Reuters) – …": a lede
     if ex.title is None or not ex.paras:
         return True
     p0, p1 = ex.paras[0]

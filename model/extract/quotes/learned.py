@@ -17,9 +17,10 @@ from model.extract.quotes.cues import NAME_LABELS, irrealis, lemma
 from model.extract.quotes.frames import subject_of
 from model.extract.quotes.shapes import clean_range
 from model.extract.quotes.speakers import Speaker
+from model.extract.quotes.stance import attribution_kind
 from model.lexicon.grammar import MODAL_WORDS, PRONOUN_KINDS
 from model.lexicon.people import NOT_PEOPLE, THING_NOUNS
-from model.lexicon.speech import QUOTING_VERBS, STANCES
+from model.lexicon.speech import COMPLIMENTS, DEEDS, QUOTING_VERBS, REFUSALS, STANCES
 from model.records import Quote
 
 ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "NORP": "norp"}
@@ -134,11 +135,19 @@ def learned_quotes(ex, out: list[Quote]) -> list[Quote]:
     taken = [(r.start, r.end) for r in out]
     scored = _scored_candidates(ex, taken, CUES, WEIGHTS)
     new = []
-    for p, start, end, v, subj in sorted(scored, key=lambda x: -x[0]):
-        if p < ex.rules.learned_threshold or any(a < end and start < b for a, b in taken):
+    for p, start, end, v, subj, rel in sorted(scored, key=lambda x: -x[0]):
+        if p < min(ex.rules.learned_threshold, ex.rules.learned_stance_threshold):
+            continue
+        kind = attribution_kind(ex, lemma(v) if v.pos_ == "VERB" else "", rel, subj)
+        sp = ex.resolver.resolve(subj, v.text) if subj is not None else None
+        named = sp is not None and sp.named and bool(sp.name) and lemma(v) not in COMPLIMENTS | REFUSALS | DEEDS
+        # a stance of someone named may score lower than reported speech; of no one named, a compliment, a refusal
+        # or a deed, it may not
+        threshold = ex.rules.learned_stance_threshold if kind == "stance" and named else ex.rules.learned_threshold
+        if p < threshold or any(a < end and start < b for a, b in taken):
             continue
         taken.append((start, end))
-        new.append(_learned_record(ex, p, start, end, v, subj))
+        new.append(_learned_record(ex, p, start, end, v, sp, kind, rel.partition(":")[2]))
     return new
 
 
@@ -168,20 +177,22 @@ def _scored_candidates(ex, taken: list, cues, weights) -> list[tuple]:
         if ex.candidates is not None:
             ex.candidates.append((feats, start, end, p, v.idx))
         if attested:
-            scored.append((p, start, end, v, subj))
+            scored.append((p, start, end, v, subj, rel))
     return scored
 
 
-def _learned_record(ex, p: float, start: int, end: int, v, subj) -> Quote:
-    sp = ex.resolver.resolve(subj, v.text) if subj is not None else None
+def _learned_record(ex, p: float, start: int, end: int, v, sp, kind: str, prep: str) -> Quote:
+    """The record of a candidate the model kept, of `kind`: reported speech for a speech verb's clause, else a
+    stance (`stance.attribution_kind`: "is critical of [the plan]", "has concerns about […]"), of speaker `sp`
+    (maybe None); `prep`: the preposition its content is the object of ("call for"), or ""."""
     if sp is None or not sp.name:
         sp = Speaker(None, [], None, None, "speaker: unnamed (learned attribution)", 0.3)
     return Quote(
         start=start,
         end=end,
         text=ex.text[start:end],
-        kind="indirect",
-        cue=lemma(v),
+        kind=kind,
+        cue=f"{lemma(v)} {prep}" if prep else lemma(v),
         cue_start=v.idx,
         cue_end=v.idx + len(v.text),
         speaker=sp.name,

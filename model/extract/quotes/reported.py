@@ -7,6 +7,7 @@ from model.extract.quotes.context import FINITE_TAGS, Frame, is_document, is_peo
 from model.extract.quotes.cues import irrealis
 from model.extract.quotes.shapes import apostrophe_run, clean_range
 from model.extract.quotes.speakers import Speaker
+from model.extract.quotes.stance import claim_kind
 from model.lexicon.grammar import UNNAMED_PRONOUNS
 from model.lexicon.people import BODY_NOUNS, PEOPLE_QUANTIFIERS, THING_NOUNS
 from model.lexicon.speech import CLAIM_NOUNS, REPORT_VERBS
@@ -51,7 +52,7 @@ def _claim_quote(ex, t) -> Quote | None:
         start=a,
         end=b,
         text=ex.text[a:b],
-        kind="indirect",
+        kind=claim_kind(t.lemma_.lower()),
         cue=t.lemma_.lower(),
         cue_start=t.idx,
         cue_end=t.idx + len(t.text),
@@ -136,10 +137,49 @@ def people_or_body(ex, f: Frame, subj) -> bool:
 UNNAMED_SOURCE_RULES = (unresolved_pronoun, missed_name, any_noun_that_speaks, people_or_body)
 
 
+def _according(f: Frame) -> bool:
+    return f.cue_lemma == "according" and f.cue.lower_ == "according"
+
+
+def _speech_with_speaker(f: Frame) -> bool:
+    return f.cue_lemma in REPORT_VERBS and not f.attrib and f.speaker is not None and bool(f.speaker.name)
+
+
+def reports_a_speaker(f: Frame, frames: list[Frame]) -> bool:
+    """ "X said the talks failed, according to the reports": an "according to" whose clause holds a speech verb with
+    a speaker of its own; the words are X's (the report is where the writer read them), one record, X's."""
+    if not _according(f) or f.content is None:
+        return False
+    a, b = f.content
+    return any(g is not f and a <= g.cue.i < b and _speech_with_speaker(g) for g in frames)
+
+
+def without_trailing_according(ex, f: Frame, frames: list[Frame]) -> None:
+    """A speech verb's clause ending in ", according to …" that names where the writer read it: the clause without
+    it (in place)."""
+    if f.content is None or not _speech_with_speaker(f):
+        return
+    a, b = f.content
+    for g in frames:
+        if not _according(g) or not a < g.cue.i < b or g.cue.right_edge.i + 1 < b:
+            continue
+        if any(ex.doc[i].is_alpha for i in range(g.cue.right_edge.i + 1, b)):
+            continue
+        cut = g.cue.left_edge.i
+        while cut > a and ex.doc[cut - 1].is_punct:
+            cut -= 1
+        if cut > a:
+            f.content = (a, cut)
+
+
 def indirect_quote(ex, f: Frame) -> Quote | None:
     """A frame's content as an indirect quote, unless a rule of `NOT_REPORTED` says it is none."""
     if f.content is None:
         return None
+    if quoted_inside(ex, f, False):
+        f.content = clause_outside_quotes(ex, f)  # "said it was “a mistake” and that [they would appeal]"
+        if f.content is None:
+            return None
     unnamed = (f.speaker is None or not f.speaker.name or not f.speaker.named) and not is_document(f.subject, ex.rules)
     if any(rule(ex, f, unnamed) for rule in NOT_REPORTED):
         return None
@@ -201,6 +241,23 @@ def across_paragraphs(ex, f: Frame, unnamed: bool) -> bool:
 NOT_REPORTED = (no_source, not_said, a_policy, quoted_inside, too_short, no_clause, across_paragraphs)
 
 
+def clause_outside_quotes(ex, f: Frame) -> tuple[int, int] | None:
+    """A reported clause mixing a quoted fragment and words of the writer's: the clause coordinated after the
+    fragment's ("said the plan was “a mistake” and that [the court would overturn it]"), with a "that" or a
+    subject of its own and no quotation marks, as a token range; or None."""
+    a, b = f.content
+    head = ex.doc[a:b].root
+    for c in head.children:
+        if c.dep_ != "conj" or c.i < a or c.right_edge.i >= b:
+            continue
+        if not any(x.dep_ in ("mark", "nsubj", "nsubjpass") for x in c.children):
+            continue
+        rng = clean_range(ex, c.left_edge.i, c.right_edge.i + 1, c)
+        if rng is not None and not any(ex.in_quote[i] for i in range(*rng)):
+            return rng
+    return None
+
+
 def _indirect_record(ex, f: Frame, start: int, end: int) -> Quote:
     sp = (
         f.speaker
@@ -220,8 +277,8 @@ def _indirect_record(ex, f: Frame, start: int, end: int) -> Quote:
         start=start,
         end=end,
         text=ex.text[start:end],
-        kind="indirect",
-        cue=cue,
+        kind=f.kind,
+        cue=f.cue_words or cue,
         cue_start=f.cue_span[0],
         cue_end=f.cue_span[1],
         speaker=sp.name,

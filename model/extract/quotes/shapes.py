@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from model.extract.quotes.context import FINITE_TAGS, Frame
 from model.extract.quotes.cues import coordinated_cue, cue_reports
+from model.extract.quotes.datelines import inside
 from model.lexicon.grammar import MODAL_LEMMAS, OBJECT_PREPS
 from model.lexicon.speech import GLOSS_PARTICIPLES, REPORT_VERBS, VAGUE_OBJECTS
 
@@ -259,7 +260,15 @@ def trim_edges(ex, a: int, b: int, head) -> tuple[int, int]:
     return a, b
 
 
-RANGE_TRIMS = (cut_coordinated_clauses, cut_relative_appositions, cut_glosses, trim_edges)
+def cut_dateline(ex, a: int, b: int, head) -> tuple[int, int]:
+    """ "BEIJING (Reuters) – [China will …], the ministry said": the dateline opening the paragraph is not said."""
+    line = inside(ex.resolver.datelines, ex.doc[a].idx) if a < b else None
+    while line is not None and a < b and ex.doc[a].idx < line[1]:
+        a += 1
+    return a, b
+
+
+RANGE_TRIMS = (cut_dateline, cut_coordinated_clauses, cut_relative_appositions, cut_glosses, trim_edges)
 
 
 def second_predicate(head, c) -> bool:

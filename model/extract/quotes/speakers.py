@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from model.extract.quotes.datelines import dateline_spans, inside
 from model.lexicon.grammar import (
     ABSTRACT_SUFFIXES,
     DETERMINERS,
@@ -82,7 +83,10 @@ class Resolver:
         self.in_quote = in_quote  # token index -> bool
         self.para_of = para_of  # char offset -> paragraph index
         self.mention_at: dict[int, Mention] = {}
+        self.datelines = dateline_spans(self.text)
         for m in mentions:
+            if inside(self.datelines, m.start):
+                continue  # "BEIJING (Reuters) –": where the copy was filed, never who speaks
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -299,12 +303,28 @@ class Resolver:
         )
 
     def _single(self, tok, cue_text: str) -> Speaker | None:
+        return self._with_country(tok, self._single_name(tok, cue_text))
+
+    def _with_country(self, tok, sp: Speaker | None) -> Speaker | None:
+        """A body named with its country keeps it: "China's Ministry of Commerce said" is said by China's Ministry
+        of Commerce, not by any ministry of commerce (the entity stays the one named, `names`)."""
+        if sp is None or not sp.name or sp.label == "PERSON" and sp.named or len(sp.names) > 1:
+            return sp
+        owner = next((c for c in tok.children if c.dep_ == "poss" and not self.in_quote[c.i]), None)
+        m = self.mention_at.get(owner.i) if owner is not None else None
+        if m is None or m.label != "GPE" or m.text.casefold() in sp.name.casefold():
+            return sp
+        return replace(sp, name=f"{m.text}'s {sp.name}", basis=f"{sp.basis} (of {m.text})")
+
+    def _single_name(self, tok, cue_text: str) -> Speaker | None:
         low = tok.lower_
         if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             tok = tok.head.head
             low = tok.lower_
         m = self._mention_for(tok)
-        if m is not None and self._dateline(m):
+        if m is None and inside(self.datelines, tok.idx):
+            m = Mention(tok.idx, tok.idx + len(tok.text), tok.text, "GPE", tok.text, "")
+        if m is not None and (self._dateline(m) or inside(self.datelines, m.start)):
             # "LONDON — Donald Trump said …" parsed with the dateline as subject: the named subject after it
             after = (t for t in self.doc[tok.i + 1 : tok.sent.end] if t.dep_ in ("nsubj", "nsubjpass"))
             m2 = next(
@@ -317,12 +337,36 @@ class Resolver:
                 ),
                 None,
             )
-            return self._named(m2, tok, cue_text) if m2 is not None and not self._dateline(m2) else None
+            return self._named(m2, tok, cue_text) if m2 is not None else None
         if m is not None:
             return self._named(m, tok, cue_text)
         if tok.pos_ == "PRON" or low in MALE_PRONOUNS | FEMALE_PRONOUNS | {"they", "it"} | NARRATOR_PRONOUNS:
             return self.pronoun(tok, cue_text)
+        named = self._name_set_off(tok)
+        if named is not None:
+            return self._named(named, tok, cue_text)
         return self.description(tok, cue_text)
+
+    def _name_set_off(self, tok) -> Mention | None:
+        """ "His former business partner at the firm, Ann Lee, said": a description whose apposition, a person's
+        name between commas right before the verb, the parse hung elsewhere."""
+        v = tok.head
+        if tok.pos_ != "NOUN" or v.i <= tok.i or v.pos_ not in ("VERB", "AUX"):
+            return None
+        k = v.i - 1
+        while k > tok.i and self.doc[k].pos_ == "ADV":
+            k -= 1
+        if k <= tok.i + 2 or self.doc[k].text != ",":
+            return None
+        m = self.mention_at.get(k - 1)
+        if m is None or m.label != "PERSON" or self.in_quote[k - 1]:
+            return None
+        j = k - 1
+        while j > tok.i and self.mention_at.get(j - 1) is m:
+            j -= 1
+        while j > tok.i and self.doc[j - 1].dep_ == "compound" and self.doc[j - 1].i not in self.mention_at:
+            j -= 1  # "state Del. Marcia Price": the title before the name
+        return m if self.doc[j - 1].text == "," and j - 1 > tok.i else None
 
     def _mention_for(self, tok) -> Mention | None:
         """The named entity a subject token stands for: the head itself, or a name in apposition
@@ -349,7 +393,7 @@ class Resolver:
                 for c in tok.lefts
                 if c.dep_ == "compound" and c.i in self.mention_at and self.mention_at[c.i].label in ("ORG", "PERSON")
             ]
-            if comp and tok.pos_ == "NOUN":
+            if comp and tok.pos_ == "NOUN" and not _one_of_theirs(tok):
                 return self.mention_at[comp[-1].i]
         return None
 
@@ -435,23 +479,35 @@ class Resolver:
         return None
 
     def _nearest_body(self, tok, span) -> Speaker | None:
-        """ "it": the nearest organisation or country subject before (within two paragraphs)."""
+        """ "it": the nearest organisation or country subject before (within two paragraphs); but an organisation
+        that spoke in this paragraph or the one before goes before a country subject that did not ("According to
+        Xinhua, China will … It said …": the agency, not the country it reports on)."""
         pos = tok.idx
-        for c in reversed(self.candidates):
-            if c.pos < pos and c.speaker.label in ("ORG", "GPE", "NORP") and len(c.speaker.names) == 1:
-                if self.para_of(pos) - c.para > 2:
-                    break
-                return Speaker(
-                    c.speaker.name,
-                    list(c.speaker.names),
-                    span[0],
-                    span[1],
-                    f"speaker: 'it' → {c.speaker.name}, nearest organisation or country subject",
-                    0.7,
-                    c.speaker.label,
-                    True,
-                )
-        return None
+        bodies = [
+            c
+            for c in reversed(self.candidates)
+            if c.pos < pos and c.speaker.label in ("ORG", "GPE", "NORP") and len(c.speaker.names) == 1
+        ]
+        nearest = next(iter(bodies), None)
+        spoke = next(
+            (c for c in bodies if c.speech and c.speaker.label == "ORG" and self.para_of(pos) - c.para <= 1), None
+        )
+        if nearest is None or nearest.speaker.label == "ORG" or nearest.speech:
+            spoke = None  # only a country the body reported on gives way to the body that spoke
+        c = spoke if spoke is not None else nearest
+        if c is None or self.para_of(pos) - c.para > 2:
+            return None
+        what = "organisation or country that spoke" if spoke is not None else "organisation or country subject"
+        return Speaker(
+            c.speaker.name,
+            list(c.speaker.names),
+            span[0],
+            span[1],
+            f"speaker: 'it' → {c.speaker.name}, nearest {what}",
+            0.7,
+            c.speaker.label,
+            True,
+        )
 
     def _last_plural_speaker(self, tok, span) -> Speaker | None:
         """ "they": the last speaker before that is several, or a group named in the plural (within two
@@ -721,6 +777,89 @@ def pair_named_together(res: Resolver, d: Described) -> Speaker | None:
     return None
 
 
+def pair_named_apart(res: Resolver, d: Described) -> Speaker | None:
+    """ "the two leaders", "both presidents", named apart ("Xi held talks with Lula …"): the last two people named
+    before (this paragraph and the two before), those described by the noun first ("President …")."""
+    if d.lemma not in PAIR_NOUNS or PAIR_NOUNS[d.lemma] != "PERSON" or not d.words & PAIR_WORDS:
+        return None
+    para = res.para_of(d.tok.idx)
+    described = {canon for pos, canon, lab, nouns in res.descriptors if lab == "PERSON" and d.lemma in nouns}
+    people: list[str] = []
+    for m in _people_before(res, d.tok):
+        if para - res.para_of(m.start) <= 2 and m.canonical not in people:
+            people.append(m.canonical)
+    chosen = [p for p in people if p in described][:2]
+    chosen = chosen if len(chosen) == 2 else people[:2]
+    if len(chosen) != 2:
+        return None
+    names = sorted(chosen, key=people.index, reverse=True)  # in the order the article named them
+    return Speaker(
+        "; ".join(names),
+        names,
+        d.span[0],
+        d.span[1],
+        f"speaker: '{d.text(res)}' → {' and '.join(names)}, the last two people named",
+        0.7,
+        "PERSON",
+        True,
+    )
+
+
+def title_of_a_person(res: Resolver, d: Described) -> Speaker | None:
+    """ "the Secretary of State", "the foreign minister": the person the article named with that title before it,
+    the nearest ("Secretary of State Mary Colton", "Mary Colton, the U.S. secretary of state, …")."""
+    if not _definite(d) or d.tok.tag_ in ("NNS", "NNPS"):
+        return None
+    title = _title_words(res, d.tok)
+    if title is None:
+        return None
+    before = re.compile(r"\b" + title + r"\s*,?\s*$")
+    after = re.compile(r"\s*,\s*(?:the\s+|a\s+)?(?:[\w.\-’']+\s+){0,3}" + title + r"\b")
+    for m in _people_before(res, d.tok):
+        left = " ".join(res.text[max(0, m.start - 80) : m.start].casefold().split())
+        right = " ".join(res.text[m.end : m.end + 80].casefold().split())
+        if before.search(left) or after.match(" " + right if right[:1] == "," else right):
+            return Speaker(
+                m.canonical,
+                [m.canonical],
+                d.span[0],
+                d.span[1],
+                f"speaker: '{d.text(res)}' → {m.canonical}, named earlier with that title",
+                0.75,
+                "PERSON",
+                True,
+            )
+    return None
+
+
+def _people_before(res: Resolver, tok) -> list[Mention]:
+    """The people named before token `tok`, outside quotation marks, one mention each, the nearest first."""
+    seen, out = set(), []
+    for i in sorted((i for i in res.mention_at if i < tok.i), reverse=True):
+        m = res.mention_at[i]
+        if m.label == "PERSON" and not res.in_quote[i] and m.start not in seen:
+            seen.add(m.start)
+            out.append(m)
+    return out
+
+
+def _title_words(res: Resolver, tok) -> str | None:
+    """A title's words as a pattern, lower case: the noun, the words in compound before it (a party's, not a
+    country's: "the Republican nominee", "the U.S. secretary of state") and an "of" phrase ("secretary of state",
+    "foreign minister"); None for a noun no office ends in, or one word alone."""
+    if tok.lemma_.lower() not in PEOPLE_NOUNS and tok.pos_ != "PROPN":
+        return None
+    words = [t.lower_ for t in tok.lefts if t.dep_ in ("compound", "amod") and t.ent_type_ != "GPE"]
+    words.append(tok.lower_)
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pobj is not None and pobj.right_edge.i - of.i <= 3:
+        words += [t.lower_ for t in res.doc[of.i : pobj.right_edge.i + 1]]
+    if len(words) < 2:
+        return None  # "the ambassador": `named_earlier_as`
+    return r"\s+".join(re.escape(w) for w in words)
+
+
 def voice_of_a_pronoun(res: Resolver, d: Described) -> Speaker | None:
     """ "His aides say …": the voice of the person "his" refers to."""
     owner = d.owner
@@ -915,6 +1054,8 @@ def unnamed_description(res: Resolver, d: Described) -> Speaker | None:
 
 DESCRIPTION_RULES = (
     pair_named_together,
+    pair_named_apart,
+    title_of_a_person,
     voice_of_a_pronoun,
     voice_of_a_name,
     author_of_a_writing,
@@ -966,6 +1107,17 @@ def may_speak(tok) -> bool:
     ):
         return True
     return not lemma.endswith(ABSTRACT_SUFFIXES)
+
+
+def _one_of_theirs(tok) -> bool:
+    """ "a Clinton aide", "one Trump confidant", "a GOP strategist": a person described by whom they work for, not
+    that one (a spokesperson speaks for them: "a Kremlin spokesman")."""
+    lemma = tok.lemma_.lower()
+    return (
+        lemma in PEOPLE_NOUNS
+        and lemma not in ("spokesman", "spokeswoman", "spokesperson")
+        and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in tok.lefts)
+    )
 
 
 def doc_range(doc, a: int, b: int):

@@ -12,7 +12,7 @@ from tests.model.extract.quotes.helpers import one, run
 def test_the_learned_model_finds_a_persons_stance_no_rule_knows(nlp):
     qs = run(nlp, "Jeb Bush is confident that voters will reject the plan.")
     q = one(qs, "voters will reject")
-    assert q.kind == "indirect" and q.speaker == "Jeb Bush" and q.text == "voters will reject the plan"
+    assert q.kind == "stance" and q.speaker == "Jeb Bush" and q.text == "voters will reject the plan"  # a belief
     assert q.cue == "confident" and "learned" in q.basis
 
 
@@ -26,7 +26,9 @@ def test_the_learned_model_finds_a_persons_stance_no_rule_knows(nlp):
 )
 def test_the_learned_model_keeps_the_rules_limits(nlp, text):
     # threshold 0: every candidate the limits let through
-    assert not any("voters will reject" in q.text for q in run(nlp, text, learned_threshold=0.0))
+    assert not any(
+        "voters will reject" in q.text for q in run(nlp, text, learned_threshold=0.0, learned_stance_threshold=0.0)
+    )
 
 
 def test_the_learned_model_never_overlaps_a_quote_of_the_rules(nlp):
@@ -51,6 +53,6 @@ def test_the_learned_model_fires_only_on_cues_train_attests(nlp, monkeypatch):
 
     text = "Narendra Modi has been quietly watching to see what cost Xi bears for the tariffs."
     assert "LR=watch|xcomp" not in CUES and "LR=confident|ccomp" in CUES
-    assert not any("what cost" in q.text for q in run(nlp, text, learned_threshold=0.0))
+    assert not any("what cost" in q.text for q in run(nlp, text, learned_threshold=0.0, learned_stance_threshold=0.0))
     monkeypatch.setattr(quotes_weights, "CUES", CUES | {"LR=watch|xcomp"})  # as if train attested it
-    assert any("what cost" in q.text for q in run(nlp, text, learned_threshold=0.0))
+    assert any("what cost" in q.text for q in run(nlp, text, learned_threshold=0.0, learned_stance_threshold=0.0))

@@ -9,6 +9,11 @@ def indirect(qs):
     return [(q.text, q.speaker) for q in qs if q.kind == "indirect"]
 
 
+def attributed(qs):
+    """Reported speech and stances (issue 18): what PolNeAR calls attributions without quotation marks."""
+    return [(q.text, q.speaker) for q in qs if q.kind in ("indirect", "stance")]
+
+
 def test_an_attribution_interrupting_the_sentence_reports_the_whole_sentence(nlp):
     text = (
         "Boris Yeltsin spoke on Monday. It was, Mr. Yeltsin said, one of the hardest winters of his presidency. "
@@ -46,7 +51,7 @@ def test_an_interrupting_attribution_keeps_the_quoted_words_out(nlp):
 
 def test_a_belief_interrupting_what_is_believed(nlp):
     qs = run(nlp, "His leverage, they believe, isn’t going anywhere.")
-    assert [q.text for q in qs if q.kind == "indirect"] == ["His leverage, they believe, isn’t going anywhere"]
+    assert [q.text for q in qs if q.kind == "stance"] == ["His leverage, they believe, isn’t going anywhere"]
 
 
 def test_a_cue_coordinated_with_the_reported_clause_is_its_own_report(nlp):
@@ -55,23 +60,23 @@ def test_a_cue_coordinated_with_the_reported_clause_is_its_own_report(nlp):
         "Vladimir Putin said the republic would hold a referendum and suggested that it would leave "
         "the agreement."
     )
-    got = indirect(run(nlp, text))
+    got = attributed(run(nlp, text))
     assert ("he would order a review", "Joe Biden") in got
-    assert ("potential hackers in the election", "Joe Biden") in got
+    assert ("potential hackers in the election", "Joe Biden") in got  # warned against: a stance
     assert ("the republic would hold a referendum", "Vladimir Putin") in got
     assert ("it would leave the agreement", "Vladimir Putin") in got
 
 
 def test_a_stance_reaches_the_phrase_the_parse_hung_on_its_verb(nlp):
     text = "Senator Bernie Sanders spoke in Iowa. Sanders has criticized Clinton for having ties to Wall Street."
-    assert ("Clinton for having ties to Wall Street", "Bernie Sanders") in indirect(run(nlp, text))
+    assert ("Clinton for having ties to Wall Street", "Bernie Sanders") in attributed(run(nlp, text))
 
 
 def test_a_stance_reaches_an_infinitive_or_a_clause_right_after_its_object(nlp):
     got = [q.text for q in run(nlp, "Putin cited dismissive remarks Biden had made about Xi as examples.")]
     assert got == ["dismissive remarks Biden had made about Xi as examples"]
     text = "Sergei Lavrov spoke in Delhi. Lavrov called for Western envoys to show more restraint."
-    assert ("Western envoys to show more restraint", "Sergei Lavrov") in indirect(run(nlp, text))
+    assert ("Western envoys to show more restraint", "Sergei Lavrov") in attributed(run(nlp, text))
 
 
 def test_a_cue_participle_ending_the_reported_clause_is_the_speakers_own_report(nlp):
@@ -79,9 +84,9 @@ def test_a_cue_participle_ending_the_reported_clause_is_the_speakers_own_report(
         "Senator Bob Corker said rising costs have contributed to the delay, citing the technical "
         "complexity of the project."
     )
-    got = indirect(run(nlp, text))
+    got = attributed(run(nlp, text))
     assert ("rising costs have contributed to the delay", "Bob Corker") in got
-    assert ("the technical complexity of the project", "Bob Corker") in got
+    assert ("the technical complexity of the project", "Bob Corker") in got  # citing: a stance
 
 
 def test_an_attribution_between_two_reported_clauses_reports_both(nlp):

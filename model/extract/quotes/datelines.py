@@ -1,0 +1,32 @@
+"""Wire datelines ("BEIJING (Reuters) –", "MOSCOW, March 3 (Reuters) -", "WASHINGTON —") opening a paragraph: where
+and by whom the copy was filed, never who speaks nor part of what was said."""
+
+from __future__ import annotations
+
+import re
+
+# A place in capitals (maybe ", Region"), maybe a date, maybe the agency in brackets or between slashes, a dash.
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+){0,3}"
+    r"(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+)?)?"
+    r"(?P<date>,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?"
+    r"[ \t]*(?P<agency>\([A-Z][A-Za-z&. ]{1,30}\)|/[A-Za-z ]{2,30}/)?[ \t]*(?P<dash>[-–—]{1,2})[ \t]*"
+)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each dateline opening a line of `text`, its dash and the spaces after it included. The
+    place must have two capitals running ("BEIJING", "U.S."), so a sentence's first word and a dash ("A —") is
+    none; a hyphen needs a date or an agency ("NATO - …" is no dateline)."""
+    return [
+        (m.start(), m.end())
+        for m in _DATELINE.finditer(text)
+        if re.search(r"[A-Z]{2}|[A-Z]\.[A-Z]", m.group())
+        and m.end() < len(text)
+        and (m["dash"] not in ("-", "--") or m["date"] or m["agency"])
+    ]
+
+
+def inside(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    """The dateline span holding character `pos`, or None."""
+    return next(((a, b) for a, b in spans if a <= pos < b), None)

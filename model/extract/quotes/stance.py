@@ -1,0 +1,26 @@
+"""Stances: an attributed position with no reported words ("accused Washington of …", "criticised the sanctions",
+"called for talks", "expressed opposition to …", "believes the deal is dead", "wants to run"), told apart from
+reported speech ("said [that …]", "urged them [to leave]"): a reader must not take a stance for someone's words."""
+
+from __future__ import annotations
+
+from model.extract.quotes.context import is_document
+from model.lexicon.speech import REPORT_VERBS, STANCE_CLAIM_NOUNS
+
+# The dependents of a speech verb that report what was said: its clause, its infinitive ("told them to leave").
+WORDS_DEPS = ("ccomp", "xcomp")
+
+
+def attribution_kind(ex, cue_lemma: str, dep: str, subject) -> str:
+    """ "indirect" when a cue of attribution reports words: a speech verb's clause or infinitive, or what a record
+    (a poll, a report) finds, its words in other words; else "stance": a belief, a wish, an object or a
+    preposition's object ("criticised [the sanctions]", "accused [X of …]", "called for [talks]")."""
+    if is_document(subject, ex.rules) or cue_lemma in REPORT_VERBS and dep in WORDS_DEPS:
+        return "indirect"
+    return "stance"
+
+
+def claim_kind(noun_lemma: str) -> str:
+    """A claim noun's that-clause: a stance for a belief, a hope, a fear ("her belief that …"), reported speech for
+    a claim, a warning, a promise ("his claim that …")."""
+    return "stance" if noun_lemma in STANCE_CLAIM_NOUNS else "indirect"

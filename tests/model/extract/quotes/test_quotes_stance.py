@@ -1,0 +1,35 @@
+"""Stances: a position attributed with no words reported is kind "stance", never reported speech (issue 18)."""
+
+from __future__ import annotations
+
+from tests.model.extract.quotes.helpers import one, run
+
+STANCES = (
+    "Foreign Minister Pavel Orlov accused Warsaw of sabotaging the grain talks. Chancellor Greta Lind expressed "
+    "firm opposition to the border plan. Senator Ruth Adler criticized the new steel tariffs. Senator Ruth Adler "
+    "called for direct talks with the rebels."
+)
+
+
+def test_accusations_criticism_demands_and_opposition_are_stances(nlp):
+    quotes = run(nlp, STANCES)
+    accused = one(quotes, "of sabotaging")
+    assert (accused.kind, accused.speaker, accused.cue) == ("stance", "Pavel Orlov", "accuse")
+    assert accused.text.startswith("Warsaw of")  # whom, and of what
+    assert one(quotes, "opposition to the border plan").kind == "stance"
+    assert one(quotes, "steel tariffs").kind == "stance"
+    demand = one(quotes, "direct talks")
+    assert (demand.kind, demand.cue) == ("stance", "call for")
+
+
+def test_a_belief_is_a_stance_but_words_said_about_it_are_reported(nlp):
+    quotes = run(
+        nlp, "Mayor Lena Stroud believes the bridge plan is doomed. Mayor Lena Stroud said the budget was late."
+    )
+    assert one(quotes, "bridge plan").kind == "stance"
+    assert one(quotes, "budget was late").kind == "indirect"
+
+
+def test_a_speech_act_with_an_infinitive_stays_reported_speech(nlp):
+    quotes = run(nlp, "Governor Ada Quill urged the legislature to repeal the fuel levy before winter.")
+    assert one(quotes, "repeal the fuel levy").kind == "indirect"

@@ -1,0 +1,91 @@
+"""Speakers on wire news (issue 18): news-agency quotation, datelines, titles and pairs resolved to the people the
+article names, a fragment with a clause, "according to" around a speech verb, "it" after an agency, bodies with their
+country. Every sentence is written for the test."""
+
+from __future__ import annotations
+
+from tests.model.extract.quotes.helpers import one, run
+
+
+def test_the_one_quoted_by_a_news_agency_speaks(nlp):
+    quotes = run(
+        nlp,
+        "“The pipeline is safe,” Deputy Minister Oleg Varin was quoted as saying by the Interfax news agency.\n\n"
+        "Deputy Minister Oleg Varin was quoted by Reuters as saying the repairs would take a week.",
+    )
+    assert one(quotes, "pipeline is safe").speaker == "Oleg Varin"
+    assert one(quotes, "repairs would take").speaker == "Oleg Varin"
+
+
+def test_a_wire_dateline_is_neither_the_speaker_nor_what_was_said(nlp):
+    quotes = run(
+        nlp,
+        "KYIV (Reuters) - Ukraine will extend the grain corridor, the agriculture minister said on Monday.\n\n"
+        "“We have enough ships,” Minister Taras Holub said.",
+    )
+    grain = one(quotes, "grain corridor")
+    assert grain.text == "Ukraine will extend the grain corridor"
+    assert not any(q.text.strip() in ("on Monday",) for q in quotes)
+    assert all(q.speaker not in ("Reuters", "KYIV") for q in quotes)
+
+
+def test_a_title_is_the_person_the_article_named_with_it(nlp):
+    quotes = run(
+        nlp,
+        "Secretary of State Nora Fielding landed in Hanoi on Tuesday.\n\n"
+        "The Secretary of State stressed that the visit was about trade. “We want more of it,” she said.",
+    )
+    assert one(quotes, "visit was about trade").speaker == "Nora Fielding"
+    assert one(quotes, "We want more").speaker == "Nora Fielding"
+
+
+def test_the_two_leaders_are_the_two_people_named(nlp):
+    quotes = run(
+        nlp,
+        "President Ilse Varga of Hungary met Prime Minister Tomas Ruzek of Czechia in Budapest.\n\n"
+        "The two leaders said they would build a new rail link.",
+    )
+    assert set(one(quotes, "new rail link").speakers) == {"Ilse Varga", "Tomas Ruzek"}
+
+
+def test_a_quoted_fragment_and_a_reported_clause_are_both_kept(nlp):
+    quotes = run(nlp, "Marta Quell said the ruling was “deeply unfair” and that her client would appeal.")
+    assert one(quotes, "deeply unfair").kind == "partial"
+    clause = one(quotes, "would appeal")
+    assert (clause.kind, clause.speaker) == ("indirect", "Marta Quell")
+
+
+def test_according_to_around_a_speech_verb_gives_one_record_of_the_speaker(nlp):
+    quotes = run(nlp, "Ivan Dorov said the dam would be finished in May, according to the reports.")
+    assert [(q.speaker, q.text) for q in quotes] == [("Ivan Dorov", "the dam would be finished in May")]
+
+
+def test_it_after_a_news_agency_is_the_agency(nlp):
+    quotes = run(
+        nlp,
+        "According to the state news agency Xinhua, China will open two new border crossings. It said trade had "
+        "doubled.",
+    )
+    assert one(quotes, "border crossings").speaker == "Xinhua"
+    assert one(quotes, "trade had doubled").speaker == "Xinhua"
+
+
+def test_a_body_keeps_its_country(nlp):
+    quotes = run(nlp, "Japan's Ministry of Finance said it would sell more bonds next year.")
+    said = one(quotes, "sell more bonds")
+    assert said.speaker == "Japan's Ministry of Finance"
+    assert said.speakers == ["Ministry of Finance"]  # the entity named
+
+
+def test_one_of_someones_aides_is_not_that_someone(nlp):
+    quotes = run(nlp, "Senator Hal Brandt lost the vote. “We saw it coming,” one Brandt aide said.")
+    assert one(quotes, "saw it coming").speaker != "Hal Brandt"
+
+
+def test_a_partys_title_is_not_the_other_partys(nlp):
+    quotes = run(
+        nlp,
+        "Republican presidential nominee Carl Dean debated Democratic presidential nominee Ann Ross on Monday.\n\n"
+        "The Republican presidential nominee said the tax plan would create jobs.",
+    )
+    assert one(quotes, "tax plan").speaker == "Carl Dean"
