@@ -34,6 +34,8 @@ BROWSER = [
     Binding("z", "maximise", "Maximise", show=False, id="pane.maximise"),
     Binding("D", "jump_date", "Date", show=False, id="timeline.jump"),
     Binding("ctrl+r,f5", "refresh", "Refresh", show=False, id="app.refresh"),
+    Binding("S", "save_view", "Save view", show=False, id="view.save"),
+    Binding("vertical_line", "pipe", "Pipe to command", show=False, id="view.pipe"),
 ]
 
 LIST = [

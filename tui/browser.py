@@ -25,6 +25,7 @@ from .document import Doc, article_for_row, message_doc, read_document
 from .internals import set_border
 from .panes import LISTS, PANES, entities_source
 from .render import Box
+from .saving import PIPE_PROMPT, SAVE_PROMPT, SaveAndPipe
 from .state import Chips, DocRef, History, Snapshot
 from .steps import StepScreen
 from .text import clean
@@ -47,7 +48,7 @@ class Prompt(Input):
             super().watch_has_focus(has_focus)
 
 
-class MainScreen(StepScreen):
+class MainScreen(SaveAndPipe, StepScreen):
     SCOPED_CSS = False
     AUTO_FOCUS = None  # focus is ours to give: a key pressed during start-up must not be undone
     BINDINGS = bindings.BROWSER
@@ -63,7 +64,7 @@ class MainScreen(StepScreen):
     #status { height: 1; color: $text-muted; padding: 0 1; background: $surface; }
     #entity-filter { height: 1; border: none; padding: 0 1; display: none; }
     #entity-filter.-shown { display: block; }
-    #search, #date { dock: bottom; display: none; height: 1; border: none; padding: 0 1; }
+    #search, #date, #save, #pipe { dock: bottom; display: none; height: 1; border: none; padding: 0 1; }
     .-narrow #body { layout: vertical; }
     .-narrow #panes { width: 1fr; height: 45%; min-width: 0; }
     .-narrow .pane { display: none; height: 1fr; }
@@ -112,6 +113,8 @@ class MainScreen(StepScreen):
             placeholder="search articles and quotes (enter searches, escape cancels)", id="search", classes="prompt"
         )
         yield Prompt(placeholder=JUMP_PROMPT, id="date", classes="prompt")
+        yield Prompt(placeholder=SAVE_PROMPT, id="save", classes="prompt")
+        yield Prompt(placeholder=PIPE_PROMPT, id="pipe", classes="prompt")
         yield KeyBar()
 
     def lst(self, name: str) -> VirtualList:
