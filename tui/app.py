@@ -22,6 +22,7 @@ from . import bindings
 from .browser import MainScreen
 from .config import Config, load_config
 from .internals import guard_option_list_paging, tolerate_undecodable_input
+from .marked import MarkedCommands
 from .palette import ArticleCommands, DateCommands, EntityCommands
 
 ANSI_THEME = "ansi-dark"
@@ -67,7 +68,7 @@ class Db:
 class SinorusApp(App):
     TITLE = "sinorus-tui"
     BINDINGS = bindings.APP
-    COMMANDS = App.COMMANDS | {EntityCommands, ArticleCommands, DateCommands}
+    COMMANDS = App.COMMANDS | {EntityCommands, ArticleCommands, DateCommands, MarkedCommands}
     CSS = """
     Screen { background: $background; }
     """

@@ -36,6 +36,8 @@ BROWSER = [
     Binding("ctrl+r,f5", "refresh", "Refresh", show=False, id="app.refresh"),
     Binding("S", "save_view", "Save view", show=False, id="view.save"),
     Binding("vertical_line", "pipe", "Pipe to command", show=False, id="view.pipe"),
+    Binding("m", "toggle_mark", "Mark", show=False, id="mark.toggle"),
+    Binding("R", "toggle_read", "Read/unread", show=False, id="read.toggle"),
 ]
 
 LIST = [

@@ -23,6 +23,7 @@ from . import bindings
 from . import navigation as nav
 from .document import Doc, article_for_row, message_doc, read_document
 from .internals import set_border
+from .marking import MarkAndRead
 from .panes import LISTS, PANES, entities_source
 from .render import Box
 from .saving import PIPE_PROMPT, SAVE_PROMPT, SaveAndPipe
@@ -48,7 +49,7 @@ class Prompt(Input):
             super().watch_has_focus(has_focus)
 
 
-class MainScreen(SaveAndPipe, StepScreen):
+class MainScreen(SaveAndPipe, MarkAndRead, StepScreen):
     SCOPED_CSS = False
     AUTO_FOCUS = None  # focus is ours to give: a key pressed during start-up must not be undone
     BINDINGS = bindings.BROWSER
@@ -132,6 +133,8 @@ class MainScreen(SaveAndPipe, StepScreen):
         self._starting = False
         self.history.visit(self.state)
         self._deferred.append(self._load_labels)
+        self._deferred.append(self._load_read)
+        self.lst("articles").dim_row = self._is_read
         self._layout_classes()
         self._done("navigate")
 
@@ -158,6 +161,8 @@ class MainScreen(SaveAndPipe, StepScreen):
             self.state = replace(self.state, active=widget.id)
         if widget.id in PANES or widget.id == "reader":
             self.state = replace(self.state, focus=widget.id)
+        if widget.id == "reader":
+            self.article_opened(self.reader.doc)
         self._layout_classes()
 
     def _titles(self) -> None:
@@ -324,6 +329,8 @@ class MainScreen(SaveAndPipe, StepScreen):
         if ref.find is not None and ref.find[0] == "hit":
             self.reader.first_hit(last=ref.find == ("hit", "last"))
         self.query_one("#status", Line).update(nav.describe_link(self.reader.link, doc))  # now, not a frame later
+        if self.state.focus == "reader":
+            self.article_opened(doc)
         self._titles()
         self._done("doc")
 
@@ -742,6 +749,9 @@ class MainScreen(SaveAndPipe, StepScreen):
 
     def go_article(self, article_id: int) -> None:
         self.navigate(replace(self.capture(), doc=DocRef("article", article_id), focus="reader"))
+
+    def go_ref(self, ref: DocRef) -> None:
+        self.navigate(replace(self.capture(), doc=ref, focus="reader"))
 
     def go_date(self, date: str) -> None:
         self._goto_date(date, snap=replace(self.capture(), focus="timeline", active="timeline"))

@@ -12,22 +12,24 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from model.corpus import said_on
+from model.corpus import marks, said_on
 from model.corpus.errors import StoreError
 from model.corpus.joint import canonicalise_joint_names
 from model.corpus.summary import create_summary, summarise_all
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 SUMMARY_VERSION = 2  # the first with the per-entity summary and event_day (`summary.SUMMARY_TABLES`)
 EVENT_WORD_VERSION = 3  # the first whose timex rows say which event word they date (`EVENT_WORD_COLUMNS`)
 EVENTS_VERSION = 4  # the first with event reports and the events merged from them (`EVENT_TABLES`)
 SAID_ON_VERSION = 5  # the first whose quote rows say when the words were said (`SAID_ON_COLUMNS`)
+MARKS_VERSION = 6  # the first with the user's marks and read articles (`model.corpus.marks`)
 READABLE_VERSIONS = (
     1,
     2,
     3,
     4,
     5,
+    6,
 )  # an older database is browsed as it is (without the summaries, the event words) until a writer upgrades it
 
 
@@ -278,6 +280,9 @@ def migrate(
         version = 4
     if version == 4:
         upgrade_from_4(conn, progress)
+        version = 5
+    if version == 5:
+        upgrade_from_5(conn)
         return
     raise StoreError(f"{path} has schema version {version}; no migration to {SCHEMA_VERSION} is known")
 
@@ -359,6 +364,18 @@ def upgrade_from_4(conn: sqlite3.Connection, progress: Callable[[int, int], None
         raise
 
 
+def upgrade_from_5(conn: sqlite3.Connection) -> None:
+    """Schema 5 -> 6 adds the user's marks and read articles (`model.corpus.marks`), empty, in one transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        marks.create_tables(conn)
+        conn.execute(f"PRAGMA user_version={MARKS_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
 def create_schema(conn: sqlite3.Connection) -> None:
     """Every table, index, full-text index and summary of a new database, at `SCHEMA_VERSION`."""
     import sqlite_utils
@@ -371,6 +388,7 @@ def create_schema(conn: sqlite3.Connection) -> None:
             db[name].enable_fts(list(columns), fts_version="FTS5", create_triggers=True, tokenize=FTS_TOKENIZE)
         narrow_fts_updates(conn)
         create_summary(conn)
+        marks.create_tables(conn)
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
 
