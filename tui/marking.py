@@ -15,6 +15,7 @@ from model.corpus import query as q
 
 from .panes import PANES
 
+READ_ONLY = "the database is read-only: marks and read articles are not saved"
 NOT_MARKABLE = "m marks an article, a quote or a dated event: select one first"
 
 
@@ -49,6 +50,9 @@ class MarkAndRead:
             target = mark_target(("article", doc.article)) if doc.kind == "article" else None
         if target is None:
             self.notify(NOT_MARKABLE, timeout=4)
+            return
+        if self.app.db.readonly:
+            self.notify(READ_ONLY, severity="warning", timeout=4)
             return
         self._write_mark(target)
 
@@ -93,6 +97,9 @@ class MarkAndRead:
         article = self._selected_article_id()
         if article is None:
             self.notify("select an article first", timeout=3)
+            return
+        if self.app.db.readonly:
+            self.notify(READ_ONLY, severity="warning", timeout=4)
             return
         self._set_read(article, not (self.read_ids is not None and article in self.read_ids), announce=True)
 

@@ -138,3 +138,13 @@ async def test_read_state_is_loaded_at_start(make_app, db_path):
         await settle(pilot)
         s = screen_of(app)
         assert s.read_ids == {article}
+
+
+async def test_a_read_only_database_says_marks_are_not_saved(make_app, db_path):
+    app = make_app(readonly=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "m", "R", "enter")
+        await settle(pilot)
+        assert sum("read-only: marks" in n for n in notices(app)) == 2
+        assert stored_marks(db_path) == [] and read_keys(db_path) == set()
