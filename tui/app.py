@@ -22,6 +22,7 @@ from . import bindings
 from .browser import MainScreen
 from .config import Config, load_config
 from .internals import guard_option_list_paging, tolerate_undecodable_input
+from .marked import MarkedCommands
 from .palette import ActionCommands, ArticleCommands, DateCommands, EntityCommands, QuoteKindCommands, SearchCommands
 
 ANSI_THEME = "ansi-dark"
@@ -68,7 +69,15 @@ class SinorusApp(App):
     TITLE = "sinorus-tui"
     BINDINGS = bindings.APP
     # Textual's own commands (theme, quit, …) come through ActionCommands, after the recent targets and the keys.
-    COMMANDS = {ActionCommands, SearchCommands, EntityCommands, ArticleCommands, DateCommands, QuoteKindCommands}
+    COMMANDS = {
+        ActionCommands,
+        SearchCommands,
+        EntityCommands,
+        ArticleCommands,
+        DateCommands,
+        QuoteKindCommands,
+        MarkedCommands,
+    }
     CSS = """
     Screen { background: $background; }
     """

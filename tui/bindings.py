@@ -37,6 +37,10 @@ BROWSER = [
     Binding("c", "correct", "Correct", show=False, id="correct.open"),
     Binding("u", "undo_correction", "Undo correction", show=False, id="correct.undo"),
     Binding("R", "review", "Review a sample", show=False, id="review.open"),
+    Binding("S", "save_view", "Save view", show=False, id="view.save"),
+    Binding("vertical_line", "pipe", "Pipe to command", show=False, id="view.pipe"),
+    Binding("m", "toggle_mark", "Mark", show=False, id="mark.toggle"),
+    Binding("r", "toggle_read", "Read/unread", show=False, id="read.toggle"),
 ]
 
 LIST = [

@@ -24,8 +24,10 @@ from . import navigation as nav
 from .browser_corrections import Corrections
 from .document import Doc, article_for_row, message_doc, read_document
 from .internals import set_border
+from .marking import MarkAndRead
 from .panes import LISTS, PANES, EventCounts, entities_source
 from .render import Box
+from .saving import PIPE_PROMPT, SAVE_PROMPT, SaveAndPipe
 from .state import Chips, DocRef, History, Recent, Snapshot, Target
 from .steps import StepScreen
 from .text import clean
@@ -49,7 +51,7 @@ class Prompt(Input):
             super().watch_has_focus(has_focus)
 
 
-class MainScreen(Corrections, StepScreen):
+class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
     SCOPED_CSS = False
     AUTO_FOCUS = None  # focus is ours to give: a key pressed during start-up must not be undone
     BINDINGS = bindings.BROWSER
@@ -65,7 +67,7 @@ class MainScreen(Corrections, StepScreen):
     #status { height: 1; color: $text-muted; padding: 0 1; background: $surface; }
     #entity-filter { height: 1; border: none; padding: 0 1; display: none; }
     #entity-filter.-shown { display: block; }
-    #search, #date, #correct { dock: bottom; display: none; height: 1; border: none; padding: 0 1; }
+    #search, #date, #correct, #save, #pipe { dock: bottom; display: none; height: 1; border: none; padding: 0 1; }
     .-narrow #body { layout: vertical; }
     .-narrow #panes { width: 1fr; height: 45%; min-width: 0; }
     .-narrow .pane { display: none; height: 1fr; }
@@ -124,6 +126,8 @@ class MainScreen(Corrections, StepScreen):
         )
         yield Prompt(placeholder=JUMP_PROMPT, id="date", classes="prompt")
         yield Prompt(placeholder="enter confirms, escape cancels", id="correct", classes="prompt")
+        yield Prompt(placeholder=SAVE_PROMPT, id="save", classes="prompt")
+        yield Prompt(placeholder=PIPE_PROMPT, id="pipe", classes="prompt")
         yield KeyBar()
 
     def lst(self, name: str) -> VirtualList:
@@ -141,6 +145,8 @@ class MainScreen(Corrections, StepScreen):
         self._starting = False
         self.history.visit(self.state)
         self._deferred.append(self._load_labels)
+        self._deferred.append(self._load_read)
+        self.lst("articles").dim_row = self._is_read
         self._layout_classes()
         self._done("navigate")
 
@@ -167,6 +173,8 @@ class MainScreen(Corrections, StepScreen):
             self.state = replace(self.state, active=widget.id)
         if widget.id in PANES or widget.id == "reader":
             self.state = replace(self.state, focus=widget.id)
+        if widget.id == "reader":
+            self.article_opened(self.reader.doc)
         self._layout_classes()
 
     def _titles(self) -> None:
@@ -353,6 +361,8 @@ class MainScreen(Corrections, StepScreen):
         if ref.find is not None and ref.find[0] == "hit":
             self.reader.first_hit(last=ref.find == ("hit", "last"))
         self.query_one("#status", Line).update(nav.describe_link(self.reader.link, doc))  # now, not a frame later
+        if self.state.focus == "reader":
+            self.article_opened(doc)
         self._titles()
         self._done("doc")
 
@@ -855,6 +865,9 @@ class MainScreen(Corrections, StepScreen):
     def go_article(self, article_id: int, title: str | None = None) -> None:
         self.recent.touch(Target("article", article_id, title or str(article_id)))
         self.navigate(replace(self.capture(), doc=DocRef("article", article_id), focus="reader"))
+
+    def go_ref(self, ref: DocRef) -> None:
+        self.navigate(replace(self.capture(), doc=ref, focus="reader"))
 
     def go_date(self, date: str) -> None:
         self.recent.touch(Target("date", date, date))

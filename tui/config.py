@@ -4,6 +4,7 @@ $XDG_CONFIG_HOME/sinorus-tui/config.toml (default ~/.config/…) may set a theme
 by id (`history.back`, `reader.next_link`, …; see tui/bindings.py):
 
     theme = "ansi-dark"
+    pipe = false        # `|` (pipe an article or the quotes to a shell command) off; on by default
     [keys]
     "history.back" = "b,left_square_bracket"
 """
@@ -22,6 +23,9 @@ from .keys import check_keymap
 class Config:
     theme: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
+    # `|` runs a command the user types, with their rights, the text on its stdin (never in the command line):
+    # no more than the shell they started the browser from. Off where the browser is all a user may run.
+    pipe: bool = True
     problems: list[str] = field(default_factory=list)
 
 
@@ -49,6 +53,7 @@ def load_config(path: Path | None = None) -> Config:
         cfg.problems.append(f"{path}: {e}")
         return cfg
     _read_theme(cfg, path, data.get("theme"))
+    _read_pipe(cfg, path, data.get("pipe", True))
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
         cfg.problems.append(f'{path}: [keys] must be a table of binding id = "key,key"')
@@ -62,6 +67,14 @@ def _read_theme(cfg: Config, path: Path, theme) -> None:
         cfg.theme = theme
     elif theme is not None:
         cfg.problems.append(f"{path}: theme must be a string")
+
+
+def _read_pipe(cfg: Config, path: Path, pipe) -> None:
+    if isinstance(pipe, bool):
+        cfg.pipe = pipe
+    else:
+        cfg.pipe = False  # a setting that cannot be read keeps the shell out
+        cfg.problems.append(f"{path}: pipe must be true or false (pipe is off)")
 
 
 def _read_keys(cfg: Config, path: Path, keys: dict) -> None:

@@ -20,12 +20,13 @@ import csv
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import IO
 
 from model.corpus import review
 from model.corpus.schema import EVENT_WORD_COLUMNS, SAID_ON_COLUMNS
-from model.corpus.selection import Selection, narrowed, narrowing
+from model.corpus.selection import Narrowing, Selection, narrowed, narrowing
 from model.unsafe import UNSAFE_CHARS
 
 # What json.dumps(ensure_ascii=False) leaves raw that must not reach a terminal (it escapes C0 itself).
@@ -156,8 +157,12 @@ def _query(conn: sqlite3.Connection, kind: str) -> str | None:
     return sql
 
 
-def rows(conn: sqlite3.Connection, kind: str, selection: Selection = Selection()) -> Iterator[dict]:
-    """The records of `kind`, narrowed to `selection` (a SelectionError, before the first row, if it cannot be)."""
+def rows(
+    conn: sqlite3.Connection, kind: str, selection: Selection = Selection(), ids: Sequence[int] | None = None
+) -> Iterator[dict]:
+    """The records of `kind`, narrowed to `selection` (a SelectionError, before the first row, if it cannot be);
+    with `ids` (the rows' ids in their table, as a list in the browser has them), those records only, in that
+    order."""
     if kind == "review":
         yield from (f.record() for f in review.figures(conn))
         return
@@ -165,7 +170,10 @@ def rows(conn: sqlite3.Connection, kind: str, selection: Selection = Selection()
     if sql is None:
         return
     narrow = narrowing(conn, kind, selection)
-    for r in conn.execute(narrowed(sql, narrow), narrow.params):
+    found = (
+        _picked(conn, kind, sql, narrow, ids) if ids is not None else conn.execute(narrowed(sql, narrow), narrow.params)
+    )
+    for r in found:
         d = dict(zip(cols, r))
         if kind == "entities":
             d["aliases"] = json.loads(d["aliases"] or "[]")
@@ -177,6 +185,30 @@ def rows(conn: sqlite3.Connection, kind: str, selection: Selection = Selection()
         elif kind == "statements":
             _statement_lists(conn, d)
         yield d
+
+
+# The id column of each kind's rows (the table its query reads one row from), and how many ids a query takes.
+_ID_COLUMN = {
+    "articles": "id",
+    "mentions": "m.id",
+    "quotes": "q.id",
+    "timeline": "t.id",
+    "events": "id",
+    "entities": "e.id",
+    "statements": "id",
+}
+_IDS_A_QUERY = 500
+
+
+def _picked(conn: sqlite3.Connection, kind: str, sql: str, narrow: Narrowing, ids: Sequence[int]) -> Iterator[tuple]:
+    """The rows of `sql` whose id is in `ids`, in the order of `ids` (an id with no row left out)."""
+    column = _ID_COLUMN[kind]
+    keyed = sql.replace("SELECT ", f"SELECT {column} AS row_id, ", 1)
+    for at in range(0, len(ids), _IDS_A_QUERY):
+        chunk = tuple(ids[at : at + _IDS_A_QUERY])
+        some = replace(narrow, clauses=(*narrow.clauses, f"{column} IN ({','.join('?' * len(chunk))})"))
+        by_id = {r[0]: r[1:] for r in conn.execute(narrowed(keyed, some), (*narrow.params, *chunk))}
+        yield from (by_id[i] for i in chunk if i in by_id)
 
 
 def _event_lists(conn: sqlite3.Connection, d: dict) -> None:
@@ -244,17 +276,20 @@ def write(
     fmt: str = "jsonl",
     raw_csv: bool = False,
     selection: Selection = Selection(),
+    ids: Sequence[int] | None = None,
 ) -> int:
+    """Write the records of `kind` (narrowed to `selection`; with `ids`, those rows in that order) to `out` as
+    `fmt`; how many were written."""
     n = 0
     if fmt == "jsonl":
-        for d in rows(conn, kind, selection):
+        for d in rows(conn, kind, selection, ids):
             out.write(json_line(d))
             n += 1
     elif fmt == "csv":
         cols = REVIEW_COLUMNS if kind == "review" else QUERIES[kind][1]
         w = csv.writer(out, lineterminator="\n")
         w.writerow(cols)
-        for d in rows(conn, kind, selection):
+        for d in rows(conn, kind, selection, ids):
             if kind == "entities":
                 d["aliases"] = "; ".join(d["aliases"])
             if kind == "events":

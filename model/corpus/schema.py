@@ -13,18 +13,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from model.corpus import said_on
+from model.corpus import marks, said_on
 from model.corpus.errors import StoreError
 from model.corpus.joint import canonicalise_joint_names
 from model.corpus.summary import create_summary, summarise_all
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 SUMMARY_VERSION = 2  # the first with the per-entity summary and event_day (`summary.SUMMARY_TABLES`)
 EVENT_WORD_VERSION = 3  # the first whose timex rows say which event word they date (`EVENT_WORD_COLUMNS`)
 EVENTS_VERSION = 4  # the first with event reports and the events merged from them (`EVENT_TABLES`)
 SAID_ON_VERSION = 5  # the first whose quote rows say when the words were said (`SAID_ON_COLUMNS`)
 STATEMENTS_VERSION = 6  # the first with quotes grouped into statements (`STATEMENT_TABLES`)
 CORRECTIONS_VERSION = 7  # the first with the user's corrections and review answers (`CORRECTION_TABLES`)
+MARKS_VERSION = 8  # the first with the user's marks and read articles (`model.corpus.marks`)
 READABLE_VERSIONS = (
     1,
     2,
@@ -33,6 +34,7 @@ READABLE_VERSIONS = (
     5,
     6,
     7,
+    8,
 )  # an older database is browsed as it is (without the summaries, the event words) until a writer upgrades it
 
 
@@ -343,6 +345,9 @@ def migrate(
         version = 6
     if version == 6:
         upgrade_from_6(conn)
+        version = 7
+    if version == 7:
+        upgrade_from_7(conn)
         return
     raise StoreError(f"{path} has schema version {version}; no migration to {SCHEMA_VERSION} is known")
 
@@ -499,6 +504,18 @@ def _move_overrides(conn: sqlite3.Connection) -> None:
         )
 
 
+def upgrade_from_7(conn: sqlite3.Connection) -> None:
+    """Schema 7 -> 8 adds the user's marks and read articles (`model.corpus.marks`), empty, in one transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        marks.create_tables(conn)
+        conn.execute(f"PRAGMA user_version={MARKS_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
 def create_schema(conn: sqlite3.Connection) -> None:
     """Every table, index, full-text index and summary of a new database, at `SCHEMA_VERSION`."""
     import sqlite_utils
@@ -511,6 +528,7 @@ def create_schema(conn: sqlite3.Connection) -> None:
             db[name].enable_fts(list(columns), fts_version="FTS5", create_triggers=True, tokenize=FTS_TOKENIZE)
         narrow_fts_updates(conn)
         create_summary(conn)
+        marks.create_tables(conn)
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
 

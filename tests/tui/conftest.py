@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
+
 import pytest
 
 from tests.tui.fixture_db import ARTICLES, CONFLICTING, build
@@ -7,7 +10,7 @@ from tui.config import Config
 
 
 @pytest.fixture(scope="session")
-def db_path(tmp_path_factory):
+def built_db(tmp_path_factory):
     return build(tmp_path_factory.mktemp("tui") / "corpus.db")
 
 
@@ -15,6 +18,15 @@ def db_path(tmp_path_factory):
 def conflict_db_path(tmp_path_factory):
     """The fixture and a fourth article that dates the Wang Yi meeting two days later: an event in conflict."""
     return build(tmp_path_factory.mktemp("tui-conflict") / "corpus.db", [*ARTICLES, CONFLICTING])
+
+
+@pytest.fixture
+def db_path(built_db, tmp_path):
+    """A copy of the fixture corpus for one test: the browser writes marks and read articles into it."""
+    copy = tmp_path / "corpus.db"
+    with closing(sqlite3.connect(built_db)) as src, closing(sqlite3.connect(copy)) as dst:
+        src.backup(dst)
+    return copy
 
 
 def _app_maker(path):

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 
 import pytest
@@ -14,12 +13,10 @@ from tui.config import Config
 
 
 @pytest.fixture
-def app(db_path, tmp_path):
+def app(db_path):
     from tui.app import SinorusApp
 
-    mine = tmp_path / "corpus.db"
-    shutil.copy(db_path, mine)
-    return SinorusApp(mine, config=Config(), theme="textual-dark")
+    return SinorusApp(db_path, config=Config(), theme="textual-dark")  # db_path: this test's own copy
 
 
 def stored(app) -> list[tuple]:

@@ -151,6 +151,7 @@ class VirtualList(LineScrollView, can_focus=True):
         self._stale: tuple[OrderedDict, int, int] | None = None
         self._seen_size = Size(0, 0)
         self._tall = False
+        self.dim_row: Callable[[Any], bool] | None = None  # rows drawn muted (the articles read)
 
     # ---------------------------------------------------------------- rows of two lines
 
@@ -387,6 +388,8 @@ class VirtualList(LineScrollView, can_focus=True):
             content = self.source.render_tall(row, width, previous)[part]
         else:
             content = self.source.render(row, width, previous)
+        if self.dim_row is not None and self.dim_row(row):
+            base = base + self.get_visual_style("vlist--dim")
         return content_segments(self, content, width, base + self._cursor_style() if index == cursor else base)
 
     def _cursor_style(self):

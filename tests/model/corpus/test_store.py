@@ -289,7 +289,7 @@ def test_version_1_database_is_read_as_it_is_and_upgraded_by_a_writer(tmp_path):
     c.close()
     seen = []
     conn = store.connect(p, progress=lambda done, total: seen.append((done, total)))
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 7
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 8
     assert seen[0] == (0, 3) and seen[-1] == (3, 3)
     assert _summary(conn) == expected
     assert {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in counts} == counts
