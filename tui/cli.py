@@ -235,7 +235,7 @@ class _Reporter:
         rate, eta = _rate(p), _eta(p)
         if self.bar:
             label = "starting" if p.phase == "parsing" and not p.done and not p.parsed_chars else p.phase
-            count = f"{p.done}/{p.total}" if p.total else ""
+            count = f"{p.done}/{'~' if p.estimated else ''}{p.total}" if p.total else ""
             if p.fraction is not None:  # the bar fills with the text parsed: it moves inside a long article too
                 count += f" articles, {p.fraction:.0%} of the text"
                 completed, total = p.parsed_chars, p.total_chars
@@ -256,7 +256,7 @@ class _Reporter:
         if p.phase == "parsing" and due:
             self.last_line = now
             part = f", {p.fraction:.0%} of the text" if p.fraction is not None else ""
-            return f"ingest: {p.done}/{p.total} articles{part}{', ' + rate if rate else ''}{', ' + eta if eta else ''}"
+            return f"ingest: {p.done}/{'~' if p.estimated else ''}{p.total} articles{part}{', ' + rate if rate else ''}{', ' + eta if eta else ''}"
         if p.phase == "finishing":
             return "ingest: resolving entities across the corpus"
         if p.phase.startswith("upgrading") and due:
