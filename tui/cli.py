@@ -87,6 +87,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="S",
         help="CPU seconds one article may take to parse before it is skipped (default: 300; 0: no limit)",
     )
+    ing.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        help="parse on a Dask cluster: a scheduler's address (tcp://host:8786), or local[:N] for N worker "
+        "processes on this machine; needs pip install 'sinorus-tui[cluster]'",
+    )
+    ing.add_argument(
+        "--read-on",
+        choices=["client", "workers"],
+        default="client",
+        help="with --cluster: who reads the files: this machine, which sends the records (the default), or the "
+        "workers, from the same paths on a file system they share",
+    )
     ex = _command(
         sub,
         "export",
@@ -179,7 +192,13 @@ def _main(argv: list[str] | None) -> int:
             if not db.exists():
                 say(f"sinorus-tui: no database at {db}; creating it")
             return cmd_ingest(
-                args.paths, db, args.jobs, follow_links=args.follow_links, article_seconds=args.article_seconds
+                args.paths,
+                db,
+                args.jobs,
+                follow_links=args.follow_links,
+                article_seconds=args.article_seconds,
+                cluster=args.cluster,
+                read_on_workers=args.read_on == "workers",
             )
         if args.command == "export":
             return cmd_export(args.kind, db, args.format, args.output, raw_csv=args.raw_csv)
@@ -286,15 +305,22 @@ def cmd_ingest(
     *,
     follow_links: bool = False,
     article_seconds: float | None = None,
+    cluster: str | None = None,
+    read_on_workers: bool = False,
 ) -> int:
     from model.corpus import store
     from model.ingest import pipeline as ingest
+    from model.ingest.errors import ClusterError
     from model.parse import nlp
 
     if article_seconds is not None and not article_seconds >= 0:  # also NaN
         return fail(f"--article-seconds must be 0 (no limit) or more, not {article_seconds:g}", EXIT_USAGE)
     if any(str(p) == "" for p in paths):  # Path('') is the current folder: never what an empty argument meant
         return fail("an empty path ('') names no file or folder; to ingest the current folder, write '.'", EXIT_USAGE)
+    if read_on_workers and not cluster:
+        return fail("--read-on workers needs --cluster", EXIT_USAGE)
+    if cluster is not None and (why := _cluster_unusable(cluster)):
+        return fail(why, EXIT_USAGE)
     try:
         with _Reporter() as rep:
             summary = ingest.ingest(
@@ -305,14 +331,27 @@ def cmd_ingest(
                 follow_links=follow_links,
                 on_wait=_say_waiting(db),
                 article_seconds=_article_seconds(article_seconds),
+                cluster=cluster,
+                read_on_workers=read_on_workers,
             )
-    except (store.StoreError, nlp.ModelMissing) as e:
+    except (store.StoreError, nlp.ModelMissing, ClusterError) as e:
         return fail(str(e))
     except OSError as e:
         return fail(f"cannot write {db}: {e.strerror or e}")
     except sqlite3.Error as e:  # e.g. the disk filled up, or another process holds the database
         return fail(f"cannot write {db}: {_sqlite_reason(e)}")
     return _ingested(summary)
+
+
+def _cluster_unusable(address: str) -> str | None:
+    """Why `--cluster address` cannot be used here (Dask not installed, no address), or None."""
+    import importlib.util
+
+    if not address.strip():
+        return "--cluster needs a scheduler's address (tcp://host:8786) or local[:N]"
+    if importlib.util.find_spec("distributed") is None:
+        return "--cluster needs Dask, which is not installed: pip install 'sinorus-tui[cluster]'"
+    return None
 
 
 def _say_waiting(db: Path):

@@ -233,13 +233,18 @@ def _worker_init(stopping=None, parsed=None):
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        # the extractors (about a second of regex compiling) load with spaCy
-        from model.extract import timeline as _timeline  # noqa: F401
-        from model.extract.quotes import extractor as _quotes  # noqa: F401
-
-        _worker_nlp()
+        load_worker_model()
     except Exception:  # met again, and reported, by process_batch
         pass
+
+
+def load_worker_model() -> None:
+    """spaCy and the extractors (about a second of regex compiling), loaded in a worker before its first
+    batch (a pool's initializer, a Dask worker plugin)."""
+    from model.extract import timeline as _timeline  # noqa: F401
+    from model.extract.quotes import extractor as _quotes  # noqa: F401
+
+    _worker_nlp()
 
 
 def _on_sigterm(signum, frame) -> None:
