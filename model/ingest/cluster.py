@@ -15,6 +15,7 @@ Imported only when a cluster is asked for: Dask is an optional extra (`pip insta
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -43,8 +44,8 @@ class LoadModel(WorkerPlugin):
 
     name = "sinorus-tui-model"
 
-    def setup(self, worker) -> None:
-        pool.load_worker_model()
+    async def setup(self, worker) -> None:
+        await asyncio.to_thread(pool.load_worker_model)  # in a thread: the worker's event loop goes on answering
 
 
 def ingest(address: str, paths: list[str], run, *, follow_links: bool = False, read_on_workers: bool = False) -> None:
@@ -79,6 +80,12 @@ def connected(address: str) -> Iterator[Client]:
     except (OSError, TimeoutError, ValueError) as e:
         raise ClusterError(f"cannot reach the Dask scheduler at {address} ({_reason(e)})") from None
     with client:
+        try:
+            client.wait_for_workers(1, timeout=CONNECT_SECONDS)
+        except (OSError, TimeoutError):
+            raise ClusterError(
+                f"the Dask scheduler at {address} has no workers (start some: dask worker {address})"
+            ) from None
         yield client
 
 

@@ -168,3 +168,15 @@ def test_without_dask_the_cluster_option_says_how_to_install_it(tmp_path, monkey
 def test_reading_on_workers_needs_a_cluster(tmp_path):
     code, err = run_cli("ingest", "--db", str(tmp_path / "c.db"), "--read-on", "workers", str(tmp_path))
     assert code == 2 and "--read-on workers needs --cluster" in err
+
+
+def test_a_scheduler_with_no_workers_is_one_line(tmp_path, monkeypatch):
+    monkeypatch.setattr(cluster, "CONNECT_SECONDS", 0.5)
+    (tmp_path / "a.txt").write_text("The envoy said the talks would resume.\n")
+    with distributed.LocalCluster(
+        n_workers=0, processes=False, dashboard_address=None, silence_logs=logging.ERROR
+    ) as empty:
+        code, err = run_cli(
+            "ingest", "--db", str(tmp_path / "c.db"), "--cluster", empty.scheduler_address, str(tmp_path)
+        )
+    assert code == 1 and "has no workers (start some: dask worker" in err and "Traceback" not in err

@@ -166,3 +166,17 @@ def test_the_pre_count_is_skipped_without_progress(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "expected_records", lambda *a, **k: pytest.fail("counted for no one"))
     (tmp_path / "a.txt").write_text("Some text.\n")
     assert len(pipeline.ingest([str(tmp_path / "a.txt")], str(tmp_path / "c.db"), jobs=1).skipped) == 1
+
+
+def test_the_ingest_imports_no_dask_unless_a_cluster_is_asked_for():
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = (
+        "import sys; import tui.cli, model.ingest.pipeline, model.ingest.shards; "
+        "sys.exit(any(m.split('.')[0] in ('dask', 'distributed') for m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={"PYTHONPATH": str(ROOT)}, capture_output=True)
+    assert done.returncode == 0, done.stderr
