@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -38,10 +39,18 @@ READ_AHEAD = 8  # shards being read on the workers ahead of what is parsed (`rea
 PLAN_PAGE = 1000  # shards fetched from the plan at a time (the plan stays on a worker)
 RETRIES = 2  # a batch that raises is run again this many times
 CONNECT_SECONDS = 10  # how long to try to reach a scheduler
-# A local cluster's settings (a remote one has its workers' own; docs: the same in DASK_* variables). Dask's
-# statistical profiler samples every thread's stack every 10 ms, and its event loops wake every 20 ms to
-# check they are not blocked: on a busy machine both took a third more CPU than the parse itself.
-LOCAL_CONFIG = {"distributed.worker.profile.enabled": False, "distributed.admin.tick.interval": "1s"}
+# A local cluster's settings (a remote one has its workers' own: the same as DASK_* variables). Dask's
+# statistical profiler samples every thread's stack every 10 ms, its event loops wake every 20 ms to check
+# they are not blocked, and memory and system monitors poll every 0.1 and 0.5 s: on a busy 2-core machine
+# these took a third more CPU than the parse itself. On Linux the workers are forked, as the local pool's
+# are (spawned, each imports Python's and the project's modules again: 5.7 s to start two, 3.3 s to stop).
+LOCAL_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.multiprocessing-method": "fork" if sys.platform.startswith("linux") else "spawn",
+}
 
 
 class LoadModel(WorkerPlugin):
