@@ -84,7 +84,7 @@ def connected(address: str) -> Iterator[Client]:
         with (
             dask.config.set(LOCAL_CONFIG),
             LocalCluster(
-                n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+                n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR
             ) as cluster,
             Client(cluster) as client,
         ):
