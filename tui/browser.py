@@ -173,8 +173,9 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
             self.state = replace(self.state, active=widget.id)
         if widget.id in PANES or widget.id == "reader":
             self.state = replace(self.state, focus=widget.id)
-        if widget.id == "reader":
-            self.article_opened(self.reader.doc)
+        ref, doc = self.state.doc, self.reader.doc
+        if widget.id == "reader" and (ref is None or (ref.kind, ref.ident) == (doc.kind, doc.ident)):
+            self.article_opened(doc)  # not a page still on show while the one asked for loads: that one, once shown
         self._layout_classes()
 
     def _titles(self) -> None:

@@ -81,6 +81,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="S",
         help="CPU seconds one article may take to parse before it is skipped (default: 300; 0: no limit)",
     )
+    ing.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        help="parse on a Dask cluster: a scheduler's address (tcp://host:8786), or local[:N] for N worker "
+        "processes on this machine; needs pip install 'sinorus-tui[cluster]'",
+    )
+    ing.add_argument(
+        "--read-on",
+        choices=["client", "workers"],
+        default="client",
+        help="with --cluster: who reads the files: this machine, which sends the records (the default), or the "
+        "workers, from the same paths on a file system they share",
+    )
     ex = _command(
         sub,
         "export",
@@ -230,7 +243,13 @@ def _main(argv: list[str] | None) -> int:
             if not db.exists():
                 say(f"sinorus-tui: no database at {db}; creating it")
             return cmd_ingest(
-                args.paths, db, args.jobs, follow_links=args.follow_links, article_seconds=args.article_seconds
+                args.paths,
+                db,
+                args.jobs,
+                follow_links=args.follow_links,
+                article_seconds=args.article_seconds,
+                cluster=args.cluster,
+                read_on_workers=args.read_on == "workers",
             )
         if args.command == "export":
             return cmd_export(
@@ -302,7 +321,7 @@ class _Reporter:
         rate, eta = _rate(p), _eta(p)
         if self.bar:
             label = "starting" if p.phase == "parsing" and not p.done and not p.parsed_chars else p.phase
-            count = f"{p.done}/{p.total}" if p.total else ""
+            count = f"{p.done}/{'~' if p.estimated else ''}{p.total}" if p.total else ""
             if p.fraction is not None:  # the bar fills with the text parsed: it moves inside a long article too
                 count += f" articles, {p.fraction:.0%} of the text"
                 completed, total = p.parsed_chars, p.total_chars
@@ -323,7 +342,7 @@ class _Reporter:
         if p.phase == "parsing" and due:
             self.last_line = now
             part = f", {p.fraction:.0%} of the text" if p.fraction is not None else ""
-            return f"ingest: {p.done}/{p.total} articles{part}{', ' + rate if rate else ''}{', ' + eta if eta else ''}"
+            return f"ingest: {p.done}/{'~' if p.estimated else ''}{p.total} articles{part}{', ' + rate if rate else ''}{', ' + eta if eta else ''}"
         if p.phase == "finishing":
             return "ingest: resolving entities across the corpus"
         if p.phase.startswith("upgrading") and due:
@@ -353,15 +372,22 @@ def cmd_ingest(
     *,
     follow_links: bool = False,
     article_seconds: float | None = None,
+    cluster: str | None = None,
+    read_on_workers: bool = False,
 ) -> int:
     from model.corpus import store
     from model.ingest import pipeline as ingest
+    from model.ingest.errors import ClusterError
     from model.parse import nlp
 
     if article_seconds is not None and not article_seconds >= 0:  # also NaN
         return fail(f"--article-seconds must be 0 (no limit) or more, not {article_seconds:g}", EXIT_USAGE)
     if any(str(p) == "" for p in paths):  # Path('') is the current folder: never what an empty argument meant
         return fail("an empty path ('') names no file or folder; to ingest the current folder, write '.'", EXIT_USAGE)
+    if read_on_workers and not cluster:
+        return fail("--read-on workers needs --cluster", EXIT_USAGE)
+    if cluster is not None and (why := _cluster_unusable(cluster)):
+        return fail(why, EXIT_USAGE)
     try:
         with _Reporter() as rep:
             summary = ingest.ingest(
@@ -372,14 +398,27 @@ def cmd_ingest(
                 follow_links=follow_links,
                 on_wait=_say_waiting(db),
                 article_seconds=_article_seconds(article_seconds),
+                cluster=cluster,
+                read_on_workers=read_on_workers,
             )
-    except (store.StoreError, nlp.ModelMissing) as e:
+    except (store.StoreError, nlp.ModelMissing, ClusterError) as e:
         return fail(str(e))
     except OSError as e:
         return fail(f"cannot write {db}: {e.strerror or e}")
     except sqlite3.Error as e:  # e.g. the disk filled up, or another process holds the database
         return fail(f"cannot write {db}: {_sqlite_reason(e)}")
     return _ingested(summary)
+
+
+def _cluster_unusable(address: str) -> str | None:
+    """Why `--cluster address` cannot be used here (Dask not installed, no address), or None."""
+    import importlib.util
+
+    if not address.strip():
+        return "--cluster needs a scheduler's address (tcp://host:8786) or local[:N]"
+    if importlib.util.find_spec("distributed") is None:
+        return "--cluster needs Dask, which is not installed: pip install 'sinorus-tui[cluster]'"
+    return None
 
 
 def _article_seconds(given: float | None) -> float | None:

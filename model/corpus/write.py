@@ -73,9 +73,10 @@ def utc_now() -> str:
     return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
 
 
-def article_hashes(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
-    """key -> (sha256, pipeline_version) for every stored article: what an ingest need not redo."""
-    return {r[0]: (r[1], r[2]) for r in conn.execute("SELECT key, sha256, pipeline_version FROM article")}
+def stored_version(conn: sqlite3.Connection, key: str) -> tuple[str, str] | None:
+    """(sha256, pipeline_version) of the stored article of `key`, or None: what an ingest need not redo."""
+    row = conn.execute("SELECT sha256, pipeline_version FROM article WHERE key=?", (key,)).fetchone()
+    return (row[0], row[1]) if row else None
 
 
 class EntityCache:

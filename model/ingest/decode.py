@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
@@ -28,11 +29,46 @@ _MAGIC = [
 def decode(data: bytes) -> tuple[str, str | None]:
     """bytes → (text, note). Raises ValueError with a one-line reason for binary or undecodable data."""
     text, note = _decode(data)
-    sample = text[:65536]
-    controls = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f") or c == "\x7f")
-    if controls > 0.05 * len(sample):
+    if _mostly_controls(text[:_HEAD]):
         raise ValueError("binary file (mostly control bytes)")
     return text, note
+
+
+_HEAD = 65536  # what is looked at to tell text from binary data
+_BLOCK = 1024 * 1024  # what a scan of a file reads at a time
+
+
+def _mostly_controls(sample: str) -> bool:
+    controls = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f") or c == "\x7f")
+    return controls > 0.05 * len(sample)
+
+
+def is_plain_utf8(f: BinaryIO) -> bool:
+    """Whether `decode` would read the whole of the binary file `f` as UTF-8 with no note: valid UTF-8 (its
+    byte-order mark allowed), no other mark, no file signature, no NUL byte or mostly control bytes in its
+    head. Scanned a block at a time (memory bounded whatever its size); `f` is left at its start."""
+    try:
+        head = f.read(_HEAD)
+        if _by_byte_order_mark_name(head) not in (None, "utf-8-sig") or b"\x00" in head:
+            return False
+        if any(head.startswith(magic) for magic, _ in _MAGIC):
+            return False
+        check = codecs.getincrementaldecoder("utf-8-sig")()
+        try:
+            if _mostly_controls(check.decode(head)[:_HEAD]):
+                return False
+            while block := f.read(_BLOCK):
+                check.decode(block)
+            check.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return False
+        return True
+    finally:
+        f.seek(0)
+
+
+def _by_byte_order_mark_name(data: bytes) -> str | None:
+    return next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
 
 
 _BOMS = (

@@ -14,9 +14,11 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import partial
+from itertools import chain, islice
 
 from model.ingest.extraction import extract
 from model.parse import layout
@@ -28,6 +30,7 @@ BATCH_ARTICLES = 16  # articles sent to a worker at a time
 # second: 300 s is a 5 MB article; one that takes longer is skipped with the reason.
 ARTICLE_SECONDS = 300.0
 POLL_SECONDS = 0.5  # how often the main process reports the workers' progress while it waits
+WINDOW_PER_JOB = 4  # batches read ahead and in flight for each worker, at most
 
 Results = list[tuple[Article, Extraction | None, str | None]]  # (article, extraction, error) for each
 
@@ -230,13 +233,18 @@ def _worker_init(stopping=None, parsed=None):
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        # the extractors (about a second of regex compiling) load with spaCy
-        from model.extract import timeline as _timeline  # noqa: F401
-        from model.extract.quotes import extractor as _quotes  # noqa: F401
-
-        _worker_nlp()
+        load_worker_model()
     except Exception:  # met again, and reported, by process_batch
         pass
+
+
+def load_worker_model() -> None:
+    """spaCy and the extractors (about a second of regex compiling), loaded in a worker before its first
+    batch (a pool's initializer, a Dask worker plugin)."""
+    from model.extract import timeline as _timeline  # noqa: F401
+    from model.extract.quotes import extractor as _quotes  # noqa: F401
+
+    _worker_nlp()
 
 
 def _on_sigterm(signum, frame) -> None:
@@ -256,39 +264,57 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def batches(articles: list[Article], size: int | None = None) -> list[list[Article]]:
+def batches(articles: Iterable[Article], size: int | None = None) -> Iterator[list[Article]]:
+    """`articles` in batches of `size` (`BATCH_ARTICLES`), taken as they come: the input is never held whole."""
     size = size or BATCH_ARTICLES
-    return [articles[i : i + size] for i in range(0, len(articles), size)]
+    it = iter(articles)
+    while batch := list(islice(it, size)):
+        yield batch
 
 
 def parse_all(
-    parts: list[list[Article]],
+    parts: Iterable[list[Article]],
     jobs: int,
     on_results: Callable[[Results], None],
     *,
     seconds: float | None = ARTICLE_SECONDS,
     on_parsed: Callable[[int], None] | None = None,
+    on_start: Callable[[], None] | None = None,
 ) -> None:
     """Parse and extract each batch, handing each batch's results to `on_results` in order: here
     with one job (or one batch), else in a pool of `jobs` workers, stopped on any error or ctrl-c.
-    Each article gets `seconds` of CPU time. `on_parsed(characters parsed so far)` is called as they
+    `parts` is read as the work goes, `WINDOW_PER_JOB` batches a worker ahead at most (back-pressure: the
+    memory of an ingest does not grow with its input); `on_start()` is called before the first batch is
+    parsed. Each article gets `seconds` of CPU time. `on_parsed(characters parsed so far)` is called as they
     are parsed: after each article and each piece of a long one (from a pool, every `POLL_SECONDS`)."""
     global _PARSED, _ON_PARSED
+    parts = iter(parts)
+    ahead = list(islice(parts, WINDOW_PER_JOB * max(1, jobs)))  # a small input: all of it
+    if not ahead:
+        return
+    if on_start:
+        on_start()
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     parsed = ctx.Value("q", 0)
-    if jobs <= 1 or len(parts) <= 1:
+    if jobs <= 1 or len(ahead) <= 1:
         nlp = _worker_nlp()
         _PARSED, _ON_PARSED = parsed, on_parsed and (lambda: on_parsed(parsed.value))
         try:
-            for b in parts:
+            for b in chain(ahead, parts):
                 on_results(process_batch(b, nlp, seconds))
         finally:
             _PARSED = _ON_PARSED = None
         return
     stopping = ctx.RawValue("b", 0)
-    pool = ctx.Pool(min(jobs, len(parts)), initializer=_worker_init, initargs=(stopping, parsed))
+    pool = ctx.Pool(min(jobs, len(ahead)), initializer=_worker_init, initargs=(stopping, parsed))
+    submit = partial(_submit, pool, seconds)
     try:
-        for results in _in_order(pool.imap(partial(process_batch, seconds=seconds), parts), parsed, on_parsed):
+        pending = deque(submit(b) for b in ahead)
+        del ahead
+        while pending:
+            results = _result(pending.popleft(), parsed, on_parsed)
+            if (b := next(parts, None)) is not None:  # the workers stay busy while this process writes
+                pending.append(submit(b))
             on_results(results)
         pool.close()
     except BaseException:
@@ -299,12 +325,14 @@ def parse_all(
         pool.join()
 
 
-def _in_order(results, parsed, on_parsed: Callable[[int], None] | None):
-    """The pool's results in order, reporting `on_parsed(characters parsed)` while waiting for each."""
-    while True:
-        try:
-            yield results.next(POLL_SECONDS if on_parsed else None)
-        except StopIteration:
-            return
-        except mp.TimeoutError:
+def _submit(pool, seconds: float | None, batch: list[Article]):
+    return pool.apply_async(process_batch, (batch,), {"seconds": seconds})
+
+
+def _result(pending, parsed, on_parsed: Callable[[int], None] | None) -> Results:
+    """A batch's results from the pool, reporting `on_parsed(characters parsed)` while waiting for them."""
+    while not pending.ready():
+        pending.wait(POLL_SECONDS)
+        if on_parsed and not pending.ready():
             on_parsed(parsed.value)
+    return pending.get()

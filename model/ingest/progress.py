@@ -16,6 +16,7 @@ class Progress:
     elapsed: float = 0.0
     parsed_chars: int = 0  # while parsing: the characters parsed so far, also inside a long article
     total_chars: int = 0  # ... and to parse in all
+    estimated: bool = False  # the totals are estimates: the inputs are still being read (`model.ingest.estimate`)
 
     @property
     def fraction(self) -> float | None:

@@ -6,17 +6,20 @@ A bad line or row becomes a `Skipped` with its line or row number; the others ar
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
 import re
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from model.ingest import clean
 from model.ingest.fields import content_hash, sanitise, sanitise_field, without_surrogates
 from model.records import Article, Skipped
 
 MAX_TEXT_CHARS = 5_000_000  # a record's text larger than this is skipped
+MAX_LINE_BYTES = 64 * 1024 * 1024  # a streamed JSONL line longer than this is skipped unread
 
 RECORD_FIELDS = ("id", "title", "text", "published", "source", "url")
 
@@ -83,15 +86,48 @@ _LINE_END = re.compile(r"\r\n?|\n")
 def read_jsonl(text: str, origin: str, stem: str) -> Iterator[Article | Skipped]:
     # Only CR/LF end a record: JSON strings may hold U+2028, U+0085 and the like raw, which str.splitlines splits on.
     for n, line in enumerate(_LINE_END.split(text), 1):
-        if not line.strip():
+        if line.strip():
+            yield _jsonl_record(line, f"{origin}:{n}", f"{stem}:{n}")
+
+
+def stream_jsonl(
+    f: BinaryIO, origin: str, stem: str, *, end: int | None = None, first_line: int = 1
+) -> Iterator[Article | Skipped]:
+    """The records of a UTF-8 JSONL file opened in binary, read a line at a time from where `f` stands (a
+    line's start, line number `first_line`) to byte `end` (None: the end of the file). What `read_jsonl`
+    makes of the whole file's text, in memory bounded by one line (`MAX_LINE_BYTES`)."""
+    n = first_line - 1
+    if f.tell() == 0 and f.read(3) != codecs.BOM_UTF8:
+        f.seek(0)
+    while end is None or f.tell() < end:
+        raw = f.readline(MAX_LINE_BYTES)
+        if not raw:
+            return
+        if len(raw) == MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            n += 1
+            _skip_rest_of_line(f)
+            yield Skipped(f"{origin}:{n}", f"record line too long (more than {MAX_LINE_BYTES // 1048576} MB)")
             continue
-        where = f"{origin}:{n}"
-        try:
-            rec = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as e:
-            yield Skipped(where, f"malformed JSON line ({getattr(e, 'msg', 'too deeply nested')})")
-            continue
-        yield record_to_article(rec, where, f"{stem}:{n}")
+        lines = _LINE_END.split(raw.decode("utf-8", errors="replace"))
+        if raw.endswith((b"\n", b"\r")):
+            lines.pop()  # the empty rest after the line's end
+        for line in lines:
+            n += 1
+            if line.strip():
+                yield _jsonl_record(line, f"{origin}:{n}", f"{stem}:{n}")
+
+
+def _skip_rest_of_line(f: BinaryIO) -> None:
+    while (chunk := f.readline(MAX_LINE_BYTES)) and not chunk.endswith(b"\n"):
+        pass
+
+
+def _jsonl_record(line: str, where: str, fallback_key: str) -> Article | Skipped:
+    try:
+        rec = json.loads(line)
+    except (json.JSONDecodeError, RecursionError) as e:
+        return Skipped(where, f"malformed JSON line ({getattr(e, 'msg', 'too deeply nested')})")
+    return record_to_article(rec, where, fallback_key)
 
 
 def _unclosed_quote(lines: list[str]) -> int | None:

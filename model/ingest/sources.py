@@ -17,12 +17,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from model.ingest import clean
-from model.ingest.decode import decode
+from model.ingest.decode import decode, is_plain_utf8
 from model.ingest.exports import read_export
 from model.ingest.feeds import read_feed
 from model.ingest.fields import content_hash, finished, sanitise
 from model.ingest.markup import markdown_to_text
-from model.ingest.record_files import read_csv, read_jsonl
+from model.ingest.record_files import read_csv, read_jsonl, stream_jsonl
 from model.ingest.walk import (
     ARCHIVE_SUFFIXES,
     ARTICLE_SUFFIXES,
@@ -39,10 +39,11 @@ from model.records import Article, Skipped
 __all__ = ["Skipped", "content_hash", "decode", "iter_files", "read_all", "read_path", "sanitise"]
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # a plain article file larger than this is not an article
-MAX_RECORDS_FILE_BYTES = 1024 * 1024 * 1024  # a .jsonl or .csv file larger than this is not read
+MAX_RECORDS_FILE_BYTES = 1024 * 1024 * 1024  # a .csv (or a .jsonl not in UTF-8) larger than this is not read
 MAX_FEED_BYTES = 100 * 1024 * 1024  # a feed file larger than this is not read (feedparser holds it whole)
 # A web archive has no size limit: it is streamed a record at a time (`warc.read_warc` limits each page).
 WEB_PAGE_SUFFIXES = (".html", ".htm")  # read through `web.read_page`
+STREAMED_SUFFIXES = (".jsonl", ".ndjson")  # streamed a record at a time when plain UTF-8 (`_streamed_records`)
 
 
 def read_path(path: Path) -> Iterator[Article | Skipped]:
@@ -52,6 +53,9 @@ def read_path(path: Path) -> Iterator[Article | Skipped]:
     suffix = input_suffix(path)
     if suffix in ARCHIVE_SUFFIXES:
         yield from _read_archive(path, origin)
+        return
+    if suffix in STREAMED_SUFFIXES and (streamed := _streamed_records(path, origin)) is not None:
+        yield from streamed
         return
     data = _read_bytes(path, origin, suffix)
     if isinstance(data, Skipped):
@@ -90,6 +94,61 @@ def _read_archive(path: Path, origin: str) -> Iterator[Article | Skipped]:
         return
     with f:
         yield from read_warc(f, origin, shown(path.stem))
+
+
+def _streamed_records(path: Path, origin: str) -> Iterator[Article | Skipped] | None:
+    """A JSONL file's records, streamed a line at a time, when it is plain UTF-8 (with no size limit); None
+    when it is not (it is read whole, decoded as any file is, within `MAX_RECORDS_FILE_BYTES`)."""
+    f = _open_regular(path, origin)
+    if isinstance(f, Skipped):
+        return iter([f])
+    try:
+        plain = is_plain_utf8(f)
+    except OSError:
+        plain = False
+    if not plain:
+        f.close()
+        return None
+    return _stream_open_records(f, origin, shown(path.stem))
+
+
+def stream_records_range(path: Path, start: int, end: int | None, first_line: int) -> Iterator[Article | Skipped]:
+    """The records of bytes `start` to `end` of a plain UTF-8 JSONL file (`start` a line's start, that of line
+    `first_line`): a piece of the file, as `read_path` reads them from the whole."""
+    origin = shown(path)
+    f = _open_regular(path, origin)
+    if isinstance(f, Skipped):
+        yield f
+        return
+    with f:
+        f.seek(start)
+        yield from stream_jsonl(f, origin, shown(path.stem), end=end, first_line=first_line)
+
+
+def _stream_open_records(f, origin: str, stem: str) -> Iterator[Article | Skipped]:
+    with f:
+        found = False
+        try:
+            for item in stream_jsonl(f, origin, stem):
+                found = True
+                yield item
+        except OSError as e:
+            yield Skipped(origin, f"cannot read: {e.strerror or e}")
+            return
+        if not found and (why := _empty(f)):
+            yield Skipped(origin, why)
+
+
+def _empty(f) -> str | None:
+    """Why a file that gave no record is skipped as empty (as a file read whole would be), or None."""
+    f.seek(0)
+    if not (block := f.read(1 << 20)):
+        return "empty file"
+    while block:
+        if block.strip():
+            return None
+        block = f.read(1 << 20)
+    return "empty file (only whitespace)"
 
 
 def _open_regular(path: Path, origin: str):

@@ -8,7 +8,8 @@ Phases (each figure is a ratio against a baseline run in the same invocation, or
 absolute figure with its CPU time beside it; see docs/performance.md):
   ingest   raw nlp.pipe vs `sinorus-tui ingest`, same texts and processes, interleaved
            in segments so drifting machine load hits both; then re-ingest of the
-           unchanged corpus; peak RSS per process from /proc
+           unchanged corpus; peak RSS per process from /proc. With --cluster ADDRESS:
+           `ingest --cluster ADDRESS` vs the local pool instead, interleaved the same way
   profile  where ingest time goes beyond spaCy, on a sample, one process
   bigdb    a 100,000-article database by re-keying the ingested rows (no NLP)
   startup  `sinorus-tui` and a bare Textual app in a pty, to the first frame with data
@@ -117,6 +118,9 @@ def _ingest_words(stdout: str) -> int:
 
 
 def phase_ingest(args, work: Path, res: dict) -> None:
+    if args.cluster:
+        phase_cluster_ingest(args, work, res)
+        return
     whole, segs = slice_corpus(Path(args.corpus), work, args.limit, args.segments)
     db = work / "ingest.db"
     for p in work.glob("ingest.db*"):
@@ -332,6 +336,44 @@ def phase_queries(args, work: Path, res: dict) -> None:
     res["queries_ms"] = json.loads(r.stdout.strip().splitlines()[-1])
 
 
+def phase_cluster_ingest(args, work: Path, res: dict) -> None:
+    """`ingest --cluster ADDRESS` against the local pool (`-j JOBS`), the same segments interleaved, each into
+    a database of its own: the ratio of their words/s."""
+    _, segs = slice_corpus(Path(args.corpus), work, args.limit, args.segments)
+    dbs = {"pool": work / "pool.db", "cluster": work / "cluster.db"}
+    for db in dbs.values():
+        for p in db.parent.glob(db.name + "*"):
+            p.unlink()
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    runs: dict[str, list[dict]] = {"pool": [], "cluster": []}
+    for i, seg in enumerate(segs):
+        for what in ("pool", "cluster") if i % 2 == 0 else ("cluster", "pool"):
+            how = ["-j", str(args.jobs)] if what == "pool" else ["--cluster", args.cluster]
+            log(f"ingest: {what}, segment {i + 1}/{len(segs)}")
+            r = procs.run_monitored([*CLI, "ingest", "--db", str(dbs[what]), *how, str(seg)], env=env, cwd=ROOT)
+            if r["returncode"]:
+                raise SystemExit(f"ingest ({what}) failed:\n{r['stderr'][-2000:]}")
+            r["words"] = _ingest_words(r["stdout"])
+            r["summary"] = r.pop("stdout").strip().splitlines()[-1]
+            r["stderr"] = r["stderr"][-500:]
+            runs[what].append(r)
+            log(f"  {r['words']:,} words in {r['wall_s']:.1f} s ({r['words'] / r['wall_s']:,.0f} words/s)")
+    rate = {k: sum(r["words"] for r in v) / sum(r["wall_s"] for r in v) for k, v in runs.items()}
+    res["cluster_ingest"] = {
+        "cluster": args.cluster,
+        "jobs": args.jobs,
+        "segments": len(segs),
+        "articles": args.limit,
+        "words": sum(r["words"] for r in runs["pool"]),
+        "pool_words_per_s": rate["pool"],
+        "cluster_words_per_s": rate["cluster"],
+        "ratio": rate["cluster"] / rate["pool"],
+        "pool_main_peak_rss_mb": max(r["main_peak_rss_mb"] for r in runs["pool"]),
+        "cluster_main_peak_rss_mb": max(r["main_peak_rss_mb"] for r in runs["cluster"]),
+        "runs": runs,
+    }
+
+
 # ---------------------------------------------------------------- the table
 
 
@@ -364,6 +406,24 @@ def table(res: dict) -> str:
                 "ingest peak RSS per worker / main",
                 f"{i['ingest_worker_peak_rss_mb']:.0f} / {i['ingest_main_peak_rss_mb']:.0f} MB",
                 f"raw nlp.pipe: {i['raw_worker_peak_rss_mb']:.0f} / {i['raw_main_peak_rss_mb']:.0f} MB",
+                "",
+            )
+        )
+    if "cluster_ingest" in res:
+        c = res["cluster_ingest"]
+        rows.append(
+            (
+                f"ingest --cluster {c['cluster']}, {c['words']:,} words",
+                f"{c['cluster_words_per_s']:,.0f} words/s",
+                f"local pool -j {c['jobs']} {c['pool_words_per_s']:,.0f} words/s; ratio {c['ratio']:.2f} ≥ 0.85",
+                ok(c["ratio"] >= TARGETS["ingest_ratio"]),
+            )
+        )
+        rows.append(
+            (
+                "  client / main process peak RSS",
+                f"{c['cluster_main_peak_rss_mb']:.0f} MB",
+                f"local pool's main process {c['pool_main_peak_rss_mb']:.0f} MB",
                 "",
             )
         )
@@ -458,6 +518,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--nav-reps", type=int, default=20)
     ap.add_argument("--size", default="120x35", help="terminal size for start-up and navigation")
     ap.add_argument("--only", help=f"comma-separated phases of {','.join(PHASES)}")
+    ap.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        help="ingest phase: `ingest --cluster ADDRESS` (e.g. local:2) against the local pool instead of raw nlp.pipe",
+    )
     ap.add_argument("--out", default=str(ROOT / "bench-results"))
     args = ap.parse_args(argv)
     args.segments = args.segments or (2 if args.limit else 4)
