@@ -1,4 +1,4 @@
-"""A user's marks (bookmarks on an article, a quote or a dated event) and the articles they have read (schema 6).
+"""A user's marks (bookmarks on an article, a quote or a dated event) and the articles they have read (schema 8).
 
 Both are keyed by what survives a re-ingest: the article's key and, for a quote or an event, its span in the
 article's text, never a row id (ids change when an article is extracted again). Like the user's corrections
