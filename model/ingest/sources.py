@@ -19,7 +19,6 @@ from pathlib import Path
 from model.ingest import clean
 from model.ingest.decode import decode, is_plain_utf8
 from model.ingest.exports import read_export
-from model.ingest.feeds import read_feed
 from model.ingest.fields import content_hash, finished, sanitise
 from model.ingest.markup import markdown_to_text
 from model.ingest.record_files import read_csv, read_jsonl, stream_jsonl
@@ -32,8 +31,6 @@ from model.ingest.walk import (
     iter_files,
     shown,
 )
-from model.ingest.warc import read_warc
-from model.ingest.web import read_page
 from model.records import Article, Skipped
 
 __all__ = ["Skipped", "content_hash", "decode", "iter_files", "read_all", "read_path", "sanitise"]
@@ -68,9 +65,13 @@ def read_path(path: Path) -> Iterator[Article | Skipped]:
         yield from exported
         return
     if suffix in FEED_SUFFIXES:
+        from model.ingest.feeds import read_feed  # feedparser: imported when a feed comes
+
         yield from read_feed(data, origin, shown(path.stem), by_content=suffix == ".xml")
         return
     if suffix in WEB_PAGE_SUFFIXES:
+        from model.ingest.web import read_page  # trafilatura: imported when a web page comes (0.1 s)
+
         yield read_page(data, key=shown(path.stem), origin=origin)
         return
     try:
@@ -93,6 +94,8 @@ def _read_archive(path: Path, origin: str) -> Iterator[Article | Skipped]:
         yield f
         return
     with f:
+        from model.ingest.warc import read_warc  # warcio and trafilatura: imported when an archive comes
+
         yield from read_warc(f, origin, shown(path.stem))
 
 
