@@ -16,6 +16,11 @@ from model.corpus.query.timeline import entity_events, event_where, events
 COOCCUR_ARTICLES = 500  # co-occurrence is counted over the entity's latest articles only
 PAGE_COUNT_CAP = 200  # entity-page totals stop counting here ("200" reads "200 or more")
 
+# An article's month, for the page's sparklines: a date that does not start YYYY-MM (undated, a bare year) is
+# left out of them.
+_MONTH = "substr({col}, 1, 7)"
+_HAS_MONTH = "{col} GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]*'"
+
 
 def _capped(conn: sqlite3.Connection, table: str, where: str, params: list) -> int:
     return run(conn, f"SELECT COUNT(*) FROM (SELECT 1 FROM {table}{where} LIMIT {PAGE_COUNT_CAP})", params)[0][0]
@@ -58,6 +63,57 @@ def entity_page(conn: sqlite3.Connection, entity_id: int, limit: int = 50, conte
         cooccurring=[(EntityRow(*r[:5]), r[5]) for r in sections.cooccurring],
         merged_events=merged,
         merged_events_total=merged_total,
+        mentioned_months=mentioned_months(conn, entity_id, summed),
+        spoke_months=spoke_months(conn, entity_id, summed),
+    )
+
+
+def _by_month(conn: sqlite3.Connection, source: str, col: str, count: str, where: str, params: list) -> list:
+    month = _MONTH.format(col=col)
+    sql = (
+        f"SELECT {month} AS month, {count} FROM {source} WHERE {where} AND {_HAS_MONTH.format(col=col)} "
+        "GROUP BY month ORDER BY month"
+    )
+    return [(m, n) for m, n in run(conn, sql, params)]
+
+
+def mentioned_months(conn: sqlite3.Connection, entity_id: int, summed: bool | None = None) -> list[tuple[str, int]]:
+    """(YYYY-MM, articles that mention the entity) for each month it is mentioned in, in order: with the summary,
+    one GROUP BY over the entity's range of `idx_entity_article_published` (the index covers it: no table reads)."""
+    if summed if summed is not None else has_summary(conn):
+        return _by_month(
+            conn,
+            "entity_article INDEXED BY idx_entity_article_published",
+            "published",
+            "COUNT(*)",
+            "entity = ?",
+            [entity_id],
+        )
+    return _by_month(
+        conn,
+        "mention m JOIN article a ON a.id = m.article",
+        "a.published",
+        "COUNT(DISTINCT a.id)",
+        "m.entity = ?",
+        [entity_id],
+    )
+
+
+def spoke_months(conn: sqlite3.Connection, entity_id: int, summed: bool | None = None) -> list[tuple[str, int]]:
+    """(YYYY-MM, quotes it speaks) for each month of the articles that quote it, in order: with the summary, one
+    GROUP BY over the entity's speaking range of `idx_entity_quote_speaks` (covered: no table reads)."""
+    if summed if summed is not None else has_summary(conn):
+        return _by_month(
+            conn,
+            "entity_quote INDEXED BY idx_entity_quote_speaks",
+            "published",
+            "COUNT(*)",
+            "entity = ? AND speaks = 1",
+            [entity_id],
+        )
+    where, params = quote_where(Filters(speaker=entity_id))
+    return _by_month(
+        conn, "quote q JOIN article a ON a.id = q.article", "a.published", "COUNT(*)", where[len(" WHERE ") :], params
     )
 
 
