@@ -18,6 +18,7 @@ from textual.content import Content, Span
 
 from model.corpus import query as q
 from model.corpus.joint import SEPARATOR as JOINT_SEPARATOR
+from model.corpus.query.entity_page import MONTHS_ROWS
 
 from .sparks import blocks, buckets
 from .text import QUOTED_KINDS, as_said, clean, clean_keep_offsets, context_after, context_before, shorten
@@ -304,7 +305,9 @@ def _months_line(
     room = max(4, min(SPARK_CELLS, width - 2 - len(head) - len(tail)))
     counts, per = buckets([(first, 0), *months, (last, 0)], room)
     bars = blocks(counts)
+    capped = sum(n for _m, n in months) >= MONTHS_ROWS  # the query counts the latest MONTHS_ROWS only
     notes = [
+        f" · its latest {MONTHS_ROWS:,} {what}s" if capped else "",
         f"  most {peak_month} ({peak:,} {what}{'' if peak == 1 else 's'})",
         f" · {per} months a block" if per > 1 else "",
     ]

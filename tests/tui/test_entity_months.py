@@ -45,3 +45,16 @@ def test_an_entity_never_dated_has_no_sparkline_and_the_line_fits_a_narrow_reade
     assert "Mentioned" not in undated and "Spoke" not in undated
     line = next(x for x in narrow.splitlines() if x.startswith("Mentioned"))
     assert len(line) <= 34 and any(c in SPARK for c in line)
+
+
+def test_a_line_over_the_latest_rows_only_says_so(built_db):
+    from model.corpus import query as q
+    from model.corpus.query.entity_page import MONTHS_ROWS
+
+    with q.connect(built_db) as conn:
+        page = q.entity_page(conn, q.entities(conn, q.Filters(name="Wang Yi"))[0].id)
+    page.spoke_months = [("2023-01", MONTHS_ROWS - 1), ("2023-02", 1)]
+    text = entity_doc(page, 100).text
+    spoke = next(x for x in text.splitlines() if x.startswith("Spoke"))
+    mentioned = next(x for x in text.splitlines() if x.startswith("Mentioned"))
+    assert f"its latest {MONTHS_ROWS:,} quotes" in spoke and "latest" not in mentioned

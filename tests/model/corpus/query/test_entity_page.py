@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import sys
 
 import pytest
 
@@ -65,4 +66,13 @@ def test_the_month_counts_read_a_covering_index(built):
             conn.set_trace_callback(None)
             (sql,) = [s for s in ran if "GROUP BY" in s]
             plan = " ".join(str(r) for r in conn.execute("EXPLAIN QUERY PLAN " + sql))
-            assert "COVERING INDEX" in plan and "SCAN" not in plan, plan
+            # read newest first along the index and stopped at the cap: no table scan, no sort before the limit
+            assert "COVERING INDEX" in plan and "SCAN entity" not in plan and "FOR ORDER BY" not in plan, plan
+
+
+def test_the_months_count_the_latest_rows_only(built, monkeypatch):
+    monkeypatch.setattr(sys.modules["model.corpus.query.entity_page"], "MONTHS_ROWS", 2)
+    with q.connect(built) as conn:
+        china = _id(conn, "China")
+        assert mentioned_months(conn, china) == [("2022-02", 1), ("2023-02", 1)]  # not its 2021 article
+        assert mentioned_months(conn, china, False) == [("2022-02", 1), ("2023-02", 1)]
