@@ -18,7 +18,9 @@ from textual.content import Content, Span
 
 from model.corpus import query as q
 from model.corpus.joint import SEPARATOR as JOINT_SEPARATOR
+from model.corpus.query.entity_page import MONTHS_ROWS
 
+from .sparks import blocks, buckets
 from .text import QUOTED_KINDS, as_said, clean, clean_keep_offsets, context_after, context_before, shorten
 
 LABEL_STYLES = {
@@ -39,6 +41,8 @@ UNCERTAIN_DATE_STYLE = "italic $text-error"  # such a date in the reader (not bo
 HEADING_STYLE = "bold $text-primary"
 TITLE_STYLE = "bold"
 MUTED_STYLE = "$text-muted"
+SPARK_STYLE = "$text-primary"  # a tint only: the blocks' heights say it without colour (NO_COLOR, 16 colours)
+SPARK_CELLS = 60  # at most this many blocks, one a month (or a few months a block over a long span)
 CURSOR_STYLE = "reverse"
 HIT_STYLE = "bold reverse $text-warning"
 TARGET_STYLE = "bold"
@@ -243,7 +247,7 @@ def entity_doc(page: q.EntityPage, width: int = 80) -> Doc:
     e = page.entity
     b = _Builder()
     name = clean(e.name)
-    _entity_header(b, page, name)
+    _entity_header(b, page, name, width)
     _heading(b, "Mentions", len(page.mentions), e.mentions)
     _mentions_section(b, page, width)
     b.line()
@@ -265,14 +269,56 @@ def entity_doc(page: q.EntityPage, width: int = 80) -> Doc:
     return Doc("entity", e.id, name, b.text, b.spans, b.links, page=page)
 
 
-def _entity_header(b: _Builder, page: q.EntityPage, name: str) -> None:
+def _entity_header(b: _Builder, page: q.EntityPage, name: str, width: int) -> None:
     e = page.entity
     b.add(name, "bold " + label_style(e.label).replace("underline ", ""))
     b.line(f"  {e.label or '?'} · {e.mentions} mentions in {e.articles} articles", MUTED_STYLE)
     if page.aliases:
         b.add("Also: ", MUTED_STYLE)
         b.line(" · ".join(f"{clean(a)} ({n})" for a, n in page.aliases))
+    _months_lines(b, page, width)
     b.line()
+
+
+def _months_lines(b: _Builder, page: q.EntityPage, width: int) -> None:
+    """The page's sparklines over one span of months, so that a month is the same column on both: when it was
+    mentioned, and (a speaker) when it spoke."""
+    dated = [m for m, _n in (*page.mentioned_months, *page.spoke_months)]
+    if not dated:
+        return
+    span = (min(dated), max(dated))
+    _months_line(b, "Mentioned", "article", page.mentioned_months, span, width)
+    _months_line(b, "Spoke", "quote", page.spoke_months, span, width)
+
+
+def _months_line(
+    b: _Builder, label: str, what: str, months: list[tuple[str, int]], span: tuple[str, str], width: int
+) -> None:
+    """One sparkline of counts per month over `span`, `Mentioned  2023-01 ▁█ ▃ 2023-04  most 2023-02 (3 articles)`,
+    within `width`; nothing when there are no dated months."""
+    if not months:
+        return
+    first, last = span
+    peak_month, peak = max(months, key=lambda m: (m[1], m[0]))
+    head = f"{label:<10} {first} "
+    tail = f" {last}" if last != first else ""
+    room = max(4, min(SPARK_CELLS, width - 2 - len(head) - len(tail)))
+    counts, per = buckets([(first, 0), *months, (last, 0)], room)
+    bars = blocks(counts)
+    capped = sum(n for _m, n in months) >= MONTHS_ROWS  # the query counts the latest MONTHS_ROWS only
+    notes = [
+        f" · its latest {MONTHS_ROWS:,} {what}s" if capped else "",
+        f"  most {peak_month} ({peak:,} {what}{'' if peak == 1 else 's'})",
+        f" · {per} months a block" if per > 1 else "",
+    ]
+    b.add(head, MUTED_STYLE)
+    b.add(bars, SPARK_STYLE)
+    used = len(head) + len(bars) + len(tail)
+    for note in notes:
+        if note and used + len(note) <= width - 2:
+            tail += note
+            used += len(note)
+    b.line(tail, MUTED_STYLE)
 
 
 def _heading(b: _Builder, text: str, shown: int, total: int) -> None:

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from model.corpus import query as q
 from model.corpus.query import QueryError
@@ -305,22 +305,63 @@ class CorrectionMenu(ModalScreen):
 
 
 class HelpScreen(ModalScreen):
+    """The keys, the search language and the marks; typing filters the rows (escape clears, then closes)."""
+
     BINDINGS = bindings.HELP
-    DEFAULT_CSS = _CSS.format(name="HelpScreen")
+    DEFAULT_CSS = (
+        _CSS.format(name="HelpScreen")
+        + """
+    HelpScreen > #box > #help-filter { dock: top; height: 1; border: none; padding: 0; background: $surface; }
+    """
+    )
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="box") as box:
             box.border_title = "Keys"
-            box.border_subtitle = "escape closes · remap in config.toml [keys]"
-            lines = []
-            for group, rows in help_rows(self.app):
-                lines.append(Content(group).stylize("bold $text-primary"))
-                for keys, description, binding_id in rows:
-                    lines.append(
-                        Content.assemble((keys.ljust(16), "bold"), description.ljust(26), (binding_id, "$text-muted"))
-                    )
-                lines.append(Content(""))
-            yield Static(Content("\n").join(lines), markup=False)
+            box.border_subtitle = "type to filter · escape clears, then closes · remap in config.toml [keys]"
+            yield Input(placeholder="type to filter the rows", id="help-filter", compact=True)
+            yield Static(_help_content(help_rows(self.app)), markup=False, id="help-rows")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-filter", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        rows = filter_help(help_rows(self.app), event.value)
+        shown = _help_content(rows) if rows else Content(f"no key, field or mark matches “{clean(event.value)}”")
+        self.query_one("#help-rows", Static).update(shown)
+
+    def action_dismiss(self, result=None) -> None:
+        box = self.query_one("#help-filter", Input)
+        if box.value:
+            box.value = ""
+            return
+        self.dismiss(result)
+
+
+def _help_content(groups: list[tuple[str, list[tuple[str, str, str]]]]) -> Content:
+    lines = []
+    for group, rows in groups:
+        lines.append(Content(group).stylize("bold $text-primary"))
+        for keys, description, binding_id in rows:
+            lines.append(Content.assemble((keys.ljust(16), "bold"), description.ljust(26), (binding_id, "$text-muted")))
+        lines.append(Content(""))
+    return Content("\n").join(lines)
+
+
+def filter_help(
+    groups: list[tuple[str, list[tuple[str, str, str]]]], typed: str
+) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """The help's rows that contain every typed word (in the keys, the description, the binding id or the
+    group's heading, any case); a group with none left is left out."""
+    words = typed.casefold().split()
+    if not words:
+        return groups
+    out = []
+    for group, rows in groups:
+        kept = [row for row in rows if all(w in " ".join((group, *row)).casefold() for w in words)]
+        if kept:
+            out.append((group, kept))
+    return out
 
 
 def display_keys(app, binding: Binding) -> str:

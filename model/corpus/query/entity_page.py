@@ -16,6 +16,13 @@ from model.corpus.query.timeline import entity_events, event_where, events
 COOCCUR_ARTICLES = 500  # co-occurrence is counted over the entity's latest articles only
 PAGE_COUNT_CAP = 200  # entity-page totals stop counting here ("200" reads "200 or more")
 
+# An article's month, for the page's sparklines: a date that does not start YYYY-MM (undated, a bare year) is
+# left out of them. They count the entity's latest MONTHS_ROWS articles (quotes) only, so that the page of one
+# in every article still opens at once (a range of an index read newest first, stopped there).
+MONTHS_ROWS = 10_000
+_MONTH = "substr({col}, 1, 7)"
+_HAS_MONTH = "{col} GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]*'"
+
 
 def _capped(conn: sqlite3.Connection, table: str, where: str, params: list) -> int:
     return run(conn, f"SELECT COUNT(*) FROM (SELECT 1 FROM {table}{where} LIMIT {PAGE_COUNT_CAP})", params)[0][0]
@@ -58,7 +65,56 @@ def entity_page(conn: sqlite3.Connection, entity_id: int, limit: int = 50, conte
         cooccurring=[(EntityRow(*r[:5]), r[5]) for r in sections.cooccurring],
         merged_events=merged,
         merged_events_total=merged_total,
+        mentioned_months=mentioned_months(conn, entity_id, summed),
+        spoke_months=spoke_months(conn, entity_id, summed),
     )
+
+
+def _by_month(conn: sqlite3.Connection, rows: str, params: list) -> list[tuple[str, int]]:
+    """(YYYY-MM, rows) of `rows` (a SELECT of `published`, one row per thing counted, newest first, limited)."""
+    return [
+        (m, n)
+        for m, n in run(
+            conn,
+            f"SELECT {_MONTH.format(col='published')} AS month, COUNT(*) FROM ({rows}) GROUP BY month ORDER BY month",
+            [*params, MONTHS_ROWS],
+        )
+    ]
+
+
+def mentioned_months(conn: sqlite3.Connection, entity_id: int, summed: bool | None = None) -> list[tuple[str, int]]:
+    """(YYYY-MM, articles that mention the entity) for each month of its latest `MONTHS_ROWS` dated articles, in
+    order: with the summary, a range of the covering index `idx_entity_article_published`, read newest first."""
+    dated = _HAS_MONTH.format(col="published")
+    if summed if summed is not None else has_summary(conn):
+        rows = (
+            "SELECT published FROM entity_article INDEXED BY idx_entity_article_published "
+            f"WHERE entity = ? AND {dated} ORDER BY published DESC LIMIT ?"
+        )
+    else:
+        rows = (
+            "SELECT DISTINCT a.id, a.published FROM mention m JOIN article a ON a.id = m.article "
+            f"WHERE m.entity = ? AND a.{dated} ORDER BY a.published DESC LIMIT ?"
+        )
+    return _by_month(conn, rows, [entity_id])
+
+
+def spoke_months(conn: sqlite3.Connection, entity_id: int, summed: bool | None = None) -> list[tuple[str, int]]:
+    """(YYYY-MM, quotes it speaks) for each month of its latest `MONTHS_ROWS` quotes in dated articles, in order:
+    with the summary, a range of the covering index `idx_entity_quote_speaks`, read newest first."""
+    dated = _HAS_MONTH.format(col="published")
+    if summed if summed is not None else has_summary(conn):
+        rows = (
+            "SELECT published FROM entity_quote INDEXED BY idx_entity_quote_speaks "
+            f"WHERE entity = ? AND speaks = 1 AND {dated} ORDER BY published DESC LIMIT ?"
+        )
+        return _by_month(conn, rows, [entity_id])
+    where, params = quote_where(Filters(speaker=entity_id))
+    rows = (
+        f"SELECT a.published FROM quote q JOIN article a ON a.id = q.article{where} AND a.{dated} "
+        "ORDER BY a.published DESC LIMIT ?"
+    )
+    return _by_month(conn, rows, params)
 
 
 def _aliases(conn: sqlite3.Connection, entity_id: int) -> list[tuple[str, int]]:

@@ -181,6 +181,8 @@ class EntityPage:
     cooccurring: list[tuple[EntityRow, int]]  # entity, articles shared
     merged_events: list[EventRow] = field(default_factory=list)  # the events it takes part in, by date
     merged_events_total: int = 0  # counted up to PAGE_COUNT_CAP
+    mentioned_months: list[tuple[str, int]] = field(default_factory=list)  # (YYYY-MM, articles mentioning it)
+    spoke_months: list[tuple[str, int]] = field(default_factory=list)  # (YYYY-MM, quotes it speaks)
 
 
 @dataclass
