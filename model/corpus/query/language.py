@@ -3,7 +3,7 @@
     query  := term*                          every term must hold (AND)
     term   := ["-"] (field ":" value | value)  "-" leaves out what the term matches
     value  := '"' text '"'                    a phrase: these words, in this order
-            | bare                            up to the next space or '"'; a trailing * matches a prefix
+            | bare                            up to the next space or '"'; a trailing * matches a prefix (PREFIX_MIN characters at least)
     field  := speaker | entity | kind | source | outlet | date | said
     dates  := DAY | DAY ".." DAY | DAY ".." | ".." DAY,   DAY := YYYY | YYYY-MM | YYYY-MM-DD
 
@@ -35,6 +35,7 @@ DATE_FIELDS = ("date", "said")
 NAME_FIELDS = ("speaker", "entity")
 SOURCE_FIELDS = ("source", "outlet")
 KINDS = ("direct", "partial", "indirect", "stance")
+PREFIX_MIN = 3  # the characters a prefix search (`sta*`) needs: a shorter one matches most of a large corpus
 
 _DAY = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _FIELD = re.compile(r"([A-Za-z_]+):")
@@ -142,8 +143,19 @@ def _term(line: str, i: int) -> tuple[Term | None, int]:
     if field is None:
         if not _WORD.search(value):  # punctuation alone ("-", "…"): nothing to search for
             return None, i
+        if not phrase:
+            _refuse_short_prefix(value)
         return Term(None, value, phrase=phrase, negated=negated), i
     return _field_term(field, value.strip(), negated, line[start:i]), i
+
+
+def _refuse_short_prefix(value: str) -> None:
+    """A bare word ending in `*` (a prefix search) needs `PREFIX_MIN` characters before the star."""
+    words = _WORD.findall(value)
+    if value.rstrip().endswith("*") and len(words) == 1 and len(words[0]) < PREFIX_MIN:
+        raise QuerySyntaxError(
+            f"“{value}”: a prefix search needs at least {PREFIX_MIN} characters before the * (e.g. {words[0]}…*)"
+        )
 
 
 def _phrase(line: str, i: int) -> tuple[str, int]:

@@ -74,7 +74,7 @@ QUERIES = [
     ("-date:2021..2023", {"zakharova"}, ZAKHAROVA),  # the undated article is not in any range
     ("said:2022", {"boundless"}, {"there is no ceiling on", "We are opening a new"}),  # the article's date
     ("entity:Putin Ukraine", {"wang-visit", "boundless"}, set()),
-    ("Xi* said:2023-02", {"wang-visit"}, set()),
+    ("Jinp* said:2023-02", {"wang-visit"}, set()),
 ]
 
 
