@@ -119,6 +119,6 @@ def test_a_prefix_of_fewer_than_three_characters_is_refused_in_one_line(line):
     assert "\n" not in str(e.value)
 
 
-@pytest.mark.parametrize("line", ["sta*", '"s*"', "U.S*", "s"])
+@pytest.mark.parametrize("line", ["sta*", '"s*"', "U.S*", "s", "中俄*"])
 def test_a_prefix_of_three_characters_a_phrase_or_a_plain_short_word_is_read(line):
     assert parse(line).terms
