@@ -387,7 +387,7 @@ def help_rows(app) -> list[tuple[str, list[tuple[str, str, str]]]]:
 
 # The search language (model/corpus/query/language.py), as the help screen shows it: (example, meaning, "").
 SEARCH_HELP = [
-    ("china ties", "both words (a trailing * matches a prefix: sanction*)", ""),
+    ("china ties", "both words (a trailing * matches a prefix of 3+ characters: sanction*)", ""),
     ('"no limits"', "the phrase: these words in this order", ""),
     ("-oil", "leave out what matches (also -kind:indirect, -date:2022)", ""),
     *((f"{field}:", meaning, "") for field, meaning in q.FIELDS.items()),

@@ -274,7 +274,7 @@ def fact_in_reader(link, doc: Doc):
 
 
 def pane_title(number: int, name: str, shown: int | None) -> str:
-    total = "…" if shown is None else f"{shown:,}"
+    total = "…" if shown is None else f"{shown:,}" + ("+" if isinstance(shown, q.AtLeast) else "")
     return f"{number} {TITLES[name]} {total}"
 
 

@@ -50,6 +50,9 @@ def _article_row(show_basis: bool):
     return render
 
 
+WORD_COUNT_CAP = 1000  # a search of words alone is counted up to here ("1,000+"); the list grows as it pages
+
+
 def counted(count):
     """`count` and a page function's `total`: the list counts first, in the worker that reads its first page,
     and the read API picks a page's plan by that count."""
@@ -63,7 +66,7 @@ def counted(count):
 
 
 def articles_source(filters: q.Filters, sort: str, show_basis: bool) -> FuncSource:
-    count, total = counted(lambda c: q.count_articles(c, filters))
+    count, total = counted(lambda c: q.count_articles(c, filters, WORD_COUNT_CAP))
     return FuncSource(
         count,
         lambda c, o, n: q.articles(c, filters, sort, o, n, total()),
@@ -329,7 +332,7 @@ def _quote_rows_tall(row: q.QuoteRow, width: int, previous: q.QuoteRow | None = 
 def quotes_source(filters: q.Filters, sort: str, view: str = "quotes") -> FuncSource:
     if view == "statements":
         return statements_source(filters, sort)
-    count, total = counted(lambda c: q.count_quotes(c, filters))
+    count, total = counted(lambda c: q.count_quotes(c, filters, WORD_COUNT_CAP))
     return FuncSource(
         count,
         lambda c, o, n: q.quotes(c, filters, sort, o, n, total()),

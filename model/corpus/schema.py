@@ -18,7 +18,7 @@ from model.corpus.errors import StoreError
 from model.corpus.joint import canonicalise_joint_names
 from model.corpus.summary import create_summary, summarise_all
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 SUMMARY_VERSION = 2  # the first with the per-entity summary and event_day (`summary.SUMMARY_TABLES`)
 EVENT_WORD_VERSION = 3  # the first whose timex rows say which event word they date (`EVENT_WORD_COLUMNS`)
 EVENTS_VERSION = 4  # the first with event reports and the events merged from them (`EVENT_TABLES`)
@@ -26,6 +26,7 @@ SAID_ON_VERSION = 5  # the first whose quote rows say when the words were said (
 STATEMENTS_VERSION = 6  # the first with quotes grouped into statements (`STATEMENT_TABLES`)
 CORRECTIONS_VERSION = 7  # the first with the user's corrections and review answers (`CORRECTION_TABLES`)
 MARKS_VERSION = 8  # the first with the user's marks and read articles (`model.corpus.marks`)
+FIELD_INDEX_VERSION = 9  # the first with indexes on the search language's broad fields (`FIELD_INDEXES`)
 READABLE_VERSIONS = (
     1,
     2,
@@ -35,6 +36,7 @@ READABLE_VERSIONS = (
     6,
     7,
     8,
+    9,
 )  # an older database is browsed as it is (without the summaries, the event words) until a writer upgrades it
 
 
@@ -79,7 +81,8 @@ TABLES = (
         },
         pk="id",
         not_null=frozenset({"key", "text"}),
-        indexes=(Index(("key",), unique=True), Index(("published",))),
+        # source: a fielded search (`source:reut`) reads the small index, not every article's text
+        indexes=(Index(("key",), unique=True), Index(("published",)), Index(("source",))),
     ),
     Table(
         "sentence",
@@ -148,7 +151,12 @@ TABLES = (
         },
         pk="id",
         foreign_keys=(("article", "article", "id"), ("speaker_entity", "entity", "id")),
-        indexes=(Index(("article", "start")), Index(("speaker_entity",)), Index(("said_on_end", "said_on_start"))),
+        indexes=(
+            Index(("article", "start")),
+            Index(("speaker_entity",)),
+            Index(("said_on_end", "said_on_start")),
+            Index(("kind",)),  # a fielded search (`kind:direct`) starts from it
+        ),
     ),
     Table(
         "quote_speaker",
@@ -348,6 +356,9 @@ def migrate(
         version = 7
     if version == 7:
         upgrade_from_7(conn)
+        version = 8
+    if version == 8:
+        upgrade_from_8(conn)
         return
     raise StoreError(f"{path} has schema version {version}; no migration to {SCHEMA_VERSION} is known")
 
@@ -510,6 +521,23 @@ def upgrade_from_7(conn: sqlite3.Connection) -> None:
     try:
         marks.create_tables(conn)
         conn.execute(f"PRAGMA user_version={MARKS_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+# The indexes version 9 added (named as sqlite-utils names those `TABLES` declares): table -> column.
+FIELD_INDEXES = (("quote", "kind"), ("article", "source"))
+
+
+def upgrade_from_8(conn: sqlite3.Connection) -> None:
+    """Schema 8 -> 9 indexes the search language's broad fields (`FIELD_INDEXES`), in one transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for table, column in FIELD_INDEXES:
+            conn.execute(f"CREATE INDEX IF NOT EXISTS idx_{table}_{column} ON {table}({column})")
+        conn.execute(f"PRAGMA user_version={FIELD_INDEX_VERSION}")
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

@@ -262,7 +262,9 @@ class VirtualList(LineScrollView, can_focus=True):
             return
         self._keep(message.page, message.rows)
         if message.total is not None:
-            self._counted(message.total, message.prefetched)
+            self._counted(message.total, message.prefetched, message.page, message.rows)
+        else:
+            self._extend(message.page, message.rows)
         self._announce_waiting()
         self.refresh()
 
@@ -275,9 +277,10 @@ class VirtualList(LineScrollView, can_focus=True):
             self.post_message(self.Loaded(self, 0, error))
         self.refresh()
 
-    def _counted(self, total: int, prefetched) -> None:
+    def _counted(self, total: int, prefetched, page: int = 0, rows: list | None = None) -> None:
         """The count is in, with the first page: place the cursor and scroll, and say so."""
         self.total = total
+        self._extend(page, rows or [], resize=False)
         self.cursor = min(self.cursor, max(0, self.total - 1))
         self._resize()
         if self._restore_scroll is not None:
@@ -301,12 +304,31 @@ class VirtualList(LineScrollView, can_focus=True):
         if generation == self._generation and self.total is not None and page not in self._pages:
             self._pending.discard(page)
             self._keep(page, rows)
+            self._extend(page, rows)
 
     def _keep(self, page: int, rows: list) -> None:
         """Hold `page`'s rows, dropping the oldest page beyond KEEP_PAGES."""
         self._pages[page] = rows
         while len(self._pages) > KEEP_PAGES:
             self._pages.popitem(last=False)
+
+    def _extend(self, page: int, rows: list, resize: bool = True) -> None:
+        """A count that stopped at its cap (`AtLeast`) grows as pages arrive: a full page at its end adds a
+        row still to read (drawn '…', read when in view); a short page is the last, and the count exact."""
+        from model.corpus.query import AtLeast
+
+        if not isinstance(self.total, AtLeast):
+            return
+        end = page * PAGE + len(rows)
+        if len(rows) < PAGE:
+            self.total = end
+            self.cursor = min(self.cursor, max(0, end - 1))
+        elif end >= self.total:
+            self.total = AtLeast(end + 1)
+        else:
+            return
+        if resize:
+            self._resize()
 
     @property
     def generation(self) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from model.corpus.query.base import FREQUENT, entity_counts, quote_cols, run, sql_where
+from model.corpus.query.base import FREQUENT, entity_counts, fts_count, quote_cols, run, sql_where
 from model.corpus.query.rows import (
     TIMEX_COLS,
     TIMEX_FROM,
@@ -62,10 +62,11 @@ def _many(conn: sqlite3.Connection, f: Filters, where: str, params: list, total:
     return bool(match) and is_common(conn, "article_fts", match)
 
 
-def count_articles(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
+def count_articles(conn: sqlite3.Connection, f: Filters = Filters(), cap: int | None = None) -> int:
+    """The articles `f` keeps; with `cap`, a search of words alone stops counting past it (`AtLeast`)."""
     match = fts_only(f, entity=f.entity)
     if match:
-        return run(conn, "SELECT COUNT(*) FROM article_fts WHERE article_fts MATCH ?", (match,))[0][0]
+        return fts_count(conn, "article_fts", match, cap)
     cols = columns(conn)
     if f.entity is not None and not f.search and cols.summed:
         return run(conn, "SELECT COUNT(*) FROM entity_article WHERE entity = ?", (f.entity,))[0][0]

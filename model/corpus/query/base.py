@@ -13,6 +13,20 @@ class QueryError(Exception):
     """A read that cannot be done, in one line for the user (a bad search, a missing database)."""
 
 
+class AtLeast(int):
+    """A count that stopped at its cap: there are this many rows at least, maybe more."""
+
+
+def fts_count(conn: sqlite3.Connection, fts_table: str, match: str, cap: int | None = None) -> int:
+    """The rows an FTS5 query matches; with `cap`, counting stops past it (an `AtLeast(cap)` then): a
+    common word costs a page's worth of the index, not every match."""
+    if cap is None:
+        return run(conn, f"SELECT COUNT(*) FROM {fts_table} WHERE {fts_table} MATCH ?", (match,))[0][0]
+    sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM {fts_table} WHERE {fts_table} MATCH ? LIMIT {int(cap) + 1})"
+    n = run(conn, sql, (match,))[0][0]
+    return AtLeast(cap) if n > cap else n
+
+
 def connect(path: str | Path, *, readonly: bool = True) -> sqlite3.Connection:
     """A connection for one thread. Read-only unless asked."""
     path = Path(path)

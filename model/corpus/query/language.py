@@ -3,7 +3,7 @@
     query  := term*                          every term must hold (AND)
     term   := ["-"] (field ":" value | value)  "-" leaves out what the term matches
     value  := '"' text '"'                    a phrase: these words, in this order
-            | bare                            up to the next space or '"'; a trailing * matches a prefix
+            | bare                            up to the next space or '"'; a trailing * matches a prefix (PREFIX_MIN characters at least)
     field  := speaker | entity | kind | source | outlet | date | said
     dates  := DAY | DAY ".." DAY | DAY ".." | ".." DAY,   DAY := YYYY | YYYY-MM | YYYY-MM-DD
 
@@ -35,10 +35,21 @@ DATE_FIELDS = ("date", "said")
 NAME_FIELDS = ("speaker", "entity")
 SOURCE_FIELDS = ("source", "outlet")
 KINDS = ("direct", "partial", "indirect", "stance")
+PREFIX_MIN = 3  # the characters a prefix search (`sta*`) needs: a shorter one matches most of a large corpus
 
 _DAY = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _FIELD = re.compile(r"([A-Za-z_]+):")
 _WORD = re.compile(r"\w+(?:['’.\-]\w+)*", re.UNICODE)  # the words of a value, as the full-text index splits them
+
+
+# Chinese, Japanese and Korean runs have no spaces: FTS5's unicode61 tokenizer indexes a whole run as one
+# token, so a word inside it ("关系" in "中俄关系") is matched as a substring instead (a scan; rare).
+# (Ranges compared in code: the equivalent character class takes ~5 ms to compile, at every start-up.)
+_CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xAC00, 0xD7AF))
+
+
+def is_cjk(word: str) -> bool:
+    return any(lo <= ord(ch) <= hi for ch in word for lo, hi in _CJK_RANGES)
 
 
 class QuerySyntaxError(QueryError):
@@ -142,8 +153,20 @@ def _term(line: str, i: int) -> tuple[Term | None, int]:
     if field is None:
         if not _WORD.search(value):  # punctuation alone ("-", "…"): nothing to search for
             return None, i
+        if not phrase:
+            _refuse_short_prefix(value)
         return Term(None, value, phrase=phrase, negated=negated), i
     return _field_term(field, value.strip(), negated, line[start:i]), i
+
+
+def _refuse_short_prefix(value: str) -> None:
+    """A bare word ending in `*` (a prefix search) needs `PREFIX_MIN` characters before the star."""
+    words = _WORD.findall(value)
+    short = len(words) == 1 and len(words[0]) < PREFIX_MIN and not is_cjk(words[0])  # CJK: a substring match
+    if value.rstrip().endswith("*") and short:
+        raise QuerySyntaxError(
+            f"“{value}”: a prefix search needs at least {PREFIX_MIN} characters before the * (e.g. {words[0]}…*)"
+        )
 
 
 def _phrase(line: str, i: int) -> tuple[str, int]:

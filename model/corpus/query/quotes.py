@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from model.corpus.query.base import QueryError, has_summary, quote_cols, run, sql_where
+from model.corpus.query.base import QueryError, fts_count, has_summary, quote_cols, run, sql_where
 from model.corpus.query.rows import Filters, QuoteRow, quote_row
 from model.corpus.query.search import (
     PLAIN,
@@ -100,10 +100,11 @@ def summed_quotes(conn: sqlite3.Connection, where: str, params: list, offset: in
     return [quote_row(r) for r in rows]
 
 
-def count_quotes(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
+def count_quotes(conn: sqlite3.Connection, f: Filters = Filters(), cap: int | None = None) -> int:
+    """The quotes `f` keeps; with `cap`, a search of words alone stops counting past it (`AtLeast`)."""
     match = fts_only(f, article=f.article, entity=f.entity, speaker=f.speaker, said=f.said)
     if match:
-        return run(conn, "SELECT COUNT(*) FROM quote_fts WHERE quote_fts MATCH ?", (match,))[0][0]
+        return fts_count(conn, "quote_fts", match, cap)
     summed = entity_quotes(conn, f)
     if summed:
         return run(conn, f"SELECT COUNT(*) FROM entity_quote e{summed[0]}", summed[1])[0][0]

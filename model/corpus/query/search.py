@@ -9,7 +9,7 @@ import sqlite3
 from dataclasses import dataclass, replace
 
 from model.corpus.query.base import FREQUENT, QueryError, has_summary, run
-from model.corpus.query.language import DATE_FIELDS, SOURCE_FIELDS, Query, Term, parse
+from model.corpus.query.language import DATE_FIELDS, SOURCE_FIELDS, Query, Term, is_cjk, parse
 from model.corpus.query.rows import Filters
 
 # ---------------------------------------------------------------- search strings
@@ -37,16 +37,6 @@ def search_terms(text: str | None) -> list[str]:
         return parse(text or "").highlights()
     except QueryError:
         return [m.group() for m in _TOKEN.finditer(text or "")]
-
-
-# Chinese, Japanese and Korean runs have no spaces: FTS5's unicode61 tokenizer indexes a whole run as one
-# token, so a word inside it ("关系" in "中俄关系") is matched as a substring instead (a scan; rare).
-# (Ranges compared in code: the equivalent character class takes ~5 ms to compile, at every start-up.)
-_CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xAC00, 0xD7AF))
-
-
-def is_cjk(word: str) -> bool:
-    return any(lo <= ord(ch) <= hi for ch in word for lo, hi in _CJK_RANGES)
 
 
 def search_words(search: str) -> tuple[list[str], list[str]]:

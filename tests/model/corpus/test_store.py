@@ -289,7 +289,26 @@ def test_version_1_database_is_read_as_it_is_and_upgraded_by_a_writer(tmp_path):
     c.close()
     seen = []
     conn = store.connect(p, progress=lambda done, total: seen.append((done, total)))
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 8
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 9
     assert seen[0] == (0, 3) and seen[-1] == (3, 3)
     assert _summary(conn) == expected
     assert {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in counts} == counts
+
+
+def test_upgrade_from_8_indexes_the_broad_search_fields_and_keeps_the_rows(tmp_path):
+    from tests.tui.fixture_db import build
+
+    path = build(tmp_path / "c.db")
+    c = sqlite3.connect(path)
+    c.execute("DROP INDEX idx_quote_kind")
+    c.execute("DROP INDEX idx_article_source")
+    c.execute("PRAGMA user_version=8")
+    c.commit()
+    quotes = c.execute("SELECT COUNT(*) FROM quote").fetchone()[0]
+    c.close()
+    conn = store.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 9
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert {"idx_quote_kind", "idx_article_source"} <= names
+    assert conn.execute("SELECT COUNT(*) FROM quote").fetchone()[0] == quotes
+    conn.close()

@@ -110,3 +110,15 @@ def test_what_a_reason_quotes_of_the_line_stays_on_one_line():
 def test_a_name_needs_a_word():
     with pytest.raises(QuerySyntaxError, match="speaker: needs a value"):
         parse("speaker:-")
+
+
+@pytest.mark.parametrize("line", ["s*", "-s*", "treaty ab*", "Xi*"])
+def test_a_prefix_of_fewer_than_three_characters_is_refused_in_one_line(line):
+    with pytest.raises(QuerySyntaxError, match="at least 3 characters before the") as e:
+        parse(line)
+    assert "\n" not in str(e.value)
+
+
+@pytest.mark.parametrize("line", ["sta*", '"s*"', "U.S*", "s", "中俄*"])
+def test_a_prefix_of_three_characters_a_phrase_or_a_plain_short_word_is_read(line):
+    assert parse(line).terms
