@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -363,10 +364,21 @@ def migrate(
     raise StoreError(f"{path} has schema version {version}; no migration to {SCHEMA_VERSION} is known")
 
 
-def upgrade_from_1(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None) -> None:
-    """Schema 1 -> 2 adds tables only, in one transaction: an interrupted upgrade leaves version 1 as it was."""
+@contextmanager
+def _upgrading(conn: sqlite3.Connection):
+    """One upgrade step as one transaction: all of it, or (an error, ctrl+c) none of it."""
     conn.execute("BEGIN IMMEDIATE")
     try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def upgrade_from_1(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None) -> None:
+    """Schema 1 -> 2 adds tables only, in one transaction: an interrupted upgrade leaves version 1 as it was."""
+    with _upgrading(conn):
         create_summary(conn)
         conn.execute(
             "INSERT INTO event_day(value_start, events) SELECT value_start, COUNT(*) FROM timex "
@@ -374,26 +386,17 @@ def upgrade_from_1(conn: sqlite3.Connection, progress: Callable[[int, int], None
         )
         summarise_all(conn, progress)
         conn.execute("PRAGMA user_version=2")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def upgrade_from_2(conn: sqlite3.Connection) -> None:
     """Schema 2 -> 3 adds the event-word columns to `timex` (empty until the articles are extracted again: the
     pipeline version changed with them), in one transaction."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _upgrading(conn):
         have = {r[1] for r in conn.execute("PRAGMA table_info(timex)")}
         for column in EVENT_WORD_COLUMNS:
             if column not in have:
                 conn.execute(f"ALTER TABLE timex ADD COLUMN {column} INTEGER")
         conn.execute("PRAGMA user_version=3")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 EVENT_TABLES = ("event_report", "event_role", "event", "event_dirty")
@@ -405,24 +408,18 @@ def upgrade_from_3(conn: sqlite3.Connection) -> None:
     import sqlite_utils
 
     db = sqlite_utils.Database(conn)
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _upgrading(conn):
         for table in TABLES:
             if table.name in EVENT_TABLES and not db[table.name].exists():
                 create_table(db, table)
         conn.execute("PRAGMA user_version=4")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def upgrade_from_4(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None) -> None:
     """Schema 4 -> 5 adds when each quote was said (`SAID_ON_COLUMNS`), derived from the stored quotes, dates and
     publication dates (no parse), and puts joint speakers' names in canonical order (`model.corpus.joint`), in one
     transaction: an interrupted upgrade leaves version 4 as it was."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _upgrading(conn):
         have = {r[1] for r in conn.execute("PRAGMA table_info(quote)")}
         for column in SAID_ON_COLUMNS:
             if column not in have:
@@ -434,10 +431,6 @@ def upgrade_from_4(conn: sqlite3.Connection, progress: Callable[[int, int], None
         said_on.refresh_all(conn, progress)
         canonicalise_joint_names(conn)
         conn.execute(f"PRAGMA user_version={SAID_ON_VERSION}")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 STATEMENT_TABLES = ("statement", "quote_statement", "statement_dirty")
@@ -452,17 +445,12 @@ def upgrade_from_5(conn: sqlite3.Connection) -> None:
     from model.corpus.statement_refresh import link_all, refresh_statements
 
     db = sqlite_utils.Database(conn)
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _upgrading(conn):
         for table in TABLES:
             if table.name in STATEMENT_TABLES and not db[table.name].exists():
                 create_table(db, table)
         link_all(conn)
         conn.execute(f"PRAGMA user_version={STATEMENTS_VERSION}")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     refresh_statements(conn)
 
 
@@ -472,8 +460,7 @@ def upgrade_from_6(conn: sqlite3.Connection) -> None:
     import sqlite_utils
 
     db = sqlite_utils.Database(conn)
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _upgrading(conn):
         for table in TABLES:
             if table.name in CORRECTION_TABLES and not db[table.name].exists():
                 create_table(db, table)
@@ -481,10 +468,6 @@ def upgrade_from_6(conn: sqlite3.Connection) -> None:
             _move_overrides(conn)
             conn.execute("DROP TABLE override")
         conn.execute(f"PRAGMA user_version={CORRECTIONS_VERSION}")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def _move_overrides(conn: sqlite3.Connection) -> None:
@@ -517,14 +500,9 @@ def _move_overrides(conn: sqlite3.Connection) -> None:
 
 def upgrade_from_7(conn: sqlite3.Connection) -> None:
     """Schema 7 -> 8 adds the user's marks and read articles (`model.corpus.marks`), empty, in one transaction."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _upgrading(conn):
         marks.create_tables(conn)
         conn.execute(f"PRAGMA user_version={MARKS_VERSION}")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 # The indexes version 9 added (named as sqlite-utils names those `TABLES` declares): table -> column.
@@ -533,15 +511,10 @@ FIELD_INDEXES = (("quote", "kind"), ("article", "source"))
 
 def upgrade_from_8(conn: sqlite3.Connection) -> None:
     """Schema 8 -> 9 indexes the search language's broad fields (`FIELD_INDEXES`), in one transaction."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _upgrading(conn):
         for table, column in FIELD_INDEXES:
             conn.execute(f"CREATE INDEX IF NOT EXISTS idx_{table}_{column} ON {table}({column})")
         conn.execute(f"PRAGMA user_version={FIELD_INDEX_VERSION}")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def create_schema(conn: sqlite3.Connection) -> None:
