@@ -8,7 +8,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, replace
 
-from model.corpus.query.base import FREQUENT, QueryError, has_summary, run
+from model.corpus.query.base import FREQUENT, QueryError, has_said_on, has_summary, run
 from model.corpus.query.language import DATE_FIELDS, SOURCE_FIELDS, Query, Term, is_cjk, parse
 from model.corpus.query.rows import Filters
 
@@ -355,8 +355,7 @@ def article_query_clauses(search: str, cols: Columns, walking: bool = False) -> 
 
 def columns(conn: sqlite3.Connection) -> Columns:
     """What `conn`'s database offers a compiled query."""
-    said_on = any(r[1] == "said_on_start" for r in run(conn, "PRAGMA table_info(quote)"))
-    return Columns(summed=has_summary(conn), said_on=said_on)
+    return Columns(summed=has_summary(conn), said_on=has_said_on(conn))
 
 
 def has_fields(search: str | None) -> bool:
