@@ -35,7 +35,8 @@ def test_a_searched_list_saved_from_the_terminal_reads_back(terminal, tmp_path):
     t.wait_text("search: words")
     t.type("Moscow")
     t.keys("Enter")
-    screen = t.wait_text("search: Moscow")
+    t.wait_text("search: Moscow")
+    screen = t.wait_text("hit 1 of")  # the search's step is over: the reader took focus on the first hit
     t.keys("S")
     t.wait_text("articles-")  # the default path, in the prompt line
     target = tmp_path / "moscow.csv"
