@@ -41,6 +41,9 @@ def test_a_searched_list_saved_from_the_terminal_reads_back(terminal, tmp_path):
     t.wait_text("articles-")  # the default path, in the prompt line
     target = tmp_path / "moscow.csv"
     t.keys("C-u")  # clear the default
+    # ctrl+u is a binding, run once the key has bubbled up to the screen; keys typed at once could reach
+    # the line before it (Textual), so the line is seen empty first (its placeholder shows)
+    t.wait_for(lambda s: s.rstrip().splitlines()[-1].strip().startswith("save this list to ("))
     t.type(str(target))
     t.keys("Enter")
     screen = t.wait_text("saved ")

@@ -25,9 +25,12 @@ class Terminal:
         subprocess.run(
             ["tmux", "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), line], check=True
         )
+        self.seen: list[str] = []  # the distinct screens seen, oldest first (shown when a wait times out)
 
     def screen(self) -> str:
         out = subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True)
+        if not self.seen or self.seen[-1] != out.stdout:
+            self.seen = [*self.seen[-5:], out.stdout]
         return out.stdout
 
     def alive(self) -> bool:
@@ -47,7 +50,8 @@ class Terminal:
             if predicate(screen):
                 return screen
             time.sleep(0.05)  # a polling interval, not a wait for the app
-        raise AssertionError("timed out; the screen was:\n" + screen)
+        before = "".join(f"--- a screen before it:\n{seen}" for seen in self.seen[:-1])
+        raise AssertionError(f"timed out; {before}--- the screen was:\n{screen}")
 
     def wait_text(self, text: str, timeout: float = 20.0) -> str:
         return self.wait_for(lambda s: text in s, timeout)
