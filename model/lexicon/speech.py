@@ -10,7 +10,7 @@ assert maintain acknowledge admit concede confirm deny suggest predict reply res
 assure contend allege complain reiterate repeat indicate reveal disclose mention recall testify tweet caution
 promise pledge vow conclude hint counter retort boast joke quip whisper shout inform notify underscore underline
 proclaim affirm reaffirm lament protest object recommend propose post charge threaten guarantee swear clarify
-specify speculate acknowledge concur estimate forecast brief urge ask
+specify speculate acknowledge concur estimate forecast brief urge ask chant yell scream
 """.split()
 )
 # Verbs that can frame a quoted fragment ("hailed the “new frontier”", "calling Putin an “old friend”").
@@ -22,6 +22,8 @@ congratulate quote cite demand question challenge attack defend compare liken re
 reassure plead beg invoke insist pronounce summarize summarise echo highlight agree continue
 """.split()
 )
+# Verbs that frame a quoted fragment with the particle "on" and "about" ("went on about “…”", "harped on about").
+ON_ABOUT_VERBS = {"go", "ramble", "rattle", "drone", "harp", "carry", "rant"}
 QUOTING_VERBS = {"quote", "cite"}  # "X quoted Y as saying"
 # A participle after a comma that closes a reported clause is the writer's gloss, not the speaker's words.
 GLOSS_PARTICIPLES = {

@@ -4,6 +4,7 @@ colon, a dash, a verb after it or the previous speaker."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from model.extract.quotes.context import FINITE_TAGS, Frame, Quoted, is_people
 from model.extract.quotes.frames import subject_of
@@ -27,7 +28,7 @@ def attribute(ex, q: Quoted):
     if is_name_or_term(ex, q) or in_headline(ex, q) and dash_attribution(ex, q) is None:
         q.drop = True
         return
-    f = innermost_frame(ex, q)
+    f = listed_with_the_quote_before(ex, q) or innermost_frame(ex, q)
     how = None
     if f is not None:
         how = "frame"
@@ -52,13 +53,34 @@ def attribute(ex, q: Quoted):
     if q.kind == "partial":
         q.drop = True  # a scare quote or a term: no speech around it
         return
-    sp2 = colon_lead(ex, q) or dash_attribution(ex, q) or verb_after(ex, q) or continuation(ex, q)
+    sp2 = (
+        colon_lead(ex, q)
+        or dash_attribution(ex, q)
+        or verb_after(ex, q)
+        or introduced_by_the_sentence_before(ex, q)
+        or continuation(ex, q)
+    )
     if sp2 is not None:
         q.speaker, q.basis, q.confidence = sp2
         ex.resolver.add_candidate(sp.start, q.speaker, speech=True, quoted=True)
         return
     q.basis = "no speaker found"
     q.confidence = 0.3
+
+
+_LIST_JOINS = re.compile(r"[\s,;]*(?:(?:and|or|as well as)\s+)?")
+
+
+def listed_with_the_quote_before(ex, q: Quoted) -> Frame | None:
+    """A fragment listed right after a quoted fragment (“A,” “B” and “C”; “A,” or “B”) is in the frame of the one
+    before it, whatever the parse hung it on."""
+    k = next(i for i, x in enumerate(ex.qs) if x is q)
+    prev = ex.qs[k - 1] if k else None
+    if prev is None or prev.drop or prev.frame is None or prev.speaker is None or q.kind != "partial":
+        return None
+    if prev.kind != "partial" or not _LIST_JOINS.fullmatch(ex.text, prev.span.close + 1, q.span.open):
+        return None
+    return prev.frame
 
 
 def quote_kind(ex, q: Quoted) -> str:
@@ -104,6 +126,8 @@ def named_by_the_word_before(ex, q: Quoted, prev: list) -> bool | None:
         if not (last.lower_ == "called" and last.dep_ != "acl" and last.tag_ != "VBN"):
             return True
     if last.lower_ == "as" and len(prev) > 1 and prev[-2].lower_ in ("known", "described", "referred"):
+        if prev[-2].lower_ == "described" and any(c.dep_ == "nsubj" for c in prev[-2].children):
+            return None  # "an explosion that the mayor described as “…”": the mayor's words
         return q.kind == "partial"
     return None
 
@@ -132,7 +156,19 @@ def title_case_without_verb(ex, q: Quoted, prev: list) -> bool | None:
     return None
 
 
-NAME_OR_TERM_RULES = (named_by_the_word_before, apposition_to_a_title, title_case_without_verb)
+def title_case_paragraph(ex, q: Quoted, prev: list) -> bool | None:
+    """A paragraph that is nothing but a short quotation in Title Case ("‘All Bets Are Off.’" between two paragraphs):
+    a section heading, not speech."""
+    p0, p1 = ex.paras[ex.para_of(q.span.open)]
+    if ex.text[p0 : q.span.open].strip() or ex.text[q.span.close + 1 : p1].strip(" .") or q.span.runs_on:
+        return None
+    words = re.findall(r"[^\W\d_][\w'’-]*", ex.text[q.span.start : q.span.end])
+    if not 2 <= len(words) <= 8:
+        return None
+    return True if all(w[:1].isupper() or w in TITLE_CASE_SMALL_WORDS for w in words) else None
+
+
+NAME_OR_TERM_RULES = (named_by_the_word_before, apposition_to_a_title, title_case_without_verb, title_case_paragraph)
 
 
 def in_headline(ex, q: Quoted) -> bool:
@@ -144,7 +180,17 @@ def in_headline(ex, q: Quoted) -> bool:
     if len(outside) < 2:
         return False
     caps = sum(1 for w in outside if w[:1].isupper())
-    return caps >= 0.75 * len(outside) and len(outside) >= 3
+    return caps >= 0.75 * len(outside) and len(outside) >= 3 and not _speech_verb_in_lower_case(ex, q, p0, p1)
+
+
+def _speech_verb_in_lower_case(ex, q: Quoted, p0: int, p1: int) -> bool:
+    """ "“…,” Vega told USA Today.": a speech verb in lower case outside the quote is a sentence's, not a Title Case
+    headline's (which would write "Tells")."""
+    a, b = ex.tok_range(p0, p1)
+    return any(
+        t.pos_ == "VERB" and t.text.islower() and t.lemma_.lower() in REPORT_VERBS and not ex.in_quote[t.i]
+        for t in ex.doc[a:b]
+    )
 
 
 def innermost_frame(ex, q: Quoted) -> Frame | None:
@@ -420,7 +466,8 @@ def verb_after(ex, q: Quoted):
     """ "“…,” Hannity pressed.", "“…” beamed Donald Hartley", "“…,” she went on": a quote left open by its
     last mark (comma, question, exclamation, dash) and a short clause right after it whose finite verb,
     whatever it is, takes the quote as its words (no object or clause of its own)."""
-    if q.span.runs_on or ex.text[q.span.start : q.span.end].rstrip()[-1:] not in (",", "?", "!", "—", "–", "-"):
+    last = ex.text[q.span.start : q.span.end].rstrip().rstrip("’'").rstrip()[-1:]  # “… ‘the deal of the year,’”
+    if q.span.runs_on or last not in (",", "?", "!", "—", "–", "-"):
         return None
     doc = ex.doc
     nxt = ex.tok_range(q.span.close, q.span.close + 1)[0] + 1
@@ -462,6 +509,29 @@ def _subject_after_the_quote(ex, verb, nxt: int, end: int):
     return subj
 
 
+def introduced_by_the_sentence_before(ex, q: Quoted):
+    """ "Sen. Ann Lowe, who lost the primary, named rents as the reason. “The young are tired of waiting.”": a quoted
+    sentence right after a sentence of its paragraph whose main clause has a named person as subject, and no
+    quotation of its own, is that person's."""
+    doc = ex.doc
+    a, _ = ex.tok_range(q.span.open, q.span.open + 1)
+    if q.kind != "direct" or a == 0 or not doc[a].is_sent_start:
+        return None
+    before = doc[a - 1].sent
+    if ex.para_of(before.start_char) != ex.para_of(q.span.open) or any(
+        not x.drop and before.start_char <= x.span.open < before.end_char for x in ex.qs
+    ):
+        return None  # a quotation in it (not a title or a term) has a speaker of its own
+    subj = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    if before.root.pos_ != "VERB" or subj is None or ex.resolver.mention_at.get(subj.i) is None:
+        return None
+    sp = ex.resolver.resolve(subj, before.root.text)
+    if sp is None or sp.label != "PERSON" or not sp.named:
+        return None
+    basis = f"speaker: {sp.name}, the person the sentence before the quote is about"
+    return replace(sp, basis=basis), basis, sp.confidence * 0.75
+
+
 def continuation(ex, q: Quoted):
     """A quote with no cue of its own continues the previous speaker: same paragraph, or the paragraph
     before when the quote opens its own paragraph."""
@@ -473,6 +543,8 @@ def continuation(ex, q: Quoted):
         c = cands[k]
         if not c.quoted and ex.resolver._reported(c, None):
             continue  # "Murphy said Trump continued to hurt his cause. “…”": the reporter goes on
+        if not c.quoted and any(x.quoted and x.sent == c.sent for x in cands[:k]):
+            continue  # "“A,” said Lee, a lawyer for the union, who has challenged the mine. “B”": Lee goes on
         if not c.quoted and not c.speaker.named:
             # an unnamed source of a report in between ("“A,” Trump said, two hours after news outlets declared
             # him the victor. “B”"): the speaker of the quote before it in its paragraph, if there is one

@@ -33,6 +33,7 @@ from model.lexicon.speech import (
     FINDING_VERBS,
     FRAME_VERBS,
     NAMING_CUES,
+    ON_ABOUT_VERBS,
     QUOTING_VERBS,
     REPORT_VERBS,
     STANCES,
@@ -47,8 +48,14 @@ def find_frames(ex) -> list[Frame]:
             continue
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             f = according_frame(ex, t)
-        elif t.pos_ == "VERB" and _lemma(t) in FRAME_VERBS:
+        elif t.pos_ == "VERB" and (_lemma(t) in FRAME_VERBS or puts_it(t)):
             f = verb_frame(ex, t)
+        elif t.pos_ == "VERB" and casts_as_a_quote(ex, t):
+            f = verb_frame(ex, t)
+            f.cue_words = f"{f.cue_lemma} as"
+        elif t.pos_ == "VERB" and talks_on_about(t):
+            f = verb_frame(ex, t)
+            f.cue_words = f"{f.cue_lemma} on about"
         elif ex.rules.in_record and in_record(ex, t):
             f = according_frame(ex, t, t)
             if f is None or f.content is None:
@@ -65,6 +72,33 @@ def find_frames(ex) -> list[Frame]:
             clamp(ex, f)
             frames.append(f)
     return frames
+
+
+def puts_it(v) -> bool:
+    """ "as one aide put it", "As the memo puts it, …": "put it" in an as-clause reports the words of the clause it
+    hangs on, like "as X said"."""
+    kids = {(c.dep_, c.lower_) for c in v.children}
+    return _lemma(v) == "put" and ("dobj", "it") in kids and ("mark", "as") in kids
+
+
+def casts_as_a_quote(ex, v) -> bool:
+    """ "has gone after Lane as a “greedy landlord”", "kept pounding him as a “fraud”": a verb with someone as its
+    object (or its preposition's) and "as" + a quotation after it: the subject's words for them, like "described
+    as"."""
+    objects = [c for c in v.children if c.dep_ == "dobj"]
+    objects += [o for c in v.children if c.dep_ == "prep" and c.lower_ != "as" for o in c.children if o.dep_ == "pobj"]
+    if not any(o.ent_type_ == "PERSON" or o.lower_ in ("him", "her", "them") for o in objects):
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(ex.in_quote[t.i] for t in c.subtree) for c in v.children
+    ) and any(c.dep_ == "nsubj" for c in v.children)
+
+
+def talks_on_about(v) -> bool:
+    """ "went on about “…”", "harped on about": a verb of `ON_ABOUT_VERBS` with the particle "on" and "about" after
+    it frames what it is about as someone's words."""
+    kids = {(c.dep_, c.lower_) for c in v.children}
+    return _lemma(v) in ON_ABOUT_VERBS and ("prt", "on") in kids and ("prep", "about") in kids
 
 
 def clamp(ex, f: Frame) -> None:
@@ -155,7 +189,7 @@ def verb_frame(ex, v) -> Frame | None:
     subj, rule, before = _speaker_token(ex, v)
     a, b = v.left_edge.i, v.right_edge.i + 1  # scope: the verb's clause without its subject
     frame = Frame(v, lemma, _cue_span(v), subj, rule, (a, b))
-    if lemma not in REPORT_VERBS:
+    if lemma not in REPORT_VERBS and not puts_it(v):
         if ex.rules.attrib:
             attributed_content(ex, frame)
         return frame

@@ -9,6 +9,7 @@ its paragraph is skipped: the marks inside it are still paired on their own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from model.lexicon.grammar import APOSTROPHE_ELISIONS
@@ -225,7 +226,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             kept.append((o, c, style))
         for o, c, style in kept:
             a, b = _inner(text, o + 1, c)
-            if b <= a or not any(ch.isalnum() for ch in text[a:b]):
+            if b <= a or not any(ch.isalnum() for ch in text[a:b]) or is_nickname(text, o, c):
                 continue
             is_run_on = runs_on is not None and o == runs_on
             spans.append(
@@ -234,6 +235,23 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 )
             )
     return spans
+
+
+# A nickname between a person's given name (or initial) and surname: 'Marcia "Cia" Price', 'Robert C. "Bobby" Scott'.
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+|\b[A-Z]\.)[ ]$")
+_NICKNAME = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}")
+_NAME_AFTER = re.compile(r"[ ][A-Z][a-z]")
+
+
+def is_nickname(text: str, o: int, c: int) -> bool:
+    """Is the span quoted by the marks at o and c a nickname inside a person's name (up to three capitalised words,
+    a capitalised word or an initial right before the opening mark, a capitalised word right after the closing
+    one)? Its marks quote no one: the name around it is whole."""
+    return bool(
+        _NICKNAME.fullmatch(text, o + 1, c)
+        and _NAME_BEFORE.search(text[max(0, o - 30) : o])
+        and _NAME_AFTER.match(text, c + 1)
+    )
 
 
 def _first_mark(text: str, p0: int, p1: int) -> int:

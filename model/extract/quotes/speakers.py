@@ -436,7 +436,34 @@ class Resolver:
         if low == "it":
             return self._nearest_body(tok, span)
         if low == "they":
-            return self._last_plural_speaker(tok, span)
+            return self._governing_body(tok, cue_text, span) or self._last_plural_speaker(tok, span)
+        return None
+
+    def _governing_body(self, tok, cue_text: str, span) -> Speaker | None:
+        """ "they" in a clause that depends on one whose subject is a body in the singular ("The campaign contrasts
+        her plan with what they call …", "the party said they would …"): that body."""
+        if _is_main_clause(tok.head):
+            return None
+        v = tok.head
+        for _ in range(6):
+            if v.head.i == v.i:
+                return None
+            v = v.head
+            subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i), None)
+            if subj is None or self.in_quote[subj.i]:
+                continue
+            if subj.tag_ != "NN" or subj.lemma_.lower() not in BODY_NOUNS:
+                return None
+            sp = self.resolve(subj, cue_text)
+            if sp is None or not sp.name:
+                return None
+            return replace(
+                sp,
+                start=span[0],
+                end=span[1],
+                basis=f"speaker: 'they' → {sp.name}, the body that is the subject of the clause it depends on",
+                confidence=min(sp.confidence, 0.7),
+            )
         return None
 
     def _in_own_sentence(self, tok, want: str, span) -> Speaker | None:
