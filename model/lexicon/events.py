@@ -98,8 +98,8 @@ UNREALISED_COMPLEMENT_VERBS = frozenset({"refuse", "fail", "try", "attempt", "vo
 # summit set for April"): the date anchors on the noun.
 PLACING_PARTICIPLES = frozenset({"make", "take", "set", "schedule", "plan"})
 
-# Nouns of a market's session ("in composite trading Friday, the shares fell"): put first with a date, the date is
-# the event of the clause that follows.
+# Nouns of a market's session ("in composite trading Friday, the shares fell", "the shares fell in composite trading
+# Friday"): where the verb's event happened; the date with them is the verb's.
 SESSION_NOUNS = frozenset({"trading", "exchange", "market", "session", "dealing", "dealings"})
 
 # Units of a length of time, and words that make one of them a length ("a week after the vote", "several months of

@@ -168,10 +168,17 @@ def _noun_before(tok, span):
     for _ in range(MAX_CLIMB):
         if t.i == tok.i or t.dep_ in SUBJECT_DEPS or t.head.i == t.i:
             return None
-        if t.dep_ == "pobj" and t.lemma_.lower() in EVENT_NOUNS and (not fronted or _names_an_occurrence(t)):
+        if t.dep_ == "pobj" and _names_a_happening(t) and (not fronted or _names_an_occurrence(t)):
             return t
         t = t.head
     return None
+
+
+def _names_a_happening(noun) -> bool:
+    """An event noun that is not a market's session: "fell 20 cents in composite trading Friday" is where the fall
+    happened, and the date is the fall's."""
+    lemma = noun.lemma_.lower()
+    return lemma in EVENT_NOUNS and lemma not in SESSION_NOUNS
 
 
 def _names_an_occurrence(noun) -> bool:

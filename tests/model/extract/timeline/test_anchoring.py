@@ -91,6 +91,7 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("In a long televised speech Sunday, the general rejected the truce.", "Sunday", "speech"),
         # … but not a market's session: the date is the clause's
         ("In composite trading Tuesday, the company's shares fell 20 cents.", "Tuesday", "fell"),
+        ("The insurer's shares slid 40 cents to $12.10 in over-the-counter trading Monday.", "Monday", "slid"),
         # a length of time measured from an event dates that event
         ("The strike began a week after the election in the north.", "a week", "election"),
         ("Talks resumed a month after the rebels seized the port.", "a month", "seized"),
