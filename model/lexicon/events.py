@@ -49,7 +49,7 @@ NOT_EVENT_NOUNS = frozenset(
 TIME_NOUNS = frozenset(
     """
     year month week day hour minute second decade century quarter half period season time date morning afternoon
-    evening night weekend era term spring summer autumn winter today yesterday tomorrow moment end beginning middle eve
+    evening night weekend era term deadline spring summer autumn winter today yesterday tomorrow moment end beginning middle eve
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
     """.split()
@@ -106,3 +106,7 @@ SESSION_NOUNS = frozenset({"trading", "exchange", "market", "session", "dealing"
 # talks").
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "quarter"})
 LENGTH_WORDS = frozenset({"a", "an", "several", "few"})
+
+# Nouns of a publication ("today's editions", "its Friday issue"): a date before one is the publication's, not an
+# event's.
+PUBLICATION_NOUNS = frozenset({"edition", "issue", "newspaper", "paper", "column", "article", "editorial", "page"})

@@ -19,6 +19,7 @@ from model.lexicon.events import (
     NOT_EVENT_NOUNS,
     PERIOD_VERBS,
     PLACING_PARTICIPLES,
+    PUBLICATION_NOUNS,
     QUANTITY_NOUNS,
     SESSION_NOUNS,
     TIME_NOUNS,
@@ -26,6 +27,7 @@ from model.lexicon.events import (
     UNREALISED_COMPLEMENT_VERBS,
     VERBS_ABOUT_EVENTS,
 )
+from model.lexicon.time_words import FREQUENCIES
 
 MAX_CLIMB = 12
 PREDICATE_DEPS = {"acomp", "attr", "oprd"}
@@ -283,6 +285,31 @@ def _object_of(prep):
     return None
 
 
+PRENOMINAL_DEPS = {"compound", "nmod", "amod", "poss", "nummod"}
+
+
+def _noun_it_describes(span):
+    """`the 1959 trade embargo`, `his Aug. 2 power grab`, `today's quiz`, `a two-year strategy`: a date put before
+    a noun, as its modifier, dates that noun, whatever the noun (a time noun passes the date on: `a Jan. 14 return
+    date` dates the return)."""
+    root = next((t for t in span if t.head.i >= span.end and t.dep_ != "det"), None)  # `the 1959`: the year's
+    if root is None or root.dep_ not in PRENOMINAL_DEPS or root.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = root.head
+    while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):  # the third-quarter GNP growth
+        noun = noun.head
+    if noun.dep_ in SUBJECT_DEPS or span.text.lower() in FREQUENCIES or noun.lemma_.lower() in PUBLICATION_NOUNS:
+        return None
+    if any(t.dep_ in ("cc", "punct") for t in span.doc[span.end : noun.i]):
+        return None  # a date coordinated with the noun phrase, not its modifier
+    if not _is_time_noun(noun):
+        return noun
+    return next(
+        (c for c in noun.children if c.dep_ == "compound" and c.i >= span.end and not _is_time_noun(c)),
+        None,
+    )
+
+
 def event_token(doc, start: int, end: int):
     """The token of the event the date at start..end anchors, or None."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -292,7 +319,7 @@ def event_token(doc, start: int, end: int):
     if measured is not None:
         return measured
     root = span.root
-    tok = _when_clause(root, span) or _climb(root, span)
+    tok = _when_clause(root, span) or _noun_it_describes(span) or _climb(root, span)
     if tok is None:
         return None
     for rule in CORRECTIONS:

@@ -96,6 +96,15 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("The strike began a week after the election in the north.", "a week", "election"),
         ("Talks resumed a month after the rebels seized the port.", "a month", "seized"),
         ("The minister resigned within two weeks of the scandal.", "two weeks", "scandal"),
+        # a date put before a noun as its modifier dates that noun, whatever the noun
+        ("The ministers extended the 2015 grain embargo against the island.", "2015", "embargo"),
+        ("The unions rejected the five-year wage strategy.", "five-year", "strategy"),
+        # … through a time noun to the event it names
+        ("Officials named a March 3 return date for the envoy.", "March 3", "return"),
+        # … but a subject's date is its clause's, a publication's date no event's
+        ("Monday's trading volume reached 90 million shares.", "Monday", "reached"),
+        ("The notice ran in Monday's edition of the local paper.", "Monday", "ran"),
+        ("The rebels fought on Sunday and wounded soldiers were carried to the coast.", "Sunday", "fought"),
         # a date put forward by "it is" dates the clause that follows
         ("It was not until Thursday that the ministry confirmed the closure.", "Thursday", "confirmed"),
         # … not a date before it
