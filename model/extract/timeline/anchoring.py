@@ -73,8 +73,8 @@ def _climb(root, span):
 
 
 def _when_clause(root, span):
-    """`since November, when he was found …`: a date a `when` clause right after it describes anchors on that
-    clause. (A `when` clause of the verb, "was killed Thursday when robbers fired", leaves the date to the verb.)"""
+    """`since November, when he was found …`, `the following year he was appointed …`: a date a `when` clause (or
+    a clause with no relative word) right after it describes anchors on that clause. (A `when` clause of the verb, "was killed Thursday when robbers fired", leaves the date to the verb.)"""
     for tok in (*span, root.head):
         for child in tok.children:
             if child.dep_ == "relcl" and child.i >= span.end and _opens_with_when(child, span):
@@ -83,11 +83,12 @@ def _when_clause(root, span):
 
 
 def _opens_with_when(clause, span) -> bool:
-    """The clause starts with `when`, right after the date (a comma between them allowed)."""
+    """The clause starts with `when`, right after the date (a comma between them allowed), or with its subject
+    right after it (`the year he was appointed`)."""
     doc = span.doc
     first = clause.left_edge
     if first.lower_ != "when":
-        return False
+        return first.i == span.end and first.dep_ in SUBJECT_DEPS and clause.head in span
     between = [t for t in doc[span.end : first.i] if not t.is_punct]
     return not between
 

@@ -69,6 +69,12 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("The cabinet on Saturday condemned the raids on the border posts Friday.", "Friday", "raids"),
         # a `when` clause that describes the date
         ("Exports shrank in 2022, when the sanctions began.", "2022", "began"),
+        # … or a clause with no relative word
+        (
+            "She was elected mayor in 2004, and the following year she was named governor.",
+            "the following year",
+            "named",
+        ),
         # a verb about another event leaves a date after its event-noun object to that object
         ("The insurer reported a net loss of $4 million for the second quarter.", "the second quarter", "loss"),
         ("Farmers planned a large protest outside the ministry on Sunday.", "Sunday", "protest"),
