@@ -238,6 +238,25 @@ def _placing_participle(tok, span):
     return None
 
 
+def _inside_the_subject(tok, span):
+    """`a list of names issued by the government Thursday included …`, `whose rescue off the coast two months ago
+    set off …`: a date right after the words that follow a verb's subject, before the verb, is the subject's: the
+    participle that describes it, or the subject itself when it names an event."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.i < span.end:
+        return None
+    subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.i < span.start), None)
+    if subject is None or subject.right_edge.i != span.start - 1 or subject.right_edge.i == subject.i:
+        return None
+    if any(t.is_punct for t in span.doc[subject.i : span.start]):
+        return None
+    described = [t for t in subject.subtree if t.dep_ == "acl" and t.tag_ == "VBN" and t.i > subject.i]
+    if described:
+        return described[-1]
+    if is_event_noun(subject) and not _is_time_noun(subject) and subject.lemma_.lower() not in QUANTITY_NOUNS:
+        return subject
+    return None
+
+
 CORRECTIONS = (
     _participle,
     _noun_before,
@@ -249,6 +268,7 @@ CORRECTIONS = (
     _copula,
     _object_event,
     _placing_participle,
+    _inside_the_subject,
 )
 
 

@@ -111,6 +111,10 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("Monday's trading volume reached 90 million shares.", "Monday", "reached"),
         ("The notice ran in Monday's edition of the local paper.", "Monday", "ran"),
         ("The rebels fought on Sunday and wounded soldiers were carried to the coast.", "Sunday", "fought"),
+        # a date between a subject's modifiers and the verb is the subject's: its participle, or the subject itself
+        ("A report prepared by the auditors last month found gaps in the accounts.", "last month", "prepared"),
+        ("The evacuation of the town two days ago saved hundreds of lives.", "two days ago", "evacuation"),
+        ("Officials at the ministry Thursday denied the report.", "Thursday", "denied"),
         # a date put forward by "it is" dates the clause that follows
         ("It was not until Thursday that the ministry confirmed the closure.", "Thursday", "confirmed"),
         # … not a date before it
