@@ -97,20 +97,26 @@ def _opens_with_when(clause, span) -> bool:
 
 
 def _copula(tok, span):
-    """`was weak during the quarter`, `is payable Jan. 2`: the predicate, not the copula; then an event noun that
+    """`was weak during the quarter`, `is payable Jan. 2`, `was down 25 cents`: the predicate, not the copula; then an event noun that
     is its subject (`the visit will be a defining moment in the coming months`, `the vote was on Sunday`); then
     a nominal predicate, a state (`was ambassador until 2019`)."""
     if tok.lemma_.lower() != "be" or tok.pos_ not in ("AUX", "VERB"):
         return None
     predicates = [c for c in tok.children if c.dep_ in PREDICATE_DEPS and c not in span]
+    predicates += [c for c in tok.children if c.dep_ == "advmod" and _measures_a_change(c) and c not in span]
     subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and c not in span]
     return next(
-        (c for c in predicates if c.pos_ == "ADJ" or is_event_noun(c)),
+        (c for c in predicates if c.pos_ in ("ADJ", "ADV") or is_event_noun(c)),
         next(
             (c for c in subjects if is_event_noun(c)),
             next((c for c in predicates if c.pos_ in ("NOUN", "PROPN")), None),
         ),
     )
+
+
+def _measures_a_change(adverb) -> bool:
+    """`the shares were up 2 pence`, `was down 25 cents`: an adverb with an amount is what the copula says."""
+    return adverb.pos_ == "ADV" and any(c.dep_ == "npadvmod" for c in adverb.children)
 
 
 def _cleft(tok, span):

@@ -59,6 +59,7 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("The second payment is due on June 1.", "June 1", "due"),
         ("Her father was the ambassador until 2019.", "2019", "ambassador"),
         ("The vote was on Sunday.", "Sunday", "vote"),
+        ("Oil was down $2 a barrel in London trading yesterday.", "yesterday", "down"),
         ("The president's visit will be a turning point in the coming months.", "the coming months", "visit"),
         # a phase verb: the date anchors on the phase
         ("The brigades will begin withdrawing on Friday.", "Friday", "begin"),
