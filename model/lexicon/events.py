@@ -23,6 +23,7 @@ EVENT_NOUNS = frozenset(
     talks tenure test tour trade trading transaction treaty trial trip truce turmoil uprising verdict veto victory
     visit vote voting walkout war wedding withdrawal write-down writedown
     slaying finding cutback slide turnaround squeeze buyout buy-out
+    remark request broadcast
     """.split()
 )
 

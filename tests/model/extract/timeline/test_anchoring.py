@@ -37,6 +37,8 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("The meeting on Friday ended without a joint communique.", "Friday", "meeting"),
         ("Gas exports collapsed after the invasion in February 2022.", "February 2022", "invasion"),
         ("The minister spoke at a news conference on Friday.", "Friday", "conference"),
+        ("During the broadcast on Sunday, the crowd waited outside the court.", "Sunday", "broadcast"),
+        ("The minister hinted at a deal in remarks made last week to the press.", "last week", "remarks"),
         # a possessive event noun, and a date that is the possessor
         ("The president's visit in March was his first trip abroad this year.", "March", "visit"),
         ("Tuesday's summit produced no agreement on grain.", "Tuesday", "summit"),
