@@ -205,8 +205,14 @@ def _changing_amount(tok, span):
 
 
 def _participle(tok, span):
-    """`was found clinging to a raft on Friday`: a participle that completes a verb yields to it."""
-    if tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "oprd") and tok.head.pos_ == "VERB":
+    """`was found clinging to a raft on Friday`, `was found Friday clinging to a raft`: a participle that completes
+    a verb yields to it (one after the date only when it has no subject, auxiliary or conjunction of its own)."""
+    if tok.tag_ != "VBG" or tok.head.pos_ != "VERB":
+        return None
+    if tok.dep_ in ("xcomp", "oprd"):
+        return tok.head
+    bare = not any(c.dep_ in ("aux", "auxpass", "mark", *SUBJECT_DEPS) and c not in span for c in tok.children)
+    if tok.dep_ in ("ccomp", "advcl") and bare and tok.head.i < span.start < tok.i:
         return tok.head
     return None
 

@@ -52,6 +52,7 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("The ministry said on Tuesday the two sides had agreed to a truce.", "Tuesday", "said"),
         # a participle that completes a verb yields to it
         ("The fishermen were found clinging to a raft on Friday.", "Friday", "found"),
+        ("The girl was found Labor Day clinging to a buoy.", "Labor Day", "found"),
         # an event noun by its ending
         ("The shelling on Monday damaged the bridge.", "Monday", "shelling"),
         # an amount reported for a period, and a date that marks a point of a period
