@@ -95,6 +95,9 @@ VERBS_ABOUT_EVENTS = frozenset(
 # ago"): a date on the complement dates the act itself.
 UNREALISED_COMPLEMENT_VERBS = frozenset({"refuse", "fail", "try", "attempt", "vote", "invite", "decline"})
 
+# Verbs that only say an event happened ("the vote happened on Sunday"; and "take place"): the date is the event's.
+OCCURRENCE_VERBS = frozenset({"happen", "occur"})
+
 # Participles that only place an event noun in time ("remarks made last week", "charges taken in the period", "a
 # summit set for April"): the date anchors on the noun.
 PLACING_PARTICIPLES = frozenset({"make", "take", "set", "schedule", "plan"})

@@ -17,6 +17,7 @@ from model.lexicon.events import (
     EVENT_NOUNS,
     LENGTH_WORDS,
     NOT_EVENT_NOUNS,
+    OCCURRENCE_VERBS,
     PERIOD_VERBS,
     PLACING_PARTICIPLES,
     PUBLICATION_NOUNS,
@@ -269,6 +270,19 @@ def _inside_the_subject(tok, span):
     return None
 
 
+def _says_it_happens(tok, span):
+    """`the recapitalization that took place in 1988`, `the vote happened on Sunday`: a verb that only says an
+    event noun's event happened gives the date to the noun (its subject, or the noun its clause describes)."""
+    lemma = tok.lemma_.lower()
+    if lemma not in OCCURRENCE_VERBS and not (lemma == "take" and any(c.lower_ == "place" for c in tok.children)):
+        return None
+    subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.tag_ != "WDT"), None)
+    noun = subject if subject is not None else tok.head if tok.dep_ == "relcl" else None
+    if noun is not None and is_event_noun(noun) and not _is_time_noun(noun):
+        return noun
+    return None
+
+
 CORRECTIONS = (
     _participle,
     _noun_before,
@@ -281,6 +295,7 @@ CORRECTIONS = (
     _object_event,
     _placing_participle,
     _inside_the_subject,
+    _says_it_happens,
 )
 
 

@@ -62,6 +62,9 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("The second payment is due on June 1.", "June 1", "due"),
         ("Her father was the ambassador until 2019.", "2019", "ambassador"),
         ("The vote was on Sunday.", "Sunday", "vote"),
+        # a verb that only says an event happened gives the date to the event
+        ("The merger that took place in 2011 doubled the payroll.", "2011", "merger"),
+        ("The explosion occurred on Monday near the depot.", "Monday", "explosion"),
         ("Oil was down $2 a barrel in London trading yesterday.", "yesterday", "down"),
         ("The president's visit will be a turning point in the coming months.", "the coming months", "visit"),
         # a phase verb: the date anchors on the phase
