@@ -98,6 +98,11 @@ UNREALISED_COMPLEMENT_VERBS = frozenset({"refuse", "fail", "try", "attempt", "vo
 # Verbs that only say an event happened ("the vote happened on Sunday"; and "take place"): the date is the event's.
 OCCURRENCE_VERBS = frozenset({"happen", "occur"})
 
+# Prepositions of a stretch of time ("until then", "since May", "for a year", "over the past decade"), and the
+# words that make "in" one ("in the past 20 months"): a saying, a moment, does not last that long.
+DURATIVE_PREPS = frozenset({"until", "till", "since", "for", "over", "during", "through", "throughout"})
+PAST_STRETCH = frozenset({"past", "last"})
+
 # Participles that only place an event noun in time ("remarks made last week", "charges taken in the period", "a
 # summit set for April"): the date anchors on the noun.
 PLACING_PARTICIPLES = frozenset({"make", "take", "set", "schedule", "plan"})

@@ -13,11 +13,13 @@ from __future__ import annotations
 from model.lexicon.events import (
     ASPECTUAL_VERBS,
     CHANGE_VERBS,
+    DURATIVE_PREPS,
     EVENT_NOUN_ENDINGS,
     EVENT_NOUNS,
     LENGTH_WORDS,
     NOT_EVENT_NOUNS,
     OCCURRENCE_VERBS,
+    PAST_STRETCH,
     PERIOD_VERBS,
     PLACING_PARTICIPLES,
     PUBLICATION_NOUNS,
@@ -28,6 +30,7 @@ from model.lexicon.events import (
     UNREALISED_COMPLEMENT_VERBS,
     VERBS_ABOUT_EVENTS,
 )
+from model.lexicon.speech import REPORT_VERBS
 from model.lexicon.time_words import FREQUENCIES
 
 MAX_CLIMB = 12
@@ -283,6 +286,23 @@ def _says_it_happens(tok, span):
     return None
 
 
+def _lasts_past_the_report(tok, span):
+    """`Until then, the company said, the stock remains convertible`, `In the past 20 months, he said, sales have
+    doubled`: a saying (in the simple past or present) is a moment, so a stretch of time put before it dates what
+    is said. (`has said for forty years` is a habit, which lasts; `not until Tuesday did he say` is a moment.)"""
+    if tok.lemma_.lower() not in REPORT_VERBS or tok.i < span.end or tok.tag_ not in ("VBD", "VBZ"):
+        return None
+    if any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return None
+    before = span.doc[span.start - 1] if span.start else None
+    first = before if before is not None and before.dep_ == "prep" else span[0]
+    negated = first.i > 0 and span.doc[first.i - 1].dep_ == "neg"
+    stretch = first.lower_ in DURATIVE_PREPS or (first.lower_ == "in" and any(t.lower_ in PAST_STRETCH for t in span))
+    if negated or not stretch:
+        return None
+    return next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+
+
 CORRECTIONS = (
     _participle,
     _noun_before,
@@ -296,6 +316,7 @@ CORRECTIONS = (
     _placing_participle,
     _inside_the_subject,
     _says_it_happens,
+    _lasts_past_the_report,
 )
 
 

@@ -50,6 +50,9 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("The envoy, who arrived on Monday, will leave the region next week.", "next week", "leave"),
         # a date before a reported clause's subject belongs to the verb that reports it
         ("The ministry said on Tuesday the two sides had agreed to a truce.", "Tuesday", "said"),
+        # … but a stretch of time put before a saying dates what is said, unless the saying is a habit
+        ("Until June, the ministry said the crossings will operate as usual.", "June", "operate"),
+        ("For a decade, the agency has said it would not raise rates.", "a decade", "said"),
         # a participle that completes a verb yields to it
         ("The fishermen were found clinging to a raft on Friday.", "Friday", "found"),
         ("The girl was found Labor Day clinging to a buoy.", "Labor Day", "found"),
