@@ -216,7 +216,8 @@ def _participle(tok, span):
     if tok.dep_ in ("xcomp", "oprd"):
         return tok.head
     bare = not any(c.dep_ in ("aux", "auxpass", "mark", *SUBJECT_DEPS) and c not in span for c in tok.children)
-    if tok.dep_ in ("ccomp", "advcl") and bare and tok.head.i < span.start < tok.i:
+    unbroken = not any(t.is_punct for t in span.doc[tok.head.i : tok.i])  # `…, now saying …` is a clause apart
+    if tok.dep_ in ("ccomp", "advcl") and bare and unbroken and tok.head.i < span.start < tok.i:
         return tok.head
     return None
 

@@ -56,6 +56,11 @@ def event_word(nlp, text: str, date: str) -> str | None:
         # a participle that completes a verb yields to it
         ("The fishermen were found clinging to a raft on Friday.", "Friday", "found"),
         ("The girl was found Labor Day clinging to a buoy.", "Labor Day", "found"),
+        (
+            "Congress and the mayors remain united, with some governors, in the south, now saying the plan should change.",
+            "now",
+            "saying",
+        ),
         # an event noun by its ending
         ("The shelling on Monday damaged the bridge.", "Monday", "shelling"),
         # an amount reported for a period, and a date that marks a point of a period
