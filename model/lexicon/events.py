@@ -103,6 +103,10 @@ OCCURRENCE_VERBS = frozenset({"happen", "occur"})
 DURATIVE_PREPS = frozenset({"until", "till", "since", "for", "over", "during", "through", "throughout"})
 PAST_STRETCH = frozenset({"past", "last"})
 
+# Words that put a date in the past ("last week", "two years ago", "in recent years"): such a date cannot date a
+# verb in the present or the future.
+PAST_DATE_WORDS = frozenset({"last", "ago", "yesterday", "earlier", "recent", "past", "previous"})
+
 # Participles that only place an event noun in time ("remarks made last week", "charges taken in the period", "a
 # summit set for April"): the date anchors on the noun.
 PLACING_PARTICIPLES = frozenset({"make", "take", "set", "schedule", "plan"})

@@ -19,6 +19,7 @@ from model.lexicon.events import (
     LENGTH_WORDS,
     NOT_EVENT_NOUNS,
     OCCURRENCE_VERBS,
+    PAST_DATE_WORDS,
     PAST_STRETCH,
     PERIOD_VERBS,
     PLACING_PARTICIPLES,
@@ -304,6 +305,18 @@ def _lasts_past_the_report(tok, span):
     return next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
 
 
+def _tense_mismatch(tok, span):
+    """`is still considering a request last week`, `owes its growth in recent years to …`: a past date cannot date
+    a verb in the present (simple or progressive) or the future; the event noun between them takes it."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.i > span.start or not any(t.lower_ in PAST_DATE_WORDS for t in span):
+        return None
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    simple_present = tok.tag_ in ("VBZ", "VBP") and not auxes
+    progressive = tok.tag_ == "VBG" and auxes and all(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes)
+    future = any(a.lower_ in ("will", "'ll") for a in auxes)
+    return _noun_between(tok, span) if simple_present or progressive or future else None
+
+
 CORRECTIONS = (
     _participle,
     _noun_before,
@@ -318,6 +331,7 @@ CORRECTIONS = (
     _inside_the_subject,
     _says_it_happens,
     _lasts_past_the_report,
+    _tense_mismatch,
 )
 
 

@@ -102,6 +102,10 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("The alliance invited the two states to join in June 2021.", "June 2021", "invited"),
         # … while a plan's infinitive keeps the date it will happen on
         ("The delegation plans to leave the capital on Friday.", "Friday", "leave"),
+        # a past date cannot date a verb in the present or the future: the event noun between them takes it
+        ("The court is still reviewing an appeal last month from the miners.", "last month", "appeal"),
+        ("The town owes its recovery in recent years to tourism.", "recent years", "recovery"),
+        ("The court reviewed an appeal last month from the miners.", "last month", "reviewed"),
         # a participle that only places an event noun in time gives the date to the noun
         ("Trade will dominate the summit set for Lisbon in May.", "May", "summit"),
         ("The regulator questioned the charges taken in the first quarter.", "the first quarter", "charges"),
