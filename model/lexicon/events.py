@@ -23,6 +23,7 @@ EVENT_NOUNS = frozenset(
     talks tenure test tour trade trading transaction treaty trial trip truce turmoil uprising verdict veto victory
     visit vote voting walkout war wedding withdrawal write-down writedown
     slaying finding cutback slide turnaround squeeze buyout buy-out
+    remark request broadcast
     """.split()
 )
 
@@ -49,7 +50,7 @@ NOT_EVENT_NOUNS = frozenset(
 TIME_NOUNS = frozenset(
     """
     year month week day hour minute second decade century quarter half period season time date morning afternoon
-    evening night weekend era term spring summer autumn winter today yesterday tomorrow moment end beginning middle eve
+    evening night weekend era term deadline spring summer autumn winter today yesterday tomorrow moment end beginning middle eve
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
     """.split()
@@ -94,15 +95,31 @@ VERBS_ABOUT_EVENTS = frozenset(
 # ago"): a date on the complement dates the act itself.
 UNREALISED_COMPLEMENT_VERBS = frozenset({"refuse", "fail", "try", "attempt", "vote", "invite", "decline"})
 
+# Verbs that only say an event happened ("the vote happened on Sunday"; and "take place"): the date is the event's.
+OCCURRENCE_VERBS = frozenset({"happen", "occur"})
+
+# Prepositions of a stretch of time ("until then", "since May", "for a year", "over the past decade"), and the
+# words that make "in" one ("in the past 20 months"): a saying, a moment, does not last that long.
+DURATIVE_PREPS = frozenset({"until", "till", "since", "for", "over", "during", "through", "throughout"})
+PAST_STRETCH = frozenset({"past", "last"})
+
+# Words that put a date in the past ("last week", "two years ago", "in recent years"): such a date cannot date a
+# verb in the present or the future.
+PAST_DATE_WORDS = frozenset({"last", "ago", "yesterday", "earlier", "recent", "past", "previous"})
+
 # Participles that only place an event noun in time ("remarks made last week", "charges taken in the period", "a
 # summit set for April"): the date anchors on the noun.
 PLACING_PARTICIPLES = frozenset({"make", "take", "set", "schedule", "plan"})
 
-# Nouns of a market's session ("in composite trading Friday, the shares fell"): put first with a date, the date is
-# the event of the clause that follows.
+# Nouns of a market's session ("in composite trading Friday, the shares fell", "the shares fell in composite trading
+# Friday"): where the verb's event happened; the date with them is the verb's.
 SESSION_NOUNS = frozenset({"trading", "exchange", "market", "session", "dealing", "dealings"})
 
 # Units of a length of time, and words that make one of them a length ("a week after the vote", "several months of
 # talks").
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "quarter"})
 LENGTH_WORDS = frozenset({"a", "an", "several", "few"})
+
+# Nouns of a publication ("today's editions", "its Friday issue"): a date before one is the publication's, not an
+# event's.
+PUBLICATION_NOUNS = frozenset({"edition", "issue", "newspaper", "paper", "column", "article", "editorial", "page"})

@@ -13,12 +13,17 @@ from __future__ import annotations
 from model.lexicon.events import (
     ASPECTUAL_VERBS,
     CHANGE_VERBS,
+    DURATIVE_PREPS,
     EVENT_NOUN_ENDINGS,
     EVENT_NOUNS,
     LENGTH_WORDS,
     NOT_EVENT_NOUNS,
+    OCCURRENCE_VERBS,
+    PAST_DATE_WORDS,
+    PAST_STRETCH,
     PERIOD_VERBS,
     PLACING_PARTICIPLES,
+    PUBLICATION_NOUNS,
     QUANTITY_NOUNS,
     SESSION_NOUNS,
     TIME_NOUNS,
@@ -26,6 +31,8 @@ from model.lexicon.events import (
     UNREALISED_COMPLEMENT_VERBS,
     VERBS_ABOUT_EVENTS,
 )
+from model.lexicon.speech import REPORT_VERBS
+from model.lexicon.time_words import FREQUENCIES
 
 MAX_CLIMB = 12
 PREDICATE_DEPS = {"acomp", "attr", "oprd"}
@@ -71,8 +78,8 @@ def _climb(root, span):
 
 
 def _when_clause(root, span):
-    """`since November, when he was found …`: a date a `when` clause right after it describes anchors on that
-    clause. (A `when` clause of the verb, "was killed Thursday when robbers fired", leaves the date to the verb.)"""
+    """`since November, when he was found …`, `the following year he was appointed …`: a date a `when` clause (or
+    a clause with no relative word) right after it describes anchors on that clause. (A `when` clause of the verb, "was killed Thursday when robbers fired", leaves the date to the verb.)"""
     for tok in (*span, root.head):
         for child in tok.children:
             if child.dep_ == "relcl" and child.i >= span.end and _opens_with_when(child, span):
@@ -81,11 +88,12 @@ def _when_clause(root, span):
 
 
 def _opens_with_when(clause, span) -> bool:
-    """The clause starts with `when`, right after the date (a comma between them allowed)."""
+    """The clause starts with `when`, right after the date (a comma between them allowed), or with its subject
+    right after it (`the year he was appointed`)."""
     doc = span.doc
     first = clause.left_edge
     if first.lower_ != "when":
-        return False
+        return first.i == span.end and first.dep_ in SUBJECT_DEPS and clause.head in span
     between = [t for t in doc[span.end : first.i] if not t.is_punct]
     return not between
 
@@ -94,20 +102,26 @@ def _opens_with_when(clause, span) -> bool:
 
 
 def _copula(tok, span):
-    """`was weak during the quarter`, `is payable Jan. 2`: the predicate, not the copula; then an event noun that
+    """`was weak during the quarter`, `is payable Jan. 2`, `was down 25 cents`: the predicate, not the copula; then an event noun that
     is its subject (`the visit will be a defining moment in the coming months`, `the vote was on Sunday`); then
     a nominal predicate, a state (`was ambassador until 2019`)."""
     if tok.lemma_.lower() != "be" or tok.pos_ not in ("AUX", "VERB"):
         return None
     predicates = [c for c in tok.children if c.dep_ in PREDICATE_DEPS and c not in span]
+    predicates += [c for c in tok.children if c.dep_ == "advmod" and _measures_a_change(c) and c not in span]
     subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and c not in span]
     return next(
-        (c for c in predicates if c.pos_ == "ADJ" or is_event_noun(c)),
+        (c for c in predicates if c.pos_ in ("ADJ", "ADV") or is_event_noun(c)),
         next(
             (c for c in subjects if is_event_noun(c)),
             next((c for c in predicates if c.pos_ in ("NOUN", "PROPN")), None),
         ),
     )
+
+
+def _measures_a_change(adverb) -> bool:
+    """`the shares were up 2 pence`, `was down 25 cents`: an adverb with an amount is what the copula says."""
+    return adverb.pos_ == "ADV" and any(c.dep_ == "npadvmod" for c in adverb.children)
 
 
 def _cleft(tok, span):
@@ -168,10 +182,17 @@ def _noun_before(tok, span):
     for _ in range(MAX_CLIMB):
         if t.i == tok.i or t.dep_ in SUBJECT_DEPS or t.head.i == t.i:
             return None
-        if t.dep_ == "pobj" and t.lemma_.lower() in EVENT_NOUNS and (not fronted or _names_an_occurrence(t)):
+        if t.dep_ == "pobj" and _names_a_happening(t) and (not fronted or _names_an_occurrence(t)):
             return t
         t = t.head
     return None
+
+
+def _names_a_happening(noun) -> bool:
+    """An event noun that is not a market's session: "fell 20 cents in composite trading Friday" is where the fall
+    happened, and the date is the fall's."""
+    lemma = noun.lemma_.lower()
+    return lemma in EVENT_NOUNS and lemma not in SESSION_NOUNS
 
 
 def _names_an_occurrence(noun) -> bool:
@@ -189,8 +210,15 @@ def _changing_amount(tok, span):
 
 
 def _participle(tok, span):
-    """`was found clinging to a raft on Friday`: a participle that completes a verb yields to it."""
-    if tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "oprd") and tok.head.pos_ == "VERB":
+    """`was found clinging to a raft on Friday`, `was found Friday clinging to a raft`: a participle that completes
+    a verb yields to it (one after the date only when it has no subject, auxiliary or conjunction of its own)."""
+    if tok.tag_ != "VBG" or tok.head.pos_ != "VERB":
+        return None
+    if tok.dep_ in ("xcomp", "oprd"):
+        return tok.head
+    bare = not any(c.dep_ in ("aux", "auxpass", "mark", *SUBJECT_DEPS) and c not in span for c in tok.children)
+    unbroken = not any(t.is_punct for t in span.doc[tok.head.i : tok.i])  # `…, now saying …` is a clause apart
+    if tok.dep_ in ("ccomp", "advcl") and bare and unbroken and tok.head.i < span.start < tok.i:
         return tok.head
     return None
 
@@ -228,6 +256,67 @@ def _placing_participle(tok, span):
     return None
 
 
+def _inside_the_subject(tok, span):
+    """`a list of names issued by the government Thursday included …`, `whose rescue off the coast two months ago
+    set off …`: a date right after the words that follow a verb's subject, before the verb, is the subject's: the
+    participle that describes it, or the subject itself when it names an event."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.i < span.end:
+        return None
+    subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.i < span.start), None)
+    if subject is None or subject.right_edge.i != span.start - 1 or subject.right_edge.i == subject.i:
+        return None
+    if any(t.is_punct for t in span.doc[subject.i : span.start]):
+        return None
+    described = [t for t in subject.subtree if t.dep_ == "acl" and t.tag_ == "VBN" and t.i > subject.i]
+    if described:
+        return described[-1]
+    if is_event_noun(subject) and not _is_time_noun(subject) and subject.lemma_.lower() not in QUANTITY_NOUNS:
+        return subject
+    return None
+
+
+def _says_it_happens(tok, span):
+    """`the recapitalization that took place in 1988`, `the vote happened on Sunday`: a verb that only says an
+    event noun's event happened gives the date to the noun (its subject, or the noun its clause describes)."""
+    lemma = tok.lemma_.lower()
+    if lemma not in OCCURRENCE_VERBS and not (lemma == "take" and any(c.lower_ == "place" for c in tok.children)):
+        return None
+    subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.tag_ != "WDT"), None)
+    noun = subject if subject is not None else tok.head if tok.dep_ == "relcl" else None
+    if noun is not None and is_event_noun(noun) and not _is_time_noun(noun):
+        return noun
+    return None
+
+
+def _lasts_past_the_report(tok, span):
+    """`Until then, the company said, the stock remains convertible`, `In the past 20 months, he said, sales have
+    doubled`: a saying (in the simple past or present) is a moment, so a stretch of time put before it dates what
+    is said. (`has said for forty years` is a habit, which lasts; `not until Tuesday did he say` is a moment.)"""
+    if tok.lemma_.lower() not in REPORT_VERBS or tok.i < span.end or tok.tag_ not in ("VBD", "VBZ"):
+        return None
+    if any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return None
+    before = span.doc[span.start - 1] if span.start else None
+    first = before if before is not None and before.dep_ == "prep" else span[0]
+    negated = first.i > 0 and span.doc[first.i - 1].dep_ == "neg"
+    stretch = first.lower_ in DURATIVE_PREPS or (first.lower_ == "in" and any(t.lower_ in PAST_STRETCH for t in span))
+    if negated or not stretch:
+        return None
+    return next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+
+
+def _tense_mismatch(tok, span):
+    """`is still considering a request last week`, `owes its growth in recent years to …`: a past date cannot date
+    a verb in the present (simple or progressive) or the future; the event noun between them takes it."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.i > span.start or not any(t.lower_ in PAST_DATE_WORDS for t in span):
+        return None
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    simple_present = tok.tag_ in ("VBZ", "VBP") and not auxes
+    progressive = tok.tag_ == "VBG" and auxes and all(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes)
+    future = any(a.lower_ in ("will", "'ll") for a in auxes)
+    return _noun_between(tok, span) if simple_present or progressive or future else None
+
+
 CORRECTIONS = (
     _participle,
     _noun_before,
@@ -239,6 +328,10 @@ CORRECTIONS = (
     _copula,
     _object_event,
     _placing_participle,
+    _inside_the_subject,
+    _says_it_happens,
+    _lasts_past_the_report,
+    _tense_mismatch,
 )
 
 
@@ -276,6 +369,31 @@ def _object_of(prep):
     return None
 
 
+PRENOMINAL_DEPS = {"compound", "nmod", "amod", "poss", "nummod"}
+
+
+def _noun_it_describes(span):
+    """`the 1959 trade embargo`, `his Aug. 2 power grab`, `today's quiz`, `a two-year strategy`: a date put before
+    a noun, as its modifier, dates that noun, whatever the noun (a time noun passes the date on: `a Jan. 14 return
+    date` dates the return)."""
+    root = next((t for t in span if t.head.i >= span.end and t.dep_ != "det"), None)  # `the 1959`: the year's
+    if root is None or root.dep_ not in PRENOMINAL_DEPS or root.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = root.head
+    while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):  # the third-quarter GNP growth
+        noun = noun.head
+    if noun.dep_ in SUBJECT_DEPS or span.text.lower() in FREQUENCIES or noun.lemma_.lower() in PUBLICATION_NOUNS:
+        return None
+    if any(t.dep_ in ("cc", "punct") for t in span.doc[span.end : noun.i]):
+        return None  # a date coordinated with the noun phrase, not its modifier
+    if not _is_time_noun(noun):
+        return noun
+    return next(
+        (c for c in noun.children if c.dep_ == "compound" and c.i >= span.end and not _is_time_noun(c)),
+        None,
+    )
+
+
 def event_token(doc, start: int, end: int):
     """The token of the event the date at start..end anchors, or None."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -285,7 +403,7 @@ def event_token(doc, start: int, end: int):
     if measured is not None:
         return measured
     root = span.root
-    tok = _when_clause(root, span) or _climb(root, span)
+    tok = _when_clause(root, span) or _noun_it_describes(span) or _climb(root, span)
     if tok is None:
         return None
     for rule in CORRECTIONS:
