@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from model.corpus.query.base import FREQUENT, entity_counts, fts_count, quote_cols, run, sql_where
+from model.corpus.query.paging import window
 from model.corpus.query.rows import (
     TIMEX_COLS,
     TIMEX_FROM,
@@ -82,20 +83,22 @@ def articles(
     limit: int = 100,
     total: int | None = None,
 ) -> list[ArticleRow]:
-    """A page of articles; `total`, when the caller counted them already (`count_articles`), picks the plan."""
+    """A page of articles; `total`, when the caller counted them already (`count_articles`), picks the plan,
+    and a page nearer the end is read from there (`paging.window`)."""
     cols = columns(conn)
     if f.entity is not None and not f.search and sort not in ("oldest", "title") and cols.summed:
         # the entity's articles newest first: a range of the summary's date index
+        w = window("ea.published DESC, ea.article DESC", offset, limit, total)
         rows = run(
             conn,
             f"SELECT a.id, a.key, a.published, a.published_basis, a.source, {TITLE} FROM entity_article "
             "ea INDEXED BY idx_entity_article_published CROSS JOIN article a ON a.id = ea.article "
-            "WHERE ea.entity = ? ORDER BY ea.published DESC, ea.article DESC LIMIT ? OFFSET ?",
-            (f.entity, limit, offset),
+            f"WHERE ea.entity = ? ORDER BY {w.order} LIMIT ? OFFSET ?",
+            (f.entity, w.limit, w.offset),
         )
-        return [ArticleRow(*r) for r in rows]
+        return [ArticleRow(*r) for r in w.rows(rows)]
     where, params = _article_where(f, cols)
-    order = _ARTICLE_ORDER.get(sort, _ARTICLE_ORDER["date"])
+    w = window(_ARTICLE_ORDER.get(sort, _ARTICLE_ORDER["date"]), offset, limit, total)
     # Newest first, a page of a filter that keeps many articles (a common word, a frequent entity) is
     # read off the date index, keeping the rows that match, instead of sorting every match.
     table = "article a"
@@ -105,10 +108,10 @@ def articles(
     rows = run(
         conn,
         f"SELECT a.id, a.key, a.published, a.published_basis, a.source, {TITLE} FROM {table}"
-        f"{where} ORDER BY {order} LIMIT ? OFFSET ?",
-        [*params, limit, offset],
+        f"{where} ORDER BY {w.order} LIMIT ? OFFSET ?",
+        [*params, w.limit, w.offset],
     )
-    return [ArticleRow(*r) for r in rows]
+    return [ArticleRow(*r) for r in w.rows(rows)]
 
 
 def find_articles(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[ArticleRow]:
