@@ -197,7 +197,7 @@ def vocabulary(conn: sqlite3.Connection, low: int, high: int, n: int) -> list[st
 
 def sample_targets(db: str, reps: int) -> dict:
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    rare = vocabulary(conn, 3, 30, reps)
+    rare = vocabulary(conn, 1, 200, reps)  # (a corpus copied over and over has no word in fewer than its copies)
     under = vocabulary(conn, 900, 999, reps)
     over = vocabulary(conn, 1001, 1150, reps)
     dates = [
