@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from model.corpus.query.base import FREQUENT, entity_counts, fts_count, quote_cols, run, sql_where
+from model.corpus.query.base import FREQUENT, capped, entity_counts, fts_count, quote_cols, run, sql_where
 from model.corpus.query.paging import window
 from model.corpus.query.rows import (
     TIMEX_COLS,
@@ -69,6 +69,17 @@ def count_articles(conn: sqlite3.Connection, f: Filters = Filters(), cap: int | 
     if match:
         return fts_count(conn, "article_fts", match, cap)
     cols = columns(conn)
+    match = fts_only(f)
+    if match and f.entity is not None and cols.summed and cap is not None:
+        # words in one entity's articles: the word's matches, each looked up in the entity's (its key), until
+        # past the cap; gathering both sets first cost the entity's articles every time
+        return capped(
+            conn,
+            "SELECT 1 FROM article_fts f CROSS JOIN entity_article ea ON ea.entity = ? AND ea.article = f.rowid "
+            "WHERE article_fts MATCH ?",
+            [f.entity, match],
+            cap,
+        )
     if f.entity is not None and not f.search and cols.summed:
         return run(conn, "SELECT COUNT(*) FROM entity_article WHERE entity = ?", (f.entity,))[0][0]
     where, params = _article_where(f, cols)
