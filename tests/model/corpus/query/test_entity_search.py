@@ -1,5 +1,5 @@
-"""Words searched in one entity's articles are counted from the words' matches, each looked up in the entity's
-articles, and stop at the cap."""
+"""Words searched in one entity's articles (or quotes) are counted from one index range, each row looked up in
+the other set, and stop at the cap."""
 
 from __future__ import annotations
 
@@ -19,3 +19,16 @@ def test_entity_and_words_count_from_the_matches_up_to_the_cap(tmp_path):
     assert q.count_articles(conn, q.Filters(entity=entity, search="nowhere"), cap=10) == 0
     plan = _plans(conn, lambda: q.count_articles(conn, f, cap=10))
     assert "SCAN f VIRTUAL TABLE" in plan and "SEARCH ea USING PRIMARY KEY (entity=? AND article=?)" in plan
+
+
+def test_entity_and_words_count_quotes_from_the_summary_up_to_the_cap(tmp_path):
+    conn = _corpus(tmp_path / "c.db")
+    entity = conn.execute("SELECT id FROM entity WHERE canonical='Cyril Dane'").fetchone()[0]
+    f = q.Filters(entity=entity, search="port")
+    exact = q.count_quotes(conn, f)  # no cap: the plan of any other filter
+    assert exact == len(q.quotes(conn, f, "date", 0, 1000)) > 3
+    assert q.count_quotes(conn, f, cap=1000) == exact
+    assert q.count_quotes(conn, f, cap=3) == q.AtLeast(3) and isinstance(q.count_quotes(conn, f, cap=3), q.AtLeast)
+    assert q.count_quotes(conn, q.Filters(entity=entity, search="nowhere"), cap=3) == 0
+    plan = _plans(conn, lambda: q.count_quotes(conn, f, cap=3))
+    assert "SEARCH q " not in plan  # no quote row read
