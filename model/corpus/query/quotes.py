@@ -85,14 +85,22 @@ def quote_where(f: Filters, cols: Columns = PLAIN) -> tuple[str, list]:
 
 def entity_quotes(conn: sqlite3.Connection, f: Filters) -> tuple[str, list] | None:
     """With the summary, the quotes of one entity (`f.entity`: spoken by it or mentioning it) or
-    of one speaker (`f.speaker`), and no other filter, are a range of `entity_quote e`: its WHERE
-    clause and parameters; None otherwise."""
-    alone = f.article is None and not f.search and not f.said
+    of one speaker (`f.speaker`), with no other filter than words searched, are a range of `entity_quote e`
+    (each row looked up among the words' matches): its WHERE clause and parameters; None otherwise."""
+    alone = f.article is None and not f.said
     if not alone or (f.entity is None) == (f.speaker is None) or not has_summary(conn):
         return None
+    match = fts_only(Filters(search=f.search)) if f.search else None
+    if f.search and not match:
+        return None
     if f.entity is not None:
-        return " WHERE e.entity = ?", [f.entity]
-    return " WHERE e.entity = ? AND e.speaks = 1", [f.speaker]
+        where, params = " WHERE e.entity = ?", [f.entity]
+    else:
+        where, params = " WHERE e.entity = ? AND e.speaks = 1", [f.speaker]
+    if match:
+        where += " AND e.quote IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)"
+        params.append(match)
+    return where, params
 
 
 def summed_quotes(
@@ -117,20 +125,13 @@ def count_quotes(conn: sqlite3.Connection, f: Filters = Filters(), cap: int | No
     if match:
         return fts_count(conn, "quote_fts", match, cap)
     summed = entity_quotes(conn, f)
+    if summed and f.search and cap is not None:
+        # words in one entity's quotes: its range of the summary, each row looked up among the words'
+        # matches, up to the cap (reading each quote's own row as well cost 8 times more)
+        return capped(conn, f"SELECT 1 FROM entity_quote e{summed[0]}", summed[1], cap)
     if summed:
         return run(conn, f"SELECT COUNT(*) FROM entity_quote e{summed[0]}", summed[1])[0][0]
     cols = columns(conn)
-    match = fts_only(f, article=f.article, speaker=f.speaker, said=f.said)
-    if match and f.entity is not None and cols.summed and cap is not None:
-        # words in one entity's quotes: its rows of the summary (an index range), each looked up among the
-        # words' matches, up to the cap; reading each quote's row as well cost 8 times more
-        return capped(
-            conn,
-            "SELECT DISTINCT e.quote FROM entity_quote e WHERE e.entity = ? "
-            "AND e.quote IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)",
-            [f.entity, match],
-            cap,
-        )
     where, params = quote_where(f, cols)
     source = "quote q JOIN article a ON a.id = q.article" if quotes_need_article(f.search, cols) else "quote q"
     return run(conn, f"SELECT COUNT(*) FROM {source}{where}", params)[0][0]  # every quote has its article (FK)

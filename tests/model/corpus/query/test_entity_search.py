@@ -32,3 +32,15 @@ def test_entity_and_words_count_quotes_from_the_summary_up_to_the_cap(tmp_path):
     assert q.count_quotes(conn, q.Filters(entity=entity, search="nowhere"), cap=3) == 0
     plan = _plans(conn, lambda: q.count_quotes(conn, f, cap=3))
     assert "SEARCH q " not in plan  # no quote row read
+
+
+def test_entity_and_words_quote_pages_are_the_entitys_quotes_the_words_match(tmp_path):
+    conn = _corpus(tmp_path / "c.db")
+    entity = conn.execute("SELECT id FROM entity WHERE canonical='Cyril Dane'").fetchone()[0]
+    matching = {r.id for r in q.quotes(conn, q.Filters(search="port"), "date", 0, 1000)}
+    expected = [r.id for r in q.quotes(conn, q.Filters(entity=entity), "date", 0, 1000) if r.id in matching]
+    f = q.Filters(entity=entity, search="port")
+    assert [r.id for r in q.quotes(conn, f, "date", 0, 1000)] == expected
+    assert [r.id for r in q.quotes(conn, f, "date", 2, 3)] == expected[2:5]
+    plan = _plans(conn, lambda: q.quotes(conn, f, "date", 0, 3))
+    assert "SEARCH e USING COVERING INDEX idx_entity_quote_published (entity=?)" in plan
