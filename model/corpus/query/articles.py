@@ -97,15 +97,18 @@ def articles(
     """A page of articles; `total`, when the caller counted them already (`count_articles`), picks the plan,
     and a page nearer the end is read from there (`paging.window`)."""
     cols = columns(conn)
-    if f.entity is not None and not f.search and sort not in ("oldest", "title") and cols.summed:
-        # the entity's articles newest first: a range of the summary's date index
+    match = fts_only(f) if f.search else None
+    if f.entity is not None and (match or not f.search) and sort not in ("oldest", "title") and cols.summed:
+        # the entity's articles newest first: a range of the summary's date index (with words, each article
+        # looked up among their matches: walking every article for them read the whole corpus when none matched)
         w = window("ea.published DESC, ea.article DESC", offset, limit, total)
+        words = " AND ea.article IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)" if match else ""
         rows = run(
             conn,
             f"SELECT a.id, a.key, a.published, a.published_basis, a.source, {TITLE} FROM entity_article "
             "ea INDEXED BY idx_entity_article_published CROSS JOIN article a ON a.id = ea.article "
-            f"WHERE ea.entity = ? ORDER BY {w.order} LIMIT ? OFFSET ?",
-            (f.entity, w.limit, w.offset),
+            f"WHERE ea.entity = ?{words} ORDER BY {w.order} LIMIT ? OFFSET ?",
+            (f.entity, *([match] if match else []), w.limit, w.offset),
         )
         return [ArticleRow(*r) for r in w.rows(rows)]
     where, params = _article_where(f, cols)

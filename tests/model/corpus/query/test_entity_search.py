@@ -44,3 +44,18 @@ def test_entity_and_words_quote_pages_are_the_entitys_quotes_the_words_match(tmp
     assert [r.id for r in q.quotes(conn, f, "date", 2, 3)] == expected[2:5]
     plan = _plans(conn, lambda: q.quotes(conn, f, "date", 0, 3))
     assert "SEARCH e USING COVERING INDEX idx_entity_quote_published (entity=?)" in plan
+
+
+def test_entity_and_words_article_pages_are_the_entitys_articles_the_words_match(tmp_path):
+    conn = _corpus(tmp_path / "c.db")
+    conn.execute("UPDATE article SET text = 'Cyril Dane said nothing.' WHERE key IN ('k3', 'k4', 'k30')")
+    conn.commit()
+    entity = conn.execute("SELECT id FROM entity WHERE canonical='Cyril Dane'").fetchone()[0]
+    matching = {r.id for r in q.articles(conn, q.Filters(search="port"), "date", 0, 1000)}
+    expected = [r.id for r in q.articles(conn, q.Filters(entity=entity), "date", 0, 1000) if r.id in matching]
+    assert len(expected) == 37
+    f = q.Filters(entity=entity, search="port")
+    assert [r.id for r in q.articles(conn, f, "date", 0, 1000)] == expected
+    assert [r.id for r in q.articles(conn, f, "date", 30, 10, 37)] == expected[30:]  # read from the end
+    plan = _plans(conn, lambda: q.articles(conn, f, "date", 0, 3))
+    assert "idx_entity_article_published (entity=?)" in plan
