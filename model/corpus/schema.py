@@ -524,7 +524,8 @@ def upgrade_from_8(conn: sqlite3.Connection) -> None:
 
 # The indexes version 10 added: each holds a sort of the browser's lists exactly as its ORDER BY reads (the
 # same expressions, collations and directions), so a page of it, from either end, is a range of the index and
-# not a sort of every row (`model.corpus.query.articles`, `quotes`; `paging`): name -> (table, its terms).
+# not a sort of every row (`model.corpus.query.articles`, `quotes`, `statements`; `paging`): name -> (table,
+# its terms).
 ORDER_INDEXES = {
     "idx_article_title_order": ("article", "title IS NULL, title COLLATE NOCASE, id"),
     "idx_article_oldest_order": ("article", "published IS NULL, published, id"),
@@ -533,6 +534,8 @@ ORDER_INDEXES = {
         "speaker_name IS NULL, speaker_name COLLATE NOCASE, said_on_end DESC, said_on_start DESC, article DESC, "
         "start, id",
     ),
+    "idx_statement_date_order": ("statement", "last IS NULL, last DESC, first DESC, id"),
+    "idx_statement_speaker_order": ("statement", "speaker IS NULL, speaker COLLATE NOCASE, last DESC, id"),
 }
 
 

@@ -9,10 +9,11 @@ import pytest
 from model.corpus import query as q
 from model.corpus import schema, store
 from model.corpus.query.paging import reverse_order, window
+from model.corpus.statement_refresh import refresh_statements
 from model.corpus.write import EntityCache, write_article
 from model.records import Article, Extraction, Mention, Quote
 
-SPEAKERS = ("Ada Brook", "ada brook", "Cyril Dane", None, "Bo Eng")  # a tie of case, an unknown speaker
+SPEAKERS = ("Ada Brook", "al Ames", "Cyril Dane", None, "Bo Eng")  # a name in lower case, an unknown speaker
 
 
 def _corpus(path) -> sqlite3.Connection:
@@ -20,7 +21,7 @@ def _corpus(path) -> sqlite3.Connection:
     conn = store.connect(path)
     cache = EntityCache(conn)
     for i in range(40):
-        text = "Cyril Dane said the port reopened. The minister said talks went on."
+        text = f"Cyril Dane said the port {i} reopened. The minister said talks went on."
         art = Article(
             key=f"k{i}",
             text=text,
@@ -29,7 +30,7 @@ def _corpus(path) -> sqlite3.Connection:
         )
         art.sha256 = art.key
         quotes = [
-            Quote(0, 33, "the port reopened", "indirect", speaker=SPEAKERS[(i + k) % len(SPEAKERS)], speakers=[])
+            Quote(k, 33, f"the port {i} reopened", "indirect", speaker=SPEAKERS[(i + k) % len(SPEAKERS)], speakers=[])
             for k in range(i % 3)
         ]
         ext = Extraction(
@@ -39,6 +40,7 @@ def _corpus(path) -> sqlite3.Connection:
         )
         write_article(conn, art, ext, cache)
     conn.commit()
+    refresh_statements(conn)
     return conn
 
 
@@ -104,6 +106,19 @@ def test_quote_pages_from_the_end_are_the_offset_pages(conn, sort, speaker):
     assert _pages(read, total, 3, total) == plain
 
 
+@pytest.mark.parametrize("sort", ["date", "speaker"])
+def test_statement_pages_from_the_end_are_the_offset_pages(conn, sort):
+    total = q.count_statements(conn)
+    assert total > 5
+
+    def read(offset, size, counted):
+        return [r.id for r in q.statements(conn, q.Filters(), sort, offset, size, counted)]
+
+    plain = _pages(read, total, 3, None)
+    assert len(plain) == len(set(plain)) == total
+    assert _pages(read, total, 3, total) == plain
+
+
 def _plans(conn: sqlite3.Connection, call) -> str:
     """The query plans of the statements `call` runs on `conn`."""
     statements: list[str] = []
@@ -125,10 +140,13 @@ def _plans(conn: sqlite3.Connection, call) -> str:
         (lambda c, o, t: q.articles(c, q.Filters(), "title", o, 10, t), "idx_article_title_order"),
         (lambda c, o, t: q.articles(c, q.Filters(), "oldest", o, 10, t), "idx_article_oldest_order"),
         (lambda c, o, t: q.quotes(c, q.Filters(), "speaker", o, 10, t), "idx_quote_speaker_order"),
+        (lambda c, o, t: q.statements(c, q.Filters(), "date", o, 3, t), "idx_statement_date_order"),
+        (lambda c, o, t: q.statements(c, q.Filters(), "speaker", o, 3, t), "idx_statement_speaker_order"),
     ],
 )
 def test_sorted_pages_are_ranges_of_their_index_at_either_end(conn, read, index):
-    counted = q.count_articles(conn) if "article" in index else q.count_quotes(conn)
+    counts = {"article": q.count_articles, "quote": q.count_quotes, "statement": q.count_statements}
+    counted = counts[index.split("_")[1]](conn)
     for offset in (0, counted - 5):
         plan = _plans(conn, lambda offset=offset: read(conn, offset, counted))
         page = plan.split("SCAN page")[0]  # the rows of the page, before they are read in full (and put in order)
