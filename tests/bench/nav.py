@@ -264,6 +264,7 @@ STEPS = (
     "sort articles by oldest",
     "sort articles by title",
     "group quotes by speaker",
+    "group every quote by speaker",
     "jump to end: articles",
     "jump to end: articles by oldest",
     "jump to end: articles by title",
@@ -271,6 +272,8 @@ STEPS = (
     "jump to end: timeline",
     "jump to end: quotes",
     "jump to end: quotes by speaker",
+    "jump to end: every quote",
+    "jump to end: every quote by speaker",
 )
 QUIT_AFTER = ("search a word", "group quotes by speaker", "jump to end: quotes", "sort articles by title")
 
@@ -480,16 +483,23 @@ async def run(db: str, reps: int, size: tuple[int, int], only: tuple[str, ...] =
             await h.keys("s")
             await h.settle(lambda: s.state.article_sort == "date")
         quotes = s.lst("quotes")
-        for _ in range(reps if want("group quotes") else 0):
-            await h.keys("X", "4")
-            await h.settle(lambda: quotes.total is not None and s.state.quote_sort == "date")
-            await h.keys("s")
-            await h.settle(lambda: s.state.quote_sort == "said" and quotes.total is not None)
-            lat["group quotes by speaker"].append(
-                await h.timed("s", lambda: s.state.quote_sort == "speaker" and quotes.total is not None)
-            )
-            await h.keys("s")
-            await h.settle(lambda: s.state.quote_sort == "date")
+        for view, step in (("statements", "group quotes by speaker"), ("quotes", "group every quote by speaker")):
+            for _ in range(reps if want(step) else 0):
+                await h.keys("X", "4")
+                if s.state.quote_view != view:
+                    await h.keys("v")
+                await h.settle(lambda view=view: quotes.total is not None and s.state.quote_view == view)
+                await h.settle(lambda: quotes.total is not None and s.state.quote_sort == "date")
+                await h.keys("s")
+                await h.settle(lambda: s.state.quote_sort == "said" and quotes.total is not None)
+                lat[step].append(
+                    await h.timed("s", lambda: s.state.quote_sort == "speaker" and quotes.total is not None)
+                )
+                await h.keys("s")
+                await h.settle(lambda: s.state.quote_sort == "date")
+                if view != "statements":
+                    await h.keys("v")
+                    await h.settle(lambda: s.state.quote_view == "statements")
 
         # 10: jump to the end (G) of each list, then back to the top (g) untimed
         for pane, sorts, name in (
@@ -500,13 +510,19 @@ async def run(db: str, reps: int, size: tuple[int, int], only: tuple[str, ...] =
             ("3", 0, "timeline"),
             ("4", 0, "quotes"),
             ("4", 2, "quotes by speaker"),
+            ("4v", 0, "every quote"),
+            ("4v", 2, "every quote by speaker"),
         ):
             step = f"jump to end: {name}"
             if not want(step):
                 continue
-            lst = s.lst({"1": "articles", "2": "entities", "3": "timeline", "4": "quotes"}[pane])
+            lst = s.lst({"1": "articles", "2": "entities", "3": "timeline", "4": "quotes"}[pane[0]])
             for _ in range(reps):
-                await h.keys("X", pane, *["s"] * sorts)
+                await h.keys("X", pane[0])
+                if pane == "4v":
+                    await h.keys("v")
+                    await h.settle(lambda: s.state.quote_view == "quotes")
+                await h.keys(*["s"] * sorts)
                 await h.settle(lambda lst=lst: lst.total is not None and lst.row(0) is not None)
                 lst.move_to(0, announce=False)
                 await h.settle()
@@ -520,6 +536,8 @@ async def run(db: str, reps: int, size: tuple[int, int], only: tuple[str, ...] =
                 )
                 for _ in range((3 - sorts) % 3):
                     await h.keys("s")
+                if pane == "4v":
+                    await h.keys("v")
                 await h.settle()
         rss_end = rss_kb("VmRSS")
 
