@@ -128,6 +128,8 @@ def _as_version_4(path) -> None:
     """What the version-4 schema made: no said_on columns."""
     c = sqlite3.connect(path)
     c.execute("DROP INDEX idx_quote_said_on_end_said_on_start")
+    for name in schema.ORDER_INDEXES:  # (schema 10)
+        c.execute(f"DROP INDEX {name}")
     for column in schema.SAID_ON_COLUMNS:
         c.execute(f"ALTER TABLE quote DROP COLUMN {column}")
     c.execute("UPDATE quote SET speaker_name = 'Lee; Dorn' WHERE start = 52")  # a joint speaker, out of order
