@@ -30,6 +30,13 @@ ANSI_THEME = "ansi-dark"
 SWITCH_INTERVAL = 0.0005  # seconds; see SinorusApp.__init__
 
 
+ALL = object()  # `Db.interrupt`'s default: every read, whatever its tag
+
+
+def _interrupted(error: BaseException) -> bool:
+    return isinstance(error, (q.QueryError, sqlite3.OperationalError)) and str(error) == "interrupted"
+
+
 class Db:
     """Where the database is; each thread reads through its own connection."""
 
@@ -38,17 +45,18 @@ class Db:
         self.readonly = readonly
         self._local = threading.local()
         self._generation = 0
-        self._running: set = set()  # the connections a query is running on now (`interrupt`)
+        self._running: dict = {}  # connection -> the tag of the read running on it now (`interrupt`)
         self._running_lock = threading.Lock()
 
     def connect(self):
         return q.connect(self.path, readonly=True)
 
     @contextmanager
-    def session(self):
+    def session(self, tag: object = None):
         """This thread's read connection, kept open for its next query. Workers run on a pool of
         threads, and SQLite keeps its page cache and parsed schema per connection: a fresh
-        connection per query paid for both on every step."""
+        connection per query paid for both on every step. `tag` names the read for `interrupt(tag)`
+        (a list's load: a newer one supersedes it)."""
         local = self._local
         conn = getattr(local, "conn", None)
         if conn is None or local.generation != self._generation:
@@ -57,24 +65,28 @@ class Db:
             conn = local.conn = self.connect()
             local.generation = self._generation
         with self._running_lock:
-            self._running.add(conn)
+            self._running[conn] = tag
         try:
             yield conn
-        except BaseException:
-            local.conn = None  # after an error, start the next query on a fresh connection
-            conn.close()
+        except BaseException as e:
+            if not _interrupted(e):  # an interrupted read leaves its connection as good as it was
+                local.conn = None  # after an error, start the next query on a fresh connection
+                conn.close()
             raise
         finally:
             with self._running_lock:
-                self._running.discard(conn)
+                self._running.pop(conn, None)
 
-    def interrupt(self) -> None:
-        """End every query running now (SQLite's interrupt, safe from any thread): each fails as
-        'interrupted', which its worker takes as any failed read."""
+    def interrupt(self, tag: object = ALL) -> None:
+        """End the queries running now (SQLite's interrupt, safe from any thread): all of them, or those of
+        the reads tagged `tag` only. Each fails as 'interrupted', which its worker takes as any failed read.
+        The tags are looked at and the connections interrupted under the lock a read takes to start and to
+        end, so a connection that has moved on to another read is never interrupted."""
         with self._running_lock:
-            for conn in self._running:
-                with suppress(sqlite3.ProgrammingError):  # closed by its thread after an error, just now
-                    conn.interrupt()
+            for conn, running in self._running.items():
+                if tag is ALL or running is tag:
+                    with suppress(sqlite3.ProgrammingError):  # closed by its thread after an error, just now
+                        conn.interrupt()
 
     def reset(self) -> None:
         """Each thread opens a new connection for its next query (after the file was replaced, say)."""

@@ -89,6 +89,7 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         self.recent = Recent()  # where the command palette went, most recent first
         self.labels: list[str] = []
         self._doc_request = 0
+        self._doc_reads = object()  # the tag of the reader's document read (`Db.session`)
         self._doc_pending = False
         self._terms_stale = False  # the reader's search terms wait for the next document
         self._starting = False
@@ -326,10 +327,14 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         self._doc_row = row_of
         self._expect("doc")
         self._doc_request += 1
+        self.app.db.interrupt(self._doc_reads)  # the document asked before this one is no longer wanted
+        self._doc_reads = object()
         if doc is not None:
             self._show_doc(self._doc_request, ref, doc, q.search_terms(self.state.chips.search))
             return
-        self._load_doc(self._doc_request, ref, q.search_terms(self.state.chips.search), self.reader.text_width())
+        self._load_doc(
+            self._doc_request, self._doc_reads, ref, q.search_terms(self.state.chips.search), self.reader.text_width()
+        )
         request = self._doc_request
         # A slow page (an entity in every article of a huge corpus) shows it is loading.
         self.set_timer(0.3, lambda: self._show_loading(request))
@@ -340,9 +345,9 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
             self.reader.loading = True
 
     @work(thread=True, exclusive=True, group="doc")
-    def _load_doc(self, request: int, ref: DocRef, terms: list[str], width: int) -> None:
+    def _load_doc(self, request: int, reads: object, ref: DocRef, terms: list[str], width: int) -> None:
         try:
-            with self.app.db.session() as conn:
+            with self.app.db.session(reads) as conn:
                 doc = read_document(conn, ref.kind, ref.ident, width)
         except q.QueryError as e:
             doc = message_doc(str(e))

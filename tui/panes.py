@@ -289,10 +289,15 @@ def _statement_rows_tall(row: q.StatementRow, width: int, previous=None) -> tupl
 
 def statements_source(filters: q.Filters, sort: str) -> FuncSource:
     """The Quotes pane grouped by statement; a database older than the statements lists its quotes."""
+    count, total = counted(
+        lambda c: q.count_statements(c, filters) if q.has_statements(c) else q.count_quotes(c, filters)
+    )
     return FuncSource(
-        lambda c: q.count_statements(c, filters) if q.has_statements(c) else q.count_quotes(c, filters),
+        count,
         lambda c, o, n: (
-            q.statements(c, filters, sort, o, n) if q.has_statements(c) else q.quotes(c, filters, sort, o, n)
+            q.statements(c, filters, sort, o, n, total())
+            if q.has_statements(c)
+            else q.quotes(c, filters, sort, o, n, total())
         ),
         _statement_row,
         "no quotes for these filters — x removes the last filter",

@@ -19,7 +19,7 @@ from model.corpus.errors import StoreError
 from model.corpus.joint import canonicalise_joint_names
 from model.corpus.summary import create_summary, summarise_all
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 SUMMARY_VERSION = 2  # the first with the per-entity summary and event_day (`summary.SUMMARY_TABLES`)
 EVENT_WORD_VERSION = 3  # the first whose timex rows say which event word they date (`EVENT_WORD_COLUMNS`)
 EVENTS_VERSION = 4  # the first with event reports and the events merged from them (`EVENT_TABLES`)
@@ -28,6 +28,7 @@ STATEMENTS_VERSION = 6  # the first with quotes grouped into statements (`STATEM
 CORRECTIONS_VERSION = 7  # the first with the user's corrections and review answers (`CORRECTION_TABLES`)
 MARKS_VERSION = 8  # the first with the user's marks and read articles (`model.corpus.marks`)
 FIELD_INDEX_VERSION = 9  # the first with indexes on the search language's broad fields (`FIELD_INDEXES`)
+ORDER_INDEX_VERSION = 10  # the first with indexes in the browser's sort orders (`ORDER_INDEXES`)
 READABLE_VERSIONS = (
     1,
     2,
@@ -38,6 +39,7 @@ READABLE_VERSIONS = (
     7,
     8,
     9,
+    10,
 )  # an older database is browsed as it is (without the summaries, the event words) until a writer upgrades it
 
 
@@ -360,6 +362,9 @@ def migrate(
         version = 8
     if version == 8:
         upgrade_from_8(conn)
+        version = 9
+    if version == 9:
+        upgrade_from_9(conn)
         return
     raise StoreError(f"{path} has schema version {version}; no migration to {SCHEMA_VERSION} is known")
 
@@ -517,6 +522,35 @@ def upgrade_from_8(conn: sqlite3.Connection) -> None:
         conn.execute(f"PRAGMA user_version={FIELD_INDEX_VERSION}")
 
 
+# The indexes version 10 added: each holds a sort of the browser's lists exactly as its ORDER BY reads (the
+# same expressions, collations and directions), so a page of it, from either end, is a range of the index and
+# not a sort of every row (`model.corpus.query.articles`, `quotes`, `statements`; `paging`): name -> (table,
+# its terms).
+ORDER_INDEXES = {
+    "idx_article_title_order": ("article", "title IS NULL, title COLLATE NOCASE, id"),
+    "idx_article_oldest_order": ("article", "published IS NULL, published, id"),
+    "idx_quote_speaker_order": (
+        "quote",
+        "speaker_name IS NULL, speaker_name COLLATE NOCASE, said_on_end DESC, said_on_start DESC, article DESC, "
+        "start, id",
+    ),
+    "idx_statement_date_order": ("statement", "last IS NULL, last DESC, first DESC, id"),
+    "idx_statement_speaker_order": ("statement", "speaker IS NULL, speaker COLLATE NOCASE, last DESC, id"),
+}
+
+
+def create_order_indexes(conn: sqlite3.Connection) -> None:
+    for name, (table, terms) in ORDER_INDEXES.items():
+        conn.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table}({terms})")
+
+
+def upgrade_from_9(conn: sqlite3.Connection) -> None:
+    """Schema 9 -> 10 indexes the browser's sort orders (`ORDER_INDEXES`), in one transaction."""
+    with _upgrading(conn):
+        create_order_indexes(conn)
+        conn.execute(f"PRAGMA user_version={ORDER_INDEX_VERSION}")
+
+
 def create_schema(conn: sqlite3.Connection) -> None:
     """Every table, index, full-text index and summary of a new database, at `SCHEMA_VERSION`."""
     import sqlite_utils
@@ -530,6 +564,7 @@ def create_schema(conn: sqlite3.Connection) -> None:
         narrow_fts_updates(conn)
         create_summary(conn)
         marks.create_tables(conn)
+        create_order_indexes(conn)
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
 

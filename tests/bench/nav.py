@@ -182,8 +182,24 @@ class Harness:
         await self.settle()
 
 
+def vocabulary(conn: sqlite3.Connection, low: int, high: int, n: int) -> list[str]:
+    """Up to `n` plain words that between `low` and `high` articles contain (the article index's own
+    counts, fts5vocab), spread over that range."""
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.article_vocab USING fts5vocab(main, article_fts, row)")
+    rows = conn.execute(
+        "SELECT term FROM temp.article_vocab WHERE doc BETWEEN ? AND ? AND length(term) >= 4 "
+        "AND term NOT GLOB '*[^a-z]*' ORDER BY doc, term",
+        (low, high),
+    ).fetchall()
+    step = max(1, len(rows) // max(n, 1))
+    return [r[0] for r in rows[::step]][:n]
+
+
 def sample_targets(db: str, reps: int) -> dict:
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    rare = vocabulary(conn, 1, 200, reps)  # (a corpus copied over and over has no word in fewer than its copies)
+    under = vocabulary(conn, 900, 999, reps)
+    over = vocabulary(conn, 1001, 1150, reps)
     dates = [
         r[0]
         for r in conn.execute(
@@ -221,10 +237,69 @@ def sample_targets(db: str, reps: int) -> dict:
         "sugar",
         "Tokyo",
     ]
-    return {"dates": dates, "words": (words * (reps // len(words) + 1))[:reps], "fielded": fielded}
+    return {
+        "dates": dates,
+        "words": (words * (reps // len(words) + 1))[:reps],
+        "fielded": fielded,
+        "rare": rare,
+        "under 1,000": under,
+        "over 1,000": over,
+    }
 
 
-async def run(db: str, reps: int, size: tuple[int, int]) -> dict:
+STEPS = (
+    "open article",
+    "follow entity",
+    "filter quotes by speaker",
+    "jump timeline to date",
+    "open event",
+    "next event",
+    "search a word",
+    "search a rare word",
+    "search just under 1,000",
+    "search just over 1,000",
+    "search with fields",
+    "search with an entity filter",
+    "go back",
+    "sort articles by oldest",
+    "sort articles by title",
+    "group quotes by speaker",
+    "group every quote by speaker",
+    "jump to end: articles",
+    "jump to end: articles by oldest",
+    "jump to end: articles by title",
+    "jump to end: entities",
+    "jump to end: timeline",
+    "jump to end: quotes",
+    "jump to end: quotes by speaker",
+    "jump to end: every quote",
+    "jump to end: every quote by speaker",
+)
+QUIT_AFTER = ("search a word", "group quotes by speaker", "jump to end: quotes", "sort articles by title")
+
+
+async def quote_speakers(h: Harness, s, reps: int, notes: list[str]) -> list[tuple[int, int]]:
+    """(row, speaker) of up to `reps` quotes with a known speaker, each a different one, from the first 500."""
+    await h.keys("X", "4")
+    quotes = s.lst("quotes")
+    speakers: list[tuple[int, int]] = []
+    seen = set()
+    for page in range(0, 5):
+        quotes.move_to(page * 100, announce=False)
+        await h.settle()
+        for j in range(page * 100, min((page + 1) * 100, quotes.total or 0)):
+            r = quotes.row(j)
+            if r is not None and r.speaker_entity is not None and r.speaker_entity not in seen:
+                seen.add(r.speaker_entity)
+                speakers.append((j, r.speaker_entity))
+        if len(speakers) >= reps:
+            break
+    if not speakers:
+        notes.append("no quote with a known speaker in the first 500 quotes")
+    return speakers
+
+
+async def run(db: str, reps: int, size: tuple[int, int], only: tuple[str, ...] = ()) -> dict:
     from tui.app import SinorusApp
     from tui.browser import MainScreen
     from tui.config import Config
@@ -232,20 +307,11 @@ async def run(db: str, reps: int, size: tuple[int, int]) -> dict:
     trace_queries()
     targets = sample_targets(db, reps)
     app = SinorusApp(db, config=Config(), theme="textual-dark")
-    lat: dict[str, list[tuple[float, float, dict]]] = {
-        k: []
-        for k in (
-            "open article",
-            "follow entity",
-            "filter quotes by speaker",
-            "jump timeline to date",
-            "open event",
-            "next event",
-            "search a word",
-            "search with fields",
-            "go back",
-        )
-    }
+
+    def want(*names: str) -> bool:
+        return not only or any(n.startswith(o) for n in names for o in only)
+
+    lat: dict[str, list[tuple[float, float, dict]]] = {k: [] for k in STEPS if want(k)}
     notes: list[str] = []
     t_start = time.perf_counter()
     async with app.run_test(size=size) as pilot:
@@ -257,7 +323,7 @@ async def run(db: str, reps: int, size: tuple[int, int]) -> dict:
 
         # 1, 2 and 6: open an article, follow an entity in it, go back to the article
         arts = s.lst("articles")
-        for i in range(reps):
+        for i in range(reps if want("open article", "follow entity") else 0):
             await h.keys("X", "1")
             idx = (i * 7) % min(arts.total or 1, 100)
             arts.move_to(idx, announce=False)
@@ -282,31 +348,17 @@ async def run(db: str, reps: int, size: tuple[int, int]) -> dict:
             lat["follow entity"].append(
                 await h.timed("enter", lambda: s.reader.doc.kind == "entity" and s.reader.doc.ident == ent)
             )
-            lat["go back"].append(
+            lat.setdefault("go back", []).append(
                 await h.timed(
                     "left_square_bracket", lambda: s.reader.doc.kind == "article" and s.reader.doc.ident == row.id
                 )
             )
 
         # 3: filter quotes by a speaker
-        await h.keys("X", "4")
-        quotes = s.lst("quotes")
-        speakers: list[tuple[int, int]] = []
-        seen = set()
-        for page in range(0, 5):
-            quotes.move_to(page * 100, announce=False)
-            await h.settle()
-            for j in range(page * 100, min((page + 1) * 100, quotes.total or 0)):
-                r = quotes.row(j)
-                if r is not None and r.speaker_entity is not None and r.speaker_entity not in seen:
-                    seen.add(r.speaker_entity)
-                    speakers.append((j, r.speaker_entity))
-            if len(speakers) >= reps:
-                break
-        if not speakers:
-            notes.append("no quote with a known speaker in the first 500 quotes")
+        speakers = [] if not want("filter quotes by speaker") else await quote_speakers(h, s, reps, notes)
         for j, sid in speakers[:reps]:
             await h.keys("X", "4")
+            quotes = s.lst("quotes")
             quotes.move_to(j, announce=False)
             await h.settle(lambda: quotes.row(j) is not None)
             lat["filter quotes by speaker"].append(
@@ -321,7 +373,7 @@ async def run(db: str, reps: int, size: tuple[int, int]) -> dict:
             )
 
         # 4: jump the timeline to a date
-        for date in targets["dates"]:
+        for date in targets["dates"] if want("jump timeline") else []:
             await h.keys("X", "3", "d")
             box = app.screen.query_one("#date")
             if not box.has_focus:  # the date box is not focused when the modal opens (reported)
@@ -334,7 +386,7 @@ async def run(db: str, reps: int, size: tuple[int, int]) -> dict:
 
         # 4b: open an event (enter on a Timeline row: its page) and step to the next one (j: its page in the reader)
         timeline = s.lst("timeline")
-        for i in range(reps):
+        for i in range(reps if want("open event", "next event") else 0):
             await h.keys("X", "3")
             await h.settle(lambda: timeline.total is not None)
             if not timeline.total or timeline.total < 2:
@@ -360,17 +412,27 @@ async def run(db: str, reps: int, size: tuple[int, int]) -> dict:
                 )
             )
 
-        # 5 and 6: search a word, go back
-        for word in targets["words"]:
-            await h.keys("X", "1", "slash")
-            await h.keys(*[("space" if c == " " else c) for c in word])
-            lat["search a word"].append(
-                await h.timed("enter", lambda: s.state.chips.search == word and s.lst("articles").total is not None)
-            )
-            lat["go back"].append(await h.timed("left_square_bracket", lambda: s.state.chips.search is None))
+        # 5 and 6: search a word (common, rare, just under and just over 1,000 articles), go back
+        for step, words in (
+            ("search a word", targets["words"]),
+            ("search a rare word", targets["rare"]),
+            ("search just under 1,000", targets["under 1,000"]),
+            ("search just over 1,000", targets["over 1,000"]),
+        ):
+            for word in words if want(step, "go back") else []:
+                await h.keys("X", "1", "slash")
+                await h.keys(*[("space" if c == " " else c) for c in word])
+                lat.setdefault(step, []).append(
+                    await h.timed(
+                        "enter", lambda word=word: s.state.chips.search == word and s.lst("articles").total is not None
+                    )
+                )
+                back = await h.timed("left_square_bracket", lambda: s.state.chips.search is None)
+                if step == "search a word":
+                    lat.setdefault("go back", []).append(back)
 
         # 7: search with fields (the line set at once: typing it is not what is measured)
-        for line in targets["fielded"]:
+        for line in targets["fielded"] if want("search with fields") else []:
             await h.keys("X", "1", "slash")
             app.screen.query_one("#search").value = line
             await h.settle()
@@ -384,6 +446,99 @@ async def run(db: str, reps: int, size: tuple[int, int]) -> dict:
                     ),
                 )
             )
+
+        # 8: a word searched with an entity filter on (f on a row of Entities, the most mentioned first)
+        ents = s.lst("entities")
+        for i, word in enumerate(targets["words"] if want("search with an entity") else []):
+            await h.keys("X", "2")
+            await h.settle(lambda: ents.total is not None)
+            ents.move_to(i % min(ents.total or 1, 10), announce=False)
+            await h.settle(lambda: ents.highlighted is not None)
+            eid = ents.highlighted.id
+            await h.keys("f")
+            await h.settle(lambda: s.state.chips.entity is not None and s.state.chips.entity[0] == eid)
+            await h.keys("1", "slash")
+            app.screen.query_one("#search").value = word
+            await h.settle()
+            lat["search with an entity filter"].append(
+                await h.timed(
+                    "enter",
+                    lambda word=word: (
+                        s.state.chips.search == word
+                        and s.state.chips.entity is not None
+                        and s.lst("articles").total is not None
+                        and s.lst("quotes").total is not None
+                    ),
+                )
+            )
+
+        # 9: sorts (s on Articles: newest -> oldest -> by title; on Quotes: newest -> said -> by speaker)
+        for _ in range(reps if want("sort articles") else 0):
+            await h.keys("X", "1")
+            await h.settle(lambda: arts.total is not None and s.state.article_sort == "date")
+            for sort in ("oldest", "title"):
+                lat[f"sort articles by {sort}"].append(
+                    await h.timed("s", lambda sort=sort: s.state.article_sort == sort and arts.total is not None)
+                )
+            await h.keys("s")
+            await h.settle(lambda: s.state.article_sort == "date")
+        quotes = s.lst("quotes")
+        for view, step in (("statements", "group quotes by speaker"), ("quotes", "group every quote by speaker")):
+            for _ in range(reps if want(step) else 0):
+                await h.keys("X", "4")
+                if s.state.quote_view != view:
+                    await h.keys("v")
+                await h.settle(lambda view=view: quotes.total is not None and s.state.quote_view == view)
+                await h.settle(lambda: quotes.total is not None and s.state.quote_sort == "date")
+                await h.keys("s")
+                await h.settle(lambda: s.state.quote_sort == "said" and quotes.total is not None)
+                lat[step].append(
+                    await h.timed("s", lambda: s.state.quote_sort == "speaker" and quotes.total is not None)
+                )
+                await h.keys("s")
+                await h.settle(lambda: s.state.quote_sort == "date")
+                if view != "statements":
+                    await h.keys("v")
+                    await h.settle(lambda: s.state.quote_view == "statements")
+
+        # 10: jump to the end (G) of each list, then back to the top (g) untimed
+        for pane, sorts, name in (
+            ("1", 0, "articles"),
+            ("1", 1, "articles by oldest"),
+            ("1", 2, "articles by title"),
+            ("2", 0, "entities"),
+            ("3", 0, "timeline"),
+            ("4", 0, "quotes"),
+            ("4", 2, "quotes by speaker"),
+            ("4v", 0, "every quote"),
+            ("4v", 2, "every quote by speaker"),
+        ):
+            step = f"jump to end: {name}"
+            if not want(step):
+                continue
+            lst = s.lst({"1": "articles", "2": "entities", "3": "timeline", "4": "quotes"}[pane[0]])
+            for _ in range(reps):
+                await h.keys("X", pane[0])
+                if pane == "4v":
+                    await h.keys("v")
+                    await h.settle(lambda: s.state.quote_view == "quotes")
+                await h.keys(*["s"] * sorts)
+                await h.settle(lambda lst=lst: lst.total is not None and lst.row(0) is not None)
+                lst.move_to(0, announce=False)
+                await h.settle()
+                lat[step].append(
+                    await h.timed(
+                        "G",
+                        lambda lst=lst: (
+                            lst.total is not None and lst.cursor == lst.total - 1 and lst.row(lst.cursor) is not None
+                        ),
+                    )
+                )
+                for _ in range((3 - sorts) % 3):
+                    await h.keys("s")
+                if pane == "4v":
+                    await h.keys("v")
+                await h.settle()
         rss_end = rss_kb("VmRSS")
 
     steps = {}
@@ -423,20 +578,80 @@ async def run(db: str, reps: int, size: tuple[int, int]) -> dict:
     }
 
 
+QUIT_SETUPS = {
+    "idle": ((), None),
+    "search a word": (("X", "1", "slash"), "enter"),
+    "group quotes by speaker": (("X", "4", "s"), "s"),
+    "jump to end: quotes": (("X", "4"), "G"),
+    "sort articles by title": (("X", "1", "s"), "s"),
+}
+
+
+async def quit_once(db: str, size: tuple[int, int], step: str, i: int) -> float:
+    """Start an app, make ready for `step`, send its key and ctrl+q at once: the perf_counter of the send."""
+    from textual import events
+
+    from tui.app import SinorusApp
+    from tui.browser import MainScreen
+    from tui.config import Config
+
+    before, key = QUIT_SETUPS[step]
+    app = SinorusApp(db, config=Config(), theme="textual-dark")
+    async with app.run_test(size=size) as pilot:
+        h = Harness(app, pilot)
+        s = next(x for x in app.screen_stack if isinstance(x, MainScreen))
+        await h.settle(lambda: s.lst("articles").total is not None and s.reader.doc.kind == "article")
+        await h.keys(*before)
+        if step == "search a word":
+            app.screen.query_one("#search").value = ("oil", "shares", "bank", "trade deficit")[i % 4]
+            await h.settle()
+        t0 = time.perf_counter()
+        for k in (key, "ctrl+q") if key else ("ctrl+q",):
+            event = events.Key(k, "\r" if k == "enter" else (k if len(k) == 1 else None))
+            event.set_sender(app)
+            app._driver.send_message(event)
+        while app.is_running and time.perf_counter() - t0 < 30:
+            await asyncio.sleep(POLL)
+    return t0
+
+
+def quit_times(db: str, reps: int, size: tuple[int, int], only: tuple[str, ...] = ()) -> dict:
+    """Seconds from ctrl+q, sent right after a step's key (its queries running), until the event loop has
+    closed, as `App.run` returns: asyncio.run waits for the worker threads there. "idle": ctrl+q with nothing
+    running. A fresh app each time."""
+    out: dict[str, list[float]] = {}
+    for step in QUIT_SETUPS:
+        if only and step != "idle" and not any(step.startswith(o) for o in only):
+            continue
+        for i in range(reps):
+            t0 = asyncio.run(quit_once(db, size, step, i))
+            out.setdefault(step, []).append(time.perf_counter() - t0)
+    return {
+        k: {"n": len(v), "p95_ms": round(pct(v, 95) * 1000, 1), "max_ms": round(max(v) * 1000, 1)}
+        for k, v in out.items()
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("db")
     ap.add_argument("--reps", type=int, default=20)
     ap.add_argument("--size", default="120x35")
     ap.add_argument("--profile", metavar="FILE", help="cProfile the timed steps (main thread) into FILE")
+    ap.add_argument("--steps", default="", help="only the steps whose names start with one of these (comma-separated)")
+    ap.add_argument("--quit-reps", type=int, default=3, help="fresh apps quit after each of a few steps (0: none)")
     args = ap.parse_args()
+    only = tuple(x.strip() for x in args.steps.split(",") if x.strip())
     if args.profile:
         import cProfile
 
         global PROFILE
         PROFILE = cProfile.Profile()
     w, h = (int(x) for x in args.size.split("x"))
-    print(json.dumps(asyncio.run(run(args.db, args.reps, (w, h)))))
+    result = asyncio.run(run(args.db, args.reps, (w, h), only))
+    if args.quit_reps:
+        result["quit_after_step"] = quit_times(args.db, args.quit_reps, (w, h), only)
+    print(json.dumps(result))
     if PROFILE is not None:
         PROFILE.dump_stats(args.profile)
 

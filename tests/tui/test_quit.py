@@ -1,7 +1,9 @@
-"""Quitting ends a query still running (SQLite's interrupt) instead of waiting for it."""
+"""Quitting ends a query still running (SQLite's interrupt) instead of waiting for it; a list's new load ends
+only the reads of its last one."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
 
 from model.corpus import query as q
@@ -31,8 +33,78 @@ def test_interrupt_ends_a_running_query_as_a_failed_read(built_db):
     db.interrupt()
     worker.join(60)
     assert not worker.is_alive() and outcome == ["interrupted"]
-    with db.session() as conn:  # the next read starts on a fresh connection
+    with db.session() as conn:  # the next read goes on, on the same connection
         assert q.base.run(conn, "SELECT 1") == [(1,)]
+
+
+def _endless_read(db: Db, tag: object) -> tuple[threading.Thread, threading.Event, list]:
+    started, outcome = threading.Event(), []
+
+    def read() -> None:
+        try:
+            with db.session(tag) as conn:
+                conn.create_function("started", 0, lambda: started.set() or 0)
+                outcome.append(q.base.run(conn, ENDLESS))
+        except q.QueryError as e:
+            outcome.append(str(e))
+
+    worker = threading.Thread(target=read, daemon=True)
+    worker.start()
+    return worker, started, outcome
+
+
+def test_interrupting_a_tag_ends_only_the_reads_with_that_tag(built_db):
+    db = Db(built_db)
+    old, other = object(), object()
+    superseded, started_a, outcome_a = _endless_read(db, old)
+    running, started_b, outcome_b = _endless_read(db, other)
+    assert started_a.wait(60) and started_b.wait(60)
+    db.interrupt(old)
+    superseded.join(60)
+    assert not superseded.is_alive() and outcome_a == ["interrupted"]
+    assert running.is_alive() and outcome_b == []  # the other read runs on
+    db.interrupt(other)
+    running.join(60)
+    assert outcome_b == ["interrupted"]
+
+
+async def test_a_new_load_interrupts_the_last_ones_read_and_drops_its_end_quietly(make_app):
+    from tui.browser import MainScreen
+    from tui.widgets.vlist import FuncSource
+
+    app = make_app()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        screen = next(s for s in app.screen_stack if isinstance(s, MainScreen))
+        lst, other = screen.lst("entities"), screen.lst("timeline")
+        started, ended, outcomes = threading.Event(), threading.Event(), []
+
+        def endless_count(conn) -> int:
+            conn.create_function("started", 0, lambda: started.set() or 0)
+            try:
+                return q.base.run(conn, ENDLESS)[0][0]
+            except q.QueryError as e:
+                outcomes.append(str(e))
+                ended.set()
+                raise
+
+        render = lambda row, width: row  # noqa: E731 (never drawn: the list has no rows)
+        lst.load(FuncSource(endless_count, lambda c, o, n: [], render))
+        other_total = other.total
+        while not started.is_set():  # the worker starts from the event loop: let it run
+            await pilot.pause()
+        lst.load(FuncSource(lambda c: 3, lambda c, o, n: ["a", "b", "c"][o : o + n], render))
+        try:
+            assert await asyncio.to_thread(ended.wait, 60)  # the superseded read ends
+        finally:
+            app.db.interrupt()  # (were it not ended, the test fails here and does not hang)
+        while lst.total is None:
+            await pilot.pause()
+        await pilot.pause()
+        assert outcomes == ["interrupted"]
+        assert lst.total == 3 and lst.error is None and lst.row(2) == "c"
+        assert other.total == other_total and other.error is None
+        assert not app._notifications
 
 
 async def test_quitting_interrupts_the_running_queries(make_app, monkeypatch):

@@ -141,6 +141,7 @@ class VirtualList(LineScrollView, can_focus=True):
         self.cursor = 0
         self.error: str | None = None
         self._generation = 0
+        self._reads = object()  # the tag of this generation's reads (`Db.session`): a new load interrupts them
         self._pages: OrderedDict[int, list] = OrderedDict()
         self._pending: set[int] = set()
         self._want_select = False
@@ -189,6 +190,8 @@ class VirtualList(LineScrollView, can_focus=True):
         comes with `Loaded` (so what a screen shows for that row needs no second query round)."""
         self.source = source
         self._generation += 1
+        self.app.db.interrupt(self._reads)  # what the last load still reads is no longer wanted
+        self._reads = object()
         if self.total and not self.error:
             self._stale = (self._pages, self.total, self.cursor)
         elif self._stale is None or self.error:
@@ -200,7 +203,7 @@ class VirtualList(LineScrollView, can_focus=True):
         self.error = None
         self.cursor = max(0, cursor)
         self._restore_scroll = scroll
-        self._count(self._generation, source, self.cursor, prefetch)
+        self._count(self._generation, self._reads, source, self.cursor, prefetch)
         generation = self._generation
         self.set_timer(LOADING_GRACE, lambda: self._show_loading(generation))
 
@@ -222,28 +225,34 @@ class VirtualList(LineScrollView, can_focus=True):
             self.load(self.source, self.cursor, round(self.scroll_y))
 
     @work(thread=True, exclusive=True, group="count")
-    def _count(self, generation: int, source: Source, cursor: int, prefetch=None) -> None:
+    def _count(self, generation: int, reads: object, source: Source, cursor: int, prefetch=None) -> None:
+        """Count and read the page at the cursor. Superseded by a newer load, the read is interrupted
+        (`Db.interrupt`) and its end, an error or rows, dropped here or by its generation."""
         from model.corpus.query import QueryError
 
         page, prefetched = cursor // PAGE, None
+        worker = get_current_worker()
         try:
-            with self.app.db.session() as conn:
+            with self.app.db.session(reads) as conn:
                 total = source.count(conn)
+                if worker.is_cancelled:
+                    return
                 rows = source.page(conn, page * PAGE, PAGE)
                 if prefetch is not None and cursor % PAGE < len(rows) and cursor < total:
                     prefetched = prefetch(conn, rows[cursor % PAGE])
         except QueryError as e:
-            self.post_message(self._Page(generation, page, None, 0, str(e)))
+            if not worker.is_cancelled:
+                self.post_message(self._Page(generation, page, None, 0, str(e)))
             return
-        if not get_current_worker().is_cancelled:
+        if not worker.is_cancelled:
             self.post_message(self._Page(generation, page, rows, total, None, prefetched))
 
     @work(thread=True, group="page")
-    def _fetch(self, generation: int, source: Source, page: int) -> None:
+    def _fetch(self, generation: int, reads: object, source: Source, page: int) -> None:
         from model.corpus.query import QueryError
 
         try:
-            with self.app.db.session() as conn:
+            with self.app.db.session(reads) as conn:
                 rows = source.page(conn, page * PAGE, PAGE)
         except QueryError as e:
             self.post_message(self._Page(generation, page, None, None, str(e)))
@@ -350,7 +359,7 @@ class VirtualList(LineScrollView, can_focus=True):
         if page in self._pages or page in self._pending or self.source is None:
             return
         self._pending.add(page)
-        self._fetch(self._generation, self.source, page)
+        self._fetch(self._generation, self._reads, self.source, page)
 
     def _resize(self) -> None:
         set_virtual_size(self, Size(self.scrollable_content_region.width, max((self.total or 0) * self.row_lines, 1)))

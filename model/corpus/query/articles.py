@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from model.corpus.query.base import FREQUENT, entity_counts, fts_count, quote_cols, run, sql_where
+from model.corpus.query.base import FREQUENT, capped, entity_counts, fts_count, quote_cols, run, sql_where
+from model.corpus.query.paging import window
 from model.corpus.query.rows import (
     TIMEX_COLS,
     TIMEX_FROM,
@@ -68,6 +69,17 @@ def count_articles(conn: sqlite3.Connection, f: Filters = Filters(), cap: int | 
     if match:
         return fts_count(conn, "article_fts", match, cap)
     cols = columns(conn)
+    match = fts_only(f)
+    if match and f.entity is not None and cols.summed and cap is not None:
+        # words in one entity's articles: the word's matches, each looked up in the entity's (its key), until
+        # past the cap; gathering both sets first cost the entity's articles every time
+        return capped(
+            conn,
+            "SELECT 1 FROM article_fts f CROSS JOIN entity_article ea ON ea.entity = ? AND ea.article = f.rowid "
+            "WHERE article_fts MATCH ?",
+            [f.entity, match],
+            cap,
+        )
     if f.entity is not None and not f.search and cols.summed:
         return run(conn, "SELECT COUNT(*) FROM entity_article WHERE entity = ?", (f.entity,))[0][0]
     where, params = _article_where(f, cols)
@@ -82,20 +94,25 @@ def articles(
     limit: int = 100,
     total: int | None = None,
 ) -> list[ArticleRow]:
-    """A page of articles; `total`, when the caller counted them already (`count_articles`), picks the plan."""
+    """A page of articles; `total`, when the caller counted them already (`count_articles`), picks the plan,
+    and a page nearer the end is read from there (`paging.window`)."""
     cols = columns(conn)
-    if f.entity is not None and not f.search and sort not in ("oldest", "title") and cols.summed:
-        # the entity's articles newest first: a range of the summary's date index
+    match = fts_only(f) if f.search else None
+    if f.entity is not None and (match or not f.search) and sort not in ("oldest", "title") and cols.summed:
+        # the entity's articles newest first: a range of the summary's date index (with words, each article
+        # looked up among their matches: walking every article for them read the whole corpus when none matched)
+        w = window("ea.published DESC, ea.article DESC", offset, limit, total)
+        words = " AND ea.article IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)" if match else ""
         rows = run(
             conn,
             f"SELECT a.id, a.key, a.published, a.published_basis, a.source, {TITLE} FROM entity_article "
             "ea INDEXED BY idx_entity_article_published CROSS JOIN article a ON a.id = ea.article "
-            "WHERE ea.entity = ? ORDER BY ea.published DESC, ea.article DESC LIMIT ? OFFSET ?",
-            (f.entity, limit, offset),
+            f"WHERE ea.entity = ?{words} ORDER BY {w.order} LIMIT ? OFFSET ?",
+            (f.entity, *([match] if match else []), w.limit, w.offset),
         )
-        return [ArticleRow(*r) for r in rows]
+        return [ArticleRow(*r) for r in w.rows(rows)]
     where, params = _article_where(f, cols)
-    order = _ARTICLE_ORDER.get(sort, _ARTICLE_ORDER["date"])
+    w = window(_ARTICLE_ORDER.get(sort, _ARTICLE_ORDER["date"]), offset, limit, total)
     # Newest first, a page of a filter that keeps many articles (a common word, a frequent entity) is
     # read off the date index, keeping the rows that match, instead of sorting every match.
     table = "article a"
@@ -105,10 +122,10 @@ def articles(
     rows = run(
         conn,
         f"SELECT a.id, a.key, a.published, a.published_basis, a.source, {TITLE} FROM {table}"
-        f"{where} ORDER BY {order} LIMIT ? OFFSET ?",
-        [*params, limit, offset],
+        f"{where} ORDER BY {w.order} LIMIT ? OFFSET ?",
+        [*params, w.limit, w.offset],
     )
-    return [ArticleRow(*r) for r in rows]
+    return [ArticleRow(*r) for r in w.rows(rows)]
 
 
 def find_articles(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[ArticleRow]:

@@ -22,8 +22,12 @@ def fts_count(conn: sqlite3.Connection, fts_table: str, match: str, cap: int | N
     common word costs a page's worth of the index, not every match."""
     if cap is None:
         return run(conn, f"SELECT COUNT(*) FROM {fts_table} WHERE {fts_table} MATCH ?", (match,))[0][0]
-    sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM {fts_table} WHERE {fts_table} MATCH ? LIMIT {int(cap) + 1})"
-    n = run(conn, sql, (match,))[0][0]
+    return capped(conn, f"SELECT 1 FROM {fts_table} WHERE {fts_table} MATCH ?", (match,), cap)
+
+
+def capped(conn: sqlite3.Connection, select: str, params: list | tuple, cap: int) -> int:
+    """How many rows `select` gives, counted up to `cap`: past it, `AtLeast(cap)`."""
+    n = run(conn, f"SELECT COUNT(*) FROM ({select} LIMIT {int(cap) + 1})", params)[0][0]
     return AtLeast(cap) if n > cap else n
 
 

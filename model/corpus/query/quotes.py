@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from model.corpus.query.base import QueryError, fts_count, has_summary, quote_cols, run, sql_where
+from model.corpus.query.base import QueryError, capped, fts_count, has_summary, quote_cols, run, sql_where
+from model.corpus.query.paging import window
 from model.corpus.query.rows import Filters, QuoteRow, quote_row
 from model.corpus.query.search import (
     PLAIN,
@@ -23,12 +24,20 @@ from model.dates import value_range
 # ---------------------------------------------------------------- quotes
 
 QUOTE_SORTS = ("date", "said", "speaker")
+# Each order ends on the quote's id, so that it is total and a page reads the same read from either end
+# (`paging`).
 _QUOTE_ORDER = {
-    "date": "a.published DESC, a.id DESC, q.start",  # a.id: q.article, as the date index orders it
+    "date": "a.published DESC, a.id DESC, q.start, q.id",  # a.id: q.article, as the date index orders it
     # when it was said, newest first (a span by its last day), then as the date sort
-    "said": "q.said_on_end DESC, q.said_on_start DESC, a.published DESC, a.id DESC, q.start",  # undated last
-    "speaker": "q.speaker_name IS NULL, q.speaker_name COLLATE NOCASE, a.published DESC, q.start",
+    "said": "q.said_on_end DESC, q.said_on_start DESC, a.published DESC, a.id DESC, q.start, q.id",  # undated last
+    # by speaker, each one's newest said first: the columns of the quote alone, as `schema.ORDER_INDEXES` has them
+    "speaker": "q.speaker_name IS NULL, q.speaker_name COLLATE NOCASE, q.said_on_end DESC, q.said_on_start DESC, "
+    "q.article DESC, q.start, q.id",
 }
+# A database older than the quotes' dates (schema 5) groups by speaker, then the articles' dates.
+_SPEAKER_BEFORE_SAID_ON = (
+    "q.speaker_name IS NULL, q.speaker_name COLLATE NOCASE, a.published DESC, a.id DESC, q.start, q.id"
+)
 
 
 QUOTES_MENTIONING = (
@@ -76,28 +85,38 @@ def quote_where(f: Filters, cols: Columns = PLAIN) -> tuple[str, list]:
 
 def entity_quotes(conn: sqlite3.Connection, f: Filters) -> tuple[str, list] | None:
     """With the summary, the quotes of one entity (`f.entity`: spoken by it or mentioning it) or
-    of one speaker (`f.speaker`), and no other filter, are a range of `entity_quote e`: its WHERE
-    clause and parameters; None otherwise."""
-    alone = f.article is None and not f.search and not f.said
+    of one speaker (`f.speaker`), with no other filter than words searched, are a range of `entity_quote e`
+    (each row looked up among the words' matches): its WHERE clause and parameters; None otherwise."""
+    alone = f.article is None and not f.said
     if not alone or (f.entity is None) == (f.speaker is None) or not has_summary(conn):
         return None
+    match = fts_only(Filters(search=f.search)) if f.search else None
+    if f.search and not match:
+        return None
     if f.entity is not None:
-        return " WHERE e.entity = ?", [f.entity]
-    return " WHERE e.entity = ? AND e.speaks = 1", [f.speaker]
+        where, params = " WHERE e.entity = ?", [f.entity]
+    else:
+        where, params = " WHERE e.entity = ? AND e.speaks = 1", [f.speaker]
+    if match:
+        where += " AND e.quote IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)"
+        params.append(match)
+    return where, params
 
 
-def summed_quotes(conn: sqlite3.Connection, where: str, params: list, offset: int, limit: int) -> list[QuoteRow]:
+def summed_quotes(
+    conn: sqlite3.Connection, where: str, params: list, offset: int, limit: int, total: int | None = None
+) -> list[QuoteRow]:
     """A page of `entity_quote e` rows (newest first, as the date sort), read as quotes."""
-    order = "e.published DESC, e.article DESC, e.start, e.quote"
+    w = window("e.published DESC, e.article DESC, e.start, e.quote", offset, limit, total)
     rows = run(
         conn,
-        f"WITH page AS (SELECT e.quote, row_number() OVER (ORDER BY {order}) AS n "
-        f"FROM entity_quote e{where} ORDER BY {order} LIMIT ? OFFSET ?) "
+        f"WITH page AS (SELECT e.quote, row_number() OVER (ORDER BY {w.order}) AS n "
+        f"FROM entity_quote e{where} ORDER BY {w.order} LIMIT ? OFFSET ?) "
         f"SELECT {quote_cols(conn)} FROM page JOIN quote q ON q.id = page.quote "
         "JOIN article a ON a.id = q.article ORDER BY page.n",
-        [*params, limit, offset],
+        [*params, w.limit, w.offset],
     )
-    return [quote_row(r) for r in rows]
+    return [quote_row(r) for r in w.rows(rows)]
 
 
 def count_quotes(conn: sqlite3.Connection, f: Filters = Filters(), cap: int | None = None) -> int:
@@ -106,6 +125,10 @@ def count_quotes(conn: sqlite3.Connection, f: Filters = Filters(), cap: int | No
     if match:
         return fts_count(conn, "quote_fts", match, cap)
     summed = entity_quotes(conn, f)
+    if summed and f.search and cap is not None:
+        # words in one entity's quotes: its range of the summary, each row looked up among the words'
+        # matches, up to the cap (reading each quote's own row as well cost 8 times more)
+        return capped(conn, f"SELECT 1 FROM entity_quote e{summed[0]}", summed[1], cap)
     if summed:
         return run(conn, f"SELECT COUNT(*) FROM entity_quote e{summed[0]}", summed[1])[0][0]
     cols = columns(conn)
@@ -126,10 +149,12 @@ def quotes(
     fielded search."""
     summed = entity_quotes(conn, f) if sort == "date" else None
     if summed:
-        return summed_quotes(conn, *summed, offset, limit)
+        return summed_quotes(conn, *summed, offset, limit, total)
     cols = columns(conn)
     where, params = quote_where(f, cols)
     order = _QUOTE_ORDER.get(sort if cols.said_on or sort != "said" else "date", _QUOTE_ORDER["date"])
+    if sort == "speaker" and not cols.said_on:
+        order = _SPEAKER_BEFORE_SAID_ON
     source = "quote q JOIN article a ON a.id = q.article"
     match = fts_only(f, article=f.article, entity=f.entity, speaker=f.speaker, said=f.said)
     many = sort == "date" and (
@@ -143,12 +168,13 @@ def quotes(
             "article a INDEXED BY idx_article_published CROSS JOIN quote q INDEXED BY idx_quote_article_start "
             "ON q.article = a.id"
         )
+    w = window(order, offset, limit, total)
     rows = run(
         conn,
-        f"WITH page AS (SELECT q.id, row_number() OVER (ORDER BY {order}) AS n FROM {source}"
-        f"{where} ORDER BY {order} LIMIT ? OFFSET ?) "
+        f"WITH page AS (SELECT q.id, row_number() OVER (ORDER BY {w.order}) AS n FROM {source}"
+        f"{where} ORDER BY {w.order} LIMIT ? OFFSET ?) "
         f"SELECT {quote_cols(conn)} FROM page JOIN quote q ON q.id = page.id "
         "JOIN article a ON a.id = q.article ORDER BY page.n",
-        [*params, limit, offset],
+        [*params, w.limit, w.offset],
     )
-    return [quote_row(r) for r in rows]
+    return [quote_row(r) for r in w.rows(rows)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from model.corpus.query.base import run
+from model.corpus.query.paging import window
 from model.corpus.query.quotes import quote_where
 from model.corpus.query.rows import QUOTE_COLS, Filters, QuoteRow, StatementPage, StatementRow, quote_row
 from model.corpus.query.search import columns, quotes_need_article
@@ -12,7 +13,7 @@ from model.corpus.schema import STATEMENTS_VERSION
 
 STATEMENT_COLS = "s.id, s.speaker, s.speaker_entity, s.kind, s.text, s.first, s.last, s.articles, s.outlets, s.quotes"
 _FROM = "statement s JOIN quote q ON q.id = s.fullest JOIN article a ON a.id = q.article"
-_ORDER = {  # a statement is dated by when it was said: the date sort and the said sort are one
+_ORDER = {  # a statement is dated by when it was said: the date sort and the said sort are one (as indexed: schema 10)
     "date": "s.last IS NULL, s.last DESC, s.first DESC, s.id",
     "said": "s.last IS NULL, s.last DESC, s.first DESC, s.id",
     "speaker": "s.speaker IS NULL, s.speaker COLLATE NOCASE, s.last DESC, s.id",
@@ -51,17 +52,23 @@ def count_statements(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
 
 
 def statements(
-    conn: sqlite3.Connection, f: Filters = Filters(), sort: str = "date", offset: int = 0, limit: int = 100
+    conn: sqlite3.Connection,
+    f: Filters = Filters(),
+    sort: str = "date",
+    offset: int = 0,
+    limit: int = 100,
+    total: int | None = None,
 ) -> list[StatementRow]:
-    """A page of statements, the latest said first (or by speaker), each with its fullest quote."""
+    """A page of statements, the latest said first (or by speaker), each with its fullest quote; `total`, when
+    the caller counted them, has a page nearer the end read from there (`paging.window`)."""
     where, params = _where(conn, f)
-    order = _ORDER.get(sort, _ORDER["date"])
+    w = window(_ORDER.get(sort, _ORDER["date"]), offset, limit, total)
     rows = run(
         conn,
-        f"SELECT {STATEMENT_COLS}, {QUOTE_COLS} FROM {_FROM}{where} ORDER BY {order} LIMIT ? OFFSET ?",
-        [*params, limit, offset],
+        f"SELECT {STATEMENT_COLS}, {QUOTE_COLS} FROM {_FROM}{where} ORDER BY {w.order} LIMIT ? OFFSET ?",
+        [*params, w.limit, w.offset],
     )
-    return [_statement_row(r) for r in rows]
+    return [_statement_row(r) for r in w.rows(rows)]
 
 
 def statement_page(conn: sqlite3.Connection, statement_id: str) -> StatementPage | None:
