@@ -177,11 +177,11 @@ def resolve_mentions(doc) -> list[Mention]:
 def _bodies_with_their_country(mentions: list[Mention]) -> None:
     """`the State Department` in an article that names `the U.S. State Department` is that body: an organisation
     named without its country joins the organisation of the article named with a country (its name, possessive or
-    adjective: `model.bodies`) before the same words, the form named most often when it is written more ways than
+    adjective: `model.bodies`) or a body of the gazetteer ("UN") before the same words, the form named most often when it is written more ways than
     one. Two countries (`Chinese Foreign Ministry`, `Russian Foreign Ministry`): it joins neither. In place."""
     with_country: dict[str, dict[str, Counter]] = {}
     for m in mentions:
-        named = country_prefix(m.canonical) if m.label == "ORG" else None
+        named = _with_country(m.canonical) if m.label == "ORG" else None
         if named and len(named[1].split()) > 1:
             with_country.setdefault(_key(named[1]), {}).setdefault(named[0], Counter())[m.canonical] += 1
     for m in mentions:
@@ -190,6 +190,15 @@ def _bodies_with_their_country(mentions: list[Mention]) -> None:
             (forms,) = countries.values()
             body = forms.most_common(1)[0][0]
             m.canonical, m.basis = body, f"{m.basis}; the body this article names with its country, {body}"
+
+
+def _with_country(name: str) -> tuple[str, str] | None:
+    """(the country or body at the head of an organisation's name, the rest): a country as `model.bodies` knows
+    it ("Chinese", "China's"), or a place or body of the gazetteer written first ("UN Security Council")."""
+    words = name.split()
+    if len(words) > 1 and _key(words[0]) in GAZETTEER:
+        return GAZETTEER[_key(words[0])][0], " ".join(words[1:])
+    return country_prefix(name)
 
 
 def _raw_mentions(doc, full: str) -> list[tuple]:
