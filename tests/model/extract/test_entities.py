@@ -221,3 +221,11 @@ def test_a_body_named_without_its_country_joins_the_country_adjective_form_of_th
     )
     orgs = {m.canonical for m in ms if m.label == "ORG"}
     assert orgs == {"Chinese Commerce Ministry"}, orgs
+
+
+def test_a_body_named_without_the_gazetteer_body_at_its_head_joins_it_in_the_article(nlp):
+    ms = entities.resolve_mentions(
+        nlp("The UN Security Council met in New York on Monday. The Security Council then adjourned until June.")
+    )
+    orgs = {m.canonical for m in ms if m.label == "ORG"}
+    assert orgs == {"UN Security Council"}, orgs
