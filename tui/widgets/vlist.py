@@ -152,6 +152,9 @@ class VirtualList(LineScrollView, can_focus=True):
         self._seen_size = Size(0, 0)
         self._tall = False
         self.dim_row: Callable[[Any], bool] | None = None  # rows drawn muted (the articles read)
+        # With `mark_row`, each row starts with a cell that shows `mark_glyph` on the rows it says are marked.
+        self.mark_row: Callable[[Any], bool] | None = None
+        self.mark_glyph = "*"
 
     # ---------------------------------------------------------------- rows of two lines
 
@@ -406,10 +409,14 @@ class VirtualList(LineScrollView, can_focus=True):
     ) -> list[Segment]:
         """Line `part` of row `index` drawn (from `pages`: the rows on screen, or a reload's old ones)."""
         previous = self.row(index - 1, pages) if index else None
+        gutter = 1 if self.mark_row is not None else 0
         if self.row_lines > 1:
-            content = self.source.render_tall(row, width, previous)[part]
+            content = self.source.render_tall(row, width - gutter, previous)[part]
         else:
-            content = self.source.render(row, width, previous)
+            content = self.source.render(row, width - gutter, previous)
+        if gutter:
+            glyph = self.mark_glyph if not part and self.mark_row(row) else " "
+            content = Content.assemble((glyph, "bold $text-accent"), content)
         if self.dim_row is not None and self.dim_row(row):
             base = base + self.get_visual_style("vlist--dim")
         return content_segments(self, content, width, base + self._cursor_style() if index == cursor else base)
