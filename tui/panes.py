@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rich.cells import set_cell_size
 from textual.content import Content
@@ -67,18 +68,19 @@ MARKED_PANES = ("articles", "timeline", "quotes")
 MARK_GLYPH = "⚑"
 
 
-def article_columns(width: int, show_basis: bool) -> list[Column]:
+@lru_cache(maxsize=64)  # drawn for every row: one layout a width
+def article_columns(width: int, show_basis: bool) -> tuple[Column, ...]:
     """Date, source (or the date's basis, `b`) and title."""
     mid_w = max(0, width // 2) if show_basis else min(16, max(0, width // 4))
     title_w = max(0, width - 10 - mid_w - 2)
     middle = "date basis" if show_basis else "source"
-    return [
+    return (
         Column("date", 10, ("date", "oldest")),
         _gap(),
         Column(middle, mid_w),
         _gap(),
         Column("title", title_w, ("title",)),
-    ]
+    )
 
 
 def _article_row(show_basis: bool):
@@ -128,15 +130,16 @@ def articles_source(filters: q.Filters, sort: str, show_basis: bool) -> FuncSour
 COUNT_W = 9  # an entity's mentions and articles: "mentions" and a sort mark
 
 
-def entity_columns(width: int) -> list[Column]:
+@lru_cache(maxsize=64)  # drawn for every row: one layout a width
+def entity_columns(width: int) -> tuple[Column, ...]:
     """Name, type, mentions and articles."""
     name_w = max(0, width - 7 - 2 * COUNT_W)
-    return [
+    return (
         Column("name", name_w, ("name",)),
         Column(" type", 7, ("type",)),
         Column("mentions", COUNT_W, ("mentions",), right=True),
         Column("articles", COUNT_W, ("articles",), right=True),
-    ]
+    )
 
 
 def _entity_row(row: q.EntityRow, width: int) -> Content:
@@ -158,9 +161,10 @@ def entities_source(filters: q.Filters, sort: str = "mentions") -> FuncSource:
     )
 
 
-def timex_columns(width: int) -> list[Column]:
+@lru_cache(maxsize=64)  # drawn for every row: one layout a width
+def timex_columns(width: int) -> tuple[Column, ...]:
     """A dated expression: its date and band, then its words and article (as wide as the words are: one heading)."""
-    return [Column("date", 19, ("date",)), _gap(), Column("expression · article", max(0, width - 20))]
+    return (Column("date", 19, ("date",)), _gap(), Column("expression · article", max(0, width - 20)))
 
 
 def _event_row(row: q.TimexRow, width: int) -> Content:
@@ -188,14 +192,15 @@ PARTICIPANTS_FROM = 90
 REPORTS_W = 8  # an event's reports: "reports" and `⚠` on a conflict
 
 
-def event_columns(width: int) -> list[Column]:
+@lru_cache(maxsize=64)  # drawn for every row: one layout a width
+def event_columns(width: int) -> tuple[Column, ...]:
     """Date and band, the summary, the participants when there is room, and the number of reports."""
     who_w = min(30, width // 4) if width >= PARTICIPANTS_FROM else 0
     summary_w = max(0, width - 18 - who_w - (1 if who_w else 0) - REPORTS_W)
     columns = [Column("date", 17, ("date",)), _gap(), Column("event", summary_w)]
     if who_w:
         columns += [_gap(), Column("who", who_w)]
-    return [*columns, Column("reports ", REPORTS_W, right=True)]
+    return (*columns, Column("reports ", REPORTS_W, right=True))
 
 
 def _merged_event_row(row: q.EventRow, width: int) -> Content:
@@ -303,7 +308,8 @@ def _columns(row: q.QuoteRow, width: int, previous: q.QuoteRow | None) -> tuple[
     return who, who_w, title_w
 
 
-def quote_columns(width: int, sort: str) -> list[Column]:
+@lru_cache(maxsize=64)  # drawn for every row: one layout a width
+def quote_columns(width: int, sort: str) -> tuple[Column, ...]:
     """Speaker, quote, article (when there is room) and when it was said: by its date ("said"), or, sorted by the
     article's date, that date's heading is "date"."""
     who_w = min(18, max(0, width // 4))
@@ -313,23 +319,24 @@ def quote_columns(width: int, sort: str) -> list[Column]:
     if title_w:
         columns += [Column("article", title_w), _gap()]
     when = ("date", "said") if sort == "date" else ("said", "date")
-    return [*columns, Column(when[0], DATE_W, when)]
+    return (*columns, Column(when[0], DATE_W, when))
 
 
-def statement_columns(width: int) -> list[Column]:
+@lru_cache(maxsize=64)  # drawn for every row: one layout a width
+def statement_columns(width: int) -> tuple[Column, ...]:
     """Speaker, the wording, and at the right end (its width varies) in how many outlets and when (a statement's
     date is when it was said: the date sort and the said sort are one)."""
     who_w = min(18, max(0, width // 4))
     right = "outlets · said"
-    return [
+    return (
         Column("speaker", who_w, ("speaker",)),
         _gap(),
         Column("statement", max(0, width - who_w - 1 - len(right) - 2)),
         Column(right, len(right) + 2, ("said", "date"), right=True),
-    ]
+    )
 
 
-def quote_header(width: int, sort: str, view: str, tall: bool) -> list[Column]:
+def quote_header(width: int, sort: str, view: str, tall: bool) -> tuple[Column, ...]:
     """The Quotes list's columns as its rows draw them (tall, a quote's date is at the right end of its first
     line and the article under it)."""
     if view == "statements":
@@ -337,7 +344,7 @@ def quote_header(width: int, sort: str, view: str, tall: bool) -> list[Column]:
     columns = quote_columns(width, sort)
     if tall:
         who, gap, _quote, *_rest, when = columns
-        return [who, gap, Column("quote · article", max(0, width - who.width - DATE_W - 2)), _gap(), when]
+        return (who, gap, Column("quote · article", max(0, width - who.width - DATE_W - 2)), _gap(), when)
     return columns
 
 
@@ -345,7 +352,7 @@ def _quote_row(row: q.QuoteRow, width: int, previous: q.QuoteRow | None = None) 
     """Speaker, quote, article (when there is room) and when it was said. Grouped by speaker, a
     speaker's name shows on their first quote only."""
     who, who_w, title_w = _columns(row, width, previous)
-    quote_w = max(0, width - who_w - title_w - DATE_W - 2 - (1 if title_w else 0))
+    quote_w = quote_columns(width, "date")[2].width  # the header's
     parts = [
         (fit(who, who_w), "bold" if row.speaker else MUTED_STYLE),
         " ",

@@ -73,7 +73,14 @@ class VirtualList(LineScrollView, can_focus=True):
     """Rows paged from the database; a cursor; enter selects."""
 
     BINDINGS = bindings.LIST
-    COMPONENT_CLASSES = {"vlist--cursor", "vlist--cursor-blurred", "vlist--dim", "scroll--thumb", "scroll--track"}
+    COMPONENT_CLASSES = {
+        "vlist--cursor",
+        "vlist--cursor-blurred",
+        "vlist--dim",
+        "vlist--mark",
+        "scroll--thumb",
+        "scroll--track",
+    }
     DEFAULT_CSS = """
     VirtualList { height: 1fr; background: $surface; overflow-x: hidden; overflow-y: hidden; }
     VirtualList > .scroll--thumb { color: $scrollbar; }
@@ -81,6 +88,7 @@ class VirtualList(LineScrollView, can_focus=True):
     VirtualList > .vlist--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
     VirtualList > .vlist--cursor-blurred { background: $block-cursor-blurred-background; text-style: bold; }
     VirtualList > .vlist--dim { color: $text-muted; }
+    VirtualList > .vlist--mark { color: $text-accent; text-style: bold; }
     """
 
     class Highlighted(Message):
@@ -414,12 +422,17 @@ class VirtualList(LineScrollView, can_focus=True):
             content = self.source.render_tall(row, width - gutter, previous)[part]
         else:
             content = self.source.render(row, width - gutter, previous)
-        if gutter:
-            glyph = self.mark_glyph if not part and self.mark_row(row) else " "
-            content = Content.assemble((glyph, "bold $text-accent"), content)
         if self.dim_row is not None and self.dim_row(row):
             base = base + self.get_visual_style("vlist--dim")
-        return content_segments(self, content, width, base + self._cursor_style() if index == cursor else base)
+        style = base + self._cursor_style() if index == cursor else base
+        segments = content_segments(self, content, max(0, width - gutter), style)
+        if gutter:
+            marked = not part and self.mark_row(row)
+            glyph = (
+                Segment(self.mark_glyph, (style + self.get_visual_style("vlist--mark")).rich_style) if marked else None
+            )
+            segments.insert(0, glyph or Segment(" ", style.rich_style))
+        return segments
 
     def _cursor_style(self):
         return self.get_visual_style("vlist--cursor" if self.has_focus else "vlist--cursor-blurred")
