@@ -64,6 +64,7 @@ class ColumnHeader(LineWidget, Widget):
         self._key: object = None
         self._sort: str | None = None
         self._marks: dict[str, str] = {}
+        self._drawn: tuple[object, list[Segment]] | None = None  # (what it was drawn for, the line)
 
     def show(self, layout: Callable[[int], Sequence[Heading]], key: object, sort: str, marks: dict[str, str]) -> None:
         """Columns by `layout(width)` (the width of the list's rows), the list sorted by `sort` (`marks`: the mark
@@ -83,7 +84,16 @@ class ColumnHeader(LineWidget, Widget):
         return out
 
     def line_segments(self, y: int) -> list[Segment]:
-        base, width = self.visual_style, self.line_width()
+        """The line, drawn again only when its columns, sort, width or theme changed: a focus move restyles the
+        pane around the header, which asks for its line again."""
+        width = self.line_width()
+        key = (width, self._key, self._sort, self.app.theme, self.app.ansi_color)
+        if self._drawn is None or self._drawn[0] != key:
+            self._drawn = (key, self._draw(width))
+        return list(self._drawn[1])
+
+    def _draw(self, width: int) -> list[Segment]:
+        base = self.visual_style
         sorted_style = self.get_visual_style("header--sorted")
         parts: list[tuple[str, object] | str] = []
         for _x, column in self.columns():
