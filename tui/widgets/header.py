@@ -41,11 +41,10 @@ def heading_text(column: Heading, mark: str) -> str:
 class ColumnHeader(LineWidget, Widget):
     """The column header of a list: `show` gives it how to lay out its columns for a width and the list's sort."""
 
-    COMPONENT_CLASSES = {"header--sorted"}
-    DEFAULT_CSS = """
-    ColumnHeader { height: 1; background: $surface; color: $text-muted; }
-    ColumnHeader > .header--sorted { color: $text; text-style: bold; }
-    """
+    # No component class for the sorted heading (its style is in the line): a focus move restyles the pane the
+    # header is in, and a widget's component classes are restyled with it.
+    DEFAULT_CSS = "ColumnHeader { height: 1; background: $surface; color: $text-muted; }"
+    SORTED_STYLE = "bold $text"
 
     class Clicked(Message):
         """A click on the heading of a column the list can be sorted by."""
@@ -94,13 +93,12 @@ class ColumnHeader(LineWidget, Widget):
 
     def _draw(self, width: int) -> list[Segment]:
         base = self.visual_style
-        sorted_style = self.get_visual_style("header--sorted")
-        parts: list[tuple[str, object] | str] = []
+        parts: list[tuple[str, str] | str] = []
         for _x, column in self.columns():
             marked = self._sort in column.sorts
             mark = self._marks.get(self._sort, "") if marked else ""
             text = heading_text(column, mark)
-            parts.append((text, sorted_style) if marked else text)
+            parts.append((text, self.SORTED_STYLE) if marked else text)
         return content_segments(self, Content.assemble(*parts), width, base)
 
     def on_click(self, event: events.Click) -> None:
