@@ -51,6 +51,7 @@ LIST = [
     Binding("pagedown,ctrl+f,space", "page(1)", "Page down", show=False, id="list.page_down"),
     Binding("pageup,ctrl+b", "page(-1)", "Page up", show=False, id="list.page_up"),
     Binding("enter", "select", "Open", id="list.select"),
+    Binding("o", "screen.sort_column", "Sort by next column", show=False, id="list.sort_column"),
 ]
 
 ARTICLES = [

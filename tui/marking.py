@@ -1,5 +1,6 @@
 """Marks and read state: `m` marks the selected article, quote or dated event; articles opened are read, shown
-dimmed in the Articles list (newsboat), and `r` turns an article back to unread (or read).
+dimmed in the Articles list (newsboat), and `r` turns an article back to unread (or read). A marked row of the
+Articles, Timeline (dated expressions) and Quotes lists shows `panes.MARK_GLYPH` in its first cell.
 
 Marks and read articles are stored in the corpus (`model.corpus.marks`, keyed by article key and span, so they
 survive a re-ingest), written through a short connection of their own in a worker thread; the "Marked" list is
@@ -13,7 +14,7 @@ from textual import work
 from model.corpus import marks
 from model.corpus import query as q
 
-from .panes import PANES
+from .panes import MARKED_PANES, PANES
 
 READ_ONLY = "the database is read-only: marks and read articles are not saved"
 NOT_MARKABLE = "m marks an article, a quote or a dated event: select one first"
@@ -39,9 +40,29 @@ class MarkAndRead:
     """The browser screen's marks and read state (a mixin of tui.browser.MainScreen)."""
 
     read_ids: set[int] | None = None  # the articles read (None until loaded)
+    marked_keys: set[tuple[str, int, int, int]] | None = None  # what is marked, as `mark_target` (None until loaded)
 
     def _is_read(self, row) -> bool:
         return self.read_ids is not None and row.id in self.read_ids
+
+    def _is_marked(self, row) -> bool:
+        """Whether a list's row is marked (a statement: its fullest wording; an event merged across articles has
+        no mark of its own)."""
+        return bool(self.marked_keys) and mark_target(("row", row)) in self.marked_keys
+
+    def _show_marked(self, keys: set[tuple[str, int, int, int]]) -> None:
+        self.marked_keys = keys
+        for name in MARKED_PANES:
+            self.lst(name).refresh()
+
+    @work(thread=True, group="marks-read")
+    def _load_marks(self) -> None:
+        try:
+            with self.app.db.session() as conn:
+                keys = marks.marked(conn)
+        except q.QueryError:
+            return
+        self.app.call_from_thread(self._show_marked, keys)
 
     # ---------------------------------------------------------------- marks
 
@@ -69,8 +90,14 @@ class MarkAndRead:
         except marks.MarkError as e:
             self.app.call_from_thread(self.notify, str(e), severity="error", timeout=6)
             return
+        self.app.call_from_thread(self._mark_changed, target, marked)
         said = "marked" if marked else "unmarked"
         self.app.call_from_thread(self.notify, f"{target[0]} {said} (ctrl+p lists what is marked)", timeout=3)
+
+    def _mark_changed(self, target: tuple[str, int, int, int], marked: bool) -> None:
+        keys = set(self.marked_keys or ())
+        (keys.add if marked else keys.discard)(target)
+        self._show_marked(keys)
 
     # ---------------------------------------------------------------- read state
 

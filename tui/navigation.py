@@ -15,13 +15,21 @@ from model.corpus import query as q
 
 from .document import UNCERTAIN_MARK, Doc
 from .panes import (
+    MARKED_PANES,
+    SORT_MARKS,
     TITLES,
+    Column,
     EventCounts,
+    article_columns,
     articles_source,
     entities_source,
+    entity_columns,
+    event_columns,
     merged_events_source,
+    quote_header,
     quotes_source,
     timeline_source,
+    timex_columns,
 )
 from .state import DocRef, Snapshot
 from .text import as_said, clean, shorten
@@ -57,9 +65,9 @@ def pane_sources(snap: Snapshot, old: Snapshot, event_counts: EventCounts | None
             (of.entity, of.search, old.article_sort, old.show_basis),
         ),
         "entities": (
-            entities_source(q.Filters(label=snap.label, name=snap.name or None)),
-            (snap.label, snap.name),
-            (old.label, old.name),
+            entities_source(q.Filters(label=snap.label, name=snap.name or None), snap.entity_sort),
+            (snap.label, snap.name, snap.entity_sort),
+            (old.label, old.name, old.entity_sort),
         ),
         "timeline": (
             merged_events_source(f, event_counts) if snap.timeline_view == "events" else timeline_source(f),
@@ -95,6 +103,61 @@ def next_sort(snap: Snapshot, focused: str | None) -> Snapshot:
         return replace(snap, quote_sort=sorts[(sorts.index(snap.quote_sort) + 1) % len(sorts)])
     sorts = q.ARTICLE_SORTS
     return replace(snap, article_sort=sorts[(sorts.index(snap.article_sort) + 1) % len(sorts)])
+
+
+# ---------------------------------------------------------------- columns and sorting by them
+
+_SORT_FIELDS = {"articles": "article_sort", "entities": "entity_sort", "quotes": "quote_sort"}
+
+
+def pane_sort(snap: Snapshot, name: str) -> str:
+    """The sort list `name` is in (the Timeline is in date order)."""
+    field = _SORT_FIELDS.get(name)
+    return getattr(snap, field) if field else "date"
+
+
+def header_layout(name: str, snap: Snapshot, tall: bool = False) -> tuple:
+    """(the columns of list `name` for a width, what they depend on besides it): the header's columns, laid out
+    as the rows are drawn (after the cell a marked row shows its mark in)."""
+    if name == "articles":
+        key, layout = ("articles", snap.show_basis), lambda w: article_columns(w, snap.show_basis)
+    elif name == "entities":
+        key, layout = ("entities",), entity_columns
+    elif name == "timeline":
+        key = ("timeline", snap.timeline_view)
+        layout = event_columns if snap.timeline_view == "events" else timex_columns
+    else:
+        key = ("quotes", snap.quote_view, snap.quote_sort, tall)
+        layout = lambda w: quote_header(w, snap.quote_sort, snap.quote_view, tall)  # noqa: E731
+    if name in MARKED_PANES:
+        return (lambda w, inner=layout: [Column("", 1), *inner(max(0, w - 1))]), key
+    return layout, key
+
+
+def sort_by_column(snap: Snapshot, name: str, column: Column) -> Snapshot | None:
+    """`snap` with list `name` sorted by `column`: its first sort, or its next when the list is sorted by it
+    already (a date column: newest, then oldest); None when the list has no other sort (the Timeline)."""
+    field = _SORT_FIELDS.get(name)
+    if field is None or not column.sorts:
+        return None
+    current = getattr(snap, field)
+    sorts = column.sorts
+    sort = sorts[(sorts.index(current) + 1) % len(sorts)] if current in sorts else sorts[0]
+    return replace(snap, **{field: sort})
+
+
+def next_sort_column(snap: Snapshot, name: str, columns: list[Column]) -> Snapshot | None:
+    """`snap` with list `name` sorted by the next column it can be sorted by, left to right and round (`o`)."""
+    sortable = [c for c in columns if c.sorts and _SORT_FIELDS.get(name)]
+    if not sortable:
+        return None
+    current = pane_sort(snap, name)
+    at = next((i for i, c in enumerate(sortable) if current in c.sorts), -1)
+    return replace(snap, **{_SORT_FIELDS[name]: sortable[(at + 1) % len(sortable)].sorts[0]})
+
+
+def sort_marks(name: str) -> dict[str, str]:
+    return SORT_MARKS.get(name, {})
 
 
 def next_quote_view(snap: Snapshot) -> Snapshot:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
 from rich.cells import set_cell_size
 from textual.content import Content
 
@@ -33,12 +36,59 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(shorten(text, width), max(0, width))
 
 
+# ---------------------------------------------------------------- columns
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a list, as its header names it: the heading, its width in cells, and the sorts of the pane
+    it orders the list by (a click on it gives the first, or the next when the list is sorted by it already)."""
+
+    label: str
+    width: int
+    sorts: tuple[str, ...] = ()
+    right: bool = False  # a column of numbers: its heading is aligned right
+
+
+def _gap() -> Column:
+    return Column("", 1)
+
+
+# Which way each sort orders its column, shown after the column's heading. The shapes say it without colour
+# (NO_COLOR, 16 colours).
+ASCENDING, DESCENDING = "▲", "▼"
+SORT_MARKS = {
+    "articles": {"date": DESCENDING, "oldest": ASCENDING, "title": ASCENDING},
+    "entities": {"mentions": DESCENDING, "articles": DESCENDING, "name": ASCENDING, "type": ASCENDING},
+    "timeline": {"date": ASCENDING},
+    "quotes": {"date": DESCENDING, "said": DESCENDING, "speaker": ASCENDING},
+}
+# The lists whose rows can be marked (`m`): each row starts with a cell for the mark.
+MARKED_PANES = ("articles", "timeline", "quotes")
+MARK_GLYPH = "⚑"
+
+
+@lru_cache(maxsize=64)  # drawn for every row: one layout a width
+def article_columns(width: int, show_basis: bool) -> tuple[Column, ...]:
+    """Date, source (or the date's basis, `b`) and title."""
+    mid_w = max(0, width // 2) if show_basis else min(16, max(0, width // 4))
+    title_w = max(0, width - 10 - mid_w - 2)
+    middle = "date basis" if show_basis else "source"
+    return (
+        Column("date", 10, ("date", "oldest")),
+        _gap(),
+        Column(middle, mid_w),
+        _gap(),
+        Column("title", title_w, ("title",)),
+    )
+
+
 def _article_row(show_basis: bool):
     def render(row: q.ArticleRow, width: int) -> Content:
         date = fit(row.published or "undated", 10)
         middle = clean(row.published_basis, "—") if show_basis else clean(row.source, "—")
-        mid_w = max(0, width // 2) if show_basis else min(16, max(0, width // 4))
-        title_w = max(0, width - 10 - mid_w - 2)
+        _, _, mid, _, title = article_columns(width, show_basis)
+        mid_w, title_w = mid.width, title.width
         return Content.assemble(
             (date, MUTED_STYLE if not row.published else ""),
             " ",
@@ -77,9 +127,24 @@ def articles_source(filters: q.Filters, sort: str, show_basis: bool) -> FuncSour
     )
 
 
+COUNT_W = 9  # an entity's mentions and articles: "mentions" and a sort mark
+
+
+@lru_cache(maxsize=64)  # drawn for every row: one layout a width
+def entity_columns(width: int) -> tuple[Column, ...]:
+    """Name, type, mentions and articles."""
+    name_w = max(0, width - 7 - 2 * COUNT_W)
+    return (
+        Column("name", name_w, ("name",)),
+        Column(" type", 7, ("type",)),
+        Column("mentions", COUNT_W, ("mentions",), right=True),
+        Column("articles", COUNT_W, ("articles",), right=True),
+    )
+
+
 def _entity_row(row: q.EntityRow, width: int) -> Content:
-    counts = f"{row.mentions:>8,}{row.articles:>8,}"
-    name_w = max(0, width - 7 - len(counts))
+    counts = f"{row.mentions:>{COUNT_W},}{row.articles:>{COUNT_W},}"
+    name_w = entity_columns(width)[0].width
     return Content.assemble(
         (fit(clean(row.name), name_w), label_style(row.label).replace("underline ", "")),
         (fit(" " + (row.label or "?"), 7), MUTED_STYLE),
@@ -87,13 +152,19 @@ def _entity_row(row: q.EntityRow, width: int) -> Content:
     )
 
 
-def entities_source(filters: q.Filters) -> FuncSource:
+def entities_source(filters: q.Filters, sort: str = "mentions") -> FuncSource:
     return FuncSource(
         lambda c: q.count_entities(c, filters),
-        lambda c, o, n: q.entities(c, filters, o, n),
+        lambda c, o, n: q.entities(c, filters, o, n, sort),
         _entity_row,
         "no entities match",
     )
+
+
+@lru_cache(maxsize=64)  # drawn for every row: one layout a width
+def timex_columns(width: int) -> tuple[Column, ...]:
+    """A dated expression: its date and band, then its words and article (as wide as the words are: one heading)."""
+    return (Column("date", 19, ("date",)), _gap(), Column("expression · article", max(0, width - 20)))
 
 
 def _event_row(row: q.TimexRow, width: int) -> Content:
@@ -118,13 +189,28 @@ def _event_row(row: q.TimexRow, width: int) -> Content:
 PARTICIPANTS_FROM = 90
 
 
+REPORTS_W = 8  # an event's reports: "reports" and `⚠` on a conflict
+
+
+@lru_cache(maxsize=64)  # drawn for every row: one layout a width
+def event_columns(width: int) -> tuple[Column, ...]:
+    """Date and band, the summary, the participants when there is room, and the number of reports."""
+    who_w = min(30, width // 4) if width >= PARTICIPANTS_FROM else 0
+    summary_w = max(0, width - 18 - who_w - (1 if who_w else 0) - REPORTS_W)
+    columns = [Column("date", 17, ("date",)), _gap(), Column("event", summary_w)]
+    if who_w:
+        columns += [_gap(), Column("who", who_w)]
+    return (*columns, Column("reports ", REPORTS_W, right=True))
+
+
 def _merged_event_row(row: q.EventRow, width: int) -> Content:
     """Date (`≈` when every report's date was counted from an uncertain publication date), its band, the
     summary cut to fit, the participants when there is room, the number of reports and `⚠` on a conflict."""
-    reports = f"{row.reports:>3}" if row.reports < 1000 else "999"
-    tail = f" {reports}{CONFLICT_MARK if row.conflict else ' '}"
-    who_w = min(30, width // 4) if width >= PARTICIPANTS_FROM else 0
-    summary_w = max(0, width - 18 - who_w - (1 if who_w else 0) - cells(tail))
+    reports = f"{row.reports:>{REPORTS_W - 1}}" if row.reports < 1000 else f"{999:>{REPORTS_W - 1}}"
+    tail = f"{reports}{CONFLICT_MARK if row.conflict else ' '}"
+    columns = event_columns(width)
+    summary_w = columns[2].width
+    who_w = columns[4].width if len(columns) > 4 else 0
     parts = [
         (date_label(row.value), DATE_STYLE),
         (UNCERTAIN_MARK, DATE_STYLE) if row.uncertain else " ",
@@ -222,11 +308,51 @@ def _columns(row: q.QuoteRow, width: int, previous: q.QuoteRow | None) -> tuple[
     return who, who_w, title_w
 
 
+@lru_cache(maxsize=64)  # drawn for every row: one layout a width
+def quote_columns(width: int, sort: str) -> tuple[Column, ...]:
+    """Speaker, quote, article (when there is room) and when it was said: by its date ("said"), or, sorted by the
+    article's date, that date's heading is "date"."""
+    who_w = min(18, max(0, width // 4))
+    title_w = min(30, width // 5) if width >= TITLE_COLUMN_FROM else 0
+    quote_w = max(0, width - who_w - title_w - DATE_W - 2 - (1 if title_w else 0))
+    columns = [Column("speaker", who_w, ("speaker",)), _gap(), Column("quote", quote_w), _gap()]
+    if title_w:
+        columns += [Column("article", title_w), _gap()]
+    when = ("date", "said") if sort == "date" else ("said", "date")
+    return (*columns, Column(when[0], DATE_W, when))
+
+
+@lru_cache(maxsize=64)  # drawn for every row: one layout a width
+def statement_columns(width: int) -> tuple[Column, ...]:
+    """Speaker, the wording, and at the right end (its width varies) in how many outlets and when (a statement's
+    date is when it was said: the date sort and the said sort are one)."""
+    who_w = min(18, max(0, width // 4))
+    right = "outlets · said"
+    return (
+        Column("speaker", who_w, ("speaker",)),
+        _gap(),
+        Column("statement", max(0, width - who_w - 1 - len(right) - 2)),
+        Column(right, len(right) + 2, ("said", "date"), right=True),
+    )
+
+
+def quote_header(width: int, sort: str, view: str, tall: bool) -> tuple[Column, ...]:
+    """The Quotes list's columns as its rows draw them (tall, a quote's date is at the right end of its first
+    line and the article under it)."""
+    if view == "statements":
+        return statement_columns(width)
+    columns = quote_columns(width, sort)
+    if tall:
+        who, gap, _quote, *_rest, when = columns
+        return (who, gap, Column("quote · article", max(0, width - who.width - DATE_W - 2)), _gap(), when)
+    return columns
+
+
 def _quote_row(row: q.QuoteRow, width: int, previous: q.QuoteRow | None = None) -> Content:
     """Speaker, quote, article (when there is room) and when it was said. Grouped by speaker, a
     speaker's name shows on their first quote only."""
     who, who_w, title_w = _columns(row, width, previous)
-    quote_w = max(0, width - who_w - title_w - DATE_W - 2 - (1 if title_w else 0))
+    quote_w = quote_columns(width, "date")[2].width  # the header's
     parts = [
         (fit(who, who_w), "bold" if row.speaker else MUTED_STYLE),
         " ",

@@ -113,6 +113,7 @@ class Snapshot:
     label: str | None = None
     name: str = ""
     article_sort: str = "date"
+    entity_sort: str = "mentions"
     quote_sort: str = "date"
     quote_view: str = "statements"  # the Quotes pane: grouped by statement, or every quote ("quotes")
     timeline_view: str = "events"  # events (merged across articles) | dates (each dated expression)

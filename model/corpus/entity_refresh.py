@@ -1,7 +1,11 @@
-"""Corpus-wide entity upkeep after an ingest: merge surname-only people, recount, relabel.
+"""Corpus-wide entity upkeep after an ingest: merge surname-only people and bodies named with their country,
+recount, relabel.
 
 An article resolves a family name to a full name only within itself; here a one-word person
 joins the one full name with that family name across the whole corpus, when there is exactly one.
+Likewise an organisation named with a country at its head ("US State Department") joins the one
+named without it ("State Department") when that country is the only one the corpus writes before
+the name, and the forms of one country ("China's Foreign Ministry", "Chinese Foreign Ministry") join.
 Then the entities an ingest touched get their aliases, counts and labels again, and orphans go.
 The transaction that commits it also clears the corpus's stale mark (`model.corpus.staleness`):
 `rebuild_entities` redoes it for every entity, from the articles' rows, after an ingest that died.
@@ -13,11 +17,14 @@ import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 
+from model.bodies import country_prefix
 from model.corpus import staleness
 from model.corpus.joint import joint_name, members
 from model.corpus.statement_refresh import repart
 from model.corpus.summary import summarise
+from model.lexicon.entity_names import FORMAL_NAMES
 
+FORMAL = {canonical.casefold() for canonical, _label, _forms in FORMAL_NAMES}  # the gazetteer's names of bodies
 _SOME = "entity IN (SELECT id FROM refresh_ids)"  # the entities this refresh is about (a temp table)
 
 
@@ -26,7 +33,7 @@ class Refresh:
     """What a refresh did."""
 
     entities: int = 0  # entities it was about
-    merged: int = 0  # family names merged into the one full name of that family
+    merged: int = 0  # family names merged into the one full name of that family, bodies into the one without country
     dropped: int = 0  # entities left with no mention and no quote
     changed: int = 0  # entities whose counts, label or aliases it changed (counted by `rebuild_entities` only)
 
@@ -58,7 +65,7 @@ def rebuild_entities(conn: sqlite3.Connection, merge: bool = True) -> Refresh:
 def _refresh(conn: sqlite3.Connection, touched: set[int] | None, merge: bool = True) -> Refresh:
     _choose(conn, touched)
     done = Refresh(entities=conn.execute("SELECT COUNT(*) FROM refresh_ids").fetchone()[0])
-    done.merged = _merge_surnames(conn) if merge else 0
+    done.merged = (_merge_surnames(conn) + _merge_bodies_by_country(conn)) if merge else 0
     _rebuild_aliases(conn)
     _recount(conn)
     _relabel(conn)
@@ -190,8 +197,35 @@ def _merge_surnames(conn: sqlite3.Connection) -> int:
     return merged
 
 
-def _merge(conn: sqlite3.Connection, sid: int, fid: int, name: str) -> None:
-    """Entity `sid` (the one-word `name`) becomes entity `fid` everywhere; its articles' summaries are redone."""
+def _merge_bodies_by_country(conn: sqlite3.Connection) -> int:
+    """An organisation named with a country at its head joins the organisation named by the rest of its name, when
+    that is the only country the corpus writes before that name (the bare name is unambiguous); with more than one
+    country, the forms of each country join the one named most often ("China's X" and "Chinese X"), and the bare
+    name stays apart. Names of the gazetteer and names a user split off or renamed to are never merged away."""
+    kept = _split_off(conn)
+    bodies = conn.execute("SELECT id, canonical, mentions FROM entity WHERE label='ORG'").fetchall()
+    by_name = {name.casefold(): (eid, name) for eid, name, _n in bodies}
+    named: dict[str, dict[str, list[tuple[int, str, int]]]] = {}  # bare name -> country -> (id, name, mentions)
+    for eid, name, n in bodies:
+        found = country_prefix(name) if name.casefold() not in kept else None
+        if found:
+            named.setdefault(found[1].casefold(), {}).setdefault(found[0], []).append((eid, name, n))
+    merged = 0
+    for bare, countries in named.items():
+        target = by_name.get(bare) if len(countries) == 1 and bare not in kept else None
+        for forms in countries.values():
+            formal = [f[:2] for f in forms if f[1].casefold() in FORMAL]  # "Chinese Communist Party" stays itself
+            into = (formal or [target])[0] or max(forms, key=lambda f: (f[2], f[1]))[:2]
+            for eid, name, _n in forms:
+                if eid != into[0]:
+                    _merge(conn, eid, into[0], name, f"the body {into[1]}, named with its country")
+                    merged += 1
+    return merged
+
+
+def _merge(conn: sqlite3.Connection, sid: int, fid: int, name: str, why: str = "family name unique in corpus") -> None:
+    """Entity `sid` (named `name`) becomes entity `fid` everywhere; its articles' summaries are redone. `why` is
+    added to the basis of each mention moved."""
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS merged_articles(id INTEGER PRIMARY KEY)")
     conn.execute("DELETE FROM merged_articles")
     conn.execute(
@@ -200,9 +234,7 @@ def _merge(conn: sqlite3.Connection, sid: int, fid: int, name: str) -> None:
         "JOIN quote q ON q.id = qs.quote WHERE qs.entity=?",
         (sid, sid, sid),
     )
-    conn.execute(
-        "UPDATE mention SET entity=?, basis=basis || '; family name unique in corpus' WHERE entity=?", (fid, sid)
-    )
+    conn.execute("UPDATE mention SET entity=?, basis=basis || '; ' || ? WHERE entity=?", (fid, why, sid))
     conn.execute(
         "UPDATE quote SET speaker_entity=?, speaker_name=(SELECT canonical FROM entity WHERE id=?) "
         "WHERE speaker_entity=?",

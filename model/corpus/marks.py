@@ -99,6 +99,15 @@ def marks(conn: sqlite3.Connection) -> list[Mark]:
     return [Mark(*r[:7], r[7] or "") for r in rows]
 
 
+def marked(conn: sqlite3.Connection) -> set[tuple[str, int, int, int]]:
+    """(kind, article id, start, end) of every mark whose article is in the corpus (an article's: 0, 0): what the
+    lists look a row up in to show it marked."""
+    if not _has_tables(conn):
+        return set()
+    rows = conn.execute('SELECT m.kind, a.id, m.start, m."end" FROM mark m JOIN article a ON a.key = m.article_key')
+    return {tuple(r) for r in rows}
+
+
 def set_read(conn: sqlite3.Connection, article_id: int, read: bool = True) -> None:
     """Record the article as read (or unread)."""
     try:

@@ -19,6 +19,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from model.bodies import country_prefix
 from model.lexicon.entity_names import (
     ALIAS_TITLES,
     FAMILY_FIRST,
@@ -175,18 +176,29 @@ def resolve_mentions(doc) -> list[Mention]:
 
 def _bodies_with_their_country(mentions: list[Mention]) -> None:
     """`the State Department` in an article that names `the U.S. State Department` is that body: an organisation
-    named without its country joins the one organisation of the article named with a country before the same
-    words. Two such (`Chinese Foreign Ministry`, `Russian Foreign Ministry`): it joins neither. In place."""
-    with_country: dict[str, set[str]] = {}
+    named without its country joins the organisation of the article named with a country (its name, possessive or
+    adjective: `model.bodies`) or a body of the gazetteer ("UN") before the same words, the form named most often when it is written more ways than
+    one. Two countries (`Chinese Foreign Ministry`, `Russian Foreign Ministry`): it joins neither. In place."""
+    with_country: dict[str, dict[str, Counter]] = {}
     for m in mentions:
-        words = m.canonical.split()
-        if m.label == "ORG" and len(words) > 2 and _key(words[0]) in GAZETTEER:
-            with_country.setdefault(_key(" ".join(words[1:])), set()).add(m.canonical)
+        named = _with_country(m.canonical) if m.label == "ORG" else None
+        if named and len(named[1].split()) > 1:
+            with_country.setdefault(_key(named[1]), {}).setdefault(named[0], Counter())[m.canonical] += 1
     for m in mentions:
-        bodies = with_country.get(_key(m.canonical)) if m.label == "ORG" else None
-        if bodies and len(bodies) == 1:
-            (body,) = bodies
+        countries = with_country.get(_key(m.canonical)) if m.label == "ORG" else None
+        if countries and len(countries) == 1:
+            (forms,) = countries.values()
+            body = forms.most_common(1)[0][0]
             m.canonical, m.basis = body, f"{m.basis}; the body this article names with its country, {body}"
+
+
+def _with_country(name: str) -> tuple[str, str] | None:
+    """(the country or body at the head of an organisation's name, the rest): a country as `model.bodies` knows
+    it ("Chinese", "China's"), or a place or body of the gazetteer written first ("UN Security Council")."""
+    words = name.split()
+    if len(words) > 1 and _key(words[0]) in GAZETTEER:
+        return GAZETTEER[_key(words[0])][0], " ".join(words[1:])
+    return country_prefix(name)
 
 
 def _raw_mentions(doc, full: str) -> list[tuple]:

@@ -109,7 +109,8 @@ async def test_lists_reader_bars_and_boxes_draw_what_textual_would(make_app):
         boxes = [s.query_one("#viewer"), s.query_one("#pane-articles"), s.query_one("#pane-entities")]
         for widget in (s.reader, s.lst("articles"), s.lst("quotes"), *bars, *boxes):
             width, height = widget.outer_size
-            for crop in (Region(0, 0, width, height), Region(3, min(2, height - 1), width - 5, min(4, height))):
+            top = min(2, height - 1)  # a crop inside the widget: 4 lines from its third (the lists have 5 at 120x35)
+            for crop in (Region(0, 0, width, height), Region(3, top, width - 5, min(4, height - top))):
                 widget._styles_cache.clear()
                 ours = widget.render_lines(crop)
                 widget._styles_cache.clear()

@@ -113,11 +113,11 @@ async def test_bad_key_names_and_clashing_keys_are_reported_once_and_keep_the_de
         '"history.forward" = "ctrl+shift+banana"\n'
         '"filter.add" = "notakey+zz"\n'
         '"provenance" = ",,,"\n'
-        '"quote.copy" = "o"\n',  # free everywhere: applied (c corrects)
+        '"quote.copy" = "i"\n',  # free everywhere: applied (c corrects; o sorts a list by its next column)
         encoding="utf-8",
     )
     cfg = load_config(path)
-    assert cfg.keys == {"quote.copy": "o"}
+    assert cfg.keys == {"quote.copy": "i"}
     assert len(cfg.problems) == 4 and all("\n" not in p and "keeps its default keys" in p for p in cfg.problems)
     assert any("'b' is already 'articles.basis'" in p for p in cfg.problems)
     assert any("'banana' is not a key name" in p for p in cfg.problems)

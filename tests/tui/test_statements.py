@@ -141,5 +141,6 @@ async def test_a_maximised_statements_list_shows_two_lines_a_statement(statement
         drawn = [vl.render_line(y).text for y in range(2 * vl.total)]
         ortiz = next(i for i in range(vl.total) if vl.row(i).speaker == "Lena Ortiz")
         top, under = drawn[2 * ortiz], drawn[2 * ortiz + 1]
-        assert top.startswith("Lena Ortiz") and "2× 2024-03-01…03-04" in top
-        assert under[:18].strip() == "" and "spring" in under  # the rest of the wording, under it
+        # after the cell a marked row shows its mark in
+        assert top.startswith(" Lena Ortiz") and "2× 2024-03-01…03-04" in top
+        assert under[:19].strip() == "" and "spring" in under  # the rest of the wording, under it

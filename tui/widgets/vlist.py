@@ -73,7 +73,14 @@ class VirtualList(LineScrollView, can_focus=True):
     """Rows paged from the database; a cursor; enter selects."""
 
     BINDINGS = bindings.LIST
-    COMPONENT_CLASSES = {"vlist--cursor", "vlist--cursor-blurred", "vlist--dim", "scroll--thumb", "scroll--track"}
+    COMPONENT_CLASSES = {
+        "vlist--cursor",
+        "vlist--cursor-blurred",
+        "vlist--dim",
+        "vlist--mark",
+        "scroll--thumb",
+        "scroll--track",
+    }
     DEFAULT_CSS = """
     VirtualList { height: 1fr; background: $surface; overflow-x: hidden; overflow-y: hidden; }
     VirtualList > .scroll--thumb { color: $scrollbar; }
@@ -81,6 +88,7 @@ class VirtualList(LineScrollView, can_focus=True):
     VirtualList > .vlist--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
     VirtualList > .vlist--cursor-blurred { background: $block-cursor-blurred-background; text-style: bold; }
     VirtualList > .vlist--dim { color: $text-muted; }
+    VirtualList > .vlist--mark { color: $text-accent; text-style: bold; }
     """
 
     class Highlighted(Message):
@@ -153,6 +161,9 @@ class VirtualList(LineScrollView, can_focus=True):
         self._seen_size = Size(0, 0)
         self._tall = False
         self.dim_row: Callable[[Any], bool] | None = None  # rows drawn muted (the articles read)
+        # With `mark_row`, each row starts with a cell that shows `mark_glyph` on the rows it says are marked.
+        self.mark_row: Callable[[Any], bool] | None = None
+        self.mark_glyph = "*"
 
     # ---------------------------------------------------------------- rows of two lines
 
@@ -415,13 +426,22 @@ class VirtualList(LineScrollView, can_focus=True):
     ) -> list[Segment]:
         """Line `part` of row `index` drawn (from `pages`: the rows on screen, or a reload's old ones)."""
         previous = self.row(index - 1, pages) if index else None
+        gutter = 1 if self.mark_row is not None else 0
         if self.row_lines > 1:
-            content = self.source.render_tall(row, width, previous)[part]
+            content = self.source.render_tall(row, width - gutter, previous)[part]
         else:
-            content = self.source.render(row, width, previous)
+            content = self.source.render(row, width - gutter, previous)
         if self.dim_row is not None and self.dim_row(row):
             base = base + self.get_visual_style("vlist--dim")
-        return content_segments(self, content, width, base + self._cursor_style() if index == cursor else base)
+        style = base + self._cursor_style() if index == cursor else base
+        segments = content_segments(self, content, max(0, width - gutter), style)
+        if gutter:
+            marked = not part and self.mark_row(row)
+            glyph = (
+                Segment(self.mark_glyph, (style + self.get_visual_style("vlist--mark")).rich_style) if marked else None
+            )
+            segments.insert(0, glyph or Segment(" ", style.rich_style))
+        return segments
 
     def _cursor_style(self):
         return self.get_visual_style("vlist--cursor" if self.has_focus else "vlist--cursor-blurred")

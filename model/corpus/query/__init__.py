@@ -20,7 +20,7 @@ from model.corpus.query.articles import (
     get_article,
 )
 from model.corpus.query.base import FREQUENT, FREQUENT_EVENTS, AtLeast, QueryError, connect, has_summary
-from model.corpus.query.entities import count_entities, entities, entity, labels
+from model.corpus.query.entities import ENTITY_SORTS, count_entities, entities, entity, labels
 from model.corpus.query.entity_page import COOCCUR_ARTICLES, PAGE_COUNT_CAP, entity_page
 from model.corpus.query.event_list import (
     PAGE_ARTICLES,
@@ -62,6 +62,7 @@ from model.corpus.query.timeline import count_events, event_position, events
 
 __all__ = [
     "ARTICLE_SORTS",
+    "ENTITY_SORTS",
     "AtLeast",
     "COOCCUR_ARTICLES",
     "FIELDS",

@@ -29,12 +29,25 @@ def count_entities(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
     return run(conn, f"SELECT COUNT(*) FROM entity e{where}", params)[0][0]
 
 
-def entities(conn: sqlite3.Connection, f: Filters = Filters(), offset: int = 0, limit: int = 100) -> list[EntityRow]:
+ENTITY_SORTS = ("mentions", "articles", "name", "type")
+_ENTITY_ORDER = {
+    "mentions": "e.mentions DESC, e.canonical COLLATE NOCASE",
+    "articles": "e.articles DESC, e.mentions DESC, e.canonical COLLATE NOCASE",
+    "name": "e.canonical COLLATE NOCASE, e.id",
+    "type": "e.label IS NULL, e.label, e.mentions DESC, e.canonical COLLATE NOCASE",
+}
+
+
+def entities(
+    conn: sqlite3.Connection, f: Filters = Filters(), offset: int = 0, limit: int = 100, sort: str = "mentions"
+) -> list[EntityRow]:
+    """A page of entities, most mentioned first, or by `sort` (`ENTITY_SORTS`)."""
     where, params = _entity_where(f)
+    order = _ENTITY_ORDER.get(sort, _ENTITY_ORDER["mentions"])
     rows = run(
         conn,
         f"SELECT e.id, e.canonical, e.label, e.mentions, e.articles FROM entity e{where} "
-        "ORDER BY e.mentions DESC, e.canonical COLLATE NOCASE LIMIT ? OFFSET ?",
+        f"ORDER BY {order} LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
     return [EntityRow(*r) for r in rows]

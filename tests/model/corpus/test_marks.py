@@ -18,7 +18,7 @@ def test_upgrade_from_7_adds_the_tables_and_keeps_everything_else(tmp_path):
         c.commit()
         articles = c.execute("SELECT COUNT(*) FROM article").fetchone()[0]
     with closing(store.connect(path, readonly=True)) as conn:  # browsed as it is: no marks, no read articles
-        assert marks.marks(conn) == [] and marks.read_articles(conn) == set()
+        assert marks.marks(conn) == [] and marks.read_articles(conn) == set() and marks.marked(conn) == set()
     with closing(store.connect(path)) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION >= marks_version()
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -45,3 +45,16 @@ def test_a_mark_of_an_article_gone_is_listed_without_it_and_read_state_toggles(t
         conn.commit()
         (mark,) = marks.marks(conn)
         assert mark.article is None and mark.text == "gone"
+
+
+def test_marked_spans_are_keyed_by_the_article_id_now_and_leave_out_articles_gone(tmp_path):
+    path = build(tmp_path / "c.db")
+    with closing(marks.open_for_marks(path)) as conn:
+        first, second = (r[0] for r in conn.execute("SELECT id FROM article ORDER BY id LIMIT 2"))
+        marks.toggle_mark(conn, "article", first)
+        marks.toggle_mark(conn, "quote", second, 4, 20)
+        assert marks.marked(conn) == {("article", first, 0, 0), ("quote", second, 4, 20)}
+        marks.toggle_mark(conn, "quote", second, 4, 20)  # unmarked
+        conn.execute("UPDATE mark SET article_key = 'gone'")
+        conn.commit()
+        assert marks.marked(conn) == set()

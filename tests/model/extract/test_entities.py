@@ -210,3 +210,22 @@ def test_a_body_named_without_its_country_stays_apart_with_no_country_named(nlp)
     text = "The Treasury Department published new rules on Monday, the Commerce Department on Tuesday."
     got = {m.text: m.canonical for m in entities.resolve_mentions(nlp(text))}
     assert got.get("Treasury Department") == "Treasury Department"
+
+
+def test_a_body_named_without_its_country_joins_the_country_adjective_form_of_the_article(nlp):
+    ms = entities.resolve_mentions(
+        nlp(
+            "The Chinese Commerce Ministry announced new export rules on Monday. "
+            "The Commerce Ministry said the rules would start in May."
+        )
+    )
+    orgs = {m.canonical for m in ms if m.label == "ORG"}
+    assert orgs == {"Chinese Commerce Ministry"}, orgs
+
+
+def test_a_body_named_without_the_gazetteer_body_at_its_head_joins_it_in_the_article(nlp):
+    ms = entities.resolve_mentions(
+        nlp("The UN Security Council met in New York on Monday. The Security Council then adjourned until June.")
+    )
+    orgs = {m.canonical for m in ms if m.label == "ORG"}
+    assert orgs == {"UN Security Council"}, orgs
