@@ -339,6 +339,11 @@ def _as_person(s, e, text, label, office, people: _People) -> Mention | None:
     )
 
 
+def _dotted(word: str) -> str:
+    """An abbreviation without its full stops ("U.S." → "US")."""
+    return word.replace(".", "")
+
+
 def _as_named(s, e, text, label, office, people: _People) -> Mention:
     """Anything else by its words, a country at the head of an organisation's name written short."""
     words = text.split()
@@ -346,7 +351,7 @@ def _as_named(s, e, text, label, office, people: _People) -> Mention:
     basis = f"ner: {label}"
     if label == "ORG" and len(words) > 1 and _key(words[0]) in GAZETTEER:  # "U.S. State Department"
         short = SHORT_FORM.get(GAZETTEER[_key(words[0])][0])
-        if short and words[0] != short:
+        if short and words[0] != short and _dotted(words[0]) == short:  # not "USA Today", "America First"
             canon = " ".join([short] + canon.split()[1:])
             basis += f"; '{words[0]}' written {short}"
     return Mention(s, e, text, label, canon, basis=basis)

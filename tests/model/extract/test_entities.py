@@ -105,6 +105,17 @@ def test_office_words_are_not_entities_and_org_country_prefix_is_normalised(nlp)
     assert set(orgs.values()) == {"US State Department"}, orgs
 
 
+def test_only_a_dotted_abbreviation_is_written_short_at_the_head_of_a_body(nlp):
+    # another name of the country is part of the body's own name (a newspaper, a movement)
+    ms = entities.resolve_mentions(
+        nlp("The reporter told USA Today on Monday. The U.N. Security Council met in New York.")
+    )
+    orgs = {m.text: m.canonical for m in ms if m.label == "ORG"}
+    assert orgs.get("USA Today", "USA Today") == "USA Today", orgs
+    assert "US Today" not in orgs.values()
+    assert orgs.get("U.N. Security Council", "UN Security Council") in ("UN Security Council", "Security Council")
+
+
 def test_lowercase_words_are_not_names_and_more_offices_are_trimmed(nlp):
     ms = entities.resolve_mentions(
         nlp("Shr 25 cts vs 30 cts. Treasurer Paul Keating said the budget was sound. Keating added that it was fair.")
