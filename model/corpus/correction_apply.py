@@ -541,8 +541,17 @@ def _event(conn: sqlite3.Connection, c: Correction, work: Work):
 
 
 def _statement(conn: sqlite3.Connection, c: Correction, work: Work):
-    """Recorded for the statement grouping (`correction_store.wrong_groupings`); held while its quote is there."""
-    return (APPLIED if find_span(conn, "quote", c) else ORPHANED), None
+    """Taken into account by the statement grouping (`model.corpus.statement_refresh.wrong_groupings`): here the
+    quote's speaker is marked to be grouped again; held while its quote is there."""
+    found = find_span(conn, "quote", c)
+    if found is None:
+        return ORPHANED, None
+    _regroup_quote(conn, found[1])
+    return APPLIED, None
+
+
+def _regroup_quote(conn: sqlite3.Connection, qid: int) -> None:
+    conn.execute("INSERT OR IGNORE INTO statement_dirty(part) SELECT part FROM quote_statement WHERE quote=?", (qid,))
 
 
 APPLY = {
@@ -572,6 +581,10 @@ def undo(conn: sqlite3.Connection, c: Correction, work: Work) -> None:
     elif kind_of_target in ("quote", "date"):
         undo_span(conn, c, work)
     else:
+        if kind_of_target == "statement":
+            found = find_span(conn, "quote", c)
+            if found is not None:
+                _regroup_quote(conn, found[1])
         if kind_of_target == "event":
             for key, at in ((c.target["article"], c.target["timex_start"]), (c.value.get("article"), None)):
                 part = report_part(conn, key, at if at is not None else c.value.get("timex_start", -1))
