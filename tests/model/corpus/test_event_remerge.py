@@ -1,6 +1,7 @@
 """A date's correction merges again only the events its reports' merge can touch (`event_refresh.around`,
 `remerge`), and the result is what a merge of the whole corpus gives: compared after each of a run of seeded
-corrections (values within the year, into another year, to a month, rejects, undos) on a small made-up corpus."""
+corrections (values within the year, into another year, to a month, rejects, undos, with a user's event merge
+joining two casts and splits) on a small made-up corpus."""
 
 from __future__ import annotations
 
@@ -84,10 +85,21 @@ def test_a_date_corrections_remerge_equals_a_merge_of_everything(tmp_path, seed)
             write.write_article(conn, *_article(rng, f"k{i:02d}"), cache)
         refresh_entities(conn, cache.touched)
         refresh_events(conn)
+        reports = conn.execute(
+            "SELECT a.key, r.timex_start FROM event_report r JOIN article a ON a.id = r.article WHERE r.part='2023'"
+        ).fetchall()
+        early, late = [r for r in reports if r[0] < "k20"], [r for r in reports if r[0] >= "k20"]
+        (a, at), (b, bt) = rng.choice(early), rng.choice(late)  # two casts' events, merged by the user
+        corrections.correct(conn, "event_merge", {"article": a, "timex_start": at}, {"article": b, "timex_start": bt})
+        refresh_events(conn, everything=True)
         made = []
-        for step in range(14):
+        for step in range(16):
             if made and step % 4 == 3:
                 corrections.undo(conn, made.pop(rng.randrange(len(made))).id)
+            elif step % 7 == 6:
+                key, ts = rng.choice(reports)
+                made.append(corrections.correct(conn, "event_split", {"article": key, "timex_start": ts}))
+                refresh_events(conn)  # an event correction merges its year (as before)
             else:
                 target = rng.choice(_dates(conn))
                 if step % 5 == 4:
