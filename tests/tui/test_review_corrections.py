@@ -96,7 +96,7 @@ async def test_a_wrong_date_sets_its_value(app):
         assert kind == "date_value" and value == {"value": "2019-05-06"} and target["start"] == item.key["start"]
 
 
-async def test_a_wrong_entity_link_merges_its_entity(app):
+async def test_a_wrong_entity_link_offers_its_split_prefilled_and_escape_keeps_only_the_answer(app):
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)
         item = await wrong_on(pilot, "entities")
