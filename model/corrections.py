@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from model.corpus import correction_apply, correction_store, said_on
 from model.corpus.correction_store import APPLIED, ORPHANED, BadCorrection, Correction
-from model.corpus.event_refresh import refresh_events
+from model.corpus.event_refresh import around, refresh_events, remerge
 from model.corpus.statement_refresh import MARK_ARTICLE_DIRTY, refresh_statements
 from model.dates import allowed_interval, granularity, parse_iso_day, value_range
 from model.extract import timeline
@@ -294,10 +294,8 @@ def _store_value(conn: sqlite3.Connection, tid: int, value, anchor: str, basis: 
 
 def _reread_event_dates(conn: sqlite3.Connection, aid: int) -> None:
     """The article's event reports take their dates' new values (a report whose date no longer names a year,
-    month or day goes); the years they left and joined are marked for the merge."""
-    conn.execute(
-        "INSERT OR IGNORE INTO event_dirty(part) SELECT DISTINCT part FROM event_report WHERE article=?", (aid,)
-    )
+    month or day goes); the events they left and joined are merged again (`event_refresh.remerge`)."""
+    before = around(conn, [r[0] for r in conn.execute("SELECT id FROM event_report WHERE article=?", (aid,))])
     rows = conn.execute(
         "SELECT r.id, t.text, t.value, t.basis FROM event_report r JOIN timex t ON t.article = r.article "
         "AND t.start = r.timex_start AND t.end = r.timex_end WHERE r.article=?",
@@ -313,6 +311,4 @@ def _reread_event_dates(conn: sqlite3.Connection, aid: int) -> None:
             "UPDATE event_report SET value=?, weekday_value=?, part=?, basis=? WHERE id=?",
             (day, weekday_reading(text, day), day[:4], basis, rid),  # the report's basis is its date's
         )
-    conn.execute(
-        "INSERT OR IGNORE INTO event_dirty(part) SELECT DISTINCT part FROM event_report WHERE article=?", (aid,)
-    )
+    remerge(conn, before, [r[0] for r in conn.execute("SELECT id FROM event_report WHERE article=?", (aid,))])

@@ -5,8 +5,6 @@ again. What each correction is and does: `tui.correcting`, `model.corrections`."
 
 from __future__ import annotations
 
-import sqlite3
-
 from textual import work
 from textual.widgets import Input
 
@@ -78,60 +76,11 @@ class Corrections:
 
     @work(thread=True, exclusive=True, group="correct")
     def _write_correction(self, action: str | None, kind: str | None, fact, typed: str, mark) -> None:
-        from model import corrections
-        from model.corpus import store, writer_lock
-
-        path = self.app.db.path
-        changed, severity = False, "information"
-        try:
-            with writer_lock.holding_if_free(path) as held:
-                if not held:
-                    message, severity = "an ingest is writing the database: correct when it has finished", "warning"
-                else:
-                    conn = store.connect(path)
-                    try:
-                        message = (
-                            _undo_latest(conn) if action is None else _correct(conn, action, kind, fact, typed, mark)
-                        )
-                        changed = not message.startswith("nothing")
-                    finally:
-                        conn.close()
-        except (corrections.CorrectionError, ValueError) as e:
-            message, severity = str(e), "warning"
-        except (sqlite3.Error, store.StoreError, OSError) as e:
-            message, severity = f"could not correct: {e}", "error"
-        self.app.call_from_thread(self._corrected, message, severity, changed)
+        said = correcting.write_correction(self.app.db.path, action, kind, fact, typed, mark)
+        self.app.call_from_thread(self._corrected, *said)
 
     def _corrected(self, message: str, severity: str, changed: bool) -> None:
         self.notify(message, severity=severity, timeout=5)
         if changed:
             self.app.db.reset()
             self._restore(self.capture(), reload=True, exact=True)
-
-
-def _article_key(conn: sqlite3.Connection, article_id: int) -> str | None:
-    row = conn.execute("SELECT key FROM article WHERE id=?", (article_id,)).fetchone()
-    return row[0] if row else None
-
-
-def _correct(conn: sqlite3.Connection, action: str, kind: str, fact, typed: str, mark) -> str:
-    from model import corrections
-
-    key = _article_key(conn, fact.article) if kind in ("quote", "date", "event") else None
-    other = {"article": _article_key(conn, mark[0]), "timex_start": mark[1]} if mark else None
-    made = correcting.request(action, kind, fact, typed, key, other)
-    if isinstance(made, str):
-        return "nothing changed: " + made
-    c = corrections.correct(conn, *made)
-    return f"corrected: {c.describe()} · u undoes"
-
-
-def _undo_latest(conn: sqlite3.Connection) -> str:
-    from model import corrections
-    from model.corpus.query import corrections as notes
-
-    latest = notes.latest(conn)
-    if latest is None:
-        return "nothing to undo: no corrections"
-    c = corrections.undo(conn, latest.id)
-    return f"undone: {c.describe()}"

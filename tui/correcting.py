@@ -8,6 +8,7 @@ ids `correct.*`), so a user may remap them.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 
 from tui.text import clean
@@ -114,3 +115,116 @@ def request(action: str, kind: str, fact, typed: str, article_key: str | None, o
     if kind == "article":
         return ("article_date", {"article": fact.key}, {"published": typed})
     return "nothing to correct here"
+
+
+# ---------------------------------------------------------------- writing one
+
+
+def write_correction(path, action: str | None, kind: str | None, fact, typed: str, mark) -> tuple[str, str, bool]:
+    """Make the correction `action` of `fact` with what was `typed` (None: undo the latest), through a connection
+    of its own, only while no ingest is writing: (message, severity, whether the corpus changed)."""
+    from model import corrections
+    from model.corpus import store, writer_lock
+
+    changed, severity = False, "information"
+    try:
+        with writer_lock.holding_if_free(path) as held:
+            if not held:
+                message, severity = "an ingest is writing the database: correct when it has finished", "warning"
+            else:
+                conn = store.connect(path)
+                try:
+                    message = _undo_latest(conn) if action is None else _correct(conn, action, kind, fact, typed, mark)
+                    changed = not message.startswith("nothing")
+                finally:
+                    conn.close()
+    except (corrections.CorrectionError, ValueError) as e:
+        message, severity = str(e), "warning"
+    except (sqlite3.Error, store.StoreError, OSError) as e:
+        message, severity = f"could not correct: {e}", "error"
+    return message, severity, changed
+
+
+def _article_key(conn: sqlite3.Connection, article_id: int) -> str | None:
+    row = conn.execute("SELECT key FROM article WHERE id=?", (article_id,)).fetchone()
+    return row[0] if row else None
+
+
+def _correct(conn: sqlite3.Connection, action: str, kind: str, fact, typed: str, mark) -> str:
+    from model import corrections
+
+    key = _article_key(conn, fact.article) if kind in ("quote", "date", "event") else None
+    other = {"article": _article_key(conn, mark[0]), "timex_start": mark[1]} if mark else None
+    made = request(action, kind, fact, typed, key, other)
+    if isinstance(made, str):
+        return "nothing changed: " + made
+    c = corrections.correct(conn, *made)
+    return f"corrected: {c.describe()} · u undoes"
+
+
+def _undo_latest(conn: sqlite3.Connection) -> str:
+    from model import corrections
+    from model.corpus.query import corrections as notes
+
+    latest = notes.latest(conn)
+    if latest is None:
+        return "nothing to undo: no corrections"
+    c = corrections.undo(conn, latest.id)
+    return f"undone: {c.describe()}"
+
+
+# ---------------------------------------------------------------- from the review
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A review item as the corrections read a fact (`actions`, `prefill`, `request`): the article's row id, the
+    span, and what extraction says of it."""
+
+    article: int
+    start: int
+    end: int
+    text: str = ""
+    speaker: str | None = None
+    kind: str | None = None
+    value: str | None = None
+    name: str | None = None
+    label: str | None = None
+
+
+# review kind -> (the kind of fact it is, the corrections a wrong answer offers, in menu order)
+REVIEW_ACTIONS = {
+    "quotes": ("quote", ("speaker", "clear_speaker", "kind", "reject")),
+    "dates": ("date", ("value", "reject")),
+    "entities": ("mention", ("merge", "split", "type")),
+    "events": ("event", ("value", "split", "merge")),
+}
+PICK_REPORT = "the report to split off: its number as listed, 1 to {n} (enter splits, escape cancels)"
+
+
+def review_fact(kind: str, fact: dict, report: int = 1) -> tuple[str, Fact] | None:
+    """(kind of fact, fact) of a review item of `kind` (`model.corpus.review.Item.fact`); of an event, its report
+    number `report` as listed (its date: what the browser corrects of an event), the event's date as its value."""
+    what = REVIEW_ACTIONS[kind][0]
+    if kind != "events":
+        return what, Fact(**{k: v for k, v in fact.items() if k in Fact.__dataclass_fields__})
+    reports = fact.get("reports") or []
+    if not 1 <= report <= len(reports):
+        return None
+    r = reports[report - 1]
+    value = fact.get("value") if report == 1 else r.get("value")
+    return what, Fact(r["article"], r["start"], r["end"], r.get("text") or "", value=value)
+
+
+def review_actions(kind: str, fact: dict) -> list[Action]:
+    """The corrections a wrong answer on a review item offers: those of its fact in the browser; an event's
+    split asks which of its reports, when it has more than one."""
+    found = review_fact(kind, fact)
+    if found is None:
+        return []
+    names = REVIEW_ACTIONS[kind][1]
+    out = [a for a in actions(*found) if a.name in names]
+    n = len(fact.get("reports") or [])
+    if kind == "events" and n > 1:
+        out = [Action(a.name, a.label, PICK_REPORT.format(n=n)) if a.name == "split" else a for a in out]
+    return sorted(out, key=lambda a: names.index(a.name))

@@ -10,7 +10,8 @@ it moves exactly those back, whichever ingest moved them.
 Replay (`replay`): an article written again marks its corrections pending (`model.corpus.write`); after the
 ingest's entity refresh, the pending ones and every entity correction are applied again, in the order they were
 made. One whose target is gone is marked orphaned (and listed), never dropped. Event corrections take effect
-in the merge itself (`model.corpus.event_refresh`); here they are only checked. Everything runs inside the
+in the merge itself (`model.corpus.event_refresh`); here they are only checked. A date's correction merges again
+only the events its reports' merge can touch (`event_refresh.around`, `remerge`), not their years. Everything runs inside the
 caller's transaction.
 """
 
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from model.corpus import correction_store as store
 from model.corpus.correction_store import APPLIED, KINDS, ORPHANED, PENDING, Correction
 from model.corpus.entity_refresh import recount_entities
+from model.corpus.event_refresh import around, remerge
 from model.corpus.statement_refresh import repart, unlink_quote
 from model.corpus.summary import summarise
 from model.dates import granularity, value_range
@@ -427,7 +429,6 @@ def _reports_at(conn: sqlite3.Connection, aid: int, start: int, end: int) -> lis
 
 
 def _drop_report(conn: sqlite3.Connection, rid: int) -> None:
-    conn.execute("INSERT OR IGNORE INTO event_dirty(part) SELECT part FROM event_report WHERE id=?", (rid,))
     conn.execute("DELETE FROM event_role WHERE report=?", (rid,))
     conn.execute("DELETE FROM event_report WHERE id=?", (rid,))
 
@@ -440,10 +441,13 @@ def _date(conn: sqlite3.Connection, c: Correction, work: Work):
     original = _timex_snapshot(conn, aid, tid)
     start, end = original["start"], original["end"]
     work.articles.add(aid)
+    reports = _reports_at(conn, aid, start, end)
+    before = around(conn, reports)  # what the merge of their events may change: merged again, not their years
     if c.kind == "date_reject":
-        for rid in _reports_at(conn, aid, start, end):
+        for rid in reports:
             _drop_report(conn, rid)
         conn.execute("DELETE FROM timex WHERE id=?", (tid,))
+        remerge(conn, before, [])
         return APPLIED, original
     value = c.value["value"]
     rng = value_range(value)
@@ -452,8 +456,8 @@ def _date(conn: sqlite3.Connection, c: Correction, work: Work):
         (value, rng[0] if rng else None, rng[1] if rng else None, USER_BASIS, tid),
     )
     day = value.split("T")[0]
-    for rid in _reports_at(conn, aid, start, end):
-        conn.execute("INSERT OR IGNORE INTO event_dirty(part) SELECT part FROM event_report WHERE id=?", (rid,))
+    kept = []
+    for rid in reports:
         if granularity(day) not in EVENT_GRANULARITIES:
             _drop_report(conn, rid)
             continue
@@ -461,7 +465,8 @@ def _date(conn: sqlite3.Connection, c: Correction, work: Work):
             "UPDATE event_report SET value=?, weekday_value=NULL, basis=?, part=? WHERE id=?",
             (day, USER_BASIS, day[:4], rid),
         )
-        conn.execute("INSERT OR IGNORE INTO event_dirty(part) VALUES (?)", (day[:4],))
+        kept.append(rid)
+    remerge(conn, before, kept)
     return APPLIED, original
 
 
@@ -469,7 +474,9 @@ def _restore_date(conn: sqlite3.Connection, c: Correction, original: dict, work:
     """The date at `c`'s span, and the event reports it anchored, as extracted (`original`)."""
     aid = conn.execute("SELECT id FROM article WHERE key=?", (c.target["article"],)).fetchone()[0]
     start, end = c.target["start"], c.target["end"]
-    for rid in _reports_at(conn, aid, start, end):
+    there = _reports_at(conn, aid, start, end)
+    before = around(conn, there)
+    for rid in there:
         _drop_report(conn, rid)
     conn.execute("DELETE FROM timex WHERE article=? AND start=? AND end=?", (aid, start, end))
     row = dict(original, article=aid)
@@ -477,6 +484,7 @@ def _restore_date(conn: sqlite3.Connection, c: Correction, original: dict, work:
     cols = [c.strip() for c in _TIMEX_COLUMNS.split(",")]
     conn.execute(f"INSERT INTO timex({_TIMEX_COLUMNS}) VALUES ({','.join('?' * len(cols))})", [row[k] for k in cols])
     rcols = [c.strip() for c in _REPORT_COLUMNS.split(",")]
+    back = []
     for report in reports:
         report = dict(report, article=aid)
         roles = report.pop("roles", [])
@@ -488,7 +496,8 @@ def _restore_date(conn: sqlite3.Connection, c: Correction, original: dict, work:
             "INSERT OR IGNORE INTO event_role(report, role, article, start, end) VALUES (?,?,?,?,?)",
             [(rid, role, aid, s, e) for role, s, e in roles],
         )
-        conn.execute("INSERT OR IGNORE INTO event_dirty(part) VALUES (?)", (report["part"],))
+        back.append(rid)
+    remerge(conn, before, back)
     work.articles.add(aid)
 
 
@@ -541,8 +550,17 @@ def _event(conn: sqlite3.Connection, c: Correction, work: Work):
 
 
 def _statement(conn: sqlite3.Connection, c: Correction, work: Work):
-    """Recorded for the statement grouping (`correction_store.wrong_groupings`); held while its quote is there."""
-    return (APPLIED if find_span(conn, "quote", c) else ORPHANED), None
+    """Taken into account by the statement grouping (`model.corpus.statement_refresh.wrong_groupings`): here the
+    quote's speaker is marked to be grouped again; held while its quote is there."""
+    found = find_span(conn, "quote", c)
+    if found is None:
+        return ORPHANED, None
+    _regroup_quote(conn, found[1])
+    return APPLIED, None
+
+
+def _regroup_quote(conn: sqlite3.Connection, qid: int) -> None:
+    conn.execute("INSERT OR IGNORE INTO statement_dirty(part) SELECT part FROM quote_statement WHERE quote=?", (qid,))
 
 
 APPLY = {
@@ -572,6 +590,10 @@ def undo(conn: sqlite3.Connection, c: Correction, work: Work) -> None:
     elif kind_of_target in ("quote", "date"):
         undo_span(conn, c, work)
     else:
+        if kind_of_target == "statement":
+            found = find_span(conn, "quote", c)
+            if found is not None:
+                _regroup_quote(conn, found[1])
         if kind_of_target == "event":
             for key, at in ((c.target["article"], c.target["timex_start"]), (c.value.get("article"), None)):
                 part = report_part(conn, key, at if at is not None else c.value.get("timex_start", -1))

@@ -30,7 +30,7 @@ KINDS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "article_date": ("article", ("article",), ("published",)),
     "event_merge": ("event", ("article", "timex_start"), ("article", "timex_start")),
     "event_split": ("event", ("article", "timex_start"), ()),
-    # Recorded and shared, applied by whatever groups quotes into statements (`wrong_groupings`).
+    # The quote is a statement of its own (`model.corpus.statement_refresh.wrong_groupings`).
     "statement_wrong": ("statement", ("article", "start", "end"), ()),
 }
 QUOTE_KINDS = ("direct", "partial", "indirect", "stance")
@@ -201,9 +201,3 @@ def remove(conn: sqlite3.Connection, cid: int) -> None:
 def mark_article_pending(conn: sqlite3.Connection, key: str) -> None:
     """The article `key` was written again (or removed): its corrections are to be applied again."""
     conn.execute("UPDATE correction SET status=? WHERE article_key=?", (PENDING, key))
-
-
-def wrong_groupings(conn: sqlite3.Connection) -> list[dict]:
-    """The quotes (article, start, end) a user marked as wrongly grouped into their statement: the hook for the
-    statement grouping, which should keep each of them out of the statement it was put in."""
-    return [c.target for c in every(conn, "kind='statement_wrong'")]

@@ -6,12 +6,21 @@ article's own transaction: the mark cannot be lost); so does a family name merge
 (`entity_refresh`). `refresh_events` merges those years again from their reports, in one transaction that
 clears their marks, so an ingest that died before it leaves them marked and the next one redoes them; an
 ingest that wrote nothing has nothing to do. A year merged again gives what a merge of the whole corpus does.
+
+A user's correction of a few reports' dates re-merges less than their years (`around`, then `remerge`): only
+the reports whose merge can depend on them, their neighbourhood (`neighbourhood`). Two reports are compared only
+when they share a participant (every join of `model.corpus.event_merge.cluster` asks for one) or a user merged
+their events, so the reports of a year fall into sets closed under both, whose merges do not depend on each
+other: merging the sets that hold the changed reports, before and after the change, gives what a merge of the
+year does (`tests/model/corpus/test_event_remerge.py` compares the two).
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from model.corpus.event_merge import Event, Report, cluster, event_of
 
@@ -51,7 +60,10 @@ def refresh_events(conn: sqlite3.Connection, everything: bool = False) -> int:
     return len(parts)
 
 
-def _merge_part(conn: sqlite3.Connection, part: str) -> None:
+def _merge_part(conn: sqlite3.Connection, part: str, only: set[int] | None = None) -> None:
+    """Merge the reports of year `part` (or `only` those of its reports: a set closed under `neighbourhood`)."""
+    among = "" if only is None else " AND r.id IN (SELECT value FROM json_each(?))"
+    params = (part,) if only is None else (part, json.dumps(sorted(only)))
     reports = {
         rid: Report(
             rid,
@@ -65,12 +77,122 @@ def _merge_part(conn: sqlite3.Connection, part: str) -> None:
             trigger_at=at,
             noun=pos in ("NOUN", "PROPN"),
         )
-        for rid, key, ts, trigger, value, weekday, basis, place, at, pos in conn.execute(_REPORTS, (part,))
+        for rid, key, ts, trigger, value, weekday, basis, place, at, pos in conn.execute(
+            _REPORTS.replace(" ORDER BY", among + " ORDER BY"), params
+        )
     }
-    for rid, role, name in conn.execute(_ROLES, (part,)):
+    for rid, role, name in conn.execute(_ROLES.replace(" ORDER BY", among + " ORDER BY"), params):
         (reports[rid].agents if role == "agent" else reports[rid].patients).append(name)
     for group in corrected(conn, part, cluster(list(reports.values()))):
         _store(conn, part, event_of(group))
+
+
+# ---------------------------------------------------------------- a few reports merged again
+
+_IDS = "SELECT value FROM json_each(?)"
+_PARTICIPANTS_OF = (
+    "SELECT DISTINCT m.entity FROM event_role er JOIN mention m ON m.article = er.article AND m.start = er.start "
+    f"AND m.end = er.end WHERE er.report IN ({_IDS}) AND m.entity IS NOT NULL"
+)
+_REPORTS_WITH = (  # the reports of a year in whose frames one of these entities takes part
+    "SELECT DISTINCT er.report FROM mention m JOIN event_role er ON er.article = m.article AND er.start = m.start "
+    f"AND er.end = m.end JOIN event_report r ON r.id = er.report WHERE m.entity IN ({_IDS}) AND r.part = ?"
+)
+
+
+def _ids(ids: Iterable) -> str:
+    return json.dumps(sorted(ids))
+
+
+def _merged_by_user(conn: sqlite3.Connection, part: str) -> list[set[int]]:
+    """The reports of `part` each event_merge correction joins (both its sides), as sets."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='correction'").fetchone():
+        return []
+    out = []
+    for target, value in conn.execute("SELECT target, value FROM correction WHERE kind='event_merge'").fetchall():
+        t, v = json.loads(target), json.loads(value or "{}")
+        ids = _report_ids(conn, part, t.get("article"), t.get("timex_start"))
+        ids |= _report_ids(conn, part, v.get("article"), v.get("timex_start"))
+        if ids:
+            out.append(ids)
+    return out
+
+
+def neighbourhood(conn: sqlite3.Connection, part: str, seeds: set[int]) -> set[int]:
+    """The reports of year `part` reached from `seeds` through shared participants and a user's event merges:
+    the only ones whose merge can depend on the seeds."""
+    found, frontier, entities = set(seeds), set(seeds), set()
+    joined = _merged_by_user(conn, part)
+    while frontier:
+        new_entities = {r[0] for r in conn.execute(_PARTICIPANTS_OF, (_ids(frontier),))} - entities
+        entities |= new_entities
+        reached = {r[0] for r in conn.execute(_REPORTS_WITH, (_ids(new_entities), part))} if new_entities else set()
+        for ids in joined:
+            if ids & (found | reached):
+                reached |= ids
+        frontier = reached - found
+        found |= frontier
+    return found
+
+
+def _parts_of(conn: sqlite3.Connection, reports: Iterable[int]) -> dict[str, set[int]]:
+    by_part: dict[str, set[int]] = {}
+    for rid, part in conn.execute(f"SELECT id, part FROM event_report WHERE id IN ({_IDS})", (_ids(reports),)):
+        by_part.setdefault(part, set()).add(rid)
+    return by_part
+
+
+def _behind(conn: sqlite3.Connection, parts: Iterable[str]) -> bool:
+    """Whether a year of `parts` is marked to be merged whole anyway."""
+    return any(conn.execute("SELECT 1 FROM event_dirty WHERE part=?", (p,)).fetchone() for p in parts)
+
+
+@dataclass
+class Around:
+    """Before a change of some reports' dates: the reports whose merge may depend on them, by year, and the
+    events those are in (`around`); `remerge` after the change. `whole`: their years are to be merged whole."""
+
+    parts: dict[str, set[int]] = field(default_factory=dict)
+    events: set[str] = field(default_factory=set)
+    whole: bool = False
+
+
+def around(conn: sqlite3.Connection, reports: Iterable[int]) -> Around:
+    """What a change of `reports`' dates may alter, taken before the change (inside the caller's transaction)."""
+    by_part = _parts_of(conn, reports)
+    if _behind(conn, by_part):
+        return Around(by_part, whole=True)
+    parts = {p: neighbourhood(conn, p, ids) for p, ids in by_part.items()}
+    every = set().union(*parts.values()) if parts else set()
+    events = {
+        r[0] for r in conn.execute(f"SELECT DISTINCT event FROM event_report WHERE id IN ({_IDS})", (_ids(every),))
+    }
+    return Around(parts, events - {None})
+
+
+def remerge(conn: sqlite3.Connection, before: Around, reports: Iterable[int]) -> int:
+    """After the change (inside the caller's transaction): merge again the reports `before` named that are still
+    there and the changed `reports` as they are now (ids of rows written again included), with their
+    neighbourhoods, in place of the events they were in. A year already marked behind is marked, not merged
+    here. Returns the number of reports merged again."""
+    old = set().union(*before.parts.values()) if before.parts else set()
+    seeds = _parts_of(conn, old | set(reports))
+    if before.whole or _behind(conn, seeds):
+        _mark_behind(conn, {*before.parts, *seeds})
+        return 0
+    parts = {p: neighbourhood(conn, p, ids) for p, ids in seeds.items()}
+    every = set().union(*parts.values()) if parts else set()
+    events = before.events | {
+        r[0] for r in conn.execute(f"SELECT DISTINCT event FROM event_report WHERE id IN ({_IDS})", (_ids(every),))
+    }
+    conn.execute(f"DELETE FROM event WHERE id IN ({_IDS})", (_ids(events - {None}),))
+    for part in sorted(parts):
+        _merge_part(conn, part, parts[part])
+    return len(every)
+
+
+def _mark_behind(conn: sqlite3.Connection, parts: Iterable[str]) -> None:
+    conn.executemany("INSERT OR IGNORE INTO event_dirty(part) VALUES (?)", [(p,) for p in parts])
 
 
 def _report_ids(conn: sqlite3.Connection, part: str, key: str | None, timex_start) -> set[int]:

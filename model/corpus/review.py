@@ -12,7 +12,7 @@ import json
 import math
 import random
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from model.corpus.write import utc_now
 
@@ -36,6 +36,9 @@ class Item:
     key: dict  # stable: {article, start, end} or {event}
     claim: str  # what extraction says, in one line
     context: str  # the text it was read from
+    # what correcting it needs (`tui.correcting.review_fact`): the article's row id and the span, what extraction
+    # says of it (speaker, kind, value, entity name and label); an event's reports, each as a date's span
+    fact: dict = field(default_factory=dict, compare=False)
 
     @property
     def id(self) -> str:
@@ -165,40 +168,48 @@ def context_of(text: str, start: int, end: int, width: int = _CONTEXT) -> str:
 
 
 def _span_item(conn: sqlite3.Connection, kind: str, key: dict) -> Item:
-    text = conn.execute("SELECT text FROM article WHERE key=?", (key["article"],)).fetchone()[0]
+    aid, text = conn.execute("SELECT id, text FROM article WHERE key=?", (key["article"],)).fetchone()
     where = "a.key=? AND t.start=? AND t.end=?"
     params = (key["article"], key["start"], key["end"])
+    words = text[key["start"] : key["end"]]
+    fact = {"article": aid, "start": key["start"], "end": key["end"], "text": words}
     if kind == "quotes":
         speaker, qkind = conn.execute(
             "SELECT COALESCE(e.canonical, t.speaker_name), t.kind FROM quote t JOIN article a ON a.id = t.article "
             f"LEFT JOIN entity e ON e.id = t.speaker_entity WHERE {where}",
             params,
         ).fetchone()
-        claim = f"{speaker or 'no speaker'} ({qkind}): “{text[key['start'] : key['end']]}”"
+        claim = f"{speaker or 'no speaker'} ({qkind}): “{words}”"
+        fact.update(speaker=speaker, kind=qkind)
     elif kind == "entities":
         name, label = conn.execute(
             "SELECT e.canonical, e.label FROM mention t JOIN article a ON a.id = t.article "
             f"JOIN entity e ON e.id = t.entity WHERE {where}",
             params,
         ).fetchone()
-        claim = f"“{text[key['start'] : key['end']]}” → {name} ({label})"
+        claim = f"“{words}” → {name} ({label})"
+        fact.update(name=name, label=label)
     else:
         value = conn.execute(f"SELECT t.value FROM timex t JOIN article a ON a.id = t.article WHERE {where}", params)
-        claim = f"“{text[key['start'] : key['end']]}” → {value.fetchone()[0] or 'no value'}"
-    return Item(kind, key, claim, f"{key['article']}: " + context_of(text, key["start"], key["end"]))
+        fact["value"] = value.fetchone()[0]
+        claim = f"“{words}” → {fact['value'] or 'no value'}"
+    return Item(kind, key, claim, f"{key['article']}: " + context_of(text, key["start"], key["end"]), fact)
 
 
 def _event_item(conn: sqlite3.Connection, key: dict) -> Item:
     value, summary = conn.execute("SELECT value, summary FROM event WHERE id=?", (key["event"],)).fetchone()
     reports = conn.execute(
-        "SELECT a.key, substr(a.text, r.start + 1, r.end - r.start), r.value FROM event_report r "
-        "JOIN article a ON a.id = r.article WHERE r.event=? ORDER BY a.key, r.start",
+        "SELECT a.key, substr(a.text, r.start + 1, r.end - r.start), r.value, r.article, r.timex_start, r.timex_end, "
+        "substr(a.text, r.timex_start + 1, r.timex_end - r.timex_start) FROM event_report r "
+        "JOIN article a ON a.id = r.article WHERE r.event=? ORDER BY a.key, r.timex_start",
         (key["event"],),
     ).fetchall()
-    context = " | ".join(f"{k} ({v}): " + " ".join(s.split()) for k, s, v in reports[:4])
+    context = " | ".join(f"[{i}] {r[0]} ({r[2]}): " + " ".join(r[1].split()) for i, r in enumerate(reports[:4], 1))
     more = f" | … {len(reports) - 4} more" if len(reports) > 4 else ""
     n = len(reports)
-    return Item("events", key, f"{value}: {summary} ({n} report{'' if n == 1 else 's'})", context + more)
+    dates = [{"article": r[3], "start": r[4], "end": r[5], "text": r[6], "value": r[2]} for r in reports]
+    fact = {"value": value, "reports": dates}
+    return Item("events", key, f"{value}: {summary} ({n} report{'' if n == 1 else 's'})", context + more, fact)
 
 
 # ---------------------------------------------------------------- answers and figures

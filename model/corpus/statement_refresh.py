@@ -4,7 +4,9 @@ Quotes are grouped within their speaker (`quote_statement.part`, `statement_merg
 quotes are never one statement. Writing or removing an article marks its quotes' speakers behind
 (`statement_dirty`, in the article's own transaction: the mark cannot be lost); so does a family name merged into
 a full name (`entity_refresh`: its quotes move to the full name's part, `repart`) and a user's publication date
-(`corrections`: the statements' dates). `refresh_statements` groups those speakers' quotes again, in one
+(`corrections`: the statements' dates). A quote a user marked as wrongly grouped (a `statement_wrong` correction,
+by its article's key and span) is a statement of its own, and its speaker's other quotes are grouped without it
+(`wrong_groupings`). `refresh_statements` groups those speakers' quotes again, in one
 transaction that clears their marks, so an ingest that died before it leaves them marked and the next one redoes
 them; an ingest that wrote nothing has nothing to do. A speaker grouped again gives what a grouping of the whole
 corpus does.
@@ -12,6 +14,7 @@ corpus does.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
 
@@ -98,17 +101,37 @@ def refresh_statements(conn: sqlite3.Connection, everything: bool = False) -> in
             conn.execute("DELETE FROM statement")
         parts = [r[0] for r in conn.execute("SELECT part FROM statement_dirty ORDER BY part")]
         conn.execute("DELETE FROM statement WHERE part IN (SELECT part FROM statement_dirty)")
+        wrong = wrong_groupings(conn)
         for part in parts:
-            _group_part(conn, part)
+            _group_part(conn, part, wrong)
         conn.execute("DELETE FROM statement_dirty")
     return len(parts)
 
 
-def _group_part(conn: sqlite3.Connection, part: str) -> None:
+def wrong_groupings(conn: sqlite3.Connection) -> set[tuple[str, int, int]]:
+    """The quotes (article key, start, end) a user marked as wrongly grouped into their statement (the
+    `statement_wrong` corrections; read here, not through `correction_store`, which sits above the writer)."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='correction'").fetchone():
+        return set()
+    targets = (json.loads(r[0]) for r in conn.execute("SELECT target FROM correction WHERE kind='statement_wrong'"))
+    return {(t.get("article"), t.get("start"), t.get("end")) for t in targets}
+
+
+def grouped(quotes: list[Said], wrong: set[tuple[str, int, int]]) -> list[list[Said]]:
+    """`group` with a user's say: each quote marked wrongly grouped is a statement of its own, and the others are
+    grouped as if it were not there (it bridges nothing). Groups in the order `group` gives, by their first."""
+    alone = [s for s in quotes if (s.article, s.start, s.end) in wrong]
+    if not alone:
+        return group(quotes)
+    rest = group([s for s in quotes if (s.article, s.start, s.end) not in wrong])
+    return sorted(rest + [[s] for s in alone], key=lambda g: (g[0].article, g[0].start, g[0].end, g[0].id))
+
+
+def _group_part(conn: sqlite3.Connection, part: str, wrong: set[tuple[str, int, int]]) -> None:
     rows = conn.execute(_MEMBERS, (part,)).fetchall()
     speakers = {r[0]: (r[8], r[9]) for r in rows}
     quotes = [Said(*r[:8]) for r in rows]
-    for members in group(quotes):
+    for members in grouped(quotes, wrong):
         st = statement_of(members)
         _store(conn, part, st, *speakers[st.fullest])
 

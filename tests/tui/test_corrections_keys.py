@@ -111,6 +111,8 @@ async def test_review_in_the_browser_keeps_answers_and_shows_the_figures(app):
         await settle(pilot)
         await pilot.press("w")
         await settle(pilot)
+        await pilot.press("escape")  # the correction a wrong answer opens: not made, the answer stays
+        await settle(pilot)
         figures = str(app.screen.query_one("#figures").render())
         assert "1/1 right" in figures and "0/1 right" in figures and "95% interval" in figures
         conn = sqlite3.connect(app.db.path)
