@@ -78,8 +78,21 @@ def run(ex: ArticleContext) -> list[Quote]:
     out += _layout_quotes(ex, out, labelled)
     if ex.rules.learned_model:
         out += learned_quotes(ex, out)
+    out = one_a_span(out)
     out.sort(key=lambda r: (r.start, r.end))
     return out
+
+
+def one_a_span(quotes: list) -> list:
+    """The first quote of each span, in rule order: a span is one quote (a statement's id is made from its
+    quote's article and span, so two quotes of one span would be one statement's two)."""
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for q in quotes:
+        if (q.start, q.end) not in seen:
+            seen.add((q.start, q.end))
+            kept.append(q)
+    return kept
 
 
 def resolve_speakers(ex, frames: list[Frame]) -> None:

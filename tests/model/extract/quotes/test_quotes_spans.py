@@ -110,3 +110,14 @@ def test_a_clause_before_a_colon_is_not_what_the_cue_after_it_reports(nlp):
     assert [q.text for q in run(nlp, text) if q.kind == "indirect"] == [
         "they're increasingly certain that the deal will fail"
     ]
+
+
+def test_a_span_is_one_quote_the_first_rule_to_find_it_keeps_it():
+    from types import SimpleNamespace
+
+    from model.extract.quotes.extractor import one_a_span
+
+    framed = SimpleNamespace(start=10, end=40, kind="direct")
+    learned_again = SimpleNamespace(start=10, end=40, kind="indirect")
+    other = SimpleNamespace(start=50, end=70, kind="indirect")
+    assert one_a_span([framed, other, learned_again]) == [framed, other]
