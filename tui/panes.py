@@ -127,7 +127,7 @@ def articles_source(filters: q.Filters, sort: str, show_basis: bool) -> FuncSour
     )
 
 
-COUNT_W = 9  # an entity's mentions and articles: "mentions" and a sort mark
+COUNT_W = 10  # an entity's mentions and articles: a space, "mentions" and a sort mark
 
 
 @lru_cache(maxsize=64)  # drawn for every row: one layout a width
