@@ -141,13 +141,13 @@ ATTRIBUTED = [
         "they would vote for Hillary Clinton",
     ),
     (
-        "Bernie Sanders held a rally in Iowa on Monday. "
-        "Bernie Sanders's campaign says it raised more than $21 million in January.",
-        "raised",
+        "Nora Lindqvist opened an office in Malmo on Monday. "
+        "Nora Lindqvist's campaign says it collected more than $4 million in March.",
+        "collected",
         "indirect",
-        "Bernie Sanders's campaign",
+        "Nora Lindqvist's campaign",
         "say",
-        "it raised more than $21 million in January",
+        "it collected more than $4 million in March",
     ),
     (
         "Senator Bernie Sanders said he would release his tax returns for 2014 on Friday, "
@@ -159,31 +159,31 @@ ATTRIBUTED = [
         "he would release his tax returns for 2014 on Friday",
     ),
     (
-        "''The bottom line is that Twitter is not doing enough,'' Ms. Rita Katz said. "
-        "''With the technology they have, they could do much more.''\n\nOthers disagreed.",
-        "bottom line",
+        "''The short version is that the ministry is not trying hard enough,'' Ms. Ana Ruiz said. "
+        "''With the budget it has, it could build far more.''\n\nOthers disagreed.",
+        "short version",
         "indirect",
-        "Rita Katz",
+        "Ana Ruiz",
         "say",
-        "The bottom line is that Twitter is not doing enough,'' Ms. Rita Katz said. "
-        "''With the technology they have, they could do much more.",
+        "The short version is that the ministry is not trying hard enough,'' Ms. Ana Ruiz said. "
+        "''With the budget it has, it could build far more.",
     ),
     (
-        "''The bottom line is that Twitter is not doing enough,'' Ms. Rita Katz said. Others disagreed.",
-        "bottom line",
+        "''The short version is that the ministry is not trying hard enough,'' Ms. Ana Ruiz said. Others disagreed.",
+        "short version",
         "indirect",
-        "Rita Katz",
+        "Ana Ruiz",
         "say",
-        "The bottom line is that Twitter is not doing enough",
+        "The short version is that the ministry is not trying hard enough",
     ),
     (
-        "Ms. Warren spoke in Ohio. ''He will crush you into the dirt to get whatever he wants. That's who he is,'' "
-        "Ms. Elizabeth Warren said.",
-        "crush",
+        "Ms. Ortiz spoke in Denver. ''She will trample any rival to win whatever contract she wants. That's how "
+        "she works,'' Ms. Carla Ortiz said.",
+        "trample",
         "indirect",
-        "Elizabeth Warren",
+        "Carla Ortiz",
         "say",
-        "He will crush you into the dirt to get whatever he wants. That's who he is",
+        "She will trample any rival to win whatever contract she wants. That's how she works",
     ),
     (
         "''Jobs, jobs, jobs,'' Mrs. Hillary Clinton said on Monday.",
@@ -244,9 +244,9 @@ def test_a_plan_inside_reported_speech_is_not_a_second_quote(nlp):
 
 
 def test_a_voice_links_to_its_owner(nlp):
-    text = "Bernie Sanders's campaign says it raised more than $21 million in January."
-    q = one(run(nlp, text), "raised")
-    assert q.speakers == ["Bernie Sanders"] and "speaking for Bernie Sanders" in q.basis
+    text = "Nora Lindqvist's campaign says it collected more than $4 million in March."
+    q = one(run(nlp, text), "collected")
+    assert q.speakers == ["Nora Lindqvist"] and "speaking for Nora Lindqvist" in q.basis
 
 
 def test_a_paragraph_led_by_a_known_name_and_a_colon_is_what_that_person_said(nlp):
@@ -263,9 +263,9 @@ def test_a_paragraph_led_by_a_known_name_and_a_colon_is_what_that_person_said(nl
 
 
 def test_a_clause_ending_in_a_colon_gives_the_quote_its_subject_whatever_the_verb(nlp):
-    text = "Donald Trump gestured to the crowd, then leaned in and boomed: “Let’s defeat her in November.”"
-    q = one(run(nlp, text), "defeat her")
-    assert (q.kind, q.speaker) == ("direct", "Donald Trump")
+    text = "Ellen Park waved to the fans, then leaned in and roared: “Let’s beat them in the final.”"
+    q = one(run(nlp, text), "beat them")
+    assert (q.kind, q.speaker) == ("direct", "Ellen Park")
     assert "colon" in q.basis
 
 

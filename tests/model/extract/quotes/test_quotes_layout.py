@@ -9,11 +9,11 @@ from tests.model.extract.quotes.helpers import one, run
 # (text, a word of the quote, speaker, cue, the quote's text)
 INTERVIEW = (
     "The author spoke about her book.\n\nQ: You open your book on May 17, 2001. What did you find?\n\n"
-    "A: I came home from school and my parents were gone."
+    "A: I got back from practice and the whole house was empty."
 )
 LAID_OUT = [
     # an interview's questions and answers: turns, speaker unknown
-    (INTERVIEW, "came home", None, ":", "I came home from school and my parents were gone."),
+    (INTERVIEW, "got back", None, ":", "I got back from practice and the whole house was empty."),
     (INTERVIEW, "What did you find", None, ":", "You open your book on May 17, 2001. What did you find?"),
     # a title-case label: the person of that surname
     (
@@ -35,11 +35,11 @@ LAID_OUT = [
     ),
     # a speech verb and a colon before two apostrophes
     (
-        "Mr. Tom Ridge spoke in Ohio.\n\nMr. Ridge said: ''Bombast doesn't cut it. Inexperience doesn't cut it.''",
-        "Bombast",
-        "Tom Ridge",
+        "Mr. Alan Forde spoke in Cork.\n\nMr. Forde said: ''Shouting doesn't fix it. Delay doesn't fix it.''",
+        "Shouting",
+        "Alan Forde",
         "say",
-        "Bombast doesn't cut it. Inexperience doesn't cut it.",
+        "Shouting doesn't fix it. Delay doesn't fix it.",
     ),
     # a headline's source (a people noun) and its cue: the rest of the line
     (
@@ -83,18 +83,18 @@ LAID_OUT = [
     ),
     # a second cue after a comma: the same source, its own report; a source past its apposition, one word reported
     (
-        "Clinton Says Russians Hacked DNC, Calls Trump’s Putin Remarks Troubling\n\nHillary Clinton spoke on Sunday.",
-        "Russians",
-        "Hillary Clinton",
+        "Walsh Says Thieves Raided Warehouse, Calls Grant’s Dublin Remarks Troubling\n\nKaren Walsh spoke on Sunday.",
+        "Thieves",
+        "Karen Walsh",
         "say",
-        "Russians Hacked DNC",
+        "Thieves Raided Warehouse",
     ),
     (
-        "Clinton Says Russians Hacked DNC, Calls Trump’s Putin Remarks Troubling\n\nHillary Clinton spoke on Sunday.",
+        "Walsh Says Thieves Raided Warehouse, Calls Grant’s Dublin Remarks Troubling\n\nKaren Walsh spoke on Sunday.",
         "Remarks",
-        "Hillary Clinton",
+        "Karen Walsh",
         "call",
-        "Trump’s Putin Remarks Troubling",
+        "Grant’s Dublin Remarks Troubling",
     ),
     (
         "Biden, stumping for Clinton, trashes Trump.\n\nVice President Joe Biden spoke in Ohio.",

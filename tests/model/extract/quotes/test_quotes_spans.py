@@ -90,16 +90,16 @@ def test_a_cue_participle_ending_the_reported_clause_is_the_speakers_own_report(
 
 
 def test_an_attribution_between_two_reported_clauses_reports_both(nlp):
-    qs = run(nlp, "But there is a risk, some Democrats said, that Mr. Sanders would push the party too far.")
+    qs = run(nlp, "But there is a danger, some councillors said, that Ms. Brandt would stretch the budget too thin.")
     assert [q.text for q in qs if q.kind == "indirect"] == [
-        "there is a risk, some Democrats said, that Mr. Sanders would push the party too far"
+        "there is a danger, some councillors said, that Ms. Brandt would stretch the budget too thin"
     ]
 
 
 def test_an_attribution_closing_the_sentence_covers_all_of_it(nlp):
     text = (
-        "Hillary Clinton has raised $2.7 million from tech donors since beginning her campaign, while Bernie "
-        "Sanders has raised $6 million, according to the Federal Election Commission."
+        "Laura Mendes has collected $1.4 million from local firms since starting her bid, while Victor "
+        "Hale has collected $3 million, according to the City Ethics Board."
     )
     got = [q.text for q in run(nlp, text) if q.kind == "indirect"]
     assert got == [text[: text.index(", according")]]

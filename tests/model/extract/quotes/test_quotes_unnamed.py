@@ -138,6 +138,6 @@ def test_any_common_noun_that_speaks_but_not_evidence(nlp):
 
 
 def test_a_coordinated_that_clause_stays_in_the_report(nlp):
-    text = "Marco Rubio said he does not completely trust Trump but that Clinton cannot be elected."
-    assert [q.text for q in run(nlp, text)] == ["he does not completely trust Trump but that Clinton cannot be elected"]
-    assert [q.text for q in run(nlp, text, keep_that_clauses=False)] == ["he does not completely trust Trump"]
+    text = "Helen Price said she does not fully trust Grant but that Novak cannot be appointed."
+    assert [q.text for q in run(nlp, text)] == ["she does not fully trust Grant but that Novak cannot be appointed"]
+    assert [q.text for q in run(nlp, text, keep_that_clauses=False)] == ["she does not fully trust Grant"]

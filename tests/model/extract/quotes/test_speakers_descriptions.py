@@ -19,10 +19,10 @@ CASES = [
     ),
     # … and when the subject above is the same pronoun, what that pronoun means
     (
-        "Donald Trump spoke in Washington on Monday.\n\n"
-        "He lambasted the Iran nuclear deal negotiated by President Obama, who he noted was “in his final year, yay.”",
-        "final year",
-        "Donald Trump",
+        "Carlos Mendes spoke in Lisbon on Monday.\n\n"
+        "He criticised the fishing quota agreed by Minister Duarte, who he noted was “in her last month, at last.”",
+        "last month",
+        "Carlos Mendes",
     ),
     # "she"/"he" can mean an unnamed woman or man who was the subject before
     (

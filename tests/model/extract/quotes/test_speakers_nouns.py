@@ -10,16 +10,16 @@ from tests.model.extract.quotes.helpers import speakers as _speakers
 CASES = [
     # the subject of 'said' is the rejection (the parse): no one who speaks; the name after the verb does
     (
-        "Voters in the Netherlands rejected the treaty on Wednesday. The rejection of the treaty signals “the "
-        "beginning of the end” for the union, said Geert Wilders, the leader of the Party for Freedom.",
-        "the beginning of the end",
-        "Geert Wilders",
+        "Fans in Leeds rejected the merger on Friday. The rejection of the merger marks “the start of the "
+        "decline” for the club, said Gary Holt, the chairman of the Supporters Trust.",
+        "the start of the decline",
+        "Gary Holt",
     ),
     # what someone owns speaks for the owner
     (
-        "Mayor John Smith faces a hard race. His final assessment: “It’s not quite optimistic,” he said.",
-        "It’s not quite optimistic,",
-        "John Smith",
+        "Minister Paul Grant faces a tough budget. His final verdict: “It’s not entirely hopeless,” he said.",
+        "It’s not entirely hopeless,",
+        "Paul Grant",
     ),
 ]
 

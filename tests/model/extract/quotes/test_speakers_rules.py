@@ -14,52 +14,52 @@ def _genders(nlp, text):
 
 def test_an_untagged_relative_is_not_the_person_of_her_family_name(nlp):
     text = (
-        "Donald Trump spoke first.\n\nOn the last day of the Republican National Convention in July, Ivanka "
-        "Trump strode across the stage in a blush-toned dress from her namesake label."
+        "Peter Novak spoke first.\n\nOn the opening night of the Film Festival in May, Ivanka Novak "
+        "strode down the red carpet in a silver gown from her own fashion line."
     )
     doc = nlp(text)
     got = {m.text: m.canonical for m in entities.resolve_mentions(doc)}
-    assert got.get("Ivanka Trump") == "Ivanka Trump"
+    assert got.get("Ivanka Novak") == "Ivanka Novak"
 
 
 def test_a_her_in_a_clause_below_does_not_make_the_subject_a_woman(nlp):
     text = (
-        "Mukasey said the email scandal is only the latest issue in her political career that should give "
-        "voters pause.\n\n“Over the years, Hillary Clinton has done a lot of things,” he said."
+        "Delgado said the budget overrun is only the newest problem in her long council tenure that should "
+        "give residents pause.\n\n“Over the years, Maria Lopez has made a lot of promises,” he said."
     )
-    assert _genders(nlp, text).get("Mukasey") != "f"
-    assert speakers(nlp, text)["Over the years, Hillary Clinton has done a lot of things,"] == "Mukasey"
+    assert _genders(nlp, text).get("Delgado") != "f"
+    assert speakers(nlp, text)["Over the years, Maria Lopez has made a lot of promises,"] == "Delgado"
 
 
 def test_a_kinship_noun_after_a_possessive_name_is_not_that_person(nlp):
     text = (
-        "Felicia Sanders survived the shooting.\n\nDylann Roof is accused of killing nine people inside the "
-        "church in June 2015, including Sanders’ son, 26-year-old Tywanza."
+        "Marta Rees survived the fire.\n\nTom Hale is accused of starting the blaze that killed four people "
+        "inside the warehouse in May 2018, including Rees’ son, 19-year-old Owen."
     )
-    assert _genders(nlp, text).get("Felicia Sanders") != "m"
+    assert _genders(nlp, text).get("Marta Rees") != "m"
 
 
 def test_any_verb_right_after_a_quote_left_open_names_its_speaker(nlp):
     text = (
-        "Trump said the wall was negotiable.\n\n“Would it be negotiable about the 11 million?” Hannity "
-        "pressed. “Maybe let some people stay?”"
+        "Park said the tariff was negotiable.\n\n“Would it be negotiable on the steel quota?” Morrison "
+        "pressed. “Maybe spare the smaller mills?”"
     )
     got = speakers(nlp, text)
-    assert got["Would it be negotiable about the 11 million?"] == "Hannity"
-    assert got["Maybe let some people stay?"] == "Hannity"
+    assert got["Would it be negotiable on the steel quota?"] == "Morrison"
+    assert got["Maybe spare the smaller mills?"] == "Morrison"
 
 
 def test_a_verb_with_an_object_after_a_quote_is_not_its_cue(nlp):
-    text = "“Hello, it’s the Biebs,” Justin Bieber has finally dethroned Adele on the Billboard Hot 100."
-    assert speakers(nlp, text).get("Hello, it’s the Biebs,") is None
+    text = "“Hey, it’s the Captain,” Tom Harwood has finally overtaken Leo Grant at the top of the scoring chart."
+    assert speakers(nlp, text).get("Hey, it’s the Captain,") is None
 
 
 def test_a_things_frame_inside_a_persons_words_quotes_the_person(nlp):
     text = (
-        "De Blasio said the move was made by NYPD commissioner Bill Bratton and said, “Who are you going to "
-        "trust on security and keeping people safe?”"
+        "Okafor said the closure was ordered by fire chief Dana Wills and said, “Who are you going to "
+        "believe on bridges and keeping drivers safe?”"
     )
-    assert speakers(nlp, text)["Who are you going to trust on security and keeping people safe?"] == "De Blasio"
+    assert speakers(nlp, text)["Who are you going to believe on bridges and keeping drivers safe?"] == "Okafor"
 
 
 def test_a_things_frame_alone_keeps_its_own_subject(nlp):
@@ -92,20 +92,20 @@ def test_footage_of_someone_saying_quotes_that_someone(nlp):
 
 def test_a_name_opening_a_long_attribution_after_the_quote_speaks(nlp):
     text = (
-        "“Very good reporter, very good reporter this guy,” Trump, the 2016 GOP presidential frontrunner "
-        "nationally and current polling leader in South Carolina by a wide margin after winning the New "
-        "Hampshire primaries, said when Boyle asked him a question."
+        "“Very good coach, very good coach this man,” Hartley, the club’s longest-serving chairman "
+        "and current favourite in the board election by a clear margin after winning the spring "
+        "ballot, said when Mills asked him a question."
     )
-    assert speakers(nlp, text)["Very good reporter, very good reporter this guy,"] == "Trump"
+    assert speakers(nlp, text)["Very good coach, very good coach this man,"] == "Hartley"
 
 
 def test_she_may_mean_a_persons_name_tagged_as_an_organisation(nlp):
     text = (
-        "Fiorina, the former Hewlett-Packard CEO who dropped her own presidential bid in early February, made a "
-        "surprise appearance at the rally in Miami.\n\n“Ted Cruz has stood up and fought for our right to bear "
-        "arms,” she said to cheers."
+        "Whitman, the former eBay CEO who dropped her own bid for governor in early March, made a "
+        "surprise appearance at the meeting in Fresno.\n\n“Mark Ellis has stood up and fought for our right to "
+        "build homes,” she said to cheers."
     )
-    assert speakers(nlp, text)["Ted Cruz has stood up and fought for our right to bear arms,"] == "Fiorina"
+    assert speakers(nlp, text)["Mark Ellis has stood up and fought for our right to build homes,"] == "Whitman"
 
 
 def test_she_never_means_a_body_tagged_as_an_organisation(nlp):
@@ -118,10 +118,10 @@ def test_she_never_means_a_body_tagged_as_an_organisation(nlp):
 
 def test_a_continuation_skips_an_unnamed_source_reporting_in_between(nlp):
     text = (
-        "“We are going to start winning again,” Trump said at his victory party in Manchester, two hours after "
-        "news outlets declared him the victor in the primary. “You are going to be so happy.”"
+        "“We are going to start scoring again,” Alvarez said at his club dinner in Leeds, two hours after "
+        "local papers named him the coach of the season. “You are going to be so proud.”"
     )
-    assert speakers(nlp, text)["You are going to be so happy."] == "Trump"
+    assert speakers(nlp, text)["You are going to be so proud."] == "Alvarez"
 
 
 def test_a_fragment_in_a_report_of_someone_elses_words_is_the_reporters(nlp):
@@ -136,22 +136,22 @@ def test_a_fragment_of_the_inner_speaker_alone_stays_hers(nlp):
 
 def test_a_dash_opening_the_next_line_names_the_speaker(nlp):
     text = (
-        "As is our practice, we do not award Pinocchios when we review assertions in debates.\n\n"
-        '"I will look into it, and I will get back to you on the transcripts of my speeches."\n\n'
-        "- Hillary Clinton.\n\nClinton has been looking into it for a long time."
+        "As is our habit, we do not grade claims when we review statements at council meetings.\n\n"
+        '"I will check on it, and I will come back to you with the minutes of those hearings."\n\n'
+        "- Nadia Brooks.\n\nBrooks has been checking on it for a long time."
     )
     assert (
-        speakers(nlp, text)["I will look into it, and I will get back to you on the transcripts of my speeches."]
-        == "Hillary Clinton"
+        speakers(nlp, text)["I will check on it, and I will come back to you with the minutes of those hearings."]
+        == "Nadia Brooks"
     )
 
 
 def test_a_colon_after_a_clause_with_no_speaker_looks_to_the_clause_above(nlp):
     text = (
-        'The inquiry continues.\n\nHillary Clinton has since apologized for what happened: "Yes, I should have '
-        'used two email addresses, one for personal use and one for work."'
+        'The audit continues.\n\nOmar Hassan has since apologized for the mix-up: "Yes, I should have '
+        'kept two bank accounts, one for the campaign and one for the office."'
     )
     assert (
-        speakers(nlp, text)["Yes, I should have used two email addresses, one for personal use and one for work."]
-        == "Hillary Clinton"
+        speakers(nlp, text)["Yes, I should have kept two bank accounts, one for the campaign and one for the office."]
+        == "Omar Hassan"
     )
