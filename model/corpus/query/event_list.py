@@ -47,6 +47,13 @@ _ENTITY_EVENTS = (
     f"WHERE ea.entity = ? AND {_TAKES_PART}"
 )
 
+# One event's report from an article naming the entity, in which it takes part or happens (the same reports as
+# `_ENTITY_EVENTS`, looked up from the event).
+_ENTITY_REPORT_OF_EVENT = (
+    "SELECT 1 FROM event_report r INDEXED BY idx_event_report_event WHERE r.event = e.id AND EXISTS "
+    f"(SELECT 1 FROM entity_article ea WHERE ea.entity = ? AND ea.article = r.article) AND {_TAKES_PART}"
+)
+
 
 def has_events(conn: sqlite3.Connection) -> bool:
     """Whether the database has merged events (schema 4 on)."""
@@ -59,14 +66,14 @@ def merged_where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
     if f.article is not None:
         clauses.append("e.id IN (SELECT event FROM event_report WHERE article = ?)")
         params.append(f.article)
-    if f.entity is not None:
-        clause, entity_params = _entity_clause(conn, f.entity)
-        clauses.append(clause)
-        params += entity_params
     if f.search:
         found, found_params = _searched_articles(f.search)
         clauses.append(f"e.id IN (SELECT r.event FROM event_report r WHERE r.article IN ({found}))")
         params += found_params
+    if f.entity is not None:
+        clause, entity_params = _entity_clause(conn, f.entity, searched=bool(f.search))
+        clauses.append(clause)
+        params += entity_params
     return sql_where(clauses), params
 
 
@@ -109,9 +116,13 @@ def _by_name(conn: sqlite3.Connection, entity_id: int) -> bool:
     return entity_counts(conn, entity_id)[1] >= BY_NAME_ARTICLES
 
 
-def _entity_clause(conn: sqlite3.Connection, entity_id: int) -> tuple[str, list]:
-    """An entity's events: from its articles' reports (the cost follows how many articles name it); for one
-    named in very many, by its name among the events' participants and place."""
+def _entity_clause(conn: sqlite3.Connection, entity_id: int, searched: bool = False) -> tuple[str, list]:
+    """An entity's events: from its articles' reports (the cost follows how many articles name it), or, under a
+    search, each event the search keeps checked for a report of it in which the entity takes part (the cost
+    follows the search's `SEARCH_ARTICLES`); for one named in very many, by its name among the events'
+    participants and place."""
+    if not _by_name(conn, entity_id) and searched:
+        return f"EXISTS ({_ENTITY_REPORT_OF_EVENT})", [entity_id, entity_id, entity_id]
     if not _by_name(conn, entity_id):
         return f"e.id IN ({_ENTITY_EVENTS})", [entity_id, entity_id, entity_id]
     names = run(conn, "SELECT canonical FROM entity WHERE id = ?", (entity_id,))

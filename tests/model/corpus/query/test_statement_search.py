@@ -1,0 +1,135 @@
+"""Statements under a search read their quotes' statements off `quote_statement` alone, and page the statements
+before reading their fullest quotes: the same rows and counts as the join through every matching quote."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from model.corpus import query as q
+from model.corpus import store
+from model.corpus.query.base import run
+from model.corpus.query.quotes import quote_where
+from model.corpus.query.rows import QUOTE_COLS
+from model.corpus.query.search import columns, quotes_need_article
+from model.corpus.query.statements import _FROM, _ORDER, STATEMENT_COLS, _statement_row, _where
+from model.corpus.statement_refresh import refresh_statements
+from model.corpus.write import EntityCache, write_article
+from model.records import Article, Extraction, Mention, Quote
+
+SPEAKERS = ("Ada Brook", "Cyril Dane", None, "Bo Eng")
+WORDS = ("harbour", "tariff", "harbour tariff", "grain")
+
+
+def _corpus(path) -> sqlite3.Connection:
+    """30 articles whose quotes repeat one another's words (statements of several wordings), by a few speakers,
+    some naming an entity, from two sources over three months."""
+    conn = store.connect(path)
+    cache = EntityCache(conn)
+    for i in range(30):
+        said = f"the {WORDS[i % 4]} rule {i % 5} stays"
+        text = f"Cyril Dane said {said}. Officials said the {WORDS[(i + 1) % 4]} talks went on."
+        art = Article(
+            key=f"k{i}",
+            text=text,
+            title=f"Report {i % 4}",
+            source=("Wire", "Daily")[i % 2],
+            published=None if i % 7 == 0 else f"2022-0{1 + i % 3}-1{i % 5}",
+        )
+        art.sha256 = art.key
+        second = text.index("the", len(said) + 17)
+        quotes = [
+            Quote(16, 16 + len(said), said, ("indirect", "direct")[i % 2], speaker=SPEAKERS[i % 4], speakers=[]),
+            Quote(second, len(text) - 1, text[second:-1], "indirect", speaker=SPEAKERS[(i + 1) % 4], speakers=[]),
+        ][: 1 + i % 2]
+        ext = Extraction(
+            sentences=[(0, 16 + len(said) + 1), (16 + len(said) + 2, len(text))],
+            mentions=[Mention(0, 10, "Cyril Dane", "PERSON", "Cyril Dane", family="Dane")]
+            + ([Mention(16, 16 + len(said), "Grain Board", "ORG", "Grain Board")] if i % 3 == 0 else []),
+            quotes=quotes,
+        )
+        write_article(conn, art, ext, cache)
+    conn.commit()
+    refresh_statements(conn)
+    return conn
+
+
+@pytest.fixture(scope="module")
+def conn(tmp_path_factory):
+    c = _corpus(tmp_path_factory.mktemp("statement_search") / "c.db")
+    yield c
+    c.close()
+
+
+def _through_quotes(conn: sqlite3.Connection, f: q.Filters) -> tuple[str, list]:
+    """The statements filter as it was: through each kept quote's own row."""
+    cols = columns(conn)
+    where, params = quote_where(f, cols)
+    quoted = "quote q JOIN article a ON a.id = q.article" if quotes_need_article(f.search, cols) else "quote q"
+    return (
+        f" WHERE s.id IN (SELECT qs.statement FROM {quoted} JOIN quote_statement qs ON qs.quote = q.id{where})",
+        params,
+    )
+
+
+def _reference(conn, f, sort) -> tuple[int, list[tuple]]:
+    where, params = _through_quotes(conn, f)
+    total = run(conn, f"SELECT COUNT(*) FROM statement s{where}", params)[0][0]
+    rows = run(
+        conn,
+        f"SELECT {STATEMENT_COLS}, {QUOTE_COLS} FROM {_FROM}{where} ORDER BY {_ORDER[sort]}",
+        params,
+    )
+    return total, rows
+
+
+def _filters(conn) -> list[q.Filters]:
+    board = conn.execute("SELECT id FROM entity WHERE canonical = 'Grain Board'").fetchone()[0]
+    dane = conn.execute("SELECT id FROM entity WHERE canonical = 'Cyril Dane'").fetchone()[0]
+    return [
+        *(q.Filters(search=w) for w in WORDS),
+        q.Filters(search="rule"),
+        q.Filters(search="nothing"),
+        q.Filters(search="speaker:Brook harbour"),
+        q.Filters(search="kind:direct rule"),
+        q.Filters(search="source:Wire harbour"),
+        q.Filters(search="date:2022-02 rule"),
+        q.Filters(search="said:2022-03 rule"),
+        q.Filters(search="-grain rule"),
+        q.Filters(search="entity:Grain rule"),
+        q.Filters(search="rule", entity=board),
+        q.Filters(search="harbour", entity=dane),
+        q.Filters(search="rule", speaker=dane),
+        q.Filters(search="rule", said="2022-01"),
+        q.Filters(entity=board),
+    ]
+
+
+def test_the_filters_keep_some_statements_and_not_all(conn):
+    everything = q.count_statements(conn)
+    kept = [q.count_statements(conn, f) for f in _filters(conn)]
+    assert 0 in kept and any(0 < n < everything for n in kept)
+
+
+@pytest.mark.parametrize("sort", ["date", "speaker"])
+def test_searched_statements_are_those_read_through_every_quote(conn, sort):
+    for f in _filters(conn):
+        total, rows = _reference(conn, f, sort)
+        assert q.count_statements(conn, f) == total, f
+        expected = [_statement_row(r) for r in rows]
+        assert q.statements(conn, f, sort, 0, 100, total) == expected, f
+        paged = [r for o in range(0, total, 3) for r in q.statements(conn, f, sort, o, 3, total)]
+        assert paged == expected, f
+
+
+def test_words_alone_skip_the_quotes_rows(conn):
+    plans = [
+        r[3]
+        for r in conn.execute(
+            "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM statement s" + _where(conn, q.Filters(search="tariff"))[0],
+            _where(conn, q.Filters(search="tariff"))[1],
+        )
+    ]
+    assert any("quote_statement" in p for p in plans)
+    assert not any(p.startswith(("SEARCH q ", "SCAN q ")) for p in plans), plans

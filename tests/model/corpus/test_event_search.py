@@ -1,0 +1,84 @@
+"""An entity's events under a search are checked event by event among those the search keeps: the same events,
+counts and pages as the entity's events gathered from all its articles."""
+
+from __future__ import annotations
+
+from contextlib import closing
+
+import pytest
+
+from model.corpus import query as q
+from model.corpus import store, write
+from model.corpus.event_refresh import refresh_events
+from model.corpus.query import event_list as me
+from tests.model.corpus.test_event_list import _article
+
+# (key, who, place, value, extra words): meetings repeated across articles (merged into one event), with words
+# searched in some of their reports only
+ARTICLES = [
+    ("a", ("Ana Ruiz", "Tom Berg"), "Lisbon", "2021-06-07", " Oranges were discussed."),
+    ("b", ("Ana Ruiz", "Tom Berg"), "Lisbon", "2021-06-07", " Tariffs came up."),
+    ("c", ("Eva Lind", "Max Holt"), "Oslo", "2021-08-02", " Oranges and tariffs."),
+    ("d", ("Eva Lind", "Ana Ruiz"), "Rome", "2022-03", " Tariffs again."),
+    ("e", ("Max Holt", "Tom Berg"), "Oslo", "2020", ""),
+    ("f", ("Tom Berg", "Eva Lind"), "Rome", "2022-03-14", " Oranges."),
+    ("g", ("Max Holt", "Ana Ruiz"), "Lisbon", "2019-11", " Ferries and tariffs."),
+    ("h", ("Eva Lind", "Max Holt"), "Oslo", "2021-08-02", " Ferries."),
+]
+NAMES = ("Ana Ruiz", "Tom Berg", "Eva Lind", "Max Holt", "Lisbon", "Oslo", "Rome")
+SEARCHES = ("oranges", "tariffs", "ferries", "met", "oranges tariffs", "nothing")
+
+
+@pytest.fixture(scope="module")
+def conn(tmp_path_factory):
+    path = tmp_path_factory.mktemp("event_search") / "c.db"
+    with closing(store.connect(path)) as c:
+        for key, who, place, value, extra in ARTICLES:
+            write.write_article(c, *_article(key, who, place, value, extra), write.EntityCache(c))
+        refresh_events(c)
+    c = q.connect(path)
+    yield c
+    c.close()
+
+
+def _gathered(conn, f: q.Filters) -> tuple[str, list]:
+    """The filter as it was: the entity's events from all its articles, and those of the search's articles."""
+    found, found_params = me._searched_articles(f.search)
+    return (
+        f" WHERE e.id IN ({me._ENTITY_EVENTS}) AND e.id IN (SELECT r.event FROM event_report r "
+        f"WHERE r.article IN ({found}))",
+        [f.entity] * 3 + found_params,
+    )
+
+
+def _cases(conn) -> list[q.Filters]:
+    ids = [conn.execute("SELECT id FROM entity WHERE canonical = ?", (n,)).fetchone()[0] for n in NAMES]
+    return [q.Filters(entity=i, search=s) for i in ids for s in SEARCHES]
+
+
+def test_the_cases_keep_some_events_and_not_all(conn):
+    kept = [q.count_merged_events(conn, f) for f in _cases(conn)]
+    assert 0 in kept and any(0 < n < q.count_merged_events(conn) for n in kept)
+
+
+def test_an_entitys_events_under_a_search_are_those_gathered_from_its_articles(conn):
+    for f in _cases(conn):
+        assert "EXISTS" in me.merged_where(conn, f)[0]  # the plan checked event by event
+        where, params = _gathered(conn, f)
+        expected = [r[0] for r in conn.execute(f"SELECT e.id FROM event e{where} ORDER BY e.value, e.rowid", params)]
+        counts = [
+            tuple(r) for r in conn.execute(f"SELECT e.value, COUNT(*) FROM event e{where} GROUP BY e.value", params)
+        ]
+        assert q.count_merged_events(conn, f) == len(expected), f
+        assert me.value_counts(conn, f) == counts, f
+        assert [r.id for r in q.merged_events(conn, f, 0, 100)] == expected, f
+        paged = [r.id for o in range(0, len(expected), 2) for r in q.merged_events(conn, f, o, 2, counts)]
+        assert paged == expected, f
+
+
+def test_the_search_drives_the_plan(conn):
+    f = _cases(conn)[0]
+    where, params = me.merged_where(conn, f)
+    plan = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN SELECT COUNT(*) FROM event e{where}", params)]
+    assert any("idx_event_report_event" in p for p in plan), plan
+    assert not any("idx_entity_article_published" in p for p in plan), plan
