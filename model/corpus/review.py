@@ -14,6 +14,7 @@ import random
 import sqlite3
 from dataclasses import dataclass, field
 
+from model.corpus.statement_merge import QUOTED_KINDS
 from model.corpus.write import utc_now
 
 REVIEW_KINDS = ("quotes", "entities", "dates", "events")
@@ -179,7 +180,8 @@ def _span_item(conn: sqlite3.Connection, kind: str, key: dict) -> Item:
             f"LEFT JOIN entity e ON e.id = t.speaker_entity WHERE {where}",
             params,
         ).fetchone()
-        claim = f"{speaker or 'no speaker'} ({qkind}): “{words}”"
+        shown = f"“{words}”" if qkind in QUOTED_KINDS else f"≈ {words}"  # reported speech is never in quotes
+        claim = f"{speaker or 'no speaker'} ({qkind}): {shown}"
         fact.update(speaker=speaker, kind=qkind)
     elif kind == "entities":
         name, label = conn.execute(

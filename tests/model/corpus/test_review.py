@@ -66,3 +66,19 @@ def test_an_answer_is_right_wrong_or_skip(conn):
     item = review.draw(conn, seed=1, per_kind=1)[0]
     with pytest.raises(ValueError, match="right, wrong, skip"):
         review.answer(conn, item, "maybe", seed=1)
+
+
+def test_a_quote_is_shown_as_the_reader_must_take_it_own_words_quoted_reported_speech_not(conn):
+    kinds = {}
+    for _ in range(20):
+        items = review.draw(conn, seed=5, per_kind=5)
+        for i in items:
+            if i.kind == "quotes":
+                kinds[i.fact["kind"]] = i.claim
+            review.answer(conn, i, "skip", seed=5)
+        if not items:
+            break
+    assert {"direct", "indirect"} <= set(kinds), kinds  # both forms drawn
+    for kind, claim in kinds.items():
+        own_words = kind in ("direct", "partial")
+        assert ("“" in claim) is own_words and ("≈ " in claim) is not own_words, (kind, claim)
