@@ -19,7 +19,7 @@ from model.corpus.errors import StoreError
 from model.corpus.joint import canonicalise_joint_names
 from model.corpus.summary import create_summary, summarise_all
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 SUMMARY_VERSION = 2  # the first with the per-entity summary and event_day (`summary.SUMMARY_TABLES`)
 EVENT_WORD_VERSION = 3  # the first whose timex rows say which event word they date (`EVENT_WORD_COLUMNS`)
 EVENTS_VERSION = 4  # the first with event reports and the events merged from them (`EVENT_TABLES`)
@@ -29,6 +29,7 @@ CORRECTIONS_VERSION = 7  # the first with the user's corrections and review answ
 MARKS_VERSION = 8  # the first with the user's marks and read articles (`model.corpus.marks`)
 FIELD_INDEX_VERSION = 9  # the first with indexes on the search language's broad fields (`FIELD_INDEXES`)
 ORDER_INDEX_VERSION = 10  # the first with indexes in the browser's sort orders (`ORDER_INDEXES`)
+QUOTE_ENTITY_VERSION = 11  # the first with the summary's quotes indexed by quote (`QUOTE_ENTITY_INDEXES`)
 READABLE_VERSIONS = (
     1,
     2,
@@ -40,6 +41,7 @@ READABLE_VERSIONS = (
     8,
     9,
     10,
+    11,
 )  # an older database is browsed as it is (without the summaries, the event words) until a writer upgrades it
 
 
@@ -365,6 +367,9 @@ def migrate(
         version = 9
     if version == 9:
         upgrade_from_9(conn)
+        version = 10
+    if version == 10:
+        upgrade_from_10(conn)
         return
     raise StoreError(f"{path} has schema version {version}; no migration to {SCHEMA_VERSION} is known")
 
@@ -551,6 +556,24 @@ def upgrade_from_9(conn: sqlite3.Connection) -> None:
         conn.execute(f"PRAGMA user_version={ORDER_INDEX_VERSION}")
 
 
+# The index version 11 added: the entities of each quote in the summary, so that a search's few matches look
+# up whether a much-mentioned entity has them (`model.corpus.query.statements`) rather than that entity's every
+# quote being looked up among the matches: name -> (table, its terms).
+QUOTE_ENTITY_INDEXES = {"idx_entity_quote_quote": ("entity_quote", "quote, entity")}
+
+
+def create_quote_entity_indexes(conn: sqlite3.Connection) -> None:
+    for name, (table, terms) in QUOTE_ENTITY_INDEXES.items():
+        conn.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table}({terms})")
+
+
+def upgrade_from_10(conn: sqlite3.Connection) -> None:
+    """Schema 10 -> 11 indexes the summary's quotes by quote (`QUOTE_ENTITY_INDEXES`), in one transaction."""
+    with _upgrading(conn):
+        create_quote_entity_indexes(conn)
+        conn.execute(f"PRAGMA user_version={QUOTE_ENTITY_VERSION}")
+
+
 def create_schema(conn: sqlite3.Connection) -> None:
     """Every table, index, full-text index and summary of a new database, at `SCHEMA_VERSION`."""
     import sqlite_utils
@@ -565,6 +588,7 @@ def create_schema(conn: sqlite3.Connection) -> None:
         create_summary(conn)
         marks.create_tables(conn)
         create_order_indexes(conn)
+        create_quote_entity_indexes(conn)
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
 

@@ -133,3 +133,60 @@ def test_words_alone_skip_the_quotes_rows(conn):
     ]
     assert any("quote_statement" in p for p in plans)
     assert not any(p.startswith(("SEARCH q ", "SCAN q ")) for p in plans), plans
+
+
+def _entity_searches(conn) -> list[q.Filters]:
+    """Each entity with a quote in the summary, under words fewer and more than its quotes."""
+    entities = [r[0] for r in conn.execute("SELECT DISTINCT entity FROM entity_quote ORDER BY entity")]
+    searches = (*WORDS, "rule", "nothing", "stays -grain", "rule OR talks", "harb*")
+    return [q.Filters(search=w, entity=e) for e in entities for w in searches]
+
+
+def _starts_from_matches(conn, f: q.Filters) -> bool:
+    where, params = _where(conn, f)
+    plans = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN SELECT COUNT(*) FROM statement s{where}", params)]
+    return any("idx_entity_quote_quote" in p for p in plans)
+
+
+@pytest.mark.parametrize("sort", ["date", "speaker"])
+def test_an_entitys_searched_statements_are_the_same_from_either_side(conn, sort):
+    filters = _entity_searches(conn)
+    sides = {_starts_from_matches(conn, f) for f in filters}
+    assert sides == {True, False}  # both plans are compared
+    for f in filters:
+        total, rows = _reference(conn, f, sort)
+        assert q.count_statements(conn, f) == total, f
+        expected = [_statement_row(r) for r in rows]
+        assert q.statements(conn, f, sort, 0, 100, total) == expected, f
+        paged = [r for o in range(0, total, 4) for r in q.statements(conn, f, sort, o, 4, total)]
+        assert paged == expected, f
+
+
+def _quotes_of(conn, entity: int) -> int:
+    return conn.execute("SELECT COUNT(*) FROM entity_quote WHERE entity = ?", (entity,)).fetchone()[0]
+
+
+def _matches(conn, word: str) -> int:
+    return conn.execute("SELECT COUNT(*) FROM quote_fts WHERE quote_fts MATCH ?", (word,)).fetchone()[0]
+
+
+def test_a_word_rarer_than_the_entitys_quotes_is_read_from_its_matches(conn):
+    dane = conn.execute("SELECT id FROM entity WHERE canonical = 'Cyril Dane'").fetchone()[0]
+    assert 0 < _matches(conn, "grain") < _quotes_of(conn, dane) < _matches(conn, "rule")
+    where, params = _where(conn, q.Filters(search="grain", entity=dane))
+    plans = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN SELECT COUNT(*) FROM statement s{where}", params)]
+    assert any(p.startswith("SCAN quote_fts") for p in plans), plans
+    assert any("idx_entity_quote_quote (quote=? AND entity=?)" in p for p in plans), plans
+    assert not _starts_from_matches(conn, q.Filters(search="rule", entity=dane))
+
+
+def test_a_database_without_the_quotes_entity_index_reads_the_entitys_quotes(tmp_path):
+    old = _corpus(tmp_path / "c.db")
+    old.execute("DROP INDEX idx_entity_quote_quote")
+    old.execute("PRAGMA user_version=10")
+    old.commit()
+    dane = old.execute("SELECT id FROM entity WHERE canonical = 'Cyril Dane'").fetchone()[0]
+    f = q.Filters(search="grain", entity=dane)
+    assert not _starts_from_matches(old, f)
+    assert q.count_statements(old, f) == _reference(old, f, "date")[0]
+    old.close()
