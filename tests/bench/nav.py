@@ -91,6 +91,7 @@ class Harness:
         self.app, self.pilot = app, pilot
         self.last_frame = 0.0
         self.last_frame_cpu = 0.0
+        self.last_frame_main = 0.0
         self.frames = 0
         original = app._display
 
@@ -104,6 +105,7 @@ class Harness:
                 self.frames += 1
                 self.last_frame = time.perf_counter()
                 self.last_frame_cpu = time.process_time()
+                self.last_frame_main = time.thread_time()  # this is the event loop's thread
 
         app._display = display
 
@@ -168,6 +170,7 @@ class Harness:
             PROFILE.enable()
         q0 = dict(QUERY_CPU)
         c0 = time.process_time()
+        m0 = time.thread_time()
         t0 = time.perf_counter()
         self.app._driver.send_message(event)
         await self.settle(lambda: self.frames > frames and expect())
@@ -175,6 +178,7 @@ class Harness:
             PROFILE.disable()
         queries = {k: v - q0.get(k, 0.0) for k, v in QUERY_CPU.items() if v - q0.get(k, 0.0) > 0}
         queries["(frames)"] = self.frames - frames  # not a query: how many frames the step drew
+        queries["(main)"] = self.last_frame_main - m0  # not a query: CPU of the event loop's thread
         return self.last_frame - t0, self.last_frame_cpu - c0, queries
 
     async def keys(self, *keys: str) -> None:
@@ -544,6 +548,7 @@ async def run(db: str, reps: int, size: tuple[int, int], only: tuple[str, ...] =
     steps = {}
     for k, v in lat.items():
         frames = [x[2].pop("(frames)") for x in v]
+        main = [x[2].pop("(main)") for x in v]
         wall, cpu, sql = [x[0] for x in v], [x[1] for x in v], [sum(x[2].values()) for x in v]
         by_query: dict[str, float] = {}
         for x in v:
@@ -556,6 +561,8 @@ async def run(db: str, reps: int, size: tuple[int, int], only: tuple[str, ...] =
             "max_ms": round(max(wall) * 1000, 1) if v else None,
             "cpu_p50_ms": round(pct(cpu, 50) * 1000, 1),
             "cpu_p95_ms": round(pct(cpu, 95) * 1000, 1),
+            "main_cpu_p50_ms": round(pct(main, 50) * 1000, 1),
+            "main_cpu_p95_ms": round(pct(main, 95) * 1000, 1),
             "frames_mean": round(sum(frames) / len(frames), 1) if frames else None,
             "sql_cpu_p50_ms": round(pct(sql, 50) * 1000, 1),
             "sql_cpu_p95_ms": round(pct(sql, 95) * 1000, 1),
