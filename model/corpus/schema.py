@@ -341,37 +341,15 @@ def migrate(
         raise StoreError(
             f"{path} has schema version {version}, newer than this sinorus-tui ({SCHEMA_VERSION}); upgrade it"
         )
-    if version == 1:
-        upgrade_from_1(conn, progress)
-        version = 2
-    if version == 2:
-        upgrade_from_2(conn)
-        version = 3
-    if version == 3:
-        upgrade_from_3(conn)
-        version = 4
-    if version == 4:
-        upgrade_from_4(conn, progress)
-        version = 5
-    if version == 5:
-        upgrade_from_5(conn)
-        version = 6
-    if version == 6:
-        upgrade_from_6(conn)
-        version = 7
-    if version == 7:
-        upgrade_from_7(conn)
-        version = 8
-    if version == 8:
-        upgrade_from_8(conn)
-        version = 9
-    if version == 9:
-        upgrade_from_9(conn)
-        version = 10
-    if version == 10:
-        upgrade_from_10(conn)
-        return
-    raise StoreError(f"{path} has schema version {version}; no migration to {SCHEMA_VERSION} is known")
+    while version < SCHEMA_VERSION:
+        step = UPGRADES.get(version)
+        if step is None:
+            raise StoreError(f"{path} has schema version {version}; no migration to {SCHEMA_VERSION} is known")
+        if step in UPGRADES_WITH_PROGRESS:
+            step(conn, progress)
+        else:
+            step(conn)
+        version += 1
 
 
 @contextmanager
@@ -544,15 +522,16 @@ ORDER_INDEXES = {
 }
 
 
-def create_order_indexes(conn: sqlite3.Connection) -> None:
-    for name, (table, terms) in ORDER_INDEXES.items():
+def create_indexes(conn: sqlite3.Connection, indexes: dict[str, tuple[str, str]]) -> None:
+    """`indexes` (name -> (table, its terms)), each unless it is there already."""
+    for name, (table, terms) in indexes.items():
         conn.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table}({terms})")
 
 
 def upgrade_from_9(conn: sqlite3.Connection) -> None:
     """Schema 9 -> 10 indexes the browser's sort orders (`ORDER_INDEXES`), in one transaction."""
     with _upgrading(conn):
-        create_order_indexes(conn)
+        create_indexes(conn, ORDER_INDEXES)
         conn.execute(f"PRAGMA user_version={ORDER_INDEX_VERSION}")
 
 
@@ -562,16 +541,27 @@ def upgrade_from_9(conn: sqlite3.Connection) -> None:
 QUOTE_ENTITY_INDEXES = {"idx_entity_quote_quote": ("entity_quote", "quote, entity")}
 
 
-def create_quote_entity_indexes(conn: sqlite3.Connection) -> None:
-    for name, (table, terms) in QUOTE_ENTITY_INDEXES.items():
-        conn.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table}({terms})")
-
-
 def upgrade_from_10(conn: sqlite3.Connection) -> None:
     """Schema 10 -> 11 indexes the summary's quotes by quote (`QUOTE_ENTITY_INDEXES`), in one transaction."""
     with _upgrading(conn):
-        create_quote_entity_indexes(conn)
+        create_indexes(conn, QUOTE_ENTITY_INDEXES)
         conn.execute(f"PRAGMA user_version={QUOTE_ENTITY_VERSION}")
+
+
+# Each upgrade step by the version it upgrades from (to the next); those that report progress take `progress`.
+UPGRADES = {
+    1: upgrade_from_1,
+    2: upgrade_from_2,
+    3: upgrade_from_3,
+    4: upgrade_from_4,
+    5: upgrade_from_5,
+    6: upgrade_from_6,
+    7: upgrade_from_7,
+    8: upgrade_from_8,
+    9: upgrade_from_9,
+    10: upgrade_from_10,
+}
+UPGRADES_WITH_PROGRESS = (upgrade_from_1, upgrade_from_4)
 
 
 def create_schema(conn: sqlite3.Connection) -> None:
@@ -587,8 +577,8 @@ def create_schema(conn: sqlite3.Connection) -> None:
         narrow_fts_updates(conn)
         create_summary(conn)
         marks.create_tables(conn)
-        create_order_indexes(conn)
-        create_quote_entity_indexes(conn)
+        create_indexes(conn, ORDER_INDEXES)
+        create_indexes(conn, QUOTE_ENTITY_INDEXES)
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
 
