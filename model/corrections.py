@@ -22,6 +22,7 @@ from model.corpus.statement_refresh import MARK_ARTICLE_DIRTY, refresh_statement
 from model.dates import allowed_interval, granularity, parse_iso_day, value_range
 from model.extract import timeline
 from model.extract.events import EVENT_GRANULARITIES, weekday_reading
+from model.records import QUOTE_KINDS
 
 
 class CorrectionError(ValueError):
@@ -70,8 +71,8 @@ def correct(conn: sqlite3.Connection, kind: str, target: dict, value: dict | Non
 def check(c: Correction) -> None:
     """A value that cannot be is refused before anything is stored."""
     v = c.value
-    if c.kind == "quote_kind" and v["kind"] not in correction_store.QUOTE_KINDS:
-        raise CorrectionError(f"'{v['kind']}' is not a kind of quote ({', '.join(correction_store.QUOTE_KINDS)})")
+    if c.kind == "quote_kind" and v["kind"] not in QUOTE_KINDS:
+        raise CorrectionError(f"'{v['kind']}' is not a kind of quote ({', '.join(QUOTE_KINDS)})")
     if c.kind == "entity_type" and v["label"] not in correction_store.ENTITY_LABELS:
         raise CorrectionError(f"'{v['label']}' is not an entity type ({', '.join(correction_store.ENTITY_LABELS)})")
     if c.kind == "date_value" and value_range(v["value"]) is None:

@@ -57,6 +57,11 @@ class Mention:
     title: str | None = None  # an office written right before a person's name ("President"), kept as an alias
 
 
+# The kinds of quote: the speaker's own words (in quotation marks), then reported speech and stances.
+QUOTED_KINDS = ("direct", "partial")
+QUOTE_KINDS = (*QUOTED_KINDS, "indirect", "stance")
+
+
 @dataclass
 class Quote:
     start: int

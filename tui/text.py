@@ -13,6 +13,7 @@ from functools import lru_cache
 from rich.cells import get_character_cell_size, set_cell_size
 
 from model.parse.layout import soft_breaks
+from model.records import QUOTED_KINDS
 from model.unsafe import UNSAFE_CHARS
 
 # What ingest strips (C0 but \t and \n, DEL, C1, bidi embeddings/overrides/isolates, BOMs), and on screen
@@ -34,7 +35,6 @@ def clean(text: str | None, default: str = "") -> str:
 
 # Quote kinds whose text is the speaker's own words, shown in quotation marks. Reported (indirect)
 # speech is someone's account of what was said: never in quotation marks, but after REPORTED_MARK.
-QUOTED_KINDS = frozenset({"direct", "partial"})
 REPORTED_MARK = "≈ "
 
 

@@ -33,7 +33,6 @@ KINDS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     # The quote is a statement of its own (`model.corpus.statement_refresh.wrong_groupings`).
     "statement_wrong": ("statement", ("article", "start", "end"), ()),
 }
-QUOTE_KINDS = ("direct", "partial", "indirect", "stance")
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")
 # What each kind does, in a few words (the list, the confirm line, the provenance).
 SAYS = {

@@ -14,8 +14,8 @@ import random
 import sqlite3
 from dataclasses import dataclass, field
 
-from model.corpus.statement_merge import QUOTED_KINDS
 from model.corpus.write import utc_now
+from model.records import QUOTED_KINDS
 
 REVIEW_KINDS = ("quotes", "entities", "dates", "events")
 ANSWERS = ("right", "wrong", "skip")

@@ -20,8 +20,8 @@ import sqlite3
 from dataclasses import dataclass, fields
 
 from model.dates import value_range
+from model.records import QUOTE_KINDS
 
-QUOTE_KINDS = ("direct", "partial", "indirect", "stance")
 DATE = re.compile(r"\d{4}(-\d\d(-\d\d)?)?")
 APPLIES = {
     "articles": ("since", "until"),

@@ -30,8 +30,8 @@ from functools import lru_cache
 import Stemmer
 
 from model.lexicon.statements import ACRONYMS, CONTRACTIONS, FUNCTION_WORDS, NAME_VARIANTS, REPORT_WORDS
+from model.records import QUOTED_KINDS
 
-QUOTED_KINDS = ("direct", "partial")
 KIND_STRENGTH = {"direct": 0, "partial": 1, "indirect": 2, "stance": 3}  # a statement's kind: its strongest
 MIN_CONTAINED_CONTENT = 2  # content words a contained wording needs ("new frontiers"; not "progressing")
 MIN_CONTAINED_REPORT = 3  # a contained report needs a clause, not a name ("the Republican nominee")

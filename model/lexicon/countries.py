@@ -1,5 +1,5 @@
 """Countries as they are written at the head of a body's name ("US State Department", "Chinese Foreign Ministry",
-"China's Defence Ministry"): data only (`model.extract.entities.country_prefix`).
+"China's Defence Ministry"): data only (`model.bodies.country_prefix`).
 
 Each country: its canonical name (as `entity_names.FORMAL_NAMES` names it, where it is there) and the words it is
 written in before a body's name: names and abbreviations, and the adjectives. The possessive of each name
