@@ -264,9 +264,11 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         self._titles()
         self._done("navigate")
 
-    def _restore(self, snap: Snapshot, *, reload: bool, old: Snapshot | None = None, exact: bool = False) -> None:
+    def _restore(
+        self, snap: Snapshot, *, reload: bool, old: Snapshot | None = None, exact: bool = False, focus: bool = True
+    ) -> None:
         """Make the screen show `snap`. Lists whose query changed reload; with `exact`
-        every list goes back to its remembered cursor and scroll."""
+        every list goes back to its remembered cursor and scroll; without `focus`, the focus stays where it is."""
         old = old or Snapshot()
         sources = nav.pane_sources(snap, old, self.event_counts)
         self.state = snap
@@ -278,7 +280,8 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
             self._open(snap.doc)
         if snap.chips.search != old.chips.search:
             self._restore_terms(snap)
-        self.set_focus(self.reader if snap.focus == "reader" else self.lst(snap.focus))
+        if focus:
+            self.set_focus(self.reader if snap.focus == "reader" else self.lst(snap.focus))
         self._layout_classes()
 
     def _restore_list(self, name: str, source, changed: bool, snap: Snapshot, remembered: bool, exact: bool) -> None:
@@ -448,6 +451,13 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
 
     def on_virtual_list_selected(self, message: VirtualList.Selected) -> None:
         name, row = message.vlist.id, message.row
+        if self._prompt() is not None:
+            # `enter` typed ahead of the rows, which came after a prompt opened: the row's item is shown, and the
+            # prompt keeps the focus and the filters it acts on
+            ref = nav.ref_for_row(name, row, bool(self.state.chips.search))
+            if ref is not None:
+                self._open(ref, row_of=(name, row.id))
+            return
         snap = self.capture()
         ref = nav.ref_for_row(name, row, bool(self.state.chips.search))
         if name in ("articles", "entities"):
@@ -863,7 +873,8 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         self.notify(error, severity="error")
 
     def _timeline_at(self, index: int, prefetched: tuple | None = None) -> None:
-        """The Timeline's cursor on `index` (a date jumped to), once its list is counted, and the focus on it."""
+        """The Timeline's cursor on `index` (a date jumped to), once its list is counted, and the focus on it
+        unless a prompt opened since the jump began (that keeps it)."""
         timeline = self.lst("timeline")
         if timeline.total is None:  # reloading (a jump puts it back in date order): it lands once loaded
             self._date_when_loaded = (timeline.generation, index)
@@ -879,7 +890,8 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         row = timeline.highlighted
         if doc is not None:
             self._open(*doc, row_of=("timeline", row.id) if row is not None else None)
-        self._focus("timeline")
+        if self._prompt() is None:
+            self._focus("timeline")
         self.history.replace(self.capture())
         self._done("date")
 
