@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import threading
 
-import pytest
-
 from model.corpus import query as q
 from tests.tui.conftest import screen_of, settle
 
@@ -16,18 +14,25 @@ WAIT = 30  # seconds a held read waits at most: the test releases it long before
 
 
 class Gate:
-    """Holds every call of one read API function until `release()`; `entered` is set once one is held."""
+    """Holds the calls of one read API function, once armed, until `release()`; `entered` is set once one is
+    held. Unarmed (or released), calls go straight through."""
 
     def __init__(self, monkeypatch, name: str) -> None:
         self.entered, self._open = threading.Event(), threading.Event()
+        self._open.set()
         original = getattr(q, name)
 
         def held(*args, **kwargs):
-            self.entered.set()
-            self._open.wait(WAIT)
+            if not self._open.is_set():
+                self.entered.set()
+                self._open.wait(WAIT)
             return original(*args, **kwargs)
 
         monkeypatch.setattr(q, name, held)
+
+    def arm(self) -> None:
+        self.entered.clear()
+        self._open.clear()
 
     def release(self) -> None:
         self._open.set()
@@ -47,7 +52,7 @@ async def _until(pilot, done) -> None:
 # needs its row) or for an undo (`u`, which needs none: the list may be loading).
 PROMPTS = {
     "search": ("search", ("slash",), lambda s: s.state.chips),
-    "save": ("save", ("S",), lambda s: s._save_pane),
+    "save": ("save", ("S",), lambda s: (s._save_pane, s.lst(s._save_pane).source, s.state.chips)),
     "date": ("date", ("D",), lambda s: s._date_for),
     "confirm-undo": ("correct", ("u",), lambda s: s._correcting),
     "confirm-date": ("correct", ("c", "d"), lambda s: s._correcting),
@@ -74,53 +79,64 @@ def _assert_untouched(s, case: str, box, value: str, acting_on) -> None:
     assert acts_on(s) == acting_on, f"{case}: what it acts on changed"
 
 
-@pytest.mark.parametrize("prompt", ["search", "save", "date", "confirm-undo"])
-async def test_a_list_that_loads_after_a_prompt_opened_leaves_its_focus_and_text(make_app, monkeypatch, prompt):
-    """The Articles list re-sorted, `enter` typed ahead of its rows, then a prompt opened before they come."""
+async def _close(pilot) -> None:
+    await pilot.press("escape")
+    await settle(pilot)
+
+
+async def test_a_list_that_loads_after_a_prompt_opened_leaves_its_focus_and_text(make_app, monkeypatch):
+    """For each prompt: the Articles list re-sorted, `enter` typed ahead of its rows, then the prompt opened
+    before they come."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         s = screen_of(app)
-        await pilot.press("1")
-        await settle(pilot)
         gate = Gate(monkeypatch, "count_articles")
-        await pilot.press("s")  # a new sort: the list reloads, its count held
-        await _until(pilot, gate.entered.is_set)
-        await pilot.press("enter")  # typed ahead: the row opens once the rows are in
-        assert s.lst("articles").total is None
-        box, value, acting_on = await _open_and_type(pilot, s, prompt)
-        gate.release()
-        await settle(pilot)
-        assert s.lst("articles").total == 4 and s.state.article_sort == "oldest"  # the load did complete
-        _assert_untouched(s, prompt, box, value, acting_on)
+        for case in ("search", "save", "date", "confirm-undo"):
+            await pilot.press("1")
+            await settle(pilot)
+            sort = s.state.article_sort
+            gate.arm()
+            await pilot.press("s")  # a new sort: the list reloads, its count held
+            await _until(pilot, gate.entered.is_set)
+            await pilot.press("enter")  # typed ahead: the row opens once the rows are in
+            assert s.lst("articles").total is None
+            box, value, acting_on = await _open_and_type(pilot, s, case)
+            gate.release()
+            await settle(pilot)
+            assert s.lst("articles").total == 4 and s.state.article_sort != sort  # the load did complete
+            _assert_untouched(s, case, box, value, acting_on)
+            await _close(pilot)
 
 
-@pytest.mark.parametrize("prompt", ["search", "save", "confirm-date"])
-@pytest.mark.parametrize("by_reports", [False, True])
-async def test_a_date_jump_that_lands_after_a_prompt_opened_leaves_its_focus_and_text(
-    make_app, monkeypatch, prompt, by_reports
-):
+async def test_a_date_jump_that_lands_after_a_prompt_opened_leaves_its_focus_and_text(make_app, monkeypatch):
     """A date jumped to, then a prompt opened on the Articles list before the jump lands: the jump's place in
     the Timeline held; or, the Timeline sorted by reports, its reload in date order held."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         s = screen_of(app)
-        await pilot.press("3")
-        if by_reports:
-            await pilot.press("o")
-        await settle(pilot)
-        assert s.state.timeline_sort == ("reports" if by_reports else "date")
-        gate = Gate(monkeypatch, "merged_events" if by_reports else "counts_position")
-        await pilot.press("D", *"2023", "enter")
-        await _until(pilot, gate.entered.is_set)
-        await pilot.press("1")
-        box, value, acting_on = await _open_and_type(pilot, s, prompt)
-        gate.release()
-        await settle(pilot)
-        timeline = s.lst("timeline")
-        assert s.state.timeline_sort == "date" and timeline.highlighted.value.startswith("2023")  # it landed
-        _assert_untouched(s, prompt, box, value, acting_on)
+        gates = {False: Gate(monkeypatch, "counts_position"), True: Gate(monkeypatch, "merged_events")}
+        cases = [(False, "search"), (True, "search"), (False, "save"), (True, "save"), (True, "confirm-date")]
+        for by_reports, case in cases:
+            await pilot.press("3", "g")
+            if by_reports:
+                await pilot.press("o")
+            await settle(pilot)
+            assert s.state.timeline_sort == ("reports" if by_reports else "date")
+            assert not s.lst("timeline").highlighted.value.startswith("2023")
+            gate = gates[by_reports]
+            gate.arm()
+            await pilot.press("D", *"2023", "enter")
+            await _until(pilot, gate.entered.is_set)
+            await pilot.press("1")
+            box, value, acting_on = await _open_and_type(pilot, s, case)
+            gate.release()
+            await settle(pilot)
+            timeline = s.lst("timeline")
+            assert s.state.timeline_sort == "date" and timeline.highlighted.value.startswith("2023"), case  # landed
+            _assert_untouched(s, case, box, value, acting_on)
+            await _close(pilot)
 
 
 async def test_the_lists_read_again_after_a_correction_leave_a_prompt_opened_meanwhile(make_app, monkeypatch):
