@@ -99,6 +99,7 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         self._doc_row: tuple[str, int] | None = None  # (pane, row id) whose item the reader shows, if it is one
         self._open_when_loaded: str | None = None  # a list being sorted: the reader shows its row once loaded
         self._date_for = "timeline"  # what the date prompt's date is for: the timeline, or the quotes said then
+        self._date_when_loaded: tuple[int, int] | None = None  # (Timeline load, index) a date jump lands on once loaded
         # The events per date value of each filter set (the Timeline's count, density strip and date jumps),
         # kept until a refresh; and the filters the density strip shows (None: hidden, the Timeline lists dates).
         self.event_counts = EventCounts()
@@ -263,9 +264,11 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         self._titles()
         self._done("navigate")
 
-    def _restore(self, snap: Snapshot, *, reload: bool, old: Snapshot | None = None, exact: bool = False) -> None:
+    def _restore(
+        self, snap: Snapshot, *, reload: bool, old: Snapshot | None = None, exact: bool = False, focus: bool = True
+    ) -> None:
         """Make the screen show `snap`. Lists whose query changed reload; with `exact`
-        every list goes back to its remembered cursor and scroll."""
+        every list goes back to its remembered cursor and scroll; without `focus`, the focus stays where it is."""
         old = old or Snapshot()
         sources = nav.pane_sources(snap, old, self.event_counts)
         self.state = snap
@@ -277,7 +280,8 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
             self._open(snap.doc)
         if snap.chips.search != old.chips.search:
             self._restore_terms(snap)
-        self.set_focus(self.reader if snap.focus == "reader" else self.lst(snap.focus))
+        if focus:
+            self.set_focus(self.reader if snap.focus == "reader" else self.lst(snap.focus))
         self._layout_classes()
 
     def _restore_list(self, name: str, source, changed: bool, snap: Snapshot, remembered: bool, exact: bool) -> None:
@@ -399,6 +403,7 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         self._titles()
         if message.vlist.id == "timeline":
             self._timeline_counted()
+            self._land_date(message.vlist.generation)
         opened = False
         if message.vlist.id == "articles" and self.state.doc is None and message.total:
             opened = self._open_first_article(message.vlist.highlighted, message.prefetched)
@@ -446,6 +451,13 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
 
     def on_virtual_list_selected(self, message: VirtualList.Selected) -> None:
         name, row = message.vlist.id, message.row
+        if self._prompt() is not None:
+            # `enter` typed ahead of the rows, which came after a prompt opened: the row's item is shown, and the
+            # prompt keeps the focus and the filters it acts on
+            ref = nav.ref_for_row(name, row, bool(self.state.chips.search))
+            if ref is not None:
+                self._open(ref, row_of=(name, row.id))
+            return
         snap = self.capture()
         ref = nav.ref_for_row(name, row, bool(self.state.chips.search))
         if name in ("articles", "entities"):
@@ -531,11 +543,12 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
     @on(ColumnHeader.Clicked)
     def _header_clicked(self, event: ColumnHeader.Clicked) -> None:
         name = event.header.id.removeprefix("header-")
-        self._sort_by(name, nav.sort_by_column(self.capture(), name, event.column))
+        self._sort_by(name, nav.sort_by_column(self.capture(), name, event.column), event.column.label.strip())
 
-    def _sort_by(self, name: str, snap: Snapshot | None) -> None:
+    def _sort_by(self, name: str, snap: Snapshot | None, label: str = "") -> None:
         if snap is None:
-            self.notify(f"the {name.capitalize()} list is in date order", timeout=3)
+            shown = f"sorted by {label} already" if nav.has_sorts(self.state, name) else "in date order"
+            self.notify(f"the {name.capitalize()} list is {shown}", timeout=3)
             return
         self._open_when_loaded = name  # the reader follows the sorted list's cursor
         self.navigate(replace(snap, focus=name, active=name))
@@ -819,6 +832,8 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         self._goto_date(value, snap=replace(self.capture(), focus="timeline", active="timeline"))
 
     def _goto_date(self, date: str, snap: Snapshot) -> None:
+        """The Timeline at `date`, in date order (sorted by reports, it is put back in date order)."""
+        snap = replace(snap, timeline_sort="date")
         self._hold()
         self._expect("date")
         self.navigate(snap)
@@ -858,7 +873,13 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         self.notify(error, severity="error")
 
     def _timeline_at(self, index: int, prefetched: tuple | None = None) -> None:
+        """The Timeline's cursor on `index` (a date jumped to), once its list is counted, and the focus on it
+        unless a prompt opened since the jump began (that keeps it)."""
         timeline = self.lst("timeline")
+        if timeline.total is None:  # reloading (a jump puts it back in date order): it lands once loaded
+            self._date_when_loaded = (timeline.generation, index)
+            self._done("date")
+            return
         if timeline.total is not None and index >= timeline.total:
             self.notify("no events on or after that date", timeout=3)
             index = max(0, timeline.total - 1)
@@ -869,9 +890,16 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         row = timeline.highlighted
         if doc is not None:
             self._open(*doc, row_of=("timeline", row.id) if row is not None else None)
-        self._focus("timeline")
+        if self._prompt() is None:
+            self._focus("timeline")
         self.history.replace(self.capture())
         self._done("date")
+
+    def _land_date(self, generation: int) -> None:
+        """A date jump that waited for the Timeline's load (`_timeline_at`) lands, if that load is this one."""
+        waiting, self._date_when_loaded = self._date_when_loaded, None
+        if waiting is not None and waiting[0] == generation:
+            self._timeline_at(waiting[1])
 
     def _prefetched_event_doc(self, index: int, prefetched: tuple | None) -> tuple[DocRef, Doc] | None:
         """Put the prefetched page of events in the timeline; (ref, document) of the article of the event

@@ -83,4 +83,5 @@ class Corrections:
         self.notify(message, severity=severity, timeout=5)
         if changed:
             self.app.db.reset()
-            self._restore(self.capture(), reload=True, exact=True)
+            # a prompt opened while the correction was written keeps the focus
+            self._restore(self.capture(), reload=True, exact=True, focus=self._prompt() is None)

@@ -70,7 +70,9 @@ def pane_sources(snap: Snapshot, old: Snapshot, event_counts: EventCounts | None
             (old.label, old.name, old.entity_sort),
         ),
         "timeline": (
-            merged_events_source(f, event_counts) if snap.timeline_view == "events" else timeline_source(f),
+            merged_events_source(f, event_counts, snap.timeline_sort)
+            if snap.timeline_view == "events"
+            else timeline_source(f),
             _timeline_key(snap, f),
             _timeline_key(old, of),
         ),
@@ -85,7 +87,7 @@ def pane_sources(snap: Snapshot, old: Snapshot, event_counts: EventCounts | None
 def _timeline_key(snap: Snapshot, f: q.Filters) -> tuple:
     """What the Timeline's query depends on: events take the search too, the dated expressions do not."""
     if snap.timeline_view == "events":
-        return ("events", f.article, f.entity, f.search)
+        return ("events", f.article, f.entity, f.search, snap.timeline_sort)
     return ("dates", f.article, f.entity)
 
 
@@ -107,12 +109,30 @@ def next_sort(snap: Snapshot, focused: str | None) -> Snapshot:
 
 # ---------------------------------------------------------------- columns and sorting by them
 
-_SORT_FIELDS = {"articles": "article_sort", "entities": "entity_sort", "quotes": "quote_sort"}
+_SORT_FIELDS = {
+    "articles": "article_sort",
+    "entities": "entity_sort",
+    "quotes": "quote_sort",
+    "timeline": "timeline_sort",
+}
+
+
+def has_sorts(snap: Snapshot, name: str) -> bool:
+    """Whether list `name` can be sorted more than one way as it shows now."""
+    return _sort_field(snap, name) is not None
+
+
+def _sort_field(snap: Snapshot, name: str) -> str | None:
+    """The field of `snap` that holds list `name`'s sort; None for a list that has one order only (the
+    Timeline's dated expressions are in date order)."""
+    if name == "timeline" and snap.timeline_view != "events":
+        return None
+    return _SORT_FIELDS.get(name)
 
 
 def pane_sort(snap: Snapshot, name: str) -> str:
-    """The sort list `name` is in (the Timeline is in date order)."""
-    field = _SORT_FIELDS.get(name)
+    """The sort list `name` is in (the Timeline's dated expressions are in date order)."""
+    field = _sort_field(snap, name)
     return getattr(snap, field) if field else "date"
 
 
@@ -136,24 +156,26 @@ def header_layout(name: str, snap: Snapshot, tall: bool = False) -> tuple:
 
 def sort_by_column(snap: Snapshot, name: str, column: Column) -> Snapshot | None:
     """`snap` with list `name` sorted by `column`: its first sort, or its next when the list is sorted by it
-    already (a date column: newest, then oldest); None when the list has no other sort (the Timeline)."""
-    field = _SORT_FIELDS.get(name)
+    already (a date column: newest, then oldest); None when that changes nothing (a column of one sort that
+    the list is in, the Timeline's dated expressions)."""
+    field = _sort_field(snap, name)
     if field is None or not column.sorts:
         return None
     current = getattr(snap, field)
     sorts = column.sorts
     sort = sorts[(sorts.index(current) + 1) % len(sorts)] if current in sorts else sorts[0]
-    return replace(snap, **{field: sort})
+    return replace(snap, **{field: sort}) if sort != current else None
 
 
 def next_sort_column(snap: Snapshot, name: str, columns: list[Column]) -> Snapshot | None:
     """`snap` with list `name` sorted by the next column it can be sorted by, left to right and round (`o`)."""
-    sortable = [c for c in columns if c.sorts and _SORT_FIELDS.get(name)]
+    field = _sort_field(snap, name)
+    sortable = [c for c in columns if c.sorts and field]
     if not sortable:
         return None
     current = pane_sort(snap, name)
     at = next((i for i, c in enumerate(sortable) if current in c.sorts), -1)
-    return replace(snap, **{_SORT_FIELDS[name]: sortable[(at + 1) % len(sortable)].sorts[0]})
+    return replace(snap, **{field: sortable[(at + 1) % len(sortable)].sorts[0]})
 
 
 def sort_marks(name: str) -> dict[str, str]:
@@ -336,6 +358,15 @@ def fact_in_reader(link, doc: Doc):
 # ---------------------------------------------------------------- texts
 
 
+ARTICLE_SORT_NAMES = {
+    "date": "newest",
+    "oldest": "oldest",
+    "title": "by title",
+    "source": "by source",
+    "source_desc": "by source, Z to A",
+}
+
+
 def pane_title(number: int, name: str, shown: int | None) -> str:
     total = "…" if shown is None else f"{shown:,}" + ("+" if isinstance(shown, q.AtLeast) else "")
     return f"{number} {TITLES[name]} {total}"
@@ -344,7 +375,7 @@ def pane_title(number: int, name: str, shown: int | None) -> str:
 def pane_subtitle(name: str, s: Snapshot) -> str:
     """A pane's sort, date basis or entity filter, shown under it."""
     if name == "articles":
-        sub = {"date": "newest", "oldest": "oldest", "title": "by title"}[s.article_sort]
+        sub = ARTICLE_SORT_NAMES[s.article_sort]
         return sub + (" · date basis" if s.show_basis else "")
     if name == "quotes":
         view = "statements · v: every quote" if s.quote_view == "statements" else "every quote · v: statements"
@@ -355,7 +386,8 @@ def pane_subtitle(name: str, s: Snapshot) -> str:
         if s.timeline_view != "events":
             return "dated expressions · v: events"
         searched = f" of the latest {q.SEARCH_ARTICLES} articles found" if s.chips.search else ""
-        return f"events{searched} · reports · v: dates"
+        by = "most reports first" if s.timeline_sort == "reports" else "reports"
+        return f"events{searched} · {by} · v: dates"
     return ""
 
 

@@ -58,9 +58,15 @@ def _gap() -> Column:
 # (NO_COLOR, 16 colours).
 ASCENDING, DESCENDING = "▲", "▼"
 SORT_MARKS = {
-    "articles": {"date": DESCENDING, "oldest": ASCENDING, "title": ASCENDING},
+    "articles": {
+        "date": DESCENDING,
+        "oldest": ASCENDING,
+        "title": ASCENDING,
+        "source": ASCENDING,
+        "source_desc": DESCENDING,
+    },
     "entities": {"mentions": DESCENDING, "articles": DESCENDING, "name": ASCENDING, "type": ASCENDING},
-    "timeline": {"date": ASCENDING},
+    "timeline": {"date": ASCENDING, "reports": DESCENDING},
     "quotes": {"date": DESCENDING, "said": DESCENDING, "speaker": ASCENDING},
 }
 # The lists whose rows can be marked (`m`): each row starts with a cell for the mark.
@@ -70,14 +76,14 @@ MARK_GLYPH = "⚑"
 
 @lru_cache(maxsize=64)  # drawn for every row: one layout a width
 def article_columns(width: int, show_basis: bool) -> tuple[Column, ...]:
-    """Date, source (or the date's basis, `b`) and title."""
+    """Date, source (or the date's basis, `b`, which has no sort) and title."""
     mid_w = max(0, width // 2) if show_basis else min(16, max(0, width // 4))
     title_w = max(0, width - 10 - mid_w - 2)
     middle = "date basis" if show_basis else "source"
     return (
         Column("date", 10, ("date", "oldest")),
         _gap(),
-        Column(middle, mid_w),
+        Column(middle, mid_w, () if show_basis else ("source", "source_desc")),
         _gap(),
         Column("title", title_w, ("title",)),
     )
@@ -200,7 +206,7 @@ def event_columns(width: int) -> tuple[Column, ...]:
     columns = [Column("date", 17, ("date",)), _gap(), Column("event", summary_w)]
     if who_w:
         columns += [_gap(), Column("who", who_w)]
-    return (*columns, Column("reports ", REPORTS_W, right=True))
+    return (*columns, Column("reports ", REPORTS_W, ("reports",), right=True))
 
 
 def _merged_event_row(row: q.EventRow, width: int) -> Content:
@@ -255,11 +261,11 @@ class EventCounts:
         self._counts.clear()
 
 
-def merged_events_source(filters: q.Filters, counts: EventCounts | None = None) -> FuncSource:
+def merged_events_source(filters: q.Filters, counts: EventCounts | None = None, sort: str = "date") -> FuncSource:
     counts = counts or EventCounts()
     return FuncSource(
         lambda c: q.counts_total(counts.get(c, filters)),
-        lambda c, o, n: q.merged_events(c, filters, o, n, counts=counts.get(c, filters)),
+        lambda c, o, n: q.merged_events(c, filters, o, n, counts=counts.get(c, filters), sort=sort),
         _merged_event_row,
         "no events for these filters — v lists the dated expressions",
     )

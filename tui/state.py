@@ -115,6 +115,7 @@ class Snapshot:
     article_sort: str = "date"
     entity_sort: str = "mentions"
     quote_sort: str = "date"
+    timeline_sort: str = "date"  # the Timeline's events: by date, or most reports first ("reports")
     quote_view: str = "statements"  # the Quotes pane: grouped by statement, or every quote ("quotes")
     timeline_view: str = "events"  # events (merged across articles) | dates (each dated expression)
     show_basis: bool = False

@@ -19,7 +19,7 @@ from model.corpus.errors import StoreError
 from model.corpus.joint import canonicalise_joint_names
 from model.corpus.summary import create_summary, summarise_all
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 SUMMARY_VERSION = 2  # the first with the per-entity summary and event_day (`summary.SUMMARY_TABLES`)
 EVENT_WORD_VERSION = 3  # the first whose timex rows say which event word they date (`EVENT_WORD_COLUMNS`)
 EVENTS_VERSION = 4  # the first with event reports and the events merged from them (`EVENT_TABLES`)
@@ -30,6 +30,9 @@ MARKS_VERSION = 8  # the first with the user's marks and read articles (`model.c
 FIELD_INDEX_VERSION = 9  # the first with indexes on the search language's broad fields (`FIELD_INDEXES`)
 ORDER_INDEX_VERSION = 10  # the first with indexes in the browser's sort orders (`ORDER_INDEXES`)
 QUOTE_ENTITY_VERSION = 11  # the first with the summary's quotes indexed by quote (`QUOTE_ENTITY_INDEXES`)
+COLUMN_SORT_VERSION = (
+    12  # the first with indexes for sorting articles by source and events by reports (`COLUMN_SORT_INDEXES`)
+)
 READABLE_VERSIONS = (
     1,
     2,
@@ -42,6 +45,7 @@ READABLE_VERSIONS = (
     9,
     10,
     11,
+    12,
 )  # an older database is browsed as it is (without the summaries, the event words) until a writer upgrades it
 
 
@@ -548,6 +552,28 @@ def upgrade_from_10(conn: sqlite3.Connection) -> None:
         conn.execute(f"PRAGMA user_version={QUOTE_ENTITY_VERSION}")
 
 
+# The indexes version 12 added, as `ORDER_INDEXES` are (a page of the sort, from either end, is a range of its
+# index): articles by source, A to Z and Z to A, each source's newest first and the articles with no source last
+# either way (as the date sorts put the undated last: `model.corpus.query.articles`); events by their number of
+# reports, most first, ties in date order (`model.corpus.query.event_list`; the rowid, which the value order breaks
+# ties by, is the last column of every index). Name -> (table, its terms).
+COLUMN_SORT_INDEXES = {
+    "idx_article_source_order": ("article", "source IS NULL, source COLLATE NOCASE, published DESC, id DESC"),
+    "idx_article_source_desc_order": (
+        "article",
+        "source IS NULL, source COLLATE NOCASE DESC, published DESC, id DESC",
+    ),
+    "idx_event_reports_order": ("event", "reports DESC, value"),
+}
+
+
+def upgrade_from_11(conn: sqlite3.Connection) -> None:
+    """Schema 11 -> 12 indexes the sorts by source and by reports (`COLUMN_SORT_INDEXES`), in one transaction."""
+    with _upgrading(conn):
+        create_indexes(conn, COLUMN_SORT_INDEXES)
+        conn.execute(f"PRAGMA user_version={COLUMN_SORT_VERSION}")
+
+
 # Each upgrade step by the version it upgrades from (to the next); those that report progress take `progress`.
 UPGRADES = {
     1: upgrade_from_1,
@@ -560,6 +586,7 @@ UPGRADES = {
     8: upgrade_from_8,
     9: upgrade_from_9,
     10: upgrade_from_10,
+    11: upgrade_from_11,
 }
 UPGRADES_WITH_PROGRESS = (upgrade_from_1, upgrade_from_4)
 
@@ -579,6 +606,7 @@ def create_schema(conn: sqlite3.Connection) -> None:
         marks.create_tables(conn)
         create_indexes(conn, ORDER_INDEXES)
         create_indexes(conn, QUOTE_ENTITY_INDEXES)
+        create_indexes(conn, COLUMN_SORT_INDEXES)
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
 

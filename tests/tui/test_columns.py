@@ -9,7 +9,7 @@ from model.corpus import query as q
 from tests.tui.conftest import screen_of, settle
 from tests.tui.test_app import goto_row
 from tui.navigation import header_layout, next_sort_column, sort_by_column
-from tui.panes import MARK_GLYPH, Column, article_columns, entity_columns, quote_columns
+from tui.panes import MARK_GLYPH, Column, article_columns, entity_columns, event_columns, quote_columns, timex_columns
 from tui.state import Snapshot
 from tui.widgets.header import ColumnHeader, heading_text
 
@@ -99,7 +99,7 @@ async def test_a_click_on_a_heading_sorts_by_its_column_and_again_the_other_way(
         assert s.state.article_sort == "oldest" and "date▲" in header_line(s, "articles")
 
 
-async def test_o_sorts_by_the_next_column_and_the_timeline_says_it_keeps_date_order(make_app):
+async def test_o_sorts_by_the_next_column_and_the_timelines_dates_say_they_keep_date_order(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -117,10 +117,89 @@ async def test_o_sorts_by_the_next_column_and_the_timeline_says_it_keeps_date_or
         assert s.state.entity_sort == "name"
         await pilot.press("3")
         await settle(pilot)
+        await pilot.press("v")  # the dated expressions: one order only
+        await settle(pilot)
         await pilot.press("o")
         await settle(pilot)
         assert any("in date order" in str(n.message) for n in app._notifications)
-        assert "date▲" in header_line(s, "timeline")
+        assert "date▲" in header_line(s, "timeline") and s.state.timeline_view == "dates"
+
+
+def _rows(s, name: str) -> list:
+    vl = s.lst(name)
+    return [vl.row(i) for i in range(vl.total)]
+
+
+async def test_articles_sort_by_source_from_its_heading_and_o_none_last_each_way_at_80x24(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        await pilot.press("1")
+        await settle(pilot)
+        assert "source▲" not in header_line(s, "articles") and "source▼" not in header_line(s, "articles")
+        await pilot.press("o")  # from the date column to the next: the source
+        await settle(pilot)
+        sources = [r.source for r in _rows(s, "articles")]
+        assert s.state.article_sort == "source" and "source▲" in header_line(s, "articles")
+        assert "date▼" not in header_line(s, "articles")
+        named = [x for x in sources if x is not None]
+        assert named == sorted(named, key=str.casefold) and sources[-1] is None and len(named) >= 3
+        assert "by source" in str(s.query_one("#pane-articles").border_subtitle)
+        x, _ = column_at(s, "articles", "source")
+        await pilot.click("#header-articles", offset=(x + 1, 0))  # again: Z to A, still none last
+        await settle(pilot)
+        sources = [r.source for r in _rows(s, "articles")]
+        assert s.state.article_sort == "source_desc" and "source▼" in header_line(s, "articles")
+        assert sources[:-1] == sorted(named, key=str.casefold, reverse=True) and sources[-1] is None
+        row = s.lst("articles").row(0)
+        x, _ = column_at(s, "articles", "source")
+        assert row_line(s, "articles", 0)[x:].startswith(row.source[:6])  # the rows show what they are sorted by
+        await pilot.press("o")  # on to the title
+        await settle(pilot)
+        assert s.state.article_sort == "title" and "title▲" in header_line(s, "articles")
+        assert "source▼" not in header_line(s, "articles")
+
+
+async def test_timeline_events_sort_by_reports_from_its_heading_and_o_and_a_date_jump_puts_dates_back(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        await pilot.press("3")
+        await settle(pilot)
+        by_date = [(r.value, r.id) for r in _rows(s, "timeline")]
+        x, _ = column_at(s, "timeline", "reports")
+        await pilot.click("#header-timeline", offset=(x + 4, 0))
+        await settle(pilot)
+        rows = _rows(s, "timeline")
+        assert s.state.timeline_sort == "reports" and header_line(s, "timeline").rstrip().endswith("reports▼")
+        assert "date▲" not in header_line(s, "timeline")
+        assert rows[0].reports > rows[1].reports  # the most reported first
+        assert [(r.reports, r.value) for r in rows] == sorted(
+            ((r.reports, r.value) for r in rows), key=lambda t: (-t[0], t[1])
+        )
+        assert [r.id for r in rows] != [i for _, i in by_date] and len(rows) == len(by_date)
+        assert "most reports first" in str(s.query_one("#pane-timeline").border_subtitle)
+        await pilot.click("#header-timeline", offset=(x + 4, 0))  # sorted by it already: nothing changes
+        await settle(pilot)
+        assert s.state.timeline_sort == "reports" and any(
+            "by reports already" in str(n.message) for n in app._notifications
+        )
+        await pilot.press("o")  # round to the date
+        await settle(pilot)
+        assert s.state.timeline_sort == "date" and "date▲" in header_line(s, "timeline")
+        assert [(r.value, r.id) for r in _rows(s, "timeline")] == by_date
+        await pilot.press("o")
+        await settle(pilot)
+        assert s.state.timeline_sort == "reports"
+        await pilot.press("d")  # a date to jump to: in date order again, the cursor there
+        await settle(pilot)
+        await pilot.press(*"2023", "enter")
+        await settle(pilot)
+        timeline = s.lst("timeline")
+        assert s.state.timeline_sort == "date" and "date▲" in header_line(s, "timeline")
+        assert timeline.highlighted.value.startswith("2023") and timeline.row(timeline.cursor - 1).value < "2023"
 
 
 async def test_the_header_is_not_drawn_again_as_the_cursor_moves(make_app):
@@ -218,8 +297,20 @@ def test_sorting_by_a_column_picks_its_sort_then_the_next_and_o_goes_round():
     assert sort_by_column(snap, "articles", date).article_sort == "oldest"  # sorted by it: the other way
     assert sort_by_column(replace(snap, article_sort="oldest"), "articles", date).article_sort == "date"
     assert sort_by_column(snap, "articles", title).article_sort == "title"
-    assert sort_by_column(snap, "articles", article_columns(76, False)[2]) is None  # the source: no sort
-    assert sort_by_column(snap, "timeline", Column("date", 17, ("date",))) is None
+    source = article_columns(76, False)[2]
+    assert sort_by_column(snap, "articles", source).article_sort == "source"  # A to Z, then Z to A, then A to Z
+    assert sort_by_column(replace(snap, article_sort="source"), "articles", source).article_sort == "source_desc"
+    assert sort_by_column(replace(snap, article_sort="source_desc"), "articles", source).article_sort == "source"
+    assert article_columns(76, True)[2].sorts == ()  # the date basis in its place: no sort
+    assert sort_by_column(snap, "timeline", Column("date", 17, ("date",))) is None  # in date order already
+    reports = event_columns(76)[-1]
+    assert sort_by_column(snap, "timeline", reports).timeline_sort == "reports"
+    assert sort_by_column(replace(snap, timeline_view="dates"), "timeline", reports) is None
+    assert next_sort_column(snap, "articles", list(article_columns(76, False))).article_sort == "source"
+    by_source_za = replace(snap, article_sort="source_desc")
+    assert next_sort_column(by_source_za, "articles", list(article_columns(76, False))).article_sort == "title"
+    assert next_sort_column(snap, "timeline", list(event_columns(76))).timeline_sort == "reports"
+    assert next_sort_column(replace(snap, timeline_view="dates"), "timeline", list(timex_columns(76))) is None
     columns = entity_columns(60)
     order = []
     for _ in range(len(q.ENTITY_SORTS)):

@@ -23,6 +23,7 @@ from model.corpus.query.base import FREQUENT, FREQUENT_EVENTS, AtLeast, QueryErr
 from model.corpus.query.entities import ENTITY_SORTS, count_entities, entities, entity, labels
 from model.corpus.query.entity_page import COOCCUR_ARTICLES, PAGE_COUNT_CAP, entity_page
 from model.corpus.query.event_list import (
+    EVENT_SORTS,
     PAGE_ARTICLES,
     SEARCH_ARTICLES,
     count_merged_events,
@@ -97,6 +98,7 @@ __all__ = [
     "count_articles",
     "count_entities",
     "count_events",
+    "EVENT_SORTS",
     "count_merged_events",
     "counts_by_month",
     "counts_position",

@@ -29,11 +29,17 @@ from model.corpus.query.search import (
     looks_at_quotes,
 )
 
-ARTICLE_SORTS = ("date", "oldest", "title")
+ARTICLE_SORTS = ("date", "oldest", "title", "source", "source_desc")
+# Each sort's ORDER BY, as its index holds it (`schema.ORDER_INDEXES`, `COLUMN_SORT_INDEXES`; the date sorts' on
+# `published`): every order ends on the unique id, so a page may be read from either end (`paging`). The
+# undated, untitled and those with no source come last, whichever way their column is sorted; by source, each
+# source's articles are newest first either way.
 _ARTICLE_ORDER = {
     "date": "a.published DESC, a.id DESC",
     "oldest": "a.published IS NULL, a.published, a.id",
     "title": "a.title IS NULL, a.title COLLATE NOCASE, a.id",
+    "source": "a.source IS NULL, a.source COLLATE NOCASE, a.published DESC, a.id DESC",
+    "source_desc": "a.source IS NULL, a.source COLLATE NOCASE DESC, a.published DESC, a.id DESC",
 }
 
 
@@ -96,9 +102,10 @@ def articles(
 ) -> list[ArticleRow]:
     """A page of articles; `total`, when the caller counted them already (`count_articles`), picks the plan,
     and a page nearer the end is read from there (`paging.window`)."""
+    sort = sort if sort in _ARTICLE_ORDER else "date"
     cols = columns(conn)
     match = fts_only(f) if f.search else None
-    if f.entity is not None and (match or not f.search) and sort not in ("oldest", "title") and cols.summed:
+    if f.entity is not None and (match or not f.search) and sort == "date" and cols.summed:
         # the entity's articles newest first: a range of the summary's date index (with words, each article
         # looked up among their matches: walking every article for them read the whole corpus when none matched)
         w = window("ea.published DESC, ea.article DESC", offset, limit, total)
@@ -112,7 +119,7 @@ def articles(
         )
         return [ArticleRow(*r) for r in w.rows(rows)]
     where, params = _article_where(f, cols)
-    w = window(_ARTICLE_ORDER.get(sort, _ARTICLE_ORDER["date"]), offset, limit, total)
+    w = window(_ARTICLE_ORDER[sort], offset, limit, total)
     # Newest first, a page of a filter that keeps many articles (a common word, a frequent entity) is
     # read off the date index, keeping the rows that match, instead of sorting every match.
     table = "article a"

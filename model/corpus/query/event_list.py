@@ -15,6 +15,7 @@ import sqlite3
 from collections import Counter
 
 from model.corpus.query.base import entity_counts, run, sql_where
+from model.corpus.query.paging import window
 from model.corpus.query.rows import TITLE, EventPage, EventReading, EventReport, EventRow, Filters
 from model.corpus.query.search import fts_only, search_clauses
 from model.corpus.schema import EVENTS_VERSION
@@ -137,19 +138,29 @@ def count_merged_events(conn: sqlite3.Connection, f: Filters = Filters()) -> int
     return run(conn, f"SELECT COUNT(*) FROM event e{where}", params)[0][0]
 
 
+# The Timeline's sorts of events: by date (the value order, `idx_event_value`), or by how many reports an event
+# has, most first, ties in date order (`idx_event_reports_order`, schema 12): each order ends on the rowid.
+EVENT_SORTS = ("date", "reports")
+_BY_REPORTS = "e.reports DESC, e.value, e.rowid"
+
+
 def merged_events(
     conn: sqlite3.Connection,
     f: Filters = Filters(),
     offset: int = 0,
     limit: int = 100,
     counts: list[tuple[str, int]] | None = None,
+    sort: str = "date",
 ) -> list[EventRow]:
-    """Events in date order. The page is found on the value index (or the filtered set) first; the reports'
-    dates are looked up for that page's events only. With the filters' `counts` (`value_counts`), a page far
-    down starts at its first date's value instead of counting every event before it."""
+    """Events in date order (or by reports, `sort`). The page is found on the value index (or the filtered set)
+    first; the reports' dates are looked up for that page's events only. With the filters' `counts`
+    (`value_counts`), a page far down starts at its first date's value instead of counting every event before
+    it; by reports, a page past the middle is read from the end (`paging.window`)."""
     if not has_events(conn):
         return []
     where, params = merged_where(conn, f)
+    if sort == "reports":
+        return _by_reports(conn, where, params, offset, limit, counts_total(counts) if counts is not None else None)
     table = paged_from(conn, f, counts_total(counts) if counts is not None else None)
     if counts and offset:
         value, before = start_of(counts, offset)
@@ -161,6 +172,21 @@ def merged_events(
         "ORDER BY e.value, e.rowid LIMIT ? OFFSET ?) "
         f"SELECT {EVENT_COLS} FROM page CROSS JOIN event e ON e.rowid = page.rid ORDER BY page.value, page.n",
         [*params, limit, offset],
+    )
+    return [event_row(r) for r in rows]
+
+
+def _by_reports(
+    conn: sqlite3.Connection, where: str, params: list, offset: int, limit: int, total: int | None
+) -> list[EventRow]:
+    """A page of events most reported first: a range of the reports index, from the nearer end when `total` is
+    known; the page's rows then read in full and put in the list's order."""
+    w = window(_BY_REPORTS, offset, limit, total)
+    rows = run(
+        conn,
+        f"WITH page AS (SELECT e.rowid AS rid FROM event e{where} ORDER BY {w.order} LIMIT ? OFFSET ?) "
+        f"SELECT {EVENT_COLS} FROM page CROSS JOIN event e ON e.rowid = page.rid ORDER BY {_BY_REPORTS}",
+        [*params, w.limit, w.offset],
     )
     return [event_row(r) for r in rows]
 
