@@ -163,6 +163,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="which kinds, comma-separated (default: quotes,entities,dates,events)",
     )
     rv.add_argument("--report", action="store_true", help="print the figures of every review so far, ask nothing")
+    from tui import cli_merge
+
+    cli_merge.add_parser(sub)
     _command(
         sub,
         "repair",
@@ -273,6 +276,12 @@ def _main(argv: list[str] | None) -> int:
             return cmd_set_date(db, args.article, args.date)
         if args.command == "repair":
             return cmd_repair(db)
+        if args.command == "merge":
+            from tui import cli_merge
+
+            if args.db:
+                return fail("merge writes OUT, its first argument: --db does not apply", EXIT_USAGE)
+            return cli_merge.cmd_merge(Path(args.out), args.parts)
         return cmd_browse(db, explicit=bool(getattr(args, "db_sub", None) or args.db))
     except KeyboardInterrupt as e:  # ctrl+c; or an ingest's SIGTERM (model.ingest.stopping.Stopped)
         signum = getattr(e, "signum", signal.SIGINT)
