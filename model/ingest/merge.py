@@ -75,8 +75,11 @@ class MergeSummary:
             f"{len(self.parts)} parts: {self.added} articles added, {self.replaced} replaced, "
             f"{self.duplicates} skipped as duplicates"
         )
-        if copied and self.seconds:
-            s += f" ({self.seconds:.1f} s, {copied / self.seconds:,.0f} articles/s)"
+        if copied and self.copy_seconds:
+            s += (
+                f" in {self.seconds:.1f} s (copied at {copied / self.copy_seconds:,.0f} articles/s; the corpus-wide "
+                f"refresh {self.seconds - self.copy_seconds:.1f} s)"
+            )
         if self.rebuilt:
             s += "; entity state rebuilt (an earlier ingest or merge had stopped before finishing)"
         if self.orphaned_corrections:
