@@ -94,6 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --cluster: who reads the files: this machine, which sends the records (the default), or the "
         "workers, from the same paths on a file system they share",
     )
+    ing.add_argument(
+        "--part",
+        action="store_true",
+        help="the database is one part of a corpus, to be merged with others by `sinorus-tui merge`: family names "
+        "and bodies named with their country are left for the merge to join across the whole corpus",
+    )
     ex = _command(
         sub,
         "export",
@@ -253,6 +259,7 @@ def _main(argv: list[str] | None) -> int:
                 article_seconds=args.article_seconds,
                 cluster=args.cluster,
                 read_on_workers=args.read_on == "workers",
+                part=args.part,
             )
         if args.command == "export":
             return cmd_export(
@@ -383,6 +390,7 @@ def cmd_ingest(
     article_seconds: float | None = None,
     cluster: str | None = None,
     read_on_workers: bool = False,
+    part: bool = False,
 ) -> int:
     from model.corpus import store
     from model.ingest import pipeline as ingest
@@ -409,6 +417,7 @@ def cmd_ingest(
                 article_seconds=_article_seconds(article_seconds),
                 cluster=cluster,
                 read_on_workers=read_on_workers,
+                part=part,
             )
     except (store.StoreError, nlp.ModelMissing, ClusterError) as e:
         return fail(str(e))

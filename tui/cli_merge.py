@@ -66,6 +66,8 @@ def cmd_merge(out: Path, parts: list[str]) -> int:
             f"merge: {path}: {copied.articles} articles, {copied.added} added, {copied.replaced} replaced, "
             f"{copied.duplicates} skipped as duplicates"
         )
+    for path, warning in summary.warnings:
+        say(f"warning {path}: {warning}")
     say(f"merge: {summary.line()}", sys.stdout)
     if summary.interrupted:
         signum = summary.stopped_by or signal.SIGINT

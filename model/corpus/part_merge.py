@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote as uri_quote
 
 from model.corpus import write
+from model.corpus.entity_refresh import BODY_MERGED, FAMILY_MERGED
 from model.corpus.statement_merge import speaker_part
 from model.corpus.summary import SUMMARY_TABLES, summarise
 
@@ -117,6 +118,15 @@ def unclassified_tables(conn: sqlite3.Connection) -> list[str]:
 
 
 CHUNK = 500  # articles copied between two progress reports (all of a part in the caller's one transaction)
+
+
+def merged_in_part(conn: sqlite3.Connection) -> int:
+    """How many entities of the attached part took in others across its articles (family names, bodies named with
+    their country: `entity_refresh`), decided on the part alone: its ingest was not told it was a part."""
+    return conn.execute(
+        f"SELECT COUNT(DISTINCT entity) FROM {ALIAS}.mention WHERE basis LIKE ? OR basis LIKE ?",
+        (f"%; {FAMILY_MERGED}%", f"%, {BODY_MERGED}%"),
+    ).fetchone()[0]
 
 
 def copy_part(

@@ -7,6 +7,11 @@ refused because they are applied in place to its rows (`model.corpus.correction_
 carry them without what extraction found under them; they travel as records instead (`corrections export`,
 then `corrections import` into the merged corpus, which replays them there).
 
+A part is best ingested with `ingest --part`: its ingest then leaves family names and bodies named with their
+country as its articles name them, and the merge joins them over the whole corpus, as one ingest of every article
+would. A part ingested as a corpus of its own has joined them over its own articles alone ("Varnov" into the one
+Varnov it names in full, where the whole corpus names two): the merge keeps that and says so (`MERGED_ALONE`).
+
 Each part is copied in one transaction (`model.corpus.part_merge`): a kill at any point leaves the corpus as it
 was before that part or after it, never half of it. A new corpus is built beside its name and renamed once its
 first part is in. As in an ingest, the corpus-wide state (entities' merges, counts and aliases; events; statements)
@@ -56,6 +61,7 @@ class MergeSummary:
     stopped_by: int = 0
     rebuilt: bool = False  # an earlier ingest or merge had died: the entity state was rebuilt for every entity
     orphaned_corrections: int = 0
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (part, what to know about it)
 
     @property
     def added(self) -> int:
@@ -168,7 +174,7 @@ def _merge(out: str, parts: list[str], progress) -> MergeSummary:
                 if progress:
                     progress(MergeProgress("copying", i, len(parts), path, done, total, time.monotonic() - t0))
 
-            copied = _merge_part(conn, path, cache, report)
+            copied = _merge_part(conn, path, cache, report, summary.warnings)
             summary.parts.append((path, copied))
             touched |= copied.touched
             if beside:  # the new corpus has its first part: it takes its name
@@ -213,10 +219,21 @@ def _remove(path: str) -> None:
             pass
 
 
-def _merge_part(conn: sqlite3.Connection, path: str, cache: write.EntityCache, report) -> part_merge.Copied:
+MERGED_ALONE = (
+    "its ingest joined family names or bodies named with their country into {n} entities over its own articles "
+    "alone; they stay joined here (ingest each part with --part to leave that to the merge)"
+)
+
+
+def _merge_part(
+    conn: sqlite3.Connection, path: str, cache: write.EntityCache, report, warnings: list[tuple[str, str]]
+) -> part_merge.Copied:
     """One part, copied in one transaction: all of it or (an error, a signal) none of it."""
     part_merge.attach(conn, path)
     try:
+        merged = part_merge.merged_in_part(conn)
+        if merged:
+            warnings.append((path, f"{MERGED_ALONE.format(n=merged)}"))
         conn.execute("BEGIN IMMEDIATE")
         try:
             copied = part_merge.copy_part(conn, cache, report)

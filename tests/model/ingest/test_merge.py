@@ -36,15 +36,16 @@ def run_cli(*argv: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def ingest(paths, db, nlp) -> pipeline.Summary:
+def ingest(paths, db, nlp, part: bool = False) -> pipeline.Summary:
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(pool, "_NLP", nlp)
-        return pipeline.ingest([str(p) for p in paths], str(db), jobs=1)
+        return pipeline.ingest([str(p) for p in paths], str(db), jobs=1, part=part)
 
 
 @pytest.fixture(scope="module")
 def parts(tmp_path_factory, nlp):
-    """(part a, part b, the exports of one ingest of all the articles): each part ingested on its own."""
+    """(part a, part b, the exports of one ingest of all the articles): each part ingested on its own, as a part
+    (`ingest --part`)."""
     d = tmp_path_factory.mktemp("merge")
     every = killing.make_corpus(d / "all", N_ARTICLES)
     files = sorted(every.iterdir())
@@ -52,7 +53,7 @@ def parts(tmp_path_factory, nlp):
         (d / name).mkdir()
         for f in some:
             shutil.copy(f, d / name / f.name)
-        assert ingest([d / name], d / f"{name}.db", nlp).new == len(some)
+        assert ingest([d / name], d / f"{name}.db", nlp, part=True).new == len(some)
     assert ingest([every], d / "all.db", nlp).new == N_ARTICLES
     want = exports(d / "all.db")
     assert '{"entity": "Voronov"' not in want["entities"]  # a family name merged across the two parts
@@ -66,6 +67,48 @@ def test_two_parts_merged_export_what_one_ingest_of_every_article_does(parts, tm
     got = exports(tmp_path / "out.db")
     assert [k for k in want if got[k] != want[k]] == []
     assert not list(tmp_path.glob(".out.db.merging*"))  # built beside, then renamed
+
+
+# A family name one part holds once in full and the whole corpus twice: "Varnov" alone is no one's.
+VARNOV = {
+    "a": {
+        "v1": "Bridge opens in Omsk\n\nMinister Oleg Varnov opened the new bridge in Omsk on Monday.\n",
+        "v2": "Freight plans\n\nVarnov told reporters the bridge would carry freight.\n",
+    },
+    "b": {"v3": "Visit to Tomsk\n\nDeputy minister Pavel Varnov visited Tomsk on Friday, officials said.\n"},
+}
+
+
+@pytest.fixture(scope="module")
+def varnov(tmp_path_factory, nlp):
+    d = tmp_path_factory.mktemp("varnov")
+    for name, files in VARNOV.items():
+        for stem, text in files.items():
+            for folder in (d / name, d / "all"):
+                folder.mkdir(exist_ok=True)
+                (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
+    ingest([d / "all"], d / "all.db", nlp)
+    for name in VARNOV:
+        ingest([d / name], d / f"{name}.db", nlp, part=True)
+        ingest([d / name], d / f"{name}-whole.db", nlp)  # not told it is a part
+    want = exports(d / "all.db")
+    assert '{"entity": "Varnov"' in want["entities"]  # two full names of the family: the name alone stays apart
+    return d, want
+
+
+def test_a_family_name_one_part_alone_would_join_stays_apart_as_in_one_ingest(varnov, tmp_path):
+    d, want = varnov
+    summary = merge.merge(str(tmp_path / "out.db"), [str(d / "a.db"), str(d / "b.db")])
+    assert summary.warnings == []
+    assert exports(tmp_path / "out.db") == want
+
+
+def test_a_part_ingested_as_a_whole_corpus_keeps_what_it_joined_and_the_merge_says_so(varnov, tmp_path):
+    d, want = varnov
+    summary = merge.merge(str(tmp_path / "out.db"), [str(d / "a-whole.db"), str(d / "b-whole.db")])
+    assert summary.warnings == [(str(d / "a-whole.db"), merge.MERGED_ALONE.format(n=1))]
+    got = exports(tmp_path / "out.db")
+    assert '{"entity": "Varnov"' not in got["entities"] and got["articles"] == want["articles"]
 
 
 def test_merging_a_part_again_adds_nothing(parts, tmp_path):
