@@ -286,9 +286,10 @@ def _main(argv: list[str] | None) -> int:
         if args.command == "merge":
             from tui import cli_merge
 
-            if args.db:
-                return fail("merge writes OUT, its first argument: --db does not apply", EXIT_USAGE)
-            return cli_merge.cmd_merge(Path(args.out), args.parts)
+            paths = cli_merge.out_and_parts(args.paths, getattr(args, "db_sub", None) or args.db)
+            if isinstance(paths, str):
+                return fail(paths, EXIT_USAGE)
+            return cli_merge.cmd_merge(Path(paths[0]), paths[1])
         return cmd_browse(db, explicit=bool(getattr(args, "db_sub", None) or args.db))
     except KeyboardInterrupt as e:  # ctrl+c; or an ingest's SIGTERM (model.ingest.stopping.Stopped)
         signum = getattr(e, "signum", signal.SIGINT)

@@ -10,22 +10,45 @@ from pathlib import Path
 
 from tui.cli_io import EXIT_USAGE, fail, say, say_waiting, sqlite_reason
 
+USAGE = "sinorus-tui merge [-h] [--db FILE] OUT PART [PART ...]"
 SUMMARY = "merge part databases (one a node of a cluster, each made by `ingest`) into one corpus, OUT"
 DESCRIPTION = (
     "Copy the articles of each PART database, with everything extracted from them, into the database OUT (made if "
     "it does not exist), then rebuild what is derived across the corpus (entities merged and counted, events, "
-    "statements) once, as an ingest ends. Nothing is parsed again. An article OUT holds with the same text, from "
+    "statements) once, as an ingest ends. Nothing is parsed again. Ingest each part with `ingest --part`: family "
+    "names and bodies named with their country are then joined over the whole corpus, as one ingest of every "
+    "article would. An article OUT holds with the same text, from "
     "the same pipeline version, is skipped; one with other text is replaced, a later part winning. A part must be a "
     "sinorus-tui corpus of this schema and pipeline version, without corrections (move those with `corrections "
     "export` and `import`); the parts are checked before anything is written. Each part is merged in one "
-    "transaction: stopped, OUT holds whole parts only, and the same command resumes."
+    "transaction: stopped, OUT holds whole parts only, and the same command resumes. `--db OUT` may name OUT."
 )
 
 
 def add_parser(sub) -> None:
-    mg = sub.add_parser("merge", help=SUMMARY, description=DESCRIPTION)
-    mg.add_argument("out", metavar="OUT", help="the database merged into (made if it does not exist)")
-    mg.add_argument("parts", nargs="+", metavar="PART", help="a database made by `sinorus-tui ingest`, read only")
+    mg = sub.add_parser("merge", help=SUMMARY, description=DESCRIPTION, usage=USAGE)
+    mg.add_argument(
+        "paths",
+        nargs="+",
+        metavar="[OUT] PART",
+        help="OUT: the database merged into (made if it does not exist), unless --db names it; then each PART, a "
+        "database made by `sinorus-tui ingest --part`, read only",
+    )
+    mg.add_argument(
+        "--db",
+        metavar="FILE",
+        dest="db_sub",
+        help="the database merged into, in place of OUT (merge has no default database: it names the one it writes)",
+    )
+
+
+def out_and_parts(paths: list[str], db: str | None) -> tuple[str, list[str]] | str:
+    """(OUT, the parts) from the command's paths and its --db; or why they are not enough."""
+    if db:
+        return db, paths
+    if len(paths) < 2:
+        return "merge needs the database merged into and at least one part: merge OUT PART... (or --db OUT PART...)"
+    return paths[0], paths[1:]
 
 
 class _Reporter:

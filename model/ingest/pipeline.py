@@ -124,10 +124,11 @@ def _stale(conn: sqlite3.Connection, part: bool) -> bool:
 def _refresh(conn: sqlite3.Connection, touched: set[int] | None, merge: bool = True) -> None:
     """The corpus-wide entity state after this run's writes: for the entities it `touched`, or (None) rebuilt
     for all of them when an earlier run left it stale; family names and bodies merged unless not `merge`."""
+    joins = {} if merge else {"merge": False}
     if touched is None:
-        rebuild_entities(conn, merge)
+        rebuild_entities(conn, **joins)
     else:
-        refresh_entities(conn, touched, merge)
+        refresh_entities(conn, touched, **joins)
 
 
 class _Run:

@@ -270,10 +270,14 @@ def test_a_part_that_cannot_be_merged_is_one_line_and_exit_2_with_the_corpus_unt
     assert code == 2 and not (tmp_path / "new.db").exists()
 
 
-def test_merge_takes_its_corpus_as_out_not_db(parts, tmp_path):
-    a, _b, _want = parts
-    code, _out, err = run_cli("--db", str(tmp_path / "x.db"), "merge", str(tmp_path / "out.db"), str(a))
-    assert code == 2 and "--db does not apply" in err and not (tmp_path / "out.db").exists()
+def test_merge_takes_its_corpus_as_out_or_as_db_and_needs_a_part(parts, tmp_path):
+    a, b, want = parts
+    code, _out, err = run_cli("--db", str(tmp_path / "out.db"), "merge", str(a), str(b))
+    assert code == 0 and exports(tmp_path / "out.db") == want
+    code, _out, err = run_cli("merge", str(a), "--db", str(tmp_path / "out.db"))
+    assert code == 0 and "12 skipped as duplicates" in _out
+    code, _out, err = run_cli("merge", str(tmp_path / "new.db"))
+    assert code == 2 and "at least one part" in err and not (tmp_path / "new.db").exists()
 
 
 def test_the_parts_marks_and_review_answers_come_along_unless_the_corpus_has_their_own(parts, tmp_path):
