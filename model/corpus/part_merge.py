@@ -62,6 +62,7 @@ class Copied:
     replaced: int = 0  # copied over an article of the same key with other text (or an older pipeline)
     duplicates: int = 0  # skipped: the corpus holds them already
     touched: set[int] = field(default_factory=set)  # the corpus's entities whose rows changed
+    merged_alone: int = 0  # entities of the part that took in others over its own articles (`merged_in_part`)
 
 
 def attach(conn: sqlite3.Connection, path: str) -> None:

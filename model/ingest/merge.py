@@ -1,8 +1,8 @@
 """Part databases merged into one corpus (`sinorus-tui merge OUT PART...`): a database per node, past one writer.
 
-Every part is checked before anything is written (`check_part`): a sinorus-tui corpus at this schema version,
-extracted by this pipeline version, without a user's corrections. A part of an older schema is refused with the
-command that upgrades it (a merge never writes a part: a node's output stays as it was). A part's corrections are
+Every part is checked before anything is written (`check_part`): a sinorus-tui corpus extracted by this pipeline
+version, without a user's corrections. A part of an older schema is upgraded as `store.connect` upgrades a
+database, on a copy beside the corpus (a merge never writes a part: a node's output stays as it was). A part's corrections are
 refused because they are applied in place to its rows (`model.corpus.correction_apply`): copied, the rows would
 carry them without what extraction found under them; they travel as records instead (`corrections export`,
 then `corrections import` into the merged corpus, which replays them there).
@@ -24,8 +24,10 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
+import tempfile
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,42 +95,38 @@ class MergeSummary:
         return s
 
 
-def check_part(path: str, out: str) -> None:
-    """Raise `PartRefused` unless the database at `path` can be merged into `out`."""
+def check_part(path: str, out: str, name: str | None = None) -> int:
+    """Raise `PartRefused` unless the database at `path` (called `name` to the user) can be merged into `out`;
+    returns its schema version (an older one is merged from an upgraded copy: `_ready`)."""
+    name = name or path
     if not os.path.isfile(path):
-        raise PartRefused(f"{path}: no such database file")
+        raise PartRefused(f"{name}: no such database file")
     if os.path.exists(out) and os.path.samefile(path, out):
-        raise PartRefused(f"{path} is the database merged into; give the parts apart from it")
+        raise PartRefused(f"{name} is the database merged into; give the parts apart from it")
     try:
         conn = store.connect(path, readonly=True)
     except store.StoreError as e:
         raise PartRefused(f"{e}; not a part to merge") from None
     try:
-        _check_versions(conn, path)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        _check_pipeline(conn, name)
         corrections = (
             conn.execute("SELECT COUNT(*) FROM correction").fetchone()[0] if correction_store.has_table(conn) else 0
         )
     except sqlite3.DatabaseError as e:
-        raise PartRefused(f"{path} cannot be read as a sinorus-tui corpus: {e}") from None
+        raise PartRefused(f"{name} cannot be read as a sinorus-tui corpus: {e}") from None
     finally:
         conn.close()
     if corrections:
         raise PartRefused(
-            f"{path} holds {corrections} of a user's corrections, applied to its rows: merge copies none; "
-            f"move them with `sinorus-tui --db {path} corrections export -o FILE`, `corrections undo` and, after "
+            f"{name} holds {corrections} of a user's corrections, applied to its rows: merge copies none; "
+            f"move them with `sinorus-tui --db {name} corrections export -o FILE`, `corrections undo` and, after "
             "the merge, `corrections import FILE`"
         )
+    return version
 
 
-def _check_versions(conn: sqlite3.Connection, path: str) -> None:
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > store.SCHEMA_VERSION:
-        raise PartRefused(f"{path} has schema version {version}, newer than this sinorus-tui ({store.SCHEMA_VERSION})")
-    if version < store.SCHEMA_VERSION:
-        raise PartRefused(
-            f"{path} has schema version {version}; merge reads version {store.SCHEMA_VERSION}: upgrade the part "
-            f"first with `sinorus-tui --db {path} repair`"
-        )
+def _check_pipeline(conn: sqlite3.Connection, name: str) -> None:
     others = [
         r[0]
         for r in conn.execute(
@@ -137,9 +135,29 @@ def _check_versions(conn: sqlite3.Connection, path: str) -> None:
     ]
     if others:
         raise PartRefused(
-            f"{path} holds articles extracted by pipeline version {', '.join(map(str, others))}, not "
+            f"{name} holds articles extracted by pipeline version {', '.join(map(str, others))}, not "
             f"{write.PIPELINE_VERSION}: ingest its inputs again with this sinorus-tui"
         )
+
+
+def _ready(path: str, out: str, scratch: Callable[[], str], i: int) -> str:
+    """The part at `path`, checked; a part of an older schema upgraded on a copy in `scratch()` (as `store.connect`
+    upgrades a database: the part itself is never written), checked again. The path to merge from."""
+    if check_part(path, out) >= store.SCHEMA_VERSION:
+        return path
+    copy = os.path.join(scratch(), f"part{i}.db")
+    src, dst = store.open_readonly(Path(path)), sqlite3.connect(copy)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    try:
+        store.connect(copy).close()
+    except (store.StoreError, sqlite3.Error) as e:
+        raise PartRefused(f"{path} is of an older schema and could not be upgraded: {e}") from None
+    check_part(copy, out, name=path)
+    return copy
 
 
 def merge(
@@ -151,14 +169,24 @@ def merge(
 ) -> MergeSummary:
     """Merge the databases `parts` into the database at `out` (made if it does not exist), in their order: a later
     part's article replaces an earlier one of the same key with other text, as a later ingest would. Every part is
-    checked first (`PartRefused`, nothing written)."""
-    for path in parts:
-        check_part(path, out)
-    with StopOnSignals(), writer_lock.holding(out, on_wait):
-        return _merge(out, parts, progress)
+    checked first (`PartRefused`, nothing written); one of an older schema is upgraded on a copy beside `out`."""
+    with ExitStack() as stack:
+
+        def scratch() -> str:
+            if not scratches:
+                folder = os.path.dirname(os.path.abspath(out))
+                os.makedirs(folder, exist_ok=True)
+                scratches.append(stack.enter_context(tempfile.TemporaryDirectory(prefix=".merge-", dir=folder)))
+            return scratches[0]
+
+        scratches: list[str] = []
+        ready = [_ready(path, out, scratch, i) for i, path in enumerate(parts)]
+        with StopOnSignals(), writer_lock.holding(out, on_wait):
+            return _merge(out, list(zip(parts, ready)), progress)
 
 
-def _merge(out: str, parts: list[str], progress) -> MergeSummary:
+def _merge(out: str, parts: list[tuple[str, str]], progress) -> MergeSummary:
+    """Merge `parts` ((its name, the path to read it at)) into `out`."""
     t0 = time.monotonic()
     summary = MergeSummary()
     beside = _beside(out) if not os.path.exists(out) else None
@@ -168,14 +196,16 @@ def _merge(out: str, parts: list[str], progress) -> MergeSummary:
         stale = staleness.stale_since(conn) is not None
         staleness.mark(conn)
         cache = write.EntityCache(conn)
-        for i, path in enumerate(parts, 1):
+        for i, (name, path) in enumerate(parts, 1):
 
-            def report(done: int, total: int, i=i, path=path) -> None:
+            def report(done: int, total: int, i=i, name=name) -> None:
                 if progress:
-                    progress(MergeProgress("copying", i, len(parts), path, done, total, time.monotonic() - t0))
+                    progress(MergeProgress("copying", i, len(parts), name, done, total, time.monotonic() - t0))
 
-            copied = _merge_part(conn, path, cache, report, summary.warnings)
-            summary.parts.append((path, copied))
+            copied = _merge_part(conn, path, cache, report)
+            if copied.merged_alone:
+                summary.warnings.append((name, MERGED_ALONE.format(n=copied.merged_alone)))
+            summary.parts.append((name, copied))
             touched |= copied.touched
             if beside:  # the new corpus has its first part: it takes its name
                 conn.close()
@@ -225,18 +255,15 @@ MERGED_ALONE = (
 )
 
 
-def _merge_part(
-    conn: sqlite3.Connection, path: str, cache: write.EntityCache, report, warnings: list[tuple[str, str]]
-) -> part_merge.Copied:
+def _merge_part(conn: sqlite3.Connection, path: str, cache: write.EntityCache, report) -> part_merge.Copied:
     """One part, copied in one transaction: all of it or (an error, a signal) none of it."""
     part_merge.attach(conn, path)
     try:
         merged = part_merge.merged_in_part(conn)
-        if merged:
-            warnings.append((path, f"{MERGED_ALONE.format(n=merged)}"))
         conn.execute("BEGIN IMMEDIATE")
         try:
             copied = part_merge.copy_part(conn, cache, report)
+            copied.merged_alone = merged
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:

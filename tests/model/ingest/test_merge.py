@@ -242,7 +242,6 @@ def _copy_with(src, dst, *sql: str):
     ("change", "says"),
     [
         (None, "is not a sinorus-tui database"),
-        ("PRAGMA user_version=10", "has schema version 10; merge reads version 11: upgrade the part first"),
         ("PRAGMA user_version=99", "has schema version 99"),
         ("UPDATE article SET pipeline_version='5' WHERE key='k013'", "extracted by pipeline version 5, not"),
         (
@@ -268,6 +267,17 @@ def test_a_part_that_cannot_be_merged_is_one_line_and_exit_2_with_the_corpus_unt
     assert out.read_bytes() == before
     code, _out, err = run_cli("merge", str(tmp_path / "new.db"), str(bad))
     assert code == 2 and not (tmp_path / "new.db").exists()
+
+
+def test_a_part_of_an_older_schema_is_merged_from_an_upgraded_copy_and_left_as_it_was(parts, tmp_path):
+    a, b, want = parts
+    older = _copy_with(b, tmp_path / "older.db", "DROP INDEX idx_entity_quote_quote", "PRAGMA user_version=10")
+    before = older.read_bytes()
+    summary = merge.merge(str(tmp_path / "out.db"), [str(a), str(older)])
+    assert summary.added == N_ARTICLES and [p for p, _c in summary.parts] == [str(a), str(older)]
+    assert exports(tmp_path / "out.db") == want
+    assert older.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no copy left beside
 
 
 def test_merge_takes_its_corpus_as_out_or_as_db_and_needs_a_part(parts, tmp_path):
