@@ -24,6 +24,7 @@ from urllib.parse import quote as uri_quote
 
 from model.corpus import write
 from model.corpus.entity_refresh import BODY_MERGED, FAMILY_MERGED
+from model.corpus.joint import members
 from model.corpus.statement_merge import speaker_part
 from model.corpus.summary import SUMMARY_TABLES, summarise
 
@@ -144,6 +145,7 @@ def copy_part(
     done.added, done.replaced = _counts(conn)
     done.duplicates = done.articles - done.added - done.replaced
     tables = per_article_tables(conn)
+    before = dict(entities.ids)  # the entities of the corpus before this part (`_resolve_speakers`)
     copied, last = 0, -1
     while True:
         n = _next_chunk(conn, last, chunk)
@@ -156,6 +158,7 @@ def copy_part(
         done.touched |= _map_entities(conn, entities, tables)
         for table in tables:
             _copy_table(conn, table, shift)
+        done.touched |= _resolve_speakers(conn, before)
         _after_copy(conn)
         copied += n
         if on_chunk:
@@ -283,6 +286,31 @@ def _part_columns(conn: sqlite3.Connection, table: str) -> set[str]:
 
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
+
+
+_UNRESOLVED = (
+    "SELECT q.id, q.speaker_name, (SELECT group_concat(e.canonical, char(31)) FROM main.quote_speaker qs "
+    "JOIN main.entity e ON e.id = qs.entity WHERE qs.quote = q.id) FROM main.quote q "
+    "WHERE q.article IN (SELECT out_id FROM temp.art_map) AND q.speaker_name IS NOT NULL AND q.speaker_entity IS NULL"
+)
+
+
+def _resolve_speakers(conn: sqlite3.Connection, before: dict[str, int]) -> set[int]:
+    """The copied quotes' speaker names that no entity of their part stood for when they were written, found among
+    the entities the corpus held before the part, as a write finds them (`write._speakers`: one ingest of every
+    article would have written the earlier parts' articles first). Returns the entities found."""
+    found: set[int] = set()
+    for qid, name, linked in conn.execute(_UNRESOLVED).fetchall():
+        names = members(name)
+        have = {n.casefold() for n in linked.split("\x1f")} if linked else set()
+        ids = [before[n.casefold()] for n in names if n.casefold() not in have and n.casefold() in before]
+        if not ids:
+            continue
+        conn.executemany("INSERT OR IGNORE INTO quote_speaker(quote, entity) VALUES (?, ?)", [(qid, i) for i in ids])
+        if len(names) == 1:
+            conn.execute("UPDATE quote SET speaker_entity=? WHERE id=?", (ids[0], qid))
+        found.update(ids)
+    return found
 
 
 _COPIED_QUOTES = (

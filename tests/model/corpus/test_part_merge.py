@@ -66,12 +66,18 @@ def test_rows_are_renumbered_past_the_corpus_and_follow_their_article_and_entity
             (moved,),
         )
         part.executemany("INSERT INTO article_note(article, note) VALUES (?, ?)", [(kept, "one"), (moved, "three")])
+        # a speaker no entity of the part stood for when it was written, and one of the corpus does
+        part.execute(
+            "INSERT INTO quote(article, start, end, text, kind, speaker_name) VALUES (?, 0, 5, 'x', 'direct', ?)",
+            (moved, "Mira Osk"),
+        )
     part.close()
     out = corpus(tmp_path / "out.db", extra)
     add_article(out, "k1", "Mira Osk spoke.")  # the same text: a duplicate
     add_article(out, "k0", "Elsewhere.")
     with out:
         out.execute("INSERT INTO entity(canonical, label) VALUES ('TOR VALE', 'PERSON')")
+        osk = out.execute("INSERT INTO entity(canonical, label) VALUES ('Mira Osk', 'PERSON')").lastrowid
     cache = write.EntityCache(out)
     part_merge.attach(out, str(tmp_path / "part.db"))
     out.execute("BEGIN IMMEDIATE")
@@ -85,4 +91,8 @@ def test_rows_are_renumbered_past_the_corpus_and_follow_their_article_and_entity
     ).fetchall()
     assert [tuple(r) for r in rows] == [("k1", None, None), ("k0", None, None), ("k3", "three", "TOR VALE")]
     assert out.execute("SELECT id FROM article WHERE key='k3'").fetchone()[0] == moved + 2  # past the corpus's 2
+    quote = out.execute("SELECT id, speaker_entity FROM quote").fetchone()
+    assert quote[1] == osk  # as one ingest of both would have found it, the corpus's article written first
+    assert [r[0] for r in out.execute("SELECT entity FROM quote_speaker WHERE quote=?", (quote[0],))] == [osk]
+    assert out.execute("SELECT part FROM quote_statement WHERE quote=?", (quote[0],)).fetchone()[0] == f"e:{osk}"
     out.close()
