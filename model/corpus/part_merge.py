@@ -147,6 +147,8 @@ def copy_part(
     tables = per_article_tables(conn)
     before = dict(entities.ids)  # the entities of the corpus before this part (`_resolve_speakers`)
     copied, last = 0, -1
+    if on_chunk:
+        on_chunk(0, done.added + done.replaced)
     while True:
         n = _next_chunk(conn, last, chunk)
         if not n:

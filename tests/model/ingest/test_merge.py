@@ -225,6 +225,7 @@ def test_the_command_merges_and_says_what_it_did(parts, tmp_path):
     code, out, err = run_cli("merge", str(tmp_path / "out.db"), str(a), str(b))
     assert code == 0
     assert f"{N_ARTICLES} articles added, 0 replaced, 0 skipped as duplicates" in out
+    assert f"merge: part 2/2 {b}: 0/{N_ARTICLES - SPLIT:,} articles" in err  # as it starts, and when it is done
     assert f"merge: part 2/2 {b}: {N_ARTICLES - SPLIT:,}/{N_ARTICLES - SPLIT:,} articles" in err
     code, out, _err = run_cli("merge", str(tmp_path / "out.db"), str(a))
     assert (code, "0 articles added, 0 replaced, 12 skipped as duplicates" in out) == (0, True)
