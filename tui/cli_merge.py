@@ -54,8 +54,8 @@ def out_and_parts(paths: list[str], db: str | None) -> tuple[str, list[str]] | s
 class _Reporter:
     """A line on standard error when a part starts, every few seconds while it is copied, and when it is done."""
 
-    def __init__(self, stream=sys.stderr):
-        self.stream, self.last, self.part = stream, 0.0, 0
+    def __init__(self, stream=None):
+        self.stream, self.last, self.part = stream or sys.stderr, 0.0, 0  # (the stream of the time it is made)
 
     def __call__(self, p) -> None:
         now = time.monotonic()

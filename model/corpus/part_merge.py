@@ -145,7 +145,7 @@ def copy_part(
     done.added, done.replaced = _counts(conn)
     done.duplicates = done.articles - done.added - done.replaced
     tables = per_article_tables(conn)
-    before = dict(entities.ids)  # the entities of the corpus before this part (`_resolve_speakers`)
+    before = _largest_id(conn, "entity")  # the corpus's entities before this part: ids up to it (`_resolve_speakers`)
     copied, last = 0, -1
     if on_chunk:
         on_chunk(0, done.added + done.replaced)
@@ -160,7 +160,7 @@ def copy_part(
         done.touched |= _map_entities(conn, entities, tables)
         for table in tables:
             _copy_table(conn, table, shift)
-        done.touched |= _resolve_speakers(conn, before)
+        done.touched |= _resolve_speakers(conn, entities, before)
         _after_copy(conn)
         copied += n
         if on_chunk:
@@ -297,15 +297,16 @@ _UNRESOLVED = (
 )
 
 
-def _resolve_speakers(conn: sqlite3.Connection, before: dict[str, int]) -> set[int]:
+def _resolve_speakers(conn: sqlite3.Connection, entities: write.EntityCache, before: int) -> set[int]:
     """The copied quotes' speaker names that no entity of their part stood for when they were written, found among
-    the entities the corpus held before the part, as a write finds them (`write._speakers`: one ingest of every
-    article would have written the earlier parts' articles first). Returns the entities found."""
+    the entities the corpus held before the part (ids up to `before`: a new one's id is past them), as a write finds
+    them (`write._speakers`: one ingest of every article would have written the earlier parts' articles first).
+    Returns the entities found."""
     found: set[int] = set()
     for qid, name, linked in conn.execute(_UNRESOLVED).fetchall():
         names = members(name)
         have = {n.casefold() for n in linked.split("\x1f")} if linked else set()
-        ids = [before[n.casefold()] for n in names if n.casefold() not in have and n.casefold() in before]
+        ids = [entities.ids[k] for k in _keys(names, have) if entities.ids.get(k, before + 1) <= before]
         if not ids:
             continue
         conn.executemany("INSERT OR IGNORE INTO quote_speaker(quote, entity) VALUES (?, ?)", [(qid, i) for i in ids])
@@ -313,6 +314,11 @@ def _resolve_speakers(conn: sqlite3.Connection, before: dict[str, int]) -> set[i
             conn.execute("UPDATE quote SET speaker_entity=? WHERE id=?", (ids[0], qid))
         found.update(ids)
     return found
+
+
+def _keys(names, linked: set[str]) -> list[str]:
+    """The case-folded names of a speaker's members not linked to an entity yet."""
+    return [n.casefold() for n in names if n.casefold() not in linked]
 
 
 _COPIED_QUOTES = (
