@@ -94,6 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --cluster: who reads the files: this machine, which sends the records (the default), or the "
         "workers, from the same paths on a file system they share",
     )
+    ing.add_argument(
+        "--part",
+        action="store_true",
+        help="the database is one part of a corpus, to be merged with others by `sinorus-tui merge`: family names "
+        "and bodies named with their country are left for the merge to join across the whole corpus",
+    )
     ex = _command(
         sub,
         "export",
@@ -163,6 +169,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="which kinds, comma-separated (default: quotes,entities,dates,events)",
     )
     rv.add_argument("--report", action="store_true", help="print the figures of every review so far, ask nothing")
+    from tui import cli_merge
+
+    cli_merge.add_parser(sub)
     _command(
         sub,
         "repair",
@@ -250,6 +259,7 @@ def _main(argv: list[str] | None) -> int:
                 article_seconds=args.article_seconds,
                 cluster=args.cluster,
                 read_on_workers=args.read_on == "workers",
+                part=args.part,
             )
         if args.command == "export":
             return cmd_export(
@@ -273,6 +283,13 @@ def _main(argv: list[str] | None) -> int:
             return cmd_set_date(db, args.article, args.date)
         if args.command == "repair":
             return cmd_repair(db)
+        if args.command == "merge":
+            from tui import cli_merge
+
+            paths = cli_merge.out_and_parts(args.paths, getattr(args, "db_sub", None) or args.db)
+            if isinstance(paths, str):
+                return fail(paths, EXIT_USAGE)
+            return cli_merge.cmd_merge(Path(paths[0]), paths[1])
         return cmd_browse(db, explicit=bool(getattr(args, "db_sub", None) or args.db))
     except KeyboardInterrupt as e:  # ctrl+c; or an ingest's SIGTERM (model.ingest.stopping.Stopped)
         signum = getattr(e, "signum", signal.SIGINT)
@@ -374,6 +391,7 @@ def cmd_ingest(
     article_seconds: float | None = None,
     cluster: str | None = None,
     read_on_workers: bool = False,
+    part: bool = False,
 ) -> int:
     from model.corpus import store
     from model.ingest import pipeline as ingest
@@ -400,6 +418,7 @@ def cmd_ingest(
                 article_seconds=_article_seconds(article_seconds),
                 cluster=cluster,
                 read_on_workers=read_on_workers,
+                part=part,
             )
     except (store.StoreError, nlp.ModelMissing, ClusterError) as e:
         return fail(str(e))

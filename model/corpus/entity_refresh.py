@@ -24,6 +24,9 @@ from model.corpus.statement_refresh import repart
 from model.corpus.summary import summarise
 from model.lexicon.entity_names import FORMAL_NAMES
 
+# What a merge appends to the basis of each mention it moved (`_merge`): a family name, a body named with its country.
+FAMILY_MERGED = "family name unique in corpus"
+BODY_MERGED = "named with its country"
 FORMAL = {canonical.casefold() for canonical, _label, _forms in FORMAL_NAMES}  # the gazetteer's names of bodies
 _SOME = "entity IN (SELECT id FROM refresh_ids)"  # the entities this refresh is about (a temp table)
 
@@ -38,15 +41,17 @@ class Refresh:
     changed: int = 0  # entities whose counts, label or aliases it changed (counted by `rebuild_entities` only)
 
 
-def refresh_entities(conn: sqlite3.Connection, touched: set[int] | None = None) -> Refresh:
+def refresh_entities(conn: sqlite3.Connection, touched: set[int] | None = None, merge: bool = True) -> Refresh:
     """After an ingest: merge surname-only people into the unique full name they stand for
     across the corpus, recount mentions and articles, rebuild aliases and labels, drop orphans —
     for the entities an ingest `touched` (its EntityCache.touched), or for all with None. A small
     addition to a large corpus then costs little. The corpus's stale mark is cleared in the same
-    transaction: call it with `touched` only when the mark is this ingest's own."""
+    transaction: call it with `touched` only when the mark is this ingest's own. Without `merge` (a
+    part of a corpus, merged later: `sinorus-tui merge`), family names and bodies stay as their articles
+    name them and the mark of the merges stays."""
     with conn:
-        done = _refresh(conn, touched)
-        staleness.clear(conn)
+        done = _refresh(conn, touched, merge)
+        staleness.clear(conn, staleness.ALL if merge else (staleness.COUNTS,))
     return done
 
 
@@ -218,12 +223,12 @@ def _merge_bodies_by_country(conn: sqlite3.Connection) -> int:
             into = (formal or [target])[0] or max(forms, key=lambda f: (f[2], f[1]))[:2]
             for eid, name, _n in forms:
                 if eid != into[0]:
-                    _merge(conn, eid, into[0], name, f"the body {into[1]}, named with its country")
+                    _merge(conn, eid, into[0], name, f"the body {into[1]}, {BODY_MERGED}")
                     merged += 1
     return merged
 
 
-def _merge(conn: sqlite3.Connection, sid: int, fid: int, name: str, why: str = "family name unique in corpus") -> None:
+def _merge(conn: sqlite3.Connection, sid: int, fid: int, name: str, why: str = FAMILY_MERGED) -> None:
     """Entity `sid` (named `name`) becomes entity `fid` everywhere; its articles' summaries are redone. `why` is
     added to the basis of each mention moved."""
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS merged_articles(id INTEGER PRIMARY KEY)")

@@ -306,9 +306,13 @@ def delete_article(conn: sqlite3.Connection, key: str) -> set[int]:
         row = conn.execute("SELECT id FROM article WHERE key=?", (key,)).fetchone()
         if row is None:
             return set()
-        aid = row[0]
-        touched = _entities_of(conn, aid)
-        _delete_children(conn, aid)
-        conn.execute("DELETE FROM article WHERE id=?", (aid,))
-        conn.execute(_MARK_CORRECTIONS_PENDING, (key,))
+        return forget_article(conn, row[0], key)
+
+
+def forget_article(conn: sqlite3.Connection, aid: int, key: str) -> set[int]:
+    """`delete_article` of the article `aid` (of key `key`) inside the caller's transaction."""
+    touched = _entities_of(conn, aid)
+    _delete_children(conn, aid)
+    conn.execute("DELETE FROM article WHERE id=?", (aid,))
+    conn.execute(_MARK_CORRECTIONS_PENDING, (key,))
     return touched

@@ -50,19 +50,24 @@ def ingest(
     article_seconds: float | None = pool.ARTICLE_SECONDS,
     cluster: str | None = None,
     read_on_workers: bool = False,
+    part: bool = False,
 ) -> Summary:
     """Read `paths`, parse and extract what is new or changed, and store it in the database at `db_path`.
     Inside a folder, symbolic links that leave it are followed only with `follow_links`. When another
     writer holds the database, `on_wait()` is called once and the ingest waits for it to finish. An article
     that takes longer than `article_seconds` of CPU time to parse is skipped (None: no limit). With
     `cluster` (a Dask scheduler's address, or `local[:N]`), parsing runs on that cluster's workers, and with
-    `read_on_workers` so does reading (the paths are then the workers' own: a shared file system)."""
+    `read_on_workers` so does reading (the paths are then the workers' own: a shared file system). With `part`
+    the database is a part of a corpus, to be merged with others (`model.ingest.merge`): family names and bodies
+    named with their country are left for the merge to join across the whole corpus."""
     with StopOnSignals() as stop, writer_lock.holding(db_path, on_wait):
-        return _ingest(paths, db_path, jobs, progress, stop, follow_links, article_seconds, cluster, read_on_workers)
+        return _ingest(
+            paths, db_path, jobs, progress, stop, follow_links, article_seconds, cluster, read_on_workers, part
+        )
 
 
 def _ingest(
-    paths, db_path, jobs, progress, stop: StopOnSignals, follow_links: bool, seconds, cluster, read_on_workers
+    paths, db_path, jobs, progress, stop: StopOnSignals, follow_links: bool, seconds, cluster, read_on_workers, part
 ) -> Summary:
     """`ingest`, SIGINT and SIGTERM raising `Stopped` (KeyboardInterrupt) outside an article's write."""
     t0 = time.monotonic()
@@ -73,7 +78,7 @@ def _ingest(
         and (lambda done, total: progress(Progress("upgrading the database", done, total, 0, time.monotonic() - t0))),
     )
     try:
-        stale = staleness.stale_since(conn) is not None  # an earlier run died before its refresh
+        stale = _stale(conn, part)  # an earlier run died before its refresh
         with RunKeys(conn) as keys:
             run = _Run(conn, summary, keys, stop, progress, t0)
             if cluster:
@@ -91,11 +96,11 @@ def _ingest(
             if progress:
                 progress(Progress("finishing", run.done, run.done, summary.words, time.monotonic() - t0))
             summary.rebuilt = stale
-            _refresh(conn, None if stale else run.cache.touched)
+            _refresh(conn, None if stale else run.cache.touched, merge=not part)
         elif (
             run.started
         ):  # nothing stored after all (every article skipped): the mark is this run's, and nothing changed
-            _refresh(conn, set())
+            _refresh(conn, set(), merge=not part)
         with conn:  # the user's corrections, again on what was extracted again (and every entity's)
             replay(conn)
             summary.orphaned_corrections = correction_store.count(conn, correction_store.ORPHANED)
@@ -110,13 +115,20 @@ def _ingest(
     return summary
 
 
-def _refresh(conn: sqlite3.Connection, touched: set[int] | None) -> None:
+def _stale(conn: sqlite3.Connection, part: bool) -> bool:
+    """Whether an earlier run left the corpus-wide state behind (in a part, the merges are the merge's own)."""
+    marks = staleness.stale(conn)
+    return staleness.COUNTS in marks if part else bool(marks)
+
+
+def _refresh(conn: sqlite3.Connection, touched: set[int] | None, merge: bool = True) -> None:
     """The corpus-wide entity state after this run's writes: for the entities it `touched`, or (None) rebuilt
-    for all of them when an earlier run left it stale."""
+    for all of them when an earlier run left it stale; family names and bodies merged unless not `merge`."""
+    joins = {} if merge else {"merge": False}
     if touched is None:
-        rebuild_entities(conn)
+        rebuild_entities(conn, **joins)
     else:
-        refresh_entities(conn, touched)
+        refresh_entities(conn, touched, **joins)
 
 
 class _Run:
