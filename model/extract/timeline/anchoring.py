@@ -394,23 +394,36 @@ def _noun_it_describes(span):
     )
 
 
-def event_token(doc, start: int, end: int):
-    """The token of the event the date at start..end anchors, or None."""
+def traced_event_token(doc, start: int, end: int) -> tuple[object | None, object | None, str]:
+    """The token of the event the date at start..end anchors (or None), the word the parse reached before the
+    corrections, and the name of the last rule that decided (`measured_from`, `when_clause`, `noun_it_describes`,
+    `climb`, or a correction's name)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return None
+        return None, None, "none"
     measured = _measured_from(span)
     if measured is not None:
-        return measured
+        return measured, measured, "measured_from"
     root = span.root
-    tok = _when_clause(root, span) or _noun_it_describes(span) or _climb(root, span)
+    reaches = (
+        ("when_clause", lambda: _when_clause(root, span)),
+        ("noun_it_describes", lambda: _noun_it_describes(span)),
+        ("climb", lambda: _climb(root, span)),
+    )
+    stage, tok = next(((name, t) for name, reach in reaches if (t := reach()) is not None), ("none", None))
     if tok is None:
-        return None
+        return None, None, stage
+    base = tok
     for rule in CORRECTIONS:
         better = rule(tok, span)
         if better is not None:
-            tok = better
-    return tok
+            tok, stage = better, rule.__name__.lstrip("_")
+    return tok, base, stage
+
+
+def event_token(doc, start: int, end: int):
+    """The token of the event the date at start..end anchors, or None."""
+    return traced_event_token(doc, start, end)[0]
 
 
 def _noun_between(verb, span):
@@ -421,24 +434,33 @@ def _noun_between(verb, span):
     return None
 
 
+def rule_picks(doc, spans: list[tuple[int, int]]) -> list[tuple[object | None, object | None, str]]:
+    """(token, word reached before the corrections, deciding rule) for each date at `spans` (character offsets)
+    in one parsed document. Two dates that reach the same verb date different events ("condemned on Saturday the
+    attacks of Friday"): the one farther from the verb moves to the event noun between them, when there is one."""
+    picks = [traced_event_token(doc, s, e) for s, e in spans]
+    toks = [p[0] for p in picks]
+    for i, (s, e) in enumerate(spans):
+        tok = toks[i]
+        if tok is None or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        nearer = [
+            j
+            for j, (s2, e2) in enumerate(spans)
+            if j != i and toks[j] is not None and toks[j].i == tok.i and s2 < tok.idx
+        ]
+        if span is not None and nearer and tok.i < span.start:
+            between = _noun_between(tok, span)
+            if between is not None:
+                toks[i] = between
+                picks[i] = (between, picks[i][1], "two_dates")
+    return picks
+
+
 def events_of(doc, spans: list[tuple[int, int]]) -> list[tuple[int | None, int | None]]:
-    """The event words of the dates at `spans` (character offsets) in one document. Two dates that reach the
-    same verb date different events ("condemned on Saturday the attacks of Friday"): the one farther from the
-    verb moves to the event noun between them, when there is one."""
-    toks = [event_token(doc, s, e) if doc is not None else None for s, e in spans]
-    if doc is not None:
-        for i, (s, e) in enumerate(spans):
-            tok = toks[i]
-            if tok is None or tok.pos_ not in ("VERB", "AUX"):
-                continue
-            span = doc.char_span(s, e, alignment_mode="expand")
-            nearer = [
-                j
-                for j, (s2, e2) in enumerate(spans)
-                if j != i and toks[j] is not None and toks[j].i == tok.i and s2 < tok.idx
-            ]
-            if span is not None and nearer and tok.i < span.start:
-                toks[i] = _noun_between(tok, span) or tok
+    """The event words of the dates at `spans` (character offsets) in one document (`rule_picks`)."""
+    toks = [p[0] for p in rule_picks(doc, spans)] if doc is not None else [None] * len(spans)
     return [(t.idx, t.idx + len(t.text)) if t is not None else (None, None) for t in toks]
 
 
