@@ -317,7 +317,22 @@ def _tense_mismatch(tok, span):
     return _noun_between(tok, span) if simple_present or progressive or future else None
 
 
+def _adverb_on_an_amount(tok, span):
+    """`had net income of $132,000, or three cents a share, a year ago`: a date the parser hung as an adverb on an
+    amount (a number, or a noun counted by one) says when the clause happened: the event noun reached by
+    climbing from it, the verb's subject or object, yields to the verb. ("versus net income of $5.3 million, or
+    $1.61 a share, a year earlier": a noun in a phrase of comparison keeps its date.)"""
+    root = span.root
+    if tok.pos_ not in ("NOUN", "PROPN") or root.dep_ not in ("advmod", "npadvmod") or root.head not in tok.subtree:
+        return None
+    amount = root.head
+    if not (amount.like_num or amount.pos_ == "NUM" or any(c.dep_ == "nummod" for c in amount.children)):
+        return None
+    return tok.head if tok.head.pos_ in ("VERB", "AUX") and tok.dep_ in ("dobj", *SUBJECT_DEPS) else None
+
+
 CORRECTIONS = (
+    _adverb_on_an_amount,
     _participle,
     _noun_before,
     _changing_amount,

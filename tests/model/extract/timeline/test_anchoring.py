@@ -12,7 +12,7 @@ import pytest
 from model.corpus import export, store
 from model.corpus.write import EntityCache, write_article
 from model.extract import timeline
-from model.extract.timeline.anchoring import event_of, is_event_noun
+from model.extract.timeline.anchoring import event_of, is_event_noun, rule_picks
 from model.records import Article, Extraction, Timex
 
 ANCHOR = "2023-02-23"
@@ -106,6 +106,14 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("The court is still reviewing an appeal last month from the miners.", "last month", "appeal"),
         ("The town owes its recovery in recent years to tourism.", "recent years", "recovery"),
         ("The court reviewed an appeal last month from the miners.", "last month", "reviewed"),
+        # a date the parser hangs as an adverb on an amount dates the clause's verb …
+        ("The brewer had net income of $4.2 million, or nine cents a share, a year ago.", "a year ago", "had"),
+        # … but an amount in a phrase of comparison keeps it
+        (
+            "The miller posted a loss of $1 million, versus net income of $2.6 million, or 40 cents a share, a year earlier.",
+            "a year earlier",
+            "income",
+        ),
         # a participle that only places an event noun in time gives the date to the noun
         ("Trade will dominate the summit set for Lisbon in May.", "May", "summit"),
         ("The regulator questioned the charges taken in the first quarter.", "the first quarter", "charges"),
@@ -147,6 +155,14 @@ def test_the_event_a_date_anchors(nlp, text, date, event):
 def test_a_participle_that_ends_a_period_is_part_of_the_date(nlp):
     text = "Net income for the six months ended March 31 fell 3%."
     assert event_word(nlp, text, "the six months") != "ended"
+
+
+def test_rule_picks_name_the_rule_that_decided(nlp):
+    text = "The miners refused to sign the wage deal on Monday, and the vote was on Sunday."
+    doc = nlp(text)
+    spans = [(text.index(d), text.index(d) + len(d)) for d in ("Monday", "Sunday")]
+    picks = [(tok.text, base.text, stage) for tok, base, stage in rule_picks(doc, spans)]
+    assert picks == [("refused", "sign", "unrealised_complement"), ("vote", "was", "copula")]
 
 
 def test_a_date_with_no_event_anchors_nothing(nlp):
