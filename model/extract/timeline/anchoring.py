@@ -19,6 +19,7 @@ from model.lexicon.events import (
     LENGTH_WORDS,
     NOT_EVENT_NOUNS,
     OCCURRENCE_VERBS,
+    OTHER_EVENT_PREPS,
     PAST_DATE_WORDS,
     PAST_STRETCH,
     PERIOD_VERBS,
@@ -183,7 +184,7 @@ def _noun_before(tok, span):
         if t.i == tok.i or t.dep_ in SUBJECT_DEPS or t.head.i == t.i:
             return None
         if t.dep_ == "pobj" and _names_a_happening(t) and (not fronted or _names_an_occurrence(t)):
-            return t
+            return t if t.head.lower_ not in OTHER_EVENT_PREPS else None
         t = t.head
     return None
 

@@ -38,6 +38,9 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("Gas exports collapsed after the invasion in February 2022.", "February 2022", "invasion"),
         ("The minister spoke at a news conference on Friday.", "Friday", "conference"),
         ("During the broadcast on Sunday, the crowd waited outside the court.", "Sunday", "broadcast"),
+        # … but not one the verb's event goes to, comes from or comes with: the date stays with the verb
+        ("The two unions agreed to the wage settlement in August 2019.", "August 2019", "agreed"),
+        ("The envoy was barred from the peace talks on March 3 for a week.", "March 3", "barred"),
         ("The minister hinted at a deal in remarks made last week to the press.", "last week", "remarks"),
         # a possessive event noun, and a date that is the possessor
         ("The president's visit in March was his first trip abroad this year.", "March", "visit"),
