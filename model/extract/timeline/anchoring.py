@@ -332,7 +332,19 @@ def _adverb_on_an_amount(tok, span):
     return tok.head if tok.head.pos_ in ("VERB", "AUX") and tok.dep_ in ("dobj", *SUBJECT_DEPS) else None
 
 
+def _going_to(tok, span):
+    """`now we're going to go back to New York`, `is going to raise rates next year`: "be going to" says only that
+    an event will come; the event is the verb it takes."""
+    if tok.lemma_.lower() != "go" or tok.tag_ != "VBG" or not any(c.lemma_ == "be" for c in tok.children):
+        return None
+    return next(
+        (c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and any(a.lower_ == "to" for a in c.children)),
+        None,
+    )
+
+
 CORRECTIONS = (
+    _going_to,
     _adverb_on_an_amount,
     _participle,
     _noun_before,

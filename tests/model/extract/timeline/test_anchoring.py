@@ -78,6 +78,8 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("The explosion occurred on Monday near the depot.", "Monday", "explosion"),
         ("Oil was down $2 a barrel in London trading yesterday.", "yesterday", "down"),
         ("The president's visit will be a turning point in the coming months.", "the coming months", "visit"),
+        # "be going to" only says an event will come: the event is the verb it takes
+        ("Next week the ministers are going to visit the border posts.", "Next week", "visit"),
         # a phase verb: the date anchors on the phase
         ("The brigades will begin withdrawing on Friday.", "Friday", "begin"),
         # an amount that is the subject of a verb of change yields to the verb
