@@ -324,12 +324,14 @@ def _adverb_on_an_amount(tok, span):
     climbing from it, the verb's subject or object, yields to the verb. ("versus net income of $5.3 million, or
     $1.61 a share, a year earlier": a noun in a phrase of comparison keeps its date.)"""
     root = span.root
-    if tok.pos_ not in ("NOUN", "PROPN") or root.dep_ not in ("advmod", "npadvmod") or root.head not in tok.subtree:
+    if tok.pos_ not in ("NOUN", "PROPN") or root.dep_ not in ("advmod", "npadvmod"):
+        return None
+    if tok.dep_ not in ("dobj", *SUBJECT_DEPS) or tok.head.pos_ not in ("VERB", "AUX"):
         return None
     amount = root.head
     if not (amount.like_num or amount.pos_ == "NUM" or any(c.dep_ == "nummod" for c in amount.children)):
         return None
-    return tok.head if tok.head.pos_ in ("VERB", "AUX") and tok.dep_ in ("dobj", *SUBJECT_DEPS) else None
+    return tok.head if tok.is_ancestor(amount) else None
 
 
 def _going_to(tok, span):
@@ -433,14 +435,13 @@ def traced_event_token(doc, start: int, end: int) -> tuple[object | None, object
     if measured is not None:
         return measured, measured, "measured_from"
     root = span.root
-    reaches = (
-        ("when_clause", lambda: _when_clause(root, span)),
-        ("noun_it_describes", lambda: _noun_it_describes(span)),
-        ("climb", lambda: _climb(root, span)),
-    )
-    stage, tok = next(((name, t) for name, reach in reaches if (t := reach()) is not None), ("none", None))
+    stage, tok = "when_clause", _when_clause(root, span)
     if tok is None:
-        return None, None, stage
+        stage, tok = "noun_it_describes", _noun_it_describes(span)
+    if tok is None:
+        stage, tok = "climb", _climb(root, span)
+    if tok is None:
+        return None, None, "none"
     base = tok
     for rule in CORRECTIONS:
         better = rule(tok, span)
