@@ -123,3 +123,10 @@ LENGTH_WORDS = frozenset({"a", "an", "several", "few"})
 # Nouns of a publication ("today's editions", "its Friday issue"): a date before one is the publication's, not an
 # event's.
 PUBLICATION_NOUNS = frozenset({"edition", "issue", "newspaper", "paper", "column", "article", "editorial", "page"})
+
+# Prepositions that put an event noun apart from the verb's event, as its goal, source or companion ("agreed to a
+# meeting", "was expelled from talks", "was charged with murder"): a date after such a noun stays with the verb.
+# (With "at", "in", "on", "during", "of" the verb's event happens within the noun's: "said at a news conference
+# Friday" dates the conference; "after" and "before" leave the date to the noun they order the verb against:
+# "collapsed after the invasion in February 2022".)
+OTHER_EVENT_PREPS = frozenset({"to", "from", "with"})

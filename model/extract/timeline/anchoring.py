@@ -19,6 +19,7 @@ from model.lexicon.events import (
     LENGTH_WORDS,
     NOT_EVENT_NOUNS,
     OCCURRENCE_VERBS,
+    OTHER_EVENT_PREPS,
     PAST_DATE_WORDS,
     PAST_STRETCH,
     PERIOD_VERBS,
@@ -183,7 +184,7 @@ def _noun_before(tok, span):
         if t.i == tok.i or t.dep_ in SUBJECT_DEPS or t.head.i == t.i:
             return None
         if t.dep_ == "pobj" and _names_a_happening(t) and (not fronted or _names_an_occurrence(t)):
-            return t
+            return t if t.head.lower_ not in OTHER_EVENT_PREPS else None
         t = t.head
     return None
 
@@ -317,7 +318,36 @@ def _tense_mismatch(tok, span):
     return _noun_between(tok, span) if simple_present or progressive or future else None
 
 
+def _adverb_on_an_amount(tok, span):
+    """`had net income of $132,000, or three cents a share, a year ago`: a date the parser hung as an adverb on an
+    amount (a number, or a noun counted by one) says when the clause happened: the event noun reached by
+    climbing from it, the verb's subject or object, yields to the verb. ("versus net income of $5.3 million, or
+    $1.61 a share, a year earlier": a noun in a phrase of comparison keeps its date.)"""
+    root = span.root
+    if tok.pos_ not in ("NOUN", "PROPN") or root.dep_ not in ("advmod", "npadvmod"):
+        return None
+    if tok.dep_ not in ("dobj", *SUBJECT_DEPS) or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    amount = root.head
+    if not (amount.like_num or amount.pos_ == "NUM" or any(c.dep_ == "nummod" for c in amount.children)):
+        return None
+    return tok.head if tok.is_ancestor(amount) else None
+
+
+def _going_to(tok, span):
+    """`now we're going to go back to New York`, `is going to raise rates next year`: "be going to" says only that
+    an event will come; the event is the verb it takes."""
+    if tok.lemma_.lower() != "go" or tok.tag_ != "VBG" or not any(c.lemma_ == "be" for c in tok.children):
+        return None
+    return next(
+        (c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and any(a.lower_ == "to" for a in c.children)),
+        None,
+    )
+
+
 CORRECTIONS = (
+    _going_to,
+    _adverb_on_an_amount,
     _participle,
     _noun_before,
     _changing_amount,
@@ -394,23 +424,35 @@ def _noun_it_describes(span):
     )
 
 
-def event_token(doc, start: int, end: int):
-    """The token of the event the date at start..end anchors, or None."""
+def traced_event_token(doc, start: int, end: int) -> tuple[object | None, object | None, str]:
+    """The token of the event the date at start..end anchors (or None), the word the parse reached before the
+    corrections, and the name of the last rule that decided (`measured_from`, `when_clause`, `noun_it_describes`,
+    `climb`, or a correction's name)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return None
+        return None, None, "none"
     measured = _measured_from(span)
     if measured is not None:
-        return measured
+        return measured, measured, "measured_from"
     root = span.root
-    tok = _when_clause(root, span) or _noun_it_describes(span) or _climb(root, span)
+    stage, tok = "when_clause", _when_clause(root, span)
     if tok is None:
-        return None
+        stage, tok = "noun_it_describes", _noun_it_describes(span)
+    if tok is None:
+        stage, tok = "climb", _climb(root, span)
+    if tok is None:
+        return None, None, "none"
+    base = tok
     for rule in CORRECTIONS:
         better = rule(tok, span)
         if better is not None:
-            tok = better
-    return tok
+            tok, stage = better, rule.__name__.lstrip("_")
+    return tok, base, stage
+
+
+def event_token(doc, start: int, end: int):
+    """The token of the event the date at start..end anchors, or None."""
+    return traced_event_token(doc, start, end)[0]
 
 
 def _noun_between(verb, span):
@@ -421,24 +463,33 @@ def _noun_between(verb, span):
     return None
 
 
+def rule_picks(doc, spans: list[tuple[int, int]]) -> list[tuple[object | None, object | None, str]]:
+    """(token, word reached before the corrections, deciding rule) for each date at `spans` (character offsets)
+    in one parsed document. Two dates that reach the same verb date different events ("condemned on Saturday the
+    attacks of Friday"): the one farther from the verb moves to the event noun between them, when there is one."""
+    picks = [traced_event_token(doc, s, e) for s, e in spans]
+    toks = [p[0] for p in picks]
+    for i, (s, e) in enumerate(spans):
+        tok = toks[i]
+        if tok is None or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        nearer = [
+            j
+            for j, (s2, e2) in enumerate(spans)
+            if j != i and toks[j] is not None and toks[j].i == tok.i and s2 < tok.idx
+        ]
+        if span is not None and nearer and tok.i < span.start:
+            between = _noun_between(tok, span)
+            if between is not None:
+                toks[i] = between
+                picks[i] = (between, picks[i][1], "two_dates")
+    return picks
+
+
 def events_of(doc, spans: list[tuple[int, int]]) -> list[tuple[int | None, int | None]]:
-    """The event words of the dates at `spans` (character offsets) in one document. Two dates that reach the
-    same verb date different events ("condemned on Saturday the attacks of Friday"): the one farther from the
-    verb moves to the event noun between them, when there is one."""
-    toks = [event_token(doc, s, e) if doc is not None else None for s, e in spans]
-    if doc is not None:
-        for i, (s, e) in enumerate(spans):
-            tok = toks[i]
-            if tok is None or tok.pos_ not in ("VERB", "AUX"):
-                continue
-            span = doc.char_span(s, e, alignment_mode="expand")
-            nearer = [
-                j
-                for j, (s2, e2) in enumerate(spans)
-                if j != i and toks[j] is not None and toks[j].i == tok.i and s2 < tok.idx
-            ]
-            if span is not None and nearer and tok.i < span.start:
-                toks[i] = _noun_between(tok, span) or tok
+    """The event words of the dates at `spans` (character offsets) in one document (`rule_picks`)."""
+    toks = [p[0] for p in rule_picks(doc, spans)] if doc is not None else [None] * len(spans)
     return [(t.idx, t.idx + len(t.text)) if t is not None else (None, None) for t in toks]
 
 

@@ -12,7 +12,7 @@ import pytest
 from model.corpus import export, store
 from model.corpus.write import EntityCache, write_article
 from model.extract import timeline
-from model.extract.timeline.anchoring import event_of, is_event_noun
+from model.extract.timeline.anchoring import event_of, is_event_noun, rule_picks
 from model.records import Article, Extraction, Timex
 
 ANCHOR = "2023-02-23"
@@ -38,6 +38,9 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("Gas exports collapsed after the invasion in February 2022.", "February 2022", "invasion"),
         ("The minister spoke at a news conference on Friday.", "Friday", "conference"),
         ("During the broadcast on Sunday, the crowd waited outside the court.", "Sunday", "broadcast"),
+        # … but not one the verb's event goes to, comes from or comes with: the date stays with the verb
+        ("The two unions agreed to the wage settlement in August 2019.", "August 2019", "agreed"),
+        ("The envoy was barred from the peace talks on March 3 for a week.", "March 3", "barred"),
         ("The minister hinted at a deal in remarks made last week to the press.", "last week", "remarks"),
         # a possessive event noun, and a date that is the possessor
         ("The president's visit in March was his first trip abroad this year.", "March", "visit"),
@@ -75,6 +78,8 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("The explosion occurred on Monday near the depot.", "Monday", "explosion"),
         ("Oil was down $2 a barrel in London trading yesterday.", "yesterday", "down"),
         ("The president's visit will be a turning point in the coming months.", "the coming months", "visit"),
+        # "be going to" only says an event will come: the event is the verb it takes
+        ("Next week the ministers are going to visit the border posts.", "Next week", "visit"),
         # a phase verb: the date anchors on the phase
         ("The brigades will begin withdrawing on Friday.", "Friday", "begin"),
         # an amount that is the subject of a verb of change yields to the verb
@@ -106,6 +111,14 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("The court is still reviewing an appeal last month from the miners.", "last month", "appeal"),
         ("The town owes its recovery in recent years to tourism.", "recent years", "recovery"),
         ("The court reviewed an appeal last month from the miners.", "last month", "reviewed"),
+        # a date the parser hangs as an adverb on an amount dates the clause's verb …
+        ("The brewer had net income of $4.2 million, or nine cents a share, a year ago.", "a year ago", "had"),
+        # … but an amount in a phrase of comparison keeps it
+        (
+            "The miller posted a loss of $1 million, versus net income of $2.6 million, or 40 cents a share, a year earlier.",
+            "a year earlier",
+            "income",
+        ),
         # a participle that only places an event noun in time gives the date to the noun
         ("Trade will dominate the summit set for Lisbon in May.", "May", "summit"),
         ("The regulator questioned the charges taken in the first quarter.", "the first quarter", "charges"),
@@ -147,6 +160,14 @@ def test_the_event_a_date_anchors(nlp, text, date, event):
 def test_a_participle_that_ends_a_period_is_part_of_the_date(nlp):
     text = "Net income for the six months ended March 31 fell 3%."
     assert event_word(nlp, text, "the six months") != "ended"
+
+
+def test_rule_picks_name_the_rule_that_decided(nlp):
+    text = "The miners refused to sign the wage deal on Monday, and the vote was on Sunday."
+    doc = nlp(text)
+    spans = [(text.index(d), text.index(d) + len(d)) for d in ("Monday", "Sunday")]
+    picks = [(tok.text, base.text, stage) for tok, base, stage in rule_picks(doc, spans)]
+    assert picks == [("refused", "sign", "unrealised_complement"), ("vote", "was", "copula")]
 
 
 def test_a_date_with_no_event_anchors_nothing(nlp):
