@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
+from model.corpus.query import reuse
 from model.corpus.query.base import capped, run
 from model.corpus.query.paging import window
 from model.corpus.query.quotes import quote_where
@@ -83,12 +84,32 @@ def _where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
     return f" WHERE s.id IN (SELECT qs.statement FROM {quoted}{where})", params
 
 
+def _kept(conn: sqlite3.Connection, f: Filters) -> tuple[str, list, int | None]:
+    """The WHERE clause of the statements `f` keeps and its parameters, and how many they are when known: a
+    filtered list's statements are found once (their rowids, `reuse`) for its count and its pages, which then
+    read them by rowid (more than `reuse.MAX_IDS`: by the clause). Unfiltered, every statement (no clause, not
+    counted here)."""
+    where, params = _where(conn, f)
+    if not where:
+        return where, params, None
+    key = ("statements", f.article, f.entity, f.speaker, f.said, f.search)
+    ids = reuse.reused(conn, key, lambda: reuse.ids_of(conn, f"SELECT s.rowid FROM statement s{where}", params))
+    if len(ids) > reuse.MAX_IDS:  # too many to keep, or to sort for a page: the clause, as it is
+        return where, params, len(ids)
+    return _BY_ROWID, [reuse.as_json(ids)], len(ids)
+
+
+_BY_ROWID = " WHERE s.rowid IN (SELECT value FROM json_each(?))"
+
+
 def _statement_row(r: tuple) -> StatementRow:
     return StatementRow(*r[:10], quote=quote_row(r[10:]))
 
 
 def count_statements(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
-    where, params = _where(conn, f)
+    where, params, known = _kept(conn, f)
+    if known is not None:
+        return known
     return run(conn, f"SELECT COUNT(*) FROM statement s{where}", params)[0][0]
 
 
@@ -102,7 +123,7 @@ def statements(
 ) -> list[StatementRow]:
     """A page of statements, the latest said first (or by speaker), each with its fullest quote; `total`, when
     the caller counted them, has a page nearer the end read from there (`paging.window`)."""
-    where, params = _where(conn, f)
+    where, params, _ = _kept(conn, f)
     w = window(_ORDER.get(sort, _ORDER["date"]), offset, limit, total)
     # the page's statements first, then the fullest quote and article of those alone (not of every match)
     rows = run(
