@@ -13,7 +13,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
+from itertools import groupby
 
+from model.corpus.query import reuse
 from model.corpus.query.base import entity_counts, run, sql_where
 from model.corpus.query.rows import TITLE, EventPage, EventReading, EventReport, EventRow, Filters
 from model.corpus.query.search import fts_only, search_clauses
@@ -130,9 +132,35 @@ def _entity_clause(conn: sqlite3.Connection, entity_id: int, searched: bool = Fa
     return "(instr(e.participants, ?) > 0 OR e.place = ?)", [json.dumps(name, ensure_ascii=False), name]
 
 
+def _searched_events(conn: sqlite3.Connection, f: Filters) -> list[tuple[str | None, int]] | None:
+    """(value, rowid) of each event a search keeps (under its other filters), in date order; None without a
+    search. Read once (`reuse`) for the Timeline's count, its density strip and its pages, which each evaluated
+    the search and its joins again (the events of `SEARCH_ARTICLES` articles at most: a few thousand)."""
+    if not f.search:
+        return None
+
+    def read() -> list[tuple[str | None, int]]:
+        where, params = merged_where(conn, f)
+        return run(conn, f"SELECT e.value, e.rowid FROM event e{where} ORDER BY e.value, e.rowid", params)
+
+    return reuse.reused(conn, ("events", f.article, f.entity, f.search), read)
+
+
+def _events_by_rowid(conn: sqlite3.Connection, rowids: list[int]) -> list[EventRow]:
+    rows = run(
+        conn,
+        f"SELECT {EVENT_COLS} FROM event e WHERE e.rowid IN (SELECT value FROM json_each(?)) ORDER BY e.value, e.rowid",
+        [json.dumps(rowids)],
+    )
+    return [event_row(r) for r in rows]
+
+
 def count_merged_events(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
     if not has_events(conn):
         return 0
+    searched = _searched_events(conn, f)
+    if searched is not None:
+        return len(searched)
     where, params = merged_where(conn, f)
     return run(conn, f"SELECT COUNT(*) FROM event e{where}", params)[0][0]
 
@@ -149,6 +177,11 @@ def merged_events(
     down starts at its first date's value instead of counting every event before it."""
     if not has_events(conn):
         return []
+    searched = _searched_events(conn, f)
+    if searched is not None:
+        if counts and offset:  # as a page read from its first date's value: the dated events alone
+            searched = [x for x in searched if x[0] is not None]
+        return _events_by_rowid(conn, [rowid for _, rowid in searched[offset : offset + limit]])
     where, params = merged_where(conn, f)
     table = paged_from(conn, f, counts_total(counts) if counts is not None else None)
     if counts and offset:
@@ -170,6 +203,9 @@ def merged_event_position(conn: sqlite3.Connection, f: Filters, date: str) -> in
     or a month that contains `date` counts as before it, as it sorts."""
     if not has_events(conn):
         return 0
+    searched = _searched_events(conn, f)
+    if searched is not None:
+        return sum(1 for value, _ in searched if value is not None and value < date)
     where, params = merged_where(conn, f)
     where = (where + " AND" if where else " WHERE") + " e.value < ?"
     return run(conn, f"SELECT COUNT(*) FROM event e{where}", [*params, date])[0][0]
@@ -182,6 +218,9 @@ def value_counts(conn: sqlite3.Connection, f: Filters = Filters()) -> list[tuple
     `counts_position`, `start_of`), so a caller that keeps it asks SQLite once."""
     if not has_events(conn):
         return []
+    searched = _searched_events(conn, f)
+    if searched is not None:
+        return [(value, len(list(same))) for value, same in groupby(searched, key=lambda x: x[0]) if value is not None]
     where, params = merged_where(conn, f)
     table = paged_from(conn, f)  # by name, in table order (in value order, each row would be a lookup)
     return [

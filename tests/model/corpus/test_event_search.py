@@ -82,3 +82,32 @@ def test_the_search_drives_the_plan(conn):
     plan = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN SELECT COUNT(*) FROM event e{where}", params)]
     assert any("idx_event_report_event" in p for p in plan), plan
     assert not any("idx_entity_article_published" in p for p in plan), plan
+
+
+def _direct(conn, f: q.Filters) -> tuple[list[str], list[tuple]]:
+    """The events a filter keeps and their counts by value, read by the filter's own clauses (no reuse)."""
+    where, params = me.merged_where(conn, f)
+    ids = [r[0] for r in conn.execute(f"SELECT e.id FROM event e{where} ORDER BY e.value, e.rowid", params)]
+    counts = [tuple(r) for r in conn.execute(f"SELECT e.value, COUNT(*) FROM event e{where} GROUP BY e.value", params)]
+    return ids, counts
+
+
+@pytest.mark.parametrize(
+    "search", [*SEARCHES, '"tariffs came"', "met -oranges", "tariffs date:2021", "oran*", "-ferries met"]
+)
+def test_searched_events_read_once_are_those_of_the_filters_own_clauses(conn, search):
+    article = conn.execute("SELECT id FROM article WHERE key = 'c'").fetchone()[0]
+    ana = conn.execute("SELECT id FROM entity WHERE canonical = 'Ana Ruiz'").fetchone()[0]
+    for f in (
+        q.Filters(search=search),
+        q.Filters(search=search, article=article),
+        q.Filters(search=search, entity=ana),
+    ):
+        expected, counts = _direct(conn, f)
+        assert q.count_merged_events(conn, f) == len(expected), f
+        assert me.value_counts(conn, f) == counts, f
+        assert [r.id for r in q.merged_events(conn, f, 0, 100)] == expected, f
+        paged = [r.id for o in range(0, len(expected), 2) for r in q.merged_events(conn, f, o, 2, counts)]
+        assert paged == expected, f
+        for date in ("2020", "2021-07", "2022-03-14"):
+            assert q.merged_event_position(conn, f, date) == sum(n for v, n in counts if v < date), f
