@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from array import array
 
 from model.corpus.query import reuse
 from model.corpus.query.base import capped, run
@@ -98,14 +99,18 @@ def _kept(conn: sqlite3.Connection, f: Filters) -> tuple[str, list, int | None]:
     """The WHERE clause of the statements `f` keeps and its parameters, and how many they are when known: a
     filtered list's statements are found once (their rowids, `reuse`) for its count and its pages, which then
     read them by rowid (more than `reuse.MAX_IDS`: by the clause). Unfiltered, every statement (no clause, not
-    counted here)."""
-    where, params = _where(conn, f)
-    if not where:
-        return where, params, None
-    key = ("statements", f.article, f.entity, f.speaker, f.said, f.search)
-    ids = reuse.reused(conn, key, lambda: reuse.ids_of(conn, f"SELECT s.rowid FROM statement s{where}", params))
+    counted here). The clause is made on a miss only (for an entity's words it counts their matches)."""
+    key = (f.article, f.entity, f.speaker, f.said, f.search)
+    if key == (None, None, None, None, None):
+        return "", [], None
+
+    def read() -> array:
+        where, params = _where(conn, f)
+        return reuse.ids_of(conn, f"SELECT s.rowid FROM statement s{where}", params)
+
+    ids = reuse.reused(conn, ("statements", *key), read)
     if len(ids) > reuse.MAX_IDS:  # too many to keep, or to sort for a page: the clause, as it is
-        return where, params, len(ids)
+        return (*_where(conn, f), len(ids))
     return _BY_ROWID, [reuse.as_json(ids)], len(ids)
 
 

@@ -210,3 +210,14 @@ def test_many_statements_kept_are_paged_off_the_orders_index_alike(conn, monkeyp
     page = f"SELECT s.id FROM statement s INDEXED BY {st._ORDER_INDEX[sort]}{where} ORDER BY {st._ORDER[sort]} LIMIT 3"
     plans = [r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + page, params)]
     assert kept and not any("TEMP B-TREE" in p for p in plans), plans
+
+
+def test_statements_too_many_to_keep_are_read_by_their_clause_alike(conn, monkeypatch):
+    from model.corpus.query import reuse
+
+    monkeypatch.setattr(reuse, "MAX_IDS", 0)  # nothing kept: every read by the filter's clause
+    reuse.forget()
+    for f in _filters(conn):
+        total, rows = _reference(conn, f, "date")
+        assert q.count_statements(conn, f) == total, f
+        assert q.statements(conn, f, "date", 0, 100, total) == [_statement_row(r) for r in rows], f
