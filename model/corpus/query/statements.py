@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from array import array
 
+from model.corpus.query import reuse
 from model.corpus.query.base import capped, run
 from model.corpus.query.paging import window
 from model.corpus.query.quotes import quote_where
 from model.corpus.query.rows import QUOTE_COLS, Filters, QuoteRow, StatementPage, StatementRow, quote_row
-from model.corpus.query.search import columns, fts_only, quotes_need_article
-from model.corpus.schema import QUOTE_ENTITY_VERSION, STATEMENTS_VERSION
+from model.corpus.query.search import columns, fts_only, quotes_need_article, walk_bound
+from model.corpus.schema import ORDER_INDEX_VERSION, QUOTE_ENTITY_VERSION, STATEMENTS_VERSION
 
 STATEMENT_COLS = "s.id, s.speaker, s.speaker_entity, s.kind, s.text, s.first, s.last, s.articles, s.outlets, s.quotes"
 _FROM = "statement s JOIN quote q ON q.id = s.fullest JOIN article a ON a.id = q.article"
@@ -18,6 +20,11 @@ _ORDER = {  # a statement is dated by when it was said: the date sort and the sa
     "date": "s.last IS NULL, s.last DESC, s.first DESC, s.id",
     "said": "s.last IS NULL, s.last DESC, s.first DESC, s.id",
     "speaker": "s.speaker IS NULL, s.speaker COLLATE NOCASE, s.last DESC, s.id",
+}
+_ORDER_INDEX = {  # the index in each order (`schema.ORDER_INDEXES`)
+    "date": "idx_statement_date_order",
+    "said": "idx_statement_date_order",
+    "speaker": "idx_statement_speaker_order",
 }
 _MEMBERS = (
     f"SELECT {QUOTE_COLS} FROM quote_statement qs JOIN quote q ON q.id = qs.quote "
@@ -44,6 +51,11 @@ _MATCHES_OF_ENTITY = (
     " WHERE s.id IN (SELECT qs.statement FROM quote_fts JOIN quote_statement qs ON qs.quote = quote_fts.rowid "
     "WHERE quote_fts MATCH ? AND EXISTS (SELECT 1 FROM entity_quote e WHERE e.quote = qs.quote AND e.entity = ?))"
 )
+
+
+def _has_order_indexes(conn: sqlite3.Connection) -> bool:
+    """Whether the statements are indexed in their sort orders (schema 10)."""
+    return run(conn, "PRAGMA user_version")[0][0] >= ORDER_INDEX_VERSION
 
 
 def _quotes_have_entity_index(conn: sqlite3.Connection) -> bool:
@@ -83,12 +95,36 @@ def _where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
     return f" WHERE s.id IN (SELECT qs.statement FROM {quoted}{where})", params
 
 
+def _kept(conn: sqlite3.Connection, f: Filters) -> tuple[str, list, int | None]:
+    """The WHERE clause of the statements `f` keeps and its parameters, and how many they are when known: a
+    filtered list's statements are found once (their rowids, `reuse`) for its count and its pages, which then
+    read them by rowid (more than `reuse.MAX_IDS`: by the clause). Unfiltered, every statement (no clause, not
+    counted here). The clause is made on a miss only (for an entity's words it counts their matches)."""
+    key = (f.article, f.entity, f.speaker, f.said, f.search)
+    if key == (None, None, None, None, None):
+        return "", [], None
+
+    def read() -> array:
+        where, params = _where(conn, f)
+        return reuse.ids_of(conn, f"SELECT s.rowid FROM statement s{where}", params)
+
+    ids = reuse.reused(conn, ("statements", *key), read)
+    if len(ids) > reuse.MAX_IDS:  # too many to keep, or to sort for a page: the clause, as it is
+        return (*_where(conn, f), len(ids))
+    return _BY_ROWID, [reuse.as_json(ids)], len(ids)
+
+
+_BY_ROWID = " WHERE s.rowid IN (SELECT value FROM json_each(?))"
+
+
 def _statement_row(r: tuple) -> StatementRow:
     return StatementRow(*r[:10], quote=quote_row(r[10:]))
 
 
 def count_statements(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
-    where, params = _where(conn, f)
+    where, params, known = _kept(conn, f)
+    if known is not None:
+        return known
     return run(conn, f"SELECT COUNT(*) FROM statement s{where}", params)[0][0]
 
 
@@ -102,12 +138,17 @@ def statements(
 ) -> list[StatementRow]:
     """A page of statements, the latest said first (or by speaker), each with its fullest quote; `total`, when
     the caller counted them, has a page nearer the end read from there (`paging.window`)."""
-    where, params = _where(conn, f)
+    where, params, kept = _kept(conn, f)
     w = window(_ORDER.get(sort, _ORDER["date"]), offset, limit, total)
+    table = "statement s"
+    if where == _BY_ROWID and kept >= walk_bound(conn, "statement") and _has_order_indexes(conn):
+        # many kept: walking the order's index, each statement looked up among them, finds a page sooner than
+        # sorting them all (10,000 of 20,000 at 100,000 articles: 5 ms against 10)
+        table = f"statement s INDEXED BY {_ORDER_INDEX.get(sort, _ORDER_INDEX['date'])}"
     # the page's statements first, then the fullest quote and article of those alone (not of every match)
     rows = run(
         conn,
-        f"WITH page AS (SELECT s.id, row_number() OVER (ORDER BY {w.order}) AS n FROM statement s{where} "
+        f"WITH page AS (SELECT s.id, row_number() OVER (ORDER BY {w.order}) AS n FROM {table}{where} "
         f"ORDER BY {w.order} LIMIT ? OFFSET ?) "
         f"SELECT {STATEMENT_COLS}, {QUOTE_COLS} FROM page CROSS JOIN statement s ON s.id = page.id "
         "JOIN quote q ON q.id = s.fullest JOIN article a ON a.id = q.article ORDER BY page.n",

@@ -11,6 +11,7 @@ from model.corpus import query as q
 from model.corpus import store, write
 from model.corpus.event_refresh import refresh_events
 from model.corpus.query import event_list as me
+from model.corpus.query import reuse
 from tests.model.corpus.test_event_list import _article
 
 # (key, who, place, value, extra words): meetings repeated across articles (merged into one event), with words
@@ -82,3 +83,44 @@ def test_the_search_drives_the_plan(conn):
     plan = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN SELECT COUNT(*) FROM event e{where}", params)]
     assert any("idx_event_report_event" in p for p in plan), plan
     assert not any("idx_entity_article_published" in p for p in plan), plan
+
+
+def _direct(conn, f: q.Filters) -> tuple[list[str], list[tuple]]:
+    """The events a filter keeps and their counts by value, read by the filter's own clauses (no reuse)."""
+    where, params = me.merged_where(conn, f)
+    ids = [r[0] for r in conn.execute(f"SELECT e.id FROM event e{where} ORDER BY e.value, e.rowid", params)]
+    counts = [tuple(r) for r in conn.execute(f"SELECT e.value, COUNT(*) FROM event e{where} GROUP BY e.value", params)]
+    return ids, counts
+
+
+@pytest.mark.parametrize(
+    "search", [*SEARCHES, '"tariffs came"', "met -oranges", "tariffs date:2021", "oran*", "-ferries met"]
+)
+def test_searched_events_read_once_are_those_of_the_filters_own_clauses(conn, search):
+    article = conn.execute("SELECT id FROM article WHERE key = 'c'").fetchone()[0]
+    ana = conn.execute("SELECT id FROM entity WHERE canonical = 'Ana Ruiz'").fetchone()[0]
+    for f in (
+        q.Filters(search=search),
+        q.Filters(search=search, article=article),
+        q.Filters(search=search, entity=ana),
+    ):
+        expected, counts = _direct(conn, f)
+        assert q.count_merged_events(conn, f) == len(expected), f
+        assert me.value_counts(conn, f) == counts, f
+        assert [r.id for r in q.merged_events(conn, f, 0, 100)] == expected, f
+        paged = [r.id for o in range(0, len(expected), 2) for r in q.merged_events(conn, f, o, 2, counts)]
+        assert paged == expected, f
+        for date in ("2020", "2021-07", "2022-03-14"):
+            assert q.merged_event_position(conn, f, date) == sum(n for v, n in counts if v < date), f
+
+
+@pytest.mark.parametrize("per_report, per_article", [(0, 1), (1, 0)])  # event by event; from the entity's side
+def test_an_entitys_part_in_a_searchs_events_is_the_same_found_either_way(conn, monkeypatch, per_report, per_article):
+    monkeypatch.setattr(me, "PER_REPORT_US", per_report)
+    monkeypatch.setattr(me, "PER_ENTITY_ARTICLE_US", per_article)
+    for f in _cases(conn):
+        reuse.forget()
+        where, params = _gathered(conn, f)
+        expected = [r[0] for r in conn.execute(f"SELECT e.id FROM event e{where} ORDER BY e.value, e.rowid", params)]
+        assert [r.id for r in q.merged_events(conn, f, 0, 100)] == expected, f
+        assert q.count_merged_events(conn, f) == len(expected), f

@@ -190,3 +190,34 @@ def test_a_database_without_the_quotes_entity_index_reads_the_entitys_quotes(tmp
     assert not _starts_from_matches(old, f)
     assert q.count_statements(old, f) == _reference(old, f, "date")[0]
     old.close()
+
+
+@pytest.mark.parametrize("sort", ["date", "speaker"])
+def test_many_statements_kept_are_paged_off_the_orders_index_alike(conn, monkeypatch, sort):
+    import importlib
+
+    from model.corpus.query import reuse
+
+    st = importlib.import_module("model.corpus.query.statements")  # (the package's `statements` is the function)
+    monkeypatch.setattr(st, "walk_bound", lambda *a, **k: 1)  # every kept set counts as many
+    reuse.forget()
+    for f in _filters(conn):
+        total, rows = _reference(conn, f, sort)
+        expected = [_statement_row(r) for r in rows]
+        paged = [r for o in range(0, total, 3) for r in q.statements(conn, f, sort, o, 3, total)]
+        assert paged == expected, f
+    where, params, kept = st._kept(conn, q.Filters(search="rule"))
+    page = f"SELECT s.id FROM statement s INDEXED BY {st._ORDER_INDEX[sort]}{where} ORDER BY {st._ORDER[sort]} LIMIT 3"
+    plans = [r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + page, params)]
+    assert kept and not any("TEMP B-TREE" in p for p in plans), plans
+
+
+def test_statements_too_many_to_keep_are_read_by_their_clause_alike(conn, monkeypatch):
+    from model.corpus.query import reuse
+
+    monkeypatch.setattr(reuse, "MAX_IDS", 0)  # nothing kept: every read by the filter's clause
+    reuse.forget()
+    for f in _filters(conn):
+        total, rows = _reference(conn, f, "date")
+        assert q.count_statements(conn, f) == total, f
+        assert q.statements(conn, f, "date", 0, 100, total) == [_statement_row(r) for r in rows], f
