@@ -267,11 +267,14 @@ STEPS = (
     "go back",
     "sort articles by oldest",
     "sort articles by title",
+    "sort articles by source",
+    "sort articles by source_desc",
     "group quotes by speaker",
     "group every quote by speaker",
     "jump to end: articles",
     "jump to end: articles by oldest",
     "jump to end: articles by title",
+    "jump to end: articles by source",
     "jump to end: entities",
     "jump to end: timeline",
     "jump to end: quotes",
@@ -304,6 +307,7 @@ async def quote_speakers(h: Harness, s, reps: int, notes: list[str]) -> list[tup
 
 
 async def run(db: str, reps: int, size: tuple[int, int], only: tuple[str, ...] = ()) -> dict:
+    from model.corpus import query as q
     from tui.app import SinorusApp
     from tui.browser import MainScreen
     from tui.config import Config
@@ -476,11 +480,12 @@ async def run(db: str, reps: int, size: tuple[int, int], only: tuple[str, ...] =
                 )
             )
 
-        # 9: sorts (s on Articles: newest -> oldest -> by title; on Quotes: newest -> said -> by speaker)
+        # 9: sorts (s on Articles steps through q.ARTICLE_SORTS from newest, back to newest; on Quotes: newest ->
+        # said -> by speaker)
         for _ in range(reps if want("sort articles") else 0):
             await h.keys("X", "1")
             await h.settle(lambda: arts.total is not None and s.state.article_sort == "date")
-            for sort in ("oldest", "title"):
+            for sort in q.ARTICLE_SORTS[1:]:
                 lat[f"sort articles by {sort}"].append(
                     await h.timed("s", lambda sort=sort: s.state.article_sort == sort and arts.total is not None)
                 )
@@ -510,6 +515,7 @@ async def run(db: str, reps: int, size: tuple[int, int], only: tuple[str, ...] =
             ("1", 0, "articles"),
             ("1", 1, "articles by oldest"),
             ("1", 2, "articles by title"),
+            ("1", 3, "articles by source"),
             ("2", 0, "entities"),
             ("3", 0, "timeline"),
             ("4", 0, "quotes"),
@@ -538,7 +544,8 @@ async def run(db: str, reps: int, size: tuple[int, int], only: tuple[str, ...] =
                         ),
                     )
                 )
-                for _ in range((3 - sorts) % 3):
+                cycle = len(q.ARTICLE_SORTS if pane == "1" else q.QUOTE_SORTS)
+                for _ in range((cycle - sorts) % cycle):
                     await h.keys("s")
                 if pane == "4v":
                     await h.keys("v")
