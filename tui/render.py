@@ -235,4 +235,6 @@ class Box(Vertical):
             drawn.update(zip(top, super().render_lines(Region(crop.x, top[0], crop.width, len(top)))))
         if last in wanted:
             drawn[last] = super().render_lines(Region(crop.x, last, crop.width, 1))[0]
+        # the lines repeated from the inner line are drawn with it: none of them waits to be drawn again
+        line_cache(self, self.outer_size.width)[1].difference_update(range(2, last))
         return [drawn[min(y, 1) if y < last else y] for y in crop.line_range]
