@@ -1,6 +1,7 @@
-"""The frame's shortcuts (tui.internals._Compositor): a widget whose lines did not change gives the strips it
-gave last time, and a container its children cover is not drawn. Each step below would show a stale
-line if either kept one it should not: the screen as drawn is checked against a repaint from scratch."""
+"""The frame's shortcuts: a widget whose lines did not change gives the strips it gave last time, and a
+container its children cover is not drawn (tui.internals._Compositor); a list row drawn before is not drawn
+again (tui.widgets.vlist.RowCache). Each step below would show a stale line if one of them kept one it
+should not: the screen as drawn is checked against a repaint from scratch."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from textual._compositor import Compositor
 
 from tests.tui.conftest import screen_of, settle
 from tui.internals import _covered_by_children
+from tui.widgets.vlist import RowCache, VirtualList
 
 
 def drawn(screen) -> list[list]:
@@ -22,6 +24,8 @@ def repainted(screen) -> list[list]:
     for widget in compositor.visible_widgets:
         widget._styles_cache.clear()
         widget._sinorus_drawn = None
+        if isinstance(widget, VirtualList):
+            widget._drawn_rows = RowCache()
     compositor._get_renders = lambda crop=None: Compositor._get_renders(compositor, crop)
     try:
         return [list(strip) for strip in compositor.render_strips()]
@@ -30,8 +34,11 @@ def repainted(screen) -> list[list]:
 
 
 def kept(screen) -> int:
-    """How many widgets on screen hold strips from their last drawing."""
-    return sum(getattr(w, "_sinorus_drawn", None) is not None for w in screen._compositor.visible_widgets)
+    """How many widgets on screen hold strips from their last drawing, and list rows kept as drawn."""
+    widgets = screen._compositor.visible_widgets
+    return sum(getattr(w, "_sinorus_drawn", None) is not None for w in widgets) + sum(
+        len(w._drawn_rows._rows) for w in widgets if isinstance(w, VirtualList)
+    )
 
 
 @pytest.mark.parametrize("size", [(120, 35), (80, 24)])
@@ -97,3 +104,21 @@ async def test_the_screen_body_and_column_of_panes_are_covered_the_boxes_are_not
         assert {s, s.query_one("#body"), s.query_one("#panes")} <= covered
         assert s.query_one("#viewer") not in covered  # its border shows
         assert s.query_one("#pane-articles") not in covered
+
+
+def test_a_kept_row_is_given_only_for_an_equal_row_under_an_equal_row_drawn_the_same_way():
+    from model.corpus.query.rows import EntityRow
+
+    def entity(name: str, mentions: int) -> EntityRow:
+        return EntityRow(id=7, name=name, label="PERSON", mentions=mentions, articles=1)
+
+    rows = RowCache()
+    above = entity("Someone Above", 9)
+    rows.put(entity("Wang Yi", 3), above, ("fn", 40), ["drawn"])
+    assert rows.get(entity("Wang Yi", 3), above, ("fn", 40)) == ["drawn"]
+    assert rows.get(entity("Wang Yi", 4), above, ("fn", 40)) is None  # its data changed
+    assert rows.get(entity("Wang Yi", 3), entity("Someone Else", 9), ("fn", 40)) is None  # the row above did
+    assert rows.get(entity("Wang Yi", 3), above, ("fn", 41)) is None  # the width (or style, theme, ...) did
+    for i in range(RowCache.SIZE):
+        rows.put(EntityRow(id=100 + i, name="n", label=None, mentions=1, articles=1), None, ("fn", 40), ["x"])
+    assert rows.get(entity("Wang Yi", 3), above, ("fn", 40)) is None  # the oldest make room
