@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import codecs
 import functools
+import threading
 
+from textual import messages
 from textual._compositor import Compositor
 from textual.content import Content
 from textual.geometry import Region
@@ -161,6 +163,24 @@ class FrameScreen(Screen):
         for widget in self.walk_children(with_self=False):
             if widget._repaint_required or widget._layout_required or widget._scroll_required:
                 widget._check_refresh()
+
+    def post_message(self, message) -> bool:
+        """A widget's request for a repaint (Update) or a scroll pass (UpdateScroll) is taken at once, as
+        Textual's handlers take it off the queue: a widget to repaint, a scroll to lay out. Queued, each cost a
+        round of the screen's message loop, its handler and an idle pass: a step sends about sixteen."""
+        kind = type(message)
+        if (
+            (kind is messages.Update or kind is messages.UpdateScroll)
+            and not (self._closing or self._closed)
+            and self._thread_id == threading.get_ident()
+        ):
+            if kind is messages.UpdateScroll:
+                self._scroll_required = True
+            elif self in self._compositor:
+                self._dirty_widgets.add(message.widget)
+            self.check_idle()
+            return True
+        return super().post_message(message)
 
     def _compositor_refresh(self) -> None:
         # A layout pass during a held step (or the first one, at start-up) would draw a frame of its

@@ -183,6 +183,12 @@ class LineScrollView(LineWidget, ScrollView):
     in its lines (`thumb_segment`, Textual's scrollbars hidden), that scrolls at once and is not restyled
     on focus."""
 
+    def post_up(self, message) -> None:
+        """Post `message` straight to the screen, which handles it, not through each container between
+        (each a round of its own message loop and an idle pass)."""
+        message.bubble = False
+        self.screen.post_message(message)
+
     def scroll_y_to(self, y: float) -> None:
         """Scroll to line `y` now (`force`: with the scrollbars hidden, Textual would not scroll)."""
         self.scroll_to(y=y, animate=False, immediate=True, force=True)

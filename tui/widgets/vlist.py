@@ -258,7 +258,7 @@ class VirtualList(LineScrollView, can_focus=True):
         if generation == self._generation and self.total is None and self._stale is not None:
             self._stale = None
             self.refresh()
-            self.post_message(self.Loading(self))
+            self.post_up(self.Loading(self))
 
     @property
     def shown_total(self) -> int | None:
@@ -330,7 +330,7 @@ class VirtualList(LineScrollView, can_focus=True):
         if counted:
             self.total = 0
             self._resize()
-            self.post_message(self.Loaded(self, 0, error))
+            self.post_up(self.Loaded(self, 0, error))
         self.refresh()
 
     def _counted(self, total: int, prefetched, page: int = 0, rows: list | None = None) -> None:
@@ -343,17 +343,17 @@ class VirtualList(LineScrollView, can_focus=True):
             self.scroll_y_to(self._restore_scroll)
             self._restore_scroll = None
         self._scroll_cursor_visible()
-        self.post_message(self.Loaded(self, self.total, None, prefetched))
+        self.post_up(self.Loaded(self, self.total, None, prefetched))
 
     def _announce_waiting(self) -> None:
         """Post the Highlighted or Selected that a key pressed before the row was loaded asked for."""
         if self._want_select and self.row(self.cursor) is not None:
             self._want_select = False
-            self.post_message(self.Highlighted(self, self.cursor, self.row(self.cursor)))
+            self.post_up(self.Highlighted(self, self.cursor, self.row(self.cursor)))
         if self._select_when_loaded and self.total is not None:
             self._select_when_loaded = False
             if self.row(self.cursor) is not None:
-                self.post_message(self.Selected(self, self.cursor, self.row(self.cursor)))
+                self.post_up(self.Selected(self, self.cursor, self.row(self.cursor)))
 
     def put_page(self, generation: int, page: int, rows: list) -> None:
         """Rows of `page` fetched elsewhere for this list's `generation` (see `generation`)."""
@@ -530,7 +530,7 @@ class VirtualList(LineScrollView, can_focus=True):
                 self._want_select = True
                 self._request(index // PAGE)
             else:
-                self.post_message(self.Highlighted(self, index, row))
+                self.post_up(self.Highlighted(self, index, row))
 
     def action_cursor(self, delta: int) -> None:
         self.move_to(self.cursor + delta)
@@ -549,7 +549,7 @@ class VirtualList(LineScrollView, can_focus=True):
     def action_select(self) -> None:
         row = self.highlighted
         if row is not None:
-            self.post_message(self.Selected(self, self.cursor, row))
+            self.post_up(self.Selected(self, self.cursor, row))
         elif self.total is None:  # enter typed ahead of the rows: open the row once they are in
             self._select_when_loaded = True
 
