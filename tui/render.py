@@ -227,20 +227,31 @@ class LineScrollView(LineWidget, ScrollView):
 class Box(Vertical):
     """A bordered pane whose children cover all of its inside. Its own lines between the top and bottom
     border are all the same (the side borders around blank), so one is drawn and repeated: a focus move
-    restyles the box (its border colour), and drawing each of the reader box's 33 lines cost 2.5 ms."""
+    restyles the box (its border colour), and drawing each of the reader box's 33 lines cost 2.5 ms.
+    Of its three lines, only those marked dirty are drawn again (a new title: the top line alone), each
+    call to Textual's drawing costing ~0.1 ms before it draws anything."""
 
     def render_lines(self, crop: Region) -> list[Strip]:
         height = self.outer_size.height
         if height < 4:
             return super().render_lines(crop)
         last = height - 1
+        lines, dirty = line_cache(self, self.outer_size.width)
         wanted = {min(y, 1) if y < last else y for y in crop.line_range}
+        kept: dict[int, tuple] = self.__dict__.setdefault("_kept_lines", {})
+        how = (crop.x, crop.width, tuple(self.get_line_filters()))
         drawn: dict[int, Strip] = {}
-        top = [y for y in (0, 1) if y in wanted]  # the top border and the inner line: one call
+        for y in wanted:  # a line drawn before, from the line still in the cache, the same way
+            line = kept.get(y)
+            if line is not None and y not in dirty and line[0] is lines.get(y) and line[1] == how:
+                drawn[y] = line[2]
+        top = [y for y in (0, 1) if y in wanted and y not in drawn]  # the top border and the inner line: one call
         if top:
             drawn.update(zip(top, super().render_lines(Region(crop.x, top[0], crop.width, len(top)))))
-        if last in wanted:
+        if last in wanted and last not in drawn:
             drawn[last] = super().render_lines(Region(crop.x, last, crop.width, 1))[0]
+        for y in wanted:
+            kept[y] = (lines.get(y), how, drawn[y])
         # the lines repeated from the inner line are drawn with it: none of them waits to be drawn again
-        line_cache(self, self.outer_size.width)[1].difference_update(range(2, last))
+        dirty.difference_update(range(2, last))
         return [drawn[min(y, 1) if y < last else y] for y in crop.line_range]

@@ -1,7 +1,8 @@
 """The frame's shortcuts: a widget whose lines did not change gives the strips it gave last time, and a
 container its children cover is not drawn (tui.internals._Compositor); a list row drawn before is not drawn
-again (tui.widgets.vlist.RowCache). Each step below would show a stale line if one of them kept one it
-should not: the screen as drawn is checked against a repaint from scratch."""
+again (tui.widgets.vlist.RowCache); a pane box draws again only its lines marked dirty (tui.render.Box).
+Each step below would show a stale line if one of them kept one it should not: the screen as drawn is
+checked against a repaint from scratch."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ def repainted(screen) -> list[list]:
     for widget in compositor.visible_widgets:
         widget._styles_cache.clear()
         widget._sinorus_drawn = None
+        widget.__dict__.pop("_kept_lines", None)  # a pane box's lines (tui.render.Box)
         if isinstance(widget, VirtualList):
             widget._drawn_rows = RowCache()
     compositor._get_renders = lambda crop=None: Compositor._get_renders(compositor, crop)
