@@ -136,11 +136,17 @@ def render_lines(widget, crop: Region) -> list[Strip]:
     (only lines marked dirty are drawn again) and the app's line filters, without the styles cache's
     per-line work (borders, gutters, tint and opacity checks, a Strip or two more per line), which
     cost about as much as drawing the line itself. Each line is one Strip: padding and the widget's
-    `line_segments`."""
+    `line_segments`, put through the line filters before it is made a Strip (Textual makes a second Strip
+    of the filtered line, with seven caches of its own): the cache holds lines filtered, so it is emptied
+    when the filters or the background they filter on change."""
     width = widget.outer_size.width
     lines, dirty = line_cache(widget, width)
     filters = widget.get_line_filters()
     base_background, background = widget.background_colors
+    filtered_by = (*filters, background)
+    if widget.__dict__.get("_lines_filtered_by") != filtered_by:
+        lines.clear()
+        widget._lines_filtered_by = filtered_by
     _top, pad_right, _bottom, pad_left = widget.styles.padding
     pad_style = Style(background=base_background + background).rich_style  # as Textual pads
     head = [Segment(" " * pad_left, pad_style)] if pad_left else []
@@ -149,9 +155,10 @@ def render_lines(widget, crop: Region) -> list[Strip]:
     for y in crop.line_range:
         strip = None if y in dirty else lines.get(y)
         if strip is None:
-            strip = lines[y] = Strip([*head, *widget.line_segments(y), *tail], width)
-        for line_filter in filters:
-            strip = strip.apply_filter(line_filter, background)
+            segments = [*head, *widget.line_segments(y), *tail]
+            for line_filter in filters:
+                segments = line_filter.apply(segments, background)
+            strip = lines[y] = Strip(segments, width)
         strips.append(strip)
     dirty.difference_update(crop.line_range)
     if crop.column_span != (0, width):

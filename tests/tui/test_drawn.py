@@ -72,6 +72,12 @@ async def test_what_is_drawn_is_what_a_repaint_from_scratch_draws_after_each_cha
         app.theme = "textual-light"  # every colour
         await settle(pilot)
         check("theme")
+        app.ansi_color = True  # the line filters: the terminal's own colours, not the theme's
+        await settle(pilot)
+        check("ansi colours")
+        app.ansi_color = False
+        await settle(pilot)
+        check("truecolour")
         await pilot.resize_terminal(size[0] - 7, size[1] - 2)  # every width
         await settle(pilot)
         check("resize")
@@ -124,3 +130,25 @@ def test_a_kept_row_is_given_only_for_an_equal_row_under_an_equal_row_drawn_the_
     for i in range(RowCache.SIZE):
         rows.put(EntityRow(id=100 + i, name="n", label=None, mentions=1, articles=1), None, ("fn", 40), ["x"])
     assert rows.get(entity("Wang Yi", 3), above, ("fn", 40)) is None  # the oldest make room
+
+
+async def test_a_line_drawn_through_new_filters_is_drawn_anew(make_app):
+    """tui.render.render_lines keeps lines filtered: other filters (a terminal without colour, say) empty it."""
+    from rich.segment import Segment
+    from textual.filter import LineFilter
+    from textual.geometry import Region
+
+    class Upper(LineFilter):
+        def apply(self, segments, background):
+            return [Segment(text.upper(), style, control) for text, style, control in segments]
+
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        articles = screen_of(app).lst("articles")
+        crop = Region(0, 0, *articles.outer_size)
+        before = "".join(strip.text for strip in articles.render_lines(crop))
+        upper = Upper()
+        articles.get_line_filters = lambda: [*app.get_line_filters(), upper]
+        after = "".join(strip.text for strip in articles.render_lines(crop))
+        assert after == before.upper() != before
