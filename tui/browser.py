@@ -105,6 +105,7 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         self.event_counts = EventCounts()
         self._density_for: q.Filters | None = None
         self._headers: dict[str, ColumnHeader] = {}  # each list's column header, by pane
+        self._found: dict[tuple, object] = {}  # `_one`'s widgets, by what was asked
 
     # ---------------------------------------------------------------- layout
 
@@ -135,12 +136,22 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         yield Prompt(placeholder=PIPE_PROMPT, id="pipe", classes="prompt")
         yield KeyBar()
 
+    def _one(self, selector, expect_type=None):
+        """`query_one`, each selector looked up once: the screen's widgets are made as it is composed and stay
+        (a DOM query cost ~30 us, and a step asked for some twenty)."""
+        key = (selector, expect_type)
+        widget = self._found.get(key)
+        if widget is None:
+            widget = self.query_one(selector) if expect_type is None else self.query_one(selector, expect_type)
+            self._found[key] = widget
+        return widget
+
     def lst(self, name: str) -> VirtualList:
-        return self.query_one(f"#{name}", VirtualList)
+        return self._one(f"#{name}", VirtualList)
 
     @property
     def reader(self) -> Reader:
-        return self.query_one(Reader)
+        return self._one(Reader)
 
     def on_mount(self) -> None:
         self._hold()  # the first frame comes with the first rows and article, not before them
@@ -172,7 +183,7 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         _classes(self, wanted)
         if not wide or solo:  # only these layouts show the active pane alone (a class restyles the pane's list)
             for name in PANES:
-                _classes(self.query_one(f"#pane-{name}"), {"-active": name == self.state.active})
+                _classes(self._one(f"#pane-{name}"), {"-active": name == self.state.active})
         self.lst("quotes").set_tall(self.state.maximised)  # a quote on two lines when its list has the screen
         self._show_headers()
 
@@ -180,7 +191,7 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         """Each list's column header for what it shows and its sort (a header that shows that already is left
         as it is: this runs on every focus move)."""
         if not self._headers:  # looked up once: a DOM query each focus move cost ~0.1 ms
-            self._headers = {name: self.query_one(f"#header-{name}", ColumnHeader) for name in PANES}
+            self._headers = {name: self._one(f"#header-{name}", ColumnHeader) for name in PANES}
         for name, header in self._headers.items():
             layout, key = nav.header_layout(name, self.state, tall=name == "quotes" and self.state.maximised)
             header.show(layout, key, nav.pane_sort(self.state, name), nav.sort_marks(name))
@@ -212,17 +223,17 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
     def _draw_titles(self) -> None:
         for i, name in enumerate(PANES, 1):
             title = nav.pane_title(i, name, self.lst(name).shown_total)
-            set_border(self.query_one(f"#pane-{name}"), title, nav.pane_subtitle(name, self.state))
-        set_border(self.query_one("#viewer"), nav.doc_summary(self.reader.doc))
+            set_border(self._one(f"#pane-{name}"), title, nav.pane_subtitle(name, self.state))
+        set_border(self._one("#viewer"), nav.doc_summary(self.reader.doc))
         self._hit_count()
         back = "◀" if self.history.can_back else " "
         fwd = "▶" if self.history.can_forward else " "
-        self.query_one(ChipBar).show(self.state.chips.labels(), f"{back}{fwd}")
+        self._one(ChipBar).show(self.state.chips.labels(), f"{back}{fwd}")
 
     def _hit_count(self) -> None:
         r = self.reader
         searching = self.state.chips.search and r.doc.kind == "article"
-        set_border(self.query_one("#viewer"), subtitle=nav.hit_count(r.hit, r.hits) if searching else "")
+        set_border(self._one("#viewer"), subtitle=nav.hit_count(r.hit, r.hits) if searching else "")
 
     # ---------------------------------------------------------------- state and history
 
@@ -307,7 +318,7 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
     def _restore_density(self, key: q.Filters | None) -> None:
         """Show the density strip for the Timeline's filters (hidden when it lists dates). Its months come
         with the Timeline's count (`EventCounts`): at once when known, else when the Timeline has loaded."""
-        strip = self.query_one(DensityStrip)
+        strip = self._one(DensityStrip)
         self._density_for = key
         strip.display = key is not None
         counts = self.event_counts.known(key) if key is not None else None
@@ -317,14 +328,14 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
     def _timeline_counted(self) -> None:
         if self._density_for is not None:
             counts = self.event_counts.known(self._density_for)
-            self.query_one(DensityStrip).show(q.counts_by_month(counts) if counts is not None else [])
+            self._one(DensityStrip).show(q.counts_by_month(counts) if counts is not None else [])
 
     def action_toggle_timeline(self) -> None:
         view = "dates" if self.state.timeline_view == "events" else "events"
         self.navigate(replace(self.capture(), timeline_view=view, focus="timeline", active="timeline"))
 
     def _restore_entity_filter(self, name: str) -> None:
-        box = self.query_one("#entity-filter", Input)
+        box = self._one("#entity-filter", Input)
         box.set_class(bool(name), "-shown")
         if box.value != name:
             with box.prevent(Input.Changed):
@@ -386,14 +397,14 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         self.reader.show(doc, cursor=cursor, scroll=ref.scroll, target=target, terms=terms)
         if ref.find is not None and ref.find[0] == "hit":
             self.reader.first_hit(last=ref.find == ("hit", "last"))
-        self.query_one("#status", Line).update(nav.describe_link(self.reader.link, doc))  # now, not a frame later
+        self._one("#status", Line).update(nav.describe_link(self.reader.link, doc))  # now, not a frame later
         if self.state.focus == "reader":
             self.article_opened(doc)
         self._titles()
         self._done("doc")
 
     def on_reader_link_changed(self, message: Reader.LinkChanged) -> None:
-        self.query_one("#status", Line).update(nav.describe_link(message.link, message.reader.doc))
+        self._one("#status", Line).update(nav.describe_link(message.link, message.reader.doc))
 
     # ---------------------------------------------------------------- lists
 
@@ -571,7 +582,7 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         self.navigate(replace(self.capture(), label=nav.next_label(self.labels, self.state.label)))
 
     def action_filter_entities(self, start: str = "") -> None:
-        box = self.query_one("#entity-filter", Input)
+        box = self._one("#entity-filter", Input)
         box.add_class("-shown")
         if start:
             box.value = box.value + start
@@ -593,7 +604,7 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         self._focus("entities")
 
     def on_key(self, event) -> None:
-        box = self.query_one("#entity-filter", Input)
+        box = self._one("#entity-filter", Input)
         if event.key in ("escape", "down") and self.focused is box:
             event.stop()
             if event.key == "escape":
@@ -609,7 +620,7 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
 
     def _prompt(self) -> Input | None:
         """The open prompt line (search or date), if any."""
-        return self.query_one(f"#{self._prompt_name}", Input) if self._prompt_name else None
+        return self._one(f"#{self._prompt_name}", Input) if self._prompt_name else None
 
     # A prompt takes the key bar's line while open. Both are shown and hidden by an inline `display`
     # over their CSS (the prompts hidden, the key bar shown unless the terminal is tiny): a class would
@@ -617,10 +628,10 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
 
     def _open_prompt(self, name: str, value: str) -> None:
         self._close_prompt()
-        box = self.query_one(f"#{name}", Input)
+        box = self._one(f"#{name}", Input)
         box.value = value
         box.styles.display = "block"
-        self.query_one(KeyBar).styles.display = "none"
+        self._one(KeyBar).styles.display = "none"
         self._prompt_name = name
         self.set_focus(box)
 
@@ -628,7 +639,7 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         box = self._prompt()
         if box is not None:
             box.styles.display = None  # back to the CSS: hidden
-            self.query_one(KeyBar).styles.display = None
+            self._one(KeyBar).styles.display = None
             self._prompt_name = None
 
     # ---------------------------------------------------------------- search
@@ -809,7 +820,7 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         """The date prompt: from the Quotes list, it filters the quotes by when they were said; else it jumps
         the timeline."""
         self._date_for = "quotes" if self._focused_id() == "quotes" else "timeline"
-        box = self.query_one("#date", Input)
+        box = self._one("#date", Input)
         box.placeholder = SAID_PROMPT if self._date_for == "quotes" else JUMP_PROMPT
         self._open_prompt("date", (self.state.chips.said or "") if self._date_for == "quotes" else "")
 

@@ -42,7 +42,7 @@ class Corrections:
                 self.notify("event marked: press c then m on the date of the event to merge it with", timeout=5)
                 return
         self._correcting = (action, kind, fact)
-        box = self.query_one("#correct", Input)
+        box = self._one("#correct", Input)
         box.placeholder = action.asks
         self._open_prompt("correct", correcting.prefill(action, kind, fact))
 
@@ -56,7 +56,7 @@ class Corrections:
             self.notify("this database is read-only: corrections need write access", severity="warning")
             return
         self._correcting = (UNDO, None, None)
-        self.query_one("#correct", Input).placeholder = UNDO.asks
+        self._one("#correct", Input).placeholder = UNDO.asks
         self._open_prompt("correct", "")
 
     def _correct_entered(self, event: Input.Submitted) -> None:

@@ -89,6 +89,7 @@ def article_columns(width: int, show_basis: bool) -> tuple[Column, ...]:
     )
 
 
+@lru_cache(maxsize=2)  # one drawing function a setting: the lists know a row drawn by it before (vlist.RowCache)
 def _article_row(show_basis: bool):
     def render(row: q.ArticleRow, width: int) -> Content:
         date = fit(row.published or "undated", 10)

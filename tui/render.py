@@ -136,11 +136,17 @@ def render_lines(widget, crop: Region) -> list[Strip]:
     (only lines marked dirty are drawn again) and the app's line filters, without the styles cache's
     per-line work (borders, gutters, tint and opacity checks, a Strip or two more per line), which
     cost about as much as drawing the line itself. Each line is one Strip: padding and the widget's
-    `line_segments`."""
+    `line_segments`, put through the line filters before it is made a Strip (Textual makes a second Strip
+    of the filtered line, with seven caches of its own): the cache holds lines filtered, so it is emptied
+    when the filters or the background they filter on change."""
     width = widget.outer_size.width
     lines, dirty = line_cache(widget, width)
     filters = widget.get_line_filters()
     base_background, background = widget.background_colors
+    filtered_by = (*filters, background)
+    if widget.__dict__.get("_lines_filtered_by") != filtered_by:
+        lines.clear()
+        widget._lines_filtered_by = filtered_by
     _top, pad_right, _bottom, pad_left = widget.styles.padding
     pad_style = Style(background=base_background + background).rich_style  # as Textual pads
     head = [Segment(" " * pad_left, pad_style)] if pad_left else []
@@ -149,9 +155,10 @@ def render_lines(widget, crop: Region) -> list[Strip]:
     for y in crop.line_range:
         strip = None if y in dirty else lines.get(y)
         if strip is None:
-            strip = lines[y] = Strip([*head, *widget.line_segments(y), *tail], width)
-        for line_filter in filters:
-            strip = strip.apply_filter(line_filter, background)
+            segments = [*head, *widget.line_segments(y), *tail]
+            for line_filter in filters:
+                segments = line_filter.apply(segments, background)
+            strip = lines[y] = Strip(segments, width)
         strips.append(strip)
     dirty.difference_update(crop.line_range)
     if crop.column_span != (0, width):
@@ -182,6 +189,12 @@ class LineScrollView(LineWidget, ScrollView):
     """What the reader and the lists share: a line-API scroll view in a plain box, its scroll thumb drawn
     in its lines (`thumb_segment`, Textual's scrollbars hidden), that scrolls at once and is not restyled
     on focus."""
+
+    def post_up(self, message) -> None:
+        """Post `message` straight to the screen, which handles it, not through each container between
+        (each a round of its own message loop and an idle pass)."""
+        message.bubble = False
+        self.screen.post_message(message)
 
     def scroll_y_to(self, y: float) -> None:
         """Scroll to line `y` now (`force`: with the scrollbars hidden, Textual would not scroll)."""
@@ -221,18 +234,31 @@ class LineScrollView(LineWidget, ScrollView):
 class Box(Vertical):
     """A bordered pane whose children cover all of its inside. Its own lines between the top and bottom
     border are all the same (the side borders around blank), so one is drawn and repeated: a focus move
-    restyles the box (its border colour), and drawing each of the reader box's 33 lines cost 2.5 ms."""
+    restyles the box (its border colour), and drawing each of the reader box's 33 lines cost 2.5 ms.
+    Of its three lines, only those marked dirty are drawn again (a new title: the top line alone), each
+    call to Textual's drawing costing ~0.1 ms before it draws anything."""
 
     def render_lines(self, crop: Region) -> list[Strip]:
         height = self.outer_size.height
         if height < 4:
             return super().render_lines(crop)
         last = height - 1
+        lines, dirty = line_cache(self, self.outer_size.width)
         wanted = {min(y, 1) if y < last else y for y in crop.line_range}
+        kept: dict[int, tuple] = self.__dict__.setdefault("_kept_lines", {})
+        how = (crop.x, crop.width, tuple(self.get_line_filters()))
         drawn: dict[int, Strip] = {}
-        top = [y for y in (0, 1) if y in wanted]  # the top border and the inner line: one call
+        for y in wanted:  # a line drawn before, from the line still in the cache, the same way
+            line = kept.get(y)
+            if line is not None and y not in dirty and line[0] is lines.get(y) and line[1] == how:
+                drawn[y] = line[2]
+        top = [y for y in (0, 1) if y in wanted and y not in drawn]  # the top border and the inner line: one call
         if top:
             drawn.update(zip(top, super().render_lines(Region(crop.x, top[0], crop.width, len(top)))))
-        if last in wanted:
+        if last in wanted and last not in drawn:
             drawn[last] = super().render_lines(Region(crop.x, last, crop.width, 1))[0]
+        for y in wanted:
+            kept[y] = (lines.get(y), how, drawn[y])
+        # the lines repeated from the inner line are drawn with it: none of them waits to be drawn again
+        dirty.difference_update(range(2, last))
         return [drawn[min(y, 1) if y < last else y] for y in crop.line_range]

@@ -180,7 +180,7 @@ class SaveAndPipe:
 
     def _ask_command(self, what: str, text: str) -> None:
         self._pipe_text = text
-        self.query_one("#pipe", Input).placeholder = PIPE_PROMPT.format(what=what)
+        self._one("#pipe", Input).placeholder = PIPE_PROMPT.format(what=what)
         self._open_prompt("pipe", "")
 
     def _pipe_entered(self, event: Input.Submitted) -> None:

@@ -86,7 +86,27 @@ def shorten(text: str, width: int) -> str:
     """`text` in at most `width` cells, cut with an ellipsis when longer."""
     if width <= 0:
         return ""
-    return text if cells(text) <= width else set_cell_size(text, width - 1) + "…"
+    if text.isascii() and text.isprintable():
+        return text if len(text) <= width else text[: width - 1] + "…"
+    head = _wider_head(text, width)
+    if head is None:
+        return text
+    if "\u200d" in text or "\ufe0f" in text:  # Rich measures joined sequences its own way: cut the whole
+        head = text
+    return set_cell_size(head, width - 1) + "…"
+
+
+def _wider_head(text: str, width: int) -> str | None:
+    """The start of `text` up to the first character that begins past `width` cells (what `set_cell_size` cuts
+    from: a row's text is cut from its first hundred characters, not measured to its end), or None if the
+    whole of `text` fits in `width` cells."""
+    used = 0
+    for i, ch in enumerate(text):
+        size = _cell(ch)
+        if used > width and size:
+            return text[:i]
+        used += size
+    return None if used <= width else text
 
 
 def context_before(text: str, width: int) -> str:

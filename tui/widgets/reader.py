@@ -84,7 +84,7 @@ class Reader(LineScrollView, can_focus=True):
             self._scroll_to_offset(target[0], centre=True)
         else:
             self.scroll_y_to(0)
-        self.post_message(self.LinkChanged(self, self.link))
+        self.post_up(self.LinkChanged(self, self.link))
 
     def set_terms(self, terms: list[str]) -> None:
         self.hits = find_hits(self.doc.text, terms, self.doc.body_offset)
@@ -192,7 +192,7 @@ class Reader(LineScrollView, can_focus=True):
         self._restyle()
         if index is not None:
             self._scroll_to_offset(self.doc.links[index].start, centre=centre)
-        self.post_message(self.LinkChanged(self, self.link))
+        self.post_up(self.LinkChanged(self, self.link))
 
     def action_link(self, delta: int) -> None:
         links = self.doc.links
@@ -218,7 +218,7 @@ class Reader(LineScrollView, can_focus=True):
 
     def action_follow(self) -> None:
         if self.link is not None:
-            self.post_message(self.Follow(self, self.link))
+            self.post_up(self.Follow(self, self.link))
 
     def action_scroll_lines(self, delta: int) -> None:
         self.scroll_y_to(self.scroll_y + delta)
