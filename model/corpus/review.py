@@ -96,7 +96,10 @@ def wilson(right: int, n: int, z: float = Z95) -> tuple[float, float] | None:
     p = right / n
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return max(0.0, centre - half), min(1.0, centre + half)
+    # all right (or all wrong): the bound is 1 (or 0) exactly, which rounding in centre ± half can miss
+    low = 0.0 if right == 0 else max(0.0, centre - half)
+    high = 1.0 if right == n else min(1.0, centre + half)
+    return low, high
 
 
 # ---------------------------------------------------------------- drawing the sample

@@ -100,6 +100,9 @@ COMPLIMENTS = {"praise", "tout", "thank", "applaud", "hail", "laud", "congratula
 REFUSALS = {"decline", "refuse"}
 # Deeds: what someone did to something ("signed the documents", "struck a deal") is no position held.
 DEEDS = {"sign", "strike", "hold", "make", "take", "give", "meet", "visit", "build", "win", "lose", "receive"}
+# Verbs of addressing someone: passive and with no agent ("when asked whether …", "he was told that …"), what they
+# govern is the asker's or the teller's, not their subject's.
+ADDRESSEE_VERBS = {"ask", "tell", "inform", "notify", "question", "urge", "press"}
 STANCES = {"endorse", "support", "back", "oppose", "criticize", "attack", "reject", "favor", "prefer"}
 NAMING_CUES = {"call", "label", "brand", "dub", "deem", "consider", "declare"}  # "called X a Y": X a Y
 FINDING_VERBS = {"show", "find", "reveal", "indicate", "suggest", "estimate", "put"}  # with a record as subject

@@ -29,7 +29,7 @@ MIN_COUNT = 5
 L2 = 300.0  # strong: lexical conjunctions (SL=, LR=) overfit at 1 and 30 (see docs/rules/quotes.md)
 LABEL = "overlap"  # "cue": positive only when the head lies in the gold's cue (see docs/rules/quotes.md)
 PRUNE = 0.01  # weights smaller than this are dropped from the table (no change on train or dev)
-CUE_MIN, CUE_RATE = 5, 0.3  # a head word and relation fires only when train attests it this often (`cues`)
+CUE_MIN, CUE_RATE = 5, 0.4  # a head word and relation fires only when train attests it this often (`cues`)
 EPOCHS = 300
 LR = 0.5
 

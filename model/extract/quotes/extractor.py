@@ -28,6 +28,7 @@ from model.extract.quotes.frames import find_frames, name_after_quote, name_befo
 from model.extract.quotes.layout import opens_with_title, speaker_labels
 from model.extract.quotes.learned import learned_quotes
 from model.extract.quotes.reported import (
+    asked_of_the_subject,
     claim_quotes,
     indirect_quote,
     reports_a_speaker,
@@ -79,6 +80,8 @@ def run(ex: ArticleContext) -> list[Quote]:
     if ex.rules.learned_model:
         out += learned_quotes(ex, out)
     out = one_a_span(out)
+    if ex.rules.addressee_not_source:
+        out = [q for q in out if not asked_of_the_subject(ex, q)]
     out.sort(key=lambda r: (r.start, r.end))
     return out
 

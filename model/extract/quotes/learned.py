@@ -25,6 +25,7 @@ from model.records import Quote
 
 ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "NORP": "norp"}
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj"}
+CLAUSE_RELATIONS = {"ccomp", "xcomp", "acl"}  # a clause or a to-infinitive, not a noun phrase
 
 
 def subject_kind(subj, mention_at, people, document) -> str:
@@ -136,19 +137,29 @@ def learned_quotes(ex, out: list[Quote]) -> list[Quote]:
     scored = _scored_candidates(ex, taken, CUES, WEIGHTS)
     new = []
     for p, start, end, v, subj, rel in sorted(scored, key=lambda x: -x[0]):
-        if p < min(ex.rules.learned_threshold, ex.rules.learned_stance_threshold):
+        if p < min(ex.rules.learned_threshold, ex.rules.learned_stance_threshold, ex.rules.learned_unnamed_threshold):
             continue
         kind = attribution_kind(ex, lemma(v) if v.pos_ == "VERB" else "", rel, subj)
         sp = ex.resolver.resolve(subj, v.text) if subj is not None else None
-        named = sp is not None and sp.named and bool(sp.name) and lemma(v) not in COMPLIMENTS | REFUSALS | DEEDS
-        # a stance of someone named may score lower than reported speech; of no one named, a compliment, a refusal
-        # or a deed, it may not
-        threshold = ex.rules.learned_stance_threshold if kind == "stance" and named else ex.rules.learned_threshold
+        threshold = _threshold(ex.rules, kind, sp, lemma(v), rel)
         if p < threshold or any(a < end and start < b for a, b in taken):
             continue
         taken.append((start, end))
         new.append(_learned_record(ex, p, start, end, v, sp, kind, rel.partition(":")[2]))
     return new
+
+
+def _threshold(rules, kind: str, sp, lem: str, rel: str) -> float:
+    """The score a candidate needs: reported speech its own (the seeds' gold, which annotates speech, holds it); a
+    stance of someone named, or an unnamed source's belief or wish in a clause or an infinitive ("officials fear
+    [that …]", "the ministry wants [to …]"), may score lower (stances are no speech; PolNeAR counts them). Never
+    lower than speech: an unnamed source's noun phrase ("officials rejected [the claims]": a reaction the writer
+    reports, as the rules have it), a compliment, a refusal or a deed."""
+    if kind != "stance" or lem in COMPLIMENTS | REFUSALS | DEEDS:
+        return rules.learned_threshold
+    if sp is not None and sp.named and bool(sp.name):
+        return rules.learned_stance_threshold
+    return rules.learned_unnamed_threshold if rel in CLAUSE_RELATIONS else rules.learned_threshold
 
 
 def _scored_candidates(ex, taken: list, cues, weights) -> list[tuple]:

@@ -10,7 +10,7 @@ from model.extract.quotes.speakers import Speaker
 from model.extract.quotes.stance import claim_kind
 from model.lexicon.grammar import UNNAMED_PRONOUNS
 from model.lexicon.people import BODY_NOUNS, PEOPLE_QUANTIFIERS, THING_NOUNS
-from model.lexicon.speech import CLAIM_NOUNS, REPORT_VERBS
+from model.lexicon.speech import ADDRESSEE_VERBS, CLAIM_NOUNS, REPORT_VERBS
 from model.records import Quote
 
 
@@ -63,6 +63,22 @@ def _claim_quote(ex, t) -> Quote | None:
         basis=f"speaker: the one whose '{t.text}' it is ({sp.name})",
         confidence=0.6,
     )
+
+
+def asked_of_the_subject(ex, q: Quote) -> bool:
+    """A report or stance whose cue is a passive verb of addressing with no agent: "When asked whether [the city
+    should …], the mayor said …", "Asked about [the plan], she …", "He was told that […]": the words are the asker's
+    or the teller's, whom the sentence does not name, not the subject's, who was asked or told."""
+    if q.kind not in ("indirect", "stance") or q.cue_start is None or q.cue_end is None:
+        return False
+    span = ex.doc.char_span(q.cue_start, q.cue_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    v = span[0]
+    if v.lemma_.lower() not in ADDRESSEE_VERBS or v.tag_ != "VBN" or any(c.dep_ == "agent" for c in v.children):
+        return False
+    deps = {c.dep_ for c in v.children}
+    return bool(deps & {"auxpass", "nsubjpass"}) or "nsubj" not in deps
 
 
 def unnamed_source(ex, f: Frame) -> bool:

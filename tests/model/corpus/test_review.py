@@ -19,6 +19,11 @@ def test_the_wilson_interval_matches_the_published_values(right, n, low, high):
     assert got == pytest.approx((low, high), abs=5e-5)
 
 
+@pytest.mark.parametrize("n", [1, 7, 28, 113])
+def test_all_right_or_all_wrong_reaches_the_bound_exactly(n):
+    assert review.wilson(n, n)[1] == 1.0 and review.wilson(0, n)[0] == 0.0  # the share itself is in the interval
+
+
 def test_no_answers_no_interval():
     assert review.wilson(0, 0) is None
     assert review.Figure("quotes", 0, 0, 3).line() == "quotes: none reviewed (3 skipped)"

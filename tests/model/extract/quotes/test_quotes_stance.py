@@ -33,3 +33,17 @@ def test_a_belief_is_a_stance_but_words_said_about_it_are_reported(nlp):
 def test_a_speech_act_with_an_infinitive_stays_reported_speech(nlp):
     quotes = run(nlp, "Governor Ada Quill urged the legislature to repeal the fuel levy before winter.")
     assert one(quotes, "repeal the fuel levy").kind == "indirect"
+
+
+def test_the_question_put_to_someone_is_not_their_report(nlp):
+    asked = run(nlp, "When asked whether the harbour tax should rise, Mayor Ivo Brandt said nothing.")
+    assert not any("harbour tax" in q.text for q in asked)  # the asker's question, not the mayor's
+    told = run(nlp, "Mayor Ivo Brandt was told that the harbour tax would rise.")
+    assert not any("harbour tax" in q.text for q in told)  # the teller's words, the teller unnamed
+    asking = run(nlp, "Mayor Ivo Brandt asked whether the harbour tax would rise.")
+    assert one(asking, "harbour tax").speaker == "Ivo Brandt"  # his own question
+
+
+def test_the_asked_rule_can_be_switched_off(nlp):
+    text = "When asked whether the harbour tax should rise, Mayor Ivo Brandt said nothing."
+    assert any("harbour tax" in q.text for q in run(nlp, text, addressee_not_source=False))

@@ -126,7 +126,7 @@ def test_a_short_noun_phrase_object_needs_two_content_words(nlp):
 def test_a_body_described_by_a_common_noun_wants_something(nlp):
     text = "The ministry wants to keep its no-comment policy."
     assert one(run(nlp, text), "keep").speaker == "ministry"
-    assert run(nlp, text, body_nominal=False) == []
+    assert run(nlp, text, body_nominal=False, learned_model=False) == []  # (the learned model may find it too)
 
 
 def test_any_common_noun_that_speaks_but_not_evidence(nlp):
