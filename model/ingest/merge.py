@@ -80,7 +80,7 @@ class MergeSummary:
     def line(self) -> str:
         copied = self.added + self.replaced
         s = (
-            f"{len(self.parts)} parts: {self.added} articles added, {self.replaced} replaced, "
+            f"{_count(len(self.parts), 'part')}: {_count(self.added, 'article')} added, {self.replaced} replaced, "
             f"{self.duplicates} skipped as duplicates"
         )
         if copied and self.copy_seconds:
@@ -281,3 +281,8 @@ def _refresh(conn: sqlite3.Connection, touched: set[int] | None) -> None:
         rebuild_entities(conn)
     else:
         refresh_entities(conn, touched)
+
+
+def _count(n: int, noun: str) -> str:
+    """`1 part`, `2 parts`: a count with its noun."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"

@@ -320,3 +320,13 @@ def test_the_entity_of_a_name_the_corpus_holds_is_found_by_its_case_folded_name(
     with contextlib.closing(sqlite3.connect(out)) as conn:
         names = [r[0] for r in conn.execute("SELECT canonical FROM entity WHERE canonical LIKE 'harbin'")]
     assert names == ["HARBIN"]
+
+
+def test_the_summary_line_counts_one_part_and_one_article_in_the_singular():
+    from model.corpus.part_merge import Copied
+    from model.ingest.merge import MergeSummary
+
+    one = MergeSummary(parts=[("a.db", Copied(articles=1, added=1))])
+    two = MergeSummary(parts=[("a.db", Copied(articles=1, added=1)), ("b.db", Copied(articles=1, duplicates=1))])
+    assert one.line().startswith("1 part: 1 article added, 0 replaced, 0 skipped as duplicates")
+    assert two.line().startswith("2 parts: 1 article added, 0 replaced, 1 skipped as duplicates")
