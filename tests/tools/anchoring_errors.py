@@ -19,11 +19,11 @@ import sys
 from collections import Counter, defaultdict
 
 
-def load(shared, cache):
-    """[(key, doc, timex spans, gold {tid: timex + events}, gold text)] for every TimeML document."""
+def parsed_documents(shared, cache):
+    """(articles, their parsed docs, the scorer's `gold_links` of an article's key) for every TimeML document: read
+    as the evaluation reads them, parsed once and kept in `cache` as a DocBin."""
     from spacy.tokens import DocBin
 
-    from model.extract import timeline
     from model.ingest import sources
     from model.parse import layout
     from model.parse import nlp as mnlp
@@ -49,6 +49,14 @@ def load(shared, cache):
             db.add(d)
         db.to_disk(path)
     paths = {os.path.basename(p)[:-4]: p for p in SE.timeml_files(root)}
+    return arts, docs, lambda key: SE.gold_links(paths[key])
+
+
+def load(shared, cache):
+    """[(key, doc, timex spans, gold {tid: timex + events}, gold text)] for every TimeML document."""
+    from model.extract import timeline
+
+    arts, docs, gold_links = parsed_documents(shared, cache)
     spans_path = os.path.join(cache, "spans.json")
     if os.path.exists(spans_path):
         with open(spans_path) as f:
@@ -62,7 +70,7 @@ def load(shared, cache):
     out = []
     for a, d, spans in zip(arts, docs, all_spans):
         spans = [tuple(s) for s in spans]
-        src, gl = SE.gold_links(paths[a.key])
+        src, gl = gold_links(a.key)
         out.append((a.key, d, spans, gl, src))
     return out
 

@@ -49,35 +49,13 @@ def timex_rows(arts, docs, cache):
 
 
 def load(shared, cache):
-    from spacy.tokens import DocBin
+    """[(key, doc, typed timex rows, gold text, gold links)] for every TimeML document, read and parsed as
+    `anchoring_errors.parsed_documents` does (the same cache)."""
+    from tests.tools.anchoring_errors import parsed_documents
 
-    from model.ingest import sources
-    from model.parse import layout
-    from model.parse import nlp as mnlp
-    from model.records import Article
-
-    sys.path.insert(0, os.path.join(shared, "eval"))
-    import make_input
-    import score_events as SE
-
-    root = os.path.join(shared, "corpora", "timebank")
-    os.makedirs(cache, exist_ok=True)
-    jsonl = os.path.join(cache, "timeml.jsonl")
-    make_input.timeml(root, jsonl)
-    arts = [x for x in sources.read_all([jsonl]) if isinstance(x, Article)]
-    nlp = mnlp.load()
-    path = os.path.join(cache, "timeml.docbin")
-    if os.path.exists(path):
-        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
-    else:
-        docs = list(nlp.pipe([layout.parse_text(a.text) for a in arts], batch_size=16))
-        db = DocBin(store_user_data=True)
-        for d in docs:
-            db.add(d)
-        db.to_disk(path)
-    paths = {os.path.basename(p)[:-4]: p for p in SE.timeml_files(root)}
+    arts, docs, gold_links = parsed_documents(shared, cache)
     rows = timex_rows(arts, docs, cache)
-    return [(a.key, d, r, *SE.gold_links(paths[a.key])) for a, d, r in zip(arts, docs, rows)]
+    return [(a.key, d, r, *gold_links(a.key)) for a, d, r in zip(arts, docs, rows)]
 
 
 def groups(shared, cache):
