@@ -19,6 +19,7 @@ from textual.content import Content, Span
 from model.corpus import query as q
 from model.corpus.joint import SEPARATOR as JOINT_SEPARATOR
 from model.corpus.query.entity_page import MONTHS_ROWS
+from model.wording import counted
 
 from .sparks import blocks, buckets
 from .text import QUOTED_KINDS, as_said, clean, clean_keep_offsets, context_after, context_before, shorten
@@ -308,7 +309,7 @@ def _months_line(
     capped = sum(n for _m, n in months) >= MONTHS_ROWS  # the query counts the latest MONTHS_ROWS only
     notes = [
         f" · its latest {MONTHS_ROWS:,} {what}s" if capped else "",
-        f"  most {peak_month} ({peak:,} {what}{'' if peak == 1 else 's'})",
+        f"  most {peak_month} ({counted(peak, what)})",
         f" · {per} months a block" if per > 1 else "",
     ]
     b.add(head, MUTED_STYLE)
@@ -397,16 +398,12 @@ def date_span(first: str | None, last: str | None) -> str:
     return f"{first}…{last[5:]}" if first[:4] == last[:4] else f"{first}…{last}"
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'s' * (n != 1)}"
-
-
 def _outlets(wordings: list[q.QuoteRow]) -> str:
     """The outlets that carry a statement, by name, and how many of its articles give none."""
     names = sorted({clean(w.source) for w in wordings if clean(w.source).strip()}, key=str.casefold)
     unknown = len({w.article for w in wordings if not clean(w.source).strip()})
-    named = f"{_count(len(names), 'outlet')} ({', '.join(names)})" if names else ""
-    rest = f"{_count(unknown, 'article')} of an outlet not known" if unknown else ""
+    named = f"{counted(len(names), 'outlet')} ({', '.join(names)})" if names else ""
+    rest = f"{counted(unknown, 'article')} of an outlet not known" if unknown else ""
     return " + ".join(x for x in (named, rest) if x)
 
 
@@ -419,8 +416,8 @@ def statement_doc(page: q.StatementPage) -> Doc:
     b.add(who, "bold", ("entity", st.speaker_entity) if st.speaker_entity is not None else None)
     b.line(f"  · {st.kind or '?'}", MUTED_STYLE)
     b.line(
-        f"said {date_span(st.first, st.last)} · {_count(st.articles, 'article')} · {_outlets(page.wordings)} · "
-        f"{_count(st.quotes, 'wording')}",
+        f"said {date_span(st.first, st.last)} · {counted(st.articles, 'article')} · {_outlets(page.wordings)} · "
+        f"{counted(st.quotes, 'wording')}",
         MUTED_STYLE,
     )
     b.line()

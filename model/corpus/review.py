@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from model.corpus.write import utc_now
 from model.records import QUOTED_KINDS
+from model.wording import counted
 
 REVIEW_KINDS = ("quotes", "entities", "dates", "events")
 ANSWERS = ("right", "wrong", "skip")
@@ -214,7 +215,7 @@ def _event_item(conn: sqlite3.Connection, key: dict) -> Item:
     n = len(reports)
     dates = [{"article": r[3], "start": r[4], "end": r[5], "text": r[6], "value": r[2]} for r in reports]
     fact = {"value": value, "reports": dates}
-    return Item("events", key, f"{value}: {summary} ({n} report{'' if n == 1 else 's'})", context + more, fact)
+    return Item("events", key, f"{value}: {summary} ({counted(n, 'report')})", context + more, fact)
 
 
 # ---------------------------------------------------------------- answers and figures

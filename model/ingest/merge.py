@@ -37,6 +37,7 @@ from model.corpus.entity_refresh import rebuild_entities, refresh_entities
 from model.corpus.event_refresh import refresh_events
 from model.corpus.statement_refresh import refresh_statements
 from model.ingest.stopping import StopOnSignals, Stopped
+from model.wording import counted
 
 
 class PartRefused(Exception):
@@ -80,7 +81,7 @@ class MergeSummary:
     def line(self) -> str:
         copied = self.added + self.replaced
         s = (
-            f"{_count(len(self.parts), 'part')}: {_count(self.added, 'article')} added, {self.replaced} replaced, "
+            f"{counted(len(self.parts), 'part')}: {counted(self.added, 'article')} added, {self.replaced} replaced, "
             f"{self.duplicates} skipped as duplicates"
         )
         if copied and self.copy_seconds:
@@ -281,8 +282,3 @@ def _refresh(conn: sqlite3.Connection, touched: set[int] | None) -> None:
         rebuild_entities(conn)
     else:
         refresh_entities(conn, touched)
-
-
-def _count(n: int, noun: str) -> str:
-    """`1 part`, `2 parts`: a count with its noun."""
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
