@@ -116,3 +116,16 @@ async def test_the_next_link_after_the_last_mention_of_a_page_read_in_part_is_th
         await settle(pilot)
         assert reader.doc.page.complete
         assert reader.cursor == head_links and reader.link.kind != "article"  # not back to the first mention
+
+
+async def test_the_link_before_the_first_of_a_page_read_in_part_is_the_last_of_the_whole_page(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        reader = (await _open_putin(pilot)).reader
+        assert not reader.doc.page.complete
+        reader.set_cursor(0)
+        reader.action_link(-1)  # `shift+tab` at once, before the rest has come
+        await settle(pilot)
+        assert reader.doc.page.complete
+        assert reader.cursor == len(reader.doc.links) - 1 and reader.link.kind == "entity"  # "Appears with"

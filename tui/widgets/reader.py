@@ -105,7 +105,7 @@ class Reader(LineScrollView, can_focus=True):
         `width` wide, as the head was: the same scroll, link cursor and search hits; then the move that waited."""
         top = round(self.scroll_y)
         self.doc = doc if width == self._width or doc.page is None else entity_doc(doc.page, self._width)
-        self.hits = find_hits(doc.text, self._terms, doc.body_offset)
+        self.hits = find_hits(self.doc.text, self._terms, self.doc.body_offset)
         self._layout(force=True)
         self.scroll_y_to(top)
         after, self._after_rest = self._after_rest, None
@@ -244,14 +244,15 @@ class Reader(LineScrollView, can_focus=True):
         links = self.doc.links
         if not links:
             return
-        if self._partial() and delta > 0 and self.cursor == len(links) - 1:  # past the head: once the rest is read
-            self._after_rest = delta
-            self._check_rest(now=True)
-            return
         height = max(1, self.scrollable_content_region.height)
         top = round(self.scroll_y)
         if self.cursor is not None and top <= self.line_of(links[self.cursor].start) < top + height:
             index = (self.cursor + delta) % len(links)
+            wrapped = index <= self.cursor if delta > 0 else index >= self.cursor
+            if wrapped and self._partial():  # round the end of the head: the page's next link is in its rest
+                self._after_rest = delta
+                self._check_rest(now=True)
+                return
         else:  # start from what is on screen rather than from a link scrolled away
             index = self._link_on_screen(delta, top, top + height)
         self.set_cursor(index)
