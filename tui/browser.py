@@ -22,7 +22,7 @@ from model.corpus import query as q
 from . import bindings, saved
 from . import navigation as nav
 from .browser_corrections import Corrections
-from .document import Doc, article_for_row, message_doc, read_document
+from .document import Doc, article_for_row, message_doc, read_document, read_entity_rest
 from .internals import set_border
 from .marking import MarkAndRead
 from .panes import LISTS, MARK_GLYPH, MARKED_PANES, PANES, EventCounts, entities_source
@@ -363,9 +363,11 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         if doc is not None:
             self._show_doc(self._doc_request, ref, doc, q.search_terms(self.state.chips.search))
             return
-        self._load_doc(
-            self._doc_request, self._doc_reads, ref, q.search_terms(self.state.chips.search), self.reader.text_width()
-        )
+        # a page opened at its top may come in part, its first screens first (an entity page: `read_document`)
+        at_top = ref.cursor is None and not ref.scroll and ref.target is None and ref.find is None
+        rows = self.reader.scrollable_content_region.height if at_top else None
+        terms = q.search_terms(self.state.chips.search)
+        self._load_doc(self._doc_request, self._doc_reads, ref, terms, self.reader.text_width(), rows)
         request = self._doc_request
         # A slow page (an entity in every article of a huge corpus) shows it is loading.
         self.set_timer(0.3, lambda: self._show_loading(request))
@@ -376,10 +378,12 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
             self.reader.loading = True
 
     @work(thread=True, exclusive=True, group="doc")
-    def _load_doc(self, request: int, reads: object, ref: DocRef, terms: list[str], width: int) -> None:
+    def _load_doc(
+        self, request: int, reads: object, ref: DocRef, terms: list[str], width: int, rows: int | None
+    ) -> None:
         try:
             with self.app.db.session(reads) as conn:
-                doc = read_document(conn, ref.kind, ref.ident, width)
+                doc = read_document(conn, ref.kind, ref.ident, width, rows or None)
         except q.QueryError as e:
             doc = message_doc(str(e))
         if not get_current_worker().is_cancelled:
@@ -402,6 +406,26 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
             self.article_opened(doc)
         self._titles()
         self._done("doc")
+
+    def on_reader_wants_rest(self, message: Reader.WantsRest) -> None:
+        self._load_rest(self._doc_request, self._doc_reads, message.page, self.reader.text_width())
+
+    @work(thread=True, exclusive=True, group="doc-rest")
+    def _load_rest(self, request: int, reads: object, head: q.EntityPage, width: int) -> None:
+        """The rest of the entity page whose head the reader shows (a newer document interrupts it)."""
+        try:
+            with self.app.db.session(reads) as conn:
+                doc = read_entity_rest(conn, head, width)
+        except q.QueryError as e:
+            if str(e) != "interrupted" and not get_current_worker().is_cancelled:
+                self.app.call_from_thread(self.notify, str(e), severity="error", timeout=6)
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._extend_doc, request, head, doc, width)
+
+    def _extend_doc(self, request: int, head: q.EntityPage, doc: Doc, width: int) -> None:
+        if request == self._doc_request and self.reader.doc.page is head:
+            self.reader.extend(doc, width)
 
     def on_reader_link_changed(self, message: Reader.LinkChanged) -> None:
         self._one("#status", Line).update(nav.describe_link(message.link, message.reader.doc))

@@ -22,7 +22,7 @@ from model.corpus.query.entity_page import MONTHS_ROWS
 from model.wording import counted
 
 from .sparks import blocks, buckets
-from .text import QUOTED_KINDS, as_said, clean, clean_keep_offsets, context_after, context_before, shorten
+from .text import QUOTED_KINDS, as_said, clean, clean_keep_offsets, context_after, context_before, shorten, wrap
 
 LABEL_STYLES = {
     "PERSON": "underline $text-warning",
@@ -244,7 +244,8 @@ def _when(published: str | None) -> str:
 
 
 def entity_doc(page: q.EntityPage, width: int = 80) -> Doc:
-    """The entity page; keyword-in-context lines are cut to fit `width`."""
+    """The entity page; keyword-in-context lines are cut to fit `width`. Of a page read in part (its head,
+    `q.entity_page_head`), the lines up to its mentions: the start of the whole page's, to the character."""
     e = page.entity
     b = _Builder()
     name = clean(e.name)
@@ -252,6 +253,8 @@ def entity_doc(page: q.EntityPage, width: int = 80) -> Doc:
     _heading(b, "Mentions", len(page.mentions), e.mentions)
     _mentions_section(b, page, width)
     b.line()
+    if not page.complete:  # its head only: the rest of the page goes on from here once read (`read_entity_rest`)
+        return Doc("entity", e.id, name, b.text, b.spans, b.links, page=page)
     for title, rows, total in (
         ("Quotes by " + name, page.quotes_by, page.quotes_by_total),
         ("Quotes mentioning " + name, page.quotes_about, page.quotes_about_total),
@@ -555,9 +558,10 @@ def read_article(conn, aid: int) -> Doc:
     return article_doc(data) if data else message_doc("That article is no longer in the database.")
 
 
-def read_document(conn, kind: str, ident: int | str, width: int) -> Doc:
+def read_document(conn, kind: str, ident: int | str, width: int, rows: int | None = None) -> Doc:
     """The reader's page for an article, an entity (its keyword-in-context lines `width` wide), a statement or an
-    event (its lines cut to `width`)."""
+    event (its lines cut to `width`). Given the `rows` of a reader that shows it from the top, an entity page whose
+    head fills them and more (`wants_rest`) is read that far only: the reader asks for the rest as it scrolls."""
     if kind == "article":
         return read_article(conn, ident)
     if kind == "statement":
@@ -566,8 +570,24 @@ def read_document(conn, kind: str, ident: int | str, width: int) -> Doc:
     if kind == "event":
         event = q.event_page(conn, ident)
         return event_doc(event, width) if event else message_doc("That event is no longer in the database.")
-    data = q.entity_page(conn, ident)
-    return entity_doc(data, width) if data else message_doc("That entity is no longer in the database.")
+    head = q.entity_page_head(conn, ident)
+    if head is None:
+        return message_doc("That entity is no longer in the database.")
+    doc = entity_doc(head, width)
+    if rows is None or wants_rest(len(wrap(doc.text, width)), 0, rows):
+        return read_entity_rest(conn, head, width)
+    return doc
+
+
+def read_entity_rest(conn, head: q.EntityPage, width: int) -> Doc:
+    """The whole entity page of which `head` was read."""
+    return entity_doc(q.entity_page_rest(conn, head), width)
+
+
+def wants_rest(lines: int, top: int, rows: int) -> bool:
+    """Whether a reader showing an entity page's head (`lines` long) from line `top` in `rows` rows should have the
+    rest of the page: the head ends within half a screen below what it shows."""
+    return top + rows + rows // 2 >= lines
 
 
 def article_for_row(conn, row, attr: str = "id") -> tuple[int, Doc] | None:

@@ -30,6 +30,8 @@ def clean(text: str | None, default: str = "") -> str:
         text = default
         if not text:
             return text
+    if text.isascii() and text.isprintable():  # nothing to take out or turn to a space: most text
+        return text
     return _UNSAFE.sub("", text).replace("\n", " ").replace("\t", " ").replace("\r", "")
 
 
@@ -203,11 +205,12 @@ def _wrap_words(para: str, pos: int, width: int, lines: list[tuple[int, int]]) -
 
 # Characters that are not one cell wide (or are white space but a space, or not printable), or might not be:
 # everything but printable ASCII, Latin-1 and Latin Extended, Greek, Cyrillic, typographic punctuation,
-# currency signs, numero and trade mark.
+# currency signs, numero and trade mark, almost-equal, box drawing and block elements (the pages' date
+# bands, `≈` and sparklines).
 _NOT_ONE_CELL = re.compile(
     "[^\x20-\x7e\u00a1-\u00ac\u00ae-\u024f\u0370-\u0377\u037a-\u037f\u0384-\u038a"
     "\u038c\u038e-\u03a1\u03a3-\u03ff\u0400-\u0482\u048a-\u052f\u2010-\u2027"
-    "\u2030-\u205e\u20a0-\u20c0\u2116\u2122]"
+    "\u2030-\u205e\u20a0-\u20c0\u2116\u2122\u2248\u2500-\u259f]"
 )
 
 

@@ -337,9 +337,9 @@ async def run(db: str, reps: int, size: tuple[int, int], only: tuple[str, ...] =
             arts.move_to(idx, announce=False)
             await h.settle()
             row = arts.highlighted
-            lat["open article"].append(
-                await h.timed("enter", lambda: s.reader.doc.kind == "article" and s.reader.doc.ident == row.id)
-            )
+            opened = await h.timed("enter", lambda: s.reader.doc.kind == "article" and s.reader.doc.ident == row.id)
+            if want("open article"):  # (also run to follow an entity in it)
+                lat["open article"].append(opened)
             links = [
                 k
                 for k, lk in enumerate(s.reader.doc.links)
@@ -353,9 +353,9 @@ async def run(db: str, reps: int, size: tuple[int, int], only: tuple[str, ...] =
             s.reader.focus()
             s.reader.set_cursor(k)
             await h.settle()
-            lat["follow entity"].append(
-                await h.timed("enter", lambda: s.reader.doc.kind == "entity" and s.reader.doc.ident == ent)
-            )
+            followed = await h.timed("enter", lambda: s.reader.doc.kind == "entity" and s.reader.doc.ident == ent)
+            if want("follow entity"):
+                lat["follow entity"].append(followed)
             lat.setdefault("go back", []).append(
                 await h.timed(
                     "left_square_bracket", lambda: s.reader.doc.kind == "article" and s.reader.doc.ident == row.id

@@ -60,3 +60,21 @@ def test_shorten_reads_only_the_start_of_a_long_text_and_cuts_it_as_measuring_al
                 shorten(text, width)
             continue
         assert shorten(text, width) == expected, (text, width)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A plain name", "A plain name"),
+        ("two\nlines\tand a tab", "two lines and a tab"),
+        ("a bell\x07 and an escape\x1b[31m", "a bell and an escape[31m"),
+        ("carriage\r return", "carriage return"),
+        ("bidi \u202eoverride", "bidi override"),
+        ("Zürich · “quoted”", "Zürich · “quoted”"),
+        ("", ""),
+    ],
+)
+def test_clean_takes_out_controls_and_keeps_plain_text_as_it_is(text, expected):
+    from tui.text import clean
+
+    assert clean(text) == expected

@@ -132,6 +132,16 @@ def test_the_one_cell_characters_are_one_printable_cell_and_no_white_space():
         assert ch.isprintable() and _cell(ch) == 1 and (ch == " " or not ch.isspace()), hex(ord(ch))
 
 
+def test_the_marks_of_an_entity_page_are_one_cell_characters():
+    """Date bands (━), `≈` and sparkline blocks: an entity page's lines wrap a line at a time, not a word at a time."""
+    from tui.text import _one_cell_each
+
+    assert _one_cell_each("  1987-03-02≈━━━━   talks · ▁▂▃▄▅▆▇█ ┄┄")
+    line = "  2021-04    ━━      summit ≈ talks ▁▃█ " * 4
+    for width in (5, 17, 40):
+        assert wrap(line, width) == old_wrap(line, width)
+
+
 def test_lines_of_all_lengths_are_not_hard_wrapped():
     text = "\n".join("word " * n for n in (3, 17, 9, 30, 12, 5, 22, 14, 8, 26))
     assert soft_breaks(text) == frozenset()

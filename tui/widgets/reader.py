@@ -18,7 +18,7 @@ from textual.geometry import Size
 from textual.message import Message
 
 from .. import bindings
-from ..document import CURSOR_STYLE, HIT_STYLE, TARGET_STYLE, Doc, Link, entity_doc, message_doc
+from ..document import CURSOR_STYLE, HIT_STYLE, TARGET_STYLE, Doc, Link, entity_doc, message_doc, wants_rest
 from ..render import LineScrollView, content_segments, set_virtual_size, thumb_segment
 from ..text import wrap
 
@@ -42,6 +42,14 @@ class Reader(LineScrollView, can_focus=True):
             super().__init__()
             self.reader, self.link = reader, link
 
+    class WantsRest(Message):
+        """The reader shows the head of an entity page (`EntityPage.complete` false) and nears its end: the screen
+        reads the rest and gives it to `extend`."""
+
+        def __init__(self, reader: Reader, page) -> None:
+            super().__init__()
+            self.reader, self.page = reader, page
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.doc: Doc = message_doc("")
@@ -56,6 +64,9 @@ class Reader(LineScrollView, can_focus=True):
         self._line_spans: list[list[Span]] = []
         self._width = 0
         self._seen_size = Size(0, 0)
+        self._terms: list[str] = []
+        self._rest_asked = None  # the head of an entity page whose rest was asked for
+        self._after_rest: str | int | None = None  # "bottom", or a link step, that waits for the rest of the page
 
     # ---------------------------------------------------------------- content
 
@@ -73,8 +84,10 @@ class Reader(LineScrollView, can_focus=True):
         self.doc = doc
         self.cursor = cursor if cursor is not None and 0 <= cursor < len(doc.links) else None
         self.target = target
-        self.hits = find_hits(doc.text, terms or [], doc.body_offset)
+        self._terms = terms or []
+        self.hits = find_hits(doc.text, self._terms, doc.body_offset)
         self.hit = None
+        self._rest_asked = self._after_rest = None
         self._layout(force=True)
         if scroll is not None:
             self.scroll_y_to(scroll)
@@ -84,9 +97,41 @@ class Reader(LineScrollView, can_focus=True):
             self._scroll_to_offset(target[0], centre=True)
         else:
             self.scroll_y_to(0)
+        self._check_rest()
         self.post_up(self.LinkChanged(self, self.link))
 
+    def extend(self, doc: Doc, width: int) -> None:
+        """Show `doc`, the whole of the entity page whose head is shown (its text goes on from the head's), made
+        `width` wide, as the head was: the same scroll, link cursor and search hits; then the move that waited."""
+        top = round(self.scroll_y)
+        self.doc = doc if width == self._width or doc.page is None else entity_doc(doc.page, self._width)
+        self.hits = find_hits(self.doc.text, self._terms, self.doc.body_offset)
+        self._layout(force=True)
+        self.scroll_y_to(top)
+        after, self._after_rest = self._after_rest, None
+        if after == "bottom":
+            self.action_bottom()
+        elif isinstance(after, int):
+            self.action_link(after)
+
+    def _partial(self) -> bool:
+        return self.doc.page is not None and not self.doc.page.complete
+
+    def _check_rest(self, now: bool = False) -> None:
+        """Ask for the rest of a partial page once, when the view nears its end (`wants_rest`) or `now`."""
+        page = self.doc.page
+        if page is None or page.complete or self._rest_asked is page or not self._lines:
+            return
+        if now or wants_rest(len(self._lines), round(self.scroll_y), max(1, self.scrollable_content_region.height)):
+            self._rest_asked = page
+            self.post_up(self.WantsRest(self, page))
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._check_rest()
+
     def set_terms(self, terms: list[str]) -> None:
+        self._terms = terms
         self.hits = find_hits(self.doc.text, terms, self.doc.body_offset)
         self.hit = None
         self._restyle()
@@ -157,6 +202,7 @@ class Reader(LineScrollView, can_focus=True):
             self.doc = entity_doc(self.doc.page, width)
         self._layout()
         self._scroll_to_offset(top, centre=False, top=True)
+        self._check_rest()
 
     def line_segments(self, y: int) -> list[Segment]:
         region, top, style = self.line_frame()
@@ -202,6 +248,11 @@ class Reader(LineScrollView, can_focus=True):
         top = round(self.scroll_y)
         if self.cursor is not None and top <= self.line_of(links[self.cursor].start) < top + height:
             index = (self.cursor + delta) % len(links)
+            wrapped = index <= self.cursor if delta > 0 else index >= self.cursor
+            if wrapped and self._partial():  # round the end of the head: the page's next link is in its rest
+                self._after_rest = delta
+                self._check_rest(now=True)
+                return
         else:  # start from what is on screen rather than from a link scrolled away
             index = self._link_on_screen(delta, top, top + height)
         self.set_cursor(index)
@@ -227,6 +278,9 @@ class Reader(LineScrollView, can_focus=True):
         self.scroll_y_to(0)
 
     def action_bottom(self) -> None:
+        if self._partial():  # the bottom of the whole page, once it is read
+            self._after_rest = "bottom"
+            self._check_rest(now=True)
         self.scroll_y_to(self.max_scroll_y)
 
     def action_page(self, direction: int) -> None:

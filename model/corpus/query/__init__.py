@@ -21,7 +21,13 @@ from model.corpus.query.articles import (
 )
 from model.corpus.query.base import FREQUENT, FREQUENT_EVENTS, AtLeast, QueryError, connect, has_summary
 from model.corpus.query.entities import ENTITY_SORTS, count_entities, entities, entity, labels
-from model.corpus.query.entity_page import COOCCUR_ARTICLES, PAGE_COUNT_CAP, entity_page
+from model.corpus.query.entity_page import (
+    COOCCUR_ARTICLES,
+    PAGE_COUNT_CAP,
+    entity_page,
+    entity_page_head,
+    entity_page_rest,
+)
 from model.corpus.query.event_list import (
     EVENT_SORTS,
     PAGE_ARTICLES,
@@ -108,6 +114,8 @@ __all__ = [
     "entities",
     "entity",
     "entity_page",
+    "entity_page_head",
+    "entity_page_rest",
     "event_density",
     "event_page",
     "event_position",

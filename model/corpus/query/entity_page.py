@@ -4,6 +4,7 @@ sentences, co-occurring entities."""
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from typing import NamedTuple
 
 from model.corpus.query.base import FREQUENT, has_summary, quote_cols, run
@@ -41,22 +42,47 @@ class _Sections(NamedTuple):
 def entity_page(conn: sqlite3.Connection, entity_id: int, limit: int = 50, context: int = 40) -> EntityPage | None:
     """Everything about one entity, each section cut at `limit` rows. With the per-entity summary
     (schema 2) each section is a range of one of its indexes; without it, joins of the entity's rows."""
+    head = entity_page_head(conn, entity_id, limit, context)
+    return entity_page_rest(conn, head, limit) if head is not None else None
+
+
+def entity_page_head(conn: sqlite3.Connection, entity_id: int, limit: int = 50, context: int = 40) -> EntityPage | None:
+    """The top of an entity's page, what its first screen shows: the entity, its aliases, its months and its
+    mentions in context (`limit` of them). The sections below are left empty, for `entity_page_rest`."""
     ent = entity(conn, entity_id)
     if ent is None:
         return None
     summed = has_summary(conn)
-    aliases = _aliases(conn, entity_id)
-    mentions = _mentions_in_context(conn, ent, summed, limit, context)
-    by = Filters(speaker=entity_id)
-    quotes_by = quotes(conn, by, limit=limit)
-    ev = Filters(entity=entity_id)
-    sections = (_summed_sections if summed else _joined_sections)(conn, entity_id, by, ev, limit)
-    merged, merged_total = entity_merged_events(conn, entity_id, limit, PAGE_COUNT_CAP)
     return EntityPage(
         entity=ent,
-        aliases=aliases,
-        mentions=mentions,
-        quotes_by=quotes_by,
+        aliases=_aliases(conn, entity_id),
+        mentions=_mentions_in_context(conn, ent, summed, limit, context),
+        quotes_by=[],
+        quotes_by_total=0,
+        quotes_about=[],
+        quotes_about_total=0,
+        events=[],
+        events_total=0,
+        cooccurring=[],
+        mentioned_months=mentioned_months(conn, entity_id, summed),
+        spoke_months=spoke_months(conn, entity_id, summed),
+        complete=False,
+    )
+
+
+def entity_page_rest(conn: sqlite3.Connection, head: EntityPage, limit: int = 50) -> EntityPage:
+    """`head` (`entity_page_head`) with the sections below its mentions read: the quotes by it and about it,
+    the events it takes part in, its dated sentences and who appears with it."""
+    if head.complete:
+        return head
+    entity_id = head.entity.id
+    by = Filters(speaker=entity_id)
+    ev = Filters(entity=entity_id)
+    sections = (_summed_sections if has_summary(conn) else _joined_sections)(conn, entity_id, by, ev, limit)
+    merged, merged_total = entity_merged_events(conn, entity_id, limit, PAGE_COUNT_CAP)
+    return replace(
+        head,
+        quotes_by=quotes(conn, by, limit=limit),
         quotes_by_total=sections.quotes_by_total,
         quotes_about=sections.quotes_about,
         quotes_about_total=sections.quotes_about_total,
@@ -65,8 +91,7 @@ def entity_page(conn: sqlite3.Connection, entity_id: int, limit: int = 50, conte
         cooccurring=[(EntityRow(*r[:5]), r[5]) for r in sections.cooccurring],
         merged_events=merged,
         merged_events_total=merged_total,
-        mentioned_months=mentioned_months(conn, entity_id, summed),
-        spoke_months=spoke_months(conn, entity_id, summed),
+        complete=True,
     )
 
 

@@ -183,6 +183,7 @@ class EntityPage:
     merged_events_total: int = 0  # counted up to PAGE_COUNT_CAP
     mentioned_months: list[tuple[str, int]] = field(default_factory=list)  # (YYYY-MM, articles mentioning it)
     spoke_months: list[tuple[str, int]] = field(default_factory=list)  # (YYYY-MM, quotes it speaks)
+    complete: bool = True  # False: its head only (`entity_page_head`), the sections after its mentions not read
 
 
 @dataclass

@@ -76,3 +76,19 @@ def test_the_months_count_the_latest_rows_only(built, monkeypatch):
         china = _id(conn, "China")
         assert mentioned_months(conn, china) == [("2022-02", 1), ("2023-02", 1)]  # not its 2021 article
         assert mentioned_months(conn, china, False) == [("2022-02", 1), ("2023-02", 1)]
+
+
+def test_a_page_read_as_its_head_then_its_rest_is_the_page_read_at_once(built, tmp_path):
+    old = tmp_path / "old.db"
+    shutil.copy(built, old)
+    as_version_1(old)  # the joins' plans too
+    for path in (built, old):
+        with q.connect(path) as conn:
+            for e in q.entities(conn, q.Filters(), 0, 100):
+                head = q.entity_page_head(conn, e.id, limit=3)
+                assert not head.complete and head.mentions and not head.quotes_by and not head.cooccurring
+                whole = q.entity_page_rest(conn, head, limit=3)
+                assert whole == q.entity_page(conn, e.id, limit=3) and whole.complete, e.name
+                assert q.entity_page_rest(conn, whole) is whole  # read already
+        with q.connect(path) as conn:
+            assert q.entity_page_head(conn, 999999) is None
