@@ -23,10 +23,15 @@ from model.corpus.query.search import fts_only, search_clauses
 from model.corpus.schema import EVENTS_VERSION
 
 # Whether every report's date was counted from a publication date that is not known for certain (1), not (0),
-# or no report's date is a stored expression (NULL).
+# or no report's date is a stored expression (NULL): the least of the reports' flags (0 or 1), looked for as 0 first,
+# which stops at the first certain report (a story carried by every outlet has hundreds: reading them all for a
+# page of 9 such events cost ~7 ms at 100,000 articles); all of them read only when none is certain.
+_REPORTS_DATES = (
+    "FROM event_report r JOIN timex t ON t.article = r.article AND t.start = r.timex_start AND t.end = r.timex_end "
+    "WHERE r.event = e.id"
+)
 _UNCERTAIN = (
-    "(SELECT MIN(t.uncertain) FROM event_report r JOIN timex t ON t.article = r.article "
-    "AND t.start = r.timex_start AND t.end = r.timex_end WHERE r.event = e.id)"
+    f"COALESCE((SELECT 0 {_REPORTS_DATES} AND t.uncertain = 0 LIMIT 1), (SELECT MIN(t.uncertain) {_REPORTS_DATES}))"
 )
 EVENT_COLS = f"e.id, e.value, e.summary, e.trigger, e.participants, e.place, e.reports, e.conflict, {_UNCERTAIN}"
 
