@@ -137,6 +137,7 @@ def test_words_alone_skip_the_quotes_rows(conn):
     # each match's statement looked up as the index is read, not gathered into a list first
     assert plans[fts + 1] == "SEARCH qs USING INTEGER PRIMARY KEY (rowid=?)", plans
     assert not any(p.startswith(("SEARCH q ", "SCAN q ")) for p in plans), plans
+    assert not any("TEMP B-TREE" in p for p in plans), plans
 
 
 def _entity_searches(conn) -> list[q.Filters]:
