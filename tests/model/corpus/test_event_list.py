@@ -175,3 +175,35 @@ def test_the_pages_counts_and_density_read_indexes(conn):
     where, params = me.merged_where(conn, q.Filters(article=1))
     plan = _plan(conn, f"SELECT COUNT(*) FROM event e{where}", params)
     assert "idx_event_report_article" in plan and "SCAN event" not in plan
+
+
+def test_an_event_is_uncertain_when_every_reports_date_is_as_the_least_of_their_flags(tmp_path):
+    """The flag looked for as a certain report first, all of them read only when none is: the same as the least
+    of every report's flag (NULL without a stored date)."""
+    path = tmp_path / "c.db"
+    flags = {"a": 1, "b": 0, "c": 1, "e": 0}  # Lisbon: one certain, one not; Oslo 2021: uncertain; d: no date
+    with closing(store.connect(path)) as w:
+        for key, who, place, value, extra in ARTICLES:
+            write.write_article(w, *_article(key, who, place, value, extra), write.EntityCache(w))
+        refresh_events(w)
+        for key, flag in flags.items():
+            w.execute(
+                "INSERT INTO timex(article, start, end, text, value, value_start, uncertain) "
+                "SELECT r.article, r.timex_start, r.timex_end, 'Monday', r.value, r.value, ? FROM event_report r "
+                "JOIN article a ON a.id = r.article WHERE a.key = ?",
+                (flag, key),
+            )
+        w.commit()
+    with closing(q.connect(path)) as conn:
+        least = dict(
+            conn.execute(
+                "SELECT e.id, (SELECT MIN(t.uncertain) FROM event_report r JOIN timex t ON t.article = r.article "
+                "AND t.start = r.timex_start AND t.end = r.timex_end WHERE r.event = e.id) FROM event e"
+            )
+        )
+        assert sorted(least.values(), key=str) == [0, 0, 1, None]  # each case is there
+        shown = dict(conn.execute(f"SELECT e.id, {me.EVENT_COLS.split(', ', 8)[-1]} FROM event e"))
+        assert shown == least
+        assert {r.id: r.uncertain for r in q.merged_events(conn, q.Filters(), 0, 10)} == {
+            ident: bool(flag) for ident, flag in least.items()
+        }

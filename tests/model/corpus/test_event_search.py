@@ -77,6 +77,12 @@ def test_an_entitys_events_under_a_search_are_those_gathered_from_its_articles(c
         assert paged == expected, f
 
 
+def test_an_entitys_events_under_an_article_and_a_search_are_some(conn):
+    article = conn.execute("SELECT id FROM article WHERE key = 'c'").fetchone()[0]
+    eva = conn.execute("SELECT id FROM entity WHERE canonical = 'Eva Lind'").fetchone()[0]
+    assert q.count_merged_events(conn, q.Filters(search="oranges", entity=eva, article=article)) > 0
+
+
 def test_the_search_drives_the_plan(conn):
     f = _cases(conn)[0]
     where, params = me.merged_where(conn, f)
@@ -99,10 +105,12 @@ def _direct(conn, f: q.Filters) -> tuple[list[str], list[tuple]]:
 def test_searched_events_read_once_are_those_of_the_filters_own_clauses(conn, search):
     article = conn.execute("SELECT id FROM article WHERE key = 'c'").fetchone()[0]
     ana = conn.execute("SELECT id FROM entity WHERE canonical = 'Ana Ruiz'").fetchone()[0]
+    eva = conn.execute("SELECT id FROM entity WHERE canonical = 'Eva Lind'").fetchone()[0]  # named in article c
     for f in (
         q.Filters(search=search),
         q.Filters(search=search, article=article),
         q.Filters(search=search, entity=ana),
+        q.Filters(search=search, entity=eva, article=article),
     ):
         expected, counts = _direct(conn, f)
         assert q.count_merged_events(conn, f) == len(expected), f

@@ -133,3 +133,64 @@ def test_events_counted_then_written_then_read_again_are_current(tmp_path):
         assert q.count_merged_events(reader, f) == 2
         assert q.value_counts(reader, f) == [("2021-06-07", 1), ("2021-08-02", 1)]
         assert [r.value for r in q.merged_events(reader, f, 0, 10)] == ["2021-06-07", "2021-08-02"]
+
+
+def _board_quote_article(key: str, text: str):
+    """An article whose one quote (its words `text`, by Cyril Dane) names the Grain Board inside it."""
+    from model.records import Article, Extraction, Mention, Quote
+
+    said = f"the Grain Board {text}"
+    body = f"Cyril Dane said {said}."
+    art = Article(key=key, text=body, title=key, source="Wire", published="2022-05-02", sha256=key)
+    quote = Quote(16, 16 + len(said), said, "indirect", speaker="Cyril Dane", speakers=[])
+    mentions = [
+        Mention(0, 10, "Cyril Dane", "PERSON", "Cyril Dane", family="Dane"),
+        Mention(20, 31, "Grain Board", "ORG", "Grain Board"),
+    ]
+    return art, Extraction(sentences=[(0, len(body))], mentions=mentions, quotes=[quote])
+
+
+@pytest.mark.parametrize("from_matches", [False, True])  # the entity's quotes looked up among the matches, or not
+def test_an_entitys_searched_statements_written_then_read_again_are_current(tmp_path, monkeypatch, from_matches):
+    import importlib
+
+    st = importlib.import_module("model.corpus.query.statements")
+    if from_matches:
+        monkeypatch.setattr(st, "capped", lambda *a, **k: 0)  # the matches counted as none: fewer than its quotes
+    path = tmp_path / "c.db"
+    _corpus(path).close()
+    with closing(q.connect(path)) as reader:
+        board = reader.execute("SELECT id FROM entity WHERE canonical = 'Grain Board'").fetchone()[0]
+        f = q.Filters(search="rule", entity=board)
+        assert (st._where(reader, f)[0] == st._MATCHES_OF_ENTITY) == from_matches
+        before = q.count_statements(reader, f)
+        assert len(q.statements(reader, f, "date", 0, 100, before)) == before > 0
+        with closing(store.connect(path)) as writer:
+            extra = _board_quote_article("new", "keeps the rule of ports")
+            write.write_article(writer, *extra, write.EntityCache(writer))
+            writer.commit()
+            refresh_statements(writer)
+        after = q.count_statements(reader, f)
+        assert after == before + 1
+        rows = q.statements(reader, f, "date", 0, 100, after)
+        assert len(rows) == after and any("rule of ports" in r.text for r in rows)
+
+
+def test_an_entitys_searched_events_written_then_read_again_are_current(tmp_path):
+    path = tmp_path / "e.db"
+    with closing(store.connect(path)) as c:
+        write.write_article(
+            c, *_article("a", ("Ana Ruiz", "Tom Berg"), "Lisbon", "2021-06-07", " Oranges."), write.EntityCache(c)
+        )
+        refresh_events(c)
+    with closing(q.connect(path)) as reader:
+        ana = reader.execute("SELECT id FROM entity WHERE canonical = 'Ana Ruiz'").fetchone()[0]
+        f = q.Filters(search="oranges", entity=ana)
+        assert q.value_counts(reader, f) == [("2021-06-07", 1)]
+        with closing(store.connect(path)) as writer:
+            extra = _article("b", ("Ana Ruiz", "Max Holt"), "Oslo", "2021-08-02", " Oranges again.")
+            write.write_article(writer, *extra, write.EntityCache(writer))
+            refresh_events(writer)
+        assert q.value_counts(reader, f) == [("2021-06-07", 1), ("2021-08-02", 1)]
+        assert q.count_merged_events(reader, f) == 2
+        assert [r.value for r in q.merged_events(reader, f, 0, 10)] == ["2021-06-07", "2021-08-02"]

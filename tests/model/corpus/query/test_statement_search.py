@@ -91,6 +91,8 @@ def _filters(conn) -> list[q.Filters]:
         *(q.Filters(search=w) for w in WORDS),
         q.Filters(search="rule"),
         q.Filters(search="nothing"),
+        q.Filters(search='"harbour rule"'),
+        q.Filters(search="rule -tariff"),
         q.Filters(search="speaker:Brook harbour"),
         q.Filters(search="kind:direct rule"),
         q.Filters(search="source:Wire harbour"),
@@ -131,14 +133,17 @@ def test_words_alone_skip_the_quotes_rows(conn):
             _where(conn, q.Filters(search="tariff"))[1],
         )
     ]
-    assert any("quote_statement" in p for p in plans)
+    fts = next(i for i, p in enumerate(plans) if p.startswith("SCAN quote_fts"))
+    # each match's statement looked up as the index is read, not gathered into a list first
+    assert plans[fts + 1] == "SEARCH qs USING INTEGER PRIMARY KEY (rowid=?)", plans
     assert not any(p.startswith(("SEARCH q ", "SCAN q ")) for p in plans), plans
+    assert not any("TEMP B-TREE" in p for p in plans), plans
 
 
 def _entity_searches(conn) -> list[q.Filters]:
     """Each entity with a quote in the summary, under words fewer and more than its quotes."""
     entities = [r[0] for r in conn.execute("SELECT DISTINCT entity FROM entity_quote ORDER BY entity")]
-    searches = (*WORDS, "rule", "nothing", "stays -grain", "rule OR talks", "harb*")
+    searches = (*WORDS, "rule", "nothing", "stays -grain", "rule OR talks", "harb*", '"tariff rule"', '"rule tariff"')
     return [q.Filters(search=w, entity=e) for e in entities for w in searches]
 
 
@@ -170,14 +175,33 @@ def _matches(conn, word: str) -> int:
     return conn.execute("SELECT COUNT(*) FROM quote_fts WHERE quote_fts MATCH ?", (word,)).fetchone()[0]
 
 
-def test_a_word_rarer_than_the_entitys_quotes_is_read_from_its_matches(conn):
+def test_a_word_much_rarer_than_the_entitys_quotes_is_read_from_its_matches(conn, monkeypatch):
+    import importlib
+
+    st = importlib.import_module("model.corpus.query.statements")
     dane = conn.execute("SELECT id FROM entity WHERE canonical = 'Cyril Dane'").fetchone()[0]
-    assert 0 < _matches(conn, "grain") < _quotes_of(conn, dane) < _matches(conn, "rule")
+    grain, quoted = _matches(conn, "grain"), _quotes_of(conn, dane)
+    assert 0 < grain < quoted < _matches(conn, "rule")
+    monkeypatch.setattr(st, "QUOTES_A_LOOKUP", quoted // grain)  # fewer by that much: from the matches
     where, params = _where(conn, q.Filters(search="grain", entity=dane))
     plans = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN SELECT COUNT(*) FROM statement s{where}", params)]
     assert any(p.startswith("SCAN quote_fts") for p in plans), plans
     assert any("idx_entity_quote_quote (quote=? AND entity=?)" in p for p in plans), plans
+    # each match looked up in the summary before its statement is
+    assert plans.index("SEARCH qs USING INTEGER PRIMARY KEY (rowid=?)") > len(plans) - 2, plans
+    monkeypatch.setattr(st, "QUOTES_A_LOOKUP", quoted // grain + 1)
+    assert not _starts_from_matches(conn, q.Filters(search="grain", entity=dane))
     assert not _starts_from_matches(conn, q.Filters(search="rule", entity=dane))
+
+
+def test_an_entitys_quotes_are_read_in_order_and_each_looked_up_among_the_matches(conn):
+    dane = conn.execute("SELECT id FROM entity WHERE canonical = 'Cyril Dane'").fetchone()[0]
+    where, params = _where(conn, q.Filters(search="rule", entity=dane))
+    plans = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN SELECT COUNT(*) FROM statement s{where}", params)]
+    entity = next(i for i, p in enumerate(plans) if p.startswith("SEARCH e USING COVERING INDEX"))
+    assert "(entity=?)" in plans[entity], plans
+    assert plans.index("SEARCH qs USING INTEGER PRIMARY KEY (rowid=?)") > entity, plans
+    assert not any("TEMP B-TREE" in p for p in plans), plans
 
 
 def test_a_database_without_the_quotes_entity_index_reads_the_entitys_quotes(tmp_path):
