@@ -270,6 +270,7 @@ def phase_startup(args, work: Path, res: dict) -> None:
         return bare_app.MARKER in screen
 
     env = dict(os.environ, PYTHONPATH=str(ROOT), XDG_CONFIG_HOME=str(work / "config"))
+    startup.compile_checkout(ROOT)  # timed as installed (see `startup`)
     size = tuple(int(x) for x in args.size.split("x"))
     runs = {"bare": [], "app": []}
     first_frames: list[float] = []  # the app's first frame with its panes, before their data
