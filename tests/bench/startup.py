@@ -134,7 +134,9 @@ def time_to_frame(
     marks: dict[str, Callable[[str], bool]] | None = None,
 ) -> dict:
     """Seconds from spawning `cmd` in a pty until `ready(screen_text)` is true; and, for each of `marks`,
-    until it first held (e.g. the first frame of any kind)."""
+    until it first held (e.g. the first frame of any kind). `cpu_seconds`: the CPU time the process had used
+    by then, all its threads (None where /proc does not say): on a loaded machine the wall time measures the
+    other programs too, the CPU time mostly this one."""
     cols, rows = size
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
@@ -147,7 +149,7 @@ def time_to_frame(
         cmd, stdin=slave, stdout=slave, stderr=slave, env=e, cwd=cwd, start_new_session=True, close_fds=True
     )
     os.close(slave)
-    elapsed = None
+    elapsed = cpu = None
     nbytes = 0
     seen: dict[str, float] = {}
     try:
@@ -170,6 +172,7 @@ def time_to_frame(
                         seen[name] = time.perf_counter() - t0
                 if ready(text):
                     elapsed = time.perf_counter() - t0
+                    cpu = cpu_seconds(proc.pid)
                     break
             elif proc.poll() is not None:
                 break
@@ -192,7 +195,30 @@ def time_to_frame(
                 pass
             proc.wait()
         os.close(master)
-    return {"seconds": elapsed, "marks": seen, "bytes": nbytes, "screen": screen.text(), "returncode": proc.returncode}
+    return {
+        "seconds": elapsed,
+        "cpu_seconds": cpu,
+        "marks": seen,
+        "bytes": nbytes,
+        "screen": screen.text(),
+        "returncode": proc.returncode,
+    }
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """The CPU time process `pid` has used so far, summed over its threads (Linux's per-thread schedstat, in ns:
+    finer than the clock ticks of /proc/PID/stat), or None without /proc."""
+    tasks = f"/proc/{pid}/task"
+    if not os.path.isdir(tasks):
+        return None
+    ns = 0
+    for tid in os.listdir(tasks):
+        try:
+            with open(f"{tasks}/{tid}/schedstat") as f:
+                ns += int(f.read().split()[0])
+        except (OSError, ValueError, IndexError):  # a thread that ended meanwhile
+            continue
+    return ns / 1e9
 
 
 def _drain(fd: int) -> None:
