@@ -270,7 +270,6 @@ def phase_startup(args, work: Path, res: dict) -> None:
         return bare_app.MARKER in screen
 
     env = dict(os.environ, PYTHONPATH=str(ROOT), XDG_CONFIG_HOME=str(work / "config"))
-    startup.compile_checkout(ROOT)  # timed as installed (see `startup`)
     size = tuple(int(x) for x in args.size.split("x"))
     runs = {"bare": [], "app": []}
     cpu = {"bare": [], "app": []}  # CPU seconds to the same frame: what load leaves of the comparison
