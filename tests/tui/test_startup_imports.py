@@ -15,6 +15,7 @@ import sys
 import pytest
 
 from model.corpus import store
+from tui.cli import browse_only, build_parser
 
 # The project's modules that the first screen does not need, each with what imports it when first used.
 DEFERRED = (
@@ -37,6 +38,7 @@ DEFERRED = (
     "tui.correcting",  # c and u
     "tui.review_screen",
     "tui.cli_corrections",
+    "tui.cli_merge",  # with every other command's parser: only for a command line other than `[--db FILE]`
 )
 # Heavy libraries the browser never needs (ingest, export, statements and clusters use them).
 HEAVY = ("spacy", "thinc", "sqlite_utils", "trafilatura", "lxml", "feedparser", "warcio", "Stemmer", "dask")
@@ -87,3 +89,15 @@ def test_the_command_line_starts_the_browser_without_the_rest(empty_db):
     )
     assert {"tui.cli", "tui.app", "model.corpus.staleness"} <= modules
     assert _unwanted(modules) == []
+
+
+@pytest.mark.parametrize("argv", [[], ["--db", "news.db"], ["--db=news.db"], ["--db", ""], ["--db", "browse"]])
+def test_opening_the_browser_reads_its_arguments_as_the_full_parser_does(argv):
+    assert vars(browse_only(argv)) == vars(build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    "argv", [["browse"], ["--db", "news.db", "browse"], ["--db", "-x"], ["--db"], ["-h"], ["--version"], ["--dbx=1"]]
+)
+def test_any_other_command_line_goes_to_the_full_parser(argv):
+    assert browse_only(argv) is None
