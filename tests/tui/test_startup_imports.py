@@ -38,7 +38,8 @@ DEFERRED = (
     "tui.correcting",  # c and u
     "tui.review_screen",
     "tui.cli_corrections",
-    "tui.cli_merge",  # with every other command's parser: only for a command line other than `[--db FILE]`
+    "tui.cli_merge",
+    "tui.keys",  # checks a config file's [keys]: only with one  # with every other command's parser: only for a command line other than `[--db FILE]`
 )
 # Heavy libraries the browser never needs (ingest, export, statements and clusters use them).
 HEAVY = ("spacy", "thinc", "sqlite_utils", "trafilatura", "lxml", "feedparser", "warcio", "Stemmer", "dask")
