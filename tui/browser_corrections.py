@@ -5,13 +5,13 @@ again. What each correction is and does: `tui.correcting`, `model.corrections`."
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import work
 from textual.widgets import Input
 
-from . import correcting
-from .modals import CorrectionMenu
-
-UNDO = correcting.Action("undo", "undo", "undo your latest correction? enter confirms, escape cancels", typed=False)
+if TYPE_CHECKING:  # the corrections' modules are imported when first used, not at start-up
+    from .correcting import Action
 
 
 class Corrections:
@@ -21,6 +21,9 @@ class Corrections:
     _event_mark: tuple[int, int] | None = None  # (article id, date start) of an event to merge with another
 
     def action_correct(self) -> None:
+        from . import correcting
+        from .modals import CorrectionMenu
+
         if self.app.db.readonly:
             self.notify("this database is read-only: corrections need write access", severity="warning")
             return
@@ -33,7 +36,9 @@ class Corrections:
         what = {"entity-row": "entity", "event": "date"}.get(kind, kind)
         self.app.push_screen(CorrectionMenu(what, actions), callback=lambda a: self._chosen(a, kind, obj))
 
-    def _chosen(self, action: correcting.Action | None, kind: str, fact) -> None:
+    def _chosen(self, action: Action | None, kind: str, fact) -> None:
+        from . import correcting
+
         if action is None:
             return
         if action.name == "merge" and kind in ("date", "event"):
@@ -52,6 +57,8 @@ class Corrections:
         self.app.push_screen(ReviewScreen())
 
     def action_undo_correction(self) -> None:
+        from .correcting import UNDO
+
         if self.app.db.readonly:
             self.notify("this database is read-only: corrections need write access", severity="warning")
             return
@@ -61,6 +68,8 @@ class Corrections:
 
     def _correct_entered(self, event: Input.Submitted) -> None:
         """The confirm line's enter (the screen routes `Input.Submitted` of `#correct` here)."""
+        from .correcting import UNDO
+
         event.stop()
         job, self._correcting = self._correcting, None
         self._close_prompt()
@@ -76,6 +85,8 @@ class Corrections:
 
     @work(thread=True, exclusive=True, group="correct")
     def _write_correction(self, action: str | None, kind: str | None, fact, typed: str, mark) -> None:
+        from . import correcting
+
         said = correcting.write_correction(self.app.db.path, action, kind, fact, typed, mark)
         self.app.call_from_thread(self._corrected, *said)
 

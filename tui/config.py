@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bindings import all_ids
-from .keys import check_keymap
 
 
 @dataclass
@@ -78,6 +77,8 @@ def _read_pipe(cfg: Config, path: Path, pipe) -> None:
 
 
 def _read_keys(cfg: Config, path: Path, keys: dict) -> None:
+    from .keys import check_keymap  # only with keys to check: not on every start-up
+
     known = set(all_ids())
     for binding_id, value in keys.items():
         if binding_id not in known:

@@ -22,6 +22,9 @@ class Action:
     typed: bool = True  # whether what is typed is the value (else the line only confirms)
 
 
+UNDO = Action("undo", "undo", "undo your latest correction? enter confirms, escape cancels", typed=False)
+
+
 def _short(text: str | None, n: int = 40) -> str:
     text = clean(text or "")
     return text if len(text) <= n else text[: n - 1] + "…"

@@ -16,7 +16,6 @@ from model.corpus import query as q
 
 from . import bindings, saved
 from .browser import MainScreen
-from .modals import display_keys
 from .navigation import SAID_FILTERS, date_problem
 from .text import clean
 
@@ -160,6 +159,8 @@ class ActionCommands(SystemCommandsProvider):
 
     def commands(self) -> list[tuple[str, Content, object, str]]:
         """(text, what the palette shows, what runs, help) of every binding, in the help screen's order."""
+        from .modals import display_keys  # the modal screens: when first shown, not at start-up
+
         screen = _screen(self.app)
         out = []
         for group, group_bindings in bindings.groups():

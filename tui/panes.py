@@ -9,7 +9,6 @@ from rich.cells import set_cell_size
 from textual.content import Content
 
 from model.corpus import query as q
-from model.corpus.said_on import ATTRIBUTION
 from model.dates import covering_value
 
 from . import bindings
@@ -302,6 +301,8 @@ def said_date(row: q.QuoteRow) -> str:
 
 def _said_style(row: q.QuoteRow) -> str:
     """A date the attribution gives stands out from an article's date, which is muted."""
+    from model.corpus.said_on import ATTRIBUTION  # the derivation's module: once a quote is drawn, not at start-up
+
     return DATE_STYLE if (row.said_on_basis or "").startswith(ATTRIBUTION) else MUTED_STYLE
 
 

@@ -20,7 +20,6 @@ from textual import work
 from textual.widgets import Input
 
 from model.corpus import query as q
-from model.corpus.view_export import ViewError, save_view
 from model.unsafe import UNSAFE_CHARS, one_line
 
 from .navigation import citation
@@ -116,6 +115,8 @@ class SaveAndPipe:
 
     @work(thread=True, group="save")
     def _save(self, source, path: Path) -> None:
+        from model.corpus.view_export import ViewError, save_view  # the export machinery: only when a list is saved
+
         try:
             if path.parent == exports_dir():  # the default folder is made on first use
                 path.parent.mkdir(parents=True, exist_ok=True)

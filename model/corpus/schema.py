@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from model.corpus import marks, said_on
+from model.corpus import marks
 from model.corpus.errors import StoreError
 from model.corpus.joint import canonicalise_joint_names
 from model.corpus.summary import create_summary, summarise_all
@@ -411,6 +411,8 @@ def upgrade_from_4(conn: sqlite3.Connection, progress: Callable[[int, int], None
     """Schema 4 -> 5 adds when each quote was said (`SAID_ON_COLUMNS`), derived from the stored quotes, dates and
     publication dates (no parse), and puts joint speakers' names in canonical order (`model.corpus.joint`), in one
     transaction: an interrupted upgrade leaves version 4 as it was."""
+    from model.corpus import said_on  # the derivation: for this upgrade only, not on every open
+
     with _upgrading(conn):
         have = {r[1] for r in conn.execute("PRAGMA table_info(quote)")}
         for column in SAID_ON_COLUMNS:

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import sqlite3
 
-from model.corpus.write import utc_now
-
 STATE_TABLE = "CREATE TABLE IF NOT EXISTS corpus_stale (what TEXT PRIMARY KEY, since TEXT NOT NULL) WITHOUT ROWID"
 COUNTS = "entity counts"  # every entity's mentions, articles, aliases and label
 MERGES = "family names"  # family names merged into the one full name of the family
@@ -27,6 +25,8 @@ ALL = (COUNTS, MERGES)
 
 def mark(conn: sqlite3.Connection) -> None:
     """Record, in a transaction of its own, that the corpus-wide state is about to fall behind."""
+    from model.corpus.write import utc_now  # the writer side: not for the browser, which only asks `stale`
+
     with conn:
         conn.execute(STATE_TABLE)
         conn.executemany(

@@ -272,6 +272,7 @@ def phase_startup(args, work: Path, res: dict) -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT), XDG_CONFIG_HOME=str(work / "config"))
     size = tuple(int(x) for x in args.size.split("x"))
     runs = {"bare": [], "app": []}
+    cpu = {"bare": [], "app": []}  # CPU seconds to the same frame: what load leaves of the comparison
     first_frames: list[float] = []  # the app's first frame with its panes, before their data
     cmds = {"bare": [PY, "-m", "tests.bench.bare_app"], "app": [*CLI, "--db", str(db)]}
     readies = {"bare": bare_ready, "app": app_ready}
@@ -285,16 +286,23 @@ def phase_startup(args, work: Path, res: dict) -> None:
                 raise SystemExit(f"startup: {name} never showed its first frame; screen:\n{r['screen']}")
             if k:
                 runs[name].append(r["seconds"])
+                if r["cpu_seconds"] is not None:
+                    cpu[name].append(r["cpu_seconds"])
                 if marks:
                     first_frames.append(r["marks"].get("first frame", r["seconds"]))
             log(f"startup: {name} {r['seconds']:.2f} s{'' if k else ' (warm-up, dropped)'}")
     bare, app = statistics.median(runs["bare"]), statistics.median(runs["app"])
+    cpu_bare, cpu_app = (statistics.median(cpu[name]) if cpu[name] else None for name in ("bare", "app"))
     res["startup"] = {
         "articles": total,
         "bare_s": bare,
         "app_s": app,
         "ratio": app / bare,
         "runs": runs,
+        "bare_cpu_s": cpu_bare,
+        "app_cpu_s": cpu_app,
+        "cpu_ratio": cpu_app / cpu_bare if cpu_bare else None,
+        "cpu_runs": cpu,
         "app_first_frame_s": statistics.median(first_frames),
         "app_first_frame_runs": first_frames,
         "size": args.size,
@@ -460,6 +468,15 @@ def table(res: dict) -> str:
                 ok(s["ratio"] <= TARGETS["startup_ratio"]),
             )
         )
+        if s.get("cpu_ratio"):
+            rows.append(
+                (
+                    "  CPU time to that frame (all threads)",
+                    f"{s['app_cpu_s']:.2f} s",
+                    f"bare Textual app {s['bare_cpu_s']:.2f} s; ratio {s['cpu_ratio']:.2f}",
+                    "",
+                )
+            )
         rows.append(
             (
                 "  app's first frame, panes without data yet",
