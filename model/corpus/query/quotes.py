@@ -47,9 +47,9 @@ QUOTES_MENTIONING = (
 
 
 def quote_where(f: Filters, cols: Columns = PLAIN) -> tuple[str, list]:
-    """With `cols.summed` (the database has the summary), the quotes of an entity are read from it; without
-    `cols.said_on` (a database older than it), the quotes said in a period are those of the articles published
-    in it."""
+    """With `cols.summed` (the database has the summary), the quotes of an entity, or those a speaker speaks, are
+    read from it; without `cols.said_on` (a database older than it), the quotes said in a period are those of
+    the articles published in it."""
     summed, said_on = cols.summed, cols.said_on
     clauses, params = [], []
     days = value_range(f.said) if f.said else None
@@ -73,7 +73,11 @@ def quote_where(f: Filters, cols: Columns = PLAIN) -> tuple[str, list]:
             f"q.id IN ({QUOTES_MENTIONING}))"
         )
         params += [f.entity] * 3
-    if f.speaker is not None:
+    if f.speaker is not None and summed:
+        # the summary's rows of the quotes the speaker speaks: one range of its index, no quote's own row read
+        clauses.append("q.id IN (SELECT quote FROM entity_quote WHERE entity = ? AND speaks = 1)")
+        params.append(f.speaker)
+    elif f.speaker is not None:
         clauses.append("(q.id IN (SELECT quote FROM quote_speaker WHERE entity = ?) OR q.speaker_entity = ?)")
         params += [f.speaker] * 2
     if f.search:
