@@ -10,7 +10,7 @@ from model.extract.quotes.speakers import Speaker
 from model.extract.quotes.stance import claim_kind
 from model.lexicon.grammar import UNNAMED_PRONOUNS
 from model.lexicon.people import BODY_NOUNS, PEOPLE_QUANTIFIERS, THING_NOUNS
-from model.lexicon.speech import ADDRESSEE_VERBS, CLAIM_NOUNS, REPORT_VERBS
+from model.lexicon.speech import ADDRESSEE_VERBS, CLAIM_NOUNS, REPORT_VERBS, STANCES
 from model.records import Quote
 
 
@@ -216,10 +216,12 @@ def not_said(ex, f: Frame, unnamed: bool) -> bool:
 
 def a_policy(ex, f: Frame, unnamed: bool) -> bool:
     """ "China fears …", "both sides agreed …": a policy the writer describes, not a claim (but a person's campaign
-    plans what the person plans)."""
+    plans what the person plans); shown as a stance, it is the body's position (`QuoteRules.body_stances`: "the
+    union opposed [the merger]", "Beijing vowed [to retaliate]"), never its words."""
     return (
         f.belief
         and ex.rules.attrib_people_only
+        and not (ex.rules.body_stances and f.kind == "stance")
         and not unnamed
         and f.speaker.label != "PERSON"
         and not is_document(f.subject, ex.rules)
@@ -234,9 +236,11 @@ def quoted_inside(ex, f: Frame, unnamed: bool) -> bool:
 
 
 def too_short(ex, f: Frame, unnamed: bool) -> bool:
-    """ "endorsed [Clinton]", "cited [disparaging remarks]"; not "[the countries]"."""
+    """ "endorsed [Clinton]", "cited [disparaging remarks]"; not "[the countries]", but a stance's object may be
+    one noun ("opposed [the measure]", `QuoteRules.short_stance_objects`)."""
     toks = ex.doc[f.content[0] : f.content[1]]
-    return sum(1 for t in toks if t.is_alpha) < (1 if f.named_object else 3) and not (
+    one_word = f.named_object or ex.rules.short_stance_objects and f.kind == "stance" and f.cue_lemma in STANCES
+    return sum(1 for t in toks if t.is_alpha) < (1 if one_word else 3) and not (
         f.nominal and sum(1 for t in toks if t.is_alpha and t.pos_ not in ("DET", "PRON")) >= 2
     )
 
