@@ -61,7 +61,7 @@ class QuoteRules:
     # refitted without the held-out fold; issue 18). A compliment, a refusal or a deed needs speech's.
     learned_model: bool = True
     learned_threshold: float = 0.48
-    learned_stance_threshold: float = 0.25
+    learned_stance_threshold: float = 0.30
     learned_unnamed_threshold: float = 0.25
 
 
