@@ -133,11 +133,13 @@ def missed_name(ex, f: Frame, subj) -> bool | None:
 
 
 def any_noun_that_speaks(ex, f: Frame, subj) -> bool | None:
-    """ "cement makers argue that …", "the story noted that …": a common noun reporting a clause, not evidence."""
+    """ "cement makers argue that …", "the story noted that …", "according to the ad tracker, …"
+    (`QuoteRules.according_any_noun`; in lower case: not a title the recogniser missed, "according to Small's No
+    Limits"): a common noun reporting a clause, not evidence."""
     if (
         ex.rules.any_noun_speaks
         and subj.pos_ == "NOUN"
-        and (f.cue_lemma in REPORT_VERBS or f.attrib)
+        and (f.cue_lemma in REPORT_VERBS or f.attrib or ex.rules.according_any_noun and _according(f) and subj.is_lower)
         and not f.nominal
         and subj.lemma_.lower() not in THING_NOUNS
     ):
@@ -246,11 +248,19 @@ def too_short(ex, f: Frame, unnamed: bool) -> bool:
 
 
 def no_clause(ex, f: Frame, unnamed: bool) -> bool:
-    """A clause needs a finite verb (a noun phrase may not), "according to" a verb."""
+    """A clause needs a finite verb (a noun phrase may not), "according to" a verb; not words in two apostrophes
+    (`in_apostrophes`: "''Get a grip,'' he said": the marks say these are the words, verb or not)."""
     toks = ex.doc[f.content[0] : f.content[1]]
     if not any(t.tag_ in FINITE_TAGS for t in toks) and f.cue_lemma != "according" and not f.nominal:
-        return True
+        return not (ex.rules.apostrophe_words and in_apostrophes(ex, toks[0].idx, toks[-1].idx + len(toks[-1].text)))
     return f.cue_lemma == "according" and not any(t.pos_ in ("VERB", "AUX") for t in toks)
+
+
+def in_apostrophes(ex, start: int, end: int) -> bool:
+    """The characters start..end are all a quotation in two apostrophes: "''[Get a grip],''"."""
+    before = ex.text[max(0, start - 3) : start].rstrip()
+    after = ex.text[end : end + 4].lstrip(",.?!")
+    return before.endswith("''") and after.startswith("''") and "''" not in ex.text[start:end]
 
 
 def across_paragraphs(ex, f: Frame, unnamed: bool) -> bool:

@@ -47,6 +47,8 @@ class QuoteRules:
     single_marks_indirect: bool = True  # see `double_marked`
     in_record: bool = True  # see `in_record`
     label_any_name: bool = True  # see `speaker_labels`
+    according_any_noun: bool = True  # see `reported.any_noun_that_speaks`: "according to the ad tracker, […]"
+    apostrophe_words: bool = True  # see `reported.no_clause`: "''[Get a grip],'' he said" needs no finite verb
     split_apostrophes: bool = True  # see `shapes.apostrophe_run`: "A ''B,'' X said. ''C''" reported from A to C
     short_stance_objects: bool = True  # see `reported.too_short`: "opposed [the measure]"
     commitments: bool = True  # "pledged [to cut taxes]": a commitment's infinitive, a stance (`frames.verb_frame`)

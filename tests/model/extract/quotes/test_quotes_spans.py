@@ -133,3 +133,10 @@ def test_a_quotation_opened_inside_the_clause_runs_on_past_its_attribution(nlp):
     assert whole.text.startswith("Still, the old grain mills") and whole.text.endswith("to buy one.")
     cut = one(run(nlp, text, split_apostrophes=False), "barely breaking even")
     assert "thin trade" not in cut.text
+
+
+def test_words_in_two_apostrophes_need_no_finite_verb(nlp):
+    text = "Senator Ilse Marr spoke at the docks.\n\n''Keep an eye on that difference,'' she said."
+    kept = one(run(nlp, text), "Keep an eye")
+    assert (kept.kind, kept.text) == ("indirect", "Keep an eye on that difference")
+    assert not any("Keep an eye" in q.text for q in run(nlp, text, apostrophe_words=False))
