@@ -103,6 +103,10 @@ DEEDS = {"sign", "strike", "hold", "make", "take", "give", "meet", "visit", "bui
 # Verbs of addressing someone: passive and with no agent ("when asked whether …", "he was told that …"), what they
 # govern is the asker's or the teller's, not their subject's.
 ADDRESSEE_VERBS = {"ask", "tell", "inform", "notify", "question", "urge", "press"}
+# Commitments: what someone pledged, vowed, promised or threatened to do ("pledged [to cut taxes]") is a stance: the
+# infinitive says what will be done, not the words that said it (issue 18: stances are not speech). Their clause
+# ("promised that …") stays reported speech.
+COMMITMENTS = {"pledge", "vow", "promise", "threaten"}
 STANCES = {"endorse", "support", "back", "oppose", "criticize", "attack", "reject", "favor", "prefer"}
 NAMING_CUES = {"call", "label", "brand", "dub", "deem", "consider", "declare"}  # "called X a Y": X a Y
 FINDING_VERBS = {"show", "find", "reveal", "indicate", "suggest", "estimate", "put"}  # with a record as subject

@@ -15,6 +15,7 @@ def test_a_stance_shows_after_its_verb_never_in_quotation_marks():
     assert shown == "accuses: Warsaw of stalling the grain talks"
     assert as_said("talks with the rebels", "stance", "call for") == "calls for: talks with the rebels"
     assert as_said("the budget was late", "indirect", "say") == "≈ the budget was late"
+    assert as_said("to scrap the ferry toll", "stance", "pledge") == "pledges: to scrap the ferry toll"
     assert as_said("We stand together,", "direct", "say") == "“We stand together,”"
     assert not any(mark in as_said("x", "stance", None) for mark in '“”"≈')
 

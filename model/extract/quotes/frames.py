@@ -30,6 +30,7 @@ from model.lexicon.speech import (
     ATTRIB_FOR,
     ATTRIB_INFINITIVE,
     ATTRIB_OBJECT,
+    COMMITMENTS,
     FINDING_VERBS,
     FRAME_VERBS,
     NAMING_CUES,
@@ -198,11 +199,16 @@ def verb_frame(ex, v) -> Frame | None:
     for content_rule in REPORT_CONTENT_RULES:  # the first that applies decides
         if content_rule(ex, cue):
             break
-    if frame.content is None and ex.rules.attrib and any(c.dep_ == "dobj" for c in v.children):
-        attributed_content(ex, frame)  # "urged Congress to act": what someone was told to do
+    if frame.content is None and ex.rules.attrib and (any(c.dep_ == "dobj" for c in v.children) or commits(ex, lemma)):
+        attributed_content(ex, frame)  # "urged Congress to act": what someone was told to do; "pledged to act"
     elif frame.content is None and ex.rules.attrib and lemma in LEARNED_CUES:
         learned_content(ex, frame)
     return frame
+
+
+def commits(ex, lemma: str) -> bool:
+    """A cue of commitment ("pledged", "vowed"): its infinitive is what is attributed (`stance.attribution_kind`)."""
+    return ex.rules.commitments and lemma in COMMITMENTS
 
 
 def _speaker_token(ex, v):

@@ -217,8 +217,8 @@ def _learned_record(ex, p: float, start: int, end: int, v, sp, kind: str, prep: 
 
 def learned_allowed(ex, v, node, rel: str, subj, kind: str) -> bool:
     """The rules' own limits hold for the learned model too: no modal, negated or colon-led cue
-    (`irrealis`), no country's, party's or organisation's belief (`QuoteRules.attrib_people_only`: "China fears …",
-    "the two countries declared …"), not the writer or the reader (I/we/you), no unnamed source when
+    (`irrealis`), no country's, party's or organisation's words (`QuoteRules.attrib_people_only`: "the two
+    countries declared …"), only its stance (`QuoteRules.body_stances`: "the union opposed […]"), not the writer or the reader (I/we/you), no unnamed source when
     `QuoteRules.unnamed_indirect` is off, not evidence ("recent data
     suggests …", `THING_NOUNS`), a name as the object only of a stance (`STANCES`), and not the one quoted
     in "X quoted Y" (`QUOTING_VERBS`: the rules read "as saying")."""
@@ -232,7 +232,9 @@ def learned_allowed(ex, v, node, rel: str, subj, kind: str) -> bool:
     if irrealis(v) or v.pos_ != "VERB" and v.head.pos_ in ("VERB", "AUX") and irrealis(v.head):
         return False
     if ex.rules.attrib_people_only and kind in ("gpe", "norp", "org"):
-        return False
+        stance = attribution_kind(ex, lemma(v) if v.pos_ == "VERB" else "", rel, subj) == "stance"
+        if not (ex.rules.body_stances and stance):
+            return False
     if kind in ("i", "you") or not ex.rules.unnamed_indirect and kind in ("people", "noun"):
         return False
     subj_lemma = subj.lemma_.lower() if subj is not None and subj.pos_ == "NOUN" else ""

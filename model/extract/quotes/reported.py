@@ -10,7 +10,7 @@ from model.extract.quotes.speakers import Speaker
 from model.extract.quotes.stance import claim_kind
 from model.lexicon.grammar import UNNAMED_PRONOUNS
 from model.lexicon.people import BODY_NOUNS, PEOPLE_QUANTIFIERS, THING_NOUNS
-from model.lexicon.speech import ADDRESSEE_VERBS, CLAIM_NOUNS, REPORT_VERBS
+from model.lexicon.speech import ADDRESSEE_VERBS, CLAIM_NOUNS, REPORT_VERBS, STANCES
 from model.records import Quote
 
 
@@ -133,11 +133,13 @@ def missed_name(ex, f: Frame, subj) -> bool | None:
 
 
 def any_noun_that_speaks(ex, f: Frame, subj) -> bool | None:
-    """ "cement makers argue that …", "the story noted that …": a common noun reporting a clause, not evidence."""
+    """ "cement makers argue that …", "the story noted that …", "according to the ad tracker, …"
+    (`QuoteRules.according_any_noun`; in lower case: not a title the recogniser missed, "according to Small's No
+    Limits"): a common noun reporting a clause, not evidence."""
     if (
         ex.rules.any_noun_speaks
         and subj.pos_ == "NOUN"
-        and (f.cue_lemma in REPORT_VERBS or f.attrib)
+        and (f.cue_lemma in REPORT_VERBS or f.attrib or ex.rules.according_any_noun and _according(f) and subj.is_lower)
         and not f.nominal
         and subj.lemma_.lower() not in THING_NOUNS
     ):
@@ -216,10 +218,12 @@ def not_said(ex, f: Frame, unnamed: bool) -> bool:
 
 def a_policy(ex, f: Frame, unnamed: bool) -> bool:
     """ "China fears …", "both sides agreed …": a policy the writer describes, not a claim (but a person's campaign
-    plans what the person plans)."""
+    plans what the person plans); shown as a stance, it is the body's position (`QuoteRules.body_stances`: "the
+    union opposed [the merger]", "Beijing vowed [to retaliate]"), never its words."""
     return (
         f.belief
         and ex.rules.attrib_people_only
+        and not (ex.rules.body_stances and f.kind == "stance")
         and not unnamed
         and f.speaker.label != "PERSON"
         and not is_document(f.subject, ex.rules)
@@ -234,19 +238,29 @@ def quoted_inside(ex, f: Frame, unnamed: bool) -> bool:
 
 
 def too_short(ex, f: Frame, unnamed: bool) -> bool:
-    """ "endorsed [Clinton]", "cited [disparaging remarks]"; not "[the countries]"."""
+    """ "endorsed [Clinton]", "cited [disparaging remarks]"; not "[the countries]", but a stance's object may be
+    one noun ("opposed [the measure]", `QuoteRules.short_stance_objects`)."""
     toks = ex.doc[f.content[0] : f.content[1]]
-    return sum(1 for t in toks if t.is_alpha) < (1 if f.named_object else 3) and not (
+    one_word = f.named_object or ex.rules.short_stance_objects and f.kind == "stance" and f.cue_lemma in STANCES
+    return sum(1 for t in toks if t.is_alpha) < (1 if one_word else 3) and not (
         f.nominal and sum(1 for t in toks if t.is_alpha and t.pos_ not in ("DET", "PRON")) >= 2
     )
 
 
 def no_clause(ex, f: Frame, unnamed: bool) -> bool:
-    """A clause needs a finite verb (a noun phrase may not), "according to" a verb."""
+    """A clause needs a finite verb (a noun phrase may not), "according to" a verb; not words in two apostrophes
+    (`in_apostrophes`: "''Get a grip,'' he said": the marks say these are the words, verb or not)."""
     toks = ex.doc[f.content[0] : f.content[1]]
     if not any(t.tag_ in FINITE_TAGS for t in toks) and f.cue_lemma != "according" and not f.nominal:
-        return True
+        return not (ex.rules.apostrophe_words and in_apostrophes(ex, toks[0].idx, toks[-1].idx + len(toks[-1].text)))
     return f.cue_lemma == "according" and not any(t.pos_ in ("VERB", "AUX") for t in toks)
+
+
+def in_apostrophes(ex, start: int, end: int) -> bool:
+    """The characters start..end are all a quotation in two apostrophes: "''[Get a grip],''"."""
+    before = ex.text[max(0, start - 3) : start].rstrip()
+    after = ex.text[end : end + 4].lstrip(",.?!")
+    return before.endswith("''") and after.startswith("''") and "''" not in ex.text[start:end]
 
 
 def across_paragraphs(ex, f: Frame, unnamed: bool) -> bool:

@@ -28,6 +28,8 @@ class QuoteRules:
     name_objects: bool = True
     attrib: bool = True  # cues of belief, finding and intention (`model.lexicon.speech.ATTRIB_CUES`)
     attrib_people_only: bool = True  # no country's, party's or organisation's belief ("China fears …")
+    # … but its stance, shown as one, is its position (PolNeAR counts it): "the union opposed [the merger]"
+    body_stances: bool = True
     # Records that findings are attributed to ("a new poll shows …", "according to the report, …"): reported
     # without a named speaker, unlike people ("analysts say"), whose words need a name (see unnamed_indirect).
     documents: bool = True
@@ -45,6 +47,11 @@ class QuoteRules:
     single_marks_indirect: bool = True  # see `double_marked`
     in_record: bool = True  # see `in_record`
     label_any_name: bool = True  # see `speaker_labels`
+    according_any_noun: bool = True  # see `reported.any_noun_that_speaks`: "according to the ad tracker, […]"
+    apostrophe_words: bool = True  # see `reported.no_clause`: "''[Get a grip],'' he said" needs no finite verb
+    split_apostrophes: bool = True  # see `shapes.apostrophe_run`: "A ''B,'' X said. ''C''" reported from A to C
+    short_stance_objects: bool = True  # see `reported.too_short`: "opposed [the measure]"
+    commitments: bool = True  # "pledged [to cut taxes]": a commitment's infinitive, a stance (`frames.verb_frame`)
     colon_reports: bool = True  # see `layout.colon_reports`
     headline_verbs: bool = True  # see `layout.headline_reports`
     # Attributions the learned model finds (`learned`, weights in `weights`): candidates with a head word and
@@ -56,7 +63,7 @@ class QuoteRules:
     # refitted without the held-out fold; issue 18). A compliment, a refusal or a deed needs speech's.
     learned_model: bool = True
     learned_threshold: float = 0.48
-    learned_stance_threshold: float = 0.25
+    learned_stance_threshold: float = 0.30
     learned_unnamed_threshold: float = 0.25
 
 

@@ -288,15 +288,19 @@ def apostrophe_run(ex, start: int, end: int, f: Frame) -> tuple[int, int]:
     """Quotation in two apostrophes (''…'', left unpaired: see marks) around its attribution, in one
     paragraph. A clause that closes such a quotation reaches back to where it opened ("''A. B,'' X said":
     A and B); one that follows its opening mark runs on into the quotation reopened after the attribution,
-    to the paragraph's last closing mark ("''A,'' Mr. X said. ''B.''": A and B)."""
+    to the paragraph's last closing mark ("''A,'' Mr. X said. ''B.''": A and B), and so does one whose quotation
+    opened inside it ("Still, A ''B,'' Mr. X said. ''C.''": from A to C; `QuoteRules.split_apostrophes`)."""
     text = ex.text
     p0, p1 = ex.paras[ex.para_of(start)]
     if f.cue_span[0] < end:
         return start, end
-    if text[end : end + 4].lstrip(",.?!").startswith("''") and text.count("''", p0, start) % 2 == 1:
+    closes = text[end : end + 4].lstrip(",.?!").startswith("''")
+    if closes and text.count("''", p0, start) % 2 == 1:
         start = text.rfind("''", p0, start) + 2  # the opening mark of the quotation this clause closes
         while start < end and text[start].isspace():
             start += 1
+    elif closes and ex.rules.split_apostrophes and text.count("''", start, end) % 2 == 1:
+        pass  # "Still, sales are ''just flat,'' X said. ''B.''": the quotation opened inside the clause runs on
     elif not text[max(p0, start - 3) : start].strip().endswith("''"):
         return start, end
     last = text.rfind("''", f.cue_span[1], p1)

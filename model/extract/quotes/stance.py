@@ -5,7 +5,7 @@ reported speech ("said [that …]", "urged them [to leave]"): a reader must not 
 from __future__ import annotations
 
 from model.extract.quotes.context import is_document
-from model.lexicon.speech import REPORT_VERBS, STANCE_CLAIM_NOUNS
+from model.lexicon.speech import COMMITMENTS, REPORT_VERBS, STANCE_CLAIM_NOUNS
 
 # The dependents of a speech verb that report what was said: its clause, its infinitive ("told them to leave").
 WORDS_DEPS = ("ccomp", "xcomp")
@@ -14,8 +14,13 @@ WORDS_DEPS = ("ccomp", "xcomp")
 def attribution_kind(ex, cue_lemma: str, dep: str, subject) -> str:
     """ "indirect" when a cue of attribution reports words: a speech verb's clause or infinitive, or what a record
     (a poll, a report) finds, its words in other words; else "stance": a belief, a wish, an object or a
-    preposition's object ("criticised [the sanctions]", "accused [X of …]", "called for [talks]")."""
-    if is_document(subject, ex.rules) or cue_lemma in REPORT_VERBS and dep in WORDS_DEPS:
+    preposition's object ("criticised [the sanctions]", "accused [X of …]", "called for [talks]"), and what someone
+    pledged, vowed, promised or threatened to do ("pledged [to cut taxes]": a commitment, no words reported)."""
+    if is_document(subject, ex.rules):
+        return "indirect"
+    if ex.rules.commitments and cue_lemma in COMMITMENTS and dep == "xcomp":
+        return "stance"
+    if cue_lemma in REPORT_VERBS and dep in WORDS_DEPS:
         return "indirect"
     return "stance"
 

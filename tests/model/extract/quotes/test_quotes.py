@@ -284,7 +284,8 @@ def test_ellipses_and_bracketed_insertions_stay_in_the_quote(nlp):
     ],
 )
 def test_terms_titles_and_scare_quotes_are_not_quotes(nlp, text, term):
-    assert not any(term in q.text for q in run(nlp, text))
+    # a stance may hold the term among the writer's words ("have criticized [the term ‘…’ as hollow]"), never as words
+    assert not any(term in q.text for q in run(nlp, text) if q.kind != "stance")
 
 
 # ---------------------------------------------------------------- robustness

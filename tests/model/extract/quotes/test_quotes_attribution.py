@@ -206,15 +206,25 @@ def test_attributed_clause_or_object_is_an_indirect_quote(nlp, text, needle, kin
         assert q.text == expected
 
 
-NOT_QUOTES = [
-    # a country's fear or demand is the writer's description of a policy, not a claim
+# A country's fear or demand, a pledge to act: positions, never words (stances; no reported speech at all when the
+# switches are off).
+POSITIONS = [
     "Russia fears that a Chinese slowdown would be the worst blow to its economy. Russia has called for an end to the sanctions.",
+    "Chinese Premier Li Qiang pledged to expand China’s imports of Siberian timber.",
+    "Moscow has backed China’s demand that Taipei not be admitted to the WHO.",
+]
+
+
+@pytest.mark.parametrize("text", POSITIONS)
+def test_a_position_is_a_stance_never_reported_speech(nlp, text):
+    quotes = run(nlp, text)
+    assert quotes and all(q.kind == "stance" for q in quotes)
+    assert run(nlp, text, body_stances=False, commitments=False) == []
+
+
+NOT_QUOTES = [
     # like "did not say": a refusal reports what was not done
     "Russian President Vladimir Putin declined to use his leverage to restrain Pyongyang.",
-    # a pledge with no one addressed reports an intention, like the seeds' gold has it
-    "Chinese Premier Li Qiang pledged to expand China’s imports of Siberian timber.",
-    # a country's demand as a noun is a policy, not a person's claim
-    "Moscow has backed China’s demand that Taipei not be admitted to the WHO.",
     # an example given is not a claim
     "Kremlin spokesman Dmitry Peskov pointed to Li Qiang's trip to Moscow as a useful signal.",
     # a compliment is a reaction, not a position (a person endorsed: see test_quotes_unnamed)

@@ -19,7 +19,6 @@ def test_the_learned_model_finds_a_persons_stance_no_rule_knows(nlp):
 @pytest.mark.parametrize(
     "text",
     [
-        "China is confident that voters will reject the plan.",  # a country's belief (ATTRIB_PEOPLE_ONLY)
         "Jeb Bush is not confident that voters will reject the plan.",  # negated
         "We are confident that voters will reject the plan.",  # the writer
     ],
@@ -56,3 +55,11 @@ def test_the_learned_model_fires_only_on_cues_train_attests(nlp, monkeypatch):
     assert not any("what cost" in q.text for q in run(nlp, text, learned_threshold=0.0, learned_stance_threshold=0.0))
     monkeypatch.setattr(quotes_weights, "CUES", CUES | {"LR=watch|xcomp"})  # as if train attested it
     assert any("what cost" in q.text for q in run(nlp, text, learned_threshold=0.0, learned_stance_threshold=0.0))
+
+
+def test_a_country_s_belief_is_at_most_a_stance(nlp):
+    text = "China is confident that voters will reject the plan."
+    found = run(nlp, text, learned_threshold=0.0, learned_stance_threshold=0.0, learned_unnamed_threshold=0.0)
+    assert all(q.kind == "stance" for q in found if "voters will reject" in q.text)
+    off = run(nlp, text, learned_threshold=0.0, learned_stance_threshold=0.0, body_stances=False)
+    assert not any("voters will reject" in q.text for q in off)

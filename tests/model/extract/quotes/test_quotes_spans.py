@@ -121,3 +121,22 @@ def test_a_span_is_one_quote_the_first_rule_to_find_it_keeps_it():
     learned_again = SimpleNamespace(start=10, end=40, kind="indirect")
     other = SimpleNamespace(start=50, end=70, kind="indirect")
     assert one_a_span([framed, other, learned_again]) == [framed, other]
+
+
+def test_a_quotation_opened_inside_the_clause_runs_on_past_its_attribution(nlp):
+    text = (
+        "Still, the old grain mills are ''barely breaking even,'' Mr. Dunmore said from his farm near Lorain. "
+        "''Milling is a thin trade. I rarely tell a client to buy one.''"
+    )
+    whole = one(run(nlp, text), "barely breaking even")
+    assert whole.kind == "indirect"
+    assert whole.text.startswith("Still, the old grain mills") and whole.text.endswith("to buy one.")
+    cut = one(run(nlp, text, split_apostrophes=False), "barely breaking even")
+    assert "thin trade" not in cut.text
+
+
+def test_words_in_two_apostrophes_need_no_finite_verb(nlp):
+    text = "Senator Ilse Marr spoke at the docks.\n\n''Keep an eye on that difference,'' she said."
+    kept = one(run(nlp, text), "Keep an eye")
+    assert (kept.kind, kept.text) == ("indirect", "Keep an eye on that difference")
+    assert not any("Keep an eye" in q.text for q in run(nlp, text, apostrophe_words=False))

@@ -47,3 +47,35 @@ def test_the_question_put_to_someone_is_not_their_report(nlp):
 def test_the_asked_rule_can_be_switched_off(nlp):
     text = "When asked whether the harbour tax should rise, Mayor Ivo Brandt said nothing."
     assert any("harbour tax" in q.text for q in run(nlp, text, addressee_not_source=False))
+
+
+def test_a_commitment_to_act_is_a_stance_and_its_clause_stays_speech(nlp):
+    quotes = run(
+        nlp,
+        "Senator Nina Varga pledged to scrap the ferry toll. Mayor Otto Brandl vowed to fight the closure in court. "
+        "Mayor Otto Brandl promised that the library would reopen in May.",
+    )
+    pledge = one(quotes, "scrap the ferry toll")
+    assert (pledge.kind, pledge.speaker, pledge.cue) == ("stance", "Nina Varga", "pledge")
+    assert pledge.text.startswith("to scrap")
+    assert one(quotes, "fight the closure").kind == "stance"
+    assert one(quotes, "library would reopen").kind == "indirect"  # what he said would happen: his words
+
+
+def test_commitments_can_be_switched_off(nlp):
+    quotes = run(nlp, "Senator Nina Varga pledged to scrap the ferry toll.", commitments=False)
+    assert not any("ferry toll" in q.text for q in quotes)
+
+
+def test_a_stance_may_take_a_one_noun_object(nlp):
+    text = "Senator Nina Varga opposed the merger."
+    merger = one(run(nlp, text), "merger")
+    assert (merger.kind, merger.speaker, merger.text) == ("stance", "Nina Varga", "the merger")
+    assert not any("merger" in q.text for q in run(nlp, text, short_stance_objects=False))
+
+
+def test_a_body_holds_a_stance_but_its_belief_is_not_dressed_as_words(nlp):
+    text = "The Harbour Workers Union opposed the new dock schedule for night shifts."
+    schedule = one(run(nlp, text), "dock schedule")
+    assert schedule.kind == "stance"
+    assert not any("dock schedule" in q.text for q in run(nlp, text, body_stances=False))

@@ -57,8 +57,8 @@ def test_learned_cues_attribute_their_dependent(nlp):
     assert one(qs, "tax plan").text == "the new tax plan for small businesses"
     assert one(qs, "minimum wage").text == "to raise the minimum wage for federal workers"
     assert one(qs, "threat").text == "a threat to American jobs"
-    # a vow reports words; a topic discussed, a view held are stances
-    assert [q.kind for q in qs] == ["stance", "indirect", "stance"]
+    # a topic discussed, a vow to act (a commitment: what will be done, not the words), a view held are stances
+    assert [q.kind for q in qs] == ["stance", "stance", "stance"]
 
 
 def test_learned_cues_leave_out_compliments_refusals_and_people(nlp):
@@ -141,3 +141,11 @@ def test_a_coordinated_that_clause_stays_in_the_report(nlp):
     text = "Helen Price said she does not fully trust Grant but that Novak cannot be appointed."
     assert [q.text for q in run(nlp, text)] == ["she does not fully trust Grant but that Novak cannot be appointed"]
     assert [q.text for q in run(nlp, text, keep_that_clauses=False)] == ["she does not fully trust Grant"]
+
+
+def test_according_to_any_described_source_reports_the_clause(nlp):
+    text = "Since March, Ms. Orwell has spent nearly $4 million on radio spots, according to a media ad tracker."
+    spent = one(run(nlp, text), "radio spots")
+    assert (spent.kind, spent.cue, spent.speaker) == ("indirect", "according to", "media ad tracker")
+    assert spent.text.startswith("Since March")
+    assert not any("radio spots" in q.text for q in run(nlp, text, according_any_noun=False))
