@@ -46,11 +46,25 @@ SEARCH_PROMPT = 'search: words "a phrase" -word speaker: entity: kind: source: d
 
 class Prompt(Input):
     """The search or date line. Textual restyles a widget (and its component classes) on every focus
-    change; this one loses focus as it closes, hidden: it is restyled for that only if still shown."""
+    change; this one loses focus as it closes, hidden: it is restyled for that only if still shown.
+    Its CSS (and Input's) is parsed when the first prompt is made, not at start-up."""
+
+    DEFAULT_CSS = """
+    #search, #date, #correct, #save, #pipe { dock: bottom; display: none; height: 1; border: none; padding: 0 1; }
+    """
 
     def watch_has_focus(self, has_focus: bool) -> None:
         if has_focus or self.display:
             super().watch_has_focus(has_focus)
+
+
+class EntityFilter(Input):
+    """The line above the Entities list that filters it by name, shown while it holds a name or is typed in."""
+
+    DEFAULT_CSS = """
+    #entity-filter { height: 1; border: none; padding: 0 1; display: none; }
+    #entity-filter.-shown { display: block; }
+    """
 
 
 def _prompt_line(name: str, placeholder: str):
@@ -64,7 +78,7 @@ LATER = {
     "#correct": _prompt_line("correct", "enter confirms, escape cancels"),
     "#save": _prompt_line("save", SAVE_PROMPT),
     "#pipe": _prompt_line("pipe", PIPE_PROMPT),
-    "#entity-filter": lambda: Input(placeholder="filter entities by name", id="entity-filter"),
+    "#entity-filter": lambda: EntityFilter(placeholder="filter entities by name", id="entity-filter"),
 }
 
 
@@ -82,9 +96,6 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
     #viewer { width: 1fr; border: round $panel-lighten-2; border-title-style: bold; }
     #viewer:focus-within { border: round $primary; }
     #status { height: 1; color: $text-muted; padding: 0 1; background: $surface; }
-    #entity-filter { height: 1; border: none; padding: 0 1; display: none; }
-    #entity-filter.-shown { display: block; }
-    #search, #date, #correct, #save, #pipe { dock: bottom; display: none; height: 1; border: none; padding: 0 1; }
     .-narrow #body { layout: vertical; }
     .-narrow #panes { width: 1fr; height: 45%; min-width: 0; }
     .-narrow .pane { display: none; height: 1fr; }
