@@ -7,7 +7,6 @@ its 1st); `granularity` names how wide a value is. Pure functions: no I/O.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
@@ -21,6 +20,12 @@ def parse_iso_day(s: str) -> str | None:
         return None
 
 
+def _days_in(year: int, month: int) -> int:
+    import calendar  # when first needed: the browser's first screen reads no month's length
+
+    return calendar.monthrange(year, month)[1]
+
+
 def _day(m: re.Match) -> tuple[str, str]:
     d = dt.date(int(m[1]), int(m[2]), int(m[3]))
     return d.isoformat(), d.isoformat()
@@ -28,7 +33,7 @@ def _day(m: re.Match) -> tuple[str, str]:
 
 def _month(m: re.Match) -> tuple[str, str]:
     y, mo = int(m[1]), int(m[2])
-    return dt.date(y, mo, 1).isoformat(), dt.date(y, mo, calendar.monthrange(y, mo)[1]).isoformat()
+    return dt.date(y, mo, 1).isoformat(), dt.date(y, mo, _days_in(y, mo)).isoformat()
 
 
 def _week(m: re.Match) -> tuple[str, str]:
@@ -41,7 +46,7 @@ def _week(m: re.Match) -> tuple[str, str]:
 
 def _quarter(m: re.Match) -> tuple[str, str]:
     y, q = int(m[1]), int(m[2])
-    last = dt.date(y, q * 3, calendar.monthrange(y, q * 3)[1])
+    last = dt.date(y, q * 3, _days_in(y, q * 3))
     return dt.date(y, q * 3 - 2, 1).isoformat(), last.isoformat()
 
 
@@ -55,7 +60,7 @@ def _half_year(m: re.Match) -> tuple[str, str]:
 def _season(m: re.Match) -> tuple[str, str]:
     y, (a, b) = int(m[1]), _SEASONS[m[2]]
     end_y = y + 1 if b < a else y
-    return dt.date(y, a, 1).isoformat(), dt.date(end_y, b, calendar.monthrange(end_y, b)[1]).isoformat()
+    return dt.date(y, a, 1).isoformat(), dt.date(end_y, b, _days_in(end_y, b)).isoformat()
 
 
 def _year(m: re.Match) -> tuple[str, str]:

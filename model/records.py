@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from model.quote_kinds import QUOTE_KINDS, QUOTED_KINDS  # noqa: F401  (kept importable from here)
+
 
 @dataclass
 class Skipped:
@@ -57,13 +59,10 @@ class Mention:
     title: str | None = None  # an office written right before a person's name ("President"), kept as an alias
 
 
-# The kinds of quote: the speaker's own words (in quotation marks), then reported speech and stances.
-QUOTED_KINDS = ("direct", "partial")
-QUOTE_KINDS = (*QUOTED_KINDS, "indirect", "stance")
-
-
 @dataclass
 class Quote:
+    """A quote found in an article: its span, speaker and how it was attributed."""
+
     start: int
     end: int
     text: str
@@ -81,6 +80,8 @@ class Quote:
 
 @dataclass
 class Timex:
+    """A temporal expression found in an article: its span and normalised value."""
+
     start: int
     end: int
     text: str

@@ -41,15 +41,45 @@ WIDE = (120, 35)
 JUMP_PROMPT = "jump the timeline to YYYY, YYYY-MM or YYYY-MM-DD (enter jumps, escape cancels)"
 SAID_PROMPT = "quotes said in YYYY, YYYY-MM or YYYY-MM-DD (enter filters, empty: all, escape cancels)"
 TINY = (60, 16)
+SEARCH_PROMPT = 'search: words "a phrase" -word speaker: entity: kind: source: date: said: (? help, :save NAME)'
 
 
 class Prompt(Input):
     """The search or date line. Textual restyles a widget (and its component classes) on every focus
-    change; this one loses focus as it closes, hidden: it is restyled for that only if still shown."""
+    change; this one loses focus as it closes, hidden: it is restyled for that only if still shown.
+    Its CSS (and Input's) is parsed when the first prompt is made, not at start-up."""
+
+    DEFAULT_CSS = """
+    #search, #date, #correct, #save, #pipe { dock: bottom; display: none; height: 1; border: none; padding: 0 1; }
+    """
 
     def watch_has_focus(self, has_focus: bool) -> None:
         if has_focus or self.display:
             super().watch_has_focus(has_focus)
+
+
+class EntityFilter(Input):
+    """The line above the Entities list that filters it by name, shown while it holds a name or is typed in."""
+
+    DEFAULT_CSS = """
+    #entity-filter { height: 1; border: none; padding: 0 1; display: none; }
+    #entity-filter.-shown { display: block; }
+    """
+
+
+def _prompt_line(name: str, placeholder: str):
+    return lambda: Prompt(placeholder=placeholder, id=name, classes="prompt")
+
+
+# The widgets made when first asked for, by selector (`MainScreen._made`).
+LATER = {
+    "#search": _prompt_line("search", SEARCH_PROMPT),
+    "#date": _prompt_line("date", JUMP_PROMPT),
+    "#correct": _prompt_line("correct", "enter confirms, escape cancels"),
+    "#save": _prompt_line("save", SAVE_PROMPT),
+    "#pipe": _prompt_line("pipe", PIPE_PROMPT),
+    "#entity-filter": lambda: EntityFilter(placeholder="filter entities by name", id="entity-filter"),
+}
 
 
 class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
@@ -66,9 +96,6 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
     #viewer { width: 1fr; border: round $panel-lighten-2; border-title-style: bold; }
     #viewer:focus-within { border: round $primary; }
     #status { height: 1; color: $text-muted; padding: 0 1; background: $surface; }
-    #entity-filter { height: 1; border: none; padding: 0 1; display: none; }
-    #entity-filter.-shown { display: block; }
-    #search, #date, #correct, #save, #pipe { dock: bottom; display: none; height: 1; border: none; padding: 0 1; }
     .-narrow #body { layout: vertical; }
     .-narrow #panes { width: 1fr; height: 45%; min-width: 0; }
     .-narrow .pane { display: none; height: 1fr; }
@@ -106,6 +133,7 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         self._density_for: q.Filters | None = None
         self._headers: dict[str, ColumnHeader] = {}  # each list's column header, by pane
         self._found: dict[tuple, object] = {}  # `_one`'s widgets, by what was asked
+        self._later: dict[str, Input] = {}  # the prompt lines and entity filter made so far, by selector
 
     # ---------------------------------------------------------------- layout
 
@@ -115,8 +143,6 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
             with Vertical(id="panes"):
                 for name in PANES:
                     with Box(id=f"pane-{name}", classes="pane"):
-                        if name == "entities":
-                            yield Input(placeholder="filter entities by name", id="entity-filter")
                         if name == "timeline":
                             yield DensityStrip(id="density")
                         yield ColumnHeader(id=f"header-{name}")
@@ -124,27 +150,33 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
             with Box(id="viewer"):
                 yield Reader(id="reader")
                 yield Line(id="status")
-        # the prompts take the key bar's line while open, so nothing above them moves
-        yield Prompt(
-            placeholder='search: words "a phrase" -word speaker: entity: kind: source: date: said: (? help, :save NAME)',
-            id="search",
-            classes="prompt",
-        )
-        yield Prompt(placeholder=JUMP_PROMPT, id="date", classes="prompt")
-        yield Prompt(placeholder="enter confirms, escape cancels", id="correct", classes="prompt")
-        yield Prompt(placeholder=SAVE_PROMPT, id="save", classes="prompt")
-        yield Prompt(placeholder=PIPE_PROMPT, id="pipe", classes="prompt")
         yield KeyBar()
 
     def _one(self, selector, expect_type=None):
         """`query_one`, each selector looked up once: the screen's widgets are made as it is composed and stay
-        (a DOM query cost ~30 us, and a step asked for some twenty)."""
+        (a DOM query cost ~30 us, and a step asked for some twenty). A prompt line or the entity filter is made
+        the first time it is asked for (`_made`)."""
         key = (selector, expect_type)
         widget = self._found.get(key)
         if widget is None:
-            widget = self.query_one(selector) if expect_type is None else self.query_one(selector, expect_type)
+            if selector in LATER:
+                widget = self._made(selector)
+            else:
+                widget = self.query_one(selector) if expect_type is None else self.query_one(selector, expect_type)
             self._found[key] = widget
         return widget
+
+    def _made(self, selector: str) -> Input:
+        """The prompt line or entity filter `selector`, mounted when first asked for: most sessions open few of
+        them, and six Inputs built, styled and parsed at start-up cost ~5% of it."""
+        box = self._later.get(selector)
+        if box is None:
+            box = self._later[selector] = LATER[selector]()
+            if selector == "#entity-filter":  # above the Entities list's column header
+                self.query_one("#pane-entities").mount(box, before=self.query_one("#header-entities"))
+            else:  # the prompts take the key bar's line while open, so nothing above them moves
+                self.mount(box, before=self.query_one(KeyBar))
+        return box
 
     def lst(self, name: str) -> VirtualList:
         return self._one(f"#{name}", VirtualList)
@@ -335,6 +367,8 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         self.navigate(replace(self.capture(), timeline_view=view, focus="timeline", active="timeline"))
 
     def _restore_entity_filter(self, name: str) -> None:
+        if not name and "#entity-filter" not in self._later:  # never opened: nothing to clear
+            return
         box = self._one("#entity-filter", Input)
         box.set_class(bool(name), "-shown")
         if box.value != name:
@@ -628,8 +662,8 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         self._focus("entities")
 
     def on_key(self, event) -> None:
-        box = self._one("#entity-filter", Input)
-        if event.key in ("escape", "down") and self.focused is box:
+        box = self._later.get("#entity-filter")
+        if event.key in ("escape", "down") and box is not None and self.focused is box:
             event.stop()
             if event.key == "escape":
                 box.value = ""

@@ -8,7 +8,6 @@ terminal nor forge a line (controls, bidi and newlines are shown escaped).
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import signal
@@ -17,11 +16,16 @@ import sys
 import time
 from contextlib import closing
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from tui.cli_io import EXIT_USAGE, fail, say
 from tui.cli_io import say_waiting as _say_waiting
 from tui.cli_io import sqlite_reason as _sqlite_reason
 from tui.cli_io import write_file as _write_file
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def default_db() -> Path:
@@ -40,17 +44,22 @@ def seeds_dir() -> Path:
     raise FileNotFoundError("the bundled seed articles are missing from this installation")
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse's usage, help and errors (which quote what was typed) through `say`, line by line."""
+def _parser(**kwargs) -> argparse.ArgumentParser:
+    """A parser whose usage, help and errors (which quote what was typed) go through `say`, line by line.
+    argparse is imported here: opening the browser (`browse_only`) needs none of it."""
+    import argparse
 
-    def _print_message(self, message: str, file=None) -> None:
-        if message:
-            for line in message.rstrip("\n").split("\n"):
-                say(line, file or sys.stderr)
+    class _Parser(argparse.ArgumentParser):
+        def _print_message(self, message: str, file=None) -> None:
+            if message:
+                for line in message.rstrip("\n").split("\n"):
+                    say(line, file or sys.stderr)
+
+    return _Parser(**kwargs)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(
+    p = _parser(
         prog="sinorus-tui",
         description="Browse news on China–Russia relations: who said "
         "what, when, about whom. With no command, opens the browser.",
@@ -191,6 +200,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _corrections_parser(sub) -> None:
+    import argparse
+
     co = _command(
         sub,
         "corrections",
@@ -234,15 +245,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def browse_only(argv: list[str]) -> argparse.Namespace | None:
+def browse_only(argv: list[str]) -> SimpleNamespace | None:
     """The arguments of opening the browser with at most `--db FILE`, as the full parser reads them, without
     building every command's parser (~7 ms of each start-up); None for any other command line."""
     if not argv:
-        return argparse.Namespace(db=None, command=None)
+        return SimpleNamespace(db=None, command=None)
     if len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-"):
-        return argparse.Namespace(db=argv[1], command=None)
+        return SimpleNamespace(db=argv[1], command=None)
     if len(argv) == 1 and argv[0].startswith("--db="):
-        return argparse.Namespace(db=argv[0].removeprefix("--db="), command=None)
+        return SimpleNamespace(db=argv[0].removeprefix("--db="), command=None)
     return None
 
 

@@ -20,6 +20,8 @@ from .bindings import all_ids
 
 @dataclass
 class Config:
+    """The browser's settings, read from the user's config file."""
+
     theme: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
     # `|` runs a command the user types, with their rights, the text on its stdin (never in the command line):

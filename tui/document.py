@@ -70,6 +70,8 @@ class Link:
 
 @dataclass
 class Doc:
+    """What the reader shows: an article, entity, statement, event or message, with its lines."""
+
     kind: str  # article | entity | statement | event | message
     ident: int | str | None  # a statement's or an event's id is text
     title: str

@@ -13,7 +13,7 @@ from functools import lru_cache
 from rich.cells import get_character_cell_size, set_cell_size
 
 from model.parse.layout import soft_breaks
-from model.records import QUOTED_KINDS
+from model.quote_kinds import QUOTED_KINDS
 from model.unsafe import UNSAFE_CHARS
 
 # What ingest strips (C0 but \t and \n, DEL, C1, bidi embeddings/overrides/isolates, BOMs), and on screen

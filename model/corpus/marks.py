@@ -29,6 +29,8 @@ class MarkError(Exception):
 
 @dataclass(frozen=True)
 class Mark:
+    """A bookmark: an article, or a quote or event by its span in the article."""
+
     kind: str  # article, quote or event
     article_key: str
     start: int  # the span in the article's text (0, 0 for the article itself)

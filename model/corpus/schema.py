@@ -51,6 +51,8 @@ READABLE_VERSIONS = (
 
 @dataclass(frozen=True)
 class Index:
+    """An index of a table, by its columns."""
+
     columns: tuple[str, ...]
     unique: bool = False
     name: str | None = None  # sqlite-utils names it idx_TABLE_COLUMNS otherwise
@@ -58,6 +60,8 @@ class Index:
 
 @dataclass(frozen=True)
 class Table:
+    """A table of the corpus: its columns, primary key and indexes."""
+
     name: str
     columns: dict[str, type]
     pk: str | tuple[str, ...]

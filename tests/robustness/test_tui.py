@@ -206,6 +206,8 @@ def frame_rows(output: str) -> int:
     """How many rows the last frame drew: the highest row the cursor is sent to after the
     last move to row 1 column 1 (Textual redraws a resized screen from the top)."""
     moves = [(int(m.group(1)), int(m.group(2))) for m in re.finditer(r"\x1b\[(\d+);(\d+)H", output)]
+    if moves and moves[-1] == (1, 1):  # the (hidden) cursor parked at the top left after a frame: no frame begun
+        moves.pop()
     starts = [i for i, rc in enumerate(moves) if rc == (1, 1)]
     return max((r for r, _ in moves[starts[-1] :]), default=0) if starts else 0
 

@@ -172,10 +172,11 @@ async def test_a_prompt_takes_the_key_bar_line_without_restyling_it(make_app):
         await settle(pilot)
         s = screen_of(app)
         restyled = record_restyles(app, lambda n: type(n).__name__)
-        bar, box = s.query_one("KeyBar"), s.query_one("#search")
+        bar = s.query_one("KeyBar")
         line = bar.region
         await pilot.press("slash")
         await settle(pilot)
+        box = s.query_one("#search")  # made when first opened
         assert box.display and not bar.display and box.region == line and app.focused is box
         await pilot.press("escape")
         await settle(pilot)

@@ -39,10 +39,14 @@ DEFERRED = (
     "tui.review_screen",
     "tui.cli_corrections",
     "tui.cli_merge",
+    "model.records",  # the extraction's records: the browser reads quote kinds from model.quote_kinds
     "tui.keys",  # checks a config file's [keys]: only with one  # with every other command's parser: only for a command line other than `[--db FILE]`
 )
 # Heavy libraries the browser never needs (ingest, export, statements and clusters use them).
 HEAVY = ("spacy", "thinc", "sqlite_utils", "trafilatura", "lxml", "feedparser", "warcio", "Stemmer", "dask")
+# Standard modules the bare Textual app does not import and the first screen does not use: argparse (only for a
+# command line other than `[--db FILE]`), calendar (a month's length, for dates typed or extracted).
+STDLIB = ("argparse", "calendar")
 
 
 def _started(code: str) -> set[str]:
@@ -58,7 +62,9 @@ def _started(code: str) -> set[str]:
 
 
 def _unwanted(modules: set[str]) -> list[str]:
-    return sorted(m for m in modules if m in DEFERRED or m.split(".")[0] in HEAVY or m.startswith("model.ingest."))
+    return sorted(
+        m for m in modules if m in DEFERRED or m in STDLIB or m.split(".")[0] in HEAVY or m.startswith("model.ingest.")
+    )
 
 
 def test_the_deferred_modules_exist():

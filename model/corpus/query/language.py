@@ -85,6 +85,8 @@ class Term:
 
 @dataclass(frozen=True)
 class Query:
+    """A parsed search line: its terms, in the order typed."""
+
     terms: tuple[Term, ...] = ()
 
     @property

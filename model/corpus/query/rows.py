@@ -26,6 +26,8 @@ class Filters:
 
 @dataclass
 class ArticleRow:
+    """An article as the Articles list shows it."""
+
     id: int
     key: str
     published: str | None
@@ -36,6 +38,8 @@ class ArticleRow:
 
 @dataclass
 class EntityRow:
+    """An entity as the Entities list shows it."""
+
     id: int
     name: str
     label: str | None
@@ -45,6 +49,8 @@ class EntityRow:
 
 @dataclass
 class MentionSpan:
+    """An entity's mention: its span in the article's text."""
+
     id: int
     start: int
     end: int
@@ -57,6 +63,8 @@ class MentionSpan:
 
 @dataclass
 class QuoteRow:
+    """A quote as the Quotes list shows it."""
+
     id: int
     article: int
     start: int
@@ -104,12 +112,16 @@ class StatementRow:
 
 @dataclass
 class StatementPage:
+    """A statement's page: the statement and every wording of it."""
+
     statement: StatementRow
     wordings: list[QuoteRow]  # every quote of it, the earliest first, each with its article
 
 
 @dataclass
 class TimexRow:
+    """A temporal expression of an article, with its value."""
+
     id: int
     article: int
     start: int
@@ -136,6 +148,8 @@ class TimexRow:
 
 @dataclass
 class ArticleDoc:
+    """An article as the reader shows it: its text and what was found in it."""
+
     id: int
     key: str
     title: str | None
@@ -169,6 +183,8 @@ class Kwic:
 
 @dataclass
 class EntityPage:
+    """An entity's page: the entity, its aliases and what is said by and of it."""
+
     entity: EntityRow
     aliases: list[tuple[str, int]]
     mentions: list[Kwic]
@@ -238,6 +254,8 @@ class EventReport:
 
 @dataclass
 class EventPage:
+    """An event's page: the event and each article's reading of it."""
+
     event: EventRow
     readings: list[EventReading]
     reports: list[EventReport]
