@@ -84,7 +84,7 @@ def _where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
     from_matches = _from_matches(conn, f)
     if from_matches:
         return from_matches
-    cols = columns(conn)
+    cols = columns(conn, f.search)
     where, params = quote_where(f, cols)
     if quotes_need_article(f.search, cols):
         quoted = "quote q JOIN article a ON a.id = q.article JOIN quote_statement qs ON qs.quote = q.id"
