@@ -25,7 +25,6 @@ from model.corpus.query.search import (
     Columns,
     article_query_clauses,
     columns,
-    fts_alone,
     fts_only,
     has_fields,
     is_common,
@@ -98,9 +97,9 @@ def _kept(conn: sqlite3.Connection, f: Filters, cols: Columns) -> array:
 
 
 # A page of kept articles, newest first, is read off the date index (each row looked up among the kept ids)
-# from this many kept on, for every PAGE_ROWS thousand articles (√(rows × PAGE_ROWS) / 8: ~400 at 100,000
+# from this many kept on, for every PAGE_ROWS thousand articles (√(rows × PAGE_ROWS) / 4: ~800 at 100,000
 # articles): sorting them reads each kept article's row (2,000 kept: 5.4 ms against 1.3 walking).
-WALK_KEPT_SHARE = 8
+WALK_KEPT_SHARE = 4
 
 
 def _many(conn: sqlite3.Connection, f: Filters, where: str, params: list, total: int | None = None) -> bool:
@@ -121,9 +120,6 @@ def count_articles(conn: sqlite3.Connection, f: Filters = Filters(), cap: int | 
     if match:
         return fts_count(conn, "article_fts", match, cap)
     cols = columns(conn, f.search)
-    match = fts_alone(f.search, cols) if f.entity is None else None
-    if match:  # fields that keep every article: the words' matches, counted exactly (a search of fields is)
-        return fts_count(conn, "article_fts", match)
     match = fts_only(f)
     if match and f.entity is not None and cols.summed and cap is not None:
         # words in one entity's articles: the word's matches, each looked up in the entity's (its key), until
@@ -169,7 +165,7 @@ def articles(
             (f.entity, *([match] if match else []), w.limit, w.offset),
         )
         return [ArticleRow(*r) for r in w.rows(rows)]
-    if has_fields(f.search) and not fts_alone(f.search, cols):
+    if has_fields(f.search):
         return _kept_page(conn, f, cols, sort, offset, limit)
     where, params = _article_where(f, cols)
     w = window(_ARTICLE_ORDER[sort], offset, limit, total)
