@@ -244,17 +244,9 @@ def source_set(conn: sqlite3.Connection, value: str) -> SourceSet | None:
     return reuse.reused(conn, ("source", value), read)
 
 
-def _kinds(term: Term, by_index: bool = False) -> tuple[str, list]:
-    """The quote's kind is one of the term's. `by_index`: for a quote found elsewhere whose row nothing else
-    reads, looked up on the kind index by its id."""
+def _kinds(term: Term) -> tuple[str, list]:
     kinds = term.value.split(",")
-    marks = ", ".join("?" * len(kinds))
-    if by_index:  # (no row there for a quote without a kind: as `q.kind IN (…)`, NULL, once negated)
-        return (
-            f"EXISTS (SELECT 1 FROM quote k INDEXED BY idx_quote_kind WHERE k.kind IN ({marks}) AND k.rowid = q.id)",
-            kinds,
-        )
-    return f"q.kind IN ({marks})", kinds
+    return f"q.kind IN ({', '.join('?' * len(kinds))})", kinds
 
 
 @dataclass(frozen=True)
@@ -265,7 +257,6 @@ class Columns:
     summed: bool = False
     said_on: bool = False  # the quotes say when they were said (`said_on_start`, `said_on_end`: schema 5);
     # else `said:` is the article's date
-    field_indexes: bool = False  # the quotes' kinds and the articles' sources are indexed (schema 9)
     sources: tuple[tuple[str, SourceSet], ...] = ()  # (value, what it keeps) of each `source:` resolved
 
     def source_set(self, value: str) -> SourceSet | None:
@@ -275,20 +266,10 @@ class Columns:
 PLAIN = Columns()  # a database without the summary or the quotes' own dates
 
 
-def quote_part(
-    fields: tuple[Term, ...], cols: Columns, in_article: bool, found: bool = False
-) -> tuple[list[str], list]:
+def quote_part(fields: tuple[Term, ...], cols: Columns, in_article: bool) -> tuple[list[str], list]:
     """Clauses on `quote q` for the fields about quotes (speaker, kind, said with the quote's own date); for the
-    Quotes pane itself (not `in_article`) also entity, and source and date on its article, joined as `a`.
-    `found`: the quotes are found elsewhere (by id: in the full-text index; among an article's quotes), so a kind
-    left out is checked on the kind index, by id, where nothing else reads the quote's row: a positive kind is
-    (SQLite looks a quote found by id up on the kind index itself), but not its opposite."""
+    Quotes pane itself (not `in_article`) also entity, and source and date on its article, joined as `a`."""
     clauses, params = [], []
-    # a quote's own row is read anyway: for its article, when the quotes lead to their articles; for when it
-    # was said
-    reads_row = (in_article and not found) or (cols.said_on and any(t.field == "said" for t in fields))
-    found = found or any(t.field == "speaker" and not t.negated for t in fields)
-    found = found or (not in_article and cols.summed and any(t.field == "entity" and not t.negated for t in fields))
     speakers = tuple(replace(t, field=None, phrase=True) for t in fields if t.field == "speaker")
     if speakers:
         c, p = _fts_clause(speakers, "quote_fts", "q.id", column="speaker_name")
@@ -299,7 +280,7 @@ def quote_part(
         if t in dated:
             continue
         if t.field == "kind":
-            c, p = _kinds(t, by_index=found and t.negated and cols.field_indexes and not reads_row)
+            c, p = _kinds(t)
         elif t.field == "said" and cols.said_on:
             c, p = said_clause(t)
         elif in_article:
@@ -389,8 +370,7 @@ def quote_query_clauses(search: str, cols: Columns) -> tuple[list[str], list]:
     `quotes_need_article`)."""
     query = parse(search)
     clauses, params = word_clauses(query.words, "quote_fts", "q.id", ("q.text", "q.speaker_name"))
-    found = any(not t.negated and not is_cjk(t.value) for t in query.words)  # in the full-text index
-    c, p = quote_part(query.fields, cols, in_article=False, found=found)
+    c, p = quote_part(query.fields, cols, in_article=False)
     if not clauses and not c:
         return _keeps_all(query, search), []
     return clauses + c, params + p
@@ -454,9 +434,8 @@ def article_query_clauses(search: str, cols: Columns, walking: bool = False) -> 
     # (read once) when nothing else narrows the articles first. Else each article's own quotes are looked at:
     # the articles are few, or a page is read newest first and stops early.
     speaker = any(t.field == "speaker" and not t.negated for t in query.fields)
-    leads = speaker or not (walking or _narrowed(query, cols))
-    c, p = quote_part(query.fields, cols, in_article=True, found=not leads)
-    if c and leads:
+    c, p = quote_part(query.fields, cols, in_article=True)
+    if c and (speaker or not (walking or _narrowed(query, cols))):
         clauses.append(f"a.id IN (SELECT q.article FROM quote q WHERE {' AND '.join(c)})")
         params += p
     elif c:
@@ -471,8 +450,7 @@ def article_query_clauses(search: str, cols: Columns, walking: bool = False) -> 
 
 def columns(conn: sqlite3.Connection, search: str | None = None) -> Columns:
     """What `conn`'s database offers a compiled query; with `search`, what its `source:` values match."""
-    indexed = run(conn, "PRAGMA user_version")[0][0] >= FIELD_INDEX_VERSION
-    return Columns(has_summary(conn), has_said_on(conn), indexed, _sources(conn, search) if indexed else ())
+    return Columns(summed=has_summary(conn), said_on=has_said_on(conn), sources=_sources(conn, search))
 
 
 def _sources(conn: sqlite3.Connection, search: str | None) -> tuple[tuple[str, SourceSet], ...]:

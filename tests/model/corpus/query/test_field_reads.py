@@ -1,6 +1,6 @@
-"""A fielded search's reads (sources resolved among the distinct sources, a left-out kind checked on the kind
-index, the articles found once for their count and pages) give the rows and counts of the SQL they replace:
-every field matched row by row."""
+"""A fielded search's reads (sources resolved among the distinct sources, the articles found once for their
+count and pages, from the table that finds them) give the rows and counts of the SQL they replace: every field
+matched row by row."""
 
 from __future__ import annotations
 
@@ -222,13 +222,6 @@ def test_the_articles_of_a_search_are_read_from_the_table_that_finds_them(conn):
         sql, params = _kept_sql(q.Filters(search=search), columns(conn, search))
         plan = " ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params))
         assert "SEARCH a USING INTEGER PRIMARY KEY" not in plan and "SCAN a" in plan, (search, plan)
-
-
-def test_a_left_out_kind_is_checked_on_the_kind_index(conn):
-    where, params = quote_where(q.Filters(search='entity:"Grain Board" -kind:indirect'), columns(conn))
-    assert "idx_quote_kind" in where
-    plan = " ".join(r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN SELECT COUNT(*) FROM quote q{where}", params))
-    assert "COVERING INDEX idx_quote_kind (kind=? AND rowid=?)" in plan
 
 
 def test_an_articles_quotes_are_looked_at_off_the_article_index(conn):
