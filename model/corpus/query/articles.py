@@ -31,6 +31,7 @@ from model.corpus.query.search import (
     keeps_many,
     looks_at_quotes,
     walk_bound,
+    with_sources,
 )
 
 ARTICLE_SORTS = ("date", "oldest", "title", "source", "source_desc")
@@ -119,7 +120,7 @@ def count_articles(conn: sqlite3.Connection, f: Filters = Filters(), cap: int | 
     match = fts_only(f, entity=f.entity)
     if match:
         return fts_count(conn, "article_fts", match, cap)
-    cols = columns(conn, f.search)
+    cols = with_sources(conn, columns(conn), f.search)
     match = fts_only(f)
     if match and f.entity is not None and cols.summed and cap is not None:
         # words in one entity's articles: the word's matches, each looked up in the entity's (its key), until
@@ -150,7 +151,7 @@ def articles(
     """A page of articles; `total`, when the caller counted them already (`count_articles`), picks the plan,
     and a page nearer the end is read from there (`paging.window`)."""
     sort = sort if sort in _ARTICLE_ORDER else "date"
-    cols = columns(conn, f.search)
+    cols = with_sources(conn, columns(conn), f.search)
     match = fts_only(f) if f.search else None
     if f.entity is not None and (match or not f.search) and sort == "date" and cols.summed:
         # the entity's articles newest first: a range of the summary's date index (with words, each article

@@ -448,18 +448,20 @@ def article_query_clauses(search: str, cols: Columns, walking: bool = False) -> 
     return clauses, params
 
 
-def columns(conn: sqlite3.Connection, search: str | None = None) -> Columns:
-    """What `conn`'s database offers a compiled query; with `search`, what its `source:` values match."""
-    return Columns(summed=has_summary(conn), said_on=has_said_on(conn), sources=_sources(conn, search))
+def columns(conn: sqlite3.Connection) -> Columns:
+    """What `conn`'s database offers a compiled query."""
+    return Columns(summed=has_summary(conn), said_on=has_said_on(conn))
 
 
-def _sources(conn: sqlite3.Connection, search: str | None) -> tuple[tuple[str, SourceSet], ...]:
+def with_sources(conn: sqlite3.Connection, cols: Columns, search: str | None) -> Columns:
+    """`cols` with what the `source:` values of `search` match among the database's sources (`source_set`)."""
     try:
         terms = parse(search).fields if search else ()
     except QueryError:
-        return ()  # (the compiled query says what is wrong)
+        return cols  # (the compiled query says what is wrong)
     values = dict.fromkeys(t.value for t in terms if t.field in SOURCE_FIELDS)
-    return tuple((v, kept) for v in values if (kept := source_set(conn, v)) is not None)
+    sources = tuple((v, kept) for v in values if (kept := source_set(conn, v)) is not None)
+    return replace(cols, sources=sources) if sources else cols
 
 
 def has_fields(search: str | None) -> bool:

@@ -14,7 +14,7 @@ from model.corpus.query import reuse
 from model.corpus.query.articles import _ARTICLE_ORDER, _article_where, _kept_sql
 from model.corpus.query.base import run
 from model.corpus.query.quotes import _QUOTE_ORDER, quote_where
-from model.corpus.query.search import Columns, columns, quotes_need_article, source_set
+from model.corpus.query.search import Columns, columns, quotes_need_article, source_set, with_sources
 from model.corpus.query.statements import _ORDER
 from model.corpus.statement_refresh import refresh_statements
 from model.corpus.write import EntityCache, write_article
@@ -195,10 +195,13 @@ def test_a_source_every_article_has_is_no_clause_and_one_none_has_keeps_nothing(
     reuse.forget()
     every = conn.execute("SELECT COUNT(*) FROM article WHERE source IS NULL").fetchone()[0] == 0
     f = q.Filters(search="rule source:reuters")
-    where, _ = _article_where(f, columns(conn, f.search))
+    where, _ = _article_where(f, with_sources(conn, columns(conn), f.search))
     assert ("source" not in where) == (every and len(source_set(conn, "reuters").values) == 1)
-    assert not quotes_need_article("rule source:xyz", columns(conn, "rule source:xyz"))
-    assert "AND 0" in _article_where(q.Filters(search="rule source:xyz"), columns(conn, "rule source:xyz"))[0]
+    assert not quotes_need_article("rule source:xyz", with_sources(conn, columns(conn), "rule source:xyz"))
+    assert (
+        "AND 0"
+        in _article_where(q.Filters(search="rule source:xyz"), with_sources(conn, columns(conn), "rule source:xyz"))[0]
+    )
 
 
 def test_a_new_source_is_seen_by_the_next_read(tmp_path):
@@ -219,7 +222,7 @@ def test_a_new_source_is_seen_by_the_next_read(tmp_path):
 def test_the_articles_of_a_search_are_read_from_the_table_that_finds_them(conn):
     """No article row is read for a count that needs only the articles' ids."""
     for search in ("rule -kind:indirect", 'entity:"Grain Board" -kind:indirect', "speaker:Brook kind:direct"):
-        sql, params = _kept_sql(q.Filters(search=search), columns(conn, search))
+        sql, params = _kept_sql(q.Filters(search=search), with_sources(conn, columns(conn), search))
         plan = " ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params))
         assert "SEARCH a USING INTEGER PRIMARY KEY" not in plan and "SCAN a" in plan, (search, plan)
 
