@@ -18,6 +18,7 @@ from model.corpus.query.search import (
     keeps_many,
     quote_query_clauses,
     quotes_need_article,
+    with_sources,
 )
 from model.dates import value_range
 
@@ -135,7 +136,7 @@ def count_quotes(conn: sqlite3.Connection, f: Filters = Filters(), cap: int | No
         return capped(conn, f"SELECT 1 FROM entity_quote e{summed[0]}", summed[1], cap)
     if summed:
         return run(conn, f"SELECT COUNT(*) FROM entity_quote e{summed[0]}", summed[1])[0][0]
-    cols = columns(conn)
+    cols = with_sources(conn, columns(conn), f.search)
     where, params = quote_where(f, cols)
     source = "quote q JOIN article a ON a.id = q.article" if quotes_need_article(f.search, cols) else "quote q"
     return run(conn, f"SELECT COUNT(*) FROM {source}{where}", params)[0][0]  # every quote has its article (FK)
@@ -154,7 +155,7 @@ def quotes(
     summed = entity_quotes(conn, f) if sort == "date" else None
     if summed:
         return summed_quotes(conn, *summed, offset, limit, total)
-    cols = columns(conn)
+    cols = with_sources(conn, columns(conn), f.search)
     where, params = quote_where(f, cols)
     order = _QUOTE_ORDER.get(sort if cols.said_on or sort != "said" else "date", _QUOTE_ORDER["date"])
     if sort == "speaker" and not cols.said_on:

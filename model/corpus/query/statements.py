@@ -11,7 +11,7 @@ from model.corpus.query.base import capped, has_summary, run
 from model.corpus.query.paging import window
 from model.corpus.query.quotes import quote_where
 from model.corpus.query.rows import QUOTE_COLS, Filters, QuoteRow, StatementPage, StatementRow, quote_row
-from model.corpus.query.search import columns, fts_only, quotes_need_article, walk_bound
+from model.corpus.query.search import columns, fts_only, quotes_need_article, walk_bound, with_sources
 from model.corpus.schema import ORDER_INDEX_VERSION, QUOTE_ENTITY_VERSION, STATEMENTS_VERSION
 
 STATEMENT_COLS = "s.id, s.speaker, s.speaker_entity, s.kind, s.text, s.first, s.last, s.articles, s.outlets, s.quotes"
@@ -106,7 +106,7 @@ def _where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
     words = _words_alone(conn, f)
     if words:
         return words
-    cols = columns(conn)
+    cols = with_sources(conn, columns(conn), f.search)
     where, params = quote_where(f, cols)
     if quotes_need_article(f.search, cols):
         quoted = "quote q JOIN article a ON a.id = q.article JOIN quote_statement qs ON qs.quote = q.id"

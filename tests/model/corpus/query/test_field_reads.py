@@ -1,0 +1,235 @@
+"""A fielded search's reads (sources resolved among the distinct sources, the articles found once for their
+count and pages, from the table that finds them) give the rows and counts of the SQL they replace: every field
+matched row by row."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from model.corpus import query as q
+from model.corpus import store
+from model.corpus.query import reuse
+from model.corpus.query.articles import _ARTICLE_ORDER, _article_where, _kept_sql
+from model.corpus.query.base import run
+from model.corpus.query.quotes import _QUOTE_ORDER, quote_where
+from model.corpus.query.search import Columns, columns, quotes_need_article, source_set, with_sources
+from model.corpus.query.statements import _ORDER
+from model.corpus.statement_refresh import refresh_statements
+from model.corpus.write import EntityCache, write_article
+from model.records import Article, Extraction, Mention, Quote
+
+# Sources in odd cases and with punctuation, LIKE's own wildcards among them, and none at all.
+MIXED = ("Reuters", "reuters wire", "AP-Wire", "Le Monde (Paris)", None, "The 100% Daily_News", "Agence France-Presse")
+SPEAKERS = ("Ada Brook", "Cyril Dane", None, "Bo Eng")
+WORDS = ("harbour", "tariff", "harbour tariff", "grain")
+KINDS = ("indirect", "direct", "partial", None)
+
+
+def _corpus(path, sources: tuple[str | None, ...]) -> sqlite3.Connection:
+    """42 articles over three months, from `sources` in turn, each with one to three quotes of every kind (and
+    none) by a few speakers, some naming an entity."""
+    conn = store.connect(path)
+    cache = EntityCache(conn)
+    for i in range(42):
+        said = f"the {WORDS[i % 4]} rule {i % 5} stays"
+        text = f"Cyril Dane said {said}. Officials said the {WORDS[(i + 1) % 4]} talks went on. Bo Eng agreed."
+        art = Article(
+            key=f"k{i}",
+            text=text,
+            title=f"Report {i % 6}",
+            source=sources[i % len(sources)],
+            published=None if i % 11 == 0 else f"2022-0{1 + i % 3}-1{i % 5}",
+        )
+        art.sha256 = art.key
+        second = text.index("the", len(said) + 17)
+        third = text.index("Bo Eng")
+        quotes = [
+            Quote(16, 16 + len(said), said, KINDS[i % 4], speaker=SPEAKERS[i % 4], speakers=[]),
+            Quote(
+                second,
+                third - 2,
+                text[second : third - 2],
+                KINDS[(i + 1) % 4],
+                speaker=SPEAKERS[(i + 1) % 4],
+                speakers=[],
+            ),
+            Quote(third, len(text) - 1, text[third:-1], "indirect", speaker="Bo Eng", speakers=[]),
+        ][: 1 + i % 3]
+        ext = Extraction(
+            sentences=[(0, 16 + len(said) + 1), (16 + len(said) + 2, third - 1), (third, len(text))],
+            mentions=[Mention(0, 10, "Cyril Dane", "PERSON", "Cyril Dane", family="Dane")]
+            + ([Mention(16, 16 + len(said), "Grain Board", "ORG", "Grain Board")] if i % 3 == 0 else []),
+            quotes=quotes,
+        )
+        write_article(conn, art, ext, cache)
+    conn.commit()
+    refresh_statements(conn)
+    return conn
+
+
+CORPORA = {"mixed": MIXED, "one source": ("Reuters",), "one source and none": ("Reuters", None)}
+
+
+@pytest.fixture(scope="module", params=list(CORPORA))
+def conn(request, tmp_path_factory):
+    sources = CORPORA[request.param]
+    c = _corpus(tmp_path_factory.mktemp("field_reads") / "c.db", sources)
+    yield c
+    c.close()
+
+
+SEARCHES = [
+    "source:Reuters",
+    "source:reut",
+    "source:REUTERS",
+    "-source:reuters",
+    "source:wire",
+    "-source:wire",
+    'source:"le monde"',
+    "source:(Paris)",
+    "source:100%",
+    "source:daily_news",
+    "source:dai_y",  # `_` is no wildcard
+    "outlet:agence",
+    "source:France-Presse",
+    "source:xyz",
+    "-source:xyz",
+    "source:reut -source:wire",
+    "harbour source:reut",
+    '"harbour tariff" -source:wire',
+    "rule -source:xyz",
+    "speaker:Brook source:Reuters kind:direct",
+    "entity:Grain source:reut",
+    'entity:"Grain Board" -source:Reuters date:2022-01..2022-02',
+    "speaker:Brook kind:direct",
+    "speaker:Dane -kind:indirect",
+    "speaker:Eng -kind:indirect,partial",
+    'entity:"Grain Board" -kind:indirect',
+    "entity:Dane -kind:direct",
+    "entity:Dane kind:partial",
+    "-kind:indirect rule",
+    "kind:direct rule",
+    "-kind:direct talks said:2022-02",
+    "harbour -grain said:2022-02",
+    'entity:"Grain Board" date:2022-01..2022-02',
+    "kind:direct",
+    "-kind:indirect",
+    "date:2022-02 -kind:partial",
+]
+
+
+def _old(conn) -> Columns:
+    """The columns as the reads had them before: every source matched row by row, a kind on the quote's row."""
+    cols = columns(conn)
+    return Columns(summed=cols.summed, said_on=cols.said_on)
+
+
+def _articles(conn, f: q.Filters, sort: str) -> list[int]:
+    where, params = _article_where(f, _old(conn))
+    return [r[0] for r in run(conn, f"SELECT a.id FROM article a{where} ORDER BY {_ARTICLE_ORDER[sort]}", params)]
+
+
+def _quotes(conn, f: q.Filters) -> list[int]:
+    old = _old(conn)
+    where, params = quote_where(f, old)
+    sql = f"SELECT q.id FROM quote q JOIN article a ON a.id = q.article{where} ORDER BY {_QUOTE_ORDER['date']}"
+    return [r[0] for r in run(conn, sql, params)]
+
+
+def _statements(conn, f: q.Filters) -> list[str]:
+    where, params = quote_where(f, _old(conn))
+    kept = f"SELECT qs.statement FROM quote q JOIN article a ON a.id = q.article JOIN quote_statement qs ON qs.quote = q.id{where}"
+    sql = f"SELECT s.id FROM statement s WHERE s.id IN ({kept}) ORDER BY {_ORDER['date']}"
+    return [r[0] for r in run(conn, sql, params)]
+
+
+def test_the_searches_keep_some_articles_and_not_all(conn):
+    everything = q.count_articles(conn)
+    kept = [len(_articles(conn, q.Filters(search=s), "date")) for s in SEARCHES]
+    assert 0 in kept and any(0 < n < everything for n in kept) and everything in kept
+
+
+@pytest.mark.parametrize("search", SEARCHES)
+def test_a_fielded_search_reads_the_rows_matched_row_by_row(conn, search):
+    f = q.Filters(search=search)
+    reuse.forget()
+    for sort in ("date", "oldest", "title", "source"):
+        expected = _articles(conn, f, sort)
+        total = q.count_articles(conn, f, 1000)
+        assert total == len(expected), (search, sort)
+        assert [r.id for r in q.articles(conn, f, sort, 0, 100, total)] == expected, (search, sort)
+        paged = [r.id for o in range(0, total, 4) for r in q.articles(conn, f, sort, o, 4, total)]
+        assert paged == expected, (search, sort)
+    expected = _quotes(conn, f)
+    assert q.count_quotes(conn, f) == len(expected), search
+    assert [r.id for r in q.quotes(conn, f, "date", 0, 200, len(expected))] == expected, search
+    expected = _statements(conn, f)
+    assert q.count_statements(conn, f) == len(expected), search
+    assert [r.id for r in q.statements(conn, f, "date", 0, 200, len(expected))] == expected, search
+
+
+@pytest.mark.parametrize("search", ["rule source:reut", "speaker:Dane -kind:indirect"])
+def test_the_same_under_an_entity_filter(conn, search):
+    dane = conn.execute("SELECT id FROM entity WHERE canonical = 'Cyril Dane'").fetchone()[0]
+    f = q.Filters(search=search, entity=dane)
+    reuse.forget()
+    expected = _articles(conn, f, "date")
+    total = q.count_articles(conn, f)
+    assert total == len(expected) and [r.id for r in q.articles(conn, f, "date", 0, 100, total)] == expected
+
+
+def test_a_source_is_resolved_among_the_distinct_sources(conn):
+    """`source:` becomes the stored sources it matches (any case, a word's start), read off the source index."""
+    reuse.forget()
+    sources = {r[0] for r in conn.execute("SELECT DISTINCT source FROM article WHERE source IS NOT NULL")}
+    kept = source_set(conn, "reut")
+    assert set(kept.values) == {s for s in sources if s.lower().startswith("reut")}
+    nulls = conn.execute("SELECT EXISTS (SELECT 1 FROM article WHERE source IS NULL)").fetchone()[0]
+    assert kept.every == (len(sources) == 1) and kept.nulls == bool(nulls)
+    assert source_set(conn, "xyz").values == ()
+
+
+def test_a_source_every_article_has_is_no_clause_and_one_none_has_keeps_nothing(conn):
+    reuse.forget()
+    every = conn.execute("SELECT COUNT(*) FROM article WHERE source IS NULL").fetchone()[0] == 0
+    f = q.Filters(search="rule source:reuters")
+    where, _ = _article_where(f, with_sources(conn, columns(conn), f.search))
+    assert ("source" not in where) == (every and len(source_set(conn, "reuters").values) == 1)
+    assert not quotes_need_article("rule source:xyz", with_sources(conn, columns(conn), "rule source:xyz"))
+    assert (
+        "AND 0"
+        in _article_where(q.Filters(search="rule source:xyz"), with_sources(conn, columns(conn), "rule source:xyz"))[0]
+    )
+
+
+def test_a_new_source_is_seen_by_the_next_read(tmp_path):
+    """What a source matches is kept while the database is unchanged, and read again after a write."""
+    writer = _corpus(tmp_path / "c.db", ("Reuters",))
+    reader = q.connect(tmp_path / "c.db")
+    f = q.Filters(search="source:Daily")
+    assert q.count_articles(reader, f) == 0
+    art = Article(key="new", text="A later report.", title="Later", source="The Daily", published="2022-04-01")
+    art.sha256 = art.key
+    write_article(writer, art, Extraction(sentences=[(0, 15)]), EntityCache(writer))
+    writer.commit()
+    assert q.count_articles(reader, f) == 1
+    reader.close()
+    writer.close()
+
+
+def test_the_articles_of_a_search_are_read_from_the_table_that_finds_them(conn):
+    """No article row is read for a count that needs only the articles' ids."""
+    for search in ("rule -kind:indirect", 'entity:"Grain Board" -kind:indirect', "speaker:Brook kind:direct"):
+        sql, params = _kept_sql(q.Filters(search=search), with_sources(conn, columns(conn), search))
+        plan = " ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params))
+        assert "SEARCH a USING INTEGER PRIMARY KEY" not in plan and "SCAN a" in plan, (search, plan)
+
+
+def test_an_articles_quotes_are_looked_at_off_the_article_index(conn):
+    """An entity's articles with a quote of a kind: each article's quotes off the article's index (SQLite would
+    rather walk every quote of the kind for each article: minutes at 100,000 articles)."""
+    sql, params = _kept_sql(q.Filters(search='entity:"Grain Board" kind:direct'), columns(conn))
+    plan = " ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params))
+    assert "idx_quote_article_start (article=?)" in plan and "idx_quote_kind (kind=?)" not in plan, plan
