@@ -398,9 +398,10 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         cursor, target = ref.cursor, ref.target
         if ref.find is not None:
             cursor, target = nav.find_link(doc, ref.find)
-        self.reader.show(doc, cursor=cursor, scroll=ref.scroll, target=target, terms=terms)
+        hit = None
         if ref.find is not None and ref.find[0] == "hit":
-            self.reader.first_hit(last=ref.find == ("hit", "last"))
+            hit = "last" if ref.find == ("hit", "last") else "first"
+        self.reader.show(doc, cursor=cursor, scroll=ref.scroll, target=target, terms=terms, hit=hit)
         self._one("#status", Line).update(nav.describe_link(self.reader.link, doc))  # now, not a frame later
         if self.state.focus == "reader":
             self.article_opened(doc)
