@@ -356,4 +356,5 @@ def cache_handler_lookup() -> None:
                 yield cls, named.__get__(self, cls)
 
     _get_dispatch_methods._sinorus_cached = True
+    _get_dispatch_methods._sinorus_upstream = MessagePump._get_dispatch_methods  # (tests compare the two)
     MessagePump._get_dispatch_methods = _get_dispatch_methods
