@@ -22,7 +22,7 @@ from model.corpus import query as q
 from . import bindings
 from .browser import MainScreen
 from .config import Config, load_config
-from .internals import guard_option_list_paging, tolerate_undecodable_input
+from .internals import cache_handler_lookup, guard_option_list_paging, tolerate_undecodable_input
 from .marked import MarkedCommands
 from .palette import ActionCommands, ArticleCommands, DateCommands, EntityCommands, QuoteKindCommands, SearchCommands
 
@@ -132,6 +132,7 @@ class SinorusApp(App):
         sys.setswitchinterval(SWITCH_INTERVAL)
         tolerate_undecodable_input()  # a non-UTF-8 input byte would end the app (see internals)
         guard_option_list_paging()  # ctrl+p, PageDown in a 3-row terminal raised KeyError (see internals)
+        cache_handler_lookup()  # each message's handlers found once per class, not per message (see internals)
         self.db = Db(db_path, readonly)
         self.config = config if config is not None else load_config()
         self._theme_choice = theme or self.config.theme

@@ -353,14 +353,14 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         strip = self._one(DensityStrip)
         self._density_for = key
         strip.display = key is not None
-        counts = self.event_counts.known(key) if key is not None else None
-        if counts is not None:
-            strip.show(q.counts_by_month(counts))
+        months = self.event_counts.known_months(key) if key is not None else None
+        if months is not None:
+            strip.show(months)
 
     def _timeline_counted(self) -> None:
         if self._density_for is not None:
-            counts = self.event_counts.known(self._density_for)
-            self._one(DensityStrip).show(q.counts_by_month(counts) if counts is not None else [])
+            months = self.event_counts.known_months(self._density_for)
+            self._one(DensityStrip).show(months if months is not None else [])
 
     def action_toggle_timeline(self) -> None:
         view = "dates" if self.state.timeline_view == "events" else "events"
@@ -432,9 +432,10 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         cursor, target = ref.cursor, ref.target
         if ref.find is not None:
             cursor, target = nav.find_link(doc, ref.find)
-        self.reader.show(doc, cursor=cursor, scroll=ref.scroll, target=target, terms=terms)
+        hit = None
         if ref.find is not None and ref.find[0] == "hit":
-            self.reader.first_hit(last=ref.find == ("hit", "last"))
+            hit = "last" if ref.find == ("hit", "last") else "first"
+        self.reader.show(doc, cursor=cursor, scroll=ref.scroll, target=target, terms=terms, hit=hit)
         self._one("#status", Line).update(nav.describe_link(self.reader.link, doc))  # now, not a frame later
         if self.state.focus == "reader":
             self.article_opened(doc)

@@ -10,7 +10,8 @@ What is here: `FrameScreen`, a Screen whose repaints a navigation step can hold 
 started has answered, drawn then in one frame; `set_border`, a border title that repaints one line;
 `line_cache`, a widget's own cache of drawn lines; `keymap`, the app's key remapping;
 `tolerate_undecodable_input`, input bytes that are not UTF-8 replaced instead of fatal;
-`guard_option_list_paging`, PageUp/PageDown in an option list with no room to draw a line.
+`guard_option_list_paging`, PageUp/PageDown in an option list with no room to draw a line;
+`cache_handler_lookup`, each message's handlers looked up in a class's MRO once, not per message.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from textual import messages
 from textual._compositor import Compositor
 from textual.content import Content
 from textual.geometry import Region
+from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import OptionList
@@ -284,3 +287,74 @@ def guard_option_list_paging() -> None:
 
     _move_page._sinorus_guarded = True
     OptionList._move_page = _move_page
+
+
+def _handlers_in_mro(pump_type: type, message_type: type, method_name: str) -> tuple:
+    """For each class of `pump_type`'s MRO that has a handler of `message_type` (by `@on`, for the message's
+    class or a base of it, or by name), (class, its `@on` handlers as (function, selectors), its named handler
+    or None): what `MessagePump._get_dispatch_methods` finds walking the MRO, without the walking."""
+    message_mro = [t for t in message_type.__mro__ if issubclass(t, Message)]
+    found = []
+    for cls in pump_type.__mro__:
+        decorated = cls.__dict__.get("_decorated_handlers") or {}
+        on = tuple(handler for t in message_mro for handler in decorated.get(t, []))
+        named = cls.__dict__.get(f"_{method_name}") or cls.__dict__.get(method_name)
+        if named is not None and getattr(named, "_textual_on", None):
+            named = None
+        if on or named is not None:
+            found.append((cls, on, named))
+    return tuple(found)
+
+
+def cache_handler_lookup() -> None:
+    """Look up a message's handlers in the receiver's MRO once per (receiver class, message class).
+
+    Upstream (Textual 8.2.8): `MessagePump._get_dispatch_methods` walks the whole MRO of the receiver for
+    every message, two `__dict__` look-ups a class and the `@on` tables of each; the browser screen's MRO
+    has some twenty classes, and a search step dispatches about seventy messages (4 % of the main thread's
+    time in the step). Classes do not gain handlers after import, so what the walk finds is kept; what
+    depends on the message (its `@on` selectors, `prevent_default` between classes) is still checked per
+    message, in the same order as upstream. Idempotent."""
+    if getattr(MessagePump._get_dispatch_methods, "_sinorus_cached", False):
+        return
+    from textual._on import OnNoWidget
+    from textual.css.match import match
+    from textual.widget import Widget
+
+    table: dict[tuple[type, type, str], tuple] = {}
+
+    def _get_dispatch_methods(self, method_name, message):
+        key = (type(self), type(message), method_name)
+        found = table.get(key)
+        if found is None:
+            found = table[key] = _handlers_in_mro(type(self), type(message), method_name)
+        methods_dispatched: set = set()
+        for cls, on, named in found:
+            if message._no_default_action:
+                break
+            for method, selectors in on:
+                if method in methods_dispatched:
+                    continue
+                if not selectors:
+                    yield cls, method.__get__(self, cls)
+                    methods_dispatched.add(method)
+                    continue
+                if not message._sender:
+                    continue
+                for attribute, selector in selectors.items():
+                    node = getattr(message, attribute)
+                    if node is None:
+                        break
+                    if not isinstance(node, Widget):
+                        raise OnNoWidget(f"on decorator can't match against {attribute!r} as it is not a widget.")
+                    if not match(selector, node):
+                        break
+                else:
+                    yield cls, method.__get__(self, cls)
+                    methods_dispatched.add(method)
+            if named is not None:
+                yield cls, named.__get__(self, cls)
+
+    _get_dispatch_methods._sinorus_cached = True
+    _get_dispatch_methods._sinorus_upstream = MessagePump._get_dispatch_methods  # (tests compare the two)
+    MessagePump._get_dispatch_methods = _get_dispatch_methods

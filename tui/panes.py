@@ -239,6 +239,7 @@ class EventCounts:
 
     def __init__(self) -> None:
         self._counts: dict[q.Filters, list[tuple[str, int]]] = {}
+        self._months: dict[q.Filters, list[tuple[str, int]]] = {}  # the density strip's months, by the same key
 
     @staticmethod
     def key(f: q.Filters) -> q.Filters:
@@ -249,16 +250,32 @@ class EventCounts:
         counts = self._counts.get(key)
         if counts is None:
             counts = q.value_counts(conn, key)
+            # the strip's months too, here in the worker: the screen would work them out as it draws the step
+            self._months[key] = q.counts_by_month(counts)
             self._counts[key] = counts
             while len(self._counts) > self.KEEP:
-                self._counts.pop(next(iter(self._counts)))
+                dropped = next(iter(self._counts))
+                self._counts.pop(dropped)
+                self._months.pop(dropped, None)
         return counts
 
     def known(self, f: q.Filters) -> list[tuple[str, int]] | None:
         return self._counts.get(self.key(f))
 
+    def known_months(self, f: q.Filters) -> list[tuple[str, int]] | None:
+        """(YYYY-MM, events) of a filter set counted already (`q.counts_by_month` of its counts), else None."""
+        key = self.key(f)
+        months = self._months.get(key)
+        if months is None:
+            counts = self._counts.get(key)
+            if counts is None:
+                return None
+            months = self._months[key] = q.counts_by_month(counts)
+        return months
+
     def clear(self) -> None:
         self._counts.clear()
+        self._months.clear()
 
 
 def merged_events_source(filters: q.Filters, counts: EventCounts | None = None, sort: str = "date") -> FuncSource:

@@ -26,6 +26,7 @@ def repainted(screen) -> list[list]:
         widget._styles_cache.clear()
         widget._sinorus_drawn = None
         widget.__dict__.pop("_kept_lines", None)  # a pane box's lines (tui.render.Box)
+        widget.__dict__.pop("_line_drawn", None)  # a bar's line (tui.widgets.bars)
         if isinstance(widget, VirtualList):
             widget._drawn_rows = RowCache()
     compositor._get_renders = lambda crop=None: Compositor._get_renders(compositor, crop)

@@ -26,11 +26,25 @@ class _Bar(LineWidget, Widget):
     """A one-line widget drawn like the lists' lines (`render.LineWidget`): Textual's styles cache
     spent about a millisecond on each bar's one line, and a step repaints two or three of them."""
 
+    _line_drawn: tuple | None = None  # (what line 0 was drawn from, its segments)
+
     def line_segments(self, y: int) -> list[Segment]:
         style, width = self.visual_style, self.line_width()
         if y:
             return [Segment(" " * width, style.rich_style)]
-        return content_segments(self, self.render(), width, style)
+        # A bar shown again, or drawn again around an unchanged line (the key bar, back after each prompt),
+        # gives the segments it drew last time for the same text, width and styles.
+        key = (self.shown(), width, style, self.app.theme, self.app.ansi_color)
+        drawn = self._line_drawn
+        if drawn is not None and drawn[0] == key:
+            return list(drawn[1])
+        segments = content_segments(self, self.render(), width, style)
+        self._line_drawn = (key, tuple(segments))
+        return segments
+
+    def shown(self) -> object:
+        """What the bar's line is drawn from, besides its width and styles: the same, the same line."""
+        raise NotImplementedError
 
 
 class Line(_Bar):
@@ -49,6 +63,9 @@ class Line(_Bar):
             self.refresh()
 
     def render(self) -> Content:
+        return self._content
+
+    def shown(self) -> object:
         return self._content
 
 
@@ -86,6 +103,9 @@ class KeyBar(_Bar):
         if [k[:3] for k in keys] != [k[:3] for k in self._keys]:
             self._keys = keys
             self.refresh()
+
+    def shown(self) -> object:
+        return [k[:2] for k in self._keys]
 
     def render(self) -> Content:
         key_style = self.get_visual_style("keybar--key")
@@ -136,6 +156,9 @@ class ChipBar(_Bar):
         if chips != self._chips or nav != self._nav:
             self._chips, self._nav = list(chips), nav
             self.refresh()
+
+    def shown(self) -> object:
+        return (self._chips, self._nav)
 
     def render(self) -> Content:
         style = self.get_visual_style

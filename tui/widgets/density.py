@@ -52,6 +52,9 @@ class DensityStrip(Line):
             self.months = months
             self.refresh()
 
+    def shown(self) -> object:
+        return self.months
+
     def render(self) -> Content:
         if self.months is None:
             return Content("")

@@ -78,15 +78,20 @@ class Reader(LineScrollView, can_focus=True):
         scroll: int | None = None,
         target: tuple[int, int] | None = None,
         terms: list[str] | None = None,
+        hit: str | None = None,
     ) -> None:
         """Show `doc`: with the link cursor on link `cursor`, scrolled to line `scroll`
-        (or to the cursor, or to `target`), and search `terms` highlighted."""
+        (or to the cursor, or to `target`), and search `terms` highlighted; with `hit` ("first" or "last"),
+        that search hit current and in view (set before the page is styled: styling it again after cost a pass
+        over every span of the page)."""
         self.doc = doc
         self.cursor = cursor if cursor is not None and 0 <= cursor < len(doc.links) else None
         self.target = target
         self._terms = terms or []
         self.hits = find_hits(doc.text, self._terms, doc.body_offset)
         self.hit = None
+        if hit is not None and self.hits:
+            self.hit = len(self.hits) - 1 if hit == "last" else 0
         self._rest_asked = self._after_rest = None
         self._layout(force=True)
         if scroll is not None:
@@ -97,6 +102,8 @@ class Reader(LineScrollView, can_focus=True):
             self._scroll_to_offset(target[0], centre=True)
         else:
             self.scroll_y_to(0)
+        if self.hit is not None:
+            self._scroll_to_offset(self.hits[self.hit][0], centre=True)
         self._check_rest()
         self.post_up(self.LinkChanged(self, self.link))
 
@@ -305,12 +312,6 @@ class Reader(LineScrollView, can_focus=True):
         self._restyle()
         self._scroll_to_offset(self.hits[index][0], centre=True)
         return True
-
-    def first_hit(self, last: bool = False) -> None:
-        if self.hits:
-            self.hit = len(self.hits) - 1 if last else 0
-            self._restyle()
-            self._scroll_to_offset(self.hits[self.hit][0], centre=True)
 
     async def on_click(self, event: events.Click) -> None:
         line = round(self.scroll_y) + event.y
