@@ -32,7 +32,8 @@ async def test_each_widget_finds_the_handlers_textual_walking_its_classes_finds(
         cached = MessagePump._get_dispatch_methods
         upstream = cached._sinorus_upstream
         s = screen_of(app)
-        prompt = s.query_one("#search", Input)
+        prompt = s._one("#search", Input)  # (the prompt lines are made when first opened)
+        await settle(pilot)
         articles = s.lst("articles")
         for node in [app, s, *s.walk_children()]:
             made = [
