@@ -19,7 +19,7 @@ from model.corpus.query import reuse
 from model.corpus.query.base import AtLeast, capped, entity_counts, run, sql_where
 from model.corpus.query.paging import window
 from model.corpus.query.rows import TITLE, EventPage, EventReading, EventReport, EventRow, Filters
-from model.corpus.query.search import fts_only, search_clauses
+from model.corpus.query.search import article_query_clauses, columns, fts_only, has_fields, search_clauses, with_sources
 from model.corpus.schema import EVENTS_VERSION
 
 # Whether every report's date was counted from a publication date that is not known for certain (1), not (0),
@@ -76,7 +76,7 @@ def merged_where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
         clauses.append("e.id IN (SELECT event FROM event_report WHERE article = ?)")
         params.append(f.article)
     if f.search:
-        found, found_params = _searched_articles(f.search)
+        found, found_params = _searched_articles(conn, f.search)
         clauses.append(f"e.id IN (SELECT r.event FROM event_report r WHERE r.article IN ({found}))")
         params += found_params
     if f.entity is not None:
@@ -86,9 +86,10 @@ def merged_where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
     return sql_where(clauses), params
 
 
-def _searched_articles(search: str) -> tuple[str, list]:
+def _searched_articles(conn: sqlite3.Connection, search: str) -> tuple[str, list]:
     """The latest `SEARCH_ARTICLES` articles a search finds: off the full-text index in rowid order (a word
-    found in few articles does not walk every article), or, with CJK words (matched as substrings), by scan."""
+    found in few articles does not walk every article); with fields, the articles the Articles pane keeps for
+    them (`kind:stance`: those with a stance); with CJK words (matched as substrings), by scan."""
     match = fts_only(Filters(search=search))
     if match:
         return (
@@ -96,7 +97,10 @@ def _searched_articles(search: str) -> tuple[str, list]:
             f"ORDER BY rowid DESC LIMIT {SEARCH_ARTICLES}",
             [match],
         )
-    found, params = search_clauses(search, "article_fts", "a.id", ("a.title", "a.text"))
+    if has_fields(search):
+        found, params = article_query_clauses(search, with_sources(conn, columns(conn), search))
+    else:
+        found, params = search_clauses(search, "article_fts", "a.id", ("a.title", "a.text"))
     where = " AND ".join(found)
     return f"SELECT a.id AS article FROM article a WHERE {where} ORDER BY a.id DESC LIMIT {SEARCH_ARTICLES}", params
 
@@ -174,7 +178,7 @@ def _entitys_among_searched(conn: sqlite3.Connection, f: Filters) -> list[tuple[
     part in them checked event by event or gathered from its articles' reports, whichever costs less
     (`PER_REPORT_US`), and only the events kept are read from `event` (of a common word's ~1,000 events, a
     handful: reading each cost ~5 µs at 100,000 articles, a third of the whole)."""
-    ids = list(dict.fromkeys(ident for (ident,) in run(conn, *_searched_event_ids(f))))  # (a report each)
+    ids = list(dict.fromkeys(ident for (ident,) in run(conn, *_searched_event_ids(conn, f))))  # (a report each)
     if not ids:
         return []
     among = json.dumps(ids)
@@ -208,10 +212,10 @@ def _by_event_is_cheaper(conn: sqlite3.Connection, among: str, events: int, enti
     return not isinstance(capped(conn, sql, [among], most), AtLeast)
 
 
-def _searched_event_ids(f: Filters) -> tuple[str, list]:
+def _searched_event_ids(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
     """The SQL of the ids of the events reported by a search's articles (`_searched_articles`), under its article
     filter, and its parameters: off the reports' article index, no event read; an id for each report."""
-    found, params = _searched_articles(f.search)
+    found, params = _searched_articles(conn, f.search)
     sql = f"SELECT r.event FROM ({found}) a CROSS JOIN {_REPORTS_OF} ON r.article = a.article WHERE r.event IS NOT NULL"
     if f.article is not None:
         sql += " AND r.event IN (SELECT event FROM event_report WHERE article = ?)"

@@ -44,7 +44,7 @@ def conn(tmp_path_factory):
 
 def _gathered(conn, f: q.Filters) -> tuple[str, list]:
     """The filter as it was: the entity's events from all its articles, and those of the search's articles."""
-    found, found_params = me._searched_articles(f.search)
+    found, found_params = me._searched_articles(conn, f.search)
     return (
         f" WHERE e.id IN ({me._ENTITY_EVENTS}) AND e.id IN (SELECT r.event FROM event_report r "
         f"WHERE r.article IN ({found}))",
@@ -132,3 +132,29 @@ def test_an_entitys_part_in_a_searchs_events_is_the_same_found_either_way(conn, 
         expected = [r[0] for r in conn.execute(f"SELECT e.id FROM event e{where} ORDER BY e.value, e.rowid", params)]
         assert [r.id for r in q.merged_events(conn, f, 0, 100)] == expected, f
         assert q.count_merged_events(conn, f) == len(expected), f
+
+
+FIELDED = (
+    "date:2021",
+    "-date:2021 tariffs",
+    'entity:"Ana Ruiz"',
+    "entity:Oslo -oranges",
+    "kind:direct",
+    "-kind:direct ferries",
+)
+
+
+def test_a_fielded_search_keeps_the_events_its_articles_report(conn):
+    """The Timeline under a search with fields (`kind:stance`, `date:`, `entity:`) keeps the events reported by the
+    articles the Articles pane keeps for it (it had said "nothing to search for" without words)."""
+    kept = []
+    for search in FIELDED:
+        f = q.Filters(search=search)
+        shown = [a.id for a in q.articles(conn, f, limit=1000)]
+        marks = ", ".join("?" * len(shown))
+        expected = {r[0] for r in conn.execute(f"SELECT event FROM event_report WHERE article IN ({marks})", shown)}
+        expected.discard(None)
+        assert {e.id for e in q.merged_events(conn, f, limit=1000)} == expected, search
+        assert q.count_merged_events(conn, f) == len(expected), search
+        kept.append(len(expected))
+    assert 0 in kept and any(0 < n < q.count_merged_events(conn) for n in kept)
