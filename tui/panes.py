@@ -405,7 +405,7 @@ def _statement_row(row: q.StatementRow, width: int, previous: q.StatementRow | N
     return Content.assemble(
         (fit(who, who_w), "bold" if row.speaker else MUTED_STYLE),
         " ",
-        (fit(as_said(row.text, row.quote.kind), quote_w), said_style(row.quote.kind)),
+        (fit(as_said(row.text, row.quote.kind, row.quote.cue), quote_w), said_style(row.quote.kind)),
         " ",
         (count, "bold" if row.outlets > 1 else MUTED_STYLE),
         " ",
@@ -421,7 +421,7 @@ def _statement_rows_tall(row: q.StatementRow, width: int, previous=None) -> tupl
     who_w = min(18, max(0, width // 4))
     who = "" if previous is not None and getattr(previous, "speaker", None) == row.speaker else clean(row.speaker, "?")
     right = f"{row.outlets}× {date_span(row.first, row.last)}"
-    said = as_said(row.text, row.quote.kind)
+    said = as_said(row.text, row.quote.kind, row.quote.cue)
     first_w = max(1, width - who_w - len(right) - 2)
     lines = wrap(said, first_w)
     first_end = lines[1][0] if len(lines) > 1 else len(said)
@@ -461,7 +461,7 @@ def _quote_rows_tall(row: q.QuoteRow, width: int, previous: q.QuoteRow | None = 
     """A quote on two lines (the list maximised): the speaker, the quote's first line and when it was said;
     under them the rest of the quote, or the article's title when the quote fits on one line."""
     who, who_w, title_w = _columns(row, width, previous)
-    said = as_said(row.text, row.kind)
+    said = as_said(row.text, row.kind, row.cue)
     first_w = max(1, width - who_w - DATE_W - 2)
     lines = wrap(said, first_w)
     first_end = lines[1][0] if len(lines) > 1 else len(said)

@@ -64,3 +64,24 @@ async def test_the_palette_narrows_the_quotes_pane_to_words_or_stances(make_app)
         s.show_said(SAID_FILTERS[0][0])
         await settle(pilot)
         assert s.lst("quotes").total == every
+
+
+def test_a_stance_statement_shows_its_own_verb_in_the_list_and_on_its_page(tmp_path):
+    """A statement of a stance (grouped, or maximised on two lines, or its page) is shown after its quote's verb,
+    as the flat list shows it, not after a stand-in ("holds: an end to the talks" for "calls for")."""
+    from tui.document import statement_doc
+    from tui.panes import _statement_row, _statement_rows_tall
+
+    path = build(tmp_path / "corpus.db")
+    with sqlite3.connect(path) as c:
+        c.execute("UPDATE quote SET kind = 'stance', cue = 'call for' WHERE id = (SELECT MIN(id) FROM quote)")
+    conn = q.connect(path)
+    try:
+        (row,) = q.statements(conn, q.Filters(search="kind:stance"))
+        page = q.statement_page(conn, row.id)
+    finally:
+        conn.close()
+    shown = [_statement_row(row, 100).plain, *(line.plain for line in _statement_rows_tall(row, 100))]
+    assert "calls for: " in shown[0] and "calls for: " in shown[1] + shown[2]
+    assert not any("holds:" in line for line in shown)
+    assert statement_doc(page).text.count("calls for: ") == 2  # the statement, and its one wording
