@@ -55,9 +55,24 @@ def as_said(text: str | None, kind: str | None, cue: str | None = None) -> str:
     return REPORTED_MARK + body
 
 
+# A stance's cue that is an adjective or a participle, said with "is": "interested in" → "is interested in"
+# (besides words in -ed and -ing, which are so unless a verb ends so: `VERBS_LIKE_ADJECTIVES`).
+STANCE_ADJECTIVES = frozenset(
+    "able afraid adamant aware certain clear confident critical eager firm happy hopeful keen open optimistic "
+    "pessimistic ready responsible sceptical skeptical supportive sure unhappy wary".split()
+)
+VERBS_LIKE_ADJECTIVES = frozenset(
+    "bleed breed bring cling exceed feed fling heed need proceed ring shed sing sling speed spring sting string "
+    "succeed swing wed wring".split()
+)
+
+
 def third_person(cue: str) -> str:
-    """A cue's verb as its subject does it: "accuse" → "accuses", "call for" → "calls for", "deny" → "denies"."""
+    """A cue's verb as its subject does it: "accuse" → "accuses", "call for" → "calls for", "deny" → "denies";
+    an adjective or participle with "is": "concerned about" → "is concerned about"."""
     verb, _, rest = cue.partition(" ")
+    if verb in STANCE_ADJECTIVES or (verb.endswith(("ed", "ing")) and verb not in VERBS_LIKE_ADJECTIVES):
+        return f"is {cue}"
     if re.search(r"(s|sh|ch|x|z|o)$", verb):
         verb += "es"
     elif re.search(r"[^aeiou]y$", verb):

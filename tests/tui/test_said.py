@@ -28,6 +28,14 @@ def test_third_person_of_a_cue():
         "stresses",
         "says",
     ]
+    assert [third_person(c) for c in ("interested in", "concerned about", "willing", "ready", "need", "bring")] == [
+        "is interested in",
+        "is concerned about",
+        "is willing",
+        "is ready",
+        "needs",
+        "brings",
+    ]
 
 
 def test_the_quotes_pane_filters_words_apart_from_stances(tmp_path):
