@@ -249,22 +249,10 @@ def _big_db(args, work: Path) -> Path:
 
 
 def phase_startup(args, work: Path, res: dict) -> None:
-    from model.corpus import query as q
-
     from . import bare_app, startup
 
     db = _big_db(args, work)
-    conn = q.connect(db)
-    total = q.count_articles(conn)
-    newest = q.articles(conn, q.Filters(), "date", 0, 1)[0]
-    conn.close()
-    count_text = f"Articles {total:,}"
-    title = (newest.title or "")[:16]
-
-    def app_ready(screen: str) -> bool:
-        # the Articles pane has its count and first row, and the reader shows that article (its title is
-        # the viewer's border title, so the title is on screen twice)
-        return count_text in screen and "─ Reader ─" not in screen and screen.count(title) >= 2
+    total, app_ready = startup.app_ready_for(db)
 
     def bare_ready(screen: str) -> bool:
         return bare_app.MARKER in screen
@@ -306,7 +294,7 @@ def phase_startup(args, work: Path, res: dict) -> None:
         "app_first_frame_s": statistics.median(first_frames),
         "app_first_frame_runs": first_frames,
         "size": args.size,
-        "ready": f"'{count_text}' and the newest article in list and reader",
+        "ready": f"'Articles {total:,}' and the newest article in list and reader",
     }
 
 

@@ -20,6 +20,7 @@ import pty
 import re
 import select
 import signal
+import sqlite3
 import struct
 import subprocess
 import termios
@@ -112,6 +113,18 @@ class Screen:
 
     def text(self) -> str:
         return "\n".join("".join(r) for r in self.grid)
+
+
+def app_ready_for(db) -> tuple[int, Callable[[str], bool]]:
+    """How many articles `db` holds, and when the app's first screen is ready on it: the Articles pane has its
+    count and first row, and the reader shows that article (its title is the reader's border title too, so it is
+    on screen twice)."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    total = conn.execute("SELECT count(*) FROM article").fetchone()[0]
+    newest = conn.execute("SELECT title FROM article ORDER BY published DESC, id DESC LIMIT 1").fetchone()
+    conn.close()
+    count_text, title = f"Articles {total:,}", ((newest[0] if newest else None) or "")[:16]
+    return total, lambda screen: count_text in screen and "─ Reader ─" not in screen and screen.count(title) >= 2
 
 
 def compile_checkout(root) -> None:

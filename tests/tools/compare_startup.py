@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import statistics
 import sys
 from pathlib import Path
@@ -23,15 +22,6 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.bench import bare_app, startup  # noqa: E402
-
-
-def ready_for(db: str):
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    total = conn.execute("SELECT count(*) FROM article").fetchone()[0]
-    newest = conn.execute("SELECT title FROM article ORDER BY published DESC, id DESC LIMIT 1").fetchone()[0]
-    conn.close()
-    count_text, title = f"Articles {total:,}", (newest or "")[:16]
-    return lambda screen: count_text in screen and "─ Reader ─" not in screen and screen.count(title) >= 2
 
 
 def main() -> None:
@@ -43,7 +33,7 @@ def main() -> None:
     ap.add_argument("--as-is", action="store_true", help="leave the checkouts' .pyc files as they are")
     args = ap.parse_args()
     cli = str(Path(sys.executable).parent / "sinorus-tui")
-    app_ready, bare_ready = ready_for(args.db), (lambda screen: bare_app.MARKER in screen)
+    app_ready, bare_ready = startup.app_ready_for(args.db)[1], (lambda screen: bare_app.MARKER in screen)
     for root in () if args.as_is else (ROOT, args.before, args.after):
         startup.compile_checkout(root)  # timed as installed (see `tests.bench.startup`)
     runs: dict[str, list[float]] = {"bare": [], "before": [], "after": []}

@@ -17,7 +17,6 @@ import argparse
 import os
 import re
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -32,15 +31,6 @@ BROWSE_IMPORTS = (
     "import tests.bench.bare_app, gc; gc.disable(); import tui.cli, tui.app, tui.terminal; "
     "from model.corpus import store, staleness, writer_lock"
 )
-
-
-def ready_for(db: str):
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    total = conn.execute("SELECT count(*) FROM article").fetchone()[0]
-    newest = conn.execute("SELECT title FROM article ORDER BY published DESC, id DESC LIMIT 1").fetchone()[0]
-    conn.close()
-    count_text, title = f"Articles {total:,}", (newest or "")[:16]
-    return lambda screen: count_text in screen and "─ Reader ─" not in screen and screen.count(title) >= 2
 
 
 def _env(root: str) -> dict:
@@ -78,7 +68,7 @@ def main() -> None:
     args = ap.parse_args()
     if not shutil.which("valgrind"):
         raise SystemExit("valgrind is not installed")
-    ready = ready_for(args.db)
+    ready = startup.app_ready_for(args.db)[1]
     logs = tempfile.mkdtemp(prefix="startup-ir-")
     for root in args.checkouts:
         startup.compile_checkout(root)
