@@ -97,6 +97,25 @@ def kind(tok):
     return f"{tok.pos_}{'(ev)' if is_event_noun(tok) else ''}"
 
 
+def gold_timexes_found(doc, spans, gl, src, SE):
+    """Each gold timex (in document order) that one of our date `spans` overlaps, as (the index of the span
+    overlapping it most, the gold events it is linked to): the gold's offsets mapped onto `doc`'s text as the
+    evaluation maps them (`SE` is the evaluation's score_events module)."""
+    omap = SE.OffsetMap(src, doc.text)
+
+    def mapped(d):
+        a, b = omap(d["start"]), omap(d["end"] - 1)
+        return (a, b + 1) if a is not None and b is not None else None
+
+    for _, t in sorted(gl.items(), key=lambda kv: kv[1]["start"]):
+        span = mapped(t)
+        if span is None or not spans:
+            continue
+        k = max(range(len(spans)), key=lambda j: SE.overlap(span[0], span[1], *spans[j]))
+        if SE.overlap(span[0], span[1], *spans[k]):
+            yield k, [m for m in (mapped(e) for e in t["events"]) if m]
+
+
 def rows(shared, cache):
     sys.path.insert(0, os.path.join(shared, "eval"))
     import score_events as SE
@@ -104,22 +123,8 @@ def rows(shared, cache):
     from model.extract.timeline.anchoring import events_of
 
     for key, doc, spans, gl, src in load(shared, cache):
-        text = doc.text
         anchors = events_of(doc, spans)
-        omap = SE.OffsetMap(src, text)
-
-        def mapped(d, omap=omap):
-            a, b = omap(d["start"]), omap(d["end"] - 1)
-            return (a, b + 1) if a is not None and b is not None else None
-
-        for _, t in sorted(gl.items(), key=lambda kv: kv[1]["start"]):
-            span = mapped(t)
-            if span is None or not spans:
-                continue
-            k = max(range(len(spans)), key=lambda j: SE.overlap(span[0], span[1], *spans[j]))
-            if not SE.overlap(span[0], span[1], *spans[k]):
-                continue
-            evs = [m for m in (mapped(e) for e in t["events"]) if m]
+        for k, evs in gold_timexes_found(doc, spans, gl, src, SE):
             a0, a1 = anchors[k]
             right = a0 is not None and any(SE.overlap(a0, a1, x, y) for x, y in evs)
             date = doc.char_span(*spans[k], alignment_mode="expand")

@@ -64,6 +64,7 @@ def groups(shared, cache):
     import score_events as SE
 
     from model.extract.timeline.anchoring import rule_picks
+    from tests.tools.anchoring_errors import gold_timexes_found
     from tests.tools.anchoring_ranker import DateContext, candidates, features
 
     out = []
@@ -71,20 +72,9 @@ def groups(shared, cache):
         spans = [(s, e) for s, e, _ in rows]
         picks = rule_picks(doc, spans)
         dates = [doc.char_span(s, e, alignment_mode="expand") for s, e in spans]
-        omap = SE.OffsetMap(src, doc.text)
-
-        def mapped(d, omap=omap):
-            a, b = omap(d["start"]), omap(d["end"] - 1)
-            return (a, b + 1) if a is not None and b is not None else None
-
-        for _, t in sorted(gl.items(), key=lambda kv: kv[1]["start"]):
-            span = mapped(t)
-            if span is None or not spans:
+        for k, evs in gold_timexes_found(doc, spans, gl, src, SE):
+            if dates[k] is None or not len(dates[k]):
                 continue
-            k = max(range(len(spans)), key=lambda j: SE.overlap(span[0], span[1], *spans[j]))
-            if not SE.overlap(span[0], span[1], *spans[k]) or dates[k] is None or not len(dates[k]):
-                continue
-            evs = [m for m in (mapped(e) for e in t["events"]) if m]
             date = dates[k]
             pick, base, stage = picks[k]
             others = [o for o in dates if o is not None and len(o) and o != date and o.sent == date.sent]
