@@ -102,17 +102,24 @@ def test_statements_counted_then_written_then_read_again_are_current(tmp_path):
     _corpus(path).close()
     f = q.Filters(search="harbour")
     with closing(q.connect(path)) as reader:
-        before = q.count_statements(reader, f)
-        first = q.statements(reader, f, "date", 0, 100, before)
-        assert before == len(first) > 0
-        with closing(store.connect(path)) as writer:
-            write.write_article(writer, *_quote_article("new", "the harbour fees double"), write.EntityCache(writer))
-            writer.commit()
-            refresh_statements(writer)
-        after = q.count_statements(reader, f)
-        assert after == before + 1
-        rows = q.statements(reader, f, "date", 0, 100, after)
-        assert len(rows) == after and any("fees double" in r.text for r in rows)
+        _statements_read_written_read_again(
+            reader, f, path, _quote_article("new", "the harbour fees double"), "fees double"
+        )
+
+
+def _statements_read_written_read_again(reader, f: q.Filters, path, article, words: str) -> None:
+    """`f`'s statements counted and read, `article` (one quote, new `words` in it) written by another
+    connection, then counted and read again: one more, and the new words among them."""
+    before = q.count_statements(reader, f)
+    assert len(q.statements(reader, f, "date", 0, 100, before)) == before > 0
+    with closing(store.connect(path)) as writer:
+        write.write_article(writer, *article, write.EntityCache(writer))
+        writer.commit()
+        refresh_statements(writer)
+    after = q.count_statements(reader, f)
+    assert after == before + 1
+    rows = q.statements(reader, f, "date", 0, 100, after)
+    assert len(rows) == after and any(words in r.text for r in rows)
 
 
 def test_events_counted_then_written_then_read_again_are_current(tmp_path):
@@ -163,17 +170,8 @@ def test_an_entitys_searched_statements_written_then_read_again_are_current(tmp_
         board = reader.execute("SELECT id FROM entity WHERE canonical = 'Grain Board'").fetchone()[0]
         f = q.Filters(search="rule", entity=board)
         assert (st._where(reader, f)[0] == st._MATCHES_OF_ENTITY) == from_matches
-        before = q.count_statements(reader, f)
-        assert len(q.statements(reader, f, "date", 0, 100, before)) == before > 0
-        with closing(store.connect(path)) as writer:
-            extra = _board_quote_article("new", "keeps the rule of ports")
-            write.write_article(writer, *extra, write.EntityCache(writer))
-            writer.commit()
-            refresh_statements(writer)
-        after = q.count_statements(reader, f)
-        assert after == before + 1
-        rows = q.statements(reader, f, "date", 0, 100, after)
-        assert len(rows) == after and any("rule of ports" in r.text for r in rows)
+        extra = _board_quote_article("new", "keeps the rule of ports")
+        _statements_read_written_read_again(reader, f, path, extra, "rule of ports")
 
 
 def test_an_entitys_searched_events_written_then_read_again_are_current(tmp_path):
