@@ -20,13 +20,18 @@ def conflict_db_path(tmp_path_factory):
     return build(tmp_path_factory.mktemp("tui-conflict") / "corpus.db", [*ARTICLES, CONFLICTING])
 
 
+def copy_of(db, tmp_path):
+    """A copy of the corpus `db` for one test (the browser writes marks and read articles into it)."""
+    copy = tmp_path / "corpus.db"
+    with closing(sqlite3.connect(db)) as src, closing(sqlite3.connect(copy)) as dst:
+        src.backup(dst)
+    return copy
+
+
 @pytest.fixture
 def db_path(built_db, tmp_path):
     """A copy of the fixture corpus for one test: the browser writes marks and read articles into it."""
-    copy = tmp_path / "corpus.db"
-    with closing(sqlite3.connect(built_db)) as src, closing(sqlite3.connect(copy)) as dst:
-        src.backup(dst)
-    return copy
+    return copy_of(built_db, tmp_path)
 
 
 def _app_maker(path):

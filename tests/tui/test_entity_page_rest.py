@@ -5,13 +5,10 @@ events, who appears with it). What the reader then shows is the page read at onc
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
-
 import pytest
 
 from model.corpus import query as q
-from tests.tui.conftest import _app_maker, screen_of, settle
+from tests.tui.conftest import _app_maker, copy_of, screen_of, settle
 from tests.tui.fixture_db import ARTICLES, build
 from tests.tui.test_drawn import drawn, repainted
 from tui.document import entity_doc
@@ -36,10 +33,7 @@ def long_db(tmp_path_factory):
 
 @pytest.fixture
 def make_app(long_db, tmp_path):
-    copy = tmp_path / "corpus.db"
-    with closing(sqlite3.connect(long_db)) as src, closing(sqlite3.connect(copy)) as dst:
-        src.backup(dst)
-    return _app_maker(copy)
+    return _app_maker(copy_of(long_db, tmp_path))
 
 
 def _putin(conn) -> int:
