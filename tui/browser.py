@@ -47,8 +47,11 @@ SEARCH_PROMPT = 'search: words "a phrase" -word speaker: entity: kind: source: d
 class Prompt(Input):
     """The search or date line. Textual restyles a widget (and its component classes) on every focus
     change; this one loses focus as it closes, hidden: it is restyled for that only if still shown.
-    Its CSS (and Input's) is parsed when the first prompt is made, not at start-up."""
+    Its CSS (and Input's) is parsed when the first prompt is made, not at start-up. Its rules name the lines
+    themselves, so they are not scoped: Textual scopes a rule to a widget's descendants (`Prompt #pipe`), and only
+    the last selector of a list, which left `#pipe` a three-line bordered box that stayed after it closed."""
 
+    SCOPED_CSS = False
     DEFAULT_CSS = """
     #search, #date, #correct, #save, #pipe { dock: bottom; display: none; height: 1; border: none; padding: 0 1; }
     """
@@ -59,8 +62,10 @@ class Prompt(Input):
 
 
 class EntityFilter(Input):
-    """The line above the Entities list that filters it by name, shown while it holds a name or is typed in."""
+    """The line above the Entities list that filters it by name, shown while it holds a name or is typed in.
+    Unscoped CSS, as `Prompt`'s: a scoped `#entity-filter` rule would match only inside an EntityFilter."""
 
+    SCOPED_CSS = False
     DEFAULT_CSS = """
     #entity-filter { height: 1; border: none; padding: 0 1; display: none; }
     #entity-filter.-shown { display: block; }
