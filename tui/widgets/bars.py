@@ -110,15 +110,19 @@ class KeyBar(_Bar):
     def render(self) -> Content:
         key_style = self.get_visual_style("keybar--key")
         desc_style = self.get_visual_style("keybar--description")
+        pieces = [
+            [(f" {clean(key)} ", key_style), (f"{clean(description)} ", desc_style)]
+            for key, description, _action, _node in self._keys
+        ]
+        widths = [sum(cells(t) for t, _ in piece) for piece in pieces]
+        keep = {i for i, k in enumerate(self._keys) if k[2].rpartition(".")[2] == "help"}
         parts: list = []
         self._cells = []
         x = 0
-        for i, (key, description, _action, _node) in enumerate(self._keys):
-            piece = [(f" {clean(key)} ", key_style), (f"{clean(description)} ", desc_style)]
-            width = sum(cells(t) for t, _ in piece)
-            self._cells.append((x, x + width, i))
-            parts += piece
-            x += width
+        for i in fitting_keys(widths, self.line_width(), keep):
+            self._cells.append((x, x + widths[i], i))
+            parts += pieces[i]
+            x += widths[i]
         return Content.assemble(*parts)
 
     async def on_click(self, event: events.Click) -> None:
@@ -127,6 +131,20 @@ class KeyBar(_Bar):
                 _key, _description, action, node = self._keys[i]
                 await self.app.run_action(action, node)
                 return
+
+
+def fitting_keys(widths: list[int], width: int, keep: set[int]) -> list[int]:
+    """The keys (by index) that fit whole in `width` cells, in order: those in `keep` (the help key, which lists
+    the rest) first, then the others from the left while they fit. A key is never cut in half."""
+    room = width - sum(widths[i] for i in keep)
+    shown = set(keep)
+    for i, w in enumerate(widths):
+        if i not in keep:
+            if w > room:
+                break
+            shown.add(i)
+            room -= w
+    return sorted(i for i in shown if widths[i] <= width)
 
 
 class ChipBar(_Bar):
