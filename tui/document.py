@@ -84,6 +84,7 @@ class Doc:
     page: q.EntityPage | None = None
     statement: q.StatementPage | None = None
     event: q.EventPage | None = None
+    width: int = 0  # the width its lines were cut to (an entity's or an event's page); 0: any width
 
     def display(self, offset: int) -> int:
         """The display offset of a stored-text offset (articles)."""
@@ -256,7 +257,7 @@ def entity_doc(page: q.EntityPage, width: int = 80) -> Doc:
     _mentions_section(b, page, width)
     b.line()
     if not page.complete:  # its head only: the rest of the page goes on from here once read (`read_entity_rest`)
-        return Doc("entity", e.id, name, b.text, b.spans, b.links, page=page)
+        return Doc("entity", e.id, name, b.text, b.spans, b.links, page=page, width=width)
     for title, rows, total in (
         ("Quotes by " + name, page.quotes_by, page.quotes_by_total),
         ("Quotes mentioning " + name, page.quotes_about, page.quotes_about_total),
@@ -272,7 +273,7 @@ def entity_doc(page: q.EntityPage, width: int = 80) -> Doc:
     _events_section(b, page.events, width)
     b.line()
     _appears_with_section(b, page.cooccurring)
-    return Doc("entity", e.id, name, b.text, b.spans, b.links, page=page)
+    return Doc("entity", e.id, name, b.text, b.spans, b.links, page=page, width=width)
 
 
 def _entity_header(b: _Builder, page: q.EntityPage, name: str, width: int) -> None:
@@ -466,7 +467,7 @@ def event_doc(page: q.EventPage, width: int = 80) -> Doc:
     _heading(b, "Reports", len(page.reports), page.reports_total)
     for report in page.reports:
         _report_lines(b, report, width)
-    return Doc("event", ev.id, title, b.text, b.spans, b.links, event=page)
+    return Doc("event", ev.id, title, b.text, b.spans, b.links, event=page, width=width)
 
 
 def _names_line(b: _Builder, label: str, names: list[tuple[str, int | None]]) -> None:
@@ -548,6 +549,18 @@ def _report_lines(b: _Builder, r: q.EventReport, width: int) -> None:
     b.add(clean(sentence[:at]))
     b.add(clean(sentence[at:to]), DATE_STYLE)
     b.line(clean(sentence[to:]))
+
+
+def made_for(doc: Doc, width: int) -> Doc:
+    """`doc`, made again `width` wide if its lines were cut to another width (an entity's or an event's page made
+    while the reader was hidden, say, 1 column wide); else `doc` itself."""
+    if not doc.width or doc.width == width:
+        return doc
+    if doc.page is not None:
+        return entity_doc(doc.page, width)
+    if doc.event is not None:
+        return event_doc(doc.event, width)
+    return doc
 
 
 def message_doc(text: str) -> Doc:

@@ -235,3 +235,23 @@ def test_the_event_page_of_a_hostile_article_shows_its_fields_literally(db_path)
     assert "[link=x]src" in doc.text and "[bold]Markup[/] title [31mred[0m" in doc.text
     assert "“[red]not red[/red]”" in doc.text
     assert not any(ch in doc.text for ch in "\x1b\x07\u202e\u202c")
+
+
+async def test_an_event_page_read_while_the_reader_was_hidden_is_laid_out_at_its_width(make_conflict_app):
+    """Found at 80×24: `3` `z` `k k k` `z` typed fast left the event page's date bases cut to 8 columns
+    ("Wednesd…"): the page was read for the hidden reader (1 column wide) and shown after it came back."""
+    app = make_conflict_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        timeline = s.lst("timeline")
+        conflict = next(timeline.row(i) for i in range(timeline.total) if timeline.row(i).conflict)
+        with closing(q.connect(app.db.path)) as conn:
+            narrow = event_doc(q.event_page(conn, conflict.id), 1)
+        assert "…" in narrow.text  # made for one column, its bases are cut short
+        s.reader.show(narrow)
+        await settle(pilot)
+        width = s.reader.text_width()
+        assert width > 40 and s.reader.doc.width == width
+        with closing(q.connect(app.db.path)) as conn:
+            assert s.reader.doc.text == event_doc(q.event_page(conn, conflict.id), width).text

@@ -18,7 +18,7 @@ from textual.geometry import Size
 from textual.message import Message
 
 from .. import bindings
-from ..document import CURSOR_STYLE, HIT_STYLE, TARGET_STYLE, Doc, Link, entity_doc, message_doc, wants_rest
+from ..document import CURSOR_STYLE, HIT_STYLE, TARGET_STYLE, Doc, Link, entity_doc, made_for, message_doc, wants_rest
 from ..render import LineScrollView, content_segments, set_virtual_size, thumb_segment
 from ..text import wrap
 
@@ -84,7 +84,7 @@ class Reader(LineScrollView, can_focus=True):
         (or to the cursor, or to `target`), and search `terms` highlighted; with `hit` ("first" or "last"),
         that search hit current and in view (set before the page is styled: styling it again after cost a pass
         over every span of the page)."""
-        self.doc = doc
+        doc = self.doc = made_for(doc, self.text_width())  # read for a width the reader no longer has
         self.cursor = cursor if cursor is not None and 0 <= cursor < len(doc.links) else None
         self.target = target
         self._terms = terms or []
@@ -205,8 +205,7 @@ class Reader(LineScrollView, can_focus=True):
         self._seen_size = event.size
         top = self._line_starts[round(self.scroll_y)] if self._lines and round(self.scroll_y) < len(self._lines) else 0
         width = self.text_width()
-        if self.doc.page is not None and width != self._width:  # keyword-in-context lines fit the width
-            self.doc = entity_doc(self.doc.page, width)
+        self.doc = made_for(self.doc, width)  # keyword-in-context lines and an event's bases fit the width
         self._layout()
         self._scroll_to_offset(top, centre=False, top=True)
         self._check_rest()
