@@ -139,6 +139,7 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         self._headers: dict[str, ColumnHeader] = {}  # each list's column header, by pane
         self._found: dict[tuple, object] = {}  # `_one`'s widgets, by what was asked
         self._later: dict[str, Input] = {}  # the prompt lines and entity filter made so far, by selector
+        self._line_error = False  # a search line's error is on screen: it goes when the line closes
 
     # ---------------------------------------------------------------- layout
 
@@ -705,6 +706,9 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
             box.styles.display = None  # back to the CSS: hidden
             self._one(KeyBar).styles.display = None
             self._prompt_name = None
+        if self._line_error:  # what was wrong with a line put right (or given up) says nothing any more
+            self._line_error = False
+            self.app.clear_notifications()
 
     # ---------------------------------------------------------------- search
 
@@ -724,6 +728,7 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
             query = q.parse(text)
         except q.QueryError as e:  # the line stays open to be put right
             self.notify(str(e), severity="warning", timeout=8)
+            self._line_error = True
             return
         self._close_prompt()
         if text and not query.terms:
@@ -898,6 +903,7 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         problem = nav.date_problem(value) if value or self._date_for != "quotes" else None
         if problem:
             self.notify(f"not a date: “{clean(value)}” ({problem})", severity="warning")
+            self._line_error = True
             return
         self._close_prompt()
         if self._date_for == "quotes":  # the quotes said then (nothing: all of them again)

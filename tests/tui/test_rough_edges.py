@@ -193,3 +193,44 @@ async def test_palette_offers_no_jump_to_a_day_off_the_calendar(make_app):
         bad = [hit.text async for hit in provider.search("2023-02-30")]
         assert good == ["Go to date: 2024-02-29"]
         assert not any(text.startswith("Go to date:") for text in bad)
+
+
+async def test_a_search_lines_error_goes_once_the_line_is_put_right(make_app):
+    """Found at 80×24: `/` `speaker:` enter said what was wrong, and the warning stayed up for 8 s over the
+    results of the search put right after it."""
+    from textual.widgets import Input
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        await pilot.press("slash")
+        await settle(pilot)
+        box = s.query_one("#search", Input)
+        box.value = "speaker:"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any("needs a value" in str(n.message) for n in app._notifications)
+        box.value = "Moscow"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert s.state.chips.search == "Moscow"
+        assert not any("needs a value" in str(n.message) for n in app._notifications)
+
+
+async def test_a_date_lines_error_goes_when_the_line_is_given_up(make_app):
+    from textual.widgets import Input
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        await pilot.press("D")
+        await settle(pilot)
+        s.query_one("#date", Input).value = "2023-02-30"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any("not a date" in str(n.message) for n in app._notifications)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not any("not a date" in str(n.message) for n in app._notifications)
