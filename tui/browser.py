@@ -14,6 +14,7 @@ from dataclasses import replace
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.notifications import Notification, Notify
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
@@ -23,7 +24,7 @@ from . import bindings, saved
 from . import navigation as nav
 from .browser_corrections import Corrections
 from .document import Doc, article_for_row, message_doc, read_document, read_entity_rest
-from .internals import set_border
+from .internals import set_border, withdraw_notice
 from .marking import MarkAndRead
 from .panes import LISTS, MARK_GLYPH, MARKED_PANES, PANES, EventCounts, entities_source
 from .render import Box
@@ -139,7 +140,7 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         self._headers: dict[str, ColumnHeader] = {}  # each list's column header, by pane
         self._found: dict[tuple, object] = {}  # `_one`'s widgets, by what was asked
         self._later: dict[str, Input] = {}  # the prompt lines and entity filter made so far, by selector
-        self._line_error = False  # a search line's error is on screen: it goes when the line closes
+        self._line_said: Notification | None = None  # the notice about the open prompt line: it goes with the line
 
     # ---------------------------------------------------------------- layout
 
@@ -706,9 +707,19 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
             box.styles.display = None  # back to the CSS: hidden
             self._one(KeyBar).styles.display = None
             self._prompt_name = None
-        if self._line_error:  # what was wrong with a line put right (or given up) says nothing any more
-            self._line_error = False
-            self.app.clear_notifications()
+        self._unsay_line()  # what a line asked for, or what was wrong with it, says nothing once it is closed
+
+    def line_notice(self, text: str, severity: str = "information") -> None:
+        """A notice about the prompt line open (what to type there, what is wrong with it), up until it closes;
+        the one before it goes. (Never markup, as every notice of the app.)"""
+        self._unsay_line()
+        self._line_said = Notification(text, "", severity, 8, markup=False)
+        self.app.post_message(Notify(self._line_said))
+
+    def _unsay_line(self) -> None:
+        if self._line_said is not None:
+            withdraw_notice(self.app, self._line_said)
+            self._line_said = None
 
     # ---------------------------------------------------------------- search
 
@@ -727,8 +738,7 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         try:
             query = q.parse(text)
         except q.QueryError as e:  # the line stays open to be put right
-            self.notify(str(e), severity="warning", timeout=8)
-            self._line_error = True
+            self.line_notice(str(e), severity="warning")
             return
         self._close_prompt()
         if text and not query.terms:
@@ -902,8 +912,7 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         value = event.value.strip()
         problem = nav.date_problem(value) if value or self._date_for != "quotes" else None
         if problem:
-            self.notify(f"not a date: “{clean(value)}” ({problem})", severity="warning")
-            self._line_error = True
+            self.line_notice(f"not a date: “{clean(value)}” ({problem})", severity="warning")
             return
         self._close_prompt()
         if self._date_for == "quotes":  # the quotes said then (nothing: all of them again)

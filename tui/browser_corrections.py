@@ -49,7 +49,10 @@ class Corrections:
         self._correcting = (action, kind, fact)
         box = self._one("#correct", Input)
         box.placeholder = action.asks
-        self._open_prompt("correct", correcting.prefill(action, kind, fact))
+        value = correcting.prefill(action, kind, fact)
+        self._open_prompt("correct", value)
+        if value:  # the line holds the value to edit, not what it asks for: that is said above it
+            self.line_notice(f"{action.label}: {action.asks}")
 
     def action_review(self) -> None:
         from .review_screen import ReviewScreen

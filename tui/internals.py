@@ -11,7 +11,8 @@ started has answered, drawn then in one frame; `set_border`, a border title that
 `line_cache`, a widget's own cache of drawn lines; `keymap`, the app's key remapping;
 `tolerate_undecodable_input`, input bytes that are not UTF-8 replaced instead of fatal;
 `guard_option_list_paging`, PageUp/PageDown in an option list with no room to draw a line;
-`cache_handler_lookup`, each message's handlers looked up in a class's MRO once, not per message.
+`cache_handler_lookup`, each message's handlers looked up in a class's MRO once, not per message;
+`withdraw_notice`, one notice taken off the screen before its time (the others left up).
 """
 
 from __future__ import annotations
@@ -358,3 +359,10 @@ def cache_handler_lookup() -> None:
     _get_dispatch_methods._sinorus_cached = True
     _get_dispatch_methods._sinorus_upstream = MessagePump._get_dispatch_methods  # (tests compare the two)
     MessagePump._get_dispatch_methods = _get_dispatch_methods
+
+
+def withdraw_notice(app, notification) -> None:
+    """Take `notification` off the screen before its timeout, leaving the other notices up (Textual has only
+    `clear_notifications` in public: `App._unnotify`). One gone already (its time was up) is left be."""
+    if notification in app._notifications:
+        app._unnotify(notification)

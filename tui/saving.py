@@ -91,7 +91,7 @@ class SaveAndPipe:
     def action_save_view(self) -> None:
         self._save_pane = self._shown_pane()
         self._open_prompt("save", str(default_path(self._save_pane)))
-        self.notify(f"save the {self._save_pane} shown: {SAVE_PROMPT}", timeout=5)  # the line holds the path
+        self.line_notice(f"save the {self._save_pane} shown: {SAVE_PROMPT}")  # the line holds the path
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """The save and pipe prompts' lines (a mixin's `@on` handlers would not be found)."""

@@ -119,3 +119,22 @@ async def test_review_in_the_browser_keeps_answers_and_shows_the_figures(app):
         assert conn.execute("SELECT answer FROM review_answer ORDER BY rowid").fetchall() == [("right",), ("wrong",)]
         conn.close()
         await pilot.press("escape")
+
+
+async def test_a_line_holding_the_value_to_edit_says_above_it_what_it_asks_until_it_closes(app):
+    """Found at 80×24: `c` `k` on a quote opened a line holding only "partial", its placeholder (the kinds to
+    choose from, enter to set) hidden behind the value; a notice says it now, and goes with the line."""
+
+    def asked() -> bool:
+        return any("direct, partial, indirect or stance" in str(n.message) for n in app._notifications)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("4", "v")
+        await settle(pilot)
+        await pilot.press("c", "k")
+        await settle(pilot)
+        assert prompt(app).display and prompt(app).value and asked()
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not prompt(app).display and not asked() and stored(app) == []
