@@ -18,6 +18,7 @@ from model.corpus.query import QueryError
 from . import bindings
 from .internals import keymap
 from .text import QUOTED_KINDS, REPORTED_MARK, STANCE_KIND, as_said, clean, shorten
+from .widgets.hanging import Hanging, Row
 
 _CSS = """
 {name} {{ align: center middle; }}
@@ -26,10 +27,14 @@ _CSS = """
 """
 
 
-def _rows(pairs: list[tuple[str, object]]) -> Content:
+def _rows(pairs: list[tuple[str, object]]) -> list[Row]:
+    """A field and its value a row, each value wrapped beside the fields (`Hanging`)."""
     width = max((len(k) for k, v in pairs if v not in (None, "")), default=0)
-    lines = [Content.assemble((k.ljust(width), "bold"), "  ", clean(str(v))) for k, v in pairs if v not in (None, "")]
-    return Content("\n").join(lines)
+    return [
+        (Content(k.ljust(width) + "  ").stylize("bold", 0, width), Content(clean(str(v))))
+        for k, v in pairs
+        if v not in (None, "")
+    ]
 
 
 def _short(text: str | None, n: int = 160) -> str:
@@ -225,7 +230,7 @@ class ProvenanceScreen(ModalScreen):
         with VerticalScroll(id="box") as box:
             box.border_title = "Provenance"
             box.border_subtitle = "escape closes"
-            yield Static(_rows(provenance(self.kind, self.fact) + correction_rows(self.notes)), markup=False)
+            yield Hanging(_rows(provenance(self.kind, self.fact) + correction_rows(self.notes)))
 
     def on_mount(self) -> None:
         if not self.notes and self.kind in ("quote", "date", "event", "mention", "entity-row", "article"):
@@ -244,7 +249,7 @@ class ProvenanceScreen(ModalScreen):
 
     def _show_notes(self, notes: list) -> None:
         self.notes = notes
-        self.query_one("#box Static", Static).update(_rows(provenance(self.kind, self.fact) + correction_rows(notes)))
+        self.query_one("#box Hanging", Hanging).update(_rows(provenance(self.kind, self.fact) + correction_rows(notes)))
 
 
 def notes_of(conn, kind: str, fact) -> list:
@@ -320,7 +325,7 @@ class HelpScreen(ModalScreen):
             box.border_title = "Keys"
             box.border_subtitle = "type to filter · escape clears, then closes · remap in config.toml [keys]"
             yield Input(placeholder="type to filter the rows", id="help-filter", compact=True)
-            yield Static(_help_content(help_rows(self.app)), markup=False, id="help-rows")
+            yield Hanging(_help_content(help_rows(self.app)), id="help-rows")
 
     def on_mount(self) -> None:
         self.query_one("#help-filter", Input).focus()
@@ -328,7 +333,7 @@ class HelpScreen(ModalScreen):
     def on_input_changed(self, event: Input.Changed) -> None:
         rows = filter_help(help_rows(self.app), event.value)
         shown = _help_content(rows) if rows else Content(f"no key, field or mark matches “{clean(event.value)}”")
-        self.query_one("#help-rows", Static).update(shown)
+        self.query_one("#help-rows", Hanging).update(shown)
 
     def action_dismiss(self, result=None) -> None:
         box = self.query_one("#help-filter", Input)
@@ -338,14 +343,19 @@ class HelpScreen(ModalScreen):
         self.dismiss(result)
 
 
-def _help_content(groups: list[tuple[str, list[tuple[str, str, str]]]]) -> Content:
-    lines = []
+def _help_content(groups: list[tuple[str, list[tuple[str, str, str]]]]) -> list[Row]:
+    """A heading a group, then a row a key: its keys, and beside them what it does and its id (wrapped there)."""
+    lines: list[Row] = []
     for group, rows in groups:
-        lines.append(Content(group).stylize("bold $text-primary"))
+        lines.append((Content(""), Content(group).stylize("bold $text-primary")))
         for keys, description, binding_id in rows:
-            lines.append(Content.assemble((keys.ljust(16), "bold"), description.ljust(26), (binding_id, "$text-muted")))
-        lines.append(Content(""))
-    return Content("\n").join(lines)
+            head = Content(keys.ljust(15) + " ").stylize("bold", 0, max(len(keys), 15))
+            if len(description) < 26:  # the third column wraps under itself
+                lines.append((head + description.ljust(26), Content(binding_id).stylize("$text-muted")))
+            else:
+                lines.append((head, Content.assemble(description.ljust(26), (binding_id, "$text-muted"))))
+        lines.append((Content(""), Content("")))
+    return lines
 
 
 def filter_help(

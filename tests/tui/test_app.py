@@ -286,7 +286,7 @@ async def test_provenance_copy_and_help(make_app):
         await settle(pilot)
         await goto_row(pilot, "timeline", lambda r: r.text == "Wednesday")
         await pilot.press("p")
-        text = str(app.screen.query_one("#box Static").render())
+        text = " ".join(str(app.screen.query_one("#box Static").render()).split())  # as wrapped at 80 columns
         assert "the Wednesday before the publication date 2023-02-23" in text and "2023-02-23" in text
         await pilot.press("escape", "question_mark")
         await settle(pilot)
