@@ -172,6 +172,16 @@ def context_of(text: str, start: int, end: int, width: int = _CONTEXT) -> str:
     return " ".join(line.split())
 
 
+def _as_said(words: str, kind: str, cue: str | None) -> str:
+    """Words as the reader must take them (as the browser shows them): “own words”, `≈ reported speech` (never in
+    quotation marks), a stance after its verb (`accuse: Washington of …`): a position held, no words reported."""
+    if kind in QUOTED_KINDS:
+        return f"“{words}”"
+    if kind == "stance":
+        return f"{cue or 'holds'}: {words}"
+    return f"≈ {words}"
+
+
 def _span_item(conn: sqlite3.Connection, kind: str, key: dict) -> Item:
     aid, text = conn.execute("SELECT id, text FROM article WHERE key=?", (key["article"],)).fetchone()
     where = "a.key=? AND t.start=? AND t.end=?"
@@ -179,13 +189,12 @@ def _span_item(conn: sqlite3.Connection, kind: str, key: dict) -> Item:
     words = text[key["start"] : key["end"]]
     fact = {"article": aid, "start": key["start"], "end": key["end"], "text": words}
     if kind == "quotes":
-        speaker, qkind = conn.execute(
-            "SELECT COALESCE(e.canonical, t.speaker_name), t.kind FROM quote t JOIN article a ON a.id = t.article "
+        speaker, qkind, cue = conn.execute(
+            "SELECT COALESCE(e.canonical, t.speaker_name), t.kind, t.cue FROM quote t JOIN article a ON a.id = t.article "
             f"LEFT JOIN entity e ON e.id = t.speaker_entity WHERE {where}",
             params,
         ).fetchone()
-        shown = f"“{words}”" if qkind in QUOTED_KINDS else f"≈ {words}"  # reported speech is never in quotes
-        claim = f"{speaker or 'no speaker'} ({qkind}): {shown}"
+        claim = f"{speaker or 'no speaker'} ({qkind}): {_as_said(words, qkind, cue)}"
         fact.update(speaker=speaker, kind=qkind)
     elif kind == "entities":
         name, label = conn.execute(

@@ -86,4 +86,11 @@ def test_a_quote_is_shown_as_the_reader_must_take_it_own_words_quoted_reported_s
     assert {"direct", "indirect"} <= set(kinds), kinds  # both forms drawn
     for kind, claim in kinds.items():
         own_words = kind in ("direct", "partial")
-        assert ("“" in claim) is own_words and ("≈ " in claim) is not own_words, (kind, claim)
+        assert ("“" in claim) is own_words and ("≈ " in claim) is (kind == "indirect"), (kind, claim)
+
+
+def test_a_stance_under_review_is_shown_after_its_verb_not_as_reported_speech(conn):
+    """Found in `R` on the seeds: "China (stance): ≈ balance in …", the mark the legend gives reported speech."""
+    conn.execute("UPDATE quote SET kind='stance', cue='accuse'")
+    stances = [i.claim for i in review.draw(conn, seed=3, per_kind=5) if i.kind == "quotes"]
+    assert stances and all("(stance): accuse: " in c and "≈" not in c and "“" not in c for c in stances), stances
