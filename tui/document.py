@@ -22,7 +22,7 @@ from model.corpus.query.entity_page import MONTHS_ROWS
 from model.wording import counted
 
 from .sparks import blocks, buckets
-from .text import QUOTED_KINDS, as_said, clean, clean_keep_offsets, context_after, context_before, shorten, wrap
+from .text import QUOTED_KINDS, as_said, cells, clean, clean_keep_offsets, context_after, context_before, shorten, wrap
 
 LABEL_STYLES = {
     "PERSON": "underline $text-warning",
@@ -408,7 +408,9 @@ def _outlets(wordings: list[q.QuoteRow]) -> str:
     """The outlets that carry a statement, by name, and how many of its articles give none."""
     names = sorted({clean(w.source) for w in wordings if clean(w.source).strip()}, key=str.casefold)
     unknown = len({w.article for w in wordings if not clean(w.source).strip()})
-    named = f"{counted(len(names), 'outlet')} ({', '.join(names)})" if names else ""
+    if not names:  # beside "N articles": not "N articles of an outlet not known" again
+        return "outlet not known" if unknown == 1 else "outlets not known"
+    named = f"{counted(len(names), 'outlet')} ({', '.join(names)})"
     rest = f"{counted(unknown, 'article')} of an outlet not known" if unknown else ""
     return " + ".join(x for x in (named, rest) if x)
 
@@ -420,7 +422,7 @@ def statement_doc(page: q.StatementPage) -> Doc:
     b = _Builder()
     who = clean(st.speaker, "unknown speaker")
     b.add(who, "bold", ("entity", st.speaker_entity) if st.speaker_entity is not None else None)
-    b.line(f"  · {st.kind or '?'}", MUTED_STYLE)
+    b.line(f" · {st.kind or '?'}", MUTED_STYLE)
     b.line(
         f"said {date_span(st.first, st.last)} · {counted(st.articles, 'article')} · {_outlets(page.wordings)} · "
         f"{counted(st.quotes, 'wording')}",
@@ -497,8 +499,10 @@ def _readings_section(b: _Builder, page: q.EventPage, width: int) -> None:
         return
     for rd in readings:
         chosen = " (the event's date)" if rd.value == page.event.value else ""
-        b.add("  " + clean(rd.value), DATE_STYLE)
-        b.line(f"{chosen} · {_given_by(rd, outlets)}", MUTED_STYLE)
+        head = "  " + clean(rd.value)
+        b.add(head, DATE_STYLE)
+        room = max(16, width - cells(head + chosen + " · "))  # one line: the articles' keys cut, not wrapped
+        b.line(f"{chosen} · {shorten(_given_by(rd, outlets), room)}", MUTED_STYLE)
         for basis in rd.basis:
             b.line("    " + shorten(clean(basis), max(8, width - 4)), MUTED_STYLE)
 
@@ -532,12 +536,23 @@ def _readings_side_by_side(
         b.line("".join((lines[row] if row < len(lines) else "").ljust(col_w + 1) for _, lines in cols), MUTED_STYLE)
 
 
+REPORT_TITLE_MIN = 20  # cells a report's title needs beside its date, outlet and day; fewer, it goes below
+
+
 def _report_lines(b: _Builder, r: q.EventReport, width: int) -> None:
     """A report: date reading, outlet and article (a link to the sentence in it), basis, the sentence."""
     reading = clean(r.value, "?") + (f" (its weekday: {clean(r.weekday_value)})" if r.weekday_value else "")
-    b.add("  " + reading + (f" {UNCERTAIN_MARK}" if r.uncertain else ""), DATE_STYLE)
-    b.add(" · " + clean(r.source, "no source") + " · " + (r.published or "undated") + " · ", MUTED_STYLE)
-    b.line(shorten(clean(r.title, clean(r.key)), max(8, width - 40)), "bold", ("report", r))
+    head = "  " + reading + (f" {UNCERTAIN_MARK}" if r.uncertain else "")
+    meta = " · " + clean(r.source, "no source") + " · " + (r.published or "undated") + " · "
+    b.add(head, DATE_STYLE)
+    b.add(meta, MUTED_STYLE)
+    title = clean(r.title, clean(r.key))
+    room = width - cells(head + meta)
+    if room < REPORT_TITLE_MIN:  # the title on a line of its own, rather than cut to a word or wrapped
+        b.line()
+        b.add("    ")
+        room = max(REPORT_TITLE_MIN, width - 4)
+    b.line(shorten(title, room), "bold", ("report", r))
     if r.basis:
         b.line("    date: " + shorten(clean(r.basis), max(8, width - 10)), MUTED_STYLE)
     # the sentence, its date marked (offsets into the sentence as stored, cut at 600 characters)

@@ -255,3 +255,28 @@ async def test_an_event_page_read_while_the_reader_was_hidden_is_laid_out_at_its
         assert width > 40 and s.reader.doc.width == width
         with closing(q.connect(app.db.path)) as conn:
             assert s.reader.doc.text == event_doc(q.event_page(conn, conflict.id), width).text
+
+
+def test_a_report_title_takes_the_room_left_on_its_line_or_a_line_of_its_own():
+    """Found at 120×35 (a 52-column reader): "1830 · nyt · 2016-09-25 · Obama Sa…", the title cut to 8 cells with
+    the line half empty; at 80×24 a weekday's reading pushed the title onto a wrapped line."""
+    long_title = "A title long enough to be cut somewhere along the line it is given"
+    page = _page(False)
+    page.reports[0] = replace(page.reports[0], title=long_title)
+    for width in (60, 78):  # the title fills what its date, outlet and day leave
+        lines = event_doc(page, width).text.split("\n")
+        (line,) = [x for x in lines if "· Wire ·" in x]
+        assert len(line) == width and line.endswith("…") and "A title long" in line
+    weekday = replace(page.reports[0], weekday_value="2023-02-21", value="2023-02-23", uncertain=True)
+    page.reports[0] = weekday
+    lines = event_doc(page, 76).text.split("\n")  # the reader's text at 80×24
+    at = next(i for i, x in enumerate(lines) if "· Wire ·" in x)
+    assert all(len(x) <= 76 for x in lines[at : at + 2]) and lines[at + 1].startswith("    A title long")
+
+
+def test_a_reading_given_by_long_article_keys_stays_on_one_line():
+    page = _page(False)
+    page.readings[0] = q.EventReading("2023-02-22", ["a-very-long-article-key-" * 3, "b"], ["basis"])
+    lines = event_doc(page, 60).text.split("\n")
+    (line,) = [x for x in lines if x.startswith("  2023-02-22 (the event's date)")]
+    assert len(line) <= 60 and line.endswith("…")

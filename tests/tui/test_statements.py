@@ -144,3 +144,26 @@ async def test_a_maximised_statements_list_shows_two_lines_a_statement(statement
         # after the cell a marked row shows its mark in
         assert top.startswith(" Lena Ortiz") and "2× 2024-03-01…03-04" in top
         assert under[:19].strip() == "" and "spring" in under  # the rest of the wording, under it
+
+
+def test_a_statement_of_articles_without_an_outlet_says_so_once(statements_db, tmp_path):
+    """Found on the seeds: "said 2024-06-19 · 1 article · 1 article of an outlet not known · 1 wording"."""
+    import sqlite3
+    from contextlib import closing
+
+    from model.corpus import query as q
+    from tests.tui.conftest import copy_of
+    from tui.document import read_document
+
+    path = copy_of(statements_db, tmp_path)
+    with closing(sqlite3.connect(path)) as conn, conn:
+        conn.execute("UPDATE article SET source = NULL")
+    with closing(q.connect(path)) as conn:
+        (statement,) = conn.execute(
+            "SELECT s.statement FROM quote_statement s JOIN quote q ON q.id = s.quote "
+            "JOIN article a ON a.id = q.article WHERE a.key = 'c'"
+        ).fetchone()
+        doc = read_document(conn, "statement", statement, 78)
+    head = doc.text.split("\n")[:2]
+    assert head[0] == "Omar Haddad · direct"
+    assert head[1].startswith("said 2024-03-02 · 1 article · outlet not known · ")
