@@ -15,7 +15,6 @@ from model.corpus import query as q
 
 from .document import UNCERTAIN_MARK, Doc
 from .panes import (
-    MARKED_PANES,
     SORT_MARKS,
     TITLES,
     Column,
@@ -149,9 +148,8 @@ def header_layout(name: str, snap: Snapshot, tall: bool = False) -> tuple:
     else:
         key = ("quotes", snap.quote_view, snap.quote_sort, tall)
         layout = lambda w: quote_header(w, snap.quote_sort, snap.quote_view, tall)  # noqa: E731
-    if name in MARKED_PANES:
-        return (lambda w, inner=layout: [Column("", 1), *inner(max(0, w - 1))]), key
-    return layout, key
+    # every list's rows start after a cell (the mark's, on a list whose rows can be marked; blank on Entities)
+    return (lambda w, inner=layout: [Column("", 1), *inner(max(0, w - 1))]), key
 
 
 def sort_by_column(snap: Snapshot, name: str, column: Column) -> Snapshot | None:

@@ -79,7 +79,7 @@ async def test_a_click_on_a_heading_sorts_by_its_column_and_again_the_other_way(
         vl = s.lst("entities")
         names = [vl.row(i).name for i in range(vl.total)]
         assert s.state.entity_sort == "name" and names == sorted(names, key=str.casefold)
-        assert header_line(s, "entities").startswith("name▲") and "mentions▼" not in header_line(s, "entities")
+        assert header_line(s, "entities").startswith(" name▲") and "mentions▼" not in header_line(s, "entities")
         # Articles: the date column, newest first, clicked: oldest first
         await pilot.press("1")
         await settle(pilot)
@@ -317,3 +317,19 @@ def test_sorting_by_a_column_picks_its_sort_then_the_next_and_o_goes_round():
         snap = next_sort_column(snap, "entities", columns)
         order.append(snap.entity_sort)
     assert order == ["articles", "name", "type", "mentions"]
+
+
+async def test_entity_names_stand_one_cell_off_the_border_as_every_lists_rows(make_app):
+    """Found at 80×24: Entities drew "│China" and "│name" against the border; the other lists keep a cell."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        await pilot.press("2")
+        await settle(pilot)
+        vl = s.lst("entities")
+        first = vl.render_line(0).text
+        assert first.startswith(" " + vl.row(0).name)
+        assert header_line(s, "entities").startswith(" name")
+        x, _ = column_at(s, "entities", "articles")  # a heading is still where its column is drawn
+        assert first[x:].strip().startswith(str(vl.row(0).articles))
