@@ -82,6 +82,7 @@ QUERY_SCORE = 10 * RECENT_SCORE  # a line typed in the search language: searchin
 
 class EntityCommands(_DbProvider):
     kind = "entity"
+    weight = 1.0  # of the match's score: an entity before an article whose title matches as well
 
     def rows(self, conn, text: str):
         return q.entities(conn, q.Filters(name=text), limit=15)
@@ -98,12 +99,13 @@ class EntityCommands(_DbProvider):
         screen = _screen(self.app)
         for row in rows:
             title, help, action = self.hit(screen, row)
-            score = recent_score(max(matcher.match(title), 0.4), screen.recent.rank(self.kind, row.id))
+            score = recent_score(max(matcher.match(title), 0.4) * self.weight, screen.recent.rank(self.kind, row.id))
             yield Hit(score, highlight(matcher, title), action, text=title, help=escape(help))
 
 
 class ArticleCommands(EntityCommands):
     kind = "article"
+    weight = 0.99  # "clint": Hillary Clinton first, then the articles with Clinton in their titles
 
     def rows(self, conn, text: str):
         return q.find_articles(conn, text, limit=15)

@@ -125,3 +125,17 @@ async def test_a_search_typed_in_the_palette(make_app):
         await settle(pilot)
         assert "is not a date (month must be in 1..12)" in str(list(app._notifications)[-1].message)
         assert s.state.chips.search == 'speaker:Putin "new chapter"'
+
+
+async def test_an_entity_comes_before_articles_whose_titles_match_as_well(make_app):
+    """Found on PolNeAR dev: `ctrl+p` `clint` listed fifteen article titles before "Go to entity: Hillary Clinton"
+    (every line matched alike, the articles answered first)."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        for _ in range(3):  # whichever provider answers first
+            lines = await palette(pilot, "Putin")
+            assert any(line.startswith("Go to article:") and "Putin" in line for line in lines)
+            assert lines[0] == "Go to entity: Vladimir Putin", lines
+            await pilot.press("escape")
+            await settle(pilot)
