@@ -18,6 +18,7 @@ from .panes import MARKED_PANES, PANES
 
 READ_ONLY = "the database is read-only: marks and read articles are not saved"
 NOT_MARKABLE = "m marks an article, a quote or a dated event: select one first"
+MERGED_NOT_MARKABLE = "an event merged across articles has no mark of its own: v lists its dates, m marks one"
 
 
 def mark_target(fact) -> tuple[str, int, int, int] | None:
@@ -67,7 +68,11 @@ class MarkAndRead:
     # ---------------------------------------------------------------- marks
 
     def action_toggle_mark(self) -> None:
-        target = mark_target(self._selected_fact())
+        fact = self._selected_fact()
+        target = mark_target(fact)
+        if target is None and fact is not None and fact[0] == "merged-event":  # the Timeline's events
+            self.notify(MERGED_NOT_MARKABLE, timeout=5)
+            return
         if target is None and self._focused_id() == "reader":
             doc = self.reader.doc  # a link that is no quote or date: the article it is in
             target = mark_target(("article", doc.article)) if doc.kind == "article" else None

@@ -13,6 +13,7 @@ from textual.markup import escape
 from textual.system_commands import SystemCommandsProvider
 
 from model.corpus import query as q
+from model.wording import counted
 
 from . import bindings, saved
 from .browser import MainScreen
@@ -39,7 +40,7 @@ def entity_lines(row) -> tuple[str, str]:
     """An entity's line in the palette and its help line."""
     return (
         f"Go to entity: {clean(row.name)}",
-        f"{clean(row.label)} · {row.mentions} mentions in {row.articles} articles",
+        f"{clean(row.label)} · {counted(row.mentions, 'mention')} in {counted(row.articles, 'article')}",
     )
 
 

@@ -152,3 +152,18 @@ async def test_a_read_only_database_says_marks_are_not_saved(make_app, db_path):
         await settle(pilot)
         assert sum("read-only: marks" in n for n in notices(app)) == 2
         assert stored_marks(db_path) == [] and read_keys(db_path) == set()
+
+
+async def test_m_on_an_event_merged_across_articles_says_how_to_mark_one_of_its_dates(make_app, db_path):
+    """Found at 80×24: `3` `m` (the Timeline's events, as it opens) said "select one first" with an event
+    selected; such an event has no mark of its own: the line says where the marks are."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        assert screen_of(app).state.timeline_view == "events"
+        await pilot.press("m")
+        await settle(pilot)
+        assert any("v lists its dates, m marks one" in n for n in notices(app))
+        assert not any("select one first" in n for n in notices(app)) and stored_marks(db_path) == []

@@ -139,3 +139,14 @@ async def test_an_entity_comes_before_articles_whose_titles_match_as_well(make_a
             assert lines[0] == "Go to entity: Vladimir Putin", lines
             await pilot.press("escape")
             await settle(pilot)
+
+
+def test_an_entitys_palette_line_counts_in_words_one_mention_not_1_mentions():
+    from types import SimpleNamespace
+
+    from tui.palette import entity_lines
+
+    one = SimpleNamespace(name="Ana Ruiz", label="PERSON", mentions=1, articles=1)
+    assert entity_lines(one)[1] == "PERSON · 1 mention in 1 article"
+    many = SimpleNamespace(name="Ana Ruiz", label="PERSON", mentions=1200, articles=3)
+    assert entity_lines(many)[1] == "PERSON · 1,200 mentions in 3 articles"
