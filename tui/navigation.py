@@ -320,6 +320,8 @@ def chip_for_row(name: str, row, speaker: tuple[int, str] | None = None) -> tupl
         return "article", (row.id, clean(row.title, row.key))
     if name == "entities":
         return "entity", (row.id, clean(row.name))
+    if isinstance(row, q.StatementRow):  # a statement: its speaker, as its fullest wording has it
+        row = row.quote
     if name == "quotes" and row.speaker_entity is not None:
         return "speaker", (row.speaker_entity, clean(row.speaker))
     if name == "quotes" and row.joint:

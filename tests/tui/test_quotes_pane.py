@@ -151,3 +151,34 @@ async def test_each_member_of_a_joint_speaker_opens_its_page(tmp_path):
             await pilot.press("left_square_bracket")  # back to the article, its link cursor kept
             await settle(pilot)
         assert opened == ["Vladimir Putin", "Xi Jinping"]
+
+
+def _statement(quote: q.QuoteRow) -> q.StatementRow:
+    return q.StatementRow("s1", quote.speaker, quote.speaker_entity, quote.kind, quote.text, None, None, 1, 1, 1, quote)
+
+
+def test_f_on_a_statement_filters_by_its_speaker_and_one_without_an_entity_is_no_crash():
+    """Found on PolNeAR dev: Quotes grouped by statement, `o` (by speaker), `f` on a speaker with no entity
+    ("10 voters") quit the app with AttributeError: 'StatementRow' object has no attribute 'joint'."""
+    assert nav.chip_for_row("quotes", _statement(_row(speaker="10 voters"))) is None
+    assert nav.chip_for_row("quotes", _statement(_row(speaker="Lee", speaker_entity=3))) == ("speaker", (3, "Lee"))
+    joint = _row(speaker="Vladimir Putin; Xi Jinping", members=((7, "Vladimir Putin"), (9, "Xi Jinping")))
+    assert nav.chip_for_row("quotes", _statement(joint)) == ("speaker", (7, "Vladimir Putin"))
+
+
+async def test_f_on_a_statement_whose_speaker_is_no_entity_is_a_line_not_a_crash(make_app, db_path):
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(db_path)) as conn, conn:
+        conn.execute("UPDATE quote SET speaker_entity = NULL")
+        conn.execute("UPDATE statement SET speaker_entity = NULL")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        assert screen_of(app).state.quote_view == "statements"
+        await pilot.press("f")
+        await settle(pilot)
+        assert app.is_running and any("nothing to filter by" in str(n.message) for n in app._notifications)
