@@ -30,3 +30,41 @@ async def test_the_timeline_key_bar_ends_with_the_help_key_and_cuts_no_word(make
         for x0, x1, i in bar._cells:  # each key drawn whole where a click finds it
             key, description, _a, _n = bar._keys[i]
             assert line[x0:x1].rstrip() == f" {key} {description}"
+
+
+def test_chips_are_cut_alike_to_fit_the_line_and_the_ones_left_off_are_counted():
+    from tui.widgets.bars import chip_texts
+
+    labels = [
+        "entity: Hillary Clinton",
+        "speaker: Dan McLaughlin",
+        "speaker: Hillary Clinton",
+        "date: 2016-09..2016-10",
+    ]
+    texts, hidden = chip_texts(labels, 68)  # 80 columns less the brand and the back/forward marks
+    assert hidden == 0 and len(texts) == 4 and sum(len(t) + 1 for t in texts) <= 68
+    assert all(t.startswith(" ") and t.endswith(" ✕ ") for t in texts)
+    assert texts[0].strip().startswith("entity: ")  # cut, not left off
+    texts, hidden = chip_texts(labels * 3, 68)
+    assert hidden and len(texts) + hidden == 12 and sum(len(t) + 1 for t in texts) <= 68 - len("+9 more ")
+    assert chip_texts(["a: b"], 68) == ([" a: b ✕ "], 0)
+
+
+async def test_four_filters_at_80x24_all_show_on_the_top_line(make_app):
+    from textual.widgets import Input
+
+    from tui.widgets.bars import ChipBar
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        await pilot.press("slash")
+        await settle(pilot)
+        s.query_one("#search", Input).value = 'Moscow speaker:"Wang Yi" date:2023-02..2023-03 -kind:indirect'
+        await pilot.press("enter")
+        await settle(pilot)
+        bar = s.query_one(ChipBar)
+        line = bar.render_line(0).text
+        assert len(s.state.chips.labels()) >= 4 and line.count("✕") == len(s.state.chips.labels()), line
+        assert "more" not in line

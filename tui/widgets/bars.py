@@ -147,6 +147,29 @@ def fitting_keys(widths: list[int], width: int, keep: set[int]) -> list[int]:
     return sorted(i for i in shown if widths[i] <= width)
 
 
+CHIP_NARROWEST = 8  # cells a chip's label keeps before chips are left off the line
+
+
+def chip_texts(labels: list[str], room: int) -> tuple[list[str], int]:
+    """The chips' texts (" label ✕ ") in `room` cells with a space after each: labels cut alike, down to
+    `CHIP_NARROWEST` cells, until all fit; then as many as fit, and how many were left off."""
+    width = CHIP_WIDTH
+    while True:
+        texts = [f" {shorten(label, width)} ✕ " for label in labels]
+        if sum(cells(t) + 1 for t in texts) <= room or width <= CHIP_NARROWEST:
+            break
+        width -= 1
+    if sum(cells(t) + 1 for t in texts) > room:
+        room -= len("+9 more ")  # the line says how many are left off
+    shown, used = [], 0
+    for text in texts:
+        if used + cells(text) + 1 > room:
+            break
+        shown.append(text)
+        used += cells(text) + 1
+    return shown, len(texts) - len(shown)
+
+
 class ChipBar(_Bar):
     """The line on top: app name, back/forward state and the filter chips (click one to remove it)."""
 
@@ -183,12 +206,17 @@ class ChipBar(_Bar):
         parts: list = [(" sinorus ", style("chipbar--brand")), (self._nav + " ", style("chipbar--nav"))]
         x = sum(cells(t) for t, _ in parts)
         self._cells = []
-        for name, label in self._chips:
-            text = f" {shorten(clean(label), CHIP_WIDTH)} ✕ "
+        texts, hidden = chip_texts([clean(label) for _, label in self._chips], self.line_width() - x)
+        for (name, _label), text in zip(self._chips, texts):
             self._cells.append((x, x + cells(text), name))
             parts += [(text, style("chipbar--chip")), " "]
             x += cells(text) + 1
-        parts.append(("x removes the last filter" if self._chips else "no filters · ? keys", style("chipbar--hint")))
+        if hidden:
+            parts.append((f"+{hidden} more", style("chipbar--hint")))
+        else:
+            parts.append(
+                ("x removes the last filter" if self._chips else "no filters · ? keys", style("chipbar--hint"))
+            )
         return Content.assemble(*parts)
 
     def on_click(self, event: events.Click) -> None:
