@@ -44,7 +44,7 @@ def test_chips_are_cut_alike_to_fit_the_line_and_the_ones_left_off_are_counted()
     texts, hidden = chip_texts(labels, 68)  # 80 columns less the brand and the back/forward marks
     assert hidden == 0 and len(texts) == 4 and sum(len(t) + 1 for t in texts) <= 68
     assert all(t.startswith(" ") and t.endswith(" ✕ ") for t in texts)
-    assert texts[0].strip().startswith("entity: ")  # cut, not left off
+    assert texts[0].strip().startswith("entity: ") and all(len(t) >= 12 + 4 for t in texts)  # cut, not left off
     texts, hidden = chip_texts(labels * 3, 68)
     assert hidden and len(texts) + hidden == 12 and sum(len(t) + 1 for t in texts) <= 68 - len("+9 more ")
     assert chip_texts(["a: b"], 68) == ([" a: b ✕ "], 0)

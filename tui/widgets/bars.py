@@ -147,7 +147,7 @@ def fitting_keys(widths: list[int], width: int, keep: set[int]) -> list[int]:
     return sorted(i for i in shown if widths[i] <= width)
 
 
-CHIP_NARROWEST = 8  # cells a chip's label keeps before chips are left off the line
+CHIP_NARROWEST = 12  # cells a chip's label keeps ("speaker: Da…") before chips are left off the line
 
 
 def chip_texts(labels: list[str], room: int) -> tuple[list[str], int]:
@@ -214,9 +214,9 @@ class ChipBar(_Bar):
         if hidden:
             parts.append((f"+{hidden} more", style("chipbar--hint")))
         else:
-            parts.append(
-                ("x removes the last filter" if self._chips else "no filters · ? keys", style("chipbar--hint"))
-            )
+            hint = "x removes the last filter" if self._chips else "no filters · ? keys"
+            if cells(hint) <= self.line_width() - x or not self._chips:  # whole, or not at all
+                parts.append((hint, style("chipbar--hint")))
         return Content.assemble(*parts)
 
     def on_click(self, event: events.Click) -> None:
