@@ -457,7 +457,7 @@ def event_doc(page: q.EventPage, width: int = 80) -> Doc:
     when = date_label(ev.value).strip() + (f" {UNCERTAIN_MARK}" if ev.uncertain else "") + f" ({ev.granularity})"
     b.add(when, DATE_STYLE)
     b.add(
-        f" · {page.reports_total} report{'s' if page.reports_total != 1 else ''} · “{clean(ev.trigger, '?')}”",
+        f" · {counted(page.reports_total, 'report')} · event word: {clean(ev.trigger, '?')}",  # not “…”: no one said it
         MUTED_STYLE,
     )
     b.line("  " + CONFLICT_MARK + " the reports disagree on the date" if ev.conflict else "", "bold $text-warning")

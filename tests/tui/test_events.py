@@ -280,3 +280,10 @@ def test_a_reading_given_by_long_article_keys_stays_on_one_line():
     lines = event_doc(page, 60).text.split("\n")
     (line,) = [x for x in lines if x.startswith("  2023-02-22 (the event's date)")]
     assert len(line) <= 60 and line.endswith("…")
+
+
+def test_the_event_word_is_not_dressed_as_a_quotation():
+    """The legend gives “…” to a speaker's own words; the event page showed its trigger as “welcome”."""
+    doc = event_doc(_page(False), 80)
+    second = doc.text.split("\n")[1]
+    assert "event word: " in second and "“" not in second and "1 report ·" in second
