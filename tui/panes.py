@@ -9,7 +9,7 @@ from rich.cells import set_cell_size
 from textual.content import Content
 
 from model.corpus import query as q
-from model.dates import covering_value
+from model.dates import allowed_interval, covering_value
 
 from . import bindings
 from .document import (
@@ -88,11 +88,23 @@ def article_columns(width: int, show_basis: bool) -> tuple[Column, ...]:
     )
 
 
+def basis_in_list(basis: str | None) -> str:
+    """A publication date's basis in the Articles list: an interval the text allows as its two ends, the reasons
+    left to `p` ("not stated; the text allows 2023-02-1…" was cut before its second date at 80×24)."""
+    interval = allowed_interval(basis)
+    if interval is None:
+        return clean(basis, "—")
+    first, last = interval
+    if first and last:
+        return f"text allows {first}..{last}"
+    return f"text allows from {first}" if first else f"text allows until {last}"
+
+
 @lru_cache(maxsize=2)  # one drawing function a setting: the lists know a row drawn by it before (vlist.RowCache)
 def _article_row(show_basis: bool):
     def render(row: q.ArticleRow, width: int) -> Content:
         date = fit(row.published or "undated", 10)
-        middle = clean(row.published_basis, "—") if show_basis else clean(row.source, "—")
+        middle = basis_in_list(row.published_basis) if show_basis else clean(row.source, "—")
         _, _, mid, _, title = article_columns(width, show_basis)
         mid_w, title_w = mid.width, title.width
         return Content.assemble(

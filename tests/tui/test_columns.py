@@ -333,3 +333,16 @@ async def test_entity_names_stand_one_cell_off_the_border_as_every_lists_rows(ma
         assert header_line(s, "entities").startswith(" name")
         x, _ = column_at(s, "entities", "articles")  # a heading is still where its column is drawn
         assert first[x:].strip().startswith(str(vl.row(0).articles))
+
+
+def test_the_basis_column_shows_an_allowed_interval_by_its_two_ends():
+    """Found at 80×24 (`1` `b` on the seeds): "not stated; the text allows 2023-02-1…", the interval cut before
+    its second date; the reasons stay in `p`."""
+    from model.dates import ALLOWS
+    from tui.panes import basis_in_list
+
+    basis = f"not stated; {ALLOWS} 2023-02-16..2023-03-02; not before 2023-02-16: 'on the eve of …'"
+    assert basis_in_list(basis) == "text allows 2023-02-16..2023-03-02"
+    assert basis_in_list(f"not stated; {ALLOWS} ..2027-01-01; not after …") == "text allows until 2027-01-01"
+    assert basis_in_list("dateline: 'MOSCOW, March 3 (Reuters)'") == "dateline: 'MOSCOW, March 3 (Reuters)'"
+    assert basis_in_list(None) == "—"
