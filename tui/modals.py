@@ -309,6 +309,9 @@ class CorrectionMenu(ModalScreen):
         self.dismiss(None)
 
 
+HELP_SUBTITLE = "type to filter · escape: clear, close · remap: config.toml [keys]"  # whole in 80 columns
+
+
 class HelpScreen(ModalScreen):
     """The keys, the search language and the marks; typing filters the rows (escape clears, then closes)."""
 
@@ -323,7 +326,7 @@ class HelpScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="box") as box:
             box.border_title = "Keys"
-            box.border_subtitle = "type to filter · escape clears, then closes · remap in config.toml [keys]"
+            box.border_subtitle = Content(HELP_SUBTITLE)  # plain: "[keys]" is no markup
             yield Input(placeholder="type to filter the rows", id="help-filter", compact=True)
             yield Hanging(_help_content(help_rows(self.app)), id="help-rows")
 

@@ -45,3 +45,18 @@ async def test_typing_in_help_filters_escape_clears_then_closes(make_app):
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_the_help_boxs_subtitle_is_whole_at_80x24(make_app):
+    """Found at 80×24: "… · remap in config.tom…", the subtitle cut where it says where keys are remapped."""
+    from tui.modals import HELP_SUBTITLE
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        box = app.screen.query_one("#box")
+        drawn = ["".join(seg.text for seg in strip) for strip in app.screen._compositor.render_strips()]
+        bottom = drawn[box.region.bottom - 1]  # the box's lower border, as drawn
+        assert HELP_SUBTITLE in bottom and "[keys]" in bottom  # whole, and "[keys]" not taken for markup
