@@ -101,7 +101,10 @@ def next_sort(snap: Snapshot, focused: str | None) -> Snapshot:
     """`snap` with the focused list's next sort (Quotes: by date, by when said, by speaker; else Articles')."""
     if focused == "quotes":
         sorts = q.QUOTE_SORTS
-        return replace(snap, quote_sort=sorts[(sorts.index(snap.quote_sort) + 1) % len(sorts)])
+        if snap.quote_view == "statements":  # a statement's date is when it was said: one order, one step of `s`
+            sorts = tuple(x for x in sorts if x != "said")
+        at = sorts.index(snap.quote_sort) if snap.quote_sort in sorts else 0
+        return replace(snap, quote_sort=sorts[(at + 1) % len(sorts)])
     sorts = q.ARTICLE_SORTS
     return replace(snap, article_sort=sorts[(sorts.index(snap.article_sort) + 1) % len(sorts)])
 

@@ -45,7 +45,7 @@ def test_chips_come_from_rows_and_links():
 
 def test_cycling_sorts_and_types_wraps_around():
     assert [next_label(["GPE", "PERSON"], x) for x in (None, "GPE", "PERSON")] == ["GPE", "PERSON", None]
-    snap = Snapshot()
+    snap = Snapshot(quote_view="quotes")  # every quote: three orders (statements: two, see below)
     assert next_sort(snap, "quotes").quote_sort == "said" and next_sort(snap, "articles").quote_sort == "date"
     assert next_sort(next_sort(snap, "quotes"), "quotes").quote_sort == "speaker"
     assert next_sort(next_sort(next_sort(snap, "quotes"), "quotes"), "quotes").quote_sort == "date"
@@ -65,3 +65,24 @@ def test_a_list_reloads_only_when_its_query_changes():
     speaker = Snapshot(chips=Chips().set("speaker", (2, "A Speaker")))
     changed = {name for name, (_s, key, old_key) in pane_sources(speaker, old).items() if key != old_key}
     assert changed == {"quotes"}
+
+
+def test_s_in_the_statements_view_skips_the_sort_that_is_the_same_there():
+    """Found at 80×24: Quotes grouped by statement, `s` went from "newest" to "newest said", the same order (a
+    statement's date is when it was said): a key press that changed nothing. Every quote keeps all three."""
+    from dataclasses import replace as with_
+
+    from tui.navigation import next_sort
+    from tui.state import Snapshot
+
+    grouped = Snapshot()
+    assert grouped.quote_view == "statements"
+    assert next_sort(grouped, "quotes").quote_sort == "speaker"
+    assert next_sort(with_(grouped, quote_sort="speaker"), "quotes").quote_sort == "date"
+    assert next_sort(with_(grouped, quote_sort="said"), "quotes").quote_sort == "speaker"  # set in the other view
+    flat = with_(grouped, quote_view="quotes")
+    assert [next_sort(with_(flat, quote_sort=x), "quotes").quote_sort for x in ("date", "said", "speaker")] == [
+        "said",
+        "speaker",
+        "date",
+    ]
