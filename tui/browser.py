@@ -14,7 +14,6 @@ from dataclasses import replace
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.notifications import Notification, Notify
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
@@ -144,7 +143,7 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         self._headers: dict[str, ColumnHeader] = {}  # each list's column header, by pane
         self._found: dict[tuple, object] = {}  # `_one`'s widgets, by what was asked
         self._later: dict[str, Input] = {}  # the prompt lines and entity filter made so far, by selector
-        self._line_said: Notification | None = None  # the notice about the open prompt line: it goes with the line
+        self._line_said: str | None = None  # the notice about the open prompt line: it goes with the line
 
     # ---------------------------------------------------------------- layout
 
@@ -718,8 +717,8 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         """A notice about the prompt line open (what to type there, what is wrong with it), up until it closes;
         the one before it goes. (Never markup, as every notice of the app.)"""
         self._unsay_line()
-        self._line_said = Notification(text, "", severity, 8, markup=False)
-        self.app.post_message(Notify(self._line_said))
+        self.notify(text, severity=severity, timeout=8)
+        self._line_said = text
 
     def _unsay_line(self) -> None:
         if self._line_said is not None:

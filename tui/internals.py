@@ -12,7 +12,7 @@ started has answered, drawn then in one frame; `set_border`, a border title that
 `tolerate_undecodable_input`, input bytes that are not UTF-8 replaced instead of fatal;
 `guard_option_list_paging`, PageUp/PageDown in an option list with no room to draw a line;
 `cache_handler_lookup`, each message's handlers looked up in a class's MRO once, not per message;
-`withdraw_notice`, one notice taken off the screen before its time (the others left up).
+`withdraw_notice`, a notice taken off the screen before its time (the others left up).
 """
 
 from __future__ import annotations
@@ -361,8 +361,8 @@ def cache_handler_lookup() -> None:
     MessagePump._get_dispatch_methods = _get_dispatch_methods
 
 
-def withdraw_notice(app, notification) -> None:
-    """Take `notification` off the screen before its timeout, leaving the other notices up (Textual has only
-    `clear_notifications` in public: `App._unnotify`). One gone already (its time was up) is left be."""
-    if notification in app._notifications:
+def withdraw_notice(app, message: str) -> None:
+    """Take the notices saying `message` off the screen before their timeout, leaving the others up (Textual
+    has only `clear_notifications` in public: `App._notifications`, `App._unnotify`)."""
+    for notification in [n for n in app._notifications if n.message == message]:
         app._unnotify(notification)
