@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from . import bindings, correcting
+from .internals import withdraw_notice
 from .modals import _CSS, CorrectionMenu
 from .text import clean
 
@@ -42,6 +43,7 @@ class ReviewScreen(ModalScreen):
         self.at = 0
         self.figures: list = []
         self._correcting: tuple | None = None  # (action, kind of fact, fact, review item) the line is open for
+        self._line_said: str | None = None  # what the line asks for, said above it while it holds a value
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="box") as box:
@@ -159,6 +161,9 @@ class ReviewScreen(ModalScreen):
         line.placeholder = action.asks
         split_which = action.name == "split" and kind == "event" and action.typed
         line.value = "" if split_which else correcting.prefill(action, kind, fact)
+        if line.value:  # the value to edit hides the placeholder: what the line asks for is said above it
+            self._line_said = f"{action.label}: {action.asks}"
+            self.notify(self._line_said, timeout=8)
         line.add_class("-open")
         line.focus()
         line.cursor_position = len(line.value)
@@ -169,6 +174,9 @@ class ReviewScreen(ModalScreen):
 
     def _close_line(self) -> None:
         self._correcting = None
+        if self._line_said is not None:
+            withdraw_notice(self.app, self._line_said)
+            self._line_said = None
         line = self.query_one("#correct", Input)
         line.remove_class("-open")
         self.query_one("#box").focus()

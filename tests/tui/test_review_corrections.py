@@ -77,7 +77,10 @@ async def test_a_wrong_quote_opens_its_speaker_prefilled(app):
         await pilot.press("s")
         await settle(pilot)
         assert line(app).display and line(app).value == item.fact["speaker"]  # prefilled as `c` does
+        asks = "set the speaker: the speaker's name"  # said above the line, its placeholder hidden by the value
+        assert any(str(n.message).startswith(asks) for n in app._notifications)
         await confirm(pilot, "Somebody Else")
+        assert not any(str(n.message).startswith(asks) for n in app._notifications)  # gone with the line
         ((kind, target, value),) = corrections(app)
         assert kind == "quote_speaker" and value == {"speaker": "Somebody Else"}
         assert (target["start"], target["end"]) == (item.key["start"], item.key["end"])
