@@ -85,6 +85,7 @@ class Doc:
     statement: q.StatementPage | None = None
     event: q.EventPage | None = None
     width: int = 0  # the width its lines were cut to (an entity's or an event's page); 0: any width
+    hangs: dict[int, int] = field(default_factory=dict)  # a paragraph's start → its wrapped lines' indent
 
     def display(self, offset: int) -> int:
         """The display offset of a stored-text offset (articles)."""
@@ -111,6 +112,12 @@ class _Builder:
         self.length = 0
         self.spans: list[Span] = []
         self.links: list[Link] = []
+        self.hangs: dict[int, int] = {}
+        self._line_at = 0  # where the line being built starts
+
+    def hang(self, indent: int) -> None:
+        """The line being built, wrapped, goes on `indent` cells in (under its text, not its date)."""
+        self.hangs[self._line_at] = indent
 
     def add(self, text: str, style: str | None = None, link: tuple[str, Any] | None = None) -> None:
         text = clean(text) if "\n" not in text else text
@@ -125,6 +132,7 @@ class _Builder:
     def line(self, text: str = "", style: str | None = None, link: tuple[str, Any] | None = None) -> None:
         self.add(text, style, link)
         self.add("\n")
+        self._line_at = self.length
 
     @property
     def text(self) -> str:
@@ -257,7 +265,7 @@ def entity_doc(page: q.EntityPage, width: int = 80) -> Doc:
     _mentions_section(b, page, width)
     b.line()
     if not page.complete:  # its head only: the rest of the page goes on from here once read (`read_entity_rest`)
-        return Doc("entity", e.id, name, b.text, b.spans, b.links, page=page, width=width)
+        return Doc("entity", e.id, name, b.text, b.spans, b.links, page=page, width=width, hangs=b.hangs)
     for title, rows, total in (
         ("Quotes by " + name, page.quotes_by, page.quotes_by_total),
         ("Quotes mentioning " + name, page.quotes_about, page.quotes_about_total),
@@ -273,7 +281,7 @@ def entity_doc(page: q.EntityPage, width: int = 80) -> Doc:
     _events_section(b, page.events, width)
     b.line()
     _appears_with_section(b, page.cooccurring)
-    return Doc("entity", e.id, name, b.text, b.spans, b.links, page=page, width=width)
+    return Doc("entity", e.id, name, b.text, b.spans, b.links, page=page, width=width, hangs=b.hangs)
 
 
 def _entity_header(b: _Builder, page: q.EntityPage, name: str, width: int) -> None:
@@ -352,6 +360,7 @@ def _mentions_section(b: _Builder, page: q.EntityPage, width: int) -> None:
 def _quotes_section(b: _Builder, rows: list[q.QuoteRow], entity_id: int) -> None:
     """Quotes, each with its speaker unless that is the page's entity."""
     for quote in rows:
+        b.hang(len("  " + _when(quote.published) + " "))
         b.add("  " + _when(quote.published) + " ", MUTED_STYLE)
         if quote.speaker and quote.speaker_entity != entity_id:
             for name, member in speaker_names(quote):  # each member of a joint speaker its own link
@@ -434,11 +443,13 @@ def statement_doc(page: q.StatementPage) -> Doc:
     b.line()
     _heading(b, "Wordings", len(page.wordings), len(page.wordings))
     for quote in page.wordings:  # when each was said (its attribution's date, else its article's)
-        b.add("  " + _when((quote.said_on or quote.published or "")[:10] or None) + " ", MUTED_STYLE)
+        when = "  " + _when((quote.said_on or quote.published or "")[:10] or None) + " "
+        b.hang(len(when))
+        b.add(when, MUTED_STYLE)
         b.add(as_said(quote.text, quote.kind, quote.cue), said_style(quote.kind), ("quote", quote))
         where = " · ".join(x for x in (clean(quote.title, "(untitled)"), clean(quote.source)) if x)
         b.line(" — " + where, MUTED_STYLE)
-    return Doc("statement", st.id, who, b.text, b.spans, b.links, statement=page)
+    return Doc("statement", st.id, who, b.text, b.spans, b.links, statement=page, hangs=b.hangs)
 
 
 # ---------------------------------------------------------------- an event's page
@@ -469,7 +480,7 @@ def event_doc(page: q.EventPage, width: int = 80) -> Doc:
     _heading(b, "Reports", len(page.reports), page.reports_total)
     for report in page.reports:
         _report_lines(b, report, width)
-    return Doc("event", ev.id, title, b.text, b.spans, b.links, event=page, width=width)
+    return Doc("event", ev.id, title, b.text, b.spans, b.links, event=page, width=width, hangs=b.hangs)
 
 
 def _names_line(b: _Builder, label: str, names: list[tuple[str, int | None]]) -> None:
@@ -560,6 +571,7 @@ def _report_lines(b: _Builder, r: q.EventReport, width: int) -> None:
     sentence = r.sentence or ""
     if not 0 <= at <= to <= len(sentence):
         at = to = len(sentence)
+    b.hang(4)
     b.add("    ")
     b.add(clean(sentence[:at]))
     b.add(clean(sentence[at:to]), DATE_STYLE)

@@ -191,6 +191,37 @@ def wrap(text: str, width: int, reflow_from: int | None = None) -> list[tuple[in
     return lines
 
 
+HANG_NARROWEST = 20  # cells a hanging paragraph's lines keep beside their indent; narrower, they do not hang
+
+
+def hanging_wrap(text: str, width: int, hangs: dict[int, int]) -> tuple[list[tuple[int, int]], list[int]]:
+    """`wrap` for a page (no reflow) some of whose paragraphs hang: one starting at an offset in `hangs` has its
+    lines after the first `hangs[offset]` cells narrower, to be drawn that far in (a list entry's text under
+    itself, not under its date). (lines, the indent each line is drawn at)."""
+    width = max(1, width)
+    lines: list[tuple[int, int]] = []
+    indents: list[int] = []
+    pos = 0
+    for para in text.split("\n"):
+        hang = hangs.get(pos, 0)
+        found: list[tuple[int, int]] = []
+        if _one_cell_each(para) and not hang:
+            _wrap_one_cell(para, pos, width, found)
+        else:
+            _wrap_words(para, pos, width, found)
+        if hang and len(found) > 1 and width - hang >= HANG_NARROWEST:
+            rest_at = found[1][0]
+            rest: list[tuple[int, int]] = []
+            _wrap_words(text[rest_at : pos + len(para)], rest_at, width - hang, rest)
+            lines += [found[0], *rest]
+            indents += [0] + [hang] * len(rest)
+        else:
+            lines += found
+            indents += [0] * len(found)
+        pos += len(para) + 1
+    return lines, indents
+
+
 def _wrap_words(para: str, pos: int, width: int, lines: list[tuple[int, int]]) -> None:
     """`wrap`'s lines for one paragraph at offset `pos`, a word at a time, any characters."""
     start, used = pos, 0

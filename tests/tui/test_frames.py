@@ -370,5 +370,5 @@ async def test_reader_lines_made_as_drawn_equal_dividing_the_whole_document(make
             pieces = dict(zip([0, *cuts], whole.divide(cuts)))
             for i, (start, end) in enumerate(r._lines):
                 if start < end:
-                    ours, theirs = r._piece(i), pieces[start]
+                    ours, theirs = r._piece(i), Content(" " * r._indent(i)) + pieces[start]  # a hanging line: in
                     assert ours.plain == theirs.plain and list(ours.spans) == list(theirs.spans), i

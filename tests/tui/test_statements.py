@@ -167,3 +167,20 @@ def test_a_statement_of_articles_without_an_outlet_says_so_once(statements_db, t
     head = doc.text.split("\n")[:2]
     assert head[0] == "Omar Haddad · direct"
     assert head[1].startswith("said 2024-03-02 · 1 article · outlet not known · ")
+
+
+async def test_a_long_wording_wraps_under_its_words_not_under_its_date_at_80x24(statements_db):
+    """Found at 80×24: the statement page's and the entity page's entries went on at the first column, under
+    their dates."""
+    app = _app(statements_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        await pilot.press("4")
+        await settle(pilot)
+        await pilot.press("z", "enter")  # the statement page, the reader maximised
+        await settle(pilot)
+        reader = s.reader
+        lines = [reader.render_line(y).text for y in range(reader.size.height)]
+        first = next(i for i, line in enumerate(lines) if line.startswith("  2024-03-0"))
+        assert lines[first + 1].startswith(" " * 13) and lines[first + 1][13] != " ", lines[first : first + 2]

@@ -346,3 +346,23 @@ async def test_the_reader_draws_a_soft_newline_as_a_space():
         "zone, alleviating the drought since early January and",
     ]
     assert not any("\n" in line for line in drawn)
+
+
+def test_a_hanging_paragraph_wraps_under_its_text_and_the_others_as_wrap_does():
+    """A page's list entry ("  2024-06-19 “words …” — title") wraps under its words, not back under its date."""
+    from tui.text import hanging_wrap
+
+    entry = "  2024-06-19 " + " ".join(f"word{i}" for i in range(30))
+    text = "Heading\n" + entry + "\nplain " * 3 + "x " * 60
+    hangs = {len("Heading\n"): 13}
+    lines, indents = hanging_wrap(text, 40, hangs)
+    plain_lines = wrap(text, 40)
+    entry_lines = [
+        (ln, ind) for ln, ind in zip(lines, indents) if len("Heading\n") <= ln[0] < len("Heading\n") + len(entry)
+    ]
+    assert entry_lines[0][1] == 0 and all(ind == 13 for _, ind in entry_lines[1:]) and len(entry_lines) > 2
+    assert all(cells(text[s:e].rstrip()) <= 40 - ind for (s, e), ind in entry_lines)
+    assert "".join(text[s:e] for (s, e), _ in entry_lines) == entry  # every character, once, in order
+    rest = len("Heading\n") + len(entry)
+    assert [ln for ln in lines if ln[0] > rest] == [ln for ln in plain_lines if ln[0] > rest]  # the others as before
+    assert hanging_wrap(text, 30, hangs)[1] == [0] * len(wrap(text, 30))  # too narrow to hang: as wrap does

@@ -20,7 +20,7 @@ from textual.message import Message
 from .. import bindings
 from ..document import CURSOR_STYLE, HIT_STYLE, TARGET_STYLE, Doc, Link, entity_doc, made_for, message_doc, wants_rest
 from ..render import LineScrollView, content_segments, set_virtual_size, thumb_segment
-from ..text import wrap
+from ..text import hanging_wrap, wrap
 
 
 class Reader(LineScrollView, can_focus=True):
@@ -58,6 +58,7 @@ class Reader(LineScrollView, can_focus=True):
         self.hits: list[tuple[int, int]] = []
         self.hit: int | None = None
         self._lines: list[tuple[int, int]] = []
+        self._indents: list[int] = []  # each line's indent (a page's hanging paragraphs); empty: none
         self._line_starts: list[int] = []
         self._pieces: dict[int, Content] = {}  # line -> its Content, as drawn
         self._text = ""
@@ -153,7 +154,11 @@ class Reader(LineScrollView, can_focus=True):
             return
         self._width = width
         # An article's body is reflowed when it is hard-wrapped; a line may then hold a newline, drawn as a space.
-        self._lines = wrap(self.doc.text, width, self.doc.body_offset if self.doc.kind == "article" else None)
+        if self.doc.hangs:  # a page whose list entries wrap under their text
+            self._lines, self._indents = hanging_wrap(self.doc.text, width, self.doc.hangs)
+        else:
+            self._lines = wrap(self.doc.text, width, self.doc.body_offset if self.doc.kind == "article" else None)
+            self._indents = []
         self._line_starts = [s for s, _ in self._lines]
         set_virtual_size(self, Size(width, len(self._lines)))
         self._restyle()
@@ -191,7 +196,13 @@ class Reader(LineScrollView, can_focus=True):
                 if s < e
                 else Content("")
             )
+            if self._indent(index):
+                piece = self._pieces[index] = Content(" " * self._indent(index)) + piece
         return piece
+
+    def _indent(self, index: int) -> int:
+        """Cells line `index` is drawn in from the left (a hanging paragraph's lines after its first)."""
+        return self._indents[index] if index < len(self._indents) else 0
 
     def text_width(self) -> int:
         """Columns for text: the region less a space before the scroll thumb and the thumb."""
@@ -316,7 +327,7 @@ class Reader(LineScrollView, can_focus=True):
         line = round(self.scroll_y) + event.y
         if line >= len(self._lines):
             return
-        offset = self._lines[line][0] + max(0, event.x - 1)
+        offset = self._lines[line][0] + max(0, event.x - 1 - self._indent(line))
         for i, lk in enumerate(self.doc.links):
             if lk.start <= offset < lk.end:
                 self.set_cursor(i)
