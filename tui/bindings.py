@@ -11,6 +11,13 @@ from textual.binding import Binding
 APP = [
     Binding("q", "quit", "Quit", id="app.quit"),
     Binding("question_mark,f1", "help", "Keys", id="app.help"),
+    Binding(
+        "colon,ctrl+p",
+        "command_palette",
+        "Command palette: keys, saved searches, marks, go to…",
+        show=False,
+        id="app.palette",
+    ),
 ]
 
 BROWSER = [

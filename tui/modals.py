@@ -387,12 +387,7 @@ def help_rows(app) -> list[tuple[str, list[tuple[str, str, str]]]]:
     """The help screen's groups of (keys, description, binding id) rows."""
     out = []
     for group, group_bindings in bindings.groups():
-        rows = [(display_keys(app, b), b.description, b.id or "") for b in group_bindings]
-        if group == "Everywhere":
-            rows.append(
-                ("ctrl+p", "Command palette: every key's action, saved searches, go to entity, article, date", "")
-            )
-        out.append((group, rows))
+        out.append((group, [(display_keys(app, b), b.description, b.id or "") for b in group_bindings]))
     out.append(("Search (/ and ctrl+p): every term must hold", SEARCH_HELP))
     out.append(("Marks", LEGEND))
     return out
@@ -416,6 +411,12 @@ LEGEND = [
     (REPORTED_MARK + "…", "reported speech", "an account, not their words"),
     ("3×", "a statement in 3 outlets", "Quotes grouped by statement; v lists every quote"),
     ("accuses: …", "a stance", "a position held, no words reported"),
+    ("⚠", "a date conflict", "an event's reports give dates that cannot both be true"),
+    ("2023-02-22≈", "an uncertain date", "resolved against a publication date not known for certain; p says why"),
+    ("•  ━━  ━━━━━━", "a day, a month, a year", "the Timeline's band: the stretch of time a date covers"),
+    ("⚑", "marked", "m marks a row; : lists what is marked"),
+    ("dim row", "read", "an article opened in the reader; r toggles"),
+    ("▼ ▲", "the sorted column", "o or a click on a heading sorts by the next"),
 ]
 
 

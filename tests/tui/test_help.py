@@ -60,3 +60,17 @@ async def test_the_help_boxs_subtitle_is_whole_at_80x24(make_app):
         drawn = ["".join(seg.text for seg in strip) for strip in app.screen._compositor.render_strips()]
         bottom = drawn[box.region.bottom - 1]  # the box's lower border, as drawn
         assert HELP_SUBTITLE in bottom and "[keys]" in bottom  # whole, and "[keys]" not taken for markup
+
+
+async def test_the_legend_explains_every_mark_the_lists_show(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        await pilot.press(*"conflict")
+        await settle(pilot)
+        assert "a date conflict" in help_text(app)
+        await pilot.press(*["backspace"] * 8, *"sorted")
+        await settle(pilot)
+        assert "the sorted column" in help_text(app) and "a date conflict" not in help_text(app)

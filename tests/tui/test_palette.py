@@ -42,6 +42,16 @@ async def test_every_binding_is_a_command_with_its_key_as_the_user_has_it(make_a
         assert any(line.startswith("Quit") for line in lines) and "Go to date…" in lines  # Textual's own, the dates
 
 
+async def test_colon_opens_the_palette_as_ctrl_p_does(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert not app.screen.query(OptionList)
+        await pilot.press("colon", *"Sort")
+        await settle(pilot)
+        assert "Sort · Articles  s" in listed(app)
+
+
 async def test_a_command_runs_where_its_key_would(make_app):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
