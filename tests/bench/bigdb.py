@@ -113,7 +113,8 @@ def build(source: str, out: str, target: int = 100_000, log=print) -> dict:
     )  # else the upgrade below makes it
 
     # Indexes the current schema has and the source database (made by an older build) lacks
-    # (those of tables it lacks come with the upgrade that adds the tables).
+    # (those of tables or columns it lacks come with the upgrade that adds them: SQLite would take a
+    # missing column's quoted name for a string and index that).
     fresh = sqlite3.connect(":memory:")
     schema.create_schema(fresh)
     have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('index', 'table')")}
@@ -121,7 +122,8 @@ def build(source: str, out: str, target: int = 100_000, log=print) -> dict:
     for name, table, sql in fresh.execute(
         "SELECT name, tbl_name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL"
     ):
-        if name not in have and table in have:
+        columns = {r[2] for r in fresh.execute(f"PRAGMA index_info({name})")}
+        if name not in have and table in have and columns <= {c for c, _ in _cols(conn, table)}:
             conn.execute(sql)
             added.append(name)
     fresh.close()

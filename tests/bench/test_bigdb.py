@@ -6,7 +6,9 @@ from __future__ import annotations
 import sqlite3
 from contextlib import closing
 
-from model.corpus import store
+import pytest
+
+from model.corpus import schema, store
 from model.corpus.statement_refresh import refresh_statements
 from tests.bench import bigdb
 from tests.model.corpus.test_statement_refresh import _store
@@ -22,13 +24,26 @@ def _statements(path) -> tuple[list, list]:
         )
 
 
-def test_the_copies_statements_are_those_a_grouping_of_the_copies_makes(tmp_path):
+def _as_version_12(path) -> None:
+    """A database as schema 12 made it: no wordings' places or statements' outlets."""
+    with closing(sqlite3.connect(path)) as c:
+        c.execute(f"DROP INDEX {schema.STATEMENT_PAGE_INDEX}")
+        for table, column, _kind in schema.STATEMENT_PAGE_COLUMNS:
+            c.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        c.execute("PRAGMA user_version=12")
+        c.commit()
+
+
+@pytest.mark.parametrize("version", [12, schema.SCHEMA_VERSION])
+def test_the_copies_statements_are_those_a_grouping_of_the_copies_makes(tmp_path, version):
     source, out = tmp_path / "source.db", tmp_path / "big.db"
     with closing(store.connect(source)) as conn:
         _store(conn, "a", "Ana Ruiz", published="2024-05-02", source="Daily Post")
         _store(conn, "b", "Ana Ruiz", "bridge will carry trains", "partial", published="2024-05-04", source=None)
         _store(conn, "c", "Tom Berg", "the river is too wide for a bridge", "indirect", published=None, source="Star")
         refresh_statements(conn)
+    if version == 12:  # an older build's source: the copy is upgraded
+        _as_version_12(source)
     bigdb.build(str(source), str(out), target=9, log=lambda _line: None)
     built = _statements(out)
     statements, places = built
