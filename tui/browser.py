@@ -22,7 +22,7 @@ from model.corpus import query as q
 from . import bindings, saved
 from . import navigation as nav
 from .browser_corrections import Corrections
-from .document import Doc, article_for_row, message_doc, read_document, read_entity_rest
+from .document import Doc, article_for_row, message_doc, read_document, read_rest
 from .internals import set_border, withdraw_notice
 from .marking import MarkAndRead
 from .panes import LISTS, MARK_GLYPH, MARKED_PANES, PANES, EventCounts, entities_source
@@ -457,11 +457,11 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         self._load_rest(self._doc_request, self._doc_reads, message.page, self.reader.text_width())
 
     @work(thread=True, exclusive=True, group="doc-rest")
-    def _load_rest(self, request: int, reads: object, head: q.EntityPage, width: int) -> None:
-        """The rest of the entity page whose head the reader shows (a newer document interrupts it)."""
+    def _load_rest(self, request: int, reads: object, head: q.EntityPage | q.StatementPage, width: int) -> None:
+        """The rest of the entity or statement page whose head the reader shows (a newer document interrupts it)."""
         try:
             with self.app.db.session(reads) as conn:
-                doc = read_entity_rest(conn, head, width)
+                doc = read_rest(conn, head, width)
         except q.QueryError as e:
             if str(e) != "interrupted" and not get_current_worker().is_cancelled:
                 self.app.call_from_thread(self.notify, str(e), severity="error", timeout=6)
@@ -469,8 +469,8 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._extend_doc, request, head, doc, width)
 
-    def _extend_doc(self, request: int, head: q.EntityPage, doc: Doc, width: int) -> None:
-        if request == self._doc_request and self.reader.doc.page is head:
+    def _extend_doc(self, request: int, head: q.EntityPage | q.StatementPage, doc: Doc, width: int) -> None:
+        if request == self._doc_request and self.reader.doc.partial is head:
             self.reader.extend(doc, width)
 
     def on_reader_link_changed(self, message: Reader.LinkChanged) -> None:

@@ -87,6 +87,13 @@ class Doc:
     width: int = 0  # the width its lines were cut to (an entity's or an event's page); 0: any width
     hangs: dict[int, int] = field(default_factory=dict)  # a paragraph's start → its wrapped lines' indent
 
+    @property
+    def partial(self) -> q.EntityPage | q.StatementPage | None:
+        """The head of a page read in part (an entity's or a statement's) whose rest is still to be read; None
+        when the page is whole."""
+        page = self.page if self.page is not None else self.statement
+        return page if page is not None and not page.complete else None
+
     def display(self, offset: int) -> int:
         """The display offset of a stored-text offset (articles)."""
         added = 0
@@ -338,7 +345,8 @@ def _months_line(
 
 def _heading(b: _Builder, text: str, shown: int, total: int) -> None:
     """A section's heading with how many rows it shows of how many (counts past the cap shown as N+)."""
-    of = f"{total:,}+" if total >= q.PAGE_COUNT_CAP and text != "Mentions" else f"{total:,}"
+    exact = text in ("Mentions", "Wordings")  # counted in full, not up to the cap
+    of = f"{total:,}+" if total >= q.PAGE_COUNT_CAP and not exact else f"{total:,}"
     more = f" (first {shown} of {of})" if total > shown else f" ({of})"
     b.line(text + more, HEADING_STYLE)
     if not total:
@@ -413,10 +421,15 @@ def date_span(first: str | None, last: str | None) -> str:
     return f"{first}…{last[5:]}" if first[:4] == last[:4] else f"{first}…{last}"
 
 
-def _outlets(wordings: list[q.QuoteRow]) -> str:
-    """The outlets that carry a statement, by name, and how many of its articles give none."""
-    names = sorted({clean(w.source) for w in wordings if clean(w.source).strip()}, key=str.casefold)
-    unknown = len({w.article for w in wordings if not clean(w.source).strip()})
+def _outlets(page: q.StatementPage) -> str:
+    """The outlets that carry a statement, by name, and how many of its articles give none: from the statement's
+    own count of its articles by source (schema 13), else from its wordings."""
+    if page.sources is not None:
+        names = sorted({clean(s) for s in page.sources if clean(s).strip()}, key=str.casefold)
+        unknown = sum(n for s, n in page.sources.items() if not clean(s).strip())
+    else:
+        names = sorted({clean(w.source) for w in page.wordings if clean(w.source).strip()}, key=str.casefold)
+        unknown = len({w.article for w in page.wordings if not clean(w.source).strip()})
     if not names:  # beside "N articles": not "N articles of an outlet not known" again
         return "outlet not known" if unknown == 1 else "outlets not known"
     named = f"{counted(len(names), 'outlet')} ({', '.join(names)})"
@@ -426,14 +439,15 @@ def _outlets(wordings: list[q.QuoteRow]) -> str:
 
 def statement_doc(page: q.StatementPage) -> Doc:
     """A statement's page: who said it, when, in how many articles and outlets; its fullest wording; then every
-    wording, each a link to its article."""
+    wording, each a link to its article. Of a page read in part (its head, `q.statement_page_head`), the lines up
+    to its first wordings: the start of the whole page's, to the character."""
     st = page.statement
     b = _Builder()
     who = clean(st.speaker, "unknown speaker")
     b.add(who, "bold", ("entity", st.speaker_entity) if st.speaker_entity is not None else None)
     b.line(f" · {st.kind or '?'}", MUTED_STYLE)
     b.line(
-        f"said {date_span(st.first, st.last)} · {counted(st.articles, 'article')} · {_outlets(page.wordings)} · "
+        f"said {date_span(st.first, st.last)} · {counted(st.articles, 'article')} · {_outlets(page)} · "
         f"{counted(st.quotes, 'wording')}",
         MUTED_STYLE,
     )
@@ -441,7 +455,7 @@ def statement_doc(page: q.StatementPage) -> Doc:
     b.add(as_said(st.text, st.quote.kind, st.quote.cue), said_style(st.quote.kind), ("quote", st.quote))
     b.line()
     b.line()
-    _heading(b, "Wordings", len(page.wordings), len(page.wordings))
+    _heading(b, "Wordings", st.quotes, st.quotes)  # as many as the statement has: its head's the same
     for quote in page.wordings:  # when each was said (its attribution's date, else its article's)
         when = "  " + _when((quote.said_on or quote.published or "")[:10] or None) + " "
         b.hang(len(when))
@@ -602,13 +616,19 @@ def read_article(conn, aid: int) -> Doc:
 
 def read_document(conn, kind: str, ident: int | str, width: int, rows: int | None = None) -> Doc:
     """The reader's page for an article, an entity (its keyword-in-context lines `width` wide), a statement or an
-    event (its lines cut to `width`). Given the `rows` of a reader that shows it from the top, an entity page whose
-    head fills them and more (`wants_rest`) is read that far only: the reader asks for the rest as it scrolls."""
+    event (its lines cut to `width`). Given the `rows` of a reader that shows it from the top, an entity or a
+    statement page whose head fills them and more (`wants_rest`) is read that far only: the reader asks for the
+    rest as it scrolls."""
     if kind == "article":
         return read_article(conn, ident)
     if kind == "statement":
-        page = q.statement_page(conn, ident)
-        return statement_doc(page) if page else message_doc("That statement is no longer in the database.")
+        page = q.statement_page(conn, ident) if rows is None else q.statement_page_head(conn, ident)
+        if page is None:
+            return message_doc("That statement is no longer in the database.")
+        doc = statement_doc(page)
+        if not page.complete and wants_rest(len(wrap(doc.text, width)), 0, rows):
+            return read_rest(conn, page, width)
+        return doc
     if kind == "event":
         event = q.event_page(conn, ident)
         return event_doc(event, width) if event else message_doc("That event is no longer in the database.")
@@ -617,12 +637,14 @@ def read_document(conn, kind: str, ident: int | str, width: int, rows: int | Non
         return message_doc("That entity is no longer in the database.")
     doc = entity_doc(head, width)
     if rows is None or wants_rest(len(wrap(doc.text, width)), 0, rows):
-        return read_entity_rest(conn, head, width)
+        return read_rest(conn, head, width)
     return doc
 
 
-def read_entity_rest(conn, head: q.EntityPage, width: int) -> Doc:
-    """The whole entity page of which `head` was read."""
+def read_rest(conn, head: q.EntityPage | q.StatementPage, width: int) -> Doc:
+    """The whole entity or statement page of which `head` was read."""
+    if isinstance(head, q.StatementPage):
+        return statement_doc(q.statement_page_rest(conn, head))
     return entity_doc(q.entity_page_rest(conn, head), width)
 
 

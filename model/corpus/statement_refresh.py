@@ -26,13 +26,13 @@ SAID_ON = "COALESCE(q.said_on_start, a.published)"
 
 _MEMBERS = (
     f"SELECT q.id, a.key, q.start, q.end, q.text, q.kind, {SAID_ON}, a.source, "
-    "COALESCE(e.canonical, q.speaker_name), q.speaker_entity "
+    "COALESCE(e.canonical, q.speaker_name), q.speaker_entity, a.published "
     "FROM quote_statement qs JOIN quote q ON q.id = qs.quote JOIN article a ON a.id = q.article "
     "LEFT JOIN entity e ON e.id = q.speaker_entity WHERE qs.part = ?"
 )
 _INSERT_STATEMENT = (
     "INSERT INTO statement(id, part, speaker, speaker_entity, kind, text, fullest, first, last, articles, outlets, "
-    "quotes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+    "quotes, sources) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 MARK_ARTICLE_DIRTY = (  # the speakers of an article's quotes: behind once it is written, removed or redated
     "INSERT OR IGNORE INTO statement_dirty(part) SELECT DISTINCT qs.part FROM quote_statement qs "
@@ -130,13 +130,33 @@ def grouped(quotes: list[Said], wrong: set[tuple[str, int, int]]) -> list[list[S
 def _group_part(conn: sqlite3.Connection, part: str, wrong: set[tuple[str, int, int]]) -> None:
     rows = conn.execute(_MEMBERS, (part,)).fetchall()
     speakers = {r[0]: (r[8], r[9]) for r in rows}
+    published = {r[0]: r[10] for r in rows}
     quotes = [Said(*r[:8]) for r in rows]
     for members in grouped(quotes, wrong):
         st = statement_of(members)
-        _store(conn, part, st, *speakers[st.fullest])
+        _store(conn, part, st, *speakers[st.fullest], in_page_order(st.members, published))
 
 
-def _store(conn: sqlite3.Connection, part: str, st: Statement, speaker: str | None, entity: int | None) -> None:
+def in_page_order(members: list[Said], published: dict[int, str | None]) -> list[Said]:
+    """A statement's wordings as its page lists them (`schema.WORDING_PLACES`): the earliest article first (by
+    publication date, the undated last), then by article key and where each quote starts."""
+    return sorted(members, key=lambda s: (published[s.id] is None, published[s.id] or "", s.article, s.start, s.id))
+
+
+def sources_of(members: list[Said]) -> str:
+    """A statement's outlets as `statement.sources` holds them (`schema.STATEMENT_SOURCES`): JSON, each source as
+    its articles give it ("" for none) -> how many of the statement's articles give it, in order."""
+    articles: dict[str, set[str]] = {}
+    for s in members:
+        articles.setdefault(s.source or "", set()).add(s.article)
+    return json.dumps(
+        {source: len(articles[source]) for source in sorted(articles)}, ensure_ascii=False, separators=(",", ":")
+    )
+
+
+def _store(
+    conn: sqlite3.Connection, part: str, st: Statement, speaker: str | None, entity: int | None, ordered: list[Said]
+) -> None:
     conn.execute(
         _INSERT_STATEMENT,
         (
@@ -152,6 +172,10 @@ def _store(conn: sqlite3.Connection, part: str, st: Statement, speaker: str | No
             len(st.articles),
             st.outlets,
             len(st.members),
+            sources_of(st.members),
         ),
     )
-    conn.executemany("UPDATE quote_statement SET statement=? WHERE quote=?", [(st.id, s.id) for s in st.members])
+    conn.executemany(
+        "UPDATE quote_statement SET statement=?, place=? WHERE quote=?",
+        [(st.id, place, s.id) for place, s in enumerate(ordered)],
+    )

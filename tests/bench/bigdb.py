@@ -11,7 +11,10 @@ kept consistent by the schema's own triggers as the rows go in. Indexes of the c
 `schema.create_schema` missing from the source (an older build) are created. The
 per-entity summary (`summary.SUMMARY_TABLES`) is not copied but made again for all the
 articles: by the upgrade `store.connect` does on a version-1 source, else by
-`summary.summarise_all`.
+`summary.summarise_all`. Each copied quote joins its source quote's statement, as an ingest of
+the copies would group it (the same words of the same speaker, the statement's id from its
+first article by key: the source's); the statements' counts, outlets and wordings' places are
+then made again from the rows (`restate`).
 """
 
 from __future__ import annotations
@@ -110,7 +113,8 @@ def build(source: str, out: str, target: int = 100_000, log=print) -> dict:
     )  # else the upgrade below makes it
 
     # Indexes the current schema has and the source database (made by an older build) lacks
-    # (those of tables it lacks come with the upgrade that adds the tables).
+    # (those of tables or columns it lacks come with the upgrade that adds them: SQLite would take a
+    # missing column's quoted name for a string and index that).
     fresh = sqlite3.connect(":memory:")
     schema.create_schema(fresh)
     have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('index', 'table')")}
@@ -118,7 +122,8 @@ def build(source: str, out: str, target: int = 100_000, log=print) -> dict:
     for name, table, sql in fresh.execute(
         "SELECT name, tbl_name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL"
     ):
-        if name not in have and table in have:
+        columns = {r[2] for r in fresh.execute(f"PRAGMA index_info({name})")}
+        if name not in have and table in have and columns <= {c for c, _ in _cols(conn, table)}:
             conn.execute(sql)
             added.append(name)
     fresh.close()
@@ -132,6 +137,7 @@ def build(source: str, out: str, target: int = 100_000, log=print) -> dict:
         with sconn:
             summary.summarise_all(sconn)
     entity_refresh.refresh_entities(sconn)
+    restate(sconn)
     sconn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     counts = {t: sconn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ["article", *children, "entity"]}
     fts = sconn.execute("SELECT COUNT(*) FROM article_fts").fetchone()[0]
@@ -139,6 +145,32 @@ def build(source: str, out: str, target: int = 100_000, log=print) -> dict:
     conn.close()
     assert counts["article"] == target and fts == target, (counts, fts)
     return {"seconds": time.perf_counter() - t0, "copies": k, "counts": counts, "indexes_added": added}
+
+
+# A statement's counts from its wordings, as `statement_merge.statement_of` makes them: its quotes, its articles,
+# and its outlets (distinct sources, written alike; each article with none an outlet of its own).
+_STATEMENT_COUNTS = """
+UPDATE statement SET quotes = c.quotes, articles = c.articles, outlets = c.known + c.unknown FROM (
+  SELECT qs.statement AS id, COUNT(*) AS quotes, COUNT(DISTINCT q.article) AS articles,
+    COUNT(DISTINCT CASE WHEN trim(a.source) <> '' THEN lower(trim(a.source)) END) AS known,
+    COUNT(DISTINCT CASE WHEN a.source IS NULL OR trim(a.source) = '' THEN a.id END) AS unknown
+  FROM quote_statement qs JOIN quote q ON q.id = qs.quote JOIN article a ON a.id = q.article
+  WHERE qs.statement IS NOT NULL GROUP BY qs.statement
+) c WHERE statement.id = c.id
+"""
+
+
+def restate(conn) -> None:
+    """The statements of a copied corpus made again from its rows, in one transaction: each statement's counts
+    (its copies' quotes, articles and outlets) and its wordings' places and outlets (`schema.fill_statement_pages`).
+    An ingest of the copies would differ in one thing only: the fullest wording, of the same words, is the copy with
+    the greatest article key rather than the source's quote."""
+    if "statement" not in _tables(conn):
+        return
+    with conn:
+        conn.execute(_STATEMENT_COUNTS)
+        if conn.execute("PRAGMA user_version").fetchone()[0] >= schema.STATEMENT_PAGE_VERSION:
+            schema.fill_statement_pages(conn)
 
 
 def _copy_events(conn, k: int) -> None:

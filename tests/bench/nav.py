@@ -533,9 +533,9 @@ async def run(db: str, reps: int, size: tuple[int, int], only: tuple[str, ...] =
                     await h.keys("v")
                     await h.settle(lambda: s.state.quote_view == "quotes")
                 await h.keys(*["s"] * sorts)
-                await h.settle(lambda lst=lst: lst.total is not None and lst.row(0) is not None)
-                lst.move_to(0, announce=False)
-                await h.settle()
+                await h.settle(lambda lst=lst: lst.total is not None)
+                lst.move_to(0, announce=False)  # (a list left at a date jumped to has no first page read)
+                await h.settle(lambda lst=lst: lst.row(0) is not None)
                 lat[step].append(
                     await h.timed(
                         "G",

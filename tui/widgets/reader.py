@@ -43,7 +43,7 @@ class Reader(LineScrollView, can_focus=True):
             self.reader, self.link = reader, link
 
     class WantsRest(Message):
-        """The reader shows the head of an entity page (`EntityPage.complete` false) and nears its end: the screen
+        """The reader shows the head of an entity or a statement page (`Doc.partial`) and nears its end: the screen
         reads the rest and gives it to `extend`."""
 
         def __init__(self, reader: Reader, page) -> None:
@@ -66,7 +66,7 @@ class Reader(LineScrollView, can_focus=True):
         self._width = 0
         self._seen_size = Size(0, 0)
         self._terms: list[str] = []
-        self._rest_asked = None  # the head of an entity page whose rest was asked for
+        self._rest_asked = None  # the head of an entity or statement page whose rest was asked for
         self._after_rest: str | int | None = None  # "bottom", or a link step, that waits for the rest of the page
 
     # ---------------------------------------------------------------- content
@@ -109,8 +109,9 @@ class Reader(LineScrollView, can_focus=True):
         self.post_up(self.LinkChanged(self, self.link))
 
     def extend(self, doc: Doc, width: int) -> None:
-        """Show `doc`, the whole of the entity page whose head is shown (its text goes on from the head's), made
-        `width` wide, as the head was: the same scroll, link cursor and search hits; then the move that waited."""
+        """Show `doc`, the whole of the entity or statement page whose head is shown (its text goes on from the
+        head's), made `width` wide, as the head was: the same scroll, link cursor and search hits; then the move that
+        waited."""
         top = round(self.scroll_y)
         self.doc = doc if width == self._width or doc.page is None else entity_doc(doc.page, self._width)
         self.hits = find_hits(self.doc.text, self._terms, self.doc.body_offset)
@@ -123,12 +124,12 @@ class Reader(LineScrollView, can_focus=True):
             self.action_link(after)
 
     def _partial(self) -> bool:
-        return self.doc.page is not None and not self.doc.page.complete
+        return self.doc.partial is not None
 
     def _check_rest(self, now: bool = False) -> None:
         """Ask for the rest of a partial page once, when the view nears its end (`wants_rest`) or `now`."""
-        page = self.doc.page
-        if page is None or page.complete or self._rest_asked is page or not self._lines:
+        page = self.doc.partial
+        if page is None or self._rest_asked is page or not self._lines:
             return
         if now or wants_rest(len(self._lines), round(self.scroll_y), max(1, self.scrollable_content_region.height)):
             self._rest_asked = page

@@ -64,7 +64,15 @@ from model.corpus.query.rows import (
     granularity,
 )
 from model.corpus.query.search import fts_escape, search_terms
-from model.corpus.query.statements import count_statements, has_statements, statement_page, statements
+from model.corpus.query.statements import (
+    HEAD_WORDINGS,
+    count_statements,
+    has_statements,
+    statement_page,
+    statement_page_head,
+    statement_page_rest,
+    statements,
+)
 from model.corpus.query.timeline import count_events, event_position, events
 
 __all__ = [
@@ -133,7 +141,10 @@ __all__ = [
     "parse",
     "quotes",
     "search_terms",
+    "HEAD_WORDINGS",
     "statement_page",
+    "statement_page_head",
+    "statement_page_rest",
     "statements",
     "value_counts",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from model.corpus.query import reuse
 from model.corpus.query.base import QueryError, capped, fts_count, has_summary, quote_cols, run, sql_where
 from model.corpus.query.paging import window
 from model.corpus.query.rows import Filters, QuoteRow, quote_row
@@ -139,7 +140,11 @@ def count_quotes(conn: sqlite3.Connection, f: Filters = Filters(), cap: int | No
     cols = with_sources(conn, columns(conn), f.search)
     where, params = quote_where(f, cols)
     source = "quote q JOIN article a ON a.id = q.article" if quotes_need_article(f.search, cols) else "quote q"
-    return run(conn, f"SELECT COUNT(*) FROM {source}{where}", params)[0][0]  # every quote has its article (FK)
+    sql = f"SELECT COUNT(*) FROM {source}{where}"  # every quote has its article (FK)
+    if f == Filters():  # every quote (18 ms at a million articles): counted once while the database is as it was,
+        # not again for each sort of the list (`reuse`)
+        return reuse.reused(conn, ("every quote counted",), lambda: run(conn, sql, params)[0][0])
+    return run(conn, sql, params)[0][0]
 
 
 def quotes(

@@ -112,10 +112,14 @@ class StatementRow:
 
 @dataclass
 class StatementPage:
-    """A statement's page: the statement and every wording of it."""
+    """A statement's page: the statement and every wording of it (or, not `complete`, its first screen of them:
+    `statement_page_head`)."""
 
     statement: StatementRow
     wordings: list[QuoteRow]  # every quote of it, the earliest first, each with its article
+    # its outlets as its articles give them ("" for none) -> how many of its articles (schema 13); None: older
+    sources: dict[str, int] | None = None
+    complete: bool = True
 
 
 @dataclass

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from array import array
+from dataclasses import replace
 
 from model.corpus.query import reuse
 from model.corpus.query.base import capped, has_summary, run
 from model.corpus.query.paging import window
 from model.corpus.query.quotes import quote_where
-from model.corpus.query.rows import QUOTE_COLS, Filters, QuoteRow, StatementPage, StatementRow, quote_row
+from model.corpus.query.rows import QUOTE_COLS, Filters, StatementPage, StatementRow, quote_row
 from model.corpus.query.search import columns, fts_only, quotes_need_article, walk_bound, with_sources
-from model.corpus.schema import ORDER_INDEX_VERSION, QUOTE_ENTITY_VERSION, STATEMENTS_VERSION
+from model.corpus.schema import (
+    ORDER_INDEX_VERSION,
+    QUOTE_ENTITY_VERSION,
+    STATEMENT_PAGE_INDEX,
+    STATEMENT_PAGE_VERSION,
+    STATEMENTS_VERSION,
+)
 
 STATEMENT_COLS = "s.id, s.speaker, s.speaker_entity, s.kind, s.text, s.first, s.last, s.articles, s.outlets, s.quotes"
 _FROM = "statement s JOIN quote q ON q.id = s.fullest JOIN article a ON a.id = q.article"
@@ -30,6 +38,15 @@ _MEMBERS = (
     f"SELECT {QUOTE_COLS} FROM quote_statement qs JOIN quote q ON q.id = qs.quote "
     "JOIN article a ON a.id = q.article WHERE qs.statement = ? ORDER BY a.published IS NULL, a.published, a.key, q.start"
 )
+# Schema 13: the wordings in the same order, each with its place (`schema.WORDING_PLACES`), a range of the index on
+# (statement, place) from a place on: a page's first screen is read without reading the others.
+_MEMBERS_IN_PLACE = (
+    f"SELECT {QUOTE_COLS} FROM quote_statement qs INDEXED BY {STATEMENT_PAGE_INDEX} CROSS JOIN quote q "
+    "ON q.id = qs.quote JOIN article a ON a.id = q.article WHERE qs.statement = ? AND qs.place >= ? "
+    "ORDER BY qs.place LIMIT ?"
+)
+_PLACE_OF = "SELECT place FROM quote_statement WHERE quote = ?"
+HEAD_WORDINGS = 50  # the wordings a statement page's head reads: more than a screen shows
 
 
 def has_statements(conn: sqlite3.Connection) -> bool:
@@ -181,10 +198,56 @@ def statements(
 
 def statement_page(conn: sqlite3.Connection, statement_id: str) -> StatementPage | None:
     """One statement and every wording of it, the earliest first; None when it is gone (grouped again)."""
+    head = statement_page_head(conn, statement_id, limit=None)
+    return statement_page_rest(conn, head) if head is not None else None
+
+
+def _has_wording_places(conn: sqlite3.Connection) -> bool:
+    """Whether the wordings hold their place on their statement's page and the statements their outlets (13)."""
+    return run(conn, "PRAGMA user_version")[0][0] >= STATEMENT_PAGE_VERSION
+
+
+def statement_page_head(
+    conn: sqlite3.Connection, statement_id: str, limit: int | None = HEAD_WORDINGS
+) -> StatementPage | None:
+    """The top of a statement's page: the statement, its outlets and its first `limit` wordings, the earliest
+    first, read off the index of their places (schema 13; `complete` when they are all). An older database, or
+    `limit` None, reads every wording. None when the statement is gone (grouped again)."""
     if not has_statements(conn):
         return None
-    rows = run(conn, f"SELECT {STATEMENT_COLS}, {QUOTE_COLS} FROM {_FROM} WHERE s.id = ?", (statement_id,))
+    placed = _has_wording_places(conn)
+    sources = ", s.sources" if placed else ""
+    rows = run(conn, f"SELECT {STATEMENT_COLS}, {QUOTE_COLS}{sources} FROM {_FROM} WHERE s.id = ?", (statement_id,))
     if not rows:
         return None
-    wordings: list[QuoteRow] = [quote_row(r) for r in run(conn, _MEMBERS, (statement_id,))]
-    return StatementPage(_statement_row(rows[0]), wordings)
+    row = rows[0][:-1] if placed else rows[0]
+    outlets = _sources(rows[0][-1]) if placed else None
+    if not placed or outlets is None:  # older, or not yet refreshed: every wording, as they were always read
+        wordings = [quote_row(r) for r in run(conn, _MEMBERS, (statement_id,))]
+        return StatementPage(_statement_row(row), wordings, outlets)
+    read = run(conn, _MEMBERS_IN_PLACE, (statement_id, 0, -1 if limit is None else limit + 1))
+    complete = limit is None or len(read) <= limit
+    wordings = [quote_row(r) for r in (read if complete else read[:limit])]
+    return StatementPage(_statement_row(row), wordings, outlets, complete)
+
+
+def statement_page_rest(conn: sqlite3.Connection, head: StatementPage) -> StatementPage:
+    """`head` (`statement_page_head`) with the wordings after its own read, in their places."""
+    if head.complete:
+        return head
+    last = run(conn, _PLACE_OF, (head.wordings[-1].id,)) if head.wordings else []
+    after = last[0][0] + 1 if last and last[0][0] is not None else len(head.wordings)
+    rest = run(conn, _MEMBERS_IN_PLACE, (head.statement.id, after, -1))
+    return replace(head, wordings=[*head.wordings, *(quote_row(r) for r in rest)], complete=True)
+
+
+def _sources(text: str | None) -> dict[str, int] | None:
+    """`statement.sources` read (untrusted: anything but an object of counts is None, and the page reads its
+    wordings' outlets instead)."""
+    try:
+        value = json.loads(text) if text else None
+    except ValueError:
+        return None
+    if not isinstance(value, dict) or not all(isinstance(k, str) and type(n) is int for k, n in value.items()):
+        return None
+    return value
