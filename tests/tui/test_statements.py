@@ -152,12 +152,14 @@ def test_a_statement_of_articles_without_an_outlet_says_so_once(statements_db, t
     from contextlib import closing
 
     from model.corpus import query as q
+    from model.corpus.statement_refresh import refresh_statements
     from tests.tui.conftest import copy_of
     from tui.document import read_document
 
     path = copy_of(statements_db, tmp_path)
     with closing(sqlite3.connect(path)) as conn, conn:
         conn.execute("UPDATE article SET source = NULL")
+        refresh_statements(conn, everything=True)  # as an ingest that wrote them so would
     with closing(q.connect(path)) as conn:
         (statement,) = conn.execute(
             "SELECT s.statement FROM quote_statement s JOIN quote q ON q.id = s.quote "
