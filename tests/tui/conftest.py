@@ -57,11 +57,16 @@ def make_conflict_app(conflict_db_path):
 
 async def settle(pilot, rounds: int = 6) -> None:
     """Wait until workers are done and their messages handled (no sleeping)."""
-    from textual.worker import WorkerState
+    from textual.worker import WorkerCancelled, WorkerError, WorkerFailed, WorkerState
 
     app = pilot.app
     for _ in range(rounds):
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerFailed:
+            raise  # a worker's own error: the test must see it
+        except (WorkerCancelled, WorkerError):
+            pass  # one superseded by a newer one (exclusive) or not started yet: wait again below
         await pilot.pause()
         if not any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers):
             await pilot.pause()
