@@ -745,8 +745,8 @@ def _upgrade_progress(db: Path):
         now = time.monotonic()
         if not last[0]:
             say(
-                f"sinorus-tui: upgrading {db} to schema {store.SCHEMA_VERSION} (once; entity pages read a summary "
-                f"after it): {total:,} articles",
+                f"sinorus-tui: upgrading {db} to schema {store.SCHEMA_VERSION} (once: it adds the summaries and "
+                f"indexes the browser reads): {total:,} articles",
                 flush=True,
             )
             last[0] = now
