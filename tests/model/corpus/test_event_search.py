@@ -3,6 +3,7 @@ counts and pages as the entity's events gathered from all its articles."""
 
 from __future__ import annotations
 
+import json
 from contextlib import closing
 
 import pytest
@@ -158,3 +159,28 @@ def test_a_fielded_search_keeps_the_events_its_articles_report(conn):
         assert q.count_merged_events(conn, f) == len(expected), search
         kept.append(len(expected))
     assert 0 in kept and any(0 < n < q.count_merged_events(conn) for n in kept)
+
+
+def test_which_way_an_entitys_part_is_found_is_told_from_a_sample_of_the_events(conn, monkeypatch):
+    """The reports of at most `REPORTS_SAMPLE` events, spread over those the search keeps, are counted to choose
+    (counting every event's reports cost a seek each); the estimate picks the side the full count would."""
+    events = [r[0] for r in conn.execute("SELECT id FROM event ORDER BY id")]
+    reports = {e: conn.execute("SELECT COUNT(*) FROM event_report WHERE event = ?", (e,)).fetchone()[0] for e in events}
+    ids = [events[i % len(events)] for i in range(len(events) * 40)]  # more events than the sample holds
+    assert len(ids) > me.REPORTS_SAMPLE
+    total = sum(reports[e] for e in ids)
+    counted: list[int] = []
+    real_run = me.run
+
+    def run(c, sql, params=()):
+        if "idx_event_report_event" in sql:
+            counted.append(len(json.loads(params[0])))
+        return real_run(c, sql, params)
+
+    monkeypatch.setattr(me, "run", run)
+    for articles, cheaper in ((total, True), (len(ids) + 1, total <= len(ids) + 1)):
+        monkeypatch.setattr(me, "entity_counts", lambda c, e, n=articles: (n, n))
+        monkeypatch.setattr(me, "PER_ENTITY_ARTICLE_US", 1)
+        monkeypatch.setattr(me, "PER_REPORT_US", 1)
+        assert me._by_event_is_cheaper(conn, ids, 1) is cheaper
+    assert counted and max(counted) <= me.REPORTS_SAMPLE
