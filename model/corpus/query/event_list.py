@@ -101,8 +101,20 @@ def _searched_articles(conn: sqlite3.Connection, search: str) -> tuple[str, list
         found, params = article_query_clauses(search, with_sources(conn, columns(conn), search))
     else:
         found, params = search_clauses(search, "article_fts", "a.id", ("a.title", "a.text"))
+    if found and found[0] == _MATCHED:
+        # words and fields: the words' matches read off the full-text index newest first, each checked against the
+        # fields until enough are kept (gathered first, every match of a common word was read: ~20 ms at a million)
+        rest = "".join(f" AND {c}" for c in found[1:])
+        return (
+            "SELECT a.id AS article FROM article_fts CROSS JOIN article a ON a.id = article_fts.rowid "
+            f"WHERE article_fts MATCH ?{rest} ORDER BY article_fts.rowid DESC LIMIT {SEARCH_ARTICLES}",
+            params,
+        )
     where = " AND ".join(found)
     return f"SELECT a.id AS article FROM article a WHERE {where} ORDER BY a.id DESC LIMIT {SEARCH_ARTICLES}", params
+
+
+_MATCHED = "a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)"  # `word_clauses`'s, on the articles
 
 
 # An entity found by its name with at least this many events has its pages read off the value index in order (a

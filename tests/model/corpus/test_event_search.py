@@ -184,3 +184,18 @@ def test_which_way_an_entitys_part_is_found_is_told_from_a_sample_of_the_events(
         monkeypatch.setattr(me, "PER_REPORT_US", 1)
         assert me._by_event_is_cheaper(conn, ids, 1) is cheaper
     assert counted and max(counted) <= me.REPORTS_SAMPLE
+
+
+@pytest.mark.parametrize(
+    "search", ["-date:2021 tariffs", "-kind:direct ferries", "tariffs date:2021..2022", "met -oranges"]
+)
+def test_a_fielded_searchs_articles_are_read_off_the_words_index_newest_first(conn, monkeypatch, search):
+    """Words with fields: the Timeline's latest articles are the words' matches read newest first off the
+    full-text index, each checked against the fields, up to `SEARCH_ARTICLES` (no sort of every match): the same
+    articles, in the same order, as all of those the fields keep, newest first."""
+    monkeypatch.setattr(me, "SEARCH_ARTICLES", 2)
+    sql, params = me._searched_articles(conn, search)
+    plan = [r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
+    assert plan[0].startswith("SCAN article_fts") and not any("TEMP B-TREE" in p for p in plan), plan
+    kept = sorted((a.id for a in q.articles(conn, q.Filters(search=search), limit=1000)), reverse=True)
+    assert [r[0] for r in conn.execute(sql, params)] == kept[:2]
