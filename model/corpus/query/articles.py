@@ -98,23 +98,6 @@ def _kept(conn: sqlite3.Connection, f: Filters, cols: Columns) -> array:
     return reuse.reused(conn, ("articles", f.entity, f.search), read)
 
 
-def _kept_counted(conn: sqlite3.Connection, f: Filters, cols: Columns, cap: int) -> int:
-    """How many articles a fielded search keeps, counted up to `cap` (past it, `AtLeast(cap)`): their ids are
-    read up to one past the cap, and when that is all of them, kept (`reuse`) as the list its pages read. A
-    search that keeps most of the corpus (`-kind:direct`, `said:2023`) had every article's quotes looked at to
-    count them, where a page of the newest needs the first few hundred (`_kept_page`)."""
-
-    def read() -> array:
-        sql, params = _kept_sql(f, cols)
-        return reuse.ids_of(conn, f"{sql} LIMIT {int(cap) + 1}", params)
-
-    ids = reuse.reused(conn, ("articles", f.entity, f.search, "capped", cap), read)
-    if len(ids) > cap:
-        return AtLeast(cap)
-    reuse.reused(conn, ("articles", f.entity, f.search), lambda: ids)  # the whole list, for its pages
-    return len(ids)
-
-
 # A page of kept articles, newest first, is read off the date index (each row looked up among the kept ids)
 # from this many kept on, for every PAGE_ROWS thousand articles (√(rows × PAGE_ROWS) / 4: ~800 at 100,000
 # articles): sorting them reads each kept article's row (2,000 kept: 5.4 ms against 1.3 walking).
@@ -158,7 +141,7 @@ def count_articles(conn: sqlite3.Connection, f: Filters = Filters(), cap: int | 
     if f.entity is not None and not f.search and cols.summed:
         return run(conn, "SELECT COUNT(*) FROM entity_article WHERE entity = ?", (f.entity,))[0][0]
     if has_fields(f.search):
-        return len(_kept(conn, f, cols)) if cap is None else _kept_counted(conn, f, cols, cap)
+        return len(_kept(conn, f, cols))
     where, params = _article_where(f, cols)
     return run(conn, f"SELECT COUNT(*) FROM article a{where}", params)[0][0]
 
@@ -190,7 +173,7 @@ def articles(
         )
         return [ArticleRow(*r) for r in w.rows(rows)]
     if has_fields(f.search):
-        return _kept_page(conn, f, cols, sort, offset, limit, total)
+        return _kept_page(conn, f, cols, sort, offset, limit)
     where, params = _article_where(f, cols)
     w = window(_ARTICLE_ORDER[sort], offset, limit, total)
     # Newest first, a page of a filter that keeps many articles (a common word, a frequent entity) is
@@ -208,22 +191,9 @@ def articles(
     return [ArticleRow(*r) for r in w.rows(rows)]
 
 
-def _kept_page(
-    conn: sqlite3.Connection, f: Filters, cols: Columns, sort: str, offset: int, limit: int, total: int | None = None
-) -> list:
+def _kept_page(conn: sqlite3.Connection, f: Filters, cols: Columns, sort: str, offset: int, limit: int) -> list:
     """A page of the articles a fielded search keeps (`_kept`), looked up by id: newest first, off the date
-    index when they are many (`WALK_KEPT_SHARE`), else sorted. More than `reuse.MAX_IDS`, or newest first past a
-    capped count (`total`, `AtLeast`): by the clauses, off the date index, not gathering every one kept."""
-    if sort == "date" and isinstance(total, AtLeast):
-        where, params = _article_where(f, cols, walking=True)
-        w = window(_ARTICLE_ORDER[sort], offset, limit, None)
-        rows = run(
-            conn,
-            f"SELECT a.id, a.key, a.published, a.published_basis, a.source, {TITLE} FROM article a INDEXED BY "
-            f"idx_article_published{where} ORDER BY {w.order} LIMIT ? OFFSET ?",
-            [*params, w.limit, w.offset],
-        )
-        return [ArticleRow(*r) for r in rows]
+    index when they are many (`WALK_KEPT_SHARE`), else sorted. More than `reuse.MAX_IDS`: by the clauses."""
     ids = _kept(conn, f, cols)
     kept = len(ids)
     w = window(_ARTICLE_ORDER[sort], offset, limit, kept)

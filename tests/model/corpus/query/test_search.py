@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from model.corpus import query as q
-from model.corpus.query import reuse, search
+from model.corpus.query import search
 from model.corpus.query.articles import _article_where
 from model.corpus.query.quotes import quote_where
 from tests.tui.fixture_db import build
@@ -107,23 +107,6 @@ def test_a_page_of_many_matches_is_read_newest_first_like_any_other(conn, monkey
     assert not search.keeps_many(conn, "quote q", "", [], total=1)
     after = [a.key for a in q.articles(conn, q.Filters(search=line))], q.quotes(conn, q.Filters(search=line))
     assert after == before
-
-
-@pytest.mark.parametrize("line", [x[0] for x in QUERIES if q.parse(x[0]).fields])
-def test_a_fielded_count_past_its_cap_says_so_and_the_page_is_the_same(conn, line):
-    """Counted up to a cap, a fielded search that keeps more says "at least" (`AtLeast`, shown "N+"), and its
-    pages of the newest, read off the date index by its clauses, hold the rows the whole list holds, in order."""
-    f = q.Filters(search=line)
-    reuse.forget()
-    exact = q.count_articles(conn, f)
-    whole = [a.id for a in q.articles(conn, f, "date", 0, 100, exact)]
-    reuse.forget()
-    capped = q.count_articles(conn, f, cap=1)
-    assert capped == min(exact, 1) and isinstance(capped, q.AtLeast) == (exact > 1)
-    pages = [a.id for o in range(0, max(exact, 1), 2) for a in q.articles(conn, f, "date", o, 2, capped)]
-    assert pages == whole
-    reuse.forget()
-    assert q.count_articles(conn, f, cap=100) == exact and not isinstance(q.count_articles(conn, f, cap=100), q.AtLeast)
 
 
 def plan(conn, sql: str, params) -> str:
