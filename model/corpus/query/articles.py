@@ -7,7 +7,7 @@ import sqlite3
 from array import array
 
 from model.corpus.query import reuse
-from model.corpus.query.base import FREQUENT, capped, entity_counts, fts_count, quote_cols, run, sql_where
+from model.corpus.query.base import FREQUENT, AtLeast, capped, entity_counts, fts_count, quote_cols, run, sql_where
 from model.corpus.query.paging import window
 from model.corpus.query.rows import (
     TIMEX_COLS,
@@ -32,6 +32,7 @@ from model.corpus.query.search import (
     looks_at_quotes,
     walk_bound,
     with_sources,
+    word_walk_bound,
 )
 
 ARTICLE_SORTS = ("date", "oldest", "title", "source", "source_desc")
@@ -104,15 +105,20 @@ WALK_KEPT_SHARE = 4
 
 
 def _many(conn: sqlite3.Connection, f: Filters, where: str, params: list, total: int | None = None) -> bool:
-    """Whether a filter keeps FREQUENT articles or more (an estimate that costs an index lookup; for a fielded
-    search, the count when the caller has it): then a page is best read off the date index; for fewer,
-    sorting the matches is quicker."""
+    """Whether a filter keeps enough articles that a page is best read off the date index (for fewer, sorting
+    them is quicker): an entity in FREQUENT articles or more; a fielded search by `keeps_many`; words alone in
+    `word_walk_bound` articles or more, which the count the caller has (`total`) says, or an index lookup."""
     if has_fields(f.search):
         return keeps_many(conn, "article a", where, params, total, costly=looks_at_quotes(f.search))
     if f.entity is not None:
         return entity_counts(conn, f.entity)[1] >= FREQUENT
     match = fts_only(f)
-    return bool(match) and is_common(conn, "article_fts", match)
+    if not match:
+        return False
+    bound = word_walk_bound(conn)
+    if total is not None and (not isinstance(total, AtLeast) or total >= bound):
+        return total >= bound  # the count says it (a capped one past the bound: more still)
+    return is_common(conn, "article_fts", match, bound)
 
 
 def count_articles(conn: sqlite3.Connection, f: Filters = Filters(), cap: int | None = None) -> int:

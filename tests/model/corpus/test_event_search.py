@@ -3,6 +3,7 @@ counts and pages as the entity's events gathered from all its articles."""
 
 from __future__ import annotations
 
+import json
 from contextlib import closing
 
 import pytest
@@ -158,3 +159,43 @@ def test_a_fielded_search_keeps_the_events_its_articles_report(conn):
         assert q.count_merged_events(conn, f) == len(expected), search
         kept.append(len(expected))
     assert 0 in kept and any(0 < n < q.count_merged_events(conn) for n in kept)
+
+
+def test_which_way_an_entitys_part_is_found_is_told_from_a_sample_of_the_events(conn, monkeypatch):
+    """The reports of at most `REPORTS_SAMPLE` events, spread over those the search keeps, are counted to choose
+    (counting every event's reports cost a seek each); the estimate picks the side the full count would."""
+    events = [r[0] for r in conn.execute("SELECT id FROM event ORDER BY id")]
+    reports = {e: conn.execute("SELECT COUNT(*) FROM event_report WHERE event = ?", (e,)).fetchone()[0] for e in events}
+    ids = [events[i % len(events)] for i in range(len(events) * 40)]  # more events than the sample holds
+    assert len(ids) > me.REPORTS_SAMPLE
+    total = sum(reports[e] for e in ids)
+    counted: list[int] = []
+    real_run = me.run
+
+    def run(c, sql, params=()):
+        if "idx_event_report_event" in sql:
+            counted.append(len(json.loads(params[0])))
+        return real_run(c, sql, params)
+
+    monkeypatch.setattr(me, "run", run)
+    for articles, cheaper in ((total, True), (len(ids) + 1, total <= len(ids) + 1)):
+        monkeypatch.setattr(me, "entity_counts", lambda c, e, n=articles: (n, n))
+        monkeypatch.setattr(me, "PER_ENTITY_ARTICLE_US", 1)
+        monkeypatch.setattr(me, "PER_REPORT_US", 1)
+        assert me._by_event_is_cheaper(conn, ids, 1) is cheaper
+    assert counted and max(counted) <= me.REPORTS_SAMPLE
+
+
+@pytest.mark.parametrize(
+    "search", ["-date:2021 tariffs", "-kind:direct ferries", "tariffs date:2021..2022", "met -oranges"]
+)
+def test_a_fielded_searchs_articles_are_read_off_the_words_index_newest_first(conn, monkeypatch, search):
+    """Words with fields: the Timeline's latest articles are the words' matches read newest first off the
+    full-text index, each checked against the fields, up to `SEARCH_ARTICLES` (no sort of every match): the same
+    articles, in the same order, as all of those the fields keep, newest first."""
+    monkeypatch.setattr(me, "SEARCH_ARTICLES", 2)
+    sql, params = me._searched_articles(conn, search)
+    plan = [r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
+    assert plan[0].startswith("SCAN article_fts") and not any("TEMP B-TREE" in p for p in plan), plan
+    kept = sorted((a.id for a in q.articles(conn, q.Filters(search=search), limit=1000)), reverse=True)
+    assert [r[0] for r in conn.execute(sql, params)] == kept[:2]
