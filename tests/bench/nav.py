@@ -499,8 +499,9 @@ async def run(db: str, reps: int, size: tuple[int, int], only: tuple[str, ...] =
                     await h.keys("v")
                 await h.settle(lambda view=view: quotes.total is not None and s.state.quote_view == view)
                 await h.settle(lambda: quotes.total is not None and s.state.quote_sort == "date")
-                await h.keys("s")
-                await h.settle(lambda: s.state.quote_sort == "said" and quotes.total is not None)
+                if view == "quotes":  # every quote: newest, when said, by speaker (statements: newest, by speaker)
+                    await h.keys("s")
+                    await h.settle(lambda: s.state.quote_sort == "said" and quotes.total is not None)
                 lat[step].append(
                     await h.timed("s", lambda: s.state.quote_sort == "speaker" and quotes.total is not None)
                 )
@@ -519,7 +520,7 @@ async def run(db: str, reps: int, size: tuple[int, int], only: tuple[str, ...] =
             ("2", 0, "entities"),
             ("3", 0, "timeline"),
             ("4", 0, "quotes"),
-            ("4", 2, "quotes by speaker"),
+            ("4", 1, "quotes by speaker"),  # grouped by statement: newest, by speaker
             ("4v", 0, "every quote"),
             ("4v", 2, "every quote by speaker"),
         ):
@@ -544,7 +545,7 @@ async def run(db: str, reps: int, size: tuple[int, int], only: tuple[str, ...] =
                         ),
                     )
                 )
-                cycle = len(q.ARTICLE_SORTS if pane == "1" else q.QUOTE_SORTS)
+                cycle = len(q.ARTICLE_SORTS) if pane == "1" else len(q.QUOTE_SORTS) - (pane == "4")
                 for _ in range((cycle - sorts) % cycle):
                     await h.keys("s")
                 if pane == "4v":
@@ -595,7 +596,7 @@ async def run(db: str, reps: int, size: tuple[int, int], only: tuple[str, ...] =
 QUIT_SETUPS = {
     "idle": ((), None),
     "search a word": (("X", "1", "slash"), "enter"),
-    "group quotes by speaker": (("X", "4", "s"), "s"),
+    "group quotes by speaker": (("X", "4"), "s"),  # grouped by statement: newest, then by speaker
     "jump to end: quotes": (("X", "4"), "G"),
     "sort articles by title": (("X", "1", "s"), "s"),
 }
