@@ -87,10 +87,6 @@ LATER = {
 }
 
 
-def _never_marked(row) -> bool:
-    return False
-
-
 class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
     SCOPED_CSS = False
     AUTO_FOCUS = None  # focus is ours to give: a key pressed during start-up must not be undone
@@ -208,7 +204,6 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         self.lst("articles").dim_row = self._is_read
         for name in MARKED_PANES:
             self.lst(name).mark_row, self.lst(name).mark_glyph = self._is_marked, MARK_GLYPH
-        self.lst("entities").mark_row = _never_marked  # its names one cell off the border, as every list's rows
         self._layout_classes()
         self._done("navigate")
 

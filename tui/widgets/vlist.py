@@ -29,6 +29,7 @@ from ..render import LineScrollView, content_segments, fit, set_virtual_size, th
 PAGE = 40
 KEEP_PAGES = 30
 LOADING_GRACE = 0.25  # seconds a list keeps drawing its old rows while a new query runs
+GUTTER = 1  # cells before each row's text: where a marked row shows its mark
 
 
 class Source(Protocol):
@@ -196,7 +197,8 @@ class VirtualList(LineScrollView, can_focus=True):
         self._seen_size = Size(0, 0)
         self._tall = False
         self.dim_row: Callable[[Any], bool] | None = None  # rows drawn muted (the articles read)
-        # With `mark_row`, each row starts with a cell that shows `mark_glyph` on the rows it says are marked.
+        # Each row starts with a cell (`GUTTER`, off the border as the list's heading); with `mark_row`, it shows
+        # `mark_glyph` on the rows it says are marked.
         self.mark_row: Callable[[Any], bool] | None = None
         self.mark_glyph = "*"
         self._drawn_rows = RowCache()
@@ -462,32 +464,28 @@ class VirtualList(LineScrollView, can_focus=True):
     ) -> list[Segment]:
         """Line `part` of row `index` drawn (from `pages`: the rows on screen, or a reload's old ones)."""
         previous = self.row(index - 1, pages) if index else None
-        gutter = 1 if self.mark_row is not None else 0
         if self.dim_row is not None and self.dim_row(row):
             base = base + self.get_visual_style("vlist--dim")
         style = base + self._cursor_style() if index == cursor else base
-        marked = bool(gutter and not part and self.mark_row(row))
+        marked = not part and self.mark_row is not None and self.mark_row(row)
         drawing = getattr(self.source, "drawing", None)
         if drawing is None:  # a source that does not say what its rows' drawing depends on: drawn each time
-            return self._draw_row(row, previous, part, width, gutter, marked, style)
-        key = (*drawing, self.row_lines, part, width, gutter, marked, style, self.app.theme)
+            return self._draw_row(row, previous, part, width, marked, style)
+        key = (*drawing, self.row_lines, part, width, marked, style, self.app.theme)
         segments = self._drawn_rows.get(row, previous, key)
         if segments is None:
-            segments = self._draw_row(row, previous, part, width, gutter, marked, style)
+            segments = self._draw_row(row, previous, part, width, marked, style)
             self._drawn_rows.put(row, previous, key, segments)
         return list(segments)  # the caller appends the scroll thumb's cell
 
-    def _draw_row(self, row, previous, part: int, width: int, gutter: int, marked: bool, style) -> list[Segment]:
+    def _draw_row(self, row, previous, part: int, width: int, marked: bool, style) -> list[Segment]:
         if self.row_lines > 1:
-            content = self.source.render_tall(row, width - gutter, previous)[part]
+            content = self.source.render_tall(row, width - GUTTER, previous)[part]
         else:
-            content = self.source.render(row, width - gutter, previous)
-        segments = content_segments(self, content, max(0, width - gutter), style)
-        if gutter:
-            glyph = (
-                Segment(self.mark_glyph, (style + self.get_visual_style("vlist--mark")).rich_style) if marked else None
-            )
-            segments.insert(0, glyph or Segment(" ", style.rich_style))
+            content = self.source.render(row, width - GUTTER, previous)
+        segments = content_segments(self, content, max(0, width - GUTTER), style)
+        mark = style + self.get_visual_style("vlist--mark") if marked else style
+        segments.insert(0, Segment(self.mark_glyph if marked else " " * GUTTER, mark.rich_style))
         return segments
 
     def _cursor_style(self):
