@@ -18,7 +18,7 @@ from textual.geometry import Size
 from textual.message import Message
 
 from .. import bindings
-from ..document import CURSOR_STYLE, HIT_STYLE, TARGET_STYLE, Doc, Link, entity_doc, made_for, message_doc, wants_rest
+from ..document import CURSOR_STYLE, HIT_STYLE, TARGET_STYLE, Doc, Link, made_for, message_doc, wants_rest
 from ..render import LineScrollView, content_segments, set_virtual_size, thumb_segment
 from ..text import hanging_wrap, wrap
 
@@ -113,7 +113,7 @@ class Reader(LineScrollView, can_focus=True):
         head's), made `width` wide, as the head was: the same scroll, link cursor and search hits; then the move that
         waited."""
         top = round(self.scroll_y)
-        self.doc = doc if width == self._width or doc.page is None else entity_doc(doc.page, self._width)
+        self.doc = made_for(doc, self._width)  # the reader may have been resized while the rest was read
         self.hits = find_hits(self.doc.text, self._terms, self.doc.body_offset)
         self._layout(force=True)
         self.scroll_y_to(top)
