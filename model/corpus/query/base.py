@@ -67,10 +67,15 @@ def sql_where(clauses: list[str]) -> str:
     return (" WHERE " + " AND ".join(clauses)) if clauses else ""
 
 
+def schema_at_least(conn: sqlite3.Connection, version: int) -> bool:
+    """Whether the database's schema is `version` or newer (an older one is read with the plans it allows)."""
+    return run(conn, "PRAGMA user_version")[0][0] >= version
+
+
 def has_summary(conn: sqlite3.Connection) -> bool:
     """Whether the database has the per-entity summary and `event_day` (schema 2, `summary.SUMMARY_TABLES`);
     a version-1 database is read with the plans that join mentions, articles and events."""
-    return run(conn, "PRAGMA user_version")[0][0] >= SUMMARY_VERSION
+    return schema_at_least(conn, SUMMARY_VERSION)
 
 
 def has_said_on(conn: sqlite3.Connection) -> bool:

@@ -16,7 +16,7 @@ from collections import Counter
 from itertools import groupby
 
 from model.corpus.query import reuse
-from model.corpus.query.base import entity_counts, run, sql_where
+from model.corpus.query.base import entity_counts, run, schema_at_least, sql_where
 from model.corpus.query.paging import window
 from model.corpus.query.rows import TITLE, EventPage, EventReading, EventReport, EventRow, Filters
 from model.corpus.query.search import article_query_clauses, columns, fts_only, has_fields, search_clauses, with_sources
@@ -66,7 +66,7 @@ _ENTITY_REPORT_OF_EVENT = _ENTITY_REPORT_OF.format(event="e.id")
 
 def has_events(conn: sqlite3.Connection) -> bool:
     """Whether the database has merged events (schema 4 on)."""
-    return run(conn, "PRAGMA user_version")[0][0] >= EVENTS_VERSION
+    return schema_at_least(conn, EVENTS_VERSION)
 
 
 def merged_where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:

@@ -10,7 +10,7 @@ import sqlite3
 from dataclasses import dataclass, replace
 
 from model.corpus.query import reuse
-from model.corpus.query.base import FREQUENT, QueryError, has_said_on, has_summary, run
+from model.corpus.query.base import FREQUENT, QueryError, has_said_on, has_summary, run, schema_at_least
 from model.corpus.query.language import DATE_FIELDS, SOURCE_FIELDS, Query, Term, is_cjk, parse
 from model.corpus.query.rows import Filters
 from model.corpus.schema import FIELD_INDEX_VERSION
@@ -229,7 +229,7 @@ _DISTINCT_SOURCES = (
 def source_set(conn: sqlite3.Connection, value: str) -> SourceSet | None:
     """What `source:value` keeps, among the distinct sources (`SourceSet`); None without the source index
     (schema 9) or with more than SOURCES_BY_NAME sources. Kept (`reuse`) while the database is unchanged."""
-    if run(conn, "PRAGMA user_version")[0][0] < FIELD_INDEX_VERSION:
+    if not schema_at_least(conn, FIELD_INDEX_VERSION):
         return None
 
     def read() -> SourceSet | None:

@@ -9,7 +9,7 @@ from array import array
 from dataclasses import replace
 
 from model.corpus.query import reuse
-from model.corpus.query.base import capped, has_summary, run
+from model.corpus.query.base import capped, has_summary, run, schema_at_least
 from model.corpus.query.paging import window
 from model.corpus.query.quotes import quote_where
 from model.corpus.query.rows import QUOTE_COLS, Filters, StatementPage, StatementRow, quote_row
@@ -51,7 +51,7 @@ HEAD_WORDINGS = 50  # the wordings a statement page's head reads: more than a sc
 
 def has_statements(conn: sqlite3.Connection) -> bool:
     """Whether the database groups its quotes into statements (schema 5); an older one is read as quotes."""
-    return run(conn, "PRAGMA user_version")[0][0] >= STATEMENTS_VERSION
+    return schema_at_least(conn, STATEMENTS_VERSION)
 
 
 # The quotes' statements as rows of `q` with the quote's id alone: filters on nothing but `q.id` (words, an
@@ -89,12 +89,12 @@ QUOTES_A_LOOKUP = 4
 
 def _has_order_indexes(conn: sqlite3.Connection) -> bool:
     """Whether the statements are indexed in their sort orders (schema 10)."""
-    return run(conn, "PRAGMA user_version")[0][0] >= ORDER_INDEX_VERSION
+    return schema_at_least(conn, ORDER_INDEX_VERSION)
 
 
 def _quotes_have_entity_index(conn: sqlite3.Connection) -> bool:
     """Whether the summary's quotes are indexed by quote (schema 11); an older database reads the entity's."""
-    return run(conn, "PRAGMA user_version")[0][0] >= QUOTE_ENTITY_VERSION
+    return schema_at_least(conn, QUOTE_ENTITY_VERSION)
 
 
 def _words_alone(conn: sqlite3.Connection, f: Filters) -> tuple[str, list] | None:
@@ -204,7 +204,7 @@ def statement_page(conn: sqlite3.Connection, statement_id: str) -> StatementPage
 
 def _has_wording_places(conn: sqlite3.Connection) -> bool:
     """Whether the wordings hold their place on their statement's page and the statements their outlets (13)."""
-    return run(conn, "PRAGMA user_version")[0][0] >= STATEMENT_PAGE_VERSION
+    return schema_at_least(conn, STATEMENT_PAGE_VERSION)
 
 
 def statement_page_head(
