@@ -74,6 +74,14 @@ async def settle(pilot, rounds: int = 6) -> None:
                 return
 
 
+async def search(pilot, line: str) -> None:
+    """`line` searched from the search line (`/`), as typed and entered, and its results waited for."""
+    await pilot.press("slash")
+    screen_of(pilot.app).query_one("#search").value = line
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 def screen_of(app):
     """The app's browser screen, under whatever modal is on top."""
     from tui.browser import MainScreen

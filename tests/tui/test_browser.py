@@ -5,21 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.tui.conftest import screen_of, settle
+from tests.tui.conftest import screen_of, search, settle
 from tui.modals import help_rows
 
 
 @pytest.fixture(autouse=True)
 def data_home(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-
-
-async def search(pilot, line: str) -> None:
-    s = screen_of(pilot.app)
-    await pilot.press("slash")
-    s.query_one("#search").value = line
-    await pilot.press("enter")
-    await settle(pilot)
 
 
 async def test_a_fielded_search_filters_both_lists_and_each_field_is_a_chip(make_app):

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from tests.tui.conftest import screen_of, settle
+from tests.tui.conftest import screen_of, search, settle
 from tui.widgets.bars import KeyBar, fitting_keys
 
 
@@ -51,19 +51,13 @@ def test_chips_are_cut_alike_to_fit_the_line_and_the_ones_left_off_are_counted()
 
 
 async def test_four_filters_at_80x24_all_show_on_the_top_line(make_app):
-    from textual.widgets import Input
-
     from tui.widgets.bars import ChipBar
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         s = screen_of(app)
-        await pilot.press("slash")
-        await settle(pilot)
-        s.query_one("#search", Input).value = 'Moscow speaker:"Wang Yi" date:2023-02..2023-03 -kind:indirect'
-        await pilot.press("enter")
-        await settle(pilot)
+        await search(pilot, 'Moscow speaker:"Wang Yi" date:2023-02..2023-03 -kind:indirect')
         bar = s.query_one(ChipBar)
         line = bar.render_line(0).text
         assert len(s.state.chips.labels()) >= 4 and line.count("✕") == len(s.state.chips.labels()), line
