@@ -491,10 +491,15 @@ def keeps_many(
 PAGE_ROWS = 100  # the rows of a page the lists ask for
 
 
+def about_rows(conn: sqlite3.Connection, table: str) -> int:
+    """About how many rows `table` holds, off its rowid index (its greatest rowid: no count)."""
+    return run(conn, f"SELECT COALESCE(MAX(rowid), 0) FROM {table}")[0][0]
+
+
 def walk_bound(conn: sqlite3.Connection, table: str, costly: bool = False) -> int:
     """From how many rows kept of `table` a page of the newest is best read off the date index (`keeps_many`):
     √(PAGE_ROWS × rows), FREQUENT at least; a quarter of that with `costly`."""
-    rows = run(conn, f"SELECT COALESCE(MAX(rowid), 0) FROM {table}")[0][0]  # about its rows, off the index
+    rows = about_rows(conn, table)
     if costly:
         return max(FREQUENT // 2, math.isqrt(PAGE_ROWS * rows) // 4)
     return max(FREQUENT, math.isqrt(PAGE_ROWS * rows))
@@ -510,8 +515,7 @@ WORD_WALK = 10
 
 def word_walk_bound(conn: sqlite3.Connection) -> int:
     """From how many articles a search of words alone finds, a page of the newest is read off the date index."""
-    rows = run(conn, "SELECT COALESCE(MAX(rowid), 0) FROM article")[0][0]
-    return max(FREQUENT // 4, math.isqrt(WORD_WALK * rows))
+    return max(FREQUENT // 4, math.isqrt(WORD_WALK * about_rows(conn, "article")))
 
 
 def is_common(conn: sqlite3.Connection, fts_table: str, match: str, bound: int | None = None) -> bool:
