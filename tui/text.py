@@ -183,12 +183,17 @@ def wrap(text: str, width: int, reflow_from: int | None = None) -> list[tuple[in
     lines: list[tuple[int, int]] = []
     pos = 0
     for para in _paragraphs(text, soft):
-        if _one_cell_each(para):
-            _wrap_one_cell(para, pos, width, lines)
-        else:
-            _wrap_words(para, pos, width, lines)
+        _wrap_paragraph(para, pos, width, lines)
         pos += len(para) + 1
     return lines
+
+
+def _wrap_paragraph(para: str, pos: int, width: int, lines: list[tuple[int, int]]) -> None:
+    """`wrap`'s lines for one paragraph at offset `pos`: cell by cell when each character takes one, else by words."""
+    if _one_cell_each(para):
+        _wrap_one_cell(para, pos, width, lines)
+    else:
+        _wrap_words(para, pos, width, lines)
 
 
 HANG_NARROWEST = 20  # cells a hanging paragraph's lines keep beside their indent; narrower, they do not hang
@@ -205,10 +210,7 @@ def hanging_wrap(text: str, width: int, hangs: dict[int, int]) -> tuple[list[tup
     for para in text.split("\n"):
         hang = hangs.get(pos, 0)
         found: list[tuple[int, int]] = []
-        if _one_cell_each(para) and not hang:
-            _wrap_one_cell(para, pos, width, found)
-        else:
-            _wrap_words(para, pos, width, found)
+        (_wrap_words if hang else _wrap_paragraph)(para, pos, width, found)
         if hang and len(found) > 1 and width - hang >= HANG_NARROWEST:
             rest_at = found[1][0]
             rest: list[tuple[int, int]] = []
