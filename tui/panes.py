@@ -453,7 +453,7 @@ def _statement_rows_tall(row: q.StatementRow, width: int, previous=None) -> tupl
 def statements_source(filters: q.Filters, sort: str) -> FuncSource:
     """The Quotes pane grouped by statement; a database older than the statements lists its quotes."""
     count, total = counted(
-        lambda c: q.count_statements(c, filters) if q.has_statements(c) else q.count_quotes(c, filters)
+        lambda c: q.count_statements(c, filters, WORD_COUNT_CAP) if q.has_statements(c) else q.count_quotes(c, filters)
     )
     return FuncSource(
         count,

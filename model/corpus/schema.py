@@ -17,9 +17,10 @@ from pathlib import Path
 from model.corpus import marks
 from model.corpus.errors import StoreError
 from model.corpus.joint import canonicalise_joint_names
+from model.corpus.statement_words import STATEMENT_FTS, create_statement_fts, wording_rows
 from model.corpus.summary import create_summary, summarise_all
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 SUMMARY_VERSION = 2  # the first with the per-entity summary and event_day (`summary.SUMMARY_TABLES`)
 EVENT_WORD_VERSION = 3  # the first whose timex rows say which event word they date (`EVENT_WORD_COLUMNS`)
 EVENTS_VERSION = 4  # the first with event reports and the events merged from them (`EVENT_TABLES`)
@@ -36,6 +37,7 @@ COLUMN_SORT_VERSION = (
 STATEMENT_PAGE_VERSION = (
     13  # the first whose statements hold their wordings' order and outlets (`STATEMENT_PAGE_COLUMNS`)
 )
+STATEMENT_FTS_VERSION = 14  # the first with the statements' wordings in a full-text index (`STATEMENT_FTS`)
 READABLE_VERSIONS = (
     1,
     2,
@@ -50,6 +52,7 @@ READABLE_VERSIONS = (
     11,
     12,
     13,
+    14,
 )  # an older database is browsed as it is (without the summaries, the event words) until a writer upgrades it
 
 
@@ -635,6 +638,42 @@ def upgrade_from_12(conn: sqlite3.Connection, progress: Callable[[int, int], Non
         progress(articles, articles)
 
 
+# Version 14: the statements' wordings in a full-text index of their own (`model.corpus.statement_words`).
+
+
+def fill_statement_fts(conn: sqlite3.Connection) -> None:
+    """Every statement's wordings into `STATEMENT_FTS`, from the stored rows (the upgrade to 14)."""
+    conn.execute(f"DELETE FROM {STATEMENT_FTS}")
+    rows = conn.execute(
+        "SELECT s.rowid, s.speaker, q.text FROM statement s JOIN quote_statement qs ON qs.statement = s.id "
+        "JOIN quote q ON q.id = qs.quote ORDER BY s.rowid, qs.place, q.id"
+    )
+    insert = f"INSERT INTO {STATEMENT_FTS}(rowid, text, speaker) VALUES (?, ?, ?)"
+    current, speaker, texts = None, None, []
+    for rowid, said_by, text in rows:
+        if rowid != current:
+            if current is not None:
+                conn.executemany(insert, wording_rows(current, speaker, texts))
+            current, speaker, texts = rowid, said_by, []
+        texts.append(text)
+    if current is not None:
+        conn.executemany(insert, wording_rows(current, speaker, texts))
+
+
+def upgrade_from_13(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None) -> None:
+    """Schema 13 -> 14 indexes the statements' wordings (`STATEMENT_FTS`), from the stored rows, in one
+    transaction (`progress` hears of its start and end)."""
+    articles = conn.execute("SELECT COUNT(*) FROM article").fetchone()[0]
+    if progress is not None:
+        progress(0, articles)
+    with _upgrading(conn):
+        create_statement_fts(conn, FTS_TOKENIZE)
+        fill_statement_fts(conn)
+        conn.execute(f"PRAGMA user_version={STATEMENT_FTS_VERSION}")
+    if progress is not None:
+        progress(articles, articles)
+
+
 # Each upgrade step by the version it upgrades from (to the next); those that report progress take `progress`.
 UPGRADES = {
     1: upgrade_from_1,
@@ -649,8 +688,9 @@ UPGRADES = {
     10: upgrade_from_10,
     11: upgrade_from_11,
     12: upgrade_from_12,
+    13: upgrade_from_13,
 }
-UPGRADES_WITH_PROGRESS = (upgrade_from_1, upgrade_from_4, upgrade_from_12)
+UPGRADES_WITH_PROGRESS = (upgrade_from_1, upgrade_from_4, upgrade_from_12, upgrade_from_13)
 
 
 def create_schema(conn: sqlite3.Connection) -> None:
@@ -664,6 +704,7 @@ def create_schema(conn: sqlite3.Connection) -> None:
         for name, columns in FULL_TEXT:
             db[name].enable_fts(list(columns), fts_version="FTS5", create_triggers=True, tokenize=FTS_TOKENIZE)
         narrow_fts_updates(conn)
+        create_statement_fts(conn, FTS_TOKENIZE)
         create_summary(conn)
         marks.create_tables(conn)
         create_indexes(conn, ORDER_INDEXES)

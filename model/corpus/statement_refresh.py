@@ -19,6 +19,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from model.corpus.statement_merge import Said, Statement, group, speaker_part, statement_of
+from model.corpus.statement_words import STATEMENT_FTS, WORDING_SLOTS, wording_rows
 
 # When a quote was said, as the statements date it: the first day of its `said_on` (`model.corpus.said_on`), else
 # its article's publication date.
@@ -96,16 +97,36 @@ def refresh_statements(conn: sqlite3.Connection, everything: bool = False) -> in
     if not everything and conn.execute("SELECT 1 FROM statement_dirty LIMIT 1").fetchone() is None:
         return 0  # nothing written since the last grouping: no work
     with conn:
+        indexed = _has_wording_index(conn)
         if everything:
             link_all(conn)
             conn.execute("DELETE FROM statement")
+            if indexed:
+                conn.execute(f"DELETE FROM {STATEMENT_FTS}")
         parts = [r[0] for r in conn.execute("SELECT part FROM statement_dirty ORDER BY part")]
+        if indexed:
+            _unindex_wordings(conn)
         conn.execute("DELETE FROM statement WHERE part IN (SELECT part FROM statement_dirty)")
         wrong = wrong_groupings(conn)
         for part in parts:
-            _group_part(conn, part, wrong)
+            _group_part(conn, part, wrong, indexed)
         conn.execute("DELETE FROM statement_dirty")
     return len(parts)
+
+
+def _has_wording_index(conn: sqlite3.Connection) -> bool:
+    """Whether the statements' wordings are indexed (`schema.STATEMENT_FTS`, version 14; an older database is
+    grouped without it until the upgrade indexes them all)."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (STATEMENT_FTS,)).fetchone() is not None
+
+
+def _unindex_wordings(conn: sqlite3.Connection) -> None:
+    """The indexed wordings of the statements about to be grouped again (those of the speakers marked behind)."""
+    rowids = conn.execute("SELECT rowid FROM statement WHERE part IN (SELECT part FROM statement_dirty)").fetchall()
+    conn.executemany(
+        f"DELETE FROM {STATEMENT_FTS} WHERE rowid BETWEEN ? AND ?",
+        [(r * WORDING_SLOTS, r * WORDING_SLOTS + WORDING_SLOTS - 1) for (r,) in rowids],
+    )
 
 
 def wrong_groupings(conn: sqlite3.Connection) -> set[tuple[str, int, int]]:
@@ -127,14 +148,14 @@ def grouped(quotes: list[Said], wrong: set[tuple[str, int, int]]) -> list[list[S
     return sorted(rest + [[s] for s in alone], key=lambda g: (g[0].article, g[0].start, g[0].end, g[0].id))
 
 
-def _group_part(conn: sqlite3.Connection, part: str, wrong: set[tuple[str, int, int]]) -> None:
+def _group_part(conn: sqlite3.Connection, part: str, wrong: set[tuple[str, int, int]], indexed: bool = True) -> None:
     rows = conn.execute(_MEMBERS, (part,)).fetchall()
     speakers = {r[0]: (r[8], r[9]) for r in rows}
     published = {r[0]: r[10] for r in rows}
     quotes = [Said(*r[:8]) for r in rows]
     for members in grouped(quotes, wrong):
         st = statement_of(members)
-        _store(conn, part, st, *speakers[st.fullest], in_page_order(st.members, published))
+        _store(conn, part, st, *speakers[st.fullest], in_page_order(st.members, published), indexed)
 
 
 def in_page_order(members: list[Said], published: dict[int, str | None]) -> list[Said]:
@@ -155,9 +176,16 @@ def sources_of(members: list[Said]) -> str:
 
 
 def _store(
-    conn: sqlite3.Connection, part: str, st: Statement, speaker: str | None, entity: int | None, ordered: list[Said]
+    conn: sqlite3.Connection,
+    part: str,
+    st: Statement,
+    speaker: str | None,
+    entity: int | None,
+    ordered: list[Said],
+    indexed: bool = True,
 ) -> None:
-    conn.execute(
+    """One statement: its row, its wordings' places, and (`indexed`) its wordings in the full-text index."""
+    cursor = conn.execute(
         _INSERT_STATEMENT,
         (
             st.id,
@@ -179,3 +207,8 @@ def _store(
         "UPDATE quote_statement SET statement=?, place=? WHERE quote=?",
         [(st.id, place, s.id) for place, s in enumerate(ordered)],
     )
+    if indexed:
+        conn.executemany(
+            f"INSERT INTO {STATEMENT_FTS}(rowid, text, speaker) VALUES (?, ?, ?)",
+            wording_rows(cursor.lastrowid, speaker, [s.text for s in ordered]),
+        )

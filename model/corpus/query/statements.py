@@ -9,7 +9,7 @@ from array import array
 from dataclasses import replace
 
 from model.corpus.query import reuse
-from model.corpus.query.base import capped, has_summary, run, schema_at_least
+from model.corpus.query.base import AtLeast, capped, has_summary, run, schema_at_least
 from model.corpus.query.paging import window
 from model.corpus.query.quotes import quote_where
 from model.corpus.query.rows import QUOTE_COLS, Filters, StatementPage, StatementRow, quote_row
@@ -17,10 +17,12 @@ from model.corpus.query.search import columns, fts_only, quotes_need_article, wa
 from model.corpus.schema import (
     ORDER_INDEX_VERSION,
     QUOTE_ENTITY_VERSION,
+    STATEMENT_FTS_VERSION,
     STATEMENT_PAGE_INDEX,
     STATEMENT_PAGE_VERSION,
     STATEMENTS_VERSION,
 )
+from model.corpus.statement_words import STATEMENT_FTS, WORDING_SLOTS
 
 STATEMENT_COLS = "s.id, s.speaker, s.speaker_entity, s.kind, s.text, s.first, s.last, s.articles, s.outlets, s.quotes"
 _FROM = "statement s JOIN quote q ON q.id = s.fullest JOIN article a ON a.id = q.article"
@@ -68,6 +70,12 @@ _STATEMENTS_MATCHING = (
     "WHERE quote_fts MATCH ?)"
 )
 
+# Schema 14: the statements whose wordings match, off their own full-text index (`schema.STATEMENT_FTS`): one row a
+# distinct wording, the statement's rowid in its rowid. A common word's statements cost their distinct wordings, not
+# every quote that repeats them, and are counted up to a cap.
+_STATEMENTS_OF_WORDINGS = f"SELECT rowid / {WORDING_SLOTS} FROM {STATEMENT_FTS} WHERE {STATEMENT_FTS} MATCH ?"
+_WORDINGS_MATCHING = f" WHERE s.rowid IN ({_STATEMENTS_OF_WORDINGS})"
+
 # An entity's quotes with words searched, from either side (`schema.QUOTE_ENTITY_INDEXES`), each quote's statement
 # looked up only once it is known to be both the entity's and a match. From the entity's side: its quotes read in
 # order off its index, each looked up among the words' matches (gathered once, in order too). From the words'
@@ -92,6 +100,17 @@ def _has_order_indexes(conn: sqlite3.Connection) -> bool:
     return schema_at_least(conn, ORDER_INDEX_VERSION)
 
 
+def _has_wording_index(conn: sqlite3.Connection) -> bool:
+    """Whether the statements' wordings have a full-text index of their own (schema 14)."""
+    return schema_at_least(conn, STATEMENT_FTS_VERSION)
+
+
+def _many_wordings(conn: sqlite3.Connection, f: Filters, total: int | None) -> bool:
+    """Whether `f` is a search of words alone whose statements were counted past the cap (`total` an `AtLeast`):
+    its pages are read off the order's index, each statement looked up among the matches, not gathered first."""
+    return isinstance(total, AtLeast) and f.entity is None and _has_wording_index(conn) and bool(_words_alone(conn, f))
+
+
 def _quotes_have_entity_index(conn: sqlite3.Connection) -> bool:
     """Whether the summary's quotes are indexed by quote (schema 11); an older database reads the entity's."""
     return schema_at_least(conn, QUOTE_ENTITY_VERSION)
@@ -105,7 +124,7 @@ def _words_alone(conn: sqlite3.Connection, f: Filters) -> tuple[str, list] | Non
     if not match:
         return None
     if f.entity is None:
-        return _STATEMENTS_MATCHING, [match]
+        return (_WORDINGS_MATCHING if _has_wording_index(conn) else _STATEMENTS_MATCHING), [match]
     if not has_summary(conn):
         return None
     if _quotes_have_entity_index(conn):
@@ -160,7 +179,16 @@ def _statement_row(r: tuple) -> StatementRow:
     return StatementRow(*r[:10], quote=quote_row(r[10:]))
 
 
-def count_statements(conn: sqlite3.Connection, f: Filters = Filters()) -> int:
+def count_statements(conn: sqlite3.Connection, f: Filters = Filters(), cap: int | None = None) -> int:
+    """The statements `f` keeps; with `cap`, a search of words alone stops counting past it (`AtLeast`)."""
+    match = fts_only(f, article=f.article, entity=f.entity, speaker=f.speaker, said=f.said)
+    if match and cap is not None and _has_wording_index(conn):
+        return capped(
+            conn,
+            f"SELECT DISTINCT rowid / {WORDING_SLOTS} FROM {STATEMENT_FTS} WHERE {STATEMENT_FTS} MATCH ?",
+            [match],
+            cap,
+        )
     where, params, known = _kept(conn, f)
     if known is not None:
         return known
@@ -177,9 +205,14 @@ def statements(
 ) -> list[StatementRow]:
     """A page of statements, the latest said first (or by speaker), each with its fullest quote; `total`, when
     the caller counted them, has a page nearer the end read from there (`paging.window`)."""
-    where, params, kept = _kept(conn, f)
     w = window(_ORDER.get(sort, _ORDER["date"]), offset, limit, total)
     table = "statement s"
+    if _many_wordings(conn, f, total) and _has_order_indexes(conn):
+        where, params = _where(conn, f)  # the matches gathered once, by SQLite, for the walk to look each up in
+        kept = None
+        table = f"statement s INDEXED BY {_ORDER_INDEX.get(sort, _ORDER_INDEX['date'])}"
+    else:
+        where, params, kept = _kept(conn, f)
     if where == _BY_ROWID and kept >= walk_bound(conn, "statement") and _has_order_indexes(conn):
         # many kept: walking the order's index, each statement looked up among them, finds a page sooner than
         # sorting them all (10,000 of 20,000 at 100,000 articles: 5 ms against 10)

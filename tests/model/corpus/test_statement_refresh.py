@@ -11,7 +11,7 @@ from contextlib import closing
 
 import pytest
 
-from model.corpus import export, schema, store, write
+from model.corpus import export, schema, statement_words, store, write
 from model.corpus.entity_refresh import refresh_entities
 from model.corpus.statement_refresh import refresh_statements
 from model.records import Article, Extraction, Mention, Quote
@@ -111,7 +111,7 @@ def test_a_version_5_database_gets_its_statements_when_a_writer_upgrades_it(tmp_
         refresh_statements(conn)
         expected = _statements(conn)
     c = sqlite3.connect(path)
-    for table in schema.STATEMENT_TABLES:
+    for table in (*schema.STATEMENT_TABLES, statement_words.STATEMENT_FTS):
         c.execute(f"DROP TABLE {table}")
     c.execute("PRAGMA user_version=5")
     c.commit()

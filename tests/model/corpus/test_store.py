@@ -289,7 +289,7 @@ def test_version_1_database_is_read_as_it_is_and_upgraded_by_a_writer(tmp_path):
     c.close()
     seen = []
     conn = store.connect(p, progress=lambda done, total: seen.append((done, total)))
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 13
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 14
     assert seen[0] == (0, 3) and seen[-1] == (3, 3)
     assert _summary(conn) == expected
     assert {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in counts} == counts
@@ -307,7 +307,7 @@ def test_upgrade_from_8_indexes_the_broad_search_fields_and_keeps_the_rows(tmp_p
     quotes = c.execute("SELECT COUNT(*) FROM quote").fetchone()[0]
     c.close()
     conn = store.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 13
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 14
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert {"idx_quote_kind", "idx_article_source"} <= names
     assert conn.execute("SELECT COUNT(*) FROM quote").fetchone()[0] == quotes
@@ -326,7 +326,7 @@ def test_upgrade_from_9_indexes_the_sort_orders_and_keeps_the_rows(tmp_path):
     counts = {t: c.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("article", "quote")}
     c.close()
     conn = store.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 13
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 14
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert set(schema.ORDER_INDEXES) <= names
     assert {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in counts} == counts
@@ -345,7 +345,7 @@ def test_upgrade_from_10_indexes_the_summarys_quotes_by_quote_and_keeps_the_rows
     counts = {t: c.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("quote", "entity_quote")}
     c.close()
     conn = store.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 13
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 14
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert set(schema.QUOTE_ENTITY_INDEXES) <= names
     assert {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in counts} == counts
@@ -365,7 +365,7 @@ def test_upgrade_from_11_indexes_the_sorts_by_source_and_by_reports_and_keeps_th
     c.close()
     store.connect(path, readonly=True).close()  # browsing needs no upgrade
     conn = store.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 13
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 14
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert set(schema.COLUMN_SORT_INDEXES) <= names
     assert {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in counts} == counts

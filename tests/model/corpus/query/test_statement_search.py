@@ -125,19 +125,27 @@ def test_searched_statements_are_those_read_through_every_quote(conn, sort):
         assert paged == expected, f
 
 
-def test_words_alone_skip_the_quotes_rows(conn):
-    plans = [
-        r[3]
-        for r in conn.execute(
-            "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM statement s" + _where(conn, q.Filters(search="tariff"))[0],
-            _where(conn, q.Filters(search="tariff"))[1],
+def test_words_alone_read_the_wordings_index_not_the_quotes(conn):
+    where, params = _where(conn, q.Filters(search="tariff"))
+    plans = [r[3] for r in conn.execute("EXPLAIN QUERY PLAN SELECT COUNT(*) FROM statement s" + where, params)]
+    assert any(p.startswith("SCAN statement_fts") for p in plans), plans
+    assert not any("quote" in p for p in plans), plans
+
+
+@pytest.mark.parametrize("sort", ["date", "speaker"])
+def test_a_count_past_its_cap_pages_the_same_rows(conn, sort):
+    for words in (*WORDS, "rule", "stays -grain"):
+        f = q.Filters(search=words)
+        total, rows = _reference(conn, f, sort)
+        assert total > 3, words
+        capped = q.count_statements(conn, f, cap=3)
+        assert isinstance(capped, q.AtLeast) and capped == 3
+        assert q.count_statements(conn, f, cap=total) == total and not isinstance(
+            q.count_statements(conn, f, cap=total), q.AtLeast
         )
-    ]
-    fts = next(i for i, p in enumerate(plans) if p.startswith("SCAN quote_fts"))
-    # each match's statement looked up as the index is read, not gathered into a list first
-    assert plans[fts + 1] == "SEARCH qs USING INTEGER PRIMARY KEY (rowid=?)", plans
-    assert not any(p.startswith(("SEARCH q ", "SCAN q ")) for p in plans), plans
-    assert not any("TEMP B-TREE" in p for p in plans), plans
+        expected = [_statement_row(r) for r in rows]
+        paged = [r for o in range(0, total + 3, 3) for r in q.statements(conn, f, sort, o, 3, capped)]
+        assert paged == expected, words
 
 
 def _entity_searches(conn) -> list[q.Filters]:
