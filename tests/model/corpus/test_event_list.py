@@ -177,6 +177,17 @@ def test_the_pages_counts_and_density_read_indexes(conn):
     assert "idx_event_report_article" in plan and "SCAN event" not in plan
 
 
+def test_a_searchs_events_are_read_off_the_index_by_id_alone(conn):
+    where, params = me.merged_where(conn, q.Filters(search="oranges"))
+    plan = _plan(conn, f"SELECT e.value, e.rowid FROM {me._events_by_id(conn)}{where}", params)
+    assert "COVERING INDEX idx_event_id_value (id=?)" in plan and "SCAN event" not in plan
+    for words in ("oranges", "Oslo", "talks"):
+        f = q.Filters(search=words)
+        where, params = me.merged_where(conn, f)
+        through_rows = conn.execute(f"SELECT e.value, e.rowid FROM event e{where} ORDER BY e.value, e.rowid", params)
+        assert me._searched_events(conn, f) == [tuple(r) for r in through_rows]
+
+
 def test_an_event_is_uncertain_when_every_reports_date_is_as_the_least_of_their_flags(tmp_path):
     """The flag looked for as a certain report first, all of them read only when none is: the same as the least
     of every report's flag (NULL without a stored date)."""

@@ -84,13 +84,14 @@ def test_every_grouping_keeps_the_index_to_the_statements(tmp_path):
         assert q.count_statements(conn, q.Filters(search="Moss"), cap=10) == 1  # the speaker is indexed too
 
 
-def test_the_upgrade_from_13_indexes_what_the_grouping_indexes(tmp_path):
+def test_the_upgrade_from_13_indexes_what_the_grouping_indexes_and_the_event_values(tmp_path):
     path = tmp_path / "c.db"
     _corpus(path)
     with closing(store.connect(path)) as conn:
         grouped = _indexed(conn)
     with closing(sqlite3.connect(path)) as c:  # as version 13 made it
         c.execute(f"DROP TABLE {statement_words.STATEMENT_FTS}")
+        c.execute("DROP INDEX idx_event_id_value")
         c.execute("PRAGMA user_version=13")
         c.commit()
     with closing(q.connect(path)) as conn:  # read as it is: through the quotes, the same statements
@@ -100,6 +101,7 @@ def test_the_upgrade_from_13_indexes_what_the_grouping_indexes(tmp_path):
     with closing(store.connect(path, progress=lambda done, total: seen.append((done, total)))) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 14
         assert _indexed(conn) == grouped and seen == [(0, 4), (4, 4)]
+        assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'idx_event_id_value'").fetchone()
 
 
 def test_a_statement_of_more_wordings_than_slots_keeps_the_rest_in_its_last():
