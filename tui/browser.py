@@ -523,6 +523,7 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
             return
         ref = nav.ref_for_row(message.vlist.id, message.row, bool(self.state.chips.search))
         if ref is not None:
+            self._hold()  # the cursor's row and its item in the reader, in one frame
             self._open(ref, row_of=(message.vlist.id, message.row.id))
 
     def on_virtual_list_selected(self, message: VirtualList.Selected) -> None:

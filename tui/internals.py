@@ -20,6 +20,7 @@ from __future__ import annotations
 import codecs
 import functools
 import threading
+import time
 
 from textual import messages
 from textual._compositor import Compositor
@@ -28,7 +29,7 @@ from textual.geometry import Region
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.reactive import Reactive
-from textual.screen import Screen
+from textual.screen import UPDATE_PERIOD, Screen
 from textual.widgets import OptionList
 
 
@@ -140,6 +141,8 @@ class FrameScreen(Screen):
         self._held_frames = 0  # holds whose repaints are still suspended
         self._skipped_frame = False  # a layout pass was held back: its changes wait in the compositor
         self._resumed = False
+        self._last_frame = 0.0  # when the last frame was drawn (time.monotonic)
+        self._frame_due = False  # a frame is set to be drawn a period after the last
 
     @property
     def holding_frames(self) -> bool:
@@ -193,6 +196,36 @@ class FrameScreen(Screen):
             self._skipped_frame = True
             return
         super()._compositor_refresh()
+        self._last_frame = time.monotonic()
+
+    def _wants_frame(self) -> bool:
+        return (
+            not self.app._batch_count
+            and not self._held_frames
+            and self.is_current
+            and bool(self._layout_required or self._scroll_required or self._repaint_required or self._dirty_widgets)
+        )
+
+    async def _on_idle(self, event) -> None:
+        """Draw what changed one period (1/60 s) after the last frame, or now if that is past. Textual resumes
+        its update timer here instead, and a timer resumed after a pause skips ahead from when it started: its
+        next tick fell 17-33 ms out, so whatever came after a step's first frame (the rows of the last page
+        and its article after `G`) waited that long in the middle of a step."""
+        if not self._wants_frame():
+            await super()._on_idle(event)
+            return
+        event.prevent_default()
+        wait = UPDATE_PERIOD - (time.monotonic() - self._last_frame)
+        if wait <= 0:
+            self._on_timer_update()
+        elif not self._frame_due:
+            self._frame_due = True
+            self.set_timer(wait, self._due_frame)
+
+    def _due_frame(self) -> None:
+        self._frame_due = False
+        if self._wants_frame():
+            self._on_timer_update()
 
     def _update_focus_styles(self, focused=None, blurred=None) -> None:
         """Textual restyles every node under the nearest ancestor with a `:focus-within` rule, each list

@@ -372,3 +372,40 @@ async def test_reader_lines_made_as_drawn_equal_dividing_the_whole_document(make
                 if start < end:
                     ours, theirs = r._piece(i), Content(" " * r._indent(i)) + pieces[start]  # a hanging line: in
                     assert ours.plain == theirs.plain and list(ours.spans) == list(theirs.spans), i
+
+
+async def test_a_change_after_a_frame_is_drawn_a_period_after_it_not_at_the_update_timers_tick(make_app, monkeypatch):
+    """Textual resumes its update timer for a change, and a timer resumed after a pause ticks one to two
+    periods later; the screen draws the change itself: at once when the last frame is a period old, else
+    once it is (the period made half a second here, so that "just after" holds on a slow machine)."""
+    import asyncio
+    import time
+
+    from tui import internals
+
+    monkeypatch.setattr(internals, "UPDATE_PERIOD", 0.5)
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        resumed = []
+        timer = s._update_timer
+        original = timer.resume
+        timer.resume = lambda: (resumed.append(1), original())[1]
+        frames = record_frames(app)
+
+        async def frames_at_least(n: int) -> None:  # (Pilot's pause would draw a frame itself)
+            deadline = time.monotonic() + 5
+            while len(frames) < n and time.monotonic() < deadline:
+                await asyncio.sleep(0.01)
+
+        s._last_frame = time.monotonic() - 1.0  # the last frame long past: drawn at once
+        s.reader.refresh()
+        await frames_at_least(1)
+        assert len(frames) == 1 and not resumed
+
+        s.reader.refresh()  # just after that frame: drawn a period after it, by the screen
+        await asyncio.sleep(0.05)
+        assert len(frames) == 1 and s._frame_due
+        await frames_at_least(2)
+        assert len(frames) == 2 and not s._frame_due and not resumed
