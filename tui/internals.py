@@ -7,7 +7,8 @@ tests/tui/test_frames.py check that what these pieces save (a frame, a layout pa
 still saved.
 
 What is here: `FrameScreen`, a Screen whose repaints a navigation step can hold until every query it
-started has answered, drawn then in one frame; `set_border`, a border title that repaints one line;
+started has answered, drawn then in one frame, and which draws any other change a period after its last frame
+(not when Textual's update timer next ticks); `set_border`, a border title that repaints one line;
 `line_cache`, a widget's own cache of drawn lines; `keymap`, the app's key remapping;
 `tolerate_undecodable_input`, input bytes that are not UTF-8 replaced instead of fatal;
 `guard_option_list_paging`, PageUp/PageDown in an option list with no room to draw a line;
