@@ -70,10 +70,11 @@ _STATEMENTS_MATCHING = (
     "WHERE quote_fts MATCH ?)"
 )
 
-# Schema 14: the statements whose wordings match, off their own full-text index (`schema.STATEMENT_FTS`): one row a
-# distinct wording, the statement's rowid in its rowid. A common word's statements cost their distinct wordings, not
-# every quote that repeats them, and are counted up to a cap.
+# Schema 14: the statements whose wordings match, off their own full-text index (`model.corpus.statement_words`): one
+# row a distinct wording, the statement's rowid in its rowid. A common word's statements cost their distinct wordings,
+# not every quote that repeats them, and are counted up to a cap.
 _STATEMENTS_OF_WORDINGS = f"SELECT rowid / {WORDING_SLOTS} FROM {STATEMENT_FTS} WHERE {STATEMENT_FTS} MATCH ?"
+_EACH_STATEMENT_OF_WORDINGS = _STATEMENTS_OF_WORDINGS.replace("SELECT", "SELECT DISTINCT", 1)
 _WORDINGS_MATCHING = f" WHERE s.rowid IN ({_STATEMENTS_OF_WORDINGS})"
 
 # An entity's quotes with words searched, from either side (`schema.QUOTE_ENTITY_INDEXES`), each quote's statement
@@ -183,12 +184,7 @@ def count_statements(conn: sqlite3.Connection, f: Filters = Filters(), cap: int 
     """The statements `f` keeps; with `cap`, a search of words alone stops counting past it (`AtLeast`)."""
     match = fts_only(f, article=f.article, entity=f.entity, speaker=f.speaker, said=f.said)
     if match and cap is not None and _has_wording_index(conn):
-        return capped(
-            conn,
-            f"SELECT DISTINCT rowid / {WORDING_SLOTS} FROM {STATEMENT_FTS} WHERE {STATEMENT_FTS} MATCH ?",
-            [match],
-            cap,
-        )
+        return capped(conn, _EACH_STATEMENT_OF_WORDINGS, [match], cap)
     where, params, known = _kept(conn, f)
     if known is not None:
         return known
