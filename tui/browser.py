@@ -9,6 +9,8 @@ frame (tui/steps.py).
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import Future
 from dataclasses import replace
 
 from textual import on, work
@@ -35,7 +37,7 @@ from .widgets.bars import ChipBar, KeyBar, Line
 from .widgets.density import DensityStrip
 from .widgets.header import ColumnHeader
 from .widgets.reader import Reader
-from .widgets.vlist import PAGE, VirtualList
+from .widgets.vlist import PAGE, READS, VirtualList
 
 WIDE = (120, 35)
 JUMP_PROMPT = "jump the timeline to YYYY, YYYY-MM or YYYY-MM-DD (enter jumps, escape cancels)"
@@ -407,7 +409,8 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         at_top = ref.cursor is None and not ref.scroll and ref.target is None and ref.find is None
         rows = self.reader.scrollable_content_region.height if at_top else None
         terms = q.search_terms(self.state.chips.search)
-        self._load_doc(self._doc_request, self._doc_reads, ref, terms, self.reader.text_width(), rows)
+        read = READS.submit(self._read_doc, self._doc_reads, ref, self.reader.text_width(), rows)
+        self._load_doc(read, self._doc_request, ref, terms)
         request = self._doc_request
         # A slow page (an entity in every article of a huge corpus) shows it is loading.
         self.set_timer(0.3, lambda: self._show_loading(request))
@@ -417,17 +420,18 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         if request == self._doc_request and self._doc_pending:
             self.reader.loading = True
 
-    @work(thread=True, exclusive=True, group="doc")
-    def _load_doc(
-        self, request: int, reads: object, ref: DocRef, terms: list[str], width: int, rows: int | None
-    ) -> None:
+    @work(exclusive=True, group="doc")
+    async def _load_doc(self, read: Future, request: int, ref: DocRef, terms: list[str]) -> None:
+        """Wait for the document `_open` started reading (a newer one cancels the wait), and show it."""
+        self._show_doc(request, ref, await asyncio.wrap_future(read), terms)
+
+    def _read_doc(self, reads: object, ref: DocRef, width: int, rows: int | None) -> Doc:
+        """The document `ref` names, made for `width` (in a thread of `READS`), or a message saying why not."""
         try:
             with self.app.db.session(reads) as conn:
-                doc = read_document(conn, ref.kind, ref.ident, width, rows or None)
+                return read_document(conn, ref.kind, ref.ident, width, rows or None)
         except q.QueryError as e:
-            doc = message_doc(str(e))
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_doc, request, ref, doc, terms)
+            return message_doc(str(e))
 
     def _show_doc(self, request: int, ref: DocRef, doc: Doc, terms: list[str]) -> None:
         if request != self._doc_request:
