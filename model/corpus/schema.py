@@ -642,7 +642,8 @@ def upgrade_from_12(conn: sqlite3.Connection, progress: Callable[[int, int], Non
 # Version 14: the statements' wordings in a full-text index of their own (`model.corpus.statement_words`), and each
 # event's date value by its id: the Timeline of a search reads the values of its articles' events, each found by the
 # id its reports name, off this index alone (the table's row of each cost a third more: 4-7 ms at a million).
-EVENT_VALUE_BY_ID = {"idx_event_id_value": ("event", "id, value")}
+EVENT_VALUE_BY_ID_INDEX = "idx_event_id_value"
+EVENT_VALUE_BY_ID = {EVENT_VALUE_BY_ID_INDEX: ("event", "id, value")}
 
 
 def fill_statement_fts(conn: sqlite3.Connection) -> None:

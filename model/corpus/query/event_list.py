@@ -20,7 +20,7 @@ from model.corpus.query.base import entity_counts, run, schema_at_least, sql_whe
 from model.corpus.query.paging import window
 from model.corpus.query.rows import TITLE, EventPage, EventReading, EventReport, EventRow, Filters
 from model.corpus.query.search import article_query_clauses, columns, fts_only, has_fields, search_clauses, with_sources
-from model.corpus.schema import EVENT_VALUE_BY_ID, EVENT_VALUE_BY_ID_VERSION, EVENTS_VERSION
+from model.corpus.schema import EVENT_VALUE_BY_ID_INDEX, EVENT_VALUE_BY_ID_VERSION, EVENTS_VERSION
 
 # Whether every report's date was counted from a publication date that is not known for certain (1), not (0),
 # or no report's date is a stored expression (NULL): the least of the reports' flags (0 or 1), looked for as 0 first,
@@ -177,7 +177,7 @@ def _events_by_id(conn: sqlite3.Connection) -> str:
     """The events of a search, each found by the id its reports name: its value read off the index by id (schema
     14; SQLite would take the primary key's, then the table's row)."""
     if schema_at_least(conn, EVENT_VALUE_BY_ID_VERSION):
-        return f"event e INDEXED BY {next(iter(EVENT_VALUE_BY_ID))}"
+        return f"event e INDEXED BY {EVENT_VALUE_BY_ID_INDEX}"
     return "event e"
 
 

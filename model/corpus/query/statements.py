@@ -106,10 +106,17 @@ def _has_wording_index(conn: sqlite3.Connection) -> bool:
     return schema_at_least(conn, STATEMENT_FTS_VERSION)
 
 
+def _wordings_match(conn: sqlite3.Connection, f: Filters) -> str | None:
+    """The FTS5 query when `f` is a search of words alone (no entity, article, speaker or date) and the statements'
+    wordings have their own index: such a search is counted and paged off that index."""
+    match = fts_only(f, article=f.article, entity=f.entity, speaker=f.speaker, said=f.said)
+    return match if match and _has_wording_index(conn) else None
+
+
 def _many_wordings(conn: sqlite3.Connection, f: Filters, total: int | None) -> bool:
-    """Whether `f` is a search of words alone whose statements were counted past the cap (`total` an `AtLeast`):
-    its pages are read off the order's index, each statement looked up among the matches, not gathered first."""
-    return isinstance(total, AtLeast) and f.entity is None and _has_wording_index(conn) and bool(_words_alone(conn, f))
+    """Whether `f`'s statements, off the wordings' index, were counted past the cap (`total` an `AtLeast`): its pages
+    are read off the order's index, each statement looked up among the matches, not gathered first."""
+    return isinstance(total, AtLeast) and _wordings_match(conn, f) is not None
 
 
 def _quotes_have_entity_index(conn: sqlite3.Connection) -> bool:
@@ -182,8 +189,8 @@ def _statement_row(r: tuple) -> StatementRow:
 
 def count_statements(conn: sqlite3.Connection, f: Filters = Filters(), cap: int | None = None) -> int:
     """The statements `f` keeps; with `cap`, a search of words alone stops counting past it (`AtLeast`)."""
-    match = fts_only(f, article=f.article, entity=f.entity, speaker=f.speaker, said=f.said)
-    if match and cap is not None and _has_wording_index(conn):
+    match = _wordings_match(conn, f) if cap is not None else None
+    if match:
         return capped(conn, _EACH_STATEMENT_OF_WORDINGS, [match], cap)
     where, params, known = _kept(conn, f)
     if known is not None:
