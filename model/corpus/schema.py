@@ -20,7 +20,7 @@ from model.corpus.joint import canonicalise_joint_names
 from model.corpus.statement_words import STATEMENT_FTS, create_statement_fts, wording_rows
 from model.corpus.summary import create_summary, summarise_all
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 SUMMARY_VERSION = 2  # the first with the per-entity summary and event_day (`summary.SUMMARY_TABLES`)
 EVENT_WORD_VERSION = 3  # the first whose timex rows say which event word they date (`EVENT_WORD_COLUMNS`)
 EVENTS_VERSION = 4  # the first with event reports and the events merged from them (`EVENT_TABLES`)
@@ -39,6 +39,7 @@ STATEMENT_PAGE_VERSION = (
 )
 STATEMENT_FTS_VERSION = 14  # the first with the statements' wordings in a full-text index (`STATEMENT_FTS`)
 EVENT_VALUE_BY_ID_VERSION = 14  # the first with each event's date value indexed by its id (`EVENT_VALUE_BY_ID`)
+QUOTE_FACTS_VERSION = 15  # the first whose index of each article's quotes holds their kind and dates (`QUOTE_FACTS`)
 READABLE_VERSIONS = (
     1,
     2,
@@ -54,6 +55,7 @@ READABLE_VERSIONS = (
     12,
     13,
     14,
+    15,
 )  # an older database is browsed as it is (without the summaries, the event words) until a writer upgrades it
 
 
@@ -77,6 +79,12 @@ class Table:
     foreign_keys: tuple[tuple[str, str, str], ...] = ()
     indexes: tuple[Index, ...] = ()
 
+
+# Each article's quotes in order, with what a search's fields ask of a quote (its kind, the days it was said): an
+# article's quotes are checked for them on this index alone, not on each quote's row (schema 15; before, the index
+# held the article and the start only, and an entity's 1,300 articles looked up 7,000 quote rows, ~10 ms).
+QUOTES_OF_ARTICLE_INDEX = "idx_quote_article_start"
+QUOTE_FACTS = ("article", "start", "kind", "said_on_start", "said_on_end")
 
 TABLES = (
     Table(
@@ -173,7 +181,7 @@ TABLES = (
         pk="id",
         foreign_keys=(("article", "article", "id"), ("speaker_entity", "entity", "id")),
         indexes=(
-            Index(("article", "start")),
+            Index(QUOTE_FACTS, name=QUOTES_OF_ARTICLE_INDEX),
             Index(("speaker_entity",)),
             Index(("said_on_end", "said_on_start")),
             Index(("kind",)),  # a fielded search (`kind:direct`) starts from it
@@ -680,6 +688,20 @@ def upgrade_from_13(conn: sqlite3.Connection, progress: Callable[[int, int], Non
         progress(articles, articles)
 
 
+def upgrade_from_14(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None) -> None:
+    """Schema 14 -> 15 makes the index of each article's quotes hold their kind and dates (`QUOTE_FACTS`), in one
+    transaction (`progress` hears of its start and end)."""
+    articles = conn.execute("SELECT COUNT(*) FROM article").fetchone()[0]
+    if progress is not None:
+        progress(0, articles)
+    with _upgrading(conn):
+        conn.execute(f"DROP INDEX IF EXISTS {QUOTES_OF_ARTICLE_INDEX}")
+        conn.execute(f"CREATE INDEX {QUOTES_OF_ARTICLE_INDEX} ON quote({', '.join(QUOTE_FACTS)})")
+        conn.execute(f"PRAGMA user_version={QUOTE_FACTS_VERSION}")
+    if progress is not None:
+        progress(articles, articles)
+
+
 # Each upgrade step by the version it upgrades from (to the next); those that report progress take `progress`.
 UPGRADES = {
     1: upgrade_from_1,
@@ -695,8 +717,9 @@ UPGRADES = {
     11: upgrade_from_11,
     12: upgrade_from_12,
     13: upgrade_from_13,
+    14: upgrade_from_14,
 }
-UPGRADES_WITH_PROGRESS = (upgrade_from_1, upgrade_from_4, upgrade_from_12, upgrade_from_13)
+UPGRADES_WITH_PROGRESS = (upgrade_from_1, upgrade_from_4, upgrade_from_12, upgrade_from_13, upgrade_from_14)
 
 
 def create_schema(conn: sqlite3.Connection) -> None:

@@ -130,6 +130,8 @@ def _as_version_4(path) -> None:
     c.execute("DROP INDEX idx_quote_said_on_end_said_on_start")
     for name in schema.ORDER_INDEXES:  # (schema 10)
         c.execute(f"DROP INDEX {name}")
+    c.execute(f"DROP INDEX {schema.QUOTES_OF_ARTICLE_INDEX}")  # (schema 15: with the dates)
+    c.execute(f"CREATE INDEX {schema.QUOTES_OF_ARTICLE_INDEX} ON quote(article, start)")
     for column in schema.SAID_ON_COLUMNS:
         c.execute(f"ALTER TABLE quote DROP COLUMN {column}")
     c.execute("UPDATE quote SET speaker_name = 'Lee; Dorn' WHERE start = 52")  # a joint speaker, out of order
@@ -152,7 +154,7 @@ def test_a_version_4_database_is_read_without_the_dates_and_upgraded_with_them(t
         (row, *_) = export.rows(rc, "quotes")
         assert row["said_on"] is None and row["published"] == "2024-05-16"
     conn = store.connect(p)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 14
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 15
     assert [v for v, _ in said(conn, "a")] == ["2024-05-13", "2024-05-16"]
     assert conn.execute("SELECT speaker_name FROM quote WHERE start = 52").fetchone()[0] == "Dorn; Lee"
     (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'quote_au'").fetchone()

@@ -99,8 +99,8 @@ def test_the_upgrade_from_13_indexes_what_the_grouping_indexes_and_the_event_val
         assert q.count_statements(conn, q.Filters(search="bridge")) == 1
     seen = []
     with closing(store.connect(path, progress=lambda done, total: seen.append((done, total)))) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 14
-        assert _indexed(conn) == grouped and seen == [(0, 4), (4, 4)]
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 15
+        assert _indexed(conn) == grouped and seen == [(0, 4), (4, 4)] * 2  # to 14, then to 15
         assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'idx_event_id_value'").fetchone()
 
 

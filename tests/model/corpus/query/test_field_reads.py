@@ -233,3 +233,12 @@ def test_an_articles_quotes_are_looked_at_off_the_article_index(conn):
     sql, params = _kept_sql(q.Filters(search='entity:"Grain Board" kind:direct'), columns(conn))
     plan = " ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params))
     assert "idx_quote_article_start (article=?)" in plan and "idx_quote_kind (kind=?)" not in plan, plan
+
+
+@pytest.mark.parametrize("search", ['entity:"Grain Board" -kind:indirect', "rule said:2023-02", "tariff -kind:direct"])
+def test_an_articles_quotes_are_checked_for_their_kind_and_dates_on_that_index_alone(conn, search):
+    """The index of each article's quotes holds their kind and the days they were said (schema 15): no quote's
+    row is read to check them."""
+    sql, params = _kept_sql(q.Filters(search=search), columns(conn))
+    plan = " ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params))
+    assert "USING COVERING INDEX idx_quote_article_start (article=?)" in plan, plan
