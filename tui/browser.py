@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 from concurrent.futures import Future
 from dataclasses import replace
+from typing import NamedTuple
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -89,6 +90,19 @@ LATER = {
 }
 
 
+class Layout(NamedTuple):
+    """What the screen's size and the state make of the layout."""
+
+    wide: bool  # the panes beside the reader, every one shown
+    tiny: bool
+    solo: bool  # one thing at a time: a tiny screen, or a pane maximised
+
+    @property
+    def one_pane(self) -> bool:
+        """Only the active pane is on screen."""
+        return not self.wide or self.solo
+
+
 class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
     SCOPED_CSS = False
     AUTO_FOCUS = None  # focus is ours to give: a key pressed during start-up must not be undone
@@ -132,6 +146,9 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         self._titles_due = False  # a held step changed what the titles show
         self._doc_row: tuple[str, int] | None = None  # (pane, row id) whose item the reader shows, if it is one
         self._open_when_loaded: str | None = None  # a list being sorted: the reader shows its row once loaded
+        # Loads of lists not on screen (a layout of one pane at a time; the panes after the first at start-up): pane
+        # -> (source, cursor, scroll), read after the step's frame (`_load_unseen`).
+        self._unseen_loads: dict[str, tuple] = {}
         self._date_for = "timeline"  # what the date prompt's date is for: the timeline, or the quotes said then
         self._date_when_loaded: tuple[int, int] | None = None  # (Timeline load, index) a date jump lands on once loaded
         # The events per date value of each filter set (the Timeline's count, density strip and date jumps),
@@ -212,16 +229,19 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
     def on_resize(self) -> None:
         self._layout_classes()
 
-    def _layout_classes(self) -> None:
+    def _layout(self, snap: Snapshot) -> Layout:
         w, h = self.size
         wide = w >= WIDE[0] and h >= WIDE[1]
         tiny = w < TINY[0] or h < TINY[1]
-        solo = tiny or self.state.maximised
+        return Layout(wide, tiny, solo=tiny or snap.maximised)
+
+    def _layout_classes(self) -> None:
+        wide, tiny, solo = layout = self._layout(self.state)
         wanted = {"-narrow": not wide, "-tiny": tiny, "-solo": solo}
         if solo:  # a class on the screen restyles every widget: only where it changes the layout
             wanted["-pane-focus"] = self.state.focus != "reader"
         _classes(self, wanted)
-        if not wide or solo:  # only these layouts show the active pane alone (a class restyles the pane's list)
+        if layout.one_pane:  # a class restyles the pane's list: only where it shows or hides it
             for name in PANES:
                 _classes(self._one(f"#pane-{name}"), {"-active": name == self.state.active})
         self.lst("quotes").set_tall(self.state.maximised)  # a quote on two lines when its list has the screen
@@ -278,7 +298,10 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
     # ---------------------------------------------------------------- state and history
 
     def capture(self) -> Snapshot:
-        positions = {name: self.lst(name).position for name in PANES}
+        positions = {
+            name: self._unseen_loads[name][1:] if name in self._unseen_loads else self.lst(name).position
+            for name in PANES
+        }
         doc = self.state.doc
         r = self.reader
         if doc is not None and (r.doc.kind, r.doc.ident) == (doc.kind, doc.ident):
@@ -341,19 +364,47 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
         vl = self.lst(name)
         if changed or vl.source is None:
             cursor, scroll = snap.positions.get(name, (0, 0)) if remembered else (0, 0)
-            if self._starting and name != snap.focus:
-                # at start-up the focused list and its article come first; the rest after that frame
-                self._deferred.append(lambda vl=vl, a=(source, cursor, scroll): vl.load(*a))
+            if (self._starting and name != snap.focus) or self._unseen(name, snap):
+                # at start-up the focused list and its article come first; a list not on screen comes after the
+                # step's frame: neither holds it up
+                self._load_after_the_frame(name, (source, cursor, scroll))
                 return
+            self._unseen_loads.pop(name, None)
             self._expect(name)
             # a list that will open its first row's article brings that article with its first page
             first = article_for_row if name == "articles" and snap.doc is None else None
             vl.load(source, cursor, scroll, prefetch=first)
+        elif exact and name in self._unseen_loads and name in snap.positions:
+            self._unseen_loads[name] = (self._unseen_loads[name][0], *snap.positions[name])
         elif exact and name in snap.positions:
             cursor, scroll = snap.positions[name]
             vl.cursor = cursor
             vl.scroll_y_to(scroll)
             vl.refresh()
+
+    def _unseen(self, name: str, snap: Snapshot) -> bool:
+        """Whether list `name` is off screen in `snap` (the layout shows its active pane alone) and nothing of the
+        step waits for it: not the Articles list whose first article the reader is to open, not a list whose row
+        the reader is to show once it loads."""
+        if not self._layout(snap).one_pane or name == snap.active or name == self._open_when_loaded:
+            return False
+        return not (name == "articles" and snap.doc is None)
+
+    def _load_after_the_frame(self, name: str, load: tuple) -> None:
+        """Load list `name` (`load`: source, cursor, scroll) once the step's frame is out (`_load_unseen`); at
+        once outside a step."""
+        if self._holding is None:
+            self._unseen_loads.pop(name, None)
+            self.lst(name).load(*load)
+            return
+        if not self._unseen_loads:
+            self._deferred.append(self._load_unseen)
+        self._unseen_loads[name] = load
+
+    def _load_unseen(self) -> None:
+        loads, self._unseen_loads = self._unseen_loads, {}
+        for name, (source, cursor, scroll) in loads.items():
+            self.lst(name).load(source, cursor, scroll)
 
     def _restore_density(self, key: q.Filters | None) -> None:
         """Show the density strip for the Timeline's filters (hidden when it lists dates). Its months come
