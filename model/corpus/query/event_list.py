@@ -13,10 +13,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
+from dataclasses import replace
 from itertools import groupby
 
 from model.corpus.query import reuse
-from model.corpus.query.base import entity_counts, run, schema_at_least, sql_where
+from model.corpus.query.base import entity_counts, has_summary, run, schema_at_least, sql_where
 from model.corpus.query.paging import window
 from model.corpus.query.rows import TITLE, EventPage, EventReading, EventReport, EventRow, Filters
 from model.corpus.query.search import article_query_clauses, columns, fts_only, has_fields, search_clauses, with_sources
@@ -55,14 +56,6 @@ _ENTITY_EVENTS = (
     f"WHERE ea.entity = ? AND {_TAKES_PART}"
 )
 
-# One event's report from an article naming the entity, in which it takes part or happens (the same reports as
-# `_ENTITY_EVENTS`, looked up from the event).
-_ENTITY_REPORT_OF = (
-    "SELECT 1 FROM event_report r INDEXED BY idx_event_report_event WHERE r.event = {event} AND EXISTS "
-    f"(SELECT 1 FROM entity_article ea WHERE ea.entity = ? AND ea.article = r.article) AND {_TAKES_PART}"
-)
-_ENTITY_REPORT_OF_EVENT = _ENTITY_REPORT_OF.format(event="e.id")
-
 
 def has_events(conn: sqlite3.Connection) -> bool:
     """Whether the database has merged events (schema 4 on)."""
@@ -75,23 +68,36 @@ def merged_where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
     if f.article is not None:
         clauses.append("e.id IN (SELECT event FROM event_report WHERE article = ?)")
         params.append(f.article)
-    if f.search:
-        found, found_params = _searched_articles(conn, f.search)
+    from_articles = f.entity is not None and not _by_name(conn, f.entity)
+    if f.search and from_articles:  # the entity's events as its own filter finds them, in the search's articles
+        sql, found_params = _searched_event_ids(conn, replace(f, article=None))
+        clauses.append(f"e.id IN ({sql})")
+        params += found_params
+    elif f.search:
+        found, found_params = _searched_articles(conn, f.search, f.entity)
         clauses.append(f"e.id IN (SELECT r.event FROM event_report r WHERE r.article IN ({found}))")
         params += found_params
-    if f.entity is not None:
-        clause, entity_params = _entity_clause(conn, f.entity, searched=bool(f.search))
+    if f.entity is not None and not (f.search and from_articles):
+        clause, entity_params = _entity_clause(conn, f.entity)
         clauses.append(clause)
         params += entity_params
     return sql_where(clauses), params
 
 
-def _searched_articles(conn: sqlite3.Connection, search: str) -> tuple[str, list]:
-    """The latest `SEARCH_ARTICLES` articles a search finds: off the full-text index in rowid order (a word
-    found in few articles does not walk every article); with fields, the articles the Articles pane keeps for
-    them (`kind:stance`: those with a stance); with CJK words (matched as substrings), by scan."""
+def _searched_articles(conn: sqlite3.Connection, search: str, entity: int | None = None) -> tuple[str, list]:
+    """The latest `SEARCH_ARTICLES` articles a search finds (among those naming `entity`, under an entity filter:
+    the Articles pane's list): off the full-text index in rowid order (a word found in few articles does not walk
+    every article), each looked up among the entity's; with fields, the articles the Articles pane keeps for them
+    (`kind:stance`: those with a stance); with CJK words (matched as substrings), by scan."""
     match = fts_only(Filters(search=search))
-    if match:
+    if match and entity is not None and has_summary(conn):
+        return (
+            "SELECT article_fts.rowid AS article FROM article_fts CROSS JOIN entity_article ea ON ea.entity = ? "
+            f"AND ea.article = article_fts.rowid WHERE article_fts MATCH ? ORDER BY article_fts.rowid DESC "
+            f"LIMIT {SEARCH_ARTICLES}",
+            [entity, match],
+        )
+    if match and entity is None:
         return (
             "SELECT rowid AS article FROM article_fts WHERE article_fts MATCH ? "
             f"ORDER BY rowid DESC LIMIT {SEARCH_ARTICLES}",
@@ -101,6 +107,9 @@ def _searched_articles(conn: sqlite3.Connection, search: str) -> tuple[str, list
         found, params = article_query_clauses(search, with_sources(conn, columns(conn), search))
     else:
         found, params = search_clauses(search, "article_fts", "a.id", ("a.title", "a.text"))
+    if entity is not None:
+        table = "entity_article" if has_summary(conn) else "mention"
+        found, params = [*found, f"a.id IN (SELECT article FROM {table} WHERE entity = ?)"], [*params, entity]
     if found and found[0] == _MATCHED:
         # words and fields: the words' matches read off the full-text index newest first, each checked against the
         # fields until enough are kept (gathered first, every match of a common word was read: ~20 ms at a million)
@@ -143,13 +152,9 @@ def _by_name(conn: sqlite3.Connection, entity_id: int) -> bool:
     return entity_counts(conn, entity_id)[1] >= BY_NAME_ARTICLES
 
 
-def _entity_clause(conn: sqlite3.Connection, entity_id: int, searched: bool = False) -> tuple[str, list]:
-    """An entity's events: from its articles' reports (the cost follows how many articles name it), or, under a
-    search, each event the search keeps checked for a report of it in which the entity takes part (the cost
-    follows the search's `SEARCH_ARTICLES`); for one named in very many, by its name among the events'
-    participants and place."""
-    if not _by_name(conn, entity_id) and searched:
-        return f"EXISTS ({_ENTITY_REPORT_OF_EVENT})", [entity_id, entity_id, entity_id]
+def _entity_clause(conn: sqlite3.Connection, entity_id: int) -> tuple[str, list]:
+    """An entity's events: from its articles' reports (the cost follows how many articles name it); for one named
+    in very many, by its name among the events' participants and place."""
     if not _by_name(conn, entity_id):
         return f"e.id IN ({_ENTITY_EVENTS})", [entity_id, entity_id, entity_id]
     names = run(conn, "SELECT canonical FROM entity WHERE id = ?", (entity_id,))
@@ -181,71 +186,33 @@ def _events_by_id(conn: sqlite3.Connection) -> str:
     return "event e"
 
 
-# What finding an entity's part among a search's events costs (µs of CPU at 100,000 articles): checked event by
-# event, each report of the events the search keeps (~3 a report); gathered from the entity's side, the reports
-# of each article naming it (~8 an article, with its ~2.6 reports). The cheaper is read: by every report, a
-# much-reported event (a story carried by every outlet) cost a common word's 800 events ~25 ms under an entity
-# named in 900 articles, ~11 from its side.
-PER_REPORT_US = 3
-PER_ENTITY_ARTICLE_US = 8
-
 _AMONG = "SELECT value FROM json_each(?)"
 
 
 def _entitys_among_searched(conn: sqlite3.Connection, f: Filters) -> list[tuple[str | None, int]]:
-    """(value, rowid) of the events a search keeps (under its article filter) in which `f.entity` takes part,
-    in date order. The search's events are found by their ids alone (off its articles' reports), the entity's
-    part in them checked event by event or gathered from its articles' reports, whichever costs less
-    (`PER_REPORT_US`), and only the events kept are read from `event` (of a common word's ~1,000 events, a
-    handful: reading each cost ~5 µs at 100,000 articles, a third of the whole)."""
-    ids = list(dict.fromkeys(ident for (ident,) in run(conn, *_searched_event_ids(conn, f))))  # (a report each)
-    if not ids:
+    """(value, rowid) of the events in which `f.entity` takes part, as the reports of the search's latest articles
+    that name it give them (under its article filter), in date order: the events its own filter finds, among
+    those articles. Found by their ids alone, off those articles' reports; only the events kept are read from
+    `event`."""
+    kept = list(dict.fromkeys(ident for (ident,) in run(conn, *_searched_event_ids(conn, f))))  # (a report each)
+    if not kept:
         return []
-    among = json.dumps(ids)
-    if _by_event_is_cheaper(conn, ids, f.entity):
-        sql = f"SELECT j.value FROM json_each(?) j WHERE EXISTS ({_ENTITY_REPORT_OF.format(event='j.value')})"
-        taking_part = run(conn, sql, [among, f.entity, f.entity, f.entity])
-    else:
-        sql = (
-            f"SELECT r.event FROM entity_article ea CROSS JOIN {_REPORTS_OF} ON r.article = ea.article "
-            f"WHERE ea.entity = ? AND r.event IN ({_AMONG}) AND {_TAKES_PART}"
-        )  # (an event for each report the entity takes part in: a few, made distinct below)
-        taking_part = run(conn, sql, [f.entity, among, f.entity, f.entity])
-    if not taking_part:
-        return []
-    kept = json.dumps(list(dict.fromkeys(ident for (ident,) in taking_part)))
-    return run(conn, f"SELECT e.value, e.rowid FROM event e WHERE e.id IN ({_AMONG}) ORDER BY e.value, e.rowid", [kept])
-
-
-# Events whose reports are counted to tell which way finding an entity's part in a search's events costs less: a
-# sample, spread over them, stands for all (counting every one's reports was a seek a report, 2-4 ms for a common
-# word's ~1,000-2,000 events at 100,000 articles, about half what the check it chose then cost).
-REPORTS_SAMPLE = 64
-
-
-def _by_event_is_cheaper(conn: sqlite3.Connection, ids: list, entity: int) -> bool:
-    """Whether checking each report of the events `ids` costs less than gathering the reports of the entity's
-    articles (`PER_REPORT_US`). Their reports are as many as the events at least; how many more, a sample of
-    `REPORTS_SAMPLE` events spread over them says (the choice is a cost only: either way finds the same events)."""
-    if not PER_REPORT_US:
-        return True
-    most = entity_counts(conn, entity)[1] * PER_ENTITY_ARTICLE_US // PER_REPORT_US  # reports worth checking
-    if len(ids) > most:
-        return False
-    sample = ids[:: -(-len(ids) // REPORTS_SAMPLE)]
-    sql = (
-        "SELECT COUNT(*) FROM json_each(?) j CROSS JOIN event_report r INDEXED BY idx_event_report_event "
-        "ON r.event = j.value"
+    return run(
+        conn,
+        f"SELECT e.value, e.rowid FROM event e WHERE e.id IN ({_AMONG}) ORDER BY e.value, e.rowid",
+        [json.dumps(kept)],
     )
-    reports = run(conn, sql, [json.dumps(sample)])[0][0]
-    return reports * len(ids) <= most * len(sample)
 
 
 def _searched_event_ids(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
-    """The SQL of the ids of the events reported by a search's articles (`_searched_articles`), under its article
-    filter, and its parameters: off the reports' article index, no event read; an id for each report."""
-    found, params = _searched_articles(conn, f.search)
+    """The SQL of the ids of the events reported by a search's articles (`_searched_articles`; under an entity
+    filter, those naming it, and the reports in which it takes part), under its article filter, and its
+    parameters: off the reports' article index, no event read; an id for each report."""
+    found, params = _searched_articles(conn, f.search, f.entity)
     sql = f"SELECT r.event FROM ({found}) a CROSS JOIN {_REPORTS_OF} ON r.article = a.article WHERE r.event IS NOT NULL"
+    if f.entity is not None:  # the reports it takes part in
+        sql += f" AND {_TAKES_PART}"
+        params = [*params, f.entity, f.entity]
     if f.article is not None:
         sql += " AND r.event IN (SELECT event FROM event_report WHERE article = ?)"
         params = [*params, f.article]

@@ -1,5 +1,6 @@
-"""An entity's events under a search are checked event by event among those the search keeps: the same events,
-counts and pages as the entity's events gathered from all its articles."""
+"""An entity's events under a search are those its own filter finds (from its articles' reports, where it takes part),
+among the search's latest articles that name it (the Articles pane's list): the same events, counts and pages as
+the entity's events gathered from all its articles, kept to those articles."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from model.corpus import query as q
 from model.corpus import store, write
 from model.corpus.event_refresh import refresh_events
 from model.corpus.query import event_list as me
-from model.corpus.query import reuse
 from tests.model.corpus.test_event_list import _article
 
 # (key, who, place, value, extra words): meetings repeated across articles (merged into one event), with words
@@ -44,12 +44,15 @@ def conn(tmp_path_factory):
 
 
 def _gathered(conn, f: q.Filters) -> tuple[str, list]:
-    """The filter as it was: the entity's events from all its articles, and those of the search's articles."""
-    found, found_params = me._searched_articles(conn, f.search)
+    """The entity's events as its own filter finds them (every report of its articles it takes part in), kept to
+    the reports of the search's latest articles that name it, each read row by row."""
+    named = [r[0] for r in conn.execute("SELECT article FROM entity_article WHERE entity = ?", (f.entity,))]
+    searched = [a.id for a in q.articles(conn, q.Filters(search=f.search), limit=10_000)]
+    latest = sorted(set(named) & set(searched), reverse=True)[: me.SEARCH_ARTICLES]
     return (
-        f" WHERE e.id IN ({me._ENTITY_EVENTS}) AND e.id IN (SELECT r.event FROM event_report r "
-        f"WHERE r.article IN ({found}))",
-        [f.entity] * 3 + found_params,
+        f" WHERE e.id IN (SELECT r.event FROM ({me._ENTITY_EVENTS.replace('SELECT r.event', 'SELECT r.event, r.article')})"
+        " r WHERE r.article IN (SELECT value FROM json_each(?)))",
+        [f.entity] * 3 + [json.dumps(latest)],
     )
 
 
@@ -65,7 +68,6 @@ def test_the_cases_keep_some_events_and_not_all(conn):
 
 def test_an_entitys_events_under_a_search_are_those_gathered_from_its_articles(conn):
     for f in _cases(conn):
-        assert "EXISTS" in me.merged_where(conn, f)[0]  # the plan checked event by event
         where, params = _gathered(conn, f)
         expected = [r[0] for r in conn.execute(f"SELECT e.id FROM event e{where} ORDER BY e.value, e.rowid", params)]
         counts = [
@@ -85,11 +87,14 @@ def test_an_entitys_events_under_an_article_and_a_search_are_some(conn):
 
 
 def test_the_search_drives_the_plan(conn):
+    """The search's matches, newest first, each looked up among the entity's articles (its key), then their
+    reports: no walk over every article naming the entity, no read of every report of an event."""
     f = _cases(conn)[0]
     where, params = me.merged_where(conn, f)
     plan = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN SELECT COUNT(*) FROM event e{where}", params)]
-    assert any("idx_event_report_event" in p for p in plan), plan
-    assert not any("idx_entity_article_published" in p for p in plan), plan
+    assert any(p.startswith("SCAN article_fts") for p in plan), plan
+    assert any("SEARCH ea USING PRIMARY KEY (entity=? AND article=?)" in p for p in plan), plan
+    assert not any("idx_entity_article_published" in p or "idx_event_report_event" in p for p in plan), plan
 
 
 def _direct(conn, f: q.Filters) -> tuple[list[str], list[tuple]]:
@@ -123,18 +128,6 @@ def test_searched_events_read_once_are_those_of_the_filters_own_clauses(conn, se
             assert q.merged_event_position(conn, f, date) == sum(n for v, n in counts if v < date), f
 
 
-@pytest.mark.parametrize("per_report, per_article", [(0, 1), (1, 0)])  # event by event; from the entity's side
-def test_an_entitys_part_in_a_searchs_events_is_the_same_found_either_way(conn, monkeypatch, per_report, per_article):
-    monkeypatch.setattr(me, "PER_REPORT_US", per_report)
-    monkeypatch.setattr(me, "PER_ENTITY_ARTICLE_US", per_article)
-    for f in _cases(conn):
-        reuse.forget()
-        where, params = _gathered(conn, f)
-        expected = [r[0] for r in conn.execute(f"SELECT e.id FROM event e{where} ORDER BY e.value, e.rowid", params)]
-        assert [r.id for r in q.merged_events(conn, f, 0, 100)] == expected, f
-        assert q.count_merged_events(conn, f) == len(expected), f
-
-
 FIELDED = (
     "date:2021",
     "-date:2021 tariffs",
@@ -159,31 +152,6 @@ def test_a_fielded_search_keeps_the_events_its_articles_report(conn):
         assert q.count_merged_events(conn, f) == len(expected), search
         kept.append(len(expected))
     assert 0 in kept and any(0 < n < q.count_merged_events(conn) for n in kept)
-
-
-def test_which_way_an_entitys_part_is_found_is_told_from_a_sample_of_the_events(conn, monkeypatch):
-    """The reports of at most `REPORTS_SAMPLE` events, spread over those the search keeps, are counted to choose
-    (counting every event's reports cost a seek each); the estimate picks the side the full count would."""
-    events = [r[0] for r in conn.execute("SELECT id FROM event ORDER BY id")]
-    reports = {e: conn.execute("SELECT COUNT(*) FROM event_report WHERE event = ?", (e,)).fetchone()[0] for e in events}
-    ids = [events[i % len(events)] for i in range(len(events) * 40)]  # more events than the sample holds
-    assert len(ids) > me.REPORTS_SAMPLE
-    total = sum(reports[e] for e in ids)
-    counted: list[int] = []
-    real_run = me.run
-
-    def run(c, sql, params=()):
-        if "idx_event_report_event" in sql:
-            counted.append(len(json.loads(params[0])))
-        return real_run(c, sql, params)
-
-    monkeypatch.setattr(me, "run", run)
-    for articles, cheaper in ((total, True), (len(ids) + 1, total <= len(ids) + 1)):
-        monkeypatch.setattr(me, "entity_counts", lambda c, e, n=articles: (n, n))
-        monkeypatch.setattr(me, "PER_ENTITY_ARTICLE_US", 1)
-        monkeypatch.setattr(me, "PER_REPORT_US", 1)
-        assert me._by_event_is_cheaper(conn, ids, 1) is cheaper
-    assert counted and max(counted) <= me.REPORTS_SAMPLE
 
 
 @pytest.mark.parametrize(
