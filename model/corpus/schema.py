@@ -17,7 +17,7 @@ from pathlib import Path
 from model.corpus import marks
 from model.corpus.errors import StoreError
 from model.corpus.joint import canonicalise_joint_names
-from model.corpus.statement_words import STATEMENT_FTS, create_statement_fts, wording_rows
+from model.corpus.statement_words import STATEMENT_FTS, create_statement_fts, index_wordings
 from model.corpus.summary import create_summary, summarise_all
 
 SCHEMA_VERSION = 15
@@ -391,6 +391,18 @@ def _upgrading(conn: sqlite3.Connection):
         raise
 
 
+@contextmanager
+def _upgrading_heard(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None):
+    """`_upgrading`, with `progress` hearing of its start and end (in articles: the step's work follows them)."""
+    articles = conn.execute("SELECT COUNT(*) FROM article").fetchone()[0]
+    if progress is not None:
+        progress(0, articles)
+    with _upgrading(conn):
+        yield
+    if progress is not None:
+        progress(articles, articles)
+
+
 def upgrade_from_1(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None) -> None:
     """Schema 1 -> 2 adds tables only, in one transaction: an interrupted upgrade leaves version 1 as it was."""
     with _upgrading(conn):
@@ -633,18 +645,13 @@ def upgrade_from_12(conn: sqlite3.Connection, progress: Callable[[int, int], Non
     """Schema 12 -> 13 adds each wording's place on its statement's page, indexed, and each statement's outlets
     (`STATEMENT_PAGE_COLUMNS`), derived from the stored rows, in one transaction (a minute at a million articles:
     `progress` hears of its start and end)."""
-    articles = conn.execute("SELECT COUNT(*) FROM article").fetchone()[0]
-    if progress is not None:
-        progress(0, articles)
-    with _upgrading(conn):
+    with _upgrading_heard(conn, progress):
         for table, column, kind in STATEMENT_PAGE_COLUMNS:
             if column not in {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}:
                 conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
         conn.execute(f"CREATE INDEX IF NOT EXISTS {STATEMENT_PAGE_INDEX} ON quote_statement(statement, place)")
         fill_statement_pages(conn)
         conn.execute(f"PRAGMA user_version={STATEMENT_PAGE_VERSION}")
-    if progress is not None:
-        progress(articles, articles)
 
 
 # Version 14: the statements' wordings in a full-text index of their own (`model.corpus.statement_words`), and each
@@ -661,45 +668,34 @@ def fill_statement_fts(conn: sqlite3.Connection) -> None:
         "SELECT s.rowid, s.speaker, q.text FROM statement s JOIN quote_statement qs ON qs.statement = s.id "
         "JOIN quote q ON q.id = qs.quote ORDER BY s.rowid, qs.place, q.id"
     )
-    insert = f"INSERT INTO {STATEMENT_FTS}(rowid, text, speaker) VALUES (?, ?, ?)"
     current, speaker, texts = None, None, []
     for rowid, said_by, text in rows:
         if rowid != current:
             if current is not None:
-                conn.executemany(insert, wording_rows(current, speaker, texts))
+                index_wordings(conn, current, speaker, texts)
             current, speaker, texts = rowid, said_by, []
         texts.append(text)
     if current is not None:
-        conn.executemany(insert, wording_rows(current, speaker, texts))
+        index_wordings(conn, current, speaker, texts)
 
 
 def upgrade_from_13(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None) -> None:
     """Schema 13 -> 14 indexes the statements' wordings (`STATEMENT_FTS`), from the stored rows, and the events'
     values by id (`EVENT_VALUE_BY_ID`), in one transaction (`progress` hears of its start and end)."""
-    articles = conn.execute("SELECT COUNT(*) FROM article").fetchone()[0]
-    if progress is not None:
-        progress(0, articles)
-    with _upgrading(conn):
+    with _upgrading_heard(conn, progress):
         create_statement_fts(conn, FTS_TOKENIZE)
         fill_statement_fts(conn)
         create_indexes(conn, EVENT_VALUE_BY_ID)
         conn.execute(f"PRAGMA user_version={STATEMENT_FTS_VERSION}")
-    if progress is not None:
-        progress(articles, articles)
 
 
 def upgrade_from_14(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None) -> None:
     """Schema 14 -> 15 makes the index of each article's quotes hold their kind and dates (`QUOTE_FACTS`), in one
     transaction (`progress` hears of its start and end)."""
-    articles = conn.execute("SELECT COUNT(*) FROM article").fetchone()[0]
-    if progress is not None:
-        progress(0, articles)
-    with _upgrading(conn):
+    with _upgrading_heard(conn, progress):
         conn.execute(f"DROP INDEX IF EXISTS {QUOTES_OF_ARTICLE_INDEX}")
         conn.execute(f"CREATE INDEX {QUOTES_OF_ARTICLE_INDEX} ON quote({', '.join(QUOTE_FACTS)})")
         conn.execute(f"PRAGMA user_version={QUOTE_FACTS_VERSION}")
-    if progress is not None:
-        progress(articles, articles)
 
 
 # Each upgrade step by the version it upgrades from (to the next); those that report progress take `progress`.

@@ -19,7 +19,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from model.corpus.statement_merge import Said, Statement, group, speaker_part, statement_of
-from model.corpus.statement_words import STATEMENT_FTS, WORDING_SLOTS, wording_rows
+from model.corpus.statement_words import STATEMENT_FTS, WORDING_SLOTS, index_wordings
 
 # When a quote was said, as the statements date it: the first day of its `said_on` (`model.corpus.said_on`), else
 # its article's publication date.
@@ -208,7 +208,4 @@ def _store(
         [(st.id, place, s.id) for place, s in enumerate(ordered)],
     )
     if indexed:
-        conn.executemany(
-            f"INSERT INTO {STATEMENT_FTS}(rowid, text, speaker) VALUES (?, ?, ?)",
-            wording_rows(cursor.lastrowid, speaker, [s.text for s in ordered]),
-        )
+        index_wordings(conn, cursor.lastrowid, speaker, [s.text for s in ordered])

@@ -27,3 +27,10 @@ def wording_rows(rowid: int, speaker: str | None, texts: list[str]) -> list[tupl
     if len(distinct) > WORDING_SLOTS:
         distinct = [*distinct[: WORDING_SLOTS - 1], " … ".join(distinct[WORDING_SLOTS - 1 :])]
     return [(rowid * WORDING_SLOTS + slot, text, speaker) for slot, text in enumerate(distinct)]
+
+
+def index_wordings(conn: sqlite3.Connection, rowid: int, speaker: str | None, texts: list[str]) -> None:
+    """The statement at `rowid`'s wordings (`texts`, in page order) into the index (`wording_rows`)."""
+    conn.executemany(
+        f"INSERT INTO {STATEMENT_FTS}(rowid, text, speaker) VALUES (?, ?, ?)", wording_rows(rowid, speaker, texts)
+    )

@@ -68,16 +68,15 @@ def merged_where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
     if f.article is not None:
         clauses.append("e.id IN (SELECT event FROM event_report WHERE article = ?)")
         params.append(f.article)
-    from_articles = f.entity is not None and not _by_name(conn, f.entity)
-    if f.search and from_articles:  # the entity's events as its own filter finds them, in the search's articles
+    if f.search and _by_its_articles(conn, f):  # the entity's events as its own filter finds them, in the search's
         sql, found_params = _searched_event_ids(conn, replace(f, article=None))
         clauses.append(f"e.id IN ({sql})")
-        params += found_params
-    elif f.search:
+        return sql_where(clauses), params + found_params
+    if f.search:
         found, found_params = _searched_articles(conn, f.search, f.entity)
         clauses.append(f"e.id IN (SELECT r.event FROM event_report r WHERE r.article IN ({found}))")
         params += found_params
-    if f.entity is not None and not (f.search and from_articles):
+    if f.entity is not None:
         clause, entity_params = _entity_clause(conn, f.entity)
         clauses.append(clause)
         params += entity_params
@@ -90,18 +89,18 @@ def _searched_articles(conn: sqlite3.Connection, search: str, entity: int | None
     every article), each looked up among the entity's; with fields, the articles the Articles pane keeps for them
     (`kind:stance`: those with a stance); with CJK words (matched as substrings), by scan."""
     match = fts_only(Filters(search=search))
-    if match and entity is not None and has_summary(conn):
-        return (
-            "SELECT article_fts.rowid AS article FROM article_fts CROSS JOIN entity_article ea ON ea.entity = ? "
-            f"AND ea.article = article_fts.rowid WHERE article_fts MATCH ? ORDER BY article_fts.rowid DESC "
-            f"LIMIT {SEARCH_ARTICLES}",
-            [entity, match],
-        )
     if match and entity is None:
         return (
             "SELECT rowid AS article FROM article_fts WHERE article_fts MATCH ? "
             f"ORDER BY rowid DESC LIMIT {SEARCH_ARTICLES}",
             [match],
+        )
+    if match and has_summary(conn):
+        return (
+            "SELECT article_fts.rowid AS article FROM article_fts CROSS JOIN entity_article ea ON ea.entity = ? "
+            f"AND ea.article = article_fts.rowid WHERE article_fts MATCH ? ORDER BY article_fts.rowid DESC "
+            f"LIMIT {SEARCH_ARTICLES}",
+            [entity, match],
         )
     if has_fields(search):
         found, params = article_query_clauses(search, with_sources(conn, columns(conn), search))
@@ -152,6 +151,11 @@ def _by_name(conn: sqlite3.Connection, entity_id: int) -> bool:
     return entity_counts(conn, entity_id)[1] >= BY_NAME_ARTICLES
 
 
+def _by_its_articles(conn: sqlite3.Connection, f: Filters) -> bool:
+    """Whether `f` has an entity whose events are found from its articles' reports (not by its name)."""
+    return f.entity is not None and not _by_name(conn, f.entity)
+
+
 def _entity_clause(conn: sqlite3.Connection, entity_id: int) -> tuple[str, list]:
     """An entity's events: from its articles' reports (the cost follows how many articles name it); for one named
     in very many, by its name among the events' participants and place."""
@@ -170,7 +174,7 @@ def _searched_events(conn: sqlite3.Connection, f: Filters) -> list[tuple[str | N
         return None
 
     def read() -> list[tuple[str | None, int]]:
-        if f.entity is not None and not _by_name(conn, f.entity):
+        if _by_its_articles(conn, f):
             return _entitys_among_searched(conn, f)
         where, params = merged_where(conn, f)
         return run(conn, f"SELECT e.value, e.rowid FROM {_events_by_id(conn)}{where} ORDER BY e.value, e.rowid", params)
