@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from model.bodies import country_prefix
+from model.lexicon.countries import POSSESSIVE_ENDINGS, STATE_BODY_PHRASES, STATE_BODY_WORDS
 from model.lexicon.entity_names import (
     ALIAS_TITLES,
     FAMILY_FIRST,
@@ -169,9 +170,38 @@ def resolve_mentions(doc) -> list[Mention]:
     people = _people_named_in_full(raw)
     out = [_resolve(r, people) for r in raw]
     out.extend(_unlabelled_family_mentions(doc, out, people.canon_of_family))
+    out.sort(key=lambda m: m.start)
+    _bodies_of_their_possessor(out, full)
     _bodies_with_their_country(out)
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _bodies_of_their_possessor(mentions: list[Mention], full: str) -> None:
+    """`Russia's Foreign Ministry`, `the Spanish Foreign Ministry`, which the recogniser may split into a place (or
+    a nationality) and a body: the body is that country's (its canonical name written with the country, as
+    `model.bodies` reads it), not any foreign ministry the article names. Only a body of a kind many states have
+    (`_state_body`). `mentions` in text order; in place."""
+    for before, m in zip(mentions, mentions[1:]):
+        if m.label != "ORG" or before.label not in ("GPE", "NORP") or not _state_body(m.canonical):
+            continue
+        if _with_country(m.canonical):
+            continue
+        between = full[before.end : m.start]
+        possessive = before.label == "GPE" and between.startswith(POSSESSIVE_ENDINGS) and between[2:] == " "
+        if not possessive and between != " ":
+            continue
+        named = f"{before.text}{between}{m.canonical}"
+        if country_prefix(named):
+            m.canonical, m.basis = named, f"{m.basis}; the body of {before.text}, written before it"
+
+
+def _state_body(name: str) -> bool:
+    """Whether `name` is of the kind of body many states have (`STATE_BODY_WORDS`): "Foreign Ministry", not "Okuma
+    Machinery"."""
+    words = [w.casefold() for w in re.findall(r"[\w-]+", name)]
+    pairs = set(zip(words, words[1:]))
+    return any(w in STATE_BODY_WORDS for w in words) or any(p in pairs for p in STATE_BODY_PHRASES)
 
 
 def _bodies_with_their_country(mentions: list[Mention]) -> None:

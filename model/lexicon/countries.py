@@ -48,3 +48,15 @@ COUNTRY_FORMS = (
 
 # The possessive endings a name takes before a body's name ("China's", "China’s").
 POSSESSIVE_ENDINGS = ("'s", "’s")
+
+# Words of the name of a state's body that many states have ("Foreign Ministry", "Ministry of Commerce", "Defence
+# Department", "central bank"): written after a country's possessive ("Russia's Foreign Ministry"), the country is
+# part of which body it is. A company's name after one ("Japan's Okuma Machinery") names it without the country.
+STATE_BODY_WORDS = frozenset(
+    """
+ministry ministries department office embassy consulate mission government cabinet parliament assembly council
+commission committee agency administration service services army navy military guard customs court police
+prosecutor prosecutors bureau authority regulator
+""".split()
+)
+STATE_BODY_PHRASES = (("central", "bank"),)

@@ -163,10 +163,11 @@ def reported_quotes(ex, frames: list[Frame], seen: set) -> list[Quote]:
     inside a report ("Putin said he plans to …": the report holds the plan)."""
     out = []
     reported = [f.content for f in frames if not f.belief and f.content is not None]
+    sources = {id(f) for f in frames if reports_a_speaker(f, frames)}  # before a clause loses its "according to"
     for f in frames:
         if f.belief and f.content is not None and any(a <= f.cue.i < b for a, b in reported):
             continue
-        if reports_a_speaker(f, frames):
+        if id(f) in sources:
             continue  # "X said …, according to the reports": X's words, once
         without_trailing_according(ex, f, frames)
         rec = indirect_quote(ex, f)

@@ -165,11 +165,25 @@ def _speech_with_speaker(f: Frame) -> bool:
 
 def reports_a_speaker(f: Frame, frames: list[Frame]) -> bool:
     """ "X said the talks failed, according to the reports": an "according to" whose clause holds a speech verb with
-    a speaker of its own; the words are X's (the report is where the writer read them), one record, X's."""
+    a speaker of its own, or that ends such a verb's clause (the parse may hang it on the reported verb: "X said
+    the talks were “frank” and that Y, according to the reports"); the words are X's (the report is where the
+    writer read them), one record, X's."""
     if not _according(f) or f.content is None:
         return False
     a, b = f.content
-    return any(g is not f and a <= g.cue.i < b and _speech_with_speaker(g) for g in frames)
+    return any(g is not f and _speech_with_speaker(g) and (a <= g.cue.i < b or _trails(g, f)) for g in frames)
+
+
+def _trails(f: Frame, according: Frame) -> bool:
+    """Whether the "according to" phrase of `according` ends the clause `f` reports (nothing but punctuation
+    after it there)."""
+    if f.content is None:
+        return False
+    a, b = f.content
+    cue = according.cue
+    if not a < cue.i < b or cue.right_edge.i + 1 < b:
+        return False
+    return not any(cue.doc[i].is_alpha for i in range(cue.right_edge.i + 1, b))
 
 
 def without_trailing_according(ex, f: Frame, frames: list[Frame]) -> None:
@@ -177,11 +191,9 @@ def without_trailing_according(ex, f: Frame, frames: list[Frame]) -> None:
     it (in place)."""
     if f.content is None or not _speech_with_speaker(f):
         return
-    a, b = f.content
+    a = f.content[0]
     for g in frames:
-        if not _according(g) or not a < g.cue.i < b or g.cue.right_edge.i + 1 < b:
-            continue
-        if any(ex.doc[i].is_alpha for i in range(g.cue.right_edge.i + 1, b)):
+        if not _according(g) or not _trails(f, g):
             continue
         cut = g.cue.left_edge.i
         while cut > a and ex.doc[cut - 1].is_punct:
@@ -278,11 +290,12 @@ def clause_outside_quotes(ex, f: Frame) -> tuple[int, int] | None:
     a, b = f.content
     head = ex.doc[a:b].root
     for c in head.children:
-        if c.dep_ != "conj" or c.i < a or c.right_edge.i >= b:
+        if c.dep_ != "conj" or c.i < a or c.i >= b:
             continue
         if not any(x.dep_ in ("mark", "nsubj", "nsubjpass") for x in c.children):
             continue
-        rng = clean_range(ex, c.left_edge.i, c.right_edge.i + 1, c)
+        # the clause to the content's end: a trailing "according to …" cut off it may hang on the clause's verb
+        rng = clean_range(ex, c.left_edge.i, min(c.right_edge.i + 1, b), c)
         if rng is not None and not any(ex.in_quote[i] for i in range(*rng)):
             return rng
     return None

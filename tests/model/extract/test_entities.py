@@ -105,6 +105,17 @@ def test_office_words_are_not_entities_and_org_country_prefix_is_normalised(nlp)
     assert set(orgs.values()) == {"US State Department"}, orgs
 
 
+def test_a_state_body_after_a_countrys_possessive_is_that_countrys_and_a_company_keeps_its_name(nlp):
+    ms = entities.resolve_mentions(
+        nlp(
+            "The Spanish Foreign Ministry summoned the envoy. Poland's Foreign Ministry protested. "
+            "Poland's Vistula Shipyards said orders rose."
+        )
+    )
+    bodies = [m.canonical for m in ms if m.label == "ORG"]
+    assert bodies == ["Spanish Foreign Ministry", "Poland's Foreign Ministry", "Vistula Shipyards"], bodies
+
+
 def test_only_a_dotted_abbreviation_is_written_short_at_the_head_of_a_body(nlp):
     # another name of the country is part of the body's own name (a newspaper, a movement)
     ms = entities.resolve_mentions(

@@ -60,6 +60,17 @@ def test_according_to_around_a_speech_verb_gives_one_record_of_the_speaker(nlp):
     assert [(q.speaker, q.text) for q in quotes] == [("Ivan Dorov", "the dam would be finished in May")]
 
 
+def test_according_to_ending_a_clause_after_a_fragment_is_where_the_speakers_words_were_read(nlp):
+    # the parse hangs "according to" on the reported verb after the fragment, not on "said"
+    quotes = run(
+        nlp,
+        "Ivan Dorov said the talks were “frank and useful” and that Kyiv valued the deal, according to the reports.",
+    )
+    assert one(quotes, "frank and useful").speaker == "Ivan Dorov"
+    assert {q.speaker for q in quotes} == {"Ivan Dorov"}
+    assert one(quotes, "Kyiv valued the deal").kind == "indirect"
+
+
 def test_it_after_a_news_agency_is_the_agency(nlp):
     quotes = run(
         nlp,
@@ -74,7 +85,16 @@ def test_a_body_keeps_its_country(nlp):
     quotes = run(nlp, "Japan's Ministry of Finance said it would sell more bonds next year.")
     said = one(quotes, "sell more bonds")
     assert said.speaker == "Japan's Ministry of Finance"
-    assert said.speakers == ["Ministry of Finance"]  # the entity named
+    assert said.speakers == ["Japan's Ministry of Finance"]  # the entity named: Japan's, not any ministry of finance
+
+
+def test_a_body_of_one_country_is_not_the_same_body_of_another(nlp):
+    quotes = run(
+        nlp,
+        "The Spanish Foreign Ministry said the envoy had left.\n\nPoland's Foreign Ministry said the border was open.",
+    )
+    assert one(quotes, "envoy had left").speaker == "Spanish Foreign Ministry"
+    assert one(quotes, "border was open").speaker == "Poland's Foreign Ministry"
 
 
 def test_one_of_someones_aides_is_not_that_someone(nlp):
