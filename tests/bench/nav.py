@@ -306,6 +306,26 @@ async def quote_speakers(h: Harness, s, reps: int, notes: list[str]) -> list[tup
     return speakers
 
 
+def machine_ms(rounds: int = 7) -> dict[str, float]:
+    """How fast this machine runs now: the milliseconds of one fixed piece of work (Python objects and an in-memory
+    SQLite table, one thread), the best and the median of `rounds`. The same code's steps cost more CPU when the
+    machine is shared or throttled; a run's figures are read against this (docs/performance.md)."""
+
+    def once() -> float:
+        t0 = time.perf_counter()
+        conn = sqlite3.connect(":memory:")
+        conn.execute("CREATE TABLE t(a INTEGER, b TEXT)")
+        conn.executemany("INSERT INTO t VALUES (?, ?)", ((i, f"row {i * 7919 % 10007}") for i in range(20_000)))
+        conn.execute("CREATE INDEX t_b ON t(b)")
+        rows = conn.execute("SELECT b, COUNT(*) FROM t WHERE a % 3 = 0 GROUP BY b ORDER BY b").fetchall()
+        conn.close()
+        sorted({str(r[0])[::-1]: r[1] for r in rows}.items())
+        return (time.perf_counter() - t0) * 1000
+
+    times = sorted(once() for _ in range(rounds))
+    return {"best": round(times[0], 1), "median": round(times[len(times) // 2], 1)}
+
+
 async def run(db: str, reps: int, size: tuple[int, int], only: tuple[str, ...] = ()) -> dict:
     from model.corpus import query as q
     from tui.app import SinorusApp
@@ -313,6 +333,7 @@ async def run(db: str, reps: int, size: tuple[int, int], only: tuple[str, ...] =
     from tui.config import Config
 
     trace_queries()
+    machine_start = machine_ms()
     targets = sample_targets(db, reps)
     app = SinorusApp(db, config=Config(), theme="textual-dark")
 
@@ -590,6 +611,7 @@ async def run(db: str, reps: int, size: tuple[int, int], only: tuple[str, ...] =
         "rss_end_mb": round(rss_end / 1024, 1),
         "peak_rss_mb": round(rss_kb("VmHWM") / 1024, 1),
         "notes": notes,
+        "machine_ms": {"start": machine_start, "end": machine_ms()},
     }
 
 

@@ -26,3 +26,5 @@ def test_the_bench_runs_its_grouping_and_end_of_list_steps_on_a_small_corpus(tmp
     assert run.returncode == 0, run.stderr[-2000:]
     result = json.loads(run.stdout.strip().splitlines()[-1])
     assert {step: result["steps"][step]["n"] for step in STEPS} == dict.fromkeys(STEPS, 1)
+    probe = result["machine_ms"]
+    assert 0 < probe["start"]["best"] <= probe["start"]["median"] and 0 < probe["end"]["best"] <= probe["end"]["median"]
