@@ -30,6 +30,7 @@ from model.lexicon.entity_names import (
     SHORT_FORM,
     TITLE_WORDS,
 )
+from model.lexicon.people import PEOPLE_NOUNS
 from model.records import Mention
 
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'"})
@@ -166,7 +167,7 @@ def _normalise_case(name: str) -> str:
 def resolve_mentions(doc) -> list[Mention]:
     """Mentions of entities in one article, each with its in-article canonical name."""
     full = doc.text  # spaCy joins every token on each access: once per article
-    raw = _known_people_again(full, _raw_mentions(doc, full))
+    raw = _known_people_again(full, _with_names_in_apposition(doc, _raw_mentions(doc, full)))
     people = _people_named_in_full(raw)
     out = [_resolve(r, people) for r in raw]
     out.extend(_unlabelled_family_mentions(doc, out, people.canon_of_family))
@@ -229,6 +230,51 @@ def _with_country(name: str) -> tuple[str, str] | None:
     if len(words) > 1 and _key(words[0]) in GAZETTEER:
         return GAZETTEER[_key(words[0])][0], " ".join(words[1:])
     return country_prefix(name)
+
+
+def _with_names_in_apposition(doc, raw: list[tuple]) -> list[tuple]:
+    """`raw` and the people's names the recogniser missed where a description of a person sets them off ("the
+    Russian ambassador to China, Igor Morgulov, said"; "Igor Morgulov, the ambassador, said"): two to four
+    capitalised proper nouns in apposition with a noun of people (`PEOPLE_NOUNS`), tagged as nothing else."""
+    taken = set()
+    for s, e, *_rest in raw:
+        taken.update(range(s, e))
+    extra = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.ent_type_ or tok.idx in taken or not _sets_off_a_person(tok):
+            continue
+        name = _proper_name_at(doc, tok)
+        if name is None or any(t.ent_type_ or t.idx in taken for t in name):
+            continue
+        s, e = name[0].idx, name[-1].idx + len(name[-1].text)
+        taken.update(range(s, e))
+        extra.append((s, e, doc.text[s:e], "PERSON", None))
+    return sorted(raw + extra, key=lambda r: r[0]) if extra else raw
+
+
+def _sets_off_a_person(tok) -> bool:
+    """A proper noun in apposition with a noun of people (or with the object of its preposition, as the parse may
+    hang it: "the envoy to Japan, Petar Dimov"), or with one in apposition to it."""
+    described = tok.head
+    if tok.dep_ == "appos" and described.dep_ == "pobj" and described.head.dep_ == "prep":
+        described = described.head.head
+    if tok.dep_ == "appos" and described.pos_ == "NOUN" and described.lemma_.lower() in PEOPLE_NOUNS:
+        return True
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in PEOPLE_NOUNS for c in tok.children)
+
+
+def _proper_name_at(doc, tok):
+    """The tokens of the name whose last word is `tok` (its proper nouns in compound before it), when they are two to
+    four capitalised words and no title or office (`TITLE_WORDS`, `PEOPLE_NOUNS`); else None."""
+    first = tok.i
+    while first > tok.left_edge.i and doc[first - 1].dep_ == "compound" and doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    name = doc[first : tok.i + 1]
+    if not 2 <= len(name) <= 4 or not all(t.text[:1].isupper() and t.text[1:].islower() for t in name):
+        return None
+    if any(t.lower_ in TITLE_WORDS or t.lemma_.lower() in PEOPLE_NOUNS for t in name):
+        return None  # an office ("Prime Minister"), not a name
+    return name
 
 
 def _raw_mentions(doc, full: str) -> list[tuple]:

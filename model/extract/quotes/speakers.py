@@ -46,6 +46,7 @@ from model.lexicon.people import (
 )
 from model.lexicon.places import CAPITALS
 from model.lexicon.records import DOCUMENT_NOUNS, READ_NOUNS, SHARE_WORDS, WRITINGS
+from model.lexicon.speech import QUOTING_VERBS
 from model.records import Mention
 
 SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -240,6 +241,10 @@ class Resolver:
             if tok.dep_ in ("nsubj", "nsubjpass") and _is_main_clause(tok.head) and tok.i == self._root_of(m):
                 sp = Speaker(m.canonical, [m.canonical], m.start, m.end, label=m.label, named=True)
                 self.add_candidate(m.start, sp, speech=False)
+            elif m.label == "ORG" and _quoting_agent(tok) and tok.i == self._root_of(m):
+                # "X was quoted by Xinhua as saying …": the agency spoke (a later "it said" is the agency)
+                sp = Speaker(m.canonical, [m.canonical], m.start, m.end, label=m.label, named=True)
+                self.add_candidate(m.start, sp, speech=True)
         for tok in self.doc:  # "My mother has softened with age, but she still says …"
             if (
                 tok.dep_ == "nsubj"
@@ -857,6 +862,13 @@ def title_of_a_person(res: Resolver, d: Described) -> Speaker | None:
                 True,
             )
     return None
+
+
+def _quoting_agent(tok) -> bool:
+    """The agent of a passive verb of quoting in a main clause ("was quoted by [Xinhua]", "was cited by [TASS]")."""
+    by = tok.head
+    verb = by.head
+    return tok.dep_ == "pobj" and by.dep_ == "agent" and verb.lemma_ in QUOTING_VERBS and _is_main_clause(verb)
 
 
 def _people_before(res: Resolver, tok) -> list[Mention]:

@@ -4,6 +4,8 @@ country. Every sentence is written for the test."""
 
 from __future__ import annotations
 
+from model.extract import entities
+from model.extract.quotes.extractor import extract_quotes
 from tests.model.extract.quotes.helpers import one, run
 
 
@@ -109,3 +111,33 @@ def test_a_partys_title_is_not_the_other_partys(nlp):
         "The Republican presidential nominee said the tax plan would create jobs.",
     )
     assert one(quotes, "tax plan").speaker == "Carl Dean"
+
+
+def _as_if_the_recogniser_missed_people(nlp, text):
+    """The quotes of `text` parsed as usual, its people's names left untagged by the recogniser (as the small model
+    leaves some names it does not know)."""
+    doc = nlp(text)
+    doc.ents = [e for e in doc.ents if e.label_ != "PERSON"]
+    mentions = entities.resolve_mentions(doc)
+    return extract_quotes(text, doc, mentions)
+
+
+def test_a_name_set_off_by_a_description_of_a_person_speaks_though_the_recogniser_missed_it(nlp):
+    quotes = _as_if_the_recogniser_missed_people(
+        nlp,
+        "Mayor Lena Brandt opened the fair.\n\n"
+        "The Bulgarian envoy to Japan, Petar Dimov, told reporters that exports had doubled. “This is a start,” he "
+        "added.",
+    )
+    assert one(quotes, "exports had doubled").speaker == "Petar Dimov"
+    assert one(quotes, "This is a start").speaker == "Petar Dimov"
+
+
+def test_it_after_an_agency_that_quoted_someone_is_the_agency(nlp):
+    quotes = run(
+        nlp,
+        "Minister Olga Renko was quoted by Interfax as saying that the border would reopen. It said the first trucks "
+        "had already crossed.",
+    )
+    assert one(quotes, "border would reopen").speaker == "Olga Renko"
+    assert one(quotes, "first trucks").speaker == "Interfax"
