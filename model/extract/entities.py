@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from model.bodies import country_prefix
-from model.lexicon.countries import POSSESSIVE_ENDINGS, STATE_BODY_PHRASES, STATE_BODY_WORDS
+from model.lexicon.countries import STATE_BODY_PHRASES, STATE_BODY_WORDS
 from model.lexicon.entity_names import (
     ALIAS_TITLES,
     FAMILY_FIRST,
@@ -171,30 +171,35 @@ def resolve_mentions(doc) -> list[Mention]:
     people = _people_named_in_full(raw)
     out = [_resolve(r, people) for r in raw]
     out.extend(_unlabelled_family_mentions(doc, out, people.canon_of_family))
-    out.sort(key=lambda m: m.start)
     _bodies_of_their_possessor(out, full)
     _bodies_with_their_country(out)
     out.sort(key=lambda m: m.start)
     return out
 
 
+# Up to three capitalised words (a country's name, possessive or adjective: "Russia's", "South Korean") right before
+# a body's name on its line.
+_WORDS_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:[A-Z][\w.]*(?:['’]s)? ){1,3})$")
+
+
 def _bodies_of_their_possessor(mentions: list[Mention], full: str) -> None:
-    """`Russia's Foreign Ministry`, `the Spanish Foreign Ministry`, which the recogniser may split into a place (or
-    a nationality) and a body: the body is that country's (its canonical name written with the country, as
-    `model.bodies` reads it), not any foreign ministry the article names. Only a body of a kind many states have
-    (`_state_body`). `mentions` in text order; in place."""
-    for before, m in zip(mentions, mentions[1:]):
-        if m.label != "ORG" or before.label not in ("GPE", "NORP") or not _state_body(m.canonical):
+    """`Russia's Foreign Ministry`, `the Spanish Foreign Ministry`, whose country the recogniser left out of the
+    body's name (a place, a nationality, or no entity at all): the body is that country's (its canonical name written
+    with the country, as `model.bodies` reads it), not any foreign ministry the article names. Only a body of a kind
+    many states have (`_state_body`). In place."""
+    for m in mentions:
+        if m.label != "ORG" or not _state_body(m.canonical) or _with_country(m.canonical):
             continue
-        if _with_country(m.canonical):
+        before = _WORDS_BEFORE.search(full[max(0, m.start - 60) : m.start])
+        if before is None:
             continue
-        between = full[before.end : m.start]
-        possessive = before.label == "GPE" and between.startswith(POSSESSIVE_ENDINGS) and between[2:] == " "
-        if not possessive and between != " ":
-            continue
-        named = f"{before.text}{between}{m.canonical}"
-        if country_prefix(named):
-            m.canonical, m.basis = named, f"{m.basis}; the body of {before.text}, written before it"
+        words = before.group(1).split()
+        for n in range(len(words), 0, -1):
+            named = " ".join([*words[-n:], m.canonical])
+            found = country_prefix(named)
+            if found and found[1] == m.canonical:
+                m.canonical, m.basis = named, f"{m.basis}; the body of {found[0]}, written before it"
+                break
 
 
 def _state_body(name: str) -> bool:

@@ -6,7 +6,8 @@ DOCUMENT_NOUNS = set(
     """
 poll survey study report analysis data document memo letter complaint lawsuit filing review audit research
 investigation record figure number estimate projection forecast indictment ruling census tally count
-polling result statement email e-mail footage video statistic post remark average transcript
+polling result statement email e-mail footage video statistic post remark average transcript readout communique
+communiqué declaration
 """.split()
 )
 # A poll's share of its respondents as a source ("47 percent said …", "half of Democrats say …").
@@ -14,6 +15,10 @@ SHARE_WORDS = {"percent", "half", "majority", "plurality", "third", "quarter", "
 # What someone puts out in writing or on air: its author is the speaker ("Clinton issued a statement calling …").
 WRITINGS = {
     "statement",
+    "readout",
+    "communique",
+    "communiqué",
+    "declaration",
     "tweet",
     "release",
     "letter",

@@ -141,3 +141,13 @@ def test_it_after_an_agency_that_quoted_someone_is_the_agency(nlp):
     )
     assert one(quotes, "border would reopen").speaker == "Olga Renko"
     assert one(quotes, "first trucks").speaker == "Interfax"
+
+
+def test_a_readout_or_communique_speaks_for_the_body_that_issued_it(nlp):
+    quotes = run(
+        nlp,
+        "Warsaw will extend the rail deal, according to a readout from the Polish Foreign Ministry.\n\n"
+        "The two sides agreed to meet again, according to a communique from the Spanish Defence Ministry.",
+    )
+    assert one(quotes, "rail deal").speaker == "Polish Foreign Ministry"
+    assert one(quotes, "meet again").speaker == "Spanish Defence Ministry"
