@@ -103,6 +103,16 @@ DEEDS = {"sign", "strike", "hold", "make", "take", "give", "meet", "visit", "bui
 # Verbs of addressing someone: passive and with no agent ("when asked whether …", "he was told that …"), what they
 # govern is the asker's or the teller's, not their subject's.
 ADDRESSEE_VERBS = {"ask", "tell", "inform", "notify", "question", "urge", "press"}
+# Verbs that report what they told someone ("told a briefing that …", "assured lawmakers that …"), and the
+# gatherings that stand for the people told: with a people noun (`people.PEOPLE_NOUNS`, `GROUP_NOUNS`) the object
+# that a that-clause the parser read as relative may follow (`shapes.that_clause_on_the_addressee`).
+TELLING_VERBS = {"tell", "inform", "notify", "assure", "warn", "remind", "brief"}
+GATHERINGS = set(
+    """
+briefing conference meeting call session forum summit interview audience gathering rally hearing assembly
+parliament congress senate committee panel council reporter journalist
+""".split()
+)
 # Commitments: what someone pledged, vowed, promised or threatened to do ("pledged [to cut taxes]") is a stance: the
 # infinitive says what will be done, not the words that said it (issue 18: stances are not speech). Their clause
 # ("promised that …") stays reported speech.

@@ -20,6 +20,7 @@ from model.extract.quotes.shapes import (
     nominal_object,
     object_reach,
     that_clause_in_pp,
+    that_clause_on_the_addressee,
 )
 from model.extract.quotes.stance import attribution_kind
 from model.lexicon.records import DOCUMENT_NOUNS
@@ -244,6 +245,8 @@ def _reported_clause(ex, v):
         ccomp = next(iter(clauses), None)
     if ccomp is None:
         ccomp = that_clause_in_pp(ex, v)
+    if ccomp is None:
+        ccomp = that_clause_on_the_addressee(v)
     return ccomp
 
 
@@ -265,7 +268,10 @@ def complement_clause(ex, cue: ReportCue) -> bool:
     if cue.ccomp is None:
         return False
     ccomp = cue.ccomp
-    cue.frame.content = clean_range(ex, ccomp.left_edge.i, ccomp.right_edge.i + 1, ccomp)
+    start = ccomp.left_edge.i
+    if ex.doc[start].lower_ == "that" and ex.doc[start].dep_ == "dobj" and ex.doc[start].head.i == ccomp.i:
+        start += 1  # the clause's "that", whatever the parse called it (`that_clause_on_the_addressee`)
+    cue.frame.content = clean_range(ex, start, ccomp.right_edge.i + 1, ccomp)
     return True
 
 
@@ -586,9 +592,13 @@ def learned_infinitive(ex, f: Frame, c, rels):
 
 
 def learned_preposition(ex, f: Frame, c, rels):
-    """ "see X as [Y]", "talk about [Y]": the object of the preposition the table names."""
+    """ "see X as [Y]", "talk about [Y]": the object of the preposition the table names; not a verb of saying after
+    it ("was cited by CCTV as [saying] …": the saying frames the report, `quoted_in_the_passive`)."""
     if c.dep_ == "prep" and c.lower_ in rels:
-        return next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+        node = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+        if node is not None and node.tag_ == "VBG" and node.lemma_.lower() in REPORT_VERBS:
+            return None
+        return node
     return None
 
 

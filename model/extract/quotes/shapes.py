@@ -7,7 +7,8 @@ from model.extract.quotes.context import FINITE_TAGS, Frame
 from model.extract.quotes.cues import coordinated_cue, cue_reports
 from model.extract.quotes.datelines import inside
 from model.lexicon.grammar import MODAL_LEMMAS, OBJECT_PREPS
-from model.lexicon.speech import GLOSS_PARTICIPLES, REPORT_VERBS, VAGUE_OBJECTS
+from model.lexicon.people import GROUP_NOUNS, PEOPLE_NOUNS
+from model.lexicon.speech import GATHERINGS, GLOSS_PARTICIPLES, REPORT_VERBS, TELLING_VERBS, VAGUE_OBJECTS
 
 
 def object_reach(ex, v, rng):
@@ -75,6 +76,39 @@ def that_clause_in_pp(ex, v):
                 ):
                     return c
     return None
+
+
+def that_clause_on_the_addressee(v):
+    """ "told a daily briefing that China had never provided weapons": the parser read the that-clause as a relative
+    clause on the verb's object. Taken as the report when "that" cannot be the relative's pronoun: a "that" marking
+    the clause, or an object of a verb that has an object of its own ("told a story that he had heard" stays a
+    story)."""
+    if v.lemma_ not in TELLING_VERBS:
+        return None
+    for obj in v.children:
+        if obj.dep_ not in ("dobj", "dative") or not _people_told(obj):
+            continue
+        for c in obj.children:
+            if c.dep_ not in ("relcl", "acl") or c.i < obj.i:
+                continue
+            that = c.doc[c.left_edge.i]
+            if that.lower_ != "that" or that.head.i != c.i:
+                continue
+            other_object = any(x.dep_ in ("dobj", "attr") and x.i != that.i for x in c.children)
+            if that.dep_ == "mark" or that.dep_ == "dobj" and other_object:
+                return c
+    return None
+
+
+def _people_told(obj) -> bool:
+    """An object that is people, or a gathering of them ("reporters", "a daily briefing", "Congress")."""
+    lemma = obj.lemma_.lower()
+    return (
+        obj.ent_type_ in ("PERSON", "ORG", "NORP")
+        or lemma in PEOPLE_NOUNS
+        or lemma in GROUP_NOUNS
+        or (lemma in GATHERINGS)
+    )
 
 
 def colon_between(ex, c, v) -> bool:

@@ -151,3 +151,22 @@ def test_a_readout_or_communique_speaks_for_the_body_that_issued_it(nlp):
     )
     assert one(quotes, "rail deal").speaker == "Polish Foreign Ministry"
     assert one(quotes, "meet again").speaker == "Spanish Defence Ministry"
+
+
+def test_what_someone_told_a_briefing_is_reported_though_the_parse_hangs_it_on_the_briefing(nlp):
+    # the parser reads "a regular briefing that Madrid had never sold …" as a relative clause on "briefing"
+    quotes = run(
+        nlp, "Spokeswoman Lena Ortiz told a regular briefing that Madrid had never sold armed drones to either side."
+    )
+    told = one(quotes, "never sold armed drones")
+    assert (told.kind, told.speaker) == ("indirect", "Lena Ortiz")
+    assert told.text.startswith("Madrid")
+
+
+def test_a_story_told_is_no_report_of_what_its_relative_clause_says(nlp):
+    assert run(nlp, "Anton Weber told a story that he had heard in Vienna.") == []
+
+
+def test_cited_as_saying_is_one_report_not_a_stance(nlp):
+    quotes = run(nlp, "Minister Olga Renko was cited by Interfax as saying that the border would reopen soon.")
+    assert [(q.kind, q.speaker, q.text) for q in quotes] == [("indirect", "Olga Renko", "the border would reopen soon")]
