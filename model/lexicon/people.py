@@ -152,6 +152,9 @@ VOICE_NOUNS = {
     "lawyer",
     "attorney",
 }
+# Voices that speak for whom they are "for" ("a spokesman for the ministry", "the office of the president"); an aide,
+# an adviser or a lawyer "to"/"for" someone speaks for themselves.
+SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "campaign", "office"}
 # "a number of lawmakers", "dozens of officials": the people counted speak.
 QUANTITIES = {
     "number",

@@ -41,6 +41,7 @@ from model.lexicon.people import (
     PEOPLE_NOUNS,
     PEOPLE_QUANTIFIERS,
     QUANTITIES,
+    SPOKES_NOUNS,
     TITLE_ABBREVIATIONS,
     VOICE_NOUNS,
 )
@@ -939,6 +940,32 @@ def voice_of_a_name(res: Resolver, d: Described) -> Speaker | None:
     )
 
 
+def voice_for_someone(res: Resolver, d: Described) -> Speaker | None:
+    """ "a spokesman for the Polish Foreign Ministry", "a spokeswoman for the ministry": the voice of the body or person
+    named (or described and found: `the ministry` → the ministry named before). Only a voice that speaks for them
+    (`SPOKES_NOUNS`): "an aide to Putin" or "attorneys for the family" speak for themselves."""
+    if d.lemma not in SPOKES_NOUNS or d.owner is not None:
+        return None
+    prep = next((c for c in d.tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")), None)
+    src = next((x for x in prep.children if x.dep_ == "pobj"), None) if prep is not None else None
+    if src is None or res.in_quote[src.i] or src.pos_ == "PRON":
+        return None
+    sp = res._single(src, d.cue_text)
+    if sp is None or not sp.name or not sp.named:
+        return None
+    label = "ORG" if d.lemma in COLLECTIVE_VOICES else sp.label
+    return Speaker(
+        f"{sp.name}'s {d.tok.text}",
+        list(sp.names),
+        d.span[0],
+        d.span[1],
+        f"speaker: '{d.text(res)}', speaking for {sp.name}",
+        0.7,
+        label,
+        True,
+    )
+
+
 def author_of_a_writing(res: Resolver, d: Described) -> Speaker | None:
     """ "Trump's statement", "a letter from his doctor": its author."""
     if d.lemma not in WRITINGS or d.tok.pos_ != "NOUN":
@@ -1097,6 +1124,7 @@ DESCRIPTION_RULES = (
     title_of_a_person,
     voice_of_a_pronoun,
     voice_of_a_name,
+    voice_for_someone,
     author_of_a_writing,
     people_counted,
     the_company,

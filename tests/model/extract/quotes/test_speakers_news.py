@@ -170,3 +170,16 @@ def test_a_story_told_is_no_report_of_what_its_relative_clause_says(nlp):
 def test_cited_as_saying_is_one_report_not_a_stance(nlp):
     quotes = run(nlp, "Minister Olga Renko was cited by Interfax as saying that the border would reopen soon.")
     assert [(q.kind, q.speaker, q.text) for q in quotes] == [("indirect", "Olga Renko", "the border would reopen soon")]
+
+
+def test_a_spokesman_for_a_body_speaks_for_it_and_an_aide_for_himself(nlp):
+    quotes = run(
+        nlp,
+        "The Polish Foreign Ministry summoned the envoy. A spokesman for the ministry said Warsaw would respond.\n\n"
+        "A spokeswoman for the Danish Energy Agency said the pipeline was safe.\n\n"
+        "An aide to Mayor Tomas Ruzek said the vote would be close.",
+    )
+    warsaw = one(quotes, "Warsaw would respond")
+    assert (warsaw.speaker, warsaw.speakers) == ("Polish Foreign Ministry's spokesman", ["Polish Foreign Ministry"])
+    assert one(quotes, "pipeline was safe").speakers == ["Danish Energy Agency"]
+    assert "Tomas Ruzek" not in one(quotes, "vote would be close").speakers
