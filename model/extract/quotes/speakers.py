@@ -926,8 +926,12 @@ def voice_of_a_name(res: Resolver, d: Described) -> Speaker | None:
     m = res._mention_for(d.owner) if d.owner is not None and d.lemma in VOICE_NOUNS else None
     if m is None or m.label not in ("PERSON", "ORG", "GPE"):
         return None
-    sp = res._named(m, d.owner, d.cue_text)
-    label = "ORG" if d.lemma in COLLECTIVE_VOICES else m.label  # a campaign is an "it" or a "they"
+    return _voice_of(res, d, res._named(m, d.owner, d.cue_text))
+
+
+def _voice_of(res: Resolver, d: Described, sp: Speaker) -> Speaker:
+    """Description `d` (a spokesman, a campaign) as the voice of `sp`: named for them, linked to them."""
+    label = "ORG" if d.lemma in COLLECTIVE_VOICES else sp.label  # a campaign is an "it" or a "they"
     return Speaker(
         f"{sp.name}'s {d.tok.text}",
         list(sp.names),
@@ -953,17 +957,7 @@ def voice_for_someone(res: Resolver, d: Described) -> Speaker | None:
     sp = res._single(src, d.cue_text)
     if sp is None or not sp.name or not sp.named:
         return None
-    label = "ORG" if d.lemma in COLLECTIVE_VOICES else sp.label
-    return Speaker(
-        f"{sp.name}'s {d.tok.text}",
-        list(sp.names),
-        d.span[0],
-        d.span[1],
-        f"speaker: '{d.text(res)}', speaking for {sp.name}",
-        0.7,
-        label,
-        True,
-    )
+    return _voice_of(res, d, sp)
 
 
 def author_of_a_writing(res: Resolver, d: Described) -> Speaker | None:
