@@ -98,8 +98,9 @@ LEARNED = {
 # done. The learned model keeps them only from its threshold for reported speech, never from the lower one of stances.
 COMPLIMENTS = {"praise", "tout", "thank", "applaud", "hail", "laud", "congratulate", "welcome", "commend"}
 REFUSALS = {"decline", "refuse"}
-# Deeds: what someone did to something ("signed the documents", "struck a deal") is no position held.
-DEEDS = {"sign", "strike", "hold", "make", "take", "give", "meet", "visit", "build", "win", "lose", "receive"}
+# Deeds: what someone did to something ("signed the documents", "struck a deal", "helped farmers sell grain") is no
+# position held.
+DEEDS = {"sign", "strike", "hold", "make", "take", "give", "meet", "visit", "build", "win", "lose", "receive", "help"}
 # Verbs of addressing someone: passive and with no agent ("when asked whether …", "he was told that …"), what they
 # govern is the asker's or the teller's, not their subject's.
 ADDRESSEE_VERBS = {"ask", "tell", "inform", "notify", "question", "urge", "press"}

@@ -183,3 +183,8 @@ def test_a_spokesman_for_a_body_speaks_for_it_and_an_aide_for_himself(nlp):
     assert (warsaw.speaker, warsaw.speakers) == ("Polish Foreign Ministry's spokesman", ["Polish Foreign Ministry"])
     assert one(quotes, "pipeline was safe").speakers == ["Danish Energy Agency"]
     assert "Tomas Ruzek" not in one(quotes, "vote would be close").speakers
+
+
+def test_helping_someone_do_something_is_a_deed_not_a_position(nlp):
+    assert run(nlp, "Minister Pavel Orlov helped exporters find new buyers in Asia.") == []
+    assert run(nlp, "The cheap loans helped developing countries produce more copper.") == []
