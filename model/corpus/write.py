@@ -26,8 +26,8 @@ PIPELINE_VERSION = "9"  # bump when extraction changes so re-ingest redoes NLP (
 # 6: nicknames in names, speakers carried past a relative clause, anchoring by construction;
 # 7: a passive ask/tell is no report of its subject, the learned model refitted, three anchoring rules;
 # 8: commitments and bodies' positions as stances, split apostrophe quotes, the learned model refitted;
-# 9: a state body split from its country by the recogniser is that country's, "according to" ending a clause
-# after a quoted fragment)
+# 9: speakers on wire news: a state body's country kept, "according to" ending a clause after a fragment, a name in
+# apposition the recogniser missed, a spokesman for someone, what someone told a briefing, "helped" a deed)
 
 # The article's columns an ingest writes, after its `key`, in the order of `_article_values`.
 ARTICLE_COLUMNS = (

@@ -270,7 +270,7 @@ def complement_clause(ex, cue: ReportCue) -> bool:
     ccomp = cue.ccomp
     start = ccomp.left_edge.i
     if ex.doc[start].lower_ == "that" and ex.doc[start].dep_ == "dobj" and ex.doc[start].head.i == ccomp.i:
-        start += 1  # the clause's "that", whatever the parse called it (`that_clause_on_the_addressee`)
+        start += 1  # the clause's "that" parsed as an object (`that_clause_on_the_addressee`): no word of the report
     cue.frame.content = clean_range(ex, start, ccomp.right_edge.i + 1, ccomp)
     return True
 

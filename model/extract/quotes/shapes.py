@@ -103,12 +103,10 @@ def that_clause_on_the_addressee(v):
 def _people_told(obj) -> bool:
     """An object that is people, or a gathering of them ("reporters", "a daily briefing", "Congress")."""
     lemma = obj.lemma_.lower()
-    return (
-        obj.ent_type_ in ("PERSON", "ORG", "NORP")
-        or lemma in PEOPLE_NOUNS
-        or lemma in GROUP_NOUNS
-        or (lemma in GATHERINGS)
-    )
+    return obj.ent_type_ in ("PERSON", "ORG", "NORP") or any(lemma in words for words in _TOLD)
+
+
+_TOLD = (PEOPLE_NOUNS, GROUP_NOUNS, GATHERINGS)  # the nouns of people, or of a gathering of them, one may tell
 
 
 def colon_between(ex, c, v) -> bool:

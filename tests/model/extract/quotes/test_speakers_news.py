@@ -4,8 +4,6 @@ country. Every sentence is written for the test."""
 
 from __future__ import annotations
 
-from model.extract import entities
-from model.extract.quotes.extractor import extract_quotes
 from tests.model.extract.quotes.helpers import one, run
 
 
@@ -113,18 +111,21 @@ def test_a_partys_title_is_not_the_other_partys(nlp):
     assert one(quotes, "tax plan").speaker == "Carl Dean"
 
 
-def _as_if_the_recogniser_missed_people(nlp, text):
-    """The quotes of `text` parsed as usual, its people's names left untagged by the recogniser (as the small model
-    leaves some names it does not know)."""
-    doc = nlp(text)
-    doc.ents = [e for e in doc.ents if e.label_ != "PERSON"]
-    mentions = entities.resolve_mentions(doc)
-    return extract_quotes(text, doc, mentions)
+def _missing_people(nlp):
+    """`nlp`, its people's names left untagged by the recogniser (as the small model leaves some names it does not
+    know): a parser for `run`."""
+
+    def parse(text):
+        doc = nlp(text)
+        doc.ents = [e for e in doc.ents if e.label_ != "PERSON"]
+        return doc
+
+    return parse
 
 
 def test_a_name_set_off_by_a_description_of_a_person_speaks_though_the_recogniser_missed_it(nlp):
-    quotes = _as_if_the_recogniser_missed_people(
-        nlp,
+    quotes = run(
+        _missing_people(nlp),
         "Mayor Lena Brandt opened the fair.\n\n"
         "The Bulgarian envoy to Japan, Petar Dimov, told reporters that exports had doubled. “This is a start,” he "
         "added.",
