@@ -248,13 +248,13 @@ def load_worker_model() -> None:
 
 
 def _on_sigterm(signum, frame) -> None:
-    """A worker's SIGTERM: its default (to die) once the parent stops the pool; else ignored, the
-    parent (which a signal to the group reaches too) stops the pool."""
-    import signal
-
+    """A worker's SIGTERM: it leaves once the parent stops the pool; else ignored, the parent (which a
+    signal to the group reaches too) stops the pool. It leaves by an exception, not by dying where it
+    stands: the group's signal can reach a worker's handler just after the parent began stopping, while
+    the worker waits for a batch holding the pool's queue lock, and a worker dead with that lock left the
+    parent's `terminate` waiting for it for ever; unwinding releases it."""
     if _STOPPING is None or _STOPPING.value:
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        os.kill(os.getpid(), signal.SIGTERM)
+        raise SystemExit(128 + signum)
 
 
 def default_jobs() -> int:

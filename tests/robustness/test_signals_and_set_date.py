@@ -279,3 +279,36 @@ def test_export_to_a_full_device_is_one_line(seeds_db, fmt):
         )
     assert proc.returncode == 1
     assert proc.stderr == "sinorus-tui: cannot write to standard output: No space left on device\n"
+
+
+def _hold_the_lock_until_signalled(lock, stopping, held) -> None:
+    """A pool worker waiting for a batch: the pool's SIGTERM handler installed, the queue's lock held."""
+    from model.ingest import pool
+
+    pool._STOPPING = stopping
+    signal.signal(signal.SIGTERM, pool._on_sigterm)
+    with lock:
+        held.set()
+        while True:
+            time.sleep(0.01)
+
+
+def test_a_worker_stopped_while_it_holds_the_queue_lock_leaves_the_lock_free():
+    # The group's SIGTERM can reach a worker's handler just after the parent began stopping the pool, while the
+    # worker waits for a batch holding the pool's queue lock: dead with it, it left the parent's terminate waiting
+    # for ever (seen as an ingest that never exited after `kill -TERM -PGID`).
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    lock, stopping, held = ctx.Lock(), ctx.RawValue("b", 1), ctx.Event()
+    worker = ctx.Process(target=_hold_the_lock_until_signalled, args=(lock, stopping, held))
+    worker.start()
+    try:
+        assert held.wait(30)
+        os.kill(worker.pid, signal.SIGTERM)
+        worker.join(30)
+        assert worker.exitcode == 128 + signal.SIGTERM
+        assert lock.acquire(timeout=5)
+    finally:
+        if worker.is_alive():
+            worker.kill()
