@@ -20,14 +20,15 @@ from model.corpus.summary import summarise
 if TYPE_CHECKING:  # for annotations only
     from model.records import Article, EventReport, Extraction, Quote
 
-PIPELINE_VERSION = "9"  # bump when extraction changes so re-ingest redoes NLP (2: hard-wrapped text parsed unwrapped;
+PIPELINE_VERSION = "10"  # bump when extraction changes so re-ingest redoes NLP (2: hard-wrapped text parsed unwrapped;
 # 3: each date's event word; no publication date guessed from the text, the interval it allows instead;
 # 4: event reports and their frames; 5: quotes of kind "stance", speakers on wire news;
 # 6: nicknames in names, speakers carried past a relative clause, anchoring by construction;
 # 7: a passive ask/tell is no report of its subject, the learned model refitted, three anchoring rules;
 # 8: commitments and bodies' positions as stances, split apostrophe quotes, the learned model refitted;
 # 9: speakers on wire news: a state body's country kept, "according to" ending a clause after a fragment, a name in
-# apposition the recogniser missed, a spokesman for someone, what someone told a briefing, "helped" a deed)
+# apposition the recogniser missed, a spokesman for someone, what someone told a briefing, "helped" a deed;
+# 10: a second speech verb going on to quoted words is the speaker's, a capital's dateline with a bare hyphen)
 
 # The article's columns an ingest writes, after its `key`, in the order of `_article_values`.
 ARTICLE_COLUMNS = (

@@ -66,6 +66,7 @@ class ArticleContext:
                 self.quote_of_tok[i] = k
             self.qs.append(Quoted(sp, (ia, ib)))
         self.resolver = Resolver(doc, mentions, self.in_quote, self.para_of)
+        self.reporters: list[tuple[int, int]] = []  # characters of "…, Interfax reported" after a speaker's words
 
     # ------------------------------------------------------------ helpers
     def para_of(self, pos: int) -> int:

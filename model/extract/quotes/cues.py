@@ -5,6 +5,8 @@ from __future__ import annotations
 from model.lexicon.grammar import MODAL_LEMMAS
 from model.lexicon.speech import ATTRIB_CUES, LEARNED, REPORT_VERBS
 
+OPENING_MARKS = {'"', "“", "‘", "«", "„"}  # a quotation opens (a straight mark: the first of its pair, after the cue)
+
 
 def _cue_table(*tables) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
@@ -18,19 +20,30 @@ def _cue_table(*tables) -> dict[str, set[str]]:
 def coordinated_cue(c):
     """A cue verb the parse coordinated with the head of another cue's reported clause, though its form is the
     outer cue's and not the clause's: "said [he would order a review] and warned against …", "said [the country
-    would declare …] and suggested that …" (warned, suggested: past, like said; declare under a modal). Its
-    subject is the outer cue's, and its report is its own. The outer cue verb, or None."""
+    would declare …] and suggested that …" (warned, suggested: past, like said; declare under a modal), "said
+    [Washington was to blame] and described …" (coordinated with the clause's infinitive). In the clause's own
+    tense too when it goes on to words in quotation marks ("said [Moscow was open to talks] but warned against
+    “any attempt …”": the quoted words are the speaker's). Its subject is the outer cue's, and its report is its
+    own. The outer cue verb, or None."""
     head = c.head
-    if c.pos_ != "VERB" or head.dep_ != "ccomp" or any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+    if c.pos_ != "VERB" or any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
         return None
-    outer = head.head
+    clause = head.head if head.dep_ == "xcomp" and c.dep_ == "conj" else head
+    if clause.dep_ != "ccomp":
+        return None
+    outer = clause.head
     if outer.pos_ != "VERB" or lemma(outer) not in REPORT_VERBS or outer.tag_ not in ("VBD", "VBZ"):
         return None
-    if c.dep_ == "conj" and (c.tag_ != outer.tag_ or head.tag_ == c.tag_):
+    if c.dep_ == "conj" and (c.tag_ != outer.tag_ or head.tag_ == c.tag_ and not _goes_on_to_quoted_words(c)):
         return None
     if c.dep_ != "conj" and not (c.dep_ in ("advcl", "xcomp") and gloss_participle(c)):
         return None
     return outer if cue_reports(c) else None
+
+
+def _goes_on_to_quoted_words(c) -> bool:
+    """A speech verb whose own phrase, after it, opens a quotation: "warned against “any attempt …”"."""
+    return lemma(c) in REPORT_VERBS and any(t.i > c.i and t.text in OPENING_MARKS for t in c.subtree)
 
 
 def gloss_participle(t) -> bool:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 
+from model.lexicon.places import CAPITALS
+
 # A place in capitals (maybe ", Region"), maybe a date, maybe the agency in brackets or between slashes, a dash.
 _DATELINE = re.compile(
-    r"(?m)^[ \t]*[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+){0,3}"
-    r"(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+)?)?"
+    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+){0,3}"
+    r"(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+)?)?)"
     r"(?P<date>,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?"
     r"[ \t]*(?P<agency>\([A-Z][A-Za-z&. ]{1,30}\)|/[A-Za-z ]{2,30}/)?[ \t]*(?P<dash>[-–—]{1,2})[ \t]*"
 )
@@ -17,14 +19,20 @@ _DATELINE = re.compile(
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each dateline opening a line of `text`, its dash and the spaces after it included. The
     place must have two capitals running ("BEIJING", "U.S."), so a sentence's first word and a dash ("A —") is
-    none; a hyphen needs a date or an agency ("NATO - …" is no dateline)."""
+    none; a hyphen needs a date, an agency or a place that is one ("MOSCOW - …", "HONG KONG - …", "SALEM, Ore. -
+    …": a capital, two words, a region): "NATO - …" is no dateline."""
     return [
         (m.start(), m.end())
         for m in _DATELINE.finditer(text)
         if re.search(r"[A-Z]{2}|[A-Z]\.[A-Z]", m.group())
         and m.end() < len(text)
-        and (m["dash"] not in ("-", "--") or m["date"] or m["agency"])
+        and (m["dash"] not in ("-", "--") or m["date"] or m["agency"] or _names_a_place(m["place"]))
     ]
+
+
+def _names_a_place(place: str) -> bool:
+    """A dateline's place before a bare hyphen: a capital city, or more than one word (a city and its region)."""
+    return place.strip().casefold() in CAPITALS or len(place.split()) > 1 or "," in place
 
 
 def inside(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:

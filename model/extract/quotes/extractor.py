@@ -32,6 +32,7 @@ from model.extract.quotes.reported import (
     claim_quotes,
     indirect_quote,
     reports_a_speaker,
+    trailing_reporters,
     without_trailing_according,
 )
 from model.extract.quotes.settings import DEFAULT_RULES, QuoteRules
@@ -164,11 +165,12 @@ def reported_quotes(ex, frames: list[Frame], seen: set) -> list[Quote]:
     out = []
     reported = [f.content for f in frames if not f.belief and f.content is not None]
     sources = {id(f) for f in frames if reports_a_speaker(f, frames)}  # before a clause loses its "according to"
+    sources |= trailing_reporters(ex, frames)
     for f in frames:
         if f.belief and f.content is not None and any(a <= f.cue.i < b for a, b in reported):
             continue
         if id(f) in sources:
-            continue  # "X said …, according to the reports": X's words, once
+            continue  # "X said …, according to the reports", "X said …, TASS reported": X's words, once
         without_trailing_according(ex, f, frames)
         rec = indirect_quote(ex, f)
         if rec is not None and (rec.start, rec.end) not in seen:

@@ -133,7 +133,7 @@ def learned_quotes(ex, out: list[Quote]) -> list[Quote]:
     would hold the content) outside the quotes found so far, best score first, none overlapping another."""
     from model.extract.quotes.weights import CUES, WEIGHTS
 
-    taken = [(r.start, r.end) for r in out]
+    taken = [(r.start, r.end) for r in out] + ex.reporters  # ("…, Interfax reported": where the words were read)
     scored = _scored_candidates(ex, taken, CUES, WEIGHTS)
     new = []
     for p, start, end, v, subj, rel in sorted(scored, key=lambda x: -x[0]):

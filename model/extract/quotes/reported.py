@@ -174,6 +174,52 @@ def reports_a_speaker(f: Frame, frames: list[Frame]) -> bool:
     return any(g is not f and _speech_with_speaker(g) and (a <= g.cue.i < b or _trails(g, f)) for g in frames)
 
 
+def trailing_reporters(ex, frames: list[Frame]) -> set[int]:
+    """ "The ministry said the drills would end on Friday, Interfax reported": "reported" closing the sentence (where
+    the writer read it: "…, the spokesman said" is the speaker of what follows), its subject after a comma, that the parse joins to an earlier speech verb with a speaker of its own (its clause,
+    its head, or its sibling). The words are that speaker's (the reporter is where the writer read them): the
+    earlier verb's clauses end before the reporter (in place; one that is the reporter is none), and no later rule
+    takes the reporter for a clause (`ex.reporters`). The ids of the reporters' frames (to leave out)."""
+    found = set()
+    for g in frames:
+        outer = _reported_by(g, frames)
+        if outer is None:
+            continue
+        found.add(id(g))
+        cut = g.subject.left_edge.i - 1  # the comma
+        ex.reporters.append((g.subject.left_edge.idx, g.cue.idx + len(g.cue.text)))
+        for f in frames:
+            if f is g or f.cue.i != outer.i or f.content is None:
+                continue
+            a, b = f.content
+            f.content = None if a >= cut else (a, _before_punctuation(g.cue.doc, a, min(b, cut)))
+    return found
+
+
+def _reported_by(g: Frame, frames: list[Frame]):
+    """The cue of the earlier speech verb whose words `g` reports after them (`trailing_reporters`), or None."""
+    if g.cue_lemma != "report" or g.subject is None or not g.subject.i < g.cue.i:
+        return None
+    doc, start = g.cue.doc, g.subject.left_edge.i
+    if start == 0 or doc[start - 1].text != "," or any(doc[i].is_alpha for i in range(g.cue.i + 1, g.cue.sent.end)):
+        return None
+    joined = (g.cue.head, *(c for c in g.cue.children if c.dep_ in ("ccomp", "parataxis")))
+    return next(
+        (
+            f.cue
+            for f in frames
+            if f is not g and f.cue.i < start and _speech_with_speaker(f) and any(t.i == f.cue.i for t in joined)
+        ),
+        None,
+    )
+
+
+def _before_punctuation(doc, a: int, b: int) -> int:
+    while b > a and doc[b - 1].is_punct:
+        b -= 1
+    return b
+
+
 def _trails(f: Frame, according: Frame) -> bool:
     """Whether the "according to" phrase of `according` ends the clause `f` reports (nothing but punctuation
     after it there)."""

@@ -221,14 +221,21 @@ def cut_coordinated_clauses(ex, a: int, b: int, head) -> tuple[int, int]:
     cut off ("…, and both sides have agreed …"), unless its "that" keeps it under the same cue ("said [A, but that
     B]")."""
     doc = ex.doc
-    for c in head.children:
-        if c.dep_ == "conj" and a <= c.i < b and _own_clause(ex, head, c):
+    for c in _conjuncts(head):
+        if a <= c.i < b and _own_clause(ex, c.head, c):
             cut = c.left_edge.i
             while cut > a and (doc[cut - 1].dep_ in ("cc", "punct") or doc[cut - 1].is_punct):
                 cut -= 1
             if cut > head.i:
                 b = min(b, cut)
     return a, b
+
+
+def _conjuncts(head):
+    """The head's conjuncts, and those of its infinitive ("[was to blame] and described …": the parse hangs the
+    second verb on "blame")."""
+    for x in (head, *(x for x in head.children if x.dep_ == "xcomp")):
+        yield from (c for c in x.children if c.dep_ == "conj")
 
 
 def _own_clause(ex, head, c) -> bool:

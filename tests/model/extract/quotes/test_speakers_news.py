@@ -4,6 +4,9 @@ country. Every sentence is written for the test."""
 
 from __future__ import annotations
 
+import pytest
+
+from model.extract.quotes.datelines import dateline_spans
 from tests.model.extract.quotes.helpers import one, run
 
 
@@ -29,6 +32,17 @@ def test_a_wire_dateline_is_neither_the_speaker_nor_what_was_said(nlp):
     assert all(q.speaker not in ("Reuters", "KYIV") for q in quotes)
 
 
+def test_a_capitals_dateline_with_a_bare_hyphen_is_no_part_of_the_speakers_name(nlp):
+    quotes = run(nlp, "ANKARA - Selim Arda said the port would reopen in June.\n\nThe ships are waiting.")
+    assert [(q.speaker, q.text) for q in quotes] == [("Selim Arda", "the port would reopen in June")]
+
+
+def test_a_bare_hyphen_after_a_word_in_capitals_that_is_no_place_is_no_dateline():
+    assert dateline_spans("OSCE - the mission said it would stay.") == []
+    assert dateline_spans("SAN JOSE - the mayor said so.") == [(0, 11)]
+    assert dateline_spans("KYIV - the mayor said so.") == [(0, 7)]
+
+
 def test_a_title_is_the_person_the_article_named_with_it(nlp):
     quotes = run(
         nlp,
@@ -48,16 +62,56 @@ def test_the_two_leaders_are_the_two_people_named(nlp):
     assert set(one(quotes, "new rail link").speakers) == {"Ilse Varga", "Tomas Ruzek"}
 
 
-def test_a_quoted_fragment_and_a_reported_clause_are_both_kept(nlp):
-    quotes = run(nlp, "Marta Quell said the ruling was “deeply unfair” and that her client would appeal.")
-    assert one(quotes, "deeply unfair").kind == "partial"
-    clause = one(quotes, "would appeal")
-    assert (clause.kind, clause.speaker) == ("indirect", "Marta Quell")
+@pytest.mark.parametrize(
+    "sentence, clause, fragment",
+    [
+        (
+            "Marta Quell said the ruling was “deeply unfair” and that her client would appeal.",
+            "her client would appeal",
+            "deeply unfair",
+        ),
+        # the parse hangs "cautioned" on the reported clause's verb, in its tense: the quoted words still go on to it
+        (
+            'Marta Quell said Minsk was ready for talks but cautioned against "any rush to sign."',
+            "Minsk was ready for talks",
+            "any rush to sign",
+        ),
+        # "[was to blame] and described …": the parse hangs the second verb on the infinitive
+        (
+            'Marta Quell said Vilnius was to blame and described the letter as "a clumsy forgery."',
+            "Vilnius was to blame",
+            "clumsy forgery",
+        ),
+    ],
+)
+def test_a_quoted_fragment_and_a_reported_clause_are_both_kept(nlp, sentence, clause, fragment):
+    quotes = run(nlp, sentence)
+    reported = one(quotes, clause)
+    assert (reported.kind, reported.speaker, reported.text) == ("indirect", "Marta Quell", clause)
+    quoted = one(quotes, fragment)
+    assert (quoted.kind, quoted.speaker) == ("partial", "Marta Quell")
+
+
+def test_a_clause_that_goes_on_without_quotation_marks_stays_whole(nlp):
+    quotes = run(nlp, "Olga Brenn said the agency reviewed the file and warned the bank.")
+    assert [q.text for q in quotes] == ["the agency reviewed the file and warned the bank"]
 
 
 def test_according_to_around_a_speech_verb_gives_one_record_of_the_speaker(nlp):
     quotes = run(nlp, "Ivan Dorov said the dam would be finished in May, according to the reports.")
     assert [(q.speaker, q.text) for q in quotes] == [("Ivan Dorov", "the dam would be finished in May")]
+
+
+def test_a_reporter_after_a_speech_verbs_clause_gives_one_record_of_the_speaker(nlp):
+    # "X said C, AGENCY reported": where the writer read X's words, not a second speaker of them
+    quotes = run(nlp, "The port authority said the canal would reopen on Monday, the Petra news agency reported.")
+    assert [(q.speaker, q.text) for q in quotes] == [("port authority", "the canal would reopen on Monday")]
+
+
+def test_a_reporter_of_a_clause_with_no_speech_verb_in_it_speaks(nlp):
+    quotes = run(nlp, "The canal would reopen on Monday, the Petra news agency reported.")
+    assert [q.text for q in quotes] == ["The canal would reopen on Monday"]
+    assert "Petra" in quotes[0].speaker
 
 
 def test_according_to_ending_a_clause_after_a_fragment_is_where_the_speakers_words_were_read(nlp):
