@@ -28,7 +28,8 @@ PIPELINE_VERSION = "10"  # bump when extraction changes so re-ingest redoes NLP 
 # 8: commitments and bodies' positions as stances, split apostrophe quotes, the learned model refitted;
 # 9: speakers on wire news: a state body's country kept, "according to" ending a clause after a fragment, a name in
 # apposition the recogniser missed, a spokesman for someone, what someone told a briefing, "helped" a deed;
-# 10: a second speech verb going on to quoted words is the speaker's, a capital's dateline with a bare hyphen)
+# 10: a second speech verb going on to quoted words is the speaker's, a capital's dateline with a bare hyphen, a
+# description after a dateline the parse made the subject, unnamed sources in the perfect)
 
 # The article's columns an ingest writes, after its `key`, in the order of `_article_values`.
 ARTICLE_COLUMNS = (

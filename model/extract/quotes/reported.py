@@ -110,13 +110,24 @@ def _may_be_unnamed(ex, f: Frame) -> bool:
 
 
 def _explicit_subject(f: Frame) -> bool:
-    """The explicit subject of a finite cue, or the object of "according to"."""
+    """The explicit subject of a finite cue (a perfect too, with its clause after it: "officials have warned that
+    …", not "…, as some exporters had suggested"), or the object of "according to"."""
     subj = f.subject
     return f.cue_lemma == "according" or (
-        f.cue.tag_ in ("VBD", "VBZ", "VBP")
+        (f.cue.tag_ in ("VBD", "VBZ", "VBP") or _perfect(f.cue) and f.content is not None and f.content[0] > f.cue.i)
         and f.subject_rule == "nsubj"
         and subj.dep_ == "nsubj"
         and subj.head.i == f.cue.i
+    )
+
+
+def _perfect(verb) -> bool:
+    """ "have warned", "has said": a participle with the auxiliary "have" (not a passive)."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return (
+        verb.tag_ == "VBN"
+        and any(a.dep_ == "aux" and a.lemma_ == "have" for a in auxes)
+        and not any(a.dep_ == "auxpass" for a in auxes)
     )
 
 

@@ -331,19 +331,7 @@ class Resolver:
         if m is None and inside(self.datelines, tok.idx):
             m = Mention(tok.idx, tok.idx + len(tok.text), tok.text, "GPE", tok.text, "")
         if m is not None and (self._dateline(m) or inside(self.datelines, m.start)):
-            # "LONDON — Donald Trump said …" parsed with the dateline as subject: the named subject after it
-            after = (t for t in self.doc[tok.i + 1 : tok.sent.end] if t.dep_ in ("nsubj", "nsubjpass"))
-            m2 = next(
-                (
-                    self.mention_at[t.i]
-                    for t in after
-                    if t.i in self.mention_at
-                    and self.mention_at[t.i].label in SPEAKER_LABELS
-                    and not self.in_quote[t.i]
-                ),
-                None,
-            )
-            return self._named(m2, tok, cue_text) if m2 is not None else None
+            return self._subject_after_the_dateline(tok, cue_text)
         if m is not None:
             return self._named(m, tok, cue_text)
         if tok.pos_ == "PRON" or low in MALE_PRONOUNS | FEMALE_PRONOUNS | {"they", "it"} | NARRATOR_PRONOUNS:
@@ -352,6 +340,27 @@ class Resolver:
         if named is not None:
             return self._named(named, tok, cue_text)
         return self.description(tok, cue_text)
+
+    def _subject_after_the_dateline(self, tok, cue_text: str) -> Speaker | None:
+        """ "LONDON — Donald Trump said …", "MOSCOW (Reuters) - A Kremlin aide said …" parsed with the dateline as
+        subject: the verb's own subject after the dateline, else a named subject after it."""
+        after = [
+            t
+            for t in self.doc[tok.i + 1 : tok.sent.end]
+            if t.dep_ in ("nsubj", "nsubjpass") and not self.in_quote[t.i] and not inside(self.datelines, t.idx)
+        ]
+        own = next((t for t in after if t.head.i == tok.head.i), None)
+        if own is not None:
+            return self._single_name(own, cue_text)
+        named = next(
+            (
+                self.mention_at[t.i]
+                for t in after
+                if t.i in self.mention_at and self.mention_at[t.i].label in SPEAKER_LABELS
+            ),
+            None,
+        )
+        return self._named(named, tok, cue_text) if named is not None else None
 
     def _name_set_off(self, tok) -> Mention | None:
         """ "His former business partner at the firm, Ann Lee, said": a description whose apposition, a person's
@@ -736,7 +745,11 @@ class Resolver:
             for t in self.doc[tok.left_edge.i : tok.i + 1]
             if t.dep_ in ("compound", "amod", "nmod", "nummod") or t.i == tok.i
         ]
-        toks = [t for t in toks if t.lower_ not in DETERMINERS and not self.in_quote[t.i]]
+        toks = [
+            t
+            for t in toks
+            if t.lower_ not in DETERMINERS and not self.in_quote[t.i] and not inside(self.datelines, t.idx)
+        ]  # ("BEIJING - Two senior diplomats said": the dateline the parse joined to them is none of their words)
         if not toks:
             return None
         keep = {t.i for t in toks}

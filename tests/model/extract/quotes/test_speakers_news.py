@@ -43,6 +43,27 @@ def test_a_bare_hyphen_after_a_word_in_capitals_that_is_no_place_is_no_dateline(
     assert dateline_spans("KYIV - the mayor said so.") == [(0, 7)]
 
 
+def test_a_description_after_a_dateline_the_parse_made_the_subject_speaks(nlp):
+    # the parse takes the dateline for a second subject of the verb
+    quotes = run(nlp, "ANKARA, May 3 (Reuters) - A presidential adviser said separately that the port would reopen.")
+    assert [(q.speaker, q.text) for q in quotes] == [("presidential adviser", "the port would reopen")]
+    quotes = run(nlp, "ANKARA - Two senior engineers said on Friday that the port would reopen.")
+    assert [q.speaker for q in quotes] == ["senior engineers"]
+
+
+@pytest.mark.parametrize("verb", ["have warned", "has said"])
+def test_an_unnamed_source_in_the_perfect_reports_its_clause(nlp, verb):
+    quotes = run(nlp, f"Port officials {verb} that the new cranes are arriving from Rotterdam.")
+    assert [(q.speaker, q.text, q.kind) for q in quotes] == [
+        ("Port officials", "the new cranes are arriving from Rotterdam", "indirect")
+    ]
+
+
+def test_an_unnamed_source_in_the_perfect_after_its_clause_reports_none_of_it(nlp):
+    quotes = run(nlp, "He declined to say whether the port would reopen in May, as some pilots had suggested.")
+    assert not any(q.speaker == "pilots" for q in quotes)
+
+
 def test_a_title_is_the_person_the_article_named_with_it(nlp):
     quotes = run(
         nlp,
