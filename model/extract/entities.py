@@ -62,9 +62,23 @@ def _clean_span(doc, ent, full: str | None = None):
     if not toks:
         return None
     start, end = _trimmed_chars(full, toks)
+    if ent.label_ == "PERSON" and _ends_the_sentence_with_its_full_stop(toks[-1]):
+        end -= 1  # "… his counterpart Dong Jun.": the tokenizer took "Jun." for the month
     if not _is_name(full[start:end]):
         return None
     return start, end, _office(doc, ent, toks, title)
+
+
+NAME_ABBREVIATIONS = {"jr", "sr"}  # a person's name may end in these, with their full stop
+
+
+def _ends_the_sentence_with_its_full_stop(tok) -> bool:
+    """A word of a name glued to the sentence's full stop ("Jun."): not an initial ("J.") nor "Jr."."""
+    word = tok.text[:-1]
+    last = tok.i == tok.sent.end - 1 or all(t.is_punct or t.is_space for t in tok.doc[tok.i + 1 : tok.sent.end])
+    return (
+        tok.text.endswith(".") and len(word) >= 3 and word.isalpha() and word.lower() not in NAME_ABBREVIATIONS and last
+    )
 
 
 def _tokens_on_one_line(ent) -> list:

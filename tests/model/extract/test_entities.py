@@ -80,6 +80,14 @@ def test_names_do_not_run_over_lines_or_possessives(nlp):
     assert all("\n" not in m.text for m in ms)
 
 
+def test_a_name_ending_the_sentence_leaves_its_full_stop(nlp):
+    # the tokenizer reads "Jun." as the month: the full stop is the sentence's, not the name's
+    found = by_text(nlp, "The minister met his counterpart Li Jun. The two men toured the port.")
+    assert found.get("Li Jun") == {"Li Jun"}
+    assert "Li Jun." not in found
+    assert by_text(nlp, "The award went to Arthur Penn Jr.").get("Arthur Penn Jr.") == {"Arthur Penn Jr."}
+
+
 def test_all_caps_name_matches(nlp):
     got = by_text(nlp, "Chinese President Xi Jinping met Putin in Moscow.\n\nXI and Putin\n\nThe two leaders talked.")
     assert got["XI"] == {"Xi Jinping"}
