@@ -367,6 +367,8 @@ def summary(reports: list[Report], place: str | None) -> str:
     patients = [p for p in dict.fromkeys(r.patients) if p not in agents]
     if agents and (not r.noun or r.trigger in NOUN_VERBS):
         verb = NOUN_VERBS.get(r.trigger, r.trigger)
+        if not patients:
+            verb = verb.removesuffix(" with")  # "Xi Jinping holds talks", not "… holds talks with"
         words = [_names(agents), verb if len(agents) > 1 else _third_person(verb), _names(patients)]
     elif agents:  # "Iris Resende: news conference"
         words = [f"{_names(agents)}:", r.trigger, _names(patients)]

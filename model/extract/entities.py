@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from model.bodies import country_prefix
+from model.extract.quotes.datelines import dateline_spans, inside
 from model.lexicon.countries import STATE_BODY_PHRASES, STATE_BODY_WORDS
 from model.lexicon.entity_names import (
     ALIAS_TITLES,
@@ -187,8 +188,21 @@ def resolve_mentions(doc) -> list[Mention]:
     out.extend(_unlabelled_family_mentions(doc, out, people.canon_of_family))
     _bodies_of_their_possessor(out, full)
     _bodies_with_their_country(out)
+    _dateline_places_in_their_case(out, full)
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _dateline_places_in_their_case(mentions: list[Mention], full: str) -> None:
+    """A place in a wire dateline is written in capitals by convention ("KAZAN, Russia (Reuters) -"): its name is
+    as the article writes it elsewhere ("in Kazan"), else in title case ("MOSCOW" → "Moscow"). In place."""
+    filed = dateline_spans(full)
+    if not filed:
+        return
+    written = {m.canonical.casefold(): m.canonical for m in mentions if not m.canonical.isupper()}
+    for m in mentions:
+        if m.label in ("GPE", "LOC") and m.canonical.isupper() and inside(filed, m.start):
+            m.canonical = written.get(m.canonical.casefold(), m.canonical.title())
 
 
 # Up to three capitalised words (a country's name, possessive or adjective: "Russia's", "South Korean") right before

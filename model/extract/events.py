@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from model.dates import granularity
+from model.extract.quotes.datelines import dateline_spans, inside
 from model.lexicon.calendar import WEEKDAYS
 from model.lexicon.event_frames import (
     AGENT_DEPS,
@@ -22,6 +23,7 @@ from model.lexicon.event_frames import (
     LOCATIVE_PREPS,
     MODIFIER_DEPS,
     NOUN_AGENT_DEPS,
+    NOUN_VERBS,
     PARTICIPANT_LABELS,
     PARTICIPANT_PREPS,
     PATIENT_DEPS,
@@ -29,6 +31,7 @@ from model.lexicon.event_frames import (
     PLACE_OBJECT_TRIGGERS,
     TO_PLACE_TRIGGERS,
 )
+from model.lexicon.events import LIGHT_VERBS
 from model.records import EventReport, Mention, Timex
 
 EVENT_GRANULARITIES = ("year", "month", "day")
@@ -44,6 +47,8 @@ def event_reports(text: str, doc, mentions: list[Mention], timexes: list[Timex])
     if doc is None:
         return []
     dateline = _dateline(text, mentions)
+    filed = dateline_spans(text)  # where the copy was filed: a place, never a participant ("KAZAN, Russia (…) -")
+    mentions = [m for m in mentions if not inside(filed, m.start)]
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     out = []
     for t in timexes:
@@ -91,7 +96,9 @@ def _frame(doc, trigger, mentions: list[Mention], t: Timex, value: str) -> Event
     verb reporting its clause when that one has a subject ("X and Y noted that … were forbidden in 2022"),
     else borrows the participants of the word it completes (`_borrowed`)."""
     skip = (t.start, t.end)
-    roles = _roles(doc, trigger, mentions, skip)
+    anchored = trigger
+    trigger, roles = _light_verbs_noun(doc, trigger, mentions, skip)
+    word = anchored if trigger is not anchored else None  # the date's own word stays the report's
     if not roles and trigger.dep_ == "ccomp" and trigger.head.pos_ == "VERB":
         reporting = _roles(doc, trigger.head, mentions, skip)
         if reporting.agents:
@@ -105,8 +112,8 @@ def _frame(doc, trigger, mentions: list[Mention], t: Timex, value: str) -> Event
         end=0,
         timex_start=t.start,
         timex_end=t.end,
-        event_start=trigger.idx,
-        event_end=trigger.idx + len(trigger.text),
+        event_start=(word or trigger).idx,
+        event_end=(word or trigger).idx + len((word or trigger).text),
         trigger=trigger.lemma_.lower(),
         trigger_pos=trigger.pos_,
         value=value,
@@ -116,6 +123,24 @@ def _frame(doc, trigger, mentions: list[Mention], t: Timex, value: str) -> Event
         basis=t.basis,
         weekday_value=weekday_reading(t.text, value),
     )
+
+
+def _light_verbs_noun(doc, trigger, mentions: list[Mention], skip: tuple[int, int]):
+    """(the word whose frame the report takes, its roles). A light verb's event-noun object is the event ("held
+    talks with Vladimir Putin in Kazan": talks, with Putin, in Kazan), its subject the verb's, whichever of the two
+    the date is on; else the trigger."""
+    roles = _roles(doc, trigger, mentions, skip)
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS and trigger.lemma_.lower() in NOUN_VERBS:
+        if not roles.agents:  # the date on the noun ("held talks … on Tuesday"): who held them
+            roles.agents = _roles(doc, trigger.head, mentions, skip).agents
+        return trigger, roles
+    if trigger.lemma_.lower() not in LIGHT_VERBS:
+        return trigger, roles
+    noun = next((c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in NOUN_VERBS), None)
+    if noun is None:
+        return trigger, roles
+    own = _roles(doc, noun, mentions, skip)
+    return noun, _Roles(roles.agents, own.patients, own.place or roles.place)
 
 
 def _roles(doc, trigger, mentions: list[Mention], skip: tuple[int, int]) -> _Roles:

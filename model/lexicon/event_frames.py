@@ -33,11 +33,11 @@ RELATED_KINDS = frozenset({frozenset({"meeting", "agreement"})})
 # in both ("Britain bought grain", "Britain sold cars") makes them two events.
 CONVERSE_TRIGGERS = ((frozenset({"buy", "acquire", "purchase"}), frozenset({"sell", "sale"})),)
 
-# Event nouns → the verb a summary uses ("the talks" → "hold talks").
+# Event nouns → the verb a summary uses ("the talks" → "hold talks with"; the preposition goes with no one after it).
 NOUN_VERBS = {
     "meeting": "meet",
-    "talks": "hold talks",
-    "talk": "hold talks",
+    "talks": "hold talks with",
+    "talk": "hold talks with",
     "visit": "visit",
     "trip": "visit",
     "summit": "hold a summit",

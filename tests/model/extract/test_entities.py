@@ -88,6 +88,13 @@ def test_a_name_ending_the_sentence_leaves_its_full_stop(nlp):
     assert by_text(nlp, "The award went to Arthur Penn Jr.").get("Arthur Penn Jr.") == {"Arthur Penn Jr."}
 
 
+def test_a_place_in_a_wire_dateline_is_named_as_the_article_writes_it(nlp):
+    found = by_text(nlp, "BEIJING, China (Wire) - The talks in Beijing ended.")
+    assert found["BEIJING"] == {"Beijing"}
+    assert by_text(nlp, "TOKYO (Wire) - The talks ended early.")["TOKYO"] == {"Tokyo"}
+    assert by_text(nlp, "Officials in WASHINGTON said no.")["WASHINGTON"] == {"WASHINGTON"}  # no dateline: as written
+
+
 def test_all_caps_name_matches(nlp):
     got = by_text(nlp, "Chinese President Xi Jinping met Putin in Moscow.\n\nXI and Putin\n\nThe two leaders talked.")
     assert got["XI"] == {"Xi Jinping"}

@@ -53,3 +53,30 @@ def test_the_dateline_gives_a_place():
     mentions = [Mention(0, 6, "LISBON", "GPE", "Lisbon")]
     assert _dateline(text, mentions) == (0, 6)
     assert _dateline("The talks in Lisbon went on.", [Mention(13, 19, "Lisbon", "GPE", "Lisbon")]) is None
+
+
+def _frames_of(nlp, text: str) -> list[tuple]:
+    ext = extract(Article(key="b", text=text, published=PUBLISHED), nlp(text))
+    return [
+        (
+            r.trigger,
+            [text[s:e] for s, e in r.agents],
+            [text[s:e] for s, e in r.patients],
+            r.place and text[slice(*r.place)],
+        )
+        for r in ext.events
+    ]
+
+
+def test_a_light_verbs_event_noun_is_the_event_and_its_phrases_its_roles(nlp):
+    # "held talks with X in Y": the talks are the event, X takes part in them, Y is where
+    for text in (
+        "Maria Lopez held talks with Jan Novak in Vienna on Tuesday.",  # the date on the talks
+        "On Tuesday, Maria Lopez held talks with Jan Novak in Vienna.",  # on the verb
+    ):
+        assert _frames_of(nlp, text) == [("talk", ["Maria Lopez"], ["Jan Novak"], "Vienna")]
+
+
+def test_a_place_in_the_dateline_the_parse_joined_to_the_subject_takes_no_part(nlp):
+    frames = _frames_of(nlp, "VIENNA, Austria (Wire) - Maria Lopez welcomed Jan Novak on Tuesday.")
+    assert frames == [("welcome", ["Maria Lopez"], ["Jan Novak"], "VIENNA")]
