@@ -118,7 +118,8 @@ parliament congress senate committee panel council reporter journalist
 # infinitive says what will be done, not the words that said it (issue 18: stances are not speech). Their clause
 # ("promised that …") stays reported speech.
 COMMITMENTS = {"pledge", "vow", "promise", "threaten"}
-STANCES = {"endorse", "support", "back", "oppose", "criticize", "attack", "reject", "favor", "prefer"}
+STANCES = {"endorse", "support", "back", "oppose", "criticize", "attack", "reject", "favor", "prefer", "deny"}
+ACT_CUES = {"deny", "admit", "acknowledge", "confirm"}  # "denied [providing weapons]": the act, as a gerund
 NAMING_CUES = {"call", "label", "brand", "dub", "deem", "consider", "declare"}  # "called X a Y": X a Y
 FINDING_VERBS = {"show", "find", "reveal", "indicate", "suggest", "estimate", "put"}  # with a record as subject
 ATTRIB_FOR = {"call", "push", "press", "ask", "argue", "advocate", "plead", "lobby"}

@@ -25,6 +25,7 @@ from model.extract.quotes.shapes import (
 from model.extract.quotes.stance import attribution_kind
 from model.lexicon.records import DOCUMENT_NOUNS
 from model.lexicon.speech import (
+    ACT_CUES,
     ATTRIB_ABOUT,
     ATTRIB_CLAUSE,
     ATTRIB_CUES,
@@ -200,7 +201,11 @@ def verb_frame(ex, v) -> Frame | None:
     for content_rule in REPORT_CONTENT_RULES:  # the first that applies decides
         if content_rule(ex, cue):
             break
-    if frame.content is None and ex.rules.attrib and (any(c.dep_ == "dobj" for c in v.children) or commits(ex, lemma)):
+    if (
+        frame.content is None
+        and ex.rules.attrib
+        and (any(c.dep_ == "dobj" for c in v.children) or commits(ex, lemma) or lemma in ACT_CUES)
+    ):
         attributed_content(ex, frame)  # "urged Congress to act": what someone was told to do; "pledged to act"
     elif frame.content is None and ex.rules.attrib and lemma in LEARNED_CUES:
         learned_content(ex, frame)
@@ -463,6 +468,14 @@ def naming_object(ex, f: Frame, c) -> bool:
     return _content(ex, f, c, start=obj.left_edge.i)
 
 
+def act_admitted_or_denied(ex, f: Frame, c) -> bool:
+    """ "denied [providing weapons to Moscow]", "admitted [having misled the panel]": the act a cue of denial or
+    admission takes as a gerund (a stance: no words reported, `stance.attribution_kind`)."""
+    gerund = c.tag_ == "VBG" or c.tag_ == "VBN" and any(x.lower_ == "having" for x in c.children)
+    acts_on = any(x.dep_ in ("dobj", "dative", "prep", "attr", "ccomp", "xcomp") for x in c.children)  # not "doing"
+    return c.dep_ == "xcomp" and gerund and acts_on and f.cue_lemma in ACT_CUES and _content(ex, f, c)
+
+
 def stance_object(ex, f: Frame, c) -> bool:
     """ "endorsed [her tax plan]": the object of a stance, no person."""
     return (
@@ -515,6 +528,7 @@ def called_for(ex, f: Frame, c) -> bool:
 ATTRIBUTED_RULES = (
     belief_clause,
     intention_infinitive,
+    act_admitted_or_denied,
     naming_object,
     stance_object,
     finding_object,

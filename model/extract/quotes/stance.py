@@ -5,7 +5,7 @@ reported speech ("said [that …]", "urged them [to leave]"): a reader must not 
 from __future__ import annotations
 
 from model.extract.quotes.context import is_document
-from model.lexicon.speech import COMMITMENTS, REPORT_VERBS, STANCE_CLAIM_NOUNS
+from model.lexicon.speech import ACT_CUES, COMMITMENTS, REPORT_VERBS, STANCE_CLAIM_NOUNS
 
 # The dependents of a speech verb that report what was said: its clause, its infinitive ("told them to leave").
 WORDS_DEPS = ("ccomp", "xcomp")
@@ -19,6 +19,8 @@ def attribution_kind(ex, cue_lemma: str, dep: str, subject) -> str:
     if is_document(subject, ex.rules):
         return "indirect"
     if ex.rules.commitments and cue_lemma in COMMITMENTS and dep == "xcomp":
+        return "stance"
+    if cue_lemma in ACT_CUES and dep == "xcomp":  # "denied [providing weapons]": an act denied, no words
         return "stance"
     if cue_lemma in REPORT_VERBS and dep in WORDS_DEPS:
         return "indirect"

@@ -79,3 +79,27 @@ def test_a_body_holds_a_stance_but_its_belief_is_not_dressed_as_words(nlp):
     schedule = one(run(nlp, text), "dock schedule")
     assert schedule.kind == "stance"
     assert not any("dock schedule" in q.text for q in run(nlp, text, body_stances=False))
+
+
+def test_an_act_denied_or_admitted_is_a_stance(nlp):
+    quotes = run(
+        nlp,
+        "Admiral Olaf Berg has repeatedly denied shipping fuel to the rebels. Governor Ivo Brandt admitted taking the "
+        "loans. Governor Ivo Brandt denied the charges.",
+    )
+    fuel = one(quotes, "shipping fuel")
+    assert (fuel.kind, fuel.speaker, fuel.cue, fuel.text) == (
+        "stance",
+        "Olaf Berg",
+        "deny",
+        "shipping fuel to the rebels",
+    )
+    assert (one(quotes, "taking the loans").kind, one(quotes, "taking the loans").speaker) == ("stance", "Ivo Brandt")
+    assert one(quotes, "the charges").kind == "stance"
+
+
+def test_a_denial_of_an_act_the_sentence_named_before_is_no_stance_of_one_word(nlp):
+    quotes = run(
+        nlp, "The envoy warned of sanctions if Minsk ships fuel to the rebels, something Minsk has denied doing."
+    )
+    assert not any(q.text == "doing" for q in quotes)
