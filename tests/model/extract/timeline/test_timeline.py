@@ -608,3 +608,17 @@ def test_in_n_years_with_a_future_verb_is_a_date(nlp):
 )
 def test_a_figurative_pair_of_days_after_names_dates_nothing(nlp, text, kept):
     assert [t.text for t in tx(nlp, text)] == kept
+
+
+@pytest.mark.parametrize(
+    "text, needle, value",
+    [
+        # "earlier" and "later" count from the year named before them in their sentence
+        ("Grain exports reached 40 million tonnes in 2019, up 9% from a year earlier.", "a year earlier", "2018"),
+        ("The canal opened in 1994 and two years later the second lock was built.", "two years later", "1996"),
+        # "ago" counts from the time of writing
+        ("The canal opened in 1994. Two years ago, the second lock was built.", "Two years ago", "2021"),
+    ],
+)
+def test_years_earlier_or_later_count_from_the_year_named_before(nlp, text, needle, value):
+    assert value_of(nlp, text, needle, published="2023-06-01") == value
