@@ -223,8 +223,9 @@ class Resolver:
             if tok.dep_ not in ("nsubj", "nsubjpass"):
                 continue  # a pair that acts together: "China and Russia announced"
             for c in tok.children:
-                if c.dep_ == "conj" and c.i in self.mention_at:
-                    m2 = self.mention_at[c.i]
+                named = c if c.i in self.mention_at else _name_in_apposition(c, self.mention_at)
+                if c.dep_ == "conj" and named is not None:
+                    m2 = self.mention_at[named.i]
                     lab = "GPE" if m.label in ("GPE", "NORP") else m.label
                     lab2 = "GPE" if m2.label in ("GPE", "NORP") else m2.label
                     if lab == lab2 and m.canonical != m2.canonical and (m.start, m2.start) not in seen:
@@ -451,8 +452,35 @@ class Resolver:
         if low == "it":
             return self._nearest_body(tok, span)
         if low == "they":
-            return self._governing_body(tok, cue_text, span) or self._last_plural_speaker(tok, span)
+            return self._governing_body(tok, cue_text, span) or self._pair_just_named(tok, span)
         return None
+
+    def _pair_just_named(self, tok, span) -> Speaker | None:
+        """ "Wang Yi and Sergei Lavrov held talks … They agreed …": a pair named together as the subject of a main
+        clause in the pronoun's sentence or the one before, when no plural speaker came since; else the last plural
+        speaker."""
+        last = self._last_plural_candidate(tok)
+        here = self.sent_of.get(tok.i, 0)
+        for pos, label, names in reversed(self.pairs):
+            if pos >= tok.idx:
+                continue
+            start = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+            if start is None or here - self.sent_of.get(start.start, -9) > 1 or last is not None and last.pos > pos:
+                break
+            head = self._root_of(self.mention_at[start.start]) if start.start in self.mention_at else -1
+            if head < 0 or not _is_main_clause(self.doc[head].head):
+                continue  # a pair inside someone's report ("They said Funaro and Stoltenberg discussed …")
+            return Speaker(
+                "; ".join(names),
+                list(names),
+                span[0],
+                span[1],
+                f"speaker: 'they' → {' and '.join(names)}, named together just before",
+                0.7,
+                label,
+                True,
+            )
+        return self._last_plural_speaker(tok, span)
 
     def _governing_body(self, tok, cue_text: str, span) -> Speaker | None:
         """ "they" in a clause that depends on one whose subject is a body in the singular ("The campaign contrasts
@@ -508,16 +536,8 @@ class Resolver:
             if self.gender.get(c.speaker.name, want) != want or self._reported(c, want):
                 continue
             what = "subject of a speech verb" if c.speech else "subject"
-            return Speaker(
-                c.speaker.name,
-                list(c.speaker.names),
-                span[0],
-                span[1],
-                f"speaker: '{tok.text}' → {c.speaker.name}, nearest compatible {what}",
-                0.8 if c.speech else 0.7,
-                "PERSON",
-                True,
-            )
+            basis = f"speaker: '{tok.text}' → {c.speaker.name}, nearest compatible {what}"
+            return _pointing_back(c, span, basis, 0.8 if c.speech else 0.7, "PERSON", True)
         return None
 
     def _nearest_body(self, tok, span) -> Speaker | None:
@@ -540,20 +560,18 @@ class Resolver:
         if c is None or self.para_of(pos) - c.para > 2:
             return None
         what = "organisation or country that spoke" if spoke is not None else "organisation or country subject"
-        return Speaker(
-            c.speaker.name,
-            list(c.speaker.names),
-            span[0],
-            span[1],
-            f"speaker: 'it' → {c.speaker.name}, nearest {what}",
-            0.7,
-            c.speaker.label,
-            True,
-        )
+        return _pointing_back(c, span, f"speaker: 'it' → {c.speaker.name}, nearest {what}", 0.7, c.speaker.label, True)
 
     def _last_plural_speaker(self, tok, span) -> Speaker | None:
         """ "they": the last speaker before that is several, or a group named in the plural (within two
         paragraphs)."""
+        c = self._last_plural_candidate(tok)
+        if c is None:
+            return None
+        basis = f"speaker: 'they' → {c.speaker.name}, the last plural speaker"
+        return _pointing_back(c, span, basis, 0.65, c.speaker.label, c.speaker.named)
+
+    def _last_plural_candidate(self, tok) -> Candidate | None:
         pos = tok.idx
         for c in reversed(self.candidates):
             if c.pos < pos and c.speech:
@@ -565,16 +583,7 @@ class Resolver:
                     and c.speaker.name
                     and c.speaker.name.endswith("s")
                 ):
-                    return Speaker(
-                        c.speaker.name,
-                        list(c.speaker.names),
-                        span[0],
-                        span[1],
-                        f"speaker: 'they' → {c.speaker.name}, the last plural speaker",
-                        0.65,
-                        c.speaker.label,
-                        c.speaker.named,
-                    )
+                    return c
         return None
 
     def _reported(self, c: Candidate, want: str | None) -> bool:
@@ -876,6 +885,16 @@ def title_of_a_person(res: Resolver, d: Described) -> Speaker | None:
                 True,
             )
     return None
+
+
+def _pointing_back(c: Candidate, span, basis: str, confidence: float, label, named: bool) -> Speaker:
+    """The speaker a pronoun at `span` means: the earlier candidate `c`'s names."""
+    return Speaker(c.speaker.name, list(c.speaker.names), span[0], span[1], basis, confidence, label, named)
+
+
+def _name_in_apposition(tok, mention_at: dict):
+    """ "… and his Russian counterpart Sergei Lavrov": the name set beside a description (its apposition), or None."""
+    return next((c for c in tok.children if c.dep_ == "appos" and c.i in mention_at), None)
 
 
 def _quoting_agent(tok) -> bool:
