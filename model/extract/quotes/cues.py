@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from model.lexicon.grammar import MODAL_LEMMAS
-from model.lexicon.speech import ATTRIB_CUES, LEARNED, REPORT_VERBS
+from model.lexicon.speech import ATTRIB_CUES, FRAME_VERBS, LEARNED, REPORT_VERBS
 
 OPENING_MARKS = {'"', "“", "‘", "«", "„"}  # a quotation opens (a straight mark: the first of its pair, after the cue)
 
@@ -61,10 +61,25 @@ LEARNED_CUES = _cue_table(LEARNED)
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
 
+def _american_spellings(*tables) -> dict[str, str]:
+    """British spellings of the cues written -ize/-yze in the tables ("criticise" → "criticize", "analyse" →
+    "analyze"), so that a cue reads the same in copy of either spelling."""
+    known = set().union(*tables)
+    endings = (("ize", "ise"), ("yze", "yse"))
+    return {w[: -len(us)] + uk: w for w in known for us, uk in endings if w.endswith(us)}
+
+
+AMERICAN = _american_spellings(REPORT_VERBS, ATTRIB_CUES, FRAME_VERBS, LEARNED_CUES)
+
+
 def lemma(tok) -> str:
-    """A verb's lemma, with the small model's slips mended ("hoped" → "hop"); the rules use it too."""
+    """A verb's lemma, with the small model's slips mended ("hoped" → "hop") and British spellings read as the
+    lexicons write them ("criticised" → "criticize"); the rules use it too."""
     low = tok.lower_
-    return "hope" if low in ("hoped", "hopes", "hoping") else tok.lemma_.lower()
+    if low in ("hoped", "hopes", "hoping"):
+        return "hope"
+    lem = tok.lemma_.lower()
+    return AMERICAN.get(lem, lem)
 
 
 def irrealis(v) -> bool:

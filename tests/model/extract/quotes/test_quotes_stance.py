@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.model.extract.quotes.helpers import one, run
 
 STANCES = (
@@ -103,3 +105,11 @@ def test_a_denial_of_an_act_the_sentence_named_before_is_no_stance_of_one_word(n
         nlp, "The envoy warned of sanctions if Minsk ships fuel to the rebels, something Minsk has denied doing."
     )
     assert not any(q.text == "doing" for q in quotes)
+
+
+@pytest.mark.parametrize("verb", ["criticised", "criticized"])
+def test_a_cue_reads_the_same_in_british_and_american_spelling(nlp, verb):
+    quotes = run(nlp, f"Senator Ruth Adler {verb} the tariffs.")
+    assert [(q.speaker, q.text, q.kind, q.cue) for q in quotes] == [
+        ("Ruth Adler", "the tariffs", "stance", "criticize")
+    ]
