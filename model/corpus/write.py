@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from model.corpus.joint import joint_name
 from model.corpus.said_on import SaidOn, said_on
 from model.corpus.statement_merge import speaker_part
-from model.corpus.statement_refresh import MARK_ARTICLE_DIRTY, UNLINK_ARTICLE, link_quote
+from model.corpus.statement_refresh import MARK_ARTICLE_DIRTY, UNLINK_ARTICLE, link_quote, repart
 from model.corpus.summary import summarise
 
 if TYPE_CHECKING:  # for annotations only
@@ -106,8 +106,36 @@ class EntityCache:
                 (canonical, label, family),
             )
             eid = self.ids[k] = cur.lastrowid
+            adopt_speakers_named(self.conn, eid, canonical)
         self.touched.add(eid)
         return eid
+
+
+# Quotes whose speaker is a name no mention had made an entity when they were written (a name the recogniser
+# missed: "Xi Jinping said …" at a sentence's start), found by that name on the speaker index.
+_UNLINKED_BY_NAME = (
+    "SELECT id, article FROM quote WHERE (speaker_name IS NULL) = 0 AND speaker_name = ? COLLATE NOCASE "
+    "AND speaker_entity IS NULL AND speaker_name = ? COLLATE BINARY"
+)  # (the index finds the name in any case; the name as written, not a description: "the board" is no "Board")
+
+
+def adopt_speakers_named(conn: sqlite3.Connection, eid: int, canonical: str) -> None:
+    """A new entity `eid` takes the quotes already written whose speaker is its name with no entity (a quote written
+    before any article made the name an entity, `_speakers`): they are its quotes, grouped with its statements and
+    on its page, as if the entity had come first (inside the caller's transaction)."""
+    if not all(word[:1].isupper() for word in canonical.split()):
+        return  # a name is capitalised; a description it matches in lower case is someone else
+    found = conn.execute(_UNLINKED_BY_NAME, (canonical, canonical)).fetchall()
+    if not found:
+        return
+    quotes = [q for q, _ in found]
+    conn.executemany(
+        "UPDATE quote SET speaker_entity=?, speaker_name=? WHERE id=?", [(eid, canonical, q) for q in quotes]
+    )
+    conn.executemany(_INSERT_QUOTE_SPEAKER, [(q, eid) for q in quotes])
+    repart(conn, quotes)
+    articles = sorted({a for _, a in found})
+    summarise(conn, ", ".join("?" * len(articles)), tuple(articles))
 
 
 def write_article(conn: sqlite3.Connection, art: Article, ext: Extraction, entities: EntityCache) -> int:

@@ -154,3 +154,30 @@ def test_statements_export_takes_the_quotes_filters(tmp_path):
         assert [q["article"] for q in st["quotes"]] == ["a", "b"] and st["quotes"][1]["said_on"] == "2024-06-10"
         with pytest.raises(SelectionError, match="--entity does not apply to statements"):
             list(export.rows(conn, "statements", Selection(entity="Ana Ruiz")))
+
+
+def _unnamed_speaker_article(key: str, speaker: str, words: str = WORDS):
+    """An article whose quote's speaker is a name (or a description) no mention made an entity."""
+    art, ext = _article(key, speaker, words)
+    ext.mentions = []
+    return art, ext
+
+
+def test_a_speaker_named_before_the_name_was_an_entity_joins_the_entity_when_it_comes(tmp_path):
+    # the recogniser missed the name in the first article; the second names the person as an entity
+    with closing(store.connect(tmp_path / "c.db")) as conn:
+        cache = write.EntityCache(conn)
+        write.write_article(conn, *_unnamed_speaker_article("a", "Ana Ruiz"), cache)
+        write.write_article(conn, *_unnamed_speaker_article("d", "the board"), cache)
+        refresh_entities(conn, cache.touched)
+        assert conn.execute("SELECT COUNT(*) FROM quote WHERE speaker_entity IS NOT NULL").fetchone()[0] == 0
+        _store(conn, "b", "Ana Ruiz", "bridge will carry trains", "partial")
+        _store(conn, "c", "Board", "the winter will be cold here")
+        refresh_statements(conn)
+        linked = dict(conn.execute("SELECT a.key, q.speaker_entity FROM quote q JOIN article a ON a.id = q.article"))
+        ana = conn.execute("SELECT id FROM entity WHERE canonical = 'Ana Ruiz'").fetchone()[0]
+        assert linked["a"] == linked["b"] == ana
+        assert linked["d"] is None  # a description in lower case is not the body named "Board"
+        ruiz = [st for st in _statements(conn) if st["speaker"] == "Ana Ruiz"]
+        assert len(ruiz) == 1 and ruiz[0]["articles"] == ["a", "b"]
+        assert conn.execute("SELECT COUNT(*) FROM entity_quote WHERE entity = ?", (ana,)).fetchone()[0] == 2
