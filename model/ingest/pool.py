@@ -10,10 +10,12 @@ counted after each article and each piece of a long one, are the ingest's progre
 from __future__ import annotations
 
 import multiprocessing as mp
+import multiprocessing.connection as mp_connection
 import os
 import signal
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -120,6 +122,8 @@ def _shift(ext: Extraction, offset: int, sent_offset: int) -> Extraction:
 def process_batch(arts: list[Article], nlp=None, seconds: float | None = ARTICLE_SECONDS) -> Results:
     """Parse and extract a batch, each article within `seconds` of CPU time. Returns (article, extraction,
     error) for each."""
+    if _STOPPING is not None and _STOPPING.value:
+        return []  # a pool worker of an ingest that is stopping: the batches left are not parsed
     if nlp is None:
         nlp = _worker_nlp()
     results = _parse_short(nlp, [a for a in arts if len(a.text) <= CHUNK_CHARS], seconds)
@@ -219,9 +223,9 @@ _STOPPING = None  # in a worker: set (to 1) by the parent when it stops the pool
 def _worker_init(stopping=None, parsed=None):
     """Preload spaCy and the extractors in a pool worker, before its first batch.
 
-    Signals are the parent's to handle: it stops the pool. ctrl+c (SIGINT to the whole group) is
-    ignored here; SIGTERM too, unless the parent has begun stopping the pool (`pool.terminate`
-    sends it): a worker that died of a SIGTERM sent to the whole group while it waited for a batch
+    Signals are the parent's to handle: it stops the pool (`_stop`). ctrl+c (SIGINT to the whole group) is
+    ignored here; SIGTERM too, unless the parent has begun stopping the pool (a worker still busy after the
+    grace is terminated): a worker that died of a SIGTERM sent to the whole group while it waited for a batch
     would hold the pool's queue lock for ever, and the parent's terminate would wait for it.
 
     Best effort: a failure here is left for the first batch to meet and report (an exception
@@ -318,11 +322,33 @@ def parse_all(
             on_results(results)
         pool.close()
     except BaseException:
-        stopping.value = 1  # the workers' SIGTERM is the default again: terminate() stops them
-        pool.terminate()
+        stopping.value = 1  # the workers skip the batches left; a SIGTERM now makes them leave
+        _stop(pool)
         raise
     finally:
         pool.join()
+
+
+# How long a stopping ingest waits for its workers to finish the batch each is parsing (the batches left are
+# skipped) before it terminates them.
+STOP_GRACE_SECONDS = 10.0
+
+
+def _stop(pool) -> None:
+    """Stop the pool after an error or an interruption (`stopping` set): closed, its workers finish the batch in
+    hand, skip the rest (`process_batch`) and leave; any still busy after STOP_GRACE_SECONDS are terminated.
+    Terminating at once sent SIGTERM to workers that could be writing a result, holding the result queue's lock:
+    one that died with it left the pool's own threads waiting for it for ever (a hang seen in the test of a worker
+    that cannot start, one run in many)."""
+    pool.close()
+    deadline = time.monotonic() + STOP_GRACE_SECONDS
+    while (left := deadline - time.monotonic()) > 0:
+        alive = [p for p in list(pool._pool) if p.exitcode is None]
+        if not alive:
+            return
+        mp_connection.wait([p.sentinel for p in alive], timeout=min(left, 0.5))
+    if any(p.exitcode is None for p in list(pool._pool)):
+        pool.terminate()
 
 
 def _submit(pool, seconds: float | None, batch: list[Article]):
