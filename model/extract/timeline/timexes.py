@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from model.dates import value_range
+from model.extract.quotes.datelines import dateline_spans, inside
 from model.lexicon.time_words import FIGURATIVE_PAIRS
 from model.records import Timex
 
@@ -178,10 +179,13 @@ def _drop_figurative_pairs(run: Run) -> None:
 
 
 def _anchor_events(run: Run) -> None:
-    """Each expression's event: the verb or event noun it dates, from the parse (`anchoring`)."""
+    """Each expression's event: the verb or event noun it dates, from the parse (`anchoring`). A date in a wire
+    dateline ("BEIJING, May 16 (Xinhua) --") says when the copy was filed: it dates no event of the lede."""
     if run.doc is None:
         return
-    for t, (start, end) in zip(run.out, events_of(run.doc, [(t.start, t.end) for t in run.out])):
+    filed = dateline_spans(run.text)
+    dated = [t for t in run.out if not inside(filed, t.start)]
+    for t, (start, end) in zip(dated, events_of(run.doc, [(t.start, t.end) for t in dated])):
         t.event_start, t.event_end = start, end
 
 

@@ -622,3 +622,16 @@ def test_a_figurative_pair_of_days_after_names_dates_nothing(nlp, text, kept):
 )
 def test_years_earlier_or_later_count_from_the_year_named_before(nlp, text, needle, value):
     assert value_of(nlp, text, needle, published="2023-06-01") == value
+
+
+def test_a_date_in_a_wire_dateline_dates_no_event_of_the_lede(nlp):
+    # the dateline says when the copy was filed (the parse hung its date on the lede's verb); the lede's own date
+    # dates that verb
+    text = (
+        "BEIJING, May 16 (Xinhua) -- China and Russia signed a new gas supply agreement in Shanghai on May 21, 2014, "
+        "after a decade of negotiations."
+    )
+    got = {t.text: t for t in tx(nlp, text, published="2021-05-16")}
+    assert got["May 16"].value == "2021-05-16" and got["May 16"].event_start is None
+    signed = got["May 21, 2014"]
+    assert text[signed.event_start : signed.event_end] == "signed"
