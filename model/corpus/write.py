@@ -32,7 +32,7 @@ PIPELINE_VERSION = "10"  # bump when extraction changes so re-ingest redoes NLP 
 # description after a dateline the parse made the subject, unnamed sources in the perfect, a light verb's event
 # noun as the event, no dateline place a participant, dateline places in their case, no full stop in a name, an
 # act denied or admitted as a stance, "a year earlier" from the year its sentence named, "they" after a pair,
-# British spellings of cues, no event dated by a dateline's date)
+# British spellings of cues, no event dated by a dateline's date, no stance of what the cue's object does)
 
 # The article's columns an ingest writes, after its `key`, in the order of `_article_values`.
 ARTICLE_COLUMNS = (

@@ -120,6 +120,10 @@ parliament congress senate committee panel council reporter journalist
 COMMITMENTS = {"pledge", "vow", "promise", "threaten"}
 STANCES = {"endorse", "support", "back", "oppose", "criticize", "attack", "reject", "favor", "prefer", "deny"}
 ACT_CUES = {"deny", "admit", "acknowledge", "confirm"}  # "denied [providing weapons]": the act, as a gerund
+SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}  # "promised Kyiv to send tanks": the subject sends
+# Prepositions whose gerund the verb's object does: "accused X of", "warned X against", "praised X for", "stopped X
+# from", "congratulated X on", "charged X with" (not "in", "by", "after": the subject's)
+OBJECT_CONTROL_PREPS = {"of", "against", "for", "from", "on", "with"}
 NAMING_CUES = {"call", "label", "brand", "dub", "deem", "consider", "declare"}  # "called X a Y": X a Y
 FINDING_VERBS = {"show", "find", "reveal", "indicate", "suggest", "estimate", "put"}  # with a record as subject
 ATTRIB_FOR = {"call", "push", "press", "ask", "argue", "advocate", "plead", "lobby"}

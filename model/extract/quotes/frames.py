@@ -36,10 +36,12 @@ from model.lexicon.speech import (
     FINDING_VERBS,
     FRAME_VERBS,
     NAMING_CUES,
+    OBJECT_CONTROL_PREPS,
     ON_ABOUT_VERBS,
     QUOTING_VERBS,
     REPORT_VERBS,
     STANCES,
+    SUBJECT_CONTROL,
 )
 
 
@@ -786,9 +788,29 @@ def subject_up_the_clauses(ex, v):
             break
         if cur.dep_ == "ccomp" and cur.tag_ not in ("VBG", "VB"):
             return None, rule
+        if _object_controls(cur):
+            return None, rule
         cur = cur.head
         rule = "inherited"
     return None, rule
+
+
+def _object_controls(clause) -> bool:
+    """ "accused Washington of [supporting the coup]", "warned Beijing against [supporting …]", "urged Tokyo [to stop
+    backing …]": a gerund after of/against/for/from/on/with, or an infinitive, whose verb has an object does what
+    that object does, not its subject ("told Reuters in commenting on …", "by saying that …" are the subject's; so
+    is what one promised to do)."""
+    if clause.dep_ == "pcomp" and clause.head.dep_ == "prep" and clause.head.lower_ in OBJECT_CONTROL_PREPS:
+        verb = clause.head.head
+    elif clause.dep_ == "xcomp":
+        verb = clause.head
+    else:
+        return False
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and verb.lemma_.lower() not in SUBJECT_CONTROL
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 def _inherits_subject(v, cur) -> bool:

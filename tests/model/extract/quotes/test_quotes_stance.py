@@ -113,3 +113,22 @@ def test_a_cue_reads_the_same_in_british_and_american_spelling(nlp, verb):
     assert [(q.speaker, q.text, q.kind, q.cue) for q in quotes] == [
         ("Ruth Adler", "the tariffs", "stance", "criticize")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, absent",
+    [
+        # what the object of "accused", "warned … against" does is no stance of the one who accused or warned
+        ("Minister Pavel Orlov accused Warsaw of backing the blockade.", "the blockade"),
+        ("Chancellor Greta Lind warned Oslo against funding the dam.", "the dam"),
+    ],
+)
+def test_a_gerund_the_object_does_is_not_the_speakers_stance(nlp, sentence, absent):
+    quotes = run(nlp, sentence)
+    assert len(quotes) == 1 and quotes[0].kind == "stance"  # the accusation or the warning, whole
+    assert not any(q.text == absent for q in quotes)
+
+
+def test_a_gerund_after_in_is_the_subjects_own(nlp):
+    quotes = run(nlp, "Senator Ruth Adler told reporters in commenting on the bill that it was unfair.")
+    assert [(q.speaker, q.text) for q in quotes] == [("Ruth Adler", "it was unfair")]
