@@ -209,6 +209,8 @@ def rule_basis(ex, f: Frame) -> str:
         return "speaker: object of 'according to'"
     if f.subject_rule == "inherited":
         return f"speaker: subject of the verb that '{f.cue.text}' depends on" + _after_arrow(sp.basis)
+    if f.subject_rule == "object":
+        return f"speaker: object of the verb that '{f.cue.text}' depends on" + _after_arrow(sp.basis)
     return sp.basis
 
 

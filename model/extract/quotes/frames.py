@@ -56,11 +56,9 @@ def find_frames(ex) -> list[Frame]:
         elif t.pos_ == "VERB" and (_lemma(t) in FRAME_VERBS or puts_it(t)):
             f = verb_frame(ex, t)
         elif t.pos_ == "VERB" and casts_as_a_quote(ex, t):
-            f = verb_frame(ex, t)
-            f.cue_words = f"{f.cue_lemma} as"
+            f = _with_cue_words(verb_frame(ex, t), "as")
         elif t.pos_ == "VERB" and talks_on_about(t):
-            f = verb_frame(ex, t)
-            f.cue_words = f"{f.cue_lemma} on about"
+            f = _with_cue_words(verb_frame(ex, t), "on about")
         elif ex.rules.in_record and in_record(ex, t):
             f = according_frame(ex, t, t)
             if f is None or f.content is None:
@@ -187,11 +185,19 @@ class ReportCue:
     frame: Frame
 
 
+def _with_cue_words(f: Frame | None, words: str) -> Frame | None:
+    if f is not None:
+        f.cue_words = f"{f.cue_lemma} {words}"
+    return f
+
+
 def verb_frame(ex, v) -> Frame | None:
     """A frame for a cue verb: its speaker token and, for a report verb, what it reports: the first rule of
     `REPORT_CONTENT_RULES` that applies; for another cue, what it attributes (`attributed_content`)."""
     lemma = _lemma(v)
     subj, rule, before = _speaker_token(ex, v)
+    if rule == "object" and lemma not in REPORT_VERBS:
+        return None  # "accused Washington of [supporting the coup]": an act the accusation holds, no one's stance
     a, b = v.left_edge.i, v.right_edge.i + 1  # scope: the verb's clause without its subject
     frame = Frame(v, lemma, _cue_span(v), subj, rule, (a, b))
     if lemma not in REPORT_VERBS and not puts_it(v):
@@ -788,29 +794,26 @@ def subject_up_the_clauses(ex, v):
             break
         if cur.dep_ == "ccomp" and cur.tag_ not in ("VBG", "VB"):
             return None, rule
-        if _object_controls(cur):
-            return None, rule
+        doer = _object_controls(cur)
+        if doer is not None:  # "scolded Romney for suggesting …": Romney suggests
+            return doer, "object"
         cur = cur.head
         rule = "inherited"
     return None, rule
 
 
-def _object_controls(clause) -> bool:
-    """ "accused Washington of [supporting the coup]", "warned Beijing against [supporting …]", "urged Tokyo [to stop
-    backing …]": a gerund after of/against/for/from/on/with, or an infinitive, whose verb has an object does what
-    that object does, not its subject ("told Reuters in commenting on …", "by saying that …" are the subject's; so
-    is what one promised to do)."""
-    if clause.dep_ == "pcomp" and clause.head.dep_ == "prep" and clause.head.lower_ in OBJECT_CONTROL_PREPS:
-        verb = clause.head.head
-    elif clause.dep_ == "xcomp":
-        verb = clause.head
-    else:
-        return False
-    return (
-        verb.pos_ in ("VERB", "AUX")
-        and verb.lemma_.lower() not in SUBJECT_CONTROL
-        and any(c.dep_ == "dobj" for c in verb.children)
-    )
+def _object_controls(clause):
+    """ "accused Washington of [supporting the coup]", "scolded Romney for [suggesting …]", "criticized him for
+    [saying …]": a gerund after of/against/for/from/on/with whose verb has someone for its object (a name or a
+    pronoun) is what that someone does, not the verb's subject ("told Reuters in commenting on …", "by saying that
+    …" are the subject's; "took the step of announcing", "used the question to demand" too): that object, or None."""
+    if clause.dep_ != "pcomp" or clause.head.dep_ != "prep" or clause.head.lower_ not in OBJECT_CONTROL_PREPS:
+        return None
+    verb = clause.head.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in SUBJECT_CONTROL:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj if obj is not None and (obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in NAME_LABELS) else None
 
 
 def _inherits_subject(v, cur) -> bool:

@@ -132,3 +132,8 @@ def test_a_gerund_the_object_does_is_not_the_speakers_stance(nlp, sentence, abse
 def test_a_gerund_after_in_is_the_subjects_own(nlp):
     quotes = run(nlp, "Senator Ruth Adler told reporters in commenting on the bill that it was unfair.")
     assert [(q.speaker, q.text) for q in quotes] == [("Ruth Adler", "it was unfair")]
+
+
+def test_words_of_the_one_scolded_for_them_are_that_persons(nlp):
+    quotes = run(nlp, 'Mayor Lena Stroud scolded Ivo Brandt for suggesting that tenants should "just move out."')
+    assert one(quotes, "just move out").speaker == "Ivo Brandt"
