@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from model.bodies import country_prefix
-from model.extract.quotes.datelines import dateline_spans, inside
+from model.extract.datelines import dateline_spans, inside
 from model.lexicon.countries import STATE_BODY_PHRASES, STATE_BODY_WORDS
 from model.lexicon.entity_names import (
     ALIAS_TITLES,

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from model.dates import granularity
-from model.extract.quotes.datelines import dateline_spans, inside
+from model.extract.datelines import dateline_spans, inside
 from model.lexicon.calendar import WEEKDAYS
 from model.lexicon.event_frames import (
     AGENT_DEPS,

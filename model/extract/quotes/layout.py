@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from model.extract.quotes.datelines import inside
+from model.extract.datelines import inside
 from model.lexicon.headlines import HEADLINE_AUX, HEADLINE_CUES, IRREGULAR_CUE_FORMS
 from model.lexicon.naming import LABEL_FIELDS
 from model.lexicon.people import BODY_NOUNS, PEOPLE_NOUNS

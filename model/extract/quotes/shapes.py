@@ -3,9 +3,9 @@ a cue (commas, colons, interrupted sentences, apostrophe quotations)."""
 
 from __future__ import annotations
 
+from model.extract.datelines import inside
 from model.extract.quotes.context import FINITE_TAGS, Frame
 from model.extract.quotes.cues import coordinated_cue, cue_reports
-from model.extract.quotes.datelines import inside
 from model.lexicon.grammar import MODAL_LEMMAS, OBJECT_PREPS
 from model.lexicon.people import GROUP_NOUNS, PEOPLE_NOUNS
 from model.lexicon.speech import GATHERINGS, GLOSS_PARTICIPLES, REPORT_VERBS, TELLING_VERBS, VAGUE_OBJECTS

@@ -15,7 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from model.extract.quotes.datelines import dateline_spans, inside
+from model.extract.datelines import dateline_spans, inside
 from model.lexicon.grammar import (
     ABSTRACT_SUFFIXES,
     DETERMINERS,

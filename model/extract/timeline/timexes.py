@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from model.dates import value_range
-from model.extract.quotes.datelines import dateline_spans, inside
+from model.extract.datelines import dateline_spans, inside
 from model.lexicon.time_words import FIGURATIVE_PAIRS
 from model.records import Timex
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from model.extract.quotes.datelines import dateline_spans
+from model.extract.datelines import dateline_spans
 from tests.model.extract.quotes.helpers import one, run
 
 

@@ -4,6 +4,7 @@ and by whom the copy was filed, never who speaks nor part of what was said."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from model.lexicon.places import CAPITALS
 
@@ -21,13 +22,18 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     place must have two capitals running ("BEIJING", "U.S."), so a sentence's first word and a dash ("A —") is
     none; a hyphen needs a date, an agency or a place that is one ("MOSCOW - …", "HONG KONG - …", "SALEM, Ore. -
     …": a capital, two words, a region): "NATO - …" is no dateline."""
-    return [
+    return list(_found_in(text))
+
+
+@lru_cache(maxsize=4)  # one article's text is read for them by the entities, quotes, dates and events in turn
+def _found_in(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(
         (m.start(), m.end())
         for m in _DATELINE.finditer(text)
         if re.search(r"[A-Z]{2}|[A-Z]\.[A-Z]", m.group())
         and m.end() < len(text)
         and (m["dash"] not in ("-", "--") or m["date"] or m["agency"] or _names_a_place(m["place"]))
-    ]
+    )
 
 
 def _names_a_place(place: str) -> bool:
