@@ -129,9 +129,7 @@ def adopt_speakers_named(conn: sqlite3.Connection, eid: int, canonical: str) -> 
     if not found:
         return
     quotes = [q for q, _ in found]
-    conn.executemany(
-        "UPDATE quote SET speaker_entity=?, speaker_name=? WHERE id=?", [(eid, canonical, q) for q in quotes]
-    )
+    conn.executemany("UPDATE quote SET speaker_entity=? WHERE id=?", [(eid, q) for q in quotes])
     conn.executemany(_INSERT_QUOTE_SPEAKER, [(q, eid) for q in quotes])
     repart(conn, quotes)
     articles = sorted({a for _, a in found})

@@ -96,13 +96,13 @@ def _frame(doc, trigger, mentions: list[Mention], t: Timex, value: str) -> Event
     verb reporting its clause when that one has a subject ("X and Y noted that … were forbidden in 2022"),
     else borrows the participants of the word it completes (`_borrowed`)."""
     skip = (t.start, t.end)
-    anchored = trigger
+    word = trigger  # the report's event word: the date's own (a light verb's noun frames it, and stays apart)
     trigger, roles = _light_verbs_noun(doc, trigger, mentions, skip)
-    word = anchored if trigger is not anchored else None  # the date's own word stays the report's
     if not roles and trigger.dep_ == "ccomp" and trigger.head.pos_ == "VERB":
         reporting = _roles(doc, trigger.head, mentions, skip)
         if reporting.agents:
             trigger, roles = trigger.head, _Roles(reporting.agents, reporting.patients, roles.place or reporting.place)
+            word = trigger
     if not roles:
         borrowed = _borrowed(doc, trigger, mentions, skip)
         roles.agents, roles.patients = borrowed.agents, borrowed.patients
@@ -112,8 +112,8 @@ def _frame(doc, trigger, mentions: list[Mention], t: Timex, value: str) -> Event
         end=0,
         timex_start=t.start,
         timex_end=t.end,
-        event_start=(word or trigger).idx,
-        event_end=(word or trigger).idx + len((word or trigger).text),
+        event_start=word.idx,
+        event_end=word.idx + len(word.text),
         trigger=trigger.lemma_.lower(),
         trigger_pos=trigger.pos_,
         value=value,

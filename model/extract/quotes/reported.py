@@ -186,11 +186,12 @@ def reports_a_speaker(f: Frame, frames: list[Frame]) -> bool:
 
 
 def trailing_reporters(ex, frames: list[Frame]) -> set[int]:
-    """ "The ministry said the drills would end on Friday, Interfax reported": "reported" closing the sentence (where
-    the writer read it: "…, the spokesman said" is the speaker of what follows), its subject after a comma, that the parse joins to an earlier speech verb with a speaker of its own (its clause,
-    its head, or its sibling). The words are that speaker's (the reporter is where the writer read them): the
-    earlier verb's clauses end before the reporter (in place; one that is the reporter is none), and no later rule
-    takes the reporter for a clause (`ex.reporters`). The ids of the reporters' frames (to leave out)."""
+    """ "The ministry said the drills would end on Friday, Interfax reported": "reported" closing the sentence, its
+    subject after a comma, joined by the parse to an earlier speech verb with a speaker of its own (its clause, its
+    head, or its sibling). The words are that speaker's (the reporter is where the writer read them; "…, the
+    spokesman said" is the speaker of what comes before, not this): the earlier verb's clauses end before the
+    reporter (in place; one that is the reporter is none), and no later rule takes the reporter for a clause
+    (`ex.reporters`). The ids of the reporters' frames (to leave out)."""
     found = set()
     for g in frames:
         outer = _reported_by(g, frames)
@@ -252,9 +253,7 @@ def without_trailing_according(ex, f: Frame, frames: list[Frame]) -> None:
     for g in frames:
         if not _according(g) or not _trails(f, g):
             continue
-        cut = g.cue.left_edge.i
-        while cut > a and ex.doc[cut - 1].is_punct:
-            cut -= 1
+        cut = _before_punctuation(ex.doc, a, g.cue.left_edge.i)
         if cut > a:
             f.content = (a, cut)
 
