@@ -229,24 +229,27 @@ def test_a_name_set_off_by_a_description_of_a_person_speaks_though_the_recognise
     assert one(quotes, "This is a start").speaker == "Petar Dimov"
 
 
-def test_it_after_an_agency_that_quoted_someone_is_the_agency(nlp):
-    quotes = run(
-        nlp,
-        "Minister Olga Renko was quoted by Interfax as saying that the border would reopen. It said the first trucks "
-        "had already crossed.",
-    )
-    assert one(quotes, "border would reopen").speaker == "Olga Renko"
-    assert one(quotes, "first trucks").speaker == "Interfax"
-
-
-def test_a_readout_or_communique_speaks_for_the_body_that_issued_it(nlp):
-    quotes = run(
-        nlp,
-        "Warsaw will extend the rail deal, according to a readout from the Polish Foreign Ministry.\n\n"
-        "The two sides agreed to meet again, according to a communique from the Spanish Defence Ministry.",
-    )
-    assert one(quotes, "rail deal").speaker == "Polish Foreign Ministry"
-    assert one(quotes, "meet again").speaker == "Spanish Defence Ministry"
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # "it" after an agency that quoted someone is the agency
+        (
+            "Minister Olga Renko was quoted by Interfax as saying that the border would reopen. It said the first "
+            "trucks had already crossed.",
+            {"border would reopen": "Olga Renko", "first trucks": "Interfax"},
+        ),
+        # a readout or a communique speaks for the body that issued it
+        (
+            "Warsaw will extend the rail deal, according to a readout from the Polish Foreign Ministry.\n\n"
+            "The two sides agreed to meet again, according to a communique from the Spanish Defence Ministry.",
+            {"rail deal": "Polish Foreign Ministry", "meet again": "Spanish Defence Ministry"},
+        ),
+    ],
+)
+def test_an_agency_or_a_writing_speaks_for_itself_or_its_body(nlp, text, speakers):
+    quotes = run(nlp, text)
+    for needle, speaker in speakers.items():
+        assert one(quotes, needle).speaker == speaker
 
 
 def test_what_someone_told_a_briefing_is_reported_though_the_parse_hangs_it_on_the_briefing(nlp):
