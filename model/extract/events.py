@@ -14,7 +14,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
-from model.dates import granularity
+from model.dates import granularity, value_range
 from model.extract.datelines import dateline_spans, inside
 from model.lexicon.calendar import WEEKDAYS
 from model.lexicon.event_frames import (
@@ -30,8 +30,9 @@ from model.lexicon.event_frames import (
     PLACE_LABELS,
     PLACE_OBJECT_TRIGGERS,
     TO_PLACE_TRIGGERS,
+    TOPIC_PREPS,
 )
-from model.lexicon.events import LIGHT_VERBS
+from model.lexicon.events import CHANGE_VERBS, LIGHT_VERBS
 from model.records import EventReport, Mention, Timex
 
 EVENT_GRANULARITIES = ("year", "month", "day")
@@ -39,6 +40,12 @@ MAX_PATH = 10
 MAX_BORROW = 3  # phrases climbed to borrow a frame
 APPOSED_DEPS = frozenset({"npadvmod", "appos", "prep", "dep", "conj", "nsubj", "dobj", "pobj"})
 # "MOSCOW, Feb 22 (Reuters) -", "BEIJING (AP) —": a place in capitals opening the article.
+# Words before a date an amount is compared with ("higher than a year ago"), before a date that bounds a span
+# ("until July 19"), and after a date that opens a range ("from 2019 to 2021": not a baseline).
+BASELINE_WORDS = frozenset({"than", "versus", "vs", "vs."})
+COMPARING_WORDS = BASELINE_WORDS | {"compared", "comparison"}
+SPAN_BOUNDS = frozenset({"until", "till", "since"})
+RANGE_ENDS = frozenset({"to", "through", "until", "till", "-", "–", "and"})
 DATELINE = re.compile(r"\s*([A-Z][A-Z.'\- ]{1,40}[A-Z])\s*(?:,|\(|—|–|-)")
 
 
@@ -56,22 +63,73 @@ def event_reports(text: str, doc, mentions: list[Mention], timexes: list[Timex])
         if value is None or t.event_start is None:
             continue
         trigger = doc.char_span(t.event_start, t.event_end, alignment_mode="expand")
-        if trigger is None or len(trigger) == 0:
+        if trigger is None or len(trigger) == 0 or _not_when_it_happened(doc, t, trigger.root):
             continue
         report = _frame(doc, trigger.root, mentions, t, value)
         report.start, report.end = _sentence_of(sentences, t.start)
         if report.place is None and dateline is not None:
             report.place = dateline
         out.append(report)
-    return out
+    return _finest_of_each_frame(out)
+
+
+def _finest_of_each_frame(reports: list[EventReport]) -> list[EventReport]:
+    """Two dates of one sentence on one frame (the same trigger, participants and place: "Last year, the navies
+    held drills near Vladivostok in September") date one event: the finer of the two when it lies inside the
+    coarser (2024-09 in 2024), else both."""
+    kept = []
+    for r in reports:
+        inside_another = any(
+            o is not r and _same_frame(o, r) and o.value != r.value and _contains(r.value, o.value) for o in reports
+        )
+        if not inside_another:
+            kept.append(r)
+    return kept
+
+
+def _same_frame(a: EventReport, b: EventReport) -> bool:
+    return (a.start, a.trigger, a.agents, a.patients, a.place) == (b.start, b.trigger, b.agents, b.patients, b.place)
+
+
+def _contains(coarse: str, fine: str) -> bool:
+    """The calendar value `coarse` holds every day of `fine`."""
+    c, f = value_range(coarse), value_range(fine)
+    return c is not None and f is not None and c[0] <= f[0] and f[1] <= c[1]
 
 
 def _calendar_value(t: Timex) -> str | None:
-    """The date's value as a year, month or day (a time of day cut to its day), or None."""
+    """The date's value as a year, month or day (a time of day cut to its day; a quarter or half to the month or
+    year that holds it all, a week to its month: "in the first half of 2025" dates its event to 2025), or
+    None."""
     if t.type not in ("DATE", "TIME") or not t.value:
         return None
     value = t.value.split("T")[0]
-    return value if granularity(value) in EVENT_GRANULARITIES else None
+    if granularity(value) in EVENT_GRANULARITIES:
+        return value
+    if granularity(value) not in ("week", "quarter", "half-year"):
+        return None  # (a season is no part of a year's calendar: "the fall" is as often a decline)
+    first, last = value_range(value)
+    if first[:7] == last[:7]:
+        return first[:7]
+    return first[:4] if first[:4] == last[:4] and granularity(value) != "week" else None  # (a week: its month)
+
+
+def _not_when_it_happened(doc, t: Timex, trigger) -> bool:
+    """ "fell 8% from a year earlier", "higher than a year ago", "compared with 2023": the date an amount is
+    measured against, not the date of the change (TimeML links it to the change, but the change did not happen
+    then); "will run until July 19", "has grown since 2014": where the event ends or begins, not its date."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1].lower_
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if before in BASELINE_WORDS or before in SPAN_BOUNDS:
+        return True
+    if trigger.lemma_.lower() == "compare" or _inside_a_comparison(span.root, trigger):
+        return True  # "compared with 6.7 billion in the previous quarter"
+    if before in ("from", "on", "over") and after not in RANGE_ENDS and trigger.lemma_.lower() in CHANGE_VERBS:
+        return before == "from" or any(w in span.text.lower() for w in ("earlier", "ago", "before", "previous"))
+    return False
 
 
 def _sentence_of(sentences: list[tuple[int, int]], offset: int) -> tuple[int, int]:
@@ -103,6 +161,9 @@ def _frame(doc, trigger, mentions: list[Mention], t: Timex, value: str) -> Event
         if reporting.agents:
             trigger, roles = trigger.head, _Roles(reporting.agents, reporting.patients, roles.place or reporting.place)
             word = trigger
+    if not roles.agents and trigger.dep_ in ("relcl", "advcl", "conj") and _pronoun_subject(trigger):
+        roles.agents = _roles(doc, _clause_it_hangs_on(trigger), mentions, skip).agents
+    roles.place = roles.place or _where_place(doc, trigger, mentions)
     if not roles:
         borrowed = _borrowed(doc, trigger, mentions, skip)
         roles.agents, roles.patients = borrowed.agents, borrowed.patients
@@ -131,8 +192,10 @@ def _light_verbs_noun(doc, trigger, mentions: list[Mention], skip: tuple[int, in
     the date is on; else the trigger."""
     roles = _roles(doc, trigger, mentions, skip)
     if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS and trigger.lemma_.lower() in NOUN_VERBS:
+        held = _roles(doc, trigger.head, mentions, skip)
         if not roles.agents:  # the date on the noun ("held talks … on Tuesday"): who held them
-            roles.agents = _roles(doc, trigger.head, mentions, skip).agents
+            roles.agents = held.agents
+        roles.place = roles.place or held.place  # ("held drills near Vladivostok in September"): where
         return trigger, roles
     if trigger.lemma_.lower() not in LIGHT_VERBS:
         return trigger, roles
@@ -185,6 +248,8 @@ def _role(tok, trigger, lemma: str) -> str | None:
         if tok.i == trigger.i:
             if any(p.dep_ in MODIFIER_DEPS for p in path[:-1]):
                 return None
+            if any(p.dep_ == "prep" and p.lower_ in TOPIC_PREPS for p in path[:-1]):
+                return None  # "welcomed a proposal for talks on Ukraine": what the talks are about
             return _role_of_path(path, trigger, lemma)
         if tok.dep_ in CLAUSE_DEPS or tok.head.i == tok.i:
             return None
@@ -233,6 +298,46 @@ def _borrowed(doc, trigger, mentions: list[Mention], skip: tuple[int, int]) -> _
         if roles:
             return roles
     return _Roles()
+
+
+def _inside_a_comparison(tok, trigger) -> bool:
+    """The date sits in a phrase of comparison on its way up to the trigger ("sales of 105.9 mln dlrs compared to
+    sales in the comparable quarter last year", "higher than in 2019")."""
+    for _ in range(MAX_PATH):
+        if tok.i == trigger.i or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lower_ in COMPARING_WORDS:
+            return True
+    return False
+
+
+def _pronoun_subject(trigger) -> bool:
+    """The trigger's subject is a pronoun ("…, where he met Sergei Lavrov")."""
+    return any(c.dep_ in AGENT_DEPS and c.pos_ == "PRON" for c in trigger.children)
+
+
+def _clause_it_hangs_on(trigger):
+    """The verb of the clause a dependent clause hangs on: its head, or for a relative clause the verb its noun
+    depends on ("Wang Yi visited Moscow, where he met …": visited)."""
+    head = trigger.head
+    if trigger.dep_ == "relcl":
+        for _ in range(MAX_BORROW):
+            if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+                break
+            head = head.head
+    return head
+
+
+def _where_place(doc, trigger, mentions: list[Mention]) -> tuple[int, int] | None:
+    """ "Wang Yi visited Moscow, where he met …": the place a relative "where" clause describes."""
+    if trigger.dep_ != "relcl" or not any(c.lower_ == "where" for c in trigger.children):
+        return None
+    head = trigger.head
+    return next(
+        ((m.start, m.end) for m in mentions if m.label in PLACE_LABELS and m.start <= head.idx < m.end),
+        None,
+    )
 
 
 def _dateline(text: str, mentions: list[Mention]) -> tuple[int, int] | None:

@@ -388,6 +388,27 @@ def clause_before_the_name(ex, cue: ReportCue) -> bool:
     return True
 
 
+def trailing_attribution_on_a_noun(ex, cue: ReportCue) -> bool:
+    """ "The two sides will expand trade, Russia's state news agency TASS reported": the parse made the closing
+    attribution a relative clause of the description before it; the sentence up to the comma that opens it."""
+    v = cue.v
+    subject = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    head = v.head
+    if v.dep_ not in ("relcl", "acl") or subject is None or not head.i < v.i or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    comma = head.left_edge.i - 1
+    if (
+        comma <= v.sent.start
+        or ex.doc[comma].text != ","
+        or any(not (t.is_punct or t.is_space) for t in ex.doc[v.i + 1 : v.sent.end])
+        or not any(t.tag_ in FINITE_TAGS for t in ex.doc[v.sent.start : comma])
+    ):
+        return False
+    cue.frame.scope = (v.sent.start, cue.b)
+    cue.frame.content = clean_range(ex, v.sent.start, comma, ex.doc[v.sent.start : comma].root)
+    return True
+
+
 def apostrophe_quotation(ex, cue: ReportCue) -> bool:
     """ "''Jobs, jobs, jobs,'' Mrs. Clinton said": the quotation in two apostrophes right before."""
     if cue.v.tag_ not in ("VBD", "VBZ", "VBP") or (marked := apostrophe_before(ex, cue.v, cue.subj)) is None:
@@ -420,6 +441,7 @@ REPORT_CONTENT_RULES = (
     parenthetical_attribution,
     interrupted_elsewhere,
     clause_before_the_name,
+    trailing_attribution_on_a_noun,
     apostrophe_quotation,
     as_clause,
 )

@@ -10,6 +10,7 @@ from model.extract.quotes.speakers import Speaker
 from model.extract.quotes.stance import claim_kind
 from model.lexicon.grammar import UNNAMED_PRONOUNS
 from model.lexicon.people import BODY_NOUNS, PEOPLE_QUANTIFIERS, THING_NOUNS
+from model.lexicon.records import DOCUMENT_NOUNS
 from model.lexicon.speech import ADDRESSEE_VERBS, CLAIM_NOUNS, REPORT_VERBS, STANCES
 from model.records import Quote
 
@@ -75,7 +76,8 @@ def asked_of_the_subject(ex, q: Quote) -> bool:
     if span is None or not len(span):
         return False
     v = span[0]
-    if v.lemma_.lower() not in ADDRESSEE_VERBS or v.tag_ != "VBN" or any(c.dep_ == "agent" for c in v.children):
+    participle = v.tag_ == "VBN" or v.tag_ == "VBD" and v.dep_ == "advcl"  # (the tagger's "Asked whether …, X …")
+    if v.lemma_.lower() not in ADDRESSEE_VERBS or not participle or any(c.dep_ == "agent" for c in v.children):
         return False
     deps = {c.dep_ for c in v.children}
     return bool(deps & {"auxpass", "nsubjpass"}) or "nsubj" not in deps
@@ -208,12 +210,30 @@ def trailing_reporters(ex, frames: list[Frame]) -> set[int]:
     return found
 
 
+def _in_a_document(cue) -> bool:
+    """ "…, the Kremlin said in a readout of the call.": the cue closes its sentence with the document it was said
+    in (where the writer read the words it reports)."""
+    words = [t for t in cue.doc[cue.i + 1 : cue.sent.end] if not (t.is_punct or t.is_space)]
+    return (
+        len(words) >= 2
+        and words[0].lower_ == "in"
+        and words[0].head.i == cue.i
+        and any(t.lemma_.lower() in DOCUMENT_NOUNS and t.head.i == words[0].i for t in words[1:])
+        and all(words[0].is_ancestor(t) for t in words[1:])
+    )
+
+
 def _reported_by(g: Frame, frames: list[Frame]):
     """The cue of the earlier speech verb whose words `g` reports after them (`trailing_reporters`), or None."""
-    if g.cue_lemma != "report" or g.subject is None or not g.subject.i < g.cue.i:
+    if g.cue_lemma not in ("report", "say") or g.subject is None or not g.subject.i < g.cue.i:
         return None
     doc, start = g.cue.doc, g.subject.left_edge.i
-    if start == 0 or doc[start - 1].text != "," or any(doc[i].is_alpha for i in range(g.cue.i + 1, g.cue.sent.end)):
+    after = range(g.cue.i + 1, g.cue.sent.end)
+    if start == 0 or doc[start - 1].text != ",":
+        return None
+    if g.cue_lemma == "say" and not _in_a_document(g.cue):
+        return None  # "…, the spokesman said": the speaker of what comes before
+    if g.cue_lemma == "report" and any(doc[i].is_alpha for i in after):
         return None
     joined = (g.cue.head, *(c for c in g.cue.children if c.dep_ in ("ccomp", "parataxis")))
     return next(
@@ -354,7 +374,27 @@ def clause_outside_quotes(ex, f: Frame) -> tuple[int, int] | None:
         rng = clean_range(ex, c.left_edge.i, min(c.right_edge.i + 1, b), c)
         if rng is not None and not any(ex.in_quote[i] for i in range(*rng)):
             return rng
-    return None
+    return _clause_before_the_fragment(ex, head, a, b)
+
+
+def _clause_before_the_fragment(ex, head, a: int, b: int) -> tuple[int, int] | None:
+    """ "said [Beijing was not a party to the conflict] and rejected what it called “groundless accusations”": the
+    reported clause with a subject of its own and no marks, before the coordinated predicate that holds the
+    fragment, as a token range; or None."""
+    if not any(x.dep_ in ("nsubj", "nsubjpass") for x in head.children):
+        return None
+    quoted = [c for c in head.children if c.dep_ == "conj" and a <= c.i < b and _holds_a_quote(ex, c)]
+    if not quoted:
+        return None
+    end = quoted[0].left_edge.i
+    while end > a and (ex.doc[end - 1].dep_ == "cc" or ex.doc[end - 1].is_punct):
+        end -= 1
+    rng = clean_range(ex, a, end, head) if end > head.i else None
+    return rng if rng is not None and not any(ex.in_quote[i] for i in range(*rng)) else None
+
+
+def _holds_a_quote(ex, tok) -> bool:
+    return any(ex.in_quote[i] for i in range(tok.left_edge.i, tok.right_edge.i + 1))
 
 
 def _indirect_record(ex, f: Frame, start: int, end: int) -> Quote:

@@ -317,6 +317,8 @@ class Resolver:
         of Commerce, not by any ministry of commerce (the entity stays the one named, `names`)."""
         if sp is None or not sp.name or sp.label == "PERSON" and sp.named or len(sp.names) > 1:
             return sp
+        if sp.named and tok.i not in self.mention_at:
+            return sp  # a name beside the description ("China's state broadcaster CCTV") is the body's own
         owner = next((c for c in tok.children if c.dep_ == "poss" and not self.in_quote[c.i]), None)
         m = self.mention_at.get(owner.i) if owner is not None else None
         if m is None or m.label != "GPE" or m.text.casefold() in sp.name.casefold():
@@ -400,7 +402,7 @@ class Resolver:
         for c in tok.children:
             if c.dep_ == "appos":
                 m2 = self.mention_at.get(c.i)
-                if m2 is not None and m2.label == "PERSON":
+                if m2 is not None and (m2.label == "PERSON" or _names_the_body(tok, m2)):
                     return m2
         if tok.pos_ in ("NOUN", "PROPN"):
             # "the Russian Tass news agency": the name in compound with a common noun head
@@ -1243,3 +1245,9 @@ def _is_main_clause(verb) -> bool:
 def _person_speaker(m: Mention, span, basis: str) -> Speaker:
     """A pronoun's speaker: the person of mention `m`, named, at three quarters' confidence."""
     return Speaker(m.canonical, [m.canonical], span[0], span[1], basis, 0.75, "PERSON", True)
+
+
+def _names_the_body(tok, m: Mention) -> bool:
+    """ "China's state broadcaster CCTV", "the news agency, Interfax": an organisation's name set beside the
+    description of a body (not of a person's: "Scott's niece, … (D-Newport News)" is no one's name)."""
+    return m.label == "ORG" and tok.pos_ == "NOUN" and tok.lemma_.lower() in BODY_NOUNS

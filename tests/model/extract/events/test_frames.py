@@ -80,3 +80,40 @@ def test_a_light_verbs_event_noun_is_the_event_and_its_phrases_its_roles(nlp):
 def test_a_place_in_the_dateline_the_parse_joined_to_the_subject_takes_no_part(nlp):
     frames = _frames_of(nlp, "VIENNA, Austria (Wire) - Maria Lopez welcomed Jan Novak on Tuesday.")
     assert frames == [("welcome", ["Maria Lopez"], ["Jan Novak"], "VIENNA")]
+
+
+def _values_of(nlp, text: str) -> list[tuple]:
+    ext = extract(Article(key="c", text=text, published=PUBLISHED), nlp(text))
+    return [(r.trigger, r.value, r.place and text[slice(*r.place)]) for r in ext.events]
+
+
+def test_a_half_year_dates_its_event_to_the_year_and_a_baseline_dates_nothing(nlp):
+    # the change happened in the first half, not a year before it: the year is what is known of it
+    values = _values_of(nlp, "Exports from Portugal to Chile fell 6% in the first half of 2020 from a year earlier.")
+    assert [(trigger, value) for trigger, value, _ in values] == [("fall", "2020")]
+    assert _values_of(nlp, "Wool output was lower than a year ago.") == []
+    compared = "Sales in Lima totalled 6.2 billion soles, compared with 6.7 billion soles in the previous quarter."
+    assert _values_of(nlp, compared) == []
+
+
+def test_a_date_that_bounds_a_span_is_not_the_events_date(nlp):
+    assert _values_of(nlp, "The fair in Lyon will run until July 19.") == []
+    assert [v for _, v, _ in _values_of(nlp, "The fair in Lyon opened on July 12 and will run until July 19.")] == [
+        "2020-07-12"  # (opened: the July 12 before the publication date)
+    ]
+
+
+def test_a_where_clause_is_the_events_place_and_its_pronoun_the_subject_before(nlp):
+    frames = _frames_of(nlp, "Angela Merkel flew to Vienna, where she met Emmanuel Macron on April 24.")
+    assert frames == [("meet", ["Angela Merkel"], ["Emmanuel Macron"], "Vienna")]
+
+
+def test_two_dates_of_one_frame_give_the_finer(nlp):
+    # "last year … in September": one event, September of last year, where the drills were held
+    values = _values_of(nlp, "Last year, the two navies held large drills near Lisbon in September.")
+    assert values == [("drill", "2020-09", "Lisbon")]
+
+
+def test_what_a_proposal_is_about_takes_no_part(nlp):
+    frames = _frames_of(nlp, "The Kremlin on Wednesday welcomed a Chilean proposal for talks on Peru.")
+    assert frames and all("Peru" not in agents + patients for _, agents, patients, _ in frames)

@@ -287,3 +287,43 @@ def test_a_spokesman_for_a_body_speaks_for_it_and_an_aide_for_himself(nlp):
 def test_helping_someone_do_something_is_a_deed_not_a_position(nlp):
     assert run(nlp, "Minister Pavel Orlov helped exporters find new buyers in Asia.") == []
     assert run(nlp, "The cheap loans helped developing countries produce more copper.") == []
+
+
+def test_a_body_named_beside_its_description_speaks_by_its_name(nlp):
+    quotes = run(
+        nlp, "Ten ships left the port on Friday, Japan's public broadcaster NHK reported.\n\nThe port is shut."
+    )
+    assert [(q.speaker, q.text) for q in quotes] == [("NHK", "Ten ships left the port on Friday")]
+
+
+def test_an_agency_the_parse_hung_on_the_clause_before_still_reports_it(nlp):
+    # the parse makes "Peru's state news agency" the object of "expand" and "Andina reported" its relative clause
+    quotes = run(nlp, "The two sides will expand trade, Peru's state news agency Andina reported.\n\nTalks go on.")
+    assert [(q.speaker, q.text) for q in quotes] == [("Andina", "The two sides will expand trade")]
+
+
+def test_what_a_speaker_was_asked_is_not_what_they_said(nlp):
+    text = (
+        "Paolo Ferri, the minister's aide, told reporters in Rome that the two leaders also discussed the harbour.\n\n"
+        "Asked whether the Blue Line pipeline had come up, ministry spokesman Carlo Neri declined to comment.\n\n"
+        "The talks go on."
+    )
+    assert not any("pipeline" in q.text for q in run(nlp, text))
+
+
+def test_a_report_closed_by_the_document_it_was_read_in_is_the_speakers_alone(nlp):
+    quotes = run(nlp, "Tusk said Poland valued its ties with Chile, the ministry said in a readout of the call.")
+    assert [(q.speaker, q.text) for q in quotes] == [("Tusk", "Poland valued its ties with Chile")]
+
+
+def test_a_reported_clause_before_a_predicate_holding_a_fragment_is_reported(nlp):
+    # "said [C] and rejected what it called “…”": the clause is reported speech, the fragment a partial quote
+    quotes = run(
+        nlp,
+        "Chile's Foreign Ministry said on Tuesday that Santiago was not a party to the dispute and rejected "
+        "what it called “baseless claims” by Peru.",
+    )
+    assert {(q.kind, q.text) for q in quotes} == {
+        ("indirect", "Santiago was not a party to the dispute"),
+        ("partial", "baseless claims"),
+    }
