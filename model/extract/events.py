@@ -33,6 +33,7 @@ from model.lexicon.event_frames import (
     TOPIC_PREPS,
 )
 from model.lexicon.events import CHANGE_VERBS, LIGHT_VERBS
+from model.lexicon.people import PEOPLE_NOUNS
 from model.records import EventReport, Mention, Timex
 
 EVENT_GRANULARITIES = ("year", "month", "day")
@@ -44,6 +45,8 @@ APPOSED_DEPS = frozenset({"npadvmod", "appos", "prep", "dep", "conj", "nsubj", "
 # ("until July 19"), and after a date that opens a range ("from 2019 to 2021": not a baseline).
 BASELINE_WORDS = frozenset({"than", "versus", "vs", "vs."})
 COMPARING_WORDS = BASELINE_WORDS | {"compared", "comparison"}
+# Nouns that count or group the event nouns after their "of" ("signed a series of agreements").
+MEASURE_NOUNS = frozenset({"series", "number", "set", "range", "raft", "host", "package", "pair", "couple", "dozen"})
 SPAN_BOUNDS = frozenset({"until", "till", "since"})
 RANGE_ENDS = frozenset({"to", "through", "until", "till", "-", "–", "and"})
 DATELINE = re.compile(r"\s*([A-Z][A-Z.'\- ]{1,40}[A-Z])\s*(?:,|\(|—|–|-)")
@@ -168,6 +171,8 @@ def _frame(doc, trigger, mentions: list[Mention], t: Timex, value: str) -> Event
         borrowed = _borrowed(doc, trigger, mentions, skip)
         roles.agents, roles.patients = borrowed.agents, borrowed.patients
         roles.place = roles.place or borrowed.place
+    elif not roles.agents and trigger.pos_ in ("VERB", "AUX"):
+        roles.agents = _borrowed(doc, trigger, mentions, skip, agents_only=True).agents  # "Xi is due to leave Moscow"
     return EventReport(
         start=0,
         end=0,
@@ -250,12 +255,23 @@ def _role(tok, trigger, lemma: str) -> str | None:
                 return None
             if any(p.dep_ == "prep" and p.lower_ in TOPIC_PREPS for p in path[:-1]):
                 return None  # "welcomed a proposal for talks on Ukraine": what the talks are about
-            return _role_of_path(path, trigger, lemma)
+            role = _role_of_path(path, trigger, lemma)
+            if role in ("agent", "patient") and _under_another_phrase(path):
+                return None  # "arrived for a visit to Russia at the invitation of Putin": the visit's, the invitation's
+            return role
         if tok.dep_ in CLAUSE_DEPS or tok.head.i == tok.i:
             return None
         path.append(tok)
         tok = tok.head
     return None
+
+
+def _under_another_phrase(path: list) -> bool:
+    """The mention is reached through two prepositional phrases or more, none of them about people ("for a visit to
+    Russia"; but "a meeting of ministers from the Group of Five": the ministers are the Group's)."""
+    preps = [p for p in path if p.dep_ == "prep"]
+    people = any(p.dep_ == "pobj" and p.lemma_.lower() in PEOPLE_NOUNS for p in path[1:])
+    return len(preps) >= 2 and not people
 
 
 def _role_of_path(path: list, trigger, lemma: str) -> str | None:
@@ -279,16 +295,25 @@ def _role_of_path(path: list, trigger, lemma: str) -> str | None:
     return None
 
 
-def _borrowed(doc, trigger, mentions: list[Mention], skip: tuple[int, int]) -> _Roles:
+def _borrowed(doc, trigger, mentions: list[Mention], skip: tuple[int, int], agents_only: bool = False) -> _Roles:
     """A trigger naming no participant of its own borrows them: the subject of the verb it completes, is joined
     to or is the object of ("agreed to meet", "arrived and met", "held talks"), or whose clause it is in with a
     pronoun for subject ("… as he began"); the frame of the word whose
-    phrase it sits in ("during talks …, with Wang Yi, he welcomed", "Putin's participation in the opening")."""
+    phrase it sits in ("during talks …, with Wang Yi, he welcomed", "Putin's participation in the opening").
+    `agents_only`: for a trigger with participants but no agent, only the ways that lend it a subject."""
     if trigger.dep_ in ("xcomp", "conj", "dobj") and trigger.head.pos_ in ("VERB", "AUX"):
         return _Roles(agents=_roles(doc, trigger.head, mentions, skip).agents)
+    if trigger.dep_ == "xcomp" and trigger.head.dep_ == "acomp" and trigger.head.head.pos_ in ("VERB", "AUX"):
+        # "Xi … is due to leave Moscow on Wednesday": the subject of "is"
+        return _Roles(agents=_roles(doc, trigger.head.head, mentions, skip).agents)
+    held = _object_of_a_measure(trigger)
+    if held is not None:  # "signed a series of agreements on Tuesday": who signed them
+        return _Roles(agents=_roles(doc, held.head, mentions, skip).agents)
     if trigger.dep_ in ("advcl", "conj") and any(c.dep_ in AGENT_DEPS and c.pos_ == "PRON" for c in trigger.children):
         # "Putin touted … as he began his visit": the pronoun is the subject of the clause it depends on
         return _Roles(agents=_roles(doc, trigger.head, mentions, skip).agents)
+    if agents_only:
+        return _Roles()  # (the frame of a phrase it sits in is another event's)
     tok = trigger
     for _ in range(MAX_BORROW):
         if tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.head.i == tok.head.i:
@@ -310,6 +335,15 @@ def _inside_a_comparison(tok, trigger) -> bool:
         if tok.lower_ in COMPARING_WORDS:
             return True
     return False
+
+
+def _object_of_a_measure(noun):
+    """ "a series of agreements", "a number of deals": the measure noun that is a verb's object, for the event noun
+    after its "of"; or None."""
+    of = noun.head
+    if noun.dep_ != "pobj" or of.lower_ != "of" or of.head.dep_ != "dobj" or of.head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return of.head if of.head.lemma_.lower() in MEASURE_NOUNS else None
 
 
 def _pronoun_subject(trigger) -> bool:

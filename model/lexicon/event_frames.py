@@ -70,7 +70,9 @@ TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Triggers whose place is their object: "visited Moscow", "a visit to Russia".
-PLACE_OBJECT_TRIGGERS = frozenset({"visit", "tour", "trip", "travel", "arrive", "arrival", "journey", "invade"})
+PLACE_OBJECT_TRIGGERS = frozenset(
+    {"visit", "tour", "trip", "travel", "arrive", "arrival", "journey", "invade", "leave", "depart"}
+)
 # Triggers whose `to` phrase is a place: "a visit to Russia", "welcomed Wang Yi to the Kremlin".
 TO_PLACE_TRIGGERS = PLACE_OBJECT_TRIGGERS | frozenset(
     {"welcome", "invite", "return", "send", "deploy", "fly", "come", "go", "move", "travel", "head"}

@@ -117,3 +117,26 @@ def test_two_dates_of_one_frame_give_the_finer(nlp):
 def test_what_a_proposal_is_about_takes_no_part(nlp):
     frames = _frames_of(nlp, "The Kremlin on Wednesday welcomed a Chilean proposal for talks on Peru.")
     assert frames and all("Peru" not in agents + patients for _, agents, patients, _ in frames)
+
+
+def test_whom_a_visit_is_to_or_at_whose_invitation_takes_no_part_in_the_arrival(nlp):
+    frames = _frames_of(
+        nlp, "Angela Merkel arrived in Madrid on Monday for a state visit to Spain at the invitation of Pedro Sanchez."
+    )
+    assert frames == [("arrive", ["Angela Merkel"], [], "Madrid")]
+
+
+def test_ministers_of_a_group_are_the_groups(nlp):
+    frames = _frames_of(nlp, "The meeting of the finance ministers of Chile and Peru on June 2 ended early.")
+    assert frames and set(frames[0][1] + frames[0][2]) == {"Chile", "Peru"}
+
+
+def test_who_is_due_to_leave_and_who_signed_a_series_of_deals(nlp):
+    assert _frames_of(nlp, "Angela Merkel, who arrived on Monday, is due to leave Madrid on Wednesday.")[-1] == (
+        "leave",
+        ["Angela Merkel"],
+        [],
+        "Madrid",
+    )
+    frames = _frames_of(nlp, "Chile and Peru signed a series of agreements on Tuesday covering mining and trade.")
+    assert [(agents, patients) for _, agents, patients, _ in frames] == [(["Chile", "Peru"], [])]
