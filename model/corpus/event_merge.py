@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from model.dates import granularity, value_range
+from model.lexicon.calendar import WEEKDAYS
 from model.lexicon.event_frames import (
     CONFLICT_WINDOW_DAYS,
     CONVERSE_TRIGGERS,
@@ -48,6 +50,18 @@ class Report:
     place: str | None = None
     trigger_at: int | None = None  # the trigger's offset in its article: one trigger with two dates is one span
     noun: bool = False  # the trigger is an event noun ("the talks"), not a verb
+    timex_text: str = ""  # the date as the article wrote it
+
+    @property
+    def weekday_agrees(self) -> bool:
+        """The date names its day of month and a weekday it falls on ("Sunday, April 7" in 2024): two cues that
+        agree (a weekday alone is where its day came from)."""
+        return (
+            self.weekday_value is None
+            and granularity(self.value) == "day"
+            and any(c.isdigit() for c in self.timex_text)
+            and any(w in WEEKDAYS for w in re.findall(r"[a-z]+", self.timex_text.lower()))
+        )
 
     @property
     def participants(self) -> set[str]:
@@ -318,12 +332,14 @@ def has_conflict(rds: list[Reading], reports: list[Report] = ()) -> bool:
 
 
 def best_value(reports: list[Report], rds: list[Reading]) -> str:
-    """The reading best supported: not contradicted by its own weekday, given or contained by more reports, the
-    more specific."""
+    """The reading best supported: not contradicted by its own weekday, given or contained by more reports, given
+    with a weekday it falls on, the more specific."""
 
     def support(rd: Reading) -> tuple:
         backing = sum(any(_inside(rd.value, v) for v in r.readings) for r in reports)
-        return (not rd.contradicted, backing, GRANULARITY_RANK.get(granularity(rd.value) or "", -1), rd.value)
+        agreeing = any(r.weekday_agrees and r.value == rd.value for r in reports)
+        rank = GRANULARITY_RANK.get(granularity(rd.value) or "", -1)
+        return (not rd.contradicted, backing, agreeing, rank, rd.value)
 
     return max(rds, key=support).value
 

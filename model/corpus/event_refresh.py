@@ -26,7 +26,7 @@ from model.corpus.event_merge import Event, Report, cluster, event_of
 
 _REPORTS = (
     "SELECT r.id, a.key, r.timex_start, r.trigger, r.value, r.weekday_value, r.basis, pe.canonical, r.event_start, "
-    "r.trigger_pos "
+    "r.trigger_pos, substr(a.text, r.timex_start + 1, r.timex_end - r.timex_start) "
     "FROM event_report r JOIN article a ON a.id = r.article "
     "LEFT JOIN mention pm ON pm.article = r.article AND pm.start = r.place_start AND pm.end = r.place_end "
     "LEFT JOIN entity pe ON pe.id = pm.entity WHERE r.part = ? ORDER BY r.id"
@@ -76,8 +76,9 @@ def _merge_part(conn: sqlite3.Connection, part: str, only: set[int] | None = Non
             place=place,
             trigger_at=at,
             noun=pos in ("NOUN", "PROPN"),
+            timex_text=said or "",
         )
-        for rid, key, ts, trigger, value, weekday, basis, place, at, pos in conn.execute(
+        for rid, key, ts, trigger, value, weekday, basis, place, at, pos, said in conn.execute(
             _REPORTS.replace(" ORDER BY", among + " ORDER BY"), params
         )
     }

@@ -236,6 +236,7 @@ def _reported_by(g: Frame, frames: list[Frame]):
     if g.cue_lemma == "report" and any(doc[i].is_alpha for i in after):
         return None
     joined = (g.cue.head, *(c for c in g.cue.children if c.dep_ in ("ccomp", "parataxis")))
+    joined = (*joined, *(c for j in joined for c in j.children if c.dep_ == "conj"))  # "X conveyed … and said …"
     return next(
         (
             f.cue

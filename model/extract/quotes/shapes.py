@@ -307,7 +307,31 @@ def cut_dateline(ex, a: int, b: int, head) -> tuple[int, int]:
     return a, b
 
 
-RANGE_TRIMS = (cut_dateline, cut_coordinated_clauses, cut_relative_appositions, cut_glosses, trim_edges)
+def past_a_dangling_preposition(ex, a: int, b: int, head) -> tuple[int, int]:
+    """ "said the two countries would step up coordination at [the U.N.]": the parse ended the sentence at "at" (an
+    abbreviation's full stop read as the sentence's); the words after it, to the paragraph's end, are its object
+    when they hold no verb."""
+    doc = ex.doc
+    if not (a < b < len(doc)) or doc[b - 1].dep_ != "prep" or any(c.dep_ == "pobj" for c in doc[b - 1].children):
+        return a, b
+    end = b
+    while end < len(doc) and "\n" not in doc[end].text and doc[end].pos_ not in ("VERB", "AUX"):
+        end += 1
+    if end == b or end - b > MAX_DANGLING_OBJECT or (end < len(doc) and "\n" not in doc[end].text):
+        return a, b
+    return a, end
+
+
+MAX_DANGLING_OBJECT = 6  # words
+
+RANGE_TRIMS = (
+    past_a_dangling_preposition,
+    cut_dateline,
+    cut_coordinated_clauses,
+    cut_relative_appositions,
+    cut_glosses,
+    trim_edges,
+)
 
 
 def second_predicate(head, c) -> bool:

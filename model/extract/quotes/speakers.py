@@ -354,7 +354,7 @@ class Resolver:
         ]
         own = next((t for t in after if t.head.i == tok.head.i), None)
         if own is not None:
-            return self._single_name(own, cue_text)
+            return self.resolve(own, cue_text)  # (joint subjects too: "X and his counterpart Y pledged")
         named = next(
             (
                 self.mention_at[t.i]

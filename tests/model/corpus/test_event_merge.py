@@ -88,6 +88,16 @@ def test_a_weekday_that_contradicts_its_day_is_flagged_and_its_reading_wins():
     assert alone.conflict and alone.value == "2021-06-07"
 
 
+def test_of_two_readings_one_each_the_one_given_with_the_weekday_it_falls_on_wins():
+    arrived = _r(1, "a", "arrive", "2021-06-08", ["Ana Ruiz"])  # "arrived on June 8"
+    sunday = _r(2, "b", "arrive", "2021-06-06", ["Ana Ruiz"])  # "arrived on Sunday, June 6": a Sunday in 2021
+    sunday.timex_text = "Sunday, June 6"
+    ev = event_of(cluster([arrived, sunday])[0])
+    assert ev.conflict and ev.value == "2021-06-06"
+    sunday.timex_text = "Sunday"  # a weekday alone is where its day came from: no second cue
+    assert event_of(cluster([arrived, sunday])[0]).value == "2021-06-08"
+
+
 def test_a_coarser_reading_is_no_conflict():
     reports = [_r(1, "a", "sign", "2020-03-05", ["Ana Ruiz"]), _r(2, "b", "declare", "2020", ["Ana Ruiz"])]
     (group,) = cluster(reports)

@@ -4,9 +4,13 @@ country. Every sentence is written for the test."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
+from spacy.tokens import Doc
 
 from model.extract.datelines import dateline_spans
+from model.extract.quotes.shapes import past_a_dangling_preposition
 from tests.model.extract.quotes.helpers import one, run
 
 
@@ -327,3 +331,35 @@ def test_a_reported_clause_before_a_predicate_holding_a_fragment_is_reported(nlp
         ("indirect", "Santiago was not a party to the dispute"),
         ("partial", "baseless claims"),
     }
+
+
+def test_a_joint_subject_after_a_dateline_speaks_together(nlp):
+    quotes = run(
+        nlp,
+        "LIMA, May 3 (Wire) - Peruvian Foreign Minister Ana Ruiz and her Chilean counterpart Tomas Vidal on Friday "
+        "vowed to resist what they called the “pressure of outsiders” in the region.",
+    )
+    assert one(quotes, "pressure of outsiders").speaker == "Ana Ruiz; Tomas Vidal"
+
+
+def test_an_abbreviation_ending_the_paragraph_stays_in_the_report(nlp):
+    # a parse (as the model gives in some contexts) that closes the sentence at "at", reading the abbreviation's
+    # full stop as the sentence's: the words after the dangling preposition, to the paragraph's end, are its object
+    words = ["Ruiz", "said", "talks", "would", "go", "on", "at", "the", "U.N.", "\n\n", "Vidal", "left", "."]
+    heads = [1, 1, 4, 4, 1, 4, 4, 7, 7, 8, 11, 11, 11]
+    deps = ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "prt", "prep", "ROOT", "dep", "dep", "nsubj", "ROOT", "punct"]
+    pos = ["PROPN", "VERB", "NOUN", "AUX", "VERB", "ADP", "ADP", "DET", "PROPN", "SPACE", "PROPN", "VERB", "PUNCT"]
+    spaces = [True, True, True, True, True, True, True, True, False, False, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    ex = SimpleNamespace(doc=doc)
+    assert past_a_dangling_preposition(ex, 2, 7, doc[4]) == (2, 9)  # "talks would go on at the U.N."
+    assert past_a_dangling_preposition(ex, 2, 6, doc[4]) == (2, 6)  # no preposition left dangling
+
+
+def test_a_report_in_a_second_predicate_closed_by_its_document_is_the_speakers_alone(nlp):
+    quotes = run(
+        nlp,
+        "Tusk conveyed greetings from the president and said Poland valued its ties with Chile, the ministry said "
+        "in a statement.",
+    )
+    assert [(q.speaker, q.text) for q in quotes] == [("Tusk", "Poland valued its ties with Chile")]
