@@ -45,6 +45,8 @@ APPOSED_DEPS = frozenset({"npadvmod", "appos", "prep", "dep", "conj", "nsubj", "
 # ("until July 19"), and after a date that opens a range ("from 2019 to 2021": not a baseline).
 BASELINE_WORDS = frozenset({"than", "versus", "vs", "vs."})
 COMPARING_WORDS = BASELINE_WORDS | {"compared", "comparison"}
+# Words of the period a change is measured against ("the same period a year ago").
+SAME_PERIOD_WORDS = frozenset({"same", "corresponding", "comparable", "year-ago", "year-earlier", "prior-year"})
 # Nouns that count or group the event nouns after their "of" ("signed a series of agreements").
 MEASURE_NOUNS = frozenset({"series", "number", "set", "range", "raft", "host", "package", "pair", "couple", "dozen"})
 SPAN_BOUNDS = frozenset({"until", "till", "since"})
@@ -126,10 +128,12 @@ def _not_when_it_happened(doc, t: Timex, trigger) -> bool:
         return False
     before = doc[span.start - 1].lower_
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    if before in BASELINE_WORDS or before in SPAN_BOUNDS:
-        return True
+    if before in BASELINE_WORDS or before in SPAN_BOUNDS and span.root.head.lower_ in SPAN_BOUNDS:
+        return True  # (not "since the February 22 accord": that date is the accord's)
     if trigger.lemma_.lower() == "compare" or _inside_a_comparison(span.root, trigger):
         return True  # "compared with 6.7 billion in the previous quarter"
+    if trigger.lemma_.lower() in CHANGE_VERBS and _the_same_period_before(span):
+        return True  # "dropped 65 pct … in the same period a year ago", "from year-ago 1.8 billion dlrs"
     if before in ("from", "on", "over") and after not in RANGE_ENDS and trigger.lemma_.lower() in CHANGE_VERBS:
         return before == "from" or any(w in span.text.lower() for w in ("earlier", "ago", "before", "previous"))
     return False
@@ -327,14 +331,30 @@ def _borrowed(doc, trigger, mentions: list[Mention], skip: tuple[int, int], agen
 
 def _inside_a_comparison(tok, trigger) -> bool:
     """The date sits in a phrase of comparison on its way up to the trigger ("sales of 105.9 mln dlrs compared to
-    sales in the comparable quarter last year", "higher than in 2019")."""
+    sales in the comparable quarter last year", "higher than in 2019", a change's "from" amount)."""
     for _ in range(MAX_PATH):
         if tok.i == trigger.i or tok.head.i == tok.i:
             return False
         tok = tok.head
-        if tok.lower_ in COMPARING_WORDS:
+        if tok.lower_ in COMPARING_WORDS or _measured_from(tok):
             return True
     return False
+
+
+def _the_same_period_before(span) -> bool:
+    """The date is, or hangs on, the period a change is measured against ("the same period a year ago", "the
+    corresponding period last year", "year-ago")."""
+    words = {t.lower_ for t in span}
+    head = span.root.head
+    if head.i < span.start and head.pos_ == "NOUN":
+        words |= {t.lower_ for t in head.subtree if t.i < span.start}
+    return bool(words & SAME_PERIOD_WORDS)
+
+
+def _measured_from(tok) -> bool:
+    """ "dropped 65 pct to 926 cars from 2,672 cars in the same period a year ago": the "from" of a change's
+    starting amount."""
+    return tok.lower_ == "from" and tok.dep_ == "prep" and tok.head.lemma_.lower() in CHANGE_VERBS
 
 
 def _object_of_a_measure(noun):

@@ -64,8 +64,8 @@ NOUN_AGENT_DEPS = frozenset({"poss", "compound"})
 PARTICIPANT_PREPS = frozenset({"with", "by", "between", "among", "against", "of", "to", "for"})
 # Prepositions of place: "in Beijing", "at the Kremlin", "to Moscow" (the last for movement).
 LOCATIVE_PREPS = frozenset({"in", "at", "inside", "near", "outside", "on"})
-# Prepositions of a topic beneath the trigger's own dependent ("a proposal for talks on Ukraine"): no participant.
-TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+# Prepositions of a topic beneath the trigger's own dependent ("a proposal about talks with Kyiv"): no participant.
+TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning"})  # ("on": "a seat on the exchange")
 # Entity labels of places, and of the ones that may take part.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})

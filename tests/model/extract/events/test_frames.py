@@ -94,10 +94,14 @@ def test_a_half_year_dates_its_event_to_the_year_and_a_baseline_dates_nothing(nl
     assert _values_of(nlp, "Wool output was lower than a year ago.") == []
     compared = "Sales in Lima totalled 6.2 billion soles, compared with 6.7 billion soles in the previous quarter."
     assert _values_of(nlp, compared) == []
+    from_amount = "Car sales in Lima dropped 65 pct to 926 cars from 2,672 cars in the same period a year ago."
+    assert _values_of(nlp, from_amount) == []
 
 
 def test_a_date_that_bounds_a_span_is_not_the_events_date(nlp):
     assert _values_of(nlp, "The fair in Lyon will run until July 19.") == []
+    since = "The franc has been steady since the February 22 accord in Paris."
+    assert [(trigger, value) for trigger, value, _ in _values_of(nlp, since)] == [("accord", "2021-02-22")]
     assert [v for _, v, _ in _values_of(nlp, "The fair in Lyon opened on July 12 and will run until July 19.")] == [
         "2020-07-12"  # (opened: the July 12 before the publication date)
     ]
