@@ -284,8 +284,26 @@ def complement_clause(ex, cue: ReportCue) -> bool:
     start = ccomp.left_edge.i
     if ex.doc[start].lower_ == "that" and ex.doc[start].dep_ == "dobj" and ex.doc[start].head.i == ccomp.i:
         start += 1  # the clause's "that" parsed as an object (`that_clause_on_the_addressee`): no word of the report
+    aside = _opening_aside(ccomp, start)
+    if aside is not None:
+        start = aside.right_edge.i + 1  # "told journalists, [as quoted by Interfax,] that …": where it was read
     cue.frame.content = clean_range(ex, start, ccomp.right_edge.i + 1, ccomp)
     return True
+
+
+def _opening_aside(clause, start: int):
+    """An "as quoted by X" or "as reported by X" clause the reported clause opens with, or None."""
+    return next(
+        (
+            c
+            for c in clause.children
+            if c.dep_ == "advcl"
+            and c.left_edge.i == start
+            and _lemma(c) in QUOTING_VERBS | REPORT_VERBS
+            and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
+        ),
+        None,
+    )
 
 
 def inverted_attribution(ex, cue: ReportCue) -> bool:
@@ -877,17 +895,15 @@ def participle_noun(ex, v, cur, rule):
 
 
 def name_of_a_lost_root(ex, v, cur, rule):
-    """ "Aaron Kall, the director of debate at …, compared": the parse lost the root, hanging it on the name."""
-    if (
-        cur is v
-        and cur.dep_ == "acl"
-        and cur.head.pos_ == "PROPN"
-        and cur.head.i < cur.i
-        and cur.i > 0
-        and ex.doc[cur.i - 1].text == ","
-        and lost_root(ex, cur)
-    ):
-        return cur.head, rule
+    """ "Aaron Kall, the director of debate at …, compared": the parse lost the root, hanging it on the name; "The
+    Chinese leader, for his part, called on …": on a description it made the root of a sentence with no verb."""
+    if not (cur.dep_ == "acl" and cur.head.i < cur.i and cur.i > 0 and ex.doc[cur.i - 1].text == ","):
+        return None
+    head = cur.head
+    if cur is v and head.pos_ == "PROPN" and lost_root(ex, cur):
+        return head, rule
+    if head.pos_ == "NOUN" and head.dep_ == "ROOT" and cur.tag_ in ("VBD", "VBN"):
+        return head, rule
     return None
 
 

@@ -353,6 +353,8 @@ class Resolver:
             if t.dep_ in ("nsubj", "nsubjpass") and not self.in_quote[t.i] and not inside(self.datelines, t.idx)
         ]
         own = next((t for t in after if t.head.i == tok.head.i), None)
+        if own is None:  # "TIANJIN, China, Sept 1 (…) - Russian President Vladimir Putin praised": joined to it
+            own = next((t for t in tok.subtree if t.dep_ in ("conj", "appos") and self._after_the_dateline(t)), None)
         if own is not None:
             return self.resolve(own, cue_text)  # (joint subjects too: "X and his counterpart Y pledged")
         named = next(
@@ -364,6 +366,14 @@ class Resolver:
             None,
         )
         return self._named(named, tok, cue_text) if named is not None else None
+
+    def _after_the_dateline(self, t) -> bool:
+        """A token of the sentence past its dateline, outside quotation marks."""
+        return not self.in_quote[t.i] and not inside(self.datelines, t.idx) and not self._dateline_word(t)
+
+    def _dateline_word(self, t) -> bool:
+        m = self.mention_at.get(t.i)
+        return m is not None and self._dateline(m)
 
     def _name_set_off(self, tok) -> Mention | None:
         """ "His former business partner at the firm, Ann Lee, said": a description whose apposition, a person's
@@ -889,6 +899,35 @@ def title_of_a_person(res: Resolver, d: Described) -> Speaker | None:
     return None
 
 
+def leader_of_a_nation(res: Resolver, d: Described) -> Speaker | None:
+    """ "the Russian leader", "the Chinese leader": the person the article named before as that nation's head of
+    state or government ("Russian President Vladimir Putin", "Chinese President Xi Jinping"), the nearest."""
+    if not _definite(d) or d.lemma != "leader" or d.tok.tag_ in ("NNS", "NNPS"):
+        return None
+    nation = next((t.lower_ for t in d.tok.lefts if t.dep_ == "amod" and t.ent_type_ == "NORP"), None)
+    if nation is None:
+        return None
+    before = re.compile(r"\b" + re.escape(nation) + r"\s+(?:" + "|".join(LEADER_TITLES) + r")\s*,?\s*$")
+    for m in _people_before(res, d.tok):
+        left = " ".join(res.text[max(0, m.start - 80) : m.start].casefold().split())
+        if before.search(left):
+            return Speaker(
+                m.canonical,
+                [m.canonical],
+                d.span[0],
+                d.span[1],
+                f"speaker: '{d.text(res)}' → {m.canonical}, named earlier as {nation.capitalize()} head of state",
+                0.75,
+                "PERSON",
+                True,
+            )
+    return None
+
+
+# The titles a nation's leader is named with ("Chinese President Xi Jinping").
+LEADER_TITLES = ("president", "prime minister", "premier", "chancellor", "leader", "king", "supreme leader")
+
+
 def _pointing_back(c: Candidate, span, basis: str, confidence: float, label, named: bool) -> Speaker:
     """The speaker a pronoun at `span` means: the earlier candidate `c`'s names."""
     return Speaker(c.speaker.name, list(c.speaker.names), span[0], span[1], basis, confidence, label, named)
@@ -1150,6 +1189,7 @@ DESCRIPTION_RULES = (
     pair_named_together,
     pair_named_apart,
     title_of_a_person,
+    leader_of_a_nation,
     voice_of_a_pronoun,
     voice_of_a_name,
     voice_for_someone,

@@ -363,3 +363,34 @@ def test_a_report_in_a_second_predicate_closed_by_its_document_is_the_speakers_a
         "in a statement.",
     )
     assert [(q.speaker, q.text) for q in quotes] == [("Tusk", "Poland valued its ties with Chile")]
+
+
+def test_a_name_the_parse_joined_to_a_dateline_with_its_country_still_speaks(nlp):
+    # the parse made the dateline the subject and the name its conjunct
+    quotes = run(
+        nlp,
+        "TIANJIN, China, Sept 1 (Wire J) - Russian President Vladimir Putin on Monday praised Moscow's ties with "
+        "Beijing as “unprecedented”, speaking at a summit of the Shanghai Cooperation Organisation hosted by Chinese "
+        "President Xi Jinping.",
+    )
+    assert one(quotes, "unprecedented").speaker == "Vladimir Putin"
+
+
+def test_a_nations_leader_is_the_head_of_state_the_article_named(nlp):
+    quotes = run(
+        nlp,
+        "Russian President Vladimir Putin and Chinese President Xi Jinping met in Tianjin.\n\n"
+        "The Russian leader stressed that the two countries opposed unilateral sanctions.\n\n"
+        "The Chinese leader, for his part, called on member states to reject “bloc confrontation”.",
+    )
+    assert one(quotes, "unilateral sanctions").speaker == "Vladimir Putin"
+    assert one(quotes, "bloc confrontation").speaker == "Xi Jinping"  # (the parse made "leader" the root)
+
+
+def test_where_the_words_were_read_opens_no_report(nlp):
+    quotes = run(
+        nlp,
+        "Kremlin spokesman Dmitry Peskov told journalists, as quoted by Interfax, that Putin and Xi would hold a "
+        "separate bilateral meeting on Tuesday.",
+    )
+    assert one(quotes, "meeting").text == "Putin and Xi would hold a separate bilateral meeting on Tuesday"
