@@ -260,6 +260,8 @@ def _role(tok, trigger, lemma: str) -> str | None:
             if any(p.dep_ == "prep" and p.lower_ in TOPIC_PREPS for p in path[:-1]):
                 return None  # "welcomed a proposal for talks on Ukraine": what the talks are about
             role = _role_of_path(path, trigger, lemma)
+            if role in ("agent", "patient") and any(p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS for p in path[:-1]):
+                return None  # "the Chinese embassy in Moscow said": where the embassy is, no one who speaks
             if role in ("agent", "patient") and _under_another_phrase(path):
                 return None  # "arrived for a visit to Russia at the invitation of Putin": the visit's, the invitation's
             return role

@@ -1053,6 +1053,34 @@ def author_of_a_writing(res: Resolver, d: Described) -> Speaker | None:
     )
 
 
+def the_writing_named_before(res: Resolver, d: Described) -> Speaker | None:
+    """ "Moscow and Beijing said in a joint statement … The statement, released after talks, said …": the one who
+    spoke in the writing of that name mentioned before (the nearest, outside quotation marks)."""
+    if d.lemma not in WRITINGS or d.tok.pos_ != "NOUN" or not _definite(d):
+        return None
+    for t in reversed(res.doc[: d.tok.i]):
+        if t.lemma_.lower() != d.lemma or res.in_quote[t.i]:
+            continue
+        prep, verb = t.head, t.head.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if t.dep_ != "pobj" or prep.lower_ != "in" or verb.pos_ != "VERB" or subject is None:
+            return None  # the nearest such writing is no one's said words
+        sp = res.resolve(subject, d.cue_text)
+        if sp is None or not sp.name:
+            return None
+        return Speaker(
+            sp.name,
+            list(sp.names),
+            d.span[0],
+            d.span[1],
+            f"speaker: '{d.text(res)}' → {sp.name}, whose {d.lemma} it named before",
+            sp.confidence * 0.9,
+            sp.label,
+            sp.named,
+        )
+    return None
+
+
 def people_counted(res: Resolver, d: Described) -> Speaker | None:
     """ "a number of lawmakers said": the lawmakers (or no one, when they are no one we can name)."""
     of = next((c for c in d.tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -1194,6 +1222,7 @@ DESCRIPTION_RULES = (
     voice_of_a_name,
     voice_for_someone,
     author_of_a_writing,
+    the_writing_named_before,
     people_counted,
     the_company,
     named_earlier_as,

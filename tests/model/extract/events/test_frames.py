@@ -144,3 +144,8 @@ def test_who_is_due_to_leave_and_who_signed_a_series_of_deals(nlp):
     )
     frames = _frames_of(nlp, "Chile and Peru signed a series of agreements on Tuesday covering mining and trade.")
     assert [(agents, patients) for _, agents, patients, _ in frames] == [(["Chile", "Peru"], [])]
+
+
+def test_where_a_speaker_is_takes_no_part(nlp):
+    frames = _frames_of(nlp, "The Chilean embassy in Lima said on its website on Monday that trade grew.")
+    assert all("Lima" not in agents + patients for _, agents, patients, _ in frames)

@@ -394,3 +394,12 @@ def test_where_the_words_were_read_opens_no_report(nlp):
         "separate bilateral meeting on Tuesday.",
     )
     assert one(quotes, "meeting").text == "Putin and Xi would hold a separate bilateral meeting on Tuesday"
+
+
+def test_the_statement_named_before_speaks_for_who_spoke_in_it(nlp):
+    quotes = run(
+        nlp,
+        "Chile and Peru said in a joint statement on Thursday that they would expand trade.\n\n"
+        "The statement, released after talks in Lima, said the two sides opposed “protectionism” in all its forms.",
+    )
+    assert one(quotes, "protectionism").speaker == "Chile; Peru"
