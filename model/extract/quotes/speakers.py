@@ -1040,17 +1040,7 @@ def author_of_a_writing(res: Resolver, d: Described) -> Speaker | None:
     sp = res._author(d.tok, d.cue_text)
     if sp is None:
         return None
-    return Speaker(
-        sp.name,
-        list(sp.names),
-        d.span[0],
-        d.span[1],
-        f"speaker: '{d.text(res)}' → {sp.name}, its author",
-        sp.confidence * 0.9,
-        sp.label,
-        sp.named,
-        antecedent=False,
-    )
+    return _speaking_for(res, d, sp, "its author", sp.named, antecedent=False)
 
 
 def the_writing_named_before(res: Resolver, d: Described) -> Speaker | None:
@@ -1068,17 +1058,23 @@ def the_writing_named_before(res: Resolver, d: Described) -> Speaker | None:
         sp = res.resolve(subject, d.cue_text)
         if sp is None or not sp.name:
             return None
-        return Speaker(
-            sp.name,
-            list(sp.names),
-            d.span[0],
-            d.span[1],
-            f"speaker: '{d.text(res)}' → {sp.name}, whose {d.lemma} it named before",
-            sp.confidence * 0.9,
-            sp.label,
-            sp.named,
-        )
+        return _speaking_for(res, d, sp, f"whose {d.lemma} it named before", sp.named)
     return None
+
+
+def _speaking_for(res: Resolver, d: Described, sp: Speaker, why: str, named: bool, antecedent: bool = True) -> Speaker:
+    """The description `d` as `sp`, who speaks through it (a writing's author, a thing's owner): `why` says how."""
+    return Speaker(
+        sp.name,
+        list(sp.names),
+        d.span[0],
+        d.span[1],
+        f"speaker: '{d.text(res)}' → {sp.name}, {why}",
+        sp.confidence * 0.9,
+        sp.label,
+        named,
+        antecedent=antecedent,
+    )
 
 
 def people_counted(res: Resolver, d: Described) -> Speaker | None:
@@ -1183,17 +1179,7 @@ def owner_of_a_thing(res: Resolver, d: Described) -> Speaker | None:
     sp = res._author(d.tok, d.cue_text) if d.owner is not None else None
     if sp is None or not sp.named:
         return NOBODY
-    return Speaker(
-        sp.name,
-        list(sp.names),
-        d.span[0],
-        d.span[1],
-        f"speaker: '{d.text(res)}' → {sp.name}, its owner",
-        sp.confidence * 0.9,
-        sp.label,
-        True,
-        antecedent=False,
-    )
+    return _speaking_for(res, d, sp, "its owner", True, antecedent=False)
 
 
 def unnamed_description(res: Resolver, d: Described) -> Speaker | None:
