@@ -60,7 +60,7 @@ def event_reports(text: str, doc, mentions: list[Mention], timexes: list[Timex])
         return []
     dateline = _dateline(text, mentions)
     filed = dateline_spans(text)  # where the copy was filed: a place, never a participant ("KAZAN, Russia (…) -")
-    mentions = [m for m in mentions if not inside(filed, m.start)]
+    mentions = [m for m in mentions if not inside(filed, m.start) and not _speaker_label(text, m)]
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     out = []
     for t in timexes:
@@ -76,6 +76,12 @@ def event_reports(text: str, doc, mentions: list[Mention], timexes: list[Timex])
             report.place = dateline
         out.append(report)
     return _finest_of_each_frame(out)
+
+
+def _speaker_label(text: str, m: Mention) -> bool:
+    """ "TASS: Will President Xi travel to Moscow …": the name that opens a transcript's turn, no participant."""
+    line = text.rfind("\n", 0, m.start) + 1
+    return not text[line : m.start].strip() and text[m.end : m.end + 1] == ":"
 
 
 def _finest_of_each_frame(reports: list[EventReport]) -> list[EventReport]:

@@ -22,6 +22,7 @@ from model.lexicon.tense import (
 )
 
 OBJECT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "oprd"}
+HEADLINE_REPORTS = {"say", "report", "announce", "confirm", "tell"}  # "Kremlin says Putin, Xi to talk …"
 
 
 # A weaker cue than a direct modifier's tense (the clause around "the Oct. 23 slaying" is past): the date
@@ -186,6 +187,23 @@ def _plan(cl: Clause) -> Direction | None:
     return None
 
 
+def _subject_to_verb(cl: Clause) -> Direction | None:
+    """ "Putin, Xi to talk by video link on Tuesday": a subject with a to-infinitive and no finite verb (a
+    headline's future)."""
+    verb = cl.verb
+    aux = [a for a in verb.children if a.dep_ == "aux"]
+    if (
+        verb.tag_ == "VB"
+        and cl.gov.participle is None
+        and [a.tag_ for a in aux] == ["TO"]
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ == "mark" for c in verb.children)
+        and (verb.dep_ == "ROOT" or verb.head.lemma_.lower() in HEADLINE_REPORTS)  # not "wants the court to rule"
+    ):
+        return 1, f"'to {verb.text}' with a subject of its own: still to come"
+    return None
+
+
 def _modal(cl: Clause) -> Direction | None:
     """`could have met` looks back; `would meet Friday` puts a weekday ahead; other modals say nothing."""
     verb = cl.verb
@@ -230,6 +248,7 @@ DIRECTION_RULES: tuple[Callable[[Clause], Direction | None], ...] = (
     _not_a_modifier,
     _future,
     _plan,
+    _subject_to_verb,
     _modal,
     _past_tense,
     _present_tense,

@@ -149,3 +149,15 @@ def test_who_is_due_to_leave_and_who_signed_a_series_of_deals(nlp):
 def test_where_a_speaker_is_takes_no_part(nlp):
     frames = _frames_of(nlp, "The Chilean embassy in Lima said on its website on Monday that trade grew.")
     assert all("Lima" not in agents + patients for _, agents, patients, _ in frames)
+
+
+def test_the_name_that_opens_a_transcripts_turn_takes_no_part(nlp):
+    text = "Reporter question.\n\nTASS: Will President Merkel travel to Madrid for the Victory Day celebrations in May?"
+    frames = _frames_of(nlp, text)
+    assert frames and all("TASS" not in agents + patients for _, agents, patients, _ in frames)
+
+
+def test_a_subject_with_a_to_infinitive_is_still_to_come(nlp):
+    # a headline's future: published on a Thursday, "on Tuesday" is the coming one
+    values = _values_of(nlp, "Merkel, Macron to talk by video link on Tuesday")
+    assert [value for _, value, _ in values] == ["2021-06-15"]
