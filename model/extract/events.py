@@ -234,6 +234,8 @@ def _roles(doc, trigger, mentions: list[Mention], skip: tuple[int, int]) -> _Rol
         if span is None or len(span) == 0:
             continue
         role = _role(span.root, trigger, lemma) or _apposed(doc, span, trigger, lemma)
+        if role in ("agent", "patient") and m.label in PLACE_LABELS and _located_by(span.root, trigger):
+            continue  # "the Chinese embassy in Moscow said": where the embassy is, no one who speaks
         if role == "place" and m.label in PLACE_LABELS:
             roles.place = roles.place or (m.start, m.end)
         elif role == "agent" and m.label in PARTICIPANT_LABELS:
@@ -266,8 +268,6 @@ def _role(tok, trigger, lemma: str) -> str | None:
             if any(p.dep_ == "prep" and p.lower_ in TOPIC_PREPS for p in path[:-1]):
                 return None  # "welcomed a proposal for talks on Ukraine": what the talks are about
             role = _role_of_path(path, trigger, lemma)
-            if role in ("agent", "patient") and any(p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS for p in path[:-1]):
-                return None  # "the Chinese embassy in Moscow said": where the embassy is, no one who speaks
             if role in ("agent", "patient") and _under_another_phrase(path):
                 return None  # "arrived for a visit to Russia at the invitation of Putin": the visit's, the invitation's
             return role
@@ -276,6 +276,12 @@ def _role(tok, trigger, lemma: str) -> str | None:
         path.append(tok)
         tok = tok.head
     return None
+
+
+def _located_by(tok, trigger) -> bool:
+    """The mention is the object of a locative preposition below the trigger's own dependent."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS and prep.head.i != trigger.i
 
 
 def _under_another_phrase(path: list) -> bool:
