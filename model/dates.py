@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from model.lexicon.calendar import WEEKDAYS
+
 _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
@@ -102,6 +104,13 @@ def value_range(value: str | None) -> tuple[str, str] | None:
             except ValueError:  # no such day (2023-02-30, week 54)
                 return None
     return None
+
+
+def named_weekday(text: str) -> int | None:
+    """The weekday (0 Monday … 6 Sunday) a date as written names beside its day of month ("Wednesday, February
+    24th"); None when it names none, two, or no day of month (a weekday alone is where its day came from)."""
+    named = [WEEKDAYS.index(w) for w in re.findall(r"[a-z]+", text.lower()) if w in WEEKDAYS]
+    return named[0] if len(named) == 1 and re.search(r"\d", text) else None
 
 
 def granularity(value: str | None) -> str | None:

@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from model.dates import granularity, value_range
-from model.lexicon.calendar import WEEKDAYS
+from model.dates import granularity, named_weekday, value_range
 from model.lexicon.event_frames import (
     CONFLICT_WINDOW_DAYS,
     CONVERSE_TRIGGERS,
@@ -59,8 +57,7 @@ class Report:
         return (
             self.weekday_value is None
             and granularity(self.value) == "day"
-            and any(c.isdigit() for c in self.timex_text)
-            and any(w in WEEKDAYS for w in re.findall(r"[a-z]+", self.timex_text.lower()))
+            and named_weekday(self.timex_text) is not None
         )
 
     @property

@@ -26,8 +26,9 @@ from model.corpus.event_merge import Event, Report, cluster, event_of
 
 _REPORTS = (
     "SELECT r.id, a.key, r.timex_start, r.trigger, r.value, r.weekday_value, r.basis, pe.canonical, r.event_start, "
-    "r.trigger_pos, substr(a.text, r.timex_start + 1, r.timex_end - r.timex_start) "
+    "r.trigger_pos, t.text "
     "FROM event_report r JOIN article a ON a.id = r.article "
+    "LEFT JOIN timex t ON t.article = r.article AND t.start = r.timex_start "  # (the date as written, off its index)
     "LEFT JOIN mention pm ON pm.article = r.article AND pm.start = r.place_start AND pm.end = r.place_end "
     "LEFT JOIN entity pe ON pe.id = pm.entity WHERE r.part = ? ORDER BY r.id"
 )

@@ -14,9 +14,8 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
-from model.dates import granularity, value_range
+from model.dates import granularity, named_weekday, value_range
 from model.extract.datelines import dateline_spans, inside
-from model.lexicon.calendar import WEEKDAYS
 from model.lexicon.event_frames import (
     AGENT_DEPS,
     CLAUSE_DEPS,
@@ -32,7 +31,16 @@ from model.lexicon.event_frames import (
     TO_PLACE_TRIGGERS,
     TOPIC_PREPS,
 )
-from model.lexicon.events import CHANGE_VERBS, LIGHT_VERBS
+from model.lexicon.events import (
+    BASELINE_WORDS,
+    CHANGE_VERBS,
+    COMPARING_WORDS,
+    LIGHT_VERBS,
+    MEASURE_NOUNS,
+    RANGE_ENDS,
+    SAME_PERIOD_WORDS,
+    SPAN_BOUNDS,
+)
 from model.lexicon.people import PEOPLE_NOUNS
 from model.records import EventReport, Mention, Timex
 
@@ -41,16 +49,6 @@ MAX_PATH = 10
 MAX_BORROW = 3  # phrases climbed to borrow a frame
 APPOSED_DEPS = frozenset({"npadvmod", "appos", "prep", "dep", "conj", "nsubj", "dobj", "pobj"})
 # "MOSCOW, Feb 22 (Reuters) -", "BEIJING (AP) —": a place in capitals opening the article.
-# Words before a date an amount is compared with ("higher than a year ago"), before a date that bounds a span
-# ("until July 19"), and after a date that opens a range ("from 2019 to 2021": not a baseline).
-BASELINE_WORDS = frozenset({"than", "versus", "vs", "vs."})
-COMPARING_WORDS = BASELINE_WORDS | {"compared", "comparison"}
-# Words of the period a change is measured against ("the same period a year ago").
-SAME_PERIOD_WORDS = frozenset({"same", "corresponding", "comparable", "year-ago", "year-earlier", "prior-year"})
-# Nouns that count or group the event nouns after their "of" ("signed a series of agreements").
-MEASURE_NOUNS = frozenset({"series", "number", "set", "range", "raft", "host", "package", "pair", "couple", "dozen"})
-SPAN_BOUNDS = frozenset({"until", "till", "since"})
-RANGE_ENDS = frozenset({"to", "through", "until", "till", "-", "–", "and"})
 DATELINE = re.compile(r"\s*([A-Z][A-Z.'\- ]{1,40}[A-Z])\s*(?:,|\(|—|–|-)")
 
 
@@ -422,17 +420,14 @@ def _dateline(text: str, mentions: list[Mention]) -> tuple[int, int] | None:
 def weekday_reading(text: str, value: str) -> str | None:
     """When a date names a weekday its day of month does not fall on ("Wednesday, February 24th" in 2023, a
     Friday): the nearest day that is that weekday (the 22nd); else None."""
-    if granularity(value) != "day":
-        return None
-    words = re.findall(r"[a-z]+", text.lower())
-    named = [WEEKDAYS.index(w) for w in words if w in WEEKDAYS]
-    if len(named) != 1 or not re.search(r"\d", text):
+    named = named_weekday(text)
+    if granularity(value) != "day" or named is None:
         return None
     try:
         day = _dt.date.fromisoformat(value)
     except ValueError:
         return None
-    shift = (named[0] - day.weekday()) % 7
+    shift = (named - day.weekday()) % 7
     if shift == 0:
         return None
     try:

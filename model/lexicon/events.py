@@ -130,3 +130,16 @@ PUBLICATION_NOUNS = frozenset({"edition", "issue", "newspaper", "paper", "column
 # Friday" dates the conference; "after" and "before" leave the date to the noun they order the verb against:
 # "collapsed after the invasion in February 2022".)
 OTHER_EVENT_PREPS = frozenset({"to", "from", "with"})
+
+# Words before a date an amount is compared with ("higher than a year ago"), and anywhere on its way up to the
+# change ("compared with 6.7 billion in the previous quarter"): a baseline dates no event (`model.extract.events`).
+BASELINE_WORDS = frozenset({"than", "versus", "vs", "vs."})
+COMPARING_WORDS = BASELINE_WORDS | {"compared", "comparison"}
+# Words of the period a change is measured against ("the same period a year ago").
+SAME_PERIOD_WORDS = frozenset({"same", "corresponding", "comparable", "year-ago", "year-earlier", "prior-year"})
+# Words before a date that bounds a span ("until July 19", "since 2014"), and after one that opens a range ("from
+# 2019 to 2021": no baseline).
+SPAN_BOUNDS = frozenset({"until", "till", "since"})
+RANGE_ENDS = frozenset({"to", "through", "until", "till", "-", "–", "and"})
+# Nouns that count or group the event nouns after their "of" ("signed a series of agreements").
+MEASURE_NOUNS = frozenset({"series", "number", "set", "range", "raft", "host", "package", "pair", "couple", "dozen"})

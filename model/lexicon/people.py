@@ -214,3 +214,6 @@ COMPANY_NAME_WORDS = {
     "enterprises",
 }
 COMPANY_NOUNS = {"company", "firm", "group", "concern"}
+
+# The titles a nation's leader is named with ("Chinese President Xi Jinping"): "the Chinese leader" is that person.
+LEADER_TITLES = ("president", "prime minister", "premier", "chancellor", "leader", "king", "supreme leader")

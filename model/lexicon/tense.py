@@ -88,3 +88,7 @@ TERM_WORDS = {
     "expiring",
 }
 DEADLINE_PREP = {"until", "till", "til", "by"}
+
+# Verbs a headline's "X to do Y" reports after ("Kremlin says Putin, Xi to talk by video link on Tuesday"): the
+# infinitive with a subject of its own is still to come.
+HEADLINE_REPORTS = frozenset({"say", "report", "announce", "confirm", "tell"})

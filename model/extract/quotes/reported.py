@@ -373,7 +373,7 @@ def clause_outside_quotes(ex, f: Frame) -> tuple[int, int] | None:
             continue
         # the clause to the content's end: a trailing "according to …" cut off it may hang on the clause's verb
         rng = clean_range(ex, c.left_edge.i, min(c.right_edge.i + 1, b), c)
-        if rng is not None and not any(ex.in_quote[i] for i in range(*rng)):
+        if rng is not None and not _quoted_between(ex, *rng):
             return rng
     return _clause_before_the_fragment(ex, head, a, b)
 
@@ -384,18 +384,23 @@ def _clause_before_the_fragment(ex, head, a: int, b: int) -> tuple[int, int] | N
     fragment, as a token range; or None."""
     if not any(x.dep_ in ("nsubj", "nsubjpass") for x in head.children):
         return None
-    quoted = [c for c in head.children if c.dep_ == "conj" and a <= c.i < b and _holds_a_quote(ex, c)]
+    quoted = [
+        c
+        for c in head.children
+        if c.dep_ == "conj" and a <= c.i < b and _quoted_between(ex, c.left_edge.i, c.right_edge.i + 1)
+    ]
     if not quoted:
         return None
     end = quoted[0].left_edge.i
     while end > a and (ex.doc[end - 1].dep_ == "cc" or ex.doc[end - 1].is_punct):
         end -= 1
     rng = clean_range(ex, a, end, head) if end > head.i else None
-    return rng if rng is not None and not any(ex.in_quote[i] for i in range(*rng)) else None
+    return rng if rng is not None and not _quoted_between(ex, *rng) else None
 
 
-def _holds_a_quote(ex, tok) -> bool:
-    return any(ex.in_quote[i] for i in range(tok.left_edge.i, tok.right_edge.i + 1))
+def _quoted_between(ex, a: int, b: int) -> bool:
+    """Some token of [a, b) is inside quotation marks."""
+    return any(ex.in_quote[i] for i in range(a, b))
 
 
 def _indirect_record(ex, f: Frame, start: int, end: int) -> Quote:

@@ -307,6 +307,9 @@ def cut_dateline(ex, a: int, b: int, head) -> tuple[int, int]:
     return a, b
 
 
+MAX_DANGLING_OBJECT = 6  # words after a dangling preposition taken as its object
+
+
 def past_a_dangling_preposition(ex, a: int, b: int, head) -> tuple[int, int]:
     """ "said the two countries would step up coordination at [the U.N.]": the parse ended the sentence at "at" (an
     abbreviation's full stop read as the sentence's); the words after it, to the paragraph's end, are its object
@@ -314,6 +317,8 @@ def past_a_dangling_preposition(ex, a: int, b: int, head) -> tuple[int, int]:
     doc = ex.doc
     if not (a < b < len(doc)) or doc[b - 1].dep_ != "prep" or any(c.dep_ == "pobj" for c in doc[b - 1].children):
         return a, b
+    if doc[b].is_punct or doc[b].is_space:
+        return a, b  # "something to think about.": the sentence ends there
     end = b
     while end < len(doc) and "\n" not in doc[end].text and doc[end].pos_ not in ("VERB", "AUX"):
         end += 1
@@ -321,8 +326,6 @@ def past_a_dangling_preposition(ex, a: int, b: int, head) -> tuple[int, int]:
         return a, b
     return a, end
 
-
-MAX_DANGLING_OBJECT = 6  # words
 
 RANGE_TRIMS = (
     past_a_dangling_preposition,

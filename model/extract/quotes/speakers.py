@@ -34,6 +34,7 @@ from model.lexicon.people import (
     FEMALE_NAMES,
     FEMALE_NOUNS,
     GROUP_NOUNS,
+    LEADER_TITLES,
     MALE_NAMES,
     MALE_NOUNS,
     PAIR_NOUNS,
@@ -350,7 +351,7 @@ class Resolver:
         after = [
             t
             for t in self.doc[tok.i + 1 : tok.sent.end]
-            if t.dep_ in ("nsubj", "nsubjpass") and not self.in_quote[t.i] and not inside(self.datelines, t.idx)
+            if t.dep_ in ("nsubj", "nsubjpass") and self._after_the_dateline(t)
         ]
         own = next((t for t in after if t.head.i == tok.head.i), None)
         if own is None:  # "TIANJIN, China, Sept 1 (…) - Russian President Vladimir Putin praised": joined to it
@@ -882,21 +883,7 @@ def title_of_a_person(res: Resolver, d: Described) -> Speaker | None:
         return None
     before = re.compile(r"\b" + title + r"\s*,?\s*$")
     after = re.compile(r"\s*,\s*(?:the\s+|a\s+)?(?:[\w.\-’']+\s+){0,3}" + title + r"\b")
-    for m in _people_before(res, d.tok):
-        left = " ".join(res.text[max(0, m.start - 80) : m.start].casefold().split())
-        right = " ".join(res.text[m.end : m.end + 80].casefold().split())
-        if before.search(left) or after.match(" " + right if right[:1] == "," else right):
-            return Speaker(
-                m.canonical,
-                [m.canonical],
-                d.span[0],
-                d.span[1],
-                f"speaker: '{d.text(res)}' → {m.canonical}, named earlier with that title",
-                0.75,
-                "PERSON",
-                True,
-            )
-    return None
+    return _person_named_with(res, d, before, after, "named earlier with that title")
 
 
 def leader_of_a_nation(res: Resolver, d: Described) -> Speaker | None:
@@ -908,24 +895,19 @@ def leader_of_a_nation(res: Resolver, d: Described) -> Speaker | None:
     if nation is None:
         return None
     before = re.compile(r"\b" + re.escape(nation) + r"\s+(?:" + "|".join(LEADER_TITLES) + r")\s*,?\s*$")
+    return _person_named_with(res, d, before, None, f"named earlier as {nation.capitalize()} head of state")
+
+
+def _person_named_with(res: Resolver, d: Described, before, after, why: str) -> Speaker | None:
+    """The nearest person named before `d` whose words just before (`before`, a pattern on the lower-cased text
+    ending there) or just after (`after`) give the title `d` uses; or None."""
     for m in _people_before(res, d.tok):
         left = " ".join(res.text[max(0, m.start - 80) : m.start].casefold().split())
-        if before.search(left):
-            return Speaker(
-                m.canonical,
-                [m.canonical],
-                d.span[0],
-                d.span[1],
-                f"speaker: '{d.text(res)}' → {m.canonical}, named earlier as {nation.capitalize()} head of state",
-                0.75,
-                "PERSON",
-                True,
-            )
+        right = " ".join(res.text[m.end : m.end + 80].casefold().split())
+        if before.search(left) or after is not None and after.match(" " + right if right[:1] == "," else right):
+            basis = f"speaker: '{d.text(res)}' → {m.canonical}, {why}"
+            return Speaker(m.canonical, [m.canonical], d.span[0], d.span[1], basis, 0.75, "PERSON", True)
     return None
-
-
-# The titles a nation's leader is named with ("Chinese President Xi Jinping").
-LEADER_TITLES = ("president", "prime minister", "premier", "chancellor", "leader", "king", "supreme leader")
 
 
 def _pointing_back(c: Candidate, span, basis: str, confidence: float, label, named: bool) -> Speaker:

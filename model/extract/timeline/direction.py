@@ -16,13 +16,13 @@ from model.lexicon.tense import (
     FORWARD_PREP,
     FUTURE_AUX,
     FUTURE_GOV,
+    HEADLINE_REPORTS,
     MODAL_AUX,
     SAME_FORM_PAST,
     TERM_WORDS,
 )
 
 OBJECT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "oprd"}
-HEADLINE_REPORTS = {"say", "report", "announce", "confirm", "tell"}  # "Kremlin says Putin, Xi to talk …"
 
 
 # A weaker cue than a direct modifier's tense (the clause around "the Oct. 23 slaying" is past): the date

@@ -354,6 +354,29 @@ def test_an_abbreviation_ending_the_paragraph_stays_in_the_report(nlp):
     ex = SimpleNamespace(doc=doc)
     assert past_a_dangling_preposition(ex, 2, 7, doc[4]) == (2, 9)  # "talks would go on at the U.N."
     assert past_a_dangling_preposition(ex, 2, 6, doc[4]) == (2, 6)  # no preposition left dangling
+    ended = Doc(
+        nlp.vocab,
+        words=["Ruiz", "said", "it", "was", "one", "to", "think", "about", ".", "\n\n", "Vidal", "left", "."],
+        spaces=[True, True, True, True, True, True, True, False, False, False, True, False, False],
+        heads=[1, 1, 3, 1, 3, 6, 4, 6, 1, 8, 11, 11, 11],
+        deps=[
+            "nsubj",
+            "ROOT",
+            "nsubj",
+            "ccomp",
+            "attr",
+            "aux",
+            "relcl",
+            "prep",
+            "punct",
+            "dep",
+            "nsubj",
+            "ROOT",
+            "punct",
+        ],
+        pos=["PROPN", "VERB", "PRON", "AUX", "NUM", "PART", "VERB", "ADP", "PUNCT", "SPACE", "PROPN", "VERB", "PUNCT"],
+    )
+    assert past_a_dangling_preposition(SimpleNamespace(doc=ended), 2, 8, ended[3]) == (2, 8)  # "… about.": its end
 
 
 def test_a_report_in_a_second_predicate_closed_by_its_document_is_the_speakers_alone(nlp):
