@@ -47,6 +47,7 @@ CORPUS_WIDE = frozenset(
         "event_dirty",
         "statement",
         "statement_dirty",
+        "entity_wording",
         "corpus_stale",
         "correction",
         "event_day",

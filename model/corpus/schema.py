@@ -17,10 +17,16 @@ from pathlib import Path
 from model.corpus import marks
 from model.corpus.errors import StoreError
 from model.corpus.joint import canonicalise_joint_names
-from model.corpus.statement_words import STATEMENT_FTS, create_statement_fts, index_wordings
+from model.corpus.statement_words import (
+    ENTITY_WORDING_SCHEMA,
+    STATEMENT_FTS,
+    create_statement_fts,
+    fill_entity_wordings,
+    index_wordings,
+)
 from model.corpus.summary import create_summary, summarise_all
 
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 SUMMARY_VERSION = 2  # the first with the per-entity summary and event_day (`summary.SUMMARY_TABLES`)
 EVENT_WORD_VERSION = 3  # the first whose timex rows say which event word they date (`EVENT_WORD_COLUMNS`)
 EVENTS_VERSION = 4  # the first with event reports and the events merged from them (`EVENT_TABLES`)
@@ -40,6 +46,7 @@ STATEMENT_PAGE_VERSION = (
 STATEMENT_FTS_VERSION = 14  # the first with the statements' wordings in a full-text index (`STATEMENT_FTS`)
 EVENT_VALUE_BY_ID_VERSION = 14  # the first with each event's date value indexed by its id (`EVENT_VALUE_BY_ID`)
 QUOTE_FACTS_VERSION = 15  # the first whose index of each article's quotes holds their kind and dates (`QUOTE_FACTS`)
+ENTITY_WORDING_VERSION = 16  # the first with each statement wording's entities (`statement_words.ENTITY_WORDING`)
 READABLE_VERSIONS = (
     1,
     2,
@@ -56,6 +63,7 @@ READABLE_VERSIONS = (
     13,
     14,
     15,
+    16,
 )  # an older database is browsed as it is (without the summaries, the event words) until a writer upgrades it
 
 
@@ -698,6 +706,20 @@ def upgrade_from_14(conn: sqlite3.Connection, progress: Callable[[int, int], Non
         conn.execute(f"PRAGMA user_version={QUOTE_FACTS_VERSION}")
 
 
+def create_entity_wordings(conn: sqlite3.Connection) -> None:
+    for sql in ENTITY_WORDING_SCHEMA:
+        conn.execute(sql)
+
+
+def upgrade_from_15(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None) -> None:
+    """Schema 15 -> 16 keeps each statement wording's entities (`statement_words.ENTITY_WORDING`), derived from the
+    stored statements and summary, in one transaction (`progress` hears of its start and end)."""
+    with _upgrading_heard(conn, progress):
+        create_entity_wordings(conn)
+        fill_entity_wordings(conn)
+        conn.execute(f"PRAGMA user_version={ENTITY_WORDING_VERSION}")
+
+
 # Each upgrade step by the version it upgrades from (to the next); those that report progress take `progress`.
 UPGRADES = {
     1: upgrade_from_1,
@@ -714,8 +736,16 @@ UPGRADES = {
     12: upgrade_from_12,
     13: upgrade_from_13,
     14: upgrade_from_14,
+    15: upgrade_from_15,
 }
-UPGRADES_WITH_PROGRESS = (upgrade_from_1, upgrade_from_4, upgrade_from_12, upgrade_from_13, upgrade_from_14)
+UPGRADES_WITH_PROGRESS = (
+    upgrade_from_1,
+    upgrade_from_4,
+    upgrade_from_12,
+    upgrade_from_13,
+    upgrade_from_14,
+    upgrade_from_15,
+)
 
 
 def create_schema(conn: sqlite3.Connection) -> None:
@@ -731,6 +761,7 @@ def create_schema(conn: sqlite3.Connection) -> None:
         narrow_fts_updates(conn)
         create_statement_fts(conn, FTS_TOKENIZE)
         create_summary(conn)
+        create_entity_wordings(conn)
         marks.create_tables(conn)
         create_indexes(conn, ORDER_INDEXES)
         create_indexes(conn, QUOTE_ENTITY_INDEXES)

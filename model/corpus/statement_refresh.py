@@ -19,7 +19,15 @@ import sqlite3
 from collections.abc import Iterable
 
 from model.corpus.statement_merge import Said, Statement, group, speaker_part, statement_of
-from model.corpus.statement_words import STATEMENT_FTS, WORDING_SLOTS, index_wordings
+from model.corpus.statement_words import (
+    ENTITY_WORDING,
+    STATEMENT_FTS,
+    WORDING_SLOTS,
+    has_entity_wordings,
+    index_entity_wordings,
+    index_wordings,
+    unindex_entity_wordings,
+)
 
 # When a quote was said, as the statements date it: the first day of its `said_on` (`model.corpus.said_on`), else
 # its article's publication date.
@@ -98,18 +106,23 @@ def refresh_statements(conn: sqlite3.Connection, everything: bool = False) -> in
         return 0  # nothing written since the last grouping: no work
     with conn:
         indexed = _has_wording_index(conn)
+        entities = has_entity_wordings(conn)
         if everything:
             link_all(conn)
             conn.execute("DELETE FROM statement")
             if indexed:
                 conn.execute(f"DELETE FROM {STATEMENT_FTS}")
+            if entities:
+                conn.execute(f"DELETE FROM {ENTITY_WORDING}")
         parts = [r[0] for r in conn.execute("SELECT part FROM statement_dirty ORDER BY part")]
         if indexed:
             _unindex_wordings(conn)
+        if entities:
+            unindex_entity_wordings(conn, _rowids_behind(conn))
         conn.execute("DELETE FROM statement WHERE part IN (SELECT part FROM statement_dirty)")
         wrong = wrong_groupings(conn)
         for part in parts:
-            _group_part(conn, part, wrong, indexed)
+            _group_part(conn, part, wrong, indexed, entities)
         conn.execute("DELETE FROM statement_dirty")
     return len(parts)
 
@@ -120,12 +133,16 @@ def _has_wording_index(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (STATEMENT_FTS,)).fetchone() is not None
 
 
+def _rowids_behind(conn: sqlite3.Connection) -> list[int]:
+    """The rowids of the statements about to be grouped again (those of the speakers marked behind)."""
+    return [r[0] for r in conn.execute("SELECT rowid FROM statement WHERE part IN (SELECT part FROM statement_dirty)")]
+
+
 def _unindex_wordings(conn: sqlite3.Connection) -> None:
     """The indexed wordings of the statements about to be grouped again (those of the speakers marked behind)."""
-    rowids = conn.execute("SELECT rowid FROM statement WHERE part IN (SELECT part FROM statement_dirty)").fetchall()
     conn.executemany(
         f"DELETE FROM {STATEMENT_FTS} WHERE rowid BETWEEN ? AND ?",
-        [(r * WORDING_SLOTS, r * WORDING_SLOTS + WORDING_SLOTS - 1) for (r,) in rowids],
+        [(r * WORDING_SLOTS, r * WORDING_SLOTS + WORDING_SLOTS - 1) for r in _rowids_behind(conn)],
     )
 
 
@@ -148,14 +165,22 @@ def grouped(quotes: list[Said], wrong: set[tuple[str, int, int]]) -> list[list[S
     return sorted(rest + [[s] for s in alone], key=lambda g: (g[0].article, g[0].start, g[0].end, g[0].id))
 
 
-def _group_part(conn: sqlite3.Connection, part: str, wrong: set[tuple[str, int, int]], indexed: bool = True) -> None:
+def _group_part(
+    conn: sqlite3.Connection,
+    part: str,
+    wrong: set[tuple[str, int, int]],
+    indexed: bool = True,
+    entities: bool = False,
+) -> None:
     rows = conn.execute(_MEMBERS, (part,)).fetchall()
     speakers = {r[0]: (r[8], r[9]) for r in rows}
     published = {r[0]: r[10] for r in rows}
     quotes = [Said(*r[:8]) for r in rows]
     for members in grouped(quotes, wrong):
         st = statement_of(members)
-        _store(conn, part, st, *speakers[st.fullest], in_page_order(st.members, published), indexed)
+        rowid = _store(conn, part, st, *speakers[st.fullest], in_page_order(st.members, published), indexed)
+        if entities:
+            index_entity_wordings(conn, [rowid])
 
 
 def in_page_order(members: list[Said], published: dict[int, str | None]) -> list[Said]:
@@ -183,8 +208,9 @@ def _store(
     entity: int | None,
     ordered: list[Said],
     indexed: bool = True,
-) -> None:
-    """One statement: its row, its wordings' places, and (`indexed`) its wordings in the full-text index."""
+) -> int:
+    """One statement: its row, its wordings' places, and (`indexed`) its wordings in the full-text index. Returns
+    its rowid."""
     cursor = conn.execute(
         _INSERT_STATEMENT,
         (
@@ -209,3 +235,4 @@ def _store(
     )
     if indexed:
         index_wordings(conn, cursor.lastrowid, speaker, [s.text for s in ordered])
+    return cursor.lastrowid

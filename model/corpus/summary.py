@@ -9,6 +9,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from model.corpus.statement_words import (
+    fill_entity_wordings,
+    has_entity_wordings,
+    index_entity_wordings,
+    statements_of_articles,
+)
+
 # What an entity page and the entity filters read, written with each article so that a page of
 # a frequent entity is a range of one index instead of a join of mentions × articles × events:
 #   entity_article  each article that mentions the entity, with its date (articles newest first)
@@ -80,9 +87,10 @@ def create_summary(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
-def summarise(conn: sqlite3.Connection, articles: str, params: tuple = ()) -> None:
+def summarise(conn: sqlite3.Connection, articles: str, params: tuple = (), wordings: bool = True) -> None:
     """Redo the summary rows of the articles `articles` selects (SQL giving article ids), from
-    their mentions, sentences, events and quotes. Inside the caller's transaction."""
+    their mentions, sentences, events and quotes, and (`wordings`) the entities of their quotes'
+    statements' wordings (`statement_words.ENTITY_WORDING`). Inside the caller's transaction."""
     for table in SUMMARY_TABLES:
         conn.execute(f"DELETE FROM {table} WHERE article IN ({articles})", params)
     conn.execute(
@@ -109,17 +117,27 @@ def summarise(conn: sqlite3.Connection, articles: str, params: tuple = ()) -> No
         "JOIN article a ON a.id = q.article",
         params,
     )
+    if wordings and has_entity_wordings(conn):
+        index_entity_wordings(conn, statements_of_articles(conn, articles, params))
 
 
 def summarise_all(
     conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None, step: int = 5000
 ) -> None:
-    """Redo the whole summary, `step` articles at a time, reporting `progress(done, total)`."""
+    """Redo the whole summary, `step` articles at a time, reporting `progress(done, total)`; the wordings'
+    entities once, at the end."""
     total = conn.execute("SELECT COUNT(*) FROM article").fetchone()[0]
     ids = [r[0] for r in conn.execute("SELECT id FROM article ORDER BY id")]
     if progress:
         progress(0, total)
     for i in range(0, len(ids), step):
-        summarise(conn, "SELECT id FROM article WHERE id BETWEEN ? AND ?", (ids[i], ids[min(i + step, len(ids)) - 1]))
+        summarise(
+            conn,
+            "SELECT id FROM article WHERE id BETWEEN ? AND ?",
+            (ids[i], ids[min(i + step, len(ids)) - 1]),
+            wordings=False,
+        )
         if progress:
             progress(min(i + step, total), total)
+    if has_entity_wordings(conn):
+        fill_entity_wordings(conn)

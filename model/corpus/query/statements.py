@@ -15,6 +15,7 @@ from model.corpus.query.quotes import quote_where
 from model.corpus.query.rows import QUOTE_COLS, Filters, StatementPage, StatementRow, quote_row
 from model.corpus.query.search import columns, fts_only, quotes_need_article, walk_bound, with_sources
 from model.corpus.schema import (
+    ENTITY_WORDING_VERSION,
     ORDER_INDEX_VERSION,
     QUOTE_ENTITY_VERSION,
     STATEMENT_FTS_VERSION,
@@ -22,7 +23,7 @@ from model.corpus.schema import (
     STATEMENT_PAGE_VERSION,
     STATEMENTS_VERSION,
 )
-from model.corpus.statement_words import STATEMENT_FTS, WORDING_SLOTS
+from model.corpus.statement_words import ENTITY_WORDING, STATEMENT_FTS, WORDING_SLOTS
 
 STATEMENT_COLS = "s.id, s.speaker, s.speaker_entity, s.kind, s.text, s.first, s.last, s.articles, s.outlets, s.quotes"
 _FROM = "statement s JOIN quote q ON q.id = s.fullest JOIN article a ON a.id = q.article"
@@ -90,6 +91,14 @@ _MATCHES_OF_ENTITY = (
     "WHERE quote_fts MATCH ? AND EXISTS (SELECT 1 FROM entity_quote e WHERE e.quote = quote_fts.rowid AND e.entity = ?))"
 )
 
+# Schema 16: the entity's wordings (`statement_words.ENTITY_WORDING`) among the wordings that match, both sides
+# distinct wordings, not every quote that repeats them. A statement is kept when one of its wordings is the entity's
+# and matches: when one of its quotes does, as through the quotes (the quotes of a wording have its words).
+_ENTITYS_WORDINGS_MATCHING = (
+    f" WHERE s.rowid IN (SELECT w.wording / {WORDING_SLOTS} FROM {ENTITY_WORDING} w WHERE w.entity = ? "
+    f"AND w.wording IN (SELECT rowid FROM {STATEMENT_FTS} WHERE {STATEMENT_FTS} MATCH ?))"
+)
+
 # How many of the entity's quotes read in order cost what one match looked up in the summary costs (CPU at
 # 100,000 articles: ~1 µs a match looked up, ~0.2 an entity's quote and ~0.15 a match gathered): the words'
 # side is read when their matches are fewer than the entity's quotes by this much.
@@ -135,6 +144,8 @@ def _words_alone(conn: sqlite3.Connection, f: Filters) -> tuple[str, list] | Non
         return (_WORDINGS_MATCHING if _has_wording_index(conn) else _STATEMENTS_MATCHING), [match]
     if not has_summary(conn):
         return None
+    if schema_at_least(conn, ENTITY_WORDING_VERSION):
+        return _ENTITYS_WORDINGS_MATCHING, [f.entity, match]
     if _quotes_have_entity_index(conn):
         quoted = run(conn, "SELECT COUNT(*) FROM entity_quote WHERE entity = ?", (f.entity,))[0][0]
         few = quoted // QUOTES_A_LOOKUP

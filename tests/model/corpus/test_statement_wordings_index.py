@@ -99,8 +99,8 @@ def test_the_upgrade_from_13_indexes_what_the_grouping_indexes_and_the_event_val
         assert q.count_statements(conn, q.Filters(search="bridge")) == 1
     seen = []
     with closing(store.connect(path, progress=lambda done, total: seen.append((done, total)))) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 15
-        assert _indexed(conn) == grouped and seen == [(0, 4), (4, 4)] * 2  # to 14, then to 15
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 16
+        assert _indexed(conn) == grouped and seen == [(0, 4), (4, 4)] * 3  # to 14, 15, then 16
         assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'idx_event_id_value'").fetchone()
 
 
@@ -113,3 +113,96 @@ def test_a_statement_of_more_wordings_than_slots_keeps_the_rest_in_its_last():
         f"wording {i}" for i in range(statement_words.WORDING_SLOTS - 1, statement_words.WORDING_SLOTS + 4)
     )
     assert all(r[2] == "Ana Ruiz" for r in rows)
+
+
+def _entity_wordings(conn) -> set[tuple]:
+    return {tuple(r) for r in conn.execute(f"SELECT entity, wording FROM {statement_words.ENTITY_WORDING}")}
+
+
+def _made_again(conn) -> set[tuple]:
+    """The wordings' entities as made from the stored statements and summary, in a transaction rolled back."""
+    conn.execute("SAVEPOINT again")
+    statement_words.fill_entity_wordings(conn)
+    rows = _entity_wordings(conn)
+    conn.execute("ROLLBACK TO again")
+    conn.execute("RELEASE again")
+    return rows
+
+
+def _named(conn, *names: str) -> set[int]:
+    return {
+        r[0] for r in conn.execute(f"SELECT id FROM entity WHERE canonical IN ({','.join('?' * len(names))})", names)
+    }
+
+
+def test_the_wordings_entities_follow_every_grouping_deletion_and_entity_merge(tmp_path):
+    path = tmp_path / "c.db"
+    _corpus(path)
+    with closing(store.connect(path)) as conn:
+        first = _entity_wordings(conn)
+        assert first == _made_again(conn) and {e for e, _ in first} == _named(conn, "Ana Ruiz", "Bo Lind")
+        _store(conn, "e", "Lind", "The port will open to grain ships", "2024-06-01")  # a family name alone
+        refresh_statements(conn)
+        assert _entity_wordings(conn) == _made_again(conn)
+        _store(conn, "f", "Cy Moss", "Tolls on the bridge will fall")
+        write.delete_article(conn, "a")
+        refresh_statements(conn)
+        now = _entity_wordings(conn)
+        assert now == _made_again(conn) and _named(conn, "Cy Moss") <= {e for e, _ in now}
+        refresh_statements(conn, everything=True)  # the statements numbered again
+        assert _entity_wordings(conn) == _made_again(conn) and len(_entity_wordings(conn)) == len(now)
+        now = _entity_wordings(conn)
+    with closing(sqlite3.connect(path)) as c:  # as version 15 made it
+        c.execute(f"DROP TABLE {statement_words.ENTITY_WORDING}")
+        c.execute("PRAGMA user_version=15")
+        c.commit()
+    with closing(q.connect(path)) as conn:  # read as it is: through the quotes
+        ruiz = _named(conn, "Ana Ruiz").pop()
+        assert q.count_statements(conn, q.Filters(search="trains", entity=ruiz)) == 1
+    with closing(store.connect(path)) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 16
+        assert _entity_wordings(conn) == now
+        assert q.count_statements(conn, q.Filters(search="trains", entity=ruiz)) == 1
+        assert q.count_statements(conn, q.Filters(search="grain", entity=ruiz)) == 0
+
+
+def test_an_entity_merged_into_another_takes_its_wordings(tmp_path):
+    path = tmp_path / "c.db"
+    with closing(store.connect(path)) as conn:
+        _store(conn, "a", "Lind", "The port will open to grain ships")
+        refresh_statements(conn)
+        alone = _named(conn, "Lind")
+        assert alone and {e for e, _ in _entity_wordings(conn)} == alone
+        _store(conn, "b", "Bo Lind", "Fees at the port will rise", "2024-05-03")  # the full name: Lind is Bo Lind
+        refresh_statements(conn)
+        assert not _named(conn, "Lind")
+        assert {e for e, _ in _entity_wordings(conn)} == _named(conn, "Bo Lind")
+        assert _entity_wordings(conn) == _made_again(conn) and len(_entity_wordings(conn)) == 2
+    with closing(q.connect(path)) as conn:
+        assert q.count_statements(conn, q.Filters(search="grain", entity=_named(conn, "Bo Lind").pop())) == 1
+
+
+def test_a_name_inside_a_quote_merged_into_a_full_name_moves_with_its_wording(tmp_path):
+    """Lind's words name "Ruiz"; an article naming Ana Ruiz makes Ruiz hers: Lind's statement is not grouped again
+    (its speaker is the same), and its wording is found under Ana Ruiz."""
+    path = tmp_path / "c.db"
+    words = "Ruiz will open the port to grain ships"
+    text = f"Bo Lind said: “{words}” and left."
+    start = text.index(words)
+    mentions = [
+        Mention(0, 7, "Bo Lind", "PERSON", "Bo Lind", family="Lind"),
+        Mention(start, start + 4, "Ruiz", "PERSON", "Ruiz", family="Ruiz"),
+    ]
+    quote = Quote(start, start + len(words), words, "direct", speaker="Bo Lind", speaker_start=0, speaker_end=7)
+    with closing(store.connect(path)) as conn:
+        cache = write.EntityCache(conn)
+        ext = Extraction(sentences=[(0, len(text))], mentions=mentions, quotes=[quote])
+        write.write_article(conn, Article(key="a", text=text, sha256="a", published="2024-05-02"), ext, cache)
+        refresh_entities(conn, cache.touched)
+        refresh_statements(conn)
+        assert {e for e, _ in _entity_wordings(conn)} == _named(conn, "Bo Lind", "Ruiz")
+        _store(conn, "b", "Ana Ruiz", "Tolls on the bridge will fall", "2024-05-03")
+        refresh_statements(conn)
+        assert not _named(conn, "Ruiz") and _entity_wordings(conn) == _made_again(conn)
+    with closing(q.connect(path)) as conn:
+        assert q.count_statements(conn, q.Filters(search="grain", entity=_named(conn, "Ana Ruiz").pop())) == 1

@@ -157,19 +157,24 @@ def _board_quote_article(key: str, text: str):
     return art, Extraction(sentences=[(0, len(body))], mentions=mentions, quotes=[quote])
 
 
-@pytest.mark.parametrize("from_matches", [False, True])  # the entity's quotes looked up among the matches, or not
-def test_an_entitys_searched_statements_written_then_read_again_are_current(tmp_path, monkeypatch, from_matches):
+# the entity's wordings among the matching wordings (schema 16), or (before it) its quotes looked up among the
+# matches or the matches in the summary
+@pytest.mark.parametrize("side", ["wordings", "quotes", "matches"])
+def test_an_entitys_searched_statements_written_then_read_again_are_current(tmp_path, monkeypatch, side):
     import importlib
 
     st = importlib.import_module("model.corpus.query.statements")
-    if from_matches:
+    if side != "wordings":
+        monkeypatch.setattr(st, "ENTITY_WORDING_VERSION", 10**6)
+    if side == "matches":
         monkeypatch.setattr(st, "capped", lambda *a, **k: 0)  # the matches counted as none: fewer than its quotes
     path = tmp_path / "c.db"
     _corpus(path).close()
     with closing(q.connect(path)) as reader:
         board = reader.execute("SELECT id FROM entity WHERE canonical = 'Grain Board'").fetchone()[0]
         f = q.Filters(search="rule", entity=board)
-        assert (st._where(reader, f)[0] == st._MATCHES_OF_ENTITY) == from_matches
+        plan = {"wordings": st._ENTITYS_WORDINGS_MATCHING, "quotes": st._ENTITYS_MATCHING}
+        assert st._where(reader, f)[0] == plan.get(side, st._MATCHES_OF_ENTITY)
         extra = _board_quote_article("new", "keeps the rule of ports")
         _statements_read_written_read_again(reader, f, path, extra, "rule of ports")
 

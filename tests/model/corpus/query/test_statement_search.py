@@ -161,11 +161,15 @@ def _starts_from_matches(conn, f: q.Filters) -> bool:
     return any("idx_entity_quote_quote" in p for p in plans)
 
 
-@pytest.mark.parametrize("sort", ["date", "speaker"])
-def test_an_entitys_searched_statements_are_the_same_from_either_side(conn, sort):
-    filters = _entity_searches(conn)
-    sides = {_starts_from_matches(conn, f) for f in filters}
-    assert sides == {True, False}  # both plans are compared
+@pytest.fixture
+def before_16(monkeypatch):
+    """The statements read as a database before schema 16 reads them: without the wordings' entities."""
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("model.corpus.query.statements"), "ENTITY_WORDING_VERSION", 10**6)
+
+
+def _same_as_through_every_quote(conn, filters: list[q.Filters], sort: str) -> None:
     for f in filters:
         total, rows = _reference(conn, f, sort)
         assert q.count_statements(conn, f) == total, f
@@ -173,6 +177,29 @@ def test_an_entitys_searched_statements_are_the_same_from_either_side(conn, sort
         assert q.statements(conn, f, sort, 0, 100, total) == expected, f
         paged = [r for o in range(0, total, 4) for r in q.statements(conn, f, sort, o, 4, total)]
         assert paged == expected, f
+
+
+@pytest.mark.parametrize("sort", ["date", "speaker"])
+def test_an_entitys_searched_statements_are_the_same_from_either_side(conn, sort, before_16):
+    filters = _entity_searches(conn)
+    sides = {_starts_from_matches(conn, f) for f in filters}
+    assert sides == {True, False}  # both plans are compared
+    _same_as_through_every_quote(conn, filters, sort)
+
+
+@pytest.mark.parametrize("sort", ["date", "speaker"])
+def test_an_entitys_searched_statements_off_its_wordings_are_those_of_its_quotes(conn, sort):
+    filters = _entity_searches(conn)
+    assert sum(q.count_statements(conn, f) > 0 for f in filters) > len(filters) // 3
+    _same_as_through_every_quote(conn, filters, sort)
+
+
+def test_an_entitys_searched_statements_read_its_wordings_and_the_matching_wordings_not_the_quotes(conn):
+    dane = conn.execute("SELECT id FROM entity WHERE canonical = 'Cyril Dane'").fetchone()[0]
+    where, params = _where(conn, q.Filters(search="rule", entity=dane))
+    plans = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN SELECT COUNT(*) FROM statement s{where}", params)]
+    assert any("entity_wording" in p for p in plans) and any("statement_fts" in p for p in plans), plans
+    assert not any("quote" in p.replace("SUBQUERY", "") for p in plans), plans
 
 
 def _quotes_of(conn, entity: int) -> int:
@@ -183,7 +210,7 @@ def _matches(conn, word: str) -> int:
     return conn.execute("SELECT COUNT(*) FROM quote_fts WHERE quote_fts MATCH ?", (word,)).fetchone()[0]
 
 
-def test_a_word_much_rarer_than_the_entitys_quotes_is_read_from_its_matches(conn, monkeypatch):
+def test_a_word_much_rarer_than_the_entitys_quotes_is_read_from_its_matches(conn, monkeypatch, before_16):
     import importlib
 
     st = importlib.import_module("model.corpus.query.statements")
@@ -202,7 +229,7 @@ def test_a_word_much_rarer_than_the_entitys_quotes_is_read_from_its_matches(conn
     assert not _starts_from_matches(conn, q.Filters(search="rule", entity=dane))
 
 
-def test_an_entitys_quotes_are_read_in_order_and_each_looked_up_among_the_matches(conn):
+def test_an_entitys_quotes_are_read_in_order_and_each_looked_up_among_the_matches(conn, before_16):
     dane = conn.execute("SELECT id FROM entity WHERE canonical = 'Cyril Dane'").fetchone()[0]
     where, params = _where(conn, q.Filters(search="rule", entity=dane))
     plans = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN SELECT COUNT(*) FROM statement s{where}", params)]
