@@ -142,6 +142,7 @@ def articles_source(filters: q.Filters, sort: str, show_basis: bool) -> FuncSour
         "no articles match — x removes the last filter"
         if filters != q.Filters()
         else "no articles yet — add some with: sinorus-tui ingest PATH",
+        first_page_alone=True,  # the count picks the plan of a page, never its rows (`q.articles`)
     )
 
 

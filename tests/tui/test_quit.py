@@ -117,3 +117,39 @@ async def test_quitting_interrupts_the_running_queries(make_app, monkeypatch):
         await pilot.press("q")
         await pilot.pause()
         assert calls == [1]
+
+
+async def test_a_first_page_that_needs_no_count_is_read_beside_it(make_app):
+    """A source whose first page is the same without its count (`first_page_alone`) has it read in another thread
+    while the count runs: here the count waits until the page has been read (read after the count, it never is)."""
+    from tui.browser import MainScreen
+    from tui.widgets.vlist import FuncSource
+
+    app = make_app()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        screen = next(s for s in app.screen_stack if isinstance(s, MainScreen))
+        lst = screen.lst("entities")
+        read, threads = threading.Event(), {}
+
+        def count(conn) -> int:
+            threads["count"] = threading.current_thread().name
+            return 3 if read.wait(30) else 0
+
+        def page(conn, offset: int, limit: int) -> list:
+            threads["page"] = threading.current_thread().name
+            read.set()
+            return ["a", "b", "c"][offset : offset + limit]
+
+        render = lambda row, width: row  # noqa: E731
+        lst.load(FuncSource(count, page, render, first_page_alone=True))
+        await asyncio.to_thread(read.wait, 30)
+        while lst.total is None:
+            await pilot.pause()
+        assert lst.total == 3 and lst.error is None and lst.row(2) == "c"
+        assert threads["count"] != threads["page"]
+        # any other source: the count, then the page, on one thread
+        lst.load(FuncSource(lambda c: threads.update(count=threading.current_thread().name) or 3, page, render))
+        while lst.total is None:
+            await pilot.pause()
+        assert lst.total == 3 and threads["count"] == threads["page"]
