@@ -142,7 +142,8 @@ def articles_source(filters: q.Filters, sort: str, show_basis: bool) -> FuncSour
         "no articles match — x removes the last filter"
         if filters != q.Filters()
         else "no articles yet — add some with: sinorus-tui ingest PATH",
-        first_page_alone=True,  # the count picks the plan of a page, never its rows (`q.articles`)
+        # the count picks a page's plan, never its rows (`q.articles`); a fielded search's ids are found once for both
+        first_page_alone=q.page_apart_from_count(filters),
     )
 
 

@@ -18,6 +18,7 @@ from model.corpus.query.articles import (
     count_articles,
     find_articles,
     get_article,
+    page_apart_from_count,
 )
 from model.corpus.query.base import FREQUENT, FREQUENT_EVENTS, AtLeast, QueryError, connect, has_summary
 from model.corpus.query.entities import ENTITY_SORTS, count_entities, entities, entity, labels
@@ -76,6 +77,7 @@ from model.corpus.query.statements import (
 from model.corpus.query.timeline import count_events, event_position, events
 
 __all__ = [
+    "page_apart_from_count",
     "ARTICLE_SORTS",
     "ENTITY_SORTS",
     "AtLeast",

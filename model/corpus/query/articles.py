@@ -121,6 +121,12 @@ def _many(conn: sqlite3.Connection, f: Filters, where: str, params: list, total:
     return is_common(conn, "article_fts", match, bound)
 
 
+def page_apart_from_count(f: Filters) -> bool:
+    """Whether a page of `f`'s articles shares no work with their count, so that both may be read at once on two
+    connections: all but a fielded search, whose kept ids are found once, on one connection, for both (`_kept`)."""
+    return not has_fields(f.search)
+
+
 def count_articles(conn: sqlite3.Connection, f: Filters = Filters(), cap: int | None = None) -> int:
     """The articles `f` keeps; with `cap`, a search of words alone stops counting past it (`AtLeast`)."""
     match = fts_only(f, entity=f.entity)
