@@ -330,3 +330,21 @@ def test_the_summary_line_counts_one_part_and_one_article_in_the_singular():
     two = MergeSummary(parts=[("a.db", Copied(articles=1, added=1)), ("b.db", Copied(articles=1, duplicates=1))])
     assert one.line().startswith("1 part: 1 article added, 0 replaced, 0 skipped as duplicates")
     assert two.line().startswith("2 parts: 1 article added, 0 replaced, 1 skipped as duplicates")
+
+
+def test_the_merged_corpus_keeps_each_wordings_entities_as_its_rows_make_them(parts, tmp_path):
+    from model.corpus import statement_words
+
+    a, b, _want = parts
+    out = tmp_path / "out.db"
+    merge.merge(str(out), [str(a), str(b)])
+    with contextlib.closing(store.connect(out)) as conn:
+        table = f"SELECT entity, wording FROM {statement_words.ENTITY_WORDING}"
+        kept = set(conn.execute(table))
+        conn.execute("SAVEPOINT again")
+        statement_words.fill_entity_wordings(conn)
+        made = set(conn.execute(table))
+        conn.execute("ROLLBACK TO again")
+        # every entity named by a statement's quotes: a speaker whose family name the merge joined to a full name
+        named = {r[0] for r in conn.execute("SELECT DISTINCT entity FROM entity_quote")}
+    assert kept == made and {e for e, _ in kept} == named
