@@ -20,7 +20,7 @@ from model.corpus.summary import summarise
 if TYPE_CHECKING:  # for annotations only
     from model.records import Article, EventReport, Extraction, Quote
 
-PIPELINE_VERSION = "11"  # bump when extraction changes so re-ingest redoes NLP (2: hard-wrapped text parsed unwrapped;
+PIPELINE_VERSION = "12"  # bump when extraction changes so re-ingest redoes NLP (2: hard-wrapped text parsed unwrapped;
 # 3: each date's event word; no publication date guessed from the text, the interval it allows instead;
 # 4: event reports and their frames; 5: quotes of kind "stance", speakers on wire news;
 # 6: nicknames in names, speakers carried past a relative clause, anchoring by construction;
@@ -35,7 +35,8 @@ PIPELINE_VERSION = "11"  # bump when extraction changes so re-ingest redoes NLP 
 # British spellings of cues, no event dated by a dateline's date, no stance of what the cue's object does;
 # 11: a body named beside its description, an agency the parse hung on the clause before, no words of what a
 # speaker was asked, a report closed by its document one record, a reported clause before a quoted predicate;
-# events dated by a quarter, half or week, never by a baseline or a span's bound, a "where" clause's place)
+# events dated by a quarter, half or week, never by a baseline or a span's bound, a "where" clause's place;
+# 12: a reported clause after a phrase of the saying ("said after the hearing she would …"))
 
 # The article's columns an ingest writes, after its `key`, in the order of `_article_values`.
 ARTICLE_COLUMNS = (

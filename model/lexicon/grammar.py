@@ -62,3 +62,8 @@ DETERMINERS = {
     "most",
     "few",
 }
+# Words that open an adverbial clause: a clause after one is no report ("said when polls closed").
+SUBORDINATORS = {
+    "when", "where", "while", "as", "once", "after", "before", "since", "until", "till", "because", "if", "though",
+    "although", "whenever", "wherever", "unless", "whereas", "how", "why", "so",
+}  # fmt: skip

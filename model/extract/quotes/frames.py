@@ -10,6 +10,7 @@ from model.extract.quotes.cues import LEARNED_CUES, NAME_LABELS, coordinated_cue
 from model.extract.quotes.cues import lemma as _lemma
 from model.extract.quotes.shapes import (
     apostrophe_before,
+    clause_after_an_adjunct,
     clause_of,
     clean_range,
     colon_between,
@@ -19,6 +20,7 @@ from model.extract.quotes.shapes import (
     minus,
     nominal_object,
     object_reach,
+    reported_clause_start,
     that_clause_in_pp,
     that_clause_on_the_addressee,
 )
@@ -260,6 +262,8 @@ def _reported_clause(ex, v):
         ccomp = that_clause_in_pp(ex, v)
     if ccomp is None:
         ccomp = that_clause_on_the_addressee(v)
+    if ccomp is None and v.lemma_.lower() in REPORT_VERBS:
+        ccomp = clause_after_an_adjunct(v)
     return ccomp
 
 
@@ -281,7 +285,7 @@ def complement_clause(ex, cue: ReportCue) -> bool:
     if cue.ccomp is None:
         return False
     ccomp = cue.ccomp
-    start = ccomp.left_edge.i
+    start = reported_clause_start(ccomp)
     if ex.doc[start].lower_ == "that" and ex.doc[start].dep_ == "dobj" and ex.doc[start].head.i == ccomp.i:
         start += 1  # the clause's "that" parsed as an object (`that_clause_on_the_addressee`): no word of the report
     aside = _opening_aside(ccomp, start)

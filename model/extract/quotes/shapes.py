@@ -6,7 +6,7 @@ from __future__ import annotations
 from model.extract.datelines import inside
 from model.extract.quotes.context import FINITE_TAGS, Frame
 from model.extract.quotes.cues import coordinated_cue, cue_reports
-from model.lexicon.grammar import MODAL_LEMMAS, OBJECT_PREPS
+from model.lexicon.grammar import MODAL_LEMMAS, OBJECT_PREPS, SUBORDINATORS
 from model.lexicon.people import GROUP_NOUNS, PEOPLE_NOUNS
 from model.lexicon.speech import GATHERINGS, GLOSS_PARTICIPLES, REPORT_VERBS, TELLING_VERBS, VAGUE_OBJECTS
 
@@ -98,6 +98,43 @@ def that_clause_on_the_addressee(v):
             if that.dep_ == "mark" or that.dep_ == "dobj" and other_object:
                 return c
     return None
+
+
+def clause_after_an_adjunct(v):
+    """ "said after the hearing she would not accept …": the parser hangs the reported clause on the verb as an
+    adverbial clause when a phrase of the saying's stands between them. Taken as the report when it has its own
+    subject before its verb, a finite verb, and no conjunction of its own ("if", "because", "as": a real adverbial
+    clause); the phrase before its subject is the saying's (`reported_clause_start`)."""
+    for c in v.children:
+        if c.dep_ != "advcl" or c.i < v.i or any(m.dep_ == "mark" for m in c.children):
+            continue
+        subject = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i), None)
+        finite = c.tag_ in FINITE_TAGS or any(
+            a.dep_ in ("aux", "auxpass") and a.tag_ in FINITE_TAGS for a in c.children
+        )
+        if subject is not None and finite and _phrases_of_the_saying(v, subject):
+            return c
+    return None
+
+
+def _phrases_of_the_saying(v, subject) -> bool:
+    """Whether the words between the verb and the clause's subject are phrases of the saying ("after the hearing",
+    "on Tuesday", "last week"), not a clause's opening word ("when", "after polls closed")."""
+    for t in v.doc[v.i + 1 : subject.left_edge.i]:
+        if t.lower_ in SUBORDINATORS and not (t.dep_ == "prep" and any(c.dep_ == "pobj" for c in t.children)):
+            return False
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return True
+
+
+def reported_clause_start(clause) -> int:
+    """Where a reported clause's words start: at its subject when the parser hung the saying's own phrase on an
+    adverbial clause before it (`clause_after_an_adjunct`), else at its left edge."""
+    if clause.dep_ != "advcl":
+        return clause.left_edge.i
+    subject = next((s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < clause.i), None)
+    return subject.left_edge.i if subject is not None else clause.left_edge.i
 
 
 def _people_told(obj) -> bool:

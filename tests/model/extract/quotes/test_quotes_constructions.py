@@ -122,3 +122,13 @@ def test_going_after_someone_as_a_quotation_is_the_subject_s_words(nlp):
     )
     assert one(quotes, "greedy landlord").speaker == "Reid"
     assert one(quotes, "spoiled child").speaker == "Reid"
+
+
+def test_a_reported_clause_after_a_phrase_of_the_saying_is_reported(nlp):
+    """ "said after the hearing she would …": the parse hangs the clause on the verb as an adverbial one; it is the
+    report, without the saying's phrase. A clause a subordinating word opens is no report."""
+    quotes = run(nlp, "Varga said after the hearing she would not accept the panel's findings if they were published.")
+    q = one(quotes, "would not accept")
+    assert q.kind == "indirect" and q.speaker == "Varga"
+    assert q.text.startswith("she would not accept") and "hearing" not in q.text
+    assert not [q for q in run(nlp, "The senator said when the vote began she was confident.") if "confident" in q.text]
