@@ -116,10 +116,26 @@ def _explicit_subject(f: Frame) -> bool:
     …", not "…, as some exporters had suggested"), or the object of "according to"."""
     subj = f.subject
     return f.cue_lemma == "according" or (
-        (f.cue.tag_ in ("VBD", "VBZ", "VBP") or _perfect(f.cue) and f.content is not None and f.content[0] > f.cue.i)
+        (
+            f.cue.tag_ in ("VBD", "VBZ", "VBP")
+            or _present_tagged_bare(f.cue)
+            or _perfect(f.cue)
+            and f.content is not None
+            and f.content[0] > f.cue.i
+        )
         and f.subject_rule == "nsubj"
         and subj.dep_ == "nsubj"
         and subj.head.i == f.cue.i
+    )
+
+
+def _present_tagged_bare(verb) -> bool:
+    """ "…, aides to Ms. Varga say, …": a present the tagger took for a bare verb after a name. With a subject of its
+    own and no auxiliary (a modal's "would say", an infinitive's "to say"), it is finite."""
+    return (
+        verb.tag_ == "VB"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     )
 
 

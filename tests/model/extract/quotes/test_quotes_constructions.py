@@ -132,3 +132,12 @@ def test_a_reported_clause_after_a_phrase_of_the_saying_is_reported(nlp):
     assert q.kind == "indirect" and q.speaker == "Varga"
     assert q.text.startswith("she would not accept") and "hearing" not in q.text
     assert not [q for q in run(nlp, "The senator said when the vote began she was confident.") if "confident" in q.text]
+
+
+def test_a_present_the_tagger_took_for_a_bare_verb_still_reports_for_a_described_source(nlp):
+    """ "…, aides to Ms. Varga say, …" (the verb tagged as a bare form after the name): its own subject and no
+    auxiliary make it finite, and a described source of a finite verb is an unnamed source."""
+    text = "In recent weeks, aides to Ms. Varga say, the senator has grown impatient with the pace of the talks."
+    q = one(run(nlp, text), "grown impatient")
+    assert q.kind == "indirect" and q.speaker == "aides"
+    assert not [q for q in run(nlp, "In recent weeks, aides would say the senator had grown impatient.") if q.kind]
