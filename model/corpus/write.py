@@ -37,7 +37,7 @@ PIPELINE_VERSION = "12"  # bump when extraction changes so re-ingest redoes NLP 
 # speaker was asked, a report closed by its document one record, a reported clause before a quoted predicate;
 # events dated by a quarter, half or week, never by a baseline or a span's bound, a "where" clause's place;
 # 12: a reported clause after a phrase of the saying ("said after the hearing she would …"), a present tagged as a
-# bare verb with its own subject finite)
+# bare verb with its own subject finite, "said at the time that …")
 
 # The article's columns an ingest writes, after its `key`, in the order of `_article_values`.
 ARTICLE_COLUMNS = (

@@ -286,8 +286,9 @@ def complement_clause(ex, cue: ReportCue) -> bool:
         return False
     ccomp = cue.ccomp
     start = reported_clause_start(ccomp)
-    if ex.doc[start].lower_ == "that" and ex.doc[start].dep_ == "dobj" and ex.doc[start].head.i == ccomp.i:
-        start += 1  # the clause's "that" parsed as an object (`that_clause_on_the_addressee`): no word of the report
+    if ex.doc[start].lower_ == "that" and ex.doc[start].dep_ in ("dobj", "advmod") and ex.doc[start].head.i == ccomp.i:
+        start += 1  # the clause's "that" parsed as an object or an adverb (`that_clause_on_the_addressee`, "at the
+        # time that …"): no word of the report
     aside = _opening_aside(ccomp, start)
     if aside is not None:
         start = aside.right_edge.i + 1  # "told journalists, [as quoted by Interfax,] that …": where it was read

@@ -61,7 +61,8 @@ def nominal_object(ex, v):
 
 
 def that_clause_in_pp(ex, v):
-    """ "said in a statement that …": the parser hangs the that-clause on the noun."""
+    """ "said in a statement that …": the parser hangs the that-clause on the noun; "said at the time that …" too,
+    as a relative clause of "time" whose "that" it reads as the relative's adverb."""
     for prep in v.children:
         if prep.dep_ != "prep":
             continue
@@ -69,13 +70,24 @@ def that_clause_in_pp(ex, v):
             if pobj.dep_ != "pobj":
                 continue
             for c in pobj.children:
-                if (
-                    c.dep_ in ("acl", "ccomp", "relcl")
-                    and c.i > pobj.i
-                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                ):
+                if c.dep_ not in ("acl", "ccomp", "relcl") or c.i < pobj.i:
+                    continue
+                if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or _at_the_time_that(prep, c):
                     return c
     return None
+
+
+def _at_the_time_that(prep, clause) -> bool:
+    """ "at the time that the talks had failed": the fixed phrase "at the time", then a clause opened by "that"."""
+    first = clause.doc[clause.left_edge.i]
+    return (
+        prep.lower_ == "at"
+        and clause.dep_ == "relcl"
+        and clause.head.lower_ == "time"
+        and first.lower_ == "that"
+        and first.dep_ in ("advmod", "mark")
+        and first.i == clause.head.i + 1
+    )
 
 
 def that_clause_on_the_addressee(v):

@@ -141,3 +141,11 @@ def test_a_present_the_tagger_took_for_a_bare_verb_still_reports_for_a_described
     q = one(run(nlp, text), "grown impatient")
     assert q.kind == "indirect" and q.speaker == "aides"
     assert not [q for q in run(nlp, "In recent weeks, aides would say the senator had grown impatient.") if q.kind]
+
+
+def test_said_at_the_time_that_reports_the_clause(nlp):
+    """ "said at the time that …": the parse makes the clause a relative of "time"; it is the report, without its
+    "that". A time that is the saying's object stays no report of it."""
+    q = one(run(nlp, "The minister said at the time that the talks had failed."), "talks had failed")
+    assert q.kind == "indirect" and q.speaker == "minister" and q.text == "the talks had failed"
+    assert not [q for q in run(nlp, "He recalled the time that he met the president.") if q.kind == "indirect"]
