@@ -24,7 +24,7 @@ from model.corpus.statement_words import (
     STATEMENT_FTS,
     WORDING_SLOTS,
     has_entity_wordings,
-    index_entity_wordings,
+    index_grouped_entities,
     index_wordings,
     unindex_entity_wordings,
 )
@@ -115,10 +115,11 @@ def refresh_statements(conn: sqlite3.Connection, everything: bool = False) -> in
             if entities:
                 conn.execute(f"DELETE FROM {ENTITY_WORDING}")
         parts = [r[0] for r in conn.execute("SELECT part FROM statement_dirty ORDER BY part")]
+        behind = _rowids_behind(conn) if indexed or entities else []
         if indexed:
-            _unindex_wordings(conn)
+            _unindex_wordings(conn, behind)
         if entities:
-            unindex_entity_wordings(conn, _rowids_behind(conn))
+            unindex_entity_wordings(conn, behind)
         conn.execute("DELETE FROM statement WHERE part IN (SELECT part FROM statement_dirty)")
         wrong = wrong_groupings(conn)
         for part in parts:
@@ -138,11 +139,11 @@ def _rowids_behind(conn: sqlite3.Connection) -> list[int]:
     return [r[0] for r in conn.execute("SELECT rowid FROM statement WHERE part IN (SELECT part FROM statement_dirty)")]
 
 
-def _unindex_wordings(conn: sqlite3.Connection) -> None:
-    """The indexed wordings of the statements about to be grouped again (those of the speakers marked behind)."""
+def _unindex_wordings(conn: sqlite3.Connection, rowids: list[int]) -> None:
+    """The indexed wordings of the statements at `rowids`, about to be grouped again (`_rowids_behind`)."""
     conn.executemany(
         f"DELETE FROM {STATEMENT_FTS} WHERE rowid BETWEEN ? AND ?",
-        [(r * WORDING_SLOTS, r * WORDING_SLOTS + WORDING_SLOTS - 1) for r in _rowids_behind(conn)],
+        [(r * WORDING_SLOTS, r * WORDING_SLOTS + WORDING_SLOTS - 1) for r in rowids],
     )
 
 
@@ -178,9 +179,10 @@ def _group_part(
     quotes = [Said(*r[:8]) for r in rows]
     for members in grouped(quotes, wrong):
         st = statement_of(members)
-        rowid = _store(conn, part, st, *speakers[st.fullest], in_page_order(st.members, published), indexed)
+        ordered = in_page_order(st.members, published)
+        rowid = _store(conn, part, st, *speakers[st.fullest], ordered, indexed)
         if entities:
-            index_entity_wordings(conn, [rowid])
+            index_grouped_entities(conn, rowid, [(s.id, s.text) for s in ordered])
 
 
 def in_page_order(members: list[Said], published: dict[int, str | None]) -> list[Said]:

@@ -16,6 +16,7 @@ only writer of statements) and with the summary (`summarise` redoes the wordings
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
 
@@ -88,6 +89,19 @@ def index_entity_wordings(conn: sqlite3.Connection, rowids: Iterable[int]) -> No
     for rowid in rowids:
         rows = conn.execute(f"{_QUOTES_AND_ENTITIES} WHERE s.rowid = ?{_IN_PAGE_ORDER}", (rowid,)).fetchall()
         _insert_entity_wordings(conn, entity_wording_rows(rowid, ((text, e) for _, text, e in rows)))
+
+
+def index_grouped_entities(conn: sqlite3.Connection, rowid: int, quotes: list[tuple[int, str]]) -> None:
+    """A statement just grouped at `rowid`: its wordings' entities, from its quotes as (id, words) in page order (as
+    the grouping holds them) and the summary's entities of those quotes."""
+    entities: dict[int, list[int]] = {}
+    for quote, entity in conn.execute(
+        "SELECT quote, entity FROM entity_quote WHERE quote IN (SELECT value FROM json_each(?))",
+        (json.dumps([q for q, _ in quotes]),),
+    ):
+        entities.setdefault(quote, []).append(entity)
+    pairs = ((text, entity) for quote, text in quotes for entity in entities.get(quote, [None]))
+    _insert_entity_wordings(conn, entity_wording_rows(rowid, pairs))
 
 
 def fill_entity_wordings(conn: sqlite3.Connection) -> None:

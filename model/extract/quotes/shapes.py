@@ -120,7 +120,7 @@ def clause_after_an_adjunct(v):
     for c in v.children:
         if c.dep_ != "advcl" or c.i < v.i or any(m.dep_ == "mark" for m in c.children):
             continue
-        subject = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i), None)
+        subject = _subject_before(c)
         finite = c.tag_ in FINITE_TAGS or any(
             a.dep_ in ("aux", "auxpass") and a.tag_ in FINITE_TAGS for a in c.children
         )
@@ -143,10 +143,13 @@ def _phrases_of_the_saying(v, subject) -> bool:
 def reported_clause_start(clause) -> int:
     """Where a reported clause's words start: at its subject when the parser hung the saying's own phrase on an
     adverbial clause before it (`clause_after_an_adjunct`), else at its left edge."""
-    if clause.dep_ != "advcl":
-        return clause.left_edge.i
-    subject = next((s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < clause.i), None)
+    subject = _subject_before(clause) if clause.dep_ == "advcl" else None
     return subject.left_edge.i if subject is not None else clause.left_edge.i
+
+
+def _subject_before(clause):
+    """The clause's own subject, before its verb, or None."""
+    return next((s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < clause.i), None)
 
 
 def _people_told(obj) -> bool:
