@@ -155,11 +155,12 @@ async def test_a_first_page_that_needs_no_count_is_read_beside_it(make_app):
         assert lst.total == 3 and threads["count"] == threads["page"]
 
 
-def test_the_articles_first_page_is_read_beside_its_count_unless_a_fielded_search_shares_their_ids():
+def test_the_articles_first_page_is_read_beside_its_count_unless_a_speakers_search_shares_their_ids():
     from tui.panes import articles_source
 
     def alone(**filters) -> bool:
         return articles_source(q.Filters(**filters), "date", False).first_page_alone
 
     assert alone() and alone(search="grain harbour") and alone(entity=3, search="grain")
-    assert not alone(search='speaker:"Ana Ruiz" kind:direct') and not alone(entity=3, search="said:2022-03 grain")
+    assert alone(entity=3, search="said:2022-03 grain") and alone(search='entity:"Ana Ruiz" -kind:indirect')
+    assert not alone(search='speaker:"Ana Ruiz" kind:direct') and not alone(entity=3, search="grain speaker:Ruiz")

@@ -63,6 +63,28 @@ def run(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> list[t
         raise QueryError(msg) from None
 
 
+def within(conn: sqlite3.Connection, sql: str, params: list | tuple, steps: int) -> list[tuple] | None:
+    """`run`, or None when SQLite has run `steps` instructions of its virtual machine without finishing: a plan
+    that is cheap when its guess holds (a page found near the start of an index) tried first, within a bound, before
+    one whose cost is known. The same data takes the same instructions: the bound is no clock. An interruption from
+    elsewhere (`Connection.interrupt`, navigation away) is still an error."""
+    stopped: list[bool] = []
+
+    def stop() -> int:
+        stopped.append(True)
+        return 1
+
+    conn.set_progress_handler(stop, steps)
+    try:
+        return run(conn, sql, params)
+    except QueryError:
+        if stopped:
+            return None
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
 def sql_where(clauses: list[str]) -> str:
     return (" WHERE " + " AND ".join(clauses)) if clauses else ""
 

@@ -316,8 +316,17 @@ def looks_at_quotes(search: str | None) -> bool:
         fields = parse(search).fields if search else ()
     except QueryError:
         return False
-    quoted = any(t.field in ("kind", "said") for t in fields)
-    return quoted and not any(t.field == "speaker" and not t.negated for t in fields)
+    return any(t.field in ("kind", "said") for t in fields) and not names_a_speaker(search)
+
+
+def names_a_speaker(search: str | None) -> bool:
+    """Whether a search keeps the quotes of a speaker it names (`speaker:`, not left out): their articles are
+    found through the speaker's quotes, gathered, never walked."""
+    try:
+        fields = parse(search).fields if search else ()
+    except QueryError:
+        return False
+    return any(t.field == "speaker" and not t.negated for t in fields)
 
 
 def quotes_need_article(search: str | None, cols: Columns) -> bool:

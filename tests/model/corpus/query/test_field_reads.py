@@ -4,6 +4,7 @@ matched row by row."""
 
 from __future__ import annotations
 
+import importlib
 import sqlite3
 
 import pytest
@@ -11,14 +12,23 @@ import pytest
 from model.corpus import query as q
 from model.corpus import store
 from model.corpus.query import reuse
-from model.corpus.query.articles import _ARTICLE_ORDER, _article_where, _kept_sql
-from model.corpus.query.base import run
+from model.corpus.query.articles import _ARTICLE_ORDER, _article_where, _kept_sql, _walked_page
+from model.corpus.query.base import AtLeast, run, within
 from model.corpus.query.quotes import _QUOTE_ORDER, quote_where
-from model.corpus.query.search import Columns, columns, quotes_need_article, source_set, with_sources
+from model.corpus.query.search import (
+    Columns,
+    columns,
+    names_a_speaker,
+    quotes_need_article,
+    source_set,
+    with_sources,
+)
 from model.corpus.query.statements import _ORDER
 from model.corpus.statement_refresh import refresh_statements
 from model.corpus.write import EntityCache, write_article
 from model.records import Article, Extraction, Mention, Quote
+
+article_reads = importlib.import_module("model.corpus.query.articles")  # (the package's `articles` is its function)
 
 # Sources in odd cases and with punctuation, LIKE's own wildcards among them, and none at all.
 MIXED = ("Reuters", "reuters wire", "AP-Wire", "Le Monde (Paris)", None, "The 100% Daily_News", "Agence France-Presse")
@@ -44,6 +54,7 @@ def _corpus(path, sources: tuple[str | None, ...]) -> sqlite3.Connection:
         )
         art.sha256 = art.key
         second = text.index("the", len(said) + 17)
+        officials = text.index("Officials")
         third = text.index("Bo Eng")
         quotes = [
             Quote(16, 16 + len(said), said, KINDS[i % 4], speaker=SPEAKERS[i % 4], speakers=[]),
@@ -60,7 +71,8 @@ def _corpus(path, sources: tuple[str | None, ...]) -> sqlite3.Connection:
         ext = Extraction(
             sentences=[(0, 16 + len(said) + 1), (16 + len(said) + 2, third - 1), (third, len(text))],
             mentions=[Mention(0, 10, "Cyril Dane", "PERSON", "Cyril Dane", family="Dane")]
-            + ([Mention(16, 16 + len(said), "Grain Board", "ORG", "Grain Board")] if i % 3 == 0 else []),
+            + ([Mention(16, 16 + len(said), "Grain Board", "ORG", "Grain Board")] if i % 3 == 0 else [])
+            + ([Mention(officials, officials + 9, "Officials", "ORG", "Grain Union")] if i % 4 == 1 else []),
             quotes=quotes,
         )
         write_article(conn, art, ext, cache)
@@ -102,6 +114,7 @@ SEARCHES = [
     "rule -source:xyz",
     "speaker:Brook source:Reuters kind:direct",
     "entity:Grain source:reut",
+    "entity:Grain -kind:indirect",  # two entities' articles
     'entity:"Grain Board" -source:Reuters date:2022-01..2022-02',
     "speaker:Brook kind:direct",
     "speaker:Dane -kind:indirect",
@@ -168,6 +181,55 @@ def test_a_fielded_search_reads_the_rows_matched_row_by_row(conn, search):
     expected = _statements(conn, f)
     assert q.count_statements(conn, f) == len(expected), search
     assert [r.id for r in q.statements(conn, f, "date", 0, 200, len(expected))] == expected, search
+
+
+@pytest.mark.parametrize("steps", [article_reads.WALK_STEPS, 40])
+@pytest.mark.parametrize("search", SEARCHES)
+def test_a_first_page_read_beside_its_count_or_past_a_capped_count_is_the_same(conn, search, steps, monkeypatch):
+    """A search not naming a speaker is counted up to the cap, and its first page is read without the count (beside
+    it) or past a capped one off a date index, within the steps allowed, else gathered: the same rows either way.
+    A speaker's are counted whole."""
+    monkeypatch.setattr(article_reads, "WALK_STEPS", steps)
+    f = q.Filters(search=search)
+    reuse.forget()
+    expected = _articles(conn, f, "date")
+    capped = q.count_articles(conn, f, 3)
+    over = len(expected) > 3 and not names_a_speaker(search)  # a speaker's articles are gathered, and counted whole
+    assert capped == (3 if over else len(expected)) and isinstance(capped, AtLeast) == over, search
+    for total in (None, capped):
+        reuse.forget()
+        assert [r.id for r in q.articles(conn, f, "date", 0, 10, total)] == expected[:10], (search, total)
+
+
+@pytest.mark.parametrize(
+    "search", ["entity:Grain -kind:indirect", 'entity:"Grain Board" -kind:indirect', "harbour -grain said:2022-02"]
+)
+def test_a_first_page_is_walked_off_a_date_index_within_its_steps_and_not_past_them(conn, search):
+    """The walk itself (not the gathering after it): an entity's own date index (two entities' pages merged) or
+    every article's, the page it finds the newest kept articles; with too few steps, no page at all."""
+    f = q.Filters(search=search)
+    cols = with_sources(conn, columns(conn), search)
+    expected = _articles(conn, f, "date")
+    assert expected and [r.id for r in _walked_page(conn, f, cols, 5)] == expected[:5]
+    dane = conn.execute("SELECT id FROM entity WHERE canonical = 'Cyril Dane'").fetchone()[0]
+    under = q.Filters(search=search, entity=dane)
+    assert [r.id for r in _walked_page(conn, under, cols, 5)] == _articles(conn, under, "date")[:5]
+    assert _walked_page(conn, f, cols, 5) is not None
+    article_reads.WALK_STEPS, steps = 40, article_reads.WALK_STEPS
+    try:
+        assert _walked_page(conn, f, cols, 5) is None
+    finally:
+        article_reads.WALK_STEPS = steps
+
+
+def test_a_bounded_read_stops_past_its_steps_and_an_interruption_is_still_an_error(conn):
+    every = "SELECT COUNT(*) FROM article a, article b, quote"
+    assert [tuple(r) for r in within(conn, "SELECT COUNT(*) FROM article", (), 10_000)] == [(q.count_articles(conn),)]
+    assert within(conn, every, (), 10_000) is None
+    conn.create_function("interrupted_here", 0, lambda: conn.interrupt() or 1)  # as navigation away does, mid-read
+    with pytest.raises(q.QueryError, match="interrupt"):
+        within(conn, every + " WHERE interrupted_here()", (), 10**9)
+    assert [tuple(r) for r in run(conn, every)] == [(42 * 42 * q.count_quotes(conn),)]  # no handler left behind
 
 
 @pytest.mark.parametrize("search", ["rule source:reut", "speaker:Dane -kind:indirect"])
