@@ -48,6 +48,7 @@ CORPUS_WIDE = frozenset(
         "statement",
         "statement_dirty",
         "entity_wording",
+        "speaker_name",
         "corpus_stale",
         "correction",
         "event_day",

@@ -17,6 +17,7 @@ from pathlib import Path
 from model.corpus import marks
 from model.corpus.errors import StoreError
 from model.corpus.joint import canonicalise_joint_names
+from model.corpus.speaker_names import create_speaker_names, fill_speaker_names
 from model.corpus.statement_words import (
     ENTITY_WORDING_SCHEMA,
     STATEMENT_FTS,
@@ -26,7 +27,7 @@ from model.corpus.statement_words import (
 )
 from model.corpus.summary import create_summary, summarise_all
 
-SCHEMA_VERSION = 16
+SCHEMA_VERSION = 17
 SUMMARY_VERSION = 2  # the first with the per-entity summary and event_day (`summary.SUMMARY_TABLES`)
 EVENT_WORD_VERSION = 3  # the first whose timex rows say which event word they date (`EVENT_WORD_COLUMNS`)
 EVENTS_VERSION = 4  # the first with event reports and the events merged from them (`EVENT_TABLES`)
@@ -47,6 +48,7 @@ STATEMENT_FTS_VERSION = 14  # the first with the statements' wordings in a full-
 EVENT_VALUE_BY_ID_VERSION = 14  # the first with each event's date value indexed by its id (`EVENT_VALUE_BY_ID`)
 QUOTE_FACTS_VERSION = 15  # the first whose index of each article's quotes holds their kind and dates (`QUOTE_FACTS`)
 ENTITY_WORDING_VERSION = 16  # the first with each statement wording's entities (`statement_words.ENTITY_WORDING`)
+SPEAKER_NAMES_VERSION = 17  # the first with the quotes' distinct speaker names indexed (`model.corpus.speaker_names`)
 READABLE_VERSIONS = (
     1,
     2,
@@ -64,6 +66,7 @@ READABLE_VERSIONS = (
     14,
     15,
     16,
+    17,
 )  # an older database is browsed as it is (without the summaries, the event words) until a writer upgrades it
 
 
@@ -720,6 +723,15 @@ def upgrade_from_15(conn: sqlite3.Connection, progress: Callable[[int, int], Non
         conn.execute(f"PRAGMA user_version={ENTITY_WORDING_VERSION}")
 
 
+def upgrade_from_16(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None) -> None:
+    """Schema 16 -> 17 indexes the quotes by their speaker's name and the distinct names in a full-text index of their
+    own (`model.corpus.speaker_names`), in one transaction (`progress` hears of its start and end)."""
+    with _upgrading_heard(conn, progress):
+        create_speaker_names(conn, FTS_TOKENIZE)
+        fill_speaker_names(conn)
+        conn.execute(f"PRAGMA user_version={SPEAKER_NAMES_VERSION}")
+
+
 # Each upgrade step by the version it upgrades from (to the next); those that report progress take `progress`.
 UPGRADES = {
     1: upgrade_from_1,
@@ -737,6 +749,7 @@ UPGRADES = {
     13: upgrade_from_13,
     14: upgrade_from_14,
     15: upgrade_from_15,
+    16: upgrade_from_16,
 }
 UPGRADES_WITH_PROGRESS = (
     upgrade_from_1,
@@ -745,6 +758,7 @@ UPGRADES_WITH_PROGRESS = (
     upgrade_from_13,
     upgrade_from_14,
     upgrade_from_15,
+    upgrade_from_16,
 )
 
 
@@ -762,6 +776,7 @@ def create_schema(conn: sqlite3.Connection) -> None:
         create_statement_fts(conn, FTS_TOKENIZE)
         create_summary(conn)
         create_entity_wordings(conn)
+        create_speaker_names(conn, FTS_TOKENIZE)
         marks.create_tables(conn)
         create_indexes(conn, ORDER_INDEXES)
         create_indexes(conn, QUOTE_ENTITY_INDEXES)

@@ -13,7 +13,8 @@ from model.corpus.query import reuse
 from model.corpus.query.base import FREQUENT, QueryError, has_said_on, has_summary, run, schema_at_least
 from model.corpus.query.language import DATE_FIELDS, SOURCE_FIELDS, Query, Term, is_cjk, parse
 from model.corpus.query.rows import Filters
-from model.corpus.schema import FIELD_INDEX_VERSION
+from model.corpus.schema import FIELD_INDEX_VERSION, SPEAKER_NAMES_VERSION
+from model.corpus.speaker_names import QUOTES_OF_NAMES
 
 # ---------------------------------------------------------------- search strings
 
@@ -258,6 +259,7 @@ class Columns:
     said_on: bool = False  # the quotes say when they were said (`said_on_start`, `said_on_end`: schema 5);
     # else `said:` is the article's date
     sources: tuple[tuple[str, SourceSet], ...] = ()  # (value, what it keeps) of each `source:` resolved
+    speaker_names: bool = False  # the distinct speaker names have their own full-text index (schema 17)
 
     def source_set(self, value: str) -> SourceSet | None:
         return next((kept for v, kept in self.sources if v == value), None)
@@ -272,7 +274,7 @@ def quote_part(fields: tuple[Term, ...], cols: Columns, in_article: bool) -> tup
     clauses, params = [], []
     speakers = tuple(replace(t, field=None, phrase=True) for t in fields if t.field == "speaker")
     if speakers:
-        c, p = _fts_clause(speakers, "quote_fts", "q.id", column="speaker_name")
+        c, p = _speaker_clause(speakers, cols)
         clauses += c
         params += p
     dated = () if in_article else _dated_by_summary(fields, cols, said_is_article=not cols.said_on)
@@ -344,6 +346,20 @@ def _reads_source(term: Term, cols: Columns) -> bool:
     """Whether a `source:` term's clause reads the article's source (not when it keeps every row or none)."""
     resolved = source_clause("a.source", term, cols)
     return bool(resolved) and "a.source" in resolved[0]
+
+
+def _speaker_clause(speakers: tuple[Term, ...], cols: Columns) -> tuple[list[str], list]:
+    """The clause of the `speaker:` terms (each a phrase, maybe left out): the names that hold them found among the
+    distinct names and their quotes read off the index by name (schema 17), else the quotes' own full-text index."""
+    if not cols.speaker_names:
+        return _fts_clause(speakers, "quote_fts", "q.id", column="speaker_name")
+    match = fts_match(speakers)
+    if match:
+        return [QUOTES_OF_NAMES], [match]
+    unwanted = [s for t in speakers if (s := fts_string(t))]
+    if not unwanted:
+        return [], []
+    return [f"NOT COALESCE({QUOTES_OF_NAMES}, 0)"], [" OR ".join(unwanted)]
 
 
 def _fts_clause(terms: tuple[Term, ...], fts_table: str, id_col: str, column: str) -> tuple[list[str], list]:
@@ -459,7 +475,9 @@ def article_query_clauses(search: str, cols: Columns, walking: bool = False) -> 
 
 def columns(conn: sqlite3.Connection) -> Columns:
     """What `conn`'s database offers a compiled query."""
-    return Columns(summed=has_summary(conn), said_on=has_said_on(conn))
+    return Columns(
+        summed=has_summary(conn), said_on=has_said_on(conn), speaker_names=schema_at_least(conn, SPEAKER_NAMES_VERSION)
+    )
 
 
 def with_sources(conn: sqlite3.Connection, cols: Columns, search: str | None) -> Columns:

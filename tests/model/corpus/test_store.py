@@ -291,7 +291,7 @@ def test_version_1_database_is_read_as_it_is_and_upgraded_by_a_writer(tmp_path):
     c.close()
     seen = []
     conn = store.connect(p, progress=lambda done, total: seen.append((done, total)))
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 16
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 17
     assert seen[0] == (0, 3) and seen[-1] == (3, 3)
     assert _summary(conn) == expected
     assert {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in counts} == counts
@@ -309,7 +309,7 @@ def test_upgrade_from_8_indexes_the_broad_search_fields_and_keeps_the_rows(tmp_p
     quotes = c.execute("SELECT COUNT(*) FROM quote").fetchone()[0]
     c.close()
     conn = store.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 16
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 17
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert {"idx_quote_kind", "idx_article_source"} <= names
     assert conn.execute("SELECT COUNT(*) FROM quote").fetchone()[0] == quotes
@@ -328,7 +328,7 @@ def test_upgrade_from_9_indexes_the_sort_orders_and_keeps_the_rows(tmp_path):
     counts = {t: c.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("article", "quote")}
     c.close()
     conn = store.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 16
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 17
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert set(schema.ORDER_INDEXES) <= names
     assert {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in counts} == counts
@@ -347,7 +347,7 @@ def test_upgrade_from_10_indexes_the_summarys_quotes_by_quote_and_keeps_the_rows
     counts = {t: c.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("quote", "entity_quote")}
     c.close()
     conn = store.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 16
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 17
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert set(schema.QUOTE_ENTITY_INDEXES) <= names
     assert {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in counts} == counts
@@ -367,7 +367,7 @@ def test_upgrade_from_11_indexes_the_sorts_by_source_and_by_reports_and_keeps_th
     c.close()
     store.connect(path, readonly=True).close()  # browsing needs no upgrade
     conn = store.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 16
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 17
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert set(schema.COLUMN_SORT_INDEXES) <= names
     assert {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in counts} == counts
@@ -394,9 +394,50 @@ def test_upgrade_from_14_puts_each_quotes_kind_and_dates_in_the_index_of_its_art
     before = found()
     seen = []
     with closing(store.connect(path, progress=lambda done, total: seen.append((done, total)))) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 16
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 17
         columns = [r[2] for r in conn.execute(f"PRAGMA index_info({schema.QUOTES_OF_ARTICLE_INDEX})")]
         assert tuple(columns) == schema.QUOTE_FACTS
         articles = conn.execute("SELECT COUNT(*) FROM article").fetchone()[0]
-    assert seen == [(0, articles), (articles, articles)] * 2  # to 15, then to 16
+    assert seen == [(0, articles), (articles, articles)] * 3  # to 15, to 16, then to 17
     assert found() == before and any(before.values())
+
+
+def test_upgrade_from_16_indexes_the_speakers_names_and_finds_the_same_quotes(tmp_path):
+    """The names quotes are credited to, made for a whole corpus; a speaker's search finds what it found through the
+    quotes' own full-text index; a quote given a new name later is found by it (the trigger adds the name)."""
+    from model.corpus.speaker_names import SPEAKER_FACTS_INDEX, SPEAKER_NAME, SPEAKER_NAME_FTS
+    from tests.tui.fixture_db import build
+
+    path = build(tmp_path / "c.db")
+    c = sqlite3.connect(path)
+    for trigger in (f"{SPEAKER_NAME}_ai", f"quote_{SPEAKER_NAME}_ai", f"quote_{SPEAKER_NAME}_au"):
+        c.execute(f"DROP TRIGGER {trigger}")
+    c.execute(f"DROP TABLE {SPEAKER_NAME_FTS}")
+    c.execute(f"DROP TABLE {SPEAKER_NAME}")
+    c.execute(f"DROP INDEX {SPEAKER_FACTS_INDEX}")
+    c.execute("PRAGMA user_version=16")
+    c.commit()
+    c.close()
+    searches = ("speaker:Putin", "speaker:wang -kind:indirect", '-speaker:"Vladimir Putin" kind:direct', "speaker:Lan")
+
+    def found() -> dict:
+        with closing(q.connect(path)) as conn:
+            return {
+                s: (
+                    [a.id for a in q.articles(conn, q.Filters(search=s), limit=1000)],
+                    q.count_quotes(conn, q.Filters(search=s)),
+                )
+                for s in searches
+            }
+
+    before = found()
+    assert all(before[s][1] for s in searches[:3]) and before["speaker:Lan"] == ([], 0)
+    with closing(store.connect(path)) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 17
+        names = {r[0] for r in conn.execute(f"SELECT name FROM {SPEAKER_NAME}")}
+        assert names == {r[0] for r in conn.execute("SELECT speaker_name FROM quote WHERE speaker_name IS NOT NULL")}
+    assert found() == before
+    with closing(store.connect(path)) as conn:
+        conn.execute("UPDATE quote SET speaker_name = 'Xu Lan' WHERE id = (SELECT MIN(id) FROM quote)")
+        conn.commit()
+    assert found()["speaker:Lan"][1] == 1

@@ -121,7 +121,12 @@ def scans(plan_text: str, alias: str) -> bool:
 @pytest.mark.parametrize(
     "line, articles_uses, quotes_uses",
     [
-        ("speaker:Putin", "quote_fts VIRTUAL TABLE", "quote_fts VIRTUAL TABLE"),
+        ("speaker:Putin", "speaker_name_fts VIRTUAL TABLE", "speaker_name_fts VIRTUAL TABLE"),  # schema 17
+        (  # a name's quotes, their kind and article read off the index by name, no quote row
+            "speaker:Putin kind:direct",
+            "COVERING INDEX idx_quote_speaker_facts (speaker_name=? AND kind=?)",
+            "COVERING INDEX idx_quote_speaker_facts (speaker_name=? AND kind=?)",
+        ),
         ('entity:"Wang Yi"', "entity_article USING COVERING INDEX", "entity_quote USING COVERING INDEX"),
         ("date:2023-02", "idx_article_published (published>? AND published<?)", "idx_article_published"),
         ('"no limits" source:Reuters', "article_fts VIRTUAL TABLE", "quote_fts VIRTUAL TABLE"),
