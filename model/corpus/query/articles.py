@@ -320,20 +320,21 @@ def _kept_page(conn: sqlite3.Connection, f: Filters, cols: Columns, sort: str, o
     ids = _kept(conn, f, cols)
     kept = len(ids)
     w = window(_ARTICLE_ORDER[sort], offset, limit, kept)
-    table = "article a"
+    select = f"SELECT a.id, a.key, a.published, a.published_basis, a.source, {TITLE} FROM "
     if kept > reuse.MAX_IDS:
         where, params = _article_where(f, cols, walking=sort == "date")
-        table = "article a INDEXED BY idx_article_published" if sort == "date" else table
-    else:
-        where, params = " WHERE a.id IN (SELECT value FROM json_each(?))", [reuse.as_json(ids)]
-        if sort == "date" and kept >= max(1, walk_bound(conn, "article") // WALK_KEPT_SHARE):
-            table = "article a INDEXED BY idx_article_published"
-    rows = run(
-        conn,
-        f"SELECT a.id, a.key, a.published, a.published_basis, a.source, {TITLE} FROM {table}"
-        f"{where} ORDER BY {w.order} LIMIT ? OFFSET ?",
-        [*params, w.limit, w.offset],
-    )
+        table = "article a INDEXED BY idx_article_published" if sort == "date" else "article a"
+        rows = run(conn, f"{select}{table}{where} ORDER BY {w.order} LIMIT ? OFFSET ?", [*params, w.limit, w.offset])
+        return [ArticleRow(*r) for r in w.rows(rows)]
+    where, params = " WHERE a.id IN (SELECT value FROM json_each(?))", [reuse.as_json(ids), w.limit, w.offset]
+    rows = None
+    if sort == "date" and kept >= max(1, walk_bound(conn, "article") // WALK_KEPT_SHARE):
+        # walked while the kept lie near the top of the index; sorted when they lie far down (a speaker's 3,335
+        # articles at a million: 37 ms walked, 16 stopped and sorted; a word's 15,000 near the top: 7.6 walked)
+        walk = f"{select}article a INDEXED BY idx_article_published{where} ORDER BY {w.order} LIMIT ? OFFSET ?"
+        rows = within(conn, walk, params, WALK_STEPS)
+    if rows is None:
+        rows = run(conn, f"{select}article a{where} ORDER BY {w.order} LIMIT ? OFFSET ?", params)
     return [ArticleRow(*r) for r in w.rows(rows)]
 
 

@@ -188,15 +188,17 @@ def test_a_fielded_search_reads_the_rows_matched_row_by_row(conn, search):
 def test_a_first_page_read_beside_its_count_or_past_a_capped_count_is_the_same(conn, search, steps, monkeypatch):
     """A search not naming a speaker is counted up to the cap, and its first page is read without the count (beside
     it) or past a capped one off a date index, within the steps allowed, else gathered: the same rows either way.
-    A speaker's are counted whole."""
+    A speaker's are counted whole; the articles kept, gathered, are walked off the date index within the steps
+    allowed (here however few they are), else sorted."""
     monkeypatch.setattr(article_reads, "WALK_STEPS", steps)
+    monkeypatch.setattr(article_reads, "WALK_KEPT_SHARE", 10**9)
     f = q.Filters(search=search)
     reuse.forget()
     expected = _articles(conn, f, "date")
     capped = q.count_articles(conn, f, 3)
     over = len(expected) > 3 and not names_a_speaker(search)  # a speaker's articles are gathered, and counted whole
     assert capped == (3 if over else len(expected)) and isinstance(capped, AtLeast) == over, search
-    for total in (None, capped):
+    for total in (None, capped, len(expected)):
         reuse.forget()
         assert [r.id for r in q.articles(conn, f, "date", 0, 10, total)] == expected[:10], (search, total)
 
