@@ -399,6 +399,8 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
             return
         if not self._unseen_loads:
             self._deferred.append(self._load_unseen)
+        if name not in self._unseen_loads:
+            self.lst(name).forsake()  # the step before's reads of it, stale: not beside this step's
         self._unseen_loads[name] = load
 
     def _load_unseen(self) -> None:

@@ -75,3 +75,34 @@ async def test_going_back_puts_each_pane_where_it_was_read_or_not(make_app):
         await pilot.press("left_square_bracket")
         await settle(pilot)
         assert s.state.chips.search is None and s.lst("quotes").cursor == 1
+
+
+async def test_a_step_drops_what_the_step_before_still_reads_of_a_pane_off_screen(make_app):
+    """The reads of a pane off screen that the step before asked for are stale once a new step asks for others: they
+    are interrupted as the step begins (not when its own reads start, after its frame), so they do not share the
+    cores with the step's reads."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        await search(pilot, LINE)
+        stale = {name: s.lst(name)._reads for name in OFF_SCREEN}
+        interrupted: list[object] = []
+        interrupt = app.db.interrupt
+
+        def recorded(*tag) -> None:
+            interrupted.extend(tag)
+            interrupt(*tag)
+
+        app.db.interrupt = recorded
+        at_frame: list[set] = []
+        end_hold = s._end_hold
+
+        def frame() -> None:
+            at_frame.append({name for name, reads in stale.items() if reads in interrupted})
+            end_hold()
+
+        s._end_hold = frame
+        await search(pilot, "Wang")
+        assert at_frame and at_frame[0] == set(OFF_SCREEN), (at_frame, interrupted)
+        assert all(s.lst(name).total for name in OFF_SCREEN), {n: s.lst(n).total for n in OFF_SCREEN}  # read after

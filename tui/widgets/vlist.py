@@ -269,6 +269,13 @@ class VirtualList(LineScrollView, can_focus=True):
         generation = self._generation
         self.set_timer(LOADING_GRACE, lambda: self._show_loading(generation))
 
+    def forsake(self) -> None:
+        """Drop what the last load still reads, its answers no longer wanted: a load to come (a step's list off
+        screen, loaded after the step's frame) supersedes it, and its reads would share the cores with the step's."""
+        self._generation += 1
+        self.app.db.interrupt(self._reads)
+        self._reads = object()
+
     def _show_loading(self, generation: int) -> None:
         if generation == self._generation and self.total is None and self._stale is not None:
             self._stale = None
