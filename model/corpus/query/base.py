@@ -63,22 +63,28 @@ def run(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> list[t
         raise QueryError(msg) from None
 
 
+WITHIN_PERIODS = 2  # the handler's calls a bounded read runs through before it is stopped, at the next
+
+
 def within(conn: sqlite3.Connection, sql: str, params: list | tuple, steps: int) -> list[tuple] | None:
-    """`run`, or None when SQLite has run `steps` instructions of its virtual machine without finishing: a plan
-    that is cheap when its guess holds (a page found near the start of an index) tried first, within a bound, before
-    one whose cost is known. The same data takes the same instructions: the bound is no clock. An interruption from
-    elsewhere (`Connection.interrupt`, navigation away) is still an error."""
-    stopped: list[bool] = []
+    """`run`, or None when SQLite has run `steps` instructions of its virtual machine (up to half as many again)
+    without finishing: a plan that is cheap when its guess holds (a page found near the start of an index) tried
+    first, within a bound, before one whose cost is known. The bound is counted in work, not time: a busy machine
+    does not change it. An interruption from elsewhere (`Connection.interrupt`, navigation away) is still an error."""
+    calls: list[bool] = []
 
     def stop() -> int:
-        stopped.append(True)
-        return 1
+        calls.append(True)
+        return len(calls) > WITHIN_PERIODS
 
-    conn.set_progress_handler(stop, steps)
+    # (SQLite calls the handler first after fewer than a period when the statement is one it cached and ran before:
+    # its count of instructions goes on from the last run. Stopped at the call after `WITHIN_PERIODS` periods, a
+    # read runs `steps` instructions at least, and 1.5 times as many at most, however often it ran.)
+    conn.set_progress_handler(stop, max(1, steps // WITHIN_PERIODS))
     try:
         return run(conn, sql, params)
     except QueryError:
-        if stopped:
+        if len(calls) > WITHIN_PERIODS:
             return None
         raise
     finally:

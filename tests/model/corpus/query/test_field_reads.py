@@ -224,6 +224,20 @@ def test_a_first_page_is_walked_off_a_date_index_within_its_steps_and_not_past_t
         article_reads.WALK_STEPS = steps
 
 
+def test_a_bounded_read_is_bounded_alike_however_often_it_ran(conn):
+    """SQLite counts a cached statement's instructions on from its last run: the bound holds on every run."""
+    sql = "SELECT COUNT(*) FROM quote a, quote b"
+    counted: list[int] = []
+    conn.set_progress_handler(lambda: counted.append(1) and 0, 1)
+    try:
+        run(conn, sql)
+    finally:
+        conn.set_progress_handler(None, 0)
+    cost = len(counted)
+    assert all(within(conn, sql, (), int(cost / 0.8)) is not None for _ in range(6))
+    assert all(within(conn, sql, (), cost // 2) is None for _ in range(6))
+
+
 def test_a_bounded_read_stops_past_its_steps_and_an_interruption_is_still_an_error(conn):
     every = "SELECT COUNT(*) FROM article a, article b, quote"
     assert [tuple(r) for r in within(conn, "SELECT COUNT(*) FROM article", (), 10_000)] == [(q.count_articles(conn),)]
