@@ -10,6 +10,7 @@ from model.corpus.query import reuse
 from model.corpus.query.base import (
     FREQUENT,
     AtLeast,
+    QueryError,
     capped,
     entity_counts,
     fts_count,
@@ -18,7 +19,7 @@ from model.corpus.query.base import (
     sql_where,
     within,
 )
-from model.corpus.query.language import parse
+from model.corpus.query.language import Query, parse
 from model.corpus.query.paging import window
 from model.corpus.query.rows import (
     TIMEX_COLS,
@@ -191,7 +192,7 @@ WALKED_ENTITIES = 4  # an `entity:` naming more (a word of many names): every ar
 def _walk_entities(conn: sqlite3.Connection, f: Filters, cols: Columns) -> tuple[list[int], Filters] | None:
     """The entities whose articles hold all that `f` keeps, when they are few, and the filter left to check on
     each of their articles: the entity filter, else those the first `entity:` term names, up to `WALKED_ENTITIES`
-    (with the summary's per-entity index to walk)."""
+    (with the summary's per-entity index to walk); a name that names none keeps nothing."""
     if not cols.summed:
         return None
     if f.entity is not None:
@@ -202,9 +203,20 @@ def _walk_entities(conn: sqlite3.Connection, f: Filters, cols: Columns) -> tuple
         return None
     sql, params = entities_named(query.terms[first].value)
     ids = [r[0] for r in run(conn, f"{sql} LIMIT {WALKED_ENTITIES + 1}", params)]
-    if not 0 < len(ids) <= WALKED_ENTITIES:
+    if len(ids) > WALKED_ENTITIES:
         return None
-    return ids, Filters(search=query.without(first).text or None)
+    rest = query.without(first)
+    if rest.terms and not _typed_back(rest):
+        return None
+    return ids, Filters(search=rest.text or None)
+
+
+def _typed_back(query: Query) -> bool:
+    """Whether `query`, typed as its text, reads back as the same terms (a value the line cannot hold: no)."""
+    try:
+        return parse(query.text).terms == query.terms
+    except QueryError:
+        return False
 
 
 # A page of kept articles, newest first, is read off the date index (each row looked up among the kept ids)

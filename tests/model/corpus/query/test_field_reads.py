@@ -217,6 +217,7 @@ def test_a_first_page_is_walked_off_a_date_index_within_its_steps_and_not_past_t
     under = q.Filters(search=search, entity=dane)
     assert [r.id for r in _walked_page(conn, under, cols, 5)] == _articles(conn, under, "date")[:5]
     assert _walked_page(conn, f, cols, 5) is not None
+    assert _walked_page(conn, q.Filters(search='entity:"No Such Body" -kind:indirect'), cols, 5) == []
     article_reads.WALK_STEPS, steps = 40, article_reads.WALK_STEPS
     try:
         assert _walked_page(conn, f, cols, 5) is None
@@ -320,3 +321,12 @@ def test_an_articles_quotes_are_checked_for_their_kind_and_dates_on_that_index_a
     sql, params = _kept_sql(q.Filters(search=search), columns(conn))
     plan = " ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params))
     assert "USING COVERING INDEX idx_quote_article_start (article=?)" in plan, plan
+
+
+def test_the_rest_of_a_search_is_checked_on_the_walk_only_when_it_reads_back_as_typed():
+    """The terms left once the walked entity's is taken out are checked as a line of their own: a value the line
+    cannot hold as typed (a phrase with a quotation mark in it) walks every article's index instead."""
+    from model.corpus.query.language import Query, Term, parse
+
+    assert article_reads._typed_back(parse('entity:"Grain Board" -kind:indirect "harbour tariff"').without(0))
+    assert not article_reads._typed_back(Query((Term("kind", "direct"), Term(None, 'say "no"', phrase=True))))
