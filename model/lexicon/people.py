@@ -13,6 +13,8 @@ channel website publication outlet magazine broadcaster bureau
 THING_NOUNS = {"data", "datum", "evidence", "trend", "figure", "number", "statistic", "sign", "fact", "math"}
 # Quantifiers that stand for people as a subject ("some say …", "many believe …").
 PEOPLE_QUANTIFIERS = {"some", "many", "most", "others", "both", "few", "all", "everyone", "anyone", "several"}
+# Words for one or more of a group named after them ("one of his aides", "each of the judges").
+MEMBER_WORDS = {"one", "each", "none", "either", "neither"}
 # Common nouns that denote people ("officials", "a senior official", "many experts").
 PEOPLE_NOUNS = set(
     """

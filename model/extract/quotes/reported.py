@@ -6,7 +6,7 @@ from __future__ import annotations
 from model.extract.quotes.context import FINITE_TAGS, Frame, is_document, is_people
 from model.extract.quotes.cues import irrealis
 from model.extract.quotes.shapes import apostrophe_run, clean_range
-from model.extract.quotes.speakers import Speaker
+from model.extract.quotes.speakers import Speaker, group_of_a_member
 from model.extract.quotes.stance import claim_kind
 from model.lexicon.grammar import UNNAMED_PRONOUNS
 from model.lexicon.people import BODY_NOUNS, PEOPLE_QUANTIFIERS, THING_NOUNS
@@ -91,8 +91,9 @@ def unnamed_source(ex, f: Frame) -> bool:
     (the writer, the reader), and what it reports a clause, not a noun phrase."""
     if not _may_be_unnamed(ex, f) or not _explicit_subject(f):
         return False
+    subj = group_of_a_member(f.subject) or f.subject  # "one of the aides said …": the aides
     for rule in UNNAMED_SOURCE_RULES:
-        decided = rule(ex, f, f.subject)
+        decided = rule(ex, f, subj)
         if decided is not None:
             return decided
     return False
@@ -196,11 +197,15 @@ def reports_a_speaker(f: Frame, frames: list[Frame]) -> bool:
     """ "X said the talks failed, according to the reports": an "according to" whose clause holds a speech verb with
     a speaker of its own, or that ends such a verb's clause (the parse may hang it on the reported verb: "X said
     the talks were “frank” and that Y, according to the reports"); the words are X's (the report is where the
-    writer read them), one record, X's."""
+    writer read them), one record, X's. Not a speech verb that reports nothing yet ("X will propose a plan,
+    according to aides": the aides' report of what X is to say)."""
     if not _according(f) or f.content is None:
         return False
     a, b = f.content
-    return any(g is not f and _speech_with_speaker(g) and (a <= g.cue.i < b or _trails(g, f)) for g in frames)
+    return any(
+        g is not f and _speech_with_speaker(g) and not irrealis(g.cue) and (a <= g.cue.i < b or _trails(g, f))
+        for g in frames
+    )
 
 
 def trailing_reporters(ex, frames: list[Frame]) -> set[int]:

@@ -37,6 +37,7 @@ from model.lexicon.people import (
     LEADER_TITLES,
     MALE_NAMES,
     MALE_NOUNS,
+    MEMBER_WORDS,
     PAIR_NOUNS,
     PAIR_WORDS,
     PEOPLE_NOUNS,
@@ -338,12 +339,20 @@ class Resolver:
             return self._subject_after_the_dateline(tok, cue_text)
         if m is not None:
             return self._named(m, tok, cue_text)
+        group = self._group_of_a_member(tok)
+        if group is not None:
+            return self._single(group, cue_text)
         if tok.pos_ == "PRON" or low in MALE_PRONOUNS | FEMALE_PRONOUNS | {"they", "it"} | NARRATOR_PRONOUNS:
             return self.pronoun(tok, cue_text)
         named = self._name_set_off(tok)
         if named is not None:
             return self._named(named, tok, cue_text)
         return self.description(tok, cue_text)
+
+    def _group_of_a_member(self, tok):
+        """The group a subject is one or some of (`group_of_a_member`), outside quotation marks."""
+        group = group_of_a_member(tok)
+        return None if group is None or self.in_quote[group.i] else group
 
     def _subject_after_the_dateline(self, tok, cue_text: str) -> Speaker | None:
         """ "LONDON — Donald Trump said …", "MOSCOW (Reuters) - A Kremlin aide said …" parsed with the dateline as
@@ -1249,6 +1258,29 @@ def _one_of_theirs(tok) -> bool:
         lemma in PEOPLE_NOUNS
         and lemma not in ("spokesman", "spokeswoman", "spokesperson")
         and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in tok.lefts)
+    )
+
+
+def group_of_a_member(tok):
+    """ "one of his senior aides", "many of the hard-liners", "some of them": the group a number or a quantifier
+    is of (the object of its "of"), which speaks for it; None for any other word, and for a group ranked by a
+    superlative or an ordinal ("one of the hardest things", "one of her first moves": a property, not speakers)."""
+    if tok.pos_ != "NUM" and tok.lower_ not in PEOPLE_QUANTIFIERS | MEMBER_WORDS:
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if group is None or any(_ranks(c) for c in group.children if c.dep_ == "amod"):
+        return None
+    return group
+
+
+def _ranks(adjective) -> bool:
+    """A superlative ("hardest", "most important") or an ordinal ("first", "last")."""
+    return (
+        adjective.tag_ == "JJS"
+        or adjective.ent_type_ == "ORDINAL"
+        or adjective.lower_ in ("first", "last", "only")
+        or any(c.lower_ in ("most", "least") for c in adjective.children)
     )
 
 

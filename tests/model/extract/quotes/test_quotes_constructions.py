@@ -149,3 +149,24 @@ def test_said_at_the_time_that_reports_the_clause(nlp):
     q = one(run(nlp, "The minister said at the time that the talks had failed."), "talks had failed")
     assert q.kind == "indirect" and q.speaker == "minister" and q.text == "the talks had failed"
     assert not [q for q in run(nlp, "He recalled the time that he met the president.") if q.kind == "indirect"]
+
+
+def test_an_according_to_report_of_what_someone_will_say_is_the_reporters(nlp):
+    """ "X will propose …, according to an official": no words of X's yet (a speech verb under a modal reports
+    nothing), so the official's report stands; "X said …, according to the paper" stays X's words, once."""
+    text = "The mayor will propose a new tax on the harbour, according to a city official who asked not to be named."
+    q = one(run(nlp, text), "new tax on the harbour")
+    assert q.kind == "indirect" and q.speaker == "city official" and q.text.startswith("The mayor will propose")
+    said = run(nlp, "The mayor said the tax would pass, according to the Harbour Gazette.")
+    assert [(q.speaker, q.text) for q in said if q.kind == "indirect"] == [("mayor", "the tax would pass")]
+
+
+def test_one_of_a_group_speaks_as_the_group(nlp):
+    """ "one of the senior aides", "many of the delegates": the group the number or quantifier is of is the
+    source; a group ranked by a superlative ("one of the hardest things") is no one."""
+    q = one(run(nlp, "The governor is leaving the race, according to one of the senior aides."), "leaving the race")
+    assert q.kind == "indirect" and q.speaker == "senior aides"
+    q = one(run(nlp, "Many of the delegates in the hall said they would walk out on Friday."), "walk out")
+    assert q.speaker == "delegates"
+    text = "One of the hardest things, the coach said, is that the team lost its captain."
+    assert one(run(nlp, text), "lost its captain").speaker == "coach"
