@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import multiprocessing.connection as mp_connection
+import multiprocessing.pool as mp_pool
 import os
 import signal
 import sys
@@ -323,10 +324,11 @@ def parse_all(
         pool.close()
     except BaseException:
         stopping.value = 1  # the workers skip the batches left; a SIGTERM now makes them leave
-        _stop(pool)
-        raise
-    finally:
+        if not _stop(pool):
+            raise  # (its workers killed: no join, which would wait for the pool's threads)
         pool.join()
+        raise
+    pool.join()
 
 
 # How long a stopping ingest waits for its workers to finish the batch each is parsing (the batches left are
@@ -334,21 +336,46 @@ def parse_all(
 STOP_GRACE_SECONDS = 10.0
 
 
-def _stop(pool) -> None:
+def _stop(pool) -> bool:
     """Stop the pool after an error or an interruption (`stopping` set): closed, its workers finish the batch in
-    hand, skip the rest (`process_batch`) and leave; any still busy after STOP_GRACE_SECONDS are terminated.
+    hand, skip the rest (`process_batch`) and leave. True when they all left with every batch answered within
+    STOP_GRACE_SECONDS; else (a worker still busy, or batches lost with workers that left: the pool would start
+    others to wait for them for ever) the pool is ended (`_end`) and False.
     Terminating at once sent SIGTERM to workers that could be writing a result, holding the result queue's lock:
     one that died with it left the pool's own threads waiting for it for ever (a hang seen in the test of a worker
     that cannot start, one run in many)."""
     pool.close()
+    first = list(pool._pool)
     deadline = time.monotonic() + STOP_GRACE_SECONDS
     while (left := deadline - time.monotonic()) > 0:
         alive = [p for p in list(pool._pool) if p.exitcode is None]
-        if not alive:
-            return
-        mp_connection.wait([p.sentinel for p in alive], timeout=min(left, 0.5))
-    if any(p.exitcode is None for p in list(pool._pool)):
-        pool.terminate()
+        if not alive and not pool._cache:
+            return True
+        if pool._cache and all(p.exitcode is not None for p in first):
+            break  # batches lost with workers that left (a SIGTERM to the group): the pool would wait for them
+        mp_connection.wait([p.sentinel for p in alive] or [p.sentinel for p in first], timeout=min(left, 0.5))
+    _end(pool)
+    return False
+
+
+def _end(pool) -> None:
+    """End a pool whose workers did not leave: no new worker started (the pool replaces one that died while
+    batches are pending: after a SIGTERM to the whole group, one was, and waited for a task for ever), then
+    every worker killed and reaped. Not `Pool.terminate`: it waits for the task queue's lock, which a worker
+    killed while waiting for a task holds for ever, and then for each worker, and a SIGTERM that reached a
+    worker before its handler was set left it waiting (a hang one run in five under load). The pool's own
+    threads are daemons, left to end with the process; its finalizer, which would do what `terminate` does,
+    is cancelled."""
+    handler = pool._worker_handler
+    handler._state = mp_pool.TERMINATE
+    pool._change_notifier.put(None)
+    handler.join()
+    for p in list(pool._pool):
+        if p.exitcode is None:
+            p.kill()
+    for p in list(pool._pool):
+        p.join()
+    pool._terminate.cancel()
 
 
 def _submit(pool, seconds: float | None, batch: list[Article]):
