@@ -49,6 +49,7 @@ from model.corpus.query.search import (
     word_walk_bound,
 )
 
+_ROW_COLS = f"a.id, a.key, a.published, a.published_basis, a.source, {TITLE}"  # an `ArticleRow`, from `article a`
 ARTICLE_SORTS = ("date", "oldest", "title", "source", "source_desc")
 # Each sort's ORDER BY, as its index holds it (`schema.ORDER_INDEXES`, `COLUMN_SORT_INDEXES`; the date sorts' on
 # `published`): every order ends on the unique id, so a page may be read from either end (`paging`). The
@@ -178,8 +179,7 @@ def _walk(
 ) -> list[ArticleRow] | None:
     rows = within(
         conn,
-        f"SELECT a.id, a.key, a.published, a.published_basis, a.source, {TITLE} FROM {table}{where} "
-        f"ORDER BY {order} LIMIT ?",
+        f"SELECT {_ROW_COLS} FROM {table}{where} ORDER BY {order} LIMIT ?",
         [*params, limit],
         WALK_STEPS,
     )
@@ -296,7 +296,7 @@ def articles(
         words = " AND ea.article IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)" if match else ""
         rows = run(
             conn,
-            f"SELECT a.id, a.key, a.published, a.published_basis, a.source, {TITLE} FROM entity_article "
+            f"SELECT {_ROW_COLS} FROM entity_article "
             "ea INDEXED BY idx_entity_article_published CROSS JOIN article a ON a.id = ea.article "
             f"WHERE ea.entity = ?{words} ORDER BY {w.order} LIMIT ? OFFSET ?",
             (f.entity, *([match] if match else []), w.limit, w.offset),
@@ -319,8 +319,7 @@ def articles(
         where, params = _article_where(f, cols, walking=True)
     rows = run(
         conn,
-        f"SELECT a.id, a.key, a.published, a.published_basis, a.source, {TITLE} FROM {table}"
-        f"{where} ORDER BY {w.order} LIMIT ? OFFSET ?",
+        f"SELECT {_ROW_COLS} FROM {table}{where} ORDER BY {w.order} LIMIT ? OFFSET ?",
         [*params, w.limit, w.offset],
     )
     return [ArticleRow(*r) for r in w.rows(rows)]
@@ -332,7 +331,7 @@ def _kept_page(conn: sqlite3.Connection, f: Filters, cols: Columns, sort: str, o
     ids = _kept(conn, f, cols)
     kept = len(ids)
     w = window(_ARTICLE_ORDER[sort], offset, limit, kept)
-    select = f"SELECT a.id, a.key, a.published, a.published_basis, a.source, {TITLE} FROM "
+    select = f"SELECT {_ROW_COLS} FROM "
     if kept > reuse.MAX_IDS:
         where, params = _article_where(f, cols, walking=sort == "date")
         table = "article a INDEXED BY idx_article_published" if sort == "date" else "article a"
