@@ -48,10 +48,11 @@ QUOTES_MENTIONING = (
 )
 
 
-def quote_where(f: Filters, cols: Columns = PLAIN) -> tuple[str, list]:
+def quote_where(f: Filters, cols: Columns = PLAIN, each: bool = False) -> tuple[str, list]:
     """With `cols.summed` (the database has the summary), the quotes of an entity, or those a speaker speaks, are
     read from it; without `cols.said_on` (a database older than it), the quotes said in a period are those of
-    the articles published in it."""
+    the articles published in it. `each`: for quotes checked one at a time (a statement's, until one is kept),
+    the entity's and the words' looked up by quote, not gathered (`search.quote_query_clauses`)."""
     summed, said_on = cols.summed, cols.said_on
     clauses, params = [], []
     days = value_range(f.said) if f.said else None
@@ -66,7 +67,10 @@ def quote_where(f: Filters, cols: Columns = PLAIN) -> tuple[str, list]:
     if f.article is not None:
         clauses.append("q.article = ?")
         params.append(f.article)
-    if f.entity is not None and summed:
+    if f.entity is not None and summed and each:
+        clauses.append("EXISTS (SELECT 1 FROM entity_quote WHERE quote = q.id AND entity = ?)")
+        params.append(f.entity)
+    elif f.entity is not None and summed:
         clauses.append("q.id IN (SELECT quote FROM entity_quote WHERE entity = ?)")
         params.append(f.entity)
     elif f.entity is not None:
@@ -83,7 +87,7 @@ def quote_where(f: Filters, cols: Columns = PLAIN) -> tuple[str, list]:
         clauses.append("(q.id IN (SELECT quote FROM quote_speaker WHERE entity = ?) OR q.speaker_entity = ?)")
         params += [f.speaker] * 2
     if f.search:
-        c, p = quote_query_clauses(f.search, cols)
+        c, p = quote_query_clauses(f.search, cols, each)
         clauses += c
         params += p
     return sql_where(clauses), params

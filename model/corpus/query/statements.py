@@ -10,10 +10,20 @@ from dataclasses import replace
 
 from model.corpus.query import reuse
 from model.corpus.query.base import AtLeast, capped, has_summary, run, schema_at_least
+from model.corpus.query.language import is_cjk, parse
 from model.corpus.query.paging import window
 from model.corpus.query.quotes import quote_where
 from model.corpus.query.rows import QUOTE_COLS, Filters, StatementPage, StatementRow, quote_row
-from model.corpus.query.search import columns, fts_only, quotes_need_article, walk_bound, with_sources
+from model.corpus.query.search import (
+    Columns,
+    columns,
+    fts_match,
+    fts_only,
+    names_a_speaker,
+    quotes_need_article,
+    walk_bound,
+    with_sources,
+)
 from model.corpus.schema import (
     ENTITY_WORDING_VERSION,
     ORDER_INDEX_VERSION,
@@ -154,6 +164,36 @@ def _words_alone(conn: sqlite3.Connection, f: Filters) -> tuple[str, list] | Non
     return _ENTITYS_MATCHING, [f.entity, match]
 
 
+# A search of words with fields: the statements whose wordings have its words (off their own index: a few hundred at
+# a million articles, where the words' quotes are ~100,000), each kept when one of its quotes has all the search
+# asks, its quotes looked at one by one until one has (`quote_where(each=True)`: the words and the entity looked up
+# for that quote, nothing gathered). At a million articles `wheat -yen said:1987-03`: 65-81 ms through every
+# matching quote, 3 this way.
+_WORDED_AND_KEPT = (
+    f" WHERE s.rowid IN ({_STATEMENTS_OF_WORDINGS}) AND EXISTS (SELECT 1 FROM {{quoted}} "
+    "WHERE qs.statement = s.id AND {checks})"
+)
+_EACH_QUOTE = "quote_statement qs CROSS JOIN quote q ON q.id = qs.quote"
+
+
+def _worded(conn: sqlite3.Connection, f: Filters, cols: Columns) -> tuple[str, list] | None:
+    """The statements of a search of words with fields (`_WORDED_AND_KEPT`), found through their wordings; None for
+    a search without a word that must be there (or with a CJK word, matched as a substring), one naming a speaker
+    (the speaker's quotes are read off their own index), or without the wordings' index."""
+    if not f.search or f.speaker is not None or names_a_speaker(f.search) or not _has_wording_index(conn):
+        return None
+    query = parse(f.search)
+    if not query.fields or any(is_cjk(t.value) for t in query.words):
+        return None
+    match = fts_match(tuple(t for t in query.words if not t.negated))  # in the wordings, those that must be there
+    if match is None:
+        return None
+    checks, params = quote_where(f, cols, each=True)
+    quoted = _EACH_QUOTE + (" JOIN article a ON a.id = q.article" if quotes_need_article(f.search, cols) else "")
+    sql = _WORDED_AND_KEPT.format(quoted=quoted, checks=checks.removeprefix(" WHERE "))
+    return sql, [match, *params]
+
+
 def _where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
     """Statements with at least one quote the filters keep."""
     if (f.article, f.entity, f.speaker, f.said, f.search) == (None, None, None, None, None):
@@ -162,6 +202,9 @@ def _where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
     if words:
         return words
     cols = with_sources(conn, columns(conn), f.search)
+    worded = _worded(conn, f, cols)
+    if worded:
+        return worded
     where, params = quote_where(f, cols)
     if quotes_need_article(f.search, cols):
         quoted = "quote q JOIN article a ON a.id = q.article JOIN quote_statement qs ON qs.quote = q.id"

@@ -28,7 +28,10 @@ from model.corpus.statement_refresh import refresh_statements
 from model.corpus.write import EntityCache, write_article
 from model.records import Article, Extraction, Mention, Quote
 
-article_reads = importlib.import_module("model.corpus.query.articles")  # (the package's `articles` is its function)
+article_reads = importlib.import_module("model.corpus.query.articles")
+statements_reads = importlib.import_module(
+    "model.corpus.query.statements"
+)  # (the package's `articles` is its function)
 
 # Sources in odd cases and with punctuation, LIKE's own wildcards among them, and none at all.
 MIXED = ("Reuters", "reuters wire", "AP-Wire", "Le Monde (Paris)", None, "The 100% Daily_News", "Agence France-Presse")
@@ -257,6 +260,17 @@ def test_the_same_under_an_entity_filter(conn, search):
     expected = _articles(conn, f, "date")
     total = q.count_articles(conn, f)
     assert total == len(expected) and [r.id for r in q.articles(conn, f, "date", 0, 100, total)] == expected
+    expected = _statements(conn, f)
+    total = q.count_statements(conn, f)
+    assert total == len(expected) and [r.id for r in q.statements(conn, f, "date", 0, 100, total)] == expected
+
+
+@pytest.mark.parametrize("search", ["harbour -grain said:2022-02", "-kind:indirect rule", "rule source:reut"])
+def test_the_statements_of_words_with_fields_are_found_through_their_wordings(conn, search):
+    """Their words' statements off the wordings' index, each checked quote by quote: no quote's match gathered."""
+    where, params = statements_reads._where(conn, q.Filters(search=search))
+    assert "statement_fts MATCH" in where and "IN (SELECT rowid FROM quote_fts" not in where
+    assert "grain" not in params[0]  # a word left out is checked on the quotes, not in the wordings
 
 
 def test_a_source_is_resolved_among_the_distinct_sources(conn):
