@@ -18,6 +18,7 @@ from model.corpus import marks
 from model.corpus.errors import StoreError
 from model.corpus.joint import canonicalise_joint_names
 from model.corpus.speaker_names import create_speaker_names, fill_speaker_names
+from model.corpus.statement_facts import STATEMENT_FACTS, fill_statement_facts
 from model.corpus.statement_words import (
     ENTITY_WORDING_SCHEMA,
     STATEMENT_FTS,
@@ -27,7 +28,7 @@ from model.corpus.statement_words import (
 )
 from model.corpus.summary import create_summary, summarise_all
 
-SCHEMA_VERSION = 17
+SCHEMA_VERSION = 18
 SUMMARY_VERSION = 2  # the first with the per-entity summary and event_day (`summary.SUMMARY_TABLES`)
 EVENT_WORD_VERSION = 3  # the first whose timex rows say which event word they date (`EVENT_WORD_COLUMNS`)
 EVENTS_VERSION = 4  # the first with event reports and the events merged from them (`EVENT_TABLES`)
@@ -49,6 +50,7 @@ EVENT_VALUE_BY_ID_VERSION = 14  # the first with each event's date value indexed
 QUOTE_FACTS_VERSION = 15  # the first whose index of each article's quotes holds their kind and dates (`QUOTE_FACTS`)
 ENTITY_WORDING_VERSION = 16  # the first with each statement wording's entities (`statement_words.ENTITY_WORDING`)
 SPEAKER_NAMES_VERSION = 17  # the first with the quotes' distinct speaker names indexed (`model.corpus.speaker_names`)
+STATEMENT_FACTS_VERSION = 18  # the first whose statements hold what their quotes have (`STATEMENT_FACTS`)
 READABLE_VERSIONS = (
     1,
     2,
@@ -67,6 +69,7 @@ READABLE_VERSIONS = (
     15,
     16,
     17,
+    18,
 )  # an older database is browsed as it is (without the summaries, the event words) until a writer upgrades it
 
 
@@ -299,6 +302,12 @@ TABLES = (
             "outlets": int,
             "quotes": int,
             "sources": str,  # JSON: each outlet as its articles give it ("" for none) -> how many of its articles
+            # what its quotes have (`STATEMENT_FACTS`, schema 18): their kinds as JSON, the last day any may have been
+            # said, the first and last publication dates of their articles
+            "kinds": str,
+            "said_until": str,
+            "published_from": str,
+            "published_until": str,
         },
         pk="id",
         indexes=(Index(("part",)), Index(("last",)), Index(("speaker_entity",))),
@@ -732,6 +741,19 @@ def upgrade_from_16(conn: sqlite3.Connection, progress: Callable[[int, int], Non
         conn.execute(f"PRAGMA user_version={SPEAKER_NAMES_VERSION}")
 
 
+# Version 18: what a statement's quotes have, on its row (`model.corpus.statement_facts`).
+def upgrade_from_17(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None) -> None:
+    """Schema 17 -> 18 adds what each statement's quotes have (`STATEMENT_FACTS`), derived from the stored rows, in
+    one transaction (`progress` hears of its start and end)."""
+    with _upgrading_heard(conn, progress):
+        have = {r[1] for r in conn.execute("PRAGMA table_info(statement)")}
+        for column, kind in STATEMENT_FACTS:
+            if column not in have:
+                conn.execute(f"ALTER TABLE statement ADD COLUMN {column} {kind}")
+        fill_statement_facts(conn)
+        conn.execute(f"PRAGMA user_version={STATEMENT_FACTS_VERSION}")
+
+
 # Each upgrade step by the version it upgrades from (to the next); those that report progress take `progress`.
 UPGRADES = {
     1: upgrade_from_1,
@@ -750,6 +772,7 @@ UPGRADES = {
     14: upgrade_from_14,
     15: upgrade_from_15,
     16: upgrade_from_16,
+    17: upgrade_from_17,
 }
 UPGRADES_WITH_PROGRESS = (
     upgrade_from_1,
@@ -759,6 +782,7 @@ UPGRADES_WITH_PROGRESS = (
     upgrade_from_14,
     upgrade_from_15,
     upgrade_from_16,
+    upgrade_from_17,
 )
 
 

@@ -18,6 +18,7 @@ import json
 import sqlite3
 from collections.abc import Iterable
 
+from model.corpus.statement_facts import fill_statement_facts
 from model.corpus.statement_merge import Said, Statement, group, speaker_part, statement_of
 from model.corpus.statement_words import (
     ENTITY_WORDING,
@@ -235,6 +236,7 @@ def _store(
         "UPDATE quote_statement SET statement=?, place=? WHERE quote=?",
         [(st.id, place, s.id) for place, s in enumerate(ordered)],
     )
+    fill_statement_facts(conn, st.id)
     if indexed:
         index_wordings(conn, cursor.lastrowid, speaker, [s.text for s in ordered])
     return cursor.lastrowid

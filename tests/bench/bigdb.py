@@ -23,7 +23,7 @@ import argparse
 import sqlite3
 import time
 
-from model.corpus import entity_refresh, schema, store, summary
+from model.corpus import entity_refresh, schema, statement_facts, store, summary
 
 SKIP = {"article", "entity", "alias", "override", "correction", "review_answer", *summary.SUMMARY_TABLES}
 EVENT_COLS = ("id", "part", "value", "summary", "trigger", "participants", "place", "readings", "conflict", "reports")
@@ -171,6 +171,8 @@ def restate(conn) -> None:
         conn.execute(_STATEMENT_COUNTS)
         if conn.execute("PRAGMA user_version").fetchone()[0] >= schema.STATEMENT_PAGE_VERSION:
             schema.fill_statement_pages(conn)
+        if conn.execute("PRAGMA user_version").fetchone()[0] >= schema.STATEMENT_FACTS_VERSION:
+            statement_facts.fill_statement_facts(conn)
 
 
 def _copy_events(conn, k: int) -> None:

@@ -165,7 +165,7 @@ def entities_named(value: str) -> tuple[str, list]:
     return ENTITIES_NAMED.format(v=marks), [*cases, *cases, *cases, *cases, f"% {_like_escape(words)} %"]
 
 
-def _day_after(day: str) -> str:
+def day_after(day: str) -> str:
     return (datetime.date.fromisoformat(day) + datetime.timedelta(days=1)).isoformat()
 
 
@@ -177,7 +177,7 @@ def date_clause(column: str, term: Term) -> tuple[str, list]:
         params.append(term.first)
     if term.last:
         parts.append(f"{column} < ?")
-        params.append(_day_after(term.last))
+        params.append(day_after(term.last))
     return "(" + " AND ".join(parts) + ")", params
 
 
@@ -259,9 +259,20 @@ def source_set(conn: sqlite3.Connection, value: str) -> SourceSet | None:
     return reuse.reused(conn, ("source", value), read)
 
 
-def _kinds(term: Term) -> tuple[str, list]:
+def _kinds(term: Term, column: str = "q.kind") -> tuple[str, list]:
     kinds = term.value.split(",")
-    return f"q.kind IN ({', '.join('?' * len(kinds))})", kinds
+    return f"{column} IN ({', '.join('?' * len(kinds))})", kinds
+
+
+def kind_clauses(fields: tuple[Term, ...], column: str) -> tuple[list[str], list]:
+    """The clauses of the `kind:` terms on `column` (their `-` applied), as a quote's kind is checked."""
+    clauses, params = [], []
+    for t in fields:
+        if t.field == "kind":
+            c, p = _kinds(t, column)
+            clauses.append(_negate(c, t.negated))
+            params += p
+    return clauses, params
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,18 @@ from dataclasses import replace
 
 from model.corpus.query import reuse
 from model.corpus.query.base import AtLeast, capped, has_summary, run, schema_at_least
-from model.corpus.query.language import is_cjk, parse
+from model.corpus.query.language import DATE_FIELDS, Query, is_cjk, parse
 from model.corpus.query.paging import window
 from model.corpus.query.quotes import quote_where
 from model.corpus.query.rows import QUOTE_COLS, Filters, StatementPage, StatementRow, quote_row
 from model.corpus.query.search import (
     Columns,
     columns,
+    day_after,
+    entities_named,
     fts_match,
     fts_only,
+    kind_clauses,
     names_a_speaker,
     quotes_need_article,
     walk_bound,
@@ -28,6 +31,7 @@ from model.corpus.schema import (
     ENTITY_WORDING_VERSION,
     ORDER_INDEX_VERSION,
     QUOTE_ENTITY_VERSION,
+    STATEMENT_FACTS_VERSION,
     STATEMENT_FTS_VERSION,
     STATEMENT_PAGE_INDEX,
     STATEMENT_PAGE_VERSION,
@@ -164,34 +168,79 @@ def _words_alone(conn: sqlite3.Connection, f: Filters) -> tuple[str, list] | Non
     return _ENTITYS_MATCHING, [f.entity, match]
 
 
-# A search of words with fields: the statements whose wordings have its words (off their own index: a few hundred at
-# a million articles, where the words' quotes are ~100,000), each kept when one of its quotes has all the search
-# asks, its quotes looked at one by one until one has (`quote_where(each=True)`: the words and the entity looked up
-# for that quote, nothing gathered). At a million articles `wheat -yen said:1987-03`: 65-81 ms through every
-# matching quote, 3 this way.
-_WORDED_AND_KEPT = (
-    f" WHERE s.rowid IN ({_STATEMENTS_OF_WORDINGS}) AND EXISTS (SELECT 1 FROM {{quoted}} "
-    "WHERE qs.statement = s.id AND {checks})"
-)
+# A search with fields: its statements found among a few (those whose wordings have its words, off their own index,
+# else those whose wordings are an entity's, when the search keeps quotes of a kind), each kept when one of its quotes
+# has all the search asks, its quotes looked at one by one until one has (`quote_where(each=True)`: the words and the
+# entity looked up for that quote, nothing gathered), and only when one of its kinds may be kept (schema 18). At a
+# million articles a few hundred statements, where the words' or the entity's quotes are 30,000-100,000:
+# `wheat -yen said:1987-03` 60-90 ms through every matching quote, 17-34 this way.
+_CHECKED = " WHERE {among} AND EXISTS (SELECT 1 FROM {quoted} WHERE qs.statement = s.id AND {checks})"
 _EACH_QUOTE = "quote_statement qs CROSS JOIN quote q ON q.id = qs.quote"
+_OF_ENTITIES = f"s.rowid IN (SELECT wording / {WORDING_SLOTS} FROM {ENTITY_WORDING} WHERE entity IN (SELECT value FROM json_each(?)))"
+_KINDS_KEPT = "(s.kinds IS NULL OR EXISTS (SELECT 1 FROM json_each(s.kinds) WHERE {kept}))"
+WALKED_ENTITIES = 4  # an `entity:` naming more (a word of many names): the statements of its quotes gathered
 
 
-def _worded(conn: sqlite3.Connection, f: Filters, cols: Columns) -> tuple[str, list] | None:
-    """The statements of a search of words with fields (`_WORDED_AND_KEPT`), found through their wordings; None for
-    a search without a word that must be there (or with a CJK word, matched as a substring), one naming a speaker
-    (the speaker's quotes are read off their own index), or without the wordings' index."""
+def _checked(conn: sqlite3.Connection, f: Filters, cols: Columns) -> tuple[str, list] | None:
+    """The statements of a search with fields found among a few and checked (`_CHECKED`); None for one naming a
+    speaker (their quotes are read off their own index), one with no words that must be there and no entity with a
+    kind, one with a CJK word (matched as a substring), or an older database."""
     if not f.search or f.speaker is not None or names_a_speaker(f.search) or not _has_wording_index(conn):
         return None
     query = parse(f.search)
     if not query.fields or any(is_cjk(t.value) for t in query.words):
         return None
-    match = fts_match(tuple(t for t in query.words if not t.negated))  # in the wordings, those that must be there
-    if match is None:
+    facts, fact_params = _facts_allow(query, cols) if schema_at_least(conn, STATEMENT_FACTS_VERSION) else ([], [])
+    among = _among(conn, f, query, bool(facts))
+    if among is None:
         return None
+    among = (" AND ".join([among[0], *facts]), among[1] + fact_params)
     checks, params = quote_where(f, cols, each=True)
     quoted = _EACH_QUOTE + (" JOIN article a ON a.id = q.article" if quotes_need_article(f.search, cols) else "")
-    sql = _WORDED_AND_KEPT.format(quoted=quoted, checks=checks.removeprefix(" WHERE "))
-    return sql, [match, *params]
+    return _CHECKED.format(among=among[0], quoted=quoted, checks=checks.removeprefix(" WHERE ")), among[1] + params
+
+
+def _facts_allow(query: Query, cols: Columns) -> tuple[list[str], list]:
+    """Clauses on a statement's facts (schema 18, `model.corpus.statement_facts`) that hold when one of its quotes
+    may have what the search's kinds and its periods (said, published) ask: one of its kinds kept, a quote said
+    within the period (its first day said on or before the period's end, its last day said on or after its start),
+    an article published within it."""
+    clauses, params = [], []
+    kinds, kind_params = kind_clauses(query.fields, "value")
+    if kinds:
+        clauses.append(_KINDS_KEPT.format(kept=" AND ".join(kinds)))
+        params += kind_params
+    for t in query.fields:
+        if t.negated or t.field not in ("said", *DATE_FIELDS) or (t.field == "said" and not cols.said_on):
+            continue
+        said = t.field == "said"
+        if t.first:
+            clauses.append("s.said_until >= ?" if said else "s.published_until >= ?")
+            params.append(t.first)
+        if t.last:
+            clauses.append("s.first <= ?" if said else "s.published_from < ?")
+            params.append(t.last if said else day_after(t.last))
+    return clauses, params
+
+
+def _among(conn: sqlite3.Connection, f: Filters, query: Query, facts: bool) -> tuple[str, list] | None:
+    """Which statements may be kept, as a clause on `s`: those whose wordings have the words that must be there (a
+    word left out is checked on each quote: a wording may hold others joined); else, when their `facts` narrow them
+    further, those with a wording of the entity the search keeps (the entity filter, or up to `WALKED_ENTITIES` an
+    `entity:` names). None when neither narrows them."""
+    match = fts_match(tuple(t for t in query.words if not t.negated))
+    if match:
+        return f"s.rowid IN ({_STATEMENTS_OF_WORDINGS})", [match]
+    if not facts:
+        return None
+    if f.entity is not None:
+        return _OF_ENTITIES, [json.dumps([f.entity])]
+    named = next((t for t in query.fields if t.field == "entity" and not t.negated), None)
+    if named is None:
+        return None
+    sql, params = entities_named(named.value)
+    ids = [r[0] for r in run(conn, f"{sql} LIMIT {WALKED_ENTITIES + 1}", params)]
+    return (_OF_ENTITIES, [json.dumps(ids)]) if len(ids) <= WALKED_ENTITIES else None
 
 
 def _where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
@@ -202,9 +251,9 @@ def _where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
     if words:
         return words
     cols = with_sources(conn, columns(conn), f.search)
-    worded = _worded(conn, f, cols)
-    if worded:
-        return worded
+    checked = _checked(conn, f, cols)
+    if checked:
+        return checked
     where, params = quote_where(f, cols)
     if quotes_need_article(f.search, cols):
         quoted = "quote q JOIN article a ON a.id = q.article JOIN quote_statement qs ON qs.quote = q.id"

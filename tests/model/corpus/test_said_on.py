@@ -155,7 +155,7 @@ def test_a_version_4_database_is_read_without_the_dates_and_upgraded_with_them(t
         (row, *_) = export.rows(rc, "quotes")
         assert row["said_on"] is None and row["published"] == "2024-05-16"
     conn = store.connect(p)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 17
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 18
     assert [v for v, _ in said(conn, "a")] == ["2024-05-13", "2024-05-16"]
     assert conn.execute("SELECT speaker_name FROM quote WHERE start = 52").fetchone()[0] == "Dorn; Lee"
     (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'quote_au'").fetchone()

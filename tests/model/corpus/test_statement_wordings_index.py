@@ -99,8 +99,8 @@ def test_the_upgrade_from_13_indexes_what_the_grouping_indexes_and_the_event_val
         assert q.count_statements(conn, q.Filters(search="bridge")) == 1
     seen = []
     with closing(store.connect(path, progress=lambda done, total: seen.append((done, total)))) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 17
-        assert _indexed(conn) == grouped and seen == [(0, 4), (4, 4)] * 4  # to 14, 15, 16, then 17
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 18
+        assert _indexed(conn) == grouped and seen == [(0, 4), (4, 4)] * 5  # to 14, 15, 16, 17, then 18
         assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'idx_event_id_value'").fetchone()
 
 
@@ -160,7 +160,7 @@ def test_the_wordings_entities_follow_every_grouping_deletion_and_entity_merge(t
         ruiz = _named(conn, "Ana Ruiz").pop()
         assert q.count_statements(conn, q.Filters(search="trains", entity=ruiz)) == 1
     with closing(store.connect(path)) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 17
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 18
         assert _entity_wordings(conn) == now
         assert q.count_statements(conn, q.Filters(search="trains", entity=ruiz)) == 1
         assert q.count_statements(conn, q.Filters(search="grain", entity=ruiz)) == 0

@@ -1,3 +1,4 @@
+import json
 import sqlite3
 from contextlib import closing
 
@@ -291,7 +292,7 @@ def test_version_1_database_is_read_as_it_is_and_upgraded_by_a_writer(tmp_path):
     c.close()
     seen = []
     conn = store.connect(p, progress=lambda done, total: seen.append((done, total)))
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 17
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 18
     assert seen[0] == (0, 3) and seen[-1] == (3, 3)
     assert _summary(conn) == expected
     assert {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in counts} == counts
@@ -309,7 +310,7 @@ def test_upgrade_from_8_indexes_the_broad_search_fields_and_keeps_the_rows(tmp_p
     quotes = c.execute("SELECT COUNT(*) FROM quote").fetchone()[0]
     c.close()
     conn = store.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 17
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 18
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert {"idx_quote_kind", "idx_article_source"} <= names
     assert conn.execute("SELECT COUNT(*) FROM quote").fetchone()[0] == quotes
@@ -328,7 +329,7 @@ def test_upgrade_from_9_indexes_the_sort_orders_and_keeps_the_rows(tmp_path):
     counts = {t: c.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("article", "quote")}
     c.close()
     conn = store.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 17
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 18
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert set(schema.ORDER_INDEXES) <= names
     assert {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in counts} == counts
@@ -347,7 +348,7 @@ def test_upgrade_from_10_indexes_the_summarys_quotes_by_quote_and_keeps_the_rows
     counts = {t: c.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("quote", "entity_quote")}
     c.close()
     conn = store.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 17
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 18
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert set(schema.QUOTE_ENTITY_INDEXES) <= names
     assert {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in counts} == counts
@@ -367,7 +368,7 @@ def test_upgrade_from_11_indexes_the_sorts_by_source_and_by_reports_and_keeps_th
     c.close()
     store.connect(path, readonly=True).close()  # browsing needs no upgrade
     conn = store.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 17
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 18
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert set(schema.COLUMN_SORT_INDEXES) <= names
     assert {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in counts} == counts
@@ -394,11 +395,11 @@ def test_upgrade_from_14_puts_each_quotes_kind_and_dates_in_the_index_of_its_art
     before = found()
     seen = []
     with closing(store.connect(path, progress=lambda done, total: seen.append((done, total)))) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 17
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 18
         columns = [r[2] for r in conn.execute(f"PRAGMA index_info({schema.QUOTES_OF_ARTICLE_INDEX})")]
         assert tuple(columns) == schema.QUOTE_FACTS
         articles = conn.execute("SELECT COUNT(*) FROM article").fetchone()[0]
-    assert seen == [(0, articles), (articles, articles)] * 3  # to 15, to 16, then to 17
+    assert seen == [(0, articles), (articles, articles)] * 4  # to 15, 16, 17, then 18
     assert found() == before and any(before.values())
 
 
@@ -433,7 +434,7 @@ def test_upgrade_from_16_indexes_the_speakers_names_and_finds_the_same_quotes(tm
     before = found()
     assert all(before[s][1] for s in searches[:3]) and before["speaker:Lan"] == ([], 0)
     with closing(store.connect(path)) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 17
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
         names = {r[0] for r in conn.execute(f"SELECT name FROM {SPEAKER_NAME}")}
         assert names == {r[0] for r in conn.execute("SELECT speaker_name FROM quote WHERE speaker_name IS NOT NULL")}
     assert found() == before
@@ -441,3 +442,44 @@ def test_upgrade_from_16_indexes_the_speakers_names_and_finds_the_same_quotes(tm
         conn.execute("UPDATE quote SET speaker_name = 'Xu Lan' WHERE id = (SELECT MIN(id) FROM quote)")
         conn.commit()
     assert found()["speaker:Lan"][1] == 1
+
+
+def test_upgrade_from_17_gives_each_statement_its_facts_and_finds_the_same_statements(tmp_path):
+    """Each statement's facts (its quotes' kinds and dates) made for a whole corpus, as a grouping writes them; a
+    search of an entity's quotes of a kind or a period, or of words with fields, finds the statements it found
+    through every quote; a statement grouped again has its facts written."""
+    from model.corpus.statement_facts import STATEMENT_FACTS
+    from model.corpus.statement_refresh import refresh_statements
+    from tests.tui.fixture_db import build
+
+    path = build(tmp_path / "c.db")
+    with closing(sqlite3.connect(path)) as c:
+        FACTS = ", ".join(column for column, _ in STATEMENT_FACTS)
+        grouped = {r[0]: r[1:] for r in c.execute(f"SELECT id, {FACTS} FROM statement")}
+        for column in FACTS.split(", "):
+            c.execute(f"ALTER TABLE statement DROP COLUMN {column}")
+        c.execute("PRAGMA user_version=17")
+        c.commit()
+    searches = (
+        'entity:"Vladimir Putin" -kind:indirect',
+        "entity:Wang kind:direct,partial",
+        "-kind:direct consultations",
+        "kind:direct countries",
+    )
+
+    def found() -> dict:
+        with closing(q.connect(path)) as conn:
+            return {s: [r.id for r in q.statements(conn, q.Filters(search=s), limit=1000)] for s in searches}
+
+    before = found()
+    assert all(before.values())
+    with closing(store.connect(path)) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 18
+        assert {r[0]: r[1:] for r in conn.execute(f"SELECT id, {FACTS} FROM statement")} == grouped
+        assert grouped and all(json.loads(facts[0]) for facts in grouped.values())
+        assert any(facts[1] and facts[2] for facts in grouped.values())
+        conn.execute("UPDATE statement SET kinds = NULL, said_until = NULL")
+        conn.execute("INSERT OR IGNORE INTO statement_dirty(part) SELECT part FROM statement")
+        refresh_statements(conn)
+        assert {r[0]: r[1:] for r in conn.execute(f"SELECT id, {FACTS} FROM statement")} == grouped
+    assert found() == before

@@ -133,6 +133,10 @@ SEARCHES = [
     "kind:direct",
     "-kind:indirect",
     "date:2022-02 -kind:partial",
+    "entity:Dane said:2022-02",
+    "entity:Grain -date:2022-01 kind:direct",
+    "entity:Dane date:2022-02..2022-03 -said:2022-03",
+    "rule said:2022-01..2022-02 date:2022-02",
 ]
 
 
@@ -228,6 +232,26 @@ def test_a_first_page_is_walked_off_a_date_index_within_its_steps_and_not_past_t
         article_reads.WALK_STEPS = steps
 
 
+@pytest.mark.parametrize("search", ["entity:Grain -kind:indirect", "harbour -grain said:2022-02"])
+def test_a_first_page_whose_walk_stopped_is_sorted_not_walked_again(conn, search, monkeypatch):
+    """The kept articles lie far down the date index when a walk of it stopped without a page: gathered, they are
+    sorted, not walked again."""
+    monkeypatch.setattr(article_reads, "WALK_STEPS", 40)
+    monkeypatch.setattr(article_reads, "WALK_KEPT_SHARE", 10**9)  # else they would be walked however few
+    walked: list[str] = []
+    bounded = article_reads.within
+    monkeypatch.setattr(
+        article_reads, "within", lambda c, sql, p, steps: walked.append(sql) or bounded(c, sql, p, steps)
+    )
+    f = q.Filters(search=search)
+    reuse.forget()
+    expected = _articles(conn, f, "date")
+    total = q.count_articles(conn, f, 3)
+    assert isinstance(total, AtLeast)
+    assert [r.id for r in q.articles(conn, f, "date", 0, 10, total)] == expected[:10]
+    assert walked and not any("json_each" in sql for sql in walked)
+
+
 def test_a_bounded_read_is_bounded_alike_however_often_it_ran(conn):
     """SQLite counts a cached statement's instructions on from its last run: the bound holds on every run."""
     sql = "SELECT COUNT(*) FROM quote a, quote b"
@@ -263,6 +287,15 @@ def test_the_same_under_an_entity_filter(conn, search):
     expected = _statements(conn, f)
     total = q.count_statements(conn, f)
     assert total == len(expected) and [r.id for r in q.statements(conn, f, "date", 0, 100, total)] == expected
+
+
+@pytest.mark.parametrize("search", ["entity:Dane -kind:direct", "entity:Dane said:2022-02", "entity:Dane date:2022"])
+def test_an_entitys_statements_of_a_kind_or_a_period_are_those_of_its_wordings_whose_facts_allow_them(conn, search):
+    """Its statements among those of its wordings, each looked at only when its facts (kinds, days said, articles'
+    dates) allow one of its quotes: no quote of the entity gathered."""
+    where, _ = statements_reads._where(conn, q.Filters(search=search))
+    assert "entity_wording" in where and "IN (SELECT quote FROM entity_quote" not in where
+    assert any(fact in where for fact in ("json_each(s.kinds)", "s.said_until", "s.published_until"))
 
 
 @pytest.mark.parametrize("search", ["harbour -grain said:2022-02", "-kind:indirect rule", "rule source:reut"])

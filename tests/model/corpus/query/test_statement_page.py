@@ -96,7 +96,7 @@ def test_the_upgrade_from_12_gives_the_places_and_outlets_the_refresh_gives(tmp_
     with closing(store.connect(path, progress=lambda done, total: seen.append((done, total)))):
         pass
     assert (
-        _pages(path) == refreshed and seen == [(0, 7), (7, 7)] * 5
+        _pages(path) == refreshed and seen == [(0, 7), (7, 7)] * 6
     )  # to 13, to 14 (the wordings indexed), to 15, to 16
     with closing(q.connect(path)) as conn:
         assert not q.statement_page_head(conn, sid, limit=2).complete

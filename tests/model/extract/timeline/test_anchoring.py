@@ -235,7 +235,7 @@ def test_a_version_2_database_exports_null_events_and_is_upgraded_by_a_writer(tm
     assert (row["event_start"], row["event_end"]) == (None, None) and row["text"] == "Friday"
     conn.close()
     conn = store.connect(p)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 17
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 18
     assert {"event_start", "event_end"} <= {r[1] for r in conn.execute("PRAGMA table_info(timex)")}
     (row,) = _timeline(conn)
     assert row["event_start"] is None  # filled when the article is extracted again (a new pipeline version)
