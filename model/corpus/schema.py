@@ -51,6 +51,7 @@ QUOTE_FACTS_VERSION = 15  # the first whose index of each article's quotes holds
 ENTITY_WORDING_VERSION = 16  # the first with each statement wording's entities (`statement_words.ENTITY_WORDING`)
 SPEAKER_NAMES_VERSION = 17  # the first with the quotes' distinct speaker names indexed (`model.corpus.speaker_names`)
 STATEMENT_FACTS_VERSION = 18  # the first whose statements hold what their quotes have (`STATEMENT_FACTS`)
+ARTICLE_DATE_BY_ID_VERSION = 18  # the first with each article's date indexed by its id (`ARTICLE_DATE_BY_ID`)
 READABLE_VERSIONS = (
     1,
     2,
@@ -741,16 +742,23 @@ def upgrade_from_16(conn: sqlite3.Connection, progress: Callable[[int, int], Non
         conn.execute(f"PRAGMA user_version={SPEAKER_NAMES_VERSION}")
 
 
-# Version 18: what a statement's quotes have, on its row (`model.corpus.statement_facts`).
+# Version 18: what a statement's quotes have, on its row (`model.corpus.statement_facts`); and each article's date by
+# its id, so that a set of kept articles (a fielded search's, gathered) is sorted by date off this index alone: at a
+# million articles 6,670 articles' own rows cost 17 ms to sort, this index 6 (`model.corpus.query.articles`).
+ARTICLE_DATE_BY_ID_INDEX = "idx_article_id_published"
+ARTICLE_DATE_BY_ID = {ARTICLE_DATE_BY_ID_INDEX: ("article", "id, published")}
+
+
 def upgrade_from_17(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None) -> None:
-    """Schema 17 -> 18 adds what each statement's quotes have (`STATEMENT_FACTS`), derived from the stored rows, in
-    one transaction (`progress` hears of its start and end)."""
+    """Schema 17 -> 18 adds what each statement's quotes have (`STATEMENT_FACTS`), derived from the stored rows, and
+    the articles' dates by id (`ARTICLE_DATE_BY_ID`), in one transaction (`progress` hears of its start and end)."""
     with _upgrading_heard(conn, progress):
         have = {r[1] for r in conn.execute("PRAGMA table_info(statement)")}
         for column, kind in STATEMENT_FACTS:
             if column not in have:
                 conn.execute(f"ALTER TABLE statement ADD COLUMN {column} {kind}")
         fill_statement_facts(conn)
+        create_indexes(conn, ARTICLE_DATE_BY_ID)
         conn.execute(f"PRAGMA user_version={STATEMENT_FACTS_VERSION}")
 
 
@@ -806,6 +814,7 @@ def create_schema(conn: sqlite3.Connection) -> None:
         create_indexes(conn, QUOTE_ENTITY_INDEXES)
         create_indexes(conn, COLUMN_SORT_INDEXES)
         create_indexes(conn, EVENT_VALUE_BY_ID)
+        create_indexes(conn, ARTICLE_DATE_BY_ID)
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
 

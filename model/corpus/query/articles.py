@@ -16,6 +16,7 @@ from model.corpus.query.base import (
     fts_count,
     quote_cols,
     run,
+    schema_at_least,
     sql_where,
     within,
 )
@@ -48,6 +49,7 @@ from model.corpus.query.search import (
     with_sources,
     word_walk_bound,
 )
+from model.corpus.schema import ARTICLE_DATE_BY_ID_INDEX, ARTICLE_DATE_BY_ID_VERSION
 
 _ROW_COLS = f"a.id, a.key, a.published, a.published_basis, a.source, {TITLE}"  # an `ArticleRow`, from `article a`
 ARTICLE_SORTS = ("date", "oldest", "title", "source", "source_desc")
@@ -349,9 +351,21 @@ def _kept_page(
         # articles at a million: 37 ms walked, 16 stopped and sorted; a word's 15,000 near the top: 7.6 walked)
         walk = f"{select}article a INDEXED BY idx_article_published{where} ORDER BY {w.order} LIMIT ? OFFSET ?"
         rows = within(conn, walk, params, WALK_STEPS)
-    if rows is None:
+    if rows is None and sort in _BY_DATE and schema_at_least(conn, ARTICLE_DATE_BY_ID_VERSION):
+        # the page's ids sorted off the index of dates by id, then those articles' rows alone
+        rows = run(
+            conn,
+            f"WITH page AS (SELECT a.id, row_number() OVER (ORDER BY {w.order}) AS n FROM article a INDEXED BY "
+            f"{ARTICLE_DATE_BY_ID_INDEX}{where} ORDER BY {w.order} LIMIT ? OFFSET ?) "
+            f"{select}page CROSS JOIN article a ON a.id = page.id ORDER BY page.n",
+            params,
+        )
+    elif rows is None:
         rows = run(conn, f"{select}article a{where} ORDER BY {w.order} LIMIT ? OFFSET ?", params)
     return [ArticleRow(*r) for r in w.rows(rows)]
+
+
+_BY_DATE = ("date", "oldest")  # the sorts a set of kept articles is put in off `ARTICLE_DATE_BY_ID_INDEX`
 
 
 def find_articles(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[ArticleRow]:

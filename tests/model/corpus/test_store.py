@@ -458,6 +458,7 @@ def test_upgrade_from_17_gives_each_statement_its_facts_and_finds_the_same_state
         grouped = {r[0]: r[1:] for r in c.execute(f"SELECT id, {FACTS} FROM statement")}
         for column in FACTS.split(", "):
             c.execute(f"ALTER TABLE statement DROP COLUMN {column}")
+        c.execute(f"DROP INDEX {schema.ARTICLE_DATE_BY_ID_INDEX}")
         c.execute("PRAGMA user_version=17")
         c.commit()
     searches = (
@@ -475,6 +476,7 @@ def test_upgrade_from_17_gives_each_statement_its_facts_and_finds_the_same_state
     assert all(before.values())
     with closing(store.connect(path)) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 18
+        assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (schema.ARTICLE_DATE_BY_ID_INDEX,)).fetchone()
         assert {r[0]: r[1:] for r in conn.execute(f"SELECT id, {FACTS} FROM statement")} == grouped
         assert grouped and all(json.loads(facts[0]) for facts in grouped.values())
         assert any(facts[1] and facts[2] for facts in grouped.values())

@@ -252,6 +252,26 @@ def test_a_first_page_whose_walk_stopped_is_sorted_not_walked_again(conn, search
     assert walked and not any("json_each" in sql for sql in walked)
 
 
+@pytest.mark.parametrize("search", ["entity:Grain -kind:indirect", "rule source:reut", "speaker:Dane -kind:indirect"])
+def test_kept_articles_sorted_by_date_off_the_index_of_dates_by_id_give_every_page_as_sorted_rows(
+    conn, search, monkeypatch
+):
+    """Gathered and not walked (no steps to walk with), kept articles are put in date order off the index of dates
+    by id, then their rows read: every page, from either end, as their rows sorted."""
+    monkeypatch.setattr(article_reads, "WALK_STEPS", 40)
+    reads: list[str] = []
+    real_run = article_reads.run
+    monkeypatch.setattr(article_reads, "run", lambda c, sql, p=(): reads.append(sql) or real_run(c, sql, p))
+    f = q.Filters(search=search)
+    for sort in ("date", "oldest"):
+        reuse.forget()
+        expected = _articles(conn, f, sort)
+        total = len(expected)
+        paged = [r.id for o in range(0, total, 4) for r in q.articles(conn, f, sort, o, 4, total)]
+        assert paged == expected, (search, sort)
+    assert any("INDEXED BY idx_article_id_published" in sql for sql in reads)
+
+
 def test_a_bounded_read_is_bounded_alike_however_often_it_ran(conn):
     """SQLite counts a cached statement's instructions on from its last run: the bound holds on every run."""
     sql = "SELECT COUNT(*) FROM quote a, quote b"
