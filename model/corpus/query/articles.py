@@ -225,6 +225,10 @@ def _typed_back(query: Query) -> bool:
 # from this many kept on, for every PAGE_ROWS thousand articles (√(rows × PAGE_ROWS) / 4: ~800 at 100,000
 # articles): sorting them reads each kept article's row (2,000 kept: 5.4 ms against 1.3 walking).
 WALK_KEPT_SHARE = 4
+# With each article's date indexed by its id (schema 18) kept articles are sorted off that index at ~1 µs each: up to
+# this many they are sorted, not walked (a speaker's 3,335 at a million far down the date index: 26 ms walked, 9
+# sorted; a word's 15,000 near its top: 7.6 walked).
+KEPT_SORTED_UP_TO = 10_000
 
 
 def _many(conn: sqlite3.Connection, f: Filters, where: str, params: list, total: int | None = None) -> bool:
@@ -332,9 +336,9 @@ def _kept_page(
     conn: sqlite3.Connection, f: Filters, cols: Columns, sort: str, offset: int, limit: int, walk: bool = True
 ) -> list:
     """A page of the articles a fielded search keeps (`_kept`), looked up by id: newest first, off the date
-    index when they are many (`WALK_KEPT_SHARE`) and `walk` (not when a walk of the index for the first page has
-    just stopped without it: 14 ms more to stop again, at a million articles), else sorted. More than
-    `reuse.MAX_IDS`: by the clauses."""
+    index when they are many (`WALK_KEPT_SHARE`, `KEPT_SORTED_UP_TO`) and `walk` (not when a walk of the index for
+    the first page has just stopped without it: 14 ms more to stop again, at a million articles), else sorted (off
+    the index of dates by id, schema 18). More than `reuse.MAX_IDS`: by the clauses."""
     ids = _kept(conn, f, cols)
     kept = len(ids)
     w = window(_ARTICLE_ORDER[sort], offset, limit, kept)
@@ -346,12 +350,14 @@ def _kept_page(
         return [ArticleRow(*r) for r in w.rows(rows)]
     where, params = " WHERE a.id IN (SELECT value FROM json_each(?))", [reuse.as_json(ids), w.limit, w.offset]
     rows = None
-    if walk and sort == "date" and kept >= max(1, walk_bound(conn, "article") // WALK_KEPT_SHARE):
+    indexed = schema_at_least(conn, ARTICLE_DATE_BY_ID_VERSION)
+    many = kept >= max(1, walk_bound(conn, "article") // WALK_KEPT_SHARE) and (not indexed or kept > KEPT_SORTED_UP_TO)
+    if walk and sort == "date" and many:
         # walked while the kept lie near the top of the index; sorted when they lie far down (a speaker's 3,335
         # articles at a million: 37 ms walked, 16 stopped and sorted; a word's 15,000 near the top: 7.6 walked)
         walk = f"{select}article a INDEXED BY idx_article_published{where} ORDER BY {w.order} LIMIT ? OFFSET ?"
         rows = within(conn, walk, params, WALK_STEPS)
-    if rows is None and sort in _BY_DATE and schema_at_least(conn, ARTICLE_DATE_BY_ID_VERSION):
+    if rows is None and sort in _BY_DATE and indexed:
         # the page's ids sorted off the index of dates by id, then those articles' rows alone
         rows = run(
             conn,

@@ -199,6 +199,7 @@ def test_a_first_page_read_beside_its_count_or_past_a_capped_count_is_the_same(c
     allowed (here however few they are), else sorted."""
     monkeypatch.setattr(article_reads, "WALK_STEPS", steps)
     monkeypatch.setattr(article_reads, "WALK_KEPT_SHARE", 10**9)
+    monkeypatch.setattr(article_reads, "KEPT_SORTED_UP_TO", 0)
     f = q.Filters(search=search)
     reuse.forget()
     expected = _articles(conn, f, "date")
@@ -237,7 +238,8 @@ def test_a_first_page_whose_walk_stopped_is_sorted_not_walked_again(conn, search
     """The kept articles lie far down the date index when a walk of it stopped without a page: gathered, they are
     sorted, not walked again."""
     monkeypatch.setattr(article_reads, "WALK_STEPS", 40)
-    monkeypatch.setattr(article_reads, "WALK_KEPT_SHARE", 10**9)  # else they would be walked however few
+    monkeypatch.setattr(article_reads, "WALK_KEPT_SHARE", 10**9)  # kept ones walked, however few
+    monkeypatch.setattr(article_reads, "KEPT_SORTED_UP_TO", 0)
     walked: list[str] = []
     bounded = article_reads.within
     monkeypatch.setattr(
@@ -270,6 +272,25 @@ def test_kept_articles_sorted_by_date_off_the_index_of_dates_by_id_give_every_pa
         paged = [r.id for o in range(0, total, 4) for r in q.articles(conn, f, sort, o, 4, total)]
         assert paged == expected, (search, sort)
     assert any("INDEXED BY idx_article_id_published" in sql for sql in reads)
+
+
+def test_kept_articles_up_to_a_sorts_worth_are_sorted_off_the_index_of_dates_by_id_not_walked(conn, monkeypatch):
+    monkeypatch.setattr(article_reads, "WALK_KEPT_SHARE", 10**9)  # many enough to walk, were they not sorted cheaply
+    walked: list[str] = []
+    bounded = article_reads.within
+    monkeypatch.setattr(
+        article_reads, "within", lambda c, sql, p, steps: walked.append(sql) or bounded(c, sql, p, steps)
+    )
+    f = q.Filters(search="speaker:Dane -kind:indirect")
+    reuse.forget()
+    expected = _articles(conn, f, "date")
+    assert 0 < len(expected) <= article_reads.KEPT_SORTED_UP_TO
+    assert [r.id for r in q.articles(conn, f, "date", 0, 10, len(expected))] == expected[:10]
+    assert walked == []
+    monkeypatch.setattr(article_reads, "KEPT_SORTED_UP_TO", 0)
+    reuse.forget()
+    assert [r.id for r in q.articles(conn, f, "date", 0, 10, len(expected))] == expected[:10]
+    assert walked
 
 
 def test_a_bounded_read_is_bounded_alike_however_often_it_ran(conn):
@@ -316,6 +337,14 @@ def test_an_entitys_statements_of_a_kind_or_a_period_are_those_of_its_wordings_w
     where, _ = statements_reads._where(conn, q.Filters(search=search))
     assert "entity_wording" in where and "IN (SELECT quote FROM entity_quote" not in where
     assert any(fact in where for fact in ("json_each(s.kinds)", "s.said_until", "s.published_until"))
+
+
+def test_a_statements_quotes_are_checked_without_their_rows_when_the_checks_need_none(conn):
+    """An entity's quotes in a period are checked on the summary's rows alone; a kind is on the quote's row."""
+    dated, _ = statements_reads._where(conn, q.Filters(search="entity:Dane date:2022"))
+    kinded, _ = statements_reads._where(conn, q.Filters(search="entity:Dane -kind:direct"))
+    assert "CROSS JOIN quote q" not in dated and "quote_statement) q" in dated
+    assert "CROSS JOIN quote q" in kinded
 
 
 @pytest.mark.parametrize("search", ["harbour -grain said:2022-02", "-kind:indirect rule", "rule source:reut"])
