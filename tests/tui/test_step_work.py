@@ -86,6 +86,22 @@ def test_the_months_of_a_counted_filter_set_are_its_counts_by_month(built_db):
     assert counts.known_months(every) is None
 
 
+def test_the_counts_used_at_every_step_stay_kept_past_many_others(built_db, monkeypatch):
+    """The least recently used filter set's counts go first: the whole corpus's, asked for again between searches,
+    are never counted again however many searches there were."""
+    counts = EventCounts()
+    every = q.Filters()
+    read: list[q.Filters] = []
+    value_counts = q.value_counts
+    monkeypatch.setattr(q, "value_counts", lambda conn, f: read.append(f) or value_counts(conn, f))
+    with closing(sqlite3.connect(built_db)) as conn:
+        for i in range(EventCounts.KEEP * 2):
+            counts.get(conn, every)
+            counts.get(conn, q.Filters(search=f"word{i}"))
+    assert read.count(every) == 1 and len(read) == EventCounts.KEEP * 2 + 1
+    assert counts.known(every) is not None and counts.known(q.Filters(search="word0")) is None
+
+
 async def test_an_article_opened_at_a_search_hit_has_that_hit_current_and_in_view(make_app):
     app = make_app()
     async with app.run_test(size=(120, 35)) as pilot:
