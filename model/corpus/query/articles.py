@@ -38,7 +38,7 @@ from model.corpus.query.search import (
     Columns,
     article_query_clauses,
     columns,
-    entities_named,
+    few_entities_named,
     fts_only,
     has_fields,
     is_common,
@@ -188,12 +188,9 @@ def _walk(
     return None if rows is None else [ArticleRow(*r) for r in rows]
 
 
-WALKED_ENTITIES = 4  # an `entity:` naming more (a word of many names): every article's date index is walked
-
-
 def _walk_entities(conn: sqlite3.Connection, f: Filters, cols: Columns) -> tuple[list[int], Filters] | None:
     """The entities whose articles hold all that `f` keeps, when they are few, and the filter left to check on
-    each of their articles: the entity filter, else those the first `entity:` term names, up to `WALKED_ENTITIES`
+    each of their articles: the entity filter, else those the first `entity:` term names, up to `search.FEW_ENTITIES`
     (with the summary's per-entity index to walk); a name that names none keeps nothing."""
     if not cols.summed:
         return None
@@ -203,9 +200,8 @@ def _walk_entities(conn: sqlite3.Connection, f: Filters, cols: Columns) -> tuple
     first = next((i for i, t in enumerate(query.terms) if t.field == "entity" and not t.negated), None)
     if first is None:
         return None
-    sql, params = entities_named(query.terms[first].value)
-    ids = [r[0] for r in run(conn, f"{sql} LIMIT {WALKED_ENTITIES + 1}", params)]
-    if len(ids) > WALKED_ENTITIES:
+    ids = few_entities_named(conn, query.terms[first].value)
+    if ids is None:  # many: every article's date index is walked
         return None
     rest = query.without(first)
     if rest.terms and not _typed_back(rest):
@@ -229,6 +225,8 @@ WALK_KEPT_SHARE = 4
 # this many they are sorted, not walked (a speaker's 3,335 at a million far down the date index: 26 ms walked, 9
 # sorted; a word's 15,000 near its top: 7.6 walked).
 KEPT_SORTED_UP_TO = 10_000
+
+_BY_DATE = ("date", "oldest")  # the sorts a set of kept articles is put in off `ARTICLE_DATE_BY_ID_INDEX`
 
 
 def _many(conn: sqlite3.Connection, f: Filters, where: str, params: list, total: int | None = None) -> bool:
@@ -355,8 +353,8 @@ def _kept_page(
     if walk and sort == "date" and many:
         # walked while the kept lie near the top of the index; sorted when they lie far down (a speaker's 3,335
         # articles at a million: 37 ms walked, 16 stopped and sorted; a word's 15,000 near the top: 7.6 walked)
-        walk = f"{select}article a INDEXED BY idx_article_published{where} ORDER BY {w.order} LIMIT ? OFFSET ?"
-        rows = within(conn, walk, params, WALK_STEPS)
+        walked = f"{select}article a INDEXED BY idx_article_published{where} ORDER BY {w.order} LIMIT ? OFFSET ?"
+        rows = within(conn, walked, params, WALK_STEPS)
     if rows is None and sort in _BY_DATE and indexed:
         # the page's ids sorted off the index of dates by id, then those articles' rows alone
         rows = run(
@@ -369,9 +367,6 @@ def _kept_page(
     elif rows is None:
         rows = run(conn, f"{select}article a{where} ORDER BY {w.order} LIMIT ? OFFSET ?", params)
     return [ArticleRow(*r) for r in w.rows(rows)]
-
-
-_BY_DATE = ("date", "oldest")  # the sorts a set of kept articles is put in off `ARTICLE_DATE_BY_ID_INDEX`
 
 
 def find_articles(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[ArticleRow]:

@@ -165,6 +165,17 @@ def entities_named(value: str) -> tuple[str, list]:
     return ENTITIES_NAMED.format(v=marks), [*cases, *cases, *cases, *cases, f"% {_like_escape(words)} %"]
 
 
+FEW_ENTITIES = 4  # an `entity:` naming more (a word of many names) is read through its rows, not entity by entity
+
+
+def few_entities_named(conn: sqlite3.Connection, value: str) -> list[int] | None:
+    """The ids of the entities a name field means (`entities_named`) when they are `FEW_ENTITIES` at most (none
+    for a name that names nothing), else None: each entity's own rows may then be read, one by one."""
+    sql, params = entities_named(value)
+    ids = [r[0] for r in run(conn, f"{sql} LIMIT {FEW_ENTITIES + 1}", params)]
+    return ids if len(ids) <= FEW_ENTITIES else None
+
+
 def day_after(day: str) -> str:
     return (datetime.date.fromisoformat(day) + datetime.timedelta(days=1)).isoformat()
 

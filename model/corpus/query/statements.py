@@ -18,7 +18,7 @@ from model.corpus.query.search import (
     Columns,
     columns,
     day_after,
-    entities_named,
+    few_entities_named,
     fts_match,
     fts_only,
     kind_clauses,
@@ -179,7 +179,6 @@ _CHECKED = " WHERE {among} AND EXISTS (SELECT 1 FROM {quoted} WHERE {statement} 
 _EACH_QUOTE = "quote_statement qs CROSS JOIN quote q ON q.id = qs.quote"  # (a check on the quote's own columns)
 _OF_ENTITIES = f"s.rowid IN (SELECT wording / {WORDING_SLOTS} FROM {ENTITY_WORDING} WHERE entity IN (SELECT value FROM json_each(?)))"
 _KINDS_KEPT = "(s.kinds IS NULL OR EXISTS (SELECT 1 FROM json_each(s.kinds) WHERE {kept}))"
-WALKED_ENTITIES = 4  # an `entity:` naming more (a word of many names): the statements of its quotes gathered
 
 
 def _checked(conn: sqlite3.Connection, f: Filters, cols: Columns) -> tuple[str, list] | None:
@@ -218,7 +217,7 @@ def _facts_allow(query: Query, cols: Columns) -> tuple[list[str], list]:
         clauses.append(_KINDS_KEPT.format(kept=" AND ".join(kinds)))
         params += kind_params
     for t in query.fields:
-        if t.negated or t.field not in ("said", *DATE_FIELDS) or (t.field == "said" and not cols.said_on):
+        if t.negated or t.field not in DATE_FIELDS or (t.field == "said" and not cols.said_on):
             continue
         said = t.field == "said"
         if t.first:
@@ -233,7 +232,7 @@ def _facts_allow(query: Query, cols: Columns) -> tuple[list[str], list]:
 def _among(conn: sqlite3.Connection, f: Filters, query: Query, facts: bool) -> tuple[str, list] | None:
     """Which statements may be kept, as a clause on `s`: those whose wordings have the words that must be there (a
     word left out is checked on each quote: a wording may hold others joined); else, when their `facts` narrow them
-    further, those with a wording of the entity the search keeps (the entity filter, or up to `WALKED_ENTITIES` an
+    further, those with a wording of the entity the search keeps (the entity filter, or up to `search.FEW_ENTITIES` an
     `entity:` names). None when neither narrows them."""
     match = fts_match(tuple(t for t in query.words if not t.negated))
     if match:
@@ -245,9 +244,8 @@ def _among(conn: sqlite3.Connection, f: Filters, query: Query, facts: bool) -> t
     named = next((t for t in query.fields if t.field == "entity" and not t.negated), None)
     if named is None:
         return None
-    sql, params = entities_named(named.value)
-    ids = [r[0] for r in run(conn, f"{sql} LIMIT {WALKED_ENTITIES + 1}", params)]
-    return (_OF_ENTITIES, [json.dumps(ids)]) if len(ids) <= WALKED_ENTITIES else None
+    ids = few_entities_named(conn, named.value)  # many: the statements of their quotes gathered
+    return (_OF_ENTITIES, [json.dumps(ids)]) if ids is not None else None
 
 
 def _where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
