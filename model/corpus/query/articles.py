@@ -39,6 +39,7 @@ from model.corpus.query.search import (
     article_query_clauses,
     columns,
     few_entities_named,
+    fts_match,
     fts_only,
     has_fields,
     is_common,
@@ -176,6 +177,30 @@ def _walked_page(conn: sqlite3.Connection, f: Filters, cols: Columns, limit: int
     return rows[:limit]
 
 
+# A fielded search whose articles are checked cheaply (its words, a source, a date: not their quotes) and found off
+# the full-text index is first gathered within this many instructions (~5 ms: 10,000 of a phrase's matches take
+# 80,000): at most `KEPT_SORTED_UP_TO` are sorted, not walked. A phrase in 6,670 articles at a million, most of them
+# far down the date index, walked 457,000 of it (21 ms) before being gathered anyway.
+GATHER_STEPS = 100_000
+
+
+def _gathered_few(conn: sqlite3.Connection, f: Filters, cols: Columns) -> bool:
+    """Whether the articles a fielded search keeps are few enough to sort (`KEPT_SORTED_UP_TO`), found by gathering
+    them within `GATHER_STEPS` (then kept whole for the pages, `_kept`): tried for a search with words that must be
+    there, not for one that looks at each article's quotes or whose articles are those of a few entities, walked on
+    their own index (`_walk_entities`)."""
+    if looks_at_quotes(f.search) or not schema_at_least(conn, ARTICLE_DATE_BY_ID_VERSION):
+        return False
+    if fts_match(parse(f.search).words) is None or _walk_entities(conn, f, cols) is not None:
+        return False
+    sql, params = _kept_sql(f, cols)
+    rows = within(conn, f"{sql} LIMIT {KEPT_SORTED_UP_TO + 1}", params, GATHER_STEPS)
+    if rows is None or len(rows) > KEPT_SORTED_UP_TO:
+        return False
+    reuse.reused(conn, ("articles", f.entity, f.search), lambda: array("q", (r[0] for r in rows)))
+    return True
+
+
 def _walk(
     conn: sqlite3.Connection, table: str, order: str, where: str, params: list, limit: int
 ) -> list[ArticleRow] | None:
@@ -309,6 +334,8 @@ def articles(
     if has_fields(f.search):
         known = total is not None and not isinstance(total, AtLeast)  # counted whole: few, or not capped
         if sort == "date" and offset == 0 and not known and _counted_to_cap(f):
+            if _gathered_few(conn, f, cols):
+                return _kept_page(conn, f, cols, sort, offset, limit, walk=False)
             rows = _walked_page(conn, f, cols, limit)
             if rows is not None:
                 return rows

@@ -293,6 +293,47 @@ def test_kept_articles_up_to_a_sorts_worth_are_sorted_off_the_index_of_dates_by_
     assert walked
 
 
+@pytest.mark.parametrize("search", ["rule source:reut", '"harbour tariff" -source:wire', "harbour source:reut"])
+def test_a_first_page_of_words_and_cheap_fields_is_gathered_and_sorted_when_few_not_walked(conn, search, monkeypatch):
+    """Words with a source or a date, found off the full-text index: gathered first (within their steps), and when
+    no more than a sort's worth, sorted, the date index not walked; past those steps, or more than a sort's worth,
+    walked as before. The same rows either way."""
+    walked: list[str] = []
+    bounded = article_reads.within
+    monkeypatch.setattr(
+        article_reads, "within", lambda c, sql, p, steps: walked.append(sql) or bounded(c, sql, p, steps)
+    )
+    f = q.Filters(search=search)
+    expected = _articles(conn, f, "date")
+    assert expected
+    for gather_steps, sorted_up_to in (
+        (article_reads.GATHER_STEPS, article_reads.KEPT_SORTED_UP_TO),
+        (40, 10**6),
+        (10**6, 0),
+    ):
+        monkeypatch.setattr(article_reads, "GATHER_STEPS", gather_steps)
+        monkeypatch.setattr(article_reads, "KEPT_SORTED_UP_TO", sorted_up_to)
+        walked.clear()
+        reuse.forget()
+        assert [r.id for r in q.articles(conn, f, "date", 0, 10, q.count_articles(conn, f, 3))] == expected[:10]
+        walks = [sql for sql in walked if "INDEXED BY idx_article_published" in sql]
+        assert walked and bool(walks) == (gather_steps == 40 or sorted_up_to == 0), (search, gather_steps, walked)
+
+
+def test_a_search_that_looks_at_quotes_is_walked_not_gathered_first(conn, monkeypatch):
+    walked: list[str] = []
+    bounded = article_reads.within
+    monkeypatch.setattr(
+        article_reads, "within", lambda c, sql, p, steps: walked.append(sql) or bounded(c, sql, p, steps)
+    )
+    f = q.Filters(search="harbour -grain said:2022-02")
+    reuse.forget()
+    assert [r.id for r in q.articles(conn, f, "date", 0, 10, q.count_articles(conn, f, 3))] == _articles(
+        conn, f, "date"
+    )[:10]
+    assert walked and all("INDEXED BY idx_article_published" in sql for sql in walked)
+
+
 def test_a_bounded_read_is_bounded_alike_however_often_it_ran(conn):
     """SQLite counts a cached statement's instructions on from its last run: the bound holds on every run."""
     sql = "SELECT COUNT(*) FROM quote a, quote b"
