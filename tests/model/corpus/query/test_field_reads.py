@@ -165,6 +165,16 @@ def _statements(conn, f: q.Filters) -> list[str]:
     return [r[0] for r in run(conn, sql, params)]
 
 
+def _bounded_reads(monkeypatch) -> list[str]:
+    """The SQL of every bounded read (`within`: a walk of a date index, a gathering within steps) from now on."""
+    walked: list[str] = []
+    bounded = article_reads.within
+    monkeypatch.setattr(
+        article_reads, "within", lambda c, sql, p, steps: walked.append(sql) or bounded(c, sql, p, steps)
+    )
+    return walked
+
+
 def test_the_searches_keep_some_articles_and_not_all(conn):
     everything = q.count_articles(conn)
     kept = [len(_articles(conn, q.Filters(search=s), "date")) for s in SEARCHES]
@@ -240,11 +250,7 @@ def test_a_first_page_whose_walk_stopped_is_sorted_not_walked_again(conn, search
     monkeypatch.setattr(article_reads, "WALK_STEPS", 40)
     monkeypatch.setattr(article_reads, "WALK_KEPT_SHARE", 10**9)  # kept ones walked, however few
     monkeypatch.setattr(article_reads, "KEPT_SORTED_UP_TO", 0)
-    walked: list[str] = []
-    bounded = article_reads.within
-    monkeypatch.setattr(
-        article_reads, "within", lambda c, sql, p, steps: walked.append(sql) or bounded(c, sql, p, steps)
-    )
+    walked = _bounded_reads(monkeypatch)
     f = q.Filters(search=search)
     reuse.forget()
     expected = _articles(conn, f, "date")
@@ -276,11 +282,7 @@ def test_kept_articles_sorted_by_date_off_the_index_of_dates_by_id_give_every_pa
 
 def test_kept_articles_up_to_a_sorts_worth_are_sorted_off_the_index_of_dates_by_id_not_walked(conn, monkeypatch):
     monkeypatch.setattr(article_reads, "WALK_KEPT_SHARE", 10**9)  # many enough to walk, were they not sorted cheaply
-    walked: list[str] = []
-    bounded = article_reads.within
-    monkeypatch.setattr(
-        article_reads, "within", lambda c, sql, p, steps: walked.append(sql) or bounded(c, sql, p, steps)
-    )
+    walked = _bounded_reads(monkeypatch)
     f = q.Filters(search="speaker:Dane -kind:indirect")
     reuse.forget()
     expected = _articles(conn, f, "date")
@@ -298,11 +300,7 @@ def test_a_first_page_of_words_and_cheap_fields_is_gathered_and_sorted_when_few_
     """Words with a source or a date, found off the full-text index: gathered first (within their steps), and when
     no more than a sort's worth, sorted, the date index not walked; past those steps, or more than a sort's worth,
     walked as before. The same rows either way."""
-    walked: list[str] = []
-    bounded = article_reads.within
-    monkeypatch.setattr(
-        article_reads, "within", lambda c, sql, p, steps: walked.append(sql) or bounded(c, sql, p, steps)
-    )
+    walked = _bounded_reads(monkeypatch)
     f = q.Filters(search=search)
     expected = _articles(conn, f, "date")
     assert expected
@@ -321,11 +319,7 @@ def test_a_first_page_of_words_and_cheap_fields_is_gathered_and_sorted_when_few_
 
 
 def test_a_search_that_looks_at_quotes_is_walked_not_gathered_first(conn, monkeypatch):
-    walked: list[str] = []
-    bounded = article_reads.within
-    monkeypatch.setattr(
-        article_reads, "within", lambda c, sql, p, steps: walked.append(sql) or bounded(c, sql, p, steps)
-    )
+    walked = _bounded_reads(monkeypatch)
     f = q.Filters(search="harbour -grain said:2022-02")
     reuse.forget()
     assert [r.id for r in q.articles(conn, f, "date", 0, 10, q.count_articles(conn, f, 3))] == _articles(
