@@ -20,7 +20,7 @@ from model.corpus.summary import summarise
 if TYPE_CHECKING:  # for annotations only
     from model.records import Article, EventReport, Extraction, Quote
 
-PIPELINE_VERSION = "13"  # bump when extraction changes so re-ingest redoes NLP (2: hard-wrapped text parsed unwrapped;
+PIPELINE_VERSION = "14"  # bump when extraction changes so re-ingest redoes NLP (2: hard-wrapped text parsed unwrapped;
 # 3: each date's event word; no publication date guessed from the text, the interval it allows instead;
 # 4: event reports and their frames; 5: quotes of kind "stance", speakers on wire news;
 # 6: nicknames in names, speakers carried past a relative clause, anchoring by construction;
@@ -38,7 +38,8 @@ PIPELINE_VERSION = "13"  # bump when extraction changes so re-ingest redoes NLP 
 # events dated by a quarter, half or week, never by a baseline or a span's bound, a "where" clause's place;
 # 12: a reported clause after a phrase of the saying ("said after the hearing she would …"), a present tagged as a
 # bare verb with its own subject finite, "said at the time that …"; 13: "one of the aides" speaks as the aides, an
-# "according to" report of what someone will say the reporter's)
+# "according to" report of what someone will say the reporter's; 14: a government, an embassy, state media or
+# officials described by a common noun hold stances ("The Chinese foreign ministry condemned the tariffs"))
 
 # The article's columns an ingest writes, after its `key`, in the order of `_article_values`.
 ARTICLE_COLUMNS = (

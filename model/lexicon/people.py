@@ -6,7 +6,8 @@ BODY_NOUNS = set(
     """
 campaign network company firm group agency committee union administration department ministry office team
 organization organisation association coalition council commission panel board court newspaper paper station
-channel website publication outlet magazine broadcaster bureau
+channel website publication outlet magazine broadcaster bureau government embassy consulate military army navy parliament
+legislature senate cabinet regime delegation regulator media
 """.split()
 )
 # Things that only show, no source that speaks ("recent data suggests …": evidence).

@@ -108,8 +108,15 @@ def _may_be_unnamed(ex, f: Frame) -> bool:
         or subj is None
         or f.nominal
         and not (ex.rules.unnamed_pronoun_nominal and subj.lower_ in UNNAMED_PRONOUNS)
-        and not (ex.rules.body_nominal and subj.pos_ == "NOUN" and subj.lemma_.lower() in BODY_NOUNS)
+        and not (ex.rules.body_nominal and (is_body(subj) or is_people(subj)))
     )
+
+
+def is_body(tok) -> bool:
+    """A common noun for a body that speaks ("the ministry", "the Chinese government", "state media"); also one the
+    tagger took for a name though written in lower case ("The Chinese foreign ministry")."""
+    common = tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.is_lower
+    return common and (tok.lemma_.lower() in BODY_NOUNS or tok.lower_ in BODY_NOUNS)
 
 
 def _explicit_subject(f: Frame) -> bool:
@@ -179,7 +186,7 @@ def any_noun_that_speaks(ex, f: Frame, subj) -> bool | None:
 
 def people_or_body(ex, f: Frame, subj) -> bool:
     """ "officials said …", "the campaign says …": people or a body described by a common noun."""
-    return is_people(subj) or subj.pos_ == "NOUN" and subj.lemma_.lower() in BODY_NOUNS
+    return is_people(subj) or is_body(subj)
 
 
 UNNAMED_SOURCE_RULES = (unresolved_pronoun, missed_name, any_noun_that_speaks, people_or_body)

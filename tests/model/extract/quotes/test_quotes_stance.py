@@ -137,3 +137,23 @@ def test_a_gerund_after_in_is_the_subjects_own(nlp):
 def test_words_of_the_one_scolded_for_them_are_that_persons(nlp):
     quotes = run(nlp, 'Mayor Lena Stroud scolded Ivo Brandt for suggesting that tenants should "just move out."')
     assert one(quotes, "just move out").speaker == "Ivo Brandt"
+
+
+@pytest.mark.parametrize(
+    "subject, speaker",
+    [
+        ("The Freedonian government", "Freedonian government"),
+        ("The Freedonian embassy in Lisbon", "Freedonian embassy"),
+        ("The Freedonian foreign ministry", "Freedonian foreign ministry"),  # "ministry" tagged as a name
+        ("Freedonian state media", "Freedonian state media"),  # "media", lemma "medium"
+        ("Freedonian officials", "Freedonian officials"),
+        ("The parliament", "parliament"),
+    ],
+)
+def test_a_body_or_people_described_by_a_common_noun_hold_a_stance(nlp, subject, speaker):
+    (stance,) = run(nlp, f"{subject} condemned the new steel tariffs on Tuesday.")
+    assert (stance.kind, stance.speaker, stance.text) == ("stance", speaker, "the new steel tariffs")
+
+
+def test_a_thing_described_by_a_common_noun_holds_no_stance(nlp):
+    assert run(nlp, "The new steel tariffs hurt the harbour towns badly.") == []

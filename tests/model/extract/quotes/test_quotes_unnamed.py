@@ -25,10 +25,9 @@ def test_an_unresolved_pronoun_reports_with_no_speaker(nlp):
 def test_unnamed_sources_stay_out_when_they_are_things_or_the_writer(nlp):
     qs = run(
         nlp,
-        "Recent data suggests that trade grew fast. We know that the plan will fail next year. "
-        "Officials expressed concerns over the partnership with the company.",
+        "Recent data suggests that trade grew fast. We know that the plan will fail next year.",
     )
-    assert not any("trade grew" in q.text or "plan will fail" in q.text or "partnership" in q.text for q in qs)
+    assert not any("trade grew" in q.text or "plan will fail" in q.text for q in qs)
 
 
 def test_an_unnamed_source_must_be_the_subject_of_a_finite_verb(nlp):
@@ -101,8 +100,9 @@ def test_an_unresolved_pronoun_wants_or_supports_something(nlp):
     qs = run(nlp, "They want to preserve the non-endorsement policy of the coalition.")
     q = one(qs, "preserve")
     assert q.kind == "stance" and q.speaker is None
-    qs = run(nlp, "Officials rejected claims of forced labour at the factories.")
-    assert qs == []  # people described, not named, with a noun phrase: a reaction the writer reports
+    # people described, not named, with a noun phrase: their position, a stance (PolNeAR counts it; no words)
+    q = one(run(nlp, "Officials rejected claims of forced labour at the factories."), "forced labour")
+    assert (q.kind, q.speaker) == ("stance", "Officials")
 
 
 def test_a_record_leading_its_clause(nlp):
