@@ -53,19 +53,40 @@ def attribute(ex, q: Quoted):
     if q.kind == "partial":
         q.drop = True  # a scare quote or a term: no speech around it
         return
-    sp2 = (
-        colon_lead(ex, q)
-        or dash_attribution(ex, q)
-        or verb_after(ex, q)
-        or introduced_by_the_sentence_before(ex, q)
-        or continuation(ex, q)
-    )
-    if sp2 is not None:
-        q.speaker, q.basis, q.confidence = sp2
+    sp2 = colon_lead(ex, q) or dash_attribution(ex, q) or verb_after(ex, q) or introduced_by_the_sentence_before(ex, q)
+    sp3 = continuation(ex, q) if sp2 is None else None
+    if sp2 is not None or sp3 is not None:
+        q.speaker, q.basis, q.confidence = sp2 or sp3
+        q.continued = sp3 is not None
         ex.resolver.add_candidate(sp.start, q.speaker, speech=True, quoted=True)
         return
     q.basis = "no speaker found"
     q.confidence = 0.3
+
+
+def runs_speak_as_one(qs: list[Quoted]) -> None:
+    """A quote that runs over paragraphs (each left open, the next opening with a mark) is one speaker's: its
+    pieces with no speaker of their own take the speaker of the first piece that has one, wherever in the run
+    ("“A ¶ “B,” Putin said": A is Putin's, not the speaker of the quote before the run)."""
+    run: list[Quoted] = []
+    for q in qs:
+        if run and not q.span.continues:
+            _one_speaker(run)
+            run = []
+        if q.span.runs_on or run:
+            run.append(q)
+    _one_speaker(run)
+
+
+def _one_speaker(run: list[Quoted]) -> None:
+    own = next((q for q in run if q.speaker is not None and not q.continued and not q.drop), None)
+    if own is None:
+        return
+    for q in run:
+        if q is not own and not q.drop and (q.speaker is None or q.continued):
+            q.speaker, q.continued = own.speaker, False
+            q.basis = f"speaker: the quote running on over paragraphs → {own.speaker.name}"
+            q.confidence = own.confidence * 0.9
 
 
 _LIST_JOINS = re.compile(r"[\s,;]*(?:(?:and|or|as well as)\s+)?")

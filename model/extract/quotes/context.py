@@ -45,6 +45,7 @@ class Quoted:
     basis: str = ""
     confidence: float = 0.5
     drop: bool = False
+    continued: bool = False  # its speaker is the previous quote's (`attribution.continuation`), none of its own
 
 
 class ArticleContext:

@@ -21,7 +21,7 @@ Speakers are resolved to canonical names by `speakers`. Which rules run is a val
 from __future__ import annotations
 
 from model.extract.quotes import layout as quotes_layout
-from model.extract.quotes.attribution import attribute, quote_record
+from model.extract.quotes.attribution import attribute, quote_record, runs_speak_as_one
 from model.extract.quotes.context import ArticleContext, Frame
 from model.extract.quotes.cues import LEARNED_CUES
 from model.extract.quotes.frames import find_frames, name_after_quote, name_before
@@ -74,6 +74,7 @@ def run(ex: ArticleContext) -> list[Quote]:
     ex.frames = frames
     for q in ex.qs:
         attribute(ex, q)
+    runs_speak_as_one(ex.qs)
     labelled = speaker_labels(ex) if ex.rules.name_colon_paragraphs else []  # may drop a transcript's quotes
     out = [quote_record(ex, q) for q in ex.qs if not q.drop]
     out += reported_quotes(ex, frames, {(r.start, r.end) for r in out})

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from model.extract.datelines import dateline_spans, inside
+from model.lexicon.entity_names import TITLE_WORDS
 from model.lexicon.grammar import (
     ABSTRACT_SUFFIXES,
     DETERMINERS,
@@ -1147,6 +1148,8 @@ def untagged_name(res: Resolver, d: Described) -> Speaker | None:
         and res.doc[toks[0].i - 1].head.i == tok.i
     ):
         toks.insert(0, res.doc[toks[0].i - 1])
+    while len(toks) > 1 and toks[0].lower_ in TITLE_WORDS:  # "said Mayor Ines Varo": the name without the office
+        toks.pop(0)
     name = " ".join(t.text for t in toks)
     if len(toks) <= 1 and not name[:1].isupper():
         return None

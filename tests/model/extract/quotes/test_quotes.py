@@ -125,6 +125,24 @@ def test_quote_running_over_paragraphs(nlp):
     assert {q.speaker for q in qs} == {"Dmitry Peskov"}
 
 
+def test_a_quote_running_over_paragraphs_is_the_speaker_named_at_its_end(nlp):
+    """ "“A ¶ “B,” X said": A is X's, not the speaker of the quote before the run."""
+    text = (
+        "“The harbour will stay open all winter,” said Mayor Ines Varo.\n\n"
+        "“Our two ports have worked side by side for decades. Nothing will change that.\n\n"
+        "“The grain will keep moving,” Governor Paul Henning said on Friday.\n"
+    )
+    qs = run(nlp, text)
+    assert one(qs, "side by side").speaker == "Paul Henning"
+    assert one(qs, "keep moving").speaker == "Paul Henning"
+    assert one(qs, "stay open").speaker == "Ines Varo"
+
+
+def test_a_name_the_recogniser_missed_speaks_without_its_office(nlp):
+    q = one(run(nlp, "Mayor Ines Varo said the harbour would stay open all winter.\n"), "stay open")
+    assert q.speaker == "Ines Varo"
+
+
 def test_dash_attribution(nlp):
     text = "“Trade between our countries will keep growing this year.” — Chinese Premier Li Qiang\n"
     q = one(run(nlp, text), "keep growing")
