@@ -99,7 +99,20 @@ def related(a: str, b: str) -> bool:
 
 
 def _agree(a: Report, b: Report) -> bool:
-    return bool(a.participants & b.participants) and related(a.trigger, b.trigger) and not _converse(a, b)
+    return (
+        bool(a.participants & b.participants)
+        and related(a.trigger, b.trigger)
+        and not _converse(a, b)
+        and not _other_counterparts(a, b)
+    )
+
+
+def _other_counterparts(a: Report, b: Report) -> bool:
+    """Each names someone the other does not, both naming two or more ("Lavrov held talks with Wang", "Li met
+    Lavrov later that day"): one participant's meetings with different people, two events. (A report naming
+    fewer, or all of the other's and more, may be of the same event.)"""
+    pa, pb = a.participants, b.participants
+    return len(pa) >= 2 and len(pb) >= 2 and bool(pa - pb) and bool(pb - pa)
 
 
 def _converse(a: Report, b: Report) -> bool:
@@ -220,9 +233,18 @@ def _join_days(reports: list[Report], days: list[int], groups: _Groups) -> None:
                 if (
                     _agree(a, b)
                     and (same_day if exact else _same_cast(a, b) and _near(a, b))
-                    and not _splits_an_article(reports, groups, i, j)
+                    and _may_join(reports, groups, i, j)
                 ):
                     groups.join(i, j)
+
+
+def _may_join(reports: list[Report], groups: _Groups, i: int, j: int) -> bool:
+    """Whether the groups of i and j may be one event: neither an article's two days (`_splits_an_article`) nor two
+    reports with other counterparts (`_other_counterparts`) would be in it, chained by a report naming fewer."""
+    if _splits_an_article(reports, groups, i, j):
+        return False
+    gi, gj = groups.group(i), groups.group(j)
+    return gi is gj or not any(_other_counterparts(reports[m], reports[n]) for m in gi for n in gj)
 
 
 def _splits_an_article(reports: list[Report], groups: _Groups, i: int, j: int) -> bool:
@@ -268,7 +290,7 @@ def _attach(reports: list[Report], tier: list[int], placed: list[int], groups: _
             if any(_agree(r, reports[m]) for m in members[root])
             and all(any(_inside(v, r.value) for v in reports[m].readings) for m in members[root])
         ]
-        if len(fits) == 1:
+        if len(fits) == 1 and not any(_other_counterparts(r, reports[m]) for m in members[fits[0]]):
             joins.append((i, fits[0]))
         else:
             unplaced.append(i)
@@ -286,7 +308,7 @@ def _join_alike(reports: list[Report], tier: list[int], groups: _Groups) -> None
     for i in tier:
         a = reports[i]
         for j in sorted({j for p in a.participants for j in index.get((p, a.value), ()) if j > i}):
-            if _agree(a, reports[j]):
+            if _agree(a, reports[j]) and _may_join(reports, groups, i, j):
                 groups.join(i, j)
 
 

@@ -318,7 +318,11 @@ def _borrowed(doc, trigger, mentions: list[Mention], skip: tuple[int, int], agen
     phrase it sits in ("during talks …, with Wang Yi, he welcomed", "Putin's participation in the opening").
     `agents_only`: for a trigger with participants but no agent, only the ways that lend it a subject."""
     if trigger.dep_ in ("xcomp", "conj", "dobj") and trigger.head.pos_ in ("VERB", "AUX"):
-        return _Roles(agents=_roles(doc, trigger.head, mentions, skip).agents)
+        head = _roles(doc, trigger.head, mentions, skip)
+        if head.agents or trigger.dep_ != "xcomp":
+            return _Roles(agents=head.agents)
+        # "Putin is expected to arrive …", "Xi was invited to attend …": the passive's subject does what it completes
+        return _Roles(agents=_passive_subjects(doc, trigger.head, mentions, skip))
     if trigger.dep_ == "xcomp" and trigger.head.dep_ == "acomp" and trigger.head.head.pos_ in ("VERB", "AUX"):
         # "Xi … is due to leave Moscow on Wednesday": the subject of "is"
         return _Roles(agents=_roles(doc, trigger.head.head, mentions, skip).agents)
@@ -339,6 +343,18 @@ def _borrowed(doc, trigger, mentions: list[Mention], skip: tuple[int, int], agen
         if roles:
             return roles
     return _Roles()
+
+
+def _passive_subjects(doc, verb, mentions: list[Mention], skip: tuple[int, int]) -> list[tuple[int, int]]:
+    """The participants that are the subject of the passive `verb`."""
+    subjects = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0 or _overlaps((m.start, m.end), skip) or m.label not in PARTICIPANT_LABELS:
+            continue
+        if span.root.dep_ == "nsubjpass" and span.root.head.i == verb.i:
+            subjects.append((m.start, m.end))
+    return subjects
 
 
 def _inside_a_comparison(tok, trigger) -> bool:

@@ -136,6 +136,18 @@ def test_a_trips_meetings_with_different_people_on_different_days_stay_apart():
     assert _groups(reports) == [{1}, {2}, {3}]
 
 
+def test_one_persons_meetings_with_different_counterparts_on_one_day_stay_apart():
+    reports = [
+        _r(1, "a", "talks", "2021-06-08", ["Ana Ruiz", "Tom Berg"]),  # "Ana Ruiz and Tom Berg held talks on Tuesday"
+        _r(2, "a", "meet", "2021-06-08", ["Lee Park"], ["Ana Ruiz"]),  # "Lee Park met Ana Ruiz later on Tuesday"
+        _r(3, "b", "meet", "2021-06-08", ["Ana Ruiz"]),  # naming fewer: it may be either
+        _r(4, "c", "talks", "2021-06-08", ["Tom Berg", "Ana Ruiz", "Eva Holm"]),  # naming all of one and more
+    ]
+    groups = _groups(reports)
+    assert not any({1, 2} <= g for g in groups)
+    assert any({1, 4} <= g for g in groups)
+
+
 def test_an_article_giving_two_days_is_never_chained_into_one_event():
     # article "a" tells of a meeting yesterday and of talks today: two events; "b", a day later, and "c", a day
     # earlier, must not chain them into one conflict

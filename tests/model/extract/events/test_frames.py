@@ -146,6 +146,14 @@ def test_who_is_due_to_leave_and_who_signed_a_series_of_deals(nlp):
     assert [(agents, patients) for _, agents, patients, _ in frames] == [(["Chile", "Peru"], [])]
 
 
+def test_who_is_expected_or_scheduled_to_come_comes(nlp):
+    """A passive's subject does what the verb it completes says: "X is expected to arrive" is X's arrival."""
+    (frame,) = _frames_of(nlp, "Angela Merkel is expected to arrive in Madrid on Thursday.")
+    assert frame == ("arrive", ["Angela Merkel"], [], "Madrid")
+    (frame,) = _frames_of(nlp, "Pedro Sanchez is scheduled to visit Lisbon on Friday.")
+    assert frame == ("visit", ["Pedro Sanchez"], [], "Lisbon")
+
+
 def test_where_a_speaker_is_takes_no_part(nlp):
     frames = _frames_of(nlp, "The Chilean embassy in Lima said on its website on Monday that trade grew.")
     assert all("Lima" not in agents + patients for _, agents, patients, _ in frames)
