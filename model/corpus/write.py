@@ -41,7 +41,7 @@ PIPELINE_VERSION = "14"  # bump when extraction changes so re-ingest redoes NLP 
 # "according to" report of what someone will say the reporter's; 14: a government, an embassy, state media or
 # officials described by a common noun hold stances ("The Chinese foreign ministry condemned the tariffs"), a quote
 # running over paragraphs the speaker's named at its end, a name the recogniser missed without its office; the
-# subject of a passive an event's agent: "X is expected to arrive")
+# subject of a passive an event's agent: "X is expected to arrive"; "accused X of hypocrisy" a stance)
 
 # The article's columns an ingest writes, after its `key`, in the order of `_article_values`.
 ARTICLE_COLUMNS = (

@@ -556,8 +556,9 @@ def spoken_about(ex, f: Frame, c) -> bool:
     if c.dep_ != "prep" or c.lower_ not in ATTRIB_ABOUT.get(f.cue_lemma, ()):
         return False
     obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
-    if obj is not None and obj.pos_ not in ("PRON", "PROPN") and obj.right_edge.i - obj.left_edge.i >= 1:
-        whom = next((x for x in f.cue.children if x.dep_ == "dobj" and f.cue.i < x.i < c.i), None)
+    whom = next((x for x in f.cue.children if x.dep_ == "dobj" and f.cue.i < x.i < c.i), None)
+    # one word is enough with someone it is against: "accused [Washington of hypocrisy]"
+    if obj is not None and obj.pos_ not in ("PRON", "PROPN") and (whom or obj.right_edge.i - obj.left_edge.i >= 1):
         if whom is not None:  # "accused [Washington of …]": whom the stance is against, and what of
             _content(ex, f, obj, start=whom.left_edge.i)
             f.content = (f.content[0], max(f.content[1], obj.right_edge.i + 1)) if f.content else None
@@ -565,6 +566,18 @@ def spoken_about(ex, f: Frame, c) -> bool:
             _content(ex, f, obj)
             f.cue_words = f"{f.cue_lemma} {c.lower_}"
     return True
+
+
+def accused_of_on_the_object(ex, f: Frame, c) -> bool:
+    """ "accused [the United States of gross hypocrisy]": the parse hung the preposition on whom the stance is
+    against, not on the cue; the same content as when it hangs on the cue (`spoken_about`)."""
+    if c.dep_ != "dobj" or c.pos_ == "PRON":
+        return False
+    prep = next((x for x in c.children if x.dep_ == "prep" and x.lower_ in ATTRIB_ABOUT.get(f.cue_lemma, ())), None)
+    obj = next((x for x in prep.children if x.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if obj is None or obj.pos_ in ("PRON", "PROPN"):
+        return False
+    return _content(ex, f, c)
 
 
 def called_for(ex, f: Frame, c) -> bool:
@@ -586,6 +599,7 @@ ATTRIBUTED_RULES = (
     stance_object,
     finding_object,
     spoken_about,
+    accused_of_on_the_object,
     called_for,
 )
 

@@ -157,3 +157,16 @@ def test_a_body_or_people_described_by_a_common_noun_hold_a_stance(nlp, subject,
 
 def test_a_thing_described_by_a_common_noun_holds_no_stance(nlp):
     assert run(nlp, "The new steel tariffs hurt the harbour towns badly.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, text",
+    [
+        ("Ada Quill accused Freedonia of hypocrisy.", "Freedonia of hypocrisy"),  # one word of what
+        # the parse hangs "of" on the name of whom the stance is against
+        ("Ada Quill accused the United Provinces of gross hypocrisy over the border.", "of gross hypocrisy"),
+    ],
+)
+def test_an_accusation_of_one_word_or_hung_on_whom_it_is_against_is_a_stance(nlp, sentence, text):
+    stance = one(run(nlp, sentence), text)
+    assert (stance.kind, stance.speaker, stance.cue) == ("stance", "Ada Quill", "accuse")
