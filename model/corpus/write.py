@@ -41,7 +41,8 @@ PIPELINE_VERSION = "14"  # bump when extraction changes so re-ingest redoes NLP 
 # "according to" report of what someone will say the reporter's; 14: a government, an embassy, state media or
 # officials described by a common noun hold stances ("The Chinese foreign ministry condemned the tariffs"), a quote
 # running over paragraphs the speaker's named at its end, a name the recogniser missed without its office; the
-# subject of a passive an event's agent: "X is expected to arrive"; "accused X of hypocrisy" a stance)
+# subject of a passive an event's agent: "X is expected to arrive"; "accused X of hypocrisy" a stance; a lede's
+# description the person the next paragraph names with that title; "…, without giving a date" no part of a report)
 
 # The article's columns an ingest writes, after its `key`, in the order of `_article_values`.
 ARTICLE_COLUMNS = (

@@ -37,6 +37,11 @@ GLOSS_PARTICIPLES = {
     "marking",
     "showing",
 }
+# What a speaker did not tell, after "without" at the end of what they said ("…, without giving a date", "…, without
+# elaborating"): the writer's remark on the report, not part of it.
+UNTOLD_VERBS = frozenset(
+    "give provide elaborate offer specify cite detail explain name identify disclose comment".split()
+)
 # Cues of attribution beyond speech (PolNeAR's sense: beliefs, findings, intentions, demands): their
 # clause ("believes that …", "the poll shows …"), their infinitive ("wants to …", "plans to …") or, for a
 # few, what they call for ("called for …") is what is attributed. Indirect only: they never claim a

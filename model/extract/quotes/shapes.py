@@ -8,7 +8,14 @@ from model.extract.quotes.context import FINITE_TAGS, Frame
 from model.extract.quotes.cues import coordinated_cue, cue_reports
 from model.lexicon.grammar import MODAL_LEMMAS, OBJECT_PREPS, SUBORDINATORS
 from model.lexicon.people import GROUP_NOUNS, PEOPLE_NOUNS
-from model.lexicon.speech import GATHERINGS, GLOSS_PARTICIPLES, REPORT_VERBS, TELLING_VERBS, VAGUE_OBJECTS
+from model.lexicon.speech import (
+    GATHERINGS,
+    GLOSS_PARTICIPLES,
+    REPORT_VERBS,
+    TELLING_VERBS,
+    UNTOLD_VERBS,
+    VAGUE_OBJECTS,
+)
 
 
 def object_reach(ex, v, rng):
@@ -322,19 +329,33 @@ def cut_glosses(ex, a: int, b: int, head) -> tuple[int, int]:
     doc = ex.doc
     for i in range(a + 2, b - 1):
         t = doc[i]
-        if doc[i - 1].text == "," and (
-            t.lower_ in ("up", "down")
-            and doc[i + 1].lower_ == "from"
-            or t.tag_ == "VBG"
+        if (
+            doc[i - 1].text == ","
             and (
-                t.lower_ in GLOSS_PARTICIPLES
-                or t.lemma_.lower() in REPORT_VERBS
-                or ex.rules.coordinated_cues
-                and cue_reports(t)
+                t.lower_ in ("up", "down")
+                and doc[i + 1].lower_ == "from"
+                or t.tag_ == "VBG"
+                and (
+                    t.lower_ in GLOSS_PARTICIPLES
+                    or t.lemma_.lower() in REPORT_VERBS
+                    or ex.rules.coordinated_cues
+                    and cue_reports(t)
+                )
             )
+            or _without_telling(doc, i, b)
         ):
             return a, min(b, i - 1)
     return a, b
+
+
+def _without_telling(doc, i: int, b: int) -> bool:
+    """ "…, without giving a date", "…, without elaborating": what the speaker did not tell, the writer's remark."""
+    return (
+        doc[i].lower_ == "without"
+        and i + 1 < b
+        and doc[i + 1].tag_ == "VBG"
+        and (doc[i + 1].lemma_.lower() in UNTOLD_VERBS or doc[i + 1].lemma_.lower() in REPORT_VERBS)
+    )
 
 
 def trim_edges(ex, a: int, b: int, head) -> tuple[int, int]:

@@ -1130,6 +1130,34 @@ def named_earlier_as(res: Resolver, d: Described) -> Speaker | None:
     return None
 
 
+NAMED_NEXT_PARAGRAPHS = 1  # how far past a description's paragraph the person it describes may be named
+
+
+def named_next_with_that_title(res: Resolver, d: Described) -> Speaker | None:
+    """ "China's ambassador to Moscow said …" ¶ "… ambassador Zhang Hanhui told RIA": a lede that describes a person
+    whom the next paragraph names with the same office, right before the name or after it ("Zhang Hanhui, the
+    ambassador, …"); the first such person, when no one was named with it before."""
+    tok = d.tok
+    if tok.pos_ != "NOUN" or tok.tag_ in ("NNS", "NNPS") or tok.lemma_.lower() not in PEOPLE_NOUNS:
+        return None
+    para = res.para_of(tok.idx)
+    title = re.escape(tok.lower_)
+    before = re.compile(r"\b" + title + r"\s*,?\s*$")
+    after = re.compile(r"\s*,\s*(?:[\w.\-’']+\s+){0,4}" + title + r"\b")
+    for i in sorted(i for i in res.mention_at if i > tok.i):
+        m = res.mention_at[i]
+        if res.para_of(m.start) - para > NAMED_NEXT_PARAGRAPHS:
+            break
+        if m.label != "PERSON" or res.in_quote[i]:
+            continue
+        left = " ".join(res.text[max(0, m.start - 40) : m.start].casefold().split())
+        right = " ".join(res.text[m.end : m.end + 60].casefold().split())
+        if before.search(left) or after.match(" " + right if right[:1] == "," else right):
+            basis = f"speaker: '{d.text(res)}' → {m.canonical}, named next with that title"
+            return Speaker(m.canonical, [m.canonical], d.span[0], d.span[1], basis, 0.7, "PERSON", True)
+    return None
+
+
 def date_for_a_name(res: Resolver, d: Described) -> Speaker | None:
     """ "Saturday said": a parse gone wrong, not a name: no one."""
     return NOBODY if d.tok.pos_ == "PROPN" and d.tok.ent_type_ in ("DATE", "TIME") else None
@@ -1206,6 +1234,7 @@ DESCRIPTION_RULES = (
     people_counted,
     the_company,
     named_earlier_as,
+    named_next_with_that_title,
     date_for_a_name,
     untagged_name,
     owner_of_a_thing,

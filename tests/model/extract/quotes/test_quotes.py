@@ -143,6 +143,33 @@ def test_a_name_the_recogniser_missed_speaks_without_its_office(nlp):
     assert q.speaker == "Ines Varo"
 
 
+def test_a_lede_describing_a_person_named_next_with_that_title_is_that_person(nlp):
+    text = (
+        "LISBON (Reuters) - Freedonia's ambassador to Portugal said on Monday that the port deal was close.\n\n"
+        "“We are nearly there,” ambassador Ilse Marko told reporters.\n"
+    )
+    qs = run(nlp, text)
+    assert one(qs, "port deal").speaker == "Ilse Marko"
+    assert one(qs, "nearly there").speaker == "Ilse Marko"
+
+
+def test_a_person_named_two_paragraphs_later_or_with_another_title_is_not_the_one_described(nlp):
+    text = (
+        "Freedonia's ambassador to Portugal said on Monday that the port deal was close.\n\n"
+        "The talks resumed on Tuesday.\n\n“We are nearly there,” ambassador Ilse Marko told reporters.\n"
+    )
+    assert one(run(nlp, text), "port deal").speaker != "Ilse Marko"
+    text = "Freedonia's ambassador said the port deal was close.\n\n“We are nearly there,” minister Ilse Marko said.\n"
+    assert one(run(nlp, text), "port deal").speaker != "Ilse Marko"
+
+
+def test_what_a_speaker_did_not_tell_is_no_part_of_the_report(nlp):
+    qs = run(nlp, "Lena Stroud said a summit was being prepared, without giving a date.")
+    assert one(qs, "summit").text == "a summit was being prepared"
+    qs = run(nlp, "Lena Stroud said the army would withdraw without firing a shot.")
+    assert one(qs, "army").text == "the army would withdraw without firing a shot"  # the report's own words
+
+
 def test_dash_attribution(nlp):
     text = "“Trade between our countries will keep growing this year.” — Chinese Premier Li Qiang\n"
     q = one(run(nlp, text), "keep growing")
