@@ -40,6 +40,7 @@ from model.lexicon.events import (
     RANGE_ENDS,
     SAME_PERIOD_WORDS,
     SPAN_BOUNDS,
+    TIME_UNITS,
 )
 from model.lexicon.people import PEOPLE_NOUNS
 from model.records import EventReport, Mention, Timex
@@ -386,12 +387,13 @@ def _measured_from(tok) -> bool:
 
 
 def _object_of_a_measure(noun):
-    """ "a series of agreements", "a number of deals": the measure noun that is a verb's object, for the event noun
-    after its "of"; or None."""
+    """ "a series of agreements", "a number of deals", "four hours of talks": the measure noun (or length of time)
+    that is a verb's object, for the event noun after its "of"; or None."""
     of = noun.head
     if noun.dep_ != "pobj" or of.lower_ != "of" or of.head.dep_ != "dobj" or of.head.head.pos_ not in ("VERB", "AUX"):
         return None
-    return of.head if of.head.lemma_.lower() in MEASURE_NOUNS else None
+    measure = of.head.lemma_.lower()
+    return of.head if measure in MEASURE_NOUNS or measure in TIME_UNITS else None
 
 
 def _pronoun_subject(trigger) -> bool:

@@ -96,7 +96,7 @@ VERBS_ABOUT_EVENTS = frozenset(
 UNREALISED_COMPLEMENT_VERBS = frozenset({"refuse", "fail", "try", "attempt", "vote", "invite", "decline"})
 
 # Verbs that only say an event happened ("the vote happened on Sunday"; and "take place"): the date is the event's.
-OCCURRENCE_VERBS = frozenset({"happen", "occur"})
+OCCURRENCE_VERBS = frozenset({"happen", "occur", "last"})
 
 # Prepositions of a stretch of time ("until then", "since May", "for a year", "over the past decade"), and the
 # words that make "in" one ("in the past 20 months"): a saying, a moment, does not last that long.

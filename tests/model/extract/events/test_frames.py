@@ -154,6 +154,11 @@ def test_who_is_expected_or_scheduled_to_come_comes(nlp):
     assert frame == ("visit", ["Pedro Sanchez"], [], "Lisbon")
 
 
+def test_who_held_hours_of_talks_took_part_in_them(nlp):
+    (frame,) = _frames_of(nlp, "Maria Lopez and Jan Novak held more than four hours of talks on Monday evening.")
+    assert frame[:2] == ("talk", ["Maria Lopez", "Jan Novak"])
+
+
 def test_where_a_speaker_is_takes_no_part(nlp):
     frames = _frames_of(nlp, "The Chilean embassy in Lima said on its website on Monday that trade grew.")
     assert all("Lima" not in agents + patients for _, agents, patients, _ in frames)

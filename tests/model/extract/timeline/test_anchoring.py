@@ -76,6 +76,7 @@ def event_word(nlp, text: str, date: str) -> str | None:
         # a verb that only says an event happened gives the date to the event
         ("The merger that took place in 2011 doubled the payroll.", "2011", "merger"),
         ("The explosion occurred on Monday near the depot.", "Monday", "explosion"),
+        ("The ministers held talks that lasted five hours on Monday.", "Monday", "talks"),
         ("Oil was down $2 a barrel in London trading yesterday.", "yesterday", "down"),
         ("The president's visit will be a turning point in the coming months.", "the coming months", "visit"),
         # "be going to" only says an event will come: the event is the verb it takes
