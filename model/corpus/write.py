@@ -43,7 +43,8 @@ PIPELINE_VERSION = "14"  # bump when extraction changes so re-ingest redoes NLP 
 # running over paragraphs the speaker's named at its end, a name the recogniser missed without its office; the
 # subject of a passive an event's agent: "X is expected to arrive"; "accused X of hypocrisy" a stance; a lede's
 # description the person the next paragraph names with that title; "…, without giving a date" no part of a report;
-# "talks that lasted five hours on Monday" the talks' date, "held four hours of talks" the holders' talks)
+# "talks that lasted five hours on Monday" the talks' date, "held four hours of talks" the holders' talks; an
+# untagged pinyin name a person: "BEIJING (Reuters) - Xi Jinping said")
 
 # The article's columns an ingest writes, after its `key`, in the order of `_article_values`.
 ARTICLE_COLUMNS = (

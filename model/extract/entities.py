@@ -24,10 +24,13 @@ from model.extract.datelines import dateline_spans, inside
 from model.lexicon.countries import STATE_BODY_PHRASES, STATE_BODY_WORDS
 from model.lexicon.entity_names import (
     ALIAS_TITLES,
+    CHINESE_FAMILY_NAMES,
     FAMILY_FIRST,
     FORMAL_NAMES,
     KEEP_LABELS,
     LEADING_DETERMINERS,
+    NOT_PINYIN_NAMES,
+    PINYIN_SYLLABLE,
     SHORT_FORM,
     TITLE_WORDS,
 )
@@ -182,7 +185,7 @@ def _normalise_case(name: str) -> str:
 def resolve_mentions(doc) -> list[Mention]:
     """Mentions of entities in one article, each with its in-article canonical name."""
     full = doc.text  # spaCy joins every token on each access: once per article
-    raw = _known_people_again(full, _with_names_in_apposition(doc, _raw_mentions(doc, full)))
+    raw = _known_people_again(full, _pinyin_names(full, _with_names_in_apposition(doc, _raw_mentions(doc, full))))
     people = _people_named_in_full(raw)
     out = [_resolve(r, people) for r in raw]
     out.extend(_unlabelled_family_mentions(doc, out, people.canon_of_family))
@@ -484,6 +487,37 @@ def _known_people_again(full: str, raw: list[tuple]) -> list[tuple]:
     for name in sorted(known, key=len, reverse=True):
         for hit in re.finditer(r"(?<![\w.'’-])%s(?![\w'’-])" % re.escape(name), full):
             _person_at(out, taken, name, *hit.span())
+    out.sort(key=lambda r: r[0])
+    return out
+
+
+_PINYIN_NAME = re.compile(r"(?<![\w.'’-])([A-Z][a-z]{1,5}) ([A-Z][a-z]{1,11})(?![\w'’-])(?! [A-Z])")
+_PINYIN_GIVEN = re.compile(r"(?:%s){1,2}" % PINYIN_SYLLABLE)
+
+
+def _pinyin_names(full: str, raw: list[tuple]) -> list[tuple]:
+    """A Chinese family name and a pinyin given name of one or two syllables ("Xi Jinping", "Han Zheng", "Wang
+    Wenbin") that the recogniser left untagged, or tagged as a work or a nationality, is a person: where nothing
+    else stands, or over mentions that lie inside it ("Han" as NORP, "Zheng" as PERSON). Not followed by another
+    capitalised word ("Xi Jinping Thought"), nor a place or thing (`NOT_PINYIN_NAMES`)."""
+    out = list(raw)
+    for hit in _PINYIN_NAME.finditer(full):
+        name, family, given = hit.group(0), hit.group(1), hit.group(2)
+        if family.casefold() not in CHINESE_FAMILY_NAMES or not _PINYIN_GIVEN.fullmatch(given.casefold()):
+            continue
+        if _key(name) in NOT_PINYIN_NAMES or _key(name) in GAZETTEER:
+            continue
+        s, e = hit.span()
+        over = [k for k, r in enumerate(out) if r[0] < e and s < r[1]]
+        if any(out[k][0] < s or out[k][1] > e for k in over):
+            continue  # inside a longer mention
+        if any(
+            out[k][3] not in ("WORK_OF_ART", "NORP", "PERSON") or out[k][:2] == (s, e) and out[k][3] == "PERSON"
+            for k in over
+        ):
+            continue
+        out = [r for k, r in enumerate(out) if k not in over]
+        out.append((s, e, name, "PERSON", None))
     out.sort(key=lambda r: r[0])
     return out
 

@@ -266,3 +266,23 @@ def test_a_body_named_without_the_gazetteer_body_at_its_head_joins_it_in_the_art
     )
     orgs = {m.canonical for m in ms if m.label == "ORG"}
     assert orgs == {"UN Security Council"}, orgs
+
+
+def test_a_pinyin_name_the_recogniser_missed_is_a_person(nlp):
+    """The small model leaves "Xi Jinping" untagged at a sentence's start or after a dateline, and reads "Han Zheng"
+    as a nationality and a name."""
+    for text, name in (
+        ("BEIJING (Reuters) - Xi Jinping said on Monday that ties were strong.", "Xi Jinping"),
+        ("Xi Jinping met the envoy in the capital.", "Xi Jinping"),
+        ("Han Zheng met the envoy in the capital.", "Han Zheng"),
+    ):
+        assert (name, name, "PERSON") in canon(nlp, text), text
+
+
+def test_a_place_or_a_longer_name_in_pinyin_is_no_person(nlp):
+    for text in (
+        "Shares rose in Hong Kong on Monday.",
+        "The Long March began in the autumn.",
+        "Shares of Hong Kong Tang Holdings rose.",
+    ):
+        assert not any(label == "PERSON" for _, _, label in canon(nlp, text)), text
