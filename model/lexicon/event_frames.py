@@ -6,7 +6,7 @@ TRIGGER_KINDS = {
     "meeting": """
         meet meeting talk talks welcome host visit receive summit trip tour encounter greet confer discuss
         discussion negotiate negotiation negotiations dialogue conversation phone consult consultation
-        arrive arrival travel journey reception gathering conference attend participate participation ceremony
+        arrive arrival land fly travel journey reception gathering conference attend participate participation ceremony
         opening banquet dinner parade celebration
         """,
     "agreement": """

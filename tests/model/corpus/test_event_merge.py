@@ -15,6 +15,7 @@ def _groups(reports) -> list[set[int]]:
 
 def test_related_triggers_of_one_kind_and_of_related_kinds():
     assert related("welcome", "visit") and related("host", "talks") and related("host", "declare")
+    assert related("land", "arrive") and related("fly", "visit")  # "landed in Moscow", "arrived in Moscow"
     assert not related("warn", "welcome") and not related("invade", "visit")
 
 
