@@ -44,7 +44,7 @@ PIPELINE_VERSION = "14"  # bump when extraction changes so re-ingest redoes NLP 
 # subject of a passive an event's agent: "X is expected to arrive"; "accused X of hypocrisy" a stance; a lede's
 # description the person the next paragraph names with that title; "…, without giving a date" no part of a report;
 # "talks that lasted five hours on Monday" the talks' date, "held four hours of talks" the holders' talks; an
-# untagged pinyin name a person: "BEIJING (Reuters) - Xi Jinping said")
+# untagged pinyin name a person: "BEIJING (Reuters) - Xi Jinping said"; a dateline's place a place, its date no one)
 
 # The article's columns an ingest writes, after its `key`, in the order of `_article_values`.
 ARTICLE_COLUMNS = (

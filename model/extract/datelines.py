@@ -36,6 +36,19 @@ def _found_in(text: str) -> tuple[tuple[int, int], ...]:
     )
 
 
+def dateline_places(text: str) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
+    """For each dateline in `text`: the (start, end) of its place's first part ("KAZAN" of "KAZAN, Russia"), and of
+    its date (", Oct 2"), or None."""
+    out = []
+    for a, _b in _found_in(text):
+        m = _DATELINE.match(text, a)
+        if m is not None:
+            start = m.start("place")
+            place = (start, start + len(m["place"].split(",")[0].rstrip()))
+            out.append((place, m.span("date") if m["date"] else None))
+    return out
+
+
 def _names_a_place(place: str) -> bool:
     """A dateline's place before a bare hyphen: a capital city, or more than one word (a city and its region)."""
     return place.strip().casefold() in CAPITALS or len(place.split()) > 1 or "," in place

@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from model.bodies import country_prefix
-from model.extract.datelines import dateline_spans, inside
+from model.extract.datelines import dateline_places, dateline_spans, inside
 from model.lexicon.countries import STATE_BODY_PHRASES, STATE_BODY_WORDS
 from model.lexicon.entity_names import (
     ALIAS_TITLES,
@@ -191,9 +191,32 @@ def resolve_mentions(doc) -> list[Mention]:
     out.extend(_unlabelled_family_mentions(doc, out, people.canon_of_family))
     _bodies_of_their_possessor(out, full)
     _bodies_with_their_country(out)
+    out = _dateline_places_as_places(out, full)
     _dateline_places_in_their_case(out, full)
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _dateline_places_as_places(mentions: list[Mention], full: str) -> list[Mention]:
+    """A wire dateline's place is a place, whatever the recogniser made of its capitals ("SHANGHAI" untagged, "KAZAN"
+    an organisation, "ST" of "ST PETERSBURG" alone): one place mention over it, in place of those inside it. Its
+    date names no one ("Oct 2" tagged as a person)."""
+    for (s, e), date in dateline_places(full):
+        if date is not None:
+            mentions = [m for m in mentions if not (date[0] <= m.start and m.end <= date[1])]
+        inside_it = [m for m in mentions if s <= m.start and m.end <= e]
+        if any(m.start < e and s < m.end for m in mentions if m not in inside_it):
+            continue  # a mention running past it: left as it is
+        if (
+            len(inside_it) == 1
+            and (inside_it[0].start, inside_it[0].end) == (s, e)
+            and inside_it[0].label in ("GPE", "LOC")
+        ):
+            continue
+        mentions = [m for m in mentions if m not in inside_it]
+        text = full[s:e]
+        mentions.append(Mention(s, e, text, "GPE", text, basis="a wire dateline's place"))
+    return mentions
 
 
 def _dateline_places_in_their_case(mentions: list[Mention], full: str) -> None:

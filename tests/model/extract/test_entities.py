@@ -1,5 +1,7 @@
 import re
 
+import pytest
+
 from model.extract import entities
 
 
@@ -93,6 +95,17 @@ def test_a_place_in_a_wire_dateline_is_named_as_the_article_writes_it(nlp):
     assert found["BEIJING"] == {"Beijing"}
     assert by_text(nlp, "TOKYO (Wire) - The talks ended early.")["TOKYO"] == {"Tokyo"}
     assert by_text(nlp, "Officials in WASHINGTON said no.")["WASHINGTON"] == {"WASHINGTON"}  # no dateline: as written
+
+
+@pytest.mark.parametrize(
+    "place, name", [("SHANGHAI", "Shanghai"), ("KAZAN", "Kazan"), ("ST PETERSBURG", "St Petersburg")]
+)
+def test_a_wire_datelines_place_is_a_place_whatever_the_recogniser_made_of_it(nlp, place, name):
+    """Untagged ("SHANGHAI"), an organisation ("KAZAN"), or its first word alone ("ST"): a place, named in its case;
+    and the dateline's date is no one ("Oct 2" tagged as a person)."""
+    got = canon(nlp, f"{place}, Oct 2 (Wire) - The delegations met on Monday.")
+    assert (place, name, "GPE") in got
+    assert not any(text.startswith("Oct") or label != "GPE" and text in place for text, _, label in got)
 
 
 def test_all_caps_name_matches(nlp):
