@@ -244,7 +244,12 @@ def _may_join(reports: list[Report], groups: _Groups, i: int, j: int) -> bool:
     if _splits_an_article(reports, groups, i, j):
         return False
     gi, gj = groups.group(i), groups.group(j)
-    return gi is gj or not any(_other_counterparts(reports[m], reports[n]) for m in gi for n in gj)
+    return gi is gj or not _counterparts_clash(reports, gi, gj)
+
+
+def _counterparts_clash(reports: list[Report], these: list[int], those: list[int]) -> bool:
+    """Some report of `these` and some of `those` name other counterparts (`_other_counterparts`)."""
+    return any(_other_counterparts(reports[m], reports[n]) for m in these for n in those)
 
 
 def _splits_an_article(reports: list[Report], groups: _Groups, i: int, j: int) -> bool:
@@ -290,7 +295,7 @@ def _attach(reports: list[Report], tier: list[int], placed: list[int], groups: _
             if any(_agree(r, reports[m]) for m in members[root])
             and all(any(_inside(v, r.value) for v in reports[m].readings) for m in members[root])
         ]
-        if len(fits) == 1 and not any(_other_counterparts(r, reports[m]) for m in members[fits[0]]):
+        if len(fits) == 1 and not _counterparts_clash(reports, [i], members[fits[0]]):
             joins.append((i, fits[0]))
         else:
             unplaced.append(i)

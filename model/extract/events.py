@@ -226,12 +226,7 @@ def _roles(doc, trigger, mentions: list[Mention], skip: tuple[int, int]) -> _Rol
     it: it takes that role."""
     roles = _Roles()
     lemma = trigger.lemma_.lower()
-    for m in mentions:
-        if _overlaps((m.start, m.end), skip):
-            continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
+    for m, span in _mention_spans(doc, mentions, skip):
         role = _role(span.root, trigger, lemma) or _apposed(doc, span, trigger, lemma)
         if role in ("agent", "patient") and m.label in PLACE_LABELS and _located_by(span.root, trigger):
             continue  # "the Chinese embassy in Moscow said": where the embassy is, no one who speaks
@@ -322,7 +317,7 @@ def _borrowed(doc, trigger, mentions: list[Mention], skip: tuple[int, int], agen
         head = _roles(doc, trigger.head, mentions, skip)
         if head.agents or trigger.dep_ != "xcomp":
             return _Roles(agents=head.agents)
-        # "Putin is expected to arrive …", "Xi was invited to attend …": the passive's subject does what it completes
+        # "Putin is expected to arrive …", "Xi is scheduled to visit …": the passive's subject does what it completes
         return _Roles(agents=_passive_subjects(doc, trigger.head, mentions, skip))
     if trigger.dep_ == "xcomp" and trigger.head.dep_ == "acomp" and trigger.head.head.pos_ in ("VERB", "AUX"):
         # "Xi … is due to leave Moscow on Wednesday": the subject of "is"
@@ -346,16 +341,23 @@ def _borrowed(doc, trigger, mentions: list[Mention], skip: tuple[int, int], agen
     return _Roles()
 
 
+def _mention_spans(doc, mentions: list[Mention], skip: tuple[int, int]):
+    """Each mention outside `skip` (the date's own characters) with its tokens."""
+    for m in mentions:
+        if _overlaps((m.start, m.end), skip):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span) > 0:
+            yield m, span
+
+
 def _passive_subjects(doc, verb, mentions: list[Mention], skip: tuple[int, int]) -> list[tuple[int, int]]:
     """The participants that are the subject of the passive `verb`."""
-    subjects = []
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or len(span) == 0 or _overlaps((m.start, m.end), skip) or m.label not in PARTICIPANT_LABELS:
-            continue
-        if span.root.dep_ == "nsubjpass" and span.root.head.i == verb.i:
-            subjects.append((m.start, m.end))
-    return subjects
+    return [
+        (m.start, m.end)
+        for m, span in _mention_spans(doc, mentions, skip)
+        if m.label in PARTICIPANT_LABELS and span.root.dep_ == "nsubjpass" and span.root.head.i == verb.i
+    ]
 
 
 def _inside_a_comparison(tok, trigger) -> bool:

@@ -243,22 +243,9 @@ ALIAS_TITLES = {
     "rep.",
 }
 
-# Family names written first (Chinese pinyin, Korean, Vietnamese). Used only to
-# decide which word of a full name is the family name.
-FAMILY_FIRST = set(
-    """
-wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang han
-feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai wei du ye cheng su lu ding ren shen yao qin xi wan fu
-fan bai qiu hou meng long shi yan lei qian tan kong mao bo gu hao kang mo shao wen xue yin zou jia cui geng duan lai
-hong qi niu hua dai xiong jin tao gong ge zhong pang ou xia liao fang lou zhai che chai kuang ni hang ling mu rao
-wen zhan zhuang bian chang chu dou fei gan guan hui ji jian jiao ke lian ning pu rong sang shang sima tong wang xing
-yi you yue zhen kim park choi jung kang cho yoon moon jang lim han shin seo kwon hwang ahn song ryu hong jeon ko
-nguyen tran le pham hoang phan vu dang bui do ngo duong ly
-""".split()
-)
-
-# Chinese family names (the pinyin ones of FAMILY_FIRST) and the syllables of a pinyin given name ("Jinping" is
-# jin + ping): an untagged "Xi Jinping" or "Han Zheng" is a person's name (`entities._pinyin_names`). The small
+# Family names written first (Chinese pinyin, Korean, Vietnamese). FAMILY_FIRST is used only to decide which word
+# of a full name is the family name; the Chinese ones also make an untagged "Xi Jinping" or "Han Zheng" a person's
+# name, with a pinyin given name (`PINYIN_SYLLABLE`, "Jinping" is jin + ping; `entities._pinyin_names`): the small
 # English model misses "Xi Jinping" at the start of a sentence or after a wire dateline.
 CHINESE_FAMILY_NAMES = frozenset(
     """
@@ -266,9 +253,16 @@ wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin l
 feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai wei du ye cheng su lu ding ren shen yao qin xi wan fu
 fan bai qiu hou meng long shi yan lei qian tan kong mao bo gu hao kang mo shao wen xue yin zou jia cui geng duan lai
 hong qi niu hua dai xiong jin tao gong ge zhong pang ou xia liao fang lou zhai che chai kuang ni hang ling mu rao
-zhan zhuang bian chang chu dou fei gan guan hui ji jian jiao ke lian ning pu rong sang shang tong xing yi you yue zhen
+zhan zhuang bian chang chu dou fei gan guan hui ji jian jiao ke lian ning pu rong sang shang sima tong xing yi you
+yue zhen
 """.split()
 )
+KOREAN_FAMILY_NAMES = frozenset(
+    "kim park choi jung kang cho yoon moon jang lim han shin seo kwon hwang ahn song ryu hong jeon ko".split()
+)
+VIETNAMESE_FAMILY_NAMES = frozenset("nguyen tran le pham hoang phan vu dang bui do ngo duong ly".split())
+FAMILY_FIRST = set(CHINESE_FAMILY_NAMES | KOREAN_FAMILY_NAMES | VIETNAMESE_FAMILY_NAMES)
+
 PINYIN_SYLLABLE = (
     r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
     r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u)"

@@ -145,14 +145,21 @@ def _count_kept(conn: sqlite3.Connection, f: Filters, cols: Columns, cap: int) -
 WALK_STEPS = 400_000
 
 
-def _walked_page(conn: sqlite3.Connection, f: Filters, cols: Columns, limit: int) -> list[ArticleRow] | None:
+_FIND = object()  # `_walked_page`'s entities not found yet
+
+
+def _walked_page(
+    conn: sqlite3.Connection, f: Filters, cols: Columns, limit: int, walked=_FIND
+) -> list[ArticleRow] | None:
     """The first `limit` articles a fielded search keeps, newest first, read off a date index within `WALK_STEPS`
     (None past them): the same rows as its kept articles sorted, and what they are when fewer. When the search keeps
     articles of a few entities only (the entity filter, or an `entity:` that names a few), each entity's articles
     are walked on their own index (`idx_entity_article_published`), checked against the rest of the search, and
     the pages merged: the kept articles lie among the entity's own, wherever they lie among all (OPEC's at a
-    million: 1,070,000 instructions on every article's date index, a page at once on its own)."""
-    walked = _walk_entities(conn, f, cols)
+    million: 1,070,000 instructions on every article's date index, a page at once on its own). `walked`: what
+    `_walk_entities` found for `f`, when the caller has it."""
+    if walked is _FIND:
+        walked = _walk_entities(conn, f, cols)
     if walked is None:
         where, params = _article_where(f, cols, walking=True)
         return _walk(conn, "article a INDEXED BY idx_article_published", _ARTICLE_ORDER["date"], where, params, limit)
@@ -187,11 +194,11 @@ GATHER_STEPS = 100_000
 def _gathered_few(conn: sqlite3.Connection, f: Filters, cols: Columns) -> bool:
     """Whether the articles a fielded search keeps are few enough to sort (`KEPT_SORTED_UP_TO`), found by gathering
     them within `GATHER_STEPS` (then kept whole for the pages, `_kept`): tried for a search with words that must be
-    there, not for one that looks at each article's quotes or whose articles are those of a few entities, walked on
-    their own index (`_walk_entities`)."""
+    there, not for one that looks at each article's quotes (nor, the caller's part, one whose articles are those of
+    a few entities, walked on their own index: `_walk_entities`)."""
     if looks_at_quotes(f.search) or not schema_at_least(conn, ARTICLE_DATE_BY_ID_VERSION):
         return False
-    if fts_match(parse(f.search).words) is None or _walk_entities(conn, f, cols) is not None:
+    if fts_match(parse(f.search).words) is None:
         return False
     sql, params = _kept_sql(f, cols)
     rows = within(conn, f"{sql} LIMIT {KEPT_SORTED_UP_TO + 1}", params, GATHER_STEPS)
@@ -334,9 +341,10 @@ def articles(
     if has_fields(f.search):
         known = total is not None and not isinstance(total, AtLeast)  # counted whole: few, or not capped
         if sort == "date" and offset == 0 and not known and _counted_to_cap(f):
-            if _gathered_few(conn, f, cols):
+            walked = _walk_entities(conn, f, cols)  # a few entities' own indexes: walked first
+            if walked is None and _gathered_few(conn, f, cols):
                 return _kept_page(conn, f, cols, sort, offset, limit, walk=False)
-            rows = _walked_page(conn, f, cols, limit)
+            rows = _walked_page(conn, f, cols, limit, walked)
             if rows is not None:
                 return rows
             return _kept_page(conn, f, cols, sort, offset, limit, walk=False)  # they lie far down the date index

@@ -908,10 +908,11 @@ def leader_of_a_nation(res: Resolver, d: Described) -> Speaker | None:
     return _person_named_with(res, d, before, None, f"named earlier as {nation.capitalize()} head of state")
 
 
-def _person_named_with(res: Resolver, d: Described, before, after, why: str) -> Speaker | None:
-    """The nearest person named before `d` whose words just before (`before`, a pattern on the lower-cased text
-    ending there) or just after (`after`) give the title `d` uses; or None."""
-    for m in _people_before(res, d.tok):
+def _person_named_with(res: Resolver, d: Described, before, after, why: str, people=None) -> Speaker | None:
+    """The first of `people` (by default those named before `d`, the nearest first) whose words just before
+    (`before`, a pattern on the lower-cased text ending there) or just after (`after`) give the title `d` uses; or
+    None."""
+    for m in _people_before(res, d.tok) if people is None else people:
         left = " ".join(res.text[max(0, m.start - 80) : m.start].casefold().split())
         right = " ".join(res.text[m.end : m.end + 80].casefold().split())
         if before.search(left) or after is not None and after.match(" " + right if right[:1] == "," else right):
@@ -1140,22 +1141,24 @@ def named_next_with_that_title(res: Resolver, d: Described) -> Speaker | None:
     tok = d.tok
     if tok.pos_ != "NOUN" or tok.tag_ in ("NNS", "NNPS") or tok.lemma_.lower() not in PEOPLE_NOUNS:
         return None
-    para = res.para_of(tok.idx)
     title = re.escape(tok.lower_)
     before = re.compile(r"\b" + title + r"\s*,?\s*$")
     after = re.compile(r"\s*,\s*(?:[\w.\-’']+\s+){0,4}" + title + r"\b")
+    return _person_named_with(res, d, before, after, "named next with that title", _people_next(res, tok))
+
+
+def _people_next(res: Resolver, tok) -> list[Mention]:
+    """The people named after token `tok`, outside quotation marks, in its paragraph and the next
+    (`NAMED_NEXT_PARAGRAPHS`), the nearest first."""
+    para = res.para_of(tok.idx)
+    out: list[Mention] = []
     for i in sorted(i for i in res.mention_at if i > tok.i):
         m = res.mention_at[i]
         if res.para_of(m.start) - para > NAMED_NEXT_PARAGRAPHS:
             break
-        if m.label != "PERSON" or res.in_quote[i]:
-            continue
-        left = " ".join(res.text[max(0, m.start - 40) : m.start].casefold().split())
-        right = " ".join(res.text[m.end : m.end + 60].casefold().split())
-        if before.search(left) or after.match(" " + right if right[:1] == "," else right):
-            basis = f"speaker: '{d.text(res)}' → {m.canonical}, named next with that title"
-            return Speaker(m.canonical, [m.canonical], d.span[0], d.span[1], basis, 0.7, "PERSON", True)
-    return None
+        if m.label == "PERSON" and not res.in_quote[i] and not (out and out[-1].start == m.start):
+            out.append(m)
+    return out
 
 
 def date_for_a_name(res: Resolver, d: Described) -> Speaker | None:
