@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from model.corpus.query.rows import QUOTE_COLS, QUOTE_COLS_BEFORE_SAID_ON
-from model.corpus.store import SUMMARY_VERSION, StoreError, open_readonly
+from model.corpus.store import SAID_ON_VERSION, SUMMARY_VERSION, StoreError, open_readonly
 
 
 class QueryError(Exception):
@@ -108,8 +108,9 @@ def has_summary(conn: sqlite3.Connection) -> bool:
 
 def has_said_on(conn: sqlite3.Connection) -> bool:
     """Whether the quotes say when they were said (schema 5, `SAID_ON_VERSION`); an older database is read
-    without it."""
-    return any(r[1] == "said_on_basis" for r in run(conn, "PRAGMA table_info(quote)"))
+    without it. Read off the version (the upgrade to 5 adds the columns and sets it in one transaction): the
+    columns' list, `PRAGMA table_info`, cost 0.7 ms a search at a million articles."""
+    return schema_at_least(conn, SAID_ON_VERSION)
 
 
 def quote_cols(conn: sqlite3.Connection) -> str:
