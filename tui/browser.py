@@ -29,7 +29,7 @@ from .document import Doc, article_for_row, message_doc, read_document, read_res
 from .internals import set_border, withdraw_notice
 from .marking import MarkAndRead
 from .panes import LISTS, MARK_GLYPH, MARKED_PANES, PANES, EventCounts, entities_source
-from .render import Box
+from .render import Box, draw_ahead
 from .saving import PIPE_PROMPT, SAVE_PROMPT, SaveAndPipe
 from .state import Chips, DocRef, History, Recent, Snapshot, Target
 from .steps import StepScreen
@@ -279,6 +279,11 @@ class MainScreen(Corrections, SaveAndPipe, MarkAndRead, StepScreen):
     def _step_released(self) -> None:
         if self._titles_due:
             self._titles()
+
+    def _draw_ahead(self, name: str) -> None:
+        widget = self.lst(name) if name in PANES else self.reader if name == "doc" else None
+        if widget is not None:
+            draw_ahead(widget)
 
     def _draw_titles(self) -> None:
         for i, name in enumerate(PANES, 1):

@@ -167,6 +167,15 @@ def render_lines(widget, crop: Region) -> list[Strip]:
     return strips
 
 
+def draw_ahead(widget) -> None:
+    """Draw every line of `widget` in view into its line cache, as its next frame would: the frame then takes
+    them from the cache (a line changed meanwhile is marked and drawn again then)."""
+    if isinstance(widget, LineWidget) and widget.display and widget.is_mounted and plain_box(widget):
+        size = widget.outer_size
+        if size.width and size.height:
+            widget.render_lines(Region(0, 0, size.width, size.height))
+
+
 class LineWidget:
     """A widget (mixed in before Textual's class) that draws each line as segments, exactly
     `line_width()` cells: through `render_lines` above in a plain box, through Textual's styles cache

@@ -49,6 +49,12 @@ class StepScreen(FrameScreen):
             self._holding.discard(name)
             if not self._holding:
                 self._release(self._hold_generation)
+            else:
+                self._draw_ahead(name)
+
+    def _draw_ahead(self, name: str) -> None:
+        """What answered for `name` while the step waits for other queries: drawn now, into its widget's
+        own cache of lines, so the step's frame, when the last answer comes, draws only what came last."""
 
     def _release(self, generation: int) -> None:
         if self._holding is not None and generation == self._hold_generation:

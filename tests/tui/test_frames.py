@@ -343,6 +343,42 @@ async def test_a_held_step_draws_the_titles_once_with_its_answers(make_app, monk
         assert "Moscow" in "".join(s.text for s in s.query_one("#chips").render_lines(Region(0, 0, 120, 1)))
 
 
+async def test_lists_that_answer_while_a_step_waits_are_drawn_then_not_in_its_frame(make_app, monkeypatch):
+    """A search answers in parts; each list that answers while the step waits for the others has its lines
+    drawn then, into its cache, and the step's frame draws the lines of the part that answered last alone."""
+    from tui.widgets import vlist
+
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        s = screen_of(app)
+        answered: list[str] = []
+        drawn: list[tuple[bool, str]] = []  # (in the step's frame, list)
+        in_frame = [False]
+        done, release = s._done, s.release_frames
+
+        def release_frames():
+            in_frame[0] = True
+            try:
+                release()
+            finally:
+                in_frame[0] = False
+
+        segments = vlist.VirtualList.line_segments
+        monkeypatch.setattr(s, "_done", lambda name: (answered.append(name), done(name))[1])
+        monkeypatch.setattr(s, "release_frames", release_frames)
+        monkeypatch.setattr(
+            vlist.VirtualList, "line_segments", lambda w, y: (drawn.append((in_frame[0], w.id)), segments(w, y))[1]
+        )
+        await pilot.press("slash", *"Moscow", "enter")
+        await settle(pilot)
+        lists = [name for name in answered if name in ("articles", "timeline", "quotes")]
+        assert len(lists) == 3 and s.state.chips.search == "Moscow"
+        ahead = {name for in_step_frame, name in drawn if not in_step_frame}
+        in_step_frame = {name for in_frame_, name in drawn if in_frame_}
+        assert set(lists[:-1]) <= ahead and in_step_frame <= {answered[-1]}
+
+
 async def test_reader_lines_made_as_drawn_equal_dividing_the_whole_document(make_app):
     """The reader makes a line's Content when it first draws it (tui.widgets.reader.line_spans); each is
     what dividing the whole styled document at the line breaks gives, with the cursor and hits on."""
