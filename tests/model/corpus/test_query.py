@@ -154,8 +154,15 @@ def test_the_entity_summary_gives_the_rows_the_joins_give(tmp_path):
     as_version_1(old)
     F = q.Filters
 
+    def unsaid(x):  # what a quote says of when it was said: version 5's columns, none in a version-1 database
+        if dataclasses.is_dataclass(x):
+            x = dataclasses.asdict(x)
+        if isinstance(x, dict):
+            return {k: unsaid(v) for k, v in x.items() if k not in ("said_on", "said_on_basis")}
+        return [unsaid(v) for v in x] if isinstance(x, (list, tuple)) else x
+
     def plain(rows):
-        return [dataclasses.asdict(x) if dataclasses.is_dataclass(x) else x for x in rows]
+        return [unsaid(x) for x in rows]
 
     def everything(c):
         pages, filtered = [], []
