@@ -45,6 +45,11 @@ class Article:
     sha256: str = ""
 
 
+# How a dateline's place mention was found (`Mention.basis`): where the copy was filed, not where anything happened
+# (`event_refresh` names no event's place by it).
+DATELINE_PLACE_BASIS = "the place of a wire dateline"
+
+
 @dataclass
 class Mention:
     """A span naming an entity; `canonical` is the in-article resolution."""

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from model.dates import granularity, named_weekday, value_range
+from model.lexicon.countries import COUNTRY_FORMS, OTHER_STATES
 from model.lexicon.event_frames import (
     CONFLICT_WINDOW_DAYS,
     CONVERSE_TRIGGERS,
@@ -32,6 +33,7 @@ for _kind, _words in TRIGGER_KINDS.items():
         KINDS_OF[_w] = KINDS_OF.get(_w, frozenset()) | {_kind}
 
 GRANULARITY_RANK = {"year": 0, "month": 1, "day": 2}
+STATES = OTHER_STATES | {country for country, _names, _adjectives in COUNTRY_FORMS}
 
 
 @dataclass
@@ -49,6 +51,9 @@ class Report:
     trigger_at: int | None = None  # the trigger's offset in its article: one trigger with two dates is one span
     noun: bool = False  # the trigger is an event noun ("the talks"), not a verb
     timex_text: str = ""  # the date as the article wrote it
+    place_named: str | None = (
+        None  # a city, region or state its own sentence names as where it happened (`_places_clash`)
+    )
 
     @property
     def weekday_agrees(self) -> bool:
@@ -104,6 +109,7 @@ def _agree(a: Report, b: Report) -> bool:
         and related(a.trigger, b.trigger)
         and not _converse(a, b)
         and not _other_counterparts(a, b)
+        and not _places_clash(a, b)
     )
 
 
@@ -130,6 +136,15 @@ def _same_cast(a: Report, b: Report) -> bool:
     naming one of them does not chain them together)."""
     pa, pb = a.participants, b.participants
     return len(pa & pb) >= 2 or (bool(pa) and pa == pb and a.trigger == b.trigger)
+
+
+def _places_clash(a: Report, b: Report) -> bool:
+    """Each names where it happened, and the two places cannot both be right: two cities (or regions), or two
+    states ("met in Beijing on Tuesday", "attended a summit in Tianjin on Monday"). A state and a city may be one
+    place ("visited Uzbekistan", "arrived in Tashkent"); a place told by a dateline alone is where the copy was
+    filed, not where it happened, and is no place named."""
+    pa, pb = a.place_named, b.place_named
+    return pa is not None and pb is not None and pa != pb and (pa in STATES) == (pb in STATES)
 
 
 def _day(value: str) -> _dt.date:

@@ -23,10 +23,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from model.corpus.event_merge import Event, Report, cluster, event_of
+from model.records import DATELINE_PLACE_BASIS
 
 _REPORTS = (
     "SELECT r.id, a.key, r.timex_start, r.trigger, r.value, r.weekday_value, r.basis, pe.canonical, r.event_start, "
-    "r.trigger_pos, t.text "
+    "r.trigger_pos, t.text, "
+    f"CASE WHEN pe.label = 'GPE' AND r.place_start >= r.start AND pm.basis <> '{DATELINE_PLACE_BASIS}' "
+    "THEN pe.canonical END "
     "FROM event_report r JOIN article a ON a.id = r.article "
     "LEFT JOIN timex t ON t.article = r.article AND t.start = r.timex_start "  # (the date as written, off its index)
     "LEFT JOIN mention pm ON pm.article = r.article AND pm.start = r.place_start AND pm.end = r.place_end "
@@ -78,8 +81,9 @@ def _merge_part(conn: sqlite3.Connection, part: str, only: set[int] | None = Non
             trigger_at=at,
             noun=pos in ("NOUN", "PROPN"),
             timex_text=said or "",
+            place_named=named,
         )
-        for rid, key, ts, trigger, value, weekday, basis, place, at, pos, said in conn.execute(
+        for rid, key, ts, trigger, value, weekday, basis, place, at, pos, said, named in conn.execute(
             _REPORTS.replace(" ORDER BY", among + " ORDER BY"), params
         )
     }

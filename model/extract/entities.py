@@ -35,7 +35,7 @@ from model.lexicon.entity_names import (
     TITLE_WORDS,
 )
 from model.lexicon.people import PEOPLE_NOUNS
-from model.records import Mention
+from model.records import DATELINE_PLACE_BASIS, Mention
 
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
@@ -212,10 +212,11 @@ def _dateline_places_as_places(mentions: list[Mention], full: str) -> list[Menti
             and (inside_it[0].start, inside_it[0].end) == (s, e)
             and inside_it[0].label in ("GPE", "LOC")
         ):
+            inside_it[0].basis = DATELINE_PLACE_BASIS
             continue
         mentions = [m for m in mentions if m not in inside_it]
         text = full[s:e]
-        mentions.append(Mention(s, e, text, "GPE", text, basis="a wire dateline's place"))
+        mentions.append(Mention(s, e, text, "GPE", text, basis=DATELINE_PLACE_BASIS))
     return mentions
 
 

@@ -18,16 +18,22 @@ from model.dates import granularity, named_weekday, value_range
 from model.extract.datelines import dateline_spans, inside
 from model.lexicon.event_frames import (
     AGENT_DEPS,
+    ATTENDING_VERBS,
+    CALL_MEANS,
     CLAUSE_DEPS,
+    FORCE_NOUNS,
+    GATHERING_NOUNS,
     LOCATIVE_PREPS,
     MODIFIER_DEPS,
     NOUN_AGENT_DEPS,
     NOUN_VERBS,
+    PAIR_SENTENCES,
     PARTICIPANT_LABELS,
     PARTICIPANT_PREPS,
     PATIENT_DEPS,
     PLACE_LABELS,
     PLACE_OBJECT_TRIGGERS,
+    TALKING_VERBS,
     TO_PLACE_TRIGGERS,
     TOPIC_PREPS,
 )
@@ -42,10 +48,11 @@ from model.lexicon.events import (
     SPAN_BOUNDS,
     TIME_UNITS,
 )
-from model.lexicon.people import PEOPLE_NOUNS
+from model.lexicon.people import BODY_NOUNS, PAIR_NOUNS, PAIR_WORDS, PEOPLE_NOUNS
 from model.records import EventReport, Mention, Timex
 
 EVENT_GRANULARITIES = ("year", "month", "day")
+ACTORS = frozenset(PEOPLE_NOUNS | BODY_NOUNS | FORCE_NOUNS)
 MAX_PATH = 10
 MAX_BORROW = 3  # phrases climbed to borrow a frame
 APPOSED_DEPS = frozenset({"npadvmod", "appos", "prep", "dep", "conj", "nsubj", "dobj", "pobj"})
@@ -168,13 +175,16 @@ def _frame(doc, trigger, mentions: list[Mention], t: Timex, value: str) -> Event
     skip = (t.start, t.end)
     word = trigger  # the report's event word: the date's own (a light verb's noun frames it, and stays apart)
     trigger, roles = _light_verbs_noun(doc, trigger, mentions, skip)
+    if not roles.agents:  # "the two leaders held talks …", "Russian and Chinese warships began …"
+        roles.agents = _pair_named_before(doc, trigger, mentions) or _nations_of_the_subject(doc, trigger, mentions)
     if not roles and trigger.dep_ == "ccomp" and trigger.head.pos_ == "VERB":
         reporting = _roles(doc, trigger.head, mentions, skip)
         if reporting.agents:
             trigger, roles = trigger.head, _Roles(reporting.agents, reporting.patients, roles.place or reporting.place)
             word = trigger
-    if not roles.agents and trigger.dep_ in ("relcl", "advcl", "conj") and _pronoun_subject(trigger):
-        roles.agents = _roles(doc, _clause_it_hangs_on(trigger), mentions, skip).agents
+    clause = _clause_verb(trigger)  # ("… as he began his state visit Thursday": the visit's clause is "began")
+    if not roles.agents and clause.dep_ in ("relcl", "advcl", "conj") and _pronoun_subject(clause):
+        roles.agents = _roles(doc, _clause_it_hangs_on(clause), mentions, skip).agents
     roles.place = roles.place or _where_place(doc, trigger, mentions)
     if not roles:
         borrowed = _borrowed(doc, trigger, mentions, skip)
@@ -189,7 +199,7 @@ def _frame(doc, trigger, mentions: list[Mention], t: Timex, value: str) -> Event
         timex_end=t.end,
         event_start=word.idx,
         event_end=word.idx + len(word.text),
-        trigger=trigger.lemma_.lower(),
+        trigger=_kind_of_talking(trigger) or trigger.lemma_.lower(),
         trigger_pos=trigger.pos_,
         value=value,
         agents=roles.agents,
@@ -198,6 +208,78 @@ def _frame(doc, trigger, mentions: list[Mention], t: Timex, value: str) -> Event
         basis=t.basis,
         weekday_value=weekday_reading(t.text, value),
     )
+
+
+def _kind_of_talking(trigger) -> str | None:
+    """ "spoke by telephone", "talked over the phone", "spoke via video link": a call (`CALL_MEANS`), told as the
+    trigger "phone"; None for any other speaking ("spoke to reporters")."""
+    if trigger.lemma_.lower() not in TALKING_VERBS:
+        return None
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and any(o.dep_ == "pobj" and o.lemma_.lower() in CALL_MEANS for o in prep.children):
+            return "phone"
+    return None
+
+
+def _pair_named_before(doc, trigger, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """ "The two leaders held talks …", "both countries signed …": a subject describing a pair stands for the last
+    pair of that kind (people for leaders, places for countries) named together ("Xi and Putin", "between Helsinki
+    and Moscow") in its sentence or the `PAIR_SENTENCES` before; none when there is no such pair."""
+    subject = next((c for c in _subjects_of(trigger) if c.lemma_.lower() in PAIR_NOUNS), None)
+    if subject is None:
+        return []
+    if not any(c.lower_ in PAIR_WORDS for c in subject.children if c.dep_ in ("nummod", "det", "predet")):
+        return []
+    label, since = PAIR_NOUNS[subject.lemma_.lower()], _sentences_back(doc, subject, PAIR_SENTENCES)
+    named = {
+        span.root.i: m
+        for m, span in _mention_spans(doc, mentions, (subject.idx, subject.idx))
+        if m.label == label and since <= m.start and m.end <= subject.idx
+    }
+    for i in sorted(named, reverse=True):
+        tok = doc[i]
+        other = named.get(tok.head.i) if tok.dep_ == "conj" else None
+        if other is not None and other.canonical != named[i].canonical:
+            return [(other.start, other.end), (named[i].start, named[i].end)]
+    return []
+
+
+def _clause_verb(trigger):
+    """The verb of the trigger's clause: itself, or the light verb whose object it is ("… held talks")."""
+    return trigger.head if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS else trigger
+
+
+def _subjects_of(trigger) -> list:
+    """The subjects of the trigger's clause (`_clause_verb`); a dateline the parse made a second subject
+    ("BEIJING, July 15 (Xinhua) -- Chinese … forces kicked off …") too."""
+    return [c for c in _clause_verb(trigger).children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _nations_of_the_subject(doc, trigger, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """ "Russian and Chinese warships began …": the nations a subject that names no one is described by (its
+    adjectives of nationality, joined) act together, when it is one that acts (`ACTORS`: people, bodies, forces; not
+    "Thai and Malaysian rubber exports rose"). One nation alone ("Japanese importers bought …") is too little to
+    tell one event from another across articles: no one."""
+    for subject in _subjects_of(trigger):
+        if subject.ent_type_ or subject.lemma_.lower() not in ACTORS:
+            continue
+        adjectives = [c for c in subject.children if c.dep_ == "amod"]
+        adjectives += [c for a in adjectives for c in a.children if c.dep_ == "conj"]
+        at = {tok.idx for tok in adjectives}
+        nations = sorted((m.start, m.end) for m in mentions if m.label == "NORP" and m.start in at)
+        if len(nations) >= 2:
+            return nations
+    return []
+
+
+def _sentences_back(doc, tok, sentences: int) -> int:
+    """Where the sentence `sentences` before the one holding `tok` starts (its own, with 0)."""
+    sent = tok.sent
+    for _ in range(sentences):
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+    return sent.start_char
 
 
 def _light_verbs_noun(doc, trigger, mentions: list[Mention], skip: tuple[int, int]):
@@ -228,6 +310,9 @@ def _roles(doc, trigger, mentions: list[Mention], skip: tuple[int, int]) -> _Rol
     lemma = trigger.lemma_.lower()
     for m, span in _mention_spans(doc, mentions, skip):
         role = _role(span.root, trigger, lemma) or _apposed(doc, span, trigger, lemma)
+        if m.label in PLACE_LABELS and role != "place" and _where_its_object_happens(span.root, trigger):
+            roles.place = roles.place or (m.start, m.end)
+            continue
         if role in ("agent", "patient") and m.label in PLACE_LABELS and _located_by(span.root, trigger):
             continue  # "the Chinese embassy in Moscow said": where the embassy is, no one who speaks
         if role == "place" and m.label in PLACE_LABELS:
@@ -276,6 +361,22 @@ def _located_by(tok, trigger) -> bool:
     """The mention is the object of a locative preposition below the trigger's own dependent."""
     prep = tok.head
     return tok.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS and prep.head.i != trigger.i
+
+
+def _where_its_object_happens(tok, trigger) -> bool:
+    """The place is where the trigger's object, a gathering it attends, takes place ("attended a summit … in
+    Tianjin", "watched a parade in Moscow"): where the trigger happens too."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE_PREPS:
+        return False
+    noun = tok.head.head
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.head.i:
+        noun = noun.head.head  # "a summit of the Shanghai Cooperation Organization in Tianjin"
+    return (
+        noun.dep_ == "dobj"
+        and noun.head.i == trigger.i
+        and trigger.lemma_.lower() in ATTENDING_VERBS
+        and noun.lemma_.lower() in GATHERING_NOUNS
+    )
 
 
 def _under_another_phrase(path: list) -> bool:

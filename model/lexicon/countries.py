@@ -60,3 +60,26 @@ prosecutor prosecutors bureau authority regulator
 """.split()
 )
 STATE_BODY_PHRASES = (("central", "bank"),)
+
+# States as a place is named (besides those of COUNTRY_FORMS): a place that is a state may hold a city named for
+# the same event ("visited Uzbekistan" / "arrived in Tashkent"); two cities, or two states, cannot both be where
+# it happened (`event_merge._places_clash`).
+OTHER_STATES = frozenset(
+    """
+Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Austria|Azerbaijan|Bahamas|Bahrain|Bangladesh|
+Barbados|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia and Herzegovina|Botswana|Brunei|Bulgaria|Burkina Faso|Burundi|
+Cambodia|Cameroon|Cape Verde|Central African Republic|Chad|Chile|Colombia|Comoros|Congo|Costa Rica|Croatia|Cuba|
+Cyprus|Czech Republic|Czechia|Democratic Republic of the Congo|Denmark|Djibouti|Dominica|Dominican Republic|
+East Timor|Ecuador|El Salvador|Equatorial Guinea|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|Gabon|Gambia|
+Georgia|Ghana|Greece|Grenada|Guatemala|Guinea|Guinea-Bissau|Guyana|Haiti|Honduras|Iceland|Ireland|Ivory Coast|
+Jamaica|Jordan|Kenya|Kiribati|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|
+Lithuania|Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Marshall Islands|Mauritania|Mauritius|
+Micronesia|Moldova|Monaco|Montenegro|Morocco|Mozambique|Myanmar|Namibia|Nauru|Nepal|Netherlands|New Zealand|
+Nicaragua|Niger|Nigeria|North Macedonia|Norway|Oman|Palau|Palestine|Panama|Papua New Guinea|Paraguay|Peru|
+Portugal|Qatar|Romania|Rwanda|Saint Kitts and Nevis|Saint Lucia|Saint Vincent and the Grenadines|Samoa|San Marino|
+Sao Tome and Principe|Senegal|Seychelles|Sierra Leone|Singapore|Slovakia|Slovenia|Solomon Islands|Somalia|
+South Africa|South Sudan|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Tajikistan|Tanzania|Thailand|Togo|Tonga|
+Trinidad and Tobago|Tunisia|Turkmenistan|Tuvalu|Uganda|United Arab Emirates|UAE|Uruguay|Uzbekistan|Vanuatu|
+Vatican|Venezuela|Yemen|Zambia|Zimbabwe|Hong Kong|Macau|Macao|Soviet Union|USSR|European Union|EU
+""".replace("\n", "").split("|")
+)

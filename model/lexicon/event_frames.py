@@ -37,6 +37,7 @@ CONVERSE_TRIGGERS = ((frozenset({"buy", "acquire", "purchase"}), frozenset({"sel
 NOUN_VERBS = {
     "meeting": "meet",
     "talks": "hold talks with",
+    "conversation": "hold a conversation with",
     "talk": "hold talks with",
     "visit": "visit",
     "trip": "visit",
@@ -53,6 +54,32 @@ NOUN_VERBS = {
     "drill": "hold drills",
     "exercise": "hold exercises",
 }
+
+# Gatherings that take place somewhere, and the verbs of being at one: where the gathering is, so is the one who
+# attends it ("attended a summit in Tianjin", "watched a parade in Moscow"). (Not any verb: "condemned the attack
+# in Kyiv", "praised the talks in Geneva" happen elsewhere.)
+GATHERING_NOUNS = frozenset(
+    "summit meeting talks talk conference forum ceremony parade celebration session congress games olympics "
+    "exercise exercises drill drills visit".split()
+)
+# Subjects that act, besides people and bodies (`people.PEOPLE_NOUNS`, `people.BODY_NOUNS`): the nations describing
+# them act in what they do ("Russian and Chinese warships began …"); not a nation's output, exports or prices.
+FORCE_NOUNS = frozenset(
+    """
+force forces troop troops soldier soldiers warship ship vessel destroyer frigate submarine bomber jet aircraft fighter
+plane drone unit units fleet navy army military importer exporter operator producer buyer seller union seaman
+""".split()
+)
+
+# Speaking by some means of calling is a call ("spoke by telephone", "talked over the phone", "via video link"):
+# the trigger "phone", a meeting of a kind; speaking by itself is no happening ("spoke to reporters").
+TALKING_VERBS = frozenset({"speak", "talk", "chat", "confer"})
+CALL_MEANS = frozenset({"phone", "telephone", "videophone", "video", "link", "videolink", "videoconference", "call"})
+
+# "The two leaders held talks": the pair named together is looked for in the subject's sentence and this many before.
+PAIR_SENTENCES = 4
+
+ATTENDING_VERBS = frozenset("attend join watch host hold open chair co-chair address observe inspect".split())
 
 # Dependents of a verb trigger that name who acts, and who or what is acted on.
 AGENT_DEPS = frozenset({"nsubj", "agent", "csubj"})

@@ -66,6 +66,11 @@ ASPECTUAL_VERBS = frozenset({"begin", "start", "continue", "resume", "stop", "ce
 # quarter", "held talks on Friday", "made a visit in March"): the date anchors on the noun.
 LIGHT_VERBS = frozenset(
     {"have", "hold", "make", "take", "give", "pay", "post", "stage", "conduct", "launch", "undergo", "suffer", "see"}
+    | {
+        "begin",
+        "start",
+        "kick",
+    }  # a happening's start dates it: "began a joint exercise on Tuesday", "kicked off talks"
 )
 
 # Amounts a report gives for a period ("third-quarter net income", "sales last year"): events of their own

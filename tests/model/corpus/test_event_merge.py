@@ -185,3 +185,23 @@ def test_a_sale_told_from_both_sides_is_one_event():
         _r(2, "b", "sell", "2021-06-09", ["Ostmark"], ["Norland"]),
     ]
     assert _groups(reports) == [{1, 2}]
+
+
+def test_reports_naming_two_cities_or_two_states_are_two_events():
+    """One cast on near days: one event misdated, unless each names a different city (or state) as where it
+    happened ("met in Bergen on Tuesday", "attended a summit in Oslo on Monday"): then two events, no conflict. A
+    state and a city in it may be one place; a place the dateline gave is no place named."""
+
+    def at(rid, article, value, named):
+        r = _r(rid, article, "meet", value, ["Ana Ruiz", "Tom Berg"], place=named)
+        r.place_named = named
+        return r
+
+    assert _groups([at(1, "a", "2021-06-08", "Bergen"), at(2, "b", "2021-06-07", "Oslo")]) == [{1}, {2}]
+    assert _groups([at(1, "a", "2021-06-08", "Japan"), at(2, "b", "2021-06-07", "Brazil")]) == [{1}, {2}]
+    assert _groups([at(1, "a", "2021-06-08", "Norway"), at(2, "b", "2021-06-07", "Oslo")]) == [{1, 2}]
+    assert _groups([at(1, "a", "2021-06-08", "Bergen"), at(2, "b", "2021-06-07", None)]) == [{1, 2}]
+    (group,) = cluster([at(1, "a", "2021-06-08", "Oslo"), at(2, "b", "2021-06-07", "Oslo")])
+    assert event_of(group).conflict
+    # nor on one day: a trip to one state and a trip to another
+    assert _groups([at(1, "a", "2021-06-08", "Japan"), at(2, "b", "2021-06-08", "Brazil")]) == [{1}, {2}]

@@ -174,3 +174,60 @@ def test_a_subject_with_a_to_infinitive_is_still_to_come(nlp):
     # a headline's future: published on a Thursday, "on Tuesday" is the coming one
     values = _values_of(nlp, "Merkel, Macron to talk by video link on Tuesday")
     assert [value for _, value, _ in values] == ["2021-06-15"]
+
+
+def test_where_a_gathering_it_attends_takes_place_is_where_it_happens(nlp):
+    """ "attended a summit of the X in Y": the summit's place (through its "of" phrase) is the attending's; not any
+    verb's object ("condemned the attack in Y" happened elsewhere)."""
+    (frame,) = _frames_of(nlp, "On Friday, Maria Lopez attended a summit of the Nordic Council in Bergen.")
+    assert frame[0] == "attend" and frame[3] == "Bergen"
+    (frame,) = _frames_of(nlp, "Jan Novak watched a parade in Lyon on Sunday.")
+    assert frame == ("watch", ["Jan Novak"], [], "Lyon")
+    (frame,) = _frames_of(nlp, "On Friday, Maria Lopez condemned the attack in Bergen.")
+    assert frame[0] == "condemn" and frame[3] is None
+
+
+def test_the_two_leaders_are_the_last_pair_of_people_named_together(nlp):
+    text = (
+        "Maria Lopez and Jan Novak arrived in Vienna on Monday, a spokesman for Paul Weber said.\n\n"
+        "The two leaders held talks in Vienna on Tuesday. Both men signed a treaty on Wednesday."
+    )
+    frames = _frames_of(nlp, text)
+    assert ("talk", ["Maria Lopez", "Jan Novak"], [], "Vienna") in frames
+    assert any(f[0] == "sign" and f[1] == ["Maria Lopez", "Jan Novak"] for f in frames)
+
+
+def test_two_people_named_apart_or_too_long_before_are_no_pair(nlp):
+    apart = "Maria Lopez flew to Vienna to see Jan Novak. The two leaders held talks on Tuesday."
+    assert [f[:2] for f in _frames_of(nlp, apart)] == [("talk", [])]
+    far = (
+        "Maria Lopez and Jan Novak met. They spoke. It rained. Nothing was said. All left. "
+        "The two leaders held talks on Tuesday."
+    )
+    assert [f[:2] for f in _frames_of(nlp, far)] == [("talk", [])]
+
+
+def test_nations_describing_a_subject_that_names_no_one_act(nlp):
+    """ "Austrian and Czech troops began …": the nations act (no one else is named); a named subject keeps its own
+    name ("the Austrian minister Jan Novak")."""
+    (frame,) = _frames_of(nlp, "Austrian and Czech troops began a joint exercise near Linz on Tuesday.")
+    assert frame == ("exercise", ["Austrian", "Czech"], [], "Linz")
+    (frame,) = _frames_of(nlp, "The Austrian minister Jan Novak arrived in Linz on Tuesday.")
+    assert frame[:2] == ("arrive", ["Jan Novak"])
+    (frame,) = _frames_of(nlp, "Austrian and Czech wheat exports rose on Tuesday.")  # no one acts
+    assert frame[:2] == ("rise", [])
+    (frame,) = _frames_of(nlp, "Austrian troops crossed the river on Tuesday.")  # one nation: too little to merge by
+    assert frame[:2] == ("cross", [])
+
+
+def test_the_start_of_a_happening_dates_the_happening(nlp):
+    for text in (
+        "Maria Lopez and Jan Novak began talks in Vienna on Tuesday.",
+        "On Tuesday, Maria Lopez and Jan Novak kicked off talks in Vienna.",
+    ):
+        assert _frames_of(nlp, text) == [("talk", ["Maria Lopez", "Jan Novak"], [], "Vienna")]
+
+
+def test_a_pronoun_that_begins_a_happening_is_the_subject_of_the_clause_it_hangs_on(nlp):
+    frames = _frames_of(nlp, "Jan Novak landed in Vienna as he began his state visit on Thursday.")
+    assert [f[:2] for f in frames] == [("visit", ["Jan Novak"])]
