@@ -85,7 +85,36 @@ def _when_clause(root, span):
         for child in tok.children:
             if child.dep_ == "relcl" and child.i >= span.end and _opens_with_when(child, span):
                 return child
-    return None
+    return _when_after(span)
+
+
+def _when_after(span):
+    """`in 1979 when the army invaded`, `from a year ago, when demand was strong`: a `when` right after the date,
+    set off by a comma or after a date that is a preposition's object, opens a clause about the date, wherever the
+    parser hung it. (A bare date with no comma, "was killed Thursday when robbers fired", is the verb's; a `when`
+    clause of a state, "when she was 4", says nothing happened.)"""
+    doc = span.doc
+    i = span.end
+    comma = i < len(doc) and doc[i].text == ","
+    i += comma
+    if i >= len(doc) or doc[i].lower_ != "when" or doc[i].dep_ != "advmod":
+        return None
+    verb = doc[i].head
+    if verb.i <= i or verb.pos_ not in ("VERB", "AUX", "ADJ") or verb.lemma_.lower() == "be":
+        return None  # `left in 1962 when she was 4`: a state of someone, no event
+    if not comma and span.root.dep_ != "pobj":
+        return None
+    if _of_an_event(span):
+        return None  # `the protests of early May, when …`: the date already names the protests' time
+    return verb
+
+
+def _of_an_event(span) -> bool:
+    """The date is the object of an `of` that hangs on an event noun (`the riots of May 1968`)."""
+    prep = span.root.head
+    return (
+        span.root.dep_ == "pobj" and prep.lower_ == "of" and is_event_noun(prep.head) and not _is_time_noun(prep.head)
+    )
 
 
 def _opens_with_when(clause, span) -> bool:

@@ -90,6 +90,14 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("The cabinet on Saturday condemned the raids on the border posts Friday.", "Friday", "raids"),
         # a `when` clause that describes the date
         ("Exports shrank in 2022, when the sanctions began.", "2022", "began"),
+        # … wherever the parser hung it, after a comma or a preposition's date
+        ("The valley could have used more dams in 1998 when the river flooded the farms.", "1998", "flooded"),
+        ("Grain prices fell sharply from their peak a year ago, when the drought hit the plains.", "a year ago", "hit"),
+        ("The town kept a photograph from 1975 when the miners struck for higher pay.", "1975", "struck"),
+        ("Unlike Monday, when three ministers resigned, the cabinet met quietly on Tuesday.", "Monday", "resigned"),
+        # … but not a bare date's `when` with no comma, nor a `when` of a state
+        ("The guard was shot Thursday when robbers fired at the van.", "Thursday", "shot"),
+        ("She left the island in 1990 when she was six.", "1990", "left"),
         # … or a clause with no relative word
         (
             "She was elected mayor in 2004, and the following year she was named governor.",
