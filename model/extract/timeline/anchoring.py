@@ -437,13 +437,13 @@ def _noun_it_describes(span):
     date` dates the return)."""
     root = next((t for t in span if t.head.i >= span.end and t.dep_ != "det"), None)  # `the 1959`: the year's
     if root is None or root.dep_ not in PRENOMINAL_DEPS or root.head.pos_ not in ("NOUN", "PROPN"):
-        return None
+        return _event_noun_after_a_determiner(span)
     noun = root.head
     while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):  # the third-quarter GNP growth
         noun = noun.head
     if noun.dep_ in SUBJECT_DEPS or span.text.lower() in FREQUENCIES or noun.lemma_.lower() in PUBLICATION_NOUNS:
         return None
-    if any(t.dep_ in ("cc", "punct") for t in span.doc[span.end : noun.i]):
+    if any(t.dep_ in ("cc", "punct") and t.tag_ != "HYPH" for t in span.doc[span.end : noun.i]):
         return None  # a date coordinated with the noun phrase, not its modifier
     if not _is_time_noun(noun):
         return noun
@@ -451,6 +451,29 @@ def _noun_it_describes(span):
         (c for c in noun.children if c.dep_ == "compound" and c.i >= span.end and not _is_time_noun(c)),
         None,
     )
+
+
+def _event_noun_after_a_determiner(span):
+    """`in the October 1998 shooting`, `the Dec. 21, 1988, bombing`: a date between a determiner and an event noun
+    is that noun's modifier even when the parser made the date the phrase's head and left the noun outside it."""
+    doc = span.doc
+    det = doc[span.start - 1] if span.start and span[0].dep_ != "det" else span[0]
+    if det.dep_ not in ("det", "poss") or det.head not in span or det.lower_ in ("a", "an"):
+        return None
+    i = span.end
+    if i < len(doc) and doc[i].text == "," and any(t.text == "," for t in span):
+        i += 1  # the comma that closes a year set off by commas
+    while i < len(doc) and (doc[i].pos_ in ("NOUN", "PROPN") or doc[i].tag_ == "HYPH"):
+        if is_event_noun(doc[i]) and not _is_time_noun(doc[i]):
+            return doc[i] if not _heads_a_subject(doc[i]) else None  # `in the past week talks resumed`
+        i += 1
+    return None
+
+
+def _heads_a_subject(noun) -> bool:
+    while noun.dep_ == "compound":
+        noun = noun.head
+    return noun.dep_ in SUBJECT_DEPS
 
 
 def traced_event_token(doc, start: int, end: int) -> tuple[object | None, object | None, str]:

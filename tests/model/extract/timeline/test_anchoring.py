@@ -146,6 +146,13 @@ def event_word(nlp, text: str, date: str) -> str | None:
         # a date put before a noun as its modifier dates that noun, whatever the noun
         ("The ministers extended the 2015 grain embargo against the island.", "2015", "embargo"),
         ("The unions rejected the five-year wage strategy.", "five-year", "strategy"),
+        # … with a hyphen inside the noun, or a year set off by commas that the parser made the phrase's head
+        ("The sanctions have hurt the port since his March 3 power-grab in the north.", "March 3", "grab"),
+        (
+            "Two soldiers stand accused in the Jan. 5, 2004, bombing of a bus that killed nine people.",
+            "Jan. 5, 2004",
+            "bombing",
+        ),
         # … through a time noun to the event it names
         ("Officials named a March 3 return date for the envoy.", "March 3", "return"),
         # … but a subject's date is its clause's, a publication's date no event's
