@@ -374,6 +374,32 @@ def _going_to(tok, span):
     )
 
 
+def _time_given_for(tok, span):
+    """`took three months to complete`, `gave them until mid-November to submit`, `picked Saturday night as the time
+    to start`, `set Friday as the deadline for his return`: a date the verb takes, gives or sets (its object, its
+    `until`, or named `as` a time) is not when that verb happens: it dates the event it is for, the infinitive after
+    it or the event noun the `as` phrase names with `for`."""
+    root = span.root
+    if tok.pos_ not in ("VERB", "AUX") or tok.i > span.start or root.head.i != tok.i and root.head.head.i != tok.i:
+        return None
+    named_as = [c for c in (*tok.children, *root.children) if c.dep_ == "prep" and c.lower_ == "as" and c.i == span.end]
+    taken = root.dep_ == "dobj" or (root.dep_ == "npadvmod" and named_as)
+    until = root.dep_ == "pobj" and root.head.lower_ in ("until", "till")
+    if not (taken and root.head.i == tok.i or until and root.head.head.i == tok.i):
+        return None
+    holders = {tok.i, *(t.i for t in span)}
+    for noun in (c for prep in named_as for c in prep.children if c.dep_ == "pobj" and _is_time_noun(c)):
+        holders.add(noun.i)
+        event = next((e for p in noun.children if p.lower_ == "for" for e in p.children if is_event_noun(e)), None)
+        if event is not None:
+            return event
+    return next((t for t in span.doc[span.end : tok.sent.end] if t.head.i in holders and _is_infinitive(t)), None)
+
+
+def _is_infinitive(tok) -> bool:
+    return tok.pos_ == "VERB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children)
+
+
 CORRECTIONS = (
     _going_to,
     _adverb_on_an_amount,
@@ -391,6 +417,7 @@ CORRECTIONS = (
     _says_it_happens,
     _lasts_past_the_report,
     _tense_mismatch,
+    _time_given_for,
 )
 
 

@@ -104,6 +104,14 @@ def event_word(nlp, text: str, date: str) -> str | None:
             "the following year",
             "named",
         ),
+        # a date a verb takes, gives or sets is the time of what it is for: the infinitive, or the `as` phrase's event
+        ("Building the new bridge over the river took four years to complete.", "four years", "complete"),
+        ("The ministry gave the two firms until Friday to answer the complaint.", "Friday", "answer"),
+        ("The general chose Sunday night as the best time to launch the assault.", "Sunday night", "launch"),
+        ("The court set Monday as the deadline for his extradition to Spain.", "Monday", "extradition"),
+        # … not a date the verb happens on, nor a bound with no infinitive
+        ("The ministers met on Monday to discuss the budget.", "Monday", "met"),
+        ("The envoy stayed in the capital until Friday.", "Friday", "stayed"),
         # a verb about another event leaves a date after its event-noun object to that object
         ("The insurer reported a net loss of $4 million for the second quarter.", "the second quarter", "loss"),
         ("Farmers planned a large protest outside the ministry on Sunday.", "Sunday", "protest"),
