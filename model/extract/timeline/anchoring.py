@@ -288,8 +288,9 @@ def _placing_participle(tok, span):
 
 def _inside_the_subject(tok, span):
     """`a list of names issued by the government Thursday included …`, `whose rescue off the coast two months ago
-    set off …`: a date right after the words that follow a verb's subject, before the verb, is the subject's: the
-    participle that describes it, or the subject itself when it names an event."""
+    set off …`, `people who remain in the funds now could get hit`: a date right after the words that follow a verb's
+    subject, before the verb, is the subject's: the participle or relative clause that describes it, or the subject
+    itself when it names an event."""
     if tok.pos_ not in ("VERB", "AUX") or tok.i < span.end:
         return None
     subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.i < span.start), None)
@@ -297,7 +298,11 @@ def _inside_the_subject(tok, span):
         return None
     if any(t.is_punct for t in span.doc[subject.i : span.start]):
         return None
-    described = [t for t in subject.subtree if t.dep_ == "acl" and t.tag_ == "VBN" and t.i > subject.i]
+    described = [
+        t
+        for t in subject.subtree
+        if (t.dep_ == "acl" and t.tag_ == "VBN" or t.dep_ == "relcl" and t.pos_ in ("VERB", "AUX")) and t.i > subject.i
+    ]
     if described:
         return described[-1]
     if is_event_noun(subject) and not _is_time_noun(subject) and subject.lemma_.lower() not in QUANTITY_NOUNS:

@@ -171,6 +171,9 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("A report prepared by the auditors last month found gaps in the accounts.", "last month", "prepared"),
         ("The evacuation of the town two days ago saved hundreds of lives.", "two days ago", "evacuation"),
         ("Officials at the ministry Thursday denied the report.", "Thursday", "denied"),
+        # … or the relative clause that describes it
+        ("Residents who fled the town two days ago returned home.", "two days ago", "fled"),
+        ("Investors who stay in the bond market now could lose heavily.", "now", "stay"),
         # a date put forward by "it is" dates the clause that follows
         ("It was not until Thursday that the ministry confirmed the closure.", "Thursday", "confirmed"),
         # … not a date before it
