@@ -17,6 +17,7 @@ from model.lexicon.events import (
     EVENT_NOUN_ENDINGS,
     EVENT_NOUNS,
     LENGTH_WORDS,
+    LIMIT_PREPS,
     NOT_EVENT_NOUNS,
     OCCURRENCE_VERBS,
     OTHER_EVENT_PREPS,
@@ -384,13 +385,11 @@ def _time_given_for(tok, span):
     to start`, `set Friday as the deadline for his return`: a date the verb takes, gives or sets (its object, its
     `until`, or named `as` a time) is not when that verb happens: it dates the event it is for, the infinitive after
     it or the event noun the `as` phrase names with `for`."""
-    root = span.root
-    if tok.pos_ not in ("VERB", "AUX") or tok.i > span.start or root.head.i != tok.i and root.head.head.i != tok.i:
+    if tok.pos_ not in ("VERB", "AUX") or tok.i > span.start:
         return None
+    root = span.root
     named_as = [c for c in (*tok.children, *root.children) if c.dep_ == "prep" and c.lower_ == "as" and c.i == span.end]
-    taken = root.dep_ == "dobj" or (root.dep_ == "npadvmod" and named_as)
-    until = root.dep_ == "pobj" and root.head.lower_ in ("until", "till")
-    if not (taken and root.head.i == tok.i or until and root.head.head.i == tok.i):
+    if not _given_as_a_time(tok, root, named_as):
         return None
     holders = {tok.i, *(t.i for t in span)}
     for noun in (c for prep in named_as for c in prep.children if c.dep_ == "pobj" and _is_time_noun(c)):
@@ -401,7 +400,15 @@ def _time_given_for(tok, span):
     return next((t for t in span.doc[span.end : tok.sent.end] if t.head.i in holders and _is_infinitive(t)), None)
 
 
+def _given_as_a_time(verb, root, named_as) -> bool:
+    """The date (its head `root`) is the verb's object, its limit (`until`), or a date named `as` a time."""
+    if root.head.i == verb.i:
+        return root.dep_ == "dobj" or (root.dep_ == "npadvmod" and bool(named_as))
+    return root.dep_ == "pobj" and root.head.lower_ in LIMIT_PREPS and root.head.head.i == verb.i
+
+
 def _is_infinitive(tok) -> bool:
+    """A verb with its own `to`: "to complete", "to start"."""
     return tok.pos_ == "VERB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children)
 
 
