@@ -18,6 +18,7 @@ from model.lexicon.events import (
     EVENT_NOUNS,
     LENGTH_WORDS,
     LIMIT_PREPS,
+    LIMIT_VERBS,
     NOT_EVENT_NOUNS,
     OCCURRENCE_VERBS,
     OTHER_EVENT_PREPS,
@@ -382,9 +383,9 @@ def _going_to(tok, span):
 
 def _time_given_for(tok, span):
     """`took three months to complete`, `gave them until mid-November to submit`, `picked Saturday night as the time
-    to start`, `set Friday as the deadline for his return`: a date the verb takes, gives or sets (its object, its
-    `until`, or named `as` a time) is not when that verb happens: it dates the event it is for, the infinitive after
-    it or the event noun the `as` phrase names with `for`."""
+    to start`, `set Friday as the deadline for his return`: a date the verb takes, gives or sets (its object, the
+    `until` it gives, or named `as` a time) is not when that verb happens: it dates the event it is for, the
+    infinitive after it or the event noun the `as` phrase names with `for`."""
     if tok.pos_ not in ("VERB", "AUX") or tok.i > span.start:
         return None
     root = span.root
@@ -401,10 +402,12 @@ def _time_given_for(tok, span):
 
 
 def _given_as_a_time(verb, root, named_as) -> bool:
-    """The date (its head `root`) is the verb's object, its limit (`until`), or a date named `as` a time."""
+    """The date (its head `root`) is the verb's object, a limit the verb gives or has (`until`), or a date named `as`
+    a time."""
     if root.head.i == verb.i:
         return root.dep_ == "dobj" or (root.dep_ == "npadvmod" and bool(named_as))
-    return root.dep_ == "pobj" and root.head.lower_ in LIMIT_PREPS and root.head.head.i == verb.i
+    limit = root.dep_ == "pobj" and root.head.lower_ in LIMIT_PREPS and root.head.head.i == verb.i
+    return limit and verb.lemma_.lower() in LIMIT_VERBS
 
 
 def _is_infinitive(tok) -> bool:

@@ -112,6 +112,8 @@ def event_word(nlp, text: str, date: str) -> str | None:
         # … not a date the verb happens on, nor a bound with no infinitive
         ("The ministers met on Monday to discuss the budget.", "Monday", "met"),
         ("The envoy stayed in the capital until Friday.", "Friday", "stayed"),
+        # … nor an `until` the verb does not give: the infinitive is its purpose
+        ("The fishermen stayed in the harbour until Friday to repair their nets.", "Friday", "stayed"),
         # a verb about another event leaves a date after its event-noun object to that object
         ("The insurer reported a net loss of $4 million for the second quarter.", "the second quarter", "loss"),
         ("Farmers planned a large protest outside the ministry on Sunday.", "Sunday", "protest"),
