@@ -20,7 +20,7 @@ from model.corpus.summary import summarise
 if TYPE_CHECKING:  # for annotations only
     from model.records import Article, EventReport, Extraction, Quote
 
-PIPELINE_VERSION = "14"  # bump when extraction changes so re-ingest redoes NLP (2: hard-wrapped text parsed unwrapped;
+PIPELINE_VERSION = "15"  # bump when extraction changes so re-ingest redoes NLP (2: hard-wrapped text parsed unwrapped;
 # 3: each date's event word; no publication date guessed from the text, the interval it allows instead;
 # 4: event reports and their frames; 5: quotes of kind "stance", speakers on wire news;
 # 6: nicknames in names, speakers carried past a relative clause, anchoring by construction;
@@ -44,7 +44,11 @@ PIPELINE_VERSION = "14"  # bump when extraction changes so re-ingest redoes NLP 
 # subject of a passive an event's agent: "X is expected to arrive"; "accused X of hypocrisy" a stance; a lede's
 # description the person the next paragraph names with that title; "…, without giving a date" no part of a report;
 # "talks that lasted five hours on Monday" the talks' date, "held four hours of talks" the holders' talks; an
-# untagged pinyin name a person: "BEIJING (Reuters) - Xi Jinping said"; a dateline's place a place, its date no one)
+# untagged pinyin name a person: "BEIJING (Reuters) - Xi Jinping said"; a dateline's place a place, its date no one;
+# 15: anchoring: a "when" right after a date, after a comma or a preposition's date, dates the clause it opens;
+# "the Dec. 21, 1988, bombing" and "his Aug. 2 power-grab" date the noun; a date a verb takes, gives or names "as"
+# a time dates the event it is for ("took three months to complete"); a subject's relative clause takes the date
+# between it and the verb)
 
 # The article's columns an ingest writes, after its `key`, in the order of `_article_values`.
 ARTICLE_COLUMNS = (
