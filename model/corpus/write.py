@@ -47,7 +47,10 @@ PIPELINE_VERSION = "15"  # bump when extraction changes so re-ingest redoes NLP 
 # untagged pinyin name a person: "BEIJING (Reuters) - Xi Jinping said"; a dateline's place a place, its date no one;
 # 15: where a gathering attended is ("attended a summit in Tianjin") the attending's place, "the two leaders" the
 # last pair named together, nations describing a subject its agents ("Russian and Chinese warships"), a happening's
-# start ("began talks") the happening)
+# start ("began talks") the happening; anchoring: a "when" right after a date, after a comma or a preposition's
+# date, dates the clause it opens; "the Dec. 21, 1988, bombing" and "his Aug. 2 power-grab" date the noun; a date a
+# verb takes, gives or names "as" a time dates the event it is for ("took three months to complete"); a subject's
+# relative clause takes the date between it and the verb)
 
 # The article's columns an ingest writes, after its `key`, in the order of `_article_values`.
 ARTICLE_COLUMNS = (

@@ -142,6 +142,11 @@ BASELINE_WORDS = frozenset({"than", "versus", "vs", "vs."})
 COMPARING_WORDS = BASELINE_WORDS | {"compared", "comparison"}
 # Words of the period a change is measured against ("the same period a year ago").
 SAME_PERIOD_WORDS = frozenset({"same", "corresponding", "comparable", "year-ago", "year-earlier", "prior-year"})
+# Prepositions of a time limit, and the verbs that give or have one ("gave them until mid-November to submit", "have
+# until April 1 to pay"): the date is the time of the event the limit is for, not of the giving. (With another verb
+# the infinitive is a purpose: "delayed until July 1 to take advantage of" dates the delay.)
+LIMIT_PREPS = frozenset({"until", "till"})
+LIMIT_VERBS = frozenset({"give", "have", "get", "grant", "allow"})
 # Words before a date that bounds a span ("until July 19", "since 2014"), and after one that opens a range ("from
 # 2019 to 2021": no baseline).
 SPAN_BOUNDS = frozenset({"until", "till", "since"})

@@ -17,6 +17,8 @@ from model.lexicon.events import (
     EVENT_NOUN_ENDINGS,
     EVENT_NOUNS,
     LENGTH_WORDS,
+    LIMIT_PREPS,
+    LIMIT_VERBS,
     NOT_EVENT_NOUNS,
     OCCURRENCE_VERBS,
     OTHER_EVENT_PREPS,
@@ -85,7 +87,36 @@ def _when_clause(root, span):
         for child in tok.children:
             if child.dep_ == "relcl" and child.i >= span.end and _opens_with_when(child, span):
                 return child
-    return None
+    return _when_after(span)
+
+
+def _when_after(span):
+    """`in 1979 when the army invaded`, `from a year ago, when demand was strong`: a `when` right after the date,
+    set off by a comma or after a date that is a preposition's object, opens a clause about the date, wherever the
+    parser hung it. (A bare date with no comma, "was killed Thursday when robbers fired", is the verb's; a `when`
+    clause of a state, "when she was 4", says nothing happened.)"""
+    doc = span.doc
+    i = span.end
+    comma = i < len(doc) and doc[i].text == ","
+    i += comma
+    if i >= len(doc) or doc[i].lower_ != "when" or doc[i].dep_ != "advmod":
+        return None
+    verb = doc[i].head
+    if verb.i <= i or verb.pos_ not in ("VERB", "AUX", "ADJ") or verb.lemma_.lower() == "be":
+        return None  # `left in 1962 when she was 4`: a state of someone, no event
+    if not comma and span.root.dep_ != "pobj":
+        return None
+    if _of_an_event(span):
+        return None  # `the protests of early May, when …`: the date already names the protests' time
+    return verb
+
+
+def _of_an_event(span) -> bool:
+    """The date is the object of an `of` that hangs on an event noun (`the riots of May 1968`)."""
+    prep = span.root.head
+    return (
+        span.root.dep_ == "pobj" and prep.lower_ == "of" and is_event_noun(prep.head) and not _is_time_noun(prep.head)
+    )
 
 
 def _opens_with_when(clause, span) -> bool:
@@ -259,8 +290,9 @@ def _placing_participle(tok, span):
 
 def _inside_the_subject(tok, span):
     """`a list of names issued by the government Thursday included …`, `whose rescue off the coast two months ago
-    set off …`: a date right after the words that follow a verb's subject, before the verb, is the subject's: the
-    participle that describes it, or the subject itself when it names an event."""
+    set off …`, `people who remain in the funds now could get hit`: a date right after the words that follow a verb's
+    subject, before the verb, is the subject's: the participle or relative clause that describes it, or the subject
+    itself when it names an event."""
     if tok.pos_ not in ("VERB", "AUX") or tok.i < span.end:
         return None
     subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.i < span.start), None)
@@ -268,7 +300,11 @@ def _inside_the_subject(tok, span):
         return None
     if any(t.is_punct for t in span.doc[subject.i : span.start]):
         return None
-    described = [t for t in subject.subtree if t.dep_ == "acl" and t.tag_ == "VBN" and t.i > subject.i]
+    described = [
+        t
+        for t in subject.subtree
+        if (t.dep_ == "acl" and t.tag_ == "VBN" or t.dep_ == "relcl" and t.pos_ in ("VERB", "AUX")) and t.i > subject.i
+    ]
     if described:
         return described[-1]
     if is_event_noun(subject) and not _is_time_noun(subject) and subject.lemma_.lower() not in QUANTITY_NOUNS:
@@ -345,6 +381,40 @@ def _going_to(tok, span):
     )
 
 
+def _time_given_for(tok, span):
+    """`took three months to complete`, `gave them until mid-November to submit`, `picked Saturday night as the time
+    to start`, `set Friday as the deadline for his return`: a date the verb takes, gives or sets (its object, the
+    `until` it gives, or named `as` a time) is not when that verb happens: it dates the event it is for, the
+    infinitive after it or the event noun the `as` phrase names with `for`."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.i > span.start:
+        return None
+    root = span.root
+    named_as = [c for c in (*tok.children, *root.children) if c.dep_ == "prep" and c.lower_ == "as" and c.i == span.end]
+    if not _given_as_a_time(tok, root, named_as):
+        return None
+    holders = {tok.i, *(t.i for t in span)}
+    for noun in (c for prep in named_as for c in prep.children if c.dep_ == "pobj" and _is_time_noun(c)):
+        holders.add(noun.i)
+        event = next((e for p in noun.children if p.lower_ == "for" for e in p.children if is_event_noun(e)), None)
+        if event is not None:
+            return event
+    return next((t for t in span.doc[span.end : tok.sent.end] if t.head.i in holders and _is_infinitive(t)), None)
+
+
+def _given_as_a_time(verb, root, named_as) -> bool:
+    """The date (its head `root`) is the verb's object, a limit the verb gives or has (`until`), or a date named `as`
+    a time."""
+    if root.head.i == verb.i:
+        return root.dep_ == "dobj" or (root.dep_ == "npadvmod" and bool(named_as))
+    limit = root.dep_ == "pobj" and root.head.lower_ in LIMIT_PREPS and root.head.head.i == verb.i
+    return limit and verb.lemma_.lower() in LIMIT_VERBS
+
+
+def _is_infinitive(tok) -> bool:
+    """A verb with its own `to`: "to complete", "to start"."""
+    return tok.pos_ == "VERB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children)
+
+
 CORRECTIONS = (
     _going_to,
     _adverb_on_an_amount,
@@ -362,6 +432,7 @@ CORRECTIONS = (
     _says_it_happens,
     _lasts_past_the_report,
     _tense_mismatch,
+    _time_given_for,
 )
 
 
@@ -408,13 +479,13 @@ def _noun_it_describes(span):
     date` dates the return)."""
     root = next((t for t in span if t.head.i >= span.end and t.dep_ != "det"), None)  # `the 1959`: the year's
     if root is None or root.dep_ not in PRENOMINAL_DEPS or root.head.pos_ not in ("NOUN", "PROPN"):
-        return None
+        return _event_noun_after_a_determiner(span)
     noun = root.head
     while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):  # the third-quarter GNP growth
         noun = noun.head
     if noun.dep_ in SUBJECT_DEPS or span.text.lower() in FREQUENCIES or noun.lemma_.lower() in PUBLICATION_NOUNS:
         return None
-    if any(t.dep_ in ("cc", "punct") for t in span.doc[span.end : noun.i]):
+    if any(t.dep_ in ("cc", "punct") and t.tag_ != "HYPH" for t in span.doc[span.end : noun.i]):
         return None  # a date coordinated with the noun phrase, not its modifier
     if not _is_time_noun(noun):
         return noun
@@ -422,6 +493,29 @@ def _noun_it_describes(span):
         (c for c in noun.children if c.dep_ == "compound" and c.i >= span.end and not _is_time_noun(c)),
         None,
     )
+
+
+def _event_noun_after_a_determiner(span):
+    """`in the October 1998 shooting`, `the Dec. 21, 1988, bombing`: a date between a determiner and an event noun
+    is that noun's modifier even when the parser made the date the phrase's head and left the noun outside it."""
+    doc = span.doc
+    det = doc[span.start - 1] if span.start and span[0].dep_ != "det" else span[0]
+    if det.dep_ not in ("det", "poss") or det.head not in span or det.lower_ in ("a", "an"):
+        return None
+    i = span.end
+    if i < len(doc) and doc[i].text == "," and any(t.text == "," for t in span):
+        i += 1  # the comma that closes a year set off by commas
+    while i < len(doc) and (doc[i].pos_ in ("NOUN", "PROPN") or doc[i].tag_ == "HYPH"):
+        if is_event_noun(doc[i]) and not _is_time_noun(doc[i]):
+            return doc[i] if not _heads_a_subject(doc[i]) else None  # `in the past week talks resumed`
+        i += 1
+    return None
+
+
+def _heads_a_subject(noun) -> bool:
+    while noun.dep_ == "compound":
+        noun = noun.head
+    return noun.dep_ in SUBJECT_DEPS
 
 
 def traced_event_token(doc, start: int, end: int) -> tuple[object | None, object | None, str]:

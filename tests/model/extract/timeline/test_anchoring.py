@@ -90,12 +90,30 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("The cabinet on Saturday condemned the raids on the border posts Friday.", "Friday", "raids"),
         # a `when` clause that describes the date
         ("Exports shrank in 2022, when the sanctions began.", "2022", "began"),
+        # … wherever the parser hung it, after a comma or a preposition's date
+        ("The valley could have used more dams in 1998 when the river flooded the farms.", "1998", "flooded"),
+        ("Grain prices fell sharply from their peak a year ago, when the drought hit the plains.", "a year ago", "hit"),
+        ("The town kept a photograph from 1975 when the miners struck for higher pay.", "1975", "struck"),
+        ("Unlike Monday, when three ministers resigned, the cabinet met quietly on Tuesday.", "Monday", "resigned"),
+        # … but not a bare date's `when` with no comma, nor a `when` of a state
+        ("The guard was shot Thursday when robbers fired at the van.", "Thursday", "shot"),
+        ("She left the island in 1990 when she was six.", "1990", "left"),
         # … or a clause with no relative word
         (
             "She was elected mayor in 2004, and the following year she was named governor.",
             "the following year",
             "named",
         ),
+        # a date a verb takes, gives or sets is the time of what it is for: the infinitive, or the `as` phrase's event
+        ("Building the new bridge over the river took four years to complete.", "four years", "complete"),
+        ("The ministry gave the two firms until Friday to answer the complaint.", "Friday", "answer"),
+        ("The general chose Sunday night as the best time to launch the assault.", "Sunday night", "launch"),
+        ("The court set Monday as the deadline for his extradition to Spain.", "Monday", "extradition"),
+        # … not a date the verb happens on, nor a bound with no infinitive
+        ("The ministers met on Monday to discuss the budget.", "Monday", "met"),
+        ("The envoy stayed in the capital until Friday.", "Friday", "stayed"),
+        # … nor an `until` the verb does not give: the infinitive is its purpose
+        ("The fishermen stayed in the harbour until Friday to repair their nets.", "Friday", "stayed"),
         # a verb about another event leaves a date after its event-noun object to that object
         ("The insurer reported a net loss of $4 million for the second quarter.", "the second quarter", "loss"),
         ("Farmers planned a large protest outside the ministry on Sunday.", "Sunday", "protest"),
@@ -138,6 +156,13 @@ def event_word(nlp, text: str, date: str) -> str | None:
         # a date put before a noun as its modifier dates that noun, whatever the noun
         ("The ministers extended the 2015 grain embargo against the island.", "2015", "embargo"),
         ("The unions rejected the five-year wage strategy.", "five-year", "strategy"),
+        # … with a hyphen inside the noun, or a year set off by commas that the parser made the phrase's head
+        ("The sanctions have hurt the port since his March 3 power-grab in the north.", "March 3", "grab"),
+        (
+            "Two soldiers stand accused in the Jan. 5, 2004, bombing of a bus that killed nine people.",
+            "Jan. 5, 2004",
+            "bombing",
+        ),
         # … through a time noun to the event it names
         ("Officials named a March 3 return date for the envoy.", "March 3", "return"),
         # … but a subject's date is its clause's, a publication's date no event's
@@ -148,6 +173,9 @@ def event_word(nlp, text: str, date: str) -> str | None:
         ("A report prepared by the auditors last month found gaps in the accounts.", "last month", "prepared"),
         ("The evacuation of the town two days ago saved hundreds of lives.", "two days ago", "evacuation"),
         ("Officials at the ministry Thursday denied the report.", "Thursday", "denied"),
+        # … or the relative clause that describes it
+        ("Residents who fled the town two days ago returned home.", "two days ago", "fled"),
+        ("Investors who stay in the bond market now could lose heavily.", "now", "stay"),
         # a date put forward by "it is" dates the clause that follows
         ("It was not until Thursday that the ministry confirmed the closure.", "Thursday", "confirmed"),
         # … not a date before it
