@@ -54,7 +54,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
 
-_TRAILING = ("'s", "’s", "'", "’", "-", "–", "—", ",", ".")  # never the end of a name
+_TRAILING = ("'s", "’s", "'", "’", "-", "–", "—", ",", ".", "(", "[")  # never the end of a name
 
 
 def _clean_span(doc, ent, full: str | None = None):

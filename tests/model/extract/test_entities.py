@@ -299,3 +299,15 @@ def test_a_place_or_a_longer_name_in_pinyin_is_no_person(nlp):
         "Shares of Hong Kong Tang Holdings rose.",
     ):
         assert not any(label == "PERSON" for _, _, label in canon(nlp, text)), text
+
+
+def test_a_name_the_recogniser_ran_into_its_bracket_ends_before_it(nlp):
+    """ "The Baltic Trade Council (BTC)": a recogniser's span taking the opening bracket ("… Council (") is trimmed."""
+    from spacy.tokens import Span
+
+    text = "The Baltic Trade Council (BTC) met in Riga."
+    doc = nlp(text)
+    start = text.index("Baltic")
+    tokens = doc.char_span(start, text.index("(") + 1)
+    s, e, _office = entities._clean_span(doc, Span(doc, tokens.start, tokens.end, label="ORG"))
+    assert text[s:e] == "Baltic Trade Council"
