@@ -100,6 +100,8 @@ def _extract_one(c: Cand, run: Run) -> None:
     it = interpret(c, run.text, run.ctx)
     if it.drop:
         return
+    if it.type == "DURATION":
+        c.start = _past_the_verb_last(c, run)
     surface = run.text[c.start : c.end]
     spec = it.spec
     value, basis = it.value, it.basis
@@ -112,6 +114,16 @@ def _extract_one(c: Cand, run: Run) -> None:
         run.bare.append((len(run.out), c))
     run.out.append(t)
     _remember(c, it, spec, t.value, run)
+
+
+def _past_the_verb_last(c: Cand, run: Run) -> int:
+    """Where a duration starts: after a first word "last" that is the verb ("will last five days", "to last a
+    week": the expression is "five days"), not the adjective ("the last two weeks")."""
+    m = re.match(r"last\s+", run.text[c.start : c.end], re.IGNORECASE)
+    if m is None or run.doc is None:
+        return c.start
+    span = run.doc.char_span(c.start, c.start + 4)
+    return c.start + m.end() if span is not None and span.root.pos_ in ("VERB", "AUX") else c.start
 
 
 def _date_bare_times(run: Run) -> None:

@@ -635,3 +635,10 @@ def test_a_date_in_a_wire_dateline_dates_no_event_of_the_lede(nlp):
     assert got["May 16"].value == "2021-05-16" and got["May 16"].event_start is None
     signed = got["May 21, 2014"]
     assert text[signed.event_start : signed.event_end] == "signed"
+
+
+def test_a_duration_after_the_verb_last_leaves_the_verb_out(nlp):
+    """ "will last five days": the duration is "five days"; "the last two weeks" keeps its adjective."""
+    got = [(t.text, t.value) for t in tx(nlp, "The fair, which will last five days, opens in Graz.")]
+    assert got == [("five days", "P5D")]
+    assert [t.text for t in tx(nlp, "Sales fell over the last two weeks.")] == ["over the last two weeks"]
