@@ -51,7 +51,8 @@ PIPELINE_VERSION = "15"  # bump when extraction changes so re-ingest redoes NLP 
 # date, dates the clause it opens; "the Dec. 21, 1988, bombing" and "his Aug. 2 power-grab" date the noun; a date a
 # verb takes, gives or names "as" a time dates the event it is for ("took three months to complete"); a subject's
 # relative clause takes the date between it and the verb; a name never ends in an opening bracket; "will last five
-# days" a duration of "five days")
+# days" a duration of "five days"; a date on a plan ("is expected to meet") the planned event's; joint datelines
+# ("MOSCOW/WASHINGTON (Reuters) -"); no event of a bullet)
 
 # The article's columns an ingest writes, after its `key`, in the order of `_article_values`.
 ARTICLE_COLUMNS = (

@@ -33,6 +33,7 @@ from model.lexicon.event_frames import (
     PATIENT_DEPS,
     PLACE_LABELS,
     PLACE_OBJECT_TRIGGERS,
+    PLAN_WORDS,
     TALKING_VERBS,
     TO_PLACE_TRIGGERS,
     TOPIC_PREPS,
@@ -74,7 +75,9 @@ def event_reports(text: str, doc, mentions: list[Mention], timexes: list[Timex])
         if value is None or t.event_start is None:
             continue
         trigger = doc.char_span(t.event_start, t.event_end, alignment_mode="expand")
-        if trigger is None or len(trigger) == 0 or _not_when_it_happened(doc, t, trigger.root):
+        if trigger is None or len(trigger) == 0 or not trigger.root.is_alpha:  # a bullet ("• MENU Wednesday")
+            continue
+        if _not_when_it_happened(doc, t, trigger.root):
             continue
         report = _frame(doc, trigger.root, mentions, t, value)
         report.start, report.end = _sentence_of(sentences, t.start)
@@ -174,7 +177,7 @@ def _frame(doc, trigger, mentions: list[Mention], t: Timex, value: str) -> Event
     else borrows the participants of the word it completes (`_borrowed`)."""
     skip = (t.start, t.end)
     word = trigger  # the report's event word: the date's own (a light verb's noun frames it, and stays apart)
-    trigger, roles = _light_verbs_noun(doc, trigger, mentions, skip)
+    trigger, roles = _light_verbs_noun(doc, _what_is_planned(trigger), mentions, skip)
     if not roles.agents:  # "the two leaders held talks …", "Russian and Chinese warships began …"
         roles.agents = _pair_named_before(doc, trigger, mentions) or _nations_of_the_subject(doc, trigger, mentions)
     if not roles and trigger.dep_ == "ccomp" and trigger.head.pos_ == "VERB":
@@ -242,6 +245,14 @@ def _pair_named_before(doc, trigger, mentions: list[Mention]) -> list[tuple[int,
         if other is not None and other.canonical != named[i].canonical:
             return [(other.start, other.end), (named[i].start, named[i].end)]
     return []
+
+
+def _what_is_planned(trigger):
+    """The event a date on a word of a plan dates: the verb it takes ("On Thursday, Putin is expected to meet Li":
+    the meeting; its subject the passive's, `_borrowed`); else the trigger."""
+    if trigger.lemma_.lower() not in PLAN_WORDS:
+        return trigger
+    return next((c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), trigger)
 
 
 def _clause_verb(trigger):

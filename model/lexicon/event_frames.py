@@ -60,7 +60,7 @@ NOUN_VERBS = {
 # in Kyiv", "praised the talks in Geneva" happen elsewhere.)
 GATHERING_NOUNS = frozenset(
     "summit meeting talks talk conference forum ceremony parade celebration session congress games olympics "
-    "exercise exercises drill drills visit".split()
+    "exercise exercises drill drills visit opening fair exhibition expo festival funeral inauguration".split()
 )
 # Subjects that act, besides people and bodies (`people.PEOPLE_NOUNS`, `people.BODY_NOUNS`): the nations describing
 # them act in what they do ("Russian and Chinese warships began …"); not a nation's output, exports or prices.
@@ -70,6 +70,10 @@ force forces troop troops soldier soldiers warship ship vessel destroyer frigate
 plane drone unit units fleet navy army military importer exporter operator producer buyer seller union seaman
 """.split()
 )
+
+# Words of a plan whose object is the event planned: the date on them dates it ("On Thursday, Putin is also
+# expected to meet Li Qiang": Putin meets Li; "is scheduled to attend the opening in Harbin on Friday").
+PLAN_WORDS = frozenset({"expect", "schedule", "plan", "set", "slate", "due", "poise", "intend", "hope"})
 
 # Speaking by some means of calling is a call ("spoke by telephone", "talked over the phone", "via video link"):
 # the trigger "phone", a meeting of a kind; speaking by itself is no happening ("spoke to reporters").

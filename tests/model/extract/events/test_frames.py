@@ -231,3 +231,17 @@ def test_the_start_of_a_happening_dates_the_happening(nlp):
 def test_a_pronoun_that_begins_a_happening_is_the_subject_of_the_clause_it_hangs_on(nlp):
     frames = _frames_of(nlp, "Jan Novak landed in Vienna as he began his state visit on Thursday.")
     assert [f[:2] for f in frames] == [("visit", ["Jan Novak"])]
+
+
+def test_a_date_on_a_plan_dates_what_is_planned(nlp):
+    """ "On Thursday, X is expected to meet Y": the meeting, X meeting Y (the report had been "expect: X")."""
+    (frame,) = _frames_of(nlp, "On Thursday, Maria Lopez is also expected to meet Paul Weber in Vienna.")
+    assert frame[:3] == ("meet", ["Maria Lopez"], ["Paul Weber"])
+    (frame,) = _frames_of(nlp, "On Friday, Paul Weber is scheduled to attend the opening of a trade fair in Graz.")
+    assert frame == ("attend", ["Paul Weber"], [], "Graz")
+
+
+def test_a_joint_dateline_names_no_one_and_a_bullet_is_no_event(nlp):
+    frames = _frames_of(nlp, "OSLO/VIENNA (Wire) - The talks ended on Tuesday, the Austrian ministry said.")
+    assert [f[:2] for f in frames] == [("end", [])]  # the agency in the dateline took part before
+    assert _frames_of(nlp, "• MENU Wednesday, June 19, 2024\n\nNothing happened.") == []
