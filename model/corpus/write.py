@@ -52,7 +52,7 @@ PIPELINE_VERSION = "15"  # bump when extraction changes so re-ingest redoes NLP 
 # verb takes, gives or names "as" a time dates the event it is for ("took three months to complete"); a subject's
 # relative clause takes the date between it and the verb; a name never ends in an opening bracket; "will last five
 # days" a duration of "five days"; a date on a plan ("is expected to meet") the planned event's; joint datelines
-# ("MOSCOW/WASHINGTON (Reuters) -"); no event of a bullet)
+# ("MOSCOW/WASHINGTON (Reuters) -"); no event of a bullet; "over the weekend" in a clause leaning back the one before)
 
 # The article's columns an ingest writes, after its `key`, in the order of `_article_values`.
 ARTICLE_COLUMNS = (

@@ -402,8 +402,9 @@ def _from_reference(spec: dict, anchor: str, a: dt.date, pd: str, tail: str) -> 
 
 
 def _weekend(spec: dict, anchor: str, a: dt.date, pd: str, tail: str) -> tuple[str | None, str]:
-    """A weekend: the anchor's, or the one before it."""
-    direction = spec.get("dir", -1)
+    """A weekend: the anchor's, or the one before it. With no direction of its own, the clause's lean ("began …
+    over the weekend": the one before), else the one before, as the basis says."""
+    direction = spec.get("dir", -1) or spec.get("lean", -1)
     sat = a + dt.timedelta(days=5 - a.weekday())  # the Saturday of the anchor's week
     if direction < 0 and sat > a:
         sat -= dt.timedelta(days=7)

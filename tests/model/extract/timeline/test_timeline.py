@@ -642,3 +642,15 @@ def test_a_duration_after_the_verb_last_leaves_the_verb_out(nlp):
     got = [(t.text, t.value) for t in tx(nlp, "The fair, which will last five days, opens in Graz.")]
     assert got == [("five days", "P5D")]
     assert [t.text for t in tx(nlp, "Sales fell over the last two weeks.")] == ["over the last two weeks"]
+
+
+def test_a_weekend_in_a_clause_leaning_back_is_the_one_before(nlp):
+    """ "began deliveries … over the weekend, … said on Monday": the weekend before that Monday, as its basis says
+    (its value had been the coming one, the lean of its clause not taken)."""
+    text = (
+        "The mill began shipments of steel to Spain via the Atlantic route over the weekend, the firm said on Monday."
+    )
+    (weekend,) = [t for t in tx(nlp, text, "2024-12-02") if "weekend" in t.text]
+    assert weekend.value == "2024-W48-WE" and "before" in weekend.basis
+    (weekend,) = [t for t in tx(nlp, "Talks will go on over the weekend.", "2024-12-02") if "weekend" in t.text]
+    assert weekend.value == "2024-W49-WE"
