@@ -19,6 +19,7 @@ from model.corpus.query.base import (
     schema_at_least,
     sql_where,
     within,
+    within_ints,
 )
 from model.corpus.query.language import Query, parse
 from model.corpus.query.paging import window
@@ -201,10 +202,10 @@ def _gathered_few(conn: sqlite3.Connection, f: Filters, cols: Columns) -> bool:
     if fts_match(parse(f.search).words) is None:
         return False
     sql, params = _kept_sql(f, cols)
-    rows = within(conn, f"{sql} LIMIT {KEPT_SORTED_UP_TO + 1}", params, GATHER_STEPS)
-    if rows is None or len(rows) > KEPT_SORTED_UP_TO:
+    ids = within_ints(conn, f"{sql} LIMIT {KEPT_SORTED_UP_TO + 1}", params, GATHER_STEPS)
+    if ids is None or len(ids) > KEPT_SORTED_UP_TO:
         return False
-    reuse.reused(conn, ("articles", f.entity, f.search), lambda: array("q", (r[0] for r in rows)))
+    reuse.reused(conn, ("articles", f.entity, f.search), lambda: ids)
     return True
 
 

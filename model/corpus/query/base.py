@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from array import array
 from pathlib import Path
 
 from model.corpus.query.rows import QUOTE_COLS, QUOTE_COLS_BEFORE_SAID_ON
@@ -61,6 +63,34 @@ def run(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> list[t
         if "fts5" in msg or "MATCH" in msg:
             raise QueryError(f"cannot search for that: {msg}") from None
         raise QueryError(msg) from None
+
+
+def ints(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> array:
+    """The integers of `sql`'s one column, in no particular order, read as one row (SQLite joins them): the reading
+    thread takes Python's lock once for them all, not once a row. Row by row, 10,000 ids took 3 ms alone and 40
+    beside one busy thread (the event loop drawing a frame), 274 beside two (the other panes' readers)."""
+    return _joined_ints(run(conn, _JOINED.format(sql=sql), params))
+
+
+def within_ints(conn: sqlite3.Connection, sql: str, params: list | tuple, steps: int) -> array | None:
+    """`ints` within `steps` of SQLite's virtual machine (`within`), or None when they ran out."""
+    rows = within(conn, _JOINED.format(sql=sql), params, steps)
+    return None if rows is None else _joined_ints(rows)
+
+
+def pairs(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> list[tuple]:
+    """The rows of `sql`'s two columns, in no particular order, read as one row (one JSON array: see `ints`)."""
+    joined = run(conn, _PAIRED.format(sql=sql), params)[0][0]
+    return [tuple(pair) for pair in json.loads(joined)] if joined else []
+
+
+_JOINED = "WITH joined_(v) AS ({sql}) SELECT group_concat(v) FROM joined_"
+_PAIRED = "WITH paired_(a, b) AS ({sql}) SELECT json_group_array(json_array(a, b)) FROM paired_"
+
+
+def _joined_ints(rows: list[tuple]) -> array:
+    joined = rows[0][0] if rows else None
+    return array("q", map(int, joined.split(","))) if joined else array("q")
 
 
 WITHIN_PERIODS = 2  # the handler's calls a bounded read runs through before it is stopped, at the next

@@ -17,7 +17,7 @@ from dataclasses import replace
 from itertools import groupby
 
 from model.corpus.query import reuse
-from model.corpus.query.base import entity_counts, has_summary, run, schema_at_least, sql_where
+from model.corpus.query.base import entity_counts, has_summary, pairs, run, schema_at_least, sql_where
 from model.corpus.query.paging import window
 from model.corpus.query.rows import TITLE, EventPage, EventReading, EventReport, EventRow, Filters
 from model.corpus.query.search import article_query_clauses, columns, fts_only, has_fields, search_clauses, with_sources
@@ -177,7 +177,9 @@ def _searched_events(conn: sqlite3.Connection, f: Filters) -> list[tuple[str | N
         if _by_its_articles(conn, f):
             return _entitys_among_searched(conn, f)
         where, params = merged_where(conn, f)
-        return run(conn, f"SELECT e.value, e.rowid FROM {_events_by_id(conn)}{where} ORDER BY e.value, e.rowid", params)
+        return sorted(
+            pairs(conn, f"SELECT e.value, e.rowid FROM {_events_by_id(conn)}{where}", params), key=_in_date_order
+        )
 
     return reuse.reused(conn, ("events", f.article, f.entity, f.search), read)
 
@@ -188,6 +190,11 @@ def _events_by_id(conn: sqlite3.Connection) -> str:
     if schema_at_least(conn, EVENT_VALUE_BY_ID_VERSION):
         return f"event e INDEXED BY {EVENT_VALUE_BY_ID_INDEX}"
     return "event e"
+
+
+def _in_date_order(event: tuple[str | None, int]) -> tuple:
+    """(value, rowid) as SQLite orders them: no value first."""
+    return event[0] is not None, event[0] or "", event[1]
 
 
 _AMONG = "SELECT value FROM json_each(?)"

@@ -21,7 +21,7 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
-from model.corpus.query.base import run
+from model.corpus.query.base import ints, run
 
 KEEP = 16  # results kept, over every connection
 MAX_IDS = 50_000  # ids in one result (8 bytes each: 400 kB); a larger one is not kept
@@ -60,8 +60,8 @@ def reused(conn: sqlite3.Connection, key: Hashable, compute: Callable[[], object
 
 
 def ids_of(conn: sqlite3.Connection, sql: str, params: list | tuple) -> array:
-    """The integers of the first column of `sql`'s rows, compact (`array('q')`)."""
-    return array("q", (r[0] for r in run(conn, sql, params)))
+    """The integers of `sql`'s one column, compact (`array('q')`), in no particular order (`base.ints`)."""
+    return ints(conn, sql, params)
 
 
 def as_json(ids: array) -> str:

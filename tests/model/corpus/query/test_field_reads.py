@@ -168,10 +168,13 @@ def _statements(conn, f: q.Filters) -> list[str]:
 def _bounded_reads(monkeypatch) -> list[str]:
     """The SQL of every bounded read (`within`: a walk of a date index, a gathering within steps) from now on."""
     walked: list[str] = []
-    bounded = article_reads.within
-    monkeypatch.setattr(
-        article_reads, "within", lambda c, sql, p, steps: walked.append(sql) or bounded(c, sql, p, steps)
-    )
+    for name in ("within", "within_ints"):
+        bounded = getattr(article_reads, name)
+        monkeypatch.setattr(
+            article_reads,
+            name,
+            lambda c, sql, p, steps, bounded=bounded: walked.append(sql) or bounded(c, sql, p, steps),
+        )
     return walked
 
 
