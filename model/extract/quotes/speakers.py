@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
+from model.bodies import country_prefix, forms_of
 from model.extract.datelines import dateline_spans, inside
 from model.lexicon.entity_names import TITLE_WORDS
 from model.lexicon.grammar import (
@@ -210,10 +211,19 @@ class Resolver:
                     nouns.add(
                         head.head.lemma_.lower()
                     )  # "the US State Department's top diplomat" no; "China's ministry"
-                # where the name stands: "Sen. Marco Rubio of Florida" … "the Florida senator"
-                nouns |= {t.lower_ for t in head.sent if t.ent_type_ in ("GPE", "NORP")} - {head.lower_}
+                nouns |= self._places_of(m, head)
             out.append((m.start, m.canonical, m.label, nouns))
         return out
+
+    @staticmethod
+    def _places_of(m: Mention, head) -> set[str]:
+        """The places a named entity is described by: those of its sentence ("Sen. Marco Rubio of Florida" … "the
+        Florida senator"); for a body whose name opens with its country, that country alone ("the Russian Foreign
+        Ministry said …, after talks with his Chinese counterpart": never "the Chinese foreign ministry")."""
+        own = country_prefix(m.canonical) if m.label == "ORG" else None
+        if own is not None:
+            return forms_of(own[0])
+        return {t.lower_ for t in head.sent if t.ent_type_ in ("GPE", "NORP")} - {head.lower_}
 
     def _pairs(self):
         """Coordinated pairs of named entities ("China and Russia"), by label, in order."""

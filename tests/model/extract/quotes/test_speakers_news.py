@@ -426,3 +426,15 @@ def test_the_statement_named_before_speaks_for_who_spoke_in_it(nlp):
         "The statement, released after talks in Lima, said the two sides opposed “protectionism” in all its forms.",
     )
     assert one(quotes, "protectionism").speaker == "Chile; Peru"
+
+
+def test_a_body_named_with_its_country_is_no_other_countrys_body_of_that_name(nlp):
+    quotes = run(
+        nlp,
+        "Delegates of the two states met in Dubai, the Indian Trade Ministry said after talks with its Pakistani "
+        "partners.\n\n"
+        "According to the Pakistani trade ministry, the talks also covered cotton quotas.\n\n"
+        "The Indian ministry said the next round would be held in June.",
+    )
+    assert one(quotes, "cotton quotas").speaker != "Indian Trade Ministry"
+    assert one(quotes, "next round").speaker == "Indian Trade Ministry"
