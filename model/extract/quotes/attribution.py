@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from model.extract.quotes.context import FINITE_TAGS, Frame, Quoted, is_people
 from model.extract.quotes.frames import subject_of
+from model.extract.quotes.reported import reports_anothers_words
 from model.extract.quotes.speakers import Speaker, verb_of
 from model.lexicon.naming import NAMING_WORDS, TITLE_CASE_SMALL_WORDS, TITLED_WORK_NOUNS
 from model.lexicon.people import BODY_NOUNS
@@ -270,6 +271,7 @@ def reporters_wording(ex, q: Quoted, best: Frame, outer: list[Frame]) -> Frame |
             and f.content is not None
             and f.content[0] <= best.cue.i < f.content[1]
             and (best.speaker is None or best.speaker.name != f.speaker.name)
+            and not reports_anothers_words(f, ex.frames)  # "Putin said C, the Kremlin said in a readout": Putin's
         ),
         None,
     )

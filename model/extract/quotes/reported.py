@@ -251,6 +251,12 @@ def _in_a_document(cue) -> bool:
     )
 
 
+def reports_anothers_words(g: Frame, frames: list[Frame]) -> bool:
+    """ "Putin said C, the Kremlin said in a readout", "…, Interfax reported": `g` is where the writer read an earlier
+    speaker's words, not a speaker of them."""
+    return _reported_by(g, frames) is not None
+
+
 def _reported_by(g: Frame, frames: list[Frame]):
     """The cue of the earlier speech verb whose words `g` reports after them (`trailing_reporters`), or None."""
     if g.cue_lemma not in ("report", "say") or g.subject is None or not g.subject.i < g.cue.i:

@@ -320,6 +320,15 @@ def test_a_report_closed_by_the_document_it_was_read_in_is_the_speakers_alone(nl
     assert [(q.speaker, q.text) for q in quotes] == [("Tusk", "Poland valued its ties with Chile")]
 
 
+def test_words_quoted_in_a_report_closed_by_the_document_are_the_speakers(nlp):
+    quotes = run(
+        nlp,
+        "Polish Prime Minister Donald Tusk and Chilean President Gabriel Boric spoke by phone on Monday.\n\n"
+        "Tusk said Warsaw valued the “time-honoured” ties between the two nations, the Polish Foreign Ministry said in a readout.",
+    )
+    assert one(quotes, "time-honoured").speaker == "Donald Tusk"
+
+
 def test_a_reported_clause_before_a_predicate_holding_a_fragment_is_reported(nlp):
     # "said [C] and rejected what it called “…”": the clause is reported speech, the fragment a partial quote
     quotes = run(
