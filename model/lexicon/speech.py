@@ -109,6 +109,9 @@ DEEDS = {"sign", "strike", "hold", "make", "take", "give", "meet", "visit", "bui
 # Verbs of addressing someone: passive and with no agent ("when asked whether …", "he was told that …"), what they
 # govern is the asker's or the teller's, not their subject's.
 ADDRESSEE_VERBS = {"ask", "tell", "inform", "notify", "question", "urge", "press"}
+# Verbs of asking someone a question: the one asked in a clause before a "he"/"she" answers ("When reporters asked
+# Wang about the visit, he said …": Wang; `speakers.Resolver._the_one_asked`).
+ASKING_VERBS = {"ask", "question", "quiz"}
 # Verbs that report what they told someone ("told a briefing that …", "assured lawmakers that …"), and the
 # gatherings that stand for the people told: with a people noun (`people.PEOPLE_NOUNS`, `GROUP_NOUNS`) the object
 # that a that-clause the parser read as relative may follow (`shapes.that_clause_on_the_addressee`).

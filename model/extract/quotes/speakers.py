@@ -51,7 +51,7 @@ from model.lexicon.people import (
 )
 from model.lexicon.places import CAPITALS
 from model.lexicon.records import DOCUMENT_NOUNS, READ_NOUNS, SHARE_WORDS, WRITINGS
-from model.lexicon.speech import QUOTING_VERBS
+from model.lexicon.speech import ASKING_VERBS, QUOTING_VERBS
 from model.records import Mention
 
 SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -478,6 +478,7 @@ class Resolver:
             want = "m" if low == "he" else "f"
             return (
                 self._in_own_sentence(tok, want, span)
+                or self._the_one_asked(tok, want, span)
                 or self._nearest_compatible(tok, want, span)
                 or self._only_person_nearby(tok, want, span)
                 or self._person_tagged_org(tok, span)
@@ -556,6 +557,29 @@ class Resolver:
                 return _person_speaker(
                     m, span, f"speaker: '{tok.text}' → {m.canonical}, the person named earlier in the sentence"
                 )
+        return None
+
+    def _the_one_asked(self, tok, want: str, span) -> Speaker | None:
+        """ "When reporters asked Wang Wenbin about the visit, he said …", "When I asked a senior diplomat …, he
+        replied …": the one asked, in a clause that the pronoun's verb governs before it, answers (a person of the
+        gender wanted, or a person described)."""
+        verb = tok.head
+        if tok.dep_ != "nsubj":
+            return None
+        for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i < tok.i):
+            if clause.lemma_.lower() not in ASKING_VERBS:
+                continue
+            asked = next((o for o in clause.children if o.dep_ == "dobj" and not self.in_quote[o.i]), None)
+            if asked is None:
+                continue
+            m = self._mention_for(asked)
+            if m is not None and m.label == "PERSON" and self.gender.get(m.canonical, want) == want:
+                return _person_speaker(m, span, f"speaker: '{tok.text}' → {m.canonical}, the one asked")
+            if m is None and asked.tag_ == "NN" and asked.lemma_.lower() in PEOPLE_NOUNS:
+                sp = self.resolve(asked, clause.text)
+                if sp is not None and sp.name and self.gender.get(sp.name, want) == want:
+                    basis = f"speaker: '{tok.text}' → {sp.name}, the one asked"
+                    return replace(sp, start=span[0], end=span[1], basis=basis)
         return None
 
     def _nearest_compatible(self, tok, want: str, span) -> Speaker | None:

@@ -447,3 +447,15 @@ def test_a_body_named_with_its_country_is_no_other_countrys_body_of_that_name(nl
     )
     assert one(quotes, "cotton quotas").speaker != "Indian Trade Ministry"
     assert one(quotes, "next round").speaker == "Indian Trade Ministry"
+
+
+def test_the_one_asked_answers(nlp):
+    quotes = run(
+        nlp,
+        "“The port is full,” said Nils Berg, a shipping analyst in Oslo.\n\n"
+        "When reporters asked Tomas Lind about the delays, he said that the cranes would arrive in May.\n\n"
+        "When I asked a senior customs officer about the queue last week, he replied that it was “a temporary "
+        "problem.”",
+    )
+    assert one(quotes, "cranes would arrive").speaker == "Tomas Lind"
+    assert one(quotes, "temporary problem").speaker == "senior customs officer"
