@@ -8,9 +8,10 @@ from functools import lru_cache
 
 from model.lexicon.places import CAPITALS
 
-# A place in capitals (maybe ", Region"), maybe a date, maybe the agency in brackets or between slashes, a dash.
+# A place in capitals (maybe ", Region"; maybe two, "BEIJING/MOSCOW"), maybe a date, maybe the agency in brackets or
+# between slashes, a dash.
 _DATELINE = re.compile(
-    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+){0,3}"
+    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+){0,3}(?:/[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+){0,2})?"
     r"(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+)?)?)"
     r"(?P<date>,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?"
     r"[ \t]*(?P<agency>\([A-Z][A-Za-z&. ]{1,30}\)|/[A-Za-z ]{2,30}/)?[ \t]*(?P<dash>[-–—]{1,2})[ \t]*"
@@ -44,7 +45,7 @@ def dateline_places(text: str) -> list[tuple[tuple[int, int], tuple[int, int] | 
         m = _DATELINE.match(text, a)
         if m is not None:
             start = m.start("place")
-            place = (start, start + len(m["place"].split(",")[0].rstrip()))
+            place = (start, start + len(re.split(r"[,/]", m["place"])[0].rstrip()))  # "KAZAN, Russia", "BEIJING/MOSCOW"
             out.append((place, m.span("date") if m["date"] else None))
     return out
 
