@@ -233,7 +233,7 @@ class Resolver:
             tok = self.doc[i]
             if self.in_quote[i] or m.label not in SPEAKER_LABELS:
                 continue
-            if tok.dep_ not in ("nsubj", "nsubjpass"):
+            if tok.dep_ not in ("nsubj", "nsubjpass") and not self._subject_of_a_dateline(tok):
                 continue  # a pair that acts together: "China and Russia announced"
             for c in tok.children:
                 named = c if c.i in self.mention_at else _name_in_apposition(c, self.mention_at)
@@ -246,6 +246,17 @@ class Resolver:
                         out.append((m.start, lab, [m.canonical, m2.canonical]))
         out.sort()
         return out
+
+    def _subject_of_a_dateline(self, tok) -> bool:
+        """ "BEIJING/MOSCOW (AP) — Xi Jinping and Vladimir Putin held …" parsed with the dateline as subject and the
+        names set beside it: the names are the subject."""
+        head = tok.head
+        return (
+            tok.dep_ in ("appos", "conj")
+            and head.dep_ in ("nsubj", "nsubjpass")
+            and head.i < tok.i
+            and not self._after_the_dateline(head)
+        )
 
     def _subjects(self):
         """Named people and bodies that are the subject of a main clause: antecedents for later pronouns."""

@@ -459,3 +459,24 @@ def test_the_one_asked_answers(nlp):
     )
     assert one(quotes, "cranes would arrive").speaker == "Tomas Lind"
     assert one(quotes, "temporary problem").speaker == "senior customs officer"
+
+
+def test_a_dateline_of_two_places_is_a_dateline():
+    text = "LIMA/SANTIAGO (Wire Q) — The two ministers met on Monday."
+    assert [text[a:b] for a, b in dateline_spans(text)] == ["LIMA/SANTIAGO (Wire Q) — "]
+    assert dateline_spans("AC/DC - the band played on.") == []
+
+
+def test_a_pair_the_parse_set_beside_a_dateline_of_two_places_is_named_together(nlp):
+    quotes = run(
+        nlp,
+        "HANOI/MANILA (AP) — Vietnamese President Luong Cuong and Philippine President Ferdinand Marcos held a video "
+        "call on Wednesday to mark the anniversary of a trade treaty, state media reported.\n\n"
+        "Marcos told Luong that Manila valued the treaty.\n\n"
+        "The call lasted an hour.\n\n"
+        "Officials said the tariffs were discussed.\n\n"
+        "In a joint statement issued after the call, the two leaders said they would “firmly support each other” in "
+        "trade talks.",
+    )
+    assert not one(quotes, "held a video call").text.startswith("HANOI")
+    assert one(quotes, "firmly support").speaker == "Luong Cuong; Ferdinand Marcos"
