@@ -21,6 +21,7 @@ from model.extract.quotes.shapes import (
     nominal_object,
     object_reach,
     reported_clause_start,
+    stray_that,
     that_clause_in_pp,
     that_clause_on_the_addressee,
 )
@@ -286,9 +287,10 @@ def complement_clause(ex, cue: ReportCue) -> bool:
         return False
     ccomp = cue.ccomp
     start = reported_clause_start(ccomp)
-    if ex.doc[start].lower_ == "that" and ex.doc[start].dep_ in ("dobj", "advmod") and ex.doc[start].head.i == ccomp.i:
+    first = ex.doc[start]
+    if first.lower_ == "that" and (first.dep_ in ("dobj", "advmod") and first.head.i == ccomp.i or stray_that(ccomp)):
         start += 1  # the clause's "that" parsed as an object or an adverb (`that_clause_on_the_addressee`, "at the
-        # time that …"): no word of the report
+        # time that …") or as a word inside it ("on a conference call that …"): no word of the report
     aside = _opening_aside(ccomp, start)
     if aside is not None:
         start = aside.right_edge.i + 1  # "told journalists, [as quoted by Interfax,] that …": where it was read

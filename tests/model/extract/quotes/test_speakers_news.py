@@ -266,6 +266,22 @@ def test_what_someone_told_a_briefing_is_reported_though_the_parse_hangs_it_on_t
     assert told.text.startswith("Madrid")
 
 
+def test_what_someone_told_reporters_on_a_call_is_reported_though_the_parse_hangs_it_on_the_call(nlp):
+    # the parser reads "a conference call that preparations for the trip were …" as a relative clause on "call"
+    quotes = run(
+        nlp,
+        "Palace spokesman Arvid Holm told reporters on a conference call that preparations for the trip were under "
+        "way but declined to give a date.",
+    )
+    told = one(quotes, "preparations")
+    assert (told.kind, told.speaker, told.text) == (
+        "indirect",
+        "Arvid Holm",
+        "preparations for the trip were under way",
+    )
+    assert run(nlp, "Anton Weber told reporters on a call that lasted an hour about the port.") == []
+
+
 def test_a_story_told_is_no_report_of_what_its_relative_clause_says(nlp):
     assert run(nlp, "Anton Weber told a story that he had heard in Vienna.") == []
 
