@@ -120,8 +120,9 @@ def is_body(tok) -> bool:
 
 
 def _explicit_subject(f: Frame) -> bool:
-    """The explicit subject of a finite cue (a perfect too, with its clause after it: "officials have warned that
-    …", not "…, as some exporters had suggested"), or the object of "according to"."""
+    """The explicit subject of a finite cue (a perfect too, with its clause after it, "officials have warned that
+    …", or closing the sentence as its main clause, "…, the ambassador has said", not "…, as some exporters had
+    suggested"), or the object of "according to"."""
     subj = f.subject
     return f.cue_lemma == "according" or (
         (
@@ -129,7 +130,7 @@ def _explicit_subject(f: Frame) -> bool:
             or _present_tagged_bare(f.cue)
             or _perfect(f.cue)
             and f.content is not None
-            and f.content[0] > f.cue.i
+            and (f.content[0] > f.cue.i or _closing_main_clause(f.cue))
         )
         and f.subject_rule == "nsubj"
         and subj.dep_ == "nsubj"
@@ -145,6 +146,12 @@ def _present_tagged_bare(verb) -> bool:
         and any(c.dep_ == "nsubj" for c in verb.children)
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     )
+
+
+def _closing_main_clause(verb) -> bool:
+    """ "Trade is settled in roubles, the ambassador has said.": the cue is the sentence's root, after what it
+    reports, with no conjunction of its own ("as")."""
+    return verb.dep_ == "ROOT" and not any(c.dep_ == "mark" for c in verb.children)
 
 
 def _perfect(verb) -> bool:

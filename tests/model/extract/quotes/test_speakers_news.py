@@ -63,6 +63,13 @@ def test_an_unnamed_source_in_the_perfect_reports_its_clause(nlp, verb):
     ]
 
 
+def test_an_unnamed_source_in_the_perfect_closing_the_sentence_reports_what_comes_before(nlp):
+    quotes = run(nlp, "Most trade with Chile is now paid in soles, the Peruvian envoy to Santiago has said.")
+    assert [(q.speaker, q.text, q.kind) for q in quotes] == [
+        ("Peruvian envoy", "Most trade with Chile is now paid in soles", "indirect")
+    ]
+
+
 def test_an_unnamed_source_in_the_perfect_after_its_clause_reports_none_of_it(nlp):
     quotes = run(nlp, "He declined to say whether the port would reopen in May, as some pilots had suggested.")
     assert not any(q.speaker == "pilots" for q in quotes)
