@@ -40,6 +40,7 @@ from model.lexicon.people import (
     MALE_NAMES,
     MALE_NOUNS,
     MEMBER_WORDS,
+    OFFICE_KIN,
     PAIR_NOUNS,
     PAIR_WORDS,
     PEOPLE_NOUNS,
@@ -207,7 +208,12 @@ class Resolver:
                         nouns.add(a.lemma_.lower())
                 if head.dep_ == "appos" and head.head.pos_ == "NOUN":
                     nouns.add(head.head.lemma_.lower())
-                if head.dep_ == "poss" and head.head.pos_ == "NOUN" and m.label in ("ORG", "GPE"):
+                if (
+                    head.dep_ == "poss"
+                    and head.head.pos_ == "NOUN"
+                    and m.label in ("ORG", "GPE")
+                    and head.head.lemma_.lower() not in PEOPLE_NOUNS  # "Peru's ambassador" is no country
+                ):
                     nouns.add(
                         head.head.lemma_.lower()
                     )  # "the US State Department's top diplomat" no; "China's ministry"
@@ -1192,6 +1198,66 @@ def named_next_with_that_title(res: Resolver, d: Described) -> Speaker | None:
     return _person_named_with(res, d, before, after, "named next with that title", _people_next(res, tok))
 
 
+def named_after_the_lede(res: Resolver, d: Described) -> Speaker | None:
+    """ "MOSCOW — Trade is settled in roubles, the Chinese ambassador to Russia has said." ¶ "Zhang Hanhui said in an
+    interview …" … "The ambassador said …", "the envoy said …": a lede whose subject describes a person before the
+    article names anyone, and a next paragraph whose first subject is a person named in full: that person, for the
+    lede's description and for a later one of the same office (`OFFICE_KIN`). Not "a source" (indefinite)."""
+    tok = d.tok
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or d.lemma not in PEOPLE_NOUNS or not (_definite(d) or d.owner):
+        return None
+    kin = OFFICE_KIN.get(d.lemma, {d.lemma})
+    lede = next((t for t in res.doc[: tok.i + 1] if _describes_the_lede_speaker(res, t, kin)), None)
+    if lede is None:
+        return None
+    named = _first_subject_named(res, res.para_of(lede.idx) + 1, kin)
+    if named is None:
+        return None
+    name, start = named
+    if any(m.label == "PERSON" and m.start < start for m in res.mention_at.values()):
+        return None  # someone was named before: the lede's description may be another
+    basis = f"speaker: '{d.text(res)}' → {name}, the lede's {lede.lower_}, named in the next paragraph"
+    return Speaker(name, [name], d.span[0], d.span[1], basis, 0.7, "PERSON", True)
+
+
+def _describes_the_lede_speaker(res: Resolver, t, kin: set) -> bool:
+    """A singular description of one of `kin`, definite or possessive, the subject of a verb, outside quotes."""
+    return (
+        t.pos_ == "NOUN"
+        and t.tag_ == "NN"
+        and t.lemma_.lower() in kin
+        and t.dep_ == "nsubj"
+        and not res.in_quote[t.i]
+        and any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+    )
+
+
+def _first_subject_named(res: Resolver, para: int, kin: set) -> tuple[str, int] | None:
+    """(the name, where it starts) of paragraph `para`'s first subject, when it is a person named in full (a name
+    the recogniser missed too: two or three proper nouns) with no office but one of `kin` ("minister Ilse Marko" is
+    not the lede's ambassador)."""
+    for t in res.doc:
+        if res.para_of(t.idx) < para or t.dep_ != "nsubj" or res.in_quote[t.i]:
+            continue
+        if res.para_of(t.idx) > para or _another_office(t, kin):
+            return None
+        m = res.mention_at.get(t.i)
+        if m is not None:
+            return (m.canonical, m.start) if m.label == "PERSON" and len(m.canonical.split()) >= 2 else None
+        names = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
+        if t.pos_ == "PROPN" and not t.ent_type_ and 2 <= len(names) <= 3 and t.i - names[0].i == len(names) - 1:
+            return " ".join(n.text for n in names), names[0].idx
+        return None
+    return None
+
+
+def _another_office(name, kin: set) -> bool:
+    """A name set beside an office that is none of `kin` ("minister Ilse Marko", "Ilse Marko, the minister")."""
+    beside = [c for c in name.children if c.dep_ in ("compound", "amod", "appos")]
+    offices = {t.lemma_.lower() for c in beside for t in c.subtree if t.lemma_.lower() in PEOPLE_NOUNS}
+    return bool(offices - kin)
+
+
 def _people_next(res: Resolver, tok) -> list[Mention]:
     """The people named after token `tok`, outside quotation marks, in its paragraph and the next
     (`NAMED_NEXT_PARAGRAPHS`), the nearest first."""
@@ -1283,6 +1349,7 @@ DESCRIPTION_RULES = (
     the_company,
     named_earlier_as,
     named_next_with_that_title,
+    named_after_the_lede,
     date_for_a_name,
     untagged_name,
     owner_of_a_thing,

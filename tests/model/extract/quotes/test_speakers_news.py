@@ -503,3 +503,25 @@ def test_a_pair_the_parse_set_beside_a_dateline_of_two_places_is_named_together(
     )
     assert not one(quotes, "held a video call").text.startswith("HANOI")
     assert one(quotes, "firmly support").speaker == "Luong Cuong; Ferdinand Marcos"
+
+
+def test_a_ledes_description_is_the_person_the_next_paragraph_names_first(nlp):
+    quotes = run(
+        nlp,
+        "LIMA, May 2 (Wire Q) -- Most trade with Chile is now paid in soles, Peru's ambassador to Santiago has said.\n\n"
+        "Rosa Quispe said in an interview that the share of the sol was close to 90 percent.\n\n"
+        "The ambassador said the port of Arica would be upgraded.\n\n"
+        "“We stand for open trade,” the envoy said.\n\n"
+        "“Nobody loses,” the diplomat added.",
+    )
+    for needle in ("paid in soles", "port of Arica", "open trade", "Nobody loses"):
+        assert one(quotes, needle).speaker == "Rosa Quispe"
+
+
+def test_a_ledes_description_is_no_one_named_when_someone_was_named_before(nlp):
+    quotes = run(
+        nlp,
+        "Pedro Ruiz met the press in Lima on Monday. The Chilean ambassador said trade was growing.\n\n"
+        "Rosa Quispe said the port would be upgraded.",
+    )
+    assert one(quotes, "trade was growing").speaker != "Rosa Quispe"
