@@ -11,7 +11,7 @@ from model.extract.quotes.stance import claim_kind
 from model.lexicon.grammar import UNNAMED_PRONOUNS
 from model.lexicon.people import BODY_NOUNS, PEOPLE_QUANTIFIERS, THING_NOUNS
 from model.lexicon.records import DOCUMENT_NOUNS
-from model.lexicon.speech import ADDRESSEE_VERBS, CLAIM_NOUNS, REPORT_VERBS, STANCES
+from model.lexicon.speech import ADDRESSEE_VERBS, ATTRIB_FOR, CLAIM_NOUNS, REPORT_VERBS, STANCES
 from model.records import Quote
 
 
@@ -369,12 +369,20 @@ def quoted_inside(ex, f: Frame, unnamed: bool) -> bool:
 
 def too_short(ex, f: Frame, unnamed: bool) -> bool:
     """ "endorsed [Clinton]", "cited [disparaging remarks]"; not "[the countries]", but a stance's object may be
-    one noun ("opposed [the measure]", `QuoteRules.short_stance_objects`)."""
+    one noun ("opposed [the measure]", `QuoteRules.short_stance_objects`), and so may a demand's ("called for
+    [restraint]", "called for [a ceasefire]")."""
     toks = ex.doc[f.content[0] : f.content[1]]
-    one_word = f.named_object or ex.rules.short_stance_objects and f.kind == "stance" and f.cue_lemma in STANCES
+    stance = ex.rules.short_stance_objects and f.kind == "stance"
+    demand = _a_demand(f) and any(t.pos_ == "NOUN" for t in toks)  # not "called for [him]"
+    one_word = f.named_object or stance and (f.cue_lemma in STANCES or demand)
     return sum(1 for t in toks if t.is_alpha) < (1 if one_word else 3) and not (
         f.nominal and sum(1 for t in toks if t.is_alpha and t.pos_ not in ("DET", "PRON")) >= 2
     )
+
+
+def _a_demand(f: Frame) -> bool:
+    """ "called for […]", "pushed for […]": what a demand is for (`frames.called_for`)."""
+    return f.cue_lemma in ATTRIB_FOR and f.cue_words == f"{f.cue_lemma} for"
 
 
 def no_clause(ex, f: Frame, unnamed: bool) -> bool:

@@ -76,6 +76,13 @@ def test_a_stance_may_take_a_one_noun_object(nlp):
     assert not any("merger" in q.text for q in run(nlp, text, short_stance_objects=False))
 
 
+@pytest.mark.parametrize("demand", ["restraint", "a ceasefire", "calm"])
+def test_a_demand_may_be_for_one_noun_but_not_for_someone(nlp, demand):
+    quotes = run(nlp, f"LIMA, May 2 (Wire Q) -- Peru on Friday called for {demand} after the border clashes.")
+    assert [(q.kind, q.speaker, q.text, q.cue) for q in quotes] == [("stance", "Peru", demand, "call for")]
+    assert run(nlp, "Mayor Lena Stroud called for him.") == []
+
+
 def test_a_body_holds_a_stance_but_its_belief_is_not_dressed_as_words(nlp):
     text = "The Harbour Workers Union opposed the new dock schedule for night shifts."
     schedule = one(run(nlp, text), "dock schedule")
