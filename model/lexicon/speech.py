@@ -134,6 +134,10 @@ SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}  # "promised Kyiv to 
 OBJECT_CONTROL_PREPS = {"of", "against", "for", "from", "on", "with"}
 NAMING_CUES = {"call", "label", "brand", "dub", "deem", "consider", "declare"}  # "called X a Y": X a Y
 FINDING_VERBS = {"show", "find", "reveal", "indicate", "suggest", "estimate", "put"}  # with a record as subject
+# Verbs of demanding whose object may be what is demanded ("urged [restraint]", "demanded [an apology]"), one noun
+# being enough (`frames.demanded_object`, `reported.too_short`); with an infinitive, the object is whom it is
+# addressed to ("urged Kyiv [to negotiate]").
+DEMAND_VERBS = {"urge", "demand"}
 ATTRIB_FOR = {"call", "push", "press", "ask", "argue", "advocate", "plead", "lobby"}
 # What a person spoke about or accused someone of: the object of the preposition.
 ATTRIB_ABOUT = {

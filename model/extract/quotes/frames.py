@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from model.extract.quotes.context import FINITE_TAGS, Frame, is_document
+from model.extract.quotes.context import FINITE_TAGS, Frame, is_document, is_people
 from model.extract.quotes.cues import LEARNED_CUES, NAME_LABELS, coordinated_cue
 from model.extract.quotes.cues import lemma as _lemma
 from model.extract.quotes.shapes import (
@@ -26,6 +26,7 @@ from model.extract.quotes.shapes import (
     that_clause_on_the_addressee,
 )
 from model.extract.quotes.stance import attribution_kind
+from model.lexicon.people import BODY_NOUNS
 from model.lexicon.records import DOCUMENT_NOUNS
 from model.lexicon.speech import (
     ACT_CUES,
@@ -36,6 +37,7 @@ from model.lexicon.speech import (
     ATTRIB_INFINITIVE,
     ATTRIB_OBJECT,
     COMMITMENTS,
+    DEMAND_VERBS,
     FINDING_VERBS,
     FRAME_VERBS,
     NAMING_CUES,
@@ -514,6 +516,22 @@ def intention_infinitive(ex, f: Frame, c) -> bool:
     )
 
 
+def demanded_object(ex, f: Frame, c) -> bool:
+    """ "urged [restraint]", "urged [calm on both sides]": what a demand is for, an object that is no one (not with
+    an infinitive after it: "urged Kyiv [to negotiate]", whom it is addressed to)."""
+    v = f.cue
+    return (
+        c.dep_ == "dobj"
+        and f.cue_lemma in DEMAND_VERBS
+        and c.pos_ == "NOUN"
+        and not c.ent_type_
+        and not is_people(c)
+        and c.lemma_.lower() not in BODY_NOUNS
+        and not any(x.dep_ in ("xcomp", "ccomp") for x in v.children)
+        and _content(ex, f, c)
+    )
+
+
 def naming_object(ex, f: Frame, c) -> bool:
     """ "called [the plan a disaster]": the object and what it is called."""
     v = f.cue
@@ -599,6 +617,7 @@ ATTRIBUTED_RULES = (
     act_admitted_or_denied,
     naming_object,
     stance_object,
+    demanded_object,
     finding_object,
     spoken_about,
     accused_of_on_the_object,

@@ -11,7 +11,7 @@ from model.extract.quotes.stance import claim_kind
 from model.lexicon.grammar import UNNAMED_PRONOUNS
 from model.lexicon.people import BODY_NOUNS, PEOPLE_QUANTIFIERS, THING_NOUNS
 from model.lexicon.records import DOCUMENT_NOUNS
-from model.lexicon.speech import ADDRESSEE_VERBS, ATTRIB_FOR, CLAIM_NOUNS, REPORT_VERBS, STANCES
+from model.lexicon.speech import ADDRESSEE_VERBS, ATTRIB_FOR, CLAIM_NOUNS, DEMAND_VERBS, REPORT_VERBS, STANCES
 from model.records import Quote
 
 
@@ -381,8 +381,9 @@ def too_short(ex, f: Frame, unnamed: bool) -> bool:
 
 
 def _a_demand(f: Frame) -> bool:
-    """ "called for […]", "pushed for […]": what a demand is for (`frames.called_for`)."""
-    return f.cue_lemma in ATTRIB_FOR and f.cue_words == f"{f.cue_lemma} for"
+    """ "called for […]", "pushed for […]", "urged […]", "demanded […]": what a demand is for (`frames.called_for`,
+    `frames.demanded_object`)."""
+    return f.cue_lemma in DEMAND_VERBS or f.cue_lemma in ATTRIB_FOR and f.cue_words == f"{f.cue_lemma} for"
 
 
 def no_clause(ex, f: Frame, unnamed: bool) -> bool:

@@ -83,6 +83,23 @@ def test_a_demand_may_be_for_one_noun_but_not_for_someone(nlp, demand):
     assert run(nlp, "Mayor Lena Stroud called for him.") == []
 
 
+@pytest.mark.parametrize(
+    "sentence, text, cue",
+    [
+        ("Peru urged restraint after the clashes.", "restraint", "urge"),
+        ("Peru demanded an apology.", "an apology", "demand"),
+    ],
+)
+def test_what_is_urged_or_demanded_may_be_one_noun(nlp, sentence, text, cue):
+    quotes = run(nlp, sentence)
+    assert [(q.kind, q.speaker, q.text, q.cue) for q in quotes] == [("stance", "Peru", text, cue)]
+
+
+def test_whom_a_demand_is_addressed_to_is_not_what_is_demanded(nlp):
+    quotes = run(nlp, "Foreign Minister Elena Ruiz urged the two sides to show restraint.")
+    assert [(q.speaker, q.text) for q in quotes] == [("Elena Ruiz", "to show restraint")]
+
+
 def test_a_body_holds_a_stance_but_its_belief_is_not_dressed_as_words(nlp):
     text = "The Harbour Workers Union opposed the new dock schedule for night shifts."
     schedule = one(run(nlp, text), "dock schedule")
