@@ -194,3 +194,11 @@ def test_a_thing_described_by_a_common_noun_holds_no_stance(nlp):
 def test_an_accusation_of_one_word_or_hung_on_whom_it_is_against_is_a_stance(nlp, sentence, text):
     stance = one(run(nlp, sentence), text)
     assert (stance.kind, stance.speaker, stance.cue) == ("stance", "Ada Quill", "accuse")
+
+
+def test_what_is_said_is_reported_words_even_without_a_verb(nlp):
+    text = (
+        "Boric says ties with Peru 'stronger than ever' ahead of Lima trip\n\nPresident Gabriel Boric spoke on Monday."
+    )
+    q = one(run(nlp, text), "ties with Peru")
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "Gabriel Boric", "say")
