@@ -1162,13 +1162,15 @@ def the_company(res: Resolver, d: Described) -> Speaker | None:
 
 
 def named_earlier_as(res: Resolver, d: Described) -> Speaker | None:
-    """ "the ministry", "the Florida senator": the last one named who was described by that noun (and places)."""
+    """ "the ministry", "the Florida senator": the last one named who was described by that noun (and places), or by
+    another word for the same office ("Ambassador Zhang Hanhui" … "the envoy": `OFFICE_KIN`)."""
     tok, lemma = d.tok, d.lemma
     if not _definite(d) or tok.pos_ != "NOUN":
         return None
     places = {t.lower_ for t in tok.subtree if t.i < tok.i and t.ent_type_ in ("GPE", "NORP")}
+    kin = OFFICE_KIN.get(lemma, {lemma})  # "Ambassador Zhang Hanhui" … "the envoy"
     for pos, canon, lab, nouns in reversed(res.descriptors):
-        if pos < tok.idx and lemma in nouns and places <= nouns:
+        if pos < tok.idx and kin & nouns and places <= nouns:
             return Speaker(
                 canon,
                 [canon],

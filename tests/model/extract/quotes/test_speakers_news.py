@@ -525,3 +525,13 @@ def test_a_ledes_description_is_no_one_named_when_someone_was_named_before(nlp):
         "Rosa Quispe said the port would be upgraded.",
     )
     assert one(quotes, "trade was growing").speaker != "Rosa Quispe"
+
+
+def test_another_word_for_the_office_is_the_one_named_with_it(nlp):
+    quotes = run(
+        nlp,
+        "Peruvian Ambassador Rosa Quispe told Andina that trade was growing. “We are partners,” the envoy said. "
+        "“Nobody can divide us,” the diplomat added.",
+    )
+    assert one(quotes, "partners").speaker == "Rosa Quispe"
+    assert one(quotes, "divide us").speaker == "Rosa Quispe"
