@@ -69,6 +69,15 @@ def test_a_full_name_tagged_as_an_organisation_is_the_person_its_surname_alone_n
     assert {m.label for m in ms if m.text == "Sanders Institute"} == {"ORG"}
 
 
+def test_a_mention_run_over_a_comma_is_a_name_per_part(nlp):
+    from model.extract.entities import _names_apart_at_commas
+
+    text = "Later, Alexei Varin, Norilsk's chief executive, said so."
+    s = text.index("Varin")
+    raw = [(s, s + len("Varin, Norilsk"), "Varin, Norilsk", "ORG", None)]
+    assert [(r[2], r[3]) for r in _names_apart_at_commas(text, raw)] == [("Alexei Varin", "PERSON"), ("Norilsk", "ORG")]
+
+
 def test_distinct_people_are_never_merged(nlp):
     text = (
         "Wang Yi met officials. Wan Qingsong, a professor, commented. Wan said it was time. Wang agreed. "
