@@ -88,16 +88,17 @@ def that_clause_in_pp(ex, v):
 
 def stray_that(clause) -> bool:
     """ "told reporters on a conference call that preparations were under way": the parser made the clause a
-    relative of "call" and its "that" a word of it (here a second object of "under", which has "way"); a clause
+    relative of "call" and its "that" a word of it (here a second object of "under", which has "way"; "told
+    reporters after the talks that the sides had agreed to expand settlements": of "expand"); a clause
     with a subject of its own right after "that", whose "that" the tagger read as a conjunction or the parser hung
     where no relative pronoun can stand: a that-clause, not a relative ("a call that he made" stays one)."""
     that = clause.doc[clause.left_edge.i]
     subject = _subject_before(clause)
     if that.lower_ != "that" or subject is None or subject.left_edge.i != that.i + 1:
         return False
-    conjunction = that.tag_ == "IN" and that.dep_ not in ("nsubj", "nsubjpass", "dobj", "det")
-    second_object = that.dep_ == "pobj" and any(o.dep_ == "pobj" and o.i != that.i for o in that.head.children)
-    return conjunction or second_object
+    if that.dep_ in ("dobj", "pobj"):  # a second object ("under [that] … way", "expand [that] … settlements")
+        return any(o.dep_ == that.dep_ and o.i != that.i for o in that.head.children)
+    return that.tag_ == "IN" and that.dep_ not in ("nsubj", "nsubjpass", "det")
 
 
 def _at_the_time_that(prep, clause) -> bool:

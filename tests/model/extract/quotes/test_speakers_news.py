@@ -287,6 +287,11 @@ def test_what_someone_told_reporters_on_a_call_is_reported_though_the_parse_hang
         "preparations for the trip were under way",
     )
     assert run(nlp, "Anton Weber told reporters on a call that lasted an hour about the port.") == []
+    quotes = run(
+        nlp,
+        "President Lena Berg told reporters after the talks that the two sides had agreed to expand trade in euros.",
+    )
+    assert [q.text for q in quotes] == ["the two sides had agreed to expand trade in euros"]
 
 
 def test_a_story_told_is_no_report_of_what_its_relative_clause_says(nlp):
