@@ -10,6 +10,7 @@ from model.extract.quotes.cues import LEARNED_CUES, NAME_LABELS, coordinated_cue
 from model.extract.quotes.cues import lemma as _lemma
 from model.extract.quotes.shapes import (
     apostrophe_before,
+    asked_set_off,
     clause_after_an_adjunct,
     clause_of,
     clean_range,
@@ -255,8 +256,13 @@ def _cue_span(v) -> tuple[int, int]:
 def _reported_clause(ex, v):
     """The clause a report verb takes: a ccomp outside the quotes first (not one before a colon that precedes the
     cue), else one in them, else a that-clause the parser hung on a noun ("said in a statement that …")."""
+    asked = asked_set_off(v)  # "Mao Ning, [asked about …], said …": what she was asked, not what she said
     clauses = [
-        c for c in v.children if c.dep_ == "ccomp" and not (ex.rules.colon_before_cue and colon_between(ex, c, v))
+        c
+        for c in v.children
+        if c.dep_ == "ccomp"
+        and not (ex.rules.colon_before_cue and colon_between(ex, c, v))
+        and (asked is None or c.i != asked[0].i)
     ]
     ccomp = next((c for c in clauses if not ex.in_quote[c.i]), None)
     if ccomp is None:
@@ -947,8 +953,16 @@ def name_of_a_lost_root(ex, v, cur, rule):
     return None
 
 
+def subject_set_off_by_a_question(ex, v):
+    """ "Mao Ning, asked about the exchange, said …": the subject the parse gave the participle set off before the
+    verb (`asked_set_off`)."""
+    found = asked_set_off(v)
+    return (found[1], "nsubj") if found is not None and not ex.in_quote[found[1].i] else None
+
+
 SUBJECT_RULES = (
     footage_of_a_name,
+    subject_set_off_by_a_question,
     quoted_as_saying,
     quoted_in_the_passive,
     quoted_in_a_clause,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from model.extract.quotes.context import FINITE_TAGS, Frame, is_document, is_people
 from model.extract.quotes.cues import irrealis
-from model.extract.quotes.shapes import apostrophe_run, clean_range
+from model.extract.quotes.shapes import apostrophe_run, asked_set_off, clean_range
 from model.extract.quotes.speakers import Speaker, group_of_a_member
 from model.extract.quotes.stance import claim_kind
 from model.lexicon.grammar import UNNAMED_PRONOUNS
@@ -76,7 +76,10 @@ def asked_of_the_subject(ex, q: Quote) -> bool:
     if span is None or not len(span):
         return False
     v = span[0]
-    participle = v.tag_ == "VBN" or v.tag_ == "VBD" and v.dep_ == "advcl"  # (the tagger's "Asked whether …, X …")
+    # (the tagger's "Asked whether …, X …"; "X, asked about …, said": a participle on the name)
+    participle = v.tag_ == "VBN" or v.tag_ == "VBD" and v.dep_ in ("advcl", "acl")
+    if asked_set_off(v.head) is not None and asked_set_off(v.head)[0].i == v.i:
+        return True  # "Mao Ning, asked about the exchange, said …"
     if v.lemma_.lower() not in ADDRESSEE_VERBS or not participle or any(c.dep_ == "agent" for c in v.children):
         return False
     deps = {c.dep_ for c in v.children}

@@ -9,6 +9,7 @@ from model.extract.quotes.cues import coordinated_cue, cue_reports
 from model.lexicon.grammar import MODAL_LEMMAS, OBJECT_PREPS, SUBORDINATORS
 from model.lexicon.people import GROUP_NOUNS, PEOPLE_NOUNS
 from model.lexicon.speech import (
+    ASKING_VERBS,
     GATHERINGS,
     GLOSS_PARTICIPLES,
     REPORT_VERBS,
@@ -474,3 +475,21 @@ def apostrophe_before(ex, v, subj) -> tuple[int, int] | None:
         return None
     a, b = ex.tok_range(p0 + head.index("''") + 2, p0 + len(head) - 2)
     return clean_range(ex, a, b, ex.doc[a]) if b > a else None
+
+
+def asked_set_off(verb):
+    """ "Mao Ning, asked about the exchange at a briefing, said …" parsed with "asked" as the finite verb of a clause
+    of "said" and Mao Ning its subject: the participle set off between a subject and its verb, a clause before `verb`
+    (a verb with no subject of its own); (the participle, its subject) or None."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    doc = verb.doc
+    for c in verb.children:
+        if c.i > verb.i or c.dep_ not in ("ccomp", "advcl") or c.lemma_.lower() not in ASKING_VERBS:
+            continue
+        subj = next((s for s in c.children if s.dep_ == "nsubj" and s.i < c.i), None)
+        if subj is None or c.tag_ not in ("VBD", "VBN") or any(a.dep_ in ("aux", "auxpass") for a in c.children):
+            continue
+        if doc[c.i - 1].text == "," and doc[c.right_edge.i + 1].text == "," and c.right_edge.i + 2 == verb.i:
+            return c, subj
+    return None

@@ -540,3 +540,18 @@ def test_another_word_for_the_office_is_the_one_named_with_it(nlp):
     )
     assert one(quotes, "partners").speaker == "Rosa Quispe"
     assert one(quotes, "divide us").speaker == "Rosa Quispe"
+
+
+def test_a_speaker_set_off_by_the_question_put_to_them_speaks(nlp):
+    quotes = run(
+        nlp,
+        "MADRID (Wire Q) - Spain's foreign minister met his Chilean counterpart in Madrid on Wednesday for talks.\n\n"
+        "Lena Ortiz, asked about the exchange at a regular briefing, said Madrid hoped countries in the region would "
+        "“do more things conducive to peace.”",
+    )
+    assert [(q.kind, q.speaker, q.text) for q in quotes] == [
+        ("partial", "Lena Ortiz", "do more things conducive to peace."),
+    ]
+    # the parse made "asked" the clause's verb and the name its subject: what she was asked is no report of hers
+    quotes = run(nlp, "Zhou Bin, asked about the visit, said it was a private matter.")
+    assert [(q.kind, q.speaker, q.text) for q in quotes] == [("indirect", "Zhou Bin", "it was a private matter")]
