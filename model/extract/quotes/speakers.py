@@ -1137,6 +1137,11 @@ def _definite(d: Described) -> bool:
     return any(c.lower_ in ("the", "this", "that") and c.dep_ == "det" for c in d.tok.lefts)
 
 
+def _their_own(d: Described) -> bool:
+    """ "his Russian counterpart", "her deputy": a description owned by a personal pronoun, definite as "the" is."""
+    return d.owner is not None and d.owner.lower_ in ("his", "her", "their") and d.tok.tag_ == "NN"
+
+
 def the_company(res: Resolver, d: Described) -> Speaker | None:
     """ "The company said": the company last the subject of a sentence, not the last one named ("… through
     underwriters Stephens Inc and Cazenove Inc. The company said …")."""
@@ -1165,7 +1170,7 @@ def named_earlier_as(res: Resolver, d: Described) -> Speaker | None:
     """ "the ministry", "the Florida senator": the last one named who was described by that noun (and places), or by
     another word for the same office ("Ambassador Zhang Hanhui" … "the envoy": `OFFICE_KIN`)."""
     tok, lemma = d.tok, d.lemma
-    if not _definite(d) or tok.pos_ != "NOUN":
+    if not (_definite(d) or _their_own(d)) or tok.pos_ != "NOUN":
         return None
     places = {t.lower_ for t in tok.subtree if t.i < tok.i and t.ent_type_ in ("GPE", "NORP")}
     kin = OFFICE_KIN.get(lemma, {lemma})  # "Ambassador Zhang Hanhui" … "the envoy"

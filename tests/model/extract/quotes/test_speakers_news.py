@@ -555,3 +555,17 @@ def test_a_speaker_set_off_by_the_question_put_to_them_speaks(nlp):
     # the parse made "asked" the clause's verb and the name its subject: what she was asked is no report of hers
     quotes = run(nlp, "Zhou Bin, asked about the visit, said it was a private matter.")
     assert [(q.kind, q.speaker, q.text) for q in quotes] == [("indirect", "Zhou Bin", "it was a private matter")]
+
+
+def test_his_counterpart_is_the_one_named_as_the_counterpart(nlp):
+    quotes = run(
+        nlp,
+        "LIMA (Wire Q) - Peruvian Foreign Minister Elmer Schialer met his Chilean counterpart Alberto van Klaveren in "
+        "Lima on Wednesday.\n\n"
+        "His Chilean counterpart said Santiago highly valued Lima's position on the fishing dispute.",
+    )
+    q = one(quotes, "highly valued")
+    assert (q.speaker, q.text) == (
+        "Alberto van Klaveren",
+        "Santiago highly valued Lima's position on the fishing dispute",
+    )
