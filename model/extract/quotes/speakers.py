@@ -51,7 +51,7 @@ from model.lexicon.people import (
     VOICE_NOUNS,
 )
 from model.lexicon.places import CAPITALS
-from model.lexicon.records import DOCUMENT_NOUNS, READ_NOUNS, SHARE_WORDS, WRITINGS
+from model.lexicon.records import DOCUMENT_NOUNS, ISSUING_VERBS, READ_NOUNS, SHARE_WORDS, WRITINGS
 from model.lexicon.speech import ASKING_VERBS, QUOTING_VERBS
 from model.records import Mention
 
@@ -309,7 +309,8 @@ class Resolver:
         if tok is None or self.in_quote[tok.i] and not self._glued(tok):
             return None
         # joint subjects: "China and Russia said", "Xi and Putin declared"
-        conjs = [c for c in tok.children if c.dep_ == "conj"]
+        # (not an office the parse made a conjunct of its own: "X and Chilean [President] Gabriel Boric")
+        conjs = [c for c in tok.children if c.dep_ == "conj" and c.lower_ not in TITLE_WORDS]
         if conjs:
             parts = [self._single(t, cue_text) for t in [tok] + conjs]
             parts = [p for p in parts if p is not None and p.name]
@@ -1095,15 +1096,22 @@ def the_writing_named_before(res: Resolver, d: Described) -> Speaker | None:
     for t in reversed(res.doc[: d.tok.i]):
         if t.lemma_.lower() != d.lemma or res.in_quote[t.i]:
             continue
-        prep, verb = t.head, t.head.head
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if t.dep_ != "pobj" or prep.lower_ != "in" or verb.pos_ != "VERB" or subject is None:
+        verb = t.head if _issued(t) else t.head.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        said_in = t.dep_ == "pobj" and t.head.lower_ == "in"
+        if not (said_in or _issued(t)) or verb.pos_ != "VERB" or not subjects:
             return None  # the nearest such writing is no one's said words
-        sp = res.resolve(subject, d.cue_text)
-        if sp is None or not sp.name:
+        # (the first subject that names someone: a dateline the parse made a subject names no one)
+        sp = next((sp for c in subjects if (sp := res.resolve(c, d.cue_text)) is not None and sp.name), None)
+        if sp is None:
             return None
         return _speaking_for(res, d, sp, f"whose {d.lemma} it named before", sp.named)
     return None
+
+
+def _issued(writing) -> bool:
+    """ "signed [a joint statement]", "issued [a statement]": a writing its verb's subject put out."""
+    return writing.dep_ == "dobj" and writing.head.lemma_.lower() in ISSUING_VERBS
 
 
 def _speaking_for(res: Resolver, d: Described, sp: Speaker, why: str, named: bool, antecedent: bool = True) -> Speaker:

@@ -569,3 +569,13 @@ def test_his_counterpart_is_the_one_named_as_the_counterpart(nlp):
         "Alberto van Klaveren",
         "Santiago highly valued Lima's position on the fishing dispute",
     )
+
+
+def test_a_statement_signed_before_speaks_for_those_who_signed_it(nlp):
+    quotes = run(
+        nlp,
+        "LIMA, May 8 (Wire Q) - Peruvian President Dina Boluarte and Chilean President Gabriel Boric on Thursday signed "
+        "a joint statement on deepening their partnership.\n\n"
+        "“Peru and Chile stand together,” the statement said.",
+    )
+    assert one(quotes, "stand together").speaker == "Dina Boluarte; Gabriel Boric"
