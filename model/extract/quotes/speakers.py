@@ -845,7 +845,19 @@ class Resolver:
                 if kept:
                     words.append(word)
                 word, kept = "", False
-        return " ".join(words)
+        after = self._said_of_them(tok)
+        return " ".join(words) + (" " + after if after else "")
+
+    def _said_of_them(self, tok) -> str | None:
+        """ "a person [familiar with the talks]", "sources [close to the Kremlin]": an adjective with its phrase right
+        after the noun (at most six words), the words that say who the source is."""
+        adj = next((c for c in tok.rights if c.dep_ == "amod" and c.i == tok.i + 1 and c.tag_ == "JJ"), None)
+        if adj is None or not any(c.dep_ == "prep" for c in adj.children) or adj.right_edge.i - tok.i > 6:
+            return None
+        span = self.doc[adj.i : adj.right_edge.i + 1]
+        if any(self.in_quote[t.i] or t.is_space for t in span):
+            return None
+        return span.text
 
     def _unnamed_person(self, tok, name: str) -> str | None:
         """ "my mother", "the woman": one person, of known gender, whom a later "she" may mean (label PERSON).
