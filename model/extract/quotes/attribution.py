@@ -51,6 +51,11 @@ def attribute(ex, q: Quoted):
         if q.kind == "partial" and how != "frame":
             q.drop = True
         return
+    words_of = in_someones_words(ex, q)
+    if words_of is not None:
+        q.speaker, q.basis, q.confidence = words_of
+        ex.resolver.add_candidate(sp.start, q.speaker, speech=True, quoted=True)
+        return
     if q.kind == "partial":
         q.drop = True  # a scare quote or a term: no speech around it
         return
@@ -191,6 +196,30 @@ def title_case_paragraph(ex, q: Quoted, prev: list) -> bool | None:
 
 
 NAME_OR_TERM_RULES = (named_by_the_word_before, apposition_to_a_title, title_case_without_verb, title_case_paragraph)
+
+
+def in_someones_words(ex, q: Quoted):
+    """ "In Lavrov's words, the relationship is “at its highest point”", "In the words of one diplomat, “…”": the one
+    whose words the sentence opens by naming (a name, a description, "his"); (speaker, basis, confidence) or None."""
+    sent = ex.doc[q.toks[0]].sent
+    first = next((t for t in sent if not t.is_space), None)
+    if first is None or first.lower_ != "in" or first.i >= q.toks[0]:
+        return None
+    words = next((c for c in first.children if c.dep_ == "pobj" and c.lemma_.lower() == "word"), None)
+    if words is None or ex.in_quote[words.i]:
+        return None
+    owner = next((c for c in words.children if c.dep_ == "poss"), None)
+    if owner is None:
+        of = next((c for c in words.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if owner is None:
+        return None
+    low = owner.lower_
+    sp = ex.resolver.pronoun(owner, "words", "he" if low == "his" else "she") if low in ("his", "her") else None
+    sp = sp or ex.resolver.resolve(owner, "words")
+    if sp is None or not sp.name:
+        return None
+    return sp, f"{sp.basis} (the words of '{owner.text}')", sp.confidence * 0.9
 
 
 def in_headline(ex, q: Quoted) -> bool:

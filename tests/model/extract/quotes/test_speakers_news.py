@@ -579,3 +579,14 @@ def test_a_statement_signed_before_speaks_for_those_who_signed_it(nlp):
         "“Peru and Chile stand together,” the statement said.",
     )
     assert one(quotes, "stand together").speaker == "Dina Boluarte; Gabriel Boric"
+
+
+def test_words_in_someones_words_are_theirs(nlp):
+    quotes = run(
+        nlp,
+        "Chilean Foreign Minister Alberto van Klaveren met his Peruvian counterpart on Monday.\n\n"
+        "In van Klaveren's words, the relationship is “at its highest point in history.”\n\n"
+        "In the words of one Western diplomat, the talks were “frank but friendly.”",
+    )
+    assert one(quotes, "highest point").speaker == "Alberto van Klaveren"
+    assert one(quotes, "frank but friendly").speaker == "one Western diplomat"
