@@ -393,7 +393,12 @@ class Resolver:
         ]
         own = next((t for t in after if t.head.i == tok.head.i), None)
         if own is None:  # "TIANJIN, China, Sept 1 (…) - Russian President Vladimir Putin praised": joined to it
-            own = next((t for t in tok.subtree if t.dep_ in ("conj", "appos") and self._after_the_dateline(t)), None)
+            # (or to the dateline's other word the parse made a subject too: "MOSCOW, May 8 (Reuters) - X and Y …")
+            subjects = [tok] + [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i]
+            joined = (
+                t for s in subjects for t in s.subtree if t.dep_ in ("conj", "appos") and self._after_the_dateline(t)
+            )
+            own = next(joined, None)
         if own is not None:
             return self.resolve(own, cue_text)  # (joint subjects too: "X and his counterpart Y pledged")
         named = next(

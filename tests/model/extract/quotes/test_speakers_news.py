@@ -590,3 +590,12 @@ def test_words_in_someones_words_are_theirs(nlp):
     )
     assert one(quotes, "highest point").speaker == "Alberto van Klaveren"
     assert one(quotes, "frank but friendly").speaker == "one Western diplomat"
+
+
+def test_a_pair_joined_to_the_datelines_second_subject_speaks_together(nlp):
+    quotes = run(
+        nlp,
+        "MOSCOW, May 8 (Reuters) - Russian President Vladimir Putin and Chinese President Xi Jinping on Thursday "
+        "signed a joint statement on trade, vowing to oppose unilateral tariffs.",
+    )
+    assert one(quotes, "unilateral tariffs").speaker == "Vladimir Putin; Xi Jinping"
