@@ -20,7 +20,7 @@ from model.corpus.summary import summarise
 if TYPE_CHECKING:  # for annotations only
     from model.records import Article, EventReport, Extraction, Quote
 
-PIPELINE_VERSION = "14"  # bump when extraction changes so re-ingest redoes NLP (2: hard-wrapped text parsed unwrapped;
+PIPELINE_VERSION = "15"  # bump when extraction changes so re-ingest redoes NLP (2: hard-wrapped text parsed unwrapped;
 # 3: each date's event word; no publication date guessed from the text, the interval it allows instead;
 # 4: event reports and their frames; 5: quotes of kind "stance", speakers on wire news;
 # 6: nicknames in names, speakers carried past a relative clause, anchoring by construction;
@@ -44,7 +44,15 @@ PIPELINE_VERSION = "14"  # bump when extraction changes so re-ingest redoes NLP 
 # subject of a passive an event's agent: "X is expected to arrive"; "accused X of hypocrisy" a stance; a lede's
 # description the person the next paragraph names with that title; "…, without giving a date" no part of a report;
 # "talks that lasted five hours on Monday" the talks' date, "held four hours of talks" the holders' talks; an
-# untagged pinyin name a person: "BEIJING (Reuters) - Xi Jinping said"; a dateline's place a place, its date no one)
+# untagged pinyin name a person: "BEIJING (Reuters) - Xi Jinping said"; a dateline's place a place, its date no one;
+# 15: a body named with its country described by that country alone, a full name tagged as an organisation a person,
+# a mention run over a comma a name per part, words quoted in a report closed by its document the speaker's, the one
+# asked answers, a dateline of two places, a pair beside a dateline named together, a that-clause the parse made a
+# relative of a phrase of the saying, an unnamed source in the perfect closing its sentence, a lede's description the
+# person the next paragraph names first, another word for the same office, a demand for one noun ("called for
+# restraint", "urged restraint"), "says" never a stance, a headline's compound noun no source and its unnamed source
+# described, a speaker set off by the question put to them, "his counterpart", a statement signed before, an unnamed
+# source's "familiar with …", "In X's words")
 
 # The article's columns an ingest writes, after its `key`, in the order of `_article_values`.
 ARTICLE_COLUMNS = (
