@@ -23,6 +23,11 @@ COUNTRY_OF_FORM = _forms()
 _LONGEST = max(len(form.split()) for form in COUNTRY_OF_FORM)
 
 
+def forms_of(country: str) -> set[str]:
+    """Every way `country` is written before a body's name, casefolded ("china", "chinese", "china's", …)."""
+    return {form for form, c in COUNTRY_OF_FORM.items() if c == country}
+
+
 def country_prefix(name: str) -> tuple[str, str] | None:
     """(the country, the body's name without it) when `name` opens with a country's name, abbreviation, possessive
     or adjective followed by a capitalised name ("China's Foreign Ministry" → ("China", "Foreign Ministry")); None

@@ -52,7 +52,15 @@ PIPELINE_VERSION = "15"  # bump when extraction changes so re-ingest redoes NLP 
 # verb takes, gives or names "as" a time dates the event it is for ("took three months to complete"); a subject's
 # relative clause takes the date between it and the verb; a name never ends in an opening bracket; "will last five
 # days" a duration of "five days"; a date on a plan ("is expected to meet") the planned event's; joint datelines
-# ("MOSCOW/WASHINGTON (Reuters) -"); no event of a bullet; "over the weekend" in a clause leaning back the one before)
+# ("MOSCOW/WASHINGTON (Reuters) -"); no event of a bullet; "over the weekend" in a clause leaning back the one before;
+# quotes: a body named with its country described by that country alone, a full name tagged as an organisation a person,
+# a mention run over a comma a name per part, words quoted in a report closed by its document the speaker's, the one
+# asked answers, a dateline of two places, a pair beside a dateline named together, a that-clause the parse made a
+# relative of a phrase of the saying, an unnamed source in the perfect closing its sentence, a lede's description the
+# person the next paragraph names first, another word for the same office, a demand for one noun ("called for
+# restraint", "urged restraint"), "says" never a stance, a headline's compound noun no source and its unnamed source
+# described, a speaker set off by the question put to them, "his counterpart", a statement signed before, an unnamed
+# source's "familiar with …", "In X's words")
 
 # The article's columns an ingest writes, after its `key`, in the order of `_article_values`.
 ARTICLE_COLUMNS = (

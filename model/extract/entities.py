@@ -34,7 +34,7 @@ from model.lexicon.entity_names import (
     SHORT_FORM,
     TITLE_WORDS,
 )
-from model.lexicon.people import PEOPLE_NOUNS
+from model.lexicon.people import BODY_NAME_WORDS, COMPANY_NAME_WORDS, FEMALE_NAMES, MALE_NAMES, PEOPLE_NOUNS
 from model.records import DATELINE_PLACE_BASIS, Mention
 
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'"})
@@ -185,7 +185,8 @@ def _normalise_case(name: str) -> str:
 def resolve_mentions(doc) -> list[Mention]:
     """Mentions of entities in one article, each with its in-article canonical name."""
     full = doc.text  # spaCy joins every token on each access: once per article
-    raw = _known_people_again(full, _pinyin_names(full, _with_names_in_apposition(doc, _raw_mentions(doc, full))))
+    raw = _with_names_in_apposition(doc, _names_apart_at_commas(full, _raw_mentions(doc, full)))
+    raw = _known_people_again(full, _people_tagged_as_bodies(_pinyin_names(full, raw)))
     people = _people_named_in_full(raw)
     out = [_resolve(r, people) for r in raw]
     out.extend(_unlabelled_family_mentions(doc, out, people.canon_of_family))
@@ -512,6 +513,52 @@ def _known_people_again(full: str, raw: list[tuple]) -> list[tuple]:
         for hit in re.finditer(r"(?<![\w.'’-])%s(?![\w'’-])" % re.escape(name), full):
             _person_at(out, taken, name, *hit.span())
     out.sort(key=lambda r: r[0])
+    return out
+
+
+def _names_apart_at_commas(full: str, raw: list[tuple]) -> list[tuple]:
+    """A mention the recogniser ran over a comma ("Alexei Miller, Gazprom's chief executive" tagged "Miller, Gazprom"
+    as one organisation) is a name per part; the first part, right after an untagged given name, is that person's
+    name in full ("Alexei Miller")."""
+    out = []
+    for s, e, text, label, office in raw:
+        if ", " not in text or label not in ("ORG", "PERSON", "GPE"):
+            out.append((s, e, text, label, office))
+            continue
+        start = s
+        for k, part in enumerate(text.split(", ")):
+            a, b = start, start + len(part)
+            start = b + 2
+            if not part.strip():
+                continue
+            given = re.search(r"\b([A-Z][a-z]+) $", full[max(0, a - 30) : a]) if k == 0 else None
+            if given is not None and given.group(1).casefold() in MALE_NAMES | FEMALE_NAMES:
+                out.append((a - len(given.group(0)), b, full[a - len(given.group(0)) : b], "PERSON", office))
+            else:
+                out.append((a, b, part, label, office if k == 0 else None))
+    return out
+
+
+def _people_tagged_as_bodies(raw: list[tuple]) -> list[tuple]:
+    """A name of two or three capitalised words tagged as an organisation whose last word the recogniser tagged
+    alone as a person elsewhere in the article is that person ("Kazakh President Kassym-Jomart Tokayev said" tagged
+    ORG, "Tokayev told a forum" PERSON): not a name with a word of a body's or company's name in it ("Sanders
+    Institute"), nor a family name that another full name of a person has."""
+    lone = {text for s, e, text, label, _ in raw if label == "PERSON" and len(text.split()) == 1}
+    families = {family_name(text).casefold() for s, e, text, label, _ in raw if label == "PERSON" and " " in text}
+    out = []
+    for s, e, text, label, office in raw:
+        words = text.split()
+        if (
+            label == "ORG"
+            and 2 <= len(words) <= 3
+            and words[-1] in lone
+            and words[-1].casefold() not in families
+            and all(_name_like(w.replace("-", "")) for w in words)
+            and not {w.casefold() for w in words} & (BODY_NAME_WORDS | COMPANY_NAME_WORDS | STATE_BODY_WORDS)
+        ):
+            label = "PERSON"
+        out.append((s, e, text, label, office))
     return out
 
 

@@ -32,6 +32,13 @@ neighbor neighbour man woman someone somebody anyone everyone nobody republican 
 organizer organiser advocate associate businessman businesswoman other proponent backer donor
 """.split()
 )
+# Words for one office, any of which a later description may use for the person a lede described by another
+# ("the Chinese ambassador to Russia has said …" … "the envoy said"; `speakers.named_after_the_lede`).
+OFFICE_KIN = {
+    "ambassador": {"ambassador", "envoy"},
+    "envoy": {"ambassador", "envoy"},
+    "diplomat": {"ambassador", "envoy", "diplomat"},
+}
 # Nouns of a country or a side: not people, though they may be counted ("both sides").
 NOT_PEOPLE = {"country", "nation", "side", "government", "state"}
 FEMALE_NOUNS = {

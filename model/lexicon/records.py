@@ -61,3 +61,6 @@ conference briefing interview speech address hearing meeting summit talks sessio
 remarks comments statements
 """.split()
 )
+# Verbs that put a writing out: its subject speaks in it ("Putin and Xi signed a joint statement … The statement
+# said …"; `speakers.the_writing_named_before`).
+ISSUING_VERBS = {"sign", "issue", "release", "publish", "adopt", "post"}

@@ -109,6 +109,9 @@ DEEDS = {"sign", "strike", "hold", "make", "take", "give", "meet", "visit", "bui
 # Verbs of addressing someone: passive and with no agent ("when asked whether …", "he was told that …"), what they
 # govern is the asker's or the teller's, not their subject's.
 ADDRESSEE_VERBS = {"ask", "tell", "inform", "notify", "question", "urge", "press"}
+# Verbs of asking someone a question: the one asked in a clause before a "he"/"she" answers ("When reporters asked
+# Wang about the visit, he said …": Wang; `speakers.Resolver._the_one_asked`).
+ASKING_VERBS = {"ask", "question", "quiz"}
 # Verbs that report what they told someone ("told a briefing that …", "assured lawmakers that …"), and the
 # gatherings that stand for the people told: with a people noun (`people.PEOPLE_NOUNS`, `GROUP_NOUNS`) the object
 # that a that-clause the parser read as relative may follow (`shapes.that_clause_on_the_addressee`).
@@ -131,6 +134,10 @@ SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}  # "promised Kyiv to 
 OBJECT_CONTROL_PREPS = {"of", "against", "for", "from", "on", "with"}
 NAMING_CUES = {"call", "label", "brand", "dub", "deem", "consider", "declare"}  # "called X a Y": X a Y
 FINDING_VERBS = {"show", "find", "reveal", "indicate", "suggest", "estimate", "put"}  # with a record as subject
+# Verbs of demanding whose object may be what is demanded ("urged [restraint]", "demanded [an apology]"), one noun
+# being enough (`frames.demanded_object`, `reported.too_short`); with an infinitive, the object is whom it is
+# addressed to ("urged Kyiv [to negotiate]").
+DEMAND_VERBS = {"urge", "demand"}
 ATTRIB_FOR = {"call", "push", "press", "ask", "argue", "advocate", "plead", "lobby"}
 # What a person spoke about or accused someone of: the object of the preposition.
 ATTRIB_ABOUT = {

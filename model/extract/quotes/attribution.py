@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from model.extract.quotes.context import FINITE_TAGS, Frame, Quoted, is_people
 from model.extract.quotes.frames import subject_of
+from model.extract.quotes.reported import reports_anothers_words
 from model.extract.quotes.speakers import Speaker, verb_of
 from model.lexicon.naming import NAMING_WORDS, TITLE_CASE_SMALL_WORDS, TITLED_WORK_NOUNS
 from model.lexicon.people import BODY_NOUNS
@@ -49,6 +50,11 @@ def attribute(ex, q: Quoted):
         q.confidence = 0.4
         if q.kind == "partial" and how != "frame":
             q.drop = True
+        return
+    words_of = in_someones_words(ex, q)
+    if words_of is not None:
+        q.speaker, q.basis, q.confidence = words_of
+        ex.resolver.add_candidate(sp.start, q.speaker, speech=True, quoted=True)
         return
     if q.kind == "partial":
         q.drop = True  # a scare quote or a term: no speech around it
@@ -192,6 +198,30 @@ def title_case_paragraph(ex, q: Quoted, prev: list) -> bool | None:
 NAME_OR_TERM_RULES = (named_by_the_word_before, apposition_to_a_title, title_case_without_verb, title_case_paragraph)
 
 
+def in_someones_words(ex, q: Quoted):
+    """ "In Lavrov's words, the relationship is “at its highest point”", "In the words of one diplomat, “…”": the one
+    whose words the sentence opens by naming (a name, a description, "his"); (speaker, basis, confidence) or None."""
+    sent = ex.doc[q.toks[0]].sent
+    first = next((t for t in sent if not t.is_space), None)
+    if first is None or first.lower_ != "in" or first.i >= q.toks[0]:
+        return None
+    words = next((c for c in first.children if c.dep_ == "pobj" and c.lemma_.lower() == "word"), None)
+    if words is None or ex.in_quote[words.i]:
+        return None
+    owner = next((c for c in words.children if c.dep_ == "poss"), None)
+    if owner is None:
+        of = next((c for c in words.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if owner is None:
+        return None
+    low = owner.lower_
+    sp = ex.resolver.pronoun(owner, "words", "he" if low == "his" else "she") if low in ("his", "her") else None
+    sp = sp or ex.resolver.resolve(owner, "words")
+    if sp is None or not sp.name:
+        return None
+    return sp, f"{sp.basis} (the words of '{owner.text}')", sp.confidence * 0.9
+
+
 def in_headline(ex, q: Quoted) -> bool:
     """Quotes in a headline-like line (Title Case, short) are the headline's paraphrase, not a quote."""
     p0, p1 = ex.paras[ex.para_of(q.span.open)]
@@ -270,6 +300,7 @@ def reporters_wording(ex, q: Quoted, best: Frame, outer: list[Frame]) -> Frame |
             and f.content is not None
             and f.content[0] <= best.cue.i < f.content[1]
             and (best.speaker is None or best.speaker.name != f.speaker.name)
+            and not reports_anothers_words(f, ex.frames)  # "Putin said C, the Kremlin said in a readout": Putin's
         ),
         None,
     )

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from model.extract.quotes.context import FINITE_TAGS, Frame, is_document
+from model.extract.quotes.context import FINITE_TAGS, Frame, is_document, is_people
 from model.extract.quotes.cues import LEARNED_CUES, NAME_LABELS, coordinated_cue
 from model.extract.quotes.cues import lemma as _lemma
 from model.extract.quotes.shapes import (
     apostrophe_before,
+    asked_set_off,
     clause_after_an_adjunct,
     clause_of,
     clean_range,
@@ -21,10 +22,12 @@ from model.extract.quotes.shapes import (
     nominal_object,
     object_reach,
     reported_clause_start,
+    stray_that,
     that_clause_in_pp,
     that_clause_on_the_addressee,
 )
 from model.extract.quotes.stance import attribution_kind
+from model.lexicon.people import BODY_NOUNS
 from model.lexicon.records import DOCUMENT_NOUNS
 from model.lexicon.speech import (
     ACT_CUES,
@@ -35,6 +38,7 @@ from model.lexicon.speech import (
     ATTRIB_INFINITIVE,
     ATTRIB_OBJECT,
     COMMITMENTS,
+    DEMAND_VERBS,
     FINDING_VERBS,
     FRAME_VERBS,
     NAMING_CUES,
@@ -252,8 +256,13 @@ def _cue_span(v) -> tuple[int, int]:
 def _reported_clause(ex, v):
     """The clause a report verb takes: a ccomp outside the quotes first (not one before a colon that precedes the
     cue), else one in them, else a that-clause the parser hung on a noun ("said in a statement that …")."""
+    asked = asked_set_off(v)  # "Mao Ning, [asked about …], said …": what she was asked, not what she said
     clauses = [
-        c for c in v.children if c.dep_ == "ccomp" and not (ex.rules.colon_before_cue and colon_between(ex, c, v))
+        c
+        for c in v.children
+        if c.dep_ == "ccomp"
+        and not (ex.rules.colon_before_cue and colon_between(ex, c, v))
+        and (asked is None or c.i != asked[0].i)
     ]
     ccomp = next((c for c in clauses if not ex.in_quote[c.i]), None)
     if ccomp is None:
@@ -286,9 +295,10 @@ def complement_clause(ex, cue: ReportCue) -> bool:
         return False
     ccomp = cue.ccomp
     start = reported_clause_start(ccomp)
-    if ex.doc[start].lower_ == "that" and ex.doc[start].dep_ in ("dobj", "advmod") and ex.doc[start].head.i == ccomp.i:
+    first = ex.doc[start]
+    if first.lower_ == "that" and (first.dep_ in ("dobj", "advmod") and first.head.i == ccomp.i or stray_that(ccomp)):
         start += 1  # the clause's "that" parsed as an object or an adverb (`that_clause_on_the_addressee`, "at the
-        # time that …"): no word of the report
+        # time that …") or as a word inside it ("on a conference call that …"): no word of the report
     aside = _opening_aside(ccomp, start)
     if aside is not None:
         start = aside.right_edge.i + 1  # "told journalists, [as quoted by Interfax,] that …": where it was read
@@ -512,6 +522,22 @@ def intention_infinitive(ex, f: Frame, c) -> bool:
     )
 
 
+def demanded_object(ex, f: Frame, c) -> bool:
+    """ "urged [restraint]", "urged [calm on both sides]": what a demand is for, an object that is no one (not with
+    an infinitive after it: "urged Kyiv [to negotiate]", whom it is addressed to)."""
+    v = f.cue
+    return (
+        c.dep_ == "dobj"
+        and f.cue_lemma in DEMAND_VERBS
+        and c.pos_ == "NOUN"
+        and not c.ent_type_
+        and not is_people(c)
+        and c.lemma_.lower() not in BODY_NOUNS
+        and not any(x.dep_ in ("xcomp", "ccomp") for x in v.children)
+        and _content(ex, f, c)
+    )
+
+
 def naming_object(ex, f: Frame, c) -> bool:
     """ "called [the plan a disaster]": the object and what it is called."""
     v = f.cue
@@ -597,6 +623,7 @@ ATTRIBUTED_RULES = (
     act_admitted_or_denied,
     naming_object,
     stance_object,
+    demanded_object,
     finding_object,
     spoken_about,
     accused_of_on_the_object,
@@ -926,8 +953,16 @@ def name_of_a_lost_root(ex, v, cur, rule):
     return None
 
 
+def subject_set_off_by_a_question(ex, v):
+    """ "Mao Ning, asked about the exchange, said …": the subject the parse gave the participle set off before the
+    verb (`asked_set_off`)."""
+    found = asked_set_off(v)
+    return (found[1], "nsubj") if found is not None and not ex.in_quote[found[1].i] else None
+
+
 SUBJECT_RULES = (
     footage_of_a_name,
+    subject_set_off_by_a_question,
     quoted_as_saying,
     quoted_in_the_passive,
     quoted_in_a_clause,

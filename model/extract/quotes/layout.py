@@ -150,10 +150,13 @@ def headline_reports(
         if source is None:
             continue
         m = source[0]
+        if m is None and _noun_before_a_noun(prev, t, cue, k, i):
+            continue
         span = _headline_span(h, t, prev, m)
         if span is None:
             continue
-        out.append(_headline_record(ex.text, span, cue, t, prev, m))
+        described = _described_source(h, k) if m is None else None
+        out.append(_headline_record(ex.text, span, cue, t, prev, m, described))
         if span[1] < t.idx:
             break  # the cue ended the line
     return out
@@ -209,6 +212,13 @@ def _headline_source(h: _Headline, k: int) -> tuple | None:
     return (m,)
 
 
+def _noun_before_a_noun(prev, t, cue: str, k: int, i: int) -> bool:
+    """ "Xi, Putin Hold Video Call on …": a singular noun right before the cue's bare form is its compound ("Video
+    Call"), no source and its verb ("Video Shows", "Doctor Says", "Officials Say", "Doctor to Testify" are)."""
+    singular = not prev.text.lower().endswith("s")
+    return singular and k == i - 1 and t.text.lower() == cue
+
+
 def _headline_span(h: _Headline, t, prev, m) -> tuple[int, int] | None:
     """What the cue reports: the words after it, or, for a cue ending the line after a comma, the words before the
     source ("Clinton Hid Past Health Problems, Former White House Doctor Says."); None when too short."""
@@ -229,9 +239,35 @@ def _headline_span(h: _Headline, t, prev, m) -> tuple[int, int] | None:
     return c0, c1
 
 
-def _headline_record(text: str, span: tuple[int, int], cue: str, t, prev, m) -> Quote:
+def _described_source(h: _Headline, k: int) -> str | None:
+    """ "Chinese Envoy Says …", "Interview: Former Kremlin Aide Says …": the words of an unnamed person described by a
+    people noun (`people`) at token k, back to the line's start, a colon, a dash or a comma (at most five words);
+    None for a record or a body ("New Poll Shows")."""
+    doc = h.ex.doc
+    noun = doc[k].text.lower()
+    if noun not in h.people and noun.rstrip("s") not in h.people:
+        return None
+    j = k
+    while j - 1 >= h.a and k - j < 4 and (doc[j - 1].is_alpha or _joining_hyphen(doc, j - 1) or _dotted(doc[j - 1])):
+        j -= 1
+    while j < k and doc[j].lower_ in ("a", "an", "the"):
+        j += 1
+    return h.ex.text[doc[j].idx : doc[k].idx + len(doc[k].text)]
+
+
+def _dotted(tok) -> bool:
+    """An abbreviation with its full stops ("E.U.", "U.S.")."""
+    return re.fullmatch(r"(?:[A-Z]\.)+", tok.text) is not None
+
+
+def _joining_hyphen(doc, i: int) -> bool:
+    """A hyphen inside a word ("Ex-Kremlin"), not a dash between words."""
+    return doc[i].text == "-" and i > 0 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
+def _headline_record(text: str, span: tuple[int, int], cue: str, t, prev, m, described: str | None = None) -> Quote:
     c0, c1 = span
-    name = m.canonical if m is not None else None
+    name = m.canonical if m is not None else described
     return Quote(
         start=c0,
         end=c1,
@@ -245,7 +281,9 @@ def _headline_record(text: str, span: tuple[int, int], cue: str, t, prev, m) -> 
         speaker_start=prev.idx,
         speaker_end=prev.idx + len(prev.text),
         basis=f"speaker: '{prev.text}', the source of '{t.text}' in the headline"
-        if name
+        if m is not None
+        else f"speaker: '{described}' (unnamed), the source of '{t.text}' in the headline"
+        if described
         else f"'{prev.text}', an unnamed source of '{t.text}' in the headline",
         confidence=0.5,
     )

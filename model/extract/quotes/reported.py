@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from model.extract.quotes.context import FINITE_TAGS, Frame, is_document, is_people
 from model.extract.quotes.cues import irrealis
-from model.extract.quotes.shapes import apostrophe_run, clean_range
+from model.extract.quotes.shapes import apostrophe_run, asked_set_off, clean_range
 from model.extract.quotes.speakers import Speaker, group_of_a_member
 from model.extract.quotes.stance import claim_kind
 from model.lexicon.grammar import UNNAMED_PRONOUNS
 from model.lexicon.people import BODY_NOUNS, PEOPLE_QUANTIFIERS, THING_NOUNS
 from model.lexicon.records import DOCUMENT_NOUNS
-from model.lexicon.speech import ADDRESSEE_VERBS, CLAIM_NOUNS, REPORT_VERBS, STANCES
+from model.lexicon.speech import ADDRESSEE_VERBS, ATTRIB_FOR, CLAIM_NOUNS, DEMAND_VERBS, REPORT_VERBS, STANCES
 from model.records import Quote
 
 
@@ -76,7 +76,10 @@ def asked_of_the_subject(ex, q: Quote) -> bool:
     if span is None or not len(span):
         return False
     v = span[0]
-    participle = v.tag_ == "VBN" or v.tag_ == "VBD" and v.dep_ == "advcl"  # (the tagger's "Asked whether …, X …")
+    # (the tagger's "Asked whether …, X …"; "X, asked about …, said": a participle on the name)
+    participle = v.tag_ == "VBN" or v.tag_ == "VBD" and v.dep_ in ("advcl", "acl")
+    if asked_set_off(v.head) is not None and asked_set_off(v.head)[0].i == v.i:
+        return True  # "Mao Ning, asked about the exchange, said …"
     if v.lemma_.lower() not in ADDRESSEE_VERBS or not participle or any(c.dep_ == "agent" for c in v.children):
         return False
     deps = {c.dep_ for c in v.children}
@@ -120,8 +123,9 @@ def is_body(tok) -> bool:
 
 
 def _explicit_subject(f: Frame) -> bool:
-    """The explicit subject of a finite cue (a perfect too, with its clause after it: "officials have warned that
-    …", not "…, as some exporters had suggested"), or the object of "according to"."""
+    """The explicit subject of a finite cue (a perfect too, with its clause after it, "officials have warned that
+    …", or closing the sentence as its main clause, "…, the ambassador has said", not "…, as some exporters had
+    suggested"), or the object of "according to"."""
     subj = f.subject
     return f.cue_lemma == "according" or (
         (
@@ -129,7 +133,7 @@ def _explicit_subject(f: Frame) -> bool:
             or _present_tagged_bare(f.cue)
             or _perfect(f.cue)
             and f.content is not None
-            and f.content[0] > f.cue.i
+            and (f.content[0] > f.cue.i or _closing_main_clause(f.cue))
         )
         and f.subject_rule == "nsubj"
         and subj.dep_ == "nsubj"
@@ -145,6 +149,12 @@ def _present_tagged_bare(verb) -> bool:
         and any(c.dep_ == "nsubj" for c in verb.children)
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     )
+
+
+def _closing_main_clause(verb) -> bool:
+    """ "Trade is settled in roubles, the ambassador has said.": the cue is the sentence's root, after what it
+    reports, with no conjunction of its own ("as")."""
+    return verb.dep_ == "ROOT" and not any(c.dep_ == "mark" for c in verb.children)
 
 
 def _perfect(verb) -> bool:
@@ -249,6 +259,12 @@ def _in_a_document(cue) -> bool:
         and any(t.lemma_.lower() in DOCUMENT_NOUNS and t.head.i == words[0].i for t in words[1:])
         and all(words[0].is_ancestor(t) for t in words[1:])
     )
+
+
+def reports_anothers_words(g: Frame, frames: list[Frame]) -> bool:
+    """ "Putin said C, the Kremlin said in a readout", "…, Interfax reported": `g` is where the writer read an earlier
+    speaker's words, not a speaker of them."""
+    return _reported_by(g, frames) is not None
 
 
 def _reported_by(g: Frame, frames: list[Frame]):
@@ -356,21 +372,45 @@ def quoted_inside(ex, f: Frame, unnamed: bool) -> bool:
 
 def too_short(ex, f: Frame, unnamed: bool) -> bool:
     """ "endorsed [Clinton]", "cited [disparaging remarks]"; not "[the countries]", but a stance's object may be
-    one noun ("opposed [the measure]", `QuoteRules.short_stance_objects`)."""
+    one noun ("opposed [the measure]", `QuoteRules.short_stance_objects`), and so may a demand's ("called for
+    [restraint]", "called for [a ceasefire]")."""
     toks = ex.doc[f.content[0] : f.content[1]]
-    one_word = f.named_object or ex.rules.short_stance_objects and f.kind == "stance" and f.cue_lemma in STANCES
+    stance = ex.rules.short_stance_objects and f.kind == "stance"
+    demand = _a_demand(f) and any(t.pos_ == "NOUN" for t in toks)  # not "called for [him]"
+    one_word = f.named_object or stance and (f.cue_lemma in STANCES or demand)
     return sum(1 for t in toks if t.is_alpha) < (1 if one_word else 3) and not (
         f.nominal and sum(1 for t in toks if t.is_alpha and t.pos_ not in ("DET", "PRON")) >= 2
     )
+
+
+def _a_demand(f: Frame) -> bool:
+    """ "called for […]", "pushed for […]", "urged […]", "demanded […]": what a demand is for (`frames.called_for`,
+    `frames.demanded_object`)."""
+    return f.cue_lemma in DEMAND_VERBS or f.cue_lemma in ATTRIB_FOR and f.cue_words == f"{f.cue_lemma} for"
 
 
 def no_clause(ex, f: Frame, unnamed: bool) -> bool:
     """A clause needs a finite verb (a noun phrase may not), "according to" a verb; not words in two apostrophes
     (`in_apostrophes`: "''Get a grip,'' he said": the marks say these are the words, verb or not)."""
     toks = ex.doc[f.content[0] : f.content[1]]
-    if not any(t.tag_ in FINITE_TAGS for t in toks) and f.cue_lemma != "according" and not f.nominal:
+    if (
+        not any(t.tag_ in FINITE_TAGS or _past_tagged_participle(t) for t in toks)
+        and f.cue_lemma != "according"
+        and not f.nominal
+    ):
         return not (ex.rules.apostrophe_words and in_apostrophes(ex, toks[0].idx, toks[-1].idx + len(toks[-1].text)))
     return f.cue_lemma == "according" and not any(t.pos_ in ("VERB", "AUX") for t in toks)
+
+
+def _past_tagged_participle(t) -> bool:
+    """ "said Moscow highly valued Beijing's position": a past tense the tagger took for a participle, with a name or
+    a pronoun of its own for subject and no auxiliary (not "said that claim smacked of …", whose "that" may be the
+    conjunction the parse lost: a first version took it, cut short, on PolNeAR dev)."""
+    return (
+        t.tag_ == "VBN"
+        and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON") for c in t.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in t.children)
+    )
 
 
 def in_apostrophes(ex, start: int, end: int) -> bool:

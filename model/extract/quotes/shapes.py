@@ -9,6 +9,7 @@ from model.extract.quotes.cues import coordinated_cue, cue_reports
 from model.lexicon.grammar import MODAL_LEMMAS, OBJECT_PREPS, SUBORDINATORS
 from model.lexicon.people import GROUP_NOUNS, PEOPLE_NOUNS
 from model.lexicon.speech import (
+    ASKING_VERBS,
     GATHERINGS,
     GLOSS_PARTICIPLES,
     REPORT_VERBS,
@@ -81,7 +82,24 @@ def that_clause_in_pp(ex, v):
                     continue
                 if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or _at_the_time_that(prep, c):
                     return c
+                if c.dep_ == "relcl" and stray_that(c):
+                    return c
     return None
+
+
+def stray_that(clause) -> bool:
+    """ "told reporters on a conference call that preparations were under way": the parser made the clause a
+    relative of "call" and its "that" a word of it (here a second object of "under", which has "way"; "told
+    reporters after the talks that the sides had agreed to expand settlements": of "expand"); a clause
+    with a subject of its own right after "that", whose "that" the tagger read as a conjunction or the parser hung
+    where no relative pronoun can stand: a that-clause, not a relative ("a call that he made" stays one)."""
+    that = clause.doc[clause.left_edge.i]
+    subject = _subject_before(clause)
+    if that.lower_ != "that" or subject is None or subject.left_edge.i != that.i + 1:
+        return False
+    if that.dep_ in ("dobj", "pobj"):  # a second object ("under [that] … way", "expand [that] … settlements")
+        return any(o.dep_ == that.dep_ and o.i != that.i for o in that.head.children)
+    return that.tag_ == "IN" and that.dep_ not in ("nsubj", "nsubjpass", "det")
 
 
 def _at_the_time_that(prep, clause) -> bool:
@@ -457,3 +475,21 @@ def apostrophe_before(ex, v, subj) -> tuple[int, int] | None:
         return None
     a, b = ex.tok_range(p0 + head.index("''") + 2, p0 + len(head) - 2)
     return clean_range(ex, a, b, ex.doc[a]) if b > a else None
+
+
+def asked_set_off(verb):
+    """ "Mao Ning, asked about the exchange at a briefing, said …" parsed with "asked" as the finite verb of a clause
+    of "said" and Mao Ning its subject: the participle set off between a subject and its verb, a clause before `verb`
+    (a verb with no subject of its own); (the participle, its subject) or None."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    doc = verb.doc
+    for c in verb.children:
+        if c.i > verb.i or c.dep_ not in ("ccomp", "advcl") or c.lemma_.lower() not in ASKING_VERBS:
+            continue
+        subj = next((s for s in c.children if s.dep_ == "nsubj" and s.i < c.i), None)
+        if subj is None or c.tag_ not in ("VBD", "VBN") or any(a.dep_ in ("aux", "auxpass") for a in c.children):
+            continue
+        if doc[c.i - 1].text == "," and doc[c.right_edge.i + 1].text == "," and c.right_edge.i + 2 == verb.i:
+            return c, subj
+    return None

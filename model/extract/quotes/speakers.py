@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
+from model.bodies import country_prefix, forms_of
 from model.extract.datelines import dateline_spans, inside
 from model.lexicon.entity_names import TITLE_WORDS
 from model.lexicon.grammar import (
@@ -39,6 +40,7 @@ from model.lexicon.people import (
     MALE_NAMES,
     MALE_NOUNS,
     MEMBER_WORDS,
+    OFFICE_KIN,
     PAIR_NOUNS,
     PAIR_WORDS,
     PEOPLE_NOUNS,
@@ -49,8 +51,8 @@ from model.lexicon.people import (
     VOICE_NOUNS,
 )
 from model.lexicon.places import CAPITALS
-from model.lexicon.records import DOCUMENT_NOUNS, READ_NOUNS, SHARE_WORDS, WRITINGS
-from model.lexicon.speech import QUOTING_VERBS
+from model.lexicon.records import DOCUMENT_NOUNS, ISSUING_VERBS, READ_NOUNS, SHARE_WORDS, WRITINGS
+from model.lexicon.speech import ASKING_VERBS, QUOTING_VERBS
 from model.records import Mention
 
 SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -206,14 +208,28 @@ class Resolver:
                         nouns.add(a.lemma_.lower())
                 if head.dep_ == "appos" and head.head.pos_ == "NOUN":
                     nouns.add(head.head.lemma_.lower())
-                if head.dep_ == "poss" and head.head.pos_ == "NOUN" and m.label in ("ORG", "GPE"):
+                if (
+                    head.dep_ == "poss"
+                    and head.head.pos_ == "NOUN"
+                    and m.label in ("ORG", "GPE")
+                    and head.head.lemma_.lower() not in PEOPLE_NOUNS  # "Peru's ambassador" is no country
+                ):
                     nouns.add(
                         head.head.lemma_.lower()
                     )  # "the US State Department's top diplomat" no; "China's ministry"
-                # where the name stands: "Sen. Marco Rubio of Florida" … "the Florida senator"
-                nouns |= {t.lower_ for t in head.sent if t.ent_type_ in ("GPE", "NORP")} - {head.lower_}
+                nouns |= self._places_of(m, head)
             out.append((m.start, m.canonical, m.label, nouns))
         return out
+
+    @staticmethod
+    def _places_of(m: Mention, head) -> set[str]:
+        """The places a named entity is described by: those of its sentence ("Sen. Marco Rubio of Florida" … "the
+        Florida senator"); for a body whose name opens with its country, that country alone ("the Russian Foreign
+        Ministry said …, after talks with his Chinese counterpart": never "the Chinese foreign ministry")."""
+        own = country_prefix(m.canonical) if m.label == "ORG" else None
+        if own is not None:
+            return forms_of(own[0])
+        return {t.lower_ for t in head.sent if t.ent_type_ in ("GPE", "NORP")} - {head.lower_}
 
     def _pairs(self):
         """Coordinated pairs of named entities ("China and Russia"), by label, in order."""
@@ -223,7 +239,7 @@ class Resolver:
             tok = self.doc[i]
             if self.in_quote[i] or m.label not in SPEAKER_LABELS:
                 continue
-            if tok.dep_ not in ("nsubj", "nsubjpass"):
+            if tok.dep_ not in ("nsubj", "nsubjpass") and not self._subject_of_a_dateline(tok):
                 continue  # a pair that acts together: "China and Russia announced"
             for c in tok.children:
                 named = c if c.i in self.mention_at else _name_in_apposition(c, self.mention_at)
@@ -236,6 +252,17 @@ class Resolver:
                         out.append((m.start, lab, [m.canonical, m2.canonical]))
         out.sort()
         return out
+
+    def _subject_of_a_dateline(self, tok) -> bool:
+        """ "BEIJING/MOSCOW (AP) — Xi Jinping and Vladimir Putin held …" parsed with the dateline as subject and the
+        names set beside it: the names are the subject."""
+        head = tok.head
+        return (
+            tok.dep_ in ("appos", "conj")
+            and head.dep_ in ("nsubj", "nsubjpass")
+            and head.i < tok.i
+            and not self._after_the_dateline(head)
+        )
 
     def _subjects(self):
         """Named people and bodies that are the subject of a main clause: antecedents for later pronouns."""
@@ -282,7 +309,8 @@ class Resolver:
         if tok is None or self.in_quote[tok.i] and not self._glued(tok):
             return None
         # joint subjects: "China and Russia said", "Xi and Putin declared"
-        conjs = [c for c in tok.children if c.dep_ == "conj"]
+        # (not an office the parse made a conjunct of its own: "X and Chilean [President] Gabriel Boric")
+        conjs = [c for c in tok.children if c.dep_ == "conj" and c.lower_ not in TITLE_WORDS]
         if conjs:
             parts = [self._single(t, cue_text) for t in [tok] + conjs]
             parts = [p for p in parts if p is not None and p.name]
@@ -365,7 +393,12 @@ class Resolver:
         ]
         own = next((t for t in after if t.head.i == tok.head.i), None)
         if own is None:  # "TIANJIN, China, Sept 1 (…) - Russian President Vladimir Putin praised": joined to it
-            own = next((t for t in tok.subtree if t.dep_ in ("conj", "appos") and self._after_the_dateline(t)), None)
+            # (or to the dateline's other word the parse made a subject too: "MOSCOW, May 8 (Reuters) - X and Y …")
+            subjects = [tok] + [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i]
+            joined = (
+                t for s in subjects for t in s.subtree if t.dep_ in ("conj", "appos") and self._after_the_dateline(t)
+            )
+            own = next(joined, None)
         if own is not None:
             return self.resolve(own, cue_text)  # (joint subjects too: "X and his counterpart Y pledged")
         named = next(
@@ -468,6 +501,7 @@ class Resolver:
             want = "m" if low == "he" else "f"
             return (
                 self._in_own_sentence(tok, want, span)
+                or self._the_one_asked(tok, want, span)
                 or self._nearest_compatible(tok, want, span)
                 or self._only_person_nearby(tok, want, span)
                 or self._person_tagged_org(tok, span)
@@ -546,6 +580,29 @@ class Resolver:
                 return _person_speaker(
                     m, span, f"speaker: '{tok.text}' → {m.canonical}, the person named earlier in the sentence"
                 )
+        return None
+
+    def _the_one_asked(self, tok, want: str, span) -> Speaker | None:
+        """ "When reporters asked Wang Wenbin about the visit, he said …", "When I asked a senior diplomat …, he
+        replied …": the one asked, in a clause that the pronoun's verb governs before it, answers (a person of the
+        gender wanted, or a person described)."""
+        verb = tok.head
+        if tok.dep_ != "nsubj":
+            return None
+        for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i < tok.i):
+            if clause.lemma_.lower() not in ASKING_VERBS:
+                continue
+            asked = next((o for o in clause.children if o.dep_ == "dobj" and not self.in_quote[o.i]), None)
+            if asked is None:
+                continue
+            m = self._mention_for(asked)
+            if m is not None and m.label == "PERSON" and self.gender.get(m.canonical, want) == want:
+                return _person_speaker(m, span, f"speaker: '{tok.text}' → {m.canonical}, the one asked")
+            if m is None and asked.tag_ == "NN" and asked.lemma_.lower() in PEOPLE_NOUNS:
+                sp = self.resolve(asked, clause.text)
+                if sp is not None and sp.name and self.gender.get(sp.name, want) == want:
+                    basis = f"speaker: '{tok.text}' → {sp.name}, the one asked"
+                    return replace(sp, start=span[0], end=span[1], basis=basis)
         return None
 
     def _nearest_compatible(self, tok, want: str, span) -> Speaker | None:
@@ -793,7 +850,19 @@ class Resolver:
                 if kept:
                     words.append(word)
                 word, kept = "", False
-        return " ".join(words)
+        after = self._said_of_them(tok)
+        return " ".join(words) + (" " + after if after else "")
+
+    def _said_of_them(self, tok) -> str | None:
+        """ "a person [familiar with the talks]", "sources [close to the Kremlin]": an adjective with its phrase right
+        after the noun (at most six words), the words that say who the source is."""
+        adj = next((c for c in tok.rights if c.dep_ == "amod" and c.i == tok.i + 1 and c.tag_ == "JJ"), None)
+        if adj is None or not any(c.dep_ == "prep" for c in adj.children) or adj.right_edge.i - tok.i > 6:
+            return None
+        span = self.doc[adj.i : adj.right_edge.i + 1]
+        if any(self.in_quote[t.i] or t.is_space for t in span):
+            return None
+        return span.text
 
     def _unnamed_person(self, tok, name: str) -> str | None:
         """ "my mother", "the woman": one person, of known gender, whom a later "she" may mean (label PERSON).
@@ -1044,15 +1113,22 @@ def the_writing_named_before(res: Resolver, d: Described) -> Speaker | None:
     for t in reversed(res.doc[: d.tok.i]):
         if t.lemma_.lower() != d.lemma or res.in_quote[t.i]:
             continue
-        prep, verb = t.head, t.head.head
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if t.dep_ != "pobj" or prep.lower_ != "in" or verb.pos_ != "VERB" or subject is None:
+        verb = t.head if _issued(t) else t.head.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        said_in = t.dep_ == "pobj" and t.head.lower_ == "in"
+        if not (said_in or _issued(t)) or verb.pos_ != "VERB" or not subjects:
             return None  # the nearest such writing is no one's said words
-        sp = res.resolve(subject, d.cue_text)
-        if sp is None or not sp.name:
+        # (the first subject that names someone: a dateline the parse made a subject names no one)
+        sp = next((sp for c in subjects if (sp := res.resolve(c, d.cue_text)) is not None and sp.name), None)
+        if sp is None:
             return None
         return _speaking_for(res, d, sp, f"whose {d.lemma} it named before", sp.named)
     return None
+
+
+def _issued(writing) -> bool:
+    """ "signed [a joint statement]", "issued [a statement]": a writing its verb's subject put out."""
+    return writing.dep_ == "dobj" and writing.head.lemma_.lower() in ISSUING_VERBS
 
 
 def _speaking_for(res: Resolver, d: Described, sp: Speaker, why: str, named: bool, antecedent: bool = True) -> Speaker:
@@ -1086,6 +1162,11 @@ def _definite(d: Described) -> bool:
     return any(c.lower_ in ("the", "this", "that") and c.dep_ == "det" for c in d.tok.lefts)
 
 
+def _their_own(d: Described) -> bool:
+    """ "his Russian counterpart", "her deputy": a description owned by a personal pronoun, definite as "the" is."""
+    return d.owner is not None and d.owner.lower_ in ("his", "her", "their") and d.tok.tag_ == "NN"
+
+
 def the_company(res: Resolver, d: Described) -> Speaker | None:
     """ "The company said": the company last the subject of a sentence, not the last one named ("… through
     underwriters Stephens Inc and Cazenove Inc. The company said …")."""
@@ -1111,13 +1192,15 @@ def the_company(res: Resolver, d: Described) -> Speaker | None:
 
 
 def named_earlier_as(res: Resolver, d: Described) -> Speaker | None:
-    """ "the ministry", "the Florida senator": the last one named who was described by that noun (and places)."""
+    """ "the ministry", "the Florida senator": the last one named who was described by that noun (and places), or by
+    another word for the same office ("Ambassador Zhang Hanhui" … "the envoy": `OFFICE_KIN`)."""
     tok, lemma = d.tok, d.lemma
-    if not _definite(d) or tok.pos_ != "NOUN":
+    if not (_definite(d) or _their_own(d)) or tok.pos_ != "NOUN":
         return None
     places = {t.lower_ for t in tok.subtree if t.i < tok.i and t.ent_type_ in ("GPE", "NORP")}
+    kin = OFFICE_KIN.get(lemma, {lemma})  # "Ambassador Zhang Hanhui" … "the envoy"
     for pos, canon, lab, nouns in reversed(res.descriptors):
-        if pos < tok.idx and lemma in nouns and places <= nouns:
+        if pos < tok.idx and kin & nouns and places <= nouns:
             return Speaker(
                 canon,
                 [canon],
@@ -1145,6 +1228,66 @@ def named_next_with_that_title(res: Resolver, d: Described) -> Speaker | None:
     before = re.compile(r"\b" + title + r"\s*,?\s*$")
     after = re.compile(r"\s*,\s*(?:[\w.\-’']+\s+){0,4}" + title + r"\b")
     return _person_named_with(res, d, before, after, "named next with that title", _people_next(res, tok))
+
+
+def named_after_the_lede(res: Resolver, d: Described) -> Speaker | None:
+    """ "MOSCOW — Trade is settled in roubles, the Chinese ambassador to Russia has said." ¶ "Zhang Hanhui said in an
+    interview …" … "The ambassador said …", "the envoy said …": a lede whose subject describes a person before the
+    article names anyone, and a next paragraph whose first subject is a person named in full: that person, for the
+    lede's description and for a later one of the same office (`OFFICE_KIN`). Not "a source" (indefinite)."""
+    tok = d.tok
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or d.lemma not in PEOPLE_NOUNS or not (_definite(d) or d.owner):
+        return None
+    kin = OFFICE_KIN.get(d.lemma, {d.lemma})
+    lede = next((t for t in res.doc[: tok.i + 1] if _describes_the_lede_speaker(res, t, kin)), None)
+    if lede is None:
+        return None
+    named = _first_subject_named(res, res.para_of(lede.idx) + 1, kin)
+    if named is None:
+        return None
+    name, start = named
+    if any(m.label == "PERSON" and m.start < start for m in res.mention_at.values()):
+        return None  # someone was named before: the lede's description may be another
+    basis = f"speaker: '{d.text(res)}' → {name}, the lede's {lede.lower_}, named in the next paragraph"
+    return Speaker(name, [name], d.span[0], d.span[1], basis, 0.7, "PERSON", True)
+
+
+def _describes_the_lede_speaker(res: Resolver, t, kin: set) -> bool:
+    """A singular description of one of `kin`, definite or possessive, the subject of a verb, outside quotes."""
+    return (
+        t.pos_ == "NOUN"
+        and t.tag_ == "NN"
+        and t.lemma_.lower() in kin
+        and t.dep_ == "nsubj"
+        and not res.in_quote[t.i]
+        and any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+    )
+
+
+def _first_subject_named(res: Resolver, para: int, kin: set) -> tuple[str, int] | None:
+    """(the name, where it starts) of paragraph `para`'s first subject, when it is a person named in full (a name
+    the recogniser missed too: two or three proper nouns) with no office but one of `kin` ("minister Ilse Marko" is
+    not the lede's ambassador)."""
+    for t in res.doc:
+        if res.para_of(t.idx) < para or t.dep_ != "nsubj" or res.in_quote[t.i]:
+            continue
+        if res.para_of(t.idx) > para or _another_office(t, kin):
+            return None
+        m = res.mention_at.get(t.i)
+        if m is not None:
+            return (m.canonical, m.start) if m.label == "PERSON" and len(m.canonical.split()) >= 2 else None
+        names = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
+        if t.pos_ == "PROPN" and not t.ent_type_ and 2 <= len(names) <= 3 and t.i - names[0].i == len(names) - 1:
+            return " ".join(n.text for n in names), names[0].idx
+        return None
+    return None
+
+
+def _another_office(name, kin: set) -> bool:
+    """A name set beside an office that is none of `kin` ("minister Ilse Marko", "Ilse Marko, the minister")."""
+    beside = [c for c in name.children if c.dep_ in ("compound", "amod", "appos")]
+    offices = {t.lemma_.lower() for c in beside for t in c.subtree if t.lemma_.lower() in PEOPLE_NOUNS}
+    return bool(offices - kin)
 
 
 def _people_next(res: Resolver, tok) -> list[Mention]:
@@ -1238,6 +1381,7 @@ DESCRIPTION_RULES = (
     the_company,
     named_earlier_as,
     named_next_with_that_title,
+    named_after_the_lede,
     date_for_a_name,
     untagged_name,
     owner_of_a_thing,

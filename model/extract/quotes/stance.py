@@ -22,8 +22,8 @@ def attribution_kind(ex, cue_lemma: str, dep: str, subject) -> str:
         return "stance"
     if cue_lemma in ACT_CUES and dep == "xcomp":  # "denied [providing weapons]": an act denied, no words
         return "stance"
-    if cue_lemma in REPORT_VERBS and dep in WORDS_DEPS:
-        return "indirect"
+    if cue_lemma in REPORT_VERBS and dep in WORDS_DEPS or cue_lemma == "say":
+        return "indirect"  # (what is said is words, in a headline's clause without a verb too: "Putin says [ties …]")
     return "stance"
 
 

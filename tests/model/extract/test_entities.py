@@ -58,6 +58,26 @@ def test_surname_mislabelled_as_org_becomes_person(nlp):
     assert wang and all(m.canonical == "Wang Yi" and m.label == "PERSON" for m in wang)
 
 
+def test_a_full_name_tagged_as_an_organisation_is_the_person_its_surname_alone_names(nlp):
+    got = by_text(
+        nlp,
+        "ALMATY — Kyrgyz President Sadyr-Bek Zhaparov said on Monday that his country would not choose. "
+        "“We are friends of all,” Zhaparov told a forum of investors.",
+    )
+    assert got["Zhaparov"] == {"Sadyr-Bek Zhaparov"}
+    ms = entities.resolve_mentions(nlp("The Sanders Institute hired staff. Sanders spoke in Iowa."))
+    assert {m.label for m in ms if m.text == "Sanders Institute"} == {"ORG"}
+
+
+def test_a_mention_run_over_a_comma_is_a_name_per_part(nlp):
+    from model.extract.entities import _names_apart_at_commas
+
+    text = "Later, Alexei Varin, Norilsk's chief executive, said so."
+    s = text.index("Varin")
+    raw = [(s, s + len("Varin, Norilsk"), "Varin, Norilsk", "ORG", None)]
+    assert [(r[2], r[3]) for r in _names_apart_at_commas(text, raw)] == [("Alexei Varin", "PERSON"), ("Norilsk", "ORG")]
+
+
 def test_distinct_people_are_never_merged(nlp):
     text = (
         "Wang Yi met officials. Wan Qingsong, a professor, commented. Wan said it was time. Wang agreed. "

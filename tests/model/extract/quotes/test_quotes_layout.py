@@ -46,7 +46,7 @@ LAID_OUT = [
         "Former White House Doctor Says Reagan Concealed Memory Lapses From Aides\n\n"
         "A former White House physician said on Monday that Ronald Reagan had hidden his memory lapses.",
         "Concealed",
-        None,
+        "Former White House Doctor",  # an unnamed source: its description
         "say",
         "Reagan Concealed Memory Lapses From Aides",
     ),
@@ -55,7 +55,7 @@ LAID_OUT = [
         "Reagan Concealed Memory Lapses From Aides, Former White House Doctor Says.\n\n"
         "His former physician spoke to a radio show on Monday.",
         "Concealed",
-        None,
+        "Former White House Doctor",
         "say",
         "Reagan Concealed Memory Lapses From Aides",
     ),
@@ -211,3 +211,14 @@ def test_a_lede_is_no_headline_when_the_title_is_kept_apart(nlp):
 
     assert headline(None) and headline("Former White House doctor says Reagan concealed memory lapses")
     assert not headline("DOCTOR'S MEMOIR PUBLISHED")  # the title is elsewhere: the first line is the lede's
+
+
+def test_a_headlines_noun_before_a_noun_is_no_source_and_its_verb(nlp):
+    text = "Peru, Chile hold video call on anniversary of trade pact\n\nThe two presidents spoke for an hour on Monday."
+    assert not [q for q in run(nlp, text) if "anniversary" in q.text]
+
+
+def test_a_headlines_unnamed_source_is_its_description(nlp):
+    text = "Interview: Peruvian envoy says trade with Chile paid in soles\n\nThe envoy spoke in Lima on Monday."
+    q = one(run(nlp, text), "paid in soles")
+    assert (q.kind, q.speaker) == ("indirect", "Peruvian envoy")

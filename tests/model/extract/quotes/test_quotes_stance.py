@@ -76,6 +76,30 @@ def test_a_stance_may_take_a_one_noun_object(nlp):
     assert not any("merger" in q.text for q in run(nlp, text, short_stance_objects=False))
 
 
+@pytest.mark.parametrize("demand", ["restraint", "a ceasefire", "calm"])
+def test_a_demand_may_be_for_one_noun_but_not_for_someone(nlp, demand):
+    quotes = run(nlp, f"LIMA, May 2 (Wire Q) -- Peru on Friday called for {demand} after the border clashes.")
+    assert [(q.kind, q.speaker, q.text, q.cue) for q in quotes] == [("stance", "Peru", demand, "call for")]
+    assert run(nlp, "Mayor Lena Stroud called for him.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, text, cue",
+    [
+        ("Peru urged restraint after the clashes.", "restraint", "urge"),
+        ("Peru demanded an apology.", "an apology", "demand"),
+    ],
+)
+def test_what_is_urged_or_demanded_may_be_one_noun(nlp, sentence, text, cue):
+    quotes = run(nlp, sentence)
+    assert [(q.kind, q.speaker, q.text, q.cue) for q in quotes] == [("stance", "Peru", text, cue)]
+
+
+def test_whom_a_demand_is_addressed_to_is_not_what_is_demanded(nlp):
+    quotes = run(nlp, "Foreign Minister Elena Ruiz urged the two sides to show restraint.")
+    assert [(q.speaker, q.text) for q in quotes] == [("Elena Ruiz", "to show restraint")]
+
+
 def test_a_body_holds_a_stance_but_its_belief_is_not_dressed_as_words(nlp):
     text = "The Harbour Workers Union opposed the new dock schedule for night shifts."
     schedule = one(run(nlp, text), "dock schedule")
@@ -170,3 +194,11 @@ def test_a_thing_described_by_a_common_noun_holds_no_stance(nlp):
 def test_an_accusation_of_one_word_or_hung_on_whom_it_is_against_is_a_stance(nlp, sentence, text):
     stance = one(run(nlp, sentence), text)
     assert (stance.kind, stance.speaker, stance.cue) == ("stance", "Ada Quill", "accuse")
+
+
+def test_what_is_said_is_reported_words_even_without_a_verb(nlp):
+    text = (
+        "Boric says ties with Peru 'stronger than ever' ahead of Lima trip\n\nPresident Gabriel Boric spoke on Monday."
+    )
+    q = one(run(nlp, text), "ties with Peru")
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "Gabriel Boric", "say")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.model.extract.quotes.helpers import one, run
 
 
@@ -149,3 +151,15 @@ def test_according_to_any_described_source_reports_the_clause(nlp):
     assert (spent.kind, spent.cue, spent.speaker) == ("indirect", "according to", "media ad tracker")
     assert spent.text.startswith("Since March")
     assert not any("radio spots" in q.text for q in run(nlp, text, according_any_noun=False))
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("The harbour will reopen in May, a person familiar with the talks said.", "person familiar with the talks"),
+        ("The harbour will reopen in May, according to people close to the mayor.", "people close to the mayor"),
+    ],
+)
+def test_an_unnamed_source_keeps_the_words_after_it_that_say_who_it_is(nlp, sentence, speaker):
+    quotes = run(nlp, sentence)
+    assert [(q.speaker, q.text) for q in quotes] == [(speaker, "The harbour will reopen in May")]

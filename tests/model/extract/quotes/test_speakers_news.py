@@ -63,6 +63,13 @@ def test_an_unnamed_source_in_the_perfect_reports_its_clause(nlp, verb):
     ]
 
 
+def test_an_unnamed_source_in_the_perfect_closing_the_sentence_reports_what_comes_before(nlp):
+    quotes = run(nlp, "Most trade with Chile is now paid in soles, the Peruvian envoy to Santiago has said.")
+    assert [(q.speaker, q.text, q.kind) for q in quotes] == [
+        ("Peruvian envoy", "Most trade with Chile is now paid in soles", "indirect")
+    ]
+
+
 def test_an_unnamed_source_in_the_perfect_after_its_clause_reports_none_of_it(nlp):
     quotes = run(nlp, "He declined to say whether the port would reopen in May, as some pilots had suggested.")
     assert not any(q.speaker == "pilots" for q in quotes)
@@ -266,6 +273,27 @@ def test_what_someone_told_a_briefing_is_reported_though_the_parse_hangs_it_on_t
     assert told.text.startswith("Madrid")
 
 
+def test_what_someone_told_reporters_on_a_call_is_reported_though_the_parse_hangs_it_on_the_call(nlp):
+    # the parser reads "a conference call that preparations for the trip were …" as a relative clause on "call"
+    quotes = run(
+        nlp,
+        "Palace spokesman Arvid Holm told reporters on a conference call that preparations for the trip were under "
+        "way but declined to give a date.",
+    )
+    told = one(quotes, "preparations")
+    assert (told.kind, told.speaker, told.text) == (
+        "indirect",
+        "Arvid Holm",
+        "preparations for the trip were under way",
+    )
+    assert run(nlp, "Anton Weber told reporters on a call that lasted an hour about the port.") == []
+    quotes = run(
+        nlp,
+        "President Lena Berg told reporters after the talks that the two sides had agreed to expand trade in euros.",
+    )
+    assert [q.text for q in quotes] == ["the two sides had agreed to expand trade in euros"]
+
+
 def test_a_story_told_is_no_report_of_what_its_relative_clause_says(nlp):
     assert run(nlp, "Anton Weber told a story that he had heard in Vienna.") == []
 
@@ -318,6 +346,15 @@ def test_what_a_speaker_was_asked_is_not_what_they_said(nlp):
 def test_a_report_closed_by_the_document_it_was_read_in_is_the_speakers_alone(nlp):
     quotes = run(nlp, "Tusk said Poland valued its ties with Chile, the ministry said in a readout of the call.")
     assert [(q.speaker, q.text) for q in quotes] == [("Tusk", "Poland valued its ties with Chile")]
+
+
+def test_words_quoted_in_a_report_closed_by_the_document_are_the_speakers(nlp):
+    quotes = run(
+        nlp,
+        "Polish Prime Minister Donald Tusk and Chilean President Gabriel Boric spoke by phone on Monday.\n\n"
+        "Tusk said Warsaw valued the “time-honoured” ties between the two nations, the Polish Foreign Ministry said in a readout.",
+    )
+    assert one(quotes, "time-honoured").speaker == "Donald Tusk"
 
 
 def test_a_reported_clause_before_a_predicate_holding_a_fragment_is_reported(nlp):
@@ -426,3 +463,139 @@ def test_the_statement_named_before_speaks_for_who_spoke_in_it(nlp):
         "The statement, released after talks in Lima, said the two sides opposed “protectionism” in all its forms.",
     )
     assert one(quotes, "protectionism").speaker == "Chile; Peru"
+
+
+def test_a_body_named_with_its_country_is_no_other_countrys_body_of_that_name(nlp):
+    quotes = run(
+        nlp,
+        "Delegates of the two states met in Dubai, the Indian Trade Ministry said after talks with its Pakistani "
+        "partners.\n\n"
+        "According to the Pakistani trade ministry, the talks also covered cotton quotas.\n\n"
+        "The Indian ministry said the next round would be held in June.",
+    )
+    assert one(quotes, "cotton quotas").speaker != "Indian Trade Ministry"
+    assert one(quotes, "next round").speaker == "Indian Trade Ministry"
+
+
+def test_the_one_asked_answers(nlp):
+    quotes = run(
+        nlp,
+        "“The port is full,” said Nils Berg, a shipping analyst in Oslo.\n\n"
+        "When reporters asked Tomas Lind about the delays, he said that the cranes would arrive in May.\n\n"
+        "When I asked a senior customs officer about the queue last week, he replied that it was “a temporary "
+        "problem.”",
+    )
+    assert one(quotes, "cranes would arrive").speaker == "Tomas Lind"
+    assert one(quotes, "temporary problem").speaker == "senior customs officer"
+
+
+def test_a_dateline_of_two_places_is_a_dateline():
+    text = "LIMA/SANTIAGO (Wire Q) — The two ministers met on Monday."
+    assert [text[a:b] for a, b in dateline_spans(text)] == ["LIMA/SANTIAGO (Wire Q) — "]
+    assert dateline_spans("AC/DC - the band played on.") == []
+
+
+def test_a_pair_the_parse_set_beside_a_dateline_of_two_places_is_named_together(nlp):
+    quotes = run(
+        nlp,
+        "HANOI/MANILA (AP) — Vietnamese President Luong Cuong and Philippine President Ferdinand Marcos held a video "
+        "call on Wednesday to mark the anniversary of a trade treaty, state media reported.\n\n"
+        "Marcos told Luong that Manila valued the treaty.\n\n"
+        "The call lasted an hour.\n\n"
+        "Officials said the tariffs were discussed.\n\n"
+        "In a joint statement issued after the call, the two leaders said they would “firmly support each other” in "
+        "trade talks.",
+    )
+    assert not one(quotes, "held a video call").text.startswith("HANOI")
+    assert one(quotes, "firmly support").speaker == "Luong Cuong; Ferdinand Marcos"
+
+
+def test_a_ledes_description_is_the_person_the_next_paragraph_names_first(nlp):
+    quotes = run(
+        nlp,
+        "LIMA, May 2 (Wire Q) -- Most trade with Chile is now paid in soles, Peru's ambassador to Santiago has said.\n\n"
+        "Rosa Quispe said in an interview that the share of the sol was close to 90 percent.\n\n"
+        "The ambassador said the port of Arica would be upgraded.\n\n"
+        "“We stand for open trade,” the envoy said.\n\n"
+        "“Nobody loses,” the diplomat added.",
+    )
+    for needle in ("paid in soles", "port of Arica", "open trade", "Nobody loses"):
+        assert one(quotes, needle).speaker == "Rosa Quispe"
+
+
+def test_a_ledes_description_is_no_one_named_when_someone_was_named_before(nlp):
+    quotes = run(
+        nlp,
+        "Pedro Ruiz met the press in Lima on Monday. The Chilean ambassador said trade was growing.\n\n"
+        "Rosa Quispe said the port would be upgraded.",
+    )
+    assert one(quotes, "trade was growing").speaker != "Rosa Quispe"
+
+
+def test_another_word_for_the_office_is_the_one_named_with_it(nlp):
+    quotes = run(
+        nlp,
+        "Peruvian Ambassador Rosa Quispe told Andina that trade was growing. “We are partners,” the envoy said. "
+        "“Nobody can divide us,” the diplomat added.",
+    )
+    assert one(quotes, "partners").speaker == "Rosa Quispe"
+    assert one(quotes, "divide us").speaker == "Rosa Quispe"
+
+
+def test_a_speaker_set_off_by_the_question_put_to_them_speaks(nlp):
+    quotes = run(
+        nlp,
+        "MADRID (Wire Q) - Spain's foreign minister met his Chilean counterpart in Madrid on Wednesday for talks.\n\n"
+        "Lena Ortiz, asked about the exchange at a regular briefing, said Madrid hoped countries in the region would "
+        "“do more things conducive to peace.”",
+    )
+    assert [(q.kind, q.speaker, q.text) for q in quotes] == [
+        ("partial", "Lena Ortiz", "do more things conducive to peace."),
+    ]
+    # the parse made "asked" the clause's verb and the name its subject: what she was asked is no report of hers
+    quotes = run(nlp, "Zhou Bin, asked about the visit, said it was a private matter.")
+    assert [(q.kind, q.speaker, q.text) for q in quotes] == [("indirect", "Zhou Bin", "it was a private matter")]
+
+
+def test_his_counterpart_is_the_one_named_as_the_counterpart(nlp):
+    quotes = run(
+        nlp,
+        "LIMA (Wire Q) - Peruvian Foreign Minister Elmer Schialer met his Chilean counterpart Alberto van Klaveren in "
+        "Lima on Wednesday.\n\n"
+        "His Chilean counterpart said Santiago highly valued Lima's position on the fishing dispute.",
+    )
+    q = one(quotes, "highly valued")
+    assert (q.speaker, q.text) == (
+        "Alberto van Klaveren",
+        "Santiago highly valued Lima's position on the fishing dispute",
+    )
+
+
+def test_a_statement_signed_before_speaks_for_those_who_signed_it(nlp):
+    quotes = run(
+        nlp,
+        "LIMA, May 8 (Wire Q) - Peruvian President Dina Boluarte and Chilean President Gabriel Boric on Thursday signed "
+        "a joint statement on deepening their partnership.\n\n"
+        "“Peru and Chile stand together,” the statement said.",
+    )
+    assert one(quotes, "stand together").speaker == "Dina Boluarte; Gabriel Boric"
+
+
+def test_words_in_someones_words_are_theirs(nlp):
+    quotes = run(
+        nlp,
+        "Chilean Foreign Minister Alberto van Klaveren met his Peruvian counterpart on Monday.\n\n"
+        "In van Klaveren's words, the relationship is “at its highest point in history.”\n\n"
+        "In the words of one Western diplomat, the talks were “frank but friendly.”",
+    )
+    assert one(quotes, "highest point").speaker == "Alberto van Klaveren"
+    assert one(quotes, "frank but friendly").speaker == "one Western diplomat"
+
+
+def test_a_pair_joined_to_the_datelines_second_subject_speaks_together(nlp):
+    quotes = run(
+        nlp,
+        "MOSCOW, May 8 (Reuters) - Russian President Vladimir Putin and Chinese President Xi Jinping on Thursday "
+        "signed a joint statement on trade, vowing to oppose unilateral tariffs.",
+    )
+    assert one(quotes, "unilateral tariffs").speaker == "Vladimir Putin; Xi Jinping"
