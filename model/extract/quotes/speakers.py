@@ -613,7 +613,7 @@ class Resolver:
                 continue
             if self.para_of(pos) - c.para > 4:
                 break
-            if self.gender.get(c.speaker.name, want) != want or self._reported(c, want):
+            if self.gender.get(c.speaker.name, want) != want or self._reported(c, want) or self._reported_by(c, tok):
                 continue
             what = "subject of a speech verb" if c.speech else "subject"
             basis = f"speaker: '{tok.text}' → {c.speaker.name}, nearest compatible {what}"
@@ -665,6 +665,19 @@ class Resolver:
                 ):
                     return c
         return None
+
+    def _reported_by(self, c: Candidate, tok) -> bool:
+        """The candidate is the subject of what the pronoun's own verb reports ("Wang Yi raised the issue with Rubio
+        last week, she said": she is not Wang Yi, who would be "Wang said he raised …")."""
+        span = self.doc.char_span(c.pos, c.pos + 1, alignment_mode="expand")
+        if span is None or not len(span) or tok.dep_ != "nsubj" or any(o.dep_ == "dobj" for o in tok.head.children):
+            return False  # (a verb with an object of its own reports nothing: "…, she added the words, …")
+        v = span[0]
+        while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+            v = v.head
+        while v.dep_ == "conj" and v.head.i != v.i:
+            v = v.head
+        return v.dep_ == "ccomp" and v.head.i == tok.head.i
 
     def _reported(self, c: Candidate, want: str | None) -> bool:
         """A speaker inside someone else's report ("Brian Murphy said Trump continued to hurt his cause. “…,” he

@@ -599,3 +599,13 @@ def test_a_pair_joined_to_the_datelines_second_subject_speaks_together(nlp):
         "signed a joint statement on trade, vowing to oppose unilateral tariffs.",
     )
     assert one(quotes, "unilateral tariffs").speaker == "Vladimir Putin; Xi Jinping"
+
+
+def test_a_trailing_pronoun_is_not_the_subject_of_what_it_reports(nlp):
+    """ "X did Y last week, she said": she is who spoke before, not X (who would be "X said he did Y")."""
+    quotes = run(
+        nlp,
+        "Spokesperson Anna Kovac told a briefing on Monday that the port would reopen.\n\n"
+        "Minister Tomas Reyes raised the issue with his counterpart last week, she said.",
+    )
+    assert one(quotes, "raised the issue").speaker == "Anna Kovac"
