@@ -134,6 +134,24 @@ SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}  # "promised Kyiv to 
 OBJECT_CONTROL_PREPS = {"of", "against", "for", "from", "on", "with"}
 NAMING_CUES = {"call", "label", "brand", "dub", "deem", "consider", "declare"}  # "called X a Y": X a Y
 FINDING_VERBS = {"show", "find", "reveal", "indicate", "suggest", "estimate", "put"}  # with a record as subject
+# Verbs of showing: with a happening for subject ("the visit underlined how dependent Moscow had become", "the talks
+# showed that …") no one speaks: the writer reads the happening (`reported.a_happening_that_shows`).
+SHOWING_VERBS = {
+    "underline",
+    "underscore",
+    "show",
+    "highlight",
+    "demonstrate",
+    "signal",
+    "illustrate",
+    "reflect",
+    "indicate",
+    "suggest",
+    "reveal",
+    "prove",
+    "confirm",
+    "mark",
+}
 # Verbs of demanding whose object may be what is demanded ("urged [restraint]", "demanded [an apology]"), one noun
 # being enough (`frames.demanded_object`, `reported.too_short`); with an infinitive, the object is whom it is
 # addressed to ("urged Kyiv [to negotiate]").

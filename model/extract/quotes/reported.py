@@ -8,10 +8,19 @@ from model.extract.quotes.cues import irrealis
 from model.extract.quotes.shapes import apostrophe_run, asked_set_off, clean_range
 from model.extract.quotes.speakers import Speaker, group_of_a_member
 from model.extract.quotes.stance import claim_kind
+from model.lexicon.events import EVENT_NOUNS
 from model.lexicon.grammar import UNNAMED_PRONOUNS
 from model.lexicon.people import BODY_NOUNS, PEOPLE_QUANTIFIERS, THING_NOUNS
-from model.lexicon.records import DOCUMENT_NOUNS
-from model.lexicon.speech import ADDRESSEE_VERBS, ATTRIB_FOR, CLAIM_NOUNS, DEMAND_VERBS, REPORT_VERBS, STANCES
+from model.lexicon.records import DOCUMENT_NOUNS, WRITINGS
+from model.lexicon.speech import (
+    ADDRESSEE_VERBS,
+    ATTRIB_FOR,
+    CLAIM_NOUNS,
+    DEMAND_VERBS,
+    REPORT_VERBS,
+    SHOWING_VERBS,
+    STANCES,
+)
 from model.records import Quote
 
 
@@ -189,9 +198,17 @@ def any_noun_that_speaks(ex, f: Frame, subj) -> bool | None:
         and (f.cue_lemma in REPORT_VERBS or f.attrib or ex.rules.according_any_noun and _according(f) and subj.is_lower)
         and not f.nominal
         and subj.lemma_.lower() not in THING_NOUNS
+        and not a_happening_that_shows(f, subj)
     ):
         return True
     return None
+
+
+def a_happening_that_shows(f: Frame, subj) -> bool:
+    """ "the visit underlined how dependent Moscow had become", "the talks showed that …": a happening (an event noun,
+    not a writing: "the report showed" is the report's) as the subject of a verb of showing speaks no words."""
+    lemma = subj.lemma_.lower()
+    return f.cue_lemma in SHOWING_VERBS and lemma in EVENT_NOUNS and lemma not in WRITINGS | DOCUMENT_NOUNS
 
 
 def people_or_body(ex, f: Frame, subj) -> bool:

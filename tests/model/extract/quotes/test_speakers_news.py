@@ -609,3 +609,12 @@ def test_a_trailing_pronoun_is_not_the_subject_of_what_it_reports(nlp):
         "Minister Tomas Reyes raised the issue with his counterpart last week, she said.",
     )
     assert one(quotes, "raised the issue").speaker == "Anna Kovac"
+
+
+def test_a_happening_that_shows_something_says_nothing(nlp):
+    """ "Analysts said the visit underlined how …": the analysts' report, and no second one by "visit"; a writing that
+    shows something still reports it."""
+    quotes = run(nlp, "Analysts said the visit underlined how dependent Lisbon had become on Madrid.")
+    assert [q.speaker for q in quotes] == ["Analysts"]
+    quotes = run(nlp, "The report underlined that exports to Madrid had doubled.")
+    assert [q.speaker for q in quotes] == ["report"]
