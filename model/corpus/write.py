@@ -61,7 +61,7 @@ PIPELINE_VERSION = "15"  # bump when extraction changes so re-ingest redoes NLP 
 # restraint", "urged restraint"), "says" never a stance, a headline's compound noun no source and its unnamed source
 # described, a speaker set off by the question put to them, "his counterpart", a statement signed before, an unnamed
 # source's "familiar with …", "In X's words", a trailing "she said" not the subject of what it reports, a happening
-# that shows something no speaker ("the visit underlined …"))
+# that shows something no speaker ("the visit underlined …"), "the Russian premier" the prime minister named before)
 
 # The article's columns an ingest writes, after its `key`, in the order of `_article_values`.
 ARTICLE_COLUMNS = (

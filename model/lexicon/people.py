@@ -24,7 +24,7 @@ diplomat spokesman spokeswoman spokesperson lawmaker legislator politician leade
 scientist researcher scholar academic professor lawyer attorney prosecutor investigator officer agent
 police authority resident citizen voter supporter opponent activist protester demonstrator witness friend
 colleague ally rival candidate nominee delegate representative senator congressman congresswoman governor
-mayor minister diplomat envoy ambassador negotiator strategist consultant pollster commentator journalist
+mayor minister premier diplomat envoy ambassador negotiator strategist consultant pollster commentator journalist
 reporter correspondent editor writer author historian specialist veteran worker employee staffer staff
 manager director chairman chairwoman president chief head founder owner investor trader banker dealer
 parent mother father student teacher doctor physician nurse patient victim survivor family relative
@@ -39,6 +39,9 @@ OFFICE_KIN = {
     "envoy": {"ambassador", "envoy"},
     "diplomat": {"ambassador", "envoy", "diplomat"},
 }
+# An office word as an article may also write it, as a pattern: "the Russian premier" after "Russian Prime Minister
+# Mikhail Mishustin" (`speakers._title_words`).
+OFFICE_WRITTEN = {"premier": r"(?:premier|prime\s+minister)"}
 # Nouns of a country or a side: not people, though they may be counted ("both sides").
 NOT_PEOPLE = {"country", "nation", "side", "government", "state"}
 FEMALE_NOUNS = {

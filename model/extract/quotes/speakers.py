@@ -41,6 +41,7 @@ from model.lexicon.people import (
     MALE_NOUNS,
     MEMBER_WORDS,
     OFFICE_KIN,
+    OFFICE_WRITTEN,
     PAIR_NOUNS,
     PAIR_WORDS,
     PEOPLE_NOUNS,
@@ -1045,7 +1046,7 @@ def _title_words(res: Resolver, tok) -> str | None:
         words += [t.lower_ for t in res.doc[of.i : pobj.right_edge.i + 1]]
     if len(words) < 2:
         return None  # "the ambassador": `named_earlier_as`
-    return r"\s+".join(re.escape(w) for w in words)
+    return r"\s+".join(OFFICE_WRITTEN.get(w, re.escape(w)) for w in words)
 
 
 def voice_of_a_pronoun(res: Resolver, d: Described) -> Speaker | None:

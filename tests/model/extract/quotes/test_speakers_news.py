@@ -618,3 +618,13 @@ def test_a_happening_that_shows_something_says_nothing(nlp):
     assert [q.speaker for q in quotes] == ["Analysts"]
     quotes = run(nlp, "The report underlined that exports to Madrid had doubled.")
     assert [q.speaker for q in quotes] == ["report"]
+
+
+def test_the_premier_is_the_prime_minister_named_with_that_country(nlp):
+    text = (
+        "Danish Prime Minister Karen Holm met Danish Foreign Minister Erik Lund on Monday.\n\n"
+        "“Trade will grow,” the Danish premier said."
+    )
+    assert one(run(nlp, text), "Trade will grow").speaker == "Karen Holm"
+    text = "Danish Foreign Minister Erik Lund arrived on Monday.\n\n“Trade will grow,” the Danish premier said."
+    assert one(run(nlp, text), "Trade will grow").speaker != "Erik Lund"
