@@ -14,6 +14,7 @@ from model.corpus.query.base import (
     capped,
     entity_counts,
     fts_count,
+    ints,
     quote_cols,
     run,
     schema_at_least,
@@ -112,7 +113,7 @@ def _kept(conn: sqlite3.Connection, f: Filters, cols: Columns) -> array:
 
     def read() -> array:
         sql, params = _kept_sql(f, cols)
-        return reuse.ids_of(conn, sql, params)
+        return ints(conn, sql, params)
 
     return reuse.reused(conn, ("articles", f.entity, f.search), read)
 
@@ -131,7 +132,7 @@ def _count_kept(conn: sqlite3.Connection, f: Filters, cols: Columns, cap: int) -
 
     def read() -> array:
         sql, params = _kept_sql(f, cols)
-        return reuse.ids_of(conn, f"{sql} LIMIT {int(cap) + 1}", params)
+        return ints(conn, f"{sql} LIMIT {int(cap) + 1}", params)
 
     ids = reuse.reused(conn, ("articles up to", cap, f.entity, f.search), read)
     if len(ids) > cap:

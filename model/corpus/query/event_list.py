@@ -208,11 +208,8 @@ def _entitys_among_searched(conn: sqlite3.Connection, f: Filters) -> list[tuple[
     kept = list(dict.fromkeys(ident for (ident,) in run(conn, *_searched_event_ids(conn, f))))  # (a report each)
     if not kept:
         return []
-    return run(
-        conn,
-        f"SELECT e.value, e.rowid FROM event e WHERE e.id IN ({_AMONG}) ORDER BY e.value, e.rowid",
-        [json.dumps(kept)],
-    )
+    rows = pairs(conn, f"SELECT e.value, e.rowid FROM event e WHERE e.id IN ({_AMONG})", [json.dumps(kept)])
+    return sorted(rows, key=_in_date_order)
 
 
 def _searched_event_ids(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:

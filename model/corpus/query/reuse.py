@@ -21,7 +21,7 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
-from model.corpus.query.base import ints, run
+from model.corpus.query.base import run
 
 KEEP = 16  # results kept, over every connection
 MAX_IDS = 50_000  # ids in one result (8 bytes each: 400 kB); a larger one is not kept
@@ -57,11 +57,6 @@ def reused(conn: sqlite3.Connection, key: Hashable, compute: Callable[[], object
             while len(_kept) > KEEP:
                 _kept.popitem(last=False)
     return value
-
-
-def ids_of(conn: sqlite3.Connection, sql: str, params: list | tuple) -> array:
-    """The integers of `sql`'s one column, compact (`array('q')`), in no particular order (`base.ints`)."""
-    return ints(conn, sql, params)
 
 
 def as_json(ids: array) -> str:

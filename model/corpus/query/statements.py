@@ -9,7 +9,7 @@ from array import array
 from dataclasses import replace
 
 from model.corpus.query import reuse
-from model.corpus.query.base import AtLeast, capped, has_summary, run, schema_at_least
+from model.corpus.query.base import AtLeast, capped, has_summary, ints, run, schema_at_least
 from model.corpus.query.language import DATE_FIELDS, Query, is_cjk, parse
 from model.corpus.query.paging import window
 from model.corpus.query.quotes import quote_where
@@ -280,7 +280,7 @@ def _kept(conn: sqlite3.Connection, f: Filters) -> tuple[str, list, int | None]:
 
     def read() -> array:
         where, params = _where(conn, f)
-        return reuse.ids_of(conn, f"SELECT s.rowid FROM statement s{where}", params)
+        return ints(conn, f"SELECT s.rowid FROM statement s{where}", params)
 
     ids = reuse.reused(conn, ("statements", *key), read)
     if len(ids) > reuse.MAX_IDS:  # too many to keep, or to sort for a page: the clause, as it is
