@@ -298,8 +298,9 @@ def _light_verbs_noun(doc, trigger, mentions: list[Mention], skip: tuple[int, in
     talks with Vladimir Putin in Kazan": talks, with Putin, in Kazan), its subject the verb's, whichever of the two
     the date is on; else the trigger."""
     roles = _roles(doc, trigger, mentions, skip)
-    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS and trigger.lemma_.lower() in NOUN_VERBS:
-        held = _roles(doc, trigger.head, mentions, skip)
+    light = _clause_verb(trigger)
+    if light.i != trigger.i and trigger.lemma_.lower() in NOUN_VERBS:
+        held = _roles(doc, light, mentions, skip)
         if not roles.agents:  # the date on the noun ("held talks … on Tuesday"): who held them
             roles.agents = held.agents
         roles.place = roles.place or held.place  # ("held drills near Vladivostok in September"): where

@@ -670,27 +670,30 @@ class Resolver:
     def _reported_by(self, c: Candidate, tok) -> bool:
         """The candidate is the subject of what the pronoun's own verb reports ("Wang Yi raised the issue with Rubio
         last week, she said": she is not Wang Yi, who would be "Wang said he raised …")."""
-        span = self.doc.char_span(c.pos, c.pos + 1, alignment_mode="expand")
-        if span is None or not len(span) or tok.dep_ != "nsubj" or any(o.dep_ == "dobj" for o in tok.head.children):
+        if tok.dep_ != "nsubj" or any(o.dep_ == "dobj" for o in tok.head.children):
             return False  # (a verb with an object of its own reports nothing: "…, she added the words, …")
+        v = self._clause_of(c)
+        return v is not None and v.dep_ == "ccomp" and v.head.i == tok.head.i
+
+    def _clause_of(self, c: Candidate):
+        """The verb of the clause a candidate is the subject of (a speech verb's subject is kept at its verb; a name
+        of several words climbs to it), past the verbs it is joined to; None off the parse."""
+        span = self.doc.char_span(c.pos, c.pos + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
         v = span[0]
         while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
             v = v.head
         while v.dep_ == "conj" and v.head.i != v.i:
             v = v.head
-        return v.dep_ == "ccomp" and v.head.i == tok.head.i
+        return v
 
     def _reported(self, c: Candidate, want: str | None) -> bool:
         """A speaker inside someone else's report ("Brian Murphy said Trump continued to hurt his cause. “…,” he
         said"): the named person who reports it, if the pronoun fits them too, is the one a later pronoun
         means, not the person reported on."""
-        span = self.doc.char_span(c.pos, c.pos + 1, alignment_mode="expand")
-        if span is None or not len(span):
-            return False
-        v = span[0] if span[0].pos_ in ("VERB", "AUX") else span[0].head  # a speech verb's subject is kept at its verb
-        while v.dep_ == "conj" and v.head.i != v.i:
-            v = v.head
-        if v.dep_ != "ccomp" or v.head.i == v.i:
+        v = self._clause_of(c)
+        if v is None or v.dep_ != "ccomp" or v.head.i == v.i:
             return False
         top = v.head
         subj = next((x for x in top.children if x.dep_ == "nsubj"), None)
